@@ -1,0 +1,96 @@
+/*
+ * yiwang_fcgi.c: the FastCGI responder of both sites.  Its config file
+ * ($YIWANG_CONF) says which site it serves.  Everything a request
+ * allocates is released when its response is sent; only the database
+ * connection, its prepared statements and the config outlive a request.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "request.h"
+#include "route.h"
+#include "session.h"
+
+static volatile sig_atomic_t	 stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+static void
+serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
+    struct pool *pool)
+{
+	struct req	 r;
+	int		 status;
+
+	if ((status = request_begin(&r, fr, cfg, db, pool)) != 0)
+		reply_error(&r, status, NULL);
+	else {
+		session_begin(&r);
+		route_dispatch(&r);
+	}
+	request_end(&r);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct config		 cfg;
+	struct db		*db;
+	struct pool		*pool;
+	FCGX_Request		 fr;
+	struct sigaction	 sa;
+	const char		*path;
+	char			*tmp;
+
+	(void)argc;
+	(void)argv;
+	log_set_prog("yiwang.fcgi");
+	if ((path = config_path(NULL)) == NULL) {
+		log_err("set YIWANG_CONF to the site's config file");
+		return 1;
+	}
+	if (config_load(path, &cfg) == -1)
+		return 1;
+	if (asprintf(&tmp, "%s/tmp", cfg.files_dir) == -1)
+		abort();
+	if (mkdir(tmp, 0750) == -1 && errno != EEXIST)
+		log_err("%s: %s", tmp, strerror(errno));
+	free(tmp);
+	if ((db = db_open(&cfg)) == NULL) {
+		/* Do not spin: the supervisor starts us again. */
+		sleep(1);
+		return 75;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	FCGX_Init();
+	FCGX_InitRequest(&fr, 0, 0);
+	pool = pool_new();
+	while (!stopping && FCGX_Accept_r(&fr) >= 0) {
+		serve(&fr, &cfg, db, pool);
+		FCGX_Finish_r(&fr);
+		pool_reset(pool);
+	}
+	pool_free(pool);
+	db_close(db);
+	config_free(&cfg);
+	return 0;
+}

@@ -1,0 +1,173 @@
+/*
+ * arena.c: a simple region allocator.  Blocks are chained; small requests
+ * are carved from the current block, large ones get a block of their own.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+#define BLOCK_SIZE	(16 * 1024)
+#define ALIGN		16
+
+struct block {
+	struct block	*next;
+	size_t		 size;
+	size_t		 used;
+	_Alignas(ALIGN) unsigned char data[];
+};
+
+struct pool {
+	struct block	*head;		/* current block, newest first */
+	size_t		 handed;
+};
+
+static void *
+xmalloc(size_t n)
+{
+	void	*p;
+
+	if ((p = malloc(n)) == NULL) {
+		fputs("yiwang: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static struct block *
+block_new(size_t size)
+{
+	struct block	*b;
+
+	b = xmalloc(sizeof(*b) + size);
+	b->next = NULL;
+	b->size = size;
+	b->used = 0;
+	return b;
+}
+
+struct pool *
+pool_new(void)
+{
+	struct pool	*p;
+
+	p = xmalloc(sizeof(*p));
+	p->head = block_new(BLOCK_SIZE);
+	p->handed = 0;
+	return p;
+}
+
+void
+pool_reset(struct pool *p)
+{
+	struct block	*b, *next;
+
+	/* Keep the oldest block (the one pool_new made); free the rest. */
+	for (b = p->head; b->next != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	p->head = b;
+	b->used = 0;
+	p->handed = 0;
+}
+
+void
+pool_free(struct pool *p)
+{
+	struct block	*b, *next;
+
+	if (p == NULL)
+		return;
+	for (b = p->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(p);
+}
+
+void *
+pool_alloc(struct pool *p, size_t n)
+{
+	struct block	*b;
+	size_t		 need;
+	void		*r;
+
+	if (n > SIZE_MAX - ALIGN) {
+		fputs("yiwang: allocation too large\n", stderr);
+		abort();
+	}
+	need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	b = p->head;
+	if (b->size - b->used < need) {
+		if (need > BLOCK_SIZE / 4) {
+			/* A large request gets its own block behind the head. */
+			b = block_new(need);
+			b->next = p->head->next;
+			p->head->next = b;
+		} else {
+			b = block_new(BLOCK_SIZE);
+			b->next = p->head;
+			p->head = b;
+		}
+	}
+	r = b->data + b->used;
+	b->used += need;
+	p->handed += need;
+	memset(r, 0, n);
+	return r;
+}
+
+char *
+pool_strndup(struct pool *p, const char *s, size_t n)
+{
+	char	*r;
+
+	r = pool_alloc(p, n + 1);
+	memcpy(r, s, n);
+	r[n] = '\0';
+	return r;
+}
+
+char *
+pool_strdup(struct pool *p, const char *s)
+{
+	return s == NULL ? NULL : pool_strndup(p, s, strlen(s));
+}
+
+char *
+pool_vprintf(struct pool *p, const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	int	 n;
+	char	*r;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		abort();
+	r = pool_alloc(p, (size_t)n + 1);
+	vsnprintf(r, (size_t)n + 1, fmt, ap);
+	return r;
+}
+
+char *
+pool_printf(struct pool *p, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*r;
+
+	va_start(ap, fmt);
+	r = pool_vprintf(p, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+size_t
+pool_used(const struct pool *p)
+{
+	return p->handed;
+}

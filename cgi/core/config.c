@@ -1,0 +1,190 @@
+/*
+ * config.c: parse the site configuration file.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+
+static char *
+xstrdup(const char *s)
+{
+	char	*r;
+
+	if ((r = strdup(s)) == NULL)
+		abort();
+	return r;
+}
+
+static char *
+trim(char *s)
+{
+	char	*e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+static int
+parse_size(const char *v, size_t *out)
+{
+	char			*end;
+	unsigned long long	 n;
+
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0')
+		return -1;
+	*out = (size_t)n;
+	return 0;
+}
+
+static void
+set_defaults(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->db_name = xstrdup("yiwang");
+	c->db_user = xstrdup("root");
+	c->db_password = xstrdup("");
+	c->max_body = 30 * 1024 * 1024;
+	c->max_upload = 10 * 1024 * 1024;
+	c->max_fields = 200;
+	c->max_field_len = 64 * 1024;
+	c->session_idle = 30 * 60;
+	c->session_max = 12 * 3600;
+	c->bundle_max = (size_t)1 << 30;
+}
+
+int
+config_load(const char *path, struct config *c)
+{
+	FILE		*f;
+	char		 line[4096], *k, *v, *p, **sp;
+	size_t		*zp, n;
+	unsigned	 lineno = 0;
+	struct {
+		const char	*key;
+		char		**s;
+		size_t		*z;
+	} keys[] = {
+		{ "db_socket", &c->db_socket, NULL },
+		{ "db_host", &c->db_host, NULL },
+		{ "db_name", &c->db_name, NULL },
+		{ "db_user", &c->db_user, NULL },
+		{ "db_password", &c->db_password, NULL },
+		{ "files_dir", &c->files_dir, NULL },
+		{ "bundle_dir", &c->bundle_dir, NULL },
+		{ "templates_dir", &c->templates_dir, NULL },
+		{ "migrations_dir", &c->migrations_dir, NULL },
+		{ "sign_key", &c->sign_key, NULL },
+		{ "peer_key", &c->peer_key, NULL },
+		{ "max_body", NULL, &c->max_body },
+		{ "max_upload", NULL, &c->max_upload },
+		{ "max_fields", NULL, &c->max_fields },
+		{ "max_field_len", NULL, &c->max_field_len },
+		{ "bundle_max", NULL, &c->bundle_max },
+	};
+
+	set_defaults(c);
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		if ((p = strchr(line, '#')) != NULL)
+			*p = '\0';
+		k = trim(line);
+		if (*k == '\0')
+			continue;
+		if ((p = strchr(k, '=')) == NULL)
+			goto bad;
+		*p = '\0';
+		k = trim(k);
+		v = trim(p + 1);
+		sp = NULL;
+		zp = NULL;
+		for (n = 0; n < sizeof(keys) / sizeof(keys[0]); n++)
+			if (strcmp(k, keys[n].key) == 0) {
+				sp = keys[n].s;
+				zp = keys[n].z;
+			}
+		if (sp != NULL) {
+			free(*sp);
+			*sp = xstrdup(v);
+		} else if (zp != NULL) {
+			if (parse_size(v, zp) == -1)
+				goto bad;
+		} else if (strcmp(k, "site") == 0) {
+			if (strcmp(v, "extranet") == 0)
+				c->site = SITE_EXTRANET;
+			else if (strcmp(v, "intranet") == 0)
+				c->site = SITE_INTRANET;
+			else
+				goto bad;
+		} else if (strcmp(k, "db_port") == 0) {
+			if (parse_size(v, &n) == -1 || n > 65535)
+				goto bad;
+			c->db_port = (unsigned)n;
+		} else if (strcmp(k, "session_idle") == 0) {
+			if (parse_size(v, &n) == -1)
+				goto bad;
+			c->session_idle = (long)n;
+		} else if (strcmp(k, "session_max") == 0) {
+			if (parse_size(v, &n) == -1)
+				goto bad;
+			c->session_max = (long)n;
+		} else if (strcmp(k, "cookie_secure") == 0) {
+			c->cookie_secure = strcmp(v, "1") == 0;
+		} else
+			goto bad;
+	}
+	fclose(f);
+	if (c->site == 0) {
+		fprintf(stderr, "%s: no site = extranet|intranet\n", path);
+		return -1;
+	}
+	return 0;
+bad:
+	fprintf(stderr, "%s:%u: not understood: %s\n", path, lineno, k);
+	fclose(f);
+	return -1;
+}
+
+void
+config_free(struct config *c)
+{
+	free(c->db_socket);
+	free(c->db_host);
+	free(c->db_name);
+	free(c->db_user);
+	free(c->db_password);
+	free(c->files_dir);
+	free(c->bundle_dir);
+	free(c->templates_dir);
+	free(c->migrations_dir);
+	free(c->sign_key);
+	free(c->peer_key);
+	memset(c, 0, sizeof(*c));
+}
+
+const char *
+config_path(const char *arg)
+{
+	if (arg != NULL)
+		return arg;
+	return getenv("YIWANG_CONF");
+}
+
+const char *
+config_site_name(enum site s)
+{
+	return s == SITE_INTRANET ? "intranet" : "extranet";
+}

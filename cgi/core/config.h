@@ -1,0 +1,52 @@
+/*
+ * config.h: a site's configuration, read once at start from a file of
+ * "key = value" lines ('#' starts a comment).
+ */
+#ifndef YW_CONFIG_H
+#define YW_CONFIG_H
+
+#include <stddef.h>
+
+enum site {
+	SITE_EXTRANET = 1,
+	SITE_INTRANET = 2,
+};
+
+struct config {
+	enum site	 site;
+	char		*db_socket;
+	char		*db_host;
+	unsigned	 db_port;
+	char		*db_name;
+	char		*db_user;
+	char		*db_password;
+	char		*files_dir;
+	char		*bundle_dir;
+	char		*templates_dir;
+	char		*migrations_dir;
+	char		*sign_key;
+	char		*peer_key;
+	/* Request limits (bytes or counts). */
+	size_t		 max_body;
+	size_t		 max_upload;
+	size_t		 max_fields;
+	size_t		 max_field_len;
+	/* Session lifetimes in seconds. */
+	long		 session_idle;
+	long		 session_max;
+	int		 cookie_secure;
+	/* Bundle limits. */
+	size_t		 bundle_max;
+};
+
+/*
+ * Read the file at path into cfg.  Returns 0, or -1 after printing the
+ * file, line and reason to standard error.
+ */
+int	 config_load(const char *path, struct config *cfg);
+void	 config_free(struct config *cfg);
+/* The config path: the -c argument if given, else $YIWANG_CONF. */
+const char *config_path(const char *arg);
+const char *config_site_name(enum site);
+
+#endif

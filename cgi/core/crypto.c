@@ -1,0 +1,460 @@
+/*
+ * crypto.c: OpenSSL 3 behind small functions: random bytes, hex, SHA-256,
+ * Ed25519 keys and signatures, and the scrypt password hash.  Nothing here
+ * logs or talks to the user; callers map -1 to their own message.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+
+#include "crypto.h"
+
+/* Parameters of new password hashes; see crypto.h. */
+#define PW_LOG2N	17
+#define PW_R		8
+#define PW_P		1
+#define PW_SALT		16
+#define PW_KEY		32
+
+/*
+ * Bounds on the parameters read back from a stored hash, so a corrupt or
+ * hostile row cannot make a worker allocate gigabytes or spin for minutes.
+ * scrypt needs 128 * r * (N + 2 + p) bytes: 128 MiB today; MAXMEM allows
+ * twice that (N = 2^18) and no more.
+ */
+#define PW_MAXMEM	(257ULL * 1024 * 1024)
+#define PW_LOG2N_MIN	10
+#define PW_LOG2N_MAX	22
+#define PW_R_MAX	32
+#define PW_P_MAX	16
+#define PW_COST_MAX	(1ULL << 22)	/* N * r * p: four times today's */
+#define PW_SALT_MIN	16
+#define PW_SALT_MAX	64
+
+void
+crypto_random(void *buf, size_t len)
+{
+	unsigned char	*p = buf;
+	int		 n;
+
+	while (len > 0) {
+		n = len > INT_MAX ? INT_MAX : (int)len;
+		if (RAND_bytes(p, n) != 1)
+			abort();	/* no safe way on without randomness */
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+void
+crypto_hex(const void *in, size_t len, char *out)
+{
+	static const char	 digits[] = "0123456789abcdef";
+	const unsigned char	*p = in;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		out[2 * i] = digits[p[i] >> 4];
+		out[2 * i + 1] = digits[p[i] & 0x0f];
+	}
+	out[2 * len] = '\0';
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Both cases of digit are accepted; the string must be exactly 2*outlen
+ * digits long.  out is untouched on failure.
+ */
+int
+crypto_unhex(const char *hex, void *out, size_t outlen)
+{
+	unsigned char	*p = out;
+	size_t		 i;
+	int		 hi, lo;
+
+	if (hex == NULL || strlen(hex) != 2 * outlen)
+		return -1;
+	for (i = 0; i < 2 * outlen; i++)
+		if (hexval(hex[i]) < 0)
+			return -1;
+	for (i = 0; i < outlen; i++) {
+		hi = hexval(hex[2 * i]);
+		lo = hexval(hex[2 * i + 1]);
+		p[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+void
+crypto_sha256(const void *in, size_t len, unsigned char out[SHA256_LEN])
+{
+	if (EVP_Digest(in, len, out, NULL, EVP_sha256(), NULL) != 1)
+		abort();
+}
+
+void
+crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX])
+{
+	unsigned char	md[SHA256_LEN];
+
+	crypto_sha256(in, len, md);
+	crypto_hex(md, sizeof(md), out);
+}
+
+int
+crypto_sha256_file(const char *path, char out[SHA256_HEX])
+{
+	unsigned char	 buf[65536], md[SHA256_LEN];
+	EVP_MD_CTX	*ctx;
+	ssize_t		 n;
+	int		 fd, rc = -1;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	if ((ctx = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
+		goto out;
+	for (;;) {
+		if ((n = read(fd, buf, sizeof(buf))) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		if (EVP_DigestUpdate(ctx, buf, (size_t)n) != 1)
+			goto out;
+	}
+	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1)
+		goto out;
+	crypto_hex(md, sizeof(md), out);
+	rc = 0;
+out:
+	EVP_MD_CTX_free(ctx);
+	close(fd);
+	return rc;
+}
+
+/* 0 when equal, -1 when not, in time that depends only on len. */
+int
+crypto_equal(const void *a, const void *b, size_t len)
+{
+	return CRYPTO_memcmp(a, b, len) == 0 ? 0 : -1;
+}
+
+/* Write all of len bytes to fd, retrying short writes. */
+static int
+write_all(int fd, const void *buf, size_t len)
+{
+	const char	*p = buf;
+	ssize_t		 n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Create path with mode, which must not exist yet (an existing key is
+ * never overwritten), holding the contents of the memory BIO, synced.
+ * On failure the file is removed.
+ */
+static int
+write_new_file(const char *path, mode_t mode, BIO *bio)
+{
+	char	*data;
+	long	 len;
+	int	 fd;
+
+	if ((len = BIO_get_mem_data(bio, &data)) <= 0)
+		return -1;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    mode);
+	if (fd == -1)
+		return -1;
+	if (fchmod(fd, mode) == -1 ||		/* whatever the umask */
+	    write_all(fd, data, (size_t)len) == -1 ||
+	    fsync(fd) == -1) {
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	if (close(fd) == -1) {
+		unlink(path);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Generate an Ed25519 key pair: the private key as PKCS#8 PEM in priv_path
+ * (mode 0600), the public key as SubjectPublicKeyInfo PEM in pub_path
+ * (mode 0644).  Refuses (-1) if either file exists; leaves neither behind
+ * on failure.
+ */
+int
+crypto_keygen(const char *priv_path, const char *pub_path)
+{
+	EVP_PKEY	*key;
+	BIO		*priv = NULL, *pub = NULL;
+	int		 rc = -1;
+
+	if ((key = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519")) == NULL)
+		return -1;
+	/* secure memory: the buffer is cleansed when freed */
+	if ((priv = BIO_new(BIO_s_secmem())) == NULL ||
+	    (pub = BIO_new(BIO_s_mem())) == NULL)
+		goto out;
+	if (PEM_write_bio_PrivateKey(priv, key, NULL, NULL, 0, NULL,
+	    NULL) != 1 || PEM_write_bio_PUBKEY(pub, key) != 1)
+		goto out;
+	if (write_new_file(priv_path, 0600, priv) == -1)
+		goto out;
+	if (write_new_file(pub_path, 0644, pub) == -1) {
+		unlink(priv_path);
+		goto out;
+	}
+	rc = 0;
+out:
+	BIO_free(priv);
+	BIO_free(pub);
+	EVP_PKEY_free(key);
+	return rc;
+}
+
+/* Load a PEM key of either kind; NULL unless it is an Ed25519 key. */
+static EVP_PKEY *
+load_key(const char *path, int private)
+{
+	EVP_PKEY	*key;
+	FILE		*f;
+
+	if ((f = fopen(path, "re")) == NULL)
+		return NULL;
+	if (private)
+		key = PEM_read_PrivateKey(f, NULL, NULL, NULL);
+	else
+		key = PEM_read_PUBKEY(f, NULL, NULL, NULL);
+	fclose(f);
+	if (key != NULL && !EVP_PKEY_is_a(key, "ED25519")) {
+		EVP_PKEY_free(key);
+		key = NULL;
+	}
+	return key;
+}
+
+EVP_PKEY *
+crypto_load_private(const char *path)
+{
+	return load_key(path, 1);
+}
+
+EVP_PKEY *
+crypto_load_public(const char *path)
+{
+	return load_key(path, 0);
+}
+
+/*
+ * Ed25519 signs the message itself (no separate digest), hence the NULL
+ * md.  *siglen is the size of sig on entry, the length used on return;
+ * 64 bytes are enough.
+ */
+int
+crypto_sign(EVP_PKEY *key, const void *msg, size_t len,
+    unsigned char *sig, size_t *siglen)
+{
+	EVP_MD_CTX	*ctx;
+	int		 rc = -1;
+
+	if (key == NULL || !EVP_PKEY_is_a(key, "ED25519") ||
+	    *siglen < (size_t)EVP_PKEY_get_size(key))
+		return -1;
+	if ((ctx = EVP_MD_CTX_new()) == NULL)
+		return -1;
+	if (EVP_DigestSignInit(ctx, NULL, NULL, NULL, key) == 1 &&
+	    EVP_DigestSign(ctx, sig, siglen, msg, len) == 1)
+		rc = 0;
+	EVP_MD_CTX_free(ctx);
+	return rc;
+}
+
+int
+crypto_verify(EVP_PKEY *key, const void *msg, size_t len,
+    const unsigned char *sig, size_t siglen)
+{
+	EVP_MD_CTX	*ctx;
+	int		 rc = -1;
+
+	if (key == NULL || !EVP_PKEY_is_a(key, "ED25519"))
+		return -1;
+	if ((ctx = EVP_MD_CTX_new()) == NULL)
+		return -1;
+	if (EVP_DigestVerifyInit(ctx, NULL, NULL, NULL, key) == 1 &&
+	    EVP_DigestVerify(ctx, sig, siglen, msg, len) == 1)
+		rc = 0;
+	EVP_MD_CTX_free(ctx);
+	return rc;
+}
+
+/*
+ * scrypt of password with the given parameters into key (keylen bytes),
+ * through the EVP_KDF interface.  The caller has bounded the parameters.
+ */
+static int
+scrypt(const char *password, const unsigned char *salt, size_t saltlen,
+    unsigned log2n, uint32_t r, uint32_t p, unsigned char *key,
+    size_t keylen)
+{
+	EVP_KDF		*kdf;
+	EVP_KDF_CTX	*ctx = NULL;
+	OSSL_PARAM	 params[7], *q = params;
+	uint64_t	 n = (uint64_t)1 << log2n, maxmem = PW_MAXMEM;
+	int		 rc = -1;
+
+	if ((kdf = EVP_KDF_fetch(NULL, OSSL_KDF_NAME_SCRYPT, NULL)) == NULL)
+		return -1;
+	if ((ctx = EVP_KDF_CTX_new(kdf)) == NULL)
+		goto out;
+	*q++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD,
+	    (void *)password, strlen(password));
+	*q++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT,
+	    (void *)salt, saltlen);
+	*q++ = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &n);
+	*q++ = OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &r);
+	*q++ = OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &p);
+	*q++ = OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM,
+	    &maxmem);
+	*q = OSSL_PARAM_construct_end();
+	if (EVP_KDF_derive(ctx, key, keylen, params) == 1)
+		rc = 0;
+out:
+	EVP_KDF_CTX_free(ctx);
+	EVP_KDF_free(kdf);
+	return rc;
+}
+
+/*
+ * Hash password with a fresh salt into out as
+ * "scrypt$17$8$1$<32 hex salt>$<64 hex key>".
+ */
+int
+crypto_pw_hash(const char *password, char out[PWHASH_MAX])
+{
+	unsigned char	salt[PW_SALT], key[PW_KEY];
+	char		salthex[2 * PW_SALT + 1], keyhex[2 * PW_KEY + 1];
+	int		n;
+
+	if (password == NULL)
+		return -1;
+	crypto_random(salt, sizeof(salt));
+	if (scrypt(password, salt, sizeof(salt), PW_LOG2N, PW_R, PW_P,
+	    key, sizeof(key)) == -1)
+		return -1;
+	crypto_hex(salt, sizeof(salt), salthex);
+	crypto_hex(key, sizeof(key), keyhex);
+	OPENSSL_cleanse(key, sizeof(key));
+	n = snprintf(out, PWHASH_MAX, "scrypt$%d$%d$%d$%s$%s", PW_LOG2N,
+	    PW_R, PW_P, salthex, keyhex);
+	OPENSSL_cleanse(keyhex, sizeof(keyhex));
+	return n > 0 && n < PWHASH_MAX ? 0 : -1;
+}
+
+/*
+ * Parse a decimal field of 1 to 3 digits, no sign or leading zero, ended
+ * by '$'.  Advances *sp past the '$'.
+ */
+static int
+pw_number(const char **sp, unsigned *v)
+{
+	const char	*s = *sp;
+	unsigned	 n = 0;
+	int		 i;
+
+	if (*s < '1' || *s > '9')
+		return -1;
+	for (i = 0; i < 3 && *s >= '0' && *s <= '9'; i++, s++)
+		n = n * 10 + (unsigned)(*s - '0');
+	if (*s != '$')
+		return -1;
+	*sp = s + 1;
+	*v = n;
+	return 0;
+}
+
+/*
+ * 0 when password hashes to stored under stored's own parameters and
+ * salt, -1 when it does not or when stored is not a well-formed hash with
+ * parameters inside the bounds above.
+ */
+int
+crypto_pw_verify(const char *password, const char *stored)
+{
+	unsigned char	 salt[PW_SALT_MAX], want[PW_KEY], got[PW_KEY];
+	char		 salthex[2 * PW_SALT_MAX + 1];
+	const char	*s, *dollar;
+	unsigned	 log2n, r, p;
+	size_t		 slen;
+	int		 rc = -1;
+
+	if (password == NULL || stored == NULL ||
+	    strncmp(stored, "scrypt$", 7) != 0)
+		return -1;
+	s = stored + 7;
+	if (pw_number(&s, &log2n) == -1 || pw_number(&s, &r) == -1 ||
+	    pw_number(&s, &p) == -1)
+		return -1;
+	if (log2n < PW_LOG2N_MIN || log2n > PW_LOG2N_MAX ||
+	    r > PW_R_MAX || p > PW_P_MAX)
+		return -1;
+	if (((uint64_t)1 << log2n) * r * p > PW_COST_MAX ||
+	    128ULL * r * (((uint64_t)1 << log2n) + 2 + p) > PW_MAXMEM)
+		return -1;
+	if ((dollar = strchr(s, '$')) == NULL)
+		return -1;
+	slen = (size_t)(dollar - s);
+	if (slen % 2 != 0 || slen < 2 * PW_SALT_MIN || slen > 2 * PW_SALT_MAX)
+		return -1;
+	memcpy(salthex, s, slen);
+	salthex[slen] = '\0';
+	if (crypto_unhex(salthex, salt, slen / 2) == -1 ||
+	    crypto_unhex(dollar + 1, want, sizeof(want)) == -1)
+		return -1;
+	if (scrypt(password, salt, slen / 2, log2n, r, p, got,
+	    sizeof(got)) == 0 && crypto_equal(got, want, sizeof(got)) == 0)
+		rc = 0;
+	OPENSSL_cleanse(got, sizeof(got));
+	return rc;
+}

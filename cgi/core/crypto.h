@@ -1,0 +1,62 @@
+/*
+ * crypto.h: the OpenSSL 3 primitives Yiwang uses, behind small functions:
+ * random bytes, hex, SHA-256, Ed25519 keys and signatures, and the scrypt
+ * password hash.  Every function returns 0 on success and -1 on failure
+ * unless it says otherwise; nothing here logs to the user.
+ */
+#ifndef YW_CRYPTO_H
+#define YW_CRYPTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <openssl/evp.h>
+
+#define SHA256_LEN	32
+#define SHA256_HEX	65		/* 64 hex digits and NUL */
+
+/* Fill buf with len bytes from the OpenSSL CSPRNG; aborts on failure. */
+void	 crypto_random(void *buf, size_t len);
+
+/* Lower-case hex of len bytes into out (2*len+1 bytes). */
+void	 crypto_hex(const void *in, size_t len, char *out);
+
+/* Parse 2*outlen hex digits exactly; -1 on any other input. */
+int	 crypto_unhex(const char *hex, void *out, size_t outlen);
+
+/* SHA-256 of a buffer, raw and as hex. */
+void	 crypto_sha256(const void *in, size_t len, unsigned char out[SHA256_LEN]);
+void	 crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX]);
+
+/* SHA-256 of a whole file as hex; -1 if it cannot be read. */
+int	 crypto_sha256_file(const char *path, char out[SHA256_HEX]);
+
+/* Constant-time comparison of two buffers of the same length: 0 when
+ * equal, -1 when not. */
+int	 crypto_equal(const void *a, const void *b, size_t len);
+
+/*
+ * Ed25519.  Keys live in PEM files: the private key PKCS#8, mode 0600;
+ * the public key SubjectPublicKeyInfo.  Loaded keys are freed with
+ * EVP_PKEY_free().
+ */
+int	 crypto_keygen(const char *priv_path, const char *pub_path);
+EVP_PKEY *crypto_load_private(const char *path);
+EVP_PKEY *crypto_load_public(const char *path);
+/* Signature into sig (at most *siglen bytes; set to the length used). */
+int	 crypto_sign(EVP_PKEY *key, const void *msg, size_t len,
+	    unsigned char *sig, size_t *siglen);
+/* 0 when sig is a valid signature of msg by key, -1 otherwise. */
+int	 crypto_verify(EVP_PKEY *key, const void *msg, size_t len,
+	    const unsigned char *sig, size_t siglen);
+
+/*
+ * Passwords: scrypt (N=2^17, r=8, p=1, 16-byte salt, 32-byte key), stored
+ * as "scrypt$<log2 N>$<r>$<p>$<salt hex>$<key hex>" so the parameters can
+ * be raised later.  out must hold PWHASH_MAX bytes.
+ */
+#define PWHASH_MAX	160
+int	 crypto_pw_hash(const char *password, char out[PWHASH_MAX]);
+/* 0 when password matches stored, -1 when not or when stored is malformed. */
+int	 crypto_pw_verify(const char *password, const char *stored);
+
+#endif

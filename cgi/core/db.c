@@ -1,0 +1,425 @@
+/*
+ * db.c: the Connector/C binding.  Results are fetched as text into
+ * per-column buffers sized from the stored result's max_length, then
+ * copied into the caller's pool.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "db.h"
+#include "log.h"
+
+#define MAX_PARAMS	64
+#define CACHE_SIZE	512
+
+struct stmt {
+	const char	*sql;
+	MYSQL_STMT	*st;
+	struct db	*db;
+	unsigned	 nparams;
+	MYSQL_BIND	 params[MAX_PARAMS];
+	int64_t		 ints[MAX_PARAMS];
+	unsigned long	 lens[MAX_PARAMS];
+	/* Result side, allocated per execution. */
+	unsigned	 ncols;
+	MYSQL_BIND	*cols;
+	char		**bufs;
+	unsigned long	*clens;
+	my_bool		*nulls;
+	int		 stored;
+};
+
+struct db {
+	MYSQL		*conn;
+	struct stmt	*cache[CACHE_SIZE];
+};
+
+/* A lost server ends the process; anything else is an ordinary error. */
+static void
+check_gone(unsigned err, const char *what)
+{
+	if (err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
+	    err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR) {
+		log_err("database connection lost (%s, %u); exiting", what, err);
+		exit(75);
+	}
+}
+
+struct db *
+db_open(const struct config *cfg)
+{
+	struct db	*db;
+	my_bool		 off = 0;
+
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		abort();
+	if ((db->conn = mysql_init(NULL)) == NULL)
+		abort();
+	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &off);
+	if (mysql_real_connect(db->conn, cfg->db_socket ? NULL : cfg->db_host,
+	    cfg->db_user, cfg->db_password, cfg->db_name, cfg->db_port,
+	    cfg->db_socket, 0) == NULL) {
+		log_err("cannot connect to the database: %s",
+		    mysql_error(db->conn));
+		mysql_close(db->conn);
+		free(db);
+		return NULL;
+	}
+	if (mysql_query(db->conn, "SET time_zone = '+00:00', "
+	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO'"
+	    ", SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED") != 0) {
+		log_err("session setup: %s", mysql_error(db->conn));
+		mysql_close(db->conn);
+		free(db);
+		return NULL;
+	}
+	return db;
+}
+
+static void
+result_free(struct stmt *s)
+{
+	unsigned	 i;
+
+	if (s->stored)
+		mysql_stmt_free_result(s->st);
+	s->stored = 0;
+	for (i = 0; i < s->ncols && s->bufs != NULL; i++)
+		free(s->bufs[i]);
+	free(s->bufs);
+	free(s->cols);
+	free(s->clens);
+	free(s->nulls);
+	s->bufs = NULL;
+	s->cols = NULL;
+	s->clens = NULL;
+	s->nulls = NULL;
+	s->ncols = 0;
+}
+
+void
+db_close(struct db *db)
+{
+	unsigned	 i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < CACHE_SIZE; i++)
+		if (db->cache[i] != NULL) {
+			result_free(db->cache[i]);
+			mysql_stmt_close(db->cache[i]->st);
+			free(db->cache[i]);
+		}
+	mysql_close(db->conn);
+	free(db);
+}
+
+enum db_rc
+db_exec(struct db *db, const char *sql)
+{
+	MYSQL_RES	*res;
+
+	if (mysql_query(db->conn, sql) != 0) {
+		check_gone(mysql_errno(db->conn), "query");
+		log_err("%s: %.200s", mysql_error(db->conn), sql);
+		return DB_ERR;
+	}
+	/* Drain results of multi-statement or SELECT texts. */
+	do {
+		if ((res = mysql_store_result(db->conn)) != NULL)
+			mysql_free_result(res);
+	} while (mysql_next_result(db->conn) == 0);
+	return DB_OK;
+}
+
+enum db_rc
+db_exec_multi(struct db *db, const char *sql)
+{
+	enum db_rc	 rc;
+	MYSQL_RES	*res;
+	int		 status;
+
+	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
+	rc = DB_OK;
+	if (mysql_query(db->conn, sql) != 0) {
+		check_gone(mysql_errno(db->conn), "query");
+		log_err("%s", mysql_error(db->conn));
+		rc = DB_ERR;
+	} else {
+		/* Every statement's outcome, so a later failure is seen. */
+		do {
+			if ((res = mysql_store_result(db->conn)) != NULL)
+				mysql_free_result(res);
+			if ((status = mysql_next_result(db->conn)) > 0) {
+				log_err("%s", mysql_error(db->conn));
+				rc = DB_ERR;
+			}
+		} while (status == 0);
+	}
+	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
+	return rc;
+}
+
+enum db_rc
+db_begin(struct db *db)
+{
+	return db_exec(db, "START TRANSACTION");
+}
+
+enum db_rc
+db_commit(struct db *db)
+{
+	if (mysql_commit(db->conn) != 0) {
+		check_gone(mysql_errno(db->conn), "commit");
+		log_err("commit: %s", mysql_error(db->conn));
+		return DB_ERR;
+	}
+	return DB_OK;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (mysql_rollback(db->conn) != 0)
+		check_gone(mysql_errno(db->conn), "rollback");
+}
+
+struct stmt *
+db_stmt(struct db *db, const char *sql)
+{
+	struct stmt	*s;
+	size_t		 h, i;
+
+	h = ((uintptr_t)sql >> 3) % CACHE_SIZE;
+	for (i = 0; i < CACHE_SIZE; i++, h = (h + 1) % CACHE_SIZE) {
+		s = db->cache[h];
+		if (s == NULL)
+			break;
+		if (s->sql == sql)
+			goto found;
+	}
+	if (i == CACHE_SIZE) {
+		log_err("statement cache full");
+		abort();
+	}
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		abort();
+	s->sql = sql;
+	s->db = db;
+	if ((s->st = mysql_stmt_init(db->conn)) == NULL)
+		abort();
+	if (mysql_stmt_prepare(s->st, sql, strlen(sql)) != 0) {
+		check_gone(mysql_stmt_errno(s->st), "prepare");
+		/* A statement that does not prepare is a programming error. */
+		log_err("prepare: %s: %.300s", mysql_stmt_error(s->st), sql);
+		abort();
+	}
+	s->nparams = mysql_stmt_param_count(s->st);
+	if (s->nparams > MAX_PARAMS) {
+		log_err("too many parameters: %.200s", sql);
+		abort();
+	}
+	db->cache[h] = s;
+found:
+	result_free(s);
+	memset(s->params, 0, sizeof(s->params));
+	for (i = 0; i < s->nparams; i++)
+		s->params[i].buffer_type = MYSQL_TYPE_NULL;
+	return s;
+}
+
+void
+stmt_bind_text(struct stmt *s, unsigned i, const char *v)
+{
+	if (v == NULL) {
+		stmt_bind_null(s, i);
+		return;
+	}
+	stmt_bind_blob(s, i, v, strlen(v));
+	s->params[i].buffer_type = MYSQL_TYPE_STRING;
+}
+
+void
+stmt_bind_blob(struct stmt *s, unsigned i, const void *v, size_t len)
+{
+	if (i >= s->nparams)
+		abort();
+	s->lens[i] = len;
+	s->params[i].buffer_type = MYSQL_TYPE_BLOB;
+	s->params[i].buffer = (void *)v;
+	s->params[i].buffer_length = len;
+	s->params[i].length = &s->lens[i];
+	s->params[i].is_null = NULL;
+}
+
+void
+stmt_bind_int(struct stmt *s, unsigned i, int64_t v)
+{
+	if (i >= s->nparams)
+		abort();
+	s->ints[i] = v;
+	s->params[i].buffer_type = MYSQL_TYPE_LONGLONG;
+	s->params[i].buffer = &s->ints[i];
+	s->params[i].is_unsigned = 0;
+	s->params[i].length = NULL;
+}
+
+void
+stmt_bind_null(struct stmt *s, unsigned i)
+{
+	if (i >= s->nparams)
+		abort();
+	s->params[i].buffer_type = MYSQL_TYPE_NULL;
+	s->params[i].buffer = NULL;
+}
+
+enum db_rc
+stmt_run(struct stmt *s)
+{
+	MYSQL_RES	*meta;
+	MYSQL_FIELD	*f;
+	unsigned	 i, err;
+	my_bool		 on = 1;
+
+	result_free(s);
+	if (s->nparams > 0 && mysql_stmt_bind_param(s->st, s->params) != 0)
+		goto fail;
+	if (mysql_stmt_execute(s->st) != 0)
+		goto fail;
+	if ((meta = mysql_stmt_result_metadata(s->st)) == NULL)
+		return DB_OK;		/* not a SELECT */
+	mysql_stmt_attr_set(s->st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	if (mysql_stmt_store_result(s->st) != 0) {
+		mysql_free_result(meta);
+		goto fail;
+	}
+	s->stored = 1;
+	s->ncols = mysql_num_fields(meta);
+	f = mysql_fetch_fields(meta);
+	if ((s->cols = calloc(s->ncols, sizeof(*s->cols))) == NULL ||
+	    (s->bufs = calloc(s->ncols, sizeof(*s->bufs))) == NULL ||
+	    (s->clens = calloc(s->ncols, sizeof(*s->clens))) == NULL ||
+	    (s->nulls = calloc(s->ncols, sizeof(*s->nulls))) == NULL)
+		abort();
+	for (i = 0; i < s->ncols; i++) {
+		/* Room for the longest value in this result, as text. */
+		size_t n = f[i].max_length + 1;
+		if (n < 32)
+			n = 32;
+		if ((s->bufs[i] = malloc(n)) == NULL)
+			abort();
+		s->cols[i].buffer_type = MYSQL_TYPE_STRING;
+		s->cols[i].buffer = s->bufs[i];
+		s->cols[i].buffer_length = n;
+		s->cols[i].length = &s->clens[i];
+		s->cols[i].is_null = &s->nulls[i];
+	}
+	mysql_free_result(meta);
+	if (mysql_stmt_bind_result(s->st, s->cols) != 0)
+		goto fail;
+	return DB_OK;
+fail:
+	err = mysql_stmt_errno(s->st);
+	check_gone(err, "execute");
+	if (err == ER_DUP_ENTRY)
+		return DB_DUP;
+	log_err("%s: %.300s", mysql_stmt_error(s->st), s->sql);
+	return DB_ERR;
+}
+
+uint64_t
+stmt_affected(struct stmt *s)
+{
+	return mysql_stmt_affected_rows(s->st);
+}
+
+int64_t
+stmt_insert_id(struct stmt *s)
+{
+	return (int64_t)mysql_stmt_insert_id(s->st);
+}
+
+static enum db_rc
+row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
+{
+	unsigned	 i;
+	int		 rc;
+	char		**sp;
+
+	if (!s->stored)
+		return DB_NONE;
+	rc = mysql_stmt_fetch(s->st);
+	if (rc == MYSQL_NO_DATA)
+		return DB_NONE;
+	if (rc == 1) {
+		check_gone(mysql_stmt_errno(s->st), "fetch");
+		log_err("fetch: %s", mysql_stmt_error(s->st));
+		return DB_ERR;
+	}
+	/* MYSQL_DATA_TRUNCATED cannot happen: buffers hold max_length. */
+	for (i = 0; fmt[i] != '\0'; i++) {
+		const char *v = s->bufs[i];
+		int isnull = i >= s->ncols || s->nulls[i];
+
+		switch (fmt[i]) {
+		case 's':
+			sp = va_arg(ap, char **);
+			*sp = isnull ? NULL :
+			    pool_strndup(pool, v, s->clens[i]);
+			break;
+		case 'i':
+			*va_arg(ap, int64_t *) = isnull ? 0 :
+			    strtoll(v, NULL, 10);
+			break;
+		case 'd':
+			*va_arg(ap, int *) = isnull ? 0 :
+			    (int)strtol(v, NULL, 10);
+			break;
+		default:
+			abort();
+		}
+	}
+	return DB_OK;
+}
+
+enum db_rc
+stmt_row(struct stmt *s, struct pool *pool, const char *fmt, ...)
+{
+	va_list		 ap;
+	enum db_rc	 rc;
+
+	va_start(ap, fmt);
+	rc = row_v(s, pool, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+void
+stmt_done(struct stmt *s)
+{
+	result_free(s);
+}
+
+enum db_rc
+stmt_one(struct stmt *s, struct pool *pool, const char *fmt, ...)
+{
+	va_list		 ap;
+	enum db_rc	 rc;
+
+	if ((rc = stmt_run(s)) != DB_OK)
+		return rc;
+	va_start(ap, fmt);
+	rc = row_v(s, pool, fmt, ap);
+	va_end(ap);
+	stmt_done(s);
+	return rc;
+}

@@ -1,0 +1,61 @@
+/*
+ * db.h: MariaDB through Connector/C, prepared statements only.
+ *
+ * SQL text lives in the domain module that owns the tables, as string
+ * constants; db_stmt() prepares each text once per process (cached by the
+ * constant's address) and reuses it.  Every parameter is bound, never
+ * formatted into the text.  A lost connection ends the process: a
+ * supervised worker is replaced, a command fails and can be run again.
+ */
+#ifndef YW_DB_H
+#define YW_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "config.h"
+
+enum db_rc {
+	DB_OK = 0,	/* done; or a row was fetched */
+	DB_NONE,	/* no (more) rows; or nothing changed */
+	DB_DUP,		/* unique key violated */
+	DB_ERR,		/* failed; already logged */
+};
+
+struct db;
+struct stmt;
+
+struct db	*db_open(const struct config *);	/* NULL, logged */
+void		 db_close(struct db *);
+/* Run a statement with no parameters and no result (DDL, migrations). */
+enum db_rc	 db_exec(struct db *, const char *sql);
+/* Run a text of several statements (a migration file). */
+enum db_rc	 db_exec_multi(struct db *, const char *sql);
+enum db_rc	 db_begin(struct db *);
+enum db_rc	 db_commit(struct db *);
+void		 db_rollback(struct db *);
+
+struct stmt	*db_stmt(struct db *, const char *sql);
+void		 stmt_bind_text(struct stmt *, unsigned, const char *);
+void		 stmt_bind_blob(struct stmt *, unsigned, const void *, size_t);
+void		 stmt_bind_int(struct stmt *, unsigned, int64_t);
+void		 stmt_bind_null(struct stmt *, unsigned);
+/* Execute; DB_OK, DB_DUP or DB_ERR.  Rows of a SELECT are then fetched. */
+enum db_rc	 stmt_run(struct stmt *);
+uint64_t	 stmt_affected(struct stmt *);
+int64_t		 stmt_insert_id(struct stmt *);
+/*
+ * Fetch the next row into the pointers that follow fmt, one letter a
+ * column: 's' (char **, copied into pool, NULL for SQL NULL), 'i'
+ * (int64_t *, 0 for NULL), 'd' (int *).  DB_OK for a row, DB_NONE at the
+ * end, DB_ERR on failure.
+ */
+enum db_rc	 stmt_row(struct stmt *, struct pool *, const char *fmt, ...);
+/* Release the result; the statement stays prepared. */
+void		 stmt_done(struct stmt *);
+
+/* One-row helpers: run, fetch the first row, done. */
+enum db_rc	 stmt_one(struct stmt *, struct pool *, const char *fmt, ...);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * ids.c: GB 11643 and GB 32100 check characters, mobile numbers, masking.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "ids.h"
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+digits(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+int
+id_number_valid(const char *s)
+{
+	static const int	 w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9,
+	    10, 5, 8, 4, 2 };
+	static const char	 check[] = "10X98765432";
+	static const int	 mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31,
+	    30, 31, 30, 31 };
+	int			 sum = 0, i, y, m, d, dm;
+
+	if (s == NULL || strlen(s) != 18 || !digits(s, 17))
+		return 0;
+	y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 +
+	    (s[9] - '0');
+	m = (s[10] - '0') * 10 + (s[11] - '0');
+	d = (s[12] - '0') * 10 + (s[13] - '0');
+	if (y < 1900 || y > 2100 || m < 1 || m > 12)
+		return 0;
+	dm = mdays[m - 1] + (m == 2 && leap(y));
+	if (d < 1 || d > dm)
+		return 0;
+	for (i = 0; i < 17; i++)
+		sum += (s[i] - '0') * w[i];
+	return check[sum % 11] == s[17];
+}
+
+int
+credit_code_valid(const char *s)
+{
+	/* The 31 characters of GB 32100: digits and letters without I O Z S V. */
+	static const char	 set[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int	 w[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29,
+	    25, 13, 8, 24, 10, 30, 28 };
+	const char		*p;
+	int			 sum = 0, i, c;
+
+	if (s == NULL || strlen(s) != 18)
+		return 0;
+	for (i = 0; i < 17; i++) {
+		if (s[i] == '\0' || (p = strchr(set, s[i])) == NULL)
+			return 0;
+		sum += (int)(p - set) * w[i];
+	}
+	c = (31 - sum % 31) % 31;
+	return s[17] == set[c];
+}
+
+int
+mobile_valid(const char *s)
+{
+	return s != NULL && strlen(s) == 11 && digits(s, 11) && s[0] == '1' &&
+	    s[1] >= '3' && s[1] <= '9';
+}
+
+void
+id_mask(const char *s, size_t head, size_t tail, char *out, size_t outlen)
+{
+	size_t	 n, i;
+
+	if (outlen == 0)
+		return;
+	n = s == NULL ? 0 : strlen(s);
+	for (i = 0; i < n && i + 1 < outlen; i++)
+		out[i] = (i < head || i + tail >= n) ? s[i] : '*';
+	out[i] = '\0';
+}

@@ -1,0 +1,426 @@
+/*
+ * request.c: bind a FastCGI request to ClearSilver's CGI kit, enforce the
+ * request limits, and write responses (headers, cookies, rendered pages).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <fcgiapp.h>
+
+#include "log.h"
+#include "request.h"
+
+/* cgiwrap callbacks: the CGI kit reads and writes through these. */
+
+static int
+cb_read(void *data, char *buf, int len)
+{
+	return FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
+}
+
+static int
+cb_writef(void *data, const char *fmt, va_list ap)
+{
+	return FCGX_VFPrintF(((FCGX_Request *)data)->out, fmt, ap);
+}
+
+static int
+cb_write(void *data, const char *buf, int len)
+{
+	return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
+}
+
+/* The kit frees what getenv returns, so hand it a malloc'd copy. */
+static char *
+cb_getenv(void *data, const char *k)
+{
+	char	*v;
+
+	if ((v = FCGX_GetParam(k, ((FCGX_Request *)data)->envp)) == NULL)
+		return NULL;
+	return strdup(v);
+}
+
+static int
+cb_putenv(void *data, const char *k, const char *v)
+{
+	(void)data; (void)k; (void)v;
+	return 0;
+}
+
+static int
+cb_iterenv(void *data, int n, char **k, char **v)
+{
+	char	**env = ((FCGX_Request *)data)->envp, *eq;
+	int	 i;
+
+	*k = *v = NULL;
+	for (i = 0; env[i] != NULL && i < n; i++)
+		;
+	if (env[i] == NULL || (eq = strchr(env[i], '=')) == NULL)
+		return 0;
+	*k = strndup(env[i], (size_t)(eq - env[i]));
+	*v = strdup(eq + 1);
+	return 0;
+}
+
+static void
+log_neoerr(const char *what, NEOERR *err)
+{
+	STRING	 s;
+
+	string_init(&s);
+	nerr_error_string(err, &s);
+	log_err("%s: %s", what, s.buf ? s.buf : "?");
+	string_clear(&s);
+	nerr_ignore(&err);
+}
+
+/*
+ * Count the form fields under node, recursing into multi-valued ones, and
+ * check each value's length.  Returns 0, or -1 when a limit is passed.
+ */
+static int
+check_fields(HDF *node, const struct config *cfg, size_t *count, int depth)
+{
+	HDF		*c;
+	const char	*v;
+
+	if (depth > 4)
+		return -1;
+	for (c = hdf_obj_child(node); c != NULL; c = hdf_obj_next(c)) {
+		if (++*count > cfg->max_fields)
+			return -1;
+		if ((v = hdf_obj_value(c)) != NULL &&
+		    strlen(v) > cfg->max_field_len)
+			return -1;
+		if (check_fields(c, cfg, count, depth + 1) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
+    struct db *db, struct pool *pool)
+{
+	NEOERR		*err;
+	const char	*v, *uri;
+	char		*end, *tmp;
+	unsigned long long n;
+	size_t		 count = 0;
+
+	memset(r, 0, sizeof(*r));
+	r->pool = pool;
+	r->cfg = cfg;
+	r->db = db;
+	r->fcgx = fcgx;
+	r->status = 200;
+	cgiwrap_init_emu(fcgx, cb_read, cb_writef, cb_write, cb_getenv,
+	    cb_putenv, cb_iterenv);
+
+	v = FCGX_GetParam("REQUEST_METHOD", fcgx->envp);
+	r->method = v ? v : "GET";
+	if ((uri = FCGX_GetParam("DOCUMENT_URI", fcgx->envp)) == NULL)
+		uri = FCGX_GetParam("REQUEST_URI", fcgx->envp);
+	if (uri == NULL)
+		uri = "/";
+	r->path = pool_strndup(pool, uri, strcspn(uri, "?"));
+
+	/* The body limit is checked before a byte of it is read. */
+	if ((v = FCGX_GetParam("CONTENT_LENGTH", fcgx->envp)) != NULL &&
+	    *v != '\0') {
+		errno = 0;
+		n = strtoull(v, &end, 10);
+		if (errno != 0 || *end != '\0' || !isdigit((unsigned char)*v))
+			return 400;
+		if (n > cfg->max_body)
+			return 413;
+	}
+
+	if ((err = cgi_init(&r->cgi, NULL)) != STATUS_OK) {
+		log_neoerr("cgi_init", err);
+		r->cgi = NULL;
+		return 400;
+	}
+	r->hdf = r->cgi->hdf;
+	if (cfg->files_dir != NULL) {
+		tmp = pool_printf(pool, "%s/tmp", cfg->files_dir);
+		hdf_set_value(r->hdf, "Config.Upload.TmpDir", tmp);
+	}
+	if ((err = cgi_parse(r->cgi)) != STATUS_OK) {
+		log_neoerr("cgi_parse", err);
+		return 400;
+	}
+	if (check_fields(hdf_get_obj(r->hdf, "Query"), cfg, &count, 0) == -1)
+		return 400;
+	return 0;
+}
+
+void
+request_end(struct req *r)
+{
+	if (r->cgi != NULL)
+		cgi_destroy(&r->cgi);	/* also destroys r->hdf */
+	r->cgi = NULL;
+	r->hdf = NULL;
+}
+
+const char *
+form_get(struct req *r, const char *name)
+{
+	const char	*v, *e;
+	char		 key[128];
+
+	if (r->hdf == NULL)
+		return NULL;
+	snprintf(key, sizeof(key), "Query.%s", name);
+	if ((v = hdf_get_value(r->hdf, key, NULL)) == NULL)
+		return NULL;
+	while (isspace((unsigned char)*v))
+		v++;
+	e = v + strlen(v);
+	while (e > v && isspace((unsigned char)e[-1]))
+		e--;
+	if (e == v)
+		return NULL;
+	return pool_strndup(r->pool, v, (size_t)(e - v));
+}
+
+int
+form_file(struct req *r, const char *name, FILE **fp, size_t *size,
+    const char **filename)
+{
+	struct stat	 st;
+	FILE		*f;
+
+	if (r->cgi == NULL || (f = cgi_filehandle(r->cgi, name)) == NULL)
+		return -1;
+	if (fstat(fileno(f), &st) == -1)
+		return -1;
+	rewind(f);
+	*fp = f;
+	*size = (size_t)st.st_size;
+	*filename = form_get(r, name);
+	return 0;
+}
+
+const char *
+request_param(struct req *r, const char *name)
+{
+	if (r->fcgx == NULL)
+		return NULL;
+	return FCGX_GetParam(name, r->fcgx->envp);
+}
+
+void
+reply_cookie(struct req *r, const char *name, const char *value,
+    long max_age)
+{
+	char	*line;
+
+	line = pool_printf(r->pool, "Set-Cookie: %s=%s; Path=/; HttpOnly; "
+	    "SameSite=Strict%s; Max-Age=%ld\r\n", name, value,
+	    r->cfg->cookie_secure ? "; Secure" : "", max_age);
+	r->cookies = r->cookies == NULL ? line :
+	    pool_printf(r->pool, "%s%s", r->cookies, line);
+}
+
+static const char *
+status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	default: return status >= 500 ? "Internal Server Error" : "Error";
+	}
+}
+
+/* Headers every response carries; see DESIGN.md, security defaults. */
+static void
+send_headers(struct req *r, const char *ctype, size_t len, const char *extra)
+{
+	FCGX_FPrintF(r->fcgx->out,
+	    "Status: %d %s\r\n"
+	    "Content-Type: %s\r\n"
+	    "Content-Length: %zu\r\n"
+	    "Cache-Control: no-store\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: same-origin\r\n"
+	    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
+	    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
+	    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
+	    "%s%s\r\n",
+	    r->status, status_text(r->status), ctype, len,
+	    r->cookies ? r->cookies : "", extra ? extra : "");
+	r->sent = 1;
+}
+
+int
+reply_raw(struct req *r, const char *ctype, const void *body, size_t len,
+    const char *filename)
+{
+	char	*extra = NULL;
+
+	if (r->fcgx == NULL)
+		return r->status;
+	if (filename != NULL)
+		extra = pool_printf(r->pool, "Content-Disposition: attachment; "
+		    "filename=\"%s\"\r\n", filename);
+	send_headers(r, ctype, len, extra);
+	FCGX_PutStr(body, (int)len, r->fcgx->out);
+	return r->status;
+}
+
+int
+reply_redirect(struct req *r, const char *location)
+{
+	char	*extra;
+
+	r->status = 303;
+	if (r->fcgx == NULL)
+		return r->status;
+	/* Only local paths: a redirect never leaves the site. */
+	if (location[0] != '/' || location[1] == '/' || location[1] == '\\')
+		location = "/";
+	extra = pool_printf(r->pool, "Location: %s\r\n", location);
+	send_headers(r, "text/plain; charset=utf-8", 0, extra);
+	return r->status;
+}
+
+static NEOERR *
+render_cb(void *ctx, char *s)
+{
+	return nerr_pass(string_append((STRING *)ctx, s));
+}
+
+char *
+render_string(HDF *hdf, const char *dir, const char *tpl, struct pool *pool)
+{
+	CSPARSE		*cs = NULL;
+	NEOERR		*err;
+	STRING		 out;
+	char		*res = NULL;
+	const char	*layout;
+
+	string_init(&out);
+	/* Every variable is HTML-escaped unless a template says otherwise. */
+	err = hdf_set_value(hdf, "Config.VarEscapeMode", "html");
+	if (err == STATUS_OK)
+		err = hdf_set_value(hdf, "hdf.loadpaths.0", dir);
+	if (err == STATUS_OK)
+		err = hdf_set_value(hdf, "Page.Template", tpl);
+	if (err == STATUS_OK)
+		err = cs_init(&cs, hdf);
+	if (err == STATUS_OK)
+		err = cgi_register_strfuncs(cs);
+	layout = hdf_get_value(hdf, "Page.Layout", "layout.cs");
+	if (err == STATUS_OK)
+		err = cs_parse_file(cs, layout);
+	if (err == STATUS_OK)
+		err = cs_render(cs, &out, render_cb);
+	if (err != STATUS_OK)
+		log_neoerr(tpl, err);
+	else
+		res = pool_strndup(pool, out.buf ? out.buf : "", out.len);
+	cs_destroy(&cs);
+	string_clear(&out);
+	return res;
+}
+
+int
+render(struct req *r, const char *tpl)
+{
+	char	*html;
+
+	hdf_set(r, "Site.Name", r->cfg->site == SITE_INTRANET ?
+	    "一网通办 · 内网审批" : "一网通办 · 网上办事大厅");
+	hdf_set(r, "Site.Kind", config_site_name(r->cfg->site));
+	if (r->csrf != NULL)
+		hdf_set(r, "Page.Csrf", r->csrf);
+	if (r->user.id != 0) {
+		hdf_set(r, "User.Name", r->user.name);
+		hdf_setf(r, "User.Roles", "%u", r->user.roles);
+		if (r->user.dept_name != NULL)
+			hdf_set(r, "User.Dept", r->user.dept_name);
+	}
+	html = render_string(r->hdf, r->cfg->templates_dir, tpl, r->pool);
+	if (html == NULL) {
+		r->status = 500;
+		html = "<!doctype html><meta charset=utf-8><title>系统错误"
+		    "</title><p>系统暂时出现故障，请稍后再试。</p>";
+	}
+	return reply_raw(r, "text/html; charset=utf-8", html, strlen(html),
+	    NULL);
+}
+
+int
+reply_error(struct req *r, int status, const char *msg)
+{
+	HDF	*fresh;
+
+	if (msg == NULL) {
+		switch (status) {
+		case 400: msg = "提交的内容格式不正确，请返回检查后重新提交。"; break;
+		case 403: msg = "您没有办理这项业务的权限。"; break;
+		case 404: msg = "没有找到这个页面，请检查网址或从首页进入。"; break;
+		case 405: msg = "请求方式不正确，请从页面上的按钮操作。"; break;
+		case 413: msg = "提交的内容太大，超过了系统允许的大小。请压缩"
+		    "附件（单个文件不超过 10 MB）后重新提交。"; break;
+		default: msg = "系统暂时出现故障，您的数据没有丢失，请稍后再试。";
+		}
+	}
+	r->status = status;
+	if (r->hdf == NULL) {
+		/* The request could not be parsed: render from an empty set. */
+		if (hdf_init(&fresh) != STATUS_OK)
+			abort();
+		if (r->cgi == NULL) {
+			r->hdf = fresh;
+		} else {
+			hdf_destroy(&fresh);
+			r->hdf = r->cgi->hdf;
+		}
+	}
+	hdf_setf(r, "Error.Status", "%d", status);
+	hdf_set(r, "Error.Message", msg);
+	status = render(r, "error.cs");
+	if (r->cgi == NULL && r->hdf != NULL) {
+		hdf_destroy(&r->hdf);
+		r->hdf = NULL;
+	}
+	return status;
+}
+
+void
+hdf_set(struct req *r, const char *name, const char *value)
+{
+	if (hdf_set_value(r->hdf, name, value ? value : "") != STATUS_OK)
+		abort();
+}
+
+void
+hdf_setf(struct req *r, const char *name, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*v;
+
+	va_start(ap, fmt);
+	v = pool_vprintf(r->pool, fmt, ap);
+	va_end(ap);
+	hdf_set(r, name, v);
+}

@@ -1,0 +1,104 @@
+/*
+ * request.h: one HTTP request as a page handler sees it.
+ *
+ * The FastCGI request is bound to ClearSilver's CGI kit through cgiwrap
+ * callbacks, so the kit's parsers read query strings, urlencoded and
+ * multipart bodies and cookies into r->hdf (Query.*, Cookie.*).  Limits on
+ * body size, field count and field length are checked before and after
+ * parsing.  Everything else a request allocates comes from r->pool.
+ */
+#ifndef YW_REQUEST_H
+#define YW_REQUEST_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include <ClearSilver.h>
+
+#include "arena.h"
+#include "config.h"
+#include "db.h"
+
+struct FCGX_Request;
+
+/* Roles, as bits; a user may hold several. */
+enum role {
+	ROLE_CITIZEN	= 1 << 0,	/* extranet applicant */
+	ROLE_CLERK	= 1 << 1,	/* 窗口受理人员 */
+	ROLE_HANDLER	= 1 << 2,	/* 承办人 */
+	ROLE_LEADER	= 1 << 3,	/* 分管领导 */
+	ROLE_ADMIN	= 1 << 4,	/* 系统管理员 */
+};
+
+struct user {
+	int64_t		 id;		/* 0 when nobody is logged in */
+	const char	*name;
+	const char	*login;		/* login name or ID number */
+	unsigned	 roles;
+	int64_t		 dept_id;
+	const char	*dept_name;
+	const char	*dept_code;
+};
+
+struct req {
+	struct pool		*pool;
+	const struct config	*cfg;
+	struct db		*db;
+	struct FCGX_Request	*fcgx;		/* NULL in tests */
+	CGI			*cgi;
+	HDF			*hdf;
+	const char		*method;	/* "GET", "POST", … */
+	const char		*path;		/* without the query string */
+	struct user		 user;
+	const char		*csrf;		/* token forms must carry */
+	const char		*session_hash;	/* of the logged-in session */
+	/* Response under construction. */
+	int			 status;
+	char			*cookies;	/* Set-Cookie lines */
+	int			 sent;
+};
+
+/* Outcome of request_begin(): 0, or the HTTP status to answer with. */
+int	 request_begin(struct req *, struct FCGX_Request *,
+	    const struct config *, struct db *, struct pool *);
+void	 request_end(struct req *);
+
+/* A form or query value, trimmed of surrounding white space; NULL if
+ * absent or empty. */
+const char *form_get(struct req *, const char *name);
+
+/*
+ * An uploaded file of field `name`: its stream (owned by the CGI kit,
+ * positioned at the start), its size and the name the browser gave.
+ * Returns 0, or -1 when no file was sent in that field.
+ */
+int	 form_file(struct req *, const char *name, FILE **fp, size_t *size,
+	    const char **filename);
+
+/* A request header or CGI parameter from the server ("REMOTE_ADDR", …). */
+const char *request_param(struct req *, const char *name);
+
+/* Response side. */
+void	 reply_cookie(struct req *, const char *name, const char *value,
+	    long max_age);
+int	 reply_redirect(struct req *, const char *location);
+/* Render the common error page with status and a message that says what
+ * to do next (NULL: a generic one for the status). */
+int	 reply_error(struct req *, int status, const char *msg);
+/* Render templates/<tpl> inside the layout and send it with r->status. */
+int	 render(struct req *, const char *tpl);
+/* Send a body as is. */
+int	 reply_raw(struct req *, const char *ctype, const void *body,
+	    size_t len, const char *filename);
+
+/* Put a value into the page data, formatted. */
+void	 hdf_setf(struct req *, const char *name, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 hdf_set(struct req *, const char *name, const char *value);
+
+/* The pure part of rendering, for tests: template tpl with hdf into a
+ * pool string; NULL on a template error (logged). */
+char	*render_string(HDF *hdf, const char *templates_dir, const char *tpl,
+	    struct pool *);
+
+#endif

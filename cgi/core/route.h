@@ -1,0 +1,53 @@
+/*
+ * route.h: the route table and the rules the dispatcher enforces before
+ * any page runs: the site a route lives on, the method, whether a login
+ * and which roles are needed, and whether the CSRF token is checked.
+ */
+#ifndef YW_ROUTE_H
+#define YW_ROUTE_H
+
+#include <stddef.h>
+
+#include "request.h"
+
+#define R_EXT		0x01	/* exists on the extranet */
+#define R_INT		0x02	/* exists on the intranet */
+#define R_LOGIN		0x04	/* needs a logged-in user */
+#define R_CSRF		0x08	/* POST checked against the session token */
+
+struct route {
+	const char	*method;
+	const char	*path;
+	unsigned	 flags;
+	unsigned	 roles;		/* any of these; 0: no role needed */
+	int		(*page)(struct req *);
+};
+
+enum route_verdict {
+	ROUTE_OK = 0,
+	ROUTE_NOT_FOUND,	/* 404: unknown here, or the other site's */
+	ROUTE_BAD_METHOD,	/* 405 */
+	ROUTE_LOGIN,		/* send to the login page */
+	ROUTE_FORBIDDEN,	/* 403: logged in without the role */
+	ROUTE_CSRF,		/* 403: token missing or wrong */
+};
+
+/*
+ * Decide what may happen to a request: find its route in table (n rows)
+ * for site, method and path, then apply the login, role and CSRF rules.
+ * form_token is the token the form carried, session_token the one the
+ * session holds.  *found is set to the route when one matched the path.
+ */
+enum route_verdict route_check(const struct route *table, size_t n,
+	    enum site site, const char *method, const char *path,
+	    const struct user *user, const char *form_token,
+	    const char *session_token, const struct route **found);
+
+/* The application's route table. */
+extern const struct route	routes[];
+extern const size_t		nroutes;
+
+/* Run the request through route_check and then the page. */
+int	 route_dispatch(struct req *);
+
+#endif

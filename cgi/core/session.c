@@ -1,0 +1,97 @@
+/*
+ * session.c: session and pre-session cookies.
+ */
+#include <string.h>
+
+#include "account.h"
+#include "crypto.h"
+#include "session.h"
+
+#define COOKIE_SESSION	"yw_sid"
+#define COOKIE_PRE	"yw_pre"
+
+void
+session_token(char out[65])
+{
+	unsigned char	 raw[32];
+
+	crypto_random(raw, sizeof(raw));
+	crypto_hex(raw, sizeof(raw), out);
+}
+
+void
+session_hash(const char *token, char out[65])
+{
+	crypto_sha256_hex(token, strlen(token), out);
+}
+
+/* A cookie value we issued is exactly 64 lower-case hex digits. */
+static int
+token_shape(const char *v)
+{
+	size_t	 i;
+
+	if (v == NULL || strlen(v) != 64)
+		return 0;
+	for (i = 0; i < 64; i++)
+		if (!((v[i] >= '0' && v[i] <= '9') ||
+		    (v[i] >= 'a' && v[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+void
+session_begin(struct req *r)
+{
+	const char	*sid, *pre;
+	char		 hash[65], fresh[65], *csrf = NULL;
+
+	sid = hdf_get_value(r->hdf, "Cookie." COOKIE_SESSION, NULL);
+	if (token_shape(sid)) {
+		session_hash(sid, hash);
+		if (account_session_load(r->db, r->pool, r->cfg->site, hash,
+		    r->cfg->session_idle, r->cfg->session_max, &r->user,
+		    &csrf) == DB_OK) {
+			r->csrf = csrf;
+			r->session_hash = pool_strdup(r->pool, hash);
+			return;
+		}
+	}
+	pre = hdf_get_value(r->hdf, "Cookie." COOKIE_PRE, NULL);
+	if (token_shape(pre)) {
+		r->csrf = pool_strdup(r->pool, pre);
+		return;
+	}
+	session_token(fresh);
+	r->csrf = pool_strdup(r->pool, fresh);
+	reply_cookie(r, COOKIE_PRE, fresh, r->cfg->session_max);
+}
+
+int
+session_login(struct req *r, const struct user *u)
+{
+	char	 token[65], hash[65], csrf[65];
+
+	if (r->session_hash != NULL)
+		account_session_drop(r->db, r->session_hash);
+	session_token(token);
+	session_token(csrf);
+	session_hash(token, hash);
+	if (account_session_add(r->db, hash, u->id, csrf) != DB_OK)
+		return -1;
+	reply_cookie(r, COOKIE_SESSION, token, r->cfg->session_max);
+	r->user = *u;
+	r->csrf = pool_strdup(r->pool, csrf);
+	r->session_hash = pool_strdup(r->pool, hash);
+	return 0;
+}
+
+void
+session_logout(struct req *r)
+{
+	if (r->session_hash != NULL)
+		account_session_drop(r->db, r->session_hash);
+	reply_cookie(r, COOKIE_SESSION, "", 0);
+	memset(&r->user, 0, sizeof(r->user));
+	r->session_hash = NULL;
+}

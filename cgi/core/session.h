@@ -1,0 +1,22 @@
+/*
+ * session.h: who is making the request (SEC-1).  A session is a random
+ * 256-bit token in an HttpOnly, SameSite=Strict cookie; the database keeps
+ * only its SHA-256.  Anonymous visitors get a pre-session cookie whose
+ * value is the CSRF token of their forms (login, register, query).
+ */
+#ifndef YW_SESSION_H
+#define YW_SESSION_H
+
+#include "request.h"
+
+/* Load the session or pre-session of the request; sets r->user, r->csrf. */
+void	 session_begin(struct req *);
+/* Start a new session for user (a new token, never the old one). */
+int	 session_login(struct req *, const struct user *);
+void	 session_logout(struct req *);
+
+/* A new random token as 64 hex digits, and the hash that is stored. */
+void	 session_token(char out[65]);
+void	 session_hash(const char *token, char out[65]);
+
+#endif

@@ -1,0 +1,400 @@
+/*
+ * application.c: owns application, app_counter, app_event, and (shared by
+ * both sites) attachment and document.  Times are stored in UTC and shown
+ * in Beijing time (UTC+8, no daylight saving).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "application.h"
+#include "exchange.h"
+#include "log.h"
+
+#define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
+
+static const char SQL_NUMBER[] =
+    "INSERT INTO app_counter (day, next) VALUES (DATE_FORMAT(UTC_TIMESTAMP()"
+    " + INTERVAL 8 HOUR, '%Y%m%d'), LAST_INSERT_ID(1)) "
+    "ON DUPLICATE KEY UPDATE next = LAST_INSERT_ID(next + 1)";
+static const char SQL_TODAY[] =
+    "SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y%m%d'), "
+    "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s')";
+static const char SQL_APP_ADD[] =
+    "INSERT INTO application (app_no, citizen_id, item_id, item_code, "
+    "item_version, item_name, applicant_name, id_number, mobile, remark, "
+    "state, state_label, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, 'submitted', '已提交，等待受理', ?, ?)";
+static const char SQL_EVENT_ADD[] =
+    "INSERT IGNORE INTO app_event (app_no, seq, at, label, actor, note) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+#define APP_COLS "id, app_no, citizen_id, item_code, item_version, " \
+	"item_name, applicant_name, id_number, mobile, remark, state, " \
+	"state_label, " LOCAL("submitted_at") ", " LOCAL("updated_at")
+static const char SQL_APP_GET[] =
+    "SELECT " APP_COLS " FROM application WHERE app_no = ?";
+static const char SQL_APP_LIST[] =
+    "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
+    "ORDER BY id DESC LIMIT 200";
+static const char SQL_EVENTS[] =
+    "SELECT seq, " LOCAL("at") ", label, actor, note FROM app_event "
+    "WHERE app_no = ? ORDER BY seq";
+static const char SQL_APP_STATE[] =
+    "UPDATE application SET state = ?, state_label = ?, "
+    "updated_at = UTC_TIMESTAMP() WHERE app_no = ?";
+static const char SQL_ATT_ADD[] =
+    "INSERT INTO attachment (app_no, material_seq, material_name, "
+    "file_name, sha256, size, mime) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_ATT_LIST[] =
+    "SELECT material_seq, material_name, file_name, sha256, size, mime "
+    "FROM attachment WHERE app_no = ? ORDER BY material_seq";
+#define DOC_COLS "app_no, kind, doc_no, title, body, " LOCAL("issued_at") \
+	", issued_by"
+static const char SQL_DOC_GET[] =
+    "SELECT " DOC_COLS " FROM document WHERE doc_no = ?";
+static const char SQL_DOC_LIST[] =
+    "SELECT " DOC_COLS " FROM document WHERE app_no = ? ORDER BY id";
+static const char SQL_DOC_ADD[] =
+    "INSERT IGNORE INTO document (app_no, kind, doc_no, title, body, "
+    "issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+enum db_rc
+attachment_add(struct db *db, const char *app_no, const struct attachment *a)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_ATT_ADD);
+	stmt_bind_text(q, 0, app_no);
+	stmt_bind_int(q, 1, a->material_seq);
+	stmt_bind_text(q, 2, a->material_name);
+	stmt_bind_text(q, 3, a->file_name);
+	stmt_bind_text(q, 4, a->sha256);
+	stmt_bind_int(q, 5, a->size);
+	stmt_bind_text(q, 6, a->mime);
+	return stmt_run(q);
+}
+
+enum db_rc
+attachment_list(struct db *db, struct pool *pool, const char *app_no,
+    struct attachment **out, size_t *n)
+{
+	struct stmt		*q;
+	struct attachment	 a, *v = NULL;
+	enum db_rc		 rc;
+	char			*sha;
+	size_t			 cap = 0;
+
+	*n = 0;
+	q = db_stmt(db, SQL_ATT_LIST);
+	stmt_bind_text(q, 0, app_no);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "dsssis", &a.material_seq,
+	    &a.material_name, &a.file_name, &sha, &a.size, &a.mime)) == DB_OK) {
+		snprintf(a.sha256, sizeof(a.sha256), "%s", sha);
+		if (*n == cap) {
+			struct attachment *nv;
+			cap = cap ? cap * 2 : 8;
+			nv = pool_alloc(pool, cap * sizeof(*nv));
+			if (*n)
+				memcpy(nv, v, *n * sizeof(*nv));
+			v = nv;
+		}
+		v[(*n)++] = a;
+	}
+	stmt_done(q);
+	*out = v;
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+static enum db_rc
+doc_row(struct stmt *q, struct pool *pool, struct doc *d)
+{
+	return stmt_row(q, pool, "sssssss", &d->app_no, &d->kind, &d->doc_no,
+	    &d->title, &d->body, &d->issued_at, &d->issued_by);
+}
+
+enum db_rc
+doc_get(struct db *db, struct pool *pool, const char *doc_no, struct doc *d)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_DOC_GET);
+	stmt_bind_text(q, 0, doc_no);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	rc = doc_row(q, pool, d);
+	stmt_done(q);
+	return rc;
+}
+
+enum db_rc
+doc_list(struct db *db, struct pool *pool, const char *app_no,
+    struct doc **out, size_t *n)
+{
+	struct stmt	*q;
+	struct doc	 d, *v = NULL;
+	enum db_rc	 rc;
+	size_t		 cap = 0;
+
+	*n = 0;
+	q = db_stmt(db, SQL_DOC_LIST);
+	stmt_bind_text(q, 0, app_no);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = doc_row(q, pool, &d)) == DB_OK) {
+		if (*n == cap) {
+			struct doc *nv;
+			cap = cap ? cap * 2 : 4;
+			nv = pool_alloc(pool, cap * sizeof(*nv));
+			if (*n)
+				memcpy(nv, v, *n * sizeof(*nv));
+			v = nv;
+		}
+		v[(*n)++] = d;
+	}
+	stmt_done(q);
+	*out = v;
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+/* d->issued_at here is UTC "YYYY-MM-DD HH:MM:SS". */
+enum db_rc
+doc_add(struct db *db, const struct doc *d)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_DOC_ADD);
+	stmt_bind_text(q, 0, d->app_no);
+	stmt_bind_text(q, 1, d->kind);
+	stmt_bind_text(q, 2, d->doc_no);
+	stmt_bind_text(q, 3, d->title);
+	stmt_bind_text(q, 4, d->body);
+	stmt_bind_text(q, 5, d->issued_at);
+	stmt_bind_text(q, 6, d->issued_by);
+	return stmt_run(q);
+}
+
+static enum db_rc
+event_add(struct db *db, const char *app_no, int64_t seq, const char *at,
+    const char *label, const char *actor, const char *note)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_EVENT_ADD);
+	stmt_bind_text(q, 0, app_no);
+	stmt_bind_int(q, 1, seq);
+	stmt_bind_text(q, 2, at);
+	stmt_bind_text(q, 3, label);
+	stmt_bind_text(q, 4, actor);
+	stmt_bind_text(q, 5, note);
+	return stmt_run(q);
+}
+
+enum db_rc
+app_submit(struct db *db, struct pool *pool, const struct item *it,
+    const struct user *u, const char *mobile, const char *remark,
+    const struct attachment *atts, size_t natts, char **app_no)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*day, *now;
+	json_t		*rec, *jatts, *files;
+	size_t		 i;
+
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_NUMBER);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	if ((rc = stmt_one(db_stmt(db, SQL_TODAY), pool, "ss", &day, &now))
+	    != DB_OK)
+		goto fail;
+	*app_no = pool_printf(pool, "YW%s%05lld", day,
+	    (long long)stmt_insert_id(q));
+
+	q = db_stmt(db, SQL_APP_ADD);
+	stmt_bind_text(q, 0, *app_no);
+	stmt_bind_int(q, 1, u->id);
+	stmt_bind_int(q, 2, it->id);
+	stmt_bind_text(q, 3, it->code);
+	stmt_bind_int(q, 4, it->version);
+	stmt_bind_text(q, 5, it->name);
+	stmt_bind_text(q, 6, u->name);
+	stmt_bind_text(q, 7, u->login);
+	stmt_bind_text(q, 8, mobile);
+	stmt_bind_text(q, 9, remark ? remark : "");
+	stmt_bind_text(q, 10, now);
+	stmt_bind_text(q, 11, now);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	jatts = json_array();
+	files = json_array();
+	for (i = 0; i < natts; i++) {
+		if ((rc = attachment_add(db, *app_no, &atts[i])) != DB_OK) {
+			json_decref(jatts);
+			json_decref(files);
+			goto fail;
+		}
+		json_array_append_new(jatts, json_pack("{s:i, s:s, s:s, s:s, "
+		    "s:I, s:s}", "material_seq", atts[i].material_seq,
+		    "material_name", atts[i].material_name,
+		    "file_name", atts[i].file_name, "sha256", atts[i].sha256,
+		    "size", (json_int_t)atts[i].size, "mime", atts[i].mime));
+		json_array_append_new(files, json_string(atts[i].sha256));
+	}
+	if ((rc = event_add(db, *app_no, 0, now, "网上提交申请", u->name,
+	    "")) != DB_OK) {
+		json_decref(jatts);
+		json_decref(files);
+		goto fail;
+	}
+	rec = json_pack("{s:s, s:s, s:s, s:i, s:s, s:{s:s, s:s, s:s}, s:s, "
+	    "s:s, s:o, s:o}", "type", "application", "app_no", *app_no,
+	    "item_code", it->code, "item_version", it->version,
+	    "item_name", it->name, "applicant", "name", u->name,
+	    "id_number", u->login, "mobile", mobile, "remark",
+	    remark ? remark : "", "submitted_at", now, "attachments", jatts,
+	    "files", files);
+	if (rec == NULL)
+		abort();
+	rc = outbox_add(db, rec);
+	json_decref(rec);
+	if (rc != DB_OK)
+		goto fail;
+	if ((rc = audit_add(db, pool, u->login, "application.submit", *app_no,
+	    it->code)) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+static enum db_rc
+app_row(struct stmt *q, struct pool *pool, struct application *a)
+{
+	memset(a, 0, sizeof(*a));
+	return stmt_row(q, pool, "isisdsssssssss", &a->id, &a->app_no,
+	    &a->citizen_id, &a->item_code, &a->item_version, &a->item_name,
+	    &a->applicant_name, &a->id_number, &a->mobile, &a->remark,
+	    &a->state, &a->state_label, &a->submitted_at, &a->updated_at);
+}
+
+enum db_rc
+app_get(struct db *db, struct pool *pool, const char *app_no,
+    struct application *a)
+{
+	struct stmt		*q;
+	struct app_event	 e;
+	enum db_rc		 rc;
+	size_t			 cap = 0;
+
+	q = db_stmt(db, SQL_APP_GET);
+	stmt_bind_text(q, 0, app_no);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	rc = app_row(q, pool, a);
+	stmt_done(q);
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = attachment_list(db, pool, app_no, &a->atts, &a->natts)) !=
+	    DB_OK || (rc = doc_list(db, pool, app_no, &a->docs, &a->ndocs)) !=
+	    DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_EVENTS);
+	stmt_bind_text(q, 0, app_no);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "dssss", &e.seq, &e.at, &e.label,
+	    &e.actor, &e.note)) == DB_OK) {
+		if (a->nevents == cap) {
+			struct app_event *nv;
+			cap = cap ? cap * 2 : 8;
+			nv = pool_alloc(pool, cap * sizeof(*nv));
+			if (a->nevents)
+				memcpy(nv, a->events, a->nevents * sizeof(*nv));
+			a->events = nv;
+		}
+		a->events[a->nevents++] = e;
+	}
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+enum db_rc
+app_list(struct db *db, struct pool *pool, int64_t citizen_id,
+    struct application **out, size_t *n)
+{
+	struct stmt		*q;
+	struct application	 a, *v = NULL;
+	enum db_rc		 rc;
+	size_t			 cap = 0;
+
+	*n = 0;
+	q = db_stmt(db, SQL_APP_LIST);
+	stmt_bind_int(q, 0, citizen_id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = app_row(q, pool, &a)) == DB_OK) {
+		if (*n == cap) {
+			struct application *nv;
+			cap = cap ? cap * 2 : 16;
+			nv = pool_alloc(pool, cap * sizeof(*nv));
+			if (*n)
+				memcpy(nv, v, *n * sizeof(*nv));
+			v = nv;
+		}
+		v[(*n)++] = a;
+	}
+	stmt_done(q);
+	*out = v;
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+enum db_rc
+app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
+    size_t errlen)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*jd;
+	struct doc	 d;
+	const char	*app_no, *at, *label, *actor, *note, *state, *slabel;
+	json_int_t	 seq;
+
+	(void)pool;
+	if (json_unpack(rec, "{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s}",
+	    "app_no", &app_no, "seq", &seq, "at", &at, "label", &label,
+	    "actor", &actor, "note", &note, "state", &state,
+	    "state_label", &slabel) != 0) {
+		snprintf(err, errlen, "办件进度记录缺少字段");
+		return DB_ERR;
+	}
+	q = db_stmt(db, SQL_APP_STATE);
+	stmt_bind_text(q, 0, state);
+	stmt_bind_text(q, 1, slabel);
+	stmt_bind_text(q, 2, app_no);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	if (stmt_affected(q) == 0) {
+		snprintf(err, errlen, "外网没有申请 %s", app_no);
+		return DB_ERR;
+	}
+	if ((rc = event_add(db, app_no, seq, at, label, actor, note)) != DB_OK)
+		return rc;
+	if ((jd = json_object_get(rec, "doc")) != NULL) {
+		memset(&d, 0, sizeof(d));
+		d.app_no = (char *)app_no;
+		if (json_unpack(jd, "{s:s, s:s, s:s, s:s, s:s, s:s}",
+		    "kind", &d.kind, "doc_no", &d.doc_no, "title", &d.title,
+		    "body", &d.body, "issued_at", &d.issued_at,
+		    "issued_by", &d.issued_by) != 0) {
+			snprintf(err, errlen, "文书记录缺少字段");
+			return DB_ERR;
+		}
+		if ((rc = doc_add(db, &d)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}

@@ -1,0 +1,272 @@
+/*
+ * exchange.c: owns gap_outbox, gap_out, gap_in, gap_lock and audit.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "exchange.h"
+#include "log.h"
+
+static const char SQL_OUTBOX_ADD[] =
+    "INSERT INTO gap_outbox (kind, body, created_at) "
+    "VALUES (?, ?, UTC_TIMESTAMP())";
+static const char SQL_LOCK[] =
+    "SELECT epoch FROM gap_lock WHERE id = 1 FOR UPDATE";
+static const char SQL_OUT_UNFINISHED[] =
+    "SELECT seq, created_at FROM gap_out WHERE epoch = ? AND hash IS NULL "
+    "ORDER BY seq LIMIT 1";
+static const char SQL_OUT_NEXT[] =
+    "SELECT COALESCE(MAX(seq), 0) + 1 FROM gap_out WHERE epoch = ?";
+static const char SQL_OUTBOX_CLAIM[] =
+    "UPDATE gap_outbox SET bundle_seq = ? WHERE bundle_seq IS NULL";
+static const char SQL_OUT_ADD[] =
+    "INSERT INTO gap_out (epoch, seq, created_at, records) "
+    "VALUES (?, ?, DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ'), ?)";
+static const char SQL_OUT_CREATED[] =
+    "SELECT created_at FROM gap_out WHERE epoch = ? AND seq = ?";
+static const char SQL_OUTBOX_RECORDS[] =
+    "SELECT body FROM gap_outbox WHERE bundle_seq = ? ORDER BY id";
+static const char SQL_OUT_HASH[] =
+    "SELECT hash FROM gap_out WHERE epoch = ? AND seq = ?";
+static const char SQL_OUT_DONE[] =
+    "UPDATE gap_out SET hash = ?, path = ? WHERE epoch = ? AND seq = ?";
+static const char SQL_IN_GET[] =
+    "SELECT hash FROM gap_in WHERE dir = ? AND epoch = ? AND seq = ?";
+static const char SQL_IN_LAST[] =
+    "SELECT seq, hash FROM gap_in WHERE dir = ? AND epoch = ? "
+    "ORDER BY seq DESC LIMIT 1";
+static const char SQL_IN_ADD[] =
+    "INSERT INTO gap_in (dir, epoch, seq, hash, records, imported_at) "
+    "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+static const char SQL_STATUS[] =
+    "SELECT (SELECT COUNT(*) FROM gap_outbox WHERE bundle_seq IS NULL), "
+    "(SELECT COALESCE(MAX(seq), 0) FROM gap_out WHERE hash IS NOT NULL), "
+    "(SELECT COALESCE(MAX(seq), 0) FROM gap_in)";
+static const char SQL_AUDIT_LAST[] =
+    "SELECT hash FROM audit ORDER BY id DESC LIMIT 1 FOR UPDATE";
+static const char SQL_AUDIT_ADD[] =
+    "INSERT INTO audit (at, actor, action, object, detail, prev_hash, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_NOW[] =
+    "SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s')";
+
+enum db_rc
+outbox_add(struct db *db, json_t *rec)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*body;
+	const char	*kind;
+
+	kind = json_string_value(json_object_get(rec, "type"));
+	if (kind == NULL)
+		abort();
+	if ((body = json_dumps(rec, JSON_COMPACT | JSON_SORT_KEYS)) == NULL)
+		abort();
+	q = db_stmt(db, SQL_OUTBOX_ADD);
+	stmt_bind_text(q, 0, kind);
+	stmt_bind_text(q, 1, body);
+	rc = stmt_run(q);
+	free(body);
+	return rc;
+}
+
+enum db_rc
+exchange_claim(struct db *db, struct pool *pool, struct gap_claim *c)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	uint64_t	 n;
+
+	memset(c, 0, sizeof(*c));
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_LOCK);
+	if ((rc = stmt_one(q, pool, "i", &c->epoch)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_OUT_UNFINISHED);
+	stmt_bind_int(q, 0, c->epoch);
+	rc = stmt_one(q, pool, "is", &c->seq, &c->created);
+	if (rc == DB_OK) {
+		c->resumed = 1;
+		db_rollback(db);
+		return DB_OK;
+	}
+	if (rc != DB_NONE)
+		goto fail;
+	q = db_stmt(db, SQL_OUT_NEXT);
+	stmt_bind_int(q, 0, c->epoch);
+	if ((rc = stmt_one(q, pool, "i", &c->seq)) != DB_OK)
+		goto fail;
+	/*
+	 * Claim every unclaimed row, whatever its id: a row whose
+	 * transaction commits after this one is simply claimed next time.
+	 */
+	q = db_stmt(db, SQL_OUTBOX_CLAIM);
+	stmt_bind_int(q, 0, c->seq);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	if ((n = stmt_affected(q)) == 0) {
+		db_rollback(db);
+		return DB_NONE;
+	}
+	q = db_stmt(db, SQL_OUT_ADD);
+	stmt_bind_int(q, 0, c->epoch);
+	stmt_bind_int(q, 1, c->seq);
+	stmt_bind_int(q, 2, (int64_t)n);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_OUT_CREATED);
+	stmt_bind_int(q, 0, c->epoch);
+	stmt_bind_int(q, 1, c->seq);
+	if ((rc = stmt_one(q, pool, "s", &c->created)) != DB_OK)
+		goto fail;
+	if (db_commit(db) != DB_OK)
+		return DB_ERR;
+	return DB_OK;
+fail:
+	db_rollback(db);
+	return DB_ERR;
+}
+
+enum db_rc
+exchange_records(struct db *db, struct pool *pool, int64_t epoch,
+    int64_t seq, int (*cb)(const char *, void *), void *arg)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*body;
+
+	(void)epoch;	/* outbox rows carry the sequence of this epoch */
+	q = db_stmt(db, SQL_OUTBOX_RECORDS);
+	stmt_bind_int(q, 0, seq);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "s", &body)) == DB_OK)
+		if (cb(body, arg) == -1) {
+			rc = DB_ERR;
+			break;
+		}
+	stmt_done(q);
+	return rc == DB_NONE ? DB_OK : rc;
+}
+
+enum db_rc
+exchange_out_hash(struct db *db, struct pool *pool, int64_t epoch,
+    int64_t seq, char **hash)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	*hash = "";
+	if (seq < 1)
+		return DB_OK;
+	q = db_stmt(db, SQL_OUT_HASH);
+	stmt_bind_int(q, 0, epoch);
+	stmt_bind_int(q, 1, seq);
+	rc = stmt_one(q, pool, "s", hash);
+	if (rc == DB_OK && *hash == NULL)
+		rc = DB_NONE;
+	return rc;
+}
+
+enum db_rc
+exchange_out_done(struct db *db, int64_t epoch, int64_t seq,
+    const char *hash, const char *path)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_OUT_DONE);
+	stmt_bind_text(q, 0, hash);
+	stmt_bind_text(q, 1, path);
+	stmt_bind_int(q, 2, epoch);
+	stmt_bind_int(q, 3, seq);
+	return stmt_run(q);
+}
+
+enum db_rc
+exchange_in_get(struct db *db, struct pool *pool, const char *dir,
+    int64_t epoch, int64_t seq, char **hash)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_IN_GET);
+	stmt_bind_text(q, 0, dir);
+	stmt_bind_int(q, 1, epoch);
+	stmt_bind_int(q, 2, seq);
+	return stmt_one(q, pool, "s", hash);
+}
+
+enum db_rc
+exchange_in_last(struct db *db, struct pool *pool, const char *dir,
+    int64_t epoch, int64_t *seq, char **hash)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_IN_LAST);
+	stmt_bind_text(q, 0, dir);
+	stmt_bind_int(q, 1, epoch);
+	rc = stmt_one(q, pool, "is", seq, hash);
+	if (rc == DB_NONE) {
+		*seq = 0;
+		*hash = "";
+		return DB_OK;
+	}
+	return rc;
+}
+
+enum db_rc
+exchange_in_add(struct db *db, const char *dir, int64_t epoch, int64_t seq,
+    const char *hash, int64_t records)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_IN_ADD);
+	stmt_bind_text(q, 0, dir);
+	stmt_bind_int(q, 1, epoch);
+	stmt_bind_int(q, 2, seq);
+	stmt_bind_text(q, 3, hash);
+	stmt_bind_int(q, 4, records);
+	return stmt_run(q);
+}
+
+enum db_rc
+exchange_status(struct db *db, struct pool *pool, int64_t *pending,
+    int64_t *last_out, int64_t *last_in)
+{
+	return stmt_one(db_stmt(db, SQL_STATUS), pool, "iii", pending,
+	    last_out, last_in);
+}
+
+enum db_rc
+audit_add(struct db *db, struct pool *pool, const char *actor,
+    const char *action, const char *object, const char *detail)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*prev = NULL, *now = NULL, *line, hash[SHA256_HEX];
+
+	q = db_stmt(db, SQL_AUDIT_LAST);
+	rc = stmt_one(q, pool, "s", &prev);
+	if (rc == DB_ERR)
+		return rc;
+	if (rc == DB_NONE)
+		prev = "";
+	if (stmt_one(db_stmt(db, SQL_NOW), pool, "s", &now) != DB_OK)
+		return DB_ERR;
+	/* The hash covers the previous row's hash and every field. */
+	line = pool_printf(pool, "%s\n%s\n%s\n%s\n%s\n%s", prev, now, actor,
+	    action, object, detail);
+	crypto_sha256_hex(line, strlen(line), hash);
+	q = db_stmt(db, SQL_AUDIT_ADD);
+	stmt_bind_text(q, 0, now);
+	stmt_bind_text(q, 1, actor);
+	stmt_bind_text(q, 2, action);
+	stmt_bind_text(q, 3, object);
+	stmt_bind_text(q, 4, detail);
+	stmt_bind_text(q, 5, prev);
+	stmt_bind_text(q, 6, hash);
+	return stmt_run(q);
+}

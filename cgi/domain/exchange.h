@@ -1,0 +1,59 @@
+/*
+ * exchange.h: the database side of the gap (GAP-1..5): the transactional
+ * outbox, the record of bundles written, and of bundles imported.
+ */
+#ifndef YW_EXCHANGE_H
+#define YW_EXCHANGE_H
+
+#include <jansson.h>
+
+#include "db.h"
+
+/*
+ * Queue rec (a JSON object with a "type") for the other site.  Call inside
+ * the transaction of the change it carries.  rec is not stolen.
+ */
+enum db_rc	 outbox_add(struct db *, json_t *rec);
+
+struct gap_claim {
+	int64_t		 epoch;
+	int64_t		 seq;
+	char		*created;	/* as the manifest will say */
+	int		 resumed;	/* 1: an earlier export crashed */
+};
+
+/*
+ * Under the single-writer lock, give every outbox row that no bundle holds
+ * yet the next sequence number, or resume a claim whose file was never
+ * written.  DB_NONE when there is nothing to send.
+ */
+enum db_rc	 exchange_claim(struct db *, struct pool *, struct gap_claim *);
+/* Call cb(rec_text, arg) for every record of bundle seq, in order. */
+enum db_rc	 exchange_records(struct db *, struct pool *, int64_t epoch,
+		    int64_t seq, int (*cb)(const char *, void *), void *arg);
+/* Hash of bundle seq of this epoch that went out ("" if none). */
+enum db_rc	 exchange_out_hash(struct db *, struct pool *, int64_t epoch,
+		    int64_t seq, char **hash);
+enum db_rc	 exchange_out_done(struct db *, int64_t epoch, int64_t seq,
+		    const char *hash, const char *path);
+
+/* What was imported from the other site. */
+enum db_rc	 exchange_in_get(struct db *, struct pool *, const char *dir,
+		    int64_t epoch, int64_t seq, char **hash);
+/* The highest sequence imported in (dir, epoch) and its hash; 0, "" if
+ * none. */
+enum db_rc	 exchange_in_last(struct db *, struct pool *, const char *dir,
+		    int64_t epoch, int64_t *seq, char **hash);
+enum db_rc	 exchange_in_add(struct db *, const char *dir, int64_t epoch,
+		    int64_t seq, const char *hash, int64_t records);
+
+/* Counts for `yiwang-gap status`. */
+enum db_rc	 exchange_status(struct db *, struct pool *, int64_t *pending,
+		    int64_t *last_out, int64_t *last_in);
+
+/* The audit trail (SEC-3): one hash-chained row.  Inside a transaction. */
+enum db_rc	 audit_add(struct db *, struct pool *, const char *actor,
+		    const char *action, const char *object,
+		    const char *detail);
+
+#endif

@@ -1,0 +1,593 @@
+/*
+ * flow.c: owns kase, case_event and opinion; writes document rows through
+ * application.c.  The transition table below is the one place that says
+ * who may move a case, where to, and what it issues.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "crypto.h"
+#include "exchange.h"
+#include "flow.h"
+#include "log.h"
+
+#define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
+
+const struct transition flow_transitions[] = {
+	{ "accept", "受理", AT_FIRST, NULL, "accept", NULL, 0 },
+	{ "reject", "不予受理", AT_FIRST, "not_accepted", "reject", NULL, 1 },
+	{ "sign", "签署意见", AT_MIDDLE, NULL, NULL, "either", 1 },
+	{ "approve", "准予许可", AT_LAST, "approved", "approve", "agree", 0 },
+	{ "deny", "不予许可", AT_LAST, "denied", "deny", "disagree", 1 },
+};
+const size_t nflow_transitions =
+    sizeof(flow_transitions) / sizeof(flow_transitions[0]);
+
+static const struct {
+	const char	*kind, *title, *prefix;
+} doc_kinds[] = {
+	{ "accept", "受理通知书", "受字" },
+	{ "reject", "不予受理通知书", "不受字" },
+	{ "approve", "准予行政许可决定书", "准字" },
+	{ "deny", "不予行政许可决定书", "不准字" },
+};
+
+#define CASE_COLS "id, app_no, source, item_id, item_code, item_version, " \
+	"item_name, applicant_name, id_number, mobile, remark, state, " \
+	"step_seq, " LOCAL("submitted_at") ", " LOCAL("received_at")
+
+static const char SQL_CASE_GET[] =
+    "SELECT " CASE_COLS " FROM kase WHERE id = ?";
+static const char SQL_CASE_LOCK[] =
+    "SELECT " CASE_COLS " FROM kase WHERE id = ? FOR UPDATE";
+static const char SQL_CASE_TODO[] =
+    "SELECT " CASE_COLS " FROM kase k JOIN item i ON i.id = k.item_id "
+    "JOIN item_step s ON s.item_id = k.item_id AND s.seq = k.step_seq "
+    "WHERE k.state IN ('received', 'processing') AND (s.role & ?) <> 0 "
+    "AND i.dept_code = ? ORDER BY k.id LIMIT 200";
+static const char SQL_CASE_DONE[] =
+    "SELECT " CASE_COLS " FROM kase WHERE id IN (SELECT case_id FROM "
+    "case_event WHERE staff_id = ?) ORDER BY id DESC LIMIT 50";
+static const char SQL_ITEM_FOR[] =
+    "SELECT id FROM item WHERE code = ? AND version = ?";
+static const char SQL_CASE_ADD[] =
+    "INSERT INTO kase (app_no, source, item_id, item_code, item_version, "
+    "item_name, applicant_name, id_number, mobile, remark, state, step_seq, "
+    "submitted_at, received_at) VALUES (?, 'online', ?, ?, ?, ?, ?, ?, ?, "
+    "?, 'received', 1, ?, UTC_TIMESTAMP())";
+static const char SQL_CASE_MOVE[] =
+    "UPDATE kase SET state = ?, step_seq = ?, "
+    "accepted_at = IF(? = 'accept', UTC_TIMESTAMP(), accepted_at), "
+    "decided_at = IF(? IN ('approved', 'denied', 'not_accepted'), "
+    "UTC_TIMESTAMP(), decided_at) WHERE id = ?";
+static const char SQL_EVENT_NEXT[] =
+    "SELECT COALESCE(MAX(seq), 0) + 1, "
+    "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s'), "
+    "DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-%d') "
+    "FROM case_event WHERE case_id = ?";
+static const char SQL_EVENT_ADD[] =
+    "INSERT INTO case_event (case_id, seq, at, action, label, state, "
+    "staff_id, staff_name, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_EVENTS[] =
+    "SELECT seq, " LOCAL("at") ", action, label, state, staff_name, note "
+    "FROM case_event WHERE case_id = ? ORDER BY seq";
+static const char SQL_OPINION_LAST[] =
+    "SELECT hash FROM opinion ORDER BY id DESC LIMIT 1 FOR UPDATE";
+static const char SQL_OPINION_ADD[] =
+    "INSERT INTO opinion (case_id, step_seq, step_name, staff_id, "
+    "staff_name, verdict, text, signed_at, prev_hash, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_OPINIONS[] =
+    "SELECT step_seq, step_name, staff_name, verdict, text, "
+    LOCAL("signed_at") " FROM opinion WHERE case_id = ? ORDER BY step_seq";
+static const char SQL_DOC_NUMBER[] =
+    "INSERT INTO doc_counter (kind, year, next) VALUES (?, ?, "
+    "LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE "
+    "next = LAST_INSERT_ID(next + 1)";
+static const char SQL_DEPT_ABBR[] =
+    "SELECT abbr, name FROM department WHERE code = ?";
+static const char SQL_RECEIVED_LOCAL[] =
+    "SELECT " LOCAL("received_at") " FROM kase WHERE id = ?";
+
+const struct transition *
+flow_find(const char *action)
+{
+	size_t	 i;
+
+	for (i = 0; action != NULL && i < nflow_transitions; i++)
+		if (strcmp(flow_transitions[i].action, action) == 0)
+			return &flow_transitions[i];
+	return NULL;
+}
+
+const char *
+flow_state_label(const char *s)
+{
+	if (strcmp(s, "received") == 0)
+		return "已收件，等待受理";
+	if (strcmp(s, "processing") == 0)
+		return "已受理，正在审查";
+	if (strcmp(s, "not_accepted") == 0)
+		return "不予受理";
+	if (strcmp(s, "approved") == 0)
+		return "准予许可，已办结";
+	if (strcmp(s, "denied") == 0)
+		return "不予许可，已办结";
+	return s;
+}
+
+int
+flow_may(const struct kase *k, const struct user *u,
+    const struct transition *t)
+{
+	const struct step	*s;
+	enum step_at		 at;
+	size_t			 n = k->item.nsteps;
+
+	if (n < 2 || k->step_seq < 1 || (size_t)k->step_seq > n)
+		return 0;
+	if (strcmp(k->state, "received") == 0)
+		at = AT_FIRST;
+	else if (strcmp(k->state, "processing") == 0)
+		at = (size_t)k->step_seq == n ? AT_LAST : AT_MIDDLE;
+	else
+		return 0;		/* ended */
+	if (t->at != at)
+		return 0;
+	s = &k->item.steps[k->step_seq - 1];
+	/* The step's role, in the item's department (ORG-2). */
+	return (u->roles & s->role) != 0 && u->dept_code != NULL &&
+	    strcmp(u->dept_code, k->item.dept_code) == 0;
+}
+
+static enum db_rc
+case_row(struct stmt *q, struct pool *pool, struct kase *k)
+{
+	memset(k, 0, sizeof(*k));
+	return stmt_row(q, pool, "issisdssssssdss", &k->id, &k->app_no,
+	    &k->source, &k->item_id, &k->item_code, &k->item_version,
+	    &k->item_name, &k->applicant_name, &k->id_number, &k->mobile,
+	    &k->remark, &k->state, &k->step_seq, &k->submitted_at,
+	    &k->received_at);
+}
+
+static enum db_rc
+case_head(struct db *db, struct pool *pool, const char *sql, int64_t id,
+    struct kase *k)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, sql);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	rc = case_row(q, pool, k);
+	stmt_done(q);
+	if (rc != DB_OK)
+		return rc;
+	return catalog_by_id(db, pool, k->item_id, &k->item);
+}
+
+enum db_rc
+case_get(struct db *db, struct pool *pool, int64_t id, struct kase *k)
+{
+	struct stmt		*q;
+	struct case_event	 e;
+	struct opinion		 o;
+	enum db_rc		 rc;
+	size_t			 cap;
+
+	if ((rc = case_head(db, pool, SQL_CASE_GET, id, k)) != DB_OK)
+		return rc;
+	if ((rc = attachment_list(db, pool, k->app_no, &k->atts, &k->natts))
+	    != DB_OK || (rc = doc_list(db, pool, k->app_no, &k->docs,
+	    &k->ndocs)) != DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_EVENTS);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	cap = 0;
+	while ((rc = stmt_row(q, pool, "dssssss", &e.seq, &e.at, &e.action,
+	    &e.label, &e.state, &e.staff_name, &e.note)) == DB_OK) {
+		if (k->nevents == cap) {
+			struct case_event *nv;
+			cap = cap ? cap * 2 : 8;
+			nv = pool_alloc(pool, cap * sizeof(*nv));
+			if (k->nevents)
+				memcpy(nv, k->events, k->nevents * sizeof(*nv));
+			k->events = nv;
+		}
+		k->events[k->nevents++] = e;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return rc;
+	q = db_stmt(db, SQL_OPINIONS);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	cap = 0;
+	while ((rc = stmt_row(q, pool, "dsssss", &o.step_seq, &o.step_name,
+	    &o.staff_name, &o.verdict, &o.text, &o.signed_at)) == DB_OK) {
+		if (k->nopinions == cap) {
+			struct opinion *nv;
+			cap = cap ? cap * 2 : 4;
+			nv = pool_alloc(pool, cap * sizeof(*nv));
+			if (k->nopinions)
+				memcpy(nv, k->opinions,
+				    k->nopinions * sizeof(*nv));
+			k->opinions = nv;
+		}
+		k->opinions[k->nopinions++] = o;
+	}
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+enum db_rc
+case_list(struct db *db, struct pool *pool, const struct user *u, int todo,
+    struct kase **out, size_t *n)
+{
+	struct stmt	*q;
+	struct kase	 k, *v = NULL;
+	enum db_rc	 rc;
+	size_t		 cap = 0;
+
+	*n = 0;
+	if (todo) {
+		q = db_stmt(db, SQL_CASE_TODO);
+		stmt_bind_int(q, 0, u->roles);
+		stmt_bind_text(q, 1, u->dept_code ? u->dept_code : "");
+	} else {
+		q = db_stmt(db, SQL_CASE_DONE);
+		stmt_bind_int(q, 0, u->id);
+	}
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = case_row(q, pool, &k)) == DB_OK) {
+		if (*n == cap) {
+			struct kase *nv;
+			cap = cap ? cap * 2 : 16;
+			nv = pool_alloc(pool, cap * sizeof(*nv));
+			if (*n)
+				memcpy(nv, v, *n * sizeof(*nv));
+			v = nv;
+		}
+		v[(*n)++] = k;
+	}
+	stmt_done(q);
+	*out = v;
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+/*
+ * Write the event row and the outbox record that carries it (with the
+ * document, if any) to the extranet.
+ */
+static enum db_rc
+event_out(struct db *db, struct pool *pool, const struct kase *k,
+    const char *action, const char *label, const char *state,
+    const struct user *u, const char *note, const struct doc *d)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 seq;
+	char		*at, *today;
+	json_t		*rec;
+
+	q = db_stmt(db, SQL_EVENT_NEXT);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_one(q, pool, "iss", &seq, &at, &today)) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_EVENT_ADD);
+	stmt_bind_int(q, 0, k->id);
+	stmt_bind_int(q, 1, seq);
+	stmt_bind_text(q, 2, at);
+	stmt_bind_text(q, 3, action);
+	stmt_bind_text(q, 4, label);
+	stmt_bind_text(q, 5, state);
+	if (u != NULL)
+		stmt_bind_int(q, 6, u->id);
+	else
+		stmt_bind_null(q, 6);
+	stmt_bind_text(q, 7, u != NULL ? u->name : "系统");
+	stmt_bind_text(q, 8, note ? note : "");
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	/* The extranet shows the department, not the civil servant's name. */
+	rec = json_pack("{s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s}",
+	    "type", "case.event", "app_no", k->app_no, "seq", (json_int_t)seq,
+	    "at", at, "label", label, "actor", k->item.dept_name,
+	    "note", note ? note : "", "state", state,
+	    "state_label", flow_state_label(state));
+	if (rec == NULL)
+		abort();
+	if (d != NULL)
+		json_object_set_new(rec, "doc", json_pack("{s:s, s:s, s:s, "
+		    "s:s, s:s, s:s}", "kind", d->kind, "doc_no", d->doc_no,
+		    "title", d->title, "body", d->body,
+		    "issued_at", d->issued_at, "issued_by", d->issued_by));
+	rc = outbox_add(db, rec);
+	json_decref(rec);
+	return rc;
+}
+
+enum db_rc
+case_import_application(struct db *db, struct pool *pool, json_t *rec,
+    char *err, size_t errlen)
+{
+	struct stmt		*q;
+	struct kase		 k;
+	struct attachment	 a;
+	enum db_rc		 rc;
+	json_t			*atts, *e;
+	const char		*app_no, *code, *iname, *name, *idno, *mobile;
+	const char		*remark, *submitted, *mname, *fname, *sha, *mime;
+	json_int_t		 version, mseq, size;
+	int64_t			 item_id, case_id;
+	size_t			 i;
+
+	if (json_unpack(rec, "{s:s, s:s, s:I, s:s, s:{s:s, s:s, s:s}, s:s, "
+	    "s:s, s:o}", "app_no", &app_no, "item_code", &code,
+	    "item_version", &version, "item_name", &iname, "applicant",
+	    "name", &name, "id_number", &idno, "mobile", &mobile,
+	    "remark", &remark, "submitted_at", &submitted,
+	    "attachments", &atts) != 0 || !json_is_array(atts)) {
+		snprintf(err, errlen, "申请记录缺少字段");
+		return DB_ERR;
+	}
+	q = db_stmt(db, SQL_ITEM_FOR);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	if ((rc = stmt_one(q, pool, "i", &item_id)) != DB_OK) {
+		snprintf(err, errlen, "内网没有事项 %s 第 %lld 版", code,
+		    (long long)version);
+		return DB_ERR;
+	}
+	q = db_stmt(db, SQL_CASE_ADD);
+	stmt_bind_text(q, 0, app_no);
+	stmt_bind_int(q, 1, item_id);
+	stmt_bind_text(q, 2, code);
+	stmt_bind_int(q, 3, version);
+	stmt_bind_text(q, 4, iname);
+	stmt_bind_text(q, 5, name);
+	stmt_bind_text(q, 6, idno);
+	stmt_bind_text(q, 7, mobile);
+	stmt_bind_text(q, 8, remark);
+	stmt_bind_text(q, 9, submitted);
+	if ((rc = stmt_run(q)) != DB_OK) {
+		snprintf(err, errlen, "申请 %s 无法入库%s", app_no,
+		    rc == DB_DUP ? "：已经存在" : "");
+		return DB_ERR;
+	}
+	case_id = stmt_insert_id(q);
+	json_array_foreach(atts, i, e) {
+		if (json_unpack(e, "{s:I, s:s, s:s, s:s, s:I, s:s}",
+		    "material_seq", &mseq, "material_name", &mname,
+		    "file_name", &fname, "sha256", &sha, "size", &size,
+		    "mime", &mime) != 0 || strlen(sha) != 64) {
+			snprintf(err, errlen, "申请 %s 的附件记录不完整", app_no);
+			return DB_ERR;
+		}
+		a.material_seq = (int)mseq;
+		a.material_name = (char *)mname;
+		a.file_name = (char *)fname;
+		memcpy(a.sha256, sha, 65);
+		a.size = size;
+		a.mime = (char *)mime;
+		if ((rc = attachment_add(db, app_no, &a)) != DB_OK)
+			return rc;
+	}
+	if ((rc = case_head(db, pool, SQL_CASE_GET, case_id, &k)) != DB_OK)
+		return DB_ERR;
+	return event_out(db, pool, &k, "receive", "内网收件", "received", NULL,
+	    "", NULL);
+}
+
+char *
+clock_add_workdays(struct pool *pool, const char *ymd, int n)
+{
+	struct tm	 tm;
+	time_t		 t;
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(ymd, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return pool_strdup(pool, ymd);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 12;
+	t = timegm(&tm);
+	while (n > 0) {
+		t += 24 * 3600;
+		gmtime_r(&t, &tm);
+		if (tm.tm_wday != 0 && tm.tm_wday != 6)
+			n--;
+	}
+	gmtime_r(&t, &tm);
+	return pool_printf(pool, "%04d-%02d-%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* Number and fill the document of kind for case k (not yet stored). */
+static enum db_rc
+doc_make(struct db *db, struct pool *pool, const struct kase *k,
+    const char *kind, const struct user *u, const char *text,
+    const char *now_utc, const char *today, struct doc *d)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*body, *mats;
+	char		*abbr, *dname, *received, *s;
+	size_t		 i;
+	int		 year = 0;
+
+	memset(d, 0, sizeof(*d));
+	for (i = 0; i < sizeof(doc_kinds) / sizeof(doc_kinds[0]); i++)
+		if (strcmp(doc_kinds[i].kind, kind) == 0)
+			break;
+	if (i == sizeof(doc_kinds) / sizeof(doc_kinds[0]))
+		abort();
+	q = db_stmt(db, SQL_DEPT_ABBR);
+	stmt_bind_text(q, 0, k->item.dept_code);
+	if ((rc = stmt_one(q, pool, "ss", &abbr, &dname)) != DB_OK)
+		return DB_ERR;
+	sscanf(today, "%d", &year);
+	q = db_stmt(db, SQL_DOC_NUMBER);
+	stmt_bind_text(q, 0, kind);
+	stmt_bind_int(q, 1, year);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	d->app_no = k->app_no;
+	d->kind = (char *)doc_kinds[i].kind;
+	d->title = (char *)doc_kinds[i].title;
+	d->doc_no = pool_printf(pool, "%s%s〔%d〕%04lld号", abbr,
+	    doc_kinds[i].prefix, year, (long long)stmt_insert_id(q));
+	d->issued_at = (char *)now_utc;
+	d->issued_by = dname;
+	q = db_stmt(db, SQL_RECEIVED_LOCAL);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_one(q, pool, "s", &received)) != DB_OK)
+		return DB_ERR;
+	mats = json_array();
+	for (i = 0; i < k->natts; i++)
+		json_array_append_new(mats, json_pack("{s:s, s:s, s:s}",
+		    "name", k->atts[i].material_name,
+		    "file_name", k->atts[i].file_name, "original", "电子件"));
+	body = json_pack("{s:s, s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:s, "
+	    "s:o}", "dept_name", dname, "applicant_name", k->applicant_name,
+	    "item_name", k->item_name, "app_no", k->app_no,
+	    "received_at", received, "promised_days", k->item.promised_days,
+	    "due_date", clock_add_workdays(pool, today,
+	    k->item.promised_days), "reason", text ? text : "",
+	    "signer", u->name, "materials", mats);
+	if (body == NULL)
+		abort();
+	if ((s = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS)) == NULL)
+		abort();
+	d->body = pool_strdup(pool, s);
+	free(s);
+	json_decref(body);
+	return DB_OK;
+}
+
+static enum db_rc
+opinion_add(struct db *db, struct pool *pool, const struct kase *k,
+    const struct user *u, const char *verdict, const char *text,
+    const char *now)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	const struct step *s = &k->item.steps[k->step_seq - 1];
+	char		*prev = NULL, *line, hash[SHA256_HEX];
+
+	q = db_stmt(db, SQL_OPINION_LAST);
+	if ((rc = stmt_one(q, pool, "s", &prev)) == DB_ERR)
+		return rc;
+	if (rc == DB_NONE)
+		prev = "";
+	/* Chained: a changed or deleted opinion breaks every later hash. */
+	line = pool_printf(pool, "%s\n%s\n%d\n%lld\n%s\n%s\n%s", prev,
+	    k->app_no, k->step_seq, (long long)u->id, verdict, text, now);
+	crypto_sha256_hex(line, strlen(line), hash);
+	q = db_stmt(db, SQL_OPINION_ADD);
+	stmt_bind_int(q, 0, k->id);
+	stmt_bind_int(q, 1, k->step_seq);
+	stmt_bind_text(q, 2, s->name);
+	stmt_bind_int(q, 3, u->id);
+	stmt_bind_text(q, 4, u->name);
+	stmt_bind_text(q, 5, verdict);
+	stmt_bind_text(q, 6, text);
+	stmt_bind_text(q, 7, now);
+	stmt_bind_text(q, 8, prev);
+	stmt_bind_text(q, 9, hash);
+	return stmt_run(q);
+}
+
+enum db_rc
+case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
+    const char *action, const char *verdict, const char *text,
+    const char **why)
+{
+	const struct transition	*t;
+	struct kase		 k;
+	struct doc		 d;
+	struct stmt		*q;
+	enum db_rc		 rc;
+	const char		*state, *v = NULL;
+	char			*now, *today;
+	int			 next_seq;
+	int64_t			 dummy;
+
+	*why = NULL;
+	if ((t = flow_find(action)) == NULL) {
+		*why = "没有这个操作。";
+		return DB_NONE;
+	}
+	if (t->needs_text && (text == NULL || *text == '\0')) {
+		*why = "请填写意见或理由后再提交。";
+		return DB_NONE;
+	}
+	if (t->verdict != NULL) {
+		v = t->verdict;
+		if (strcmp(v, "either") == 0) {
+			if (verdict == NULL || (strcmp(verdict, "agree") != 0 &&
+			    strcmp(verdict, "disagree") != 0)) {
+				*why = "请选择同意或不同意。";
+				return DB_NONE;
+			}
+			v = verdict;
+		}
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	/* The row lock serialises every transition of this case. */
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK) {
+		*why = rc == DB_NONE ? "没有这个办件。" : NULL;
+		goto fail;
+	}
+	if ((rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
+	    DB_OK)
+		goto fail;
+	if (!flow_may(&k, u, t)) {
+		*why = "这个办件已经不在您的环节，可能已被他人处理。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	q = db_stmt(db, SQL_EVENT_NEXT);
+	stmt_bind_int(q, 0, k.id);
+	if ((rc = stmt_one(q, pool, "iss", &dummy, &now, &today)) != DB_OK)
+		goto fail;
+	if (v != NULL && (rc = opinion_add(db, pool, &k, u, v,
+	    text ? text : "同意。", now)) != DB_OK)
+		goto fail;
+	if (t->doc_kind != NULL) {
+		if ((rc = doc_make(db, pool, &k, t->doc_kind, u, text, now,
+		    today, &d)) != DB_OK || (rc = doc_add(db, &d)) != DB_OK)
+			goto fail;
+	}
+	state = t->to_state != NULL ? t->to_state : "processing";
+	next_seq = t->to_state != NULL ? k.step_seq : k.step_seq + 1;
+	q = db_stmt(db, SQL_CASE_MOVE);
+	stmt_bind_text(q, 0, state);
+	stmt_bind_int(q, 1, next_seq);
+	stmt_bind_text(q, 2, t->action);
+	stmt_bind_text(q, 3, state);
+	stmt_bind_int(q, 4, k.id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	if ((rc = event_out(db, pool, &k, t->action, pool_printf(pool, "%s·%s",
+	    k.item.steps[k.step_seq - 1].name, t->label), state, u,
+	    text, t->doc_kind != NULL ? &d : NULL)) != DB_OK)
+		goto fail;
+	if ((rc = audit_add(db, pool, u->login, pool_printf(pool, "case.%s",
+	    t->action), k.app_no, text ? text : "")) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}

@@ -1,0 +1,95 @@
+/*
+ * flow.h: cases on the intranet and the one table of transitions that
+ * moves them through an item's steps (INT-2, INT-4, INT-6, INT-10,
+ * INT-13).  Every transition is one transaction that writes the case, its
+ * event, any signed opinion and issued document, the outbox record for the
+ * extranet and the audit row.
+ */
+#ifndef YW_FLOW_H
+#define YW_FLOW_H
+
+#include <jansson.h>
+
+#include "application.h"
+#include "catalog.h"
+#include "db.h"
+#include "request.h"
+
+struct opinion {
+	int		 step_seq;
+	char		*step_name, *staff_name, *verdict, *text, *signed_at;
+};
+
+struct case_event {
+	int		 seq;
+	char		*at, *action, *label, *state, *staff_name, *note;
+};
+
+struct kase {
+	int64_t		 id;
+	char		*app_no, *source, *item_code, *item_name;
+	char		*applicant_name, *id_number, *mobile, *remark, *state;
+	char		*submitted_at, *received_at;
+	int		 item_version, step_seq;
+	int64_t		 item_id;
+	struct item	 item;		/* the version it was made under */
+	struct attachment *atts;
+	size_t		 natts;
+	struct case_event *events;
+	size_t		 nevents;
+	struct opinion	*opinions;
+	size_t		 nopinions;
+	struct doc	*docs;
+	size_t		 ndocs;
+};
+
+/* Where in its procedure a transition may be made. */
+enum step_at {
+	AT_FIRST,		/* the intake step (受理), case received */
+	AT_MIDDLE,		/* a review step, case processing */
+	AT_LAST,		/* the deciding step, case processing */
+};
+
+struct transition {
+	const char	*action;	/* as posted by the form */
+	const char	*label;		/* button and timeline text */
+	enum step_at	 at;
+	const char	*to_state;	/* NULL: stays processing, next step */
+	const char	*doc_kind;	/* document issued, or NULL */
+	const char	*verdict;	/* opinion: "agree", "disagree", "either"
+					 * (chosen by the signer) or NULL */
+	int		 needs_text;	/* a reason or opinion is required */
+};
+
+/* The table, for pages that list what a user may do. */
+extern const struct transition	flow_transitions[];
+extern const size_t		nflow_transitions;
+
+/* Whether user may make transition t on case k now. */
+int		 flow_may(const struct kase *, const struct user *,
+		    const struct transition *);
+const struct transition *flow_find(const char *action);
+/* People's words for a state. */
+const char	*flow_state_label(const char *state);
+
+/* A case from an extranet application record.  Inside the import's
+ * transaction. */
+enum db_rc	 case_import_application(struct db *, struct pool *, json_t *rec,
+		    char *err, size_t errlen);
+enum db_rc	 case_get(struct db *, struct pool *, int64_t id, struct kase *);
+/* Cases waiting for user (todo = 1) or that user has acted on (todo = 0). */
+enum db_rc	 case_list(struct db *, struct pool *, const struct user *,
+		    int todo, struct kase **, size_t *);
+/*
+ * Make transition `action` on case id as user.  verdict ("agree" or
+ * "disagree") and text come from the form.  On DB_NONE or DB_ERR, *why
+ * holds a message for the user (e.g. the case moved on meanwhile).
+ */
+enum db_rc	 case_act(struct db *, struct pool *, int64_t id,
+		    const struct user *, const char *action,
+		    const char *verdict, const char *text, const char **why);
+
+/* Add n working days (Monday to Friday) to the date ymd ("YYYY-MM-DD"). */
+char		*clock_add_workdays(struct pool *, const char *ymd, int n);
+
+#endif

@@ -1,0 +1,1132 @@
+/*
+ * bundle.c: write and read the signed bundle that carries data across the
+ * network gap (layout in bundle.h).  The reader trusts nothing until the
+ * signature checks, then checks every byte of the payload against the
+ * signed manifest before it hands anything back or leaves a file staged.
+ */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <jansson.h>
+#include <openssl/evp.h>
+
+#include "crypto.h"
+#include "bundle.h"
+
+#define MAGIC_LEN	8
+#define HEAD_LEN	(MAGIC_LEN + 4)	/* magic and manifest length */
+#define SIG_MAX		512
+#define RECORDS_NAME	"records.jsonl"
+#define FILES_PREFIX	"files/"
+#define FILES_PREFIX_LEN 6
+#define MEMBER_NAME_MAX	(FILES_PREFIX_LEN + 64 + 1)
+#define IO_CHUNK	(1024 * 1024)
+#define FORMAT_VERSION	1
+
+/* A payload member as the writer made it or the manifest lists it. */
+struct member {
+	char		 name[MEMBER_NAME_MAX];
+	uint64_t	 size;
+	char		 sha256[SHA256_HEX];
+};
+
+/* Where the writer's archive bytes go: digests, and the file if fd >= 0. */
+struct sink {
+	EVP_MD_CTX	*payload;
+	EVP_MD_CTX	*whole;		/* NULL when not wanted */
+	uint64_t	 size;
+	int		 fd;
+};
+
+/* What one read has staged, so that a failure can take it all back. */
+struct stage {
+	const char	*dir;		/* NULL: verify without keeping */
+	char		 (*files)[SHA256_HEX];
+	size_t		 nstaged;	/* files[0..nstaged) are in dir */
+	char		 tmp[PATH_MAX];	/* a .tmp being written, or "" */
+};
+
+static int	 fail(char *, size_t, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+static int
+fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (err != NULL && errlen > 0) {
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+static void
+put_be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static uint32_t
+get_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+/* 1 when s is exactly 64 lower-case hex digits. */
+static int
+is_hex64(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < 64; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return s[64] == '\0';
+}
+
+static int
+hexcmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* 1 when the n hex names in files (65 bytes apart) hold a duplicate. */
+static int
+has_duplicate(const char (*files)[SHA256_HEX], size_t n)
+{
+	char	(*copy)[SHA256_HEX];
+	size_t	  i;
+	int	  dup = 0;
+
+	if (n < 2)
+		return 0;
+	if ((copy = calloc(n, sizeof(*copy))) == NULL)
+		abort();
+	memcpy(copy, files, n * sizeof(*copy));
+	qsort(copy, n, sizeof(*copy), hexcmp);
+	for (i = 1; i < n && !dup; i++)
+		dup = strcmp(copy[i - 1], copy[i]) == 0;
+	free(copy);
+	return dup;
+}
+
+static int
+write_all(int fd, const void *buf, size_t len)
+{
+	const char	*p = buf;
+	ssize_t		 n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* fsync the directory holding path (or the directory itself if isdir). */
+static int
+sync_dir(const char *path, int isdir)
+{
+	char	 dir[PATH_MAX], *slash;
+	int	 fd, rc;
+
+	if (isdir) {
+		if (strlen(path) >= sizeof(dir))
+			return -1;
+		strcpy(dir, path);
+	} else if ((slash = strrchr(path, '/')) == NULL)
+		strcpy(dir, ".");
+	else if (slash == path)
+		strcpy(dir, "/");
+	else {
+		if ((size_t)(slash - path) >= sizeof(dir))
+			return -1;
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+	}
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static int
+valid_site_dir(const char *site, const char *dir)
+{
+	return (strcmp(site, "extranet") == 0 && strcmp(dir, "ext2int") == 0) ||
+	    (strcmp(site, "intranet") == 0 && strcmp(dir, "int2ext") == 0);
+}
+
+/*
+ * Writer.
+ */
+
+static la_ssize_t
+sink_write(struct archive *a, void *arg, const void *buf, size_t len)
+{
+	struct sink	*s = arg;
+
+	if (EVP_DigestUpdate(s->payload, buf, len) != 1 ||
+	    (s->whole != NULL && EVP_DigestUpdate(s->whole, buf, len) != 1)) {
+		archive_set_error(a, EIO, "digest failed");
+		return -1;
+	}
+	if (s->fd >= 0 && write_all(s->fd, buf, len) == -1) {
+		archive_set_error(a, errno, "%s", strerror(errno));
+		return -1;
+	}
+	s->size += len;
+	return (la_ssize_t)len;
+}
+
+/* A ustar header with nothing that varies from run to run. */
+static int
+put_header(struct archive *a, const char *name, uint64_t size)
+{
+	struct archive_entry	*e;
+	int			 rc;
+
+	if ((e = archive_entry_new2(a)) == NULL)
+		return -1;
+	archive_entry_set_pathname(e, name);
+	archive_entry_set_size(e, (la_int64_t)size);
+	archive_entry_set_filetype(e, AE_IFREG);
+	archive_entry_set_perm(e, 0644);
+	archive_entry_set_mtime(e, 0, 0);
+	archive_entry_set_uid(e, 0);
+	archive_entry_set_gid(e, 0);
+	rc = archive_write_header(a, e);
+	archive_entry_free(e);
+	return rc == ARCHIVE_OK ? 0 : -1;
+}
+
+/*
+ * Feed attachment f into the archive as member m.  On the first pass m's
+ * size is taken from the file; on the second the file must still have it.
+ * Either way its content must hash to its name.
+ */
+static int
+put_file(struct archive *a, const struct bundle_file *f, struct member *m,
+    int first, char *err, size_t errlen)
+{
+	unsigned char	*buf = NULL, md[SHA256_LEN];
+	EVP_MD_CTX	*ctx = NULL;
+	struct stat	 st;
+	uint64_t	 done = 0;
+	ssize_t		 n;
+	char		 hex[SHA256_HEX];
+	int		 fd, rc = -1;
+
+	if ((fd = open(f->path, O_RDONLY | O_CLOEXEC)) == -1)
+		return fail(err, errlen, "无法读取附件 %s：%s。", f->path,
+		    strerror(errno));
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		fail(err, errlen, "附件 %s 不是普通文件。", f->path);
+		goto out;
+	}
+	if (first)
+		m->size = (uint64_t)st.st_size;
+	else if (m->size != (uint64_t)st.st_size) {
+		fail(err, errlen, "附件 %s 在导出过程中被改动，请重新导出。",
+		    f->path);
+		goto out;
+	}
+	if (put_header(a, m->name, m->size) == -1) {
+		fail(err, errlen, "无法写入数据包：%s。",
+		    archive_error_string(a));
+		goto out;
+	}
+	if ((buf = malloc(IO_CHUNK)) == NULL || (ctx = EVP_MD_CTX_new()) ==
+	    NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
+		abort();
+	for (;;) {
+		if ((n = read(fd, buf, IO_CHUNK)) == -1) {
+			if (errno == EINTR)
+				continue;
+			fail(err, errlen, "无法读取附件 %s：%s。", f->path,
+			    strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		if (done + (uint64_t)n > m->size) {
+			fail(err, errlen, "附件 %s 在导出过程中被改动，"
+			    "请重新导出。", f->path);
+			goto out;
+		}
+		if (EVP_DigestUpdate(ctx, buf, (size_t)n) != 1)
+			abort();
+		if (archive_write_data(a, buf, (size_t)n) != n) {
+			fail(err, errlen, "无法写入数据包：%s。",
+			    archive_error_string(a));
+			goto out;
+		}
+		done += (uint64_t)n;
+	}
+	if (done != m->size) {
+		fail(err, errlen, "附件 %s 在导出过程中被改动，请重新导出。",
+		    f->path);
+		goto out;
+	}
+	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1)
+		abort();
+	crypto_hex(md, sizeof(md), hex);
+	if (strcmp(hex, f->sha256) != 0) {
+		fail(err, errlen, "附件 %s 的内容与其摘要 %s 不符。", f->path,
+		    f->sha256);
+		goto out;
+	}
+	rc = 0;
+out:
+	EVP_MD_CTX_free(ctx);
+	free(buf);
+	close(fd);
+	return rc;
+}
+
+/*
+ * Build the whole payload archive into sink s.  The first pass fills in
+ * the members' sizes and digests; the second must find them unchanged.
+ */
+static int
+payload_pass(const struct bundle_out *b, struct member *m, struct sink *s,
+    int first, char *err, size_t errlen)
+{
+	struct archive	*a;
+	size_t		 i;
+	int		 rc = -1;
+
+	if ((a = archive_write_new()) == NULL)
+		abort();
+	if (archive_write_set_format_ustar(a) != ARCHIVE_OK ||
+	    archive_write_set_bytes_in_last_block(a, 1) != ARCHIVE_OK ||
+	    archive_write_open2(a, s, NULL, sink_write, NULL, NULL) !=
+	    ARCHIVE_OK) {
+		fail(err, errlen, "无法写入数据包：%s。",
+		    archive_error_string(a));
+		goto out;
+	}
+	if (put_header(a, m[0].name, m[0].size) == -1 ||
+	    (b->records_len > 0 && archive_write_data(a, b->records,
+	    b->records_len) != (la_ssize_t)b->records_len)) {
+		fail(err, errlen, "无法写入数据包：%s。",
+		    archive_error_string(a));
+		goto out;
+	}
+	for (i = 0; i < b->nfiles; i++)
+		if (put_file(a, &b->files[i], &m[i + 1], first, err,
+		    errlen) == -1)
+			goto out;
+	if (archive_write_close(a) != ARCHIVE_OK) {
+		fail(err, errlen, "无法写入数据包：%s。",
+		    archive_error_string(a));
+		goto out;
+	}
+	rc = 0;
+out:
+	archive_write_free(a);
+	return rc;
+}
+
+/* Refuse what the reader would refuse, before any work is done. */
+static int
+check_out(const struct bundle_out *b, char *err, size_t errlen)
+{
+	char	(*hexes)[SHA256_HEX];
+	size_t	  i;
+	int	  dup;
+
+	if (b->site == NULL || b->dir == NULL || b->prev == NULL ||
+	    b->created == NULL || (b->records == NULL && b->records_len > 0))
+		return fail(err, errlen, "导出参数不完整。");
+	if (!valid_site_dir(b->site, b->dir))
+		return fail(err, errlen, "站点 %s 与方向 %s 不匹配。", b->site,
+		    b->dir);
+	if (b->epoch < 0 || b->seq < 0 || b->nrecords > INT64_MAX)
+		return fail(err, errlen, "导出参数超出范围。");
+	if (b->prev[0] != '\0' && !is_hex64(b->prev))
+		return fail(err, errlen, "上一个数据包的摘要格式不正确。");
+	if (b->nfiles > 0 && b->files == NULL)
+		return fail(err, errlen, "导出参数不完整。");
+	for (i = 0; i < b->nfiles; i++)
+		if (b->files[i].path == NULL || !is_hex64(b->files[i].sha256))
+			return fail(err, errlen, "附件摘要格式不正确。");
+	if (b->nfiles < 2)
+		return 0;
+	if ((hexes = calloc(b->nfiles, sizeof(*hexes))) == NULL)
+		abort();
+	for (i = 0; i < b->nfiles; i++)
+		memcpy(hexes[i], b->files[i].sha256, SHA256_HEX);
+	dup = has_duplicate((const char (*)[SHA256_HEX])hexes, b->nfiles);
+	free(hexes);
+	if (dup)
+		return fail(err, errlen, "同一附件在数据包中出现了两次。");
+	return 0;
+}
+
+/* The manifest as compact JSON with sorted keys; NULL if too large. */
+static char *
+manifest_dump(const struct bundle_out *b, const struct member *m, size_t nm,
+    uint64_t psize, const char *phex)
+{
+	json_t	*list, *man;
+	char	*s;
+	size_t	 i;
+
+	if ((list = json_array()) == NULL)
+		abort();
+	for (i = 0; i < nm; i++)
+		if (json_array_append_new(list, json_pack("{s:s,s:I,s:s}",
+		    "name", m[i].name, "size", (json_int_t)m[i].size,
+		    "sha256", m[i].sha256)) == -1)
+			abort();
+	man = json_pack("{s:i,s:s,s:s,s:s,s:I,s:I,s:s,s:s,s:I,"
+	    "s:{s:I,s:s},s:o,s:O?}",
+	    "format", FORMAT_VERSION, "alg", "ed25519",
+	    "site", b->site, "dir", b->dir,
+	    "epoch", (json_int_t)b->epoch, "seq", (json_int_t)b->seq,
+	    "prev", b->prev, "created", b->created,
+	    "records", (json_int_t)b->nrecords,
+	    "payload", "size", (json_int_t)psize, "sha256", phex,
+	    "members", list, "acks", b->acks);
+	if (man == NULL)
+		return NULL;	/* e.g. created is not UTF-8 */
+	s = json_dumps(man, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(man);
+	if (s != NULL && strlen(s) > BUNDLE_MANIFEST_MAX) {
+		free(s);
+		s = NULL;
+	}
+	return s;
+}
+
+static void
+digest_hex(EVP_MD_CTX *ctx, char out[SHA256_HEX])
+{
+	unsigned char	md[SHA256_LEN];
+
+	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1)
+		abort();
+	crypto_hex(md, sizeof(md), out);
+}
+
+/*
+ * Two passes over the attachments: the first learns sizes and digests for
+ * the manifest, which precedes the payload; the second streams the same
+ * deterministic archive into path.tmp behind the signed header, so no
+ * attachment is ever held in memory whole.
+ */
+int
+bundle_write(const char *path, const struct bundle_out *b, EVP_PKEY *key,
+    char hash_out[65], char *err, size_t errlen)
+{
+	struct member	*m = NULL;
+	struct sink	 s1 = { NULL, NULL, 0, -1 }, s2 = { NULL, NULL, 0, -1 };
+	unsigned char	*head = NULL, sig[SIG_MAX];
+	char		 tmp[PATH_MAX], phex[SHA256_HEX], phex2[SHA256_HEX];
+	char		 whole[SHA256_HEX], *man = NULL;
+	size_t		 i, mlen, siglen = sizeof(sig), hlen;
+	int		 fd = -1, rc = -1;
+
+	if (check_out(b, err, errlen) == -1)
+		return -1;
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
+		return fail(err, errlen, "数据包路径过长。");
+	if ((m = calloc(b->nfiles + 1, sizeof(*m))) == NULL)
+		abort();
+	strcpy(m[0].name, RECORDS_NAME);
+	m[0].size = b->records_len;
+	crypto_sha256_hex(b->records_len > 0 ? b->records : "",
+	    b->records_len, m[0].sha256);
+	for (i = 0; i < b->nfiles; i++) {
+		snprintf(m[i + 1].name, sizeof(m[i + 1].name), "%s%s",
+		    FILES_PREFIX, b->files[i].sha256);
+		memcpy(m[i + 1].sha256, b->files[i].sha256, SHA256_HEX);
+	}
+
+	if ((s1.payload = EVP_MD_CTX_new()) == NULL ||
+	    (s2.payload = EVP_MD_CTX_new()) == NULL ||
+	    (s2.whole = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(s1.payload, EVP_sha256(), NULL) != 1 ||
+	    EVP_DigestInit_ex(s2.payload, EVP_sha256(), NULL) != 1 ||
+	    EVP_DigestInit_ex(s2.whole, EVP_sha256(), NULL) != 1)
+		abort();
+	if (payload_pass(b, m, &s1, 1, err, errlen) == -1)
+		goto out;
+	digest_hex(s1.payload, phex);
+
+	if ((man = manifest_dump(b, m, b->nfiles + 1, s1.size, phex)) ==
+	    NULL) {
+		fail(err, errlen, "数据包清单无法生成："
+		    "过大或含非 UTF-8 文本。");
+		goto out;
+	}
+	mlen = strlen(man);
+	if ((head = malloc(HEAD_LEN + mlen + 4 + SIG_MAX)) == NULL)
+		abort();
+	memcpy(head, BUNDLE_MAGIC, MAGIC_LEN);
+	put_be32(head + MAGIC_LEN, (uint32_t)mlen);
+	memcpy(head + HEAD_LEN, man, mlen);
+	if (crypto_sign(key, head, HEAD_LEN + mlen, sig, &siglen) == -1) {
+		fail(err, errlen, "无法签名数据包：签名私钥不可用。");
+		goto out;
+	}
+	put_be32(head + HEAD_LEN + mlen, (uint32_t)siglen);
+	memcpy(head + HEAD_LEN + mlen + 4, sig, siglen);
+	hlen = HEAD_LEN + mlen + 4 + siglen;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	if (fd == -1) {
+		fail(err, errlen, "无法创建 %s：%s。", tmp, strerror(errno));
+		goto out;
+	}
+	if (write_all(fd, head, hlen) == -1) {
+		fail(err, errlen, "无法写入 %s：%s。", tmp, strerror(errno));
+		goto out;
+	}
+	if (EVP_DigestUpdate(s2.whole, head, hlen) != 1)
+		abort();
+	s2.fd = fd;
+	if (payload_pass(b, m, &s2, 0, err, errlen) == -1)
+		goto out;
+	digest_hex(s2.payload, phex2);
+	if (s2.size != s1.size || strcmp(phex, phex2) != 0) {
+		fail(err, errlen, "附件在导出过程中被改动，请重新导出。");
+		goto out;
+	}
+	digest_hex(s2.whole, whole);
+	if (fsync(fd) == -1 || close(fd) == -1) {
+		fd = -1;
+		fail(err, errlen, "无法写入 %s：%s。", tmp, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1) {
+		fail(err, errlen, "无法生成 %s：%s。", path, strerror(errno));
+		goto out;
+	}
+	if (sync_dir(path, 0) == -1) {
+		/* the bundle is in place; only its durability is in doubt */
+		fail(err, errlen, "无法同步 %s 所在目录：%s。", path,
+		    strerror(errno));
+		unlink(path);
+		goto out;
+	}
+	if (hash_out != NULL)
+		memcpy(hash_out, whole, SHA256_HEX);
+	rc = 0;
+out:
+	if (fd != -1)
+		close(fd);
+	if (rc == -1)
+		unlink(tmp);
+	EVP_MD_CTX_free(s1.payload);
+	EVP_MD_CTX_free(s2.payload);
+	EVP_MD_CTX_free(s2.whole);
+	free(head);
+	free(man);
+	free(m);
+	return rc;
+}
+
+/*
+ * Reader.
+ */
+
+/* Take back everything this read staged. */
+static void
+stage_undo(struct stage *st)
+{
+	char	p[PATH_MAX];
+	size_t	i;
+
+	if (st->tmp[0] != '\0') {
+		unlink(st->tmp);
+		st->tmp[0] = '\0';
+	}
+	for (i = 0; i < st->nstaged; i++) {
+		snprintf(p, sizeof(p), "%s/%s", st->dir, st->files[i]);
+		unlink(p);
+	}
+	st->nstaged = 0;
+}
+
+/*
+ * Fetch manifest member i into m, refusing anything but records.jsonl
+ * first and files/<64 lower-case hex> named after their own digest after.
+ */
+static int
+manifest_member(json_t *members, size_t i, struct member *m)
+{
+	json_t		*o, *name, *size, *sha;
+	const char	*n, *h;
+
+	o = json_array_get(members, i);
+	if (!json_is_object(o) || json_object_size(o) != 3)
+		return -1;
+	name = json_object_get(o, "name");
+	size = json_object_get(o, "size");
+	sha = json_object_get(o, "sha256");
+	if (!json_is_string(name) || !json_is_integer(size) ||
+	    !json_is_string(sha) || json_integer_value(size) < 0)
+		return -1;
+	n = json_string_value(name);
+	h = json_string_value(sha);
+	if (!is_hex64(h))
+		return -1;
+	if (i == 0) {
+		if (strcmp(n, RECORDS_NAME) != 0)
+			return -1;
+	} else if (strncmp(n, FILES_PREFIX, FILES_PREFIX_LEN) != 0 ||
+	    !is_hex64(n + FILES_PREFIX_LEN) ||
+	    strcmp(n + FILES_PREFIX_LEN, h) != 0)
+		return -1;
+	strcpy(m->name, n);		/* length checked above */
+	m->size = (uint64_t)json_integer_value(size);
+	memcpy(m->sha256, h, SHA256_HEX);
+	return 0;
+}
+
+static json_t *
+get_typed(json_t *man, const char *key, json_type type)
+{
+	json_t	*v;
+
+	if ((v = json_object_get(man, key)) == NULL ||
+	    json_typeof(v) != type)
+		return NULL;
+	return v;
+}
+
+/*
+ * Check the signed manifest's fields and set in's header fields, which
+ * point into man.  On success *mp is a new array of the *nmp members (the
+ * caller frees it), and *psize and phex are the payload's size and digest.
+ */
+static int
+check_manifest(json_t *man, struct bundle_in *in, struct member **mp,
+    size_t *nmp, uint64_t *psize, char phex[SHA256_HEX], char *err,
+    size_t errlen)
+{
+	json_t		*format, *alg, *site, *dir, *epoch, *seq, *prev;
+	json_t		*created, *records, *payload, *members, *v;
+	struct member	*m;
+	size_t		 i, nm;
+
+	*mp = NULL;
+	format = get_typed(man, "format", JSON_INTEGER);
+	alg = get_typed(man, "alg", JSON_STRING);
+	site = get_typed(man, "site", JSON_STRING);
+	dir = get_typed(man, "dir", JSON_STRING);
+	epoch = get_typed(man, "epoch", JSON_INTEGER);
+	seq = get_typed(man, "seq", JSON_INTEGER);
+	prev = get_typed(man, "prev", JSON_STRING);
+	created = get_typed(man, "created", JSON_STRING);
+	records = get_typed(man, "records", JSON_INTEGER);
+	payload = get_typed(man, "payload", JSON_OBJECT);
+	members = get_typed(man, "members", JSON_ARRAY);
+	if (format == NULL || json_integer_value(format) != FORMAT_VERSION)
+		return fail(err, errlen, "数据包格式版本不受支持，"
+		    "请确认两端程序版本一致。");
+	if (alg == NULL || strcmp(json_string_value(alg), "ed25519") != 0)
+		return fail(err, errlen, "数据包签名算法不受支持。");
+	if (site == NULL || dir == NULL || !valid_site_dir(
+	    json_string_value(site), json_string_value(dir)))
+		return fail(err, errlen, "数据包清单格式不正确："
+		    "发送站点或方向无效。");
+	if (epoch == NULL || seq == NULL || json_integer_value(epoch) < 0 ||
+	    json_integer_value(seq) < 0)
+		return fail(err, errlen, "数据包清单格式不正确：序号无效。");
+	if (prev == NULL || (json_string_value(prev)[0] != '\0' &&
+	    !is_hex64(json_string_value(prev))))
+		return fail(err, errlen, "数据包清单格式不正确："
+		    "上一个数据包的摘要无效。");
+	if (created == NULL || records == NULL ||
+	    json_integer_value(records) < 0 ||
+	    json_object_get(man, "acks") == NULL)
+		return fail(err, errlen, "数据包清单格式不正确：缺少字段。");
+	if (payload == NULL ||
+	    (v = get_typed(payload, "size", JSON_INTEGER)) == NULL ||
+	    json_integer_value(v) < 0)
+		return fail(err, errlen, "数据包清单格式不正确："
+		    "载荷信息无效。");
+	*psize = (uint64_t)json_integer_value(v);
+	if ((v = get_typed(payload, "sha256", JSON_STRING)) == NULL ||
+	    !is_hex64(json_string_value(v)))
+		return fail(err, errlen, "数据包清单格式不正确："
+		    "载荷信息无效。");
+	memcpy(phex, json_string_value(v), SHA256_HEX);
+	if (members == NULL || (nm = json_array_size(members)) == 0)
+		return fail(err, errlen, "数据包清单格式不正确："
+		    "缺少成员列表。");
+	if ((m = calloc(nm, sizeof(*m))) == NULL)
+		abort();
+	for (i = 0; i < nm; i++)
+		if (manifest_member(members, i, &m[i]) == -1) {
+			free(m);
+			return fail(err, errlen, "数据包清单格式不正确："
+			    "第 %zu 个成员的名称、大小或摘要无效。", i + 1);
+		}
+	in->site = json_string_value(site);
+	in->dir = json_string_value(dir);
+	in->epoch = json_integer_value(epoch);
+	in->seq = json_integer_value(seq);
+	in->prev = json_string_value(prev);
+	*mp = m;
+	*nmp = nm;
+	return 0;
+}
+
+static int
+check_limits(const struct bundle_limits *lim, const struct member *m,
+    size_t nm, char *err, size_t errlen)
+{
+	size_t	i;
+
+	if (lim == NULL)
+		return 0;
+	if (nm - 1 > lim->max_files)
+		return fail(err, errlen, "数据包含 %zu 个附件，"
+		    "超过上限 %zu 个，请对端分批导出。", nm - 1,
+		    lim->max_files);
+	if (m[0].size > lim->max_records)
+		return fail(err, errlen, "数据包的记录部分有 %llu 字节，"
+		    "超过上限 %llu 字节，请对端分批导出。",
+		    (unsigned long long)m[0].size,
+		    (unsigned long long)lim->max_records);
+	for (i = 1; i < nm; i++)
+		if (m[i].size > lim->max_file)
+			return fail(err, errlen, "附件 %s 有 %llu 字节，"
+			    "超过单个附件上限 %llu 字节。", m[i].sha256,
+			    (unsigned long long)m[i].size,
+			    (unsigned long long)lim->max_file);
+	return 0;
+}
+
+/*
+ * Read the current archive member's data, which must be m (already
+ * matched by name and size): into rec (m->size + 1 bytes) for the records,
+ * else into the stage .tmp file when staging, else only hashed.  The data
+ * must hash to m->sha256.
+ */
+static int
+take_member(struct archive *a, const struct member *m, char *rec,
+    struct stage *st, char *err, size_t errlen)
+{
+	unsigned char	 md[SHA256_LEN];
+	EVP_MD_CTX	*ctx;
+	const void	*blk;
+	size_t		 blen;
+	la_int64_t	 off;
+	uint64_t	 done = 0;
+	char		 hex[SHA256_HEX], final[PATH_MAX];
+	int		 fd = -1, r, rc = -1;
+
+	if ((ctx = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
+		abort();
+	if (rec == NULL && st->dir != NULL) {
+		if (snprintf(st->tmp, sizeof(st->tmp), "%s/%s.tmp", st->dir,
+		    m->sha256) >= (int)sizeof(st->tmp)) {
+			st->tmp[0] = '\0';
+			fail(err, errlen, "暂存目录路径过长。");
+			goto out;
+		}
+		fd = open(st->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+		    O_CLOEXEC, 0600);
+		if (fd == -1 || fchmod(fd, 0600) == -1) {
+			fail(err, errlen, "无法写入暂存目录 %s：%s。", st->dir,
+			    strerror(errno));
+			goto out;
+		}
+	}
+	while ((r = archive_read_data_block(a, &blk, &blen, &off)) ==
+	    ARCHIVE_OK) {
+		/* holes or overruns would mean a sparse or forged member */
+		if (off < 0 || (uint64_t)off != done ||
+		    blen > m->size - done) {
+			fail(err, errlen, "数据包成员 %s 的内容与清单不符。",
+			    m->name);
+			goto out;
+		}
+		if (EVP_DigestUpdate(ctx, blk, blen) != 1)
+			abort();
+		if (rec != NULL && blen > 0)
+			memcpy(rec + done, blk, blen);
+		else if (fd != -1 && write_all(fd, blk, blen) == -1) {
+			fail(err, errlen, "无法写入暂存目录 %s：%s。", st->dir,
+			    strerror(errno));
+			goto out;
+		}
+		done += blen;
+	}
+	if (r != ARCHIVE_EOF) {
+		fail(err, errlen, "数据包内容无法解析：%s。",
+		    archive_error_string(a) ? archive_error_string(a) : "");
+		goto out;
+	}
+	if (done != m->size) {
+		fail(err, errlen, "数据包不完整：成员 %s 的长度与清单不符。",
+		    m->name);
+		goto out;
+	}
+	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1)
+		abort();
+	crypto_hex(md, sizeof(md), hex);
+	if (strcmp(hex, m->sha256) != 0) {
+		fail(err, errlen, "数据包已被改动：成员 %s 的摘要与清单不符。",
+		    m->name);
+		goto out;
+	}
+	if (fd != -1) {
+		if (fsync(fd) == -1 || close(fd) == -1) {
+			fd = -1;
+			fail(err, errlen, "无法写入暂存目录 %s：%s。", st->dir,
+			    strerror(errno));
+			goto out;
+		}
+		fd = -1;
+		/* only now, checked, does it get the name the caller sees */
+		snprintf(final, sizeof(final), "%s/%s", st->dir, m->sha256);
+		if (rename(st->tmp, final) == -1) {
+			fail(err, errlen, "无法写入暂存目录 %s：%s。", st->dir,
+			    strerror(errno));
+			goto out;
+		}
+		st->tmp[0] = '\0';
+		st->nstaged++;
+	}
+	rc = 0;
+out:
+	if (fd != -1)
+		close(fd);
+	EVP_MD_CTX_free(ctx);
+	return rc;
+}
+
+/*
+ * Walk the payload archive: exactly the manifest's members, in its order,
+ * each a plain file of the listed size and digest.  Fills in->records and
+ * stages attachments through st.
+ */
+static int
+read_payload(const unsigned char *p, size_t plen, const struct member *m,
+    size_t nm, struct bundle_in *in, struct stage *st, char *err,
+    size_t errlen)
+{
+	struct archive		*a;
+	struct archive_entry	*e;
+	const char		*name;
+	size_t			 i;
+	int			 r, rc = -1;
+
+	if ((a = archive_read_new()) == NULL)
+		abort();
+	if (archive_read_support_format_tar(a) != ARCHIVE_OK ||
+	    archive_read_open_memory(a, p, plen) != ARCHIVE_OK) {
+		fail(err, errlen, "数据包内容无法解析：%s。",
+		    archive_error_string(a) ? archive_error_string(a) : "");
+		goto out;
+	}
+	for (i = 0; i < nm; i++) {
+		r = archive_read_next_header(a, &e);
+		if (r == ARCHIVE_EOF) {
+			fail(err, errlen, "数据包不完整：缺少成员 %s。",
+			    m[i].name);
+			goto out;
+		}
+		if (r != ARCHIVE_OK) {
+			fail(err, errlen, "数据包内容无法解析：%s。",
+			    archive_error_string(a) ? archive_error_string(a) :
+			    "");
+			goto out;
+		}
+		name = archive_entry_pathname(e);
+		if (name == NULL || strcmp(name, m[i].name) != 0) {
+			fail(err, errlen, "数据包内容与清单不符：第 %zu 个成员"
+			    "应为 %s。", i + 1, m[i].name);
+			goto out;
+		}
+		if (archive_entry_filetype(e) != AE_IFREG ||
+		    archive_entry_hardlink(e) != NULL ||
+		    archive_entry_symlink(e) != NULL ||
+		    archive_entry_sparse_count(e) != 0) {
+			fail(err, errlen, "数据包内容与清单不符：成员 %s "
+			    "不是普通文件。", m[i].name);
+			goto out;
+		}
+		if (!archive_entry_size_is_set(e) ||
+		    archive_entry_size(e) < 0 ||
+		    (uint64_t)archive_entry_size(e) != m[i].size) {
+			fail(err, errlen, "数据包内容与清单不符：成员 %s "
+			    "的长度与清单不符。", m[i].name);
+			goto out;
+		}
+		if (i == 0) {
+			if ((in->records = malloc(m[0].size + 1)) == NULL)
+				abort();
+			in->records[m[0].size] = '\0';
+			in->records_len = m[0].size;
+		}
+		if (take_member(a, &m[i], i == 0 ? in->records : NULL, st,
+		    err, errlen) == -1)
+			goto out;
+	}
+	if ((r = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
+		fail(err, errlen, "数据包内容与清单不符：含有清单以外的成员。");
+		goto out;
+	}
+	rc = 0;
+out:
+	archive_read_free(a);
+	return rc;
+}
+
+/*
+ * Digest the payload, and the whole bundle with it, in one pass over the
+ * buffer: plen bytes from p, the header being the hlen bytes before it.
+ */
+static void
+digest_payload(const unsigned char *buf, size_t hlen, size_t plen,
+    char phex[SHA256_HEX], char whole[SHA256_HEX])
+{
+	EVP_MD_CTX	*pc, *wc;
+	size_t		 off, n;
+
+	if ((pc = EVP_MD_CTX_new()) == NULL || (wc = EVP_MD_CTX_new()) ==
+	    NULL || EVP_DigestInit_ex(pc, EVP_sha256(), NULL) != 1 ||
+	    EVP_DigestInit_ex(wc, EVP_sha256(), NULL) != 1 ||
+	    EVP_DigestUpdate(wc, buf, hlen) != 1)
+		abort();
+	for (off = 0; off < plen; off += n) {
+		n = plen - off < IO_CHUNK ? plen - off : IO_CHUNK;
+		if (EVP_DigestUpdate(pc, buf + hlen + off, n) != 1 ||
+		    EVP_DigestUpdate(wc, buf + hlen + off, n) != 1)
+			abort();
+	}
+	digest_hex(pc, phex);
+	digest_hex(wc, whole);
+	EVP_MD_CTX_free(pc);
+	EVP_MD_CTX_free(wc);
+}
+
+/*
+ * See bundle.h.  lim may be NULL for no limits beyond the format's own.
+ * The signature is checked over the raw header before the manifest is
+ * even parsed.  The signed part is copied first, so a file changed under
+ * a mapping cannot swap the manifest after its check; the members' digests
+ * are computed over the very bytes that are kept.  stage_dir should belong
+ * to one import at a time: a file already named <hex> there is replaced
+ * by the checked copy, and removed with the rest if the read then fails.
+ */
+int
+bundle_read_mem(const unsigned char *buf, size_t len, EVP_PKEY *peer,
+    const struct bundle_limits *lim, const char *stage_dir,
+    struct bundle_in *in, char *err, size_t errlen)
+{
+	struct bundle_in	 got;
+	struct member		*m = NULL;
+	struct stage		 st;
+	json_error_t		 jerr;
+	unsigned char		*head = NULL;
+	uint64_t		 psize = 0;
+	uint32_t		 mlen, slen;
+	size_t			 hlen, plen, i, nm = 0;
+	char			 phex[SHA256_HEX], realhex[SHA256_HEX];
+	int			 rc = -1;
+
+	memset(in, 0, sizeof(*in));
+	memset(&got, 0, sizeof(got));
+	memset(&st, 0, sizeof(st));
+	st.dir = stage_dir;
+
+	if (len < MAGIC_LEN)
+		return fail(err, errlen, len > 0 && memcmp(buf, BUNDLE_MAGIC,
+		    len) == 0 ? "数据包不完整：长度与清单不符。" :
+		    "不是 Yiwang 数据包：文件头不正确。");
+	if (memcmp(buf, BUNDLE_MAGIC, MAGIC_LEN) != 0)
+		return fail(err, errlen, "不是 Yiwang 数据包：文件头不正确。");
+	if (lim != NULL && len > lim->max_total)
+		return fail(err, errlen, "数据包有 %zu 字节，"
+		    "超过上限 %llu 字节，请对端分批导出。", len,
+		    (unsigned long long)lim->max_total);
+	if (len < HEAD_LEN)
+		return fail(err, errlen, "数据包不完整：长度与清单不符。");
+	if ((mlen = get_be32(buf + MAGIC_LEN)) > BUNDLE_MANIFEST_MAX)
+		return fail(err, errlen, "数据包清单超过 1 MiB，拒绝读取："
+		    "数据包已损坏或不是本系统生成的。");
+	if (len - HEAD_LEN < (size_t)mlen + 4)
+		return fail(err, errlen, "数据包不完整：长度与清单不符。");
+	slen = get_be32(buf + HEAD_LEN + mlen);
+	if (slen == 0 || slen > SIG_MAX)
+		return fail(err, errlen, "签名验证失败：数据包已被改动或不是"
+		    "对端站点签发的。");
+	hlen = HEAD_LEN + (size_t)mlen + 4 + slen;
+	if (len < hlen)
+		return fail(err, errlen, "数据包不完整：长度与清单不符。");
+	if (peer == NULL)
+		return fail(err, errlen, "没有配置对端站点的公钥。");
+	if ((head = malloc(hlen)) == NULL)
+		abort();
+	memcpy(head, buf, hlen);
+	if (crypto_verify(peer, head, HEAD_LEN + mlen, head + hlen - slen,
+	    slen) == -1) {
+		fail(err, errlen, "签名验证失败：数据包已被改动或不是对端站点"
+		    "签发的。请向对端重新索取该数据包。");
+		goto out;
+	}
+
+	/* From here on the manifest is the peer's word. */
+	got.manifest = json_loadb((const char *)head + HEAD_LEN, mlen,
+	    JSON_REJECT_DUPLICATES, &jerr);
+	if (!json_is_object(got.manifest)) {
+		fail(err, errlen, "数据包清单格式不正确，"
+		    "请确认两端程序版本一致。");
+		goto out;
+	}
+	if (check_manifest(got.manifest, &got, &m, &nm, &psize, phex, err,
+	    errlen) == -1 || check_limits(lim, m, nm, err, errlen) == -1)
+		goto out;
+	plen = len - hlen;
+	if (psize > plen) {
+		fail(err, errlen, "数据包不完整：长度与清单不符（缺少 %llu "
+		    "字节），可能在拷贝中被截断。",
+		    (unsigned long long)(psize - plen));
+		goto out;
+	}
+	if (psize < plen) {
+		fail(err, errlen, "数据包长度与清单不符：末尾多出 %llu 字节。",
+		    (unsigned long long)(plen - psize));
+		goto out;
+	}
+	digest_payload(buf, hlen, plen, realhex, got.hash);
+	if (strcmp(realhex, phex) != 0) {
+		fail(err, errlen, "数据包已被改动：内容摘要与清单不符。"
+		    "请向对端重新索取该数据包。");
+		goto out;
+	}
+
+	got.nfiles = nm - 1;
+	if (got.nfiles > 0) {
+		if ((got.files = calloc(got.nfiles, sizeof(*got.files))) ==
+		    NULL)
+			abort();
+		for (i = 0; i < got.nfiles; i++)
+			memcpy(got.files[i], m[i + 1].sha256, SHA256_HEX);
+		if (has_duplicate((const char (*)[SHA256_HEX])got.files,
+		    got.nfiles)) {
+			fail(err, errlen, "数据包清单格式不正确："
+			    "同一附件出现了两次。");
+			goto out;
+		}
+	}
+	/* no member can be larger than the payload that holds it */
+	for (i = 0; i < nm; i++)
+		if (m[i].size > plen) {
+			fail(err, errlen, "数据包内容与清单不符：成员 %s "
+			    "的长度超出数据包。", m[i].name);
+			goto out;
+		}
+	st.files = got.files;
+	if (read_payload(buf + hlen, plen, m, nm, &got, &st, err,
+	    errlen) == -1)
+		goto out;
+	if (stage_dir != NULL && st.nstaged > 0 && sync_dir(stage_dir, 1) ==
+	    -1) {
+		fail(err, errlen, "无法同步暂存目录 %s：%s。", stage_dir,
+		    strerror(errno));
+		goto out;
+	}
+	*in = got;
+	memset(&got, 0, sizeof(got));
+	rc = 0;
+out:
+	if (rc == -1) {
+		stage_undo(&st);
+		bundle_in_free(&got);
+	}
+	free(m);
+	free(head);
+	return rc;
+}
+
+/*
+ * Map the file read-only and check it as a buffer; the kernel pages it in
+ * as the digests walk it, so a large bundle is never copied whole.
+ */
+int
+bundle_read(const char *path, EVP_PKEY *peer,
+    const struct bundle_limits *lim, const char *stage_dir,
+    struct bundle_in *in, char *err, size_t errlen)
+{
+	struct stat	 st;
+	void		*map;
+	int		 fd, rc;
+
+	memset(in, 0, sizeof(*in));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return fail(err, errlen, "无法打开数据包 %s：%s。", path,
+		    strerror(errno));
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return fail(err, errlen, "%s 不是普通文件。", path);
+	}
+	if ((lim != NULL && (uint64_t)st.st_size > lim->max_total) ||
+	    (uint64_t)st.st_size > SIZE_MAX) {
+		close(fd);
+		return fail(err, errlen, "数据包有 %llu 字节，超过上限 %llu "
+		    "字节，请对端分批导出。", (unsigned long long)st.st_size,
+		    (unsigned long long)(lim != NULL ? lim->max_total :
+		    SIZE_MAX));
+	}
+	if (st.st_size == 0) {
+		close(fd);
+		return fail(err, errlen, "不是 Yiwang 数据包：文件头不正确。");
+	}
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return fail(err, errlen, "无法读取数据包 %s：%s。", path,
+		    strerror(errno));
+	(void)madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
+	rc = bundle_read_mem(map, (size_t)st.st_size, peer, lim, stage_dir,
+	    in, err, errlen);
+	munmap(map, (size_t)st.st_size);
+	return rc;
+}
+
+void
+bundle_in_free(struct bundle_in *in)
+{
+	if (in == NULL)
+		return;
+	json_decref(in->manifest);
+	free(in->records);
+	free(in->files);
+	memset(in, 0, sizeof(*in));
+}

@@ -1,0 +1,33 @@
+/*
+ * gap.h: what the gap operator's tool does (GAP-1..4): export the outbox
+ * as a signed bundle, and verify and import a bundle from the other site,
+ * exactly once and all or nothing.
+ */
+#ifndef YW_GAP_H
+#define YW_GAP_H
+
+#include "config.h"
+#include "db.h"
+
+enum gap_rc {
+	GAP_OK = 0,		/* done */
+	GAP_FAIL = 2,		/* refused or failed; nothing changed */
+	GAP_EMPTY = 3,		/* export: nothing to send */
+	GAP_ALERT = 4,		/* same sequence, other content: security */
+	GAP_MISSING = 5,	/* an earlier bundle has not been imported */
+};
+
+/*
+ * Write the next bundle of this site.  On GAP_OK, *path is the file (from
+ * pool).  Messages for the operator go to msg.
+ */
+enum gap_rc	 gap_export(const struct config *, struct db *, struct pool *,
+		    char **path, char *msg, size_t msglen);
+/* Verify and import the bundle at path; msg says what happened. */
+enum gap_rc	 gap_import(const struct config *, struct db *, struct pool *,
+		    const char *path, char *msg, size_t msglen);
+/* Verify only, touching nothing. */
+enum gap_rc	 gap_verify(const struct config *, struct pool *,
+		    const char *path, char *msg, size_t msglen);
+
+#endif

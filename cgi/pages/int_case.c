@@ -1,0 +1,327 @@
+/*
+ * int_case.c: the civil servant's side (INT-1, INT-2, INT-4, INT-6,
+ * INT-10, INT-11, INT-13): login, the to-do list, one case with the
+ * actions its current step allows, attachments and issued documents.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "account.h"
+#include "files.h"
+#include "pages.h"
+#include "session.h"
+
+int
+page_int_home(struct req *r)
+{
+	return reply_redirect(r, r->user.id != 0 ? "/inbox" : "/login");
+}
+
+int
+page_int_login_form(struct req *r)
+{
+	hdf_set(r, "Form.next", view_next(form_get(r, "next")));
+	hdf_set(r, "Page.Title", "工作人员登录");
+	return render(r, "int/login.cs");
+}
+
+/*
+ * POST /login: staff log in with the name the administrator gave them.
+ */
+int
+page_int_login(struct req *r)
+{
+	const char	*login, *pw, *next;
+	struct user	 u;
+
+	login = form_get(r, "login");
+	pw = form_get(r, "password");
+	next = view_next(form_get(r, "next"));
+	if (strcmp(next, "/") == 0)
+		next = "/inbox";
+	if (login != NULL && pw != NULL && strlen(login) <= 40 &&
+	    strlen(pw) <= 128) {
+		switch (account_staff_login(r->db, r->pool, login, pw, &u)) {
+		case DB_OK:
+			if (session_login(r, &u) == -1)
+				return reply_error(r, 500, NULL);
+			return reply_redirect(r, next);
+		case DB_NONE:
+			break;
+		default:
+			return reply_error(r, 500, NULL);
+		}
+	}
+	r->status = 422;
+	hdf_set(r, "Form.Error", "用户名或密码不正确。");
+	hdf_set(r, "Form.login", login);
+	hdf_set(r, "Form.next", next);
+	hdf_set(r, "Page.Title", "工作人员登录");
+	return render(r, "int/login.cs");
+}
+
+static void
+view_case_row(struct req *r, const char *p, const struct kase *k)
+{
+	hdf_setf(r, pool_printf(r->pool, "%s.id", p), "%lld",
+	    (long long)k->id);
+	hdf_set(r, pool_printf(r->pool, "%s.app_no", p), k->app_no);
+	hdf_set(r, pool_printf(r->pool, "%s.item_name", p), k->item_name);
+	hdf_set(r, pool_printf(r->pool, "%s.applicant_name", p),
+	    k->applicant_name);
+	hdf_set(r, pool_printf(r->pool, "%s.state_label", p),
+	    flow_state_label(k->state));
+	hdf_set(r, pool_printf(r->pool, "%s.received_at", p), k->received_at);
+	if (k->item.nsteps > 0 && k->step_seq >= 1 &&
+	    (size_t)k->step_seq <= k->item.nsteps)
+		hdf_set(r, pool_printf(r->pool, "%s.step_name", p),
+		    k->item.steps[k->step_seq - 1].name);
+}
+
+/*
+ * GET /inbox: what waits for this user (待办) and what they handled (已办).
+ */
+int
+page_int_inbox(struct req *r)
+{
+	struct kase	*v;
+	size_t		 n, i;
+	int		 todo;
+
+	for (todo = 1; todo >= 0; todo--) {
+		if (case_list(r->db, r->pool, &r->user, todo, &v, &n) != DB_OK)
+			return reply_error(r, 500, NULL);
+		for (i = 0; i < n; i++) {
+			if (catalog_by_id(r->db, r->pool, v[i].item_id,
+			    &v[i].item) != DB_OK)
+				return reply_error(r, 500, NULL);
+			view_case_row(r, pool_printf(r->pool, "%s.%zu",
+			    todo ? "Cases" : "Done", i), &v[i]);
+		}
+	}
+	hdf_set(r, "Page.Title", "待办件");
+	return render(r, "int/inbox.cs");
+}
+
+static int
+case_id(struct req *r, int64_t *id)
+{
+	const char	*v;
+	char		*end;
+
+	if ((v = form_get(r, "id")) == NULL)
+		return -1;
+	errno = 0;
+	*id = strtoll(v, &end, 10);
+	return errno != 0 || *end != '\0' || *id <= 0 ? -1 : 0;
+}
+
+/*
+ * GET /case?id=…: everything about one case, and the actions the user
+ * may take at its current step.
+ */
+int
+page_int_case(struct req *r)
+{
+	struct kase	 k;
+	int64_t		 id;
+	size_t		 i, na = 0;
+
+	if (case_id(r, &id) == -1)
+		return reply_error(r, 400, "办件编号不正确。");
+	switch (case_get(r->db, r->pool, id, &k)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return reply_error(r, 404, "没有找到这个办件。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	/* Everyone in the item's department may read its cases (ORG-2). */
+	if (r->user.dept_code == NULL ||
+	    strcmp(r->user.dept_code, k.item.dept_code) != 0)
+		return reply_error(r, 403, "这个办件不属于您的部门。");
+	view_case_row(r, "Case", &k);
+	hdf_set(r, "Case.source", strcmp(k.source, "online") == 0 ?
+	    "网上申报" : "窗口收件");
+	hdf_set(r, "Case.item_code", k.item_code);
+	hdf_setf(r, "Case.item_version", "%d", k.item_version);
+	hdf_set(r, "Case.id_number", k.id_number);
+	hdf_set(r, "Case.mobile", k.mobile);
+	hdf_set(r, "Case.remark", k.remark);
+	hdf_set(r, "Case.state", k.state);
+	hdf_setf(r, "Case.step_seq", "%d", k.step_seq);
+	hdf_set(r, "Case.submitted_at", k.submitted_at);
+	for (i = 0; i < k.item.nsteps; i++) {
+		const struct step *s = &k.item.steps[i];
+		char *p = pool_printf(r->pool, "Case.Steps.%zu", i);
+		int ended = strcmp(k.state, "received") != 0 &&
+		    strcmp(k.state, "processing") != 0;
+
+		hdf_setf(r, pool_printf(r->pool, "%s.seq", p), "%d", s->seq);
+		hdf_set(r, pool_printf(r->pool, "%s.name", p), s->name);
+		hdf_setf(r, pool_printf(r->pool, "%s.days", p), "%d", s->days);
+		hdf_set(r, pool_printf(r->pool, "%s.role_label", p),
+		    account_role_label(s->role));
+		hdf_set(r, pool_printf(r->pool, "%s.current", p),
+		    !ended && s->seq == k.step_seq ? "1" : "0");
+		hdf_set(r, pool_printf(r->pool, "%s.done", p),
+		    s->seq < k.step_seq || (ended && s->seq <= k.step_seq) ?
+		    "1" : "0");
+	}
+	for (i = 0; i < k.natts; i++) {
+		char *p = pool_printf(r->pool, "Case.Attachments.%zu", i);
+		hdf_setf(r, pool_printf(r->pool, "%s.material_seq", p), "%d",
+		    k.atts[i].material_seq);
+		hdf_set(r, pool_printf(r->pool, "%s.material_name", p),
+		    k.atts[i].material_name);
+		hdf_set(r, pool_printf(r->pool, "%s.file_name", p),
+		    k.atts[i].file_name);
+		hdf_setf(r, pool_printf(r->pool, "%s.size", p), "%lld KB",
+		    (long long)(k.atts[i].size + 1023) / 1024);
+		hdf_set(r, pool_printf(r->pool, "%s.mime", p), k.atts[i].mime);
+	}
+	for (i = 0; i < k.nevents; i++) {
+		char *p = pool_printf(r->pool, "Case.Events.%zu", i);
+		hdf_set(r, pool_printf(r->pool, "%s.at", p), k.events[i].at);
+		hdf_set(r, pool_printf(r->pool, "%s.label", p),
+		    k.events[i].label);
+		hdf_set(r, pool_printf(r->pool, "%s.staff_name", p),
+		    k.events[i].staff_name);
+		hdf_set(r, pool_printf(r->pool, "%s.note", p), k.events[i].note);
+	}
+	for (i = 0; i < k.nopinions; i++) {
+		const struct opinion *o = &k.opinions[i];
+		char *p = pool_printf(r->pool, "Case.Opinions.%zu", i);
+		hdf_set(r, pool_printf(r->pool, "%s.step_name", p),
+		    o->step_name);
+		hdf_set(r, pool_printf(r->pool, "%s.staff_name", p),
+		    o->staff_name);
+		hdf_set(r, pool_printf(r->pool, "%s.verdict_label", p),
+		    strcmp(o->verdict, "agree") == 0 ? "同意" : "不同意");
+		hdf_set(r, pool_printf(r->pool, "%s.text", p), o->text);
+		hdf_set(r, pool_printf(r->pool, "%s.signed_at", p),
+		    o->signed_at);
+	}
+	for (i = 0; i < k.ndocs; i++) {
+		char *p = pool_printf(r->pool, "Case.Docs.%zu", i);
+		hdf_set(r, pool_printf(r->pool, "%s.doc_no", p),
+		    k.docs[i].doc_no);
+		hdf_set(r, pool_printf(r->pool, "%s.title", p), k.docs[i].title);
+		hdf_set(r, pool_printf(r->pool, "%s.issued_at", p),
+		    k.docs[i].issued_at);
+	}
+	for (i = 0; i < nflow_transitions; i++) {
+		const struct transition *t = &flow_transitions[i];
+		char *p;
+
+		if (!flow_may(&k, &r->user, t))
+			continue;
+		p = pool_printf(r->pool, "Actions.%zu", na++);
+		hdf_set(r, pool_printf(r->pool, "%s.action", p), t->action);
+		hdf_set(r, pool_printf(r->pool, "%s.label", p), t->label);
+		hdf_setf(r, pool_printf(r->pool, "%s.needs_text", p), "%d",
+		    t->needs_text);
+		hdf_set(r, pool_printf(r->pool, "%s.verdict", p),
+		    t->verdict ? t->verdict : "");
+	}
+	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", k.app_no));
+	return render(r, "int/case.cs");
+}
+
+/*
+ * POST /case/act: id, action, verdict, text.  The domain re-checks, under
+ * the case's row lock, that the user may still do it.
+ */
+int
+page_int_act(struct req *r)
+{
+	const char	*why, *text;
+	int64_t		 id;
+
+	if (case_id(r, &id) == -1)
+		return reply_error(r, 400, "办件编号不正确。");
+	text = form_get(r, "text");
+	if (text != NULL && strlen(text) > 4000)
+		return reply_error(r, 400, "意见太长，请控制在 4000 字以内。");
+	switch (case_act(r->db, r->pool, id, &r->user, form_get(r, "action"),
+	    form_get(r, "verdict"), text, &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool, "/case?id=%lld",
+		    (long long)id));
+	case DB_NONE:
+		return reply_error(r, 409, why ? why : "操作没有完成。");
+	default:
+		return reply_error(r, 500, why);
+	}
+}
+
+/*
+ * GET /file?id=…&seq=…: an attachment of a case of the user's department.
+ */
+int
+page_int_file(struct req *r)
+{
+	struct kase	 k;
+	const char	*v, *path;
+	FILE		*f;
+	char		*buf;
+	int64_t		 id;
+	size_t		 i, n;
+	long		 seq;
+
+	if (case_id(r, &id) == -1 || (v = form_get(r, "seq")) == NULL ||
+	    (seq = strtol(v, NULL, 10)) <= 0)
+		return reply_error(r, 400, NULL);
+	if (case_get(r->db, r->pool, id, &k) != DB_OK)
+		return reply_error(r, 404, NULL);
+	if (r->user.dept_code == NULL ||
+	    strcmp(r->user.dept_code, k.item.dept_code) != 0)
+		return reply_error(r, 403, "这个办件不属于您的部门。");
+	for (i = 0; i < k.natts; i++)
+		if (k.atts[i].material_seq == seq)
+			break;
+	if (i == k.natts)
+		return reply_error(r, 404, "没有这份材料。");
+	path = files_path(r->cfg->files_dir, k.atts[i].sha256, r->pool);
+	if ((f = fopen(path, "rb")) == NULL)
+		return reply_error(r, 404, "材料文件不在存储中，请联系系统管理员。");
+	buf = pool_alloc(r->pool, (size_t)k.atts[i].size + 1);
+	n = fread(buf, 1, (size_t)k.atts[i].size, f);
+	fclose(f);
+	return reply_raw(r, k.atts[i].mime, buf, n,
+	    pool_printf(r->pool, "%s-%ld.pdf", k.app_no, seq));
+}
+
+/*
+ * GET /doc?no=…: a document issued on a case of the user's department.
+ */
+int
+page_int_doc(struct req *r)
+{
+	struct doc	 d;
+	const char	*no;
+
+	if ((no = form_get(r, "no")) == NULL || strlen(no) > 60)
+		return reply_error(r, 400, "文书编号格式不正确。");
+	switch (doc_get(r->db, r->pool, no, &d)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return reply_error(r, 404, "没有找到这份文书。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	if (view_doc(r, &d) == -1)
+		return reply_error(r, 500, NULL);
+	/* Documents carry the issuing department's name. */
+	if (r->user.dept_name == NULL ||
+	    strcmp(hdf_get_value(r->hdf, "Doc.dept_name", ""),
+	    r->user.dept_name) != 0) {
+		hdf_set(r, "Page.Layout", "layout.cs");
+		return reply_error(r, 403, "这份文书不属于您的部门。");
+	}
+	return render(r, "doc/notice.cs");
+}

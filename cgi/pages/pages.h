@@ -1,0 +1,53 @@
+/*
+ * pages.h: every page handler, and the helpers that put domain objects
+ * into the page data (HDF) the templates read (docs/pages.md).
+ */
+#ifndef YW_PAGES_H
+#define YW_PAGES_H
+
+#include "application.h"
+#include "catalog.h"
+#include "flow.h"
+#include "request.h"
+
+/* Extranet. */
+int	 page_ext_home(struct req *);
+int	 page_ext_guide(struct req *);
+int	 page_ext_register_form(struct req *);
+int	 page_ext_register(struct req *);
+int	 page_ext_login_form(struct req *);
+int	 page_ext_login(struct req *);
+int	 page_ext_apply_form(struct req *);
+int	 page_ext_apply(struct req *);
+int	 page_ext_receipt(struct req *);
+int	 page_ext_my(struct req *);
+int	 page_ext_app(struct req *);
+int	 page_ext_query_form(struct req *);
+int	 page_ext_query(struct req *);
+int	 page_ext_doc(struct req *);
+
+/* Intranet. */
+int	 page_int_home(struct req *);
+int	 page_int_login_form(struct req *);
+int	 page_int_login(struct req *);
+int	 page_int_inbox(struct req *);
+int	 page_int_case(struct req *);
+int	 page_int_act(struct req *);
+int	 page_int_file(struct req *);
+int	 page_int_doc(struct req *);
+
+/* Both. */
+int	 page_logout(struct req *);
+
+/* view.c */
+void	 view_item(struct req *, const char *prefix, const struct item *);
+void	 view_app(struct req *, const char *prefix,
+	    const struct application *);
+/* Fill Doc.* from a document row; 0, or -1 when its body is damaged. */
+int	 view_doc(struct req *, const struct doc *);
+/* A local path to return to after login, or "/" when next is unsafe. */
+const char *view_next(const char *next);
+/* ID number or mobile with the middle masked (SEC-5). */
+char	*view_mask(struct req *, const char *, size_t head, size_t tail);
+
+#endif

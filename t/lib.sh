@@ -1,0 +1,279 @@
+# t/lib.sh — sourced by every t/integration/*.sh:
+#
+#     #!/usr/bin/env bash
+#     . "$(dirname "$0")/../lib.sh"
+#     http_get alice "$EXT_URL/" >/dev/null
+#     t_is "home page answers" "$HTTP_STATUS" 200
+#     t_like "it is the extranet" "$HTTP_BODY" '政务服务'
+#     t_done
+#
+# `./run test` starts the test stack (var/test, ports 18080 and 18081) before it runs
+# the scripts and stops it afterwards; a script can also be run by hand while that
+# stack is up.  Each script prints TAP ("ok N - …", "not ok N - …", "1..N").
+#
+# The t_* checks return the check's status.  A script under `set -e` therefore
+# stops at its first failed check (still counted as a failure); without it, the
+# script goes on.
+#
+# Globals set by every http_* call (in the calling shell, so call it plainly, not
+# inside $( ): `http_get u URL >/dev/null; … "$HTTP_BODY"`; after a $( ) call,
+# `http_last` reloads them):
+#     HTTP_STATUS     "200", … ("000" when there was no answer)
+#     HTTP_LOCATION   the Location header as sent (redirects are never followed)
+#     HTTP_CTYPE      the Content-Type header
+#     HTTP_BODY       the body as text (NUL bytes dropped)
+#     HTTP_BODY_FILE  the body's bytes (overwritten by the next request)
+#     HTTP_HEADERS_FILE  the response headers
+# Cookie jars: the first argument of http_* names a jar ("alice", "clerk"); a name
+# with a slash is a file path.  CURL_EXTRA=(…) adds curl options to every request.
+# POSTs send an Origin header for the target, as a browser does; set HTTP_ORIGIN
+# to send another one, or HTTP_ORIGIN=none to send none.
+# shellcheck shell=bash
+# shellcheck disable=SC2034  # the HTTP_* globals are for the sourcing script
+
+export LC_ALL=C.UTF-8 # UTF-8 text in every tool, whatever the caller's locale
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TEST_VAR=$ROOT/var/test
+BUILD=$ROOT/build
+EXT_URL=http://127.0.0.1:18080
+INT_URL=http://127.0.0.1:18081
+EXT_CONF=$TEST_VAR/ext/yiwang.conf
+INT_CONF=$TEST_VAR/int/yiwang.conf
+export ROOT TEST_VAR BUILD EXT_URL INT_URL EXT_CONF INT_CONF
+
+# Scratch space for this script: cookie jars, the last response.  Under var/test,
+# which ./run test wipes at the start of every run.
+_T_DIR=$TEST_VAR/tmp/$(basename "${0%.sh}").$$
+mkdir -p "$_T_DIR"
+_T_N=0
+_T_FAILED=0
+HTTP_STATUS='' HTTP_LOCATION='' HTTP_CTYPE='' HTTP_BODY=''
+HTTP_BODY_FILE=$_T_DIR/last.body
+HTTP_HEADERS_FILE=$_T_DIR/last.headers
+if ! declare -p CURL_EXTRA >/dev/null 2>&1; then CURL_EXTRA=(); fi
+
+# ---------------------------------------------------------------------------
+# The test stack's databases and command-line tools
+# ---------------------------------------------------------------------------
+
+# sql_ext 'SQL' / sql_int 'SQL': run SQL on a site's database, print the rows
+# tab-separated without a header.  With no argument, the SQL is read from stdin.
+sql_ext() { _sql "$TEST_VAR/ext" "$@"; }
+sql_int() { _sql "$TEST_VAR/int" "$@"; }
+_sql() {
+	local d=$1
+	shift
+	if (($#)); then
+		mariadb --no-defaults --default-character-set=utf8mb4 --socket="$d/mysqld.sock" -uroot -N -B yiwang -e "$1"
+	else
+		mariadb --no-defaults --default-character-set=utf8mb4 --socket="$d/mysqld.sock" -uroot -N -B yiwang
+	fi
+}
+
+gap_ext() { "$BUILD/yiwang-gap" -c "$EXT_CONF" "$@"; }
+gap_int() { "$BUILD/yiwang-gap" -c "$INT_CONF" "$@"; }
+admin_ext() { "$BUILD/yiwang-admin" -c "$EXT_CONF" "$@"; }
+admin_int() { "$BUILD/yiwang-admin" -c "$INT_CONF" "$@"; }
+
+# ---------------------------------------------------------------------------
+# TAP
+# ---------------------------------------------------------------------------
+
+# _t_result STATUS DESC: print one TAP line ('#' in a description would start a
+# TAP directive, so it is escaped).
+_t_result() {
+	local desc=${2//\#/\\#}
+	_T_N=$((_T_N + 1))
+	if (($1 == 0)); then
+		printf 'ok %d - %s\n' "$_T_N" "$desc"
+	else
+		_T_FAILED=$((_T_FAILED + 1))
+		printf 'not ok %d - %s\n' "$_T_N" "$desc"
+	fi
+	return "$1"
+}
+
+# t_diag TEXT…: a comment line (each line of TEXT prefixed by "# ").
+t_diag() { printf '%s\n' "$*" | sed 's/^/# /'; }
+
+# _t_show LABEL TEXT: a value in a failure report, at most 20 lines of it.
+_t_show() {
+	local n
+	n=$(printf '%s\n' "$2" | wc -l)
+	printf '#   %s:\n' "$1"
+	printf '%s\n' "$2" | head -n 20 | sed 's/^/#     /'
+	((n <= 20)) || printf '#     … (%d lines)\n' "$n"
+}
+
+t_pass() { _t_result 0 "$1"; }
+t_fail() {
+	_t_result 1 "$1" || true
+	[[ -z ${2:-} ]] || t_diag "$2"
+	return 1
+}
+
+# t_ok DESC CMD ARGS…: passes when the command exits 0.  Its output is shown only
+# when it fails.  The command runs in this shell, so it may set variables.
+t_ok() {
+	local desc=$1 rc=0
+	shift
+	"$@" >"$_T_DIR/t_ok.out" 2>&1 || rc=$?
+	if ((rc == 0)); then
+		_t_result 0 "$desc"
+	else
+		_t_result 1 "$desc" || true
+		_t_show "command (exit $rc)" "$*"
+		[[ ! -s $_T_DIR/t_ok.out ]] || _t_show output "$(cat "$_T_DIR/t_ok.out")"
+		return 1
+	fi
+}
+
+# t_is DESC GOT EXPECTED: string equality.
+t_is() {
+	if [[ $2 == "$3" ]]; then
+		_t_result 0 "$1"
+	else
+		_t_result 1 "$1" || true
+		_t_show got "$2"
+		_t_show expected "$3"
+		return 1
+	fi
+}
+
+# t_isnt DESC GOT UNEXPECTED
+t_isnt() {
+	if [[ $2 != "$3" ]]; then
+		_t_result 0 "$1"
+	else
+		_t_result 1 "$1" || true
+		_t_show "got (and should not have)" "$2"
+		return 1
+	fi
+}
+
+# t_like DESC TEXT REGEX / t_unlike DESC TEXT REGEX: an extended regular expression
+# (grep -E) that some line of TEXT matches / no line of TEXT matches.
+t_like() {
+	if grep -Eq -- "$3" <<<"$2"; then
+		_t_result 0 "$1"
+	else
+		_t_result 1 "$1" || true
+		_t_show "text" "$2"
+		_t_show "does not match" "$3"
+		return 1
+	fi
+}
+
+t_unlike() {
+	if ! grep -Eq -- "$3" <<<"$2"; then
+		_t_result 0 "$1"
+	else
+		_t_result 1 "$1" || true
+		_t_show "matching lines" "$(grep -E -- "$3" <<<"$2")"
+		_t_show "should not match" "$3"
+		return 1
+	fi
+}
+
+# t_done: the plan line; exit 1 when any check failed, 0 otherwise.
+t_done() {
+	printf '1..%d\n' "$_T_N"
+	((_T_FAILED == 0)) || printf '# %d of %d failed\n' "$_T_FAILED" "$_T_N"
+	rm -rf "$_T_DIR"
+	((_T_FAILED == 0)) && exit 0
+	exit 1
+}
+
+# ---------------------------------------------------------------------------
+# HTTP (curl; redirects are not followed)
+# ---------------------------------------------------------------------------
+
+_jar() {
+	if [[ $1 == */* ]]; then printf '%s\n' "$1"; else printf '%s\n' "$_T_DIR/jar.$1"; fi
+}
+
+# http_last: set the HTTP_* globals from the last response (useful after
+# `page=$(http_get …)`, whose own globals stayed in the subshell).
+http_last() {
+	HTTP_STATUS=$(cat "$_T_DIR/last.status" 2>/dev/null || echo 000)
+	HTTP_LOCATION=$(sed -n 's/^[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]:[[:space:]]*//p' "$HTTP_HEADERS_FILE" 2>/dev/null | tr -d '\r' | tail -n 1)
+	HTTP_CTYPE=$(sed -n 's/^[Cc][Oo][Nn][Tt][Ee][Nn][Tt]-[Tt][Yy][Pp][Ee]:[[:space:]]*//p' "$HTTP_HEADERS_FILE" 2>/dev/null | tr -d '\r' | tail -n 1)
+	HTTP_BODY=$(tr -d '\000' <"$HTTP_BODY_FILE" 2>/dev/null || true)
+}
+
+# _http JAR URL CURL-ARGS…: one request; prints the body; sets the globals.
+# Returns 0 whenever an HTTP answer came back, whatever its status.
+_http() {
+	local jar url rc=0 code
+	jar=$(_jar "$1")
+	url=$2
+	shift 2
+	: >"$HTTP_BODY_FILE"
+	: >"$HTTP_HEADERS_FILE"
+	code=$(curl -sS --max-time 60 -o "$HTTP_BODY_FILE" -D "$HTTP_HEADERS_FILE" \
+		-b "$jar" -c "$jar" -w '%{http_code}' "${CURL_EXTRA[@]}" "$@" "$url") || rc=$?
+	printf '%s\n' "${code:-000}" >"$_T_DIR/last.status"
+	http_last
+	cat "$HTTP_BODY_FILE"
+	if ((rc != 0)); then
+		printf '# curl %s failed (exit %d)\n' "$url" "$rc" >&2
+		return "$rc"
+	fi
+}
+
+# The Origin a browser would send with a POST to URL.
+_origin() {
+	local o=${HTTP_ORIGIN:-}
+	if [[ -z $o && $1 =~ ^(https?://[^/?#]+) ]]; then o=${BASH_REMATCH[1]}; fi
+	[[ $o == none || -z $o ]] || printf '%s\n' "-HOrigin: $o"
+}
+
+# http_get JAR URL
+http_get() { _http "$1" "$2"; }
+
+# http_post JAR URL 'k=v'…: an application/x-www-form-urlencoded POST; each
+# value is URL-encoded (the name is sent as written).
+http_post() {
+	local jar=$1 url=$2 kv
+	shift 2
+	local -a args=()
+	mapfile -t args < <(_origin "$url")
+	if (($# == 0)); then args+=(--data ''); fi
+	for kv; do args+=(--data-urlencode "$kv"); done
+	_http "$jar" "$url" "${args[@]}"
+}
+
+# http_upload JAR URL 'k=v'… 'file=@path;type=application/pdf'…: a
+# multipart/form-data POST.  A value starting with @ or < is a file (curl -F);
+# any other value is sent literally (curl --form-string), so ';' or '@' inside a
+# text field is harmless.
+http_upload() {
+	local jar=$1 url=$2 kv val
+	shift 2
+	local -a args=()
+	mapfile -t args < <(_origin "$url")
+	for kv; do
+		val=${kv#*=}
+		if [[ $val == [@\<]* ]]; then args+=(-F "$kv"); else args+=(--form-string "$kv"); fi
+	done
+	_http "$jar" "$url" "${args[@]}"
+}
+
+# http_raw JAR URL CURL-ARGS…: anything else (another method, a raw body, odd
+# headers): the arguments go to curl as they are.
+http_raw() {
+	local jar=$1 url=$2
+	shift 2
+	_http "$jar" "$url" "$@"
+}
+
+# csrf_from: the value of the first <input … name="csrf" value="…"> in the HTML
+# on stdin.  Fails (prints nothing) when there is none.
+csrf_from() {
+	local html tag re_tag='<input[^>]*name="csrf"[^>]*>' re_val='value="([^"]*)"'
+	html=$(cat)
+	[[ $html =~ $re_tag ]] || return 1
+	tag=${BASH_REMATCH[0]}
+	[[ $tag =~ $re_val ]] || return 1
+	printf '%s\n' "${BASH_REMATCH[1]}"
+}

@@ -1,0 +1,134 @@
+/*
+ * test_flow.c: the case transition table (INT-2, INT-4, INT-6, INT-10):
+ * who may do what at which step, and working-day arithmetic.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "flow.h"
+
+static struct step steps[3] = {
+	{ 1, "受理", ROLE_CLERK, 1 },
+	{ 2, "承办", ROLE_HANDLER, 3 },
+	{ 3, "批准", ROLE_LEADER, 1 },
+};
+
+static void
+make_case(struct kase *k, const char *state, int step)
+{
+	memset(k, 0, sizeof(*k));
+	k->state = (char *)state;
+	k->step_seq = step;
+	k->item.steps = steps;
+	k->item.nsteps = 3;
+	k->item.dept_code = "SCJGJ";
+}
+
+/* The actions user may take on k, as "accept,reject". */
+static const char *
+allowed(const struct kase *k, const struct user *u)
+{
+	static char	 buf[128];
+	size_t		 i;
+
+	buf[0] = '\0';
+	for (i = 0; i < nflow_transitions; i++)
+		if (flow_may(k, u, &flow_transitions[i])) {
+			if (buf[0])
+				strcat(buf, ",");
+			strcat(buf, flow_transitions[i].action);
+		}
+	return buf;
+}
+
+static void
+each_step_its_role(void **state)
+{
+	struct kase	 k;
+	struct user	 clerk = { .id = 1, .roles = ROLE_CLERK,
+			    .dept_code = "SCJGJ" };
+	struct user	 handler = { .id = 2, .roles = ROLE_HANDLER,
+			    .dept_code = "SCJGJ" };
+	struct user	 leader = { .id = 3, .roles = ROLE_LEADER,
+			    .dept_code = "SCJGJ" };
+	struct user	 other = { .id = 4, .roles = ROLE_CLERK | ROLE_HANDLER |
+			    ROLE_LEADER, .dept_code = "ZRZYJ" };
+
+	(void)state;
+	make_case(&k, "received", 1);
+	assert_string_equal(allowed(&k, &clerk), "accept,reject");
+	assert_string_equal(allowed(&k, &handler), "");
+	assert_string_equal(allowed(&k, &other), "");	/* not their dept */
+	make_case(&k, "processing", 2);
+	assert_string_equal(allowed(&k, &clerk), "");
+	assert_string_equal(allowed(&k, &handler), "sign");
+	assert_string_equal(allowed(&k, &leader), "");
+	make_case(&k, "processing", 3);
+	assert_string_equal(allowed(&k, &handler), "");
+	assert_string_equal(allowed(&k, &leader), "approve,deny");
+	/* Ended cases allow nothing to anyone. */
+	make_case(&k, "approved", 3);
+	assert_string_equal(allowed(&k, &leader), "");
+	make_case(&k, "not_accepted", 1);
+	assert_string_equal(allowed(&k, &clerk), "");
+	/* A step number outside the procedure allows nothing. */
+	make_case(&k, "processing", 4);
+	assert_string_equal(allowed(&k, &leader), "");
+}
+
+static void
+table_is_consistent(void **state)
+{
+	size_t			 i;
+	const struct transition	*t;
+
+	(void)state;
+	for (i = 0; i < nflow_transitions; i++) {
+		t = &flow_transitions[i];
+		assert_ptr_equal(flow_find(t->action), t);
+		/* Every ending transition issues its document. */
+		if (t->to_state != NULL)
+			assert_non_null(t->doc_kind);
+		/* Every refusal needs a reason. */
+		if (t->verdict != NULL && strcmp(t->verdict, "disagree") == 0)
+			assert_true(t->needs_text);
+	}
+	assert_null(flow_find("delete"));
+	assert_null(flow_find(NULL));
+	assert_string_equal(flow_state_label("approved"), "准予许可，已办结");
+}
+
+static void
+working_days(void **state)
+{
+	struct pool	*p = pool_new();
+
+	(void)state;
+	/* 2026-11-20 is a Friday. */
+	assert_string_equal(clock_add_workdays(p, "2026-11-20", 1),
+	    "2026-11-23");
+	assert_string_equal(clock_add_workdays(p, "2026-11-20", 5),
+	    "2026-11-27");
+	assert_string_equal(clock_add_workdays(p, "2026-11-21", 1),
+	    "2026-11-23");
+	assert_string_equal(clock_add_workdays(p, "2026-12-30", 3),
+	    "2027-01-04");
+	assert_string_equal(clock_add_workdays(p, "2026-11-23", 0),
+	    "2026-11-23");
+	pool_free(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(each_step_its_role),
+		cmocka_unit_test(table_is_consistent),
+		cmocka_unit_test(working_days),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,177 @@
+/*
+ * test_render.c: pages rendered from HDF fixtures, asserting on the HTML:
+ * the data is shown, everything is escaped, documents read right.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "request.h"
+
+#define TEMPLATES	TOP_SRCDIR "/templates"
+
+static struct pool	*pool;
+
+static HDF *
+fixture(void)
+{
+	HDF	*h;
+
+	assert_true(hdf_init(&h) == STATUS_OK);
+	hdf_set_value(h, "Site.Name", "一网通办 · 网上办事大厅");
+	hdf_set_value(h, "Site.Kind", "extranet");
+	hdf_set_value(h, "Page.Csrf", "c0ffee");
+	return h;
+}
+
+static void
+item(HDF *h, const char *name, const char *online)
+{
+	hdf_set_value(h, "Item.code", "152502-SCJG-XK-001");
+	hdf_set_value(h, "Item.name", name);
+	hdf_set_value(h, "Item.kind", "行政许可");
+	hdf_set_value(h, "Item.dept_name", "锡林浩特市市场监督管理局");
+	hdf_set_value(h, "Item.statutory_days", "10");
+	hdf_set_value(h, "Item.promised_days", "5");
+	hdf_set_value(h, "Item.online", online);
+	hdf_set_value(h, "Item.depth_label", "A 级 · 全程网办");
+	hdf_set_value(h, "Item.Materials.0.seq", "1");
+	hdf_set_value(h, "Item.Materials.0.name", "食品经营许可申请书");
+	hdf_set_value(h, "Item.Materials.0.required", "1");
+	hdf_set_value(h, "Item.Steps.0.name", "受理");
+	hdf_set_value(h, "Item.Steps.0.days", "1");
+	hdf_set_value(h, "Item.Steps.1.name", "承办");
+	hdf_set_value(h, "Item.Steps.1.days", "3");
+}
+
+static void
+guide_shows_item(void **state)
+{
+	HDF	*h = fixture();
+	char	*html;
+
+	(void)state;
+	item(h, "食品经营许可证核发（新办）", "1");
+	html = render_string(h, TEMPLATES, "ext/guide.cs", pool);
+	assert_non_null(html);
+	assert_non_null(strstr(html, "食品经营许可证核发（新办）"));
+	assert_non_null(strstr(html, "食品经营许可申请书"));
+	assert_non_null(strstr(html, "锡林浩特市市场监督管理局"));
+	assert_non_null(strstr(html, "承办"));
+	assert_non_null(strstr(html, "/apply?code=152502-SCJG-XK-001"));
+	assert_non_null(strstr(html, "name=\"viewport\""));
+	hdf_destroy(&h);
+
+	/* A counter-only item has no online entry. */
+	h = fixture();
+	item(h, "建设工程规划许可证核发", "0");
+	html = render_string(h, TEMPLATES, "ext/guide.cs", pool);
+	assert_non_null(html);
+	assert_null(strstr(html, "/apply?code="));
+	hdf_destroy(&h);
+}
+
+static void
+everything_is_escaped(void **state)
+{
+	HDF	*h = fixture();
+	char	*html;
+
+	(void)state;
+	item(h, "<script>alert(1)</script>\"'&", "1");
+	hdf_set_value(h, "Item.code", "X\"><img src=x onerror=alert(1)>");
+	html = render_string(h, TEMPLATES, "ext/guide.cs", pool);
+	assert_non_null(html);
+	assert_null(strstr(html, "<script>alert"));
+	assert_null(strstr(html, "<img src=x"));
+	assert_non_null(strstr(html, "&lt;script&gt;"));
+	hdf_destroy(&h);
+}
+
+static void
+error_page(void **state)
+{
+	HDF	*h = fixture();
+	char	*html;
+
+	(void)state;
+	hdf_set_value(h, "Error.Status", "413");
+	hdf_set_value(h, "Error.Message", "提交的内容太大");
+	html = render_string(h, TEMPLATES, "error.cs", pool);
+	assert_non_null(html);
+	assert_non_null(strstr(html, "提交的内容太大"));
+	hdf_destroy(&h);
+}
+
+static void
+logout_form_carries_token(void **state)
+{
+	HDF	*h = fixture();
+	char	*html;
+
+	(void)state;
+	hdf_set_value(h, "User.Name", "乌云其木格");
+	hdf_set_value(h, "Page.Title", "我的办件");
+	html = render_string(h, TEMPLATES, "ext/my.cs", pool);
+	assert_non_null(html);
+	assert_non_null(strstr(html, "乌云其木格"));
+	assert_non_null(strstr(html, "/logout"));
+	assert_non_null(strstr(html, "value=\"c0ffee\""));
+	hdf_destroy(&h);
+}
+
+static void
+decision_document(void **state)
+{
+	HDF	*h = fixture();
+	char	*html;
+
+	(void)state;
+	hdf_set_value(h, "Page.Layout", "doc_layout.cs");
+	hdf_set_value(h, "Doc.kind", "approve");
+	hdf_set_value(h, "Doc.title", "准予行政许可决定书");
+	hdf_set_value(h, "Doc.doc_no", "锡市监准字〔2026〕0001号");
+	hdf_set_value(h, "Doc.dept_name", "锡林浩特市市场监督管理局");
+	hdf_set_value(h, "Doc.applicant_name", "乌云其木格");
+	hdf_set_value(h, "Doc.item_name", "食品经营许可证核发（新办）");
+	hdf_set_value(h, "Doc.app_no", "YW2026112100001");
+	html = render_string(h, TEMPLATES, "doc/notice.cs", pool);
+	assert_non_null(html);
+	assert_non_null(strstr(html, "准予行政许可决定书"));
+	assert_non_null(strstr(html, "锡市监准字〔2026〕0001号"));
+	assert_non_null(strstr(html, "乌云其木格"));
+	assert_non_null(strstr(html, "YW2026112100001"));
+	hdf_destroy(&h);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	pool = pool_new();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	pool_free(pool);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(guide_shows_item),
+		cmocka_unit_test(everything_is_escaped),
+		cmocka_unit_test(error_page),
+		cmocka_unit_test(logout_form_carries_token),
+		cmocka_unit_test(decision_document),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

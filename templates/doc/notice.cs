@@ -1,0 +1,66 @@
+<?cs # doc/notice.cs: the four notices and decisions (Doc.kind accept,
+       reject, approve, deny) as a Chinese government document: red header,
+       title, number, addressee, body, department, date and seal.
+       Dates are expected as "YYYY-MM-DD[ hh:mm[:ss]]" and shown as
+       YYYY年M月D日; anything else is shown as given. ?>
+<?cs def:cn_date(d) ?><?cs if:string.length(d) >= 10 && string.slice(d, 4, 5) == "-" && string.slice(d, 7, 8) == "-" ?><?cs var:string.slice(d, 0, 4) ?>年<?cs var:string.slice(d, 5, 7) + 0 ?>月<?cs var:string.slice(d, 8, 10) + 0 ?>日<?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?>
+<?cs def:remedy() ?><p class="doc-p">如对本决定不服，可在收到本通知书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。</p><?cs /def ?>
+<article class="gov-doc kind-<?cs var:Doc.kind ?>">
+  <header class="doc-redhead">
+    <p class="doc-dept"><?cs var:Doc.dept_name ?></p>
+    <div class="doc-redline" aria-hidden="true"></div>
+  </header>
+
+  <h1 class="doc-title"><?cs if:Doc.title ?><?cs var:Doc.title ?><?cs elif:Doc.kind == "accept" ?>受理通知书<?cs elif:Doc.kind == "reject" ?>不予受理通知书<?cs elif:Doc.kind == "approve" ?>准予行政许可决定书<?cs elif:Doc.kind == "deny" ?>不予行政许可决定书<?cs /if ?></h1>
+  <p class="doc-no"><?cs var:Doc.doc_no ?></p>
+
+  <p class="doc-to"><?cs var:Doc.applicant_name ?>：</p>
+
+  <?cs if:Doc.kind == "accept" ?>
+  <p class="doc-p">你（单位）于<?cs call:cn_date(Doc.received_at) ?>提出的<?cs var:Doc.item_name ?>申请，经审查，申请材料齐全、符合法定形式，决定予以受理。本机关将在<?cs var:Doc.promised_days ?>个工作日内（即<?cs call:cn_date(Doc.due_date) ?>前）作出决定。</p>
+  <?cs if:subcount(Doc.Materials) > 0 ?>
+  <p class="doc-p">你（单位）提交的申请材料如下：</p>
+  <table class="doc-table numbered">
+    <thead><tr><th scope="col" class="num">序号</th><th scope="col">材料名称</th><th scope="col">原件/复印件</th><th scope="col" class="num">份数</th></tr></thead>
+    <tbody>
+      <?cs each:m = Doc.Materials ?>
+      <tr><td class="num rownum"></td><td><?cs var:m.name ?></td><td><?cs var:m.original ?></td><td class="num"><?cs var:m.copies ?></td></tr>
+      <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs /if ?>
+  <p class="doc-p">办理进度可凭申请编号在一网通办「办件查询」查看。</p>
+
+  <?cs elif:Doc.kind == "reject" ?>
+  <p class="doc-p">你（单位）于<?cs call:cn_date(Doc.received_at) ?>提出的<?cs var:Doc.item_name ?>申请，经审查，存在以下情形：</p>
+  <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
+  <p class="doc-p">根据《中华人民共和国行政许可法》第三十二条第一款的规定，本机关决定不予受理。</p>
+  <?cs call:remedy() ?>
+
+  <?cs elif:Doc.kind == "approve" ?>
+  <p class="doc-p">你（单位）于<?cs call:cn_date(Doc.received_at) ?>提出的<?cs var:Doc.item_name ?>申请，经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定准予行政许可。</p>
+  <?cs if:Doc.opinion ?><p class="doc-p doc-opinion pre-line"><?cs var:Doc.opinion ?></p><?cs /if ?>
+
+  <?cs elif:Doc.kind == "deny" ?>
+  <p class="doc-p">你（单位）于<?cs call:cn_date(Doc.received_at) ?>提出的<?cs var:Doc.item_name ?>申请，经审查，不符合法定条件、标准，理由如下：</p>
+  <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
+  <p class="doc-p">根据《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予行政许可。</p>
+  <?cs call:remedy() ?>
+  <?cs /if ?>
+
+  <div class="doc-sign">
+    <div class="seal" aria-hidden="true">
+      <span class="seal-star">★</span>
+      <span class="seal-name"><?cs var:Doc.dept_name ?></span>
+      <span class="seal-label">电子印章</span>
+    </div>
+    <p class="sign-dept"><?cs var:Doc.dept_name ?></p>
+    <p class="sign-date"><?cs call:cn_date(Doc.issued_at) ?></p>
+    <p class="seal-note">（电子印章）</p>
+  </div>
+
+  <footer class="doc-foot">
+    <p>申请编号：<span class="mono"><?cs var:Doc.app_no ?></span><?cs if:Doc.issued_by ?>　签发：<?cs var:Doc.issued_by ?><?cs /if ?></p>
+    <p>本文书由一网通办平台出具，可凭申请编号和申请人身份证号码在「办件查询」中核验。</p>
+  </footer>
+</article>

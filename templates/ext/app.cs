@@ -1,0 +1,71 @@
+<?cs # ext/app.cs: one application as its applicant sees it: status,
+       facts, materials, timeline (App.Events) and documents (App.Docs).
+       Also included by ext/query.cs when a query found the application. ?>
+<?cs def:filesize(n) ?><?cs if:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
+<article class="app">
+  <header class="page-head app-head">
+    <p class="page-kicker">申请编号 <strong class="mono"><?cs var:App.app_no ?></strong></p>
+    <h1><?cs var:App.item_name ?></h1>
+    <p class="app-status"><span class="badge st-<?cs var:App.state ?>"><?cs var:App.state_label ?></span><span class="muted">更新于 <?cs var:App.updated_at ?></span></p>
+  </header>
+
+  <?cs if:subcount(App.Docs) > 0 ?>
+  <section class="section docs-callout">
+    <h2 class="section-title">办理文书</h2>
+    <ul class="doc-list">
+      <?cs each:d = App.Docs ?>
+      <li><a href="/doc?no=<?cs var:url_escape(d.doc_no) ?>"><span class="dl-title"><?cs var:d.title ?></span><span class="dl-meta"><?cs var:d.doc_no ?> · <?cs var:d.issued_at ?></span></a></li>
+      <?cs /each ?>
+    </ul>
+  </section>
+  <?cs /if ?>
+
+  <div class="cols">
+    <section class="section col-main">
+      <h2 class="section-title">办理进度</h2>
+      <?cs if:subcount(App.Events) == 0 ?>
+      <p class="muted">暂无进度记录。</p>
+      <?cs else ?>
+      <ol class="timeline">
+        <?cs each:e = App.Events ?>
+        <li class="tl-item">
+          <p class="tl-label"><?cs var:e.label ?></p>
+          <p class="tl-meta"><time><?cs var:e.at ?></time><?cs if:e.actor ?> · <?cs var:e.actor ?><?cs /if ?></p>
+          <?cs if:e.note ?><p class="tl-note pre-line"><?cs var:e.note ?></p><?cs /if ?>
+        </li>
+        <?cs /each ?>
+      </ol>
+      <?cs /if ?>
+    </section>
+
+    <section class="section col-side">
+      <h2 class="section-title">申请信息</h2>
+      <dl class="facts facts-stack">
+        <div><dt>申请事项</dt><dd><?cs var:App.item_name ?><?cs if:App.item_code ?><br><span class="muted small"><?cs var:App.item_code ?><?cs if:App.item_version ?> 第 <?cs var:App.item_version ?> 版<?cs /if ?></span><?cs /if ?></dd></div>
+        <div><dt>申请人</dt><dd><?cs var:App.applicant_name ?></dd></div>
+        <div><dt>身份证号码</dt><dd class="mono"><?cs var:App.id_number_masked ?></dd></div>
+        <div><dt>手机号码</dt><dd class="mono"><?cs var:App.mobile_masked ?></dd></div>
+        <div><dt>提交时间</dt><dd><?cs var:App.submitted_at ?></dd></div>
+        <?cs if:App.remark ?><div><dt>申请事项说明</dt><dd class="pre-line"><?cs var:App.remark ?></dd></div><?cs /if ?>
+      </dl>
+    </section>
+  </div>
+
+  <section class="section">
+    <h2 class="section-title">已提交的材料</h2>
+    <?cs if:subcount(App.Attachments) == 0 ?>
+    <p class="muted">未上传材料。</p>
+    <?cs else ?>
+    <div class="table-wrap">
+      <table class="grid numbered reflow">
+        <thead><tr><th scope="col" class="num">序号</th><th scope="col">材料名称</th><th scope="col">文件</th><th scope="col" class="num">大小</th></tr></thead>
+        <tbody>
+          <?cs each:a = App.Attachments ?>
+          <tr><td class="num rownum" data-label="序号"></td><td data-label="材料名称"><?cs var:a.material_name ?></td><td class="file" data-label="文件"><?cs var:a.file_name ?></td><td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td></tr>
+          <?cs /each ?>
+        </tbody>
+      </table>
+    </div>
+    <?cs /if ?>
+  </section>
+</article>

@@ -1,0 +1,122 @@
+<?cs # ext/guide.cs: the 办事指南 of one published item (Item.*,
+       Item.Materials.N, Item.Steps.N); 在线办理 when Item.online is 1. ?>
+<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › 办事指南</nav>
+
+<header class="page-head guide-head">
+  <h1><?cs var:Item.name ?></h1>
+  <p class="page-sub"><?cs var:Item.dept_name ?> · 事项编码 <?cs var:Item.code ?><?cs if:Item.version ?>（第 <?cs var:Item.version ?> 版）<?cs /if ?></p>
+  <ul class="key-facts">
+    <li><span>承诺时限</span><strong><?cs if:Item.instant == 1 ?>即时办结<?cs else ?><?cs var:Item.promised_days ?> 个工作日<?cs /if ?></strong></li>
+    <li><span>到现场次数</span><strong><?cs var:Item.visits ?> 次</strong></li>
+    <li><span>办件类型</span><strong><?cs if:Item.instant == 1 ?>即办件<?cs else ?>承诺件<?cs /if ?></strong></li>
+  </ul>
+  <?cs if:Item.online == 1 ?>
+  <p class="apply-cta">
+    <a class="btn btn-primary btn-big" href="/apply?code=<?cs var:url_escape(Item.code) ?>">在线办理</a>
+    <span class="cta-note">需先登录；材料请准备为 PDF 文件</span>
+  </p>
+  <?cs else ?>
+  <p class="callout">本事项暂不支持在线办理，请按本指南准备材料，到办理地点现场办理。</p>
+  <?cs /if ?>
+</header>
+
+<section class="section">
+  <h2 class="section-title">基本信息</h2>
+  <div class="table-wrap">
+    <table class="kv">
+      <tbody>
+        <tr><th scope="row">事项编码</th><td><?cs var:Item.code ?></td></tr>
+        <tr><th scope="row">事项类型</th><td><?cs var:Item.kind ?></td></tr>
+        <tr><th scope="row">实施机关</th><td><?cs var:Item.dept_name ?></td></tr>
+        <tr><th scope="row">实施层级</th><td><?cs var:Item.level ?></td></tr>
+        <tr><th scope="row">法定办结时限</th><td><?cs var:Item.statutory_days ?> 个工作日</td></tr>
+        <tr><th scope="row">承诺办结时限</th><td><?cs if:Item.instant == 1 ?>即时办结<?cs else ?><?cs var:Item.promised_days ?> 个工作日<?cs /if ?></td></tr>
+        <tr><th scope="row">办件类型</th><td><?cs if:Item.instant == 1 ?>即办件<?cs else ?>承诺件<?cs /if ?></td></tr>
+        <tr><th scope="row">到现场次数</th><td><?cs var:Item.visits ?> 次</td></tr>
+        <tr><th scope="row">网办深度</th><td><?cs alt:Item.depth_label ?><?cs var:Item.depth ?><?cs /alt ?></td></tr>
+      </tbody>
+    </table>
+  </div>
+</section>
+
+<section class="section">
+  <h2 class="section-title">设定依据</h2>
+  <div class="prose pre-line"><?cs alt:Item.basis ?>无<?cs /alt ?></div>
+</section>
+
+<section class="section">
+  <h2 class="section-title">受理条件</h2>
+  <div class="prose pre-line"><?cs alt:Item.conditions ?>无<?cs /alt ?></div>
+</section>
+
+<section class="section">
+  <h2 class="section-title">申请材料</h2>
+  <?cs if:subcount(Item.Materials) == 0 ?>
+  <p class="muted">本事项无需提交材料。</p>
+  <?cs else ?>
+  <div class="table-wrap">
+    <table class="grid reflow">
+      <thead>
+        <tr><th scope="col" class="num">序号</th><th scope="col">材料名称</th><th scope="col">原件/复印件</th><th scope="col" class="num">份数</th><th scope="col">是否必交</th><th scope="col">备注</th></tr>
+      </thead>
+      <tbody>
+        <?cs each:m = Item.Materials ?>
+        <tr>
+          <td class="num" data-label="序号"><?cs var:m.seq ?></td>
+          <td data-label="材料名称"><strong class="m-name"><?cs var:m.name ?></strong></td>
+          <td data-label="原件/复印件"><?cs var:m.original ?></td>
+          <td class="num" data-label="份数"><?cs var:m.copies ?></td>
+          <td data-label="是否必交"><?cs if:m.required == 1 ?><span class="req">必交</span><?cs else ?><span class="opt">选交</span><?cs /if ?></td>
+          <td data-label="备注"><?cs alt:m.note ?><span class="muted">—</span><?cs /alt ?></td>
+        </tr>
+        <?cs /each ?>
+      </tbody>
+    </table>
+  </div>
+  <?cs /if ?>
+</section>
+
+<section class="section">
+  <h2 class="section-title">办理流程</h2>
+  <?cs if:subcount(Item.Steps) == 0 ?>
+  <p class="muted">流程未公布，请咨询办理窗口。</p>
+  <?cs else ?>
+  <ol class="flow">
+    <li class="flow-step flow-start"><span class="flow-name">网上申请或窗口提交</span><span class="flow-meta">申请人</span></li>
+    <?cs each:s = Item.Steps ?>
+    <li class="flow-step">
+      <span class="flow-no"><?cs var:s.seq ?></span>
+      <span class="flow-name"><?cs var:s.name ?></span>
+      <span class="flow-meta">时限 <?cs var:s.days ?> 个工作日</span>
+      <span class="flow-meta"><?cs var:s.role_label ?></span>
+    </li>
+    <?cs /each ?>
+    <li class="flow-step flow-end"><span class="flow-name">办结</span><span class="flow-meta">出具决定文书</span></li>
+  </ol>
+  <?cs /if ?>
+</section>
+
+<section class="section">
+  <h2 class="section-title">收费标准</h2>
+  <div class="prose pre-line"><?cs alt:Item.fee ?>不收费<?cs /alt ?></div>
+</section>
+
+<section class="section">
+  <h2 class="section-title">办理地点与咨询</h2>
+  <div class="table-wrap">
+    <table class="kv">
+      <tbody>
+        <tr><th scope="row">办理地点</th><td><?cs var:Item.place ?></td></tr>
+        <tr><th scope="row">办理时间</th><td><?cs var:Item.hours ?></td></tr>
+        <tr><th scope="row">咨询电话</th><td><?cs var:Item.phone ?></td></tr>
+        <tr><th scope="row">投诉电话</th><td><?cs var:Item.complaint_phone ?></td></tr>
+      </tbody>
+    </table>
+  </div>
+</section>
+
+<?cs if:Item.online == 1 ?>
+<p class="apply-cta apply-cta-bottom">
+  <a class="btn btn-primary btn-big" href="/apply?code=<?cs var:url_escape(Item.code) ?>">在线办理</a>
+</p>
+<?cs /if ?>

@@ -1,0 +1,49 @@
+<?cs # ext/home.cs: the extranet home: a short intro and the published
+       items (Items.N) as cards linking to their guides. ?>
+<section class="hero">
+  <h1>网上办事大厅</h1>
+  <p class="hero-lead">选择要办理的事项，先看办事指南，准备好材料后在线提交申请，进度随时可查。</p>
+  <div class="hero-actions">
+    <a class="hero-box" href="#items">
+      <strong>找事项</strong>
+      <span>浏览下方可办理的事项和办事指南</span>
+    </a>
+    <a class="hero-box" href="/query">
+      <strong>查进度</strong>
+      <span>凭申请编号和身份证号码查询办件</span>
+    </a>
+    <a class="hero-box" href="/my">
+      <strong>我的办件</strong>
+      <span>登录后查看您提交的全部申请</span>
+    </a>
+  </div>
+</section>
+
+<section id="items" class="section">
+  <h2 class="section-title">办事事项<?cs if:subcount(Items) > 0 ?> <span class="count">共 <?cs var:subcount(Items) ?> 项</span><?cs /if ?></h2>
+  <?cs if:subcount(Items) == 0 ?>
+  <div class="empty">
+    <p>目前没有已发布的事项。</p>
+    <p>请稍后再来，或拨打页面底部的咨询电话。</p>
+  </div>
+  <?cs else ?>
+  <ul class="cards">
+    <?cs each:it = Items ?>
+    <li class="card">
+      <a class="card-link" href="/guide?code=<?cs var:url_escape(it.code) ?>">
+        <span class="card-title"><?cs var:it.name ?></span>
+        <span class="card-dept"><?cs var:it.dept_name ?></span>
+        <span class="card-tags">
+          <?cs if:it.kind ?><span class="tag"><?cs var:it.kind ?></span><?cs /if ?>
+          <?cs if:it.level ?><span class="tag"><?cs var:it.level ?></span><?cs /if ?>
+          <?cs if:it.depth ?><span class="tag tag-depth">网办深度 <?cs var:it.depth ?></span><?cs /if ?>
+        </span>
+        <span class="card-meta">承诺 <strong><?cs var:it.promised_days ?></strong> 个工作日办结</span>
+        <span class="card-code">事项编码 <?cs var:it.code ?></span>
+        <span class="card-go">查看办事指南 ›</span>
+      </a>
+    </li>
+    <?cs /each ?>
+  </ul>
+  <?cs /if ?>
+</section>

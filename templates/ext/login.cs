@@ -1,0 +1,24 @@
+<?cs # ext/login.cs: citizen login by ID number and password.
+       POST /login; Form.next is where to go afterwards. ?>
+<section class="form-page">
+  <h1>登录</h1>
+  <p class="page-sub">使用注册时的居民身份证号码和密码登录。</p>
+  <?cs if:Form.Error ?><div class="alert alert-error" role="alert"><?cs var:Form.Error ?></div><?cs /if ?>
+  <form class="form" method="post" action="/login">
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <input type="hidden" name="next" value="<?cs var:Form.next ?>">
+    <div class="field">
+      <label for="f-id">居民身份证号码</label>
+      <input id="f-id" name="id_number" type="text" value="<?cs var:Form.id_number ?>" maxlength="18" autocomplete="username" spellcheck="false" required>
+    </div>
+    <div class="field">
+      <label for="f-pw">密码</label>
+      <input id="f-pw" name="password" type="password" maxlength="128" autocomplete="current-password" required>
+    </div>
+    <div class="form-actions">
+      <button class="btn btn-primary" type="submit">登录</button>
+    </div>
+  </form>
+  <p class="form-alt">还没有账号？<a href="/register">注册账号</a></p>
+  <p class="form-alt muted">只想查看办件进度？不用登录，凭申请编号和身份证号码即可<a href="/query">查询办件</a>。</p>
+</section>

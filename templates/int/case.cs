@@ -1,0 +1,157 @@
+<?cs # int/case.cs: one case on the intranet: header, procedure steps,
+       applicant, materials, signed opinions, documents, timeline, and one
+       POST /case/act form per action this user may take now (Actions.N). ?>
+<?cs def:filesize(n) ?><?cs if:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
+<nav class="crumbs" aria-label="位置"><a href="/inbox">待办件</a> › 办件</nav>
+
+<header class="page-head case-head">
+  <p class="page-kicker">申请编号 <strong class="mono"><?cs var:Case.app_no ?></strong>
+    <span class="tag"><?cs if:Case.source == "online" ?>网上申请<?cs elif:Case.source == "window" ?>窗口收件<?cs else ?><?cs var:Case.source ?><?cs /if ?></span></p>
+  <h1><?cs var:Case.item_name ?></h1>
+  <p class="app-status">
+    <span class="badge st-<?cs var:Case.state ?>"><?cs var:Case.state_label ?></span>
+    <?cs if:Case.step_name ?><span>当前环节：<strong><?cs var:Case.step_name ?></strong></span><?cs /if ?>
+    <span class="muted">申请人 <?cs var:Case.applicant_name ?></span>
+  </p>
+</header>
+
+<?cs if:subcount(Case.Steps) > 0 ?>
+<section class="section">
+  <h2 class="visually-hidden">办理流程</h2>
+  <ol class="stepper">
+    <?cs each:s = Case.Steps ?>
+    <li class="stepper-step<?cs if:s.done == 1 ?> is-done<?cs elif:s.current == 1 ?> is-current<?cs /if ?>"<?cs if:s.current == 1 ?> aria-current="step"<?cs /if ?>>
+      <span class="stepper-dot" aria-hidden="true"><?cs if:s.done == 1 ?>✓<?cs else ?><?cs var:s.seq ?><?cs /if ?></span>
+      <span class="stepper-body">
+        <span class="stepper-name"><?cs var:s.name ?></span>
+        <span class="stepper-meta"><?cs var:s.role_label ?> · <?cs var:s.days ?> 个工作日</span>
+        <span class="stepper-state"><?cs if:s.done == 1 ?>已完成<?cs elif:s.current == 1 ?>当前环节<?cs else ?>未开始<?cs /if ?></span>
+      </span>
+    </li>
+    <?cs /each ?>
+  </ol>
+</section>
+<?cs /if ?>
+
+<div class="cols case-cols">
+  <div class="col-main">
+    <section class="section">
+      <h2 class="section-title">申请信息</h2>
+      <dl class="facts facts-2">
+        <div><dt>申请人</dt><dd><?cs var:Case.applicant_name ?></dd></div>
+        <div><dt>身份证号码</dt><dd class="mono"><?cs var:Case.id_number ?></dd></div>
+        <div><dt>手机号码</dt><dd class="mono"><?cs var:Case.mobile ?></dd></div>
+        <div><dt>事项编码</dt><dd><?cs var:Case.item_code ?><?cs if:Case.item_version ?>（第 <?cs var:Case.item_version ?> 版）<?cs /if ?></dd></div>
+        <div><dt>申请时间</dt><dd><?cs var:Case.submitted_at ?></dd></div>
+        <div><dt>收件时间</dt><dd><?cs var:Case.received_at ?></dd></div>
+        <div class="facts-wide"><dt>申请事项说明</dt><dd class="pre-line"><?cs alt:Case.remark ?><span class="muted">（无）</span><?cs /alt ?></dd></div>
+      </dl>
+    </section>
+
+    <section class="section">
+      <h2 class="section-title">申请材料</h2>
+      <?cs if:subcount(Case.Attachments) == 0 ?>
+      <p class="muted">申请人未上传材料。</p>
+      <?cs else ?>
+      <div class="table-wrap">
+        <table class="grid reflow">
+          <thead><tr><th scope="col" class="num">序号</th><th scope="col">材料名称</th><th scope="col">文件</th><th scope="col" class="num">大小</th></tr></thead>
+          <tbody>
+            <?cs each:a = Case.Attachments ?>
+            <tr>
+              <td class="num" data-label="序号"><?cs var:a.material_seq ?></td>
+              <td data-label="材料名称"><?cs var:a.material_name ?></td>
+              <td class="file" data-label="文件"><a href="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>"><?cs var:a.file_name ?></a><?cs if:a.mime ?> <span class="muted small"><?cs if:a.mime == "application/pdf" ?>PDF<?cs else ?><?cs var:a.mime ?><?cs /if ?></span><?cs /if ?></td>
+              <td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td>
+            </tr>
+            <?cs /each ?>
+          </tbody>
+        </table>
+      </div>
+      <?cs /if ?>
+    </section>
+
+    <section class="section">
+      <h2 class="section-title">签署意见</h2>
+      <?cs if:subcount(Case.Opinions) == 0 ?>
+      <p class="muted">尚无签署意见。</p>
+      <?cs else ?>
+      <ol class="opinions">
+        <?cs each:o = Case.Opinions ?>
+        <li class="opinion<?cs if:o.verdict_label == "不同意" ?> is-disagree<?cs /if ?>">
+          <p class="opinion-head"><strong><?cs var:o.step_name ?></strong> · <?cs var:o.staff_name ?> <span class="verdict"><?cs var:o.verdict_label ?></span></p>
+          <?cs if:o.text ?><p class="opinion-text pre-line"><?cs var:o.text ?></p><?cs /if ?>
+          <p class="opinion-meta">签署于 <time><?cs var:o.signed_at ?></time></p>
+        </li>
+        <?cs /each ?>
+      </ol>
+      <?cs /if ?>
+    </section>
+
+    <section class="section">
+      <h2 class="section-title">文书</h2>
+      <?cs if:subcount(Case.Docs) == 0 ?>
+      <p class="muted">尚未出具文书。</p>
+      <?cs else ?>
+      <ul class="doc-list">
+        <?cs each:d = Case.Docs ?>
+        <li><a href="/doc?no=<?cs var:url_escape(d.doc_no) ?>"><span class="dl-title"><?cs var:d.title ?></span><span class="dl-meta"><?cs var:d.doc_no ?> · <?cs var:d.issued_at ?></span></a></li>
+        <?cs /each ?>
+      </ul>
+      <?cs /if ?>
+    </section>
+  </div>
+
+  <div class="col-side">
+    <section class="section actions-panel" aria-labelledby="act-title">
+      <h2 class="section-title" id="act-title">办理</h2>
+      <?cs if:subcount(Actions) == 0 ?>
+      <p class="muted">本办件当前不在您的环节，您没有可执行的操作。</p>
+      <?cs else ?>
+      <p class="warn" role="note"><strong>签署后不可修改</strong>：提交后意见以您的名义签署并记入办件，不能修改或撤回。提交前请核对材料。</p>
+      <?cs each:act = Actions ?>
+      <form class="action-form act-<?cs var:act.action ?>" method="post" action="/case/act">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <input type="hidden" name="action" value="<?cs var:act.action ?>">
+        <h3 class="action-title"><?cs var:act.label ?></h3>
+        <?cs if:act.action == "sign" || act.verdict == 1 ?>
+        <div class="field">
+          <label for="f-verdict-<?cs name:act ?>">审查结论</label>
+          <select id="f-verdict-<?cs name:act ?>" name="verdict" required>
+            <option value="">请选择</option>
+            <option value="agree">同意</option>
+            <option value="disagree">不同意</option>
+          </select>
+        </div>
+        <?cs elif:act.verdict == "agree" || act.verdict == "disagree" ?>
+        <input type="hidden" name="verdict" value="<?cs var:act.verdict ?>">
+        <?cs /if ?>
+        <div class="field">
+          <label for="f-text-<?cs name:act ?>">意见/理由<?cs if:act.needs_text == 1 ?><span class="req">（必填）</span><?cs else ?><span class="opt">（选填）</span><?cs /if ?></label>
+          <textarea id="f-text-<?cs name:act ?>" name="text" rows="3" maxlength="2000"<?cs if:act.needs_text == 1 ?> required<?cs /if ?>></textarea>
+        </div>
+        <button class="btn btn-primary btn-block" type="submit"><?cs var:act.label ?></button>
+      </form>
+      <?cs /each ?>
+      <?cs /if ?>
+    </section>
+
+    <section class="section">
+      <h2 class="section-title">办理记录</h2>
+      <?cs if:subcount(Case.Events) == 0 ?>
+      <p class="muted">暂无记录。</p>
+      <?cs else ?>
+      <ol class="timeline">
+        <?cs each:e = Case.Events ?>
+        <li class="tl-item">
+          <p class="tl-label"><?cs var:e.label ?></p>
+          <p class="tl-meta"><time><?cs var:e.at ?></time><?cs if:e.staff_name ?> · <?cs var:e.staff_name ?><?cs /if ?></p>
+          <?cs if:e.note ?><p class="tl-note pre-line"><?cs var:e.note ?></p><?cs /if ?>
+        </li>
+        <?cs /each ?>
+      </ol>
+      <?cs /if ?>
+    </section>
+  </div>
+</div>

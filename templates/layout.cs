@@ -1,0 +1,88 @@
+<?cs # layout.cs: the common page of both sites: head, header with
+       navigation, optional notice, the page (Page.Template), footer.
+       Site.Kind picks the extranet or intranet header. ?><!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Site.Name ?></title>
+<link rel="stylesheet" href="/static/yiwang.css">
+</head>
+<body class="site-<?cs if:Site.Kind == "intranet" ?>intranet<?cs else ?>extranet<?cs /if ?>">
+<a class="skip" href="#main">跳到正文</a>
+<?cs if:Site.Kind == "intranet" ?>
+<header class="masthead masthead-int">
+  <div class="wrap masthead-row">
+    <a class="brand" href="/inbox">
+      <span class="brand-mark" aria-hidden="true">审</span>
+      <span class="brand-text">
+        <span class="brand-name"><?cs var:Site.Name ?></span>
+        <span class="brand-sub">内网 · 仅限工作人员使用</span>
+      </span>
+    </a>
+    <nav class="nav" aria-label="主导航">
+      <?cs if:User.Name ?>
+      <a href="/inbox">待办件</a>
+      <span class="nav-account">
+        <span class="nav-user" title="当前登录"><?cs var:User.Name ?><?cs if:User.Dept ?><span class="nav-dept"><?cs var:User.Dept ?></span><?cs /if ?></span>
+        <form class="nav-logout" method="post" action="/logout">
+          <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+          <button type="submit">退出</button>
+        </form>
+      </span>
+      <?cs else ?>
+      <a href="/login">登录</a>
+      <?cs /if ?>
+    </nav>
+  </div>
+</header>
+<?cs else ?>
+<header class="masthead masthead-ext">
+  <div class="wrap masthead-row">
+    <a class="brand" href="/">
+      <span class="brand-mark" aria-hidden="true">政</span>
+      <span class="brand-text">
+        <span class="brand-name"><?cs var:Site.Name ?></span>
+        <span class="brand-sub"><?cs alt:Site.Org ?>××县人民政府政务服务中心<?cs /alt ?></span>
+      </span>
+    </a>
+    <nav class="nav" aria-label="主导航">
+      <a href="/">首页/办事指南</a>
+      <a href="/my">我的办件</a>
+      <a href="/query">办件查询</a>
+      <?cs if:User.Name ?>
+      <span class="nav-account">
+        <span class="nav-user" title="当前登录"><?cs var:User.Name ?></span>
+        <form class="nav-logout" method="post" action="/logout">
+          <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+          <button type="submit">退出</button>
+        </form>
+      </span>
+      <?cs else ?>
+      <span class="nav-account">
+        <a class="nav-em" href="/login">登录</a>
+        <a href="/register">注册</a>
+      </span>
+      <?cs /if ?>
+    </nav>
+  </div>
+</header>
+<?cs /if ?>
+<?cs if:Page.Notice ?>
+<div class="wrap"><p class="notice" role="status"><?cs var:Page.Notice ?></p></div>
+<?cs /if ?>
+<main id="main" class="wrap main">
+<?cs linclude:Page.Template ?>
+</main>
+<footer class="footer">
+  <div class="wrap">
+    <p><?cs alt:Site.Org ?>××县人民政府政务服务中心<?cs /alt ?> 主办 · 咨询电话 <?cs alt:Site.Phone ?>0479-8221234<?cs /alt ?></p>
+    <?cs if:Site.Kind == "intranet" ?>
+    <p>本系统为政务内网审批系统，所有操作均留痕备查。请勿将办件信息带出内网。</p>
+    <?cs else ?>
+    <p>对办理过程或结果有意见，可拨打各事项办事指南中的投诉电话，或拨打 12345 政务服务便民热线。</p>
+    <?cs /if ?>
+  </div>
+</footer>
+</body>
+</html>
