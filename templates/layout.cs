@@ -23,13 +23,13 @@
     <nav class="nav" aria-label="主导航">
       <?cs if:User.Name ?>
       <a href="/inbox">待办件</a>
-      <span class="nav-account">
+      <div class="nav-account">
         <span class="nav-user" title="当前登录"><?cs var:User.Name ?><?cs if:User.Dept ?><span class="nav-dept"><?cs var:User.Dept ?></span><?cs /if ?></span>
         <form class="nav-logout" method="post" action="/logout">
           <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
           <button type="submit">退出</button>
         </form>
-      </span>
+      </div>
       <?cs else ?>
       <a href="/login">登录</a>
       <?cs /if ?>
@@ -51,18 +51,18 @@
       <a href="/my">我的办件</a>
       <a href="/query">办件查询</a>
       <?cs if:User.Name ?>
-      <span class="nav-account">
+      <div class="nav-account">
         <span class="nav-user" title="当前登录"><?cs var:User.Name ?></span>
         <form class="nav-logout" method="post" action="/logout">
           <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
           <button type="submit">退出</button>
         </form>
-      </span>
+      </div>
       <?cs else ?>
-      <span class="nav-account">
+      <div class="nav-account">
         <a class="nav-em" href="/login">登录</a>
         <a href="/register">注册</a>
-      </span>
+      </div>
       <?cs /if ?>
     </nav>
   </div>

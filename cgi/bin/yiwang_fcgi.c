@@ -4,18 +4,17 @@
  * allocates is released when its response is sent; only the database
  * connection, its prepared statements and the config outlive a request.
  */
-#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
 
 #include "config.h"
 #include "db.h"
+#include "files.h"
 #include "log.h"
 #include "request.h"
 #include "route.h"
@@ -55,7 +54,6 @@ main(int argc, char *argv[])
 	FCGX_Request		 fr;
 	struct sigaction	 sa;
 	const char		*path;
-	char			*tmp;
 
 	(void)argc;
 	(void)argv;
@@ -66,11 +64,8 @@ main(int argc, char *argv[])
 	}
 	if (config_load(path, &cfg) == -1)
 		return 1;
-	if (asprintf(&tmp, "%s/tmp", cfg.files_dir) == -1)
-		abort();
-	if (mkdir(tmp, 0750) == -1 && errno != EEXIST)
-		log_err("%s: %s", tmp, strerror(errno));
-	free(tmp);
+	if (files_init(cfg.files_dir) == -1)
+		return 1;
 	if ((db = db_open(&cfg)) == NULL) {
 		/* Do not spin: the supervisor starts us again. */
 		sleep(1);

@@ -34,6 +34,7 @@ struct stmt {
 	char		**bufs;
 	unsigned long	*clens;
 	my_bool		*nulls;
+	enum enum_field_types *types;
 	int		 stored;
 };
 
@@ -65,9 +66,11 @@ db_open(const struct config *cfg)
 		abort();
 	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &off);
+	/* stmt_affected() counts rows matched, not only rows changed: an
+	 * update that writes the same values still found its row. */
 	if (mysql_real_connect(db->conn, cfg->db_socket ? NULL : cfg->db_host,
 	    cfg->db_user, cfg->db_password, cfg->db_name, cfg->db_port,
-	    cfg->db_socket, 0) == NULL) {
+	    cfg->db_socket, CLIENT_FOUND_ROWS) == NULL) {
 		log_err("cannot connect to the database: %s",
 		    mysql_error(db->conn));
 		mysql_close(db->conn);
@@ -76,7 +79,7 @@ db_open(const struct config *cfg)
 	}
 	if (mysql_query(db->conn, "SET time_zone = '+00:00', "
 	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO'"
-	    ", SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED") != 0) {
+	    ", SESSION tx_isolation = 'READ-COMMITTED'") != 0) {
 		log_err("session setup: %s", mysql_error(db->conn));
 		mysql_close(db->conn);
 		free(db);
@@ -99,6 +102,8 @@ result_free(struct stmt *s)
 	free(s->cols);
 	free(s->clens);
 	free(s->nulls);
+	free(s->types);
+	s->types = NULL;
 	s->bufs = NULL;
 	s->cols = NULL;
 	s->clens = NULL;
@@ -308,7 +313,8 @@ stmt_run(struct stmt *s)
 	if ((s->cols = calloc(s->ncols, sizeof(*s->cols))) == NULL ||
 	    (s->bufs = calloc(s->ncols, sizeof(*s->bufs))) == NULL ||
 	    (s->clens = calloc(s->ncols, sizeof(*s->clens))) == NULL ||
-	    (s->nulls = calloc(s->ncols, sizeof(*s->nulls))) == NULL)
+	    (s->nulls = calloc(s->ncols, sizeof(*s->nulls))) == NULL ||
+	    (s->types = calloc(s->ncols, sizeof(*s->types))) == NULL)
 		abort();
 	for (i = 0; i < s->ncols; i++) {
 		/* Room for the longest value in this result, as text. */
@@ -322,6 +328,7 @@ stmt_run(struct stmt *s)
 		s->cols[i].buffer_length = n;
 		s->cols[i].length = &s->clens[i];
 		s->cols[i].is_null = &s->nulls[i];
+		s->types[i] = f[i].type;
 	}
 	mysql_free_result(meta);
 	if (mysql_stmt_bind_result(s->st, s->cols) != 0)
@@ -348,6 +355,40 @@ stmt_insert_id(struct stmt *s)
 	return (int64_t)mysql_stmt_insert_id(s->st);
 }
 
+/*
+ * A format that does not match the columns would write through the wrong
+ * pointers: that is a programming error, stopped before any write.
+ */
+static void
+check_fmt(const struct stmt *s, const char *fmt)
+{
+	unsigned	 i;
+	int		 numeric;
+
+	if (strlen(fmt) != s->ncols) {
+		log_err("row format \"%s\" for %u columns: %.200s", fmt,
+		    s->ncols, s->sql);
+		abort();
+	}
+	for (i = 0; i < s->ncols; i++) {
+		switch (s->types[i]) {
+		case MYSQL_TYPE_TINY: case MYSQL_TYPE_SHORT:
+		case MYSQL_TYPE_LONG: case MYSQL_TYPE_LONGLONG:
+		case MYSQL_TYPE_INT24: case MYSQL_TYPE_NEWDECIMAL:
+		case MYSQL_TYPE_NULL:
+			numeric = 1;
+			break;
+		default:
+			numeric = 0;
+		}
+		if (fmt[i] != 's' && !numeric) {
+			log_err("column %u is not a number for \"%s\": %.200s",
+			    i, fmt, s->sql);
+			abort();
+		}
+	}
+}
+
 static enum db_rc
 row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
 {
@@ -357,6 +398,7 @@ row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
 
 	if (!s->stored)
 		return DB_NONE;
+	check_fmt(s, fmt);
 	rc = mysql_stmt_fetch(s->st);
 	if (rc == MYSQL_NO_DATA)
 		return DB_NONE;

@@ -43,6 +43,7 @@ void		 stmt_bind_int(struct stmt *, unsigned, int64_t);
 void		 stmt_bind_null(struct stmt *, unsigned);
 /* Execute; DB_OK, DB_DUP or DB_ERR.  Rows of a SELECT are then fetched. */
 enum db_rc	 stmt_run(struct stmt *);
+/* Rows an UPDATE matched (CLIENT_FOUND_ROWS), or an INSERT wrote. */
 uint64_t	 stmt_affected(struct stmt *);
 int64_t		 stmt_insert_id(struct stmt *);
 /*

@@ -47,6 +47,20 @@ files_mime(FILE *fp, struct pool *pool)
 	return pool_strdup(pool, m);
 }
 
+int
+files_init(const char *dir)
+{
+	char	 p[PATH_MAX];
+
+	snprintf(p, sizeof(p), "%s/tmp", dir);
+	if ((mkdir(dir, 0750) == -1 && errno != EEXIST) ||
+	    (mkdir(p, 0750) == -1 && errno != EEXIST)) {
+		log_err("%s: %s", p, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 char *
 files_path(const char *dir, const char *sha, struct pool *pool)
 {

@@ -11,6 +11,8 @@
 
 #include "arena.h"
 
+/* Make the store and its tmp/ if missing.  0, or -1 (logged). */
+int		 files_init(const char *dir);
 /* The MIME type libmagic finds in the first bytes of fp (rewound after),
  * e.g. "application/pdf"; NULL when it cannot tell. */
 const char	*files_mime(FILE *fp, struct pool *);

@@ -249,14 +249,17 @@ status_text(int status)
 	}
 }
 
-/* Headers every response carries; see DESIGN.md, security defaults. */
+/*
+ * Headers every response carries; see DESIGN.md, security defaults.
+ * (libfcgi's printf knows no %zu: sizes go as unsigned long.)
+ */
 static void
 send_headers(struct req *r, const char *ctype, size_t len, const char *extra)
 {
 	FCGX_FPrintF(r->fcgx->out,
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
-	    "Content-Length: %zu\r\n"
+	    "Content-Length: %lu\r\n"
 	    "Cache-Control: no-store\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
@@ -265,7 +268,7 @@ send_headers(struct req *r, const char *ctype, size_t len, const char *extra)
 	    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
 	    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
 	    "%s%s\r\n",
-	    r->status, status_text(r->status), ctype, len,
+	    r->status, status_text(r->status), ctype, (unsigned long)len,
 	    r->cookies ? r->cookies : "", extra ? extra : "");
 	r->sent = 1;
 }

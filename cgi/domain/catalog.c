@@ -53,7 +53,7 @@ static const char SQL_ITEM_ID[] =
 static enum db_rc
 row_item(struct stmt *q, struct pool *pool, struct item *it)
 {
-	return stmt_row(q, pool, "isdsssssssssddssssssds", &it->id, &it->code,
+	return stmt_row(q, pool, "isdssssssssdddsssssdss", &it->id, &it->code,
 	    &it->version, &it->status, &it->name, &it->kind, &it->dept_code,
 	    &it->dept_name, &it->level, &it->basis, &it->conditions,
 	    &it->statutory_days, &it->promised_days, &it->instant, &it->fee,

@@ -34,22 +34,24 @@ static const struct {
 	{ "deny", "不予行政许可决定书", "不准字" },
 };
 
-#define CASE_COLS "id, app_no, source, item_id, item_code, item_version, " \
-	"item_name, applicant_name, id_number, mobile, remark, state, " \
-	"step_seq, " LOCAL("submitted_at") ", " LOCAL("received_at")
+/* Every case query names the table kase k. */
+#define CASE_COLS "k.id, k.app_no, k.source, k.item_id, k.item_code, " \
+	"k.item_version, k.item_name, k.applicant_name, k.id_number, " \
+	"k.mobile, k.remark, k.state, k.step_seq, " LOCAL("k.submitted_at") \
+	", " LOCAL("k.received_at")
 
 static const char SQL_CASE_GET[] =
-    "SELECT " CASE_COLS " FROM kase WHERE id = ?";
+    "SELECT " CASE_COLS " FROM kase k WHERE k.id = ?";
 static const char SQL_CASE_LOCK[] =
-    "SELECT " CASE_COLS " FROM kase WHERE id = ? FOR UPDATE";
+    "SELECT " CASE_COLS " FROM kase k WHERE k.id = ? FOR UPDATE";
 static const char SQL_CASE_TODO[] =
     "SELECT " CASE_COLS " FROM kase k JOIN item i ON i.id = k.item_id "
     "JOIN item_step s ON s.item_id = k.item_id AND s.seq = k.step_seq "
     "WHERE k.state IN ('received', 'processing') AND (s.role & ?) <> 0 "
     "AND i.dept_code = ? ORDER BY k.id LIMIT 200";
 static const char SQL_CASE_DONE[] =
-    "SELECT " CASE_COLS " FROM kase WHERE id IN (SELECT case_id FROM "
-    "case_event WHERE staff_id = ?) ORDER BY id DESC LIMIT 50";
+    "SELECT " CASE_COLS " FROM kase k WHERE k.id IN (SELECT case_id FROM "
+    "case_event WHERE staff_id = ?) ORDER BY k.id DESC LIMIT 50";
 static const char SQL_ITEM_FOR[] =
     "SELECT id FROM item WHERE code = ? AND version = ?";
 static const char SQL_CASE_ADD[] =

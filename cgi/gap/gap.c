@@ -310,6 +310,10 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 	enum db_rc		 rc;
 
 	memset(&in, 0, sizeof(in));
+	if (files_init(cfg->files_dir) == -1) {
+		snprintf(msg, msglen, "无法使用附件目录 %s。", cfg->files_dir);
+		return GAP_FAIL;
+	}
 	stage = pool_printf(pool, "%s/tmp/stage-%ld", cfg->files_dir,
 	    (long)getpid());
 	if (mkdir(stage, 0700) == -1 && errno != EEXIST) {

@@ -49,14 +49,14 @@
   <?cs /if ?>
 
   <div class="doc-sign">
-    <div class="seal" aria-hidden="true">
-      <span class="seal-star">★</span>
-      <span class="seal-name"><?cs var:Doc.dept_name ?></span>
-      <span class="seal-label">电子印章</span>
-    </div>
     <p class="sign-dept"><?cs var:Doc.dept_name ?></p>
-    <p class="sign-date"><?cs call:cn_date(Doc.issued_at) ?></p>
-    <p class="seal-note">（电子印章）</p>
+    <div class="sign-date"><?cs call:cn_date(Doc.issued_at) ?>
+      <div class="seal" aria-hidden="true">
+        <span class="seal-name"><?cs var:Doc.dept_name ?></span>
+        <span class="seal-star">★</span>
+      </div>
+    </div>
+    <p class="seal-note">电子印章</p>
   </div>
 
   <footer class="doc-foot">

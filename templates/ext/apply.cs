@@ -28,8 +28,8 @@
     <legend>申请内容</legend>
     <div class="field">
       <label for="f-remark">申请事项说明<span class="opt">（选填）</span></label>
-      <textarea id="f-remark" name="remark" rows="4" maxlength="2000" aria-describedby="f-remark-help"><?cs var:Form.remark ?></textarea>
-      <p class="help" id="f-remark-help">例如：经营场所地址、经营项目、需要说明的特殊情况等。</p>
+      <textarea id="f-remark" name="remark" rows="4" maxlength="600" aria-describedby="f-remark-help"><?cs var:Form.remark ?></textarea>
+      <p class="help" id="f-remark-help">例如：经营场所地址、经营项目、需要说明的特殊情况等，不超过 600 字。</p>
     </div>
   </fieldset>
 

@@ -8,7 +8,7 @@
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <div class="field">
       <label for="f-name">姓名</label>
-      <input id="f-name" name="name" type="text" value="<?cs var:Form.name ?>" maxlength="50" autocomplete="name" required>
+      <input id="f-name" name="name" type="text" value="<?cs var:Form.name ?>" maxlength="20" autocomplete="name" required>
     </div>
     <div class="field">
       <label for="f-id">居民身份证号码</label>
@@ -22,12 +22,12 @@
     </div>
     <div class="field">
       <label for="f-pw">设置密码</label>
-      <input id="f-pw" name="password" type="password" maxlength="128" autocomplete="new-password" aria-describedby="f-pw-help" required>
+      <input id="f-pw" name="password" type="password" minlength="8" maxlength="128" autocomplete="new-password" aria-describedby="f-pw-help" required>
       <p class="help" id="f-pw-help">至少 8 位，建议同时使用字母和数字。</p>
     </div>
     <div class="field">
       <label for="f-pw2">再次输入密码</label>
-      <input id="f-pw2" name="password2" type="password" maxlength="128" autocomplete="new-password" required>
+      <input id="f-pw2" name="password2" type="password" minlength="8" maxlength="128" autocomplete="new-password" required>
     </div>
     <div class="form-actions">
       <button class="btn btn-primary" type="submit">注册</button>

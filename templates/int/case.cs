@@ -61,7 +61,7 @@
             <tr>
               <td class="num" data-label="序号"><?cs var:a.material_seq ?></td>
               <td data-label="材料名称"><?cs var:a.material_name ?></td>
-              <td class="file" data-label="文件"><a href="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>"><?cs var:a.file_name ?></a><?cs if:a.mime ?> <span class="muted small"><?cs if:a.mime == "application/pdf" ?>PDF<?cs else ?><?cs var:a.mime ?><?cs /if ?></span><?cs /if ?></td>
+              <td class="file" data-label="文件"><a href="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>" target="_blank" rel="noopener"><?cs var:a.file_name ?></a><?cs if:a.mime ?> <span class="muted small"><?cs if:a.mime == "application/pdf" ?>PDF<?cs else ?><?cs var:a.mime ?><?cs /if ?></span><?cs /if ?></td>
               <td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td>
             </tr>
             <?cs /each ?>
@@ -115,7 +115,7 @@
         <input type="hidden" name="id" value="<?cs var:Case.id ?>">
         <input type="hidden" name="action" value="<?cs var:act.action ?>">
         <h3 class="action-title"><?cs var:act.label ?></h3>
-        <?cs if:act.action == "sign" || act.verdict == 1 ?>
+        <?cs if:act.verdict == "either" || act.action == "sign" ?>
         <div class="field">
           <label for="f-verdict-<?cs name:act ?>">审查结论</label>
           <select id="f-verdict-<?cs name:act ?>" name="verdict" required>
@@ -124,12 +124,16 @@
             <option value="disagree">不同意</option>
           </select>
         </div>
-        <?cs elif:act.verdict == "agree" || act.verdict == "disagree" ?>
-        <input type="hidden" name="verdict" value="<?cs var:act.verdict ?>">
+        <?cs elif:act.verdict == "agree" ?>
+        <input type="hidden" name="verdict" value="agree">
+        <p class="help">将以「同意」签署本环节意见。</p>
+        <?cs elif:act.verdict == "disagree" ?>
+        <input type="hidden" name="verdict" value="disagree">
+        <p class="help">将以「不同意」签署本环节意见。</p>
         <?cs /if ?>
         <div class="field">
           <label for="f-text-<?cs name:act ?>">意见/理由<?cs if:act.needs_text == 1 ?><span class="req">（必填）</span><?cs else ?><span class="opt">（选填）</span><?cs /if ?></label>
-          <textarea id="f-text-<?cs name:act ?>" name="text" rows="3" maxlength="2000"<?cs if:act.needs_text == 1 ?> required<?cs /if ?>></textarea>
+          <textarea id="f-text-<?cs name:act ?>" name="text" rows="3" maxlength="1300"<?cs if:act.needs_text == 1 ?> required<?cs /if ?>></textarea>
         </div>
         <button class="btn btn-primary btn-block" type="submit"><?cs var:act.label ?></button>
       </form>
