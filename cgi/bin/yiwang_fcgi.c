@@ -54,6 +54,7 @@ main(int argc, char *argv[])
 	FCGX_Request		 fr;
 	struct sigaction	 sa;
 	const char		*path;
+	unsigned		 waited = 0;
 
 	(void)argc;
 	(void)argv;
@@ -66,10 +67,15 @@ main(int argc, char *argv[])
 		return 1;
 	if (files_init(cfg.files_dir) == -1)
 		return 1;
-	if ((db = db_open(&cfg)) == NULL) {
-		/* Do not spin: the supervisor starts us again. */
+	/*
+	 * Wait for the database rather than exit: a supervisor that sees
+	 * workers die at once gives up on them, and the site would stay down
+	 * after the database is back.  Requests queue on the socket meanwhile.
+	 */
+	while ((db = db_open(&cfg)) == NULL) {
+		if (waited++ % 30 == 0)
+			log_err("waiting for the database");
 		sleep(1);
-		return 75;
 	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;
