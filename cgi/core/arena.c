@@ -166,6 +166,22 @@ pool_printf(struct pool *p, const char *fmt, ...)
 	return r;
 }
 
+void *
+pool_push(struct pool *p, void *arr, size_t *n, size_t *cap, size_t size)
+{
+	unsigned char	**a = arr, *grown;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		grown = pool_alloc(p, *cap * size);
+		if (*n)
+			memcpy(grown, *a, *n * size);
+		*a = grown;
+	}
+	memset(*a + *n * size, 0, size);
+	return *a + (*n)++ * size;
+}
+
 size_t
 pool_used(const struct pool *p)
 {

@@ -22,6 +22,12 @@ char		*pool_strndup(struct pool *, const char *, size_t);
 char		*pool_printf(struct pool *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 char		*pool_vprintf(struct pool *, const char *, va_list);
+/*
+ * Append one element of size bytes to the array *arr of *n elements and
+ * capacity *cap, growing it from the pool; returns the new (zeroed) slot.
+ */
+void		*pool_push(struct pool *, void *arr, size_t *n, size_t *cap,
+		    size_t size);
 /* Bytes handed out since the last reset (for limits and tests). */
 size_t		 pool_used(const struct pool *);
 

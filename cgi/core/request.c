@@ -427,3 +427,22 @@ hdf_setf(struct req *r, const char *name, const char *fmt, ...)
 	va_end(ap);
 	hdf_set(r, name, v);
 }
+
+void
+hdf_put(struct req *r, const char *prefix, const char *key, const char *value)
+{
+	hdf_set(r, pool_printf(r->pool, "%s.%s", prefix, key), value);
+}
+
+void
+hdf_putf(struct req *r, const char *prefix, const char *key,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*v;
+
+	va_start(ap, fmt);
+	v = pool_vprintf(r->pool, fmt, ap);
+	va_end(ap);
+	hdf_put(r, prefix, key, v);
+}

@@ -95,6 +95,11 @@ int	 reply_raw(struct req *, const char *ctype, const void *body,
 void	 hdf_setf(struct req *, const char *name, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	 hdf_set(struct req *, const char *name, const char *value);
+/* The same under a prefix: hdf_put(r, "Item", "name", v) sets Item.name. */
+void	 hdf_put(struct req *, const char *prefix, const char *key,
+	    const char *value);
+void	 hdf_putf(struct req *, const char *prefix, const char *key,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* The pure part of rendering, for tests: template tpl with hdf into a
  * pool string; NULL on a template error (logged). */

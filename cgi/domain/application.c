@@ -91,15 +91,8 @@ attachment_list(struct db *db, struct pool *pool, const char *app_no,
 	while ((rc = stmt_row(q, pool, "dsssis", &a.material_seq,
 	    &a.material_name, &a.file_name, &sha, &a.size, &a.mime)) == DB_OK) {
 		snprintf(a.sha256, sizeof(a.sha256), "%s", sha);
-		if (*n == cap) {
-			struct attachment *nv;
-			cap = cap ? cap * 2 : 8;
-			nv = pool_alloc(pool, cap * sizeof(*nv));
-			if (*n)
-				memcpy(nv, v, *n * sizeof(*nv));
-			v = nv;
-		}
-		v[(*n)++] = a;
+		*(struct attachment *)pool_push(pool, &v, n, &cap,
+		    sizeof(a)) = a;
 	}
 	stmt_done(q);
 	*out = v;
@@ -143,15 +136,8 @@ doc_list(struct db *db, struct pool *pool, const char *app_no,
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	while ((rc = doc_row(q, pool, &d)) == DB_OK) {
-		if (*n == cap) {
-			struct doc *nv;
-			cap = cap ? cap * 2 : 4;
-			nv = pool_alloc(pool, cap * sizeof(*nv));
-			if (*n)
-				memcpy(nv, v, *n * sizeof(*nv));
-			v = nv;
-		}
-		v[(*n)++] = d;
+		*(struct doc *)pool_push(pool, &v, n, &cap,
+		    sizeof(d)) = d;
 	}
 	stmt_done(q);
 	*out = v;
@@ -308,15 +294,8 @@ app_get(struct db *db, struct pool *pool, const char *app_no,
 		return rc;
 	while ((rc = stmt_row(q, pool, "dssss", &e.seq, &e.at, &e.label,
 	    &e.actor, &e.note)) == DB_OK) {
-		if (a->nevents == cap) {
-			struct app_event *nv;
-			cap = cap ? cap * 2 : 8;
-			nv = pool_alloc(pool, cap * sizeof(*nv));
-			if (a->nevents)
-				memcpy(nv, a->events, a->nevents * sizeof(*nv));
-			a->events = nv;
-		}
-		a->events[a->nevents++] = e;
+		*(struct app_event *)pool_push(pool, &a->events,
+		    &a->nevents, &cap, sizeof(e)) = e;
 	}
 	stmt_done(q);
 	return rc == DB_ERR ? rc : DB_OK;
@@ -337,15 +316,8 @@ app_list(struct db *db, struct pool *pool, int64_t citizen_id,
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	while ((rc = app_row(q, pool, &a)) == DB_OK) {
-		if (*n == cap) {
-			struct application *nv;
-			cap = cap ? cap * 2 : 16;
-			nv = pool_alloc(pool, cap * sizeof(*nv));
-			if (*n)
-				memcpy(nv, v, *n * sizeof(*nv));
-			v = nv;
-		}
-		v[(*n)++] = a;
+		*(struct application *)pool_push(pool, &v, n, &cap,
+		    sizeof(a)) = a;
 	}
 	stmt_done(q);
 	*out = v;

@@ -79,16 +79,8 @@ load_parts(struct db *db, struct pool *pool, struct item *it)
 	it->nmaterials = 0;
 	while ((rc = stmt_row(q, pool, "dsssdss", &m.seq, &m.name,
 	    &m.original, &m.copies, &m.required, &m.types, &m.note)) == DB_OK) {
-		if (it->nmaterials == cap) {
-			struct material *n;
-			cap = cap ? cap * 2 : 8;
-			n = pool_alloc(pool, cap * sizeof(*n));
-			if (it->nmaterials)
-				memcpy(n, it->materials,
-				    it->nmaterials * sizeof(*n));
-			it->materials = n;
-		}
-		it->materials[it->nmaterials++] = m;
+		*(struct material *)pool_push(pool, &it->materials,
+		    &it->nmaterials, &cap, sizeof(m)) = m;
 	}
 	stmt_done(q);
 	if (rc == DB_ERR)
@@ -101,15 +93,8 @@ load_parts(struct db *db, struct pool *pool, struct item *it)
 	it->nsteps = 0;
 	while ((rc = stmt_row(q, pool, "dsdd", &s.seq, &s.name, &s.role,
 	    &s.days)) == DB_OK) {
-		if (it->nsteps == cap) {
-			struct step *n;
-			cap = cap ? cap * 2 : 8;
-			n = pool_alloc(pool, cap * sizeof(*n));
-			if (it->nsteps)
-				memcpy(n, it->steps, it->nsteps * sizeof(*n));
-			it->steps = n;
-		}
-		it->steps[it->nsteps++] = s;
+		*(struct step *)pool_push(pool, &it->steps, &it->nsteps, &cap,
+		    sizeof(s)) = s;
 	}
 	stmt_done(q);
 	return rc == DB_ERR ? rc : DB_OK;
@@ -165,15 +150,8 @@ catalog_list(struct db *db, struct pool *pool, struct item **out, size_t *n)
 		return rc;
 	memset(&it, 0, sizeof(it));
 	while ((rc = row_item(q, pool, &it)) == DB_OK) {
-		if (*n == cap) {
-			struct item *nv;
-			cap = cap ? cap * 2 : 16;
-			nv = pool_alloc(pool, cap * sizeof(*nv));
-			if (*n)
-				memcpy(nv, v, *n * sizeof(*nv));
-			v = nv;
-		}
-		v[(*n)++] = it;
+		*(struct item *)pool_push(pool, &v, n, &cap,
+		    sizeof(it)) = it;
 	}
 	stmt_done(q);
 	*out = v;

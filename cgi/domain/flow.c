@@ -195,15 +195,8 @@ case_get(struct db *db, struct pool *pool, int64_t id, struct kase *k)
 	cap = 0;
 	while ((rc = stmt_row(q, pool, "dssssss", &e.seq, &e.at, &e.action,
 	    &e.label, &e.state, &e.staff_name, &e.note)) == DB_OK) {
-		if (k->nevents == cap) {
-			struct case_event *nv;
-			cap = cap ? cap * 2 : 8;
-			nv = pool_alloc(pool, cap * sizeof(*nv));
-			if (k->nevents)
-				memcpy(nv, k->events, k->nevents * sizeof(*nv));
-			k->events = nv;
-		}
-		k->events[k->nevents++] = e;
+		*(struct case_event *)pool_push(pool, &k->events,
+		    &k->nevents, &cap, sizeof(e)) = e;
 	}
 	stmt_done(q);
 	if (rc == DB_ERR)
@@ -215,16 +208,8 @@ case_get(struct db *db, struct pool *pool, int64_t id, struct kase *k)
 	cap = 0;
 	while ((rc = stmt_row(q, pool, "dsssss", &o.step_seq, &o.step_name,
 	    &o.staff_name, &o.verdict, &o.text, &o.signed_at)) == DB_OK) {
-		if (k->nopinions == cap) {
-			struct opinion *nv;
-			cap = cap ? cap * 2 : 4;
-			nv = pool_alloc(pool, cap * sizeof(*nv));
-			if (k->nopinions)
-				memcpy(nv, k->opinions,
-				    k->nopinions * sizeof(*nv));
-			k->opinions = nv;
-		}
-		k->opinions[k->nopinions++] = o;
+		*(struct opinion *)pool_push(pool, &k->opinions,
+		    &k->nopinions, &cap, sizeof(o)) = o;
 	}
 	stmt_done(q);
 	return rc == DB_ERR ? rc : DB_OK;
@@ -251,15 +236,8 @@ case_list(struct db *db, struct pool *pool, const struct user *u, int todo,
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	while ((rc = case_row(q, pool, &k)) == DB_OK) {
-		if (*n == cap) {
-			struct kase *nv;
-			cap = cap ? cap * 2 : 16;
-			nv = pool_alloc(pool, cap * sizeof(*nv));
-			if (*n)
-				memcpy(nv, v, *n * sizeof(*nv));
-			v = nv;
-		}
-		v[(*n)++] = k;
+		*(struct kase *)pool_push(pool, &v, n, &cap,
+		    sizeof(k)) = k;
 	}
 	stmt_done(q);
 	*out = v;

@@ -201,15 +201,11 @@ page_ext_my(struct req *r)
 		return reply_error(r, 500, NULL);
 	for (i = 0; i < n; i++) {
 		char *p = pool_printf(r->pool, "Apps.%zu", i);
-		hdf_set(r, pool_printf(r->pool, "%s.app_no", p), v[i].app_no);
-		hdf_set(r, pool_printf(r->pool, "%s.item_name", p),
-		    v[i].item_name);
-		hdf_set(r, pool_printf(r->pool, "%s.state_label", p),
-		    v[i].state_label);
-		hdf_set(r, pool_printf(r->pool, "%s.submitted_at", p),
-		    v[i].submitted_at);
-		hdf_set(r, pool_printf(r->pool, "%s.updated_at", p),
-		    v[i].updated_at);
+		hdf_put(r, p, "app_no", v[i].app_no);
+		hdf_put(r, p, "item_name", v[i].item_name);
+		hdf_put(r, p, "state_label", v[i].state_label);
+		hdf_put(r, p, "submitted_at", v[i].submitted_at);
+		hdf_put(r, p, "updated_at", v[i].updated_at);
 	}
 	hdf_set(r, "Page.Title", "我的办件");
 	return render(r, "ext/my.cs");

@@ -20,14 +20,13 @@ page_ext_home(struct req *r)
 		return reply_error(r, 500, NULL);
 	for (i = 0; i < n; i++) {
 		char *p = pool_printf(r->pool, "Items.%zu", i);
-		hdf_set(r, pool_printf(r->pool, "%s.code", p), items[i].code);
-		hdf_set(r, pool_printf(r->pool, "%s.name", p), items[i].name);
-		hdf_set(r, pool_printf(r->pool, "%s.kind", p), items[i].kind);
-		hdf_set(r, pool_printf(r->pool, "%s.dept_name", p),
-		    items[i].dept_name);
-		hdf_set(r, pool_printf(r->pool, "%s.level", p), items[i].level);
-		hdf_set(r, pool_printf(r->pool, "%s.depth", p), items[i].depth);
-		hdf_setf(r, pool_printf(r->pool, "%s.promised_days", p), "%d",
+		hdf_put(r, p, "code", items[i].code);
+		hdf_put(r, p, "name", items[i].name);
+		hdf_put(r, p, "kind", items[i].kind);
+		hdf_put(r, p, "dept_name", items[i].dept_name);
+		hdf_put(r, p, "level", items[i].level);
+		hdf_put(r, p, "depth", items[i].depth);
+		hdf_putf(r, p, "promised_days", "%d",
 		    items[i].promised_days);
 	}
 	hdf_set(r, "Page.Title", "网上办事大厅");

@@ -65,19 +65,16 @@ page_int_login(struct req *r)
 static void
 view_case_row(struct req *r, const char *p, const struct kase *k)
 {
-	hdf_setf(r, pool_printf(r->pool, "%s.id", p), "%lld",
+	hdf_putf(r, p, "id", "%lld",
 	    (long long)k->id);
-	hdf_set(r, pool_printf(r->pool, "%s.app_no", p), k->app_no);
-	hdf_set(r, pool_printf(r->pool, "%s.item_name", p), k->item_name);
-	hdf_set(r, pool_printf(r->pool, "%s.applicant_name", p),
-	    k->applicant_name);
-	hdf_set(r, pool_printf(r->pool, "%s.state_label", p),
-	    flow_state_label(k->state));
-	hdf_set(r, pool_printf(r->pool, "%s.received_at", p), k->received_at);
+	hdf_put(r, p, "app_no", k->app_no);
+	hdf_put(r, p, "item_name", k->item_name);
+	hdf_put(r, p, "applicant_name", k->applicant_name);
+	hdf_put(r, p, "state_label", flow_state_label(k->state));
+	hdf_put(r, p, "received_at", k->received_at);
 	if (k->item.nsteps > 0 && k->step_seq >= 1 &&
 	    (size_t)k->step_seq <= k->item.nsteps)
-		hdf_set(r, pool_printf(r->pool, "%s.step_name", p),
-		    k->item.steps[k->step_seq - 1].name);
+		hdf_put(r, p, "step_name", k->item.steps[k->step_seq - 1].name);
 }
 
 /*
@@ -160,58 +157,45 @@ page_int_case(struct req *r)
 		int ended = strcmp(k.state, "received") != 0 &&
 		    strcmp(k.state, "processing") != 0;
 
-		hdf_setf(r, pool_printf(r->pool, "%s.seq", p), "%d", s->seq);
-		hdf_set(r, pool_printf(r->pool, "%s.name", p), s->name);
-		hdf_setf(r, pool_printf(r->pool, "%s.days", p), "%d", s->days);
-		hdf_set(r, pool_printf(r->pool, "%s.role_label", p),
-		    account_role_label(s->role));
-		hdf_set(r, pool_printf(r->pool, "%s.current", p),
-		    !ended && s->seq == k.step_seq ? "1" : "0");
-		hdf_set(r, pool_printf(r->pool, "%s.done", p),
-		    s->seq < k.step_seq || (ended && s->seq <= k.step_seq) ?
+		hdf_putf(r, p, "seq", "%d", s->seq);
+		hdf_put(r, p, "name", s->name);
+		hdf_putf(r, p, "days", "%d", s->days);
+		hdf_put(r, p, "role_label", account_role_label(s->role));
+		hdf_put(r, p, "current", !ended && s->seq == k.step_seq ? "1" : "0");
+		hdf_put(r, p, "done", s->seq < k.step_seq || (ended && s->seq <= k.step_seq) ?
 		    "1" : "0");
 	}
 	for (i = 0; i < k.natts; i++) {
 		char *p = pool_printf(r->pool, "Case.Attachments.%zu", i);
-		hdf_setf(r, pool_printf(r->pool, "%s.material_seq", p), "%d",
+		hdf_putf(r, p, "material_seq", "%d",
 		    k.atts[i].material_seq);
-		hdf_set(r, pool_printf(r->pool, "%s.material_name", p),
-		    k.atts[i].material_name);
-		hdf_set(r, pool_printf(r->pool, "%s.file_name", p),
-		    k.atts[i].file_name);
-		hdf_setf(r, pool_printf(r->pool, "%s.size", p), "%lld KB",
+		hdf_put(r, p, "material_name", k.atts[i].material_name);
+		hdf_put(r, p, "file_name", k.atts[i].file_name);
+		hdf_putf(r, p, "size", "%lld KB",
 		    (long long)(k.atts[i].size + 1023) / 1024);
-		hdf_set(r, pool_printf(r->pool, "%s.mime", p), k.atts[i].mime);
+		hdf_put(r, p, "mime", k.atts[i].mime);
 	}
 	for (i = 0; i < k.nevents; i++) {
 		char *p = pool_printf(r->pool, "Case.Events.%zu", i);
-		hdf_set(r, pool_printf(r->pool, "%s.at", p), k.events[i].at);
-		hdf_set(r, pool_printf(r->pool, "%s.label", p),
-		    k.events[i].label);
-		hdf_set(r, pool_printf(r->pool, "%s.staff_name", p),
-		    k.events[i].staff_name);
-		hdf_set(r, pool_printf(r->pool, "%s.note", p), k.events[i].note);
+		hdf_put(r, p, "at", k.events[i].at);
+		hdf_put(r, p, "label", k.events[i].label);
+		hdf_put(r, p, "staff_name", k.events[i].staff_name);
+		hdf_put(r, p, "note", k.events[i].note);
 	}
 	for (i = 0; i < k.nopinions; i++) {
 		const struct opinion *o = &k.opinions[i];
 		char *p = pool_printf(r->pool, "Case.Opinions.%zu", i);
-		hdf_set(r, pool_printf(r->pool, "%s.step_name", p),
-		    o->step_name);
-		hdf_set(r, pool_printf(r->pool, "%s.staff_name", p),
-		    o->staff_name);
-		hdf_set(r, pool_printf(r->pool, "%s.verdict_label", p),
-		    strcmp(o->verdict, "agree") == 0 ? "同意" : "不同意");
-		hdf_set(r, pool_printf(r->pool, "%s.text", p), o->text);
-		hdf_set(r, pool_printf(r->pool, "%s.signed_at", p),
-		    o->signed_at);
+		hdf_put(r, p, "step_name", o->step_name);
+		hdf_put(r, p, "staff_name", o->staff_name);
+		hdf_put(r, p, "verdict_label", strcmp(o->verdict, "agree") == 0 ? "同意" : "不同意");
+		hdf_put(r, p, "text", o->text);
+		hdf_put(r, p, "signed_at", o->signed_at);
 	}
 	for (i = 0; i < k.ndocs; i++) {
 		char *p = pool_printf(r->pool, "Case.Docs.%zu", i);
-		hdf_set(r, pool_printf(r->pool, "%s.doc_no", p),
-		    k.docs[i].doc_no);
-		hdf_set(r, pool_printf(r->pool, "%s.title", p), k.docs[i].title);
-		hdf_set(r, pool_printf(r->pool, "%s.issued_at", p),
-		    k.docs[i].issued_at);
+		hdf_put(r, p, "doc_no", k.docs[i].doc_no);
+		hdf_put(r, p, "title", k.docs[i].title);
+		hdf_put(r, p, "issued_at", k.docs[i].issued_at);
 	}
 	for (i = 0; i < nflow_transitions; i++) {
 		const struct transition *t = &flow_transitions[i];
@@ -220,12 +204,11 @@ page_int_case(struct req *r)
 		if (!flow_may(&k, &r->user, t))
 			continue;
 		p = pool_printf(r->pool, "Actions.%zu", na++);
-		hdf_set(r, pool_printf(r->pool, "%s.action", p), t->action);
-		hdf_set(r, pool_printf(r->pool, "%s.label", p), t->label);
-		hdf_setf(r, pool_printf(r->pool, "%s.needs_text", p), "%d",
+		hdf_put(r, p, "action", t->action);
+		hdf_put(r, p, "label", t->label);
+		hdf_putf(r, p, "needs_text", "%d",
 		    t->needs_text);
-		hdf_set(r, pool_printf(r->pool, "%s.verdict", p),
-		    t->verdict ? t->verdict : "");
+		hdf_put(r, p, "verdict", t->verdict ? t->verdict : "");
 	}
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", k.app_no));
 	return render(r, "int/case.cs");

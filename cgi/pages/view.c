@@ -24,53 +24,49 @@ view_item(struct req *r, const char *p, const struct item *it)
 {
 	size_t	 i;
 
-	hdf_set(r, pool_printf(r->pool, "%s.code", p), it->code);
-	hdf_setf(r, pool_printf(r->pool, "%s.version", p), "%d", it->version);
-	hdf_set(r, pool_printf(r->pool, "%s.name", p), it->name);
-	hdf_set(r, pool_printf(r->pool, "%s.kind", p), it->kind);
-	hdf_set(r, pool_printf(r->pool, "%s.dept_name", p), it->dept_name);
-	hdf_set(r, pool_printf(r->pool, "%s.level", p), it->level);
-	hdf_set(r, pool_printf(r->pool, "%s.basis", p), it->basis);
-	hdf_set(r, pool_printf(r->pool, "%s.conditions", p), it->conditions);
-	hdf_setf(r, pool_printf(r->pool, "%s.statutory_days", p), "%d",
+	hdf_put(r, p, "code", it->code);
+	hdf_putf(r, p, "version", "%d", it->version);
+	hdf_put(r, p, "name", it->name);
+	hdf_put(r, p, "kind", it->kind);
+	hdf_put(r, p, "dept_name", it->dept_name);
+	hdf_put(r, p, "level", it->level);
+	hdf_put(r, p, "basis", it->basis);
+	hdf_put(r, p, "conditions", it->conditions);
+	hdf_putf(r, p, "statutory_days", "%d",
 	    it->statutory_days);
-	hdf_setf(r, pool_printf(r->pool, "%s.promised_days", p), "%d",
+	hdf_putf(r, p, "promised_days", "%d",
 	    it->promised_days);
-	hdf_setf(r, pool_printf(r->pool, "%s.instant", p), "%d", it->instant);
-	hdf_set(r, pool_printf(r->pool, "%s.fee", p), it->fee);
-	hdf_set(r, pool_printf(r->pool, "%s.place", p), it->place);
-	hdf_set(r, pool_printf(r->pool, "%s.hours", p), it->hours);
-	hdf_set(r, pool_printf(r->pool, "%s.phone", p), it->phone);
-	hdf_set(r, pool_printf(r->pool, "%s.complaint_phone", p),
-	    it->complaint_phone);
-	hdf_setf(r, pool_printf(r->pool, "%s.visits", p), "%d", it->visits);
-	hdf_set(r, pool_printf(r->pool, "%s.depth", p), it->depth);
-	hdf_set(r, pool_printf(r->pool, "%s.depth_label", p),
-	    catalog_depth_label(it->depth));
-	hdf_set(r, pool_printf(r->pool, "%s.online", p),
-	    it->depth[0] == 'A' || it->depth[0] == 'B' ? "1" : "0");
+	hdf_putf(r, p, "instant", "%d", it->instant);
+	hdf_put(r, p, "fee", it->fee);
+	hdf_put(r, p, "place", it->place);
+	hdf_put(r, p, "hours", it->hours);
+	hdf_put(r, p, "phone", it->phone);
+	hdf_put(r, p, "complaint_phone", it->complaint_phone);
+	hdf_putf(r, p, "visits", "%d", it->visits);
+	hdf_put(r, p, "depth", it->depth);
+	hdf_put(r, p, "depth_label", catalog_depth_label(it->depth));
+	hdf_put(r, p, "online", it->depth[0] == 'A' || it->depth[0] == 'B' ? "1" : "0");
 	for (i = 0; i < it->nmaterials; i++) {
 		const struct material *m = &it->materials[i];
 		char *q = pool_printf(r->pool, "%s.Materials.%zu", p, i);
 
-		hdf_setf(r, pool_printf(r->pool, "%s.seq", q), "%d", m->seq);
-		hdf_set(r, pool_printf(r->pool, "%s.name", q), m->name);
-		hdf_set(r, pool_printf(r->pool, "%s.original", q), m->original);
-		hdf_setf(r, pool_printf(r->pool, "%s.copies", q), "%d",
+		hdf_putf(r, q, "seq", "%d", m->seq);
+		hdf_put(r, q, "name", m->name);
+		hdf_put(r, q, "original", m->original);
+		hdf_putf(r, q, "copies", "%d",
 		    m->copies);
-		hdf_setf(r, pool_printf(r->pool, "%s.required", q), "%d",
+		hdf_putf(r, q, "required", "%d",
 		    m->required);
-		hdf_set(r, pool_printf(r->pool, "%s.note", q), m->note);
+		hdf_put(r, q, "note", m->note);
 	}
 	for (i = 0; i < it->nsteps; i++) {
 		const struct step *s = &it->steps[i];
 		char *q = pool_printf(r->pool, "%s.Steps.%zu", p, i);
 
-		hdf_setf(r, pool_printf(r->pool, "%s.seq", q), "%d", s->seq);
-		hdf_set(r, pool_printf(r->pool, "%s.name", q), s->name);
-		hdf_setf(r, pool_printf(r->pool, "%s.days", q), "%d", s->days);
-		hdf_set(r, pool_printf(r->pool, "%s.role_label", q),
-		    account_role_label(s->role));
+		hdf_putf(r, q, "seq", "%d", s->seq);
+		hdf_put(r, q, "name", s->name);
+		hdf_putf(r, q, "days", "%d", s->days);
+		hdf_put(r, q, "role_label", account_role_label(s->role));
 	}
 }
 
@@ -79,48 +75,38 @@ view_app(struct req *r, const char *p, const struct application *a)
 {
 	size_t	 i;
 
-#define SET(k, v) hdf_set(r, pool_printf(r->pool, "%s." k, p), (v))
-	SET("app_no", a->app_no);
-	SET("item_code", a->item_code);
-	hdf_setf(r, pool_printf(r->pool, "%s.item_version", p), "%d",
+	hdf_put(r, p, "app_no", a->app_no);
+	hdf_put(r, p, "item_code", a->item_code);
+	hdf_putf(r, p, "item_version", "%d",
 	    a->item_version);
-	SET("item_name", a->item_name);
-	SET("applicant_name", a->applicant_name);
-	SET("id_number_masked", view_mask(r, a->id_number, 6, 4));
-	SET("mobile_masked", view_mask(r, a->mobile, 3, 4));
-	SET("remark", a->remark);
-	SET("state", a->state);
-	SET("state_label", a->state_label);
-	SET("submitted_at", a->submitted_at);
-	SET("updated_at", a->updated_at);
-#undef SET
+	hdf_put(r, p, "item_name", a->item_name);
+	hdf_put(r, p, "applicant_name", a->applicant_name);
+	hdf_put(r, p, "id_number_masked", view_mask(r, a->id_number, 6, 4));
+	hdf_put(r, p, "mobile_masked", view_mask(r, a->mobile, 3, 4));
+	hdf_put(r, p, "remark", a->remark);
+	hdf_put(r, p, "state", a->state);
+	hdf_put(r, p, "state_label", a->state_label);
+	hdf_put(r, p, "submitted_at", a->submitted_at);
+	hdf_put(r, p, "updated_at", a->updated_at);
 	for (i = 0; i < a->natts; i++) {
 		char *q = pool_printf(r->pool, "%s.Attachments.%zu", p, i);
-		hdf_set(r, pool_printf(r->pool, "%s.material_name", q),
-		    a->atts[i].material_name);
-		hdf_set(r, pool_printf(r->pool, "%s.file_name", q),
-		    a->atts[i].file_name);
-		hdf_setf(r, pool_printf(r->pool, "%s.size", q), "%lld KB",
+		hdf_put(r, q, "material_name", a->atts[i].material_name);
+		hdf_put(r, q, "file_name", a->atts[i].file_name);
+		hdf_putf(r, q, "size", "%lld KB",
 		    (long long)(a->atts[i].size + 1023) / 1024);
 	}
 	for (i = 0; i < a->nevents; i++) {
 		char *q = pool_printf(r->pool, "%s.Events.%zu", p, i);
-		hdf_set(r, pool_printf(r->pool, "%s.at", q), a->events[i].at);
-		hdf_set(r, pool_printf(r->pool, "%s.label", q),
-		    a->events[i].label);
-		hdf_set(r, pool_printf(r->pool, "%s.actor", q),
-		    a->events[i].actor);
-		hdf_set(r, pool_printf(r->pool, "%s.note", q),
-		    a->events[i].note);
+		hdf_put(r, q, "at", a->events[i].at);
+		hdf_put(r, q, "label", a->events[i].label);
+		hdf_put(r, q, "actor", a->events[i].actor);
+		hdf_put(r, q, "note", a->events[i].note);
 	}
 	for (i = 0; i < a->ndocs; i++) {
 		char *q = pool_printf(r->pool, "%s.Docs.%zu", p, i);
-		hdf_set(r, pool_printf(r->pool, "%s.doc_no", q),
-		    a->docs[i].doc_no);
-		hdf_set(r, pool_printf(r->pool, "%s.title", q),
-		    a->docs[i].title);
-		hdf_set(r, pool_printf(r->pool, "%s.issued_at", q),
-		    a->docs[i].issued_at);
+		hdf_put(r, q, "doc_no", a->docs[i].doc_no);
+		hdf_put(r, q, "title", a->docs[i].title);
+		hdf_put(r, q, "issued_at", a->docs[i].issued_at);
 	}
 }
 
