@@ -23,6 +23,8 @@
     <nav class="nav" aria-label="主导航">
       <?cs if:User.Name ?>
       <a href="/inbox">待办件</a>
+      <a href="/catalog">事项管理</a>
+      <?cs if:User.Roles % 32 >= 16 ?><a href="/admin">系统管理</a><?cs /if ?>
       <div class="nav-account">
         <span class="nav-user" title="当前登录"><?cs var:User.Name ?><?cs if:User.Dept ?><span class="nav-dept"><?cs var:User.Dept ?></span><?cs /if ?></span>
         <form class="nav-logout" method="post" action="/logout">
@@ -48,6 +50,7 @@
     </a>
     <nav class="nav" aria-label="主导航">
       <a href="/">首页/办事指南</a>
+      <a href="/search">搜索</a>
       <a href="/my">我的办件</a>
       <a href="/query">办件查询</a>
       <?cs if:User.Name ?>

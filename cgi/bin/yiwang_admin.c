@@ -15,9 +15,12 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "files.h"
 #include "ids.h"
 #include "log.h"
+#include "org.h"
 #include "schema.h"
+#include "search.h"
 
 static void
 usage(void)
@@ -31,6 +34,7 @@ usage(void)
 	    "  item-load FILE.json          store a new draft version of an item\n"
 	    "  publish CODE VERSION         publish it (and queue it for the extranet)\n"
 	    "  demo DIR                     load DIR/demo.json (intranet, once)\n"
+	    "  search-rebuild               rebuild the extranet's full-text index\n"
 	    "  citizen-add IDNO NAME MOBILE a registered applicant (extranet);\n"
 	    "                               password as for user-add\n",
 	    stderr);
@@ -107,6 +111,60 @@ user_add(struct db *db, const char *login, const char *name,
 	}
 }
 
+/*
+ * Put the blank forms and samples that obj's materials name into the file
+ * store, from the forms/ folder beside the item's folder (db/demo/items
+ * → db/demo/forms) or inside it, recording their hashes in obj.
+ */
+static int
+item_forms(const struct config *cfg, struct pool *pool, json_t *obj,
+    const char *item_path)
+{
+	json_t		*mats, *m;
+	size_t		 i, k;
+	const char	*name, *dir, *keys[2][2] = { { "form", "form_sha" },
+			    { "sample", "sample_sha" } };
+	char		*path, sha[65];
+	FILE		*f;
+
+	dir = pool_strndup(pool, item_path, strrchr(item_path, '/') ?
+	    (size_t)(strrchr(item_path, '/') - item_path) : 1);
+	if (strrchr(item_path, '/') == NULL)
+		dir = ".";
+	mats = json_object_get(obj, "materials");
+	json_array_foreach(mats, i, m) {
+		for (k = 0; k < 2; k++) {
+			name = json_string_value(json_object_get(m,
+			    keys[k][0]));
+			if (name == NULL || *name == '\0')
+				continue;
+			if (strchr(name, '/') != NULL) {
+				fprintf(stderr, "%s: not a file name\n", name);
+				return -1;
+			}
+			path = pool_printf(pool, "%s/../forms/%s", dir, name);
+			if ((f = fopen(path, "rb")) == NULL) {
+				path = pool_printf(pool, "%s/forms/%s", dir,
+				    name);
+				f = fopen(path, "rb");
+			}
+			if (f == NULL) {
+				fprintf(stderr, "%s: form %s not found\n",
+				    item_path, name);
+				return -1;
+			}
+			if (files_init(cfg->files_dir) == -1 ||
+			    files_store(cfg->files_dir, f, sha) == -1) {
+				fclose(f);
+				return -1;
+			}
+			fclose(f);
+			json_object_set_new(m, keys[k][1], json_string(sha));
+		}
+	}
+	return 0;
+}
+
 /* Store obj as a new draft; prints and returns its version, or -1. */
 static int
 item_store(struct db *db, struct pool *pool, json_t *obj)
@@ -133,12 +191,14 @@ item_store(struct db *db, struct pool *pool, json_t *obj)
 static int
 publish(struct db *db, struct pool *pool, const char *code, int version)
 {
-	switch (catalog_publish(db, pool, code, version, "admin")) {
+	const char	*why;
+
+	switch (catalog_publish(db, pool, code, version, "admin", &why)) {
 	case DB_OK:
 		printf("item %s version %d published\n", code, version);
 		return 0;
 	case DB_NONE:
-		fprintf(stderr, "no draft %s version %d\n", code, version);
+		fprintf(stderr, "%s %d: %s\n", code, version, why);
 		return 1;
 	default:
 		return 1;
@@ -184,6 +244,9 @@ demo(const struct config *cfg, struct db *db, struct pool *pool,
 		    json_string_value(json_object_get(e, "address")),
 		    json_string_value(json_object_get(e, "phone"))) != DB_OK)
 			goto fail;
+	/* Levels, regions, halls; the departments' places and windows. */
+	if (org_load_demo(db, pool, root) != DB_OK)
+		goto fail;
 	arr = json_object_get(root, "staff");
 	json_array_foreach(arr, i, e)
 		if (user_add(db, json_string_value(json_object_get(e, "login")),
@@ -200,7 +263,8 @@ demo(const struct config *cfg, struct db *db, struct pool *pool,
 			    jerr.text);
 			goto fail;
 		}
-		v = item_store(db, pool, item);
+		v = item_forms(cfg, pool, item, path) == -1 ? -1 :
+		    item_store(db, pool, item);
 		if (v < 0 || publish(db, pool, json_string_value(
 		    json_object_get(item, "code")), v) != 0) {
 			json_decref(item);
@@ -266,11 +330,14 @@ main(int argc, char *argv[])
 			fprintf(stderr, "%s:%d: %s\n", argv[1], jerr.line,
 			    jerr.text);
 		else {
-			rc = item_store(db, pool, obj) < 0 ? 1 : 0;
+			rc = item_forms(&cfg, pool, obj, argv[1]) == -1 ||
+			    item_store(db, pool, obj) < 0 ? 1 : 0;
 			json_decref(obj);
 		}
 	} else if (strcmp(cmd, "publish") == 0 && argc == 3)
 		rc = publish(db, pool, argv[1], atoi(argv[2]));
+	else if (strcmp(cmd, "search-rebuild") == 0 && argc == 1)
+		rc = search_rebuild(db) == DB_OK ? 0 : 1;
 	else if (strcmp(cmd, "citizen-add") == 0 && argc == 4) {
 		if (!id_number_valid(argv[1]) || !mobile_valid(argv[3]))
 			fputs("invalid ID number or mobile number\n", stderr);

@@ -381,9 +381,11 @@ check_fmt(const struct stmt *s, const char *fmt)
 		default:
 			numeric = 0;
 		}
-		if (fmt[i] != 's' && !numeric) {
-			log_err("column %u is not a number for \"%s\": %.200s",
-			    i, fmt, s->sql);
+		/* 's' for a number would store a pointer into an int. */
+		if ((fmt[i] != 's') != numeric &&
+		    s->types[i] != MYSQL_TYPE_NULL) {
+			log_err("column %u is %s a number for \"%s\": %.200s",
+			    i, numeric ? "" : "not", fmt, s->sql);
 			abort();
 		}
 	}

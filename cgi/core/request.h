@@ -91,6 +91,11 @@ int	 render(struct req *, const char *tpl);
 int	 reply_raw(struct req *, const char *ctype, const void *body,
 	    size_t len, const char *filename);
 
+/* Send the file at path with ctype, offered for download as name
+ * (UTF-8 allowed); 404 page when it cannot be read. */
+int	 reply_file(struct req *, const char *path, const char *ctype,
+	    const char *name);
+
 /* Put a value into the page data, formatted. */
 void	 hdf_setf(struct req *, const char *name, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));

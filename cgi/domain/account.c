@@ -28,6 +28,9 @@ static const char SQL_STAFF_BY_LOGIN[] =
     "SELECT s.id, s.name, s.roles, s.pw_hash, s.dept_id, d.name, d.code "
     "FROM staff s JOIN department d ON d.id = s.dept_id "
     "WHERE s.login = ? AND s.active = 1";
+static const char SQL_STAFFED[] =
+    "SELECT COUNT(*) FROM staff s JOIN department d ON d.id = s.dept_id "
+    "WHERE d.code = ? AND (s.roles & ?) <> 0 AND s.active = 1";
 static const char SQL_SESSION_ADD[] =
     "INSERT INTO session (token_hash, user_id, csrf, created_at, seen_at) "
     "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
@@ -173,6 +176,19 @@ account_staff_login(struct db *db, struct pool *pool, const char *login,
 	u->login = pool_strdup(pool, login);
 	u->roles = (unsigned)roles;
 	return DB_OK;
+}
+
+int
+account_staffed(struct db *db, struct pool *pool, const char *dept,
+    unsigned roles)
+{
+	struct stmt	*q;
+	int64_t		 n = 0;
+
+	q = db_stmt(db, SQL_STAFFED);
+	stmt_bind_text(q, 0, dept);
+	stmt_bind_int(q, 1, roles);
+	return stmt_one(q, pool, "i", &n) == DB_OK && n > 0;
 }
 
 enum db_rc

@@ -2,17 +2,21 @@
  * catalog.c: owns item, item_material and item_step.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "account.h"
 #include "catalog.h"
 #include "exchange.h"
 #include "log.h"
+#include "search.h"
+#include "wfnet.h"
 
 #define ITEM_COLS "id, code, version, status, name, kind, dept_code, " \
 	"dept_name, level, basis, conditions, statutory_days, promised_days, " \
 	"instant, fee, place, hours, phone, complaint_phone, visits, depth, " \
-	"COALESCE(DATE_FORMAT(published_at, '%Y-%m-%d'), '')"
+	"COALESCE(DATE_FORMAT(published_at, '%Y-%m-%d'), ''), parent_code, " \
+	"phase, fee_basis, fee_standard, secret, themes, keywords"
 
 static const char SQL_ITEM_PUBLISHED[] =
     "SELECT " ITEM_COLS " FROM item WHERE code = ? AND status = 'published'";
@@ -21,25 +25,62 @@ static const char SQL_ITEM_BY_ID[] =
 static const char SQL_ITEM_LIST[] =
     "SELECT " ITEM_COLS " FROM item WHERE status = 'published' "
     "ORDER BY dept_code, code";
+static const char SQL_ITEM_CHILDREN[] =
+    "SELECT " ITEM_COLS " FROM item WHERE parent_code = ? "
+    "AND status = 'published' ORDER BY code";
+static const char SQL_ITEM_VERSIONS[] =
+    "SELECT " ITEM_COLS " FROM item WHERE code = ? ORDER BY version DESC";
+static const char SQL_ITEM_LATEST[] =
+    "SELECT " ITEM_COLS " FROM item i WHERE version = (SELECT MAX(version) "
+    "FROM item j WHERE j.code = i.code) ORDER BY dept_code, code";
+static const char SQL_ITEM_VERSION[] =
+    "SELECT " ITEM_COLS " FROM item WHERE code = ? AND version = ?";
+static const char SQL_ITEM_STATUS[] =
+    "UPDATE item SET status = ? WHERE code = ? AND version = ? "
+    "AND status = ?";
+static const char SQL_DRAFT_PARTS_1[] =
+    "DELETE FROM item_material WHERE item_id = ?";
+static const char SQL_DRAFT_PARTS_2[] =
+    "DELETE FROM item_step WHERE item_id = ?";
+static const char SQL_DRAFT_PARTS_3[] =
+    "DELETE FROM item_flow WHERE item_id = ?";
+static const char SQL_DRAFT_DROP[] =
+    "DELETE FROM item WHERE id = ? AND status = 'draft'";
+static const char SQL_HAS_DRAFT[] =
+    "SELECT version FROM item WHERE code = ? AND status IN ('draft', "
+    "'review') LIMIT 1";
 static const char SQL_ITEM_NEXT_VERSION[] =
     "SELECT COALESCE(MAX(version), 0) + 1 FROM item WHERE code = ?";
 static const char SQL_ITEM_ADD[] =
     "INSERT INTO item (code, version, status, name, kind, dept_code, "
     "dept_name, level, basis, conditions, statutory_days, promised_days, "
     "instant, fee, place, hours, phone, complaint_phone, visits, depth, "
-    "published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, IF(? = 'published', UTC_TIMESTAMP(), NULL))";
+    "published_at, parent_code, phase, fee_basis, fee_standard, secret, "
+    "themes, keywords, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "IF(? = 'published', UTC_TIMESTAMP(), NULL), ?, ?, ?, ?, ?, ?, ?, ?, "
+    "UTC_TIMESTAMP())";
 static const char SQL_MATERIAL_ADD[] =
     "INSERT INTO item_material (item_id, seq, name, original, copies, "
-    "required, types, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "required, types, note, form, form_sha, sample, sample_sha) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_STEP_ADD[] =
-    "INSERT INTO item_step (item_id, seq, name, role, days) "
+    "INSERT INTO item_step (item_id, seq, skey, name, role, dept_code, days, "
+    "doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_FLOW_ADD[] =
+    "INSERT INTO item_flow (item_id, seq, from_key, to_key, back) "
     "VALUES (?, ?, ?, ?, ?)";
 static const char SQL_MATERIALS[] =
-    "SELECT seq, name, original, copies, required, types, note "
-    "FROM item_material WHERE item_id = ? ORDER BY seq";
+    "SELECT seq, name, original, copies, required, types, note, form, "
+    "form_sha, sample, sample_sha FROM item_material WHERE item_id = ? "
+    "ORDER BY seq";
 static const char SQL_STEPS[] =
-    "SELECT seq, name, role, days FROM item_step WHERE item_id = ? "
+    "SELECT s.seq, s.skey, s.name, s.role, "
+    "IF(s.dept_code = '', i.dept_code, s.dept_code), s.days, s.doc "
+    "FROM item_step s JOIN item i ON i.id = s.item_id WHERE s.item_id = ? "
+    "ORDER BY s.seq";
+static const char SQL_FLOWS[] =
+    "SELECT seq, from_key, to_key, back FROM item_flow WHERE item_id = ? "
     "ORDER BY seq";
 static const char SQL_RETIRE_OTHERS[] =
     "UPDATE item SET status = 'retired' WHERE code = ? "
@@ -53,21 +94,24 @@ static const char SQL_ITEM_ID[] =
 static enum db_rc
 row_item(struct stmt *q, struct pool *pool, struct item *it)
 {
-	return stmt_row(q, pool, "isdssssssssdddsssssdss", &it->id, &it->code,
-	    &it->version, &it->status, &it->name, &it->kind, &it->dept_code,
-	    &it->dept_name, &it->level, &it->basis, &it->conditions,
-	    &it->statutory_days, &it->promised_days, &it->instant, &it->fee,
-	    &it->place, &it->hours, &it->phone, &it->complaint_phone,
-	    &it->visits, &it->depth, &it->published_at);
+	return stmt_row(q, pool, "isdssssssssdddsssssdssssssdss", &it->id,
+	    &it->code, &it->version, &it->status, &it->name, &it->kind,
+	    &it->dept_code, &it->dept_name, &it->level, &it->basis,
+	    &it->conditions, &it->statutory_days, &it->promised_days,
+	    &it->instant, &it->fee, &it->place, &it->hours, &it->phone,
+	    &it->complaint_phone, &it->visits, &it->depth, &it->published_at,
+	    &it->parent_code, &it->phase, &it->fee_basis, &it->fee_standard,
+	    &it->secret, &it->themes, &it->keywords);
 }
 
-/* Fill the materials and steps of it. */
+/* Fill the materials, steps and flows of it. */
 static enum db_rc
 load_parts(struct db *db, struct pool *pool, struct item *it)
 {
 	struct stmt	*q;
 	struct material	 m;
 	struct step	 s;
+	struct flow	 f;
 	enum db_rc	 rc;
 	size_t		 cap;
 
@@ -77,11 +121,11 @@ load_parts(struct db *db, struct pool *pool, struct item *it)
 		return rc;
 	cap = 0;
 	it->nmaterials = 0;
-	while ((rc = stmt_row(q, pool, "dsssdss", &m.seq, &m.name,
-	    &m.original, &m.copies, &m.required, &m.types, &m.note)) == DB_OK) {
+	while ((rc = stmt_row(q, pool, "dssddssssss", &m.seq, &m.name,
+	    &m.original, &m.copies, &m.required, &m.types, &m.note, &m.form,
+	    &m.form_sha, &m.sample, &m.sample_sha)) == DB_OK)
 		*(struct material *)pool_push(pool, &it->materials,
 		    &it->nmaterials, &cap, sizeof(m)) = m;
-	}
 	stmt_done(q);
 	if (rc == DB_ERR)
 		return rc;
@@ -91,11 +135,23 @@ load_parts(struct db *db, struct pool *pool, struct item *it)
 		return rc;
 	cap = 0;
 	it->nsteps = 0;
-	while ((rc = stmt_row(q, pool, "dsdd", &s.seq, &s.name, &s.role,
-	    &s.days)) == DB_OK) {
+	while ((rc = stmt_row(q, pool, "dssdsds", &s.seq, &s.key, &s.name,
+	    &s.role, &s.dept_code, &s.days, &s.doc)) == DB_OK)
 		*(struct step *)pool_push(pool, &it->steps, &it->nsteps, &cap,
 		    sizeof(s)) = s;
-	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return rc;
+	q = db_stmt(db, SQL_FLOWS);
+	stmt_bind_int(q, 0, it->id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	cap = 0;
+	it->nflows = 0;
+	while ((rc = stmt_row(q, pool, "dssd", &f.seq, &f.from, &f.to,
+	    &f.back)) == DB_OK)
+		*(struct flow *)pool_push(pool, &it->flows, &it->nflows, &cap,
+		    sizeof(f)) = f;
 	stmt_done(q);
 	return rc == DB_ERR ? rc : DB_OK;
 }
@@ -136,16 +192,15 @@ catalog_by_id(struct db *db, struct pool *pool, int64_t id, struct item *it)
 	return load_one(db, pool, q, it);
 }
 
-enum db_rc
-catalog_list(struct db *db, struct pool *pool, struct item **out, size_t *n)
+/* Rows of q (already bound) as items without their parts. */
+static enum db_rc
+list_items(struct stmt *q, struct pool *pool, struct item **out, size_t *n)
 {
-	struct stmt	*q;
 	struct item	 it, *v = NULL;
 	enum db_rc	 rc;
 	size_t		 cap = 0;
 
 	*n = 0;
-	q = db_stmt(db, SQL_ITEM_LIST);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	memset(&it, 0, sizeof(it));
@@ -156,6 +211,53 @@ catalog_list(struct db *db, struct pool *pool, struct item **out, size_t *n)
 	stmt_done(q);
 	*out = v;
 	return rc == DB_ERR ? rc : DB_OK;
+}
+
+enum db_rc
+catalog_list(struct db *db, struct pool *pool, struct item **out, size_t *n)
+{
+	return list_items(db_stmt(db, SQL_ITEM_LIST), pool, out, n);
+}
+
+enum db_rc
+catalog_versions(struct db *db, struct pool *pool, const char *code,
+    struct item **out, size_t *n)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_ITEM_VERSIONS);
+	stmt_bind_text(q, 0, code);
+	return list_items(q, pool, out, n);
+}
+
+enum db_rc
+catalog_latest(struct db *db, struct pool *pool, struct item **out,
+    size_t *n)
+{
+	return list_items(db_stmt(db, SQL_ITEM_LATEST), pool, out, n);
+}
+
+enum db_rc
+catalog_version(struct db *db, struct pool *pool, const char *code,
+    int version, struct item *it)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_ITEM_VERSION);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	return load_one(db, pool, q, it);
+}
+
+enum db_rc
+catalog_children(struct db *db, struct pool *pool, const char *code,
+    struct item **out, size_t *n)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_ITEM_CHILDREN);
+	stmt_bind_text(q, 0, code);
+	return list_items(q, pool, out, n);
 }
 
 /* JSON accessors that record the first missing field in err. */
@@ -199,6 +301,157 @@ jrole(json_t *o, char *err, size_t errlen)
 	return r;
 }
 
+/* An optional string member, "" when absent. */
+static const char *
+jopt(json_t *o, const char *k)
+{
+	const char	*v = json_string_value(json_object_get(o, k));
+
+	return v ? v : "";
+}
+
+/* A SHA-256 hex member, "" when absent or not of that shape. */
+static const char *
+jsha(json_t *o, const char *k)
+{
+	const char	*v = jopt(o, k);
+	size_t		 i;
+
+	if (strlen(v) != 64)
+		return "";
+	for (i = 0; i < 64; i++)
+		if (strchr("0123456789abcdef", v[i]) == NULL)
+			return "";
+	return v;
+}
+
+/* The themes as one "、"-separated string, for storage and search. */
+static char *
+themes_text(struct pool *pool, json_t *o)
+{
+	json_t		*t, *arr = json_object_get(o, "themes");
+	size_t		 i;
+	char		*out = "";
+
+	if (json_is_string(arr))
+		return pool_strdup(pool, json_string_value(arr));
+	json_array_foreach(arr, i, t)
+		if (json_is_string(t))
+			out = pool_printf(pool, "%s%s%s", out, *out ? "、" : "",
+			    json_string_value(t));
+	return out;
+}
+
+/* The "、"-separated themes as a JSON array of strings. */
+static json_t *
+themes_json(const char *t)
+{
+	json_t		*arr = json_array();
+	const char	*sep;
+
+	while (t != NULL && *t != '\0') {
+		sep = strstr(t, "、");
+		json_array_append_new(arr, json_stringn(t, sep ? (size_t)(sep -
+		    t) : strlen(t)));
+		t = sep ? sep + strlen("、") : NULL;
+	}
+	return arr;
+}
+
+/* Store the steps and edges of o's procedure for item id. */
+static enum db_rc
+store_procedure(struct db *db, json_t *o, int64_t id, char *err,
+    size_t errlen)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*proc, *steps, *flows, *returns, *e;
+	size_t		 i, n = 0, k;
+	const char	*key, *name, *from, *to;
+	char		 autokey[24];
+
+	proc = json_object_get(o, "procedure");
+	steps = proc ? json_object_get(proc, "steps") : json_object_get(o,
+	    "steps");
+	if (!json_is_array(steps) || json_array_size(steps) < 2 ||
+	    json_array_size(steps) > WF_MAX_STEPS) {
+		snprintf(err, errlen, "办理流程要有 2 到 %d 个环节", WF_MAX_STEPS);
+		return DB_ERR;
+	}
+	json_array_foreach(steps, i, e) {
+		unsigned role = jrole(e, err, errlen);
+		int days = jint(e, "days", 0, 1, err, errlen);
+
+		name = jstr(e, "name", err, errlen);
+		if (err[0] != '\0')
+			return DB_ERR;
+		snprintf(autokey, sizeof(autokey), "s%zu", i + 1);
+		key = json_string_value(json_object_get(e, "key"));
+		if (key == NULL || *key == '\0' || strlen(key) > 40)
+			key = autokey;
+		q = db_stmt(db, SQL_STEP_ADD);
+		stmt_bind_int(q, 0, id);
+		stmt_bind_int(q, 1, (int64_t)i + 1);
+		stmt_bind_text(q, 2, key);
+		stmt_bind_text(q, 3, name);
+		stmt_bind_int(q, 4, role);
+		stmt_bind_text(q, 5, jopt(e, "dept"));
+		stmt_bind_int(q, 6, days);
+		stmt_bind_text(q, 7, jopt(e, "doc"));
+		if ((rc = stmt_run(q)) != DB_OK) {
+			if (rc == DB_DUP)
+				snprintf(err, errlen, "环节代号 %s 重复", key);
+			return DB_ERR;
+		}
+	}
+	flows = proc ? json_object_get(proc, "flows") : NULL;
+	returns = proc ? json_object_get(proc, "returns") : NULL;
+	if (flows == NULL) {
+		/* The older form: a straight line through the steps. */
+		for (i = 0; i <= json_array_size(steps); i++) {
+			char a[16], b[16];
+			snprintf(a, sizeof(a), "s%zu", i);
+			snprintf(b, sizeof(b), "s%zu", i + 1);
+			q = db_stmt(db, SQL_FLOW_ADD);
+			stmt_bind_int(q, 0, id);
+			stmt_bind_int(q, 1, (int64_t)++n);
+			stmt_bind_text(q, 2, i == 0 ? WF_START : a);
+			stmt_bind_text(q, 3, i == json_array_size(steps) ? WF_END :
+			    b);
+			stmt_bind_int(q, 4, 0);
+			if ((rc = stmt_run(q)) != DB_OK)
+				return rc;
+		}
+		return DB_OK;
+	}
+	for (k = 0; k < 2; k++) {
+		json_t *arr = k == 0 ? flows : returns;
+		json_array_foreach(arr, i, e) {
+			from = json_string_value(json_array_get(e, 0));
+			to = json_string_value(json_array_get(e, 1));
+			if (from == NULL || to == NULL || strlen(from) > 40 ||
+			    strlen(to) > 40) {
+				snprintf(err, errlen, "流程连线第 %zu 条格式不对，"
+				    "应为 [\"从\", \"到\"]", i + 1);
+				return DB_ERR;
+			}
+			if (n >= WF_MAX_EDGES) {
+				snprintf(err, errlen, "流程连线太多");
+				return DB_ERR;
+			}
+			q = db_stmt(db, SQL_FLOW_ADD);
+			stmt_bind_int(q, 0, id);
+			stmt_bind_int(q, 1, (int64_t)++n);
+			stmt_bind_text(q, 2, from);
+			stmt_bind_text(q, 3, to);
+			stmt_bind_int(q, 4, k);
+			if ((rc = stmt_run(q)) != DB_OK)
+				return rc;
+		}
+	}
+	return DB_OK;
+}
+
 enum db_rc
 catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
     int64_t *id, char *err, size_t errlen)
@@ -227,11 +480,14 @@ catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
 		(void)jstr(o, textkeys2[i], err, errlen);
 	(void)jint(o, "statutory_days", 0, 1, err, errlen);
 	(void)jint(o, "promised_days", 0, 1, err, errlen);
+	if (err[0] == '\0' && (strlen(code) > 40 || strlen(code) < 3))
+		snprintf(err, errlen, "事项编码应为 3 到 40 个字符");
 	if (err[0] == '\0' && (strlen(depth) != 1 ||
 	    strchr("ABCD", depth[0]) == NULL))
 		snprintf(err, errlen, "网办深度 depth 只能是 A、B、C、D");
-	if (err[0] == '\0' && !json_is_array(json_object_get(o, "steps")))
-		snprintf(err, errlen, "缺少办理环节 steps");
+	if (err[0] == '\0' && jint(o, "promised_days", 0, 1, err, errlen) >
+	    jint(o, "statutory_days", 0, 1, err, errlen))
+		snprintf(err, errlen, "承诺时限不能超过法定时限");
 	if (err[0] != '\0')
 		return DB_ERR;
 
@@ -263,6 +519,14 @@ catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
 	stmt_bind_int(q, 18, jint(o, "visits", 0, 0, err, errlen));
 	stmt_bind_text(q, 19, depth);
 	stmt_bind_text(q, 20, status);
+	stmt_bind_text(q, 21, jopt(o, "parent"));
+	stmt_bind_text(q, 22, jopt(o, "phase"));
+	stmt_bind_text(q, 23, jopt(o, "fee_basis"));
+	stmt_bind_text(q, 24, jopt(o, "fee_standard"));
+	stmt_bind_int(q, 25, jint(o, "secret", 0, 0, err, errlen));
+	stmt_bind_text(q, 26, themes_text(pool, o));
+	stmt_bind_text(q, 27, jopt(o, "keywords"));
+	stmt_bind_text(q, 28, jopt(o, "created_by"));
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	*id = stmt_insert_id(q);
@@ -274,8 +538,6 @@ catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
 		    json_object_get(e, "original"));
 		const char *types = json_string_value(
 		    json_object_get(e, "types"));
-		const char *note = json_string_value(
-		    json_object_get(e, "note"));
 		if (err[0] != '\0')
 			return DB_ERR;
 		q = db_stmt(db, SQL_MATERIAL_ADD);
@@ -286,37 +548,21 @@ catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
 		stmt_bind_int(q, 4, jint(e, "copies", 1, 0, err, errlen));
 		stmt_bind_int(q, 5, jint(e, "required", 1, 0, err, errlen));
 		stmt_bind_text(q, 6, types ? types : "pdf");
-		stmt_bind_text(q, 7, note ? note : "");
+		stmt_bind_text(q, 7, jopt(e, "note"));
+		stmt_bind_text(q, 8, jopt(e, "form"));
+		stmt_bind_text(q, 9, jsha(e, "form_sha"));
+		stmt_bind_text(q, 10, jopt(e, "sample"));
+		stmt_bind_text(q, 11, jsha(e, "sample_sha"));
 		if ((rc = stmt_run(q)) != DB_OK)
 			return rc;
 	}
-	arr = json_object_get(o, "steps");
-	if (json_array_size(arr) < 2) {
-		snprintf(err, errlen, "办理流程至少要有受理和决定两个环节");
-		return DB_ERR;
-	}
-	json_array_foreach(arr, i, e) {
-		const char *name = jstr(e, "name", err, errlen);
-		unsigned role = jrole(e, err, errlen);
-		int days = jint(e, "days", 0, 1, err, errlen);
-		if (err[0] != '\0')
-			return DB_ERR;
-		q = db_stmt(db, SQL_STEP_ADD);
-		stmt_bind_int(q, 0, *id);
-		stmt_bind_int(q, 1, (int64_t)i + 1);
-		stmt_bind_text(q, 2, name);
-		stmt_bind_int(q, 3, role);
-		stmt_bind_int(q, 4, days);
-		if ((rc = stmt_run(q)) != DB_OK)
-			return rc;
-	}
-	return DB_OK;
+	return store_procedure(db, o, *id, err, errlen);
 }
 
 json_t *
 catalog_json(const struct item *it)
 {
-	json_t	*o, *arr;
+	json_t	*o, *arr, *proc, *flows, *returns, *files;
 	size_t	 i;
 
 	o = json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, "
@@ -333,60 +579,140 @@ catalog_json(const struct item *it)
 	    "visits", it->visits, "depth", it->depth);
 	if (o == NULL)
 		abort();
+	json_object_set_new(o, "parent", json_string(it->parent_code));
+	json_object_set_new(o, "phase", json_string(it->phase));
+	json_object_set_new(o, "fee_basis", json_string(it->fee_basis));
+	json_object_set_new(o, "fee_standard", json_string(it->fee_standard));
+	json_object_set_new(o, "themes", themes_json(it->themes));
+	json_object_set_new(o, "keywords", json_string(it->keywords));
 	arr = json_array();
-	for (i = 0; i < it->nmaterials; i++)
+	files = json_array();
+	for (i = 0; i < it->nmaterials; i++) {
+		const struct material *m = &it->materials[i];
+
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:b, "
-		    "s:s, s:s}", "name", it->materials[i].name,
-		    "original", it->materials[i].original,
-		    "copies", it->materials[i].copies,
-		    "required", it->materials[i].required,
-		    "types", it->materials[i].types,
-		    "note", it->materials[i].note));
+		    "s:s, s:s, s:s, s:s, s:s, s:s}", "name", m->name,
+		    "original", m->original, "copies", m->copies,
+		    "required", m->required, "types", m->types,
+		    "note", m->note, "form", m->form, "form_sha", m->form_sha,
+		    "sample", m->sample, "sample_sha", m->sample_sha));
+		/* The forms travel with the item (gap.c reads "files"). */
+		if (*m->form_sha)
+			json_array_append_new(files, json_string(m->form_sha));
+		if (*m->sample_sha)
+			json_array_append_new(files,
+			    json_string(m->sample_sha));
+	}
 	json_object_set_new(o, "materials", arr);
+	json_object_set_new(o, "files", files);
 	arr = json_array();
 	for (i = 0; i < it->nsteps; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:i, s:i}",
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:s, "
+		    "s:i, s:s}", "key", it->steps[i].key,
 		    "name", it->steps[i].name, "role", it->steps[i].role,
-		    "days", it->steps[i].days));
-	json_object_set_new(o, "steps", arr);
+		    "dept", it->steps[i].dept_code, "days", it->steps[i].days,
+		    "doc", it->steps[i].doc));
+	flows = json_array();
+	returns = json_array();
+	for (i = 0; i < it->nflows; i++)
+		json_array_append_new(it->flows[i].back ? returns : flows,
+		    json_pack("[s, s]", it->flows[i].from, it->flows[i].to));
+	proc = json_pack("{s:o, s:o, s:o}", "steps", arr, "flows", flows,
+	    "returns", returns);
+	json_object_set_new(o, "procedure", proc);
 	return o;
+}
+
+const struct step *
+catalog_step(const struct item *it, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; key != NULL && i < it->nsteps; i++)
+		if (strcmp(it->steps[i].key, key) == 0)
+			return &it->steps[i];
+	return NULL;
+}
+
+void
+catalog_net(struct db *db, struct pool *pool, const struct item *it,
+    struct wf_net *net)
+{
+	struct wf_step	*steps;
+	struct wf_edge	*edges;
+	size_t		 i;
+
+	steps = pool_alloc(pool, (it->nsteps + 1) * sizeof(*steps));
+	edges = pool_alloc(pool, (it->nflows + 1) * sizeof(*edges));
+	for (i = 0; i < it->nsteps; i++) {
+		steps[i].key = it->steps[i].key;
+		steps[i].name = it->steps[i].name;
+		steps[i].role = it->steps[i].role;
+		steps[i].dept = it->steps[i].dept_code;
+		steps[i].staffed = db == NULL ? 1 : account_staffed(db, pool,
+		    it->steps[i].dept_code, it->steps[i].role);
+	}
+	for (i = 0; i < it->nflows; i++) {
+		edges[i].from = it->flows[i].from;
+		edges[i].to = it->flows[i].to;
+		edges[i].back = it->flows[i].back;
+	}
+	net->steps = steps;
+	net->nsteps = it->nsteps;
+	net->edges = edges;
+	net->nedges = it->nflows;
 }
 
 enum db_rc
 catalog_publish(struct db *db, struct pool *pool, const char *code,
-    int version, const char *actor)
+    int version, const char *actor, const char **why)
 {
 	struct stmt	*q;
 	struct item	 it;
+	struct wf_net	 net;
+	struct wf_result res;
 	json_t		*rec;
 	enum db_rc	 rc;
 	int64_t		 id;
 
+	*why = NULL;
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
+	q = db_stmt(db, SQL_ITEM_ID);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	if ((rc = stmt_one(q, pool, "i", &id)) != DB_OK ||
+	    (rc = catalog_by_id(db, pool, id, &it)) != DB_OK) {
+		if (rc == DB_NONE)
+			*why = "没有这个版本。";
+		goto fail;
+	}
+	if (strcmp(it.status, "draft") != 0 &&
+	    strcmp(it.status, "review") != 0) {
+		*why = "只有草稿或待审核的版本可以发布。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	/* FLOW-2: an unsound procedure is never published. */
+	catalog_net(db, pool, &it, &net);
+	if (wf_check(&net, 200000, 2000, &res) != WF_SOUND) {
+		*why = pool_printf(pool, "办理流程未通过检查：%s", res.reason);
+		rc = DB_NONE;
+		goto fail;
+	}
 	q = db_stmt(db, SQL_PUBLISH);
 	stmt_bind_text(q, 0, code);
 	stmt_bind_int(q, 1, version);
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
-	if (stmt_affected(q) != 1) {
-		rc = DB_NONE;		/* no such draft */
-		goto fail;
-	}
 	q = db_stmt(db, SQL_RETIRE_OTHERS);
 	stmt_bind_text(q, 0, code);
 	stmt_bind_int(q, 1, version);
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
-	q = db_stmt(db, SQL_ITEM_ID);
-	stmt_bind_text(q, 0, code);
-	stmt_bind_int(q, 1, version);
-	if ((rc = stmt_one(q, pool, "i", &id)) != DB_OK)
-		goto fail;
-	if ((rc = catalog_by_id(db, pool, id, &it)) != DB_OK)
-		goto fail;
+	it.status = "published";
 	/* Secret and D items never reach the extranet (CAT-1). */
-	if (strcmp(it.depth, "D") != 0) {
+	if (strcmp(it.depth, "D") != 0 && !it.secret) {
 		rec = catalog_json(&it);
 		rc = outbox_add(db, rec);
 		json_decref(rec);
@@ -400,7 +726,144 @@ catalog_publish(struct db *db, struct pool *pool, const char *code,
 	return db_commit(db);
 fail:
 	db_rollback(db);
-	return rc;
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+enum db_rc
+catalog_set_status(struct db *db, struct pool *pool, const char *code,
+    int version, const char *to, const char *actor, const char *reason,
+    const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	const char	*from;
+
+	*why = NULL;
+	if (strcmp(to, "review") == 0)
+		from = "draft";
+	else if (strcmp(to, "draft") == 0)
+		from = "review";
+	else
+		abort();
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_ITEM_STATUS);
+	stmt_bind_text(q, 0, to);
+	stmt_bind_text(q, 1, code);
+	stmt_bind_int(q, 2, version);
+	stmt_bind_text(q, 3, from);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	if (stmt_affected(q) != 1) {
+		*why = strcmp(to, "review") == 0 ? "只有草稿可以提交审核。" :
+		    "只有待审核的版本可以退回修改。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if ((rc = audit_add(db, pool, actor, strcmp(to, "review") == 0 ?
+	    "item.submit" : "item.return", code, pool_printf(pool,
+	    "version %d %s", version, reason ? reason : ""))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+enum db_rc
+catalog_save_draft(struct db *db, struct pool *pool, const char *code,
+    int version, json_t *obj, const char *actor, char *err, size_t errlen)
+{
+	static const char *const parts[] = { SQL_DRAFT_PARTS_1,
+	    SQL_DRAFT_PARTS_2, SQL_DRAFT_PARTS_3 };
+	struct stmt	*q;
+	struct item	 it;
+	enum db_rc	 rc;
+	int64_t		 id;
+	size_t		 i;
+
+	err[0] = '\0';
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = catalog_version(db, pool, code, version, &it)) != DB_OK)
+		goto fail;
+	if (strcmp(it.status, "draft") != 0) {
+		snprintf(err, errlen, "只有草稿可以修改；请先新建草稿。");
+		rc = DB_NONE;
+		goto fail;
+	}
+	for (i = 0; i < 3; i++) {
+		q = db_stmt(db, parts[i]);
+		stmt_bind_int(q, 0, it.id);
+		if ((rc = stmt_run(q)) != DB_OK)
+			goto fail;
+	}
+	q = db_stmt(db, SQL_DRAFT_DROP);
+	stmt_bind_int(q, 0, it.id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	/* Stored again under the same code and version, still a draft. */
+	json_object_set_new(obj, "code", json_string(code));
+	json_object_set_new(obj, "version", json_integer(version));
+	json_object_set_new(obj, "status", json_string("draft"));
+	json_object_set_new(obj, "created_by", json_string(actor));
+	if ((rc = catalog_store(db, pool, obj, 1, &id, err, errlen)) != DB_OK)
+		goto fail;
+	if ((rc = audit_add(db, pool, actor, "item.edit", code,
+	    pool_printf(pool, "version %d", version))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+enum db_rc
+catalog_new_draft(struct db *db, struct pool *pool, const char *code,
+    int from, json_t *obj, const char *actor, int *version, char *err,
+    size_t errlen)
+{
+	struct stmt	*q;
+	struct item	 it;
+	enum db_rc	 rc;
+	json_t		*copy = NULL;
+	int64_t		 id, open;
+
+	err[0] = '\0';
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_HAS_DRAFT);
+	stmt_bind_text(q, 0, code);
+	if ((rc = stmt_one(q, pool, "i", &open)) == DB_OK) {
+		snprintf(err, errlen, "这个事项已有第 %lld 版草稿或待审核版本，"
+		    "请在那一版上修改。", (long long)open);
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (rc != DB_NONE)
+		goto fail;
+	if (from > 0) {
+		if ((rc = catalog_version(db, pool, code, from, &it)) != DB_OK)
+			goto fail;
+		obj = copy = catalog_json(&it);
+	} else if (obj == NULL)
+		abort();
+	json_object_set_new(obj, "created_by", json_string(actor));
+	rc = catalog_store(db, pool, obj, 0, &id, err, errlen);
+	json_decref(copy);
+	if (rc != DB_OK)
+		goto fail;
+	if ((rc = catalog_by_id(db, pool, id, &it)) != DB_OK)
+		goto fail;
+	*version = it.version;
+	if ((rc = audit_add(db, pool, actor, "item.draft", code,
+	    pool_printf(pool, "version %d from %d", it.version, from))) !=
+	    DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
 }
 
 const char *
@@ -421,6 +884,7 @@ catalog_import(struct db *db, struct pool *pool, json_t *o, char *err,
     size_t errlen)
 {
 	struct stmt	*q;
+	struct item	 it;
 	enum db_rc	 rc;
 	int64_t		 id;
 
@@ -432,5 +896,15 @@ catalog_import(struct db *db, struct pool *pool, json_t *o, char *err,
 	q = db_stmt(db, SQL_RETIRE_OTHERS);
 	stmt_bind_text(q, 0, json_string_value(json_object_get(o, "code")));
 	stmt_bind_int(q, 1, json_integer_value(json_object_get(o, "version")));
-	return stmt_run(q);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	/* Found by search and browsing from now on (CAT-3). */
+	if ((rc = catalog_by_id(db, pool, id, &it)) != DB_OK)
+		return rc;
+	if (strcmp(it.status, "published") != 0)
+		return DB_OK;
+	if ((rc = search_index_item(db, pool, &it, json_object_get(o,
+	    "themes"), it.keywords)) != DB_OK)
+		snprintf(err, errlen, "事项 %s 无法加入检索", it.code);
+	return rc;
 }

@@ -18,13 +18,27 @@ struct material {
 	int		 required;
 	char		*types;		/* accepted types, e.g. "pdf" */
 	char		*note;
+	char		*form;		/* blank form file name, or "" */
+	char		*form_sha;	/* its file in the store, or "" */
+	char		*sample;	/* filled sample file name, or "" */
+	char		*sample_sha;
 };
 
 struct step {
-	int		 seq;
+	int		 seq;		/* display order, from 1 */
+	char		*key;		/* what the edges name */
 	char		*name;
 	unsigned	 role;
+	char		*dept_code;	/* acting department */
 	int		 days;
+	char		*doc;		/* "accept", "decision" or "" */
+};
+
+/* An edge of the procedure net (wfnet.h); index = seq - 1. */
+struct flow {
+	int		 seq;
+	char		*from, *to;
+	int		 back;
 };
 
 struct item {
@@ -32,15 +46,21 @@ struct item {
 	char		*code;
 	int		 version;
 	char		*status;
+	char		*parent_code, *phase;
 	char		*name, *kind, *dept_code, *dept_name, *level;
-	char		*basis, *conditions, *fee, *place, *hours;
-	char		*phone, *complaint_phone, *depth, *published_at;
-	int		 statutory_days, promised_days, instant, visits;
+	char		*basis, *conditions, *fee, *fee_basis, *fee_standard;
+	char		*place, *hours, *phone, *complaint_phone, *depth;
+	char		*themes, *keywords, *published_at;
+	int		 statutory_days, promised_days, instant, visits, secret;
 	struct material	*materials;
 	size_t		 nmaterials;
 	struct step	*steps;
 	size_t		 nsteps;
+	struct flow	*flows;
+	size_t		 nflows;
 };
+
+struct wf_net;
 
 /*
  * Store a new version of the item described by obj (the JSON form of
@@ -51,14 +71,54 @@ struct item {
  */
 enum db_rc	 catalog_store(struct db *, struct pool *, json_t *obj,
 		    int from_bundle, int64_t *id, char *err, size_t errlen);
+/*
+ * Replace draft `version` of code with obj (same code, same version):
+ * its elements, materials and procedure.  DB_NONE when that version is
+ * not a draft.  One transaction, audited.
+ */
+enum db_rc	 catalog_save_draft(struct db *, struct pool *, const char *code,
+		    int version, json_t *obj, const char *actor, char *err,
+		    size_t errlen);
+/* A new draft copied from version `from` of code (or a new item when obj
+ * is given and from is 0).  Sets *version.  Audited. */
+enum db_rc	 catalog_new_draft(struct db *, struct pool *, const char *code,
+		    int from, json_t *obj, const char *actor, int *version,
+		    char *err, size_t errlen);
+/*
+ * Move version of code between draft and review (CAT-4): to "review"
+ * (submit) or back to "draft" (returned with a reason).  DB_NONE with *why
+ * when the version is not in the state that allows it.  Audited.
+ */
+enum db_rc	 catalog_set_status(struct db *, struct pool *, const char *code,
+		    int version, const char *to, const char *actor,
+		    const char *reason, const char **why);
+/* Every version of code, newest first (no parts). */
+enum db_rc	 catalog_versions(struct db *, struct pool *, const char *code,
+		    struct item **, size_t *);
+/* The newest version of every item, by department and code (no parts). */
+enum db_rc	 catalog_latest(struct db *, struct pool *, struct item **,
+		    size_t *);
+enum db_rc	 catalog_version(struct db *, struct pool *, const char *code,
+		    int version, struct item *);
+
 /* Store a published version that came in a bundle (extranet), retiring
  * the version it replaces.  Inside the import's transaction. */
 enum db_rc	 catalog_import(struct db *, struct pool *, json_t *obj,
 		    char *err, size_t errlen);
-/* Publish version `version` of code: retire the one before and queue the
- * item for the extranet.  One transaction. */
+/*
+ * Publish version `version` of code: check its procedure is sound
+ * (FLOW-2), retire the version before and queue the item for the extranet
+ * unless it is secret or of depth D.  One transaction.  DB_NONE with *why
+ * set when there is no such draft or its procedure is refused.
+ */
 enum db_rc	 catalog_publish(struct db *, struct pool *, const char *code,
-		    int version, const char *actor);
+		    int version, const char *actor, const char **why);
+/* The item's procedure as a net; staffed flags looked up when db is
+ * given (else all 1). */
+void		 catalog_net(struct db *, struct pool *, const struct item *,
+		    struct wf_net *);
+/* The step with key, or NULL. */
+const struct step *catalog_step(const struct item *, const char *key);
 /* The item as it travels (JSON object; caller decrefs). */
 json_t		*catalog_json(const struct item *);
 
@@ -69,6 +129,10 @@ enum db_rc	 catalog_by_id(struct db *, struct pool *, int64_t id,
 /* All published items, by department and code. */
 enum db_rc	 catalog_list(struct db *, struct pool *, struct item **,
 		    size_t *);
+
+/* The published sub-items (CAT-2) of code, by code. */
+enum db_rc	 catalog_children(struct db *, struct pool *, const char *code,
+		    struct item **, size_t *);
 
 /* Labels for people. */
 const char	*catalog_depth_label(const char *depth);

@@ -21,6 +21,7 @@ const struct transition flow_transitions[] = {
 	{ "sign", "签署意见", AT_MIDDLE, NULL, NULL, "either", 1 },
 	{ "approve", "准予许可", AT_LAST, "approved", "approve", "agree", 0 },
 	{ "deny", "不予许可", AT_LAST, "denied", "deny", "disagree", 1 },
+	{ "return", "回退", AT_BACK, NULL, NULL, NULL, 1 },
 };
 const size_t nflow_transitions =
     sizeof(flow_transitions) / sizeof(flow_transitions[0]);
@@ -45,10 +46,22 @@ static const char SQL_CASE_GET[] =
 static const char SQL_CASE_LOCK[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id = ? FOR UPDATE";
 static const char SQL_CASE_TODO[] =
-    "SELECT " CASE_COLS " FROM kase k JOIN item i ON i.id = k.item_id "
-    "JOIN item_step s ON s.item_id = k.item_id AND s.seq = k.step_seq "
-    "WHERE k.state IN ('received', 'processing') AND (s.role & ?) <> 0 "
-    "AND i.dept_code = ? ORDER BY k.id LIMIT 200";
+    "SELECT " CASE_COLS " FROM kase k WHERE k.id IN (SELECT t.case_id "
+    "FROM case_task t WHERE (t.role & ?) <> 0 AND t.dept_code = ?) "
+    "ORDER BY k.id LIMIT 200";
+static const char SQL_TOKENS[] =
+    "SELECT edge, tokens FROM case_token WHERE case_id = ?";
+static const char SQL_TOKENS_CLEAR[] =
+    "DELETE FROM case_token WHERE case_id = ?";
+static const char SQL_TOKEN_ADD[] =
+    "INSERT INTO case_token (case_id, edge, tokens) VALUES (?, ?, ?)";
+static const char SQL_TASKS[] =
+    "SELECT step_key, " LOCAL("since") " FROM case_task WHERE case_id = ?";
+static const char SQL_TASK_DROP[] =
+    "DELETE FROM case_task WHERE case_id = ? AND step_key = ?";
+static const char SQL_TASK_ADD[] =
+    "INSERT IGNORE INTO case_task (case_id, step_key, role, dept_code, "
+    "since) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_CASE_DONE[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id IN (SELECT case_id FROM "
     "case_event WHERE staff_id = ?) ORDER BY k.id DESC LIMIT 50";
@@ -78,12 +91,12 @@ static const char SQL_EVENTS[] =
 static const char SQL_OPINION_LAST[] =
     "SELECT hash FROM opinion ORDER BY id DESC LIMIT 1 FOR UPDATE";
 static const char SQL_OPINION_ADD[] =
-    "INSERT INTO opinion (case_id, step_seq, step_name, staff_id, "
+    "INSERT INTO opinion (case_id, step_seq, step_key, step_name, staff_id, "
     "staff_name, verdict, text, signed_at, prev_hash, hash) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_OPINIONS[] =
-    "SELECT step_seq, step_name, staff_name, verdict, text, "
-    LOCAL("signed_at") " FROM opinion WHERE case_id = ? ORDER BY step_seq";
+    "SELECT step_seq, step_key, step_name, staff_name, verdict, text, "
+    LOCAL("signed_at") " FROM opinion WHERE case_id = ? ORDER BY id";
 static const char SQL_DOC_NUMBER[] =
     "INSERT INTO doc_counter (kind, year, next) VALUES (?, ?, "
     "LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE "
@@ -121,27 +134,75 @@ flow_state_label(const char *s)
 }
 
 int
+flow_enabled(const struct kase *k, size_t i)
+{
+	if (strcmp(k->state, "received") != 0 &&
+	    strcmp(k->state, "processing") != 0)
+		return 0;		/* ended */
+	return i < k->net.nsteps && wf_ways(&k->net, &k->marking, i) > 0;
+}
+
+/* Where step i stands in the procedure, for the transition table. */
+static int
+step_at(const struct kase *k, size_t i, enum step_at at)
+{
+	const struct step	*s = &k->item.steps[i];
+	size_t			 e;
+	int			 to_end = 0, back = 0, from_start = 0;
+
+	for (e = 0; e < k->item.nflows; e++) {
+		const struct flow *f = &k->item.flows[e];
+		if (!f->back && strcmp(f->from, s->key) == 0 &&
+		    strcmp(f->to, WF_END) == 0)
+			to_end = 1;
+		if (f->back && strcmp(f->from, s->key) == 0)
+			back = 1;
+		if (!f->back && strcmp(f->from, WF_START) == 0 &&
+		    strcmp(f->to, s->key) == 0)
+			from_start = 1;
+	}
+	switch (at) {
+	case AT_FIRST:
+		return strcmp(s->doc, "accept") == 0 || from_start;
+	case AT_LAST:
+		return to_end && !(strcmp(s->doc, "accept") == 0 ||
+		    from_start);
+	case AT_MIDDLE:
+		return !to_end && !(strcmp(s->doc, "accept") == 0 ||
+		    from_start);
+	case AT_BACK:
+		return back;
+	}
+	return 0;
+}
+
+int
 flow_may(const struct kase *k, const struct user *u,
-    const struct transition *t)
+    const struct transition *t, size_t i)
 {
 	const struct step	*s;
-	enum step_at		 at;
-	size_t			 n = k->item.nsteps;
 
-	if (n < 2 || k->step_seq < 1 || (size_t)k->step_seq > n)
+	if (i >= k->item.nsteps || !flow_enabled(k, i) || !step_at(k, i, t->at))
 		return 0;
-	if (strcmp(k->state, "received") == 0)
-		at = AT_FIRST;
-	else if (strcmp(k->state, "processing") == 0)
-		at = (size_t)k->step_seq == n ? AT_LAST : AT_MIDDLE;
-	else
-		return 0;		/* ended */
-	if (t->at != at)
-		return 0;
-	s = &k->item.steps[k->step_seq - 1];
-	/* The step's role, in the item's department (ORG-2). */
+	s = &k->item.steps[i];
+	/* The step's role, in the step's department (ORG-2, INT-5). */
 	return (u->roles & s->role) != 0 && u->dept_code != NULL &&
-	    strcmp(u->dept_code, k->item.dept_code) == 0;
+	    strcmp(u->dept_code, s->dept_code) == 0;
+}
+
+int
+flow_involves(const struct kase *k, const struct user *u)
+{
+	size_t	 i;
+
+	if (u->dept_code == NULL)
+		return 0;
+	if (strcmp(u->dept_code, k->item.dept_code) == 0)
+		return 1;
+	for (i = 0; i < k->item.nsteps; i++)
+		if (strcmp(u->dept_code, k->item.steps[i].dept_code) == 0)
+			return 1;
+	return 0;
 }
 
 static enum db_rc
@@ -153,6 +214,112 @@ case_row(struct stmt *q, struct pool *pool, struct kase *k)
 	    &k->item_name, &k->applicant_name, &k->id_number, &k->mobile,
 	    &k->remark, &k->state, &k->step_seq, &k->submitted_at,
 	    &k->received_at);
+}
+
+/* The case's net, its marking and since when each step is enabled. */
+static enum db_rc
+load_state(struct db *db, struct pool *pool, struct kase *k)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 edge, tokens;
+	char		*key, *since;
+	int		 i;
+
+	catalog_net(NULL, pool, &k->item, &k->net);
+	memset(&k->marking, 0, sizeof(k->marking));
+	k->task_since = pool_alloc(pool, (k->net.nsteps + 1) *
+	    sizeof(*k->task_since));
+	q = db_stmt(db, SQL_TOKENS);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "ii", &edge, &tokens)) == DB_OK)
+		if (edge >= 0 && (size_t)edge < k->net.nedges)
+			k->marking.tokens[edge] = (uint8_t)(tokens > 255 ? 255 :
+			    tokens);
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return rc;
+	q = db_stmt(db, SQL_TASKS);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "ss", &key, &since)) == DB_OK)
+		if ((i = wf_step_index(&k->net, key)) >= 0)
+			k->task_since[i] = since;
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+/*
+ * Store marking m as the case's state and bring its tasks (the worklists'
+ * rows) in line: steps no longer enabled leave, newly enabled ones arrive
+ * with the time they became enabled, others keep theirs.
+ */
+static enum db_rc
+save_state(struct db *db, const struct kase *k, const struct wf_marking *m,
+    int ended)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	size_t		 e, i;
+
+	q = db_stmt(db, SQL_TOKENS_CLEAR);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	for (e = 0; !ended && e < k->net.nedges; e++) {
+		if (m->tokens[e] == 0)
+			continue;
+		q = db_stmt(db, SQL_TOKEN_ADD);
+		stmt_bind_int(q, 0, k->id);
+		stmt_bind_int(q, 1, (int64_t)e);
+		stmt_bind_int(q, 2, m->tokens[e]);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+	}
+	for (i = 0; i < k->net.nsteps; i++) {
+		const struct step *s = &k->item.steps[i];
+
+		if (!ended && wf_ways(&k->net, m, i) > 0) {
+			q = db_stmt(db, SQL_TASK_ADD);
+			stmt_bind_int(q, 0, k->id);
+			stmt_bind_text(q, 1, s->key);
+			stmt_bind_int(q, 2, s->role);
+			stmt_bind_text(q, 3, s->dept_code);
+		} else {
+			q = db_stmt(db, SQL_TASK_DROP);
+			stmt_bind_int(q, 0, k->id);
+			stmt_bind_text(q, 1, s->key);
+		}
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
+enum db_rc
+case_load_state(struct db *db, struct pool *pool, struct kase *k)
+{
+	enum db_rc	 rc;
+
+	if ((rc = catalog_by_id(db, pool, k->item_id, &k->item)) != DB_OK)
+		return rc;
+	return load_state(db, pool, k);
+}
+
+char *
+case_current_steps(struct pool *pool, const struct kase *k)
+{
+	char	*out = "";
+	size_t	 i;
+
+	for (i = 0; i < k->net.nsteps; i++)
+		if (flow_enabled(k, i))
+			out = pool_printf(pool, "%s%s%s", out, *out ? "、" : "",
+			    k->net.steps[i].name);
+	return out;
 }
 
 static enum db_rc
@@ -170,7 +337,9 @@ case_head(struct db *db, struct pool *pool, const char *sql, int64_t id,
 	stmt_done(q);
 	if (rc != DB_OK)
 		return rc;
-	return catalog_by_id(db, pool, k->item_id, &k->item);
+	if ((rc = catalog_by_id(db, pool, k->item_id, &k->item)) != DB_OK)
+		return rc;
+	return load_state(db, pool, k);
 }
 
 enum db_rc
@@ -206,8 +375,9 @@ case_get(struct db *db, struct pool *pool, int64_t id, struct kase *k)
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	cap = 0;
-	while ((rc = stmt_row(q, pool, "dsssss", &o.step_seq, &o.step_name,
-	    &o.staff_name, &o.verdict, &o.text, &o.signed_at)) == DB_OK) {
+	while ((rc = stmt_row(q, pool, "dssssss", &o.step_seq, &o.step_key,
+	    &o.step_name, &o.staff_name, &o.verdict, &o.text,
+	    &o.signed_at)) == DB_OK) {
 		*(struct opinion *)pool_push(pool, &k->opinions,
 		    &k->nopinions, &cap, sizeof(o)) = o;
 	}
@@ -251,7 +421,8 @@ case_list(struct db *db, struct pool *pool, const struct user *u, int todo,
 static enum db_rc
 event_out(struct db *db, struct pool *pool, const struct kase *k,
     const char *action, const char *label, const char *state,
-    const struct user *u, const char *note, const struct doc *d)
+    const struct user *u, const char *note, const struct doc *d,
+    const char *public_label, const char *public_note)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -278,11 +449,14 @@ event_out(struct db *db, struct pool *pool, const struct kase *k,
 	stmt_bind_text(q, 8, note ? note : "");
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
-	/* The extranet shows the department, not the civil servant's name. */
+	/*
+	 * The applicant sees the department, not the civil servant, and
+	 * the reasons of decisions, not internal review opinions.
+	 */
 	rec = json_pack("{s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s}",
 	    "type", "case.event", "app_no", k->app_no, "seq", (json_int_t)seq,
-	    "at", at, "label", label, "actor", k->item.dept_name,
-	    "note", note ? note : "", "state", state,
+	    "at", at, "label", public_label, "actor", k->item.dept_name,
+	    "note", public_note ? public_note : "", "state", state,
 	    "state_label", flow_state_label(state));
 	if (rec == NULL)
 		abort();
@@ -364,8 +538,11 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 	}
 	if ((rc = case_head(db, pool, SQL_CASE_GET, case_id, &k)) != DB_OK)
 		return DB_ERR;
+	wf_initial(&k.net, &k.marking);
+	if ((rc = save_state(db, &k, &k.marking, 0)) != DB_OK)
+		return rc;
 	return event_out(db, pool, &k, "receive", "内网收件", "received", NULL,
-	    "", NULL);
+	    "", NULL, "审批部门已收到申请", NULL);
 }
 
 char *
@@ -442,8 +619,10 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	    "item_name", k->item_name, "app_no", k->app_no,
 	    "received_at", received, "promised_days", k->item.promised_days,
 	    "due_date", clock_add_workdays(pool, today,
-	    k->item.promised_days), "reason", text ? text : "",
+	    k->item.promised_days), strcmp(kind, "approve") == 0 ?
+	    "opinion" : "reason", text ? text : "",
 	    "signer", u->name, "materials", mats);
+	json_object_set_new(body, "submitted_at", json_string(k->submitted_at));
 	if (body == NULL)
 		abort();
 	if ((s = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS)) == NULL)
@@ -456,12 +635,12 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 
 static enum db_rc
 opinion_add(struct db *db, struct pool *pool, const struct kase *k,
-    const struct user *u, const char *verdict, const char *text,
+    size_t step, const struct user *u, const char *verdict, const char *text,
     const char *now)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	const struct step *s = &k->item.steps[k->step_seq - 1];
+	const struct step *s = &k->item.steps[step];
 	char		*prev = NULL, *line, hash[SHA256_HEX];
 
 	q = db_stmt(db, SQL_OPINION_LAST);
@@ -470,37 +649,98 @@ opinion_add(struct db *db, struct pool *pool, const struct kase *k,
 	if (rc == DB_NONE)
 		prev = "";
 	/* Chained: a changed or deleted opinion breaks every later hash. */
-	line = pool_printf(pool, "%s\n%s\n%d\n%lld\n%s\n%s\n%s", prev,
-	    k->app_no, k->step_seq, (long long)u->id, verdict, text, now);
+	line = pool_printf(pool, "%s\n%s\n%s\n%lld\n%s\n%s\n%s", prev,
+	    k->app_no, s->key, (long long)u->id, verdict, text, now);
 	crypto_sha256_hex(line, strlen(line), hash);
 	q = db_stmt(db, SQL_OPINION_ADD);
 	stmt_bind_int(q, 0, k->id);
-	stmt_bind_int(q, 1, k->step_seq);
-	stmt_bind_text(q, 2, s->name);
-	stmt_bind_int(q, 3, u->id);
-	stmt_bind_text(q, 4, u->name);
-	stmt_bind_text(q, 5, verdict);
-	stmt_bind_text(q, 6, text);
-	stmt_bind_text(q, 7, now);
-	stmt_bind_text(q, 8, prev);
-	stmt_bind_text(q, 9, hash);
+	stmt_bind_int(q, 1, s->seq);
+	stmt_bind_text(q, 2, s->key);
+	stmt_bind_text(q, 3, s->name);
+	stmt_bind_int(q, 4, u->id);
+	stmt_bind_text(q, 5, u->name);
+	stmt_bind_text(q, 6, verdict);
+	stmt_bind_text(q, 7, text);
+	stmt_bind_text(q, 8, now);
+	stmt_bind_text(q, 9, prev);
+	stmt_bind_text(q, 10, hash);
 	return stmt_run(q);
+}
+
+/* Which way step i fires for transition t ("back" along the return edge
+ * to back_to, or the first); -1 when there is no such way. */
+static int
+way_for(const struct kase *k, const struct transition *t, size_t i,
+    const char *back_to)
+{
+	size_t	 e;
+	int	 way = 0;
+
+	if (strcmp(t->action, "return") != 0)
+		return 0;
+	for (e = 0; e < k->net.nedges; e++) {
+		const struct wf_edge *g = &k->net.edges[e];
+		if (!g->back || strcmp(g->from, k->net.steps[i].key) != 0)
+			continue;
+		way++;
+		if (back_to == NULL || strcmp(g->to, back_to) == 0)
+			return way;
+	}
+	return -1;
+}
+
+/* The name of the step a return edge of step i leads to, way w. */
+static const char *
+back_target(const struct kase *k, size_t i, int w)
+{
+	size_t	 e;
+	int	 way = 0;
+	int	 j;
+
+	for (e = 0; e < k->net.nedges; e++) {
+		const struct wf_edge *g = &k->net.edges[e];
+		if (!g->back || strcmp(g->from, k->net.steps[i].key) != 0)
+			continue;
+		if (++way == w && (j = wf_step_index(&k->net, g->to)) >= 0)
+			return k->net.steps[j].name;
+	}
+	return "";
+}
+
+/* What the applicant's timeline says of transition t at step. */
+static const char *
+public_label(struct pool *pool, const struct kase *k,
+    const struct transition *t, int step)
+{
+	if (strcmp(t->action, "accept") == 0)
+		return "已受理";
+	if (strcmp(t->action, "reject") == 0)
+		return "不予受理";
+	if (strcmp(t->action, "approve") == 0)
+		return "准予许可";
+	if (strcmp(t->action, "deny") == 0)
+		return "不予许可";
+	if (strcmp(t->action, "return") == 0)
+		return "退回重新审查";
+	return pool_printf(pool, "%s环节已完成", k->item.steps[step].name);
 }
 
 enum db_rc
 case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
-    const char *action, const char *verdict, const char *text,
-    const char **why)
+    const char *action, const char *step_key, const char *verdict,
+    const char *text, const char *back_to, const char **why)
 {
 	const struct transition	*t;
 	struct kase		 k;
 	struct doc		 d;
+	struct wf_marking	 next;
 	struct stmt		*q;
 	enum db_rc		 rc;
-	const char		*state, *v = NULL;
+	const char		*state, *v = NULL, *label;
 	char			*now, *today;
-	int			 next_seq;
 	int64_t			 dummy;
+	size_t			 i;
+	int			 way, ended, step;
 
 	*why = NULL;
 	if ((t = flow_find(action)) == NULL) {
@@ -532,8 +772,19 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 	if ((rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
 	    DB_OK)
 		goto fail;
-	if (!flow_may(&k, u, t)) {
+	step = -1;
+	for (i = 0; i < k.item.nsteps && step < 0; i++)
+		if ((step_key == NULL ||
+		    strcmp(step_key, k.item.steps[i].key) == 0) &&
+		    flow_may(&k, u, t, i))
+			step = (int)i;
+	if (step < 0) {
 		*why = "这个办件已经不在您的环节，可能已被他人处理。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if ((way = way_for(&k, t, (size_t)step, back_to)) < 0) {
+		*why = "不能回退到这个环节。";
 		rc = DB_NONE;
 		goto fail;
 	}
@@ -541,7 +792,7 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 	stmt_bind_int(q, 0, k.id);
 	if ((rc = stmt_one(q, pool, "iss", &dummy, &now, &today)) != DB_OK)
 		goto fail;
-	if (v != NULL && (rc = opinion_add(db, pool, &k, u, v,
+	if (v != NULL && (rc = opinion_add(db, pool, &k, (size_t)step, u, v,
 	    text ? text : "同意。", now)) != DB_OK)
 		goto fail;
 	if (t->doc_kind != NULL) {
@@ -549,19 +800,42 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 		    today, &d)) != DB_OK || (rc = doc_add(db, &d)) != DB_OK)
 			goto fail;
 	}
-	state = t->to_state != NULL ? t->to_state : "processing";
-	next_seq = t->to_state != NULL ? k.step_seq : k.step_seq + 1;
+	/* A refusal ends the case; anything else moves its tokens. */
+	ended = t->to_state != NULL && strcmp(t->to_state, "approved") != 0;
+	if (ended)
+		memset(&next, 0, sizeof(next));
+	else if (wf_fire(&k.net, &k.marking, (size_t)step, way, &next) == -1) {
+		rc = DB_ERR;
+		goto fail;
+	}
+	if (ended)
+		state = t->to_state;
+	else if (wf_complete(&k.net, &next)) {
+		state = "approved";
+		ended = 1;
+	} else
+		state = "processing";
+	if ((rc = save_state(db, &k, &next, ended)) != DB_OK)
+		goto fail;
 	q = db_stmt(db, SQL_CASE_MOVE);
 	stmt_bind_text(q, 0, state);
-	stmt_bind_int(q, 1, next_seq);
+	stmt_bind_int(q, 1, k.item.steps[step].seq);
 	stmt_bind_text(q, 2, t->action);
 	stmt_bind_text(q, 3, state);
 	stmt_bind_int(q, 4, k.id);
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
-	if ((rc = event_out(db, pool, &k, t->action, pool_printf(pool, "%s·%s",
-	    k.item.steps[k.step_seq - 1].name, t->label), state, u,
-	    text, t->doc_kind != NULL ? &d : NULL)) != DB_OK)
+	if (strcmp(t->action, "return") == 0)
+		label = pool_printf(pool, "%s·回退至%s",
+		    k.item.steps[step].name, back_target(&k, (size_t)step, way));
+	else if (strcmp(k.item.steps[step].name, t->label) == 0)
+		label = t->label;
+	else
+		label = pool_printf(pool, "%s·%s", k.item.steps[step].name,
+		    t->label);
+	if ((rc = event_out(db, pool, &k, t->action, label, state, u, text,
+	    t->doc_kind != NULL ? &d : NULL, public_label(pool, &k, t, step),
+	    t->to_state != NULL && t->needs_text ? text : NULL)) != DB_OK)
 		goto fail;
 	if ((rc = audit_add(db, pool, u->login, pool_printf(pool, "case.%s",
 	    t->action), k.app_no, text ? text : "")) != DB_OK)

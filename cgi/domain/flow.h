@@ -14,9 +14,11 @@
 #include "catalog.h"
 #include "db.h"
 #include "request.h"
+#include "wfnet.h"
 
 struct opinion {
 	int		 step_seq;
+	char		*step_key;
 	char		*step_name, *staff_name, *verdict, *text, *signed_at;
 };
 
@@ -41,13 +43,19 @@ struct kase {
 	size_t		 nopinions;
 	struct doc	*docs;
 	size_t		 ndocs;
+	/* Where the case stands in its procedure (wfnet.h). */
+	struct wf_net	 net;
+	struct wf_marking marking;
+	char		**task_since;	/* per step: since when it is
+					 * enabled, or NULL */
 };
 
 /* Where in its procedure a transition may be made. */
 enum step_at {
-	AT_FIRST,		/* the intake step (受理), case received */
-	AT_MIDDLE,		/* a review step, case processing */
-	AT_LAST,		/* the deciding step, case processing */
+	AT_FIRST,		/* the intake step (受理, doc accept) */
+	AT_MIDDLE,		/* a review step */
+	AT_LAST,		/* the deciding step (an edge into end) */
+	AT_BACK,		/* any step with a return edge out (回退) */
 };
 
 struct transition {
@@ -65,9 +73,11 @@ struct transition {
 extern const struct transition	flow_transitions[];
 extern const size_t		nflow_transitions;
 
-/* Whether user may make transition t on case k now. */
+/* Whether user may make transition t at step i of case k now. */
 int		 flow_may(const struct kase *, const struct user *,
-		    const struct transition *);
+		    const struct transition *, size_t i);
+/* Whether step i of case k can act now. */
+int		 flow_enabled(const struct kase *, size_t i);
 const struct transition *flow_find(const char *action);
 /* People's words for a state. */
 const char	*flow_state_label(const char *state);
@@ -77,17 +87,26 @@ const char	*flow_state_label(const char *state);
 enum db_rc	 case_import_application(struct db *, struct pool *, json_t *rec,
 		    char *err, size_t errlen);
 enum db_rc	 case_get(struct db *, struct pool *, int64_t id, struct kase *);
+/* For a case row from case_list: its item, net and marking. */
+enum db_rc	 case_load_state(struct db *, struct pool *, struct kase *);
+/* The names of the steps that can act now, "、"-separated. */
+char		*case_current_steps(struct pool *, const struct kase *);
 /* Cases waiting for user (todo = 1) or that user has acted on (todo = 0). */
 enum db_rc	 case_list(struct db *, struct pool *, const struct user *,
 		    int todo, struct kase **, size_t *);
 /*
- * Make transition `action` on case id as user.  verdict ("agree" or
- * "disagree") and text come from the form.  On DB_NONE or DB_ERR, *why
- * holds a message for the user (e.g. the case moved on meanwhile).
+ * Make transition `action` at step step_key (NULL: the first step where
+ * user may) of case id as user.  verdict ("agree" or "disagree"), text and
+ * back_to (the step a return goes to; NULL: the first one) come from the
+ * form.  On DB_NONE or DB_ERR, *why holds a message for the user (e.g. the
+ * case moved on meanwhile).
  */
 enum db_rc	 case_act(struct db *, struct pool *, int64_t id,
 		    const struct user *, const char *action,
-		    const char *verdict, const char *text, const char **why);
+		    const char *step_key, const char *verdict,
+		    const char *text, const char *back_to, const char **why);
+/* 1 when user's department acts at some step of case k (may read it). */
+int		 flow_involves(const struct kase *, const struct user *);
 
 /* Add n working days (Monday to Friday) to the date ymd ("YYYY-MM-DD"). */
 char		*clock_add_workdays(struct pool *, const char *ymd, int n);

@@ -22,6 +22,7 @@
 #include "flow.h"
 #include "gap.h"
 #include "log.h"
+#include "search.h"
 
 static const char *
 out_dir(const struct config *c)
@@ -399,6 +400,9 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 		snprintf(err, sizeof(err), "写审计记录时出错");
 	if (err[0] != '\0') {
 		db_rollback(db);
+		/* The full-text index is not transactional (search.h). */
+		if (cfg->site == SITE_EXTRANET && counts[0] > 0)
+			(void)search_rebuild(db);
 		snprintf(msg, msglen, "拒绝导入第 %lld 号数据包：%s。没有导入任何"
 		    "数据。", (long long)in.seq, err);
 		goto out;

@@ -203,6 +203,7 @@ page_ext_my(struct req *r)
 		char *p = pool_printf(r->pool, "Apps.%zu", i);
 		hdf_put(r, p, "app_no", v[i].app_no);
 		hdf_put(r, p, "item_name", v[i].item_name);
+		hdf_put(r, p, "state", v[i].state);
 		hdf_put(r, p, "state_label", v[i].state_label);
 		hdf_put(r, p, "submitted_at", v[i].submitted_at);
 		hdf_put(r, p, "updated_at", v[i].updated_at);

@@ -2,7 +2,11 @@
  * ext_guide.c: the public catalogue on the extranet (CAT-1, CAT-3):
  * the list of items and the guide (办事指南) of one item.
  */
+#include <stdlib.h>
 #include <string.h>
+
+#include "files.h"
+#include "flowchart.h"
 
 #include "pages.h"
 
@@ -40,8 +44,9 @@ page_ext_home(struct req *r)
 int
 page_ext_guide(struct req *r)
 {
-	struct item	 it;
+	struct item	 it, parent, *subs;
 	const char	*code;
+	size_t		 i, nsubs;
 
 	if ((code = form_get(r, "code")) == NULL || strlen(code) > 40)
 		return reply_error(r, 400, "事项编码格式不正确。");
@@ -55,7 +60,82 @@ page_ext_guide(struct req *r)
 		return reply_error(r, 500, NULL);
 	}
 	view_item(r, "Item", &it);
+	if (catalog_children(r->db, r->pool, it.code, &subs, &nsubs) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; i < nsubs; i++) {
+		char *p = pool_printf(r->pool, "Item.Subitems.%zu", i);
+		hdf_put(r, p, "code", subs[i].code);
+		hdf_put(r, p, "name", subs[i].name);
+		hdf_put(r, p, "phase", subs[i].phase);
+	}
+	if (*it.parent_code != '\0' && catalog_published(r->db, r->pool,
+	    it.parent_code, &parent) == DB_OK) {
+		hdf_set(r, "Item.Parent.code", parent.code);
+		hdf_set(r, "Item.Parent.name", parent.name);
+	}
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 办事指南",
 	    it.name));
 	return render(r, "ext/guide.cs");
+}
+
+/*
+ * GET /chart?code=…
+ * The item's procedure drawn as SVG (审批运行流程图, FLOW-1), for an <img>.
+ */
+int
+page_ext_chart(struct req *r)
+{
+	struct item	 it;
+	struct wf_net	 net;
+	const char	*code;
+	char		*svg;
+	int		*days;
+	size_t		 i;
+
+	if ((code = form_get(r, "code")) == NULL || strlen(code) > 40)
+		return reply_error(r, 400, "事项编码格式不正确。");
+	if (catalog_published(r->db, r->pool, code, &it) != DB_OK)
+		return reply_error(r, 404, "没有找到这个事项。");
+	catalog_net(NULL, r->pool, &it, &net);
+	days = pool_alloc(r->pool, (it.nsteps + 1) * sizeof(*days));
+	for (i = 0; i < it.nsteps; i++)
+		days[i] = it.steps[i].days;
+	svg = flowchart_svg(&net, days, NULL, r->pool);
+	return reply_raw(r, "image/svg+xml; charset=utf-8", svg, strlen(svg),
+	    NULL);
+}
+
+/*
+ * GET /form?code=…&m=…&kind=form|sample
+ * The blank form or filled sample of material m (CAT-1, CAT-5).
+ */
+int
+page_ext_form(struct req *r)
+{
+	struct item		 it;
+	const struct material	*m = NULL;
+	const char		*code, *kind, *v, *sha, *name;
+	size_t			 i;
+	long			 seq;
+
+	code = form_get(r, "code");
+	kind = form_get(r, "kind");
+	v = form_get(r, "m");
+	seq = v ? strtol(v, NULL, 10) : 0;
+	if (code == NULL || strlen(code) > 40 || seq <= 0 || kind == NULL ||
+	    (strcmp(kind, "form") != 0 && strcmp(kind, "sample") != 0))
+		return reply_error(r, 400, NULL);
+	if (catalog_published(r->db, r->pool, code, &it) != DB_OK)
+		return reply_error(r, 404, "没有找到这个事项。");
+	for (i = 0; i < it.nmaterials; i++)
+		if (it.materials[i].seq == seq)
+			m = &it.materials[i];
+	if (m == NULL)
+		return reply_error(r, 404, "没有这份材料。");
+	sha = strcmp(kind, "form") == 0 ? m->form_sha : m->sample_sha;
+	name = strcmp(kind, "form") == 0 ? m->form : m->sample;
+	if (*sha == '\0')
+		return reply_error(r, 404, "这份材料没有可下载的表格。");
+	return reply_file(r, files_path(r->cfg->files_dir, sha, r->pool),
+	    "application/pdf", name);
 }

@@ -70,11 +70,10 @@ view_case_row(struct req *r, const char *p, const struct kase *k)
 	hdf_put(r, p, "app_no", k->app_no);
 	hdf_put(r, p, "item_name", k->item_name);
 	hdf_put(r, p, "applicant_name", k->applicant_name);
+	hdf_put(r, p, "state", k->state);
 	hdf_put(r, p, "state_label", flow_state_label(k->state));
 	hdf_put(r, p, "received_at", k->received_at);
-	if (k->item.nsteps > 0 && k->step_seq >= 1 &&
-	    (size_t)k->step_seq <= k->item.nsteps)
-		hdf_put(r, p, "step_name", k->item.steps[k->step_seq - 1].name);
+	hdf_put(r, p, "step_name", case_current_steps(r->pool, k));
 }
 
 /*
@@ -91,8 +90,7 @@ page_int_inbox(struct req *r)
 		if (case_list(r->db, r->pool, &r->user, todo, &v, &n) != DB_OK)
 			return reply_error(r, 500, NULL);
 		for (i = 0; i < n; i++) {
-			if (catalog_by_id(r->db, r->pool, v[i].item_id,
-			    &v[i].item) != DB_OK)
+			if (case_load_state(r->db, r->pool, &v[i]) != DB_OK)
 				return reply_error(r, 500, NULL);
 			view_case_row(r, pool_printf(r->pool, "%s.%zu",
 			    todo ? "Cases" : "Done", i), &v[i]);
@@ -115,6 +113,46 @@ case_id(struct req *r, int64_t *id)
 	return errno != 0 || *end != '\0' || *id <= 0 ? -1 : 0;
 }
 
+/* 1 when the case has an event at step key (it has been acted on). */
+static int
+step_done(const struct kase *k, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < k->nopinions; i++)
+		if (strcmp(k->opinions[i].step_key, key) == 0)
+			return 1;
+	/* Intake and decisions leave no opinion; the events name the step. */
+	for (i = 0; i < k->nevents; i++) {
+		const struct step *s = catalog_step(&k->item, key);
+		if (s != NULL && strncmp(k->events[i].label, s->name,
+		    strlen(s->name)) == 0 && strcmp(k->events[i].action,
+		    "receive") != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Where a return from step i may go: Actions.N.Back.M.{key,name}. */
+static void
+view_back_targets(struct req *r, const char *p, const struct kase *k,
+    size_t i)
+{
+	size_t	 e, m = 0;
+	int	 j;
+
+	for (e = 0; e < k->net.nedges; e++) {
+		const struct wf_edge *g = &k->net.edges[e];
+		if (!g->back || strcmp(g->from, k->net.steps[i].key) != 0 ||
+		    (j = wf_step_index(&k->net, g->to)) < 0)
+			continue;
+		hdf_put(r, pool_printf(r->pool, "%s.Back.%zu", p, m), "key",
+		    g->to);
+		hdf_put(r, pool_printf(r->pool, "%s.Back.%zu", p, m++), "name",
+		    k->net.steps[j].name);
+	}
+}
+
 /*
  * GET /case?id=…: everything about one case, and the actions the user
  * may take at its current step.
@@ -123,8 +161,9 @@ int
 page_int_case(struct req *r)
 {
 	struct kase	 k;
+	const struct transition *t;
 	int64_t		 id;
-	size_t		 i, na = 0;
+	size_t		 i, j, na = 0;
 
 	if (case_id(r, &id) == -1)
 		return reply_error(r, 400, "办件编号不正确。");
@@ -136,9 +175,8 @@ page_int_case(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	/* Everyone in the item's department may read its cases (ORG-2). */
-	if (r->user.dept_code == NULL ||
-	    strcmp(r->user.dept_code, k.item.dept_code) != 0)
+	/* Everyone in a department that acts on it may read it (ORG-2). */
+	if (!flow_involves(&k, &r->user))
 		return reply_error(r, 403, "这个办件不属于您的部门。");
 	view_case_row(r, "Case", &k);
 	hdf_set(r, "Case.source", strcmp(k.source, "online") == 0 ?
@@ -154,16 +192,16 @@ page_int_case(struct req *r)
 	for (i = 0; i < k.item.nsteps; i++) {
 		const struct step *s = &k.item.steps[i];
 		char *p = pool_printf(r->pool, "Case.Steps.%zu", i);
-		int ended = strcmp(k.state, "received") != 0 &&
-		    strcmp(k.state, "processing") != 0;
 
 		hdf_putf(r, p, "seq", "%d", s->seq);
+		hdf_put(r, p, "key", s->key);
 		hdf_put(r, p, "name", s->name);
 		hdf_putf(r, p, "days", "%d", s->days);
 		hdf_put(r, p, "role_label", account_role_label(s->role));
-		hdf_put(r, p, "current", !ended && s->seq == k.step_seq ? "1" : "0");
-		hdf_put(r, p, "done", s->seq < k.step_seq || (ended && s->seq <= k.step_seq) ?
-		    "1" : "0");
+		hdf_put(r, p, "current", flow_enabled(&k, i) ? "1" : "0");
+		hdf_put(r, p, "done", step_done(&k, s->key) ? "1" : "0");
+		if (k.task_since[i] != NULL)
+			hdf_put(r, p, "since", k.task_since[i]);
 	}
 	for (i = 0; i < k.natts; i++) {
 		char *p = pool_printf(r->pool, "Case.Attachments.%zu", i);
@@ -197,19 +235,28 @@ page_int_case(struct req *r)
 		hdf_put(r, p, "title", k.docs[i].title);
 		hdf_put(r, p, "issued_at", k.docs[i].issued_at);
 	}
-	for (i = 0; i < nflow_transitions; i++) {
-		const struct transition *t = &flow_transitions[i];
-		char *p;
+	/* Per step the user may act on now, the actions it allows. */
+	for (i = 0; i < k.item.nsteps; i++) {
+		for (j = 0; j < nflow_transitions; j++) {
+			const struct transition *t = &flow_transitions[j];
+			char *p;
 
-		if (!flow_may(&k, &r->user, t))
-			continue;
-		p = pool_printf(r->pool, "Actions.%zu", na++);
-		hdf_put(r, p, "action", t->action);
-		hdf_put(r, p, "label", t->label);
-		hdf_putf(r, p, "needs_text", "%d",
-		    t->needs_text);
-		hdf_put(r, p, "verdict", t->verdict ? t->verdict : "");
+			if (!flow_may(&k, &r->user, t, i))
+				continue;
+			p = pool_printf(r->pool, "Actions.%zu", na++);
+			hdf_put(r, p, "action", t->action);
+			hdf_put(r, p, "label", t->label);
+			hdf_put(r, p, "step_key", k.item.steps[i].key);
+			hdf_put(r, p, "step_name", k.item.steps[i].name);
+			hdf_putf(r, p, "needs_text", "%d", t->needs_text);
+			hdf_put(r, p, "verdict", t->verdict ? t->verdict : "");
+			if (strcmp(t->action, "return") == 0)
+				view_back_targets(r, p, &k, i);
+		}
 	}
+	if ((t = flow_find(form_get(r, "done"))) != NULL)
+		hdf_set(r, "Page.Notice", pool_printf(r->pool, "已办理：%s。",
+		    t->label));
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", k.app_no));
 	return render(r, "int/case.cs");
 }
@@ -230,10 +277,12 @@ page_int_act(struct req *r)
 	if (text != NULL && strlen(text) > 4000)
 		return reply_error(r, 400, "意见太长，请控制在 4000 字以内。");
 	switch (case_act(r->db, r->pool, id, &r->user, form_get(r, "action"),
-	    form_get(r, "verdict"), text, &why)) {
+	    form_get(r, "step"), form_get(r, "verdict"), text,
+	    form_get(r, "back_to"), &why)) {
 	case DB_OK:
-		return reply_redirect(r, pool_printf(r->pool, "/case?id=%lld",
-		    (long long)id));
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/case?id=%lld&done=%s", (long long)id,
+		    form_get(r, "action")));
 	case DB_NONE:
 		return reply_error(r, 409, why ? why : "操作没有完成。");
 	default:
@@ -248,11 +297,9 @@ int
 page_int_file(struct req *r)
 {
 	struct kase	 k;
-	const char	*v, *path;
-	FILE		*f;
-	char		*buf;
+	const char	*v;
 	int64_t		 id;
-	size_t		 i, n;
+	size_t		 i;
 	long		 seq;
 
 	if (case_id(r, &id) == -1 || (v = form_get(r, "seq")) == NULL ||
@@ -260,21 +307,15 @@ page_int_file(struct req *r)
 		return reply_error(r, 400, NULL);
 	if (case_get(r->db, r->pool, id, &k) != DB_OK)
 		return reply_error(r, 404, NULL);
-	if (r->user.dept_code == NULL ||
-	    strcmp(r->user.dept_code, k.item.dept_code) != 0)
+	if (!flow_involves(&k, &r->user))
 		return reply_error(r, 403, "这个办件不属于您的部门。");
 	for (i = 0; i < k.natts; i++)
 		if (k.atts[i].material_seq == seq)
 			break;
 	if (i == k.natts)
 		return reply_error(r, 404, "没有这份材料。");
-	path = files_path(r->cfg->files_dir, k.atts[i].sha256, r->pool);
-	if ((f = fopen(path, "rb")) == NULL)
-		return reply_error(r, 404, "材料文件不在存储中，请联系系统管理员。");
-	buf = pool_alloc(r->pool, (size_t)k.atts[i].size + 1);
-	n = fread(buf, 1, (size_t)k.atts[i].size, f);
-	fclose(f);
-	return reply_raw(r, k.atts[i].mime, buf, n,
+	return reply_file(r, files_path(r->cfg->files_dir, k.atts[i].sha256,
+	    r->pool), k.atts[i].mime,
 	    pool_printf(r->pool, "%s-%ld.pdf", k.app_no, seq));
 }
 

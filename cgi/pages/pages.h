@@ -13,6 +13,10 @@
 /* Extranet. */
 int	 page_ext_home(struct req *);
 int	 page_ext_guide(struct req *);
+int	 page_ext_search(struct req *);
+int	 page_ext_browse(struct req *);
+int	 page_ext_chart(struct req *);
+int	 page_ext_form(struct req *);
 int	 page_ext_register_form(struct req *);
 int	 page_ext_register(struct req *);
 int	 page_ext_login_form(struct req *);
@@ -35,6 +39,35 @@ int	 page_int_case(struct req *);
 int	 page_int_act(struct req *);
 int	 page_int_file(struct req *);
 int	 page_int_doc(struct req *);
+/* int_catalog.c */
+int	 page_int_catalog(struct req *);
+int	 page_int_catalog_new(struct req *);
+int	 page_int_catalog_item(struct req *);
+int	 page_int_catalog_chart(struct req *);
+int	 page_int_catalog_simulate(struct req *);
+int	 page_int_catalog_draft(struct req *);
+int	 page_int_catalog_edit_form(struct req *);
+int	 page_int_catalog_edit(struct req *);
+int	 page_int_catalog_submit(struct req *);
+int	 page_int_catalog_publish(struct req *);
+int	 page_int_catalog_return(struct req *);
+/* int_admin.c */
+int	 page_int_admin(struct req *);
+int	 page_int_admin_levels_form(struct req *);
+int	 page_int_admin_levels(struct req *);
+int	 page_int_admin_region_form(struct req *);
+int	 page_int_admin_region(struct req *);
+int	 page_int_admin_hall_form(struct req *);
+int	 page_int_admin_hall(struct req *);
+int	 page_int_admin_dept_form(struct req *);
+int	 page_int_admin_dept(struct req *);
+int	 page_int_admin_window_form(struct req *);
+int	 page_int_admin_window(struct req *);
+int	 page_int_admin_staff(struct req *);
+int	 page_int_admin_staff_form(struct req *);
+int	 page_int_admin_staff_save(struct req *);
+int	 page_int_admin_staff_password(struct req *);
+int	 page_int_admin_audit(struct req *);
 
 /* Both. */
 int	 page_logout(struct req *);

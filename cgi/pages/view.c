@@ -45,7 +45,15 @@ view_item(struct req *r, const char *p, const struct item *it)
 	hdf_putf(r, p, "visits", "%d", it->visits);
 	hdf_put(r, p, "depth", it->depth);
 	hdf_put(r, p, "depth_label", catalog_depth_label(it->depth));
-	hdf_put(r, p, "online", it->depth[0] == 'A' || it->depth[0] == 'B' ? "1" : "0");
+	hdf_put(r, p, "online", (it->depth[0] == 'A' ||
+	    it->depth[0] == 'B') && !it->secret ? "1" : "0");
+	hdf_put(r, p, "parent_code", it->parent_code);
+	hdf_put(r, p, "phase", it->phase);
+	hdf_put(r, p, "fee_basis", it->fee_basis);
+	hdf_put(r, p, "fee_standard", it->fee_standard);
+	hdf_put(r, p, "themes", it->themes);
+	hdf_put(r, p, "published_at", it->published_at);
+	hdf_putf(r, p, "secret", "%d", it->secret);
 	for (i = 0; i < it->nmaterials; i++) {
 		const struct material *m = &it->materials[i];
 		char *q = pool_printf(r->pool, "%s.Materials.%zu", p, i);
@@ -58,6 +66,8 @@ view_item(struct req *r, const char *p, const struct item *it)
 		hdf_putf(r, q, "required", "%d",
 		    m->required);
 		hdf_put(r, q, "note", m->note);
+		hdf_put(r, q, "form", m->form_sha[0] ? m->form : "");
+		hdf_put(r, q, "sample", m->sample_sha[0] ? m->sample : "");
 	}
 	for (i = 0; i < it->nsteps; i++) {
 		const struct step *s = &it->steps[i];
@@ -67,6 +77,8 @@ view_item(struct req *r, const char *p, const struct item *it)
 		hdf_put(r, q, "name", s->name);
 		hdf_putf(r, q, "days", "%d", s->days);
 		hdf_put(r, q, "role_label", account_role_label(s->role));
+		hdf_put(r, q, "key", s->key);
+		hdf_put(r, q, "dept_code", s->dept_code);
 	}
 }
 

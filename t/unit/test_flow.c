@@ -10,21 +10,35 @@
 
 #include "flow.h"
 
+static struct pool	*pool;
+
 static struct step steps[3] = {
-	{ 1, "受理", ROLE_CLERK, 1 },
-	{ 2, "承办", ROLE_HANDLER, 3 },
-	{ 3, "批准", ROLE_LEADER, 1 },
+	{ 1, "accept", "受理", ROLE_CLERK, "SCJGJ", 1, "accept" },
+	{ 2, "review", "承办", ROLE_HANDLER, "SCJGJ", 3, "" },
+	{ 3, "decide", "批准", ROLE_LEADER, "SCJGJ", 1, "decision" },
+};
+static struct flow flows[5] = {
+	{ 1, "start", "accept", 0 },
+	{ 2, "accept", "review", 0 },
+	{ 3, "review", "decide", 0 },
+	{ 4, "decide", "end", 0 },
+	{ 5, "decide", "review", 1 },
 };
 
+/* A case of the item above with one token on edge (0-based). */
 static void
-make_case(struct kase *k, const char *state, int step)
+make_case(struct kase *k, const char *state, int edge)
 {
 	memset(k, 0, sizeof(*k));
 	k->state = (char *)state;
-	k->step_seq = step;
 	k->item.steps = steps;
 	k->item.nsteps = 3;
+	k->item.flows = flows;
+	k->item.nflows = 5;
 	k->item.dept_code = "SCJGJ";
+	catalog_net(NULL, pool, &k->item, &k->net);
+	if (edge >= 0)
+		k->marking.tokens[edge] = 1;
 }
 
 /* The actions user may take on k, as "accept,reject". */
@@ -32,15 +46,16 @@ static const char *
 allowed(const struct kase *k, const struct user *u)
 {
 	static char	 buf[128];
-	size_t		 i;
+	size_t		 i, s;
 
 	buf[0] = '\0';
-	for (i = 0; i < nflow_transitions; i++)
-		if (flow_may(k, u, &flow_transitions[i])) {
-			if (buf[0])
-				strcat(buf, ",");
-			strcat(buf, flow_transitions[i].action);
-		}
+	for (s = 0; s < k->item.nsteps; s++)
+		for (i = 0; i < nflow_transitions; i++)
+			if (flow_may(k, u, &flow_transitions[i], s)) {
+				if (buf[0])
+					strcat(buf, ",");
+				strcat(buf, flow_transitions[i].action);
+			}
 	return buf;
 }
 
@@ -58,24 +73,27 @@ each_step_its_role(void **state)
 			    ROLE_LEADER, .dept_code = "ZRZYJ" };
 
 	(void)state;
-	make_case(&k, "received", 1);
+	make_case(&k, "received", 0);
 	assert_string_equal(allowed(&k, &clerk), "accept,reject");
 	assert_string_equal(allowed(&k, &handler), "");
 	assert_string_equal(allowed(&k, &other), "");	/* not their dept */
-	make_case(&k, "processing", 2);
+	make_case(&k, "processing", 1);
 	assert_string_equal(allowed(&k, &clerk), "");
 	assert_string_equal(allowed(&k, &handler), "sign");
 	assert_string_equal(allowed(&k, &leader), "");
-	make_case(&k, "processing", 3);
+	make_case(&k, "processing", 2);
 	assert_string_equal(allowed(&k, &handler), "");
-	assert_string_equal(allowed(&k, &leader), "approve,deny");
-	/* Ended cases allow nothing to anyone. */
-	make_case(&k, "approved", 3);
-	assert_string_equal(allowed(&k, &leader), "");
-	make_case(&k, "not_accepted", 1);
-	assert_string_equal(allowed(&k, &clerk), "");
-	/* A step number outside the procedure allows nothing. */
+	assert_string_equal(allowed(&k, &leader), "approve,deny,return");
+	/* Returned to review: the handler signs again. */
 	make_case(&k, "processing", 4);
+	assert_string_equal(allowed(&k, &handler), "sign");
+	/* Ended cases allow nothing to anyone, whatever their tokens. */
+	make_case(&k, "approved", 2);
+	assert_string_equal(allowed(&k, &leader), "");
+	make_case(&k, "not_accepted", 0);
+	assert_string_equal(allowed(&k, &clerk), "");
+	/* No token anywhere: nothing. */
+	make_case(&k, "processing", -1);
 	assert_string_equal(allowed(&k, &leader), "");
 }
 
@@ -104,7 +122,7 @@ table_is_consistent(void **state)
 static void
 working_days(void **state)
 {
-	struct pool	*p = pool_new();
+	struct pool	*p = pool;
 
 	(void)state;
 	/* 2026-11-20 is a Friday. */
@@ -118,7 +136,22 @@ working_days(void **state)
 	    "2027-01-04");
 	assert_string_equal(clock_add_workdays(p, "2026-11-23", 0),
 	    "2026-11-23");
-	pool_free(p);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	pool = pool_new();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	pool_free(pool);
+	return 0;
 }
 
 int
@@ -130,5 +163,5 @@ main(void)
 		cmocka_unit_test(working_days),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }

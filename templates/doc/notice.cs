@@ -4,7 +4,7 @@
        Dates are expected as "YYYY-MM-DD[ hh:mm[:ss]]" and shown as
        YYYY年M月D日; anything else is shown as given. ?>
 <?cs def:cn_date(d) ?><?cs if:string.length(d) >= 10 && string.slice(d, 4, 5) == "-" && string.slice(d, 7, 8) == "-" ?><?cs var:string.slice(d, 0, 4) ?>年<?cs var:string.slice(d, 5, 7) + 0 ?>月<?cs var:string.slice(d, 8, 10) + 0 ?>日<?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?>
-<?cs def:remedy() ?><p class="doc-p">如对本决定不服，可在收到本通知书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。</p><?cs /def ?>
+<?cs def:remedy(what) ?><p class="doc-p">如对本决定不服，可在收到本<?cs var:what ?>之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。</p><?cs /def ?>
 <article class="gov-doc kind-<?cs var:Doc.kind ?>">
   <header class="doc-redhead">
     <p class="doc-dept"><?cs var:Doc.dept_name ?></p>
@@ -17,11 +17,11 @@
   <p class="doc-to"><?cs var:Doc.applicant_name ?>：</p>
 
   <?cs if:Doc.kind == "accept" ?>
-  <p class="doc-p">你（单位）于<?cs call:cn_date(Doc.received_at) ?>提出的<?cs var:Doc.item_name ?>申请，经审查，申请材料齐全、符合法定形式，决定予以受理。本机关将在<?cs var:Doc.promised_days ?>个工作日内（即<?cs call:cn_date(Doc.due_date) ?>前）作出决定。</p>
+  <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，经审查，申请材料齐全、符合法定形式，决定予以受理。本机关将在<?cs var:Doc.promised_days ?>个工作日内（即<?cs call:cn_date(Doc.due_date) ?>前）作出决定。</p>
   <?cs if:subcount(Doc.Materials) > 0 ?>
   <p class="doc-p">你（单位）提交的申请材料如下：</p>
   <table class="doc-table numbered">
-    <thead><tr><th scope="col" class="num">序号</th><th scope="col">材料名称</th><th scope="col">原件/复印件</th><th scope="col" class="num">份数</th></tr></thead>
+    <thead><tr><th scope="col" class="num">序号</th><th scope="col">材料名称</th><th scope="col" class="nowrap">原件/复印件</th><th scope="col" class="num">份数</th></tr></thead>
     <tbody>
       <?cs each:m = Doc.Materials ?>
       <tr><td class="num rownum"></td><td><?cs var:m.name ?></td><td><?cs var:m.original ?></td><td class="num"><?cs var:m.copies ?></td></tr>
@@ -32,35 +32,41 @@
   <p class="doc-p">办理进度可凭申请编号在一网通办「办件查询」查看。</p>
 
   <?cs elif:Doc.kind == "reject" ?>
-  <p class="doc-p">你（单位）于<?cs call:cn_date(Doc.received_at) ?>提出的<?cs var:Doc.item_name ?>申请，经审查，存在以下情形：</p>
+  <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，经审查，存在以下情形：</p>
   <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
   <p class="doc-p">根据《中华人民共和国行政许可法》第三十二条第一款的规定，本机关决定不予受理。</p>
-  <?cs call:remedy() ?>
+  <?cs call:remedy("通知书") ?>
 
   <?cs elif:Doc.kind == "approve" ?>
-  <p class="doc-p">你（单位）于<?cs call:cn_date(Doc.received_at) ?>提出的<?cs var:Doc.item_name ?>申请，经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定准予行政许可。</p>
+  <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定准予行政许可。</p>
   <?cs if:Doc.opinion ?><p class="doc-p doc-opinion pre-line"><?cs var:Doc.opinion ?></p><?cs /if ?>
 
   <?cs elif:Doc.kind == "deny" ?>
-  <p class="doc-p">你（单位）于<?cs call:cn_date(Doc.received_at) ?>提出的<?cs var:Doc.item_name ?>申请，经审查，不符合法定条件、标准，理由如下：</p>
+  <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，经审查，不符合法定条件、标准，理由如下：</p>
   <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
   <p class="doc-p">根据《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予行政许可。</p>
-  <?cs call:remedy() ?>
+  <?cs call:remedy("决定书") ?>
   <?cs /if ?>
 
   <div class="doc-sign">
     <p class="sign-dept"><?cs var:Doc.dept_name ?></p>
     <div class="sign-date"><?cs call:cn_date(Doc.issued_at) ?>
-      <div class="seal" aria-hidden="true">
-        <span class="seal-name"><?cs var:Doc.dept_name ?></span>
-        <span class="seal-star">★</span>
-      </div>
+      <?cs # The seal: outer ring, the department's name along the upper
+             arc, a star, and 电子印章 below it. Names up to 12 characters
+             (36 bytes of UTF-8) are spread over the arc; longer ones are
+             narrowed to fit, as on a real seal. ?>
+      <svg class="seal" viewBox="0 0 160 160" aria-hidden="true" focusable="false">
+        <defs><path id="seal-arc" d="M 33.2 107 A 54 54 0 1 1 126.8 107"></path></defs>
+        <circle class="seal-ring" cx="80" cy="80" r="74"></circle>
+        <text class="seal-name"><textPath href="#seal-arc" startOffset="50%" text-anchor="middle" textLength="214" lengthAdjust="<?cs if:string.length(Doc.dept_name) > 36 ?>spacingAndGlyphs<?cs else ?>spacing<?cs /if ?>"><?cs var:Doc.dept_name ?></textPath></text>
+        <polygon class="seal-star" points="80,58 84.9,73.2 100.9,73.2 88,82.6 92.9,97.8 80,88.4 67.1,97.8 72,82.6 59.1,73.2 75.1,73.2"></polygon>
+        <text class="seal-note" x="80" y="124" text-anchor="middle">电子印章</text>
+      </svg>
     </div>
-    <p class="seal-note">电子印章</p>
   </div>
 
   <footer class="doc-foot">
-    <p>申请编号：<span class="mono"><?cs var:Doc.app_no ?></span><?cs if:Doc.issued_by ?>　签发：<?cs var:Doc.issued_by ?><?cs /if ?></p>
+    <p>申请编号：<span class="mono"><?cs var:Doc.app_no ?></span><?cs if:Doc.issued_by && Doc.issued_by != Doc.dept_name ?>　签发：<?cs var:Doc.issued_by ?><?cs /if ?></p>
     <p>本文书由一网通办平台出具，可凭申请编号和申请人身份证号码在「办件查询」中核验。</p>
   </footer>
 </article>

@@ -1,12 +1,14 @@
 <?cs # ext/app.cs: one application as its applicant sees it: status,
        facts, materials, timeline (App.Events) and documents (App.Docs).
        Also included by ext/query.cs when a query found the application. ?>
-<?cs def:filesize(n) ?><?cs if:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
+<?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
+<?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
 <article class="app">
   <header class="page-head app-head">
     <p class="page-kicker">申请编号 <strong class="mono"><?cs var:App.app_no ?></strong></p>
     <h1><?cs var:App.item_name ?></h1>
     <p class="app-status"><span class="badge st-<?cs var:App.state ?>"><?cs var:App.state_label ?></span><span class="muted">更新于 <?cs var:App.updated_at ?></span></p>
+    <?cs if:User.Name && Page.Template == "ext/app.cs" ?><p class="app-links no-print"><a href="/receipt?no=<?cs var:url_escape(App.app_no) ?>">查看或打印接件凭证</a></p><?cs /if ?>
   </header>
 
   <?cs if:subcount(App.Docs) > 0 ?>
@@ -14,7 +16,7 @@
     <h2 class="section-title">办理文书</h2>
     <ul class="doc-list">
       <?cs each:d = App.Docs ?>
-      <li><a href="/doc?no=<?cs var:url_escape(d.doc_no) ?>"><span class="dl-title"><?cs var:d.title ?></span><span class="dl-meta"><?cs var:d.doc_no ?> · <?cs var:d.issued_at ?></span></a></li>
+      <li><a href="/doc?no=<?cs var:url_escape(d.doc_no) ?>"><span class="dl-title"><?cs var:d.title ?></span><span class="dl-meta"><span class="nowrap"><?cs var:d.doc_no ?></span> · <span class="nowrap"><?cs var:d.issued_at ?></span></span></a></li>
       <?cs /each ?>
     </ul>
   </section>

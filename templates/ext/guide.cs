@@ -1,6 +1,6 @@
 <?cs # ext/guide.cs: the 办事指南 of one published item (Item.*,
        Item.Materials.N, Item.Steps.N); 在线办理 when Item.online is 1. ?>
-<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › 办事指南</nav>
+<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <?cs if:Item.Parent.code ?><a href="/guide?code=<?cs var:url_escape(Item.Parent.code) ?>"><?cs var:Item.Parent.name ?></a> › <?cs /if ?>办事指南</nav>
 
 <header class="page-head guide-head">
   <h1><?cs var:Item.name ?></h1>
@@ -34,10 +34,23 @@
         <tr><th scope="row">办件类型</th><td><?cs if:Item.instant == 1 ?>即办件<?cs else ?>承诺件<?cs /if ?></td></tr>
         <tr><th scope="row">到现场次数</th><td><?cs var:Item.visits ?> 次</td></tr>
         <tr><th scope="row">网办深度</th><td><?cs alt:Item.depth_label ?><?cs var:Item.depth ?><?cs /alt ?></td></tr>
+        <?cs if:Item.phase ?><tr><th scope="row">办理阶段</th><td><?cs var:Item.phase ?></td></tr><?cs /if ?>
+        <?cs if:Item.themes ?><tr><th scope="row">主题</th><td><?cs var:Item.themes ?></td></tr><?cs /if ?>
       </tbody>
     </table>
   </div>
 </section>
+
+<?cs if:subcount(Item.Subitems) > 0 ?>
+<section class="section">
+  <h2 class="section-title">子项</h2>
+  <ul class="subitems">
+    <?cs each:c = Item.Subitems ?>
+    <li><a href="/guide?code=<?cs var:url_escape(c.code) ?>"><?cs if:c.phase ?><span class="tag"><?cs var:c.phase ?></span> <?cs /if ?><?cs var:c.name ?></a></li>
+    <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
 
 <section class="section">
   <h2 class="section-title">设定依据</h2>
@@ -67,7 +80,8 @@
           <td data-label="原件/复印件"><?cs var:m.original ?></td>
           <td class="num" data-label="份数"><?cs var:m.copies ?></td>
           <td data-label="是否必交"><?cs if:m.required == 1 ?><span class="req">必交</span><?cs else ?><span class="opt">选交</span><?cs /if ?></td>
-          <td data-label="备注"><?cs alt:m.note ?><span class="muted">—</span><?cs /alt ?></td>
+          <td data-label="备注"><?cs alt:m.note ?><span class="muted">—</span><?cs /alt ?><?cs if:m.form || m.sample ?>
+            <span class="downloads"><?cs if:m.form ?><a href="/form?code=<?cs var:url_escape(Item.code) ?>&amp;m=<?cs var:m.seq ?>&amp;kind=form">下载空白表格</a><?cs /if ?><?cs if:m.sample ?> <a href="/form?code=<?cs var:url_escape(Item.code) ?>&amp;m=<?cs var:m.seq ?>&amp;kind=sample">填写示例</a><?cs /if ?></span><?cs /if ?></td>
         </tr>
         <?cs /each ?>
       </tbody>
@@ -81,6 +95,10 @@
   <?cs if:subcount(Item.Steps) == 0 ?>
   <p class="muted">流程未公布，请咨询办理窗口。</p>
   <?cs else ?>
+  <figure class="chart">
+    <img class="flowchart" src="/chart?code=<?cs var:url_escape(Item.code) ?>" alt="<?cs var:Item.name ?>的审批运行流程图：<?cs each:s = Item.Steps ?><?cs var:s.name ?><?cs if:!last(s) ?>、<?cs /if ?><?cs /each ?>">
+    <figcaption>审批运行流程图（虚线为回退）</figcaption>
+  </figure>
   <ol class="flow">
     <li class="flow-step flow-start"><span class="flow-name">网上申请或窗口提交</span><span class="flow-meta">申请人</span></li>
     <?cs each:s = Item.Steps ?>
@@ -99,6 +117,8 @@
 <section class="section">
   <h2 class="section-title">收费标准</h2>
   <div class="prose pre-line"><?cs alt:Item.fee ?>不收费<?cs /alt ?></div>
+  <?cs if:Item.fee_standard ?><p><strong>收费标准：</strong><?cs var:Item.fee_standard ?></p><?cs /if ?>
+  <?cs if:Item.fee_basis ?><p><strong>收费依据：</strong><?cs var:Item.fee_basis ?></p><?cs /if ?>
 </section>
 
 <section class="section">

@@ -3,10 +3,18 @@
 <section class="hero">
   <h1>网上办事大厅</h1>
   <p class="hero-lead">选择要办理的事项，先看办事指南，准备好材料后在线提交申请，进度随时可查。</p>
+  <form class="form form-wide" method="get" action="/search" role="search">
+    <div class="field">
+      <label for="h-q">搜索事项</label>
+      <input id="h-q" name="q" type="search" maxlength="60" placeholder="例如：营业执照、结婚、出生、低保" autocomplete="off" enterkeyhint="search">
+    </div>
+    <div class="form-actions"><button class="btn btn-primary" type="submit">搜索</button></div>
+  </form>
+  <p class="muted">也可以<a href="/browse?by=theme">按主题</a>、<a href="/browse?by=dept">按部门</a>或<a href="/browse?by=level">按层级</a>浏览全部事项。</p>
   <div class="hero-actions">
-    <a class="hero-box" href="#items">
+    <a class="hero-box" href="/browse?by=theme">
       <strong>找事项</strong>
-      <span>浏览下方可办理的事项和办事指南</span>
+      <span>按出生、上学、就业、开办企业等主题查找</span>
     </a>
     <a class="hero-box" href="/query">
       <strong>查进度</strong>

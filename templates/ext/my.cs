@@ -1,4 +1,8 @@
 <?cs # ext/my.cs: the logged-in citizen's applications (Apps.N). ?>
+<?cs # state_class: Apps/Cases carry only state_label, so colour the badge
+       from its wording (the badge classes of app.cs: st-approved,
+       st-rejected, st-correction). ?>
+<?cs def:state_class(label) ?><?cs if:string.find(label, "不予") >= 0 || string.find(label, "撤回") >= 0 || string.find(label, "终止") >= 0 ?> st-rejected<?cs elif:string.find(label, "准予") >= 0 || string.find(label, "办结") >= 0 ?> st-approved<?cs elif:string.find(label, "补正") >= 0 || string.find(label, "中止") >= 0 ?> st-correction<?cs /if ?><?cs /def ?>
 <header class="page-head">
   <h1>我的办件</h1>
 </header>
@@ -8,16 +12,16 @@
 </div>
 <?cs else ?>
 <div class="table-wrap">
-  <table class="grid reflow">
+  <table class="grid reflow rowlink">
     <thead>
       <tr><th scope="col">申请编号</th><th scope="col">事项</th><th scope="col">状态</th><th scope="col">提交时间</th><th scope="col">最近更新</th></tr>
     </thead>
     <tbody>
       <?cs each:a = Apps ?>
       <tr>
-        <td class="nowrap" data-label="申请编号"><a class="mono" href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.app_no ?></a></td>
+        <td class="nowrap" data-label="申请编号"><a class="mono row-main" href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.app_no ?></a></td>
         <td data-label="事项"><a href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.item_name ?></a></td>
-        <td data-label="状态"><span class="badge"><?cs var:a.state_label ?></span></td>
+        <td data-label="状态"><span class="badge<?cs call:state_class(a.state_label) ?>"><?cs var:a.state_label ?></span></td>
         <td class="nowrap" data-label="提交时间"><?cs var:a.submitted_at ?></td>
         <td class="nowrap" data-label="最近更新"><?cs var:a.updated_at ?></td>
       </tr>
@@ -25,5 +29,5 @@
     </tbody>
   </table>
 </div>
-<p class="muted small">点击申请编号查看办理进度和办理文书。</p>
+<p class="muted small list-note">点击办件查看办理进度和办理文书。</p>
 <?cs /if ?>

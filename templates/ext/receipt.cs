@@ -1,6 +1,7 @@
 <?cs # ext/receipt.cs: 接件凭证 shown right after an online application
        was submitted (App.*, App.Attachments.N); printable. ?>
-<?cs def:filesize(n) ?><?cs if:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
+<?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
+<?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
 <section class="receipt printable">
   <header class="receipt-head">
     <p class="receipt-org"><?cs var:Site.Name ?></p>

@@ -1,7 +1,8 @@
 <?cs # int/case.cs: one case on the intranet: header, procedure steps,
        applicant, materials, signed opinions, documents, timeline, and one
        POST /case/act form per action this user may take now (Actions.N). ?>
-<?cs def:filesize(n) ?><?cs if:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
+<?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
+<?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
 <nav class="crumbs" aria-label="位置"><a href="/inbox">待办件</a> › 办件</nav>
 
 <header class="page-head case-head">
@@ -13,6 +14,7 @@
     <?cs if:Case.step_name ?><span>当前环节：<strong><?cs var:Case.step_name ?></strong></span><?cs /if ?>
     <span class="muted">申请人 <?cs var:Case.applicant_name ?></span>
   </p>
+  <?cs if:subcount(Actions) > 0 ?><p class="jump-act"><a class="btn btn-primary btn-block" href="#act-title">去办理：<?cs each:act = Actions ?><?cs if:!first(act) ?> / <?cs /if ?><?cs var:act.label ?><?cs /each ?></a></p><?cs /if ?>
 </header>
 
 <?cs if:subcount(Case.Steps) > 0 ?>
@@ -95,7 +97,7 @@
       <?cs else ?>
       <ul class="doc-list">
         <?cs each:d = Case.Docs ?>
-        <li><a href="/doc?no=<?cs var:url_escape(d.doc_no) ?>"><span class="dl-title"><?cs var:d.title ?></span><span class="dl-meta"><?cs var:d.doc_no ?> · <?cs var:d.issued_at ?></span></a></li>
+        <li><a href="/doc?no=<?cs var:url_escape(d.doc_no) ?>"><span class="dl-title"><?cs var:d.title ?></span><span class="dl-meta"><span class="nowrap"><?cs var:d.doc_no ?></span> · <span class="nowrap"><?cs var:d.issued_at ?></span></span></a></li>
         <?cs /each ?>
       </ul>
       <?cs /if ?>
@@ -114,16 +116,24 @@
         <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
         <input type="hidden" name="id" value="<?cs var:Case.id ?>">
         <input type="hidden" name="action" value="<?cs var:act.action ?>">
-        <h3 class="action-title"><?cs var:act.label ?></h3>
-        <?cs if:act.verdict == "either" || act.action == "sign" ?>
+        <input type="hidden" name="step" value="<?cs var:act.step_key ?>">
+        <h3 class="action-title"><?cs if:act.step_name ?><?cs var:act.step_name ?> · <?cs /if ?><?cs var:act.label ?></h3>
+        <?cs if:subcount(act.Back) > 0 ?>
         <div class="field">
-          <label for="f-verdict-<?cs name:act ?>">审查结论</label>
-          <select id="f-verdict-<?cs name:act ?>" name="verdict" required>
-            <option value="">请选择</option>
-            <option value="agree">同意</option>
-            <option value="disagree">不同意</option>
+          <label for="back-<?cs name:act ?>">回退到</label>
+          <select id="back-<?cs name:act ?>" name="back_to" required>
+            <?cs each:b = act.Back ?><option value="<?cs var:b.key ?>"><?cs var:b.name ?></option><?cs /each ?>
           </select>
         </div>
+        <?cs /if ?>
+        <?cs if:act.verdict == "either" || act.action == "sign" ?>
+        <fieldset class="field choice">
+          <legend>审查结论<span class="req">（必选）</span></legend>
+          <div class="choice-opts">
+            <label class="choice-opt"><input type="radio" name="verdict" value="agree" required> 同意</label>
+            <label class="choice-opt choice-no"><input type="radio" name="verdict" value="disagree"> 不同意</label>
+          </div>
+        </fieldset>
         <?cs elif:act.verdict == "agree" ?>
         <input type="hidden" name="verdict" value="agree">
         <p class="help">将以「同意」签署本环节意见。</p>

@@ -1,0 +1,94 @@
+/*
+ * search.h: finding published items on the extranet (CAT-3): Chinese
+ * full-text search (Mroonga, db/004_search.sql) and browsing by
+ * department, level and life event (theme).
+ */
+#ifndef YW_SEARCH_H
+#define YW_SEARCH_H
+
+#include <jansson.h>
+
+#include "catalog.h"
+#include "db.h"
+
+#define SEARCH_MAX_WORDS	8	/* more words are ignored */
+#define SEARCH_MAX_RESULTS	100
+
+/* One entry of a browse list: a department, level or theme and the
+ * number of published items under it. */
+struct facet {
+	char		*key;		/* dept_code, level or theme */
+	char		*label;		/* department name, level, theme */
+	int		 count;
+};
+
+/*
+ * Index the published version `it` (its id, code, name, kind, department,
+ * basis, conditions and materials' names), with its themes (a JSON array
+ * of strings, or NULL) and keywords (space separated, or NULL): replaces
+ * what was indexed for its code.  Called on the extranet for each item
+ * version a bundle brings, inside the import's transaction.  DB_OK or
+ * DB_ERR (logged).
+ */
+enum db_rc	 search_index_item(struct db *, struct pool *,
+		    const struct item *it, json_t *themes,
+		    const char *keywords);
+/* Forget code: no longer found nor browsed (an item withdrawn without a
+ * successor).  A new version needs no unindex: indexing replaces. */
+enum db_rc	 search_unindex_code(struct db *, const char *code);
+/*
+ * Rebuild the full-text index from its rows, after a crash of the
+ * database server or a rolled-back import (the Groonga index is not
+ * transactional).  DDL: commits any open transaction; never call it
+ * inside one.
+ */
+enum db_rc	 search_rebuild(struct db *);
+
+/*
+ * Published items matching every word of q (at most SEARCH_MAX_WORDS
+ * words, SEARCH_MAX_RESULTS items): items whose name has the words first,
+ * then by relevance.  A query whose words are all one character long
+ * looks in names only.  The items have id, code, version, name, kind,
+ * dept_code, dept_name, level, promised_days and depth; no materials or
+ * steps.  *n = 0 when q has no word.
+ */
+enum db_rc	 search_query(struct db *, struct pool *, const char *q,
+		    struct item **, size_t *n);
+
+/* Published items of a department, a level or a theme, by code; the
+ * same fields as search_query(). */
+enum db_rc	 search_by_dept(struct db *, struct pool *,
+		    const char *dept_code, struct item **, size_t *n);
+enum db_rc	 search_by_level(struct db *, struct pool *,
+		    const char *level, struct item **, size_t *n);
+enum db_rc	 search_by_theme(struct db *, struct pool *,
+		    const char *theme, struct item **, size_t *n);
+
+/* The browse lists with their counts: departments by number of items,
+ * levels from 市级 down to 村级, themes in the order of docs/catalog.md. */
+enum db_rc	 search_depts(struct db *, struct pool *, struct facet **,
+		    size_t *n);
+enum db_rc	 search_levels(struct db *, struct pool *, struct facet **,
+		    size_t *n);
+enum db_rc	 search_themes(struct db *, struct pool *, struct facet **,
+		    size_t *n);
+
+/*
+ * The pure part, for tests.  search_sanitize() reduces what a user typed
+ * to plain words separated by single spaces: letters, digits and CJK
+ * characters, with '-', '.' and '_' kept between two letters or digits
+ * (codes, phone numbers); every other character (quotes, backslashes,
+ * brackets, operators, Chinese punctuation, invalid UTF-8) separates
+ * words.  At most SEARCH_MAX_WORDS words, cut at a whole character to fit
+ * outlen.  Returns the number of words.
+ */
+int		 search_sanitize(const char *in, char *out, size_t outlen);
+/*
+ * The Mroonga BOOLEAN MODE query for sanitised words: each word a quoted
+ * phrase, "+" before each when all words are required.  Returns 0, or -1
+ * when it does not fit in outlen.
+ */
+int		 search_against(const char *words, int all, char *out,
+		    size_t outlen);
+
+#endif

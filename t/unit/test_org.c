@@ -1,0 +1,447 @@
+/*
+ * test_org.c: the organisation's checks of input (codes, names, logins,
+ * passwords, whole objects), and its admin pages rendered from HDF
+ * fixtures (ORG-1, ORG-2, ACC-4).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "org.h"
+
+#define TEMPLATES	TOP_SRCDIR "/templates"
+
+static struct pool	*pool;
+
+static void
+codes(void **state)
+{
+	(void)state;
+	assert_true(org_valid_code("152502", ORG_REGION_CODE_MAX));
+	assert_true(org_valid_code("152502100201", ORG_REGION_CODE_MAX));
+	assert_true(org_valid_code("XLHT-ZWZX", ORG_CODE_MAX));
+	assert_true(org_valid_code("a", 1));
+	assert_false(org_valid_code("1525021002011", ORG_REGION_CODE_MAX));
+	assert_false(org_valid_code("", ORG_CODE_MAX));
+	assert_false(org_valid_code(NULL, ORG_CODE_MAX));
+	assert_false(org_valid_code("SCJG JU", ORG_CODE_MAX));
+	assert_false(org_valid_code("SCJG_JU", ORG_CODE_MAX));
+	assert_false(org_valid_code("市监局", ORG_CODE_MAX));
+	assert_false(org_valid_code("a/b", ORG_CODE_MAX));
+	assert_false(org_valid_code("a.b", ORG_CODE_MAX));
+	assert_false(org_valid_code("<x>", ORG_CODE_MAX));
+	/* 32 is the limit, 33 is one too many. */
+	assert_true(org_valid_code("0123456789abcdef0123456789ABCDEF",
+	    ORG_CODE_MAX));
+	assert_false(org_valid_code("0123456789abcdef0123456789ABCDEF0",
+	    ORG_CODE_MAX));
+}
+
+static void
+names(void **state)
+{
+	char	 buf[400];
+	int	 i;
+
+	(void)state;
+	assert_true(org_valid_name("锡林浩特市", ORG_NAME_MAX));
+	assert_true(org_valid_name("Xilinhot 𠀀", ORG_NAME_MAX));
+	assert_false(org_valid_name("", ORG_NAME_MAX));
+	assert_false(org_valid_name(NULL, ORG_NAME_MAX));
+	/* Characters are counted, not bytes: 20 CJK characters fit 20. */
+	buf[0] = '\0';
+	for (i = 0; i < 20; i++)
+		strcat(buf, "盟");
+	assert_true(org_valid_name(buf, 20));
+	strcat(buf, "市");
+	assert_false(org_valid_name(buf, 20));
+	/* Control characters, broken and overlong UTF-8, surrogates. */
+	assert_false(org_valid_name("a\nb", ORG_NAME_MAX));
+	assert_false(org_valid_name("a\tb", ORG_NAME_MAX));
+	assert_false(org_valid_name("a\x7f", ORG_NAME_MAX));
+	assert_false(org_valid_name("\xc2\x85", ORG_NAME_MAX));
+	assert_false(org_valid_name("\xe7\x9b", ORG_NAME_MAX));
+	assert_false(org_valid_name("\xc0\xaf", ORG_NAME_MAX));
+	assert_false(org_valid_name("\xe0\x80\xaf", ORG_NAME_MAX));
+	assert_false(org_valid_name("\xed\xa0\x80", ORG_NAME_MAX));
+	assert_false(org_valid_name("\xf4\x90\x80\x80", ORG_NAME_MAX));
+	assert_false(org_valid_name("\xff", ORG_NAME_MAX));
+	/* Optional text: empty is fine, the rest as names. */
+	assert_true(org_valid_text(NULL, ORG_TEXT_MAX));
+	assert_true(org_valid_text("", ORG_TEXT_MAX));
+	assert_true(org_valid_text("锡林大街 39 号", ORG_TEXT_MAX));
+	assert_false(org_valid_text("一\r\n二", ORG_TEXT_MAX));
+}
+
+static void
+phones(void **state)
+{
+	char	 big[64];
+
+	(void)state;
+	assert_true(org_valid_phone(NULL));
+	assert_true(org_valid_phone(""));
+	assert_true(org_valid_phone("0479-8225315"));
+	assert_true(org_valid_phone("(0479) 8225315, 12345"));
+	assert_true(org_valid_phone("+86 13947901234"));
+	assert_false(org_valid_phone("0479-8225315 转 8"));
+	assert_false(org_valid_phone("---"));
+	memset(big, '1', 40);
+	big[40] = '\0';
+	assert_true(org_valid_phone(big));
+	strcat(big, "1");
+	assert_false(org_valid_phone(big));
+}
+
+static void
+logins(void **state)
+{
+	(void)state;
+	assert_true(org_valid_login("liuxiaomei"));
+	assert_true(org_valid_login("wang.zq_2"));
+	assert_true(org_valid_login("b-1"));
+	assert_true(org_valid_login("ab"));
+	assert_false(org_valid_login("a"));
+	assert_false(org_valid_login(""));
+	assert_false(org_valid_login(NULL));
+	assert_false(org_valid_login("LiuXiaomei"));
+	assert_false(org_valid_login(".hidden"));
+	assert_false(org_valid_login("-x"));
+	assert_false(org_valid_login("刘晓梅"));
+	assert_false(org_valid_login("liu xiaomei"));
+	assert_false(org_valid_login("liu@xiaomei"));
+	/* 40 characters fit, 41 do not. */
+	assert_true(org_valid_login("a12345678901234567890"
+	    "1234567890123456789"));
+	assert_false(org_valid_login("a12345678901234567890"
+	    "12345678901234567890"));
+}
+
+static void
+passwords(void **state)
+{
+	char	 big[200];
+
+	(void)state;
+	assert_true(org_valid_password("Yiwang@2026"));
+	assert_true(org_valid_password("abcdefghi1"));
+	assert_true(org_valid_password("草原1号abcdefg"));
+	assert_false(org_valid_password("abcdefgh1"));		/* 9 */
+	assert_false(org_valid_password("abcdefghij"));		/* no digit */
+	assert_false(org_valid_password("1234567890"));		/* no letter */
+	/* Ten characters, but no Latin letter. */
+	assert_false(org_valid_password("草原草原草原草原草原1"));
+	assert_false(org_valid_password("abcde\n12345"));
+	assert_false(org_valid_password(""));
+	assert_false(org_valid_password(NULL));
+	memset(big, 'a', sizeof(big));
+	big[0] = '1';
+	big[ORG_PASSWORD_MAX] = '\0';
+	assert_true(org_valid_password(big));
+	big[ORG_PASSWORD_MAX] = 'a';
+	big[ORG_PASSWORD_MAX + 1] = '\0';
+	assert_false(org_valid_password(big));
+}
+
+static void
+halls_and_roles(void **state)
+{
+	(void)state;
+	assert_string_equal(org_hall_kind(1), "政务服务中心");
+	assert_string_equal(org_hall_kind(2), "政务服务中心");
+	assert_string_equal(org_hall_kind(3), "便民服务中心");
+	assert_string_equal(org_hall_kind(4), "便民服务室");
+	assert_string_equal(org_hall_kind(5), "");
+	assert_string_equal(org_roles_label(pool, ROLE_CLERK | ROLE_LEADER),
+	    "窗口受理人员、分管领导");
+	assert_string_equal(org_roles_label(pool, ROLE_ADMIN), "系统管理员");
+	assert_string_equal(org_roles_label(pool, 0), "");
+}
+
+static void
+objects(void **state)
+{
+	struct org_err		 err;
+	struct org_region	 g = { "152502100201", "宝力根嘎查", 4, NULL,
+				    "152502100", NULL };
+	struct org_hall		 h = { "BLG-BMFWS", "宝力根嘎查便民服务室",
+				    "152502100201", NULL, 0, "", "", "" };
+	struct org_dept		 d = { 0, "SCJGJ", "市场监督管理局", "锡市监",
+				    "", NULL, "", NULL, "", "0479-8225315", 0 };
+	struct org_window	 w = { "SCJGJ", NULL, "A01", "食品经营许可",
+				    "", NULL };
+	struct org_staff	 s = { 0, "zhangwei", "张伟", "SCJGJ", NULL,
+				    ROLE_CLERK | ROLE_HANDLER, 1, NULL };
+
+	(void)state;
+	assert_int_equal(org_region_check(&g, &err), 0);
+	g.level = 5;
+	assert_int_equal(org_region_check(&g, &err), -1);
+	assert_string_equal(err.field, "level");
+	g.level = 4;
+	g.parent_code = g.code;
+	assert_int_equal(org_region_check(&g, &err), -1);
+	assert_string_equal(err.field, "parent");
+	g.parent_code = "";
+	g.code = "15 25";
+	assert_int_equal(org_region_check(&g, &err), -1);
+	assert_string_equal(err.field, "code");
+	assert_non_null(strstr(err.msg, "区划代码"));
+
+	assert_int_equal(org_hall_check(&h, &err), 0);
+	h.region_code = "";
+	assert_int_equal(org_hall_check(&h, &err), -1);
+	assert_string_equal(err.field, "region");
+
+	assert_int_equal(org_dept_check(&d, &err), 0);
+	d.abbr = "";
+	assert_int_equal(org_dept_check(&d, &err), -1);
+	assert_string_equal(err.field, "abbr");
+	d.abbr = "锡市监";
+	d.phone = "电话";
+	assert_int_equal(org_dept_check(&d, &err), -1);
+	assert_string_equal(err.field, "phone");
+
+	assert_int_equal(org_window_check(&w, &err), 0);
+	w.dept_code = "";
+	assert_int_equal(org_window_check(&w, &err), -1);
+	assert_string_equal(err.field, "dept");
+
+	assert_int_equal(org_staff_check(&s, NULL, &err), 0);
+	assert_int_equal(org_staff_check(&s, "Caoyuan2026", &err), 0);
+	assert_int_equal(org_staff_check(&s, "short1", &err), -1);
+	assert_string_equal(err.field, "password");
+	s.roles = 0;
+	assert_int_equal(org_staff_check(&s, NULL, &err), -1);
+	assert_string_equal(err.field, "roles");
+	s.roles = ROLE_CITIZEN;
+	assert_int_equal(org_staff_check(&s, NULL, &err), -1);
+	assert_string_equal(err.field, "roles");
+	s.roles = ROLE_ADMIN;
+	s.login = "Zhang Wei";
+	assert_int_equal(org_staff_check(&s, NULL, &err), -1);
+	assert_string_equal(err.field, "login");
+}
+
+/* ------------------------------------------------------------------ */
+/* Pages rendered from fixtures                                         */
+/* ------------------------------------------------------------------ */
+
+static HDF *
+fixture(const char *roles)
+{
+	HDF	*h;
+
+	assert_true(hdf_init(&h) == STATUS_OK);
+	hdf_set_value(h, "Site.Name", "一网通办 · 内网审批");
+	hdf_set_value(h, "Site.Kind", "intranet");
+	hdf_set_value(h, "Page.Csrf", "c0ffee");
+	hdf_set_value(h, "User.Name", "刘晓梅");
+	hdf_set_value(h, "User.Roles", roles);
+	return h;
+}
+
+static char *
+page(HDF *h, const char *tpl)
+{
+	char	*html = render_string(h, TEMPLATES, tpl, pool);
+
+	assert_non_null(html);
+	hdf_destroy(&h);
+	return html;
+}
+
+static int
+count(const char *s, const char *needle)
+{
+	int	 n = 0;
+
+	while ((s = strstr(s, needle)) != NULL) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
+}
+
+static void
+nav_link_for_admins_only(void **state)
+{
+	(void)state;
+	/* The admin bit (16), alone or with others. */
+	assert_non_null(strstr(page(fixture("16"), "int/inbox.cs"),
+	    "href=\"/admin\""));
+	assert_non_null(strstr(page(fixture("30"), "int/inbox.cs"),
+	    "href=\"/admin\""));
+	assert_null(strstr(page(fixture("14"), "int/inbox.cs"),
+	    "href=\"/admin\""));
+	assert_null(strstr(page(fixture("2"), "int/inbox.cs"),
+	    "href=\"/admin\""));
+}
+
+static void
+home_shows_tree_escaped(void **state)
+{
+	HDF	*h = fixture("16");
+	char	*html;
+
+	(void)state;
+	hdf_set_value(h, "Levels.0.name", "盟市");
+	hdf_set_value(h, "Levels.1.name", "旗县市区");
+	hdf_set_value(h, "Regions.0.code", "152500");
+	hdf_set_value(h, "Regions.0.name", "锡林郭勒盟");
+	hdf_set_value(h, "Regions.0.level", "1");
+	hdf_set_value(h, "Regions.0.Children.0.code", "152502");
+	hdf_set_value(h, "Regions.0.Children.0.name", "锡林浩特市");
+	hdf_set_value(h, "Regions.0.Children.0.level", "2");
+	hdf_set_value(h, "Regions.0.Children.0.Children.0.code", "152502100");
+	hdf_set_value(h, "Regions.0.Children.0.Children.0.name", "宝力根苏木");
+	hdf_set_value(h, "Regions.0.Children.0.Children.0.level", "3");
+	hdf_set_value(h, "Regions.0.Children.0.Children.0.Children.0.code",
+	    "152502100201");
+	hdf_set_value(h, "Regions.0.Children.0.Children.0.Children.0.name",
+	    "<b>嘎查</b>");
+	hdf_set_value(h, "Regions.0.Children.0.Children.0.Children.0.level",
+	    "4");
+	hdf_set_value(h, "Regions.0.Children.0.Halls.0.code", "XLHT-ZWZX");
+	hdf_set_value(h, "Regions.0.Children.0.Halls.0.name",
+	    "锡林浩特市政务服务中心");
+	hdf_set_value(h, "Depts.0.code", "SCJGJ");
+	hdf_set_value(h, "Depts.0.name", "市场监督管理局");
+	hdf_set_value(h, "Depts.0.staff", "4");
+	hdf_set_value(h, "Depts.0.Windows.0.code", "A01");
+	hdf_set_value(h, "Depts.0.Windows.0.name", "食品经营许可窗口");
+	html = page(h, "int/admin_home.cs");
+	assert_non_null(strstr(html, "锡林浩特市政务服务中心"));
+	assert_non_null(strstr(html, "/admin/region?code=152502100201"));
+	assert_non_null(strstr(html, "&lt;b&gt;嘎查&lt;/b&gt;"));
+	assert_null(strstr(html, "<b>嘎查"));
+	/* The fourth level has no "add below" link; the third has. */
+	assert_non_null(strstr(html, "/admin/region?parent=152502100\""));
+	assert_null(strstr(html, "/admin/region?parent=152502100201"));
+	assert_non_null(strstr(html, "/admin/window?dept=SCJGJ&amp;code=A01"));
+	assert_non_null(strstr(html, "/admin/staff?dept=SCJGJ"));
+}
+
+static void
+forms_echo_and_mark(void **state)
+{
+	HDF	*h = fixture("16");
+	char	*html;
+
+	(void)state;
+	hdf_set_value(h, "Form.edit", "1");
+	hdf_set_value(h, "Form.code", "152502");
+	hdf_set_value(h, "Form.name", "锡林浩特市\"><script>");
+	hdf_set_value(h, "Form.level", "2");
+	hdf_set_value(h, "Form.Error", "请填写区划名称（不超过 100 个字）。");
+	hdf_set_value(h, "Form.Field", "name");
+	hdf_set_value(h, "Levels.1.level", "2");
+	hdf_set_value(h, "Levels.1.name", "旗县市区");
+	hdf_set_value(h, "Levels.1.selected", "1");
+	hdf_set_value(h, "Parents.0.code", "152500");
+	hdf_set_value(h, "Parents.0.name", "锡林郭勒盟");
+	hdf_set_value(h, "Parents.0.selected", "1");
+	html = page(h, "int/admin_region.cs");
+	assert_non_null(strstr(html, "请填写区划名称"));
+	assert_null(strstr(html, "<script>"));
+	assert_non_null(strstr(html, "name=\"edit\" value=\"1\""));
+	assert_non_null(strstr(html, "readonly"));
+	assert_non_null(strstr(html, "value=\"152500\" selected"));
+	assert_non_null(strstr(html, "value=\"2\" selected"));
+	assert_non_null(strstr(html, "required aria-invalid=\"true\""));
+	/* The audit link names the object "region:CODE", URL-escaped. */
+	assert_non_null(strstr(html, "/admin/audit?object=region%3A152502"));
+
+	h = fixture("16");
+	hdf_set_value(h, "Form.edit", "1");
+	hdf_set_value(h, "Form.login", "zhangwei");
+	hdf_set_value(h, "Form.active", "1");
+	hdf_set_value(h, "Staff.login", "zhangwei");
+	hdf_set_value(h, "Roles.0.field", "role_clerk");
+	hdf_set_value(h, "Roles.0.label", "窗口受理人员");
+	hdf_set_value(h, "Roles.0.checked", "1");
+	hdf_set_value(h, "Roles.1.field", "role_admin");
+	hdf_set_value(h, "Roles.1.label", "系统管理员");
+	hdf_set_value(h, "Reset.Error", "两次输入的密码不一致，请重新输入。");
+	html = page(h, "int/admin_staff_edit.cs");
+	assert_non_null(strstr(html,
+	    "name=\"role_clerk\" value=\"1\" checked"));
+	assert_null(strstr(html, "name=\"role_admin\" value=\"1\" checked"));
+	assert_non_null(strstr(html, "name=\"active\" value=\"1\" checked"));
+	assert_non_null(strstr(html, "action=\"/admin/staff/password\""));
+	assert_non_null(strstr(html, "两次输入的密码不一致"));
+	assert_non_null(strstr(html, "object=staff%3Azhangwei"));
+	/* An edit asks for no password but in the reset form. */
+	assert_int_equal(count(html, "name=\"password2\""), 1);
+
+	h = fixture("16");
+	hdf_set_value(h, "Form.name1", "市");
+	hdf_set_value(h, "Levels.0.level", "1");
+	hdf_set_value(h, "Levels.0.field", "name1");
+	hdf_set_value(h, "Levels.0.value", "市<");
+	hdf_set_value(h, "Form.Field", "name1");
+	html = page(h, "int/admin_levels.cs");
+	assert_non_null(strstr(html, "name=\"name1\" type=\"text\" "
+	    "value=\"市&lt;\""));
+	assert_non_null(strstr(html, "aria-invalid=\"true\""));
+}
+
+static void
+audit_pages_by_id(void **state)
+{
+	HDF	*h = fixture("16");
+	char	*html;
+
+	(void)state;
+	hdf_set_value(h, "Filter.object", "window:SCJGJ/A01");
+	hdf_set_value(h, "Audit.0.id", "91");
+	hdf_set_value(h, "Audit.0.at", "2026-03-02 09:15:00");
+	hdf_set_value(h, "Audit.0.actor", "liuxiaomei");
+	hdf_set_value(h, "Audit.0.action_label", "新增窗口");
+	hdf_set_value(h, "Audit.0.object", "window:SCJGJ/A01");
+	hdf_set_value(h, "Audit.0.detail", "{\"name\":\"<i>食品</i>\"}");
+	hdf_set_value(h, "Next.before", "91");
+	html = page(h, "int/admin_audit.cs");
+	assert_non_null(strstr(html, "新增窗口"));
+	assert_non_null(strstr(html, "&lt;i&gt;食品"));
+	assert_non_null(strstr(html,
+	    "/admin/audit?object=window%3ASCJGJ%2FA01&amp;before=91"));
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	pool = pool_new();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	pool_free(pool);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(codes),
+		cmocka_unit_test(names),
+		cmocka_unit_test(phones),
+		cmocka_unit_test(logins),
+		cmocka_unit_test(passwords),
+		cmocka_unit_test(halls_and_roles),
+		cmocka_unit_test(objects),
+		cmocka_unit_test(nav_link_for_admins_only),
+		cmocka_unit_test(home_shows_tree_escaped),
+		cmocka_unit_test(forms_echo_and_mark),
+		cmocka_unit_test(audit_pages_by_id),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

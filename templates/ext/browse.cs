@@ -1,0 +1,63 @@
+<?cs # ext/browse.cs: browsing the published items (GET /browse?by=&v=).
+       Browse.by is theme, dept or level, Browse.title its name
+       (按主题), Browse.noun what it lists (主题);
+       Facets.N {key,label,count,current} the entries with their number
+       of items.  With an entry chosen: Browse.v, Browse.label,
+       Browse.count and its items Items.N as in ext/search.cs. ?>
+<?cs def:tab(key, label) ?><a class="btn <?cs if:Browse.by == key ?>btn-primary<?cs else ?>btn-plain<?cs /if ?>" href="/browse?by=<?cs var:key ?>"<?cs if:Browse.by == key ?> aria-current="page"<?cs /if ?>><?cs var:label ?></a><?cs /def ?>
+<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <?cs if:Browse.v ?><a href="/browse?by=<?cs var:url_escape(Browse.by) ?>"><?cs var:Browse.title ?>浏览</a> › <?cs var:Browse.label ?><?cs else ?><?cs var:Browse.title ?>浏览<?cs /if ?></nav>
+
+<header class="page-head">
+  <h1><?cs if:Browse.v ?><?cs var:Browse.label ?><?cs else ?>浏览事项<?cs /if ?></h1>
+  <p class="page-sub"><?cs if:Browse.v ?><?cs var:Browse.title ?>浏览 · 共 <?cs var:Browse.count ?> 项<?cs else ?>按您要办的事、负责的部门或办理层级找事项；也可以<a href="/search">搜索</a>。<?cs /if ?></p>
+  <nav class="browse-tabs" aria-label="浏览方式">
+    <?cs call:tab("theme", "按主题") ?>
+    <?cs call:tab("dept", "按部门") ?>
+    <?cs call:tab("level", "按层级") ?>
+  </nav>
+</header>
+
+<?cs if:Browse.v ?>
+<section class="section" aria-labelledby="b-items">
+  <h2 class="section-title" id="b-items">可办理的事项 <span class="count">共 <?cs var:subcount(Items) ?> 项</span></h2>
+  <ul class="cards">
+    <?cs each:it = Items ?>
+    <li class="card">
+      <a class="card-link" href="/guide?code=<?cs var:url_escape(it.code) ?>">
+        <span class="card-title"><?cs var:it.name ?></span>
+        <span class="card-dept"><?cs var:it.dept_name ?></span>
+        <span class="card-tags">
+          <?cs if:it.kind ?><span class="tag"><?cs var:it.kind ?></span><?cs /if ?>
+          <?cs if:it.level ?><span class="tag"><?cs var:it.level ?></span><?cs /if ?>
+          <?cs if:it.depth ?><span class="tag tag-depth" title="<?cs var:it.depth_label ?>">网办深度 <?cs var:it.depth ?></span><?cs /if ?>
+        </span>
+        <span class="card-meta">承诺 <strong><?cs var:it.promised_days ?></strong> 个工作日办结</span>
+        <span class="card-code">事项编码 <?cs var:it.code ?></span>
+        <span class="card-go">查看办事指南 ›</span>
+      </a>
+    </li>
+    <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
+
+<section class="section" aria-labelledby="b-facets">
+  <h2 class="section-title" id="b-facets">全部<?cs var:Browse.noun ?></h2>
+  <?cs if:subcount(Facets) == 0 ?>
+  <div class="empty">
+    <p>目前没有已发布的事项。</p>
+    <p>请稍后再来，或拨打页面底部的咨询电话。</p>
+  </div>
+  <?cs else ?>
+  <ul class="cards facets">
+    <?cs each:f = Facets ?>
+    <li class="card">
+      <a class="card-link" href="/browse?by=<?cs var:url_escape(Browse.by) ?>&amp;v=<?cs var:url_escape(f.key) ?>"<?cs if:f.current ?> aria-current="page"<?cs /if ?>>
+        <span class="card-title"><?cs var:f.label ?></span>
+        <span class="card-meta"><strong><?cs var:f.count ?></strong> 项事项</span>
+      </a>
+    </li>
+    <?cs /each ?>
+  </ul>
+  <?cs /if ?>
+</section>
