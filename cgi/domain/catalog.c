@@ -65,8 +65,10 @@ static const char SQL_MATERIAL_ADD[] =
     "required, types, note, form, form_sha, sample, sample_sha) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_STEP_ADD[] =
-    "INSERT INTO item_step (item_id, seq, skey, name, role, dept_code, days, "
-    "doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO item_step (item_id, seq, skey, name, role, dept_code, "
+    "dept_name, days, doc) VALUES (?, ?, ?, ?, ?, ?, "
+    "COALESCE(NULLIF(?, ''), (SELECT name FROM department WHERE code = "
+    "COALESCE(NULLIF(?, ''), ?)), ?), ?, ?)";
 static const char SQL_FLOW_ADD[] =
     "INSERT INTO item_flow (item_id, seq, from_key, to_key, back) "
     "VALUES (?, ?, ?, ?, ?)";
@@ -76,7 +78,8 @@ static const char SQL_MATERIALS[] =
     "ORDER BY seq";
 static const char SQL_STEPS[] =
     "SELECT s.seq, s.skey, s.name, s.role, "
-    "IF(s.dept_code = '', i.dept_code, s.dept_code), s.days, s.doc "
+    "IF(s.dept_code = '', i.dept_code, s.dept_code), "
+    "IF(s.dept_name = '', i.dept_name, s.dept_name), s.days, s.doc "
     "FROM item_step s JOIN item i ON i.id = s.item_id WHERE s.item_id = ? "
     "ORDER BY s.seq";
 static const char SQL_FLOWS[] =
@@ -135,8 +138,8 @@ load_parts(struct db *db, struct pool *pool, struct item *it)
 		return rc;
 	cap = 0;
 	it->nsteps = 0;
-	while ((rc = stmt_row(q, pool, "dssdsds", &s.seq, &s.key, &s.name,
-	    &s.role, &s.dept_code, &s.days, &s.doc)) == DB_OK)
+	while ((rc = stmt_row(q, pool, "dssdssds", &s.seq, &s.key, &s.name,
+	    &s.role, &s.dept_code, &s.dept_name, &s.days, &s.doc)) == DB_OK)
 		*(struct step *)pool_push(pool, &it->steps, &it->nsteps, &cap,
 		    sizeof(s)) = s;
 	stmt_done(q);
@@ -395,9 +398,16 @@ store_procedure(struct db *db, json_t *o, int64_t id, char *err,
 		stmt_bind_text(q, 2, key);
 		stmt_bind_text(q, 3, name);
 		stmt_bind_int(q, 4, role);
+		/* The acting department's name: as sent, else looked up
+		 * (intranet), else the code itself. */
 		stmt_bind_text(q, 5, jopt(e, "dept"));
-		stmt_bind_int(q, 6, days);
-		stmt_bind_text(q, 7, jopt(e, "doc"));
+		stmt_bind_text(q, 6, jopt(e, "dept_name"));
+		stmt_bind_text(q, 7, jopt(e, "dept"));
+		stmt_bind_text(q, 8, jopt(o, "dept_code"));
+		stmt_bind_text(q, 9, *jopt(e, "dept") ? jopt(e, "dept") :
+		    jopt(o, "dept_name"));
+		stmt_bind_int(q, 10, days);
+		stmt_bind_text(q, 11, jopt(e, "doc"));
 		if ((rc = stmt_run(q)) != DB_OK) {
 			if (rc == DB_DUP)
 				snprintf(err, errlen, "环节代号 %s 重复", key);
@@ -608,10 +618,11 @@ catalog_json(const struct item *it)
 	arr = json_array();
 	for (i = 0; i < it->nsteps; i++)
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:s, "
-		    "s:i, s:s}", "key", it->steps[i].key,
+		    "s:s, s:i, s:s}", "key", it->steps[i].key,
 		    "name", it->steps[i].name, "role", it->steps[i].role,
-		    "dept", it->steps[i].dept_code, "days", it->steps[i].days,
-		    "doc", it->steps[i].doc));
+		    "dept", it->steps[i].dept_code,
+		    "dept_name", it->steps[i].dept_name,
+		    "days", it->steps[i].days, "doc", it->steps[i].doc));
 	flows = json_array();
 	returns = json_array();
 	for (i = 0; i < it->nflows; i++)
@@ -649,6 +660,7 @@ catalog_net(struct db *db, struct pool *pool, const struct item *it,
 		steps[i].name = it->steps[i].name;
 		steps[i].role = it->steps[i].role;
 		steps[i].dept = it->steps[i].dept_code;
+		steps[i].dept_label = it->steps[i].dept_name;
 		steps[i].staffed = db == NULL ? 1 : account_staffed(db, pool,
 		    it->steps[i].dept_code, it->steps[i].role);
 	}

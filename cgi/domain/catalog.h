@@ -32,6 +32,7 @@ struct step {
 	char		*dept_code;	/* acting department */
 	int		 days;
 	char		*doc;		/* "accept", "decision" or "" */
+	char		*dept_name;	/* the acting department's name */
 };
 
 /* An edge of the procedure net (wfnet.h); index = seq - 1. */

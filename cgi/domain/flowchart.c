@@ -426,7 +426,8 @@ step_dept(struct fc *fc, const struct wf_step *st)
 	    (fc->opts->home_dept != NULL &&
 	    strcmp(st->dept, fc->opts->home_dept) == 0))
 		return "";
-	return text_clean(fc->pool, st->dept);
+	return text_clean(fc->pool, st->dept_label != NULL &&
+	    st->dept_label[0] != '\0' ? st->dept_label : st->dept);
 }
 
 /* "受理（窗口受理人员，1 个工作日，县市场监管局）", for titles. */

@@ -495,8 +495,9 @@ check_staff(const struct wf_net *net, struct wf_result *res)
 			snprintf(roles + len, sizeof(roles) - len, "%s%s",
 			    len ? "或" : "", label);
 		}
-		dept = st->dept != NULL && st->dept[0] != '\0' ? st->dept :
-		    "未指定部门";
+		dept = st->dept_label != NULL && st->dept_label[0] != '\0' ?
+		    st->dept_label : st->dept != NULL && st->dept[0] != '\0' ?
+		    st->dept : "未指定部门";
 		return say(res, WF_UNSTAFFED, st->key,
 		    "「%s」环节没有人具有%s角色（%s），"
 		    "请先在组织机构中配备人员。", nm(net, i),

@@ -36,6 +36,7 @@ struct wf_step {
 	const char	*dept;		/* department code acting */
 	int		 staffed;	/* 1 when some active user holds role in
 					 * dept (the caller looks it up) */
+	const char	*dept_label;	/* dept's name for people, or NULL */
 };
 
 struct wf_edge {

@@ -87,6 +87,7 @@ page_ext_chart(struct req *r)
 {
 	struct item	 it;
 	struct wf_net	 net;
+	struct flowchart_opts opts;
 	const char	*code;
 	char		*svg;
 	int		*days;
@@ -100,7 +101,11 @@ page_ext_chart(struct req *r)
 	days = pool_alloc(r->pool, (it.nsteps + 1) * sizeof(*days));
 	for (i = 0; i < it.nsteps; i++)
 		days[i] = it.steps[i].days;
-	svg = flowchart_svg(&net, days, NULL, r->pool);
+	memset(&opts, 0, sizeof(opts));
+	opts.days = days;
+	opts.home_dept = it.dept_code;
+	opts.title = pool_printf(r->pool, "%s 审批运行流程图", it.name);
+	svg = flowchart_svg_opts(&net, &opts, r->pool);
 	return reply_raw(r, "image/svg+xml; charset=utf-8", svg, strlen(svg),
 	    NULL);
 }

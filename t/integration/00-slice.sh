@@ -45,6 +45,11 @@ t_is "a: clerk, handler, leader and admin exist" \
 # --- b. the catalogue crossed the gap ---------------------------------------
 t_is "b: the extranet imported the item from a bundle" \
 	"$(sql_ext "SELECT CONCAT(status, ' v', version) FROM item WHERE code='$CODE'")" "published v1"
+t_is "b: its materials arrive intact" \
+	"$(sql_ext "SELECT GROUP_CONCAT(CONCAT(m.seq, ':', m.copies, ':', m.required) ORDER BY m.seq) FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code='$CODE'")" \
+	"$(sql_int "SELECT GROUP_CONCAT(CONCAT(m.seq, ':', m.copies, ':', m.required) ORDER BY m.seq) FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code='$CODE' AND i.status='published'")"
+t_like "b: the guide shows the number of copies" \
+	"$(curl -s "$EXT_URL/guide?code=$CODE" | grep -A1 'data-label="份数"' | head -1)" '>1<'
 t_is "b: the bundle is recorded as imported" "$(sql_ext "SELECT COUNT(*) FROM gap_in WHERE dir='int2ext'")" 1
 http_get anon "$EXT_URL/" >/dev/null
 t_is "b: extranet home answers" "$HTTP_STATUS" 200

@@ -99,18 +99,9 @@
     <img class="flowchart" src="/chart?code=<?cs var:url_escape(Item.code) ?>" alt="<?cs var:Item.name ?>的审批运行流程图：<?cs each:s = Item.Steps ?><?cs var:s.name ?><?cs if:!last(s) ?>、<?cs /if ?><?cs /each ?>">
     <figcaption>审批运行流程图（虚线为回退）</figcaption>
   </figure>
-  <ol class="flow">
-    <li class="flow-step flow-start"><span class="flow-name">网上申请或窗口提交</span><span class="flow-meta">申请人</span></li>
-    <?cs each:s = Item.Steps ?>
-    <li class="flow-step">
-      <span class="flow-no"><?cs var:s.seq ?></span>
-      <span class="flow-name"><?cs var:s.name ?></span>
-      <span class="flow-meta">时限 <?cs var:s.days ?> 个工作日</span>
-      <span class="flow-meta"><?cs var:s.role_label ?></span>
-    </li>
-    <?cs /each ?>
-    <li class="flow-step flow-end"><span class="flow-name">办结</span><span class="flow-meta">出具决定文书</span></li>
-  </ol>
+  <ul class="step-list">
+    <?cs each:s = Item.Steps ?><li><strong><?cs var:s.name ?></strong>：<?cs var:s.role_label ?>，<?cs var:s.days ?> 个工作日</li><?cs /each ?>
+  </ul>
   <?cs /if ?>
 </section>
 
