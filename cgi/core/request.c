@@ -15,12 +15,69 @@
 #include "log.h"
 #include "request.h"
 
+/*
+ * What cb_read() watches in the body while the kit reads it.  The kit's
+ * parsers are quadratic in the number of values of one name and only
+ * afterwards can we count fields, so a body with too many separators
+ * ('&', or lines starting "--" in multipart) is cut short here, which the
+ * kit reports as a short read.  In multipart, the kit also leaks the
+ * first of two Content-Disposition (or Content-Type) lines in one part's
+ * header, so two such lines with no empty line between are refused too.
+ * One request at a time per process, like the kit's own globals.
+ */
+static struct {
+	int		 multipart;
+	size_t		 seps, max;
+	char		 last[2];	/* the two bytes before this one */
+	char		 line[20];	/* the current line's start */
+	size_t		 linelen;
+	int		 disp, type;	/* since the last empty line */
+	int		 refused;
+} scan;
+
+static void
+scan_byte(char c)
+{
+	if (c == '-' && scan.last[1] == '-' && scan.last[0] == '\n')
+		scan.seps++;
+	scan.last[0] = scan.last[1];
+	scan.last[1] = c;
+	if (c == '\n') {
+		if (scan.linelen == 0 || scan.line[0] == '\r')
+			scan.disp = scan.type = 0;
+		scan.linelen = 0;
+		return;
+	}
+	if (scan.linelen == sizeof(scan.line))
+		return;
+	scan.line[scan.linelen++] = c;
+	if (scan.linelen == 13 && strncasecmp(scan.line, "content-type:",
+	    13) == 0 && ++scan.type > 1)
+		scan.refused = 1;
+	if (scan.linelen == 20 && strncasecmp(scan.line,
+	    "content-disposition:", 20) == 0 && ++scan.disp > 1)
+		scan.refused = 1;
+}
+
 /* cgiwrap callbacks: the CGI kit reads and writes through these. */
 
 static int
 cb_read(void *data, char *buf, int len)
 {
-	return FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
+	const char	*p, *end;
+	int		 n, i;
+
+	n = FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
+	if (!scan.multipart)
+		for (p = buf, end = buf + (n > 0 ? n : 0);
+		    (p = memchr(p, '&', (size_t)(end - p))) != NULL; p++)
+			scan.seps++;
+	else
+		for (i = 0; i < n; i++)
+			scan_byte(buf[i]);
+	if (scan.seps > scan.max || scan.refused)
+		return -1;
+	return n;
 }
 
 static int
@@ -105,32 +162,111 @@ check_fields(HDF *node, const struct config *cfg, size_t *count, int depth)
 	return 0;
 }
 
+/* Occurrences of c in s. */
+static size_t
+count_char(const char *s, int c)
+{
+	size_t	 n = 0;
+
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s == c)
+			n++;
+	return n;
+}
+
 /*
- * A multipart Content-Type carries one boundary parameter of 1 to 70
- * characters from RFC 2046's set, quoted or not.
+ * A POST body's type must be one the kit parses safely: none, urlencoded,
+ * or exactly "multipart/form-data; boundary=B" with B 1 to 70 characters
+ * from RFC 2046's set, quoted or not.  The kit takes any type starting
+ * "multipart/form-data" for multipart, looks for the boundary only as the
+ * first parameter after a ';', and calls strlen() on it when absent.
+ * Returns the boundary's length, 0 for no body or urlencoded, -1 for a
+ * multipart type we refuse (400), -2 for any other type (415).
  */
 static int
-boundary_ok(const char *ctype)
+body_type(const char *ct)
 {
+	static const char	 mp[] = "multipart/form-data;";
 	static const char	 bchars[] = "0123456789abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=? ";
-	const char		*b, *p;
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=?";
 	size_t			 n;
 	int			 quoted;
 
-	if ((b = strcasestr(ctype, "boundary=")) == NULL ||
-	    strcasestr(b + 9, "boundary=") != NULL)
+	if (ct == NULL || *ct == '\0')
 		return 0;
-	b += 9;
-	if ((quoted = *b == '"'))
-		b++;
-	for (p = b; *p != '\0' && *p != '"' && *p != ';'; p++)
-		if (strchr(bchars, *p) == NULL || (*p == ' ' && !quoted))
-			return 0;
-	n = (size_t)(p - b);
-	if (quoted && *p != '"')
+	if (strncmp(ct, "application/x-www-form-urlencoded", 33) == 0 &&
+	    (ct[33] == '\0' || ct[33] == ';'))
 		return 0;
-	return n >= 1 && n <= 70 && b[n - 1] != ' ';
+	if (strncmp(ct, mp, sizeof(mp) - 2) != 0)
+		return -2;
+	if (ct[sizeof(mp) - 2] != ';')
+		return -1;
+	ct += sizeof(mp) - 1;
+	ct += strspn(ct, " \t");
+	if (strncasecmp(ct, "boundary=", 9) != 0)
+		return -1;
+	ct += 9;
+	if ((quoted = *ct == '"'))
+		ct++;
+	n = strspn(ct, bchars);
+	if (n < 1 || n > 70 || strcmp(ct + n, quoted ? "\"" : "") != 0)
+		return -1;
+	return (int)n;
+}
+
+/* cgiwrap read callback over a string: see prime_boundary(). */
+static int
+cb_read_str(void *data, char *buf, int len)
+{
+	const char	**p = data;
+	int		  n;
+
+	n = (int)strlen(*p) < len ? (int)strlen(*p) : len;
+	memcpy(buf, *p, (size_t)n);
+	*p += n;
+	return n;
+}
+
+/*
+ * ClearSilver's rfc2388.c caches the boundary's length in statics keyed by
+ * the boundary's address, and that string is freed after every request.
+ * When the next boundary is allocated at the same address, the kit keeps
+ * the old length: an upload right after another client's finds no part at
+ * all.  Parsing two one-line dummies, the last with a boundary of this
+ * request's length, leaves the cache holding the right length whichever
+ * address the real boundary gets.  (The first dummy, of another size,
+ * moves the cache off the freed address of the last request.)
+ */
+static void
+prime_boundary(FCGX_Request *fcgx, int len)
+{
+	const int	 lens[2] = { 200, len };
+	const char	*body;
+	char		 ct[256], b[201];
+	CGI		*d;
+	NEOERR		*err;
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		if ((d = calloc(1, sizeof(*d))) == NULL ||
+		    hdf_init(&d->hdf) != STATUS_OK)
+			abort();
+		memset(b, 'x', (size_t)lens[i]);
+		b[lens[i]] = '\0';
+		snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%s", b);
+		if (hdf_set_value(d->hdf, "CGI.ContentType", ct) != STATUS_OK ||
+		    hdf_set_value(d->hdf, "CGI.ContentLength", "2") !=
+		    STATUS_OK)
+			abort();
+		body = "-\n";
+		cgiwrap_init_emu(&body, cb_read_str, cb_writef, cb_write,
+		    cb_getenv, cb_putenv, cb_iterenv);
+		err = parse_rfc2388(d);
+		nerr_ignore(&err);
+		cgi_destroy(&d);
+	}
+	cgiwrap_init_emu(fcgx, cb_read, cb_writef, cb_write, cb_getenv,
+	    cb_putenv, cb_iterenv);
 }
 
 int
@@ -142,6 +278,7 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 	char		*end, *tmp;
 	unsigned long long n;
 	size_t		 count = 0;
+	int		 blen;
 
 	memset(r, 0, sizeof(*r));
 	r->pool = pool;
@@ -154,6 +291,10 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 
 	v = FCGX_GetParam("REQUEST_METHOD", fcgx->envp);
 	r->method = v ? v : "GET";
+	/* The kit's PUT reader spins forever on a short body. */
+	if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0 &&
+	    strcmp(r->method, "POST") != 0)
+		return 405;
 	if ((uri = FCGX_GetParam("DOCUMENT_URI", fcgx->envp)) == NULL)
 		uri = FCGX_GetParam("REQUEST_URI", fcgx->envp);
 	if (uri == NULL)
@@ -171,14 +312,25 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 			return 413;
 	}
 
+	/* cgi_init() parses these; bound them first (see scan). */
+	if (count_char(FCGX_GetParam("QUERY_STRING", fcgx->envp), '&') >=
+	    cfg->max_fields ||
+	    count_char(FCGX_GetParam("HTTP_COOKIE", fcgx->envp), ';') >= 64)
+		return 400;
 	/*
 	 * ClearSilver's multipart parser dereferences a missing boundary
-	 * (found by t/integration/limits.sh and the fuzzer): refuse such a
-	 * body before the kit sees it.
+	 * (found by t/integration/limits.sh and the fuzzer): refuse any body
+	 * the kit would not parse as we expect before it sees it.
 	 */
-	if ((v = FCGX_GetParam("CONTENT_TYPE", fcgx->envp)) != NULL &&
-	    strncasecmp(v, "multipart/", 10) == 0 && !boundary_ok(v))
-		return 400;
+	blen = 0;
+	if (strcmp(r->method, "POST") == 0 &&
+	    (blen = body_type(FCGX_GetParam("CONTENT_TYPE", fcgx->envp))) < 0)
+		return blen == -1 ? 400 : 415;
+	memset(&scan, 0, sizeof(scan));
+	scan.multipart = blen > 0;
+	scan.last[1] = '\n';		/* the body starts a line */
+	scan.max = scan.multipart ? 2 * cfg->max_fields + 2 : cfg->max_fields;
+
 	if ((err = cgi_init(&r->cgi, NULL)) != STATUS_OK) {
 		log_neoerr("cgi_init", err);
 		r->cgi = NULL;
@@ -189,6 +341,8 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 		tmp = pool_printf(pool, "%s/tmp", cfg->files_dir);
 		hdf_set_value(r->hdf, "Config.Upload.TmpDir", tmp);
 	}
+	if (blen > 0)
+		prime_boundary(fcgx, blen);
 	if ((err = cgi_parse(r->cgi)) != STATUS_OK) {
 		log_neoerr("cgi_parse", err);
 		return 400;
@@ -234,8 +388,17 @@ form_file(struct req *r, const char *name, FILE **fp, size_t *size,
 {
 	struct stat	 st;
 	FILE		*f;
+	char		 key[160];
+	int		 n;
 
-	if (r->cgi == NULL || (f = cgi_filehandle(r->cgi, name)) == NULL)
+	/* Query.<name>.FileHandle may come from the client ("?m1.FileHandle=
+	 * 1"); the kit indexes its list of uploads with it unchecked. */
+	if (r->cgi == NULL || r->cgi->files == NULL)
+		return -1;
+	snprintf(key, sizeof(key), "Query.%s.FileHandle", name);
+	n = hdf_get_int_value(r->hdf, key, 0);
+	if (n < 1 || n > uListLength(r->cgi->files) ||
+	    (f = cgi_filehandle(r->cgi, name)) == NULL)
 		return -1;
 	if (fstat(fileno(f), &st) == -1)
 		return -1;
