@@ -184,6 +184,10 @@ flow_may(const struct kase *k, const struct user *u,
 
 	if (i >= k->item.nsteps || !flow_enabled(k, i) || !step_at(k, i, t->at))
 		return 0;
+	/* Once accepted, a case returned to intake cannot be refused there. */
+	if (strcmp(t->action, "reject") == 0 &&
+	    strcmp(k->state, "received") != 0)
+		return 0;
 	s = &k->item.steps[i];
 	/* The step's role, in the step's department (ORG-2, INT-5). */
 	return (u->roles & s->role) != 0 && u->dept_code != NULL &&
@@ -572,8 +576,8 @@ clock_add_workdays(struct pool *pool, const char *ymd, int n)
 /* Number and fill the document of kind for case k (not yet stored). */
 static enum db_rc
 doc_make(struct db *db, struct pool *pool, const struct kase *k,
-    const char *kind, const struct user *u, const char *text,
-    const char *now_utc, const char *today, struct doc *d)
+    const char *dept, const char *kind, const struct user *u,
+    const char *text, const char *now_utc, const char *today, struct doc *d)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -588,8 +592,9 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 			break;
 	if (i == sizeof(doc_kinds) / sizeof(doc_kinds[0]))
 		abort();
+	/* Numbered and issued by the department acting at the step. */
 	q = db_stmt(db, SQL_DEPT_ABBR);
-	stmt_bind_text(q, 0, k->item.dept_code);
+	stmt_bind_text(q, 0, dept);
 	if ((rc = stmt_one(q, pool, "ss", &abbr, &dname)) != DB_OK)
 		return DB_ERR;
 	sscanf(today, "%d", &year);
@@ -736,7 +741,7 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 	struct wf_marking	 next;
 	struct stmt		*q;
 	enum db_rc		 rc;
-	const char		*state, *v = NULL, *label;
+	const char		*state, *v = NULL, *label, *doc_kind;
 	char			*now, *today;
 	int64_t			 dummy;
 	size_t			 i;
@@ -795,9 +800,15 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 	if (v != NULL && (rc = opinion_add(db, pool, &k, (size_t)step, u, v,
 	    text ? text : "同意。", now)) != DB_OK)
 		goto fail;
-	if (t->doc_kind != NULL) {
-		if ((rc = doc_make(db, pool, &k, t->doc_kind, u, text, now,
-		    today, &d)) != DB_OK || (rc = doc_add(db, &d)) != DB_OK)
+	/* A case returned to its intake step is accepted once only. */
+	doc_kind = t->doc_kind;
+	if (doc_kind != NULL && strcmp(doc_kind, "accept") == 0 &&
+	    strcmp(k.state, "received") != 0)
+		doc_kind = NULL;
+	if (doc_kind != NULL) {
+		if ((rc = doc_make(db, pool, &k, k.item.steps[step].dept_code,
+		    doc_kind, u, text, now, today, &d)) != DB_OK ||
+		    (rc = doc_add(db, &d)) != DB_OK)
 			goto fail;
 	}
 	/* A refusal ends the case; anything else moves its tokens. */
@@ -834,7 +845,7 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 		label = pool_printf(pool, "%s·%s", k.item.steps[step].name,
 		    t->label);
 	if ((rc = event_out(db, pool, &k, t->action, label, state, u, text,
-	    t->doc_kind != NULL ? &d : NULL, public_label(pool, &k, t, step),
+	    doc_kind != NULL ? &d : NULL, public_label(pool, &k, t, step),
 	    t->to_state != NULL && t->needs_text ? text : NULL)) != DB_OK)
 		goto fail;
 	if ((rc = audit_add(db, pool, u->login, pool_printf(pool, "case.%s",

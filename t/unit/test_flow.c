@@ -84,6 +84,9 @@ each_step_its_role(void **state)
 	make_case(&k, "processing", 2);
 	assert_string_equal(allowed(&k, &handler), "");
 	assert_string_equal(allowed(&k, &leader), "approve,deny,return");
+	/* Returned to intake after acceptance: it can go on, not be refused. */
+	make_case(&k, "processing", 0);
+	assert_string_equal(allowed(&k, &clerk), "accept");
 	/* Returned to review: the handler signs again. */
 	make_case(&k, "processing", 4);
 	assert_string_equal(allowed(&k, &handler), "sign");
