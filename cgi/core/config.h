@@ -26,6 +26,8 @@ struct config {
 	char		*migrations_dir;
 	char		*sign_key;
 	char		*peer_key;
+	char		*org_name;	/* 锡林浩特市人民政府政务服务中心 */
+	char		*org_phone;
 	/* Request limits (bytes or counts). */
 	size_t		 max_body;
 	size_t		 max_upload;

@@ -498,8 +498,10 @@ disposition(struct pool *pool, const char *name)
 		if (isalnum(*p) || strchr("-._", *p) != NULL)
 			*a++ = (char)*p;
 	}
-	if (a == ascii || strchr(ascii, '.') == ascii)
-		ascii = "download";
+	*a = '\0';
+	/* A name with no ASCII but its extension keeps the extension. */
+	if (a == ascii || *ascii == '.')
+		ascii = pool_printf(pool, "download%s", ascii);
 	return pool_printf(pool, "Content-Disposition: attachment; "
 	    "filename=\"%s\"; filename*=UTF-8''%s\r\n", ascii, enc);
 }
@@ -605,6 +607,10 @@ render(struct req *r, const char *tpl)
 	hdf_set(r, "Site.Name", r->cfg->site == SITE_INTRANET ?
 	    "一网通办 · 内网审批" : "一网通办 · 网上办事大厅");
 	hdf_set(r, "Site.Kind", config_site_name(r->cfg->site));
+	if (r->cfg->org_name != NULL)
+		hdf_set(r, "Site.Org", r->cfg->org_name);
+	if (r->cfg->org_phone != NULL)
+		hdf_set(r, "Site.Phone", r->cfg->org_phone);
 	if (r->csrf != NULL)
 		hdf_set(r, "Page.Csrf", r->csrf);
 	if (r->user.id != 0) {
