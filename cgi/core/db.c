@@ -467,3 +467,35 @@ stmt_one(struct stmt *s, struct pool *pool, const char *fmt, ...)
 	stmt_done(s);
 	return rc;
 }
+
+enum db_rc
+stmt_list(struct stmt *q, struct pool *pool, row_reader row, size_t size,
+    void *arr, size_t *n)
+{
+	void		*v = NULL, *tmp;
+	enum db_rc	 rc;
+	size_t		 cap = 0;
+
+	*n = 0;
+	*(void **)arr = NULL;
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	tmp = pool_alloc(pool, size);
+	while ((rc = row(q, pool, tmp)) == DB_OK)
+		memcpy(pool_push(pool, &v, n, &cap, size), tmp, size);
+	stmt_done(q);
+	*(void **)arr = v;
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+enum db_rc
+stmt_first(struct stmt *q, struct pool *pool, row_reader row, void *elem)
+{
+	enum db_rc	 rc;
+
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	rc = row(q, pool, elem);
+	stmt_done(q);
+	return rc;
+}

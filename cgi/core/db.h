@@ -56,6 +56,19 @@ enum db_rc	 stmt_row(struct stmt *, struct pool *, const char *fmt, ...);
 /* Release the result; the statement stays prepared. */
 void		 stmt_done(struct stmt *);
 
+/*
+ * A row reader fills one element from the current row of a statement:
+ * enum db_rc reader(struct stmt *, struct pool *, void *element).
+ * stmt_list() runs q and collects every row into a pool array of
+ * elements of size bytes (*arr, *n); stmt_first() runs q and reads its
+ * first row into elem (DB_NONE when there is none).
+ */
+typedef enum db_rc (*row_reader)(struct stmt *, struct pool *, void *);
+enum db_rc	 stmt_list(struct stmt *, struct pool *, row_reader,
+		    size_t size, void *arr, size_t *n);
+enum db_rc	 stmt_first(struct stmt *, struct pool *, row_reader,
+		    void *elem);
+
 /* One-row helpers: run, fetch the first row, done. */
 enum db_rc	 stmt_one(struct stmt *, struct pool *, const char *fmt, ...);
 

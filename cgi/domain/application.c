@@ -100,8 +100,10 @@ attachment_list(struct db *db, struct pool *pool, const char *app_no,
 }
 
 static enum db_rc
-doc_row(struct stmt *q, struct pool *pool, struct doc *d)
+doc_row(struct stmt *q, struct pool *pool, void *arg)
 {
+	struct doc	*d = arg;
+
 	return stmt_row(q, pool, "sssssss", &d->app_no, &d->kind, &d->doc_no,
 	    &d->title, &d->body, &d->issued_at, &d->issued_by);
 }
@@ -110,15 +112,10 @@ enum db_rc
 doc_get(struct db *db, struct pool *pool, const char *doc_no, struct doc *d)
 {
 	struct stmt	*q;
-	enum db_rc	 rc;
 
 	q = db_stmt(db, SQL_DOC_GET);
 	stmt_bind_text(q, 0, doc_no);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	rc = doc_row(q, pool, d);
-	stmt_done(q);
-	return rc;
+	return stmt_first(q, pool, doc_row, d);
 }
 
 enum db_rc
@@ -126,22 +123,10 @@ doc_list(struct db *db, struct pool *pool, const char *app_no,
     struct doc **out, size_t *n)
 {
 	struct stmt	*q;
-	struct doc	 d, *v = NULL;
-	enum db_rc	 rc;
-	size_t		 cap = 0;
 
-	*n = 0;
 	q = db_stmt(db, SQL_DOC_LIST);
 	stmt_bind_text(q, 0, app_no);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	while ((rc = doc_row(q, pool, &d)) == DB_OK) {
-		*(struct doc *)pool_push(pool, &v, n, &cap,
-		    sizeof(d)) = d;
-	}
-	stmt_done(q);
-	*out = v;
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_list(q, pool, doc_row, sizeof(**out), out, n);
 }
 
 /* d->issued_at here is UTC "YYYY-MM-DD HH:MM:SS". */
@@ -258,8 +243,10 @@ fail:
 }
 
 static enum db_rc
-app_row(struct stmt *q, struct pool *pool, struct application *a)
+app_row(struct stmt *q, struct pool *pool, void *arg)
 {
+	struct application	*a = arg;
+
 	memset(a, 0, sizeof(*a));
 	return stmt_row(q, pool, "isisdsssssssss", &a->id, &a->app_no,
 	    &a->citizen_id, &a->item_code, &a->item_version, &a->item_name,
@@ -305,23 +292,11 @@ enum db_rc
 app_list(struct db *db, struct pool *pool, int64_t citizen_id,
     struct application **out, size_t *n)
 {
-	struct stmt		*q;
-	struct application	 a, *v = NULL;
-	enum db_rc		 rc;
-	size_t			 cap = 0;
+	struct stmt	*q;
 
-	*n = 0;
 	q = db_stmt(db, SQL_APP_LIST);
 	stmt_bind_int(q, 0, citizen_id);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	while ((rc = app_row(q, pool, &a)) == DB_OK) {
-		*(struct application *)pool_push(pool, &v, n, &cap,
-		    sizeof(a)) = a;
-	}
-	stmt_done(q);
-	*out = v;
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_list(q, pool, app_row, sizeof(**out), out, n);
 }
 
 enum db_rc

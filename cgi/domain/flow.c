@@ -210,8 +210,10 @@ flow_involves(const struct kase *k, const struct user *u)
 }
 
 static enum db_rc
-case_row(struct stmt *q, struct pool *pool, struct kase *k)
+case_row(struct stmt *q, struct pool *pool, void *arg)
 {
+	struct kase	*k = arg;
+
 	memset(k, 0, sizeof(*k));
 	return stmt_row(q, pool, "issisdssssssdss", &k->id, &k->app_no,
 	    &k->source, &k->item_id, &k->item_code, &k->item_version,

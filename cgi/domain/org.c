@@ -452,8 +452,10 @@ org_levels(struct db *db, struct pool *pool, struct org_level out[ORG_LEVELS])
 }
 
 static enum db_rc
-region_row(struct stmt *q, struct pool *pool, struct org_region *r)
+region_row(struct stmt *q, struct pool *pool, void *arg)
 {
+	struct org_region	*r = arg;
+
 	return stmt_row(q, pool, "ssdsss", &r->code, &r->name, &r->level,
 	    &r->level_name, &r->parent_code, &r->parent_name);
 }
@@ -462,21 +464,10 @@ enum db_rc
 org_regions(struct db *db, struct pool *pool, struct org_region **out,
     size_t *n)
 {
-	struct stmt		*q;
-	struct org_region	 r, *v = NULL;
-	enum db_rc		 rc;
-	size_t			 cap = 0;
+	struct stmt	*q;
 
-	*n = 0;
 	q = db_stmt(db, SQL_REGIONS);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	while ((rc = region_row(q, pool, &r)) == DB_OK)
-		*(struct org_region *)pool_push(pool, &v, n, &cap,
-		    sizeof(r)) = r;
-	stmt_done(q);
-	*out = v;
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_list(q, pool, region_row, sizeof(**out), out, n);
 }
 
 enum db_rc
@@ -484,20 +475,17 @@ org_region_get(struct db *db, struct pool *pool, const char *code,
     struct org_region *r)
 {
 	struct stmt	*q;
-	enum db_rc	 rc;
 
 	q = db_stmt(db, SQL_REGION_GET);
 	stmt_bind_text(q, 0, code);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	rc = region_row(q, pool, r);
-	stmt_done(q);
-	return rc;
+	return stmt_first(q, pool, region_row, r);
 }
 
 static enum db_rc
-hall_row(struct stmt *q, struct pool *pool, struct org_hall *h)
+hall_row(struct stmt *q, struct pool *pool, void *arg)
 {
+	struct org_hall	*h = arg;
+
 	return stmt_row(q, pool, "ssssdsss", &h->code, &h->name,
 	    &h->region_code, &h->region_name, &h->level, &h->address,
 	    &h->phone, &h->hours);
@@ -508,20 +496,9 @@ org_halls(struct db *db, struct pool *pool, struct org_hall **out,
     size_t *n)
 {
 	struct stmt	*q;
-	struct org_hall	 h, *v = NULL;
-	enum db_rc	 rc;
-	size_t		 cap = 0;
 
-	*n = 0;
 	q = db_stmt(db, SQL_HALLS);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	while ((rc = hall_row(q, pool, &h)) == DB_OK)
-		*(struct org_hall *)pool_push(pool, &v, n, &cap,
-		    sizeof(h)) = h;
-	stmt_done(q);
-	*out = v;
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_list(q, pool, hall_row, sizeof(**out), out, n);
 }
 
 enum db_rc
@@ -529,20 +506,17 @@ org_hall_get(struct db *db, struct pool *pool, const char *code,
     struct org_hall *h)
 {
 	struct stmt	*q;
-	enum db_rc	 rc;
 
 	q = db_stmt(db, SQL_HALL_GET);
 	stmt_bind_text(q, 0, code);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	rc = hall_row(q, pool, h);
-	stmt_done(q);
-	return rc;
+	return stmt_first(q, pool, hall_row, h);
 }
 
 static enum db_rc
-dept_row(struct stmt *q, struct pool *pool, struct org_dept *d)
+dept_row(struct stmt *q, struct pool *pool, void *arg)
 {
+	struct org_dept	*d = arg;
+
 	return stmt_row(q, pool, "isssssssssi", &d->id, &d->code, &d->name,
 	    &d->abbr, &d->region_code, &d->region_name, &d->hall_code,
 	    &d->hall_name, &d->address, &d->phone, &d->staff);
@@ -553,20 +527,9 @@ org_depts(struct db *db, struct pool *pool, struct org_dept **out,
     size_t *n)
 {
 	struct stmt	*q;
-	struct org_dept	 d, *v = NULL;
-	enum db_rc	 rc;
-	size_t		 cap = 0;
 
-	*n = 0;
 	q = db_stmt(db, SQL_DEPTS);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	while ((rc = dept_row(q, pool, &d)) == DB_OK)
-		*(struct org_dept *)pool_push(pool, &v, n, &cap,
-		    sizeof(d)) = d;
-	stmt_done(q);
-	*out = v;
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_list(q, pool, dept_row, sizeof(**out), out, n);
 }
 
 enum db_rc
@@ -574,20 +537,17 @@ org_dept_get(struct db *db, struct pool *pool, const char *code,
     struct org_dept *d)
 {
 	struct stmt	*q;
-	enum db_rc	 rc;
 
 	q = db_stmt(db, SQL_DEPT_GET);
 	stmt_bind_text(q, 0, code);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	rc = dept_row(q, pool, d);
-	stmt_done(q);
-	return rc;
+	return stmt_first(q, pool, dept_row, d);
 }
 
 static enum db_rc
-window_row(struct stmt *q, struct pool *pool, struct org_window *w)
+window_row(struct stmt *q, struct pool *pool, void *arg)
 {
+	struct org_window	*w = arg;
+
 	return stmt_row(q, pool, "ssssss", &w->dept_code, &w->dept_name,
 	    &w->code, &w->name, &w->hall_code, &w->hall_name);
 }
@@ -596,23 +556,12 @@ enum db_rc
 org_windows(struct db *db, struct pool *pool, const char *dept,
     struct org_window **out, size_t *n)
 {
-	struct stmt		*q;
-	struct org_window	 w, *v = NULL;
-	enum db_rc		 rc;
-	size_t			 cap = 0;
+	struct stmt	*q;
 
-	*n = 0;
 	q = db_stmt(db, SQL_WINDOWS);
 	stmt_bind_text(q, 0, dept ? dept : "");
 	stmt_bind_text(q, 1, dept ? dept : "");
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	while ((rc = window_row(q, pool, &w)) == DB_OK)
-		*(struct org_window *)pool_push(pool, &v, n, &cap,
-		    sizeof(w)) = w;
-	stmt_done(q);
-	*out = v;
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_list(q, pool, window_row, sizeof(**out), out, n);
 }
 
 enum db_rc
@@ -620,21 +569,17 @@ org_window_get(struct db *db, struct pool *pool, const char *dept,
     const char *code, struct org_window *w)
 {
 	struct stmt	*q;
-	enum db_rc	 rc;
 
 	q = db_stmt(db, SQL_WINDOW_GET);
 	stmt_bind_text(q, 0, dept);
 	stmt_bind_text(q, 1, code);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	rc = window_row(q, pool, w);
-	stmt_done(q);
-	return rc;
+	return stmt_first(q, pool, window_row, w);
 }
 
 static enum db_rc
-staff_row(struct stmt *q, struct pool *pool, struct org_staff *s)
+staff_row(struct stmt *q, struct pool *pool, void *arg)
 {
+	struct org_staff	*s = arg;
 	enum db_rc	 rc;
 	int64_t		 roles = 0;
 
@@ -648,23 +593,12 @@ enum db_rc
 org_staff_list(struct db *db, struct pool *pool, const char *dept,
     struct org_staff **out, size_t *n)
 {
-	struct stmt		*q;
-	struct org_staff	 s, *v = NULL;
-	enum db_rc		 rc;
-	size_t			 cap = 0;
+	struct stmt	*q;
 
-	*n = 0;
 	q = db_stmt(db, SQL_STAFF_LIST);
 	stmt_bind_text(q, 0, dept ? dept : "");
 	stmt_bind_text(q, 1, dept ? dept : "");
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	while ((rc = staff_row(q, pool, &s)) == DB_OK)
-		*(struct org_staff *)pool_push(pool, &v, n, &cap,
-		    sizeof(s)) = s;
-	stmt_done(q);
-	*out = v;
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_list(q, pool, staff_row, sizeof(**out), out, n);
 }
 
 enum db_rc
@@ -672,15 +606,10 @@ org_staff_get(struct db *db, struct pool *pool, const char *login,
     struct org_staff *s)
 {
 	struct stmt	*q;
-	enum db_rc	 rc;
 
 	q = db_stmt(db, SQL_STAFF_GET);
 	stmt_bind_text(q, 0, login);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	rc = staff_row(q, pool, s);
-	stmt_done(q);
-	return rc;
+	return stmt_first(q, pool, staff_row, s);
 }
 
 enum db_rc
