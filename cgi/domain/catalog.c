@@ -95,8 +95,10 @@ static const char SQL_ITEM_ID[] =
     "SELECT id FROM item WHERE code = ? AND version = ?";
 
 static enum db_rc
-row_item(struct stmt *q, struct pool *pool, struct item *it)
+row_item(struct stmt *q, struct pool *pool, void *arg)
 {
+	struct item	*it = arg;
+
 	return stmt_row(q, pool, "isdssssssssdddsssssdssssssdss", &it->id,
 	    &it->code, &it->version, &it->status, &it->name, &it->kind,
 	    &it->dept_code, &it->dept_name, &it->level, &it->basis,
@@ -107,56 +109,54 @@ row_item(struct stmt *q, struct pool *pool, struct item *it)
 	    &it->secret, &it->themes, &it->keywords);
 }
 
+static enum db_rc
+material_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct material	*m = arg;
+
+	return stmt_row(q, pool, "dssddssssss", &m->seq, &m->name,
+	    &m->original, &m->copies, &m->required, &m->types, &m->note,
+	    &m->form, &m->form_sha, &m->sample, &m->sample_sha);
+}
+
+static enum db_rc
+step_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct step	*s = arg;
+
+	return stmt_row(q, pool, "dssdssds", &s->seq, &s->key, &s->name,
+	    &s->role, &s->dept_code, &s->dept_name, &s->days, &s->doc);
+}
+
+static enum db_rc
+flow_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct flow	*f = arg;
+
+	return stmt_row(q, pool, "dssd", &f->seq, &f->from, &f->to, &f->back);
+}
+
 /* Fill the materials, steps and flows of it. */
 static enum db_rc
 load_parts(struct db *db, struct pool *pool, struct item *it)
 {
 	struct stmt	*q;
-	struct material	 m;
-	struct step	 s;
-	struct flow	 f;
 	enum db_rc	 rc;
-	size_t		 cap;
 
 	q = db_stmt(db, SQL_MATERIALS);
 	stmt_bind_int(q, 0, it->id);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	cap = 0;
-	it->nmaterials = 0;
-	while ((rc = stmt_row(q, pool, "dssddssssss", &m.seq, &m.name,
-	    &m.original, &m.copies, &m.required, &m.types, &m.note, &m.form,
-	    &m.form_sha, &m.sample, &m.sample_sha)) == DB_OK)
-		*(struct material *)pool_push(pool, &it->materials,
-		    &it->nmaterials, &cap, sizeof(m)) = m;
-	stmt_done(q);
-	if (rc == DB_ERR)
+	if ((rc = stmt_list(q, pool, material_row, sizeof(*it->materials),
+	    &it->materials, &it->nmaterials)) != DB_OK)
 		return rc;
 	q = db_stmt(db, SQL_STEPS);
 	stmt_bind_int(q, 0, it->id);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	cap = 0;
-	it->nsteps = 0;
-	while ((rc = stmt_row(q, pool, "dssdssds", &s.seq, &s.key, &s.name,
-	    &s.role, &s.dept_code, &s.dept_name, &s.days, &s.doc)) == DB_OK)
-		*(struct step *)pool_push(pool, &it->steps, &it->nsteps, &cap,
-		    sizeof(s)) = s;
-	stmt_done(q);
-	if (rc == DB_ERR)
+	if ((rc = stmt_list(q, pool, step_row, sizeof(*it->steps), &it->steps,
+	    &it->nsteps)) != DB_OK)
 		return rc;
 	q = db_stmt(db, SQL_FLOWS);
 	stmt_bind_int(q, 0, it->id);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	cap = 0;
-	it->nflows = 0;
-	while ((rc = stmt_row(q, pool, "dssd", &f.seq, &f.from, &f.to,
-	    &f.back)) == DB_OK)
-		*(struct flow *)pool_push(pool, &it->flows, &it->nflows, &cap,
-		    sizeof(f)) = f;
-	stmt_done(q);
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_list(q, pool, flow_row, sizeof(*it->flows), &it->flows,
+	    &it->nflows);
 }
 
 static enum db_rc
@@ -199,21 +199,7 @@ catalog_by_id(struct db *db, struct pool *pool, int64_t id, struct item *it)
 static enum db_rc
 list_items(struct stmt *q, struct pool *pool, struct item **out, size_t *n)
 {
-	struct item	 it, *v = NULL;
-	enum db_rc	 rc;
-	size_t		 cap = 0;
-
-	*n = 0;
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	memset(&it, 0, sizeof(it));
-	while ((rc = row_item(q, pool, &it)) == DB_OK) {
-		*(struct item *)pool_push(pool, &v, n, &cap,
-		    sizeof(it)) = it;
-	}
-	stmt_done(q);
-	*out = v;
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_list(q, pool, row_item, sizeof(**out), out, n);
 }
 
 enum db_rc
