@@ -79,6 +79,7 @@ view_item(struct req *r, const char *p, const struct item *it)
 		hdf_put(r, q, "role_label", account_role_label(s->role));
 		hdf_put(r, q, "key", s->key);
 		hdf_put(r, q, "dept_code", s->dept_code);
+		hdf_put(r, q, "dept_name", s->dept_name);
 	}
 }
 

@@ -104,7 +104,7 @@
           <td data-label="办理角色"><?cs var:s.role_label ?></td>
           <td class="num nowrap" data-label="时限"><?cs var:s.days ?> 个工作日</td>
           <td data-label="出具文书"><?cs alt:s.doc_label ?><span class="muted">—</span><?cs /alt ?></td>
-          <td data-label="办理部门"><?cs if:s.other_dept == 1 ?><span class="tag">并联</span> <?cs var:s.dept_code ?><?cs else ?><span class="muted">本部门</span><?cs /if ?></td>
+          <td data-label="办理部门"><?cs if:s.other_dept == 1 ?><span class="tag">并联</span> <?cs alt:s.dept_name ?><?cs var:s.dept_code ?><?cs /alt ?><?cs else ?><span class="muted">本部门</span><?cs /if ?></td>
         </tr>
         <?cs /each ?>
       </tbody>
