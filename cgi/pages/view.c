@@ -28,6 +28,7 @@ view_item(struct req *r, const char *p, const struct item *it)
 	hdf_putf(r, p, "version", "%d", it->version);
 	hdf_put(r, p, "name", it->name);
 	hdf_put(r, p, "kind", it->kind);
+	hdf_put(r, p, "dept_code", it->dept_code);
 	hdf_put(r, p, "dept_name", it->dept_name);
 	hdf_put(r, p, "level", it->level);
 	hdf_put(r, p, "basis", it->basis);

@@ -53,6 +53,7 @@ B=$(gap_int export 2>/dev/null | tail -n 1)
 t_ok "it crosses the gap" gap_ext import "$B"
 http_get anon "$EXT_URL/guide?code=$CODE" >/dev/null
 t_like "the extranet guide shows it" "$HTTP_BODY" "并联测试"
+t_like "naming the other departments that act on it" "$HTTP_BODY" "消防审查</strong>：锡林浩特市消防救援大队承办人"
 http_get anon "$EXT_URL/chart?code=$CODE" >/dev/null
 t_is "its chart is an SVG" "$HTTP_CTYPE" "image/svg+xml; charset=utf-8"
 t_like "drawing the parallel steps" "$HTTP_BODY" "消防审查"

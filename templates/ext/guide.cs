@@ -100,7 +100,7 @@
     <figcaption>审批运行流程图（虚线为回退）</figcaption>
   </figure>
   <ul class="step-list">
-    <?cs each:s = Item.Steps ?><li><strong><?cs var:s.name ?></strong>：<?cs var:s.role_label ?>，<?cs var:s.days ?> 个工作日</li><?cs /each ?>
+    <?cs each:s = Item.Steps ?><li><strong><?cs var:s.name ?></strong>：<?cs if:s.dept_code != Item.dept_code ?><?cs var:s.dept_name ?><?cs /if ?><?cs var:s.role_label ?>，<?cs var:s.days ?> 个工作日</li><?cs /each ?>
   </ul>
   <?cs /if ?>
 </section>
