@@ -20,24 +20,7 @@
 <?cs if:Browse.v ?>
 <section class="section" aria-labelledby="b-items">
   <h2 class="section-title" id="b-items">可办理的事项 <span class="count">共 <?cs var:subcount(Items) ?> 项</span></h2>
-  <ul class="cards">
-    <?cs each:it = Items ?>
-    <li class="card">
-      <a class="card-link" href="/guide?code=<?cs var:url_escape(it.code) ?>">
-        <span class="card-title"><?cs var:it.name ?></span>
-        <span class="card-dept"><?cs var:it.dept_name ?></span>
-        <span class="card-tags">
-          <?cs if:it.kind ?><span class="tag"><?cs var:it.kind ?></span><?cs /if ?>
-          <?cs if:it.level ?><span class="tag"><?cs var:it.level ?></span><?cs /if ?>
-          <?cs if:it.depth ?><span class="tag tag-depth" title="<?cs var:it.depth_label ?>">网办深度 <?cs var:it.depth ?></span><?cs /if ?>
-        </span>
-        <span class="card-meta">承诺 <strong><?cs var:it.promised_days ?></strong> 个工作日办结</span>
-        <span class="card-code">事项编码 <?cs var:it.code ?></span>
-        <span class="card-go">查看办事指南 ›</span>
-      </a>
-    </li>
-    <?cs /each ?>
-  </ul>
+  <?cs include:"ext/item_cards.cs" ?>
 </section>
 <?cs /if ?>
 

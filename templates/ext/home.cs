@@ -35,23 +35,6 @@
     <p>请稍后再来，或拨打页面底部的咨询电话。</p>
   </div>
   <?cs else ?>
-  <ul class="cards">
-    <?cs each:it = Items ?>
-    <li class="card">
-      <a class="card-link" href="/guide?code=<?cs var:url_escape(it.code) ?>">
-        <span class="card-title"><?cs var:it.name ?></span>
-        <span class="card-dept"><?cs var:it.dept_name ?></span>
-        <span class="card-tags">
-          <?cs if:it.kind ?><span class="tag"><?cs var:it.kind ?></span><?cs /if ?>
-          <?cs if:it.level ?><span class="tag"><?cs var:it.level ?></span><?cs /if ?>
-          <?cs if:it.depth ?><span class="tag tag-depth">网办深度 <?cs var:it.depth ?></span><?cs /if ?>
-        </span>
-        <span class="card-meta">承诺 <strong><?cs var:it.promised_days ?></strong> 个工作日办结</span>
-        <span class="card-code">事项编码 <?cs var:it.code ?></span>
-        <span class="card-go">查看办事指南 ›</span>
-      </a>
-    </li>
-    <?cs /each ?>
-  </ul>
+  <?cs include:"ext/item_cards.cs" ?>
   <?cs /if ?>
 </section>

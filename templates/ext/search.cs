@@ -26,24 +26,7 @@
   <?cs if:subcount(Items) > 0 ?>
   <h2 class="section-title" id="s-results">“<?cs var:Search.q ?>”的搜索结果 <span class="count">共 <?cs var:subcount(Items) ?> 项</span></h2>
   <?cs if:subcount(Items) >= 100 ?><p class="muted">只列出最相关的 100 项，多输入一个词可以缩小范围。</p><?cs /if ?>
-  <ul class="cards">
-    <?cs each:it = Items ?>
-    <li class="card">
-      <a class="card-link" href="/guide?code=<?cs var:url_escape(it.code) ?>">
-        <span class="card-title"><?cs var:it.name ?></span>
-        <span class="card-dept"><?cs var:it.dept_name ?></span>
-        <span class="card-tags">
-          <?cs if:it.kind ?><span class="tag"><?cs var:it.kind ?></span><?cs /if ?>
-          <?cs if:it.level ?><span class="tag"><?cs var:it.level ?></span><?cs /if ?>
-          <?cs if:it.depth ?><span class="tag tag-depth" title="<?cs var:it.depth_label ?>">网办深度 <?cs var:it.depth ?></span><?cs /if ?>
-        </span>
-        <span class="card-meta">承诺 <strong><?cs var:it.promised_days ?></strong> 个工作日办结</span>
-        <span class="card-code">事项编码 <?cs var:it.code ?></span>
-        <span class="card-go">查看办事指南 ›</span>
-      </a>
-    </li>
-    <?cs /each ?>
-  </ul>
+  <?cs include:"ext/item_cards.cs" ?>
   <?cs else ?>
   <h2 class="section-title" id="s-results">搜索结果</h2>
   <div class="empty">
