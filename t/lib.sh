@@ -35,8 +35,8 @@ export LC_ALL=C.UTF-8 # UTF-8 text in every tool, whatever the caller's locale
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TEST_VAR=$ROOT/var/test
 BUILD=$ROOT/build
-EXT_URL=http://127.0.0.1:18080
-INT_URL=http://127.0.0.1:18081
+EXT_URL=http://127.0.0.1:${YIWANG_TEST_PORT:-18080}
+INT_URL=http://127.0.0.1:$((${YIWANG_TEST_PORT:-18080} + 1))
 EXT_CONF=$TEST_VAR/ext/yiwang.conf
 INT_CONF=$TEST_VAR/int/yiwang.conf
 export ROOT TEST_VAR BUILD EXT_URL INT_URL EXT_CONF INT_CONF

@@ -27,7 +27,10 @@ enum role {
 	ROLE_CLERK	= 1 << 1,	/* 窗口受理人员 */
 	ROLE_HANDLER	= 1 << 2,	/* 承办人 */
 	ROLE_LEADER	= 1 << 3,	/* 分管领导 */
-	ROLE_ADMIN	= 1 << 4,	/* 系统管理员 */
+	ROLE_ADMIN	= 1 << 4,	/* 系统管理员: organisation, staff, catalogue */
+	/* 三员分立 (SEC-7): neither holds another administrator's role. */
+	ROLE_SECADMIN	= 1 << 5,	/* 安全管理员: roles, passwords, lock-outs */
+	ROLE_AUDITOR	= 1 << 6,	/* 审计管理员: the only reader of the audit */
 };
 
 struct user {

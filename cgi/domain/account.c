@@ -261,6 +261,8 @@ static const struct {
 	{ ROLE_HANDLER, "handler", "承办人" },
 	{ ROLE_LEADER, "leader", "分管领导" },
 	{ ROLE_ADMIN, "admin", "系统管理员" },
+	{ ROLE_SECADMIN, "secadmin", "安全管理员" },
+	{ ROLE_AUDITOR, "auditor", "审计管理员" },
 };
 
 const char *
