@@ -439,16 +439,12 @@ check_fmt(const struct stmt *s, const char *fmt)
 	}
 }
 
+/* The next row into the column buffers: DB_OK, DB_NONE at the end. */
 static enum db_rc
-row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
+fetch(struct stmt *s)
 {
-	unsigned	 i;
-	int		 rc;
-	char		**sp;
+	int	 rc;
 
-	if (!s->stored)
-		return DB_NONE;
-	check_fmt(s, fmt);
 	rc = mysql_stmt_fetch(s->st);
 	if (rc == MYSQL_NO_DATA)
 		return DB_NONE;
@@ -458,6 +454,21 @@ row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
 		return DB_ERR;
 	}
 	/* MYSQL_DATA_TRUNCATED cannot happen: buffers hold max_length. */
+	return DB_OK;
+}
+
+static enum db_rc
+row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
+{
+	unsigned	 i;
+	enum db_rc	 rc;
+	char		**sp;
+
+	if (!s->stored)
+		return DB_NONE;
+	check_fmt(s, fmt);
+	if ((rc = fetch(s)) != DB_OK)
+		return rc;
 	for (i = 0; fmt[i] != '\0'; i++) {
 		const char *v = s->bufs[i];
 		int isnull = i >= s->ncols || s->nulls[i];
@@ -498,8 +509,8 @@ stmt_row(struct stmt *s, struct pool *pool, const char *fmt, ...)
 enum db_rc
 stmt_row_text(struct stmt *s, struct pool *pool, char **v, size_t n)
 {
-	size_t	 i;
-	int	 rc;
+	size_t		 i;
+	enum db_rc	 rc;
 
 	if (!s->stored)
 		return DB_NONE;
@@ -507,14 +518,8 @@ stmt_row_text(struct stmt *s, struct pool *pool, char **v, size_t n)
 		log_err("%zu columns asked of %u: %.200s", n, s->ncols, s->sql);
 		abort();
 	}
-	rc = mysql_stmt_fetch(s->st);
-	if (rc == MYSQL_NO_DATA)
-		return DB_NONE;
-	if (rc == 1) {
-		check_gone(mysql_stmt_errno(s->st), "fetch");
-		log_err("fetch: %s", mysql_stmt_error(s->st));
-		return DB_ERR;
-	}
+	if ((rc = fetch(s)) != DB_OK)
+		return rc;
 	for (i = 0; i < n; i++)
 		v[i] = s->nulls[i] ? NULL :
 		    pool_strndup(pool, s->bufs[i], s->clens[i]);
