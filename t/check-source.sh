@@ -26,6 +26,26 @@ check "every POST route checks the CSRF token" \
     "$(grep -nE '\{ *"POST"' cgi/pages/routes.c | grep -v R_CSRF)"
 check "no cgi_neo_error (it prints tracebacks to users)" \
     "$(grep -rn 'cgi_neo_error\|cgi_display' cgi/)"
+check "the sites connect as their own accounts, not the database's root (SEC-5)" \
+    "$(grep -nE '^db_user *= *root' conf/*.in)"
+check "./run starts no server as root on purpose (SEC-5)" \
+    "$(grep -n -- '--user=root\|--auth-root-authentication-method=normal' run)"
+# A ledger: a table whose rows a trigger keeps from UPDATE.  Its COMMENT
+# must say insert-only (the grants follow it) and its rows be chained.
+ledgers=$(sed -n 's/^CREATE TRIGGER [a-z_]* BEFORE UPDATE ON \([a-z_]*\) .*/\1/p' db/*.sql | sort -u)
+check "every table kept insert-only by a trigger is marked insert-only (SEC-3)" \
+    "$(for t in $ledgers; do
+	grep -qE "(ALTER TABLE $t COMMENT = |COMMENT=)'insert-only:" db/*.sql ||
+	    echo "$t: no COMMENT 'insert-only: …'"
+    done)"
+check "rows of the chained ledgers are written through chain_link (SEC-3)" \
+    "$(for t in $(sed -n 's/.*\[CHAIN_[A-Z_]*\] = { "\([a-z_]*\)".*/\1/p' \
+	cgi/domain/chain.c); do
+	for f in $(grep -l "INSERT INTO $t " cgi/domain/*.c); do
+		grep -q "chain_link(.*CHAIN_$(echo "$t" | tr a-z A-Z)" "$f" ||
+		    echo "$f: INSERT INTO $t without chain_link"
+	done
+    done)"
 check "the renderer sets Config.VarEscapeMode" \
     "$(grep -q 'Config.VarEscapeMode' cgi/core/request.c || echo missing)"
 echo "1..$n"

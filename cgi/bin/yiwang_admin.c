@@ -11,7 +11,9 @@
 #include <jansson.h>
 
 #include "account.h"
+#include "anchor.h"
 #include "catalog.h"
+#include "chain.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -26,8 +28,21 @@ static void
 usage(void)
 {
 	fputs("usage: yiwang-admin [-c CONF] COMMAND [ARGS]\n"
-	    "  migrate                      apply db/NNN_*.sql not yet applied\n"
-	    "  keygen                       make the site's signing key pair\n"
+	    "  db-setup                     as root: database accounts, "
+	    "migrations, grants\n"
+	    "  migrate                      apply db/NNN_*.sql not yet applied"
+	    ",\n"
+	    "                               then the grants (migration account)"
+	    "\n"
+	    "  keygen                       make the site's signing key pair "
+	    "and\n"
+	    "                               the ledgers' chain key\n"
+	    "  anchor                       sign the heads of the ledgers' "
+	    "chains\n"
+	    "  audit-verify [-a FILE]...    check every chain against its "
+	    "anchors\n"
+	    "  anchors [peer]               list this (or the other) site's "
+	    "anchors\n"
 	    "  dept-add CODE NAME ABBR [REGION [ADDRESS [PHONE]]]\n"
 	    "  user-add LOGIN NAME DEPT ROLES   roles: clerk,handler,leader,admin;\n"
 	    "                               password from $YIWANG_PASSWORD or stdin\n"
@@ -41,11 +56,33 @@ usage(void)
 	exit(64);
 }
 
+/* The ledgers' chain key (chain.h), made once. */
+static int
+chain_keygen(const struct config *cfg)
+{
+	if (cfg->chain_key == NULL) {
+		fputs("chain_key is not set in the config\n", stderr);
+		return 1;
+	}
+	if (access(cfg->chain_key, F_OK) == 0) {
+		printf("key exists: %s\n", cfg->chain_key);
+		return 0;
+	}
+	if (chain_key_create(cfg->chain_key) == -1) {
+		fprintf(stderr, "cannot write %s\n", cfg->chain_key);
+		return 1;
+	}
+	printf("wrote %s\n", cfg->chain_key);
+	return 0;
+}
+
 static int
 keygen(const struct config *cfg)
 {
 	char	*pub;
 
+	if (chain_keygen(cfg) != 0)
+		return 1;
 	if (cfg->sign_key == NULL) {
 		fputs("sign_key is not set in the config\n", stderr);
 		return 1;
@@ -279,6 +316,153 @@ fail:
 	return 1;
 }
 
+/* Sign the heads of every chain now (cron, daily). */
+static int
+anchor(const struct config *cfg, struct db *db, struct pool *pool)
+{
+	struct anchor	 a;
+	EVP_PKEY	*key;
+	enum db_rc	 rc;
+
+	if ((key = crypto_load_private(cfg->sign_key)) == NULL) {
+		fprintf(stderr, "读不出本站签名私钥 %s。\n", cfg->sign_key);
+		return 1;
+	}
+	rc = anchor_make(cfg, db, pool, key, &a);
+	EVP_PKEY_free(key);
+	if (rc != DB_OK) {
+		fputs("没有写出锚点（原因见上）。\n", stderr);
+		return 1;
+	}
+	printf("已写出锚点：%s\n", a.body);
+	return 0;
+}
+
+/* `anchors [peer]`: lines that `audit-verify -a` reads on that site. */
+static int
+anchors(const struct config *cfg, struct db *db, struct pool *pool,
+    int peer)
+{
+	struct anchor	*v = NULL;
+	char		**bad = NULL;
+	size_t		 n = 0, nbad = 0, i;
+	const char	*site = config_site_name(cfg->site);
+
+	if (peer)
+		site = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
+	if (anchor_list(db, pool, site, &v, &n, &bad, &nbad) != DB_OK)
+		return 1;
+	for (i = 0; i < n; i++)
+		printf("%s\t%s\n", v[i].body, v[i].sig);
+	for (i = 0; i < nbad; i++)
+		fprintf(stderr, "%s\n", bad[i]);
+	return nbad > 0;
+}
+
+static int
+body_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct anchor *)a)->body,
+	    ((const struct anchor *)b)->body);
+}
+
+/*
+ * audit-verify: every chain recomputed and checked against every anchor
+ * of this site that can be found (the anchor file, the table, and files
+ * given with -a, e.g. `anchors peer` of the other site).  Exit 0 when all
+ * holds, 1 when anything does not, 2 when it could not be checked.
+ */
+static int
+audit_verify(const struct config *cfg, struct db *db, struct pool *pool,
+    int argc, char *argv[])
+{
+	struct anchor		*v = NULL, *good;
+	struct chain_head	*heads;
+	struct chain_walk	 w;
+	EVP_PKEY		*pub;
+	char			**bad = NULL, *path;
+	const char		*site = config_site_name(cfg->site);
+	size_t			 n = 0, nbad = 0, ngood = 0, nheads, i, k;
+	int			 c, problems = 0;
+
+	optind = 1;
+	while ((c = getopt(argc, argv, "+a:")) != -1) {
+		if (c != 'a')
+			usage();
+		if (access(optarg, R_OK) == -1 || anchor_file_read(pool, optarg,
+		    &v, &n, &bad, &nbad) == -1) {
+			fprintf(stderr, "读不出锚点文件 %s。\n", optarg);
+			return 2;
+		}
+	}
+	if (optind != argc)
+		usage();
+	if (cfg->anchor_file != NULL && anchor_file_read(pool,
+	    cfg->anchor_file, &v, &n, &bad, &nbad) == -1) {
+		fprintf(stderr, "读不出锚点文件 %s。\n", cfg->anchor_file);
+		return 2;
+	}
+	if (anchor_list(db, pool, site, &v, &n, &bad, &nbad) != DB_OK)
+		return 2;
+	path = pool_printf(pool, "%s.pub", cfg->sign_key);
+	if ((pub = crypto_load_public(path)) == NULL) {
+		fprintf(stderr, "读不出本站公钥 %s。\n", path);
+		return 2;
+	}
+	/* The same anchor is in the file and the table: once each. */
+	qsort(v, n, sizeof(*v), body_cmp);
+	good = pool_alloc(pool, (n ? n : 1) * sizeof(*good));
+	for (i = 0; i < n; i++) {
+		if (i > 0 && strcmp(v[i].body, v[i - 1].body) == 0)
+			continue;
+		if (strcmp(v[i].site, site) != 0)
+			continue;	/* the other site's, in a file */
+		if (anchor_sig_ok(pub, &v[i]) == -1) {
+			printf("锚点（%s）的签名不对：它是伪造的，或被改过。\n",
+			    v[i].at);
+			problems++;
+			continue;
+		}
+		good[ngood++] = v[i];
+	}
+	EVP_PKEY_free(pub);
+	for (i = 0; i < nbad; i++) {
+		printf("%s\n", bad[i]);
+		problems++;
+	}
+	/* Each anchor holds at most one head of each chain. */
+	heads = pool_alloc(pool, (ngood ? ngood : 1) * sizeof(*heads));
+	for (c = 0; c < CHAIN_COUNT; c++) {
+		for (nheads = 0, i = 0; i < ngood; i++)
+			for (k = 0; k < good[i].nheads; k++)
+				if (strcmp(good[i].heads[k].chain,
+				    chain_name(c)) == 0)
+					heads[nheads++] = good[i].heads[k];
+		chain_sort_heads(heads, nheads);
+		if (chain_verify(db, pool, c, heads, nheads, &w) != DB_OK) {
+			fprintf(stderr, "%s：无法校验（原因见上）。\n",
+			    chain_name(c));
+			return 2;
+		}
+		for (i = 0; i < w.nproblems; i++)
+			printf("%s\n", w.problems[i]);
+		problems += (int)w.nproblems;
+		if (w.nproblems == 0)
+			printf("%s：%lld 行（到第 %lld 号）完好，对照了 %zu 个锚点。"
+			    "\n", chain_name(c), (long long)w.rows,
+			    (long long)w.last_id, nheads);
+	}
+	if (ngood == 0)
+		printf("还没有锚点：最新的行被删除将无法发现。请运行 yiwang-admin "
+		    "anchor（每天一次，见 conf/yiwang.cron.in）。\n");
+	if (problems > 0) {
+		printf("审计链校验未通过：%d 处问题。请报告安全管理员，并保留"
+		    "数据库与锚点文件的现状。\n", problems);
+		return 1;
+	}
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -292,7 +476,8 @@ main(int argc, char *argv[])
 	int		 c, rc = 1;
 
 	log_set_prog("yiwang-admin");
-	while ((c = getopt(argc, argv, "c:")) != -1)
+	/* "+": options after the command are the command's own. */
+	while ((c = getopt(argc, argv, "+c:")) != -1)
 		if (c == 'c')
 			conf = optarg;
 		else
@@ -304,17 +489,32 @@ main(int argc, char *argv[])
 	cmd = argv[0];
 	if ((conf = config_path(conf)) == NULL || config_load(conf, &cfg) == -1)
 		return 1;
+	chain_set_key_file(cfg.chain_key);
 	if (strcmp(cmd, "keygen") == 0) {
 		rc = keygen(&cfg);
 		config_free(&cfg);
 		return rc;
 	}
-	if ((db = db_open(&cfg)) == NULL)
+	/* Schema changes as the migration account, first setup as root;
+	 * everything else as the application's account (SEC-5). */
+	if ((db = db_open_as(&cfg, strcmp(cmd, "db-setup") == 0 ? DB_ROOT :
+	    strcmp(cmd, "migrate") == 0 ||
+	    strcmp(cmd, "search-rebuild") == 0 ? DB_MIGRATE : DB_APP)) == NULL)
 		return 1;
 	pool = pool_new();
-	if (strcmp(cmd, "migrate") == 0)
+	if (strcmp(cmd, "db-setup") == 0 && argc == 1)
+		rc = schema_setup(db, pool, &cfg) == 0 ? 0 : 1;
+	else if (strcmp(cmd, "migrate") == 0)
 		rc = schema_migrate(db, pool, argc > 1 ? argv[1] :
-		    cfg.migrations_dir ? cfg.migrations_dir : "db") == 0 ? 0 : 1;
+		    cfg.migrations_dir ? cfg.migrations_dir : "db") == 0 &&
+		    schema_grant(db, pool, cfg.db_user) == 0 ? 0 : 1;
+	else if (strcmp(cmd, "anchor") == 0 && argc == 1)
+		rc = anchor(&cfg, db, pool);
+	else if (strcmp(cmd, "anchors") == 0 && (argc == 1 || (argc == 2 &&
+	    strcmp(argv[1], "peer") == 0)))
+		rc = anchors(&cfg, db, pool, argc == 2);
+	else if (strcmp(cmd, "audit-verify") == 0)
+		rc = audit_verify(&cfg, db, pool, argc, argv);
 	else if (strcmp(cmd, "dept-add") == 0 && argc >= 4)
 		rc = account_dept_add(db, argv[1], argv[2], argv[3],
 		    argc > 4 ? argv[4] : "", argc > 5 ? argv[5] : "",

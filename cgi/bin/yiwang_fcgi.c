@@ -12,6 +12,7 @@
 
 #include <fcgiapp.h>
 
+#include "chain.h"
 #include "config.h"
 #include "db.h"
 #include "files.h"
@@ -73,6 +74,7 @@ main(int argc, char *argv[])
 	}
 	if (config_load(path, &cfg) == -1)
 		return 1;
+	chain_set_key_file(cfg.chain_key);
 	if (files_init(cfg.files_dir) == -1)
 		return 1;
 	/*

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chain.h"
 #include "config.h"
 #include "db.h"
 #include "exchange.h"
@@ -52,6 +53,7 @@ main(int argc, char *argv[])
 		usage();
 	if ((conf = config_path(conf)) == NULL || config_load(conf, &cfg) == -1)
 		return GAP_FAIL;
+	chain_set_key_file(cfg.chain_key);
 	pool = pool_new();
 	if (strcmp(argv[0], "verify") == 0 && argc == 2) {
 		rc = gap_verify(&cfg, pool, argv[1], msg, sizeof(msg));

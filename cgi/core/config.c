@@ -51,8 +51,9 @@ set_defaults(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->db_name = xstrdup("yiwang");
-	c->db_user = xstrdup("root");
+	c->db_user = xstrdup("yiwang_app");
 	c->db_password = xstrdup("");
+	c->db_migrate_user = xstrdup("yiwang_migrate");
 	c->max_body = 30 * 1024 * 1024;
 	c->max_upload = 10 * 1024 * 1024;
 	c->max_fields = 200;
@@ -79,12 +80,18 @@ config_load(const char *path, struct config *c)
 		{ "db_name", &c->db_name, NULL },
 		{ "db_user", &c->db_user, NULL },
 		{ "db_password", &c->db_password, NULL },
+		{ "db_password_file", &c->db_password_file, NULL },
+		{ "db_migrate_user", &c->db_migrate_user, NULL },
+		{ "db_migrate_password_file", &c->db_migrate_password_file,
+		    NULL },
 		{ "files_dir", &c->files_dir, NULL },
 		{ "bundle_dir", &c->bundle_dir, NULL },
 		{ "templates_dir", &c->templates_dir, NULL },
 		{ "migrations_dir", &c->migrations_dir, NULL },
 		{ "sign_key", &c->sign_key, NULL },
 		{ "peer_key", &c->peer_key, NULL },
+		{ "chain_key", &c->chain_key, NULL },
+		{ "anchor_file", &c->anchor_file, NULL },
 		{ "org_name", &c->org_name, NULL },
 		{ "org_phone", &c->org_phone, NULL },
 		{ "max_body", NULL, &c->max_body },
@@ -168,12 +175,17 @@ config_free(struct config *c)
 	free(c->db_name);
 	free(c->db_user);
 	free(c->db_password);
+	free(c->db_password_file);
+	free(c->db_migrate_user);
+	free(c->db_migrate_password_file);
 	free(c->files_dir);
 	free(c->bundle_dir);
 	free(c->templates_dir);
 	free(c->migrations_dir);
 	free(c->sign_key);
 	free(c->peer_key);
+	free(c->chain_key);
+	free(c->anchor_file);
 	free(c->org_name);
 	free(c->org_phone);
 	memset(c, 0, sizeof(*c));

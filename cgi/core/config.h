@@ -18,14 +18,19 @@ struct config {
 	char		*db_host;
 	unsigned	 db_port;
 	char		*db_name;
-	char		*db_user;
+	char		*db_user;	/* the application's account */
 	char		*db_password;
+	char		*db_password_file;	/* its password, if not above */
+	char		*db_migrate_user;	/* migrations and index rebuilds */
+	char		*db_migrate_password_file;
 	char		*files_dir;
 	char		*bundle_dir;
 	char		*templates_dir;
 	char		*migrations_dir;
 	char		*sign_key;
 	char		*peer_key;
+	char		*chain_key;	/* HMAC key of the ledgers' chains */
+	char		*anchor_file;	/* signed chain heads, append-only */
 	char		*org_name;	/* 锡林浩特市人民政府政务服务中心 */
 	char		*org_phone;
 	/* Request limits (bytes or counts). */

@@ -160,6 +160,17 @@ out:
 	return rc;
 }
 
+void
+crypto_hmac_sha256(const void *key, size_t keylen, const void *msg,
+    size_t len, unsigned char out[SHA256_LEN])
+{
+	size_t	 n;
+
+	if (EVP_Q_mac(NULL, "HMAC", NULL, "SHA256", NULL, key, keylen, msg,
+	    len, out, SHA256_LEN, &n) == NULL || n != SHA256_LEN)
+		abort();
+}
+
 /* 0 when equal, -1 when not, in time that depends only on len. */
 int
 crypto_equal(const void *a, const void *b, size_t len)
@@ -213,6 +224,56 @@ write_new_file(const char *path, mode_t mode, BIO *bio)
 	}
 	if (close(fd) == -1) {
 		unlink(path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+crypto_secret_create(const char *path, size_t nbytes)
+{
+	unsigned char	 raw[64];
+	char		 hex[2 * sizeof(raw) + 2];
+	BIO		*bio;
+	int		 rc = -1;
+
+	if (nbytes == 0 || nbytes > sizeof(raw))
+		return -1;
+	crypto_random(raw, nbytes);
+	crypto_hex(raw, nbytes, hex);
+	strcat(hex, "\n");
+	if ((bio = BIO_new(BIO_s_secmem())) != NULL &&
+	    BIO_write(bio, hex, (int)strlen(hex)) == (int)strlen(hex))
+		rc = write_new_file(path, 0600, bio);
+	BIO_free(bio);
+	OPENSSL_cleanse(raw, sizeof(raw));
+	OPENSSL_cleanse(hex, sizeof(hex));
+	return rc;
+}
+
+int
+crypto_secret_read(const char *path, char *hex, size_t hexlen)
+{
+	FILE	*f;
+	size_t	 n, i;
+
+	if ((f = fopen(path, "re")) == NULL)
+		return -1;
+	/* A line longer than the buffer is refused, not cut short. */
+	if (fgets(hex, (int)hexlen, f) == NULL ||
+	    (strchr(hex, '\n') == NULL && fgetc(f) != EOF)) {
+		fclose(f);
+		OPENSSL_cleanse(hex, hexlen);
+		return -1;
+	}
+	fclose(f);
+	hex[strcspn(hex, "\r\n")] = '\0';
+	n = strlen(hex);
+	for (i = 0; i < n; i++)
+		if (hexval(hex[i]) < 0)
+			n = 0;
+	if (n == 0 || n % 2 != 0) {
+		OPENSSL_cleanse(hex, hexlen);
 		return -1;
 	}
 	return 0;

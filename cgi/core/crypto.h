@@ -30,6 +30,19 @@ void	 crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX]);
 /* SHA-256 of a whole file as hex; -1 if it cannot be read. */
 int	 crypto_sha256_file(const char *path, char out[SHA256_HEX]);
 
+/* HMAC-SHA-256 of a buffer under key. */
+void	 crypto_hmac_sha256(const void *key, size_t keylen, const void *msg,
+	    size_t len, unsigned char out[SHA256_LEN]);
+
+/*
+ * Secrets kept in files (the chain key, database passwords): nbytes from
+ * the CSPRNG, written as lower-case hex and a newline to a new file of
+ * mode 0600 (never over an existing one); and read back: the first line,
+ * which must be hex, into hex (hexlen bytes with its NUL).
+ */
+int	 crypto_secret_create(const char *path, size_t nbytes);
+int	 crypto_secret_read(const char *path, char *hex, size_t hexlen);
+
 /* Constant-time comparison of two buffers of the same length: 0 when
  * equal, -1 when not. */
 int	 crypto_equal(const void *a, const void *b, size_t len);

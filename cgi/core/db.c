@@ -14,6 +14,9 @@
 #include <errmsg.h>
 #include <mysqld_error.h>
 
+#include <openssl/crypto.h>
+
+#include "crypto.h"
 #include "db.h"
 #include "log.h"
 
@@ -57,9 +60,52 @@ check_gone(unsigned err, const char *what)
 struct db *
 db_open(const struct config *cfg)
 {
+	return db_open_as(cfg, DB_APP);
+}
+
+/* The account and password of role; -1 (logged) when unreadable. */
+static int
+credentials(const struct config *cfg, enum db_role role, const char **user,
+    char *pw, size_t pwlen)
+{
+	const char	*file = NULL;
+
+	pw[0] = '\0';
+	*user = cfg->db_user;
+	switch (role) {
+	case DB_APP:
+		if ((file = cfg->db_password_file) == NULL)
+			snprintf(pw, pwlen, "%s", cfg->db_password);
+		break;
+	case DB_MIGRATE:
+		*user = cfg->db_migrate_user;
+		if ((file = cfg->db_migrate_password_file) == NULL) {
+			log_err("db_migrate_password_file is not set");
+			return -1;
+		}
+		break;
+	case DB_ROOT:
+		*user = "root";		/* unix_socket: no password */
+		break;
+	}
+	if (file != NULL && crypto_secret_read(file, pw, pwlen) == -1) {
+		log_err("%s: cannot read the database password (run "
+		    "yiwang-admin db-setup as root)", file);
+		return -1;
+	}
+	return 0;
+}
+
+struct db *
+db_open_as(const struct config *cfg, enum db_role role)
+{
 	struct db	*db;
+	const char	*user;
+	char		 pw[256];
 	my_bool		 off = 0;
 
+	if (credentials(cfg, role, &user, pw, sizeof(pw)) == -1)
+		return NULL;
 	if ((db = calloc(1, sizeof(*db))) == NULL)
 		abort();
 	if ((db->conn = mysql_init(NULL)) == NULL)
@@ -69,14 +115,16 @@ db_open(const struct config *cfg)
 	/* stmt_affected() counts rows matched, not only rows changed: an
 	 * update that writes the same values still found its row. */
 	if (mysql_real_connect(db->conn, cfg->db_socket ? NULL : cfg->db_host,
-	    cfg->db_user, cfg->db_password, cfg->db_name, cfg->db_port,
+	    user, pw, role == DB_ROOT ? NULL : cfg->db_name, cfg->db_port,
 	    cfg->db_socket, CLIENT_FOUND_ROWS) == NULL) {
-		log_err("cannot connect to the database: %s",
+		OPENSSL_cleanse(pw, sizeof(pw));
+		log_err("cannot connect to the database as %s: %s", user,
 		    mysql_error(db->conn));
 		mysql_close(db->conn);
 		free(db);
 		return NULL;
 	}
+	OPENSSL_cleanse(pw, sizeof(pw));
 	if (mysql_query(db->conn, "SET time_zone = '+00:00', "
 	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO'"
 	    ", SESSION tx_isolation = 'READ-COMMITTED'") != 0) {
@@ -391,16 +439,12 @@ check_fmt(const struct stmt *s, const char *fmt)
 	}
 }
 
+/* The next row into the column buffers: DB_OK, DB_NONE at the end. */
 static enum db_rc
-row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
+fetch(struct stmt *s)
 {
-	unsigned	 i;
-	int		 rc;
-	char		**sp;
+	int	 rc;
 
-	if (!s->stored)
-		return DB_NONE;
-	check_fmt(s, fmt);
 	rc = mysql_stmt_fetch(s->st);
 	if (rc == MYSQL_NO_DATA)
 		return DB_NONE;
@@ -410,6 +454,21 @@ row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
 		return DB_ERR;
 	}
 	/* MYSQL_DATA_TRUNCATED cannot happen: buffers hold max_length. */
+	return DB_OK;
+}
+
+static enum db_rc
+row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
+{
+	unsigned	 i;
+	enum db_rc	 rc;
+	char		**sp;
+
+	if (!s->stored)
+		return DB_NONE;
+	check_fmt(s, fmt);
+	if ((rc = fetch(s)) != DB_OK)
+		return rc;
 	for (i = 0; fmt[i] != '\0'; i++) {
 		const char *v = s->bufs[i];
 		int isnull = i >= s->ncols || s->nulls[i];
@@ -445,6 +504,26 @@ stmt_row(struct stmt *s, struct pool *pool, const char *fmt, ...)
 	rc = row_v(s, pool, fmt, ap);
 	va_end(ap);
 	return rc;
+}
+
+enum db_rc
+stmt_row_text(struct stmt *s, struct pool *pool, char **v, size_t n)
+{
+	size_t		 i;
+	enum db_rc	 rc;
+
+	if (!s->stored)
+		return DB_NONE;
+	if (n != s->ncols) {
+		log_err("%zu columns asked of %u: %.200s", n, s->ncols, s->sql);
+		abort();
+	}
+	if ((rc = fetch(s)) != DB_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		v[i] = s->nulls[i] ? NULL :
+		    pool_strndup(pool, s->bufs[i], s->clens[i]);
+	return DB_OK;
 }
 
 void

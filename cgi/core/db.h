@@ -26,7 +26,21 @@ enum db_rc {
 struct db;
 struct stmt;
 
-struct db	*db_open(const struct config *);	/* NULL, logged */
+/*
+ * Who connects (SEC-5): the application's account can only read and
+ * write rows (INSERT and SELECT on insert-only tables); the migration
+ * account changes the schema and grants; the server's root is reached by
+ * unix_socket authentication only, so only the system's root has it.
+ * Passwords come from the files the config names (db-setup writes them).
+ */
+enum db_role {
+	DB_APP,
+	DB_MIGRATE,
+	DB_ROOT,
+};
+
+struct db	*db_open(const struct config *);	/* DB_APP; NULL, logged */
+struct db	*db_open_as(const struct config *, enum db_role);
 void		 db_close(struct db *);
 /* Run a statement with no parameters and no result (DDL, migrations). */
 enum db_rc	 db_exec(struct db *, const char *sql);
@@ -53,6 +67,12 @@ int64_t		 stmt_insert_id(struct stmt *);
  * end, DB_ERR on failure.
  */
 enum db_rc	 stmt_row(struct stmt *, struct pool *, const char *fmt, ...);
+/*
+ * Fetch the next row with every one of its n columns as text into v[]
+ * (copied into pool, NULL for SQL NULL), for readers whose columns vary.
+ */
+enum db_rc	 stmt_row_text(struct stmt *, struct pool *, char **v,
+		    size_t n);
 /* Release the result; the statement stays prepared. */
 void		 stmt_done(struct stmt *);
 

@@ -47,6 +47,23 @@ files_mime(FILE *fp, struct pool *pool)
 	return pool_strdup(pool, m);
 }
 
+/*
+ * The store belongs to the site's workers' user (SEC-5; ./run makes it
+ * so), who add uploads to it and serve from it.  What a command run by
+ * root adds (gap imports, the demo's forms) is given to the store's owner
+ * too, or the workers could not read it or write beside it.
+ */
+static void
+own_like_store(const char *dir, const char *path)
+{
+	struct stat	 st;
+
+	if (geteuid() != 0 || stat(dir, &st) == -1 || st.st_uid == 0)
+		return;
+	if (lchown(path, st.st_uid, st.st_gid) == -1)
+		log_err("%s: %s", path, strerror(errno));
+}
+
 int
 files_init(const char *dir)
 {
@@ -58,6 +75,7 @@ files_init(const char *dir)
 		log_err("%s: %s", p, strerror(errno));
 		return -1;
 	}
+	own_like_store(dir, p);
 	return 0;
 }
 
@@ -73,10 +91,14 @@ mkdirs(const char *dir, const char *sha)
 	char	 p[PATH_MAX];
 
 	snprintf(p, sizeof(p), "%s/%.2s", dir, sha);
-	if (mkdir(p, 0750) == -1 && errno != EEXIST)
+	if (mkdir(p, 0750) == 0)
+		own_like_store(dir, p);
+	else if (errno != EEXIST)
 		return -1;
 	snprintf(p, sizeof(p), "%s/%.2s/%.2s", dir, sha, sha + 2);
-	if (mkdir(p, 0750) == -1 && errno != EEXIST)
+	if (mkdir(p, 0750) == 0)
+		own_like_store(dir, p);
+	else if (errno != EEXIST)
 		return -1;
 	return 0;
 }
@@ -131,6 +153,7 @@ files_store(const char *dir, FILE *fp, char sha[65])
 	    sha);
 	if (rename(tmp, final) == -1)
 		goto out;
+	own_like_store(dir, final);
 	sync_dir(final);
 	rc = 0;
 out:
@@ -157,6 +180,7 @@ files_adopt(const char *dir, const char *path, const char *sha)
 		log_err("%s: %s", final, strerror(errno));
 		return -1;
 	}
+	own_like_store(dir, final);
 	sync_dir(final);
 	return 0;
 }

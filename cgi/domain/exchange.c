@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crypto.h"
+#include "chain.h"
 #include "exchange.h"
 #include "log.h"
 
@@ -43,8 +43,6 @@ static const char SQL_STATUS[] =
     "SELECT (SELECT COUNT(*) FROM gap_outbox WHERE bundle_seq IS NULL), "
     "(SELECT COALESCE(MAX(seq), 0) FROM gap_out WHERE hash IS NOT NULL), "
     "(SELECT COALESCE(MAX(seq), 0) FROM gap_in)";
-static const char SQL_AUDIT_LAST[] =
-    "SELECT hash FROM audit ORDER BY id DESC LIMIT 1 FOR UPDATE";
 static const char SQL_AUDIT_ADD[] =
     "INSERT INTO audit (at, actor, action, object, detail, prev_hash, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -244,29 +242,24 @@ enum db_rc
 audit_add(struct db *db, struct pool *pool, const char *actor,
     const char *action, const char *object, const char *detail)
 {
-	struct stmt	*q;
-	enum db_rc	 rc;
-	char		*prev = NULL, *now = NULL, *line, hash[SHA256_HEX];
+	struct stmt		*q;
+	struct chain_link	 link;
+	enum db_rc		 rc;
+	char			*now = NULL;
 
-	q = db_stmt(db, SQL_AUDIT_LAST);
-	rc = stmt_one(q, pool, "s", &prev);
-	if (rc == DB_ERR)
-		return rc;
-	if (rc == DB_NONE)
-		prev = "";
 	if (stmt_one(db_stmt(db, SQL_NOW), pool, "s", &now) != DB_OK)
 		return DB_ERR;
-	/* The hash covers the previous row's hash and every field. */
-	line = pool_printf(pool, "%s\n%s\n%s\n%s\n%s\n%s", prev, now, actor,
-	    action, object, detail);
-	crypto_sha256_hex(line, strlen(line), hash);
+	/* The MAC covers every field and the row before (chain.h). */
+	if ((rc = chain_link(db, pool, CHAIN_AUDIT, (const char *[]){ now,
+	    actor, action, object, detail }, 5, &link)) != DB_OK)
+		return rc;
 	q = db_stmt(db, SQL_AUDIT_ADD);
 	stmt_bind_text(q, 0, now);
 	stmt_bind_text(q, 1, actor);
 	stmt_bind_text(q, 2, action);
 	stmt_bind_text(q, 3, object);
 	stmt_bind_text(q, 4, detail);
-	stmt_bind_text(q, 5, prev);
-	stmt_bind_text(q, 6, hash);
+	stmt_bind_text(q, 5, link.prev);
+	stmt_bind_text(q, 6, link.mac);
 	return stmt_run(q);
 }

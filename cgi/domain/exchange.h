@@ -51,7 +51,8 @@ enum db_rc	 exchange_in_add(struct db *, const char *dir, int64_t epoch,
 enum db_rc	 exchange_status(struct db *, struct pool *, int64_t *pending,
 		    int64_t *last_out, int64_t *last_in);
 
-/* The audit trail (SEC-3): one hash-chained row.  Inside a transaction. */
+/* The audit trail (SEC-3): one row of its keyed chain (chain.h).  Inside
+ * a transaction. */
 enum db_rc	 audit_add(struct db *, struct pool *, const char *actor,
 		    const char *action, const char *object,
 		    const char *detail);

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "crypto.h"
+#include "chain.h"
 #include "exchange.h"
 #include "flow.h"
 #include "log.h"
@@ -88,8 +88,6 @@ static const char SQL_EVENT_ADD[] =
 static const char SQL_EVENTS[] =
     "SELECT seq, " LOCAL("at") ", action, label, state, staff_name, note "
     "FROM case_event WHERE case_id = ? ORDER BY seq";
-static const char SQL_OPINION_LAST[] =
-    "SELECT hash FROM opinion ORDER BY id DESC LIMIT 1 FOR UPDATE";
 static const char SQL_OPINION_ADD[] =
     "INSERT INTO opinion (case_id, step_seq, step_key, step_name, staff_id, "
     "staff_name, verdict, text, signed_at, prev_hash, hash) "
@@ -646,19 +644,17 @@ opinion_add(struct db *db, struct pool *pool, const struct kase *k,
     const char *now)
 {
 	struct stmt	*q;
+	struct chain_link link;
 	enum db_rc	 rc;
 	const struct step *s = &k->item.steps[step];
-	char		*prev = NULL, *line, hash[SHA256_HEX];
 
-	q = db_stmt(db, SQL_OPINION_LAST);
-	if ((rc = stmt_one(q, pool, "s", &prev)) == DB_ERR)
+	/* Keyed chain (chain.h): a changed or deleted opinion is detected. */
+	if ((rc = chain_link(db, pool, CHAIN_OPINION, (const char *[]){
+	    pool_printf(pool, "%lld", (long long)k->id),
+	    pool_printf(pool, "%d", s->seq), s->key, s->name,
+	    pool_printf(pool, "%lld", (long long)u->id), u->name, verdict,
+	    text, now }, 9, &link)) != DB_OK)
 		return rc;
-	if (rc == DB_NONE)
-		prev = "";
-	/* Chained: a changed or deleted opinion breaks every later hash. */
-	line = pool_printf(pool, "%s\n%s\n%s\n%lld\n%s\n%s\n%s", prev,
-	    k->app_no, s->key, (long long)u->id, verdict, text, now);
-	crypto_sha256_hex(line, strlen(line), hash);
 	q = db_stmt(db, SQL_OPINION_ADD);
 	stmt_bind_int(q, 0, k->id);
 	stmt_bind_int(q, 1, s->seq);
@@ -669,8 +665,8 @@ opinion_add(struct db *db, struct pool *pool, const struct kase *k,
 	stmt_bind_text(q, 6, verdict);
 	stmt_bind_text(q, 7, text);
 	stmt_bind_text(q, 8, now);
-	stmt_bind_text(q, 9, prev);
-	stmt_bind_text(q, 10, hash);
+	stmt_bind_text(q, 9, link.prev);
+	stmt_bind_text(q, 10, link.mac);
 	return stmt_run(q);
 }
 

@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "anchor.h"
 #include "application.h"
 #include "bundle.h"
 #include "catalog.h"
@@ -124,6 +125,12 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 
 	if ((key = crypto_load_private(cfg->sign_key)) == NULL) {
 		snprintf(msg, msglen, "读不出本站签名私钥 %s。", cfg->sign_key);
+		return GAP_FAIL;
+	}
+	/* Every bundle carries this site's chain heads, signed (SEC-3). */
+	if (anchor_for_export(cfg, db, pool, key) != DB_OK) {
+		EVP_PKEY_free(key);
+		snprintf(msg, msglen, "无法写出审计链的锚点（见日志），没有导出。");
 		return GAP_FAIL;
 	}
 	switch (exchange_claim(db, pool, &claim)) {
@@ -243,6 +250,8 @@ apply_record(const struct config *cfg, struct db *db, struct pool *pool,
 		counts[1]++;
 		return case_import_application(db, pool, rec, err, errlen);
 	}
+	if (strcmp(type, "anchor") == 0)
+		return anchor_import(cfg, db, pool, rec, err, errlen);
 	snprintf(err, errlen, "本站不接受「%s」类型的记录", type);
 	return DB_ERR;
 }
@@ -302,6 +311,7 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
     const char *path, char *msg, size_t msglen)
 {
 	struct bundle_in	 in;
+	struct db		*mdb;
 	enum gap_rc		 grc;
 	char			*stage, *have = NULL, *last_hash, *line, *nl;
 	char			 err[512];
@@ -400,9 +410,13 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 		snprintf(err, sizeof(err), "写审计记录时出错");
 	if (err[0] != '\0') {
 		db_rollback(db);
-		/* The full-text index is not transactional (search.h). */
-		if (cfg->site == SITE_EXTRANET && counts[0] > 0)
-			(void)search_rebuild(db);
+		/* The full-text index is not transactional (search.h); a
+		 * rebuild is DDL, for the migration account. */
+		if (cfg->site == SITE_EXTRANET && counts[0] > 0 &&
+		    (mdb = db_open_as(cfg, DB_MIGRATE)) != NULL) {
+			(void)search_rebuild(mdb);
+			db_close(mdb);
+		}
 		snprintf(msg, msglen, "拒绝导入第 %lld 号数据包：%s。没有导入任何"
 		    "数据。", (long long)in.seq, err);
 		goto out;

@@ -1,0 +1,429 @@
+/*
+ * chain.c: owns chain_head, and the chaining columns (prev_hash, hash) of
+ * every insert-only ledger: the keyed MAC, linking a new row, the heads
+ * that anchors sign, and the walk of audit-verify.  See chain.h.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "chain.h"
+#include "crypto.h"
+#include "log.h"
+
+#define PAGE	500	/* rows fetched at a time by chain_verify() */
+
+static const char SQL_HEAD_LOCK[] =
+    "SELECT legacy_until FROM chain_head WHERE chain = ? FOR UPDATE";
+static const char SQL_HEAD_ADD[] =
+    "INSERT INTO chain_head (chain, legacy_until) VALUES (?, 0)";
+static const char SQL_HEAD_LEGACY[] =
+    "SELECT legacy_until FROM chain_head WHERE chain = ?";
+
+/* Each ledger: its fields in the order they are MACed, as text. */
+static const char SQL_OPINION_ROWS[] =
+    "SELECT id, case_id, step_seq, step_key, step_name, staff_id, "
+    "staff_name, verdict, text, DATE_FORMAT(signed_at, '%Y-%m-%d %H:%i:%s'), "
+    "prev_hash, hash FROM opinion WHERE id > ? ORDER BY id LIMIT ?";
+static const char SQL_OPINION_LAST[] =
+    "SELECT id, hash FROM opinion ORDER BY id DESC LIMIT 1";
+static const char SQL_OPINION_COUNT[] =
+    "SELECT COUNT(*) FROM opinion WHERE id <= ?";
+static const char SQL_AUDIT_ROWS[] =
+    "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), actor, action, "
+    "object, detail, prev_hash, hash FROM audit WHERE id > ? ORDER BY id "
+    "LIMIT ?";
+static const char SQL_AUDIT_LAST[] =
+    "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
+static const char SQL_AUDIT_COUNT[] =
+    "SELECT COUNT(*) FROM audit WHERE id <= ?";
+
+struct chain_def {
+	const char	*name;
+	const char	*sql_rows;	/* id, fields…, prev_hash, hash */
+	const char	*sql_last;	/* id, hash of the newest row */
+	const char	*sql_count;	/* rows up to an id */
+	size_t		 nfields;
+};
+
+static const struct chain_def chains[CHAIN_COUNT] = {
+	[CHAIN_OPINION] = { "opinion", SQL_OPINION_ROWS, SQL_OPINION_LAST,
+	    SQL_OPINION_COUNT, 9 },
+	[CHAIN_AUDIT] = { "audit", SQL_AUDIT_ROWS, SQL_AUDIT_LAST,
+	    SQL_AUDIT_COUNT, 5 },
+};
+
+#define MAX_FIELDS	16
+
+/* The key, read once per process from key_file. */
+static const char	*key_file;
+static unsigned char	 key[CHAIN_KEY_LEN];
+static int		 key_loaded;
+
+void
+chain_set_key_file(const char *path)
+{
+	key_file = path;
+	key_loaded = 0;
+	OPENSSL_cleanse(key, sizeof(key));
+}
+
+int
+chain_key_load(unsigned char out[CHAIN_KEY_LEN])
+{
+	char	 hex[2 * CHAIN_KEY_LEN + 2];
+
+	if (!key_loaded) {
+		if (key_file == NULL) {
+			log_err("chain_key is not set in the config");
+			return -1;
+		}
+		if (crypto_secret_read(key_file, hex, sizeof(hex)) == -1 ||
+		    crypto_unhex(hex, key, sizeof(key)) == -1) {
+			OPENSSL_cleanse(hex, sizeof(hex));
+			log_err("%s: cannot read the chain key (yiwang-admin "
+			    "keygen makes it)", key_file);
+			return -1;
+		}
+		OPENSSL_cleanse(hex, sizeof(hex));
+		key_loaded = 1;
+	}
+	memcpy(out, key, CHAIN_KEY_LEN);
+	return 0;
+}
+
+int
+chain_key_create(const char *path)
+{
+	return crypto_secret_create(path, CHAIN_KEY_LEN);
+}
+
+const char *
+chain_name(enum chain_id c)
+{
+	return chains[c].name;
+}
+
+/* Append "<len>:<bytes>" at p; returns the end. */
+static char *
+put_part(char *p, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	p += sprintf(p, "%zu:", n);
+	memcpy(p, s, n);
+	return p + n;
+}
+
+void
+chain_mac(const unsigned char k[CHAIN_KEY_LEN], const char *chain,
+    const char *prev, const char *const *fields, size_t n,
+    char out[CHAIN_MAC_HEX])
+{
+	static const char	 tag[] = "yiwang-chain-1";
+	unsigned char		 md[SHA256_LEN];
+	size_t			 len, i;
+	char			*buf, *p;
+
+	/* Each part is at most 20 digits, a colon and its bytes. */
+	len = 3 * 21 + strlen(tag) + strlen(chain) + strlen(prev);
+	for (i = 0; i < n; i++)
+		len += 21 + strlen(fields[i]);
+	if ((buf = malloc(len)) == NULL)
+		abort();
+	p = put_part(buf, tag);
+	p = put_part(p, chain);
+	p = put_part(p, prev);
+	for (i = 0; i < n; i++)
+		p = put_part(p, fields[i]);
+	crypto_hmac_sha256(k, CHAIN_KEY_LEN, buf, (size_t)(p - buf), md);
+	free(buf);
+	crypto_hex(md, sizeof(md), out);
+}
+
+/* Lock chain name's row in chain_head, making it if a ledger is new. */
+static enum db_rc
+head_lock(struct db *db, struct pool *pool, const char *name)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 legacy;
+	int		 tries;
+
+	for (tries = 0; tries < 2; tries++) {
+		q = db_stmt(db, SQL_HEAD_LOCK);
+		stmt_bind_text(q, 0, name);
+		if ((rc = stmt_one(q, pool, "i", &legacy)) != DB_NONE)
+			return rc;
+		q = db_stmt(db, SQL_HEAD_ADD);
+		stmt_bind_text(q, 0, name);
+		if ((rc = stmt_run(q)) == DB_OK)
+			return DB_OK;	/* the new row is locked too */
+		if (rc != DB_DUP)
+			return rc;
+	}
+	return DB_ERR;
+}
+
+enum db_rc
+chain_link(struct db *db, struct pool *pool, enum chain_id c,
+    const char *const *fields, size_t n, struct chain_link *link)
+{
+	const struct chain_def	*d = &chains[c];
+	unsigned char		 k[CHAIN_KEY_LEN];
+	enum db_rc		 rc;
+	int64_t			 id;
+
+	if (n != d->nfields) {
+		log_err("chain %s: %zu fields, not %zu", d->name, n,
+		    d->nfields);
+		return DB_ERR;
+	}
+	if (chain_key_load(k) == -1)
+		return DB_ERR;
+	if ((rc = head_lock(db, pool, d->name)) != DB_OK)
+		goto out;
+	/* Under the lock the newest row cannot change until we commit. */
+	rc = stmt_one(db_stmt(db, d->sql_last), pool, "is", &id, &link->prev);
+	if (rc == DB_NONE || (rc == DB_OK && link->prev == NULL)) {
+		link->prev = "";
+		rc = DB_OK;
+	}
+	if (rc == DB_OK)
+		chain_mac(k, d->name, link->prev, fields, n, link->mac);
+out:
+	OPENSSL_cleanse(k, sizeof(k));
+	return rc;
+}
+
+static enum db_rc
+legacy_until(struct db *db, struct pool *pool, const char *name,
+    int64_t *until)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_HEAD_LEGACY);
+	stmt_bind_text(q, 0, name);
+	if ((rc = stmt_one(q, pool, "i", until)) == DB_NONE) {
+		*until = 0;
+		rc = DB_OK;
+	}
+	return rc;
+}
+
+enum db_rc
+chain_heads(struct db *db, struct pool *pool, struct chain_head *heads)
+{
+	const struct chain_def	*d;
+	struct stmt		*q;
+	struct chain_head	*h;
+	enum db_rc		 rc;
+	char			*mac;
+	size_t			 c;
+
+	for (c = 0; c < CHAIN_COUNT; c++) {
+		d = &chains[c];
+		h = &heads[c];
+		memset(h, 0, sizeof(*h));
+		snprintf(h->chain, sizeof(h->chain), "%s", d->name);
+		if (legacy_until(db, pool, d->name, &h->legacy_until) != DB_OK)
+			return DB_ERR;
+		rc = stmt_one(db_stmt(db, d->sql_last), pool, "is",
+		    &h->last_id, &mac);
+		if (rc == DB_NONE)
+			continue;
+		if (rc != DB_OK)
+			return rc;
+		snprintf(h->mac, sizeof(h->mac), "%s", mac ? mac : "");
+		/* Rows commit in chain order (chain_link's lock), so rows
+		 * up to last_id are all there is of this head. */
+		q = db_stmt(db, d->sql_count);
+		stmt_bind_int(q, 0, h->last_id);
+		if ((rc = stmt_one(q, pool, "i", &h->rows)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
+static int
+head_cmp(const void *a, const void *b)
+{
+	const struct chain_head *x = a, *y = b;
+
+	return x->last_id < y->last_id ? -1 : x->last_id > y->last_id;
+}
+
+void
+chain_sort_heads(struct chain_head *h, size_t n)
+{
+	if (n > 1)
+		qsort(h, n, sizeof(*h), head_cmp);
+}
+
+static void
+problem(struct chain_walk *w, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+problem(struct chain_walk *w, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	**slot;
+
+	va_start(ap, fmt);
+	slot = pool_push(w->pool, &w->problems, &w->nproblems, &w->cap,
+	    sizeof(*slot));
+	*slot = pool_vprintf(w->pool, fmt, ap);
+	va_end(ap);
+}
+
+void
+chain_walk_init(struct chain_walk *w, struct pool *pool, const char *chain,
+    const unsigned char *k, int64_t legacy, const struct chain_head *anchors,
+    size_t nanchors)
+{
+	size_t	 i;
+
+	memset(w, 0, sizeof(*w));
+	w->chain = chain;
+	w->key = k;
+	w->legacy_until = legacy;
+	w->anchors = anchors;
+	w->nanchors = nanchors;
+	w->pool = pool;
+	/* Where the unkeyed rows end is signed in every anchor. */
+	for (i = 0; i < nanchors; i++)
+		if (anchors[i].legacy_until != legacy)
+			problem(w, "%s：密钥链之前的旧行到第 %lld 号为止，而锚点"
+			    "（%s）记载的是到第 %lld 号：这个分界被改动过。", chain,
+			    (long long)legacy, anchors[i].at,
+			    (long long)anchors[i].legacy_until);
+}
+
+/* Check the anchors whose head is row id (or which it passed over). */
+static void
+walk_anchors(struct chain_walk *w, int64_t id, const char *mac)
+{
+	const struct chain_head	*a;
+
+	for (; w->next_anchor < w->nanchors; w->next_anchor++) {
+		a = &w->anchors[w->next_anchor];
+		if (a->last_id > id)
+			break;
+		if (a->rows == 0)
+			continue;	/* an anchor of an empty chain */
+		if (a->last_id < id)
+			problem(w, "%s：锚点（%s）记载的第 %lld 号记录已不存在："
+			    "它被删除了。", w->chain, a->at,
+			    (long long)a->last_id);
+		else if (a->rows != w->rows)
+			problem(w, "%s：锚点（%s）记载到第 %lld 号共 %lld 行，"
+			    "现在到这一号共 %lld 行：其前有行被删除或插入。",
+			    w->chain, a->at, (long long)a->last_id,
+			    (long long)a->rows, (long long)w->rows);
+		else if (strcmp(a->mac, mac) != 0)
+			problem(w, "%s：第 %lld 号记录的校验码与锚点（%s）记载的"
+			    "不同：这一行或其前的行被改写过。", w->chain,
+			    (long long)id, a->at);
+	}
+}
+
+void
+chain_walk_row(struct chain_walk *w, int64_t id, const char *const *fields,
+    size_t n, const char *prev, const char *mac)
+{
+	char	 want[CHAIN_MAC_HEX];
+	size_t	 i;
+
+	if (prev == NULL)
+		prev = "";
+	if (mac == NULL)
+		mac = "";
+	for (i = 0; i < n && fields != NULL; i++)
+		if (fields[i] == NULL)
+			fields = NULL;	/* a NULL where NOT NULL: broken */
+	w->rows++;
+	walk_anchors(w, id, mac);
+	if (w->bad_id == 0) {
+		if (strcmp(prev, w->prev) != 0) {
+			w->bad_id = id;
+			problem(w, "%s：第 %lld 号记录记载的上一行校验码与实际的上"
+			    "一行不符：它前面的行被删除、插入或改写过。", w->chain,
+			    (long long)id);
+		} else if (id > w->legacy_until) {
+			if (fields != NULL)
+				chain_mac(w->key, w->chain, prev, fields, n,
+				    want);
+			if (fields == NULL || strcmp(want, mac) != 0) {
+				w->bad_id = id;
+				problem(w, "%s：第 %lld 号记录的内容与它的校验码"
+				    "不符：写入之后被改动过。", w->chain,
+				    (long long)id);
+			}
+		}
+	}
+	snprintf(w->prev, sizeof(w->prev), "%s", mac);
+	w->last_id = id;
+}
+
+void
+chain_walk_end(struct chain_walk *w)
+{
+	const struct chain_head	*a;
+
+	for (; w->next_anchor < w->nanchors; w->next_anchor++) {
+		a = &w->anchors[w->next_anchor];
+		if (a->rows == 0)
+			continue;
+		problem(w, "%s：锚点（%s）记载到第 %lld 号共 %lld 行，现在只到"
+		    "第 %lld 号共 %lld 行：锚点记载的最新的行被删除了。", w->chain,
+		    a->at, (long long)a->last_id, (long long)a->rows,
+		    (long long)w->last_id, (long long)w->rows);
+	}
+}
+
+enum db_rc
+chain_verify(struct db *db, struct pool *pool, enum chain_id c,
+    const struct chain_head *anchors, size_t nanchors, struct chain_walk *w)
+{
+	const struct chain_def	*d = &chains[c];
+	struct pool		*scratch;
+	struct stmt		*q;
+	unsigned char		 k[CHAIN_KEY_LEN];
+	char			*v[MAX_FIELDS + 3];
+	enum db_rc		 rc;
+	int64_t			 legacy, after = 0;
+	size_t			 got;
+
+	if (chain_key_load(k) == -1)
+		return DB_ERR;
+	OPENSSL_cleanse(k, sizeof(k));
+	if (legacy_until(db, pool, d->name, &legacy) != DB_OK)
+		return DB_ERR;
+	chain_walk_init(w, pool, d->name, key, legacy, anchors, nanchors);
+	scratch = pool_new();
+	do {
+		q = db_stmt(db, d->sql_rows);
+		stmt_bind_int(q, 0, after);
+		stmt_bind_int(q, 1, PAGE);
+		if ((rc = stmt_run(q)) != DB_OK)
+			break;
+		for (got = 0; (rc = stmt_row_text(q, scratch, v,
+		    d->nfields + 3)) == DB_OK; got++) {
+			after = strtoll(v[0], NULL, 10);
+			chain_walk_row(w, after, (const char *const *)v + 1,
+			    d->nfields, v[d->nfields + 1], v[d->nfields + 2]);
+		}
+		stmt_done(q);
+		pool_reset(scratch);
+	} while (rc == DB_NONE && got == PAGE);
+	pool_free(scratch);
+	if (rc == DB_ERR)
+		return DB_ERR;
+	chain_walk_end(w);
+	return DB_OK;
+}
