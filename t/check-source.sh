@@ -28,5 +28,10 @@ check "no cgi_neo_error (it prints tracebacks to users)" \
     "$(grep -rn 'cgi_neo_error\|cgi_display' cgi/)"
 check "the renderer sets Config.VarEscapeMode" \
     "$(grep -q 'Config.VarEscapeMode' cgi/core/request.c || echo missing)"
+check "pages and the gap judge files with files_vet() (type, PDF structure, malware), never with libmagic alone" \
+    "$(grep -nE 'files_(mime|store)\(' cgi/pages/*.c cgi/gap/*.c)"
+check "no file of ours holds the EICAR test string whole (scanners quarantine it)" \
+    "$(grep -rlF 'EICAR''-STANDARD-ANTIVIRUS' --exclude-dir=.git --exclude-dir=var \
+    --exclude-dir='build*' . 2>/dev/null)"
 echo "1..$n"
 exit $fail
