@@ -255,11 +255,15 @@ files_vet(FILE *fp, const struct files_rule *rule, struct pool *pool,
 {
 	struct stat	 st;
 	unsigned char	*buf;
+	const char	*m = NULL;
 	char		 d[256];
 	size_t		 n;
 	enum files_vet	 v;
 
-	*mime = *detail = NULL;
+	if (mime != NULL)
+		*mime = NULL;
+	if (detail != NULL)
+		*detail = NULL;
 	d[0] = '\0';
 	if (fp == NULL || fstat(fileno(fp), &st) == -1 ||
 	    !S_ISREG(st.st_mode))
@@ -271,23 +275,26 @@ files_vet(FILE *fp, const struct files_rule *rule, struct pool *pool,
 	if (rule->size >= 0 && st.st_size != rule->size)
 		return FILES_SIZE;
 	/* Whole: qpdf and clamd both want every byte, and it is bounded. */
-	if ((buf = malloc((size_t)st.st_size)) == NULL)
-		abort();
+	if ((buf = malloc((size_t)st.st_size)) == NULL) {
+		log_err("files_vet: out of memory for %lld bytes",
+		    (long long)st.st_size);
+		return FILES_UNREADABLE;
+	}
 	rewind(fp);
 	n = fread(buf, 1, (size_t)st.st_size, fp);
 	rewind(fp);
 	if (n != (size_t)st.st_size || ferror(fp))
 		v = FILES_UNREADABLE;
 	else
-		v = vet(rule, buf, n, mime, d, sizeof(d));
+		v = vet(rule, buf, n, &m, d, sizeof(d));
 	free(buf);
-	if (*mime != NULL)
-		*mime = pool_strdup(pool, *mime);
-	if (d[0] != '\0')
-		*detail = pool_strdup(pool, d);
 	if (v != FILES_OK)
 		log_info("file refused: %s (%s; %s)", files_vet_why(v),
-		    *mime ? *mime : "?", d);
+		    m ? m : "?", d);
+	if (mime != NULL && m != NULL)
+		*mime = pool_strdup(pool, m);
+	if (detail != NULL && d[0] != '\0')
+		*detail = pool_strdup(pool, d);
 	return v;
 }
 

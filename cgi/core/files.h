@@ -65,7 +65,8 @@ enum files_vet {
  * the clamd at rule->scanner.  Fails closed: no scanner, or one that does
  * not answer, is FILES_UNSCANNED, never FILES_OK.  Sets *mime to the type
  * found (or NULL) and *detail to what the log should say (the signature's
- * name for FILES_VIRUS), both in pool; fp is rewound.
+ * name for FILES_VIRUS), both in pool, each unless its pointer is NULL;
+ * fp is rewound.
  */
 enum files_vet	 files_vet(FILE *fp, const struct files_rule *rule,
 		    struct pool *, const char **mime, const char **detail);

@@ -238,9 +238,13 @@ push(struct walk *w, qpdf_oh oh, int id)
 	struct frame	*ns;
 
 	if (w->n == w->cap) {
+		if ((ns = realloc(w->stack, (w->cap ? w->cap * 2 : 256) *
+		    sizeof(*ns))) == NULL) {
+			refuse(w, PDF_COMPLEX, "out of memory");
+			qpdf_oh_release(w->q, oh);
+			return;
+		}
 		w->cap = w->cap ? w->cap * 2 : 256;
-		if ((ns = realloc(w->stack, w->cap * sizeof(*ns))) == NULL)
-			abort();	/* out of memory ends the worker */
 		w->stack = ns;
 	}
 	w->stack[w->n].oh = oh;
@@ -411,8 +415,7 @@ open_strict(struct walk *w, const char *what, const void *buf, size_t len)
 	qpdf_data	 q;
 	qpdf_error	 e;
 
-	if ((q = qpdf_init()) == NULL)
-		abort();
+	q = qpdf_init();	/* never NULL: new, which throws */
 	w->q = q;
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
@@ -498,8 +501,10 @@ walk_all(struct walk *w)
 	if ((n = objects(w)) < 1 || n > MAX_OBJECTS)
 		return;
 	w->nobjects = (size_t)n;
-	if ((w->seen = calloc((w->nobjects + 7) / 8, 1)) == NULL)
-		abort();
+	if ((w->seen = calloc((w->nobjects + 7) / 8, 1)) == NULL) {
+		refuse(w, PDF_COMPLEX, "out of memory");
+		return;
+	}
 	push(w, qpdf_get_trailer(w->q), 0);
 	drain(w);
 	/* Objects listed but not referred to: a viewer may still find them. */
