@@ -48,5 +48,10 @@ check "rows of the chained ledgers are written through chain_link (SEC-3)" \
     done)"
 check "the renderer sets Config.VarEscapeMode" \
     "$(grep -q 'Config.VarEscapeMode' cgi/core/request.c || echo missing)"
+check "pages and the gap judge files with files_vet() (type, PDF structure, malware), never with libmagic alone" \
+    "$(grep -nE 'files_(mime|store)\(' cgi/pages/*.c cgi/gap/*.c)"
+check "no file of ours holds the EICAR test string whole (scanners quarantine it)" \
+    "$(grep -rlF 'EICAR''-STANDARD-ANTIVIRUS' --exclude-dir=.git --exclude-dir=var \
+    --exclude-dir='build*' . 2>/dev/null)"
 echo "1..$n"
 exit $fail

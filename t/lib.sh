@@ -269,11 +269,52 @@ http_raw() {
 
 # csrf_from: the value of the first <input … name="csrf" value="…"> in the HTML
 # on stdin.  Fails (prints nothing) when there is none.
-csrf_from() {
-	local html tag re_tag='<input[^>]*name="csrf"[^>]*>' re_val='value="([^"]*)"'
+csrf_from() { form_field csrf; }
+
+# form_field NAME: the value of the first <input … name="NAME" value="…"> in
+# the HTML on stdin.  Fails (prints nothing) when there is none.
+form_field() {
+	local html tag re_tag="<input[^>]*name=\"$1\"[^>]*>" re_val='value="([^"]*)"'
 	html=$(cat)
 	[[ $html =~ $re_tag ]] || return 1
 	tag=${BASH_REMATCH[0]}
 	[[ $tag =~ $re_val ]] || return 1
 	printf '%s\n' "${BASH_REMATCH[1]}"
+}
+
+# apply_form JAR URL: open an application form (GET /apply?code=…) and set
+# CSRF and FORM_KEY from it: each form carries a one-time key (F13), which
+# the POST must send back ("form_key=$FORM_KEY").  Sets the HTTP_* globals.
+apply_form() {
+	local page
+	page=$(http_get "$1" "$2") || true
+	http_last
+	CSRF=$(csrf_from <<<"$page") || CSRF=''
+	FORM_KEY=$(form_field form_key <<<"$page") || FORM_KEY=''
+}
+
+# t_pdf FILE [CATALOG-EXTRA [OBJECT…]]: write a small well-formed one-page PDF
+# (exact cross-reference table) to FILE, as the upload checks want.
+# CATALOG-EXTRA goes inside the catalogue's dictionary (e.g. '/OpenAction 4 0
+# R'); each OBJECT is the body of the next object, 4, 5, … (e.g.
+# '<</S/JavaScript/JS(app.alert(1))>>').  ASCII only.
+t_pdf() {
+	local out=$1 extra=${2:-} i n xref o
+	shift
+	(($#)) && shift
+	local -a objs=("<</Type/Catalog/Pages 2 0 R$extra>>"
+		"<</Type/Pages/Kids[3 0 R]/Count 1>>"
+		"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>" "$@") offs=()
+	printf '%%PDF-1.4\n' >"$out"
+	for ((i = 0; i < ${#objs[@]}; i++)); do
+		offs+=("$(stat -c %s "$out")")
+		printf '%d 0 obj\n%s\nendobj\n' $((i + 1)) "${objs[i]}" >>"$out"
+	done
+	xref=$(stat -c %s "$out")
+	n=$((${#objs[@]} + 1))
+	{
+		printf 'xref\n0 %d\n0000000000 65535 f \n' "$n"
+		for o in "${offs[@]}"; do printf '%010d 00000 n \n' "$o"; done
+		printf 'trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n' "$n" "$xref"
+	} >>"$out"
 }

@@ -12,6 +12,7 @@
 
 #include "account.h"
 #include "anchor.h"
+#include "application.h"
 #include "catalog.h"
 #include "chain.h"
 #include "config.h"
@@ -21,6 +22,7 @@
 #include "ids.h"
 #include "log.h"
 #include "org.h"
+#include "scan.h"
 #include "schema.h"
 #include "search.h"
 
@@ -51,7 +53,11 @@ usage(void)
 	    "  demo DIR                     load DIR/demo.json (intranet, once)\n"
 	    "  search-rebuild               rebuild the extranet's full-text index\n"
 	    "  citizen-add IDNO NAME MOBILE a registered applicant (extranet);\n"
-	    "                               password as for user-add\n",
+	    "                               password as for user-add\n"
+	    "  files-sweep [SECONDS]        remove stored files no row names and\n"
+	    "                               stale tmp/ entries, older than SECONDS\n"
+	    "                               (default files_sweep_grace)\n"
+	    "  scan-check                   is clamd up, and does it know EICAR?\n",
 	    stderr);
 	exit(64);
 }
@@ -101,6 +107,70 @@ keygen(const struct config *cfg)
 	}
 	printf("wrote %s and %s\n", cfg->sign_key, pub);
 	free(pub);
+	return 0;
+}
+
+/*
+ * Is this site's clamd up, and does its signature database find the EICAR
+ * test file?  Exit 0 yes, 1 clamd does not answer, 2 it answers but does
+ * not know EICAR (no signatures loaded).  The test string is put together
+ * here so that no file of ours holds it whole.
+ */
+static int
+scan_check(const struct config *cfg)
+{
+	char	 eicar[80], name[256];
+
+	snprintf(eicar, sizeof(eicar), "%s%s",
+	    "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR",
+	    "-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*");
+	if (scan_ping(cfg->clamd_socket, (int)cfg->clamd_timeout) !=
+	    SCAN_CLEAN) {
+		fprintf(stderr, "病毒扫描服务 clamd 没有响应（%s）。\n",
+		    cfg->clamd_socket ? cfg->clamd_socket : "没有设置 "
+		    "clamd_socket");
+		return 1;
+	}
+	switch (scan_buffer(cfg->clamd_socket, (int)cfg->clamd_timeout, eicar,
+	    strlen(eicar), name, sizeof(name))) {
+	case SCAN_FOUND:
+		printf("病毒扫描服务正常：测试病毒 EICAR 已被识别（%s）。\n",
+		    name);
+		return 0;
+	case SCAN_CLEAN:
+		fputs("病毒扫描服务在运行，但没有识别出测试病毒 EICAR：病毒库"
+		    "没有装好。\n", stderr);
+		return 2;
+	default:
+		fprintf(stderr, "病毒扫描服务出错：%s\n", name);
+		return 1;
+	}
+}
+
+/* yiwang-admin files-sweep [SECONDS]: the orphan sweep (files.h). */
+static int
+sweep(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *arg)
+{
+	struct app_files	 f = { db, pool };
+	struct files_swept	 s;
+	long			 grace = (long)cfg->sweep_grace;
+	char			*end;
+
+	if (arg != NULL) {
+		grace = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || grace < 0)
+			usage();
+	}
+	if (files_sweep(cfg->files_dir, grace, app_files_named, &f, &s) ==
+	    -1) {
+		fputs("清理中断（数据库出错），有记录的文件都没有动。请稍后再"
+		    "运行。\n", stderr);
+		return 1;
+	}
+	printf("附件清理完成（%s，宽限 %ld 秒）：删除没有记录的文件 %zu 个，共 "
+	    "%llu 字节；删除残留的临时文件 %zu 个。\n", cfg->files_dir, grace,
+	    s.files, s.bytes, s.tmp);
 	return 0;
 }
 
@@ -490,8 +560,8 @@ main(int argc, char *argv[])
 	if ((conf = config_path(conf)) == NULL || config_load(conf, &cfg) == -1)
 		return 1;
 	chain_set_key_file(cfg.chain_key);
-	if (strcmp(cmd, "keygen") == 0) {
-		rc = keygen(&cfg);
+	if (strcmp(cmd, "keygen") == 0 || strcmp(cmd, "scan-check") == 0) {
+		rc = cmd[0] == 'k' ? keygen(&cfg) : scan_check(&cfg);
 		config_free(&cfg);
 		return rc;
 	}
@@ -556,7 +626,9 @@ main(int argc, char *argv[])
 		default:
 			break;
 		}
-	} else if (strcmp(cmd, "demo") == 0 && argc == 2)
+	} else if (strcmp(cmd, "files-sweep") == 0 && argc <= 2)
+		rc = sweep(&cfg, db, pool, argc == 2 ? argv[1] : NULL);
+	else if (strcmp(cmd, "demo") == 0 && argc == 2)
 		rc = demo(&cfg, db, pool, argv[1]);
 	else
 		usage();

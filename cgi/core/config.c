@@ -61,6 +61,10 @@ set_defaults(struct config *c)
 	c->session_idle = 30 * 60;
 	c->session_max = 12 * 3600;
 	c->bundle_max = (size_t)1 << 30;
+	c->clamd_timeout = 30;
+	c->quota_apps = 20;
+	c->quota_bytes = (size_t)200 * 1024 * 1024;
+	c->sweep_grace = 24 * 3600;
 }
 
 int
@@ -99,6 +103,11 @@ config_load(const char *path, struct config *c)
 		{ "max_fields", NULL, &c->max_fields },
 		{ "max_field_len", NULL, &c->max_field_len },
 		{ "bundle_max", NULL, &c->bundle_max },
+		{ "clamd_socket", &c->clamd_socket, NULL },
+		{ "clamd_timeout", NULL, &c->clamd_timeout },
+		{ "quota_apps_per_day", NULL, &c->quota_apps },
+		{ "quota_bytes_per_day", NULL, &c->quota_bytes },
+		{ "files_sweep_grace", NULL, &c->sweep_grace },
 	};
 
 	set_defaults(c);
@@ -188,6 +197,7 @@ config_free(struct config *c)
 	free(c->anchor_file);
 	free(c->org_name);
 	free(c->org_phone);
+	free(c->clamd_socket);
 	memset(c, 0, sizeof(*c));
 }
 

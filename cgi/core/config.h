@@ -44,6 +44,15 @@ struct config {
 	int		 cookie_secure;
 	/* Bundle limits. */
 	size_t		 bundle_max;
+	/* Malware scanning (SEC-4): this site's clamd, and how long to wait
+	 * for it (seconds) before an upload is refused as unscanned. */
+	char		*clamd_socket;
+	size_t		 clamd_timeout;
+	/* What one account may submit a day (SEC-8), Beijing time. */
+	size_t		 quota_apps;
+	size_t		 quota_bytes;
+	/* files-sweep leaves files younger than this (seconds). */
+	size_t		 sweep_grace;
 };
 
 /*

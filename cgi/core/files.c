@@ -1,6 +1,9 @@
 /*
- * files.c: attachment store and content type check.
+ * files.c: attachment store, content type check, vetting (type,
+ * structure, malware), claims for submissions and the orphan sweep.
  */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -8,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <magic.h>
@@ -16,16 +20,17 @@
 #include "crypto.h"
 #include "files.h"
 #include "log.h"
+#include "pdfcheck.h"
+#include "scan.h"
+
+#define MAGIC_LEN	(64 * 1024)	/* what libmagic is shown */
 
 static magic_t	 cookie;
 
-const char *
-files_mime(FILE *fp, struct pool *pool)
+/* libmagic's MIME type for the first bytes of buf (static), or NULL. */
+static const char *
+magic_type(const void *buf, size_t n)
 {
-	unsigned char	 buf[64 * 1024];
-	size_t		 n;
-	const char	*m;
-
 	if (cookie == NULL) {
 		/* Loaded once per process; the database is large. */
 		if ((cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR)) ==
@@ -37,12 +42,22 @@ files_mime(FILE *fp, struct pool *pool)
 			return NULL;
 		}
 	}
+	if (n == 0)
+		return NULL;
+	return magic_buffer(cookie, buf, n > MAGIC_LEN ? MAGIC_LEN : n);
+}
+
+const char *
+files_mime(FILE *fp, struct pool *pool)
+{
+	unsigned char	 buf[MAGIC_LEN];
+	size_t		 n;
+	const char	*m;
+
 	rewind(fp);
 	n = fread(buf, 1, sizeof(buf), fp);
 	rewind(fp);
-	if (n == 0)
-		return NULL;
-	if ((m = magic_buffer(cookie, buf, n)) == NULL)
+	if ((m = magic_type(buf, n)) == NULL)
 		return NULL;
 	return pool_strdup(pool, m);
 }
@@ -120,16 +135,20 @@ sync_dir(const char *path)
 	return 0;
 }
 
-int
-files_store(const char *dir, FILE *fp, char sha[65])
+/*
+ * Copy fp into a new file tmp/up-XXXXXX (its path into tmp), synced, and
+ * hash it into sha.  0, or -1 (logged, nothing left behind).
+ */
+static int
+write_tmp(const char *dir, FILE *fp, char tmp[PATH_MAX], char sha[65])
 {
-	char		 tmp[PATH_MAX], final[PATH_MAX], buf[65536];
+	char		 buf[65536];
 	unsigned char	 md[SHA256_LEN];
 	EVP_MD_CTX	*ctx;
 	size_t		 n;
 	int		 fd, rc = -1;
 
-	snprintf(tmp, sizeof(tmp), "%s/tmp/up-XXXXXX", dir);
+	snprintf(tmp, PATH_MAX, "%s/tmp/up-XXXXXX", dir);
 	if ((fd = mkstemp(tmp)) == -1) {
 		log_err("%s: %s", tmp, strerror(errno));
 		return -1;
@@ -147,14 +166,6 @@ files_store(const char *dir, FILE *fp, char sha[65])
 		goto out;
 	EVP_DigestFinal_ex(ctx, md, NULL);
 	crypto_hex(md, sizeof(md), sha);
-	if (mkdirs(dir, sha) == -1)
-		goto out;
-	snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, sha, sha + 2,
-	    sha);
-	if (rename(tmp, final) == -1)
-		goto out;
-	own_like_store(dir, final);
-	sync_dir(final);
 	rc = 0;
 out:
 	if (rc == -1) {
@@ -165,6 +176,25 @@ out:
 	EVP_MD_CTX_free(ctx);
 	rewind(fp);
 	return rc;
+}
+
+int
+files_store(const char *dir, FILE *fp, char sha[65])
+{
+	char	 tmp[PATH_MAX], final[PATH_MAX];
+
+	if (write_tmp(dir, fp, tmp, sha) == -1)
+		return -1;
+	snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, sha, sha + 2,
+	    sha);
+	if (mkdirs(dir, sha) == -1 || rename(tmp, final) == -1) {
+		log_err("storing upload: %s", strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	own_like_store(dir, final);
+	sync_dir(final);
+	return 0;
 }
 
 int
@@ -182,5 +212,433 @@ files_adopt(const char *dir, const char *path, const char *sha)
 	}
 	own_like_store(dir, final);
 	sync_dir(final);
+	return 0;
+}
+
+const char *const files_pdf[] = { "application/pdf", NULL };
+
+static const struct {
+	enum pdf_verdict	 pdf;
+	enum files_vet		 files;
+} pdf_map[] = {
+	{ PDF_OK, FILES_OK },
+	{ PDF_MALFORMED, FILES_DAMAGED },
+	{ PDF_MARKUP, FILES_DAMAGED },
+	{ PDF_COMPLEX, FILES_DAMAGED },
+	{ PDF_ENCRYPTED, FILES_ENCRYPTED },
+	{ PDF_SCRIPT, FILES_SCRIPT },
+	{ PDF_ACTION, FILES_ACTION },
+	{ PDF_LAUNCH, FILES_LAUNCH },
+	{ PDF_EMBEDDED, FILES_EMBEDDED },
+	{ PDF_MEDIA, FILES_MEDIA },
+	{ PDF_FORM, FILES_FORM },
+};
+
+/* The judgement of files_vet() over the file's bytes. */
+static enum files_vet
+vet(const struct files_rule *rule, const void *buf, size_t len,
+    const char **mime, char *detail, size_t detaillen)
+{
+	const char		*m;
+	enum pdf_verdict	 pv;
+	size_t			 i;
+
+	if ((m = magic_type(buf, len)) == NULL)
+		return FILES_TYPE;
+	*mime = m;
+	for (i = 0; rule->types[i] != NULL; i++)
+		if (strcmp(rule->types[i], m) == 0)
+			break;
+	if (rule->types[i] == NULL)
+		return FILES_TYPE;
+	if (strcmp(m, "application/pdf") == 0 &&
+	    (pv = pdf_check(buf, len, detail, detaillen)) != PDF_OK) {
+		for (i = 0; i < sizeof(pdf_map) / sizeof(pdf_map[0]); i++)
+			if (pdf_map[i].pdf == pv)
+				return pdf_map[i].files;
+		return FILES_DAMAGED;
+	}
+	if (rule->scanner == NULL) {
+		snprintf(detail, detaillen, "no clamd_socket in the config");
+		return FILES_UNSCANNED;
+	}
+	switch (scan_buffer(rule->scanner, rule->scan_timeout, buf, len,
+	    detail, detaillen)) {
+	case SCAN_CLEAN:
+		return FILES_OK;
+	case SCAN_FOUND:
+		return FILES_VIRUS;
+	default:
+		return FILES_UNSCANNED;
+	}
+}
+
+enum files_vet
+files_vet(FILE *fp, const struct files_rule *rule, struct pool *pool,
+    const char **mime, const char **detail)
+{
+	struct stat	 st;
+	unsigned char	*buf;
+	const char	*m = NULL;
+	char		 d[256];
+	size_t		 n;
+	enum files_vet	 v;
+
+	if (mime != NULL)
+		*mime = NULL;
+	if (detail != NULL)
+		*detail = NULL;
+	d[0] = '\0';
+	if (fp == NULL || fstat(fileno(fp), &st) == -1 ||
+	    !S_ISREG(st.st_mode))
+		return FILES_UNREADABLE;
+	if (st.st_size == 0)
+		return FILES_EMPTY;
+	if ((uint64_t)st.st_size > rule->max)
+		return FILES_TOO_BIG;
+	if (rule->size >= 0 && st.st_size != rule->size)
+		return FILES_SIZE;
+	/* Whole: qpdf and clamd both want every byte, and it is bounded. */
+	if ((buf = malloc((size_t)st.st_size)) == NULL) {
+		log_err("files_vet: out of memory for %lld bytes",
+		    (long long)st.st_size);
+		return FILES_UNREADABLE;
+	}
+	rewind(fp);
+	n = fread(buf, 1, (size_t)st.st_size, fp);
+	rewind(fp);
+	if (n != (size_t)st.st_size || ferror(fp))
+		v = FILES_UNREADABLE;
+	else
+		v = vet(rule, buf, n, &m, d, sizeof(d));
+	free(buf);
+	if (v != FILES_OK)
+		log_info("file refused: %s (%s; %s)", files_vet_why(v),
+		    m ? m : "?", d);
+	if (mime != NULL && m != NULL)
+		*mime = pool_strdup(pool, m);
+	if (detail != NULL && d[0] != '\0')
+		*detail = pool_strdup(pool, d);
+	return v;
+}
+
+const char *
+files_vet_why(enum files_vet v)
+{
+	switch (v) {
+	case FILES_OK:
+		return "";
+	case FILES_UNREADABLE:
+		return "文件读不出来";
+	case FILES_EMPTY:
+		return "文件是空的";
+	case FILES_TOO_BIG:
+		return "文件超过了允许的大小";
+	case FILES_SIZE:
+		return "文件大小与记录所说的不同";
+	case FILES_TYPE:
+		return "按内容判断，文件类型不在允许之列";
+	case FILES_DAMAGED:
+		return "不是完好的 PDF 文件";
+	case FILES_ENCRYPTED:
+		return "设置了打开密码";
+	case FILES_SCRIPT:
+		return "含有脚本（JavaScript）";
+	case FILES_ACTION:
+		return "含有打开或浏览时自动执行的动作";
+	case FILES_LAUNCH:
+		return "含有启动程序或打开其他文件的动作";
+	case FILES_EMBEDDED:
+		return "里面嵌入了其他文件（附件）";
+	case FILES_MEDIA:
+		return "含有音频、视频、三维等多媒体内容";
+	case FILES_FORM:
+		return "含有可提交或导入数据的表单（XFA 表单、提交按钮）";
+	case FILES_VIRUS:
+		return "发现病毒";
+	case FILES_UNSCANNED:
+		return "暂时无法进行病毒检查";
+	}
+	return "文件不合要求";
+}
+
+/* tmp/<prefix><the suffix of tmp/up-XXXXXX>: unique while up- exists. */
+static char *
+tmp_sibling(const char *dir, const char *tmp, const char *prefix,
+    struct pool *pool)
+{
+	return pool_printf(pool, "%s/tmp/%s%s", dir, prefix,
+	    strrchr(tmp, '-') + 1);
+}
+
+int
+files_put(const char *dir, FILE *fp, struct files_put *p, struct pool *pool)
+{
+	char	 tmp[PATH_MAX], final[PATH_MAX];
+	int	 tries;
+
+	memset(p, 0, sizeof(*p));
+	if (write_tmp(dir, fp, tmp, p->sha256) == -1)
+		return -1;
+	snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, p->sha256,
+	    p->sha256 + 2, p->sha256);
+	if (mkdirs(dir, p->sha256) == -1)
+		goto fail;
+	/*
+	 * link(), not rename(): never replace a file in the store.  Either
+	 * it is there and we claim it with a link of our own, or ours goes
+	 * there and the temporary name stays as our claim; another request
+	 * doing the same at the same moment sends us round again.
+	 */
+	for (tries = 0; tries < 3; tries++) {
+		p->claim = tmp_sibling(dir, tmp, "claim-", pool);
+		if (link(final, p->claim) == 0) {
+			unlink(tmp);
+			return 0;
+		}
+		if (errno != ENOENT)
+			goto fail;
+		if (link(tmp, final) == 0) {
+			p->claim = pool_strdup(pool, tmp);
+			p->created = 1;
+			own_like_store(dir, final);
+			sync_dir(final);
+			return 0;
+		}
+		if (errno != EEXIST)
+			goto fail;
+	}
+fail:
+	log_err("storing upload %s: %s", p->sha256, strerror(errno));
+	unlink(tmp);
+	p->claim = NULL;
+	return -1;
+}
+
+void
+files_release(struct files_put *p)
+{
+	if (p->claim != NULL)
+		unlink(p->claim);
+	p->claim = NULL;
+}
+
+/*
+ * Take the store's file sha out of the store (into tmp/<hold>), and put
+ * it back unless nobody claims it (more links than ours) and no row
+ * names it.  Returns 1 removed, 0 kept, -1 when named() failed.
+ */
+static int
+remove_unnamed(const char *dir, const char *sha, const char *hold,
+    nlink_t ours, files_named_fn named, void *arg, off_t *size)
+{
+	char		 final[PATH_MAX];
+	struct stat	 st;
+	int		 n;
+
+	snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, sha, sha + 2,
+	    sha);
+	if (rename(final, hold) == -1)
+		return 0;
+	/* Out of the store now: a request that wants it from here on
+	 * stores its own copy.  One that claimed it before is counted. */
+	if (lstat(hold, &st) == -1)
+		return 0;
+	n = st.st_nlink > ours ? 1 : named(arg, sha);
+	if (n != 0) {
+		if (rename(hold, final) == -1)
+			log_err("cannot put %s back into the store: %s (it is "
+			    "%s)", sha, strerror(errno), hold);
+		return n < 0 ? -1 : 0;
+	}
+	*size = st.st_size;
+	unlink(hold);
+	return 1;
+}
+
+void
+files_discard(const char *dir, struct files_put *p, files_named_fn named,
+    void *arg, struct pool *pool)
+{
+	off_t	 size;
+
+	if (p->claim == NULL)
+		return;
+	if (p->created)
+		(void)remove_unnamed(dir, p->sha256, pool_printf(pool, "%s-%s",
+		    tmp_sibling(dir, p->claim, "drop-", pool), p->sha256), 2,
+		    named, arg, &size);
+	files_release(p);
+}
+
+/* out = a/b; -1 (and out unusable) when it does not fit. */
+static int
+join(char out[PATH_MAX], const char *a, const char *b)
+{
+	int	 n;
+
+	n = snprintf(out, PATH_MAX, "%s/%s", a, b);
+	return n < 0 || n >= PATH_MAX ? -1 : 0;
+}
+
+static int
+is_hex(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && (s[i] < 'a' || s[i] > 'f'))
+			return 0;
+	return s[n] == '\0';
+}
+
+/* The last change of a file or of its links: link(), rename() and
+ * writes all move one of the two. */
+static time_t
+touched(const struct stat *st)
+{
+	return st->st_mtime > st->st_ctime ? st->st_mtime : st->st_ctime;
+}
+
+/* Remove a file, or a directory of files (an import's stage). */
+static int
+remove_entry(const char *path)
+{
+	struct stat	 st;
+	struct dirent	*e;
+	DIR		*d;
+	char		 p[PATH_MAX];
+
+	if (lstat(path, &st) == -1)
+		return -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	if ((d = opendir(path)) == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (join(p, path, e->d_name) == 0)
+			unlink(p);
+	}
+	closedir(d);
+	return rmdir(path);
+}
+
+/* Sweep one leaf directory of the store, dir/ab/cd. */
+static int
+sweep_leaf(const char *dir, const char *leaf, time_t cutoff,
+    files_named_fn named, void *arg, struct files_swept *out)
+{
+	struct dirent	*e;
+	struct stat	 st;
+	DIR		*d;
+	const char	*ab;
+	char		 p[PATH_MAX], hold[PATH_MAX];
+	off_t		 size = 0;
+	int		 r, rc = 0;
+
+	if ((d = opendir(leaf)) == NULL)
+		return 0;
+	ab = leaf + strlen(dir) + 1;	/* "ab/cd" */
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		if (!is_hex(e->d_name, 64) || strncmp(e->d_name, ab, 2) != 0 ||
+		    strncmp(e->d_name + 2, ab + 3, 2) != 0)
+			continue;
+		if (join(p, leaf, e->d_name) == -1 || lstat(p, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    touched(&st) > cutoff || st.st_nlink > 1)
+			continue;
+		snprintf(hold, sizeof(hold), "%s/tmp/sweep-%ld-%s", dir,
+		    (long)getpid(), e->d_name);
+		if ((r = remove_unnamed(dir, e->d_name, hold, 1, named, arg,
+		    &size)) == 1) {
+			out->files++;
+			out->bytes += (unsigned long long)size;
+		} else if (r == -1)
+			rc = -1;
+	}
+	closedir(d);
+	return rc;
+}
+
+/*
+ * A sweep or a clean-up killed between taking a file out of the store
+ * and deciding left it in tmp/ as sweep-…-<sha> or drop-…-<sha>: put it
+ * back, to be judged again when its grace has passed.
+ */
+static void
+restore_held(const char *dir)
+{
+	struct dirent	*e;
+	DIR		*d;
+	char		 p[PATH_MAX], final[PATH_MAX];
+	const char	*sha;
+	size_t		 len;
+
+	snprintf(p, sizeof(p), "%s/tmp", dir);
+	if ((d = opendir(p)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if ((strncmp(e->d_name, "sweep-", 6) != 0 &&
+		    strncmp(e->d_name, "drop-", 5) != 0) || len < 70 ||
+		    e->d_name[len - 65] != '-' ||
+		    !is_hex(sha = e->d_name + len - 64, 64))
+			continue;
+		snprintf(p, sizeof(p), "%s/tmp/%s", dir, e->d_name);
+		snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, sha,
+		    sha + 2, sha);
+		if (mkdirs(dir, sha) == 0 && rename(p, final) == 0)
+			log_info("put %s back into the store", sha);
+	}
+	closedir(d);
+}
+
+int
+files_sweep(const char *dir, long grace, files_named_fn named, void *arg,
+    struct files_swept *out)
+{
+	struct dirent	*e1, *e2;
+	struct stat	 st;
+	DIR		*d1, *d2;
+	char		 p1[PATH_MAX], p2[PATH_MAX];
+	time_t		 cutoff = time(NULL) - grace;
+	int		 rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	restore_held(dir);
+	if ((d1 = opendir(dir)) == NULL) {
+		log_err("%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (e1 = readdir(d1)) != NULL) {
+		if (!is_hex(e1->d_name, 2))
+			continue;
+		if (join(p1, dir, e1->d_name) == -1 ||
+		    (d2 = opendir(p1)) == NULL)
+			continue;
+		while (rc == 0 && (e2 = readdir(d2)) != NULL) {
+			if (!is_hex(e2->d_name, 2))
+				continue;
+			if (join(p2, p1, e2->d_name) == 0)
+				rc = sweep_leaf(dir, p2, cutoff, named, arg, out);
+		}
+		closedir(d2);
+	}
+	closedir(d1);
+	if (rc != 0)
+		return rc;
+	/* What requests and imports killed with SIGKILL left in tmp/. */
+	snprintf(p1, sizeof(p1), "%s/tmp", dir);
+	if ((d1 = opendir(p1)) == NULL)
+		return 0;
+	while ((e1 = readdir(d1)) != NULL) {
+		if (strcmp(e1->d_name, ".") == 0 || strcmp(e1->d_name, "..") == 0)
+			continue;
+		if (join(p2, p1, e1->d_name) == 0 && lstat(p2, &st) == 0 && touched(&st) <= cutoff &&
+		    remove_entry(p2) == 0)
+			out->tmp++;
+	}
+	closedir(d1);
 	return 0;
 }

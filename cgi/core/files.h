@@ -1,12 +1,15 @@
 /*
- * files.h: the content-addressed attachment store, files/ab/cd/<sha256>,
- * and the check of a file's type by its content (libmagic), never by its
- * name.  A file is written to a temporary name, synced and renamed before
- * any row that names it commits.
+ * files.h: the content-addressed attachment store, files/ab/cd/<sha256>;
+ * the vetting every file passes before it enters (type by content, PDF
+ * structure, malware), never by its name; claims that keep a submission's
+ * files until its rows commit; and the sweep of files no row names.  A
+ * file is written to a temporary name, synced and linked or renamed into
+ * place before any row that names it commits.
  */
 #ifndef YW_FILES_H
 #define YW_FILES_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "arena.h"
@@ -22,5 +25,90 @@ int		 files_store(const char *dir, FILE *fp, char sha[65]);
 int		 files_adopt(const char *dir, const char *path, const char *sha);
 /* Where the file with this hash lives. */
 char		*files_path(const char *dir, const char *sha, struct pool *);
+
+/* What a file must be before the store takes it. */
+struct files_rule {
+	const char *const *types;	/* MIME types allowed, by content */
+	int64_t		 size;		/* the size announced, or -1 */
+	uint64_t	 max;		/* the largest allowed */
+	const char	*scanner;	/* clamd's socket (cfg->clamd_socket) */
+	int		 scan_timeout;	/* seconds */
+};
+/* The types an attachment or a blank form may have. */
+extern const char *const files_pdf[];
+
+enum files_vet {
+	FILES_OK = 0,
+	FILES_UNREADABLE,
+	FILES_EMPTY,
+	FILES_TOO_BIG,
+	FILES_SIZE,		/* not the size announced */
+	FILES_TYPE,		/* its content is of another type */
+	FILES_DAMAGED,		/* a PDF that is not well-formed, or an HTML
+				   polyglot (pdfcheck.h) */
+	FILES_ENCRYPTED,	/* needs a password to open */
+	FILES_SCRIPT,		/* JavaScript */
+	FILES_ACTION,		/* actions run on opening or viewing */
+	FILES_LAUNCH,		/* starts programs, opens other files */
+	FILES_EMBEDDED,		/* carries other files */
+	FILES_MEDIA,		/* RichMedia, 3D, sound, movie */
+	FILES_FORM,		/* XFA, or submits or imports data */
+	FILES_VIRUS,		/* clamd found a signature */
+	FILES_UNSCANNED,	/* clamd unreachable: refuse, try later */
+};
+/*
+ * The one vetting of a file before it enters a store, uploaded on the
+ * extranet or adopted from a bundle on either site (SEC-4, GAP-3): a
+ * regular file, not empty, within rule->max, of the size announced, of a
+ * type in rule->types judged by its content (libmagic); a PDF also
+ * well-formed and without active content (pdfcheck.h); then scanned by
+ * the clamd at rule->scanner.  Fails closed: no scanner, or one that does
+ * not answer, is FILES_UNSCANNED, never FILES_OK.  Sets *mime to the type
+ * found (or NULL) and *detail to what the log should say (the signature's
+ * name for FILES_VIRUS), both in pool, each unless its pointer is NULL;
+ * fp is rewound.
+ */
+enum files_vet	 files_vet(FILE *fp, const struct files_rule *rule,
+		    struct pool *, const char **mime, const char **detail);
+/* What is wrong, in Chinese, for a message ("含有脚本（JavaScript）"). */
+const char	*files_vet_why(enum files_vet);
+
+/*
+ * Storing for a submission.  files_put() stores fp (synced, and linked
+ * in, never over another file) and holds it with a claim, a second link
+ * under tmp/ (its temporary name, or claim-… when the store had the file
+ * already), so that no sweep and no other request's clean-up removes
+ * it before the row that names it has committed.  Then either
+ * files_release() (the row committed: drop the claim) or files_discard()
+ * (it did not: drop the claim, and remove the file if this request
+ * added it and no row names it; named() answers 1 named, 0 not, -1
+ * cannot tell, which keeps it).
+ */
+struct files_put {
+	char		 sha256[65];
+	char		*claim;		/* tmp/up-… or tmp/claim-…, pool */
+	int		 created;	/* this request added it to the store */
+};
+typedef int	(*files_named_fn)(void *arg, const char *sha);
+
+int		 files_put(const char *dir, FILE *fp, struct files_put *,
+		    struct pool *);
+void		 files_release(struct files_put *);
+void		 files_discard(const char *dir, struct files_put *,
+		    files_named_fn named, void *arg, struct pool *);
+
+/*
+ * The orphan sweep (yiwang-admin files-sweep): remove the store's files
+ * older than grace seconds that nothing claims and no row names, and the
+ * entries of tmp/ older than grace (a request or an import killed with
+ * SIGKILL leaves them).  Counts what it removed.  0, or -1 when it had
+ * to stop (named() failed; logged).
+ */
+struct files_swept {
+	size_t		 files, tmp;
+	unsigned long long bytes;
+};
+int		 files_sweep(const char *dir, long grace, files_named_fn named,
+		    void *arg, struct files_swept *);
 
 #endif

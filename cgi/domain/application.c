@@ -24,6 +24,23 @@ static const char SQL_APP_ADD[] =
     "item_version, item_name, applicant_name, id_number, mobile, remark, "
     "state, state_label, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, "
     "?, ?, ?, ?, ?, 'submitted', '已提交，等待受理', ?, ?)";
+/* The form's one-time key (F13), and the day's quota (SEC-8). */
+static const char SQL_FORM_KEY_ADD[] =
+    "INSERT INTO app_form_key (citizen_id, form_key, app_no, created_at) "
+    "VALUES (?, ?, ?, ?)";
+static const char SQL_FORM_KEY_GET[] =
+    "SELECT app_no FROM app_form_key WHERE citizen_id = ? AND form_key = ?";
+static const char SQL_QUOTA_ADD[] =
+    "INSERT INTO submit_quota (citizen_id, day, apps, bytes) "
+    "VALUES (?, ?, 1, ?) "
+    "ON DUPLICATE KEY UPDATE apps = apps + 1, bytes = bytes + VALUES(bytes)";
+static const char SQL_QUOTA_GET[] =
+    "SELECT apps, bytes FROM submit_quota WHERE citizen_id = ? AND day = ?";
+static const char SQL_QUOTA_TODAY[] =
+    "SELECT apps, bytes FROM submit_quota WHERE citizen_id = ? AND "
+    "day = DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y%m%d')";
+static const char SQL_ATT_NAMED[] =
+    "SELECT 1 FROM attachment WHERE sha256 = ? LIMIT 1";
 static const char SQL_EVENT_ADD[] =
     "INSERT IGNORE INTO app_event (app_no, seq, at, label, actor, note) "
     "VALUES (?, ?, ?, ?, ?, ?)";
@@ -163,18 +180,105 @@ event_add(struct db *db, const char *app_no, int64_t seq, const char *at,
 }
 
 enum db_rc
-app_submit(struct db *db, struct pool *pool, const struct item *it,
-    const struct user *u, const char *mobile, const char *remark,
-    const struct attachment *atts, size_t natts, char **app_no)
+app_by_form_key(struct db *db, struct pool *pool, int64_t citizen_id,
+    const char *form_key, char **app_no)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_FORM_KEY_GET);
+	stmt_bind_int(q, 0, citizen_id);
+	stmt_bind_text(q, 1, form_key);
+	return stmt_one(q, pool, "s", app_no);
+}
+
+enum db_rc
+app_quota_today(struct db *db, struct pool *pool, int64_t citizen_id,
+    int64_t *apps, int64_t *bytes)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_QUOTA_TODAY);
+	stmt_bind_int(q, 0, citizen_id);
+	if ((rc = stmt_one(q, pool, "ii", apps, bytes)) == DB_NONE)
+		*apps = *bytes = 0;
+	return rc == DB_ERR ? DB_ERR : DB_OK;
+}
+
+enum db_rc
+app_file_named(struct db *db, struct pool *pool, const char *sha)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 one;
+
+	q = db_stmt(db, SQL_ATT_NAMED);
+	stmt_bind_text(q, 0, sha);
+	if ((rc = stmt_one(q, pool, "i", &one)) != DB_NONE)
+		return rc;
+	return catalog_file_named(db, pool, sha);
+}
+
+int
+app_files_named(void *arg, const char *sha)
+{
+	struct app_files	*f = arg;
+
+	switch (app_file_named(f->db, f->pool, sha)) {
+	case DB_OK:
+		return 1;
+	case DB_NONE:
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* Count this application against the day's quota; APP_OK or over. */
+static enum app_rc
+quota_take(struct db *db, struct pool *pool, const struct user *u,
+    const char *day, const struct attachment *atts, size_t natts,
+    const struct app_quota *quota)
+{
+	struct stmt	*q;
+	int64_t		 bytes = 0, apps, used;
+	size_t		 i;
+
+	for (i = 0; i < natts; i++)
+		bytes += atts[i].size;
+	q = db_stmt(db, SQL_QUOTA_ADD);
+	stmt_bind_int(q, 0, u->id);
+	stmt_bind_text(q, 1, day);
+	stmt_bind_int(q, 2, bytes);
+	if (stmt_run(q) != DB_OK)
+		return APP_ERR;
+	q = db_stmt(db, SQL_QUOTA_GET);
+	stmt_bind_int(q, 0, u->id);
+	stmt_bind_text(q, 1, day);
+	if (stmt_one(q, pool, "ii", &apps, &used) != DB_OK)
+		return APP_ERR;
+	if ((uint64_t)apps > quota->apps)
+		return APP_OVER_COUNT;
+	if ((uint64_t)used > quota->bytes)
+		return APP_OVER_BYTES;
+	return APP_OK;
+}
+
+enum app_rc
+app_submit(struct db *db, struct pool *pool, const struct item *it,
+    const struct user *u, const char *mobile, const char *remark,
+    const struct attachment *atts, size_t natts, const char *form_key,
+    const struct app_quota *quota, char **app_no)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	enum app_rc	 arc = APP_ERR;
 	char		*day, *now;
 	json_t		*rec, *jatts, *files;
 	size_t		 i;
 
 	if (db_begin(db) != DB_OK)
-		return DB_ERR;
+		return APP_ERR;
 	q = db_stmt(db, SQL_NUMBER);
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
@@ -183,6 +287,26 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 		goto fail;
 	*app_no = pool_printf(pool, "YW%s%05lld", day,
 	    (long long)stmt_insert_id(q));
+	/* The same form again (Back, reload, a retry after a 502): the
+	 * key's row of the first submission makes this one a duplicate. */
+	q = db_stmt(db, SQL_FORM_KEY_ADD);
+	stmt_bind_int(q, 0, u->id);
+	stmt_bind_text(q, 1, form_key);
+	stmt_bind_text(q, 2, *app_no);
+	stmt_bind_text(q, 3, now);
+	if ((rc = stmt_run(q)) == DB_DUP) {
+		db_rollback(db);
+		return app_by_form_key(db, pool, u->id, form_key, app_no) ==
+		    DB_OK ? APP_AGAIN : APP_ERR;
+	}
+	if (rc != DB_OK)
+		goto fail;
+	if ((arc = quota_take(db, pool, u, day, atts, natts, quota)) !=
+	    APP_OK) {
+		rc = DB_ERR;
+		goto fail;
+	}
+	arc = APP_ERR;
 
 	q = db_stmt(db, SQL_APP_ADD);
 	stmt_bind_text(q, 0, *app_no);
@@ -236,10 +360,10 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	if ((rc = audit_add(db, pool, u->login, "application.submit", *app_no,
 	    it->code)) != DB_OK)
 		goto fail;
-	return db_commit(db);
+	return db_commit(db) == DB_OK ? APP_OK : APP_ERR;
 fail:
 	db_rollback(db);
-	return rc == DB_OK ? DB_ERR : rc;
+	return arc;
 }
 
 static enum db_rc

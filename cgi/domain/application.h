@@ -46,14 +46,48 @@ struct application {
 	size_t		 ndocs;
 };
 
+/* What one account may submit a Beijing day (SEC-8). */
+struct app_quota {
+	uint64_t	 apps;
+	uint64_t	 bytes;		/* attachments, summed */
+};
+
+enum app_rc {
+	APP_OK = 0,
+	APP_AGAIN,		/* this form was submitted before: *app_no */
+	APP_OVER_COUNT,		/* the day's number of applications is used */
+	APP_OVER_BYTES,		/* the day's attachment bytes are used */
+	APP_ERR,		/* failed; logged */
+};
+
 /*
  * Submit an application for item by user with the stored attachments:
- * numbers it, stores it, its attachments, its first timeline entry and its
- * outbox record, in one transaction.  Sets *app_no.
+ * numbers it, stores it, its attachments, its first timeline entry, its
+ * outbox record, its form key and its count against the quota, in one
+ * transaction.  Sets *app_no (for APP_AGAIN, the first submission's).
+ * Nothing is stored unless it returns APP_OK.
  */
-enum db_rc	 app_submit(struct db *, struct pool *, const struct item *,
+enum app_rc	 app_submit(struct db *, struct pool *, const struct item *,
 		    const struct user *, const char *mobile, const char *remark,
-		    const struct attachment *, size_t natts, char **app_no);
+		    const struct attachment *, size_t natts,
+		    const char *form_key, const struct app_quota *,
+		    char **app_no);
+/* The application the form with this key made, if any (DB_NONE). */
+enum db_rc	 app_by_form_key(struct db *, struct pool *,
+		    int64_t citizen_id, const char *form_key, char **app_no);
+/* What the citizen has submitted today (Beijing time). */
+enum db_rc	 app_quota_today(struct db *, struct pool *, int64_t citizen_id,
+		    int64_t *apps, int64_t *bytes);
+/* DB_OK when a row of this site names the stored file sha (an
+ * attachment, a blank form or a sample), DB_NONE when none does. */
+enum db_rc	 app_file_named(struct db *, struct pool *, const char *sha);
+/* The same as a files_named_fn (files.h) over a struct app_files: 1
+ * named, 0 not, -1 cannot tell. */
+struct app_files {
+	struct db	*db;
+	struct pool	*pool;
+};
+int		 app_files_named(void *arg, const char *sha);
 /* Load one application with its attachments, events and documents. */
 enum db_rc	 app_get(struct db *, struct pool *, const char *app_no,
 		    struct application *);

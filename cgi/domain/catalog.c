@@ -93,6 +93,9 @@ static const char SQL_PUBLISH[] =
     "WHERE code = ? AND version = ? AND status IN ('draft', 'review')";
 static const char SQL_ITEM_ID[] =
     "SELECT id FROM item WHERE code = ? AND version = ?";
+static const char SQL_FORM_NAMED[] =
+    "SELECT 1 FROM item_material WHERE form_sha = ? OR sample_sha = ? "
+    "LIMIT 1";
 
 static enum db_rc
 row_item(struct stmt *q, struct pool *pool, void *arg)
@@ -183,6 +186,18 @@ catalog_published(struct db *db, struct pool *pool, const char *code,
 	q = db_stmt(db, SQL_ITEM_PUBLISHED);
 	stmt_bind_text(q, 0, code);
 	return load_one(db, pool, q, it);
+}
+
+enum db_rc
+catalog_file_named(struct db *db, struct pool *pool, const char *sha)
+{
+	struct stmt	*q;
+	int64_t		 one;
+
+	q = db_stmt(db, SQL_FORM_NAMED);
+	stmt_bind_text(q, 0, sha);
+	stmt_bind_text(q, 1, sha);
+	return stmt_one(q, pool, "i", &one);
 }
 
 enum db_rc

@@ -127,6 +127,9 @@ enum db_rc	 catalog_published(struct db *, struct pool *, const char *code,
 		    struct item *);
 enum db_rc	 catalog_by_id(struct db *, struct pool *, int64_t id,
 		    struct item *);
+/* DB_OK when a material's blank form or sample is the file sha. */
+enum db_rc	 catalog_file_named(struct db *, struct pool *,
+		    const char *sha);
 /* All published items, by department and code. */
 enum db_rc	 catalog_list(struct db *, struct pool *, struct item **,
 		    size_t *);

@@ -256,6 +256,54 @@ apply_record(const struct config *cfg, struct db *db, struct pool *pool,
 	return DB_ERR;
 }
 
+/*
+ * Judge every file of the bundle again, as an upload is judged (type by
+ * content, PDF structure, malware by this site's clamd), before any is
+ * adopted (SEC-4, GAP-3).  A refused file refuses the whole bundle, as a
+ * security alert: the other site should never have sent it (or its
+ * signatures were older than ours).  No answer from clamd refuses it too,
+ * to be imported again later.
+ */
+static enum gap_rc
+vet_files(const struct config *cfg, struct pool *pool, const char *stage,
+    const struct bundle_in *in, char *msg, size_t msglen)
+{
+	struct files_rule	 rule;
+	enum files_vet		 v;
+	const char		*mime, *detail;
+	size_t			 i;
+	FILE			*fp;
+
+	rule.types = files_pdf;
+	rule.size = -1;
+	rule.max = cfg->max_upload;
+	rule.scanner = cfg->clamd_socket;
+	rule.scan_timeout = (int)cfg->clamd_timeout;
+	for (i = 0; i < in->nfiles; i++) {
+		fp = fopen(pool_printf(pool, "%s/%s", stage, in->files[i]),
+		    "rb");
+		v = files_vet(fp, &rule, pool, &mime, &detail);
+		if (fp != NULL)
+			fclose(fp);
+		if (v == FILES_OK)
+			continue;
+		if (v == FILES_UNSCANNED) {
+			snprintf(msg, msglen, "暂时无法进行病毒检查（%s），没有"
+			    "导入任何数据。请确认本站的病毒扫描服务 clamd 在运行，"
+			    "再导入这个数据包。", detail ? detail : "");
+			return GAP_FAIL;
+		}
+		log_err("bundle %lld: file %s refused: %s", (long long)in->seq,
+		    in->files[i], detail ? detail : "");
+		snprintf(msg, msglen, "安全警告：拒绝导入第 %lld 号数据包：附件 "
+		    "%s %s（%s）。没有导入任何数据，请报告安全管理员。",
+		    (long long)in->seq, in->files[i], files_vet_why(v),
+		    detail ? detail : mime ? mime : "");
+		return GAP_ALERT;
+	}
+	return GAP_OK;
+}
+
 static enum gap_rc
 read_checked(const struct config *cfg, const char *path,
     const char *stage, struct bundle_in *in, char *msg, size_t msglen)
@@ -368,6 +416,9 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 		grc = GAP_ALERT;
 		goto out;
 	}
+	if ((grc = vet_files(cfg, pool, stage, &in, msg, msglen)) != GAP_OK)
+		goto out;
+	grc = GAP_FAIL;
 	/* Files first: content-addressed, so one that stays is harmless. */
 	for (i = 0; i < in.nfiles; i++)
 		if (files_adopt(cfg->files_dir, pool_printf(pool, "%s/%s",

@@ -6,11 +6,13 @@
 #include <strings.h>
 
 #include "account.h"
+#include "crypto.h"
 #include "files.h"
 #include "log.h"
 #include "pages.h"
 
 #define REMARK_MAX	2000
+#define FORM_KEY_LEN	64	/* hex of 32 random bytes */
 
 /* The published, online item named by the form's code, or a reply. */
 static int
@@ -34,10 +36,32 @@ load_item(struct req *r, struct item *it)
 	return 0;
 }
 
-static int
-show_form(struct req *r, const struct item *it, const char *why)
+/* The one-time key the posted form carries (F13), or NULL. */
+static const char *
+posted_key(struct req *r)
 {
-	char	*mobile = NULL;
+	const char	*k;
+	size_t		 i;
+
+	if ((k = form_get(r, "form_key")) == NULL ||
+	    strlen(k) != FORM_KEY_LEN)
+		return NULL;
+	for (i = 0; i < FORM_KEY_LEN; i++)
+		if (strchr("0123456789abcdef", k[i]) == NULL)
+			return NULL;
+	return k;
+}
+
+/*
+ * The form, fresh (why NULL) or again after a refusal with status.  A
+ * form shown again keeps its key: nothing was stored under it yet.
+ */
+static int
+show_form(struct req *r, const struct item *it, int status, const char *why)
+{
+	char		*mobile = NULL, *key;
+	const char	*old;
+	unsigned char	 rnd[FORM_KEY_LEN / 2];
 
 	view_item(r, "Item", it);
 	(void)account_citizen_mobile(r->db, r->pool, r->user.id, &mobile);
@@ -45,8 +69,16 @@ show_form(struct req *r, const struct item *it, const char *why)
 	hdf_set(r, "Applicant.id_number_masked",
 	    view_mask(r, r->user.login, 6, 4));
 	hdf_set(r, "Applicant.mobile", mobile);
+	if (why != NULL && (old = posted_key(r)) != NULL)
+		hdf_set(r, "Form.key", old);
+	else {
+		crypto_random(rnd, sizeof(rnd));
+		key = pool_alloc(r->pool, FORM_KEY_LEN + 1);
+		crypto_hex(rnd, sizeof(rnd), key);
+		hdf_set(r, "Form.key", key);
+	}
 	if (why != NULL) {
-		r->status = 422;
+		r->status = status;
 		hdf_set(r, "Form.Error", why);
 		hdf_set(r, "Form.remark", form_get(r, "remark"));
 	}
@@ -66,31 +98,142 @@ page_ext_apply_form(struct req *r)
 
 	if ((rc = load_item(r, &it)) != 0)
 		return rc;
-	return show_form(r, &it, NULL);
+	return show_form(r, &it, 200, NULL);
+}
+
+/* The day's quota is used (SEC-8): say which, and when it comes back. */
+static int
+over_quota(struct req *r, enum app_rc why)
+{
+	const char	*call;
+
+	call = r->cfg->org_phone == NULL ? "" : pool_printf(r->pool,
+	    "如有急事，请拨打政务服务中心电话 %s。", r->cfg->org_phone);
+	if (why == APP_OVER_COUNT)
+		return reply_error(r, 429, pool_printf(r->pool, "您今天提交的"
+		    "申请已达到每个账号每天 %zu 件的上限。明天（北京时间 0 点"
+		    "以后）可以再提交。%s", r->cfg->quota_apps, call));
+	return reply_error(r, 429, pool_printf(r->pool, "您今天上传的材料已"
+	    "达到每个账号每天 %zu MB 的上限，这份申请没有保存。明天（北京时间 "
+	    "0 点以后）可以再提交。%s", r->cfg->quota_bytes / (1024 * 1024),
+	    call));
 }
 
 /*
- * POST /apply (multipart): code, remark, and a file m<seq> per material.
- * Every file is checked before any is stored, so a refused application
- * leaves nothing behind.
+ * The form again after material m was refused by files_vet(): what is
+ * wrong and what to do; 503 when only the scan could not be done.
+ */
+static int
+refuse_file(struct req *r, const struct item *it, const char *m,
+    enum files_vet v, const char *detail)
+{
+	const char	*redo = "请用扫描软件或电脑上的“打印”→“另存为 PDF”"
+			    "重新生成一份不含表单和脚本的 PDF 文件后再上传。";
+
+	switch (v) {
+	case FILES_UNSCANNED:
+		return show_form(r, it, 503, "暂时无法进行病毒检查，请稍后再"
+		    "提交。您的申请没有保存。");
+	case FILES_VIRUS:
+		return show_form(r, it, 422, pool_printf(r->pool, "「%s」%s"
+		    "（%s），不能接收。请用杀毒软件检查您的电脑，换用干净的文件"
+		    "后再上传。", m, files_vet_why(v), detail ? detail : ""));
+	case FILES_TYPE:
+		return show_form(r, it, 422, pool_printf(r->pool, "「%s」不是 "
+		    "PDF 文件，请用扫描仪或手机扫描软件保存为 PDF 后重新上传。",
+		    m));
+	case FILES_DAMAGED:
+		return show_form(r, it, 422, pool_printf(r->pool, "「%s」不是"
+		    "完好的 PDF 文件。%s", m, redo));
+	case FILES_ENCRYPTED:
+		return show_form(r, it, 422, pool_printf(r->pool, "「%s」%s，"
+		    "无法检查。请去掉密码后重新保存为 PDF 再上传。", m,
+		    files_vet_why(v)));
+	case FILES_SCRIPT:
+	case FILES_ACTION:
+	case FILES_LAUNCH:
+	case FILES_EMBEDDED:
+	case FILES_MEDIA:
+	case FILES_FORM:
+		return show_form(r, it, 422, pool_printf(r->pool, "「%s」%s，"
+		    "为了安全不能接收。%s", m, files_vet_why(v), redo));
+	default:
+		return show_form(r, it, 422, pool_printf(r->pool, "「%s」%s，"
+		    "请重新上传。", m, files_vet_why(v)));
+	}
+}
+
+/* Take back the files of a submission that did not commit. */
+static void
+discard(struct req *r, struct files_put *puts, size_t n)
+{
+	struct app_files	 f = { r->db, r->pool };
+	size_t			 i;
+
+	for (i = 0; i < n; i++)
+		files_discard(r->cfg->files_dir, &puts[i], app_files_named, &f,
+		    r->pool);
+}
+
+/*
+ * POST /apply (multipart): code, form_key, remark, and a file m<seq> per
+ * material.  Every file is vetted (type by content, PDF structure,
+ * malware) before any is stored; files are stored before the rows that
+ * name them commit, and taken back if they do not, so that whatever fails
+ * leaves neither an orphan file nor a row without its file.
  */
 int
 page_ext_apply(struct req *r)
 {
 	struct item		 it;
 	struct attachment	*atts;
+	struct files_put	*puts;
+	struct files_rule	 rule;
+	struct app_quota	 quota;
 	FILE			**fps;
-	const char		*remark, *fname, *mime;
+	const char		*remark, *fname, *key, *mime, *detail;
 	char			*mobile = NULL, *app_no, field[16];
 	size_t			 i, n = 0, size;
+	int64_t			 used_apps, used_bytes, total = 0;
+	enum files_vet		 v;
+	enum app_rc		 arc;
 	int			 rc;
 
 	if ((rc = load_item(r, &it)) != 0)
 		return rc;
+	if ((key = posted_key(r)) == NULL)
+		return reply_error(r, 400, "申请页面已过期。请先到「我的办件」"
+		    "查看这份申请是否已经提交；没有的话，请从办事指南重新打开"
+		    "申请页面。");
+	/* The same form again (Back, reload, a retry after a 502): the
+	 * application it made, not a second one. */
+	switch (app_by_form_key(r->db, r->pool, r->user.id, key, &app_no)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/receipt?no=%s", app_no));
+	case DB_NONE:
+		break;
+	default:
+		return reply_error(r, 500, NULL);
+	}
 	remark = form_get(r, "remark");
 	if (remark != NULL && strlen(remark) > REMARK_MAX)
-		return show_form(r, &it, "申请说明太长，请控制在 2000 字以内。");
+		return show_form(r, &it, 422, "申请说明太长，请控制在 2000 字"
+		    "以内。");
+	quota.apps = r->cfg->quota_apps;
+	quota.bytes = r->cfg->quota_bytes;
+	if (app_quota_today(r->db, r->pool, r->user.id, &used_apps,
+	    &used_bytes) != DB_OK)
+		return reply_error(r, 500, NULL);
+	if ((uint64_t)used_apps >= quota.apps)
+		return over_quota(r, APP_OVER_COUNT);
+	rule.types = files_pdf;
+	rule.size = -1;
+	rule.max = r->cfg->max_upload;
+	rule.scanner = r->cfg->clamd_socket;
+	rule.scan_timeout = (int)r->cfg->clamd_timeout;
 	atts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*atts));
+	puts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*puts));
 	fps = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*fps));
 	for (i = 0; i < it.nmaterials; i++) {
 		const struct material *m = &it.materials[i];
@@ -99,39 +242,59 @@ page_ext_apply(struct req *r)
 		if (form_file(r, field, &fps[n], &size, &fname) == -1 ||
 		    size == 0) {
 			if (m->required)
-				return show_form(r, &it, pool_printf(r->pool,
-				    "请上传「%s」（必交材料）。", m->name));
+				return show_form(r, &it, 422, pool_printf(
+				    r->pool, "请上传「%s」（必交材料）。",
+				    m->name));
 			continue;
 		}
 		if (size > r->cfg->max_upload)
-			return show_form(r, &it, pool_printf(r->pool,
+			return show_form(r, &it, 422, pool_printf(r->pool,
 			    "「%s」超过 10 MB，请压缩或分页扫描后重新上传。",
 			    m->name));
-		/* The type is judged by content, never by the file name. */
-		mime = files_mime(fps[n], r->pool);
-		if (mime == NULL || strcmp(mime, "application/pdf") != 0)
-			return show_form(r, &it, pool_printf(r->pool,
-			    "「%s」不是 PDF 文件，请用扫描仪或手机扫描软件保存为"
-			    " PDF 后重新上传。", m->name));
+		/* Type by content, structure and malware: one judgement. */
+		if ((v = files_vet(fps[n], &rule, r->pool, &mime, &detail)) !=
+		    FILES_OK)
+			return refuse_file(r, &it, m->name, v, detail);
 		atts[n].material_seq = m->seq;
 		atts[n].material_name = m->name;
 		atts[n].file_name = fname == NULL ? "材料.pdf" :
 		    pool_strndup(r->pool, fname, strnlen(fname, 180));
 		atts[n].size = (int64_t)size;
 		atts[n].mime = (char *)mime;
+		total += (int64_t)size;
 		n++;
 	}
-	for (i = 0; i < n; i++)
-		if (files_store(r->cfg->files_dir, fps[i], atts[i].sha256) == -1)
+	if ((uint64_t)(used_bytes + total) > quota.bytes)
+		return over_quota(r, APP_OVER_BYTES);
+	for (i = 0; i < n; i++) {
+		if (files_put(r->cfg->files_dir, fps[i], &puts[i], r->pool) ==
+		    -1) {
+			discard(r, puts, i);
 			return reply_error(r, 500, "保存附件时出错，您的申请没有"
-			    "提交，请稍后再试。");
+			    "保存。请稍后重新提交。");
+		}
+		memcpy(atts[i].sha256, puts[i].sha256, sizeof(atts[i].sha256));
+	}
 	(void)account_citizen_mobile(r->db, r->pool, r->user.id, &mobile);
-	if (app_submit(r->db, r->pool, &it, &r->user, mobile ? mobile : "",
-	    remark, atts, n, &app_no) != DB_OK)
-		return reply_error(r, 500, "提交申请时出错，您的申请没有提交，"
-		    "请稍后再试。");
-	return reply_redirect(r, pool_printf(r->pool, "/receipt?no=%s",
-	    app_no));
+	arc = app_submit(r->db, r->pool, &it, &r->user, mobile ? mobile : "",
+	    remark, atts, n, key, &quota, &app_no);
+	if (arc == APP_OK)
+		for (i = 0; i < n; i++)
+			files_release(&puts[i]);
+	else
+		discard(r, puts, n);
+	switch (arc) {
+	case APP_OK:
+	case APP_AGAIN:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/receipt?no=%s", app_no));
+	case APP_OVER_COUNT:
+	case APP_OVER_BYTES:
+		return over_quota(r, arc);
+	default:
+		return reply_error(r, 500, "提交申请时出错。请先到「我的办件」"
+		    "查看：没有这份申请的话，请稍后重新提交。");
+	}
 }
 
 /* Load application no for its owner; 0, or the reply already sent. */

@@ -9,13 +9,17 @@
 #						(BENCH_SLOW=1: also 1 MiB of
 #						one name, minutes)
 #
-# Targets (default: all three):
+# Targets (default: all four):
 #	request		fuzz_request with ASan, UBSan and LeakSanitizer
 #	request_plain	the same without sanitizers: malloc hands a freed
 #			address out again at once, as in production, which
 #			state leaking through stale pointers needs (see
 #			docs/fuzzing.md, the boundary cache)
 #	bundle		fuzz_bundle
+#	pdf		fuzz_pdf: the PDF checker over qpdf (uploads, bundle
+#			attachments), with ASan and UBSan; seeds in
+#			t/fuzz/seeds/pdf/ (one file of each kind of active
+#			content), crash-* there replayed first
 #
 # Inputs named t/fuzz/seeds/request/crash-* are replayed one by one before
 # fuzzing (and left out of the seeds, or every run would stop at them).
@@ -88,6 +92,81 @@ build_bundle() {
 	    cgi/core/crypto.c cgi/gap/bundle.c t/fuzz/fuzz_bundle.c \
 	    $(pkg-config --cflags --libs libcrypto jansson libarchive) \
 	    -o "$OUT/fuzz_bundle"
+}
+
+build_pdf() {
+	# shellcheck disable=SC2046,SC2086
+	$CC $CFLAGS $SAN -Icgi/core cgi/core/pdfcheck.c t/fuzz/fuzz_pdf.c \
+	    $(pkg-config --cflags --libs libqpdf) -o "$OUT/fuzz_pdf"
+}
+
+# PDF syntax and the names pdfcheck.c reacts to, for libFuzzer's mutations
+# (qpdf is not instrumented, so coverage alone would not find them).
+write_pdf_dict() {
+	cat >"$OUT/pdf.dict" <<'EOF'
+"%PDF-1.4"
+"%%EOF"
+" obj"
+"endobj"
+"stream\x0a"
+"\x0aendstream"
+"xref"
+"trailer"
+"startxref"
+" 0 R"
+"<<"
+">>"
+"/Type"
+"/Subtype"
+"/Catalog"
+"/Pages"
+"/Page"
+"/Kids"
+"/Count"
+"/Root"
+"/Size"
+"/Length"
+"/Filter"
+"/FlateDecode"
+"/ObjStm"
+"/XRef"
+"/N"
+"/First"
+"/W"
+"/Index"
+"/Prev"
+"/Encrypt"
+"/OpenAction"
+"/AA"
+"/A"
+"/PA"
+"/Next"
+"/S"
+"/JS"
+"/JavaScript"
+"/Names"
+"/EmbeddedFiles"
+"/EmbeddedFile"
+"/EF"
+"/Filespec"
+"/Launch"
+"/GoTo"
+"/GoToR"
+"/GoToE"
+"/URI"
+"/SubmitForm"
+"/ImportData"
+"/AcroForm"
+"/XFA"
+"/RichMedia"
+"/FileAttachment"
+"/Annots"
+"/Annot"
+"/Action"
+"/Link"
+"javascript:"
+"#"
+EOF
 }
 
 # Words the request parsers react to, for libFuzzer's mutations.
@@ -256,6 +335,25 @@ fuzz_request() {
 	return $rc
 }
 
+# The PDF seeds without the saved crashes (replayed first instead).
+fuzz_pdf() {
+	local f rc=0
+	write_pdf_dict
+	rm -rf "$OUT/seeds/pdf"
+	mkdir -p "$OUT/seeds/pdf" "$OUT/corpus/pdf" "$OUT/tmp"
+	for f in t/fuzz/seeds/pdf/*; do
+		case ${f##*/} in
+		crash-*) ;;
+		*) cp "$f" "$OUT/seeds/pdf/" ;;
+		esac
+	done
+	replay_saved pdf t/fuzz/seeds/pdf || rc=1
+	run_one pdf "$1" "$TOP" -dict="$OUT/pdf.dict" \
+	    -max_len="${FUZZ_MAX_LEN:-65536}" \
+	    "$OUT/corpus/pdf" "$OUT/seeds/pdf" || rc=1
+	return $rc
+}
+
 fuzz_bundle() {
 	# fuzz_bundle writes its seeds into ./t/fuzz/corpus/bundle when that
 	# directory exists: run it inside build-fuzz/ so they land there.
@@ -338,7 +436,7 @@ fi
 
 secs=${1:-60}
 shift 2>/dev/null
-targets=${*:-request request_plain bundle}
+targets=${*:-request request_plain bundle pdf}
 status=0
 for t in $targets; do
 	case $t in
@@ -355,9 +453,13 @@ for t in $targets; do
 		build_bundle || exit 2
 		fuzz_bundle "$secs" || status=1
 		;;
+	pdf)
+		build_pdf || exit 2
+		fuzz_pdf "$secs" || status=1
+		;;
 	*)
 		echo "run.sh: unknown target $t" \
-		    "(request, request_plain, bundle)" >&2
+		    "(request, request_plain, bundle, pdf)" >&2
 		exit 2
 		;;
 	esac

@@ -14,7 +14,7 @@ PW=Caoyuan-2026
 TMP=$_T_DIR
 
 # A small real PDF, and a file that only pretends to be one.
-printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$TMP/apply.pdf"
+t_pdf "$TMP/apply.pdf"
 printf 'GIF89a not a pdf at all\n' >"$TMP/fake.pdf"
 
 count_ext() { sql_ext "SELECT COUNT(*) FROM $1"; }
@@ -104,20 +104,21 @@ page=$(http_get citizen "$EXT_URL/apply?code=$CODE"); http_last
 t_is "c: application form answers" "$HTTP_STATUS" 200
 t_like "c: it shows the applicant's masked ID number" "$page" "152502\*{8}0048"
 csrf=$(csrf_from <<<"$page")
+key=$(form_field form_key <<<"$page")
 files_before=$(store_files ext)
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=新开一家奶茶店" \
+http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "form_key=$key" "code=$CODE" "remark=新开一家奶茶店" \
 	"m1=@$TMP/fake.pdf;type=application/pdf" >/dev/null
 t_is "c: a non-PDF (by content) is refused" "$HTTP_STATUS" 422
 t_like "c: with a message that says what to do" "$HTTP_BODY" "不是 PDF 文件"
 t_is "c: and nothing was stored: no application" "$(count_ext application)" 0
 t_is "c: and no file" "$(store_files ext)" "$files_before"
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=新开一家奶茶店" >/dev/null
+http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "form_key=$key" "code=$CODE" "remark=新开一家奶茶店" >/dev/null
 t_is "c: a missing required material is refused" "$HTTP_STATUS" 422
 head -c $((11 * 1024 * 1024)) /dev/zero | cat "$TMP/apply.pdf" - >"$TMP/big.pdf"
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "m1=@$TMP/big.pdf;type=application/pdf" >/dev/null
+http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "form_key=$key" "code=$CODE" "m1=@$TMP/big.pdf;type=application/pdf" >/dev/null
 t_is "c: an attachment over 10 MB is refused" "$HTTP_STATUS" 422
 t_like "c: with a message about the size" "$HTTP_BODY" "超过 10 MB"
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=新开一家奶茶店，经营面积 60 平方米" \
+http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "form_key=$key" "code=$CODE" "remark=新开一家奶茶店，经营面积 60 平方米" \
 	"m1=@$TMP/apply.pdf;type=application/pdf" >/dev/null
 t_is "c: a good application is accepted" "$HTTP_STATUS ${HTTP_LOCATION%%=*}" "303 /receipt?no"
 APP=${HTTP_LOCATION#*=}
@@ -181,8 +182,8 @@ late_rec="{\"type\":\"application\",\"app_no\":\"$LATE\",\"item_code\":\"$CODE\"
 	"BEGIN; INSERT INTO application (app_no, citizen_id, item_id, item_code, item_version, item_name, applicant_name, id_number, mobile, remark, state, state_label, submitted_at, updated_at) SELECT '$LATE', c.id, i.id, i.code, i.version, i.name, '阿拉坦仓', '152502197501010015', '13847901111', '', 'submitted', '已提交', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM citizen c, item i WHERE c.id_number = '$IDNO' AND i.code = '$CODE'; INSERT INTO gap_outbox (kind, body, created_at) VALUES ('application', '$late_rec', UTC_TIMESTAMP()); SELECT SLEEP(3); COMMIT;" >/dev/null ) &
 late_pid=$!
 sleep 1
-csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "m1=@$TMP/apply.pdf;type=application/pdf" >/dev/null
+apply_form citizen "$EXT_URL/apply?code=$CODE"
+http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "m1=@$TMP/apply.pdf;type=application/pdf" >/dev/null
 APP2=${HTTP_LOCATION#*=}
 B2=$(gap_ext export 2>/dev/null | tail -n 1)
 wait "$late_pid"
@@ -191,8 +192,8 @@ t_is "d: the late row has the lower id" \
 gap_ext export >/dev/null 2>&1
 t_is "d: after the next export no committed row is left unexported" \
 	"$(sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE bundle_seq IS NULL")" 0
-csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "m1=@$TMP/apply.pdf;type=application/pdf" >/dev/null
+apply_form citizen "$EXT_URL/apply?code=$CODE"
+http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "m1=@$TMP/apply.pdf;type=application/pdf" >/dev/null
 APP3=${HTTP_LOCATION#*=}
 B_LAST=$(gap_ext export 2>/dev/null | tail -n 1)
 gap_int import "$B_LAST" >"$TMP/out" 2>&1; rc=$?

@@ -18,7 +18,7 @@
 
 CODE=152502-SCJG-XK-001
 TMP=$_T_DIR
-printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$TMP/apply.pdf"
+t_pdf "$TMP/apply.pdf"
 
 # --- helpers ------------------------------------------------------------------
 
@@ -135,12 +135,12 @@ csrf=$(http_get citizen "$EXT_URL/login" | csrf_from)
 http_post citizen "$EXT_URL/login" "csrf=$csrf" "id_number=152502199003150027" \
 	"password=Yiwang@2026" "next=/my" >/dev/null
 t_is "the demo applicant logs in on the extranet" "$HTTP_STATUS" 303
-csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
+apply_form citizen "$EXT_URL/apply?code=$CODE"
 uploads=()
 for seq in $(sql_ext "SELECT m.seq FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code='$CODE' AND i.status='published' AND m.required=1"); do
 	uploads+=("m$seq=@$TMP/apply.pdf;type=application/pdf")
 done
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=在新版本发布前提交的申请" \
+http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "remark=在新版本发布前提交的申请" \
 	"${uploads[@]}" >/dev/null
 t_is "the applicant applies before the new version" "$HTTP_STATUS ${HTTP_LOCATION%%=*}" "303 /receipt?no"
 APP=${HTTP_LOCATION#*=}

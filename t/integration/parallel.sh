@@ -60,11 +60,11 @@ t_like "drawing the parallel steps" "$HTTP_BODY" "消防审查"
 t_like "and the return edge" "$HTTP_BODY" "回退"
 
 # Apply as the demo applicant.
-printf '%%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$TMP/a.pdf"
+t_pdf "$TMP/a.pdf"
 csrf=$(http_get cit "$EXT_URL/login" | csrf_from)
 http_post cit "$EXT_URL/login" "csrf=$csrf" "id_number=$IDNO" "password=$PW" "next=/my" >/dev/null
-csrf=$(http_get cit "$EXT_URL/apply?code=$CODE" | csrf_from)
-http_upload cit "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "m1=@$TMP/a.pdf;type=application/pdf" >/dev/null
+apply_form cit "$EXT_URL/apply?code=$CODE"
+http_upload cit "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "m1=@$TMP/a.pdf;type=application/pdf" >/dev/null
 APP=${HTTP_LOCATION#*=}
 t_like "the application is made" "$APP" '^YW[0-9]{13}$'
 gap_ext export >/dev/null 2>&1

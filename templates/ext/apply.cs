@@ -13,6 +13,9 @@
 <form class="form form-wide" method="post" action="/apply" enctype="multipart/form-data">
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <input type="hidden" name="code" value="<?cs var:Item.code ?>">
+  <?cs # One key per form page: the same form sent twice (Back, reload, a
+         retry) lands on the application the first made. ?>
+  <input type="hidden" name="form_key" value="<?cs var:Form.key ?>">
 
   <fieldset class="panel">
     <legend>申请人信息</legend>
@@ -35,7 +38,7 @@
 
   <fieldset class="panel">
     <legend>上传申请材料</legend>
-    <p class="callout">只接受 <strong>PDF</strong> 格式，每个文件不超过 <strong>10 MB</strong>。纸质材料请扫描或拍照后转为 PDF；多页材料合成一个文件。<?cs if:Form.Error ?>出错后请重新选择全部文件。<?cs /if ?></p>
+    <p class="callout">只接受 <strong>PDF</strong> 格式，每个文件不超过 <strong>10 MB</strong>。纸质材料请扫描或拍照后转为 PDF；多页材料合成一个文件。含有脚本、表单按钮或内嵌附件的 PDF 不能接收，每个文件都会检查病毒。<?cs if:Form.Error ?>出错后请重新选择全部文件。<?cs /if ?></p>
     <?cs if:subcount(Item.Materials) == 0 ?>
     <p class="muted">本事项无需上传材料。</p>
     <?cs /if ?>
