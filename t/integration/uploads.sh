@@ -151,9 +151,9 @@ t_like "telling the applicant to look at 我的办件 first" "$HTTP_BODY" "先�
 clean_pdf "$TMP/unscanned.pdf" unscanned
 files1=$(store_files ext)
 apps1=$(apps_of "$A_ID")
-mv "$TEST_VAR/ext/clamd.sock" "$TEST_VAR/ext/clamd.sock.away"
+mv "$TEST_VAR/ext/clamd/clamd.sock" "$TEST_VAR/ext/clamd/clamd.sock.away"
 submit alice "$TMP/unscanned.pdf"
-mv "$TEST_VAR/ext/clamd.sock.away" "$TEST_VAR/ext/clamd.sock"
+mv "$TEST_VAR/ext/clamd/clamd.sock.away" "$TEST_VAR/ext/clamd/clamd.sock"
 t_is "clamd unreachable: the upload is refused with 503" "$HTTP_STATUS" 503
 t_like "saying the virus check cannot be done now" "$HTTP_BODY" "暂时无法进行病毒检查，请稍后再提交"
 t_is "and nothing was stored" "$(store_files ext) $(apps_of "$A_ID") $(tmp_left ext)" "$files1 $apps1 0"
@@ -272,7 +272,7 @@ t_is "the count is kept per account and day" \
 # clamd for one upload (its scan still runs and answers "clean").
 clamd_reload() { # SITE EXPECTED-EXIT-OF-scan-check
 	local i rc
-	printf 'zRELOAD\0' | socat -t 5 - "UNIX-CONNECT:$TEST_VAR/$1/clamd.sock" >/dev/null
+	printf 'zRELOAD\0' | socat -t 5 - "UNIX-CONNECT:$TEST_VAR/$1/clamd/clamd.sock" >/dev/null
 	for i in $(seq 1 100); do
 		rc=0
 		"$BUILD/yiwang-admin" -c "$TEST_VAR/$1/yiwang.conf" scan-check >/dev/null 2>&1 || rc=$?
