@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,10 +62,77 @@ files_init(const char *dir)
 	return 0;
 }
 
+int
+files_sha_valid(const char *sha)
+{
+	size_t	 i;
+
+	for (i = 0; sha != NULL && i < 64; i++)
+		if (!((sha[i] >= '0' && sha[i] <= '9') ||
+		    (sha[i] >= 'a' && sha[i] <= 'f')))
+			return 0;
+	return sha != NULL && sha[64] == '\0';
+}
+
 char *
 files_path(const char *dir, const char *sha, struct pool *pool)
 {
+	/* The name is a path: never anything but the shape of a digest. */
+	if (!files_sha_valid(sha)) {
+		log_err("files: refused a file name that is not a SHA-256");
+		return NULL;
+	}
 	return pool_printf(pool, "%s/%.2s/%.2s/%s", dir, sha, sha + 2, sha);
+}
+
+const char *const files_pdf[] = { "application/pdf", NULL };
+
+enum files_vet
+files_vet(FILE *fp, const struct files_rule *rule, struct pool *pool,
+    const char **mime)
+{
+	struct stat	 st;
+	const char	*m;
+	size_t		 i;
+
+	*mime = NULL;
+	if (fp == NULL || fstat(fileno(fp), &st) == -1 ||
+	    !S_ISREG(st.st_mode))
+		return FILES_UNREADABLE;
+	if (st.st_size == 0)
+		return FILES_EMPTY;
+	if ((uint64_t)st.st_size > rule->max)
+		return FILES_TOO_BIG;
+	if (rule->size >= 0 && st.st_size != rule->size)
+		return FILES_SIZE;
+	/* The type by content, never by a name or what a record says. */
+	if ((m = files_mime(fp, pool)) == NULL)
+		return FILES_TYPE;
+	*mime = m;
+	for (i = 0; rule->types[i] != NULL; i++)
+		if (strcmp(rule->types[i], m) == 0)
+			return FILES_OK;
+	return FILES_TYPE;
+}
+
+const char *
+files_vet_why(enum files_vet rc)
+{
+	switch (rc) {
+	case FILES_OK:
+		return "";
+	case FILES_UNREADABLE:
+		return "文件读不出来";
+	case FILES_EMPTY:
+		return "文件是空的";
+	case FILES_TOO_BIG:
+		return "文件超过了允许的大小";
+	case FILES_SIZE:
+		return "文件大小与记录所说的不同";
+	case FILES_TYPE:
+		return "按内容判断，文件类型不在允许之列";
+	}
+	return "文件不合要求";
 }
 
 static int
