@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-source.sh: cheap checks that keep the promises of STYLE.md, run by
 # `make check`: SQL only in the domain modules, no raw template output, no
-# POST route without CSRF, no traceback helper.  Prints TAP.
+# POST route without CSRF, no traceback helper, every record kind that
+# crosses the gap received through the one table.  Prints TAP.
 top=${top_srcdir:-$(dirname "$0")/..}
 cd "$top" || exit 1
 n=0 fail=0
@@ -28,5 +29,12 @@ check "no cgi_neo_error (it prints tracebacks to users)" \
     "$(grep -rn 'cgi_neo_error\|cgi_display' cgi/)"
 check "the renderer sets Config.VarEscapeMode" \
     "$(grep -q 'Config.VarEscapeMode' cgi/core/request.c || echo missing)"
+check "every kind of record sent across the gap has its row (site, validator, apply) in gap.c" \
+    "$(grep -ohE '"type", "[a-z.]+"' cgi/domain/*.c | sed 's/^"type", //' |
+    sort -u | while read -r k; do
+	grep -qF "{ $k, SITE_" cgi/gap/gap.c || echo "$k: no row in kinds[]"
+    done)"
+check "records are dispatched by the kinds table only (no if-chain on type)" \
+    "$(grep -nE 'strcmp\(type, "' cgi/gap/*.c)"
 echo "1..$n"
 exit $fail

@@ -9,13 +9,15 @@
 #						(BENCH_SLOW=1: also 1 MiB of
 #						one name, minutes)
 #
-# Targets (default: all three):
+# Targets (default: all four):
 #	request		fuzz_request with ASan, UBSan and LeakSanitizer
 #	request_plain	the same without sanitizers: malloc hands a freed
 #			address out again at once, as in production, which
 #			state leaking through stale pointers needs (see
 #			docs/fuzzing.md, the boundary cache)
 #	bundle		fuzz_bundle
+#	records		fuzz_records: the validators of records that cross
+#			the gap (cgi/gap/records.c)
 #
 # Inputs named t/fuzz/seeds/request/crash-* are replayed one by one before
 # fuzzing (and left out of the seeds, or every run would stop at them).
@@ -88,6 +90,17 @@ build_bundle() {
 	    cgi/core/crypto.c cgi/gap/bundle.c t/fuzz/fuzz_bundle.c \
 	    $(pkg-config --cflags --libs libcrypto jansson libarchive) \
 	    -o "$OUT/fuzz_bundle"
+}
+
+build_records() {
+	# shellcheck disable=SC2046,SC2086
+	$CC $CFLAGS $SAN -Icgi/core -Icgi/domain -Icgi/gap \
+	    -I/usr/include/ClearSilver \
+	    cgi/gap/records.c cgi/core/text.c cgi/core/ids.c \
+	    cgi/core/arena.c cgi/core/log.c cgi/core/files.c cgi/core/crypto.c \
+	    cgi/domain/vocab.c cgi/domain/wfnet.c t/fuzz/fuzz_records.c \
+	    $(pkg-config --cflags --libs libcrypto jansson) -lmagic \
+	    -o "$OUT/fuzz_records"
 }
 
 # Words the request parsers react to, for libFuzzer's mutations.
@@ -263,6 +276,13 @@ fuzz_bundle() {
 	run_one bundle "$1" "$OUT" t/fuzz/corpus/bundle
 }
 
+fuzz_records() {
+	# Seeds go into ./t/fuzz/corpus/records when it exists: run it
+	# inside build-fuzz/ so they land there.
+	mkdir -p "$OUT/t/fuzz/corpus/records"
+	run_one records "$1" "$OUT" -max_len=65536 t/fuzz/corpus/records
+}
+
 # Time one request with a big body: generate it, run it RUNS times in a
 # build without sanitizers, print milliseconds per request.
 bench_one() {
@@ -338,7 +358,7 @@ fi
 
 secs=${1:-60}
 shift 2>/dev/null
-targets=${*:-request request_plain bundle}
+targets=${*:-request request_plain bundle records}
 status=0
 for t in $targets; do
 	case $t in
@@ -355,9 +375,13 @@ for t in $targets; do
 		build_bundle || exit 2
 		fuzz_bundle "$secs" || status=1
 		;;
+	records)
+		build_records || exit 2
+		fuzz_records "$secs" || status=1
+		;;
 	*)
 		echo "run.sh: unknown target $t" \
-		    "(request, request_plain, bundle)" >&2
+		    "(request, request_plain, bundle, records)" >&2
 		exit 2
 		;;
 	esac
