@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-source.sh: cheap checks that keep the promises of STYLE.md, run by
 # `make check`: SQL only in the domain modules, no raw template output, no
-# POST route without CSRF, no traceback helper.  Prints TAP.
+# POST route without CSRF, no traceback helper, every record kind that
+# crosses the gap received through the one table.  Prints TAP.
 top=${top_srcdir:-$(dirname "$0")/..}
 cd "$top" || exit 1
 n=0 fail=0
@@ -53,5 +54,12 @@ check "pages and the gap judge files with files_vet() (type, PDF structure, malw
 check "no file of ours holds the EICAR test string whole (scanners quarantine it)" \
     "$(grep -rlF 'EICAR''-STANDARD-ANTIVIRUS' --exclude-dir=.git --exclude-dir=var \
     --exclude-dir='build*' . 2>/dev/null)"
+check "every kind of record sent across the gap has its row (site, validator, apply) in gap.c" \
+    "$(grep -ohE '"type", "[a-z.]+"' cgi/domain/*.c | sed 's/^"type", //' |
+    sort -u | while read -r k; do
+	grep -qF "{ $k, SITE_" cgi/gap/gap.c || echo "$k: no row in kinds[]"
+    done)"
+check "records are dispatched by the kinds table only (no if-chain on type)" \
+    "$(grep -nE 'strcmp\(type, "' cgi/gap/*.c)"
 echo "1..$n"
 exit $fail

@@ -5,16 +5,25 @@
  *						its path on the last line
  *	yiwang-gap [-c CONF] import FILE	verify and import
  *	yiwang-gap [-c CONF] verify FILE	verify only
- *	yiwang-gap [-c CONF] status		what is pending and what crossed
+ *	yiwang-gap [-c CONF] status		what is pending and what crossed,
+ *						the epoch accepted, and the
+ *						security alerts not resolved
+ *	yiwang-gap [-c CONF] epoch-accept EPOCH	confirm that the other site's
+ *						bundles now come in a new
+ *						epoch (audited, with the
+ *						operator's login name)
  *
  * Exit status: 0 done (also: already imported), 2 refused or failed,
  * 3 nothing to export, 4 security alert, 5 an earlier bundle is missing.
  */
+#include <pwd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "chain.h"
+#include "alert.h"
 #include "config.h"
 #include "db.h"
 #include "exchange.h"
@@ -25,8 +34,57 @@ static void
 usage(void)
 {
 	fputs("usage: yiwang-gap [-c CONF] export | import FILE | verify FILE"
-	    " | status\n", stderr);
+	    " | status | epoch-accept EPOCH\n", stderr);
 	_exit(64);
+}
+
+/* Who runs this command: the login of the real user id, and the one who
+ * became it through sudo. */
+static const char *
+operator(struct pool *pool)
+{
+	struct passwd	*pw;
+	const char	*who, *sudo = getenv("SUDO_USER");
+
+	who = (pw = getpwuid(getuid())) != NULL ? pw->pw_name :
+	    pool_printf(pool, "uid %ld", (long)getuid());
+	/* Login names are short ASCII; the audit row holds 60 characters. */
+	if (sudo != NULL && *sudo != '\0' && strlen(sudo) <= 26 &&
+	    strspn(sudo, "abcdefghijklmnopqrstuvwxyz0123456789._-") ==
+	    strlen(sudo) && strcmp(sudo, who) != 0)
+		return pool_printf(pool, "%.26s (sudo %s)", who, sudo);
+	return pool_printf(pool, "%.26s", who);
+}
+
+/* The status lines: what moved, the epoch accepted, open alerts. */
+static enum gap_rc
+status(const struct config *cfg, struct db *db, struct pool *pool,
+    char *msg, size_t msglen)
+{
+	struct alert	*a;
+	int64_t		 pending, last_out, last_in, epoch, total;
+	size_t		 i, n, len;
+
+	if (exchange_status(db, pool, &pending, &last_out, &last_in) !=
+	    DB_OK || exchange_epoch(db, pool, cfg->site == SITE_INTRANET ?
+	    "ext2int" : "int2ext", &epoch) != DB_OK ||
+	    alert_open(db, pool, 10, &a, &n, &total) != DB_OK) {
+		snprintf(msg, msglen, "数据库出错。");
+		return GAP_FAIL;
+	}
+	snprintf(msg, msglen, "%s：待导出 %lld 条记录；最后导出第 %lld 号；"
+	    "最后导入第 %lld 号。\n%s\n未处理的安全警告：%lld 条。",
+	    config_site_name(cfg->site), (long long)pending,
+	    (long long)last_out, (long long)last_in, epoch == 0 ?
+	    "还没有导入过对端的数据包；首个数据包应属第 1 纪元。" :
+	    pool_printf(pool, "接受对端第 %lld 纪元的数据包。",
+	    (long long)epoch), (long long)total);
+	for (i = 0; i < n; i++) {
+		len = strlen(msg);
+		snprintf(msg + len, msglen - len, "\n  #%lld %s %s %s",
+		    (long long)a[i].id, a[i].at, a[i].object, a[i].message);
+	}
+	return GAP_OK;
 }
 
 int
@@ -36,8 +94,8 @@ main(int argc, char *argv[])
 	struct db	*db = NULL;
 	struct pool	*pool;
 	const char	*conf = NULL;
-	char		 msg[1024] = "", *path = NULL;
-	int64_t		 pending, last_out, last_in;
+	char		 msg[8192] = "", *path = NULL, *end;
+	long long	 epoch;
 	enum gap_rc	 rc = GAP_FAIL;
 	int		 c;
 
@@ -67,15 +125,15 @@ main(int argc, char *argv[])
 		rc = gap_export(&cfg, db, pool, &path, msg, sizeof(msg));
 	else if (strcmp(argv[0], "import") == 0 && argc == 2)
 		rc = gap_import(&cfg, db, pool, argv[1], msg, sizeof(msg));
-	else if (strcmp(argv[0], "status") == 0 && argc == 1) {
-		if (exchange_status(db, pool, &pending, &last_out, &last_in) ==
-		    DB_OK) {
-			snprintf(msg, sizeof(msg), "%s：待导出 %lld 条记录；"
-			    "最后导出第 %lld 号；最后导入第 %lld 号。",
-			    config_site_name(cfg.site), (long long)pending,
-			    (long long)last_out, (long long)last_in);
-			rc = GAP_OK;
-		}
+	else if (strcmp(argv[0], "status") == 0 && argc == 1)
+		rc = status(&cfg, db, pool, msg, sizeof(msg));
+	else if (strcmp(argv[0], "epoch-accept") == 0 && argc == 2) {
+		epoch = strtoll(argv[1], &end, 10);
+		if (*argv[1] == '\0' || *end != '\0' || epoch < 1 ||
+		    epoch > 2147483647)
+			usage();
+		rc = gap_epoch_accept(&cfg, db, pool, epoch, operator(pool),
+		    msg, sizeof(msg));
 	} else
 		usage();
 done:

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,9 +95,26 @@ files_init(const char *dir)
 	return 0;
 }
 
+int
+files_sha_valid(const char *sha)
+{
+	size_t	 i;
+
+	for (i = 0; sha != NULL && i < 64; i++)
+		if (!((sha[i] >= '0' && sha[i] <= '9') ||
+		    (sha[i] >= 'a' && sha[i] <= 'f')))
+			return 0;
+	return sha != NULL && sha[64] == '\0';
+}
+
 char *
 files_path(const char *dir, const char *sha, struct pool *pool)
 {
+	/* The name is a path: never anything but the shape of a digest. */
+	if (!files_sha_valid(sha)) {
+		log_err("files: refused a file name that is not a SHA-256");
+		return NULL;
+	}
 	return pool_printf(pool, "%s/%.2s/%.2s/%s", dir, sha, sha + 2, sha);
 }
 

@@ -23,7 +23,10 @@ const char	*files_mime(FILE *fp, struct pool *);
 int		 files_store(const char *dir, FILE *fp, char sha[65]);
 /* Move a verified file (named by its sha256) into the store.  0 or -1. */
 int		 files_adopt(const char *dir, const char *path, const char *sha);
-/* Where the file with this hash lives. */
+/* 1 when sha is 64 lower-case hex digits and nothing else. */
+int		 files_sha_valid(const char *sha);
+/* Where the file with this hash lives; NULL (logged) when sha is not
+ * the shape of a SHA-256, so no row can name a path outside the store. */
 char		*files_path(const char *dir, const char *sha, struct pool *);
 
 /* What a file must be before the store takes it. */

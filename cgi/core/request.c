@@ -417,12 +417,33 @@ request_param(struct req *r, const char *name)
 	return FCGX_GetParam(name, r->fcgx->envp);
 }
 
+int
+header_value_ok(const char *v)
+{
+	const unsigned char	*p;
+
+	if (v == NULL)
+		return 0;
+	for (p = (const unsigned char *)v; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
 void
 reply_cookie(struct req *r, const char *name, const char *value,
     long max_age)
 {
 	char	*line;
 
+	/* A cookie's value ends at ';': nothing may add attributes. */
+	if (!header_value_ok(name) || !header_value_ok(value) ||
+	    strpbrk(name, ";=, ") != NULL || strpbrk(value, "; ,") != NULL) {
+		log_err("refused a Set-Cookie header: a control character "
+		    "or separator in it");
+		r->bad_header = 1;
+		return;
+	}
 	line = pool_printf(r->pool, "Set-Cookie: %s=%s; Path=/; HttpOnly; "
 	    "SameSite=Strict%s; Max-Age=%ld\r\n", name, value,
 	    r->cfg->cookie_secure ? "; Secure" : "", max_age);
@@ -511,13 +532,13 @@ int
 reply_file(struct req *r, const char *path, const char *ctype,
     const char *name)
 {
-	FILE	*f;
+	FILE	*f = NULL;
 	char	*buf;
 	long	 n;
 	size_t	 got;
 
-	if ((f = fopen(path, "rb")) == NULL || fseek(f, 0, SEEK_END) != 0 ||
-	    (n = ftell(f)) < 0) {
+	if (path == NULL || (f = fopen(path, "rb")) == NULL ||
+	    fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0) {
 		if (f != NULL)
 			fclose(f);
 		return reply_error(r, 404, "文件不在存储中，请联系系统管理员。");
@@ -535,8 +556,23 @@ reply_raw(struct req *r, const char *ctype, const void *body, size_t len,
 {
 	char	*extra = NULL;
 
+	/*
+	 * A header value with a control character would end the header
+	 * and start another (response splitting): log it, and answer a
+	 * fixed page without it instead.
+	 */
+	if (r->bad_header || !header_value_ok(ctype)) {
+		/* Not the value itself: it would forge log lines too. */
+		log_err("refused to send a response with a control character "
+		    "in a header value (%s)", r->bad_header ? "a cookie" :
+		    "its Content-Type");
+		r->bad_header = 0;
+		return reply_error(r, 500, "这份内容的记录有误，无法发送。请联系"
+		    "系统管理员。");
+	}
 	if (r->fcgx == NULL)
 		return r->status;
+	/* Safe by construction: percent-encoded (disposition()). */
 	if (filename != NULL)
 		extra = disposition(r->pool, filename);
 	send_headers(r, ctype, len, extra);
@@ -549,6 +585,13 @@ reply_redirect(struct req *r, const char *location)
 {
 	char	*extra;
 
+	if (!header_value_ok(location)) {
+		log_err("refused a Location header with a control character");
+		r->bad_header = 0;
+		return reply_error(r, 400, "跳转地址不正确，请从首页重新进入。");
+	}
+	if (r->bad_header)	/* a refused cookie: reply_raw() answers */
+		return reply_raw(r, "text/plain; charset=utf-8", "", 0, NULL);
 	r->status = 303;
 	if (r->fcgx == NULL)
 		return r->status;

@@ -59,6 +59,8 @@ struct req {
 	int			 status;
 	char			*cookies;	/* Set-Cookie lines */
 	int			 sent;
+	int			 bad_header;	/* a refused header: answer
+						 * the fixed error page */
 };
 
 /* Outcome of request_begin(): 0, or the HTTP status to answer with. */
@@ -81,7 +83,10 @@ int	 form_file(struct req *, const char *name, FILE **fp, size_t *size,
 /* A request header or CGI parameter from the server ("REMOTE_ADDR", …). */
 const char *request_param(struct req *, const char *name);
 
-/* Response side. */
+/* Response side.  Every header value is refused when it holds a control
+ * character (header_value_ok()): the response is then a fixed error page
+ * without it, and the log says why. */
+int	 header_value_ok(const char *);
 void	 reply_cookie(struct req *, const char *name, const char *value,
 	    long max_age);
 int	 reply_redirect(struct req *, const char *location);
@@ -95,7 +100,7 @@ int	 reply_raw(struct req *, const char *ctype, const void *body,
 	    size_t len, const char *filename);
 
 /* Send the file at path with ctype, offered for download as name
- * (UTF-8 allowed); 404 page when it cannot be read. */
+ * (UTF-8 allowed); 404 page when path is NULL or cannot be read. */
 int	 reply_file(struct req *, const char *path, const char *ctype,
 	    const char *name);
 

@@ -298,17 +298,13 @@ anchor_for_export(const struct config *cfg, struct db *db, struct pool *pool,
 	return anchor_make(cfg, db, pool, priv, &a);
 }
 
-enum db_rc
-anchor_import(const struct config *cfg, struct db *db, struct pool *pool,
-    json_t *rec, char *err, size_t errlen)
+int
+anchor_record_check(struct pool *pool, json_t *rec, const char *from,
+    EVP_PKEY *peer, const char **why)
 {
 	struct anchor	 a;
-	EVP_PKEY	*peer;
 	json_t		*body, *sig;
-	const char	*from;
-	int		 ok;
 
-	from = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
 	body = json_object_get(rec, "body");
 	sig = json_object_get(rec, "sig");
 	if (!json_is_object(rec) || json_object_size(rec) != 3 ||
@@ -317,24 +313,36 @@ anchor_import(const struct config *cfg, struct db *db, struct pool *pool,
 	    json_string_length(sig) != ANCHOR_SIG_HEX - 1 ||
 	    !lower_hex(json_string_value(sig), ANCHOR_SIG_HEX - 1) ||
 	    anchor_parse(pool, json_string_value(body), &a) == -1) {
+		*why = "锚点记录的格式不对";
+		return -1;
+	}
+	memcpy(a.sig, json_string_value(sig), ANCHOR_SIG_HEX);
+	if (from == NULL || strcmp(a.site, from) != 0) {
+		*why = pool_printf(pool, "锚点记录不是对方站点的（%s）", a.site);
+		return -1;
+	}
+	if (peer == NULL || anchor_sig_ok(peer, &a) != 0) {
+		*why = "锚点记录的签名不对";
+		return -1;
+	}
+	return 0;
+}
+
+enum db_rc
+anchor_record_store(struct db *db, struct pool *pool, json_t *rec,
+    char *err, size_t errlen)
+{
+	struct anchor	 a;
+	const char	*body, *sig;
+
+	body = json_string_value(json_object_get(rec, "body"));
+	sig = json_string_value(json_object_get(rec, "sig"));
+	if (body == NULL || sig == NULL || strlen(sig) != ANCHOR_SIG_HEX - 1 ||
+	    anchor_parse(pool, body, &a) == -1) {
 		snprintf(err, errlen, "锚点记录的格式不对");
 		return DB_ERR;
 	}
-	memcpy(a.sig, json_string_value(sig), ANCHOR_SIG_HEX);
-	if (strcmp(a.site, from) != 0) {
-		snprintf(err, errlen, "锚点记录不是对方站点的（%s）", a.site);
-		return DB_ERR;
-	}
-	if ((peer = crypto_load_public(cfg->peer_key)) == NULL) {
-		snprintf(err, errlen, "读不出对端站点的公钥");
-		return DB_ERR;
-	}
-	ok = anchor_sig_ok(peer, &a) == 0;
-	EVP_PKEY_free(peer);
-	if (!ok) {
-		snprintf(err, errlen, "锚点记录的签名不对");
-		return DB_ERR;
-	}
+	memcpy(a.sig, sig, ANCHOR_SIG_HEX);
 	return store(db, &a);
 }
 

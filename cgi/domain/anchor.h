@@ -61,14 +61,17 @@ enum db_rc	 anchor_for_export(const struct config *, struct db *,
 		    struct pool *, EVP_PKEY *priv);
 
 /*
- * The gap record {"type":"anchor","body":…,"sig":…} from the other site:
- * validated as strictly as anything else that crosses (only these keys, a
- * well-formed body naming the other site, a signature by the other site's
- * key) and stored.  DB_ERR with a reason in err when refused; DB_OK also
- * when it was stored before.  Inside the import's transaction.
+ * The gap record {"type":"anchor","body":…,"sig":…} from the other site,
+ * validated as strictly as anything else that crosses (records.c): only
+ * these keys, a well-formed body naming site `from`, a signature by peer.
+ * 0, or -1 with *why (Chinese, in pool).  Pure but for the signature.
  */
-enum db_rc	 anchor_import(const struct config *, struct db *,
-		    struct pool *, json_t *rec, char *err, size_t errlen);
+int		 anchor_record_check(struct pool *, json_t *rec,
+		    const char *from, EVP_PKEY *peer, const char **why);
+/* Store a checked anchor record, inside the import's transaction; DB_OK
+ * also when it was stored before. */
+enum db_rc	 anchor_record_store(struct db *, struct pool *, json_t *rec,
+		    char *err, size_t errlen);
 
 /*
  * Anchors to check a site's chains against: those of site in the table,

@@ -49,6 +49,8 @@ static const char SQL_EVENT_ADD[] =
 	"state_label, " LOCAL("submitted_at") ", " LOCAL("updated_at")
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
+static const char SQL_APP_EXISTS[] =
+    "SELECT id FROM application WHERE app_no = ?";
 static const char SQL_APP_LIST[] =
     "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
     "ORDER BY id DESC LIMIT 200";
@@ -410,6 +412,17 @@ app_get(struct db *db, struct pool *pool, const char *app_no,
 	}
 	stmt_done(q);
 	return rc == DB_ERR ? rc : DB_OK;
+}
+
+enum db_rc
+app_exists(struct db *db, struct pool *pool, const char *app_no)
+{
+	struct stmt	*q;
+	int64_t		 id;
+
+	q = db_stmt(db, SQL_APP_EXISTS);
+	stmt_bind_text(q, 0, app_no);
+	return stmt_one(q, pool, "i", &id);
 }
 
 enum db_rc

@@ -91,6 +91,8 @@ int		 app_files_named(void *arg, const char *sha);
 /* Load one application with its attachments, events and documents. */
 enum db_rc	 app_get(struct db *, struct pool *, const char *app_no,
 		    struct application *);
+/* DB_OK when application app_no is stored here, DB_NONE when not. */
+enum db_rc	 app_exists(struct db *, struct pool *, const char *app_no);
 /* The applications of a citizen, newest first (no parts loaded). */
 enum db_rc	 app_list(struct db *, struct pool *, int64_t citizen_id,
 		    struct application **, size_t *);

@@ -1,5 +1,6 @@
 /*
- * exchange.c: owns gap_outbox, gap_out, gap_in, gap_lock and audit.
+ * exchange.c: owns gap_outbox, gap_out, gap_in, gap_epoch, gap_lock and
+ * audit.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +20,16 @@ static const char SQL_OUT_UNFINISHED[] =
 static const char SQL_OUT_NEXT[] =
     "SELECT COALESCE(MAX(seq), 0) + 1 FROM gap_out WHERE epoch = ?";
 static const char SQL_OUTBOX_CLAIM[] =
-    "UPDATE gap_outbox SET bundle_seq = ? WHERE bundle_seq IS NULL";
+    "UPDATE gap_outbox SET bundle_epoch = ?, bundle_seq = ? "
+    "WHERE bundle_seq IS NULL";
 static const char SQL_OUT_ADD[] =
     "INSERT INTO gap_out (epoch, seq, created_at, records) "
     "VALUES (?, ?, DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ'), ?)";
 static const char SQL_OUT_CREATED[] =
     "SELECT created_at FROM gap_out WHERE epoch = ? AND seq = ?";
 static const char SQL_OUTBOX_RECORDS[] =
-    "SELECT body FROM gap_outbox WHERE bundle_seq = ? ORDER BY id";
+    "SELECT body FROM gap_outbox WHERE bundle_epoch = ? AND bundle_seq = ? "
+    "ORDER BY id";
 static const char SQL_OUT_HASH[] =
     "SELECT hash FROM gap_out WHERE epoch = ? AND seq = ?";
 static const char SQL_OUT_DONE[] =
@@ -39,6 +42,11 @@ static const char SQL_IN_LAST[] =
 static const char SQL_IN_ADD[] =
     "INSERT INTO gap_in (dir, epoch, seq, hash, records, imported_at) "
     "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+static const char SQL_EPOCH[] =
+    "SELECT COALESCE(MAX(epoch), 0) FROM gap_epoch WHERE dir = ?";
+static const char SQL_EPOCH_ADD[] =
+    "INSERT INTO gap_epoch (dir, epoch, accepted_at, accepted_by) "
+    "VALUES (?, ?, UTC_TIMESTAMP(), ?)";
 static const char SQL_STATUS[] =
     "SELECT (SELECT COUNT(*) FROM gap_outbox WHERE bundle_seq IS NULL), "
     "(SELECT COALESCE(MAX(seq), 0) FROM gap_out WHERE hash IS NOT NULL), "
@@ -102,7 +110,8 @@ exchange_claim(struct db *db, struct pool *pool, struct gap_claim *c)
 	 * transaction commits after this one is simply claimed next time.
 	 */
 	q = db_stmt(db, SQL_OUTBOX_CLAIM);
-	stmt_bind_int(q, 0, c->seq);
+	stmt_bind_int(q, 0, c->epoch);
+	stmt_bind_int(q, 1, c->seq);
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
 	if ((n = stmt_affected(q)) == 0) {
@@ -136,9 +145,9 @@ exchange_records(struct db *db, struct pool *pool, int64_t epoch,
 	enum db_rc	 rc;
 	char		*body;
 
-	(void)epoch;	/* outbox rows carry the sequence of this epoch */
 	q = db_stmt(db, SQL_OUTBOX_RECORDS);
-	stmt_bind_int(q, 0, seq);
+	stmt_bind_int(q, 0, epoch);
+	stmt_bind_int(q, 1, seq);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	while ((rc = stmt_row(q, pool, "s", &body)) == DB_OK)
@@ -227,6 +236,30 @@ exchange_in_add(struct db *db, const char *dir, int64_t epoch, int64_t seq,
 	stmt_bind_int(q, 2, seq);
 	stmt_bind_text(q, 3, hash);
 	stmt_bind_int(q, 4, records);
+	return stmt_run(q);
+}
+
+enum db_rc
+exchange_epoch(struct db *db, struct pool *pool, const char *dir,
+    int64_t *epoch)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_EPOCH);
+	stmt_bind_text(q, 0, dir);
+	return stmt_one(q, pool, "i", epoch);
+}
+
+enum db_rc
+exchange_epoch_add(struct db *db, const char *dir, int64_t epoch,
+    const char *who)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_EPOCH_ADD);
+	stmt_bind_text(q, 0, dir);
+	stmt_bind_int(q, 1, epoch);
+	stmt_bind_text(q, 2, who);
 	return stmt_run(q);
 }
 

@@ -47,6 +47,17 @@ enum db_rc	 exchange_in_last(struct db *, struct pool *, const char *dir,
 enum db_rc	 exchange_in_add(struct db *, const char *dir, int64_t epoch,
 		    int64_t seq, const char *hash, int64_t records);
 
+/*
+ * The epochs of the other site's bundles (GAP-4, F12): the newest epoch of
+ * dir this site accepts (0 when it never imported in that direction), and
+ * the acceptance of another, by who (inside a transaction; DB_DUP when
+ * that epoch was accepted before).
+ */
+enum db_rc	 exchange_epoch(struct db *, struct pool *, const char *dir,
+		    int64_t *epoch);
+enum db_rc	 exchange_epoch_add(struct db *, const char *dir, int64_t epoch,
+		    const char *who);
+
 /* Counts for `yiwang-gap status`. */
 enum db_rc	 exchange_status(struct db *, struct pool *, int64_t *pending,
 		    int64_t *last_out, int64_t *last_in);

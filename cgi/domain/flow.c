@@ -12,6 +12,7 @@
 #include "exchange.h"
 #include "flow.h"
 #include "log.h"
+#include "vocab.h"
 
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
 
@@ -25,15 +26,6 @@ const struct transition flow_transitions[] = {
 };
 const size_t nflow_transitions =
     sizeof(flow_transitions) / sizeof(flow_transitions[0]);
-
-static const struct {
-	const char	*kind, *title, *prefix;
-} doc_kinds[] = {
-	{ "accept", "受理通知书", "受字" },
-	{ "reject", "不予受理通知书", "不受字" },
-	{ "approve", "准予行政许可决定书", "准字" },
-	{ "deny", "不予行政许可决定书", "不准字" },
-};
 
 /* Every case query names the table kase k. */
 #define CASE_COLS "k.id, k.app_no, k.source, k.item_id, k.item_code, " \
@@ -118,17 +110,9 @@ flow_find(const char *action)
 const char *
 flow_state_label(const char *s)
 {
-	if (strcmp(s, "received") == 0)
-		return "已收件，等待受理";
-	if (strcmp(s, "processing") == 0)
-		return "已受理，正在审查";
-	if (strcmp(s, "not_accepted") == 0)
-		return "不予受理";
-	if (strcmp(s, "approved") == 0)
-		return "准予许可，已办结";
-	if (strcmp(s, "denied") == 0)
-		return "不予许可，已办结";
-	return s;
+	const char	*l = vocab_state_label(s);
+
+	return l != NULL ? l : s;
 }
 
 int
@@ -579,6 +563,7 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
     const char *dept, const char *kind, const struct user *u,
     const char *text, const char *now_utc, const char *today, struct doc *d)
 {
+	const struct vocab_doc *dk;
 	struct stmt	*q;
 	enum db_rc	 rc;
 	json_t		*body, *mats;
@@ -587,10 +572,7 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	int		 year = 0;
 
 	memset(d, 0, sizeof(*d));
-	for (i = 0; i < sizeof(doc_kinds) / sizeof(doc_kinds[0]); i++)
-		if (strcmp(doc_kinds[i].kind, kind) == 0)
-			break;
-	if (i == sizeof(doc_kinds) / sizeof(doc_kinds[0]))
+	if ((dk = vocab_doc_kind(kind)) == NULL)
 		abort();
 	/* Numbered and issued by the department acting at the step. */
 	q = db_stmt(db, SQL_DEPT_ABBR);
@@ -604,10 +586,10 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	d->app_no = k->app_no;
-	d->kind = (char *)doc_kinds[i].kind;
-	d->title = (char *)doc_kinds[i].title;
+	d->kind = (char *)dk->kind;
+	d->title = (char *)dk->title;
 	d->doc_no = pool_printf(pool, "%s%s〔%d〕%04lld号", abbr,
-	    doc_kinds[i].prefix, year, (long long)stmt_insert_id(q));
+	    dk->prefix, year, (long long)stmt_insert_id(q));
 	d->issued_at = (char *)now_utc;
 	d->issued_by = dname;
 	q = db_stmt(db, SQL_RECEIVED_LOCAL);

@@ -4,16 +4,20 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
 #include "anchor.h"
+#include "alert.h"
 #include "application.h"
 #include "bundle.h"
 #include "catalog.h"
@@ -23,6 +27,7 @@
 #include "flow.h"
 #include "gap.h"
 #include "log.h"
+#include "records.h"
 #include "search.h"
 
 static const char *
@@ -88,7 +93,8 @@ collect_record(const char *rec, void *arg)
 		return -1;
 	files = json_object_get(o, "files");
 	json_array_foreach(files, i, f) {
-		if ((sha = json_string_value(f)) == NULL || strlen(sha) != 64)
+		if ((sha = json_string_value(f)) == NULL ||
+		    !files_sha_valid(sha))
 			continue;
 		for (j = 0; j < c->nfiles; j++)
 			if (strcmp(c->files[j].sha256, sha) == 0)
@@ -193,7 +199,58 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 	return GAP_OK;
 }
 
-/* Remove the staging directory and whatever is left in it. */
+/*
+ * Every kind of record that crosses the gap (GAP-2), one row each: the
+ * site that receives it, the validator every record of a bundle must pass
+ * before any file is adopted or any row written (records.h), and the
+ * domain function that applies it inside the import's transaction.
+ */
+static const struct record_kind {
+	const char	*type;
+	enum site	 site;		/* the receiving site */
+	const char	*label;		/* for the operator */
+	rec_validator	 valid;
+	enum db_rc	(*apply)(struct db *, struct pool *, json_t *,
+			    char *err, size_t errlen);
+} kinds[] = {
+	{ "item", SITE_EXTRANET, "事项", rec_valid_item, catalog_import },
+	{ "application", SITE_INTRANET, "申请", rec_valid_application,
+	    case_import_application },
+	{ "case.event", SITE_EXTRANET, "办件进度", rec_valid_case_event,
+	    app_import_event },
+	{ "anchor", SITE_EXTRANET, "锚点", rec_valid_anchor,
+	    anchor_record_store },
+	{ "anchor", SITE_INTRANET, "锚点", rec_valid_anchor,
+	    anchor_record_store },
+};
+#define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
+
+/* The kind of a record of type this site receives, or NULL. */
+static const struct record_kind *
+kind_of(const struct config *cfg, const char *type)
+{
+	size_t	 i;
+
+	for (i = 0; type != NULL && i < NKINDS; i++)
+		if (strcmp(kinds[i].type, type) == 0 &&
+		    kinds[i].site == cfg->site)
+			return &kinds[i];
+	return NULL;
+}
+
+/*
+ * The staging folder of one import, files/tmp/stage-XXXXXX: on the
+ * store's file system, so a file is adopted by one rename and a crash
+ * leaves it either staged or adopted whole.  The import holds a lock on
+ * its folder while it runs; a folder nobody holds was left by an import
+ * that died, and the next import removes it.
+ */
+struct stage {
+	char	*dir;
+	int	 fd;		/* the folder, locked */
+};
+
+/* Remove dir and what is in it (its files are flat). */
 static void
 stage_clean(const char *dir)
 {
@@ -204,7 +261,7 @@ stage_clean(const char *dir)
 	if ((d = opendir(dir)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
 		snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
 		unlink(p);
@@ -213,94 +270,494 @@ stage_clean(const char *dir)
 	rmdir(dir);
 }
 
-/* Apply one record inside the import transaction. */
-static enum db_rc
-apply_record(const struct config *cfg, struct db *db, struct pool *pool,
-    json_t *rec, char *err, size_t errlen, size_t counts[3])
+/* Remove the staging folders in tmp that no running import holds. */
+static void
+stage_sweep(const char *tmp)
 {
-	const char	*type;
-	json_t		*atts, *a;
-	size_t		 i;
+	DIR		*d;
+	struct dirent	*e;
+	char		 p[PATH_MAX];
+	int		 fd;
 
-	type = json_string_value(json_object_get(rec, "type"));
-	if (type == NULL) {
-		snprintf(err, errlen, "记录没有类型");
-		return DB_ERR;
-	}
-	if (cfg->site == SITE_EXTRANET && strcmp(type, "item") == 0) {
-		counts[0]++;
-		return catalog_import(db, pool, rec, err, errlen);
-	}
-	if (cfg->site == SITE_EXTRANET && strcmp(type, "case.event") == 0) {
-		counts[2]++;
-		return app_import_event(db, pool, rec, err, errlen);
-	}
-	if (cfg->site == SITE_INTRANET && strcmp(type, "application") == 0) {
-		/* Every attachment it names must have arrived. */
-		atts = json_object_get(rec, "attachments");
-		json_array_foreach(atts, i, a) {
-			const char *sha = json_string_value(
-			    json_object_get(a, "sha256"));
-			if (sha == NULL || access(files_path(cfg->files_dir,
-			    sha, pool), R_OK) == -1) {
-				snprintf(err, errlen, "申请的附件不在数据包中");
-				return DB_ERR;
-			}
+	if ((d = opendir(tmp)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "stage-", 6) != 0)
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", tmp, e->d_name);
+		if ((fd = open(p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC)) == -1)
+			continue;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			stage_clean(p);
+			log_info("removed %s, left by an import that did not "
+			    "finish", p);
 		}
-		counts[1]++;
-		return case_import_application(db, pool, rec, err, errlen);
+		close(fd);
 	}
-	if (strcmp(type, "anchor") == 0)
-		return anchor_import(cfg, db, pool, rec, err, errlen);
-	snprintf(err, errlen, "本站不接受「%s」类型的记录", type);
-	return DB_ERR;
+	closedir(d);
+}
+
+/* Sweep, then make and lock this import's folder.  0, or -1 (logged). */
+static int
+stage_open(const char *files_dir, struct pool *pool, struct stage *st)
+{
+	char	*tmp, *dir;
+	int	 lock, rc = -1;
+
+	st->dir = NULL;
+	st->fd = -1;
+	tmp = pool_printf(pool, "%s/tmp", files_dir);
+	/* One import at a time sweeps and makes its folder. */
+	if ((lock = open(pool_printf(pool, "%s/stage.lock", tmp), O_RDWR |
+	    O_CREAT | O_CLOEXEC, 0600)) == -1 || flock(lock, LOCK_EX) == -1) {
+		log_err("%s/stage.lock: %s", tmp, strerror(errno));
+		goto out;
+	}
+	stage_sweep(tmp);
+	dir = pool_printf(pool, "%s/stage-XXXXXX", tmp);
+	if (mkdtemp(dir) == NULL || (st->fd = open(dir, O_RDONLY |
+	    O_DIRECTORY | O_CLOEXEC)) == -1 || flock(st->fd, LOCK_EX |
+	    LOCK_NB) == -1) {
+		log_err("%s: %s", dir, strerror(errno));
+		goto out;
+	}
+	st->dir = dir;
+	rc = 0;
+out:
+	if (lock != -1)
+		close(lock);
+	return rc;
+}
+
+static void
+stage_close(struct stage *st)
+{
+	if (st->dir != NULL)
+		stage_clean(st->dir);
+	if (st->fd != -1)
+		close(st->fd);
 }
 
 /*
- * Judge every file of the bundle again, as an upload is judged (type by
- * content, PDF structure, malware by this site's clamd), before any is
- * adopted (SEC-4, GAP-3).  A refused file refuses the whole bundle, as a
- * security alert: the other site should never have sent it (or its
- * signatures were older than ours).  No answer from clamd refuses it too,
- * to be imported again later.
+ * Refuse with a security alert (exit 4): msg says what, and the alert
+ * (a row that stays, an audit row and a log line) keeps it for the
+ * security administrator.  Call outside any transaction.
  */
 static enum gap_rc
-vet_files(const struct config *cfg, struct pool *pool, const char *stage,
-    const struct bundle_in *in, char *msg, size_t msglen)
+alert(struct db *db, struct pool *pool, const char *kind, const char *object,
+    char *msg, size_t msglen, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+static enum gap_rc
+alert(struct db *db, struct pool *pool, const char *kind, const char *object,
+    char *msg, size_t msglen, const char *fmt, ...)
 {
+	va_list	 ap;
+	size_t	 n;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, msglen, fmt, ap);
+	va_end(ap);
+	n = strlen(msg);
+	snprintf(msg + n, msglen - n, "已记录安全警告，请报告安全管理员。");
+	if (alert_raise(db, pool, kind, object, msg) != DB_OK) {
+		n = strlen(msg);
+		snprintf(msg + n, msglen - n, "（警告未能写入数据库，见日志）");
+	}
+	return GAP_ALERT;
+}
+
+/* A name from a bundle, fit to repeat to the operator. */
+static const char *
+shown(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s != NULL && s[i] != '\0'; i++)
+		if (i >= 40 || s[i] <= ' ' || s[i] > '~')
+			return "（无法显示）";
+	return s != NULL && i > 0 ? s : "（空）";
+}
+
+/*
+ * Which epochs of the other site's bundles this site accepts (F12): the
+ * newest one an operator confirmed, or epoch 1 when none was ever
+ * imported (the first bundle, *first set).  Anything else is an alert.
+ */
+static enum gap_rc
+epoch_check(struct db *db, struct pool *pool, const struct bundle_in *in,
+    int *first, char *msg, size_t msglen)
+{
+	int64_t	 pinned;
+
+	*first = 0;
+	if (exchange_epoch(db, pool, in->dir, &pinned) != DB_OK) {
+		snprintf(msg, msglen, "数据库出错，没有导入。");
+		return GAP_FAIL;
+	}
+	if (in->epoch == pinned)
+		return GAP_OK;
+	if (pinned == 0 && in->epoch == 1) {
+		*first = 1;
+		return GAP_OK;
+	}
+	if (in->epoch < pinned)
+		return alert(db, pool, "gap.epoch", pool_printf(pool,
+		    "%s/%lld", in->dir, (long long)in->epoch), msg, msglen,
+		    "拒绝导入第 %lld 纪元第 %lld 号数据包：本站已确认对端进入"
+		    "第 %lld 纪元，旧纪元的数据包不再接受。没有导入任何数据。",
+		    (long long)in->epoch, (long long)in->seq,
+		    (long long)pinned);
+	return alert(db, pool, "gap.epoch", pool_printf(pool, "%s/%lld",
+	    in->dir, (long long)in->epoch), msg, msglen,
+	    "拒绝导入第 %lld 纪元第 %lld 号数据包：对端开始了新的纪元（本站%s"
+	    "）。只有对端确实重建了数据包链（例如从备份恢复）时才应接受："
+	    "请与对端核实后运行 yiwang-gap epoch-accept %lld，再导入。没有导入"
+	    "任何数据。", (long long)in->epoch, (long long)in->seq,
+	    pinned == 0 ? "还没有导入过数据包" : pool_printf(pool,
+	    "只接受第 %lld 纪元", (long long)pinned), (long long)in->epoch);
+}
+
+/* The file members of the bundle with their sizes (from the manifest,
+ * which bundle_read() verified against the members). */
+static struct rec_member *
+members(const struct bundle_in *in, struct pool *pool, size_t *n)
+{
+	struct rec_member	*v = NULL, *m;
+	json_t			*e;
+	const char		*name;
+	size_t			 i, cap = 0;
+
+	*n = 0;
+	json_array_foreach(json_object_get(in->manifest, "members"), i, e) {
+		name = json_string_value(json_object_get(e, "name"));
+		if (name == NULL || strncmp(name, "files/", 6) != 0)
+			continue;
+		m = pool_push(pool, &v, n, &cap, sizeof(*m));
+		snprintf(m->sha256, sizeof(m->sha256), "%s", name + 6);
+		m->size = (uint64_t)json_integer_value(json_object_get(e,
+		    "size"));
+	}
+	return v;
+}
+
+/* What the validators ask of this site (struct rec_site). */
+struct site_data {
+	struct db	*db;
+	char		*code;		/* the item version asked last */
+	int		 version;
+	enum db_rc	 rc;
+	struct item	 item;
+};
+
+static enum db_rc
+site_item(void *arg, struct pool *pool, const char *code, int version,
+    struct item *it)
+{
+	struct site_data	*s = arg;
+
+	/* A bundle's applications are mostly for a few items. */
+	if (s->code == NULL || strcmp(s->code, code) != 0 ||
+	    s->version != version) {
+		s->rc = catalog_version(s->db, pool, code, version, &s->item);
+		s->code = pool_strdup(pool, code);
+		s->version = version;
+	}
+	*it = s->item;
+	return s->rc;
+}
+
+static enum db_rc
+site_app(void *arg, struct pool *pool, const char *app_no)
+{
+	struct site_data	*s = arg;
+
+	return app_exists(s->db, pool, app_no);
+}
+
+/* The record lines of in, NUL-terminated in place; the next one after
+ * *p (skipping empty lines), or NULL at the end. */
+static char *
+next_record(const struct bundle_in *in, char **p)
+{
+	char	*line;
+
+	while (*p < in->records + in->records_len) {
+		line = *p;
+		*p += strlen(line) + 1;
+		if (*line != '\0')
+			return line;
+	}
+	return NULL;
+}
+
+/*
+ * Check every record of in, then every file the records name, before
+ * anything is adopted or written (GAP-3, GAP-4, F1).  On GAP_OK, *nrec
+ * is the number of records.
+ */
+static enum gap_rc
+check_all(const struct config *cfg, struct db *db, struct pool *pool,
+    struct bundle_in *in, const char *stage, const char *object,
+    EVP_PKEY *peer, size_t *nrec, char *msg, size_t msglen)
+{
+	const struct record_kind *k;
+	struct site_data	 sd;
+	struct rec_site		 site;
+	struct rec_check	 c;
 	struct files_rule	 rule;
-	enum files_vet		 v;
-	const char		*mime, *detail;
-	size_t			 i;
+	json_t			*rec;
+	const char		*mime, *detail, *type, *why;
+	char			*p, *line;
+	enum files_vet		 vet;
+	size_t			 i, j;
+	int			 rc;
 	FILE			*fp;
 
-	rule.types = files_pdf;
-	rule.size = -1;
-	rule.max = cfg->max_upload;
-	rule.scanner = cfg->clamd_socket;
-	rule.scan_timeout = (int)cfg->clamd_timeout;
-	for (i = 0; i < in->nfiles; i++) {
-		fp = fopen(pool_printf(pool, "%s/%s", stage, in->files[i]),
-		    "rb");
-		v = files_vet(fp, &rule, pool, &mime, &detail);
+	memset(&sd, 0, sizeof(sd));
+	sd.db = db;
+	site.item = site_item;
+	site.app = site_app;
+	site.arg = &sd;
+	site.peer_site = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
+	site.peer_key = peer;
+	memset(&c, 0, sizeof(c));
+	c.pool = pool;
+	c.site = &site;
+	c.max_file = cfg->max_upload;
+	c.members = members(in, pool, &c.nmembers);
+	/* A NUL would hide the rest of its line from the parser. */
+	if (memchr(in->records, '\0', in->records_len) != NULL)
+		return alert(db, pool, "gap.record", object, msg, msglen,
+		    "拒绝导入第 %lld 号数据包：记录中有 NUL 字节。没有导入任何"
+		    "数据。", (long long)in->seq);
+	for (i = 0; i < in->records_len; i++)
+		if (in->records[i] == '\n')
+			in->records[i] = '\0';
+	for (p = in->records, *nrec = 0; (line = next_record(in, &p)) !=
+	    NULL;) {
+		c.recno = ++*nrec;
+		if ((rec = rec_parse(&c, line)) == NULL)
+			return alert(db, pool, "gap.record", object, msg,
+			    msglen, "拒绝导入第 %lld 号数据包：第 %zu 条记录%s。"
+			    "没有导入任何数据。", (long long)in->seq, c.recno,
+			    c.why);
+		type = json_string_value(json_object_get(rec, "type"));
+		if ((k = kind_of(cfg, type)) == NULL) {
+			type = pool_strdup(pool, shown(type));
+			json_decref(rec);
+			return alert(db, pool, "gap.record", object, msg,
+			    msglen, "拒绝导入第 %lld 号数据包：第 %zu 条记录的"
+			    "类型「%s」不是本站接受的。没有导入任何数据。",
+			    (long long)in->seq, c.recno, type);
+		}
+		rc = k->valid(&c, rec);
+		json_decref(rec);
+		if (rc == -1 && c.dberr) {
+			snprintf(msg, msglen, "检查第 %zu 条记录时%s，没有导入。",
+			    c.recno, c.why);
+			return GAP_FAIL;
+		}
+		if (rc == -1)
+			return alert(db, pool, "gap.record", object, msg,
+			    msglen, "拒绝导入第 %lld 号数据包：第 %zu 条记录"
+			    "（%s）%s%s：%s。没有导入任何数据。",
+			    (long long)in->seq, c.recno, k->label,
+			    *c.field ? "的字段 " : "", c.field, c.why);
+	}
+	if (rec_all_named(&c) == -1)
+		return alert(db, pool, "gap.file", object, msg, msglen,
+		    "拒绝导入第 %lld 号数据包：%s。没有导入任何数据。",
+		    (long long)in->seq, c.why);
+	/* Each file as its record says, judged by its content. */
+	for (i = 0; i < c.nfiles; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(c.files[j].sha256, c.files[i].sha256) ==
+			    0 && c.files[j].types == c.files[i].types)
+				break;
+		if (j < i)
+			continue;
+		rule.types = c.files[i].types;
+		rule.size = (int64_t)c.files[i].size;
+		rule.max = cfg->max_upload;
+		rule.scanner = cfg->clamd_socket;
+		rule.scan_timeout = (int)cfg->clamd_timeout;
+		fp = fopen(pool_printf(pool, "%s/%s", stage,
+		    c.files[i].sha256), "rb");
+		vet = files_vet(fp, &rule, pool, &mime, &detail);
 		if (fp != NULL)
 			fclose(fp);
-		if (v == FILES_OK)
-			continue;
-		if (v == FILES_UNSCANNED) {
+		/* No answer from clamd: nothing wrong with the bundle; import
+		 * it again once this site's scanner runs. */
+		if (vet == FILES_UNSCANNED) {
 			snprintf(msg, msglen, "暂时无法进行病毒检查（%s），没有"
 			    "导入任何数据。请确认本站的病毒扫描服务 clamd 在运行，"
 			    "再导入这个数据包。", detail ? detail : "");
 			return GAP_FAIL;
 		}
-		log_err("bundle %lld: file %s refused: %s", (long long)in->seq,
-		    in->files[i], detail ? detail : "");
-		snprintf(msg, msglen, "安全警告：拒绝导入第 %lld 号数据包：附件 "
-		    "%s %s（%s）。没有导入任何数据，请报告安全管理员。",
-		    (long long)in->seq, in->files[i], files_vet_why(v),
-		    detail ? detail : mime ? mime : "");
-		return GAP_ALERT;
+		if (vet != FILES_OK) {
+			log_err("bundle %lld: file %s refused: %s",
+			    (long long)in->seq, c.files[i].sha256,
+			    detail ? detail : "");
+			why = vet == FILES_TYPE && mime != NULL ?
+			    pool_printf(pool, "：实为 %s", shown(mime)) :
+			    vet == FILES_VIRUS && detail != NULL ?
+			    pool_printf(pool, "（%s）", shown(detail)) : "";
+			return alert(db, pool, "gap.file", object, msg, msglen,
+			    "拒绝导入第 %lld 号数据包：第 %zu 条记录用到的文件 "
+			    "%s %s%s。没有导入任何数据。", (long long)in->seq,
+			    c.files[i].recno, c.files[i].sha256,
+			    files_vet_why(vet), why);
+		}
 	}
+	return GAP_OK;
+}
+
+static enum gap_rc
+check_records(const struct config *cfg, struct db *db, struct pool *pool,
+    struct bundle_in *in, const char *stage, const char *object,
+    size_t *nrec, char *msg, size_t msglen)
+{
+	EVP_PKEY	*peer;
+	enum gap_rc	 rc;
+
+	/* Anchors are checked against the key the bundle verified with. */
+	if ((peer = crypto_load_public(cfg->peer_key)) == NULL) {
+		snprintf(msg, msglen, "读不出对端站点的公钥 %s。", cfg->peer_key);
+		return GAP_FAIL;
+	}
+	rc = check_all(cfg, db, pool, in, stage, object, peer, nrec, msg,
+	    msglen);
+	EVP_PKEY_free(peer);
+	return rc;
+}
+
+/* Files this import brought into the store, to take back on failure. */
+struct adopted {
+	char	**paths;
+	size_t	  n, cap;
+};
+
+/*
+ * Move the staged files into the store.  A file already there (the same
+ * content) stays as it was; one that is new is noted in ad.
+ */
+static int
+adopt_files(const struct config *cfg, struct pool *pool,
+    const struct bundle_in *in, const char *stage, struct adopted *ad)
+{
+	char	*to;
+	size_t	 i;
+	int	 existed;
+
+	for (i = 0; i < in->nfiles; i++) {
+		if ((to = files_path(cfg->files_dir, in->files[i], pool)) ==
+		    NULL)
+			return -1;
+		existed = access(to, F_OK) == 0;
+		if (files_adopt(cfg->files_dir, pool_printf(pool, "%s/%s",
+		    stage, in->files[i]), in->files[i]) == -1)
+			return -1;
+		if (!existed)
+			*(char **)pool_push(pool, &ad->paths, &ad->n,
+			    &ad->cap, sizeof(char *)) = to;
+	}
+	return 0;
+}
+
+/* Take back what adopt_files() brought in: no row names those files. */
+static void
+unadopt_files(struct adopted *ad)
+{
+	size_t	 i;
+
+	for (i = 0; i < ad->n; i++)
+		unlink(ad->paths[i]);
+	ad->n = 0;
+}
+
+/*
+ * In one transaction: every record, the bundle's (dir, epoch, seq) row,
+ * the first epoch when this is the first bundle, the audit row; the files
+ * adopted last, just before the commit.  On failure nothing remains.
+ */
+static enum gap_rc
+apply_records(const struct config *cfg, struct db *db, struct pool *pool,
+    struct bundle_in *in, const char *stage, int first, size_t nrec,
+    char *msg, size_t msglen)
+{
+	const struct record_kind *k;
+	struct adopted		 ad;
+	struct db		*mdb;
+	json_t			*rec;
+	char			*p, *line, err[512], *counts;
+	size_t			 n[NKINDS], i;
+	enum db_rc		 rc;
+
+	memset(&ad, 0, sizeof(ad));
+	memset(n, 0, sizeof(n));
+	if (db_begin(db) != DB_OK) {
+		snprintf(msg, msglen, "数据库出错，没有导入。");
+		return GAP_FAIL;
+	}
+	err[0] = '\0';
+	if (first && exchange_epoch_add(db, in->dir, in->epoch,
+	    "首个数据包") != DB_OK)
+		snprintf(err, sizeof(err), "登记纪元时出错");
+	for (p = in->records, i = 0; err[0] == '\0' &&
+	    (line = next_record(in, &p)) != NULL; ) {
+		i++;
+		/* Checked by check_records(): it parses, its kind is ours. */
+		if ((rec = json_loads(line, JSON_REJECT_DUPLICATES, NULL)) ==
+		    NULL || (k = kind_of(cfg, json_string_value(
+		    json_object_get(rec, "type")))) == NULL) {
+			json_decref(rec);
+			snprintf(err, sizeof(err), "第 %zu 条记录无法读取", i);
+			break;
+		}
+		n[k - kinds]++;
+		rc = k->apply(db, pool, rec, err, sizeof(err));
+		json_decref(rec);
+		if (rc != DB_OK && err[0] == '\0')
+			snprintf(err, sizeof(err), "第 %zu 条记录无法写入", i);
+	}
+	if (err[0] == '\0' && exchange_in_add(db, in->dir, in->epoch, in->seq,
+	    in->hash, (int64_t)nrec) != DB_OK)
+		snprintf(err, sizeof(err), "登记数据包时出错（可能正在另一处"
+		    "导入）");
+	if (err[0] == '\0' && audit_add(db, pool, "gap", "gap.import",
+	    pool_printf(pool, "%s/%lld/%lld", in->dir, (long long)in->epoch,
+	    (long long)in->seq), in->hash) != DB_OK)
+		snprintf(err, sizeof(err), "写审计记录时出错");
+	if (err[0] == '\0' && adopt_files(cfg, pool, in, stage, &ad) == -1)
+		snprintf(err, sizeof(err), "保存附件时出错");
+	if (err[0] == '\0' && db_commit(db) != DB_OK)
+		snprintf(err, sizeof(err), "数据库提交失败");
+	if (err[0] != '\0') {
+		db_rollback(db);
+		unadopt_files(&ad);
+		/* The full-text index is not transactional (search.h); a
+		 * rebuild is DDL, for the migration account. */
+		for (i = 0; i < NKINDS; i++)
+			if (kinds[i].apply == catalog_import && n[i] > 0) {
+				if ((mdb = db_open_as(cfg, DB_MIGRATE)) != NULL) {
+					(void)search_rebuild(mdb);
+					db_close(mdb);
+				}
+				break;
+			}
+		snprintf(msg, msglen, "拒绝导入第 %lld 号数据包：%s。没有导入任何"
+		    "数据。", (long long)in->seq, err);
+		return GAP_FAIL;
+	}
+	counts = "";
+	for (i = 0; i < NKINDS; i++)
+		if (kinds[i].site == cfg->site)
+			counts = pool_printf(pool, "%s%s%s %zu", counts,
+			    *counts ? "，" : "", kinds[i].label, n[i]);
+	snprintf(msg, msglen, "已导入第 %lld 号数据包：%zu 条记录（%s），附件 "
+	    "%zu 个。", (long long)in->seq, nrec, counts, in->nfiles);
 	return GAP_OK;
 }
 
@@ -354,18 +811,18 @@ gap_verify(const struct config *cfg, struct pool *pool, const char *path,
 	return GAP_OK;
 }
 
+
 enum gap_rc
 gap_import(const struct config *cfg, struct db *db, struct pool *pool,
     const char *path, char *msg, size_t msglen)
 {
 	struct bundle_in	 in;
-	struct db		*mdb;
+	struct stage		 st;
 	enum gap_rc		 grc;
-	char			*stage, *have = NULL, *last_hash, *line, *nl;
-	char			 err[512];
+	char			*have = NULL, *last_hash, *object;
 	int64_t			 last;
-	size_t			 i, n = 0, counts[3] = { 0, 0, 0 };
-	json_t			*rec;
+	size_t			 nrec = 0;
+	int			 first;
 	enum db_rc		 rc;
 
 	memset(&in, 0, sizeof(in));
@@ -373,15 +830,17 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 		snprintf(msg, msglen, "无法使用附件目录 %s。", cfg->files_dir);
 		return GAP_FAIL;
 	}
-	stage = pool_printf(pool, "%s/tmp/stage-%ld", cfg->files_dir,
-	    (long)getpid());
-	if (mkdir(stage, 0700) == -1 && errno != EEXIST) {
-		snprintf(msg, msglen, "无法建立暂存目录 %s。", stage);
+	if (stage_open(cfg->files_dir, pool, &st) == -1) {
+		snprintf(msg, msglen, "无法建立暂存目录（%s/tmp），没有导入。",
+		    cfg->files_dir);
 		return GAP_FAIL;
 	}
-	if ((grc = read_checked(cfg, path, stage, &in, msg, msglen)) != GAP_OK)
+	if ((grc = read_checked(cfg, path, st.dir, &in, msg, msglen)) !=
+	    GAP_OK)
 		goto out;
 	grc = GAP_FAIL;
+	object = pool_printf(pool, "%s/%lld/%lld", in.dir, (long long)in.epoch,
+	    (long long)in.seq);
 	/* Exactly once: the same bundle again changes nothing. */
 	rc = exchange_in_get(db, pool, in.dir, in.epoch, in.seq, &have);
 	if (rc == DB_OK) {
@@ -389,16 +848,20 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 			snprintf(msg, msglen, "第 %lld 号数据包已经导入过，本次"
 			    "没有做任何改动。", (long long)in.seq);
 			grc = GAP_OK;
-		} else {
-			snprintf(msg, msglen, "安全警告：第 %lld 号数据包已经导入"
-			    "过，而这个文件的内容与当时不同。已拒绝，请报告安全"
-			    "管理员。", (long long)in.seq);
-			grc = GAP_ALERT;
-		}
+		} else
+			grc = alert(db, pool, "gap.chain", object, msg, msglen,
+			    "安全警告：第 %lld 号数据包已经导入过，而这个文件的"
+			    "内容与当时不同。已拒绝。", (long long)in.seq);
 		goto out;
 	}
-	if (rc != DB_NONE ||
-	    exchange_in_last(db, pool, in.dir, in.epoch, &last, &last_hash) !=
+	if (rc != DB_NONE) {
+		snprintf(msg, msglen, "数据库出错，没有导入。");
+		goto out;
+	}
+	if ((grc = epoch_check(db, pool, &in, &first, msg, msglen)) != GAP_OK)
+		goto out;
+	grc = GAP_FAIL;
+	if (exchange_in_last(db, pool, in.dir, in.epoch, &last, &last_hash) !=
 	    DB_OK) {
 		snprintf(msg, msglen, "数据库出错，没有导入。");
 		goto out;
@@ -411,77 +874,54 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 		goto out;
 	}
 	if (strcmp(in.prev, last_hash) != 0) {
-		snprintf(msg, msglen, "安全警告：第 %lld 号数据包记载的上一号"
-		    "数据包与本站导入的不同。已拒绝。", (long long)in.seq);
-		grc = GAP_ALERT;
+		grc = alert(db, pool, "gap.chain", object, msg, msglen,
+		    "安全警告：第 %lld 号数据包记载的上一号数据包与本站导入的"
+		    "不同。已拒绝。", (long long)in.seq);
 		goto out;
 	}
-	if ((grc = vet_files(cfg, pool, stage, &in, msg, msglen)) != GAP_OK)
+	if ((grc = check_records(cfg, db, pool, &in, st.dir, object, &nrec,
+	    msg, msglen)) != GAP_OK)
 		goto out;
-	grc = GAP_FAIL;
-	/* Files first: content-addressed, so one that stays is harmless. */
-	for (i = 0; i < in.nfiles; i++)
-		if (files_adopt(cfg->files_dir, pool_printf(pool, "%s/%s",
-		    stage, in.files[i]), in.files[i]) == -1) {
-			snprintf(msg, msglen, "保存附件时出错，没有导入。");
-			goto out;
-		}
-	if (db_begin(db) != DB_OK) {
-		snprintf(msg, msglen, "数据库出错，没有导入。");
-		goto out;
-	}
-	err[0] = '\0';
-	for (line = in.records; line != NULL && *line != '\0'; line = nl) {
-		if ((nl = strchr(line, '\n')) != NULL)
-			*nl++ = '\0';
-		if (*line == '\0')
-			continue;
-		n++;
-		if ((rec = json_loads(line, 0, NULL)) == NULL) {
-			snprintf(err, sizeof(err), "第 %zu 条记录不是 JSON", n);
-			break;
-		}
-		rc = apply_record(cfg, db, pool, rec, err, sizeof(err),
-		    counts);
-		json_decref(rec);
-		if (rc != DB_OK) {
-			if (err[0] == '\0')
-				snprintf(err, sizeof(err), "第 %zu 条记录无法写入",
-				    n);
-			break;
-		}
-	}
-	if (err[0] == '\0' && exchange_in_add(db, in.dir, in.epoch, in.seq,
-	    in.hash, (int64_t)n) != DB_OK)
-		snprintf(err, sizeof(err), "登记数据包时出错（可能正在另一处"
-		    "导入）");
-	if (err[0] == '\0' && audit_add(db, pool, "gap", "gap.import",
-	    pool_printf(pool, "%s/%lld/%lld", in.dir, (long long)in.epoch,
-	    (long long)in.seq), in.hash) != DB_OK)
-		snprintf(err, sizeof(err), "写审计记录时出错");
-	if (err[0] != '\0') {
-		db_rollback(db);
-		/* The full-text index is not transactional (search.h); a
-		 * rebuild is DDL, for the migration account. */
-		if (cfg->site == SITE_EXTRANET && counts[0] > 0 &&
-		    (mdb = db_open_as(cfg, DB_MIGRATE)) != NULL) {
-			(void)search_rebuild(mdb);
-			db_close(mdb);
-		}
-		snprintf(msg, msglen, "拒绝导入第 %lld 号数据包：%s。没有导入任何"
-		    "数据。", (long long)in.seq, err);
-		goto out;
-	}
-	if (db_commit(db) != DB_OK) {
-		snprintf(msg, msglen, "数据库提交失败，没有导入。");
-		goto out;
-	}
-	snprintf(msg, msglen, "已导入第 %lld 号数据包：%zu 条记录（事项 %zu，"
-	    "申请 %zu，办件进度 %zu），附件 %zu 个。", (long long)in.seq, n,
-	    counts[0], counts[1], counts[2], in.nfiles);
-	grc = GAP_OK;
+	grc = apply_records(cfg, db, pool, &in, st.dir, first, nrec, msg,
+	    msglen);
 out:
 	bundle_in_free(&in);
-	stage_clean(stage);
+	stage_close(&st);
 	return grc;
+}
+
+enum gap_rc
+gap_epoch_accept(const struct config *cfg, struct db *db, struct pool *pool,
+    int64_t epoch, const char *who, char *msg, size_t msglen)
+{
+	const char	*dir = in_dir(cfg), *object;
+	int64_t		 pinned;
+
+	if (exchange_epoch(db, pool, dir, &pinned) != DB_OK) {
+		snprintf(msg, msglen, "数据库出错，没有确认。");
+		return GAP_FAIL;
+	}
+	if (epoch <= pinned) {
+		snprintf(msg, msglen, "本站已接受第 %lld 纪元；第 %lld 纪元不比它"
+		    "新，不能确认。", (long long)pinned, (long long)epoch);
+		return GAP_FAIL;
+	}
+	object = pool_printf(pool, "%s/%lld", dir, (long long)epoch);
+	if (db_begin(db) != DB_OK)
+		goto fail;
+	if (exchange_epoch_add(db, dir, epoch, who) != DB_OK ||
+	    alert_resolve(db, "gap.epoch", object, who) != DB_OK ||
+	    audit_add(db, pool, who, "gap.epoch-accept", object,
+	    pool_printf(pool, "from epoch %lld", (long long)pinned)) !=
+	    DB_OK || db_commit(db) != DB_OK) {
+		db_rollback(db);
+		goto fail;
+	}
+	snprintf(msg, msglen, "已确认对端的第 %lld 纪元（%s）：此后只接受这个"
+	    "纪元的数据包，从第 1 号起；更早纪元的数据包不再接受。",
+	    (long long)epoch, who);
+	return GAP_OK;
+fail:
+	snprintf(msg, msglen, "数据库出错，没有确认。");
+	return GAP_FAIL;
 }

@@ -6,6 +6,8 @@
 #ifndef YW_GAP_H
 #define YW_GAP_H
 
+#include <stdint.h>
+
 #include "config.h"
 #include "db.h"
 
@@ -13,7 +15,9 @@ enum gap_rc {
 	GAP_OK = 0,		/* done */
 	GAP_FAIL = 2,		/* refused or failed; nothing changed */
 	GAP_EMPTY = 3,		/* export: nothing to send */
-	GAP_ALERT = 4,		/* same sequence, other content: security */
+	GAP_ALERT = 4,		/* a security alert was raised (alert.h): a
+				 * forged record or file, a broken chain, an
+				 * epoch not confirmed */
 	GAP_MISSING = 5,	/* an earlier bundle has not been imported */
 };
 
@@ -23,9 +27,24 @@ enum gap_rc {
  */
 enum gap_rc	 gap_export(const struct config *, struct db *, struct pool *,
 		    char **path, char *msg, size_t msglen);
-/* Verify and import the bundle at path; msg says what happened. */
+/*
+ * Verify and import the bundle at path; msg says what happened.  Every
+ * record is validated (records.h) and every file vetted (files_vet())
+ * before any file is adopted or any row written; a refusal leaves nothing
+ * behind.  Bundles of an epoch this site has not confirmed are refused,
+ * except epoch 1 when the site never imported in that direction.
+ * Staging folders left by an import that died are removed first.
+ */
 enum gap_rc	 gap_import(const struct config *, struct db *, struct pool *,
 		    const char *path, char *msg, size_t msglen);
+/*
+ * Confirm that the other site's bundles now come in epoch `epoch` (newer
+ * than the one accepted so far), as operator who (F12): audited, and the
+ * alerts about that epoch are resolved.
+ */
+enum gap_rc	 gap_epoch_accept(const struct config *, struct db *,
+		    struct pool *, int64_t epoch, const char *who, char *msg,
+		    size_t msglen);
 /* Verify only, touching nothing. */
 enum gap_rc	 gap_verify(const struct config *, struct pool *,
 		    const char *path, char *msg, size_t msglen);

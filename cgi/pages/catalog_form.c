@@ -11,22 +11,19 @@
 
 #include "catalog_form.h"
 #include "request.h"
+#include "vocab.h"
 #include "wfnet.h"
 
-const char *const cform_kinds[] = { "行政许可", "非行政许可审批", "公共服务",
-    "便民服务", "代办事项", NULL };
-const char *const cform_levels[] = { "市级", "县级", "乡级", "村级", NULL };
-const char *const cform_phases[] = { "登记", "变更", "备案", "年检", "注销",
-    "延续", "新办", NULL };
-const char *const cform_themes[] = { "出生", "上学", "就业", "婚育",
-    "开办企业", "建房", "养老", "社会救助", "医疗卫生", "交通出行",
-    "农牧业生产", "户籍", "退休", "身后事", NULL };
-const char *const cform_originals[] = { "原件", "复印件", "原件及复印件",
-    NULL };
+/* The editor offers the domain's choices (vocab.c). */
+const char *const *const cform_kinds = vocab_kinds;
+const char *const *const cform_levels = vocab_levels;
+const char *const *const cform_phases = vocab_phases;
+const char *const *const cform_themes = vocab_themes;
+const char *const *const cform_originals = vocab_originals;
 
-#define NAME_MAX_CHARS	40	/* item_step.name */
-#define KEY_MAX		40	/* item_flow.from_key */
-#define DAYS_MAX	365
+#define NAME_MAX_CHARS	VOCAB_STEP_NAME_MAX
+#define KEY_MAX		VOCAB_KEY_MAX
+#define DAYS_MAX	VOCAB_DAYS_MAX
 #define FULL_SPACE	"\xe3\x80\x80"	/* U+3000 */
 
 /* What edges name for 开始 and 结束: resolve() returns these very
@@ -224,27 +221,7 @@ split_lines(struct pool *pool, const char *text, size_t *n)
 int
 cform_valid_code(const char *s, size_t max)
 {
-	size_t	 n;
-
-	if (s == NULL || (n = strlen(s)) == 0 || n > max)
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!isalnum((unsigned char)*s) && *s != '-')
-			return 0;
-	return 1;
-}
-
-static int
-valid_key(const char *s)
-{
-	size_t	 n = strlen(s);
-
-	if (n == 0 || n > KEY_MAX)
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_')
-			return 0;
-	return 1;
+	return vocab_code_valid(s, max);
 }
 
 const char *
@@ -462,7 +439,7 @@ parse_step(struct pool *pool, char *line, int ln, struct cform_proc *p,
 		    "用空格隔开，例如「review  承办  承办人  3」。");
 		return;
 	}
-	if (!valid_key(key)) {
+	if (!vocab_key_valid(key)) {
 		lerr_add(pool, e, ln, "编号「%s」只能用英文字母、数字、- 和 _，"
 		    "最长 %d 个字符。", key, KEY_MAX);
 		bad = 1;

@@ -58,11 +58,11 @@ struct cform_proc {
 };
 
 /* The choices of the element form, in the order shown (NULL-ended). */
-extern const char *const cform_kinds[];		/* 行政许可, … */
-extern const char *const cform_levels[];	/* 市级 … 村级 */
-extern const char *const cform_phases[];	/* 登记, 变更, … (CAT-2) */
-extern const char *const cform_themes[];	/* docs/catalog.md */
-extern const char *const cform_originals[];	/* 原件, 复印件, … */
+extern const char *const *const cform_kinds;	/* 行政许可, … */
+extern const char *const *const cform_levels;	/* 市级 … 村级 */
+extern const char *const *const cform_phases;	/* 登记, 变更, … (CAT-2) */
+extern const char *const *const cform_themes;	/* docs/catalog.md */
+extern const char *const *const cform_originals; /* 原件, 复印件, … */
 
 /*
  * Parse procedure text into p.  Returns 0, or -1 with every error found

@@ -10,8 +10,10 @@
 
 #include "account.h"
 #include "files.h"
+#include "log.h"
 #include "pages.h"
 #include "session.h"
+#include "vocab.h"
 
 int
 page_int_home(struct req *r)
@@ -314,6 +316,13 @@ page_int_file(struct req *r)
 			break;
 	if (i == k.natts)
 		return reply_error(r, 404, "没有这份材料。");
+	/* Only values the import validated: a type attachments may have,
+	 * and a digest (files_path() refuses anything else). */
+	if (!vocab_in(files_pdf, k.atts[i].mime)) {
+		log_err("case %lld: attachment %ld is of a type no attachment "
+		    "may have", (long long)id, seq);
+		return reply_error(r, 500, "这份材料的记录有误，请联系系统管理员。");
+	}
 	return reply_file(r, files_path(r->cfg->files_dir, k.atts[i].sha256,
 	    r->pool), k.atts[i].mime,
 	    pool_printf(r->pool, "%s-%ld.pdf", k.app_no, seq));

@@ -20,6 +20,8 @@
 #			attachments), with ASan and UBSan; seeds in
 #			t/fuzz/seeds/pdf/ (one file of each kind of active
 #			content), crash-* there replayed first
+#	records		fuzz_records: the validators of records that cross
+#			the gap (cgi/gap/records.c)
 #
 # Inputs named t/fuzz/seeds/request/crash-* are replayed one by one before
 # fuzzing (and left out of the seeds, or every run would stop at them).
@@ -167,6 +169,18 @@ write_pdf_dict() {
 "javascript:"
 "#"
 EOF
+}
+
+build_records() {
+	# shellcheck disable=SC2046,SC2086
+	$CC $CFLAGS $SAN -Icgi/core -Icgi/domain -Icgi/gap \
+	    -I/usr/include/ClearSilver \
+	    cgi/gap/records.c cgi/core/text.c cgi/core/ids.c \
+	    cgi/core/arena.c cgi/core/log.c cgi/core/files.c cgi/core/crypto.c \
+	    cgi/core/pdfcheck.c cgi/core/scan.c \
+	    cgi/domain/vocab.c cgi/domain/wfnet.c t/fuzz/fuzz_records.c \
+	    $(pkg-config --cflags --libs libcrypto jansson libqpdf) -lmagic \
+	    -o "$OUT/fuzz_records"
 }
 
 # Words the request parsers react to, for libFuzzer's mutations.
@@ -361,6 +375,13 @@ fuzz_bundle() {
 	run_one bundle "$1" "$OUT" t/fuzz/corpus/bundle
 }
 
+fuzz_records() {
+	# Seeds go into ./t/fuzz/corpus/records when it exists: run it
+	# inside build-fuzz/ so they land there.
+	mkdir -p "$OUT/t/fuzz/corpus/records"
+	run_one records "$1" "$OUT" -max_len=65536 t/fuzz/corpus/records
+}
+
 # Time one request with a big body: generate it, run it RUNS times in a
 # build without sanitizers, print milliseconds per request.
 bench_one() {
@@ -436,7 +457,7 @@ fi
 
 secs=${1:-60}
 shift 2>/dev/null
-targets=${*:-request request_plain bundle pdf}
+targets=${*:-request request_plain bundle pdf records}
 status=0
 for t in $targets; do
 	case $t in
@@ -457,9 +478,13 @@ for t in $targets; do
 		build_pdf || exit 2
 		fuzz_pdf "$secs" || status=1
 		;;
+	records)
+		build_records || exit 2
+		fuzz_records "$secs" || status=1
+		;;
 	*)
 		echo "run.sh: unknown target $t" \
-		    "(request, request_plain, bundle, pdf)" >&2
+		    "(request, request_plain, bundle, pdf, records)" >&2
 		exit 2
 		;;
 	esac

@@ -177,9 +177,13 @@ t_is "d: and changed nothing" "$(count_int kase) $(count_int gap_in)" "1 1"
 # no "id > last exported" watermark.  Whether export waits for it or takes
 # it next time, it must arrive.
 LATE=YW2099010100001
-late_rec="{\"type\":\"application\",\"app_no\":\"$LATE\",\"item_code\":\"$CODE\",\"item_version\":1,\"item_name\":\"食品经营许可证核发（新办）\",\"applicant\":{\"name\":\"阿拉坦仓\",\"id_number\":\"152502197501010015\",\"mobile\":\"13847901111\"},\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\",\"attachments\":[],\"files\":[]}"
+# As the form makes it (the intranet validates every record): its required
+# material is the file the first application stored.
+mat1=$(sql_ext "SELECT m.name FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code='$CODE' AND i.status='published' AND m.seq=1")
+late_att="{\"material_seq\":1,\"material_name\":\"$mat1\",\"file_name\":\"申请材料.pdf\",\"sha256\":\"$sha\",\"size\":$(stat -c %s "$TMP/apply.pdf"),\"mime\":\"application/pdf\"}"
+late_rec="{\"type\":\"application\",\"app_no\":\"$LATE\",\"item_code\":\"$CODE\",\"item_version\":1,\"item_name\":\"食品经营许可证核发（新办）\",\"applicant\":{\"name\":\"阿拉坦仓\",\"id_number\":\"15250219750101001X\",\"mobile\":\"13847901111\"},\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\",\"attachments\":[$late_att],\"files\":[\"$sha\"]}"
 ( mariadb --no-defaults --socket="$TEST_VAR/ext/mysqld.sock" -uroot yiwang -e \
-	"BEGIN; INSERT INTO application (app_no, citizen_id, item_id, item_code, item_version, item_name, applicant_name, id_number, mobile, remark, state, state_label, submitted_at, updated_at) SELECT '$LATE', c.id, i.id, i.code, i.version, i.name, '阿拉坦仓', '152502197501010015', '13847901111', '', 'submitted', '已提交', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM citizen c, item i WHERE c.id_number = '$IDNO' AND i.code = '$CODE'; INSERT INTO gap_outbox (kind, body, created_at) VALUES ('application', '$late_rec', UTC_TIMESTAMP()); SELECT SLEEP(3); COMMIT;" >/dev/null ) &
+	"BEGIN; INSERT INTO application (app_no, citizen_id, item_id, item_code, item_version, item_name, applicant_name, id_number, mobile, remark, state, state_label, submitted_at, updated_at) SELECT '$LATE', c.id, i.id, i.code, i.version, i.name, '阿拉坦仓', '15250219750101001X', '13847901111', '', 'submitted', '已提交', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM citizen c, item i WHERE c.id_number = '$IDNO' AND i.code = '$CODE'; INSERT INTO gap_outbox (kind, body, created_at) VALUES ('application', '$late_rec', UTC_TIMESTAMP()); SELECT SLEEP(3); COMMIT;" >/dev/null ) &
 late_pid=$!
 sleep 1
 apply_form citizen "$EXT_URL/apply?code=$CODE"

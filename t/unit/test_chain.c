@@ -478,25 +478,24 @@ anchor_signatures(void **state)
 }
 
 /*
- * The gap record's validator refuses before it touches the database (NULL
- * here: reaching it would crash the test).
+ * The gap record's validator (records.c calls it for every anchor that
+ * crosses): only a well-formed anchor of the other site, signed by it.
  */
 static void
 anchor_records_refused(void **state)
 {
-	struct config	 cfg;
 	struct anchor	 a, e;
-	EVP_PKEY	*ext, *intra;
+	EVP_PKEY	*ext, *intra, *peer;
+	const char	*why;
 	json_t		*rec;
-	char		 err[256], *p1, *q1, *p2, *q2, *ebody;
+	char		*p1, *q1, *p2, *q2, *ebody;
 	size_t		 i;
 
 	(void)state;
 	keypair("ext.key", &p1, &q1);
 	keypair("int.key", &p2, &q2);
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.site = SITE_EXTRANET;	/* receiving the intranet's */
-	cfg.peer_key = q2;
+	/* The extranet receives the intranet's (key q2). */
+	assert_non_null(peer = crypto_load_public(q2));
 	assert_non_null(intra = crypto_load_private(p2));
 	assert_non_null(ext = crypto_load_private(p1));
 	assert_int_equal(anchor_parse(pool, GOOD, &a), 0);
@@ -522,32 +521,40 @@ anchor_records_refused(void **state)
 		    a.sig);
 		assert_non_null(rec = json_loads(text, JSON_ALLOW_NUL, NULL));
 		err[0] = '\0';
-		assert_int_equal(anchor_import(&cfg, NULL, pool, rec, err,
-		    sizeof(err)), DB_ERR);
-		assert_string_equal(err, "锚点记录的格式不对");
+		assert_int_equal(anchor_record_check(pool, rec, "intranet",
+		    peer, &why), -1);
+		assert_string_equal(why, "锚点记录的格式不对");
 		json_decref(rec);
 	}
 	/* Upper-case hex of the same signature. */
 	rec = json_pack("{s:s, s:s, s:s}", "type", "anchor", "body", a.body,
 	    "sig", pool_printf(pool, "%.127s%c", a.sig, 'A'));
-	assert_int_equal(anchor_import(&cfg, NULL, pool, rec, err,
-	    sizeof(err)), DB_ERR);
+	assert_int_equal(anchor_record_check(pool, rec, "intranet", peer,
+	    &why), -1);
 	json_decref(rec);
 	/* Well formed, but this site's own name. */
 	rec = json_pack("{s:s, s:s, s:s}", "type", "anchor", "body", e.body,
 	    "sig", e.sig);
-	assert_int_equal(anchor_import(&cfg, NULL, pool, rec, err,
-	    sizeof(err)), DB_ERR);
-	assert_non_null(strstr(err, "不是对方站点的"));
+	assert_int_equal(anchor_record_check(pool, rec, "intranet", peer,
+	    &why), -1);
+	assert_non_null(strstr(why, "不是对方站点的"));
 	json_decref(rec);
 	/* The peer's name, signed by another key. */
 	assert_int_equal(anchor_sign(ext, &a), 0);
 	rec = json_pack("{s:s, s:s, s:s}", "type", "anchor", "body", a.body,
 	    "sig", a.sig);
-	assert_int_equal(anchor_import(&cfg, NULL, pool, rec, err,
-	    sizeof(err)), DB_ERR);
-	assert_string_equal(err, "锚点记录的签名不对");
+	assert_int_equal(anchor_record_check(pool, rec, "intranet", peer,
+	    &why), -1);
+	assert_string_equal(why, "锚点记录的签名不对");
 	json_decref(rec);
+	/* And the peer's own, signed by the peer: accepted. */
+	assert_int_equal(anchor_sign(intra, &a), 0);
+	rec = json_pack("{s:s, s:s, s:s}", "type", "anchor", "body", a.body,
+	    "sig", a.sig);
+	assert_int_equal(anchor_record_check(pool, rec, "intranet", peer,
+	    &why), 0);
+	json_decref(rec);
+	EVP_PKEY_free(peer);
 	EVP_PKEY_free(ext);
 	EVP_PKEY_free(intra);
 }

@@ -1,0 +1,82 @@
+/*
+ * alert.c: owns security_alert.
+ */
+#include <string.h>
+
+#include "alert.h"
+#include "exchange.h"
+#include "log.h"
+
+static const char SQL_ALERT_ADD[] =
+    "INSERT INTO security_alert (at, kind, object, message) "
+    "VALUES (UTC_TIMESTAMP(), ?, ?, ?)";
+static const char SQL_ALERT_OPEN[] =
+    "SELECT id, DATE_FORMAT(at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), kind, "
+    "object, message FROM security_alert WHERE resolved_at IS NULL "
+    "ORDER BY id DESC LIMIT ?";
+static const char SQL_ALERT_COUNT[] =
+    "SELECT COUNT(*) FROM security_alert WHERE resolved_at IS NULL";
+static const char SQL_ALERT_RESOLVE[] =
+    "UPDATE security_alert SET resolved_at = UTC_TIMESTAMP(), "
+    "resolved_by = ? WHERE kind = ? AND object = ? AND resolved_at IS NULL";
+
+enum db_rc
+alert_raise(struct db *db, struct pool *pool, const char *kind,
+    const char *object, const char *message)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	log_err("security alert %s %s: %s", kind, object, message);
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_ALERT_ADD);
+	stmt_bind_text(q, 0, kind);
+	stmt_bind_text(q, 1, object);
+	stmt_bind_text(q, 2, message);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = audit_add(db, pool, "system", "alert.raise", object,
+	    kind)) != DB_OK) {
+		db_rollback(db);
+		log_err("security alert %s %s: not stored", kind, object);
+		return DB_ERR;
+	}
+	return db_commit(db);
+}
+
+static enum db_rc
+alert_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct alert	*a = arg;
+
+	return stmt_row(q, pool, "issss", &a->id, &a->at, &a->kind,
+	    &a->object, &a->message);
+}
+
+enum db_rc
+alert_open(struct db *db, struct pool *pool, size_t max, struct alert **out,
+    size_t *n, int64_t *total)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	if ((rc = stmt_one(db_stmt(db, SQL_ALERT_COUNT), pool, "i", total)) !=
+	    DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_ALERT_OPEN);
+	stmt_bind_int(q, 0, (int64_t)max);
+	return stmt_list(q, pool, alert_row, sizeof(**out), out, n);
+}
+
+enum db_rc
+alert_resolve(struct db *db, const char *kind, const char *object,
+    const char *who)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_ALERT_RESOLVE);
+	stmt_bind_text(q, 0, who);
+	stmt_bind_text(q, 1, kind);
+	stmt_bind_text(q, 2, object);
+	return stmt_run(q);
+}

@@ -1,0 +1,39 @@
+/*
+ * alert.h: security alerts (SEC-3, SEC-4, GAP-3, GAP-4): something a
+ * security administrator must look at, such as a bundle signed with the
+ * peer's key whose records are forged.  An alert is a row of
+ * security_alert, an audit row and a log line; it stays when the work
+ * that raised it is rolled back.
+ */
+#ifndef YW_ALERT_H
+#define YW_ALERT_H
+
+#include <stdint.h>
+
+#include "db.h"
+
+struct alert {
+	int64_t		 id;
+	char		*at;		/* Beijing time, "YYYY-MM-DD HH:MM" */
+	char		*kind;		/* gap.record, gap.epoch, … */
+	char		*object;	/* what it is about: ext2int/1/7 */
+	char		*message;	/* Chinese, for people */
+};
+
+/*
+ * Raise an alert of kind (e.g. "gap.record") about object, in a
+ * transaction of its own: call it outside any other (after a rollback).
+ * The log line is written even when the database cannot be.
+ */
+enum db_rc	 alert_raise(struct db *, struct pool *, const char *kind,
+		    const char *object, const char *message);
+/* The unresolved alerts, newest first, at most max; *total counts them
+ * all. */
+enum db_rc	 alert_open(struct db *, struct pool *, size_t max,
+		    struct alert **, size_t *n, int64_t *total);
+/* Mark the unresolved alerts of kind about object resolved by who.
+ * Inside the caller's transaction. */
+enum db_rc	 alert_resolve(struct db *, const char *kind,
+		    const char *object, const char *who);
+
+#endif

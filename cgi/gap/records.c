@@ -1,0 +1,938 @@
+/*
+ * records.c: the validators of records.h.  Each kind declares its fields
+ * once, in a table (name, JSON type, length or range, shape, choices),
+ * walked by one function; what a table cannot say (one field against
+ * another, against the site's own data, against the bundle's files) is
+ * the kind's own check after the walk.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "anchor.h"
+#include "files.h"
+#include "ids.h"
+#include "records.h"
+#include "text.h"
+#include "vocab.h"
+#include "wfnet.h"
+
+/* Limits of the forms the data comes from (and of their columns). */
+#define REMARK_BYTES	2000	/* ext_apply.c REMARK_MAX */
+#define OPINION_BYTES	4000	/* int_case.c, a reason or an opinion */
+#define DOC_BODY_BYTES	65535	/* document.body, TEXT */
+#define MATERIALS_MAX	60	/* CFORM_MAX_MATERIALS */
+#define DAYS_LIMIT	3650	/* statutory and promised days */
+#define INT_COLUMN	2147483647	/* INT columns */
+/* A procedure the intranet published (FLOW-2) is checked again with the
+ * same state bound; the time bound is wider, so a slower machine never
+ * refuses what the intranet accepted. */
+#define WF_STATES	200000
+#define WF_MS		20000
+
+/* The JSON type of a field. */
+enum ftype {
+	F_END = 0,	/* ends a list of members */
+	F_LINE,		/* text, one line */
+	F_LINES,	/* text that may hold line ends and tabs */
+	F_INT,
+	F_BOOL,
+	F_OBJECT,	/* members in sub, F_END-ended */
+	F_ARRAY,	/* elements like sub[0] */
+};
+
+/* The form of a text: a predicate and what to say when it fails. */
+struct shape {
+	int		(*ok)(const char *);
+	const char	*why;
+};
+
+struct field {
+	const char		*name;
+	enum ftype		 type;
+	int			 optional;
+	long long		 min, max;	/* text: characters; int: value;
+						 * array: elements */
+	size_t			 max_bytes;	/* text: bytes too (0: none) */
+	const struct shape	*shape;		/* text: its form, or NULL */
+	const char *const	*choices;	/* text: one of these, or NULL */
+	const struct field	*sub;
+	const char		*label;		/* for people */
+};
+
+/* Table rows.  A shaped or chosen text is short by its shape. */
+#define LINE(n, lab, lo, hi) \
+	{ .name = n, .type = F_LINE, .min = lo, .max = hi, .label = lab }
+#define LINES(n, lab, hi, bytes) \
+	{ .name = n, .type = F_LINES, .max = hi, .max_bytes = bytes, \
+	    .label = lab }
+#define SHAPED(n, lab, sh) \
+	{ .name = n, .type = F_LINE, .max = 200, .shape = &sh, .label = lab }
+#define CHOICE(n, lab, list) \
+	{ .name = n, .type = F_LINE, .min = 1, .max = 200, .choices = list, \
+	    .label = lab }
+#define INT(n, lab, lo, hi) \
+	{ .name = n, .type = F_INT, .min = lo, .max = hi, .label = lab }
+#define BOOL(n, lab) \
+	{ .name = n, .type = F_BOOL, .label = lab }
+#define OBJECT(n, lab, members) \
+	{ .name = n, .type = F_OBJECT, .sub = members, .label = lab }
+#define ARRAY(n, lab, lo, hi, elem) \
+	{ .name = n, .type = F_ARRAY, .min = lo, .max = hi, .sub = elem, \
+	    .label = lab }
+#define END	{ .type = F_END }
+
+/* ---- shapes -------------------------------------------------------- */
+
+static int
+digits(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int
+num(const char *s, size_t n)
+{
+	int	 v = 0;
+
+	while (n-- > 0)
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
+/* "YYYY-MM-DD" at s, a day of the calendar. */
+static int
+ymd_at(const char *s)
+{
+	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30,
+	    31, 30, 31 };
+	int		 y, m, d;
+
+	if (!digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
+	    s[7] != '-' || !digits(s + 8, 2))
+		return 0;
+	y = num(s, 4);
+	m = num(s + 5, 2);
+	d = num(s + 8, 2);
+	if (y < 2000 || y > 2999 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1])
+		return 0;
+	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0));
+}
+
+/* "HH:MM" (and ":SS" when secs) at s. */
+static int
+hm_at(const char *s, int secs)
+{
+	if (!digits(s, 2) || s[2] != ':' || !digits(s + 3, 2) ||
+	    num(s, 2) > 23 || num(s + 3, 2) > 59)
+		return 0;
+	return !secs || (s[5] == ':' && digits(s + 6, 2) &&
+	    num(s + 6, 2) <= 59);
+}
+
+static int
+date_ok(const char *s)
+{
+	return strlen(s) == 10 && ymd_at(s);
+}
+
+static int
+minute_ok(const char *s)
+{
+	return strlen(s) == 16 && ymd_at(s) && s[10] == ' ' &&
+	    hm_at(s + 11, 0);
+}
+
+static int
+datetime_ok(const char *s)
+{
+	return strlen(s) == 19 && ymd_at(s) && s[10] == ' ' &&
+	    hm_at(s + 11, 1);
+}
+
+/* YW, the day it was numbered (YYYYMMDD), five digits. */
+static int
+app_no_ok(const char *s)
+{
+	char	 d[11];
+
+	if (strlen(s) != 15 || strncmp(s, "YW", 2) != 0 || !digits(s + 2, 13))
+		return 0;
+	snprintf(d, sizeof(d), "%.4s-%.2s-%.2s", s + 2, s + 6, s + 8);
+	return ymd_at(d);
+}
+
+static int
+item_code_ok(const char *s)
+{
+	return strlen(s) >= 3 && vocab_code_valid(s, 40);
+}
+
+static int
+dept_code_ok(const char *s)
+{
+	return vocab_code_valid(s, 32);
+}
+
+static int
+opt_item_code_ok(const char *s)
+{
+	return *s == '\0' || item_code_ok(s);
+}
+
+static int
+opt_dept_code_ok(const char *s)
+{
+	return *s == '\0' || dept_code_ok(s);
+}
+
+static int
+opt_phase_ok(const char *s)
+{
+	return *s == '\0' || vocab_in(vocab_phases, s);
+}
+
+static int
+opt_sha_ok(const char *s)
+{
+	return *s == '\0' || files_sha_valid(s);
+}
+
+/* A file name a download offers: never a path. */
+static int
+file_name_ok(const char *s)
+{
+	return strchr(s, '/') == NULL && strchr(s, '\\') == NULL &&
+	    strcmp(s, ".") != 0 && strcmp(s, "..") != 0;
+}
+
+/* Accepted upload types of a material: "pdf", "pdf,jpg". */
+static int
+types_ok(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ',' && n > 0)
+			n = 0;
+		else if (((*s >= 'a' && *s <= 'z') || (*s >= '0' &&
+		    *s <= '9')) && n < 10)
+			n++;
+		else
+			return 0;
+	}
+	return n > 0;
+}
+
+static int
+state_ok(const char *s)
+{
+	return vocab_state_label(s) != NULL;
+}
+
+static int
+doc_kind_ok(const char *s)
+{
+	return vocab_doc_kind(s) != NULL;
+}
+
+static const struct shape S_APP_NO = { app_no_ok,
+    "应为 YW、8 位日期和 5 位序号，如 YW2026112100001" };
+static const struct shape S_ID = { id_number_valid,
+    "不是有效的身份证号码（18 位，出生日期和校验位须正确）" };
+static const struct shape S_MOBILE = { mobile_valid,
+    "不是有效的手机号码（11 位，以 13 到 19 开头）" };
+static const struct shape S_ITEM_CODE = { item_code_ok,
+    "应为 3 到 40 个英文字母、数字或 -" };
+static const struct shape S_DEPT_CODE = { dept_code_ok,
+    "应为 1 到 32 个英文字母、数字或 -" };
+static const struct shape S_OPT_ITEM_CODE = { opt_item_code_ok,
+    "应为空，或 3 到 40 个英文字母、数字或 -" };
+static const struct shape S_OPT_DEPT_CODE = { opt_dept_code_ok,
+    "应为空，或 1 到 32 个英文字母、数字或 -" };
+static const struct shape S_KEY = { vocab_key_valid,
+    "应为 1 到 40 个英文字母、数字、- 或 _" };
+static const struct shape S_SHA = { files_sha_valid,
+    "应为 64 个小写十六进制字符（SHA-256）" };
+static const struct shape S_OPT_SHA = { opt_sha_ok,
+    "应为空，或 64 个小写十六进制字符（SHA-256）" };
+static const struct shape S_FILE_NAME = { file_name_ok,
+    "文件名不能含有 / 或 \\" };
+static const struct shape S_TYPES = { types_ok,
+    "应为逗号分隔的文件类型，如 pdf" };
+static const struct shape S_PHASE = { opt_phase_ok,
+    "不在允许的阶段之列" };
+static const struct shape S_DATE = { date_ok, "应为 YYYY-MM-DD 格式的日期" };
+static const struct shape S_MINUTE = { minute_ok,
+    "应为 YYYY-MM-DD HH:MM 格式的时间" };
+static const struct shape S_DATETIME = { datetime_ok,
+    "应为 YYYY-MM-DD HH:MM:SS 格式的时间" };
+static const struct shape S_STATE = { state_ok, "不是已知的办件状态" };
+static const struct shape S_DOC_KIND = { doc_kind_ok, "不是已知的文书种类" };
+
+static const char *const depths_online[] = { "A", "B", "C", NULL };
+static const char *const published[] = { "published", NULL };
+static const char *const type_item[] = { "item", NULL };
+static const char *const type_application[] = { "application", NULL };
+static const char *const type_event[] = { "case.event", NULL };
+
+/* ---- the fields of each kind --------------------------------------- */
+
+static const struct field sha_elem[] = { SHAPED(NULL, "文件摘要", S_SHA) };
+static const struct field key_elem[] = { SHAPED(NULL, "环节代号", S_KEY) };
+static const struct field edge_elem[] = {
+	ARRAY(NULL, "流程连线 [从, 到]", 2, 2, key_elem)
+};
+static const struct field theme_elem[] = {
+	CHOICE(NULL, "主题", vocab_themes)
+};
+
+static const struct field material_fields[] = {
+	LINE("name", "材料名称", 1, 200),
+	CHOICE("original", "原件/复印件", vocab_originals),
+	INT("copies", "份数", 1, 99),
+	BOOL("required", "必交"),
+	{ .name = "types", .type = F_LINE, .min = 1, .max = 60,
+	    .shape = &S_TYPES, .label = "接受的文件类型" },
+	LINE("note", "备注", 0, 300),
+	{ .name = "form", .type = F_LINE, .max = 200, .shape = &S_FILE_NAME,
+	    .label = "空白表格文件名" },
+	SHAPED("form_sha", "空白表格摘要", S_OPT_SHA),
+	{ .name = "sample", .type = F_LINE, .max = 200,
+	    .shape = &S_FILE_NAME, .label = "填写示例文件名" },
+	SHAPED("sample_sha", "填写示例摘要", S_OPT_SHA),
+	END
+};
+static const struct field material_elem[] = {
+	OBJECT(NULL, "材料", material_fields)
+};
+
+static const struct field step_fields[] = {
+	SHAPED("key", "环节代号", S_KEY),
+	LINE("name", "环节名称", 1, VOCAB_STEP_NAME_MAX),
+	INT("role", "角色", 1, 255),
+	SHAPED("dept", "办理部门编码", S_OPT_DEPT_CODE),
+	LINE("dept_name", "办理部门名称", 0, 100),
+	INT("days", "环节时限", 0, VOCAB_DAYS_MAX),
+	{ .name = "doc", .type = F_LINE, .max = 20,
+	    .choices = vocab_step_docs, .label = "出具文书" },
+	END
+};
+static const struct field step_elem[] = {
+	OBJECT(NULL, "环节", step_fields)
+};
+static const struct field procedure_fields[] = {
+	ARRAY("steps", "环节", 2, WF_MAX_STEPS, step_elem),
+	ARRAY("flows", "流程连线", 0, WF_MAX_EDGES, edge_elem),
+	ARRAY("returns", "回退连线", 0, WF_MAX_EDGES, edge_elem),
+	END
+};
+
+/* catalog_json(): a published version, as the catalogue editor's form
+ * allows it (catalog_form.c) and its columns hold it. */
+static const struct field item_fields[] = {
+	CHOICE("type", "记录类型", type_item),
+	SHAPED("code", "事项编码", S_ITEM_CODE),
+	INT("version", "版本", 1, INT_COLUMN),
+	CHOICE("status", "状态", published),
+	LINE("name", "事项名称", 1, 200),
+	CHOICE("kind", "事项类型", vocab_kinds),
+	SHAPED("dept_code", "实施部门编码", S_DEPT_CODE),
+	LINE("dept_name", "实施部门", 1, 100),
+	CHOICE("level", "实施层级", vocab_levels),
+	SHAPED("parent", "所属主项编码", S_OPT_ITEM_CODE),
+	{ .name = "phase", .type = F_LINE, .max = 10, .shape = &S_PHASE,
+	    .label = "阶段" },
+	LINES("basis", "设定依据", 5000, 0),
+	LINES("conditions", "受理条件", 5000, 0),
+	INT("statutory_days", "法定办结时限", 0, DAYS_LIMIT),
+	INT("promised_days", "承诺办结时限", 0, DAYS_LIMIT),
+	BOOL("instant", "即办件"),
+	LINE("fee", "收费", 0, 1000),
+	LINES("fee_basis", "收费依据", 5000, 0),
+	LINE("fee_standard", "收费标准", 0, 1000),
+	LINE("place", "办理地点", 1, 300),
+	LINE("hours", "办理时间", 1, 200),
+	LINE("phone", "咨询电话", 1, 100),
+	LINE("complaint_phone", "投诉电话", 1, 100),
+	INT("visits", "跑动次数", 0, 20),
+	CHOICE("depth", "网办深度", depths_online),
+	{ .name = "secret", .type = F_BOOL, .optional = 1,
+	    .label = "涉密" },
+	ARRAY("themes", "主题", 0, 14, theme_elem),
+	LINE("keywords", "检索关键词", 0, 500),
+	ARRAY("materials", "申请材料", 0, MATERIALS_MAX, material_elem),
+	ARRAY("files", "随附文件", 0, 2 * MATERIALS_MAX, sha_elem),
+	OBJECT("procedure", "办理流程", procedure_fields),
+	END
+};
+
+static const struct field applicant_fields[] = {
+	LINE("name", "申请人姓名", 1, 50),
+	SHAPED("id_number", "身份证号码", S_ID),
+	SHAPED("mobile", "手机号码", S_MOBILE),
+	END
+};
+static const struct field attachment_fields[] = {
+	INT("material_seq", "材料序号", 1, MATERIALS_MAX),
+	LINE("material_name", "材料名称", 1, 200),
+	LINE("file_name", "文件名", 1, 200),
+	SHAPED("sha256", "文件摘要", S_SHA),
+	INT("size", "文件大小", 1, INT64_MAX),
+	CHOICE("mime", "文件类型", files_pdf),
+	END
+};
+static const struct field attachment_elem[] = {
+	OBJECT(NULL, "附件", attachment_fields)
+};
+
+/* app_submit(): what the online application form (ext_apply.c) takes. */
+static const struct field application_fields[] = {
+	CHOICE("type", "记录类型", type_application),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	SHAPED("item_code", "事项编码", S_ITEM_CODE),
+	INT("item_version", "事项版本", 1, INT_COLUMN),
+	LINE("item_name", "事项名称", 1, 200),
+	OBJECT("applicant", "申请人", applicant_fields),
+	LINES("remark", "申请说明", REMARK_BYTES, REMARK_BYTES),
+	SHAPED("submitted_at", "提交时间", S_DATETIME),
+	ARRAY("attachments", "附件", 0, MATERIALS_MAX, attachment_elem),
+	ARRAY("files", "随附文件", 0, MATERIALS_MAX, sha_elem),
+	END
+};
+
+static const struct field doc_material_fields[] = {
+	LINE("name", "材料名称", 1, 200),
+	LINE("file_name", "文件名", 1, 200),
+	LINE("original", "原件/电子件", 1, 20),
+	END
+};
+static const struct field doc_material_elem[] = {
+	OBJECT(NULL, "材料", doc_material_fields)
+};
+/* doc_make(): the fields a notice or decision shows (view_doc()). */
+static const struct field doc_body_fields[] = {
+	LINE("dept_name", "部门名称", 1, 100),
+	LINE("applicant_name", "申请人姓名", 1, 50),
+	LINE("item_name", "事项名称", 1, 200),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	SHAPED("received_at", "收件时间", S_MINUTE),
+	SHAPED("submitted_at", "提交时间", S_MINUTE),
+	INT("promised_days", "承诺办结时限", 0, DAYS_LIMIT),
+	SHAPED("due_date", "办结期限", S_DATE),
+	{ .name = "opinion", .type = F_LINES, .optional = 1,
+	    .max = OPINION_BYTES, .max_bytes = OPINION_BYTES,
+	    .label = "审批意见" },
+	{ .name = "reason", .type = F_LINES, .optional = 1,
+	    .max = OPINION_BYTES, .max_bytes = OPINION_BYTES,
+	    .label = "理由" },
+	LINE("signer", "签发人", 1, 50),
+	ARRAY("materials", "材料", 0, MATERIALS_MAX, doc_material_elem),
+	END
+};
+static const struct field doc_body[] = {
+	OBJECT(NULL, "文书内容", doc_body_fields)
+};
+static const struct field doc_fields[] = {
+	SHAPED("kind", "文书种类", S_DOC_KIND),
+	LINE("doc_no", "文书编号", 1, 60),
+	LINE("title", "文书标题", 1, 100),
+	{ .name = "body", .type = F_LINE, .min = 2, .max = DOC_BODY_BYTES,
+	    .max_bytes = DOC_BODY_BYTES, .label = "文书内容" },
+	SHAPED("issued_at", "签发时间", S_DATETIME),
+	LINE("issued_by", "签发部门", 1, 100),
+	END
+};
+/* event_out(): what the applicant's timeline shows. */
+static const struct field event_fields[] = {
+	CHOICE("type", "记录类型", type_event),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	INT("seq", "进度序号", 1, INT_COLUMN),
+	SHAPED("at", "时间", S_DATETIME),
+	LINE("label", "进度说明", 1, 60),
+	LINE("actor", "办理部门", 1, 100),
+	LINES("note", "理由", OPINION_BYTES, OPINION_BYTES),
+	SHAPED("state", "办件状态", S_STATE),
+	LINE("state_label", "办件状态说明", 1, 40),
+	{ .name = "doc", .type = F_OBJECT, .optional = 1, .sub = doc_fields,
+	    .label = "文书" },
+	END
+};
+
+/* ---- the walk ------------------------------------------------------ */
+
+/* Refuse at path (the field's label helps people); returns -1. */
+static int
+fail(struct rec_check *c, const char *path, const char *label,
+    const char *why)
+{
+	c->field = label != NULL && *path != '\0' ? pool_printf(c->pool,
+	    "%s（%s）", path, label) : path;
+	c->why = why;
+	return -1;
+}
+
+/* 1 when a name from a record may be repeated in a message as it is. */
+static int
+plain(const char *s)
+{
+	size_t	 n;
+
+	for (n = 0; s[n] != '\0'; n++)
+		if (n >= 40 || !((s[n] >= 'a' && s[n] <= 'z') ||
+		    (s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= '0' &&
+		    s[n] <= '9') || s[n] == '_' || s[n] == '.'))
+			return 0;
+	return n > 0;
+}
+
+static const char *
+join(struct rec_check *c, const char *path, const char *name)
+{
+	return *path == '\0' ? name : pool_printf(c->pool, "%s.%s", path,
+	    name);
+}
+
+static int
+walk(struct rec_check *c, json_t *v, const struct field *f, const char *path)
+{
+	const struct field	*m;
+	const char		*key, *s;
+	enum text_rc		 trc;
+	json_t			*e;
+	json_int_t		 n;
+	size_t			 i;
+
+	switch (f->type) {
+	case F_LINE:
+	case F_LINES:
+		if (!json_is_string(v))
+			return fail(c, path, f->label, "应为文字");
+		s = json_string_value(v);
+		trc = text_check(s, json_string_length(v), (size_t)f->min,
+		    (size_t)f->max, f->max_bytes, f->type == F_LINES ?
+		    TEXT_LINES : TEXT_LINE);
+		if (trc == TEXT_LONG)
+			return fail(c, path, f->label, pool_printf(c->pool,
+			    "%s（最多 %lld 个字）", text_why(trc), f->max));
+		if (trc != TEXT_OK)
+			return fail(c, path, f->label, text_why(trc));
+		if (f->choices != NULL && !vocab_in(f->choices, s))
+			return fail(c, path, f->label, "不在允许的取值之列");
+		if (f->shape != NULL && !f->shape->ok(s))
+			return fail(c, path, f->label, f->shape->why);
+		return 0;
+	case F_INT:
+		if (!json_is_integer(v))
+			return fail(c, path, f->label, "应为整数");
+		n = json_integer_value(v);
+		if (n < f->min || n > f->max)
+			return fail(c, path, f->label, pool_printf(c->pool,
+			    "应在 %lld 到 %lld 之间", f->min, f->max));
+		return 0;
+	case F_BOOL:
+		if (!json_is_boolean(v))
+			return fail(c, path, f->label, "应为 true 或 false");
+		return 0;
+	case F_OBJECT:
+		if (!json_is_object(v))
+			return fail(c, path, f->label, "应为 JSON 对象");
+		for (m = f->sub; m->type != F_END; m++) {
+			if ((e = json_object_get(v, m->name)) == NULL) {
+				if (m->optional)
+					continue;
+				return fail(c, join(c, path, m->name),
+				    m->label, "缺少这个字段");
+			}
+			if (walk(c, e, m, join(c, path, m->name)) == -1)
+				return -1;
+		}
+		json_object_foreach(v, key, e) {
+			for (m = f->sub; m->type != F_END; m++)
+				if (strcmp(m->name, key) == 0)
+					break;
+			/* The key is the record's: copied, it outlives it. */
+			if (m->type == F_END)
+				return fail(c, join(c, path, plain(key) ?
+				    pool_strdup(c->pool, key) : "（某个字段）"),
+				    NULL, "不认识的字段");
+		}
+		return 0;
+	case F_ARRAY:
+		if (!json_is_array(v))
+			return fail(c, path, f->label, "应为数组");
+		if ((long long)json_array_size(v) < f->min ||
+		    (long long)json_array_size(v) > f->max)
+			return fail(c, path, f->label, pool_printf(c->pool,
+			    "应有 %lld 到 %lld 项", f->min, f->max));
+		json_array_foreach(v, i, e)
+			if (walk(c, e, f->sub, pool_printf(c->pool, "%s[%zu]",
+			    path, i)) == -1)
+				return -1;
+		return 0;
+	case F_END:
+		break;
+	}
+	return fail(c, path, NULL, "无法检查");
+}
+
+/* Walk rec as an object of the fields of table. */
+static int
+walk_record(struct rec_check *c, json_t *rec, const struct field *table)
+{
+	const struct field	 top = { .type = F_OBJECT, .sub = table };
+
+	c->field = c->why = NULL;
+	c->dberr = 0;
+	return walk(c, rec, &top, "");
+}
+
+static const char *
+str(json_t *o, const char *k)
+{
+	return json_string_value(json_object_get(o, k));
+}
+
+/*
+ * A file rec names at path: a member of this bundle, of size (when not
+ * -1), of one of types by content when vetted.
+ */
+static int
+need_file(struct rec_check *c, const char *sha, int64_t size,
+    const char *const *types, const char *path)
+{
+	struct rec_file	*f;
+	size_t		 i;
+
+	for (i = 0; i < c->nmembers; i++)
+		if (strcmp(c->members[i].sha256, sha) == 0)
+			break;
+	if (i == c->nmembers)
+		return fail(c, path, NULL, "这个文件不在本数据包中");
+	if (size >= 0 && (uint64_t)size != c->members[i].size)
+		return fail(c, path, NULL, "记录所说的大小与数据包中的文件不同");
+	if (c->members[i].size > c->max_file)
+		return fail(c, path, NULL, "文件超过了允许的大小");
+	c->members[i].named = 1;
+	f = pool_push(c->pool, &c->files, &c->nfiles, &c->fcap, sizeof(*f));
+	f->sha256 = c->members[i].sha256;
+	f->size = c->members[i].size;
+	f->types = types;
+	f->recno = c->recno;
+	return 0;
+}
+
+/* The "files" list of rec is exactly the set of digests named[0..n). */
+static int
+files_match(struct rec_check *c, json_t *rec, const char **named, size_t n)
+{
+	json_t		*files = json_object_get(rec, "files"), *e;
+	size_t		 i, j;
+
+	json_array_foreach(files, i, e) {
+		for (j = 0; j < n; j++)
+			if (strcmp(named[j], json_string_value(e)) == 0)
+				break;
+		if (j == n)
+			return fail(c, pool_printf(c->pool, "files[%zu]", i),
+			    NULL, "记录没有用到这个文件");
+	}
+	for (j = 0; j < n; j++) {
+		json_array_foreach(files, i, e)
+			if (strcmp(named[j], json_string_value(e)) == 0)
+				break;
+		if (i == json_array_size(files))
+			return fail(c, "files", NULL, pool_printf(c->pool,
+			    "缺少记录用到的文件 %s", named[j]));
+	}
+	return 0;
+}
+
+/* ---- item ---------------------------------------------------------- */
+
+/* The procedure of o (already walked) as a net, checked as publishing
+ * checks it (FLOW-2). */
+static int
+item_procedure(struct rec_check *c, json_t *o)
+{
+	json_t			*proc, *steps, *e;
+	struct wf_step		*ws;
+	struct wf_edge		*we;
+	struct wf_net		 net;
+	struct wf_result	 res;
+	size_t			 i, k, n = 0;
+	const char		*home = str(o, "dept_code");
+	static const char *const lists[] = { "flows", "returns" };
+
+	proc = json_object_get(o, "procedure");
+	steps = json_object_get(proc, "steps");
+	ws = pool_alloc(c->pool, json_array_size(steps) * sizeof(*ws));
+	json_array_foreach(steps, i, e) {
+		ws[i].key = str(e, "key");
+		ws[i].name = str(e, "name");
+		ws[i].role = (unsigned)json_integer_value(json_object_get(e,
+		    "role"));
+		ws[i].dept = *str(e, "dept") != '\0' ? str(e, "dept") : home;
+		ws[i].staffed = 1;
+		if (!vocab_step_role(ws[i].role))
+			return fail(c, pool_printf(c->pool,
+			    "procedure.steps[%zu].role", i), "角色",
+			    "应为窗口受理人员、承办人或分管领导之一");
+	}
+	for (k = 0; k < 2; k++)
+		n += json_array_size(json_object_get(proc, lists[k]));
+	if (n > WF_MAX_EDGES)
+		return fail(c, "procedure", "办理流程", "流程连线太多");
+	we = pool_alloc(c->pool, (n + 1) * sizeof(*we));
+	for (n = 0, k = 0; k < 2; k++)
+		json_array_foreach(json_object_get(proc, lists[k]), i, e) {
+			we[n].from = json_string_value(json_array_get(e, 0));
+			we[n].to = json_string_value(json_array_get(e, 1));
+			we[n++].back = (int)k;
+		}
+	net.steps = ws;
+	net.nsteps = json_array_size(steps);
+	net.edges = we;
+	net.nedges = n;
+	if (wf_check(&net, WF_STATES, WF_MS, &res) != WF_SOUND)
+		return fail(c, "procedure", "办理流程", pool_printf(c->pool,
+		    "未通过检查：%s", res.reason));
+	return 0;
+}
+
+int
+rec_valid_item(struct rec_check *c, json_t *o)
+{
+	json_t		*mats, *m, *t, *u, *secret;
+	const char	**named, *sha, *name;
+	size_t		 i, j, k, n = 0;
+	static const char *const keys[2][2] = { { "form", "form_sha" },
+	    { "sample", "sample_sha" } };
+
+	if (walk_record(c, o, item_fields) == -1)
+		return -1;
+	if (json_integer_value(json_object_get(o, "promised_days")) >
+	    json_integer_value(json_object_get(o, "statutory_days")))
+		return fail(c, "promised_days", "承诺办结时限",
+		    "不能超过法定办结时限");
+	if (json_is_false(json_object_get(o, "instant")) &&
+	    json_integer_value(json_object_get(o, "promised_days")) == 0)
+		return fail(c, "promised_days", "承诺办结时限",
+		    "承诺件至少 1 个工作日");
+	/* Secret items and D items never reach the extranet (CAT-1). */
+	if ((secret = json_object_get(o, "secret")) != NULL &&
+	    json_is_true(secret))
+		return fail(c, "secret", "涉密", "涉密事项不能发往外网");
+	json_array_foreach(json_object_get(o, "themes"), i, t)
+		for (j = 0; j < i; j++)
+			if (json_equal(t, json_array_get(json_object_get(o,
+			    "themes"), j)))
+				return fail(c, pool_printf(c->pool,
+				    "themes[%zu]", i), "主题", "重复");
+	mats = json_object_get(o, "materials");
+	named = pool_alloc(c->pool, (2 * json_array_size(mats) + 1) *
+	    sizeof(*named));
+	json_array_foreach(mats, i, m) {
+		name = str(m, "name");
+		json_array_foreach(mats, j, u)
+			if (j < i && strcmp(str(u, "name"), name) == 0)
+				return fail(c, pool_printf(c->pool,
+				    "materials[%zu].name", i), "材料名称",
+				    "重复");
+		/* The blank form and the sample travel with the item. */
+		for (k = 0; k < 2; k++) {
+			if (*(sha = str(m, keys[k][1])) == '\0')
+				continue;
+			if (*str(m, keys[k][0]) == '\0')
+				return fail(c, pool_printf(c->pool,
+				    "materials[%zu].%s", i, keys[k][0]), NULL,
+				    "有文件而没有文件名");
+			if (need_file(c, sha, -1, files_pdf, pool_printf(
+			    c->pool, "materials[%zu].%s", i, keys[k][1])) ==
+			    -1)
+				return -1;
+			named[n++] = sha;
+		}
+	}
+	if (files_match(c, o, named, n) == -1)
+		return -1;
+	return item_procedure(c, o);
+}
+
+/* ---- application --------------------------------------------------- */
+
+int
+rec_valid_application(struct rec_check *c, json_t *o)
+{
+	struct item		 it;
+	const struct material	*mat;
+	json_t			*atts, *a;
+	const char		**named, *path;
+	size_t			 i, j;
+	int			*seen;
+
+	if (walk_record(c, o, application_fields) == -1)
+		return -1;
+	/* The item version the applicant applied for, as this site has it. */
+	memset(&it, 0, sizeof(it));
+	switch (c->site->item(c->site->arg, c->pool, str(o, "item_code"),
+	    (int)json_integer_value(json_object_get(o, "item_version")),
+	    &it)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return fail(c, "item_code", "事项编码",
+		    "本站没有这个事项的这个版本");
+	default:
+		c->dberr = 1;
+		return fail(c, "item_code", NULL, "查询事项时数据库出错");
+	}
+	if (strcmp(it.status, "published") != 0 &&
+	    strcmp(it.status, "retired") != 0)
+		return fail(c, "item_version", "事项版本", "这个版本没有发布过");
+	if ((strcmp(it.depth, "A") != 0 && strcmp(it.depth, "B") != 0) ||
+	    it.secret)
+		return fail(c, "item_code", "事项编码", "这个事项不能网上申请");
+	if (strcmp(it.name, str(o, "item_name")) != 0)
+		return fail(c, "item_name", "事项名称", "与本站的事项名称不同");
+	atts = json_object_get(o, "attachments");
+	named = pool_alloc(c->pool, (json_array_size(atts) + 1) *
+	    sizeof(*named));
+	seen = pool_alloc(c->pool, (it.nmaterials + 1) * sizeof(*seen));
+	json_array_foreach(atts, i, a) {
+		path = pool_printf(c->pool, "attachments[%zu]", i);
+		for (j = 0, mat = NULL; j < it.nmaterials; j++)
+			if (it.materials[j].seq == json_integer_value(
+			    json_object_get(a, "material_seq")))
+				mat = &it.materials[j];
+		if (mat == NULL)
+			return fail(c, join(c, path, "material_seq"),
+			    "材料序号", "不是这个事项的材料");
+		if (seen[mat - it.materials]++)
+			return fail(c, join(c, path, "material_seq"),
+			    "材料序号", "同一项材料交了两次");
+		if (strcmp(mat->name, str(a, "material_name")) != 0)
+			return fail(c, join(c, path, "material_name"),
+			    "材料名称", "与本站的材料名称不同");
+		if (need_file(c, str(a, "sha256"), json_integer_value(
+		    json_object_get(a, "size")), files_pdf, join(c, path,
+		    "sha256")) == -1)
+			return -1;
+		named[i] = str(a, "sha256");
+	}
+	for (j = 0; j < it.nmaterials; j++)
+		if (it.materials[j].required && !seen[j])
+			return fail(c, "attachments", "附件", pool_printf(c->pool,
+			    "缺少必交材料「%s」", it.materials[j].name));
+	return files_match(c, o, named, json_array_size(atts));
+}
+
+/* ---- case.event ---------------------------------------------------- */
+
+int
+rec_valid_case_event(struct rec_check *c, json_t *o)
+{
+	const struct vocab_doc	*dk;
+	json_t			*doc, *body;
+	json_error_t		 jerr;
+	const char		*kind, *text, *other;
+	int			 rc;
+
+	if (walk_record(c, o, event_fields) == -1)
+		return -1;
+	if (strcmp(vocab_state_label(str(o, "state")),
+	    str(o, "state_label")) != 0)
+		return fail(c, "state_label", "办件状态说明",
+		    "与办件状态不符");
+	switch (c->site->app(c->site->arg, c->pool, str(o, "app_no"))) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return fail(c, "app_no", "申请编号", "本站没有这个申请");
+	default:
+		c->dberr = 1;
+		return fail(c, "app_no", NULL, "查询申请时数据库出错");
+	}
+	if ((doc = json_object_get(o, "doc")) == NULL)
+		return 0;
+	kind = str(doc, "kind");
+	dk = vocab_doc_kind(kind);
+	if (strcmp(dk->title, str(doc, "title")) != 0)
+		return fail(c, "doc.title", "文书标题", "与文书种类不符");
+	/* The body is JSON in a string: its fields are checked too. */
+	if ((body = json_loads(str(doc, "body"), JSON_REJECT_DUPLICATES,
+	    &jerr)) == NULL)
+		return fail(c, "doc.body", "文书内容", "不是有效的 JSON");
+	rc = walk(c, body, doc_body, "doc.body");
+	/* A decision to grant states an opinion, any other a reason. */
+	text = strcmp(kind, "approve") == 0 ? "opinion" : "reason";
+	other = strcmp(kind, "approve") == 0 ? "reason" : "opinion";
+	if (rc == 0 && strcmp(str(body, "app_no"), str(o, "app_no")) != 0)
+		rc = fail(c, "doc.body.app_no", "申请编号",
+		    "与进度记录的申请编号不同");
+	if (rc == 0 && (json_object_get(body, text) == NULL ||
+	    json_object_get(body, other) != NULL))
+		rc = fail(c, pool_printf(c->pool, "doc.body.%s", text),
+		    NULL, "这种文书应写明这一项，而不是另一项");
+	json_decref(body);
+	return rc;
+}
+
+/* ---- anchor -------------------------------------------------------- */
+
+int
+rec_valid_anchor(struct rec_check *c, json_t *o)
+{
+	const char	*why;
+
+	c->field = c->why = NULL;
+	if (anchor_record_check(c->pool, o, c->site->peer_site,
+	    c->site->peer_key, &why) == 0)
+		return 0;
+	c->field = "";
+	c->why = why;
+	return -1;
+}
+
+/* ---- the bundle as a whole ----------------------------------------- */
+
+int
+rec_all_named(struct rec_check *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nmembers; i++)
+		if (!c->members[i].named)
+			return fail(c, "", NULL, pool_printf(c->pool,
+			    "数据包中的文件 %s 没有任何记录用到",
+			    c->members[i].sha256));
+	return 0;
+}
+
+json_t *
+rec_parse(struct rec_check *c, const char *line)
+{
+	json_t		*rec;
+	json_error_t	 jerr;
+
+	c->field = "";
+	if ((rec = json_loads(line, JSON_REJECT_DUPLICATES, &jerr)) == NULL) {
+		/* Not jerr.text: it quotes the bad bytes themselves. */
+		c->why = pool_printf(c->pool, "不是有效的 JSON 或 UTF-8（第 %d "
+		    "个字节附近）", jerr.position);
+		return NULL;
+	}
+	if (!json_is_object(rec) || str(rec, "type") == NULL) {
+		c->why = "不是带有 type 的 JSON 对象";
+		json_decref(rec);
+		return NULL;
+	}
+	return rec;
+}

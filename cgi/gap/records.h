@@ -1,0 +1,108 @@
+/*
+ * records.h: the validators of the records that cross the gap (GAP-3,
+ * GAP-4, SEC-4; review F1).  A record is untrusted input however well its
+ * bundle verified: whoever holds the peer's signing key can write any
+ * record.  So each kind has one validator on the receiving side, as strict
+ * as the form the data came from:
+ *
+ *	- every field declared, present, of its JSON type, and no other;
+ *	- every text valid UTF-8 without control characters (a multi-line
+ *	  text may hold line ends), within the length of its column and
+ *	  its form;
+ *	- numbers, dates, codes and digests in their shapes; states, kinds
+ *	  and choices from their sets (vocab.h);
+ *	- what it names exists on the receiving site (an item version and
+ *	  its materials, an application);
+ *	- every file it names is a member of this very bundle, of the size
+ *	  the record says; which types the file may have is noted for the
+ *	  vetting by content when it is adopted (files_vet()).
+ *
+ * The validators are pure but for the two questions they ask the site
+ * through struct rec_site, so unit tests and the fuzzer drive them
+ * without a database.  Which kinds a site accepts, and the functions that
+ * apply them, are the table in gap.c.
+ */
+#ifndef YW_RECORDS_H
+#define YW_RECORDS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+#include <openssl/evp.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "db.h"
+
+/* A file member of the bundle. */
+struct rec_member {
+	char		 sha256[65];
+	uint64_t	 size;
+	int		 named;		/* some record names it */
+};
+
+/* A file a record names, with what it must be when vetted. */
+struct rec_file {
+	const char		*sha256;
+	uint64_t		 size;
+	const char *const	*types;	/* MIME types allowed by content */
+	size_t			 recno;	/* the record that names it, from 1 */
+};
+
+/* What the receiving site knows.  Each returns DB_OK, DB_NONE or DB_ERR. */
+struct rec_site {
+	/* Version `version` of item code, with its materials. */
+	enum db_rc	(*item)(void *arg, struct pool *, const char *code,
+			    int version, struct item *);
+	/* Whether application app_no is stored here. */
+	enum db_rc	(*app)(void *arg, struct pool *, const char *app_no);
+	void		*arg;
+	/* The other site, as anchors name it, and its signing key. */
+	const char	*peer_site;
+	EVP_PKEY	*peer_key;
+};
+
+struct rec_check {
+	/* Set by the caller. */
+	struct pool		*pool;
+	const struct rec_site	*site;
+	struct rec_member	*members;
+	size_t			 nmembers;
+	uint64_t		 max_file;	/* largest file allowed */
+	size_t			 recno;		/* of the record checked */
+	/* Every file the records checked so far name. */
+	struct rec_file		*files;
+	size_t			 nfiles, fcap;
+	/* When a check fails: the field ("applicant.id_number", or "" for
+	 * the record as a whole), what is wrong (Chinese), and whether it
+	 * was the site that could not be asked (a database error, not a
+	 * bad record). */
+	const char		*field;
+	const char		*why;
+	int			 dberr;
+};
+
+/* Each returns 0 when rec may be applied, else -1 with field and why. */
+typedef int	(*rec_validator)(struct rec_check *, json_t *rec);
+
+/* A published catalogue item and its forms (intranet → extranet). */
+int	 rec_valid_item(struct rec_check *, json_t *);
+/* An application with its attachments (extranet → intranet). */
+int	 rec_valid_application(struct rec_check *, json_t *);
+/* A case's state, timeline entry and document (intranet → extranet). */
+int	 rec_valid_case_event(struct rec_check *, json_t *);
+/* The other site's signed chain heads (either direction; anchor.h). */
+int	 rec_valid_anchor(struct rec_check *, json_t *);
+
+/*
+ * After every record: every file member of the bundle is named by some
+ * record (an unnamed file is refused, never adopted).  0, or -1 with why.
+ */
+int	 rec_all_named(struct rec_check *);
+
+/* Parse one record line strictly (no duplicate keys, an object):
+ * NULL with why on failure.  The caller decrefs. */
+json_t	*rec_parse(struct rec_check *, const char *line);
+
+#endif

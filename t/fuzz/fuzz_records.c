@@ -1,0 +1,227 @@
+/*
+ * fuzz_records.c: libFuzzer target for the validators of records that
+ * cross the gap (cgi/gap/records.c), in persistent mode.
+ *
+ * Build and run from the top of the tree (t/fuzz/run.sh does this):
+ *
+ *	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+ *	    -Icgi/core -Icgi/domain -Icgi/gap -I/usr/include/ClearSilver \
+ *	    cgi/gap/records.c cgi/core/{text,ids,arena,log,files,crypto}.c \
+ *	    cgi/domain/{vocab,wfnet}.c t/fuzz/fuzz_records.c \
+ *	    $(pkg-config --cflags --libs libcrypto jansson) -lmagic \
+ *	    -o fuzz_records
+ *
+ * An input is one record line, as records.jsonl carries it.  It is parsed
+ * as import parses it and given to every validator, against a stub site
+ * (one item version with two materials, one application) and a bundle of
+ * two files.  A validator must say yes, or no with a field and a reason;
+ * every file it accepts must be a member of the bundle, within the limit.
+ * When ./t/fuzz/corpus/records exists, Initialize writes a valid record of
+ * each kind there as seeds.
+ */
+#include <sys/stat.h>
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "records.h"
+
+#define CORPUS_DIR	"t/fuzz/corpus/records"
+#define SHA1 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+#define SHA2 "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"
+
+int	LLVMFuzzerInitialize(int *, char ***);
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static struct material mats[] = {
+	{ 1, "申请书", "原件", 1, 1, "pdf", "", "", "", "", "" },
+	{ 2, "营业执照", "复印件", 1, 0, "pdf", "", "", "", "", "" },
+};
+
+static enum db_rc
+stub_item(void *arg, struct pool *pool, const char *code, int version,
+    struct item *it)
+{
+	(void)arg;
+	(void)pool;
+	if (strcmp(code, "152502-SCJG-XK-001") != 0 || version != 1)
+		return version == 7 ? DB_ERR : DB_NONE;
+	memset(it, 0, sizeof(*it));
+	it->code = "152502-SCJG-XK-001";
+	it->version = 1;
+	it->status = "published";
+	it->name = "食品经营许可";
+	it->depth = "A";
+	it->materials = mats;
+	it->nmaterials = 2;
+	return DB_OK;
+}
+
+static enum db_rc
+stub_app(void *arg, struct pool *pool, const char *app_no)
+{
+	(void)arg;
+	(void)pool;
+	return strcmp(app_no, "YW2026112100001") == 0 ? DB_OK : DB_NONE;
+}
+
+static const struct rec_site site = { stub_item, stub_app, NULL };
+
+/* wfnet.c names roles in its reasons through account.c, which needs a
+ * database; the reasons' words do not matter here. */
+const char	*account_role_label(unsigned);
+
+const char *
+account_role_label(unsigned role)
+{
+	(void)role;
+	return "角色";
+}
+static const rec_validator validators[] = { rec_valid_item,
+    rec_valid_application, rec_valid_case_event };
+
+/* A valid record for each validator, in their order. */
+static const char *const seeds[] = {
+	"{\"type\":\"item\",\"code\":\"152502-SCJG-XK-001\",\"version\":2,"
+	"\"status\":\"published\",\"name\":\"食品经营许可\",\"kind\":\"行政许可\","
+	"\"dept_code\":\"SCJGJ\",\"dept_name\":\"市场监管局\",\"level\":\"县级\","
+	"\"parent\":\"\",\"phase\":\"\",\"basis\":\"食品安全法\",\"conditions\":"
+	"\"\",\"statutory_days\":20,\"promised_days\":10,\"instant\":false,"
+	"\"fee\":\"不收费\",\"fee_basis\":\"\",\"fee_standard\":\"\",\"place\":"
+	"\"二楼\",\"hours\":\"周一至周五\",\"phone\":\"0479-1\","
+	"\"complaint_phone\":\"0479-2\",\"visits\":0,\"depth\":\"A\","
+	"\"themes\":[\"开办企业\"],\"keywords\":\"\",\"materials\":[{\"name\":"
+	"\"申请书\",\"original\":\"原件\",\"copies\":1,\"required\":true,"
+	"\"types\":\"pdf\",\"note\":\"\",\"form\":\"a.pdf\",\"form_sha\":\""
+	SHA2 "\",\"sample\":\"\",\"sample_sha\":\"\"}],\"files\":[\"" SHA2
+	"\"],\"procedure\":{\"steps\":[{\"key\":\"a\",\"name\":\"受理\","
+	"\"role\":2,\"dept\":\"\",\"dept_name\":\"\",\"days\":1,\"doc\":"
+	"\"accept\"},{\"key\":\"b\",\"name\":\"批准\",\"role\":8,\"dept\":\"\","
+	"\"dept_name\":\"\",\"days\":1,\"doc\":\"decision\"}],\"flows\":[["
+	"\"start\",\"a\"],[\"a\",\"b\"],[\"b\",\"end\"]],\"returns\":[[\"b\","
+	"\"a\"]]}}",
+	"{\"type\":\"application\",\"app_no\":\"YW2026112100001\","
+	"\"item_code\":\"152502-SCJG-XK-001\",\"item_version\":1,"
+	"\"item_name\":\"食品经营许可\",\"applicant\":{\"name\":\"格日勒图雅\","
+	"\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\"},"
+	"\"remark\":\"新开一家奶茶店\",\"submitted_at\":\"2026-11-21 02:00:00\","
+	"\"attachments\":[{\"material_seq\":1,\"material_name\":\"申请书\","
+	"\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":100,"
+	"\"mime\":\"application/pdf\"}],\"files\":[\"" SHA1 "\"]}",
+	"{\"type\":\"case.event\",\"app_no\":\"YW2026112100001\",\"seq\":2,"
+	"\"at\":\"2026-11-22 03:00:00\",\"label\":\"不予受理\",\"actor\":\"局\","
+	"\"note\":\"材料不全\",\"state\":\"not_accepted\",\"state_label\":"
+	"\"不予受理\",\"doc\":{\"kind\":\"reject\",\"doc_no\":\"不受字1号\","
+	"\"title\":\"不予受理通知书\",\"body\":\"{\\\"app_no\\\":"
+	"\\\"YW2026112100001\\\",\\\"applicant_name\\\":\\\"格\\\","
+	"\\\"dept_name\\\":\\\"局\\\",\\\"due_date\\\":\\\"2026-12-04\\\","
+	"\\\"item_name\\\":\\\"食品\\\",\\\"materials\\\":[],"
+	"\\\"promised_days\\\":10,\\\"reason\\\":\\\"材料不全\\\","
+	"\\\"received_at\\\":\\\"2026-11-21 10:00\\\",\\\"signer\\\":\\\"巴\\\","
+	"\\\"submitted_at\\\":\\\"2026-11-21 10:00\\\"}\",\"issued_at\":"
+	"\"2026-11-22 03:00:00\",\"issued_by\":\"局\"}}",
+};
+
+static struct pool	*pool;
+
+/* A check of one record against the stub site and bundle. */
+static void
+check_init(struct rec_check *c, struct rec_member members[2])
+{
+	memset(members, 0, 2 * sizeof(*members));
+	strcpy(members[0].sha256, SHA1);
+	members[0].size = 100;
+	strcpy(members[1].sha256, SHA2);
+	members[1].size = 200;
+	memset(c, 0, sizeof(*c));
+	c->pool = pool;
+	c->site = &site;
+	c->members = members;
+	c->nmembers = 2;
+	c->max_file = 250;
+	c->recno = 1;
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct stat	 st;
+	char		 p[256];
+	size_t		 i;
+	FILE		*f;
+
+	struct rec_member	 members[2];
+	struct rec_check	 c;
+	json_t			*rec;
+
+	(void)argc;
+	(void)argv;
+	pool = pool_new();
+	/* The seeds are valid, or the fuzzer would start from nothing. */
+	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
+		check_init(&c, members);
+		if ((rec = rec_parse(&c, seeds[i])) == NULL ||
+		    validators[i](&c, rec) == -1) {
+			fprintf(stderr, "seed %zu refused: %s: %s\n", i,
+			    c.field ? c.field : "", c.why ? c.why : "");
+			abort();
+		}
+		json_decref(rec);
+	}
+	pool_reset(pool);
+	if (stat(CORPUS_DIR, &st) == -1 || !S_ISDIR(st.st_mode))
+		return 0;
+	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
+		snprintf(p, sizeof(p), CORPUS_DIR "/seed-%zu", i);
+		if ((f = fopen(p, "w")) != NULL) {
+			fputs(seeds[i], f);
+			fclose(f);
+		}
+	}
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct rec_member	 members[2];
+	struct rec_check	 c;
+	json_t			*rec;
+	char			*line;
+	size_t			 v, i, j;
+
+	/* A line of records.jsonl: no NUL (import refuses one). */
+	if (memchr(data, '\0', size) != NULL)
+		return 0;
+	line = pool_strndup(pool, (const char *)data, size);
+	for (v = 0; v < sizeof(validators) / sizeof(validators[0]); v++) {
+		check_init(&c, members);
+		if ((rec = rec_parse(&c, line)) == NULL) {
+			if (c.why == NULL)
+				abort();	/* every refusal says why */
+			break;
+		}
+		if (validators[v](&c, rec) == -1) {
+			if (c.why == NULL || c.field == NULL)
+				abort();
+		} else {
+			for (i = 0; i < c.nfiles; i++) {
+				for (j = 0; j < 2; j++)
+					if (c.files[i].sha256 ==
+					    members[j].sha256 &&
+					    members[j].named &&
+					    members[j].size <= c.max_file)
+						break;
+				if (j == 2 || c.files[i].types == NULL)
+					abort();
+			}
+		}
+		(void)rec_all_named(&c);
+		json_decref(rec);
+	}
+	pool_reset(pool);
+	return 0;
+}

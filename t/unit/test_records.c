@@ -1,0 +1,688 @@
+/*
+ * test_records.c: the validators of records that cross the gap
+ * (cgi/gap/records.c; GAP-3, GAP-4, SEC-4, review F1).  Each record kind
+ * as its sending form makes it passes; each field forged the way an
+ * attacker holding the peer's signing key would forge it is refused,
+ * naming the field.  The site is a stub: one item version, one
+ * application.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "records.h"
+
+#define SHA1 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+#define SHA2 "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"
+#define SHA3 "fd61a03af4f77d870fc21e05e7e80678095c92d808cfb3b5c279ee04c74aca13"
+#define APP_NO	"YW2026112100001"
+#define CODE	"152502-SCJG-XK-001"
+#define NAME	"食品经营许可证核发（新办）"
+
+static struct material mats[] = {
+	{ 1, "食品经营许可申请书", "原件", 1, 1, "pdf", "", "", "", "", "" },
+	{ 2, "营业执照复印件", "复印件", 1, 0, "pdf", "", "", "", "", "" },
+};
+
+static int	 site_fails;	/* the stub's database is down */
+
+static enum db_rc
+stub_item(void *arg, struct pool *pool, const char *code, int version,
+    struct item *it)
+{
+	(void)arg;
+	(void)pool;
+	if (site_fails)
+		return DB_ERR;
+	if (strcmp(code, CODE) != 0 || version != 1)
+		return DB_NONE;
+	memset(it, 0, sizeof(*it));
+	it->code = CODE;
+	it->version = 1;
+	it->status = "published";
+	it->name = NAME;
+	it->depth = "A";
+	it->materials = mats;
+	it->nmaterials = 2;
+	return DB_OK;
+}
+
+static enum db_rc
+stub_app(void *arg, struct pool *pool, const char *app_no)
+{
+	(void)arg;
+	(void)pool;
+	if (site_fails)
+		return DB_ERR;
+	return strcmp(app_no, APP_NO) == 0 ? DB_OK : DB_NONE;
+}
+
+static const struct rec_site site = { stub_item, stub_app, NULL };
+
+static struct {
+	struct pool		*pool;
+	struct rec_member	 members[3];
+	struct rec_check	 c;
+} fx;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	memset(&fx, 0, sizeof(fx));
+	fx.pool = pool_new();
+	strcpy(fx.members[0].sha256, SHA1);
+	fx.members[0].size = 1234;
+	strcpy(fx.members[1].sha256, SHA2);
+	fx.members[1].size = 99;
+	strcpy(fx.members[2].sha256, SHA3);
+	fx.members[2].size = 5000;
+	fx.c.pool = fx.pool;
+	fx.c.site = &site;
+	fx.c.members = fx.members;
+	fx.c.nmembers = 3;
+	fx.c.max_file = 10 * 1024 * 1024;
+	fx.c.recno = 1;
+	site_fails = 0;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	pool_free(fx.pool);
+	return 0;
+}
+
+static json_t *
+parse(const char *text)
+{
+	json_t	*o = json_loads(text, 0, NULL);
+
+	assert_non_null(o);
+	return o;
+}
+
+/* Run v on rec (which it consumes): 0 or -1, and the field refused. */
+static int
+run(rec_validator v, json_t *rec)
+{
+	int	 rc;
+
+	fx.c.field = fx.c.why = NULL;
+	rc = v(&fx.c, rec);
+	json_decref(rec);
+	return rc;
+}
+
+/* The refused field's path, without its label. */
+static const char *
+field(void)
+{
+	static char	 f[256];
+	char		*p;
+
+	assert_non_null(fx.c.field);
+	assert_non_null(fx.c.why);
+	snprintf(f, sizeof(f), "%s", fx.c.field);
+	if ((p = strstr(f, "（")) != NULL)
+		*p = '\0';
+	return f;
+}
+
+/* ---- application --------------------------------------------------- */
+
+static json_t *
+application(void)
+{
+	return parse("{\"type\":\"application\",\"app_no\":\"" APP_NO "\","
+	    "\"item_code\":\"" CODE "\",\"item_version\":1,"
+	    "\"item_name\":\"" NAME "\",\"applicant\":{\"name\":\"格日勒图雅\","
+	    "\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\"},"
+	    "\"remark\":\"新开一家奶茶店，\\r\\n经营面积 60 平方米\","
+	    "\"submitted_at\":\"2026-11-21 02:00:00\",\"attachments\":[{"
+	    "\"material_seq\":1,\"material_name\":\"食品经营许可申请书\","
+	    "\"file_name\":\"申请书.pdf\",\"sha256\":\"" SHA1 "\","
+	    "\"size\":1234,\"mime\":\"application/pdf\"}],"
+	    "\"files\":[\"" SHA1 "\"]}");
+}
+
+/* The application with member path set to the JSON value text. */
+static json_t *
+application_with(const char *path, const char *text)
+{
+	json_t	*o = application(), *at = o;
+	char	 buf[128], *key, *dot;
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (key = buf; (dot = strchr(key, '.')) != NULL; key = dot + 1) {
+		*dot = '\0';
+		at = strcmp(key, "0") == 0 ? json_array_get(at, 0) :
+		    json_object_get(at, key);
+	}
+	if (text == NULL)
+		json_object_del(at, key);
+	else
+		json_object_set_new(at, key, json_loads(text,
+		    JSON_DECODE_ANY, NULL));
+	return o;
+}
+
+static void
+application_as_the_form_sends_it_passes(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_application, application()), 0);
+	assert_int_equal(fx.c.nfiles, 1);
+	assert_string_equal(fx.c.files[0].sha256, SHA1);
+	assert_int_equal(fx.c.files[0].size, 1234);
+	assert_string_equal(fx.c.files[0].types[0], "application/pdf");
+	assert_int_equal(fx.c.files[0].recno, 1);
+	assert_true(fx.members[0].named);
+	assert_false(fx.members[1].named);
+	/* The other members are named by no record. */
+	assert_int_equal(rec_all_named(&fx.c), -1);
+}
+
+/* Refused at path when path is set to text (NULL: removed). */
+static void
+refused(const char *path, const char *text, const char *at)
+{
+	assert_int_equal(run(rec_valid_application,
+	    application_with(path, text)), -1);
+	assert_string_equal(field(), at);
+	assert_false(fx.c.dberr);
+}
+
+static void
+application_digest_with_dot_dot_is_refused(void **state)
+{
+	(void)state;
+	/* The digest that served the intranet's private key (F1). */
+	refused("attachments.0.sha256", "\"../../../../../../../../../../../"
+	    "work/main/var/int/keys/site.key\"", "attachments[0].sha256");
+	refused("attachments.0.sha256", "\"" SHA1 "/..\"",
+	    "attachments[0].sha256");
+	refused("files", "[\"../../keys/site.key\"]", "files[0]");
+}
+
+static void
+application_digest_not_in_the_bundle_is_refused(void **state)
+{
+	(void)state;
+	refused("attachments.0.sha256", "\"" "0000000000000000000000000000000"
+	    "000000000000000000000000000000000\"", "attachments[0].sha256");
+	assert_string_equal(fx.c.why, "这个文件不在本数据包中");
+	/* Upper-case hex is not the shape of a digest. */
+	refused("attachments.0.sha256", "\"9F86D081884C7D659A2FEAA0C55AD015A3"
+	    "BF4F1B2B0B822CD15D6C15B0F00A08\"", "attachments[0].sha256");
+}
+
+static void
+application_size_other_than_the_member_is_refused(void **state)
+{
+	(void)state;
+	refused("attachments.0.size", "1235", "attachments[0].sha256");
+	refused("attachments.0.size", "0", "attachments[0].size");
+	refused("attachments.0.size", "\"1234\"", "attachments[0].size");
+	fx.c.max_file = 1000;
+	refused("attachments.0.size", "1234", "attachments[0].sha256");
+}
+
+static void
+application_type_other_than_pdf_is_refused(void **state)
+{
+	(void)state;
+	/* The type that split the response headers (F1). */
+	refused("attachments.0.mime", "\"text/html\\r\\n\\r\\n<script>alert(1)"
+	    "</script>\"", "attachments[0].mime");
+	refused("attachments.0.mime", "\"text/html\"", "attachments[0].mime");
+	refused("attachments.0.mime", "\"application/pdf \"",
+	    "attachments[0].mime");
+}
+
+static void
+application_bad_identity_is_refused(void **state)
+{
+	(void)state;
+	/* Check digit wrong; a date that does not exist; not digits. */
+	refused("applicant.id_number", "\"152502198807120045\"",
+	    "applicant.id_number");
+	refused("applicant.id_number", "\"152502198802300040\"",
+	    "applicant.id_number");
+	refused("applicant.mobile", "\"1390479123\"", "applicant.mobile");
+	refused("applicant.mobile", "\"23904791234\"", "applicant.mobile");
+	refused("applicant.mobile", "\"13904791234\\r\\nX: y\"",
+	    "applicant.mobile");
+	refused("applicant.name", "\"\"", "applicant.name");
+	refused("applicant.name", "\"格日勒\\u0007图雅\"", "applicant.name");
+	refused("applicant.name", "\"" "一二三四五六七八九十一二三四五六七八九十"
+	    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一\"",
+	    "applicant.name");
+}
+
+static void
+application_number_and_time_in_their_shapes(void **state)
+{
+	(void)state;
+	refused("app_no", "\"YW2026113100001\"", "app_no");	/* 31 Nov */
+	refused("app_no", "\"YW202611210001\"", "app_no");
+	refused("app_no", "\"../../x\"", "app_no");
+	refused("app_no", "\"yw2026112100001\"", "app_no");
+	refused("submitted_at", "\"2026-11-21T02:00:00Z\"", "submitted_at");
+	refused("submitted_at", "\"2026-02-29 02:00:00\"", "submitted_at");
+	refused("submitted_at", "\"2026-11-21 24:00:00\"", "submitted_at");
+}
+
+/* The application with a remark of n copies of the text c. */
+static json_t *
+application_remark(const char *c, size_t n)
+{
+	json_t	*o = application();
+	char	*r = pool_alloc(fx.pool, n * strlen(c) + 1);
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		strcat(r, c);
+	json_object_set_new(o, "remark", json_string(r));
+	return o;
+}
+
+static void
+application_remark_within_its_form(void **state)
+{
+	(void)state;
+	/* The form takes 2,000 bytes. */
+	assert_int_equal(run(rec_valid_application,
+	    application_remark("a", 2000)), 0);
+	assert_int_equal(run(rec_valid_application,
+	    application_remark("a", 2001)), -1);
+	assert_string_equal(field(), "remark");
+	assert_int_equal(run(rec_valid_application,
+	    application_remark("锡", 700)), -1);
+	assert_string_equal(field(), "remark");
+	/* Markup is text (templates escape it); control characters are not. */
+	assert_int_equal(run(rec_valid_application, application_remark(
+	    "<meta http-equiv=refresh content=0;url=//x>", 1)), 0);
+	refused("remark", "\"a\\u000bb\"", "remark");
+	refused("remark", "\"a\\rb\"", "remark");
+	refused("remark", "5", "remark");
+}
+
+static void
+application_fields_all_declared(void **state)
+{
+	(void)state;
+	refused("remark", NULL, "remark");
+	refused("applicant.mobile", NULL, "applicant.mobile");
+	refused("extra", "1", "extra");
+	refused("applicant.admin", "true", "applicant.admin");
+	refused("attachments.0.path", "\"/etc/passwd\"", "attachments[0].path");
+	refused("item_version", "\"1\"", "item_version");
+	refused("item_version", "1.0", "item_version");
+	refused("attachments", "{}", "attachments");
+}
+
+static void
+application_item_and_materials_of_this_site(void **state)
+{
+	(void)state;
+	refused("item_code", "\"152502-NO-SUCH-001\"", "item_code");
+	refused("item_version", "2", "item_code");
+	refused("item_name", "\"<b>别的事项</b>\"", "item_name");
+	refused("attachments.0.material_seq", "3",
+	    "attachments[0].material_seq");
+	refused("attachments.0.material_name", "\"营业执照复印件\"",
+	    "attachments[0].material_name");
+	/* The required material missing. */
+	refused("attachments", "[]", "attachments");
+	refused("files", "[]", "files");
+	refused("files", "[\"" SHA1 "\", \"" SHA2 "\"]", "files[1]");
+}
+
+static void
+application_when_the_site_cannot_answer(void **state)
+{
+	(void)state;
+	site_fails = 1;
+	assert_int_equal(run(rec_valid_application, application()), -1);
+	assert_true(fx.c.dberr);
+}
+
+/* ---- item ---------------------------------------------------------- */
+
+static const char item_text[] =
+    "{\"type\":\"item\",\"code\":\"" CODE "\",\"version\":2,"
+    "\"status\":\"published\",\"name\":\"" NAME "\",\"kind\":\"行政许可\","
+    "\"dept_code\":\"SCJGJ\",\"dept_name\":\"锡林浩特市市场监督管理局\","
+    "\"level\":\"县级\",\"parent\":\"\",\"phase\":\"\","
+    "\"basis\":\"《中华人民共和国食品安全法》\\r\\n第三十五条\","
+    "\"conditions\":\"\",\"statutory_days\":20,\"promised_days\":10,"
+    "\"instant\":false,\"fee\":\"不收费\",\"fee_basis\":\"\","
+    "\"fee_standard\":\"\",\"place\":\"市政务服务中心二楼\","
+    "\"hours\":\"周一至周五\",\"phone\":\"0479-8225315\","
+    "\"complaint_phone\":\"0479-12345\",\"visits\":0,\"depth\":\"A\","
+    "\"themes\":[\"开办企业\"],\"keywords\":\"奶茶 餐饮\","
+    "\"materials\":[{\"name\":\"食品经营许可申请书\",\"original\":\"原件\","
+    "\"copies\":1,\"required\":true,\"types\":\"pdf\",\"note\":\"\","
+    "\"form\":\"申请书.pdf\",\"form_sha\":\"" SHA2 "\","
+    "\"sample\":\"\",\"sample_sha\":\"\"}],"
+    "\"files\":[\"" SHA2 "\"],"
+    "\"procedure\":{\"steps\":["
+    "{\"key\":\"accept\",\"name\":\"受理\",\"role\":2,\"dept\":\"SCJGJ\","
+    "\"dept_name\":\"锡林浩特市市场监督管理局\",\"days\":1,\"doc\":\"accept\"},"
+    "{\"key\":\"review\",\"name\":\"承办\",\"role\":4,\"dept\":\"SCJGJ\","
+    "\"dept_name\":\"锡林浩特市市场监督管理局\",\"days\":3,\"doc\":\"\"},"
+    "{\"key\":\"decide\",\"name\":\"批准\",\"role\":8,\"dept\":\"SCJGJ\","
+    "\"dept_name\":\"锡林浩特市市场监督管理局\",\"days\":1,"
+    "\"doc\":\"decision\"}],"
+    "\"flows\":[[\"start\",\"accept\"],[\"accept\",\"review\"],"
+    "[\"review\",\"decide\"],[\"decide\",\"end\"]],"
+    "\"returns\":[[\"decide\",\"review\"]]}}";
+
+static json_t *
+item_with(const char *key, const char *text)
+{
+	json_t	*o = parse(item_text);
+
+	if (key != NULL)
+		json_object_set_new(o, key, json_loads(text, JSON_DECODE_ANY,
+		    NULL));
+	return o;
+}
+
+static void
+item_refused(const char *key, const char *text, const char *at)
+{
+	assert_int_equal(run(rec_valid_item, item_with(key, text)), -1);
+	assert_string_equal(field(), at);
+}
+
+static void
+item_as_published_passes(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_item, item_with(NULL, NULL)), 0);
+	/* Its blank form is a file of the bundle, vetted as a PDF. */
+	assert_int_equal(fx.c.nfiles, 1);
+	assert_string_equal(fx.c.files[0].sha256, SHA2);
+	assert_int_equal(fx.c.files[0].size, 99);
+	assert_string_equal(fx.c.files[0].types[0], "application/pdf");
+}
+
+static void
+item_elements_as_the_editor_allows(void **state)
+{
+	(void)state;
+	item_refused("depth", "\"D\"", "depth");
+	item_refused("secret", "true", "secret");
+	item_refused("status", "\"draft\"", "status");
+	item_refused("kind", "\"随便\"", "kind");
+	item_refused("level", "\"省级\"", "level");
+	item_refused("phase", "\"开张\"", "phase");
+	item_refused("code", "\"../x\"", "code");
+	item_refused("dept_code", "\"SCJ GJ\"", "dept_code");
+	item_refused("name", "\"食品\\r\\n经营\"", "name");
+	item_refused("name", "\"\"", "name");
+	item_refused("place", "\"a\\tb\"", "place");
+	item_refused("promised_days", "30", "promised_days");
+	item_refused("statutory_days", "3651", "statutory_days");
+	item_refused("visits", "21", "visits");
+	item_refused("instant", "1", "instant");
+	item_refused("themes", "[\"出生\", \"出生\"]", "themes[1]");
+	item_refused("themes", "[\"<script>\"]", "themes[0]");
+	item_refused("created_by", "\"x\"", "created_by");
+}
+
+static void
+item_materials_and_forms(void **state)
+{
+	(void)state;
+	item_refused("materials", "[{\"name\":\"a\",\"original\":\"原件\","
+	    "\"copies\":1,\"required\":true,\"types\":\"pdf\",\"note\":\"\","
+	    "\"form\":\"../a.pdf\",\"form_sha\":\"\",\"sample\":\"\","
+	    "\"sample_sha\":\"\"}]", "materials[0].form");
+	/* A form not in the bundle. */
+	item_refused("materials", "[{\"name\":\"a\",\"original\":\"原件\","
+	    "\"copies\":1,\"required\":true,\"types\":\"pdf\",\"note\":\"\","
+	    "\"form\":\"a.pdf\",\"form_sha\":\"" "0000000000000000000000000000"
+	    "000000000000000000000000000000000000\",\"sample\":\"\","
+	    "\"sample_sha\":\"\"}]", "materials[0].form_sha");
+	item_refused("materials", "[{\"name\":\"a\",\"original\":\"原件\","
+	    "\"copies\":0,\"required\":true,\"types\":\"pdf\",\"note\":\"\","
+	    "\"form\":\"\",\"form_sha\":\"\",\"sample\":\"\","
+	    "\"sample_sha\":\"\"}]", "materials[0].copies");
+	item_refused("materials", "[{\"name\":\"a\",\"original\":\"原件\","
+	    "\"copies\":1,\"required\":true,\"types\":\"pdf;rm\",\"note\":\"\","
+	    "\"form\":\"\",\"form_sha\":\"\",\"sample\":\"\","
+	    "\"sample_sha\":\"\"}]", "materials[0].types");
+	/* The files list names a form no material has. */
+	item_refused("files", "[\"" SHA2 "\", \"" SHA3 "\"]", "files[1]");
+}
+
+static void
+item_procedure_as_publishing_checks_it(void **state)
+{
+	json_t	*o, *proc;
+
+	(void)state;
+	/* An edge to a step that does not exist. */
+	o = item_with(NULL, NULL);
+	proc = json_object_get(o, "procedure");
+	json_object_set_new(proc, "flows", json_loads("[[\"start\",\"accept\"],"
+	    "[\"accept\",\"nowhere\"],[\"review\",\"decide\"],"
+	    "[\"decide\",\"end\"]]", 0, NULL));
+	assert_int_equal(run(rec_valid_item, o), -1);
+	assert_string_equal(field(), "procedure");
+	/* A step nobody can reach. */
+	o = item_with(NULL, NULL);
+	proc = json_object_get(o, "procedure");
+	json_object_set_new(proc, "flows", json_loads("[[\"start\",\"accept\"],"
+	    "[\"accept\",\"decide\"],[\"decide\",\"end\"]]", 0, NULL));
+	json_object_set_new(proc, "returns", json_array());
+	assert_int_equal(run(rec_valid_item, o), -1);
+	/* A role that is no step's. */
+	o = item_with(NULL, NULL);
+	json_object_set_new(json_array_get(json_object_get(json_object_get(o,
+	    "procedure"), "steps"), 0), "role", json_integer(16));
+	assert_int_equal(run(rec_valid_item, o), -1);
+	assert_string_equal(field(), "procedure.steps[0].role");
+	/* One step only. */
+	o = item_with(NULL, NULL);
+	json_object_set_new(json_object_get(o, "procedure"), "steps",
+	    json_loads("[]", 0, NULL));
+	assert_int_equal(run(rec_valid_item, o), -1);
+	assert_string_equal(field(), "procedure.steps");
+}
+
+/* ---- case.event ---------------------------------------------------- */
+
+static const char event_text[] =
+    "{\"type\":\"case.event\",\"app_no\":\"" APP_NO "\",\"seq\":4,"
+    "\"at\":\"2026-11-22 03:00:00\",\"label\":\"不予许可\","
+    "\"actor\":\"锡林浩特市市场监督管理局\",\"note\":\"经营场所\\r\\n不符合要求\","
+    "\"state\":\"denied\",\"state_label\":\"不予许可，已办结\","
+    "\"doc\":{\"kind\":\"deny\",\"doc_no\":\"锡市监不准字〔2026〕0001号\","
+    "\"title\":\"不予行政许可决定书\",\"body\":\"{\\\"app_no\\\":\\\"" APP_NO
+    "\\\",\\\"applicant_name\\\":\\\"格日勒图雅\\\",\\\"dept_name\\\":"
+    "\\\"锡林浩特市市场监督管理局\\\",\\\"due_date\\\":\\\"2026-12-04\\\","
+    "\\\"item_name\\\":\\\"" NAME "\\\",\\\"materials\\\":[{\\\"name\\\":"
+    "\\\"食品经营许可申请书\\\",\\\"file_name\\\":\\\"申请书.pdf\\\","
+    "\\\"original\\\":\\\"电子件\\\"}],\\\"promised_days\\\":10,"
+    "\\\"reason\\\":\\\"经营场所不符合要求\\\",\\\"received_at\\\":"
+    "\\\"2026-11-21 10:00\\\",\\\"signer\\\":\\\"巴特尔\\\","
+    "\\\"submitted_at\\\":\\\"2026-11-21 10:00\\\"}\","
+    "\"issued_at\":\"2026-11-22 03:00:00\",\"issued_by\":"
+    "\"锡林浩特市市场监督管理局\"}}";
+
+static json_t *
+event_with(const char *key, const char *text)
+{
+	json_t	*o = parse(event_text), *at = o;
+
+	if (key != NULL && strncmp(key, "doc.", 4) == 0) {
+		at = json_object_get(o, "doc");
+		key += 4;
+	}
+	if (key != NULL && text == NULL)
+		json_object_del(at, key);
+	else if (key != NULL)
+		json_object_set_new(at, key, json_loads(text, JSON_DECODE_ANY,
+		    NULL));
+	return o;
+}
+
+static void
+event_refused(const char *key, const char *text, const char *at)
+{
+	assert_int_equal(run(rec_valid_case_event, event_with(key, text)), -1);
+	assert_string_equal(field(), at);
+}
+
+static void
+case_event_with_its_decision_passes(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_case_event, event_with(NULL, NULL)), 0);
+	assert_int_equal(run(rec_valid_case_event, event_with("doc", NULL)),
+	    0);
+	assert_int_equal(fx.c.nfiles, 0);
+}
+
+static void
+case_event_states_and_labels_from_the_known_sets(void **state)
+{
+	(void)state;
+	event_refused("state", "\"hacked\"", "state");
+	event_refused("state_label", "\"已办结<img src=x>\"", "state_label");
+	event_refused("state", "\"approved\"", "state_label");
+	event_refused("app_no", "\"YW2026112100002\"", "app_no");
+	event_refused("seq", "0", "seq");
+	event_refused("label", "\"a\\r\\nb\"", "label");
+	event_refused("actor", "\"\"", "actor");
+	event_refused("at", "\"yesterday\"", "at");
+	event_refused("note", "\"\\u001b[2J\"", "note");
+}
+
+static void
+case_event_document_fields(void **state)
+{
+	(void)state;
+	event_refused("doc.kind", "\"licence\"", "doc.kind");
+	event_refused("doc.title", "\"准予行政许可决定书\"", "doc.title");
+	event_refused("doc.doc_no", "\"\"", "doc.doc_no");
+	event_refused("doc.issued_at", "\"2026-11-22\"", "doc.issued_at");
+	event_refused("doc.body", "\"not json\"", "doc.body");
+	event_refused("doc.body", "\"{\\\"reason\\\":\\\"x\\\"}\"",
+	    "doc.body.dept_name");
+	event_refused("doc.extra", "1", "doc.extra");
+	event_refused("doc", "{}", "doc.kind");
+}
+
+static void
+case_event_document_body(void **state)
+{
+	json_t		*o, *doc, *body;
+	char		*s;
+
+	(void)state;
+	/* Each forged the same way: one field of the body changed. */
+	static const struct {
+		const char	*key, *value, *at;
+	} bad[] = {
+		{ "app_no", "\"YW2026112100002\"", "doc.body.app_no" },
+		{ "signer", "\"\"", "doc.body.signer" },
+		{ "due_date", "\"2026-13-01\"", "doc.body.due_date" },
+		{ "Page.Layout", "\"x\"", "doc.body.Page.Layout" },
+		{ "reason", NULL, "doc.body.reason" },
+		{ "opinion", "\"同意\"", "doc.body.reason" },
+		{ "reason", "\"\\ud83d\"", "doc.body" },
+	};
+	size_t		 i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		o = parse(event_text);
+		doc = json_object_get(o, "doc");
+		body = parse(json_string_value(json_object_get(doc, "body")));
+		if (bad[i].value == NULL)
+			json_object_del(body, bad[i].key);
+		else
+			json_object_set_new(body, bad[i].key, json_loads(
+			    bad[i].value, JSON_DECODE_ANY, NULL));
+		s = json_dumps(body, JSON_COMPACT);
+		/* jansson refuses the lone surrogate: write it by hand. */
+		if (strcmp(bad[i].key, "reason") == 0 && bad[i].value != NULL)
+			json_object_set_new(doc, "body", json_string(
+			    "{\"reason\":\"\\ud83d\"}"));
+		else
+			json_object_set_new(doc, "body", json_string(s));
+		free(s);
+		json_decref(body);
+		assert_int_equal(run(rec_valid_case_event, o), -1);
+		assert_string_equal(field(), bad[i].at);
+	}
+}
+
+/* ---- records as a whole -------------------------------------------- */
+
+static void
+records_parse_strictly(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	assert_null(rec_parse(&fx.c, "{\"type\":\"item\",\"type\":\"x\"}"));
+	assert_null(rec_parse(&fx.c, "[1]"));
+	assert_null(rec_parse(&fx.c, "{\"t\":1}"));
+	assert_null(rec_parse(&fx.c, "{\"type\":\"item\"} x"));
+	assert_null(rec_parse(&fx.c, "{\"type\":\"\xed\xa0\x80\"}"));
+	assert_non_null(fx.c.why);
+	assert_non_null(o = rec_parse(&fx.c, "{\"type\":\"item\"}"));
+	json_decref(o);
+}
+
+static void
+every_file_of_the_bundle_is_named(void **state)
+{
+	(void)state;
+	assert_int_equal(rec_all_named(&fx.c), -1);
+	assert_non_null(strstr(fx.c.why, SHA1));
+	fx.members[0].named = fx.members[1].named = fx.members[2].named = 1;
+	assert_int_equal(rec_all_named(&fx.c), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		T(application_as_the_form_sends_it_passes),
+		T(application_digest_with_dot_dot_is_refused),
+		T(application_digest_not_in_the_bundle_is_refused),
+		T(application_size_other_than_the_member_is_refused),
+		T(application_type_other_than_pdf_is_refused),
+		T(application_bad_identity_is_refused),
+		T(application_number_and_time_in_their_shapes),
+		T(application_remark_within_its_form),
+		T(application_fields_all_declared),
+		T(application_item_and_materials_of_this_site),
+		T(application_when_the_site_cannot_answer),
+		T(item_as_published_passes),
+		T(item_elements_as_the_editor_allows),
+		T(item_materials_and_forms),
+		T(item_procedure_as_publishing_checks_it),
+		T(case_event_with_its_decision_passes),
+		T(case_event_states_and_labels_from_the_known_sets),
+		T(case_event_document_fields),
+		T(case_event_document_body),
+		T(records_parse_strictly),
+		T(every_file_of_the_bundle_is_named),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
