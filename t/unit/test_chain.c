@@ -520,7 +520,6 @@ anchor_records_refused(void **state)
 		char *text = pool_printf(pool, recs[i], i == 2 ? a.sig : a.body,
 		    a.sig);
 		assert_non_null(rec = json_loads(text, JSON_ALLOW_NUL, NULL));
-		err[0] = '\0';
 		assert_int_equal(anchor_record_check(pool, rec, "intranet",
 		    peer, &why), -1);
 		assert_string_equal(why, "锚点记录的格式不对");
