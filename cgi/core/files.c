@@ -69,8 +69,8 @@ files_mime(FILE *fp, struct pool *pool)
  * root adds (gap imports, the demo's forms) is given to the store's owner
  * too, or the workers could not read it or write beside it.
  */
-static void
-own_like_store(const char *dir, const char *path)
+void
+files_own(const char *dir, const char *path)
 {
 	struct stat	 st;
 
@@ -91,7 +91,7 @@ files_init(const char *dir)
 		log_err("%s: %s", p, strerror(errno));
 		return -1;
 	}
-	own_like_store(dir, p);
+	files_own(dir, p);
 	return 0;
 }
 
@@ -125,12 +125,12 @@ mkdirs(const char *dir, const char *sha)
 
 	snprintf(p, sizeof(p), "%s/%.2s", dir, sha);
 	if (mkdir(p, 0750) == 0)
-		own_like_store(dir, p);
+		files_own(dir, p);
 	else if (errno != EEXIST)
 		return -1;
 	snprintf(p, sizeof(p), "%s/%.2s/%.2s", dir, sha, sha + 2);
 	if (mkdir(p, 0750) == 0)
-		own_like_store(dir, p);
+		files_own(dir, p);
 	else if (errno != EEXIST)
 		return -1;
 	return 0;
@@ -210,7 +210,7 @@ files_store(const char *dir, FILE *fp, char sha[65])
 		unlink(tmp);
 		return -1;
 	}
-	own_like_store(dir, final);
+	files_own(dir, final);
 	sync_dir(final);
 	return 0;
 }
@@ -228,7 +228,7 @@ files_adopt(const char *dir, const char *path, const char *sha)
 		log_err("%s: %s", final, strerror(errno));
 		return -1;
 	}
-	own_like_store(dir, final);
+	files_own(dir, final);
 	sync_dir(final);
 	return 0;
 }
@@ -419,7 +419,7 @@ files_put(const char *dir, FILE *fp, struct files_put *p, struct pool *pool)
 		if (link(tmp, final) == 0) {
 			p->claim = pool_strdup(pool, tmp);
 			p->created = 1;
-			own_like_store(dir, final);
+			files_own(dir, final);
 			sync_dir(final);
 			return 0;
 		}

@@ -314,6 +314,7 @@ stage_open(const char *files_dir, struct pool *pool, struct stage *st)
 		log_err("%s/stage.lock: %s", tmp, strerror(errno));
 		goto out;
 	}
+	files_own(files_dir, pool_printf(pool, "%s/stage.lock", tmp));
 	stage_sweep(tmp);
 	dir = pool_printf(pool, "%s/stage-XXXXXX", tmp);
 	if (mkdtemp(dir) == NULL || (st->fd = open(dir, O_RDONLY |
@@ -445,6 +446,8 @@ members(const struct bundle_in *in, struct pool *pool, size_t *n)
 /* What the validators ask of this site (struct rec_site). */
 struct site_data {
 	struct db	*db;
+	const char	*peer_site;	/* as anchors name the other site */
+	EVP_PKEY	*peer_key;	/* the key its bundle verified with */
 	char		*code;		/* the item version asked last */
 	int		 version;
 	enum db_rc	 rc;
@@ -474,6 +477,15 @@ site_app(void *arg, struct pool *pool, const char *app_no)
 	struct site_data	*s = arg;
 
 	return app_exists(s->db, pool, app_no);
+}
+
+static int
+site_anchor(void *arg, struct pool *pool, json_t *rec, const char **why)
+{
+	struct site_data	*s = arg;
+
+	return anchor_record_check(pool, rec, s->peer_site, s->peer_key,
+	    why);
 }
 
 /* The record lines of in, NUL-terminated in place; the next one after
@@ -519,9 +531,10 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	sd.db = db;
 	site.item = site_item;
 	site.app = site_app;
+	site.anchor = site_anchor;
 	site.arg = &sd;
-	site.peer_site = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
-	site.peer_key = peer;
+	sd.peer_site = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
+	sd.peer_key = peer;
 	memset(&c, 0, sizeof(c));
 	c.pool = pool;
 	c.site = &site;

@@ -29,7 +29,6 @@
 #include <stdint.h>
 
 #include <jansson.h>
-#include <openssl/evp.h>
 
 #include "arena.h"
 #include "catalog.h"
@@ -57,10 +56,11 @@ struct rec_site {
 			    int version, struct item *);
 	/* Whether application app_no is stored here. */
 	enum db_rc	(*app)(void *arg, struct pool *, const char *app_no);
+	/* Whether an anchor record is the other site's, signed by it
+	 * (anchor_record_check()): 0, or -1 with why. */
+	int		(*anchor)(void *arg, struct pool *, json_t *rec,
+			    const char **why);
 	void		*arg;
-	/* The other site, as anchors name it, and its signing key. */
-	const char	*peer_site;
-	EVP_PKEY	*peer_key;
 };
 
 struct rec_check {

@@ -11,7 +11,7 @@
 
 TMP=$_T_DIR
 CODE=152502-SCJG-XK-001
-printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$TMP/a.pdf"
+t_pdf "$TMP/a.pdf"
 
 verify_int() { admin_int audit-verify "$@" >"$TMP/verify" 2>&1; }
 verified() { cat "$TMP/verify"; }
@@ -27,8 +27,8 @@ triggers_on() {
 # --- a case with a signed opinion, written by the workers -------------------
 csrf=$(http_get citizen "$EXT_URL/login" | csrf_from)
 http_post citizen "$EXT_URL/login" "csrf=$csrf" "id_number=152502199003150027" "password=Yiwang@2026" >/dev/null
-csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "m1=@$TMP/a.pdf;type=application/pdf" >/dev/null
+apply_form citizen "$EXT_URL/apply?code=$CODE"
+http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "m1=@$TMP/a.pdf;type=application/pdf" >/dev/null
 APP=${HTTP_LOCATION#*=}
 t_like "an application is submitted" "$APP" '^YW[0-9]{13}$'
 B=$(gap_ext export 2>/dev/null | tail -n 1)

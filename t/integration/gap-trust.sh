@@ -18,7 +18,7 @@ ITEM=食品经营许可证核发（新办）
 IDNO=152502199003150027 # the demo applicant 乌云其木格 (db/demo/LOGINS)
 PW=Yiwang@2026
 
-printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$TMP/a.pdf"
+t_pdf "$TMP/a.pdf"
 printf 'GIF89a not a pdf at all\n' >"$TMP/gif.pdf"
 printf '<html><body><script>alert(1)</script></body></html>\n' >"$TMP/page.pdf"
 PDF_SHA=$(sha256sum <"$TMP/a.pdf" | cut -d' ' -f1)
@@ -113,9 +113,8 @@ event_rec() {
 # apply: the logged-in applicant applies online for CODE with the small PDF;
 # sets APPLIED to the application number (empty when it failed).
 apply() {
-	local csrf
-	csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
-	http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "$@" \
+	apply_form citizen "$EXT_URL/apply?code=$CODE"
+	http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "$@" \
 		"m1=@$TMP/a.pdf;type=application/pdf" >/dev/null
 	APPLIED=${HTTP_LOCATION#*=}
 }
