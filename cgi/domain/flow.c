@@ -49,6 +49,8 @@ static const char SQL_CASE_TODO[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id IN (SELECT t.case_id "
     "FROM case_task t WHERE (t.role & ?) <> 0 AND t.dept_code = ?) "
     "ORDER BY k.id LIMIT 200";
+static const char SQL_CASE_OF_APP[] =
+    "SELECT id FROM kase WHERE app_no = ?";
 static const char SQL_TOKENS[] =
     "SELECT edge, tokens FROM case_token WHERE case_id = ?";
 static const char SQL_TOKENS_CLEAR[] =
@@ -346,6 +348,17 @@ case_head(struct db *db, struct pool *pool, const char *sql, int64_t id,
 	if ((rc = catalog_by_id(db, pool, k->item_id, &k->item)) != DB_OK)
 		return rc;
 	return load_state(db, pool, k);
+}
+
+enum db_rc
+case_id_of(struct db *db, struct pool *pool, const char *app_no,
+    int64_t *id)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_CASE_OF_APP);
+	stmt_bind_text(q, 0, app_no);
+	return stmt_one(q, pool, "i", id);
 }
 
 enum db_rc

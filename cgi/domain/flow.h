@@ -87,6 +87,9 @@ const char	*flow_state_label(const char *state);
 enum db_rc	 case_import_application(struct db *, struct pool *, json_t *rec,
 		    char *err, size_t errlen);
 enum db_rc	 case_get(struct db *, struct pool *, int64_t id, struct kase *);
+/* The id of the case of application app_no (a document's case). */
+enum db_rc	 case_id_of(struct db *, struct pool *, const char *app_no,
+		    int64_t *id);
 /* For a case row from case_list: its item, net and marking. */
 enum db_rc	 case_load_state(struct db *, struct pool *, struct kase *);
 /* The names of the steps that can act now, "、"-separated. */
