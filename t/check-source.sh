@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-source.sh: cheap checks that keep the promises of STYLE.md, run by
 # `make check`: SQL only in the domain modules, no raw template output, no
-# POST route without CSRF, no traceback helper.  Prints TAP.
+# POST route without CSRF, no traceback helper, each administrator's powers
+# in their own pages.  Prints TAP.
 top=${top_srcdir:-$(dirname "$0")/..}
 cd "$top" || exit 1
 n=0 fail=0
@@ -28,5 +29,13 @@ check "no cgi_neo_error (it prints tracebacks to users)" \
     "$(grep -rn 'cgi_neo_error\|cgi_display' cgi/)"
 check "the renderer sets Config.VarEscapeMode" \
     "$(grep -q 'Config.VarEscapeMode' cgi/core/request.c || echo missing)"
+# 三员分立 (SEC-7): roles by name in templates; one page reads the audit
+# trail, one page family sets roles and passwords.
+check "templates test roles as User.Role.<word>, not arithmetic on a mask" \
+    "$(grep -rnE 'User\.Roles|Roles *%' templates)"
+check "only the audit administrator's page reads the audit trail" \
+    "$(grep -nE 'audit_list\(' cgi/pages/*.c cgi/gap/*.c | grep -v '^cgi/pages/int_audit.c')"
+check "only the security administrator's pages set roles and passwords" \
+    "$(grep -nE 'org_staff_(roles|password)\(' cgi/pages/*.c | grep -v '^cgi/pages/int_secadmin.c')"
 echo "1..$n"
 exit $fail

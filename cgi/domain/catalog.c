@@ -93,6 +93,18 @@ static const char SQL_PUBLISH[] =
     "WHERE code = ? AND version = ? AND status IN ('draft', 'review')";
 static const char SQL_ITEM_ID[] =
     "SELECT id FROM item WHERE code = ? AND version = ?";
+static const char SQL_HAND_ADD[] =
+    "INSERT IGNORE INTO item_hand (code, version, login, act, at) "
+    "VALUES (?, ?, ?, ?, UTC_TIMESTAMP())";
+static const char SQL_HAND_OF[] =
+    "SELECT COUNT(*) FROM item_hand WHERE code = ? AND version = ? "
+    "AND login = ?";
+static const char SQL_HANDS[] =
+    "SELECT h.login, COALESCE(s.name, h.login), "
+    "GROUP_CONCAT(h.act ORDER BY h.at, h.act SEPARATOR ',') "
+    "FROM item_hand h LEFT JOIN staff s ON s.login = h.login "
+    "WHERE h.code = ? AND h.version = ? GROUP BY h.login, s.name "
+    "ORDER BY MIN(h.at), h.login";
 
 static enum db_rc
 row_item(struct stmt *q, struct pool *pool, void *arg)
@@ -661,6 +673,58 @@ catalog_net(struct db *db, struct pool *pool, const struct item *it,
 	net->nedges = it->nflows;
 }
 
+/* Note that actor drafted, edited or submitted (act) version of code. */
+static enum db_rc
+hand_add(struct db *db, const char *code, int version, const char *actor,
+    const char *act)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_HAND_ADD);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	stmt_bind_text(q, 2, actor);
+	stmt_bind_text(q, 3, act);
+	return stmt_run(q);
+}
+
+enum db_rc
+catalog_hand_of(struct db *db, struct pool *pool, const char *code,
+    int version, const char *login)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 n = 0;
+
+	q = db_stmt(db, SQL_HAND_OF);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	stmt_bind_text(q, 2, login);
+	if ((rc = stmt_one(q, pool, "i", &n)) != DB_OK)
+		return rc;
+	return n > 0 ? DB_OK : DB_NONE;
+}
+
+static enum db_rc
+hand_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct item_hand	*h = arg;
+
+	return stmt_row(q, pool, "sss", &h->login, &h->name, &h->acts);
+}
+
+enum db_rc
+catalog_hands(struct db *db, struct pool *pool, const char *code,
+    int version, struct item_hand **out, size_t *n)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_HANDS);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	return stmt_list(q, pool, hand_row, sizeof(**out), out, n);
+}
+
 enum db_rc
 catalog_publish(struct db *db, struct pool *pool, const char *code,
     int version, const char *actor, const char **why)
@@ -689,6 +753,13 @@ catalog_publish(struct db *db, struct pool *pool, const char *code,
 	    strcmp(it.status, "review") != 0) {
 		*why = "只有草稿或待审核的版本可以发布。";
 		rc = DB_NONE;
+		goto fail;
+	}
+	/* Publication needs a second person (SEC-7). */
+	if ((rc = catalog_hand_of(db, pool, code, version, actor)) != DB_NONE) {
+		if (rc == DB_OK)
+			*why = "您起草、修改或提交了这一版，须由另一人审核发布。";
+		rc = rc == DB_OK ? DB_NONE : rc;
 		goto fail;
 	}
 	/* FLOW-2: an unsound procedure is never published. */
@@ -758,6 +829,9 @@ catalog_set_status(struct db *db, struct pool *pool, const char *code,
 		rc = DB_NONE;
 		goto fail;
 	}
+	if (strcmp(to, "review") == 0 &&
+	    (rc = hand_add(db, code, version, actor, "submit")) != DB_OK)
+		goto fail;
 	if ((rc = audit_add(db, pool, actor, strcmp(to, "review") == 0 ?
 	    "item.submit" : "item.return", code, pool_printf(pool,
 	    "version %d %s", version, reason ? reason : ""))) != DB_OK)
@@ -807,6 +881,8 @@ catalog_save_draft(struct db *db, struct pool *pool, const char *code,
 	json_object_set_new(obj, "created_by", json_string(actor));
 	if ((rc = catalog_store(db, pool, obj, 1, &id, err, errlen)) != DB_OK)
 		goto fail;
+	if ((rc = hand_add(db, code, version, actor, "edit")) != DB_OK)
+		goto fail;
 	if ((rc = audit_add(db, pool, actor, "item.edit", code,
 	    pool_printf(pool, "version %d", version))) != DB_OK)
 		goto fail;
@@ -854,6 +930,8 @@ catalog_new_draft(struct db *db, struct pool *pool, const char *code,
 	if ((rc = catalog_by_id(db, pool, id, &it)) != DB_OK)
 		goto fail;
 	*version = it.version;
+	if ((rc = hand_add(db, code, it.version, actor, "draft")) != DB_OK)
+		goto fail;
 	if ((rc = audit_add(db, pool, actor, "item.draft", code,
 	    pool_printf(pool, "version %d from %d", it.version, from))) !=
 	    DB_OK)

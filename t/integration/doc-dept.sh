@@ -17,6 +17,8 @@ t_ok "a second department with the same name is made" \
 t_is "two departments now share the name" "$(sql_int "SELECT COUNT(*) FROM department WHERE name = '$NAME'")" 2
 t_ok "with a clerk of its own" env YIWANG_PASSWORD=$TWPW "$BUILD/yiwang-admin" -c "$INT_CONF" \
 	user-add twin$N "同名局受理员" "$TWIN" clerk,handler,leader
+# The operator's password is temporary; this test is not about that.
+sql_int "UPDATE staff SET pw_temporary = 0 WHERE login = 'twin$N'"
 
 CASE=$(case_from_ext 152502-SCJG-XK-001)
 t_like "a case of the first department reaches the intranet" "$CASE" '^[0-9]+$'
