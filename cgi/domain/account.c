@@ -29,9 +29,9 @@ static const char SQL_STAFF_BY_LOGIN[] =
     "SELECT s.id, s.name, s.roles, s.pw_hash, s.dept_id, d.name, d.code "
     "FROM staff s JOIN department d ON d.id = s.dept_id "
     "WHERE s.login = ? AND s.active = 1";
-static const char SQL_STAFFED[] =
-    "SELECT COUNT(*) FROM staff s JOIN department d ON d.id = s.dept_id "
-    "WHERE d.code = ? AND (s.roles & ?) <> 0 AND s.active = 1";
+static const char SQL_HOLDERS[] =
+    "SELECT s.id FROM staff s JOIN department d ON d.id = s.dept_id "
+    "WHERE d.code = ? AND (s.roles & ?) <> 0 AND s.active = 1 ORDER BY s.id";
 static const char SQL_SESSION_ADD[] =
     "INSERT INTO session (token_hash, user_id, csrf, created_at, seen_at) "
     "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
@@ -191,17 +191,26 @@ account_staff_login(struct db *db, struct pool *pool, const char *login,
 	return DB_OK;
 }
 
-int
-account_staffed(struct db *db, struct pool *pool, const char *dept,
-    unsigned roles)
+enum db_rc
+account_holders(struct db *db, struct pool *pool, const char *dept,
+    unsigned roles, int64_t **ids, size_t *n)
 {
 	struct stmt	*q;
-	int64_t		 n = 0;
+	enum db_rc	 rc;
+	int64_t		 id;
+	size_t		 cap = 0;
 
-	q = db_stmt(db, SQL_STAFFED);
+	*ids = NULL;
+	*n = 0;
+	q = db_stmt(db, SQL_HOLDERS);
 	stmt_bind_text(q, 0, dept);
 	stmt_bind_int(q, 1, roles);
-	return stmt_one(q, pool, "i", &n) == DB_OK && n > 0;
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "i", &id)) == DB_OK)
+		*(int64_t *)pool_push(pool, ids, n, &cap, sizeof(id)) = id;
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
 }
 
 enum db_rc

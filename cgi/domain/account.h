@@ -37,9 +37,9 @@ enum db_rc	 account_staff_add(struct db *, const char *login,
 enum db_rc	 account_staff_login(struct db *, struct pool *,
 		    const char *login, const char *password, struct user *);
 
-/* 1 when some active staff member of dept holds a role in roles. */
-int		 account_staffed(struct db *, struct pool *, const char *dept,
-		    unsigned roles);
+/* The ids of the active staff of dept holding a role in roles. */
+enum db_rc	 account_holders(struct db *, struct pool *, const char *dept,
+		    unsigned roles, int64_t **ids, size_t *n);
 
 /* Sessions: only the token's hash is stored. */
 enum db_rc	 account_session_add(struct db *, const char *token_hash,

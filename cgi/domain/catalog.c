@@ -643,25 +643,123 @@ catalog_step(const struct item *it, const char *key)
 	return NULL;
 }
 
+/* Step i is a window step of an instant item (即办件): the clerk who took
+ * it may do the item's other window steps too (SEC-7). */
+static int
+window_step(const struct item *it, size_t i)
+{
+	return it->instant && it->steps[i].role == ROLE_CLERK;
+}
+
+/* The step whose person step i shares: itself, or the first window step
+ * of its department. */
+static size_t
+staff_group(const struct item *it, size_t i)
+{
+	size_t	 j;
+
+	for (j = 0; window_step(it, i) && j < i; j++)
+		if (window_step(it, j) && strcmp(it->steps[j].dept_code,
+		    it->steps[i].dept_code) == 0)
+			return j;
+	return i;
+}
+
+/* Kuhn's augmenting path from step i; owner[p]: the step person p does. */
+static int
+augment(size_t i, int64_t *const *who, const size_t *nwho,
+    const int64_t *people, size_t npeople, int *seen, long *owner)
+{
+	size_t	 k, p;
+
+	for (k = 0; k < nwho[i]; k++) {
+		for (p = 0; p < npeople && people[p] != who[i][k]; p++)
+			continue;
+		if (p == npeople || seen[p])
+			continue;
+		seen[p] = 1;
+		if (owner[p] < 0 || augment((size_t)owner[p], who, nwho, people,
+		    npeople, seen, owner)) {
+			owner[p] = (long)i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+size_t
+catalog_staff_apart(struct pool *pool, const struct item *it,
+    int64_t *const *who, const size_t *nwho, int *short_of)
+{
+	int64_t	*people;
+	long	*owner;
+	int	*seen;
+	size_t	 i, k, p, n = 0, total = 0, missing = 0;
+
+	for (i = 0; i < it->nsteps; i++)
+		total += nwho[i];
+	people = pool_alloc(pool, (total + 1) * sizeof(*people));
+	owner = pool_alloc(pool, (total + 1) * sizeof(*owner));
+	seen = pool_alloc(pool, (total + 1) * sizeof(*seen));
+	for (i = 0; i < it->nsteps; i++)
+		for (k = 0; k < nwho[i]; k++) {
+			for (p = 0; p < n && people[p] != who[i][k]; p++)
+				continue;
+			if (p == n) {
+				people[n] = who[i][k];
+				owner[n++] = -1;
+			}
+		}
+	for (i = 0; i < it->nsteps; i++) {
+		short_of[i] = 0;
+		if (staff_group(it, i) != i)
+			continue;
+		memset(seen, 0, (total + 1) * sizeof(*seen));
+		if (!augment(i, who, nwho, people, n, seen, owner))
+			short_of[i] = 1;
+	}
+	for (i = 0; i < it->nsteps; i++) {
+		short_of[i] = short_of[staff_group(it, i)];
+		missing += short_of[i];
+	}
+	return missing;
+}
+
 void
 catalog_net(struct db *db, struct pool *pool, const struct item *it,
     struct wf_net *net)
 {
 	struct wf_step	*steps;
 	struct wf_edge	*edges;
-	size_t		 i;
+	int64_t		**who;
+	size_t		*nwho, i;
+	int		*short_of;
 
 	steps = pool_alloc(pool, (it->nsteps + 1) * sizeof(*steps));
 	edges = pool_alloc(pool, (it->nflows + 1) * sizeof(*edges));
+	who = pool_alloc(pool, (it->nsteps + 1) * sizeof(*who));
+	nwho = pool_alloc(pool, (it->nsteps + 1) * sizeof(*nwho));
+	short_of = pool_alloc(pool, (it->nsteps + 1) * sizeof(*short_of));
 	for (i = 0; i < it->nsteps; i++) {
 		steps[i].key = it->steps[i].key;
 		steps[i].name = it->steps[i].name;
 		steps[i].role = it->steps[i].role;
 		steps[i].dept = it->steps[i].dept_code;
 		steps[i].dept_label = it->steps[i].dept_name;
-		steps[i].staffed = db == NULL ? 1 : account_staffed(db, pool,
-		    it->steps[i].dept_code, it->steps[i].role);
+		if (db != NULL && account_holders(db, pool,
+		    it->steps[i].dept_code, it->steps[i].role, &who[i],
+		    &nwho[i]) != DB_OK)
+			nwho[i] = 0;
+		steps[i].staffed = db == NULL || nwho[i] > 0;
 	}
+	/* 回避: every step a person of its own. */
+	if (db != NULL && catalog_staff_apart(pool, it, who, nwho,
+	    short_of) > 0)
+		for (i = 0; i < it->nsteps; i++)
+			if (short_of[i] && steps[i].staffed) {
+				steps[i].staffed = 0;
+				steps[i].recusal = 1;
+			}
 	for (i = 0; i < it->nflows; i++) {
 		edges[i].from = it->flows[i].from;
 		edges[i].to = it->flows[i].to;

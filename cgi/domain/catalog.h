@@ -128,8 +128,18 @@ enum db_rc	 catalog_import(struct db *, struct pool *, json_t *obj,
  */
 enum db_rc	 catalog_publish(struct db *, struct pool *, const char *code,
 		    int version, const char *actor, const char **why);
+/*
+ * 回避 in staffing (SEC-7, FLOW-2): each step of a case needs a person of
+ * its own, except the window steps of an instant item, which one clerk
+ * may do together.  who[i] (nwho[i] ids) are the people who may do step
+ * i; sets short_of[i] = 1 for the steps a maximum matching of steps to
+ * people leaves without one, and returns how many.
+ */
+size_t		 catalog_staff_apart(struct pool *, const struct item *,
+		    int64_t *const *who, const size_t *nwho, int *short_of);
 /* The item's procedure as a net; staffed flags looked up when db is
- * given (else all 1). */
+ * given (else all 1): a step nobody holds, or one 回避 leaves without a
+ * person of its own (wf_step.recusal). */
 void		 catalog_net(struct db *, struct pool *, const struct item *,
 		    struct wf_net *);
 /* The step with key, or NULL. */

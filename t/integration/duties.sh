@@ -14,7 +14,9 @@
 #   4. the audit administrator reads the audit trail and nothing else;
 #   5. whoever drafted or submitted a catalogue version cannot publish it;
 #   6. one person acts at one step of a case (回避), except at the window
-#      steps of an instant item.
+#      steps of an instant item;
+#   7. no procedure is published that 回避 would leave without a person for
+#      one of its steps.
 . "$(dirname "$0")/../lib.sh"
 
 PW=Yiwang@2026
@@ -215,6 +217,36 @@ t_is "the clerk accepts it at the window" "$HTTP_STATUS" 303
 act dual "$CASE2" "${STEPS[1]}" approve
 t_is "and, an instant item at the window, decides it too" "$HTTP_STATUS $(sql_int "SELECT state FROM kase WHERE id = $CASE2")" "303 approved"
 
+# --- 7. publication checks that 回避 leaves every step a person -------------------
+SOLO=SOLO-$N
+admin_int dept-add "$SOLO" "苏木综合服务站$N" "苏综" >/dev/null
+for who in "solo-c$N clerk" "solo-h$N handler" "solo-l$N leader"; do
+	set -- $who
+	YIWANG_PASSWORD=$TMPW admin_int user-add "$1" "测试$2" "$SOLO" "$2" >/dev/null
+done
+SCODE=152502-SOLO-T$N
+cat >"$_T_DIR/solo.json" <<JSON
+{ "code": "$SCODE", "name": "草原补奖资金发放（回避测试）", "kind": "公共服务",
+  "dept_code": "$SOLO", "dept_name": "苏木综合服务站$N", "level": "乡级",
+  "basis": "《草原法》", "conditions": "", "statutory_days": 10, "promised_days": 5,
+  "instant": false, "fee": "不收费", "place": "苏木", "hours": "工作日", "phone": "0479-8262101",
+  "complaint_phone": "12345", "visits": 1, "depth": "C",
+  "materials": [ { "name": "申请表", "original": "原件", "copies": 1, "required": true } ],
+  "procedure": { "steps": [
+    { "key": "accept", "name": "受理", "role": "clerk", "days": 1, "doc": "accept" },
+    { "key": "site", "name": "入户核查", "role": "handler", "days": 3 },
+    { "key": "review", "name": "审核", "role": "handler", "days": 2 },
+    { "key": "decide", "name": "审批", "role": "leader", "days": 1, "doc": "decision" } ],
+    "flows": [ ["start","accept"], ["accept","site"], ["site","review"], ["review","decide"], ["decide","end"] ],
+    "returns": [] } }
+JSON
+t_ok "an item with two handler steps in a department of one handler is stored" admin_int item-load "$_T_DIR/solo.json"
+out=$(admin_int publish "$SCODE" 1 2>&1); rc=$?
+t_isnt "a procedure 回避 cannot staff is not published" "$rc" 0
+t_like "the refusal names the step and 回避" "$out" '「(入户核查|审核)」环节没有可办理的人：按回避规定'
+YIWANG_PASSWORD=$TMPW admin_int user-add "solo-h2$N" "测试二" "$SOLO" handler >/dev/null
+t_ok "with a second handler it is" admin_int publish "$SCODE" 1
+
 sql_int "DELETE FROM session WHERE user_id IN (SELECT id FROM staff WHERE login IN ('$DUAL', 'one$N'))"
-sql_int "UPDATE staff SET active = 0 WHERE login IN ('$DUAL', 'one$N')"
+sql_int "UPDATE staff SET active = 0 WHERE login IN ('$DUAL', 'one$N') OR login LIKE 'solo-%$N'"
 t_done
