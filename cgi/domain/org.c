@@ -1382,32 +1382,52 @@ org_staff_roles(struct db *db, struct pool *pool, const char *actor,
 	return finish(db, roles_put(db, pool, actor, login, roles, err));
 }
 
-/* Store hash as login's password, temporary or not, in a transaction the
- * caller finishes. */
+/*
+ * Store hash as the password of account id (login), in a transaction the
+ * caller finishes: temporary when an administrator (actor) set it, then
+ * every session of the account ends; else the owner's, then all but the
+ * session keep.  Audited either way.
+ */
 static enum db_rc
-password_put(struct db *db, int64_t id, const char *hash, int temporary)
+password_put(struct db *db, struct pool *pool, const char *actor,
+    const char *login, int64_t id, const char *hash, int temporary,
+    const char *keep)
 {
 	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*d;
 
 	q = db_stmt(db, SQL_STAFF_PW);
 	stmt_bind_text(q, 0, hash);
 	stmt_bind_int(q, 1, temporary);
 	stmt_bind_int(q, 2, id);
-	return stmt_run(q);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	/* Whoever used the old password is logged out. */
+	q = db_stmt(db, temporary ? SQL_STAFF_SESSIONS_END :
+	    SQL_STAFF_SESSIONS_OTHERS);
+	stmt_bind_int(q, 0, id);
+	if (!temporary)
+		stmt_bind_text(q, 1, keep != NULL ? keep : "");
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	d = json_object();
+	note(d, "password", NULL, temporary ? "reset" : "changed by its owner");
+	return audit(db, pool, actor, temporary ? "org.staff.password" :
+	    "org.staff.password.change", pool_printf(pool, "staff:%s", login),
+	    d);
 }
 
 enum db_rc
 org_staff_password(struct db *db, struct pool *pool, const char *actor,
     const char *login, const char *password, struct org_err *err)
 {
-	struct stmt	*q;
 	enum db_rc	 rc;
 	char		 hash[PWHASH_MAX], *name, *dept;
 	const char	*why;
 	int64_t		 id;
 	unsigned	 roles;
 	int		 active;
-	json_t		*d;
 
 	if (!org_valid_login(login))
 		return refuse(err, "login", "没有找到这位工作人员。");
@@ -1425,19 +1445,7 @@ org_staff_password(struct db *db, struct pool *pool, const char *actor,
 	    err);
 	/* The administrator knows it: its owner must replace it. */
 	if (rc == DB_OK)
-		rc = password_put(db, id, hash, 1);
-	/* Whoever used the old password is logged out. */
-	if (rc == DB_OK) {
-		q = db_stmt(db, SQL_STAFF_SESSIONS_END);
-		stmt_bind_int(q, 0, id);
-		rc = stmt_run(q);
-	}
-	if (rc == DB_OK) {
-		d = json_object();
-		note(d, "password", NULL, "reset");
-		rc = audit(db, pool, actor, "org.staff.password",
-		    pool_printf(pool, "staff:%s", login), d);
-	}
+		rc = password_put(db, pool, actor, login, id, hash, 1, NULL);
 	return finish(db, rc);
 }
 
@@ -1451,7 +1459,6 @@ org_staff_password_change(struct db *db, struct pool *pool,
 	char		 hash[PWHASH_MAX], *stored;
 	const char	*why;
 	int64_t		 id;
-	json_t		*d;
 
 	if (old == NULL || password == NULL)
 		return refuse(err, old == NULL ? "old" : "password",
@@ -1471,19 +1478,7 @@ org_staff_password_change(struct db *db, struct pool *pool,
 	else if (rc == DB_OK && crypto_pw_verify(old, stored) == -1)
 		rc = refuse(err, "old", "原密码不正确，请重新输入。");
 	if (rc == DB_OK)
-		rc = password_put(db, id, hash, 0);
-	if (rc == DB_OK) {
-		q = db_stmt(db, SQL_STAFF_SESSIONS_OTHERS);
-		stmt_bind_int(q, 0, id);
-		stmt_bind_text(q, 1, keep != NULL ? keep : "");
-		rc = stmt_run(q);
-	}
-	if (rc == DB_OK) {
-		d = json_object();
-		note(d, "password", NULL, "changed by its owner");
-		rc = audit(db, pool, login, "org.staff.password.change",
-		    pool_printf(pool, "staff:%s", login), d);
-	}
+		rc = password_put(db, pool, login, login, id, hash, 0, keep);
 	return finish(db, rc);
 }
 

@@ -51,8 +51,6 @@ page_int_password(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	r->status = 422;
-	hdf_set(r, "Form.Error", err.msg);
-	hdf_set(r, "Form.Field", err.field);
+	view_refused(r, &err);
 	return password_page(r);
 }

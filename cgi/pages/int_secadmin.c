@@ -165,9 +165,7 @@ page_int_sec_staff_roles(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	r->status = 422;
-	hdf_set(r, "Form.Error", err.msg);
-	hdf_set(r, "Form.Field", err.field);
+	view_refused(r, &err);
 	(void)account_page(r, login, roles, 1, &status);
 	return status;
 }

@@ -95,6 +95,9 @@ char	*view_mask(struct req *, const char *, size_t head, size_t tail);
  * -1 on a database error. */
 int	 view_dept_options(struct req *, const char *selected);
 struct org_staff;
+struct org_err;
+/* A refused form: status 422, Form.Error (what to do), Form.Field. */
+void	 view_refused(struct req *, const struct org_err *);
 /* A staff account: login, name, dept_code, dept_name, roles_label,
  * active, created_at, pw (none, temporary, own) and pw_label. */
 void	 view_staff(struct req *, const char *prefix, const struct org_staff *);

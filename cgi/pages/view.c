@@ -173,6 +173,14 @@ view_next(const char *next)
 	return next;
 }
 
+void
+view_refused(struct req *r, const struct org_err *err)
+{
+	r->status = 422;
+	hdf_set(r, "Form.Error", err->msg);
+	hdf_set(r, "Form.Field", err->field);
+}
+
 int
 view_dept_options(struct req *r, const char *sel)
 {

@@ -480,6 +480,39 @@ forms_echo_and_mark(void **state)
 	assert_non_null(strstr(html, "aria-invalid=\"true\""));
 }
 
+/* Both administrators list staff; each links to their own form. */
+static void
+staff_lists(void **state)
+{
+	HDF	*h;
+	char	*html;
+	int	 sec;
+
+	(void)state;
+	for (sec = 0; sec < 2; sec++) {
+		h = fixture(sec ? "secadmin" : "admin");
+		hdf_set_value(h, "Staff.0.login", "zhangwei");
+		hdf_set_value(h, "Staff.0.name", "张<伟>");
+		hdf_set_value(h, "Staff.0.pw_label", "未设置密码");
+		hdf_set_value(h, "Staff.0.active", "1");
+		html = page(h, sec ? "int/sec_staff.cs" : "int/admin_staff.cs");
+		assert_non_null(strstr(html, sec ?
+		    "href=\"/sec/staff/edit?login=zhangwei\"" :
+		    "href=\"/admin/staff/edit?login=zhangwei\""));
+		assert_non_null(strstr(html, "张&lt;伟&gt;"));
+		assert_non_null(strstr(html, "尚未分配"));
+		assert_non_null(strstr(html, "未设置密码"));
+		/* Only the system administrator adds accounts. */
+		assert_true((strstr(html, ">新增工作人员<") != NULL) == !sec);
+	}
+	h = fixture("secadmin");
+	hdf_set_value(h, "Admins.0.login", "wangxiulan");
+	hdf_set_value(h, "Admins.0.roles_label", "审计管理员");
+	html = page(h, "int/sec_home.cs");
+	assert_non_null(strstr(html, "/sec/staff/edit?login=wangxiulan"));
+	assert_non_null(strstr(html, "安全管理员的职责"));
+}
+
 static void
 audit_pages_by_id(void **state)
 {
@@ -533,6 +566,7 @@ main(void)
 		cmocka_unit_test(nav_each_role_its_own),
 		cmocka_unit_test(home_shows_tree_escaped),
 		cmocka_unit_test(forms_echo_and_mark),
+		cmocka_unit_test(staff_lists),
 		cmocka_unit_test(audit_pages_by_id),
 	};
 

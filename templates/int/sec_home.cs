@@ -2,6 +2,7 @@
        the role does, the three administrators (Admins.N, view_staff),
        Count.{no_password,temporary,no_role} of the accounts in use. ?>
 <?cs include:"int/sec_nav.cs" ?>
+<?cs include:"int/staff_list.cs" ?>
 <header class="page-head">
   <h1>安全管理</h1>
   <p class="page-sub">安全管理员的职责（三员分立）：为工作人员分配角色，设置或重置密码，解除账号锁定，管理数字证书。账号由系统管理员建立；操作记录由审计管理员查阅。安全管理员不办理业务、不管理机构和事项，也不能修改自己的角色。</p>
@@ -28,23 +29,5 @@
 <section class="section" aria-labelledby="admins-title">
   <h2 class="section-title" id="admins-title">三员</h2>
   <p class="small muted">系统管理员、安全管理员、审计管理员须由不同的人担任，管理员不兼任业务角色。</p>
-  <?cs if:subcount(Admins) == 0 ?>
-  <div class="empty"><p>没有在用的管理员账号。</p></div>
-  <?cs else ?>
-  <div class="table-wrap">
-    <table class="grid reflow">
-      <thead><tr><th scope="col">姓名</th><th scope="col">登录名</th><th scope="col">角色</th><th scope="col">密码</th></tr></thead>
-      <tbody>
-        <?cs each:s = Admins ?>
-        <tr>
-          <td data-label="姓名"><a href="/sec/staff/edit?login=<?cs var:url_escape(s.login) ?>"><?cs var:s.name ?></a></td>
-          <td class="mono" data-label="登录名"><?cs var:s.login ?></td>
-          <td data-label="角色"><?cs var:s.roles_label ?></td>
-          <td data-label="密码"><?cs var:s.pw_label ?></td>
-        </tr>
-        <?cs /each ?>
-      </tbody>
-    </table>
-  </div>
-  <?cs /if ?>
+  <?cs call:staff_table(Admins, "/sec/staff/edit") ?>
 </section>
