@@ -616,7 +616,7 @@ render_roles(struct req *r)
 		{ ROLE_CLERK, "User.Role.clerk" },
 		{ ROLE_HANDLER, "User.Role.handler" },
 		{ ROLE_LEADER, "User.Role.leader" },
-		{ ROLE_CLERK | ROLE_HANDLER | ROLE_LEADER, "User.Role.staff" },
+		{ ROLES_STAFF, "User.Role.staff" },
 		{ ROLE_ADMIN, "User.Role.admin" },
 		{ ROLE_SECADMIN, "User.Role.secadmin" },
 		{ ROLE_AUDITOR, "User.Role.auditor" },

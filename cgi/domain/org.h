@@ -5,8 +5,9 @@
  * accounts, split by 三员分立 (SEC-7): the system administrator keeps
  * the records (login, name, department, in use), the security
  * administrator the roles and passwords, and each staff member changes
- * their own password.  Owns region_level, region, hall and service_window, and the
- * administrator's changes to department and staff.  Every change is one
+ * their own password.  Owns region_level, region, hall and
+ * service_window, and the administrators' changes to department and
+ * staff.  Every change is one
  * transaction that also writes its audit row (SEC-3): action "org.…",
  * object "region:CODE", "hall:CODE", "dept:CODE", "window:DEPT/CODE",
  * "staff:LOGIN" or "level:N", detail a JSON object of the values set

@@ -8,8 +8,9 @@
  * The system administrator edits and submits; a leader of the item's
  * department (or a system administrator) publishes or returns, but never
  * someone who drafted, edited or submitted the version (a second person,
- * SEC-7); the business roles and the system administrator may read.  The domain (catalog.c) audits every change and refuses to
- * publish an unsound procedure; these pages say why.
+ * SEC-7); the business roles and the system administrator may read.  The
+ * domain (catalog.c) audits every change and refuses to publish an unsound
+ * procedure; these pages say why.
  */
 #include <errno.h>
 #include <stdio.h>
