@@ -2,7 +2,8 @@
 # check-source.sh: cheap checks that keep the promises of STYLE.md, run by
 # `make check`: SQL only in the domain modules, no raw template output, no
 # POST route without CSRF, no traceback helper, every record kind that
-# crosses the gap received through the one table.  Prints TAP.
+# crosses the gap received through the one table, each administrator's
+# powers in their own pages.  Prints TAP.
 top=${top_srcdir:-$(dirname "$0")/..}
 cd "$top" || exit 1
 n=0 fail=0
@@ -61,5 +62,13 @@ check "every kind of record sent across the gap has its row (site, validator, ap
     done)"
 check "records are dispatched by the kinds table only (no if-chain on type)" \
     "$(grep -nE 'strcmp\(type, "' cgi/gap/*.c)"
+# 三员分立 (SEC-7): roles by name in templates; one page reads the audit
+# trail, one page family sets roles and passwords.
+check "templates test roles as User.Role.<word>, not arithmetic on a mask" \
+    "$(grep -rnE 'User\.Roles|Roles *%' templates)"
+check "only the audit administrator's page reads the audit trail" \
+    "$(grep -nE 'audit_list\(' cgi/pages/*.c cgi/gap/*.c | grep -v '^cgi/pages/int_audit.c')"
+check "only the security administrator's pages set roles and passwords" \
+    "$(grep -nE 'org_staff_(roles|password)\(' cgi/pages/*.c | grep -v '^cgi/pages/int_secadmin.c')"
 echo "1..$n"
 exit $fail

@@ -318,3 +318,38 @@ t_pdf() {
 		printf 'trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n' "$n" "$xref"
 	} >>"$out"
 }
+
+# ---------------------------------------------------------------------------
+# Staff and cases (the demo data of the test stack)
+# ---------------------------------------------------------------------------
+
+# int_login JAR LOGIN [PASSWORD]: log in on the intranet, to the user's own
+# home (the demo password by default).
+int_login() {
+	local csrf
+	csrf=$(http_get "$1" "$INT_URL/login" | csrf_from)
+	http_post "$1" "$INT_URL/login" "csrf=$csrf" "login=$2" "password=${3:-Yiwang@2026}" >/dev/null
+}
+
+# case_from_ext CODE: the demo applicant (152502199003150027) applies for
+# item CODE on the extranet, with a small PDF for each required material;
+# every extranet bundle is carried to the intranet; prints the intranet
+# case's id (nothing when any of it failed).
+case_from_ext() {
+	local code=$1 csrf app seq b
+	local -a uploads=()
+	t_pdf "$_T_DIR/case.pdf"
+	csrf=$(http_get applicant "$EXT_URL/login" | csrf_from)
+	http_post applicant "$EXT_URL/login" "csrf=$csrf" "id_number=152502199003150027" \
+		"password=Yiwang@2026" "next=/my" >/dev/null
+	apply_form applicant "$EXT_URL/apply?code=$code"
+	for seq in $(sql_ext "SELECT m.seq FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code='$code' AND i.status='published' AND m.required=1"); do
+		uploads+=("m$seq=@$_T_DIR/case.pdf;type=application/pdf")
+	done
+	http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$code" "${uploads[@]}" >/dev/null
+	[[ $HTTP_STATUS == 303 && $HTTP_LOCATION == /receipt\?no=* ]] || return 1
+	app=${HTTP_LOCATION#*=}
+	gap_ext export >/dev/null 2>&1 || true
+	for b in "$TEST_VAR"/ext/bundles/*.ywb; do gap_int import "$b" >/dev/null 2>&1 || true; done
+	sql_int "SELECT id FROM kase WHERE app_no = '$app'"
+}

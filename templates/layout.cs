@@ -13,7 +13,7 @@
 <?cs if:Site.Kind == "intranet" ?>
 <header class="masthead masthead-int">
   <div class="wrap masthead-row">
-    <a class="brand" href="/inbox">
+    <a class="brand" href="/">
       <span class="brand-mark" aria-hidden="true">审</span>
       <span class="brand-text">
         <span class="brand-name"><?cs var:Site.Name ?></span>
@@ -22,9 +22,13 @@
     </a>
     <nav class="nav" aria-label="主导航">
       <?cs if:User.Name ?>
-      <a href="/inbox">待办件</a>
-      <a href="/catalog">事项管理</a>
-      <?cs if:User.Roles % 32 >= 16 ?><a href="/admin">系统管理</a><?cs /if ?>
+      <?cs # Each role its own entries (三员分立): routes.c decides access. ?>
+      <?cs if:User.Role.staff ?><a href="/inbox">待办件</a><?cs /if ?>
+      <?cs if:User.Role.staff || User.Role.admin ?><a href="/catalog">事项管理</a><?cs /if ?>
+      <?cs if:User.Role.admin ?><a href="/admin">系统管理</a><?cs /if ?>
+      <?cs if:User.Role.secadmin ?><a href="/sec">安全管理</a><?cs /if ?>
+      <?cs if:User.Role.auditor ?><a href="/audit">审计记录</a><?cs /if ?>
+      <a href="/password">修改密码</a>
       <div class="nav-account">
         <span class="nav-user" title="当前登录"><?cs var:User.Name ?><?cs if:User.Dept ?><span class="nav-dept"><?cs var:User.Dept ?></span><?cs /if ?></span>
         <form class="nav-logout" method="post" action="/logout">

@@ -643,6 +643,35 @@ render_string(HDF *hdf, const char *dir, const char *tpl, struct pool *pool)
 	return res;
 }
 
+/*
+ * The user's roles for templates, one flag each (User.Role.clerk = 1, …),
+ * so a template says <?cs if:User.Role.secadmin ?> rather than doing
+ * arithmetic on the bits; User.Role.staff is any business role.  The
+ * template's test only chooses what to show: routes.c decides access.
+ */
+static void
+render_roles(struct req *r)
+{
+	static const struct {
+		unsigned	 bits;
+		const char	*name;
+	} flags[] = {
+		{ ROLE_CITIZEN, "User.Role.citizen" },
+		{ ROLE_CLERK, "User.Role.clerk" },
+		{ ROLE_HANDLER, "User.Role.handler" },
+		{ ROLE_LEADER, "User.Role.leader" },
+		{ ROLES_STAFF, "User.Role.staff" },
+		{ ROLE_ADMIN, "User.Role.admin" },
+		{ ROLE_SECADMIN, "User.Role.secadmin" },
+		{ ROLE_AUDITOR, "User.Role.auditor" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (r->user.roles & flags[i].bits)
+			hdf_set(r, flags[i].name, "1");
+}
+
 int
 render(struct req *r, const char *tpl)
 {
@@ -659,7 +688,7 @@ render(struct req *r, const char *tpl)
 		hdf_set(r, "Page.Csrf", r->csrf);
 	if (r->user.id != 0) {
 		hdf_set(r, "User.Name", r->user.name);
-		hdf_setf(r, "User.Roles", "%u", r->user.roles);
+		render_roles(r);
 		if (r->user.dept_name != NULL)
 			hdf_set(r, "User.Dept", r->user.dept_name);
 	}

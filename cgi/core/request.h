@@ -32,6 +32,9 @@ enum role {
 	ROLE_SECADMIN	= 1 << 5,	/* 安全管理员: roles, passwords, lock-outs */
 	ROLE_AUDITOR	= 1 << 6,	/* 审计管理员: the only reader of the audit */
 };
+/* The business roles, and the three administrators' (SEC-7). */
+#define ROLES_STAFF	(ROLE_CLERK | ROLE_HANDLER | ROLE_LEADER)
+#define ROLES_ADMINS	(ROLE_ADMIN | ROLE_SECADMIN | ROLE_AUDITOR)
 
 struct user {
 	int64_t		 id;		/* 0 when nobody is logged in */
@@ -41,6 +44,8 @@ struct user {
 	int64_t		 dept_id;
 	const char	*dept_name;
 	const char	*dept_code;
+	int		 pw_temporary;	/* set by an administrator: the owner
+					 * must change it first (SEC-7) */
 };
 
 struct req {

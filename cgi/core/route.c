@@ -37,6 +37,9 @@ route_check(const struct route *t, size_t n, enum site site,
 	*found = r;
 	if ((r->flags & R_LOGIN) && (user == NULL || user->id == 0))
 		return ROUTE_LOGIN;
+	if (user != NULL && user->id != 0 && user->pw_temporary &&
+	    !(r->flags & R_PWTEMP))
+		return ROUTE_PASSWORD;
 	if (r->roles != 0 && (user == NULL || (user->roles & r->roles) == 0))
 		return ROUTE_FORBIDDEN;
 	if (strcmp(r->method, "GET") != 0 || (r->flags & R_CSRF)) {
@@ -88,6 +91,11 @@ route_dispatch(struct req *r)
 			return reply_error(r, 403, "登录已超时，请重新登录后再"
 			    "提交。您填写的内容没有保存。");
 		return reply_redirect(r, login_url(r));
+	case ROUTE_PASSWORD:
+		if (strcmp(r->method, "GET") != 0)
+			return reply_error(r, 403, "您的密码由管理员设置，请先"
+			    "修改密码再办理业务。您提交的内容没有保存。");
+		return reply_redirect(r, "/password");
 	case ROUTE_FORBIDDEN:
 		return reply_error(r, 403, NULL);
 	case ROUTE_CSRF:

@@ -14,6 +14,7 @@
 #define R_INT		0x02	/* exists on the intranet */
 #define R_LOGIN		0x04	/* needs a logged-in user */
 #define R_CSRF		0x08	/* POST checked against the session token */
+#define R_PWTEMP	0x10	/* open to a user whose password is temporary */
 
 struct route {
 	const char	*method;
@@ -30,11 +31,15 @@ enum route_verdict {
 	ROUTE_LOGIN,		/* send to the login page */
 	ROUTE_FORBIDDEN,	/* 403: logged in without the role */
 	ROUTE_CSRF,		/* 403: token missing or wrong */
+	ROUTE_PASSWORD,		/* the user must change their password first */
 };
 
 /*
  * Decide what may happen to a request: find its route in table (n rows)
  * for site, method and path, then apply the login, role and CSRF rules.
+ * A user whose password an administrator set (pw_temporary) reaches only
+ * the routes flagged R_PWTEMP (changing it, logging out) until they have
+ * chosen their own (SEC-7).
  * form_token is the token the form carried, session_token the one the
  * session holds.  *found is set to the route when one matched the path.
  */

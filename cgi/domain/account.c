@@ -2,6 +2,7 @@
  * account.c: citizens, staff, departments and sessions; owns the tables
  * citizen, staff, department and session.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "account.h"
@@ -22,15 +23,15 @@ static const char SQL_DEPT_ADD[] =
     "region = VALUES(region), address = VALUES(address), "
     "phone = VALUES(phone)";
 static const char SQL_STAFF_ADD[] =
-    "INSERT INTO staff (login, name, dept_id, roles, pw_hash) "
-    "SELECT ?, ?, id, ?, ? FROM department WHERE code = ?";
+    "INSERT INTO staff (login, name, dept_id, roles, pw_hash, pw_temporary) "
+    "SELECT ?, ?, id, ?, ?, ? FROM department WHERE code = ?";
 static const char SQL_STAFF_BY_LOGIN[] =
     "SELECT s.id, s.name, s.roles, s.pw_hash, s.dept_id, d.name, d.code "
     "FROM staff s JOIN department d ON d.id = s.dept_id "
     "WHERE s.login = ? AND s.active = 1";
-static const char SQL_STAFFED[] =
-    "SELECT COUNT(*) FROM staff s JOIN department d ON d.id = s.dept_id "
-    "WHERE d.code = ? AND (s.roles & ?) <> 0 AND s.active = 1";
+static const char SQL_HOLDERS[] =
+    "SELECT s.id FROM staff s JOIN department d ON d.id = s.dept_id "
+    "WHERE d.code = ? AND (s.roles & ?) <> 0 AND s.active = 1 ORDER BY s.id";
 static const char SQL_SESSION_ADD[] =
     "INSERT INTO session (token_hash, user_id, csrf, created_at, seen_at) "
     "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
@@ -41,7 +42,7 @@ static const char SQL_SESSION_CITIZEN[] =
     "AND x.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND";
 static const char SQL_SESSION_STAFF[] =
     "SELECT s.id, s.name, s.login, x.csrf, s.roles, s.dept_id, d.name, "
-    "d.code "
+    "d.code, s.pw_temporary "
     "FROM session x JOIN staff s ON s.id = x.user_id "
     "JOIN department d ON d.id = s.dept_id WHERE x.token_hash = ? "
     "AND s.active = 1 "
@@ -133,20 +134,29 @@ account_dept_add(struct db *db, const char *code, const char *name,
 
 enum db_rc
 account_staff_add(struct db *db, const char *login, const char *name,
-    const char *dept_code, unsigned roles, const char *password)
+    const char *dept_code, unsigned roles, const char *password,
+    int temporary)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
 	char		 hash[PWHASH_MAX];
+	const char	*why;
 
-	if (crypto_pw_hash(password, hash) == -1)
+	if ((why = account_roles_refusal(roles)) != NULL) {
+		log_err("staff %s: roles %u refused: %s", login, roles, why);
+		return DB_ERR;
+	}
+	if (password == NULL)
+		snprintf(hash, sizeof(hash), "%s", STAFF_NO_PASSWORD);
+	else if (crypto_pw_hash(password, hash) == -1)
 		return DB_ERR;
 	q = db_stmt(db, SQL_STAFF_ADD);
 	stmt_bind_text(q, 0, login);
 	stmt_bind_text(q, 1, name);
 	stmt_bind_int(q, 2, roles);
 	stmt_bind_text(q, 3, hash);
-	stmt_bind_text(q, 4, dept_code);
+	stmt_bind_int(q, 4, password != NULL && temporary);
+	stmt_bind_text(q, 5, dept_code);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	return stmt_affected(q) == 1 ? DB_OK : DB_NONE;	/* no such dept */
@@ -168,6 +178,9 @@ account_staff_login(struct db *db, struct pool *pool, const char *login,
 	    &u->dept_id, &u->dept_name, &u->dept_code);
 	if (rc == DB_ERR)
 		return rc;
+	/* No password set yet: as slow and as refused as a wrong one. */
+	if (rc == DB_OK && strcmp(hash, STAFF_NO_PASSWORD) == 0)
+		rc = DB_NONE;
 	if (crypto_pw_verify(password, rc == DB_OK ? hash : DUMMY_HASH) == -1
 	    || rc != DB_OK) {
 		memset(u, 0, sizeof(*u));
@@ -178,17 +191,26 @@ account_staff_login(struct db *db, struct pool *pool, const char *login,
 	return DB_OK;
 }
 
-int
-account_staffed(struct db *db, struct pool *pool, const char *dept,
-    unsigned roles)
+enum db_rc
+account_holders(struct db *db, struct pool *pool, const char *dept,
+    unsigned roles, int64_t **ids, size_t *n)
 {
 	struct stmt	*q;
-	int64_t		 n = 0;
+	enum db_rc	 rc;
+	int64_t		 id;
+	size_t		 cap = 0;
 
-	q = db_stmt(db, SQL_STAFFED);
+	*ids = NULL;
+	*n = 0;
+	q = db_stmt(db, SQL_HOLDERS);
 	stmt_bind_text(q, 0, dept);
 	stmt_bind_int(q, 1, roles);
-	return stmt_one(q, pool, "i", &n) == DB_OK && n > 0;
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "i", &id)) == DB_OK)
+		*(int64_t *)pool_push(pool, ids, n, &cap, sizeof(id)) = id;
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
 }
 
 enum db_rc
@@ -214,7 +236,7 @@ account_session_load(struct db *db, struct pool *pool, enum site site,
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	int64_t		 roles = 0;
+	int64_t		 roles = 0, temporary = 0;
 
 	memset(u, 0, sizeof(*u));
 	q = db_stmt(db, site == SITE_INTRANET ? SQL_SESSION_STAFF :
@@ -223,8 +245,9 @@ account_session_load(struct db *db, struct pool *pool, enum site site,
 	stmt_bind_int(q, 1, idle);
 	stmt_bind_int(q, 2, max);
 	if (site == SITE_INTRANET)
-		rc = stmt_one(q, pool, "isssiiss", &u->id, &u->name, &u->login,
-		    csrf, &roles, &u->dept_id, &u->dept_name, &u->dept_code);
+		rc = stmt_one(q, pool, "isssiissi", &u->id, &u->name,
+		    &u->login, csrf, &roles, &u->dept_id, &u->dept_name,
+		    &u->dept_code, &temporary);
 	else {
 		rc = stmt_one(q, pool, "isss", &u->id, &u->name, &u->login,
 		    csrf);
@@ -235,6 +258,7 @@ account_session_load(struct db *db, struct pool *pool, enum site site,
 		return rc;
 	}
 	u->roles = (unsigned)roles;
+	u->pw_temporary = temporary != 0;
 	q = db_stmt(db, SQL_SESSION_TOUCH);
 	stmt_bind_text(q, 0, token_hash);
 	(void)stmt_run(q);
@@ -274,6 +298,23 @@ account_role_label(unsigned role)
 		if (role_names[i].role == role)
 			return role_names[i].label;
 	return "";
+}
+
+const char *
+account_roles_refusal(unsigned roles)
+{
+	unsigned	 admins = roles & ROLES_ADMINS;
+
+	if ((roles & ~(unsigned)(ROLES_STAFF | ROLES_ADMINS)) != 0)
+		return "只能选择工作人员或管理员的角色。";
+	/* At most one bit of the three. */
+	if ((admins & (admins - 1)) != 0)
+		return "系统管理员、安全管理员和审计管理员须由三个不同的人担任"
+		    "（三员分立），一个账号只能担任其中一种。";
+	if (admins != 0 && (roles & ROLES_STAFF) != 0)
+		return "管理员不能同时担任窗口受理人员、承办人或分管领导：管理员"
+		    "账号只做管理，办件由业务人员用自己的账号办理。";
+	return NULL;
 }
 
 unsigned

@@ -22,15 +22,24 @@ enum db_rc	 account_citizen_mobile(struct db *, struct pool *, int64_t id,
 enum db_rc	 account_dept_add(struct db *, const char *code,
 		    const char *name, const char *abbr, const char *region,
 		    const char *address, const char *phone);
+/* What pw_hash holds until a first password is set: no password
+ * matches it. */
+#define STAFF_NO_PASSWORD	"!"
+/*
+ * A staff account; password NULL: none yet (see STAFF_NO_PASSWORD).
+ * temporary: the owner must change it at first login (SEC-7).  DB_NONE
+ * when there is no such department; DB_ERR (logged) when the roles are
+ * refused by account_roles_refusal(), which callers check first.
+ */
 enum db_rc	 account_staff_add(struct db *, const char *login,
 		    const char *name, const char *dept_code, unsigned roles,
-		    const char *password);
+		    const char *password, int temporary);
 enum db_rc	 account_staff_login(struct db *, struct pool *,
 		    const char *login, const char *password, struct user *);
 
-/* 1 when some active staff member of dept holds a role in roles. */
-int		 account_staffed(struct db *, struct pool *, const char *dept,
-		    unsigned roles);
+/* The ids of the active staff of dept holding a role in roles. */
+enum db_rc	 account_holders(struct db *, struct pool *, const char *dept,
+		    unsigned roles, int64_t **ids, size_t *n);
 
 /* Sessions: only the token's hash is stored. */
 enum db_rc	 account_session_add(struct db *, const char *token_hash,
@@ -47,6 +56,15 @@ void		 account_session_drop(struct db *, const char *token_hash);
 
 /* Role names for people ("窗口受理", …) and parsing them from words. */
 const char	*account_role_label(unsigned role);
+/*
+ * 三员分立 (SEC-7): NULL when one account may hold roles, else why not,
+ * for people.  Roles are staff or administrator roles; an account holds
+ * at most one of the three administrators' roles, and an administrator
+ * holds no business role (clerk, handler, leader).  Every path that sets
+ * roles asks this first; the database's CHECK staff_duties is the last
+ * line (db/050_duties.sql).
+ */
+const char	*account_roles_refusal(unsigned roles);
 unsigned	 account_role_parse(const char *words);
 
 #endif

@@ -96,6 +96,18 @@ static const char SQL_ITEM_ID[] =
 static const char SQL_FORM_NAMED[] =
     "SELECT 1 FROM item_material WHERE form_sha = ? OR sample_sha = ? "
     "LIMIT 1";
+static const char SQL_HAND_ADD[] =
+    "INSERT IGNORE INTO item_hand (code, version, login, act, at) "
+    "VALUES (?, ?, ?, ?, UTC_TIMESTAMP())";
+static const char SQL_HAND_OF[] =
+    "SELECT COUNT(*) FROM item_hand WHERE code = ? AND version = ? "
+    "AND login = ?";
+static const char SQL_HANDS[] =
+    "SELECT h.login, COALESCE(s.name, h.login), "
+    "GROUP_CONCAT(h.act ORDER BY h.at, h.act SEPARATOR ',') "
+    "FROM item_hand h LEFT JOIN staff s ON s.login = h.login "
+    "WHERE h.code = ? AND h.version = ? GROUP BY h.login, s.name "
+    "ORDER BY MIN(h.at), h.login";
 
 static enum db_rc
 row_item(struct stmt *q, struct pool *pool, void *arg)
@@ -646,25 +658,123 @@ catalog_step(const struct item *it, const char *key)
 	return NULL;
 }
 
+/* Step i is a window step of an instant item (即办件): the clerk who took
+ * it may do the item's other window steps too (SEC-7). */
+static int
+window_step(const struct item *it, size_t i)
+{
+	return it->instant && it->steps[i].role == ROLE_CLERK;
+}
+
+/* The step whose person step i shares: itself, or the first window step
+ * of its department. */
+static size_t
+staff_group(const struct item *it, size_t i)
+{
+	size_t	 j;
+
+	for (j = 0; window_step(it, i) && j < i; j++)
+		if (window_step(it, j) && strcmp(it->steps[j].dept_code,
+		    it->steps[i].dept_code) == 0)
+			return j;
+	return i;
+}
+
+/* Kuhn's augmenting path from step i; owner[p]: the step person p does. */
+static int
+augment(size_t i, int64_t *const *who, const size_t *nwho,
+    const int64_t *people, size_t npeople, int *seen, long *owner)
+{
+	size_t	 k, p;
+
+	for (k = 0; k < nwho[i]; k++) {
+		for (p = 0; p < npeople && people[p] != who[i][k]; p++)
+			continue;
+		if (p == npeople || seen[p])
+			continue;
+		seen[p] = 1;
+		if (owner[p] < 0 || augment((size_t)owner[p], who, nwho, people,
+		    npeople, seen, owner)) {
+			owner[p] = (long)i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+size_t
+catalog_staff_apart(struct pool *pool, const struct item *it,
+    int64_t *const *who, const size_t *nwho, int *short_of)
+{
+	int64_t	*people;
+	long	*owner;
+	int	*seen;
+	size_t	 i, k, p, n = 0, total = 0, missing = 0;
+
+	for (i = 0; i < it->nsteps; i++)
+		total += nwho[i];
+	people = pool_alloc(pool, (total + 1) * sizeof(*people));
+	owner = pool_alloc(pool, (total + 1) * sizeof(*owner));
+	seen = pool_alloc(pool, (total + 1) * sizeof(*seen));
+	for (i = 0; i < it->nsteps; i++)
+		for (k = 0; k < nwho[i]; k++) {
+			for (p = 0; p < n && people[p] != who[i][k]; p++)
+				continue;
+			if (p == n) {
+				people[n] = who[i][k];
+				owner[n++] = -1;
+			}
+		}
+	for (i = 0; i < it->nsteps; i++) {
+		short_of[i] = 0;
+		if (staff_group(it, i) != i)
+			continue;
+		memset(seen, 0, (total + 1) * sizeof(*seen));
+		if (!augment(i, who, nwho, people, n, seen, owner))
+			short_of[i] = 1;
+	}
+	for (i = 0; i < it->nsteps; i++) {
+		short_of[i] = short_of[staff_group(it, i)];
+		missing += short_of[i];
+	}
+	return missing;
+}
+
 void
 catalog_net(struct db *db, struct pool *pool, const struct item *it,
     struct wf_net *net)
 {
 	struct wf_step	*steps;
 	struct wf_edge	*edges;
-	size_t		 i;
+	int64_t		**who;
+	size_t		*nwho, i;
+	int		*short_of;
 
 	steps = pool_alloc(pool, (it->nsteps + 1) * sizeof(*steps));
 	edges = pool_alloc(pool, (it->nflows + 1) * sizeof(*edges));
+	who = pool_alloc(pool, (it->nsteps + 1) * sizeof(*who));
+	nwho = pool_alloc(pool, (it->nsteps + 1) * sizeof(*nwho));
+	short_of = pool_alloc(pool, (it->nsteps + 1) * sizeof(*short_of));
 	for (i = 0; i < it->nsteps; i++) {
 		steps[i].key = it->steps[i].key;
 		steps[i].name = it->steps[i].name;
 		steps[i].role = it->steps[i].role;
 		steps[i].dept = it->steps[i].dept_code;
 		steps[i].dept_label = it->steps[i].dept_name;
-		steps[i].staffed = db == NULL ? 1 : account_staffed(db, pool,
-		    it->steps[i].dept_code, it->steps[i].role);
+		if (db != NULL && account_holders(db, pool,
+		    it->steps[i].dept_code, it->steps[i].role, &who[i],
+		    &nwho[i]) != DB_OK)
+			nwho[i] = 0;
+		steps[i].staffed = db == NULL || nwho[i] > 0;
 	}
+	/* 回避: every step a person of its own. */
+	if (db != NULL && catalog_staff_apart(pool, it, who, nwho,
+	    short_of) > 0)
+		for (i = 0; i < it->nsteps; i++)
+			if (short_of[i] && steps[i].staffed) {
+				steps[i].staffed = 0;
+				steps[i].recusal = 1;
+			}
 	for (i = 0; i < it->nflows; i++) {
 		edges[i].from = it->flows[i].from;
 		edges[i].to = it->flows[i].to;
@@ -674,6 +784,58 @@ catalog_net(struct db *db, struct pool *pool, const struct item *it,
 	net->nsteps = it->nsteps;
 	net->edges = edges;
 	net->nedges = it->nflows;
+}
+
+/* Note that actor drafted, edited or submitted (act) version of code. */
+static enum db_rc
+hand_add(struct db *db, const char *code, int version, const char *actor,
+    const char *act)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_HAND_ADD);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	stmt_bind_text(q, 2, actor);
+	stmt_bind_text(q, 3, act);
+	return stmt_run(q);
+}
+
+enum db_rc
+catalog_hand_of(struct db *db, struct pool *pool, const char *code,
+    int version, const char *login)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 n = 0;
+
+	q = db_stmt(db, SQL_HAND_OF);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	stmt_bind_text(q, 2, login);
+	if ((rc = stmt_one(q, pool, "i", &n)) != DB_OK)
+		return rc;
+	return n > 0 ? DB_OK : DB_NONE;
+}
+
+static enum db_rc
+hand_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct item_hand	*h = arg;
+
+	return stmt_row(q, pool, "sss", &h->login, &h->name, &h->acts);
+}
+
+enum db_rc
+catalog_hands(struct db *db, struct pool *pool, const char *code,
+    int version, struct item_hand **out, size_t *n)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_HANDS);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	return stmt_list(q, pool, hand_row, sizeof(**out), out, n);
 }
 
 enum db_rc
@@ -704,6 +866,13 @@ catalog_publish(struct db *db, struct pool *pool, const char *code,
 	    strcmp(it.status, "review") != 0) {
 		*why = "只有草稿或待审核的版本可以发布。";
 		rc = DB_NONE;
+		goto fail;
+	}
+	/* Publication needs a second person (SEC-7). */
+	if ((rc = catalog_hand_of(db, pool, code, version, actor)) != DB_NONE) {
+		if (rc == DB_OK)
+			*why = "您起草、修改或提交了这一版，须由另一人审核发布。";
+		rc = rc == DB_OK ? DB_NONE : rc;
 		goto fail;
 	}
 	/* FLOW-2: an unsound procedure is never published. */
@@ -773,6 +942,9 @@ catalog_set_status(struct db *db, struct pool *pool, const char *code,
 		rc = DB_NONE;
 		goto fail;
 	}
+	if (strcmp(to, "review") == 0 &&
+	    (rc = hand_add(db, code, version, actor, "submit")) != DB_OK)
+		goto fail;
 	if ((rc = audit_add(db, pool, actor, strcmp(to, "review") == 0 ?
 	    "item.submit" : "item.return", code, pool_printf(pool,
 	    "version %d %s", version, reason ? reason : ""))) != DB_OK)
@@ -822,6 +994,8 @@ catalog_save_draft(struct db *db, struct pool *pool, const char *code,
 	json_object_set_new(obj, "created_by", json_string(actor));
 	if ((rc = catalog_store(db, pool, obj, 1, &id, err, errlen)) != DB_OK)
 		goto fail;
+	if ((rc = hand_add(db, code, version, actor, "edit")) != DB_OK)
+		goto fail;
 	if ((rc = audit_add(db, pool, actor, "item.edit", code,
 	    pool_printf(pool, "version %d", version))) != DB_OK)
 		goto fail;
@@ -869,6 +1043,8 @@ catalog_new_draft(struct db *db, struct pool *pool, const char *code,
 	if ((rc = catalog_by_id(db, pool, id, &it)) != DB_OK)
 		goto fail;
 	*version = it.version;
+	if ((rc = hand_add(db, code, it.version, actor, "draft")) != DB_OK)
+		goto fail;
 	if ((rc = audit_add(db, pool, actor, "item.draft", code,
 	    pool_printf(pool, "version %d from %d", it.version, from))) !=
 	    DB_OK)

@@ -93,6 +93,18 @@ enum db_rc	 catalog_new_draft(struct db *, struct pool *, const char *code,
 enum db_rc	 catalog_set_status(struct db *, struct pool *, const char *code,
 		    int version, const char *to, const char *actor,
 		    const char *reason, const char **why);
+/* Someone who drafted, edited or submitted a version (SEC-7). */
+struct item_hand {
+	char		*login, *name;
+	char		*acts;		/* "draft,edit,submit", as done */
+};
+/* DB_OK when login drafted, edited or submitted version of code, DB_NONE
+ * when not. */
+enum db_rc	 catalog_hand_of(struct db *, struct pool *, const char *code,
+		    int version, const char *login);
+/* Everyone who did, in the order they started. */
+enum db_rc	 catalog_hands(struct db *, struct pool *, const char *code,
+		    int version, struct item_hand **, size_t *);
 /* Every version of code, newest first (no parts). */
 enum db_rc	 catalog_versions(struct db *, struct pool *, const char *code,
 		    struct item **, size_t *);
@@ -107,15 +119,27 @@ enum db_rc	 catalog_version(struct db *, struct pool *, const char *code,
 enum db_rc	 catalog_import(struct db *, struct pool *, json_t *obj,
 		    char *err, size_t errlen);
 /*
- * Publish version `version` of code: check its procedure is sound
- * (FLOW-2), retire the version before and queue the item for the extranet
- * unless it is secret or of depth D.  One transaction.  DB_NONE with *why
- * set when there is no such draft or its procedure is refused.
+ * Publish version `version` of code as actor: check its procedure is
+ * sound (FLOW-2), retire the version before and queue the item for the
+ * extranet unless it is secret or of depth D.  One transaction.  DB_NONE
+ * with *why set when there is no such draft, its procedure is refused, or
+ * actor drafted, edited or submitted it (a second person publishes,
+ * SEC-7).
  */
 enum db_rc	 catalog_publish(struct db *, struct pool *, const char *code,
 		    int version, const char *actor, const char **why);
+/*
+ * 回避 in staffing (SEC-7, FLOW-2): each step of a case needs a person of
+ * its own, except the window steps of an instant item, which one clerk
+ * may do together.  who[i] (nwho[i] ids) are the people who may do step
+ * i; sets short_of[i] = 1 for the steps a maximum matching of steps to
+ * people leaves without one, and returns how many.
+ */
+size_t		 catalog_staff_apart(struct pool *, const struct item *,
+		    int64_t *const *who, const size_t *nwho, int *short_of);
 /* The item's procedure as a net; staffed flags looked up when db is
- * given (else all 1). */
+ * given (else all 1): a step nobody holds, or one 回避 leaves without a
+ * person of its own (wf_step.recusal). */
 void		 catalog_net(struct db *, struct pool *, const struct item *,
 		    struct wf_net *);
 /* The step with key, or NULL. */

@@ -56,6 +56,12 @@ static const char SQL_AUDIT_ADD[] =
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_NOW[] =
     "SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s')";
+static const char SQL_AUDIT_LIST[] =
+    "SELECT id, DATE_FORMAT(at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i:%s'), "
+    "actor, action, object, detail FROM audit "
+    "WHERE (? = '' OR object = ?) AND (? = '' OR actor = ?) "
+    "AND (? = '' OR action LIKE CONCAT(?, '%')) AND id < ? "
+    "ORDER BY id DESC LIMIT ?";
 
 enum db_rc
 outbox_add(struct db *db, json_t *rec)
@@ -295,4 +301,38 @@ audit_add(struct db *db, struct pool *pool, const char *actor,
 	stmt_bind_text(q, 5, link.prev);
 	stmt_bind_text(q, 6, link.mac);
 	return stmt_run(q);
+}
+
+enum db_rc
+audit_list(struct db *db, struct pool *pool, const char *object,
+    const char *actor, const char *action_prefix, int64_t before,
+    size_t limit, struct audit_row **out, size_t *n)
+{
+	struct stmt		*q;
+	struct audit_row	 a, *v = NULL;
+	enum db_rc		 rc;
+	size_t			 cap = 0;
+
+	*n = 0;
+	object = object != NULL ? object : "";
+	actor = actor != NULL ? actor : "";
+	action_prefix = action_prefix != NULL ? action_prefix : "";
+	q = db_stmt(db, SQL_AUDIT_LIST);
+	stmt_bind_text(q, 0, object);
+	stmt_bind_text(q, 1, object);
+	stmt_bind_text(q, 2, actor);
+	stmt_bind_text(q, 3, actor);
+	stmt_bind_text(q, 4, action_prefix);
+	stmt_bind_text(q, 5, action_prefix);
+	stmt_bind_int(q, 6, before > 0 ? before : INT64_MAX);
+	stmt_bind_int(q, 7, (int64_t)limit);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "isssss", &a.id, &a.at, &a.actor,
+	    &a.action, &a.object, &a.detail)) == DB_OK)
+		*(struct audit_row *)pool_push(pool, &v, n, &cap,
+		    sizeof(a)) = a;
+	stmt_done(q);
+	*out = v;
+	return rc == DB_ERR ? rc : DB_OK;
 }

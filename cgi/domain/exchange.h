@@ -68,4 +68,21 @@ enum db_rc	 audit_add(struct db *, struct pool *, const char *actor,
 		    const char *action, const char *object,
 		    const char *detail);
 
+/* One row of the audit trail as the audit administrator reads it. */
+struct audit_row {
+	int64_t		 id;
+	char		*at;		/* Beijing time, "YYYY-MM-DD HH:MM:SS" */
+	char		*actor, *action, *object, *detail;
+};
+/*
+ * The audit trail, newest first (SEC-3, read by the audit administrator
+ * only, SEC-7): at most limit rows with id < before (0: from the
+ * newest), of object, by actor and with actions starting with
+ * action_prefix, each when not NULL.  DB_OK also when none.
+ */
+enum db_rc	 audit_list(struct db *, struct pool *, const char *object,
+		    const char *actor, const char *action_prefix,
+		    int64_t before, size_t limit, struct audit_row **,
+		    size_t *);
+
 #endif

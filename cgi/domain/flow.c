@@ -37,10 +37,24 @@ static const char SQL_CASE_GET[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id = ?";
 static const char SQL_CASE_LOCK[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id = ? FOR UPDATE";
+/* The user's tasks, less those at which 回避 keeps them (flow_recused). */
 static const char SQL_CASE_TODO[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id IN (SELECT t.case_id "
-    "FROM case_task t WHERE (t.role & ?) <> 0 AND t.dept_code = ?) "
+    "FROM case_task t JOIN kase c ON c.id = t.case_id "
+    "JOIN item i ON i.id = c.item_id "
+    "WHERE (t.role & ?) <> 0 AND t.dept_code = ? AND NOT EXISTS ("
+    "SELECT 1 FROM case_hand h JOIN item_step s ON s.item_id = c.item_id "
+    "AND s.skey = h.step_key WHERE h.case_id = t.case_id "
+    "AND h.staff_id = ? AND h.step_key <> t.step_key "
+    "AND NOT (i.instant = 1 AND t.role = ? AND s.role = ?))) "
     "ORDER BY k.id LIMIT 200";
+static const char SQL_HANDS[] =
+    "SELECT staff_id, step_key FROM case_hand WHERE case_id = ?";
+static const char SQL_HAND_ADD[] =
+    "INSERT IGNORE INTO case_hand (case_id, staff_id, step_key) "
+    "VALUES (?, ?, ?)";
+static const char SQL_CASE_OF_APP[] =
+    "SELECT id FROM kase WHERE app_no = ?";
 static const char SQL_TOKENS[] =
     "SELECT edge, tokens FROM case_token WHERE case_id = ?";
 static const char SQL_TOKENS_CLEAR[] =
@@ -158,22 +172,50 @@ step_at(const struct kase *k, size_t i, enum step_at at)
 	return 0;
 }
 
+/* The step's role, in the step's department (ORG-2, INT-5). */
+static int
+holds_step(const struct kase *k, const struct user *u, size_t i)
+{
+	const struct step	*s = &k->item.steps[i];
+
+	return (u->roles & s->role) != 0 && u->dept_code != NULL &&
+	    strcmp(u->dept_code, s->dept_code) == 0;
+}
+
 int
 flow_may(const struct kase *k, const struct user *u,
     const struct transition *t, size_t i)
 {
-	const struct step	*s;
-
 	if (i >= k->item.nsteps || !flow_enabled(k, i) || !step_at(k, i, t->at))
 		return 0;
 	/* Once accepted, a case returned to intake cannot be refused there. */
 	if (strcmp(t->action, "reject") == 0 &&
 	    strcmp(k->state, "received") != 0)
 		return 0;
+	return holds_step(k, u, i) && flow_recused(k, u, i) == NULL;
+}
+
+const char *
+flow_recused(const struct kase *k, const struct user *u, size_t i)
+{
+	const struct step	*s, *o;
+	size_t			 h;
+
+	if (i >= k->item.nsteps || !flow_enabled(k, i) || !holds_step(k, u, i))
+		return NULL;
 	s = &k->item.steps[i];
-	/* The step's role, in the step's department (ORG-2, INT-5). */
-	return (u->roles & s->role) != 0 && u->dept_code != NULL &&
-	    strcmp(u->dept_code, s->dept_code) == 0;
+	for (h = 0; h < k->nhands; h++) {
+		if (k->hands[h].staff_id != u->id ||
+		    strcmp(k->hands[h].step_key, s->key) == 0)
+			continue;
+		if ((o = catalog_step(&k->item, k->hands[h].step_key)) == NULL)
+			continue;	/* a step the version no longer has */
+		if (k->item.instant && s->role == ROLE_CLERK &&
+		    o->role == ROLE_CLERK)
+			continue;	/* 即办件 at the window */
+		return o->name;
+	}
+	return NULL;
 }
 
 int
@@ -310,6 +352,29 @@ case_current_steps(struct pool *pool, const struct kase *k)
 	return out;
 }
 
+/* Who has acted at which step (flow_recused). */
+static enum db_rc
+load_hands(struct db *db, struct pool *pool, struct kase *k)
+{
+	struct stmt	*q;
+	struct case_hand h;
+	enum db_rc	 rc;
+	size_t		 cap = 0;
+
+	k->hands = NULL;
+	k->nhands = 0;
+	q = db_stmt(db, SQL_HANDS);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "is", &h.staff_id, &h.step_key)) ==
+	    DB_OK)
+		*(struct case_hand *)pool_push(pool, &k->hands, &k->nhands,
+		    &cap, sizeof(h)) = h;
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
 static enum db_rc
 case_head(struct db *db, struct pool *pool, const char *sql, int64_t id,
     struct kase *k)
@@ -325,9 +390,21 @@ case_head(struct db *db, struct pool *pool, const char *sql, int64_t id,
 	stmt_done(q);
 	if (rc != DB_OK)
 		return rc;
-	if ((rc = catalog_by_id(db, pool, k->item_id, &k->item)) != DB_OK)
+	if ((rc = catalog_by_id(db, pool, k->item_id, &k->item)) != DB_OK ||
+	    (rc = load_state(db, pool, k)) != DB_OK)
 		return rc;
-	return load_state(db, pool, k);
+	return load_hands(db, pool, k);
+}
+
+enum db_rc
+case_id_of(struct db *db, struct pool *pool, const char *app_no,
+    int64_t *id)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_CASE_OF_APP);
+	stmt_bind_text(q, 0, app_no);
+	return stmt_one(q, pool, "i", id);
 }
 
 enum db_rc
@@ -387,6 +464,9 @@ case_list(struct db *db, struct pool *pool, const struct user *u, int todo,
 		q = db_stmt(db, SQL_CASE_TODO);
 		stmt_bind_int(q, 0, u->roles);
 		stmt_bind_text(q, 1, u->dept_code ? u->dept_code : "");
+		stmt_bind_int(q, 2, u->id);
+		stmt_bind_int(q, 3, ROLE_CLERK);
+		stmt_bind_int(q, 4, ROLE_CLERK);
 	} else {
 		q = db_stmt(db, SQL_CASE_DONE);
 		stmt_bind_int(q, 0, u->id);
@@ -710,6 +790,24 @@ public_label(struct pool *pool, const struct kase *k,
 	return pool_printf(pool, "%s环节已完成", k->item.steps[step].name);
 }
 
+const char *
+flow_recusal_why(struct pool *pool, const struct kase *k,
+    const struct user *u, const char *key)
+{
+	const char	*done;
+	size_t		 i;
+
+	for (i = 0; i < k->item.nsteps; i++) {
+		if (key != NULL && strcmp(key, k->item.steps[i].key) != 0)
+			continue;
+		if ((done = flow_recused(k, u, i)) != NULL)
+			return pool_printf(pool, "您已办理过本件的「%s」环节，"
+			    "按回避规定不能再办理「%s」环节，请由本部门其他"
+			    "工作人员办理。", done, k->item.steps[i].name);
+	}
+	return NULL;
+}
+
 enum db_rc
 case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
     const char *action, const char *step_key, const char *verdict,
@@ -764,7 +862,9 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 		    flow_may(&k, u, t, i))
 			step = (int)i;
 	if (step < 0) {
-		*why = "这个办件已经不在您的环节，可能已被他人处理。";
+		*why = flow_recusal_why(pool, &k, u, step_key);
+		if (*why == NULL)
+			*why = "这个办件已经不在您的环节，可能已被他人处理。";
 		rc = DB_NONE;
 		goto fail;
 	}
@@ -827,6 +927,12 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 	if ((rc = event_out(db, pool, &k, t->action, label, state, u, text,
 	    doc_kind != NULL ? &d : NULL, public_label(pool, &k, t, step),
 	    t->to_state != NULL && t->needs_text ? text : NULL)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_HAND_ADD);
+	stmt_bind_int(q, 0, k.id);
+	stmt_bind_int(q, 1, u->id);
+	stmt_bind_text(q, 2, k.item.steps[step].key);
+	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
 	if ((rc = audit_add(db, pool, u->login, pool_printf(pool, "case.%s",
 	    t->action), k.app_no, text ? text : "")) != DB_OK)

@@ -27,6 +27,12 @@ struct case_event {
 	char		*at, *action, *label, *state, *staff_name, *note;
 };
 
+/* A member of staff who acted at a step of the case (回避, SEC-7). */
+struct case_hand {
+	int64_t		 staff_id;
+	char		*step_key;
+};
+
 struct kase {
 	int64_t		 id;
 	char		*app_no, *source, *item_code, *item_name;
@@ -43,6 +49,8 @@ struct kase {
 	size_t		 nopinions;
 	struct doc	*docs;
 	size_t		 ndocs;
+	struct case_hand *hands;
+	size_t		 nhands;
 	/* Where the case stands in its procedure (wfnet.h). */
 	struct wf_net	 net;
 	struct wf_marking marking;
@@ -76,6 +84,19 @@ extern const size_t		nflow_transitions;
 /* Whether user may make transition t at step i of case k now. */
 int		 flow_may(const struct kase *, const struct user *,
 		    const struct transition *, size_t i);
+/*
+ * 回避 (SEC-7): one person acts at one step of a case only.  When user
+ * could act at step i now (its role, its department) but has acted at
+ * another step of k, the name of that step; else NULL.  Window steps of
+ * an instant item (即办件: the clerk takes and decides it at the window)
+ * are exempt from each other.  flow_may() refuses what this names.
+ */
+const char	*flow_recused(const struct kase *, const struct user *,
+		    size_t i);
+/* The sentence that says why 回避 keeps user from step key of k (from
+ * any step when key is NULL), or NULL when it does not. */
+const char	*flow_recusal_why(struct pool *, const struct kase *,
+		    const struct user *, const char *key);
 /* Whether step i of case k can act now. */
 int		 flow_enabled(const struct kase *, size_t i);
 const struct transition *flow_find(const char *action);
@@ -87,11 +108,15 @@ const char	*flow_state_label(const char *state);
 enum db_rc	 case_import_application(struct db *, struct pool *, json_t *rec,
 		    char *err, size_t errlen);
 enum db_rc	 case_get(struct db *, struct pool *, int64_t id, struct kase *);
+/* The id of the case of application app_no (a document's case). */
+enum db_rc	 case_id_of(struct db *, struct pool *, const char *app_no,
+		    int64_t *id);
 /* For a case row from case_list: its item, net and marking. */
 enum db_rc	 case_load_state(struct db *, struct pool *, struct kase *);
 /* The names of the steps that can act now, "、"-separated. */
 char		*case_current_steps(struct pool *, const struct kase *);
-/* Cases waiting for user (todo = 1) or that user has acted on (todo = 0). */
+/* Cases waiting for user (todo = 1: not those from which 回避 keeps
+ * them) or that user has acted on (todo = 0). */
 enum db_rc	 case_list(struct db *, struct pool *, const struct user *,
 		    int todo, struct kase **, size_t *);
 /*

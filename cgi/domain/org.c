@@ -1,7 +1,9 @@
 /*
  * org.c: the organisation (ORG-1, ORG-2, ACC-4): owns region_level,
- * region, hall and service_window, and the administrator's changes to
- * department and staff (account.c keeps login and sessions).  Each change
+ * region, hall and service_window, and the administrators' changes to
+ * department and staff (account.c keeps login and sessions): records by
+ * the system administrator, roles and passwords by the security
+ * administrator, a password by its owner (三员分立, SEC-7).  Each change
  * runs in one transaction with its audit row.
  */
 #include <stdio.h>
@@ -122,8 +124,9 @@ static const char SQL_WINDOW_EDIT[] =
     "WHERE dept_code = ? AND code = ?";
 
 #define STAFF_COLS "s.id, s.login, s.name, d.code, d.name, s.roles, " \
-    "s.active, " LOCAL("s.created_at") " FROM staff s " \
-    "JOIN department d ON d.id = s.dept_id "
+    "s.active, " LOCAL("s.created_at") ", " \
+    "IF(s.pw_hash = '" STAFF_NO_PASSWORD "', 0, IF(s.pw_temporary, 1, 2)) " \
+    "FROM staff s JOIN department d ON d.id = s.dept_id "
 static const char SQL_STAFF_LIST[] =
     "SELECT " STAFF_COLS "WHERE (? = '' OR d.code = ?) "
     "ORDER BY d.code, s.active DESC, s.login";
@@ -132,17 +135,21 @@ static const char SQL_STAFF_GET[] =
 static const char SQL_STAFF_LOCK[] =
     "SELECT s.id, s.name, d.code, s.roles, s.active FROM staff s "
     "JOIN department d ON d.id = s.dept_id WHERE s.login = ? FOR UPDATE";
-/* Locks every active administrator, so two removals cannot both pass;
- * taken before the account's row, in every edit, so no two edits
- * deadlock. */
+/* Locks every active administrator, so two removals cannot both pass,
+ * and counts the holders of each administrator's role (admins_lock). */
 static const char SQL_ADMINS[] =
-    "SELECT COUNT(*) FROM staff WHERE active = 1 AND (roles & ?) <> 0 "
-    "FOR UPDATE";
+    "SELECT COALESCE(SUM((roles & ?) <> 0), 0), "
+    "COALESCE(SUM((roles & ?) <> 0), 0), COALESCE(SUM((roles & ?) <> 0), 0) "
+    "FROM staff WHERE active = 1 AND (roles & ?) <> 0 FOR UPDATE";
 static const char SQL_STAFF_EDIT[] =
-    "UPDATE staff SET name = ?, dept_id = ?, roles = ?, active = ? "
-    "WHERE id = ?";
+    "UPDATE staff SET name = ?, dept_id = ?, active = ? WHERE id = ?";
+static const char SQL_STAFF_ROLES[] =
+    "UPDATE staff SET roles = ? WHERE id = ?";
 static const char SQL_STAFF_PW[] =
-    "UPDATE staff SET pw_hash = ? WHERE id = ?";
+    "UPDATE staff SET pw_hash = ?, pw_temporary = ? WHERE id = ?";
+static const char SQL_STAFF_PW_LOCK[] =
+    "SELECT id, pw_hash FROM staff WHERE login = ? AND active = 1 "
+    "FOR UPDATE";
 /*
  * Sessions belong to account.c; ending a deactivated or reset account's
  * sessions is part of the same change, so it is done here, in its
@@ -150,11 +157,8 @@ static const char SQL_STAFF_PW[] =
  */
 static const char SQL_STAFF_SESSIONS_END[] =
     "DELETE FROM session WHERE user_id = ?";
-
-static const char SQL_AUDIT_ORG[] =
-    "SELECT id, " LOCAL("at") ", actor, action, object, detail FROM audit "
-    "WHERE action LIKE 'org.%' AND (? = '' OR object = ?) AND id < ? "
-    "ORDER BY id DESC LIMIT ?";
+static const char SQL_STAFF_SESSIONS_OTHERS[] =
+    "DELETE FROM session WHERE user_id = ? AND token_hash <> ?";
 
 /* ------------------------------------------------------------------ */
 /* Checks of single values                                              */
@@ -297,7 +301,8 @@ char *
 org_roles_label(struct pool *pool, unsigned roles)
 {
 	static const unsigned	 order[] = { ROLE_CLERK, ROLE_HANDLER,
-				    ROLE_LEADER, ROLE_ADMIN };
+				    ROLE_LEADER, ROLE_ADMIN, ROLE_SECADMIN,
+				    ROLE_AUDITOR };
 	char			*s = "";
 	size_t			 i;
 
@@ -407,8 +412,7 @@ org_window_check(const struct org_window *w, struct org_err *err)
 }
 
 int
-org_staff_check(const struct org_staff *s, const char *password,
-    struct org_err *err)
+org_staff_check(const struct org_staff *s, struct org_err *err)
 {
 	if (!org_valid_login(s->login))
 		return bad(err, "login", "登录名用小写字母、数字和“.”“_”“-”，"
@@ -417,11 +421,6 @@ org_staff_check(const struct org_staff *s, const char *password,
 		return bad(err, "name", "请填写姓名（不超过 50 个字）。");
 	if (!org_valid_code(s->dept_code, ORG_CODE_MAX))
 		return bad(err, "dept", "请选择所在部门。");
-	if (s->roles == 0 || (s->roles & ~(unsigned)ORG_STAFF_ROLES) != 0)
-		return bad(err, "roles", "请至少选择一个角色。");
-	if (password != NULL && !org_valid_password(password))
-		return bad(err, "password", "密码至少 10 位，且须同时包含字母和"
-		    "数字。");
 	return 0;
 }
 
@@ -581,11 +580,13 @@ staff_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct org_staff	*s = arg;
 	enum db_rc	 rc;
-	int64_t		 roles = 0;
+	int64_t		 roles = 0, pw = 0;
 
-	rc = stmt_row(q, pool, "issssids", &s->id, &s->login, &s->name,
-	    &s->dept_code, &s->dept_name, &roles, &s->active, &s->created_at);
+	rc = stmt_row(q, pool, "issssidsi", &s->id, &s->login, &s->name,
+	    &s->dept_code, &s->dept_name, &roles, &s->active, &s->created_at,
+	    &pw);
 	s->roles = (unsigned)roles;
+	s->pw = pw == 0 ? ORG_PW_NONE : pw == 1 ? ORG_PW_TEMPORARY : ORG_PW_OWN;
 	return rc;
 }
 
@@ -610,32 +611,6 @@ org_staff_get(struct db *db, struct pool *pool, const char *login,
 	q = db_stmt(db, SQL_STAFF_GET);
 	stmt_bind_text(q, 0, login);
 	return stmt_first(q, pool, staff_row, s);
-}
-
-enum db_rc
-org_audit_list(struct db *db, struct pool *pool, const char *object,
-    int64_t before, size_t limit, struct org_audit **out, size_t *n)
-{
-	struct stmt		*q;
-	struct org_audit	 a, *v = NULL;
-	enum db_rc		 rc;
-	size_t			 cap = 0;
-
-	*n = 0;
-	q = db_stmt(db, SQL_AUDIT_ORG);
-	stmt_bind_text(q, 0, object ? object : "");
-	stmt_bind_text(q, 1, object ? object : "");
-	stmt_bind_int(q, 2, before > 0 ? before : INT64_MAX);
-	stmt_bind_int(q, 3, (int64_t)limit);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	while ((rc = stmt_row(q, pool, "isssss", &a.id, &a.at, &a.actor,
-	    &a.action, &a.object, &a.detail)) == DB_OK)
-		*(struct org_audit *)pool_push(pool, &v, n, &cap,
-		    sizeof(a)) = a;
-	stmt_done(q);
-	*out = v;
-	return rc == DB_ERR ? rc : DB_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1166,15 +1141,104 @@ org_window_save(struct db *db, struct pool *pool, const char *actor,
 	return finish(db, window_put(db, pool, actor, mode, w, err));
 }
 
+/*
+ * The one place a new password is judged, whoever sets it: NULL when it
+ * may be used, else what to say.
+ */
+static const char *
+password_refusal(const char *password)
+{
+	if (!org_valid_password(password))
+		return "密码至少 10 位，且须同时包含字母和数字。";
+	return NULL;
+}
+
+static const struct {
+	unsigned	 role;
+	const char	*label;
+} admin_roles[] = {
+	{ ROLE_ADMIN, "系统管理员" },
+	{ ROLE_SECADMIN, "安全管理员" },
+	{ ROLE_AUDITOR, "审计管理员" },
+};
+#define NADMIN_ROLES (sizeof(admin_roles) / sizeof(admin_roles[0]))
+
+/*
+ * Lock the active administrators and count the holders of each of the
+ * three roles into held[] (admin_roles' order).  First in every change
+ * of roles or of being in use, so that no two changes deadlock and no
+ * two removals of the last holders both pass.
+ */
+static enum db_rc
+admins_lock(struct db *db, struct pool *pool, int64_t held[NADMIN_ROLES])
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_ADMINS);
+	stmt_bind_int(q, 0, ROLE_ADMIN);
+	stmt_bind_int(q, 1, ROLE_SECADMIN);
+	stmt_bind_int(q, 2, ROLE_AUDITOR);
+	stmt_bind_int(q, 3, ROLES_ADMINS);
+	return stmt_one(q, pool, "iii", &held[0], &held[1], &held[2]);
+}
+
+/*
+ * An account going from (roles, active) to (nroles, nactive): refused
+ * when it is the last active holder of an administrator's role it would
+ * lose.  0, or -1 with err set.
+ */
+static int
+last_holder(struct pool *pool, const int64_t held[NADMIN_ROLES],
+    unsigned roles, int active, unsigned nroles, int nactive,
+    struct org_err *err)
+{
+	const char	*label;
+	size_t		 i;
+
+	for (i = 0; i < NADMIN_ROLES; i++) {
+		if (!(active && (roles & admin_roles[i].role)) ||
+		    (nactive && (nroles & admin_roles[i].role)) ||
+		    held[i] > 1)
+			continue;
+		label = admin_roles[i].label;
+		return bad(err, nactive ? "roles" : "active",
+		    pool_printf(pool, "这是最后一位在用的%s，不能%s。请先为另一"
+		    "位工作人员授予%s角色。", label, nactive ? pool_printf(pool,
+		    "取消其%s角色", label) : "停用", label));
+	}
+	return 0;
+}
+
+/* The row of login, locked: id, name, department, roles, in use. */
+static enum db_rc
+staff_lock(struct db *db, struct pool *pool, const char *login,
+    int64_t *id, char **name, char **dept, unsigned *roles, int *active,
+    struct org_err *err)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 r = 0;
+
+	q = db_stmt(db, SQL_STAFF_LOCK);
+	stmt_bind_text(q, 0, login);
+	rc = stmt_one(q, pool, "issid", id, name, dept, &r, active);
+	*roles = (unsigned)r;
+	if (rc == DB_NONE)
+		return refuse(err, "login", "没有找到这位工作人员，请从列表重新"
+		    "进入。");
+	return rc;
+}
+
 static enum db_rc
 staff_add(struct db *db, struct pool *pool, const char *actor,
-    const struct org_staff *s, const char *password, struct org_err *err)
+    const struct org_staff *s, struct org_err *err)
 {
 	enum db_rc	 rc;
 	json_t		*d;
 
-	rc = account_staff_add(db, s->login, s->name, s->dept_code, s->roles,
-	    password);
+	/* Roles and a first password are the security administrator's. */
+	rc = account_staff_add(db, s->login, s->name, s->dept_code, 0, NULL,
+	    0);
 	if (rc == DB_DUP)
 		return refuse(err, "login", pool_printf(pool, "登录名 %s 已被"
 		    "使用，请换一个。", s->login));
@@ -1185,7 +1249,6 @@ staff_add(struct db *db, struct pool *pool, const char *actor,
 	d = json_object();
 	note(d, "name", NULL, s->name);
 	note(d, "dept", NULL, s->dept_code);
-	note(d, "roles", NULL, org_roles_label(pool, s->roles));
 	note_int(d, "active", 0, 0, 1);
 	return audit(db, pool, actor, "org.staff.add", pool_printf(pool,
 	    "staff:%s", s->login), d);
@@ -1198,24 +1261,15 @@ staff_edit(struct db *db, struct pool *pool, const char *actor,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	char		*oname, *odept;
-	int64_t		 id, oroles, dept_id, admins = 0;
-	int		 oactive, was_admin, is_admin, changed;
+	int64_t		 id, dept_id, held[NADMIN_ROLES];
+	unsigned	 oroles;
+	int		 oactive, changed;
 	const char	*action;
 	json_t		*d;
 
-	/* The administrators first, then the account: one order for all. */
-	q = db_stmt(db, SQL_ADMINS);
-	stmt_bind_int(q, 0, ROLE_ADMIN);
-	if ((rc = stmt_one(q, pool, "i", &admins)) != DB_OK)
-		return rc;
-	q = db_stmt(db, SQL_STAFF_LOCK);
-	stmt_bind_text(q, 0, s->login);
-	rc = stmt_one(q, pool, "issid", &id, &oname, &odept, &oroles,
-	    &oactive);
-	if (rc == DB_NONE)
-		return refuse(err, "login", "没有找到这位工作人员，请从列表重新"
-		    "进入。");
-	if (rc != DB_OK)
+	if ((rc = admins_lock(db, pool, held)) != DB_OK ||
+	    (rc = staff_lock(db, pool, s->login, &id, &oname, &odept, &oroles,
+	    &oactive, err)) != DB_OK)
 		return rc;
 	q = db_stmt(db, SQL_DEPT_ID);
 	stmt_bind_text(q, 0, s->dept_code);
@@ -1223,22 +1277,12 @@ staff_edit(struct db *db, struct pool *pool, const char *actor,
 		return refuse(err, "dept", NO_DEPT);
 	if (rc != DB_OK)
 		return rc;
-	was_admin = oactive && (oroles & ROLE_ADMIN);
-	is_admin = s->active && (s->roles & ROLE_ADMIN);
-	if (was_admin && !is_admin) {
-		if (admins <= 1)
-			return refuse(err, s->active ? "roles" : "active",
-			    s->active ? "这是最后一位在用的系统管理员，不能"
-			    "取消其系统管理员角色。请先为另一位工作人员授予"
-			    "系统管理员角色。" :
-			    "这是最后一位在用的系统管理员，不能停用。请先为"
-			    "另一位工作人员授予系统管理员角色。");
-	}
+	if (last_holder(pool, held, oroles, oactive, oroles, s->active,
+	    err) == -1)
+		return DB_NONE;
 	d = json_object();
 	changed = note(d, "name", oname, s->name);
 	changed |= note(d, "dept", odept, s->dept_code);
-	changed |= note(d, "roles", org_roles_label(pool, (unsigned)oroles),
-	    org_roles_label(pool, s->roles));
 	changed |= note_int(d, "active", 1, oactive, s->active ? 1 : 0);
 	if (!changed) {
 		json_decref(d);
@@ -1247,9 +1291,8 @@ staff_edit(struct db *db, struct pool *pool, const char *actor,
 	q = db_stmt(db, SQL_STAFF_EDIT);
 	stmt_bind_text(q, 0, s->name);
 	stmt_bind_int(q, 1, dept_id);
-	stmt_bind_int(q, 2, s->roles);
-	stmt_bind_int(q, 3, s->active ? 1 : 0);
-	stmt_bind_int(q, 4, id);
+	stmt_bind_int(q, 2, s->active ? 1 : 0);
+	stmt_bind_int(q, 3, id);
 	if ((rc = stmt_run(q)) == DB_OK && oactive && !s->active) {
 		q = db_stmt(db, SQL_STAFF_SESSIONS_END);
 		stmt_bind_int(q, 0, id);
@@ -1271,69 +1314,171 @@ staff_edit(struct db *db, struct pool *pool, const char *actor,
 
 enum db_rc
 org_staff_save(struct db *db, struct pool *pool, const char *actor,
-    enum org_mode mode, const struct org_staff *s, const char *password,
-    struct org_err *err)
+    enum org_mode mode, const struct org_staff *s, struct org_err *err)
 {
 	enum db_rc	 rc;
 
 	if (mode == ORG_PUT)
 		return DB_ERR;	/* staff are created or edited, knowingly */
-	if (org_staff_check(s, mode == ORG_ADD ? str(password) : NULL,
-	    err) == -1)
+	if (org_staff_check(s, err) == -1)
 		return DB_NONE;
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	if (mode == ORG_ADD)
-		rc = staff_add(db, pool, actor, s, password, err);
+		rc = staff_add(db, pool, actor, s, err);
 	else
 		rc = staff_edit(db, pool, actor, s, err);
 	return finish(db, rc);
+}
+
+static enum db_rc
+roles_put(struct db *db, struct pool *pool, const char *actor,
+    const char *login, unsigned roles, struct org_err *err)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*name, *dept;
+	int64_t		 id, held[NADMIN_ROLES];
+	unsigned	 oroles;
+	int		 active;
+	json_t		*d;
+
+	if ((rc = admins_lock(db, pool, held)) != DB_OK ||
+	    (rc = staff_lock(db, pool, login, &id, &name, &dept, &oroles,
+	    &active, err)) != DB_OK)
+		return rc;
+	if (last_holder(pool, held, oroles, active, roles, active, err) == -1)
+		return DB_NONE;
+	if (roles == oroles)
+		return DB_OK;
+	q = db_stmt(db, SQL_STAFF_ROLES);
+	stmt_bind_int(q, 0, roles);
+	stmt_bind_int(q, 1, id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	d = json_object();
+	note(d, "roles", org_roles_label(pool, oroles), org_roles_label(pool,
+	    roles));
+	return audit(db, pool, actor, "org.staff.roles", pool_printf(pool,
+	    "staff:%s", login), d);
+}
+
+enum db_rc
+org_staff_roles(struct db *db, struct pool *pool, const char *actor,
+    const char *login, unsigned roles, struct org_err *err)
+{
+	const char	*why;
+
+	if (!org_valid_login(login))
+		return refuse(err, "login", "没有找到这位工作人员。");
+	if ((why = account_roles_refusal(roles)) != NULL)
+		return refuse(err, "roles", why);
+	/* Whoever grants roles does not grant them to themselves. */
+	if (strcmp(login, actor) == 0)
+		return refuse(err, "roles", "不能修改自己的角色，请由另一位安全"
+		    "管理员办理。");
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	return finish(db, roles_put(db, pool, actor, login, roles, err));
+}
+
+/*
+ * Store hash as the password of account id (login), in a transaction the
+ * caller finishes: temporary when an administrator (actor) set it, then
+ * every session of the account ends; else the owner's, then all but the
+ * session keep.  Audited either way.
+ */
+static enum db_rc
+password_put(struct db *db, struct pool *pool, const char *actor,
+    const char *login, int64_t id, const char *hash, int temporary,
+    const char *keep)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*d;
+
+	q = db_stmt(db, SQL_STAFF_PW);
+	stmt_bind_text(q, 0, hash);
+	stmt_bind_int(q, 1, temporary);
+	stmt_bind_int(q, 2, id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	/* Whoever used the old password is logged out. */
+	q = db_stmt(db, temporary ? SQL_STAFF_SESSIONS_END :
+	    SQL_STAFF_SESSIONS_OTHERS);
+	stmt_bind_int(q, 0, id);
+	if (!temporary)
+		stmt_bind_text(q, 1, keep != NULL ? keep : "");
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	d = json_object();
+	note(d, "password", NULL, temporary ? "reset" : "changed by its owner");
+	return audit(db, pool, actor, temporary ? "org.staff.password" :
+	    "org.staff.password.change", pool_printf(pool, "staff:%s", login),
+	    d);
 }
 
 enum db_rc
 org_staff_password(struct db *db, struct pool *pool, const char *actor,
     const char *login, const char *password, struct org_err *err)
 {
-	struct stmt	*q;
 	enum db_rc	 rc;
 	char		 hash[PWHASH_MAX], *name, *dept;
-	int64_t		 id, roles;
+	const char	*why;
+	int64_t		 id;
+	unsigned	 roles;
 	int		 active;
-	json_t		*d;
 
 	if (!org_valid_login(login))
 		return refuse(err, "login", "没有找到这位工作人员。");
-	if (!org_valid_password(password))
-		return refuse(err, "password", "密码至少 10 位，且须同时包含"
-		    "字母和数字。");
+	if (strcmp(login, actor) == 0)
+		return refuse(err, "password", "自己的密码请在「修改密码」页"
+		    "修改。");
+	if ((why = password_refusal(password)) != NULL)
+		return refuse(err, "password", why);
 	/* The slow hash before the transaction, which it need not hold. */
 	if (crypto_pw_hash(password, hash) == -1)
 		return DB_ERR;
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
-	q = db_stmt(db, SQL_STAFF_LOCK);
+	rc = staff_lock(db, pool, login, &id, &name, &dept, &roles, &active,
+	    err);
+	/* The administrator knows it: its owner must replace it. */
+	if (rc == DB_OK)
+		rc = password_put(db, pool, actor, login, id, hash, 1, NULL);
+	return finish(db, rc);
+}
+
+enum db_rc
+org_staff_password_change(struct db *db, struct pool *pool,
+    const char *login, const char *old, const char *password,
+    const char *keep, struct org_err *err)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		 hash[PWHASH_MAX], *stored;
+	const char	*why;
+	int64_t		 id;
+
+	if (old == NULL || password == NULL)
+		return refuse(err, old == NULL ? "old" : "password",
+		    "请填写原密码和新密码。");
+	if ((why = password_refusal(password)) != NULL)
+		return refuse(err, "password", why);
+	if (strcmp(old, password) == 0)
+		return refuse(err, "password", "新密码不能与原密码相同。");
+	if (crypto_pw_hash(password, hash) == -1)
+		return DB_ERR;
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_STAFF_PW_LOCK);
 	stmt_bind_text(q, 0, login);
-	rc = stmt_one(q, pool, "issid", &id, &name, &dept, &roles, &active);
-	if (rc == DB_NONE)
-		rc = refuse(err, "login", "没有找到这位工作人员。");
-	if (rc == DB_OK) {
-		q = db_stmt(db, SQL_STAFF_PW);
-		stmt_bind_text(q, 0, hash);
-		stmt_bind_int(q, 1, id);
-		rc = stmt_run(q);
-	}
-	/* Whoever used the old password is logged out; not the actor. */
-	if (rc == DB_OK && strcmp(login, actor) != 0) {
-		q = db_stmt(db, SQL_STAFF_SESSIONS_END);
-		stmt_bind_int(q, 0, id);
-		rc = stmt_run(q);
-	}
-	if (rc == DB_OK) {
-		d = json_object();
-		note(d, "password", NULL, "reset");
-		rc = audit(db, pool, actor, "org.staff.password",
-		    pool_printf(pool, "staff:%s", login), d);
-	}
+	if ((rc = stmt_one(q, pool, "is", &id, &stored)) == DB_NONE)
+		rc = refuse(err, "old", "没有找到您的账号，请重新登录。");
+	else if (rc == DB_OK && crypto_pw_verify(old, stored) == -1)
+		rc = refuse(err, "old", "原密码不正确，请重新输入。");
+	if (rc == DB_OK)
+		rc = password_put(db, pool, login, login, id, hash, 0, keep);
 	return finish(db, rc);
 }
 

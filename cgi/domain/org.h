@@ -2,8 +2,12 @@
  * org.h: the organisation (ORG-1, ORG-2, ACC-4): the four levels of
  * regions and their configurable names, regions, their service halls,
  * departments and their windows, and the administration of staff
- * accounts.  Owns region_level, region, hall and service_window, and the
- * administrator's changes to department and staff.  Every change is one
+ * accounts, split by 三员分立 (SEC-7): the system administrator keeps
+ * the records (login, name, department, in use), the security
+ * administrator the roles and passwords, and each staff member changes
+ * their own password.  Owns region_level, region, hall and
+ * service_window, and the administrators' changes to department and
+ * staff.  Every change is one
  * transaction that also writes its audit row (SEC-3): action "org.…",
  * object "region:CODE", "hall:CODE", "dept:CODE", "window:DEPT/CODE",
  * "staff:LOGIN" or "level:N", detail a JSON object of the values set
@@ -31,7 +35,7 @@
 #define ORG_LOGIN_MAX		40
 #define ORG_PASSWORD_MIN	10	/* characters */
 #define ORG_PASSWORD_MAX	128	/* bytes, as the login page accepts */
-#define ORG_STAFF_ROLES	(ROLE_CLERK | ROLE_HANDLER | ROLE_LEADER | ROLE_ADMIN)
+#define ORG_STAFF_ROLES	(ROLES_STAFF | ROLES_ADMINS)
 
 /* Why a change was refused: the form field to correct and what to say. */
 struct org_err {
@@ -94,6 +98,13 @@ struct org_window {
 	char		*hall_name;
 };
 
+/* Where an account's password stands. */
+enum org_pw {
+	ORG_PW_NONE,		/* never set: nobody can log in */
+	ORG_PW_TEMPORARY,	/* set by an administrator, to be changed */
+	ORG_PW_OWN,		/* chosen by its owner */
+};
+
 struct org_staff {
 	int64_t		 id;
 	char		*login;
@@ -103,15 +114,7 @@ struct org_staff {
 	unsigned	 roles;
 	int		 active;
 	char		*created_at;
-};
-
-struct org_audit {
-	int64_t		 id;
-	char		*at;		/* UTC, "YYYY-MM-DD HH:MM:SS" */
-	char		*actor;
-	char		*action;
-	char		*object;
-	char		*detail;
+	enum org_pw	 pw;		/* read only */
 };
 
 /*
@@ -127,7 +130,7 @@ int		 org_valid_login(const char *);
 int		 org_valid_password(const char *);
 /* The kind of hall a region of level has: 政务服务中心, … */
 const char	*org_hall_kind(int level);
-/* Staff role labels joined with "、" ("窗口受理人员、承办人"). */
+/* Role labels joined with "、" ("窗口受理人员、承办人"). */
 char		*org_roles_label(struct pool *, unsigned roles);
 
 /*
@@ -138,9 +141,8 @@ int		 org_region_check(const struct org_region *, struct org_err *);
 int		 org_hall_check(const struct org_hall *, struct org_err *);
 int		 org_dept_check(const struct org_dept *, struct org_err *);
 int		 org_window_check(const struct org_window *, struct org_err *);
-/* password: on creation (NULL on an edit). */
-int		 org_staff_check(const struct org_staff *, const char *password,
-		    struct org_err *);
+/* The record: login, name and department (not roles, not password). */
+int		 org_staff_check(const struct org_staff *, struct org_err *);
 
 /* Reading, allocated from pool.  Lists are DB_OK even when empty. */
 enum db_rc	 org_levels(struct db *, struct pool *,
@@ -168,13 +170,6 @@ enum db_rc	 org_staff_list(struct db *, struct pool *, const char *dept,
 		    struct org_staff **, size_t *);
 enum db_rc	 org_staff_get(struct db *, struct pool *, const char *login,
 		    struct org_staff *);
-/*
- * The audit trail of organisation changes, newest first: at most limit
- * rows with id < before (0: from the newest), of object when not NULL.
- */
-enum db_rc	 org_audit_list(struct db *, struct pool *, const char *object,
-		    int64_t before, size_t limit, struct org_audit **,
-		    size_t *);
 
 /*
  * Changes by actor (a staff login).  DB_OK when done (also when nothing
@@ -194,18 +189,38 @@ enum db_rc	 org_dept_save(struct db *, struct pool *, const char *actor,
 enum db_rc	 org_window_save(struct db *, struct pool *, const char *actor,
 		    enum org_mode, const struct org_window *, struct org_err *);
 /*
- * Create (ORG_ADD, with password; active) or edit (ORG_EDIT: name,
- * department, roles, active) a staff account.  Refuses to leave no
- * active administrator.  A deactivated account's sessions end.
+ * The system administrator's part: create (ORG_ADD: active, without roles
+ * and without a password, both the security administrator's) or edit
+ * (ORG_EDIT: name, department, active) a staff record; s->roles is
+ * ignored.  Refuses to deactivate the last active holder of one of the
+ * three administrators' roles.  A deactivated account's sessions end.
  */
 enum db_rc	 org_staff_save(struct db *, struct pool *, const char *actor,
-		    enum org_mode, const struct org_staff *,
-		    const char *password, struct org_err *);
-/* Set a new password.  The account's sessions end, unless the actor
- * resets their own (then the actor's sessions stay). */
+		    enum org_mode, const struct org_staff *, struct org_err *);
+/*
+ * The security administrator's part: set the roles of login, as
+ * account_roles_refusal() allows; nobody sets their own, and the last
+ * active holder of an administrator's role keeps it.
+ */
+enum db_rc	 org_staff_roles(struct db *, struct pool *, const char *actor,
+		    const char *login, unsigned roles, struct org_err *);
+/*
+ * The security administrator sets a password of another account: it is
+ * temporary (the owner must change it at next login) and the account's
+ * sessions end.  Nobody sets their own here (org_staff_password_change).
+ */
 enum db_rc	 org_staff_password(struct db *, struct pool *,
 		    const char *actor, const char *login, const char *password,
 		    struct org_err *);
+/*
+ * A staff member chooses their own password: old must be the current
+ * one, the new one must pass the policy and differ from it.  The
+ * password stops being temporary; the account's other sessions end
+ * (keep: the hash of the session making the change).
+ */
+enum db_rc	 org_staff_password_change(struct db *, struct pool *,
+		    const char *login, const char *old, const char *password,
+		    const char *keep, struct org_err *);
 
 /*
  * The demo organisation from demo.json (db/demo): "level_names" (four

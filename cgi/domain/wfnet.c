@@ -498,6 +498,12 @@ check_staff(const struct wf_net *net, struct wf_result *res)
 		dept = st->dept_label != NULL && st->dept_label[0] != '\0' ?
 		    st->dept_label : st->dept != NULL && st->dept[0] != '\0' ?
 		    st->dept : "未指定部门";
+		if (st->recusal)
+			return say(res, WF_UNSTAFFED, st->key,
+			    "「%s」环节没有可办理的人：按回避规定，同一件申请"
+			    "的各环节须由不同的人办理，%s具有%s角色的在用人员"
+			    "不够，请再配备人员。", nm(net, i), dept,
+			    roles[0] ? roles : "所需");
 		return say(res, WF_UNSTAFFED, st->key,
 		    "「%s」环节没有人具有%s角色（%s），"
 		    "请先在组织机构中配备人员。", nm(net, i),

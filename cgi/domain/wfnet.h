@@ -36,6 +36,8 @@ struct wf_step {
 	const char	*dept;		/* department code acting */
 	int		 staffed;	/* 1 when some active user holds role in
 					 * dept (the caller looks it up) */
+	int		 recusal;	/* with staffed 0: people hold the role
+					 * but too few for 回避 (SEC-7) */
 	const char	*dept_label;	/* dept's name for people, or NULL */
 };
 

@@ -1,23 +1,21 @@
 /*
- * int_admin.c: the administrator's pages on the intranet (ORG-1, ORG-2,
- * ACC-4, SEC-3): the organisation at a glance, the names of the four
- * levels, regions, halls, departments, windows, staff accounts, and the
- * audit trail of these changes.  Only ROLE_ADMIN reaches them (routes.c).
+ * int_admin.c: the system administrator's pages on the intranet (ORG-1,
+ * ORG-2, ACC-4): the organisation at a glance, the names of the four
+ * levels, regions, halls, departments, windows and staff records.  Only
+ * ROLE_ADMIN reaches them (routes.c).  Under 三员分立 (SEC-7) roles and
+ * passwords are the security administrator's (int_secadmin.c) and the
+ * audit trail the audit administrator's (int_audit.c).
  *
  * Every form page reads Form.* only: a GET fills it from the database, a
  * refused POST from what was typed (never passwords), with Form.Error and
  * Form.Field (the field to correct) and status 422.  A saved POST
  * redirects to the object's page with saved=1.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "account.h"
 #include "org.h"
 #include "pages.h"
-
-#define AUDIT_PAGE	50
 
 /* A form value as the domain's structs hold it (form_get copies it into
  * the request's pool, so it may be written). */
@@ -37,14 +35,7 @@ form(struct req *r, const char *name)
 static void
 saved_notice(struct req *r)
 {
-	const char	*v = form_get(r, "saved");
-
-	if (v == NULL)
-		return;
-	if (strcmp(v, "password") == 0)
-		hdf_set(r, "Page.Notice", "密码已重置。请把新密码当面或通过"
-		    "安全渠道告知本人，并提醒其登录后妥善保管。");
-	else
+	if (form_get(r, "saved") != NULL)
 		hdf_set(r, "Page.Notice", "已保存。");
 }
 
@@ -147,27 +138,6 @@ view_hall_options(struct req *r, const char *field)
 		hdf_put(r, p, "code", v[i].code);
 		hdf_put(r, p, "name", v[i].name);
 		hdf_put(r, p, "region_name", v[i].region_name);
-		if (strcmp(sel, v[i].code) == 0)
-			hdf_put(r, p, "selected", "1");
-	}
-	return 0;
-}
-
-static int
-view_dept_options(struct req *r, const char *field)
-{
-	struct org_dept	*v;
-	const char	*sel = form(r, field);
-	char		*p;
-	size_t		 n, i;
-
-	if (org_depts(r->db, r->pool, &v, &n) != DB_OK)
-		return -1;
-	for (i = 0; i < n; i++) {
-		p = pool_printf(r->pool, "Depts.%zu", i);
-		hdf_put(r, p, "code", v[i].code);
-		hdf_put(r, p, "name", v[i].name);
-		hdf_putf(r, p, "staff", "%lld", (long long)v[i].staff);
 		if (strcmp(sel, v[i].code) == 0)
 			hdf_put(r, p, "selected", "1");
 	}
@@ -607,7 +577,7 @@ static const char *const window_fields[] = { "dept", "code", "name",
 static int
 window_page(struct req *r)
 {
-	if (view_dept_options(r, "dept") == -1 ||
+	if (view_dept_options(r, form(r, "dept")) == -1 ||
 	    view_hall_options(r, "hall") == -1)
 		return reply_error(r, 500, NULL);
 	hdf_set(r, "Page.Title", strcmp(form(r, "edit"), "1") == 0 ?
@@ -675,19 +645,8 @@ page_int_admin_window(struct req *r)
 }
 
 /* ------------------------------------------------------------------ */
-/* Staff                                                                */
+/* Staff records (roles and passwords: int_secadmin.c)                  */
 /* ------------------------------------------------------------------ */
-
-static const struct {
-	const char	*field;
-	unsigned	 role;
-} role_fields[] = {
-	{ "role_clerk", ROLE_CLERK },
-	{ "role_handler", ROLE_HANDLER },
-	{ "role_leader", ROLE_LEADER },
-	{ "role_admin", ROLE_ADMIN },
-};
-#define NROLE_FIELDS (sizeof(role_fields) / sizeof(role_fields[0]))
 
 static const char *const staff_fields[] = { "login", "name", "dept",
     "edit", NULL };
@@ -696,31 +655,12 @@ static const char *const staff_fields[] = { "login", "name", "dept",
 int
 page_int_admin_staff(struct req *r)
 {
-	struct org_staff	*v;
-	const char		*dept = form_get(r, "dept");
-	char			*p;
-	size_t			 n, i, active = 0;
+	const char	*dept = form_get(r, "dept");
 
 	if (dept != NULL && !org_valid_code(dept, ORG_CODE_MAX))
 		return reply_error(r, 400, "部门编码格式不正确。");
-	hdf_set(r, "Form.dept", dept);
-	if (view_dept_options(r, "dept") == -1 ||
-	    org_staff_list(r->db, r->pool, dept, &v, &n) != DB_OK)
+	if (view_staff_list(r, dept) == -1)
 		return reply_error(r, 500, NULL);
-	for (i = 0; i < n; i++) {
-		p = pool_printf(r->pool, "Staff.%zu", i);
-		hdf_put(r, p, "login", v[i].login);
-		hdf_put(r, p, "name", v[i].name);
-		hdf_put(r, p, "dept_code", v[i].dept_code);
-		hdf_put(r, p, "dept_name", v[i].dept_name);
-		hdf_put(r, p, "roles_label", org_roles_label(r->pool,
-		    v[i].roles));
-		hdf_putf(r, p, "active", "%d", v[i].active ? 1 : 0);
-		hdf_put(r, p, "created_at", v[i].created_at);
-		active += v[i].active != 0;
-	}
-	hdf_setf(r, "Count.all", "%zu", n);
-	hdf_setf(r, "Count.active", "%zu", active);
 	hdf_set(r, "Page.Title", "工作人员");
 	return render(r, "int/admin_staff.cs");
 }
@@ -728,73 +668,49 @@ page_int_admin_staff(struct req *r)
 static int
 staff_page(struct req *r)
 {
-	char	*p;
-	size_t	 i;
-
-	for (i = 0; i < NROLE_FIELDS; i++) {
-		p = pool_printf(r->pool, "Roles.%zu", i);
-		hdf_put(r, p, "field", role_fields[i].field);
-		hdf_put(r, p, "label", account_role_label(role_fields[i].role));
-		if (strcmp(form(r, role_fields[i].field), "1") == 0)
-			hdf_put(r, p, "checked", "1");
-	}
-	if (view_dept_options(r, "dept") == -1)
+	if (view_dept_options(r, form(r, "dept")) == -1)
 		return reply_error(r, 500, NULL);
 	hdf_set(r, "Page.Title", strcmp(form(r, "edit"), "1") == 0 ?
 	    "修改工作人员" : "新增工作人员");
 	return render(r, "int/admin_staff_edit.cs");
 }
 
-/* Fill Form.* from the stored account login; 0, or an HTTP status. */
+/* Staff.* of the stored account login; 0, or an HTTP status. */
 static int
-staff_load(struct req *r, const char *login)
+staff_load(struct req *r, const char *login, struct org_staff *s)
 {
-	struct org_staff s;
-	size_t		 i;
-
 	if (!org_valid_login(login))
 		return 400;
-	switch (org_staff_get(r->db, r->pool, login, &s)) {
+	switch (org_staff_get(r->db, r->pool, login, s)) {
 	case DB_OK:
-		break;
+		view_staff(r, "Staff", s);
+		return 0;
 	case DB_NONE:
 		return 404;
 	default:
 		return 500;
 	}
-	hdf_set(r, "Form.edit", "1");
-	hdf_set(r, "Form.login", s.login);
-	hdf_set(r, "Form.name", s.name);
-	hdf_set(r, "Form.dept", s.dept_code);
-	for (i = 0; i < NROLE_FIELDS; i++)
-		if (s.roles & role_fields[i].role)
-			hdf_put(r, "Form", role_fields[i].field, "1");
-	if (s.active)
-		hdf_set(r, "Form.active", "1");
-	hdf_set(r, "Staff.login", s.login);
-	hdf_set(r, "Staff.name", s.name);
-	hdf_putf(r, "Staff", "active", "%d", s.active ? 1 : 0);
-	hdf_set(r, "Staff.created_at", s.created_at);
-	return 0;
-}
-
-static int
-staff_load_error(struct req *r, int status)
-{
-	return reply_error(r, status, status == 404 ? "没有找到这位工作人员。" :
-	    status == 400 ? "登录名格式不正确。" : NULL);
 }
 
 /* GET /admin/staff/edit?login=… (edit) or ?dept=… (a new account). */
 int
 page_int_admin_staff_form(struct req *r)
 {
+	struct org_staff s;
 	const char	*login = form_get(r, "login"), *dept;
 	int		 status;
 
 	if (login != NULL) {
-		if ((status = staff_load(r, login)) != 0)
-			return staff_load_error(r, status);
+		if ((status = staff_load(r, login, &s)) != 0)
+			return reply_error(r, status, status == 404 ?
+			    "没有找到这位工作人员。" : status == 400 ?
+			    "登录名格式不正确。" : NULL);
+		hdf_set(r, "Form.edit", "1");
+		hdf_set(r, "Form.login", s.login);
+		hdf_set(r, "Form.name", s.name);
+		hdf_set(r, "Form.dept", s.dept_code);
+		if (s.active)
+			hdf_set(r, "Form.active", "1");
 	} else {
 		if ((dept = form_get(r, "dept")) != NULL &&
 		    org_valid_code(dept, ORG_CODE_MAX))
@@ -806,174 +722,38 @@ page_int_admin_staff_form(struct req *r)
 }
 
 /*
- * POST /admin/staff/edit: login, name, dept, role_* (checkboxes), and
- * either edit=1 with active (checkbox), or password and password2.
+ * POST /admin/staff/edit: login, name, dept, and on an edit (edit=1)
+ * active (checkbox).  A new account has no role and no password until
+ * the security administrator gives them.
  */
 int
 page_int_admin_staff_save(struct req *r)
 {
-	struct org_staff s;
+	struct org_staff s, o;
 	struct org_err	 err;
 	enum org_mode	 mode = mode_of(r);
-	const char	*pw = NULL, *pw2;
-	size_t		 i;
-	enum db_rc	 rc;
 
 	memset(&s, 0, sizeof(s));
 	s.login = fv(r, "login");
 	s.name = fv(r, "name");
 	s.dept_code = fv(r, "dept");
-	for (i = 0; i < NROLE_FIELDS; i++)
-		if (form_get(r, role_fields[i].field) != NULL)
-			s.roles |= role_fields[i].role;
 	s.active = mode == ORG_ADD || form_get(r, "active") != NULL;
-	if (mode == ORG_ADD) {
-		pw = form_get(r, "password");
-		pw2 = form_get(r, "password2");
-		if (pw != NULL && (pw2 == NULL || strcmp(pw, pw2) != 0) &&
-		    org_valid_password(pw)) {
-			err.field = "password2";
-			err.msg = "两次输入的密码不一致，请重新输入。";
-			rc = DB_NONE;
-			goto refused;
-		}
-	}
-	rc = org_staff_save(r->db, r->pool, r->user.login, mode, &s, pw, &err);
-	if (rc == DB_OK)
-		return reply_redirect(r, pool_printf(r->pool,
-		    "/admin/staff/edit?login=%s&saved=1", s.login));
-	if (rc != DB_NONE)
-		return reply_error(r, 500, NULL);
-refused:
-	refused(r, &err);
-	echo(r, staff_fields);
-	for (i = 0; i < NROLE_FIELDS; i++)
-		if (s.roles & role_fields[i].role)
-			hdf_put(r, "Form", role_fields[i].field, "1");
-	if (s.active)
-		hdf_set(r, "Form.active", "1");
-	/* The reset form of an existing account stays as it was. */
-	if (mode == ORG_EDIT && org_valid_login(s.login)) {
-		struct org_staff o;
-
-		if (org_staff_get(r->db, r->pool, s.login, &o) == DB_OK) {
-			hdf_set(r, "Staff.login", o.login);
-			hdf_set(r, "Staff.name", o.name);
-			hdf_putf(r, "Staff", "active", "%d", o.active ? 1 : 0);
-			hdf_set(r, "Staff.created_at", o.created_at);
-		}
-	}
-	return staff_page(r);
-}
-
-/* POST /admin/staff/password: login, password, password2. */
-int
-page_int_admin_staff_password(struct req *r)
-{
-	struct org_err	 err = { NULL, NULL };
-	const char	*login = form_get(r, "login"), *pw, *pw2;
-	int		 status;
-
-	pw = form_get(r, "password");
-	pw2 = form_get(r, "password2");
-	if (!org_valid_password(pw)) {
-		err.msg = "密码至少 10 位，且须同时包含字母和数字。";
-	} else if (pw2 == NULL || strcmp(pw, pw2) != 0) {
-		err.msg = "两次输入的密码不一致，请重新输入。";
-	} else switch (org_staff_password(r->db, r->pool, r->user.login,
-	    login, pw, &err)) {
+	switch (org_staff_save(r->db, r->pool, r->user.login, mode, &s,
+	    &err)) {
 	case DB_OK:
 		return reply_redirect(r, pool_printf(r->pool,
-		    "/admin/staff/edit?login=%s&saved=password", login));
+		    "/admin/staff/edit?login=%s&saved=1", s.login));
 	case DB_NONE:
 		break;
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	if (login == NULL || (status = staff_load(r, login)) != 0)
-		return staff_load_error(r, login == NULL ? 400 : status);
-	r->status = 422;
-	hdf_set(r, "Reset.Error", err.msg);
+	refused(r, &err);
+	echo(r, staff_fields);
+	if (s.active)
+		hdf_set(r, "Form.active", "1");
+	/* An existing account's heading stays as it was. */
+	if (mode == ORG_EDIT)
+		(void)staff_load(r, s.login, &o);
 	return staff_page(r);
-}
-
-/* ------------------------------------------------------------------ */
-/* GET /admin/audit                                                     */
-/* ------------------------------------------------------------------ */
-
-static const struct {
-	const char	*action;
-	const char	*label;
-} audit_labels[] = {
-	{ "org.level", "修改层级名称" },
-	{ "org.region.add", "新增区划" },
-	{ "org.region.edit", "修改区划" },
-	{ "org.hall.add", "新增服务大厅" },
-	{ "org.hall.edit", "修改服务大厅" },
-	{ "org.dept.add", "新增部门" },
-	{ "org.dept.edit", "修改部门" },
-	{ "org.window.add", "新增窗口" },
-	{ "org.window.edit", "修改窗口" },
-	{ "org.staff.add", "新增工作人员" },
-	{ "org.staff.edit", "修改工作人员" },
-	{ "org.staff.deactivate", "停用账号" },
-	{ "org.staff.reactivate", "恢复账号" },
-	{ "org.staff.password", "重置密码" },
-};
-
-static const char *
-audit_label(const char *action)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(audit_labels) / sizeof(audit_labels[0]); i++)
-		if (strcmp(audit_labels[i].action, action) == 0)
-			return audit_labels[i].label;
-	return action;
-}
-
-/*
- * GET /admin/audit?object=…&before=…: organisation changes, newest first,
- * AUDIT_PAGE at a time; before is the id the next page starts below.
- */
-int
-page_int_admin_audit(struct req *r)
-{
-	struct org_audit	*v;
-	const char		*object = form_get(r, "object"),
-				*b = form_get(r, "before");
-	char			*end, *p;
-	int64_t			 before = 0;
-	size_t			 n, i;
-
-	if (object != NULL && !org_valid_name(object, 100))
-		return reply_error(r, 400, "对象格式不正确。");
-	if (b != NULL) {
-		errno = 0;
-		before = strtoll(b, &end, 10);
-		if (errno != 0 || *end != '\0' || before <= 0)
-			return reply_error(r, 400, "页码不正确。");
-	}
-	/* One more than a page says whether there is a next page. */
-	if (org_audit_list(r->db, r->pool, object, before, AUDIT_PAGE + 1, &v,
-	    &n) != DB_OK)
-		return reply_error(r, 500, NULL);
-	for (i = 0; i < n && i < AUDIT_PAGE; i++) {
-		p = pool_printf(r->pool, "Audit.%zu", i);
-		hdf_putf(r, p, "id", "%lld", (long long)v[i].id);
-		hdf_put(r, p, "at", v[i].at);
-		hdf_put(r, p, "actor", v[i].actor);
-		hdf_put(r, p, "action", v[i].action);
-		hdf_put(r, p, "action_label", audit_label(v[i].action));
-		hdf_put(r, p, "object", v[i].object);
-		hdf_put(r, p, "detail", v[i].detail);
-	}
-	if (n > AUDIT_PAGE)
-		hdf_setf(r, "Next.before", "%lld",
-		    (long long)v[AUDIT_PAGE - 1].id);
-	hdf_set(r, "Filter.object", object);
-	if (before > 0)
-		hdf_set(r, "Filter.paged", "1");
-	hdf_set(r, "Page.Title", "变更记录");
-	return render(r, "int/admin_audit.cs");
 }

@@ -5,10 +5,12 @@
  * moves draft → review → published (or back to draft), and the
  * step-by-step simulation of its procedure.
  *
- * The administrator edits and submits; a leader of the item's department
- * (or the administrator) publishes or returns; every member of staff may
- * read.  The domain (catalog.c) audits every change and refuses to
- * publish an unsound procedure; these pages say why.
+ * The system administrator edits and submits; a leader of the item's
+ * department (or a system administrator) publishes or returns, but never
+ * someone who drafted, edited or submitted the version (a second person,
+ * SEC-7); the business roles and the system administrator may read.  The
+ * domain (catalog.c) audits every change and refuses to publish an unsound
+ * procedure; these pages say why.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -74,13 +76,53 @@ is_admin(const struct user *u)
 	return (u->roles & ROLE_ADMIN) != 0;
 }
 
-/* Publishing and returning: the administrator, or a leader of the
- * item's own department (ORG-2). */
+/* Publishing and returning: a system administrator, or a leader of the
+ * item's own department (ORG-2); catalog.c adds: not whoever drafted,
+ * edited or submitted the version. */
 static int
 may_publish(const struct user *u, const struct item *it)
 {
 	return is_admin(u) || ((u->roles & ROLE_LEADER) &&
 	    u->dept_code != NULL && strcmp(u->dept_code, it->dept_code) == 0);
+}
+
+/* Who may publish it instead, for people. */
+static const char *
+publisher_words(struct req *r, const struct item *it)
+{
+	return pool_printf(r->pool, "请由%s分管领导或另一位系统管理员审核发布"
+	    "（起草、修改或提交这一版的人员不能发布）。", it->dept_name);
+}
+
+/*
+ * Hands.N.{login,name,acts}: who drafted, edited or submitted it; 1 when
+ * the user is one of them, 0 when not, -1 on a database error.
+ */
+static int
+view_hands(struct req *r, const struct item *it)
+{
+	static const char *const words[][2] = { { "draft", "起草" },
+	    { "edit", "修改" }, { "submit", "提交" } };
+	struct item_hand *h;
+	size_t		 n, i, j;
+	int		 mine = 0;
+	char		*p, *acts;
+
+	if (catalog_hands(r->db, r->pool, it->code, it->version, &h, &n) !=
+	    DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "Hands.%zu", i);
+		hdf_put(r, p, "login", h[i].login);
+		hdf_put(r, p, "name", h[i].name);
+		for (acts = "", j = 0; j < 3; j++)
+			if (strstr(h[i].acts, words[j][0]) != NULL)
+				acts = pool_printf(r->pool, "%s%s%s", acts,
+				    *acts ? "、" : "", words[j][1]);
+		hdf_put(r, p, "acts", acts);
+		mine |= strcmp(h[i].login, r->user.login) == 0;
+	}
+	return mine;
 }
 
 static void
@@ -381,7 +423,7 @@ show_item(struct req *r, const char *code, int v, const char *error)
 	const char	*open = NULL;
 	char		*svg;
 	size_t		 n, i;
-	int		 w, h, admin = is_admin(&r->user);
+	int		 w, h, mine, admin = is_admin(&r->user);
 
 	if (catalog_versions(r->db, r->pool, code, &versions, &n) != DB_OK)
 		return reply_error(r, 500, NULL);
@@ -451,10 +493,17 @@ show_item(struct req *r, const char *code, int v, const char *error)
 		hdf_set(r, "Moves.edit", "1");
 		hdf_set(r, "Moves.submit", "1");
 	}
+	if ((mine = view_hands(r, &it)) == -1)
+		return reply_error(r, 500, NULL);
 	if (strcmp(it.status, "review") == 0 && may_publish(&r->user, &it)) {
-		hdf_set(r, "Moves.publish", "1");
+		if (!mine)
+			hdf_set(r, "Moves.publish", "1");
 		hdf_set(r, "Moves.return", "1");
 	}
+	if (strcmp(it.status, "review") == 0)
+		hdf_set(r, "Publish.who", mine ? pool_printf(r->pool, "您参与了"
+		    "这一版的起草、修改或提交，不能由您发布。%s",
+		    publisher_words(r, &it)) : publisher_words(r, &it));
 	if (error != NULL)
 		hdf_set(r, "Page.Error", error);
 	else if (r->status == 200)
@@ -808,6 +857,15 @@ page_int_catalog_publish(struct req *r)
 	if (!may_publish(&r->user, &it))
 		return reply_error(r, 403, "只有本事项实施部门的分管领导或系统"
 		    "管理员可以发布。");
+	switch (catalog_hand_of(r->db, r->pool, code, v, r->user.login)) {
+	case DB_NONE:
+		break;
+	case DB_OK:
+		return reply_error(r, 403, pool_printf(r->pool, "您起草、修改或"
+		    "提交了这一版，不能由您发布。%s", publisher_words(r, &it)));
+	default:
+		return reply_error(r, 500, NULL);
+	}
 	if (strcmp(it.status, "review") != 0) {
 		r->status = 409;
 		return show_item(r, code, v, "只有待审核的版本可以发布："

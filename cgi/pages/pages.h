@@ -66,8 +66,17 @@ int	 page_int_admin_window(struct req *);
 int	 page_int_admin_staff(struct req *);
 int	 page_int_admin_staff_form(struct req *);
 int	 page_int_admin_staff_save(struct req *);
-int	 page_int_admin_staff_password(struct req *);
-int	 page_int_admin_audit(struct req *);
+/* int_account.c: one's own password */
+int	 page_int_password_form(struct req *);
+int	 page_int_password(struct req *);
+/* int_secadmin.c: the security administrator's */
+int	 page_int_sec(struct req *);
+int	 page_int_sec_staff(struct req *);
+int	 page_int_sec_staff_form(struct req *);
+int	 page_int_sec_staff_roles(struct req *);
+int	 page_int_sec_staff_password(struct req *);
+/* int_audit.c: the audit administrator's */
+int	 page_int_audit(struct req *);
 
 /* Both. */
 int	 page_logout(struct req *);
@@ -82,5 +91,18 @@ int	 view_doc(struct req *, const struct doc *);
 const char *view_next(const char *next);
 /* ID number or mobile with the middle masked (SEC-5). */
 char	*view_mask(struct req *, const char *, size_t head, size_t tail);
+/* The departments as options, Depts.N.{code,name,staff,selected}; 0, or
+ * -1 on a database error. */
+int	 view_dept_options(struct req *, const char *selected);
+struct org_staff;
+struct org_err;
+/* A refused form: status 422, Form.Error (what to do), Form.Field. */
+void	 view_refused(struct req *, const struct org_err *);
+/* A staff account: login, name, dept_code, dept_name, roles_label,
+ * active, created_at, pw (none, temporary, own) and pw_label. */
+void	 view_staff(struct req *, const char *prefix, const struct org_staff *);
+/* Staff.N (view_staff) of dept (NULL: all), Count.{all,active}, the
+ * department filter Form.dept and its options; 0, or -1. */
+int	 view_staff_list(struct req *, const char *dept);
 
 #endif

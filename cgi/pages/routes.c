@@ -2,11 +2,19 @@
  * routes.c: every route of both sites.  The dispatcher (core/route.c)
  * checks site, method, login, role and CSRF from this table before a page
  * runs; a route of the other site does not exist (404).
+ *
+ * On the intranet the roles follow 三员分立 (SEC-7): cases are the
+ * business roles' (STAFF); the catalogue is read by them and by the system
+ * administrator, who drafts it (ROLE_ADMIN) and keeps the organisation
+ * (/admin); roles, passwords and lock-outs are the security
+ * administrator's (/sec); the audit trail is the audit administrator's
+ * alone (/audit).
  */
 #include "pages.h"
 #include "route.h"
 
-#define STAFF	(ROLE_CLERK | ROLE_HANDLER | ROLE_LEADER | ROLE_ADMIN)
+#define STAFF	ROLES_STAFF
+#define CATALOG	(ROLES_STAFF | ROLE_ADMIN)
 
 const struct route routes[] = {
 	/* Extranet: public. */
@@ -30,25 +38,31 @@ const struct route routes[] = {
 	{ "GET", "/my", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_my },
 	{ "GET", "/app", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_app },
 	{ "GET", "/doc", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_doc },
-	{ "POST", "/logout", R_EXT | R_INT | R_CSRF, 0, page_logout },
+	{ "POST", "/logout", R_EXT | R_INT | R_CSRF | R_PWTEMP, 0,
+	    page_logout },
 	/* Intranet. */
 	{ "GET", "/", R_INT, 0, page_int_home },
-	{ "GET", "/login", R_INT, 0, page_int_login_form },
-	{ "POST", "/login", R_INT | R_CSRF, 0, page_int_login },
+	{ "GET", "/login", R_INT | R_PWTEMP, 0, page_int_login_form },
+	{ "POST", "/login", R_INT | R_CSRF | R_PWTEMP, 0, page_int_login },
+	/* Every member of staff, their own password (SEC-7). */
+	{ "GET", "/password", R_INT | R_LOGIN | R_PWTEMP, 0,
+	    page_int_password_form },
+	{ "POST", "/password", R_INT | R_LOGIN | R_CSRF | R_PWTEMP, 0,
+	    page_int_password },
 	{ "GET", "/inbox", R_INT | R_LOGIN, STAFF, page_int_inbox },
 	{ "GET", "/case", R_INT | R_LOGIN, STAFF, page_int_case },
 	{ "POST", "/case/act", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_act },
 	{ "GET", "/file", R_INT | R_LOGIN, STAFF, page_int_file },
 	{ "GET", "/doc", R_INT | R_LOGIN, STAFF, page_int_doc },
 	/* Intranet: the catalogue (CAT-4, FLOW-1, FLOW-2). */
-	{ "GET", "/catalog", R_INT | R_LOGIN, STAFF, page_int_catalog },
+	{ "GET", "/catalog", R_INT | R_LOGIN, CATALOG, page_int_catalog },
 	{ "POST", "/catalog/new", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
 	    page_int_catalog_new },
-	{ "GET", "/catalog/item", R_INT | R_LOGIN, STAFF,
+	{ "GET", "/catalog/item", R_INT | R_LOGIN, CATALOG,
 	    page_int_catalog_item },
-	{ "GET", "/catalog/chart", R_INT | R_LOGIN, STAFF,
+	{ "GET", "/catalog/chart", R_INT | R_LOGIN, CATALOG,
 	    page_int_catalog_chart },
-	{ "GET", "/catalog/simulate", R_INT | R_LOGIN, STAFF,
+	{ "GET", "/catalog/simulate", R_INT | R_LOGIN, CATALOG,
 	    page_int_catalog_simulate },
 	{ "POST", "/catalog/draft", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
 	    page_int_catalog_draft },
@@ -58,11 +72,13 @@ const struct route routes[] = {
 	    page_int_catalog_edit },
 	{ "POST", "/catalog/submit", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
 	    page_int_catalog_submit },
+	/* By a second person (catalog.c), never whoever drafted. */
 	{ "POST", "/catalog/publish", R_INT | R_LOGIN | R_CSRF,
 	    ROLE_LEADER | ROLE_ADMIN, page_int_catalog_publish },
 	{ "POST", "/catalog/return", R_INT | R_LOGIN | R_CSRF,
 	    ROLE_LEADER | ROLE_ADMIN, page_int_catalog_return },
-	/* Intranet: the administrator's (ORG-1, ORG-2, ACC-4). */
+	/* Intranet: the system administrator's (ORG-1, ORG-2, ACC-4): the
+	 * organisation and staff records; no roles, no passwords. */
 	{ "GET", "/admin", R_INT | R_LOGIN, ROLE_ADMIN, page_int_admin },
 	{ "GET", "/admin/levels", R_INT | R_LOGIN, ROLE_ADMIN,
 	    page_int_admin_levels_form },
@@ -90,9 +106,18 @@ const struct route routes[] = {
 	    page_int_admin_staff_form },
 	{ "POST", "/admin/staff/edit", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
 	    page_int_admin_staff_save },
-	{ "POST", "/admin/staff/password", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
-	    page_int_admin_staff_password },
-	{ "GET", "/admin/audit", R_INT | R_LOGIN, ROLE_ADMIN,
-	    page_int_admin_audit },
+	/* Intranet: the security administrator's (SEC-7): roles and
+	 * passwords (int_secadmin.c); lock-outs and certificates join here. */
+	{ "GET", "/sec", R_INT | R_LOGIN, ROLE_SECADMIN, page_int_sec },
+	{ "GET", "/sec/staff", R_INT | R_LOGIN, ROLE_SECADMIN,
+	    page_int_sec_staff },
+	{ "GET", "/sec/staff/edit", R_INT | R_LOGIN, ROLE_SECADMIN,
+	    page_int_sec_staff_form },
+	{ "POST", "/sec/staff/roles", R_INT | R_LOGIN | R_CSRF, ROLE_SECADMIN,
+	    page_int_sec_staff_roles },
+	{ "POST", "/sec/staff/password", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_SECADMIN, page_int_sec_staff_password },
+	/* Intranet: the audit administrator's, and no one else's (SEC-3). */
+	{ "GET", "/audit", R_INT | R_LOGIN, ROLE_AUDITOR, page_int_audit },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

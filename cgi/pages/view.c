@@ -7,6 +7,7 @@
 
 #include "account.h"
 #include "ids.h"
+#include "org.h"
 #include "pages.h"
 
 char *
@@ -170,4 +171,69 @@ view_next(const char *next)
 	    strchr(next, '\n') != NULL)
 		return "/";
 	return next;
+}
+
+void
+view_refused(struct req *r, const struct org_err *err)
+{
+	r->status = 422;
+	hdf_set(r, "Form.Error", err->msg);
+	hdf_set(r, "Form.Field", err->field);
+}
+
+int
+view_dept_options(struct req *r, const char *sel)
+{
+	struct org_dept	*v;
+	char		*p;
+	size_t		 n, i;
+
+	if (org_depts(r->db, r->pool, &v, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "Depts.%zu", i);
+		hdf_put(r, p, "code", v[i].code);
+		hdf_put(r, p, "name", v[i].name);
+		hdf_putf(r, p, "staff", "%lld", (long long)v[i].staff);
+		if (sel != NULL && strcmp(sel, v[i].code) == 0)
+			hdf_put(r, p, "selected", "1");
+	}
+	return 0;
+}
+
+void
+view_staff(struct req *r, const char *p, const struct org_staff *s)
+{
+	static const char *const pw[] = { "none", "temporary", "own" };
+	static const char *const pw_label[] = { "未设置密码",
+	    "临时密码（待本人修改）", "本人设置" };
+
+	hdf_put(r, p, "login", s->login);
+	hdf_put(r, p, "name", s->name);
+	hdf_put(r, p, "dept_code", s->dept_code);
+	hdf_put(r, p, "dept_name", s->dept_name);
+	hdf_put(r, p, "roles_label", org_roles_label(r->pool, s->roles));
+	hdf_putf(r, p, "active", "%d", s->active ? 1 : 0);
+	hdf_put(r, p, "created_at", s->created_at);
+	hdf_put(r, p, "pw", pw[s->pw]);
+	hdf_put(r, p, "pw_label", pw_label[s->pw]);
+}
+
+int
+view_staff_list(struct req *r, const char *dept)
+{
+	struct org_staff	*v;
+	size_t			 n, i, active = 0;
+
+	hdf_set(r, "Form.dept", dept);
+	if (view_dept_options(r, dept) == -1 ||
+	    org_staff_list(r->db, r->pool, dept, &v, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		view_staff(r, pool_printf(r->pool, "Staff.%zu", i), &v[i]);
+		active += v[i].active != 0;
+	}
+	hdf_setf(r, "Count.all", "%zu", n);
+	hdf_setf(r, "Count.active", "%zu", active);
+	return 0;
 }

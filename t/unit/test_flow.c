@@ -1,6 +1,7 @@
 /*
  * test_flow.c: the case transition table (INT-2, INT-4, INT-6, INT-10):
- * who may do what at which step, and working-day arithmetic.
+ * who may do what at which step, 回避 (SEC-7), and working-day
+ * arithmetic.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -100,6 +101,133 @@ each_step_its_role(void **state)
 	assert_string_equal(allowed(&k, &leader), "");
 }
 
+/*
+ * 回避: one account holding two step roles cannot act at the second step
+ * of a case it acted on; it may act again at its own step after a
+ * return; window steps of an instant item are exempt.
+ */
+static void
+one_person_one_step(void **state)
+{
+	static struct step	 window[2] = {
+		{ 1, "accept", "受理", ROLE_CLERK, "SCJGJ", 0, "accept" },
+		{ 2, "register", "核准登记", ROLE_CLERK, "SCJGJ", 0, "decision" },
+	};
+	static struct flow	 wflows[3] = {
+		{ 1, "start", "accept", 0 },
+		{ 2, "accept", "register", 0 },
+		{ 3, "register", "end", 0 },
+	};
+	struct case_hand	 accepted = { 1, "accept" };
+	struct case_hand	 reviewed = { 1, "review" };
+	struct kase		 k;
+	struct user		 both = { .id = 1, .roles = ROLE_CLERK |
+				    ROLE_HANDLER | ROLE_LEADER,
+				    .dept_code = "SCJGJ" };
+	struct user		 handler = { .id = 2, .roles = ROLE_HANDLER,
+				    .dept_code = "SCJGJ" };
+
+	(void)state;
+	/* Nobody acted yet: all three roles, so review is theirs. */
+	make_case(&k, "processing", 1);
+	assert_string_equal(allowed(&k, &both), "sign");
+	assert_null(flow_recused(&k, &both, 1));
+	/* They accepted it: review is not offered, and the reason names
+	 * the step they acted at. */
+	k.hands = &accepted;
+	k.nhands = 1;
+	assert_string_equal(allowed(&k, &both), "");
+	assert_string_equal(flow_recused(&k, &both, 1), "受理");
+	assert_non_null(strstr(flow_recusal_why(pool, &k, &both, "review"),
+	    "按回避规定不能再办理「承办」环节"));
+	assert_null(flow_recusal_why(pool, &k, &handler, NULL));
+	/* Another handler of the department may. */
+	assert_string_equal(allowed(&k, &handler), "sign");
+	/* At the decision, after someone else reviewed: not them either. */
+	make_case(&k, "processing", 2);
+	k.hands = &accepted;
+	k.nhands = 1;
+	assert_string_equal(allowed(&k, &both), "");
+	/* Returned to review: who reviewed reviews again. */
+	make_case(&k, "processing", 4);
+	k.hands = &reviewed;
+	k.nhands = 1;
+	assert_string_equal(allowed(&k, &both), "sign");
+	assert_null(flow_recused(&k, &both, 1));
+	/* A step not enabled now is never named. */
+	assert_null(flow_recused(&k, &both, 2));
+
+	/* An instant item (即办件) at the window: the clerk who took it
+	 * registers it. */
+	memset(&k, 0, sizeof(k));
+	k.state = "processing";
+	k.item.steps = window;
+	k.item.nsteps = 2;
+	k.item.flows = wflows;
+	k.item.nflows = 3;
+	k.item.dept_code = "SCJGJ";
+	k.item.instant = 1;
+	catalog_net(NULL, pool, &k.item, &k.net);
+	k.marking.tokens[1] = 1;
+	k.hands = &accepted;
+	k.nhands = 1;
+	assert_string_equal(allowed(&k, &both), "approve,deny");
+	/* The same procedure as a promised item (承诺件): someone else. */
+	k.item.instant = 0;
+	assert_string_equal(allowed(&k, &both), "");
+	assert_string_equal(flow_recused(&k, &both, 1), "受理");
+}
+
+/* 回避 in staffing: a procedure needs a person of its own per step. */
+static void
+staffed_apart(void **state)
+{
+	static struct step	 four[4] = {
+		{ 1, "accept", "受理", ROLE_CLERK, "SCJGJ", 1, "accept" },
+		{ 2, "site", "现场核查", ROLE_HANDLER, "SCJGJ", 2, "" },
+		{ 3, "review", "审查", ROLE_HANDLER, "SCJGJ", 2, "" },
+		{ 4, "decide", "决定", ROLE_LEADER, "SCJGJ", 1, "decision" },
+	};
+	int64_t		 c1[] = { 1 }, h2[] = { 2 }, h23[] = { 2, 3 },
+			 h12[] = { 1, 2 }, l4[] = { 4 };
+	int64_t		*who[4] = { c1, h2, h2, l4 };
+	size_t		 nwho[4] = { 1, 1, 1, 1 };
+	int		 short_of[4];
+	struct item	 it;
+
+	(void)state;
+	memset(&it, 0, sizeof(it));
+	it.steps = four;
+	it.nsteps = 4;
+	/* One handler for two handler steps: the second is short. */
+	assert_int_equal(catalog_staff_apart(pool, &it, who, nwho, short_of),
+	    1);
+	assert_true(short_of[1] + short_of[2] == 1);
+	assert_false(short_of[0] || short_of[3]);
+	/* A second handler staffs it. */
+	who[1] = who[2] = h23;
+	nwho[1] = nwho[2] = 2;
+	assert_int_equal(catalog_staff_apart(pool, &it, who, nwho, short_of),
+	    0);
+	/* The clerk who also holds the handler's role counts once. */
+	who[1] = h12;
+	who[2] = h2;
+	nwho[2] = 1;
+	assert_int_equal(catalog_staff_apart(pool, &it, who, nwho, short_of),
+	    1);
+	/* Two window steps of an instant item: one clerk does both. */
+	it.nsteps = 2;
+	four[1].role = ROLE_CLERK;
+	who[1] = c1;
+	nwho[1] = 1;
+	assert_int_equal(catalog_staff_apart(pool, &it, who, nwho, short_of),
+	    1);
+	it.instant = 1;
+	assert_int_equal(catalog_staff_apart(pool, &it, who, nwho, short_of),
+	    0);
+	four[1].role = ROLE_HANDLER;
+}
+
 static void
 table_is_consistent(void **state)
 {
@@ -162,6 +290,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(each_step_its_role),
+		cmocka_unit_test(one_person_one_step),
+		cmocka_unit_test(staffed_apart),
 		cmocka_unit_test(table_is_consistent),
 		cmocka_unit_test(working_days),
 	};

@@ -1,7 +1,8 @@
 /*
  * test_org.c: the organisation's checks of input (codes, names, logins,
- * passwords, whole objects), and its admin pages rendered from HDF
- * fixtures (ORG-1, ORG-2, ACC-4).
+ * passwords, whole objects), the roles 三员分立 keeps apart (SEC-7), and
+ * the administrators' pages rendered from HDF fixtures (ORG-1, ORG-2,
+ * ACC-4).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "account.h"
 #include "org.h"
 
 #define TEMPLATES	TOP_SRCDIR "/templates"
@@ -157,7 +159,45 @@ halls_and_roles(void **state)
 	assert_string_equal(org_roles_label(pool, ROLE_CLERK | ROLE_LEADER),
 	    "窗口受理人员、分管领导");
 	assert_string_equal(org_roles_label(pool, ROLE_ADMIN), "系统管理员");
+	assert_string_equal(org_roles_label(pool, ROLE_SECADMIN), "安全管理员");
+	assert_string_equal(org_roles_label(pool, ROLE_AUDITOR), "审计管理员");
 	assert_string_equal(org_roles_label(pool, 0), "");
+}
+
+/* 三员分立 (SEC-7): which roles one account may hold together. */
+static void
+three_administrators_apart(void **state)
+{
+	static const unsigned	 admins[] = { ROLE_ADMIN, ROLE_SECADMIN,
+				    ROLE_AUDITOR };
+	static const unsigned	 business[] = { ROLE_CLERK, ROLE_HANDLER,
+				    ROLE_LEADER };
+	size_t			 i, j;
+
+	(void)state;
+	/* Business roles combine (a small 苏木 has few people: 回避 keeps
+	 * them apart within one case); a fresh account has none. */
+	assert_null(account_roles_refusal(0));
+	assert_null(account_roles_refusal(ROLE_CLERK));
+	assert_null(account_roles_refusal(ROLES_STAFF));
+	for (i = 0; i < 3; i++) {
+		/* Each administrator's role alone. */
+		assert_null(account_roles_refusal(admins[i]));
+		/* Never two of the three. */
+		for (j = 0; j < 3; j++)
+			if (i != j)
+				assert_non_null(strstr(account_roles_refusal(
+				    admins[i] | admins[j]), "三员分立"));
+		/* Never with a business role. */
+		for (j = 0; j < 3; j++)
+			assert_non_null(strstr(account_roles_refusal(
+			    admins[i] | business[j]), "管理员不能同时担任"));
+	}
+	assert_non_null(account_roles_refusal(ROLES_ADMINS));
+	assert_non_null(account_roles_refusal(ROLES_ADMINS | ROLES_STAFF));
+	/* A citizen's role or an unknown bit is no staff role. */
+	assert_non_null(account_roles_refusal(ROLE_CITIZEN));
+	assert_non_null(account_roles_refusal(ROLE_CLERK | 1u << 12));
 }
 
 static void
@@ -209,19 +249,17 @@ objects(void **state)
 	assert_int_equal(org_window_check(&w, &err), -1);
 	assert_string_equal(err.field, "dept");
 
-	assert_int_equal(org_staff_check(&s, NULL, &err), 0);
-	assert_int_equal(org_staff_check(&s, "Caoyuan2026", &err), 0);
-	assert_int_equal(org_staff_check(&s, "short1", &err), -1);
-	assert_string_equal(err.field, "password");
+	/* The record only: roles and passwords are checked where the
+	 * security administrator sets them. */
+	assert_int_equal(org_staff_check(&s, &err), 0);
 	s.roles = 0;
-	assert_int_equal(org_staff_check(&s, NULL, &err), -1);
-	assert_string_equal(err.field, "roles");
-	s.roles = ROLE_CITIZEN;
-	assert_int_equal(org_staff_check(&s, NULL, &err), -1);
-	assert_string_equal(err.field, "roles");
-	s.roles = ROLE_ADMIN;
+	assert_int_equal(org_staff_check(&s, &err), 0);
+	s.dept_code = "";
+	assert_int_equal(org_staff_check(&s, &err), -1);
+	assert_string_equal(err.field, "dept");
+	s.dept_code = "SCJGJ";
 	s.login = "Zhang Wei";
-	assert_int_equal(org_staff_check(&s, NULL, &err), -1);
+	assert_int_equal(org_staff_check(&s, &err), -1);
 	assert_string_equal(err.field, "login");
 }
 
@@ -229,17 +267,27 @@ objects(void **state)
 /* Pages rendered from fixtures                                         */
 /* ------------------------------------------------------------------ */
 
+/* A page for a user holding roles: "admin", "clerk,handler", … (the
+ * flags render() sets: User.Role.<word>, User.Role.staff). */
 static HDF *
 fixture(const char *roles)
 {
 	HDF	*h;
+	char	 buf[64], *w, *save = NULL;
 
 	assert_true(hdf_init(&h) == STATUS_OK);
 	hdf_set_value(h, "Site.Name", "一网通办 · 内网审批");
 	hdf_set_value(h, "Site.Kind", "intranet");
 	hdf_set_value(h, "Page.Csrf", "c0ffee");
 	hdf_set_value(h, "User.Name", "刘晓梅");
-	hdf_set_value(h, "User.Roles", roles);
+	snprintf(buf, sizeof(buf), "%s", roles);
+	for (w = strtok_r(buf, ",", &save); w != NULL;
+	    w = strtok_r(NULL, ",", &save)) {
+		hdf_set_valuef(h, "User.Role.%s=1", w);
+		if (strcmp(w, "clerk") == 0 || strcmp(w, "handler") == 0 ||
+		    strcmp(w, "leader") == 0)
+			hdf_set_value(h, "User.Role.staff", "1");
+	}
 	return h;
 }
 
@@ -265,25 +313,46 @@ count(const char *s, const char *needle)
 	return n;
 }
 
+/* Which of the navigation's role entries a page for roles shows, as
+ * "inbox,catalog,admin,sec,audit". */
+static const char *
+nav_of(const char *roles)
+{
+	static const char *const links[][2] = {
+		{ "inbox", "<a href=\"/inbox\">" },
+		{ "catalog", "<a href=\"/catalog\">" },
+		{ "admin", "<a href=\"/admin\">" },
+		{ "sec", "<a href=\"/sec\">" },
+		{ "audit", "<a href=\"/audit\">" },
+	};
+	char	*html = page(fixture(roles), "error.cs"), *out = "";
+	size_t	 i;
+
+	/* Every logged-in member of staff may change their password. */
+	assert_non_null(strstr(html, "<a href=\"/password\">"));
+	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++)
+		if (strstr(html, links[i][1]) != NULL)
+			out = pool_printf(pool, "%s%s%s", out, *out ? "," : "",
+			    links[i][0]);
+	return out;
+}
+
+/* Each role sees its own entries (三员分立, SEC-7). */
 static void
-nav_link_for_admins_only(void **state)
+nav_each_role_its_own(void **state)
 {
 	(void)state;
-	/* The admin bit (16), alone or with others. */
-	assert_non_null(strstr(page(fixture("16"), "int/inbox.cs"),
-	    "href=\"/admin\""));
-	assert_non_null(strstr(page(fixture("30"), "int/inbox.cs"),
-	    "href=\"/admin\""));
-	assert_null(strstr(page(fixture("14"), "int/inbox.cs"),
-	    "href=\"/admin\""));
-	assert_null(strstr(page(fixture("2"), "int/inbox.cs"),
-	    "href=\"/admin\""));
+	assert_string_equal(nav_of("clerk"), "inbox,catalog");
+	assert_string_equal(nav_of("handler,leader"), "inbox,catalog");
+	assert_string_equal(nav_of("admin"), "catalog,admin");
+	assert_string_equal(nav_of("secadmin"), "sec");
+	assert_string_equal(nav_of("auditor"), "audit");
 }
 
 static void
 home_shows_tree_escaped(void **state)
 {
-	HDF	*h = fixture("16");
+	HDF	*h = fixture("admin");
 	char	*html;
 
 	(void)state;
@@ -327,7 +396,7 @@ home_shows_tree_escaped(void **state)
 static void
 forms_echo_and_mark(void **state)
 {
-	HDF	*h = fixture("16");
+	HDF	*h = fixture("admin");
 	char	*html;
 
 	(void)state;
@@ -351,32 +420,55 @@ forms_echo_and_mark(void **state)
 	assert_non_null(strstr(html, "value=\"152500\" selected"));
 	assert_non_null(strstr(html, "value=\"2\" selected"));
 	assert_non_null(strstr(html, "required aria-invalid=\"true\""));
-	/* The audit link names the object "region:CODE", URL-escaped. */
-	assert_non_null(strstr(html, "/admin/audit?object=region%3A152502"));
+	/* The audit trail is the audit administrator's: no link to it. */
+	assert_null(strstr(html, "audit"));
 
-	h = fixture("16");
+	/* The system administrator keeps the record: no roles to tick and
+	 * no password to type; they are shown, and who sets them. */
+	h = fixture("admin");
 	hdf_set_value(h, "Form.edit", "1");
 	hdf_set_value(h, "Form.login", "zhangwei");
 	hdf_set_value(h, "Form.active", "1");
 	hdf_set_value(h, "Staff.login", "zhangwei");
+	hdf_set_value(h, "Staff.roles_label", "窗口受理人员");
+	hdf_set_value(h, "Staff.pw_label", "临时密码（待本人修改）");
+	html = page(h, "int/admin_staff_edit.cs");
+	assert_null(strstr(html, "name=\"role_"));
+	assert_null(strstr(html, "type=\"password\""));
+	assert_null(strstr(html, "/admin/staff/password"));
+	assert_non_null(strstr(html, "name=\"active\" value=\"1\" checked"));
+	assert_non_null(strstr(html, "窗口受理人员"));
+	assert_non_null(strstr(html, "角色和密码由安全管理员设置"));
+	assert_null(strstr(html, "audit"));
+
+	/* The security administrator's form of another account: roles and a
+	 * password; of their own: neither. */
+	h = fixture("secadmin");
+	hdf_set_value(h, "Staff.login", "zhangwei");
+	hdf_set_value(h, "Staff.pw", "own");
 	hdf_set_value(h, "Roles.0.field", "role_clerk");
 	hdf_set_value(h, "Roles.0.label", "窗口受理人员");
 	hdf_set_value(h, "Roles.0.checked", "1");
 	hdf_set_value(h, "Roles.1.field", "role_admin");
 	hdf_set_value(h, "Roles.1.label", "系统管理员");
+	hdf_set_value(h, "Roles.1.admin", "1");
 	hdf_set_value(h, "Reset.Error", "两次输入的密码不一致，请重新输入。");
-	html = page(h, "int/admin_staff_edit.cs");
+	html = page(h, "int/sec_staff_edit.cs");
 	assert_non_null(strstr(html,
 	    "name=\"role_clerk\" value=\"1\" checked"));
-	assert_null(strstr(html, "name=\"role_admin\" value=\"1\" checked"));
-	assert_non_null(strstr(html, "name=\"active\" value=\"1\" checked"));
-	assert_non_null(strstr(html, "action=\"/admin/staff/password\""));
+	assert_non_null(strstr(html, "name=\"role_admin\" value=\"1\">"));
+	assert_non_null(strstr(html, "action=\"/sec/staff/password\""));
 	assert_non_null(strstr(html, "两次输入的密码不一致"));
-	assert_non_null(strstr(html, "object=staff%3Azhangwei"));
-	/* An edit asks for no password but in the reset form. */
 	assert_int_equal(count(html, "name=\"password2\""), 1);
+	h = fixture("secadmin");
+	hdf_set_value(h, "Staff.login", "wurigen");
+	hdf_set_value(h, "Self", "1");
+	html = page(h, "int/sec_staff_edit.cs");
+	assert_null(strstr(html, "action=\"/sec/staff/roles\""));
+	assert_null(strstr(html, "action=\"/sec/staff/password\""));
+	assert_non_null(strstr(html, "href=\"/password\""));
 
-	h = fixture("16");
+	h = fixture("admin");
 	hdf_set_value(h, "Form.name1", "市");
 	hdf_set_value(h, "Levels.0.level", "1");
 	hdf_set_value(h, "Levels.0.field", "name1");
@@ -388,10 +480,43 @@ forms_echo_and_mark(void **state)
 	assert_non_null(strstr(html, "aria-invalid=\"true\""));
 }
 
+/* Both administrators list staff; each links to their own form. */
+static void
+staff_lists(void **state)
+{
+	HDF	*h;
+	char	*html;
+	int	 sec;
+
+	(void)state;
+	for (sec = 0; sec < 2; sec++) {
+		h = fixture(sec ? "secadmin" : "admin");
+		hdf_set_value(h, "Staff.0.login", "zhangwei");
+		hdf_set_value(h, "Staff.0.name", "张<伟>");
+		hdf_set_value(h, "Staff.0.pw_label", "未设置密码");
+		hdf_set_value(h, "Staff.0.active", "1");
+		html = page(h, sec ? "int/sec_staff.cs" : "int/admin_staff.cs");
+		assert_non_null(strstr(html, sec ?
+		    "href=\"/sec/staff/edit?login=zhangwei\"" :
+		    "href=\"/admin/staff/edit?login=zhangwei\""));
+		assert_non_null(strstr(html, "张&lt;伟&gt;"));
+		assert_non_null(strstr(html, "尚未分配"));
+		assert_non_null(strstr(html, "未设置密码"));
+		/* Only the system administrator adds accounts. */
+		assert_true((strstr(html, ">新增工作人员<") != NULL) == !sec);
+	}
+	h = fixture("secadmin");
+	hdf_set_value(h, "Admins.0.login", "wangxiulan");
+	hdf_set_value(h, "Admins.0.roles_label", "审计管理员");
+	html = page(h, "int/sec_home.cs");
+	assert_non_null(strstr(html, "/sec/staff/edit?login=wangxiulan"));
+	assert_non_null(strstr(html, "安全管理员的职责"));
+}
+
 static void
 audit_pages_by_id(void **state)
 {
-	HDF	*h = fixture("16");
+	HDF	*h = fixture("auditor");
 	char	*html;
 
 	(void)state;
@@ -403,11 +528,11 @@ audit_pages_by_id(void **state)
 	hdf_set_value(h, "Audit.0.object", "window:SCJGJ/A01");
 	hdf_set_value(h, "Audit.0.detail", "{\"name\":\"<i>食品</i>\"}");
 	hdf_set_value(h, "Next.before", "91");
-	html = page(h, "int/admin_audit.cs");
+	html = page(h, "int/audit.cs");
 	assert_non_null(strstr(html, "新增窗口"));
 	assert_non_null(strstr(html, "&lt;i&gt;食品"));
 	assert_non_null(strstr(html,
-	    "/admin/audit?object=window%3ASCJGJ%2FA01&amp;before=91"));
+	    "/audit?object=window%3ASCJGJ%2FA01&amp;before=91"));
 }
 
 static int
@@ -436,10 +561,12 @@ main(void)
 		cmocka_unit_test(logins),
 		cmocka_unit_test(passwords),
 		cmocka_unit_test(halls_and_roles),
+		cmocka_unit_test(three_administrators_apart),
 		cmocka_unit_test(objects),
-		cmocka_unit_test(nav_link_for_admins_only),
+		cmocka_unit_test(nav_each_role_its_own),
 		cmocka_unit_test(home_shows_tree_escaped),
 		cmocka_unit_test(forms_echo_and_mark),
+		cmocka_unit_test(staff_lists),
 		cmocka_unit_test(audit_pages_by_id),
 	};
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -19,6 +20,8 @@ static const struct route table[] = {
 	{ "GET", "/inbox", R_INT | R_LOGIN, ROLE_CLERK | ROLE_LEADER,
 	    page_dummy },
 	{ "POST", "/public", R_EXT, 0, page_dummy },	/* CSRF anyway */
+	{ "GET", "/password", R_INT | R_LOGIN | R_PWTEMP, 0, page_dummy },
+	{ "POST", "/logout", R_INT | R_CSRF | R_PWTEMP, 0, page_dummy },
 };
 #define N	(sizeof(table) / sizeof(table[0]))
 
@@ -63,7 +66,7 @@ login_and_roles(void **state)
 	struct user	 nobody = { 0 };
 	struct user	 citizen = { .id = 7, .roles = ROLE_CITIZEN };
 	struct user	 handler = { .id = 8, .roles = ROLE_HANDLER };
-	struct user	 leader = { .id = 9, .roles = ROLE_LEADER | ROLE_ADMIN };
+	struct user	 leader = { .id = 9, .roles = ROLE_LEADER | ROLE_HANDLER };
 
 	(void)state;
 	assert_int_equal(check(SITE_EXTRANET, "GET", "/my", &nobody, NULL),
@@ -74,6 +77,29 @@ login_and_roles(void **state)
 	    ROUTE_FORBIDDEN);
 	assert_int_equal(check(SITE_INTRANET, "GET", "/inbox", &leader, NULL),
 	    ROUTE_OK);
+}
+
+/* A password an administrator set: nothing but changing it (SEC-7). */
+static void
+temporary_password_first(void **state)
+{
+	struct user	 fresh = { .id = 9, .roles = ROLE_CLERK,
+			    .pw_temporary = 1 };
+
+	(void)state;
+	assert_int_equal(check(SITE_INTRANET, "GET", "/inbox", &fresh, NULL),
+	    ROUTE_PASSWORD);
+	assert_int_equal(check(SITE_INTRANET, "GET", "/password", &fresh,
+	    NULL), ROUTE_OK);
+	assert_int_equal(check(SITE_INTRANET, "POST", "/logout", &fresh,
+	    TOKEN), ROUTE_OK);
+	/* Before the role: an account without one is sent there too. */
+	fresh.roles = 0;
+	assert_int_equal(check(SITE_INTRANET, "GET", "/inbox", &fresh, NULL),
+	    ROUTE_PASSWORD);
+	fresh.pw_temporary = 0;
+	assert_int_equal(check(SITE_INTRANET, "GET", "/inbox", &fresh, NULL),
+	    ROUTE_FORBIDDEN);
 }
 
 static void
@@ -125,6 +151,91 @@ application_table(void **state)
 	}
 }
 
+/*
+ * The intranet paths a user with roles reaches, as "/a /b …" (the GET
+ * and POST routes whose checks pass, but for the CSRF token).
+ */
+static const char *
+reach(unsigned roles)
+{
+	static char		 buf[2048];
+	struct user		 u = { .id = 5, .roles = roles };
+	const struct route	*r;
+	char			 word[128];
+	size_t			 i;
+
+	snprintf(buf, sizeof(buf), " ");
+	for (i = 0; i < nroutes; i++) {
+		if (!(routes[i].flags & R_INT) ||
+		    route_check(routes, nroutes, SITE_INTRANET,
+		    routes[i].method, routes[i].path, &u, TOKEN, TOKEN, &r) !=
+		    ROUTE_OK)
+			continue;
+		/* Everyone's: the home, login, logout, one's password. */
+		if (routes[i].roles == 0)
+			continue;
+		snprintf(word, sizeof(word), " %s ", routes[i].path);
+		if (strstr(buf, word) == NULL)
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+			    "%s ", routes[i].path);
+	}
+	return buf + 1;
+}
+
+/* Every path of prefix in paths ("/sec /sec/staff …"), none other. */
+static int
+only_under(const char *paths, const char *const *prefixes)
+{
+	char		 copy[2048], *p, *save = NULL;
+	size_t		 i;
+	int		 ok;
+
+	snprintf(copy, sizeof(copy), "%s", paths);
+	for (p = strtok_r(copy, " ", &save); p != NULL;
+	    p = strtok_r(NULL, " ", &save)) {
+		for (ok = 0, i = 0; prefixes[i] != NULL; i++)
+			ok |= strncmp(p, prefixes[i], strlen(prefixes[i])) == 0;
+		if (!ok) {
+			print_error("%s is reachable\n", p);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* 三员分立 (SEC-7) in the route table: each role its own pages. */
+static void
+each_administrator_their_own(void **state)
+{
+	static const char *const sec[] = { "/sec", NULL };
+	static const char *const admin[] = { "/admin", "/catalog", NULL };
+	static const char *const staff[] = { "/inbox", "/case", "/file",
+	    "/doc", "/catalog", NULL };
+
+	(void)state;
+	/* The audit administrator reads the audit trail and nothing else,
+	 * and is its only reader. */
+	assert_string_equal(reach(ROLE_AUDITOR), "/audit ");
+	assert_true(strstr(reach(ROLE_ADMIN), "/audit") == NULL);
+	assert_true(strstr(reach(ROLE_SECADMIN), "/audit") == NULL);
+	assert_true(strstr(reach(ROLES_STAFF), "/audit") == NULL);
+	/* Roles and passwords are the security administrator's alone. */
+	assert_true(only_under(reach(ROLE_SECADMIN), sec));
+	assert_non_null(strstr(reach(ROLE_SECADMIN), "/sec/staff/password"));
+	assert_null(strstr(reach(ROLE_ADMIN), "/sec"));
+	assert_null(strstr(reach(ROLES_STAFF), "/sec"));
+	assert_null(strstr(reach(ROLE_ADMIN), "password"));
+	/* The system administrator: organisation, staff records, the
+	 * catalogue; no case. */
+	assert_true(only_under(reach(ROLE_ADMIN), admin));
+	assert_non_null(strstr(reach(ROLE_ADMIN), "/catalog/new"));
+	/* The business roles: cases and the catalogue; no administration. */
+	assert_true(only_under(reach(ROLES_STAFF), staff));
+	assert_null(strstr(reach(ROLE_LEADER), "/admin"));
+	assert_non_null(strstr(reach(ROLE_LEADER), "/catalog/publish"));
+	assert_null(strstr(reach(ROLE_CLERK), "/catalog/publish"));
+}
+
 static void
 staff_pages_need_login_on_intranet_only(void **state)
 {
@@ -146,8 +257,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(site_and_method),
 		cmocka_unit_test(login_and_roles),
+		cmocka_unit_test(temporary_password_first),
 		cmocka_unit_test(csrf),
 		cmocka_unit_test(application_table),
+		cmocka_unit_test(each_administrator_their_own),
 		cmocka_unit_test(staff_pages_need_login_on_intranet_only),
 	};
 

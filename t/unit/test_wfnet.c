@@ -316,6 +316,12 @@ unstaffed(void **state)
 	expect(&net, WF_UNSTAFFED, "hs");
 	assert_string_equal(res.reason, "「会审」环节没有人具有分管领导角色"
 	    "（国土资源局），请先在组织机构中配备人员。");
+	/* Holders there, but too few for 回避 (SEC-7). */
+	steps[3].recusal = 1;
+	expect(&net, WF_UNSTAFFED, "hs");
+	reason_has("按回避规定");
+	reason_has("国土资源局具有分管领导角色的在用人员不够");
+	steps[3].recusal = 0;
 	steps[3].staffed = 1;
 	steps[1].role = 0;
 	expect(&net, WF_UNSTAFFED, "scjg");

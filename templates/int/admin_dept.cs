@@ -64,8 +64,7 @@
   <p class="form-alt small">
     <a href="/admin/window?dept=<?cs var:url_escape(Form.code) ?>">添加窗口</a> ·
     <a href="/admin/staff?dept=<?cs var:url_escape(Form.code) ?>">在用工作人员 <?cs var:Dept.staff ?> 人</a> ·
-    <a href="/admin/staff/edit?dept=<?cs var:url_escape(Form.code) ?>">新增工作人员</a> ·
-    <a href="/admin/audit?object=<?cs var:url_escape("dept:" + Form.code) ?>">变更记录</a>
+    <a href="/admin/staff/edit?dept=<?cs var:url_escape(Form.code) ?>">新增工作人员</a>
   </p>
   <?cs /if ?>
 </section>

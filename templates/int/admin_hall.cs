@@ -44,7 +44,4 @@
       <a class="btn btn-plain" href="/admin">返回</a>
     </div>
   </form>
-  <?cs if:Form.edit == "1" ?>
-  <p class="form-alt small"><a href="/admin/audit?object=<?cs var:url_escape("hall:" + Form.code) ?>">变更记录</a></p>
-  <?cs /if ?>
 </section>

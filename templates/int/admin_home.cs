@@ -19,6 +19,7 @@
 <?cs /def ?>
 <header class="page-head">
   <h1>系统管理</h1>
+  <p class="page-sub">系统管理员的职责（三员分立）：管理区划、服务大厅、部门、窗口和工作人员信息，起草和修改<a href="/catalog">事项目录</a>（由另一人审核发布）。角色和密码由安全管理员设置，审计记录由审计管理员查阅；系统管理员不办理业务。</p>
   <p class="page-sub">区划 <?cs var:Totals.regions ?> 个 · 服务大厅 <?cs var:Totals.halls ?> 个 · 部门 <?cs var:Totals.depts ?> 个 · 窗口 <?cs var:Totals.windows ?> 个 · 在用工作人员 <?cs var:Totals.staff ?> 人</p>
   <p class="actions">
     <a class="btn btn-primary" href="/admin/staff/edit">新增工作人员</a>

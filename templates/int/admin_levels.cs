@@ -20,5 +20,4 @@
       <a class="btn btn-plain" href="/admin">返回</a>
     </div>
   </form>
-  <p class="form-alt small"><a href="/admin/audit?object=level:1">第 1 级</a> · <a href="/admin/audit?object=level:2">第 2 级</a> · <a href="/admin/audit?object=level:3">第 3 级</a> · <a href="/admin/audit?object=level:4">第 4 级</a> 的变更记录</p>
 </section>

@@ -42,8 +42,7 @@
   <?cs if:Form.edit == "1" ?>
   <p class="form-alt small">
     <?cs if:Form.level < 4 ?><a href="/admin/region?parent=<?cs var:url_escape(Form.code) ?>">添加下级区划</a> · <?cs /if ?>
-    <a href="/admin/hall?region=<?cs var:url_escape(Form.code) ?>">设立<?cs var:Region.hall_kind ?></a> ·
-    <a href="/admin/audit?object=<?cs var:url_escape("region:" + Form.code) ?>">变更记录</a>
+    <a href="/admin/hall?region=<?cs var:url_escape(Form.code) ?>">设立<?cs var:Region.hall_kind ?></a>
   </p>
   <?cs /if ?>
 </section>

@@ -1,13 +1,13 @@
 <?cs # int/admin_staff_edit.cs: GET/POST /admin/staff/edit, one staff
-       account: Form.{edit,login,name,dept,role_clerk,role_handler,
-       role_leader,role_admin,active} (never a password);
-       Roles.N.{field,label,checked}; Depts.N.{code,name,staff,selected}; on an
-       edit Staff.{login,name,active,created_at} and the reset form
-       (POST /admin/staff/password) with its own error Reset.Error. ?>
+       record as the system administrator keeps it: Form.{edit,login,name,
+       dept,active}; Depts.N.{code,name,staff,selected}; on an edit
+       Staff.* (view_staff: roles_label, pw_label, active, created_at…).
+       Roles and passwords are the security administrator's (三员分立):
+       shown here, never set. ?>
 <?cs include:"int/admin_nav.cs" ?>
 <section class="form-page">
   <h1><?cs if:Form.edit == "1" ?>修改工作人员<?cs else ?>新增工作人员<?cs /if ?></h1>
-  <p class="page-sub"><?cs if:Form.edit == "1" ?><?cs var:Staff.name ?>（<?cs var:Staff.login ?>）<?cs if:Staff.active != 1 ?> · <strong>已停用</strong><?cs /if ?> · 建立于 <?cs var:Staff.created_at ?><?cs else ?>登录名建立后不能修改。初始密码请当面或通过安全渠道告知本人。<?cs /if ?></p>
+  <p class="page-sub"><?cs if:Form.edit == "1" ?><?cs var:Staff.name ?>（<?cs var:Staff.login ?>）<?cs if:Staff.active != 1 ?> · <strong>已停用</strong><?cs /if ?> · 建立于 <?cs var:Staff.created_at ?><?cs else ?>登录名建立后不能修改。账号建好后，由安全管理员分配角色并设置初始密码，本人首次登录时须修改密码。<?cs /if ?></p>
   <?cs call:form_error() ?>
   <form class="form" method="post" action="/admin/staff/edit">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
@@ -28,25 +28,9 @@
         <?cs each:d = Depts ?><option value="<?cs var:d.code ?>"<?cs if:d.selected ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?>
       </select>
     </div>
-    <fieldset class="field choice">
-      <legend>角色（可多选）</legend>
-      <?cs each:o = Roles ?>
-      <label class="check"><input type="checkbox" name="<?cs var:o.field ?>" value="1"<?cs if:o.checked ?> checked<?cs /if ?><?cs if:first(o) ?><?cs call:invalid("roles") ?><?cs /if ?>> <span><?cs var:o.label ?></span></label>
-      <?cs /each ?>
-    </fieldset>
     <?cs if:Form.edit == "1" ?>
     <div class="field">
       <label class="check"><input type="checkbox" name="active" value="1"<?cs if:Form.active == "1" ?> checked<?cs /if ?><?cs call:invalid("active") ?>> <span>账号在用（取消勾选即停用，本人不能再登录）</span></label>
-    </div>
-    <?cs else ?>
-    <div class="field">
-      <label for="f-pw">初始密码</label>
-      <input id="f-pw" name="password" type="password" minlength="10" maxlength="128" autocomplete="new-password" required<?cs call:invalid("password") ?> aria-describedby="f-pw-help">
-      <p class="help" id="f-pw-help">至少 10 位，须同时包含字母和数字。</p>
-    </div>
-    <div class="field">
-      <label for="f-pw2">再次输入密码</label>
-      <input id="f-pw2" name="password2" type="password" minlength="10" maxlength="128" autocomplete="new-password" required<?cs call:invalid("password2") ?>>
     </div>
     <?cs /if ?>
     <div class="form-actions">
@@ -55,24 +39,12 @@
     </div>
   </form>
   <?cs if:Form.edit == "1" ?>
-  <h2 class="section-title" id="reset">重置密码</h2>
-  <?cs if:Reset.Error ?><div class="alert alert-error" role="alert"><?cs var:Reset.Error ?></div><?cs /if ?>
-  <form class="form" method="post" action="/admin/staff/password">
-    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
-    <input type="hidden" name="login" value="<?cs var:Staff.login ?>">
-    <div class="field">
-      <label for="f-npw">新密码</label>
-      <input id="f-npw" name="password" type="password" minlength="10" maxlength="128" autocomplete="new-password" required<?cs if:Reset.Error ?> aria-invalid="true" autofocus<?cs /if ?> aria-describedby="f-npw-help">
-      <p class="help" id="f-npw-help">至少 10 位，须同时包含字母和数字。重置后本人在其他设备上的登录随即失效。</p>
-    </div>
-    <div class="field">
-      <label for="f-npw2">再次输入新密码</label>
-      <input id="f-npw2" name="password2" type="password" minlength="10" maxlength="128" autocomplete="new-password" required>
-    </div>
-    <div class="form-actions">
-      <button class="btn btn-plain" type="submit">重置密码</button>
-    </div>
-  </form>
-  <p class="form-alt small"><a href="/admin/audit?object=<?cs var:url_escape("staff:" + Staff.login) ?>">变更记录</a></p>
+  <table class="kv">
+    <tbody>
+      <tr><th scope="row">角色</th><td><?cs if:Staff.roles_label ?><?cs var:Staff.roles_label ?><?cs else ?><span class="muted">尚未分配</span><?cs /if ?></td></tr>
+      <tr><th scope="row">密码</th><td><?cs var:Staff.pw_label ?></td></tr>
+    </tbody>
+  </table>
+  <p class="form-alt small">角色和密码由安全管理员设置（三员分立）：系统管理员管理机构和人员信息，不能分配角色，也不能设置或重置密码。</p>
   <?cs /if ?>
 </section>

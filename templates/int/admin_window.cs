@@ -43,7 +43,4 @@
       <a class="btn btn-plain" href="<?cs if:Form.dept ?>/admin/dept?code=<?cs var:url_escape(Form.dept) ?><?cs else ?>/admin<?cs /if ?>">返回</a>
     </div>
   </form>
-  <?cs if:Form.edit == "1" ?>
-  <p class="form-alt small"><a href="/admin/audit?object=<?cs var:url_escape("window:" + Form.dept + "/" + Form.code) ?>">变更记录</a></p>
-  <?cs /if ?>
 </section>

@@ -1,6 +1,8 @@
 <?cs # int/case.cs: one case on the intranet: header, procedure steps,
        applicant, materials, signed opinions, documents, timeline, and one
-       POST /case/act form per action this user may take now (Actions.N). ?>
+       POST /case/act form per action this user may take now (Actions.N);
+       Recused.N: why 回避 keeps the user from a step they otherwise
+       could act at (SEC-7). ?>
 <?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
 <?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
 <nav class="crumbs" aria-label="位置"><a href="/inbox">待办件</a> › 办件</nav>
@@ -107,6 +109,7 @@
   <div class="col-side">
     <section class="section actions-panel" aria-labelledby="act-title">
       <h2 class="section-title" id="act-title">办理</h2>
+      <?cs each:why = Recused ?><p class="callout" role="note"><strong>回避</strong>：<?cs var:why ?></p><?cs /each ?>
       <?cs if:subcount(Actions) == 0 ?>
       <p class="muted">本办件当前不在您的环节，您没有可执行的操作。</p>
       <?cs else ?>

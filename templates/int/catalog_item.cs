@@ -4,9 +4,11 @@
        status, status_label, dept_code, keywords, open_version,
        procedure_text; Item.Steps.N also doc_label, other_dept, flagged),
        its chart (Chart.width, Chart.height), the live soundness verdict
-       (Check.{sound,too_large,states,reason,step_name}) and the moves this
-       user may make (Moves.{new_draft,edit,submit,publish,return}).
-       Page.Error: why the last move was refused. ?>
+       (Check.{sound,too_large,states,reason,step_name}), the moves this
+       user may make (Moves.{new_draft,edit,submit,publish,return}), who
+       drafted, edited or submitted this version (Hands.N.{login,name,acts})
+       and, in review, who must publish it (Publish.who: a second person,
+       SEC-7).  Page.Error: why the last move was refused. ?>
 <?cs def:status_badge(st, label) ?><span class="badge<?cs if:st == "review" ?> st-wait<?cs elif:st == "published" ?> st-done<?cs elif:st == "retired" ?> st-ended<?cs /if ?>"><?cs var:label ?></span><?cs /def ?>
 <?cs def:itemq() ?>code=<?cs var:url_escape(Item.code) ?>&amp;v=<?cs var:url_escape(Item.version) ?><?cs /def ?>
 <nav class="crumbs" aria-label="位置"><a href="/catalog">事项管理</a> › <?cs var:Item.code ?></nav>
@@ -35,6 +37,18 @@
   <p><a href="/catalog/simulate?<?cs call:itemq() ?>">逐步模拟：查看一件申请在这个流程中会经过的所有状态</a></p>
 </section>
 
+<?cs if:subcount(Hands) > 0 || Publish.who ?>
+<section class="section" aria-labelledby="hands-title">
+  <h2 class="section-title" id="hands-title">经办人</h2>
+  <?cs if:subcount(Hands) > 0 ?>
+  <ul class="doc-list">
+    <?cs each:x = Hands ?><li><span class="dl-title"><?cs var:x.name ?> <span class="mono small muted"><?cs var:x.login ?></span></span><span class="dl-meta"><?cs var:x.acts ?></span></li><?cs /each ?>
+  </ul>
+  <?cs /if ?>
+  <?cs if:Publish.who ?><p class="callout"><?cs var:Publish.who ?></p><?cs /if ?>
+</section>
+<?cs /if ?>
+
 <?cs if:Moves.new_draft || Moves.edit || Moves.submit || Moves.publish || Moves.return ?>
 <section class="section actions-panel" aria-labelledby="moves-title">
   <h2 class="section-title" id="moves-title">操作</h2>
@@ -46,7 +60,7 @@
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="hidden" name="code" value="<?cs var:Item.code ?>">
     <input type="hidden" name="v" value="<?cs var:Item.version ?>">
-    <p class="help">提交后不能再修改，由<?cs var:Item.dept_name ?>分管领导审核发布或退回。</p>
+    <p class="help">提交后不能再修改，由<?cs var:Item.dept_name ?>分管领导或另一位系统管理员审核发布或退回；起草、修改或提交的人不能发布。</p>
     <button class="btn btn-primary" type="submit">提交审核</button>
   </form>
   <?cs /if ?>
@@ -118,7 +132,6 @@
 
 <section class="section" aria-labelledby="ver-title">
   <h2 class="section-title" id="ver-title">版本</h2>
-  <?cs if:User.Roles % 32 >= 16 ?><p><a href="/admin/audit?object=<?cs var:url_escape(Item.code) ?>">变更记录（新建草稿、修改、提交、发布、退回）</a></p><?cs /if ?>
   <ol class="doc-list">
     <?cs each:x = Versions ?>
     <li><a href="/catalog/item?code=<?cs var:url_escape(Item.code) ?>&amp;v=<?cs var:url_escape(x.version) ?>"<?cs if:x.current == 1 ?> aria-current="page"<?cs /if ?>><span class="dl-title">第 <?cs var:x.version ?> 版 <?cs call:status_badge(x.status, x.status_label) ?><?cs if:x.current == 1 ?> <span class="muted small">（正在查看）</span><?cs /if ?></span><?cs if:x.published_at ?><span class="dl-meta">发布于 <?cs var:x.published_at ?></span><?cs /if ?></a></li>

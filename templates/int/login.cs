@@ -19,5 +19,5 @@
       <button class="btn btn-primary" type="submit">登录</button>
     </div>
   </form>
-  <p class="form-alt muted">忘记密码或账号被锁定，请联系本单位系统管理员。</p>
+  <p class="form-alt muted">忘记密码或账号被锁定，请联系本单位安全管理员。</p>
 </section>

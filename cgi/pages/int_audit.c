@@ -1,0 +1,141 @@
+/*
+ * int_audit.c: the audit administrator's page (审计管理员, SEC-3, SEC-7):
+ * the whole audit trail, newest first, by object, by who acted and by
+ * kind of action.  Only ROLE_AUDITOR reaches it (routes.c), and it is all
+ * that role reaches: the administrators whose acts it records cannot
+ * read it, and its reader can change nothing.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exchange.h"
+#include "org.h"
+#include "pages.h"
+
+#define AUDIT_PAGE	50
+
+static const struct {
+	const char	*action;
+	const char	*label;
+} audit_labels[] = {
+	{ "org.level", "修改层级名称" },
+	{ "org.region.add", "新增区划" },
+	{ "org.region.edit", "修改区划" },
+	{ "org.hall.add", "新增服务大厅" },
+	{ "org.hall.edit", "修改服务大厅" },
+	{ "org.dept.add", "新增部门" },
+	{ "org.dept.edit", "修改部门" },
+	{ "org.window.add", "新增窗口" },
+	{ "org.window.edit", "修改窗口" },
+	{ "org.staff.add", "新增工作人员" },
+	{ "org.staff.edit", "修改工作人员" },
+	{ "org.staff.deactivate", "停用账号" },
+	{ "org.staff.reactivate", "恢复账号" },
+	{ "org.staff.roles", "修改角色" },
+	{ "org.staff.password", "设置临时密码" },
+	{ "org.staff.password.change", "本人修改密码" },
+	{ "item.draft", "新建事项草稿" },
+	{ "item.edit", "修改事项草稿" },
+	{ "item.submit", "提交审核" },
+	{ "item.return", "退回修改" },
+	{ "item.publish", "发布事项" },
+	{ "application.submit", "提交申请" },
+	{ "case.accept", "受理" },
+	{ "case.reject", "不予受理" },
+	{ "case.sign", "签署意见" },
+	{ "case.approve", "准予许可" },
+	{ "case.deny", "不予许可" },
+	{ "case.return", "回退" },
+	{ "gap.import", "导入摆渡包" },
+};
+
+/* The kinds of action the page filters by (a prefix of the action). */
+static const struct {
+	const char	*prefix;
+	const char	*label;
+} audit_kinds[] = {
+	{ "org.staff.", "工作人员账号、角色和密码" },
+	{ "org.", "组织机构" },
+	{ "item.", "事项目录" },
+	{ "case.", "办件" },
+	{ "gap.", "摆渡" },
+};
+#define NKINDS (sizeof(audit_kinds) / sizeof(audit_kinds[0]))
+
+static const char *
+audit_label(const char *action)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(audit_labels) / sizeof(audit_labels[0]); i++)
+		if (strcmp(audit_labels[i].action, action) == 0)
+			return audit_labels[i].label;
+	return action;
+}
+
+/*
+ * GET /audit?object=…&actor=…&kind=…&before=…: Audit.N.{id,at,actor,
+ * action,action_label,object,detail}, AUDIT_PAGE at a time; before is the
+ * id the next page starts below (Next.before).  Filter.{object,actor,
+ * kind,paged}; Kinds.N.{prefix,label,selected}.
+ */
+int
+page_int_audit(struct req *r)
+{
+	struct audit_row	*v;
+	const char		*object = form_get(r, "object"),
+				*actor = form_get(r, "actor"),
+				*kind = form_get(r, "kind"),
+				*b = form_get(r, "before");
+	char			*end, *p;
+	int64_t			 before = 0;
+	size_t			 n, i;
+	int			 known = kind == NULL;
+
+	if (object != NULL && !org_valid_name(object, 100))
+		return reply_error(r, 400, "对象格式不正确。");
+	if (actor != NULL && !org_valid_name(actor, 60))
+		return reply_error(r, 400, "操作人格式不正确。");
+	for (i = 0; i < NKINDS; i++) {
+		p = pool_printf(r->pool, "Kinds.%zu", i);
+		hdf_put(r, p, "prefix", audit_kinds[i].prefix);
+		hdf_put(r, p, "label", audit_kinds[i].label);
+		if (kind != NULL && strcmp(kind, audit_kinds[i].prefix) == 0) {
+			hdf_put(r, p, "selected", "1");
+			known = 1;
+		}
+	}
+	if (!known)
+		return reply_error(r, 400, "请从列表中选择操作类别。");
+	if (b != NULL) {
+		errno = 0;
+		before = strtoll(b, &end, 10);
+		if (errno != 0 || *end != '\0' || before <= 0)
+			return reply_error(r, 400, "页码不正确。");
+	}
+	/* One more than a page says whether there is a next page. */
+	if (audit_list(r->db, r->pool, object, actor, kind, before,
+	    AUDIT_PAGE + 1, &v, &n) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; i < n && i < AUDIT_PAGE; i++) {
+		p = pool_printf(r->pool, "Audit.%zu", i);
+		hdf_putf(r, p, "id", "%lld", (long long)v[i].id);
+		hdf_put(r, p, "at", v[i].at);
+		hdf_put(r, p, "actor", v[i].actor);
+		hdf_put(r, p, "action", v[i].action);
+		hdf_put(r, p, "action_label", audit_label(v[i].action));
+		hdf_put(r, p, "object", v[i].object);
+		hdf_put(r, p, "detail", v[i].detail);
+	}
+	if (n > AUDIT_PAGE)
+		hdf_setf(r, "Next.before", "%lld",
+		    (long long)v[AUDIT_PAGE - 1].id);
+	hdf_set(r, "Filter.object", object);
+	hdf_set(r, "Filter.actor", actor);
+	hdf_set(r, "Filter.kind", kind);
+	if (before > 0)
+		hdf_set(r, "Filter.paged", "1");
+	hdf_set(r, "Page.Title", "审计记录");
+	return render(r, "int/audit.cs");
+}
