@@ -27,7 +27,8 @@ usage(void)
 {
 	fputs("usage: yiwang-admin [-c CONF] COMMAND [ARGS]\n"
 	    "  migrate                      apply db/NNN_*.sql not yet applied\n"
-	    "  keygen                       make the site's signing key pair\n"
+	    "  keygen                       make the site's signing and encryption\n"
+	    "                               key pairs (those that do not exist)\n"
 	    "  dept-add CODE NAME ABBR [REGION [ADDRESS [PHONE]]]\n"
 	    "  user-add LOGIN NAME DEPT ROLES   roles: clerk,handler,leader,admin;\n"
 	    "                               password from $YIWANG_PASSWORD or stdin\n"
@@ -41,30 +42,46 @@ usage(void)
 	exit(64);
 }
 
+/*
+ * One key pair of a site: path and path.pub, unless path exists.  make is
+ * crypto_keygen (Ed25519, signing) or crypto_box_keygen (X25519, GAP-3).
+ */
+static int
+keypair(const char *key, const char *what, const char *path,
+    int (*make)(const char *, const char *))
+{
+	char	*pub;
+	int	 rc = 0;
+
+	if (path == NULL) {
+		fprintf(stderr, "配置文件中没有 %s（%s）。\n", key, what);
+		return 1;
+	}
+	if (access(path, F_OK) == 0) {
+		printf("%s已存在：%s\n", what, path);
+		return 0;
+	}
+	if (asprintf(&pub, "%s.pub", path) == -1)
+		abort();
+	if (make(path, pub) == -1) {
+		fprintf(stderr, "无法写入%s %s 或 %s（已存在或目录不可写）。\n",
+		    what, path, pub);
+		rc = 1;
+	} else
+		printf("已生成%s：%s 和 %s\n", what, path, pub);
+	free(pub);
+	return rc;
+}
+
+/* The site's signing key pair and its encryption key pair. */
 static int
 keygen(const struct config *cfg)
 {
-	char	*pub;
+	int	rc;
 
-	if (cfg->sign_key == NULL) {
-		fputs("sign_key is not set in the config\n", stderr);
-		return 1;
-	}
-	if (asprintf(&pub, "%s.pub", cfg->sign_key) == -1)
-		abort();
-	if (access(cfg->sign_key, F_OK) == 0) {
-		printf("key exists: %s\n", cfg->sign_key);
-		free(pub);
-		return 0;
-	}
-	if (crypto_keygen(cfg->sign_key, pub) == -1) {
-		fprintf(stderr, "cannot write %s\n", cfg->sign_key);
-		free(pub);
-		return 1;
-	}
-	printf("wrote %s and %s\n", cfg->sign_key, pub);
-	free(pub);
-	return 0;
+	rc = keypair("sign_key", "签名密钥", cfg->sign_key, crypto_keygen);
+	return keypair("enc_key", "加密密钥", cfg->enc_key,
+	    crypto_box_keygen) | rc;
 }
 
 static int

@@ -85,6 +85,8 @@ config_load(const char *path, struct config *c)
 		{ "migrations_dir", &c->migrations_dir, NULL },
 		{ "sign_key", &c->sign_key, NULL },
 		{ "peer_key", &c->peer_key, NULL },
+		{ "enc_key", &c->enc_key, NULL },
+		{ "peer_enc_key", &c->peer_enc_key, NULL },
 		{ "org_name", &c->org_name, NULL },
 		{ "org_phone", &c->org_phone, NULL },
 		{ "max_body", NULL, &c->max_body },
@@ -174,6 +176,8 @@ config_free(struct config *c)
 	free(c->migrations_dir);
 	free(c->sign_key);
 	free(c->peer_key);
+	free(c->enc_key);
+	free(c->peer_enc_key);
 	free(c->org_name);
 	free(c->org_phone);
 	memset(c, 0, sizeof(*c));

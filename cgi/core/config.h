@@ -26,6 +26,8 @@ struct config {
 	char		*migrations_dir;
 	char		*sign_key;
 	char		*peer_key;
+	char		*enc_key;	/* X25519 private (GAP-3); + ".pub" */
+	char		*peer_enc_key;	/* the other site's X25519 public */
 	char		*org_name;	/* 锡林浩特市人民政府政务服务中心 */
 	char		*org_phone;
 	/* Request limits (bytes or counts). */
