@@ -7,7 +7,7 @@
 #     t_like "it is the extranet" "$HTTP_BODY" '政务服务'
 #     t_done
 #
-# `./run test` starts the test stack (var/test, ports 18080 and 18081) before it runs
+# `./run test` starts the test stack (var/test, https on ports 18080 and 18081) before it runs
 # the scripts and stops it afterwards; a script can also be run by hand while that
 # stack is up.  Each script prints TAP ("ok N - …", "not ok N - …", "1..N").
 #
@@ -35,11 +35,16 @@ export LC_ALL=C.UTF-8 # UTF-8 text in every tool, whatever the caller's locale
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TEST_VAR=$ROOT/var/test
 BUILD=$ROOT/build
-EXT_URL=http://127.0.0.1:${YIWANG_TEST_PORT:-18080}
-INT_URL=http://127.0.0.1:$((${YIWANG_TEST_PORT:-18080} + 1))
+EXT_URL=https://127.0.0.1:${YIWANG_TEST_PORT:-18080}
+INT_URL=https://127.0.0.1:$((${YIWANG_TEST_PORT:-18080} + 1))
 EXT_CONF=$TEST_VAR/ext/yiwang.conf
 INT_CONF=$TEST_VAR/int/yiwang.conf
-export ROOT TEST_VAR BUILD EXT_URL INT_URL EXT_CONF INT_CONF
+# Both sites answer over TLS with certificates of the test stack's own CA:
+# every curl checks them against it (_http passes --cacert; a plain curl in
+# a script finds it through CURL_CA_BUNDLE).
+TEST_CA=$TEST_VAR/tls/ca.crt
+CURL_CA_BUNDLE=$TEST_CA
+export ROOT TEST_VAR BUILD EXT_URL INT_URL EXT_CONF INT_CONF TEST_CA CURL_CA_BUNDLE
 
 # Scratch space for this script: cookie jars, the last response.  Under var/test,
 # which ./run test wipes at the start of every run.
@@ -210,7 +215,7 @@ _http() {
 	shift 2
 	: >"$HTTP_BODY_FILE"
 	: >"$HTTP_HEADERS_FILE"
-	code=$(curl -sS --max-time 60 -o "$HTTP_BODY_FILE" -D "$HTTP_HEADERS_FILE" \
+	code=$(curl -sS --max-time 60 --cacert "$TEST_CA" -o "$HTTP_BODY_FILE" -D "$HTTP_HEADERS_FILE" \
 		-b "$jar" -c "$jar" -w '%{http_code}' "${CURL_EXTRA[@]}" "$@" "$url") || rc=$?
 	printf '%s\n' "${code:-000}" >"$_T_DIR/last.status"
 	http_last
