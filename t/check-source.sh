@@ -28,5 +28,11 @@ check "no cgi_neo_error (it prints tracebacks to users)" \
     "$(grep -rn 'cgi_neo_error\|cgi_display' cgi/)"
 check "the renderer sets Config.VarEscapeMode" \
     "$(grep -q 'Config.VarEscapeMode' cgi/core/request.c || echo missing)"
+check "nginx listens with TLS only, 1.2 and 1.3 (SEC-1, SEC-5)" \
+    "$(grep -nE '^ *listen ' conf/nginx.conf.in | grep -v ' ssl;'
+    grep -nE '^ *ssl_protocols ' conf/nginx.conf.in | grep -vE 'ssl_protocols TLSv1\.2 TLSv1\.3;$'
+    grep -q '^ *ssl_protocols ' conf/nginx.conf.in || echo 'no ssl_protocols')"
+check "the shipped site config sets Secure cookies" \
+    "$(grep -q '^cookie_secure = 1$' conf/site.conf.in || echo 'conf/site.conf.in: no cookie_secure = 1')"
 echo "1..$n"
 exit $fail

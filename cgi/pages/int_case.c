@@ -11,6 +11,7 @@
 #include "account.h"
 #include "files.h"
 #include "pages.h"
+#include "sec_certs.h"
 #include "session.h"
 
 int
@@ -35,6 +36,7 @@ page_int_login(struct req *r)
 {
 	const char	*login, *pw, *next;
 	struct user	 u;
+	int		 rc;
 
 	login = form_get(r, "login");
 	pw = form_get(r, "password");
@@ -43,6 +45,9 @@ page_int_login(struct req *r)
 		next = "/inbox";
 	if (login != NULL && pw != NULL && strlen(login) <= 40 &&
 	    strlen(pw) <= 128) {
+		/* ACC-4: a certificate-bound account needs its certificate */
+		if ((rc = sec_cert_login(r, login, next)) != -1)
+			return rc;
 		switch (account_staff_login(r->db, r->pool, login, pw, &u)) {
 		case DB_OK:
 			if (session_login(r, &u) == -1)

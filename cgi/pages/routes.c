@@ -5,6 +5,7 @@
  */
 #include "pages.h"
 #include "route.h"
+#include "sec_certs.h"
 
 #define STAFF	(ROLE_CLERK | ROLE_HANDLER | ROLE_LEADER | ROLE_ADMIN)
 
@@ -94,5 +95,10 @@ const struct route routes[] = {
 	    page_int_admin_staff_password },
 	{ "GET", "/admin/audit", R_INT | R_LOGIN, ROLE_ADMIN,
 	    page_int_admin_audit },
+	/* Intranet: the security administrator's certificates (ACC-4). */
+	{ "GET", "/sec/certs", R_INT | R_LOGIN, ROLE_SECADMIN,
+	    page_sec_certs },
+	{ "POST", "/sec/certs/revoke", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_SECADMIN, page_sec_cert_revoke },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
