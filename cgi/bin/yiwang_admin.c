@@ -2,6 +2,7 @@
  * yiwang_admin.c: the administrator's command: schema migrations, site
  * keys, departments, staff, catalogue items and the demo data.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,7 +167,6 @@ cert_issue(const struct config *cfg, struct db *db, struct pool *pool,
 {
 	struct pki_request	q;
 	struct pki_issued	is;
-	char			err[512];
 
 	if (strlen(password) < 8) {
 		fputs("证书文件的密码至少 8 位。\n", stderr);
@@ -181,8 +181,26 @@ cert_issue(const struct config *cfg, struct db *db, struct pool *pool,
 	q.days = CERT_DAYS;
 	q.password = password;
 	q.path = path;
-	if (pki_issue(&q, &is, err, sizeof(err)) == -1) {
-		fprintf(stderr, "无法为 %s 签发证书：%s\n", c->login, err);
+	switch (pki_issue(&q, &is)) {
+	case PKI_OK:
+		break;
+	case PKI_CA_CERT:
+		fprintf(stderr, "读不出 CA 证书 %s（配置 ca_cert）。\n",
+		    q.ca_cert ? q.ca_cert : "");
+		return 1;
+	case PKI_CA_KEY:
+		fprintf(stderr, "读不出 CA 私钥 %s（配置 ca_key）：%s。\n",
+		    q.ca_key ? q.ca_key : "", strerror(errno));
+		return 1;
+	case PKI_CA_MISMATCH:
+		fprintf(stderr, "CA 私钥 %s 与 CA 证书 %s 不配。\n", q.ca_key,
+		    q.ca_cert);
+		return 1;
+	case PKI_WRITE:
+		fprintf(stderr, "无法写入 %s：%s。\n", path, strerror(errno));
+		return 1;
+	default:
+		fprintf(stderr, "无法为 %s 生成证书。\n", c->login);
 		return 1;
 	}
 	if (staffcert_bind(db, pool, "yiwang-admin", c->login, &is) !=

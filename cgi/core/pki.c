@@ -4,10 +4,8 @@
  */
 #include <sys/stat.h>
 
-#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,22 +24,6 @@
 #define SERIAL_BYTES	16
 #define BACKDATE	300		/* seconds, for clocks a little behind */
 #define PEM_MAX		(64 * 1024)	/* a presented certificate, escaped */
-
-static int	 fail(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-static int
-fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (err != NULL && errlen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 static X509 *
 load_cert(const char *path)
@@ -186,61 +168,50 @@ write_p12(PKCS12 *p12, const char *path)
 	return 0;
 }
 
-int
-pki_issue(const struct pki_request *q, struct pki_issued *out, char *err,
-    size_t errlen)
+enum pki_rc
+pki_issue(const struct pki_request *q, struct pki_issued *out)
 {
 	X509		*ca = NULL, *x = NULL;
 	EVP_PKEY	*cakey = NULL, *key = NULL;
 	STACK_OF(X509)	*chain = NULL;
 	PKCS12		*p12 = NULL;
 	FILE		*f;
-	int		 rc = -1;
+	enum pki_rc	 rc = PKI_ERR;
 
 	memset(out, 0, sizeof(*out));
 	if (q->password == NULL || q->login == NULL || q->name == NULL ||
 	    q->path == NULL || q->days <= 0)
-		return fail(err, errlen, "签发参数不完整。");
+		return PKI_ERR;
 	if ((ca = load_cert(q->ca_cert)) == NULL || cert_sha256(ca,
 	    out->ca_sha256) == -1) {
-		fail(err, errlen, "读不出 CA 证书 %s。", q->ca_cert ?
-		    q->ca_cert : "（未配置 ca_cert）");
+		rc = PKI_CA_CERT;
 		goto out;
 	}
 	if (q->ca_key == NULL || (f = fopen(q->ca_key, "re")) == NULL) {
-		fail(err, errlen, "读不出 CA 私钥 %s：%s。", q->ca_key ?
-		    q->ca_key : "（未配置 ca_key）", strerror(errno));
+		rc = PKI_CA_KEY;
 		goto out;
 	}
 	cakey = PEM_read_PrivateKey(f, NULL, NULL, NULL);
 	fclose(f);
 	if (cakey == NULL || X509_check_private_key(ca, cakey) != 1) {
-		fail(err, errlen, "CA 私钥 %s 与 CA 证书不配。", q->ca_key);
+		rc = PKI_CA_MISMATCH;
 		goto out;
 	}
 	if ((key = EVP_PKEY_Q_keygen(NULL, NULL, "EC", "P-256")) == NULL ||
 	    (x = make_cert(q, ca, cakey, key, out)) == NULL ||
-	    cert_sha256(x, out->sha256) == -1) {
-		fail(err, errlen, "无法生成证书。");
+	    cert_sha256(x, out->sha256) == -1 ||
+	    (chain = sk_X509_new_null()) == NULL ||
+	    sk_X509_push(chain, ca) <= 0)
 		goto out;
-	}
-	if ((chain = sk_X509_new_null()) == NULL || sk_X509_push(chain, ca) <=
-	    0) {
-		fail(err, errlen, "无法生成证书。");
-		goto out;
-	}
 	/* OpenSSL 3's defaults: AES-256-CBC, PBKDF2, an HMAC-SHA-256 MAC. */
 	if ((p12 = PKCS12_create(q->password, q->name, key, x, chain, 0, 0, 0,
-	    0, 0)) == NULL) {
-		fail(err, errlen, "无法生成 .p12 文件。");
+	    0, 0)) == NULL)
 		goto out;
-	}
 	if (write_p12(p12, q->path) == -1) {
-		fail(err, errlen, "无法写入 %s：%s。", q->path,
-		    strerror(errno));
+		rc = PKI_WRITE;
 		goto out;
 	}
-	rc = 0;
+	rc = PKI_OK;
 out:
 	sk_X509_free(chain);	/* ca itself is freed below */
 	PKCS12_free(p12);
@@ -248,32 +219,21 @@ out:
 	X509_free(ca);
 	EVP_PKEY_free(key);
 	EVP_PKEY_free(cakey);
-	if (rc == -1)
+	if (rc != PKI_OK)
 		memset(out, 0, sizeof(*out));
 	return rc;
-}
-
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 int
 pki_presented(const char *verify, const char *escaped_pem,
     char out[SHA256_HEX])
 {
-	char	*pem, *p;
-	size_t	 len, i;
-	BIO	*bio;
-	X509	*x;
-	int	 rc = -1;
+	unsigned char	 c;
+	char		*pem, *p, hex[3] = "";
+	size_t		 len, i;
+	BIO		*bio;
+	X509		*x;
+	int		 rc = -1;
 
 	if (verify == NULL || strcmp(verify, "SUCCESS") != 0 ||
 	    escaped_pem == NULL || (len = strlen(escaped_pem)) == 0 ||
@@ -283,11 +243,10 @@ pki_presented(const char *verify, const char *escaped_pem,
 		abort();
 	/* nginx escapes the PEM as a URI component: %XX only */
 	for (i = 0, p = pem; i < len; i++) {
-		if (escaped_pem[i] == '%' && i + 2 < len &&
-		    hexval(escaped_pem[i + 1]) >= 0 &&
-		    hexval(escaped_pem[i + 2]) >= 0) {
-			*p++ = (char)(hexval(escaped_pem[i + 1]) << 4 |
-			    hexval(escaped_pem[i + 2]));
+		hex[0] = escaped_pem[i + 1];
+		hex[1] = hex[0] != '\0' ? escaped_pem[i + 2] : '\0';
+		if (escaped_pem[i] == '%' && crypto_unhex(hex, &c, 1) == 0) {
+			*p++ = (char)c;
 			i += 2;
 		} else
 			*p++ = escaped_pem[i];

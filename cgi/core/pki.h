@@ -36,14 +36,23 @@ struct pki_issued {
 	time_t		 not_after;
 };
 
+enum pki_rc {
+	PKI_OK = 0,
+	PKI_CA_CERT,		/* the CA certificate cannot be read */
+	PKI_CA_KEY,		/* nor its key (errno says why) */
+	PKI_CA_MISMATCH,	/* the key is not the certificate's */
+	PKI_WRITE,		/* the .p12 cannot be written (errno) */
+	PKI_ERR,		/* bad request, or OpenSSL failed */
+};
+
 /*
  * Issue a client certificate (EC P-256 key, extended key usage clientAuth
  * only, a random 128-bit serial) and write it, its key and the CA
  * certificate as PKCS#12 to q->path (via a .tmp file, replacing an older
- * one).  err gets a Chinese message for the operator on failure.
+ * one).
  */
-int	 pki_issue(const struct pki_request *q, struct pki_issued *out,
-	    char *err, size_t errlen);
+enum pki_rc	 pki_issue(const struct pki_request *q,
+		    struct pki_issued *out);
 
 /* The SHA-256 of the CA certificate at path. */
 int	 pki_ca_sha256(const char *path, char out[SHA256_HEX]);

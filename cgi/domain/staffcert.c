@@ -90,29 +90,24 @@ staffcert_list(struct db *db, struct pool *pool, unsigned roles,
 	return stmt_list(q, pool, cert_row, sizeof(**v), v, n);
 }
 
-/* The audit row of a change to login's binding; d is taken. */
+/*
+ * End the transaction of a change to login's binding: when rc is DB_OK,
+ * its audit row (detail d, which is taken) and commit; else roll back.
+ */
 static enum db_rc
-audit(struct db *db, struct pool *pool, const char *actor,
+finish(struct db *db, struct pool *pool, enum db_rc rc, const char *actor,
     const char *action, const char *login, json_t *d)
 {
-	char		*s;
-	enum db_rc	 rc;
+	char	*s = NULL;
 
-	if (d == NULL || (s = json_dumps(d, JSON_COMPACT |
-	    JSON_PRESERVE_ORDER)) == NULL) {
-		json_decref(d);
-		return DB_ERR;
-	}
+	if (rc == DB_OK && (d == NULL || (s = json_dumps(d, JSON_COMPACT |
+	    JSON_PRESERVE_ORDER)) == NULL))
+		rc = DB_ERR;
 	json_decref(d);
-	rc = audit_add(db, pool, actor, action, pool_printf(pool,
-	    "staff:%s", login), pool_strdup(pool, s));
+	if (rc == DB_OK)
+		rc = audit_add(db, pool, actor, action, pool_printf(pool,
+		    "staff:%s", login), pool_strdup(pool, s));
 	free(s);
-	return rc;
-}
-
-static enum db_rc
-finish(struct db *db, enum db_rc rc)
-{
 	if (rc == DB_OK)
 		return db_commit(db);
 	db_rollback(db);
@@ -146,11 +141,9 @@ staffcert_bind(struct db *db, struct pool *pool, const char *actor,
 		stmt_bind_text(q, 5, actor);
 		rc = stmt_run(q);
 	}
-	if (rc == DB_OK)
-		rc = audit(db, pool, actor, "cert.issue", login, json_pack(
-		    "{s:s,s:s,s:s}", "serial", is->serial, "sha256",
-		    is->sha256, "not_after", after));
-	return finish(db, rc);
+	return finish(db, pool, rc, actor, "cert.issue", login, json_pack(
+	    "{s:s,s:s,s:s}", "serial", is->serial, "sha256", is->sha256,
+	    "not_after", after));
 }
 
 enum db_rc
@@ -170,8 +163,6 @@ staffcert_unbind(struct db *db, struct pool *pool, const char *actor,
 		stmt_bind_text(q, 0, login);
 		rc = stmt_run(q);
 	}
-	if (rc == DB_OK)
-		rc = audit(db, pool, actor, "cert.revoke", login, json_pack(
-		    "{s:s}", "serial", serial));
-	return finish(db, rc);
+	return finish(db, pool, rc, actor, "cert.revoke", login,
+	    rc == DB_OK ? json_pack("{s:s}", "serial", serial) : NULL);
 }

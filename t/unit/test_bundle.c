@@ -933,6 +933,62 @@ manifest_empty(json_t *m)
 	json_object_clear(m);
 }
 
+/* Set the manifest's "enc" value key to the public value of k. */
+static void
+set_enc(json_t *m, const char *key, EVP_PKEY *k)
+{
+	unsigned char	pub[32];
+	char		hex[65];
+
+	assert_int_equal(crypto_box_public(k, pub), 0);
+	crypto_hex(pub, 32, hex);
+	json_object_set_new(json_object_get(m, "enc"), key, json_string(hex));
+}
+
+static void to_other(json_t *m) { set_enc(m, "to", fx.box_c); }
+static void epk_other(json_t *m) { set_enc(m, "epk", fx.box_c); }
+
+static void
+epk_zero(json_t *m)
+{
+	json_object_set_new(json_object_get(m, "enc"), "epk", json_string(
+	    "0000000000000000000000000000000000000000000000000000000000000000"));
+}
+
+static void
+enc_alg(json_t *m)
+{
+	json_object_set_new(json_object_get(m, "enc"), "alg",
+	    json_string("sm2-sm4-ctr-hmac-sm3"));
+}
+
+static void
+enc_missing(json_t *m)
+{
+	json_object_del(m, "enc");
+}
+
+static void
+enc_extra(json_t *m)
+{
+	json_object_set_new(json_object_get(m, "enc"), "iv", json_string(""));
+}
+
+static void
+to_upper(json_t *m)
+{
+	json_t	*enc = json_object_get(m, "enc");
+	char	 hex[65];
+	size_t	 i;
+
+	snprintf(hex, sizeof(hex), "%s", json_string_value(
+	    json_object_get(enc, "to")));
+	for (i = 0; hex[i] != '\0'; i++)
+		if (hex[i] >= 'a' && hex[i] <= 'f')
+			hex[i] -= 'a' - 'A';
+	json_object_set_new(enc, "to", json_string(hex));
+}
+
 static void
 test_manifest_inconsistent(void **state)
 {
@@ -968,6 +1024,13 @@ test_manifest_inconsistent(void **state)
 		{ seq_negative, "序号" },
 		{ format_1, "版本" },
 		{ manifest_empty, "版本" },
+		/* the sealing: another ephemeral value than the one used */
+		{ epk_other, "无法解密" },
+		{ epk_zero, "加密信息无效" },
+		{ enc_alg, "不受支持" },
+		{ enc_missing, "加密信息" },
+		{ enc_extra, "加密信息" },
+		{ to_upper, "加密信息" },
 	};
 	struct parts	 p;
 	json_t		*arr;
@@ -1213,72 +1276,11 @@ test_old_format(void **state)
 	free(buf);
 }
 
-static unsigned char	 other_to[32];	/* for to_other */
-
-static void
-to_other(json_t *m)
-{
-	char	hex[65];
-
-	crypto_hex(other_to, 32, hex);
-	json_object_set_new(json_object_get(m, "enc"), "to", json_string(hex));
-}
-
-static void
-epk_other(json_t *m)
-{
-	char	hex[65];
-
-	crypto_hex(other_to, 32, hex);
-	json_object_set_new(json_object_get(m, "enc"), "epk",
-	    json_string(hex));
-}
-
-static void
-epk_zero(json_t *m)
-{
-	json_object_set_new(json_object_get(m, "enc"), "epk", json_string(
-	    "0000000000000000000000000000000000000000000000000000000000000000"));
-}
-
-static void
-enc_alg(json_t *m)
-{
-	json_object_set_new(json_object_get(m, "enc"), "alg",
-	    json_string("sm2-sm4-ctr-hmac-sm3"));
-}
-
-static void
-enc_missing(json_t *m)
-{
-	json_object_del(m, "enc");
-}
-
-static void
-enc_extra(json_t *m)
-{
-	json_object_set_new(json_object_get(m, "enc"), "iv", json_string(""));
-}
-
-static void
-to_upper(json_t *m)
-{
-	json_t	*enc = json_object_get(m, "enc");
-	char	 hex[65];
-	size_t	 i;
-
-	snprintf(hex, sizeof(hex), "%s", json_string_value(
-	    json_object_get(enc, "to")));
-	for (i = 0; hex[i] != '\0'; i++)
-		if (hex[i] >= 'a' && hex[i] <= 'f')
-			hex[i] -= 'a' - 'A';
-	json_object_set_new(enc, "to", json_string(hex));
-}
-
 /*
  * A bundle sealed to another site, or read with another key, is refused
- * with a message that says so; a well-signed manifest that lies about the
- * sealing does not decrypt.
+ * with a message that says so; a well-signed manifest that claims another
+ * recipient does not decrypt there either.  (Other lies about the sealing:
+ * test_manifest_inconsistent.)
  */
 static void
 test_wrong_recipient(void **state)
@@ -1303,30 +1305,10 @@ test_wrong_recipient(void **state)
 	refused_k(buf, len, &k, &nolimit, "加密私钥");
 
 	/* the manifest claims site C, signed, but sealed to B */
-	assert_int_equal(crypto_box_public(fx.box_c, other_to), 0);
 	bad = resign(buf, len, to_other, &blen);
 	k.box = fx.box_c;
 	refused_k(bad, blen, &k, &nolimit, "无法解密");
 	refused(bad, blen, fx.pub, &nolimit, "发给另一个站点");
-	free(bad);
-	/* another ephemeral value than the one sealed with */
-	bad = resign(buf, len, epk_other, &blen);
-	refused(bad, blen, fx.pub, &nolimit, "无法解密");
-	free(bad);
-	bad = resign(buf, len, epk_zero, &blen);
-	refused(bad, blen, fx.pub, &nolimit, "加密信息无效");
-	free(bad);
-	bad = resign(buf, len, enc_alg, &blen);
-	refused(bad, blen, fx.pub, &nolimit, "不受支持");
-	free(bad);
-	bad = resign(buf, len, enc_missing, &blen);
-	refused(bad, blen, fx.pub, &nolimit, "加密信息");
-	free(bad);
-	bad = resign(buf, len, enc_extra, &blen);
-	refused(bad, blen, fx.pub, &nolimit, "加密信息");
-	free(bad);
-	bad = resign(buf, len, to_upper, &blen);
-	refused(bad, blen, fx.pub, &nolimit, "加密信息");
 	free(bad);
 	free(buf);
 
@@ -1378,6 +1360,15 @@ test_segments(void **state)
 	struct parts		 p;
 	unsigned char		*data, *buf, *bad, *pl;
 	size_t			 len, blen, i, n = 196000, seg = 65536 + 16;
+	const struct {
+		size_t		 len;
+		const char	*expect;
+	} cuts[] = {
+		{ 3 * seg, "无法解密" },
+		{ 3 * seg + 7, "密文长度" },
+		{ 3 * seg + 16, "密文长度" },
+		{ 15, "密文长度" },
+	};
 	char			 path[PATH_MAX], att[PATH_MAX], hash[65];
 	char			 err[256];
 
@@ -1418,21 +1409,17 @@ test_segments(void **state)
 	bad = with_payload(buf, len, pl, p.plen, &blen);
 	refused(bad, blen, fx.pub, &nolimit, "无法解密");
 	free(bad);
-	/* the last segment cut off: the third is then read as the last */
-	bad = with_payload(buf, len, p.payload, 3 * seg, &blen);
-	refused(bad, blen, fx.pub, &nolimit, "无法解密");
-	free(bad);
-	/* a cut that leaves no whole tag */
-	bad = with_payload(buf, len, p.payload, 3 * seg + 7, &blen);
-	refused(bad, blen, fx.pub, &nolimit, "密文长度");
-	free(bad);
-	/* a trailing empty segment (a tag alone) cannot be valid */
-	bad = with_payload(buf, len, p.payload, 3 * seg + 16, &blen);
-	refused(bad, blen, fx.pub, &nolimit, "密文长度");
-	free(bad);
-	bad = with_payload(buf, len, p.payload, 15, &blen);
-	refused(bad, blen, fx.pub, &nolimit, "密文长度");
-	free(bad);
+	/*
+	 * Cut short: the last segment cut off (the third is then read as
+	 * the last); a cut that leaves no whole tag; a tag alone as an empty
+	 * last segment, which only an empty payload may have; less than a
+	 * tag.
+	 */
+	for (i = 0; i < sizeof(cuts) / sizeof(cuts[0]); i++) {
+		bad = with_payload(buf, len, p.payload, cuts[i].len, &blen);
+		refused(bad, blen, fx.pub, &nolimit, cuts[i].expect);
+		free(bad);
+	}
 
 	free(pl);
 	json_decref(p.man);
