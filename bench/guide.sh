@@ -6,12 +6,15 @@
 #
 #   bench/guide.sh [SECONDS] [CONNECTIONS]     (defaults 10 and 32)
 #
-# Needs the demo stack (./run up); starts it when it does not answer.
+# Needs the demo stack (./run up); starts it when it does not answer.  Both
+# figures are over TLS (wrk keeps its connections open, so they measure
+# requests, not handshakes); curl checks the demo's local CA.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CURL_CA_BUNDLE=$PWD/var/tls/ca.crt
 secs=${1:-10}
 conns=${2:-32}
-url=http://127.0.0.1:8080
+url=https://127.0.0.1:8080
 code=152502-SCJG-XK-001
 
 curl -sf -o /dev/null "$url/guide?code=$code" || ./run up >/dev/null

@@ -8,13 +8,17 @@
 #
 # Needs the demo stack (./run up); starts it when it does not answer.
 # YIWANG_EXT_URL and BENCH_DIR point it at another extranet and the
-# directory its nginx serves as /bench-static/.
+# directory its nginx serves as /bench-static/; curl checks the site's
+# certificate against $CURL_CA_BUNDLE (the demo's local CA by default).
+# Both figures are over TLS (wrk keeps its connections open, so they
+# measure requests, not handshakes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C.UTF-8
 secs=${1:-10}
 conns=${2:-32}
-url=${YIWANG_EXT_URL:-http://127.0.0.1:8080}
+url=${YIWANG_EXT_URL:-https://127.0.0.1:8080}
+export CURL_CA_BUNDLE=${CURL_CA_BUNDLE:-$PWD/var/tls/ca.crt}
 dir=${BENCH_DIR:-var/ext/bench}
 words=(营业执照 身份证 结婚 出生 食品经营 低保 "宅基地 建房" 社保卡 退休 证)
 

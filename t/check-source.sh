@@ -70,5 +70,11 @@ check "only the audit administrator's page reads the audit trail" \
     "$(grep -nE 'audit_list\(' cgi/pages/*.c cgi/gap/*.c | grep -v '^cgi/pages/int_audit.c')"
 check "only the security administrator's pages set roles and passwords" \
     "$(grep -nE 'org_staff_(roles|password)\(' cgi/pages/*.c | grep -v '^cgi/pages/int_secadmin.c')"
+check "nginx listens with TLS only, 1.2 and 1.3 (SEC-1, SEC-5)" \
+    "$(grep -nE '^ *listen ' conf/nginx.conf.in | grep -v ' ssl;'
+    grep -nE '^ *ssl_protocols ' conf/nginx.conf.in | grep -vE 'ssl_protocols TLSv1\.2 TLSv1\.3;$'
+    grep -q '^ *ssl_protocols ' conf/nginx.conf.in || echo 'no ssl_protocols')"
+check "the shipped site config sets Secure cookies" \
+    "$(grep -q '^cookie_secure = 1$' conf/site.conf.in || echo 'conf/site.conf.in: no cookie_secure = 1')"
 echo "1..$n"
 exit $fail

@@ -7,7 +7,7 @@
 #     t_like "it is the extranet" "$HTTP_BODY" '政务服务'
 #     t_done
 #
-# `./run test` starts the test stack (var/test, ports 18080 and 18081) before it runs
+# `./run test` starts the test stack (var/test, https on ports 18080 and 18081) before it runs
 # the scripts and stops it afterwards; a script can also be run by hand while that
 # stack is up.  Each script prints TAP ("ok N - …", "not ok N - …", "1..N").
 #
@@ -26,6 +26,11 @@
 #     HTTP_HEADERS_FILE  the response headers
 # Cookie jars: the first argument of http_* names a jar ("alice", "clerk"); a name
 # with a slash is a file path.  CURL_EXTRA=(…) adds curl options to every request.
+# Client certificates (ACC-4): a jar that POSTs to $INT_URL/login as a staff
+# member with a .p12 under var/test/int/certs (the administrators: ./run issues
+# theirs) presents that certificate from then on, as their browser would.
+# HTTP_CERT=none sends no certificate; HTTP_CERT=FILE.p12 sends that one
+# (password $TEST_P12_PASSWORD).
 # POSTs send an Origin header for the target, as a browser does; set HTTP_ORIGIN
 # to send another one, or HTTP_ORIGIN=none to send none.
 # shellcheck shell=bash
@@ -35,11 +40,17 @@ export LC_ALL=C.UTF-8 # UTF-8 text in every tool, whatever the caller's locale
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TEST_VAR=$ROOT/var/test
 BUILD=$ROOT/build
-EXT_URL=http://127.0.0.1:${YIWANG_TEST_PORT:-18080}
-INT_URL=http://127.0.0.1:$((${YIWANG_TEST_PORT:-18080} + 1))
+EXT_URL=https://127.0.0.1:${YIWANG_TEST_PORT:-18080}
+INT_URL=https://127.0.0.1:$((${YIWANG_TEST_PORT:-18080} + 1))
 EXT_CONF=$TEST_VAR/ext/yiwang.conf
 INT_CONF=$TEST_VAR/int/yiwang.conf
-export ROOT TEST_VAR BUILD EXT_URL INT_URL EXT_CONF INT_CONF
+# Both sites answer over TLS with certificates of the test stack's own CA:
+# every curl checks them against it (_http passes --cacert; a plain curl in
+# a script finds it through CURL_CA_BUNDLE).
+TEST_CA=$TEST_VAR/tls/ca.crt
+CURL_CA_BUNDLE=$TEST_CA
+TEST_P12_PASSWORD=Yiwang@2026 # run's DEMO_P12_PASSWORD
+export ROOT TEST_VAR BUILD EXT_URL INT_URL EXT_CONF INT_CONF TEST_CA CURL_CA_BUNDLE
 
 # Scratch space for this script: cookie jars, the last response.  Under var/test,
 # which ./run test wipes at the start of every run.
@@ -201,16 +212,26 @@ http_last() {
 	HTTP_BODY=$(tr -d '\000' <"$HTTP_BODY_FILE" 2>/dev/null || true)
 }
 
+# The curl options for the client certificate of jar file $1 (see above).
+_cert() {
+	local p12=${HTTP_CERT:-}
+	[[ -z $p12 && -s $1.cert ]] && p12=$(<"$1.cert")
+	[[ -n $p12 && $p12 != none ]] || return 0
+	printf '%s\n' --cert-type P12 --cert "$p12:$TEST_P12_PASSWORD"
+}
+
 # _http JAR URL CURL-ARGS…: one request; prints the body; sets the globals.
 # Returns 0 whenever an HTTP answer came back, whatever its status.
 _http() {
 	local jar url rc=0 code
+	local -a cert
 	jar=$(_jar "$1")
 	url=$2
 	shift 2
+	mapfile -t cert < <(_cert "$jar")
 	: >"$HTTP_BODY_FILE"
 	: >"$HTTP_HEADERS_FILE"
-	code=$(curl -sS --max-time 60 -o "$HTTP_BODY_FILE" -D "$HTTP_HEADERS_FILE" \
+	code=$(curl -sS --max-time 60 --cacert "$TEST_CA" "${cert[@]}" -o "$HTTP_BODY_FILE" -D "$HTTP_HEADERS_FILE" \
 		-b "$jar" -c "$jar" -w '%{http_code}' "${CURL_EXTRA[@]}" "$@" "$url") || rc=$?
 	printf '%s\n' "${code:-000}" >"$_T_DIR/last.status"
 	http_last
@@ -231,11 +252,28 @@ _origin() {
 # http_get JAR URL
 http_get() { _http "$1" "$2"; }
 
+# A staff login POST on the intranet decides the jar's certificate (above).
+_cert_for_login() { # JAR URL k=v…
+	local jar url=$2 kv
+	jar=$(_jar "$1")
+	shift 2
+	[[ $url == "$INT_URL/login" ]] || return 0
+	for kv; do
+		[[ $kv == login=* ]] || continue
+		if [[ -f $TEST_VAR/int/certs/${kv#login=}.p12 ]]; then
+			printf '%s\n' "$TEST_VAR/int/certs/${kv#login=}.p12" >"$jar.cert"
+		else
+			rm -f "$jar.cert"
+		fi
+	done
+}
+
 # http_post JAR URL 'k=v'…: an application/x-www-form-urlencoded POST; each
 # value is URL-encoded (the name is sent as written).
 http_post() {
 	local jar=$1 url=$2 kv
 	shift 2
+	_cert_for_login "$jar" "$url" "$@"
 	local -a args=()
 	mapfile -t args < <(_origin "$url")
 	if (($# == 0)); then args+=(--data ''); fi

@@ -2,10 +2,12 @@
  * yiwang_admin.c: the administrator's command: schema migrations, site
  * keys, departments, staff, catalogue items and the demo data.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -23,8 +25,10 @@
 #include "log.h"
 #include "org.h"
 #include "scan.h"
+#include "pki.h"
 #include "schema.h"
 #include "search.h"
+#include "staffcert.h"
 
 static void
 usage(void)
@@ -36,9 +40,9 @@ usage(void)
 	    ",\n"
 	    "                               then the grants (migration account)"
 	    "\n"
-	    "  keygen                       make the site's signing key pair "
-	    "and\n"
-	    "                               the ledgers' chain key\n"
+	    "  keygen                       make the site's signing and encryption\n"
+	    "                               key pairs and the ledgers' chain key\n"
+	    "                               (those that do not exist)\n"
 	    "  anchor                       sign the heads of the ledgers' "
 	    "chains\n"
 	    "  audit-verify [-a FILE]...    check every chain against its "
@@ -59,7 +63,14 @@ usage(void)
 	    "  files-sweep [SECONDS]        remove stored files no row names and\n"
 	    "                               stale tmp/ entries, older than SECONDS\n"
 	    "                               (default files_sweep_grace)\n"
-	    "  scan-check                   is clamd up, and does it know EICAR?\n",
+	    "  scan-check                   is clamd up, and does it know EICAR?\n"
+	    "  cert-issue LOGIN [FILE.p12]  issue a client certificate from the local\n"
+	    "                               CA and bind the account to it (intranet);\n"
+	    "                               .p12 password as for user-add\n"
+	    "  cert-issue-admins            the same for every administrator without\n"
+	    "                               a certificate of this CA, into cert_dir\n"
+	    "  cert-revoke LOGIN            unbind the account's certificate\n"
+	    "  cert-list                    the accounts bound to a certificate\n",
 	    stderr);
 	exit(64);
 }
@@ -84,32 +95,48 @@ chain_keygen(const struct config *cfg)
 	return 0;
 }
 
+/*
+ * One key pair of a site: path and path.pub, unless path exists.  make is
+ * crypto_keygen (Ed25519, signing) or crypto_box_keygen (X25519, GAP-3).
+ */
+static int
+keypair(const char *key, const char *what, const char *path,
+    int (*make)(const char *, const char *))
+{
+	char	*pub;
+	int	 rc = 0;
+
+	if (path == NULL) {
+		fprintf(stderr, "配置文件中没有 %s（%s）。\n", key, what);
+		return 1;
+	}
+	if (access(path, F_OK) == 0) {
+		printf("%s已存在：%s\n", what, path);
+		return 0;
+	}
+	if (asprintf(&pub, "%s.pub", path) == -1)
+		abort();
+	if (make(path, pub) == -1) {
+		fprintf(stderr, "无法写入%s %s 或 %s（已存在或目录不可写）。\n",
+		    what, path, pub);
+		rc = 1;
+	} else
+		printf("已生成%s：%s 和 %s\n", what, path, pub);
+	free(pub);
+	return rc;
+}
+
+/* The site's signing key pair and its encryption key pair. */
 static int
 keygen(const struct config *cfg)
 {
-	char	*pub;
+	int	rc;
 
 	if (chain_keygen(cfg) != 0)
 		return 1;
-	if (cfg->sign_key == NULL) {
-		fputs("sign_key is not set in the config\n", stderr);
-		return 1;
-	}
-	if (asprintf(&pub, "%s.pub", cfg->sign_key) == -1)
-		abort();
-	if (access(cfg->sign_key, F_OK) == 0) {
-		printf("key exists: %s\n", cfg->sign_key);
-		free(pub);
-		return 0;
-	}
-	if (crypto_keygen(cfg->sign_key, pub) == -1) {
-		fprintf(stderr, "cannot write %s\n", cfg->sign_key);
-		free(pub);
-		return 1;
-	}
-	printf("wrote %s and %s\n", cfg->sign_key, pub);
-	free(pub);
-	return 0;
+	rc = keypair("sign_key", "签名密钥", cfg->sign_key, crypto_keygen);
+	return keypair("enc_key", "加密密钥", cfg->enc_key,
+	    crypto_box_keygen) | rc;
 }
 
 /*
@@ -231,6 +258,177 @@ user_add(struct db *db, const char *login, const char *name,
 	default:
 		return 1;
 	}
+}
+
+/*
+ * Staff client certificates (ACC-4): issued by the local CA, whose key
+ * only this command reads, and bound to the account at once.
+ */
+#define CERT_DAYS	365
+#define ADMIN_ROLES	(ROLE_ADMIN | ROLE_SECADMIN | ROLE_AUDITOR)
+
+/* cert_dir/LOGIN.p12, the directory made (0700) if need be. */
+static char *
+cert_path(const struct config *cfg, struct pool *pool, const char *login)
+{
+	if (cfg->cert_dir == NULL) {
+		fputs("配置文件中没有 cert_dir（证书文件目录）。\n", stderr);
+		return NULL;
+	}
+	if (mkdir(cfg->cert_dir, 0700) == -1 && access(cfg->cert_dir, W_OK)) {
+		fprintf(stderr, "无法使用证书目录 %s。\n", cfg->cert_dir);
+		return NULL;
+	}
+	return pool_printf(pool, "%s/%s.p12", cfg->cert_dir, login);
+}
+
+static int
+cert_issue(const struct config *cfg, struct db *db, struct pool *pool,
+    const struct staffcert *c, const char *path, const char *password)
+{
+	struct pki_request	q;
+	struct pki_issued	is;
+
+	if (strlen(password) < 8) {
+		fputs("证书文件的密码至少 8 位。\n", stderr);
+		return 1;
+	}
+	memset(&q, 0, sizeof(q));
+	q.ca_cert = cfg->ca_cert;
+	q.ca_key = cfg->ca_key;
+	q.login = c->login;
+	q.name = c->name;
+	q.now = time(NULL);
+	q.days = CERT_DAYS;
+	q.password = password;
+	q.path = path;
+	switch (pki_issue(&q, &is)) {
+	case PKI_OK:
+		break;
+	case PKI_CA_CERT:
+		fprintf(stderr, "读不出 CA 证书 %s（配置 ca_cert）。\n",
+		    q.ca_cert ? q.ca_cert : "");
+		return 1;
+	case PKI_CA_KEY:
+		fprintf(stderr, "读不出 CA 私钥 %s（配置 ca_key）：%s。\n",
+		    q.ca_key ? q.ca_key : "", strerror(errno));
+		return 1;
+	case PKI_CA_MISMATCH:
+		fprintf(stderr, "CA 私钥 %s 与 CA 证书 %s 不配。\n", q.ca_key,
+		    q.ca_cert);
+		return 1;
+	case PKI_WRITE:
+		fprintf(stderr, "无法写入 %s：%s。\n", path, strerror(errno));
+		return 1;
+	default:
+		fprintf(stderr, "无法为 %s 生成证书。\n", c->login);
+		return 1;
+	}
+	if (staffcert_bind(db, pool, "yiwang-admin", c->login, &is) !=
+	    DB_OK) {
+		unlink(path);
+		fprintf(stderr, "证书无法绑定到 %s，已删除 %s。\n", c->login,
+		    path);
+		return 1;
+	}
+	printf("已为 %s（%s）签发客户端证书并绑定：%s\n"
+	    "  序列号 %s，SHA-256 %s，有效期 %d 天\n", c->login, c->name,
+	    path, is.serial, is.sha256, CERT_DAYS);
+	return 0;
+}
+
+/* cert-issue LOGIN [FILE]: password from $YIWANG_PASSWORD or stdin. */
+static int
+cert_issue_one(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *login, const char *file)
+{
+	struct staffcert	c;
+	char			pw[256];
+
+	switch (staffcert_get(db, pool, login, &c)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		fprintf(stderr, "没有在用的工作人员账号 %s。\n", login);
+		return 1;
+	default:
+		return 1;
+	}
+	if (file == NULL && (file = cert_path(cfg, pool, login)) == NULL)
+		return 1;
+	if (password_input(pw, sizeof(pw)) == -1) {
+		fputs("没有给出证书文件的密码。\n", stderr);
+		return 1;
+	}
+	return cert_issue(cfg, db, pool, &c, file, pw);
+}
+
+/*
+ * Every administrator (system, security, audit) gets a certificate unless
+ * they hold one of this CA whose file is still in cert_dir: ./run up on
+ * a demo that is already up changes nothing.
+ */
+static int
+cert_issue_admins(const struct config *cfg, struct db *db,
+    struct pool *pool)
+{
+	struct staffcert	*v;
+	char			 ca[SHA256_HEX], pw[256], *path;
+	size_t			 n, i;
+	int			 rc = 0;
+
+	if (pki_ca_sha256(cfg->ca_cert, ca) == -1) {
+		fprintf(stderr, "读不出 CA 证书 %s。\n", cfg->ca_cert ?
+		    cfg->ca_cert : "（未配置 ca_cert）");
+		return 1;
+	}
+	if (staffcert_list(db, pool, ADMIN_ROLES, &v, &n) != DB_OK)
+		return 1;
+	if (password_input(pw, sizeof(pw)) == -1) {
+		fputs("没有给出证书文件的密码。\n", stderr);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if ((path = cert_path(cfg, pool, v[i].login)) == NULL)
+			return 1;
+		if (v[i].sha256 != NULL && strcmp(v[i].ca_sha256, ca) == 0 &&
+		    access(path, R_OK) == 0) {
+			printf("%s（%s）已有证书：%s\n", v[i].login, v[i].name,
+			    path);
+			continue;
+		}
+		rc |= cert_issue(cfg, db, pool, &v[i], path, pw);
+	}
+	return rc;
+}
+
+static int
+cert_revoke(struct db *db, struct pool *pool, const char *login)
+{
+	switch (staffcert_unbind(db, pool, "yiwang-admin", login)) {
+	case DB_OK:
+		printf("已吊销 %s 的证书：该账号现在只凭密码登录。\n", login);
+		return 0;
+	case DB_NONE:
+		fprintf(stderr, "%s 没有绑定证书。\n", login);
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+static int
+cert_list(struct db *db, struct pool *pool)
+{
+	struct staffcert	*v;
+	size_t			 n, i;
+
+	if (staffcert_list(db, pool, 0, &v, &n) != DB_OK)
+		return 1;
+	for (i = 0; i < n; i++)
+		printf("%s\t%s\t%s\t%s\t%s\n", v[i].login, v[i].name,
+		    v[i].serial, v[i].not_after, v[i].sha256);
+	return 0;
 }
 
 /*
@@ -646,6 +844,15 @@ main(int argc, char *argv[])
 		rc = sweep(&cfg, db, pool, argc == 2 ? argv[1] : NULL);
 	else if (strcmp(cmd, "demo") == 0 && argc == 2)
 		rc = demo(&cfg, db, pool, argv[1]);
+	else if (strcmp(cmd, "cert-issue") == 0 && (argc == 2 || argc == 3))
+		rc = cert_issue_one(&cfg, db, pool, argv[1], argc == 3 ?
+		    argv[2] : NULL);
+	else if (strcmp(cmd, "cert-issue-admins") == 0 && argc == 1)
+		rc = cert_issue_admins(&cfg, db, pool);
+	else if (strcmp(cmd, "cert-revoke") == 0 && argc == 2)
+		rc = cert_revoke(db, pool, argv[1]);
+	else if (strcmp(cmd, "cert-list") == 0 && argc == 1)
+		rc = cert_list(db, pool);
 	else
 		usage();
 	pool_free(pool);

@@ -19,6 +19,7 @@
 #include "log.h"
 #include "request.h"
 #include "route.h"
+#include "sec_certs.h"
 #include "session.h"
 
 /*
@@ -48,7 +49,10 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 		reply_error(&r, status, NULL);
 	else {
 		session_begin(&r);
-		route_dispatch(&r);
+		if ((status = sec_cert_gate(&r)) != 0)	/* ACC-4 */
+			reply_error(&r, status, NULL);
+		else
+			route_dispatch(&r);
 	}
 	request_end(&r);
 }

@@ -96,6 +96,11 @@ config_load(const char *path, struct config *c)
 		{ "peer_key", &c->peer_key, NULL },
 		{ "chain_key", &c->chain_key, NULL },
 		{ "anchor_file", &c->anchor_file, NULL },
+		{ "enc_key", &c->enc_key, NULL },
+		{ "peer_enc_key", &c->peer_enc_key, NULL },
+		{ "ca_cert", &c->ca_cert, NULL },
+		{ "ca_key", &c->ca_key, NULL },
+		{ "cert_dir", &c->cert_dir, NULL },
 		{ "org_name", &c->org_name, NULL },
 		{ "org_phone", &c->org_phone, NULL },
 		{ "max_body", NULL, &c->max_body },
@@ -195,6 +200,11 @@ config_free(struct config *c)
 	free(c->peer_key);
 	free(c->chain_key);
 	free(c->anchor_file);
+	free(c->enc_key);
+	free(c->peer_enc_key);
+	free(c->ca_cert);
+	free(c->ca_key);
+	free(c->cert_dir);
 	free(c->org_name);
 	free(c->org_phone);
 	free(c->clamd_socket);

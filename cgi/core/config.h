@@ -31,6 +31,11 @@ struct config {
 	char		*peer_key;
 	char		*chain_key;	/* HMAC key of the ledgers' chains */
 	char		*anchor_file;	/* signed chain heads, append-only */
+	char		*enc_key;	/* X25519 private (GAP-3); + ".pub" */
+	char		*peer_enc_key;	/* the other site's X25519 public */
+	char		*ca_cert;	/* the CA of staff certificates (ACC-4) */
+	char		*ca_key;	/* its key: yiwang-admin cert-issue only */
+	char		*cert_dir;	/* where cert-issue writes .p12 files */
 	char		*org_name;	/* 锡林浩特市人民政府政务服务中心 */
 	char		*org_phone;
 	/* Request limits (bytes or counts). */

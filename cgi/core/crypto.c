@@ -1,6 +1,7 @@
 /*
  * crypto.c: OpenSSL 3 behind small functions: random bytes, hex, SHA-256,
- * Ed25519 keys and signatures, and the scrypt password hash.  Nothing here
+ * Ed25519 keys and signatures, X25519, HKDF and AES-256-GCM for the
+ * bundles' encryption, and the scrypt password hash.  Nothing here
  * logs or talks to the user; callers map -1 to their own message.
  */
 #include <sys/stat.h>
@@ -280,19 +281,19 @@ crypto_secret_read(const char *path, char *hex, size_t hexlen)
 }
 
 /*
- * Generate an Ed25519 key pair: the private key as PKCS#8 PEM in priv_path
- * (mode 0600), the public key as SubjectPublicKeyInfo PEM in pub_path
- * (mode 0644).  Refuses (-1) if either file exists; leaves neither behind
- * on failure.
+ * Generate a key pair of type alg ("ED25519" or "X25519"): the private
+ * key as PKCS#8 PEM in priv_path (mode 0600), the public key as
+ * SubjectPublicKeyInfo PEM in pub_path (mode 0644).  Refuses (-1) if
+ * either file exists; leaves neither behind on failure.
  */
-int
-crypto_keygen(const char *priv_path, const char *pub_path)
+static int
+keygen(const char *alg, const char *priv_path, const char *pub_path)
 {
 	EVP_PKEY	*key;
 	BIO		*priv = NULL, *pub = NULL;
 	int		 rc = -1;
 
-	if ((key = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519")) == NULL)
+	if ((key = EVP_PKEY_Q_keygen(NULL, NULL, alg)) == NULL)
 		return -1;
 	/* secure memory: the buffer is cleansed when freed */
 	if ((priv = BIO_new(BIO_s_secmem())) == NULL ||
@@ -315,9 +316,21 @@ out:
 	return rc;
 }
 
-/* Load a PEM key of either kind; NULL unless it is an Ed25519 key. */
+int
+crypto_keygen(const char *priv_path, const char *pub_path)
+{
+	return keygen("ED25519", priv_path, pub_path);
+}
+
+int
+crypto_box_keygen(const char *priv_path, const char *pub_path)
+{
+	return keygen("X25519", priv_path, pub_path);
+}
+
+/* Load a PEM key of either kind; NULL unless it is a key of type alg. */
 static EVP_PKEY *
-load_key(const char *path, int private)
+load_key(const char *path, int private, const char *alg)
 {
 	EVP_PKEY	*key;
 	FILE		*f;
@@ -329,7 +342,7 @@ load_key(const char *path, int private)
 	else
 		key = PEM_read_PUBKEY(f, NULL, NULL, NULL);
 	fclose(f);
-	if (key != NULL && !EVP_PKEY_is_a(key, "ED25519")) {
+	if (key != NULL && !EVP_PKEY_is_a(key, alg)) {
 		EVP_PKEY_free(key);
 		key = NULL;
 	}
@@ -339,13 +352,25 @@ load_key(const char *path, int private)
 EVP_PKEY *
 crypto_load_private(const char *path)
 {
-	return load_key(path, 1);
+	return load_key(path, 1, "ED25519");
 }
 
 EVP_PKEY *
 crypto_load_public(const char *path)
 {
-	return load_key(path, 0);
+	return load_key(path, 0, "ED25519");
+}
+
+EVP_PKEY *
+crypto_box_load_private(const char *path)
+{
+	return load_key(path, 1, "X25519");
+}
+
+EVP_PKEY *
+crypto_box_load_public(const char *path)
+{
+	return load_key(path, 0, "X25519");
 }
 
 /*
@@ -388,6 +413,158 @@ crypto_verify(EVP_PKEY *key, const void *msg, size_t len,
 		rc = 0;
 	EVP_MD_CTX_free(ctx);
 	return rc;
+}
+
+int
+crypto_box_public(EVP_PKEY *key, unsigned char out[BOX_LEN])
+{
+	size_t	len = BOX_LEN;
+
+	if (key == NULL || !EVP_PKEY_is_a(key, "X25519") ||
+	    EVP_PKEY_get_raw_public_key(key, out, &len) != 1 ||
+	    len != BOX_LEN)
+		return -1;
+	return 0;
+}
+
+int
+crypto_box_secret(EVP_PKEY *key, unsigned char out[BOX_LEN])
+{
+	size_t	len = BOX_LEN;
+
+	if (key == NULL || !EVP_PKEY_is_a(key, "X25519") ||
+	    EVP_PKEY_get_raw_private_key(key, out, &len) != 1 ||
+	    len != BOX_LEN) {
+		OPENSSL_cleanse(out, BOX_LEN);
+		return -1;
+	}
+	return 0;
+}
+
+EVP_PKEY *
+crypto_box_from_secret(const unsigned char secret[BOX_LEN])
+{
+	return EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, NULL, secret,
+	    BOX_LEN);
+}
+
+/*
+ * RFC 7748's check: a peer value of small order gives an all-zero
+ * shared secret, which would make the key independent of our secret.
+ */
+int
+crypto_x25519(EVP_PKEY *priv, const unsigned char peer[BOX_LEN],
+    unsigned char out[BOX_LEN])
+{
+	EVP_PKEY	*pub;
+	EVP_PKEY_CTX	*ctx = NULL;
+	unsigned char	 zero[BOX_LEN];
+	size_t		 len = BOX_LEN;
+	int		 rc = -1;
+
+	if (priv == NULL || !EVP_PKEY_is_a(priv, "X25519"))
+		return -1;
+	if ((pub = EVP_PKEY_new_raw_public_key(EVP_PKEY_X25519, NULL, peer,
+	    BOX_LEN)) == NULL)
+		return -1;
+	if ((ctx = EVP_PKEY_CTX_new(priv, NULL)) != NULL &&
+	    EVP_PKEY_derive_init(ctx) == 1 &&
+	    EVP_PKEY_derive_set_peer(ctx, pub) == 1 &&
+	    EVP_PKEY_derive(ctx, out, &len) == 1 && len == BOX_LEN) {
+		memset(zero, 0, sizeof(zero));
+		rc = CRYPTO_memcmp(out, zero, BOX_LEN) == 0 ? -1 : 0;
+	}
+	if (rc == -1)
+		OPENSSL_cleanse(out, BOX_LEN);
+	EVP_PKEY_CTX_free(ctx);
+	EVP_PKEY_free(pub);
+	return rc;
+}
+
+int
+crypto_hkdf(const void *key, size_t keylen, const void *salt,
+    size_t saltlen, const void *info, size_t infolen, unsigned char *out,
+    size_t outlen)
+{
+	EVP_KDF		*kdf;
+	EVP_KDF_CTX	*ctx = NULL;
+	OSSL_PARAM	 params[5], *q = params;
+	int		 rc = -1;
+
+	if ((kdf = EVP_KDF_fetch(NULL, OSSL_KDF_NAME_HKDF, NULL)) == NULL)
+		return -1;
+	if ((ctx = EVP_KDF_CTX_new(kdf)) == NULL)
+		goto out;
+	*q++ = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST,
+	    (char *)"SHA256", 0);
+	*q++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY,
+	    (void *)key, keylen);
+	*q++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT,
+	    (void *)salt, saltlen);
+	*q++ = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO,
+	    (void *)info, infolen);
+	*q = OSSL_PARAM_construct_end();
+	if (EVP_KDF_derive(ctx, out, outlen, params) == 1)
+		rc = 0;
+out:
+	EVP_KDF_CTX_free(ctx);
+	EVP_KDF_free(kdf);
+	return rc;
+}
+
+/* One AES-256-GCM operation over a whole message; enc 1 seals, 0 opens. */
+static int
+gcm(int enc, const unsigned char key[GCM_KEY_LEN],
+    const unsigned char nonce[GCM_NONCE_LEN], const void *in, size_t len,
+    unsigned char *out, unsigned char tag[GCM_TAG_LEN])
+{
+	EVP_CIPHER_CTX	*ctx;
+	int		 n, rc = -1;
+
+	if (len > INT_MAX || (ctx = EVP_CIPHER_CTX_new()) == NULL)
+		return -1;
+	if (EVP_CipherInit_ex(ctx, EVP_aes_256_gcm(), NULL, NULL, NULL,
+	    enc) != 1 ||
+	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, GCM_NONCE_LEN,
+	    NULL) != 1 ||
+	    EVP_CipherInit_ex(ctx, NULL, NULL, key, nonce, enc) != 1)
+		goto out;
+	if (len > 0 && (EVP_CipherUpdate(ctx, out, &n, in, (int)len) != 1 ||
+	    (size_t)n != len))
+		goto out;
+	if (!enc && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG,
+	    GCM_TAG_LEN, tag) != 1)
+		goto out;
+	if (EVP_CipherFinal_ex(ctx, out + len, &n) != 1)
+		goto out;	/* opening: the tag does not match */
+	if (enc && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG,
+	    GCM_TAG_LEN, tag) != 1)
+		goto out;
+	rc = 0;
+out:
+	EVP_CIPHER_CTX_free(ctx);
+	if (rc == -1 && !enc && len > 0)
+		OPENSSL_cleanse(out, len);
+	return rc;
+}
+
+int
+crypto_gcm_seal(const unsigned char key[GCM_KEY_LEN],
+    const unsigned char nonce[GCM_NONCE_LEN], const void *in, size_t len,
+    unsigned char *out, unsigned char tag[GCM_TAG_LEN])
+{
+	return gcm(1, key, nonce, in, len, out, tag);
+}
+
+int
+crypto_gcm_open(const unsigned char key[GCM_KEY_LEN],
+    const unsigned char nonce[GCM_NONCE_LEN], const void *in, size_t len,
+    const unsigned char tag[GCM_TAG_LEN], unsigned char *out)
+{
+	unsigned char	t[GCM_TAG_LEN];
+
+	memcpy(t, tag, GCM_TAG_LEN);
+	return gcm(0, key, nonce, in, len, out, t);
 }
 
 /*

@@ -1,7 +1,8 @@
 /*
  * crypto.h: the OpenSSL 3 primitives Yiwang uses, behind small functions:
- * random bytes, hex, SHA-256, Ed25519 keys and signatures, and the scrypt
- * password hash.  Every function returns 0 on success and -1 on failure
+ * random bytes, hex, SHA-256, Ed25519 keys and signatures, X25519 key
+ * agreement, HKDF-SHA-256 and AES-256-GCM (bundle encryption, GAP-3), and
+ * the scrypt password hash.  Every function returns 0 on success and -1 on failure
  * unless it says otherwise; nothing here logs to the user.
  */
 #ifndef YW_CRYPTO_H
@@ -61,6 +62,46 @@ int	 crypto_sign(EVP_PKEY *key, const void *msg, size_t len,
 /* 0 when sig is a valid signature of msg by key, -1 otherwise. */
 int	 crypto_verify(EVP_PKEY *key, const void *msg, size_t len,
 	    const unsigned char *sig, size_t siglen);
+
+/*
+ * X25519 ("box" keys: a site's encryption key pair, GAP-3).  PEM files as
+ * for Ed25519; raw values are BOX_LEN bytes.
+ */
+#define BOX_LEN		32
+int	 crypto_box_keygen(const char *priv_path, const char *pub_path);
+EVP_PKEY *crypto_box_load_private(const char *path);
+EVP_PKEY *crypto_box_load_public(const char *path);
+/* The raw public value of an X25519 key (private or public). */
+int	 crypto_box_public(EVP_PKEY *key, unsigned char out[BOX_LEN]);
+/* The raw secret of an X25519 private key (the caller cleanses it). */
+int	 crypto_box_secret(EVP_PKEY *key, unsigned char out[BOX_LEN]);
+/* An X25519 private key whose secret is the given bytes; NULL on error. */
+EVP_PKEY *crypto_box_from_secret(const unsigned char secret[BOX_LEN]);
+/* The shared secret of priv and the raw public value peer; -1 also when
+ * it is all zero (peer is a point of small order). */
+int	 crypto_x25519(EVP_PKEY *priv, const unsigned char peer[BOX_LEN],
+	    unsigned char out[BOX_LEN]);
+
+/* HKDF-SHA-256 (RFC 5869), extract and expand, into outlen bytes. */
+int	 crypto_hkdf(const void *key, size_t keylen, const void *salt,
+	    size_t saltlen, const void *info, size_t infolen,
+	    unsigned char *out, size_t outlen);
+
+/*
+ * AES-256-GCM of one message without associated data: out gets len
+ * bytes.  crypto_gcm_open returns -1 when the tag does not match, and
+ * then out holds nothing of the message.
+ */
+#define GCM_KEY_LEN	32
+#define GCM_NONCE_LEN	12
+#define GCM_TAG_LEN	16
+int	 crypto_gcm_seal(const unsigned char key[GCM_KEY_LEN],
+	    const unsigned char nonce[GCM_NONCE_LEN], const void *in,
+	    size_t len, unsigned char *out, unsigned char tag[GCM_TAG_LEN]);
+int	 crypto_gcm_open(const unsigned char key[GCM_KEY_LEN],
+	    const unsigned char nonce[GCM_NONCE_LEN], const void *in,
+	    size_t len, const unsigned char tag[GCM_TAG_LEN],
+	    unsigned char *out);
 
 /*
  * Passwords: scrypt (N=2^17, r=8, p=1, 16-byte salt, 32-byte key), stored

@@ -7,8 +7,28 @@
 #include "crypto.h"
 #include "session.h"
 
+/*
+ * Over TLS (cookie_secure) the names carry the __Host- prefix: browsers
+ * then accept them only with Secure, Path=/ and no Domain, so neither a
+ * plain-HTTP page nor another host under the same domain can plant one.
+ */
 #define COOKIE_SESSION	"yw_sid"
 #define COOKIE_PRE	"yw_pre"
+#define HOST_PREFIX	"__Host-"
+
+static const char *
+cookie_name(const struct req *r, const char *name)
+{
+	return r->cfg->cookie_secure ? pool_printf(r->pool, HOST_PREFIX "%s",
+	    name) : name;
+}
+
+static const char *
+cookie_get(const struct req *r, const char *name)
+{
+	return hdf_get_value(r->hdf, pool_printf(r->pool, "Cookie.%s",
+	    cookie_name(r, name)), NULL);
+}
 
 void
 session_token(char out[65])
@@ -46,7 +66,7 @@ session_begin(struct req *r)
 	const char	*sid, *pre;
 	char		 hash[65], fresh[65], *csrf = NULL;
 
-	sid = hdf_get_value(r->hdf, "Cookie." COOKIE_SESSION, NULL);
+	sid = cookie_get(r, COOKIE_SESSION);
 	if (token_shape(sid)) {
 		session_hash(sid, hash);
 		if (account_session_load(r->db, r->pool, r->cfg->site, hash,
@@ -57,14 +77,14 @@ session_begin(struct req *r)
 			return;
 		}
 	}
-	pre = hdf_get_value(r->hdf, "Cookie." COOKIE_PRE, NULL);
+	pre = cookie_get(r, COOKIE_PRE);
 	if (token_shape(pre)) {
 		r->csrf = pool_strdup(r->pool, pre);
 		return;
 	}
 	session_token(fresh);
 	r->csrf = pool_strdup(r->pool, fresh);
-	reply_cookie(r, COOKIE_PRE, fresh, r->cfg->session_max);
+	reply_cookie(r, cookie_name(r, COOKIE_PRE), fresh, r->cfg->session_max);
 }
 
 int
@@ -79,7 +99,8 @@ session_login(struct req *r, const struct user *u)
 	session_hash(token, hash);
 	if (account_session_add(r->db, hash, u->id, csrf) != DB_OK)
 		return -1;
-	reply_cookie(r, COOKIE_SESSION, token, r->cfg->session_max);
+	reply_cookie(r, cookie_name(r, COOKIE_SESSION), token,
+	    r->cfg->session_max);
 	r->user = *u;
 	r->csrf = pool_strdup(r->pool, csrf);
 	r->session_hash = pool_strdup(r->pool, hash);
@@ -91,7 +112,7 @@ session_logout(struct req *r)
 {
 	if (r->session_hash != NULL)
 		account_session_drop(r->db, r->session_hash);
-	reply_cookie(r, COOKIE_SESSION, "", 0);
+	reply_cookie(r, cookie_name(r, COOKIE_SESSION), "", 0);
 	memset(&r->user, 0, sizeof(r->user));
 	r->session_hash = NULL;
 }

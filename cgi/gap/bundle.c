@@ -1,8 +1,10 @@
 /*
- * bundle.c: write and read the signed bundle that carries data across the
- * network gap (layout in bundle.h).  The reader trusts nothing until the
- * signature checks, then checks every byte of the payload against the
- * signed manifest before it hands anything back or leaves a file staged.
+ * bundle.c: write and read the signed, sealed bundle that carries data
+ * across the network gap (layout and sealing in bundle.h).  The reader
+ * trusts nothing until the signature checks, decrypts nothing whose digest
+ * the signature does not cover, then checks every byte of the payload
+ * against the signed manifest before it hands anything back or leaves a
+ * file staged.
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -32,7 +34,12 @@
 #define FILES_PREFIX_LEN 6
 #define MEMBER_NAME_MAX	(FILES_PREFIX_LEN + 64 + 1)
 #define IO_CHUNK	(1024 * 1024)
-#define FORMAT_VERSION	1
+#define FORMAT_VERSION	2
+#define ENC_ALG		"x25519-hkdf-sha256-aes-256-gcm"
+#define SEG_LEN		65536		/* plain bytes of a sealed segment */
+#define SEG_SEALED	(SEG_LEN + GCM_TAG_LEN)
+#define EPH_SALT	"yiwang bundle 2 ephemeral"
+#define KEY_INFO	"yiwang bundle 2 aes-256-gcm"
 
 /* A payload member as the writer made it or the manifest lists it. */
 struct member {
@@ -41,12 +48,40 @@ struct member {
 	char		 sha256[SHA256_HEX];
 };
 
-/* Where the writer's archive bytes go: digests, and the file if fd >= 0. */
+/*
+ * The sealing of one payload (bundle.h): plain bytes are gathered into
+ * segments, each sealed and passed on as soon as it is full, to the file
+ * (fd >= 0) or to mem, and digested.
+ */
+struct seal {
+	unsigned char	 key[GCM_KEY_LEN];
+	unsigned char	*buf;		/* SEG_LEN plain bytes being gathered */
+	unsigned char	*out;		/* SEG_SEALED */
+	size_t		 fill;
+	uint64_t	 index, nseg;	/* the next segment; how many in all */
+	EVP_MD_CTX	*digest;	/* of the sealed bytes */
+	uint64_t	 size;		/* sealed bytes passed on so far */
+	int		 fd;
+	unsigned char	*mem;		/* when fd < 0: room for them all */
+};
+
+/* Where the writer's archive bytes go: the plain digest, and the sealer
+ * on the pass that writes. */
 struct sink {
 	EVP_MD_CTX	*payload;
-	EVP_MD_CTX	*whole;		/* NULL when not wanted */
 	uint64_t	 size;
-	int		 fd;
+	struct seal	*seal;		/* NULL on the first pass */
+};
+
+/* The reader's side: the sealed payload, opened one segment at a time
+ * as libarchive asks for more. */
+struct unseal {
+	const unsigned char *sealed;
+	size_t		 len, off;
+	unsigned char	 key[GCM_KEY_LEN];
+	uint64_t	 index, nseg;
+	unsigned char	*buf;		/* SEG_LEN */
+	int		 bad;		/* a segment did not open */
 };
 
 /* What one read has staged, so that a failure can take it all back. */
@@ -174,11 +209,235 @@ sync_dir(const char *path, int isdir)
 	return rc;
 }
 
+static void
+put_be64(unsigned char *p, uint64_t v)
+{
+	put_be32(p, (uint32_t)(v >> 32));
+	put_be32(p + 4, (uint32_t)v);
+}
+
 static int
 valid_site_dir(const char *site, const char *dir)
 {
 	return (strcmp(site, "extranet") == 0 && strcmp(dir, "ext2int") == 0) ||
 	    (strcmp(site, "intranet") == 0 && strcmp(dir, "int2ext") == 0);
+}
+
+/*
+ * Sealing (bundle.h).
+ */
+
+/* Segments of a payload of plain length L: at least one. */
+static uint64_t
+seg_count(uint64_t plain)
+{
+	return plain == 0 ? 1 : (plain + SEG_LEN - 1) / SEG_LEN;
+}
+
+static uint64_t
+sealed_size(uint64_t plain)
+{
+	return plain + GCM_TAG_LEN * seg_count(plain);
+}
+
+/*
+ * The plain length of a sealed payload of len bytes, or -1 when no
+ * payload seals to that length: every segment but the last is full, and
+ * the last is empty only when it is the only one.
+ */
+static int
+plain_size(uint64_t len, uint64_t *plain)
+{
+	uint64_t	n, last;
+
+	if (len < GCM_TAG_LEN)
+		return -1;
+	n = (len + SEG_SEALED - 1) / SEG_SEALED;
+	last = len - (n - 1) * SEG_SEALED;
+	if (last < GCM_TAG_LEN || (last == GCM_TAG_LEN && n > 1))
+		return -1;
+	*plain = len - n * GCM_TAG_LEN;
+	return 0;
+}
+
+static void
+seg_nonce(uint64_t index, int last, unsigned char nonce[GCM_NONCE_LEN])
+{
+	put_be64(nonce, index);
+	put_be32(nonce + 8, last ? 1 : 0);
+}
+
+/*
+ * K from the shared secret of priv and peer (the writer: e and R; the
+ * reader: r and epk).  -1 when the peer value is unusable.
+ */
+static int
+seal_key(EVP_PKEY *priv, const unsigned char peer[BOX_LEN],
+    const unsigned char epk[BOX_LEN], const unsigned char to[BOX_LEN],
+    unsigned char key[GCM_KEY_LEN])
+{
+	unsigned char	z[BOX_LEN], salt[2 * BOX_LEN];
+	int		rc;
+
+	if (crypto_x25519(priv, peer, z) == -1)
+		return -1;
+	memcpy(salt, epk, BOX_LEN);
+	memcpy(salt + BOX_LEN, to, BOX_LEN);
+	rc = crypto_hkdf(z, sizeof(z), salt, sizeof(salt), KEY_INFO,
+	    strlen(KEY_INFO), key, GCM_KEY_LEN);
+	OPENSSL_cleanse(z, sizeof(z));
+	return rc;
+}
+
+/*
+ * e for a payload of plain length L and digest P to recipient to, from
+ * the sender's own X25519 key (bundle.h).  NULL on failure.
+ */
+static EVP_PKEY *
+seal_ephemeral(EVP_PKEY *own, const unsigned char p[SHA256_LEN],
+    uint64_t plain, const unsigned char to[BOX_LEN],
+    const struct bundle_out *b)
+{
+	unsigned char	 secret[BOX_LEN], seed[BOX_LEN], *info;
+	size_t		 dlen = strlen(b->dir), ilen;
+	EVP_PKEY	*eph = NULL;
+
+	ilen = SHA256_LEN + 8 + BOX_LEN + 8 + 8 + dlen;
+	if ((info = malloc(ilen)) == NULL)
+		abort();
+	memcpy(info, p, SHA256_LEN);
+	put_be64(info + SHA256_LEN, plain);
+	memcpy(info + SHA256_LEN + 8, to, BOX_LEN);
+	put_be64(info + SHA256_LEN + 8 + BOX_LEN, (uint64_t)b->epoch);
+	put_be64(info + SHA256_LEN + 16 + BOX_LEN, (uint64_t)b->seq);
+	memcpy(info + SHA256_LEN + 24 + BOX_LEN, b->dir, dlen);
+	if (crypto_box_secret(own, secret) == 0 &&
+	    crypto_hkdf(secret, sizeof(secret), EPH_SALT, strlen(EPH_SALT),
+	    info, ilen, seed, sizeof(seed)) == 0)
+		eph = crypto_box_from_secret(seed);
+	OPENSSL_cleanse(secret, sizeof(secret));
+	OPENSSL_cleanse(seed, sizeof(seed));
+	free(info);
+	return eph;
+}
+
+/*
+ * Start sealing a payload of plain bytes with eph to the recipient to;
+ * sets epk.  The sealed bytes go to fd, or to mem when fd < 0.
+ */
+static int
+seal_start(struct seal *s, EVP_PKEY *eph, const unsigned char to[BOX_LEN],
+    uint64_t plain, unsigned char epk[BOX_LEN], int fd, unsigned char *mem)
+{
+	memset(s, 0, sizeof(*s));
+	s->fd = fd;
+	s->mem = mem;
+	s->nseg = seg_count(plain);
+	if (crypto_box_public(eph, epk) == -1 ||
+	    seal_key(eph, to, epk, to, s->key) == -1)
+		return -1;
+	if ((s->buf = malloc(SEG_LEN)) == NULL ||
+	    (s->out = malloc(SEG_SEALED)) == NULL ||
+	    (s->digest = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(s->digest, EVP_sha256(), NULL) != 1)
+		abort();
+	return 0;
+}
+
+static void
+seal_free(struct seal *s)
+{
+	OPENSSL_cleanse(s->key, sizeof(s->key));
+	if (s->buf != NULL)
+		OPENSSL_cleanse(s->buf, SEG_LEN);
+	free(s->buf);
+	free(s->out);
+	EVP_MD_CTX_free(s->digest);
+	memset(s, 0, sizeof(*s));
+	s->fd = -1;
+}
+
+/* Seal the gathered segment and pass it on. */
+static int
+seal_flush(struct seal *s, int last)
+{
+	unsigned char	nonce[GCM_NONCE_LEN];
+
+	seg_nonce(s->index, last, nonce);
+	if (crypto_gcm_seal(s->key, nonce, s->buf, s->fill, s->out,
+	    s->out + s->fill) == -1)
+		return -1;
+	if (EVP_DigestUpdate(s->digest, s->out, s->fill + GCM_TAG_LEN) != 1)
+		abort();
+	if (s->fd >= 0) {
+		if (write_all(s->fd, s->out, s->fill + GCM_TAG_LEN) == -1)
+			return -1;
+	} else
+		memcpy(s->mem + s->size, s->out, s->fill + GCM_TAG_LEN);
+	s->size += s->fill + GCM_TAG_LEN;
+	s->index++;
+	s->fill = 0;
+	return 0;
+}
+
+/*
+ * Take len plain bytes.  A full segment is sealed at once unless it is
+ * the last one, which waits for seal_end(); more bytes than announced
+ * are refused (-1).
+ */
+static int
+seal_feed(struct seal *s, const void *buf, size_t len)
+{
+	const unsigned char	*p = buf;
+	size_t			 n;
+
+	while (len > 0) {
+		if (s->fill == SEG_LEN) {
+			if (s->index + 1 >= s->nseg)
+				return -1;
+			if (seal_flush(s, 0) == -1)
+				return -1;
+		}
+		n = SEG_LEN - s->fill < len ? SEG_LEN - s->fill : len;
+		memcpy(s->buf + s->fill, p, n);
+		s->fill += n;
+		p += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Seal the last segment; -1 also when fewer bytes came than announced. */
+static int
+seal_end(struct seal *s)
+{
+	if (s->index + 1 != s->nseg)
+		return -1;
+	return seal_flush(s, 1);
+}
+
+int
+bundle_seal(const void *plain, size_t plen, EVP_PKEY *eph,
+    const unsigned char to[32], unsigned char epk[32], unsigned char **out,
+    size_t *outlen)
+{
+	struct seal	 s;
+	unsigned char	*mem;
+	int		 rc = -1;
+
+	*out = NULL;
+	*outlen = 0;
+	if ((mem = malloc(sealed_size(plen))) == NULL)
+		return -1;
+	if (seal_start(&s, eph, to, plen, epk, -1, mem) == 0 &&
+	    seal_feed(&s, plain, plen) == 0 && seal_end(&s) == 0) {
+		*out = mem;
+		*outlen = s.size;
+		rc = 0;
+	} else
+		free(mem);
+	seal_free(&s);
+	return rc;
 }
 
 /*
@@ -190,13 +449,16 @@ sink_write(struct archive *a, void *arg, const void *buf, size_t len)
 {
 	struct sink	*s = arg;
 
-	if (EVP_DigestUpdate(s->payload, buf, len) != 1 ||
-	    (s->whole != NULL && EVP_DigestUpdate(s->whole, buf, len) != 1)) {
+	if (EVP_DigestUpdate(s->payload, buf, len) != 1) {
 		archive_set_error(a, EIO, "digest failed");
 		return -1;
 	}
-	if (s->fd >= 0 && write_all(s->fd, buf, len) == -1) {
-		archive_set_error(a, errno, "%s", strerror(errno));
+	errno = 0;
+	if (s->seal != NULL && seal_feed(s->seal, buf, len) == -1) {
+		if (errno != 0)
+			archive_set_error(a, errno, "%s", strerror(errno));
+		else
+			archive_set_error(a, EIO, "附件在导出过程中被改动");
 		return -1;
 	}
 	s->size += len;
@@ -388,10 +650,14 @@ check_out(const struct bundle_out *b, char *err, size_t errlen)
 	return 0;
 }
 
-/* The manifest as compact JSON with sorted keys; NULL if too large. */
+/*
+ * The manifest as compact JSON with sorted keys; NULL if too large.  Its
+ * length does not depend on the values of the hex digests, which is what
+ * lets the writer leave room for the header before it knows phex.
+ */
 static char *
 manifest_dump(const struct bundle_out *b, const struct member *m, size_t nm,
-    uint64_t psize, const char *phex)
+    uint64_t psize, const char *phex, const char *to, const char *epk)
 {
 	json_t	*list, *man;
 	char	*s;
@@ -404,10 +670,11 @@ manifest_dump(const struct bundle_out *b, const struct member *m, size_t nm,
 		    "name", m[i].name, "size", (json_int_t)m[i].size,
 		    "sha256", m[i].sha256)) == -1)
 			abort();
-	man = json_pack("{s:i,s:s,s:s,s:s,s:I,s:I,s:s,s:s,s:I,"
-	    "s:{s:I,s:s},s:o,s:O?}",
+	man = json_pack("{s:i,s:s,s:s,s:s,s:{s:s,s:s,s:s},s:I,s:I,s:s,s:s,"
+	    "s:I,s:{s:I,s:s},s:o,s:O?}",
 	    "format", FORMAT_VERSION, "alg", "ed25519",
 	    "site", b->site, "dir", b->dir,
+	    "enc", "alg", ENC_ALG, "to", to, "epk", epk,
 	    "epoch", (json_int_t)b->epoch, "seq", (json_int_t)b->seq,
 	    "prev", b->prev, "created", b->created,
 	    "records", (json_int_t)b->nrecords,
@@ -434,28 +701,57 @@ digest_hex(EVP_MD_CTX *ctx, char out[SHA256_HEX])
 	crypto_hex(md, sizeof(md), out);
 }
 
+/* The writer's keys are of the right kinds. */
+static int
+check_keys(const struct bundle_keys *k, char *err, size_t errlen)
+{
+	if (k == NULL || k->sign == NULL || !EVP_PKEY_is_a(k->sign,
+	    "ED25519"))
+		return fail(err, errlen, "无法签名数据包：签名私钥不可用。");
+	if (k->box == NULL || !EVP_PKEY_is_a(k->box, "X25519"))
+		return fail(err, errlen, "无法加密数据包：本站的加密私钥不可用。");
+	if (k->peer_box == NULL || !EVP_PKEY_is_a(k->peer_box, "X25519"))
+		return fail(err, errlen, "无法加密数据包：对端站点的加密公钥不可"
+		    "用。");
+	return 0;
+}
+
 /*
  * Two passes over the attachments: the first learns sizes and digests for
- * the manifest, which precedes the payload; the second streams the same
- * deterministic archive into path.tmp behind the signed header, so no
- * attachment is ever held in memory whole.
+ * the manifest, which precedes the payload, and the plain archive's digest
+ * P, from which the ephemeral key is derived; the second seals the same
+ * deterministic archive into path.tmp behind room left for the header,
+ * which is signed and written last.  No attachment is ever held in memory
+ * whole.  The bundle's own hash is then read back from the file.
  */
 int
-bundle_write(const char *path, const struct bundle_out *b, EVP_PKEY *key,
-    char hash_out[65], char *err, size_t errlen)
+bundle_write(const char *path, const struct bundle_out *b,
+    const struct bundle_keys *k, char hash_out[65], char *err, size_t errlen)
 {
 	struct member	*m = NULL;
-	struct sink	 s1 = { NULL, NULL, 0, -1 }, s2 = { NULL, NULL, 0, -1 };
-	unsigned char	*head = NULL, sig[SIG_MAX];
+	struct sink	 s1 = { NULL, 0, NULL }, s2 = { NULL, 0, NULL };
+	struct seal	 seal;
+	EVP_PKEY	*eph = NULL;
+	unsigned char	*head = NULL, sig[SIG_MAX], pmd[SHA256_LEN];
+	unsigned char	 to[BOX_LEN], epk[BOX_LEN];
 	char		 tmp[PATH_MAX], phex[SHA256_HEX], phex2[SHA256_HEX];
-	char		 whole[SHA256_HEX], *man = NULL;
-	size_t		 i, mlen, siglen = sizeof(sig), hlen;
+	char		 chex[SHA256_HEX], tohex[2 * BOX_LEN + 1];
+	char		 epkhex[2 * BOX_LEN + 1], whole[SHA256_HEX];
+	char		*man = NULL;
+	uint64_t	 csize;
+	size_t		 i, mlen, siglen, hlen;
 	int		 fd = -1, rc = -1;
 
-	if (check_out(b, err, errlen) == -1)
+	memset(&seal, 0, sizeof(seal));
+	seal.fd = -1;
+	if (check_out(b, err, errlen) == -1 || check_keys(k, err, errlen) ==
+	    -1)
 		return -1;
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
 		return fail(err, errlen, "数据包路径过长。");
+	if (crypto_box_public(k->peer_box, to) == -1)
+		return fail(err, errlen, "无法加密数据包：对端站点的加密公钥不可"
+		    "用。");
 	if ((m = calloc(b->nfiles + 1, sizeof(*m))) == NULL)
 		abort();
 	strcpy(m[0].name, RECORDS_NAME);
@@ -470,36 +766,37 @@ bundle_write(const char *path, const struct bundle_out *b, EVP_PKEY *key,
 
 	if ((s1.payload = EVP_MD_CTX_new()) == NULL ||
 	    (s2.payload = EVP_MD_CTX_new()) == NULL ||
-	    (s2.whole = EVP_MD_CTX_new()) == NULL ||
 	    EVP_DigestInit_ex(s1.payload, EVP_sha256(), NULL) != 1 ||
-	    EVP_DigestInit_ex(s2.payload, EVP_sha256(), NULL) != 1 ||
-	    EVP_DigestInit_ex(s2.whole, EVP_sha256(), NULL) != 1)
+	    EVP_DigestInit_ex(s2.payload, EVP_sha256(), NULL) != 1)
 		abort();
 	if (payload_pass(b, m, &s1, 1, err, errlen) == -1)
 		goto out;
-	digest_hex(s1.payload, phex);
+	if (EVP_DigestFinal_ex(s1.payload, pmd, NULL) != 1)
+		abort();
+	crypto_hex(pmd, sizeof(pmd), phex);
 
-	if ((man = manifest_dump(b, m, b->nfiles + 1, s1.size, phex)) ==
-	    NULL) {
+	/* The header's length is known now: room for it, then the payload. */
+	if ((eph = seal_ephemeral(k->box, pmd, s1.size, to, b)) == NULL) {
+		fail(err, errlen, "无法加密数据包：本站的加密私钥不可用。");
+		goto out;
+	}
+	csize = sealed_size(s1.size);
+	crypto_hex(to, BOX_LEN, tohex);
+	if (crypto_box_public(eph, epk) == -1)
+		abort();
+	crypto_hex(epk, BOX_LEN, epkhex);
+	if ((man = manifest_dump(b, m, b->nfiles + 1, csize, phex, tohex,
+	    epkhex)) == NULL) {
 		fail(err, errlen, "数据包清单无法生成："
 		    "过大或含非 UTF-8 文本。");
 		goto out;
 	}
 	mlen = strlen(man);
-	if ((head = malloc(HEAD_LEN + mlen + 4 + SIG_MAX)) == NULL)
-		abort();
-	memcpy(head, BUNDLE_MAGIC, MAGIC_LEN);
-	put_be32(head + MAGIC_LEN, (uint32_t)mlen);
-	memcpy(head + HEAD_LEN, man, mlen);
-	if (crypto_sign(key, head, HEAD_LEN + mlen, sig, &siglen) == -1) {
-		fail(err, errlen, "无法签名数据包：签名私钥不可用。");
-		goto out;
-	}
-	put_be32(head + HEAD_LEN + mlen, (uint32_t)siglen);
-	memcpy(head + HEAD_LEN + mlen + 4, sig, siglen);
+	siglen = (size_t)EVP_PKEY_get_size(k->sign);
 	hlen = HEAD_LEN + mlen + 4 + siglen;
-
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+	if ((head = calloc(1, hlen)) == NULL)
+		abort();
+	fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
 	    0600);
 	if (fd == -1) {
 		fail(err, errlen, "无法创建 %s：%s。", tmp, strerror(errno));
@@ -509,23 +806,49 @@ bundle_write(const char *path, const struct bundle_out *b, EVP_PKEY *key,
 		fail(err, errlen, "无法写入 %s：%s。", tmp, strerror(errno));
 		goto out;
 	}
-	if (EVP_DigestUpdate(s2.whole, head, hlen) != 1)
-		abort();
-	s2.fd = fd;
+	if (seal_start(&seal, eph, to, s1.size, epk, fd, NULL) == -1) {
+		fail(err, errlen, "无法加密数据包：对端站点的加密公钥不可用。");
+		goto out;
+	}
+	s2.seal = &seal;
 	if (payload_pass(b, m, &s2, 0, err, errlen) == -1)
 		goto out;
 	digest_hex(s2.payload, phex2);
-	if (s2.size != s1.size || strcmp(phex, phex2) != 0) {
+	if (s2.size != s1.size || strcmp(phex, phex2) != 0 ||
+	    seal_end(&seal) == -1 || seal.size != csize) {
 		fail(err, errlen, "附件在导出过程中被改动，请重新导出。");
 		goto out;
 	}
-	digest_hex(s2.whole, whole);
+	digest_hex(seal.digest, chex);
+
+	free(man);
+	if ((man = manifest_dump(b, m, b->nfiles + 1, csize, chex, tohex,
+	    epkhex)) == NULL || strlen(man) != mlen)
+		abort();	/* same fields, same lengths */
+	memcpy(head, BUNDLE_MAGIC, MAGIC_LEN);
+	put_be32(head + MAGIC_LEN, (uint32_t)mlen);
+	memcpy(head + HEAD_LEN, man, mlen);
+	if (crypto_sign(k->sign, head, HEAD_LEN + mlen, sig, &siglen) == -1 ||
+	    HEAD_LEN + mlen + 4 + siglen != hlen) {
+		fail(err, errlen, "无法签名数据包：签名私钥不可用。");
+		goto out;
+	}
+	put_be32(head + HEAD_LEN + mlen, (uint32_t)siglen);
+	memcpy(head + HEAD_LEN + mlen + 4, sig, siglen);
+	if (pwrite(fd, head, hlen, 0) != (ssize_t)hlen) {
+		fail(err, errlen, "无法写入 %s：%s。", tmp, strerror(errno));
+		goto out;
+	}
 	if (fsync(fd) == -1 || close(fd) == -1) {
 		fd = -1;
 		fail(err, errlen, "无法写入 %s：%s。", tmp, strerror(errno));
 		goto out;
 	}
 	fd = -1;
+	if (crypto_sha256_file(tmp, whole) == -1) {
+		fail(err, errlen, "无法读回 %s：%s。", tmp, strerror(errno));
+		goto out;
+	}
 	if (rename(tmp, path) == -1) {
 		fail(err, errlen, "无法生成 %s：%s。", path, strerror(errno));
 		goto out;
@@ -545,9 +868,10 @@ out:
 		close(fd);
 	if (rc == -1)
 		unlink(tmp);
+	seal_free(&seal);
+	EVP_PKEY_free(eph);
 	EVP_MD_CTX_free(s1.payload);
 	EVP_MD_CTX_free(s2.payload);
-	EVP_MD_CTX_free(s2.whole);
 	free(head);
 	free(man);
 	free(m);
@@ -702,6 +1026,47 @@ check_manifest(json_t *man, struct bundle_in *in, struct member **mp,
 	return 0;
 }
 
+/*
+ * The signed manifest's "enc": sealed to this site's key box, with an
+ * ephemeral value that gives a key; K into key.
+ */
+static int
+check_enc(json_t *man, EVP_PKEY *box, unsigned char key[GCM_KEY_LEN],
+    char *err, size_t errlen)
+{
+	json_t		*enc, *alg, *to, *epk;
+	unsigned char	 own[BOX_LEN], want[BOX_LEN], eph[BOX_LEN];
+	char		 ownhex[2 * BOX_LEN + 1];
+
+	if ((enc = get_typed(man, "enc", JSON_OBJECT)) == NULL ||
+	    json_object_size(enc) != 3 ||
+	    (alg = get_typed(enc, "alg", JSON_STRING)) == NULL ||
+	    (to = get_typed(enc, "to", JSON_STRING)) == NULL ||
+	    (epk = get_typed(enc, "epk", JSON_STRING)) == NULL ||
+	    !is_hex64(json_string_value(to)) ||
+	    !is_hex64(json_string_value(epk)))
+		return fail(err, errlen, "数据包清单格式不正确：加密信息无效。");
+	if (strcmp(json_string_value(alg), ENC_ALG) != 0)
+		return fail(err, errlen, "数据包的加密算法 %s 不受支持，"
+		    "请确认两端程序版本一致。", json_string_value(alg));
+	if (crypto_box_public(box, own) == -1)
+		return fail(err, errlen, "本站的加密私钥不可用，无法解密数据包。");
+	if (crypto_unhex(json_string_value(to), want, sizeof(want)) == -1 ||
+	    crypto_unhex(json_string_value(epk), eph, sizeof(eph)) == -1)
+		return fail(err, errlen, "数据包清单格式不正确：加密信息无效。");
+	if (crypto_equal(own, want, BOX_LEN) == -1) {
+		crypto_hex(own, 8, ownhex);
+		return fail(err, errlen, "这个数据包是加密发给另一个站点的"
+		    "（收件公钥 %.16s…，本站为 %s…），本站无法解密。"
+		    "请确认对端导入了本站当前的加密公钥后重新导出。",
+		    json_string_value(to), ownhex);
+	}
+	if (seal_key(box, eph, eph, own, key) == -1)
+		return fail(err, errlen, "数据包无法解密：加密信息无效。"
+		    "请向对端重新索取该数据包。");
+	return 0;
+}
+
 static int
 check_limits(const struct bundle_limits *lim, const struct member *m,
     size_t nm, char *err, size_t errlen)
@@ -729,14 +1094,96 @@ check_limits(const struct bundle_limits *lim, const struct member *m,
 }
 
 /*
+ * libarchive's read callback: the next segment, opened.  A segment that
+ * does not open ends the walk with an error and marks u bad.
+ */
+static la_ssize_t
+unseal_read(struct archive *a, void *arg, const void **blk)
+{
+	struct unseal	*u = arg;
+	unsigned char	 nonce[GCM_NONCE_LEN];
+	size_t		 n;
+	int		 last;
+
+	if (u->index == u->nseg)
+		return 0;
+	last = u->index + 1 == u->nseg;
+	n = last ? u->len - u->off - GCM_TAG_LEN : SEG_LEN;
+	seg_nonce(u->index, last, nonce);
+	if (crypto_gcm_open(u->key, nonce, u->sealed + u->off, n,
+	    u->sealed + u->off + n, u->buf) == -1) {
+		u->bad = 1;
+		if (a != NULL)
+			archive_set_error(a, EIO, "segment %llu does not open",
+			    (unsigned long long)u->index);
+		return -1;
+	}
+	u->off += n + GCM_TAG_LEN;
+	u->index++;
+	*blk = u->buf;
+	return (la_ssize_t)n;
+}
+
+int
+bundle_open(const unsigned char *sealed, size_t len, EVP_PKEY *box,
+    const unsigned char epk[32], unsigned char **plain, size_t *plen)
+{
+	struct unseal	 u;
+	const void	*blk;
+	unsigned char	 own[BOX_LEN];
+	uint64_t	 n;
+	la_ssize_t	 r;
+	size_t		 done = 0;
+
+	*plain = NULL;
+	*plen = 0;
+	memset(&u, 0, sizeof(u));
+	if (plain_size(len, &n) == -1 || crypto_box_public(box, own) == -1 ||
+	    seal_key(box, epk, epk, own, u.key) == -1)
+		return -1;
+	u.sealed = sealed;
+	u.len = len;
+	u.nseg = seg_count(n);
+	if ((u.buf = malloc(SEG_LEN)) == NULL ||
+	    (*plain = malloc(n > 0 ? n : 1)) == NULL)
+		abort();
+	while ((r = unseal_read(NULL, &u, &blk)) > 0) {
+		memcpy(*plain + done, blk, (size_t)r);
+		done += (size_t)r;
+	}
+	OPENSSL_cleanse(u.key, sizeof(u.key));
+	free(u.buf);
+	if (r < 0) {
+		free(*plain);
+		*plain = NULL;
+		return -1;
+	}
+	*plen = done;
+	return 0;
+}
+
+/* Why the walk through the payload stopped. */
+static int
+payload_fail(struct archive *a, const struct unseal *u, char *err,
+    size_t errlen)
+{
+	if (u->bad)
+		return fail(err, errlen, "数据包无法解密：密文与本站的加密密钥"
+		    "不符。请确认对端使用的是本站当前的加密公钥，并向对端重新"
+		    "索取该数据包。");
+	return fail(err, errlen, "数据包内容无法解析：%s。",
+	    archive_error_string(a) ? archive_error_string(a) : "");
+}
+
+/*
  * Read the current archive member's data, which must be m (already
  * matched by name and size): into rec (m->size + 1 bytes) for the records,
  * else into the stage .tmp file when staging, else only hashed.  The data
  * must hash to m->sha256.
  */
 static int
-take_member(struct archive *a, const struct member *m, char *rec,
-    struct stage *st, char *err, size_t errlen)
+take_member(struct archive *a, const struct unseal *u, const struct member *m,
+    char *rec, struct stage *st, char *err, size_t errlen)
 {
 	unsigned char	 md[SHA256_LEN];
 	EVP_MD_CTX	*ctx;
@@ -786,8 +1233,7 @@ take_member(struct archive *a, const struct member *m, char *rec,
 		done += blen;
 	}
 	if (r != ARCHIVE_EOF) {
-		fail(err, errlen, "数据包内容无法解析：%s。",
-		    archive_error_string(a) ? archive_error_string(a) : "");
+		payload_fail(a, u, err, errlen);
 		goto out;
 	}
 	if (done != m->size) {
@@ -830,17 +1276,18 @@ out:
 }
 
 /*
- * Walk the payload archive: exactly the manifest's members, in its order,
- * each a plain file of the listed size and digest.  Fills in->records and
- * stages attachments through st.
+ * Walk the payload archive as u opens it: exactly the manifest's members,
+ * in its order, each a plain file of the listed size and digest; then
+ * every segment left must open too.  Fills in->records and stages
+ * attachments through st.
  */
 static int
-read_payload(const unsigned char *p, size_t plen, const struct member *m,
-    size_t nm, struct bundle_in *in, struct stage *st, char *err,
-    size_t errlen)
+read_payload(struct unseal *u, const struct member *m, size_t nm,
+    struct bundle_in *in, struct stage *st, char *err, size_t errlen)
 {
 	struct archive		*a;
 	struct archive_entry	*e;
+	const void		*blk;
 	const char		*name;
 	size_t			 i;
 	int			 r, rc = -1;
@@ -848,9 +1295,8 @@ read_payload(const unsigned char *p, size_t plen, const struct member *m,
 	if ((a = archive_read_new()) == NULL)
 		abort();
 	if (archive_read_support_format_tar(a) != ARCHIVE_OK ||
-	    archive_read_open_memory(a, p, plen) != ARCHIVE_OK) {
-		fail(err, errlen, "数据包内容无法解析：%s。",
-		    archive_error_string(a) ? archive_error_string(a) : "");
+	    archive_read_open(a, u, NULL, unseal_read, NULL) != ARCHIVE_OK) {
+		payload_fail(a, u, err, errlen);
 		goto out;
 	}
 	for (i = 0; i < nm; i++) {
@@ -861,9 +1307,7 @@ read_payload(const unsigned char *p, size_t plen, const struct member *m,
 			goto out;
 		}
 		if (r != ARCHIVE_OK) {
-			fail(err, errlen, "数据包内容无法解析：%s。",
-			    archive_error_string(a) ? archive_error_string(a) :
-			    "");
+			payload_fail(a, u, err, errlen);
 			goto out;
 		}
 		name = archive_entry_pathname(e);
@@ -893,12 +1337,23 @@ read_payload(const unsigned char *p, size_t plen, const struct member *m,
 			in->records[m[0].size] = '\0';
 			in->records_len = m[0].size;
 		}
-		if (take_member(a, &m[i], i == 0 ? in->records : NULL, st,
+		if (take_member(a, u, &m[i], i == 0 ? in->records : NULL, st,
 		    err, errlen) == -1)
 			goto out;
 	}
 	if ((r = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
-		fail(err, errlen, "数据包内容与清单不符：含有清单以外的成员。");
+		if (r != ARCHIVE_OK)
+			payload_fail(a, u, err, errlen);
+		else
+			fail(err, errlen, "数据包内容与清单不符："
+			    "含有清单以外的成员。");
+		goto out;
+	}
+	/* whatever follows the archive's end is authenticated too */
+	while ((r = (int)unseal_read(a, u, &blk)) > 0)
+		;
+	if (r < 0) {
+		payload_fail(a, u, err, errlen);
 		goto out;
 	}
 	rc = 0;
@@ -945,16 +1400,17 @@ digest_payload(const unsigned char *buf, size_t hlen, size_t plen,
  * by the checked copy, and removed with the rest if the read then fails.
  */
 int
-bundle_read_mem(const unsigned char *buf, size_t len, EVP_PKEY *peer,
-    const struct bundle_limits *lim, const char *stage_dir,
-    struct bundle_in *in, char *err, size_t errlen)
+bundle_read_mem(const unsigned char *buf, size_t len,
+    const struct bundle_keys *k, const struct bundle_limits *lim,
+    const char *stage_dir, struct bundle_in *in, char *err, size_t errlen)
 {
 	struct bundle_in	 got;
 	struct member		*m = NULL;
 	struct stage		 st;
+	struct unseal		 u;
 	json_error_t		 jerr;
 	unsigned char		*head = NULL;
-	uint64_t		 psize = 0;
+	uint64_t		 psize = 0, plain = 0;
 	uint32_t		 mlen, slen;
 	size_t			 hlen, plen, i, nm = 0;
 	char			 phex[SHA256_HEX], realhex[SHA256_HEX];
@@ -963,12 +1419,17 @@ bundle_read_mem(const unsigned char *buf, size_t len, EVP_PKEY *peer,
 	memset(in, 0, sizeof(*in));
 	memset(&got, 0, sizeof(got));
 	memset(&st, 0, sizeof(st));
+	memset(&u, 0, sizeof(u));
 	st.dir = stage_dir;
 
 	if (len < MAGIC_LEN)
 		return fail(err, errlen, len > 0 && memcmp(buf, BUNDLE_MAGIC,
 		    len) == 0 ? "数据包不完整：长度与清单不符。" :
 		    "不是 Yiwang 数据包：文件头不正确。");
+	if (memcmp(buf, BUNDLE_MAGIC_V1, MAGIC_LEN) == 0)
+		return fail(err, errlen, "这是旧格式（YWBNDL01，未加密）的数据包，"
+		    "本站只接受加密的 YWBNDL02 格式：请对端升级到与本站相同版本的"
+		    "程序后重新导出。");
 	if (memcmp(buf, BUNDLE_MAGIC, MAGIC_LEN) != 0)
 		return fail(err, errlen, "不是 Yiwang 数据包：文件头不正确。");
 	if (lim != NULL && len > lim->max_total)
@@ -989,12 +1450,14 @@ bundle_read_mem(const unsigned char *buf, size_t len, EVP_PKEY *peer,
 	hlen = HEAD_LEN + (size_t)mlen + 4 + slen;
 	if (len < hlen)
 		return fail(err, errlen, "数据包不完整：长度与清单不符。");
-	if (peer == NULL)
+	if (k == NULL || k->sign == NULL)
 		return fail(err, errlen, "没有配置对端站点的公钥。");
+	if (k->box == NULL)
+		return fail(err, errlen, "没有配置本站的加密私钥，无法解密数据包。");
 	if ((head = malloc(hlen)) == NULL)
 		abort();
 	memcpy(head, buf, hlen);
-	if (crypto_verify(peer, head, HEAD_LEN + mlen, head + hlen - slen,
+	if (crypto_verify(k->sign, head, HEAD_LEN + mlen, head + hlen - slen,
 	    slen) == -1) {
 		fail(err, errlen, "签名验证失败：数据包已被改动或不是对端站点"
 		    "签发的。请向对端重新索取该数据包。");
@@ -1010,6 +1473,7 @@ bundle_read_mem(const unsigned char *buf, size_t len, EVP_PKEY *peer,
 		goto out;
 	}
 	if (check_manifest(got.manifest, &got, &m, &nm, &psize, phex, err,
+	    errlen) == -1 || check_enc(got.manifest, k->box, u.key, err,
 	    errlen) == -1 || check_limits(lim, m, nm, err, errlen) == -1)
 		goto out;
 	plen = len - hlen;
@@ -1045,16 +1509,26 @@ bundle_read_mem(const unsigned char *buf, size_t len, EVP_PKEY *peer,
 			goto out;
 		}
 	}
+	/* Signed and whole: only now is anything decrypted. */
+	if (plain_size(plen, &plain) == -1) {
+		fail(err, errlen, "数据包内容无法解密：密文长度不正确。"
+		    "请向对端重新索取该数据包。");
+		goto out;
+	}
 	/* no member can be larger than the payload that holds it */
 	for (i = 0; i < nm; i++)
-		if (m[i].size > plen) {
+		if (m[i].size > plain) {
 			fail(err, errlen, "数据包内容与清单不符：成员 %s "
 			    "的长度超出数据包。", m[i].name);
 			goto out;
 		}
+	u.sealed = buf + hlen;
+	u.len = plen;
+	u.nseg = seg_count(plain);
+	if ((u.buf = malloc(SEG_LEN)) == NULL)
+		abort();
 	st.files = got.files;
-	if (read_payload(buf + hlen, plen, m, nm, &got, &st, err,
-	    errlen) == -1)
+	if (read_payload(&u, m, nm, &got, &st, err, errlen) == -1)
 		goto out;
 	if (stage_dir != NULL && st.nstaged > 0 && sync_dir(stage_dir, 1) ==
 	    -1) {
@@ -1070,6 +1544,10 @@ out:
 		stage_undo(&st);
 		bundle_in_free(&got);
 	}
+	OPENSSL_cleanse(u.key, sizeof(u.key));
+	if (u.buf != NULL)
+		OPENSSL_cleanse(u.buf, SEG_LEN);
+	free(u.buf);
 	free(m);
 	free(head);
 	return rc;
@@ -1080,7 +1558,7 @@ out:
  * as the digests walk it, so a large bundle is never copied whole.
  */
 int
-bundle_read(const char *path, EVP_PKEY *peer,
+bundle_read(const char *path, const struct bundle_keys *k,
     const struct bundle_limits *lim, const char *stage_dir,
     struct bundle_in *in, char *err, size_t errlen)
 {
@@ -1114,8 +1592,8 @@ bundle_read(const char *path, EVP_PKEY *peer,
 		return fail(err, errlen, "无法读取数据包 %s：%s。", path,
 		    strerror(errno));
 	(void)madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
-	rc = bundle_read_mem(map, (size_t)st.st_size, peer, lim, stage_dir,
-	    in, err, errlen);
+	rc = bundle_read_mem(map, (size_t)st.st_size, k, lim, stage_dir, in,
+	    err, errlen);
 	munmap(map, (size_t)st.st_size);
 	return rc;
 }

@@ -1,31 +1,72 @@
 /*
  * bundle.h: the file that carries data across the network gap (GAP-3, GAP-4).
  *
- * Layout, every byte covered by the signature or by a digest the signature
- * covers:
+ * Layout (format 2), every byte covered by the signature or by a digest the
+ * signature covers:
  *
- *	"YWBNDL01"			8-byte magic
+ *	"YWBNDL02"			8-byte magic
  *	u32 big-endian			length M of the manifest (<= 1 MiB)
  *	manifest			M bytes of JSON (see below)
  *	u32 big-endian			length S of the signature (<= 512)
- *	signature			over magic || M || manifest
- *	payload				a deterministic ustar/pax archive made with
+ *	signature			Ed25519 over magic || M || manifest
+ *	payload				the sealed (encrypted) form of a
+ *					deterministic ustar archive made with
  *					libarchive holding "records.jsonl" and
  *					"files/<sha256 hex>" members
  *
  * The manifest is a JSON object:
- *	{"format":1, "alg":"ed25519", "site":"intranet", "dir":"int2ext",
+ *	{"format":2, "alg":"ed25519", "site":"intranet", "dir":"int2ext",
+ *	 "enc":{"alg":"x25519-hkdf-sha256-aes-256-gcm",
+ *		"to":"<hex of the recipient's X25519 public key>",
+ *		"epk":"<hex of this bundle's ephemeral X25519 public key>"},
  *	 "epoch":1, "seq":7, "prev":"<sha256 hex of bundle 6 or \"\">",
  *	 "created":"2026-11-21T10:00:00Z",
  *	 "records":12,
- *	 "payload":{"size":N, "sha256":"..."},
+ *	 "payload":{"size":C, "sha256":"<of the C sealed bytes>"},
  *	 "members":[{"name":"records.jsonl","size":N,"sha256":"..."},
  *		    {"name":"files/<hex>","size":N,"sha256":"<hex>"}, ...],
  *	 "acks":<any JSON value the caller gives, or null>}
+ * The members' sizes and digests are those of the plain archive's members;
+ * no name, ID number, mobile or attachment content is ever in the clear.
+ * The reader checks the signature over the header, then the sealed
+ * payload's size and digest, and only then decrypts: nothing unsigned is
+ * ever decrypted or parsed.
  *
- * The writer is deterministic: the same input gives the same bytes (fixed
- * mtime, owner, mode, member order), so a crashed export run again produces
- * the same bundle.
+ * Sealing.  The plain archive (L bytes, SHA-256 P) is encrypted to the
+ * peer's X25519 public key R (ECIES: X25519 + HKDF-SHA-256 + AES-256-GCM):
+ *
+ *	e   = HKDF-SHA-256(IKM = the sender's own X25519 secret,
+ *			   salt = "yiwang bundle 2 ephemeral",
+ *			   info = P || u64 L || R || u64 epoch || u64 seq || dir)
+ *	      taken as an X25519 secret; epk = its public value
+ *	Z   = X25519(e, R)  (= X25519(r, epk) for the recipient)
+ *	K   = HKDF-SHA-256(IKM = Z, salt = epk || R,
+ *			   info = "yiwang bundle 2 aes-256-gcm"), 32 bytes
+ *
+ * The archive is cut into segments of 65536 bytes (the last one shorter,
+ * and empty only when L is 0); segment i is sealed with AES-256-GCM under
+ * K with the 12-byte nonce u64 i || u32 (1 if last else 0) and no
+ * associated data, and stored as its ciphertext followed by its 16-byte
+ * tag.  So C = L + 16 * max(1, ceil(L / 65536)).
+ *
+ * Why this way: the writer must stay deterministic (a crashed export run
+ * again produces the same bundle byte for byte), so e cannot be random.
+ * It is a pseudo-random function, keyed with a secret only the sender
+ * holds, of the whole plaintext and the bundle's place in the sequence:
+ * the same bundle written again gets the same e, K and bytes; a different
+ * plaintext (or the same one at another sequence number) gets another e,
+ * hence another K, so no (key, nonce) pair is ever used for two different
+ * plaintexts, and nonces never repeat under one K because the segment
+ * index is in them.  The last-segment flag stops a segment being cut off
+ * or moved, although the signed digest already does.  Nobody without the
+ * sender's secret can compute e; nobody without e or the recipient's
+ * secret can compute K.
+ *
+ * The writer streams: a first pass over the attachments learns the sizes
+ * and digests (and P), a second seals the archive into the file behind a
+ * header of known length, which is filled in at the end; no attachment is
+ * held in memory whole.  The reader maps the file and decrypts one segment
+ * at a time while it walks the archive.
  */
 #ifndef YW_BUNDLE_H
 #define YW_BUNDLE_H
@@ -35,7 +76,8 @@
 #include <jansson.h>
 #include <openssl/evp.h>
 
-#define BUNDLE_MAGIC		"YWBNDL01"
+#define BUNDLE_MAGIC		"YWBNDL02"
+#define BUNDLE_MAGIC_V1		"YWBNDL01"	/* unencrypted; refused */
 #define BUNDLE_MANIFEST_MAX	(1024 * 1024)
 
 struct bundle_file {
@@ -77,34 +119,65 @@ struct bundle_in {
 	const char	*prev;
 };
 
-/*
- * Write the bundle to path (via path.tmp, fsync, rename), signed with key.
- * On success also sets hash_out (65 bytes) to the bundle's SHA-256 hex.
- * Returns 0, or -1 with a message in err.
- */
-int	 bundle_write(const char *path, const struct bundle_out *b,
-	    EVP_PKEY *key, char hash_out[65], char *err, size_t errlen);
+/* The keys one site uses for a bundle (GAP-3). */
+struct bundle_keys {
+	EVP_PKEY	*sign;		/* writer: this site's Ed25519 private
+					   key; reader: the peer's public key */
+	EVP_PKEY	*box;		/* this site's X25519 private key: the
+					   writer derives e from it, the reader
+					   decrypts with it */
+	EVP_PKEY	*peer_box;	/* writer: the peer's X25519 public key
+					   (the recipient); unused by readers */
+};
 
 /*
- * Read and verify the bundle at path against the peer's public key: magic,
- * bounded manifest, signature, payload size and digest, then every member's
- * size and digest against the manifest; no member missing, extra, duplicated
- * or with an unsafe name.  Attachment members are written to
- * stage_dir/<sha256 hex> (created with mode 0600).  On any failure nothing
- * is left in stage_dir, in is left empty, and err holds a clear Chinese
- * message for the operator, e.g. "签名验证失败：数据包已被改动或不是对端站点签发的。".
+ * Write the bundle to path (via path.tmp, fsync, rename), sealed to
+ * k->peer_box and signed with k->sign.  On success also sets hash_out
+ * (65 bytes) to the bundle's SHA-256 hex.  Returns 0, or -1 with a
+ * message in err.
+ */
+int	 bundle_write(const char *path, const struct bundle_out *b,
+	    const struct bundle_keys *k, char hash_out[65], char *err,
+	    size_t errlen);
+
+/*
+ * Read and verify the bundle at path against the peer's public key
+ * k->sign: magic, bounded manifest, signature, that it is sealed to
+ * k->box, sealed payload size and digest; then decrypt with k->box and
+ * check every member's size and digest against the manifest; no member
+ * missing, extra, duplicated or with an unsafe name.  Attachment members
+ * are written to stage_dir/<sha256 hex> (created with mode 0600).  On any
+ * failure nothing is left in stage_dir, in is left empty, and err holds a
+ * clear Chinese message for the operator, e.g. "签名验证失败：数据包已被
+ * 改动或不是对端站点签发的。".
  * Returns 0 or -1.
  */
-int	 bundle_read(const char *path, EVP_PKEY *peer,
+int	 bundle_read(const char *path, const struct bundle_keys *k,
 	    const struct bundle_limits *lim, const char *stage_dir,
 	    struct bundle_in *in, char *err, size_t errlen);
 
 /* Same checks on a buffer (for the fuzzer and tests); stage_dir may be NULL
  * to verify attachments without keeping them. */
-int	 bundle_read_mem(const unsigned char *buf, size_t len, EVP_PKEY *peer,
+int	 bundle_read_mem(const unsigned char *buf, size_t len,
+	    const struct bundle_keys *k,
 	    const struct bundle_limits *lim, const char *stage_dir,
 	    struct bundle_in *in, char *err, size_t errlen);
 
 void	 bundle_in_free(struct bundle_in *in);
+
+/*
+ * Seal plen bytes of plain to the recipient's raw X25519 public value to
+ * with the ephemeral private key eph, exactly as the writer seals a
+ * payload with its derived e: *out (malloc'd, *outlen bytes) gets the
+ * sealed bytes, epk (32 bytes) eph's public value.  For tests and the
+ * fuzzer, which build payloads by hand.  Returns 0 or -1.
+ */
+int	 bundle_seal(const void *plain, size_t plen, EVP_PKEY *eph,
+	    const unsigned char to[32], unsigned char epk[32],
+	    unsigned char **out, size_t *outlen);
+/* The inverse, with the recipient's private key box: -1 when a segment
+ * does not open. */
+int	 bundle_open(const unsigned char *sealed, size_t len, EVP_PKEY *box,
+	    const unsigned char epk[32], unsigned char **plain, size_t *plen);
 
 #endif

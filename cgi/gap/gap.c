@@ -42,6 +42,56 @@ in_dir(const struct config *c)
 	return c->site == SITE_INTRANET ? "ext2int" : "int2ext";
 }
 
+/*
+ * The keys for writing (own signing key, own and peer's encryption keys)
+ * or reading (peer's signing key, own encryption key) a bundle (GAP-3).
+ */
+static enum gap_rc
+keys_load(const struct config *c, int writing, struct bundle_keys *k,
+    char *msg, size_t msglen)
+{
+	const char	*path;
+
+	memset(k, 0, sizeof(*k));
+	path = writing ? c->sign_key : c->peer_key;
+	k->sign = path == NULL ? NULL : writing ? crypto_load_private(path) :
+	    crypto_load_public(path);
+	if (k->sign == NULL) {
+		snprintf(msg, msglen, writing ? "读不出本站签名私钥 %s。" :
+		    "读不出对端站点的公钥 %s。", path ? path : "（未配置）");
+		return GAP_FAIL;
+	}
+	if (c->enc_key == NULL ||
+	    (k->box = crypto_box_load_private(c->enc_key)) == NULL) {
+		snprintf(msg, msglen, "读不出本站的加密私钥 %s（enc_key；"
+		    "yiwang-admin keygen 会生成它）。",
+		    c->enc_key ? c->enc_key : "（未配置）");
+		goto fail;
+	}
+	if (writing && (c->peer_enc_key == NULL || (k->peer_box =
+	    crypto_box_load_public(c->peer_enc_key)) == NULL)) {
+		snprintf(msg, msglen, "读不出对端站点的加密公钥 %s（peer_enc_key；"
+		    "由对端管理员带来）。", c->peer_enc_key ? c->peer_enc_key :
+		    "（未配置）");
+		goto fail;
+	}
+	return GAP_OK;
+fail:
+	EVP_PKEY_free(k->sign);
+	EVP_PKEY_free(k->box);
+	memset(k, 0, sizeof(*k));
+	return GAP_FAIL;
+}
+
+static void
+keys_free(struct bundle_keys *k)
+{
+	EVP_PKEY_free(k->sign);
+	EVP_PKEY_free(k->box);
+	EVP_PKEY_free(k->peer_box);
+	memset(k, 0, sizeof(*k));
+}
+
 static void
 limits(const struct config *c, struct bundle_limits *l)
 {
@@ -125,17 +175,15 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 	struct gap_claim	 claim;
 	struct collect		 c;
 	struct bundle_out	 b;
-	EVP_PKEY		*key;
+	struct bundle_keys	 key;
 	char			*prev, hash[65], err[512];
 	enum db_rc		 rc;
 
-	if ((key = crypto_load_private(cfg->sign_key)) == NULL) {
-		snprintf(msg, msglen, "读不出本站签名私钥 %s。", cfg->sign_key);
+	if (keys_load(cfg, 1, &key, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
-	}
 	/* Every bundle carries this site's chain heads, signed (SEC-3). */
-	if (anchor_for_export(cfg, db, pool, key) != DB_OK) {
-		EVP_PKEY_free(key);
+	if (anchor_for_export(cfg, db, pool, key.sign) != DB_OK) {
+		keys_free(&key);
 		snprintf(msg, msglen, "无法写出审计链的锚点（见日志），没有导出。");
 		return GAP_FAIL;
 	}
@@ -143,11 +191,11 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 	case DB_OK:
 		break;
 	case DB_NONE:
-		EVP_PKEY_free(key);
+		keys_free(&key);
 		snprintf(msg, msglen, "没有需要导出的数据。");
 		return GAP_EMPTY;
 	default:
-		EVP_PKEY_free(key);
+		keys_free(&key);
 		snprintf(msg, msglen, "数据库出错，没有导出。");
 		return GAP_FAIL;
 	}
@@ -159,7 +207,7 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 	    &c) != DB_OK ||
 	    (rc = exchange_out_hash(db, pool, claim.epoch, claim.seq - 1,
 	    &prev)) == DB_ERR) {
-		EVP_PKEY_free(key);
+		keys_free(&key);
 		snprintf(msg, msglen, "读取待导出数据时出错。");
 		return GAP_FAIL;
 	}
@@ -180,13 +228,13 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 	b.acks = NULL;
 	*path = pool_printf(pool, "%s/%s-%s-e%lld-%06lld.ywb", cfg->bundle_dir,
 	    b.site, b.dir, (long long)b.epoch, (long long)b.seq);
-	if (bundle_write(*path, &b, key, hash, err, sizeof(err)) == -1) {
-		EVP_PKEY_free(key);
+	if (bundle_write(*path, &b, &key, hash, err, sizeof(err)) == -1) {
+		keys_free(&key);
 		snprintf(msg, msglen, "写数据包失败：%s（再次运行导出即可重写同一个"
 		    "数据包）", err);
 		return GAP_FAIL;
 	}
-	EVP_PKEY_free(key);
+	keys_free(&key);
 	if (exchange_out_done(db, claim.epoch, claim.seq, hash, *path) !=
 	    DB_OK) {
 		snprintf(msg, msglen, "数据包已写好，但登记失败；再次运行导出会"
@@ -779,17 +827,15 @@ read_checked(const struct config *cfg, const char *path,
     const char *stage, struct bundle_in *in, char *msg, size_t msglen)
 {
 	struct bundle_limits	 lim;
-	EVP_PKEY		*peer;
+	struct bundle_keys	 keys;
 	char			 err[512];
 	int			 rc;
 
-	if ((peer = crypto_load_public(cfg->peer_key)) == NULL) {
-		snprintf(msg, msglen, "读不出对端站点的公钥 %s。", cfg->peer_key);
+	if (keys_load(cfg, 0, &keys, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
-	}
 	limits(cfg, &lim);
-	rc = bundle_read(path, peer, &lim, stage, in, err, sizeof(err));
-	EVP_PKEY_free(peer);
+	rc = bundle_read(path, &keys, &lim, stage, in, err, sizeof(err));
+	keys_free(&keys);
 	if (rc == -1) {
 		snprintf(msg, msglen, "拒绝导入 %s：%s 没有导入任何数据。", path,
 		    err);

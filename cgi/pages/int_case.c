@@ -12,6 +12,7 @@
 #include "files.h"
 #include "log.h"
 #include "pages.h"
+#include "sec_certs.h"
 #include "session.h"
 #include "vocab.h"
 
@@ -63,12 +64,16 @@ page_int_login(struct req *r)
 {
 	const char	*login, *pw, *next;
 	struct user	 u;
+	int		 rc;
 
 	login = form_get(r, "login");
 	pw = form_get(r, "password");
 	next = view_next(form_get(r, "next"));
 	if (login != NULL && pw != NULL && strlen(login) <= 40 &&
 	    strlen(pw) <= 128) {
+		/* ACC-4: a certificate-bound account needs its certificate */
+		if ((rc = sec_cert_login(r, login, next)) != -1)
+			return rc;
 		switch (account_staff_login(r->db, r->pool, login, pw, &u)) {
 		case DB_OK:
 			if (session_login(r, &u) == -1)

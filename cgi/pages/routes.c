@@ -12,6 +12,7 @@
  */
 #include "pages.h"
 #include "route.h"
+#include "sec_certs.h"
 
 #define STAFF	ROLES_STAFF
 #define CATALOG	(ROLES_STAFF | ROLE_ADMIN)
@@ -107,7 +108,7 @@ const struct route routes[] = {
 	{ "POST", "/admin/staff/edit", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
 	    page_int_admin_staff_save },
 	/* Intranet: the security administrator's (SEC-7): roles and
-	 * passwords (int_secadmin.c); lock-outs and certificates join here. */
+	 * passwords (int_secadmin.c), certificates (sec_certs.c, ACC-4). */
 	{ "GET", "/sec", R_INT | R_LOGIN, ROLE_SECADMIN, page_int_sec },
 	{ "GET", "/sec/staff", R_INT | R_LOGIN, ROLE_SECADMIN,
 	    page_int_sec_staff },
@@ -117,6 +118,10 @@ const struct route routes[] = {
 	    page_int_sec_staff_roles },
 	{ "POST", "/sec/staff/password", R_INT | R_LOGIN | R_CSRF,
 	    ROLE_SECADMIN, page_int_sec_staff_password },
+	{ "GET", "/sec/certs", R_INT | R_LOGIN, ROLE_SECADMIN,
+	    page_sec_certs },
+	{ "POST", "/sec/certs/revoke", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_SECADMIN, page_sec_cert_revoke },
 	/* Intranet: the audit administrator's, and no one else's (SEC-3). */
 	{ "GET", "/audit", R_INT | R_LOGIN, ROLE_AUDITOR, page_int_audit },
 };

@@ -13,16 +13,21 @@
  *
  * An input is read in one of two ways:
  *
- *	"YWBNDL01..."	a whole bundle, checked against the fixed peer key:
- *			the bounded header, length and signature checks;
+ *	"YWBNDL02..."	a whole bundle, checked against the fixed peer key:
+ *			the bounded header, length and signature checks,
+ *			and the sealing;
  *	anything else	flags byte, manifest bytes up to the first NUL, then
  *			the payload.  The target signs that manifest with the
- *			fixed key, so the manifest checks, the limits and the
- *			tar walk behind the signature are reached too.  Flag
- *			bit 0 first sets the manifest's payload size and
- *			digest to match; bit 1 applies small limits.
+ *			fixed key, so the manifest checks, the limits, the
+ *			decryption and the tar walk behind the signature are
+ *			reached too.  Flag bit 0 first seals the payload (as
+ *			plain bytes) to the fixed recipient key with a fixed
+ *			ephemeral key and sets the manifest's "enc" and
+ *			payload size and digest to match; without it the
+ *			payload is taken as sealed bytes.  Bit 1 applies small
+ *			limits.
  *
- * The key is derived from a constant seed, so a saved corpus stays valid
+ * The keys are derived from constant seeds, so a saved corpus stays valid
  * from run to run.  When ./t/fuzz/corpus/bundle exists, Initialize writes
  * one seed of each kind there.
  */
@@ -47,6 +52,10 @@ int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static EVP_PKEY	*key;		/* private; also verifies */
+static EVP_PKEY	*box;		/* the recipient's X25519 key */
+static EVP_PKEY	*sender_box;	/* the writer's own, for the seeds */
+static EVP_PKEY	*eph;		/* seals the second form's payloads */
+static unsigned char	 box_pub[32];
 
 static const struct bundle_limits small = {
 	1 << 20, 4096, 4096, 4
@@ -92,10 +101,12 @@ write_seeds(void)
 {
 	struct bundle_file	 f;
 	struct bundle_out	 b;
+	struct bundle_keys	 wk = { key, sender_box, box };
 	struct stat		 st;
-	unsigned char		*buf, *alt;
+	unsigned char		*buf, *alt, *plain, epk[32];
 	uint32_t		 mlen, slen;
 	size_t			 len, plen;
+	json_t			*man, *enc;
 	char			 dir[] = "/tmp/yw-fuzz-XXXXXX", p[256];
 	char			 bp[256], hash[65], err[256];
 	static const char	 att[] = "attachment for the fuzzer\n";
@@ -121,7 +132,7 @@ write_seeds(void)
 	b.nrecords = 1;
 	b.files = &f;
 	b.nfiles = 1;
-	if (bundle_write(bp, &b, key, hash, err, sizeof(err)) == 0 &&
+	if (bundle_write(bp, &b, &wk, hash, err, sizeof(err)) == 0 &&
 	    (buf = slurp(bp, &len)) != NULL) {
 		put_file(CORPUS_DIR "/seed-bundle", buf, len);
 		mlen = (uint32_t)buf[8] << 24 | (uint32_t)buf[9] << 16 |
@@ -129,16 +140,26 @@ write_seeds(void)
 		slen = (uint32_t)buf[12 + mlen] << 24 |
 		    (uint32_t)buf[13 + mlen] << 16 |
 		    (uint32_t)buf[14 + mlen] << 8 | buf[15 + mlen];
-		plen = len - 16 - mlen - slen;
-		if ((alt = malloc(1 + mlen + 1 + plen)) != NULL) {
-			alt[0] = 0x01;
-			memcpy(alt + 1, buf + 12, mlen);
-			alt[1 + mlen] = '\0';
-			memcpy(alt + 2 + mlen, buf + 16 + mlen + slen, plen);
-			put_file(CORPUS_DIR "/seed-resign", alt,
-			    2 + mlen + plen);
-			free(alt);
+		man = json_loadb((const char *)buf + 12, mlen, 0, NULL);
+		enc = json_object_get(man, "enc");
+		/* the second form carries the plain archive */
+		if (json_string_value(json_object_get(enc, "epk")) != NULL &&
+		    crypto_unhex(json_string_value(json_object_get(enc,
+		    "epk")), epk, sizeof(epk)) == 0 &&
+		    bundle_open(buf + 16 + mlen + slen, len - 16 - mlen - slen,
+		    box, epk, &plain, &plen) == 0) {
+			if ((alt = malloc(1 + mlen + 1 + plen)) != NULL) {
+				alt[0] = 0x01;
+				memcpy(alt + 1, buf + 12, mlen);
+				alt[1 + mlen] = '\0';
+				memcpy(alt + 2 + mlen, plain, plen);
+				put_file(CORPUS_DIR "/seed-resign", alt,
+				    2 + mlen + plen);
+				free(alt);
+			}
+			free(plain);
 		}
+		json_decref(man);
 		free(buf);
 	}
 	unlink(bp);
@@ -156,7 +177,14 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	memset(seed, 0x42, sizeof(seed));
 	key = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, NULL, seed,
 	    sizeof(seed));
-	if (key == NULL)
+	memset(seed, 0x43, sizeof(seed));
+	box = crypto_box_from_secret(seed);
+	memset(seed, 0x44, sizeof(seed));
+	sender_box = crypto_box_from_secret(seed);
+	memset(seed, 0x45, sizeof(seed));
+	eph = crypto_box_from_secret(seed);
+	if (key == NULL || box == NULL || sender_box == NULL || eph == NULL ||
+	    crypto_box_public(box, box_pub) == -1)
 		abort();
 	write_seeds();
 	return 0;
@@ -170,9 +198,10 @@ static unsigned char *
 resign(const uint8_t *data, size_t size, size_t *outlen)
 {
 	const uint8_t	*nul;
-	unsigned char	*out, sig[64];
+	const unsigned char *payload;
+	unsigned char	*out, sig[64], *sealed = NULL, epk[32];
 	json_t		*man;
-	char		*dump = NULL, hex[SHA256_HEX];
+	char		*dump = NULL, hex[SHA256_HEX], tohex[65], epkhex[65];
 	const char	*m;
 	size_t		 mlen, plen, siglen = sizeof(sig);
 	uint8_t		 flags;
@@ -183,10 +212,19 @@ resign(const uint8_t *data, size_t size, size_t *outlen)
 	m = (const char *)data + 1;
 	mlen = (size_t)(nul - data) - 1;
 	plen = size - mlen - 2;
+	payload = nul + 1;
 	if (flags & 1) {
 		man = json_loadb(m, mlen, 0, NULL);
-		if (json_is_object(man)) {
-			crypto_sha256_hex(nul + 1, plen, hex);
+		if (json_is_object(man) && bundle_seal(payload, plen, eph,
+		    box_pub, epk, &sealed, &plen) == 0) {
+			payload = sealed;
+			crypto_sha256_hex(payload, plen, hex);
+			crypto_hex(box_pub, 32, tohex);
+			crypto_hex(epk, 32, epkhex);
+			json_object_set_new(man, "enc", json_pack(
+			    "{s:s,s:s,s:s}", "alg",
+			    "x25519-hkdf-sha256-aes-256-gcm", "to", tohex,
+			    "epk", epkhex));
 			json_object_set_new(man, "payload", json_pack(
 			    "{s:I,s:s}", "size", (json_int_t)plen, "sha256",
 			    hex));
@@ -201,6 +239,7 @@ resign(const uint8_t *data, size_t size, size_t *outlen)
 	if (mlen > BUNDLE_MANIFEST_MAX ||
 	    (out = malloc(16 + mlen + sizeof(sig) + plen)) == NULL) {
 		free(dump);
+		free(sealed);
 		return NULL;
 	}
 	memcpy(out, BUNDLE_MAGIC, 8);
@@ -217,8 +256,9 @@ resign(const uint8_t *data, size_t size, size_t *outlen)
 	out[14 + mlen] = 0;
 	out[15 + mlen] = (unsigned char)siglen;
 	memcpy(out + 16 + mlen, sig, siglen);
-	memcpy(out + 16 + mlen + siglen, nul + 1, plen);
+	memcpy(out + 16 + mlen + siglen, payload, plen);
 	*outlen = 16 + mlen + siglen + plen;
+	free(sealed);
 	return out;
 }
 
@@ -226,6 +266,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct bundle_in	 in;
+	struct bundle_keys	 rk = { key, box, NULL };
 	unsigned char		*made = NULL;
 	size_t			 len = size;
 	const unsigned char	*buf = data;
@@ -238,7 +279,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		buf = made;
 	}
 	err[0] = '\0';
-	rc = bundle_read_mem(buf, len, key, made != NULL && (data[0] & 2) ?
+	rc = bundle_read_mem(buf, len, &rk, made != NULL && (data[0] & 2) ?
 	    &small : NULL, NULL, &in, err, sizeof(err));
 	if (rc == 0) {
 		/* what a caller would look at */

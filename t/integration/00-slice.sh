@@ -85,7 +85,7 @@ t_is "c: the citizen row is stored with a KDF hash" \
 	"$(sql_ext "SELECT CONCAT(name, ' ', LEFT(pw_hash, 7)) FROM citizen WHERE id_number='$IDNO'")" "$NAME scrypt\$"
 t_like "c: the session cookie is HttpOnly and SameSite" "$(cat "$HTTP_HEADERS_FILE")" "yw_sid=[0-9a-f]{64}; .*HttpOnly; SameSite=Strict"
 t_is "c: only the hash of the session token is stored" \
-	"$(sql_ext "SELECT COUNT(*) FROM session WHERE token_hash = SHA2('$(awk '$6=="yw_sid"{print $7}' "$_T_DIR/jar.citizen")', 256)")" 1
+	"$(sql_ext "SELECT COUNT(*) FROM session WHERE token_hash = SHA2('$(awk '$6=="__Host-yw_sid"{print $7}' "$_T_DIR/jar.citizen")', 256)")" 1
 
 # Log out and in again: a new session each time.
 page=$(http_get citizen "$EXT_URL/my"); http_last

@@ -56,17 +56,19 @@ carry() { # FROM TO
 # forge TO RECORDS OUT [FILE…]: a bundle signed with the sending site's real
 # key, next in the sequence the receiving site TO (int|ext) expects.
 forge() {
-	local to=$1 recs=$2 out=$3 key site dir epoch seq prev
+	local to=$1 recs=$2 out=$3 keys site dir epoch seq prev
 	shift 3
+	# The sender's keys: what a host holding that site has (F1).
 	if [[ $to == int ]]; then
-		key=$TEST_VAR/ext/keys/site.key site=extranet dir=ext2int
+		keys=$TEST_VAR/ext/keys site=extranet dir=ext2int
 	else
-		key=$TEST_VAR/int/keys/site.key site=intranet dir=int2ext
+		keys=$TEST_VAR/int/keys site=intranet dir=int2ext
 	fi
 	epoch=$("sql_$to" "SELECT COALESCE(MAX(epoch), 1) FROM gap_epoch WHERE dir='$dir'")
 	seq=$("sql_$to" "SELECT COALESCE(MAX(seq), 0) FROM gap_in WHERE dir='$dir' AND epoch=$epoch")
 	prev=$("sql_$to" "SELECT hash FROM gap_in WHERE dir='$dir' AND epoch=$epoch AND seq=$seq")
-	"$FORGE" -k "$key" -s "$site" -d "$dir" -e "$epoch" -n $((seq + 1)) -p "$prev" \
+	"$FORGE" -k "$keys/site.key" -x "$keys/enc.key" -y "$keys/peer-enc.pub" \
+		-s "$site" -d "$dir" -e "$epoch" -n $((seq + 1)) -p "$prev" \
 		-r "$recs" -o "$out" "$@" >/dev/null
 }
 
@@ -283,7 +285,8 @@ t_like "gap status names the epoch accepted" "$(gap_int status)" '接受对端�
 seq=$(sql_int "SELECT MAX(seq) FROM gap_in WHERE dir='ext2int' AND epoch=1")
 prev=$(sql_int "SELECT hash FROM gap_in WHERE dir='ext2int' AND epoch=1 AND seq=$seq")
 printf '%s\n' "$(app_rec)" >"$TMP/records.jsonl"
-"$FORGE" -k "$TEST_VAR/ext/keys/site.key" -s extranet -d ext2int -e 1 -n $((seq + 1)) -p "$prev" \
+k=$TEST_VAR/ext/keys
+"$FORGE" -k "$k/site.key" -x "$k/enc.key" -y "$k/peer-enc.pub" -s extranet -d ext2int -e 1 -n $((seq + 1)) -p "$prev" \
 	-r "$TMP/records.jsonl" -o "$TMP/old.ywb" "$TMP/a.pdf" >/dev/null
 before=$(int_state)
 rc=0

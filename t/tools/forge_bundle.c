@@ -1,13 +1,15 @@
 /*
  * forge_bundle.c: a test-only tool (never installed) that writes a bundle
- * from a records file and member files, signed with a given key, through
- * cgi/gap/bundle.c.  The integration tests use it with the real keys of
- * the test stack to play a host that holds a site's signing key and
- * forges records (t/integration/gap-trust.sh).
+ * from a records file and member files, signed with a given key and sealed
+ * to a given recipient, through cgi/gap/bundle.c.  The integration tests
+ * use it with the real keys of the test stack to play a host that holds a
+ * site's keys and forges records (t/integration/gap-trust.sh).
  *
- *	forge_bundle -k KEY -s SITE -d DIR -e EPOCH -n SEQ [-p PREV]
- *	    [-t CREATED] -r RECORDS -o OUT [FILE ...]
+ *	forge_bundle -k KEY -x ENCKEY -y PEERENC -s SITE -d DIR -e EPOCH
+ *	    -n SEQ [-p PREV] [-t CREATED] -r RECORDS -o OUT [FILE ...]
  *
+ * KEY is the sending site's Ed25519 private key, ENCKEY its X25519 private
+ * key and PEERENC the recipient's X25519 public key.
  * SITE is extranet or intranet, DIR ext2int or int2ext, PREV the hash of
  * the bundle before (default ""), RECORDS a file of JSON lines written as
  * it is (bytes and all).  Each FILE becomes the member files/<its SHA-256>.
@@ -24,8 +26,9 @@
 static void
 usage(void)
 {
-	fputs("usage: forge_bundle -k KEY -s SITE -d DIR -e EPOCH -n SEQ "
-	    "[-p PREV] [-t CREATED] -r RECORDS -o OUT [FILE ...]\n", stderr);
+	fputs("usage: forge_bundle -k KEY -x ENCKEY -y PEERENC -s SITE -d DIR "
+	    "-e EPOCH -n SEQ [-p PREV] [-t CREATED] -r RECORDS -o OUT "
+	    "[FILE ...]\n", stderr);
 	exit(1);
 }
 
@@ -54,8 +57,9 @@ main(int argc, char *argv[])
 {
 	struct bundle_out	 b;
 	struct bundle_file	*files;
-	EVP_PKEY		*key = NULL;
+	struct bundle_keys	 k;
 	const char		*keypath = NULL, *recpath = NULL, *out = NULL;
+	const char		*encpath = NULL, *peerpath = NULL;
 	char			 hash[65], err[512], *p;
 	size_t			 i;
 	int			 c;
@@ -63,9 +67,11 @@ main(int argc, char *argv[])
 	memset(&b, 0, sizeof(b));
 	b.prev = "";
 	b.created = "2026-11-21T10:00:00Z";
-	while ((c = getopt(argc, argv, "k:s:d:e:n:p:t:r:o:")) != -1)
+	while ((c = getopt(argc, argv, "k:x:y:s:d:e:n:p:t:r:o:")) != -1)
 		switch (c) {
 		case 'k': keypath = optarg; break;
+		case 'x': encpath = optarg; break;
+		case 'y': peerpath = optarg; break;
 		case 's': b.site = optarg; break;
 		case 'd': b.dir = optarg; break;
 		case 'e': b.epoch = strtoll(optarg, NULL, 10); break;
@@ -78,11 +84,16 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (keypath == NULL || b.site == NULL || b.dir == NULL ||
-	    recpath == NULL || out == NULL || b.epoch < 1 || b.seq < 1)
+	if (keypath == NULL || encpath == NULL || peerpath == NULL ||
+	    b.site == NULL || b.dir == NULL || recpath == NULL || out == NULL ||
+	    b.epoch < 1 || b.seq < 1)
 		usage();
-	if ((key = crypto_load_private(keypath)) == NULL) {
-		fprintf(stderr, "forge_bundle: cannot load %s\n", keypath);
+	memset(&k, 0, sizeof(k));
+	if ((k.sign = crypto_load_private(keypath)) == NULL ||
+	    (k.box = crypto_box_load_private(encpath)) == NULL ||
+	    (k.peer_box = crypto_box_load_public(peerpath)) == NULL) {
+		fprintf(stderr, "forge_bundle: cannot load %s, %s or %s\n",
+		    keypath, encpath, peerpath);
 		return 1;
 	}
 	b.records = slurp(recpath, &b.records_len);
@@ -100,12 +111,14 @@ main(int argc, char *argv[])
 	}
 	b.files = files;
 	b.nfiles = (size_t)argc;
-	if (bundle_write(out, &b, key, hash, err, sizeof(err)) == -1) {
+	if (bundle_write(out, &b, &k, hash, err, sizeof(err)) == -1) {
 		fprintf(stderr, "forge_bundle: %s\n", err);
 		return 1;
 	}
 	printf("%s\n", hash);
-	EVP_PKEY_free(key);
+	EVP_PKEY_free(k.sign);
+	EVP_PKEY_free(k.box);
+	EVP_PKEY_free(k.peer_box);
 	free(files);
 	free((char *)b.records);
 	return 0;

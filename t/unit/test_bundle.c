@@ -1,8 +1,10 @@
 /*
  * test_bundle.c: unit tests of cgi/gap/bundle.c: a bundle written and read
- * back, byte-identical rewrites, and refusal of every altered, cut short,
- * extended, wrongly signed, oversize or inconsistent bundle, with nothing
- * left in the stage directory after any refusal.
+ * back, byte-identical rewrites, no plain text of the payload in the file
+ * and the sealing as bundle.h describes it, and refusal of every altered,
+ * cut short, extended, wrongly signed, wrongly sealed, oversize or
+ * inconsistent bundle, with nothing left in the stage directory after any
+ * refusal.
  */
 #include <sys/stat.h>
 
@@ -33,10 +35,16 @@ static struct {
 	char			 dir[64];
 	char			 stage[256];
 	EVP_PKEY		*priv, *pub, *other;
+	/* X25519: the sender's own, the recipient's, a third site's */
+	EVP_PKEY		*box_a, *box_b, *box_c;
+	struct bundle_keys	 wk;	/* the sender writes with these */
+	struct bundle_keys	 rk;	/* and the recipient reads with these */
 	char			 fpath[2][PATH_MAX];
 	struct bundle_file	 files[2];
 	json_t			*acks;
 } fx;
+
+static struct bundle_in	 b_in;	/* a read that is expected to succeed */
 
 static const struct bundle_limits nolimit = {
 	UINT64_MAX, UINT64_MAX, UINT64_MAX, SIZE_MAX
@@ -149,7 +157,25 @@ group_setup(void **state)
 		fx.files[i].path = fx.fpath[i];
 	}
 	fx.acks = json_pack("{s:[i,i],s:[]}", "imported", 5, 6, "missing");
+	if ((fx.box_a = EVP_PKEY_Q_keygen(NULL, NULL, "X25519")) == NULL ||
+	    (fx.box_b = EVP_PKEY_Q_keygen(NULL, NULL, "X25519")) == NULL ||
+	    (fx.box_c = EVP_PKEY_Q_keygen(NULL, NULL, "X25519")) == NULL)
+		return -1;
+	fx.wk.sign = fx.priv;
+	fx.wk.box = fx.box_a;
+	fx.wk.peer_box = fx.box_b;	/* only its public half is used */
+	fx.rk.sign = fx.pub;
+	fx.rk.box = fx.box_b;
 	return 0;
+}
+
+/* The recipient's keys, verifying with sign. */
+static struct bundle_keys
+rkeys(EVP_PKEY *sign)
+{
+	struct bundle_keys	k = { sign, fx.box_b, NULL };
+
+	return k;
 }
 
 static int
@@ -159,6 +185,9 @@ group_teardown(void **state)
 	EVP_PKEY_free(fx.priv);
 	EVP_PKEY_free(fx.pub);
 	EVP_PKEY_free(fx.other);
+	EVP_PKEY_free(fx.box_a);
+	EVP_PKEY_free(fx.box_b);
+	EVP_PKEY_free(fx.box_c);
 	json_decref(fx.acks);
 	rm_tree(fx.dir);
 	return 0;
@@ -193,16 +222,19 @@ make_bundle(size_t nfiles, size_t *len)
 
 	default_out(&b, nfiles);
 	snprintf(path, sizeof(path), "%s/made.ywb", fx.dir);
-	assert_int_equal(bundle_write(path, &b, fx.priv, hash, err,
+	assert_int_equal(bundle_write(path, &b, &fx.wk, hash, err,
 	    sizeof(err)), 0);
 	buf = slurp(path, len);
 	unlink(path);
 	return buf;
 }
 
-/* Expect buf to be refused, with a message, leaving in and stage empty. */
+/*
+ * Expect buf to be refused when read with keys k, with a message, leaving
+ * in and stage empty.
+ */
 static void
-refused(const unsigned char *buf, size_t len, EVP_PKEY *key,
+refused_k(const unsigned char *buf, size_t len, const struct bundle_keys *k,
     const struct bundle_limits *lim, const char *expect)
 {
 	struct bundle_in	in;
@@ -210,7 +242,7 @@ refused(const unsigned char *buf, size_t len, EVP_PKEY *key,
 
 	err[0] = '\0';
 	memset(&in, 0x5a, sizeof(in));
-	if (bundle_read_mem(buf, len, key, lim, fx.stage, &in, err,
+	if (bundle_read_mem(buf, len, k, lim, fx.stage, &in, err,
 	    sizeof(err)) != -1)
 		fail_msg("bundle of %zu bytes accepted", len);
 	assert_true(err[0] != '\0');
@@ -221,6 +253,32 @@ refused(const unsigned char *buf, size_t len, EVP_PKEY *key,
 	assert_null(in.files);
 	assert_int_equal(in.nfiles, 0);
 	assert_int_equal(dir_count(fx.stage), 0);
+}
+
+/* The same, read by the recipient verifying with key. */
+static void
+refused(const unsigned char *buf, size_t len, EVP_PKEY *key,
+    const struct bundle_limits *lim, const char *expect)
+{
+	struct bundle_keys	k = rkeys(key);
+
+	refused_k(buf, len, &k, lim, expect);
+}
+
+/* Read buf as the recipient and expect it to be accepted. */
+static void
+accepted(const unsigned char *buf, size_t len,
+    const struct bundle_limits *lim, const char *stage)
+{
+	struct bundle_keys	k = rkeys(fx.pub);
+	struct bundle_in	in;
+	char			err[512];
+
+	err[0] = '\0';
+	if (bundle_read_mem(buf, len, &k, lim, stage, &in, err,
+	    sizeof(err)) != 0)
+		fail_msg("bundle refused: %s", err);
+	bundle_in_free(&in);
 }
 
 /*
@@ -254,18 +312,45 @@ split(const unsigned char *buf, size_t len, struct parts *p)
 }
 
 /*
- * A signed bundle of manifest man and the given payload; when fix, the
- * manifest's payload size and digest are set to match it first.
+ * Seal plain to the recipient (fx.box_b) with a fresh ephemeral key, as a
+ * peer's writer would, and record the key in man's "enc"; the sealed
+ * bytes are returned (malloc'd).
+ */
+static unsigned char *
+seal_plain(json_t *man, const void *plain, size_t plen, size_t *slen)
+{
+	EVP_PKEY	*eph;
+	unsigned char	 to[32], epk[32], *sealed;
+	char		 tohex[65], epkhex[65];
+
+	assert_non_null(eph = EVP_PKEY_Q_keygen(NULL, NULL, "X25519"));
+	assert_int_equal(crypto_box_public(fx.box_b, to), 0);
+	assert_int_equal(bundle_seal(plain, plen, eph, to, epk, &sealed,
+	    slen), 0);
+	EVP_PKEY_free(eph);
+	crypto_hex(to, 32, tohex);
+	crypto_hex(epk, 32, epkhex);
+	assert_int_equal(json_object_set_new(man, "enc", json_pack(
+	    "{s:s,s:s,s:s}", "alg", "x25519-hkdf-sha256-aes-256-gcm", "to",
+	    tohex, "epk", epkhex)), 0);
+	return sealed;
+}
+
+/*
+ * A signed bundle of manifest man and the given payload, taken as sealed
+ * bytes; when fix, the payload is plain: it is sealed first, and the
+ * manifest's "enc" and payload size and digest are set to match.
  */
 static unsigned char *
 assemble(json_t *man, const void *payload, size_t plen, EVP_PKEY *key,
     int fix, size_t *len)
 {
-	unsigned char	*buf, sig[128];
+	unsigned char	*buf, sig[128], *sealed = NULL;
 	char		*m, hex[SHA256_HEX];
 	size_t		 mlen, siglen = sizeof(sig);
 
 	if (fix) {
+		payload = sealed = seal_plain(man, payload, plen, &plen);
 		crypto_sha256_hex(payload, plen, hex);
 		assert_int_equal(json_object_set_new(man, "payload",
 		    json_pack("{s:I,s:s}", "size", (json_int_t)plen, "sha256",
@@ -287,6 +372,7 @@ assemble(json_t *man, const void *payload, size_t plen, EVP_PKEY *key,
 	memcpy(buf + 16 + mlen + 64, payload, plen);
 	*len = 16 + mlen + 64 + plen;
 	free(m);
+	free(sealed);
 	return buf;
 }
 
@@ -319,14 +405,14 @@ test_roundtrip(void **state)
 	(void)state;
 	default_out(&b, 2);
 	snprintf(path, sizeof(path), "%s/rt.ywb", fx.dir);
-	assert_int_equal(bundle_write(path, &b, fx.priv, hash, err,
+	assert_int_equal(bundle_write(path, &b, &fx.wk, hash, err,
 	    sizeof(err)), 0);
 	snprintf(p, sizeof(p), "%s.tmp", path);
 	assert_int_equal(access(p, F_OK), -1);
 	assert_int_equal(crypto_sha256_file(path, fhash), 0);
 	assert_string_equal(hash, fhash);
 
-	assert_int_equal(bundle_read(path, fx.pub, &nolimit, fx.stage, &in,
+	assert_int_equal(bundle_read(path, &fx.rk, &nolimit, fx.stage, &in,
 	    err, sizeof(err)), 0);
 	assert_string_equal(in.hash, hash);
 	assert_string_equal(in.site, "extranet");
@@ -363,7 +449,7 @@ test_roundtrip(void **state)
 
 	/* without a stage directory: checked, nothing kept */
 	got = slurp(path, &glen);
-	assert_int_equal(bundle_read_mem(got, glen, fx.pub, NULL, NULL, &in,
+	assert_int_equal(bundle_read_mem(got, glen, &fx.rk, NULL, NULL, &in,
 	    err, sizeof(err)), 0);
 	assert_int_equal(in.nfiles, 2);
 	assert_string_equal(in.hash, hash);
@@ -391,9 +477,9 @@ test_empty(void **state)
 	b.dir = "int2ext";
 	b.seq = 0;
 	snprintf(path, sizeof(path), "%s/empty.ywb", fx.dir);
-	assert_int_equal(bundle_write(path, &b, fx.priv, hash, err,
+	assert_int_equal(bundle_write(path, &b, &fx.wk, hash, err,
 	    sizeof(err)), 0);
-	assert_int_equal(bundle_read(path, fx.pub, &nolimit, fx.stage, &in,
+	assert_int_equal(bundle_read(path, &fx.rk, &nolimit, fx.stage, &in,
 	    err, sizeof(err)), 0);
 	assert_int_equal(in.records_len, 0);
 	assert_string_equal(in.records, "");
@@ -404,6 +490,37 @@ test_empty(void **state)
 	assert_true(json_is_null(json_object_get(in.manifest, "acks")));
 	bundle_in_free(&in);
 	unlink(path);
+}
+
+/* The manifest's "enc" value key, decoded from hex. */
+static void
+enc_value(json_t *man, const char *key, unsigned char out[32])
+{
+	json_t	*v = json_object_get(json_object_get(man, "enc"), key);
+
+	assert_non_null(json_string_value(v));
+	assert_int_equal(crypto_unhex(json_string_value(v), out, 32), 0);
+}
+
+/* 1 when the bundles at a and b were sealed with other ephemeral keys. */
+static int
+epk_differs(const char *a, const char *b)
+{
+	unsigned char	*x, *y, ex[32], ey[32];
+	struct parts	 px, py;
+	size_t		 xl, yl;
+
+	x = slurp(a, &xl);
+	y = slurp(b, &yl);
+	split(x, xl, &px);
+	split(y, yl, &py);
+	enc_value(px.man, "epk", ex);
+	enc_value(py.man, "epk", ey);
+	json_decref(px.man);
+	json_decref(py.man);
+	free(x);
+	free(y);
+	return memcmp(ex, ey, 32) != 0;
 }
 
 static void
@@ -420,10 +537,10 @@ test_deterministic(void **state)
 	default_out(&b, 2);
 	snprintf(p1, sizeof(p1), "%s/d1.ywb", fx.dir);
 	snprintf(p2, sizeof(p2), "%s/d2.ywb", fx.dir);
-	assert_int_equal(bundle_write(p1, &b, fx.priv, h1, err,
+	assert_int_equal(bundle_write(p1, &b, &fx.wk, h1, err,
 	    sizeof(err)), 0);
 	sleep(1);	/* a clock that leaked in would now differ */
-	assert_int_equal(bundle_write(p2, &b, fx.priv, h2, err,
+	assert_int_equal(bundle_write(p2, &b, &fx.wk, h2, err,
 	    sizeof(err)), 0);
 	assert_string_equal(h1, h2);
 	a = slurp(p1, &alen);
@@ -433,7 +550,7 @@ test_deterministic(void **state)
 	free(c);
 
 	/* a rerun over an existing bundle gives the same bytes again */
-	assert_int_equal(bundle_write(p1, &b, fx.priv, h2, err,
+	assert_int_equal(bundle_write(p1, &b, &fx.wk, h2, err,
 	    sizeof(err)), 0);
 	c = slurp(p1, &clen);
 	assert_int_equal(alen, clen);
@@ -445,9 +562,24 @@ test_deterministic(void **state)
 	rev[0] = fx.files[1];
 	rev[1] = fx.files[0];
 	b.files = rev;
-	assert_int_equal(bundle_write(p2, &b, fx.priv, h2, err,
+	assert_int_equal(bundle_write(p2, &b, &fx.wk, h2, err,
 	    sizeof(err)), 0);
 	assert_string_not_equal(h1, h2);
+	assert_true(epk_differs(p1, p2));
+
+	/* so are other records, and the same payload at another seq */
+	default_out(&b, 2);
+	b.records = "{\"t\":\"application\",\"id\":9}\n";
+	b.records_len = strlen(b.records);
+	b.nrecords = 1;
+	assert_int_equal(bundle_write(p2, &b, &fx.wk, h2, err,
+	    sizeof(err)), 0);
+	assert_true(epk_differs(p1, p2));
+	default_out(&b, 2);
+	b.seq = 8;
+	assert_int_equal(bundle_write(p2, &b, &fx.wk, h2, err,
+	    sizeof(err)), 0);
+	assert_true(epk_differs(p1, p2));
 	unlink(p1);
 	unlink(p2);
 }
@@ -464,7 +596,7 @@ test_tamper_every_byte(void **state)
 	(void)state;
 	buf = make_bundle(1, &len);
 	assert_true(len > 1000);
-	assert_int_equal(bundle_read_mem(buf, len, fx.pub, &nolimit, NULL,
+	assert_int_equal(bundle_read_mem(buf, len, &fx.rk, &nolimit, NULL,
 	    &in, err, sizeof(err)), 0);
 	bundle_in_free(&in);
 	for (off = 0; off < len; off++) {
@@ -473,7 +605,7 @@ test_tamper_every_byte(void **state)
 		buf[off] ^= (unsigned char)(1 << (off % 8));
 	}
 	/* and the file is good again once restored */
-	assert_int_equal(bundle_read_mem(buf, len, fx.pub, &nolimit, fx.stage,
+	assert_int_equal(bundle_read_mem(buf, len, &fx.rk, &nolimit, fx.stage,
 	    &in, err, sizeof(err)), 0);
 	bundle_in_free(&in);
 	rm_tree(fx.stage);
@@ -535,22 +667,22 @@ test_not_a_bundle(void **state)
 	(void)state;
 	refused((const unsigned char *)"PK\3\4 a zip file, not ours", 26,
 	    fx.pub, &nolimit, "文件头不正确");
-	refused((const unsigned char *)"YWBNDL02\0\0\0\0", 12, fx.pub,
+	refused((const unsigned char *)"YWBNDL03\0\0\0\0", 12, fx.pub,
 	    &nolimit, "文件头不正确");
 	/* a manifest length far past the limit */
-	refused((const unsigned char *)"YWBNDL01\xff\xff\xff\xff", 12,
+	refused((const unsigned char *)"YWBNDL02\xff\xff\xff\xff", 12,
 	    fx.pub, &nolimit, "清单超过");
 
 	snprintf(path, sizeof(path), "%s/absent.ywb", fx.dir);
-	assert_int_equal(bundle_read(path, fx.pub, &nolimit, fx.stage, &in,
+	assert_int_equal(bundle_read(path, &fx.rk, &nolimit, fx.stage, &in,
 	    err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "无法打开"));
 	snprintf(path, sizeof(path), "%s/zero.ywb", fx.dir);
 	put_file(path, "", 0);
-	assert_int_equal(bundle_read(path, fx.pub, &nolimit, fx.stage, &in,
+	assert_int_equal(bundle_read(path, &fx.rk, &nolimit, fx.stage, &in,
 	    err, sizeof(err)), -1);
 	unlink(path);
-	assert_int_equal(bundle_read(fx.dir, fx.pub, &nolimit, fx.stage, &in,
+	assert_int_equal(bundle_read(fx.dir, &fx.rk, &nolimit, fx.stage, &in,
 	    err, sizeof(err)), -1);
 }
 
@@ -596,7 +728,7 @@ test_limits(void **state)
 	refused(buf, len, fx.pub, &lim, "上限");
 	snprintf(path, sizeof(path), "%s/lim.ywb", fx.dir);
 	put_file(path, buf, len);
-	assert_int_equal(bundle_read(path, fx.pub, &lim, fx.stage, &in, err,
+	assert_int_equal(bundle_read(path, &fx.rk, &lim, fx.stage, &in, err,
 	    sizeof(err)), -1);
 	assert_non_null(strstr(err, "上限"));
 	unlink(path);
@@ -617,7 +749,7 @@ test_limits(void **state)
 	lim.max_records = strlen(RECORDS);
 	lim.max_file = big;
 	lim.max_files = 2;
-	assert_int_equal(bundle_read_mem(buf, len, fx.pub, &lim, fx.stage,
+	assert_int_equal(bundle_read_mem(buf, len, &fx.rk, &lim, fx.stage,
 	    &in, err, sizeof(err)), 0);
 	assert_int_equal(dir_count(fx.stage), 2);
 	bundle_in_free(&in);
@@ -790,15 +922,71 @@ seq_negative(json_t *m)
 }
 
 static void
-format_2(json_t *m)
+format_1(json_t *m)
 {
-	json_object_set_new(m, "format", json_integer(2));
+	json_object_set_new(m, "format", json_integer(1));
 }
 
 static void
 manifest_empty(json_t *m)
 {
 	json_object_clear(m);
+}
+
+/* Set the manifest's "enc" value key to the public value of k. */
+static void
+set_enc(json_t *m, const char *key, EVP_PKEY *k)
+{
+	unsigned char	pub[32];
+	char		hex[65];
+
+	assert_int_equal(crypto_box_public(k, pub), 0);
+	crypto_hex(pub, 32, hex);
+	json_object_set_new(json_object_get(m, "enc"), key, json_string(hex));
+}
+
+static void to_other(json_t *m) { set_enc(m, "to", fx.box_c); }
+static void epk_other(json_t *m) { set_enc(m, "epk", fx.box_c); }
+
+static void
+epk_zero(json_t *m)
+{
+	json_object_set_new(json_object_get(m, "enc"), "epk", json_string(
+	    "0000000000000000000000000000000000000000000000000000000000000000"));
+}
+
+static void
+enc_alg(json_t *m)
+{
+	json_object_set_new(json_object_get(m, "enc"), "alg",
+	    json_string("sm2-sm4-ctr-hmac-sm3"));
+}
+
+static void
+enc_missing(json_t *m)
+{
+	json_object_del(m, "enc");
+}
+
+static void
+enc_extra(json_t *m)
+{
+	json_object_set_new(json_object_get(m, "enc"), "iv", json_string(""));
+}
+
+static void
+to_upper(json_t *m)
+{
+	json_t	*enc = json_object_get(m, "enc");
+	char	 hex[65];
+	size_t	 i;
+
+	snprintf(hex, sizeof(hex), "%s", json_string_value(
+	    json_object_get(enc, "to")));
+	for (i = 0; hex[i] != '\0'; i++)
+		if (hex[i] >= 'a' && hex[i] <= 'f')
+			hex[i] -= 'a' - 'A';
+	json_object_set_new(enc, "to", json_string(hex));
 }
 
 static void
@@ -834,8 +1022,15 @@ test_manifest_inconsistent(void **state)
 		{ site_dir_mismatch, "站点" },
 		{ prev_bad, "摘要" },
 		{ seq_negative, "序号" },
-		{ format_2, "版本" },
+		{ format_1, "版本" },
 		{ manifest_empty, "版本" },
+		/* the sealing: another ephemeral value than the one used */
+		{ epk_other, "无法解密" },
+		{ epk_zero, "加密信息无效" },
+		{ enc_alg, "不受支持" },
+		{ enc_missing, "加密信息" },
+		{ enc_extra, "加密信息" },
+		{ to_upper, "加密信息" },
 	};
 	struct parts	 p;
 	json_t		*arr;
@@ -978,7 +1173,7 @@ test_payload_members(void **state)
 		tar = make_tar(t, 2, i >= 3, &tlen);
 		bad = assemble(man, tar, tlen, fx.priv, 1, &blen);
 		if (i == 0 || i == 5) {
-			assert_int_equal(bundle_read_mem(bad, blen, fx.pub,
+			assert_int_equal(bundle_read_mem(bad, blen, &fx.rk,
 			    &nolimit, NULL, &in, err, sizeof(err)), 0);
 			bundle_in_free(&in);
 		} else
@@ -1008,10 +1203,236 @@ test_staged_then_refused(void **state)
 	free(buf);
 }
 
+/* 1 when needle occurs in the len bytes of buf. */
+static int
+contains(const unsigned char *buf, size_t len, const char *needle)
+{
+	return memmem(buf, len, needle, strlen(needle)) != NULL;
+}
+
+/*
+ * No plain text of the payload is in the file, and the sealing is the one
+ * bundle.h describes: the recipient's secret and epk give K through
+ * X25519 and HKDF, and K with nonce 0 || last opens the only segment.
+ */
+static void
+test_sealed(void **state)
+{
+	unsigned char	*buf, *plain, to[32], epk[32], z[32], salt[64];
+	unsigned char	 key[32], nonce[12] = { 0 };
+	const char	*info = "yiwang bundle 2 aes-256-gcm";
+	struct parts	 p;
+	size_t		 len, plen;
+
+	(void)state;
+	buf = make_bundle(2, &len);
+	assert_true(contains(buf, len, "YWBNDL02"));
+	assert_false(contains(buf, len, "application"));	/* a record */
+	assert_false(contains(buf, len, "ustar"));	/* a tar header */
+	assert_false(contains(buf, len, "%PDF"));
+	assert_false(contains(buf, len, "scanned licence"));
+	assert_false(contains(buf, len, "second attachment"));
+
+	split(buf, len, &p);
+	assert_string_equal(json_string_value(json_object_get(
+	    json_object_get(p.man, "enc"), "alg")),
+	    "x25519-hkdf-sha256-aes-256-gcm");
+	enc_value(p.man, "to", to);
+	enc_value(p.man, "epk", epk);
+	assert_int_equal(crypto_box_public(fx.box_b, salt), 0);
+	assert_memory_equal(to, salt, 32);
+	assert_int_equal(crypto_x25519(fx.box_b, epk, z), 0);
+	memcpy(salt, epk, 32);
+	memcpy(salt + 32, to, 32);
+	assert_int_equal(crypto_hkdf(z, 32, salt, 64, info, strlen(info),
+	    key, 32), 0);
+	plen = p.plen - 16;		/* one segment */
+	assert_true(plen < 65536);
+	nonce[11] = 1;			/* the last */
+	assert_non_null(plain = malloc(plen));
+	assert_int_equal(crypto_gcm_open(key, nonce, p.payload, plen,
+	    p.payload + plen, plain), 0);
+	assert_memory_equal(plain, "records.jsonl", 13);
+	assert_true(contains(plain, plen, "scanned licence"));
+	/* as a middle segment it would not open */
+	nonce[11] = 0;
+	assert_int_equal(crypto_gcm_open(key, nonce, p.payload, plen,
+	    p.payload + plen, plain), -1);
+	free(plain);
+	json_decref(p.man);
+	free(buf);
+}
+
+static void
+test_old_format(void **state)
+{
+	unsigned char	*buf;
+	size_t		 len;
+
+	(void)state;
+	buf = make_bundle(1, &len);
+	memcpy(buf, "YWBNDL01", 8);
+	refused(buf, len, fx.pub, &nolimit, "旧格式");
+	free(buf);
+}
+
+/*
+ * A bundle sealed to another site, or read with another key, is refused
+ * with a message that says so; a well-signed manifest that claims another
+ * recipient does not decrypt there either.  (Other lies about the sealing:
+ * test_manifest_inconsistent.)
+ */
+static void
+test_wrong_recipient(void **state)
+{
+	struct bundle_keys	 k;
+	struct bundle_out	 b;
+	unsigned char		*buf, *bad;
+	size_t			 len, blen;
+	char			 path[256], hash[65], err[256];
+
+	(void)state;
+	buf = make_bundle(2, &len);
+	accepted(buf, len, &nolimit, NULL);
+
+	/* another site's key: it was not sealed to that site */
+	k = rkeys(fx.pub);
+	k.box = fx.box_c;
+	refused_k(buf, len, &k, &nolimit, "发给另一个站点");
+	k.box = NULL;
+	refused_k(buf, len, &k, &nolimit, "加密私钥");
+	k.box = fx.pub;		/* a signing key cannot decrypt */
+	refused_k(buf, len, &k, &nolimit, "加密私钥");
+
+	/* the manifest claims site C, signed, but sealed to B */
+	bad = resign(buf, len, to_other, &blen);
+	k.box = fx.box_c;
+	refused_k(bad, blen, &k, &nolimit, "无法解密");
+	refused(bad, blen, fx.pub, &nolimit, "发给另一个站点");
+	free(bad);
+	free(buf);
+
+	/* a bundle that site A really wrote for site C */
+	default_out(&b, 1);
+	k = fx.wk;
+	k.peer_box = fx.box_c;
+	snprintf(path, sizeof(path), "%s/to-c.ywb", fx.dir);
+	assert_int_equal(bundle_write(path, &b, &k, hash, err, sizeof(err)),
+	    0);
+	buf = slurp(path, &len);
+	refused(buf, len, fx.pub, &nolimit, "发给另一个站点");
+	k = rkeys(fx.pub);
+	k.box = fx.box_c;
+	assert_int_equal(bundle_read_mem(buf, len, &k, &nolimit, NULL, &b_in,
+	    err, sizeof(err)), 0);
+	bundle_in_free(&b_in);
+	free(buf);
+	unlink(path);
+}
+
+/* buf with its payload replaced by payload, signed again. */
+static unsigned char *
+with_payload(const unsigned char *buf, size_t len, const void *payload,
+    size_t plen, size_t *outlen)
+{
+	struct parts	 p;
+	unsigned char	*out;
+	char		 hex[SHA256_HEX];
+
+	split(buf, len, &p);
+	crypto_sha256_hex(payload, plen, hex);
+	json_object_set_new(p.man, "payload", json_pack("{s:I,s:s}", "size",
+	    (json_int_t)plen, "sha256", hex));
+	out = assemble(p.man, payload, plen, fx.priv, 0, outlen);
+	json_decref(p.man);
+	return out;
+}
+
+/*
+ * A payload of several segments: read back whole; segments swapped, cut
+ * off or cut short are refused even when the signer vouches for them.
+ */
+static void
+test_segments(void **state)
+{
+	struct bundle_out	 b;
+	struct bundle_file	 f;
+	struct parts		 p;
+	unsigned char		*data, *buf, *bad, *pl;
+	size_t			 len, blen, i, n = 196000, seg = 65536 + 16;
+	const struct {
+		size_t		 len;
+		const char	*expect;
+	} cuts[] = {
+		{ 3 * seg, "无法解密" },
+		{ 3 * seg + 7, "密文长度" },
+		{ 3 * seg + 16, "密文长度" },
+		{ 15, "密文长度" },
+	};
+	char			 path[PATH_MAX], att[PATH_MAX], hash[65];
+	char			 err[256];
+
+	(void)state;
+	assert_non_null(data = malloc(n));
+	for (i = 0; i < n; i++)
+		data[i] = (unsigned char)(i * 7 + i / 251);
+	snprintf(att, sizeof(att), "%s/big-att", fx.dir);
+	put_file(att, data, n);
+	assert_int_equal(crypto_sha256_file(att, f.sha256), 0);
+	f.path = att;
+	default_out(&b, 0);
+	b.files = &f;
+	b.nfiles = 1;
+	snprintf(path, sizeof(path), "%s/big.ywb", fx.dir);
+	assert_int_equal(bundle_write(path, &b, &fx.wk, hash, err,
+	    sizeof(err)), 0);
+	buf = slurp(path, &len);
+	unlink(path);
+	assert_int_equal(bundle_read_mem(buf, len, &fx.rk, &nolimit, fx.stage,
+	    &b_in, err, sizeof(err)), 0);
+	snprintf(path, sizeof(path), "%s/%s", fx.stage, f.sha256);
+	free(slurp(path, &blen));
+	assert_int_equal(blen, n);
+	unlink(path);
+	bundle_in_free(&b_in);
+
+	split(buf, len, &p);
+	assert_true(p.plen > 3 * seg && p.plen < 4 * seg);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(
+	    p.man, "payload"), "size")), (json_int_t)p.plen);
+	assert_non_null(pl = malloc(p.plen));
+
+	/* the second and third segments swapped */
+	memcpy(pl, p.payload, p.plen);
+	memcpy(pl + seg, p.payload + 2 * seg, seg);
+	memcpy(pl + 2 * seg, p.payload + seg, seg);
+	bad = with_payload(buf, len, pl, p.plen, &blen);
+	refused(bad, blen, fx.pub, &nolimit, "无法解密");
+	free(bad);
+	/*
+	 * Cut short: the last segment cut off (the third is then read as
+	 * the last); a cut that leaves no whole tag; a tag alone as an empty
+	 * last segment, which only an empty payload may have; less than a
+	 * tag.
+	 */
+	for (i = 0; i < sizeof(cuts) / sizeof(cuts[0]); i++) {
+		bad = with_payload(buf, len, p.payload, cuts[i].len, &blen);
+		refused(bad, blen, fx.pub, &nolimit, cuts[i].expect);
+		free(bad);
+	}
+
+	free(pl);
+	json_decref(p.man);
+	free(buf);
+	free(data);
+	unlink(att);
+}
+
 static void
 test_writer_refuses(void **state)
 {
 	struct bundle_out	b;
+	struct bundle_keys	k;
 	struct bundle_file	f[2];
 	char			path[256], hash[65], err[256];
 
@@ -1022,33 +1443,50 @@ test_writer_refuses(void **state)
 	f[0] = fx.files[0];
 	f[1] = fx.files[0];
 	b.files = f;
-	assert_int_equal(bundle_write(path, &b, fx.priv, hash, err,
+	assert_int_equal(bundle_write(path, &b, &fx.wk, hash, err,
 	    sizeof(err)), -1);
 	assert_non_null(strstr(err, "两次"));
 
 	f[1] = fx.files[1];
 	f[1].sha256[0] = f[1].sha256[0] == '0' ? '1' : '0';
-	assert_int_equal(bundle_write(path, &b, fx.priv, hash, err,
+	assert_int_equal(bundle_write(path, &b, &fx.wk, hash, err,
 	    sizeof(err)), -1);
 	assert_non_null(strstr(err, "不符"));
 
 	f[1] = fx.files[1];
 	f[1].path = "/nonexistent/yw";
-	assert_int_equal(bundle_write(path, &b, fx.priv, hash, err,
+	assert_int_equal(bundle_write(path, &b, &fx.wk, hash, err,
 	    sizeof(err)), -1);
 	assert_non_null(strstr(err, "无法读取"));
 
 	default_out(&b, 2);
 	b.dir = "int2ext";
-	assert_int_equal(bundle_write(path, &b, fx.priv, hash, err,
+	assert_int_equal(bundle_write(path, &b, &fx.wk, hash, err,
 	    sizeof(err)), -1);
 	default_out(&b, 2);
 	b.prev = "abc";
-	assert_int_equal(bundle_write(path, &b, fx.priv, hash, err,
+	assert_int_equal(bundle_write(path, &b, &fx.wk, hash, err,
 	    sizeof(err)), -1);
 	default_out(&b, 2);
-	assert_int_equal(bundle_write(path, &b, fx.pub, hash, err,
-	    sizeof(err)), -1);	/* a public key cannot sign */
+	k = fx.wk;
+	k.sign = fx.pub;	/* a public key cannot sign */
+	assert_int_equal(bundle_write(path, &b, &k, hash, err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "签名"));
+	k = fx.wk;
+	k.peer_box = NULL;	/* no recipient: never written in the clear */
+	assert_int_equal(bundle_write(path, &b, &k, hash, err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "加密公钥"));
+	k = fx.wk;
+	k.peer_box = fx.pub;	/* a signing key is no encryption key */
+	assert_int_equal(bundle_write(path, &b, &k, hash, err,
+	    sizeof(err)), -1);
+	k = fx.wk;
+	k.box = NULL;
+	assert_int_equal(bundle_write(path, &b, &k, hash, err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "加密私钥"));
 
 	/* nothing left behind by any of these */
 	assert_int_equal(access(path, F_OK), -1);
@@ -1073,6 +1511,10 @@ main(void)
 		cmocka_unit_test(test_payload_members),
 		cmocka_unit_test(test_staged_then_refused),
 		cmocka_unit_test(test_writer_refuses),
+		cmocka_unit_test(test_sealed),
+		cmocka_unit_test(test_old_format),
+		cmocka_unit_test(test_wrong_recipient),
+		cmocka_unit_test(test_segments),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -1,7 +1,8 @@
 /*
  * test_crypto.c: unit tests of cgi/core/crypto.c: hex, SHA-256 vectors,
- * Ed25519 key files, signatures that break when one byte changes, and the
- * scrypt password hash with its parser of stored strings.
+ * Ed25519 key files, signatures that break when one byte changes, X25519,
+ * HKDF and AES-256-GCM against their RFC and NIST vectors, and the scrypt
+ * password hash with its parser of stored strings.
  */
 #include <sys/stat.h>
 
@@ -255,6 +256,138 @@ test_load_refuses(void **state)
 	assert_null(crypto_load_private(path));
 }
 
+/* Parse a hex vector into a fresh buffer of strlen(hex) / 2 bytes. */
+static unsigned char *
+vec(const char *hex)
+{
+	unsigned char	*b;
+
+	assert_non_null(b = malloc(strlen(hex) / 2 + 1));
+	assert_int_equal(crypto_unhex(hex, b, strlen(hex) / 2), 0);
+	return b;
+}
+
+/* X25519 key files, and the RFC 7748 section 6.1 exchange. */
+static void
+test_x25519(void **state)
+{
+	EVP_PKEY	*a, *b, *pa, *pb;
+	unsigned char	*sa, *sb, *want, pub[BOX_LEN], z1[BOX_LEN];
+	unsigned char	 z2[BOX_LEN], sec[BOX_LEN];
+	char		 priv[PATH_MAX], pubp[PATH_MAX];
+	struct stat	 st;
+
+	(void)state;
+	sa = vec("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
+	sb = vec("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb");
+	assert_non_null(a = crypto_box_from_secret(sa));
+	assert_non_null(b = crypto_box_from_secret(sb));
+	assert_int_equal(crypto_box_public(a, pub), 0);
+	want = vec("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
+	assert_memory_equal(pub, want, BOX_LEN);
+	free(want);
+	assert_int_equal(crypto_box_secret(a, sec), 0);
+	assert_memory_equal(sec, sa, BOX_LEN);
+	want = vec("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f");
+	assert_int_equal(crypto_x25519(a, want, z1), 0);
+	assert_int_equal(crypto_box_public(b, pub), 0);
+	assert_int_equal(crypto_x25519(b, (unsigned char[BOX_LEN]){ 0 }, z2),
+	    -1);			/* a point of small order */
+	assert_int_equal(crypto_x25519(b, (crypto_box_public(a, pub), pub),
+	    z2), 0);
+	assert_memory_equal(z1, z2, BOX_LEN);
+	free(want);
+	want = vec("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
+	assert_memory_equal(z1, want, BOX_LEN);
+	free(want);
+	assert_int_equal(crypto_box_public(NULL, pub), -1);
+
+	/* key files; an Ed25519 file is no X25519 key and back */
+	snprintf(priv, sizeof(priv), "%s/x.key", tmpdir);
+	snprintf(pubp, sizeof(pubp), "%s/x.pub", tmpdir);
+	assert_int_equal(crypto_box_keygen(priv, pubp), 0);
+	assert_int_equal(stat(priv, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(crypto_box_keygen(priv, pubp), -1);
+	assert_non_null(pa = crypto_box_load_private(priv));
+	assert_non_null(pb = crypto_box_load_public(pubp));
+	assert_null(crypto_load_private(priv));
+	assert_null(crypto_load_public(pubp));
+	assert_int_equal(crypto_box_public(pa, pub), 0);
+	assert_int_equal(crypto_box_public(pb, z1), 0);
+	assert_memory_equal(pub, z1, BOX_LEN);
+	assert_int_equal(crypto_box_secret(pb, sec), -1);
+	snprintf(priv, sizeof(priv), "%s/e.key", tmpdir);
+	snprintf(pubp, sizeof(pubp), "%s/e.pub", tmpdir);
+	assert_int_equal(crypto_keygen(priv, pubp), 0);
+	assert_null(crypto_box_load_private(priv));
+	assert_null(crypto_box_load_public(pubp));
+	EVP_PKEY_free(a);
+	EVP_PKEY_free(b);
+	EVP_PKEY_free(pa);
+	EVP_PKEY_free(pb);
+	free(sa);
+	free(sb);
+}
+
+/* RFC 5869 appendix A.1. */
+static void
+test_hkdf(void **state)
+{
+	unsigned char	*ikm, *salt, *info, *want, okm[42];
+
+	(void)state;
+	ikm = vec("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b");
+	salt = vec("000102030405060708090a0b0c");
+	info = vec("f0f1f2f3f4f5f6f7f8f9");
+	want = vec("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865");
+	assert_int_equal(crypto_hkdf(ikm, 22, salt, 13, info, 10, okm, 42), 0);
+	assert_memory_equal(okm, want, 42);
+	free(ikm);
+	free(salt);
+	free(info);
+	free(want);
+}
+
+/* NIST GCM test cases 13 and 14 (zero key and nonce), then tampering. */
+static void
+test_gcm(void **state)
+{
+	unsigned char	 key[GCM_KEY_LEN] = { 0 }, nonce[GCM_NONCE_LEN] = { 0 };
+	unsigned char	 in[16] = { 0 }, out[16], back[16], tag[GCM_TAG_LEN];
+	unsigned char	*want;
+
+	(void)state;
+	assert_int_equal(crypto_gcm_seal(key, nonce, in, 0, out, tag), 0);
+	want = vec("530f8afbc74536b9a963b4f1c4cb738b");
+	assert_memory_equal(tag, want, GCM_TAG_LEN);
+	free(want);
+	assert_int_equal(crypto_gcm_open(key, nonce, in, 0, tag, back), 0);
+
+	assert_int_equal(crypto_gcm_seal(key, nonce, in, 16, out, tag), 0);
+	want = vec("cea7403d4d606b6e074ec5d3baf39d18");
+	assert_memory_equal(out, want, 16);
+	free(want);
+	want = vec("d0d1c8a799996bf0265b98b5d48ab919");
+	assert_memory_equal(tag, want, GCM_TAG_LEN);
+	free(want);
+	assert_int_equal(crypto_gcm_open(key, nonce, out, 16, tag, back), 0);
+	assert_memory_equal(back, in, 16);
+
+	/* a changed byte: refused, and nothing of the message comes out */
+	memcpy(in, "attack at dawn!!", 16);
+	assert_int_equal(crypto_gcm_seal(key, nonce, in, 16, out, tag), 0);
+	out[5] ^= 1;
+	assert_int_equal(crypto_gcm_open(key, nonce, out, 16, tag, back), -1);
+	assert_memory_not_equal(back, in, 5);	/* bytes 0-4 decrypt alike */
+	out[5] ^= 1;
+	nonce[11] = 1;
+	assert_int_equal(crypto_gcm_open(key, nonce, out, 16, tag, back), -1);
+	nonce[11] = 0;
+	tag[0] ^= 0x80;
+	assert_int_equal(crypto_gcm_open(key, nonce, out, 16, tag, back), -1);
+}
+
 static void
 test_sign_verify(void **state)
 {
@@ -448,6 +581,9 @@ main(void)
 		cmocka_unit_test(test_keygen_files),
 		cmocka_unit_test(test_load_refuses),
 		cmocka_unit_test(test_sign_verify),
+		cmocka_unit_test(test_x25519),
+		cmocka_unit_test(test_hkdf),
+		cmocka_unit_test(test_gcm),
 		cmocka_unit_test(test_pw_roundtrip),
 		cmocka_unit_test(test_pw_stored_params),
 		cmocka_unit_test(test_pw_malformed),

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# gap-sealed.sh: a bundle lost on removable media shows no personal data
+# (F8, GAP-3, SEC-5).  A real application with a PDF is exported; neither
+# `strings` nor a byte search of the bundle finds the applicant's name, ID
+# number, mobile, remark or the PDF's text, yet the intranet imports it
+# whole.  A bundle sealed to another site's key, and one in the old
+# unencrypted format, are refused with a message that says so.
+. "$(dirname "$0")/../lib.sh"
+
+CODE=152502-SCJG-XK-001
+IDNO=152502199003150027		# the demo applicant (db/demo/LOGINS)
+NAME=乌云其木格
+MOBILE=13947901234
+PDFTEXT=NOMADIC-YURT-LEASE-7731
+REMARK=SEALED-REMARK-4410
+TMP=$_T_DIR
+
+# A small PDF whose page says PDFTEXT in the clear.
+printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/Contents 4 0 R>>endobj\n4 0 obj<</Length 40>>stream\nBT /F1 12 Tf (%s) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' \
+	"$PDFTEXT" >"$TMP/lease.pdf"
+
+csrf=$(http_get citizen "$EXT_URL/login" | csrf_from)
+http_post citizen "$EXT_URL/login" "csrf=$csrf" "id_number=$IDNO" "password=Yiwang@2026" "next=/my" >/dev/null
+t_is "the demo applicant logs in" "$HTTP_STATUS" 303
+csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
+http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=$REMARK 蒙古包租赁" \
+	"m1=@$TMP/lease.pdf;type=application/pdf" >/dev/null
+t_is "an application with the PDF is accepted" "$HTTP_STATUS ${HTTP_LOCATION%%=*}" "303 /receipt?no"
+APP=${HTTP_LOCATION#*=}
+
+B=$(gap_ext export 2>"$TMP/err" | tail -n 1)
+t_ok "the extranet exports it" test -s "$B"
+t_like "the bundle is of the sealed format" "$(head -c 8 "$B")" '^YWBNDL02$'
+
+# What anyone who finds the disc sees.
+strings -n 4 "$B" >"$TMP/strings"
+for v in "$IDNO" "$MOBILE" "$PDFTEXT" "$REMARK" "$APP" "%PDF"; do
+	t_unlike "strings of the bundle do not show $v" "$(cat "$TMP/strings")" "$v"
+done
+# strings prints ASCII only: search the raw bytes for the UTF-8 name too.
+t_is "the applicant's name is nowhere in the bundle's bytes" "$(grep -caF "$NAME" "$B")" 0
+t_is "nor the remark" "$(grep -caF "蒙古包租赁" "$B")" 0
+# The same search finds them in the data that was sealed.
+t_like "(control: the outbox row holds the name and ID number)" \
+	"$(sql_ext "SELECT body FROM gap_outbox WHERE body LIKE '%$APP%'")" "$NAME.*$IDNO|$IDNO.*$NAME"
+
+# Sealed to this intranet: it imports whole.
+gap_int import "$B" >"$TMP/out" 2>&1; rc=$?
+t_is "the intranet imports the sealed bundle" "$rc" 0
+t_is "the case arrives with the applicant's details" \
+	"$(sql_int "SELECT CONCAT(applicant_name, ' ', id_number, ' ', mobile) FROM kase WHERE app_no='$APP'")" \
+	"$NAME $IDNO $MOBILE"
+sha=$(sql_ext "SELECT sha256 FROM attachment WHERE app_no='$APP'")
+t_is "the PDF arrives byte for byte" \
+	"$(sha256sum <"$TEST_VAR/int/files/${sha:0:2}/${sha:2:2}/$sha" | cut -d' ' -f1)" \
+	"$(sha256sum <"$TMP/lease.pdf" | cut -d' ' -f1)"
+
+# A site with another encryption key (the bundle was not sealed to it).
+sed -e "s|^enc_key = .*|enc_key = $TMP/other-enc.key|" "$INT_CONF" >"$TMP/other.conf"
+"$BUILD/yiwang-admin" -c "$TMP/other.conf" keygen >/dev/null
+t_ok "(another site's encryption key is made)" test -s "$TMP/other-enc.key"
+"$BUILD/yiwang-gap" -c "$TMP/other.conf" verify "$B" >"$TMP/out" 2>&1; rc=$?
+t_is "a bundle sealed to another site is refused" "$rc" 2
+t_like "with a message that says so" "$(cat "$TMP/out")" "加密发给另一个站点"
+
+# The old, unencrypted format.
+cp "$B" "$TMP/old.ywb"
+printf 'YWBNDL01' | dd of="$TMP/old.ywb" bs=1 seek=0 conv=notrunc status=none
+gap_int verify "$TMP/old.ywb" >"$TMP/out" 2>&1; rc=$?
+t_is "a bundle in the old unencrypted format is refused" "$rc" 2
+t_like "with a message that says what to do" "$(cat "$TMP/out")" "旧格式.*升级"
+
+# Keys: mode 0600 for the private halves.
+for s in ext int; do
+	t_is "$s: the encryption private key is mode 600" "$(stat -c %a "$TEST_VAR/$s/keys/enc.key")" 600
+done
+t_done
