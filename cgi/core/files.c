@@ -69,7 +69,7 @@ files_mime(FILE *fp, struct pool *pool)
  * root adds (gap imports, the demo's forms) is given to the store's owner
  * too, or the workers could not read it or write beside it.
  */
-void
+static void
 files_own(const char *dir, const char *path)
 {
 	struct stat	 st;

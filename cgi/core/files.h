@@ -23,9 +23,6 @@ const char	*files_mime(FILE *fp, struct pool *);
 int		 files_store(const char *dir, FILE *fp, char sha[65]);
 /* Move a verified file (named by its sha256) into the store.  0 or -1. */
 int		 files_adopt(const char *dir, const char *path, const char *sha);
-/* Give path, made in the store under dir by a command run as root (a gap
- * import, the demo), to the store's owner, the workers' user (SEC-5). */
-void		 files_own(const char *dir, const char *path);
 /* 1 when sha is 64 lower-case hex digits and nothing else. */
 int		 files_sha_valid(const char *sha);
 /* Where the file with this hash lives; NULL (logged) when sha is not

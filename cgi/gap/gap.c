@@ -356,13 +356,13 @@ stage_open(const char *files_dir, struct pool *pool, struct stage *st)
 	st->dir = NULL;
 	st->fd = -1;
 	tmp = pool_printf(pool, "%s/tmp", files_dir);
-	/* One import at a time sweeps and makes its folder. */
-	if ((lock = open(pool_printf(pool, "%s/stage.lock", tmp), O_RDWR |
-	    O_CREAT | O_CLOEXEC, 0600)) == -1 || flock(lock, LOCK_EX) == -1) {
-		log_err("%s/stage.lock: %s", tmp, strerror(errno));
+	/* One import at a time sweeps and makes its folder: a lock on
+	 * tmp/ itself, so no lock file is left among the uploads. */
+	if ((lock = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    flock(lock, LOCK_EX) == -1) {
+		log_err("%s: %s", tmp, strerror(errno));
 		goto out;
 	}
-	files_own(files_dir, pool_printf(pool, "%s/stage.lock", tmp));
 	stage_sweep(tmp);
 	dir = pool_printf(pool, "%s/stage-XXXXXX", tmp);
 	if (mkdtemp(dir) == NULL || (st->fd = open(dir, O_RDONLY |

@@ -33,7 +33,8 @@ APP=${HTTP_LOCATION#*=}
 t_like "an application is submitted" "$APP" '^YW[0-9]{13}$'
 B=$(gap_ext export 2>/dev/null | tail -n 1)
 t_ok "it crosses to the intranet" gap_int import "$B"
-t_ok "and the extranet's bundle carried a signed anchor" grep -qa '"type":"anchor"' "$B"
+t_is "and the extranet's bundle carried a signed anchor" \
+	"$(sql_ext "SELECT COUNT(*) > 0 FROM gap_outbox WHERE kind='anchor' AND bundle_seq = (SELECT MAX(seq) FROM gap_out)")" 1
 t_is "which the intranet keeps as the extranet's" \
 	"$(sql_int "SELECT COUNT(*) > 0 FROM anchor WHERE site='extranet'")" 1
 CASE=$(sql_int "SELECT id FROM kase WHERE app_no='$APP'")

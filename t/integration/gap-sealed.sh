@@ -15,15 +15,18 @@ PDFTEXT=NOMADIC-YURT-LEASE-7731
 REMARK=SEALED-REMARK-4410
 TMP=$_T_DIR
 
-# A small PDF whose page says PDFTEXT in the clear.
-printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/Contents 4 0 R>>endobj\n4 0 obj<</Length 40>>stream\nBT /F1 12 Tf (%s) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' \
-	"$PDFTEXT" >"$TMP/lease.pdf"
+# A small well-formed PDF that holds PDFTEXT in the clear (a content stream).
+content="BT /F1 12 Tf ($PDFTEXT) Tj ET"
+t_pdf "$TMP/lease.pdf" "" "<</Length ${#content}>>
+stream
+$content
+endstream"
 
 csrf=$(http_get citizen "$EXT_URL/login" | csrf_from)
 http_post citizen "$EXT_URL/login" "csrf=$csrf" "id_number=$IDNO" "password=Yiwang@2026" "next=/my" >/dev/null
 t_is "the demo applicant logs in" "$HTTP_STATUS" 303
-csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=$REMARK 蒙古包租赁" \
+apply_form citizen "$EXT_URL/apply?code=$CODE"
+http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "remark=$REMARK 蒙古包租赁" \
 	"m1=@$TMP/lease.pdf;type=application/pdf" >/dev/null
 t_is "an application with the PDF is accepted" "$HTTP_STATUS ${HTTP_LOCATION%%=*}" "303 /receipt?no"
 APP=${HTTP_LOCATION#*=}
