@@ -19,6 +19,7 @@
 #include "ids.h"
 #include "log.h"
 #include "org.h"
+#include "pwpolicy.h"
 #include "schema.h"
 #include "search.h"
 
@@ -88,12 +89,18 @@ user_add(struct db *db, const char *login, const char *name,
 {
 	unsigned	 roles;
 
+	const char	*personal[2], *why;
+
 	if ((roles = account_role_parse(roles_words)) == 0) {
 		fprintf(stderr, "unknown roles: %s\n", roles_words);
 		return 1;
 	}
-	if (strlen(password) < 8) {
-		fputs("the password needs at least 8 characters\n", stderr);
+	/* The policy of the staff password page (SEC-1). */
+	personal[0] = login;
+	personal[1] = name;
+	if ((why = pwpolicy_check(password, PW_STAFF_MIN, personal, 2)) !=
+	    NULL) {
+		fprintf(stderr, "%s: 密码不符合要求：%s\n", login, why);
 		return 1;
 	}
 	switch (account_staff_add(db, login, name, dept, roles, password)) {
@@ -339,10 +346,15 @@ main(int argc, char *argv[])
 	else if (strcmp(cmd, "search-rebuild") == 0 && argc == 1)
 		rc = search_rebuild(db) == DB_OK ? 0 : 1;
 	else if (strcmp(cmd, "citizen-add") == 0 && argc == 4) {
+		const char *personal[2] = { argv[1], argv[3] }, *why = NULL;
+
 		if (!id_number_valid(argv[1]) || !mobile_valid(argv[3]))
 			fputs("invalid ID number or mobile number\n", stderr);
 		else if (password_input(pw, sizeof(pw)) == -1)
 			fputs("no password given\n", stderr);
+		else if ((why = pwpolicy_check(pw, PW_CITIZEN_MIN, personal,
+		    2)) != NULL)
+			fprintf(stderr, "密码不符合要求：%s\n", why);
 		else switch (account_citizen_add(db, argv[1], argv[2], argv[3],
 		    pw)) {
 		case DB_OK:

@@ -13,6 +13,7 @@
 #include "exchange.h"
 #include "log.h"
 #include "org.h"
+#include "pwpolicy.h"
 
 /* A department's region as a path from the top ("锡林郭勒盟锡林浩特市"). */
 #define REGION_PATH_JOIN(d) \
@@ -406,10 +407,24 @@ org_window_check(const struct org_window *w, struct org_err *err)
 	return 0;
 }
 
+/* The password policy shared with citizens (pwpolicy.c, SEC-1): not a
+ * common password, not containing the login or the name. */
+static const char *
+staff_pw_problem(const char *password, const char *login, const char *name)
+{
+	const char	*personal[2];
+
+	personal[0] = login;
+	personal[1] = name;
+	return pwpolicy_check(password, PW_STAFF_MIN, personal, 2);
+}
+
 int
 org_staff_check(const struct org_staff *s, const char *password,
     struct org_err *err)
 {
+	const char	*why;
+
 	if (!org_valid_login(s->login))
 		return bad(err, "login", "登录名用小写字母、数字和“.”“_”“-”，"
 		    "2 到 40 位，以字母或数字开头，例如 zhangwei。");
@@ -422,6 +437,9 @@ org_staff_check(const struct org_staff *s, const char *password,
 	if (password != NULL && !org_valid_password(password))
 		return bad(err, "password", "密码至少 10 位，且须同时包含字母和"
 		    "数字。");
+	if (password != NULL && (why = staff_pw_problem(password, s->login,
+	    s->name)) != NULL)
+		return bad(err, "password", why);
 	return 0;
 }
 
@@ -1297,6 +1315,7 @@ org_staff_password(struct db *db, struct pool *pool, const char *actor,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	char		 hash[PWHASH_MAX], *name, *dept;
+	const char	*why;
 	int64_t		 id, roles;
 	int		 active;
 	json_t		*d;
@@ -1306,6 +1325,8 @@ org_staff_password(struct db *db, struct pool *pool, const char *actor,
 	if (!org_valid_password(password))
 		return refuse(err, "password", "密码至少 10 位，且须同时包含"
 		    "字母和数字。");
+	if ((why = staff_pw_problem(password, login, NULL)) != NULL)
+		return refuse(err, "password", why);
 	/* The slow hash before the transaction, which it need not hold. */
 	if (crypto_pw_hash(password, hash) == -1)
 		return DB_ERR;
