@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-source.sh: cheap checks that keep the promises of STYLE.md, run by
 # `make check`: SQL only in the domain modules, no raw template output, no
-# POST route without CSRF, no traceback helper.  Prints TAP.
+# POST route without CSRF, no traceback helper, logins on their own
+# workers.  Prints TAP.
 top=${top_srcdir:-$(dirname "$0")/..}
 cd "$top" || exit 1
 n=0 fail=0
@@ -28,5 +29,9 @@ check "no cgi_neo_error (it prints tracebacks to users)" \
     "$(grep -rn 'cgi_neo_error\|cgi_display' cgi/)"
 check "the renderer sets Config.VarEscapeMode" \
     "$(grep -q 'Config.VarEscapeMode' cgi/core/request.c || echo missing)"
+check "the key-deriving routes go to their own worker pool (SEC-8)" \
+    "$(for r in '"POST /login" yw_kdf' '"POST /register" yw_kdf'; do
+	grep -qF "$r" conf/nginx.conf.in || echo "conf/nginx.conf.in: no $r"
+    done)"
 echo "1..$n"
 exit $fail

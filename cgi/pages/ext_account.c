@@ -8,6 +8,7 @@
 #include "ids.h"
 #include "pages.h"
 #include "session.h"
+#include "throttle.h"
 
 #define PASSWORD_MIN	8
 
@@ -79,7 +80,8 @@ page_ext_register(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	if (account_citizen_login(r->db, r->pool, idno, pw, &u) != DB_OK ||
+	if (account_citizen_login(r->db, r->pool, idno, pw,
+	    request_param(r, "REMOTE_ADDR"), &u) != LOGIN_OK ||
 	    session_login(r, &u) == -1)
 		return reply_error(r, 500, NULL);
 	return reply_redirect(r, "/my");
@@ -100,27 +102,34 @@ page_ext_login_form(struct req *r)
 int
 page_ext_login(struct req *r)
 {
-	const char	*idno, *pw, *next;
+	const char	*idno, *pw, *next, *msg;
 	struct user	 u;
 
 	idno = form_get(r, "id_number");
 	pw = form_get(r, "password");
 	next = view_next(form_get(r, "next"));
+	msg = "身份证号码或密码不正确。连续输错 5 次，账户将暂停登录 15 分钟，"
+	    "再错暂停时间加倍；急需办理请带身份证到政务服务中心窗口。";
 	if (idno != NULL && pw != NULL && strlen(idno) <= 18 &&
 	    strlen(pw) <= 128) {
-		switch (account_citizen_login(r->db, r->pool, idno, pw, &u)) {
-		case DB_OK:
+		switch (account_citizen_login(r->db, r->pool, idno, pw,
+		    request_param(r, "REMOTE_ADDR"), &u)) {
+		case LOGIN_OK:
 			if (session_login(r, &u) == -1)
 				return reply_error(r, 500, NULL);
 			return reply_redirect(r, next);
-		case DB_NONE:
+		case LOGIN_MISS:
+			break;
+		case LOGIN_BUSY:
+			msg = pool_printf(r->pool, "从您的网络地址登录失败的次数"
+			    "过多，请%s再试。", TH_LOGIN_ADDR.reopens);
 			break;
 		default:
 			return reply_error(r, 500, NULL);
 		}
 	}
 	r->status = 422;
-	hdf_set(r, "Form.Error", "身份证号码或密码不正确。");
+	hdf_set(r, "Form.Error", msg);
 	hdf_set(r, "Form.id_number", idno);
 	hdf_set(r, "Form.next", next);
 	hdf_set(r, "Page.Title", "登录");

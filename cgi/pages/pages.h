@@ -68,6 +68,9 @@ int	 page_int_admin_staff_form(struct req *);
 int	 page_int_admin_staff_save(struct req *);
 int	 page_int_admin_staff_password(struct req *);
 int	 page_int_admin_audit(struct req *);
+/* int_locks.c: the security administrator's (SEC-1, F5). */
+int	 page_int_sec_locks(struct req *);
+int	 page_int_sec_unlock(struct req *);
 
 /* Both. */
 int	 page_logout(struct req *);

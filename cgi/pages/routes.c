@@ -94,5 +94,10 @@ const struct route routes[] = {
 	    page_int_admin_staff_password },
 	{ "GET", "/admin/audit", R_INT | R_LOGIN, ROLE_ADMIN,
 	    page_int_admin_audit },
+	/* Intranet: the security administrator's lock-outs (SEC-1, F5). */
+	{ "GET", "/sec/locks", R_INT | R_LOGIN, ROLE_SECADMIN,
+	    page_int_sec_locks },
+	{ "POST", "/sec/unlock", R_INT | R_LOGIN | R_CSRF, ROLE_SECADMIN,
+	    page_int_sec_unlock },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
