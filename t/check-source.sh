@@ -1,8 +1,8 @@
 #!/bin/sh
 # check-source.sh: cheap checks that keep the promises of STYLE.md, run by
 # `make check`: SQL only in the domain modules, no raw template output, no
-# POST route without CSRF, no traceback helper, logins on their own
-# workers.  Prints TAP.
+# POST route without CSRF, no traceback helper, no promise of an SMS,
+# logins on their own workers.  Prints TAP.
 top=${top_srcdir:-$(dirname "$0")/..}
 cd "$top" || exit 1
 n=0 fail=0
@@ -29,6 +29,8 @@ check "no cgi_neo_error (it prints tracebacks to users)" \
     "$(grep -rn 'cgi_neo_error\|cgi_display' cgi/)"
 check "the renderer sets Config.VarEscapeMode" \
     "$(grep -q 'Config.VarEscapeMode' cgi/core/request.c || echo missing)"
+check "no page promises an SMS (ACC-1: verification comes later)" \
+    "$(grep -rn '短信' templates htdocs)"
 check "the key-deriving routes go to their own worker pool (SEC-8)" \
     "$(for r in '"POST /login" yw_kdf' '"POST /register" yw_kdf'; do
 	grep -qF "$r" conf/nginx.conf.in || echo "conf/nginx.conf.in: no $r"

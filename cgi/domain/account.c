@@ -3,12 +3,15 @@
  * citizen, staff, department, session and account_lock.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "account.h"
 #include "crypto.h"
 #include "exchange.h"
+#include "ids.h"
 #include "log.h"
+#include "pwpolicy.h"
 #include "throttle.h"
 
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
@@ -19,6 +22,12 @@
 static const char SQL_CITIZEN_ADD[] =
     "INSERT INTO citizen (id_number, name, mobile, pw_hash) "
     "VALUES (?, ?, ?, ?)";
+/* Registration never changes an existing account (F7). */
+static const char SQL_CITIZEN_REGISTER[] =
+    "INSERT IGNORE INTO citizen (id_number, name, mobile, pw_hash) "
+    "VALUES (?, ?, ?, ?)";
+static const char SQL_TODAY[] =
+    "SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y%m%d')";
 static const char SQL_CITIZEN_BY_IDNO[] =
     "SELECT c.id, c.name, c.pw_hash, " LOCKED " FROM citizen c "
     "LEFT JOIN account_lock l ON l.user_id = c.id WHERE c.id_number = ?";
@@ -277,6 +286,69 @@ account_citizen_login(struct db *db, struct pool *pool, const char *idno,
 		if (up[i] == 'x')
 			up[i] = 'X';
 	return login_attempt(db, pool, SITE_EXTRANET, up, password, addr, u);
+}
+
+enum reg_rc
+account_citizen_register(struct db *db, struct pool *pool, const char *idno,
+    const char *name, const char *mobile, const char *password,
+    const char *addr, const char **why)
+{
+	const char	*personal[2];
+	struct stmt	*q;
+	enum db_rc	 rc;
+	enum idno_check	 c;
+	char		 hash[PWHASH_MAX], *today = NULL;
+	int		 closed;
+	int		 fresh;
+
+	*why = NULL;
+	if (name == NULL || strlen(name) > 60) {
+		*why = "请填写身份证上的姓名。";
+		return REG_INVALID;
+	}
+	if (stmt_one(db_stmt(db, SQL_TODAY), pool, "s", &today) != DB_OK)
+		return REG_ERR;
+	if ((c = id_number_check(idno, strtol(today, NULL, 10))) !=
+	    IDNO_OK) {
+		*why = id_number_problem(c);
+		return REG_INVALID;
+	}
+	if (!mobile_valid(mobile)) {
+		*why = "手机号码应为 11 位数字。";
+		return REG_INVALID;
+	}
+	personal[0] = idno;
+	personal[1] = mobile;
+	if ((*why = pwpolicy_check(password, PW_CITIZEN_MIN, personal, 2)) !=
+	    NULL)
+		return REG_INVALID;
+	if ((closed = throttle_closed(db, pool, &TH_REGISTER_ADDR, addr)) != 0)
+		return closed < 0 ? REG_ERR : REG_BUSY;
+	/* The same work for a new and a registered number: one key
+	 * derivation, one insert that may do nothing, one audit row. */
+	if (crypto_pw_hash(password, hash) == -1)
+		return REG_ERR;
+	if (db_begin(db) != DB_OK)
+		return REG_ERR;
+	q = db_stmt(db, SQL_CITIZEN_REGISTER);
+	stmt_bind_text(q, 0, idno);
+	stmt_bind_text(q, 1, name);
+	stmt_bind_text(q, 2, mobile);
+	stmt_bind_text(q, 3, hash);
+	if ((rc = stmt_run(q)) == DB_OK) {
+		fresh = stmt_affected(q) == 1;
+		rc = audit_add(db, pool, pool_printf(pool, "addr:%s", addr),
+		    "citizen.register", pool_printf(pool, "citizen:%s", idno),
+		    fresh ? "{\"account\":\"new\"}" :
+		    "{\"account\":\"exists, unchanged\"}");
+	}
+	if (rc == DB_OK)
+		rc = throttle_count(db, &TH_REGISTER_ADDR, addr);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return REG_ERR;
+	}
+	return db_commit(db) == DB_OK ? REG_DONE : REG_ERR;
 }
 
 enum db_rc

@@ -9,9 +9,29 @@
 #include "db.h"
 #include "request.h"
 
-/* Register a citizen; DB_DUP when the ID number is already registered. */
+/* Add a citizen (yiwang-admin citizen-add); DB_DUP when the ID number is
+ * already registered.  The caller has checked the fields. */
 enum db_rc	 account_citizen_add(struct db *, const char *id_number,
 		    const char *name, const char *mobile, const char *password);
+
+/* Outcome of a registration (F7). */
+enum reg_rc {
+	REG_DONE,	/* account made, or the number was registered before */
+	REG_INVALID,	/* a field is wrong: *why says which and how */
+	REG_BUSY,	/* too many registrations from this address today */
+	REG_ERR,	/* database error, logged */
+};
+/*
+ * Real-name registration of a person (ACC-1): checks every field (the ID
+ * number's region, birth date against today, the password policy), then
+ * creates the account unless the number is registered already.  An
+ * existing account is never changed, and both outcomes are REG_DONE after
+ * the same work, so nobody learns from registration whether a number is
+ * registered.  addr: the client's address, counted per day.
+ */
+enum reg_rc	 account_citizen_register(struct db *, struct pool *,
+		    const char *id_number, const char *name, const char *mobile,
+		    const char *password, const char *addr, const char **why);
 
 /* Outcome of a login attempt (SEC-1, F5). */
 enum login_rc {
