@@ -105,6 +105,14 @@ id_number_problem(enum idno_check c)
 	return "身份证号码不正确，请核对 18 位号码（最后一位可能是 X）。";
 }
 
+void
+id_number_upper(char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s == 'x')
+			*s = 'X';
+}
+
 int
 id_number_valid(const char *s)
 {

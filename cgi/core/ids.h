@@ -29,6 +29,8 @@ enum idno_check {
 enum idno_check	 id_number_check(const char *, long today);
 /* What to tell the person who typed it (Chinese, says what to check). */
 const char	*id_number_problem(enum idno_check);
+/* A lower-case x, as typed on a phone keyboard, made upper-case in s. */
+void	 id_number_upper(char *);
 /* id_number_check(s, 0) == IDNO_OK. */
 int	 id_number_valid(const char *);
 /* 1 when the four digits are a GB/T 2260 province and prefecture code

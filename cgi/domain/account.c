@@ -278,13 +278,10 @@ account_citizen_login(struct db *db, struct pool *pool, const char *idno,
     const char *password, const char *addr, struct user *u)
 {
 	char	*up;
-	size_t	 i;
 
 	/* One name for the counters however the x was typed. */
 	up = pool_strdup(pool, idno);
-	for (i = 0; up[i] != '\0'; i++)
-		if (up[i] == 'x')
-			up[i] = 'X';
+	id_number_upper(up);
 	return login_attempt(db, pool, SITE_EXTRANET, up, password, addr, u);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "account.h"
+#include "ids.h"
 #include "pages.h"
 #include "session.h"
 #include "throttle.h"
@@ -45,17 +46,13 @@ page_ext_register(struct req *r)
 {
 	const char	*idno, *pw, *pw2, *why = NULL;
 	char		*up;
-	size_t		 i;
 
 	idno = form_get(r, "id_number");
 	pw = form_get(r, "password");
 	pw2 = form_get(r, "password2");
 	if (idno != NULL && strlen(idno) == 18) {
-		/* Accept a lower-case x as typed on a phone keyboard. */
 		up = pool_strdup(r->pool, idno);
-		for (i = 0; up[i]; i++)
-			if (up[i] == 'x')
-				up[i] = 'X';
+		id_number_upper(up);
 		idno = up;
 	}
 	if (pw != NULL && (pw2 == NULL || strcmp(pw, pw2) != 0))

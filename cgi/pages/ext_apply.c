@@ -7,6 +7,7 @@
 
 #include "account.h"
 #include "files.h"
+#include "ids.h"
 #include "log.h"
 #include "pages.h"
 #include "throttle.h"
@@ -232,7 +233,6 @@ page_ext_query(struct req *r)
 	struct application	 a;
 	const char		*no, *idno, *msg;
 	char			*up;
-	size_t			 i;
 	enum query_rc		 rc = QUERY_MISS;
 
 	no = form_get(r, "app_no");
@@ -241,9 +241,7 @@ page_ext_query(struct req *r)
 	if (no != NULL && idno != NULL && strlen(no) <= 20 &&
 	    strlen(idno) == 18) {
 		up = pool_strdup(r->pool, idno);
-		for (i = 0; up[i] != '\0'; i++)
-			if (up[i] == 'x')
-				up[i] = 'X';
+		id_number_upper(up);
 		rc = app_query(r->db, r->pool, no, up,
 		    request_param(r, "REMOTE_ADDR"), &a);
 	}

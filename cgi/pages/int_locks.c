@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "account.h"
+#include "org.h"
 #include "pages.h"
 
 /*
@@ -32,7 +33,7 @@ page_int_sec_locks(struct req *r)
 		hdf_put(r, p, "locked_at", v[i].locked_at);
 		hdf_putf(r, p, "level", "%lld", (long long)v[i].level);
 	}
-	if ((done = form_get(r, "done")) != NULL && strlen(done) <= 40)
+	if ((done = form_get(r, "done")) != NULL && org_valid_login(done))
 		hdf_set(r, "Page.Notice", pool_printf(r->pool, "已解锁 %s，"
 		    "本人现在可以用原密码登录。", done));
 	hdf_set(r, "Page.Title", "被锁定的账户");

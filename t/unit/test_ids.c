@@ -75,6 +75,13 @@ id_number_problems(void **state)
 	    IDNO_FORMAT);
 	assert_int_equal(id_number_check(NULL, 0), IDNO_FORMAT);
 	assert_false(id_number_valid("999999199003150020"));
+	{
+		char	 typed[] = "11010519491231002x";
+
+		id_number_upper(typed);
+		assert_string_equal(typed, "11010519491231002X");
+		id_number_upper(NULL);
+	}
 	/* Each problem has its own message; OK has none. */
 	assert_null(id_number_problem(IDNO_OK));
 	assert_non_null(strstr(id_number_problem(IDNO_REGION), "地区代码"));
