@@ -3,7 +3,8 @@
 # `make check`: SQL only in the domain modules, no raw template output, no
 # POST route without CSRF, no traceback helper, every record kind that
 # crosses the gap received through the one table, each administrator's
-# powers in their own pages.  Prints TAP.
+# powers in their own pages, no promise of an SMS, logins on their own
+# workers.  Prints TAP.
 top=${top_srcdir:-$(dirname "$0")/..}
 cd "$top" || exit 1
 n=0 fail=0
@@ -76,5 +77,11 @@ check "nginx listens with TLS only, 1.2 and 1.3 (SEC-1, SEC-5)" \
     grep -q '^ *ssl_protocols ' conf/nginx.conf.in || echo 'no ssl_protocols')"
 check "the shipped site config sets Secure cookies" \
     "$(grep -q '^cookie_secure = 1$' conf/site.conf.in || echo 'conf/site.conf.in: no cookie_secure = 1')"
+check "no page promises an SMS (ACC-1: verification comes later)" \
+    "$(grep -rn '短信' templates htdocs)"
+check "the key-deriving routes go to their own worker pool (SEC-8)" \
+    "$(for r in '"POST /login" yw_kdf' '"POST /register" yw_kdf'; do
+	grep -qF "$r" conf/nginx.conf.in || echo "conf/nginx.conf.in: no $r"
+    done)"
 echo "1..$n"
 exit $fail

@@ -391,3 +391,66 @@ case_from_ext() {
 	for b in "$TEST_VAR"/ext/bundles/*.ywb; do gap_int import "$b" >/dev/null 2>&1 || true; done
 	sql_int "SELECT id FROM kase WHERE app_no = '$app'"
 }
+
+# idno PREFIX17: the 17 digits with their GB 11643 check character, a valid
+# citizen ID number for tests (idno 11010519491231002 → 11010519491231002X).
+idno() {
+	local s=$1 c=10X98765432 i sum=0
+	local -a w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2)
+	for ((i = 0; i < 17; i++)); do sum=$((sum + ${s:i:1} * w[i])); done
+	printf '%s%s\n' "$s" "${c:sum % 11:1}"
+}
+
+# from ADDR: send the next requests from another loopback address (curl
+# --interface), as another client would; nginx's per-address limits and
+# the database's counters see it apart.  `from` alone: back to 127.0.0.1.
+from() {
+	CURL_EXTRA=()
+	[[ -z ${1:-} ]] || CURL_EXTRA=(--interface "$1")
+}
+
+# alert_text: the message in the error box (role="alert") of the last page.
+alert_text() { grep -o 'role="alert">[^<]*' <<<"$HTTP_BODY" | sed 's/^role="alert">//'; }
+
+# median NUMBER…: the median (the lower middle one of an even count).
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# misses_seed ext|int COUNTER VALUE N: N misses of COUNTER (the `what` of a
+# cgi/domain/throttle.c counter: login-addr, query-addr, …) for VALUE,
+# counted now, as if N requests had missed.
+misses_seed() {
+	local i vals=
+	for ((i = 0; i < $4; i++)); do
+		vals+="${vals:+,}(SHA2(CONCAT('$2', CHAR(10), '$3'), 256), UTC_TIMESTAMP(3))"
+	done
+	"sql_$1" "INSERT INTO throttle_miss (subject, at) VALUES $vals"
+}
+
+# same_time FLOOR: reads lines "A B", the times in seconds of two kinds of
+# request measured back to back (a pair per line, so that the machine's
+# load, which drifts, weighs on both alike); prints the median of A-B and
+# the noise; succeeds when that median is within FLOOR seconds or within
+# the noise (three standard errors of the median, from the pairs' spread).
+# A difference that the pairs show again and again fails.
+same_time() {
+	awk -v floor="$1" '
+		{ d[++n] = $1 - $2 }
+		function med(a, k,    i, j, t) {
+			for (i = 2; i <= k; i++) {
+				t = a[i]
+				for (j = i - 1; j > 0 && a[j] > t; j--) a[j + 1] = a[j]
+				a[j + 1] = t
+			}
+			return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+		}
+		END {
+			if (n < 5) { print "too few pairs"; exit 1 }
+			for (i = 1; i <= n; i++) c[i] = d[i]
+			m = med(c, n)
+			for (i = 1; i <= n; i++) { a[i] = d[i] - m; if (a[i] < 0) a[i] = -a[i] }
+			noise = 3 * 1.2533 * 1.4826 * med(a, n) / sqrt(n)
+			printf "median difference %.3f ms over %d pairs, noise %.3f ms\n", m * 1000, n, noise * 1000
+			if (m < 0) m = -m
+			exit !(m <= floor || m <= noise)
+		}'
+}

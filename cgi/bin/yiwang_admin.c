@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -26,6 +27,7 @@
 #include "org.h"
 #include "scan.h"
 #include "pki.h"
+#include "pwpolicy.h"
 #include "schema.h"
 #include "search.h"
 #include "staffcert.h"
@@ -70,7 +72,10 @@ usage(void)
 	    "  cert-issue-admins            the same for every administrator without\n"
 	    "                               a certificate of this CA, into cert_dir\n"
 	    "  cert-revoke LOGIN            unbind the account's certificate\n"
-	    "  cert-list                    the accounts bound to a certificate\n",
+	    "  cert-list                    the accounts bound to a certificate\n"
+	    "  locks                        accounts locked by wrong passwords\n"
+	    "  unlock LOGIN|IDNO            unlock one (a staff login on the\n"
+	    "                               intranet, an ID number on the extranet)\n",
 	    stderr);
 	exit(64);
 }
@@ -229,7 +234,7 @@ user_add(struct db *db, const char *login, const char *name,
     int temporary)
 {
 	unsigned	 roles;
-	const char	*why;
+	const char	*personal[2], *why;
 
 	if ((roles = account_role_parse(roles_words)) == 0) {
 		fprintf(stderr, "unknown roles: %s\n", roles_words);
@@ -240,8 +245,12 @@ user_add(struct db *db, const char *login, const char *name,
 		    login, roles_words, why);
 		return 1;
 	}
-	if (strlen(password) < 8) {
-		fputs("the password needs at least 8 characters\n", stderr);
+	/* The policy of the staff password page (SEC-1). */
+	personal[0] = login;
+	personal[1] = name;
+	if ((why = pwpolicy_check(password, PW_STAFF_MIN, personal, 2)) !=
+	    NULL) {
+		fprintf(stderr, "%s: 密码不符合要求：%s\n", login, why);
 		return 1;
 	}
 	switch (account_staff_add(db, login, name, dept, roles, password,
@@ -411,6 +420,55 @@ cert_revoke(struct db *db, struct pool *pool, const char *login)
 		return 0;
 	case DB_NONE:
 		fprintf(stderr, "%s 没有绑定证书。\n", login);
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * The accounts locked after wrong passwords (SEC-1, F5): on the intranet
+ * staff, on the extranet citizens, whose accounts live only there, so the
+ * security administrator unlocks them with this command on the extranet
+ * host (docs/security.md).
+ */
+static int
+locks(const struct config *cfg, struct db *db, struct pool *pool)
+{
+	struct account_locked	*v;
+	size_t			 n, i;
+
+	if (account_locks(db, pool, cfg->site, &v, &n) != DB_OK)
+		return 1;
+	if (n == 0)
+		printf("没有被锁定的账户。\n");
+	for (i = 0; i < n; i++)
+		printf("%s\t%s\t%s%s锁定于 %s，%s（第 %lld 次）\n", v[i].login,
+		    v[i].name, v[i].dept ? v[i].dept : "",
+		    v[i].dept ? "\t" : "", v[i].locked_at,
+		    v[i].until ? pool_printf(pool, "到 %s 自动解除",
+		    v[i].until) : "须解锁", (long long)v[i].level);
+	return 0;
+}
+
+/* Unlock one account, audited as the operator who ran the command. */
+static int
+unlock(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *ident)
+{
+	struct passwd	*pw;
+	const char	*actor;
+
+	pw = getpwuid(getuid());
+	actor = pool_printf(pool, "cli:%s", pw != NULL ? pw->pw_name :
+	    "unknown");
+	switch (account_unlock(db, pool, cfg->site, ident, actor)) {
+	case DB_OK:
+		printf("已解锁：%s\n", ident);
+		return 0;
+	case DB_NONE:
+		fprintf(stderr, "%s 没有被锁定（或没有这个账户），"
+		    "用 yiwang-admin locks 查看被锁定的账户。\n", ident);
 		return 1;
 	default:
 		return 1;
@@ -823,10 +881,15 @@ main(int argc, char *argv[])
 	else if (strcmp(cmd, "search-rebuild") == 0 && argc == 1)
 		rc = search_rebuild(db) == DB_OK ? 0 : 1;
 	else if (strcmp(cmd, "citizen-add") == 0 && argc == 4) {
+		const char *personal[2] = { argv[1], argv[3] }, *why = NULL;
+
 		if (!id_number_valid(argv[1]) || !mobile_valid(argv[3]))
 			fputs("invalid ID number or mobile number\n", stderr);
 		else if (password_input(pw, sizeof(pw)) == -1)
 			fputs("no password given\n", stderr);
+		else if ((why = pwpolicy_check(pw, PW_CITIZEN_MIN, personal,
+		    2)) != NULL)
+			fprintf(stderr, "密码不符合要求：%s\n", why);
 		else switch (account_citizen_add(db, argv[1], argv[2], argv[3],
 		    pw)) {
 		case DB_OK:
@@ -842,6 +905,10 @@ main(int argc, char *argv[])
 		}
 	} else if (strcmp(cmd, "files-sweep") == 0 && argc <= 2)
 		rc = sweep(&cfg, db, pool, argc == 2 ? argv[1] : NULL);
+	else if (strcmp(cmd, "locks") == 0 && argc == 1)
+		rc = locks(&cfg, db, pool);
+	else if (strcmp(cmd, "unlock") == 0 && argc == 2)
+		rc = unlock(&cfg, db, pool, argv[1]);
 	else if (strcmp(cmd, "demo") == 0 && argc == 2)
 		rc = demo(&cfg, db, pool, argv[1]);
 	else if (strcmp(cmd, "cert-issue") == 0 && (argc == 2 || argc == 3))

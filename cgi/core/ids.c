@@ -1,5 +1,6 @@
 /*
- * ids.c: GB 11643 and GB 32100 check characters, mobile numbers, masking.
+ * ids.c: GB 11643 and GB 32100 check characters, GB/T 2260 region codes,
+ * mobile numbers, masking.
  */
 #include <ctype.h>
 #include <string.h>
@@ -23,8 +24,29 @@ digits(const char *s, size_t n)
 	return 1;
 }
 
+/*
+ * The province and prefecture codes of GB/T 2260 since 1980, generated at
+ * build time from db/gbt2260-prefectures.txt (Makefile.am).
+ */
+static const char *const prefectures[] = {
+#include "gbt2260.inc"
+};
+
 int
-id_number_valid(const char *s)
+region_prefecture_known(const char *four)
+{
+	size_t	 i;
+
+	if (four == NULL || strlen(four) < 4 || !digits(four, 4))
+		return 0;
+	for (i = 0; i < sizeof(prefectures) / sizeof(prefectures[0]); i++)
+		if (strncmp(prefectures[i], four, 4) == 0)
+			return 1;
+	return 0;
+}
+
+enum idno_check
+id_number_check(const char *s, long today)
 {
 	static const int	 w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9,
 	    10, 5, 8, 4, 2 };
@@ -32,21 +54,69 @@ id_number_valid(const char *s)
 	static const int	 mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31,
 	    30, 31, 30, 31 };
 	int			 sum = 0, i, y, m, d, dm;
+	long			 born;
 
-	if (s == NULL || strlen(s) != 18 || !digits(s, 17))
-		return 0;
+	if (s == NULL || strlen(s) != 18 || !digits(s, 17) ||
+	    !(isdigit((unsigned char)s[17]) || s[17] == 'X'))
+		return IDNO_FORMAT;
+	for (i = 0; i < 17; i++)
+		sum += (s[i] - '0') * w[i];
+	if (check[sum % 11] != s[17])
+		return IDNO_CHECK;
+	if (!region_prefecture_known(s))
+		return IDNO_REGION;
 	y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 +
 	    (s[9] - '0');
 	m = (s[10] - '0') * 10 + (s[11] - '0');
 	d = (s[12] - '0') * 10 + (s[13] - '0');
-	if (y < 1900 || y > 2100 || m < 1 || m > 12)
-		return 0;
+	if (m < 1 || m > 12)
+		return IDNO_DATE;
 	dm = mdays[m - 1] + (m == 2 && leap(y));
 	if (d < 1 || d > dm)
-		return 0;
-	for (i = 0; i < 17; i++)
-		sum += (s[i] - '0') * w[i];
-	return check[sum % 11] == s[17];
+		return IDNO_DATE;
+	born = (long)y * 10000 + m * 100 + d;
+	if (today > 0 && born > today)
+		return IDNO_FUTURE;
+	/* Without today, nobody born before 1900 lives. */
+	if (today > 0 ? born < today - IDNO_MAX_AGE * 10000L : y < 1900)
+		return IDNO_OLD;
+	return IDNO_OK;
+}
+
+const char *
+id_number_problem(enum idno_check c)
+{
+	switch (c) {
+	case IDNO_OK:
+		return NULL;
+	case IDNO_REGION:
+		return "身份证号码的前 6 位（地区代码）不正确，请对照身份证核对。";
+	case IDNO_DATE:
+		return "身份证号码第 7 至 14 位的出生日期不是有效日期，"
+		    "请对照身份证核对。";
+	case IDNO_FUTURE:
+		return "身份证号码中的出生日期晚于今天，请对照身份证核对。";
+	case IDNO_OLD:
+		return "身份证号码中的出生日期早于 120 年前，请对照身份证核对。";
+	case IDNO_FORMAT:
+	case IDNO_CHECK:
+		break;
+	}
+	return "身份证号码不正确，请核对 18 位号码（最后一位可能是 X）。";
+}
+
+void
+id_number_upper(char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s == 'x')
+			*s = 'X';
+}
+
+int
+id_number_valid(const char *s)
+{
+	return id_number_check(s, 0) == IDNO_OK;
 }
 
 int

@@ -1,19 +1,62 @@
 /*
  * account.c: citizens, staff, departments and sessions; owns the tables
- * citizen, staff, department and session.
+ * citizen, staff, department, session and account_lock.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "account.h"
 #include "crypto.h"
+#include "exchange.h"
+#include "ids.h"
 #include "log.h"
+#include "pwpolicy.h"
+#include "throttle.h"
+
+#define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
+/* The lock of account row l, in the columns of a login query. */
+#define LOCKED "l.user_id IS NOT NULL AND (l.until IS NULL OR " \
+	"l.until > UTC_TIMESTAMP()), COALESCE(l.level, 0)"
 
 static const char SQL_CITIZEN_ADD[] =
     "INSERT INTO citizen (id_number, name, mobile, pw_hash) "
     "VALUES (?, ?, ?, ?)";
+/* Registration never changes an existing account (F7). */
+static const char SQL_CITIZEN_REGISTER[] =
+    "INSERT IGNORE INTO citizen (id_number, name, mobile, pw_hash) "
+    "VALUES (?, ?, ?, ?)";
+static const char SQL_TODAY[] =
+    "SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y%m%d')";
 static const char SQL_CITIZEN_BY_IDNO[] =
-    "SELECT id, name, pw_hash FROM citizen WHERE id_number = ?";
+    "SELECT c.id, c.name, c.pw_hash, " LOCKED " FROM citizen c "
+    "LEFT JOIN account_lock l ON l.user_id = c.id WHERE c.id_number = ?";
+static const char SQL_LOCK[] =
+    "INSERT INTO account_lock (user_id, locked_at, until, level) VALUES "
+    "(?, UTC_TIMESTAMP(), IF(? = 0, NULL, UTC_TIMESTAMP() + INTERVAL ? "
+    "MINUTE), ?) ON DUPLICATE KEY UPDATE locked_at = VALUES(locked_at), "
+    "until = VALUES(until), level = VALUES(level)";
+static const char SQL_LOCK_DROP[] =
+    "DELETE FROM account_lock WHERE user_id = ?";
+static const char SQL_LOCKED_STAFF[] =
+    "SELECT s.id FROM staff s JOIN account_lock l ON l.user_id = s.id "
+    "WHERE s.login = ? AND (l.until IS NULL OR l.until > UTC_TIMESTAMP()) "
+    "FOR UPDATE";
+static const char SQL_LOCKED_CITIZEN[] =
+    "SELECT c.id FROM citizen c JOIN account_lock l ON l.user_id = c.id "
+    "WHERE c.id_number = ? AND (l.until IS NULL OR "
+    "l.until > UTC_TIMESTAMP()) FOR UPDATE";
+static const char SQL_LOCKS_STAFF[] =
+    "SELECT s.login, s.name, d.name, " LOCAL("l.locked_at") ", NULL, "
+    "l.level FROM account_lock l JOIN staff s ON s.id = l.user_id "
+    "JOIN department d ON d.id = s.dept_id "
+    "WHERE l.until IS NULL OR l.until > UTC_TIMESTAMP() "
+    "ORDER BY l.locked_at, s.login";
+static const char SQL_LOCKS_CITIZEN[] =
+    "SELECT c.id_number, c.name, NULL, " LOCAL("l.locked_at") ", "
+    LOCAL("l.until") ", l.level FROM account_lock l "
+    "JOIN citizen c ON c.id = l.user_id WHERE l.until > UTC_TIMESTAMP() "
+    "ORDER BY l.locked_at, c.id_number";
 static const char SQL_CITIZEN_MOBILE[] =
     "SELECT mobile FROM citizen WHERE id = ?";
 static const char SQL_DEPT_ADD[] =
@@ -26,8 +69,9 @@ static const char SQL_STAFF_ADD[] =
     "INSERT INTO staff (login, name, dept_id, roles, pw_hash, pw_temporary) "
     "SELECT ?, ?, id, ?, ?, ? FROM department WHERE code = ?";
 static const char SQL_STAFF_BY_LOGIN[] =
-    "SELECT s.id, s.name, s.roles, s.pw_hash, s.dept_id, d.name, d.code "
-    "FROM staff s JOIN department d ON d.id = s.dept_id "
+    "SELECT s.id, s.name, s.roles, s.pw_hash, s.dept_id, d.name, d.code, "
+    LOCKED " FROM staff s JOIN department d ON d.id = s.dept_id "
+    "LEFT JOIN account_lock l ON l.user_id = s.id "
     "WHERE s.login = ? AND s.active = 1";
 static const char SQL_HOLDERS[] =
     "SELECT s.id FROM staff s JOIN department d ON d.id = s.dept_id "
@@ -80,28 +124,231 @@ account_citizen_add(struct db *db, const char *idno, const char *name,
 	return stmt_run(q);
 }
 
-enum db_rc
-account_citizen_login(struct db *db, struct pool *pool, const char *idno,
-    const char *password, struct user *u)
+/* A citizen's n-th lock-out in a row lasts 15 minutes, doubling each
+ * time, at most a day: a guesser gets a few tries a day, the owner who
+ * forgot is never shut out for long (docs/security.md). */
+static long
+citizen_lock_minutes(int64_t level)
+{
+	long	 m = 15;
+
+	while (--level > 0 && m < 24 * 60)
+		m *= 2;
+	return m < 24 * 60 ? m : 24 * 60;
+}
+
+/*
+ * The fifth miss of account u: lock it, audited, and forget its misses so
+ * that the count starts again when a citizen's lock ends.
+ */
+static enum db_rc
+lock_account(struct db *db, struct pool *pool, enum site site,
+    const struct user *u, const char *ident, const char *key, int64_t level,
+    const char *addr)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	long		 minutes;
+
+	minutes = site == SITE_INTRANET ? 0 : citizen_lock_minutes(level + 1);
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_LOCK);
+	stmt_bind_int(q, 0, u->id);
+	stmt_bind_int(q, 1, minutes);
+	stmt_bind_int(q, 2, minutes);
+	stmt_bind_int(q, 3, level + 1);
+	if ((rc = stmt_run(q)) == DB_OK)
+		rc = audit_add(db, pool, pool_printf(pool, "addr:%s", addr),
+		    "account.lock", pool_printf(pool, "%s:%s",
+		    site == SITE_INTRANET ? "staff" : "citizen", ident),
+		    pool_printf(pool, "{\"misses\":%ld,\"level\":%lld,"
+		    "\"minutes\":%ld}", TH_LOGIN_NAME.limit,
+		    (long long)level + 1, minutes));
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return DB_ERR;
+	}
+	if (db_commit(db) != DB_OK)
+		return DB_ERR;
+	log_info("account %s locked after %ld misses (level %lld)", ident,
+	    TH_LOGIN_NAME.limit, (long long)level + 1);
+	return throttle_clear(db, &TH_LOGIN_NAME, key);
+}
+
+/*
+ * What a login's misses are counted under: the account, when there is
+ * one (however its name was typed: the collation ignores case and
+ * trailing blanks), else the name typed, lower-cased.
+ */
+static const char *
+miss_key(struct pool *pool, enum db_rc found, int64_t id, const char *ident)
+{
+	char	*k;
+	size_t	 i;
+
+	if (found == DB_OK)
+		return pool_printf(pool, "#%lld", (long long)id);
+	k = pool_strdup(pool, ident);
+	for (i = 0; k[i] != '\0'; i++)
+		if (k[i] >= 'A' && k[i] <= 'Z')
+			k[i] = (char)(k[i] - 'A' + 'a');
+	return k;
+}
+
+/*
+ * One login attempt on either site (see account.h).  The order keeps
+ * every miss alike: the address check first (no key derived for a closed
+ * address), then one query and one key derivation whatever the account's
+ * state, then the counting.
+ */
+static enum login_rc
+login_attempt(struct db *db, struct pool *pool, enum site site,
+    const char *ident, const char *password, const char *addr, struct user *u)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
 	char		*hash = NULL;
+	const char	*key;
+	int64_t		 roles = 0, locked = 0, level = 0;
+	long		 misses;
+	int		 closed, ok;
 
 	memset(u, 0, sizeof(*u));
-	q = db_stmt(db, SQL_CITIZEN_BY_IDNO);
-	stmt_bind_text(q, 0, idno);
-	rc = stmt_one(q, pool, "iss", &u->id, &u->name, &hash);
-	if (rc == DB_ERR)
-		return rc;
-	if (crypto_pw_verify(password, rc == DB_OK ? hash : DUMMY_HASH) == -1
-	    || rc != DB_OK) {
-		memset(u, 0, sizeof(*u));
-		return DB_NONE;
+	if ((closed = throttle_closed(db, pool, &TH_LOGIN_ADDR, addr)) != 0)
+		return closed < 0 ? LOGIN_ERR : LOGIN_BUSY;
+	if (site == SITE_INTRANET) {
+		q = db_stmt(db, SQL_STAFF_BY_LOGIN);
+		stmt_bind_text(q, 0, ident);
+		rc = stmt_one(q, pool, "isisissii", &u->id, &u->name, &roles,
+		    &hash, &u->dept_id, &u->dept_name, &u->dept_code, &locked,
+		    &level);
+	} else {
+		q = db_stmt(db, SQL_CITIZEN_BY_IDNO);
+		stmt_bind_text(q, 0, ident);
+		rc = stmt_one(q, pool, "issii", &u->id, &u->name, &hash,
+		    &locked, &level);
+		roles = ROLE_CITIZEN;
 	}
-	u->login = pool_strdup(pool, idno);
-	u->roles = ROLE_CITIZEN;
-	return DB_OK;
+	if (rc == DB_ERR)
+		return LOGIN_ERR;
+	/* No password set yet: as slow and as refused as a wrong one. */
+	if (rc == DB_OK && strcmp(hash, STAFF_NO_PASSWORD) == 0)
+		rc = DB_NONE;
+	/* Unknown names are counted and closed too, so that being refused
+	 * says nothing about whether an account exists. */
+	key = miss_key(pool, rc, u->id, ident);
+	if ((closed = throttle_closed(db, pool, &TH_LOGIN_NAME, key)) < 0)
+		return LOGIN_ERR;
+	ok = crypto_pw_verify(password, rc == DB_OK ? hash : DUMMY_HASH) == 0;
+	if (rc == DB_OK && ok && !locked && !closed) {
+		u->login = pool_strdup(pool, ident);
+		u->roles = (unsigned)roles;
+		q = db_stmt(db, SQL_LOCK_DROP);
+		stmt_bind_int(q, 0, u->id);
+		if (stmt_run(q) != DB_OK ||
+		    throttle_clear(db, &TH_LOGIN_NAME, key) != DB_OK)
+			return LOGIN_ERR;
+		return LOGIN_OK;
+	}
+	/* A locked or closed name is not counted again: its lock ends on
+	 * time however often it is tried.  The address always is. */
+	if (db_begin(db) != DB_OK)
+		return LOGIN_ERR;
+	if (throttle_count(db, &TH_LOGIN_ADDR, addr) != DB_OK ||
+	    (!locked && !closed &&
+	    throttle_count(db, &TH_LOGIN_NAME, key) != DB_OK)) {
+		db_rollback(db);
+		return LOGIN_ERR;
+	}
+	if (db_commit(db) != DB_OK)
+		return LOGIN_ERR;
+	if (!locked && !closed) {
+		misses = throttle_misses(db, pool, &TH_LOGIN_NAME, key);
+		if (misses < 0)
+			return LOGIN_ERR;
+		if (rc == DB_OK && misses >= TH_LOGIN_NAME.limit &&
+		    lock_account(db, pool, site, u, ident, key, level, addr) !=
+		    DB_OK)
+			return LOGIN_ERR;
+	}
+	memset(u, 0, sizeof(*u));
+	return LOGIN_MISS;
+}
+
+enum login_rc
+account_citizen_login(struct db *db, struct pool *pool, const char *idno,
+    const char *password, const char *addr, struct user *u)
+{
+	char	*up;
+
+	/* One name for the counters however the x was typed. */
+	up = pool_strdup(pool, idno);
+	id_number_upper(up);
+	return login_attempt(db, pool, SITE_EXTRANET, up, password, addr, u);
+}
+
+enum reg_rc
+account_citizen_register(struct db *db, struct pool *pool, const char *idno,
+    const char *name, const char *mobile, const char *password,
+    const char *addr, const char **why)
+{
+	const char	*personal[2];
+	struct stmt	*q;
+	enum db_rc	 rc;
+	enum idno_check	 c;
+	char		 hash[PWHASH_MAX], *today = NULL;
+	int		 closed;
+	int		 fresh;
+
+	*why = NULL;
+	if (name == NULL || strlen(name) > 60) {
+		*why = "请填写身份证上的姓名。";
+		return REG_INVALID;
+	}
+	if (stmt_one(db_stmt(db, SQL_TODAY), pool, "s", &today) != DB_OK)
+		return REG_ERR;
+	if ((c = id_number_check(idno, strtol(today, NULL, 10))) !=
+	    IDNO_OK) {
+		*why = id_number_problem(c);
+		return REG_INVALID;
+	}
+	if (!mobile_valid(mobile)) {
+		*why = "手机号码应为 11 位数字。";
+		return REG_INVALID;
+	}
+	personal[0] = idno;
+	personal[1] = mobile;
+	if ((*why = pwpolicy_check(password, PW_CITIZEN_MIN, personal, 2)) !=
+	    NULL)
+		return REG_INVALID;
+	if ((closed = throttle_closed(db, pool, &TH_REGISTER_ADDR, addr)) != 0)
+		return closed < 0 ? REG_ERR : REG_BUSY;
+	/* The same work for a new and a registered number: one key
+	 * derivation, one insert that may do nothing, one audit row. */
+	if (crypto_pw_hash(password, hash) == -1)
+		return REG_ERR;
+	if (db_begin(db) != DB_OK)
+		return REG_ERR;
+	q = db_stmt(db, SQL_CITIZEN_REGISTER);
+	stmt_bind_text(q, 0, idno);
+	stmt_bind_text(q, 1, name);
+	stmt_bind_text(q, 2, mobile);
+	stmt_bind_text(q, 3, hash);
+	if ((rc = stmt_run(q)) == DB_OK) {
+		fresh = stmt_affected(q) == 1;
+		rc = audit_add(db, pool, pool_printf(pool, "addr:%s", addr),
+		    "citizen.register", pool_printf(pool, "citizen:%s", idno),
+		    fresh ? "{\"account\":\"new\"}" :
+		    "{\"account\":\"exists, unchanged\"}");
+	}
+	if (rc == DB_OK)
+		rc = throttle_count(db, &TH_REGISTER_ADDR, addr);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return REG_ERR;
+	}
+	return db_commit(db) == DB_OK ? REG_DONE : REG_ERR;
 }
 
 enum db_rc
@@ -162,33 +409,61 @@ account_staff_add(struct db *db, const char *login, const char *name,
 	return stmt_affected(q) == 1 ? DB_OK : DB_NONE;	/* no such dept */
 }
 
+enum login_rc
+account_staff_login(struct db *db, struct pool *pool, const char *login_name,
+    const char *password, const char *addr, struct user *u)
+{
+	return login_attempt(db, pool, SITE_INTRANET, login_name, password,
+	    addr, u);
+}
+
+static enum db_rc
+locked_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct account_locked	*l = arg;
+
+	return stmt_row(q, pool, "sssssi", &l->login, &l->name, &l->dept,
+	    &l->locked_at, &l->until, &l->level);
+}
+
 enum db_rc
-account_staff_login(struct db *db, struct pool *pool, const char *login,
-    const char *password, struct user *u)
+account_locks(struct db *db, struct pool *pool, enum site site,
+    struct account_locked **out, size_t *n)
+{
+	return stmt_list(db_stmt(db, site == SITE_INTRANET ? SQL_LOCKS_STAFF :
+	    SQL_LOCKS_CITIZEN), pool, locked_row, sizeof(**out), out, n);
+}
+
+enum db_rc
+account_unlock(struct db *db, struct pool *pool, enum site site,
+    const char *ident, const char *actor)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	char		*hash = NULL;
-	int64_t		 roles = 0;
+	int64_t		 id;
 
-	memset(u, 0, sizeof(*u));
-	q = db_stmt(db, SQL_STAFF_BY_LOGIN);
-	stmt_bind_text(q, 0, login);
-	rc = stmt_one(q, pool, "isisiss", &u->id, &u->name, &roles, &hash,
-	    &u->dept_id, &u->dept_name, &u->dept_code);
-	if (rc == DB_ERR)
-		return rc;
-	/* No password set yet: as slow and as refused as a wrong one. */
-	if (rc == DB_OK && strcmp(hash, STAFF_NO_PASSWORD) == 0)
-		rc = DB_NONE;
-	if (crypto_pw_verify(password, rc == DB_OK ? hash : DUMMY_HASH) == -1
-	    || rc != DB_OK) {
-		memset(u, 0, sizeof(*u));
-		return DB_NONE;
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, site == SITE_INTRANET ? SQL_LOCKED_STAFF :
+	    SQL_LOCKED_CITIZEN);
+	stmt_bind_text(q, 0, ident);
+	if ((rc = stmt_one(q, pool, "i", &id)) == DB_OK) {
+		q = db_stmt(db, SQL_LOCK_DROP);
+		stmt_bind_int(q, 0, id);
+		rc = stmt_run(q);
 	}
-	u->login = pool_strdup(pool, login);
-	u->roles = (unsigned)roles;
-	return DB_OK;
+	if (rc == DB_OK)
+		rc = throttle_clear(db, &TH_LOGIN_NAME, miss_key(pool, DB_OK,
+		    id, ident));
+	if (rc == DB_OK)
+		rc = audit_add(db, pool, actor, "account.unlock",
+		    pool_printf(pool, "%s:%s", site == SITE_INTRANET ? "staff" :
+		    "citizen", ident), "{}");
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
 }
 
 enum db_rc

@@ -9,12 +9,48 @@
 #include "db.h"
 #include "request.h"
 
-/* Register a citizen; DB_DUP when the ID number is already registered. */
+/* Add a citizen (yiwang-admin citizen-add); DB_DUP when the ID number is
+ * already registered.  The caller has checked the fields. */
 enum db_rc	 account_citizen_add(struct db *, const char *id_number,
 		    const char *name, const char *mobile, const char *password);
-/* Check a password; fills user on DB_OK, DB_NONE when wrong or unknown. */
-enum db_rc	 account_citizen_login(struct db *, struct pool *,
-		    const char *id_number, const char *password, struct user *);
+
+/* Outcome of a registration (F7). */
+enum reg_rc {
+	REG_DONE,	/* account made, or the number was registered before */
+	REG_INVALID,	/* a field is wrong: *why says which and how */
+	REG_BUSY,	/* too many registrations from this address today */
+	REG_ERR,	/* database error, logged */
+};
+/*
+ * Real-name registration of a person (ACC-1): checks every field (the ID
+ * number's region, birth date against today, the password policy), then
+ * creates the account unless the number is registered already.  An
+ * existing account is never changed, and both outcomes are REG_DONE after
+ * the same work, so nobody learns from registration whether a number is
+ * registered.  addr: the client's address, counted per day.
+ */
+enum reg_rc	 account_citizen_register(struct db *, struct pool *,
+		    const char *id_number, const char *name, const char *mobile,
+		    const char *password, const char *addr, const char **why);
+
+/* Outcome of a login attempt (SEC-1, F5). */
+enum login_rc {
+	LOGIN_OK,	/* user filled, the account's misses forgotten */
+	LOGIN_MISS,	/* unknown, wrong password or locked: one answer */
+	LOGIN_BUSY,	/* too many misses from this address: try later */
+	LOGIN_ERR,	/* database error, logged */
+};
+/*
+ * Check a password.  Every miss (unknown account, wrong password, locked
+ * account, right password on a locked account) costs one key derivation
+ * and gives LOGIN_MISS.  The fifth miss of an account within 15 minutes
+ * locks it: a citizen for 15 minutes, doubling with each lock-out after
+ * (at most a day); a staff member until the security administrator
+ * unlocks.  addr: the client's address (REMOTE_ADDR), counted too.
+ */
+enum login_rc	 account_citizen_login(struct db *, struct pool *,
+		    const char *id_number, const char *password,
+		    const char *addr, struct user *);
 /* The mobile number on record of a citizen (for the applicant's form). */
 enum db_rc	 account_citizen_mobile(struct db *, struct pool *, int64_t id,
 		    char **mobile);
@@ -34,8 +70,29 @@ enum db_rc	 account_dept_add(struct db *, const char *code,
 enum db_rc	 account_staff_add(struct db *, const char *login,
 		    const char *name, const char *dept_code, unsigned roles,
 		    const char *password, int temporary);
-enum db_rc	 account_staff_login(struct db *, struct pool *,
-		    const char *login, const char *password, struct user *);
+enum login_rc	 account_staff_login(struct db *, struct pool *,
+		    const char *login, const char *password, const char *addr,
+		    struct user *);
+
+/* A locked account, as the security administrator sees it. */
+struct account_locked {
+	char		*login;		/* staff login, citizen ID number */
+	char		*name;
+	char		*dept;		/* staff only */
+	char		*locked_at;	/* Beijing time */
+	char		*until;		/* NULL: until unlocked */
+	int64_t		 level;		/* lock-outs since a good login */
+};
+/* The accounts of this site that are locked now, oldest first. */
+enum db_rc	 account_locks(struct db *, struct pool *, enum site,
+		    struct account_locked **, size_t *);
+/*
+ * Unlock account ident (a staff login on the intranet, an ID number on the
+ * extranet) and forget its misses, audited as actor.  DB_NONE when there
+ * is no such account or it is not locked.
+ */
+enum db_rc	 account_unlock(struct db *, struct pool *, enum site,
+		    const char *ident, const char *actor);
 
 /* The ids of the active staff of dept holding a role in roles. */
 enum db_rc	 account_holders(struct db *, struct pool *, const char *dept,

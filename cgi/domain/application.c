@@ -9,6 +9,7 @@
 #include "application.h"
 #include "exchange.h"
 #include "log.h"
+#include "throttle.h"
 
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
 
@@ -51,6 +52,10 @@ static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 static const char SQL_APP_EXISTS[] =
     "SELECT id FROM application WHERE app_no = ?";
+/* /query compares the ID number here, not after loading (F5). */
+static const char SQL_APP_FIND[] =
+    "SELECT " APP_COLS " FROM application WHERE app_no = ? "
+    "AND id_number = ?";
 static const char SQL_APP_LIST[] =
     "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
     "ORDER BY id DESC LIMIT 200";
@@ -380,8 +385,9 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	    &a->state, &a->state_label, &a->submitted_at, &a->updated_at);
 }
 
-enum db_rc
-app_get(struct db *db, struct pool *pool, const char *app_no,
+/* The attachments, documents and timeline of application a, loaded. */
+static enum db_rc
+app_parts(struct db *db, struct pool *pool, const char *app_no,
     struct application *a)
 {
 	struct stmt		*q;
@@ -389,14 +395,6 @@ app_get(struct db *db, struct pool *pool, const char *app_no,
 	enum db_rc		 rc;
 	size_t			 cap = 0;
 
-	q = db_stmt(db, SQL_APP_GET);
-	stmt_bind_text(q, 0, app_no);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	rc = app_row(q, pool, a);
-	stmt_done(q);
-	if (rc != DB_OK)
-		return rc;
 	if ((rc = attachment_list(db, pool, app_no, &a->atts, &a->natts)) !=
 	    DB_OK || (rc = doc_list(db, pool, app_no, &a->docs, &a->ndocs)) !=
 	    DB_OK)
@@ -423,6 +421,63 @@ app_exists(struct db *db, struct pool *pool, const char *app_no)
 	q = db_stmt(db, SQL_APP_EXISTS);
 	stmt_bind_text(q, 0, app_no);
 	return stmt_one(q, pool, "i", &id);
+}
+
+enum db_rc
+app_get(struct db *db, struct pool *pool, const char *app_no,
+    struct application *a)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_APP_GET);
+	stmt_bind_text(q, 0, app_no);
+	if ((rc = stmt_first(q, pool, app_row, a)) != DB_OK)
+		return rc;
+	return app_parts(db, pool, app_no, a);
+}
+
+enum query_rc
+app_query(struct db *db, struct pool *pool, const char *app_no,
+    const char *idno, const char *addr, struct application *a)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int		 c1, c2;
+
+	/* The same three counts before every lookup, hit or miss. */
+	if ((c1 = throttle_closed(db, pool, &TH_QUERY_ADDR, addr)) != 0)
+		return c1 < 0 ? QUERY_ERR : QUERY_ADDR_BUSY;
+	c1 = throttle_closed(db, pool, &TH_QUERY_NUMBER, app_no);
+	c2 = throttle_closed(db, pool, &TH_QUERY_IDNO, idno);
+	if (c1 < 0 || c2 < 0)
+		return QUERY_ERR;
+	if (c1 || c2)
+		return QUERY_NUMBER_BUSY;
+	q = db_stmt(db, SQL_APP_FIND);
+	stmt_bind_text(q, 0, app_no);
+	stmt_bind_text(q, 1, idno);
+	switch (stmt_first(q, pool, app_row, a)) {
+	case DB_OK:
+		return app_parts(db, pool, a->app_no, a) == DB_OK ?
+		    QUERY_FOUND : QUERY_ERR;
+	case DB_NONE:
+		break;
+	default:
+		return QUERY_ERR;
+	}
+	/* A miss loads nothing more, whichever half was wrong; its three
+	 * counts are one transaction (one log flush). */
+	if (db_begin(db) != DB_OK)
+		return QUERY_ERR;
+	if ((rc = throttle_count(db, &TH_QUERY_ADDR, addr)) == DB_OK &&
+	    (rc = throttle_count(db, &TH_QUERY_NUMBER, app_no)) == DB_OK)
+		rc = throttle_count(db, &TH_QUERY_IDNO, idno);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return QUERY_ERR;
+	}
+	return db_commit(db) == DB_OK ? QUERY_MISS : QUERY_ERR;
 }
 
 enum db_rc

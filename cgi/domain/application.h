@@ -93,6 +93,23 @@ enum db_rc	 app_get(struct db *, struct pool *, const char *app_no,
 		    struct application *);
 /* DB_OK when application app_no is stored here, DB_NONE when not. */
 enum db_rc	 app_exists(struct db *, struct pool *, const char *app_no);
+/* Outcome of a query without login (EXT-3, F5). */
+enum query_rc {
+	QUERY_FOUND,		/* the number and the ID number match */
+	QUERY_MISS,		/* unknown number, wrong ID number: alike */
+	QUERY_NUMBER_BUSY,	/* the number or ID number missed too often */
+	QUERY_ADDR_BUSY,	/* this address missed too often */
+	QUERY_ERR,		/* database error, logged */
+};
+/*
+ * Load application app_no if idno is its applicant's ID number.  Both
+ * are compared in one query, and a miss loads nothing more, so an
+ * unknown number and a wrong ID number take the same time.  Misses are
+ * counted per number, per ID number and per address (addr): past their
+ * limits the answer is a BUSY one, the same for any number.
+ */
+enum query_rc	 app_query(struct db *, struct pool *, const char *app_no,
+		    const char *idno, const char *addr, struct application *);
 /* The applications of a citizen, newest first (no parts loaded). */
 enum db_rc	 app_list(struct db *, struct pool *, int64_t citizen_id,
 		    struct application **, size_t *);

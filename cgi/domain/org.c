@@ -15,6 +15,7 @@
 #include "exchange.h"
 #include "log.h"
 #include "org.h"
+#include "pwpolicy.h"
 
 /* A department's region as a path from the top ("锡林郭勒盟锡林浩特市"). */
 #define REGION_PATH_JOIN(d) \
@@ -1146,11 +1147,16 @@ org_window_save(struct db *db, struct pool *pool, const char *actor,
  * may be used, else what to say.
  */
 static const char *
-password_refusal(const char *password)
+password_refusal(const char *password, const char *login)
 {
+	const char	*personal[1];
+
 	if (!org_valid_password(password))
 		return "密码至少 10 位，且须同时包含字母和数字。";
-	return NULL;
+	/* The policy shared with citizens (pwpolicy.c, SEC-1): not a common
+	 * password, not containing the login. */
+	personal[0] = login;
+	return pwpolicy_check(password, PW_STAFF_MIN, personal, 1);
 }
 
 static const struct {
@@ -1434,7 +1440,7 @@ org_staff_password(struct db *db, struct pool *pool, const char *actor,
 	if (strcmp(login, actor) == 0)
 		return refuse(err, "password", "自己的密码请在「修改密码」页"
 		    "修改。");
-	if ((why = password_refusal(password)) != NULL)
+	if ((why = password_refusal(password, login)) != NULL)
 		return refuse(err, "password", why);
 	/* The slow hash before the transaction, which it need not hold. */
 	if (crypto_pw_hash(password, hash) == -1)
@@ -1463,7 +1469,7 @@ org_staff_password_change(struct db *db, struct pool *pool,
 	if (old == NULL || password == NULL)
 		return refuse(err, old == NULL ? "old" : "password",
 		    "请填写原密码和新密码。");
-	if ((why = password_refusal(password)) != NULL)
+	if ((why = password_refusal(password, login)) != NULL)
 		return refuse(err, "password", why);
 	if (strcmp(old, password) == 0)
 		return refuse(err, "password", "新密码不能与原密码相同。");

@@ -8,8 +8,7 @@
 #include "ids.h"
 #include "pages.h"
 #include "session.h"
-
-#define PASSWORD_MIN	8
+#include "throttle.h"
 
 int
 page_ext_register_form(struct req *r)
@@ -37,52 +36,43 @@ register_again(struct req *r, const char *why)
 /*
  * POST /register
  * A person registers under the name and ID number on their identity card.
+ * Whether or not the number was registered before, the answer is the same
+ * page after the same work (F7): nobody learns from it who has an
+ * account, and an existing account is never changed.  No login follows:
+ * the person logs in with the password they chose.
  */
 int
 page_ext_register(struct req *r)
 {
-	const char	*name, *idno, *mobile, *pw, *pw2;
+	const char	*idno, *pw, *pw2, *why = NULL;
 	char		*up;
-	struct user	 u;
-	size_t		 i;
 
-	name = form_get(r, "name");
 	idno = form_get(r, "id_number");
-	mobile = form_get(r, "mobile");
 	pw = form_get(r, "password");
 	pw2 = form_get(r, "password2");
-	if (name == NULL || strlen(name) > 60)
-		return register_again(r, "请填写身份证上的姓名。");
 	if (idno != NULL && strlen(idno) == 18) {
-		/* Accept a lower-case x as typed on a phone keyboard. */
 		up = pool_strdup(r->pool, idno);
-		for (i = 0; up[i]; i++)
-			if (up[i] == 'x')
-				up[i] = 'X';
+		id_number_upper(up);
 		idno = up;
 	}
-	if (!id_number_valid(idno))
-		return register_again(r, "身份证号码不正确，请核对 18 位号码"
-		    "（最后一位可能是 X）。");
-	if (!mobile_valid(mobile))
-		return register_again(r, "手机号码应为 11 位数字。");
-	if (pw == NULL || strlen(pw) < PASSWORD_MIN || strlen(pw) > 128)
-		return register_again(r, "密码至少 8 位。");
-	if (pw2 == NULL || strcmp(pw, pw2) != 0)
+	if (pw != NULL && (pw2 == NULL || strcmp(pw, pw2) != 0))
 		return register_again(r, "两次输入的密码不一致。");
-	switch (account_citizen_add(r->db, idno, name, mobile, pw)) {
-	case DB_OK:
+	switch (account_citizen_register(r->db, r->pool, idno,
+	    form_get(r, "name"), form_get(r, "mobile"), pw,
+	    request_param(r, "REMOTE_ADDR"), &why)) {
+	case REG_DONE:
 		break;
-	case DB_DUP:
-		return register_again(r, "这个身份证号码已经注册过，请直接登录；"
-		    "忘记密码请到政务服务中心窗口办理。");
+	case REG_INVALID:
+		return register_again(r, why);
+	case REG_BUSY:
+		return register_again(r, pool_printf(r->pool, "从您的网络地址"
+		    "注册的次数已经太多，请%s再试，或到政务服务中心窗口办理。",
+		    TH_REGISTER_ADDR.reopens));
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	if (account_citizen_login(r->db, r->pool, idno, pw, &u) != DB_OK ||
-	    session_login(r, &u) == -1)
-		return reply_error(r, 500, NULL);
-	return reply_redirect(r, "/my");
+	hdf_set(r, "Page.Title", "注册信息已提交");
+	return render(r, "ext/registered.cs");
 }
 
 int
@@ -100,27 +90,34 @@ page_ext_login_form(struct req *r)
 int
 page_ext_login(struct req *r)
 {
-	const char	*idno, *pw, *next;
+	const char	*idno, *pw, *next, *msg;
 	struct user	 u;
 
 	idno = form_get(r, "id_number");
 	pw = form_get(r, "password");
 	next = view_next(form_get(r, "next"));
+	msg = "身份证号码或密码不正确。连续输错 5 次，账户将暂停登录 15 分钟，"
+	    "再错暂停时间加倍；急需办理请带身份证到政务服务中心窗口。";
 	if (idno != NULL && pw != NULL && strlen(idno) <= 18 &&
 	    strlen(pw) <= 128) {
-		switch (account_citizen_login(r->db, r->pool, idno, pw, &u)) {
-		case DB_OK:
+		switch (account_citizen_login(r->db, r->pool, idno, pw,
+		    request_param(r, "REMOTE_ADDR"), &u)) {
+		case LOGIN_OK:
 			if (session_login(r, &u) == -1)
 				return reply_error(r, 500, NULL);
 			return reply_redirect(r, next);
-		case DB_NONE:
+		case LOGIN_MISS:
+			break;
+		case LOGIN_BUSY:
+			msg = pool_printf(r->pool, "从您的网络地址登录失败的次数"
+			    "过多，请%s再试。", TH_LOGIN_ADDR.reopens);
 			break;
 		default:
 			return reply_error(r, 500, NULL);
 		}
 	}
 	r->status = 422;
-	hdf_set(r, "Form.Error", "身份证号码或密码不正确。");
+	hdf_set(r, "Form.Error", msg);
 	hdf_set(r, "Form.id_number", idno);
 	hdf_set(r, "Form.next", next);
 	hdf_set(r, "Page.Title", "登录");

@@ -8,8 +8,10 @@
 #include "account.h"
 #include "crypto.h"
 #include "files.h"
+#include "ids.h"
 #include "log.h"
 #include "pages.h"
+#include "throttle.h"
 
 #define REMARK_MAX	2000
 #define FORM_KEY_LEN	64	/* hex of 32 random bytes */
@@ -384,34 +386,51 @@ page_ext_query_form(struct req *r)
 
 /*
  * POST /query: application number and the applicant's ID number, without
- * login (EXT-3).  A wrong pair and an unknown number answer alike.
+ * login (EXT-3).  An unknown number and a wrong ID number answer alike, in
+ * the same time (F5); misses are limited per number, ID number and
+ * address.
  */
 int
 page_ext_query(struct req *r)
 {
 	struct application	 a;
-	const char		*no, *idno;
-	enum db_rc		 rc = DB_NONE;
+	const char		*no, *idno, *msg;
+	char			*up;
+	enum query_rc		 rc = QUERY_MISS;
 
 	no = form_get(r, "app_no");
 	idno = form_get(r, "id_number");
 	hdf_set(r, "Page.Title", "办件查询");
 	if (no != NULL && idno != NULL && strlen(no) <= 20 &&
 	    strlen(idno) == 18) {
-		rc = app_get(r->db, r->pool, no, &a);
-		if (rc == DB_ERR)
-			return reply_error(r, 500, NULL);
-		if (rc == DB_OK && strcasecmp(a.id_number, idno) != 0)
-			rc = DB_NONE;
+		up = pool_strdup(r->pool, idno);
+		id_number_upper(up);
+		rc = app_query(r->db, r->pool, no, up,
+		    request_param(r, "REMOTE_ADDR"), &a);
 	}
-	if (rc != DB_OK) {
-		r->status = 422;
-		hdf_set(r, "Form.Error", "没有查到：请核对申请编号（接件凭证上"
-		    "以 YW 开头的编号）和申请人的身份证号码。");
-		hdf_set(r, "Form.app_no", no);
+	switch (rc) {
+	case QUERY_FOUND:
+		view_app(r, "App", &a);
 		return render(r, "ext/query.cs");
+	case QUERY_MISS:
+		msg = "没有查到：请核对申请编号（接件凭证上以 YW 开头的编号）"
+		    "和申请人的身份证号码。";
+		break;
+	case QUERY_NUMBER_BUSY:
+		msg = pool_printf(r->pool, "这个申请编号或身份证号码查询失败的"
+		    "次数过多，为保护申请人的信息，请%s再试；申请人本人也可以"
+		    "登录后在「我的办件」中查看。", TH_QUERY_NUMBER.reopens);
+		break;
+	case QUERY_ADDR_BUSY:
+		msg = pool_printf(r->pool, "从您的网络地址查询失败的次数过多，"
+		    "请%s再试。", TH_QUERY_ADDR.reopens);
+		break;
+	default:
+		return reply_error(r, 500, NULL);
 	}
-	view_app(r, "App", &a);
+	r->status = 422;
+	hdf_set(r, "Form.Error", msg);
+	hdf_set(r, "Form.app_no", no);
 	return render(r, "ext/query.cs");
 }
 

@@ -14,6 +14,7 @@
 #include "pages.h"
 #include "sec_certs.h"
 #include "session.h"
+#include "throttle.h"
 #include "vocab.h"
 
 /*
@@ -62,33 +63,41 @@ page_int_login_form(struct req *r)
 int
 page_int_login(struct req *r)
 {
-	const char	*login, *pw, *next;
+	const char	*login, *pw, *next, *msg;
 	struct user	 u;
 	int		 rc;
 
 	login = form_get(r, "login");
 	pw = form_get(r, "password");
 	next = view_next(form_get(r, "next"));
+	/* Every miss answers alike, locked or not (F5). */
+	msg = "用户名或密码不正确。连续输错 5 次，账户将被锁定，"
+	    "须请安全管理员解锁。";
 	if (login != NULL && pw != NULL && strlen(login) <= 40 &&
 	    strlen(pw) <= 128) {
 		/* ACC-4: a certificate-bound account needs its certificate */
 		if ((rc = sec_cert_login(r, login, next)) != -1)
 			return rc;
-		switch (account_staff_login(r->db, r->pool, login, pw, &u)) {
-		case DB_OK:
+		switch (account_staff_login(r->db, r->pool, login, pw,
+		    request_param(r, "REMOTE_ADDR"), &u)) {
+		case LOGIN_OK:
 			if (session_login(r, &u) == -1)
 				return reply_error(r, 500, NULL);
 			if (strcmp(next, "/") == 0 && home_of(&u) != NULL)
 				next = home_of(&u);
 			return reply_redirect(r, next);
-		case DB_NONE:
+		case LOGIN_MISS:
+			break;
+		case LOGIN_BUSY:
+			msg = pool_printf(r->pool, "从这台电脑登录失败的次数过多，"
+			    "请%s再试。", TH_LOGIN_ADDR.reopens);
 			break;
 		default:
 			return reply_error(r, 500, NULL);
 		}
 	}
 	r->status = 422;
-	hdf_set(r, "Form.Error", "用户名或密码不正确。");
+	hdf_set(r, "Form.Error", msg);
 	hdf_set(r, "Form.login", login);
 	hdf_set(r, "Form.next", next);
 	hdf_set(r, "Page.Title", "工作人员登录");

@@ -77,6 +77,9 @@ int	 page_int_sec_staff_roles(struct req *);
 int	 page_int_sec_staff_password(struct req *);
 /* int_audit.c: the audit administrator's */
 int	 page_int_audit(struct req *);
+/* int_locks.c: the security administrator's lock-outs (SEC-1, F5). */
+int	 page_int_sec_locks(struct req *);
+int	 page_int_sec_unlock(struct req *);
 
 /* Both. */
 int	 page_logout(struct req *);

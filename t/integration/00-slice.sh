@@ -80,9 +80,13 @@ t_is "c: a POST without the CSRF token is refused" "$HTTP_STATUS" 403
 t_is "c: and nobody was registered" "$(count_ext citizen)" "$(sql_ext "SELECT COUNT(*) FROM citizen WHERE id_number <> '$IDNO'")"
 http_post citizen "$EXT_URL/register" "csrf=$csrf" "name=$NAME" "id_number=$IDNO" \
 	"mobile=13904791234" "password=$PW" "password2=$PW" >/dev/null
-t_is "c: registration succeeds and redirects" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
+t_is "c: registration succeeds" "$HTTP_STATUS" 200
+t_like "c: and asks to log in" "$HTTP_BODY" "注册信息已提交"
 t_is "c: the citizen row is stored with a KDF hash" \
 	"$(sql_ext "SELECT CONCAT(name, ' ', LEFT(pw_hash, 7)) FROM citizen WHERE id_number='$IDNO'")" "$NAME scrypt\$"
+csrf=$(http_get citizen "$EXT_URL/login" | csrf_from)
+http_post citizen "$EXT_URL/login" "csrf=$csrf" "id_number=$IDNO" "password=$PW" "next=/my" >/dev/null
+t_is "c: the new account logs in" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
 t_like "c: the session cookie is HttpOnly and SameSite" "$(cat "$HTTP_HEADERS_FILE")" "yw_sid=[0-9a-f]{64}; .*HttpOnly; SameSite=Strict"
 t_is "c: only the hash of the session token is stored" \
 	"$(sql_ext "SELECT COUNT(*) FROM session WHERE token_hash = SHA2('$(awk '$6=="__Host-yw_sid"{print $7}' "$_T_DIR/jar.citizen")', 256)")" 1

@@ -33,6 +33,81 @@ id_numbers(void **state)
 	assert_false(id_number_valid(NULL));
 }
 
+/* F7: numbers with a right check character that no person can hold. */
+static void
+id_number_problems(void **state)
+{
+	(void)state;
+	assert_int_equal(id_number_check("152502199003150027", 20261206),
+	    IDNO_OK);
+	/* Region 999999 and 1599: no such province and prefecture. */
+	assert_int_equal(id_number_check("999999199003150020", 0),
+	    IDNO_REGION);
+	assert_int_equal(id_number_check("159900199003150022", 0),
+	    IDNO_REGION);
+	/* A prefecture abolished in 1993 still opens valid numbers. */
+	assert_int_equal(id_number_check("132301198001010017", 20261206),
+	    IDNO_OK);
+	/* Residence permits of Hong Kong and Taiwan residents. */
+	assert_int_equal(id_number_check("810000199001010019", 0), IDNO_OK);
+	assert_int_equal(id_number_check("830000199001010012", 0), IDNO_OK);
+	/* 30 February. */
+	assert_int_equal(id_number_check("15250219900230002X", 0), IDNO_DATE);
+	/* Born in 2030, or tomorrow; today is fine. */
+	assert_int_equal(id_number_check("152502203001010011", 20261206),
+	    IDNO_FUTURE);
+	assert_int_equal(id_number_check("152502202612070027", 20261206),
+	    IDNO_FUTURE);
+	assert_int_equal(id_number_check("152502202612060021", 20261206),
+	    IDNO_OK);
+	/* More than 120 years old, or just under. */
+	assert_int_equal(id_number_check("152502190501010026", 20261206),
+	    IDNO_OLD);
+	assert_int_equal(id_number_check("152502190701010020", 20261206),
+	    IDNO_OK);
+	assert_int_equal(id_number_check("440524188001010014", 20261206),
+	    IDNO_OLD);
+	assert_int_equal(id_number_check("440524188001010014", 0), IDNO_OLD);
+	/* Without today, the date is only checked to be real. */
+	assert_int_equal(id_number_check("152502203001010011", 0), IDNO_OK);
+	assert_int_equal(id_number_check("152502199003150028", 0), IDNO_CHECK);
+	assert_int_equal(id_number_check("15250219900315002x", 0),
+	    IDNO_FORMAT);
+	assert_int_equal(id_number_check(NULL, 0), IDNO_FORMAT);
+	assert_false(id_number_valid("999999199003150020"));
+	{
+		char	 typed[] = "11010519491231002x";
+
+		id_number_upper(typed);
+		assert_string_equal(typed, "11010519491231002X");
+		id_number_upper(NULL);
+	}
+	/* Each problem has its own message; OK has none. */
+	assert_null(id_number_problem(IDNO_OK));
+	assert_non_null(strstr(id_number_problem(IDNO_REGION), "地区代码"));
+	assert_non_null(strstr(id_number_problem(IDNO_FUTURE), "晚于今天"));
+	assert_non_null(strstr(id_number_problem(IDNO_DATE), "不是有效日期"));
+	assert_non_null(strstr(id_number_problem(IDNO_CHECK), "18 位"));
+}
+
+/* The compiled-in GB/T 2260 list (db/gbt2260-prefectures.txt). */
+static void
+region_codes(void **state)
+{
+	static const char *const known[] = { "1101", "1525", "1323", "4290",
+	    "6590", "5002", "8200", "8300" };
+	static const char *const unknown[] = { "9999", "1599", "0000", "1100",
+	    "152", "15a5", "" };
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		assert_true(region_prefecture_known(known[i]));
+	for (i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
+		assert_false(region_prefecture_known(unknown[i]));
+	assert_false(region_prefecture_known(NULL));
+}
+
 static void
 every_wrong_check_char_fails(void **state)
 {
@@ -94,6 +169,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(id_numbers),
+		cmocka_unit_test(id_number_problems),
+		cmocka_unit_test(region_codes),
 		cmocka_unit_test(every_wrong_check_char_fails),
 		cmocka_unit_test(credit_codes),
 		cmocka_unit_test(mobiles),

@@ -24,7 +24,7 @@
       <div><dt>身份证号码</dt><dd><?cs var:Applicant.id_number_masked ?></dd></div>
       <div><dt>手机号码</dt><dd><?cs var:Applicant.mobile ?></dd></div>
     </dl>
-    <p class="help">以上信息来自您的实名账号，不能在此修改。办件进度短信将发送到该手机号码。</p>
+    <p class="help">以上信息来自您的实名账号，不能在此修改。</p>
   </fieldset>
 
   <fieldset class="panel">

@@ -14,7 +14,7 @@
     <div class="field">
       <label for="f-no">申请编号</label>
       <input id="f-no" name="app_no" type="text" value="<?cs var:Form.app_no ?>" maxlength="20" autocomplete="off" spellcheck="false" autocapitalize="characters" aria-describedby="f-no-help" required>
-      <p class="help" id="f-no-help">见接件凭证或短信，例如 YW2026112100001。</p>
+      <p class="help" id="f-no-help">见接件凭证，例如 YW2026112100001。</p>
     </div>
     <div class="field">
       <label for="f-id">身份证号码</label>

@@ -44,7 +44,7 @@
   <?cs /if ?>
 
   <p class="receipt-hint">凭申请编号和身份证号码可在「办件查询」查看进度</p>
-  <p class="receipt-small">本凭证仅证明网上申请已提交，不代表已受理。受理与否以审批部门出具的受理通知书或不予受理通知书为准，结果将以短信通知。</p>
+  <p class="receipt-small">本凭证仅证明网上申请已提交，不代表已受理。受理与否以审批部门出具的受理通知书或不予受理通知书为准，请凭申请编号在网上查询办理进度。</p>
 
   <div class="actions no-print">
     <a class="btn btn-primary" href="/app?no=<?cs var:url_escape(App.app_no) ?>">查看办件详情</a>

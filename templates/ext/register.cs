@@ -18,12 +18,12 @@
     <div class="field">
       <label for="f-mobile">手机号码</label>
       <input id="f-mobile" name="mobile" type="tel" value="<?cs var:Form.mobile ?>" minlength="11" maxlength="11" pattern="1[0-9]{10}" inputmode="numeric" autocomplete="tel" aria-describedby="f-mobile-help" required>
-      <p class="help" id="f-mobile-help">用于接收办件进度短信。</p>
+      <p class="help" id="f-mobile-help">用于政务服务中心与您联系。</p>
     </div>
     <div class="field">
       <label for="f-pw">设置密码</label>
       <input id="f-pw" name="password" type="password" minlength="8" maxlength="128" autocomplete="new-password" aria-describedby="f-pw-help" required>
-      <p class="help" id="f-pw-help">至少 8 位，建议同时使用字母和数字。</p>
+      <p class="help" id="f-pw-help">至少 8 位，包含字母、数字、符号中的至少两种；不能用常见密码（如 12345678、woaini1314），不能包含身份证号码、出生日期或手机号码。</p>
     </div>
     <div class="field">
       <label for="f-pw2">再次输入密码</label>

@@ -1,0 +1,108 @@
+/*
+ * throttle.c: owns throttle_miss.  Each miss is one row: the SHA-256 of
+ * the counter's name and the value (so the table holds no typed ID
+ * number or address in clear) and the time.  A counter is closed while
+ * the newest `limit` rows lie within its window: a sliding window, which
+ * reopens by itself once they age out.  Refused attempts are not counted,
+ * so waiting the window always reopens it.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "throttle.h"
+
+/*
+ * The limits.  A person mistypes a password or a number a few times, a
+ * family or a hall's counter registers several people from one address;
+ * a guesser needs thousands of tries.  reopens follows 请 in a message:
+ * "请 15 分钟后再试", "请明天再试".
+ */
+const struct throttle TH_LOGIN_NAME = {
+	"login", 15 * 60, 5, " 15 分钟后" };
+const struct throttle TH_LOGIN_ADDR = {
+	"login-addr", 15 * 60, 30, " 15 分钟后" };
+const struct throttle TH_QUERY_NUMBER = {
+	"query-no", 24 * 3600, 5, "明天" };
+const struct throttle TH_QUERY_IDNO = {
+	"query-idno", 24 * 3600, 10, "明天" };
+const struct throttle TH_QUERY_ADDR = {
+	"query-addr", 3600, 30, " 1 小时后" };
+const struct throttle TH_REGISTER_ADDR = {
+	"register-addr", 24 * 3600, 50, "明天" };
+
+static const char SQL_MISSES[] =
+    "SELECT COUNT(*) FROM throttle_miss WHERE subject = ? "
+    "AND at > UTC_TIMESTAMP(3) - INTERVAL ? SECOND";
+static const char SQL_MISS_ADD[] =
+    "INSERT INTO throttle_miss (subject, at) VALUES (?, UTC_TIMESTAMP(3))";
+static const char SQL_MISS_SWEEP[] =
+    "DELETE FROM throttle_miss WHERE at < UTC_TIMESTAMP() - INTERVAL 2 DAY "
+    "LIMIT 100";
+static const char SQL_MISS_CLEAR[] =
+    "DELETE FROM throttle_miss WHERE subject = ?";
+
+static void
+subject(const struct throttle *t, const char *value, char out[SHA256_HEX])
+{
+	char	 buf[512];
+	int	 n;
+
+	n = snprintf(buf, sizeof(buf), "%s\n%s", t->what, value ? value : "");
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		n = (int)sizeof(buf) - 1;	/* longer values: their head */
+	crypto_sha256_hex(buf, (size_t)n, out);
+}
+
+long
+throttle_misses(struct db *db, struct pool *pool, const struct throttle *t,
+    const char *value)
+{
+	struct stmt	*q;
+	char		 s[SHA256_HEX];
+	int64_t		 n = 0;
+
+	subject(t, value, s);
+	q = db_stmt(db, SQL_MISSES);
+	stmt_bind_text(q, 0, s);
+	stmt_bind_int(q, 1, t->window);
+	if (stmt_one(q, pool, "i", &n) == DB_ERR)
+		return -1;
+	return (long)n;
+}
+
+int
+throttle_closed(struct db *db, struct pool *pool, const struct throttle *t,
+    const char *value)
+{
+	long	 n;
+
+	if ((n = throttle_misses(db, pool, t, value)) < 0)
+		return -1;
+	return n >= t->limit;
+}
+
+enum db_rc
+throttle_count(struct db *db, const struct throttle *t, const char *value)
+{
+	struct stmt	*q;
+	char		 s[SHA256_HEX];
+
+	(void)stmt_run(db_stmt(db, SQL_MISS_SWEEP));
+	subject(t, value, s);
+	q = db_stmt(db, SQL_MISS_ADD);
+	stmt_bind_text(q, 0, s);
+	return stmt_run(q);
+}
+
+enum db_rc
+throttle_clear(struct db *db, const struct throttle *t, const char *value)
+{
+	struct stmt	*q;
+	char		 s[SHA256_HEX];
+
+	subject(t, value, s);
+	q = db_stmt(db, SQL_MISS_CLEAR);
+	stmt_bind_text(q, 0, s);
+	return stmt_run(q);
+}
