@@ -172,8 +172,10 @@ EOF
 }
 
 build_records() {
+	# ids.c compiles in the GB/T 2260 codes the build generates.
+	make -s -C "$TOP/build" gen/gbt2260.inc || return 1
 	# shellcheck disable=SC2046,SC2086
-	$CC $CFLAGS $SAN -Icgi/core -Icgi/domain -Icgi/gap \
+	$CC $CFLAGS $SAN -Icgi/core -Icgi/domain -Icgi/gap -I"$TOP/build/gen" \
 	    -I/usr/include/ClearSilver \
 	    cgi/gap/records.c cgi/core/text.c cgi/core/ids.c \
 	    cgi/core/arena.c cgi/core/log.c cgi/core/files.c cgi/core/crypto.c \

@@ -38,7 +38,7 @@ t_ok "and it verifies against the CA" bash -c "openssl pkcs12 -in '$CERTS/$ADMIN
 t_is "a clerk has no certificate" "$(sql_int "SELECT COUNT(*) FROM staff_cert c JOIN staff s ON s.id = c.staff_id WHERE s.login = '$CLERK'")" 0
 
 # A second bound account, and a certificate of a stranger CA.
-YIWANG_PASSWORD=Zhengshu-2026 admin_int user-add zhengshu 郑淑 SCJGJ clerk >/dev/null
+YIWANG_PASSWORD=Lvcao-Qiu-73 admin_int user-add zhengshu 郑淑 SCJGJ clerk >/dev/null
 # (its first password is temporary, SEC-7: as if already changed)
 sql_int "UPDATE staff SET pw_temporary = 0 WHERE login = 'zhengshu'"
 YIWANG_PASSWORD=$TEST_P12_PASSWORD admin_int cert-issue zhengshu "$TMP/zhengshu.p12" >"$TMP/out" 2>&1
@@ -97,9 +97,9 @@ HTTP_CERT=none staff_login clerk "$CLERK" wrong-password
 t_is "a wrong password is still refused as before" "$HTTP_STATUS" 422
 
 # --- the second bound account; revoking -------------------------------------------
-HTTP_CERT=none staff_login z zhengshu Zhengshu-2026
+HTTP_CERT=none staff_login z zhengshu Lvcao-Qiu-73
 t_is "a bound clerk without the certificate is refused" "$HTTP_STATUS" 403
-HTTP_CERT=$TMP/zhengshu.p12 staff_login z zhengshu Zhengshu-2026
+HTTP_CERT=$TMP/zhengshu.p12 staff_login z zhengshu Lvcao-Qiu-73
 t_is "and admitted with it" "$HTTP_STATUS $HTTP_LOCATION" "303 /inbox"
 admin_int cert-list >"$TMP/out"
 t_like "cert-list shows both bindings" "$(cat "$TMP/out")" "^$ADMIN	"
@@ -129,7 +129,7 @@ http_post sec "$INT_URL/sec/certs/revoke" "csrf=$csrf" "login=zhengshu" >/dev/nu
 t_is "the security administrator revokes a certificate" "$HTTP_STATUS $HTTP_LOCATION" "303 /sec/certs?revoked=zhengshu"
 http_post sec "$INT_URL/sec/certs/revoke" "csrf=$csrf" "login=zhengshu" >/dev/null
 t_is "revoking it again says there is none" "$HTTP_STATUS" 404
-HTTP_CERT=none staff_login z2 zhengshu Zhengshu-2026
+HTTP_CERT=none staff_login z2 zhengshu Lvcao-Qiu-73
 t_is "a revoked account logs in with its password alone" "$HTTP_STATUS $HTTP_LOCATION" "303 /inbox"
 admin_int cert-revoke "$ADMIN" >"$TMP/out" 2>&1
 t_like "yiwang-admin cert-revoke unbinds" "$(cat "$TMP/out")" "已吊销 $ADMIN"

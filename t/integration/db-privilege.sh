@@ -93,15 +93,17 @@ workers() { # SITE: the users of the site's supervisor and workers
 		grep -qz "YIWANG_CONF=$TEST_VAR/$1/" "/proc/$p/environ" 2>/dev/null && ps -o user= -p "$p"
 	done | sort | uniq -c | awk '{print $2, $1}'
 }
-t_is "the extranet's workers and their supervisor run as yiwang" "$(workers ext)" "yiwang 5"
-t_is "and the intranet's" "$(workers int)" "yiwang 5"
+# Two pools a site: four workers and one for logins (SEC-8), each pool with
+# its supervisor.
+t_is "the extranet's workers and their supervisors run as yiwang" "$(workers ext)" "yiwang 7"
+t_is "and the intranet's" "$(workers int)" "yiwang 7"
 t_is "nginx's workers run as www-data" \
 	"$(ps -o user= --ppid "$(cat "$TEST_VAR/ext/nginx/nginx.pid")" | sort -u)" "www-data"
 # The servers of this stack: their command line or environment names it
 # (nginx's workers overwrite theirs: they are checked by parent above).
 servers() {
 	local p
-	for p in $(pgrep -x 'mariadbd|nginx|multiwatch|yiwang.fcgi'); do
+	for p in $(pgrep -x 'mariadbd|clamd|nginx|multiwatch|yiwang.fcgi'); do
 		grep -qaF "$TEST_VAR/" "/proc/$p/cmdline" "/proc/$p/environ" 2>/dev/null &&
 			ps -o user=,comm= -p "$p"
 	done
@@ -109,8 +111,10 @@ servers() {
 servers >"$TMP/servers"
 t_is "the stack's servers: as root only nginx's two masters" \
 	"$(awk '$1 == "root" { print $2 }' "$TMP/servers" | sort | uniq -c | awk '{ print $2, $1 }')" "nginx 2"
-t_is "the others: two mariadbd, two supervisors and eight workers" \
-	"$(awk '$1 != "root"' "$TMP/servers" | wc -l)" 12
+t_is "the others: two mariadbd, two clamd, four supervisors and ten workers" \
+	"$(awk '$1 != "root"' "$TMP/servers" | wc -l)" 18
+t_is "clamd runs as clamav" \
+	"$(awk '$2 == "clamd" { print $1 }' "$TMP/servers" | sort -u)" clamav
 
 # --- key files ---------------------------------------------------------------
 for site in ext int; do

@@ -13,12 +13,13 @@ PW=Gobi-Star-2026
 CIT=$(idno 15250219850101001)	# a citizen for the lock-out
 CIT2=$(idno 15250219860202002)	# one for the per-address counter
 STAFF=guessclerk$$
-SEC=guesssec$$
-SECPW=Anquan-Guard-26
-YIWANG_PASSWORD=$PW admin_ext citizen-add "$CIT" 测试甲 13947900001 >/dev/null
-YIWANG_PASSWORD=$PW admin_ext citizen-add "$CIT2" 测试乙 13947900002 >/dev/null
-YIWANG_PASSWORD=$PW admin_int user-add "$STAFF" 测试员 SCJGJ clerk >/dev/null
-YIWANG_PASSWORD=$SECPW admin_int user-add "$SEC" 安全员 SCJGJ secadmin >/dev/null
+SEC=wurigen		# the demo's security administrator (with its certificate)
+SECPW=Yiwang@2026
+YIWANG_PASSWORD=$PW admin_ext citizen-add "$CIT" 阿拉坦其其格 13947900001 >/dev/null
+YIWANG_PASSWORD=$PW admin_ext citizen-add "$CIT2" 苏和巴特尔 13947900002 >/dev/null
+YIWANG_PASSWORD=$PW admin_int user-add "$STAFF" 敖登格日乐 SCJGJ clerk >/dev/null
+# (a first password is temporary, SEC-7: as if its owner had changed it)
+sql_int "UPDATE staff SET pw_temporary = 0 WHERE login = '$STAFF'"
 
 # ext_login JAR IDNO PASSWORD / int_login JAR LOGIN PASSWORD: one attempt,
 # with a fresh form's token.
@@ -63,7 +64,7 @@ t_is "ext: the lock is audited with the client's address" \
 	"addr:$NET.21 account.lock"
 
 # The security administrator unlocks a citizen on the extranet host.
-t_like "ext: yiwang-admin locks lists the account" "$(admin_ext locks)" "^$CIT	测试甲	.*到 .* 自动解除"
+t_like "ext: yiwang-admin locks lists the account" "$(admin_ext locks)" "^$CIT	阿拉坦其其格	.*到 .* 自动解除"
 t_ok "ext: yiwang-admin unlock IDNO unlocks it" admin_ext unlock "$CIT"
 t_is "ext: the unlock is audited with the operator" \
 	"$(sql_ext "SELECT CONCAT(actor, ' ', action) FROM audit WHERE object = 'citizen:$CIT' ORDER BY id DESC LIMIT 1")" \

@@ -16,14 +16,14 @@ CIT=$(idno 15250219880808003)
 OTHER=$(idno 15250219880808011)	# a valid number that is not the applicant's
 UNKNOWN=YW2099010100001		# an application number nobody has
 TMP=$_T_DIR
-YIWANG_PASSWORD=$PW admin_ext citizen-add "$CIT" 测试丙 13947900003 >/dev/null
+YIWANG_PASSWORD=$PW admin_ext citizen-add "$CIT" 乌日娜 13947900003 >/dev/null
 
 # An application, with its attachment and first timeline entry.
-printf '%%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$TMP/a.pdf"
+t_pdf "$TMP/a.pdf"
 csrf=$(http_get cit "$EXT_URL/login" | csrf_from)
 http_post cit "$EXT_URL/login" "csrf=$csrf" "id_number=$CIT" "password=$PW" "next=/my" >/dev/null
-csrf=$(http_get cit "$EXT_URL/apply?code=$CODE" | csrf_from)
-http_upload cit "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "m1=@$TMP/a.pdf;type=application/pdf" >/dev/null
+apply_form cit "$EXT_URL/apply?code=$CODE"
+http_upload cit "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "m1=@$TMP/a.pdf;type=application/pdf" >/dev/null
 APP=${HTTP_LOCATION#*=}
 t_like "an application to look up" "$APP" '^YW[0-9]{13}$'
 
