@@ -267,6 +267,32 @@ http_raw() {
 	_http "$jar" "$url" "$@"
 }
 
+# id_number 17-DIGITS: the ID number with its GB 11643 check character.
+id_number() {
+	local -a w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2)
+	local c=10X98765432 s=0 i
+	for ((i = 0; i < 17; i++)); do s=$((s + ${1:i:1} * w[i])); done
+	printf '%s%s\n' "$1" "${c:s % 11:1}"
+}
+
+# test_id K: the Kth (0 to 39) valid ID number of this run of the script:
+# birth date and sequence come from its pid, so runs on one stack differ.
+test_id() {
+	local n=$$
+	id_number "152502$((1960 + $1 % 40))$(printf '%02d%02d%03d' $((n / 28000 % 12 + 1)) \
+		$((n / 1000 % 28 + 1)) $((n % 1000)))"
+}
+
+# small_pdf FILE: a tiny valid PDF.
+small_pdf() {
+	printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$1"
+}
+
+# site_workers ext|int: the pids of the site's FastCGI workers, sorted.
+site_workers() {
+	ps -o pid= --ppid "$(cat "$TEST_VAR/$1/fcgi.pid")" | sort -n | tr -d ' ' | tr '\n' ' '
+}
+
 # csrf_from: the value of the first <input … name="csrf" value="…"> in the HTML
 # on stdin.  Fails (prints nothing) when there is none.
 csrf_from() {
@@ -276,4 +302,35 @@ csrf_from() {
 	tag=${BASH_REMATCH[0]}
 	[[ $tag =~ $re_val ]] || return 1
 	printf '%s\n' "${BASH_REMATCH[1]}"
+}
+
+# required_uploads CODE FILE: "m<seq>=@FILE" for each required material of
+# the extranet's published item CODE, one a line.
+required_uploads() {
+	local seq
+	for seq in $(sql_ext "SELECT m.seq FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code='$1' AND i.status='published' AND m.required=1"); do
+		printf 'm%s=@%s\n' "$seq" "$2"
+	done
+}
+
+# hostile_route SITE JAR METHOD PATH FORM SET [NAME=VALUE…]: the requests
+# t/integration/hostile.pl makes for one route (SET full, few or bytes),
+# sent by one curl; "SITE METHOD PATH STATUS LABEL" lines are added to
+# $_T_DIR/results.  METHOD POSTM is a multipart POST; FORM the page (a
+# path) whose form gives the base values, or -.
+hostile_route() {
+	local site=$1 jar=$2 method=$3 path=$4 form=$5 set=$6 enc=url url formfile=-
+	shift 6
+	url=$INT_URL
+	[[ $site == ext ]] && url=$EXT_URL
+	if [[ $method == POSTM ]]; then method=POST enc=multipart; fi
+	if [[ $form != - ]]; then
+		http_get "$jar" "$url$form" >"$_T_DIR/form.html"
+		formfile=$_T_DIR/form.html
+	fi
+	mkdir -p "$_T_DIR/bodies"
+	perl "$ROOT/t/integration/hostile.pl" "$url$path" "$method" "$enc" "$(_jar "$jar")" \
+		"$formfile" "$_T_DIR/bodies" "$set" "$@" >"$_T_DIR/curl.cfg"
+	curl -K "$_T_DIR/curl.cfg" | sed "s|^|$site $method $path |" >>"$_T_DIR/results"
+	rm -f "$_T_DIR"/bodies/*
 }

@@ -44,7 +44,7 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 	int		 status;
 
 	if ((status = request_begin(&r, fr, cfg, db, pool)) != 0)
-		reply_error(&r, status, NULL);
+		reply_error(&r, status, r.why);
 	else {
 		session_begin(&r);
 		route_dispatch(&r);

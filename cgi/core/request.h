@@ -54,6 +54,7 @@ struct req {
 	const char		*path;		/* without the query string */
 	struct user		 user;
 	const char		*csrf;		/* token forms must carry */
+	const char		*why;		/* request_begin()'s refusal */
 	const char		*session_hash;	/* of the logged-in session */
 	/* Response under construction. */
 	int			 status;
@@ -61,14 +62,19 @@ struct req {
 	int			 sent;
 };
 
-/* Outcome of request_begin(): 0, or the HTTP status to answer with. */
+/* Outcome of request_begin(): 0, or the HTTP status to answer with (and
+ * in r->why the message to show, or NULL for the status's own).  Every
+ * field's name and value is strict UTF-8 with no NUL and no control
+ * character but TAB, CR and LF (SEC-4): other requests are refused. */
 int	 request_begin(struct req *, struct FCGX_Request *,
 	    const struct config *, struct db *, struct pool *);
 void	 request_end(struct req *);
 
-/* A form or query value, trimmed of surrounding white space; NULL if
- * absent or empty. */
+/* A form or query value of one line, trimmed of surrounding white space;
+ * NULL if absent, empty, or holding a TAB, CR or LF. */
 const char *form_get(struct req *, const char *name);
+/* The same for text of several lines (a textarea): TAB, CR, LF kept. */
+const char *form_text(struct req *, const char *name);
 
 /*
  * An uploaded file of field `name`: its stream (owned by the CGI kit,

@@ -48,7 +48,7 @@ show_form(struct req *r, const struct item *it, const char *why)
 	if (why != NULL) {
 		r->status = 422;
 		hdf_set(r, "Form.Error", why);
-		hdf_set(r, "Form.remark", form_get(r, "remark"));
+		hdf_set(r, "Form.remark", form_text(r, "remark"));
 	}
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "在线申请 · %s",
 	    it->name));
@@ -87,7 +87,7 @@ page_ext_apply(struct req *r)
 
 	if ((rc = load_item(r, &it)) != 0)
 		return rc;
-	remark = form_get(r, "remark");
+	remark = form_text(r, "remark");
 	if (remark != NULL && strlen(remark) > REMARK_MAX)
 		return show_form(r, &it, "申请说明太长，请控制在 2000 字以内。");
 	atts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*atts));

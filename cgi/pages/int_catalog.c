@@ -590,6 +590,21 @@ form_from_item(struct req *r, const struct item *it)
 	    it->nsteps, it->flows, it->nflows, it->dept_code));
 }
 
+/* A field of the editor, read as its control sends it: the text areas
+ * with their lines, every other field as one line. */
+static const char *
+field(void *arg, const char *name)
+{
+	static const char *const areas[] = { "basis", "conditions",
+	    "fee_basis" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(areas) / sizeof(areas[0]); i++)
+		if (strcmp(name, areas[i]) == 0)
+			return form_text(arg, name);
+	return form_get(arg, name);
+}
+
 /* Form.* for the editor from what was typed. */
 static void
 form_from_request(struct req *r)
@@ -603,7 +618,7 @@ form_from_request(struct req *r)
 	char	*k;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		hdf_put(r, "Form", keys[i], form_get(r, keys[i]));
+		hdf_put(r, "Form", keys[i], field(r, keys[i]));
 	for (i = 0; cform_themes[i] != NULL; i++) {
 		k = pool_printf(r->pool, "theme_%zu", i);
 		if (form_get(r, k) != NULL)
@@ -665,12 +680,6 @@ page_int_catalog_edit_form(struct req *r)
 	}
 	form_from_item(r, &it);
 	return show_edit(r, &it);
-}
-
-static const char *
-field(void *arg, const char *name)
-{
-	return form_get(arg, name);
 }
 
 /*
@@ -843,7 +852,7 @@ page_int_catalog_return(struct req *r)
 	if (!may_publish(&r->user, &it))
 		return reply_error(r, 403, "只有本事项实施部门的分管领导或系统"
 		    "管理员可以退回。");
-	if ((reason = form_get(r, "reason")) == NULL || chars(reason) > 500) {
+	if ((reason = form_text(r, "reason")) == NULL || chars(reason) > 500) {
 		r->status = 422;
 		return show_item(r, code, v,
 		    "退回修改请写明理由（500 字以内）。");
