@@ -820,8 +820,16 @@ reply_error(struct req *r, int status, const char *msg)
 void
 hdf_set(struct req *r, const char *name, const char *value)
 {
-	if (hdf_set_value(r->hdf, name, value ? value : "") != STATUS_OK)
-		abort();
+	NEOERR	*err;
+
+	if ((err = hdf_set_value(r->hdf, name, value ? value : "")) ==
+	    STATUS_OK)
+		return;
+	if (nerr_match(err, NERR_NOMEM))
+		abort();	/* out of memory ends the worker */
+	/* A name made from data ("Doc." + a key of a stored document) that
+	 * HDF refuses ("a..b", a trailing dot): left out of the page. */
+	log_neoerr("hdf_set", err);
 }
 
 void

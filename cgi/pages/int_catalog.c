@@ -18,6 +18,7 @@
 #include "account.h"
 #include "catalog_form.h"
 #include "flowchart.h"
+#include "log.h"
 #include "org.h"
 #include "pages.h"
 #include "wfnet.h"
@@ -272,8 +273,10 @@ page_int_catalog_new(struct req *r)
 		return new_refused(r, pool_printf(r->pool, "事项编码 %s "
 		    "已经有了（%s），请换一个编码，或打开该事项新建草稿。",
 		    code, versions[0].name));
-	if (cform_proc_parse(r->pool, new_steps, &proc, &e) != 0)
-		abort();	/* the text above is ours */
+	if (cform_proc_parse(r->pool, new_steps, &proc, &e) != 0) {
+		log_err("catalog/new: the first procedure does not parse");
+		return reply_error(r, 500, NULL);
+	}
 	obj = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, "
 	    "s:b, s:s, s:s, s:s, s:s, s:s, s:i, s:s, s:[], s:[]}",
 	    "code", code, "name", name, "kind", kind, "dept_code", d.code,
@@ -282,9 +285,13 @@ page_int_catalog_new(struct req *r)
 	    "fee", "不收费", "place", d.address, "hours", "", "phone", d.phone,
 	    "complaint_phone", "12345", "visits", 1, "depth", "C",
 	    "themes", "materials");
-	if (obj == NULL)
-		abort();
-	json_object_set_new(obj, "procedure", cform_proc_json(&proc));
+	/* NULL (text from the database that is not JSON text): the draft
+	 * is refused by catalog_store(). */
+	if (json_object_set_new(obj, "procedure", cform_proc_json(&proc)) !=
+	    0) {
+		json_decref(obj);
+		obj = NULL;
+	}
 	rc = catalog_new_draft(r->db, r->pool, code, 0, obj, r->user.login,
 	    &version, err, sizeof(err));
 	json_decref(obj);
