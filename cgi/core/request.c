@@ -694,6 +694,25 @@ reply_raw(struct req *r, const char *ctype, const void *body, size_t len,
 }
 
 int
+url_local(const char *s)
+{
+	size_t	 i;
+
+	if (s == NULL || s[0] != '/' || strlen(s) > URL_LOCAL_MAX)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		/* Controls, white space and anything not ASCII: browsers
+		 * drop or mend some of them ("/\t/host" became "//host"). */
+		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7F)
+			return 0;
+		/* "//host" and "/\host" name another host. */
+		if (s[i] == '\\' || (s[i] == '/' && s[i + 1] == '/'))
+			return 0;
+	}
+	return 1;
+}
+
+int
 reply_redirect(struct req *r, const char *location)
 {
 	char	*extra;
@@ -701,8 +720,8 @@ reply_redirect(struct req *r, const char *location)
 	r->status = 303;
 	if (r->fcgx == NULL)
 		return r->status;
-	/* Only local paths: a redirect never leaves the site. */
-	if (location[0] != '/' || location[1] == '/' || location[1] == '\\')
+	/* Only local paths: a redirect never leaves the site (F14). */
+	if (!url_local(location))
 		location = "/";
 	extra = pool_printf(r->pool, "Location: %s\r\n", location);
 	send_headers(r, "text/plain; charset=utf-8", 0, extra);

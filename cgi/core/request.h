@@ -87,9 +87,18 @@ int	 form_file(struct req *, const char *name, FILE **fp, size_t *size,
 /* A request header or CGI parameter from the server ("REMOTE_ADDR", …). */
 const char *request_param(struct req *, const char *name);
 
+/*
+ * 1 when s is a plain path on this site, safe to redirect to: it starts
+ * with one '/', has no "//" and no backslash, only printable ASCII and
+ * at most URL_LOCAL_MAX bytes.  Nothing else names a page of ours (F14).
+ */
+#define URL_LOCAL_MAX	2048
+int	 url_local(const char *);
+
 /* Response side. */
 void	 reply_cookie(struct req *, const char *name, const char *value,
 	    long max_age);
+/* A 303 to location, or to "/" when it is not url_local(). */
 int	 reply_redirect(struct req *, const char *location);
 /* Render the common error page with status and a message that says what
  * to do next (NULL: a generic one for the status). */
