@@ -21,9 +21,9 @@
 #include "session.h"
 
 /*
- * A worker serves this many requests, then exits and multiwatch starts a
- * fresh one: memory the CGI kit leaks on odd input (docs/fuzzing.md)
- * cannot pile up in a long-lived worker.
+ * A worker serves this many requests, then exits and yiwang-supervise
+ * starts a fresh one: memory the CGI kit leaks on odd input
+ * (docs/fuzzing.md) cannot pile up in a long-lived worker.
  */
 #define MAX_REQUESTS	10000
 
