@@ -8,6 +8,7 @@
 #include "ids.h"
 #include "pages.h"
 #include "session.h"
+#include "utf8.h"
 
 #define PASSWORD_MIN	8
 
@@ -51,8 +52,9 @@ page_ext_register(struct req *r)
 	mobile = form_get(r, "mobile");
 	pw = form_get(r, "password");
 	pw2 = form_get(r, "password2");
-	if (name == NULL || strlen(name) > 60)
-		return register_again(r, "请填写身份证上的姓名。");
+	/* The column holds 50 characters (F11: longer was a 500). */
+	if (name == NULL || utf8_chars(name) > 50)
+		return register_again(r, "请填写身份证上的姓名（50 个字以内）。");
 	if (idno != NULL && strlen(idno) == 18) {
 		/* Accept a lower-case x as typed on a phone keyboard. */
 		up = pool_strdup(r->pool, idno);

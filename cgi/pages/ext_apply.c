@@ -9,6 +9,7 @@
 #include "files.h"
 #include "log.h"
 #include "pages.h"
+#include "utf8.h"
 
 #define REMARK_MAX	2000
 
@@ -116,7 +117,7 @@ page_ext_apply(struct req *r)
 		atts[n].material_seq = m->seq;
 		atts[n].material_name = m->name;
 		atts[n].file_name = fname == NULL ? "材料.pdf" :
-		    pool_strndup(r->pool, fname, strnlen(fname, 180));
+		    pool_strndup(r->pool, fname, utf8_prefix(fname, 180));
 		atts[n].size = (int64_t)size;
 		atts[n].mime = (char *)mime;
 		n++;
