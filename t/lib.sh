@@ -305,6 +305,19 @@ http_raw() {
 	_http "$jar" "$url" "$@"
 }
 
+# test_id K: the Kth (0 to 39) valid ID number of this run of the script:
+# birth date and sequence come from its pid, so runs on one stack differ.
+test_id() {
+	local n=$$
+	idno "152502$((1960 + $1 % 40))$(printf '%02d%02d%03d' $((n / 28000 % 12 + 1)) \
+		$((n / 1000 % 28 + 1)) $((n % 1000)))"
+}
+
+# site_workers ext|int: the pids of the site's FastCGI workers, sorted.
+site_workers() {
+	ps -o pid= --ppid "$(cat "$TEST_VAR/$1/fcgi.pid")" | sort -n | tr -d ' ' | tr '\n' ' '
+}
+
 # csrf_from: the value of the first <input … name="csrf" value="…"> in the HTML
 # on stdin.  Fails (prints nothing) when there is none.
 csrf_from() { form_field csrf; }
@@ -453,4 +466,135 @@ same_time() {
 			if (m < 0) m = -m
 			exit !(m <= floor || m <= noise)
 		}'
+}
+
+# ---------------------------------------------------------------------------
+# Forms as a browser sends them, the catalogue editor, the gap
+# ---------------------------------------------------------------------------
+
+# staff_login JAR LOGIN: an intranet login with the demo password.
+staff_login() {
+	local csrf
+	csrf=$(http_get "$1" "$INT_URL/login" | csrf_from)
+	http_post "$1" "$INT_URL/login" "csrf=$csrf" "login=$2" "password=Yiwang@2026" >/dev/null
+}
+
+html_unescape() {
+	sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e "s/&#39;/'/g" \
+		-e "s/&#x27;/'/g" -e 's/&amp;/\&/g'
+}
+
+# The value a browser would send for field NAME of the form in HTML.
+input_value() { # HTML NAME
+	grep -o "<input[^>]*name=\"$2\"[^>]*>" <<<"$1" | head -n 1 |
+		sed -n 's/.*value="\([^"]*\)".*/\1/p' | html_unescape
+}
+textarea_value() { # HTML NAME (the newline right after <textarea> is not content)
+	awk -v key="name=\"$2\"" '
+	!on && /<textarea/ && index($0, key) {
+		on = 1; s = $0; sub(/^.*<textarea[^>]*>/, "", s)
+		if (s == "") next
+		$0 = s
+	}
+	on {
+		if ((i = index($0, "</textarea>")) > 0) {
+			printf "%s%s", out, (n ? "\n" : "") substr($0, 1, i - 1)
+			exit
+		}
+		out = out (n++ ? "\n" : "") $0
+	}' <<<"$1" | html_unescape
+}
+select_value() { # HTML NAME
+	local opt
+	opt=$(awk -v key="name=\"$2\"" '
+		!on && /<select/ && index($0, key) { on = 1 }
+		on { printf "%s", $0; if (index($0, "</select>")) exit }' <<<"$1" |
+		grep -o '<option[^>]*selected[^>]*>[^<]*' | head -n 1)
+	if [[ $opt == *'value="'* ]]; then
+		sed -n 's/.*value="\([^"]*\)".*/\1/p' <<<"$opt" | html_unescape
+	else
+		printf '%s\n' "${opt#*>}" | html_unescape
+	fi
+}
+checked_value() { # HTML NAME: "1" when the checkbox is checked
+	grep -o "<input[^>]*name=\"$2\"[^>]*>" <<<"$1" | head -n 1 | grep -q ' checked' && echo 1
+}
+
+# read_edit_form HTML: every field of the editor into F, as the browser
+# would send it.
+declare -A F
+read_edit_form() {
+	local n v
+	F=()
+	for n in csrf code v name parent statutory_days promised_days fee fee_standard \
+		place hours phone complaint_phone visits keywords; do
+		F[$n]=$(input_value "$1" "$n")
+	done
+	for n in basis conditions fee_basis materials procedure; do
+		F[$n]=$(textarea_value "$1" "$n")
+	done
+	for n in kind dept_code level phase depth; do
+		F[$n]=$(select_value "$1" "$n")
+	done
+	for n in instant secret theme_{0..13}; do
+		v=$(checked_value "$1" "$n")
+		[[ -z $v ]] || F[$n]=$v
+	done
+}
+post_edit_form() { # JAR
+	local k
+	local -a args=()
+	for k in "${!F[@]}"; do args+=("$k=${F[$k]}"); done
+	http_post "$1" "$INT_URL/catalog/edit" "${args[@]}" >/dev/null
+}
+
+# A POST of a move (draft, submit, publish, return) from the item page.
+move() { # JAR MOVE CODE VERSION [k=v…]
+	local jar=$1 mv=$2 code=$3 v=$4 csrf
+	shift 4
+	csrf=$(http_get "$jar" "$INT_URL/catalog/item?code=$code&v=$v" | csrf_from)
+	http_post "$jar" "$INT_URL/catalog/$mv" "csrf=$csrf" "code=$code" "v=$v" "$@" >/dev/null
+}
+
+# Carry everything one site has for the other: export, then import every
+# bundle of the sending site in order (already imported ones are skipped).
+carry() { # FROM TO (ext|int)
+	local b rc=0 out
+	"gap_$1" export >"$_T_DIR/export.out" 2>&1 || rc=$?
+	((rc == 0 || rc == 3)) || { cat "$_T_DIR/export.out"; return 1; }
+	for b in "$TEST_VAR/$1"/bundles/*.ywb; do
+		[[ -f $b ]] || continue
+		out=$("gap_$2" import "$b" 2>&1) || { printf '%s\n' "$out"; return 1; }
+	done
+}
+
+# required_uploads CODE FILE: "m<seq>=@FILE" for each required material of
+# the extranet's published item CODE, one a line.
+required_uploads() {
+	local seq
+	for seq in $(sql_ext "SELECT m.seq FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code='$1' AND i.status='published' AND m.required=1"); do
+		printf 'm%s=@%s\n' "$seq" "$2"
+	done
+}
+
+# hostile_route SITE JAR METHOD PATH FORM SET [NAME=VALUE…]: the requests
+# t/integration/hostile.pl makes for one route (SET full, few or bytes),
+# sent by one curl; "SITE METHOD PATH STATUS LABEL" lines are added to
+# $_T_DIR/results.  METHOD POSTM is a multipart POST; FORM the page (a
+# path) whose form gives the base values, or -.
+hostile_route() {
+	local site=$1 jar=$2 method=$3 path=$4 form=$5 set=$6 enc=url url formfile=-
+	shift 6
+	url=$INT_URL
+	[[ $site == ext ]] && url=$EXT_URL
+	if [[ $method == POSTM ]]; then method=POST enc=multipart; fi
+	if [[ $form != - ]]; then
+		http_get "$jar" "$url$form" >"$_T_DIR/form.html"
+		formfile=$_T_DIR/form.html
+	fi
+	mkdir -p "$_T_DIR/bodies"
+	perl "$ROOT/t/integration/hostile.pl" "$url$path" "$method" "$enc" "$(_jar "$jar")" \
+		"$formfile" "$_T_DIR/bodies" "$set" "$@" >"$_T_DIR/curl.cfg"
+	curl -K "$_T_DIR/curl.cfg" | sed "s|^|$site $method $path |" >>"$_T_DIR/results"
+	rm -f "$_T_DIR"/bodies/*
 }

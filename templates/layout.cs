@@ -49,7 +49,7 @@
       <span class="brand-mark" aria-hidden="true">政</span>
       <span class="brand-text">
         <span class="brand-name"><?cs var:Site.Name ?></span>
-        <span class="brand-sub"><?cs alt:Site.Org ?>××县人民政府政务服务中心<?cs /alt ?></span>
+        <span class="brand-sub"><?cs if:Site.Org ?><?cs var:Site.Org ?><?cs else ?>××县人民政府政务服务中心<?cs /if ?></span>
       </span>
     </a>
     <nav class="nav" aria-label="主导航">
@@ -83,7 +83,7 @@
 </main>
 <footer class="footer">
   <div class="wrap">
-    <p><?cs alt:Site.Org ?>××县人民政府政务服务中心<?cs /alt ?> 主办 · 咨询电话 <?cs alt:Site.Phone ?>0479-8221234<?cs /alt ?></p>
+    <p><?cs if:Site.Org ?><?cs var:Site.Org ?><?cs else ?>××县人民政府政务服务中心<?cs /if ?> 主办 · 咨询电话 <?cs if:Site.Phone ?><?cs var:Site.Phone ?><?cs else ?>0479-8221234<?cs /if ?></p>
     <?cs if:Site.Kind == "intranet" ?>
     <p>本系统为政务内网审批系统，所有操作均留痕备查。请勿将办件信息带出内网。</p>
     <?cs else ?>

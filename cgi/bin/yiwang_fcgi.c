@@ -23,9 +23,9 @@
 #include "session.h"
 
 /*
- * A worker serves this many requests, then exits and multiwatch starts a
- * fresh one: memory the CGI kit leaks on odd input (docs/fuzzing.md)
- * cannot pile up in a long-lived worker.
+ * A worker serves this many requests, then exits and yiwang-supervise
+ * starts a fresh one: memory the CGI kit leaks on odd input
+ * (docs/fuzzing.md) cannot pile up in a long-lived worker.
  */
 #define MAX_REQUESTS	10000
 
@@ -46,7 +46,7 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 	int		 status;
 
 	if ((status = request_begin(&r, fr, cfg, db, pool)) != 0)
-		reply_error(&r, status, NULL);
+		reply_error(&r, status, r.why);
 	else {
 		session_begin(&r);
 		if ((status = sec_cert_gate(&r)) != 0)	/* ACC-4 */

@@ -14,6 +14,12 @@
 
 #include "log.h"
 #include "request.h"
+#include "utf8.h"
+
+/* What a request with bytes that are not text is answered (F3). */
+#define BAD_TEXT	"提交的内容中有无法识别的字符或看不见的控制字符（常见于" \
+			"从其他软件复制来的文字）。请返回上一页，删除这些字符或" \
+			"重新输入后再提交。"
 
 /*
  * What cb_read() watches in the body while the kit reads it.  The kit's
@@ -23,34 +29,96 @@
  * kit reports as a short read.  In multipart, the kit also leaks the
  * first of two Content-Disposition (or Content-Type) lines in one part's
  * header, so two such lines with no empty line between are refused too.
+ *
+ * A NUL where text goes is refused the same way (SEC-4, F3): the kit
+ * stores every value as a C string, so "a%00b" in a query or urlencoded
+ * body, a NUL byte in one, or a NUL in a multipart part without a file
+ * name (or in any part's header) would arrive silently cut short.  Only
+ * the content of a file part may hold NUL bytes (a PDF does).  A part is
+ * taken for a file when its Content-Disposition line says "filename"
+ * anywhere; its header ends at an empty line or one starting with white
+ * space, as the kit's own header reader ends it.
+ *
  * One request at a time per process, like the kit's own globals.
  */
+enum part { PART_NONE, PART_HEAD, PART_TEXT, PART_FILE };
+
 static struct {
 	int		 multipart;
 	size_t		 seps, max;
 	char		 last[2];	/* the two bytes before this one */
-	char		 line[20];	/* the current line's start */
+	char		 line[80];	/* the current line's start */
 	size_t		 linelen;
 	int		 disp, type;	/* since the last empty line */
 	int		 refused;
+	const char	*bound;		/* multipart boundary and its length */
+	size_t		 boundlen;
+	enum part	 part;		/* where the current byte is */
+	int		 file;		/* this part's header names a file */
+	size_t		 fname;		/* bytes of "filename" matched */
+	int		 pct;		/* bytes of "%00" matched */
+	int		 nul;		/* a NUL where text goes */
 } scan;
+
+/* 1 when the line just ended is "--" boundary, or that and "--". */
+static int
+scan_boundary_line(void)
+{
+	size_t	 n = scan.linelen;
+
+	if (n > 0 && scan.line[n - 1] == '\r')
+		n--;
+	if (n >= scan.boundlen + 4 && scan.line[n - 1] == '-' &&
+	    scan.line[n - 2] == '-')
+		n -= 2;
+	return n == scan.boundlen + 2 && scan.line[0] == '-' &&
+	    scan.line[1] == '-' &&
+	    memcmp(scan.line + 2, scan.bound, scan.boundlen) == 0;
+}
+
+/* A line of the multipart body ended: which part of a part comes next. */
+static void
+scan_line_end(void)
+{
+	if (scan.linelen <= sizeof(scan.line) && scan_boundary_line()) {
+		scan.part = PART_HEAD;
+		scan.file = 0;
+	} else if (scan.part == PART_HEAD && scan.fname == 8 &&
+	    scan.linelen >= 20 &&
+	    strncasecmp(scan.line, "content-disposition:", 20) == 0)
+		scan.file = 1;
+}
 
 static void
 scan_byte(char c)
 {
+	static const char	 fname[] = "filename";
+
 	if (c == '-' && scan.last[1] == '-' && scan.last[0] == '\n')
 		scan.seps++;
 	scan.last[0] = scan.last[1];
 	scan.last[1] = c;
+	if (c == '\0' && scan.part != PART_FILE)
+		scan.nul = 1;
+	/* The first byte of a line may end a part's header. */
+	if (scan.linelen == 0 && scan.part == PART_HEAD &&
+	    isspace((unsigned char)c))
+		scan.part = scan.file ? PART_FILE : PART_TEXT;
 	if (c == '\n') {
+		scan_line_end();
 		if (scan.linelen == 0 || scan.line[0] == '\r')
 			scan.disp = scan.type = 0;
 		scan.linelen = 0;
+		scan.fname = 0;
 		return;
 	}
-	if (scan.linelen == sizeof(scan.line))
+	if (scan.part == PART_HEAD && scan.fname < 8)
+		scan.fname = (c | 0x20) == fname[scan.fname] ? scan.fname + 1 :
+		    (c | 0x20) == 'f';
+	if (scan.linelen < sizeof(scan.line))
+		scan.line[scan.linelen] = c;
+	if (++scan.linelen > sizeof(scan.line))
 		return;
-	scan.line[scan.linelen++] = c;
 	if (scan.linelen == 13 && strncasecmp(scan.line, "content-type:",
 	    13) == 0 && ++scan.type > 1)
 		scan.refused = 1;
@@ -59,23 +127,31 @@ scan_byte(char c)
 		scan.refused = 1;
 }
 
+/* An urlencoded body: count '&', and watch for NUL and "%00". */
+static void
+scan_form_byte(char c)
+{
+	if (c == '&')
+		scan.seps++;
+	else if (c == '\0' || (c == '0' && scan.pct == 2))
+		scan.nul = 1;
+	scan.pct = c == '%' ? 1 : c == '0' && scan.pct == 1 ? 2 : 0;
+}
+
 /* cgiwrap callbacks: the CGI kit reads and writes through these. */
 
 static int
 cb_read(void *data, char *buf, int len)
 {
-	const char	*p, *end;
 	int		 n, i;
 
 	n = FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
-	if (!scan.multipart)
-		for (p = buf, end = buf + (n > 0 ? n : 0);
-		    (p = memchr(p, '&', (size_t)(end - p))) != NULL; p++)
-			scan.seps++;
-	else
-		for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++)
+		if (scan.multipart)
 			scan_byte(buf[i]);
-	if (scan.seps > scan.max || scan.refused)
+		else
+			scan_form_byte(buf[i]);
+	if (scan.seps > scan.max || scan.refused || scan.nul)
 		return -1;
 	return n;
 }
@@ -139,14 +215,45 @@ log_neoerr(const char *what, NEOERR *err)
 }
 
 /*
+ * A form field's name and value must be text (SEC-4, F3): strict UTF-8
+ * with no control character, but for TAB, CR and LF in values.  Whether a
+ * value may span lines is the page's to say (form_get(), form_text()).
+ * Checked once here, so nothing after (the pages, jansson, MariaDB, the
+ * other site) ever sees bytes it may refuse.  Returns 0, or -2.
+ */
+static int
+check_text(HDF *field)
+{
+	const char	*name = hdf_obj_name(field), *v = hdf_obj_value(field);
+	enum utf8_rc	 rc;
+	size_t		 at = 0;
+
+	if (name != NULL && (rc = utf8_check(name, strlen(name), 0, &at)) !=
+	    UTF8_OK) {
+		log_info("refused: a field name: %s at byte %zu",
+		    utf8_rc_name(rc), at);
+		return -2;
+	}
+	if (v != NULL && (rc = utf8_check(v, strlen(v), UTF8_LINES, &at)) !=
+	    UTF8_OK) {
+		log_info("refused: field %s: %s at byte %zu", name,
+		    utf8_rc_name(rc), at);
+		return -2;
+	}
+	return 0;
+}
+
+/*
  * Count the form fields under node, recursing into multi-valued ones, and
- * check each value's length.  Returns 0, or -1 when a limit is passed.
+ * check each value's length and text.  Returns 0, -1 when a limit is
+ * passed, -2 when a name or value is not text.
  */
 static int
 check_fields(HDF *node, const struct config *cfg, size_t *count, int depth)
 {
 	HDF		*c;
 	const char	*v;
+	int		 rc;
 
 	if (depth > 4)
 		return -1;
@@ -156,8 +263,9 @@ check_fields(HDF *node, const struct config *cfg, size_t *count, int depth)
 		if ((v = hdf_obj_value(c)) != NULL &&
 		    strlen(v) > cfg->max_field_len)
 			return -1;
-		if (check_fields(c, cfg, count, depth + 1) == -1)
-			return -1;
+		if ((rc = check_text(c)) != 0 ||
+		    (rc = check_fields(c, cfg, count, depth + 1)) != 0)
+			return rc;
 	}
 	return 0;
 }
@@ -180,11 +288,12 @@ count_char(const char *s, int c)
  * from RFC 2046's set, quoted or not.  The kit takes any type starting
  * "multipart/form-data" for multipart, looks for the boundary only as the
  * first parameter after a ';', and calls strlen() on it when absent.
- * Returns the boundary's length, 0 for no body or urlencoded, -1 for a
- * multipart type we refuse (400), -2 for any other type (415).
+ * Returns the boundary's length (and where it starts in *bound), 0 for no
+ * body or urlencoded, -1 for a multipart type we refuse (400), -2 for any
+ * other type (415).
  */
 static int
-body_type(const char *ct)
+body_type(const char *ct, const char **bound)
 {
 	static const char	 mp[] = "multipart/form-data;";
 	static const char	 bchars[] = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -211,6 +320,7 @@ body_type(const char *ct)
 	n = strspn(ct, bchars);
 	if (n < 1 || n > 70 || strcmp(ct + n, quoted ? "\"" : "") != 0)
 		return -1;
+	*bound = ct;
 	return (int)n;
 }
 
@@ -274,11 +384,11 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
     struct db *db, struct pool *pool)
 {
 	NEOERR		*err;
-	const char	*v, *uri;
+	const char	*v, *uri, *bound = NULL;
 	char		*end, *tmp;
 	unsigned long long n;
 	size_t		 count = 0;
-	int		 blen;
+	int		 blen, rc;
 
 	memset(r, 0, sizeof(*r));
 	r->pool = pool;
@@ -313,10 +423,16 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 	}
 
 	/* cgi_init() parses these; bound them first (see scan). */
-	if (count_char(FCGX_GetParam("QUERY_STRING", fcgx->envp), '&') >=
-	    cfg->max_fields ||
+	v = FCGX_GetParam("QUERY_STRING", fcgx->envp);
+	if (count_char(v, '&') >= cfg->max_fields ||
 	    count_char(FCGX_GetParam("HTTP_COOKIE", fcgx->envp), ';') >= 64)
 		return 400;
+	/* The kit would cut "a%00b" to "a" without a word. */
+	if (v != NULL && strstr(v, "%00") != NULL) {
+		log_info("refused: %%00 in the query string");
+		r->why = BAD_TEXT;
+		return 400;
+	}
 	/*
 	 * ClearSilver's multipart parser dereferences a missing boundary
 	 * (found by t/integration/limits.sh and the fuzzer): refuse any body
@@ -324,10 +440,13 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 	 */
 	blen = 0;
 	if (strcmp(r->method, "POST") == 0 &&
-	    (blen = body_type(FCGX_GetParam("CONTENT_TYPE", fcgx->envp))) < 0)
+	    (blen = body_type(FCGX_GetParam("CONTENT_TYPE", fcgx->envp),
+	    &bound)) < 0)
 		return blen == -1 ? 400 : 415;
 	memset(&scan, 0, sizeof(scan));
 	scan.multipart = blen > 0;
+	scan.bound = bound;
+	scan.boundlen = blen > 0 ? (size_t)blen : 0;
 	scan.last[1] = '\n';		/* the body starts a line */
 	scan.max = scan.multipart ? 2 * cfg->max_fields + 2 : cfg->max_fields;
 
@@ -343,13 +462,21 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 	}
 	if (blen > 0)
 		prime_boundary(fcgx, blen);
-	if ((err = cgi_parse(r->cgi)) != STATUS_OK) {
+	err = cgi_parse(r->cgi);
+	if (scan.nul) {
+		nerr_ignore(&err);
+		log_info("refused: a NUL in a text field of the body");
+		r->why = BAD_TEXT;
+		return 400;
+	}
+	if (err != STATUS_OK) {
 		log_neoerr("cgi_parse", err);
 		return 400;
 	}
-	if (check_fields(hdf_get_obj(r->hdf, "Query"), cfg, &count, 0) == -1)
-		return 400;
-	return 0;
+	if ((rc = check_fields(hdf_get_obj(r->hdf, "Query"), cfg, &count,
+	    0)) == -2)
+		r->why = BAD_TEXT;
+	return rc == 0 ? 0 : 400;
 }
 
 void
@@ -361,8 +488,10 @@ request_end(struct req *r)
 	r->hdf = NULL;
 }
 
-const char *
-form_get(struct req *r, const char *name)
+/* The value of field name, trimmed of surrounding white space; NULL when
+ * absent or empty.  request_begin() has checked that it is text. */
+static const char *
+form_value(struct req *r, const char *name)
 {
 	const char	*v, *e;
 	char		 key[128];
@@ -380,6 +509,27 @@ form_get(struct req *r, const char *name)
 	if (e == v)
 		return NULL;
 	return pool_strndup(r->pool, v, (size_t)(e - v));
+}
+
+const char *
+form_get(struct req *r, const char *name)
+{
+	const char	*v;
+
+	/* No form control of one line can send a line break or a TAB. */
+	if ((v = form_value(r, name)) != NULL &&
+	    strpbrk(v, "\t\r\n") != NULL) {
+		log_info("refused: field %s: a TAB or line break in one line",
+		    name);
+		return NULL;
+	}
+	return v;
+}
+
+const char *
+form_text(struct req *r, const char *name)
+{
+	return form_value(r, name);
 }
 
 int
@@ -581,6 +731,25 @@ reply_raw(struct req *r, const char *ctype, const void *body, size_t len,
 }
 
 int
+url_local(const char *s)
+{
+	size_t	 i;
+
+	if (s == NULL || s[0] != '/' || strlen(s) > URL_LOCAL_MAX)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		/* Controls, white space and anything not ASCII: browsers
+		 * drop or mend some of them ("/\t/host" became "//host"). */
+		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7F)
+			return 0;
+		/* "//host" and "/\host" name another host. */
+		if (s[i] == '\\' || (s[i] == '/' && s[i + 1] == '/'))
+			return 0;
+	}
+	return 1;
+}
+
+int
 reply_redirect(struct req *r, const char *location)
 {
 	char	*extra;
@@ -595,8 +764,8 @@ reply_redirect(struct req *r, const char *location)
 	r->status = 303;
 	if (r->fcgx == NULL)
 		return r->status;
-	/* Only local paths: a redirect never leaves the site. */
-	if (location[0] != '/' || location[1] == '/' || location[1] == '\\')
+	/* Only local paths: a redirect never leaves the site (F14). */
+	if (!url_local(location))
 		location = "/";
 	extra = pool_printf(r->pool, "Location: %s\r\n", location);
 	send_headers(r, "text/plain; charset=utf-8", 0, extra);
@@ -743,8 +912,16 @@ reply_error(struct req *r, int status, const char *msg)
 void
 hdf_set(struct req *r, const char *name, const char *value)
 {
-	if (hdf_set_value(r->hdf, name, value ? value : "") != STATUS_OK)
-		abort();
+	NEOERR	*err;
+
+	if ((err = hdf_set_value(r->hdf, name, value ? value : "")) ==
+	    STATUS_OK)
+		return;
+	if (nerr_match(err, NERR_NOMEM))
+		abort();	/* out of memory ends the worker */
+	/* A name made from data ("Doc." + a key of a stored document) that
+	 * HDF refuses ("a..b", a trailing dot): left out of the page. */
+	log_neoerr("hdf_set", err);
 }
 
 void

@@ -59,6 +59,7 @@ struct req {
 	const char		*path;		/* without the query string */
 	struct user		 user;
 	const char		*csrf;		/* token forms must carry */
+	const char		*why;		/* request_begin()'s refusal */
 	const char		*session_hash;	/* of the logged-in session */
 	/* Response under construction. */
 	int			 status;
@@ -68,14 +69,19 @@ struct req {
 						 * the fixed error page */
 };
 
-/* Outcome of request_begin(): 0, or the HTTP status to answer with. */
+/* Outcome of request_begin(): 0, or the HTTP status to answer with (and
+ * in r->why the message to show, or NULL for the status's own).  Every
+ * field's name and value is strict UTF-8 with no NUL and no control
+ * character but TAB, CR and LF (SEC-4): other requests are refused. */
 int	 request_begin(struct req *, struct FCGX_Request *,
 	    const struct config *, struct db *, struct pool *);
 void	 request_end(struct req *);
 
-/* A form or query value, trimmed of surrounding white space; NULL if
- * absent or empty. */
+/* A form or query value of one line, trimmed of surrounding white space;
+ * NULL if absent, empty, or holding a TAB, CR or LF. */
 const char *form_get(struct req *, const char *name);
+/* The same for text of several lines (a textarea): TAB, CR, LF kept. */
+const char *form_text(struct req *, const char *name);
 
 /*
  * An uploaded file of field `name`: its stream (owned by the CGI kit,
@@ -88,12 +94,21 @@ int	 form_file(struct req *, const char *name, FILE **fp, size_t *size,
 /* A request header or CGI parameter from the server ("REMOTE_ADDR", …). */
 const char *request_param(struct req *, const char *name);
 
-/* Response side.  Every header value is refused when it holds a control
+/*
+ * 1 when s is a plain path on this site, safe to redirect to: it starts
+ * with one '/', has no "//" and no backslash, only printable ASCII and
+ * at most URL_LOCAL_MAX bytes.  Nothing else names a page of ours (F14).
+ */
+#define URL_LOCAL_MAX	2048
+int	 url_local(const char *);
+
+/* Response side: every header value is refused when it holds a control
  * character (header_value_ok()): the response is then a fixed error page
  * without it, and the log says why. */
 int	 header_value_ok(const char *);
 void	 reply_cookie(struct req *, const char *name, const char *value,
 	    long max_age);
+/* A 303 to location, or to "/" when it is not url_local(). */
 int	 reply_redirect(struct req *, const char *location);
 /* Render the common error page with status and a message that says what
  * to do next (NULL: a generic one for the status). */

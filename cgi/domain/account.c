@@ -13,6 +13,7 @@
 #include "log.h"
 #include "pwpolicy.h"
 #include "throttle.h"
+#include "utf8.h"
 
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
 /* The lock of account row l, in the columns of a login query. */
@@ -302,8 +303,9 @@ account_citizen_register(struct db *db, struct pool *pool, const char *idno,
 	int		 fresh;
 
 	*why = NULL;
-	if (name == NULL || strlen(name) > 60) {
-		*why = "请填写身份证上的姓名。";
+	/* The column holds 50 characters (F11: longer was a 500). */
+	if (name == NULL || utf8_chars(name) > 50) {
+		*why = "请填写身份证上的姓名（50 个字以内）。";
 		return REG_INVALID;
 	}
 	if (stmt_one(db_stmt(db, SQL_TODAY), pool, "s", &today) != DB_OK)

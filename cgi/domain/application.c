@@ -338,12 +338,21 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 			json_decref(files);
 			goto fail;
 		}
-		json_array_append_new(jatts, json_pack("{s:i, s:s, s:s, s:s, "
-		    "s:I, s:s}", "material_seq", atts[i].material_seq,
+		/* Never an attachment silently left out of the record. */
+		if (json_array_append_new(jatts, json_pack("{s:i, s:s, s:s, "
+		    "s:s, s:I, s:s}", "material_seq", atts[i].material_seq,
 		    "material_name", atts[i].material_name,
 		    "file_name", atts[i].file_name, "sha256", atts[i].sha256,
-		    "size", (json_int_t)atts[i].size, "mime", atts[i].mime));
-		json_array_append_new(files, json_string(atts[i].sha256));
+		    "size", (json_int_t)atts[i].size, "mime", atts[i].mime)) !=
+		    0 || json_array_append_new(files,
+		    json_string(atts[i].sha256)) != 0) {
+			json_decref(jatts);
+			json_decref(files);
+			log_err("%s: attachment %zu is not JSON text", *app_no,
+			    i);
+			rc = DB_ERR;
+			goto fail;
+		}
 	}
 	if ((rc = event_add(db, *app_no, 0, now, "网上提交申请", u->name,
 	    "")) != DB_OK) {
@@ -358,9 +367,7 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	    "id_number", u->login, "mobile", mobile, "remark",
 	    remark ? remark : "", "submitted_at", now, "attachments", jatts,
 	    "files", files);
-	if (rec == NULL)
-		abort();
-	rc = outbox_add(db, rec);
+	rc = outbox_add(db, rec);	/* refuses a NULL rec */
 	json_decref(rec);
 	if (rc != DB_OK)
 		goto fail;

@@ -587,6 +587,7 @@ catalog_json(const struct item *it)
 {
 	json_t	*o, *arr, *proc, *flows, *returns, *files;
 	size_t	 i;
+	int	 bad = 0;	/* some text was not JSON text */
 
 	o = json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, "
 	    "s:s, s:i, s:i, s:b, s:s, s:s, s:s, s:s, s:s, s:i, s:s}",
@@ -600,21 +601,20 @@ catalog_json(const struct item *it)
 	    "fee", it->fee, "place", it->place, "hours", it->hours,
 	    "phone", it->phone, "complaint_phone", it->complaint_phone,
 	    "visits", it->visits, "depth", it->depth);
-	if (o == NULL)
-		abort();
-	json_object_set_new(o, "parent", json_string(it->parent_code));
-	json_object_set_new(o, "phase", json_string(it->phase));
-	json_object_set_new(o, "fee_basis", json_string(it->fee_basis));
-	json_object_set_new(o, "fee_standard", json_string(it->fee_standard));
-	json_object_set_new(o, "themes", themes_json(it->themes));
-	json_object_set_new(o, "keywords", json_string(it->keywords));
+	bad |= json_object_set_new(o, "parent", json_string(it->parent_code));
+	bad |= json_object_set_new(o, "phase", json_string(it->phase));
+	bad |= json_object_set_new(o, "fee_basis", json_string(it->fee_basis));
+	bad |= json_object_set_new(o, "fee_standard",
+	    json_string(it->fee_standard));
+	bad |= json_object_set_new(o, "themes", themes_json(it->themes));
+	bad |= json_object_set_new(o, "keywords", json_string(it->keywords));
 	arr = json_array();
 	files = json_array();
 	for (i = 0; i < it->nmaterials; i++) {
 		const struct material *m = &it->materials[i];
 
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:b, "
-		    "s:s, s:s, s:s, s:s, s:s, s:s}", "name", m->name,
+		bad |= json_array_append_new(arr, json_pack("{s:s, s:s, s:i, "
+		    "s:b, s:s, s:s, s:s, s:s, s:s, s:s}", "name", m->name,
 		    "original", m->original, "copies", m->copies,
 		    "required", m->required, "types", m->types,
 		    "note", m->note, "form", m->form, "form_sha", m->form_sha,
@@ -626,12 +626,12 @@ catalog_json(const struct item *it)
 			json_array_append_new(files,
 			    json_string(m->sample_sha));
 	}
-	json_object_set_new(o, "materials", arr);
-	json_object_set_new(o, "files", files);
+	bad |= json_object_set_new(o, "materials", arr);
+	bad |= json_object_set_new(o, "files", files);
 	arr = json_array();
 	for (i = 0; i < it->nsteps; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:s, "
-		    "s:s, s:i, s:s}", "key", it->steps[i].key,
+		bad |= json_array_append_new(arr, json_pack("{s:s, s:s, s:i, "
+		    "s:s, s:s, s:i, s:s}", "key", it->steps[i].key,
 		    "name", it->steps[i].name, "role", it->steps[i].role,
 		    "dept", it->steps[i].dept_code,
 		    "dept_name", it->steps[i].dept_name,
@@ -639,11 +639,20 @@ catalog_json(const struct item *it)
 	flows = json_array();
 	returns = json_array();
 	for (i = 0; i < it->nflows; i++)
-		json_array_append_new(it->flows[i].back ? returns : flows,
-		    json_pack("[s, s]", it->flows[i].from, it->flows[i].to));
+		bad |= json_array_append_new(it->flows[i].back ? returns :
+		    flows, json_pack("[s, s]", it->flows[i].from,
+		    it->flows[i].to));
 	proc = json_pack("{s:o, s:o, s:o}", "steps", arr, "flows", flows,
 	    "returns", returns);
-	json_object_set_new(o, "procedure", proc);
+	bad |= json_object_set_new(o, "procedure", proc);
+	/* An item with a part left out must not be stored or sent; the
+	 * callers refuse NULL (outbox_add(), catalog_store()). */
+	if (bad) {
+		log_err("%s: text of version %d is not JSON text", it->code,
+		    it->version);
+		json_decref(o);
+		return NULL;
+	}
 	return o;
 }
 
@@ -926,7 +935,7 @@ catalog_set_status(struct db *db, struct pool *pool, const char *code,
 	else if (strcmp(to, "draft") == 0)
 		from = "review";
 	else
-		abort();
+		return DB_ERR;	/* no such move */
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	q = db_stmt(db, SQL_ITEM_STATUS);
@@ -1032,9 +1041,8 @@ catalog_new_draft(struct db *db, struct pool *pool, const char *code,
 	if (from > 0) {
 		if ((rc = catalog_version(db, pool, code, from, &it)) != DB_OK)
 			goto fail;
-		obj = copy = catalog_json(&it);
-	} else if (obj == NULL)
-		abort();
+		obj = copy = catalog_json(&it);	/* NULL: catalog_store() */
+	}
 	json_object_set_new(obj, "created_by", json_string(actor));
 	rc = catalog_store(db, pool, obj, 0, &id, err, errlen);
 	json_decref(copy);

@@ -144,7 +144,8 @@ void		 catalog_net(struct db *, struct pool *, const struct item *,
 		    struct wf_net *);
 /* The step with key, or NULL. */
 const struct step *catalog_step(const struct item *, const char *key);
-/* The item as it travels (JSON object; caller decrefs). */
+/* The item as it travels (JSON object; caller decrefs), or NULL when
+ * some of its text is not JSON text (logged). */
 json_t		*catalog_json(const struct item *);
 
 enum db_rc	 catalog_published(struct db *, struct pool *, const char *code,

@@ -71,11 +71,15 @@ outbox_add(struct db *db, json_t *rec)
 	char		*body;
 	const char	*kind;
 
-	kind = json_string_value(json_object_get(rec, "type"));
-	if (kind == NULL)
-		abort();
-	if ((body = json_dumps(rec, JSON_COMPACT | JSON_SORT_KEYS)) == NULL)
-		abort();
+	/* NULL: the caller's json_pack() failed, which text that is not
+	 * UTF-8 makes it do (F3); the transaction is refused, the worker
+	 * lives on. */
+	if (rec == NULL ||
+	    (kind = json_string_value(json_object_get(rec, "type"))) == NULL ||
+	    (body = json_dumps(rec, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
+		log_err("outbox: a record that cannot be written as JSON");
+		return DB_ERR;
+	}
 	q = db_stmt(db, SQL_OUTBOX_ADD);
 	stmt_bind_text(q, 0, kind);
 	stmt_bind_text(q, 1, body);

@@ -526,13 +526,15 @@ event_out(struct db *db, struct pool *pool, const struct kase *k,
 	    "at", at, "label", public_label, "actor", k->item.dept_name,
 	    "note", public_note ? public_note : "", "state", state,
 	    "state_label", flow_state_label(state));
-	if (rec == NULL)
-		abort();
-	if (d != NULL)
-		json_object_set_new(rec, "doc", json_pack("{s:s, s:s, s:s, "
-		    "s:s, s:s, s:s}", "kind", d->kind, "doc_no", d->doc_no,
-		    "title", d->title, "body", d->body,
-		    "issued_at", d->issued_at, "issued_by", d->issued_by));
+	/* A record json_pack() could not make is refused by outbox_add(),
+	 * and one without its document must not be sent either. */
+	if (d != NULL && json_object_set_new(rec, "doc", json_pack("{s:s, "
+	    "s:s, s:s, s:s, s:s, s:s}", "kind", d->kind, "doc_no", d->doc_no,
+	    "title", d->title, "body", d->body, "issued_at", d->issued_at,
+	    "issued_by", d->issued_by)) != 0) {
+		json_decref(rec);
+		rec = NULL;
+	}
 	rc = outbox_add(db, rec);
 	json_decref(rec);
 	return rc;
@@ -652,8 +654,10 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	int		 year = 0;
 
 	memset(d, 0, sizeof(*d));
-	if ((dk = vocab_doc_kind(kind)) == NULL)
-		abort();
+	if ((dk = vocab_doc_kind(kind)) == NULL) {
+		log_err("no document kind %s", kind);
+		return DB_ERR;
+	}
 	/* Numbered and issued by the department acting at the step. */
 	q = db_stmt(db, SQL_DEPT_ABBR);
 	stmt_bind_text(q, 0, dept);
@@ -678,9 +682,14 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 		return DB_ERR;
 	mats = json_array();
 	for (i = 0; i < k->natts; i++)
-		json_array_append_new(mats, json_pack("{s:s, s:s, s:s}",
+		if (json_array_append_new(mats, json_pack("{s:s, s:s, s:s}",
 		    "name", k->atts[i].material_name,
-		    "file_name", k->atts[i].file_name, "original", "电子件"));
+		    "file_name", k->atts[i].file_name, "original", "电子件")) !=
+		    0) {
+			json_decref(mats);
+			mats = NULL;	/* json_pack() below fails */
+			break;
+		}
 	body = json_pack("{s:s, s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:s, "
 	    "s:o}", "dept_name", dname, "applicant_name", k->applicant_name,
 	    "item_name", k->item_name, "app_no", k->app_no,
@@ -689,11 +698,15 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	    k->item.promised_days), strcmp(kind, "approve") == 0 ?
 	    "opinion" : "reason", text ? text : "",
 	    "signer", u->name, "materials", mats);
-	json_object_set_new(body, "submitted_at", json_string(k->submitted_at));
-	if (body == NULL)
-		abort();
-	if ((s = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS)) == NULL)
-		abort();
+	/* Text json_pack() refuses (not UTF-8) can only come from the
+	 * database here, input being checked: the act fails, cleanly. */
+	if (json_object_set_new(body, "submitted_at",
+	    json_string(k->submitted_at)) != 0 ||
+	    (s = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
+		log_err("%s: the document's text is not JSON text", k->app_no);
+		json_decref(body);
+		return DB_ERR;
+	}
 	d->body = pool_strdup(pool, s);
 	free(s);
 	json_decref(body);

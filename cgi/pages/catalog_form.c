@@ -863,24 +863,27 @@ cform_proc_json(const struct cform_proc *p)
 {
 	json_t	*steps, *flows, *returns, *o;
 	size_t	 i;
+	int	 bad = 0;
 
 	steps = json_array();
 	for (i = 0; i < p->nsteps; i++) {
 		const struct step *s = &p->steps[i];
-		json_array_append_new(steps, json_pack("{s:s, s:s, s:s, s:s, "
-		    "s:i, s:s}", "key", s->key, "name", s->name, "role",
+		bad |= json_array_append_new(steps, json_pack("{s:s, s:s, s:s, "
+		    "s:s, s:i, s:s}", "key", s->key, "name", s->name, "role",
 		    role_english(s->role), "dept", s->dept_code ? s->dept_code :
 		    "", "days", s->days, "doc", s->doc ? s->doc : ""));
 	}
 	flows = json_array();
 	returns = json_array();
 	for (i = 0; i < p->nflows; i++)
-		json_array_append_new(p->flows[i].back ? returns : flows,
+		bad |= json_array_append_new(p->flows[i].back ? returns : flows,
 		    json_pack("[s, s]", p->flows[i].from, p->flows[i].to));
 	o = json_pack("{s:o, s:o, s:o}", "steps", steps, "flows", flows,
 	    "returns", returns);
-	if (o == NULL)
-		abort();
+	if (bad) {
+		json_decref(o);
+		return NULL;
+	}
 	return o;
 }
 

@@ -81,7 +81,7 @@ int	 cform_proc_parse(struct pool *, const char *text, struct cform_proc *p,
 char	*cform_proc_text(struct pool *, const struct step *, size_t nsteps,
 	    const struct flow *, size_t nflows, const char *home_dept);
 /* The "procedure" member of the item JSON (docs/catalog.md); caller
- * decrefs. */
+ * decrefs.  NULL when a name is not JSON text. */
 json_t	*cform_proc_json(const struct cform_proc *);
 
 /*

@@ -12,6 +12,7 @@
 #include "log.h"
 #include "pages.h"
 #include "throttle.h"
+#include "utf8.h"
 
 #define REMARK_MAX	2000
 #define FORM_KEY_LEN	64	/* hex of 32 random bytes */
@@ -82,7 +83,7 @@ show_form(struct req *r, const struct item *it, int status, const char *why)
 	if (why != NULL) {
 		r->status = status;
 		hdf_set(r, "Form.Error", why);
-		hdf_set(r, "Form.remark", form_get(r, "remark"));
+		hdf_set(r, "Form.remark", form_text(r, "remark"));
 	}
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "在线申请 · %s",
 	    it->name));
@@ -218,7 +219,7 @@ page_ext_apply(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	remark = form_get(r, "remark");
+	remark = form_text(r, "remark");
 	if (remark != NULL && strlen(remark) > REMARK_MAX)
 		return show_form(r, &it, 422, "申请说明太长，请控制在 2000 字"
 		    "以内。");
@@ -260,7 +261,7 @@ page_ext_apply(struct req *r)
 		atts[n].material_seq = m->seq;
 		atts[n].material_name = m->name;
 		atts[n].file_name = fname == NULL ? "材料.pdf" :
-		    pool_strndup(r->pool, fname, strnlen(fname, 180));
+		    pool_strndup(r->pool, fname, utf8_prefix(fname, 180));
 		atts[n].size = (int64_t)size;
 		atts[n].mime = (char *)mime;
 		total += (int64_t)size;

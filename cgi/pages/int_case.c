@@ -321,7 +321,7 @@ page_int_act(struct req *r)
 
 	if (case_id(r, &id) == -1)
 		return reply_error(r, 400, "办件编号不正确。");
-	text = form_get(r, "text");
+	text = form_text(r, "text");
 	if (text != NULL && strlen(text) > 4000)
 		return reply_error(r, 400, "意见太长，请控制在 4000 字以内。");
 	switch (case_act(r->db, r->pool, id, &r->user, form_get(r, "action"),

@@ -20,6 +20,7 @@
 #include "account.h"
 #include "catalog_form.h"
 #include "flowchart.h"
+#include "log.h"
 #include "org.h"
 #include "pages.h"
 #include "wfnet.h"
@@ -314,8 +315,10 @@ page_int_catalog_new(struct req *r)
 		return new_refused(r, pool_printf(r->pool, "事项编码 %s "
 		    "已经有了（%s），请换一个编码，或打开该事项新建草稿。",
 		    code, versions[0].name));
-	if (cform_proc_parse(r->pool, new_steps, &proc, &e) != 0)
-		abort();	/* the text above is ours */
+	if (cform_proc_parse(r->pool, new_steps, &proc, &e) != 0) {
+		log_err("catalog/new: the first procedure does not parse");
+		return reply_error(r, 500, NULL);
+	}
 	obj = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, "
 	    "s:b, s:s, s:s, s:s, s:s, s:s, s:i, s:s, s:[], s:[]}",
 	    "code", code, "name", name, "kind", kind, "dept_code", d.code,
@@ -324,9 +327,13 @@ page_int_catalog_new(struct req *r)
 	    "fee", "不收费", "place", d.address, "hours", "", "phone", d.phone,
 	    "complaint_phone", "12345", "visits", 1, "depth", "C",
 	    "themes", "materials");
-	if (obj == NULL)
-		abort();
-	json_object_set_new(obj, "procedure", cform_proc_json(&proc));
+	/* NULL (text from the database that is not JSON text): the draft
+	 * is refused by catalog_store(). */
+	if (json_object_set_new(obj, "procedure", cform_proc_json(&proc)) !=
+	    0) {
+		json_decref(obj);
+		obj = NULL;
+	}
 	rc = catalog_new_draft(r->db, r->pool, code, 0, obj, r->user.login,
 	    &version, err, sizeof(err));
 	json_decref(obj);
@@ -639,6 +646,21 @@ form_from_item(struct req *r, const struct item *it)
 	    it->nsteps, it->flows, it->nflows, it->dept_code));
 }
 
+/* A field of the editor, read as its control sends it: the text areas
+ * with their lines, every other field as one line. */
+static const char *
+field(void *arg, const char *name)
+{
+	static const char *const areas[] = { "basis", "conditions",
+	    "fee_basis" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(areas) / sizeof(areas[0]); i++)
+		if (strcmp(name, areas[i]) == 0)
+			return form_text(arg, name);
+	return form_get(arg, name);
+}
+
 /* Form.* for the editor from what was typed. */
 static void
 form_from_request(struct req *r)
@@ -652,7 +674,7 @@ form_from_request(struct req *r)
 	char	*k;
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		hdf_put(r, "Form", keys[i], form_get(r, keys[i]));
+		hdf_put(r, "Form", keys[i], field(r, keys[i]));
 	for (i = 0; cform_themes[i] != NULL; i++) {
 		k = pool_printf(r->pool, "theme_%zu", i);
 		if (form_get(r, k) != NULL)
@@ -714,12 +736,6 @@ page_int_catalog_edit_form(struct req *r)
 	}
 	form_from_item(r, &it);
 	return show_edit(r, &it);
-}
-
-static const char *
-field(void *arg, const char *name)
-{
-	return form_get(arg, name);
 }
 
 /*
@@ -901,7 +917,7 @@ page_int_catalog_return(struct req *r)
 	if (!may_publish(&r->user, &it))
 		return reply_error(r, 403, "只有本事项实施部门的分管领导或系统"
 		    "管理员可以退回。");
-	if ((reason = form_get(r, "reason")) == NULL || chars(reason) > 500) {
+	if ((reason = form_text(r, "reason")) == NULL || chars(reason) > 500) {
 		r->status = 422;
 		return show_item(r, code, v,
 		    "退回修改请写明理由（500 字以内）。");

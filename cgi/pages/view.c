@@ -165,12 +165,8 @@ view_doc(struct req *r, const struct doc *d)
 const char *
 view_next(const char *next)
 {
-	/* Only a path on this site: no scheme, no host, no backslash. */
-	if (next == NULL || next[0] != '/' || next[1] == '/' ||
-	    strchr(next, '\\') != NULL || strchr(next, '\r') != NULL ||
-	    strchr(next, '\n') != NULL)
-		return "/";
-	return next;
+	/* Only a plain path on this site (F14: "/\t/host/" was taken). */
+	return url_local(next) ? next : "/";
 }
 
 void

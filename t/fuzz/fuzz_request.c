@@ -16,7 +16,7 @@
  *	    -DTOP_SRCDIR=\"$PWD\" -D_GNU_SOURCE \
  *	    -Icgi/core -I/usr/include/ClearSilver \
  *	    t/fuzz/fuzz_request.c cgi/core/request.c cgi/core/arena.c \
- *	    cgi/core/config.c \
+ *	    cgi/core/config.c cgi/core/utf8.c \
  *	    $(pkg-config --cflags --libs fcgi) \
  *	    -lneo_cgi -lneo_cs -lneo_utl -lz -o build-fuzz/fuzz_request
  *	build-fuzz/fuzz_request -timeout=10 -rss_limit_mb=2048 \
@@ -54,7 +54,13 @@
  *
  * When an upload m1 arrived it is sent back with reply_raw() under the
  * name the client gave (a Content-Disposition header); otherwise the error
- * page is rendered.  Between requests the target aborts when
+ * page is rendered.  When request_begin() takes a request, every name and
+ * value under Query must be text as t/utf8_ref.h, written apart, sees it
+ * (strict UTF-8: no overlong form, surrogate or code point past U+10FFFF;
+ * no NUL or control character but TAB, CR, LF in values), form_get() must
+ * give no TAB, CR or LF, and a "%00" in the query string or a "%00" or
+ * NUL in an urlencoded body must have been refused (SEC-4, F3).  Between
+ * requests the target aborts when
  *	- the response does not start "Status: NNN " with the status asked
  *	  for, its Content-Length disagrees with the body sent, or a header
  *	  line is not "Name: value" (a line break smuggled into a header);
@@ -91,6 +97,7 @@
 #include "config.h"
 #include "log.h"
 #include "request.h"
+#include "../utf8_ref.h"
 
 #ifndef TOP_SRCDIR
 #define TOP_SRCDIR	"."
@@ -604,6 +611,53 @@ dump_tree(HDF *h, const char *path, struct text *t)
 	}
 }
 
+/* Every name and value under h is text (t/utf8_ref.h). */
+static void
+check_text(HDF *h, const char *path)
+{
+	HDF		*c;
+	const char	*name, *v;
+
+	for (c = hdf_obj_child(h); c != NULL; c = hdf_obj_next(c)) {
+		name = hdf_obj_name(c);
+		v = hdf_obj_value(c);
+		if (name != NULL && !ref_valid((const unsigned char *)name,
+		    strlen(name), REF_TEXT))
+			fail("a field name under %s that is not text was "
+			    "taken", path);
+		if (v != NULL && !ref_valid((const unsigned char *)v, strlen(v),
+		    REF_LINES))
+			fail("the value of %s.%s is not text and was taken",
+			    path, name);
+		check_text(c, path);
+	}
+}
+
+/*
+ * What request_begin() took is text, and it did not take a NUL the kit
+ * would have cut a value at: "%00" in the query string, or NUL or "%00"
+ * in the part of an urlencoded POST body the kit reads (CONTENT_LENGTH).
+ */
+static void
+check_taken(struct req *r, const struct fake *f)
+{
+	const char	*qs = request_param(r, "QUERY_STRING");
+	const char	*ct = request_param(r, "CONTENT_TYPE");
+	const char	*cl = request_param(r, "CONTENT_LENGTH");
+	size_t		 read = cl != NULL ? strtoul(cl, NULL, 10) : 0;
+
+	check_text(hdf_get_obj(r->hdf, "Query"), "Query");
+	if (qs != NULL && strstr(qs, "%00") != NULL)
+		fail("a query string with %%00 was taken");
+	if (read > f->bodylen)
+		read = f->bodylen;
+	if (strcmp(r->method, "POST") == 0 && ct != NULL &&
+	    strncmp(ct, "application/x-www-form-urlencoded", 33) == 0 &&
+	    (memchr(f->body, '\0', read) != NULL ||
+	    memmem(f->body, read, "%00", 3) != NULL))
+		fail("an urlencoded body with NUL or %%00 was taken");
+}
+
 /* One request, as serve() runs it, minus the session and the routes. */
 
 static void
@@ -615,7 +669,7 @@ one_request(struct fake *f, char **dump)
 	const char	*names[] = { "csrf", "code", "name", "a.b", "remark",
 			    "login", "password", "next", "m1", "m1.Type",
 			    "0", "x" };
-	const char	*fname;
+	const char	*fname, *v;
 	FILE		*fp;
 	size_t		 i, size, got;
 	int		 status, asked, upload;
@@ -645,10 +699,15 @@ one_request(struct fake *f, char **dump)
 		feature(F_UPLOADS, (unsigned)uListLength(r.cgi->files));
 	if (status != 0) {
 		asked = status;
-		reply_error(&r, status, NULL);
+		reply_error(&r, status, r.why);
 	} else {
-		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			(void)form_get(&r, names[i]);
+		check_taken(&r, f);
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			if ((v = form_get(&r, names[i])) != NULL &&
+			    strpbrk(v, "\t\r\n") != NULL)
+				fail("form_get(%s) gave a line break", names[i]);
+			(void)form_text(&r, names[i]);
+		}
 		upload = form_file(&r, "m1", &fp, &size, &fname) == 0;
 		if (upload) {
 			for (got = 0; got < size; got += i)

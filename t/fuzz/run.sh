@@ -63,7 +63,7 @@ build_request() {
 	    -DTOP_SRCDIR=\""$TOP"\" -Icgi/core -I/usr/include/ClearSilver \
 	    t/fuzz/fuzz_request.c "${REQUEST_C:-cgi/core/request.c}" \
 	    cgi/core/arena.c \
-	    cgi/core/config.c \
+	    cgi/core/config.c cgi/core/utf8.c \
 	    $(pkg-config --cflags --libs fcgi) \
 	    -lneo_cgi -lneo_cs -lneo_utl -lz -o "$3"
 }
@@ -74,7 +74,7 @@ build_bench() {
 	local o=$OUT/bench-obj f
 	mkdir -p "$o"
 	for f in "${REQUEST_C:-cgi/core/request.c}" cgi/core/arena.c \
-	    cgi/core/config.c; do
+	    cgi/core/config.c cgi/core/utf8.c; do
 		# shellcheck disable=SC2046
 		$CC -O2 -std=c11 -D_GNU_SOURCE -Icgi/core \
 		    -I/usr/include/ClearSilver $(pkg-config --cflags fcgi) \
@@ -84,6 +84,7 @@ build_bench() {
 	$CC -g -O2 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer \
 	    -DTOP_SRCDIR=\""$TOP"\" -Icgi/core -I/usr/include/ClearSilver \
 	    t/fuzz/fuzz_request.c "$o/request.o" "$o/arena.o" "$o/config.o" \
+	    "$o/utf8.o" \
 	    $(pkg-config --libs fcgi) -lneo_cgi -lneo_cs -lneo_utl -lz \
 	    -o "$OUT/bench_request"
 }
@@ -219,6 +220,16 @@ write_dict() {
 ";"
 "%"
 "%00"
+"%ED%A0%80"
+"%C0%80"
+"%F4%90%80%80"
+"%FF"
+"\xed\xa0\x80"
+"\xc0\xaf"
+"\xe6\x96\x87"
+"\x00"
+"\x1b"
+"filename"
 "+"
 "."
 ".FileHandle"

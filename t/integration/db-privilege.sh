@@ -103,7 +103,7 @@ t_is "nginx's workers run as www-data" \
 # (nginx's workers overwrite theirs: they are checked by parent above).
 servers() {
 	local p
-	for p in $(pgrep -x 'mariadbd|clamd|nginx|multiwatch|yiwang.fcgi'); do
+	for p in $(pgrep -x 'mariadbd|clamd|nginx|yiwang-supervis|yiwang.fcgi'); do
 		grep -qaF "$TEST_VAR/" "/proc/$p/cmdline" "/proc/$p/environ" 2>/dev/null &&
 			ps -o user=,comm= -p "$p"
 	done

@@ -89,7 +89,8 @@ t_like "as text" "$HTTP_BODY" "&lt;script&gt;"
 search '！？。'
 t_like "punctuation only: asks for words" "$HTTP_BODY" "请输入要找的事项名称或关键词"
 http_get anon "$EXT_URL/search?q=%FF%FE%C0%AF" >/dev/null
-t_is "invalid UTF-8: 200" "$HTTP_STATUS" 200
+t_is "invalid UTF-8: 400 (no field may carry it, SEC-4)" "$HTTP_STATUS" 400
+t_like "with a page that says what to do" "$HTTP_BODY" '无法识别的字符.*删除这些字符'
 search "$(printf '食品%.0s' {1..60})"
 t_is "a very long query: 400" "$HTTP_STATUS" 400
 t_like "with a page that says what to do" "$HTTP_BODY" "搜索词太长"

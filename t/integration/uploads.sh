@@ -21,12 +21,6 @@ PW='Caoyuan-2026!'
 TMP=$_T_DIR
 MAT=$(sql_ext "SELECT m.name FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code = '$CODE' AND i.status = 'published' AND m.seq = 1")
 
-# id_number 17-DIGITS: the 18-digit ID number with its GB 11643 check digit.
-id_number() {
-	local w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) c=10X98765432 s=0 i
-	for ((i = 0; i < 17; i++)); do s=$((s + ${1:i:1} * w[i])); done
-	printf '%s%s\n' "$1" "${c:s%11:1}"
-}
 # citizen JAR IDNO NAME: register (as the administrator would) and log in.
 citizen() {
 	local csrf
@@ -51,7 +45,7 @@ submit() {
 # A clean one-page PDF made unique by a word in its page's size.
 clean_pdf() { t_pdf "$1" "/Yiwang($2)"; }
 
-A_ID=$(id_number 15250219850317002)
+A_ID=$(idno 15250219850317002)
 citizen alice "$A_ID" 其其格
 t_is "the applicant is logged in" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
 
@@ -247,7 +241,7 @@ rm -f "$TEST_VAR/ext/files/tmp/up-NEWxyz"
 s=$(sha_of "$TMP/orphan-young") && rm -f "$TEST_VAR/ext/files/${s:0:2}/${s:2:2}/$s"
 
 # --- the quota --------------------------------------------------------------------
-B_ID=$(id_number 15250219921103003)
+B_ID=$(idno 15250219921103003)
 citizen bob "$B_ID" 图雅
 clean_pdf "$TMP/daily.pdf" daily
 ok=0

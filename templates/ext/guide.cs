@@ -33,7 +33,7 @@
         <tr><th scope="row">承诺办结时限</th><td><?cs if:Item.instant == 1 ?>即时办结<?cs else ?><?cs var:Item.promised_days ?> 个工作日<?cs /if ?></td></tr>
         <tr><th scope="row">办件类型</th><td><?cs if:Item.instant == 1 ?>即办件<?cs else ?>承诺件<?cs /if ?></td></tr>
         <tr><th scope="row">到现场次数</th><td><?cs var:Item.visits ?> 次</td></tr>
-        <tr><th scope="row">网办深度</th><td><?cs alt:Item.depth_label ?><?cs var:Item.depth ?><?cs /alt ?></td></tr>
+        <tr><th scope="row">网办深度</th><td><?cs if:Item.depth_label ?><?cs var:Item.depth_label ?><?cs else ?><?cs var:Item.depth ?><?cs /if ?></td></tr>
         <?cs if:Item.phase ?><tr><th scope="row">办理阶段</th><td><?cs var:Item.phase ?></td></tr><?cs /if ?>
         <?cs if:Item.themes ?><tr><th scope="row">主题</th><td><?cs var:Item.themes ?></td></tr><?cs /if ?>
       </tbody>
@@ -54,12 +54,12 @@
 
 <section class="section">
   <h2 class="section-title">设定依据</h2>
-  <div class="prose pre-line"><?cs alt:Item.basis ?>无<?cs /alt ?></div>
+  <div class="prose pre-line"><?cs if:Item.basis ?><?cs var:Item.basis ?><?cs else ?>无<?cs /if ?></div>
 </section>
 
 <section class="section">
   <h2 class="section-title">受理条件</h2>
-  <div class="prose pre-line"><?cs alt:Item.conditions ?>无<?cs /alt ?></div>
+  <div class="prose pre-line"><?cs if:Item.conditions ?><?cs var:Item.conditions ?><?cs else ?>无<?cs /if ?></div>
 </section>
 
 <section class="section">
@@ -80,7 +80,7 @@
           <td data-label="原件/复印件"><?cs var:m.original ?></td>
           <td class="num" data-label="份数"><?cs var:m.copies ?></td>
           <td data-label="是否必交"><?cs if:m.required == 1 ?><span class="req">必交</span><?cs else ?><span class="opt">选交</span><?cs /if ?></td>
-          <td data-label="备注"><?cs alt:m.note ?><span class="muted">—</span><?cs /alt ?><?cs if:m.form || m.sample ?>
+          <td data-label="备注"><?cs if:m.note ?><?cs var:m.note ?><?cs else ?><span class="muted">—</span><?cs /if ?><?cs if:m.form || m.sample ?>
             <span class="downloads"><?cs if:m.form ?><a href="/form?code=<?cs var:url_escape(Item.code) ?>&amp;m=<?cs var:m.seq ?>&amp;kind=form">下载空白表格</a><?cs /if ?><?cs if:m.sample ?> <a href="/form?code=<?cs var:url_escape(Item.code) ?>&amp;m=<?cs var:m.seq ?>&amp;kind=sample">填写示例</a><?cs /if ?></span><?cs /if ?></td>
         </tr>
         <?cs /each ?>
@@ -107,7 +107,7 @@
 
 <section class="section">
   <h2 class="section-title">收费标准</h2>
-  <div class="prose pre-line"><?cs alt:Item.fee ?>不收费<?cs /alt ?></div>
+  <div class="prose pre-line"><?cs if:Item.fee ?><?cs var:Item.fee ?><?cs else ?>不收费<?cs /if ?></div>
   <?cs if:Item.fee_standard ?><p><strong>收费标准：</strong><?cs var:Item.fee_standard ?></p><?cs /if ?>
   <?cs if:Item.fee_basis ?><p><strong>收费依据：</strong><?cs var:Item.fee_basis ?></p><?cs /if ?>
 </section>

@@ -62,8 +62,8 @@
         <tr>
           <td data-label="部门"><a class="m-name" href="/admin/dept?code=<?cs var:url_escape(d.code) ?>"><?cs var:d.name ?></a> <span class="mono small muted"><?cs var:d.code ?></span></td>
           <td class="nowrap" data-label="文号简称"><?cs var:d.abbr ?></td>
-          <td data-label="区划"><?cs alt:d.region_name ?><span class="muted">未指定</span><?cs /alt ?></td>
-          <td data-label="服务大厅"><?cs alt:d.hall_name ?><span class="muted">未指定</span><?cs /alt ?></td>
+          <td data-label="区划"><?cs if:d.region_name ?><?cs var:d.region_name ?><?cs else ?><span class="muted">未指定</span><?cs /if ?></td>
+          <td data-label="服务大厅"><?cs if:d.hall_name ?><?cs var:d.hall_name ?><?cs else ?><span class="muted">未指定</span><?cs /if ?></td>
           <td data-label="窗口"><?cs each:w = d.Windows ?><a href="/admin/window?dept=<?cs var:url_escape(d.code) ?>&amp;code=<?cs var:url_escape(w.code) ?>"><?cs var:w.name ?></a><?cs if:!last(w) ?>、<?cs /if ?><?cs /each ?><?cs if:subcount(d.Windows) == 0 ?><span class="muted">无</span><?cs /if ?> · <a class="small" href="/admin/window?dept=<?cs var:url_escape(d.code) ?>">添加</a></td>
           <td class="nowrap" data-label="在用人员"><a href="/admin/staff?dept=<?cs var:url_escape(d.code) ?>"><?cs var:d.staff ?> 人</a></td>
         </tr>

@@ -48,7 +48,7 @@
         <div><dt>事项编码</dt><dd><?cs var:Case.item_code ?><?cs if:Case.item_version ?>（第 <?cs var:Case.item_version ?> 版）<?cs /if ?></dd></div>
         <div><dt>申请时间</dt><dd><?cs var:Case.submitted_at ?></dd></div>
         <div><dt>收件时间</dt><dd><?cs var:Case.received_at ?></dd></div>
-        <div class="facts-wide"><dt>申请事项说明</dt><dd class="pre-line"><?cs alt:Case.remark ?><span class="muted">（无）</span><?cs /alt ?></dd></div>
+        <div class="facts-wide"><dt>申请事项说明</dt><dd class="pre-line"><?cs if:Case.remark ?><?cs var:Case.remark ?><?cs else ?><span class="muted">（无）</span><?cs /if ?></dd></div>
       </dl>
     </section>
 
@@ -123,8 +123,8 @@
         <h3 class="action-title"><?cs if:act.step_name ?><?cs var:act.step_name ?> · <?cs /if ?><?cs var:act.label ?></h3>
         <?cs if:subcount(act.Back) > 0 ?>
         <div class="field">
-          <label for="back-<?cs name:act ?>">回退到</label>
-          <select id="back-<?cs name:act ?>" name="back_to" required>
+          <label for="back-<?cs var:name(act) ?>">回退到</label>
+          <select id="back-<?cs var:name(act) ?>" name="back_to" required>
             <?cs each:b = act.Back ?><option value="<?cs var:b.key ?>"><?cs var:b.name ?></option><?cs /each ?>
           </select>
         </div>
@@ -145,8 +145,8 @@
         <p class="help">将以「不同意」签署本环节意见。</p>
         <?cs /if ?>
         <div class="field">
-          <label for="f-text-<?cs name:act ?>">意见/理由<?cs if:act.needs_text == 1 ?><span class="req">（必填）</span><?cs else ?><span class="opt">（选填）</span><?cs /if ?></label>
-          <textarea id="f-text-<?cs name:act ?>" name="text" rows="3" maxlength="1300"<?cs if:act.needs_text == 1 ?> required<?cs /if ?>></textarea>
+          <label for="f-text-<?cs var:name(act) ?>">意见/理由<?cs if:act.needs_text == 1 ?><span class="req">（必填）</span><?cs else ?><span class="opt">（选填）</span><?cs /if ?></label>
+          <textarea id="f-text-<?cs var:name(act) ?>" name="text" rows="3" maxlength="1300"<?cs if:act.needs_text == 1 ?> required<?cs /if ?>></textarea>
         </div>
         <button class="btn btn-primary btn-block" type="submit"><?cs var:act.label ?></button>
       </form>

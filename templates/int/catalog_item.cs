@@ -117,8 +117,8 @@
           <td data-label="环节"><strong><?cs var:s.name ?></strong><?cs if:s.flagged == 1 ?> <span class="tag tag-req">检查未通过</span><?cs /if ?></td>
           <td data-label="办理角色"><?cs var:s.role_label ?></td>
           <td class="num nowrap" data-label="时限"><?cs var:s.days ?> 个工作日</td>
-          <td data-label="出具文书"><?cs alt:s.doc_label ?><span class="muted">—</span><?cs /alt ?></td>
-          <td data-label="办理部门"><?cs if:s.other_dept == 1 ?><span class="tag">并联</span> <?cs alt:s.dept_name ?><?cs var:s.dept_code ?><?cs /alt ?><?cs else ?><span class="muted">本部门</span><?cs /if ?></td>
+          <td data-label="出具文书"><?cs if:s.doc_label ?><?cs var:s.doc_label ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+          <td data-label="办理部门"><?cs if:s.other_dept == 1 ?><span class="tag">并联</span> <?cs if:s.dept_name ?><?cs var:s.dept_name ?><?cs else ?><?cs var:s.dept_code ?><?cs /if ?><?cs else ?><span class="muted">本部门</span><?cs /if ?></td>
         </tr>
         <?cs /each ?>
       </tbody>
@@ -157,8 +157,8 @@
         <tr><th scope="row">办理时间</th><td><?cs var:Item.hours ?></td></tr>
         <tr><th scope="row">咨询电话</th><td><?cs var:Item.phone ?></td></tr>
         <tr><th scope="row">投诉电话</th><td><?cs var:Item.complaint_phone ?></td></tr>
-        <tr><th scope="row">主题</th><td><?cs alt:Item.themes ?><span class="muted">—</span><?cs /alt ?></td></tr>
-        <tr><th scope="row">检索关键词</th><td><?cs alt:Item.keywords ?><span class="muted">—</span><?cs /alt ?></td></tr>
+        <tr><th scope="row">主题</th><td><?cs if:Item.themes ?><?cs var:Item.themes ?><?cs else ?><span class="muted">—</span><?cs /if ?></td></tr>
+        <tr><th scope="row">检索关键词</th><td><?cs if:Item.keywords ?><?cs var:Item.keywords ?><?cs else ?><span class="muted">—</span><?cs /if ?></td></tr>
       </tbody>
     </table>
   </div>
@@ -166,12 +166,12 @@
 
 <section class="section">
   <h2 class="section-title">设定依据</h2>
-  <div class="prose pre-line"><?cs alt:Item.basis ?><span class="muted">（未填写）</span><?cs /alt ?></div>
+  <div class="prose pre-line"><?cs if:Item.basis ?><?cs var:Item.basis ?><?cs else ?><span class="muted">（未填写）</span><?cs /if ?></div>
 </section>
 
 <section class="section">
   <h2 class="section-title">受理条件</h2>
-  <div class="prose pre-line"><?cs alt:Item.conditions ?><span class="muted">（未填写）</span><?cs /alt ?></div>
+  <div class="prose pre-line"><?cs if:Item.conditions ?><?cs var:Item.conditions ?><?cs else ?><span class="muted">（未填写）</span><?cs /if ?></div>
 </section>
 
 <section class="section">
@@ -192,7 +192,7 @@
           <td data-label="原件/复印件"><?cs var:m.original ?></td>
           <td class="num" data-label="份数"><?cs var:m.copies ?></td>
           <td data-label="是否必交"><?cs if:m.required == 1 ?><span class="req">必交</span><?cs else ?><span class="opt">选交</span><?cs /if ?></td>
-          <td data-label="备注"><?cs alt:m.note ?><span class="muted">—</span><?cs /alt ?></td>
+          <td data-label="备注"><?cs if:m.note ?><?cs var:m.note ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
         </tr>
         <?cs /each ?>
       </tbody>

@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# hostile.sh: no input produces a 500 or ends a worker (SEC-4, review F3,
+# F11).  Every field of every POST route and the query parameters of
+# every GET route of both sites, logged in as who may use them, get
+# hostile values one at a time, the other fields as the form has them:
+# bytes that are not UTF-8 (a surrogate, an overlong form, Latin-1, past
+# U+10FFFF), NUL, control characters, CR LF, TAB, 100 KB, 63 KB of
+# Chinese, lengths just over the columns, numbers that are not, markup,
+# paths, blanks, the field missing, duplicated, or with a sub-field (see
+# hostile.pl).  No answer may be 5xx, and afterwards every worker of both
+# sites is the one from before, and answers.
+# Also the review's two cases by name: a Chinese file name of 183 bytes
+# is stored cut at a character boundary, and a registration name that is
+# not UTF-8 is refused with a clear page.
+# It leaves rows of its own (codes ending in this run's pid).
+. "$(dirname "$0")/../lib.sh"
+
+N=$$
+TMP=$_T_DIR
+CODE=152502-SCJG-XK-001
+PW=Hostile-2026x
+t_pdf "$TMP/apply.pdf"
+
+# --- who and what the routes act on -------------------------------------------
+
+IDC=$(test_id 1)	# the applicant
+IDL=$(test_id 2)	# whose login is tried
+IDR=$(test_id 3)	# registered already: the form's tries all reach the INSERT
+YIWANG_PASSWORD=$PW admin_ext citizen-add "$IDC" 敌意测试 13900000001 >/dev/null
+YIWANG_PASSWORD=$PW admin_ext citizen-add "$IDL" 登录测试 13900000002 >/dev/null
+YIWANG_PASSWORD=$PW admin_ext citizen-add "$IDR" 注册测试 13900000003 >/dev/null
+csrf=$(http_get citizen "$EXT_URL/login" | csrf_from)
+http_post citizen "$EXT_URL/login" "csrf=$csrf" "id_number=$IDC" "password=$PW" "next=/my" >/dev/null
+t_is "the applicant logs in" "$HTTP_STATUS" 303
+mapfile -t uploads < <(required_uploads "$CODE" "$TMP/apply.pdf")
+apps=()
+for i in 1 2; do
+	csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
+	http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=敌意测试 $i" "${uploads[@]}" >/dev/null
+	apps+=("${HTTP_LOCATION#*=}")
+done
+t_like "and applies twice" "${apps[*]}" '^YW[0-9]+ YW[0-9]+$'
+t_ok "the applications cross to the intranet" carry ext int
+CASE_A=$(sql_int "SELECT id FROM kase WHERE app_no = '${apps[0]}'")
+CASE_B=$(sql_int "SELECT id FROM kase WHERE app_no = '${apps[1]}'")
+staff_login clerk sarengaowa
+staff_login handler wangzhiqiang
+staff_login admin liuxiaomei
+csrf=$(http_get clerk "$INT_URL/case?id=$CASE_B" | csrf_from)
+http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$CASE_B" "action=accept" >/dev/null
+t_is "one is accepted" "$HTTP_STATUS" 303
+DOC=$(sql_int "SELECT doc_no FROM document WHERE app_no = '${apps[1]}'")
+t_ok "the notice crosses back" carry int ext
+ICODE=H2HOS-$N
+csrf=$(http_get admin "$INT_URL/catalog" | csrf_from)
+http_post admin "$INT_URL/catalog/new" "csrf=$csrf" "code=$ICODE" "name=敌意测试事项" \
+	"dept_code=SCJGJ" "kind=行政许可" "level=县级" >/dev/null
+t_is "an item draft of this run" "$HTTP_STATUS" 303
+SUMU=$(sql_int "SELECT code FROM region WHERE level = 3 ORDER BY code LIMIT 1")
+http_post admin "$INT_URL/admin/region" "csrf=$csrf" "code=HR$N" "name=敌意嘎查" "level=4" "parent=$SUMU" >/dev/null
+http_post admin "$INT_URL/admin/hall" "csrf=$csrf" "code=HH-$N" "name=敌意服务室" "region=HR$N" \
+	"address=" "phone=" "hours=" >/dev/null
+http_post admin "$INT_URL/admin/dept" "csrf=$csrf" "code=HD-$N" "name=敌意局" "abbr=敌" \
+	"region=HR$N" "hall=HH-$N" "address=" "phone=" >/dev/null
+http_post admin "$INT_URL/admin/window" "csrf=$csrf" "dept=HD-$N" "code=W1" "name=敌意窗口" "hall=" >/dev/null
+http_post admin "$INT_URL/admin/staff/edit" "csrf=$csrf" "login=hos$N" "name=敌意员" "dept=HD-$N" \
+	"role_clerk=1" "password=$PW" "password2=$PW" >/dev/null
+t_is "a region, hall, department, window and user of this run" \
+	"$(sql_int "SELECT COUNT(*) FROM staff s JOIN department d ON d.id = s.dept_id JOIN service_window w ON w.dept_code = d.code WHERE s.login = 'hos$N' AND d.region_code = 'HR$N' AND d.hall_code = 'HH-$N'")" 1
+
+ext_before=$(site_workers ext)
+int_before=$(site_workers int)
+: >"$_T_DIR/results"
+start=$(date +%s)
+
+# --- the extranet -------------------------------------------------------------
+
+hostile_route ext anon GET / - full q=x
+hostile_route ext anon GET /guide - full code=$CODE
+hostile_route ext anon GET /search - full q=食品
+hostile_route ext anon GET /browse - full by=dept v=SCJGJ
+hostile_route ext anon GET /chart - full code=$CODE
+hostile_route ext anon GET /form - full code=$CODE kind=form m=1
+hostile_route ext anon GET /register - full
+hostile_route ext reg POST /register /register few name=注册测试 id_number=$IDR mobile=13900000003 \
+	password=$PW password2=$PW
+hostile_route ext anon GET /login - full next=/my
+# (a wrong password: a login that succeeds would change the session and
+# with it the form token of the tries after it)
+hostile_route ext login POST /login /login few id_number=$IDL password=Wrong-pass-1 next=/my
+hostile_route ext anon GET /query - full
+hostile_route ext anon POST /query /query full app_no=${apps[0]} id_number=$IDC
+hostile_route ext citizen GET /apply - full code=$CODE
+# shellcheck disable=SC2046  # one upload a word
+hostile_route ext citizen POSTM /apply "/apply?code=$CODE" full code=$CODE remark=说明 \
+	$(required_uploads "$CODE" "$TMP/apply.pdf")
+hostile_route ext citizen GET /receipt - full no=${apps[0]}
+hostile_route ext citizen GET /my - full
+hostile_route ext citizen GET /app - full no=${apps[1]}
+hostile_route ext citizen GET /doc - full no=$DOC
+
+# --- the intranet -------------------------------------------------------------
+
+hostile_route int anon GET / - full
+hostile_route int anon GET /login - full next=/inbox
+hostile_route int anon POST /login /login few login=nobody$N password=$PW next=/inbox
+hostile_route int clerk GET /inbox - full
+hostile_route int clerk GET /case - full id=$CASE_A done=accept
+hostile_route int clerk POST /case/act "/case?id=$CASE_A" full id=$CASE_A action=reject text=材料不全
+hostile_route int handler POST /case/act "/case?id=$CASE_B" full id=$CASE_B action=sign verdict=agree \
+	text=同意 step= back_to=
+hostile_route int clerk GET /file - full id=$CASE_B seq=1
+hostile_route int clerk GET /doc - full no=$DOC
+hostile_route int clerk GET /catalog - full dept=SCJGJ
+hostile_route int admin POST /catalog/new /catalog full code=HN$N name=新事项 dept_code=SCJGJ \
+	kind=行政许可 level=县级
+hostile_route int clerk GET /catalog/item - full code=$CODE v=1 done=saved
+hostile_route int clerk GET /catalog/chart - full code=$CODE v=1
+hostile_route int clerk GET /catalog/simulate - full code=$CODE v=1
+hostile_route int admin POST /catalog/draft "/catalog/item?code=$ICODE&v=1" full code=$ICODE v=1
+hostile_route int admin GET /catalog/edit - full code=$ICODE v=1 done=created
+hostile_route int admin POST /catalog/edit "/catalog/edit?code=$ICODE&v=1" full basis=《测试条例》 \
+	hours=周一至周五
+hostile_route int admin POST /catalog/submit "/catalog/item?code=$ICODE&v=1" full code=$ICODE v=999
+hostile_route int admin POST /catalog/publish "/catalog/item?code=$ICODE&v=1" full code=$ICODE v=999
+hostile_route int admin POST /catalog/return "/catalog/item?code=$ICODE&v=1" full code=$ICODE v=999 \
+	reason=请修改
+hostile_route int admin GET /admin - full saved=1 edit=1
+hostile_route int admin GET /admin/levels - full saved=1
+hostile_route int admin POST /admin/levels /admin/levels full
+for f in region hall dept; do
+	hostile_route int admin GET "/admin/$f" - full code=H${f:0:1}$N parent=$SUMU region=HR$N edit=1
+done
+hostile_route int admin POST /admin/region "/admin/region?code=HR$N" full
+hostile_route int admin POST /admin/hall "/admin/hall?code=HH-$N" full
+hostile_route int admin POST /admin/dept "/admin/dept?code=HD-$N" full
+hostile_route int admin GET /admin/window - full dept=HD-$N code=W1
+hostile_route int admin POST /admin/window "/admin/window?dept=HD-$N&code=W1" full
+hostile_route int admin GET /admin/staff - full dept=HD-$N
+hostile_route int admin GET /admin/staff/edit - full login=hos$N dept=HD-$N
+hostile_route int admin POST /admin/staff/edit "/admin/staff/edit?login=hos$N" full
+hostile_route int admin POST /admin/staff/password "/admin/staff/edit?login=hos$N" few login=hos$N \
+	password=$PW password2=Not-the-same-1
+hostile_route int admin GET /admin/audit - full object=HR$N before=999999
+hostile_route ext citizen POST /logout /my few
+hostile_route int clerk POST /logout /inbox few
+
+total=$(wc -l <"$TMP/results")
+t_diag "$total hostile requests in $(($(date +%s) - start)) s; answers per route:"
+t_diag "$(awk '{ n[$1 " " $2 " " $3] = n[$1 " " $2 " " $3] " " $4 }
+	END { for (r in n) print r ":" n[r] }' "$TMP/results" | sort |
+	awk -F: '{ split($2, a, " "); delete c; s = ""
+		for (i in a) c[a[i]]++
+		for (k in c) s = s " " k "×" c[k]
+		print $1 ":" s }')"
+t_like "every route got its hostile requests" "$total" '^[0-9]{4,}$'
+t_is "none answered 5xx" "$(grep -E '^[a-z]+ [A-Z]+ [^ ]+ (5[0-9][0-9]|000) ' "$TMP/results" | head -n 20)" ""
+t_is "every answer is a status" "$(grep -cvE '^[a-z]+ [A-Z]+ [^ ]+ [1-4][0-9][0-9] ' "$TMP/results")" 0
+t_is "no extranet worker ended" "$(site_workers ext)" "$ext_before"
+t_is "no intranet worker ended" "$(site_workers int)" "$int_before"
+ok=0
+for _ in $(seq 1 20); do
+	[[ $(curl -s -o /dev/null -w '%{http_code}' "$EXT_URL/guide?code=$CODE") == 200 ]] && ok=$((ok + 1))
+	[[ $(curl -s -o /dev/null -w '%{http_code}' "$INT_URL/login") == 200 ]] && ok=$((ok + 1))
+done
+t_is "and both sites serve every request after" "$ok" 40
+
+# --- the review's cases by name (F11) -----------------------------------------
+
+csrf=$(http_get app2 "$EXT_URL/login" | csrf_from)
+http_post app2 "$EXT_URL/login" "csrf=$csrf" "id_number=$IDC" "password=$PW" "next=/my" >/dev/null
+LONG=$(printf '营%.0s' $(seq 1 61)).pdf	# 183 bytes of name and ".pdf"
+cp "$TMP/apply.pdf" "$TMP/$LONG"
+mapfile -t up < <(required_uploads "$CODE" "$TMP/apply.pdf")
+up[0]="${up[0]%%=*}=@$TMP/$LONG;type=application/pdf"
+csrf=$(http_get app2 "$EXT_URL/apply?code=$CODE" | csrf_from)
+http_upload app2 "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "${up[@]}" >/dev/null
+t_is "a file name of 187 bytes of Chinese is taken" "$HTTP_STATUS" 303
+stored=$(sql_ext "SELECT file_name FROM attachment WHERE app_no = '${HTTP_LOCATION#*=}' ORDER BY material_seq LIMIT 1")
+t_is "cut at a character boundary: 60 characters, 180 bytes" "$(printf '%s' "$stored" | wc -c) ${#stored}" "180 60"
+csrf=$(http_get reg2 "$EXT_URL/register" | csrf_from)
+http_raw reg2 "$EXT_URL/register" -H "Origin: $EXT_URL" -H "Content-Type: application/x-www-form-urlencoded" \
+	--data-binary "csrf=$csrf&name=%C0%AF%ED%A0%80&id_number=$(test_id 4)&mobile=13900000004&password=$PW&password2=$PW" >/dev/null
+t_is "a registration name that is not UTF-8 is refused: 400" "$HTTP_STATUS" 400
+t_like "with a page that says what to do" "$HTTP_BODY" '无法识别的字符.*删除这些字符'
+t_is "and registers nobody" "$(sql_ext "SELECT COUNT(*) FROM citizen WHERE id_number = '$(test_id 4)'")" 0
+csrf=$(http_get reg2 "$EXT_URL/register" | csrf_from)
+http_post reg2 "$EXT_URL/register" "csrf=$csrf" "name=$(printf 'a%.0s' $(seq 1 55))" \
+	"id_number=$(test_id 4)" "mobile=13900000004" "password=$PW" "password2=$PW" >/dev/null
+t_is "a name longer than its column is refused: 422" "$HTTP_STATUS" 422
+
+t_done
