@@ -15,6 +15,7 @@
 #include "exchange.h"
 #include "log.h"
 #include "org.h"
+#include "text.h"
 #include "pwpolicy.h"
 
 /* A department's region as a path from the top ("锡林郭勒盟锡林浩特市"). */
@@ -165,50 +166,12 @@ static const char SQL_STAFF_SESSIONS_OTHERS[] =
 /* Checks of single values                                              */
 /* ------------------------------------------------------------------ */
 
-/*
- * Characters in s when it is valid UTF-8 (shortest form, no surrogates)
- * without control characters; -1 otherwise.
- */
-static long
-utf8_chars(const char *s)
+/* One line of text of 1 to max characters (text.h). */
+static int
+one_line(const char *s, size_t max)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned		 c;
-	unsigned long		 cp;
-	long			 n = 0;
-	int			 k;
-
-	while (*p != '\0') {
-		c = *p++;
-		if (c < 0x80) {
-			if (c < 0x20 || c == 0x7f)
-				return -1;
-			n++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			k = 1;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			k = 2;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			k = 3;
-			cp = c & 0x07;
-		} else
-			return -1;
-		while (k-- > 0) {
-			if ((*p & 0xc0) != 0x80)
-				return -1;
-			cp = cp << 6 | (*p++ & 0x3f);
-		}
-		if ((c >= 0xe0 && cp < 0x800) || (c >= 0xf0 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
-		    (cp >= 0x80 && cp < 0xa0))
-			return -1;
-		n++;
-	}
-	return n;
+	return s != NULL && text_check(s, strlen(s), 1, max, 0, TEXT_LINE) ==
+	    TEXT_OK;
 }
 
 int
@@ -225,18 +188,13 @@ org_valid_code(const char *s, size_t max)
 int
 org_valid_name(const char *s, size_t max)
 {
-	long	 n;
-
-	return s != NULL && (n = utf8_chars(s)) > 0 && (size_t)n <= max;
+	return one_line(s, max);
 }
 
 int
 org_valid_text(const char *s, size_t max)
 {
-	long	 n;
-
-	return s == NULL || *s == '\0' ||
-	    ((n = utf8_chars(s)) > 0 && (size_t)n <= max);
+	return s == NULL || *s == '\0' || one_line(s, max);
 }
 
 int
@@ -267,11 +225,11 @@ int
 org_valid_password(const char *s)
 {
 	const char	*p;
-	long		 n;
 	int		 letter = 0, digit = 0;
 
 	if (s == NULL || strlen(s) > ORG_PASSWORD_MAX ||
-	    (n = utf8_chars(s)) < ORG_PASSWORD_MIN)
+	    text_check(s, strlen(s), ORG_PASSWORD_MIN, ORG_PASSWORD_MAX, 0,
+	    TEXT_LINE) != TEXT_OK)
 		return 0;
 	for (p = s; *p != '\0'; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))

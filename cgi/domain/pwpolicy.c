@@ -13,6 +13,7 @@
 
 #include "log.h"
 #include "pwpolicy.h"
+#include "utf8.h"
 
 static const char *const common[] = {
 #include "common-passwords.inc"
@@ -95,18 +96,6 @@ pwpolicy_common(const char *pw)
 	return listed(buf);
 }
 
-/* Characters, not bytes: a Chinese character counts once. */
-static size_t
-chars(const char *s)
-{
-	size_t	 n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 /* strstr ignoring ASCII case. */
 static int
 contains(const char *hay, const char *needle)
@@ -134,7 +123,7 @@ pwpolicy_check(const char *pw, size_t min, const char *const personal[],
 	size_t			 i;
 	int			 letter = 0, digit = 0, other = 0;
 
-	if (pw == NULL || chars(pw) < min)
+	if (pw == NULL || utf8_chars(pw) < min)
 		return min >= PW_STAFF_MIN ? "密码至少 10 位。" : "密码至少 8 位。";
 	if (strlen(pw) > PW_MAX_BYTES)
 		return "密码太长，请不要超过 128 个字节（约 40 个汉字）。";

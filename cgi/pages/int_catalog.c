@@ -23,6 +23,7 @@
 #include "log.h"
 #include "org.h"
 #include "pages.h"
+#include "utf8.h"
 #include "wfnet.h"
 
 /* The bounds of the soundness check; the same as publishing's. */
@@ -162,18 +163,6 @@ add_error(struct req *r, struct cform_errors *e, const char *msg)
 		e->more++;
 }
 
-/* Characters of UTF-8 text. */
-static size_t
-chars(const char *s)
-{
-	size_t	 n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 static void
 view_errors(struct req *r, const struct cform_errors *e)
 {
@@ -287,7 +276,7 @@ page_int_catalog_new(struct req *r)
 	if (code == NULL || strlen(code) < 3 || !cform_valid_code(code, 40))
 		return new_refused(r, "事项编码应为 3 到 40 位英文字母、"
 		    "数字或 -，例如 152502-SCJG-XK-002。");
-	if (name == NULL || chars(name) > 200)
+	if (name == NULL || utf8_chars(name) > 200)
 		return new_refused(r, "请填写事项名称（200 字以内）。");
 	for (i = 0; kind != NULL && cform_kinds[i] != NULL; i++)
 		if (strcmp(kind, cform_kinds[i]) == 0)
@@ -917,7 +906,8 @@ page_int_catalog_return(struct req *r)
 	if (!may_publish(&r->user, &it))
 		return reply_error(r, 403, "只有本事项实施部门的分管领导或系统"
 		    "管理员可以退回。");
-	if ((reason = form_text(r, "reason")) == NULL || chars(reason) > 500) {
+	if ((reason = form_text(r, "reason")) == NULL ||
+	    utf8_chars(reason) > 500) {
 		r->status = 422;
 		return show_item(r, code, v,
 		    "退回修改请写明理由（500 字以内）。");

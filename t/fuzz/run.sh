@@ -178,7 +178,7 @@ build_records() {
 	# shellcheck disable=SC2046,SC2086
 	$CC $CFLAGS $SAN -Icgi/core -Icgi/domain -Icgi/gap -I"$TOP/build/gen" \
 	    -I/usr/include/ClearSilver \
-	    cgi/gap/records.c cgi/core/text.c cgi/core/ids.c \
+	    cgi/gap/records.c cgi/core/text.c cgi/core/utf8.c cgi/core/ids.c \
 	    cgi/core/arena.c cgi/core/log.c cgi/core/files.c cgi/core/crypto.c \
 	    cgi/core/pdfcheck.c cgi/core/scan.c \
 	    cgi/domain/vocab.c cgi/domain/wfnet.c t/fuzz/fuzz_records.c \
