@@ -583,7 +583,7 @@ required_uploads() {
 # $_T_DIR/results.  METHOD POSTM is a multipart POST; FORM the page (a
 # path) whose form gives the base values, or -.
 hostile_route() {
-	local site=$1 jar=$2 method=$3 path=$4 form=$5 set=$6 enc=url url formfile=-
+	local site=$1 jar=$2 method=$3 path=$4 form=$5 set=$6 enc=url url formfile=- cert=
 	shift 6
 	url=$INT_URL
 	[[ $site == ext ]] && url=$EXT_URL
@@ -593,8 +593,9 @@ hostile_route() {
 		formfile=$_T_DIR/form.html
 	fi
 	mkdir -p "$_T_DIR/bodies"
-	perl "$ROOT/t/integration/hostile.pl" "$url$path" "$method" "$enc" "$(_jar "$jar")" \
-		"$formfile" "$_T_DIR/bodies" "$set" "$@" >"$_T_DIR/curl.cfg"
+	[[ -s $(_jar "$jar").cert ]] && cert="$(<"$(_jar "$jar").cert"):$TEST_P12_PASSWORD"
+	HOSTILE_CERT=$cert perl "$ROOT/t/integration/hostile.pl" "$url$path" "$method" "$enc" \
+		"$(_jar "$jar")" "$formfile" "$_T_DIR/bodies" "$set" "$@" >"$_T_DIR/curl.cfg"
 	curl -K "$_T_DIR/curl.cfg" | sed "s|^|$site $method $path |" >>"$_T_DIR/results"
 	rm -f "$_T_DIR"/bodies/*
 }

@@ -39,8 +39,8 @@ csrf=$(http_get citizen "$EXT_URL/login" | csrf_from)
 http_post citizen "$EXT_URL/login" "csrf=$csrf" "id_number=$IDC" "password=$PW" "next=/my" >/dev/null
 t_is "an applicant logs in" "$HTTP_STATUS" 303
 mapfile -t uploads < <(required_uploads "$CODE" "$TMP/apply.pdf")
-csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=字节测试" \
+apply_form citizen "$EXT_URL/apply?code=$CODE"
+http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "remark=字节测试" \
 	"${uploads[@]/%/;type=application/pdf}" >/dev/null
 APP=${HTTP_LOCATION#*=}
 t_like "and applies" "$APP" '^YW[0-9]+$'
@@ -77,8 +77,8 @@ t_is "no extranet worker ended" "$(site_workers ext)" "$ext_before"
 t_is "no intranet worker ended" "$(site_workers int)" "$int_before"
 
 # The page that answers them.
-csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=$(printf '说明\xed\xa0\x80')" \
+apply_form citizen "$EXT_URL/apply?code=$CODE"
+http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "remark=$(printf '说明\xed\xa0\x80')" \
 	"${uploads[@]/%/;type=application/pdf}" >/dev/null
 t_is "the review's remark (ED A0 80) is refused: 400" "$HTTP_STATUS" 400
 t_like "with a page in Chinese that says what to do" "$HTTP_BODY" '无法识别的字符.*删除这些字符或重新输入后再提交'
@@ -87,8 +87,8 @@ http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$CASE" "action=reject" "tex
 t_is "and so is the review's refusal reason on the intranet" "$HTTP_STATUS" 400
 t_is "which stays unrefused" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" received
 
-csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
-http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=字节测试之后" \
+apply_form citizen "$EXT_URL/apply?code=$CODE"
+http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "remark=字节测试之后" \
 	"${uploads[@]/%/;type=application/pdf}" >/dev/null
 t_is "after all of it an application goes through" "$HTTP_STATUS ${HTTP_LOCATION%%=*}" "303 /receipt?no"
 csrf=$(http_get clerk "$INT_URL/case?id=$CASE" | csrf_from)

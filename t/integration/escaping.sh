@@ -122,8 +122,8 @@ shows "the application form" "$page" item material
 clean "the application form" "$page"
 apply() { # REMARK: one application with the markup file name; its number
 	local csrf
-	csrf=$(http_get citizen "$EXT_URL/apply?code=$ICODE" | csrf_from)
-	http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$ICODE" "remark=$1" \
+	apply_form citizen "$EXT_URL/apply?code=$ICODE"
+	http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$ICODE" "remark=$1" \
 		"m1=@$TMP/apply.pdf;type=application/pdf;filename=$(tag file).pdf" >/dev/null
 	[[ $HTTP_STATUS == 303 ]] && printf '%s\n' "${HTTP_LOCATION#*=}"
 }

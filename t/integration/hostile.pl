@@ -159,6 +159,9 @@ sub request {
 	print "url = \"$url\"\n";
 	print "get\ndata-binary = \"\@$dir/body.$n\"\n" if $method eq 'GET';
 	print "cookie = \"$jar\"\ncookie-jar = \"$jar\"\n";
+	# The session's client certificate, for administrators (ACC-4).
+	print "cert-type = \"P12\"\ncert = \"$ENV{HOSTILE_CERT}\"\n"
+	    if $ENV{HOSTILE_CERT};
 	print "output = \"/dev/null\"\nsilent\nmax-time = 60\n";
 	$label =~ s/["\\]//g;
 	print "write-out = \"%{http_code} $label\\n\"\n";

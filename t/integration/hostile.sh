@@ -35,8 +35,8 @@ t_is "the applicant logs in" "$HTTP_STATUS" 303
 mapfile -t uploads < <(required_uploads "$CODE" "$TMP/apply.pdf")
 apps=()
 for i in 1 2; do
-	csrf=$(http_get citizen "$EXT_URL/apply?code=$CODE" | csrf_from)
-	http_upload citizen "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "remark=敌意测试 $i" "${uploads[@]}" >/dev/null
+	apply_form citizen "$EXT_URL/apply?code=$CODE"
+	http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "remark=敌意测试 $i" "${uploads[@]}" >/dev/null
 	apps+=("${HTTP_LOCATION#*=}")
 done
 t_like "and applies twice" "${apps[*]}" '^YW[0-9]+ YW[0-9]+$'
@@ -46,6 +46,8 @@ CASE_B=$(sql_int "SELECT id FROM kase WHERE app_no = '${apps[1]}'")
 staff_login clerk sarengaowa
 staff_login handler wangzhiqiang
 staff_login admin liuxiaomei
+staff_login sec wurigen
+staff_login audit wangxiulan
 csrf=$(http_get clerk "$INT_URL/case?id=$CASE_B" | csrf_from)
 http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$CASE_B" "action=accept" >/dev/null
 t_is "one is accepted" "$HTTP_STATUS" 303
@@ -139,9 +141,22 @@ hostile_route int admin POST /admin/window "/admin/window?dept=HD-$N&code=W1" fu
 hostile_route int admin GET /admin/staff - full dept=HD-$N
 hostile_route int admin GET /admin/staff/edit - full login=hos$N dept=HD-$N
 hostile_route int admin POST /admin/staff/edit "/admin/staff/edit?login=hos$N" full
-hostile_route int admin POST /admin/staff/password "/admin/staff/edit?login=hos$N" few login=hos$N \
+# The security and audit administrators' (SEC-7, ACC-4).
+hostile_route int sec GET /sec - full
+hostile_route int sec GET /sec/staff - full dept=HD-$N saved=1
+hostile_route int sec GET /sec/staff/edit - full login=hos$N saved=1
+hostile_route int sec POST /sec/staff/roles "/sec/staff/edit?login=hos$N" full login=hos$N \
+	role_clerk=1
+hostile_route int sec POST /sec/staff/password "/sec/staff/edit?login=hos$N" few login=hos$N \
 	password=$PW password2=Not-the-same-1
-hostile_route int admin GET /admin/audit - full object=HR$N before=999999
+hostile_route int sec GET /sec/locks - full done=hos$N
+hostile_route int sec POST /sec/unlock /sec/locks full login=hos$N
+hostile_route int sec GET /sec/certs - full revoked=hos$N
+hostile_route int sec POST /sec/certs/revoke /sec/certs full login=hos$N
+hostile_route int audit GET /audit - full object=HR$N actor=liuxiaomei kind=org before=999999
+hostile_route int clerk GET /password - full saved=1
+hostile_route int clerk POST /password /password few old=Wrong-pass-1 password=$PW \
+	password2=Not-the-same-1
 hostile_route ext citizen POST /logout /my few
 hostile_route int clerk POST /logout /inbox few
 
@@ -154,8 +169,13 @@ t_diag "$(awk '{ n[$1 " " $2 " " $3] = n[$1 " " $2 " " $3] " " $4 }
 		for (k in c) s = s " " k "×" c[k]
 		print $1 ":" s }')"
 t_like "every route got its hostile requests" "$total" '^[0-9]{4,}$'
-t_is "none answered 5xx" "$(grep -E '^[a-z]+ [A-Z]+ [^ ]+ (5[0-9][0-9]|000) ' "$TMP/results" | head -n 20)" ""
-t_is "every answer is a status" "$(grep -cvE '^[a-z]+ [A-Z]+ [^ ]+ [1-4][0-9][0-9] ' "$TMP/results")" 0
+# A GET whose request line passes nginx's 8 KiB header buffer (the 63 KB
+# and 100 KB values) never reaches a worker: nginx answers 414, and over
+# TLS it may close before curl has sent the whole line, which curl reports
+# as no status (000).  Those are nginx's refusals, not the site's answers.
+grep -vE '^[a-z]+ GET [^ ]+ 000 [^ ]*:(63|100)KB' "$TMP/results" >"$TMP/answered"
+t_is "none answered 5xx" "$(grep -E '^[a-z]+ [A-Z]+ [^ ]+ (5[0-9][0-9]|000) ' "$TMP/answered" | head -n 20)" ""
+t_is "every answer is a status" "$(grep -cvE '^[a-z]+ [A-Z]+ [^ ]+ [1-4][0-9][0-9] ' "$TMP/answered")" 0
 t_is "no extranet worker ended" "$(site_workers ext)" "$ext_before"
 t_is "no intranet worker ended" "$(site_workers int)" "$int_before"
 ok=0
@@ -173,8 +193,8 @@ LONG=$(printf '营%.0s' $(seq 1 61)).pdf	# 183 bytes of name and ".pdf"
 cp "$TMP/apply.pdf" "$TMP/$LONG"
 mapfile -t up < <(required_uploads "$CODE" "$TMP/apply.pdf")
 up[0]="${up[0]%%=*}=@$TMP/$LONG;type=application/pdf"
-csrf=$(http_get app2 "$EXT_URL/apply?code=$CODE" | csrf_from)
-http_upload app2 "$EXT_URL/apply" "csrf=$csrf" "code=$CODE" "${up[@]}" >/dev/null
+apply_form app2 "$EXT_URL/apply?code=$CODE"
+http_upload app2 "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "${up[@]}" >/dev/null
 t_is "a file name of 187 bytes of Chinese is taken" "$HTTP_STATUS" 303
 stored=$(sql_ext "SELECT file_name FROM attachment WHERE app_no = '${HTTP_LOCATION#*=}' ORDER BY material_seq LIMIT 1")
 t_is "cut at a character boundary: 60 characters, 180 bytes" "$(printf '%s' "$stored" | wc -c) ${#stored}" "180 60"
