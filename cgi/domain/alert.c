@@ -16,6 +16,9 @@ static const char SQL_ALERT_OPEN[] =
     "ORDER BY id DESC LIMIT ?";
 static const char SQL_ALERT_COUNT[] =
     "SELECT COUNT(*) FROM security_alert WHERE resolved_at IS NULL";
+static const char SQL_ALERT_RESOLVE_ID[] =
+    "UPDATE security_alert SET resolved_at = UTC_TIMESTAMP(), "
+    "resolved_by = ? WHERE id = ? AND resolved_at IS NULL";
 static const char SQL_ALERT_RESOLVE[] =
     "UPDATE security_alert SET resolved_at = UTC_TIMESTAMP(), "
     "resolved_by = ? WHERE kind = ? AND object = ? AND resolved_at IS NULL";
@@ -79,4 +82,28 @@ alert_resolve(struct db *db, const char *kind, const char *object,
 	stmt_bind_text(q, 1, kind);
 	stmt_bind_text(q, 2, object);
 	return stmt_run(q);
+}
+
+enum db_rc
+alert_resolve_id(struct db *db, struct pool *pool, int64_t id,
+    const char *who, const char *note)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_ALERT_RESOLVE_ID);
+	stmt_bind_text(q, 0, who);
+	stmt_bind_int(q, 1, id);
+	if ((rc = stmt_run(q)) == DB_OK && stmt_affected(q) == 0)
+		rc = DB_NONE;
+	if (rc == DB_OK)
+		rc = audit_add(db, pool, who, "alert.resolve",
+		    pool_printf(pool, "alert:%lld", (long long)id), note);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
 }

@@ -36,4 +36,12 @@ enum db_rc	 alert_open(struct db *, struct pool *, size_t max,
 enum db_rc	 alert_resolve(struct db *, const char *kind,
 		    const char *object, const char *who);
 
+/*
+ * The security administrator has looked into alert id: resolved by who,
+ * with what they found (note), audited, in a transaction of its own.
+ * DB_NONE when there is no such open alert.
+ */
+enum db_rc	 alert_resolve_id(struct db *, struct pool *, int64_t id,
+		    const char *who, const char *note);
+
 #endif

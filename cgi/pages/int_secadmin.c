@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "account.h"
+#include "alert.h"
 #include "org.h"
 #include "pages.h"
 
@@ -42,7 +43,11 @@ int
 page_int_sec(struct req *r)
 {
 	struct org_staff	*v;
+	struct account_locked	*locked;
+	struct alert		*alerts;
 	size_t			 n, i, a = 0, nopw = 0, temp = 0, norole = 0;
+	size_t			 nlocked, nalerts;
+	int64_t			 open;
 
 	if (org_staff_list(r->db, r->pool, NULL, &v, &n) != DB_OK)
 		return reply_error(r, 500, NULL);
@@ -59,6 +64,12 @@ page_int_sec(struct req *r)
 	hdf_setf(r, "Count.no_password", "%zu", nopw);
 	hdf_setf(r, "Count.temporary", "%zu", temp);
 	hdf_setf(r, "Count.no_role", "%zu", norole);
+	if (account_locks(r->db, r->pool, SITE_INTRANET, &locked, &nlocked) !=
+	    DB_OK || alert_open(r->db, r->pool, 0, &alerts, &nalerts,
+	    &open) != DB_OK)
+		return reply_error(r, 500, NULL);
+	hdf_setf(r, "Count.locked", "%zu", nlocked);
+	hdf_setf(r, "Count.alerts", "%lld", (long long)open);
 	hdf_set(r, "Page.Title", "安全管理");
 	return render(r, "int/sec_home.cs");
 }

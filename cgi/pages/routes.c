@@ -109,7 +109,7 @@ const struct route routes[] = {
 	    page_int_admin_staff_save },
 	/* Intranet: the security administrator's (SEC-7): roles and
 	 * passwords (int_secadmin.c), lock-outs (int_locks.c, F5),
-	 * certificates (sec_certs.c, ACC-4). */
+	 * security alerts (int_alerts.c), certificates (sec_certs.c, ACC-4). */
 	{ "GET", "/sec", R_INT | R_LOGIN, ROLE_SECADMIN, page_int_sec },
 	{ "GET", "/sec/staff", R_INT | R_LOGIN, ROLE_SECADMIN,
 	    page_int_sec_staff },
@@ -123,6 +123,10 @@ const struct route routes[] = {
 	    page_int_sec_locks },
 	{ "POST", "/sec/unlock", R_INT | R_LOGIN | R_CSRF, ROLE_SECADMIN,
 	    page_int_sec_unlock },
+	{ "GET", "/sec/alerts", R_INT | R_LOGIN, ROLE_SECADMIN,
+	    page_int_sec_alerts },
+	{ "POST", "/sec/alerts/resolve", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_SECADMIN, page_int_sec_alert_resolve },
 	{ "GET", "/sec/certs", R_INT | R_LOGIN, ROLE_SECADMIN,
 	    page_sec_certs },
 	{ "POST", "/sec/certs/revoke", R_INT | R_LOGIN | R_CSRF,

@@ -303,4 +303,34 @@ carry ext int
 t_is "later bundles of the new epoch keep importing" \
 	"$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no='$APP4'")" 1
 
+# --- the alerts reach the security administrator --------------------------------
+open=$(open_alerts int)
+t_like "the refusals above left open alerts on the intranet" "$open" '^[1-9][0-9]*$'
+csrf=$(http_get sec "$INT_URL/login" | csrf_from)
+http_post sec "$INT_URL/login" "csrf=$csrf" "login=wurigen" "password=$PW" >/dev/null
+page=$(http_get sec "$INT_URL/sec"); http_last
+t_like "the security administrator's home counts them" "$page" "未处理的安全警告.*$open 条"
+page=$(http_get sec "$INT_URL/sec/alerts"); http_last
+t_is "and lists them at /sec/alerts" "$HTTP_STATUS" 200
+t_like "with what was refused and why" "$page" '拒绝导入第 [0-9]+ 号数据包'
+ID=$(sql_int "SELECT MAX(id) FROM security_alert WHERE resolved_at IS NULL")
+csrf=$(csrf_from <<<"$page")
+http_post sec "$INT_URL/sec/alerts/resolve" "csrf=$csrf" "id=$ID" "note=" >/dev/null
+t_is "an alert is not closed without a note of what was found" "$HTTP_STATUS" 422
+http_post sec "$INT_URL/sec/alerts/resolve" "csrf=$csrf" "id=$ID" \
+	"note=与摆渡操作员核实：伪造数据包为测试所用，已销毁。" >/dev/null
+t_is "with one, it is closed" "$HTTP_STATUS $HTTP_LOCATION" "303 /sec/alerts?done=$ID"
+t_is "as the security administrator's" \
+	"$(sql_int "SELECT resolved_by FROM security_alert WHERE id = $ID")" wurigen
+t_is "and audited with the note" \
+	"$(sql_int "SELECT CONCAT(actor, ' ', detail) FROM audit WHERE action = 'alert.resolve' AND object = 'alert:$ID'")" \
+	"wurigen 与摆渡操作员核实：伪造数据包为测试所用，已销毁。"
+t_is "one alert fewer open" "$(open_alerts int)" $((open - 1))
+http_post sec "$INT_URL/sec/alerts/resolve" "csrf=$csrf" "id=$ID" "note=再次处理" >/dev/null
+t_is "closing it again says it is closed" "$HTTP_STATUS" 409
+csrf=$(http_get admin "$INT_URL/login" | csrf_from)
+http_post admin "$INT_URL/login" "csrf=$csrf" "login=liuxiaomei" "password=$PW" >/dev/null
+http_get admin "$INT_URL/sec/alerts" >/dev/null
+t_is "the system administrator may not see them (三员分立)" "$HTTP_STATUS" 403
+
 t_done

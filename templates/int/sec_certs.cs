@@ -2,7 +2,7 @@
        staff accounts bound to a client certificate (ACC-4):
        Cert.N.{login,name,serial,sha256,not_after,issued_at,issued_by}
        (times in Beijing time); Done.revoked after a revocation. ?>
-<nav class="crumbs" aria-label="安全管理"><a href="/sec/certs">数字证书</a></nav>
+<?cs include:"int/sec_nav.cs" ?>
 <header class="page-head">
   <h1>数字证书 <span class="count"><?cs var:subcount(Cert) ?> 个账号已绑定</span></h1>
   <p class="page-sub">绑定了数字证书的账号，只有在浏览器出示本人证书时才能登录；证书不在时，已登录的会话随即结束。证书由安全管理员在服务器上签发：<code>yiwang-admin cert-issue 登录名</code>。</p>

@@ -1,6 +1,7 @@
 <?cs # int/sec_locks.cs: GET /sec/locks, the security administrator's
        list of locked staff accounts (SEC-1): Locks.N.{login,name,dept,
        locked_at,level}; each row posts login to /sec/unlock. ?>
+<?cs include:"int/sec_nav.cs" ?>
 <header class="page-head">
   <h1>被锁定的账户 <span class="count"><?cs var:subcount(Locks) ?> 个</span></h1>
   <p class="page-sub">工作人员连续输错 5 次密码后账户被锁定，须由安全管理员核实本人后解锁；解锁后本人用原密码登录。每次锁定和解锁都记入审计日志。外网申请人的账户由外网服务器上的 <code>yiwang-admin locks</code> 和 <code>yiwang-admin unlock 身份证号码</code> 查看和解锁。</p>

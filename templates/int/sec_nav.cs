@@ -1,5 +1,3 @@
 <?cs # int/sec_nav.cs: included at the top of every page of the security
-       administrator (/sec…): the section's navigation.  Helper H4's
-       lock-outs (/sec/locks) and the certificates (ACC-4) take their
-       place in this line when they exist. ?>
-<nav class="crumbs" aria-label="安全管理"><a href="/sec">安全管理</a> · <a href="/sec/staff">角色与密码</a></nav>
+       administrator (/sec…): the section's navigation. ?>
+<nav class="crumbs" aria-label="安全管理"><a href="/sec">安全管理</a> · <a href="/sec/staff">角色与密码</a> · <a href="/sec/locks">账户锁定</a> · <a href="/sec/certs">数字证书</a> · <a href="/sec/alerts">安全警告</a></nav>
