@@ -179,9 +179,8 @@ crypto_equal(const void *a, const void *b, size_t len)
 	return CRYPTO_memcmp(a, b, len) == 0 ? 0 : -1;
 }
 
-/* Write all of len bytes to fd, retrying short writes. */
-static int
-write_all(int fd, const void *buf, size_t len)
+int
+crypto_write_all(int fd, const void *buf, size_t len)
 {
 	const char	*p = buf;
 	ssize_t		 n;
@@ -217,7 +216,7 @@ write_new_file(const char *path, mode_t mode, BIO *bio)
 	if (fd == -1)
 		return -1;
 	if (fchmod(fd, mode) == -1 ||		/* whatever the umask */
-	    write_all(fd, data, (size_t)len) == -1 ||
+	    crypto_write_all(fd, data, (size_t)len) == -1 ||
 	    fsync(fd) == -1) {
 		close(fd);
 		unlink(path);

@@ -24,6 +24,10 @@ void	 crypto_hex(const void *in, size_t len, char *out);
 /* Parse 2*outlen hex digits exactly; -1 on any other input. */
 int	 crypto_unhex(const char *hex, void *out, size_t outlen);
 
+/* Write all of len bytes to fd, retrying short and interrupted writes
+ * (key files, bundles). */
+int	 crypto_write_all(int fd, const void *buf, size_t len);
+
 /* SHA-256 of a buffer, raw and as hex. */
 void	 crypto_sha256(const void *in, size_t len, unsigned char out[SHA256_LEN]);
 void	 crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX]);

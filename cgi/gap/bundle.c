@@ -163,24 +163,6 @@ has_duplicate(const char (*files)[SHA256_HEX], size_t n)
 	return dup;
 }
 
-static int
-write_all(int fd, const void *buf, size_t len)
-{
-	const char	*p = buf;
-	ssize_t		 n;
-
-	while (len > 0) {
-		if ((n = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* fsync the directory holding path (or the directory itself if isdir). */
 static int
 sync_dir(const char *path, int isdir)
@@ -370,7 +352,7 @@ seal_flush(struct seal *s, int last)
 	if (EVP_DigestUpdate(s->digest, s->out, s->fill + GCM_TAG_LEN) != 1)
 		abort();
 	if (s->fd >= 0) {
-		if (write_all(s->fd, s->out, s->fill + GCM_TAG_LEN) == -1)
+		if (crypto_write_all(s->fd, s->out, s->fill + GCM_TAG_LEN) == -1)
 			return -1;
 	} else
 		memcpy(s->mem + s->size, s->out, s->fill + GCM_TAG_LEN);
@@ -802,7 +784,7 @@ bundle_write(const char *path, const struct bundle_out *b,
 		fail(err, errlen, "无法创建 %s：%s。", tmp, strerror(errno));
 		goto out;
 	}
-	if (write_all(fd, head, hlen) == -1) {
+	if (crypto_write_all(fd, head, hlen) == -1) {
 		fail(err, errlen, "无法写入 %s：%s。", tmp, strerror(errno));
 		goto out;
 	}
@@ -1225,7 +1207,7 @@ take_member(struct archive *a, const struct unseal *u, const struct member *m,
 			abort();
 		if (rec != NULL && blen > 0)
 			memcpy(rec + done, blk, blen);
-		else if (fd != -1 && write_all(fd, blk, blen) == -1) {
+		else if (fd != -1 && crypto_write_all(fd, blk, blen) == -1) {
 			fail(err, errlen, "无法写入暂存目录 %s：%s。", st->dir,
 			    strerror(errno));
 			goto out;
