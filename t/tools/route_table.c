@@ -1,9 +1,9 @@
 /*
  * route_table.c: a test-only tool (never installed) that prints the route
  * table of yiwang.fcgi, routes[] of cgi/pages/routes.c, one line per route
- * and site, so that t/integration/access-matrix.sh compares its matrix
- * with the routes the program really has, not with a copy of them: a new
- * route without a row in t/access-matrix.txt fails the test.
+ * and site, so that the access matrix (t/access-matrix.txt) is checked
+ * against the routes the program really has, not against a copy of them:
+ * t/check-matrix.sh fails when a route has no line there.
  *
  *	route_table
  *
@@ -14,50 +14,40 @@
  * SITE is ext or int (a route of both sites gives two lines), LOGIN
  * "login" or "-", CSRF "csrf" or "-", PWTEMP "pwtemp" (open to a user
  * whose password is temporary) or "-", ROLES the roles of which the user
- * needs one, comma-separated, or "-" when none is needed.
+ * needs one, as user-add writes them ("clerk,handler,leader"), or "-" when
+ * none is needed.  Exit 1 on a route this tool cannot describe.
  */
 #include <stdio.h>
 
+#include "account.h"
 #include "route.h"
-
-static const struct {
-	unsigned	 bit;
-	const char	*name;
-} role_names[] = {
-	{ ROLE_CITIZEN, "citizen" },
-	{ ROLE_CLERK, "clerk" },
-	{ ROLE_HANDLER, "handler" },
-	{ ROLE_LEADER, "leader" },
-	{ ROLE_ADMIN, "admin" },
-	{ ROLE_SECADMIN, "secadmin" },
-	{ ROLE_AUDITOR, "auditor" },
-};
 
 static int
 print_route(const struct route *rt, const char *site)
 {
-	unsigned	 left = rt->roles;
-	size_t		 i;
-	int		 first = 1;
+	unsigned	 bit;
+	const char	*word;
+	int		 first = 1, rc = 0;
 
 	printf("%s\t%s\t%s\t%s\t%s\t%s\t", site, rt->method, rt->path,
 	    rt->flags & R_LOGIN ? "login" : "-",
 	    rt->flags & R_CSRF ? "csrf" : "-",
 	    rt->flags & R_PWTEMP ? "pwtemp" : "-");
-	for (i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
-		if (rt->roles & role_names[i].bit) {
-			printf("%s%s", first ? "" : ",", role_names[i].name);
-			left &= ~role_names[i].bit;
-			first = 0;
+	for (bit = 1; bit != 0; bit <<= 1) {
+		if (!(rt->roles & bit))
+			continue;
+		/* A role without a word would print as fewer roles. */
+		if ((word = account_role_word(bit)) == NULL) {
+			fprintf(stderr, "route_table: %s %s: unknown role "
+			    "bit 0x%x\n", rt->method, rt->path, bit);
+			rc = -1;
+			continue;
 		}
-	printf("%s\n", first ? "-" : "");
-	/* A role this tool does not know would be printed as none. */
-	if (left != 0) {
-		fprintf(stderr, "route_table: %s %s: unknown role bits 0x%x\n",
-		    rt->method, rt->path, left);
-		return -1;
+		printf("%s%s", first ? "" : ",", word);
+		first = 0;
 	}
-	return 0;
+	printf("%s\n", first ? "-" : "");
+	return rc;
 }
 
 int
