@@ -566,15 +566,32 @@ static const struct {
 	{ ROLE_AUDITOR, "auditor", "审计管理员" },
 };
 
-const char *
-account_role_label(unsigned role)
+/* The row of role_names for one role bit, or -1. */
+static int
+role_row(unsigned role)
 {
 	size_t	 i;
 
 	for (i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
 		if (role_names[i].role == role)
-			return role_names[i].label;
-	return "";
+			return (int)i;
+	return -1;
+}
+
+const char *
+account_role_label(unsigned role)
+{
+	int	 i = role_row(role);
+
+	return i < 0 ? "" : role_names[i].label;
+}
+
+const char *
+account_role_word(unsigned role)
+{
+	int	 i = role_row(role);
+
+	return i < 0 ? NULL : role_names[i].word;
 }
 
 const char *

@@ -113,6 +113,8 @@ void		 account_session_drop(struct db *, const char *token_hash);
 
 /* Role names for people ("窗口受理", …) and parsing them from words. */
 const char	*account_role_label(unsigned role);
+/* The word of one role bit ("clerk", as user-add takes it), or NULL. */
+const char	*account_role_word(unsigned role);
 /*
  * 三员分立 (SEC-7): NULL when one account may hold roles, else why not,
  * for people.  Roles are staff or administrator roles; an account holds

@@ -200,6 +200,27 @@ three_administrators_apart(void **state)
 	assert_non_null(account_roles_refusal(ROLE_CLERK | 1u << 12));
 }
 
+/* Each role's word is the one user-add parses back (route_table prints it). */
+static void
+role_words(void **state)
+{
+	unsigned	 bit;
+	int		 known = 0;
+
+	(void)state;
+	for (bit = 1; bit != 0; bit <<= 1) {
+		if (account_role_word(bit) == NULL)
+			continue;
+		assert_int_equal(account_role_parse(account_role_word(bit)),
+		    bit);
+		known++;
+	}
+	assert_int_equal(known, 7);
+	assert_string_equal(account_role_word(ROLE_SECADMIN), "secadmin");
+	assert_null(account_role_word(ROLE_CLERK | ROLE_LEADER));
+	assert_null(account_role_word(0));
+}
+
 static void
 objects(void **state)
 {
@@ -562,6 +583,7 @@ main(void)
 		cmocka_unit_test(passwords),
 		cmocka_unit_test(halls_and_roles),
 		cmocka_unit_test(three_administrators_apart),
+		cmocka_unit_test(role_words),
 		cmocka_unit_test(objects),
 		cmocka_unit_test(nav_each_role_its_own),
 		cmocka_unit_test(home_shows_tree_escaped),
