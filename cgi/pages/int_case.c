@@ -316,11 +316,24 @@ page_int_case(struct req *r)
 int
 page_int_act(struct req *r)
 {
+	struct kase	 k;
 	const char	*why, *text;
 	int64_t		 id;
 
 	if (case_id(r, &id) == -1)
 		return reply_error(r, 400, "办件编号不正确。");
+	/* Another department's case is not this user's to act on, whatever
+	 * its step (the flow checks the step again under the row lock). */
+	switch (case_get(r->db, r->pool, id, &k)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return reply_error(r, 404, "没有这个办件。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	if (!flow_involves(&k, &r->user))
+		return reply_error(r, 403, "这个办件不属于您的部门。");
 	text = form_text(r, "text");
 	if (text != NULL && strlen(text) > 4000)
 		return reply_error(r, 400, "意见太长，请控制在 4000 字以内。");

@@ -45,7 +45,7 @@ http_get twin "$INT_URL/file?id=$CASE&seq=$seq" >/dev/null
 t_is "and its /file (403)" "$HTTP_STATUS" 403
 c=$(http_get twin "$INT_URL/inbox" | csrf_from)
 http_post twin "$INT_URL/case/act" "csrf=$c" "id=$CASE" "action=sign" "verdict=agree" "text=同名越权" >/dev/null
-t_is "and acting on it (409)" "$HTTP_STATUS" 409
+t_is "and acting on it (403)" "$HTTP_STATUS" 403
 t_is "which signed nothing" "$(sql_int "SELECT COUNT(*) FROM opinion WHERE case_id = $CASE")" 0
 http_get twin "$INT_URL/doc?no=%E9%94%A1-no-such" >/dev/null
 t_is "an unknown document is 404, whoever asks" "$HTTP_STATUS" 404
