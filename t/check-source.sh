@@ -93,6 +93,17 @@ check "rows of the chained ledgers are written through chain_link (SEC-3)" \
 		    echo "$f: INSERT INTO $t without chain_link"
 	done
     done)"
+# SEC-5: ID numbers and mobiles rest sealed (cgi/core/pii.h); the clear
+# columns are read only by the step that seals them (sealed.c) and are gone
+# after migration 081.  So no other SQL names them.
+check "no SQL names a clear id_number or mobile column, only their sealed forms (SEC-5)" \
+    "$(for f in cgi/domain/*.c; do
+	[ "$f" = cgi/domain/sealed.c ] && continue
+	awk -v f="$f" '
+	    /^static const char SQL_[A-Z_0-9]*\[\] =/ || /^#define [A-Z_]*COLS / { sql = 1 }
+	    sql && /[^a-z_](id_number|mobile)[^a-z_]/ { print f ":" FNR ": " $0 }
+	    sql && (/;$/ || (/^#define|^\t"/ && !/\\$/)) { sql = 0 }' "$f"
+    done)"
 check "the renderer sets Config.VarEscapeMode" \
     "$(grep -q 'Config.VarEscapeMode' cgi/core/request.c || echo missing)"
 check "pages and the gap judge files with files_vet() (type, PDF structure, malware), never with libmagic alone" \

@@ -81,6 +81,22 @@ _sql() {
 	fi
 }
 
+# pii_hash ext|int WHAT VALUE: the keyed hash a site stores for VALUE in
+# column (or counter) WHAT (cgi/core/pii.h: HMAC-SHA-256 under
+# HKDF(keys/pii.key, "yiwang-pii-1", "hash") of WHAT, a NUL and VALUE),
+# computed here with openssl, apart from the C code, from the site's key.
+pii_hash() {
+	local secret k
+	secret=$(head -1 "$TEST_VAR/$1/keys/pii.key")
+	k=$(openssl kdf -keylen 32 -kdfopt digest:SHA256 -kdfopt "hexkey:$secret" \
+		-kdfopt salt:yiwang-pii-1 -kdfopt info:hash HKDF | tr -d ':' | tr 'A-F' 'a-f')
+	printf '%s\0%s' "$2" "$3" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$k" -r | cut -d' ' -f1
+}
+
+# citizen_of IDNO: the extranet account's id of an ID number, found as the
+# login finds it (by the keyed hash: the number itself is stored sealed).
+citizen_of() { sql_ext "SELECT id FROM citizen WHERE id_hash = '$(pii_hash ext citizen.id_number "$1")'"; }
+
 gap_ext() { "$BUILD/yiwang-gap" -c "$EXT_CONF" "$@"; }
 gap_int() { "$BUILD/yiwang-gap" -c "$INT_CONF" "$@"; }
 admin_ext() { "$BUILD/yiwang-admin" -c "$EXT_CONF" "$@"; }
@@ -432,9 +448,10 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int(
 # cgi/domain/throttle.c counter: login-addr, query-addr, …) for VALUE,
 # counted now, as if N requests had missed.
 misses_seed() {
-	local i vals=
+	local i vals= s
+	s=$(pii_hash "$1" "throttle.$2" "$3")
 	for ((i = 0; i < $4; i++)); do
-		vals+="${vals:+,}(SHA2(CONCAT('$2', CHAR(10), '$3'), 256), UTC_TIMESTAMP(3))"
+		vals+="${vals:+,}('$s', UTC_TIMESTAMP(3))"
 	done
 	"sql_$1" "INSERT INTO throttle_miss (subject, at) VALUES $vals"
 }

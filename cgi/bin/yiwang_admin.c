@@ -25,6 +25,7 @@
 #include "ids.h"
 #include "log.h"
 #include "org.h"
+#include "pii.h"
 #include "scan.h"
 #include "pki.h"
 #include "pwpolicy.h"
@@ -43,8 +44,9 @@ usage(void)
 	    "                               then the grants (migration account)"
 	    "\n"
 	    "  keygen                       make the site's signing and encryption\n"
-	    "                               key pairs and the ledgers' chain key\n"
-	    "                               (those that do not exist)\n"
+	    "                               key pairs, the ledgers' chain key and\n"
+	    "                               the personal data key (those that do\n"
+	    "                               not exist)\n"
 	    "  anchor                       sign the heads of the ledgers' "
 	    "chains\n"
 	    "  audit-verify [-a FILE]...    check every chain against its "
@@ -80,23 +82,27 @@ usage(void)
 	exit(64);
 }
 
-/* The ledgers' chain key (chain.h), made once. */
+/*
+ * A secret key file of a site (the ledgers' chain key, chain.h; the
+ * personal data key, pii.h), made once: path, unless it exists.
+ */
 static int
-chain_keygen(const struct config *cfg)
+secret_keygen(const char *key, const char *what, const char *path,
+    int (*make)(const char *))
 {
-	if (cfg->chain_key == NULL) {
-		fputs("chain_key is not set in the config\n", stderr);
+	if (path == NULL) {
+		fprintf(stderr, "配置文件中没有 %s（%s）。\n", key, what);
 		return 1;
 	}
-	if (access(cfg->chain_key, F_OK) == 0) {
-		printf("key exists: %s\n", cfg->chain_key);
+	if (access(path, F_OK) == 0) {
+		printf("%s已存在：%s\n", what, path);
 		return 0;
 	}
-	if (chain_key_create(cfg->chain_key) == -1) {
-		fprintf(stderr, "cannot write %s\n", cfg->chain_key);
+	if (make(path) == -1) {
+		fprintf(stderr, "无法写入%s %s（目录不可写）。\n", what, path);
 		return 1;
 	}
-	printf("wrote %s\n", cfg->chain_key);
+	printf("已生成%s：%s\n", what, path);
 	return 0;
 }
 
@@ -131,13 +137,17 @@ keypair(const char *key, const char *what, const char *path,
 	return rc;
 }
 
-/* The site's signing key pair and its encryption key pair. */
+/* The site's secret keys, its signing key pair and its encryption key
+ * pair. */
 static int
 keygen(const struct config *cfg)
 {
 	int	rc;
 
-	if (chain_keygen(cfg) != 0)
+	if (secret_keygen("chain_key", "审计链密钥", cfg->chain_key,
+	    chain_key_create) != 0 ||
+	    secret_keygen("pii_key", "个人信息加密密钥", cfg->pii_key,
+	    pii_key_create) != 0)
 		return 1;
 	rc = keypair("sign_key", "签名密钥", cfg->sign_key, crypto_keygen);
 	return keypair("enc_key", "加密密钥", cfg->enc_key,
@@ -832,6 +842,7 @@ main(int argc, char *argv[])
 	if ((conf = config_path(conf)) == NULL || config_load(conf, &cfg) == -1)
 		return 1;
 	chain_set_key_file(cfg.chain_key);
+	pii_set_key_file(cfg.pii_key);
 	if (strcmp(cmd, "keygen") == 0 || strcmp(cmd, "scan-check") == 0) {
 		rc = cmd[0] == 'k' ? keygen(&cfg) : scan_check(&cfg);
 		config_free(&cfg);
@@ -890,8 +901,8 @@ main(int argc, char *argv[])
 		else if ((why = pwpolicy_check(pw, PW_CITIZEN_MIN, personal,
 		    2)) != NULL)
 			fprintf(stderr, "密码不符合要求：%s\n", why);
-		else switch (account_citizen_add(db, argv[1], argv[2], argv[3],
-		    pw)) {
+		else switch (account_citizen_add(db, pool, argv[1], argv[2],
+		    argv[3], pw)) {
 		case DB_OK:
 			printf("citizen %s added\n", argv[2]);
 			rc = 0;

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "files.h"
 #include "log.h"
+#include "pii.h"
 #include "request.h"
 #include "route.h"
 #include "sec_certs.h"
@@ -79,6 +80,7 @@ main(int argc, char *argv[])
 	if (config_load(path, &cfg) == -1)
 		return 1;
 	chain_set_key_file(cfg.chain_key);
+	pii_set_key_file(cfg.pii_key);
 	if (files_init(cfg.files_dir) == -1)
 		return 1;
 	/*

@@ -29,6 +29,7 @@
 #include "exchange.h"
 #include "gap.h"
 #include "log.h"
+#include "pii.h"
 
 static void
 usage(void)
@@ -112,6 +113,7 @@ main(int argc, char *argv[])
 	if ((conf = config_path(conf)) == NULL || config_load(conf, &cfg) == -1)
 		return GAP_FAIL;
 	chain_set_key_file(cfg.chain_key);
+	pii_set_key_file(cfg.pii_key);
 	pool = pool_new();
 	if (strcmp(argv[0], "verify") == 0 && argc == 2) {
 		rc = gap_verify(&cfg, pool, argv[1], msg, sizeof(msg));

@@ -96,6 +96,7 @@ config_load(const char *path, struct config *c)
 		{ "peer_key", &c->peer_key, NULL },
 		{ "chain_key", &c->chain_key, NULL },
 		{ "anchor_file", &c->anchor_file, NULL },
+		{ "pii_key", &c->pii_key, NULL },
 		{ "enc_key", &c->enc_key, NULL },
 		{ "peer_enc_key", &c->peer_enc_key, NULL },
 		{ "ca_cert", &c->ca_cert, NULL },
@@ -200,6 +201,7 @@ config_free(struct config *c)
 	free(c->peer_key);
 	free(c->chain_key);
 	free(c->anchor_file);
+	free(c->pii_key);
 	free(c->enc_key);
 	free(c->peer_enc_key);
 	free(c->ca_cert);

@@ -31,6 +31,7 @@ struct config {
 	char		*peer_key;
 	char		*chain_key;	/* HMAC key of the ledgers' chains */
 	char		*anchor_file;	/* signed chain heads, append-only */
+	char		*pii_key;	/* seals personal data at rest (pii.h) */
 	char		*enc_key;	/* X25519 private (GAP-3); + ".pub" */
 	char		*peer_enc_key;	/* the other site's X25519 public */
 	char		*ca_cert;	/* the CA of staff certificates (ACC-4) */

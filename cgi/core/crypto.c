@@ -511,22 +511,29 @@ out:
 	return rc;
 }
 
-/* One AES-256-GCM operation over a whole message; enc 1 seals, 0 opens. */
+/*
+ * One AES-256-GCM operation over a whole message with adlen bytes of
+ * associated data (ad may be NULL when adlen is 0); enc 1 seals, 0 opens.
+ */
 static int
 gcm(int enc, const unsigned char key[GCM_KEY_LEN],
-    const unsigned char nonce[GCM_NONCE_LEN], const void *in, size_t len,
-    unsigned char *out, unsigned char tag[GCM_TAG_LEN])
+    const unsigned char nonce[GCM_NONCE_LEN], const void *ad, size_t adlen,
+    const void *in, size_t len, unsigned char *out,
+    unsigned char tag[GCM_TAG_LEN])
 {
 	EVP_CIPHER_CTX	*ctx;
 	int		 n, rc = -1;
 
-	if (len > INT_MAX || (ctx = EVP_CIPHER_CTX_new()) == NULL)
+	if (len > INT_MAX || adlen > INT_MAX ||
+	    (ctx = EVP_CIPHER_CTX_new()) == NULL)
 		return -1;
 	if (EVP_CipherInit_ex(ctx, EVP_aes_256_gcm(), NULL, NULL, NULL,
 	    enc) != 1 ||
 	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, GCM_NONCE_LEN,
 	    NULL) != 1 ||
 	    EVP_CipherInit_ex(ctx, NULL, NULL, key, nonce, enc) != 1)
+		goto out;
+	if (adlen > 0 && EVP_CipherUpdate(ctx, NULL, &n, ad, (int)adlen) != 1)
 		goto out;
 	if (len > 0 && (EVP_CipherUpdate(ctx, out, &n, in, (int)len) != 1 ||
 	    (size_t)n != len))
@@ -552,7 +559,7 @@ crypto_gcm_seal(const unsigned char key[GCM_KEY_LEN],
     const unsigned char nonce[GCM_NONCE_LEN], const void *in, size_t len,
     unsigned char *out, unsigned char tag[GCM_TAG_LEN])
 {
-	return gcm(1, key, nonce, in, len, out, tag);
+	return crypto_gcm_seal_ad(key, nonce, NULL, 0, in, len, out, tag);
 }
 
 int
@@ -560,10 +567,28 @@ crypto_gcm_open(const unsigned char key[GCM_KEY_LEN],
     const unsigned char nonce[GCM_NONCE_LEN], const void *in, size_t len,
     const unsigned char tag[GCM_TAG_LEN], unsigned char *out)
 {
+	return crypto_gcm_open_ad(key, nonce, NULL, 0, in, len, tag, out);
+}
+
+int
+crypto_gcm_seal_ad(const unsigned char key[GCM_KEY_LEN],
+    const unsigned char nonce[GCM_NONCE_LEN], const void *ad, size_t adlen,
+    const void *in, size_t len, unsigned char *out,
+    unsigned char tag[GCM_TAG_LEN])
+{
+	return gcm(1, key, nonce, ad, adlen, in, len, out, tag);
+}
+
+int
+crypto_gcm_open_ad(const unsigned char key[GCM_KEY_LEN],
+    const unsigned char nonce[GCM_NONCE_LEN], const void *ad, size_t adlen,
+    const void *in, size_t len, const unsigned char tag[GCM_TAG_LEN],
+    unsigned char *out)
+{
 	unsigned char	t[GCM_TAG_LEN];
 
 	memcpy(t, tag, GCM_TAG_LEN);
-	return gcm(0, key, nonce, in, len, out, t);
+	return gcm(0, key, nonce, ad, adlen, in, len, out, t);
 }
 
 /*

@@ -1,7 +1,8 @@
 /*
  * crypto.h: the OpenSSL 3 primitives Yiwang uses, behind small functions:
  * random bytes, hex, SHA-256, Ed25519 keys and signatures, X25519 key
- * agreement, HKDF-SHA-256 and AES-256-GCM (bundle encryption, GAP-3), and
+ * agreement, HKDF-SHA-256 and AES-256-GCM (bundle encryption, GAP-3;
+ * personal data at rest, SEC-5), and
  * the scrypt password hash.  Every function returns 0 on success and -1 on failure
  * unless it says otherwise; nothing here logs to the user.
  */
@@ -106,6 +107,16 @@ int	 crypto_gcm_open(const unsigned char key[GCM_KEY_LEN],
 	    const unsigned char nonce[GCM_NONCE_LEN], const void *in,
 	    size_t len, const unsigned char tag[GCM_TAG_LEN],
 	    unsigned char *out);
+/* The same with adlen bytes of associated data, authenticated but not
+ * encrypted (personal data at rest, pii.h: the column's name). */
+int	 crypto_gcm_seal_ad(const unsigned char key[GCM_KEY_LEN],
+	    const unsigned char nonce[GCM_NONCE_LEN], const void *ad,
+	    size_t adlen, const void *in, size_t len, unsigned char *out,
+	    unsigned char tag[GCM_TAG_LEN]);
+int	 crypto_gcm_open_ad(const unsigned char key[GCM_KEY_LEN],
+	    const unsigned char nonce[GCM_NONCE_LEN], const void *ad,
+	    size_t adlen, const void *in, size_t len,
+	    const unsigned char tag[GCM_TAG_LEN], unsigned char *out);
 
 /*
  * Passwords: scrypt (N=2^17, r=8, p=1, 16-byte salt, 32-byte key), stored

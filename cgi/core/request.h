@@ -39,7 +39,7 @@ enum role {
 struct user {
 	int64_t		 id;		/* 0 when nobody is logged in */
 	const char	*name;
-	const char	*login;		/* login name or ID number */
+	const char	*login;		/* staff login name; "citizen:<id>" */
 	unsigned	 roles;
 	int64_t		 dept_id;
 	const char	*dept_name;

@@ -1,6 +1,8 @@
 /*
  * account.c: citizens, staff, departments and sessions; owns the tables
- * citizen, staff, department, session and account_lock.
+ * citizen, staff, department, session and account_lock.  A citizen's ID
+ * number and mobile are sealed, the ID number looked up by its keyed hash
+ * (sealed.h); in the audit trail a citizen is "citizen:<id>".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +13,9 @@
 #include "exchange.h"
 #include "ids.h"
 #include "log.h"
+#include "pii.h"
 #include "pwpolicy.h"
+#include "sealed.h"
 #include "throttle.h"
 #include "utf8.h"
 
@@ -21,17 +25,20 @@
 	"l.until > UTC_TIMESTAMP()), COALESCE(l.level, 0)"
 
 static const char SQL_CITIZEN_ADD[] =
-    "INSERT INTO citizen (id_number, name, mobile, pw_hash) "
-    "VALUES (?, ?, ?, ?)";
-/* Registration never changes an existing account (F7). */
+    "INSERT INTO citizen (id_hash, id_sealed, name, mobile_sealed, pw_hash) "
+    "VALUES (?, ?, ?, ?, ?)";
+/* Registration never changes an existing account (F7): the unique key
+ * on the ID number's keyed hash keeps the first. */
 static const char SQL_CITIZEN_REGISTER[] =
-    "INSERT IGNORE INTO citizen (id_number, name, mobile, pw_hash) "
-    "VALUES (?, ?, ?, ?)";
+    "INSERT IGNORE INTO citizen (id_hash, id_sealed, name, mobile_sealed, "
+    "pw_hash) VALUES (?, ?, ?, ?, ?)";
+static const char SQL_CITIZEN_OF_HASH[] =
+    "SELECT id FROM citizen WHERE id_hash = ?";
 static const char SQL_TODAY[] =
     "SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y%m%d')";
 static const char SQL_CITIZEN_BY_IDNO[] =
     "SELECT c.id, c.name, c.pw_hash, " LOCKED " FROM citizen c "
-    "LEFT JOIN account_lock l ON l.user_id = c.id WHERE c.id_number = ?";
+    "LEFT JOIN account_lock l ON l.user_id = c.id WHERE c.id_hash = ?";
 static const char SQL_LOCK[] =
     "INSERT INTO account_lock (user_id, locked_at, until, level) VALUES "
     "(?, UTC_TIMESTAMP(), IF(? = 0, NULL, UTC_TIMESTAMP() + INTERVAL ? "
@@ -45,7 +52,7 @@ static const char SQL_LOCKED_STAFF[] =
     "FOR UPDATE";
 static const char SQL_LOCKED_CITIZEN[] =
     "SELECT c.id FROM citizen c JOIN account_lock l ON l.user_id = c.id "
-    "WHERE c.id_number = ? AND (l.until IS NULL OR "
+    "WHERE c.id_hash = ? AND (l.until IS NULL OR "
     "l.until > UTC_TIMESTAMP()) FOR UPDATE";
 static const char SQL_LOCKS_STAFF[] =
     "SELECT s.login, s.name, d.name, " LOCAL("l.locked_at") ", NULL, "
@@ -54,12 +61,12 @@ static const char SQL_LOCKS_STAFF[] =
     "WHERE l.until IS NULL OR l.until > UTC_TIMESTAMP() "
     "ORDER BY l.locked_at, s.login";
 static const char SQL_LOCKS_CITIZEN[] =
-    "SELECT c.id_number, c.name, NULL, " LOCAL("l.locked_at") ", "
+    "SELECT c.id_sealed, c.name, NULL, " LOCAL("l.locked_at") ", "
     LOCAL("l.until") ", l.level FROM account_lock l "
     "JOIN citizen c ON c.id = l.user_id WHERE l.until > UTC_TIMESTAMP() "
-    "ORDER BY l.locked_at, c.id_number";
-static const char SQL_CITIZEN_MOBILE[] =
-    "SELECT mobile FROM citizen WHERE id = ?";
+    "ORDER BY l.locked_at, c.id";
+static const char SQL_CITIZEN_PERSONAL[] =
+    "SELECT id_sealed, mobile_sealed FROM citizen WHERE id = ?";
 static const char SQL_DEPT_ADD[] =
     "INSERT INTO department (code, name, abbr, region, address, phone) "
     "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), "
@@ -81,7 +88,7 @@ static const char SQL_SESSION_ADD[] =
     "INSERT INTO session (token_hash, user_id, csrf, created_at, seen_at) "
     "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
 static const char SQL_SESSION_CITIZEN[] =
-    "SELECT c.id, c.name, c.id_number, x.csrf FROM session x "
+    "SELECT c.id, c.name, x.csrf FROM session x "
     "JOIN citizen c ON c.id = x.user_id WHERE x.token_hash = ? "
     "AND x.seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
     "AND x.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND";
@@ -108,21 +115,62 @@ static const char DUMMY_HASH[] = "scrypt$17$8$1$"
     "00000000000000000000000000000000$"
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-enum db_rc
-account_citizen_add(struct db *db, const char *idno, const char *name,
-    const char *mobile, const char *password)
+const char *
+account_citizen_actor(struct pool *pool, int64_t id)
+{
+	return pool_printf(pool, "citizen:%lld", (long long)id);
+}
+
+/* A citizen's columns as stored (sealed.h): the ID number's keyed hash
+ * (upper-case X, as logins type it), the sealed ID number and mobile.
+ * -1 (logged) when the key cannot be read. */
+struct citizen_sealed {
+	char		 hash[PII_HASH_HEX];
+	char		*idno, *mobile;
+};
+
+static int
+citizen_seal(struct pool *pool, const char *idno, const char *mobile,
+    struct citizen_sealed *s)
+{
+	char	*up = pool_strdup(pool, idno);
+
+	id_number_upper(up);
+	if (pii_hash(SEALED_CITIZEN_ID, up, s->hash) == -1 ||
+	    (s->idno = pii_seal(pool, SEALED_CITIZEN_ID, up)) == NULL ||
+	    (s->mobile = pii_seal(pool, SEALED_CITIZEN_MOBILE, mobile)) ==
+	    NULL)
+		return -1;
+	return 0;
+}
+
+/* Bind name, sealed s and pw_hash to an insert into citizen. */
+static struct stmt *
+citizen_insert(struct db *db, const char *sql,
+    const struct citizen_sealed *s, const char *name, const char *pwhash)
 {
 	struct stmt	*q;
-	char		 hash[PWHASH_MAX];
 
-	if (crypto_pw_hash(password, hash) == -1)
+	q = db_stmt(db, sql);
+	stmt_bind_text(q, 0, s->hash);
+	stmt_bind_text(q, 1, s->idno);
+	stmt_bind_text(q, 2, name);
+	stmt_bind_text(q, 3, s->mobile);
+	stmt_bind_text(q, 4, pwhash);
+	return q;
+}
+
+enum db_rc
+account_citizen_add(struct db *db, struct pool *pool, const char *idno,
+    const char *name, const char *mobile, const char *password)
+{
+	struct citizen_sealed	 s;
+	char			 hash[PWHASH_MAX];
+
+	if (citizen_seal(pool, idno, mobile, &s) == -1 ||
+	    crypto_pw_hash(password, hash) == -1)
 		return DB_ERR;
-	q = db_stmt(db, SQL_CITIZEN_ADD);
-	stmt_bind_text(q, 0, idno);
-	stmt_bind_text(q, 1, name);
-	stmt_bind_text(q, 2, mobile);
-	stmt_bind_text(q, 3, hash);
-	return stmt_run(q);
+	return stmt_run(citizen_insert(db, SQL_CITIZEN_ADD, &s, name, hash));
 }
 
 /* A citizen's n-th lock-out in a row lasts 15 minutes, doubling each
@@ -138,6 +186,16 @@ citizen_lock_minutes(int64_t level)
 	return m < 24 * 60 ? m : 24 * 60;
 }
 
+/* How the audit trail and the log name an account: "staff:<login>", or
+ * "citizen:<id>", never by the ID number (SEC-5). */
+static const char *
+account_object(struct pool *pool, enum site site, int64_t id,
+    const char *login)
+{
+	return site == SITE_INTRANET ? pool_printf(pool, "staff:%s", login) :
+	    account_citizen_actor(pool, id);
+}
+
 /*
  * The fifth miss of account u: lock it, audited, and forget its misses so
  * that the count starts again when a citizen's lock ends.
@@ -150,6 +208,7 @@ lock_account(struct db *db, struct pool *pool, enum site site,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	long		 minutes;
+	const char	*who = account_object(pool, site, u->id, ident);
 
 	minutes = site == SITE_INTRANET ? 0 : citizen_lock_minutes(level + 1);
 	if (db_begin(db) != DB_OK)
@@ -161,8 +220,7 @@ lock_account(struct db *db, struct pool *pool, enum site site,
 	stmt_bind_int(q, 3, level + 1);
 	if ((rc = stmt_run(q)) == DB_OK)
 		rc = audit_add(db, pool, pool_printf(pool, "addr:%s", addr),
-		    "account.lock", pool_printf(pool, "%s:%s",
-		    site == SITE_INTRANET ? "staff" : "citizen", ident),
+		    "account.lock", who,
 		    pool_printf(pool, "{\"misses\":%ld,\"level\":%lld,"
 		    "\"minutes\":%ld}", TH_LOGIN_NAME.limit,
 		    (long long)level + 1, minutes));
@@ -172,7 +230,7 @@ lock_account(struct db *db, struct pool *pool, enum site site,
 	}
 	if (db_commit(db) != DB_OK)
 		return DB_ERR;
-	log_info("account %s locked after %ld misses (level %lld)", ident,
+	log_info("account %s locked after %ld misses (level %lld)", who,
 	    TH_LOGIN_NAME.limit, (long long)level + 1);
 	return throttle_clear(db, &TH_LOGIN_NAME, key);
 }
@@ -209,7 +267,7 @@ login_attempt(struct db *db, struct pool *pool, enum site site,
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	char		*hash = NULL;
+	char		*hash = NULL, idhash[PII_HASH_HEX];
 	const char	*key;
 	int64_t		 roles = 0, locked = 0, level = 0;
 	long		 misses;
@@ -225,8 +283,10 @@ login_attempt(struct db *db, struct pool *pool, enum site site,
 		    &hash, &u->dept_id, &u->dept_name, &u->dept_code, &locked,
 		    &level);
 	} else {
+		if (pii_hash(SEALED_CITIZEN_ID, ident, idhash) == -1)
+			return LOGIN_ERR;
 		q = db_stmt(db, SQL_CITIZEN_BY_IDNO);
-		stmt_bind_text(q, 0, ident);
+		stmt_bind_text(q, 0, idhash);
 		rc = stmt_one(q, pool, "issii", &u->id, &u->name, &hash,
 		    &locked, &level);
 		roles = ROLE_CITIZEN;
@@ -243,7 +303,8 @@ login_attempt(struct db *db, struct pool *pool, enum site site,
 		return LOGIN_ERR;
 	ok = crypto_pw_verify(password, rc == DB_OK ? hash : DUMMY_HASH) == 0;
 	if (rc == DB_OK && ok && !locked && !closed) {
-		u->login = pool_strdup(pool, ident);
+		u->login = site == SITE_INTRANET ? pool_strdup(pool, ident) :
+		    account_citizen_actor(pool, u->id);
 		u->roles = (unsigned)roles;
 		q = db_stmt(db, SQL_LOCK_DROP);
 		stmt_bind_int(q, 0, u->id);
@@ -295,12 +356,14 @@ account_citizen_register(struct db *db, struct pool *pool, const char *idno,
     const char *addr, const char **why)
 {
 	const char	*personal[2];
+	struct citizen_sealed s;
 	struct stmt	*q;
 	enum db_rc	 rc;
 	enum idno_check	 c;
 	char		 hash[PWHASH_MAX], *today = NULL;
 	int		 closed;
 	int		 fresh;
+	int64_t		 id;
 
 	*why = NULL;
 	/* The column holds 50 characters (F11: longer was a 500). */
@@ -327,23 +390,25 @@ account_citizen_register(struct db *db, struct pool *pool, const char *idno,
 	if ((closed = throttle_closed(db, pool, &TH_REGISTER_ADDR, addr)) != 0)
 		return closed < 0 ? REG_ERR : REG_BUSY;
 	/* The same work for a new and a registered number: one key
-	 * derivation, one insert that may do nothing, one audit row. */
-	if (crypto_pw_hash(password, hash) == -1)
+	 * derivation, one insert that may do nothing, one lookup of the
+	 * account (for the audit row, which names it), one audit row. */
+	if (citizen_seal(pool, idno, mobile, &s) == -1 ||
+	    crypto_pw_hash(password, hash) == -1)
 		return REG_ERR;
 	if (db_begin(db) != DB_OK)
 		return REG_ERR;
-	q = db_stmt(db, SQL_CITIZEN_REGISTER);
-	stmt_bind_text(q, 0, idno);
-	stmt_bind_text(q, 1, name);
-	stmt_bind_text(q, 2, mobile);
-	stmt_bind_text(q, 3, hash);
+	q = citizen_insert(db, SQL_CITIZEN_REGISTER, &s, name, hash);
 	if ((rc = stmt_run(q)) == DB_OK) {
 		fresh = stmt_affected(q) == 1;
+		q = db_stmt(db, SQL_CITIZEN_OF_HASH);
+		stmt_bind_text(q, 0, s.hash);
+		rc = stmt_one(q, pool, "i", &id);
+	}
+	if (rc == DB_OK)
 		rc = audit_add(db, pool, pool_printf(pool, "addr:%s", addr),
-		    "citizen.register", pool_printf(pool, "citizen:%s", idno),
+		    "citizen.register", account_citizen_actor(pool, id),
 		    fresh ? "{\"account\":\"new\"}" :
 		    "{\"account\":\"exists, unchanged\"}");
-	}
 	if (rc == DB_OK)
 		rc = throttle_count(db, &TH_REGISTER_ADDR, addr);
 	if (rc != DB_OK) {
@@ -354,14 +419,21 @@ account_citizen_register(struct db *db, struct pool *pool, const char *idno,
 }
 
 enum db_rc
-account_citizen_mobile(struct db *db, struct pool *pool, int64_t id,
-    char **mobile)
+account_citizen_personal(struct db *db, struct pool *pool, int64_t id,
+    char **idno, char **mobile)
 {
 	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*sid, *smob;
 
-	q = db_stmt(db, SQL_CITIZEN_MOBILE);
+	q = db_stmt(db, SQL_CITIZEN_PERSONAL);
 	stmt_bind_int(q, 0, id);
-	return stmt_one(q, pool, "s", mobile);
+	if ((rc = stmt_one(q, pool, "ss", &sid, &smob)) != DB_OK)
+		return rc;
+	if ((*idno = pii_open(pool, SEALED_CITIZEN_ID, sid)) == NULL ||
+	    (*mobile = pii_open(pool, SEALED_CITIZEN_MOBILE, smob)) == NULL)
+		return DB_ERR;
+	return DB_OK;
 }
 
 enum db_rc
@@ -428,12 +500,26 @@ locked_row(struct stmt *q, struct pool *pool, void *arg)
 	    &l->locked_at, &l->until, &l->level);
 }
 
+/* A citizen's: the ID number, sealed in the row, opened for the list. */
+static enum db_rc
+locked_citizen_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct account_locked	*l = arg;
+	enum db_rc		 rc;
+
+	if ((rc = locked_row(q, pool, arg)) == DB_OK &&
+	    (l->login = pii_open(pool, SEALED_CITIZEN_ID, l->login)) == NULL)
+		l->login = "（无法解密）";
+	return rc;
+}
+
 enum db_rc
 account_locks(struct db *db, struct pool *pool, enum site site,
     struct account_locked **out, size_t *n)
 {
 	return stmt_list(db_stmt(db, site == SITE_INTRANET ? SQL_LOCKS_STAFF :
-	    SQL_LOCKS_CITIZEN), pool, locked_row, sizeof(**out), out, n);
+	    SQL_LOCKS_CITIZEN), pool, site == SITE_INTRANET ? locked_row :
+	    locked_citizen_row, sizeof(**out), out, n);
 }
 
 enum db_rc
@@ -443,12 +529,20 @@ account_unlock(struct db *db, struct pool *pool, enum site site,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	int64_t		 id;
+	char		*up, hash[PII_HASH_HEX];
 
+	if (site != SITE_INTRANET) {
+		/* By ID number, as the person types it: its keyed hash. */
+		up = pool_strdup(pool, ident);
+		id_number_upper(up);
+		if (pii_hash(SEALED_CITIZEN_ID, up, hash) == -1)
+			return DB_ERR;
+	}
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	q = db_stmt(db, site == SITE_INTRANET ? SQL_LOCKED_STAFF :
 	    SQL_LOCKED_CITIZEN);
-	stmt_bind_text(q, 0, ident);
+	stmt_bind_text(q, 0, site == SITE_INTRANET ? ident : hash);
 	if ((rc = stmt_one(q, pool, "i", &id)) == DB_OK) {
 		q = db_stmt(db, SQL_LOCK_DROP);
 		stmt_bind_int(q, 0, id);
@@ -459,8 +553,7 @@ account_unlock(struct db *db, struct pool *pool, enum site site,
 		    id, ident));
 	if (rc == DB_OK)
 		rc = audit_add(db, pool, actor, "account.unlock",
-		    pool_printf(pool, "%s:%s", site == SITE_INTRANET ? "staff" :
-		    "citizen", ident), "{}");
+		    account_object(pool, site, id, ident), "{}");
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return rc;
@@ -526,14 +619,15 @@ account_session_load(struct db *db, struct pool *pool, enum site site,
 		    &u->login, csrf, &roles, &u->dept_id, &u->dept_name,
 		    &u->dept_code, &temporary);
 	else {
-		rc = stmt_one(q, pool, "isss", &u->id, &u->name, &u->login,
-		    csrf);
+		rc = stmt_one(q, pool, "iss", &u->id, &u->name, csrf);
 		roles = ROLE_CITIZEN;
 	}
 	if (rc != DB_OK) {
 		memset(u, 0, sizeof(*u));
 		return rc;
 	}
+	if (site != SITE_INTRANET)
+		u->login = account_citizen_actor(pool, u->id);
 	u->roles = (unsigned)roles;
 	u->pw_temporary = temporary != 0;
 	q = db_stmt(db, SQL_SESSION_TOUCH);

@@ -9,10 +9,19 @@
 #include "db.h"
 #include "request.h"
 
+/*
+ * A citizen's ID number and mobile are stored sealed, the ID number looked
+ * up by its keyed hash (SEC-5, sealed.h).  Where a citizen is named in the
+ * audit trail or a log, it is as "citizen:<id>" (the account's row id),
+ * which is also struct user's login for a citizen: never the ID number.
+ */
+const char	*account_citizen_actor(struct pool *, int64_t id);
+
 /* Add a citizen (yiwang-admin citizen-add); DB_DUP when the ID number is
  * already registered.  The caller has checked the fields. */
-enum db_rc	 account_citizen_add(struct db *, const char *id_number,
-		    const char *name, const char *mobile, const char *password);
+enum db_rc	 account_citizen_add(struct db *, struct pool *,
+		    const char *id_number, const char *name,
+		    const char *mobile, const char *password);
 
 /* Outcome of a registration (F7). */
 enum reg_rc {
@@ -51,9 +60,10 @@ enum login_rc {
 enum login_rc	 account_citizen_login(struct db *, struct pool *,
 		    const char *id_number, const char *password,
 		    const char *addr, struct user *);
-/* The mobile number on record of a citizen (for the applicant's form). */
-enum db_rc	 account_citizen_mobile(struct db *, struct pool *, int64_t id,
-		    char **mobile);
+/* The ID number and mobile on record of a citizen, opened (the applicant's
+ * form and application); DB_ERR (logged) also when they do not open. */
+enum db_rc	 account_citizen_personal(struct db *, struct pool *,
+		    int64_t id, char **id_number, char **mobile);
 
 enum db_rc	 account_dept_add(struct db *, const char *code,
 		    const char *name, const char *abbr, const char *region,
@@ -76,7 +86,8 @@ enum login_rc	 account_staff_login(struct db *, struct pool *,
 
 /* A locked account, as the security administrator sees it. */
 struct account_locked {
-	char		*login;		/* staff login, citizen ID number */
+	char		*login;		/* staff login, citizen ID number
+					 * (opened) */
 	char		*name;
 	char		*dept;		/* staff only */
 	char		*locked_at;	/* Beijing time */

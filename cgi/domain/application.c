@@ -1,7 +1,9 @@
 /*
  * application.c: owns application, app_counter, app_event, and (shared by
  * both sites) attachment and document.  Times are stored in UTC and shown
- * in Beijing time (UTC+8, no daylight saving).
+ * in Beijing time (UTC+8, no daylight saving).  The applicant's ID
+ * number and mobile are sealed in the row, with the ID number's keyed hash
+ * for /query (sealed.h); so is the outbox record that carries them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -9,6 +11,8 @@
 #include "application.h"
 #include "exchange.h"
 #include "log.h"
+#include "pii.h"
+#include "sealed.h"
 #include "throttle.h"
 
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
@@ -22,9 +26,10 @@ static const char SQL_TODAY[] =
     "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s')";
 static const char SQL_APP_ADD[] =
     "INSERT INTO application (app_no, citizen_id, item_id, item_code, "
-    "item_version, item_name, applicant_name, id_number, mobile, remark, "
-    "state, state_label, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, 'submitted', '已提交，等待受理', ?, ?)";
+    "item_version, item_name, applicant_name, id_hash, id_sealed, "
+    "mobile_sealed, remark, state, state_label, submitted_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', "
+    "'已提交，等待受理', ?, ?)";
 /* The form's one-time key (F13), and the day's quota (SEC-8). */
 static const char SQL_FORM_KEY_ADD[] =
     "INSERT INTO app_form_key (citizen_id, form_key, app_no, created_at) "
@@ -46,16 +51,17 @@ static const char SQL_EVENT_ADD[] =
     "INSERT IGNORE INTO app_event (app_no, seq, at, label, actor, note) "
     "VALUES (?, ?, ?, ?, ?, ?)";
 #define APP_COLS "id, app_no, citizen_id, item_code, item_version, " \
-	"item_name, applicant_name, id_number, mobile, remark, state, " \
+	"item_name, applicant_name, id_sealed, mobile_sealed, remark, state, " \
 	"state_label, " LOCAL("submitted_at") ", " LOCAL("updated_at")
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 static const char SQL_APP_EXISTS[] =
     "SELECT id FROM application WHERE app_no = ?";
-/* /query compares the ID number here, not after loading (F5). */
+/* /query compares the ID number here, not after loading (F5): by its
+ * keyed hash, as it is stored (SEC-5). */
 static const char SQL_APP_FIND[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ? "
-    "AND id_number = ?";
+    "AND id_hash = ?";
 static const char SQL_APP_LIST[] =
     "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
     "ORDER BY id DESC LIMIT 200";
@@ -273,17 +279,21 @@ quota_take(struct db *db, struct pool *pool, const struct user *u,
 
 enum app_rc
 app_submit(struct db *db, struct pool *pool, const struct item *it,
-    const struct user *u, const char *mobile, const char *remark,
-    const struct attachment *atts, size_t natts, const char *form_key,
-    const struct app_quota *quota, char **app_no)
+    const struct user *u, const char *idno, const char *mobile,
+    const char *remark, const struct attachment *atts, size_t natts,
+    const char *form_key, const struct app_quota *quota, char **app_no)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
 	enum app_rc	 arc = APP_ERR;
-	char		*day, *now;
+	char		*day, *now, hash[PII_HASH_HEX], *sid, *smob;
 	json_t		*rec, *jatts, *files;
 	size_t		 i;
 
+	if (pii_hash(SEALED_APP_ID, idno, hash) == -1 ||
+	    (sid = pii_seal(pool, SEALED_APP_ID, idno)) == NULL ||
+	    (smob = pii_seal(pool, SEALED_APP_MOBILE, mobile)) == NULL)
+		return APP_ERR;
 	if (db_begin(db) != DB_OK)
 		return APP_ERR;
 	q = db_stmt(db, SQL_NUMBER);
@@ -323,11 +333,12 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	stmt_bind_int(q, 4, it->version);
 	stmt_bind_text(q, 5, it->name);
 	stmt_bind_text(q, 6, u->name);
-	stmt_bind_text(q, 7, u->login);
-	stmt_bind_text(q, 8, mobile);
-	stmt_bind_text(q, 9, remark ? remark : "");
-	stmt_bind_text(q, 10, now);
+	stmt_bind_text(q, 7, hash);
+	stmt_bind_text(q, 8, sid);
+	stmt_bind_text(q, 9, smob);
+	stmt_bind_text(q, 10, remark ? remark : "");
 	stmt_bind_text(q, 11, now);
+	stmt_bind_text(q, 12, now);
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
 	jatts = json_array();
@@ -364,10 +375,10 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	    "s:s, s:o, s:o}", "type", "application", "app_no", *app_no,
 	    "item_code", it->code, "item_version", it->version,
 	    "item_name", it->name, "applicant", "name", u->name,
-	    "id_number", u->login, "mobile", mobile, "remark",
+	    "id_number", idno, "mobile", mobile, "remark",
 	    remark ? remark : "", "submitted_at", now, "attachments", jatts,
 	    "files", files);
-	rc = outbox_add(db, rec);	/* refuses a NULL rec */
+	rc = outbox_add_sealed(db, pool, rec);	/* refuses a NULL rec */
 	json_decref(rec);
 	if (rc != DB_OK)
 		goto fail;
@@ -384,12 +395,20 @@ static enum db_rc
 app_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct application	*a = arg;
+	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	return stmt_row(q, pool, "isisdsssssssss", &a->id, &a->app_no,
+	if ((rc = stmt_row(q, pool, "isisdsssssssss", &a->id, &a->app_no,
 	    &a->citizen_id, &a->item_code, &a->item_version, &a->item_name,
 	    &a->applicant_name, &a->id_number, &a->mobile, &a->remark,
-	    &a->state, &a->state_label, &a->submitted_at, &a->updated_at);
+	    &a->state, &a->state_label, &a->submitted_at, &a->updated_at)) !=
+	    DB_OK)
+		return rc;
+	/* Opened for the page, which masks them; one that does not open
+	 * (logged) shows as nothing rather than failing the list. */
+	a->id_number = pii_open(pool, SEALED_APP_ID, a->id_number);
+	a->mobile = pii_open(pool, SEALED_APP_MOBILE, a->mobile);
+	return DB_OK;
 }
 
 /* The attachments, documents and timeline of application a, loaded. */
@@ -451,6 +470,7 @@ app_query(struct db *db, struct pool *pool, const char *app_no,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	int		 c1, c2;
+	char		 hash[PII_HASH_HEX];
 
 	/* The same three counts before every lookup, hit or miss. */
 	if ((c1 = throttle_closed(db, pool, &TH_QUERY_ADDR, addr)) != 0)
@@ -461,9 +481,11 @@ app_query(struct db *db, struct pool *pool, const char *app_no,
 		return QUERY_ERR;
 	if (c1 || c2)
 		return QUERY_NUMBER_BUSY;
+	if (pii_hash(SEALED_APP_ID, idno, hash) == -1)
+		return QUERY_ERR;
 	q = db_stmt(db, SQL_APP_FIND);
 	stmt_bind_text(q, 0, app_no);
-	stmt_bind_text(q, 1, idno);
+	stmt_bind_text(q, 1, hash);
 	switch (stmt_first(q, pool, app_row, a)) {
 	case DB_OK:
 		return app_parts(db, pool, a->app_no, a) == DB_OK ?

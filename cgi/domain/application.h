@@ -68,7 +68,8 @@ enum app_rc {
  * Nothing is stored unless it returns APP_OK.
  */
 enum app_rc	 app_submit(struct db *, struct pool *, const struct item *,
-		    const struct user *, const char *mobile, const char *remark,
+		    const struct user *, const char *id_number,
+		    const char *mobile, const char *remark,
 		    const struct attachment *, size_t natts,
 		    const char *form_key, const struct app_quota *,
 		    char **app_no);

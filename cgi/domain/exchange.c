@@ -8,6 +8,8 @@
 #include "chain.h"
 #include "exchange.h"
 #include "log.h"
+#include "pii.h"
+#include "sealed.h"
 
 static const char SQL_OUTBOX_ADD[] =
     "INSERT INTO gap_outbox (kind, body, created_at) "
@@ -63,12 +65,13 @@ static const char SQL_AUDIT_LIST[] =
     "AND (? = '' OR action LIKE CONCAT(?, '%')) AND id < ? "
     "ORDER BY id DESC LIMIT ?";
 
-enum db_rc
-outbox_add(struct db *db, json_t *rec)
+/* Queue rec, its body sealed when pool is not NULL. */
+static enum db_rc
+outbox_put(struct db *db, struct pool *pool, json_t *rec)
 {
 	struct stmt	*q;
-	enum db_rc	 rc;
-	char		*body;
+	enum db_rc	 rc = DB_ERR;
+	char		*body, *sealed = NULL;
 	const char	*kind;
 
 	/* NULL: the caller's json_pack() failed, which text that is not
@@ -80,12 +83,27 @@ outbox_add(struct db *db, json_t *rec)
 		log_err("outbox: a record that cannot be written as JSON");
 		return DB_ERR;
 	}
-	q = db_stmt(db, SQL_OUTBOX_ADD);
-	stmt_bind_text(q, 0, kind);
-	stmt_bind_text(q, 1, body);
-	rc = stmt_run(q);
+	if (pool == NULL ||
+	    (sealed = pii_seal(pool, SEALED_OUTBOX, body)) != NULL) {
+		q = db_stmt(db, SQL_OUTBOX_ADD);
+		stmt_bind_text(q, 0, kind);
+		stmt_bind_text(q, 1, sealed != NULL ? sealed : body);
+		rc = stmt_run(q);
+	}
 	free(body);
 	return rc;
+}
+
+enum db_rc
+outbox_add(struct db *db, json_t *rec)
+{
+	return outbox_put(db, NULL, rec);
+}
+
+enum db_rc
+outbox_add_sealed(struct db *db, struct pool *pool, json_t *rec)
+{
+	return outbox_put(db, pool, rec);
 }
 
 enum db_rc
@@ -161,7 +179,8 @@ exchange_records(struct db *db, struct pool *pool, int64_t epoch,
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	while ((rc = stmt_row(q, pool, "s", &body)) == DB_OK)
-		if (cb(body, arg) == -1) {
+		if ((pii_is_sealed(body) && (body = pii_open(pool,
+		    SEALED_OUTBOX, body)) == NULL) || cb(body, arg) == -1) {
 			rc = DB_ERR;
 			break;
 		}

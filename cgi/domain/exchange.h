@@ -14,6 +14,14 @@
  * the transaction of the change it carries.  rec is not stolen.
  */
 enum db_rc	 outbox_add(struct db *, json_t *rec);
+/*
+ * The same for a record that carries an ID number or a mobile (an
+ * application): its body is stored sealed (SEALED_OUTBOX, sealed.h), so
+ * that no clear copy of them rests in the outbox, before or after export;
+ * exchange_records() opens it for the bundle, which is sealed to the
+ * other site in turn.
+ */
+enum db_rc	 outbox_add_sealed(struct db *, struct pool *, json_t *rec);
 
 struct gap_claim {
 	int64_t		 epoch;
@@ -28,7 +36,8 @@ struct gap_claim {
  * written.  DB_NONE when there is nothing to send.
  */
 enum db_rc	 exchange_claim(struct db *, struct pool *, struct gap_claim *);
-/* Call cb(rec_text, arg) for every record of bundle seq, in order. */
+/* Call cb(rec_text, arg) for every record of bundle seq, in order, the
+ * sealed ones opened; DB_ERR (logged) also when one does not open. */
 enum db_rc	 exchange_records(struct db *, struct pool *, int64_t epoch,
 		    int64_t seq, int (*cb)(const char *, void *), void *arg);
 /* Hash of bundle seq of this epoch that went out ("" if none). */

@@ -1,7 +1,9 @@
 /*
  * flow.c: owns kase, case_event and opinion; writes document rows through
  * application.c.  The transition table below is the one place that says
- * who may move a case, where to, and what it issues.
+ * who may move a case, where to, and what it issues.  The applicant's ID
+ * number and mobile are sealed in kase (sealed.h), opened when a case is
+ * loaded for the staff who may read it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,8 @@
 #include "exchange.h"
 #include "flow.h"
 #include "log.h"
+#include "pii.h"
+#include "sealed.h"
 #include "vocab.h"
 
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
@@ -29,8 +33,9 @@ const size_t nflow_transitions =
 
 /* Every case query names the table kase k. */
 #define CASE_COLS "k.id, k.app_no, k.source, k.item_id, k.item_code, " \
-	"k.item_version, k.item_name, k.applicant_name, k.id_number, " \
-	"k.mobile, k.remark, k.state, k.step_seq, " LOCAL("k.submitted_at") \
+	"k.item_version, k.item_name, k.applicant_name, k.id_sealed, " \
+	"k.mobile_sealed, k.remark, k.state, k.step_seq, " \
+	LOCAL("k.submitted_at") \
 	", " LOCAL("k.received_at")
 
 static const char SQL_CASE_GET[] =
@@ -75,9 +80,9 @@ static const char SQL_ITEM_FOR[] =
     "SELECT id FROM item WHERE code = ? AND version = ?";
 static const char SQL_CASE_ADD[] =
     "INSERT INTO kase (app_no, source, item_id, item_code, item_version, "
-    "item_name, applicant_name, id_number, mobile, remark, state, step_seq, "
-    "submitted_at, received_at) VALUES (?, 'online', ?, ?, ?, ?, ?, ?, ?, "
-    "?, 'received', 1, ?, UTC_TIMESTAMP())";
+    "item_name, applicant_name, id_sealed, mobile_sealed, remark, state, "
+    "step_seq, submitted_at, received_at) VALUES (?, 'online', ?, ?, ?, ?, "
+    "?, ?, ?, ?, 'received', 1, ?, UTC_TIMESTAMP())";
 static const char SQL_CASE_MOVE[] =
     "UPDATE kase SET state = ?, step_seq = ?, "
     "accepted_at = IF(? = 'accept', UTC_TIMESTAMP(), accepted_at), "
@@ -237,13 +242,19 @@ static enum db_rc
 case_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct kase	*k = arg;
+	enum db_rc	 rc;
 
 	memset(k, 0, sizeof(*k));
-	return stmt_row(q, pool, "issisdssssssdss", &k->id, &k->app_no,
+	if ((rc = stmt_row(q, pool, "issisdssssssdss", &k->id, &k->app_no,
 	    &k->source, &k->item_id, &k->item_code, &k->item_version,
 	    &k->item_name, &k->applicant_name, &k->id_number, &k->mobile,
 	    &k->remark, &k->state, &k->step_seq, &k->submitted_at,
-	    &k->received_at);
+	    &k->received_at)) != DB_OK)
+		return rc;
+	/* One that does not open (logged) shows as nothing. */
+	k->id_number = pii_open(pool, SEALED_CASE_ID, k->id_number);
+	k->mobile = pii_open(pool, SEALED_CASE_MOBILE, k->mobile);
+	return DB_OK;
 }
 
 /* The case's net, its marking and since when each step is enabled. */
@@ -551,6 +562,7 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 	json_t			*atts, *e;
 	const char		*app_no, *code, *iname, *name, *idno, *mobile;
 	const char		*remark, *submitted, *mname, *fname, *sha, *mime;
+	char			*sid, *smob;
 	json_int_t		 version, mseq, size;
 	int64_t			 item_id, case_id;
 	size_t			 i;
@@ -572,6 +584,14 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 		    (long long)version);
 		return DB_ERR;
 	}
+	/* The bundle carried them in clear (inside its encryption); this
+	 * site keeps them sealed under its own key. */
+	if ((sid = pii_seal(pool, SEALED_CASE_ID, idno)) == NULL ||
+	    (smob = pii_seal(pool, SEALED_CASE_MOBILE, mobile)) == NULL) {
+		snprintf(err, errlen, "无法读取个人信息加密密钥（pii_key），"
+		    "申请 %s 没有入库", app_no);
+		return DB_ERR;
+	}
 	q = db_stmt(db, SQL_CASE_ADD);
 	stmt_bind_text(q, 0, app_no);
 	stmt_bind_int(q, 1, item_id);
@@ -579,8 +599,8 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 	stmt_bind_int(q, 3, version);
 	stmt_bind_text(q, 4, iname);
 	stmt_bind_text(q, 5, name);
-	stmt_bind_text(q, 6, idno);
-	stmt_bind_text(q, 7, mobile);
+	stmt_bind_text(q, 6, sid);
+	stmt_bind_text(q, 7, smob);
 	stmt_bind_text(q, 8, remark);
 	stmt_bind_text(q, 9, submitted);
 	if ((rc = stmt_run(q)) != DB_OK) {

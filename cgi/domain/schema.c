@@ -13,6 +13,7 @@
 #include "crypto.h"
 #include "log.h"
 #include "schema.h"
+#include "sealed.h"
 
 static const char SQL_VERSION_TABLE[] =
     "CREATE TABLE IF NOT EXISTS schema_version ("
@@ -49,6 +50,32 @@ static const char PRIV_READ_ONLY[] = "SELECT";
 static const char REVOKE_ROWS[] = PRIV_NEVER;
 static const char REVOKE_INSERT_ONLY[] = "UPDATE, DELETE, " PRIV_NEVER;
 static const char REVOKE_READ_ONLY[] = "INSERT, UPDATE, DELETE, " PRIV_NEVER;
+
+/*
+ * Steps in C between migrations, for what SQL cannot do (sealing needs the
+ * personal data key, which never enters the database).  A step runs just
+ * before its migration, each time that migration is still to apply; so it
+ * must be idempotent, and a run interrupted anywhere is finished by the
+ * next.  If it fails, that migration and every later one wait.
+ */
+static const struct {
+	int		 before;	/* the migration it must precede */
+	int		(*run)(struct db *, struct pool *);
+} steps[] = {
+	{ 81, sealed_legacy_rows },	/* SEC-5: 080 adds, 081 drops */
+};
+
+/* The steps due before migration version: 0, or -1 (logged). */
+static int
+steps_before(struct db *db, struct pool *pool, int version)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (steps[i].before == version && steps[i].run(db, pool) == -1)
+			return -1;
+	return 0;
+}
 
 static int
 is_migration(const struct dirent *e)
@@ -114,6 +141,12 @@ schema_migrate(struct db *db, struct pool *pool, const char *dir)
 			continue;
 		}
 		path = pool_printf(pool, "%s/%s", dir, list[i]->d_name);
+		if (steps_before(db, pool, version) == -1) {
+			log_err("%s: waits for the step before it",
+			    list[i]->d_name);
+			ret = -1;
+			continue;
+		}
 		if ((sql = slurp(path)) == NULL) {
 			log_err("%s: cannot read", path);
 			ret = -1;

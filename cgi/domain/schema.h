@@ -1,6 +1,7 @@
 /*
  * schema.h: migrations.  db/NNN_name.sql files are applied in order, each
- * once, recorded in schema_version.
+ * once, recorded in schema_version; a step in C may run before one of
+ * them (the steps table in schema.c: sealing personal data before 081).
  */
 #ifndef YW_SCHEMA_H
 #define YW_SCHEMA_H

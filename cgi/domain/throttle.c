@@ -1,15 +1,16 @@
 /*
- * throttle.c: owns throttle_miss.  Each miss is one row: the SHA-256 of
- * the counter's name and the value (so the table holds no typed ID
- * number or address in clear) and the time.  A counter is closed while
- * the newest `limit` rows lie within its window: a sliding window, which
- * reopens by itself once they age out.  Refused attempts are not counted,
- * so waiting the window always reopens it.
+ * throttle.c: owns throttle_miss.  Each miss is one row: the keyed hash
+ * (pii.h) of the counter's name and the value, so the table holds no typed
+ * ID number, login name or address, not even as a plain SHA-256 that
+ * trying every ID number would reverse (SEC-5); and the time.  A counter
+ * is closed while the newest `limit` rows lie within its window: a sliding
+ * window, which reopens by itself once they age out.  Refused attempts are
+ * not counted, so waiting the window always reopens it.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "crypto.h"
+#include "pii.h"
 #include "throttle.h"
 
 /*
@@ -42,16 +43,16 @@ static const char SQL_MISS_SWEEP[] =
 static const char SQL_MISS_CLEAR[] =
     "DELETE FROM throttle_miss WHERE subject = ?";
 
-static void
-subject(const struct throttle *t, const char *value, char out[SHA256_HEX])
+/* The stored subject of value in counter t; -1 (logged) without the key. */
+static int
+subject(const struct throttle *t, const char *value, char out[PII_HASH_HEX])
 {
-	char	 buf[512];
-	int	 n;
+	char	 what[64], buf[512];
 
-	n = snprintf(buf, sizeof(buf), "%s\n%s", t->what, value ? value : "");
-	if (n < 0 || (size_t)n >= sizeof(buf))
-		n = (int)sizeof(buf) - 1;	/* longer values: their head */
-	crypto_sha256_hex(buf, (size_t)n, out);
+	snprintf(what, sizeof(what), "throttle.%s", t->what);
+	/* Longer values: their head. */
+	snprintf(buf, sizeof(buf), "%s", value ? value : "");
+	return pii_hash(what, buf, out);
 }
 
 long
@@ -59,10 +60,11 @@ throttle_misses(struct db *db, struct pool *pool, const struct throttle *t,
     const char *value)
 {
 	struct stmt	*q;
-	char		 s[SHA256_HEX];
+	char		 s[PII_HASH_HEX];
 	int64_t		 n = 0;
 
-	subject(t, value, s);
+	if (subject(t, value, s) == -1)
+		return -1;
 	q = db_stmt(db, SQL_MISSES);
 	stmt_bind_text(q, 0, s);
 	stmt_bind_int(q, 1, t->window);
@@ -86,10 +88,11 @@ enum db_rc
 throttle_count(struct db *db, const struct throttle *t, const char *value)
 {
 	struct stmt	*q;
-	char		 s[SHA256_HEX];
+	char		 s[PII_HASH_HEX];
 
 	(void)stmt_run(db_stmt(db, SQL_MISS_SWEEP));
-	subject(t, value, s);
+	if (subject(t, value, s) == -1)
+		return DB_ERR;
 	q = db_stmt(db, SQL_MISS_ADD);
 	stmt_bind_text(q, 0, s);
 	return stmt_run(q);
@@ -99,9 +102,10 @@ enum db_rc
 throttle_clear(struct db *db, const struct throttle *t, const char *value)
 {
 	struct stmt	*q;
-	char		 s[SHA256_HEX];
+	char		 s[PII_HASH_HEX];
 
-	subject(t, value, s);
+	if (subject(t, value, s) == -1)
+		return DB_ERR;
 	q = db_stmt(db, SQL_MISS_CLEAR);
 	stmt_bind_text(q, 0, s);
 	return stmt_run(q);

@@ -62,15 +62,16 @@ posted_key(struct req *r)
 static int
 show_form(struct req *r, const struct item *it, int status, const char *why)
 {
-	char		*mobile = NULL, *key;
+	char		*idno = NULL, *mobile = NULL, *key;
 	const char	*old;
 	unsigned char	 rnd[FORM_KEY_LEN / 2];
 
 	view_item(r, "Item", it);
-	(void)account_citizen_mobile(r->db, r->pool, r->user.id, &mobile);
+	if (account_citizen_personal(r->db, r->pool, r->user.id, &idno,
+	    &mobile) != DB_OK)
+		return reply_error(r, 500, NULL);
 	hdf_set(r, "Applicant.name", r->user.name);
-	hdf_set(r, "Applicant.id_number_masked",
-	    view_mask(r, r->user.login, 6, 4));
+	hdf_set(r, "Applicant.id_number_masked", view_mask(r, idno, 6, 4));
 	hdf_set(r, "Applicant.mobile", mobile);
 	if (why != NULL && (old = posted_key(r)) != NULL)
 		hdf_set(r, "Form.key", old);
@@ -195,7 +196,7 @@ page_ext_apply(struct req *r)
 	struct app_quota	 quota;
 	FILE			**fps;
 	const char		*remark, *fname, *key, *mime, *detail;
-	char			*mobile = NULL, *app_no, field[16];
+	char			*idno, *mobile, *app_no, field[16];
 	size_t			 i, n = 0, size;
 	int64_t			 used_apps, used_bytes, total = 0;
 	enum files_vet		 v;
@@ -219,6 +220,10 @@ page_ext_apply(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
+	/* What the application carries of the account, opened (SEC-5). */
+	if (account_citizen_personal(r->db, r->pool, r->user.id, &idno,
+	    &mobile) != DB_OK)
+		return reply_error(r, 500, NULL);
 	remark = form_text(r, "remark");
 	if (remark != NULL && strlen(remark) > REMARK_MAX)
 		return show_form(r, &it, 422, "申请说明太长，请控制在 2000 字"
@@ -278,9 +283,8 @@ page_ext_apply(struct req *r)
 		}
 		memcpy(atts[i].sha256, puts[i].sha256, sizeof(atts[i].sha256));
 	}
-	(void)account_citizen_mobile(r->db, r->pool, r->user.id, &mobile);
-	arc = app_submit(r->db, r->pool, &it, &r->user, mobile ? mobile : "",
-	    remark, atts, n, key, &quota, &app_no);
+	arc = app_submit(r->db, r->pool, &it, &r->user, idno, mobile, remark,
+	    atts, n, key, &quota, &app_no);
 	if (arc == APP_OK)
 		for (i = 0; i < n; i++)
 			files_release(&puts[i]);

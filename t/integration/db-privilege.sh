@@ -122,9 +122,11 @@ for site in ext int; do
 	t_is "$site: keys/ is root's, the workers' group may enter" "$(stat -c '%U:%G %a' "$k")" "root:yiwang 750"
 	t_is "$site: the signing key, the migration password and the anchors are root's alone" \
 		"$(stat -c '%U:%G %a' "$k/site.key" "$k/db-migrate.pw" "$k/anchors" | sort -u)" "root:root 600"
-	t_is "$site: the chain key and the application's password are readable by the workers' group" \
-		"$(stat -c '%U:%G %a' "$k/chain.key" "$k/db-app.pw" | sort -u)" "root:yiwang 640"
+	t_is "$site: the chain key, the personal data key and the application's password are readable by the workers' group" \
+		"$(stat -c '%U:%G %a' "$k/chain.key" "$k/pii.key" "$k/db-app.pw" | sort -u)" "root:yiwang 640"
 	t_ok "$site: the workers' user reads the chain key" as_os yiwang test -r "$k/chain.key"
+	t_ok "$site: and the personal data key (SEC-5)" as_os yiwang test -r "$k/pii.key"
+	t_ok "$site: nobody cannot read the personal data key" bash -c "! runuser -u nobody -- cat '$k/pii.key' >/dev/null 2>&1"
 	for f in site.key db-migrate.pw anchors; do
 		t_ok "$site: the workers' user cannot read $f" bash -c "! runuser -u yiwang -- cat '$k/$f' >/dev/null 2>&1"
 	done

@@ -13,7 +13,8 @@ SEQ=$(printf '%03d' $((RANDOM % 1000)))	# new numbers on each run
 OLD=$(idno 15250219791111$SEQ)	# registered before, by the CLI
 AUDIT0=$(sql_ext "SELECT COALESCE(MAX(id), 0) FROM audit")
 YIWANG_PASSWORD=$PW admin_ext citizen-add "$OLD" 原主人 13947900011 >/dev/null
-row() { sql_ext "SELECT CONCAT_WS(' ', name, mobile, pw_hash, state, created_at) FROM citizen WHERE id_number = '$1'"; }
+# The sealed mobile changes with any rewrite (a fresh nonce each time).
+row() { sql_ext "SELECT CONCAT_WS(' ', name, id_sealed, mobile_sealed, pw_hash, state, created_at) FROM citizen WHERE id = $(citizen_of "$1")"; }
 before=$(row "$OLD")
 
 # register JAR IDNO PASSWORD [NAME MOBILE]: one registration from a fresh
@@ -37,10 +38,10 @@ t_is "and the very same page" "$(plain)" "$new_page"
 t_like "which says: if it was new, log in" "$HTTP_BODY" "如果这个身份证号码尚未注册，账户已经建立"
 t_like "and if it was registered, log in with the old password or go to the hall" "$HTTP_BODY" "如果这个号码早已注册，原账户和原密码不变"
 t_is "the existing account is unchanged (name, mobile, password, state)" "$(row "$OLD")" "$before"
-t_is "no second account for the number" "$(sql_ext "SELECT COUNT(*) FROM citizen WHERE id_number = '$OLD'")" 1
+t_is "no second account for the number" "$(sql_ext "SELECT COUNT(*) FROM citizen WHERE id_hash = '$(pii_hash ext citizen.id_number "$OLD")'")" 1
 t_is "neither logs in: no session cookie" "$new_headers $(grep -ci '^set-cookie: yw_sid' "$HTTP_HEADERS_FILE" || true)" "0 0"
 t_is "both are audited, saying which" \
-	"$(sql_ext "SELECT GROUP_CONCAT(detail ORDER BY id) FROM audit WHERE id > $AUDIT0 AND action = 'citizen.register' AND object IN ('citizen:$NEW', 'citizen:$OLD')")" \
+	"$(sql_ext "SELECT GROUP_CONCAT(detail ORDER BY id) FROM audit WHERE id > $AUDIT0 AND action = 'citizen.register' AND object IN ('citizen:$(citizen_of "$NEW")', 'citizen:$(citizen_of "$OLD")')")" \
 	'{"account":"new"},{"account":"exists, unchanged"}'
 csrf=$(http_get o "$EXT_URL/login" | csrf_from)
 http_post o "$EXT_URL/login" "csrf=$csrf" "id_number=$OLD" "password=Other-Pass-2026" >/dev/null
@@ -50,7 +51,7 @@ t_is "the owner's still does" "$HTTP_STATUS" 303
 csrf=$(http_get n "$EXT_URL/login" | csrf_from)
 http_post n "$EXT_URL/login" "csrf=$csrf" "id_number=$NEW" "password=$PW" "next=/my" >/dev/null
 t_is "a valid registration, then its login works" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
-t_is "the account waits for SMS verification (the hook)" "$(sql_ext "SELECT state FROM citizen WHERE id_number = '$NEW'")" registered
+t_is "the account waits for SMS verification (the hook)" "$(sql_ext "SELECT state FROM citizen WHERE id = $(citizen_of "$NEW")")" registered
 
 # And in the same time: a key derivation either way.  Pairs of one new and
 # one registered number, in turns first and second, each pair from an
@@ -109,7 +110,7 @@ t_is "the 50th registration from one address today is accepted" "$HTTP_STATUS" 2
 register a "$(idno 15250219950505002)" "$PW"
 t_is "the 51st is refused" "$HTTP_STATUS" 422
 t_like "saying to come back tomorrow or to the hall" "$(alert_text)" "注册的次数已经太多，请明天再试，或到政务服务中心窗口办理"
-t_is "and registers nobody" "$(sql_ext "SELECT COUNT(*) FROM citizen WHERE id_number = '$(idno 15250219950505002)'")" 0
+t_is "and registers nobody" "$(sql_ext "SELECT COUNT(*) FROM citizen WHERE id_hash = '$(pii_hash ext citizen.id_number "$(idno 15250219950505002)")'")" 0
 
 # --- nginx: past the burst, 429 ---------------------------------------------
 burst() {	# PATH N: N posts without a token from a fresh address
