@@ -138,7 +138,7 @@ ptime() {
 		--data-urlencode "csrf=$csrf" --data-urlencode "id_number=$1" \
 		--data-urlencode "password=$2" "$EXT_URL/login"
 }
-for r in 1 2 3 4 5 6; do
+for r in $(seq 1 10); do
 	sql_ext "DELETE FROM throttle_miss"
 	w=$(ptime "$CIT" "wrong-$r")
 	echo "$w $(ptime "$(idno 15250219700101009)" "wrong-$r")" >>"$_T_DIR/unknown"

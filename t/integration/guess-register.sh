@@ -63,7 +63,7 @@ rtime() {	# IDNO: the time of one registration's POST
 	t1=$(date +%s.%N)
 	awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'
 }
-for r in 1 2 3 4 5 6; do
+for r in $(seq 1 10); do
 	from "$NET.$((70 + r))"
 	if ((r % 2)); then
 		n=$(rtime "$(idno 1525021993030$((1000 + r)))") o=$(rtime "$OLD")
