@@ -329,9 +329,13 @@ test_id() {
 		$((n / 1000 % 28 + 1)) $((n % 1000)))"
 }
 
-# site_workers ext|int: the pids of the site's FastCGI workers, sorted.
+# site_workers ext|int: the pids of the site's FastCGI workers (both pools,
+# run's fcgi_start), sorted.
 site_workers() {
-	ps -o pid= --ppid "$(cat "$TEST_VAR/$1/fcgi.pid")" | sort -n | tr -d ' ' | tr '\n' ' '
+	local p
+	for p in fcgi fcgi-kdf; do
+		ps -o pid= --ppid "$(cat "$TEST_VAR/$1/$p.pid")"
+	done | sort -n | tr -d ' ' | tr '\n' ' '
 }
 
 # csrf_from: the value of the first <input … name="csrf" value="…"> in the HTML

@@ -147,4 +147,7 @@ t_is "every issue and revocation is in the audit trail" \
 	"cert.issue staff:zhengshu yiwang-admin, cert.revoke staff:zhengshu wurigen"
 t_is "(the administrator's too)" \
 	"$(sql_int "SELECT COUNT(*) FROM audit WHERE action LIKE 'cert.%' AND object = 'staff:$ADMIN'")" 4
+# The clerk made here leaves no session and no active account behind.
+sql_int "DELETE FROM session WHERE user_id = $(staff_id zhengshu)"
+sql_int "UPDATE staff SET active = 0 WHERE login = 'zhengshu'"
 t_done

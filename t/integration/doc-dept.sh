@@ -50,6 +50,9 @@ t_is "which signed nothing" "$(sql_int "SELECT COUNT(*) FROM opinion WHERE case_
 http_get twin "$INT_URL/doc?no=%E9%94%A1-no-such" >/dev/null
 t_is "an unknown document is 404, whoever asks" "$HTTP_STATUS" 404
 
+# No session, no active account, and X's name to X alone again (the next
+# run counts the departments of that name).
 sql_int "DELETE FROM session WHERE user_id = (SELECT id FROM staff WHERE login = 'twin$N')"
 sql_int "UPDATE staff SET active = 0 WHERE login = 'twin$N'"
+sql_int "UPDATE department SET name = '同名测试部门 $N' WHERE code = '$TWIN'"
 t_done

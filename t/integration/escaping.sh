@@ -215,7 +215,11 @@ shows "the administrator's overview" "$HTTP_BODY" region hall dept
 clean "the administrator's overview" "$HTTP_BODY"
 http_get admin "$INT_URL/admin/hall?code=ESCH-$N" >/dev/null
 clean "the hall's page" "$HTTP_BODY"
-http_get admin "$INT_URL/admin/audit" >/dev/null
+# The audit trail is the audit administrator's alone (三员分立).
+staff_login aud wangxiulan
+http_get aud "$INT_URL/audit?object=dept:ESCD-$N" >/dev/null
+t_is "the audit administrator reads the department's trail" "$HTTP_STATUS" 200
+shows "the audit trail" "$HTTP_BODY" dept
 clean "the audit trail" "$HTTP_BODY"
 
 t_done

@@ -147,7 +147,7 @@ t_is "and so did the extranet's first (the demo catalogue)" \
 mkdir -p "$TEST_VAR/int/files/tmp/stage-424242"
 printf 'half' >"$TEST_VAR/int/files/tmp/stage-424242/$PDF_SHA.tmp"
 mkdir -p "$TEST_VAR/int/files/tmp/stage-busy"
-flock "$TEST_VAR/int/files/tmp/stage-busy" sleep 20 &
+setsid flock "$TEST_VAR/int/files/tmp/stage-busy" sleep 20 &
 busy=$!
 sleep 0.3
 
@@ -157,8 +157,9 @@ refused int "a digest with ../ (F1: it served the intranet's private key)" \
 t_ok "a staging folder left by a killed import is removed by the next import" \
 	test ! -e "$TEST_VAR/int/files/tmp/stage-424242"
 t_ok "a staging folder an import holds is kept" test -d "$TEST_VAR/int/files/tmp/stage-busy"
-kill "$busy" 2>/dev/null
+kill -- -"$busy" 2>/dev/null	# flock and its sleep, which holds the lock
 wait "$busy" 2>/dev/null
+rm -rf "$TEST_VAR/int/files/tmp/stage-busy"
 refused int "a digest of no file in the bundle" 'attachments\[0\]\.sha256.*不在本数据包中' \
 	"$(app_rec SHA="$GIF_SHA" FSHA="$GIF_SHA")" "$TMP/a.pdf"
 refused int "a file in the bundle that no record names" '没有任何记录用到' \

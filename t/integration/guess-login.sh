@@ -182,4 +182,7 @@ codes=$(for i in $(seq 23); do
 done | tail -n 2 | tr '\n' ' ')
 t_is "nginx: the intranet's login too" "$codes" "429 429 "
 from
+# The clerk made here leaves no session and no active account behind.
+sql_int "DELETE FROM session WHERE user_id = (SELECT id FROM staff WHERE login = '$STAFF')"
+sql_int "UPDATE staff SET active = 0 WHERE login = '$STAFF'"
 t_done

@@ -31,7 +31,7 @@ plain() { sed -E 's/[0-9a-f]{64}/TOKEN/g' <<<"$HTTP_BODY"; }
 from "$NET.61"
 NEW=$(idno 15250219920202$SEQ)
 register v1 "$NEW" "$PW" 新用户 13947900012
-new_status=$HTTP_STATUS new_page=$(plain) new_headers=$(grep -ci '^set-cookie: yw_sid' "$HTTP_HEADERS_FILE" || true)
+new_status=$HTTP_STATUS new_page=$(plain) new_headers=$(grep -ci '^set-cookie: __Host-yw_sid=' "$HTTP_HEADERS_FILE" || true)
 register v2 "$OLD" "Other-Pass-2026"
 t_is "a registered number: the same status as a new one" "$HTTP_STATUS" "$new_status"
 t_is "and the very same page" "$(plain)" "$new_page"
@@ -39,7 +39,7 @@ t_like "which says: if it was new, log in" "$HTTP_BODY" "如果这个身份证�
 t_like "and if it was registered, log in with the old password or go to the hall" "$HTTP_BODY" "如果这个号码早已注册，原账户和原密码不变"
 t_is "the existing account is unchanged (name, mobile, password, state)" "$(row "$OLD")" "$before"
 t_is "no second account for the number" "$(sql_ext "SELECT COUNT(*) FROM citizen WHERE id_hash = '$(pii_hash ext citizen.id_number "$OLD")'")" 1
-t_is "neither logs in: no session cookie" "$new_headers $(grep -ci '^set-cookie: yw_sid' "$HTTP_HEADERS_FILE" || true)" "0 0"
+t_is "neither logs in: no session cookie" "$new_headers $(grep -ci '^set-cookie: __Host-yw_sid=' "$HTTP_HEADERS_FILE" || true)" "0 0"
 t_is "both are audited, saying which" \
 	"$(sql_ext "SELECT GROUP_CONCAT(detail ORDER BY id) FROM audit WHERE id > $AUDIT0 AND action = 'citizen.register' AND object IN ('citizen:$(citizen_of "$NEW")', 'citizen:$(citizen_of "$OLD")')")" \
 	'{"account":"new"},{"account":"exists, unchanged"}'

@@ -43,7 +43,7 @@ http_raw v "$EXT_URL/register" -H "Content-Type: application/x-www-form-urlencod
 t_like "broken percent-encoding: an error page" "$HTTP_STATUS" '^4[0-9][0-9]$'
 
 # Odd cookies and methods.
-http_raw v "$EXT_URL/" -H "Cookie: yw_sid=$(head -c 3000 /dev/zero | tr '\0' 'z'); yw_pre=..; =;;" >/dev/null
+http_raw v "$EXT_URL/" -H "Cookie: __Host-yw_sid=$(head -c 3000 /dev/zero | tr '\0' 'z'); __Host-yw_pre=..; =;;" >/dev/null
 t_is "a garbage cookie is ignored" "$HTTP_STATUS" 200
 http_raw v "$EXT_URL/guide" -X DELETE >/dev/null
 t_is "an unknown method: 405" "$HTTP_STATUS" 405

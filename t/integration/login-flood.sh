@@ -13,6 +13,8 @@ num() { awk -v k="$1" -v f="$2" '$0 ~ k { for (i = 1; i <= NF; i++) if ($i == f)
 p99=$(num "under flood" p99)
 logins=$(awk '/logins answered/ { print $3 }' <<<"$out")
 t_like "the flood ran: logins were answered" "$logins" '^[1-9][0-9]*$'
+t_like "each of them refused after deriving its key (422), not cut short" \
+	"$(awk '/logins answered/ { sub(/.*: /, ""); print }' <<<"$out")" '^422×[0-9]+$'
 t_ok "the home page answers under the flood (p99 $p99 ms < 250 ms)" \
 	awk -v p="$p99" 'BEGIN { exit !(p > 0 && p < 250) }'
 http_get anon "$EXT_URL/" >/dev/null

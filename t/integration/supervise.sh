@@ -40,9 +40,16 @@ for _ in $(seq 1 200); do
 	sleep 0.01
 done
 t_is "the site answers again" "$code" 200
-t_diag "after $((($(date +%s%N) - start) / 1000000)) ms"
-sleep 0.6	# the longest back-off
-t_is "with all four workers" "$(workers | wc -l)" 4
+back=$((($(date +%s%N) - start) / 1000000))
+# The longest back-off is 0.5 s; a busy machine may add to it.
+t_ok "within two seconds of the last kill ($back ms)" test "$back" -lt 2000
+n=0
+for _ in $(seq 1 50); do
+	n=$(workers | wc -l)
+	((n == 4)) && break
+	sleep 0.1
+done
+t_is "with all four workers" "$n" 4
 ok=0
 for _ in $(seq 1 40); do
 	[[ $(curl -s -o /dev/null -w '%{http_code}' "$EXT_URL/guide?code=152502-SCJG-XK-001") == 200 ]] && ok=$((ok + 1))

@@ -300,7 +300,7 @@ t_is "and nothing is left staged" "$(tmp_left int)" 0
 # the application set aside on the intranet: not built yet).
 # (Its outbox record is sealed, SEC-5: it is the newest application's.)
 seq=$(sql_ext "SELECT bundle_seq FROM gap_outbox WHERE kind = 'application' ORDER BY id DESC LIMIT 1")
-sql_ext "DELETE FROM gap_outbox WHERE bundle_seq = $seq; DELETE FROM gap_out WHERE seq = $seq"
+sql_ext "DELETE FROM gap_outbox WHERE bundle_epoch = (SELECT epoch FROM gap_lock) AND bundle_seq = $seq; DELETE FROM gap_out WHERE epoch = (SELECT epoch FROM gap_lock) AND seq = $seq"
 rm -f "$B"
 
 t_done
