@@ -35,9 +35,11 @@
  * body, a NUL byte in one, or a NUL in a multipart part without a file
  * name (or in any part's header) would arrive silently cut short.  Only
  * the content of a file part may hold NUL bytes (a PDF does).  A part is
- * taken for a file when its Content-Disposition line says "filename"
- * anywhere; its header ends at an empty line or one starting with white
- * space, as the kit's own header reader ends it.
+ * a file when its Content-Disposition line has a parameter named
+ * "filename", read exactly as the kit reads it (kit_names_file()); a
+ * Content-Disposition line too long to hold here is refused.  A part's
+ * header ends at an empty line or one starting with white space, as the
+ * kit's own header reader ends it.
  *
  * One request at a time per process, like the kit's own globals.
  */
@@ -47,7 +49,7 @@ static struct {
 	int		 multipart;
 	size_t		 seps, max;
 	char		 last[2];	/* the two bytes before this one */
-	char		 line[80];	/* the current line's start */
+	char		 line[4096];	/* the current line's start */
 	size_t		 linelen;
 	int		 disp, type;	/* since the last empty line */
 	int		 refused;
@@ -55,7 +57,6 @@ static struct {
 	size_t		 boundlen;
 	enum part	 part;		/* where the current byte is */
 	int		 file;		/* this part's header names a file */
-	size_t		 fname;		/* bytes of "filename" matched */
 	int		 pct;		/* bytes of "%00" matched */
 	int		 nul;		/* a NUL where text goes */
 } scan;
@@ -76,24 +77,83 @@ scan_boundary_line(void)
 	    memcmp(scan.line + 2, scan.bound, scan.boundlen) == 0;
 }
 
+/*
+ * 1 when the Content-Disposition value p (after the colon) names a file:
+ * a parameter named "filename", read step by step as rfc2388.c's
+ * _header_attr() reads it, so that this scan and the kit always agree on
+ * which parts are files (a part the kit takes for text may hold no NUL).
+ */
+static int
+kit_names_file(const char *p)
+{
+	const char	*k;
+
+	while (*p != '\0' && *p != ';')	/* the value: form-data */
+		p++;
+	if (*p == '\0')
+		return 0;
+	for (p++;;) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			return 0;
+		for (k = p; *p != '\0' && !isspace((unsigned char)*p) &&
+		    *p != ';' && *p != '='; p++)
+			;
+		if (*p == '\0')
+			return 0;
+		if (p - k == 8 && strncasecmp(k, "filename", 8) == 0) {
+			while (isspace((unsigned char)*p))
+				p++;
+			return *p == ';' || *p == '=';
+		}
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p != ';' && *p != '=')
+			return 0;
+		if (*p == '=') {
+			if (*++p == '"') {
+				for (p++; *p != '\0' && *p != '"'; p++)
+					;
+				if (*p != '\0')
+					p++;
+			} else
+				while (*p != '\0' && !isspace((unsigned char)*p) &&
+				    *p != ';')
+					p++;
+		}
+		if (*p != '\0')
+			p++;
+	}
+}
+
 /* A line of the multipart body ended: which part of a part comes next. */
 static void
 scan_line_end(void)
 {
-	if (scan.linelen <= sizeof(scan.line) && scan_boundary_line()) {
+	size_t	 n = scan.linelen;
+
+	if (n <= sizeof(scan.line) && scan_boundary_line()) {
 		scan.part = PART_HEAD;
 		scan.file = 0;
-	} else if (scan.part == PART_HEAD && scan.fname == 8 &&
-	    scan.linelen >= 20 &&
-	    strncasecmp(scan.line, "content-disposition:", 20) == 0)
-		scan.file = 1;
+		return;
+	}
+	if (scan.part != PART_HEAD || n < 20 ||
+	    strncasecmp(scan.line, "content-disposition:", 20) != 0)
+		return;
+	if (n >= sizeof(scan.line)) {	/* cannot be read whole here */
+		scan.refused = 1;
+		return;
+	}
+	if (scan.line[n - 1] == '\r')
+		n--;
+	scan.line[n] = '\0';
+	scan.file = kit_names_file(scan.line + 20);
 }
 
 static void
 scan_byte(char c)
 {
-	static const char	 fname[] = "filename";
-
 	if (c == '-' && scan.last[1] == '-' && scan.last[0] == '\n')
 		scan.seps++;
 	scan.last[0] = scan.last[1];
@@ -109,12 +169,8 @@ scan_byte(char c)
 		if (scan.linelen == 0 || scan.line[0] == '\r')
 			scan.disp = scan.type = 0;
 		scan.linelen = 0;
-		scan.fname = 0;
 		return;
 	}
-	if (scan.part == PART_HEAD && scan.fname < 8)
-		scan.fname = (c | 0x20) == fname[scan.fname] ? scan.fname + 1 :
-		    (c | 0x20) == 'f';
 	if (scan.linelen < sizeof(scan.line))
 		scan.line[scan.linelen] = c;
 	if (++scan.linelen > sizeof(scan.line))

@@ -85,6 +85,21 @@ t_like "with a page in Chinese that says what to do" "$HTTP_BODY" '无法识别�
 csrf=$(http_get clerk "$INT_URL/case?id=$CASE" | csrf_from)
 http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$CASE" "action=reject" "text=$(printf '理由\xed\xa0\x80')" >/dev/null
 t_is "and so is the review's refusal reason on the intranet" "$HTTP_STATUS" 400
+# A text part is a file only when the kit would take it for one: a
+# "filename" elsewhere in its header does not let a NUL through (the kit
+# would store "AB" and drop the rest).
+mp() { # PART-HEADER-PARAMS: a multipart body with one part holding AB NUL CD
+	printf -- '--yw-b\r\nContent-Disposition: form-data; %s\r\n\r\nAB\0CD\r\n--yw-b--\r\n' "$1" \
+		>"$TMP/mp.body"
+	http_raw citizen "$EXT_URL/apply" -H "Origin: $EXT_URL" \
+		-H "Content-Type: multipart/form-data; boundary=yw-b" --data-binary "@$TMP/mp.body" >/dev/null
+}
+mp 'name="remark"; x="filename"'
+t_is "a NUL in a text part whose header merely mentions filename: 400" "$HTTP_STATUS" 400
+mp 'name="remark"; filenamex="a"'
+t_is "nor when a parameter's name only starts with it: 400" "$HTTP_STATUS" 400
+mp 'name="m1"; filename="a.pdf"'
+t_is "a NUL in a file part is data, and the request goes on (to its CSRF check)" "$HTTP_STATUS" 403
 t_is "which stays unrefused" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" received
 
 apply_form citizen "$EXT_URL/apply?code=$CODE"
