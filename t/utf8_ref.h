@@ -37,9 +37,11 @@ ref_valid(const unsigned char *s, size_t n, enum ref_mode mode)
 		if (c < least[len] || c > 0x10FFFF ||
 		    (c >= 0xD800 && c <= 0xDFFF))
 			return 0;
+		/* Lines end with LF or CR LF; a lone CR is a control. */
 		if (mode != REF_UTF8 && (c < 0x20 || c == 0x7F ||
 		    (c >= 0x80 && c <= 0x9F)) && !(mode == REF_LINES &&
-		    (c == '\t' || c == '\r' || c == '\n')))
+		    (c == '\t' || c == '\n' || (c == '\r' && i + 1 < n &&
+		    s[i + 1] == '\n'))))
 			return 0;
 		i += len;
 	}

@@ -1,5 +1,6 @@
 /*
- * text.c: the characters a text may hold (text.h), over utf8.c's decoder.
+ * text.c: the characters a text may hold and how many (text.h), over
+ * utf8.c's check.
  */
 #include "text.h"
 #include "utf8.h"
@@ -8,25 +9,22 @@ enum text_rc
 text_check(const char *s, size_t len, size_t min_chars, size_t max_chars,
     size_t max_bytes, enum text_lines lines)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	uint32_t		 cp;
-	size_t			 i = 0, k, chars = 0;
+	uint32_t	 cp;
+	size_t		 i, chars = 0;
 
 	if (s == NULL)
 		return min_chars > 0 ? TEXT_SHORT : TEXT_OK;
-	while (i < len) {
-		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
-			return TEXT_UTF8;
-		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
-			/* A line end is "\n" or "\r\n", never a lone CR. */
-			if (lines != TEXT_LINES || !(cp == '\n' ||
-			    cp == '\t' || (cp == '\r' && i + 1 < len &&
-			    p[i + 1] == '\n')))
-				return TEXT_CONTROL;
-		}
-		i += k;
-		chars++;
+	switch (utf8_check(s, len, lines == TEXT_LINES ? UTF8_LINES : 0,
+	    NULL)) {
+	case UTF8_OK:
+		break;
+	case UTF8_MALFORMED:
+		return TEXT_UTF8;
+	default:
+		return TEXT_CONTROL;
 	}
+	for (i = 0; i < len; i += utf8_decode(s + i, len - i, &cp))
+		chars++;
 	if (chars < min_chars)
 		return TEXT_SHORT;
 	if (chars > max_chars || (max_bytes > 0 && len > max_bytes))

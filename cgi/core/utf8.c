@@ -79,8 +79,9 @@ utf8_check(const char *s, size_t n, int flags, size_t *at)
 		}
 		if (c >= 0x20 && c != 0x7F && (c < 0x80 || c > 0x9F))
 			continue;
-		if ((flags & UTF8_LINES) &&
-		    (c == '\t' || c == '\r' || c == '\n'))
+		/* A line ends with "\n" or "\r\n", never a lone CR. */
+		if ((flags & UTF8_LINES) && (c == '\t' || c == '\n' ||
+		    (c == '\r' && i + 1 < n && s[i + 1] == '\n')))
 			continue;
 		if (at != NULL)
 			*at = i;

@@ -22,7 +22,7 @@ enum utf8_rc {
 };
 
 /* Flags of utf8_check(). */
-#define UTF8_LINES	0x1	/* TAB, CR and LF allowed (multi-line text) */
+#define UTF8_LINES	0x1	/* TAB, LF, CR LF allowed (multi-line text) */
 
 /*
  * Decode the character at s, of which n bytes may be read: its length in
@@ -33,7 +33,8 @@ size_t		 utf8_decode(const char *s, size_t n, uint32_t *cp);
 
 /*
  * Check n bytes of text: strict UTF-8 with no NUL, and no control
- * character (C0, DEL, C1) except TAB, CR and LF when flags has UTF8_LINES.
+ * character (C0, DEL, C1) except TAB, LF and CR LF when flags has
+ * UTF8_LINES (a lone CR ends no line a browser sends).
  * The first fault found decides the result; *at (when not NULL) gets its
  * byte offset.
  */

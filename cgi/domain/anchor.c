@@ -276,7 +276,7 @@ anchor_make(const struct config *cfg, struct db *db, struct pool *pool,
 		json_decref(rec);
 		return DB_ERR;
 	}
-	if ((rc = store(db, a)) == DB_OK && (rc = outbox_add(db, rec)) == DB_OK)
+	if ((rc = store(db, a)) == DB_OK && (rc = outbox_add(db, pool, rec)) == DB_OK)
 		rc = db_commit(db);
 	else
 		db_rollback(db);

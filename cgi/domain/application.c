@@ -319,10 +319,8 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	if (rc != DB_OK)
 		goto fail;
 	if ((arc = quota_take(db, pool, u, day, atts, natts, quota)) !=
-	    APP_OK) {
-		rc = DB_ERR;
+	    APP_OK)
 		goto fail;
-	}
 	arc = APP_ERR;
 
 	q = db_stmt(db, SQL_APP_ADD);
@@ -361,7 +359,6 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 			json_decref(files);
 			log_err("%s: attachment %zu is not JSON text", *app_no,
 			    i);
-			rc = DB_ERR;
 			goto fail;
 		}
 	}
@@ -378,7 +375,7 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	    "id_number", idno, "mobile", mobile, "remark",
 	    remark ? remark : "", "submitted_at", now, "attachments", jatts,
 	    "files", files);
-	rc = outbox_add_sealed(db, pool, rec);	/* refuses a NULL rec */
+	rc = outbox_add(db, pool, rec);	/* refuses a NULL rec */
 	json_decref(rec);
 	if (rc != DB_OK)
 		goto fail;

@@ -905,7 +905,7 @@ catalog_publish(struct db *db, struct pool *pool, const char *code,
 	/* Secret and D items never reach the extranet (CAT-1). */
 	if (strcmp(it.depth, "D") != 0 && !it.secret) {
 		rec = catalog_json(&it);
-		rc = outbox_add(db, rec);
+		rc = outbox_add(db, pool, rec);
 		json_decref(rec);
 		if (rc != DB_OK)
 			goto fail;

@@ -65,9 +65,8 @@ static const char SQL_AUDIT_LIST[] =
     "AND (? = '' OR action LIKE CONCAT(?, '%')) AND id < ? "
     "ORDER BY id DESC LIMIT ?";
 
-/* Queue rec, its body sealed when pool is not NULL. */
-static enum db_rc
-outbox_put(struct db *db, struct pool *pool, json_t *rec)
+enum db_rc
+outbox_add(struct db *db, struct pool *pool, json_t *rec)
 {
 	struct stmt	*q;
 	enum db_rc	 rc = DB_ERR;
@@ -83,7 +82,7 @@ outbox_put(struct db *db, struct pool *pool, json_t *rec)
 		log_err("outbox: a record that cannot be written as JSON");
 		return DB_ERR;
 	}
-	if (pool == NULL ||
+	if (strcmp(kind, OUTBOX_SEALED_KIND) != 0 ||
 	    (sealed = pii_seal(pool, SEALED_OUTBOX, body)) != NULL) {
 		q = db_stmt(db, SQL_OUTBOX_ADD);
 		stmt_bind_text(q, 0, kind);
@@ -92,18 +91,6 @@ outbox_put(struct db *db, struct pool *pool, json_t *rec)
 	}
 	free(body);
 	return rc;
-}
-
-enum db_rc
-outbox_add(struct db *db, json_t *rec)
-{
-	return outbox_put(db, NULL, rec);
-}
-
-enum db_rc
-outbox_add_sealed(struct db *db, struct pool *pool, json_t *rec)
-{
-	return outbox_put(db, pool, rec);
 }
 
 enum db_rc

@@ -11,17 +11,14 @@
 
 /*
  * Queue rec (a JSON object with a "type") for the other site.  Call inside
- * the transaction of the change it carries.  rec is not stolen.
+ * the transaction of the change it carries.  rec is not stolen.  The one
+ * kind that carries ID numbers and mobiles (OUTBOX_SEALED_KIND) is stored
+ * sealed (SEALED_OUTBOX, sealed.h), so that no clear copy of them rests in
+ * the outbox; exchange_records() opens it for the bundle, which is sealed
+ * to the other site in turn.
  */
-enum db_rc	 outbox_add(struct db *, json_t *rec);
-/*
- * The same for a record that carries an ID number or a mobile (an
- * application): its body is stored sealed (SEALED_OUTBOX, sealed.h), so
- * that no clear copy of them rests in the outbox, before or after export;
- * exchange_records() opens it for the bundle, which is sealed to the
- * other site in turn.
- */
-enum db_rc	 outbox_add_sealed(struct db *, struct pool *, json_t *rec);
+#define OUTBOX_SEALED_KIND	"application"
+enum db_rc	 outbox_add(struct db *, struct pool *, json_t *rec);
 
 struct gap_claim {
 	int64_t		 epoch;

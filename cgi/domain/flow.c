@@ -546,7 +546,7 @@ event_out(struct db *db, struct pool *pool, const struct kase *k,
 		json_decref(rec);
 		rec = NULL;
 	}
-	rc = outbox_add(db, rec);
+	rc = outbox_add(db, pool, rec);
 	json_decref(rec);
 	return rc;
 }

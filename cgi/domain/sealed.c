@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "exchange.h"
 #include "ids.h"
 #include "log.h"
 #include "pii.h"
@@ -30,9 +31,9 @@ static const char SQL_CASES[] =
     "ORDER BY id LIMIT 200";
 static const char SQL_CASE_SEAL[] =
     "UPDATE kase SET id_sealed = ?, mobile_sealed = ? WHERE id = ?";
-/* Only application records carry an ID number or a mobile (sealed.h). */
+/* Only one kind of record carries an ID number or a mobile (exchange.h). */
 static const char SQL_OUTBOX[] =
-    "SELECT id, NULL, body FROM gap_outbox WHERE kind = 'application' "
+    "SELECT id, NULL, body FROM gap_outbox WHERE kind = '" OUTBOX_SEALED_KIND "' "
     "AND body NOT LIKE '" PII_PREFIX "%' ORDER BY id LIMIT 200";
 static const char SQL_OUTBOX_SEAL[] =
     "UPDATE gap_outbox SET body = ? WHERE id = ?";

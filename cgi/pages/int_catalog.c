@@ -794,7 +794,12 @@ page_int_catalog_edit(struct req *r)
 		json_object_set_new(obj, "code", json_string(code));
 		json_object_set_new(obj, "materials",
 		    cform_materials_json(mats, nmats));
-		json_object_set_new(obj, "procedure", cform_proc_json(&proc));
+		/* NULL (text that is not JSON text): refused by the save. */
+		if (json_object_set_new(obj, "procedure",
+		    cform_proc_json(&proc)) != 0) {
+			json_decref(obj);
+			obj = NULL;
+		}
 		rc = catalog_save_draft(r->db, r->pool, code, v, obj,
 		    r->user.login, err, sizeof(err));
 		json_decref(obj);

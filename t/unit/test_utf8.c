@@ -101,9 +101,10 @@ every_code_point(void **state)
 		else {
 			assert_int_equal(utf8_check((char *)b, len, 0, NULL),
 			    UTF8_CONTROL);
+			/* A lone CR is no line end (CR LF is, below). */
 			assert_int_equal(utf8_check((char *)b, len, UTF8_LINES,
-			    NULL), c == '\t' || c == '\r' || c == '\n' ?
-			    UTF8_OK : UTF8_CONTROL);
+			    NULL), c == '\t' || c == '\n' ? UTF8_OK :
+			    UTF8_CONTROL);
 		}
 	}
 }
@@ -249,6 +250,9 @@ classic_malformed(void **state)
 	assert_int_equal(utf8_check("一行\r\n两行\t", 15, UTF8_LINES, NULL),
 	    UTF8_OK);
 	assert_int_equal(utf8_check("一行\r\n两行", 14, 0, &at), UTF8_CONTROL);
+	assert_int_equal(utf8_check("一行\r两行", 13, UTF8_LINES, &at),
+	    UTF8_CONTROL);
+	assert_int_equal(at, 6);
 	assert_int_equal(at, 6);
 	assert_int_equal(utf8_check("\xC2\x85", 2, UTF8_LINES, NULL),
 	    UTF8_CONTROL);	/* NEL, a C1 control */
