@@ -938,8 +938,9 @@ reply_error(struct req *r, int status, const char *msg)
 		case 403: msg = "您没有办理这项业务的权限。"; break;
 		case 404: msg = "没有找到这个页面，请检查网址或从首页进入。"; break;
 		case 405: msg = "请求方式不正确，请从页面上的按钮操作。"; break;
-		case 413: msg = "提交的内容太大，超过了系统允许的大小。请压缩"
-		    "附件（单个文件不超过 10 MB）后重新提交。"; break;
+		case 413: msg = pool_printf(r->pool, "提交的内容太大，超过了"
+		    "系统允许的大小。请压缩附件（单个文件不超过 %zu MB）后重新"
+		    "提交。", r->cfg->max_upload >> 20); break;
 		default: msg = "系统暂时出现故障，您的数据没有丢失，请稍后再试。";
 		}
 	}

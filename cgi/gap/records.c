@@ -17,7 +17,7 @@
 #include "wfnet.h"
 
 /* Limits of the forms the data comes from (and of their columns). */
-#define REMARK_BYTES	2000	/* ext_apply.c REMARK_MAX */
+#define REMARK_CHARS	2000	/* ext_apply.c REMARK_MAX */
 #define OPINION_BYTES	4000	/* int_case.c, a reason or an opinion */
 #define DOC_BODY_BYTES	65535	/* document.body, TEXT */
 #define MATERIALS_MAX	60	/* CFORM_MAX_MATERIALS */
@@ -400,7 +400,7 @@ static const struct field application_fields[] = {
 	INT("item_version", "事项版本", 1, INT_COLUMN),
 	LINE("item_name", "事项名称", 1, 200),
 	OBJECT("applicant", "申请人", applicant_fields),
-	LINES("remark", "申请说明", REMARK_BYTES, REMARK_BYTES),
+	LINES("remark", "申请说明", REMARK_CHARS, 4 * REMARK_CHARS),
 	SHAPED("submitted_at", "提交时间", S_DATETIME),
 	ARRAY("attachments", "附件", 0, MATERIALS_MAX, attachment_elem),
 	ARRAY("files", "随附文件", 0, MATERIALS_MAX, sha_elem),

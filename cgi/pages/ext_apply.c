@@ -14,7 +14,7 @@
 #include "throttle.h"
 #include "utf8.h"
 
-#define REMARK_MAX	2000
+#define REMARK_MAX	2000	/* characters (records.c REMARK_CHARS) */
 #define FORM_KEY_LEN	64	/* hex of 32 random bytes */
 
 /* The published, online item named by the form's code, or a reply. */
@@ -86,6 +86,8 @@ show_form(struct req *r, const struct item *it, int status, const char *why)
 		hdf_set(r, "Form.Error", why);
 		hdf_set(r, "Form.remark", form_text(r, "remark"));
 	}
+	hdf_setf(r, "Limits.upload_mb", "%zu", r->cfg->max_upload >> 20);
+	hdf_setf(r, "Limits.remark", "%d", REMARK_MAX);
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "在线申请 · %s",
 	    it->name));
 	return render(r, "ext/apply.cs");
@@ -225,7 +227,7 @@ page_ext_apply(struct req *r)
 	    &mobile) != DB_OK)
 		return reply_error(r, 500, NULL);
 	remark = form_text(r, "remark");
-	if (remark != NULL && strlen(remark) > REMARK_MAX)
+	if (remark != NULL && utf8_chars(remark) > REMARK_MAX)
 		return show_form(r, &it, 422, "申请说明太长，请控制在 2000 字"
 		    "以内。");
 	quota.apps = r->cfg->quota_apps;
@@ -257,8 +259,8 @@ page_ext_apply(struct req *r)
 		}
 		if (size > r->cfg->max_upload)
 			return show_form(r, &it, 422, pool_printf(r->pool,
-			    "「%s」超过 10 MB，请压缩或分页扫描后重新上传。",
-			    m->name));
+			    "「%s」超过 %zu MB，请压缩或分页扫描后重新上传。",
+			    m->name, r->cfg->max_upload >> 20));
 		/* Type by content, structure and malware: one judgement. */
 		if ((v = files_vet(fps[n], &rule, r->pool, &mime, &detail)) !=
 		    FILES_OK)

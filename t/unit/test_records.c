@@ -296,14 +296,16 @@ static void
 application_remark_within_its_form(void **state)
 {
 	(void)state;
-	/* The form takes 2,000 bytes. */
+	/* The form takes 2,000 characters, Chinese ones too. */
 	assert_int_equal(run(rec_valid_application,
 	    application_remark("a", 2000)), 0);
+	assert_int_equal(run(rec_valid_application,
+	    application_remark("锡", 2000)), 0);
 	assert_int_equal(run(rec_valid_application,
 	    application_remark("a", 2001)), -1);
 	assert_string_equal(field(), "remark");
 	assert_int_equal(run(rec_valid_application,
-	    application_remark("锡", 700)), -1);
+	    application_remark("锡", 2001)), -1);
 	assert_string_equal(field(), "remark");
 	/* Markup is text (templates escape it); control characters are not. */
 	assert_int_equal(run(rec_valid_application, application_remark(

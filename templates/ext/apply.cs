@@ -1,5 +1,6 @@
 <?cs # ext/apply.cs: the online application form of one item (Item.*,
-       Item.Materials.N) for the logged-in applicant (Applicant.*).
+       Item.Materials.N) for the logged-in applicant (Applicant.*);
+       Limits.{upload_mb,remark} from the site's limits.
        POST /apply as multipart; one PDF per material, field m<seq>. ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/guide?code=<?cs var:url_escape(Item.code) ?>">办事指南</a> › 在线申请</nav>
 
@@ -31,14 +32,14 @@
     <legend>申请内容</legend>
     <div class="field">
       <label for="f-remark">申请事项说明<span class="opt">（选填）</span></label>
-      <textarea id="f-remark" name="remark" rows="4" maxlength="600" aria-describedby="f-remark-help"><?cs var:Form.remark ?></textarea>
-      <p class="help" id="f-remark-help">例如：经营场所地址、经营项目、需要说明的特殊情况等，不超过 600 字。</p>
+      <textarea id="f-remark" name="remark" rows="4" maxlength="<?cs var:Limits.remark ?>" aria-describedby="f-remark-help"><?cs var:Form.remark ?></textarea>
+      <p class="help" id="f-remark-help">例如：经营场所地址、经营项目、需要说明的特殊情况等，不超过 <?cs var:Limits.remark ?> 字。</p>
     </div>
   </fieldset>
 
   <fieldset class="panel">
     <legend>上传申请材料</legend>
-    <p class="callout">只接受 <strong>PDF</strong> 格式，每个文件不超过 <strong>10 MB</strong>。纸质材料请扫描或拍照后转为 PDF；多页材料合成一个文件。含有脚本、表单按钮或内嵌附件的 PDF 不能接收，每个文件都会检查病毒。<?cs if:Form.Error ?>出错后请重新选择全部文件。<?cs /if ?></p>
+    <p class="callout">只接受 <strong>PDF</strong> 格式，每个文件不超过 <strong><?cs var:Limits.upload_mb ?> MB</strong>。纸质材料请扫描或拍照后转为 PDF；多页材料合成一个文件。含有脚本、表单按钮或内嵌附件的 PDF 不能接收，每个文件都会检查病毒。<?cs if:Form.Error ?>出错后请重新选择全部文件。<?cs /if ?></p>
     <?cs if:subcount(Item.Materials) == 0 ?>
     <p class="muted">本事项无需上传材料。</p>
     <?cs /if ?>
