@@ -1,6 +1,7 @@
 /*
  * alert.c: owns security_alert.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "alert.h"
@@ -106,4 +107,46 @@ alert_resolve_id(struct db *db, struct pool *pool, int64_t id,
 		return rc;
 	}
 	return db_commit(db);
+}
+
+static const struct {
+	const char	*kind;
+	const char	*label;
+} kind_labels[] = {
+	{ "gap.record", "数据包中有伪造或不合格的记录" },
+	{ "gap.file", "数据包中有不合格的附件" },
+	{ "gap.epoch", "对端的数据包纪元不对" },
+	{ "gap.chain", "数据包链对不上" },
+};
+
+const char *
+alert_kind_label(const char *kind)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(kind_labels) / sizeof(kind_labels[0]); i++)
+		if (strcmp(kind_labels[i].kind, kind) == 0)
+			return kind_labels[i].label;
+	return "安全警告";
+}
+
+char *
+alert_object_label(struct pool *pool, const char *object)
+{
+	char		 dir[8];
+	long long	 epoch, seq;
+	int		 n = 0;
+
+	/* What the gap raises alerts about: DIR/EPOCH[/SEQ]. */
+	if (sscanf(object, "%7[a-z2]/%lld%n", dir, &epoch, &n) == 2 &&
+	    (strcmp(dir, "ext2int") == 0 || strcmp(dir, "int2ext") == 0)) {
+		const char *way = dir[0] == 'e' ? "外网→内网" : "内网→外网";
+
+		if (object[n] == '\0')
+			return pool_printf(pool, "%s 第 %lld 纪元", way, epoch);
+		if (sscanf(object + n, "/%lld", &seq) == 1)
+			return pool_printf(pool, "%s 第 %lld 纪元第 %lld 号数据包",
+			    way, epoch, seq);
+	}
+	return pool_strdup(pool, object);
 }

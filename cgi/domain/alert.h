@@ -44,4 +44,8 @@ enum db_rc	 alert_resolve(struct db *, const char *kind,
 enum db_rc	 alert_resolve_id(struct db *, struct pool *, int64_t id,
 		    const char *who, const char *note);
 
+/* What an alert's kind and object mean, in Chinese, for the page. */
+const char	*alert_kind_label(const char *kind);
+char		*alert_object_label(struct pool *, const char *object);
+
 #endif

@@ -31,7 +31,10 @@ page_int_sec_alerts(struct req *r)
 		hdf_putf(r, p, "id", "%lld", (long long)v[i].id);
 		hdf_put(r, p, "at", v[i].at);
 		hdf_put(r, p, "kind", v[i].kind);
+		hdf_put(r, p, "kind_label", alert_kind_label(v[i].kind));
 		hdf_put(r, p, "object", v[i].object);
+		hdf_put(r, p, "object_label",
+		    alert_object_label(r->pool, v[i].object));
 		hdf_put(r, p, "message", v[i].message);
 	}
 	hdf_setf(r, "Count.open", "%lld", (long long)total);

@@ -9,7 +9,7 @@
 #						(BENCH_SLOW=1: also 1 MiB of
 #						one name, minutes)
 #
-# Targets (default: all four):
+# Targets (default: all five):
 #	request		fuzz_request with ASan, UBSan and LeakSanitizer
 #	request_plain	the same without sanitizers: malloc hands a freed
 #			address out again at once, as in production, which

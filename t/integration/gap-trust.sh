@@ -314,6 +314,9 @@ t_like "the security administrator's home counts them" "$page" "未处理的安�
 page=$(http_get sec "$INT_URL/sec/alerts"); http_last
 t_is "and lists them at /sec/alerts" "$HTTP_STATUS" 200
 t_like "with what was refused and why" "$page" '拒绝导入第 [0-9]+ 号数据包'
+t_like "in words, not codes" "$page" '数据包中有伪造或不合格的记录|对端的数据包纪元不对'
+t_like "naming the bundle by its way, epoch and number" "$page" '外网→内网 第 [0-9]+ 纪元'
+
 ID=$(sql_int "SELECT MAX(id) FROM security_alert WHERE resolved_at IS NULL")
 csrf=$(csrf_from <<<"$page")
 http_post sec "$INT_URL/sec/alerts/resolve" "csrf=$csrf" "id=$ID" "note=" >/dev/null

@@ -151,6 +151,8 @@ hostile_route int sec POST /sec/staff/password "/sec/staff/edit?login=hos$N" few
 	password=$PW password2=Not-the-same-1
 hostile_route int sec GET /sec/locks - full done=hos$N
 hostile_route int sec POST /sec/unlock /sec/locks full login=hos$N
+hostile_route int sec GET /sec/alerts - full done=1
+hostile_route int sec POST /sec/alerts/resolve /sec/alerts full id=999999999 note=已核查
 hostile_route int sec GET /sec/certs - full revoked=hos$N
 hostile_route int sec POST /sec/certs/revoke /sec/certs full login=hos$N
 hostile_route int audit GET /audit - full object=HR$N actor=liuxiaomei kind=org before=999999

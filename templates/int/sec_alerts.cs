@@ -1,5 +1,6 @@
 <?cs # int/sec_alerts.cs: GET /sec/alerts, the open security alerts
-       (Alerts.N.{id,at,kind,object,message}, newest first, at most 200;
+       (Alerts.N.{id,at,kind,kind_label,object,object_label,message},
+       newest first, at most 200;
        Count.open counts them all); each row posts id and a note to
        /sec/alerts/resolve. ?>
 <?cs include:"int/sec_nav.cs" ?>
@@ -12,7 +13,8 @@
 <?cs else ?>
 <?cs each:a = Alerts ?>
 <section class="panel" aria-labelledby="alert-<?cs var:a.id ?>">
-  <p class="small muted" id="alert-<?cs var:a.id ?>"><span class="nowrap"><?cs var:a.at ?></span> · 第 <?cs var:a.id ?> 号 · <span class="mono"><?cs var:a.kind ?></span> · <span class="mono"><?cs var:a.object ?></span></p>
+  <h2 class="section-title" id="alert-<?cs var:a.id ?>"><?cs var:a.kind_label ?></h2>
+  <p class="small muted"><span class="nowrap"><?cs var:a.at ?></span> · 第 <?cs var:a.id ?> 号警告 · <?cs var:a.object_label ?></p>
   <p class="pre-line"><?cs var:a.message ?></p>
   <form method="post" action="/sec/alerts/resolve">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
