@@ -230,6 +230,8 @@ page_ext_apply(struct req *r)
 	if (remark != NULL && utf8_chars(remark) > REMARK_MAX)
 		return show_form(r, &it, 422, "申请说明太长，请控制在 2000 字"
 		    "以内。");
+	/* The quota is taken in app_submit()'s transaction; asking first
+	 * spares a spent account the scan and storing of its files. */
 	quota.apps = r->cfg->quota_apps;
 	quota.bytes = r->cfg->quota_bytes;
 	if (app_quota_today(r->db, r->pool, r->user.id, &used_apps,
