@@ -114,4 +114,11 @@ struct files_swept {
 int		 files_sweep(const char *dir, long grace, files_named_fn named,
 		    void *arg, struct files_swept *);
 
+/* Remove a file, or a directory and the files in it (an import's
+ * stage; one holding a directory stays).  0 or -1. */
+int		 files_remove(const char *path);
+/* fsync the directory path (isdir), or the one holding the file path,
+ * so that a rename or link into it survives a crash.  0 or -1. */
+int		 files_sync_dir(const char *path, int isdir);
+
 #endif

@@ -36,8 +36,8 @@ out_dir(const struct config *c)
 	return c->site == SITE_INTRANET ? "int2ext" : "ext2int";
 }
 
-static const char *
-in_dir(const struct config *c)
+const char *
+gap_in_dir(const struct config *c)
 {
 	return c->site == SITE_INTRANET ? "ext2int" : "int2ext";
 }
@@ -298,26 +298,6 @@ struct stage {
 	int	 fd;		/* the folder, locked */
 };
 
-/* Remove dir and what is in it (its files are flat). */
-static void
-stage_clean(const char *dir)
-{
-	DIR		*d;
-	struct dirent	*e;
-	char		 p[PATH_MAX];
-
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
-
 /* Remove the staging folders in tmp that no running import holds. */
 static void
 stage_sweep(const char *tmp)
@@ -337,7 +317,7 @@ stage_sweep(const char *tmp)
 		    O_CLOEXEC)) == -1)
 			continue;
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
-			stage_clean(p);
+			(void)files_remove(p);
 			log_info("removed %s, left by an import that did not "
 			    "finish", p);
 		}
@@ -383,7 +363,7 @@ static void
 stage_close(struct stage *st)
 {
 	if (st->dir != NULL)
-		stage_clean(st->dir);
+		(void)files_remove(st->dir);
 	if (st->fd != -1)
 		close(st->fd);
 }
@@ -841,7 +821,7 @@ read_checked(const struct config *cfg, const char *path,
 		    err);
 		return GAP_FAIL;
 	}
-	if (strcmp(in->dir, in_dir(cfg)) != 0 ||
+	if (strcmp(in->dir, gap_in_dir(cfg)) != 0 ||
 	    strcmp(in->site, cfg->site == SITE_INTRANET ? "extranet" :
 	    "intranet") != 0) {
 		snprintf(msg, msglen, "拒绝导入 %s：这个数据包不是发给本站的"
@@ -953,7 +933,7 @@ enum gap_rc
 gap_epoch_accept(const struct config *cfg, struct db *db, struct pool *pool,
     int64_t epoch, const char *who, char *msg, size_t msglen)
 {
-	const char	*dir = in_dir(cfg), *object;
+	const char	*dir = gap_in_dir(cfg), *object;
 	int64_t		 pinned;
 
 	if (exchange_epoch(db, pool, dir, &pinned) != DB_OK) {
