@@ -218,24 +218,6 @@ files_store(const char *dir, FILE *fp, char sha[65])
 	return 0;
 }
 
-int
-files_adopt(const char *dir, const char *path, const char *sha)
-{
-	char	 final[PATH_MAX];
-
-	if (mkdirs(dir, sha) == -1)
-		return -1;
-	snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, sha, sha + 2,
-	    sha);
-	if (rename(path, final) == -1) {
-		log_err("%s: %s", final, strerror(errno));
-		return -1;
-	}
-	files_own(dir, final);
-	files_sync_dir(final, 0);
-	return 0;
-}
-
 const char *const files_pdf[] = { "application/pdf", NULL };
 
 static const struct {
@@ -392,15 +374,17 @@ tmp_sibling(const char *dir, const char *tmp, const char *prefix,
 	    strrchr(tmp, '-') + 1);
 }
 
-int
-files_put(const char *dir, FILE *fp, struct files_put *p, struct pool *pool)
+/*
+ * Enter tmp (a synced file of tmp/ named up-…, holding p->sha256) into
+ * the store, and set p's claim.  0, or -1 (logged, tmp removed).
+ */
+static int
+enter(const char *dir, const char *tmp, struct files_put *p,
+    struct pool *pool)
 {
-	char	 tmp[PATH_MAX], final[PATH_MAX];
+	char	 final[PATH_MAX];
 	int	 tries;
 
-	memset(p, 0, sizeof(*p));
-	if (write_tmp(dir, fp, tmp, p->sha256) == -1)
-		return -1;
 	snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, p->sha256,
 	    p->sha256 + 2, p->sha256);
 	if (mkdirs(dir, p->sha256) == -1)
@@ -430,10 +414,50 @@ files_put(const char *dir, FILE *fp, struct files_put *p, struct pool *pool)
 			goto fail;
 	}
 fail:
-	log_err("storing upload %s: %s", p->sha256, strerror(errno));
+	log_err("storing %s: %s", p->sha256, strerror(errno));
 	unlink(tmp);
 	p->claim = NULL;
 	return -1;
+}
+
+int
+files_put(const char *dir, FILE *fp, struct files_put *p, struct pool *pool)
+{
+	char	 tmp[PATH_MAX];
+
+	memset(p, 0, sizeof(*p));
+	if (write_tmp(dir, fp, tmp, p->sha256) == -1)
+		return -1;
+	return enter(dir, tmp, p, pool);
+}
+
+int
+files_adopt(const char *dir, const char *path, const char *sha,
+    struct files_put *p, struct pool *pool)
+{
+	char	 tmp[PATH_MAX];
+	int	 fd;
+
+	memset(p, 0, sizeof(*p));
+	if (!files_sha_valid(sha)) {
+		log_err("files: refused a file name that is not a SHA-256");
+		return -1;
+	}
+	memcpy(p->sha256, sha, sizeof(p->sha256));
+	/* Under an upload's name in tmp/ first: then it is entered,
+	 * claimed and taken back exactly as an upload is. */
+	snprintf(tmp, sizeof(tmp), "%s/tmp/up-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) == -1) {
+		log_err("%s: %s", tmp, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	if (rename(path, tmp) == -1) {
+		log_err("%s: %s", path, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return enter(dir, tmp, p, pool);
 }
 
 void
@@ -490,6 +514,19 @@ files_discard(const char *dir, struct files_put *p, files_named_fn named,
 		    tmp_sibling(dir, p->claim, "drop-", pool), p->sha256), 2,
 		    named, arg, &size);
 	files_release(p);
+}
+
+void
+files_settle(const char *dir, struct files_put *puts, size_t n,
+    int committed, files_named_fn named, void *arg, struct pool *pool)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (committed)
+			files_release(&puts[i]);
+		else
+			files_discard(dir, &puts[i], named, arg, pool);
 }
 
 /* out = a/b; -1 (and out unusable) when it does not fit. */

@@ -1446,10 +1446,13 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 	got.nfiles = nm - 1;
 	if (got.nfiles > 0) {
 		if ((got.files = calloc(got.nfiles, sizeof(*got.files))) ==
-		    NULL)
+		    NULL || (got.sizes = calloc(got.nfiles,
+		    sizeof(*got.sizes))) == NULL)
 			abort();
-		for (i = 0; i < got.nfiles; i++)
+		for (i = 0; i < got.nfiles; i++) {
 			memcpy(got.files[i], m[i + 1].sha256, SHA256_HEX);
+			got.sizes[i] = m[i + 1].size;
+		}
 		if (has_duplicate((const char (*)[SHA256_HEX])got.files,
 		    got.nfiles)) {
 			fail(err, errlen, "数据包清单格式不正确："
@@ -1554,5 +1557,6 @@ bundle_in_free(struct bundle_in *in)
 	json_decref(in->manifest);
 	free(in->records);
 	free(in->files);
+	free(in->sizes);
 	memset(in, 0, sizeof(*in));
 }

@@ -197,11 +197,18 @@ t_like "gap status lists the open alerts" "$(gap_int status)" 'ext2int/1/[0-9]+ 
 t_is "the case was not touched by any of it" \
 	"$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no LIKE 'YW20261121990%'")" 0
 carry ext int
+# Its file (the same PDF as the first application's) is in the store.
+STORED=$TEST_VAR/int/files/${PDF_SHA:0:2}/${PDF_SHA:2:2}/$PDF_SHA
+INODE=$(stat -c %i "$STORED")
 apply
 APP2=$APPLIED
 carry ext int
 t_is "after the refusals the real next bundle still imports" \
 	"$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no='$APP2'")" 1
+t_is "a file the store already had is kept, not replaced by the import's copy" \
+	"$(stat -c %i "$STORED")" "$INODE"
+t_is "and the import leaves no claim or staged file in tmp" \
+	"$(find "$TEST_VAR/int/files/tmp" -mindepth 1 | wc -l)" 0
 
 # --- forged intranet bundles, refused by the extranet ---------------------------
 carry int ext
