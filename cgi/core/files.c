@@ -47,21 +47,6 @@ magic_type(const void *buf, size_t n)
 	return magic_buffer(cookie, buf, n > MAGIC_LEN ? MAGIC_LEN : n);
 }
 
-const char *
-files_mime(FILE *fp, struct pool *pool)
-{
-	unsigned char	 buf[MAGIC_LEN];
-	size_t		 n;
-	const char	*m;
-
-	rewind(fp);
-	n = fread(buf, 1, sizeof(buf), fp);
-	rewind(fp);
-	if ((m = magic_type(buf, n)) == NULL)
-		return NULL;
-	return pool_strdup(pool, m);
-}
-
 /*
  * The store belongs to the site's workers' user (SEC-5; ./run makes it
  * so), who add uploads to it and serve from it.  What a command run by
@@ -197,25 +182,6 @@ out:
 	EVP_MD_CTX_free(ctx);
 	rewind(fp);
 	return rc;
-}
-
-int
-files_store(const char *dir, FILE *fp, char sha[65])
-{
-	char	 tmp[PATH_MAX], final[PATH_MAX];
-
-	if (write_tmp(dir, fp, tmp, sha) == -1)
-		return -1;
-	snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, sha, sha + 2,
-	    sha);
-	if (mkdirs(dir, sha) == -1 || rename(tmp, final) == -1) {
-		log_err("storing upload: %s", strerror(errno));
-		unlink(tmp);
-		return -1;
-	}
-	files_own(dir, final);
-	files_sync_dir(final, 0);
-	return 0;
 }
 
 const char *const files_pdf[] = { "application/pdf", NULL };

@@ -16,11 +16,6 @@
 
 /* Make the store and its tmp/ if missing.  0, or -1 (logged). */
 int		 files_init(const char *dir);
-/* The MIME type libmagic finds in the first bytes of fp (rewound after),
- * e.g. "application/pdf"; NULL when it cannot tell. */
-const char	*files_mime(FILE *fp, struct pool *);
-/* Copy fp into the store under dir; sets sha (65 bytes).  0 or -1. */
-int		 files_store(const char *dir, FILE *fp, char sha[65]);
 /* 1 when sha is 64 lower-case hex digits and nothing else. */
 int		 files_sha_valid(const char *sha);
 /* Where the file with this hash lives; NULL (logged) when sha is not
@@ -75,7 +70,8 @@ enum files_vet	 files_vet(FILE *fp, const struct files_rule *rule,
 const char	*files_vet_why(enum files_vet);
 
 /*
- * Storing for a submission or an import.  files_put() stores fp (synced, and linked in, never
+ * Storing for a submission, an import or an item's forms: the only ways
+ * into the store.  files_put() stores fp (synced, and linked in, never
  * over another file) and holds it with a claim, a second link under tmp/
  * (its temporary name, or claim-… when the store had the file already),
  * so that no sweep and no other request's clean-up removes it before the
