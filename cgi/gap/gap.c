@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -465,6 +466,23 @@ members(const struct bundle_in *in, struct pool *pool)
 	return v;
 }
 
+/*
+ * Today in Beijing (UTC+8) as YYYYMMDD, by this site's clock: the day
+ * the registration form judges birth dates by (account.c asks the
+ * database for the same UTC+8 date).
+ */
+static long
+today(void)
+{
+	struct tm	 tm;
+	time_t		 t = time(NULL) + 8 * 3600;
+
+	if (gmtime_r(&t, &tm) == NULL)
+		return 0;	/* refuses every ID number: records.h */
+	return (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100L +
+	    tm.tm_mday;
+}
+
 /* What the validators ask of this site (struct rec_site). */
 struct site_data {
 	struct db	*db;
@@ -562,6 +580,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	c.pool = pool;
 	c.site = &site;
 	c.max_file = cfg->max_upload;
+	c.today = today();
 	c.members = members(in, pool);
 	c.nmembers = in->nfiles;
 	/* A NUL would hide the rest of its line from the parser. */

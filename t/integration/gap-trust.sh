@@ -174,6 +174,12 @@ refused int "a size other than the file's" '记录所说的大小' \
 	"$(app_rec SIZE=$((PDF_SIZE + 1)))" "$TMP/a.pdf"
 refused int "an ID number with a wrong check digit" 'applicant\.id_number' \
 	"$(app_rec ID=152502199003150028)" "$TMP/a.pdf"
+# As the registration form judges it: born neither after today nor more
+# than 120 years ago (by the intranet's clock).
+refused int "an ID number born after today" 'applicant\.id_number' \
+	"$(app_rec ID=152502209901010022)" "$TMP/a.pdf"
+refused int "an ID number born more than 120 years ago" 'applicant\.id_number' \
+	"$(app_rec ID=152502190001020025)" "$TMP/a.pdf"
 refused int "a mobile number that is none" 'applicant\.mobile' \
 	"$(app_rec MOBILE=1394790123)" "$TMP/a.pdf"
 refused int "an application number out of shape" 'app_no' \
