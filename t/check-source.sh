@@ -106,8 +106,8 @@ check "no SQL names a clear id_number or mobile column, only their sealed forms 
     done)"
 check "the renderer sets Config.VarEscapeMode" \
     "$(grep -q 'Config.VarEscapeMode' cgi/core/request.c || echo missing)"
-check "pages and the gap judge files with files_vet() (type, PDF structure, malware), never with libmagic alone" \
-    "$(grep -nE 'files_(mime|store)\(' cgi/pages/*.c cgi/gap/*.c)"
+check "files are judged by files_vet() (type, PDF structure, malware), never with libmagic alone" \
+    "$(grep -nE 'magic_(open|buffer|file|descriptor)\(' cgi/*/*.c | grep -v '^cgi/core/files.c')"
 check "no file of ours holds the EICAR test string whole (scanners quarantine it)" \
     "$(grep -rlF 'EICAR''-STANDARD-ANTIVIRUS' --exclude-dir=.git --exclude-dir=var \
     --exclude-dir='build*' . 2>/dev/null)"

@@ -502,19 +502,32 @@ cert_list(struct db *db, struct pool *pool)
 /*
  * Put the blank forms and samples that obj's materials name into the file
  * store, from the forms/ folder beside the item's folder (db/demo/items
- * → db/demo/forms) or inside it, recording their hashes in obj.
+ * → db/demo/forms) or inside it, recording their hashes in obj.  Each is
+ * vetted as an upload is (SEC-4: a PDF by its content, without active
+ * content, scanned by this site's clamd) and stored as an upload is,
+ * held by its claim in puts[0..*n) (two for each material at most).  0,
+ * or -1 with the reason on stderr.
  */
 static int
 item_forms(const struct config *cfg, struct pool *pool, json_t *obj,
-    const char *item_path)
+    const char *item_path, struct files_put *puts, size_t *n)
 {
-	json_t		*mats, *m;
-	size_t		 i, k;
-	const char	*name, *dir, *keys[2][2] = { { "form", "form_sha" },
-			    { "sample", "sample_sha" } };
-	char		*path, sha[65];
-	FILE		*f;
+	struct files_rule	 rule;
+	struct files_put	*p;
+	json_t			*mats, *m;
+	size_t			 i, k;
+	const char		*name, *dir, *mime, *detail, *keys[2][2] = {
+				    { "form", "form_sha" },
+				    { "sample", "sample_sha" } };
+	char			*path;
+	enum files_vet		 v;
+	FILE			*f;
 
+	rule.types = files_pdf;
+	rule.size = -1;
+	rule.max = cfg->max_upload;
+	rule.scanner = cfg->clamd_socket;
+	rule.scan_timeout = (int)cfg->clamd_timeout;
 	dir = pool_strndup(pool, item_path, strrchr(item_path, '/') ?
 	    (size_t)(strrchr(item_path, '/') - item_path) : 1);
 	if (strrchr(item_path, '/') == NULL)
@@ -527,7 +540,8 @@ item_forms(const struct config *cfg, struct pool *pool, json_t *obj,
 			if (name == NULL || *name == '\0')
 				continue;
 			if (strchr(name, '/') != NULL) {
-				fprintf(stderr, "%s: not a file name\n", name);
+				fprintf(stderr, "%s：表格名「%s」不是文件名（不能"
+				    "含有 /），没有载入。\n", item_path, name);
 				return -1;
 			}
 			path = pool_printf(pool, "%s/../forms/%s", dir, name);
@@ -537,17 +551,41 @@ item_forms(const struct config *cfg, struct pool *pool, json_t *obj,
 				f = fopen(path, "rb");
 			}
 			if (f == NULL) {
-				fprintf(stderr, "%s: form %s not found\n",
-				    item_path, name);
+				fprintf(stderr, "%s：找不到表格「%s」（应在 forms/"
+				    " 目录中），没有载入。\n", item_path, name);
 				return -1;
 			}
-			if (files_init(cfg->files_dir) == -1 ||
-			    files_store(cfg->files_dir, f, sha) == -1) {
+			v = files_vet(f, &rule, pool, &mime, &detail);
+			if (v == FILES_UNSCANNED) {
 				fclose(f);
+				fprintf(stderr, "%s：暂时无法进行病毒检查（%s），"
+				    "没有载入。请启动本站的病毒扫描服务 clamd（"
+				    "yiwang-admin scan-check 可以检查）后再载入。"
+				    "\n", path, detail ? detail : "");
+				return -1;
+			}
+			if (v != FILES_OK) {
+				fclose(f);
+				fprintf(stderr, "%s：%s%s，没有载入。请换成合格的"
+				    " PDF 文件（不含脚本、可提交的表单和附件）后再"
+				    "载入。\n", path,
+				    files_vet_why(v), v == FILES_TYPE && mime ?
+				    pool_printf(pool, "（实为 %s）", mime) :
+				    v == FILES_VIRUS && detail ? pool_printf(
+				    pool, "（%s）", detail) : "");
+				return -1;
+			}
+			p = &puts[(*n)++];
+			if (files_init(cfg->files_dir) == -1 ||
+			    files_put(cfg->files_dir, f, p, pool) == -1) {
+				fclose(f);
+				fprintf(stderr, "%s：无法存入附件目录 %s（见日志），"
+				    "没有载入。\n", path, cfg->files_dir);
 				return -1;
 			}
 			fclose(f);
-			json_object_set_new(m, keys[k][1], json_string(sha));
+			json_object_set_new(m, keys[k][1],
+			    json_string(p->sha256));
 		}
 	}
 	return 0;
@@ -574,6 +612,30 @@ item_store(struct db *db, struct pool *pool, json_t *obj)
 		return -1;
 	printf("item %s version %d stored as draft\n", it.code, it.version);
 	return it.version;
+}
+
+/*
+ * item-load, and each item of the demo: its forms into the store, then
+ * the item as a new draft; the forms' claims dropped once its row has
+ * committed, or the forms taken back when it has not.  Returns the
+ * version, or -1.
+ */
+static int
+item_load(const struct config *cfg, struct db *db, struct pool *pool,
+    json_t *obj, const char *path)
+{
+	struct files_put	*puts;
+	struct app_files	 named = { db, pool };
+	size_t			 n = 0;
+	int			 v;
+
+	puts = pool_alloc(pool, (2 * json_array_size(json_object_get(obj,
+	    "materials")) + 1) * sizeof(*puts));
+	v = item_forms(cfg, pool, obj, path, puts, &n) == -1 ? -1 :
+	    item_store(db, pool, obj);
+	files_settle(cfg->files_dir, puts, n, v >= 0, app_files_named, &named,
+	    pool);
+	return v;
 }
 
 static int
@@ -652,8 +714,7 @@ demo(const struct config *cfg, struct db *db, struct pool *pool,
 			    jerr.text);
 			goto fail;
 		}
-		v = item_forms(cfg, pool, item, path) == -1 ? -1 :
-		    item_store(db, pool, item);
+		v = item_load(cfg, db, pool, item, path);
 		if (v < 0 || publish(db, pool, json_string_value(
 		    json_object_get(item, "code")), v) != 0) {
 			json_decref(item);
@@ -883,8 +944,8 @@ main(int argc, char *argv[])
 			fprintf(stderr, "%s:%d: %s\n", argv[1], jerr.line,
 			    jerr.text);
 		else {
-			rc = item_forms(&cfg, pool, obj, argv[1]) == -1 ||
-			    item_store(db, pool, obj) < 0 ? 1 : 0;
+			rc = item_load(&cfg, db, pool, obj, argv[1]) < 0 ?
+			    1 : 0;
 			json_decref(obj);
 		}
 	} else if (strcmp(cmd, "publish") == 0 && argc == 3)

@@ -67,9 +67,8 @@ status(const struct config *cfg, struct db *db, struct pool *pool,
 	size_t		 i, n, len;
 
 	if (exchange_status(db, pool, &pending, &last_out, &last_in) !=
-	    DB_OK || exchange_epoch(db, pool, cfg->site == SITE_INTRANET ?
-	    "ext2int" : "int2ext", &epoch) != DB_OK ||
-	    alert_open(db, pool, 10, &a, &n, &total) != DB_OK) {
+	    DB_OK || exchange_epoch(db, pool, gap_in_dir(cfg), &epoch) !=
+	    DB_OK || alert_open(db, pool, 10, &a, &n, &total) != DB_OK) {
 		snprintf(msg, msglen, "数据库出错。");
 		return GAP_FAIL;
 	}

@@ -75,6 +75,19 @@ crypto_hex(const void *in, size_t len, char *out)
 	out[2 * len] = '\0';
 }
 
+int
+crypto_hex_valid(const char *s, size_t n)
+{
+	size_t	 i;
+
+	/* A NUL ends the loop: it is no digit. */
+	for (i = 0; s != NULL && i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return s != NULL && s[n] == '\0';
+}
+
 static int
 hexval(char c)
 {

@@ -22,6 +22,11 @@ void	 crypto_random(void *buf, size_t len);
 /* Lower-case hex of len bytes into out (2*len+1 bytes). */
 void	 crypto_hex(const void *in, size_t len, char *out);
 
+/* 1 when s is exactly n lower-case hex digits, the form crypto_hex()
+ * writes and every digest, key and MAC is stored and named in; 0 for
+ * anything else (upper case, shorter, longer, NULL). */
+int	 crypto_hex_valid(const char *s, size_t n);
+
 /* Parse 2*outlen hex digits exactly; -1 on any other input. */
 int	 crypto_unhex(const char *hex, void *out, size_t outlen);
 

@@ -2,7 +2,6 @@
  * files.c: attachment store, content type check, vetting (type,
  * structure, malware), claims for submissions and the orphan sweep.
  */
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -48,21 +47,6 @@ magic_type(const void *buf, size_t n)
 	return magic_buffer(cookie, buf, n > MAGIC_LEN ? MAGIC_LEN : n);
 }
 
-const char *
-files_mime(FILE *fp, struct pool *pool)
-{
-	unsigned char	 buf[MAGIC_LEN];
-	size_t		 n;
-	const char	*m;
-
-	rewind(fp);
-	n = fread(buf, 1, sizeof(buf), fp);
-	rewind(fp);
-	if ((m = magic_type(buf, n)) == NULL)
-		return NULL;
-	return pool_strdup(pool, m);
-}
-
 /*
  * The store belongs to the site's workers' user (SEC-5; ./run makes it
  * so), who add uploads to it and serve from it.  What a command run by
@@ -98,13 +82,7 @@ files_init(const char *dir)
 int
 files_sha_valid(const char *sha)
 {
-	size_t	 i;
-
-	for (i = 0; sha != NULL && i < 64; i++)
-		if (!((sha[i] >= '0' && sha[i] <= '9') ||
-		    (sha[i] >= 'a' && sha[i] <= 'f')))
-			return 0;
-	return sha != NULL && sha[64] == '\0';
+	return crypto_hex_valid(sha, SHA256_HEX - 1);
 }
 
 char *
@@ -136,21 +114,31 @@ mkdirs(const char *dir, const char *sha)
 	return 0;
 }
 
-static int
-sync_dir(const char *path)
+int
+files_sync_dir(const char *path, int isdir)
 {
-	char	 d[PATH_MAX], *slash;
-	int	 fd;
+	char	 dir[PATH_MAX], *slash;
+	int	 fd, rc;
 
-	snprintf(d, sizeof(d), "%s", path);
-	if ((slash = strrchr(d, '/')) == NULL)
-		return 0;
-	*slash = '\0';
-	if ((fd = open(d, O_RDONLY | O_DIRECTORY)) == -1)
+	if (isdir) {
+		if (strlen(path) >= sizeof(dir))
+			return -1;
+		strcpy(dir, path);
+	} else if ((slash = strrchr(path, '/')) == NULL)
+		strcpy(dir, ".");
+	else if (slash == path)
+		strcpy(dir, "/");
+	else {
+		if ((size_t)(slash - path) >= sizeof(dir))
+			return -1;
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+	}
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return -1;
-	fsync(fd);
+	rc = fsync(fd);
 	close(fd);
-	return 0;
+	return rc;
 }
 
 /*
@@ -177,7 +165,7 @@ write_tmp(const char *dir, FILE *fp, char tmp[PATH_MAX], char sha[65])
 	rewind(fp);
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
 		EVP_DigestUpdate(ctx, buf, n);
-		if (write(fd, buf, n) != (ssize_t)n)
+		if (crypto_write_all(fd, buf, n) == -1)
 			goto out;
 	}
 	if (ferror(fp) || fsync(fd) == -1)
@@ -194,43 +182,6 @@ out:
 	EVP_MD_CTX_free(ctx);
 	rewind(fp);
 	return rc;
-}
-
-int
-files_store(const char *dir, FILE *fp, char sha[65])
-{
-	char	 tmp[PATH_MAX], final[PATH_MAX];
-
-	if (write_tmp(dir, fp, tmp, sha) == -1)
-		return -1;
-	snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, sha, sha + 2,
-	    sha);
-	if (mkdirs(dir, sha) == -1 || rename(tmp, final) == -1) {
-		log_err("storing upload: %s", strerror(errno));
-		unlink(tmp);
-		return -1;
-	}
-	files_own(dir, final);
-	sync_dir(final);
-	return 0;
-}
-
-int
-files_adopt(const char *dir, const char *path, const char *sha)
-{
-	char	 final[PATH_MAX];
-
-	if (mkdirs(dir, sha) == -1)
-		return -1;
-	snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, sha, sha + 2,
-	    sha);
-	if (rename(path, final) == -1) {
-		log_err("%s: %s", final, strerror(errno));
-		return -1;
-	}
-	files_own(dir, final);
-	sync_dir(final);
-	return 0;
 }
 
 const char *const files_pdf[] = { "application/pdf", NULL };
@@ -389,15 +340,17 @@ tmp_sibling(const char *dir, const char *tmp, const char *prefix,
 	    strrchr(tmp, '-') + 1);
 }
 
-int
-files_put(const char *dir, FILE *fp, struct files_put *p, struct pool *pool)
+/*
+ * Enter tmp (a synced file of tmp/ named up-…, holding p->sha256) into
+ * the store, and set p's claim.  0, or -1 (logged, tmp removed).
+ */
+static int
+enter(const char *dir, const char *tmp, struct files_put *p,
+    struct pool *pool)
 {
-	char	 tmp[PATH_MAX], final[PATH_MAX];
+	char	 final[PATH_MAX];
 	int	 tries;
 
-	memset(p, 0, sizeof(*p));
-	if (write_tmp(dir, fp, tmp, p->sha256) == -1)
-		return -1;
 	snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, p->sha256,
 	    p->sha256 + 2, p->sha256);
 	if (mkdirs(dir, p->sha256) == -1)
@@ -420,17 +373,57 @@ files_put(const char *dir, FILE *fp, struct files_put *p, struct pool *pool)
 			p->claim = pool_strdup(pool, tmp);
 			p->created = 1;
 			files_own(dir, final);
-			sync_dir(final);
+			files_sync_dir(final, 0);
 			return 0;
 		}
 		if (errno != EEXIST)
 			goto fail;
 	}
 fail:
-	log_err("storing upload %s: %s", p->sha256, strerror(errno));
+	log_err("storing %s: %s", p->sha256, strerror(errno));
 	unlink(tmp);
 	p->claim = NULL;
 	return -1;
+}
+
+int
+files_put(const char *dir, FILE *fp, struct files_put *p, struct pool *pool)
+{
+	char	 tmp[PATH_MAX];
+
+	memset(p, 0, sizeof(*p));
+	if (write_tmp(dir, fp, tmp, p->sha256) == -1)
+		return -1;
+	return enter(dir, tmp, p, pool);
+}
+
+int
+files_adopt(const char *dir, const char *path, const char *sha,
+    struct files_put *p, struct pool *pool)
+{
+	char	 tmp[PATH_MAX];
+	int	 fd;
+
+	memset(p, 0, sizeof(*p));
+	if (!files_sha_valid(sha)) {
+		log_err("files: refused a file name that is not a SHA-256");
+		return -1;
+	}
+	memcpy(p->sha256, sha, sizeof(p->sha256));
+	/* Under an upload's name in tmp/ first: then it is entered,
+	 * claimed and taken back exactly as an upload is. */
+	snprintf(tmp, sizeof(tmp), "%s/tmp/up-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) == -1) {
+		log_err("%s: %s", tmp, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	if (rename(path, tmp) == -1) {
+		log_err("%s: %s", path, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return enter(dir, tmp, p, pool);
 }
 
 void
@@ -489,6 +482,19 @@ files_discard(const char *dir, struct files_put *p, files_named_fn named,
 	files_release(p);
 }
 
+void
+files_settle(const char *dir, struct files_put *puts, size_t n,
+    int committed, files_named_fn named, void *arg, struct pool *pool)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (committed)
+			files_release(&puts[i]);
+		else
+			files_discard(dir, &puts[i], named, arg, pool);
+}
+
 /* out = a/b; -1 (and out unusable) when it does not fit. */
 static int
 join(char out[PATH_MAX], const char *a, const char *b)
@@ -499,17 +505,6 @@ join(char out[PATH_MAX], const char *a, const char *b)
 	return n < 0 || n >= PATH_MAX ? -1 : 0;
 }
 
-static int
-is_hex(const char *s, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]) && (s[i] < 'a' || s[i] > 'f'))
-			return 0;
-	return s[n] == '\0';
-}
-
 /* The last change of a file or of its links: link(), rename() and
  * writes all move one of the two. */
 static time_t
@@ -518,9 +513,8 @@ touched(const struct stat *st)
 	return st->st_mtime > st->st_ctime ? st->st_mtime : st->st_ctime;
 }
 
-/* Remove a file, or a directory of files (an import's stage). */
-static int
-remove_entry(const char *path)
+int
+files_remove(const char *path)
 {
 	struct stat	 st;
 	struct dirent	*e;
@@ -560,11 +554,13 @@ sweep_leaf(const char *dir, const char *leaf, time_t cutoff,
 		return 0;
 	ab = leaf + strlen(dir) + 1;	/* "ab/cd" */
 	while (rc == 0 && (e = readdir(d)) != NULL) {
-		if (!is_hex(e->d_name, 64) || strncmp(e->d_name, ab, 2) != 0 ||
+		if (!files_sha_valid(e->d_name) ||
+		    strncmp(e->d_name, ab, 2) != 0 ||
 		    strncmp(e->d_name + 2, ab + 3, 2) != 0)
 			continue;
-		if (join(p, leaf, e->d_name) == -1 || lstat(p, &st) == -1 || !S_ISREG(st.st_mode) ||
-		    touched(&st) > cutoff || st.st_nlink > 1)
+		if (join(p, leaf, e->d_name) == -1 || lstat(p, &st) == -1 ||
+		    !S_ISREG(st.st_mode) || touched(&st) > cutoff ||
+		    st.st_nlink > 1)
 			continue;
 		snprintf(hold, sizeof(hold), "%s/tmp/sweep-%ld-%s", dir,
 		    (long)getpid(), e->d_name);
@@ -601,7 +597,7 @@ restore_held(const char *dir)
 		if ((strncmp(e->d_name, "sweep-", 6) != 0 &&
 		    strncmp(e->d_name, "drop-", 5) != 0) || len < 70 ||
 		    e->d_name[len - 65] != '-' ||
-		    !is_hex(sha = e->d_name + len - 64, 64))
+		    !files_sha_valid(sha = e->d_name + len - 64))
 			continue;
 		snprintf(p, sizeof(p), "%s/tmp/%s", dir, e->d_name);
 		snprintf(final, sizeof(final), "%s/%.2s/%.2s/%s", dir, sha,
@@ -630,16 +626,17 @@ files_sweep(const char *dir, long grace, files_named_fn named, void *arg,
 		return -1;
 	}
 	while (rc == 0 && (e1 = readdir(d1)) != NULL) {
-		if (!is_hex(e1->d_name, 2))
+		if (!crypto_hex_valid(e1->d_name, 2))
 			continue;
 		if (join(p1, dir, e1->d_name) == -1 ||
 		    (d2 = opendir(p1)) == NULL)
 			continue;
 		while (rc == 0 && (e2 = readdir(d2)) != NULL) {
-			if (!is_hex(e2->d_name, 2))
+			if (!crypto_hex_valid(e2->d_name, 2))
 				continue;
 			if (join(p2, p1, e2->d_name) == 0)
-				rc = sweep_leaf(dir, p2, cutoff, named, arg, out);
+				rc = sweep_leaf(dir, p2, cutoff, named, arg,
+				    out);
 		}
 		closedir(d2);
 	}
@@ -651,10 +648,11 @@ files_sweep(const char *dir, long grace, files_named_fn named, void *arg,
 	if ((d1 = opendir(p1)) == NULL)
 		return 0;
 	while ((e1 = readdir(d1)) != NULL) {
-		if (strcmp(e1->d_name, ".") == 0 || strcmp(e1->d_name, "..") == 0)
+		if (strcmp(e1->d_name, ".") == 0 ||
+		    strcmp(e1->d_name, "..") == 0)
 			continue;
-		if (join(p2, p1, e1->d_name) == 0 && lstat(p2, &st) == 0 && touched(&st) <= cutoff &&
-		    remove_entry(p2) == 0)
+		if (join(p2, p1, e1->d_name) == 0 && lstat(p2, &st) == 0 &&
+		    touched(&st) <= cutoff && files_remove(p2) == 0)
 			out->tmp++;
 	}
 	closedir(d1);

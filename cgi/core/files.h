@@ -3,8 +3,8 @@
  * the vetting every file passes before it enters (type by content, PDF
  * structure, malware), never by its name; claims that keep a submission's
  * files until its rows commit; and the sweep of files no row names.  A
- * file is written to a temporary name, synced and linked or renamed into
- * place before any row that names it commits.
+ * file is written to a temporary name, synced and linked into place
+ * (never over a file there) before any row that names it commits.
  */
 #ifndef YW_FILES_H
 #define YW_FILES_H
@@ -16,13 +16,6 @@
 
 /* Make the store and its tmp/ if missing.  0, or -1 (logged). */
 int		 files_init(const char *dir);
-/* The MIME type libmagic finds in the first bytes of fp (rewound after),
- * e.g. "application/pdf"; NULL when it cannot tell. */
-const char	*files_mime(FILE *fp, struct pool *);
-/* Copy fp into the store under dir; sets sha (65 bytes).  0 or -1. */
-int		 files_store(const char *dir, FILE *fp, char sha[65]);
-/* Move a verified file (named by its sha256) into the store.  0 or -1. */
-int		 files_adopt(const char *dir, const char *path, const char *sha);
 /* 1 when sha is 64 lower-case hex digits and nothing else. */
 int		 files_sha_valid(const char *sha);
 /* Where the file with this hash lives; NULL (logged) when sha is not
@@ -77,15 +70,20 @@ enum files_vet	 files_vet(FILE *fp, const struct files_rule *rule,
 const char	*files_vet_why(enum files_vet);
 
 /*
- * Storing for a submission.  files_put() stores fp (synced, and linked
- * in, never over another file) and holds it with a claim, a second link
- * under tmp/ (its temporary name, or claim-… when the store had the file
- * already), so that no sweep and no other request's clean-up removes
- * it before the row that names it has committed.  Then either
- * files_release() (the row committed: drop the claim) or files_discard()
- * (it did not: drop the claim, and remove the file if this request
- * added it and no row names it; named() answers 1 named, 0 not, -1
- * cannot tell, which keeps it).
+ * Storing for a submission, an import or an item's forms: the only ways
+ * into the store.  files_put() stores fp (synced, and linked in, never
+ * over another file) and holds it with a claim, a second link under tmp/
+ * (its temporary name, or claim-… when the store had the file already),
+ * so that no sweep and no other request's clean-up removes it before the
+ * row that names it has committed.  files_adopt() does the same with a
+ * file an import staged at path, synced and verified to hash to sha, on
+ * the store's file system: moved under tmp/, then entered as an upload
+ * is (when the store has it already, the staged copy is dropped).  Then
+ * either files_release() (the row committed: drop the claim) or
+ * files_discard() (it did not: drop the claim, and remove the file if
+ * this put added it, nobody else claims it and no row names it; named()
+ * answers 1 named, 0 not, -1 cannot tell, which keeps it).  Each returns
+ * 0, or -1 (logged; nothing of it is left in the store or claimed).
  */
 struct files_put {
 	char		 sha256[65];
@@ -96,9 +94,16 @@ typedef int	(*files_named_fn)(void *arg, const char *sha);
 
 int		 files_put(const char *dir, FILE *fp, struct files_put *,
 		    struct pool *);
+int		 files_adopt(const char *dir, const char *path,
+		    const char *sha, struct files_put *, struct pool *);
 void		 files_release(struct files_put *);
 void		 files_discard(const char *dir, struct files_put *,
 		    files_named_fn named, void *arg, struct pool *);
+/* The puts[0..n) of one submission, once its rows committed (released)
+ * or did not (discarded). */
+void		 files_settle(const char *dir, struct files_put *puts,
+		    size_t n, int committed, files_named_fn named, void *arg,
+		    struct pool *);
 
 /*
  * The orphan sweep (yiwang-admin files-sweep): remove the store's files
@@ -113,5 +118,12 @@ struct files_swept {
 };
 int		 files_sweep(const char *dir, long grace, files_named_fn named,
 		    void *arg, struct files_swept *);
+
+/* Remove a file, or a directory and the files in it (an import's
+ * stage; one holding a directory stays).  0 or -1. */
+int		 files_remove(const char *path);
+/* fsync the directory path (isdir), or the one holding the file path,
+ * so that a rename or link into it survives a crash.  0 or -1. */
+int		 files_sync_dir(const char *path, int isdir);
 
 #endif

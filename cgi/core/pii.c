@@ -99,16 +99,13 @@ pii_seal(struct pool *pool, const char *what, const char *value)
 int
 pii_is_sealed(const char *s)
 {
-	size_t	 n, i;
+	size_t	 n;
 
 	if (s == NULL || strncmp(s, PII_PREFIX, PREFIX_LEN) != 0)
 		return 0;
 	s += PREFIX_LEN;
 	n = strlen(s);
-	for (i = 0; i < n; i++)
-		if (strchr("0123456789abcdef", s[i]) == NULL)
-			return 0;
-	return n % 2 == 0 && n / 2 >= OVERHEAD;
+	return crypto_hex_valid(s, n) && n % 2 == 0 && n / 2 >= OVERHEAD;
 }
 
 char *

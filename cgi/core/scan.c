@@ -61,6 +61,7 @@ dial(const char *path, int timeout, char *err, size_t errlen)
 	return fd;
 }
 
+/* Not crypto_write_all(): write() to a closed socket raises SIGPIPE. */
 static int
 send_all(int fd, const void *buf, size_t len)
 {

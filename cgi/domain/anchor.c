@@ -40,19 +40,6 @@ anchor_body(struct pool *pool, const char *site, const char *at,
 	return s;
 }
 
-/* Exactly n characters of s are lower-case hex digits. */
-static int
-lower_hex(const char *s, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return s[n] == '\0' || s[n] == ',' || s[n] == ' ';
-}
-
 /* A decimal of 1..18 digits without a leading zero, ending at *end. */
 static int
 number(const char *s, char endc, int64_t *out, const char **end)
@@ -112,9 +99,10 @@ head(const char *s, struct chain_head *h, const char **end)
 			return -1;
 		n = 1;
 	} else {
-		if (!lower_hex(s, 64))
+		/* 64 hex digits, then the next head or the end. */
+		snprintf(h->mac, sizeof(h->mac), "%.64s", s);
+		if (!crypto_hex_valid(h->mac, 64))
 			return -1;
-		memcpy(h->mac, s, 64);
 		n = 64;
 	}
 	if (s[n] != '\0' && s[n] != ' ')
@@ -170,8 +158,7 @@ anchor_line(struct pool *pool, const char *line, struct anchor *a)
 	char		 sig[ANCHOR_SIG_HEX];
 
 	if ((tab = strchr(line, '\t')) == NULL ||
-	    strlen(tab + 1) != ANCHOR_SIG_HEX - 1 ||
-	    !lower_hex(tab + 1, ANCHOR_SIG_HEX - 1))
+	    !crypto_hex_valid(tab + 1, ANCHOR_SIG_HEX - 1))
 		return -1;
 	memcpy(sig, tab + 1, sizeof(sig));
 	if (anchor_parse(pool, pool_strndup(pool, line,
@@ -220,7 +207,7 @@ file_append(const char *path, const struct anchor *a)
 	if (asprintf(&line, "%s\t%s\n", a->body, a->sig) == -1)
 		abort();
 	len = strlen(line);
-	if (write(fd, line, len) == (ssize_t)len && fsync(fd) == 0)
+	if (crypto_write_all(fd, line, len) == 0 && fsync(fd) == 0)
 		rc = 0;
 	else
 		log_err("%s: %s", path, strerror(errno));
@@ -311,7 +298,7 @@ anchor_record_check(struct pool *pool, json_t *rec, const char *from,
 	    !json_is_string(body) || !json_is_string(sig) ||
 	    json_string_length(body) != strlen(json_string_value(body)) ||
 	    json_string_length(sig) != ANCHOR_SIG_HEX - 1 ||
-	    !lower_hex(json_string_value(sig), ANCHOR_SIG_HEX - 1) ||
+	    !crypto_hex_valid(json_string_value(sig), ANCHOR_SIG_HEX - 1) ||
 	    anchor_parse(pool, json_string_value(body), &a) == -1) {
 		*why = "锚点记录的格式不对";
 		return -1;

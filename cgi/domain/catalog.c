@@ -7,6 +7,7 @@
 
 #include "account.h"
 #include "catalog.h"
+#include "crypto.h"
 #include "exchange.h"
 #include "log.h"
 #include "search.h"
@@ -331,14 +332,8 @@ static const char *
 jsha(json_t *o, const char *k)
 {
 	const char	*v = jopt(o, k);
-	size_t		 i;
 
-	if (strlen(v) != 64)
-		return "";
-	for (i = 0; i < 64; i++)
-		if (strchr("0123456789abcdef", v[i]) == NULL)
-			return "";
-	return v;
+	return crypto_hex_valid(v, SHA256_HEX - 1) ? v : "";
 }
 
 /* The themes as one "、"-separated string, for storage and search. */

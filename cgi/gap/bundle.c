@@ -23,8 +23,9 @@
 #include <jansson.h>
 #include <openssl/evp.h>
 
-#include "crypto.h"
 #include "bundle.h"
+#include "crypto.h"
+#include "files.h"
 
 #define MAGIC_LEN	8
 #define HEAD_LEN	(MAGIC_LEN + 4)	/* magic and manifest length */
@@ -124,19 +125,6 @@ get_be32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
-/* 1 when s is exactly 64 lower-case hex digits. */
-static int
-is_hex64(const char *s)
-{
-	size_t	i;
-
-	for (i = 0; i < 64; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return s[64] == '\0';
-}
-
 static int
 hexcmp(const void *a, const void *b)
 {
@@ -161,34 +149,6 @@ has_duplicate(const char (*files)[SHA256_HEX], size_t n)
 		dup = strcmp(copy[i - 1], copy[i]) == 0;
 	free(copy);
 	return dup;
-}
-
-/* fsync the directory holding path (or the directory itself if isdir). */
-static int
-sync_dir(const char *path, int isdir)
-{
-	char	 dir[PATH_MAX], *slash;
-	int	 fd, rc;
-
-	if (isdir) {
-		if (strlen(path) >= sizeof(dir))
-			return -1;
-		strcpy(dir, path);
-	} else if ((slash = strrchr(path, '/')) == NULL)
-		strcpy(dir, ".");
-	else if (slash == path)
-		strcpy(dir, "/");
-	else {
-		if ((size_t)(slash - path) >= sizeof(dir))
-			return -1;
-		memcpy(dir, path, (size_t)(slash - path));
-		dir[slash - path] = '\0';
-	}
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
 }
 
 static void
@@ -612,12 +572,13 @@ check_out(const struct bundle_out *b, char *err, size_t errlen)
 		    b->dir);
 	if (b->epoch < 0 || b->seq < 0 || b->nrecords > INT64_MAX)
 		return fail(err, errlen, "导出参数超出范围。");
-	if (b->prev[0] != '\0' && !is_hex64(b->prev))
+	if (b->prev[0] != '\0' && !crypto_hex_valid(b->prev, 64))
 		return fail(err, errlen, "上一个数据包的摘要格式不正确。");
 	if (b->nfiles > 0 && b->files == NULL)
 		return fail(err, errlen, "导出参数不完整。");
 	for (i = 0; i < b->nfiles; i++)
-		if (b->files[i].path == NULL || !is_hex64(b->files[i].sha256))
+		if (b->files[i].path == NULL ||
+		    !crypto_hex_valid(b->files[i].sha256, 64))
 			return fail(err, errlen, "附件摘要格式不正确。");
 	if (b->nfiles < 2)
 		return 0;
@@ -835,8 +796,13 @@ bundle_write(const char *path, const struct bundle_out *b,
 		fail(err, errlen, "无法生成 %s：%s。", path, strerror(errno));
 		goto out;
 	}
-	if (sync_dir(path, 0) == -1) {
-		/* the bundle is in place; only its durability is in doubt */
+	if (files_sync_dir(path, 0) == -1) {
+		/*
+		 * Renamed, but a crash could still lose the name.  A failure
+		 * must leave nothing that looks written: the caller records
+		 * no export, so no operator may carry this file; the export
+		 * run again writes the same bytes (bundle.h).
+		 */
 		fail(err, errlen, "无法同步 %s 所在目录：%s。", path,
 		    strerror(errno));
 		unlink(path);
@@ -903,13 +869,13 @@ manifest_member(json_t *members, size_t i, struct member *m)
 		return -1;
 	n = json_string_value(name);
 	h = json_string_value(sha);
-	if (!is_hex64(h))
+	if (!crypto_hex_valid(h, 64))
 		return -1;
 	if (i == 0) {
 		if (strcmp(n, RECORDS_NAME) != 0)
 			return -1;
 	} else if (strncmp(n, FILES_PREFIX, FILES_PREFIX_LEN) != 0 ||
-	    !is_hex64(n + FILES_PREFIX_LEN) ||
+	    !crypto_hex_valid(n + FILES_PREFIX_LEN, 64) ||
 	    strcmp(n + FILES_PREFIX_LEN, h) != 0)
 		return -1;
 	strcpy(m->name, n);		/* length checked above */
@@ -969,7 +935,7 @@ check_manifest(json_t *man, struct bundle_in *in, struct member **mp,
 	    json_integer_value(seq) < 0)
 		return fail(err, errlen, "数据包清单格式不正确：序号无效。");
 	if (prev == NULL || (json_string_value(prev)[0] != '\0' &&
-	    !is_hex64(json_string_value(prev))))
+	    !crypto_hex_valid(json_string_value(prev), 64)))
 		return fail(err, errlen, "数据包清单格式不正确："
 		    "上一个数据包的摘要无效。");
 	if (created == NULL || records == NULL ||
@@ -983,7 +949,7 @@ check_manifest(json_t *man, struct bundle_in *in, struct member **mp,
 		    "载荷信息无效。");
 	*psize = (uint64_t)json_integer_value(v);
 	if ((v = get_typed(payload, "sha256", JSON_STRING)) == NULL ||
-	    !is_hex64(json_string_value(v)))
+	    !crypto_hex_valid(json_string_value(v), 64))
 		return fail(err, errlen, "数据包清单格式不正确："
 		    "载荷信息无效。");
 	memcpy(phex, json_string_value(v), SHA256_HEX);
@@ -1025,8 +991,8 @@ check_enc(json_t *man, EVP_PKEY *box, unsigned char key[GCM_KEY_LEN],
 	    (alg = get_typed(enc, "alg", JSON_STRING)) == NULL ||
 	    (to = get_typed(enc, "to", JSON_STRING)) == NULL ||
 	    (epk = get_typed(enc, "epk", JSON_STRING)) == NULL ||
-	    !is_hex64(json_string_value(to)) ||
-	    !is_hex64(json_string_value(epk)))
+	    !crypto_hex_valid(json_string_value(to), 64) ||
+	    !crypto_hex_valid(json_string_value(epk), 64))
 		return fail(err, errlen, "数据包清单格式不正确：加密信息无效。");
 	if (strcmp(json_string_value(alg), ENC_ALG) != 0)
 		return fail(err, errlen, "数据包的加密算法 %s 不受支持，"
@@ -1480,10 +1446,13 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 	got.nfiles = nm - 1;
 	if (got.nfiles > 0) {
 		if ((got.files = calloc(got.nfiles, sizeof(*got.files))) ==
-		    NULL)
+		    NULL || (got.sizes = calloc(got.nfiles,
+		    sizeof(*got.sizes))) == NULL)
 			abort();
-		for (i = 0; i < got.nfiles; i++)
+		for (i = 0; i < got.nfiles; i++) {
 			memcpy(got.files[i], m[i + 1].sha256, SHA256_HEX);
+			got.sizes[i] = m[i + 1].size;
+		}
 		if (has_duplicate((const char (*)[SHA256_HEX])got.files,
 		    got.nfiles)) {
 			fail(err, errlen, "数据包清单格式不正确："
@@ -1512,8 +1481,8 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 	st.files = got.files;
 	if (read_payload(&u, m, nm, &got, &st, err, errlen) == -1)
 		goto out;
-	if (stage_dir != NULL && st.nstaged > 0 && sync_dir(stage_dir, 1) ==
-	    -1) {
+	if (stage_dir != NULL && st.nstaged > 0 &&
+	    files_sync_dir(stage_dir, 1) == -1) {
 		fail(err, errlen, "无法同步暂存目录 %s：%s。", stage_dir,
 		    strerror(errno));
 		goto out;
@@ -1588,5 +1557,6 @@ bundle_in_free(struct bundle_in *in)
 	json_decref(in->manifest);
 	free(in->records);
 	free(in->files);
+	free(in->sizes);
 	memset(in, 0, sizeof(*in));
 }

@@ -113,6 +113,7 @@ struct bundle_in {
 	size_t		 records_len;
 	size_t		 nfiles;
 	char		 (*files)[65];	/* sha256 hex of each staged file */
+	uint64_t	*sizes;		/* the size of each, verified */
 	char		 hash[65];	/* sha256 of the whole bundle file */
 	const char	*site, *dir;	/* point into manifest */
 	int64_t		 epoch, seq;

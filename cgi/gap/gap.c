@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -36,8 +37,8 @@ out_dir(const struct config *c)
 	return c->site == SITE_INTRANET ? "int2ext" : "ext2int";
 }
 
-static const char *
-in_dir(const struct config *c)
+const char *
+gap_in_dir(const struct config *c)
 {
 	return c->site == SITE_INTRANET ? "ext2int" : "int2ext";
 }
@@ -288,8 +289,9 @@ kind_of(const struct config *cfg, const char *type)
 
 /*
  * The staging folder of one import, files/tmp/stage-XXXXXX: on the
- * store's file system, so a file is adopted by one rename and a crash
- * leaves it either staged or adopted whole.  The import holds a lock on
+ * store's file system, so a file is adopted by a rename and a link
+ * (files_adopt()) and a crash leaves it staged, claimed or adopted,
+ * always whole.  The import holds a lock on
  * its folder while it runs; a folder nobody holds was left by an import
  * that died, and the next import removes it.
  */
@@ -297,26 +299,6 @@ struct stage {
 	char	*dir;
 	int	 fd;		/* the folder, locked */
 };
-
-/* Remove dir and what is in it (its files are flat). */
-static void
-stage_clean(const char *dir)
-{
-	DIR		*d;
-	struct dirent	*e;
-	char		 p[PATH_MAX];
-
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
-}
 
 /* Remove the staging folders in tmp that no running import holds. */
 static void
@@ -337,7 +319,7 @@ stage_sweep(const char *tmp)
 		    O_CLOEXEC)) == -1)
 			continue;
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
-			stage_clean(p);
+			(void)files_remove(p);
 			log_info("removed %s, left by an import that did not "
 			    "finish", p);
 		}
@@ -383,7 +365,7 @@ static void
 stage_close(struct stage *st)
 {
 	if (st->dir != NULL)
-		stage_clean(st->dir);
+		(void)files_remove(st->dir);
 	if (st->fd != -1)
 		close(st->fd);
 }
@@ -468,27 +450,37 @@ epoch_check(struct db *db, struct pool *pool, const struct bundle_in *in,
 	    "只接受第 %lld 纪元", (long long)pinned), (long long)in->epoch);
 }
 
-/* The file members of the bundle with their sizes (from the manifest,
- * which bundle_read() verified against the members). */
+/* The file members of the bundle with their sizes, as bundle_read()
+ * verified them, for the validators to mark as named. */
 static struct rec_member *
-members(const struct bundle_in *in, struct pool *pool, size_t *n)
+members(const struct bundle_in *in, struct pool *pool)
 {
-	struct rec_member	*v = NULL, *m;
-	json_t			*e;
-	const char		*name;
-	size_t			 i, cap = 0;
+	struct rec_member	*v;
+	size_t			 i;
 
-	*n = 0;
-	json_array_foreach(json_object_get(in->manifest, "members"), i, e) {
-		name = json_string_value(json_object_get(e, "name"));
-		if (name == NULL || strncmp(name, "files/", 6) != 0)
-			continue;
-		m = pool_push(pool, &v, n, &cap, sizeof(*m));
-		snprintf(m->sha256, sizeof(m->sha256), "%s", name + 6);
-		m->size = (uint64_t)json_integer_value(json_object_get(e,
-		    "size"));
+	v = pool_alloc(pool, (in->nfiles + 1) * sizeof(*v));
+	for (i = 0; i < in->nfiles; i++) {
+		memcpy(v[i].sha256, in->files[i], sizeof(v[i].sha256));
+		v[i].size = in->sizes[i];
 	}
 	return v;
+}
+
+/*
+ * Today in Beijing (UTC+8) as YYYYMMDD, by this site's clock: the day
+ * the registration form judges birth dates by (account.c asks the
+ * database for the same UTC+8 date).
+ */
+static long
+today(void)
+{
+	struct tm	 tm;
+	time_t		 t = time(NULL) + 8 * 3600;
+
+	if (gmtime_r(&t, &tm) == NULL)
+		return 0;	/* refuses every ID number: records.h */
+	return (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100L +
+	    tm.tm_mday;
 }
 
 /* What the validators ask of this site (struct rec_site). */
@@ -554,8 +546,9 @@ next_record(const struct bundle_in *in, char **p)
 
 /*
  * Check every record of in, then every file the records name, before
- * anything is adopted or written (GAP-3, GAP-4, F1).  On GAP_OK, *nrec
- * is the number of records.
+ * anything is adopted or written (GAP-3, GAP-4, F1).  Anchors are checked
+ * against peer, the key the bundle verified with.  On GAP_OK, *nrec is
+ * the number of records.
  */
 static enum gap_rc
 check_all(const struct config *cfg, struct db *db, struct pool *pool,
@@ -587,7 +580,9 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	c.pool = pool;
 	c.site = &site;
 	c.max_file = cfg->max_upload;
-	c.members = members(in, pool, &c.nmembers);
+	c.today = today();
+	c.members = members(in, pool);
+	c.nmembers = in->nfiles;
 	/* A NUL would hide the rest of its line from the parser. */
 	if (memchr(in->records, '\0', in->records_len) != NULL)
 		return alert(db, pool, "gap.record", object, msg, msglen,
@@ -675,67 +670,23 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	return GAP_OK;
 }
 
-static enum gap_rc
-check_records(const struct config *cfg, struct db *db, struct pool *pool,
-    struct bundle_in *in, const char *stage, const char *object,
-    size_t *nrec, char *msg, size_t msglen)
-{
-	EVP_PKEY	*peer;
-	enum gap_rc	 rc;
-
-	/* Anchors are checked against the key the bundle verified with. */
-	if ((peer = crypto_load_public(cfg->peer_key)) == NULL) {
-		snprintf(msg, msglen, "读不出对端站点的公钥 %s。", cfg->peer_key);
-		return GAP_FAIL;
-	}
-	rc = check_all(cfg, db, pool, in, stage, object, peer, nrec, msg,
-	    msglen);
-	EVP_PKEY_free(peer);
-	return rc;
-}
-
-/* Files this import brought into the store, to take back on failure. */
-struct adopted {
-	char	**paths;
-	size_t	  n, cap;
-};
-
 /*
- * Move the staged files into the store.  A file already there (the same
- * content) stays as it was; one that is new is noted in ad.
+ * Enter the staged files into the store as an upload's are entered, each
+ * held by its claim in puts[0..*n) until the import commits or is rolled
+ * back: a file already there (the same content) stays as it is, claimed,
+ * and the staged copy is dropped.
  */
 static int
 adopt_files(const struct config *cfg, struct pool *pool,
-    const struct bundle_in *in, const char *stage, struct adopted *ad)
+    const struct bundle_in *in, const char *stage, struct files_put *puts,
+    size_t *n)
 {
-	char	*to;
-	size_t	 i;
-	int	 existed;
-
-	for (i = 0; i < in->nfiles; i++) {
-		if ((to = files_path(cfg->files_dir, in->files[i], pool)) ==
-		    NULL)
-			return -1;
-		existed = access(to, F_OK) == 0;
+	for (*n = 0; *n < in->nfiles; (*n)++)
 		if (files_adopt(cfg->files_dir, pool_printf(pool, "%s/%s",
-		    stage, in->files[i]), in->files[i]) == -1)
+		    stage, in->files[*n]), in->files[*n], &puts[*n], pool) ==
+		    -1)
 			return -1;
-		if (!existed)
-			*(char **)pool_push(pool, &ad->paths, &ad->n,
-			    &ad->cap, sizeof(char *)) = to;
-	}
 	return 0;
-}
-
-/* Take back what adopt_files() brought in: no row names those files. */
-static void
-unadopt_files(struct adopted *ad)
-{
-	size_t	 i;
-
-	for (i = 0; i < ad->n; i++)
-		unlink(ad->paths[i]);
-	ad->n = 0;
 }
 
 /*
@@ -749,14 +700,15 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
     char *msg, size_t msglen)
 {
 	const struct record_kind *k;
-	struct adopted		 ad;
+	struct files_put	*puts;
+	struct app_files	 named = { db, pool };
 	struct db		*mdb;
 	json_t			*rec;
 	char			*p, *line, err[512], *counts;
-	size_t			 n[NKINDS], i;
+	size_t			 n[NKINDS], i, nput = 0;
 	enum db_rc		 rc;
 
-	memset(&ad, 0, sizeof(ad));
+	puts = pool_alloc(pool, (in->nfiles + 1) * sizeof(*puts));
 	memset(n, 0, sizeof(n));
 	if (db_begin(db) != DB_OK) {
 		snprintf(msg, msglen, "数据库出错，没有导入。");
@@ -769,7 +721,7 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 	for (p = in->records, i = 0; err[0] == '\0' &&
 	    (line = next_record(in, &p)) != NULL; ) {
 		i++;
-		/* Checked by check_records(): it parses, its kind is ours. */
+		/* Checked by check_all(): it parses, its kind is ours. */
 		if ((rec = json_loads(line, JSON_REJECT_DUPLICATES, NULL)) ==
 		    NULL || (k = kind_of(cfg, json_string_value(
 		    json_object_get(rec, "type")))) == NULL) {
@@ -791,13 +743,17 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 	    pool_printf(pool, "%s/%lld/%lld", in->dir, (long long)in->epoch,
 	    (long long)in->seq), in->hash) != DB_OK)
 		snprintf(err, sizeof(err), "写审计记录时出错");
-	if (err[0] == '\0' && adopt_files(cfg, pool, in, stage, &ad) == -1)
+	if (err[0] == '\0' && adopt_files(cfg, pool, in, stage, puts,
+	    &nput) == -1)
 		snprintf(err, sizeof(err), "保存附件时出错");
 	if (err[0] == '\0' && db_commit(db) != DB_OK)
 		snprintf(err, sizeof(err), "数据库提交失败");
 	if (err[0] != '\0') {
 		db_rollback(db);
-		unadopt_files(&ad);
+		/* A file a concurrent upload claims, or a committed row
+		 * names, stays. */
+		files_settle(cfg->files_dir, puts, nput, 0, app_files_named,
+		    &named, pool);
 		/* The full-text index is not transactional (search.h); a
 		 * rebuild is DDL, for the migration account. */
 		for (i = 0; i < NKINDS; i++)
@@ -812,6 +768,7 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 		    "数据。", (long long)in->seq, err);
 		return GAP_FAIL;
 	}
+	files_settle(cfg->files_dir, puts, nput, 1, NULL, NULL, pool);
 	counts = "";
 	for (i = 0; i < NKINDS; i++)
 		if (kinds[i].site == cfg->site)
@@ -822,26 +779,22 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 	return GAP_OK;
 }
 
+/* Read and verify the bundle at path with keys (keys_load(), reading). */
 static enum gap_rc
-read_checked(const struct config *cfg, const char *path,
-    const char *stage, struct bundle_in *in, char *msg, size_t msglen)
+read_checked(const struct config *cfg, const struct bundle_keys *keys,
+    const char *path, const char *stage, struct bundle_in *in, char *msg,
+    size_t msglen)
 {
 	struct bundle_limits	 lim;
-	struct bundle_keys	 keys;
 	char			 err[512];
-	int			 rc;
 
-	if (keys_load(cfg, 0, &keys, msg, msglen) != GAP_OK)
-		return GAP_FAIL;
 	limits(cfg, &lim);
-	rc = bundle_read(path, &keys, &lim, stage, in, err, sizeof(err));
-	keys_free(&keys);
-	if (rc == -1) {
+	if (bundle_read(path, keys, &lim, stage, in, err, sizeof(err)) == -1) {
 		snprintf(msg, msglen, "拒绝导入 %s：%s 没有导入任何数据。", path,
 		    err);
 		return GAP_FAIL;
 	}
-	if (strcmp(in->dir, in_dir(cfg)) != 0 ||
+	if (strcmp(in->dir, gap_in_dir(cfg)) != 0 ||
 	    strcmp(in->site, cfg->site == SITE_INTRANET ? "extranet" :
 	    "intranet") != 0) {
 		snprintf(msg, msglen, "拒绝导入 %s：这个数据包不是发给本站的"
@@ -857,11 +810,16 @@ gap_verify(const struct config *cfg, struct pool *pool, const char *path,
     char *msg, size_t msglen)
 {
 	struct bundle_in	 in;
+	struct bundle_keys	 keys;
 	enum gap_rc		 rc;
 
 	(void)pool;
 	memset(&in, 0, sizeof(in));
-	if ((rc = read_checked(cfg, path, NULL, &in, msg, msglen)) != GAP_OK)
+	if (keys_load(cfg, 0, &keys, msg, msglen) != GAP_OK)
+		return GAP_FAIL;
+	rc = read_checked(cfg, &keys, path, NULL, &in, msg, msglen);
+	keys_free(&keys);
+	if (rc != GAP_OK)
 		return rc;
 	snprintf(msg, msglen, "数据包完好：%s 第 %lld 号，%s，记录 %zu 字节，"
 	    "附件 %zu 个。", in.site, (long long)in.seq, in.dir,
@@ -876,6 +834,7 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
     const char *path, char *msg, size_t msglen)
 {
 	struct bundle_in	 in;
+	struct bundle_keys	 keys;
 	struct stage		 st;
 	enum gap_rc		 grc;
 	char			*have = NULL, *last_hash, *object;
@@ -889,13 +848,18 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 		snprintf(msg, msglen, "无法使用附件目录 %s。", cfg->files_dir);
 		return GAP_FAIL;
 	}
+	/* Kept to the end: anchors are checked against the very key the
+	 * bundle verified with. */
+	if (keys_load(cfg, 0, &keys, msg, msglen) != GAP_OK)
+		return GAP_FAIL;
 	if (stage_open(cfg->files_dir, pool, &st) == -1) {
+		keys_free(&keys);
 		snprintf(msg, msglen, "无法建立暂存目录（%s/tmp），没有导入。",
 		    cfg->files_dir);
 		return GAP_FAIL;
 	}
-	if ((grc = read_checked(cfg, path, st.dir, &in, msg, msglen)) !=
-	    GAP_OK)
+	if ((grc = read_checked(cfg, &keys, path, st.dir, &in, msg,
+	    msglen)) != GAP_OK)
 		goto out;
 	grc = GAP_FAIL;
 	object = pool_printf(pool, "%s/%lld/%lld", in.dir, (long long)in.epoch,
@@ -938,14 +902,15 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 		    "不同。已拒绝。", (long long)in.seq);
 		goto out;
 	}
-	if ((grc = check_records(cfg, db, pool, &in, st.dir, object, &nrec,
-	    msg, msglen)) != GAP_OK)
+	if ((grc = check_all(cfg, db, pool, &in, st.dir, object, keys.sign,
+	    &nrec, msg, msglen)) != GAP_OK)
 		goto out;
 	grc = apply_records(cfg, db, pool, &in, st.dir, first, nrec, msg,
 	    msglen);
 out:
 	bundle_in_free(&in);
 	stage_close(&st);
+	keys_free(&keys);
 	return grc;
 }
 
@@ -953,7 +918,7 @@ enum gap_rc
 gap_epoch_accept(const struct config *cfg, struct db *db, struct pool *pool,
     int64_t epoch, const char *who, char *msg, size_t msglen)
 {
-	const char	*dir = in_dir(cfg), *object;
+	const char	*dir = gap_in_dir(cfg), *object;
 	int64_t		 pinned;
 
 	if (exchange_epoch(db, pool, dir, &pinned) != DB_OK) {

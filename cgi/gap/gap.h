@@ -48,5 +48,8 @@ enum gap_rc	 gap_epoch_accept(const struct config *, struct db *,
 /* Verify only, touching nothing. */
 enum gap_rc	 gap_verify(const struct config *, struct pool *,
 		    const char *path, char *msg, size_t msglen);
+/* The direction of the bundles this site imports: "ext2int" on the
+ * intranet, "int2ext" on the extranet. */
+const char	*gap_in_dir(const struct config *);
 
 #endif

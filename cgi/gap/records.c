@@ -40,10 +40,12 @@ enum ftype {
 	F_ARRAY,	/* elements like sub[0] */
 };
 
-/* The form of a text: a predicate and what to say when it fails. */
+/* The form of a text: a predicate (or one judged on the site's day,
+ * rec_check.today) and what to say when it fails. */
 struct shape {
 	int		(*ok)(const char *);
 	const char	*why;
+	int		(*ok_on)(const char *, long today);
 };
 
 struct field {
@@ -198,6 +200,14 @@ opt_phase_ok(const char *s)
 	return *s == '\0' || vocab_in(vocab_phases, s);
 }
 
+/* As the registration form checks it (account.c): the birth date not
+ * after today nor more than 120 years before.  No day known: refused. */
+static int
+id_ok(const char *s, long today)
+{
+	return today > 0 && id_number_check(s, today) == IDNO_OK;
+}
+
 static int
 opt_sha_ok(const char *s)
 {
@@ -244,8 +254,9 @@ doc_kind_ok(const char *s)
 
 static const struct shape S_APP_NO = { app_no_ok,
     "应为 YW、8 位日期和 5 位序号，如 YW2026112100001" };
-static const struct shape S_ID = { id_number_valid,
-    "不是有效的身份证号码（18 位，出生日期和校验位须正确）" };
+static const struct shape S_ID = { .ok_on = id_ok,
+    .why = "不是有效的身份证号码（18 位，地区代码、出生日期和校验位须正确，"
+    "出生日期不能晚于今天或早于 120 年前）" };
 static const struct shape S_MOBILE = { mobile_valid,
     "不是有效的手机号码（11 位，以 13 到 19 开头）" };
 static const struct shape S_ITEM_CODE = { item_code_ok,
@@ -525,7 +536,8 @@ walk(struct rec_check *c, json_t *v, const struct field *f, const char *path)
 			return fail(c, path, f->label, text_why(trc));
 		if (f->choices != NULL && !vocab_in(f->choices, s))
 			return fail(c, path, f->label, "不在允许的取值之列");
-		if (f->shape != NULL && !f->shape->ok(s))
+		if (f->shape != NULL && !(f->shape->ok != NULL ?
+		    f->shape->ok(s) : f->shape->ok_on(s, c->today)))
 			return fail(c, path, f->label, f->shape->why);
 		return 0;
 	case F_INT:

@@ -17,9 +17,10 @@
  *	  the record says; which types the file may have is noted for the
  *	  vetting by content when it is adopted (files_vet()).
  *
- * The validators are pure but for the two questions they ask the site
- * through struct rec_site, so unit tests and the fuzzer drive them
- * without a database.  Which kinds a site accepts, and the functions that
+ * The validators are pure but for the questions they ask the site
+ * through struct rec_site, and the day they are told (rec_check.today),
+ * so unit tests and the fuzzer drive them without a database or a
+ * clock.  Which kinds a site accepts, and the functions that
  * apply them, are the table in gap.c.
  */
 #ifndef YW_RECORDS_H
@@ -70,6 +71,10 @@ struct rec_check {
 	struct rec_member	*members;
 	size_t			 nmembers;
 	uint64_t		 max_file;	/* largest file allowed */
+	long			 today;		/* the site's date, YYYYMMDD:
+						 * birth dates are judged
+						 * against it (0: every ID
+						 * number is refused) */
 	size_t			 recno;		/* of the record checked */
 	/* Every file the records checked so far name. */
 	struct rec_file		*files;

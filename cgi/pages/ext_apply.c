@@ -44,14 +44,10 @@ static const char *
 posted_key(struct req *r)
 {
 	const char	*k;
-	size_t		 i;
 
 	if ((k = form_get(r, "form_key")) == NULL ||
-	    strlen(k) != FORM_KEY_LEN)
+	    !crypto_hex_valid(k, FORM_KEY_LEN))
 		return NULL;
-	for (i = 0; i < FORM_KEY_LEN; i++)
-		if (strchr("0123456789abcdef", k[i]) == NULL)
-			return NULL;
 	return k;
 }
 

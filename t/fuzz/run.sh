@@ -90,11 +90,15 @@ build_bench() {
 }
 
 build_bundle() {
+	# bundle.c syncs the stage with files.c, which brings the vetting's
+	# libraries (libmagic, qpdf, clamd's client) along.
 	# shellcheck disable=SC2046,SC2086
 	$CC $CFLAGS $SAN -Icgi/core -Icgi/gap \
-	    cgi/core/crypto.c cgi/gap/bundle.c t/fuzz/fuzz_bundle.c \
-	    $(pkg-config --cflags --libs libcrypto jansson libarchive) \
-	    -o "$OUT/fuzz_bundle"
+	    cgi/core/crypto.c cgi/core/files.c cgi/core/arena.c \
+	    cgi/core/log.c cgi/core/pdfcheck.c cgi/core/scan.c \
+	    cgi/gap/bundle.c t/fuzz/fuzz_bundle.c \
+	    $(pkg-config --cflags --libs libcrypto jansson libarchive \
+	    libqpdf) -lmagic -o "$OUT/fuzz_bundle"
 }
 
 build_pdf() {

@@ -174,6 +174,12 @@ refused int "a size other than the file's" '记录所说的大小' \
 	"$(app_rec SIZE=$((PDF_SIZE + 1)))" "$TMP/a.pdf"
 refused int "an ID number with a wrong check digit" 'applicant\.id_number' \
 	"$(app_rec ID=152502199003150028)" "$TMP/a.pdf"
+# As the registration form judges it: born neither after today nor more
+# than 120 years ago (by the intranet's clock).
+refused int "an ID number born after today" 'applicant\.id_number' \
+	"$(app_rec ID=152502209901010022)" "$TMP/a.pdf"
+refused int "an ID number born more than 120 years ago" 'applicant\.id_number' \
+	"$(app_rec ID=152502190001020025)" "$TMP/a.pdf"
 refused int "a mobile number that is none" 'applicant\.mobile' \
 	"$(app_rec MOBILE=1394790123)" "$TMP/a.pdf"
 refused int "an application number out of shape" 'app_no' \
@@ -197,11 +203,18 @@ t_like "gap status lists the open alerts" "$(gap_int status)" 'ext2int/1/[0-9]+ 
 t_is "the case was not touched by any of it" \
 	"$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no LIKE 'YW20261121990%'")" 0
 carry ext int
+# Its file (the same PDF as the first application's) is in the store.
+STORED=$TEST_VAR/int/files/${PDF_SHA:0:2}/${PDF_SHA:2:2}/$PDF_SHA
+INODE=$(stat -c %i "$STORED")
 apply
 APP2=$APPLIED
 carry ext int
 t_is "after the refusals the real next bundle still imports" \
 	"$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no='$APP2'")" 1
+t_is "a file the store already had is kept, not replaced by the import's copy" \
+	"$(stat -c %i "$STORED")" "$INODE"
+t_is "and the import leaves no claim or staged file in tmp" \
+	"$(find "$TEST_VAR/int/files/tmp" -mindepth 1 | wc -l)" 0
 
 # --- forged intranet bundles, refused by the extranet ---------------------------
 carry int ext

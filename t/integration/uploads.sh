@@ -14,6 +14,10 @@
 # - a submission whose insert fails, or whose worker is killed, leaves no
 #   file (files-sweep takes what a kill -9 left), and never removes a
 #   file another application names.
+# - the intranet's blank forms and samples (yiwang-admin item-load) are
+#   vetted the same way (JavaScript, EICAR, clamd unreachable), never
+#   stored over a file in the store, and taken back when the item's rows
+#   do not commit.
 . "$(dirname "$0")/../lib.sh"
 
 CODE=152502-SCJG-XK-001
@@ -258,6 +262,63 @@ t_is "and stores nothing" "$(apps_of "$B_ID") $(tmp_left ext)" "20 0"
 t_ok "not even its file" not_in_store ext "$(sha_of "$TMP/21st.pdf")"
 t_is "the count is kept per account and day" \
 	"$(sql_ext "SELECT apps FROM submit_quota WHERE citizen_id = $(citizen_of "$B_ID")")" 20
+
+# --- blank forms and samples are vetted as uploads are (item-load) ---------------
+# yiwang-admin item-load (and the demo load) put an item's forms into the
+# intranet's store: each judged by files_vet() (type, PDF active content,
+# clamd) and stored through files_put(), never over a file in the store.
+LCODE=152502-YB-UP-$$
+mkdir -p "$TMP/load/items" "$TMP/load/forms"
+# load_item FORM SAMPLE: item-load a copy of a demo item (code $LCODE)
+# whose form and sample are the files FORM and SAMPLE (in $TMP/load/forms).
+load_item() {
+	sed -e "s/\"152502-YB-GG-002\"/\"$LCODE\"/" \
+		-e "s/\"跨省异地就医登记备案表.pdf\"/\"$1\"/" \
+		-e "s/\"跨省异地就医登记备案表-填写示例.pdf\"/\"$2\"/" \
+		"$ROOT/db/demo/items/ybj-002.json" >"$TMP/load/items/item.json"
+	admin_int item-load "$TMP/load/items/item.json" >"$TMP/load/out" 2>&1
+}
+drafts() { sql_int "SELECT COUNT(*) FROM item WHERE code = '$LCODE'"; }
+inode_int() { stat -c %i "$TEST_VAR/int/files/${1:0:2}/${1:2:2}/$1"; }
+cp "$ROOT/db/demo/forms/跨省异地就医登记备案表-填写示例.pdf" "$TMP/load/forms/demo.pdf"
+DEMO_SHA=$(sha_of "$TMP/load/forms/demo.pdf")
+t_ok "the demo's sample is in the intranet's store" in_store int "$DEMO_SHA"
+DEMO_INODE=$(inode_int "$DEMO_SHA")
+clean_pdf "$TMP/load/forms/new.pdf" newform
+cp "$TMP/js-open.pdf" "$TMP/eicar.pdf" "$TMP/load/forms/"
+files3=$(store_files int)
+rc=0; load_item demo.pdf js-open.pdf || rc=$?
+t_is "item-load: a sample with JavaScript is refused" "$rc $(drafts)" "1 0"
+t_like "saying which file and what to do" "$(cat "$TMP/load/out")" \
+	"js-open.pdf：含有脚本（JavaScript），没有载入。请换成合格的 PDF 文件"
+t_is "nothing of it is stored, nothing left in tmp" "$(store_files int) $(tmp_left int)" "$files3 0"
+t_is "the form already in the store was not replaced (its inode is the same)" \
+	"$(inode_int "$DEMO_SHA")" "$DEMO_INODE"
+rc=0; load_item eicar.pdf demo.pdf || rc=$?
+t_is "item-load: the EICAR test file in a form is refused" "$rc $(drafts)" "1 0"
+t_like "by the intranet's clamd" "$(cat "$TMP/load/out")" "eicar.pdf：发现病毒（Yiwang.Test.EICAR"
+mv "$TEST_VAR/int/clamd/clamd.sock" "$TEST_VAR/int/clamd/clamd.sock.away"
+rc=0; load_item new.pdf demo.pdf || rc=$?
+mv "$TEST_VAR/int/clamd/clamd.sock.away" "$TEST_VAR/int/clamd/clamd.sock"
+t_is "item-load with clamd unreachable is refused" "$rc $(drafts)" "1 0"
+t_like "saying to start clamd first" "$(cat "$TMP/load/out")" \
+	"暂时无法进行病毒检查.*请启动本站的病毒扫描服务 clamd"
+t_is "and stores nothing" "$(store_files int) $(tmp_left int)" "$files3 0"
+sql_int "CREATE TRIGGER t_load_fail BEFORE INSERT ON item_material FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'uploads.sh: forced failure'"
+rc=0; load_item new.pdf demo.pdf || rc=$?
+sql_int "DROP TRIGGER t_load_fail"
+t_is "item-load whose rows fail to commit fails" "$rc $(drafts)" "1 0"
+t_ok "and takes back the form it stored" not_in_store int "$(sha_of "$TMP/load/forms/new.pdf")"
+t_is "but not the one rows name, nor anything in tmp" \
+	"$(inode_int "$DEMO_SHA") $(tmp_left int)" "$DEMO_INODE 0"
+rc=0; load_item new.pdf demo.pdf || rc=$?
+t_is "a clean form and sample are loaded as a draft" "$rc $(drafts)" "0 1"
+t_ok "the new form is in the store" in_store int "$(sha_of "$TMP/load/forms/new.pdf")"
+t_is "named by the draft's material" \
+	"$(sql_int "SELECT m.form_sha, m.sample_sha FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code = '$LCODE'")" \
+	"$(sha_of "$TMP/load/forms/new.pdf")	$DEMO_SHA"
+t_is "the stored sample is the same file as before, and no claim is left" \
+	"$(inode_int "$DEMO_SHA") $(tmp_left int)" "$DEMO_INODE 0"
 
 # --- the intranet scans again when it adopts a bundle's files --------------------
 # An extranet whose signatures are older than the intranet's lets a file

@@ -251,6 +251,7 @@ refused_k(const unsigned char *buf, size_t len, const struct bundle_keys *k,
 	assert_null(in.manifest);
 	assert_null(in.records);
 	assert_null(in.files);
+	assert_null(in.sizes);
 	assert_int_equal(in.nfiles, 0);
 	assert_int_equal(dir_count(fx.stage), 0);
 }
@@ -439,6 +440,8 @@ test_roundtrip(void **state)
 		want = slurp(fx.fpath[i], &wlen);
 		assert_int_equal(glen, wlen);
 		assert_memory_equal(got, want, glen);
+		/* Its size as verified, for the validators (gap.c). */
+		assert_int_equal(in.sizes[i], wlen);
 		free(got);
 		free(want);
 		unlink(p);
@@ -485,6 +488,7 @@ test_empty(void **state)
 	assert_string_equal(in.records, "");
 	assert_int_equal(in.nfiles, 0);
 	assert_null(in.files);
+	assert_null(in.sizes);
 	assert_string_equal(in.prev, "");
 	assert_string_equal(in.site, "intranet");
 	assert_true(json_is_null(json_object_get(in.manifest, "acks")));

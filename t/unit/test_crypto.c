@@ -451,16 +451,29 @@ test_sign_verify(void **state)
 	EVP_PKEY_free(pub2);
 }
 
-/* 1 when s is n lower-case hex digits followed by end. */
-static int
-is_hex(const char *s, size_t n)
+/* The one check of the lower-case hex that names digests, keys and MACs
+ * everywhere (files, bundles, anchors, sealed values, form keys). */
+static void
+test_hex_valid(void **state)
 {
-	size_t	i;
+	char	 h[65];
 
-	for (i = 0; i < n; i++)
-		if (s[i] == '\0' || strchr("0123456789abcdef", s[i]) == NULL)
-			return 0;
-	return s[n] == '\0';
+	(void)state;
+	crypto_hex("\x00\x9f\xff", 3, h);
+	assert_true(crypto_hex_valid(h, 6));
+	assert_true(crypto_hex_valid("", 0));
+	assert_false(crypto_hex_valid(h, 5));		/* longer */
+	assert_false(crypto_hex_valid(h, 7));		/* shorter */
+	assert_false(crypto_hex_valid("009FFF", 6));	/* upper case */
+	assert_false(crypto_hex_valid("00 9ff", 6));
+	assert_false(crypto_hex_valid("009ffg", 6));
+	assert_false(crypto_hex_valid("../../", 6));
+	assert_false(crypto_hex_valid(NULL, 0));
+	memset(h, 'a', 64);
+	h[64] = '\0';
+	assert_true(crypto_hex_valid(h, 64));
+	h[63] = '\n';
+	assert_false(crypto_hex_valid(h, 64));
 }
 
 static void
@@ -473,8 +486,8 @@ test_pw_roundtrip(void **state)
 	assert_int_equal(strncmp(h, "scrypt$17$8$1$", 14), 0);
 	assert_int_equal(h[14 + 32], '$');
 	h[14 + 32] = '\0';
-	assert_true(is_hex(h + 14, 32));
-	assert_true(is_hex(h + 14 + 33, 64));
+	assert_true(crypto_hex_valid(h + 14, 32));
+	assert_true(crypto_hex_valid(h + 14 + 33, 64));
 	h[14 + 32] = '$';
 
 	assert_int_equal(crypto_pw_verify("correct horse 电池", h), 0);
@@ -574,6 +587,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hex_roundtrip),
 		cmocka_unit_test(test_unhex_refuses),
+		cmocka_unit_test(test_hex_valid),
 		cmocka_unit_test(test_random_differs),
 		cmocka_unit_test(test_sha256_vectors),
 		cmocka_unit_test(test_sha256_file),

@@ -2,16 +2,25 @@
  * test_files.c: the store's names and the vetting of a file before it is
  * adopted (cgi/core/files.c; GAP-3, SEC-4, review F1): a name that is not
  * a digest never becomes a path, and a file is judged by its content and
- * size, never by what a record says of it.
+ * size, never by what a record says of it.  An import adopts its files as
+ * an upload stores them: never over a file in the store, held by a claim,
+ * and taken back only when nobody else holds or names them.
  */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "arena.h"
+#include "crypto.h"
 #include "files.h"
 
 #define SHA "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
@@ -150,6 +159,200 @@ content_size_and_limits_decide(void **state)
 	pool_free(pool);
 }
 
+/* ---- adoption ------------------------------------------------------ */
+
+static struct {
+	char	 dir[64];		/* the store */
+	char	 stage[PATH_MAX];	/* an import's stage in its tmp/ */
+	int	 named;			/* what named() answers */
+} st;
+
+static int
+named(void *arg, const char *sha)
+{
+	(void)arg;
+	(void)sha;
+	return st.named;
+}
+
+static int
+store_setup(void **state)
+{
+	(void)state;
+	snprintf(st.dir, sizeof(st.dir), "/tmp/test_files.XXXXXX");
+	assert_non_null(mkdtemp(st.dir));
+	assert_int_equal(files_init(st.dir), 0);
+	snprintf(st.stage, sizeof(st.stage), "%s/tmp/stage-test", st.dir);
+	assert_int_equal(mkdir(st.stage, 0700), 0);
+	st.named = 0;
+	return 0;
+}
+
+static int
+store_teardown(void **state)
+{
+	char	 cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", st.dir);
+	assert_int_equal(system(cmd), 0);
+	return 0;
+}
+
+/* Stage text as an import would (named by its digest); its path. */
+static const char *
+staged(const char *text, char sha[SHA256_HEX], struct pool *pool)
+{
+	const char	*p;
+	FILE		*f;
+
+	crypto_sha256_hex(text, strlen(text), sha);
+	p = pool_printf(pool, "%s/%s", st.stage, sha);
+	assert_non_null(f = fopen(p, "w"));
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+	return p;
+}
+
+/* The store's file with this digest: its inode and links, or 0. */
+static ino_t
+stored(const char *sha, nlink_t *links, struct pool *pool)
+{
+	struct stat	 sb;
+
+	if (stat(files_path(st.dir, sha, pool), &sb) == -1)
+		return 0;
+	if (links != NULL)
+		*links = sb.st_nlink;
+	return sb.st_ino;
+}
+
+/* Entries of the store's tmp/ but the stage. */
+static int
+tmp_entries(void)
+{
+	struct dirent	*e;
+	DIR		*d;
+	char		 p[PATH_MAX];
+	int		 n = 0;
+
+	snprintf(p, sizeof(p), "%s/tmp", st.dir);
+	assert_non_null(d = opendir(p));
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.' && strcmp(e->d_name, "stage-test") != 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+/*
+ * A file new to the store is linked in and claimed; one the store has is
+ * left as it is (the same inode: whoever claimed or serves it keeps it),
+ * claimed, and the staged copy dropped.  Before, the import renamed its
+ * copy over the stored one.
+ */
+static void
+adoption_never_replaces_a_stored_file(void **state)
+{
+	struct pool		*pool = pool_new();
+	struct files_put	 p;
+	char			 sha[SHA256_HEX];
+	const char		*path;
+	nlink_t			 links;
+	ino_t			 ino;
+
+	(void)state;
+	path = staged("the form, first crossing\n", sha, pool);
+	assert_int_equal(files_adopt(st.dir, path, sha, &p, pool), 0);
+	assert_true(p.created);
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_not_equal(ino = stored(sha, &links, pool), 0);
+	assert_int_equal(links, 2);		/* and its claim */
+	assert_int_equal(tmp_entries(), 1);
+	files_release(&p);
+	assert_int_equal(tmp_entries(), 0);
+	assert_int_equal(stored(sha, &links, pool), ino);
+	assert_int_equal(links, 1);
+
+	/* The same content again, as a later bundle brings it. */
+	path = staged("the form, first crossing\n", sha, pool);
+	assert_int_equal(files_adopt(st.dir, path, sha, &p, pool), 0);
+	assert_false(p.created);
+	assert_int_equal(access(path, F_OK), -1);	/* dropped */
+	assert_int_equal(stored(sha, &links, pool), ino);
+	assert_int_equal(links, 2);
+	files_release(&p);
+	assert_int_equal(stored(sha, &links, pool), ino);
+	assert_int_equal(links, 1);
+	assert_int_equal(tmp_entries(), 0);
+	pool_free(pool);
+}
+
+/*
+ * An import that fails takes back what it added, through the discard of
+ * an upload: never a file another submission claims or a row names, nor
+ * one that was in the store before it.  Before, it unlinked every file it
+ * had found missing when it adopted it.
+ */
+static void
+a_failed_import_takes_back_only_its_own(void **state)
+{
+	struct pool		*pool = pool_new();
+	struct files_put	 a, up;
+	char			 sha[SHA256_HEX];
+	const char		*path, *text = "claimed meanwhile\n";
+	FILE			*f;
+
+	(void)state;
+	/* A concurrent upload of the same content claims it. */
+	path = staged(text, sha, pool);
+	assert_int_equal(files_adopt(st.dir, path, sha, &a, pool), 0);
+	assert_true(a.created);
+	f = file_of(text, strlen(text));
+	assert_int_equal(files_put(st.dir, f, &up, pool), 0);
+	fclose(f);
+	assert_string_equal(up.sha256, sha);
+	assert_false(up.created);
+	files_discard(st.dir, &a, named, NULL, pool);
+	assert_int_not_equal(stored(sha, NULL, pool), 0);
+	files_release(&up);
+	assert_int_not_equal(stored(sha, NULL, pool), 0);
+
+	/* A row names it. */
+	path = staged("named by a row\n", sha, pool);
+	assert_int_equal(files_adopt(st.dir, path, sha, &a, pool), 0);
+	st.named = 1;
+	files_discard(st.dir, &a, named, NULL, pool);
+	assert_int_not_equal(stored(sha, NULL, pool), 0);
+	/* The database cannot tell: kept too. */
+	path = staged("cannot tell\n", sha, pool);
+	assert_int_equal(files_adopt(st.dir, path, sha, &a, pool), 0);
+	st.named = -1;
+	files_discard(st.dir, &a, named, NULL, pool);
+	assert_int_not_equal(stored(sha, NULL, pool), 0);
+
+	/* In the store before the import: not the import's to remove. */
+	st.named = 0;
+	path = staged("named by a row\n", sha, pool);
+	assert_int_equal(files_adopt(st.dir, path, sha, &a, pool), 0);
+	assert_false(a.created);
+	files_discard(st.dir, &a, named, NULL, pool);
+	assert_int_not_equal(stored(sha, NULL, pool), 0);
+
+	/* Added by the import, held and named by nobody: removed. */
+	path = staged("nobody else's\n", sha, pool);
+	assert_int_equal(files_adopt(st.dir, path, sha, &a, pool), 0);
+	files_discard(st.dir, &a, named, NULL, pool);
+	assert_int_equal(stored(sha, NULL, pool), 0);
+	assert_int_equal(tmp_entries(), 0);
+
+	/* What is not a digest never names a path. */
+	path = staged("x\n", sha, pool);
+	assert_int_equal(files_adopt(st.dir, path, "../../x", &a, pool), -1);
+	assert_null(a.claim);
+	pool_free(pool);
+}
+
 int
 main(void)
 {
@@ -157,6 +360,12 @@ main(void)
 		cmocka_unit_test(only_digests_are_names),
 		cmocka_unit_test(a_pdf_is_scanned_or_refused),
 		cmocka_unit_test(content_size_and_limits_decide),
+		cmocka_unit_test_setup_teardown(
+		    adoption_never_replaces_a_stored_file, store_setup,
+		    store_teardown),
+		cmocka_unit_test_setup_teardown(
+		    a_failed_import_takes_back_only_its_own, store_setup,
+		    store_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

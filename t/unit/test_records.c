@@ -85,6 +85,7 @@ setup(void **state)
 	fx.c.members = fx.members;
 	fx.c.nmembers = 3;
 	fx.c.max_file = 10 * 1024 * 1024;
+	fx.c.today = 20261121;
 	fx.c.recno = 1;
 	site_fails = 0;
 	return 0;
@@ -263,6 +264,55 @@ application_bad_identity_is_refused(void **state)
 	refused("applicant.name", "\"" "一二三四五六七八九十一二三四五六七八九十"
 	    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一\"",
 	    "applicant.name");
+}
+
+/* The ID number with birth date born (YYYYMMDD), its check digit right. */
+static const char *
+born_on(const char *born)
+{
+	static const int	 w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9,
+	    10, 5, 8, 4, 2 };
+	static char		 json[32];
+	char			 id[19];
+	int			 i, sum = 0;
+
+	snprintf(id, sizeof(id), "152502%s002", born);
+	for (i = 0; i < 17; i++)
+		sum += (id[i] - '0') * w[i];
+	id[17] = "10X98765432"[sum % 11];
+	id[18] = '\0';
+	snprintf(json, sizeof(json), "\"%s\"", id);
+	return json;
+}
+
+/* As strict as the registration form: a birth date after the site's
+ * today, or more than 120 years before it, is refused (the checks
+ * id_number_valid() left out). */
+static void
+application_birth_date_judged_on_the_sites_day(void **state)
+{
+	(void)state;
+	refused("applicant.id_number", born_on("20270101"),
+	    "applicant.id_number");
+	refused("applicant.id_number", born_on("20261122"),
+	    "applicant.id_number");
+	refused("applicant.id_number", born_on("19061120"),
+	    "applicant.id_number");
+	refused("applicant.id_number", born_on("19000101"),
+	    "applicant.id_number");
+	/* Born today, and exactly 120 years ago today. */
+	assert_int_equal(run(rec_valid_application, application_with(
+	    "applicant.id_number", born_on("20261121"))), 0);
+	assert_int_equal(run(rec_valid_application, application_with(
+	    "applicant.id_number", born_on("19061121"))), 0);
+	/* The day is the site's: tomorrow's newborn passes tomorrow. */
+	fx.c.today = 20261122;
+	assert_int_equal(run(rec_valid_application, application_with(
+	    "applicant.id_number", born_on("20261122"))), 0);
+	/* No day given: no ID number can be judged, so none passes. */
+	fx.c.today = 0;
+	assert_int_equal(run(rec_valid_application, application()), -1);
+	assert_string_equal(field(), "applicant.id_number");
 }
 
 static void
@@ -668,6 +718,7 @@ main(void)
 		T(application_size_other_than_the_member_is_refused),
 		T(application_type_other_than_pdf_is_refused),
 		T(application_bad_identity_is_refused),
+		T(application_birth_date_judged_on_the_sites_day),
 		T(application_number_and_time_in_their_shapes),
 		T(application_remark_within_its_form),
 		T(application_fields_all_declared),
