@@ -124,6 +124,21 @@ check "templates test roles as User.Role.<word>, not arithmetic on a mask" \
     "$(grep -rnE 'User\.Roles|Roles *%' templates)"
 check "only the audit administrator's page reads the audit trail" \
     "$(grep -nE 'audit_list\(' cgi/pages/*.c cgi/gap/*.c | grep -v '^cgi/pages/int_audit.c')"
+# Every action written to the audit trail (SEC-3), as literals near each
+# audit call and as case.<transition>, has a label and a kind (a prefix)
+# on the audit administrator's page, so it shows and filters.
+check "every audit action has its label and kind on the audit page" \
+    "$(kinds=$(grep -oE '^[[:space:]]*\{ "[a-z.]+\.", "' cgi/pages/int_audit.c | cut -d'"' -f2)
+    { for f in cgi/domain/*.c cgi/gap/*.c; do
+	awk '/audit_add\(|[^_]audit\(db|finish\(db, pool, rc, actor|action = "/ { n = 3 }
+	    n > 0 { print; n-- }' "$f"
+    done | grep -oE '"[a-z]+\.[a-z][a-z.-]*"' | tr -d '"'
+    grep -oE '^[[:space:]]*\{ "[a-z]+", "' cgi/domain/flow.c | cut -d'"' -f2 | sed 's/^/case./'
+    } | sort -u | while read -r a; do
+	grep -qF "{ \"$a\", \"" cgi/pages/int_audit.c || echo "$a: no label in int_audit.c"
+	k=no; for p in $kinds; do case $a in "$p"*) k=yes;; esac; done
+	[ $k = yes ] || echo "$a: no kind in int_audit.c"
+    done)"
 check "only the security administrator's pages set roles and passwords" \
     "$(grep -nE 'org_staff_(roles|password)\(' cgi/pages/*.c | grep -v '^cgi/pages/int_secadmin.c')"
 check "nginx listens with TLS only, 1.2 and 1.3 (SEC-1, SEC-5)" \

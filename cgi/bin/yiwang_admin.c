@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <pwd.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -244,7 +243,7 @@ user_add(struct db *db, const char *login, const char *name,
     int temporary)
 {
 	unsigned	 roles;
-	const char	*personal[2], *why;
+	const char	*why;
 
 	if ((roles = account_role_parse(roles_words)) == 0) {
 		fprintf(stderr, "unknown roles: %s\n", roles_words);
@@ -255,11 +254,8 @@ user_add(struct db *db, const char *login, const char *name,
 		    login, roles_words, why);
 		return 1;
 	}
-	/* The policy of the staff password page (SEC-1). */
-	personal[0] = login;
-	personal[1] = name;
-	if ((why = pwpolicy_check(password, PW_STAFF_MIN, personal, 2)) !=
-	    NULL) {
+	/* The policy of every staff password (SEC-1). */
+	if ((why = pwpolicy_staff(password, login, name)) != NULL) {
 		fprintf(stderr, "%s: 密码不符合要求：%s\n", login, why);
 		return 1;
 	}
@@ -284,7 +280,6 @@ user_add(struct db *db, const char *login, const char *name,
  * only this command reads, and bound to the account at once.
  */
 #define CERT_DAYS	365
-#define ADMIN_ROLES	(ROLE_ADMIN | ROLE_SECADMIN | ROLE_AUDITOR)
 
 /* cert_dir/LOGIN.p12, the directory made (0700) if need be. */
 static char *
@@ -343,7 +338,7 @@ cert_issue(const struct config *cfg, struct db *db, struct pool *pool,
 		fprintf(stderr, "无法为 %s 生成证书。\n", c->login);
 		return 1;
 	}
-	if (staffcert_bind(db, pool, "yiwang-admin", c->login, &is) !=
+	if (staffcert_bind(db, pool, config_operator(pool), c->login, &is) !=
 	    DB_OK) {
 		unlink(path);
 		fprintf(stderr, "证书无法绑定到 %s，已删除 %s。\n", c->login,
@@ -401,7 +396,7 @@ cert_issue_admins(const struct config *cfg, struct db *db,
 		    cfg->ca_cert : "（未配置 ca_cert）");
 		return 1;
 	}
-	if (staffcert_list(db, pool, ADMIN_ROLES, &v, &n) != DB_OK)
+	if (staffcert_list(db, pool, ROLES_ADMINS, &v, &n) != DB_OK)
 		return 1;
 	if (password_input(pw, sizeof(pw)) == -1) {
 		fputs("没有给出证书文件的密码。\n", stderr);
@@ -424,7 +419,7 @@ cert_issue_admins(const struct config *cfg, struct db *db,
 static int
 cert_revoke(struct db *db, struct pool *pool, const char *login)
 {
-	switch (staffcert_unbind(db, pool, "yiwang-admin", login)) {
+	switch (staffcert_unbind(db, pool, config_operator(pool), login)) {
 	case DB_OK:
 		printf("已吊销 %s 的证书：该账号现在只凭密码登录。\n", login);
 		return 0;
@@ -466,13 +461,8 @@ static int
 unlock(const struct config *cfg, struct db *db, struct pool *pool,
     const char *ident)
 {
-	struct passwd	*pw;
-	const char	*actor;
-
-	pw = getpwuid(getuid());
-	actor = pool_printf(pool, "cli:%s", pw != NULL ? pw->pw_name :
-	    "unknown");
-	switch (account_unlock(db, pool, cfg->site, ident, actor)) {
+	switch (account_unlock(db, pool, cfg->site, ident,
+	    config_operator(pool))) {
 	case DB_OK:
 		printf("已解锁：%s\n", ident);
 		return 0;
@@ -643,8 +633,8 @@ publish(struct db *db, struct pool *pool, const char *code, int version)
 {
 	const char	*why;
 
-	switch (catalog_publish(db, pool, code, version, "yiwang-admin",
-	    &why)) {
+	switch (catalog_publish(db, pool, code, version,
+	    config_operator(pool), &why)) {
 	case DB_OK:
 		printf("item %s version %d published\n", code, version);
 		return 0;
@@ -696,7 +686,7 @@ demo(const struct config *cfg, struct db *db, struct pool *pool,
 		    json_string_value(json_object_get(e, "phone"))) != DB_OK)
 			goto fail;
 	/* Levels, regions, halls; the departments' places and windows. */
-	if (org_load_demo(db, pool, root) != DB_OK)
+	if (org_load_demo(db, pool, config_operator(pool), root) != DB_OK)
 		goto fail;
 	arr = json_object_get(root, "staff");
 	json_array_foreach(arr, i, e)

@@ -17,10 +17,10 @@
 #include "db.h"
 #include "files.h"
 #include "log.h"
+#include "pages.h"
 #include "pii.h"
 #include "request.h"
 #include "route.h"
-#include "sec_certs.h"
 #include "session.h"
 
 /*

@@ -10,13 +10,12 @@
  *						security alerts not resolved
  *	yiwang-gap [-c CONF] epoch-accept EPOCH	confirm that the other site's
  *						bundles now come in a new
- *						epoch (audited, with the
- *						operator's login name)
+ *						epoch (audited as the
+ *						operator, config_operator())
  *
  * Exit status: 0 done (also: already imported), 2 refused or failed,
  * 3 nothing to export, 4 security alert, 5 an earlier bundle is missing.
  */
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,24 +36,6 @@ usage(void)
 	fputs("usage: yiwang-gap [-c CONF] export | import FILE | verify FILE"
 	    " | status | epoch-accept EPOCH\n", stderr);
 	_exit(64);
-}
-
-/* Who runs this command: the login of the real user id, and the one who
- * became it through sudo. */
-static const char *
-operator(struct pool *pool)
-{
-	struct passwd	*pw;
-	const char	*who, *sudo = getenv("SUDO_USER");
-
-	who = (pw = getpwuid(getuid())) != NULL ? pw->pw_name :
-	    pool_printf(pool, "uid %ld", (long)getuid());
-	/* Login names are short ASCII; the audit row holds 60 characters. */
-	if (sudo != NULL && *sudo != '\0' && strlen(sudo) <= 26 &&
-	    strspn(sudo, "abcdefghijklmnopqrstuvwxyz0123456789._-") ==
-	    strlen(sudo) && strcmp(sudo, who) != 0)
-		return pool_printf(pool, "%.26s (sudo %s)", who, sudo);
-	return pool_printf(pool, "%.26s", who);
 }
 
 /* The status lines: what moved, the epoch accepted, open alerts. */
@@ -133,8 +114,8 @@ main(int argc, char *argv[])
 		if (*argv[1] == '\0' || *end != '\0' || epoch < 1 ||
 		    epoch > 2147483647)
 			usage();
-		rc = gap_epoch_accept(&cfg, db, pool, epoch, operator(pool),
-		    msg, sizeof(msg));
+		rc = gap_epoch_accept(&cfg, db, pool, epoch,
+		    config_operator(pool), msg, sizeof(msg));
 	} else
 		usage();
 done:

@@ -3,9 +3,11 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 
@@ -225,4 +227,29 @@ const char *
 config_site_name(enum site s)
 {
 	return s == SITE_INTRANET ? "intranet" : "extranet";
+}
+
+/* A login name as the audit row may hold it: short, plain ASCII. */
+static int
+plain_login(const char *s)
+{
+	size_t	 n;
+
+	return s != NULL && (n = strlen(s)) > 0 && n <= OPERATOR_LOGIN_MAX &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == n;
+}
+
+const char *
+config_operator(struct pool *pool)
+{
+	struct passwd	*pw;
+	const char	*who, *sudo = getenv("SUDO_USER");
+
+	pw = getpwuid(getuid());
+	who = pw != NULL && plain_login(pw->pw_name) ? pw->pw_name :
+	    pool_printf(pool, "uid%ld", (long)getuid());
+	if (plain_login(sudo) && strcmp(sudo, who) != 0)
+		return pool_printf(pool, "cli:%s (sudo %s)", who, sudo);
+	return pool_printf(pool, "cli:%s", who);
 }

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "arena.h"
+
 enum site {
 	SITE_EXTRANET = 1,
 	SITE_INTRANET = 2,
@@ -70,5 +72,16 @@ void	 config_free(struct config *cfg);
 /* The config path: the -c argument if given, else $YIWANG_CONF. */
 const char *config_path(const char *arg);
 const char *config_site_name(enum site);
+
+/*
+ * Who runs a command-line tool (yiwang-admin, yiwang-gap), as the audit
+ * trail names them: "cli:<login of the real user id>", and when they
+ * became it through sudo "cli:root (sudo alice)".  A login name longer
+ * than OPERATOR_LOGIN_MAX or not plain ASCII is not trusted: the uid
+ * stands for it, and a SUDO_USER like that is left out.  At most 60
+ * characters (audit.actor).
+ */
+#define OPERATOR_LOGIN_MAX	24
+const char *config_operator(struct pool *);
 
 #endif

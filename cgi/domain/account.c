@@ -46,6 +46,8 @@ static const char SQL_LOCK[] =
     "until = VALUES(until), level = VALUES(level)";
 static const char SQL_LOCK_DROP[] =
     "DELETE FROM account_lock WHERE user_id = ?";
+static const char SQL_SESSIONS_END[] =
+    "DELETE FROM session WHERE user_id = ?";
 static const char SQL_LOCKED_STAFF[] =
     "SELECT s.id FROM staff s JOIN account_lock l ON l.user_id = s.id "
     "WHERE s.login = ? AND (l.until IS NULL OR l.until > UTC_TIMESTAMP()) "
@@ -197,13 +199,14 @@ account_object(struct pool *pool, enum site site, int64_t id,
 }
 
 /*
- * The fifth miss of account u: lock it, audited, and forget its misses so
- * that the count starts again when a citizen's lock ends.
+ * The fifth miss of account u: lock it, audited as actor, and forget its
+ * misses so that the count starts again when a citizen's lock ends.
+ * sessions: end the account's sessions too (the miss came from one).
  */
 static enum db_rc
 lock_account(struct db *db, struct pool *pool, enum site site,
     const struct user *u, const char *ident, const char *key, int64_t level,
-    const char *addr)
+    const char *actor, int sessions)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -218,12 +221,17 @@ lock_account(struct db *db, struct pool *pool, enum site site,
 	stmt_bind_int(q, 1, minutes);
 	stmt_bind_int(q, 2, minutes);
 	stmt_bind_int(q, 3, level + 1);
-	if ((rc = stmt_run(q)) == DB_OK)
-		rc = audit_add(db, pool, pool_printf(pool, "addr:%s", addr),
-		    "account.lock", who,
+	if ((rc = stmt_run(q)) == DB_OK && sessions) {
+		q = db_stmt(db, SQL_SESSIONS_END);
+		stmt_bind_int(q, 0, u->id);
+		rc = stmt_run(q);
+	}
+	if (rc == DB_OK)
+		rc = audit_add(db, pool, actor, "account.lock", who,
 		    pool_printf(pool, "{\"misses\":%ld,\"level\":%lld,"
-		    "\"minutes\":%ld}", TH_LOGIN_NAME.limit,
-		    (long long)level + 1, minutes));
+		    "\"minutes\":%ld%s}", TH_LOGIN_NAME.limit,
+		    (long long)level + 1, minutes, sessions ?
+		    ",\"sessions\":\"ended\"" : ""));
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return DB_ERR;
@@ -233,6 +241,26 @@ lock_account(struct db *db, struct pool *pool, enum site site,
 	log_info("account %s locked after %ld misses (level %lld)", who,
 	    TH_LOGIN_NAME.limit, (long long)level + 1);
 	return throttle_clear(db, &TH_LOGIN_NAME, key);
+}
+
+/*
+ * After a miss of the existing account u was counted under key: its
+ * misses in the window, and at the limit the account is locked
+ * (lock_account) and the answer is the limit.  -1 on error.
+ */
+static long
+misses_lock(struct db *db, struct pool *pool, enum site site,
+    const struct user *u, const char *ident, const char *key, int64_t level,
+    const char *actor, int sessions)
+{
+	long	 misses;
+
+	if ((misses = throttle_misses(db, pool, &TH_LOGIN_NAME, key)) < 0)
+		return -1;
+	if (misses >= TH_LOGIN_NAME.limit && lock_account(db, pool, site, u,
+	    ident, key, level, actor, sessions) != DB_OK)
+		return -1;
+	return misses;
 }
 
 /*
@@ -270,7 +298,6 @@ login_attempt(struct db *db, struct pool *pool, enum site site,
 	char		*hash = NULL, idhash[PII_HASH_HEX];
 	const char	*key;
 	int64_t		 roles = 0, locked = 0, level = 0;
-	long		 misses;
 	int		 closed, ok;
 
 	memset(u, 0, sizeof(*u));
@@ -325,15 +352,9 @@ login_attempt(struct db *db, struct pool *pool, enum site site,
 	}
 	if (db_commit(db) != DB_OK)
 		return LOGIN_ERR;
-	if (!locked && !closed) {
-		misses = throttle_misses(db, pool, &TH_LOGIN_NAME, key);
-		if (misses < 0)
-			return LOGIN_ERR;
-		if (rc == DB_OK && misses >= TH_LOGIN_NAME.limit &&
-		    lock_account(db, pool, site, u, ident, key, level, addr) !=
-		    DB_OK)
-			return LOGIN_ERR;
-	}
+	if (!locked && !closed && rc == DB_OK && misses_lock(db, pool, site,
+	    u, ident, key, level, pool_printf(pool, "addr:%s", addr), 0) < 0)
+		return LOGIN_ERR;
 	memset(u, 0, sizeof(*u));
 	return LOGIN_MISS;
 }
@@ -491,6 +512,53 @@ account_staff_login(struct db *db, struct pool *pool, const char *login_name,
 	    addr, u);
 }
 
+/*
+ * The password typed again by its owner, who is logged in (see
+ * account.h).  Unlike a login, the person is known, so a lock is said,
+ * and it ends the sessions: whoever guesses holds one.
+ */
+enum login_rc
+account_staff_recheck(struct db *db, struct pool *pool, const char *login,
+    const char *password, char **hash, long *left)
+{
+	struct stmt	*q;
+	struct user	 u;
+	enum db_rc	 rc;
+	const char	*key;
+	int64_t		 roles, locked = 0, level = 0;
+	long		 misses;
+	int		 closed;
+
+	memset(&u, 0, sizeof(u));
+	*hash = NULL;
+	*left = 0;
+	q = db_stmt(db, SQL_STAFF_BY_LOGIN);
+	stmt_bind_text(q, 0, login);
+	rc = stmt_one(q, pool, "isisissii", &u.id, &u.name, &roles, hash,
+	    &u.dept_id, &u.dept_name, &u.dept_code, &locked, &level);
+	if (rc == DB_ERR)
+		return LOGIN_ERR;
+	if (rc == DB_NONE)	/* deactivated meanwhile: its session is over */
+		return LOGIN_LOCKED;
+	key = miss_key(pool, rc, u.id, login);
+	if ((closed = throttle_closed(db, pool, &TH_LOGIN_NAME, key)) < 0)
+		return LOGIN_ERR;
+	if (locked || closed)
+		return LOGIN_LOCKED;
+	if (crypto_pw_verify(password, *hash) == 0)
+		return throttle_clear(db, &TH_LOGIN_NAME, key) == DB_OK ?
+		    LOGIN_OK : LOGIN_ERR;
+	*hash = NULL;
+	if (throttle_count(db, &TH_LOGIN_NAME, key) != DB_OK ||
+	    (misses = misses_lock(db, pool, SITE_INTRANET, &u, login, key,
+	    level, login, 1)) < 0)
+		return LOGIN_ERR;
+	if (misses >= TH_LOGIN_NAME.limit)
+		return LOGIN_LOCKED;
+	*left = TH_LOGIN_NAME.limit - misses;
+	return LOGIN_MISS;
+}
+
 static enum db_rc
 locked_row(struct stmt *q, struct pool *pool, void *arg)
 {
@@ -646,46 +714,48 @@ account_session_drop(struct db *db, const char *token_hash)
 	(void)stmt_run(q);
 }
 
-static const struct {
-	unsigned	 role;
-	const char	*word;
-	const char	*label;
-} role_names[] = {
-	{ ROLE_CITIZEN, "citizen", "申请人" },
-	{ ROLE_CLERK, "clerk", "窗口受理人员" },
-	{ ROLE_HANDLER, "handler", "承办人" },
-	{ ROLE_LEADER, "leader", "分管领导" },
-	{ ROLE_ADMIN, "admin", "系统管理员" },
-	{ ROLE_SECADMIN, "secadmin", "安全管理员" },
-	{ ROLE_AUDITOR, "auditor", "审计管理员" },
+/*
+ * Every role, in the order people read them.  The security
+ * administrator's form offers the roles with a field, as checkboxes.
+ */
+const struct account_role account_roles[] = {
+	{ ROLE_CITIZEN, "citizen", "申请人", NULL },
+	{ ROLE_CLERK, "clerk", "窗口受理人员", "role_clerk" },
+	{ ROLE_HANDLER, "handler", "承办人", "role_handler" },
+	{ ROLE_LEADER, "leader", "分管领导", "role_leader" },
+	{ ROLE_ADMIN, "admin", "系统管理员", "role_admin" },
+	{ ROLE_SECADMIN, "secadmin", "安全管理员", "role_secadmin" },
+	{ ROLE_AUDITOR, "auditor", "审计管理员", "role_auditor" },
 };
+const size_t naccount_roles = sizeof(account_roles) /
+    sizeof(account_roles[0]);
 
-/* The row of role_names for one role bit, or -1. */
-static int
+/* The row of account_roles for one role bit, or NULL. */
+static const struct account_role *
 role_row(unsigned role)
 {
 	size_t	 i;
 
-	for (i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
-		if (role_names[i].role == role)
-			return (int)i;
-	return -1;
+	for (i = 0; i < naccount_roles; i++)
+		if (account_roles[i].role == role)
+			return &account_roles[i];
+	return NULL;
 }
 
 const char *
 account_role_label(unsigned role)
 {
-	int	 i = role_row(role);
+	const struct account_role	*r = role_row(role);
 
-	return i < 0 ? "" : role_names[i].label;
+	return r == NULL ? "" : r->label;
 }
 
 const char *
 account_role_word(unsigned role)
 {
-	int	 i = role_row(role);
+	const struct account_role	*r = role_row(role);
 
-	return i < 0 ? NULL : role_names[i].word;
+	return r == NULL ? NULL : r->word;
 }
 
 const char *
@@ -715,10 +785,10 @@ account_role_parse(const char *words)
 	while (p != NULL && *p != '\0') {
 		n = strcspn(p, ",");
 		found = 0;
-		for (i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
-			if (strlen(role_names[i].word) == n &&
-			    strncmp(p, role_names[i].word, n) == 0)
-				found = role_names[i].role;
+		for (i = 0; i < naccount_roles; i++)
+			if (strlen(account_roles[i].word) == n &&
+			    strncmp(p, account_roles[i].word, n) == 0)
+				found = account_roles[i].role;
 		if (found == 0)
 			return 0;	/* an unknown word: refuse the whole */
 		roles |= found;

@@ -48,6 +48,7 @@ enum login_rc {
 	LOGIN_MISS,	/* unknown, wrong password or locked: one answer */
 	LOGIN_BUSY,	/* too many misses from this address: try later */
 	LOGIN_ERR,	/* database error, logged */
+	LOGIN_LOCKED,	/* account_staff_recheck: the account is locked */
 };
 /*
  * Check a password.  Every miss (unknown account, wrong password, locked
@@ -83,6 +84,20 @@ enum db_rc	 account_staff_add(struct db *, const char *login,
 enum login_rc	 account_staff_login(struct db *, struct pool *,
 		    const char *login, const char *password, const char *addr,
 		    struct user *);
+/*
+ * A logged-in member of staff types their password again, to change it
+ * (SEC-1).  LOGIN_OK when it is right, with *hash the stored hash it
+ * matched (the caller stores a new one only over that very one).
+ * LOGIN_MISS when it is wrong: counted with the account's wrong logins
+ * (TH_LOGIN_NAME), *left the misses it may still make.  LOGIN_LOCKED when
+ * the account is locked (or no longer in use): before, or now by the
+ * fifth miss within 15 minutes, which locks it as a login's would
+ * (audited as the account's own act) and also ends its sessions.  A check
+ * costs one key derivation, a locked account none.
+ */
+enum login_rc	 account_staff_recheck(struct db *, struct pool *,
+		    const char *login, const char *password, char **hash,
+		    long *left);
 
 /* A locked account, as the security administrator sees it. */
 struct account_locked {
@@ -122,7 +137,22 @@ enum db_rc	 account_session_load(struct db *, struct pool *, enum site,
 		    struct user *, char **csrf);
 void		 account_session_drop(struct db *, const char *token_hash);
 
-/* Role names for people ("窗口受理", …) and parsing them from words. */
+/*
+ * The one table of roles: each bit's word (yiwang-admin user-add's
+ * ROLES, the route table's listing), the label people read ("窗口受理人员")
+ * and the field of the checkbox that sets it on the security
+ * administrator's form (NULL for ROLE_CITIZEN, which no form sets).
+ */
+struct account_role {
+	unsigned	 role;
+	const char	*word;
+	const char	*label;
+	const char	*field;
+};
+extern const struct account_role	account_roles[];
+extern const size_t			naccount_roles;
+
+/* The label of one role bit, or "". */
 const char	*account_role_label(unsigned role);
 /* The word of one role bit ("clerk", as user-add takes it), or NULL. */
 const char	*account_role_word(unsigned role);

@@ -8,10 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/crypto.h>
-
 #include "chain.h"
 #include "crypto.h"
+#include "keyfile.h"
 #include "log.h"
 
 #define PAGE	500	/* rows fetched at a time by chain_verify() */
@@ -58,41 +57,20 @@ static const struct chain_def chains[CHAIN_COUNT] = {
 
 #define MAX_FIELDS	16
 
-/* The key, read once per process from key_file. */
-static const char	*key_file;
-static unsigned char	 key[CHAIN_KEY_LEN];
-static int		 key_loaded;
+/* The key, read once per process. */
+static struct keyfile	 key = KEYFILE_INIT("chain_key", "the chain key",
+			    CHAIN_KEY_LEN);
 
 void
 chain_set_key_file(const char *path)
 {
-	key_file = path;
-	key_loaded = 0;
-	OPENSSL_cleanse(key, sizeof(key));
+	keyfile_set(&key, path);
 }
 
 int
-chain_key_load(unsigned char out[CHAIN_KEY_LEN])
+chain_key_load(void)
 {
-	char	 hex[2 * CHAIN_KEY_LEN + 2];
-
-	if (!key_loaded) {
-		if (key_file == NULL) {
-			log_err("chain_key is not set in the config");
-			return -1;
-		}
-		if (crypto_secret_read(key_file, hex, sizeof(hex)) == -1 ||
-		    crypto_unhex(hex, key, sizeof(key)) == -1) {
-			OPENSSL_cleanse(hex, sizeof(hex));
-			log_err("%s: cannot read the chain key (yiwang-admin "
-			    "keygen makes it)", key_file);
-			return -1;
-		}
-		OPENSSL_cleanse(hex, sizeof(hex));
-		key_loaded = 1;
-	}
-	memcpy(out, key, CHAIN_KEY_LEN);
-	return 0;
+	return keyfile_key(&key) == NULL ? -1 : 0;
 }
 
 int
@@ -173,7 +151,7 @@ chain_link(struct db *db, struct pool *pool, enum chain_id c,
     const char *const *fields, size_t n, struct chain_link *link)
 {
 	const struct chain_def	*d = &chains[c];
-	unsigned char		 k[CHAIN_KEY_LEN];
+	const unsigned char	*k;
 	enum db_rc		 rc;
 	int64_t			 id;
 
@@ -182,10 +160,10 @@ chain_link(struct db *db, struct pool *pool, enum chain_id c,
 		    d->nfields);
 		return DB_ERR;
 	}
-	if (chain_key_load(k) == -1)
+	if ((k = keyfile_key(&key)) == NULL)
 		return DB_ERR;
 	if ((rc = head_lock(db, pool, d->name)) != DB_OK)
-		goto out;
+		return rc;
 	/* Under the lock the newest row cannot change until we commit. */
 	rc = stmt_one(db_stmt(db, d->sql_last), pool, "is", &id, &link->prev);
 	if (rc == DB_NONE || (rc == DB_OK && link->prev == NULL)) {
@@ -194,8 +172,6 @@ chain_link(struct db *db, struct pool *pool, enum chain_id c,
 	}
 	if (rc == DB_OK)
 		chain_mac(k, d->name, link->prev, fields, n, link->mac);
-out:
-	OPENSSL_cleanse(k, sizeof(k));
 	return rc;
 }
 
@@ -393,18 +369,18 @@ chain_verify(struct db *db, struct pool *pool, enum chain_id c,
 	const struct chain_def	*d = &chains[c];
 	struct pool		*scratch;
 	struct stmt		*q;
-	unsigned char		 k[CHAIN_KEY_LEN];
+	const unsigned char	*k;
 	char			*v[MAX_FIELDS + 3];
 	enum db_rc		 rc;
 	int64_t			 legacy, after = 0;
 	size_t			 got;
 
-	if (chain_key_load(k) == -1)
+	if ((k = keyfile_key(&key)) == NULL)
 		return DB_ERR;
-	OPENSSL_cleanse(k, sizeof(k));
 	if (legacy_until(db, pool, d->name, &legacy) != DB_OK)
 		return DB_ERR;
-	chain_walk_init(w, pool, d->name, key, legacy, anchors, nanchors);
+	/* The walk holds the key read here (kept for the process's life). */
+	chain_walk_init(w, pool, d->name, k, legacy, anchors, nanchors);
 	scratch = pool_new();
 	do {
 		q = db_stmt(db, d->sql_rows);

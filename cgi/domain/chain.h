@@ -44,8 +44,8 @@ enum chain_id {
 
 /* Where the key is read from on first use (the config's chain_key). */
 void		 chain_set_key_file(const char *path);
-/* Read the key now (0), or -1 (logged). */
-int		 chain_key_load(unsigned char key[CHAIN_KEY_LEN]);
+/* Read the key now, if it has not been: 0, or -1 (logged). */
+int		 chain_key_load(void);
 /* A new key file, mode 0600; -1 if it exists or cannot be written. */
 int		 chain_key_create(const char *path);
 

@@ -221,25 +221,6 @@ org_valid_login(const char *s)
 	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
 }
 
-int
-org_valid_password(const char *s)
-{
-	const char	*p;
-	int		 letter = 0, digit = 0;
-
-	if (s == NULL || strlen(s) > ORG_PASSWORD_MAX ||
-	    text_check(s, strlen(s), ORG_PASSWORD_MIN, ORG_PASSWORD_MAX, 0,
-	    TEXT_LINE) != TEXT_OK)
-		return 0;
-	for (p = s; *p != '\0'; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
-			letter = 1;
-		else if (*p >= '0' && *p <= '9')
-			digit = 1;
-	}
-	return letter && digit;
-}
-
 const char *
 org_hall_kind(int level)
 {
@@ -259,16 +240,13 @@ org_hall_kind(int level)
 char *
 org_roles_label(struct pool *pool, unsigned roles)
 {
-	static const unsigned	 order[] = { ROLE_CLERK, ROLE_HANDLER,
-				    ROLE_LEADER, ROLE_ADMIN, ROLE_SECADMIN,
-				    ROLE_AUDITOR };
-	char			*s = "";
-	size_t			 i;
+	char	*s = "";
+	size_t	 i;
 
-	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		if (roles & order[i])
+	for (i = 0; i < naccount_roles; i++)
+		if (roles & account_roles[i].role)
 			s = pool_printf(pool, "%s%s%s", s, *s ? "、" : "",
-			    account_role_label(order[i]));
+			    account_roles[i].label);
 	return s;
 }
 
@@ -1100,31 +1078,10 @@ org_window_save(struct db *db, struct pool *pool, const char *actor,
 	return finish(db, window_put(db, pool, actor, mode, w, err));
 }
 
-/*
- * The one place a new password is judged, whoever sets it: NULL when it
- * may be used, else what to say.
- */
-static const char *
-password_refusal(const char *password, const char *login)
-{
-	const char	*personal[1];
-
-	if (!org_valid_password(password))
-		return "密码至少 10 位，且须同时包含字母和数字。";
-	/* The policy shared with citizens (pwpolicy.c, SEC-1): not a common
-	 * password, not containing the login. */
-	personal[0] = login;
-	return pwpolicy_check(password, PW_STAFF_MIN, personal, 1);
-}
-
-static const struct {
-	unsigned	 role;
-	const char	*label;
-} admin_roles[] = {
-	{ ROLE_ADMIN, "系统管理员" },
-	{ ROLE_SECADMIN, "安全管理员" },
-	{ ROLE_AUDITOR, "审计管理员" },
-};
+/* The administrators' roles (三员分立), in the order of SQL_ADMINS'
+ * counts. */
+static const unsigned admin_roles[] = { ROLE_ADMIN, ROLE_SECADMIN,
+    ROLE_AUDITOR };
 #define NADMIN_ROLES (sizeof(admin_roles) / sizeof(admin_roles[0]))
 
 /*
@@ -1137,12 +1094,12 @@ static enum db_rc
 admins_lock(struct db *db, struct pool *pool, int64_t held[NADMIN_ROLES])
 {
 	struct stmt	*q;
+	unsigned	 i;
 
 	q = db_stmt(db, SQL_ADMINS);
-	stmt_bind_int(q, 0, ROLE_ADMIN);
-	stmt_bind_int(q, 1, ROLE_SECADMIN);
-	stmt_bind_int(q, 2, ROLE_AUDITOR);
-	stmt_bind_int(q, 3, ROLES_ADMINS);
+	for (i = 0; i < NADMIN_ROLES; i++)
+		stmt_bind_int(q, i, admin_roles[i]);
+	stmt_bind_int(q, i, ROLES_ADMINS);
 	return stmt_one(q, pool, "iii", &held[0], &held[1], &held[2]);
 }
 
@@ -1160,11 +1117,11 @@ last_holder(struct pool *pool, const int64_t held[NADMIN_ROLES],
 	size_t		 i;
 
 	for (i = 0; i < NADMIN_ROLES; i++) {
-		if (!(active && (roles & admin_roles[i].role)) ||
-		    (nactive && (nroles & admin_roles[i].role)) ||
+		if (!(active && (roles & admin_roles[i])) ||
+		    (nactive && (nroles & admin_roles[i])) ||
 		    held[i] > 1)
 			continue;
-		label = admin_roles[i].label;
+		label = account_role_label(admin_roles[i]);
 		return bad(err, nactive ? "roles" : "active",
 		    pool_printf(pool, "这是最后一位在用的%s，不能%s。请先为另一"
 		    "位工作人员授予%s角色。", label, nactive ? pool_printf(pool,
@@ -1382,13 +1339,34 @@ password_put(struct db *db, struct pool *pool, const char *actor,
 	    d);
 }
 
+/*
+ * The one place a new staff password is judged, whoever sets it:
+ * pwpolicy_staff() with the account's login and name.  DB_OK when it may
+ * be used, DB_NONE with err set, DB_ERR.
+ */
+static enum db_rc
+password_judge(struct db *db, struct pool *pool, const char *login,
+    const char *password, struct org_err *err)
+{
+	struct org_staff s;
+	enum db_rc	 rc;
+	const char	*why;
+
+	if ((rc = org_staff_get(db, pool, login, &s)) == DB_NONE)
+		return refuse(err, "login", "没有找到这位工作人员。");
+	if (rc != DB_OK)
+		return rc;
+	if ((why = pwpolicy_staff(password, login, s.name)) != NULL)
+		return refuse(err, "password", why);
+	return DB_OK;
+}
+
 enum db_rc
 org_staff_password(struct db *db, struct pool *pool, const char *actor,
     const char *login, const char *password, struct org_err *err)
 {
 	enum db_rc	 rc;
 	char		 hash[PWHASH_MAX], *name, *dept;
-	const char	*why;
 	int64_t		 id;
 	unsigned	 roles;
 	int		 active;
@@ -1398,8 +1376,8 @@ org_staff_password(struct db *db, struct pool *pool, const char *actor,
 	if (strcmp(login, actor) == 0)
 		return refuse(err, "password", "自己的密码请在「修改密码」页"
 		    "修改。");
-	if ((why = password_refusal(password, login)) != NULL)
-		return refuse(err, "password", why);
+	if ((rc = password_judge(db, pool, login, password, err)) != DB_OK)
+		return rc;
 	/* The slow hash before the transaction, which it need not hold. */
 	if (crypto_pw_hash(password, hash) == -1)
 		return DB_ERR;
@@ -1420,17 +1398,36 @@ org_staff_password_change(struct db *db, struct pool *pool,
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	char		 hash[PWHASH_MAX], *stored;
-	const char	*why;
+	char		 hash[PWHASH_MAX], *stored, *matched;
 	int64_t		 id;
+	long		 left;
 
 	if (old == NULL || password == NULL)
 		return refuse(err, old == NULL ? "old" : "password",
 		    "请填写原密码和新密码。");
-	if ((why = password_refusal(password, login)) != NULL)
-		return refuse(err, "password", why);
+	/*
+	 * The current password first, and counted with the account's wrong
+	 * logins (SEC-1): someone at an unattended session gets five
+	 * guesses, each one key derivation, as at the login page.
+	 */
+	switch (account_staff_recheck(db, pool, login, old, &matched, &left)) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_MISS:
+		return refuse(err, "old", pool_printf(pool, "原密码不正确，请重新"
+		    "输入。再输错 %ld 次，账号将被锁定，须请安全管理员解锁；"
+		    "忘记了原密码，可请安全管理员重置。", left));
+	case LOGIN_LOCKED:
+		err->locked = 1;
+		return refuse(err, "old", "账号已被锁定（密码连续输错 5 次），"
+		    "您已退出登录。请联系安全管理员，核实身份后解锁。");
+	default:
+		return DB_ERR;
+	}
 	if (strcmp(old, password) == 0)
 		return refuse(err, "password", "新密码不能与原密码相同。");
+	if ((rc = password_judge(db, pool, login, password, err)) != DB_OK)
+		return rc;
 	if (crypto_pw_hash(password, hash) == -1)
 		return DB_ERR;
 	if (db_begin(db) != DB_OK)
@@ -1439,8 +1436,9 @@ org_staff_password_change(struct db *db, struct pool *pool,
 	stmt_bind_text(q, 0, login);
 	if ((rc = stmt_one(q, pool, "is", &id, &stored)) == DB_NONE)
 		rc = refuse(err, "old", "没有找到您的账号，请重新登录。");
-	else if (rc == DB_OK && crypto_pw_verify(old, stored) == -1)
-		rc = refuse(err, "old", "原密码不正确，请重新输入。");
+	/* Not over a password set meanwhile (an administrator's reset). */
+	else if (rc == DB_OK && strcmp(stored, matched) != 0)
+		rc = refuse(err, "old", "您的密码刚刚被更改过，请重新输入原密码。");
 	if (rc == DB_OK)
 		rc = password_put(db, pool, login, login, id, hash, 0, keep);
 	return finish(db, rc);
@@ -1466,9 +1464,9 @@ jtext(struct pool *pool, json_t *obj, const char *key)
 }
 
 enum db_rc
-org_load_demo(struct db *db, struct pool *pool, json_t *root)
+org_load_demo(struct db *db, struct pool *pool, const char *actor,
+    json_t *root)
 {
-	static const char	*actor = "yiwang-admin";
 	struct org_err		 err = { NULL, NULL };
 	struct org_region	 r;
 	struct org_hall		 h;

@@ -33,14 +33,13 @@
 #define ORG_STAFF_NAME_MAX	50
 #define ORG_TEXT_MAX		200	/* address, hours */
 #define ORG_LOGIN_MAX		40
-#define ORG_PASSWORD_MIN	10	/* characters */
-#define ORG_PASSWORD_MAX	128	/* bytes, as the login page accepts */
-#define ORG_STAFF_ROLES	(ROLES_STAFF | ROLES_ADMINS)
 
 /* Why a change was refused: the form field to correct and what to say. */
 struct org_err {
 	const char	*field;
 	const char	*msg;
+	int		 locked;	/* the account is locked (wrong
+					 * passwords), its sessions ended */
 };
 
 /* How a save treats an existing row. */
@@ -127,7 +126,6 @@ int		 org_valid_name(const char *, size_t max);	/* required */
 int		 org_valid_text(const char *, size_t max);	/* may be "" */
 int		 org_valid_phone(const char *);			/* may be "" */
 int		 org_valid_login(const char *);
-int		 org_valid_password(const char *);
 /* The kind of hall a region of level has: 政务服务中心, … */
 const char	*org_hall_kind(int level);
 /* Role labels joined with "、" ("窗口受理人员、承办人"). */
@@ -214,7 +212,9 @@ enum db_rc	 org_staff_password(struct db *, struct pool *,
 		    struct org_err *);
 /*
  * A staff member chooses their own password: old must be the current
- * one, the new one must pass the policy and differ from it.  The
+ * one, checked first and counted like a wrong login (the fifth miss in 15
+ * minutes locks the account and ends its sessions: err->locked), the new
+ * one must pass the policy (pwpolicy_staff) and differ from it.  The
  * password stops being temporary; the account's other sessions end
  * (keep: the hash of the session making the change).
  */
@@ -228,9 +228,10 @@ enum db_rc	 org_staff_password_change(struct db *, struct pool *,
  * [{code,name,region,address,phone,hours}], and of "departments"
  * [{code,…,region,hall,windows:[{code,name[,hall]}]}] the region, the
  * hall and the windows.  Run after the departments exist; upserts, in
- * one transaction, audited as actor "yiwang-admin".  DB_OK, or DB_ERR
- * with the reason logged.
+ * one transaction, audited as actor (the operator, config_operator()).
+ * DB_OK, or DB_ERR with the reason logged.
  */
-enum db_rc	 org_load_demo(struct db *, struct pool *, json_t *root);
+enum db_rc	 org_load_demo(struct db *, struct pool *, const char *actor,
+		    json_t *root);
 
 #endif

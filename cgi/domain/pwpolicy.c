@@ -13,6 +13,7 @@
 
 #include "log.h"
 #include "pwpolicy.h"
+#include "text.h"
 #include "utf8.h"
 
 static const char *const common[] = {
@@ -113,9 +114,13 @@ contains(const char *hay, const char *needle)
 	return 0;
 }
 
-const char *
-pwpolicy_check(const char *pw, size_t min, const char *const personal[],
-    size_t n)
+/*
+ * The policy (pwpolicy.h).  letter_digit: both a letter and a digit, as
+ * staff passwords need; else two kinds of letter, digit and other.
+ */
+static const char *
+judge(const char *pw, size_t min, const char *const personal[], size_t n,
+    int letter_digit)
 {
 	const unsigned char	*p;
 	const char		*why;
@@ -123,15 +128,28 @@ pwpolicy_check(const char *pw, size_t min, const char *const personal[],
 	size_t			 i;
 	int			 letter = 0, digit = 0, other = 0;
 
-	if (pw == NULL || utf8_chars(pw) < min)
-		return min >= PW_STAFF_MIN ? "密码至少 10 位。" : "密码至少 8 位。";
-	if (strlen(pw) > PW_MAX_BYTES)
+	if (pw == NULL || *pw == '\0')
+		return min >= PW_STAFF_MIN ? "请填写密码（至少 10 位）。" :
+		    "请填写密码（至少 8 位）。";
+	/* What a browser's password field cannot hold, said as such. */
+	switch (text_check(pw, strlen(pw), 0, PW_MAX_BYTES, PW_MAX_BYTES,
+	    TEXT_LINE)) {
+	case TEXT_OK:
+		break;
+	case TEXT_LONG:
 		return "密码太长，请不要超过 128 个字节（约 40 个汉字）。";
+	default:
+		return "密码中有换行、制表符等控制字符或无法识别的字符，"
+		    "请只用字母、数字、符号和汉字。";
+	}
+	if (utf8_chars(pw) < min)
+		return min >= PW_STAFF_MIN ? "密码至少 10 位。" : "密码至少 8 位。";
 	for (i = 0; i < n; i++) {
 		if (personal[i] == NULL || strlen(personal[i]) < 4)
 			continue;
 		if (contains(pw, personal[i]))
-			return "密码不能包含身份证号码、手机号码或用户名，请换一个。";
+			return "密码不能包含身份证号码、手机号码、用户名或姓名，"
+			    "请换一个。";
 		/* An ID number: its birth date, YYYYMMDD. */
 		if (strlen(personal[i]) == 18) {
 			memcpy(birth, personal[i] + 6, 8);
@@ -148,6 +166,8 @@ pwpolicy_check(const char *pw, size_t min, const char *const personal[],
 		else
 			other = 1;
 	}
+	if (letter_digit && !(letter && digit))
+		return "密码须同时包含字母和数字。";
 	if (letter + digit + other < 2)
 		return "密码须包含字母、数字、符号中的至少两种，例如字母加数字。";
 	if (pwpolicy_common(pw))
@@ -164,4 +184,21 @@ pwpolicy_check(const char *pw, size_t min, const char *const personal[],
 		    "很容易被猜到，请换一个。";
 	}
 	return NULL;
+}
+
+const char *
+pwpolicy_check(const char *pw, size_t min, const char *const personal[],
+    size_t n)
+{
+	return judge(pw, min, personal, n, 0);
+}
+
+const char *
+pwpolicy_staff(const char *pw, const char *login, const char *name)
+{
+	const char	*personal[2];
+
+	personal[0] = login;
+	personal[1] = name;
+	return judge(pw, PW_STAFF_MIN, personal, 2, 1);
 }

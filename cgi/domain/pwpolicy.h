@@ -15,13 +15,23 @@
 
 /*
  * NULL when password may be used, else what to tell the person (Chinese,
- * says what to change).  min: the least number of characters.  personal:
+ * says what to change).  min: the least number of characters; at most
+ * PW_MAX_BYTES bytes, of valid UTF-8 without control characters.  personal:
  * n strings (NULL or empty ones are skipped) the password may not
  * contain, ignoring case: the ID number, mobile, login name...; for an ID
  * number its birth date (YYYYMMDD) is refused as well.
  */
 const char	*pwpolicy_check(const char *password, size_t min,
 		    const char *const personal[], size_t n);
+
+/*
+ * A staff member's password, whoever sets it: the security administrator,
+ * its owner at /password, yiwang-admin user-add.  The policy above with
+ * PW_STAFF_MIN, a letter and a digit both, and neither the login nor the
+ * person's name in it.  NULL, or what to tell the person.
+ */
+const char	*pwpolicy_staff(const char *password, const char *login,
+		    const char *name);
 
 /* 1 when password (or its stem) is on the list of common passwords
  * (db/common-passwords.txt); for the unit test and the check above. */

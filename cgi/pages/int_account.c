@@ -3,12 +3,13 @@
  * password.  A password an administrator set is temporary: until its
  * owner has chosen a new one, this page and logging out are all they can
  * reach (route.c, R_PWTEMP); everyone may also come here of their own
- * accord.
+ * accord.  The current password is counted like a login's (org.c).
  */
 #include <string.h>
 
 #include "org.h"
 #include "pages.h"
+#include "session.h"
 
 static int
 password_page(struct req *r)
@@ -50,6 +51,12 @@ page_int_password(struct req *r)
 		break;
 	default:
 		return reply_error(r, 500, NULL);
+	}
+	/* Too many wrong passwords: the account is locked, this session
+	 * has ended with the others. */
+	if (err.locked) {
+		session_logout(r);
+		return reply_error(r, 403, err.msg);
 	}
 	view_refused(r, &err);
 	return password_page(r);

@@ -39,15 +39,6 @@ saved_notice(struct req *r)
 		hdf_set(r, "Page.Notice", "已保存。");
 }
 
-/* A refused change: say why, mark the field; the caller echoes the form. */
-static void
-refused(struct req *r, const struct org_err *err)
-{
-	r->status = 422;
-	hdf_set(r, "Form.Error", err->msg);
-	hdf_set(r, "Form.Field", err->field);
-}
-
 /* Echo what was typed into Form.*. */
 static void
 echo(struct req *r, const char *const *fields)
@@ -286,7 +277,7 @@ page_int_admin_levels(struct req *r)
 	case DB_OK:
 		return reply_redirect(r, "/admin/levels?saved=1");
 	case DB_NONE:
-		refused(r, &err);
+		view_refused(r, &err);
 		echo(r, level_fields);
 		return levels_page(r);
 	default:
@@ -385,7 +376,7 @@ page_int_admin_region(struct req *r)
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/admin/region?code=%s&saved=1", g.code));
 	case DB_NONE:
-		refused(r, &err);
+		view_refused(r, &err);
 		echo(r, region_fields);
 		return region_page(r);
 	default:
@@ -464,7 +455,7 @@ page_int_admin_hall(struct req *r)
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/admin/hall?code=%s&saved=1", h.code));
 	case DB_NONE:
-		refused(r, &err);
+		view_refused(r, &err);
 		echo(r, hall_fields);
 		return hall_page(r);
 	default:
@@ -559,7 +550,7 @@ page_int_admin_dept(struct req *r)
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/admin/dept?code=%s&saved=1", d.code));
 	case DB_NONE:
-		refused(r, &err);
+		view_refused(r, &err);
 		echo(r, dept_fields);
 		return dept_page(r);
 	default:
@@ -636,7 +627,7 @@ page_int_admin_window(struct req *r)
 		    "/admin/window?dept=%s&code=%s&saved=1", w.dept_code,
 		    w.code));
 	case DB_NONE:
-		refused(r, &err);
+		view_refused(r, &err);
 		echo(r, window_fields);
 		return window_page(r);
 	default:
@@ -748,7 +739,7 @@ page_int_admin_staff_save(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	refused(r, &err);
+	view_refused(r, &err);
 	echo(r, staff_fields);
 	if (s.active)
 		hdf_set(r, "Form.active", "1");

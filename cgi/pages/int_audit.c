@@ -40,6 +40,7 @@ static const struct {
 	{ "item.submit", "提交审核" },
 	{ "item.return", "退回修改" },
 	{ "item.publish", "发布事项" },
+	{ "citizen.register", "申请人注册" },
 	{ "application.submit", "提交申请" },
 	{ "case.accept", "受理" },
 	{ "case.reject", "不予受理" },
@@ -47,7 +48,14 @@ static const struct {
 	{ "case.approve", "准予许可" },
 	{ "case.deny", "不予许可" },
 	{ "case.return", "回退" },
+	{ "account.lock", "密码输错过多，锁定账号" },
+	{ "account.unlock", "解锁账号" },
+	{ "cert.issue", "签发数字证书" },
+	{ "cert.revoke", "吊销数字证书" },
+	{ "alert.raise", "发出安全警告" },
+	{ "alert.resolve", "处理安全警告" },
 	{ "gap.import", "导入摆渡包" },
+	{ "gap.epoch-accept", "确认对端新纪元" },
 };
 
 /* The kinds of action the page filters by (a prefix of the action). */
@@ -57,7 +65,12 @@ static const struct {
 } audit_kinds[] = {
 	{ "org.staff.", "工作人员账号、角色和密码" },
 	{ "org.", "组织机构" },
+	{ "account.", "账号锁定与解锁" },
+	{ "cert.", "数字证书" },
+	{ "alert.", "安全警告" },
 	{ "item.", "事项目录" },
+	{ "citizen.", "申请人注册" },
+	{ "application.", "网上申请" },
 	{ "case.", "办件" },
 	{ "gap.", "摆渡" },
 };

@@ -12,7 +12,6 @@
 #include "files.h"
 #include "log.h"
 #include "pages.h"
-#include "sec_certs.h"
 #include "session.h"
 #include "throttle.h"
 #include "vocab.h"
@@ -75,12 +74,14 @@ page_int_login(struct req *r)
 	    "须请安全管理员解锁。";
 	if (login != NULL && pw != NULL && strlen(login) <= 40 &&
 	    strlen(pw) <= 128) {
-		/* ACC-4: a certificate-bound account needs its certificate */
-		if ((rc = sec_cert_login(r, login, next)) != -1)
-			return rc;
 		switch (account_staff_login(r->db, r->pool, login, pw,
 		    request_param(r, "REMOTE_ADDR"), &u)) {
 		case LOGIN_OK:
+			/* ACC-4: a bound account needs its certificate too,
+			 * asked only now, so that nobody learns which logins
+			 * are bound without their password (SEC-8). */
+			if ((rc = sec_cert_login(r, &u, next)) != -1)
+				return rc;
 			if (session_login(r, &u) == -1)
 				return reply_error(r, 500, NULL);
 			if (strcmp(next, "/") == 0 && home_of(&u) != NULL)

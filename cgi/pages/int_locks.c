@@ -1,7 +1,6 @@
 /*
  * int_locks.c: the security administrator's list of locked staff
- * accounts and the unlock (SEC-1, SEC-7, F5).  Self-contained pages, to be
- * linked from the security administrator's home.  Citizens' accounts live
+ * accounts and the unlock (SEC-1, SEC-7, F5).  Citizens' accounts live
  * on the extranet only: there the same is `yiwang-admin locks` and
  * `yiwang-admin unlock IDNO` (docs/security.md).
  */

@@ -19,20 +19,6 @@
 #include "org.h"
 #include "pages.h"
 
-/* The roles the form offers, as checkboxes role_<word>. */
-static const struct {
-	const char	*field;
-	unsigned	 role;
-} role_fields[] = {
-	{ "role_clerk", ROLE_CLERK },
-	{ "role_handler", ROLE_HANDLER },
-	{ "role_leader", ROLE_LEADER },
-	{ "role_admin", ROLE_ADMIN },
-	{ "role_secadmin", ROLE_SECADMIN },
-	{ "role_auditor", ROLE_AUDITOR },
-};
-#define NROLE_FIELDS (sizeof(role_fields) / sizeof(role_fields[0]))
-
 /*
  * GET /sec: what the security administrator does, the three
  * administrators (Admins.N, view_staff) and what waits: accounts without
@@ -97,9 +83,10 @@ static int
 account_page(struct req *r, const char *login, unsigned roles, int form,
     int *status)
 {
+	const struct account_role *o;
 	struct org_staff s;
 	char		*p;
-	size_t		 i;
+	size_t		 i, j;
 
 	*status = 0;
 	if (!org_valid_login(login)) {
@@ -119,13 +106,15 @@ account_page(struct req *r, const char *login, unsigned roles, int form,
 	view_staff(r, "Staff", &s);
 	if (!form)
 		roles = s.roles;
-	for (i = 0; i < NROLE_FIELDS; i++) {
-		p = pool_printf(r->pool, "Roles.%zu", i);
-		hdf_put(r, p, "field", role_fields[i].field);
-		hdf_put(r, p, "label", account_role_label(role_fields[i].role));
-		if (roles & role_fields[i].role)
+	for (i = j = 0; i < naccount_roles; i++) {
+		if ((o = &account_roles[i])->field == NULL)
+			continue;
+		p = pool_printf(r->pool, "Roles.%zu", j++);
+		hdf_put(r, p, "field", o->field);
+		hdf_put(r, p, "label", o->label);
+		if (roles & o->role)
 			hdf_put(r, p, "checked", "1");
-		if (role_fields[i].role & ROLES_ADMINS)
+		if (o->role & ROLES_ADMINS)
 			hdf_put(r, p, "admin", "1");
 	}
 	if (strcmp(s.login, r->user.login) == 0)
@@ -163,9 +152,11 @@ page_int_sec_staff_roles(struct req *r)
 	size_t		 i;
 	int		 status;
 
-	for (i = 0; i < NROLE_FIELDS; i++)
-		if (form_get(r, role_fields[i].field) != NULL)
-			roles |= role_fields[i].role;
+	/* Only the roles the form offers (account_roles' fields). */
+	for (i = 0; i < naccount_roles; i++)
+		if (account_roles[i].field != NULL &&
+		    form_get(r, account_roles[i].field) != NULL)
+			roles |= account_roles[i].role;
 	switch (org_staff_roles(r->db, r->pool, r->user.login, login, roles,
 	    &err)) {
 	case DB_OK:

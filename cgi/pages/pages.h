@@ -83,6 +83,25 @@ int	 page_int_sec_unlock(struct req *);
 /* int_alerts.c: the security administrator's security alerts. */
 int	 page_int_sec_alerts(struct req *);
 int	 page_int_sec_alert_resolve(struct req *);
+/* int_sec_certs.c: staff client certificates (ACC-4): the security
+ * administrator's list and revocation, and the checks below. */
+int	 page_int_sec_certs(struct req *);
+int	 page_int_sec_cert_revoke(struct req *);
+/*
+ * After the session is loaded (yiwang.fcgi): a logged-in staff member
+ * whose account is bound to a certificate that this request does not
+ * present is logged out, and the request goes on as anonymous.  0 to go
+ * on, or an HTTP status to answer with.
+ */
+int	 sec_cert_gate(struct req *);
+/*
+ * At login, once the password of u is right (LOGIN_OK), before a session
+ * starts: -1 when u may log in; else u's account is bound to a
+ * certificate this request does not present, an alert is raised and the
+ * login page has been answered (403, saying to use the certificate); its
+ * result is returned.
+ */
+int	 sec_cert_login(struct req *, const struct user *, const char *next);
 
 /* Both. */
 int	 page_logout(struct req *);

@@ -12,7 +12,6 @@
  */
 #include "pages.h"
 #include "route.h"
-#include "sec_certs.h"
 
 #define STAFF	ROLES_STAFF
 #define CATALOG	(ROLES_STAFF | ROLE_ADMIN)
@@ -109,7 +108,8 @@ const struct route routes[] = {
 	    page_int_admin_staff_save },
 	/* Intranet: the security administrator's (SEC-7): roles and
 	 * passwords (int_secadmin.c), lock-outs (int_locks.c, F5),
-	 * security alerts (int_alerts.c), certificates (sec_certs.c, ACC-4). */
+	 * security alerts (int_alerts.c), certificates (int_sec_certs.c,
+	 * ACC-4). */
 	{ "GET", "/sec", R_INT | R_LOGIN, ROLE_SECADMIN, page_int_sec },
 	{ "GET", "/sec/staff", R_INT | R_LOGIN, ROLE_SECADMIN,
 	    page_int_sec_staff },
@@ -128,9 +128,9 @@ const struct route routes[] = {
 	{ "POST", "/sec/alerts/resolve", R_INT | R_LOGIN | R_CSRF,
 	    ROLE_SECADMIN, page_int_sec_alert_resolve },
 	{ "GET", "/sec/certs", R_INT | R_LOGIN, ROLE_SECADMIN,
-	    page_sec_certs },
+	    page_int_sec_certs },
 	{ "POST", "/sec/certs/revoke", R_INT | R_LOGIN | R_CSRF,
-	    ROLE_SECADMIN, page_sec_cert_revoke },
+	    ROLE_SECADMIN, page_int_sec_cert_revoke },
 	/* Intranet: the audit administrator's, and no one else's (SEC-3). */
 	{ "GET", "/audit", R_INT | R_LOGIN, ROLE_AUDITOR, page_int_audit },
 };

@@ -4,8 +4,9 @@
 # in only when the browser presents that very certificate: not without one,
 # not with another staff member's, not with one of another CA, not with a
 # verdict forged in request headers; its session ends on the first request
-# without it.  Staff without a certificate log in with their password as
-# before.  yiwang-admin issues, re-issues and revokes; the security
+# without it.  The certificate is asked for only after the right password:
+# a wrong one is the same counted miss as for any login (SEC-8).  Staff
+# without a certificate log in with their password as before.  yiwang-admin issues, re-issues and revokes; the security
 # administrator lists and revokes at /sec/certs; each change is audited.
 . "$(dirname "$0")/../lib.sh"
 
@@ -49,12 +50,24 @@ openssl pkcs12 -export -in "$TMP/s.crt" -inkey "$TMP/s.key" -out "$TMP/stranger.
 	-passout "pass:$TEST_P12_PASSWORD" 2>/dev/null
 
 # --- refused without the right certificate ---------------------------------------
+# The certificate is asked for only once the password is right (SEC-8):
+# without it, a bound login is a miss like any other, so nobody lists the
+# bound (administrators') logins by trying names.
 before=$(sessions_of "$ADMIN")
-HTTP_CERT=none staff_login nocert "$ADMIN"
-t_is "the administrator without a certificate is refused at login" "$HTTP_STATUS" 403
-t_like "with a message that says what to do" "$HTTP_BODY" "只能用本人的数字证书登录"
+misses() { sql_int "SELECT COUNT(*) FROM throttle_miss WHERE subject = '$(pii_hash int throttle.login "#$(staff_id "$1")")'"; }
+alerts() { sql_int "SELECT COUNT(*) FROM security_alert WHERE kind = 'account.cert' AND object = 'staff:$1'"; }
+misses0=$(misses "$ADMIN")
+HTTP_CERT=none staff_login nocert "nosuch$$" wrong-password
+t_is "an unknown login is a miss (422)" "$HTTP_STATUS" 422
+miss=$(alert_text)
 HTTP_CERT=none staff_login nocert "$ADMIN" wrong-password
-t_is "the same answer whether or not the password is right" "$HTTP_STATUS" 403
+t_is "a bound login with a wrong password, without the certificate, answers alike" "$HTTP_STATUS $(alert_text)" "422 $miss"
+t_is "and is counted as a miss of the account" "$(misses "$ADMIN")" "$((misses0 + 1))"
+alerts0=$(alerts "$ADMIN")
+HTTP_CERT=none staff_login nocert "$ADMIN"
+t_is "with the right password the administrator without a certificate is refused at login" "$HTTP_STATUS" 403
+t_like "with a message that says to use the certificate" "$HTTP_BODY" "只能用本人的数字证书登录"
+t_is "which raises a security alert: the password may have leaked" "$(alerts "$ADMIN")" "$((alerts0 + 1))"
 HTTP_CERT=$TMP/zhengshu.p12 staff_login other "$ADMIN"
 t_is "refused with another staff member's certificate" "$HTTP_STATUS" 403
 HTTP_CERT=$TMP/stranger.p12 staff_login stranger "$ADMIN"
@@ -99,6 +112,8 @@ t_is "a wrong password is still refused as before" "$HTTP_STATUS" 422
 # --- the second bound account; revoking -------------------------------------------
 HTTP_CERT=none staff_login z zhengshu Lvcao-Qiu-73
 t_is "a bound clerk without the certificate is refused" "$HTTP_STATUS" 403
+HTTP_CERT=none staff_login z zhengshu wrong-password
+t_is "and with a wrong password gets the ordinary miss" "$HTTP_STATUS $(alert_text)" "422 $miss"
 HTTP_CERT=$TMP/zhengshu.p12 staff_login z zhengshu Lvcao-Qiu-73
 t_is "and admitted with it" "$HTTP_STATUS $HTTP_LOCATION" "303 /inbox"
 admin_int cert-list >"$TMP/out"
@@ -144,7 +159,7 @@ t_is "so the password alone is refused again" "$HTTP_STATUS" 403
 
 t_is "every issue and revocation is in the audit trail" \
 	"$(sql_int "SELECT GROUP_CONCAT(CONCAT(action, ' ', object, ' ', actor) ORDER BY id SEPARATOR ', ') FROM audit WHERE action LIKE 'cert.%' AND object IN ('staff:zhengshu')")" \
-	"cert.issue staff:zhengshu yiwang-admin, cert.revoke staff:zhengshu wurigen"
+	"cert.issue staff:zhengshu cli:$(id -un), cert.revoke staff:zhengshu wurigen"
 t_is "(the administrator's too)" \
 	"$(sql_int "SELECT COUNT(*) FROM audit WHERE action LIKE 'cert.%' AND object = 'staff:$ADMIN'")" 4
 # The clerk made here leaves no session and no active account behind.

@@ -290,7 +290,7 @@ gap_int epoch-accept 1 >"$TMP/out" 2>&1 || rc=$?
 t_is "an epoch older than the one accepted cannot be confirmed" "$rc" 2
 t_ok "the operator confirms epoch 2" gap_int epoch-accept 2
 t_is "the confirmation is audited with who ran it" \
-	"$(sql_int "SELECT CONCAT(actor, ' ', object) FROM audit WHERE action='gap.epoch-accept' ORDER BY id DESC LIMIT 1")" "$(id -un) ext2int/2"
+	"$(sql_int "SELECT CONCAT(actor, ' ', object) FROM audit WHERE action='gap.epoch-accept' ORDER BY id DESC LIMIT 1")" "cli:$(id -un) ext2int/2"
 t_is "and resolves the epoch's alert" "$(sql_int "SELECT COUNT(*) FROM security_alert WHERE kind='gap.epoch' AND object='ext2int/2' AND resolved_at IS NULL")" 0
 t_ok "now the bundle of epoch 2 imports" gap_int import "$E2"
 t_is "and its application arrived" "$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no='$APP3'")" 1

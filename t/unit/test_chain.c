@@ -23,6 +23,7 @@
 #include "anchor.h"
 #include "chain.h"
 #include "crypto.h"
+#include "keyfile.h"
 
 static struct pool	*pool;
 static char		 tmpdir[64];
@@ -562,23 +563,35 @@ anchor_records_refused(void **state)
 static void
 secret_files(void **state)
 {
-	unsigned char	 k[CHAIN_KEY_LEN], k2[CHAIN_KEY_LEN];
-	struct stat	 st;
-	char		 hex[80], *p = tmp("chain.key"), *q;
-	FILE		*f;
+	struct keyfile		 kf = KEYFILE_INIT("chain_key", "the chain key",
+				    CHAIN_KEY_LEN);
+	const unsigned char	*k;
+	unsigned char		 k2[CHAIN_KEY_LEN];
+	struct stat		 st;
+	char			 hex[80], *p = tmp("chain.key"), *q;
+	FILE			*f;
 
 	(void)state;
 	chain_set_key_file(p);
-	assert_int_equal(chain_key_load(k), -1);	/* not there yet */
+	assert_int_equal(chain_key_load(), -1);	/* not there yet */
+	keyfile_set(&kf, p);
+	assert_null(keyfile_key(&kf));
 	assert_int_equal(chain_key_create(p), 0);
 	assert_int_equal(stat(p, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	assert_int_equal(st.st_size, 65);
 	assert_int_equal(chain_key_create(p), -1);	/* never replaced */
-	assert_int_equal(chain_key_load(k), 0);
+	assert_int_equal(chain_key_load(), 0);
+	/* The loader gives the file's bytes, and the same ones after. */
+	assert_non_null(k = keyfile_key(&kf));
 	assert_int_equal(crypto_secret_read(p, hex, sizeof(hex)), 0);
 	assert_int_equal(crypto_unhex(hex, k2, sizeof(k2)), 0);
-	assert_memory_equal(k, k2, sizeof(k));
+	assert_memory_equal(k, k2, sizeof(k2));
+	assert_ptr_equal(keyfile_key(&kf), k);
+	/* Another file forgets it (wiped) until read from there. */
+	keyfile_set(&kf, NULL);
+	assert_null(keyfile_key(&kf));
+	assert_true(memcmp(kf.key, k2, sizeof(k2)) != 0);
 	/* Damaged files are refused whole. */
 	q = tmp("bad");
 	assert_non_null(f = fopen(q, "w"));
@@ -595,9 +608,11 @@ secret_files(void **state)
 	fclose(f);
 	assert_int_equal(crypto_secret_read(q, hex, 64), -1);	/* too long */
 	chain_set_key_file(q);
-	assert_int_equal(chain_key_load(k), -1);
+	assert_int_equal(chain_key_load(), -1);
+	keyfile_set(&kf, q);
+	assert_null(keyfile_key(&kf));
 	chain_set_key_file(NULL);
-	assert_int_equal(chain_key_load(k), -1);
+	assert_int_equal(chain_key_load(), -1);
 }
 
 int

@@ -1,8 +1,8 @@
 /*
  * test_org.c: the organisation's checks of input (codes, names, logins,
- * passwords, whole objects), the roles 三员分立 keeps apart (SEC-7), and
- * the administrators' pages rendered from HDF fixtures (ORG-1, ORG-2,
- * ACC-4).
+ * whole objects; passwords are test_pwpolicy.c's), the roles 三员分立
+ * keeps apart (SEC-7), and the administrators' pages rendered from HDF
+ * fixtures (ORG-1, ORG-2, ACC-4).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -122,32 +122,6 @@ logins(void **state)
 }
 
 static void
-passwords(void **state)
-{
-	char	 big[200];
-
-	(void)state;
-	assert_true(org_valid_password("Yiwang@2026"));
-	assert_true(org_valid_password("abcdefghi1"));
-	assert_true(org_valid_password("草原1号abcdefg"));
-	assert_false(org_valid_password("abcdefgh1"));		/* 9 */
-	assert_false(org_valid_password("abcdefghij"));		/* no digit */
-	assert_false(org_valid_password("1234567890"));		/* no letter */
-	/* Ten characters, but no Latin letter. */
-	assert_false(org_valid_password("草原草原草原草原草原1"));
-	assert_false(org_valid_password("abcde\n12345"));
-	assert_false(org_valid_password(""));
-	assert_false(org_valid_password(NULL));
-	memset(big, 'a', sizeof(big));
-	big[0] = '1';
-	big[ORG_PASSWORD_MAX] = '\0';
-	assert_true(org_valid_password(big));
-	big[ORG_PASSWORD_MAX] = 'a';
-	big[ORG_PASSWORD_MAX + 1] = '\0';
-	assert_false(org_valid_password(big));
-}
-
-static void
 halls_and_roles(void **state)
 {
 	(void)state;
@@ -204,7 +178,9 @@ three_administrators_apart(void **state)
 static void
 role_words(void **state)
 {
+	const struct account_role *r;
 	unsigned	 bit;
+	size_t		 i;
 	int		 known = 0;
 
 	(void)state;
@@ -219,6 +195,23 @@ role_words(void **state)
 	assert_string_equal(account_role_word(ROLE_SECADMIN), "secadmin");
 	assert_null(account_role_word(ROLE_CLERK | ROLE_LEADER));
 	assert_null(account_role_word(0));
+	/* One table: every role a form sets has the field role_<word>, and
+	 * the labels the pages show come from it. */
+	assert_int_equal(naccount_roles, 7);
+	for (i = 0; i < naccount_roles; i++) {
+		r = &account_roles[i];
+		assert_string_equal(account_role_label(r->role), r->label);
+		if (r->role == ROLE_CITIZEN) {
+			assert_null(r->field);
+			continue;
+		}
+		assert_true(r->role & (ROLES_STAFF | ROLES_ADMINS));
+		assert_non_null(r->field);
+		assert_string_equal(r->field, pool_printf(pool, "role_%s",
+		    r->word));
+	}
+	assert_string_equal(account_role_label(ROLE_AUDITOR), "审计管理员");
+	assert_string_equal(account_role_label(0), "");
 }
 
 static void
@@ -580,7 +573,6 @@ main(void)
 		cmocka_unit_test(names),
 		cmocka_unit_test(phones),
 		cmocka_unit_test(logins),
-		cmocka_unit_test(passwords),
 		cmocka_unit_test(halls_and_roles),
 		cmocka_unit_test(three_administrators_apart),
 		cmocka_unit_test(role_words),

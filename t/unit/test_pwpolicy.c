@@ -95,6 +95,60 @@ personal_refused(void **state)
 	}
 }
 
+/*
+ * Staff passwords, one policy whoever sets them (org.c, yiwang-admin
+ * user-add): a letter and a digit, at least 10 characters, and a message
+ * that names what is wrong, not "至少 10 位" for a long one or one with a
+ * control character.
+ */
+static void
+staff_policy(void **state)
+{
+	char		 big[PW_MAX_BYTES + 2];
+	const char	*why;
+	size_t		 i;
+
+	(void)state;
+	assert_null(pwpolicy_staff("Xilin-Gol-88", "bateer", "巴特尔"));
+	assert_null(pwpolicy_staff("Yiwang@2026", "liuxiaomei", "刘晓梅"));
+	assert_non_null(strstr(pwpolicy_staff("Ab3$efgh9", "zs", "郑淑"),
+	    "至少 10 位"));
+	/* Two kinds are not enough: a letter and a digit. */
+	assert_non_null(strstr(pwpolicy_staff("Xilin-Gol-!!", "zs", NULL),
+	    "同时包含字母和数字"));
+	assert_non_null(strstr(pwpolicy_staff("5820-7349-16", "zs", NULL),
+	    "同时包含字母和数字"));
+	/* Ten characters, but no Latin letter. */
+	assert_non_null(strstr(pwpolicy_staff("草原草原草原草原草原1", "zs",
+	    NULL), "同时包含字母和数字"));
+	/* The login and the name. */
+	assert_non_null(strstr(pwpolicy_staff("Bateer-2026x", "bateer",
+	    "巴特尔"), "用户名"));
+	assert_non_null(strstr(pwpolicy_staff("巴特尔-Gol-2026", "bt01",
+	    "巴特尔"), "姓名"));
+	/* Control characters and bad bytes: said as such. */
+	assert_non_null(strstr(pwpolicy_staff("Xilin\nGol-88", "zs", NULL),
+	    "控制字符"));
+	assert_non_null(strstr(pwpolicy_staff("Xilin\tGol-88", "zs", NULL),
+	    "控制字符"));
+	assert_non_null(strstr(pwpolicy_staff("Xilin\xed\xa0\x80Gol-88", "zs",
+	    NULL), "控制字符"));
+	/* Too long: said as such; PW_MAX_BYTES is not too long. */
+	for (i = 0; i < sizeof(big) - 1; i++)
+		big[i] = "Gobi-Star-2026/"[i % 15];
+	big[PW_MAX_BYTES + 1] = '\0';
+	assert_non_null(why = pwpolicy_staff(big, "zs", NULL));
+	assert_non_null(strstr(why, "太长"));
+	assert_null(strstr(why, "至少"));
+	big[PW_MAX_BYTES] = '\0';
+	why = pwpolicy_staff(big, "zs", NULL);
+	assert_true(why == NULL || strstr(why, "太长") == NULL);
+	assert_non_null(strstr(pwpolicy_staff("", "zs", NULL), "请填写密码"));
+	assert_non_null(pwpolicy_staff(NULL, "zs", NULL));
+	/* The citizens' policy refuses control characters too. */
+	assert_non_null(strstr(check("Caoyuan\r2026"), "控制字符"));
+}
+
 int
 main(void)
 {
@@ -103,6 +157,7 @@ main(void)
 		cmocka_unit_test(short_or_one_kind_refused),
 		cmocka_unit_test(common_refused),
 		cmocka_unit_test(personal_refused),
+		cmocka_unit_test(staff_policy),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

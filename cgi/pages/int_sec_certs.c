@@ -1,17 +1,18 @@
 /*
- * sec_certs.c: client certificates of staff accounts (ACC-4, SEC-1).
+ * int_sec_certs.c: client certificates of staff accounts (ACC-4, SEC-1).
  * nginx verifies a presented certificate against the local CA and passes
  * it on (SSL_CLIENT_VERIFY, SSL_CLIENT_CERT); here it is matched to the
- * account it is bound to, at login and on every request after.  The
- * security administrator lists the bindings and revokes them; issuing is
- * `yiwang-admin cert-issue`, which holds the CA's key.
+ * account it is bound to, at login once the password is right, and on
+ * every request after.  The security administrator lists the bindings
+ * and revokes them; issuing is `yiwang-admin cert-issue`, which holds the
+ * CA's key.
  */
 #include <string.h>
 
+#include "alert.h"
 #include "crypto.h"
 #include "pages.h"
 #include "pki.h"
-#include "sec_certs.h"
 #include "session.h"
 #include "staffcert.h"
 
@@ -56,23 +57,33 @@ sec_cert_gate(struct req *r)
 }
 
 int
-sec_cert_login(struct req *r, const char *login, const char *next)
+sec_cert_login(struct req *r, const struct user *u, const char *next)
 {
-	struct staffcert	c;
+	char	*want = NULL;
 
-	switch (staffcert_get(r->db, r->pool, login, &c)) {
+	switch (staffcert_of_staff(r->db, r->pool, u->id, &want)) {
 	case DB_NONE:
-		return -1;	/* no such account: the password check says so */
+		return -1;	/* not bound: the password is enough */
 	case DB_OK:
 		break;
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	if (c.sha256 == NULL || presents(r, c.sha256))
+	if (presents(r, want))
 		return -1;
+	/*
+	 * Whoever typed the password knows now that it is right: its owner
+	 * at a browser without the certificate, or someone who should not
+	 * know it.  The security administrator finds out which.
+	 */
+	(void)alert_raise(r->db, r->pool, "account.cert", pool_printf(r->pool,
+	    "staff:%s", u->login), pool_printf(r->pool, "%s（%s）的密码输入"
+	    "正确，但没有出示绑定的数字证书，未能登录。如果不是本人在没有导入证书"
+	    "的电脑上登录，这个密码已经泄露：请与本人核实，并重置密码。",
+	    u->name, u->login));
 	r->status = 403;
 	hdf_set(r, "Form.Error", CERT_NEEDED);
-	hdf_set(r, "Form.login", login);
+	hdf_set(r, "Form.login", u->login);
 	hdf_set(r, "Form.next", next);
 	hdf_set(r, "Page.Title", "工作人员登录");
 	return render(r, "int/login.cs");
@@ -83,7 +94,7 @@ sec_cert_login(struct req *r, const char *login, const char *next)
  * issued, when, by whom, and until when; a revoke button on each.
  */
 int
-page_sec_certs(struct req *r)
+page_int_sec_certs(struct req *r)
 {
 	struct staffcert	*v;
 	const char		*done = form_get(r, "revoked");
@@ -113,7 +124,7 @@ page_sec_certs(struct req *r)
  * in with its password alone until a new certificate is issued.
  */
 int
-page_sec_cert_revoke(struct req *r)
+page_int_sec_cert_revoke(struct req *r)
 {
 	const char	*login = form_get(r, "login");
 
