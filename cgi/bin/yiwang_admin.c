@@ -31,6 +31,7 @@
 #include "schema.h"
 #include "search.h"
 #include "staffcert.h"
+#include "text.h"
 
 static void
 usage(void)
@@ -63,6 +64,11 @@ usage(void)
 	    "  search-rebuild               rebuild the extranet's full-text index\n"
 	    "  citizen-add IDNO NAME MOBILE a registered applicant (extranet);\n"
 	    "                               password as for user-add\n"
+	    "  citizen-reset IDNO NAME MOBILE  the hall, having seen the ID\n"
+	    "                               card: the account takes the name,\n"
+	    "                               mobile and password (as for\n"
+	    "                               user-add); its sessions and lock\n"
+	    "                               end (audited)\n"
 	    "  files-sweep [SECONDS]        remove stored files no row names and\n"
 	    "                               stale tmp/ entries, older than SECONDS\n"
 	    "                               (default files_sweep_grace)\n"
@@ -469,6 +475,53 @@ unlock(const struct config *cfg, struct db *db, struct pool *pool,
 	case DB_NONE:
 		fprintf(stderr, "%s 没有被锁定（或没有这个账户），"
 		    "用 yiwang-admin locks 查看被锁定的账户。\n", ident);
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * citizen-add, or with reset citizen-reset: the hall has seen the
+ * person's ID card, and the person types the password (password_input).
+ */
+static int
+citizen(struct db *db, struct pool *pool, const char *idno, const char *name,
+    const char *mobile, int reset)
+{
+	const char	*personal[2] = { idno, mobile }, *why;
+	char		 pw[256];
+
+	if (!id_number_valid(idno) || !mobile_valid(mobile)) {
+		fputs("身份证号码或手机号码不对。\n", stderr);
+		return 1;
+	}
+	if (text_check(name, strlen(name), 1, 50, 0, TEXT_LINE) != TEXT_OK) {
+		fputs("姓名应为身份证上的姓名，50 个字以内。\n", stderr);
+		return 1;
+	}
+	if (password_input(pw, sizeof(pw)) == -1) {
+		fputs("没有给出密码。\n", stderr);
+		return 1;
+	}
+	if ((why = pwpolicy_check(pw, PW_CITIZEN_MIN, personal, 2)) != NULL) {
+		fprintf(stderr, "密码不符合要求：%s\n", why);
+		return 1;
+	}
+	switch (reset ? account_citizen_reset(db, pool, idno, name, mobile,
+	    pw, config_operator(pool)) : account_citizen_add(db, pool, idno,
+	    name, mobile, pw)) {
+	case DB_OK:
+		printf(reset ? "已重置：%s 的账户（原登录已退出）\n" :
+		    "已注册：%s\n", name);
+		return 0;
+	case DB_DUP:
+		printf("%s 已经注册过；要为本人重置，用 citizen-reset。\n",
+		    idno);
+		return 0;
+	case DB_NONE:
+		fprintf(stderr, "%s 没有注册过；用 citizen-add 注册。\n",
+		    idno);
 		return 1;
 	default:
 		return 1;
@@ -942,30 +995,11 @@ main(int argc, char *argv[])
 		rc = publish(db, pool, argv[1], atoi(argv[2]));
 	else if (strcmp(cmd, "search-rebuild") == 0 && argc == 1)
 		rc = search_rebuild(db) == DB_OK ? 0 : 1;
-	else if (strcmp(cmd, "citizen-add") == 0 && argc == 4) {
-		const char *personal[2] = { argv[1], argv[3] }, *why = NULL;
-
-		if (!id_number_valid(argv[1]) || !mobile_valid(argv[3]))
-			fputs("invalid ID number or mobile number\n", stderr);
-		else if (password_input(pw, sizeof(pw)) == -1)
-			fputs("no password given\n", stderr);
-		else if ((why = pwpolicy_check(pw, PW_CITIZEN_MIN, personal,
-		    2)) != NULL)
-			fprintf(stderr, "密码不符合要求：%s\n", why);
-		else switch (account_citizen_add(db, pool, argv[1], argv[2],
-		    argv[3], pw)) {
-		case DB_OK:
-			printf("citizen %s added\n", argv[2]);
-			rc = 0;
-			break;
-		case DB_DUP:
-			printf("citizen %s exists\n", argv[1]);
-			rc = 0;
-			break;
-		default:
-			break;
-		}
-	} else if (strcmp(cmd, "files-sweep") == 0 && argc <= 2)
+	else if ((strcmp(cmd, "citizen-add") == 0 ||
+	    strcmp(cmd, "citizen-reset") == 0) && argc == 4)
+		rc = citizen(db, pool, argv[1], argv[2], argv[3],
+		    strcmp(cmd, "citizen-reset") == 0);
+	else if (strcmp(cmd, "files-sweep") == 0 && argc <= 2)
 		rc = sweep(&cfg, db, pool, argc == 2 ? argv[1] : NULL);
 	else if (strcmp(cmd, "locks") == 0 && argc == 1)
 		rc = locks(&cfg, db, pool);

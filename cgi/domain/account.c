@@ -32,6 +32,11 @@ static const char SQL_CITIZEN_ADD[] =
 static const char SQL_CITIZEN_REGISTER[] =
     "INSERT IGNORE INTO citizen (id_hash, id_sealed, name, mobile_sealed, "
     "pw_hash) VALUES (?, ?, ?, ?, ?)";
+/* The hall's reset (yiwang-admin citizen-reset): the account of the
+ * number becomes the person's who showed the card. */
+static const char SQL_CITIZEN_RESET[] =
+    "UPDATE citizen SET name = ?, mobile_sealed = ?, pw_hash = ? "
+    "WHERE id = ?";
 static const char SQL_CITIZEN_OF_HASH[] =
     "SELECT id FROM citizen WHERE id_hash = ?";
 static const char SQL_TODAY[] =
@@ -590,6 +595,21 @@ account_locks(struct db *db, struct pool *pool, enum site site,
 	    locked_citizen_row, sizeof(**out), out, n);
 }
 
+/* Account id's lock and its count of misses go (unlock, reset). */
+static enum db_rc
+lock_forget(struct db *db, struct pool *pool, int64_t id)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_LOCK_DROP);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	return throttle_clear(db, &TH_LOGIN_NAME, miss_key(pool, DB_OK, id,
+	    NULL));
+}
+
 enum db_rc
 account_unlock(struct db *db, struct pool *pool, enum site site,
     const char *ident, const char *actor)
@@ -611,17 +631,58 @@ account_unlock(struct db *db, struct pool *pool, enum site site,
 	q = db_stmt(db, site == SITE_INTRANET ? SQL_LOCKED_STAFF :
 	    SQL_LOCKED_CITIZEN);
 	stmt_bind_text(q, 0, site == SITE_INTRANET ? ident : hash);
+	if ((rc = stmt_one(q, pool, "i", &id)) == DB_OK)
+		rc = lock_forget(db, pool, id);
+	if (rc == DB_OK)
+		rc = audit_add(db, pool, actor, "account.unlock",
+		    account_object(pool, site, id, ident), "{}");
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+enum db_rc
+account_citizen_reset(struct db *db, struct pool *pool, const char *idno,
+    const char *name, const char *mobile, const char *password,
+    const char *actor)
+{
+	struct citizen_sealed	 s;
+	struct stmt		*q;
+	enum db_rc		 rc;
+	int64_t			 id;
+	char			 hash[PWHASH_MAX];
+
+	if (citizen_seal(pool, idno, mobile, &s) == -1 ||
+	    crypto_pw_hash(password, hash) == -1)
+		return DB_ERR;
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_CITIZEN_OF_HASH);
+	stmt_bind_text(q, 0, s.hash);
 	if ((rc = stmt_one(q, pool, "i", &id)) == DB_OK) {
-		q = db_stmt(db, SQL_LOCK_DROP);
+		q = db_stmt(db, SQL_CITIZEN_RESET);
+		stmt_bind_text(q, 0, name);
+		stmt_bind_text(q, 1, s.mobile);
+		stmt_bind_text(q, 2, hash);
+		stmt_bind_int(q, 3, id);
+		rc = stmt_run(q);
+	}
+	/* Whoever held the account loses it now: its sessions, its lock
+	 * and its count of misses go. */
+	if (rc == DB_OK) {
+		q = db_stmt(db, SQL_SESSIONS_END);
 		stmt_bind_int(q, 0, id);
 		rc = stmt_run(q);
 	}
 	if (rc == DB_OK)
-		rc = throttle_clear(db, &TH_LOGIN_NAME, miss_key(pool, DB_OK,
-		    id, ident));
+		rc = lock_forget(db, pool, id);
 	if (rc == DB_OK)
-		rc = audit_add(db, pool, actor, "account.unlock",
-		    account_object(pool, site, id, ident), "{}");
+		rc = audit_add(db, pool, actor, "citizen.reset",
+		    account_citizen_actor(pool, id),
+		    "{\"name\":\"set\",\"mobile\":\"set\","
+		    "\"password\":\"set\",\"sessions\":\"ended\"}");
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return rc;

@@ -23,6 +23,19 @@ enum db_rc	 account_citizen_add(struct db *, struct pool *,
 		    const char *id_number, const char *name,
 		    const char *mobile, const char *password);
 
+/*
+ * The hall's answer to a forgotten password or a number registered by
+ * someone else (ext/registered.cs sends people there): after the window
+ * has seen the ID card, the account of id_number takes this name, mobile
+ * and password; its sessions, lock and misses end; audited as actor
+ * ("citizen.reset").  DB_NONE when the number has no account (then
+ * citizen-add).  The caller has checked the fields.
+ */
+enum db_rc	 account_citizen_reset(struct db *, struct pool *,
+		    const char *id_number, const char *name,
+		    const char *mobile, const char *password,
+		    const char *actor);
+
 /* Outcome of a registration (F7). */
 enum reg_rc {
 	REG_DONE,	/* account made, or the number was registered before */

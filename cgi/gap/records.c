@@ -18,7 +18,7 @@
 
 /* Limits of the forms the data comes from (and of their columns). */
 #define REMARK_CHARS	2000	/* ext_apply.c REMARK_MAX */
-#define OPINION_BYTES	4000	/* int_case.c, a reason or an opinion */
+#define OPINION_CHARS	1300	/* int_case.c OPINION_MAX */
 #define DOC_BODY_BYTES	65535	/* document.body, TEXT */
 #define MATERIALS_MAX	60	/* CFORM_MAX_MATERIALS */
 #define DAYS_LIMIT	3650	/* statutory and promised days */
@@ -438,10 +438,10 @@ static const struct field doc_body_fields[] = {
 	INT("promised_days", "承诺办结时限", 0, DAYS_LIMIT),
 	SHAPED("due_date", "办结期限", S_DATE),
 	{ .name = "opinion", .type = F_LINES, .optional = 1,
-	    .max = OPINION_BYTES, .max_bytes = OPINION_BYTES,
+	    .max = OPINION_CHARS, .max_bytes = 4 * OPINION_CHARS,
 	    .label = "审批意见" },
 	{ .name = "reason", .type = F_LINES, .optional = 1,
-	    .max = OPINION_BYTES, .max_bytes = OPINION_BYTES,
+	    .max = OPINION_CHARS, .max_bytes = 4 * OPINION_CHARS,
 	    .label = "理由" },
 	LINE("signer", "签发人", 1, 50),
 	ARRAY("materials", "材料", 0, MATERIALS_MAX, doc_material_elem),
@@ -468,7 +468,7 @@ static const struct field event_fields[] = {
 	SHAPED("at", "时间", S_DATETIME),
 	LINE("label", "进度说明", 1, 60),
 	LINE("actor", "办理部门", 1, 100),
-	LINES("note", "理由", OPINION_BYTES, OPINION_BYTES),
+	LINES("note", "理由", OPINION_CHARS, 4 * OPINION_CHARS),
 	SHAPED("state", "办件状态", S_STATE),
 	LINE("state_label", "办件状态说明", 1, 40),
 	{ .name = "doc", .type = F_OBJECT, .optional = 1, .sub = doc_fields,

@@ -14,7 +14,12 @@
 #include "pages.h"
 #include "session.h"
 #include "throttle.h"
+#include "utf8.h"
 #include "vocab.h"
+
+/* An opinion or a reason, in characters: case.cs maxlength, and the
+ * gap's check of what crosses (records.c OPINION_CHARS). */
+#define OPINION_MAX	1300
 
 /*
  * Where a member of staff starts: the worklist for the business roles,
@@ -336,8 +341,10 @@ page_int_act(struct req *r)
 	if (!flow_involves(&k, &r->user))
 		return reply_error(r, 403, "这个办件不属于您的部门。");
 	text = form_text(r, "text");
-	if (text != NULL && strlen(text) > 4000)
-		return reply_error(r, 400, "意见太长，请控制在 4000 字以内。");
+	if (text != NULL && utf8_chars(text) > OPINION_MAX)
+		return reply_error(r, 400, pool_printf(r->pool, "意见或理由太长"
+		    "（%zu 字），请控制在 %d 字以内。", utf8_chars(text),
+		    OPINION_MAX));
 	switch (case_act(r->db, r->pool, id, &r->user, form_get(r, "action"),
 	    form_get(r, "step"), form_get(r, "verdict"), text,
 	    form_get(r, "back_to"), &why)) {

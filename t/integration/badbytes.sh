@@ -85,6 +85,14 @@ t_like "with a page in Chinese that says what to do" "$HTTP_BODY" '无法识别�
 csrf=$(http_get clerk "$INT_URL/case?id=$CASE" | csrf_from)
 http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$CASE" "action=reject" "text=$(printf '理由\xed\xa0\x80')" >/dev/null
 t_is "and so is the review's refusal reason on the intranet" "$HTTP_STATUS" 400
+# A reason is counted in characters, as case.cs's maxlength counts: 1,300
+# Chinese characters (3,900 bytes) pass the length check, 1,301 do not.
+long=$(printf '缺%.0s' $(seq 1 1301))
+http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$CASE" "action=reject" "text=$long" >/dev/null
+t_is "a reason of 1,301 characters: 400" "$HTTP_STATUS" 400
+t_like "saying how long it is and how long it may be" "$HTTP_BODY" "意见或理由太长（1301 字），请控制在 1300 字以内。"
+http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$CASE" "action=nosuch" "text=${long:1}" >/dev/null
+t_is "1,300 characters pass the length check (and reach the action's)" "$HTTP_STATUS" 409
 # A text part is a file only when the kit would take it for one: a
 # "filename" elsewhere in its header does not let a NUL through (the kit
 # would store "AB" and drop the rest).
