@@ -130,7 +130,7 @@ check "only the audit administrator's page reads the audit trail" \
 check "every audit action has its label and kind on the audit page" \
     "$(kinds=$(grep -oE '^[[:space:]]*\{ "[a-z.]+\.", "' cgi/pages/int_audit.c | cut -d'"' -f2)
     { for f in cgi/domain/*.c cgi/gap/*.c; do
-	awk '/audit_add\(|[^_]audit\(db|finish\(db, pool, rc, actor|action = "/ { n = 3 }
+	awk '/audit_(add|json)\(|finish\(db, pool, rc, actor|action = "/ { n = 3 }
 	    n > 0 { print; n-- }' "$f"
     done | grep -oE '"[a-z]+\.[a-z][a-z.-]*"' | tr -d '"'
     grep -oE '^[[:space:]]*\{ "[a-z]+", "' cgi/domain/flow.c | cut -d'"' -f2 | sed 's/^/case./'

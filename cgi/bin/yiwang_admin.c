@@ -3,6 +3,7 @@
  * keys, departments, staff, catalogue items and the demo data.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +15,11 @@
 
 #include "account.h"
 #include "anchor.h"
+#include "calendar.h"
 #include "application.h"
 #include "catalog.h"
 #include "chain.h"
+#include "clock.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -36,7 +39,9 @@
 static void
 usage(void)
 {
-	fputs("usage: yiwang-admin [-c CONF] COMMAND [ARGS]\n"
+	fputs("usage: yiwang-admin [-c CONF] [--now TIME] COMMAND [ARGS]\n"
+	    "  (--now: Beijing time \"YYYY-MM-DD[ HH:MM[:SS]]\" for every rule\n"
+	    "  that depends on time; only where the config has clock_settable)\n"
 	    "  db-setup                     as root: database accounts, "
 	    "migrations, grants\n"
 	    "  migrate                      apply db/NNN_*.sql not yet applied"
@@ -69,6 +74,15 @@ usage(void)
 	    "                               mobile and password (as for\n"
 	    "                               user-add); its sessions and lock\n"
 	    "                               end (audited)\n"
+	    "  calendar-load [--unless-loaded] FILE\n"
+	    "                               the days off (休) and make-up days\n"
+	    "                               (班) of FILE's years (intranet; lines\n"
+	    "                               \"2026-10-01 休 国庆节\"); those years'\n"
+	    "                               days are replaced\n"
+	    "  workdays add DATE N          the N-th working day after DATE (a\n"
+	    "                               date, or today)\n"
+	    "  workdays between DATE DATE   working days after the first date up\n"
+	    "                               to the second\n"
 	    "  files-sweep [SECONDS]        remove stored files no row names and\n"
 	    "                               stale tmp/ entries, older than SECONDS\n"
 	    "                               (default files_sweep_grace)\n"
@@ -528,6 +542,113 @@ citizen(struct db *db, struct pool *pool, const char *idno, const char *name,
 	}
 }
 
+/*
+ * calendar-load [--unless-loaded] FILE (TIME-1): the days off and make-up
+ * working days of FILE's years, replacing what those years held; with
+ * --unless-loaded nothing happens when every year of the file is loaded
+ * already (./run up, which must not undo an administrator's edits).
+ */
+static int
+calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
+    int unless_loaded, const char *path)
+{
+	struct calendar	 parsed, stored;
+	FILE		*f;
+	char		*text, *base;
+	const char	*why;
+	size_t		 n, i, missing = 0;
+
+	if (cfg->site != SITE_INTRANET) {
+		fputs("工作日历只在内网使用（期限都在内网计算）。\n", stderr);
+		return 1;
+	}
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	text = pool_alloc(pool, CAL_FILE_MAX + 1);
+	n = fread(text, 1, CAL_FILE_MAX + 1, f);
+	fclose(f);
+	if (n > CAL_FILE_MAX) {
+		fprintf(stderr, "%s: 文件太大（一年的安排不过几十行）。\n", path);
+		return 1;
+	}
+	text[n] = '\0';
+	if (strlen(text) != n || cal_parse_text(pool, text, &parsed, &why) ==
+	    -1) {
+		fprintf(stderr, "%s: %s\n", path, strlen(text) != n ?
+		    "不是文本文件。" : why);
+		return 1;
+	}
+	if (calendar_get(db, pool, &stored) != DB_OK)
+		return 1;
+	for (i = 0; i < parsed.nyears; i++)
+		missing += !cal_loaded(&stored, parsed.years[i]);
+	if (unless_loaded && missing == 0) {
+		printf("%s：其中的年份都已导入，未改动。\n", path);
+		return 0;
+	}
+	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : (char *)path;
+	if (calendar_store(db, pool, &parsed, base, config_operator(pool)) !=
+	    DB_OK)
+		return 1;
+	for (i = 0; i < parsed.nyears; i++)
+		printf("已导入 %d 年的节假日安排（%s）\n", parsed.years[i],
+		    base);
+	return 0;
+}
+
+/* A date argument: "YYYY-MM-DD", or "today" (Beijing, by clock_now()). */
+static int
+day_arg(const char *s, cal_day *d)
+{
+	if (strcmp(s, "today") == 0) {
+		*d = cal_day_of(clock_now());
+		return 0;
+	}
+	return cal_day_parse(s, d);
+}
+
+/*
+ * workdays add DATE N: the N-th working day after DATE; workdays between
+ * DATE1 DATE2: the working days after DATE1 up to DATE2.  A year not
+ * loaded is counted by weekends only, and said so on stderr (exit 0: the
+ * answer is still the one a page would give).
+ */
+static int
+workdays_cmd(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *op, const char *a, const char *b)
+{
+	struct calendar	 c;
+	cal_day		 d1, d2;
+	char		*end;
+	long		 n = 0;
+	int		 unknown = 0;
+
+	if (cfg->site != SITE_INTRANET) {
+		fputs("工作日历只在内网使用（期限都在内网计算）。\n", stderr);
+		return 1;
+	}
+	if (day_arg(a, &d1) == -1 || (strcmp(op, "add") == 0 ?
+	    (n = strtol(b, &end, 10), *b == '\0' || *end != '\0' || n < 0 ||
+	    n > 1000) : day_arg(b, &d2) == -1)) {
+		fputs("用法：workdays add 日期 N（0—1000），或 workdays between "
+		    "日期 日期；日期为 YYYY-MM-DD 或 today。\n", stderr);
+		return 64;
+	}
+	if (calendar_get(db, pool, &c) != DB_OK)
+		return 1;
+	if (strcmp(op, "add") == 0)
+		printf("%s\n", cal_day_str(pool, cal_add(&c, d1, (int)n,
+		    &unknown)));
+	else
+		printf("%d\n", cal_between(&c, d1, d2, &unknown));
+	if (unknown != 0)
+		fprintf(stderr, "%d 年节假日安排尚未导入：该年只按周末计算。\n",
+		    unknown);
+	return 0;
+}
+
 static int
 cert_list(struct db *db, struct pool *pool)
 {
@@ -919,13 +1040,37 @@ audit_verify(const struct config *cfg, struct db *db, struct pool *pool,
 	return 0;
 }
 
+/* --now TIME (clock.h): only where the site's config allows it. */
+static int
+set_now(const struct config *cfg, const char *s)
+{
+	time_t	 t;
+
+	if (!cfg->clock_settable) {
+		fputs("--now 只用于测试：本站配置不允许设置时钟"
+		    "（clock_settable = 0）。\n", stderr);
+		return -1;
+	}
+	if (clock_parse(s, &t) == -1) {
+		fputs("--now 的时间应为北京时间 YYYY-MM-DD 或 "
+		    "\"YYYY-MM-DD HH:MM[:SS]\"。\n", stderr);
+		return -1;
+	}
+	clock_set(t);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
+	static const struct option longopts[] = {
+		{ "now", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct config	 cfg;
 	struct db	*db = NULL;
 	struct pool	*pool;
-	const char	*conf = NULL, *cmd;
+	const char	*conf = NULL, *cmd, *now = NULL;
 	json_t		*obj;
 	json_error_t	 jerr;
 	char		 pw[256];
@@ -933,9 +1078,11 @@ main(int argc, char *argv[])
 
 	log_set_prog("yiwang-admin");
 	/* "+": options after the command are the command's own. */
-	while ((c = getopt(argc, argv, "+c:")) != -1)
+	while ((c = getopt_long(argc, argv, "+c:", longopts, NULL)) != -1)
 		if (c == 'c')
 			conf = optarg;
+		else if (c == 'n')
+			now = optarg;
 		else
 			usage();
 	argc -= optind;
@@ -945,6 +1092,10 @@ main(int argc, char *argv[])
 	cmd = argv[0];
 	if ((conf = config_path(conf)) == NULL || config_load(conf, &cfg) == -1)
 		return 1;
+	if (now != NULL && set_now(&cfg, now) == -1) {
+		config_free(&cfg);
+		return 64;
+	}
 	chain_set_key_file(cfg.chain_key);
 	pii_set_key_file(cfg.pii_key);
 	if (strcmp(cmd, "keygen") == 0 || strcmp(cmd, "scan-check") == 0) {
@@ -999,6 +1150,13 @@ main(int argc, char *argv[])
 	    strcmp(cmd, "citizen-reset") == 0) && argc == 4)
 		rc = citizen(db, pool, argv[1], argv[2], argv[3],
 		    strcmp(cmd, "citizen-reset") == 0);
+	else if (strcmp(cmd, "calendar-load") == 0 && (argc == 2 ||
+	    (argc == 3 && strcmp(argv[1], "--unless-loaded") == 0)))
+		rc = calendar_load_cmd(&cfg, db, pool, argc == 3,
+		    argv[argc - 1]);
+	else if (strcmp(cmd, "workdays") == 0 && argc == 4 &&
+	    (strcmp(argv[1], "add") == 0 || strcmp(argv[1], "between") == 0))
+		rc = workdays_cmd(&cfg, db, pool, argv[1], argv[2], argv[3]);
 	else if (strcmp(cmd, "files-sweep") == 0 && argc <= 2)
 		rc = sweep(&cfg, db, pool, argc == 2 ? argv[1] : NULL);
 	else if (strcmp(cmd, "locks") == 0 && argc == 1)

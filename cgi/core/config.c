@@ -169,6 +169,8 @@ config_load(const char *path, struct config *c)
 			c->session_max = (long)n;
 		} else if (strcmp(k, "cookie_secure") == 0) {
 			c->cookie_secure = strcmp(v, "1") == 0;
+		} else if (strcmp(k, "clock_settable") == 0) {
+			c->clock_settable = strcmp(v, "1") == 0;
 		} else
 			goto bad;
 	}

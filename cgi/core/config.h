@@ -50,6 +50,8 @@ struct config {
 	long		 session_idle;
 	long		 session_max;
 	int		 cookie_secure;
+	/* yiwang-admin --now may set the clock (clock.h): test stacks. */
+	int		 clock_settable;
 	/* Bundle limits. */
 	size_t		 bundle_max;
 	/* Malware scanning (SEC-4): this site's clamd, and how long to wait

@@ -314,6 +314,22 @@ audit_add(struct db *db, struct pool *pool, const char *actor,
 }
 
 enum db_rc
+audit_json(struct db *db, struct pool *pool, const char *actor,
+    const char *action, const char *object, json_t *detail)
+{
+	char	*s, *text;
+
+	s = detail ? json_dumps(detail, JSON_COMPACT | JSON_PRESERVE_ORDER) :
+	    NULL;
+	json_decref(detail);
+	if (s == NULL)
+		return DB_ERR;
+	text = pool_strdup(pool, s);
+	free(s);
+	return audit_add(db, pool, actor, action, object, text);
+}
+
+enum db_rc
 audit_list(struct db *db, struct pool *pool, const char *object,
     const char *actor, const char *action_prefix, int64_t before,
     size_t limit, struct audit_row **out, size_t *n)

@@ -74,6 +74,10 @@ enum db_rc	 audit_add(struct db *, struct pool *, const char *actor,
 		    const char *action, const char *object,
 		    const char *detail);
 
+/* The same with a JSON detail, which it takes (NULL: DB_ERR). */
+enum db_rc	 audit_json(struct db *, struct pool *, const char *actor,
+		    const char *action, const char *object, json_t *detail);
+
 /* One row of the audit trail as the audit administrator reads it. */
 struct audit_row {
 	int64_t		 id;

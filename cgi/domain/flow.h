@@ -133,7 +133,4 @@ enum db_rc	 case_act(struct db *, struct pool *, int64_t id,
 /* 1 when user's department acts at some step of case k (may read it). */
 int		 flow_involves(const struct kase *, const struct user *);
 
-/* Add n working days (Monday to Friday) to the date ymd ("YYYY-MM-DD"). */
-char		*clock_add_workdays(struct pool *, const char *ymd, int n);
-
 #endif

@@ -612,22 +612,6 @@ note_int(json_t *d, const char *key, int has_old, int64_t old, int64_t new)
 	return 1;
 }
 
-/* Write the audit row of a change; takes d. */
-static enum db_rc
-audit(struct db *db, struct pool *pool, const char *actor,
-    const char *action, const char *object, json_t *d)
-{
-	char	*s, *detail;
-
-	s = json_dumps(d, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(d);
-	if (s == NULL)
-		return DB_ERR;
-	detail = pool_strdup(pool, s);
-	free(s);
-	return audit_add(db, pool, actor, action, object, detail);
-}
-
 /* Commit what put did, or roll it back. */
 static enum db_rc
 finish(struct db *db, enum db_rc rc)
@@ -689,8 +673,8 @@ levels_put(struct db *db, struct pool *pool, const char *actor,
 			json_decref(d);
 			return rc;
 		}
-		if ((rc = audit(db, pool, actor, "org.level", pool_printf(pool,
-		    "level:%d", i + 1), d)) != DB_OK)
+		if ((rc = audit_json(db, pool, actor, "org.level",
+		    pool_printf(pool, "level:%d", i + 1), d)) != DB_OK)
 			return rc;
 	}
 	return DB_OK;
@@ -796,7 +780,7 @@ region_put(struct db *db, struct pool *pool, const char *actor,
 		return rc == DB_DUP ? refuse(err, "code", "这个区划代码已被"
 		    "使用，请换一个。") : rc;
 	}
-	return audit(db, pool, actor, exists ? "org.region.edit" :
+	return audit_json(db, pool, actor, exists ? "org.region.edit" :
 	    "org.region.add", pool_printf(pool, "region:%s", r->code), d);
 }
 
@@ -885,7 +869,7 @@ hall_put(struct db *db, struct pool *pool, const char *actor,
 		return rc == DB_DUP ? refuse(err, "code", "这个大厅编码已被"
 		    "使用，请换一个。") : rc;
 	}
-	return audit(db, pool, actor, exists ? "org.hall.edit" :
+	return audit_json(db, pool, actor, exists ? "org.hall.edit" :
 	    "org.hall.add", pool_printf(pool, "hall:%s", h->code), d);
 }
 
@@ -981,7 +965,7 @@ dept_put(struct db *db, struct pool *pool, const char *actor,
 		return rc == DB_DUP ? refuse(err, "code", "这个部门编码已被"
 		    "使用，请换一个。") : rc;
 	}
-	return audit(db, pool, actor, exists ? "org.dept.edit" :
+	return audit_json(db, pool, actor, exists ? "org.dept.edit" :
 	    "org.dept.add", pool_printf(pool, "dept:%s", dp->code), d);
 }
 
@@ -1062,7 +1046,7 @@ window_put(struct db *db, struct pool *pool, const char *actor,
 		return rc == DB_DUP ? refuse(err, "code", "这个窗口编号已被"
 		    "使用，请换一个。") : rc;
 	}
-	return audit(db, pool, actor, exists ? "org.window.edit" :
+	return audit_json(db, pool, actor, exists ? "org.window.edit" :
 	    "org.window.add", pool_printf(pool, "window:%s/%s", w->dept_code,
 	    w->code), d);
 }
@@ -1171,7 +1155,7 @@ staff_add(struct db *db, struct pool *pool, const char *actor,
 	note(d, "name", NULL, s->name);
 	note(d, "dept", NULL, s->dept_code);
 	note_int(d, "active", 0, 0, 1);
-	return audit(db, pool, actor, "org.staff.add", pool_printf(pool,
+	return audit_json(db, pool, actor, "org.staff.add", pool_printf(pool,
 	    "staff:%s", s->login), d);
 }
 
@@ -1229,7 +1213,7 @@ staff_edit(struct db *db, struct pool *pool, const char *actor,
 		action = "org.staff.reactivate";
 	else
 		action = "org.staff.edit";
-	return audit(db, pool, actor, action, pool_printf(pool, "staff:%s",
+	return audit_json(db, pool, actor, action, pool_printf(pool, "staff:%s",
 	    s->login), d);
 }
 
@@ -1280,7 +1264,7 @@ roles_put(struct db *db, struct pool *pool, const char *actor,
 	d = json_object();
 	note(d, "roles", org_roles_label(pool, oroles), org_roles_label(pool,
 	    roles));
-	return audit(db, pool, actor, "org.staff.roles", pool_printf(pool,
+	return audit_json(db, pool, actor, "org.staff.roles", pool_printf(pool,
 	    "staff:%s", login), d);
 }
 
@@ -1334,7 +1318,7 @@ password_put(struct db *db, struct pool *pool, const char *actor,
 		return rc;
 	d = json_object();
 	note(d, "password", NULL, temporary ? "reset" : "changed by its owner");
-	return audit(db, pool, actor, temporary ? "org.staff.password" :
+	return audit_json(db, pool, actor, temporary ? "org.staff.password" :
 	    "org.staff.password.change", pool_printf(pool, "staff:%s", login),
 	    d);
 }

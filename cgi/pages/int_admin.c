@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
+#include "clock.h"
 #include "org.h"
 #include "pages.h"
 
@@ -152,6 +154,25 @@ region_index(const struct org_region *v, size_t n, const char *code)
 }
 
 /*
+ * Cal.missing: the first year that a deadline counted from today may
+ * reach (CAL_AHEAD_DAYS) whose holidays are not loaded, for the warning on
+ * the administrator's home (TIME-1).
+ */
+static int
+view_calendar_missing(struct req *r)
+{
+	struct calendar	 c;
+	int		 y;
+
+	if (calendar_get(r->db, r->pool, &c) != DB_OK)
+		return -1;
+	if ((y = calendar_missing_year(&c, cal_day_of(clock_now()),
+	    CAL_AHEAD_DAYS)) != 0)
+		hdf_setf(r, "Cal.missing", "%d", y);
+	return 0;
+}
+
+/*
  * GET /admin: the region tree (Regions.N…Children.M, at most four deep)
  * with each region's halls, and the departments with their windows and
  * active staff.
@@ -228,6 +249,8 @@ page_int_admin(struct req *r)
 	hdf_setf(r, "Totals.depts", "%zu", nd);
 	hdf_setf(r, "Totals.windows", "%zu", nw);
 	hdf_setf(r, "Totals.staff", "%lld", (long long)staff);
+	if (view_calendar_missing(r) == -1)
+		return reply_error(r, 500, NULL);
 	hdf_set(r, "Page.Title", "系统管理");
 	return render(r, "int/admin_home.cs");
 }

@@ -55,6 +55,9 @@ int	 page_int_catalog_return(struct req *);
 int	 page_int_admin(struct req *);
 int	 page_int_admin_levels_form(struct req *);
 int	 page_int_admin_levels(struct req *);
+/* int_calendar.c */
+int	 page_int_admin_calendar(struct req *);
+int	 page_int_admin_calendar_save(struct req *);
 int	 page_int_admin_region_form(struct req *);
 int	 page_int_admin_region(struct req *);
 int	 page_int_admin_hall_form(struct req *);

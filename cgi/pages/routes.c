@@ -106,6 +106,11 @@ const struct route routes[] = {
 	    page_int_admin_staff_form },
 	{ "POST", "/admin/staff/edit", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
 	    page_int_admin_staff_save },
+	/* The working-day calendar (int_calendar.c, TIME-1). */
+	{ "GET", "/admin/calendar", R_INT | R_LOGIN, ROLE_ADMIN,
+	    page_int_admin_calendar },
+	{ "POST", "/admin/calendar", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
+	    page_int_admin_calendar_save },
 	/* Intranet: the security administrator's (SEC-7): roles and
 	 * passwords (int_secadmin.c), lock-outs (int_locks.c, F5),
 	 * security alerts (int_alerts.c), certificates (int_sec_certs.c,

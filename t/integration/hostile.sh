@@ -141,6 +141,11 @@ hostile_route int admin POST /admin/window "/admin/window?dept=HD-$N&code=W1" fu
 hostile_route int admin GET /admin/staff - full dept=HD-$N
 hostile_route int admin GET /admin/staff/edit - full login=hos$N dept=HD-$N
 hostile_route int admin POST /admin/staff/edit "/admin/staff/edit?login=hos$N" full
+# 2031 is no year the other scripts count on; it is not loaded here, so
+# a day of it is refused and nothing the calendar holds changes.
+hostile_route int admin GET /admin/calendar - full year=2031 saved=day
+hostile_route int admin POST /admin/calendar "/admin/calendar?year=2031" full op=day year=2031 \
+	day=2031-10-08 kind=off name=测试
 # The security and audit administrators' (SEC-7, ACC-4).
 hostile_route int sec GET /sec - full
 hostile_route int sec GET /sec/staff - full dept=HD-$N saved=1

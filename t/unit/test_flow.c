@@ -250,25 +250,6 @@ table_is_consistent(void **state)
 	assert_string_equal(flow_state_label("approved"), "准予许可，已办结");
 }
 
-static void
-working_days(void **state)
-{
-	struct pool	*p = pool;
-
-	(void)state;
-	/* 2026-11-20 is a Friday. */
-	assert_string_equal(clock_add_workdays(p, "2026-11-20", 1),
-	    "2026-11-23");
-	assert_string_equal(clock_add_workdays(p, "2026-11-20", 5),
-	    "2026-11-27");
-	assert_string_equal(clock_add_workdays(p, "2026-11-21", 1),
-	    "2026-11-23");
-	assert_string_equal(clock_add_workdays(p, "2026-12-30", 3),
-	    "2027-01-04");
-	assert_string_equal(clock_add_workdays(p, "2026-11-23", 0),
-	    "2026-11-23");
-}
-
 static int
 setup(void **state)
 {
@@ -293,7 +274,6 @@ main(void)
 		cmocka_unit_test(one_person_one_step),
 		cmocka_unit_test(staffed_apart),
 		cmocka_unit_test(table_is_consistent),
-		cmocka_unit_test(working_days),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -3,7 +3,8 @@
        Regions.N.{code,name,level,level_name,hall_kind} with .Halls.M.{code,
        name,kind} and .Children.M (same keys, at most four levels deep),
        Depts.N.{code,name,abbr,region_name,hall_name,staff} with
-       .Windows.M.{code,name,hall_name}. ?>
+       .Windows.M.{code,name,hall_name}; Cal.missing, a year whose
+       holidays are not loaded that deadlines may reach. ?>
 <?cs include:"int/admin_nav.cs" ?>
 <?cs def:region(g) ?>
 <span class="tree-node">
@@ -17,6 +18,9 @@
   <?cs if:g.level < 4 ?> · <a class="muted" href="/admin/region?parent=<?cs var:url_escape(g.code) ?>">添加下级</a><?cs /if ?>
 </span>
 <?cs /def ?>
+<?cs if:Cal.missing ?>
+<div class="alert alert-error" role="alert"><?cs var:Cal.missing ?> 年节假日安排尚未导入：期限跨入 <?cs var:Cal.missing ?> 年的办件只按周末计算，法定节假日会被算作工作日。请在国务院办公厅公布安排后<a href="/admin/calendar?year=<?cs var:Cal.missing ?>">导入 <?cs var:Cal.missing ?> 年安排</a>。</div>
+<?cs /if ?>
 <header class="page-head">
   <h1>系统管理</h1>
   <p class="page-sub">系统管理员的职责（三员分立）：管理区划、服务大厅、部门、窗口和工作人员信息，起草和修改<a href="/catalog">事项目录</a>（由另一人审核发布）。角色和密码由安全管理员设置，审计记录由审计管理员查阅；系统管理员不办理业务。</p>
