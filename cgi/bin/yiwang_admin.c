@@ -23,6 +23,7 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "deadline.h"
 #include "files.h"
 #include "ids.h"
 #include "log.h"
@@ -83,6 +84,9 @@ usage(void)
 	    "                               date, or today)\n"
 	    "  workdays between DATE DATE   working days after the first date up\n"
 	    "                               to the second\n"
+	    "  tick [--loop]                the timed rules whose time has come\n"
+	    "                               (deadlines, warnings of missed\n"
+	    "                               ones); --loop: every minute\n"
 	    "  files-sweep [SECONDS]        remove stored files no row names and\n"
 	    "                               stale tmp/ entries, older than SECONDS\n"
 	    "                               (default files_sweep_grace)\n"
@@ -596,6 +600,50 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
 		printf("已导入 %d 年的节假日安排（%s）\n", parsed.years[i],
 		    base);
 	return 0;
+}
+
+/*
+ * tick (TIME-2, SUP-1; DESIGN "The clock"): every timed rule whose time
+ * has come, at clock_now(): deadlines not yet set are set, and every step
+ * that turned red gets its warning.  Each rule is idempotent and safe
+ * beside another tick, so a late or doubled tick does what one on time
+ * does.  With --loop: again at the start of every minute, for ever (./run
+ * keeps it running under yiwang-supervise); a database error ends it, and
+ * the supervisor starts it again.
+ */
+static int
+tick_once(const struct config *cfg, struct db *db, struct pool *pool)
+{
+	struct calendar	 c;
+	time_t		 now = clock_now();
+	int		 filled = 0, warned = 0;
+
+	if (cfg->site != SITE_INTRANET)
+		return 0;	/* no timed rule on the extranet yet */
+	if (calendar_get(db, pool, &c) != DB_OK ||
+	    deadline_fill(db, pool, &c, 0, &filled) != DB_OK ||
+	    deadline_warn(db, pool, &c, cal_day_of(now), now, &warned) !=
+	    DB_OK)
+		return 1;
+	if (filled > 0 || warned > 0)
+		printf("tick %s：补算期限 %d 处，超期警告 %d 条\n",
+		    cal_day_str(pool, cal_day_of(now)), filled, warned);
+	return 0;
+}
+
+static int
+tick(const struct config *cfg, struct db *db, struct pool *pool, int loop)
+{
+	int	 rc;
+
+	for (;;) {
+		rc = tick_once(cfg, db, pool);
+		fflush(stdout);
+		if (!loop || rc != 0)
+			return rc;
+		pool_reset(pool);
+		sleep((unsigned)(60 - time(NULL) % 60));
+	}
 }
 
 /* A date argument: "YYYY-MM-DD", or "today" (Beijing, by clock_now()). */
@@ -1157,6 +1205,9 @@ main(int argc, char *argv[])
 	else if (strcmp(cmd, "workdays") == 0 && argc == 4 &&
 	    (strcmp(argv[1], "add") == 0 || strcmp(argv[1], "between") == 0))
 		rc = workdays_cmd(&cfg, db, pool, argv[1], argv[2], argv[3]);
+	else if (strcmp(cmd, "tick") == 0 && (argc == 1 || (argc == 2 &&
+	    strcmp(argv[1], "--loop") == 0)))
+		rc = tick(&cfg, db, pool, argc == 2);
 	else if (strcmp(cmd, "files-sweep") == 0 && argc <= 2)
 		rc = sweep(&cfg, db, pool, argc == 2 ? argv[1] : NULL);
 	else if (strcmp(cmd, "locks") == 0 && argc == 1)

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "calendar.h"
+#include "deadline.h"
 #include "exchange.h"
 #include "log.h"
 #include "text.h"
@@ -450,6 +451,23 @@ day_put(struct db *db, struct pool *pool, const struct cal_entry *e)
 	return stmt_run(q);
 }
 
+/* In the transaction that changed the calendar: every open deadline
+ * computed again on it (deadline.h). */
+static enum db_rc
+deadlines_follow(struct db *db, struct pool *pool)
+{
+	struct calendar	 c;
+	enum db_rc	 rc;
+	int		 n;
+
+	if ((rc = calendar_get(db, pool, &c)) != DB_OK ||
+	    (rc = deadline_fill(db, pool, &c, 1, &n)) != DB_OK)
+		return rc;
+	if (n > 0)
+		log_info("calendar changed: %d deadlines moved", n);
+	return DB_OK;
+}
+
 enum db_rc
 calendar_store(struct db *db, struct pool *pool,
     const struct calendar *parsed, const char *source, const char *actor)
@@ -485,6 +503,8 @@ calendar_store(struct db *db, struct pool *pool,
 		    parsed->years[i]), json_pack("{s:i, s:i}", "off", off,
 		    "work", work));
 	}
+	if (rc == DB_OK)
+		rc = deadlines_follow(db, pool);
 	if (rc == DB_OK)
 		rc = audit_json(db, pool, actor, "calendar.load",
 		    pool_printf(pool, "calendar:%d", parsed->years[0]),
@@ -532,6 +552,8 @@ calendar_set_day(struct db *db, struct pool *pool, const struct cal_entry *e,
 		stmt_bind_text(q, 0, cal_day_str(pool, e->day));
 		rc = stmt_run(q);
 	}
+	if (rc == DB_OK)
+		rc = deadlines_follow(db, pool);
 	if (rc == DB_OK)
 		rc = audit_json(db, pool, actor, "calendar.day",
 		    pool_printf(pool, "calendar:%d", cal_year(e->day)),

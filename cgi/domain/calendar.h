@@ -111,16 +111,17 @@ enum db_rc	 calendar_years(struct db *, struct pool *,
 		    struct cal_year_info **, size_t *);
 /*
  * Store the years of parsed (from cal_parse_text) in one transaction: each
- * year's days replaced by the file's, the year marked loaded; audited as
- * actor ("calendar.load", with the years and counts).
+ * year's days replaced by the file's, the year marked loaded, every open
+ * deadline computed again (deadline_fill); audited as actor
+ * ("calendar.load", with the years and counts).
  */
 enum db_rc	 calendar_store(struct db *, struct pool *,
 		    const struct calendar *parsed, const char *source,
 		    const char *actor);
 /*
  * Set one day of a loaded year (the system administrator's page): e->kind
- * and e->name, or with kind 0 back to an ordinary day.  Audited as actor
- * ("calendar.day").  DB_NONE with *why when the year is not loaded or the
+ * and e->name, or with kind 0 back to an ordinary day; open deadlines
+ * follow.  Audited as actor ("calendar.day").  DB_NONE with *why when the year is not loaded or the
  * day cannot be so.
  */
 enum db_rc	 calendar_set_day(struct db *, struct pool *,

@@ -31,6 +31,15 @@ static const char SQL_OPINION_LAST[] =
     "SELECT id, hash FROM opinion ORDER BY id DESC LIMIT 1";
 static const char SQL_OPINION_COUNT[] =
     "SELECT COUNT(*) FROM opinion WHERE id <= ?";
+static const char SQL_WARNING_ROWS[] =
+    "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), case_id, app_no, "
+    "step_key, step_name, dept_code, holders, "
+    "DATE_FORMAT(due_date, '%Y-%m-%d'), days_late, prev_hash, hash "
+    "FROM deadline_warning WHERE id > ? ORDER BY id LIMIT ?";
+static const char SQL_WARNING_LAST[] =
+    "SELECT id, hash FROM deadline_warning ORDER BY id DESC LIMIT 1";
+static const char SQL_WARNING_COUNT[] =
+    "SELECT COUNT(*) FROM deadline_warning WHERE id <= ?";
 static const char SQL_AUDIT_ROWS[] =
     "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), actor, action, "
     "object, detail, prev_hash, hash FROM audit WHERE id > ? ORDER BY id "
@@ -51,6 +60,8 @@ struct chain_def {
 static const struct chain_def chains[CHAIN_COUNT] = {
 	[CHAIN_OPINION] = { "opinion", SQL_OPINION_ROWS, SQL_OPINION_LAST,
 	    SQL_OPINION_COUNT, 9 },
+	[CHAIN_DEADLINE_WARNING] = { "deadline_warning", SQL_WARNING_ROWS,
+	    SQL_WARNING_LAST, SQL_WARNING_COUNT, 9 },
 	[CHAIN_AUDIT] = { "audit", SQL_AUDIT_ROWS, SQL_AUDIT_LAST,
 	    SQL_AUDIT_COUNT, 5 },
 };

@@ -1,7 +1,7 @@
 /*
  * chain.h: the keyed chain of every insert-only ledger (SEC-3, INT-6,
- * review F4): audit rows and signed opinions today, warnings and any
- * later ledger tomorrow.
+ * review F4): audit rows, signed opinions and the warnings of missed
+ * deadlines (SUP-1), and any later ledger.
  *
  * Each row stores prev_hash (the MAC of the row before it in its chain,
  * "" for the first) and hash, its own MAC:
@@ -34,6 +34,7 @@
 /* Locks are taken in this order (an opinion, then its audit row). */
 enum chain_id {
 	CHAIN_OPINION,
+	CHAIN_DEADLINE_WARNING,		/* deadline_warning (deadline.h) */
 	CHAIN_AUDIT,
 	CHAIN_COUNT
 };

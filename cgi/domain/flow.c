@@ -11,6 +11,7 @@
 
 #include "calendar.h"
 #include "chain.h"
+#include "deadline.h"
 #include "exchange.h"
 #include "flow.h"
 #include "log.h"
@@ -19,6 +20,7 @@
 #include "vocab.h"
 
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
+#define DAY(x) "DATE_FORMAT(" x ", '%Y-%m-%d')"
 
 const struct transition flow_transitions[] = {
 	{ "accept", "受理", AT_FIRST, NULL, "accept", NULL, 0 },
@@ -36,7 +38,8 @@ const size_t nflow_transitions =
 	"k.item_version, k.item_name, k.applicant_name, k.id_sealed, " \
 	"k.mobile_sealed, k.remark, k.state, k.step_seq, " \
 	LOCAL("k.submitted_at") \
-	", " LOCAL("k.received_at")
+	", " LOCAL("k.received_at") ", " DAY("k.intake_due") ", " \
+	DAY("k.promised_due") ", " DAY("k.statutory_due")
 
 static const char SQL_CASE_GET[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id = ?";
@@ -67,12 +70,15 @@ static const char SQL_TOKENS_CLEAR[] =
 static const char SQL_TOKEN_ADD[] =
     "INSERT INTO case_token (case_id, edge, tokens) VALUES (?, ?, ?)";
 static const char SQL_TASKS[] =
-    "SELECT step_key, " LOCAL("since") " FROM case_task WHERE case_id = ?";
+    "SELECT step_key, " LOCAL("since") ", " DAY("due_date") " FROM case_task "
+    "WHERE case_id = ?";
 static const char SQL_TASK_DROP[] =
     "DELETE FROM case_task WHERE case_id = ? AND step_key = ?";
 static const char SQL_TASK_ADD[] =
     "INSERT IGNORE INTO case_task (case_id, step_key, role, dept_code, "
-    "since) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())";
+    "since, due_date) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), ?)";
+static const char SQL_TODAY[] =
+    "SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-%d')";
 static const char SQL_CASE_DONE[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id IN (SELECT case_id FROM "
     "case_event WHERE staff_id = ?) ORDER BY k.id DESC LIMIT 50";
@@ -135,10 +141,16 @@ flow_state_label(const char *s)
 }
 
 int
+flow_open(const struct kase *k)
+{
+	return strcmp(k->state, "received") == 0 ||
+	    strcmp(k->state, "processing") == 0;
+}
+
+int
 flow_enabled(const struct kase *k, size_t i)
 {
-	if (strcmp(k->state, "received") != 0 &&
-	    strcmp(k->state, "processing") != 0)
+	if (!flow_open(k))
 		return 0;		/* ended */
 	return i < k->net.nsteps && wf_ways(&k->net, &k->marking, i) > 0;
 }
@@ -245,11 +257,12 @@ case_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc	 rc;
 
 	memset(k, 0, sizeof(*k));
-	if ((rc = stmt_row(q, pool, "issisdssssssdss", &k->id, &k->app_no,
+	if ((rc = stmt_row(q, pool, "issisdssssssdsssss", &k->id, &k->app_no,
 	    &k->source, &k->item_id, &k->item_code, &k->item_version,
 	    &k->item_name, &k->applicant_name, &k->id_number, &k->mobile,
 	    &k->remark, &k->state, &k->step_seq, &k->submitted_at,
-	    &k->received_at)) != DB_OK)
+	    &k->received_at, &k->intake_due, &k->promised_due,
+	    &k->statutory_due)) != DB_OK)
 		return rc;
 	/* One that does not open (logged) shows as nothing. */
 	k->id_number = pii_open(pool, SEALED_CASE_ID, k->id_number);
@@ -264,13 +277,15 @@ load_state(struct db *db, struct pool *pool, struct kase *k)
 	struct stmt	*q;
 	enum db_rc	 rc;
 	int64_t		 edge, tokens;
-	char		*key, *since;
+	char		*key, *since, *due;
 	int		 i;
 
 	catalog_net(NULL, pool, &k->item, &k->net);
 	memset(&k->marking, 0, sizeof(k->marking));
 	k->task_since = pool_alloc(pool, (k->net.nsteps + 1) *
 	    sizeof(*k->task_since));
+	k->task_due = pool_alloc(pool, (k->net.nsteps + 1) *
+	    sizeof(*k->task_due));
 	q = db_stmt(db, SQL_TOKENS);
 	stmt_bind_int(q, 0, k->id);
 	if ((rc = stmt_run(q)) != DB_OK)
@@ -286,9 +301,11 @@ load_state(struct db *db, struct pool *pool, struct kase *k)
 	stmt_bind_int(q, 0, k->id);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
-	while ((rc = stmt_row(q, pool, "ss", &key, &since)) == DB_OK)
-		if ((i = wf_step_index(&k->net, key)) >= 0)
+	while ((rc = stmt_row(q, pool, "sss", &key, &since, &due)) == DB_OK)
+		if ((i = wf_step_index(&k->net, key)) >= 0) {
 			k->task_since[i] = since;
+			k->task_due[i] = due;
+		}
 	stmt_done(q);
 	return rc == DB_ERR ? rc : DB_OK;
 }
@@ -299,12 +316,13 @@ load_state(struct db *db, struct pool *pool, struct kase *k)
  * with the time they became enabled, others keep theirs.
  */
 static enum db_rc
-save_state(struct db *db, const struct kase *k, const struct wf_marking *m,
-    int ended)
+save_state(struct db *db, struct pool *pool, const struct kase *k,
+    const struct wf_marking *m, int ended)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
 	size_t		 e, i;
+	char		*today = NULL, *due;
 
 	q = db_stmt(db, SQL_TOKENS_CLEAR);
 	stmt_bind_int(q, 0, k->id);
@@ -324,11 +342,20 @@ save_state(struct db *db, const struct kase *k, const struct wf_marking *m,
 		const struct step *s = &k->item.steps[i];
 
 		if (!ended && wf_ways(&k->net, m, i) > 0) {
+			/* A step that waits already keeps its clock (the
+			 * insert is ignored); a new one's starts today. */
+			if (today == NULL && stmt_one(db_stmt(db, SQL_TODAY),
+			    pool, "s", &today) != DB_OK)
+				return DB_ERR;
+			if ((due = deadline_date(db, pool, today, s->days)) ==
+			    NULL)
+				return DB_ERR;
 			q = db_stmt(db, SQL_TASK_ADD);
 			stmt_bind_int(q, 0, k->id);
 			stmt_bind_text(q, 1, s->key);
 			stmt_bind_int(q, 2, s->role);
 			stmt_bind_text(q, 3, s->dept_code);
+			stmt_bind_text(q, 4, due);
 		} else {
 			q = db_stmt(db, SQL_TASK_DROP);
 			stmt_bind_int(q, 0, k->id);
@@ -609,6 +636,11 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 		return DB_ERR;
 	}
 	case_id = stmt_insert_id(q);
+	/* The applicant's clocks run from the submission (deadline.h). */
+	if ((rc = deadline_case(db, pool, case_id)) != DB_OK) {
+		snprintf(err, errlen, "申请 %s 的办理期限无法计算", app_no);
+		return DB_ERR;
+	}
 	json_array_foreach(atts, i, e) {
 		if (json_unpack(e, "{s:I, s:s, s:s, s:s, s:I, s:s}",
 		    "material_seq", &mseq, "material_name", &mname,
@@ -629,33 +661,10 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 	if ((rc = case_head(db, pool, SQL_CASE_GET, case_id, &k)) != DB_OK)
 		return DB_ERR;
 	wf_initial(&k.net, &k.marking);
-	if ((rc = save_state(db, &k, &k.marking, 0)) != DB_OK)
+	if ((rc = save_state(db, pool, &k, &k.marking, 0)) != DB_OK)
 		return rc;
 	return event_out(db, pool, &k, "receive", "内网收件", "received", NULL,
 	    "", NULL, "审批部门已收到申请", NULL);
-}
-
-/*
- * The date n working days after Beijing date today ("YYYY-MM-DD"), on the
- * calendar (TIME-1): a promised completion date.  NULL on a database
- * error.  A year whose schedule is not loaded counts weekends only, and
- * is logged: the administrator's home says it too.
- */
-static char *
-due_date(struct db *db, struct pool *pool, const char *today, int n)
-{
-	struct calendar	 c;
-	cal_day		 d;
-	int		 unknown = 0;
-
-	if (cal_day_parse(today, &d) == -1 || calendar_get(db, pool, &c) !=
-	    DB_OK)
-		return NULL;
-	d = cal_add(&c, d, n, &unknown);
-	if (unknown != 0)
-		log_info("deadline %s + %d working days: %d not loaded, "
-		    "weekends only", today, n, unknown);
-	return cal_day_str(pool, d);
 }
 
 /* Number and fill the document of kind for case k (not yet stored). */
@@ -699,7 +708,8 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	stmt_bind_int(q, 0, k->id);
 	if ((rc = stmt_one(q, pool, "s", &received)) != DB_OK)
 		return DB_ERR;
-	if ((due = due_date(db, pool, today, k->item.promised_days)) == NULL)
+	if ((due = deadline_date(db, pool, today,
+	    k->item.promised_days)) == NULL)
 		return DB_ERR;
 	mats = json_array();
 	for (i = 0; i < k->natts; i++)
@@ -939,7 +949,7 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 		ended = 1;
 	} else
 		state = "processing";
-	if ((rc = save_state(db, &k, &next, ended)) != DB_OK)
+	if ((rc = save_state(db, pool, &k, &next, ended)) != DB_OK)
 		goto fail;
 	q = db_stmt(db, SQL_CASE_MOVE);
 	stmt_bind_text(q, 0, state);

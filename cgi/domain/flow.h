@@ -38,6 +38,8 @@ struct kase {
 	char		*app_no, *source, *item_code, *item_name;
 	char		*applicant_name, *id_number, *mobile, *remark, *state;
 	char		*submitted_at, *received_at;
+	/* Deadlines, Beijing dates or NULL (deadline.h). */
+	char		*intake_due, *promised_due, *statutory_due;
 	int		 item_version, step_seq;
 	int64_t		 item_id;
 	struct item	 item;		/* the version it was made under */
@@ -56,6 +58,7 @@ struct kase {
 	struct wf_marking marking;
 	char		**task_since;	/* per step: since when it is
 					 * enabled, or NULL */
+	char		**task_due;	/* per step: its deadline, or NULL */
 };
 
 /* Where in its procedure a transition may be made. */
@@ -97,6 +100,8 @@ const char	*flow_recused(const struct kase *, const struct user *,
  * any step when key is NULL), or NULL when it does not. */
 const char	*flow_recusal_why(struct pool *, const struct kase *,
 		    const struct user *, const char *key);
+/* Whether case k is still open (received or processing). */
+int		 flow_open(const struct kase *);
 /* Whether step i of case k can act now. */
 int		 flow_enabled(const struct kase *, size_t i);
 const struct transition *flow_find(const char *action);

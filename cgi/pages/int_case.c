@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "account.h"
+#include "calendar.h"
+#include "clock.h"
+#include "deadline.h"
 #include "files.h"
 #include "log.h"
 #include "pages.h"
@@ -110,6 +113,66 @@ page_int_login(struct req *r)
 	return render(r, "int/login.cs");
 }
 
+/* What the pages know of now: the calendar and today (Beijing). */
+struct today {
+	struct calendar	 cal;
+	cal_day		 day;
+};
+
+static int
+today_get(struct req *r, struct today *t)
+{
+	t->day = cal_day_of(clock_now());
+	return calendar_get(r->db, r->pool, &t->cal) == DB_OK ? 0 : -1;
+}
+
+/* The light of deadline due ("YYYY-MM-DD" or NULL) and *days. */
+static enum light
+due_light(const struct today *t, const char *due, int *days)
+{
+	cal_day	 d;
+
+	*days = 0;
+	if (due == NULL || cal_day_parse(due, &d) == -1)
+		return LIGHT_NONE;
+	return deadline_light(&t->cal, t->day, d, days);
+}
+
+/* p.{due,light,due_text} of deadline due, when there is one. */
+static void
+view_due(struct req *r, const char *p, const struct today *t,
+    const char *due)
+{
+	enum light	 l;
+	int		 days;
+
+	if ((l = due_light(t, due, &days)) == LIGHT_NONE)
+		return;
+	hdf_put(r, p, "due", due);
+	hdf_put(r, p, "light", deadline_light_word(l));
+	hdf_put(r, p, "due_text", deadline_text(r->pool, l, days));
+}
+
+/* The deadline a worklist row shows: the earliest of the steps waiting
+ * at the user's department, else of any step waiting, else none. */
+static const char *
+row_due(const struct kase *k, const struct user *u)
+{
+	const char	*best = NULL, *any = NULL, *d;
+	size_t		 i;
+
+	for (i = 0; i < k->net.nsteps; i++) {
+		if ((d = k->task_due[i]) == NULL || !flow_enabled(k, i))
+			continue;
+		if (any == NULL || strcmp(d, any) < 0)
+			any = d;
+		if (u->dept_code != NULL && strcmp(k->item.steps[i].dept_code,
+		    u->dept_code) == 0 && (best == NULL || strcmp(d, best) < 0))
+			best = d;
+	}
+	return best != NULL ? best : any;
+}
+
 static void
 view_case_row(struct req *r, const char *p, const struct kase *k)
 {
@@ -124,25 +187,83 @@ view_case_row(struct req *r, const char *p, const struct kase *k)
 	hdf_put(r, p, "step_name", case_current_steps(r->pool, k));
 }
 
+/* A row of the to-do list, with its deadline. */
+struct todo {
+	struct kase	*k;
+	const char	*due;		/* or NULL */
+};
+
+static int
+todo_by_due(const void *a, const void *b)
+{
+	const struct todo *x = a, *y = b;
+	int	 c;
+
+	if ((x->due == NULL) != (y->due == NULL))
+		return x->due == NULL ? 1 : -1;
+	if (x->due != NULL && (c = strcmp(x->due, y->due)) != 0)
+		return c;
+	return x->k->id < y->k->id ? -1 : x->k->id > y->k->id;
+}
+
+static int
+todo_by_id(const void *a, const void *b)
+{
+	const struct todo *x = a, *y = b;
+
+	return x->k->id < y->k->id ? -1 : x->k->id > y->k->id;
+}
+
 /*
- * GET /inbox: what waits for this user (待办) and what they handled (已办).
+ * GET /inbox?light=&sort=: what waits for this user (待办), each case with
+ * its deadline, working days left and light (INT-11), the most urgent
+ * first (sort=received: in the order received), one light only when
+ * light= is red, yellow or green; and what they handled (已办).
  */
 int
 page_int_inbox(struct req *r)
 {
+	struct today	 t;
+	struct todo	*rows;
 	struct kase	*v;
-	size_t		 n, i;
-	int		 todo;
+	const char	*sort = form_get(r, "sort");
+	enum light	 want = deadline_light_of(form_get(r, "light")), l;
+	size_t		 n, i, shown = 0, count[LIGHT_RED + 1] = { 0 };
+	int		 by_id = sort != NULL && strcmp(sort, "received") == 0;
+	int		 days;
+	char		*p;
 
-	for (todo = 1; todo >= 0; todo--) {
-		if (case_list(r->db, r->pool, &r->user, todo, &v, &n) != DB_OK)
+	if (today_get(r, &t) == -1 ||
+	    case_list(r->db, r->pool, &r->user, 1, &v, &n) != DB_OK)
+		return reply_error(r, 500, NULL);
+	rows = pool_alloc(r->pool, (n + 1) * sizeof(*rows));
+	for (i = 0; i < n; i++) {
+		if (case_load_state(r->db, r->pool, &v[i]) != DB_OK)
 			return reply_error(r, 500, NULL);
-		for (i = 0; i < n; i++) {
-			if (case_load_state(r->db, r->pool, &v[i]) != DB_OK)
-				return reply_error(r, 500, NULL);
-			view_case_row(r, pool_printf(r->pool, "%s.%zu",
-			    todo ? "Cases" : "Done", i), &v[i]);
-		}
+		rows[i].k = &v[i];
+		rows[i].due = row_due(&v[i], &r->user);
+	}
+	qsort(rows, n, sizeof(*rows), by_id ? todo_by_id : todo_by_due);
+	for (i = 0; i < n; i++) {
+		count[l = due_light(&t, rows[i].due, &days)]++;
+		if (want != LIGHT_NONE && l != want)
+			continue;
+		p = pool_printf(r->pool, "Cases.%zu", shown++);
+		view_case_row(r, p, rows[i].k);
+		view_due(r, p, &t, rows[i].due);
+	}
+	hdf_setf(r, "Count.all", "%zu", n);
+	hdf_setf(r, "Count.red", "%zu", count[LIGHT_RED]);
+	hdf_setf(r, "Count.yellow", "%zu", count[LIGHT_YELLOW]);
+	hdf_setf(r, "Count.green", "%zu", count[LIGHT_GREEN]);
+	hdf_set(r, "Filter.light", deadline_light_word(want));
+	hdf_set(r, "Filter.sort", by_id ? "received" : "due");
+	if (case_list(r->db, r->pool, &r->user, 0, &v, &n) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; i < n; i++) {
+		if (case_load_state(r->db, r->pool, &v[i]) != DB_OK)
+			return reply_error(r, 500, NULL);
+		view_case_row(r, pool_printf(r->pool, "Done.%zu", i), &v[i]);
 	}
 	hdf_set(r, "Page.Title", "待办件");
 	return render(r, "int/inbox.cs");
@@ -208,6 +329,7 @@ view_back_targets(struct req *r, const char *p, const struct kase *k,
 int
 page_int_case(struct req *r)
 {
+	struct today	 now;
 	struct kase	 k;
 	const struct transition *t;
 	int64_t		 id;
@@ -226,6 +348,8 @@ page_int_case(struct req *r)
 	/* Everyone in a department that acts on it may read it (ORG-2). */
 	if (!flow_involves(&k, &r->user))
 		return reply_error(r, 403, "这个办件不属于您的部门。");
+	if (today_get(r, &now) == -1)
+		return reply_error(r, 500, NULL);
 	view_case_row(r, "Case", &k);
 	hdf_set(r, "Case.source", strcmp(k.source, "online") == 0 ?
 	    "网上申报" : "窗口收件");
@@ -250,6 +374,15 @@ page_int_case(struct req *r)
 		hdf_put(r, p, "done", step_done(&k, s->key) ? "1" : "0");
 		if (k.task_since[i] != NULL)
 			hdf_put(r, p, "since", k.task_since[i]);
+		if (flow_enabled(&k, i))
+			view_due(r, p, &now, k.task_due[i]);
+	}
+	/* The applicant's clocks, while the case is open. */
+	if (flow_open(&k)) {
+		if (strcmp(k.state, "received") == 0)
+			view_due(r, "Due.intake", &now, k.intake_due);
+		view_due(r, "Due.promised", &now, k.promised_due);
+		view_due(r, "Due.statutory", &now, k.statutory_due);
 	}
 	for (i = 0; i < k.natts; i++) {
 		char *p = pool_printf(r->pool, "Case.Attachments.%zu", i);

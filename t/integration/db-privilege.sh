@@ -103,7 +103,7 @@ t_is "nginx's workers run as www-data" \
 # (nginx's workers overwrite theirs: they are checked by parent above).
 servers() {
 	local p
-	for p in $(pgrep -x 'mariadbd|clamd|nginx|yiwang-supervis|yiwang.fcgi'); do
+	for p in $(pgrep -x 'mariadbd|clamd|nginx|yiwang-supervis|yiwang.fcgi|yiwang-admin'); do
 		grep -qaF "$TEST_VAR/" "/proc/$p/cmdline" "/proc/$p/environ" 2>/dev/null &&
 			ps -o user=,comm= -p "$p"
 	done
@@ -111,8 +111,10 @@ servers() {
 servers >"$TMP/servers"
 t_is "the stack's servers: as root only nginx's two masters" \
 	"$(awk '$1 == "root" { print $2 }' "$TMP/servers" | sort | uniq -c | awk '{ print $2, $1 }')" "nginx 2"
-t_is "the others: two mariadbd, two clamd, four supervisors and ten workers" \
-	"$(awk '$1 != "root"' "$TMP/servers" | wc -l)" 18
+t_is "the others: two mariadbd, two clamd, five supervisors, ten workers and the intranet's tick" \
+	"$(awk '$1 != "root"' "$TMP/servers" | wc -l)" 20
+t_is "the tick runs as the workers' user" \
+	"$(awk '$2 == "yiwang-admin" { print $1 }' "$TMP/servers" | sort -u)" yiwang
 t_is "clamd runs as clamav" \
 	"$(awk '$2 == "clamd" { print $1 }' "$TMP/servers" | sort -u)" clamav
 

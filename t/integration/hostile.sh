@@ -106,7 +106,7 @@ hostile_route ext citizen GET /doc - full no=$DOC
 hostile_route int anon GET / - full
 hostile_route int anon GET /login - full next=/inbox
 hostile_route int anon POST /login /login few login=nobody$N password=$PW next=/inbox
-hostile_route int clerk GET /inbox - full
+hostile_route int clerk GET /inbox - full light=red sort=received
 hostile_route int clerk GET /case - full id=$CASE_A done=accept
 hostile_route int clerk POST /case/act "/case?id=$CASE_A" full id=$CASE_A action=reject text=材料不全
 hostile_route int handler POST /case/act "/case?id=$CASE_B" full id=$CASE_B action=sign verdict=agree \

@@ -1,14 +1,17 @@
-<?cs # int/inbox.cs: 待办件 (Cases.N) waiting for this user, and 已办件
-       (Done.N) this user handled; both link to /case?id=. ?>
+<?cs # int/inbox.cs: 待办件 (Cases.N) waiting for this user, each with
+       due, light (green, yellow, red) and due_text when it has a
+       deadline, ordered and filtered by Filter.{sort,light} (counts
+       Count.{all,red,yellow,green}); and 已办件 (Done.N) this user
+       handled; both link to /case?id=. ?>
 <?cs # state_class: Apps/Cases carry only state_label, so colour the badge
        from its wording (the badge classes of app.cs: st-approved,
        st-rejected, st-correction). ?>
 <?cs def:state_class(label) ?><?cs if:string.find(label, "不予") >= 0 || string.find(label, "撤回") >= 0 || string.find(label, "终止") >= 0 ?> st-rejected<?cs elif:string.find(label, "准予") >= 0 || string.find(label, "办结") >= 0 ?> st-approved<?cs elif:string.find(label, "补正") >= 0 || string.find(label, "中止") >= 0 ?> st-correction<?cs /if ?><?cs /def ?>
-<?cs def:case_rows(list) ?>
+<?cs def:case_rows(list, todo) ?>
 <div class="table-wrap">
   <table class="grid reflow rowlink">
     <thead>
-      <tr><th scope="col">申请编号</th><th scope="col">事项</th><th scope="col">申请人</th><th scope="col">当前环节</th><th scope="col">状态</th><th scope="col">收件时间</th></tr>
+      <tr><th scope="col">申请编号</th><th scope="col">事项</th><th scope="col">申请人</th><th scope="col">当前环节</th><th scope="col">状态</th><?cs if:todo == 1 ?><th scope="col">环节期限</th><?cs /if ?><th scope="col">收件时间</th></tr>
     </thead>
     <tbody>
       <?cs each:c = list ?>
@@ -18,6 +21,7 @@
         <td class="nowrap" data-label="申请人"><?cs var:c.applicant_name ?></td>
         <td class="nowrap" data-label="当前环节"><?cs var:c.step_name ?></td>
         <td data-label="状态"><span class="badge<?cs call:state_class(c.state_label) ?>"><?cs var:c.state_label ?></span></td>
+        <?cs if:todo == 1 ?><td class="nowrap" data-label="环节期限"><?cs if:c.due ?><span class="light light-<?cs var:c.light ?>"><?cs var:c.due_text ?></span><br><span class="small muted"><?cs var:c.due ?> 前办结</span><?cs else ?><span class="muted">—</span><?cs /if ?></td><?cs /if ?>
         <td class="nowrap" data-label="收件时间"><?cs var:c.received_at ?></td>
       </tr>
       <?cs /each ?>
@@ -25,19 +29,29 @@
   </table>
 </div>
 <?cs /def ?>
+<?cs def:inbox_link(light, sort) ?>/inbox?<?cs if:light ?>light=<?cs var:light ?>&amp;<?cs /if ?>sort=<?cs var:sort ?><?cs /def ?>
 <header class="page-head">
-  <h1>待办件 <span class="count"><?cs var:subcount(Cases) ?> 件</span></h1>
-  <p class="page-sub">请注意各环节的办理时限。点击申请编号进入办件。</p>
+  <h1>待办件 <span class="count"><?cs var:Count.all ?> 件</span></h1>
+  <p class="page-sub">环节期限按工作日计算：绿灯在期限内，黄灯今天到期，红灯已超期（超期即记入电子监察，不能删改）。点击申请编号进入办件。</p>
+  <nav class="light-tabs" aria-label="按亮灯筛选">
+    <a href="<?cs call:inbox_link("", Filter.sort) ?>"<?cs if:!Filter.light ?> aria-current="page"<?cs /if ?>>全部 <?cs var:Count.all ?></a>
+    <a class="light light-red" href="<?cs call:inbox_link("red", Filter.sort) ?>"<?cs if:Filter.light == "red" ?> aria-current="page"<?cs /if ?>>红灯 <?cs var:Count.red ?></a>
+    <a class="light light-yellow" href="<?cs call:inbox_link("yellow", Filter.sort) ?>"<?cs if:Filter.light == "yellow" ?> aria-current="page"<?cs /if ?>>黄灯 <?cs var:Count.yellow ?></a>
+    <a class="light light-green" href="<?cs call:inbox_link("green", Filter.sort) ?>"<?cs if:Filter.light == "green" ?> aria-current="page"<?cs /if ?>>绿灯 <?cs var:Count.green ?></a>
+    <span class="muted">排序：<?cs if:Filter.sort == "due" ?><strong>期限最近在前</strong> · <a href="<?cs call:inbox_link(Filter.light, "received") ?>">收件先后</a><?cs else ?><a href="<?cs call:inbox_link(Filter.light, "due") ?>">期限最近在前</a> · <strong>收件先后</strong><?cs /if ?></span>
+  </nav>
 </header>
 
 <section class="section">
-  <?cs if:subcount(Cases) == 0 ?>
+  <?cs if:subcount(Cases) == 0 && Filter.light ?>
+  <div class="empty"><p>没有亮<?cs if:Filter.light == "red" ?>红<?cs elif:Filter.light == "yellow" ?>黄<?cs else ?>绿<?cs /if ?>灯的待办件。<a href="<?cs call:inbox_link("", Filter.sort) ?>">看全部待办件</a></p></div>
+  <?cs elif:subcount(Cases) == 0 ?>
   <div class="empty">
     <p>暂无待办件。</p>
     <p class="muted">新的网上申请由外网导入后会出现在这里。</p>
   </div>
   <?cs else ?>
-  <?cs call:case_rows(Cases) ?>
+  <?cs call:case_rows(Cases, 1) ?>
   <?cs /if ?>
 </section>
 
@@ -46,6 +60,6 @@
   <?cs if:subcount(Done) == 0 ?>
   <p class="muted">您还没有经办过办件。</p>
   <?cs else ?>
-  <?cs call:case_rows(Done) ?>
+  <?cs call:case_rows(Done, 0) ?>
   <?cs /if ?>
 </section>
