@@ -25,6 +25,7 @@
 #include "db.h"
 #include "deadline.h"
 #include "files.h"
+#include "flow.h"
 #include "ids.h"
 #include "log.h"
 #include "org.h"
@@ -85,8 +86,9 @@ usage(void)
 	    "  workdays between DATE DATE   working days after the first date up\n"
 	    "                               to the second\n"
 	    "  tick [--loop]                the timed rules whose time has come\n"
-	    "                               (deadlines, warnings of missed\n"
-	    "                               ones); --loop: every minute\n"
+	    "                               (deadlines, deemed acceptance,\n"
+	    "                               warnings of missed deadlines);\n"
+	    "                               --loop: every minute\n"
 	    "  files-sweep [SECONDS]        remove stored files no row names and\n"
 	    "                               stale tmp/ entries, older than SECONDS\n"
 	    "                               (default files_sweep_grace)\n"
@@ -604,8 +606,9 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
 
 /*
  * tick (TIME-2, SUP-1; DESIGN "The clock"): every timed rule whose time
- * has come, at clock_now(): deadlines not yet set are set, and every step
- * that turned red gets its warning.  Each rule is idempotent and safe
+ * has come, at clock_now(): deadlines not yet set are set, a case whose
+ * intake deadline passed without a decision is deemed accepted, and every
+ * step that turned red gets its warning.  Each rule is idempotent and safe
  * beside another tick, so a late or doubled tick does what one on time
  * does.  With --loop: again at the start of every minute, for ever (./run
  * keeps it running under yiwang-supervise); a database error ends it, and
@@ -616,18 +619,20 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 {
 	struct calendar	 c;
 	time_t		 now = clock_now();
-	int		 filled = 0, warned = 0;
+	int		 filled = 0, deemed = 0, warned = 0;
 
 	if (cfg->site != SITE_INTRANET)
 		return 0;	/* no timed rule on the extranet yet */
 	if (calendar_get(db, pool, &c) != DB_OK ||
 	    deadline_fill(db, pool, &c, 0, &filled) != DB_OK ||
+	    case_deem_due(db, pool, &c, cal_day_of(now), &deemed) != DB_OK ||
 	    deadline_warn(db, pool, &c, cal_day_of(now), now, &warned) !=
 	    DB_OK)
 		return 1;
-	if (filled > 0 || warned > 0)
-		printf("tick %s：补算期限 %d 处，超期警告 %d 条\n",
-		    cal_day_str(pool, cal_day_of(now)), filled, warned);
+	if (filled > 0 || deemed > 0 || warned > 0)
+		printf("tick %s：补算期限 %d 处，逾期视为受理 %d 件，超期警告 "
+		    "%d 条\n", cal_day_str(pool, cal_day_of(now)), filled,
+		    deemed, warned);
 	return 0;
 }
 

@@ -94,6 +94,13 @@ static const char SQL_CASE_MOVE[] =
     "accepted_at = IF(? = 'accept', UTC_TIMESTAMP(), accepted_at), "
     "decided_at = IF(? IN ('approved', 'denied', 'not_accepted'), "
     "UTC_TIMESTAMP(), decided_at) WHERE id = ?";
+/* Deemed accepted (行政许可法 Art. 32): from the day of receipt. */
+static const char SQL_CASE_DEEMED[] =
+    "UPDATE kase SET state = ?, step_seq = ?, accepted_at = received_at "
+    "WHERE id = ? AND state = 'received'";
+static const char SQL_DEEM_DUE[] =
+    "SELECT id FROM kase WHERE state = 'received' AND intake_due < ? "
+    "ORDER BY intake_due, id LIMIT 500";
 static const char SQL_EVENT_NEXT[] =
     "SELECT COALESCE(MAX(seq), 0) + 1, "
     "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s'), "
@@ -984,4 +991,103 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 fail:
 	db_rollback(db);
 	return rc == DB_OK ? DB_ERR : rc;
+}
+
+/*
+ * Case id, still waiting for acceptance on day today although its intake
+ * deadline has passed (red), deemed accepted: its intake step fires as an
+ * acceptance would, without a notice (the office issued none), accepted
+ * from the day of receipt; the timeline says why, for the applicant too,
+ * and the audit row is the tick's.  1 done, 0 nothing to do (decided or
+ * not late meanwhile), -1 on error.
+ */
+static int
+deem_one(struct db *db, struct pool *pool, const struct calendar *c,
+    cal_day today, int64_t id)
+{
+	struct wf_marking next;
+	struct kase	 k;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	const char	*state;
+	char		*note;
+	cal_day		 due;
+	size_t		 i;
+	int		 days, step = -1;
+
+	if (db_begin(db) != DB_OK)
+		return -1;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK)
+		goto fail;
+	if (strcmp(k.state, "received") != 0 || k.intake_due == NULL ||
+	    cal_day_parse(k.intake_due, &due) == -1 ||
+	    deadline_light(c, today, due, &days) != LIGHT_RED) {
+		db_rollback(db);
+		return 0;
+	}
+	for (i = 0; i < k.item.nsteps && step < 0; i++)
+		if (flow_enabled(&k, i) && step_at(&k, i, AT_FIRST))
+			step = (int)i;
+	if (step < 0 || wf_fire(&k.net, &k.marking, (size_t)step, 0,
+	    &next) == -1) {
+		log_err("case %lld: no intake step to deem accepted",
+		    (long long)id);
+		rc = DB_ERR;
+		goto fail;
+	}
+	state = wf_complete(&k.net, &next) ? "approved" : "processing";
+	note = pool_printf(pool, "受理期限（%s）已过，审批部门未作出受理、不予"
+	    "受理或要求补正的决定，依照《中华人民共和国行政许可法》第三十二条，"
+	    "自收到申请之日（%.10s）起即为受理。", k.intake_due,
+	    k.received_at);
+	if ((rc = save_state(db, pool, &k, &next, 0)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_CASE_DEEMED);
+	stmt_bind_text(q, 0, state);
+	stmt_bind_int(q, 1, k.item.steps[step].seq);
+	stmt_bind_int(q, 2, k.id);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = event_out(db, pool, &k, "deem", pool_printf(pool,
+	    "%s·逾期视为受理", k.item.steps[step].name), state, NULL, note,
+	    NULL, "已受理（逾期未作决定，依法视为受理）", note)) != DB_OK ||
+	    (rc = audit_json(db, pool, "tick", "case.deem", k.app_no,
+	    json_pack("{s:s, s:s, s:i}", "intake_due", k.intake_due,
+	    "received", k.received_at, "days_late", days))) != DB_OK)
+		goto fail;
+	if (db_commit(db) != DB_OK)
+		return -1;
+	log_info("case %s deemed accepted: intake due %s", k.app_no,
+	    k.intake_due);
+	return 1;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+enum db_rc
+case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
+    cal_day today, int *n)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 id, *ids = NULL;
+	size_t		 got = 0, cap = 0, i;
+	int		 r;
+
+	*n = 0;
+	q = db_stmt(db, SQL_DEEM_DUE);
+	stmt_bind_text(q, 0, cal_day_str(pool, today));
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "i", &id)) == DB_OK)
+		*(int64_t *)pool_push(pool, &ids, &got, &cap, sizeof(id)) = id;
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return rc;
+	for (i = 0; i < got; i++) {
+		if ((r = deem_one(db, pool, c, today, ids[i])) < 0)
+			return DB_ERR;
+		*n += r;
+	}
+	return DB_OK;
 }

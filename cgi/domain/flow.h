@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "application.h"
+#include "calendar.h"
 #include "catalog.h"
 #include "db.h"
 #include "request.h"
@@ -135,6 +136,15 @@ enum db_rc	 case_act(struct db *, struct pool *, int64_t id,
 		    const struct user *, const char *action,
 		    const char *step_key, const char *verdict,
 		    const char *text, const char *back_to, const char **why);
+/*
+ * The tick's rule of deemed acceptance (INT-2; 行政许可法 Art. 32): every
+ * case still waiting for acceptance on day today whose intake deadline
+ * has passed (red, deadline.h) is accepted from its day of receipt, with
+ * why in its timeline and the audit trail, each in its own transaction;
+ * safe beside another tick.  *n: how many.
+ */
+enum db_rc	 case_deem_due(struct db *, struct pool *,
+		    const struct calendar *, cal_day today, int *n);
 /* 1 when user's department acts at some step of case k (may read it). */
 int		 flow_involves(const struct kase *, const struct user *);
 

@@ -51,6 +51,7 @@ static const struct {
 	{ "case.approve", "准予许可" },
 	{ "case.deny", "不予许可" },
 	{ "case.return", "回退" },
+	{ "case.deem", "逾期视为受理" },
 	{ "account.lock", "密码输错过多，锁定账号" },
 	{ "account.unlock", "解锁账号" },
 	{ "cert.issue", "签发数字证书" },

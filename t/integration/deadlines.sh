@@ -34,7 +34,7 @@ t_is "the intake step: its $DAYS working days from the day it arrived" \
 staff_login clerk sarengaowa
 http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
 t_like "the case page shows the promised deadline" "$HTTP_BODY" "承诺办结期限</dt><dd>$(wd add "$SUB" "$PROM")"
-t_like "and the intake deadline while it waits for acceptance" "$HTTP_BODY" "受理期限（5 个工作日）</dt><dd>$(wd add "$SUB" 5)"
+t_like "and the intake deadline while it waits for acceptance" "$HTTP_BODY" "受理期限（5 个工作日，逾期未决定即视为受理）</dt><dd>$(wd add "$SUB" 5)"
 
 # --- lights in the worklist -------------------------------------------------------
 TODAY=$(sql_int "SELECT DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR)")
@@ -64,23 +64,25 @@ t_is "a light that is none: the whole list, 200" "$HTTP_STATUS" 200
 # --- the tick writes one warning when the step turns red --------------------------
 DUE=$(wd add "$SINCE" "$DAYS")
 setdue "$DUE"
-W0=$(sql_int "SELECT COUNT(*) FROM deadline_warning WHERE case_id = $CASE")
+# (The stack's own tick, every minute at the real time, may have warned of
+# the deadlines set by hand above: these count the deadline $DUE only.)
+warnings() { sql_int "SELECT COUNT(*) FROM deadline_warning WHERE case_id = $CASE AND due_date = '$DUE'"; }
+W0=$(warnings)
 admin_int --now "$DUE 18:00" tick >/dev/null
-t_is "on the deadline's day: no warning (yellow)" "$(sql_int "SELECT COUNT(*) FROM deadline_warning WHERE case_id = $CASE")" "$W0"
+t_is "on the deadline's day: no warning (yellow)" "$(warnings)" "$W0"
 RED=$(wd add "$DUE" 1)
 admin_int --now "$RED 00:01" tick >"$TMP/tick" &
 admin_int --now "$RED 00:01" tick >"$TMP/tick2" &
 wait
-t_is "the first working day after it: one warning, though two ticks ran at once" \
-	"$(sql_int "SELECT COUNT(*) FROM deadline_warning WHERE case_id = $CASE")" 1
+t_is "the first working day after it: one warning, though two ticks ran at once" "$(warnings)" 1
 t_like "and a tick says so (other cases of this stack may be late too)" "$(cat "$TMP/tick" "$TMP/tick2")" "超期警告 [1-9][0-9]* 条"
 t_is "the warning names the case, the step, who held it, the deadline and how late" \
-	"$(sql_int "SELECT CONCAT_WS(' ', app_no, step_key, dept_code, holders, due_date, days_late) FROM deadline_warning WHERE case_id = $CASE")" \
+	"$(sql_int "SELECT CONCAT_WS(' ', app_no, step_key, dept_code, holders, due_date, days_late) FROM deadline_warning WHERE case_id = $CASE AND due_date = '$DUE'")" \
 	"$APP $KEY SCJGJ 萨仁高娃 $DUE 1"
-admin_int --now "$(wd add "$DUE" 10) 09:00" tick >/dev/null
-t_is "ten working days later, after days without a tick: still one" \
-	"$(sql_int "SELECT COUNT(*) FROM deadline_warning WHERE case_id = $CASE")" 1
-W=$(sql_int "SELECT id FROM deadline_warning WHERE case_id = $CASE")
+# (Not past the intake deadline: the case would be deemed accepted.)
+admin_int --now "$(wd add "$DUE" 3) 09:00" tick >/dev/null
+t_is "three working days later, after days without a tick: still one" "$(warnings)" 1
+W=$(sql_int "SELECT id FROM deadline_warning WHERE case_id = $CASE AND due_date = '$DUE'")
 sql_int "UPDATE deadline_warning SET days_late = 0 WHERE id = $W" >"$TMP/out" 2>&1 && rc=0 || rc=$?
 t_isnt "an UPDATE of the warning is refused, even as root" "$rc" 0
 sql_int "DELETE FROM deadline_warning WHERE id = $W" >"$TMP/out" 2>&1 && rc=0 || rc=$?
@@ -117,5 +119,34 @@ t_isnt "the next step waits" "$KEY2" "$KEY"
 t_is "its clock starts today: $DAYS2 working days" \
 	"$(sql_int "SELECT due_date FROM case_task WHERE case_id = $CASE")" "$(wd add "$TODAY" "$DAYS2")"
 http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
-t_unlike "no intake deadline once accepted" "$HTTP_BODY" "受理期限（5 个工作日）"
+t_unlike "no intake deadline once accepted" "$HTTP_BODY" "受理期限（5 个工作日"
+
+# --- deemed acceptance (INT-2; 行政许可法 Art. 32) --------------------------------
+C2=$(case_from_ext "$CODE")
+APP2=$(sql_int "SELECT app_no FROM kase WHERE id = $C2")
+INTAKE=$(sql_int "SELECT intake_due FROM kase WHERE id = $C2")
+admin_int --now "$INTAKE 17:00" tick >/dev/null
+t_is "on the intake deadline's day the case still waits" "$(sql_int "SELECT state FROM kase WHERE id = $C2")" received
+A0=$(sql_int "SELECT COALESCE(MAX(id), 0) FROM audit")
+admin_int --now "$(wd add "$INTAKE" 1) 00:05" tick >"$TMP/tick"
+t_like "the next working day the tick deems it accepted" "$(cat "$TMP/tick")" "逾期视为受理 [1-9][0-9]* 件"
+t_is "accepted from the day of receipt, and on to the next step" \
+	"$(sql_int "SELECT CONCAT_WS(' ', state, accepted_at = received_at) FROM kase WHERE id = $C2")" "processing 1"
+t_is "no 受理通知书: the office issued none" \
+	"$(sql_int "SELECT COUNT(*) FROM document WHERE app_no = '$APP2' AND kind = 'accept'")" 0
+t_like "the timeline says why, citing the law" \
+	"$(sql_int "SELECT CONCAT(label, ' ', note) FROM case_event WHERE case_id = $C2 AND action = 'deem'")" \
+	"逾期视为受理 受理期限（$INTAKE）已过.*第三十二条"
+t_is "audited as the tick's case.deem" \
+	"$(sql_int "SELECT CONCAT_WS(' ', actor, action, object) FROM audit WHERE id > $A0 AND action = 'case.deem' AND object = '$APP2'")" \
+	"tick case.deem $APP2"
+admin_int --now "$(wd add "$INTAKE" 3) 09:00" tick >/dev/null
+t_is "a later tick does it no second time" "$(sql_int "SELECT COUNT(*) FROM case_event WHERE case_id = $C2 AND action = 'deem'")" 1
+t_is "and the case accepted by the clerk above was never deemed" \
+	"$(sql_int "SELECT COUNT(*) FROM case_event WHERE case_id = $CASE AND action = 'deem'")" 0
+carry int ext
+csrf=$(http_get applicant "$EXT_URL/login" | csrf_from)
+http_post applicant "$EXT_URL/login" "csrf=$csrf" "id_number=152502199003150027" "password=Yiwang@2026" >/dev/null
+http_get applicant "$EXT_URL/app?no=$APP2" >/dev/null
+t_like "the applicant reads it on the extranet" "$HTTP_BODY" "已受理（逾期未作决定，依法视为受理）"
 t_done

@@ -30,7 +30,7 @@
         <span class="stepper-name"><?cs var:s.name ?></span>
         <span class="stepper-meta"><?cs var:s.role_label ?> · <?cs var:s.days ?> 个工作日</span>
         <span class="stepper-state"><?cs if:s.done == 1 ?>已完成<?cs elif:s.current == 1 ?>当前环节<?cs else ?>未开始<?cs /if ?></span>
-        <?cs if:s.due ?><span class="stepper-meta"><span class="light light-<?cs var:s.light ?>"><?cs var:s.due_text ?></span>（<?cs var:s.due ?> 前）</span><?cs /if ?>
+        <?cs if:s.due ?><span class="stepper-meta"><span class="light light-<?cs var:s.light ?>"><?cs var:s.due_text ?></span>（期限 <?cs var:s.due ?>）</span><?cs /if ?>
       </span>
     </li>
     <?cs /each ?>
@@ -43,7 +43,7 @@
   <h2 class="section-title">办理时限</h2>
   <p class="small muted">从申请人网上提交之日起按工作日计算（法定节假日不计，调休上班日照算）。</p>
   <dl class="facts facts-2">
-    <?cs if:Due.intake.due ?><div><dt>受理期限（5 个工作日）</dt><dd><?cs var:Due.intake.due ?> <span class="light light-<?cs var:Due.intake.light ?>"><?cs var:Due.intake.due_text ?></span></dd></div><?cs /if ?>
+    <?cs if:Due.intake.due ?><div><dt>受理期限（5 个工作日，逾期未决定即视为受理）</dt><dd><?cs var:Due.intake.due ?> <span class="light light-<?cs var:Due.intake.light ?>"><?cs var:Due.intake.due_text ?></span></dd></div><?cs /if ?>
     <?cs if:Due.promised.due ?><div><dt>承诺办结期限</dt><dd><?cs var:Due.promised.due ?> <span class="light light-<?cs var:Due.promised.light ?>"><?cs var:Due.promised.due_text ?></span></dd></div><?cs /if ?>
     <?cs if:Due.statutory.due ?><div><dt>法定办结期限</dt><dd><?cs var:Due.statutory.due ?> <span class="light light-<?cs var:Due.statutory.light ?>"><?cs var:Due.statutory.due_text ?></span></dd></div><?cs /if ?>
   </dl>

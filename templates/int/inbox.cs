@@ -21,7 +21,7 @@
         <td class="nowrap" data-label="申请人"><?cs var:c.applicant_name ?></td>
         <td class="nowrap" data-label="当前环节"><?cs var:c.step_name ?></td>
         <td data-label="状态"><span class="badge<?cs call:state_class(c.state_label) ?>"><?cs var:c.state_label ?></span></td>
-        <?cs if:todo == 1 ?><td class="nowrap" data-label="环节期限"><?cs if:c.due ?><span class="light light-<?cs var:c.light ?>"><?cs var:c.due_text ?></span><br><span class="small muted"><?cs var:c.due ?> 前办结</span><?cs else ?><span class="muted">—</span><?cs /if ?></td><?cs /if ?>
+        <?cs if:todo == 1 ?><td class="nowrap" data-label="环节期限"><?cs if:c.due ?><span class="light light-<?cs var:c.light ?>"><?cs var:c.due_text ?></span><br><span class="small muted">期限 <?cs var:c.due ?></span><?cs else ?><span class="muted">—</span><?cs /if ?></td><?cs /if ?>
         <td class="nowrap" data-label="收件时间"><?cs var:c.received_at ?></td>
       </tr>
       <?cs /each ?>
