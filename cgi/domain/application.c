@@ -52,7 +52,8 @@ static const char SQL_EVENT_ADD[] =
     "VALUES (?, ?, ?, ?, ?, ?)";
 #define APP_COLS "id, app_no, citizen_id, item_code, item_version, " \
 	"item_name, applicant_name, id_sealed, mobile_sealed, remark, state, " \
-	"state_label, " LOCAL("submitted_at") ", " LOCAL("updated_at")
+	"state_label, " LOCAL("submitted_at") ", " LOCAL("updated_at") ", " \
+	"DATE_FORMAT(due_date, '%Y-%m-%d')"
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 static const char SQL_APP_EXISTS[] =
@@ -69,7 +70,7 @@ static const char SQL_EVENTS[] =
     "SELECT seq, " LOCAL("at") ", label, actor, note FROM app_event "
     "WHERE app_no = ? ORDER BY seq";
 static const char SQL_APP_STATE[] =
-    "UPDATE application SET state = ?, state_label = ?, "
+    "UPDATE application SET state = ?, state_label = ?, due_date = ?, "
     "updated_at = UTC_TIMESTAMP() WHERE app_no = ?";
 static const char SQL_ATT_ADD[] =
     "INSERT INTO attachment (app_no, material_seq, material_name, "
@@ -395,11 +396,11 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = stmt_row(q, pool, "isisdsssssssss", &a->id, &a->app_no,
+	if ((rc = stmt_row(q, pool, "isisdssssssssss", &a->id, &a->app_no,
 	    &a->citizen_id, &a->item_code, &a->item_version, &a->item_name,
 	    &a->applicant_name, &a->id_number, &a->mobile, &a->remark,
-	    &a->state, &a->state_label, &a->submitted_at, &a->updated_at)) !=
-	    DB_OK)
+	    &a->state, &a->state_label, &a->submitted_at, &a->updated_at,
+	    &a->due_date)) != DB_OK)
 		return rc;
 	/* Opened for the page, which masks them; one that does not open
 	 * (logged) shows as nothing rather than failing the list. */
@@ -526,6 +527,7 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 	json_t		*jd;
 	struct doc	 d;
 	const char	*app_no, *at, *label, *actor, *note, *state, *slabel;
+	const char	*due;
 	json_int_t	 seq;
 
 	(void)pool;
@@ -539,7 +541,12 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 	q = db_stmt(db, SQL_APP_STATE);
 	stmt_bind_text(q, 0, state);
 	stmt_bind_text(q, 1, slabel);
-	stmt_bind_text(q, 2, app_no);
+	if ((due = json_string_value(json_object_get(rec, "due_date"))) !=
+	    NULL)
+		stmt_bind_text(q, 2, due);
+	else
+		stmt_bind_null(q, 2);
+	stmt_bind_text(q, 3, app_no);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	if (stmt_affected(q) == 0) {

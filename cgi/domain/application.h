@@ -36,6 +36,7 @@ struct application {
 	char		*app_no, *item_code, *item_name, *applicant_name;
 	char		*id_number, *mobile, *remark, *state, *state_label;
 	char		*submitted_at, *updated_at;
+	char		*due_date;	/* promised completion, or NULL */
 	int		 item_version;
 	int64_t		 citizen_id;
 	struct attachment *atts;

@@ -571,8 +571,17 @@ event_out(struct db *db, struct pool *pool, const struct kase *k,
 	    "at", at, "label", public_label, "actor", k->item.dept_name,
 	    "note", public_note ? public_note : "", "state", state,
 	    "state_label", flow_state_label(state));
-	/* A record json_pack() could not make is refused by outbox_add(),
-	 * and one without its document must not be sent either. */
+	/* While the case is open the applicant is told when to expect it
+	 * (deadline.h); a record json_pack() could not make is refused by
+	 * outbox_add(), and one without its document must not be sent
+	 * either. */
+	if (rec != NULL && k->promised_due != NULL &&
+	    (strcmp(state, "received") == 0 ||
+	    strcmp(state, "processing") == 0) && json_object_set_new(rec,
+	    "due_date", json_string(k->promised_due)) != 0) {
+		json_decref(rec);
+		rec = NULL;
+	}
 	if (d != NULL && json_object_set_new(rec, "doc", json_pack("{s:s, "
 	    "s:s, s:s, s:s, s:s, s:s}", "kind", d->kind, "doc_no", d->doc_no,
 	    "title", d->title, "body", d->body, "issued_at", d->issued_at,

@@ -471,6 +471,8 @@ static const struct field event_fields[] = {
 	LINES("note", "理由", OPINION_CHARS, 4 * OPINION_CHARS),
 	SHAPED("state", "办件状态", S_STATE),
 	LINE("state_label", "办件状态说明", 1, 40),
+	{ .name = "due_date", .type = F_LINE, .optional = 1, .max = 10,
+	    .shape = &S_DATE, .label = "预计办结日期" },
 	{ .name = "doc", .type = F_OBJECT, .optional = 1, .sub = doc_fields,
 	    .label = "文书" },
 	END

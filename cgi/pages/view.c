@@ -103,6 +103,7 @@ view_app(struct req *r, const char *p, const struct application *a)
 	hdf_put(r, p, "state_label", a->state_label);
 	hdf_put(r, p, "submitted_at", a->submitted_at);
 	hdf_put(r, p, "updated_at", a->updated_at);
+	hdf_put(r, p, "due_date", a->due_date);
 	for (i = 0; i < a->natts; i++) {
 		char *q = pool_printf(r->pool, "%s.Attachments.%zu", p, i);
 		hdf_put(r, q, "material_name", a->atts[i].material_name);

@@ -31,6 +31,14 @@ read -r KEY DAYS SINCE <<<"$(sql_int "SELECT CONCAT_WS(' ', t.step_key, s.days, 
 t_is "the intake step: its $DAYS working days from the day it arrived" \
 	"$(sql_int "SELECT due_date FROM case_task WHERE case_id = $CASE")" "$(wd add "$SINCE" "$DAYS")"
 
+carry int ext
+csrf=$(http_get applicant "$EXT_URL/login" | csrf_from)
+http_post applicant "$EXT_URL/login" "csrf=$csrf" "id_number=152502199003150027" "password=Yiwang@2026" >/dev/null
+http_get applicant "$EXT_URL/app?no=$APP" >/dev/null
+t_like "the applicant is told the promised date, carried from the intranet" "$HTTP_BODY" \
+	"预计办结日期：<strong>$(wd add "$SUB" "$PROM")</strong>"
+t_is "and the extranet stored it" "$(sql_ext "SELECT due_date FROM application WHERE app_no = '$APP'")" "$(wd add "$SUB" "$PROM")"
+
 staff_login clerk sarengaowa
 http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
 t_like "the case page shows the promised deadline" "$HTTP_BODY" "承诺办结期限</dt><dd>$(wd add "$SUB" "$PROM")"
@@ -145,8 +153,20 @@ t_is "a later tick does it no second time" "$(sql_int "SELECT COUNT(*) FROM case
 t_is "and the case accepted by the clerk above was never deemed" \
 	"$(sql_int "SELECT COUNT(*) FROM case_event WHERE case_id = $CASE AND action = 'deem'")" 0
 carry int ext
-csrf=$(http_get applicant "$EXT_URL/login" | csrf_from)
-http_post applicant "$EXT_URL/login" "csrf=$csrf" "id_number=152502199003150027" "password=Yiwang@2026" >/dev/null
 http_get applicant "$EXT_URL/app?no=$APP2" >/dev/null
 t_like "the applicant reads it on the extranet" "$HTTP_BODY" "已受理（逾期未作决定，依法视为受理）"
+t_like "with the promised date still ahead" "$HTTP_BODY" "预计办结日期：<strong>$(sql_int "SELECT promised_due FROM kase WHERE id = $C2")</strong>"
+
+# --- a decided case promises nothing any more -------------------------------------
+C3=$(case_from_ext "$CODE")
+APP3=$(sql_int "SELECT app_no FROM kase WHERE id = $C3")
+carry int ext
+t_isnt "received: a date to expect" "$(sql_ext "SELECT COALESCE(due_date, '') FROM application WHERE app_no = '$APP3'")" ""
+csrf=$(http_get clerk "$INT_URL/case?id=$C3" | csrf_from)
+http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$C3" action=reject "text=申请材料与申请事项不符。" >/dev/null
+t_is "refused (不予受理)" "$HTTP_STATUS" 303
+carry int ext
+t_is "the extranet clears the date" "$(sql_ext "SELECT COALESCE(due_date, 'none') FROM application WHERE app_no = '$APP3'")" none
+http_get applicant "$EXT_URL/app?no=$APP3" >/dev/null
+t_unlike "and the page promises none" "$HTTP_BODY" "预计办结日期"
 t_done
