@@ -119,8 +119,9 @@ static const char SQL_OPINION_ADD[] =
 static const char SQL_OPINIONS[] =
     "SELECT step_seq, step_key, step_name, staff_name, verdict, text, "
     LOCAL("signed_at") " FROM opinion WHERE case_id = ? ORDER BY id";
+/* One series per 文号 prefix: abbreviation, kind and year (093). */
 static const char SQL_DOC_NUMBER[] =
-    "INSERT INTO doc_counter (kind, year, next) VALUES (?, ?, "
+    "INSERT INTO doc_counter (abbr, kind, year, next) VALUES (?, ?, ?, "
     "LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE "
     "next = LAST_INSERT_ID(next + 1)";
 static const char SQL_DEPT_ABBR[] =
@@ -709,8 +710,9 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 		return DB_ERR;
 	sscanf(today, "%d", &year);
 	q = db_stmt(db, SQL_DOC_NUMBER);
-	stmt_bind_text(q, 0, kind);
-	stmt_bind_int(q, 1, year);
+	stmt_bind_text(q, 0, abbr);
+	stmt_bind_text(q, 1, kind);
+	stmt_bind_int(q, 2, year);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	d->app_no = k->app_no;
