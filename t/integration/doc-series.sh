@@ -2,7 +2,7 @@
 # doc-series.sh (DOC-1; issue #7 "Documents"): every document kind has its
 # own number series per department (as its 文号 prefix prints it) and year,
 # without gaps: another department's notices in between take nothing from
-# it.
+# it.  No seal is drawn on a document that is not signed.
 . "$(dirname "$0")/../lib.sh"
 
 A=152502-SCJG-XK-001	# 市场监督管理局 (锡市监), clerk sarengaowa
@@ -32,4 +32,7 @@ t_is "each series holds its numbers once, from 1 without a gap" \
 	"$(sql_int "SELECT COUNT(*) = MAX(CAST(REGEXP_REPLACE(doc_no, '^.*〔[0-9]+〕0*([0-9]+)号$', '\\\\1') AS UNSIGNED)) FROM document WHERE doc_no LIKE '${ABBR_A}受字〔$YEAR〕%'")" 1
 t_is "the counter is kept per abbreviation, kind and year" \
 	"$(sql_int "SELECT next FROM doc_counter WHERE abbr = '$ABBR_A' AND kind = 'accept' AND year = $YEAR")" "$(num "$N2")"
+http_get a "$INT_URL/doc?no=$N2" >/dev/null
+t_like "the notice prints its number" "$HTTP_BODY" "$N2"
+t_unlike "and draws no seal: nothing is signed yet (a picture would promise a signature)" "$HTTP_BODY" '电子印章|class="seal'
 t_done

@@ -1,6 +1,8 @@
 <?cs # doc/notice.cs: the four notices and decisions (Doc.kind accept,
        reject, approve, deny) as a Chinese government document: red header,
-       title, number, addressee, body, department, date and seal.
+       title, number, addressee, body, department and date.  No seal is
+       drawn: the documents are not signed yet (DOC-1; issue #7), and a
+       picture of a seal would promise a signature that is not there.
        Dates are expected as "YYYY-MM-DD[ hh:mm[:ss]]" and shown as
        YYYY年M月D日; anything else is shown as given. ?>
 <?cs def:cn_date(d) ?><?cs if:string.length(d) >= 10 && string.slice(d, 4, 5) == "-" && string.slice(d, 7, 8) == "-" ?><?cs var:string.slice(d, 0, 4) ?>年<?cs var:string.slice(d, 5, 7) + 0 ?>月<?cs var:string.slice(d, 8, 10) + 0 ?>日<?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?>
@@ -50,19 +52,7 @@
 
   <div class="doc-sign">
     <p class="sign-dept"><?cs var:Doc.dept_name ?></p>
-    <div class="sign-date"><?cs call:cn_date(Doc.issued_at) ?>
-      <?cs # The seal: outer ring, the department's name along the upper
-             arc, a star, and 电子印章 below it. Names up to 12 characters
-             (36 bytes of UTF-8) are spread over the arc; longer ones are
-             narrowed to fit, as on a real seal. ?>
-      <svg class="seal" viewBox="0 0 160 160" aria-hidden="true" focusable="false">
-        <defs><path id="seal-arc" d="M 33.2 107 A 54 54 0 1 1 126.8 107"></path></defs>
-        <circle class="seal-ring" cx="80" cy="80" r="74"></circle>
-        <text class="seal-name"><textPath href="#seal-arc" startOffset="50%" text-anchor="middle" textLength="214" lengthAdjust="<?cs if:string.length(Doc.dept_name) > 36 ?>spacingAndGlyphs<?cs else ?>spacing<?cs /if ?>"><?cs var:Doc.dept_name ?></textPath></text>
-        <polygon class="seal-star" points="80,58 84.9,73.2 100.9,73.2 88,82.6 92.9,97.8 80,88.4 67.1,97.8 72,82.6 59.1,73.2 75.1,73.2"></polygon>
-        <text class="seal-note" x="80" y="124" text-anchor="middle">电子印章</text>
-      </svg>
-    </div>
+    <p class="sign-date"><?cs call:cn_date(Doc.issued_at) ?></p>
   </div>
 
   <footer class="doc-foot">
