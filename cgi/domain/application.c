@@ -53,9 +53,17 @@ static const char SQL_EVENT_ADD[] =
 #define APP_COLS "id, app_no, citizen_id, item_code, item_version, " \
 	"item_name, applicant_name, id_sealed, mobile_sealed, remark, state, " \
 	"state_label, " LOCAL("submitted_at") ", " LOCAL("updated_at") ", " \
-	"DATE_FORMAT(due_date, '%Y-%m-%d')"
+	"DATE_FORMAT(due_date, '%Y-%m-%d'), " LOCAL("withdraw_at")
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
+/* A withdrawal asked for (094): only an open application of the
+ * applicant's, once. */
+static const char SQL_APP_LOCK[] =
+    "SELECT state, withdraw_at IS NOT NULL FROM application "
+    "WHERE app_no = ? AND citizen_id = ? FOR UPDATE";
+static const char SQL_APP_WITHDRAW[] =
+    "UPDATE application SET withdraw_at = ?, withdraw_reason = ? "
+    "WHERE app_no = ?";
 static const char SQL_APP_EXISTS[] =
     "SELECT id FROM application WHERE app_no = ?";
 /* /query compares the ID number here, not after loading (F5): by its
@@ -396,11 +404,11 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = stmt_row(q, pool, "isisdssssssssss", &a->id, &a->app_no,
+	if ((rc = stmt_row(q, pool, "isisdsssssssssss", &a->id, &a->app_no,
 	    &a->citizen_id, &a->item_code, &a->item_version, &a->item_name,
 	    &a->applicant_name, &a->id_number, &a->mobile, &a->remark,
 	    &a->state, &a->state_label, &a->submitted_at, &a->updated_at,
-	    &a->due_date)) != DB_OK)
+	    &a->due_date, &a->withdraw_at)) != DB_OK)
 		return rc;
 	/* Opened for the page, which masks them; one that does not open
 	 * (logged) shows as nothing rather than failing the list. */
@@ -569,4 +577,56 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 			return rc;
 	}
 	return DB_OK;
+}
+
+enum db_rc
+app_withdraw(struct db *db, struct pool *pool, const struct user *u,
+    const char *app_no, const char *reason, const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*rec;
+	int64_t		 asked;
+	char		*state, *day, *now;
+
+	*why = NULL;
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_APP_LOCK);
+	stmt_bind_text(q, 0, app_no);
+	stmt_bind_int(q, 1, u->id);
+	if ((rc = stmt_one(q, pool, "si", &state, &asked)) != DB_OK)
+		goto fail;
+	if (asked) {
+		*why = "您已经申请撤回这项申请，请等待审批部门办理。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (strcmp(state, "submitted") != 0 && strcmp(state, "received") !=
+	    0 && strcmp(state, "processing") != 0) {
+		*why = "这项申请已经办结，不能再撤回。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if ((rc = stmt_one(db_stmt(db, SQL_TODAY), pool, "ss", &day, &now)) !=
+	    DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_APP_WITHDRAW);
+	stmt_bind_text(q, 0, now);
+	stmt_bind_text(q, 1, reason);
+	stmt_bind_text(q, 2, app_no);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	rec = json_pack("{s:s, s:s, s:s, s:s}", "type",
+	    "application.withdraw", "app_no", app_no, "at", now, "reason",
+	    reason);
+	rc = outbox_add(db, pool, rec);	/* refuses a NULL rec */
+	json_decref(rec);
+	if (rc != DB_OK || (rc = audit_add(db, pool, u->login,
+	    "application.withdraw", app_no, "")) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
 }

@@ -37,6 +37,7 @@ struct application {
 	char		*id_number, *mobile, *remark, *state, *state_label;
 	char		*submitted_at, *updated_at;
 	char		*due_date;	/* promised completion, or NULL */
+	char		*withdraw_at;	/* when withdrawal was asked, or NULL */
 	int		 item_version;
 	int64_t		 citizen_id;
 	struct attachment *atts;
@@ -93,6 +94,16 @@ int		 app_files_named(void *arg, const char *sha);
 /* Load one application with its attachments, events and documents. */
 enum db_rc	 app_get(struct db *, struct pool *, const char *app_no,
 		    struct application *);
+/*
+ * The applicant u asks to withdraw application app_no (EXT-5): once, while
+ * it is open; the request goes to the intranet (record
+ * "application.withdraw"), which ends the case and sends back its
+ * 准予撤回决定书.  reason: "" or the applicant's words (checked by the
+ * caller).  DB_NONE with *why when it may not be withdrawn (or is not
+ * u's: then without why).
+ */
+enum db_rc	 app_withdraw(struct db *, struct pool *, const struct user *,
+		    const char *app_no, const char *reason, const char **why);
 /* DB_OK when application app_no is stored here, DB_NONE when not. */
 enum db_rc	 app_exists(struct db *, struct pool *, const char *app_no);
 /* Outcome of a query without login (EXT-3, F5). */

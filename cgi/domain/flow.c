@@ -94,6 +94,10 @@ static const char SQL_CASE_MOVE[] =
     "accepted_at = IF(? = 'accept', UTC_TIMESTAMP(), accepted_at), "
     "decided_at = IF(? IN ('approved', 'denied', 'not_accepted'), "
     "UTC_TIMESTAMP(), decided_at) WHERE id = ?";
+/* Withdrawn by the applicant (EXT-5, INT-3): the case ends. */
+static const char SQL_CASE_WITHDRAWN[] =
+    "UPDATE kase SET state = 'withdrawn', decided_at = UTC_TIMESTAMP() "
+    "WHERE id = ?";
 /* Deemed accepted (行政许可法 Art. 32): from the day of receipt. */
 static const char SQL_CASE_DEEMED[] =
     "UPDATE kase SET state = ?, step_seq = ?, accepted_at = received_at "
@@ -1101,4 +1105,66 @@ case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
 		*n += r;
 	}
 	return DB_OK;
+}
+
+/*
+ * An applicant's withdrawal from the extranet (EXT-5, INT-3), inside the
+ * import's transaction: an open case ends, its tasks leave every
+ * worklist, and the 准予撤回决定书 is made at once, numbered by the item's
+ * department and sent back with the event.  A case decided before the
+ * request crossed the gap stays as decided, and the applicant is told
+ * why: the bundle is never refused for it.
+ */
+enum db_rc
+case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
+    char *err, size_t errlen)
+{
+	static const struct user system = { .name = "一网通办系统" };
+	struct wf_marking none;
+	struct kase	 k;
+	struct doc	 d;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	const char	*app_no, *at, *reason;
+	char		*now, *today, *note;
+	int64_t		 id, seq;
+
+	if (json_unpack(rec, "{s:s, s:s, s:s}", "app_no", &app_no, "at", &at,
+	    "reason", &reason) != 0) {
+		snprintf(err, errlen, "撤回申请记录缺少字段");
+		return DB_ERR;
+	}
+	if ((rc = case_id_of(db, pool, app_no, &id)) != DB_OK ||
+	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
+	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
+	    DB_OK) {
+		snprintf(err, errlen, "申请 %s 的办件无法读取", app_no);
+		return DB_ERR;
+	}
+	note = *reason != '\0' ? pool_printf(pool, "撤回理由：%s", reason) :
+	    pool_strdup(pool, "");
+	if (!flow_open(&k))
+		return event_out(db, pool, &k, "withdraw-late",
+		    "申请人申请撤回，本件已办结，未能撤回", k.state, NULL, note,
+		    NULL, "撤回未能办理：本件在收到撤回申请前已经办结",
+		    "您申请撤回时，本件已作出决定，撤回未能办理；决定见本页"
+		    "的办理文书。");
+	q = db_stmt(db, SQL_EVENT_NEXT);
+	stmt_bind_int(q, 0, k.id);
+	if ((rc = stmt_one(q, pool, "iss", &seq, &now, &today)) != DB_OK ||
+	    (rc = doc_make(db, pool, &k, k.item.dept_code, "withdraw",
+	    &system, *reason != '\0' ? reason : "申请人申请撤回。", now, today,
+	    &d)) != DB_OK || (rc = doc_add(db, &d)) != DB_OK)
+		return DB_ERR;
+	memset(&none, 0, sizeof(none));
+	if ((rc = save_state(db, pool, &k, &none, 1)) != DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_CASE_WITHDRAWN);
+	stmt_bind_int(q, 0, k.id);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = event_out(db, pool, &k, "withdraw", "申请人撤回申请，办理终止",
+	    "withdrawn", NULL, note, &d, "准予撤回", note)) != DB_OK)
+		return rc;
+	return audit_add(db, pool, "extranet", "case.withdraw", k.app_no,
+	    d.doc_no);
 }

@@ -145,6 +145,10 @@ enum db_rc	 case_act(struct db *, struct pool *, int64_t id,
  */
 enum db_rc	 case_deem_due(struct db *, struct pool *,
 		    const struct calendar *, cal_day today, int *n);
+/* The applicant's withdrawal, an import record (gap.c; EXT-5, INT-3).
+ * Inside the import's transaction. */
+enum db_rc	 case_import_withdraw(struct db *, struct pool *, json_t *rec,
+		    char *err, size_t errlen);
 /* 1 when user's department acts at some step of case k (may read it). */
 int		 flow_involves(const struct kase *, const struct user *);
 

@@ -27,6 +27,7 @@ static const struct {
 	{ "not_accepted", "不予受理" },
 	{ "approved", "准予许可，已办结" },
 	{ "denied", "不予许可，已办结" },
+	{ "withdrawn", "申请人已撤回，办理终止" },
 };
 
 static const struct vocab_doc docs[] = {
@@ -34,6 +35,7 @@ static const struct vocab_doc docs[] = {
 	{ "reject", "不予受理通知书", "不受字" },
 	{ "approve", "准予行政许可决定书", "准字" },
 	{ "deny", "不予行政许可决定书", "不准字" },
+	{ "withdraw", "准予撤回决定书", "撤字" },
 };
 
 int

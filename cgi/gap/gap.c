@@ -267,6 +267,8 @@ static const struct record_kind {
 	    case_import_application },
 	{ "case.event", SITE_EXTRANET, "办件进度", rec_valid_case_event,
 	    app_import_event },
+	{ "application.withdraw", SITE_INTRANET, "撤回申请",
+	    rec_valid_withdraw, case_import_withdraw },
 	{ "anchor", SITE_EXTRANET, "锚点", rec_valid_anchor,
 	    anchor_record_store },
 	{ "anchor", SITE_INTRANET, "锚点", rec_valid_anchor,
@@ -488,6 +490,7 @@ struct site_data {
 	struct db	*db;
 	const char	*peer_site;	/* as anchors name the other site */
 	EVP_PKEY	*peer_key;	/* the key its bundle verified with */
+	int		 intranet;	/* the receiving site */
 	char		*code;		/* the item version asked last */
 	int		 version;
 	enum db_rc	 rc;
@@ -515,8 +518,10 @@ static enum db_rc
 site_app(void *arg, struct pool *pool, const char *app_no)
 {
 	struct site_data	*s = arg;
+	int64_t			 id;
 
-	return app_exists(s->db, pool, app_no);
+	return s->intranet ? case_id_of(s->db, pool, app_no, &id) :
+	    app_exists(s->db, pool, app_no);
 }
 
 static int
@@ -575,6 +580,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	site.anchor = site_anchor;
 	site.arg = &sd;
 	sd.peer_site = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
+	sd.intranet = cfg->site == SITE_INTRANET;
 	sd.peer_key = peer;
 	memset(&c, 0, sizeof(c));
 	c.pool = pool;

@@ -19,6 +19,7 @@
 /* Limits of the forms the data comes from (and of their columns). */
 #define REMARK_CHARS	2000	/* ext_apply.c REMARK_MAX */
 #define OPINION_CHARS	1300	/* int_case.c OPINION_MAX */
+#define WITHDRAW_CHARS	500	/* ext_apply.c WITHDRAW_REASON_MAX */
 #define DOC_BODY_BYTES	65535	/* document.body, TEXT */
 #define MATERIALS_MAX	60	/* CFORM_MAX_MATERIALS */
 #define DAYS_LIMIT	3650	/* statutory and promised days */
@@ -292,6 +293,7 @@ static const char *const published[] = { "published", NULL };
 static const char *const type_item[] = { "item", NULL };
 static const char *const type_application[] = { "application", NULL };
 static const char *const type_event[] = { "case.event", NULL };
+static const char *const type_withdraw[] = { "application.withdraw", NULL };
 
 /* ---- the fields of each kind --------------------------------------- */
 
@@ -475,6 +477,15 @@ static const struct field event_fields[] = {
 	    .shape = &S_DATE, .label = "预计办结日期" },
 	{ .name = "doc", .type = F_OBJECT, .optional = 1, .sub = doc_fields,
 	    .label = "文书" },
+	END
+};
+
+/* app_withdraw(): the applicant asks to withdraw (EXT-5). */
+static const struct field withdraw_fields[] = {
+	CHOICE("type", "记录类型", type_withdraw),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	SHAPED("at", "申请撤回时间", S_DATETIME),
+	LINES("reason", "撤回理由", WITHDRAW_CHARS, 4 * WITHDRAW_CHARS),
 	END
 };
 
@@ -896,6 +907,24 @@ rec_valid_case_event(struct rec_check *c, json_t *o)
 		    NULL, "这种文书应写明这一项，而不是另一项");
 	json_decref(body);
 	return rc;
+}
+
+/* ---- application.withdraw -------------------------------------------- */
+
+int
+rec_valid_withdraw(struct rec_check *c, json_t *o)
+{
+	if (walk_record(c, o, withdraw_fields) == -1)
+		return -1;
+	switch (c->site->app(c->site->arg, c->pool, str(o, "app_no"))) {
+	case DB_OK:
+		return 0;
+	case DB_NONE:
+		return fail(c, "app_no", "申请编号", "本站没有这个申请的办件");
+	default:
+		c->dberr = 1;
+		return fail(c, "app_no", NULL, "查询办件时数据库出错");
+	}
 }
 
 /* ---- anchor -------------------------------------------------------- */

@@ -55,7 +55,8 @@ struct rec_site {
 	/* Version `version` of item code, with its materials. */
 	enum db_rc	(*item)(void *arg, struct pool *, const char *code,
 			    int version, struct item *);
-	/* Whether application app_no is stored here. */
+	/* Whether application app_no is stored here (on the intranet:
+	 * whether it has its case). */
 	enum db_rc	(*app)(void *arg, struct pool *, const char *app_no);
 	/* Whether an anchor record is the other site's, signed by it
 	 * (anchor_record_check()): 0, or -1 with why. */
@@ -99,6 +100,8 @@ int	 rec_valid_application(struct rec_check *, json_t *);
 int	 rec_valid_case_event(struct rec_check *, json_t *);
 /* The other site's signed chain heads (either direction; anchor.h). */
 int	 rec_valid_anchor(struct rec_check *, json_t *);
+/* application.withdraw: its fields, and a case of it here. */
+int	 rec_valid_withdraw(struct rec_check *, json_t *);
 
 /*
  * After every record: every file member of the bundle is named by some

@@ -11,6 +11,7 @@
 #include "ids.h"
 #include "log.h"
 #include "pages.h"
+#include "text.h"
 #include "throttle.h"
 #include "utf8.h"
 
@@ -349,13 +350,59 @@ int
 page_ext_app(struct req *r)
 {
 	struct application	 a;
+	const char		*done;
 	int			 rc;
 
 	if ((rc = load_own(r, &a)) != 0)
 		return rc;
 	view_app(r, "App", &a);
+	hdf_set(r, "App.withdraw_at", a.withdraw_at);
+	hdf_set(r, "App.open", strcmp(a.state, "submitted") == 0 ||
+	    strcmp(a.state, "received") == 0 ||
+	    strcmp(a.state, "processing") == 0 ? "1" : "0");
+	if ((done = form_get(r, "done")) != NULL && strcmp(done, "withdraw") ==
+	    0)
+		hdf_set(r, "Page.Notice", "撤回申请已提交，审批部门办理后将在这里"
+		    "出具准予撤回决定书。");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", a.app_no));
 	return render(r, "ext/app.cs");
+}
+
+/* What a withdrawal may say: as the remark, a few lines. */
+#define WITHDRAW_REASON_MAX	500
+
+/*
+ * POST /app/withdraw: no, reason (optional), confirm=1.  The applicant
+ * asks to withdraw an open application of theirs (EXT-5); the intranet
+ * ends the case and sends back its 准予撤回决定书.
+ */
+int
+page_ext_withdraw(struct req *r)
+{
+	struct application	 a;
+	const char		*reason = form_text(r, "reason"), *why;
+	int			 rc;
+
+	if ((rc = load_own(r, &a)) != 0)
+		return rc;
+	if (form_get(r, "confirm") == NULL)
+		return reply_error(r, 422, "请勾选“我确认撤回这项申请”后再提交。");
+	if (reason == NULL)
+		reason = "";
+	if (text_check(reason, strlen(reason), 0, WITHDRAW_REASON_MAX, 0,
+	    TEXT_LINES) != TEXT_OK)
+		return reply_error(r, 422, pool_printf(r->pool, "撤回理由请控制在 "
+		    "%d 字以内。", WITHDRAW_REASON_MAX));
+	switch (app_withdraw(r->db, r->pool, &r->user, a.app_no, reason,
+	    &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/app?no=%s&done=withdraw", a.app_no));
+	case DB_NONE:
+		return reply_error(r, 409, why ? why : "没有找到这个申请。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
 }
 
 /*

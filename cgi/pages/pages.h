@@ -26,6 +26,7 @@ int	 page_ext_apply(struct req *);
 int	 page_ext_receipt(struct req *);
 int	 page_ext_my(struct req *);
 int	 page_ext_app(struct req *);
+int	 page_ext_withdraw(struct req *);
 int	 page_ext_query_form(struct req *);
 int	 page_ext_query(struct req *);
 int	 page_ext_doc(struct req *);

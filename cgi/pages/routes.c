@@ -38,6 +38,8 @@ const struct route routes[] = {
 	{ "GET", "/my", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_my },
 	{ "GET", "/app", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_app },
 	{ "GET", "/doc", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_doc },
+	{ "POST", "/app/withdraw", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	    page_ext_withdraw },
 	{ "POST", "/logout", R_EXT | R_INT | R_CSRF | R_PWTEMP, 0,
 	    page_logout },
 	/* Intranet. */

@@ -81,7 +81,7 @@ account_role_label(unsigned role)
 	return "角色";
 }
 static const rec_validator validators[] = { rec_valid_item,
-    rec_valid_application, rec_valid_case_event };
+    rec_valid_application, rec_valid_case_event, rec_valid_withdraw };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -123,6 +123,8 @@ static const char *const seeds[] = {
 	"\\\"received_at\\\":\\\"2026-11-21 10:00\\\",\\\"signer\\\":\\\"巴\\\","
 	"\\\"submitted_at\\\":\\\"2026-11-21 10:00\\\"}\",\"issued_at\":"
 	"\"2026-11-22 03:00:00\",\"issued_by\":\"局\"}}",
+	"{\"type\":\"application.withdraw\",\"app_no\":\"YW2026112100001\","
+	"\"at\":\"2026-11-23 02:00:00\",\"reason\":\"店面租约取消\"}",
 };
 
 static struct pool	*pool;

@@ -92,11 +92,14 @@ refused() {
 # An application record as the form makes it; KEY=VALUE arguments change it.
 app_rec() {
 	local r kv k
+	# Submitted now: the intranet's tick deems accepted a case whose
+	# intake deadline passed (deadline.h), which is not what this tests.
 	local -A v=([APP]=YW2026112199001 [CODE]=$CODE [VER]=1 [ITEM]=$ITEM [ID]=$IDNO
+		[AT]="$(date -u '+%Y-%m-%d %H:%M:%S')"
 		[MOBILE]=13947901234 [REMARK]=伪造的申请 [MAT]=$MAT1 [SHA]=$PDF_SHA [FSHA]=$PDF_SHA
 		[SIZE]=$PDF_SIZE [MIME]=application/pdf)
 	for kv; do v[${kv%%=*}]=${kv#*=}; done
-	r='{"type":"application","app_no":"@APP@","item_code":"@CODE@","item_version":@VER@,"item_name":"@ITEM@","applicant":{"name":"乌云其木格","id_number":"@ID@","mobile":"@MOBILE@"},"remark":"@REMARK@","submitted_at":"2026-11-21 02:00:00","attachments":[{"material_seq":1,"material_name":"@MAT@","file_name":"申请.pdf","sha256":"@SHA@","size":@SIZE@,"mime":"@MIME@"}],"files":["@FSHA@"]}'
+	r='{"type":"application","app_no":"@APP@","item_code":"@CODE@","item_version":@VER@,"item_name":"@ITEM@","applicant":{"name":"乌云其木格","id_number":"@ID@","mobile":"@MOBILE@"},"remark":"@REMARK@","submitted_at":"@AT@","attachments":[{"material_seq":1,"material_name":"@MAT@","file_name":"申请.pdf","sha256":"@SHA@","size":@SIZE@,"mime":"@MIME@"}],"files":["@FSHA@"]}'
 	for k in "${!v[@]}"; do r=${r//@$k@/${v[$k]}}; done
 	printf '%s\n' "$r"
 }

@@ -100,6 +100,8 @@ hostile_route ext citizen GET /receipt - full no=${apps[0]}
 hostile_route ext citizen GET /my - full
 hostile_route ext citizen GET /app - full no=${apps[1]}
 hostile_route ext citizen GET /doc - full no=$DOC
+# Without confirm=1 nothing is withdrawn, whatever else the body holds.
+hostile_route ext citizen POST /app/withdraw "/app?no=${apps[1]}" full no=${apps[1]} reason=不想办了
 
 # --- the intranet -------------------------------------------------------------
 

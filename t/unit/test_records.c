@@ -605,6 +605,69 @@ case_event_with_its_decision_passes(void **state)
 	assert_int_equal(fx.c.nfiles, 0);
 }
 
+/* The promised date is optional, and a date when given (issue #7). */
+static void
+case_event_due_date(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_case_event, event_with("due_date",
+	    "\"2026-12-11\"")), 0);
+	event_refused("due_date", "\"2026-02-30\"", "due_date");
+	event_refused("due_date", "\"12/11/2026\"", "due_date");
+	event_refused("due_date", "20261211", "due_date");
+	event_refused("state", "\"withdrawn\"", "state_label");
+	assert_int_equal(run(rec_valid_case_event, event_with("state_label",
+	    "\"申请人已撤回，办理终止\"")), -1);
+}
+
+/* ---- application.withdraw (EXT-5) ---------------------------------- */
+
+static json_t *
+withdraw_with(const char *key, const char *text)
+{
+	json_t	*o = parse("{\"type\":\"application.withdraw\",\"app_no\":"
+	    "\"" APP_NO "\",\"at\":\"2026-11-23 02:00:00\",\"reason\":"
+	    "\"店面租约取消\"}");
+
+	if (key != NULL && text == NULL)
+		json_object_del(o, key);
+	else if (key != NULL)
+		json_object_set_new(o, key, json_loads(text, JSON_DECODE_ANY,
+		    NULL));
+	return o;
+}
+
+static void
+withdraw_refused(const char *key, const char *text, const char *at)
+{
+	assert_int_equal(run(rec_valid_withdraw, withdraw_with(key, text)), -1);
+	assert_string_equal(field(), at);
+}
+
+static void
+withdraw_record(void **state)
+{
+	char	 long_reason[3 * 501 + 3];
+	size_t	 i;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_withdraw, withdraw_with(NULL, NULL)), 0);
+	assert_int_equal(run(rec_valid_withdraw, withdraw_with("reason",
+	    "\"\"")), 0);
+	withdraw_refused("app_no", "\"YW2026112100002\"", "app_no");
+	withdraw_refused("app_no", "\"../../etc\"", "app_no");
+	withdraw_refused("at", "\"now\"", "at");
+	withdraw_refused("reason", NULL, "reason");
+	withdraw_refused("reason", "\"\\u001b[2J\"", "reason");
+	withdraw_refused("type", "\"case.event\"", "type");
+	withdraw_refused("extra", "1", "extra");
+	long_reason[0] = '"';
+	for (i = 0; i < 501; i++)
+		memcpy(long_reason + 1 + 3 * i, "租", 3);
+	memcpy(long_reason + 1 + 3 * 501, "\"", 2);
+	withdraw_refused("reason", long_reason, "reason");
+}
+
 static void
 case_event_states_and_labels_from_the_known_sets(void **state)
 {
@@ -732,6 +795,8 @@ main(void)
 		T(case_event_states_and_labels_from_the_known_sets),
 		T(case_event_document_fields),
 		T(case_event_document_body),
+		T(case_event_due_date),
+		T(withdraw_record),
 		T(records_parse_strictly),
 		T(every_file_of_the_bundle_is_named),
 #undef T

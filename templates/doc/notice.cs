@@ -1,5 +1,5 @@
-<?cs # doc/notice.cs: the four notices and decisions (Doc.kind accept,
-       reject, approve, deny) as a Chinese government document: red header,
+<?cs # doc/notice.cs: the notices and decisions (Doc.kind accept, reject,
+       approve, deny, withdraw) as a Chinese government document: red header,
        title, number, addressee, body, department and date.  No seal is
        drawn: the documents are not signed yet (DOC-1; issue #7), and a
        picture of a seal would promise a signature that is not there.
@@ -13,7 +13,7 @@
     <div class="doc-redline" aria-hidden="true"></div>
   </header>
 
-  <h1 class="doc-title"><?cs if:Doc.title ?><?cs var:Doc.title ?><?cs elif:Doc.kind == "accept" ?>受理通知书<?cs elif:Doc.kind == "reject" ?>不予受理通知书<?cs elif:Doc.kind == "approve" ?>准予行政许可决定书<?cs elif:Doc.kind == "deny" ?>不予行政许可决定书<?cs /if ?></h1>
+  <h1 class="doc-title"><?cs if:Doc.title ?><?cs var:Doc.title ?><?cs elif:Doc.kind == "accept" ?>受理通知书<?cs elif:Doc.kind == "reject" ?>不予受理通知书<?cs elif:Doc.kind == "approve" ?>准予行政许可决定书<?cs elif:Doc.kind == "deny" ?>不予行政许可决定书<?cs elif:Doc.kind == "withdraw" ?>准予撤回决定书<?cs /if ?></h1>
   <p class="doc-no"><?cs var:Doc.doc_no ?></p>
 
   <p class="doc-to"><?cs var:Doc.applicant_name ?>：</p>
@@ -48,6 +48,11 @@
   <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
   <p class="doc-p">根据《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予行政许可。</p>
   <?cs call:remedy("决定书") ?>
+
+  <?cs elif:Doc.kind == "withdraw" ?>
+  <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，在本机关作出决定前申请撤回。</p>
+  <?cs if:Doc.reason && Doc.reason != "申请人申请撤回。" ?><p class="doc-p">撤回理由：</p><p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p><?cs /if ?>
+  <p class="doc-p">经审查，本机关决定准予撤回，该申请的办理程序终止。如仍需办理，可重新提出申请。</p>
   <?cs /if ?>
 
   <div class="doc-sign">

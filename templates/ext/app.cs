@@ -1,5 +1,7 @@
 <?cs # ext/app.cs: one application as its applicant sees it: status,
-       facts, materials, timeline (App.Events) and documents (App.Docs).
+       facts, materials, timeline (App.Events) and documents (App.Docs);
+       to its logged-in applicant, while App.open, the withdrawal form, or
+       since App.withdraw_at that the withdrawal waits.
        Also included by ext/query.cs when a query found the application. ?>
 <?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
 <?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
@@ -71,4 +73,29 @@
     </div>
     <?cs /if ?>
   </section>
+
+  <?cs if:User.Name && Page.Template == "ext/app.cs" ?>
+  <?cs if:App.withdraw_at && App.open == 1 ?>
+  <section class="section">
+    <div class="notice" role="status"><p>您已于 <?cs var:App.withdraw_at ?> 申请撤回这项申请，审批部门办理后，准予撤回决定书会出现在本页的“办理文书”中。</p></div>
+  </section>
+  <?cs elif:App.open == 1 ?>
+  <section class="section no-print">
+    <h2 class="section-title">撤回申请</h2>
+    <p class="small muted">作出决定之前，您可以撤回这项申请：审批部门将终止办理，并出具准予撤回决定书。撤回后如仍需办理，须重新提交申请。</p>
+    <form class="form" method="post" action="/app/withdraw">
+      <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+      <input type="hidden" name="no" value="<?cs var:App.app_no ?>">
+      <div class="field">
+        <label for="f-reason">撤回理由 <span class="opt">（选填，500 字以内）</span></label>
+        <textarea id="f-reason" name="reason" rows="3" maxlength="500"></textarea>
+      </div>
+      <div class="field check">
+        <label><input type="checkbox" name="confirm" value="1" required> 我确认撤回这项申请</label>
+      </div>
+      <div class="form-actions"><button class="btn btn-plain" type="submit">撤回申请</button></div>
+    </form>
+  </section>
+  <?cs /if ?>
+  <?cs /if ?>
 </article>
