@@ -15,8 +15,9 @@
 
 /* Open cases: their submission day and the item's limits. */
 static const char SQL_CASES_DUE[] =
-    "SELECT k.id, " BEIJING_DATE("k.submitted_at") ", i.promised_days, "
-    "i.statutory_days, COALESCE(DATE_FORMAT(k.intake_due, '%Y-%m-%d'), ''), "
+    "SELECT k.id, " BEIJING_DATE("k.submitted_at") ", "
+    "i.promised_days + k.extended_days, i.statutory_days + k.extended_days, "
+    "COALESCE(DATE_FORMAT(k.intake_due, '%Y-%m-%d'), ''), "
     "COALESCE(DATE_FORMAT(k.promised_due, '%Y-%m-%d'), ''), "
     "COALESCE(DATE_FORMAT(k.statutory_due, '%Y-%m-%d'), '') "
     "FROM kase k JOIN item i ON i.id = k.item_id "
@@ -24,9 +25,9 @@ static const char SQL_CASES_DUE[] =
     "AND (? = 1 OR k.intake_due IS NULL OR k.promised_due IS NULL "
     "OR k.statutory_due IS NULL) ORDER BY k.id LIMIT ?";
 static const char SQL_CASE_SUBMITTED[] =
-    "SELECT " BEIJING_DATE("k.submitted_at") ", i.promised_days, "
-    "i.statutory_days FROM kase k JOIN item i ON i.id = k.item_id "
-    "WHERE k.id = ?";
+    "SELECT " BEIJING_DATE("k.submitted_at") ", "
+    "i.promised_days + k.extended_days, i.statutory_days + k.extended_days "
+    "FROM kase k JOIN item i ON i.id = k.item_id WHERE k.id = ?";
 static const char SQL_CASE_DUE_SET[] =
     "UPDATE kase SET intake_due = ?, promised_due = ?, statutory_due = ? "
     "WHERE id = ?";

@@ -6,7 +6,7 @@
  * A case's clocks start on the day it was submitted on the extranet (the
  * office owns its gap): intake_due (5 working days to accept, refuse or ask
  * for correction, 行政许可法 Art. 32), promised_due and statutory_due (the
- * item's limits).  A step's clock starts on the day the case reached it on
+ * item's limits, and the working days of an extension, Art. 42).  A step's clock starts on the day the case reached it on
  * the intranet: case_task.due_date, the step's limit in working days.
  *
  * Lights are derived when read, from the deadline and today:
@@ -50,7 +50,8 @@ char		*deadline_text(struct pool *, enum light, int days);
  */
 char		*deadline_date(struct db *, struct pool *, const char *day,
 		    int n);
-/* Set the deadlines of case id from its submission (at its import). */
+/* Set the deadlines of case id from its submission (at its import, and
+ * after an extension). */
 enum db_rc	 deadline_case(struct db *, struct pool *, int64_t id);
 /*
  * Set the deadlines of open cases and their steps from the calendar c:

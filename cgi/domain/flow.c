@@ -39,7 +39,7 @@ const size_t nflow_transitions =
 	"k.mobile_sealed, k.remark, k.state, k.step_seq, " \
 	LOCAL("k.submitted_at") \
 	", " LOCAL("k.received_at") ", " DAY("k.intake_due") ", " \
-	DAY("k.promised_due") ", " DAY("k.statutory_due")
+	DAY("k.promised_due") ", " DAY("k.statutory_due") ", k.extended_days"
 
 static const char SQL_CASE_GET[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id = ?";
@@ -94,6 +94,10 @@ static const char SQL_CASE_MOVE[] =
     "accepted_at = IF(? = 'accept', UTC_TIMESTAMP(), accepted_at), "
     "decided_at = IF(? IN ('approved', 'denied', 'not_accepted'), "
     "UTC_TIMESTAMP(), decided_at) WHERE id = ?";
+/* Extended once (Art. 42): the days count into both deadlines. */
+static const char SQL_CASE_EXTEND[] =
+    "UPDATE kase SET extended_days = ?, extended_at = UTC_TIMESTAMP() "
+    "WHERE id = ? AND extended_days = 0";
 /* Withdrawn by the applicant (EXT-5, INT-3): the case ends. */
 static const char SQL_CASE_WITHDRAWN[] =
     "UPDATE kase SET state = 'withdrawn', decided_at = UTC_TIMESTAMP() "
@@ -269,12 +273,13 @@ case_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc	 rc;
 
 	memset(k, 0, sizeof(*k));
-	if ((rc = stmt_row(q, pool, "issisdssssssdsssss", &k->id, &k->app_no,
-	    &k->source, &k->item_id, &k->item_code, &k->item_version,
-	    &k->item_name, &k->applicant_name, &k->id_number, &k->mobile,
-	    &k->remark, &k->state, &k->step_seq, &k->submitted_at,
-	    &k->received_at, &k->intake_due, &k->promised_due,
-	    &k->statutory_due)) != DB_OK)
+	if ((rc = stmt_row(q, pool, "issisdssssssdsssssd", &k->id,
+	    &k->app_no, &k->source, &k->item_id, &k->item_code,
+	    &k->item_version, &k->item_name, &k->applicant_name,
+	    &k->id_number, &k->mobile, &k->remark, &k->state, &k->step_seq,
+	    &k->submitted_at, &k->received_at, &k->intake_due,
+	    &k->promised_due, &k->statutory_due, &k->extended_days)) !=
+	    DB_OK)
 		return rc;
 	/* One that does not open (logged) shows as nothing. */
 	k->id_number = pii_open(pool, SEALED_CASE_ID, k->id_number);
@@ -730,7 +735,11 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	stmt_bind_int(q, 0, k->id);
 	if ((rc = stmt_one(q, pool, "s", &received)) != DB_OK)
 		return DB_ERR;
-	if ((due = deadline_date(db, pool, today,
+	/* An extension's notice gives the new date; every other the date
+	 * the promised days give from today. */
+	if (strcmp(kind, "extend") == 0 && k->promised_due != NULL)
+		due = k->promised_due;
+	else if ((due = deadline_date(db, pool, today,
 	    k->item.promised_days)) == NULL)
 		return DB_ERR;
 	mats = json_array();
@@ -753,7 +762,9 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	/* Text json_pack() refuses (not UTF-8) can only come from the
 	 * database here, input being checked: the act fails, cleanly. */
 	if (json_object_set_new(body, "submitted_at",
-	    json_string(k->submitted_at)) != 0 ||
+	    json_string(k->submitted_at)) != 0 || (k->extended_days > 0 &&
+	    strcmp(kind, "extend") == 0 && json_object_set_new(body,
+	    "extended_days", json_integer(k->extended_days)) != 0) ||
 	    (s = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
 		log_err("%s: the document's text is not JSON text", k->app_no);
 		json_decref(body);
@@ -1167,4 +1178,72 @@ case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 		return rc;
 	return audit_add(db, pool, "extranet", "case.withdraw", k.app_no,
 	    d.doc_no);
+}
+
+int
+flow_may_extend(const struct kase *k, const struct user *u)
+{
+	return strcmp(k->state, "processing") == 0 && k->extended_days == 0 &&
+	    (u->roles & ROLE_LEADER) != 0 && flow_involves(k, u);
+}
+
+enum db_rc
+case_extend(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, int days, const char *reason, const char **why)
+{
+	struct kase	 k;
+	struct doc	 d;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*now, *today;
+	int64_t		 seq;
+
+	*why = NULL;
+	if (days < 1 || days > EXTEND_DAYS_MAX) {
+		*why = pool_printf(pool, "延长的期限应为 1 至 %d 个工作日（行政"
+		    "许可法第四十二条）。", EXTEND_DAYS_MAX);
+		return DB_NONE;
+	}
+	if (reason == NULL || *reason == '\0') {
+		*why = "请写明延长期限的理由，它将写入延期审批告知书。";
+		return DB_NONE;
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK)
+		goto fail;
+	if (!flow_may_extend(&k, u)) {
+		*why = k.extended_days > 0 ? "本件已经延长过一次期限，不能再延长。" :
+		    strcmp(k.state, "processing") != 0 ? "只有已受理、尚未办结的"
+		    "办件可以延长期限。" : "延长期限须由本部门分管领导批准。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	q = db_stmt(db, SQL_CASE_EXTEND);
+	stmt_bind_int(q, 0, days);
+	stmt_bind_int(q, 1, k.id);
+	/* The case read again: its deadlines moved by the extension. */
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = deadline_case(db, pool, k.id)) != DB_OK ||
+	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
+	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
+	    DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_EVENT_NEXT);
+	stmt_bind_int(q, 0, k.id);
+	if ((rc = stmt_one(q, pool, "iss", &seq, &now, &today)) != DB_OK ||
+	    (rc = doc_make(db, pool, &k, u->dept_code, "extend", u, reason,
+	    now, today, &d)) != DB_OK || (rc = doc_add(db, &d)) != DB_OK ||
+	    (rc = event_out(db, pool, &k, "extend", pool_printf(pool,
+	    "延长办理期限 %d 个工作日", days), k.state, u, reason, &d,
+	    "延长办理期限", pool_printf(pool, "经批准，办理期限延长 %d 个工作日，"
+	    "预计办结日期改为 %s。理由：%s", days, k.promised_due, reason))) !=
+	    DB_OK || (rc = audit_json(db, pool, u->login, "case.extend",
+	    k.app_no, json_pack("{s:i, s:s, s:s}", "days", days,
+	    "promised_due", k.promised_due, "doc_no", d.doc_no))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
 }

@@ -41,6 +41,7 @@ struct kase {
 	char		*submitted_at, *received_at;
 	/* Deadlines, Beijing dates or NULL (deadline.h). */
 	char		*intake_due, *promised_due, *statutory_due;
+	int		 extended_days;	/* granted once (Art. 42), or 0 */
 	int		 item_version, step_seq;
 	int64_t		 item_id;
 	struct item	 item;		/* the version it was made under */
@@ -145,6 +146,19 @@ enum db_rc	 case_act(struct db *, struct pool *, int64_t id,
  */
 enum db_rc	 case_deem_due(struct db *, struct pool *,
 		    const struct calendar *, cal_day today, int *n);
+/* The longest extension, in working days (行政许可法 Art. 42: 十日). */
+#define EXTEND_DAYS_MAX	10
+/* Whether user may extend case k now: accepted and open, not extended
+ * before, and user a leader of a department acting on it. */
+int		 flow_may_extend(const struct kase *, const struct user *);
+/*
+ * Extend case id by days working days (1..EXTEND_DAYS_MAX) as user, once
+ * (Art. 42): both deadlines move, a 延期审批告知书 with reason and the new
+ * date goes to the applicant, audited.  DB_NONE with *why when it may not.
+ */
+enum db_rc	 case_extend(struct db *, struct pool *, int64_t id,
+		    const struct user *, int days, const char *reason,
+		    const char **why);
 /* The applicant's withdrawal, an import record (gap.c; EXT-5, INT-3).
  * Inside the import's transaction. */
 enum db_rc	 case_import_withdraw(struct db *, struct pool *, json_t *rec,

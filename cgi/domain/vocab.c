@@ -36,6 +36,7 @@ static const struct vocab_doc docs[] = {
 	{ "approve", "准予行政许可决定书", "准字" },
 	{ "deny", "不予行政许可决定书", "不准字" },
 	{ "withdraw", "准予撤回决定书", "撤字" },
+	{ "extend", "延期审批告知书", "延字" },
 };
 
 int

@@ -20,6 +20,7 @@
 #define REMARK_CHARS	2000	/* ext_apply.c REMARK_MAX */
 #define OPINION_CHARS	1300	/* int_case.c OPINION_MAX */
 #define WITHDRAW_CHARS	500	/* ext_apply.c WITHDRAW_REASON_MAX */
+#define EXTEND_DAYS	10	/* flow.h EXTEND_DAYS_MAX */
 #define DOC_BODY_BYTES	65535	/* document.body, TEXT */
 #define MATERIALS_MAX	60	/* CFORM_MAX_MATERIALS */
 #define DAYS_LIMIT	3650	/* statutory and promised days */
@@ -446,6 +447,8 @@ static const struct field doc_body_fields[] = {
 	    .max = OPINION_CHARS, .max_bytes = 4 * OPINION_CHARS,
 	    .label = "理由" },
 	LINE("signer", "签发人", 1, 50),
+	{ .name = "extended_days", .type = F_INT, .optional = 1, .min = 1,
+	    .max = EXTEND_DAYS, .label = "延长的工作日" },
 	ARRAY("materials", "材料", 0, MATERIALS_MAX, doc_material_elem),
 	END
 };

@@ -53,6 +53,7 @@ static const struct {
 	{ "case.deny", "不予许可" },
 	{ "case.return", "回退" },
 	{ "case.deem", "逾期视为受理" },
+	{ "case.extend", "延长办理期限" },
 	{ "case.withdraw", "申请人撤回，准予撤回" },
 	{ "account.lock", "密码输错过多，锁定账号" },
 	{ "account.unlock", "解锁账号" },

@@ -331,6 +331,7 @@ page_int_case(struct req *r)
 {
 	struct today	 now;
 	struct kase	 k;
+	const char	*done;
 	const struct transition *t;
 	int64_t		 id;
 	size_t		 i, j, na = 0;
@@ -441,9 +442,15 @@ page_int_case(struct req *r)
 				view_back_targets(r, p, &k, i);
 		}
 	}
+	if (flow_may_extend(&k, &r->user))
+		hdf_setf(r, "Extend.max", "%d", EXTEND_DAYS_MAX);
+	hdf_setf(r, "Case.extended_days", "%d", k.extended_days);
 	if ((t = flow_find(form_get(r, "done"))) != NULL)
 		hdf_set(r, "Page.Notice", pool_printf(r->pool, "已办理：%s。",
 		    t->label));
+	else if ((done = form_get(r, "done")) != NULL &&
+	    strcmp(done, "extend") == 0)
+		hdf_set(r, "Page.Notice", "已延长办理期限，延期审批告知书已出具。");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", k.app_no));
 	return render(r, "int/case.cs");
 }
@@ -489,6 +496,51 @@ page_int_act(struct req *r)
 		return reply_error(r, 409, why ? why : "操作没有完成。");
 	default:
 		return reply_error(r, 500, why);
+	}
+}
+
+/*
+ * POST /case/extend: id, days, reason.  A leader extends an accepted case
+ * once (行政许可法 Art. 42); the domain checks everything again under the
+ * case's lock.
+ */
+int
+page_int_extend(struct req *r)
+{
+	struct kase	 k;
+	const char	*why, *days = form_get(r, "days");
+	const char	*reason = form_text(r, "reason");
+	char		*end;
+	long		 n;
+	int64_t		 id;
+
+	if (case_id(r, &id) == -1)
+		return reply_error(r, 400, "办件编号不正确。");
+	switch (case_get(r->db, r->pool, id, &k)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return reply_error(r, 404, "没有这个办件。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	if (!flow_involves(&k, &r->user))
+		return reply_error(r, 403, "这个办件不属于您的部门。");
+	n = days != NULL ? strtol(days, &end, 10) : 0;
+	if (days == NULL || *end != '\0')
+		n = 0;
+	if (reason != NULL && utf8_chars(reason) > OPINION_MAX)
+		return reply_error(r, 422, pool_printf(r->pool, "理由太长，请控制"
+		    "在 %d 字以内。", OPINION_MAX));
+	switch (case_extend(r->db, r->pool, id, &r->user, (int)n, reason,
+	    &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/case?id=%lld&done=extend", (long long)id));
+	case DB_NONE:
+		return reply_error(r, 409, why ? why : "没有办理延期。");
+	default:
+		return reply_error(r, 500, NULL);
 	}
 }
 

@@ -54,6 +54,8 @@ const struct route routes[] = {
 	{ "GET", "/inbox", R_INT | R_LOGIN, STAFF, page_int_inbox },
 	{ "GET", "/case", R_INT | R_LOGIN, STAFF, page_int_case },
 	{ "POST", "/case/act", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_act },
+	{ "POST", "/case/extend", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_extend },
 	{ "GET", "/file", R_INT | R_LOGIN, STAFF, page_int_file },
 	{ "GET", "/doc", R_INT | R_LOGIN, STAFF, page_int_doc },
 	/* Intranet: the catalogue (CAT-4, FLOW-1, FLOW-2). */

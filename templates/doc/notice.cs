@@ -1,5 +1,6 @@
 <?cs # doc/notice.cs: the notices and decisions (Doc.kind accept, reject,
-       approve, deny, withdraw) as a Chinese government document: red header,
+       approve, deny, withdraw, extend) as a Chinese government document:
+       red header,
        title, number, addressee, body, department and date.  No seal is
        drawn: the documents are not signed yet (DOC-1; issue #7), and a
        picture of a seal would promise a signature that is not there.
@@ -13,7 +14,7 @@
     <div class="doc-redline" aria-hidden="true"></div>
   </header>
 
-  <h1 class="doc-title"><?cs if:Doc.title ?><?cs var:Doc.title ?><?cs elif:Doc.kind == "accept" ?>受理通知书<?cs elif:Doc.kind == "reject" ?>不予受理通知书<?cs elif:Doc.kind == "approve" ?>准予行政许可决定书<?cs elif:Doc.kind == "deny" ?>不予行政许可决定书<?cs elif:Doc.kind == "withdraw" ?>准予撤回决定书<?cs /if ?></h1>
+  <h1 class="doc-title"><?cs if:Doc.title ?><?cs var:Doc.title ?><?cs elif:Doc.kind == "accept" ?>受理通知书<?cs elif:Doc.kind == "reject" ?>不予受理通知书<?cs elif:Doc.kind == "approve" ?>准予行政许可决定书<?cs elif:Doc.kind == "deny" ?>不予行政许可决定书<?cs elif:Doc.kind == "withdraw" ?>准予撤回决定书<?cs elif:Doc.kind == "extend" ?>延期审批告知书<?cs /if ?></h1>
   <p class="doc-no"><?cs var:Doc.doc_no ?></p>
 
   <p class="doc-to"><?cs var:Doc.applicant_name ?>：</p>
@@ -48,6 +49,11 @@
   <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
   <p class="doc-p">根据《中华人民共和国行政许可法》第三十八条第二款的规定，本机关决定不予行政许可。</p>
   <?cs call:remedy("决定书") ?>
+
+  <?cs elif:Doc.kind == "extend" ?>
+  <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，本机关已依法受理。因以下原因，不能在规定期限内作出决定：</p>
+  <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
+  <p class="doc-p">根据《中华人民共和国行政许可法》第四十二条第一款的规定，经本机关负责人批准，办理期限延长<?cs var:Doc.extended_days ?>个工作日，本机关将于<?cs call:cn_date(Doc.due_date) ?>前作出决定。</p>
 
   <?cs elif:Doc.kind == "withdraw" ?>
   <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，在本机关作出决定前申请撤回。</p>

@@ -167,6 +167,28 @@
       <?cs /if ?>
     </section>
 
+    <?cs if:Extend.max ?>
+    <section class="section actions-panel" aria-labelledby="extend-title">
+      <h2 class="section-title" id="extend-title">延长办理期限</h2>
+      <p class="help">二十个工作日内不能作出决定的，经本部门分管领导批准可延长期限，最多 <?cs var:Extend.max ?> 个工作日，每件限一次（行政许可法第四十二条）。系统将出具延期审批告知书，告知申请人理由和新的办结日期。</p>
+      <form class="action-form" method="post" action="/case/extend">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <div class="field">
+          <label for="f-ext-days">延长的工作日</label>
+          <input id="f-ext-days" name="days" type="number" min="1" max="<?cs var:Extend.max ?>" value="<?cs var:Extend.max ?>" required>
+        </div>
+        <div class="field">
+          <label for="f-ext-reason">理由<span class="req">（必填）</span></label>
+          <textarea id="f-ext-reason" name="reason" rows="3" maxlength="1300" required></textarea>
+        </div>
+        <button class="btn btn-plain btn-block" type="submit">批准延期</button>
+      </form>
+    </section>
+    <?cs elif:Case.extended_days > 0 ?>
+    <p class="small muted">本件已延长办理期限 <?cs var:Case.extended_days ?> 个工作日。</p>
+    <?cs /if ?>
+
     <section class="section">
       <h2 class="section-title">办理记录</h2>
       <?cs if:subcount(Case.Events) == 0 ?>
