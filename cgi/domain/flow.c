@@ -94,6 +94,16 @@ static const char SQL_CASE_MOVE[] =
     "accepted_at = IF(? = 'accept', UTC_TIMESTAMP(), accepted_at), "
     "decided_at = IF(? IN ('approved', 'denied', 'not_accepted'), "
     "UTC_TIMESTAMP(), decided_at) WHERE id = ?";
+/* 催办 of a waiting step (096). */
+static const char SQL_URGE_ADD[] =
+    "INSERT INTO case_urge (case_id, step_key, staff_id, staff_name, note, "
+    "at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+/* The urges of the steps that wait now, newest first. */
+static const char SQL_URGES[] =
+    "SELECT u.step_key, u.staff_name, u.note, " LOCAL("u.at") " "
+    "FROM case_urge u JOIN case_task t ON t.case_id = u.case_id "
+    "AND t.step_key = u.step_key AND u.at >= t.since "
+    "WHERE u.case_id = ? ORDER BY u.id DESC LIMIT 20";
 /* Extended once (Art. 42): the days count into both deadlines. */
 static const char SQL_CASE_EXTEND[] =
     "UPDATE kase SET extended_days = ?, extended_at = UTC_TIMESTAMP() "
@@ -1246,4 +1256,65 @@ case_extend(struct db *db, struct pool *pool, int64_t id,
 fail:
 	db_rollback(db);
 	return rc == DB_OK ? DB_ERR : rc;
+}
+
+enum db_rc
+case_urge(struct db *db, struct pool *pool, int64_t id, const struct user *u,
+    const char *step_key, const char *note, const char **why)
+{
+	struct kase	 k;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int		 i;
+
+	*why = NULL;
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK)
+		goto fail;
+	if ((u->roles & ROLE_LEADER) == 0 || !flow_involves(&k, u)) {
+		*why = "催办须由本部门分管领导发出。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (step_key == NULL || (i = wf_step_index(&k.net, step_key)) < 0 ||
+	    !flow_enabled(&k, (size_t)i)) {
+		*why = "这个环节现在没有待办，可能已经办理，请刷新后再看。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	q = db_stmt(db, SQL_URGE_ADD);
+	stmt_bind_int(q, 0, k.id);
+	stmt_bind_text(q, 1, step_key);
+	stmt_bind_int(q, 2, u->id);
+	stmt_bind_text(q, 3, u->name);
+	stmt_bind_text(q, 4, note ? note : "");
+	if ((rc = stmt_run(q)) != DB_OK || (rc = audit_json(db, pool,
+	    u->login, "case.urge", k.app_no, json_pack("{s:s, s:s}", "step",
+	    step_key, "note", note ? note : ""))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+static enum db_rc
+urge_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct case_urge *u = arg;
+
+	return stmt_row(q, pool, "ssss", &u->step_key, &u->staff_name,
+	    &u->note, &u->at);
+}
+
+enum db_rc
+case_urges(struct db *db, struct pool *pool, int64_t id,
+    struct case_urge **v, size_t *n)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_URGES);
+	stmt_bind_int(q, 0, id);
+	return stmt_list(q, pool, urge_row, sizeof(**v), v, n);
 }

@@ -146,6 +146,22 @@ enum db_rc	 case_act(struct db *, struct pool *, int64_t id,
  */
 enum db_rc	 case_deem_due(struct db *, struct pool *,
 		    const struct calendar *, cal_day today, int *n);
+/* A 催办 (INT-11) of a step that waits now. */
+struct case_urge {
+	char		*step_key, *staff_name, *note, *at;	/* at: Beijing */
+};
+/*
+ * A leader of a department acting on case id urges whoever holds its
+ * waiting step step_key, with a note; audited.  DB_NONE with *why when
+ * user is not such a leader or the step does not wait.
+ */
+enum db_rc	 case_urge(struct db *, struct pool *, int64_t id,
+		    const struct user *, const char *step_key,
+		    const char *note, const char **why);
+/* The urges of case id's waiting steps since each began waiting, newest
+ * first (at most 20). */
+enum db_rc	 case_urges(struct db *, struct pool *, int64_t id,
+		    struct case_urge **, size_t *);
 /* The longest extension, in working days (行政许可法 Art. 42: 十日). */
 #define EXTEND_DAYS_MAX	10
 /* Whether user may extend case k now: accepted and open, not extended

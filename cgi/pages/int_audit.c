@@ -54,6 +54,7 @@ static const struct {
 	{ "case.return", "回退" },
 	{ "case.deem", "逾期视为受理" },
 	{ "case.extend", "延长办理期限" },
+	{ "case.urge", "催办" },
 	{ "case.withdraw", "申请人撤回，准予撤回" },
 	{ "account.lock", "密码输错过多，锁定账号" },
 	{ "account.unlock", "解锁账号" },

@@ -187,6 +187,67 @@ view_case_row(struct req *r, const char *p, const struct kase *k)
 	hdf_put(r, p, "step_name", case_current_steps(r->pool, k));
 }
 
+/* What a 催办 may say. */
+#define URGE_NOTE_MAX	500
+
+/*
+ * p.{urge_by,urge_note,urge_at}: the newest 催办 of a step of case k that
+ * waits at the user's department, if any (INT-11).
+ */
+static int
+view_urge(struct req *r, const char *p, const struct kase *k)
+{
+	struct case_urge *v;
+	const struct step *s;
+	size_t		 n, i;
+
+	if (case_urges(r->db, r->pool, k->id, &v, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((s = catalog_step(&k->item, v[i].step_key)) == NULL ||
+		    r->user.dept_code == NULL ||
+		    strcmp(s->dept_code, r->user.dept_code) != 0)
+			continue;
+		hdf_put(r, p, "urge_by", v[i].staff_name);
+		hdf_put(r, p, "urge_note", v[i].note);
+		hdf_put(r, p, "urge_at", v[i].at);
+		break;
+	}
+	return 0;
+}
+
+/* Urges.N.{step_name,staff_name,note,at} of the waiting steps; for a
+ * leader of a department acting on an open case, Urge.Steps.N.{key,name}
+ * the steps they may urge. */
+static int
+view_urges(struct req *r, const struct kase *k)
+{
+	struct case_urge *v;
+	const struct step *s;
+	size_t		 n, i, m = 0;
+	char		*p;
+
+	if (case_urges(r->db, r->pool, k->id, &v, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "Urges.%zu", i);
+		s = catalog_step(&k->item, v[i].step_key);
+		hdf_put(r, p, "step_name", s ? s->name : v[i].step_key);
+		hdf_put(r, p, "staff_name", v[i].staff_name);
+		hdf_put(r, p, "note", v[i].note);
+		hdf_put(r, p, "at", v[i].at);
+	}
+	if ((r->user.roles & ROLE_LEADER) == 0 || !flow_involves(k, &r->user))
+		return 0;
+	for (i = 0; i < k->net.nsteps; i++)
+		if (flow_enabled(k, i)) {
+			p = pool_printf(r->pool, "Urge.Steps.%zu", m++);
+			hdf_put(r, p, "key", k->item.steps[i].key);
+			hdf_put(r, p, "name", k->item.steps[i].name);
+		}
+	return 0;
+}
+
 /* A row of the to-do list, with its deadline. */
 struct todo {
 	struct kase	*k;
@@ -251,6 +312,8 @@ page_int_inbox(struct req *r)
 		p = pool_printf(r->pool, "Cases.%zu", shown++);
 		view_case_row(r, p, rows[i].k);
 		view_due(r, p, &t, rows[i].due);
+		if (view_urge(r, p, rows[i].k) == -1)
+			return reply_error(r, 500, NULL);
 	}
 	hdf_setf(r, "Count.all", "%zu", n);
 	hdf_setf(r, "Count.red", "%zu", count[LIGHT_RED]);
@@ -444,6 +507,8 @@ page_int_case(struct req *r)
 	}
 	if (flow_may_extend(&k, &r->user))
 		hdf_setf(r, "Extend.max", "%d", EXTEND_DAYS_MAX);
+	if (view_urges(r, &k) == -1)
+		return reply_error(r, 500, NULL);
 	hdf_setf(r, "Case.extended_days", "%d", k.extended_days);
 	if ((t = flow_find(form_get(r, "done"))) != NULL)
 		hdf_set(r, "Page.Notice", pool_printf(r->pool, "已办理：%s。",
@@ -451,26 +516,25 @@ page_int_case(struct req *r)
 	else if ((done = form_get(r, "done")) != NULL &&
 	    strcmp(done, "extend") == 0)
 		hdf_set(r, "Page.Notice", "已延长办理期限，延期审批告知书已出具。");
+	else if (done != NULL && strcmp(done, "urge") == 0)
+		hdf_set(r, "Page.Notice", "已催办，承办人的待办件列表中会显示。");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", k.app_no));
 	return render(r, "int/case.cs");
 }
 
 /*
- * POST /case/act: id, action, verdict, text.  The domain re-checks, under
- * the case's row lock, that the user may still do it.
+ * The case ?id= of a POST that acts on it: 0 with *id when the user's
+ * department acts on it; else the page answered (400, 404, 403, 500).
+ * The domain checks again under the case's lock.
  */
-int
-page_int_act(struct req *r)
+static int
+own_case(struct req *r, int64_t *id)
 {
 	struct kase	 k;
-	const char	*why, *text;
-	int64_t		 id;
 
-	if (case_id(r, &id) == -1)
+	if (case_id(r, id) == -1)
 		return reply_error(r, 400, "办件编号不正确。");
-	/* Another department's case is not this user's to act on, whatever
-	 * its step (the flow checks the step again under the row lock). */
-	switch (case_get(r->db, r->pool, id, &k)) {
+	switch (case_get(r->db, r->pool, *id, &k)) {
 	case DB_OK:
 		break;
 	case DB_NONE:
@@ -480,6 +544,24 @@ page_int_act(struct req *r)
 	}
 	if (!flow_involves(&k, &r->user))
 		return reply_error(r, 403, "这个办件不属于您的部门。");
+	return 0;
+}
+
+/*
+ * POST /case/act: id, action, verdict, text.  The domain re-checks, under
+ * the case's row lock, that the user may still do it.
+ */
+int
+page_int_act(struct req *r)
+{
+	const char	*why, *text;
+	int64_t		 id;
+	int		 rc;
+
+	/* Another department's case is not this user's to act on, whatever
+	 * its step (the flow checks the step again under the row lock). */
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
 	text = form_text(r, "text");
 	if (text != NULL && utf8_chars(text) > OPINION_MAX)
 		return reply_error(r, 400, pool_printf(r->pool, "意见或理由太长"
@@ -500,6 +582,34 @@ page_int_act(struct req *r)
 }
 
 /*
+ * POST /case/urge: id, step, note.  A leader of a department acting on
+ * the case urges whoever holds a waiting step (INT-11).
+ */
+int
+page_int_urge(struct req *r)
+{
+	const char	*why, *note = form_text(r, "note");
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	if (note != NULL && utf8_chars(note) > URGE_NOTE_MAX)
+		return reply_error(r, 422, pool_printf(r->pool, "催办说明请控制在 "
+		    "%d 字以内。", URGE_NOTE_MAX));
+	switch (case_urge(r->db, r->pool, id, &r->user, form_get(r, "step"),
+	    note, &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/case?id=%lld&done=urge", (long long)id));
+	case DB_NONE:
+		return reply_error(r, 409, why ? why : "没有催办。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/*
  * POST /case/extend: id, days, reason.  A leader extends an accepted case
  * once (行政许可法 Art. 42); the domain checks everything again under the
  * case's lock.
@@ -507,25 +617,15 @@ page_int_act(struct req *r)
 int
 page_int_extend(struct req *r)
 {
-	struct kase	 k;
 	const char	*why, *days = form_get(r, "days");
 	const char	*reason = form_text(r, "reason");
 	char		*end;
 	long		 n;
 	int64_t		 id;
+	int		 rc;
 
-	if (case_id(r, &id) == -1)
-		return reply_error(r, 400, "办件编号不正确。");
-	switch (case_get(r->db, r->pool, id, &k)) {
-	case DB_OK:
-		break;
-	case DB_NONE:
-		return reply_error(r, 404, "没有这个办件。");
-	default:
-		return reply_error(r, 500, NULL);
-	}
-	if (!flow_involves(&k, &r->user))
-		return reply_error(r, 403, "这个办件不属于您的部门。");
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
 	n = days != NULL ? strtol(days, &end, 10) : 0;
 	if (days == NULL || *end != '\0')
 		n = 0;

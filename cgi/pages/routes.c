@@ -56,6 +56,8 @@ const struct route routes[] = {
 	{ "POST", "/case/act", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_act },
 	{ "POST", "/case/extend", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_extend },
+	{ "POST", "/case/urge", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_urge },
 	{ "GET", "/file", R_INT | R_LOGIN, STAFF, page_int_file },
 	{ "GET", "/doc", R_INT | R_LOGIN, STAFF, page_int_doc },
 	/* Intranet: the catalogue (CAT-4, FLOW-1, FLOW-2). */

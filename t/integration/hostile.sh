@@ -115,6 +115,7 @@ hostile_route int handler POST /case/act "/case?id=$CASE_B" full id=$CASE_B acti
 	text=同意 step= back_to=
 # Not a leader: refused after the checks, whatever the body.
 hostile_route int handler POST /case/extend "/case?id=$CASE_B" full id=$CASE_B days=5 reason=需要现场核查
+hostile_route int handler POST /case/urge "/case?id=$CASE_B" full id=$CASE_B step=s2 note=请尽快办理
 hostile_route int clerk GET /file - full id=$CASE_B seq=1
 hostile_route int clerk GET /doc - full no=$DOC
 hostile_route int clerk GET /catalog - full dept=SCJGJ

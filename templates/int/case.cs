@@ -167,6 +167,35 @@
       <?cs /if ?>
     </section>
 
+    <?cs if:subcount(Urges) > 0 ?>
+    <section class="section" aria-labelledby="urges-title">
+      <h2 class="section-title" id="urges-title">催办</h2>
+      <ul class="step-list">
+        <?cs each:u = Urges ?><li><span class="badge st-wait">催办</span> <strong><?cs var:u.step_name ?></strong> · <?cs var:u.staff_name ?> · <time><?cs var:u.at ?></time><?cs if:u.note ?><br><span class="pre-line"><?cs var:u.note ?></span><?cs /if ?></li><?cs /each ?>
+      </ul>
+    </section>
+    <?cs /if ?>
+    <?cs if:subcount(Urge.Steps) > 0 ?>
+    <section class="section actions-panel" aria-labelledby="urge-title">
+      <h2 class="section-title" id="urge-title">催办</h2>
+      <form class="action-form" method="post" action="/case/urge">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <div class="field">
+          <label for="f-urge-step">催办环节</label>
+          <select id="f-urge-step" name="step" required>
+            <?cs each:s = Urge.Steps ?><option value="<?cs var:s.key ?>"><?cs var:s.name ?></option><?cs /each ?>
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-urge-note">说明<span class="opt">（选填，500 字以内）</span></label>
+          <textarea id="f-urge-note" name="note" rows="2" maxlength="500"></textarea>
+        </div>
+        <button class="btn btn-plain btn-block" type="submit">催办</button>
+      </form>
+    </section>
+    <?cs /if ?>
+
     <?cs if:Extend.max ?>
     <section class="section actions-panel" aria-labelledby="extend-title">
       <h2 class="section-title" id="extend-title">延长办理期限</h2>

@@ -1,7 +1,9 @@
 <?cs # int/inbox.cs: 待办件 (Cases.N) waiting for this user, each with
        due, light (green, yellow, red) and due_text when it has a
        deadline, ordered and filtered by Filter.{sort,light} (counts
-       Count.{all,red,yellow,green}); and 已办件 (Done.N) this user
+       Count.{all,red,yellow,green}), and urge_by, urge_note, urge_at
+       when a leader urged a step waiting at this department (催办); and
+       已办件 (Done.N) this user
        handled; both link to /case?id=. ?>
 <?cs # state_class: Apps/Cases carry only state_label, so colour the badge
        from its wording (the badge classes of app.cs: st-approved,
@@ -19,7 +21,7 @@
         <td class="nowrap" data-label="申请编号"><a class="mono row-main" href="/case?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.app_no ?></a></td>
         <td data-label="事项"><a href="/case?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.item_name ?></a></td>
         <td class="nowrap" data-label="申请人"><?cs var:c.applicant_name ?></td>
-        <td class="nowrap" data-label="当前环节"><?cs var:c.step_name ?></td>
+        <td data-label="当前环节"><?cs var:c.step_name ?><?cs if:c.urge_by ?><br><span class="badge st-wait" title="<?cs var:c.urge_at ?>">催办</span> <span class="small"><?cs var:c.urge_by ?><?cs if:c.urge_note ?>：<?cs var:c.urge_note ?><?cs /if ?></span><?cs /if ?></td>
         <td data-label="状态"><span class="badge<?cs call:state_class(c.state_label) ?>"><?cs var:c.state_label ?></span></td>
         <?cs if:todo == 1 ?><td class="nowrap" data-label="环节期限"><?cs if:c.due ?><span class="light light-<?cs var:c.light ?>"><?cs var:c.due_text ?></span><br><span class="small muted">期限 <?cs var:c.due ?></span><?cs else ?><span class="muted">—</span><?cs /if ?></td><?cs /if ?>
         <td class="nowrap" data-label="收件时间"><?cs var:c.received_at ?></td>
