@@ -579,6 +579,14 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 	return DB_OK;
 }
 
+int
+app_open(const char *state)
+{
+	return strcmp(state, "submitted") == 0 ||
+	    strcmp(state, "received") == 0 ||
+	    strcmp(state, "processing") == 0;
+}
+
 enum db_rc
 app_withdraw(struct db *db, struct pool *pool, const struct user *u,
     const char *app_no, const char *reason, const char **why)
@@ -602,8 +610,7 @@ app_withdraw(struct db *db, struct pool *pool, const struct user *u,
 		rc = DB_NONE;
 		goto fail;
 	}
-	if (strcmp(state, "submitted") != 0 && strcmp(state, "received") !=
-	    0 && strcmp(state, "processing") != 0) {
+	if (!app_open(state)) {
 		*why = "这项申请已经办结，不能再撤回。";
 		rc = DB_NONE;
 		goto fail;

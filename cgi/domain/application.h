@@ -94,6 +94,8 @@ int		 app_files_named(void *arg, const char *sha);
 /* Load one application with its attachments, events and documents. */
 enum db_rc	 app_get(struct db *, struct pool *, const char *app_no,
 		    struct application *);
+/* Whether an application in state is still open (no decision yet). */
+int		 app_open(const char *state);
 /*
  * The applicant u asks to withdraw application app_no (EXT-5): once, while
  * it is open; the request goes to the intranet (record

@@ -251,11 +251,27 @@ cal_between(const struct calendar *c, cal_day a, cal_day b, int *unknown)
 /* The file                                                            */
 /* ------------------------------------------------------------------ */
 
+/* What is wrong with day e of a calendar (a make-up day on a weekday, a
+ * name that is not a short text), or NULL; an ordinary day (kind 0) has
+ * no name to check. */
+static const char *
+entry_why(const struct cal_entry *e)
+{
+	int	 wd = cal_weekday(e->day);
+
+	if (e->kind != 0 && e->name != NULL && text_check(e->name,
+	    strlen(e->name), 0, CAL_NAME_MAX, 0, TEXT_LINE) != TEXT_OK)
+		return "名称应为 20 个字以内的文字，例如“国庆节”。";
+	if (e->kind == CAL_WORK && wd != 0 && wd != 6)
+		return "调休上班（班）只能是星期六或星期日：其他日子本来就上班。";
+	return NULL;
+}
+
 int
 cal_parse_line(struct pool *pool, const char *line, struct cal_entry *e,
     const char **why)
 {
-	const char	*p = line, *name;
+	const char	*p = line;
 	char		 date[11];
 	size_t		 len;
 
@@ -302,19 +318,8 @@ cal_parse_line(struct pool *pool, const char *line, struct cal_entry *e,
 		p++;
 		len--;
 	}
-	name = pool_strndup(pool, p, len);
-	if (text_check(name, len, 0, CAL_NAME_MAX, 0, TEXT_LINE) !=
-	    TEXT_OK) {
-		*why = "名称应为 20 个字以内的文字，例如“国庆节”。";
-		return -1;
-	}
-	if (e->kind == CAL_WORK && cal_weekday(e->day) != 0 &&
-	    cal_weekday(e->day) != 6) {
-		*why = "调休上班（班）只能是星期六或星期日：其他日子本来就上班。";
-		return -1;
-	}
-	e->name = (char *)name;
-	return 1;
+	e->name = pool_strndup(pool, p, len);
+	return (*why = entry_why(e)) == NULL ? 1 : -1;
 }
 
 static int
@@ -526,18 +531,9 @@ calendar_set_day(struct db *db, struct pool *pool, const struct cal_entry *e,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	int64_t		 y;
-	int		 wd = cal_weekday(e->day);
 
-	*why = NULL;
-	if (e->kind == CAL_WORK && wd != 0 && wd != 6) {
-		*why = "调休上班（班）只能是星期六或星期日：其他日子本来就上班。";
+	if ((*why = entry_why(e)) != NULL)
 		return DB_NONE;
-	}
-	if (e->kind != 0 && e->name != NULL && text_check(e->name,
-	    strlen(e->name), 0, CAL_NAME_MAX, 0, TEXT_LINE) != TEXT_OK) {
-		*why = "名称应为 20 个字以内的文字，例如“国庆节”。";
-		return DB_NONE;
-	}
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	q = db_stmt(db, SQL_YEAR_LOADED);

@@ -129,32 +129,15 @@ deadline_text(struct pool *pool, enum light l, int days)
 	}
 }
 
-/* The date n working days after the date s ("YYYY-MM-DD"). */
-static char *
-after(struct pool *pool, const struct calendar *c, const char *s, int n)
+char *
+deadline_after(struct pool *pool, const struct calendar *c, const char *day,
+    int n)
 {
 	cal_day	 d;
 
-	if (cal_day_parse(s, &d) == -1)
+	if (cal_day_parse(day, &d) == -1)
 		return NULL;
 	return cal_day_str(pool, cal_add(c, d, n, NULL));
-}
-
-char *
-deadline_date(struct db *db, struct pool *pool, const char *day, int n)
-{
-	struct calendar	 c;
-	cal_day		 d;
-	int		 unknown = 0;
-
-	if (cal_day_parse(day, &d) == -1 || calendar_get(db, pool, &c) !=
-	    DB_OK)
-		return NULL;
-	d = cal_add(&c, d, n, &unknown);
-	if (unknown != 0)
-		log_info("deadline %s + %d working days: %d not loaded, "
-		    "weekends only", day, n, unknown);
-	return cal_day_str(pool, d);
 }
 
 /* A row whose deadlines the tick or a calendar change sets. */
@@ -164,6 +147,20 @@ struct due_row {
 	char		*due[3];	/* a case: intake, promised, statutory;
 					 * a step: due[0] */
 };
+
+/* A case's three deadlines from its submission day sub and its promised
+ * and statutory days (with any extension): 0, or -1 when sub is no date. */
+static int
+case_dues(struct pool *pool, const struct calendar *c, const char *sub,
+    int64_t prom, int64_t stat, struct due_row *e)
+{
+	e->key = NULL;
+	e->due[0] = deadline_after(pool, c, sub, INTAKE_DAYS);
+	e->due[1] = deadline_after(pool, c, sub, (int)prom);
+	e->due[2] = deadline_after(pool, c, sub, (int)stat);
+	return e->due[0] == NULL || e->due[1] == NULL || e->due[2] == NULL ?
+	    -1 : 0;
+}
 
 /* Write the rows of v[0..got) whose deadlines changed. */
 static enum db_rc
@@ -220,10 +217,7 @@ due_cases(struct db *db, struct pool *pool, const struct calendar *c,
 			break;
 		(*seen)++;
 		*last = e->id;
-		e->key = NULL;
-		if ((e->due[0] = after(pool, c, sub, INTAKE_DAYS)) == NULL ||
-		    (e->due[1] = after(pool, c, sub, (int)prom)) == NULL ||
-		    (e->due[2] = after(pool, c, sub, (int)stat)) == NULL)
+		if (case_dues(pool, c, sub, prom, stat, e) == -1)
 			continue;
 		for (same = 1, i = 0; i < 3; i++)
 			same &= strcmp(old[i], e->due[i]) == 0;
@@ -262,7 +256,8 @@ due_tasks(struct db *db, struct pool *pool, const struct calendar *c,
 		(*seen)++;
 		*last = e->id;
 		*lastkey = e->key;
-		if ((e->due[0] = after(pool, c, since, (int)days)) != NULL &&
+		if ((e->due[0] = deadline_after(pool, c, since, (int)days)) !=
+		    NULL &&
 		    strcmp(e->due[0], old) != 0)
 			(*got)++;
 	}
@@ -287,10 +282,7 @@ deadline_case(struct db *db, struct pool *pool, int64_t id)
 	    (rc = calendar_get(db, pool, &c)) != DB_OK)
 		return rc;
 	e.id = id;
-	e.key = NULL;
-	if ((e.due[0] = after(pool, &c, sub, INTAKE_DAYS)) == NULL ||
-	    (e.due[1] = after(pool, &c, sub, (int)prom)) == NULL ||
-	    (e.due[2] = after(pool, &c, sub, (int)stat)) == NULL)
+	if (case_dues(pool, &c, sub, prom, stat, &e) == -1)
 		return DB_ERR;
 	return due_write(db, &e, 1, &n);
 }

@@ -44,12 +44,12 @@ enum light	 deadline_light_of(const char *word);
 char		*deadline_text(struct pool *, enum light, int days);
 
 /*
- * The date n working days after the Beijing date day ("YYYY-MM-DD"), on
- * the stored calendar: a deadline.  NULL on a database error.  A year not
- * loaded counts weekends only (logged; the administrator's home says so).
+ * The date n working days after the Beijing date day ("YYYY-MM-DD") on
+ * calendar c: a deadline.  NULL when day is no date.  A year not loaded
+ * counts weekends only (the administrator's home says so).
  */
-char		*deadline_date(struct db *, struct pool *, const char *day,
-		    int n);
+char		*deadline_after(struct pool *, const struct calendar *,
+		    const char *day, int n);
 /* Set the deadlines of case id from its submission (at its import, and
  * after an extension). */
 enum db_rc	 deadline_case(struct db *, struct pool *, int64_t id);

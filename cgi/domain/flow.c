@@ -349,6 +349,7 @@ save_state(struct db *db, struct pool *pool, const struct kase *k,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	size_t		 e, i;
+	struct calendar	 cal;
 	char		*today = NULL, *due;
 
 	q = db_stmt(db, SQL_TOKENS_CLEAR);
@@ -371,11 +372,12 @@ save_state(struct db *db, struct pool *pool, const struct kase *k,
 		if (!ended && wf_ways(&k->net, m, i) > 0) {
 			/* A step that waits already keeps its clock (the
 			 * insert is ignored); a new one's starts today. */
-			if (today == NULL && stmt_one(db_stmt(db, SQL_TODAY),
-			    pool, "s", &today) != DB_OK)
+			if (today == NULL && (stmt_one(db_stmt(db, SQL_TODAY),
+			    pool, "s", &today) != DB_OK ||
+			    calendar_get(db, pool, &cal) != DB_OK))
 				return DB_ERR;
-			if ((due = deadline_date(db, pool, today, s->days)) ==
-			    NULL)
+			if ((due = deadline_after(pool, &cal, today,
+			    s->days)) == NULL)
 				return DB_ERR;
 			q = db_stmt(db, SQL_TASK_ADD);
 			stmt_bind_int(q, 0, k->id);
@@ -709,6 +711,7 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
     const char *dept, const char *kind, const struct user *u,
     const char *text, const char *now_utc, const char *today, struct doc *d)
 {
+	struct calendar	 cal;
 	const struct vocab_doc *dk;
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -749,8 +752,9 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	 * the promised days give from today. */
 	if (strcmp(kind, "extend") == 0 && k->promised_due != NULL)
 		due = k->promised_due;
-	else if ((due = deadline_date(db, pool, today,
-	    k->item.promised_days)) == NULL)
+	else if (calendar_get(db, pool, &cal) != DB_OK || (due =
+	    deadline_after(pool, &cal, today, k->item.promised_days)) ==
+	    NULL)
 		return DB_ERR;
 	mats = json_array();
 	for (i = 0; i < k->natts; i++)
@@ -1128,6 +1132,27 @@ case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
 	return DB_OK;
 }
 
+/* Number, fill and store the document of kind for case k, issued now by
+ * department dept (doc_make(), doc_add()). */
+static enum db_rc
+doc_issue(struct db *db, struct pool *pool, const struct kase *k,
+    const char *dept, const char *kind, const struct user *u,
+    const char *text, struct doc *d)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*now, *today;
+	int64_t		 seq;
+
+	q = db_stmt(db, SQL_EVENT_NEXT);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_one(q, pool, "iss", &seq, &now, &today)) != DB_OK ||
+	    (rc = doc_make(db, pool, k, dept, kind, u, text, now, today, d)) !=
+	    DB_OK)
+		return rc;
+	return doc_add(db, d);
+}
+
 /*
  * An applicant's withdrawal from the extranet (EXT-5, INT-3), inside the
  * import's transaction: an open case ends, its tasks leave every
@@ -1147,8 +1172,8 @@ case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	const char	*app_no, *at, *reason;
-	char		*now, *today, *note;
-	int64_t		 id, seq;
+	char		*note;
+	int64_t		 id;
 
 	if (json_unpack(rec, "{s:s, s:s, s:s}", "app_no", &app_no, "at", &at,
 	    "reason", &reason) != 0) {
@@ -1170,12 +1195,8 @@ case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 		    NULL, "撤回未能办理：本件在收到撤回申请前已经办结",
 		    "您申请撤回时，本件已作出决定，撤回未能办理；决定见本页"
 		    "的办理文书。");
-	q = db_stmt(db, SQL_EVENT_NEXT);
-	stmt_bind_int(q, 0, k.id);
-	if ((rc = stmt_one(q, pool, "iss", &seq, &now, &today)) != DB_OK ||
-	    (rc = doc_make(db, pool, &k, k.item.dept_code, "withdraw",
-	    &system, *reason != '\0' ? reason : "申请人申请撤回。", now, today,
-	    &d)) != DB_OK || (rc = doc_add(db, &d)) != DB_OK)
+	if (doc_issue(db, pool, &k, k.item.dept_code, "withdraw", &system,
+	    *reason != '\0' ? reason : "申请人申请撤回。", &d) != DB_OK)
 		return DB_ERR;
 	memset(&none, 0, sizeof(none));
 	if ((rc = save_state(db, pool, &k, &none, 1)) != DB_OK)
@@ -1191,10 +1212,16 @@ case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 }
 
 int
+flow_leads(const struct kase *k, const struct user *u)
+{
+	return (u->roles & ROLE_LEADER) != 0 && flow_involves(k, u);
+}
+
+int
 flow_may_extend(const struct kase *k, const struct user *u)
 {
 	return strcmp(k->state, "processing") == 0 && k->extended_days == 0 &&
-	    (u->roles & ROLE_LEADER) != 0 && flow_involves(k, u);
+	    flow_leads(k, u);
 }
 
 enum db_rc
@@ -1205,8 +1232,6 @@ case_extend(struct db *db, struct pool *pool, int64_t id,
 	struct doc	 d;
 	struct stmt	*q;
 	enum db_rc	 rc;
-	char		*now, *today;
-	int64_t		 seq;
 
 	*why = NULL;
 	if (days < 1 || days > EXTEND_DAYS_MAX) {
@@ -1239,14 +1264,11 @@ case_extend(struct db *db, struct pool *pool, int64_t id,
 	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
 	    DB_OK)
 		goto fail;
-	q = db_stmt(db, SQL_EVENT_NEXT);
-	stmt_bind_int(q, 0, k.id);
-	if ((rc = stmt_one(q, pool, "iss", &seq, &now, &today)) != DB_OK ||
-	    (rc = doc_make(db, pool, &k, u->dept_code, "extend", u, reason,
-	    now, today, &d)) != DB_OK || (rc = doc_add(db, &d)) != DB_OK ||
-	    (rc = event_out(db, pool, &k, "extend", pool_printf(pool,
-	    "延长办理期限 %d 个工作日", days), k.state, u, reason, &d,
-	    "延长办理期限", pool_printf(pool, "经批准，办理期限延长 %d 个工作日，"
+	if ((rc = doc_issue(db, pool, &k, u->dept_code, "extend", u, reason,
+	    &d)) != DB_OK || (rc = event_out(db, pool, &k, "extend",
+	    pool_printf(pool, "延长办理期限 %d 个工作日", days), k.state, u,
+	    reason, &d, "延长办理期限", pool_printf(pool, "经批准，办理期限延长 "
+	    "%d 个工作日，"
 	    "预计办结日期改为 %s。理由：%s", days, k.promised_due, reason))) !=
 	    DB_OK || (rc = audit_json(db, pool, u->login, "case.extend",
 	    k.app_no, json_pack("{s:i, s:s, s:s}", "days", days,
@@ -1272,7 +1294,7 @@ case_urge(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 		return DB_ERR;
 	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK)
 		goto fail;
-	if ((u->roles & ROLE_LEADER) == 0 || !flow_involves(&k, u)) {
+	if (!flow_leads(&k, u)) {
 		*why = "催办须由本部门分管领导发出。";
 		rc = DB_NONE;
 		goto fail;

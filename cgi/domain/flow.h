@@ -162,6 +162,9 @@ enum db_rc	 case_urge(struct db *, struct pool *, int64_t id,
  * first (at most 20). */
 enum db_rc	 case_urges(struct db *, struct pool *, int64_t id,
 		    struct case_urge **, size_t *);
+/* Whether user is a leader of a department acting on case k: who may
+ * extend it (Art. 42) and urge its steps (催办). */
+int		 flow_leads(const struct kase *, const struct user *);
 /* The longest extension, in working days (行政许可法 Art. 42: 十日). */
 #define EXTEND_DAYS_MAX	10
 /* Whether user may extend case k now: accepted and open, not extended

@@ -357,9 +357,7 @@ page_ext_app(struct req *r)
 		return rc;
 	view_app(r, "App", &a);
 	hdf_set(r, "App.withdraw_at", a.withdraw_at);
-	hdf_set(r, "App.open", strcmp(a.state, "submitted") == 0 ||
-	    strcmp(a.state, "received") == 0 ||
-	    strcmp(a.state, "processing") == 0 ? "1" : "0");
+	hdf_set(r, "App.open", app_open(a.state) ? "1" : "0");
 	if ((done = form_get(r, "done")) != NULL && strcmp(done, "withdraw") ==
 	    0)
 		hdf_set(r, "Page.Notice", "撤回申请已提交，审批部门办理后将在这里"

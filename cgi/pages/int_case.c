@@ -237,7 +237,7 @@ view_urges(struct req *r, const struct kase *k)
 		hdf_put(r, p, "note", v[i].note);
 		hdf_put(r, p, "at", v[i].at);
 	}
-	if ((r->user.roles & ROLE_LEADER) == 0 || !flow_involves(k, &r->user))
+	if (!flow_leads(k, &r->user))
 		return 0;
 	for (i = 0; i < k->net.nsteps; i++)
 		if (flow_enabled(k, i)) {
