@@ -53,7 +53,8 @@ static const char SQL_EVENT_ADD[] =
 #define APP_COLS "id, app_no, citizen_id, item_code, item_version, " \
 	"item_name, applicant_name, id_sealed, mobile_sealed, remark, state, " \
 	"state_label, " LOCAL("submitted_at") ", " LOCAL("updated_at") ", " \
-	"DATE_FORMAT(due_date, '%Y-%m-%d'), " LOCAL("withdraw_at")
+	"DATE_FORMAT(due_date, '%Y-%m-%d'), " LOCAL("withdraw_at") ", " \
+	LOCAL("corrected_at")
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 /* A withdrawal asked for (094): only an open application of the
@@ -81,11 +82,33 @@ static const char SQL_APP_STATE[] =
     "UPDATE application SET state = ?, state_label = ?, due_date = ?, "
     "updated_at = UTC_TIMESTAMP() WHERE app_no = ?";
 static const char SQL_ATT_ADD[] =
-    "INSERT INTO attachment (app_no, material_seq, material_name, "
-    "file_name, sha256, size, mime) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO attachment (app_no, material_seq, round, material_name, "
+    "file_name, sha256, size, mime) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+/* A corrected material (round 1) stands in for the one submitted. */
 static const char SQL_ATT_LIST[] =
-    "SELECT material_seq, material_name, file_name, sha256, size, mime "
-    "FROM attachment WHERE app_no = ? ORDER BY material_seq";
+    "SELECT a.material_seq, a.round, a.material_name, a.file_name, "
+    "a.sha256, a.size, a.mime FROM attachment a WHERE a.app_no = ? "
+    "AND NOT EXISTS (SELECT 1 FROM attachment b WHERE b.app_no = a.app_no "
+    "AND b.material_seq = a.material_seq AND b.round > a.round) "
+    "ORDER BY a.material_seq";
+/* 补正 (097): the list the notice brought, and the one answer to it. */
+static const char SQL_CORR_ADD[] =
+    "INSERT IGNORE INTO app_correction (app_no, material_seq, "
+    "material_name, reason) VALUES (?, ?, ?, ?)";
+/* Only a material of the application's item, by its name. */
+static const char SQL_CORR_MATERIAL[] =
+    "SELECT 1 FROM application a JOIN item_material m "
+    "ON m.item_id = a.item_id WHERE a.app_no = ? AND m.seq = ? "
+    "AND m.name = ?";
+static const char SQL_CORR_LIST[] =
+    "SELECT material_seq, material_name, reason FROM app_correction "
+    "WHERE app_no = ? ORDER BY material_seq";
+static const char SQL_APP_CORRECT_LOCK[] =
+    "SELECT state, corrected_at IS NOT NULL FROM application "
+    "WHERE app_no = ? AND citizen_id = ? FOR UPDATE";
+static const char SQL_APP_CORRECTED[] =
+    "UPDATE application SET corrected_at = ?, state = 'submitted', "
+    "state_label = '已补正，等待受理', updated_at = ? WHERE app_no = ?";
 #define DOC_COLS "app_no, kind, doc_no, title, body, " LOCAL("issued_at") \
 	", issued_by"
 static const char SQL_DOC_GET[] =
@@ -104,11 +127,12 @@ attachment_add(struct db *db, const char *app_no, const struct attachment *a)
 	q = db_stmt(db, SQL_ATT_ADD);
 	stmt_bind_text(q, 0, app_no);
 	stmt_bind_int(q, 1, a->material_seq);
-	stmt_bind_text(q, 2, a->material_name);
-	stmt_bind_text(q, 3, a->file_name);
-	stmt_bind_text(q, 4, a->sha256);
-	stmt_bind_int(q, 5, a->size);
-	stmt_bind_text(q, 6, a->mime);
+	stmt_bind_int(q, 2, a->round);
+	stmt_bind_text(q, 3, a->material_name);
+	stmt_bind_text(q, 4, a->file_name);
+	stmt_bind_text(q, 5, a->sha256);
+	stmt_bind_int(q, 6, a->size);
+	stmt_bind_text(q, 7, a->mime);
 	return stmt_run(q);
 }
 
@@ -127,8 +151,9 @@ attachment_list(struct db *db, struct pool *pool, const char *app_no,
 	stmt_bind_text(q, 0, app_no);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
-	while ((rc = stmt_row(q, pool, "dsssis", &a.material_seq,
-	    &a.material_name, &a.file_name, &sha, &a.size, &a.mime)) == DB_OK) {
+	while ((rc = stmt_row(q, pool, "ddsssis", &a.material_seq, &a.round,
+	    &a.material_name, &a.file_name, &sha, &a.size, &a.mime)) ==
+	    DB_OK) {
 		snprintf(a.sha256, sizeof(a.sha256), "%s", sha);
 		*(struct attachment *)pool_push(pool, &v, n, &cap,
 		    sizeof(a)) = a;
@@ -136,6 +161,33 @@ attachment_list(struct db *db, struct pool *pool, const char *app_no,
 	stmt_done(q);
 	*out = v;
 	return rc == DB_ERR ? rc : DB_OK;
+}
+
+int
+attachment_json(const struct attachment *atts, size_t n, json_t **jatts,
+    json_t **files)
+{
+	size_t	 i;
+
+	*jatts = json_array();
+	*files = json_array();
+	/* Never an attachment silently left out of the record. */
+	for (i = 0; *jatts != NULL && *files != NULL && i < n; i++)
+		if (json_array_append_new(*jatts, json_pack("{s:i, s:s, s:s, "
+		    "s:s, s:I, s:s}", "material_seq", atts[i].material_seq,
+		    "material_name", atts[i].material_name,
+		    "file_name", atts[i].file_name, "sha256", atts[i].sha256,
+		    "size", (json_int_t)atts[i].size, "mime", atts[i].mime)) !=
+		    0 || json_array_append_new(*files,
+		    json_string(atts[i].sha256)) != 0)
+			break;
+	if (*jatts != NULL && *files != NULL && i == n)
+		return 0;
+	log_err("attachment %zu is not JSON text", i);
+	json_decref(*jatts);
+	json_decref(*files);
+	*jatts = *files = NULL;
+	return -1;
 }
 
 static enum db_rc
@@ -348,28 +400,12 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	stmt_bind_text(q, 12, now);
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
-	jatts = json_array();
-	files = json_array();
-	for (i = 0; i < natts; i++) {
-		if ((rc = attachment_add(db, *app_no, &atts[i])) != DB_OK) {
-			json_decref(jatts);
-			json_decref(files);
+	for (i = 0; i < natts; i++)
+		if ((rc = attachment_add(db, *app_no, &atts[i])) != DB_OK)
 			goto fail;
-		}
-		/* Never an attachment silently left out of the record. */
-		if (json_array_append_new(jatts, json_pack("{s:i, s:s, s:s, "
-		    "s:s, s:I, s:s}", "material_seq", atts[i].material_seq,
-		    "material_name", atts[i].material_name,
-		    "file_name", atts[i].file_name, "sha256", atts[i].sha256,
-		    "size", (json_int_t)atts[i].size, "mime", atts[i].mime)) !=
-		    0 || json_array_append_new(files,
-		    json_string(atts[i].sha256)) != 0) {
-			json_decref(jatts);
-			json_decref(files);
-			log_err("%s: attachment %zu is not JSON text", *app_no,
-			    i);
-			goto fail;
-		}
+	if (attachment_json(atts, natts, &jatts, &files) == -1) {
+		rc = DB_ERR;
+		goto fail;
 	}
 	if ((rc = event_add(db, *app_no, 0, now, "网上提交申请", u->name,
 	    "")) != DB_OK) {
@@ -404,11 +440,11 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = stmt_row(q, pool, "isisdsssssssssss", &a->id, &a->app_no,
+	if ((rc = stmt_row(q, pool, "isisdssssssssssss", &a->id, &a->app_no,
 	    &a->citizen_id, &a->item_code, &a->item_version, &a->item_name,
 	    &a->applicant_name, &a->id_number, &a->mobile, &a->remark,
 	    &a->state, &a->state_label, &a->submitted_at, &a->updated_at,
-	    &a->due_date, &a->withdraw_at)) != DB_OK)
+	    &a->due_date, &a->withdraw_at, &a->corrected_at)) != DB_OK)
 		return rc;
 	/* Opened for the page, which masks them; one that does not open
 	 * (logged) shows as nothing rather than failing the list. */
@@ -417,7 +453,17 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	return DB_OK;
 }
 
-/* The attachments, documents and timeline of application a, loaded. */
+enum db_rc
+correction_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct correction	*c = arg;
+
+	return stmt_row(q, pool, "dss", &c->material_seq, &c->material_name,
+	    &c->reason);
+}
+
+/* The attachments, documents, corrections asked for and timeline of
+ * application a, loaded. */
 static enum db_rc
 app_parts(struct db *db, struct pool *pool, const char *app_no,
     struct application *a)
@@ -430,6 +476,11 @@ app_parts(struct db *db, struct pool *pool, const char *app_no,
 	if ((rc = attachment_list(db, pool, app_no, &a->atts, &a->natts)) !=
 	    DB_OK || (rc = doc_list(db, pool, app_no, &a->docs, &a->ndocs)) !=
 	    DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_CORR_LIST);
+	stmt_bind_text(q, 0, app_no);
+	if ((rc = stmt_list(q, pool, correction_row, sizeof(*a->corr),
+	    &a->corr, &a->ncorr)) != DB_OK)
 		return rc;
 	q = db_stmt(db, SQL_EVENTS);
 	stmt_bind_text(q, 0, app_no);
@@ -526,6 +577,46 @@ app_list(struct db *db, struct pool *pool, int64_t citizen_id,
 	return stmt_list(q, pool, app_row, sizeof(**out), out, n);
 }
 
+/*
+ * The list of a 补正材料通知书 (an event of state "correcting"), kept for
+ * the applicant's form.  The record passed rec_valid_case_event(); that
+ * the materials are the item's is checked here, where the item is.
+ */
+static enum db_rc
+corrections_add(struct db *db, struct pool *pool, const char *app_no,
+    json_t *list, char *err, size_t errlen)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*e;
+	const char	*name;
+	int64_t		 seq, one;
+	size_t		 i;
+
+	json_array_foreach(list, i, e) {
+		seq = json_integer_value(json_object_get(e, "material_seq"));
+		name = json_string_value(json_object_get(e, "material_name"));
+		q = db_stmt(db, SQL_CORR_MATERIAL);
+		stmt_bind_text(q, 0, app_no);
+		stmt_bind_int(q, 1, seq);
+		stmt_bind_text(q, 2, name);
+		if ((rc = stmt_one(q, pool, "i", &one)) == DB_NONE)
+			snprintf(err, errlen, "申请 %s 的补正清单第 %zu 项不是"
+			    "这个事项的材料", app_no, i + 1);
+		if (rc != DB_OK)
+			return DB_ERR;
+		q = db_stmt(db, SQL_CORR_ADD);
+		stmt_bind_text(q, 0, app_no);
+		stmt_bind_int(q, 1, seq);
+		stmt_bind_text(q, 2, name);
+		stmt_bind_text(q, 3, json_string_value(json_object_get(e,
+		    "reason")));
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
 enum db_rc
 app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
     size_t errlen)
@@ -538,7 +629,6 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 	const char	*due;
 	json_int_t	 seq;
 
-	(void)pool;
 	if (json_unpack(rec, "{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s}",
 	    "app_no", &app_no, "seq", &seq, "at", &at, "label", &label,
 	    "actor", &actor, "note", &note, "state", &state,
@@ -576,7 +666,8 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 		if ((rc = doc_add(db, &d)) != DB_OK)
 			return rc;
 	}
-	return DB_OK;
+	return corrections_add(db, pool, app_no, json_object_get(rec,
+	    "corrections"), err, errlen);
 }
 
 int
@@ -584,7 +675,87 @@ app_open(const char *state)
 {
 	return strcmp(state, "submitted") == 0 ||
 	    strcmp(state, "received") == 0 ||
+	    strcmp(state, "correcting") == 0 ||
+	    strcmp(state, "suspended") == 0 ||
 	    strcmp(state, "processing") == 0;
+}
+
+enum db_rc
+app_correct(struct db *db, struct pool *pool, const struct user *u,
+    const char *app_no, const struct attachment *atts, size_t natts,
+    const char **why)
+{
+	struct stmt		*q;
+	struct correction	*corr;
+	enum db_rc		 rc;
+	json_t			*rec, *jatts, *files;
+	int64_t			 sent;
+	char			*state, *day, *now;
+	size_t			 ncorr, i;
+
+	*why = NULL;
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_APP_CORRECT_LOCK);
+	stmt_bind_text(q, 0, app_no);
+	stmt_bind_int(q, 1, u->id);
+	if ((rc = stmt_one(q, pool, "si", &state, &sent)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_CORR_LIST);
+	stmt_bind_text(q, 0, app_no);
+	if ((rc = stmt_list(q, pool, correction_row, sizeof(*corr), &corr,
+	    &ncorr)) != DB_OK)
+		goto fail;
+	rc = DB_NONE;
+	if (sent) {
+		*why = "补正材料只能提交一次，您已经提交过了，请等待审批部门"
+		    "受理。";
+		goto fail;
+	}
+	if (strcmp(state, "correcting") != 0 || ncorr == 0) {
+		*why = "这项申请现在不需要补正材料。";
+		goto fail;
+	}
+	/* Exactly the list, in its order (the caller took one file for
+	 * each material listed). */
+	for (i = 0; i < natts && natts == ncorr; i++)
+		if (atts[i].material_seq != corr[i].material_seq ||
+		    atts[i].round != 1)
+			break;
+	if (natts != ncorr || i < natts) {
+		*why = "请按补正材料通知书上所列的每一项上传补正材料。";
+		goto fail;
+	}
+	if ((rc = stmt_one(db_stmt(db, SQL_TODAY), pool, "ss", &day, &now)) !=
+	    DB_OK)
+		goto fail;
+	for (i = 0; i < natts; i++)
+		if ((rc = attachment_add(db, app_no, &atts[i])) != DB_OK)
+			goto fail;
+	q = db_stmt(db, SQL_APP_CORRECTED);
+	stmt_bind_text(q, 0, now);
+	stmt_bind_text(q, 1, now);
+	stmt_bind_text(q, 2, app_no);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = event_add(db, app_no, 0, now, "网上提交补正材料", u->name,
+	    "")) != DB_OK)
+		goto fail;
+	if (attachment_json(atts, natts, &jatts, &files) == -1) {
+		rc = DB_ERR;
+		goto fail;
+	}
+	rec = json_pack("{s:s, s:s, s:s, s:o, s:o}", "type",
+	    "application.correct", "app_no", app_no, "at", now,
+	    "attachments", jatts, "files", files);
+	rc = outbox_add(db, pool, rec);	/* refuses a NULL rec */
+	json_decref(rec);
+	if (rc != DB_OK || (rc = audit_add(db, pool, u->login,
+	    "application.correct", app_no, "")) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
 }
 
 enum db_rc

@@ -14,6 +14,7 @@
 
 struct attachment {
 	int		 material_seq;
+	int		 round;		/* 0 as submitted, 1 corrected */
 	char		*material_name;
 	char		*file_name;
 	char		 sha256[65];
@@ -24,6 +25,12 @@ struct attachment {
 struct app_event {
 	int		 seq;
 	char		*at, *label, *actor, *note;
+};
+
+/* A material the applicant is asked to correct (EXT-4), and why. */
+struct correction {
+	int		 material_seq;
+	char		*material_name, *reason;
 };
 
 struct doc {
@@ -38,6 +45,7 @@ struct application {
 	char		*submitted_at, *updated_at;
 	char		*due_date;	/* promised completion, or NULL */
 	char		*withdraw_at;	/* when withdrawal was asked, or NULL */
+	char		*corrected_at;	/* when corrections were sent, or NULL */
 	int		 item_version;
 	int64_t		 citizen_id;
 	struct attachment *atts;
@@ -46,6 +54,8 @@ struct application {
 	size_t		 nevents;
 	struct doc	*docs;
 	size_t		 ndocs;
+	struct correction *corr;	/* what the 补正 notice asks for */
+	size_t		 ncorr;
 };
 
 /* What one account may submit a Beijing day (SEC-8). */
@@ -106,6 +116,17 @@ int		 app_open(const char *state);
  */
 enum db_rc	 app_withdraw(struct db *, struct pool *, const struct user *,
 		    const char *app_no, const char *reason, const char **why);
+/*
+ * The applicant u sends the corrected materials of application app_no
+ * (EXT-4): exactly those the 补正材料通知书 lists, once, while the case
+ * waits for them.  Stored as round 1 beside what was first submitted;
+ * the record "application.correct" carries them to the intranet, where
+ * the intake clock restarts.  DB_NONE with *why when they may not be sent
+ * (or the application is not u's: then without why).
+ */
+enum db_rc	 app_correct(struct db *, struct pool *, const struct user *,
+		    const char *app_no, const struct attachment *,
+		    size_t natts, const char **why);
 /* DB_OK when application app_no is stored here, DB_NONE when not. */
 enum db_rc	 app_exists(struct db *, struct pool *, const char *app_no);
 /* Outcome of a query without login (EXT-3, F5). */
@@ -139,8 +160,16 @@ enum db_rc	 doc_get(struct db *, struct pool *, const char *doc_no,
 enum db_rc	 doc_list(struct db *, struct pool *, const char *app_no,
 		    struct doc **, size_t *);
 enum db_rc	 doc_add(struct db *, const struct doc *);
+/* The attachments of app_no as they stand: a material's corrected file
+ * in place of the one first submitted. */
 enum db_rc	 attachment_list(struct db *, struct pool *, const char *app_no,
 		    struct attachment **, size_t *);
+/* A struct correction from a row (material_seq, material_name, reason),
+ * for stmt_list(). */
+enum db_rc	 correction_row(struct stmt *, struct pool *, void *);
+/* The record's "attachments" and "files" arrays for atts[0..n), or -1. */
+int		 attachment_json(const struct attachment *, size_t n,
+		    json_t **atts, json_t **files);
 enum db_rc	 attachment_add(struct db *, const char *app_no,
 		    const struct attachment *);
 

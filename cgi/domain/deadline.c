@@ -12,11 +12,15 @@
 #define BATCH	500	/* rows read at a time by the tick's rules */
 
 #define BEIJING_DATE(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d')"
+/* The day a case's clocks count from. */
+#define CLOCK_FROM BEIJING_DATE("COALESCE(k.corrected_at, k.submitted_at)")
 
-/* Open cases: their submission day and the item's limits. */
+/* Open cases: their submission day (of the corrected materials, after
+ * 补正) and the item's limits. */
 static const char SQL_CASES_DUE[] =
-    "SELECT k.id, " BEIJING_DATE("k.submitted_at") ", "
-    "i.promised_days + k.extended_days, i.statutory_days + k.extended_days, "
+    "SELECT k.id, " CLOCK_FROM ", "
+    "i.promised_days + k.extended_days + k.paused_days, "
+    "i.statutory_days + k.extended_days + k.paused_days, "
     "COALESCE(DATE_FORMAT(k.intake_due, '%Y-%m-%d'), ''), "
     "COALESCE(DATE_FORMAT(k.promised_due, '%Y-%m-%d'), ''), "
     "COALESCE(DATE_FORMAT(k.statutory_due, '%Y-%m-%d'), '') "
@@ -25,26 +29,35 @@ static const char SQL_CASES_DUE[] =
     "AND (? = 1 OR k.intake_due IS NULL OR k.promised_due IS NULL "
     "OR k.statutory_due IS NULL) ORDER BY k.id LIMIT ?";
 static const char SQL_CASE_SUBMITTED[] =
-    "SELECT " BEIJING_DATE("k.submitted_at") ", "
-    "i.promised_days + k.extended_days, i.statutory_days + k.extended_days "
+    "SELECT " CLOCK_FROM ", "
+    "i.promised_days + k.extended_days + k.paused_days, "
+    "i.statutory_days + k.extended_days + k.paused_days "
     "FROM kase k JOIN item i ON i.id = k.item_id WHERE k.id = ?";
 static const char SQL_CASE_DUE_SET[] =
     "UPDATE kase SET intake_due = ?, promised_due = ?, statutory_due = ? "
     "WHERE id = ?";
-/* Steps waiting: since when, and the step's limit. */
+/* Steps waiting: since when, and the step's limit (with the working days
+ * special procedures stopped it, 098). */
+#define TASKS_DUE "SELECT t.case_id, t.step_key, " BEIJING_DATE("t.since") \
+	", s.days + t.paused_days, " \
+	"COALESCE(DATE_FORMAT(t.due_date, '%Y-%m-%d'), '') " \
+	"FROM case_task t JOIN kase k ON k.id = t.case_id " \
+	"JOIN item_step s ON s.item_id = k.item_id AND s.skey = t.step_key "
 static const char SQL_TASKS_DUE[] =
-    "SELECT t.case_id, t.step_key, " BEIJING_DATE("t.since") ", s.days, "
-    "COALESCE(DATE_FORMAT(t.due_date, '%Y-%m-%d'), '') "
-    "FROM case_task t JOIN kase k ON k.id = t.case_id "
-    "JOIN item_step s ON s.item_id = k.item_id AND s.skey = t.step_key "
-    "WHERE (t.case_id, t.step_key) > (?, ?) "
+    TASKS_DUE "WHERE (t.case_id, t.step_key) > (?, ?) "
     "AND (? = 1 OR t.due_date IS NULL) "
+    "ORDER BY t.case_id, t.step_key LIMIT ?";
+static const char SQL_CASE_TASKS_DUE[] =
+    TASKS_DUE "WHERE t.case_id = ? AND t.step_key > ? AND ? = 1 "
     "ORDER BY t.case_id, t.step_key LIMIT ?";
 static const char SQL_TASK_DUE_SET[] =
     "UPDATE case_task SET due_date = ? WHERE case_id = ? AND step_key = ?";
-/* Steps past their deadline without a warning for it. */
+/* Steps past their deadline without a warning for it (a case in a
+ * special procedure, or with a higher authority, has no running clock). */
 static const char SQL_LATE[] =
     "SELECT t.case_id, t.step_key FROM case_task t "
+    "JOIN kase k ON k.id = t.case_id "
+    "AND k.state NOT IN ('suspended', 'reported') "
     "WHERE t.due_date < ? AND NOT EXISTS (SELECT 1 FROM deadline_warning w "
     "WHERE w.case_id = t.case_id AND w.step_key = t.step_key "
     "AND w.due_date = t.due_date) ORDER BY t.due_date, t.case_id LIMIT ?";
@@ -55,6 +68,7 @@ static const char SQL_LATE_LOCK[] =
     "JOIN kase k ON k.id = t.case_id "
     "JOIN item_step s ON s.item_id = k.item_id AND s.skey = t.step_key "
     "WHERE t.case_id = ? AND t.step_key = ? AND t.due_date < ? "
+    "AND k.state NOT IN ('suspended', 'reported') "
     "AND NOT EXISTS (SELECT 1 FROM deadline_warning w "
     "WHERE w.case_id = t.case_id AND w.step_key = t.step_key "
     "AND w.due_date = t.due_date) FOR UPDATE SKIP LOCKED";
@@ -138,6 +152,12 @@ deadline_after(struct pool *pool, const struct calendar *c, const char *day,
 	if (cal_day_parse(day, &d) == -1)
 		return NULL;
 	return cal_day_str(pool, cal_add(c, d, n, NULL));
+}
+
+int
+deadline_paused(const struct calendar *c, cal_day began, cal_day today)
+{
+	return today > began ? cal_between(c, began, today, NULL) : 0;
 }
 
 /* A row whose deadlines the tick or a calendar change sets. */
@@ -228,11 +248,13 @@ due_cases(struct db *db, struct pool *pool, const struct calendar *c,
 	return rc == DB_ERR ? rc : DB_OK;
 }
 
-/* The same for the waiting steps after (*last, *lastkey). */
+/* The same for the waiting steps after (*last, *lastkey) by
+ * SQL_TASKS_DUE, or of case *last after step *lastkey by
+ * SQL_CASE_TASKS_DUE (all = 1). */
 static enum db_rc
 due_tasks(struct db *db, struct pool *pool, const struct calendar *c,
-    int all, int64_t *last, char **lastkey, struct due_row *v, size_t *got,
-    size_t *seen)
+    const char *sql, int all, int64_t *last, char **lastkey,
+    struct due_row *v, size_t *got, size_t *seen)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -241,7 +263,7 @@ due_tasks(struct db *db, struct pool *pool, const struct calendar *c,
 	struct due_row	*e;
 
 	*got = *seen = 0;
-	q = db_stmt(db, SQL_TASKS_DUE);
+	q = db_stmt(db, sql);
 	stmt_bind_int(q, 0, *last);
 	stmt_bind_text(q, 1, *lastkey);
 	stmt_bind_int(q, 2, all);
@@ -269,11 +291,12 @@ enum db_rc
 deadline_case(struct db *db, struct pool *pool, int64_t id)
 {
 	struct calendar	 c;
-	struct due_row	 e;
+	struct due_row	 e, *v;
 	struct stmt	*q;
 	enum db_rc	 rc;
-	int64_t		 prom, stat;
-	char		*sub;
+	int64_t		 prom, stat, last = id;
+	char		*sub, *key = "";
+	size_t		 got, seen;
 	int		 n = 0;
 
 	q = db_stmt(db, SQL_CASE_SUBMITTED);
@@ -282,9 +305,17 @@ deadline_case(struct db *db, struct pool *pool, int64_t id)
 	    (rc = calendar_get(db, pool, &c)) != DB_OK)
 		return rc;
 	e.id = id;
-	if (case_dues(pool, &c, sub, prom, stat, &e) == -1)
+	if (case_dues(pool, &c, sub, prom, stat, &e) == -1 ||
+	    (rc = due_write(db, &e, 1, &n)) != DB_OK)
 		return DB_ERR;
-	return due_write(db, &e, 1, &n);
+	v = pool_alloc(pool, BATCH * sizeof(*v));
+	do {
+		if ((rc = due_tasks(db, pool, &c, SQL_CASE_TASKS_DUE, 1, &last,
+		    &key, v, &got, &seen)) != DB_OK ||
+		    (rc = due_write(db, v, got, &n)) != DB_OK)
+			return rc;
+	} while (seen == BATCH);
+	return DB_OK;
 }
 
 enum db_rc
@@ -307,9 +338,9 @@ deadline_fill(struct db *db, struct pool *pool, const struct calendar *c,
 	} while (seen == BATCH);
 	last = 0;
 	do {
-		if ((rc = due_tasks(db, pool, c, all, &last, &lastkey, v, &got,
-		    &seen)) != DB_OK || (rc = due_write(db, v, got, n)) !=
-		    DB_OK)
+		if ((rc = due_tasks(db, pool, c, SQL_TASKS_DUE, all, &last,
+		    &lastkey, v, &got, &seen)) != DB_OK ||
+		    (rc = due_write(db, v, got, n)) != DB_OK)
 			return rc;
 	} while (seen == BATCH);
 	return DB_OK;

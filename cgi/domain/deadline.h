@@ -4,10 +4,12 @@
  * deadline (TIME-2, SUP-1, INT-11; DESIGN "The clock").
  *
  * A case's clocks start on the day it was submitted on the extranet (the
- * office owns its gap): intake_due (5 working days to accept, refuse or ask
- * for correction, 行政许可法 Art. 32), promised_due and statutory_due (the
- * item's limits, and the working days of an extension, Art. 42).  A step's clock starts on the day the case reached it on
- * the intranet: case_task.due_date, the step's limit in working days.
+ * office owns its gap), or its corrected materials were (补正, EXT-4):
+ * intake_due (5 working days to accept, refuse or ask for correction,
+ * 行政许可法 Art. 32), promised_due and statutory_due (the item's limits,
+ * and the working days of an extension, Art. 42).  A step's clock starts
+ * on the day the case reached it on the intranet: case_task.due_date, the
+ * step's limit in working days.
  *
  * Lights are derived when read, from the deadline and today:
  *   green   before the deadline's day;
@@ -50,8 +52,17 @@ char		*deadline_text(struct pool *, enum light, int days);
  */
 char		*deadline_after(struct pool *, const struct calendar *,
 		    const char *day, int n);
-/* Set the deadlines of case id from its submission (at its import, and
- * after an extension). */
+/*
+ * The working days a clock stopped on day began and running again on day
+ * today owes every term (a special procedure, INT-9): those after began
+ * up to today's included, 0 when today is not after began.  A term due on
+ * D then ends on cal_add(D, n), which leaves it exactly the working days
+ * it had left on the day it stopped, whatever holidays fell between.
+ */
+int		 deadline_paused(const struct calendar *, cal_day began,
+		    cal_day today);
+/* Set the deadlines of case id and of its waiting steps (at its import,
+ * after an extension, a correction, a special procedure). */
 enum db_rc	 deadline_case(struct db *, struct pool *, int64_t id);
 /*
  * Set the deadlines of open cases and their steps from the calendar c:

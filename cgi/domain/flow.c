@@ -22,6 +22,8 @@
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
 #define DAY(x) "DATE_FORMAT(" x ", '%Y-%m-%d')"
 
+static int	 intake_step(const struct kase *, const struct user *);
+
 const struct transition flow_transitions[] = {
 	{ "accept", "受理", AT_FIRST, NULL, "accept", NULL, 0 },
 	{ "reject", "不予受理", AT_FIRST, "not_accepted", "reject", NULL, 1 },
@@ -39,7 +41,9 @@ const size_t nflow_transitions =
 	"k.mobile_sealed, k.remark, k.state, k.step_seq, " \
 	LOCAL("k.submitted_at") \
 	", " LOCAL("k.received_at") ", " DAY("k.intake_due") ", " \
-	DAY("k.promised_due") ", " DAY("k.statutory_due") ", k.extended_days"
+	DAY("k.promised_due") ", " DAY("k.statutory_due") ", k.extended_days, " \
+	"k.correct_asked_at IS NOT NULL, " LOCAL("k.corrected_at") \
+	", k.paused_days"
 
 static const char SQL_CASE_GET[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id = ?";
@@ -116,6 +120,60 @@ static const char SQL_CASE_WITHDRAWN[] =
 static const char SQL_CASE_DEEMED[] =
     "UPDATE kase SET state = ?, step_seq = ?, accepted_at = received_at "
     "WHERE id = ? AND state = 'received'";
+/* 补正 (097): asked once at intake; the case waits off the worklists
+ * (its tokens stay) until the corrected materials come back. */
+static const char SQL_CORR_ADD[] =
+    "INSERT INTO case_correction (case_id, material_seq, material_name, "
+    "reason) VALUES (?, ?, ?, ?)";
+static const char SQL_CORRS[] =
+    "SELECT material_seq, material_name, reason FROM case_correction "
+    "WHERE case_id = ? ORDER BY material_seq";
+static const char SQL_CASE_CORRECTING[] =
+    "UPDATE kase SET state = 'correcting', "
+    "correct_asked_at = UTC_TIMESTAMP() WHERE id = ? "
+    "AND state = 'received' AND correct_asked_at IS NULL";
+static const char SQL_TASKS_CLEAR[] =
+    "DELETE FROM case_task WHERE case_id = ?";
+static const char SQL_CASE_CORRECTED[] =
+    "UPDATE kase SET state = 'received', corrected_at = ? "
+    "WHERE id = ? AND state = 'correcting' AND corrected_at IS NULL";
+/* Special procedures (098): the clock stops, and on resumption the days
+ * it was stopped are added to every term of the case. */
+static const char SQL_SUSPS[] =
+    "SELECT kind, reason, DATE_FORMAT(began_on, '%Y-%m-%d'), began_by, "
+    "DATE_FORMAT(ended_on, '%Y-%m-%d'), ended_by, expected_days, "
+    "COALESCE(paused_days, 0) FROM case_suspension WHERE case_id = ? "
+    "ORDER BY id";
+static const char SQL_SUSP_ADD[] =
+    "INSERT INTO case_suspension (case_id, kind, reason, expected_days, "
+    "began_on, began_by) VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_SUSP_END[] =
+    "UPDATE case_suspension SET ended_on = ?, ended_by = ?, "
+    "paused_days = ? WHERE case_id = ? AND ended_on IS NULL";
+static const char SQL_CASE_SUSPENDED[] =
+    "UPDATE kase SET state = 'suspended' WHERE id = ? "
+    "AND state = 'processing'";
+static const char SQL_CASE_RESUMED[] =
+    "UPDATE kase SET state = 'processing', paused_days = paused_days + ? "
+    "WHERE id = ? AND state = 'suspended'";
+static const char SQL_TASKS_PAUSED[] =
+    "UPDATE case_task SET paused_days = paused_days + ? WHERE case_id = ?";
+/* Report up (099). */
+static const char SQL_REPORT[] =
+    "SELECT authority, reason, DATE_FORMAT(reported_on, '%Y-%m-%d'), "
+    "reported_by, decision, upper_doc_no, "
+    "DATE_FORMAT(decided_on, '%Y-%m-%d'), summary, recorded_by "
+    "FROM case_report WHERE case_id = ?";
+static const char SQL_REPORT_ADD[] =
+    "INSERT INTO case_report (case_id, authority, reason, reported_on, "
+    "reported_by) VALUES (?, ?, ?, ?, ?)";
+static const char SQL_CASE_REPORTED[] =
+    "UPDATE kase SET state = 'reported' WHERE id = ? "
+    "AND state = 'processing'";
+static const char SQL_REPORT_DECIDED[] =
+    "UPDATE case_report SET decision = ?, upper_doc_no = ?, "
+    "decided_on = ?, summary = ?, recorded_by = ? "
+    "WHERE case_id = ? AND decision IS NULL";
 static const char SQL_DEEM_DUE[] =
     "SELECT id FROM kase WHERE state = 'received' AND intake_due < ? "
     "ORDER BY intake_due, id LIMIT 500";
@@ -170,14 +228,19 @@ int
 flow_open(const struct kase *k)
 {
 	return strcmp(k->state, "received") == 0 ||
+	    strcmp(k->state, "correcting") == 0 ||
+	    strcmp(k->state, "suspended") == 0 ||
+	    strcmp(k->state, "reported") == 0 ||
 	    strcmp(k->state, "processing") == 0;
 }
 
 int
 flow_enabled(const struct kase *k, size_t i)
 {
-	if (!flow_open(k))
-		return 0;		/* ended */
+	/* Ended, or waiting for the applicant or a special procedure. */
+	if (strcmp(k->state, "received") != 0 &&
+	    strcmp(k->state, "processing") != 0)
+		return 0;
 	return i < k->net.nsteps && wf_ways(&k->net, &k->marking, i) > 0;
 }
 
@@ -283,13 +346,13 @@ case_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc	 rc;
 
 	memset(k, 0, sizeof(*k));
-	if ((rc = stmt_row(q, pool, "issisdssssssdsssssd", &k->id,
+	if ((rc = stmt_row(q, pool, "issisdssssssdsssssddsd", &k->id,
 	    &k->app_no, &k->source, &k->item_id, &k->item_code,
 	    &k->item_version, &k->item_name, &k->applicant_name,
 	    &k->id_number, &k->mobile, &k->remark, &k->state, &k->step_seq,
 	    &k->submitted_at, &k->received_at, &k->intake_due,
-	    &k->promised_due, &k->statutory_due, &k->extended_days)) !=
-	    DB_OK)
+	    &k->promised_due, &k->statutory_due, &k->extended_days,
+	    &k->correct_asked, &k->corrected_at, &k->paused_days)) != DB_OK)
 		return rc;
 	/* One that does not open (logged) shows as nothing. */
 	k->id_number = pii_open(pool, SEALED_CASE_ID, k->id_number);
@@ -419,6 +482,19 @@ case_current_steps(struct pool *pool, const struct kase *k)
 	return out;
 }
 
+/* User acted at step of case k (flow_recused()). */
+static enum db_rc
+hand_add(struct db *db, const struct kase *k, const struct user *u, int step)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_HAND_ADD);
+	stmt_bind_int(q, 0, k->id);
+	stmt_bind_int(q, 1, u->id);
+	stmt_bind_text(q, 2, k->item.steps[step].key);
+	return stmt_run(q);
+}
+
 /* Who has acted at which step (flow_recused). */
 static enum db_rc
 load_hands(struct db *db, struct pool *pool, struct kase *k)
@@ -443,6 +519,26 @@ load_hands(struct db *db, struct pool *pool, struct kase *k)
 }
 
 static enum db_rc
+suspension_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct suspension	*p = arg;
+
+	return stmt_row(q, pool, "ssssssdd", &p->kind, &p->reason,
+	    &p->began_on, &p->began_by, &p->ended_on, &p->ended_by,
+	    &p->expected_days, &p->paused_days);
+}
+
+static enum db_rc
+report_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct case_report	*p = arg;
+
+	return stmt_row(q, pool, "sssssssss", &p->authority, &p->reason,
+	    &p->reported_on, &p->reported_by, &p->decision, &p->upper_doc_no,
+	    &p->decided_on, &p->summary, &p->recorded_by);
+}
+
+static enum db_rc
 case_head(struct db *db, struct pool *pool, const char *sql, int64_t id,
     struct kase *k)
 {
@@ -458,9 +554,25 @@ case_head(struct db *db, struct pool *pool, const char *sql, int64_t id,
 	if (rc != DB_OK)
 		return rc;
 	if ((rc = catalog_by_id(db, pool, k->item_id, &k->item)) != DB_OK ||
-	    (rc = load_state(db, pool, k)) != DB_OK)
+	    (rc = load_state(db, pool, k)) != DB_OK ||
+	    (rc = load_hands(db, pool, k)) != DB_OK)
 		return rc;
-	return load_hands(db, pool, k);
+	q = db_stmt(db, SQL_CORRS);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_list(q, pool, correction_row, sizeof(*k->corr),
+	    &k->corr, &k->ncorr)) != DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_SUSPS);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_list(q, pool, suspension_row, sizeof(*k->susp),
+	    &k->susp, &k->nsusp)) != DB_OK)
+		return rc;
+	k->report = pool_alloc(pool, sizeof(*k->report));
+	q = db_stmt(db, SQL_REPORT);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_first(q, pool, report_row, k->report)) == DB_NONE)
+		k->report = NULL;
+	return rc == DB_ERR ? rc : DB_OK;
 }
 
 enum db_rc
@@ -549,6 +661,33 @@ case_list(struct db *db, struct pool *pool, const struct user *u, int todo,
 	return rc == DB_ERR ? rc : DB_OK;
 }
 
+/* The materials 补正 asks of case k, for its notice (with_seq 0: name
+ * and reason) or the extranet's form (with_seq 1); NULL if not JSON. */
+static json_t *
+corrections_json(const struct kase *k, int with_seq)
+{
+	json_t	*v, *e;
+	size_t	 i;
+
+	if ((v = json_array()) == NULL)
+		return NULL;
+	for (i = 0; i < k->ncorr; i++) {
+		e = json_pack("{s:s, s:s}", with_seq ? "material_name" : "name",
+		    k->corr[i].material_name, "reason", k->corr[i].reason);
+		if (e != NULL && with_seq && json_object_set_new(e,
+		    "material_seq", json_integer(k->corr[i].material_seq)) !=
+		    0) {
+			json_decref(e);
+			e = NULL;
+		}
+		if (json_array_append_new(v, e) != 0) {
+			json_decref(v);
+			return NULL;
+		}
+	}
+	return v;
+}
+
 /*
  * Write the event row and the outbox record that carries it (with the
  * document, if any) to the extranet.
@@ -601,6 +740,13 @@ event_out(struct db *db, struct pool *pool, const struct kase *k,
 	    (strcmp(state, "received") == 0 ||
 	    strcmp(state, "processing") == 0) && json_object_set_new(rec,
 	    "due_date", json_string(k->promised_due)) != 0) {
+		json_decref(rec);
+		rec = NULL;
+	}
+	/* The applicant's form for 补正 lists exactly what was asked. */
+	if (rec != NULL && strcmp(state, "correcting") == 0 &&
+	    json_object_set_new(rec, "corrections", corrections_json(k, 1)) !=
+	    0) {
 		json_decref(rec);
 		rec = NULL;
 	}
@@ -687,6 +833,7 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 			snprintf(err, errlen, "申请 %s 的附件记录不完整", app_no);
 			return DB_ERR;
 		}
+		memset(&a, 0, sizeof(a));
 		a.material_seq = (int)mseq;
 		a.material_name = (char *)mname;
 		a.file_name = (char *)fname;
@@ -779,6 +926,13 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	    json_string(k->submitted_at)) != 0 || (k->extended_days > 0 &&
 	    strcmp(kind, "extend") == 0 && json_object_set_new(body,
 	    "extended_days", json_integer(k->extended_days)) != 0) ||
+	    (strcmp(kind, "correct") == 0 && json_object_set_new(body,
+	    "corrections", corrections_json(k, 0)) != 0) ||
+	    (strcmp(kind, "special") == 0 && (k->nsusp == 0 ||
+	    json_object_set_new(body, "procedure",
+	    json_string(k->susp[k->nsusp - 1].kind)) != 0 ||
+	    json_object_set_new(body, "expected_days",
+	    json_integer(k->susp[k->nsusp - 1].expected_days)) != 0)) ||
 	    (s = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
 		log_err("%s: the document's text is not JSON text", k->app_no);
 		json_decref(body);
@@ -898,6 +1052,115 @@ flow_recusal_why(struct pool *pool, const struct kase *k,
 	return NULL;
 }
 
+/*
+ * Transition t (opinion verdict v, or NULL) of case k, loaded under its
+ * row lock with its attachments, at step_key (NULL: the first step user
+ * may take it at), inside the caller's transaction: opinion, document,
+ * tokens, state, event and outbox record, hand and audit row.
+ */
+static enum db_rc
+act_locked(struct db *db, struct pool *pool, struct kase *k,
+    const struct user *u, const struct transition *t, const char *v,
+    const char *step_key, const char *text, const char *back_to,
+    const char **why)
+{
+	struct doc		 d;
+	struct wf_marking	 next;
+	struct stmt		*q;
+	enum db_rc		 rc;
+	const char		*state, *label, *doc_kind;
+	char			*now, *today;
+	int64_t			 dummy;
+	size_t			 i;
+	int			 way, ended, step = -1;
+
+	for (i = 0; i < k->item.nsteps && step < 0; i++)
+		if ((step_key == NULL ||
+		    strcmp(step_key, k->item.steps[i].key) == 0) &&
+		    flow_may(k, u, t, i))
+			step = (int)i;
+	if (step < 0) {
+		*why = flow_recusal_why(pool, k, u, step_key);
+		if (*why == NULL)
+			*why = "这个办件已经不在您的环节，可能已被他人处理。";
+		return DB_NONE;
+	}
+	if ((way = way_for(k, t, (size_t)step, back_to)) < 0) {
+		*why = "不能回退到这个环节。";
+		return DB_NONE;
+	}
+	q = db_stmt(db, SQL_EVENT_NEXT);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_one(q, pool, "iss", &dummy, &now, &today)) != DB_OK)
+		return rc;
+	if (v != NULL && (rc = opinion_add(db, pool, k, (size_t)step, u, v,
+	    text ? text : "同意。", now)) != DB_OK)
+		return rc;
+	/* A case returned to its intake step is accepted once only. */
+	doc_kind = t->doc_kind;
+	if (doc_kind != NULL && strcmp(doc_kind, "accept") == 0 &&
+	    strcmp(k->state, "received") != 0)
+		doc_kind = NULL;
+	if (doc_kind != NULL) {
+		if ((rc = doc_make(db, pool, k, k->item.steps[step].dept_code,
+		    doc_kind, u, text, now, today, &d)) != DB_OK ||
+		    (rc = doc_add(db, &d)) != DB_OK)
+			return rc;
+	}
+	/* A refusal ends the case; anything else moves its tokens. */
+	ended = t->to_state != NULL && strcmp(t->to_state, "approved") != 0;
+	if (ended)
+		memset(&next, 0, sizeof(next));
+	else if (wf_fire(&k->net, &k->marking, (size_t)step, way, &next) ==
+	    -1)
+		return DB_ERR;
+	if (ended)
+		state = t->to_state;
+	else if (wf_complete(&k->net, &next)) {
+		state = "approved";
+		ended = 1;
+	} else
+		state = "processing";
+	if ((rc = save_state(db, pool, k, &next, ended)) != DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_CASE_MOVE);
+	stmt_bind_text(q, 0, state);
+	stmt_bind_int(q, 1, k->item.steps[step].seq);
+	stmt_bind_text(q, 2, t->action);
+	stmt_bind_text(q, 3, state);
+	stmt_bind_int(q, 4, k->id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	if (strcmp(t->action, "return") == 0)
+		label = pool_printf(pool, "%s·回退至%s",
+		    k->item.steps[step].name, back_target(k, (size_t)step,
+		    way));
+	else if (strcmp(k->item.steps[step].name, t->label) == 0)
+		label = t->label;
+	else
+		label = pool_printf(pool, "%s·%s", k->item.steps[step].name,
+		    t->label);
+	if ((rc = event_out(db, pool, k, t->action, label, state, u, text,
+	    doc_kind != NULL ? &d : NULL, public_label(pool, k, t, step),
+	    t->to_state != NULL && t->needs_text ? text : NULL)) != DB_OK ||
+	    (rc = hand_add(db, k, u, step)) != DB_OK)
+		return rc;
+	return audit_add(db, pool, u->login, pool_printf(pool, "case.%s",
+	    t->action), k->app_no, text ? text : "");
+}
+
+/* Case id loaded under its row lock with its attachments, in a
+ * transaction begun. */
+static enum db_rc
+case_lock(struct db *db, struct pool *pool, int64_t id, struct kase *k)
+{
+	enum db_rc	 rc;
+
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, k)) != DB_OK)
+		return rc;
+	return attachment_list(db, pool, k->app_no, &k->atts, &k->natts);
+}
+
 enum db_rc
 case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
     const char *action, const char *step_key, const char *verdict,
@@ -905,15 +1168,8 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 {
 	const struct transition	*t;
 	struct kase		 k;
-	struct doc		 d;
-	struct wf_marking	 next;
-	struct stmt		*q;
 	enum db_rc		 rc;
-	const char		*state, *v = NULL, *label, *doc_kind;
-	char			*now, *today;
-	int64_t			 dummy;
-	size_t			 i;
-	int			 way, ended, step;
+	const char		*v = NULL;
 
 	*why = NULL;
 	if ((t = flow_find(action)) == NULL) {
@@ -938,95 +1194,57 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	/* The row lock serialises every transition of this case. */
-	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK) {
+	if ((rc = case_lock(db, pool, id, &k)) != DB_OK) {
 		*why = rc == DB_NONE ? "没有这个办件。" : NULL;
 		goto fail;
 	}
-	if ((rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
-	    DB_OK)
+	if ((rc = act_locked(db, pool, &k, u, t, v, step_key, text, back_to,
+	    why)) != DB_OK)
 		goto fail;
-	step = -1;
-	for (i = 0; i < k.item.nsteps && step < 0; i++)
-		if ((step_key == NULL ||
-		    strcmp(step_key, k.item.steps[i].key) == 0) &&
-		    flow_may(&k, u, t, i))
-			step = (int)i;
-	if (step < 0) {
-		*why = flow_recusal_why(pool, &k, u, step_key);
-		if (*why == NULL)
-			*why = "这个办件已经不在您的环节，可能已被他人处理。";
-		rc = DB_NONE;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+int
+flow_may_instant(const struct kase *k, const struct user *u)
+{
+	return k->item.instant && intake_step(k, u) >= 0;
+}
+
+enum db_rc
+case_instant(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, const char *text, const char **why)
+{
+	struct kase	 k;
+	enum db_rc	 rc;
+
+	*why = NULL;
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_lock(db, pool, id, &k)) != DB_OK)
 		goto fail;
-	}
-	if ((way = way_for(&k, t, (size_t)step, back_to)) < 0) {
-		*why = "不能回退到这个环节。";
-		rc = DB_NONE;
-		goto fail;
-	}
-	q = db_stmt(db, SQL_EVENT_NEXT);
-	stmt_bind_int(q, 0, k.id);
-	if ((rc = stmt_one(q, pool, "iss", &dummy, &now, &today)) != DB_OK)
-		goto fail;
-	if (v != NULL && (rc = opinion_add(db, pool, &k, (size_t)step, u, v,
-	    text ? text : "同意。", now)) != DB_OK)
-		goto fail;
-	/* A case returned to its intake step is accepted once only. */
-	doc_kind = t->doc_kind;
-	if (doc_kind != NULL && strcmp(doc_kind, "accept") == 0 &&
-	    strcmp(k.state, "received") != 0)
-		doc_kind = NULL;
-	if (doc_kind != NULL) {
-		if ((rc = doc_make(db, pool, &k, k.item.steps[step].dept_code,
-		    doc_kind, u, text, now, today, &d)) != DB_OK ||
-		    (rc = doc_add(db, &d)) != DB_OK)
-			goto fail;
-	}
-	/* A refusal ends the case; anything else moves its tokens. */
-	ended = t->to_state != NULL && strcmp(t->to_state, "approved") != 0;
-	if (ended)
-		memset(&next, 0, sizeof(next));
-	else if (wf_fire(&k.net, &k.marking, (size_t)step, way, &next) == -1) {
-		rc = DB_ERR;
+	rc = DB_NONE;
+	if (!flow_may_instant(&k, u)) {
+		*why = !k.item.instant ? "这个事项不是即办件，请受理后按流程办理。" :
+		    "只有等待受理的即办件可以当场办结，且须由受理窗口的工作人员"
+		    "办理。";
 		goto fail;
 	}
-	if (ended)
-		state = t->to_state;
-	else if (wf_complete(&k.net, &next)) {
-		state = "approved";
-		ended = 1;
-	} else
-		state = "processing";
-	if ((rc = save_state(db, pool, &k, &next, ended)) != DB_OK)
+	/* Accepted, read again, decided: both documents, one sitting. */
+	if ((rc = act_locked(db, pool, &k, u, flow_find("accept"), NULL,
+	    NULL, text, NULL, why)) != DB_OK ||
+	    (rc = case_lock(db, pool, id, &k)) != DB_OK)
 		goto fail;
-	q = db_stmt(db, SQL_CASE_MOVE);
-	stmt_bind_text(q, 0, state);
-	stmt_bind_int(q, 1, k.item.steps[step].seq);
-	stmt_bind_text(q, 2, t->action);
-	stmt_bind_text(q, 3, state);
-	stmt_bind_int(q, 4, k.id);
-	if ((rc = stmt_run(q)) != DB_OK)
+	if ((rc = act_locked(db, pool, &k, u, flow_find("approve"), "agree",
+	    NULL, text != NULL && *text != '\0' ? text : "符合条件，当场办结。",
+	    NULL, why)) != DB_OK) {
+		if (rc == DB_NONE)
+			*why = "这个即办件受理后的环节不在窗口，不能当场办结；"
+			    "请受理后按流程办理。";
 		goto fail;
-	if (strcmp(t->action, "return") == 0)
-		label = pool_printf(pool, "%s·回退至%s",
-		    k.item.steps[step].name, back_target(&k, (size_t)step, way));
-	else if (strcmp(k.item.steps[step].name, t->label) == 0)
-		label = t->label;
-	else
-		label = pool_printf(pool, "%s·%s", k.item.steps[step].name,
-		    t->label);
-	if ((rc = event_out(db, pool, &k, t->action, label, state, u, text,
-	    doc_kind != NULL ? &d : NULL, public_label(pool, &k, t, step),
-	    t->to_state != NULL && t->needs_text ? text : NULL)) != DB_OK)
-		goto fail;
-	q = db_stmt(db, SQL_HAND_ADD);
-	stmt_bind_int(q, 0, k.id);
-	stmt_bind_int(q, 1, u->id);
-	stmt_bind_text(q, 2, k.item.steps[step].key);
-	if ((rc = stmt_run(q)) != DB_OK)
-		goto fail;
-	if ((rc = audit_add(db, pool, u->login, pool_printf(pool, "case.%s",
-	    t->action), k.app_no, text ? text : "")) != DB_OK)
-		goto fail;
+	}
 	return db_commit(db);
 fail:
 	db_rollback(db);
@@ -1339,4 +1557,567 @@ case_urges(struct db *db, struct pool *pool, int64_t id,
 	q = db_stmt(db, SQL_URGES);
 	stmt_bind_int(q, 0, id);
 	return stmt_list(q, pool, urge_row, sizeof(**v), v, n);
+}
+
+/* The intake step user may refuse or accept at now, or -1. */
+static int
+intake_step(const struct kase *k, const struct user *u)
+{
+	const struct transition	*t = flow_find("reject");
+	size_t			 i;
+
+	for (i = 0; i < k->item.nsteps; i++)
+		if (flow_may(k, u, t, i))
+			return (int)i;
+	return -1;
+}
+
+int
+flow_may_correct(const struct kase *k, const struct user *u)
+{
+	return !k->correct_asked && k->item.nmaterials > 0 &&
+	    intake_step(k, u) >= 0;
+}
+
+/* v[0..n) as 补正 may ask it of case k: materials of its item, each
+ * once, each with a reason.  NULL, or what is wrong. */
+static const char *
+corrections_bad(struct pool *pool, const struct kase *k,
+    const struct correction *v, size_t n)
+{
+	size_t	 i, j;
+
+	if (n == 0)
+		return "请勾选需要补正的材料，并写明每一项需要补正的原因。";
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < k->item.nmaterials; j++)
+			if (k->item.materials[j].seq == v[i].material_seq)
+				break;
+		if (j == k->item.nmaterials)
+			return "所选材料不是这个事项的申请材料，请刷新页面后"
+			    "重新选择。";
+		for (j = 0; j < i; j++)
+			if (v[j].material_seq == v[i].material_seq)
+				return "同一项材料只能列一次。";
+		if (v[i].reason == NULL || *v[i].reason == '\0')
+			return pool_printf(pool, "请写明「%s」需要补正的原因，"
+			    "它将写入补正材料通知书。",
+			    k->item.materials[j].name);
+	}
+	return NULL;
+}
+
+enum db_rc
+case_correct(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, const struct correction *v, size_t n,
+    const char **why)
+{
+	struct kase	 k;
+	struct doc	 d;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	size_t		 i, j;
+	int		 step;
+
+	*why = NULL;
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK)
+		goto fail;
+	rc = DB_NONE;
+	if (k.correct_asked) {
+		*why = "本件已经要求过一次补正。补正只能一次性告知，不能再次"
+		    "要求补正；请作出受理或不予受理的决定。";
+		goto fail;
+	}
+	if ((step = intake_step(&k, u)) < 0) {
+		*why = flow_recusal_why(pool, &k, u, NULL);
+		if (*why == NULL)
+			*why = "只有等待受理的办件可以要求补正，且须由受理环节的"
+			    "工作人员办理。";
+		goto fail;
+	}
+	if ((*why = corrections_bad(pool, &k, v, n)) != NULL)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		for (j = 0; k.item.materials[j].seq != v[i].material_seq; j++)
+			;
+		q = db_stmt(db, SQL_CORR_ADD);
+		stmt_bind_int(q, 0, k.id);
+		stmt_bind_int(q, 1, v[i].material_seq);
+		stmt_bind_text(q, 2, k.item.materials[j].name);
+		stmt_bind_text(q, 3, v[i].reason);
+		if ((rc = stmt_run(q)) != DB_OK)
+			goto fail;
+	}
+	q = db_stmt(db, SQL_CASE_CORRECTING);
+	stmt_bind_int(q, 0, k.id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_TASKS_CLEAR);
+	stmt_bind_int(q, 0, k.id);
+	/* Read again: the list and the state are the notice's. */
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
+	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
+	    DB_OK ||
+	    (rc = doc_issue(db, pool, &k, k.item.steps[step].dept_code,
+	    "correct", u, NULL, &d)) != DB_OK ||
+	    (rc = event_out(db, pool, &k, "correct", pool_printf(pool,
+	    "%s·要求补正（%zu 项材料）", k.item.steps[step].name, n),
+	    "correcting", u, "", &d, "需要补正材料", "请按补正材料通知书所列，"
+	    "一次性上传补正材料。收到补正材料后，受理期限重新计算。")) !=
+	    DB_OK)
+		goto fail;
+	if ((rc = hand_add(db, &k, u, step)) != DB_OK ||
+	    (rc = audit_json(db, pool, u->login, "case.correct", k.app_no,
+	    json_pack("{s:i, s:s}", "materials", (int)n, "doc_no",
+	    d.doc_no))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+/* The attachments of record rec as the list 补正 asked of case k: the
+ * same materials, each once; 0, or -1 with err. */
+static int
+corrections_match(struct pool *pool, const struct kase *k, json_t *atts,
+    struct attachment **out, char *err, size_t errlen)
+{
+	struct attachment	*a;
+	json_t			*e;
+	const char		*name, *fname, *sha, *mime;
+	json_int_t		 seq, size;
+	size_t			 i;
+
+	a = pool_alloc(pool, (k->ncorr + 1) * sizeof(*a));
+	if (json_array_size(atts) != k->ncorr) {
+		snprintf(err, errlen, "申请 %s 的补正材料与补正通知所列项数不同",
+		    k->app_no);
+		return -1;
+	}
+	json_array_foreach(atts, i, e) {
+		if (json_unpack(e, "{s:I, s:s, s:s, s:s, s:I, s:s}",
+		    "material_seq", &seq, "material_name", &name,
+		    "file_name", &fname, "sha256", &sha, "size", &size,
+		    "mime", &mime) != 0 || strlen(sha) != 64 ||
+		    seq != k->corr[i].material_seq ||
+		    strcmp(name, k->corr[i].material_name) != 0) {
+			snprintf(err, errlen, "申请 %s 的第 %zu 份补正材料不是"
+			    "补正通知所列的材料", k->app_no, i + 1);
+			return -1;
+		}
+		a[i].material_seq = (int)seq;
+		a[i].round = 1;
+		a[i].material_name = (char *)name;
+		a[i].file_name = (char *)fname;
+		memcpy(a[i].sha256, sha, 65);
+		a[i].size = size;
+		a[i].mime = (char *)mime;
+	}
+	*out = a;
+	return 0;
+}
+
+enum db_rc
+case_import_correction(struct db *db, struct pool *pool, json_t *rec,
+    char *err, size_t errlen)
+{
+	struct attachment *a;
+	struct kase	 k;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*atts;
+	const char	*app_no, *at;
+	int64_t		 id;
+	size_t		 i;
+
+	if (json_unpack(rec, "{s:s, s:s, s:o}", "app_no", &app_no, "at", &at,
+	    "attachments", &atts) != 0) {
+		snprintf(err, errlen, "补正材料记录缺少字段");
+		return DB_ERR;
+	}
+	if ((rc = case_id_of(db, pool, app_no, &id)) != DB_OK ||
+	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK) {
+		snprintf(err, errlen, "申请 %s 的办件无法读取", app_no);
+		return DB_ERR;
+	}
+	if (strcmp(k.state, "correcting") != 0 || k.corrected_at != NULL) {
+		snprintf(err, errlen, "申请 %s 的办件没有在等待补正材料",
+		    app_no);
+		return DB_ERR;
+	}
+	if (corrections_match(pool, &k, atts, &a, err, errlen) == -1)
+		return DB_ERR;
+	for (i = 0; i < k.ncorr; i++)
+		if ((rc = attachment_add(db, app_no, &a[i])) != DB_OK)
+			return rc;
+	q = db_stmt(db, SQL_CASE_CORRECTED);
+	stmt_bind_text(q, 0, at);
+	stmt_bind_int(q, 1, k.id);
+	/* The clocks run again from the correction (deadline.h); the intake
+	 * step is back on the worklists from now. */
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = deadline_case(db, pool, k.id)) != DB_OK ||
+	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
+	    (rc = save_state(db, pool, &k, &k.marking, 0)) != DB_OK ||
+	    (rc = event_out(db, pool, &k, "corrected", pool_printf(pool,
+	    "申请人提交补正材料（%zu 项）", k.ncorr), "received", NULL, "",
+	    NULL, "已收到补正材料，等待受理", "受理期限自提交补正材料之日起"
+	    "重新计算。")) != DB_OK)
+		return rc;
+	return audit_add(db, pool, "extranet", "case.corrected", k.app_no,
+	    at);
+}
+
+/* A step of case k with a token that user holds, or -1. */
+static int
+held_step(const struct kase *k, const struct user *u)
+{
+	size_t	 i;
+
+	for (i = 0; i < k->net.nsteps; i++)
+		if (wf_ways(&k->net, &k->marking, i) > 0 &&
+		    holds_step(k, u, i) && flow_recused(k, u, i) == NULL)
+			return (int)i;
+	return -1;
+}
+
+int
+flow_may_suspend(const struct kase *k, const struct user *u)
+{
+	return strcmp(k->state, "processing") == 0 && held_step(k, u) >= 0;
+}
+
+int
+flow_may_resume(const struct kase *k, const struct user *u)
+{
+	size_t	 i;
+
+	if (strcmp(k->state, "suspended") != 0)
+		return 0;
+	/* flow_recused() asks flow_enabled(), which a suspended case is
+	 * not: holding the step is enough to end the procedure. */
+	for (i = 0; i < k->net.nsteps; i++)
+		if (wf_ways(&k->net, &k->marking, i) > 0 &&
+		    holds_step(k, u, i))
+			return 1;
+	return 0;
+}
+
+enum db_rc
+case_suspend(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, const char *kind, const char *reason, int days,
+    const char **why)
+{
+	struct kase	 k;
+	struct doc	 d;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*today;
+	int		 step;
+
+	*why = NULL;
+	if (kind == NULL || !vocab_in(vocab_specials, kind)) {
+		*why = "请选择特别程序的种类。";
+		return DB_NONE;
+	}
+	if (days < 1 || days > SPECIAL_DAYS_MAX) {
+		*why = pool_printf(pool, "预计所需时间应为 1 至 %d 个工作日。",
+		    SPECIAL_DAYS_MAX);
+		return DB_NONE;
+	}
+	if (reason == NULL || *reason == '\0') {
+		*why = "请写明需要特别程序的原因，它将写入特别程序告知书。";
+		return DB_NONE;
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK)
+		goto fail;
+	if (!flow_may_suspend(&k, u)) {
+		*why = strcmp(k.state, "suspended") == 0 ? "本件已在特别程序"
+		    "中，请先结束当前的特别程序。" : strcmp(k.state,
+		    "processing") != 0 ? "只有已受理、尚未办结的办件可以启动"
+		    "特别程序。" : "特别程序须由办理本件当前环节的工作人员启动。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	step = held_step(&k, u);
+	if ((rc = stmt_one(db_stmt(db, SQL_TODAY), pool, "s", &today)) !=
+	    DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_SUSP_ADD);
+	stmt_bind_int(q, 0, k.id);
+	stmt_bind_text(q, 1, kind);
+	stmt_bind_text(q, 2, reason);
+	stmt_bind_int(q, 3, days);
+	stmt_bind_text(q, 4, today);
+	stmt_bind_text(q, 5, u->name);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_CASE_SUSPENDED);
+	stmt_bind_int(q, 0, k.id);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
+	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
+	    DB_OK ||
+	    (rc = doc_issue(db, pool, &k, k.item.steps[step].dept_code,
+	    "special", u, reason, &d)) != DB_OK ||
+	    (rc = event_out(db, pool, &k, "suspend", pool_printf(pool,
+	    "特别程序：%s（预计 %d 个工作日）", kind, days), "suspended", u,
+	    reason, &d, pool_printf(pool, "特别程序：%s", kind),
+	    pool_printf(pool, "依照《中华人民共和国行政许可法》第四十五条，%s"
+	    "所需时间不计算在办理期限内，预计 %d 个工作日。原因：%s", kind, days,
+	    reason))) != DB_OK ||
+	    (rc = audit_json(db, pool, u->login, "case.suspend", k.app_no,
+	    json_pack("{s:s, s:i, s:s}", "kind", kind, "days", days, "doc_no",
+	    d.doc_no))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+enum db_rc
+case_resume(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, const char **why)
+{
+	const struct suspension *p;
+	struct calendar	 cal;
+	struct kase	 k;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	cal_day		 began, today;
+	char		*day;
+	int		 n;
+
+	*why = NULL;
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK)
+		goto fail;
+	if (!flow_may_resume(&k, u) || k.nsusp == 0 ||
+	    (p = &k.susp[k.nsusp - 1])->ended_on != NULL) {
+		*why = strcmp(k.state, "suspended") != 0 ? "本件不在特别程序中。" :
+		    "特别程序须由办理本件当前环节的工作人员结束。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if ((rc = stmt_one(db_stmt(db, SQL_TODAY), pool, "s", &day)) !=
+	    DB_OK || (rc = calendar_get(db, pool, &cal)) != DB_OK)
+		goto fail;
+	if (cal_day_parse(p->began_on, &began) == -1 ||
+	    cal_day_parse(day, &today) == -1) {
+		rc = DB_ERR;
+		goto fail;
+	}
+	/* The working days after the day it began, to today's included:
+	 * what each term is owed (deadline.h). */
+	n = deadline_paused(&cal, began, today);
+	q = db_stmt(db, SQL_SUSP_END);
+	stmt_bind_text(q, 0, day);
+	stmt_bind_text(q, 1, u->name);
+	stmt_bind_int(q, 2, n);
+	stmt_bind_int(q, 3, k.id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_CASE_RESUMED);
+	stmt_bind_int(q, 0, n);
+	stmt_bind_int(q, 1, k.id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_TASKS_PAUSED);
+	stmt_bind_int(q, 0, n);
+	stmt_bind_int(q, 1, k.id);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = deadline_case(db, pool, k.id)) != DB_OK ||
+	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
+	    (rc = event_out(db, pool, &k, "resume", pool_printf(pool,
+	    "%s结束，恢复办理（期限顺延 %d 个工作日）", p->kind, n),
+	    "processing", u, "", NULL, "特别程序结束，恢复办理",
+	    pool_printf(pool, "%s已结束，办理期限恢复计算，顺延 %d 个工作日，"
+	    "预计办结日期为 %s。", p->kind, n, k.promised_due ?
+	    k.promised_due : "（未定）"))) != DB_OK ||
+	    (rc = audit_json(db, pool, u->login, "case.resume", k.app_no,
+	    json_pack("{s:s, s:i, s:s?}", "kind", p->kind, "paused_days", n,
+	    "promised_due", k.promised_due))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+/* The deciding step of case k that user holds with a token, or -1. */
+static int
+deciding_step(const struct kase *k, const struct user *u)
+{
+	size_t	 i;
+
+	for (i = 0; i < k->net.nsteps; i++)
+		if (wf_ways(&k->net, &k->marking, i) > 0 &&
+		    step_at(k, i, AT_LAST) && holds_step(k, u, i))
+			return (int)i;
+	return -1;
+}
+
+int
+flow_may_report(const struct kase *k, const struct user *u)
+{
+	int	 i;
+
+	return strcmp(k->state, "processing") == 0 && k->report == NULL &&
+	    (i = deciding_step(k, u)) >= 0 && flow_recused(k, u, (size_t)i) ==
+	    NULL;
+}
+
+int
+flow_may_record(const struct kase *k, const struct user *u)
+{
+	return strcmp(k->state, "reported") == 0 && k->report != NULL &&
+	    k->report->decision == NULL && deciding_step(k, u) >= 0;
+}
+
+enum db_rc
+case_report(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, const char *authority, const char *reason,
+    const char **why)
+{
+	struct kase	 k;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*today;
+	int		 step;
+
+	*why = NULL;
+	if (authority == NULL || *authority == '\0') {
+		*why = "请填写作出决定的上级机关名称。";
+		return DB_NONE;
+	}
+	if (reason == NULL || *reason == '\0') {
+		*why = "请写明上报的依据和初步审查意见。";
+		return DB_NONE;
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK)
+		goto fail;
+	if (!flow_may_report(&k, u)) {
+		*why = k.report != NULL ? "本件已经上报过。" : strcmp(k.state,
+		    "processing") != 0 ? "只有已受理、正在办理的办件可以上报。" :
+		    "上报须由办理本件决定环节的工作人员办理。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	step = deciding_step(&k, u);
+	if ((rc = stmt_one(db_stmt(db, SQL_TODAY), pool, "s", &today)) !=
+	    DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_REPORT_ADD);
+	stmt_bind_int(q, 0, k.id);
+	stmt_bind_text(q, 1, authority);
+	stmt_bind_text(q, 2, reason);
+	stmt_bind_text(q, 3, today);
+	stmt_bind_text(q, 4, u->name);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_CASE_REPORTED);
+	stmt_bind_int(q, 0, k.id);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = event_out(db, pool, &k, "report", pool_printf(pool,
+	    "%s·上报%s", k.item.steps[step].name, authority), "reported", u,
+	    reason, NULL, "已上报上级机关", pool_printf(pool, "本件依法由%s"
+	    "作出决定，已于 %s 上报，等待上级机关决定。", authority, today))) !=
+	    DB_OK || (rc = hand_add(db, &k, u, step)) != DB_OK ||
+	    (rc = audit_json(db, pool, u->login, "case.report", k.app_no,
+	    json_pack("{s:s}", "authority", authority))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+enum db_rc
+case_record_upper(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, const char *decision, const char *upper_doc_no,
+    const char *decided_on, const char *summary, const char **why)
+{
+	const struct transition *t;
+	struct kase	 k;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	cal_day		 day, from, today;
+	char		*now, *text;
+	int		 approve;
+
+	*why = NULL;
+	approve = decision != NULL && strcmp(decision, "approve") == 0;
+	if (decision == NULL || (!approve && strcmp(decision, "deny") != 0)) {
+		*why = "请选择上级机关的决定：准予或不予许可。";
+		return DB_NONE;
+	}
+	if (upper_doc_no == NULL || *upper_doc_no == '\0') {
+		*why = "请填写上级机关决定的文号。";
+		return DB_NONE;
+	}
+	if (summary == NULL || *summary == '\0') {
+		*why = "请摘录上级机关决定的内容，它将写入本机关的决定书。";
+		return DB_NONE;
+	}
+	if (decided_on == NULL || cal_day_parse(decided_on, &day) == -1) {
+		*why = "请按 年-月-日 填写上级机关作出决定的日期。";
+		return DB_NONE;
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_lock(db, pool, id, &k)) != DB_OK)
+		goto fail;
+	rc = DB_NONE;
+	if (!flow_may_record(&k, u)) {
+		*why = strcmp(k.state, "reported") != 0 ? "本件没有在等待上级"
+		    "机关的决定。" : "上级机关的决定须由办理本件决定环节的"
+		    "工作人员登记。";
+		goto fail;
+	}
+	if ((rc = stmt_one(db_stmt(db, SQL_TODAY), pool, "s", &now)) !=
+	    DB_OK)
+		goto fail;
+	rc = DB_NONE;
+	if (cal_day_parse(k.report->reported_on, &from) == -1 ||
+	    cal_day_parse(now, &today) == -1 || day < from || day > today) {
+		*why = pool_printf(pool, "上级机关作出决定的日期应在上报之日"
+		    "（%s）和今天之间。", k.report->reported_on);
+		goto fail;
+	}
+	q = db_stmt(db, SQL_REPORT_DECIDED);
+	stmt_bind_text(q, 0, decision);
+	stmt_bind_text(q, 1, upper_doc_no);
+	stmt_bind_text(q, 2, decided_on);
+	stmt_bind_text(q, 3, summary);
+	stmt_bind_text(q, 4, u->name);
+	stmt_bind_int(q, 5, k.id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	/* This office decides at its deciding step as the authority did:
+	 * the case takes that step again for this one act. */
+	t = flow_find(approve ? "approve" : "deny");
+	text = pool_printf(pool, "经报请%s审批，%s于 %s 以%s决定%s：%s",
+	    k.report->authority, k.report->authority, decided_on,
+	    upper_doc_no, approve ? "准予行政许可" : "不予行政许可", summary);
+	k.state = "processing";
+	if ((rc = act_locked(db, pool, &k, u, t, approve ? "agree" :
+	    "disagree", NULL, text, NULL, why)) != DB_OK ||
+	    (rc = audit_json(db, pool, u->login, "case.upper", k.app_no,
+	    json_pack("{s:s, s:s, s:s}", "decision", decision,
+	    "upper_doc_no", upper_doc_no, "decided_on", decided_on))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
 }

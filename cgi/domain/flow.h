@@ -34,6 +34,21 @@ struct case_hand {
 	char		*step_key;
 };
 
+/* A special procedure (特别程序, INT-9, Art. 45) that stopped the clock. */
+struct suspension {
+	char		*kind, *reason, *began_on, *began_by;
+	char		*ended_on, *ended_by;	/* NULL while it lasts */
+	int		 expected_days, paused_days;
+};
+
+/* A case reported to a higher authority (上报, INT-10), and its decision
+ * once recorded (decision NULL until then). */
+struct case_report {
+	char		*authority, *reason, *reported_on, *reported_by;
+	char		*decision, *upper_doc_no, *decided_on, *summary;
+	char		*recorded_by;
+};
+
 struct kase {
 	int64_t		 id;
 	char		*app_no, *source, *item_code, *item_name;
@@ -42,6 +57,17 @@ struct kase {
 	/* Deadlines, Beijing dates or NULL (deadline.h). */
 	char		*intake_due, *promised_due, *statutory_due;
 	int		 extended_days;	/* granted once (Art. 42), or 0 */
+	int		 correct_asked;	/* 补正 asked for (once, EXT-4) */
+	char		*corrected_at;	/* Beijing time the corrections
+					 * were submitted, or NULL */
+	struct correction *corr;	/* what 补正 asked for */
+	size_t		 ncorr;
+	int		 paused_days;	/* by ended special procedures */
+	struct suspension *susp;	/* its special procedures, oldest
+					 * first; the last open while the
+					 * state is "suspended" */
+	size_t		 nsusp;
+	struct case_report *report;	/* or NULL */
 	int		 item_version, step_seq;
 	int64_t		 item_id;
 	struct item	 item;		/* the version it was made under */
@@ -182,6 +208,89 @@ enum db_rc	 case_extend(struct db *, struct pool *, int64_t id,
  * Inside the import's transaction. */
 enum db_rc	 case_import_withdraw(struct db *, struct pool *, json_t *rec,
 		    char *err, size_t errlen);
+/* The most materials one 补正 may list, and the words of its reasons. */
+#define CORRECT_REASON_MAX	200
+/* Whether user may ask for correction of case k now (EXT-4): it waits
+ * at intake, was never asked before, and user holds its intake step. */
+int		 flow_may_correct(const struct kase *, const struct user *);
+/*
+ * Ask, as user at intake, for the correction of the n materials v of
+ * case id (their seq and reason; names are the item's), once (EXT-4,
+ * Art. 32): the 补正材料通知书 lists them with the reasons and goes to
+ * the applicant; the case waits off every worklist until the corrected
+ * materials come back.  DB_NONE with *why when it may not.
+ */
+enum db_rc	 case_correct(struct db *, struct pool *, int64_t id,
+		    const struct user *, const struct correction *v,
+		    size_t n, const char **why);
+/* The corrected materials from the extranet, an import record (gap.c;
+ * EXT-4): the case waits at intake again, its clocks from the
+ * correction's submission.  Inside the import's transaction. */
+enum db_rc	 case_import_correction(struct db *, struct pool *,
+		    json_t *rec, char *err, size_t errlen);
+/* Whether user may accept and decide instant item case k in one sitting
+ * (即办件, INT-12): it waits at intake and user holds the intake step. */
+int		 flow_may_instant(const struct kase *, const struct user *);
+/*
+ * Accept instant item case id and grant it at once, as user at the window
+ * (INT-12): one transaction, both documents (受理通知书 and 准予行政许可决定书),
+ * the opinion text (or a standard one).  Refused (DB_NONE, *why) when its
+ * procedure does not let the same window decide it.
+ */
+enum db_rc	 case_instant(struct db *, struct pool *, int64_t id,
+		    const struct user *, const char *text, const char **why);
+/* Whether user may report case k up now: accepted and running, never
+ * reported, and user holds its deciding step. */
+int		 flow_may_report(const struct kase *, const struct user *);
+/* Whether user may record the higher authority's decision on case k: it
+ * waits for it and user holds the deciding step. */
+int		 flow_may_record(const struct kase *, const struct user *);
+/*
+ * Report case id to authority (its name) for decision, as user, with the
+ * reason (INT-10): the case waits, off every clock of this office, and
+ * the applicant is told to whom it went.  DB_NONE with *why when it may
+ * not.
+ */
+enum db_rc	 case_report(struct db *, struct pool *, int64_t id,
+		    const struct user *, const char *authority,
+		    const char *reason, const char **why);
+/*
+ * Record, as user, the higher authority's decision on reported case id:
+ * approve or deny, the authority's document number, the day it decided
+ * (YYYY-MM-DD, not before the report nor after today) and what it says;
+ * the case ends with this office's 准予 or 不予 decision citing it.
+ * DB_NONE with *why when it may not.
+ */
+enum db_rc	 case_record_upper(struct db *, struct pool *, int64_t id,
+		    const struct user *, const char *decision,
+		    const char *upper_doc_no, const char *decided_on,
+		    const char *summary, const char **why);
+/* The longest special procedure one may announce, in working days. */
+#define SPECIAL_DAYS_MAX	120
+/* Whether user may start a special procedure on case k now: accepted,
+ * open, its clock running, and user holds one of its waiting steps. */
+int		 flow_may_suspend(const struct kase *, const struct user *);
+/* Whether user may end case k's special procedure: it is suspended and
+ * user holds a step it waits at. */
+int		 flow_may_resume(const struct kase *, const struct user *);
+/*
+ * Stop case id's clock for a special procedure of kind (vocab_specials)
+ * expected to last days working days (1..SPECIAL_DAYS_MAX), as user, for
+ * reason (INT-9, Art. 45): its steps stay with their holders, no
+ * deadline runs or warns, and a 特别程序告知书 tells the applicant how
+ * long.  DB_NONE with *why when it may not.
+ */
+enum db_rc	 case_suspend(struct db *, struct pool *, int64_t id,
+		    const struct user *, const char *kind, const char *reason,
+		    int days, const char **why);
+/*
+ * End case id's special procedure today, as user: the working days it
+ * lasted on the calendar are added to the case's terms and its waiting
+ * steps', so each has exactly the time it had left; the applicant is
+ * told the new date.  DB_NONE with *why when it may not.
+ */
+enum db_rc	 case_resume(struct db *, struct pool *, int64_t id,
+		    const struct user *, const char **why);
 /* 1 when user's department acts at some step of case k (may read it). */
 int		 flow_involves(const struct kase *, const struct user *);
 

@@ -18,11 +18,17 @@ const char *const vocab_themes[] = { "出生", "上学", "就业", "婚育",
 const char *const vocab_originals[] = { "原件", "复印件", "原件及复印件",
     NULL };
 const char *const vocab_step_docs[] = { "", "accept", "decision", NULL };
+/* 行政许可法 Art. 45, and the site inspection counties add. */
+const char *const vocab_specials[] = { "听证", "招标", "拍卖", "检验", "检测",
+    "检疫", "鉴定", "专家评审", "现场勘查", NULL };
 
 static const struct {
 	const char	*state, *label;
 } states[] = {
 	{ "received", "已收件，等待受理" },
+	{ "correcting", "需补正材料，等待申请人补正" },
+	{ "suspended", "特别程序中，办理时限暂停计算" },
+	{ "reported", "已上报上级机关，等待决定" },
 	{ "processing", "已受理，正在审查" },
 	{ "not_accepted", "不予受理" },
 	{ "approved", "准予许可，已办结" },
@@ -37,6 +43,8 @@ static const struct vocab_doc docs[] = {
 	{ "deny", "不予行政许可决定书", "不准字" },
 	{ "withdraw", "准予撤回决定书", "撤字" },
 	{ "extend", "延期审批告知书", "延字" },
+	{ "correct", "补正材料通知书", "补字" },
+	{ "special", "特别程序告知书", "特字" },
 };
 
 int

@@ -12,6 +12,8 @@
 #include <stddef.h>
 
 /* The choices of the catalogue editor, in the order shown, NULL-ended. */
+/* The special procedures that suspend a case's clock (INT-9). */
+extern const char *const vocab_specials[];
 extern const char *const vocab_kinds[];		/* 行政许可, … */
 extern const char *const vocab_levels[];	/* 市级 … 村级 */
 extern const char *const vocab_phases[];	/* 登记, 变更, … */
@@ -35,10 +37,12 @@ int		 vocab_key_valid(const char *s);
 int		 vocab_step_role(unsigned role);
 
 /* People's words for the state of a case (已受理，正在审查), or NULL when
- * state is none of received, processing, not_accepted, approved, denied. */
+ * state is none of those of vocab.c (received, correcting, suspended,
+ * processing, not_accepted, approved, denied, withdrawn). */
 const char	*vocab_state_label(const char *state);
 
-/* A kind of document a case issues (accept, reject, approve, deny). */
+/* A kind of document a case issues (accept, reject, approve, deny,
+ * withdraw, extend, correct, special). */
 struct vocab_doc {
 	const char	*kind;
 	const char	*title;		/* 受理通知书 */

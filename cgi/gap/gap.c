@@ -269,6 +269,8 @@ static const struct record_kind {
 	    app_import_event },
 	{ "application.withdraw", SITE_INTRANET, "撤回申请",
 	    rec_valid_withdraw, case_import_withdraw },
+	{ "application.correct", SITE_INTRANET, "补正材料",
+	    rec_valid_correct, case_import_correction },
 	{ "anchor", SITE_EXTRANET, "锚点", rec_valid_anchor,
 	    anchor_record_store },
 	{ "anchor", SITE_INTRANET, "锚点", rec_valid_anchor,

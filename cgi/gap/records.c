@@ -20,6 +20,8 @@
 #define REMARK_CHARS	2000	/* ext_apply.c REMARK_MAX */
 #define OPINION_CHARS	1300	/* int_case.c OPINION_MAX */
 #define WITHDRAW_CHARS	500	/* ext_apply.c WITHDRAW_REASON_MAX */
+#define CORRECT_CHARS	200	/* flow.h CORRECT_REASON_MAX */
+#define SPECIAL_DAYS	120	/* flow.h SPECIAL_DAYS_MAX */
 #define EXTEND_DAYS	10	/* flow.h EXTEND_DAYS_MAX */
 #define DOC_BODY_BYTES	65535	/* document.body, TEXT */
 #define MATERIALS_MAX	60	/* CFORM_MAX_MATERIALS */
@@ -295,6 +297,7 @@ static const char *const type_item[] = { "item", NULL };
 static const char *const type_application[] = { "application", NULL };
 static const char *const type_event[] = { "case.event", NULL };
 static const char *const type_withdraw[] = { "application.withdraw", NULL };
+static const char *const type_correct[] = { "application.correct", NULL };
 
 /* ---- the fields of each kind --------------------------------------- */
 
@@ -430,6 +433,16 @@ static const struct field doc_material_fields[] = {
 static const struct field doc_material_elem[] = {
 	OBJECT(NULL, "材料", doc_material_fields)
 };
+/* corrections_json(): what a 补正材料通知书 lists. */
+static const struct field doc_correction_fields[] = {
+	LINE("name", "材料名称", 1, 200),
+	{ .name = "reason", .type = F_LINES, .min = 1, .max = CORRECT_CHARS,
+	    .max_bytes = 4 * CORRECT_CHARS, .label = "补正原因" },
+	END
+};
+static const struct field doc_correction_elem[] = {
+	OBJECT(NULL, "补正材料", doc_correction_fields)
+};
 /* doc_make(): the fields a notice or decision shows (view_doc()). */
 static const struct field doc_body_fields[] = {
 	LINE("dept_name", "部门名称", 1, 100),
@@ -450,6 +463,13 @@ static const struct field doc_body_fields[] = {
 	{ .name = "extended_days", .type = F_INT, .optional = 1, .min = 1,
 	    .max = EXTEND_DAYS, .label = "延长的工作日" },
 	ARRAY("materials", "材料", 0, MATERIALS_MAX, doc_material_elem),
+	{ .name = "corrections", .type = F_ARRAY, .optional = 1, .min = 1,
+	    .max = MATERIALS_MAX, .sub = doc_correction_elem,
+	    .label = "补正材料" },
+	{ .name = "procedure", .type = F_LINE, .optional = 1, .min = 1,
+	    .max = 20, .choices = vocab_specials, .label = "特别程序" },
+	{ .name = "expected_days", .type = F_INT, .optional = 1, .min = 1,
+	    .max = SPECIAL_DAYS, .label = "特别程序预计工作日" },
 	END
 };
 static const struct field doc_body[] = {
@@ -464,6 +484,17 @@ static const struct field doc_fields[] = {
 	SHAPED("issued_at", "签发时间", S_DATETIME),
 	LINE("issued_by", "签发部门", 1, 100),
 	END
+};
+/* event_out(): what 补正 asks, for the applicant's form. */
+static const struct field correction_fields[] = {
+	INT("material_seq", "材料序号", 1, MATERIALS_MAX),
+	LINE("material_name", "材料名称", 1, 200),
+	{ .name = "reason", .type = F_LINES, .min = 1, .max = CORRECT_CHARS,
+	    .max_bytes = 4 * CORRECT_CHARS, .label = "补正原因" },
+	END
+};
+static const struct field correction_elem[] = {
+	OBJECT(NULL, "补正材料", correction_fields)
 };
 /* event_out(): what the applicant's timeline shows. */
 static const struct field event_fields[] = {
@@ -480,6 +511,9 @@ static const struct field event_fields[] = {
 	    .shape = &S_DATE, .label = "预计办结日期" },
 	{ .name = "doc", .type = F_OBJECT, .optional = 1, .sub = doc_fields,
 	    .label = "文书" },
+	{ .name = "corrections", .type = F_ARRAY, .optional = 1, .min = 1,
+	    .max = MATERIALS_MAX, .sub = correction_elem,
+	    .label = "补正材料" },
 	END
 };
 
@@ -489,6 +523,16 @@ static const struct field withdraw_fields[] = {
 	SHAPED("app_no", "申请编号", S_APP_NO),
 	SHAPED("at", "申请撤回时间", S_DATETIME),
 	LINES("reason", "撤回理由", WITHDRAW_CHARS, 4 * WITHDRAW_CHARS),
+	END
+};
+
+/* app_correct(): the corrected materials, once (EXT-4). */
+static const struct field correct_fields[] = {
+	CHOICE("type", "记录类型", type_correct),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	SHAPED("at", "提交时间", S_DATETIME),
+	ARRAY("attachments", "补正材料", 1, MATERIALS_MAX, attachment_elem),
+	ARRAY("files", "随附文件", 1, MATERIALS_MAX, sha_elem),
 	END
 };
 
@@ -867,9 +911,10 @@ int
 rec_valid_case_event(struct rec_check *c, json_t *o)
 {
 	const struct vocab_doc	*dk;
-	json_t			*doc, *body;
+	json_t			*doc, *body, *list, *e;
 	json_error_t		 jerr;
 	const char		*kind, *text, *other;
+	size_t			 i, j;
 	int			 rc;
 
 	if (walk_record(c, o, event_fields) == -1)
@@ -878,6 +923,20 @@ rec_valid_case_event(struct rec_check *c, json_t *o)
 	    str(o, "state_label")) != 0)
 		return fail(c, "state_label", "办件状态说明",
 		    "与办件状态不符");
+	/* 补正 lists each material once, and only with its state. */
+	list = json_object_get(o, "corrections");
+	if ((list != NULL) != (strcmp(str(o, "state"), "correcting") == 0))
+		return fail(c, "corrections", "补正材料",
+		    "只有“需补正材料”的进度记录列出补正材料");
+	json_array_foreach(list, i, e)
+		for (j = 0; j < i; j++)
+			if (json_integer_value(json_object_get(e,
+			    "material_seq")) == json_integer_value(
+			    json_object_get(json_array_get(list, j),
+			    "material_seq")))
+				return fail(c, pool_printf(c->pool,
+				    "corrections[%zu].material_seq", i),
+				    "材料序号", "同一项材料列了两次");
 	switch (c->site->app(c->site->arg, c->pool, str(o, "app_no"))) {
 	case DB_OK:
 		break;
@@ -908,6 +967,15 @@ rec_valid_case_event(struct rec_check *c, json_t *o)
 	    json_object_get(body, other) != NULL))
 		rc = fail(c, pool_printf(c->pool, "doc.body.%s", text),
 		    NULL, "这种文书应写明这一项，而不是另一项");
+	if (rc == 0 && (json_object_get(body, "corrections") != NULL) !=
+	    (strcmp(kind, "correct") == 0))
+		rc = fail(c, "doc.body.corrections", "补正材料",
+		    "只有补正材料通知书列出补正材料");
+	if (rc == 0 && ((json_object_get(body, "procedure") != NULL) !=
+	    (strcmp(kind, "special") == 0) || (json_object_get(body,
+	    "expected_days") != NULL) != (strcmp(kind, "special") == 0)))
+		rc = fail(c, "doc.body.procedure", "特别程序",
+		    "只有特别程序告知书写明特别程序及其时间");
 	json_decref(body);
 	return rc;
 }
@@ -928,6 +996,49 @@ rec_valid_withdraw(struct rec_check *c, json_t *o)
 		c->dberr = 1;
 		return fail(c, "app_no", NULL, "查询办件时数据库出错");
 	}
+}
+
+/* ---- application.correct ------------------------------------------- */
+
+int
+rec_valid_correct(struct rec_check *c, json_t *o)
+{
+	const char	**named;
+	json_t		*atts, *a;
+	size_t		 i, j;
+
+	if (walk_record(c, o, correct_fields) == -1)
+		return -1;
+	switch (c->site->app(c->site->arg, c->pool, str(o, "app_no"))) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return fail(c, "app_no", "申请编号", "本站没有这个申请的办件");
+	default:
+		c->dberr = 1;
+		return fail(c, "app_no", NULL, "查询办件时数据库出错");
+	}
+	/* Which materials the case asked for is the import's to check
+	 * (case_import_correction()); each once, each file here. */
+	atts = json_object_get(o, "attachments");
+	named = pool_alloc(c->pool, (json_array_size(atts) + 1) *
+	    sizeof(*named));
+	json_array_foreach(atts, i, a) {
+		for (j = 0; j < i; j++)
+			if (json_integer_value(json_object_get(a,
+			    "material_seq")) == json_integer_value(
+			    json_object_get(json_array_get(atts, j),
+			    "material_seq")))
+				return fail(c, pool_printf(c->pool,
+				    "attachments[%zu].material_seq", i),
+				    "材料序号", "同一项材料交了两次");
+		if (need_file(c, str(a, "sha256"), json_integer_value(
+		    json_object_get(a, "size")), files_pdf, pool_printf(
+		    c->pool, "attachments[%zu].sha256", i)) == -1)
+			return -1;
+		named[i] = str(a, "sha256");
+	}
+	return files_match(c, o, named, json_array_size(atts));
 }
 
 /* ---- anchor -------------------------------------------------------- */

@@ -102,6 +102,8 @@ int	 rec_valid_case_event(struct rec_check *, json_t *);
 int	 rec_valid_anchor(struct rec_check *, json_t *);
 /* application.withdraw: its fields, and a case of it here. */
 int	 rec_valid_withdraw(struct rec_check *, json_t *);
+/* application.correct: its fields, its files, and a case of it here. */
+int	 rec_valid_correct(struct rec_check *, json_t *);
 
 /*
  * After every record: every file member of the bundle is named by some

@@ -123,47 +123,97 @@ over_quota(struct req *r, enum app_rc why)
 }
 
 /*
- * The form again after material m was refused by files_vet(): what is
- * wrong and what to do; 503 when only the scan could not be done.
+ * Why material m's file was refused by files_vet(), and what to do: 422,
+ * or 503 when only the scan could not be done (*status).
  */
-static int
-refuse_file(struct req *r, const struct item *it, const char *m,
-    enum files_vet v, const char *detail)
+static const char *
+file_refusal(struct req *r, const char *m, enum files_vet v,
+    const char *detail, int *status)
 {
 	const char	*redo = "请用扫描软件或电脑上的“打印”→“另存为 PDF”"
 			    "重新生成一份不含表单和脚本的 PDF 文件后再上传。";
 
+	*status = 422;
 	switch (v) {
 	case FILES_UNSCANNED:
-		return show_form(r, it, 503, "暂时无法进行病毒检查，请稍后再"
-		    "提交。您的申请没有保存。");
+		*status = 503;
+		return "暂时无法进行病毒检查，请稍后再提交。您提交的内容没有"
+		    "保存。";
 	case FILES_VIRUS:
-		return show_form(r, it, 422, pool_printf(r->pool, "「%s」%s"
-		    "（%s），不能接收。请用杀毒软件检查您的电脑，换用干净的文件"
-		    "后再上传。", m, files_vet_why(v), detail ? detail : ""));
+		return pool_printf(r->pool, "「%s」%s（%s），不能接收。请用杀毒"
+		    "软件检查您的电脑，换用干净的文件后再上传。", m,
+		    files_vet_why(v), detail ? detail : "");
 	case FILES_TYPE:
-		return show_form(r, it, 422, pool_printf(r->pool, "「%s」不是 "
-		    "PDF 文件，请用扫描仪或手机扫描软件保存为 PDF 后重新上传。",
-		    m));
+		return pool_printf(r->pool, "「%s」不是 PDF 文件，请用扫描仪或"
+		    "手机扫描软件保存为 PDF 后重新上传。", m);
 	case FILES_DAMAGED:
-		return show_form(r, it, 422, pool_printf(r->pool, "「%s」不是"
-		    "完好的 PDF 文件。%s", m, redo));
+		return pool_printf(r->pool, "「%s」不是完好的 PDF 文件。%s", m,
+		    redo);
 	case FILES_ENCRYPTED:
-		return show_form(r, it, 422, pool_printf(r->pool, "「%s」%s，"
-		    "无法检查。请去掉密码后重新保存为 PDF 再上传。", m,
-		    files_vet_why(v)));
+		return pool_printf(r->pool, "「%s」%s，无法检查。请去掉密码后"
+		    "重新保存为 PDF 再上传。", m, files_vet_why(v));
 	case FILES_SCRIPT:
 	case FILES_ACTION:
 	case FILES_LAUNCH:
 	case FILES_EMBEDDED:
 	case FILES_MEDIA:
 	case FILES_FORM:
-		return show_form(r, it, 422, pool_printf(r->pool, "「%s」%s，"
-		    "为了安全不能接收。%s", m, files_vet_why(v), redo));
+		return pool_printf(r->pool, "「%s」%s，为了安全不能接收。%s", m,
+		    files_vet_why(v), redo);
 	default:
-		return show_form(r, it, 422, pool_printf(r->pool, "「%s」%s，"
-		    "请重新上传。", m, files_vet_why(v)));
+		return pool_printf(r->pool, "「%s」%s，请重新上传。", m,
+		    files_vet_why(v));
 	}
+}
+
+/* What every upload of an applicant is judged by (files.h). */
+static void
+upload_rule(struct req *r, struct files_rule *rule)
+{
+	rule->types = files_pdf;
+	rule->size = -1;
+	rule->max = r->cfg->max_upload;
+	rule->scanner = r->cfg->clamd_socket;
+	rule->scan_timeout = (int)r->cfg->clamd_timeout;
+}
+
+/*
+ * The file posted as m<seq> for material m, judged by rule: 1 with *fp
+ * and *a (but its digest), 0 when none was posted, -1 when it is refused
+ * (*why, *status).
+ */
+static int
+take_file(struct req *r, const struct material *m,
+    const struct files_rule *rule, FILE **fp, struct attachment *a,
+    int *status, const char **why)
+{
+	const char	*fname, *mime, *detail;
+	char		 field[16];
+	size_t		 size;
+	enum files_vet	 v;
+
+	snprintf(field, sizeof(field), "m%d", m->seq);
+	if (form_file(r, field, fp, &size, &fname) == -1 || size == 0)
+		return 0;
+	*status = 422;
+	if (size > r->cfg->max_upload) {
+		*why = pool_printf(r->pool, "「%s」超过 %zu MB，请压缩或分页扫描"
+		    "后重新上传。", m->name, r->cfg->max_upload >> 20);
+		return -1;
+	}
+	/* Type by content, structure and malware: one judgement. */
+	if ((v = files_vet(*fp, rule, r->pool, &mime, &detail)) != FILES_OK) {
+		*why = file_refusal(r, m->name, v, detail, status);
+		return -1;
+	}
+	memset(a, 0, sizeof(*a));
+	a->material_seq = m->seq;
+	a->material_name = m->name;
+	a->file_name = fname == NULL ? "材料.pdf" : pool_strndup(r->pool, fname,
+	    utf8_prefix(fname, 180));
+	a->size = (int64_t)size;
+	a->mime = (char *)mime;
+	return 1;
 }
 
 /* Take back the files of a submission that did not commit. */
@@ -176,6 +226,25 @@ discard(struct req *r, struct files_put *puts, size_t n)
 	for (i = 0; i < n; i++)
 		files_discard(r->cfg->files_dir, &puts[i], app_files_named, &f,
 		    r->pool);
+}
+
+/* Store the n files fps as puts, their digests into atts; 0, or -1 with
+ * none of them left stored. */
+static int
+store_files(struct req *r, FILE **fps, struct files_put *puts,
+    struct attachment *atts, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (files_put(r->cfg->files_dir, fps[i], &puts[i], r->pool) ==
+		    -1) {
+			discard(r, puts, i);
+			return -1;
+		}
+		memcpy(atts[i].sha256, puts[i].sha256, sizeof(atts[i].sha256));
+	}
+	return 0;
 }
 
 /*
@@ -194,13 +263,12 @@ page_ext_apply(struct req *r)
 	struct files_rule	 rule;
 	struct app_quota	 quota;
 	FILE			**fps;
-	const char		*remark, *fname, *key, *mime, *detail;
-	char			*idno, *mobile, *app_no, field[16];
-	size_t			 i, n = 0, size;
+	const char		*remark, *key, *why;
+	char			*idno, *mobile, *app_no;
+	size_t			 i, n = 0;
 	int64_t			 used_apps, used_bytes, total = 0;
-	enum files_vet		 v;
 	enum app_rc		 arc;
-	int			 rc;
+	int			 rc, status;
 
 	if ((rc = load_item(r, &it)) != 0)
 		return rc;
@@ -236,54 +304,31 @@ page_ext_apply(struct req *r)
 		return reply_error(r, 500, NULL);
 	if ((uint64_t)used_apps >= quota.apps)
 		return over_quota(r, APP_OVER_COUNT);
-	rule.types = files_pdf;
-	rule.size = -1;
-	rule.max = r->cfg->max_upload;
-	rule.scanner = r->cfg->clamd_socket;
-	rule.scan_timeout = (int)r->cfg->clamd_timeout;
+	upload_rule(r, &rule);
 	atts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*atts));
 	puts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*puts));
 	fps = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*fps));
 	for (i = 0; i < it.nmaterials; i++) {
 		const struct material *m = &it.materials[i];
 
-		snprintf(field, sizeof(field), "m%d", m->seq);
-		if (form_file(r, field, &fps[n], &size, &fname) == -1 ||
-		    size == 0) {
+		switch (take_file(r, m, &rule, &fps[n], &atts[n], &status,
+		    &why)) {
+		case -1:
+			return show_form(r, &it, status, why);
+		case 0:
 			if (m->required)
 				return show_form(r, &it, 422, pool_printf(
 				    r->pool, "请上传「%s」（必交材料）。",
 				    m->name));
 			continue;
 		}
-		if (size > r->cfg->max_upload)
-			return show_form(r, &it, 422, pool_printf(r->pool,
-			    "「%s」超过 %zu MB，请压缩或分页扫描后重新上传。",
-			    m->name, r->cfg->max_upload >> 20));
-		/* Type by content, structure and malware: one judgement. */
-		if ((v = files_vet(fps[n], &rule, r->pool, &mime, &detail)) !=
-		    FILES_OK)
-			return refuse_file(r, &it, m->name, v, detail);
-		atts[n].material_seq = m->seq;
-		atts[n].material_name = m->name;
-		atts[n].file_name = fname == NULL ? "材料.pdf" :
-		    pool_strndup(r->pool, fname, utf8_prefix(fname, 180));
-		atts[n].size = (int64_t)size;
-		atts[n].mime = (char *)mime;
-		total += (int64_t)size;
-		n++;
+		total += atts[n++].size;
 	}
 	if ((uint64_t)(used_bytes + total) > quota.bytes)
 		return over_quota(r, APP_OVER_BYTES);
-	for (i = 0; i < n; i++) {
-		if (files_put(r->cfg->files_dir, fps[i], &puts[i], r->pool) ==
-		    -1) {
-			discard(r, puts, i);
-			return reply_error(r, 500, "保存附件时出错，您的申请没有"
-			    "保存。请稍后重新提交。");
-		}
-		memcpy(atts[i].sha256, puts[i].sha256, sizeof(atts[i].sha256));
-	}
+	if (store_files(r, fps, puts, atts, n) == -1)
+		return reply_error(r, 500, "保存附件时出错，您的申请没有保存。"
+		    "请稍后重新提交。");
 	arc = app_submit(r->db, r->pool, &it, &r->user, idno, mobile, remark,
 	    atts, n, key, &quota, &app_no);
 	if (arc == APP_OK)
@@ -362,6 +407,9 @@ page_ext_app(struct req *r)
 	    0)
 		hdf_set(r, "Page.Notice", "撤回申请已提交，审批部门办理后将在这里"
 		    "出具准予撤回决定书。");
+	else if (done != NULL && strcmp(done, "correct") == 0)
+		hdf_set(r, "Page.Notice", "补正材料已提交。受理期限从今天起重新"
+		    "计算，审批部门受理后会在这里告知。");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", a.app_no));
 	return render(r, "ext/app.cs");
 }
@@ -400,6 +448,75 @@ page_ext_withdraw(struct req *r)
 		return reply_error(r, 409, why ? why : "没有找到这个申请。");
 	default:
 		return reply_error(r, 500, NULL);
+	}
+}
+
+/*
+ * POST /app/correct (multipart): no, and a file m<seq> for each material
+ * the 补正材料通知书 lists (EXT-4).  All of them, once: the page lists
+ * exactly these, the domain checks again under the row's lock.  Files
+ * are judged as the application's were, stored before the rows that
+ * name them, and taken back if those do not commit.
+ */
+int
+page_ext_correct(struct req *r)
+{
+	struct application	 a;
+	struct attachment	*atts;
+	struct files_put	*puts;
+	struct files_rule	 rule;
+	struct material		 m;
+	FILE			**fps;
+	const char		*why;
+	size_t			 i;
+	int			 rc, status;
+
+	if ((rc = load_own(r, &a)) != 0)
+		return rc;
+	if (a.corrected_at != NULL)
+		return reply_error(r, 409, "补正材料只能提交一次，您已经提交过"
+		    "了，请等待审批部门受理。");
+	if (strcmp(a.state, "correcting") != 0 || a.ncorr == 0)
+		return reply_error(r, 409, "这项申请现在不需要补正材料。");
+	upload_rule(r, &rule);
+	atts = pool_alloc(r->pool, (a.ncorr + 1) * sizeof(*atts));
+	puts = pool_alloc(r->pool, (a.ncorr + 1) * sizeof(*puts));
+	fps = pool_alloc(r->pool, (a.ncorr + 1) * sizeof(*fps));
+	for (i = 0; i < a.ncorr; i++) {
+		memset(&m, 0, sizeof(m));
+		m.seq = a.corr[i].material_seq;
+		m.name = a.corr[i].material_name;
+		switch (take_file(r, &m, &rule, &fps[i], &atts[i], &status,
+		    &why)) {
+		case -1:
+			return reply_error(r, status, pool_printf(r->pool,
+			    "%s补正材料没有提交，请返回上一页重新选择文件。", why));
+		case 0:
+			return reply_error(r, 422, pool_printf(r->pool, "请上传"
+			    "「%s」的补正材料：补正须按通知所列一次提交齐全。"
+			    "请返回上一页选择文件。", m.name));
+		}
+		atts[i].round = 1;
+	}
+	if (store_files(r, fps, puts, atts, a.ncorr) == -1)
+		return reply_error(r, 500, "保存补正材料时出错，补正材料没有提交。"
+		    "请稍后重新提交。");
+	rc = app_correct(r->db, r->pool, &r->user, a.app_no, atts, a.ncorr,
+	    &why);
+	if (rc == DB_OK)
+		for (i = 0; i < a.ncorr; i++)
+			files_release(&puts[i]);
+	else
+		discard(r, puts, a.ncorr);
+	switch (rc) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/app?no=%s&done=correct", a.app_no));
+	case DB_NONE:
+		return reply_error(r, 409, why ? why : "没有找到这个申请。");
+	default:
+		return reply_error(r, 500, "提交补正材料时出错。请刷新本页查看"
+		    "是否已经提交；没有的话，请稍后重新提交。");
 	}
 }
 

@@ -187,6 +187,10 @@ view_case_row(struct req *r, const char *p, const struct kase *k)
 	hdf_put(r, p, "step_name", case_current_steps(r->pool, k));
 }
 
+/* What a higher authority's name and document number may be. */
+#define AUTHORITY_MAX	100
+#define UPPER_DOC_MAX	60
+
 /* What a 催办 may say. */
 #define URGE_NOTE_MAX	500
 
@@ -441,8 +445,9 @@ page_int_case(struct req *r)
 		if (flow_enabled(&k, i))
 			view_due(r, p, &now, k.task_due[i]);
 	}
-	/* The applicant's clocks, while the case is open. */
-	if (flow_open(&k)) {
+	/* The applicant's clocks, while the case is open and they run. */
+	if (strcmp(k.state, "received") == 0 ||
+	    strcmp(k.state, "processing") == 0) {
 		if (strcmp(k.state, "received") == 0)
 			view_due(r, "Due.intake", &now, k.intake_due);
 		view_due(r, "Due.promised", &now, k.promised_due);
@@ -457,6 +462,7 @@ page_int_case(struct req *r)
 		hdf_putf(r, p, "size", "%lld KB",
 		    (long long)(k.atts[i].size + 1023) / 1024);
 		hdf_put(r, p, "mime", k.atts[i].mime);
+		hdf_putf(r, p, "round", "%d", k.atts[i].round);
 	}
 	for (i = 0; i < k.nevents; i++) {
 		char *p = pool_printf(r->pool, "Case.Events.%zu", i);
@@ -507,6 +513,61 @@ page_int_case(struct req *r)
 	}
 	if (flow_may_extend(&k, &r->user))
 		hdf_setf(r, "Extend.max", "%d", EXTEND_DAYS_MAX);
+	/* 补正 (EXT-4): the item's materials to choose from, once; what
+	 * was asked, and when it was answered. */
+	if (flow_may_correct(&k, &r->user))
+		for (i = 0; i < k.item.nmaterials; i++) {
+			char *p = pool_printf(r->pool, "Correct.Items.%zu", i);
+			hdf_putf(r, p, "seq", "%d", k.item.materials[i].seq);
+			hdf_put(r, p, "name", k.item.materials[i].name);
+		}
+	hdf_setf(r, "Correct.max", "%d", CORRECT_REASON_MAX);
+	for (i = 0; i < k.ncorr; i++) {
+		char *p = pool_printf(r->pool, "Case.Corrections.%zu", i);
+		hdf_put(r, p, "material_name", k.corr[i].material_name);
+		hdf_put(r, p, "reason", k.corr[i].reason);
+	}
+	hdf_set(r, "Case.corrected_at", k.corrected_at);
+	/* Special procedures (INT-9): each, and what this user may do. */
+	for (i = 0; i < k.nsusp; i++) {
+		const struct suspension *sp = &k.susp[i];
+		char *p = pool_printf(r->pool, "Case.Specials.%zu", i);
+		hdf_put(r, p, "kind", sp->kind);
+		hdf_put(r, p, "reason", sp->reason);
+		hdf_putf(r, p, "expected_days", "%d", sp->expected_days);
+		hdf_put(r, p, "began_on", sp->began_on);
+		hdf_put(r, p, "began_by", sp->began_by);
+		hdf_put(r, p, "ended_on", sp->ended_on);
+		hdf_put(r, p, "ended_by", sp->ended_by);
+		hdf_putf(r, p, "paused_days", "%d", sp->paused_days);
+	}
+	if (flow_may_suspend(&k, &r->user)) {
+		for (i = 0; vocab_specials[i] != NULL; i++)
+			hdf_set(r, pool_printf(r->pool, "Special.Kinds.%zu", i),
+			    vocab_specials[i]);
+		hdf_setf(r, "Special.max", "%d", SPECIAL_DAYS_MAX);
+	}
+	if (flow_may_resume(&k, &r->user))
+		hdf_set(r, "Special.resume", "1");
+	if (flow_may_instant(&k, &r->user))
+		hdf_set(r, "Instant.may", "1");
+	/* Report up (INT-10): to whom, and what came back. */
+	if (k.report != NULL) {
+		const struct case_report *rp = k.report;
+		hdf_set(r, "Case.Report.authority", rp->authority);
+		hdf_set(r, "Case.Report.reason", rp->reason);
+		hdf_set(r, "Case.Report.reported_on", rp->reported_on);
+		hdf_set(r, "Case.Report.reported_by", rp->reported_by);
+		hdf_set(r, "Case.Report.decision", rp->decision);
+		hdf_set(r, "Case.Report.upper_doc_no", rp->upper_doc_no);
+		hdf_set(r, "Case.Report.decided_on", rp->decided_on);
+		hdf_set(r, "Case.Report.summary", rp->summary);
+		hdf_set(r, "Case.Report.recorded_by", rp->recorded_by);
+	}
+	if (flow_may_report(&k, &r->user))
+		hdf_setf(r, "Report.max", "%d", AUTHORITY_MAX);
+	if (flow_may_record(&k, &r->user))
+		hdf_set(r, "Record.today", cal_day_str(r->pool, now.day));
 	if (view_urges(r, &k) == -1)
 		return reply_error(r, 500, NULL);
 	hdf_setf(r, "Case.extended_days", "%d", k.extended_days);
@@ -518,6 +579,24 @@ page_int_case(struct req *r)
 		hdf_set(r, "Page.Notice", "已延长办理期限，延期审批告知书已出具。");
 	else if (done != NULL && strcmp(done, "urge") == 0)
 		hdf_set(r, "Page.Notice", "已催办，承办人的待办件列表中会显示。");
+	else if (done != NULL && strcmp(done, "report") == 0)
+		hdf_set(r, "Page.Notice", "已上报，收到上级机关的决定后请在本页"
+		    "登记。");
+	else if (done != NULL && strcmp(done, "upper") == 0)
+		hdf_set(r, "Page.Notice", "已登记上级机关的决定，本机关的决定书已"
+		    "出具。");
+	else if (done != NULL && strcmp(done, "instant") == 0)
+		hdf_set(r, "Page.Notice", "已当场办结：受理通知书和准予行政许可"
+		    "决定书均已出具，可打印交申请人。");
+	else if (done != NULL && strcmp(done, "suspend") == 0)
+		hdf_set(r, "Page.Notice", "已启动特别程序，办理期限暂停计算，特别"
+		    "程序告知书已出具。");
+	else if (done != NULL && strcmp(done, "resume") == 0)
+		hdf_set(r, "Page.Notice", "特别程序已结束，办理期限按剩余时间恢复"
+		    "计算。");
+	else if (done != NULL && strcmp(done, "correct") == 0)
+		hdf_set(r, "Page.Notice", "已出具补正材料通知书。申请人提交补正"
+		    "材料后，本件回到受理环节的待办件中。");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", k.app_no));
 	return render(r, "int/case.cs");
 }
@@ -547,6 +626,40 @@ own_case(struct req *r, int64_t *id)
 	return 0;
 }
 
+/* A number of working days from a form, 1..max; 0 for anything else
+ * (the domain says what it may be). */
+static int
+form_days(const char *v, int max)
+{
+	char	*end;
+	long	 n;
+
+	if (v == NULL || (n = strtol(v, &end, 10)) < 1 || *end != '\0' ||
+	    n > max)
+		return 0;
+	return (int)n;
+}
+
+/*
+ * The answer to a POST that acted on case id: back to the case saying
+ * what was done (DB_OK), 409 with why it was refused (DB_NONE; refused
+ * when the domain said nothing), or 500.
+ */
+static int
+acted(struct req *r, int64_t id, enum db_rc rc, const char *done,
+    const char *why, const char *refused)
+{
+	switch (rc) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/case?id=%lld&done=%s", (long long)id, done));
+	case DB_NONE:
+		return reply_error(r, 409, why ? why : refused);
+	default:
+		return reply_error(r, 500, why);
+	}
+}
+
 /*
  * POST /case/act: id, action, verdict, text.  The domain re-checks, under
  * the case's row lock, that the user may still do it.
@@ -555,6 +668,7 @@ int
 page_int_act(struct req *r)
 {
 	const char	*why, *text;
+	enum db_rc	 drc;
 	int64_t		 id;
 	int		 rc;
 
@@ -567,18 +681,11 @@ page_int_act(struct req *r)
 		return reply_error(r, 400, pool_printf(r->pool, "意见或理由太长"
 		    "（%zu 字），请控制在 %d 字以内。", utf8_chars(text),
 		    OPINION_MAX));
-	switch (case_act(r->db, r->pool, id, &r->user, form_get(r, "action"),
+	drc = case_act(r->db, r->pool, id, &r->user, form_get(r, "action"),
 	    form_get(r, "step"), form_get(r, "verdict"), text,
-	    form_get(r, "back_to"), &why)) {
-	case DB_OK:
-		return reply_redirect(r, pool_printf(r->pool,
-		    "/case?id=%lld&done=%s", (long long)id,
-		    form_get(r, "action")));
-	case DB_NONE:
-		return reply_error(r, 409, why ? why : "操作没有完成。");
-	default:
-		return reply_error(r, 500, why);
-	}
+	    form_get(r, "back_to"), &why);
+	return acted(r, id, drc, form_get(r, "action"), why,
+	    "操作没有完成。");
 }
 
 /*
@@ -589,6 +696,7 @@ int
 page_int_urge(struct req *r)
 {
 	const char	*why, *note = form_text(r, "note");
+	enum db_rc	 drc;
 	int64_t		 id;
 	int		 rc;
 
@@ -597,16 +705,9 @@ page_int_urge(struct req *r)
 	if (note != NULL && utf8_chars(note) > URGE_NOTE_MAX)
 		return reply_error(r, 422, pool_printf(r->pool, "催办说明请控制在 "
 		    "%d 字以内。", URGE_NOTE_MAX));
-	switch (case_urge(r->db, r->pool, id, &r->user, form_get(r, "step"),
-	    note, &why)) {
-	case DB_OK:
-		return reply_redirect(r, pool_printf(r->pool,
-		    "/case?id=%lld&done=urge", (long long)id));
-	case DB_NONE:
-		return reply_error(r, 409, why ? why : "没有催办。");
-	default:
-		return reply_error(r, 500, NULL);
-	}
+	drc = case_urge(r->db, r->pool, id, &r->user, form_get(r, "step"),
+	    note, &why);
+	return acted(r, id, drc, "urge", why, "没有催办。");
 }
 
 /*
@@ -619,29 +720,181 @@ page_int_extend(struct req *r)
 {
 	const char	*why, *days = form_get(r, "days");
 	const char	*reason = form_text(r, "reason");
-	char		*end;
-	long		 n;
+	int		 n;
+	enum db_rc	 drc;
 	int64_t		 id;
 	int		 rc;
 
 	if ((rc = own_case(r, &id)) != 0)
 		return rc;
-	n = days != NULL ? strtol(days, &end, 10) : 0;
-	if (days == NULL || *end != '\0')
-		n = 0;
+	n = form_days(days, EXTEND_DAYS_MAX);
 	if (reason != NULL && utf8_chars(reason) > OPINION_MAX)
 		return reply_error(r, 422, pool_printf(r->pool, "理由太长，请控制"
 		    "在 %d 字以内。", OPINION_MAX));
-	switch (case_extend(r->db, r->pool, id, &r->user, (int)n, reason,
-	    &why)) {
-	case DB_OK:
-		return reply_redirect(r, pool_printf(r->pool,
-		    "/case?id=%lld&done=extend", (long long)id));
-	case DB_NONE:
-		return reply_error(r, 409, why ? why : "没有办理延期。");
-	default:
+	drc = case_extend(r->db, r->pool, id, &r->user, n, reason,
+	    &why);
+	return acted(r, id, drc, "extend", why, "没有办理延期。");
+}
+
+/*
+ * POST /case/instant: id, text.  The window accepts an instant item and
+ * grants it in one sitting (INT-12); the domain checks again under the
+ * case's lock.
+ */
+int
+page_int_instant(struct req *r)
+{
+	const char	*why, *text = form_text(r, "text");
+	enum db_rc	 drc;
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	if (text != NULL && utf8_chars(text) > OPINION_MAX)
+		return reply_error(r, 422, pool_printf(r->pool, "意见太长，请控制"
+		    "在 %d 字以内。", OPINION_MAX));
+	drc = case_instant(r->db, r->pool, id, &r->user, text, &why);
+	return acted(r, id, drc, "instant", why, "没有办结。");
+}
+
+/*
+ * POST /case/report: id, authority, reason.  The deciding step reports
+ * the case to the higher authority that decides it (INT-10).
+ */
+int
+page_int_report(struct req *r)
+{
+	const char	*why, *authority = form_text(r, "authority");
+	const char	*reason = form_text(r, "reason");
+	enum db_rc	 drc;
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	if (authority != NULL && utf8_chars(authority) > AUTHORITY_MAX)
+		return reply_error(r, 422, pool_printf(r->pool, "上级机关名称请"
+		    "控制在 %d 字以内。", AUTHORITY_MAX));
+	if (reason != NULL && utf8_chars(reason) > OPINION_MAX)
+		return reply_error(r, 422, pool_printf(r->pool, "上报意见请控制"
+		    "在 %d 字以内。", OPINION_MAX));
+	drc = case_report(r->db, r->pool, id, &r->user, authority, reason,
+	    &why);
+	return acted(r, id, drc, "report", why, "没有上报。");
+}
+
+/*
+ * POST /case/upper: id, decision (approve, deny), upper_doc_no,
+ * decided_on, summary.  The deciding step records what the higher
+ * authority decided; the case ends with this office's decision citing it.
+ */
+int
+page_int_upper(struct req *r)
+{
+	const char	*why, *doc_no = form_text(r, "upper_doc_no");
+	const char	*summary = form_text(r, "summary");
+	enum db_rc	 drc;
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	if (doc_no != NULL && utf8_chars(doc_no) > UPPER_DOC_MAX)
+		return reply_error(r, 422, pool_printf(r->pool, "文号请控制在 "
+		    "%d 字以内。", UPPER_DOC_MAX));
+	if (summary != NULL && utf8_chars(summary) > OPINION_MAX / 2)
+		return reply_error(r, 422, pool_printf(r->pool, "决定内容摘录请"
+		    "控制在 %d 字以内。", OPINION_MAX / 2));
+	drc = case_record_upper(r->db, r->pool, id, &r->user,
+	    form_get(r, "decision"), doc_no, form_get(r, "decided_on"),
+	    summary, &why);
+	return acted(r, id, drc, "upper", why, "没有登记。");
+}
+
+/*
+ * POST /case/suspend: id, kind, days, reason.  Whoever holds a waiting
+ * step starts a special procedure (INT-9, Art. 45); the domain checks
+ * everything again under the case's lock.
+ */
+int
+page_int_suspend(struct req *r)
+{
+	const char	*why, *days = form_get(r, "days");
+	const char	*reason = form_text(r, "reason");
+	int		 n;
+	enum db_rc	 drc;
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	n = form_days(days, SPECIAL_DAYS_MAX);
+	if (reason != NULL && utf8_chars(reason) > OPINION_MAX)
+		return reply_error(r, 422, pool_printf(r->pool, "原因太长，请控制"
+		    "在 %d 字以内。", OPINION_MAX));
+	drc = case_suspend(r->db, r->pool, id, &r->user,
+	    form_get(r, "kind"), reason, n, &why);
+	return acted(r, id, drc, "suspend", why, "没有启动特别程序。");
+}
+
+/*
+ * POST /case/resume: id.  The special procedure ends today and the case's
+ * clocks run again with the time they had left.
+ */
+int
+page_int_resume(struct req *r)
+{
+	const char	*why;
+	enum db_rc	 drc;
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	drc = case_resume(r->db, r->pool, id, &r->user, &why);
+	return acted(r, id, drc, "resume", why, "没有结束特别程序。");
+}
+
+/*
+ * POST /case/correct: id, and per material seq of the item, c<seq>=1 when
+ * it is to be corrected and r<seq> the reason.  The clerk at intake asks
+ * once for everything missing or defective (EXT-4); the domain checks
+ * again under the case's lock.
+ */
+int
+page_int_correct(struct req *r)
+{
+	struct kase		 k;
+	struct correction	*v;
+	const char		*why, *reason;
+	size_t			 i, n = 0;
+	enum db_rc		 drc;
+	int64_t			 id;
+	int			 rc;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	if (case_get(r->db, r->pool, id, &k) != DB_OK)
 		return reply_error(r, 500, NULL);
+	v = pool_alloc(r->pool, (k.item.nmaterials + 1) * sizeof(*v));
+	for (i = 0; i < k.item.nmaterials; i++) {
+		const struct material *m = &k.item.materials[i];
+
+		if (form_get(r, pool_printf(r->pool, "c%d", m->seq)) == NULL)
+			continue;
+		reason = form_text(r, pool_printf(r->pool, "r%d", m->seq));
+		if (reason != NULL && utf8_chars(reason) >
+		    CORRECT_REASON_MAX)
+			return reply_error(r, 422, pool_printf(r->pool,
+			    "「%s」的补正原因请控制在 %d 字以内。", m->name,
+			    CORRECT_REASON_MAX));
+		v[n].material_seq = m->seq;
+		v[n].material_name = m->name;
+		v[n++].reason = (char *)reason;
 	}
+	drc = case_correct(r->db, r->pool, id, &r->user, v, n, &why);
+	return acted(r, id, drc, "correct", why, "没有要求补正。");
 }
 
 /*

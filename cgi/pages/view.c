@@ -110,7 +110,19 @@ view_app(struct req *r, const char *p, const struct application *a)
 		hdf_put(r, q, "file_name", a->atts[i].file_name);
 		hdf_putf(r, q, "size", "%lld KB",
 		    (long long)(a->atts[i].size + 1023) / 1024);
+		hdf_putf(r, q, "round", "%d", a->atts[i].round);
 	}
+	/* 补正 (EXT-4): what was asked, and whether it was answered. */
+	for (i = 0; i < a->ncorr; i++) {
+		char *q = pool_printf(r->pool, "%s.Corrections.%zu", p, i);
+		hdf_putf(r, q, "material_seq", "%d", a->corr[i].material_seq);
+		hdf_put(r, q, "material_name", a->corr[i].material_name);
+		hdf_put(r, q, "reason", a->corr[i].reason);
+	}
+	hdf_put(r, p, "corrected_at", a->corrected_at);
+	/* Why the clock is stopped: what the last progress record said. */
+	if (strcmp(a->state, "suspended") == 0 && a->nevents > 0)
+		hdf_put(r, p, "pause_note", a->events[a->nevents - 1].note);
 	for (i = 0; i < a->nevents; i++) {
 		char *q = pool_printf(r->pool, "%s.Events.%zu", p, i);
 		hdf_put(r, q, "at", a->events[i].at);
@@ -156,6 +168,13 @@ view_doc(struct req *r, const struct doc *d)
 		    i), json_string_value(json_object_get(m, "original")));
 		hdf_set(r, pool_printf(r->pool, "Doc.Materials.%zu.copies", i),
 		    "1");
+	}
+	mats = json_object_get(body, "corrections");
+	json_array_foreach(mats, i, m) {
+		hdf_set(r, pool_printf(r->pool, "Doc.Corrections.%zu.name", i),
+		    json_string_value(json_object_get(m, "name")));
+		hdf_set(r, pool_printf(r->pool, "Doc.Corrections.%zu.reason",
+		    i), json_string_value(json_object_get(m, "reason")));
 	}
 	hdf_set(r, "Page.Title", d->title);
 	hdf_set(r, "Page.Layout", "doc_layout.cs");

@@ -81,7 +81,8 @@ account_role_label(unsigned role)
 	return "角色";
 }
 static const rec_validator validators[] = { rec_valid_item,
-    rec_valid_application, rec_valid_case_event, rec_valid_withdraw };
+    rec_valid_application, rec_valid_case_event, rec_valid_withdraw,
+    rec_valid_correct, rec_valid_case_event };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -125,6 +126,16 @@ static const char *const seeds[] = {
 	"\"2026-11-22 03:00:00\",\"issued_by\":\"局\"}}",
 	"{\"type\":\"application.withdraw\",\"app_no\":\"YW2026112100001\","
 	"\"at\":\"2026-11-23 02:00:00\",\"reason\":\"店面租约取消\"}",
+	"{\"type\":\"application.correct\",\"app_no\":\"YW2026112100001\","
+	"\"at\":\"2026-11-24 02:00:00\",\"attachments\":[{\"material_seq\":1,"
+	"\"material_name\":\"申请书\",\"file_name\":\"a.pdf\",\"sha256\":\""
+	SHA1 "\",\"size\":100,\"mime\":\"application/pdf\"}],\"files\":[\""
+	SHA1 "\"]}",
+	"{\"type\":\"case.event\",\"app_no\":\"YW2026112100001\",\"seq\":2,"
+	"\"at\":\"2026-11-22 03:00:00\",\"label\":\"需要补正材料\",\"actor\":"
+	"\"局\",\"note\":\"\",\"state\":\"correcting\",\"state_label\":"
+	"\"需补正材料，等待申请人补正\",\"corrections\":[{\"material_seq\":1,"
+	"\"material_name\":\"申请书\",\"reason\":\"缺少签字\"}]}",
 };
 
 static struct pool	*pool;

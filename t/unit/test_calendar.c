@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "calendar.h"
+#include "deadline.h"
 
 static struct pool	*pool;
 static struct calendar	 cal2026;	/* the shipped 2026 file */
@@ -222,6 +223,43 @@ deadlines_2026(void **state)
 	    D("2026-09-30"), &u), -1);
 }
 
+/*
+ * A special procedure of 10 working days across 中秋 and 国庆 (INT-9): a
+ * case due 2026-10-09 stops on 09-24 with 5 working days left (09-28,
+ * 29, 30, 10-08, 09); the procedure's 10 working days end on 10-15
+ * (09-28, 29, 30, 10-08, 09, 10 (Sat, worked), 12, 13, 14, 15); from
+ * there the 5 left end on 10-22 (16, 19, 20, 21, 22), which is the old
+ * deadline moved by the 10 days paused.
+ */
+static void
+special_procedure_2026(void **state)
+{
+	int	 u = 0, n;
+
+	(void)state;
+	assert_string_equal(S(cal_add(&cal2026, D("2026-09-24"), 10, &u)),
+	    "2026-10-15");
+	n = deadline_paused(&cal2026, D("2026-09-24"), D("2026-10-15"));
+	assert_int_equal(n, 10);
+	assert_string_equal(S(cal_add(&cal2026, D("2026-10-09"), n, &u)),
+	    "2026-10-22");
+	assert_string_equal(S(cal_add(&cal2026, D("2026-10-15"),
+	    cal_between(&cal2026, D("2026-09-24"), D("2026-10-09"), &u), &u)),
+	    "2026-10-22");
+	/* Ended the day it began: nothing owed; on a day off after 国庆's
+	 * make-up Saturday: the working days up to it. */
+	assert_int_equal(deadline_paused(&cal2026, D("2026-09-24"),
+	    D("2026-09-24")), 0);
+	assert_int_equal(deadline_paused(&cal2026, D("2026-09-24"),
+	    D("2026-10-11")), 6);
+	/* Begun and ended within the holiday: nothing owed. */
+	assert_int_equal(deadline_paused(&cal2026, D("2026-10-02"),
+	    D("2026-10-07")), 0);
+	assert_int_equal(deadline_paused(&cal2026, D("2026-10-15"),
+	    D("2026-09-24")), 0);
+	assert_int_equal(u, 0);
+}
+
 /* Past the loaded year: weekends only, and said. */
 static void
 unknown_years(void **state)
@@ -297,6 +335,7 @@ main(void)
 		cmocka_unit_test(lines),
 		cmocka_unit_test(texts),
 		cmocka_unit_test(deadlines_2026),
+		cmocka_unit_test(special_procedure_2026),
 		cmocka_unit_test(unknown_years),
 		cmocka_unit_test(properties),
 	};

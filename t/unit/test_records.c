@@ -135,6 +135,19 @@ field(void)
 	return f;
 }
 
+/* Record o with member key of object at set to the JSON value text, or
+ * removed (text NULL); o as it is when key is NULL. */
+static json_t *
+with_member(json_t *o, json_t *at, const char *key, const char *text)
+{
+	if (key != NULL && text == NULL)
+		json_object_del(at, key);
+	else if (key != NULL)
+		json_object_set_new(at, key, json_loads(text, JSON_DECODE_ANY,
+		    NULL));
+	return o;
+}
+
 /* ---- application --------------------------------------------------- */
 
 static json_t *
@@ -580,12 +593,7 @@ event_with(const char *key, const char *text)
 		at = json_object_get(o, "doc");
 		key += 4;
 	}
-	if (key != NULL && text == NULL)
-		json_object_del(at, key);
-	else if (key != NULL)
-		json_object_set_new(at, key, json_loads(text, JSON_DECODE_ANY,
-		    NULL));
-	return o;
+	return with_member(o, at, key, text);
 }
 
 static void
@@ -629,12 +637,7 @@ withdraw_with(const char *key, const char *text)
 	    "\"" APP_NO "\",\"at\":\"2026-11-23 02:00:00\",\"reason\":"
 	    "\"店面租约取消\"}");
 
-	if (key != NULL && text == NULL)
-		json_object_del(o, key);
-	else if (key != NULL)
-		json_object_set_new(o, key, json_loads(text, JSON_DECODE_ANY,
-		    NULL));
-	return o;
+	return with_member(o, o, key, text);
 }
 
 static void
@@ -666,6 +669,129 @@ withdraw_record(void **state)
 		memcpy(long_reason + 1 + 3 * i, "租", 3);
 	memcpy(long_reason + 1 + 3 * 501, "\"", 2);
 	withdraw_refused("reason", long_reason, "reason");
+}
+
+/* ---- 补正 (EXT-4) ---------------------------------------------------- */
+
+/* A 补正 event as event_out() sends it: the list, and the notice whose
+ * body lists it too. */
+static json_t *
+correcting_event(void)
+{
+	json_t	*o = event_with("state", "\"correcting\"");
+	json_t	*doc = json_object_get(o, "doc");
+
+	json_object_set_new(o, "state_label",
+	    json_string("需补正材料，等待申请人补正"));
+	json_object_set_new(o, "corrections", json_loads("[{\"material_seq\":"
+	    "1,\"material_name\":\"食品经营许可申请书\",\"reason\":"
+	    "\"缺少签字\"},{\"material_seq\":2,\"material_name\":"
+	    "\"营业执照\",\"reason\":\"复印件\\n不清晰\"}]", 0, NULL));
+	json_object_set_new(doc, "kind", json_string("correct"));
+	json_object_set_new(doc, "title", json_string("补正材料通知书"));
+	json_object_set_new(doc, "body", json_string("{\"app_no\":\"" APP_NO
+	    "\",\"applicant_name\":\"格日勒图雅\",\"dept_name\":\"局\","
+	    "\"due_date\":\"2026-12-04\",\"item_name\":\"" NAME "\","
+	    "\"materials\":[],\"promised_days\":10,\"reason\":\"\","
+	    "\"received_at\":\"2026-11-21 10:00\",\"signer\":\"萨仁高娃\","
+	    "\"submitted_at\":\"2026-11-21 10:00\",\"corrections\":[{"
+	    "\"name\":\"食品经营许可申请书\",\"reason\":\"缺少签字\"}]}"));
+	return o;
+}
+
+static void
+case_event_corrections(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_case_event, correcting_event()), 0);
+	/* The list only with its state, and its state only with it. */
+	o = correcting_event();
+	json_object_del(o, "corrections");
+	assert_int_equal(run(rec_valid_case_event, o), -1);
+	assert_string_equal(field(), "corrections");
+	o = event_with("corrections", "[{\"material_seq\":1,"
+	    "\"material_name\":\"申请书\",\"reason\":\"缺\"}]");
+	assert_int_equal(run(rec_valid_case_event, o), -1);
+	assert_string_equal(field(), "corrections");
+	/* Each material once, a reason each, of a bounded length. */
+	o = correcting_event();
+	json_object_set_new(json_array_get(json_object_get(o, "corrections"),
+	    1), "material_seq", json_integer(1));
+	assert_int_equal(run(rec_valid_case_event, o), -1);
+	assert_string_equal(field(), "corrections[1].material_seq");
+	o = correcting_event();
+	json_object_set_new(json_array_get(json_object_get(o, "corrections"),
+	    0), "reason", json_string(""));
+	assert_int_equal(run(rec_valid_case_event, o), -1);
+	assert_string_equal(field(), "corrections[0].reason");
+	o = correcting_event();
+	json_object_set_new(json_array_get(json_object_get(o, "corrections"),
+	    0), "reason", json_string("\x1b[2J"));
+	assert_int_equal(run(rec_valid_case_event, o), -1);
+	assert_string_equal(field(), "corrections[0].reason");
+	o = correcting_event();
+	json_object_set_new(o, "corrections", json_loads("[]", 0, NULL));
+	assert_int_equal(run(rec_valid_case_event, o), -1);
+	assert_string_equal(field(), "corrections");
+	/* Only a 补正材料通知书 lists corrections in its body. */
+	o = correcting_event();
+	json_object_set_new(json_object_get(o, "doc"), "kind",
+	    json_string("reject"));
+	json_object_set_new(json_object_get(o, "doc"), "title",
+	    json_string("不予受理通知书"));
+	assert_int_equal(run(rec_valid_case_event, o), -1);
+	assert_string_equal(field(), "doc.body.corrections");
+}
+
+static json_t *
+correct_with(const char *key, const char *text)
+{
+	json_t	*o = parse("{\"type\":\"application.correct\",\"app_no\":"
+	    "\"" APP_NO "\",\"at\":\"2026-11-24 02:00:00\","
+	    "\"attachments\":[{\"material_seq\":2,\"material_name\":"
+	    "\"营业执照\",\"file_name\":\"执照.pdf\",\"sha256\":\"" SHA1
+	    "\",\"size\":1234,\"mime\":\"application/pdf\"}],"
+	    "\"files\":[\"" SHA1 "\"]}");
+
+	return with_member(o, o, key, text);
+}
+
+static void
+correct_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_correct, correct_with(NULL, NULL)), 0);
+	assert_int_equal(fx.c.nfiles, 1);
+	assert_string_equal(fx.c.files[0].sha256, SHA1);
+	assert_int_equal(run(rec_valid_correct, correct_with("app_no",
+	    "\"YW2026112100002\"")), -1);
+	assert_string_equal(field(), "app_no");
+	assert_int_equal(run(rec_valid_correct, correct_with("attachments",
+	    "[]")), -1);
+	assert_string_equal(field(), "attachments");
+	assert_int_equal(run(rec_valid_correct, correct_with("files",
+	    "[\"" SHA2 "\"]")), -1);
+	assert_string_equal(field(), "files[0]");
+	assert_int_equal(run(rec_valid_correct, correct_with("attachments",
+	    "[{\"material_seq\":2,\"material_name\":\"营业执照\","
+	    "\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":"
+	    "1234,\"mime\":\"application/pdf\"},{\"material_seq\":2,"
+	    "\"material_name\":\"营业执照\",\"file_name\":\"b.pdf\","
+	    "\"sha256\":\"" SHA2 "\",\"size\":99,\"mime\":"
+	    "\"application/pdf\"}]")), -1);
+	assert_string_equal(field(), "attachments[1].material_seq");
+	assert_int_equal(run(rec_valid_correct, correct_with("attachments",
+	    "[{\"material_seq\":2,\"material_name\":\"营业执照\","
+	    "\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":"
+	    "99,\"mime\":\"application/pdf\"}]")), -1);
+	assert_string_equal(field(), "attachments[0].sha256");
+	assert_int_equal(run(rec_valid_correct, correct_with("at", "\"now\"")),
+	    -1);
+	assert_string_equal(field(), "at");
+	assert_int_equal(run(rec_valid_correct, correct_with("extra", "1")), -1);
+	assert_string_equal(field(), "extra");
 }
 
 static void
@@ -797,6 +923,8 @@ main(void)
 		T(case_event_document_body),
 		T(case_event_due_date),
 		T(withdraw_record),
+		T(case_event_corrections),
+		T(correct_record),
 		T(records_parse_strictly),
 		T(every_file_of_the_bundle_is_named),
 #undef T

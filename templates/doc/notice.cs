@@ -1,5 +1,7 @@
 <?cs # doc/notice.cs: the notices and decisions (Doc.kind accept, reject,
-       approve, deny, withdraw, extend) as a Chinese government document:
+       approve, deny, withdraw, extend, correct, special) as a Chinese
+       government
+       document:
        red header,
        title, number, addressee, body, department and date.  No seal is
        drawn: the documents are not signed yet (DOC-1; issue #7), and a
@@ -14,7 +16,7 @@
     <div class="doc-redline" aria-hidden="true"></div>
   </header>
 
-  <h1 class="doc-title"><?cs if:Doc.title ?><?cs var:Doc.title ?><?cs elif:Doc.kind == "accept" ?>受理通知书<?cs elif:Doc.kind == "reject" ?>不予受理通知书<?cs elif:Doc.kind == "approve" ?>准予行政许可决定书<?cs elif:Doc.kind == "deny" ?>不予行政许可决定书<?cs elif:Doc.kind == "withdraw" ?>准予撤回决定书<?cs elif:Doc.kind == "extend" ?>延期审批告知书<?cs /if ?></h1>
+  <h1 class="doc-title"><?cs if:Doc.title ?><?cs var:Doc.title ?><?cs elif:Doc.kind == "accept" ?>受理通知书<?cs elif:Doc.kind == "reject" ?>不予受理通知书<?cs elif:Doc.kind == "approve" ?>准予行政许可决定书<?cs elif:Doc.kind == "deny" ?>不予行政许可决定书<?cs elif:Doc.kind == "withdraw" ?>准予撤回决定书<?cs elif:Doc.kind == "extend" ?>延期审批告知书<?cs elif:Doc.kind == "correct" ?>补正材料通知书<?cs elif:Doc.kind == "special" ?>特别程序告知书<?cs /if ?></h1>
   <p class="doc-no"><?cs var:Doc.doc_no ?></p>
 
   <p class="doc-to"><?cs var:Doc.applicant_name ?>：</p>
@@ -54,6 +56,23 @@
   <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，本机关已依法受理。因以下原因，不能在规定期限内作出决定：</p>
   <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
   <p class="doc-p">根据《中华人民共和国行政许可法》第四十二条第一款的规定，经本机关负责人批准，办理期限延长<?cs var:Doc.extended_days ?>个工作日，本机关将于<?cs call:cn_date(Doc.due_date) ?>前作出决定。</p>
+
+  <?cs elif:Doc.kind == "correct" ?>
+  <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你（单位）需要补正的全部内容：</p>
+  <table class="doc-table numbered">
+    <thead><tr><th scope="col" class="num">序号</th><th scope="col">材料名称</th><th scope="col">补正原因</th></tr></thead>
+    <tbody>
+      <?cs each:c = Doc.Corrections ?>
+      <tr><td class="num rownum"></td><td><?cs var:c.name ?></td><td class="pre-line"><?cs var:c.reason ?></td></tr>
+      <?cs /each ?>
+    </tbody>
+  </table>
+  <p class="doc-p">请登录一网通办，在本申请的办件页面一次性上传上述全部补正材料。本机关自收到全部补正材料之日起重新计算受理期限。</p>
+
+  <?cs elif:Doc.kind == "special" ?>
+  <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，本机关已依法受理。因以下原因，需要进行<?cs var:Doc.procedure ?>：</p>
+  <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
+  <p class="doc-p">根据《中华人民共和国行政许可法》第四十五条的规定，<?cs var:Doc.procedure ?>所需时间不计算在本机关作出行政许可决定的期限内，预计需要<?cs var:Doc.expected_days ?>个工作日。<?cs var:Doc.procedure ?>结束后，本机关将恢复办理，并告知你（单位）顺延后的办结日期。</p>
 
   <?cs elif:Doc.kind == "withdraw" ?>
   <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，在本机关作出决定前申请撤回。</p>

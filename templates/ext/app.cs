@@ -1,7 +1,9 @@
 <?cs # ext/app.cs: one application as its applicant sees it: status,
        facts, materials, timeline (App.Events) and documents (App.Docs);
        to its logged-in applicant, while App.open, the withdrawal form, or
-       since App.withdraw_at that the withdrawal waits.
+       since App.withdraw_at that the withdrawal waits; the materials a
+       补正 asks for (App.Corrections) with, while the case waits for
+       them, the form that sends them once.
        Also included by ext/query.cs when a query found the application. ?>
 <?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
 <?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
@@ -10,9 +12,37 @@
     <p class="page-kicker">申请编号 <strong class="mono"><?cs var:App.app_no ?></strong></p>
     <h1><?cs var:App.item_name ?></h1>
     <p class="app-status"><span class="badge st-<?cs var:App.state ?>"><?cs var:App.state_label ?></span><span class="muted">更新于 <?cs var:App.updated_at ?></span></p>
+    <?cs if:App.state == "suspended" ?><p class="app-due"><strong>办理期限暂停计算。</strong><?cs if:App.pause_note ?><?cs var:App.pause_note ?><?cs /if ?></p><?cs /if ?>
     <?cs if:App.due_date ?><p class="app-due">预计办结日期：<strong><?cs var:App.due_date ?></strong> <span class="small muted">（审批部门承诺的期限，从您提交申请之日起按工作日计算，法定节假日不计）</span></p><?cs /if ?>
     <?cs if:User.Name && Page.Template == "ext/app.cs" ?><p class="app-links no-print"><a href="/receipt?no=<?cs var:url_escape(App.app_no) ?>">查看或打印接件凭证</a></p><?cs /if ?>
   </header>
+
+  <?cs if:subcount(App.Corrections) > 0 ?>
+  <section class="section callout-section" aria-labelledby="corr-title">
+    <h2 class="section-title" id="corr-title">补正材料</h2>
+    <?cs if:App.corrected_at ?>
+    <p>您已于 <?cs var:App.corrected_at ?> 提交补正材料，受理期限从该日起重新计算。</p>
+    <?cs elif:App.state == "correcting" ?>
+    <p>审批部门审查后，需要您补正下列材料（详见“办理文书”中的补正材料通知书）。请<strong>一次性</strong>上传下列全部材料，提交后不能再次补正。</p>
+    <?cs /if ?>
+    <ol class="corr-list">
+      <?cs each:c = App.Corrections ?><li><strong><?cs var:c.material_name ?></strong>：<span class="pre-line"><?cs var:c.reason ?></span></li><?cs /each ?>
+    </ol>
+    <?cs if:User.Name && Page.Template == "ext/app.cs" && App.state == "correcting" && !App.corrected_at ?>
+    <form class="form no-print" method="post" action="/app/correct" enctype="multipart/form-data">
+      <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+      <input type="hidden" name="no" value="<?cs var:App.app_no ?>">
+      <?cs each:c = App.Corrections ?>
+      <div class="field">
+        <label for="f-c<?cs var:c.material_seq ?>"><?cs var:c.material_name ?> <span class="req">（必传，PDF）</span></label>
+        <input id="f-c<?cs var:c.material_seq ?>" type="file" name="m<?cs var:c.material_seq ?>" accept="application/pdf" required>
+      </div>
+      <?cs /each ?>
+      <div class="form-actions"><button class="btn btn-primary" type="submit">提交补正材料</button></div>
+    </form>
+    <?cs /if ?>
+  </section>
+  <?cs /if ?>
 
   <?cs if:subcount(App.Docs) > 0 ?>
   <section class="section docs-callout">
@@ -66,7 +96,7 @@
         <thead><tr><th scope="col" class="num">序号</th><th scope="col">材料名称</th><th scope="col">文件</th><th scope="col" class="num">大小</th></tr></thead>
         <tbody>
           <?cs each:a = App.Attachments ?>
-          <tr><td class="num rownum" data-label="序号"></td><td data-label="材料名称"><?cs var:a.material_name ?></td><td class="file" data-label="文件"><?cs var:a.file_name ?></td><td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td></tr>
+          <tr><td class="num rownum" data-label="序号"></td><td data-label="材料名称"><?cs var:a.material_name ?><?cs if:a.round == 1 ?> <span class="badge st-correction">补正件</span><?cs /if ?></td><td class="file" data-label="文件"><?cs var:a.file_name ?></td><td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td></tr>
           <?cs /each ?>
         </tbody>
       </table>

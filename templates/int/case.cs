@@ -77,7 +77,7 @@
             <?cs each:a = Case.Attachments ?>
             <tr>
               <td class="num" data-label="序号"><?cs var:a.material_seq ?></td>
-              <td data-label="材料名称"><?cs var:a.material_name ?></td>
+              <td data-label="材料名称"><?cs var:a.material_name ?><?cs if:a.round == 1 ?> <span class="badge st-correction">补正件</span><?cs /if ?></td>
               <td class="file" data-label="文件"><a href="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>" target="_blank" rel="noopener"><?cs var:a.file_name ?></a><?cs if:a.mime ?> <span class="muted small"><?cs if:a.mime == "application/pdf" ?>PDF<?cs else ?><?cs var:a.mime ?><?cs /if ?></span><?cs /if ?></td>
               <td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td>
             </tr>
@@ -117,6 +117,41 @@
       </ul>
       <?cs /if ?>
     </section>
+    <?cs if:Case.Report.authority ?>
+    <section class="section" aria-labelledby="rep-title">
+      <h2 class="section-title" id="rep-title">上报上级机关</h2>
+      <dl class="facts facts-2">
+        <div><dt>上级机关</dt><dd><?cs var:Case.Report.authority ?></dd></div>
+        <div><dt>上报</dt><dd><?cs var:Case.Report.reported_on ?> · <?cs var:Case.Report.reported_by ?></dd></div>
+        <div class="facts-wide"><dt>上报依据和初步审查意见</dt><dd class="pre-line"><?cs var:Case.Report.reason ?></dd></div>
+        <?cs if:Case.Report.decision ?>
+        <div><dt>上级机关决定</dt><dd><?cs if:Case.Report.decision == "approve" ?>准予许可<?cs else ?>不予许可<?cs /if ?>（<?cs var:Case.Report.upper_doc_no ?>，<?cs var:Case.Report.decided_on ?>）</dd></div>
+        <div><dt>登记人</dt><dd><?cs var:Case.Report.recorded_by ?></dd></div>
+        <div class="facts-wide"><dt>决定内容</dt><dd class="pre-line"><?cs var:Case.Report.summary ?></dd></div>
+        <?cs else ?>
+        <div class="facts-wide"><dt>状态</dt><dd>等待上级机关决定，不计本机关的办理期限。</dd></div>
+        <?cs /if ?>
+      </dl>
+    </section>
+    <?cs /if ?>
+    <?cs if:subcount(Case.Specials) > 0 ?>
+    <section class="section" aria-labelledby="special-title">
+      <h2 class="section-title" id="special-title">特别程序</h2>
+      <p class="small muted">听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审等所需时间不计算在办理期限内（行政许可法第四十五条）。恢复办理时，各项期限按暂停时剩余的工作日顺延。</p>
+      <ol class="step-list">
+        <?cs each:sp = Case.Specials ?><li><strong><?cs var:sp.kind ?></strong>（预计 <?cs var:sp.expected_days ?> 个工作日）：<span class="pre-line"><?cs var:sp.reason ?></span><br><span class="small muted"><?cs var:sp.began_on ?> 由 <?cs var:sp.began_by ?> 启动，<?cs if:sp.ended_on ?><?cs var:sp.ended_on ?> 由 <?cs var:sp.ended_by ?> 结束，期限顺延 <?cs var:sp.paused_days ?> 个工作日<?cs else ?>正在进行，办理期限暂停计算<?cs /if ?></span></li><?cs /each ?>
+      </ol>
+    </section>
+    <?cs /if ?>
+    <?cs if:subcount(Case.Corrections) > 0 ?>
+    <section class="section" aria-labelledby="corr-title">
+      <h2 class="section-title" id="corr-title">补正材料</h2>
+      <p class="small muted"><?cs if:Case.corrected_at ?>申请人已于 <?cs var:Case.corrected_at ?> 提交补正材料，受理期限和办结期限自该日起重新计算。<?cs else ?>已一次性告知申请人补正以下材料，等待申请人提交。补正期间不计受理期限，收到补正材料后重新计算。<?cs /if ?></p>
+      <ol class="step-list">
+        <?cs each:c = Case.Corrections ?><li><strong><?cs var:c.material_name ?></strong>：<span class="pre-line"><?cs var:c.reason ?></span></li><?cs /each ?>
+      </ol>
+    </section>
+    <?cs /if ?>
   </div>
 
   <div class="col-side">
@@ -166,6 +201,126 @@
       <?cs /each ?>
       <?cs /if ?>
     </section>
+
+    <?cs if:Instant.may ?>
+    <section class="section actions-panel" aria-labelledby="instant-title">
+      <h2 class="section-title" id="instant-title">当场办结（即办件）</h2>
+      <p class="help">即办件材料齐全、符合条件的，可在窗口当场受理并作出准予许可决定：受理通知书和准予行政许可决定书同时出具，可立即打印交申请人。</p>
+      <form class="action-form" method="post" action="/case/instant">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <div class="field">
+          <label for="f-instant-text">审批意见<span class="opt">（选填）</span></label>
+          <textarea id="f-instant-text" name="text" rows="2" maxlength="1300" placeholder="符合条件，当场办结。"></textarea>
+        </div>
+        <button class="btn btn-primary btn-block" type="submit">受理并当场办结</button>
+      </form>
+    </section>
+    <?cs /if ?>
+    <?cs if:Record.today ?>
+    <section class="section actions-panel" aria-labelledby="upper-title">
+      <h2 class="section-title" id="upper-title">登记上级机关决定</h2>
+      <p class="help">收到<?cs var:Case.Report.authority ?>的决定后，在此登记：本机关据此出具准予或不予行政许可决定书，本件办结。</p>
+      <form class="action-form" method="post" action="/case/upper">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <fieldset class="field choice">
+          <legend>上级机关的决定<span class="req">（必选）</span></legend>
+          <div class="choice-opts">
+            <label class="choice-opt"><input type="radio" name="decision" value="approve" required> 准予许可</label>
+            <label class="choice-opt choice-no"><input type="radio" name="decision" value="deny"> 不予许可</label>
+          </div>
+        </fieldset>
+        <div class="field">
+          <label for="f-up-no">决定文号</label>
+          <input id="f-up-no" name="upper_doc_no" maxlength="60" required placeholder="如：锡自然资审〔2026〕15号">
+        </div>
+        <div class="field">
+          <label for="f-up-on">决定日期</label>
+          <input id="f-up-on" name="decided_on" type="date" max="<?cs var:Record.today ?>" required>
+        </div>
+        <div class="field">
+          <label for="f-up-sum">决定内容摘录<span class="req">（必填）</span></label>
+          <textarea id="f-up-sum" name="summary" rows="3" maxlength="650" required></textarea>
+        </div>
+        <button class="btn btn-primary btn-block" type="submit">登记并出具决定书</button>
+      </form>
+    </section>
+    <?cs /if ?>
+    <?cs if:Report.max ?>
+    <section class="section actions-panel" aria-labelledby="report-title">
+      <h2 class="section-title" id="report-title">上报上级机关</h2>
+      <p class="help">依法应由上级机关作出决定的，审查后上报：本件等待上级机关决定，不计本机关的办理期限；收到决定后在本页登记。</p>
+      <form class="action-form" method="post" action="/case/report">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <div class="field">
+          <label for="f-rep-auth">上级机关</label>
+          <input id="f-rep-auth" name="authority" maxlength="<?cs var:Report.max ?>" required placeholder="如：锡林郭勒盟自然资源局">
+        </div>
+        <div class="field">
+          <label for="f-rep-reason">上报依据和初步审查意见<span class="req">（必填）</span></label>
+          <textarea id="f-rep-reason" name="reason" rows="3" maxlength="1300" required></textarea>
+        </div>
+        <button class="btn btn-plain btn-block" type="submit">上报</button>
+      </form>
+    </section>
+    <?cs /if ?>
+    <?cs if:Special.resume ?>
+    <section class="section actions-panel" aria-labelledby="resume-title">
+      <h2 class="section-title" id="resume-title">结束特别程序</h2>
+      <p class="help">特别程序完成后，请结束特别程序：本件恢复办理，各项期限按暂停时剩余的工作日顺延，并告知申请人新的预计办结日期。</p>
+      <form class="action-form" method="post" action="/case/resume">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <button class="btn btn-primary btn-block" type="submit">结束特别程序，恢复办理</button>
+      </form>
+    </section>
+    <?cs /if ?>
+    <?cs if:Special.max ?>
+    <section class="section actions-panel" aria-labelledby="suspend-title">
+      <h2 class="section-title" id="suspend-title">启动特别程序</h2>
+      <p class="help">需要听证、检验检测、鉴定、专家评审、现场勘查等的，启动特别程序：所需时间不计入办理期限，系统出具特别程序告知书，书面告知申请人所需时间。</p>
+      <form class="action-form" method="post" action="/case/suspend">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <div class="field">
+          <label for="f-sp-kind">程序种类</label>
+          <select id="f-sp-kind" name="kind" required>
+            <?cs each:kind = Special.Kinds ?><option value="<?cs var:kind ?>"><?cs var:kind ?></option><?cs /each ?>
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-sp-days">预计所需工作日</label>
+          <input id="f-sp-days" name="days" type="number" min="1" max="<?cs var:Special.max ?>" value="10" required>
+        </div>
+        <div class="field">
+          <label for="f-sp-reason">原因<span class="req">（必填）</span></label>
+          <textarea id="f-sp-reason" name="reason" rows="3" maxlength="1300" required></textarea>
+        </div>
+        <button class="btn btn-plain btn-block" type="submit">启动特别程序</button>
+      </form>
+    </section>
+    <?cs /if ?>
+
+    <?cs if:subcount(Correct.Items) > 0 ?>
+    <section class="section actions-panel" aria-labelledby="correct-title">
+      <h2 class="section-title" id="correct-title">要求补正</h2>
+      <p class="help">材料不齐全或不符合法定形式的，应当一次性告知申请人需要补正的全部内容（行政许可法第三十二条）。每件只能要求补正一次：请勾选每一项需要补正的材料并写明原因。系统将出具补正材料通知书；申请人提交补正材料后，本件回到受理环节，受理期限重新计算。</p>
+      <form class="action-form" method="post" action="/case/correct">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <?cs each:m = Correct.Items ?>
+        <fieldset class="field corr-item">
+          <legend><label><input type="checkbox" name="c<?cs var:m.seq ?>" value="1"> <?cs var:m.name ?></label></legend>
+          <label class="small" for="f-corr-<?cs var:m.seq ?>">补正原因</label>
+          <textarea id="f-corr-<?cs var:m.seq ?>" name="r<?cs var:m.seq ?>" rows="2" maxlength="<?cs var:Correct.max ?>" placeholder="如：缺少法定代表人签字；复印件不清晰"></textarea>
+        </fieldset>
+        <?cs /each ?>
+        <button class="btn btn-plain btn-block" type="submit">出具补正材料通知书</button>
+      </form>
+    </section>
+    <?cs /if ?>
 
     <?cs if:subcount(Urges) > 0 ?>
     <section class="section" aria-labelledby="urges-title">
