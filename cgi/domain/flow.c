@@ -276,25 +276,34 @@ flow_involves(const struct kase *k, const struct user *u)
 	return 0;
 }
 
+/* A case's row of CASE_COLS, and when key is not NULL one more column
+ * after them into *key. */
 static enum db_rc
-case_row(struct stmt *q, struct pool *pool, void *arg)
+case_cols(struct stmt *q, struct pool *pool, struct kase *k, char **key)
 {
-	struct kase	*k = arg;
 	enum db_rc	 rc;
 
 	memset(k, 0, sizeof(*k));
-	if ((rc = stmt_row(q, pool, "issisdssssssdsssssd", &k->id,
+	/* The shorter format leaves key, the last argument, unread. */
+	if ((rc = stmt_row(q, pool, key != NULL ? "issisdssssssdsssssds" :
+	    "issisdssssssdsssssd", &k->id,
 	    &k->app_no, &k->source, &k->item_id, &k->item_code,
 	    &k->item_version, &k->item_name, &k->applicant_name,
 	    &k->id_number, &k->mobile, &k->remark, &k->state, &k->step_seq,
 	    &k->submitted_at, &k->received_at, &k->intake_due,
-	    &k->promised_due, &k->statutory_due, &k->extended_days)) !=
+	    &k->promised_due, &k->statutory_due, &k->extended_days, key)) !=
 	    DB_OK)
 		return rc;
 	/* One that does not open (logged) shows as nothing. */
 	k->id_number = pii_open(pool, SEALED_CASE_ID, k->id_number);
 	k->mobile = pii_open(pool, SEALED_CASE_MOBILE, k->mobile);
 	return DB_OK;
+}
+
+static enum db_rc
+case_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	return case_cols(q, pool, arg, NULL);
 }
 
 /* The case's net, its marking and since when each step is enabled. */
@@ -1339,4 +1348,143 @@ case_urges(struct db *db, struct pool *pool, int64_t id,
 	q = db_stmt(db, SQL_URGES);
 	stmt_bind_int(q, 0, id);
 	return stmt_list(q, pool, urge_row, sizeof(**v), v, n);
+}
+
+/*
+ * Case search (INT-11).  One statement for every combination of criteria:
+ * an absent one is bound NULL.  Department as flow_involves() says it.
+ * The case's running deadline as case_running_due() says it.  Keyset
+ * paging on (received_at, id), which the index of 097 serves.
+ */
+static const char SQL_CASE_SEARCH[] =
+    "SELECT " CASE_COLS ", DATE_FORMAT(k.received_at, '%Y-%m-%d %H:%i:%s') "
+    "FROM kase k JOIN item i ON i.id = k.item_id "
+    "WHERE (i.dept_code = ? OR EXISTS (SELECT 1 FROM item_step s "
+    "WHERE s.item_id = k.item_id AND s.dept_code = ?)) "
+    "AND (? IS NULL OR k.app_no LIKE CONCAT(?, '%') ESCAPE '!') "
+    "AND (? IS NULL OR k.applicant_name LIKE CONCAT('%', ?, '%') "
+    "ESCAPE '!') "
+    "AND (? IS NULL OR k.item_code = ? OR "
+    "k.item_name LIKE CONCAT('%', ?, '%') ESCAPE '!') "
+    "AND (? IS NULL OR k.state = ?) "
+    "AND (? IS NULL OR k.received_at >= "
+    "CAST(? AS DATETIME) - INTERVAL 8 HOUR) "
+    "AND (? IS NULL OR k.received_at < "
+    "CAST(? AS DATETIME) + INTERVAL 16 HOUR) "
+    "AND (? IS NULL OR (CASE k.state WHEN 'received' THEN k.intake_due "
+    "WHEN 'processing' THEN k.promised_due END) BETWEEN ? AND ?) "
+    "AND (? IS NULL OR k.received_at < ? OR "
+    "(k.received_at = ? AND k.id < ?)) "
+    "ORDER BY k.received_at DESC, k.id DESC LIMIT ?";
+
+const char *
+case_running_due(const struct kase *k)
+{
+	if (strcmp(k->state, "received") == 0)
+		return k->intake_due;
+	if (strcmp(k->state, "processing") == 0)
+		return k->promised_due;
+	return NULL;
+}
+
+/* s for LIKE … ESCAPE '!': its wildcards and '!' taken literally (the
+ * same whatever the server's sql_mode says of backslashes). */
+static char *
+like_literal(struct pool *pool, const char *s)
+{
+	char	*out, *o;
+
+	o = out = pool_alloc(pool, 2 * strlen(s) + 1);
+	for (; *s != '\0'; s++) {
+		if (*s == '%' || *s == '_' || *s == '!')
+			*o++ = '!';
+		*o++ = *s;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Bind v to parameters at and at + 1 (the "? IS NULL OR … ?" pairs). */
+static void
+bind_opt(struct stmt *q, unsigned at, const char *v)
+{
+	if (v == NULL) {
+		stmt_bind_null(q, at);
+		stmt_bind_null(q, at + 1);
+	} else {
+		stmt_bind_text(q, at, v);
+		stmt_bind_text(q, at + 1, v);
+	}
+}
+
+enum db_rc
+case_search(struct db *db, struct pool *pool, const struct user *u,
+    const struct case_query *cq, const struct calendar *c, cal_day today,
+    struct case_page *pg)
+{
+	struct stmt	*q;
+	struct kase	 k;
+	enum db_rc	 rc;
+	cal_day		 yf, gf;
+	const char	*lo = NULL, *hi = NULL;
+	char		*key, *last_key = NULL;
+	size_t		 cap = 0;
+
+	memset(pg, 0, sizeof(*pg));
+	if (u->dept_code == NULL)
+		return DB_OK;		/* no department, no cases */
+	deadline_light_bounds(c, today, &yf, &gf);
+	switch (cq->light) {
+	case LIGHT_RED:
+		lo = "1000-01-01";
+		hi = cal_day_str(pool, yf - 1);
+		break;
+	case LIGHT_YELLOW:
+		lo = cal_day_str(pool, yf);
+		hi = cal_day_str(pool, gf - 1);
+		break;
+	case LIGHT_GREEN:
+		lo = cal_day_str(pool, gf);
+		hi = "9999-12-31";
+		break;
+	default:
+		break;
+	}
+	q = db_stmt(db, SQL_CASE_SEARCH);
+	stmt_bind_text(q, 0, u->dept_code);
+	stmt_bind_text(q, 1, u->dept_code);
+	bind_opt(q, 2, cq->app_no ? like_literal(pool, cq->app_no) : NULL);
+	bind_opt(q, 4, cq->name ? like_literal(pool, cq->name) : NULL);
+	bind_opt(q, 6, cq->item);
+	if (cq->item != NULL)
+		stmt_bind_text(q, 8, like_literal(pool, cq->item));
+	else
+		stmt_bind_null(q, 8);
+	bind_opt(q, 9, cq->state);
+	bind_opt(q, 11, cq->from);
+	bind_opt(q, 13, cq->to);
+	bind_opt(q, 15, lo);
+	if (hi != NULL)
+		stmt_bind_text(q, 17, hi);
+	else
+		stmt_bind_null(q, 17);
+	bind_opt(q, 18, cq->before_at);
+	stmt_bind_text(q, 20, cq->before_at ? cq->before_at : "");
+	stmt_bind_int(q, 21, cq->before_id);
+	/* One more than a page says whether there is a next page. */
+	stmt_bind_int(q, 22, CASE_SEARCH_PAGE + 1);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = case_cols(q, pool, &k, &key)) == DB_OK) {
+		if (pg->n == CASE_SEARCH_PAGE) {
+			pg->next_at = last_key;
+			pg->next_id = pg->cases[pg->n - 1].id;
+			continue;
+		}
+		*(struct kase *)pool_push(pool, &pg->cases, &pg->n, &cap,
+		    sizeof(k)) = k;
+		last_key = key;
+	}
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
 }

@@ -14,6 +14,7 @@
 #include "calendar.h"
 #include "catalog.h"
 #include "db.h"
+#include "deadline.h"
 #include "request.h"
 #include "wfnet.h"
 
@@ -184,5 +185,46 @@ enum db_rc	 case_import_withdraw(struct db *, struct pool *, json_t *rec,
 		    char *err, size_t errlen);
 /* 1 when user's department acts at some step of case k (may read it). */
 int		 flow_involves(const struct kase *, const struct user *);
+
+/*
+ * Case search (INT-11): what staff look a case up by.  Every criterion is
+ * optional (NULL, or LIGHT_NONE); the page checks their shapes.  Dates are
+ * Beijing days "YYYY-MM-DD" of receipt, both ends included.  A case's
+ * light is that of the deadline it runs against: acceptance while it
+ * waits for it, the promised completion once accepted; an ended case has
+ * none.
+ */
+struct case_query {
+	const char	*app_no;	/* the number, or its beginning */
+	const char	*name;		/* part of the applicant's name */
+	const char	*item;		/* an item code, or part of its name */
+	const char	*state;		/* received, processing, … */
+	enum light	 light;
+	const char	*from, *to;	/* received on or after, on or before */
+	/* The page after the row (before_at, before_id): received_at in
+	 * UTC "YYYY-MM-DD HH:MM:SS" and id of the last row shown. */
+	const char	*before_at;
+	int64_t		 before_id;
+};
+/* One page: the cases, and the key of the next page, if any. */
+struct case_page {
+	struct kase	*cases;
+	size_t		 n;
+	char		*next_at;	/* NULL when this is the last page */
+	int64_t		 next_id;
+};
+#define CASE_SEARCH_PAGE	20
+/*
+ * The cases that match q and that user's department may read (ORG-2:
+ * the item's department or one acting at one of its steps), newest
+ * received first, CASE_SEARCH_PAGE at a time, by key (never by offset),
+ * on day today of calendar c (for the light).
+ */
+enum db_rc	 case_search(struct db *, struct pool *, const struct user *,
+		    const struct case_query *, const struct calendar *,
+		    cal_day today, struct case_page *);
+/* The deadline a case runs against now (its light), or NULL. */
+const char	*case_running_due(const struct kase *);
+
 
 #endif

@@ -332,6 +332,130 @@ page_int_inbox(struct req *r)
 	return render(r, "int/inbox.cs");
 }
 
+/* What a search criterion may be, in characters. */
+#define SEARCH_NAME_MAX	50	/* kase.applicant_name */
+#define SEARCH_ITEM_MAX	100
+
+/* A search's criteria as the form sent them (NULL: empty), checked:
+ * NULL, or why not in words a clerk understands. */
+static const char *
+search_criteria(struct req *r, struct case_query *q)
+{
+	const char	*light, *id, *p;
+	cal_day		 from, to;
+	char		*end;
+	int		 y, mo, d, h, mi, se, len = 0;
+
+	memset(q, 0, sizeof(*q));
+	q->app_no = form_get(r, "no");
+	q->name = form_get(r, "name");
+	q->item = form_get(r, "item");
+	q->state = form_get(r, "state");
+	light = form_get(r, "light");
+	q->from = form_get(r, "from");
+	q->to = form_get(r, "to");
+	if (q->app_no != NULL && !vocab_code_valid(q->app_no, 20))
+		return "申请编号只能由字母和数字组成（例如 YW2026093000001），"
+		    "可以只填前面几位。";
+	if (q->name != NULL && utf8_chars(q->name) > SEARCH_NAME_MAX)
+		return "申请人姓名太长，请填写姓名或其中几个字。";
+	if (q->item != NULL && utf8_chars(q->item) > SEARCH_ITEM_MAX)
+		return "事项名称太长，请填写事项编码或名称中的几个字。";
+	if (q->state != NULL && vocab_state_label(q->state) == NULL)
+		return "请从列表中选择办件状态。";
+	if (light != NULL &&
+	    (q->light = deadline_light_of(light)) == LIGHT_NONE)
+		return "请从列表中选择亮灯颜色。";
+	if (q->from != NULL && cal_day_parse(q->from, &from) == -1)
+		return "收件日期（起）格式不正确，请写成 2026-09-30 这样的日期。";
+	if (q->to != NULL && cal_day_parse(q->to, &to) == -1)
+		return "收件日期（止）格式不正确，请写成 2026-09-30 这样的日期。";
+	if (q->from != NULL && q->to != NULL && from > to)
+		return "收件日期的起日晚于止日，请调换后再查。";
+	/* The next page's key, as this page wrote it. */
+	p = form_get(r, "before_at");
+	id = form_get(r, "before_id");
+	if ((p == NULL) != (id == NULL))
+		return "翻页链接不完整，请回到第一页重新查询。";
+	if (p != NULL) {
+		errno = 0;
+		q->before_id = strtoll(id, &end, 10);
+		if (errno != 0 || *end != '\0' || q->before_id <= 0 ||
+		    strlen(p) != 19 || sscanf(p, "%4d-%2d-%2d %2d:%2d:%2d%n",
+		    &y, &mo, &d, &h, &mi, &se, &len) != 6 || len != 19 ||
+		    cal_day_parse(pool_printf(r->pool, "%.10s", p), &from) ==
+		    -1 || h > 23 || mi > 59 || se > 59)
+			return "翻页链接不正确，请回到第一页重新查询。";
+		q->before_at = p;
+	}
+	return NULL;
+}
+
+/*
+ * GET /case/search?no=&name=&item=&state=&light=&from=&to=&go=1
+ * [&before_at=&before_id=]: the cases of the user's department(s) that
+ * match (INT-11, ORG-2), newest received first, CASE_SEARCH_PAGE a page,
+ * the next page by the last row's key.  Without go=1 only the form; with
+ * it and no criterion, or a malformed one, the form says what to fix
+ * (422).
+ */
+int
+page_int_case_search(struct req *r)
+{
+	static const char *const states[] = { "received", "processing",
+	    "approved", "denied", "not_accepted", "withdrawn" };
+	struct case_query q;
+	struct case_page pg;
+	struct today	 t;
+	const char	*why;
+	size_t		 i;
+	char		*p;
+
+	why = search_criteria(r, &q);
+	hdf_set(r, "Filter.no", q.app_no);
+	hdf_set(r, "Filter.name", q.name);
+	hdf_set(r, "Filter.item", q.item);
+	hdf_set(r, "Filter.light", form_get(r, "light"));
+	hdf_set(r, "Filter.from", q.from);
+	hdf_set(r, "Filter.to", q.to);
+	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
+		p = pool_printf(r->pool, "States.%zu", i);
+		hdf_put(r, p, "state", states[i]);
+		hdf_put(r, p, "label", flow_state_label(states[i]));
+		if (q.state != NULL && strcmp(q.state, states[i]) == 0)
+			hdf_put(r, p, "selected", "1");
+	}
+	hdf_set(r, "Page.Title", "查找办件");
+	if (why == NULL && form_get(r, "go") == NULL)
+		return render(r, "int/case_search.cs");
+	if (why == NULL && q.app_no == NULL && q.name == NULL &&
+	    q.item == NULL && q.state == NULL && q.light == LIGHT_NONE &&
+	    q.from == NULL && q.to == NULL)
+		why = "请至少填写一项查询条件：申请编号、申请人、事项、状态、"
+		    "亮灯或收件日期。";
+	if (why != NULL) {
+		r->status = 422;
+		hdf_set(r, "Form.Error", why);
+		return render(r, "int/case_search.cs");
+	}
+	if (today_get(r, &t) == -1 || case_search(r->db, r->pool, &r->user,
+	    &q, &t.cal, t.day, &pg) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; i < pg.n; i++) {
+		p = pool_printf(r->pool, "Cases.%zu", i);
+		view_case_row(r, p, &pg.cases[i]);
+		view_due(r, p, &t, case_running_due(&pg.cases[i]));
+	}
+	hdf_set(r, "Searched", "1");
+	if (q.before_at != NULL)
+		hdf_set(r, "Filter.paged", "1");
+	if (pg.next_at != NULL) {
+		hdf_set(r, "Next.at", pg.next_at);
+		hdf_setf(r, "Next.id", "%lld", (long long)pg.next_id);
+	}
+	return render(r, "int/case_search.cs");
+}
+
 static int
 case_id(struct req *r, int64_t *id)
 {

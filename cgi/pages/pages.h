@@ -36,6 +36,7 @@ int	 page_int_home(struct req *);
 int	 page_int_login_form(struct req *);
 int	 page_int_login(struct req *);
 int	 page_int_inbox(struct req *);
+int	 page_int_case_search(struct req *);
 int	 page_int_case(struct req *);
 int	 page_int_act(struct req *);
 int	 page_int_extend(struct req *);

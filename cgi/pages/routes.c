@@ -53,6 +53,8 @@ const struct route routes[] = {
 	    page_int_password },
 	{ "GET", "/inbox", R_INT | R_LOGIN, STAFF, page_int_inbox },
 	{ "GET", "/case", R_INT | R_LOGIN, STAFF, page_int_case },
+	{ "GET", "/case/search", R_INT | R_LOGIN, STAFF,
+	    page_int_case_search },
 	{ "POST", "/case/act", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_act },
 	{ "POST", "/case/extend", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_extend },
