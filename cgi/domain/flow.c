@@ -13,6 +13,7 @@
 #include "chain.h"
 #include "deadline.h"
 #include "exchange.h"
+#include "fee.h"
 #include "flow.h"
 #include "log.h"
 #include "pii.h"
@@ -907,6 +908,8 @@ flow_recusal_why(struct pool *pool, const struct kase *k,
 	return NULL;
 }
 
+static int	 fee_unpaid(struct db *, struct pool *, int64_t);
+
 enum db_rc
 case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
     const char *action, const char *step_key, const char *verdict,
@@ -922,7 +925,7 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 	char			*now, *today;
 	int64_t			 dummy;
 	size_t			 i;
-	int			 way, ended, step;
+	int			 way, ended, step, unpaid;
 
 	*why = NULL;
 	if ((t = flow_find(action)) == NULL) {
@@ -1005,6 +1008,14 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 		ended = 1;
 	} else
 		state = "processing";
+	/* No approval while a fee is unpaid (seed 004 #3 第十九条). */
+	if (strcmp(state, "approved") == 0 &&
+	    (unpaid = fee_unpaid(db, pool, k.id)) != 0) {
+		*why = unpaid < 0 ? NULL : "本件核定的费用尚未缴纳，窗口确认"
+		    "缴费后才能准予许可。";
+		rc = unpaid < 0 ? DB_ERR : DB_NONE;
+		goto fail;
+	}
 	if ((rc = save_state(db, pool, &k, &next, ended)) != DB_OK)
 		goto fail;
 	q = db_stmt(db, SQL_CASE_MOVE);
@@ -1113,9 +1124,17 @@ fail:
 	return -1;
 }
 
-enum db_rc
-case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
-    cal_day today, int *n)
+/*
+ * A timed rule of the tick: one (1 done, 0 nothing to do, -1 error) for
+ * each case sql selects as due on day today (its one parameter), each in
+ * its own transaction; the ids are read first, so that none is held
+ * locked while another is worked on.  *n: how many were done.
+ */
+static enum db_rc
+each_due(struct db *db, struct pool *pool, const char *sql,
+    const struct calendar *c, cal_day today,
+    int (*one)(struct db *, struct pool *, const struct calendar *, cal_day,
+    int64_t), int *n)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -1124,7 +1143,7 @@ case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
 	int		 r;
 
 	*n = 0;
-	q = db_stmt(db, SQL_DEEM_DUE);
+	q = db_stmt(db, sql);
 	stmt_bind_text(q, 0, cal_day_str(pool, today));
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
@@ -1134,23 +1153,32 @@ case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
 	if (rc == DB_ERR)
 		return rc;
 	for (i = 0; i < got; i++) {
-		if ((r = deem_one(db, pool, c, today, ids[i])) < 0)
+		if ((r = one(db, pool, c, today, ids[i])) < 0)
 			return DB_ERR;
 		*n += r;
 	}
 	return DB_OK;
 }
 
+enum db_rc
+case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
+    cal_day today, int *n)
+{
+	return each_due(db, pool, SQL_DEEM_DUE, c, today, deem_one, n);
+}
+
 /* Number, fill and store the document of kind for case k, issued now by
- * department dept (doc_make(), doc_add()). */
+ * department dept (doc_make(), doc_add()); the members of extra, when not
+ * NULL, join its body (a fee notice's amount and deadline). */
 static enum db_rc
-doc_issue(struct db *db, struct pool *pool, const struct kase *k,
+doc_issue_with(struct db *db, struct pool *pool, const struct kase *k,
     const char *dept, const char *kind, const struct user *u,
-    const char *text, struct doc *d)
+    const char *text, json_t *extra, struct doc *d)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	char		*now, *today;
+	json_t		*body;
+	char		*now, *today, *s;
 	int64_t		 seq;
 
 	q = db_stmt(db, SQL_EVENT_NEXT);
@@ -1159,7 +1187,26 @@ doc_issue(struct db *db, struct pool *pool, const struct kase *k,
 	    (rc = doc_make(db, pool, k, dept, kind, u, text, now, today, d)) !=
 	    DB_OK)
 		return rc;
+	if (extra != NULL) {
+		if ((body = json_loads(d->body, 0, NULL)) == NULL ||
+		    json_object_update(body, extra) != 0 || (s =
+		    json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
+			json_decref(body);
+			return DB_ERR;
+		}
+		d->body = pool_strdup(pool, s);
+		free(s);
+		json_decref(body);
+	}
 	return doc_add(db, d);
+}
+
+static enum db_rc
+doc_issue(struct db *db, struct pool *pool, const struct kase *k,
+    const char *dept, const char *kind, const struct user *u,
+    const char *text, struct doc *d)
+{
+	return doc_issue_with(db, pool, k, dept, kind, u, text, NULL, d);
 }
 
 /*
@@ -1487,4 +1534,357 @@ case_search(struct db *db, struct pool *pool, const struct user *u,
 	}
 	stmt_done(q);
 	return rc == DB_ERR ? rc : DB_OK;
+}
+
+/*
+ * Fees (FEE-1, FEE-2; seed 004 #3 第十三条, 第二十条).  One per case, in
+ * case_fee (098): set at the step that holds the case, within the item's
+ * standard, with its 缴费通知书; paid at the window; or lapsed by the
+ * tick, which denies the case.  The extranet learns of each change by a
+ * case.fee record beside the case.event.
+ */
+static const char SQL_FEE_GET[] =
+    "SELECT kind, amount, days, " DAY("due_date") ", state, doc_no, "
+    "set_by_name, " LOCAL("set_at") ", receipt_no, paid_by_name, "
+    LOCAL("paid_at") " FROM case_fee WHERE case_id = ?";
+static const char SQL_FEE_LOCK[] =
+    "SELECT state, " DAY("due_date") " FROM case_fee WHERE case_id = ? "
+    "FOR UPDATE";
+static const char SQL_FEE_ADD[] =
+    "INSERT INTO case_fee (case_id, kind, amount, days, due_date, state, "
+    "doc_no, set_by, set_by_name, set_at) VALUES (?, ?, ?, ?, ?, 'unpaid', "
+    "?, ?, ?, UTC_TIMESTAMP())";
+static const char SQL_FEE_PAID[] =
+    "UPDATE case_fee SET state = 'paid', receipt_no = ?, paid_by = ?, "
+    "paid_by_name = ?, paid_at = UTC_TIMESTAMP() "
+    "WHERE case_id = ? AND state = 'unpaid'";
+static const char SQL_FEE_LAPSED[] =
+    "UPDATE case_fee SET state = 'lapsed' "
+    "WHERE case_id = ? AND state = 'unpaid'";
+/* Unpaid fees of open cases whose last day has passed. */
+static const char SQL_FEE_DUE[] =
+    "SELECT f.case_id FROM case_fee f JOIN kase k ON k.id = f.case_id "
+    "WHERE f.state = 'unpaid' AND f.due_date < ? "
+    "AND k.state = 'processing' ORDER BY f.due_date, f.case_id LIMIT 500";
+
+const char *
+fee_state_label(const char *state)
+{
+	if (strcmp(state, "unpaid") == 0)
+		return "待缴费";
+	if (strcmp(state, "paid") == 0)
+		return "已缴费";
+	if (strcmp(state, "lapsed") == 0)
+		return "逾期未缴费";
+	return state;
+}
+
+enum db_rc
+case_fee_get(struct db *db, struct pool *pool, int64_t id,
+    struct case_fee *f)
+{
+	struct stmt	*q;
+
+	memset(f, 0, sizeof(*f));
+	q = db_stmt(db, SQL_FEE_GET);
+	stmt_bind_int(q, 0, id);
+	return stmt_one(q, pool, "sddssssssss", &f->kind, &f->amount,
+	    &f->days, &f->due, &f->state, &f->doc_no, &f->set_by,
+	    &f->set_at, &f->receipt_no, &f->paid_by, &f->paid_at);
+}
+
+/* The step of case k at which user may set its fee, or -1. */
+static int
+fee_step(const struct kase *k, const struct user *u)
+{
+	size_t	 i;
+
+	if (strcmp(k->state, "processing") != 0 || *k->item.fee_kind == '\0')
+		return -1;
+	for (i = 0; i < k->item.nsteps; i++)
+		if (flow_enabled(k, i) && holds_step(k, u, i) &&
+		    (k->item.steps[i].role & (ROLE_HANDLER | ROLE_LEADER)) &&
+		    flow_recused(k, u, i) == NULL)
+			return (int)i;
+	return -1;
+}
+
+int
+flow_may_fee(const struct kase *k, const struct user *u)
+{
+	return fee_step(k, u) >= 0;
+}
+
+int
+flow_may_confirm_fee(const struct kase *k, const struct user *u)
+{
+	return strcmp(k->state, "processing") == 0 &&
+	    (u->roles & ROLE_CLERK) != 0 && u->dept_code != NULL &&
+	    strcmp(u->dept_code, k->item.dept_code) == 0;
+}
+
+/* The case.fee record that tells the extranet of fee f of case k. */
+static enum db_rc
+fee_out(struct db *db, struct pool *pool, const struct kase *k,
+    const char *kind, int amount, const char *due, const char *state)
+{
+	json_t		*rec;
+	enum db_rc	 rc;
+
+	rec = json_pack("{s:s, s:s, s:s, s:i, s:s, s:s}", "type", "case.fee",
+	    "app_no", k->app_no, "kind", kind, "amount", amount,
+	    "due_date", due, "state", state);
+	rc = outbox_add(db, pool, rec);
+	json_decref(rec);
+	return rc;
+}
+
+enum db_rc
+case_fee_set(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, const char *kind, int amount, int days,
+    const char **why)
+{
+	struct calendar	 cal;
+	struct kase	 k;
+	struct doc	 d;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*extra;
+	char		*today, *due, *note;
+	int		 step;
+
+	*why = NULL;
+	if (days < 1 || days > FEE_DAYS_MAX) {
+		*why = pool_printf(pool, "缴费期限应为 1 至 %d 个工作日。",
+		    FEE_DAYS_MAX);
+		return DB_NONE;
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
+	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
+	    DB_OK)
+		goto fail;
+	if ((step = fee_step(&k, u)) < 0) {
+		*why = *k.item.fee_kind == '\0' ? "这个事项的收费标准里没有由"
+		    "系统收取的费用，不能核定收费。" : strcmp(k.state,
+		    "processing") != 0 ? "只有已受理、尚未办结的办件可以核定"
+		    "收费。" : "核定收费须由办件当前所在环节的承办人办理。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (kind == NULL || strcmp(kind, k.item.fee_kind) != 0) {
+		*why = pool_printf(pool, "收费项目应为本事项收费标准中的「%s」。",
+		    k.item.fee_kind);
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (amount < k.item.fee_min || amount > k.item.fee_max) {
+		*why = pool_printf(pool, "金额超出本事项的收费标准：%s应在 %s 元"
+		    "至 %s 元之间。", k.item.fee_kind, fee_yuan(pool,
+		    k.item.fee_min), fee_yuan(pool, k.item.fee_max));
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (stmt_one(db_stmt(db, SQL_TODAY), pool, "s", &today) != DB_OK ||
+	    calendar_get(db, pool, &cal) != DB_OK ||
+	    (due = deadline_after(pool, &cal, today, days)) == NULL) {
+		rc = DB_ERR;
+		goto fail;
+	}
+	extra = json_pack("{s:s, s:i, s:i, s:s}", "fee_kind", kind,
+	    "fee_amount", amount, "fee_days", days, "fee_due", due);
+	rc = doc_issue_with(db, pool, &k, k.item.steps[step].dept_code, "fee",
+	    u, pool_printf(pool, "%s %s 元", kind, fee_yuan(pool, amount)),
+	    extra, &d);
+	json_decref(extra);
+	if (rc != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_FEE_ADD);
+	stmt_bind_int(q, 0, k.id);
+	stmt_bind_text(q, 1, kind);
+	stmt_bind_int(q, 2, amount);
+	stmt_bind_int(q, 3, days);
+	stmt_bind_text(q, 4, due);
+	stmt_bind_text(q, 5, d.doc_no);
+	stmt_bind_int(q, 6, u->id);
+	stmt_bind_text(q, 7, u->name);
+	if ((rc = stmt_run(q)) == DB_DUP) {
+		*why = "本件已经核定过收费，不能再次核定。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	note = pool_printf(pool, "%s %s 元，请于 %s 前缴纳；逾期未缴纳的，依照"
+	    "规定作出不予许可的决定。", kind, fee_yuan(pool, amount), due);
+	if (rc != DB_OK || (rc = event_out(db, pool, &k, "fee", "核定收费，"
+	    "出具缴费通知书", k.state, u, note, &d, "请缴纳费用", note)) !=
+	    DB_OK || (rc = fee_out(db, pool, &k, kind, amount, due,
+	    "unpaid")) != DB_OK || (rc = audit_json(db, pool, u->login,
+	    "case.fee", k.app_no, json_pack("{s:s, s:i, s:i, s:s, s:s}",
+	    "kind", kind, "amount", amount, "days", days, "due", due,
+	    "doc_no", d.doc_no))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+enum db_rc
+case_fee_confirm(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, const char *receipt, const char **why)
+{
+	struct case_fee	 f;
+	struct kase	 k;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*note;
+
+	*why = NULL;
+	if (receipt == NULL || !vocab_code_valid(receipt, 40)) {
+		*why = "请填写缴费票据号码（字母、数字和 -，40 位以内）。";
+		return DB_NONE;
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK)
+		goto fail;
+	if (!flow_may_confirm_fee(&k, u)) {
+		*why = strcmp(k.state, "processing") != 0 ? "本件已经办结，不能"
+		    "再确认缴费。" : "缴费由本部门窗口受理人员确认。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if ((rc = case_fee_get(db, pool, k.id, &f)) == DB_NONE ||
+	    (rc == DB_OK && strcmp(f.state, "unpaid") != 0)) {
+		*why = rc == DB_NONE ? "本件没有待缴的费用。" :
+		    "这笔费用已经确认过，不能重复确认。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (rc != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_FEE_PAID);
+	stmt_bind_text(q, 0, receipt);
+	stmt_bind_int(q, 1, u->id);
+	stmt_bind_text(q, 2, u->name);
+	stmt_bind_int(q, 3, k.id);
+	note = pool_printf(pool, "%s %s 元已缴纳，票据号 %s。", f.kind,
+	    fee_yuan(pool, f.amount), receipt);
+	if ((rc = stmt_run(q)) != DB_OK || (rc = event_out(db, pool, &k,
+	    "fee-paid", "窗口确认已缴费", k.state, u, note, NULL, "已缴费",
+	    note)) != DB_OK || (rc = fee_out(db, pool, &k, f.kind, f.amount,
+	    f.due, "paid")) != DB_OK || (rc = audit_json(db, pool, u->login,
+	    "case.fee-paid", k.app_no, json_pack("{s:s, s:i, s:s}", "kind",
+	    f.kind, "amount", f.amount, "receipt", receipt))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+/* 1 when case id has a fee not paid (approval waits for it), 0 when not,
+ * -1 on error. */
+static int
+fee_unpaid(struct db *db, struct pool *pool, int64_t id)
+{
+	struct case_fee	 f;
+
+	switch (case_fee_get(db, pool, id, &f)) {
+	case DB_OK:
+		return strcmp(f.state, "paid") != 0;
+	case DB_NONE:
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/*
+ * Case id, whose fee is still unpaid on day today although its last day
+ * has passed (red): denied (第二十条), with the 不予行政许可决定书 that
+ * gives the reason, the fee lapsed, the applicant told; the audit row is
+ * the tick's.  1 done, 0 nothing to do (paid or decided meanwhile), -1 on
+ * error.
+ */
+static int
+fee_lapse_one(struct db *db, struct pool *pool, const struct calendar *c,
+    cal_day today, int64_t id)
+{
+	static const struct user system = { .name = "一网通办系统" };
+	struct wf_marking none;
+	struct case_fee	 f;
+	struct kase	 k;
+	struct doc	 d;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*extra;
+	char		*state, *due, *reason;
+	cal_day		 dd;
+	int		 days;
+
+	if (db_begin(db) != DB_OK)
+		return -1;
+	/* The case's row lock first, as every transition takes it. */
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
+	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
+	    DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_FEE_LOCK);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_one(q, pool, "ss", &state, &due)) != DB_OK)
+		goto fail;
+	if (strcmp(k.state, "processing") != 0 ||
+	    strcmp(state, "unpaid") != 0 || cal_day_parse(due, &dd) == -1 ||
+	    deadline_light(c, today, dd, &days) != LIGHT_RED) {
+		db_rollback(db);
+		return 0;
+	}
+	if ((rc = case_fee_get(db, pool, id, &f)) != DB_OK)
+		goto fail;
+	reason = pool_printf(pool, "申请人未在缴费通知书（%s）规定的期限"
+	    "（%s）内缴纳%s %s 元，逾期未缴费。", f.doc_no, f.due, f.kind,
+	    fee_yuan(pool, f.amount));
+	memset(&none, 0, sizeof(none));
+	/* The decision names the fee it was for. */
+	extra = json_pack("{s:s, s:i, s:i, s:s}", "fee_kind", f.kind,
+	    "fee_amount", f.amount, "fee_days", f.days, "fee_due", f.due);
+	rc = doc_issue_with(db, pool, &k, k.item.dept_code, "deny", &system,
+	    reason, extra, &d);
+	json_decref(extra);
+	if (rc != DB_OK || (rc = save_state(db, pool, &k, &none, 1)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_CASE_MOVE);
+	stmt_bind_text(q, 0, "denied");
+	stmt_bind_int(q, 1, k.step_seq);
+	stmt_bind_text(q, 2, "fee-lapse");
+	stmt_bind_text(q, 3, "denied");
+	stmt_bind_int(q, 4, k.id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_FEE_LAPSED);
+	stmt_bind_int(q, 0, k.id);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = event_out(db, pool, &k, "fee-lapse", "逾期未缴费·不予许可",
+	    "denied", NULL, reason, &d, "不予许可", reason)) != DB_OK ||
+	    (rc = fee_out(db, pool, &k, f.kind, f.amount, f.due, "lapsed")) !=
+	    DB_OK || (rc = audit_json(db, pool, "tick", "case.fee-lapse",
+	    k.app_no, json_pack("{s:s, s:i, s:s}", "fee_due", f.due,
+	    "days_late", days, "doc_no", d.doc_no))) != DB_OK)
+		goto fail;
+	if (db_commit(db) != DB_OK)
+		return -1;
+	log_info("case %s denied: fee due %s unpaid", k.app_no, f.due);
+	return 1;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+enum db_rc
+case_fee_lapse_due(struct db *db, struct pool *pool,
+    const struct calendar *c, cal_day today, int *n)
+{
+	return each_due(db, pool, SQL_FEE_DUE, c, today, fee_lapse_one, n);
 }

@@ -37,6 +37,7 @@ static const struct vocab_doc docs[] = {
 	{ "deny", "不予行政许可决定书", "不准字" },
 	{ "withdraw", "准予撤回决定书", "撤字" },
 	{ "extend", "延期审批告知书", "延字" },
+	{ "fee", "缴费通知书", "缴字" },
 };
 
 int

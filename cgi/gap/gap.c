@@ -269,6 +269,8 @@ static const struct record_kind {
 	    app_import_event },
 	{ "application.withdraw", SITE_INTRANET, "撤回申请",
 	    rec_valid_withdraw, case_import_withdraw },
+	{ "case.fee", SITE_EXTRANET, "缴费", rec_valid_case_fee,
+	    app_import_fee },
 	{ "anchor", SITE_EXTRANET, "锚点", rec_valid_anchor,
 	    anchor_record_store },
 	{ "anchor", SITE_INTRANET, "锚点", rec_valid_anchor,

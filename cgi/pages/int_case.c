@@ -12,6 +12,7 @@
 #include "calendar.h"
 #include "clock.h"
 #include "deadline.h"
+#include "fee.h"
 #include "files.h"
 #include "log.h"
 #include "pages.h"
@@ -510,6 +511,50 @@ view_back_targets(struct req *r, const char *p, const struct kase *k,
 }
 
 /*
+ * Fee.{kind,amount,days,due,state,state_label,doc_no,set_by,set_at,
+ * receipt_no,paid_by,paid_at} of case k's fee (FEE-1); FeeForm.{kind,min,
+ * max,days_max} when the user may set one, FeeConfirm when they may
+ * confirm its payment.  1 when a fee is unpaid, 0 when not, -1 on error.
+ */
+static int
+view_fee(struct req *r, const struct kase *k)
+{
+	struct case_fee	 f;
+
+	switch (case_fee_get(r->db, r->pool, k->id, &f)) {
+	case DB_NONE:
+		if (!flow_may_fee(k, &r->user))
+			return 0;
+		hdf_set(r, "FeeForm.kind", k->item.fee_kind);
+		hdf_set(r, "FeeForm.min", fee_yuan(r->pool, k->item.fee_min));
+		hdf_set(r, "FeeForm.max", fee_yuan(r->pool, k->item.fee_max));
+		hdf_setf(r, "FeeForm.days_max", "%d", FEE_DAYS_MAX);
+		return 0;
+	case DB_OK:
+		break;
+	default:
+		return -1;
+	}
+	hdf_set(r, "Fee.kind", f.kind);
+	hdf_set(r, "Fee.amount", fee_yuan(r->pool, f.amount));
+	hdf_setf(r, "Fee.days", "%d", f.days);
+	hdf_set(r, "Fee.due", f.due);
+	hdf_set(r, "Fee.state", f.state);
+	hdf_set(r, "Fee.state_label", fee_state_label(f.state));
+	hdf_set(r, "Fee.doc_no", f.doc_no);
+	hdf_set(r, "Fee.set_by", f.set_by);
+	hdf_set(r, "Fee.set_at", f.set_at);
+	hdf_set(r, "Fee.receipt_no", f.receipt_no);
+	hdf_set(r, "Fee.paid_by", f.paid_by);
+	hdf_set(r, "Fee.paid_at", f.paid_at);
+	if (strcmp(f.state, "unpaid") != 0)
+		return 0;
+	if (flow_may_confirm_fee(k, &r->user))
+		hdf_set(r, "FeeConfirm", "1");
+	return 1;
+}
+
+/*
  * GET /case?id=…: everything about one case, and the actions the user
  * may take at its current step.
  */
@@ -522,6 +567,7 @@ page_int_case(struct req *r)
 	const struct transition *t;
 	int64_t		 id;
 	size_t		 i, j, na = 0;
+	int		 unpaid;
 
 	if (case_id(r, &id) == -1)
 		return reply_error(r, 400, "办件编号不正确。");
@@ -604,6 +650,8 @@ page_int_case(struct req *r)
 		hdf_put(r, p, "title", k.docs[i].title);
 		hdf_put(r, p, "issued_at", k.docs[i].issued_at);
 	}
+	if ((unpaid = view_fee(r, &k)) == -1)
+		return reply_error(r, 500, NULL);
 	/* Per step the user may act on now, the actions it allows; where
 	 * 回避 keeps them from one, why (SEC-7). */
 	for (i = 0, j = 0; i < k.item.nsteps; i++)
@@ -618,6 +666,11 @@ page_int_case(struct req *r)
 
 			if (!flow_may(&k, &r->user, t, i))
 				continue;
+			/* Approval waits for the fee (第十九条). */
+			if (unpaid && strcmp(t->action, "approve") == 0) {
+				hdf_set(r, "Fee.blocks", "1");
+				continue;
+			}
 			p = pool_printf(r->pool, "Actions.%zu", na++);
 			hdf_put(r, p, "action", t->action);
 			hdf_put(r, p, "label", t->label);
@@ -642,6 +695,10 @@ page_int_case(struct req *r)
 		hdf_set(r, "Page.Notice", "已延长办理期限，延期审批告知书已出具。");
 	else if (done != NULL && strcmp(done, "urge") == 0)
 		hdf_set(r, "Page.Notice", "已催办，承办人的待办件列表中会显示。");
+	else if (done != NULL && strcmp(done, "fee") == 0)
+		hdf_set(r, "Page.Notice", "已核定收费，缴费通知书已出具并告知申请人。");
+	else if (done != NULL && strcmp(done, "fee-paid") == 0)
+		hdf_set(r, "Page.Notice", "已确认缴费，办件可以继续办理。");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", k.app_no));
 	return render(r, "int/case.cs");
 }
@@ -763,6 +820,66 @@ page_int_extend(struct req *r)
 		    "/case?id=%lld&done=extend", (long long)id));
 	case DB_NONE:
 		return reply_error(r, 409, why ? why : "没有办理延期。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/*
+ * POST /case/fee: id, kind, amount (yuan), days.  The handler at the step
+ * that holds the case sets its fee within the item's standard, with a
+ * 缴费通知书 (FEE-1); the domain checks everything under the case's lock.
+ */
+int
+page_int_fee(struct req *r)
+{
+	const char	*why, *amount = form_get(r, "amount");
+	const char	*days = form_get(r, "days");
+	char		*end;
+	long		 n;
+	int64_t		 id;
+	int		 rc, fen;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	if (fee_parse_yuan(amount, &fen) == -1)
+		return reply_error(r, 422, "金额请写成以元为单位的数，最多两位"
+		    "小数，例如 80 或 12.50。");
+	n = days != NULL ? strtol(days, &end, 10) : 0;
+	if (days == NULL || *end != '\0')
+		n = 0;
+	switch (case_fee_set(r->db, r->pool, id, &r->user,
+	    form_get(r, "kind"), fen, (int)n, &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/case?id=%lld&done=fee", (long long)id));
+	case DB_NONE:
+		return reply_error(r, 409, why ? why : "没有核定收费。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/*
+ * POST /case/fee-paid: id, receipt.  The window clerk confirms that the
+ * fee is paid, with the receipt's number (FEE-1); audited.
+ */
+int
+page_int_fee_paid(struct req *r)
+{
+	const char	*why;
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	switch (case_fee_confirm(r->db, r->pool, id, &r->user,
+	    form_get(r, "receipt"), &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/case?id=%lld&done=fee-paid", (long long)id));
+	case DB_NONE:
+		return reply_error(r, 409, why ? why : "没有确认缴费。");
 	default:
 		return reply_error(r, 500, NULL);
 	}

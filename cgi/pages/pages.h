@@ -41,6 +41,8 @@ int	 page_int_case(struct req *);
 int	 page_int_act(struct req *);
 int	 page_int_extend(struct req *);
 int	 page_int_urge(struct req *);
+int	 page_int_fee(struct req *);
+int	 page_int_fee_paid(struct req *);
 int	 page_int_file(struct req *);
 int	 page_int_doc(struct req *);
 /* int_catalog.c */

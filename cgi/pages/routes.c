@@ -60,6 +60,9 @@ const struct route routes[] = {
 	    page_int_extend },
 	{ "POST", "/case/urge", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_urge },
+	{ "POST", "/case/fee", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_fee },
+	{ "POST", "/case/fee-paid", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_fee_paid },
 	{ "GET", "/file", R_INT | R_LOGIN, STAFF, page_int_file },
 	{ "GET", "/doc", R_INT | R_LOGIN, STAFF, page_int_doc },
 	/* Intranet: the catalogue (CAT-4, FLOW-1, FLOW-2). */
