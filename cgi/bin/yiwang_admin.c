@@ -607,7 +607,8 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
 /*
  * tick (TIME-2, SUP-1; DESIGN "The clock"): every timed rule whose time
  * has come, at clock_now(): deadlines not yet set are set, a case whose
- * intake deadline passed without a decision is deemed accepted, and every
+ * intake deadline passed without a decision is deemed accepted, a case
+ * whose fee is unpaid past its last day is denied (FEE-2), and every
  * step that turned red gets its warning.  Each rule is idempotent and safe
  * beside another tick, so a late or doubled tick does what one on time
  * does.  With --loop: again at the start of every minute, for ever (./run
@@ -619,20 +620,22 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 {
 	struct calendar	 c;
 	time_t		 now = clock_now();
-	int		 filled = 0, deemed = 0, warned = 0;
+	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0;
 
 	if (cfg->site != SITE_INTRANET)
 		return 0;	/* no timed rule on the extranet yet */
 	if (calendar_get(db, pool, &c) != DB_OK ||
 	    deadline_fill(db, pool, &c, 0, &filled) != DB_OK ||
 	    case_deem_due(db, pool, &c, cal_day_of(now), &deemed) != DB_OK ||
+	    case_fee_lapse_due(db, pool, &c, cal_day_of(now), &lapsed) !=
+	    DB_OK ||
 	    deadline_warn(db, pool, &c, cal_day_of(now), now, &warned) !=
 	    DB_OK)
 		return 1;
-	if (filled > 0 || deemed > 0 || warned > 0)
-		printf("tick %s：补算期限 %d 处，逾期视为受理 %d 件，超期警告 "
-		    "%d 条\n", cal_day_str(pool, cal_day_of(now)), filled,
-		    deemed, warned);
+	if (filled > 0 || deemed > 0 || lapsed > 0 || warned > 0)
+		printf("tick %s：补算期限 %d 处，逾期视为受理 %d 件，逾期未缴费"
+		    "不予许可 %d 件，超期警告 %d 条\n", cal_day_str(pool,
+		    cal_day_of(now)), filled, deemed, lapsed, warned);
 	return 0;
 }
 

@@ -54,7 +54,8 @@ static const char SQL_EVENT_ADD[] =
 	"item_name, applicant_name, id_sealed, mobile_sealed, remark, state, " \
 	"state_label, " LOCAL("submitted_at") ", " LOCAL("updated_at") ", " \
 	"DATE_FORMAT(due_date, '%Y-%m-%d'), " LOCAL("withdraw_at") ", " \
-	LOCAL("corrected_at")
+	LOCAL("corrected_at") ", " \
+	"fee_kind, fee_amount, DATE_FORMAT(fee_due, '%Y-%m-%d'), fee_state"
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 /* A withdrawal asked for (094): only an open application of the
@@ -440,11 +441,13 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = stmt_row(q, pool, "isisdssssssssssss", &a->id, &a->app_no,
-	    &a->citizen_id, &a->item_code, &a->item_version, &a->item_name,
-	    &a->applicant_name, &a->id_number, &a->mobile, &a->remark,
-	    &a->state, &a->state_label, &a->submitted_at, &a->updated_at,
-	    &a->due_date, &a->withdraw_at, &a->corrected_at)) != DB_OK)
+	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdss", &a->id,
+	    &a->app_no, &a->citizen_id, &a->item_code, &a->item_version,
+	    &a->item_name, &a->applicant_name, &a->id_number, &a->mobile,
+	    &a->remark, &a->state, &a->state_label, &a->submitted_at,
+	    &a->updated_at, &a->due_date, &a->withdraw_at, &a->corrected_at,
+	    &a->fee_kind, &a->fee_amount, &a->fee_due, &a->fee_state)) !=
+	    DB_OK)
 		return rc;
 	/* Opened for the page, which masks them; one that does not open
 	 * (logged) shows as nothing rather than failing the list. */
@@ -668,6 +671,38 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 	}
 	return corrections_add(db, pool, app_no, json_object_get(rec,
 	    "corrections"), err, errlen);
+}
+
+static const char SQL_APP_FEE[] =
+    "UPDATE application SET fee_kind = ?, fee_amount = ?, fee_due = ?, "
+    "fee_state = ? WHERE app_no = ?";
+
+enum db_rc
+app_import_fee(struct db *db, struct pool *pool, json_t *rec, char *err,
+    size_t errlen)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	const char	*app_no, *kind, *due, *state;
+	json_int_t	 amount;
+
+	(void)pool;
+	if (json_unpack(rec, "{s:s, s:s, s:I, s:s, s:s}", "app_no", &app_no,
+	    "kind", &kind, "amount", &amount, "due_date", &due, "state",
+	    &state) != 0) {
+		snprintf(err, errlen, "缴费记录缺少字段");
+		return DB_ERR;
+	}
+	q = db_stmt(db, SQL_APP_FEE);
+	stmt_bind_text(q, 0, kind);
+	stmt_bind_int(q, 1, amount);
+	stmt_bind_text(q, 2, due);
+	stmt_bind_text(q, 3, state);
+	stmt_bind_text(q, 4, app_no);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	/* The same values again change no row: not an error. */
+	return DB_OK;
 }
 
 int

@@ -46,6 +46,10 @@ struct application {
 	char		*due_date;	/* promised completion, or NULL */
 	char		*withdraw_at;	/* when withdrawal was asked, or NULL */
 	char		*corrected_at;	/* when corrections were sent, or NULL */
+	/* The fee asked (FEE-1): kind, last day and state (unpaid, paid,
+	 * lapsed), or NULL; the amount in fen. */
+	char		*fee_kind, *fee_due, *fee_state;
+	int		 fee_amount;
 	int		 item_version;
 	int64_t		 citizen_id;
 	struct attachment *atts;
@@ -151,6 +155,10 @@ enum db_rc	 app_list(struct db *, struct pool *, int64_t citizen_id,
 		    struct application **, size_t *);
 /* A case event sent back by the intranet.  Inside the import's
  * transaction; an event seen before changes nothing. */
+/* A case's fee as the intranet sends it (case.fee: FEE-1, FEE-2): what
+ * the applicant is asked to pay, by when, and whether it is paid. */
+enum db_rc	 app_import_fee(struct db *, struct pool *, json_t *rec,
+		    char *err, size_t errlen);
 enum db_rc	 app_import_event(struct db *, struct pool *, json_t *rec,
 		    char *err, size_t errlen);
 

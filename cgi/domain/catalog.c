@@ -9,6 +9,7 @@
 #include "catalog.h"
 #include "crypto.h"
 #include "exchange.h"
+#include "fee.h"
 #include "log.h"
 #include "search.h"
 #include "wfnet.h"
@@ -17,7 +18,8 @@
 	"dept_name, level, basis, conditions, statutory_days, promised_days, " \
 	"instant, fee, place, hours, phone, complaint_phone, visits, depth, " \
 	"COALESCE(DATE_FORMAT(published_at, '%Y-%m-%d'), ''), parent_code, " \
-	"phase, fee_basis, fee_standard, secret, themes, keywords"
+	"phase, fee_basis, fee_standard, secret, themes, keywords, " \
+	"fee_kind, fee_min, fee_max"
 
 static const char SQL_ITEM_PUBLISHED[] =
     "SELECT " ITEM_COLS " FROM item WHERE code = ? AND status = 'published'";
@@ -57,10 +59,10 @@ static const char SQL_ITEM_ADD[] =
     "dept_name, level, basis, conditions, statutory_days, promised_days, "
     "instant, fee, place, hours, phone, complaint_phone, visits, depth, "
     "published_at, parent_code, phase, fee_basis, fee_standard, secret, "
-    "themes, keywords, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "themes, keywords, created_by, fee_kind, fee_min, fee_max, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "IF(? = 'published', UTC_TIMESTAMP(), NULL), ?, ?, ?, ?, ?, ?, ?, ?, "
-    "UTC_TIMESTAMP())";
+    "?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_MATERIAL_ADD[] =
     "INSERT INTO item_material (item_id, seq, name, original, copies, "
     "required, types, note, form, form_sha, sample, sample_sha) "
@@ -115,14 +117,15 @@ row_item(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct item	*it = arg;
 
-	return stmt_row(q, pool, "isdssssssssdddsssssdssssssdss", &it->id,
+	return stmt_row(q, pool, "isdssssssssdddsssssdssssssdsssdd", &it->id,
 	    &it->code, &it->version, &it->status, &it->name, &it->kind,
 	    &it->dept_code, &it->dept_name, &it->level, &it->basis,
 	    &it->conditions, &it->statutory_days, &it->promised_days,
 	    &it->instant, &it->fee, &it->place, &it->hours, &it->phone,
 	    &it->complaint_phone, &it->visits, &it->depth, &it->published_at,
 	    &it->parent_code, &it->phase, &it->fee_basis, &it->fee_standard,
-	    &it->secret, &it->themes, &it->keywords);
+	    &it->secret, &it->themes, &it->keywords, &it->fee_kind,
+	    &it->fee_min, &it->fee_max);
 }
 
 static enum db_rc
@@ -506,6 +509,19 @@ catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
 	if (err[0] == '\0' && jint(o, "promised_days", 0, 1, err, errlen) >
 	    jint(o, "statutory_days", 0, 1, err, errlen))
 		snprintf(err, errlen, "承诺时限不能超过法定时限");
+	/* The fee standard (FEE-1): a kind with 0 <= min <= max, max > 0;
+	 * none, no amounts. */
+	if (err[0] == '\0' && (*jopt(o, "fee_kind") != '\0' ?
+	    strlen(jopt(o, "fee_kind")) > 4 * FEE_KIND_MAX ||
+	    jint(o, "fee_min", 0, 0, err, errlen) < 0 ||
+	    jint(o, "fee_max", 0, 0, err, errlen) < 1 ||
+	    jint(o, "fee_max", 0, 0, err, errlen) > FEE_FEN_MAX ||
+	    jint(o, "fee_min", 0, 0, err, errlen) >
+	    jint(o, "fee_max", 0, 0, err, errlen) :
+	    jint(o, "fee_min", 0, 0, err, errlen) != 0 ||
+	    jint(o, "fee_max", 0, 0, err, errlen) != 0))
+		snprintf(err, errlen, "收费标准不完整：收费项目、最低和最高金额"
+		    "（分）应同时填写，且最低不超过最高");
 	if (err[0] != '\0')
 		return DB_ERR;
 
@@ -545,6 +561,9 @@ catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
 	stmt_bind_text(q, 26, themes_text(pool, o));
 	stmt_bind_text(q, 27, jopt(o, "keywords"));
 	stmt_bind_text(q, 28, jopt(o, "created_by"));
+	stmt_bind_text(q, 29, jopt(o, "fee_kind"));
+	stmt_bind_int(q, 30, jint(o, "fee_min", 0, 0, err, errlen));
+	stmt_bind_int(q, 31, jint(o, "fee_max", 0, 0, err, errlen));
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	*id = stmt_insert_id(q);
@@ -601,6 +620,9 @@ catalog_json(const struct item *it)
 	bad |= json_object_set_new(o, "fee_basis", json_string(it->fee_basis));
 	bad |= json_object_set_new(o, "fee_standard",
 	    json_string(it->fee_standard));
+	bad |= json_object_set_new(o, "fee_kind", json_string(it->fee_kind));
+	bad |= json_object_set_new(o, "fee_min", json_integer(it->fee_min));
+	bad |= json_object_set_new(o, "fee_max", json_integer(it->fee_max));
 	bad |= json_object_set_new(o, "themes", themes_json(it->themes));
 	bad |= json_object_set_new(o, "keywords", json_string(it->keywords));
 	arr = json_array();

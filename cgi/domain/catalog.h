@@ -53,6 +53,10 @@ struct item {
 	char		*place, *hours, *phone, *complaint_phone, *depth;
 	char		*themes, *keywords, *published_at;
 	int		 statutory_days, promised_days, instant, visits, secret;
+	/* The fee standard a case is held to (FEE-1): a kind, and the
+	 * lowest and highest amount in fen; no kind, no fee. */
+	char		*fee_kind;
+	int		 fee_min, fee_max;
 	struct material	*materials;
 	size_t		 nmaterials;
 	struct step	*steps;

@@ -101,6 +101,25 @@ deadline_light(const struct calendar *c, cal_day today, cal_day due,
 	return late >= 1 ? LIGHT_RED : LIGHT_YELLOW;
 }
 
+/*
+ * Red needs a working day after due up to today: due before the last
+ * working day up to today.  Green needs one after today up to due: due on
+ * or after the next working day.  A calendar not loaded counts weekends,
+ * so a working day is never more than a few days away.
+ */
+void
+deadline_light_bounds(const struct calendar *c, cal_day today,
+    cal_day *yellow_from, cal_day *green_from)
+{
+	cal_day	 d;
+	int	 i;
+
+	for (d = today, i = 0; i < 366 && !cal_is_workday(c, d, NULL); i++)
+		d--;
+	*yellow_from = d;
+	*green_from = cal_add(c, today, 1, NULL);
+}
+
 const char *
 deadline_light_word(enum light l)
 {

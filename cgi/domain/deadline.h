@@ -38,6 +38,13 @@ enum light {
  */
 enum light	 deadline_light(const struct calendar *, cal_day today,
 		    cal_day due, int *days);
+/*
+ * The same rule as dates, for a query that filters by light: on day
+ * today a deadline due is red when due < *yellow_from, yellow when
+ * *yellow_from <= due < *green_from, green when due >= *green_from.
+ */
+void		 deadline_light_bounds(const struct calendar *, cal_day today,
+		    cal_day *yellow_from, cal_day *green_from);
 /* "green", "yellow", "red" or "" (for classes and filters). */
 const char	*deadline_light_word(enum light);
 /* The light by its word; LIGHT_NONE for anything else. */

@@ -13,6 +13,7 @@
 #include "chain.h"
 #include "deadline.h"
 #include "exchange.h"
+#include "fee.h"
 #include "flow.h"
 #include "log.h"
 #include "pii.h"
@@ -23,6 +24,7 @@
 #define DAY(x) "DATE_FORMAT(" x ", '%Y-%m-%d')"
 
 static int	 intake_step(const struct kase *, const struct user *);
+static int	 fee_unpaid(struct db *, struct pool *, int64_t);
 
 const struct transition flow_transitions[] = {
 	{ "accept", "受理", AT_FIRST, NULL, "accept", NULL, 0 },
@@ -339,25 +341,35 @@ flow_involves(const struct kase *k, const struct user *u)
 	return 0;
 }
 
+/* A case's row of CASE_COLS, and when key is not NULL one more column
+ * after them into *key. */
 static enum db_rc
-case_row(struct stmt *q, struct pool *pool, void *arg)
+case_cols(struct stmt *q, struct pool *pool, struct kase *k, char **key)
 {
-	struct kase	*k = arg;
 	enum db_rc	 rc;
 
 	memset(k, 0, sizeof(*k));
-	if ((rc = stmt_row(q, pool, "issisdssssssdsssssddsd", &k->id,
+	/* The shorter format leaves key, the last argument, unread. */
+	if ((rc = stmt_row(q, pool, key != NULL ? "issisdssssssdsssssddsds" :
+	    "issisdssssssdsssssddsd", &k->id,
 	    &k->app_no, &k->source, &k->item_id, &k->item_code,
 	    &k->item_version, &k->item_name, &k->applicant_name,
 	    &k->id_number, &k->mobile, &k->remark, &k->state, &k->step_seq,
 	    &k->submitted_at, &k->received_at, &k->intake_due,
 	    &k->promised_due, &k->statutory_due, &k->extended_days,
-	    &k->correct_asked, &k->corrected_at, &k->paused_days)) != DB_OK)
+	    &k->correct_asked, &k->corrected_at, &k->paused_days, key)) !=
+	    DB_OK)
 		return rc;
 	/* One that does not open (logged) shows as nothing. */
 	k->id_number = pii_open(pool, SEALED_CASE_ID, k->id_number);
 	k->mobile = pii_open(pool, SEALED_CASE_MOBILE, k->mobile);
 	return DB_OK;
+}
+
+static enum db_rc
+case_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	return case_cols(q, pool, arg, NULL);
 }
 
 /* The case's net, its marking and since when each step is enabled. */
@@ -1072,7 +1084,7 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 	char			*now, *today;
 	int64_t			 dummy;
 	size_t			 i;
-	int			 way, ended, step = -1;
+	int			 way, ended, step = -1, unpaid;
 
 	for (i = 0; i < k->item.nsteps && step < 0; i++)
 		if ((step_key == NULL ||
@@ -1121,6 +1133,13 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 		ended = 1;
 	} else
 		state = "processing";
+	/* No approval while a fee is unpaid (seed 004 #3 第十九条). */
+	if (strcmp(state, "approved") == 0 &&
+	    (unpaid = fee_unpaid(db, pool, k->id)) != 0) {
+		*why = unpaid < 0 ? NULL : "本件核定的费用尚未缴纳，窗口确认"
+		    "缴费后才能准予许可。";
+		return unpaid < 0 ? DB_ERR : DB_NONE;
+	}
 	if ((rc = save_state(db, pool, k, &next, ended)) != DB_OK)
 		return rc;
 	q = db_stmt(db, SQL_CASE_MOVE);
@@ -1322,9 +1341,17 @@ fail:
 	return -1;
 }
 
-enum db_rc
-case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
-    cal_day today, int *n)
+/*
+ * A timed rule of the tick: one (1 done, 0 nothing to do, -1 error) for
+ * each case sql selects as due on day today (its one parameter), each in
+ * its own transaction; the ids are read first, so that none is held
+ * locked while another is worked on.  *n: how many were done.
+ */
+static enum db_rc
+each_due(struct db *db, struct pool *pool, const char *sql,
+    const struct calendar *c, cal_day today,
+    int (*one)(struct db *, struct pool *, const struct calendar *, cal_day,
+    int64_t), int *n)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -1333,7 +1360,7 @@ case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
 	int		 r;
 
 	*n = 0;
-	q = db_stmt(db, SQL_DEEM_DUE);
+	q = db_stmt(db, sql);
 	stmt_bind_text(q, 0, cal_day_str(pool, today));
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
@@ -1343,23 +1370,32 @@ case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
 	if (rc == DB_ERR)
 		return rc;
 	for (i = 0; i < got; i++) {
-		if ((r = deem_one(db, pool, c, today, ids[i])) < 0)
+		if ((r = one(db, pool, c, today, ids[i])) < 0)
 			return DB_ERR;
 		*n += r;
 	}
 	return DB_OK;
 }
 
+enum db_rc
+case_deem_due(struct db *db, struct pool *pool, const struct calendar *c,
+    cal_day today, int *n)
+{
+	return each_due(db, pool, SQL_DEEM_DUE, c, today, deem_one, n);
+}
+
 /* Number, fill and store the document of kind for case k, issued now by
- * department dept (doc_make(), doc_add()). */
+ * department dept (doc_make(), doc_add()); the members of extra, when not
+ * NULL, join its body (a fee notice's amount and deadline). */
 static enum db_rc
-doc_issue(struct db *db, struct pool *pool, const struct kase *k,
+doc_issue_with(struct db *db, struct pool *pool, const struct kase *k,
     const char *dept, const char *kind, const struct user *u,
-    const char *text, struct doc *d)
+    const char *text, json_t *extra, struct doc *d)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	char		*now, *today;
+	json_t		*body;
+	char		*now, *today, *s;
 	int64_t		 seq;
 
 	q = db_stmt(db, SQL_EVENT_NEXT);
@@ -1368,7 +1404,26 @@ doc_issue(struct db *db, struct pool *pool, const struct kase *k,
 	    (rc = doc_make(db, pool, k, dept, kind, u, text, now, today, d)) !=
 	    DB_OK)
 		return rc;
+	if (extra != NULL) {
+		if ((body = json_loads(d->body, 0, NULL)) == NULL ||
+		    json_object_update(body, extra) != 0 || (s =
+		    json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
+			json_decref(body);
+			return DB_ERR;
+		}
+		d->body = pool_strdup(pool, s);
+		free(s);
+		json_decref(body);
+	}
 	return doc_add(db, d);
+}
+
+static enum db_rc
+doc_issue(struct db *db, struct pool *pool, const struct kase *k,
+    const char *dept, const char *kind, const struct user *u,
+    const char *text, struct doc *d)
+{
+	return doc_issue_with(db, pool, k, dept, kind, u, text, NULL, d);
 }
 
 /*
@@ -2120,4 +2175,496 @@ case_record_upper(struct db *db, struct pool *pool, int64_t id,
 fail:
 	db_rollback(db);
 	return rc == DB_OK ? DB_ERR : rc;
+}
+
+/*
+ * Case search (INT-11).  One statement for every combination of criteria:
+ * an absent one is bound NULL.  Department as flow_involves() says it.
+ * The case's running deadline as case_running_due() says it.  Keyset
+ * paging on (received_at, id), which the index of 100 serves.
+ */
+static const char SQL_CASE_SEARCH[] =
+    "SELECT " CASE_COLS ", DATE_FORMAT(k.received_at, '%Y-%m-%d %H:%i:%s') "
+    "FROM kase k JOIN item i ON i.id = k.item_id "
+    "WHERE (i.dept_code = ? OR EXISTS (SELECT 1 FROM item_step s "
+    "WHERE s.item_id = k.item_id AND s.dept_code = ?)) "
+    "AND (? IS NULL OR k.app_no LIKE CONCAT(?, '%') ESCAPE '!') "
+    "AND (? IS NULL OR k.applicant_name LIKE CONCAT('%', ?, '%') "
+    "ESCAPE '!') "
+    "AND (? IS NULL OR k.item_code = ? OR "
+    "k.item_name LIKE CONCAT('%', ?, '%') ESCAPE '!') "
+    "AND (? IS NULL OR k.state = ?) "
+    "AND (? IS NULL OR k.received_at >= "
+    "CAST(? AS DATETIME) - INTERVAL 8 HOUR) "
+    "AND (? IS NULL OR k.received_at < "
+    "CAST(? AS DATETIME) + INTERVAL 16 HOUR) "
+    "AND (? IS NULL OR (CASE k.state WHEN 'received' THEN k.intake_due "
+    "WHEN 'processing' THEN k.promised_due END) BETWEEN ? AND ?) "
+    "AND (? IS NULL OR k.received_at < ? OR "
+    "(k.received_at = ? AND k.id < ?)) "
+    "ORDER BY k.received_at DESC, k.id DESC LIMIT ?";
+
+const char *
+case_running_due(const struct kase *k)
+{
+	if (strcmp(k->state, "received") == 0)
+		return k->intake_due;
+	if (strcmp(k->state, "processing") == 0)
+		return k->promised_due;
+	return NULL;
+}
+
+/* s for LIKE … ESCAPE '!': its wildcards and '!' taken literally (the
+ * same whatever the server's sql_mode says of backslashes). */
+static char *
+like_literal(struct pool *pool, const char *s)
+{
+	char	*out, *o;
+
+	o = out = pool_alloc(pool, 2 * strlen(s) + 1);
+	for (; *s != '\0'; s++) {
+		if (*s == '%' || *s == '_' || *s == '!')
+			*o++ = '!';
+		*o++ = *s;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Bind v to parameters at and at + 1 (the "? IS NULL OR … ?" pairs). */
+static void
+bind_opt(struct stmt *q, unsigned at, const char *v)
+{
+	if (v == NULL) {
+		stmt_bind_null(q, at);
+		stmt_bind_null(q, at + 1);
+	} else {
+		stmt_bind_text(q, at, v);
+		stmt_bind_text(q, at + 1, v);
+	}
+}
+
+enum db_rc
+case_search(struct db *db, struct pool *pool, const struct user *u,
+    const struct case_query *cq, const struct calendar *c, cal_day today,
+    struct case_page *pg)
+{
+	struct stmt	*q;
+	struct kase	 k;
+	enum db_rc	 rc;
+	cal_day		 yf, gf;
+	const char	*lo = NULL, *hi = NULL;
+	char		*key, *last_key = NULL;
+	size_t		 cap = 0;
+
+	memset(pg, 0, sizeof(*pg));
+	if (u->dept_code == NULL)
+		return DB_OK;		/* no department, no cases */
+	deadline_light_bounds(c, today, &yf, &gf);
+	switch (cq->light) {
+	case LIGHT_RED:
+		lo = "1000-01-01";
+		hi = cal_day_str(pool, yf - 1);
+		break;
+	case LIGHT_YELLOW:
+		lo = cal_day_str(pool, yf);
+		hi = cal_day_str(pool, gf - 1);
+		break;
+	case LIGHT_GREEN:
+		lo = cal_day_str(pool, gf);
+		hi = "9999-12-31";
+		break;
+	default:
+		break;
+	}
+	q = db_stmt(db, SQL_CASE_SEARCH);
+	stmt_bind_text(q, 0, u->dept_code);
+	stmt_bind_text(q, 1, u->dept_code);
+	bind_opt(q, 2, cq->app_no ? like_literal(pool, cq->app_no) : NULL);
+	bind_opt(q, 4, cq->name ? like_literal(pool, cq->name) : NULL);
+	bind_opt(q, 6, cq->item);
+	if (cq->item != NULL)
+		stmt_bind_text(q, 8, like_literal(pool, cq->item));
+	else
+		stmt_bind_null(q, 8);
+	bind_opt(q, 9, cq->state);
+	bind_opt(q, 11, cq->from);
+	bind_opt(q, 13, cq->to);
+	bind_opt(q, 15, lo);
+	if (hi != NULL)
+		stmt_bind_text(q, 17, hi);
+	else
+		stmt_bind_null(q, 17);
+	bind_opt(q, 18, cq->before_at);
+	stmt_bind_text(q, 20, cq->before_at ? cq->before_at : "");
+	stmt_bind_int(q, 21, cq->before_id);
+	/* One more than a page says whether there is a next page. */
+	stmt_bind_int(q, 22, CASE_SEARCH_PAGE + 1);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = case_cols(q, pool, &k, &key)) == DB_OK) {
+		if (pg->n == CASE_SEARCH_PAGE) {
+			pg->next_at = last_key;
+			pg->next_id = pg->cases[pg->n - 1].id;
+			continue;
+		}
+		*(struct kase *)pool_push(pool, &pg->cases, &pg->n, &cap,
+		    sizeof(k)) = k;
+		last_key = key;
+	}
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+/*
+ * Fees (FEE-1, FEE-2; seed 004 #3 第十三条, 第二十条).  One per case, in
+ * case_fee (101): set at the step that holds the case, within the item's
+ * standard, with its 缴费通知书; paid at the window; or lapsed by the
+ * tick, which denies the case.  The extranet learns of each change by a
+ * case.fee record beside the case.event.
+ */
+static const char SQL_FEE_GET[] =
+    "SELECT kind, amount, days, " DAY("due_date") ", state, doc_no, "
+    "set_by_name, " LOCAL("set_at") ", receipt_no, paid_by_name, "
+    LOCAL("paid_at") " FROM case_fee WHERE case_id = ?";
+static const char SQL_FEE_LOCK[] =
+    "SELECT state, " DAY("due_date") " FROM case_fee WHERE case_id = ? "
+    "FOR UPDATE";
+static const char SQL_FEE_ADD[] =
+    "INSERT INTO case_fee (case_id, kind, amount, days, due_date, state, "
+    "doc_no, set_by, set_by_name, set_at) VALUES (?, ?, ?, ?, ?, 'unpaid', "
+    "?, ?, ?, UTC_TIMESTAMP())";
+static const char SQL_FEE_PAID[] =
+    "UPDATE case_fee SET state = 'paid', receipt_no = ?, paid_by = ?, "
+    "paid_by_name = ?, paid_at = UTC_TIMESTAMP() "
+    "WHERE case_id = ? AND state = 'unpaid'";
+static const char SQL_FEE_LAPSED[] =
+    "UPDATE case_fee SET state = 'lapsed' "
+    "WHERE case_id = ? AND state = 'unpaid'";
+/* Unpaid fees of open cases whose last day has passed. */
+static const char SQL_FEE_DUE[] =
+    "SELECT f.case_id FROM case_fee f JOIN kase k ON k.id = f.case_id "
+    "WHERE f.state = 'unpaid' AND f.due_date < ? "
+    "AND k.state = 'processing' ORDER BY f.due_date, f.case_id LIMIT 500";
+
+const char *
+fee_state_label(const char *state)
+{
+	if (strcmp(state, "unpaid") == 0)
+		return "待缴费";
+	if (strcmp(state, "paid") == 0)
+		return "已缴费";
+	if (strcmp(state, "lapsed") == 0)
+		return "逾期未缴费";
+	return state;
+}
+
+enum db_rc
+case_fee_get(struct db *db, struct pool *pool, int64_t id,
+    struct case_fee *f)
+{
+	struct stmt	*q;
+
+	memset(f, 0, sizeof(*f));
+	q = db_stmt(db, SQL_FEE_GET);
+	stmt_bind_int(q, 0, id);
+	return stmt_one(q, pool, "sddssssssss", &f->kind, &f->amount,
+	    &f->days, &f->due, &f->state, &f->doc_no, &f->set_by,
+	    &f->set_at, &f->receipt_no, &f->paid_by, &f->paid_at);
+}
+
+/* The step of case k at which user may set its fee, or -1. */
+static int
+fee_step(const struct kase *k, const struct user *u)
+{
+	size_t	 i;
+
+	if (strcmp(k->state, "processing") != 0 || *k->item.fee_kind == '\0')
+		return -1;
+	for (i = 0; i < k->item.nsteps; i++)
+		if (flow_enabled(k, i) && holds_step(k, u, i) &&
+		    (k->item.steps[i].role & (ROLE_HANDLER | ROLE_LEADER)) &&
+		    flow_recused(k, u, i) == NULL)
+			return (int)i;
+	return -1;
+}
+
+int
+flow_may_fee(const struct kase *k, const struct user *u)
+{
+	return fee_step(k, u) >= 0;
+}
+
+int
+flow_may_confirm_fee(const struct kase *k, const struct user *u)
+{
+	return strcmp(k->state, "processing") == 0 &&
+	    (u->roles & ROLE_CLERK) != 0 && u->dept_code != NULL &&
+	    strcmp(u->dept_code, k->item.dept_code) == 0;
+}
+
+/* The case.fee record that tells the extranet of fee f of case k. */
+static enum db_rc
+fee_out(struct db *db, struct pool *pool, const struct kase *k,
+    const char *kind, int amount, const char *due, const char *state)
+{
+	json_t		*rec;
+	enum db_rc	 rc;
+
+	rec = json_pack("{s:s, s:s, s:s, s:i, s:s, s:s}", "type", "case.fee",
+	    "app_no", k->app_no, "kind", kind, "amount", amount,
+	    "due_date", due, "state", state);
+	rc = outbox_add(db, pool, rec);
+	json_decref(rec);
+	return rc;
+}
+
+enum db_rc
+case_fee_set(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, const char *kind, int amount, int days,
+    const char **why)
+{
+	struct calendar	 cal;
+	struct kase	 k;
+	struct doc	 d;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*extra;
+	char		*today, *due, *note;
+	int		 step;
+
+	*why = NULL;
+	if (days < 1 || days > FEE_DAYS_MAX) {
+		*why = pool_printf(pool, "缴费期限应为 1 至 %d 个工作日。",
+		    FEE_DAYS_MAX);
+		return DB_NONE;
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
+	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
+	    DB_OK)
+		goto fail;
+	if ((step = fee_step(&k, u)) < 0) {
+		*why = *k.item.fee_kind == '\0' ? "这个事项的收费标准里没有由"
+		    "系统收取的费用，不能核定收费。" : strcmp(k.state,
+		    "processing") != 0 ? "只有已受理、尚未办结的办件可以核定"
+		    "收费。" : "核定收费须由办件当前所在环节的承办人办理。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (kind == NULL || strcmp(kind, k.item.fee_kind) != 0) {
+		*why = pool_printf(pool, "收费项目应为本事项收费标准中的「%s」。",
+		    k.item.fee_kind);
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (amount < k.item.fee_min || amount > k.item.fee_max) {
+		*why = pool_printf(pool, "金额超出本事项的收费标准：%s应在 %s 元"
+		    "至 %s 元之间。", k.item.fee_kind, fee_yuan(pool,
+		    k.item.fee_min), fee_yuan(pool, k.item.fee_max));
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (stmt_one(db_stmt(db, SQL_TODAY), pool, "s", &today) != DB_OK ||
+	    calendar_get(db, pool, &cal) != DB_OK ||
+	    (due = deadline_after(pool, &cal, today, days)) == NULL) {
+		rc = DB_ERR;
+		goto fail;
+	}
+	extra = json_pack("{s:s, s:i, s:i, s:s}", "fee_kind", kind,
+	    "fee_amount", amount, "fee_days", days, "fee_due", due);
+	rc = doc_issue_with(db, pool, &k, k.item.steps[step].dept_code, "fee",
+	    u, pool_printf(pool, "%s %s 元", kind, fee_yuan(pool, amount)),
+	    extra, &d);
+	json_decref(extra);
+	if (rc != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_FEE_ADD);
+	stmt_bind_int(q, 0, k.id);
+	stmt_bind_text(q, 1, kind);
+	stmt_bind_int(q, 2, amount);
+	stmt_bind_int(q, 3, days);
+	stmt_bind_text(q, 4, due);
+	stmt_bind_text(q, 5, d.doc_no);
+	stmt_bind_int(q, 6, u->id);
+	stmt_bind_text(q, 7, u->name);
+	if ((rc = stmt_run(q)) == DB_DUP) {
+		*why = "本件已经核定过收费，不能再次核定。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	note = pool_printf(pool, "%s %s 元，请于 %s 前缴纳；逾期未缴纳的，依照"
+	    "规定作出不予许可的决定。", kind, fee_yuan(pool, amount), due);
+	if (rc != DB_OK || (rc = event_out(db, pool, &k, "fee", "核定收费，"
+	    "出具缴费通知书", k.state, u, note, &d, "请缴纳费用", note)) !=
+	    DB_OK || (rc = fee_out(db, pool, &k, kind, amount, due,
+	    "unpaid")) != DB_OK || (rc = audit_json(db, pool, u->login,
+	    "case.fee", k.app_no, json_pack("{s:s, s:i, s:i, s:s, s:s}",
+	    "kind", kind, "amount", amount, "days", days, "due", due,
+	    "doc_no", d.doc_no))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+enum db_rc
+case_fee_confirm(struct db *db, struct pool *pool, int64_t id,
+    const struct user *u, const char *receipt, const char **why)
+{
+	struct case_fee	 f;
+	struct kase	 k;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*note;
+
+	*why = NULL;
+	if (receipt == NULL || !vocab_code_valid(receipt, 40)) {
+		*why = "请填写缴费票据号码（字母、数字和 -，40 位以内）。";
+		return DB_NONE;
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK)
+		goto fail;
+	if (!flow_may_confirm_fee(&k, u)) {
+		*why = strcmp(k.state, "processing") != 0 ? "本件已经办结，不能"
+		    "再确认缴费。" : "缴费由本部门窗口受理人员确认。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if ((rc = case_fee_get(db, pool, k.id, &f)) == DB_NONE ||
+	    (rc == DB_OK && strcmp(f.state, "unpaid") != 0)) {
+		*why = rc == DB_NONE ? "本件没有待缴的费用。" :
+		    "这笔费用已经确认过，不能重复确认。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (rc != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_FEE_PAID);
+	stmt_bind_text(q, 0, receipt);
+	stmt_bind_int(q, 1, u->id);
+	stmt_bind_text(q, 2, u->name);
+	stmt_bind_int(q, 3, k.id);
+	note = pool_printf(pool, "%s %s 元已缴纳，票据号 %s。", f.kind,
+	    fee_yuan(pool, f.amount), receipt);
+	if ((rc = stmt_run(q)) != DB_OK || (rc = event_out(db, pool, &k,
+	    "fee-paid", "窗口确认已缴费", k.state, u, note, NULL, "已缴费",
+	    note)) != DB_OK || (rc = fee_out(db, pool, &k, f.kind, f.amount,
+	    f.due, "paid")) != DB_OK || (rc = audit_json(db, pool, u->login,
+	    "case.fee-paid", k.app_no, json_pack("{s:s, s:i, s:s}", "kind",
+	    f.kind, "amount", f.amount, "receipt", receipt))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+/* 1 when case id has a fee not paid (approval waits for it), 0 when not,
+ * -1 on error. */
+static int
+fee_unpaid(struct db *db, struct pool *pool, int64_t id)
+{
+	struct case_fee	 f;
+
+	switch (case_fee_get(db, pool, id, &f)) {
+	case DB_OK:
+		return strcmp(f.state, "paid") != 0;
+	case DB_NONE:
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/*
+ * Case id, whose fee is still unpaid on day today although its last day
+ * has passed (red): denied (第二十条), with the 不予行政许可决定书 that
+ * gives the reason, the fee lapsed, the applicant told; the audit row is
+ * the tick's.  1 done, 0 nothing to do (paid or decided meanwhile), -1 on
+ * error.
+ */
+static int
+fee_lapse_one(struct db *db, struct pool *pool, const struct calendar *c,
+    cal_day today, int64_t id)
+{
+	static const struct user system = { .name = "一网通办系统" };
+	struct wf_marking none;
+	struct case_fee	 f;
+	struct kase	 k;
+	struct doc	 d;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*extra;
+	char		*state, *due, *reason;
+	cal_day		 dd;
+	int		 days;
+
+	if (db_begin(db) != DB_OK)
+		return -1;
+	/* The case's row lock first, as every transition takes it. */
+	if ((rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
+	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
+	    DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_FEE_LOCK);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_one(q, pool, "ss", &state, &due)) != DB_OK)
+		goto fail;
+	if (strcmp(k.state, "processing") != 0 ||
+	    strcmp(state, "unpaid") != 0 || cal_day_parse(due, &dd) == -1 ||
+	    deadline_light(c, today, dd, &days) != LIGHT_RED) {
+		db_rollback(db);
+		return 0;
+	}
+	if ((rc = case_fee_get(db, pool, id, &f)) != DB_OK)
+		goto fail;
+	reason = pool_printf(pool, "申请人未在缴费通知书（%s）规定的期限"
+	    "（%s）内缴纳%s %s 元，逾期未缴费。", f.doc_no, f.due, f.kind,
+	    fee_yuan(pool, f.amount));
+	memset(&none, 0, sizeof(none));
+	/* The decision names the fee it was for. */
+	extra = json_pack("{s:s, s:i, s:i, s:s}", "fee_kind", f.kind,
+	    "fee_amount", f.amount, "fee_days", f.days, "fee_due", f.due);
+	rc = doc_issue_with(db, pool, &k, k.item.dept_code, "deny", &system,
+	    reason, extra, &d);
+	json_decref(extra);
+	if (rc != DB_OK || (rc = save_state(db, pool, &k, &none, 1)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_CASE_MOVE);
+	stmt_bind_text(q, 0, "denied");
+	stmt_bind_int(q, 1, k.step_seq);
+	stmt_bind_text(q, 2, "fee-lapse");
+	stmt_bind_text(q, 3, "denied");
+	stmt_bind_int(q, 4, k.id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_FEE_LAPSED);
+	stmt_bind_int(q, 0, k.id);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = event_out(db, pool, &k, "fee-lapse", "逾期未缴费·不予许可",
+	    "denied", NULL, reason, &d, "不予许可", reason)) != DB_OK ||
+	    (rc = fee_out(db, pool, &k, f.kind, f.amount, f.due, "lapsed")) !=
+	    DB_OK || (rc = audit_json(db, pool, "tick", "case.fee-lapse",
+	    k.app_no, json_pack("{s:s, s:i, s:s}", "fee_due", f.due,
+	    "days_late", days, "doc_no", d.doc_no))) != DB_OK)
+		goto fail;
+	if (db_commit(db) != DB_OK)
+		return -1;
+	log_info("case %s denied: fee due %s unpaid", k.app_no, f.due);
+	return 1;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+enum db_rc
+case_fee_lapse_due(struct db *db, struct pool *pool,
+    const struct calendar *c, cal_day today, int *n)
+{
+	return each_due(db, pool, SQL_FEE_DUE, c, today, fee_lapse_one, n);
 }

@@ -14,6 +14,7 @@
 #include "calendar.h"
 #include "catalog.h"
 #include "db.h"
+#include "deadline.h"
 #include "request.h"
 #include "wfnet.h"
 
@@ -293,5 +294,87 @@ enum db_rc	 case_resume(struct db *, struct pool *, int64_t id,
 		    const struct user *, const char **why);
 /* 1 when user's department acts at some step of case k (may read it). */
 int		 flow_involves(const struct kase *, const struct user *);
+
+
+/*
+ * Case search (INT-11): what staff look a case up by.  Every criterion is
+ * optional (NULL, or LIGHT_NONE); the page checks their shapes.  Dates are
+ * Beijing days "YYYY-MM-DD" of receipt, both ends included.  A case's
+ * light is that of the deadline it runs against: acceptance while it
+ * waits for it, the promised completion once accepted; an ended case has
+ * none.
+ */
+struct case_query {
+	const char	*app_no;	/* the number, or its beginning */
+	const char	*name;		/* part of the applicant's name */
+	const char	*item;		/* an item code, or part of its name */
+	const char	*state;		/* received, processing, … */
+	enum light	 light;
+	const char	*from, *to;	/* received on or after, on or before */
+	/* The page after the row (before_at, before_id): received_at in
+	 * UTC "YYYY-MM-DD HH:MM:SS" and id of the last row shown. */
+	const char	*before_at;
+	int64_t		 before_id;
+};
+/* One page: the cases, and the key of the next page, if any. */
+struct case_page {
+	struct kase	*cases;
+	size_t		 n;
+	char		*next_at;	/* NULL when this is the last page */
+	int64_t		 next_id;
+};
+#define CASE_SEARCH_PAGE	20
+/*
+ * The cases that match q and that user's department may read (ORG-2:
+ * the item's department or one acting at one of its steps), newest
+ * received first, CASE_SEARCH_PAGE at a time, by key (never by offset),
+ * on day today of calendar c (for the light).
+ */
+enum db_rc	 case_search(struct db *, struct pool *, const struct user *,
+		    const struct case_query *, const struct calendar *,
+		    cal_day today, struct case_page *);
+/* The deadline a case runs against now (its light), or NULL. */
+const char	*case_running_due(const struct kase *);
+
+/* A case's fee (FEE-1, FEE-2; 101 case_fee). */
+struct case_fee {
+	char		*kind, *due, *state, *doc_no, *set_by, *set_at;
+	char		*receipt_no, *paid_by, *paid_at;	/* or NULL */
+	int		 amount, days;			/* fen, working days */
+};
+/* People's words for a fee's state: unpaid, paid, lapsed. */
+const char	*fee_state_label(const char *state);
+/* The fee of case id; DB_NONE when none was set. */
+enum db_rc	 case_fee_get(struct db *, struct pool *, int64_t id,
+		    struct case_fee *);
+/* Whether user may set the fee of case k now (its item has a standard,
+ * it is accepted and open, and user holds a handler's or leader's step
+ * that waits); whether one was set already is case_fee_get()'s. */
+int		 flow_may_fee(const struct kase *, const struct user *);
+/* Whether user may confirm the payment of case k's fee: a window clerk
+ * of the item's department, while the case is open. */
+int		 flow_may_confirm_fee(const struct kase *, const struct user *);
+/*
+ * Set the fee of case id as user, once: kind the item's, amount (fen)
+ * within the item's standard, days (1..FEE_DAYS_MAX) working days from
+ * today to pay; a 缴费通知书 is issued and goes to the applicant; audited.
+ * DB_NONE with *why when it may not.
+ */
+enum db_rc	 case_fee_set(struct db *, struct pool *, int64_t id,
+		    const struct user *, const char *kind, int amount,
+		    int days, const char **why);
+/* Confirm at the window that case id's fee is paid, with the receipt's
+ * number; audited.  DB_NONE with *why when it may not. */
+enum db_rc	 case_fee_confirm(struct db *, struct pool *, int64_t id,
+		    const struct user *, const char *receipt,
+		    const char **why);
+/*
+ * The tick's rule of unpaid fees (FEE-2; seed 004 #3 第二十条): every open
+ * case whose fee is unpaid on day today although its last day has passed
+ * (red) is denied with a 不予行政许可决定书 giving the reason, each in its
+ * own transaction; safe beside another tick.  *n: how many.
+ */
+enum db_rc	 case_fee_lapse_due(struct db *, struct pool *,
+		    const struct calendar *, cal_day today, int *n);
 
 #endif

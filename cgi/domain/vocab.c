@@ -45,6 +45,7 @@ static const struct vocab_doc docs[] = {
 	{ "extend", "延期审批告知书", "延字" },
 	{ "correct", "补正材料通知书", "补字" },
 	{ "special", "特别程序告知书", "特字" },
+	{ "fee", "缴费通知书", "缴字" },
 };
 
 int

@@ -271,6 +271,8 @@ static const struct record_kind {
 	    rec_valid_withdraw, case_import_withdraw },
 	{ "application.correct", SITE_INTRANET, "补正材料",
 	    rec_valid_correct, case_import_correction },
+	{ "case.fee", SITE_EXTRANET, "缴费", rec_valid_case_fee,
+	    app_import_fee },
 	{ "anchor", SITE_EXTRANET, "锚点", rec_valid_anchor,
 	    anchor_record_store },
 	{ "anchor", SITE_INTRANET, "锚点", rec_valid_anchor,

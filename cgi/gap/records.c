@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fee.h"
 #include "files.h"
 #include "ids.h"
 #include "records.h"
@@ -298,6 +299,8 @@ static const char *const type_application[] = { "application", NULL };
 static const char *const type_event[] = { "case.event", NULL };
 static const char *const type_withdraw[] = { "application.withdraw", NULL };
 static const char *const type_correct[] = { "application.correct", NULL };
+static const char *const type_fee[] = { "case.fee", NULL };
+static const char *const fee_states[] = { "unpaid", "paid", "lapsed", NULL };
 
 /* ---- the fields of each kind --------------------------------------- */
 
@@ -374,6 +377,12 @@ static const struct field item_fields[] = {
 	LINE("fee", "收费", 0, 1000),
 	LINES("fee_basis", "收费依据", 5000, 0),
 	LINE("fee_standard", "收费标准", 0, 1000),
+	{ .name = "fee_kind", .type = F_LINE, .optional = 1,
+	    .max = FEE_KIND_MAX, .label = "收费项目" },
+	{ .name = "fee_min", .type = F_INT, .optional = 1, .min = 0,
+	    .max = FEE_FEN_MAX, .label = "最低收费（分）" },
+	{ .name = "fee_max", .type = F_INT, .optional = 1, .min = 0,
+	    .max = FEE_FEN_MAX, .label = "最高收费（分）" },
 	LINE("place", "办理地点", 1, 300),
 	LINE("hours", "办理时间", 1, 200),
 	LINE("phone", "咨询电话", 1, 100),
@@ -462,6 +471,14 @@ static const struct field doc_body_fields[] = {
 	LINE("signer", "签发人", 1, 50),
 	{ .name = "extended_days", .type = F_INT, .optional = 1, .min = 1,
 	    .max = EXTEND_DAYS, .label = "延长的工作日" },
+	{ .name = "fee_kind", .type = F_LINE, .optional = 1, .min = 1,
+	    .max = FEE_KIND_MAX, .label = "收费项目" },
+	{ .name = "fee_amount", .type = F_INT, .optional = 1, .min = 0,
+	    .max = FEE_FEN_MAX, .label = "收费金额（分）" },
+	{ .name = "fee_days", .type = F_INT, .optional = 1, .min = 1,
+	    .max = FEE_DAYS_MAX, .label = "缴费期限（工作日）" },
+	{ .name = "fee_due", .type = F_LINE, .optional = 1, .max = 10,
+	    .shape = &S_DATE, .label = "缴费截止日期" },
 	ARRAY("materials", "材料", 0, MATERIALS_MAX, doc_material_elem),
 	{ .name = "corrections", .type = F_ARRAY, .optional = 1, .min = 1,
 	    .max = MATERIALS_MAX, .sub = doc_correction_elem,
@@ -514,6 +531,17 @@ static const struct field event_fields[] = {
 	{ .name = "corrections", .type = F_ARRAY, .optional = 1, .min = 1,
 	    .max = MATERIALS_MAX, .sub = correction_elem,
 	    .label = "补正材料" },
+	END
+};
+
+/* fee_out(): a case's fee as the applicant sees it (FEE-1, FEE-2). */
+static const struct field fee_fields[] = {
+	CHOICE("type", "记录类型", type_fee),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	LINE("kind", "收费项目", 1, FEE_KIND_MAX),
+	INT("amount", "金额（分）", 0, FEE_FEN_MAX),
+	SHAPED("due_date", "缴费期限", S_DATE),
+	CHOICE("state", "缴费状态", fee_states),
 	END
 };
 
@@ -1039,6 +1067,24 @@ rec_valid_correct(struct rec_check *c, json_t *o)
 		named[i] = str(a, "sha256");
 	}
 	return files_match(c, o, named, json_array_size(atts));
+}
+
+/* ---- case.fee ------------------------------------------------------ */
+
+int
+rec_valid_case_fee(struct rec_check *c, json_t *o)
+{
+	if (walk_record(c, o, fee_fields) == -1)
+		return -1;
+	switch (c->site->app(c->site->arg, c->pool, str(o, "app_no"))) {
+	case DB_OK:
+		return 0;
+	case DB_NONE:
+		return fail(c, "app_no", "申请编号", "本站没有这个申请");
+	default:
+		c->dberr = 1;
+		return fail(c, "app_no", NULL, "查询申请时数据库出错");
+	}
 }
 
 /* ---- anchor -------------------------------------------------------- */

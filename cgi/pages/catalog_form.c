@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "catalog_form.h"
+#include "fee.h"
 #include "request.h"
 #include "vocab.h"
 #include "wfnet.h"
@@ -1170,6 +1171,36 @@ f_int(struct fields *f, const char *name, const char *label, int min,
 	return (int)n;
 }
 
+/*
+ * The structured fee standard (FEE-1): fee_kind, and fee_min and fee_max
+ * as typed in yuan, kept in fen; all three or none.
+ */
+static void
+f_fee_standard(struct fields *f)
+{
+	const char	*kind, *lo = f->get(f->arg, "fee_min"),
+			*hi = f->get(f->arg, "fee_max");
+	int		 min = 0, max = 0;
+
+	kind = f_text(f, "fee_kind", "收费项目", FEE_KIND_MAX, 0);
+	if (*kind == '\0' && lo == NULL && hi == NULL) {
+		json_object_set_new(f->obj, "fee_min", json_integer(0));
+		json_object_set_new(f->obj, "fee_max", json_integer(0));
+		return;
+	}
+	if (*kind == '\0' || lo == NULL || hi == NULL)
+		err_add(f->pool, f->errs, "收费标准请把「收费项目」「最低金额」"
+		    "「最高金额」都填上；不由系统收费的三项都留空。");
+	else if (fee_parse_yuan(lo, &min) == -1 ||
+	    fee_parse_yuan(hi, &max) == -1)
+		err_add(f->pool, f->errs, "金额请写成以元为单位的数，最多两位"
+		    "小数，例如 80 或 12.50。");
+	else if (max == 0 || min > max)
+		err_add(f->pool, f->errs, "最高金额应大于 0，且不低于最低金额。");
+	json_object_set_new(f->obj, "fee_min", json_integer(min));
+	json_object_set_new(f->obj, "fee_max", json_integer(max));
+}
+
 static int
 f_check(struct fields *f, const char *name)
 {
@@ -1234,6 +1265,7 @@ cform_item_json(struct pool *pool, cform_get_fn get, void *arg,
 		(void)f_text(&f, "fee", "收费", 1000, 0);
 	(void)f_text(&f, "fee_basis", "收费依据", 5000, 0);
 	(void)f_text(&f, "fee_standard", "收费标准", 1000, 0);
+	f_fee_standard(&f);
 	(void)f_text(&f, "place", "办理地点", 300, 1);
 	(void)f_text(&f, "hours", "办理时间", 200, 1);
 	(void)f_text(&f, "phone", "咨询电话", 100, 1);

@@ -12,6 +12,7 @@
 #include "calendar.h"
 #include "clock.h"
 #include "deadline.h"
+#include "fee.h"
 #include "files.h"
 #include "log.h"
 #include "pages.h"
@@ -336,6 +337,130 @@ page_int_inbox(struct req *r)
 	return render(r, "int/inbox.cs");
 }
 
+/* What a search criterion may be, in characters. */
+#define SEARCH_NAME_MAX	50	/* kase.applicant_name */
+#define SEARCH_ITEM_MAX	100
+
+/* A search's criteria as the form sent them (NULL: empty), checked:
+ * NULL, or why not in words a clerk understands. */
+static const char *
+search_criteria(struct req *r, struct case_query *q)
+{
+	const char	*light, *id, *p;
+	cal_day		 from, to;
+	char		*end;
+	int		 y, mo, d, h, mi, se, len = 0;
+
+	memset(q, 0, sizeof(*q));
+	q->app_no = form_get(r, "no");
+	q->name = form_get(r, "name");
+	q->item = form_get(r, "item");
+	q->state = form_get(r, "state");
+	light = form_get(r, "light");
+	q->from = form_get(r, "from");
+	q->to = form_get(r, "to");
+	if (q->app_no != NULL && !vocab_code_valid(q->app_no, 20))
+		return "申请编号只能由字母和数字组成（例如 YW2026093000001），"
+		    "可以只填前面几位。";
+	if (q->name != NULL && utf8_chars(q->name) > SEARCH_NAME_MAX)
+		return "申请人姓名太长，请填写姓名或其中几个字。";
+	if (q->item != NULL && utf8_chars(q->item) > SEARCH_ITEM_MAX)
+		return "事项名称太长，请填写事项编码或名称中的几个字。";
+	if (q->state != NULL && vocab_state_label(q->state) == NULL)
+		return "请从列表中选择办件状态。";
+	if (light != NULL &&
+	    (q->light = deadline_light_of(light)) == LIGHT_NONE)
+		return "请从列表中选择亮灯颜色。";
+	if (q->from != NULL && cal_day_parse(q->from, &from) == -1)
+		return "收件日期（起）格式不正确，请写成 2026-09-30 这样的日期。";
+	if (q->to != NULL && cal_day_parse(q->to, &to) == -1)
+		return "收件日期（止）格式不正确，请写成 2026-09-30 这样的日期。";
+	if (q->from != NULL && q->to != NULL && from > to)
+		return "收件日期的起日晚于止日，请调换后再查。";
+	/* The next page's key, as this page wrote it. */
+	p = form_get(r, "before_at");
+	id = form_get(r, "before_id");
+	if ((p == NULL) != (id == NULL))
+		return "翻页链接不完整，请回到第一页重新查询。";
+	if (p != NULL) {
+		errno = 0;
+		q->before_id = strtoll(id, &end, 10);
+		if (errno != 0 || *end != '\0' || q->before_id <= 0 ||
+		    strlen(p) != 19 || sscanf(p, "%4d-%2d-%2d %2d:%2d:%2d%n",
+		    &y, &mo, &d, &h, &mi, &se, &len) != 6 || len != 19 ||
+		    cal_day_parse(pool_printf(r->pool, "%.10s", p), &from) ==
+		    -1 || h > 23 || mi > 59 || se > 59)
+			return "翻页链接不正确，请回到第一页重新查询。";
+		q->before_at = p;
+	}
+	return NULL;
+}
+
+/*
+ * GET /case/search?no=&name=&item=&state=&light=&from=&to=&go=1
+ * [&before_at=&before_id=]: the cases of the user's department(s) that
+ * match (INT-11, ORG-2), newest received first, CASE_SEARCH_PAGE a page,
+ * the next page by the last row's key.  Without go=1 only the form; with
+ * it and no criterion, or a malformed one, the form says what to fix
+ * (422).
+ */
+int
+page_int_case_search(struct req *r)
+{
+	static const char *const states[] = { "received", "processing",
+	    "approved", "denied", "not_accepted", "withdrawn" };
+	struct case_query q;
+	struct case_page pg;
+	struct today	 t;
+	const char	*why;
+	size_t		 i;
+	char		*p;
+
+	why = search_criteria(r, &q);
+	hdf_set(r, "Filter.no", q.app_no);
+	hdf_set(r, "Filter.name", q.name);
+	hdf_set(r, "Filter.item", q.item);
+	hdf_set(r, "Filter.light", form_get(r, "light"));
+	hdf_set(r, "Filter.from", q.from);
+	hdf_set(r, "Filter.to", q.to);
+	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
+		p = pool_printf(r->pool, "States.%zu", i);
+		hdf_put(r, p, "state", states[i]);
+		hdf_put(r, p, "label", flow_state_label(states[i]));
+		if (q.state != NULL && strcmp(q.state, states[i]) == 0)
+			hdf_put(r, p, "selected", "1");
+	}
+	hdf_set(r, "Page.Title", "查找办件");
+	if (why == NULL && form_get(r, "go") == NULL)
+		return render(r, "int/case_search.cs");
+	if (why == NULL && q.app_no == NULL && q.name == NULL &&
+	    q.item == NULL && q.state == NULL && q.light == LIGHT_NONE &&
+	    q.from == NULL && q.to == NULL)
+		why = "请至少填写一项查询条件：申请编号、申请人、事项、状态、"
+		    "亮灯或收件日期。";
+	if (why != NULL) {
+		r->status = 422;
+		hdf_set(r, "Form.Error", why);
+		return render(r, "int/case_search.cs");
+	}
+	if (today_get(r, &t) == -1 || case_search(r->db, r->pool, &r->user,
+	    &q, &t.cal, t.day, &pg) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; i < pg.n; i++) {
+		p = pool_printf(r->pool, "Cases.%zu", i);
+		view_case_row(r, p, &pg.cases[i]);
+		view_due(r, p, &t, case_running_due(&pg.cases[i]));
+	}
+	hdf_set(r, "Searched", "1");
+	if (q.before_at != NULL)
+		hdf_set(r, "Filter.paged", "1");
+	if (pg.next_at != NULL) {
+		hdf_set(r, "Next.at", pg.next_at);
+		hdf_setf(r, "Next.id", "%lld", (long long)pg.next_id);
+	}
+	return render(r, "int/case_search.cs");
+}
+
 static int
 case_id(struct req *r, int64_t *id)
 {
@@ -390,6 +515,50 @@ view_back_targets(struct req *r, const char *p, const struct kase *k,
 }
 
 /*
+ * Fee.{kind,amount,days,due,state,state_label,doc_no,set_by,set_at,
+ * receipt_no,paid_by,paid_at} of case k's fee (FEE-1); FeeForm.{kind,min,
+ * max,days_max} when the user may set one, FeeConfirm when they may
+ * confirm its payment.  1 when a fee is unpaid, 0 when not, -1 on error.
+ */
+static int
+view_fee(struct req *r, const struct kase *k)
+{
+	struct case_fee	 f;
+
+	switch (case_fee_get(r->db, r->pool, k->id, &f)) {
+	case DB_NONE:
+		if (!flow_may_fee(k, &r->user))
+			return 0;
+		hdf_set(r, "FeeForm.kind", k->item.fee_kind);
+		hdf_set(r, "FeeForm.min", fee_yuan(r->pool, k->item.fee_min));
+		hdf_set(r, "FeeForm.max", fee_yuan(r->pool, k->item.fee_max));
+		hdf_setf(r, "FeeForm.days_max", "%d", FEE_DAYS_MAX);
+		return 0;
+	case DB_OK:
+		break;
+	default:
+		return -1;
+	}
+	hdf_set(r, "Fee.kind", f.kind);
+	hdf_set(r, "Fee.amount", fee_yuan(r->pool, f.amount));
+	hdf_setf(r, "Fee.days", "%d", f.days);
+	hdf_set(r, "Fee.due", f.due);
+	hdf_set(r, "Fee.state", f.state);
+	hdf_set(r, "Fee.state_label", fee_state_label(f.state));
+	hdf_set(r, "Fee.doc_no", f.doc_no);
+	hdf_set(r, "Fee.set_by", f.set_by);
+	hdf_set(r, "Fee.set_at", f.set_at);
+	hdf_set(r, "Fee.receipt_no", f.receipt_no);
+	hdf_set(r, "Fee.paid_by", f.paid_by);
+	hdf_set(r, "Fee.paid_at", f.paid_at);
+	if (strcmp(f.state, "unpaid") != 0)
+		return 0;
+	if (flow_may_confirm_fee(k, &r->user))
+		hdf_set(r, "FeeConfirm", "1");
+	return 1;
+}
+
+/*
  * GET /case?id=…: everything about one case, and the actions the user
  * may take at its current step.
  */
@@ -402,6 +571,7 @@ page_int_case(struct req *r)
 	const struct transition *t;
 	int64_t		 id;
 	size_t		 i, j, na = 0;
+	int		 unpaid;
 
 	if (case_id(r, &id) == -1)
 		return reply_error(r, 400, "办件编号不正确。");
@@ -486,6 +656,8 @@ page_int_case(struct req *r)
 		hdf_put(r, p, "title", k.docs[i].title);
 		hdf_put(r, p, "issued_at", k.docs[i].issued_at);
 	}
+	if ((unpaid = view_fee(r, &k)) == -1)
+		return reply_error(r, 500, NULL);
 	/* Per step the user may act on now, the actions it allows; where
 	 * 回避 keeps them from one, why (SEC-7). */
 	for (i = 0, j = 0; i < k.item.nsteps; i++)
@@ -500,6 +672,11 @@ page_int_case(struct req *r)
 
 			if (!flow_may(&k, &r->user, t, i))
 				continue;
+			/* Approval waits for the fee (第十九条). */
+			if (unpaid && strcmp(t->action, "approve") == 0) {
+				hdf_set(r, "Fee.blocks", "1");
+				continue;
+			}
 			p = pool_printf(r->pool, "Actions.%zu", na++);
 			hdf_put(r, p, "action", t->action);
 			hdf_put(r, p, "label", t->label);
@@ -597,6 +774,10 @@ page_int_case(struct req *r)
 	else if (done != NULL && strcmp(done, "correct") == 0)
 		hdf_set(r, "Page.Notice", "已出具补正材料通知书。申请人提交补正"
 		    "材料后，本件回到受理环节的待办件中。");
+	else if (done != NULL && strcmp(done, "fee") == 0)
+		hdf_set(r, "Page.Notice", "已核定收费，缴费通知书已出具并告知申请人。");
+	else if (done != NULL && strcmp(done, "fee-paid") == 0)
+		hdf_set(r, "Page.Notice", "已确认缴费，办件可以继续办理。");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", k.app_no));
 	return render(r, "int/case.cs");
 }
@@ -895,6 +1076,66 @@ page_int_correct(struct req *r)
 	}
 	drc = case_correct(r->db, r->pool, id, &r->user, v, n, &why);
 	return acted(r, id, drc, "correct", why, "没有要求补正。");
+}
+
+/*
+ * POST /case/fee: id, kind, amount (yuan), days.  The handler at the step
+ * that holds the case sets its fee within the item's standard, with a
+ * 缴费通知书 (FEE-1); the domain checks everything under the case's lock.
+ */
+int
+page_int_fee(struct req *r)
+{
+	const char	*why, *amount = form_get(r, "amount");
+	const char	*days = form_get(r, "days");
+	char		*end;
+	long		 n;
+	int64_t		 id;
+	int		 rc, fen;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	if (fee_parse_yuan(amount, &fen) == -1)
+		return reply_error(r, 422, "金额请写成以元为单位的数，最多两位"
+		    "小数，例如 80 或 12.50。");
+	n = days != NULL ? strtol(days, &end, 10) : 0;
+	if (days == NULL || *end != '\0')
+		n = 0;
+	switch (case_fee_set(r->db, r->pool, id, &r->user,
+	    form_get(r, "kind"), fen, (int)n, &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/case?id=%lld&done=fee", (long long)id));
+	case DB_NONE:
+		return reply_error(r, 409, why ? why : "没有核定收费。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/*
+ * POST /case/fee-paid: id, receipt.  The window clerk confirms that the
+ * fee is paid, with the receipt's number (FEE-1); audited.
+ */
+int
+page_int_fee_paid(struct req *r)
+{
+	const char	*why;
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = own_case(r, &id)) != 0)
+		return rc;
+	switch (case_fee_confirm(r->db, r->pool, id, &r->user,
+	    form_get(r, "receipt"), &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/case?id=%lld&done=fee-paid", (long long)id));
+	case DB_NONE:
+		return reply_error(r, 409, why ? why : "没有确认缴费。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
 }
 
 /*

@@ -19,6 +19,7 @@
 
 #include "account.h"
 #include "catalog_form.h"
+#include "fee.h"
 #include "flowchart.h"
 #include "log.h"
 #include "org.h"
@@ -617,6 +618,11 @@ form_from_item(struct req *r, const struct item *it)
 	hdf_set(r, "Form.fee", it->fee);
 	hdf_set(r, "Form.fee_basis", it->fee_basis);
 	hdf_set(r, "Form.fee_standard", it->fee_standard);
+	hdf_set(r, "Form.fee_kind", it->fee_kind);
+	if (*it->fee_kind != '\0') {
+		hdf_set(r, "Form.fee_min", fee_yuan(r->pool, it->fee_min));
+		hdf_set(r, "Form.fee_max", fee_yuan(r->pool, it->fee_max));
+	}
 	hdf_set(r, "Form.place", it->place);
 	hdf_set(r, "Form.hours", it->hours);
 	hdf_set(r, "Form.phone", it->phone);
@@ -657,8 +663,9 @@ form_from_request(struct req *r)
 	static const char *const keys[] = { "name", "kind", "dept_code",
 	    "level", "parent", "phase", "basis", "conditions",
 	    "statutory_days", "promised_days", "instant", "fee", "fee_basis",
-	    "fee_standard", "place", "hours", "phone", "complaint_phone",
-	    "visits", "depth", "secret", "keywords" };
+	    "fee_standard", "fee_kind", "fee_min", "fee_max", "place", "hours",
+	    "phone", "complaint_phone", "visits", "depth", "secret",
+	    "keywords" };
 	size_t	 i;
 	char	*k;
 

@@ -37,6 +37,7 @@ int	 page_int_home(struct req *);
 int	 page_int_login_form(struct req *);
 int	 page_int_login(struct req *);
 int	 page_int_inbox(struct req *);
+int	 page_int_case_search(struct req *);
 int	 page_int_case(struct req *);
 int	 page_int_act(struct req *);
 int	 page_int_extend(struct req *);
@@ -47,6 +48,8 @@ int	 page_int_report(struct req *);
 int	 page_int_upper(struct req *);
 int	 page_int_resume(struct req *);
 int	 page_int_urge(struct req *);
+int	 page_int_fee(struct req *);
+int	 page_int_fee_paid(struct req *);
 int	 page_int_file(struct req *);
 int	 page_int_doc(struct req *);
 /* int_catalog.c */

@@ -55,6 +55,8 @@ const struct route routes[] = {
 	    page_int_password },
 	{ "GET", "/inbox", R_INT | R_LOGIN, STAFF, page_int_inbox },
 	{ "GET", "/case", R_INT | R_LOGIN, STAFF, page_int_case },
+	{ "GET", "/case/search", R_INT | R_LOGIN, STAFF,
+	    page_int_case_search },
 	{ "POST", "/case/act", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_act },
 	{ "POST", "/case/extend", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_extend },
@@ -72,6 +74,9 @@ const struct route routes[] = {
 	    page_int_resume },
 	{ "POST", "/case/urge", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_urge },
+	{ "POST", "/case/fee", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_fee },
+	{ "POST", "/case/fee-paid", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_fee_paid },
 	{ "GET", "/file", R_INT | R_LOGIN, STAFF, page_int_file },
 	{ "GET", "/doc", R_INT | R_LOGIN, STAFF, page_int_doc },
 	/* Intranet: the catalogue (CAT-4, FLOW-1, FLOW-2). */

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "account.h"
+#include "fee.h"
 #include "ids.h"
 #include "org.h"
 #include "pages.h"
@@ -104,6 +105,12 @@ view_app(struct req *r, const char *p, const struct application *a)
 	hdf_put(r, p, "submitted_at", a->submitted_at);
 	hdf_put(r, p, "updated_at", a->updated_at);
 	hdf_put(r, p, "due_date", a->due_date);
+	if (a->fee_kind != NULL && a->fee_state != NULL) {
+		hdf_put(r, p, "Fee.kind", a->fee_kind);
+		hdf_put(r, p, "Fee.amount", fee_yuan(r->pool, a->fee_amount));
+		hdf_put(r, p, "Fee.due", a->fee_due);
+		hdf_put(r, p, "Fee.state", a->fee_state);
+	}
 	for (i = 0; i < a->natts; i++) {
 		char *q = pool_printf(r->pool, "%s.Attachments.%zu", p, i);
 		hdf_put(r, q, "material_name", a->atts[i].material_name);

@@ -327,6 +327,29 @@ properties(void **state)
 		}
 }
 
+/* For every day of 2026 and every deadline within 20 days of it, the
+ * bounds a search filters by give the light deadline_light() gives. */
+static void
+light_bounds(void **state)
+{
+	cal_day		 today, due, yf, gf;
+	enum light	 l, b;
+	int		 days;
+
+	(void)state;
+	for (today = D("2026-01-01"); today <= D("2026-12-31"); today++) {
+		deadline_light_bounds(&cal2026, today, &yf, &gf);
+		for (due = today - 20; due <= today + 20; due++) {
+			l = deadline_light(&cal2026, today, due, &days);
+			b = due < yf ? LIGHT_RED : due < gf ? LIGHT_YELLOW :
+			    LIGHT_GREEN;
+			if (l != b)
+				fail_msg("today %s due %s: light %d, bounds %d",
+				    S(today), S(due), l, b);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -337,6 +360,7 @@ main(void)
 		cmocka_unit_test(deadlines_2026),
 		cmocka_unit_test(special_procedure_2026),
 		cmocka_unit_test(unknown_years),
+		cmocka_unit_test(light_bounds),
 		cmocka_unit_test(properties),
 	};
 

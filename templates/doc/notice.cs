@@ -1,14 +1,17 @@
 <?cs # doc/notice.cs: the notices and decisions (Doc.kind accept, reject,
-       approve, deny, withdraw, extend, correct, special) as a Chinese
-       government
-       document:
+       approve, deny, withdraw, extend, correct, special, fee) as a
+       Chinese government document:
        red header,
        title, number, addressee, body, department and date.  No seal is
        drawn: the documents are not signed yet (DOC-1; issue #7), and a
        picture of a seal would promise a signature that is not there.
        Dates are expected as "YYYY-MM-DD[ hh:mm[:ss]]" and shown as
        YYYY年M月D日; anything else is shown as given. ?>
-<?cs def:cn_date(d) ?><?cs if:string.length(d) >= 10 && string.slice(d, 4, 5) == "-" && string.slice(d, 7, 8) == "-" ?><?cs var:string.slice(d, 0, 4) ?>年<?cs var:string.slice(d, 5, 7) + 0 ?>月<?cs var:string.slice(d, 8, 10) + 0 ?>日<?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?>
+<?cs # yuan: an amount in fen as yuan with two decimals. ?>
+<?cs def:yuan(fen) ?><?cs var:fen / 100 ?>.<?cs if:fen % 100 < 10 ?>0<?cs /if ?><?cs var:fen % 100 ?><?cs /def ?>
+<?cs # cn_date: "2026-10-08" as 2026年10月8日 (the leading zero cut as
+       text: "08" + 0 is octal to ClearSilver, and gave 0). ?>
+<?cs def:cn_date(d) ?><?cs if:string.length(d) >= 10 && string.slice(d, 4, 5) == "-" && string.slice(d, 7, 8) == "-" ?><?cs var:string.slice(d, 0, 4) ?>年<?cs if:string.slice(d, 5, 6) == "0" ?><?cs var:string.slice(d, 6, 7) ?><?cs else ?><?cs var:string.slice(d, 5, 7) ?><?cs /if ?>月<?cs if:string.slice(d, 8, 9) == "0" ?><?cs var:string.slice(d, 9, 10) ?><?cs else ?><?cs var:string.slice(d, 8, 10) ?><?cs /if ?>日<?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?>
 <?cs def:remedy(what) ?><p class="doc-p">如对本决定不服，可在收到本<?cs var:what ?>之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。</p><?cs /def ?>
 <article class="gov-doc kind-<?cs var:Doc.kind ?>">
   <header class="doc-redhead">
@@ -16,7 +19,7 @@
     <div class="doc-redline" aria-hidden="true"></div>
   </header>
 
-  <h1 class="doc-title"><?cs if:Doc.title ?><?cs var:Doc.title ?><?cs elif:Doc.kind == "accept" ?>受理通知书<?cs elif:Doc.kind == "reject" ?>不予受理通知书<?cs elif:Doc.kind == "approve" ?>准予行政许可决定书<?cs elif:Doc.kind == "deny" ?>不予行政许可决定书<?cs elif:Doc.kind == "withdraw" ?>准予撤回决定书<?cs elif:Doc.kind == "extend" ?>延期审批告知书<?cs elif:Doc.kind == "correct" ?>补正材料通知书<?cs elif:Doc.kind == "special" ?>特别程序告知书<?cs /if ?></h1>
+  <h1 class="doc-title"><?cs if:Doc.title ?><?cs var:Doc.title ?><?cs elif:Doc.kind == "accept" ?>受理通知书<?cs elif:Doc.kind == "reject" ?>不予受理通知书<?cs elif:Doc.kind == "approve" ?>准予行政许可决定书<?cs elif:Doc.kind == "deny" ?>不予行政许可决定书<?cs elif:Doc.kind == "withdraw" ?>准予撤回决定书<?cs elif:Doc.kind == "extend" ?>延期审批告知书<?cs elif:Doc.kind == "correct" ?>补正材料通知书<?cs elif:Doc.kind == "special" ?>特别程序告知书<?cs elif:Doc.kind == "fee" ?>缴费通知书<?cs /if ?></h1>
   <p class="doc-no"><?cs var:Doc.doc_no ?></p>
 
   <p class="doc-to"><?cs var:Doc.applicant_name ?>：</p>
@@ -46,6 +49,12 @@
   <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定准予行政许可。</p>
   <?cs if:Doc.opinion ?><p class="doc-p doc-opinion pre-line"><?cs var:Doc.opinion ?></p><?cs /if ?>
 
+  <?cs elif:Doc.kind == "deny" && Doc.fee_due ?>
+  <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，本机关已核定应缴纳的<?cs var:Doc.fee_kind ?><?cs call:yuan(Doc.fee_amount) ?>元，并书面通知你（单位）于<?cs call:cn_date(Doc.fee_due) ?>前缴纳。</p>
+  <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
+  <p class="doc-p">应当缴纳费用的申请人未在规定期限内缴费的，不予许可。本机关决定不予行政许可。</p>
+  <?cs call:remedy("决定书") ?>
+
   <?cs elif:Doc.kind == "deny" ?>
   <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，经审查，不符合法定条件、标准，理由如下：</p>
   <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
@@ -73,6 +82,14 @@
   <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，本机关已依法受理。因以下原因，需要进行<?cs var:Doc.procedure ?>：</p>
   <p class="doc-p doc-reason pre-line"><?cs var:Doc.reason ?></p>
   <p class="doc-p">根据《中华人民共和国行政许可法》第四十五条的规定，<?cs var:Doc.procedure ?>所需时间不计算在本机关作出行政许可决定的期限内，预计需要<?cs var:Doc.expected_days ?>个工作日。<?cs var:Doc.procedure ?>结束后，本机关将恢复办理，并告知你（单位）顺延后的办结日期。</p>
+  <?cs elif:Doc.kind == "fee" ?>
+  <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，本机关已依法受理。经审查核定，你（单位）应缴纳下列费用：</p>
+  <table class="doc-table">
+    <tr><th scope="row">收费项目</th><td><?cs var:Doc.fee_kind ?></td></tr>
+    <tr><th scope="row">金额</th><td><?cs call:yuan(Doc.fee_amount) ?> 元</td></tr>
+    <tr><th scope="row">缴费期限</th><td><?cs call:cn_date(Doc.fee_due) ?>前（<?cs var:Doc.fee_days ?>个工作日内）</td></tr>
+  </table>
+  <p class="doc-p">请在期限内到本机关政务服务窗口缴纳，并保存缴费票据。逾期未缴纳的，本机关将依照规定作出不予行政许可的决定。</p>
 
   <?cs elif:Doc.kind == "withdraw" ?>
   <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，在本机关作出决定前申请撤回。</p>

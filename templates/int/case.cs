@@ -322,6 +322,53 @@
     </section>
     <?cs /if ?>
 
+    <?cs if:Fee.state ?>
+    <section class="section" aria-labelledby="fee-title">
+      <h2 class="section-title" id="fee-title">收费</h2>
+      <dl class="facts">
+        <div><dt>收费项目</dt><dd><?cs var:Fee.kind ?></dd></div>
+        <div><dt>金额</dt><dd><?cs var:Fee.amount ?> 元</dd></div>
+        <div><dt>缴费期限</dt><dd><?cs var:Fee.due ?>（<?cs var:Fee.days ?> 个工作日）</dd></div>
+        <div><dt>状态</dt><dd><span class="badge fee-<?cs var:Fee.state ?>"><?cs var:Fee.state_label ?></span><?cs if:Fee.receipt_no ?> 票据号 <span class="mono"><?cs var:Fee.receipt_no ?></span>（<?cs var:Fee.paid_by ?>，<?cs var:Fee.paid_at ?>）<?cs /if ?></dd></div>
+        <div><dt>缴费通知书</dt><dd><a href="/doc?no=<?cs var:url_escape(Fee.doc_no) ?>"><?cs var:Fee.doc_no ?></a>（<?cs var:Fee.set_by ?>核定）</dd></div>
+      </dl>
+      <?cs if:Fee.blocks ?><p class="callout" role="note">费用尚未缴纳：窗口确认缴费后，才能准予许可；到期未缴的，系统将自动作出不予许可决定。</p><?cs /if ?>
+      <?cs if:FeeConfirm ?>
+      <form class="action-form" method="post" action="/case/fee-paid">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <div class="field">
+          <label for="f-receipt">缴费票据号码<span class="req">（必填）</span></label>
+          <input id="f-receipt" name="receipt" type="text" maxlength="40" required spellcheck="false" autocapitalize="off">
+        </div>
+        <button class="btn btn-primary btn-block" type="submit">确认已缴费</button>
+      </form>
+      <?cs /if ?>
+    </section>
+    <?cs elif:FeeForm.kind ?>
+    <section class="section actions-panel" aria-labelledby="fee-title">
+      <h2 class="section-title" id="fee-title">核定收费</h2>
+      <p class="help">本事项按收费标准收取<?cs var:FeeForm.kind ?>，金额在 <?cs var:FeeForm.min ?> 元至 <?cs var:FeeForm.max ?> 元之间。核定后系统出具缴费通知书告知申请人；缴费确认前不能准予许可，到期未缴的自动不予许可。每件只能核定一次。</p>
+      <form class="action-form" method="post" action="/case/fee">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <div class="field">
+          <label for="f-fee-kind">收费项目</label>
+          <select id="f-fee-kind" name="kind"><option value="<?cs var:FeeForm.kind ?>"><?cs var:FeeForm.kind ?></option></select>
+        </div>
+        <div class="field">
+          <label for="f-fee-amount">金额（元）<span class="req">（必填）</span></label>
+          <input id="f-fee-amount" name="amount" type="text" inputmode="decimal" maxlength="12" required>
+        </div>
+        <div class="field">
+          <label for="f-fee-days">缴费期限（工作日）</label>
+          <input id="f-fee-days" name="days" type="number" min="1" max="<?cs var:FeeForm.days_max ?>" value="5" required>
+        </div>
+        <button class="btn btn-plain btn-block" type="submit">核定收费并出具缴费通知书</button>
+      </form>
+    </section>
+    <?cs /if ?>
+
     <?cs if:subcount(Urges) > 0 ?>
     <section class="section" aria-labelledby="urges-title">
       <h2 class="section-title" id="urges-title">催办</h2>

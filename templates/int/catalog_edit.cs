@@ -115,6 +115,19 @@
         <label for="f-fees">收费标准</label>
         <input id="f-fees" name="fee_standard" type="text" value="<?cs var:Form.fee_standard ?>" maxlength="1000">
       </div>
+      <p class="help">办件收费时，承办人核定的金额不能超出下面的标准，系统据此出具缴费通知书。不由系统收费的，三项都留空。</p>
+      <div class="field">
+        <label for="f-feek">收费项目</label>
+        <input id="f-feek" name="fee_kind" type="text" value="<?cs var:Form.fee_kind ?>" maxlength="40" placeholder="例如 不动产登记费">
+      </div>
+      <div class="field">
+        <label for="f-feemin">最低金额（元）</label>
+        <input id="f-feemin" name="fee_min" type="text" inputmode="decimal" value="<?cs var:Form.fee_min ?>" maxlength="12">
+      </div>
+      <div class="field">
+        <label for="f-feemax">最高金额（元）</label>
+        <input id="f-feemax" name="fee_max" type="text" inputmode="decimal" value="<?cs var:Form.fee_max ?>" maxlength="12">
+      </div>
     </fieldset>
 
     <fieldset class="panel">

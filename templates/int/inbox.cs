@@ -34,6 +34,7 @@
 <?cs def:inbox_link(light, sort) ?>/inbox?<?cs if:light ?>light=<?cs var:light ?>&amp;<?cs /if ?>sort=<?cs var:sort ?><?cs /def ?>
 <header class="page-head">
   <h1>待办件 <span class="count"><?cs var:Count.all ?> 件</span></h1>
+  <p class="actions"><a class="btn btn-plain" href="/case/search">查找办件</a></p>
   <p class="page-sub">环节期限按工作日计算：绿灯在期限内，黄灯今天到期，红灯已超期（超期由系统自动记录在案，任何人不能修改或删除）。点击申请编号进入办件。</p>
   <nav class="light-tabs" aria-label="按亮灯筛选">
     <a href="<?cs call:inbox_link("", Filter.sort) ?>"<?cs if:!Filter.light ?> aria-current="page"<?cs /if ?>>全部 <?cs var:Count.all ?></a>
