@@ -711,7 +711,7 @@ item_procedure(struct rec_check *c, json_t *o)
 		if (!vocab_step_role(ws[i].role))
 			return fail(c, pool_printf(c->pool,
 			    "procedure.steps[%zu].role", i), "角色",
-			    "应为窗口受理人员、承办人或分管领导之一");
+			    "应为窗口受理人员、承办人、科室负责人或分管领导之一");
 	}
 	for (k = 0; k < 2; k++)
 		n += json_array_size(json_object_get(proc, lists[k]));
