@@ -446,7 +446,8 @@ static const struct field doc_body_fields[] = {
 	{ .name = "reason", .type = F_LINES, .optional = 1,
 	    .max = OPINION_CHARS, .max_bytes = 4 * OPINION_CHARS,
 	    .label = "理由" },
-	LINE("signer", "签发人", 1, 50),
+	/* A deputy signs with both names, "B（受 A 委托）" (INT-7). */
+	LINE("signer", "签发人", 1, 120),
 	{ .name = "extended_days", .type = F_INT, .optional = 1, .min = 1,
 	    .max = EXTEND_DAYS, .label = "延长的工作日" },
 	ARRAY("materials", "材料", 0, MATERIALS_MAX, doc_material_elem),

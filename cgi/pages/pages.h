@@ -40,6 +40,10 @@ int	 page_int_case(struct req *);
 int	 page_int_act(struct req *);
 int	 page_int_extend(struct req *);
 int	 page_int_urge(struct req *);
+/* int_delegate.c: 我的委托 (INT-7). */
+int	 page_int_delegate(struct req *);
+int	 page_int_delegate_add(struct req *);
+int	 page_int_delegate_end(struct req *);
 int	 page_int_file(struct req *);
 int	 page_int_doc(struct req *);
 /* int_catalog.c */

@@ -5,7 +5,8 @@
        drawn: the documents are not signed yet (DOC-1; issue #7), and a
        picture of a seal would promise a signature that is not there.
        Dates are expected as "YYYY-MM-DD[ hh:mm[:ss]]" and shown as
-       YYYY年M月D日; anything else is shown as given. ?>
+       YYYY年M月D日; anything else is shown as given.  Doc.internal (the
+       intranet's copy): the signer too, "B（受 A 委托）" for a deputy. ?>
 <?cs def:cn_date(d) ?><?cs if:string.length(d) >= 10 && string.slice(d, 4, 5) == "-" && string.slice(d, 7, 8) == "-" ?><?cs var:string.slice(d, 0, 4) ?>年<?cs var:string.slice(d, 5, 7) + 0 ?>月<?cs var:string.slice(d, 8, 10) + 0 ?>日<?cs else ?><?cs var:d ?><?cs /if ?><?cs /def ?>
 <?cs def:remedy(what) ?><p class="doc-p">如对本决定不服，可在收到本<?cs var:what ?>之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。</p><?cs /def ?>
 <article class="gov-doc kind-<?cs var:Doc.kind ?>">
@@ -67,7 +68,7 @@
   </div>
 
   <footer class="doc-foot">
-    <p>申请编号：<span class="mono"><?cs var:Doc.app_no ?></span><?cs if:Doc.issued_by && Doc.issued_by != Doc.dept_name ?>　签发：<?cs var:Doc.issued_by ?><?cs /if ?></p>
+    <p>申请编号：<span class="mono"><?cs var:Doc.app_no ?></span><?cs if:Doc.issued_by && Doc.issued_by != Doc.dept_name ?>　签发：<?cs var:Doc.issued_by ?><?cs /if ?><?cs if:Doc.internal && Doc.signer ?>　经办人：<?cs var:Doc.signer ?><?cs /if ?></p>
     <p>本文书由一网通办平台出具，可凭申请编号和申请人身份证号码在「办件查询」中核验。</p>
   </footer>
 </article>
