@@ -23,7 +23,7 @@
     <nav class="nav" aria-label="主导航">
       <?cs if:User.Name ?>
       <?cs # Each role its own entries (三员分立): routes.c decides access. ?>
-      <?cs if:User.Role.staff ?><a href="/inbox">待办件</a><?cs /if ?>
+      <?cs if:User.Role.staff ?><a href="/inbox">待办件</a><a href="/delegate">我的委托</a><?cs /if ?>
       <?cs if:User.Role.staff || User.Role.admin ?><a href="/catalog">事项管理</a><?cs /if ?>
       <?cs if:User.Role.admin ?><a href="/admin">系统管理</a><?cs /if ?>
       <?cs if:User.Role.secadmin ?><a href="/sec">安全管理</a><?cs /if ?>

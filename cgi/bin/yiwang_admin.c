@@ -24,6 +24,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "deadline.h"
+#include "delegation.h"
 #include "files.h"
 #include "flow.h"
 #include "ids.h"
@@ -608,8 +609,9 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  * tick (TIME-2, SUP-1; DESIGN "The clock"): every timed rule whose time
  * has come, at clock_now(): deadlines not yet set are set, a case whose
  * intake deadline passed without a decision is deemed accepted, a case
- * whose fee is unpaid past its last day is denied (FEE-2), and every
- * step that turned red gets its warning.  Each rule is idempotent and safe
+ * whose fee is unpaid past its last day is denied (FEE-2), every step
+ * that turned red gets its warning, and a delegation past its last day is
+ * closed (INT-7).  Each rule is idempotent and safe
  * beside another tick, so a late or doubled tick does what one on time
  * does.  With --loop: again at the start of every minute, for ever (./run
  * keeps it running under yiwang-supervise); a database error ends it, and
@@ -620,7 +622,7 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 {
 	struct calendar	 c;
 	time_t		 now = clock_now();
-	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0;
+	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0, ended = 0;
 
 	if (cfg->site != SITE_INTRANET)
 		return 0;	/* no timed rule on the extranet yet */
@@ -630,12 +632,14 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	    case_fee_lapse_due(db, pool, &c, cal_day_of(now), &lapsed) !=
 	    DB_OK ||
 	    deadline_warn(db, pool, &c, cal_day_of(now), now, &warned) !=
+	    DB_OK || delegation_expire(db, pool, cal_day_of(now), &ended) !=
 	    DB_OK)
 		return 1;
-	if (filled > 0 || deemed > 0 || lapsed > 0 || warned > 0)
+	if (filled > 0 || deemed > 0 || lapsed > 0 || warned > 0 || ended > 0)
 		printf("tick %s：补算期限 %d 处，逾期视为受理 %d 件，逾期未缴费"
-		    "不予许可 %d 件，超期警告 %d 条\n", cal_day_str(pool,
-		    cal_day_of(now)), filled, deemed, lapsed, warned);
+		    "不予许可 %d 件，超期警告 %d 条，到期结束的委托 %d 项\n",
+		    cal_day_str(pool, cal_day_of(now)), filled, deemed, lapsed,
+		    warned, ended);
 	return 0;
 }
 

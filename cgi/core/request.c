@@ -884,6 +884,7 @@ render_roles(struct req *r)
 		{ ROLE_CITIZEN, "User.Role.citizen" },
 		{ ROLE_CLERK, "User.Role.clerk" },
 		{ ROLE_HANDLER, "User.Role.handler" },
+		{ ROLE_CHIEF, "User.Role.chief" },
 		{ ROLE_LEADER, "User.Role.leader" },
 		{ ROLES_STAFF, "User.Role.staff" },
 		{ ROLE_ADMIN, "User.Role.admin" },

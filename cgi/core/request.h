@@ -31,9 +31,11 @@ enum role {
 	/* 三员分立 (SEC-7): neither holds another administrator's role. */
 	ROLE_SECADMIN	= 1 << 5,	/* 安全管理员: roles, passwords, lock-outs */
 	ROLE_AUDITOR	= 1 << 6,	/* 审计管理员: the only reader of the audit */
+	ROLE_CHIEF	= 1 << 7,	/* 科室负责人: 审核 between the handler
+					 * and the leader (seed 004 #3 第十六条) */
 };
 /* The business roles, and the three administrators' (SEC-7). */
-#define ROLES_STAFF	(ROLE_CLERK | ROLE_HANDLER | ROLE_LEADER)
+#define ROLES_STAFF	(ROLE_CLERK | ROLE_HANDLER | ROLE_CHIEF | ROLE_LEADER)
 #define ROLES_ADMINS	(ROLE_ADMIN | ROLE_SECADMIN | ROLE_AUDITOR)
 
 struct user {

@@ -783,6 +783,7 @@ const struct account_role account_roles[] = {
 	{ ROLE_CITIZEN, "citizen", "申请人", NULL },
 	{ ROLE_CLERK, "clerk", "窗口受理人员", "role_clerk" },
 	{ ROLE_HANDLER, "handler", "承办人", "role_handler" },
+	{ ROLE_CHIEF, "chief", "科室负责人", "role_chief" },
 	{ ROLE_LEADER, "leader", "分管领导", "role_leader" },
 	{ ROLE_ADMIN, "admin", "系统管理员", "role_admin" },
 	{ ROLE_SECADMIN, "secadmin", "安全管理员", "role_secadmin" },
@@ -831,8 +832,9 @@ account_roles_refusal(unsigned roles)
 		return "系统管理员、安全管理员和审计管理员须由三个不同的人担任"
 		    "（三员分立），一个账号只能担任其中一种。";
 	if (admins != 0 && (roles & ROLES_STAFF) != 0)
-		return "管理员不能同时担任窗口受理人员、承办人或分管领导：管理员"
-		    "账号只做管理，办件由业务人员用自己的账号办理。";
+		return "管理员不能同时担任窗口受理人员、承办人、科室负责人或"
+		    "分管领导：管理员账号只做管理，办件由业务人员用自己的账号"
+		    "办理。";
 	return NULL;
 }
 

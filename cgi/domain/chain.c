@@ -22,10 +22,15 @@ static const char SQL_HEAD_ADD[] =
 static const char SQL_HEAD_LEGACY[] =
     "SELECT legacy_until FROM chain_head WHERE chain = ?";
 
-/* Each ledger: its fields in the order they are MACed, as text. */
+/* Each ledger: its fields in the order they are MACed, as text.  An
+ * opinion's signer is chained with whom a deputy signed for (103, INT-7)
+ * as name US id US name; on their own account (and before 103), the name
+ * alone. */
 static const char SQL_OPINION_ROWS[] =
     "SELECT id, case_id, step_seq, step_key, step_name, staff_id, "
-    "staff_name, verdict, text, DATE_FORMAT(signed_at, '%Y-%m-%d %H:%i:%s'), "
+    "CONCAT_WS(CHAR(31 USING utf8mb4), staff_name, for_staff_id, "
+    "for_staff_name), verdict, text, "
+    "DATE_FORMAT(signed_at, '%Y-%m-%d %H:%i:%s'), "
     "prev_hash, hash FROM opinion WHERE id > ? ORDER BY id LIMIT ?";
 static const char SQL_OPINION_LAST[] =
     "SELECT id, hash FROM opinion ORDER BY id DESC LIMIT 1";

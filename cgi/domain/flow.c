@@ -11,7 +11,9 @@
 
 #include "calendar.h"
 #include "chain.h"
+#include "clock.h"
 #include "deadline.h"
+#include "delegation.h"
 #include "exchange.h"
 #include "fee.h"
 #include "flow.h"
@@ -87,7 +89,15 @@ static const char SQL_TODAY[] =
     "SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-%d')";
 static const char SQL_CASE_DONE[] =
     "SELECT " CASE_COLS " FROM kase k WHERE k.id IN (SELECT case_id FROM "
-    "case_event WHERE staff_id = ?) ORDER BY k.id DESC LIMIT 50";
+    "case_event WHERE staff_id = ? OR for_staff_id = ?) "
+    "ORDER BY k.id DESC LIMIT 50";
+/* Open cases with a step waiting for a role lent in a department
+ * (case_list_deputy() checks each as case_act() would). */
+static const char SQL_CASE_LENT[] =
+    "SELECT DISTINCT t.case_id FROM case_task t JOIN kase k "
+    "ON k.id = t.case_id WHERE t.dept_code = ? AND (t.role & ?) <> 0 "
+    "AND k.state IN ('received', 'processing') ORDER BY t.case_id "
+    "LIMIT 200";
 static const char SQL_ITEM_FOR[] =
     "SELECT id FROM item WHERE code = ? AND version = ?";
 static const char SQL_CASE_ADD[] =
@@ -184,19 +194,22 @@ static const char SQL_EVENT_NEXT[] =
     "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s'), "
     "DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-%d') "
     "FROM case_event WHERE case_id = ?";
+/* for_staff_*: whom a deputy acted for (INT-7), NULL on their own. */
 static const char SQL_EVENT_ADD[] =
     "INSERT INTO case_event (case_id, seq, at, action, label, state, "
-    "staff_id, staff_name, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "staff_id, staff_name, note, for_staff_id, for_staff_name) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_EVENTS[] =
-    "SELECT seq, " LOCAL("at") ", action, label, state, staff_name, note "
-    "FROM case_event WHERE case_id = ? ORDER BY seq";
+    "SELECT seq, " LOCAL("at") ", action, label, state, staff_name, note, "
+    "for_staff_name FROM case_event WHERE case_id = ? ORDER BY seq";
 static const char SQL_OPINION_ADD[] =
     "INSERT INTO opinion (case_id, step_seq, step_key, step_name, staff_id, "
-    "staff_name, verdict, text, signed_at, prev_hash, hash) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "staff_name, for_staff_id, for_staff_name, verdict, text, signed_at, "
+    "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_OPINIONS[] =
     "SELECT step_seq, step_key, step_name, staff_name, verdict, text, "
-    LOCAL("signed_at") " FROM opinion WHERE case_id = ? ORDER BY id";
+    LOCAL("signed_at") ", for_staff_name FROM opinion WHERE case_id = ? "
+    "ORDER BY id";
 /* One series per 文号 prefix: abbreviation, kind and year (093). */
 static const char SQL_DOC_NUMBER[] =
     "INSERT INTO doc_counter (abbr, kind, year, next) VALUES (?, ?, ?, "
@@ -290,30 +303,35 @@ holds_step(const struct kase *k, const struct user *u, size_t i)
 	    strcmp(u->dept_code, s->dept_code) == 0;
 }
 
-int
-flow_may(const struct kase *k, const struct user *u,
-    const struct transition *t, size_t i)
+/* Whether transition t can be made at step i of k now, by anyone. */
+static int
+may_now(const struct kase *k, const struct transition *t, size_t i)
 {
 	if (i >= k->item.nsteps || !flow_enabled(k, i) || !step_at(k, i, t->at))
 		return 0;
 	/* Once accepted, a case returned to intake cannot be refused there. */
-	if (strcmp(t->action, "reject") == 0 &&
-	    strcmp(k->state, "received") != 0)
-		return 0;
-	return holds_step(k, u, i) && flow_recused(k, u, i) == NULL;
+	return strcmp(t->action, "reject") != 0 ||
+	    strcmp(k->state, "received") == 0;
 }
 
-const char *
-flow_recused(const struct kase *k, const struct user *u, size_t i)
+int
+flow_may(const struct kase *k, const struct user *u,
+    const struct transition *t, size_t i)
 {
-	const struct step	*s, *o;
+	return may_now(k, t, i) && holds_step(k, u, i) &&
+	    flow_recused(k, u, i) == NULL;
+}
+
+/* The name of another step of k at which staff_id has acted, which 回避
+ * keeps them from step i for; else NULL. */
+static const char *
+hand_elsewhere(const struct kase *k, int64_t staff_id, size_t i)
+{
+	const struct step	*s = &k->item.steps[i], *o;
 	size_t			 h;
 
-	if (i >= k->item.nsteps || !flow_enabled(k, i) || !holds_step(k, u, i))
-		return NULL;
-	s = &k->item.steps[i];
 	for (h = 0; h < k->nhands; h++) {
-		if (k->hands[h].staff_id != u->id ||
+		if (k->hands[h].staff_id != staff_id ||
 		    strcmp(k->hands[h].step_key, s->key) == 0)
 			continue;
 		if ((o = catalog_step(&k->item, k->hands[h].step_key)) == NULL)
@@ -324,6 +342,69 @@ flow_recused(const struct kase *k, const struct user *u, size_t i)
 		return o->name;
 	}
 	return NULL;
+}
+
+const char *
+flow_recused(const struct kase *k, const struct user *u, size_t i)
+{
+	if (i >= k->item.nsteps || !flow_enabled(k, i) || !holds_step(k, u, i))
+		return NULL;
+	return hand_elsewhere(k, u->id, i);
+}
+
+const struct delegation *
+flow_may_for(const struct kase *k, const struct user *u,
+    const struct delegation *dv, size_t dn, const struct transition *t,
+    size_t i)
+{
+	struct user	 a;
+	size_t		 j;
+
+	if (!may_now(k, t, i) || holds_step(k, u, i))
+		return NULL;	/* theirs, or nobody's now */
+	if (hand_elsewhere(k, u->id, i) != NULL)
+		return NULL;
+	for (j = 0; j < dn; j++) {
+		delegation_principal(&dv[j], &a);
+		if (a.id != u->id && flow_may(k, &a, t, i))
+			return &dv[j];
+	}
+	return NULL;
+}
+
+const char *
+flow_deputy_recusal_why(struct pool *pool, const struct kase *k,
+    const struct user *u, const struct delegation *dv, size_t dn, size_t i)
+{
+	struct user	 a;
+	const char	*done;
+	size_t		 j;
+
+	if (i >= k->item.nsteps || !flow_enabled(k, i) || holds_step(k, u, i))
+		return NULL;
+	for (j = 0; j < dn; j++) {
+		delegation_principal(&dv[j], &a);
+		if (!holds_step(k, &a, i))
+			continue;
+		if ((done = hand_elsewhere(k, u->id, i)) != NULL)
+			return pool_printf(pool, "您已办理过本件的「%s」环节，按回避"
+			    "规定不能再受 %s 委托办理「%s」环节：同一办件一人只签"
+			    "一个环节。", done, a.name, k->item.steps[i].name);
+		if ((done = hand_elsewhere(k, a.id, i)) != NULL)
+			return pool_printf(pool, "委托您的 %s 已办理过本件的「%s」"
+			    "环节，按回避规定「%s」环节不能再以其名义办理，请由"
+			    "本部门其他工作人员办理。", a.name, done,
+			    k->item.steps[i].name);
+	}
+	return NULL;
+}
+
+char *
+flow_signer(struct pool *pool, const char *name, const char *for_name)
+{
+	if (for_name == NULL || *for_name == '\0')
+		return pool_strdup(pool, name);
+	return pool_printf(pool, "%s（受 %s 委托）", name, for_name);
 }
 
 int
@@ -618,8 +699,9 @@ case_get(struct db *db, struct pool *pool, int64_t id, struct kase *k)
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	cap = 0;
-	while ((rc = stmt_row(q, pool, "dssssss", &e.seq, &e.at, &e.action,
-	    &e.label, &e.state, &e.staff_name, &e.note)) == DB_OK) {
+	while ((rc = stmt_row(q, pool, "dsssssss", &e.seq, &e.at, &e.action,
+	    &e.label, &e.state, &e.staff_name, &e.note, &e.for_name)) ==
+	    DB_OK) {
 		*(struct case_event *)pool_push(pool, &k->events,
 		    &k->nevents, &cap, sizeof(e)) = e;
 	}
@@ -631,9 +713,9 @@ case_get(struct db *db, struct pool *pool, int64_t id, struct kase *k)
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	cap = 0;
-	while ((rc = stmt_row(q, pool, "dssssss", &o.step_seq, &o.step_key,
+	while ((rc = stmt_row(q, pool, "dsssssss", &o.step_seq, &o.step_key,
 	    &o.step_name, &o.staff_name, &o.verdict, &o.text,
-	    &o.signed_at)) == DB_OK) {
+	    &o.signed_at, &o.for_name)) == DB_OK) {
 		*(struct opinion *)pool_push(pool, &k->opinions,
 		    &k->nopinions, &cap, sizeof(o)) = o;
 	}
@@ -661,6 +743,7 @@ case_list(struct db *db, struct pool *pool, const struct user *u, int todo,
 	} else {
 		q = db_stmt(db, SQL_CASE_DONE);
 		stmt_bind_int(q, 0, u->id);
+		stmt_bind_int(q, 1, u->id);
 	}
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
@@ -700,15 +783,70 @@ corrections_json(const struct kase *k, int with_seq)
 	return v;
 }
 
+enum db_rc
+case_list_deputy(struct db *db, struct pool *pool, const struct user *u,
+    const struct delegation *dv, size_t dn, struct kase **out,
+    const struct delegation ***fors, size_t *n)
+{
+	struct stmt	*q;
+	struct kase	 k, *v = NULL;
+	const struct delegation *d, **f = NULL;
+	enum db_rc	 rc;
+	int64_t		*ids = NULL, id;
+	size_t		 nids = 0, cap = 0, fcap = 0, fn = 0, i, j, s, got;
+
+	*n = 0;
+	for (j = 0; j < dn; j++) {
+		q = db_stmt(db, SQL_CASE_LENT);
+		stmt_bind_text(q, 0, dv[j].dept_code);
+		stmt_bind_int(q, 1, dv[j].roles);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+		while ((rc = stmt_row(q, pool, "i", &id)) == DB_OK) {
+			for (i = 0; i < nids && ids[i] != id; i++)
+				continue;
+			if (i == nids)
+				*(int64_t *)pool_push(pool, &ids, &nids, &cap,
+				    sizeof(id)) = id;
+		}
+		stmt_done(q);
+		if (rc == DB_ERR)
+			return rc;
+	}
+	cap = 0;
+	for (i = 0, got = 0; i < nids && got < 200; i++) {
+		if ((rc = case_head(db, pool, SQL_CASE_GET, ids[i], &k)) ==
+		    DB_NONE)
+			continue;	/* gone meanwhile */
+		if (rc != DB_OK)
+			return rc;
+		d = NULL;
+		for (s = 0; s < k.item.nsteps && d == NULL; s++)
+			for (j = 0; j < nflow_transitions && d == NULL; j++)
+				d = flow_may_for(&k, u, dv, dn,
+				    &flow_transitions[j], s);
+		if (d == NULL)
+			continue;
+		*(struct kase *)pool_push(pool, &v, n, &cap, sizeof(k)) = k;
+		*(const struct delegation **)pool_push(pool, &f, &fn, &fcap,
+		    sizeof(d)) = d;
+		got++;
+	}
+	*out = v;
+	*fors = f;
+	return DB_OK;
+}
+
 /*
  * Write the event row and the outbox record that carries it (with the
- * document, if any) to the extranet.
+ * document, if any) to the extranet; for_u: whom u acted for as a deputy
+ * (INT-7), or NULL.
  */
 static enum db_rc
 event_out(struct db *db, struct pool *pool, const struct kase *k,
     const char *action, const char *label, const char *state,
-    const struct user *u, const char *note, const struct doc *d,
-    const char *public_label, const char *public_note)
+    const struct user *u, const struct user *for_u, const char *note,
+    const struct doc *d, const char *public_label, const char *public_note)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -733,6 +871,13 @@ event_out(struct db *db, struct pool *pool, const struct kase *k,
 		stmt_bind_null(q, 6);
 	stmt_bind_text(q, 7, u != NULL ? u->name : "系统");
 	stmt_bind_text(q, 8, note ? note : "");
+	if (for_u != NULL) {
+		stmt_bind_int(q, 9, for_u->id);
+		stmt_bind_text(q, 10, for_u->name);
+	} else {
+		stmt_bind_null(q, 9);
+		stmt_bind_null(q, 10);
+	}
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	/*
@@ -861,13 +1006,14 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 	if ((rc = save_state(db, pool, &k, &k.marking, 0)) != DB_OK)
 		return rc;
 	return event_out(db, pool, &k, "receive", "内网收件", "received", NULL,
-	    "", NULL, "审批部门已收到申请", NULL);
+	    NULL, "", NULL, "审批部门已收到申请", NULL);
 }
 
-/* Number and fill the document of kind for case k (not yet stored). */
+/* Number and fill the document of kind for case k (not yet stored),
+ * signed by signer ("B" or "B（受 A 委托）", flow_signer()). */
 static enum db_rc
 doc_make(struct db *db, struct pool *pool, const struct kase *k,
-    const char *dept, const char *kind, const struct user *u,
+    const char *dept, const char *kind, const char *signer,
     const char *text, const char *now_utc, const char *today, struct doc *d)
 {
 	struct calendar	 cal;
@@ -931,7 +1077,7 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	    "received_at", received, "promised_days", k->item.promised_days,
 	    "due_date", due, strcmp(kind, "approve") == 0 ?
 	    "opinion" : "reason", text ? text : "",
-	    "signer", u->name, "materials", mats);
+	    "signer", signer, "materials", mats);
 	/* Text json_pack() refuses (not UTF-8) can only come from the
 	 * database here, input being checked: the act fails, cleanly. */
 	if (json_object_set_new(body, "submitted_at",
@@ -956,21 +1102,30 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	return DB_OK;
 }
 
+/* The opinion of u at step of k; for_u: whom u signs for as a deputy
+ * (INT-7), or NULL. */
 static enum db_rc
 opinion_add(struct db *db, struct pool *pool, const struct kase *k,
-    size_t step, const struct user *u, const char *verdict, const char *text,
-    const char *now)
+    size_t step, const struct user *u, const struct user *for_u,
+    const char *verdict, const char *text, const char *now)
 {
 	struct stmt	*q;
 	struct chain_link link;
 	enum db_rc	 rc;
 	const struct step *s = &k->item.steps[step];
+	const char	*signer = u->name;
 
-	/* Keyed chain (chain.h): a changed or deleted opinion is detected. */
+	/* Keyed chain (chain.h): a changed or deleted opinion is detected.
+	 * Whom a deputy signed for is chained with the signer's name, as
+	 * chain.c reads them (CONCAT_WS of unit separators), so the rows of
+	 * before 103 keep their MACs. */
+	if (for_u != NULL)
+		signer = pool_printf(pool, "%s\x1f%lld\x1f%s", u->name,
+		    (long long)for_u->id, for_u->name);
 	if ((rc = chain_link(db, pool, CHAIN_OPINION, (const char *[]){
 	    pool_printf(pool, "%lld", (long long)k->id),
 	    pool_printf(pool, "%d", s->seq), s->key, s->name,
-	    pool_printf(pool, "%lld", (long long)u->id), u->name, verdict,
+	    pool_printf(pool, "%lld", (long long)u->id), signer, verdict,
 	    text, now }, 9, &link)) != DB_OK)
 		return rc;
 	q = db_stmt(db, SQL_OPINION_ADD);
@@ -980,11 +1135,18 @@ opinion_add(struct db *db, struct pool *pool, const struct kase *k,
 	stmt_bind_text(q, 3, s->name);
 	stmt_bind_int(q, 4, u->id);
 	stmt_bind_text(q, 5, u->name);
-	stmt_bind_text(q, 6, verdict);
-	stmt_bind_text(q, 7, text);
-	stmt_bind_text(q, 8, now);
-	stmt_bind_text(q, 9, link.prev);
-	stmt_bind_text(q, 10, link.mac);
+	if (for_u != NULL) {
+		stmt_bind_int(q, 6, for_u->id);
+		stmt_bind_text(q, 7, for_u->name);
+	} else {
+		stmt_bind_null(q, 6);
+		stmt_bind_null(q, 7);
+	}
+	stmt_bind_text(q, 8, verdict);
+	stmt_bind_text(q, 9, text);
+	stmt_bind_text(q, 10, now);
+	stmt_bind_text(q, 11, link.prev);
+	stmt_bind_text(q, 12, link.mac);
 	return stmt_run(q);
 }
 
@@ -1079,23 +1241,45 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 	struct doc		 d;
 	struct wf_marking	 next;
 	struct stmt		*q;
+	struct delegation	*dv;
+	const struct delegation	*dg = NULL;
+	struct user		 a, *for_u = NULL;
 	enum db_rc		 rc;
 	const char		*state, *label, *doc_kind;
 	char			*now, *today;
 	int64_t			 dummy;
-	size_t			 i;
+	size_t			 i, dn;
 	int			 way, ended, step = -1, unpaid;
 
+	/* On their own account first; else for whoever delegated to them
+	 * and is away today (INT-7). */
+	if ((rc = delegation_in_force(db, pool, u->id,
+	    cal_day_of(clock_now()), &dv, &dn)) != DB_OK)
+		return rc;
 	for (i = 0; i < k->item.nsteps && step < 0; i++)
 		if ((step_key == NULL ||
 		    strcmp(step_key, k->item.steps[i].key) == 0) &&
 		    flow_may(k, u, t, i))
 			step = (int)i;
+	for (i = 0; i < k->item.nsteps && step < 0; i++)
+		if ((step_key == NULL ||
+		    strcmp(step_key, k->item.steps[i].key) == 0) &&
+		    (dg = flow_may_for(k, u, dv, dn, t, i)) != NULL)
+			step = (int)i;
 	if (step < 0) {
 		*why = flow_recusal_why(pool, k, u, step_key);
+		for (i = 0; i < k->item.nsteps && *why == NULL; i++)
+			if (step_key == NULL ||
+			    strcmp(step_key, k->item.steps[i].key) == 0)
+				*why = flow_deputy_recusal_why(pool, k, u, dv,
+				    dn, i);
 		if (*why == NULL)
 			*why = "这个办件已经不在您的环节，可能已被他人处理。";
 		return DB_NONE;
+	}
+	if (dg != NULL) {
+		delegation_principal(dg, &a);
+		for_u = &a;
 	}
 	if ((way = way_for(k, t, (size_t)step, back_to)) < 0) {
 		*why = "不能回退到这个环节。";
@@ -1105,8 +1289,8 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 	stmt_bind_int(q, 0, k->id);
 	if ((rc = stmt_one(q, pool, "iss", &dummy, &now, &today)) != DB_OK)
 		return rc;
-	if (v != NULL && (rc = opinion_add(db, pool, k, (size_t)step, u, v,
-	    text ? text : "同意。", now)) != DB_OK)
+	if (v != NULL && (rc = opinion_add(db, pool, k, (size_t)step, u,
+	    for_u, v, text ? text : "同意。", now)) != DB_OK)
 		return rc;
 	/* A case returned to its intake step is accepted once only. */
 	doc_kind = t->doc_kind;
@@ -1115,7 +1299,8 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 		doc_kind = NULL;
 	if (doc_kind != NULL) {
 		if ((rc = doc_make(db, pool, k, k->item.steps[step].dept_code,
-		    doc_kind, u, text, now, today, &d)) != DB_OK ||
+		    doc_kind, flow_signer(pool, u->name, for_u ? for_u->name :
+		    NULL), text, now, today, &d)) != DB_OK ||
 		    (rc = doc_add(db, &d)) != DB_OK)
 			return rc;
 	}
@@ -1159,13 +1344,21 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 	else
 		label = pool_printf(pool, "%s·%s", k->item.steps[step].name,
 		    t->label);
-	if ((rc = event_out(db, pool, k, t->action, label, state, u, text,
-	    doc_kind != NULL ? &d : NULL, public_label(pool, k, t, step),
+	if ((rc = event_out(db, pool, k, t->action, label, state, u, for_u,
+	    text, doc_kind != NULL ? &d : NULL, public_label(pool, k, t, step),
 	    t->to_state != NULL && t->needs_text ? text : NULL)) != DB_OK ||
-	    (rc = hand_add(db, k, u, step)) != DB_OK)
+	    (rc = hand_add(db, k, u, step)) != DB_OK ||
+	    (for_u != NULL && (rc = hand_add(db, k, for_u, step)) != DB_OK))
 		return rc;
-	return audit_add(db, pool, u->login, pool_printf(pool, "case.%s",
-	    t->action), k->app_no, text ? text : "");
+	/* 回避: a deputy's act is the hand of both, the one who signed and
+	 * the one whose authority it used; the audit row names both. */
+	if (for_u == NULL)
+		return audit_add(db, pool, u->login, pool_printf(pool,
+		    "case.%s", t->action), k->app_no, text ? text : "");
+	return audit_json(db, pool, u->login, pool_printf(pool, "case.%s",
+	    t->action), k->app_no, json_pack("{s:s, s:s, s:s, s:I}", "text",
+	    text ? text : "", "for", for_u->login, "for_name", for_u->name,
+	    "delegation", (json_int_t)dg->id));
 }
 
 /* Case id loaded under its row lock with its attachments, in a
@@ -1325,8 +1518,8 @@ deem_one(struct db *db, struct pool *pool, const struct calendar *c,
 	stmt_bind_int(q, 2, k.id);
 	if ((rc = stmt_run(q)) != DB_OK ||
 	    (rc = event_out(db, pool, &k, "deem", pool_printf(pool,
-	    "%s·逾期视为受理", k.item.steps[step].name), state, NULL, note,
-	    NULL, "已受理（逾期未作决定，依法视为受理）", note)) != DB_OK ||
+	    "%s·逾期视为受理", k.item.steps[step].name), state, NULL, NULL,
+	    note, NULL, "已受理（逾期未作决定，依法视为受理）", note)) != DB_OK ||
 	    (rc = audit_json(db, pool, "tick", "case.deem", k.app_no,
 	    json_pack("{s:s, s:s, s:i}", "intake_due", k.intake_due,
 	    "received", k.received_at, "days_late", days))) != DB_OK)
@@ -1401,8 +1594,8 @@ doc_issue_with(struct db *db, struct pool *pool, const struct kase *k,
 	q = db_stmt(db, SQL_EVENT_NEXT);
 	stmt_bind_int(q, 0, k->id);
 	if ((rc = stmt_one(q, pool, "iss", &seq, &now, &today)) != DB_OK ||
-	    (rc = doc_make(db, pool, k, dept, kind, u, text, now, today, d)) !=
-	    DB_OK)
+	    (rc = doc_make(db, pool, k, dept, kind, u->name, text, now, today,
+	    d)) != DB_OK)
 		return rc;
 	if (extra != NULL) {
 		if ((body = json_loads(d->body, 0, NULL)) == NULL ||
@@ -1464,8 +1657,8 @@ case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 	    pool_strdup(pool, "");
 	if (!flow_open(&k))
 		return event_out(db, pool, &k, "withdraw-late",
-		    "申请人申请撤回，本件已办结，未能撤回", k.state, NULL, note,
-		    NULL, "撤回未能办理：本件在收到撤回申请前已经办结",
+		    "申请人申请撤回，本件已办结，未能撤回", k.state, NULL, NULL,
+		    note, NULL, "撤回未能办理：本件在收到撤回申请前已经办结",
 		    "您申请撤回时，本件已作出决定，撤回未能办理；决定见本页"
 		    "的办理文书。");
 	if (doc_issue(db, pool, &k, k.item.dept_code, "withdraw", &system,
@@ -1478,7 +1671,7 @@ case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 	stmt_bind_int(q, 0, k.id);
 	if ((rc = stmt_run(q)) != DB_OK ||
 	    (rc = event_out(db, pool, &k, "withdraw", "申请人撤回申请，办理终止",
-	    "withdrawn", NULL, note, &d, "准予撤回", note)) != DB_OK)
+	    "withdrawn", NULL, NULL, note, &d, "准予撤回", note)) != DB_OK)
 		return rc;
 	return audit_add(db, pool, "extranet", "case.withdraw", k.app_no,
 	    d.doc_no);
@@ -1540,7 +1733,7 @@ case_extend(struct db *db, struct pool *pool, int64_t id,
 	if ((rc = doc_issue(db, pool, &k, u->dept_code, "extend", u, reason,
 	    &d)) != DB_OK || (rc = event_out(db, pool, &k, "extend",
 	    pool_printf(pool, "延长办理期限 %d 个工作日", days), k.state, u,
-	    reason, &d, "延长办理期限", pool_printf(pool, "经批准，办理期限延长 "
+	    NULL, reason, &d, "延长办理期限", pool_printf(pool, "经批准，办理期限延长 "
 	    "%d 个工作日，"
 	    "预计办结日期改为 %s。理由：%s", days, k.promised_due, reason))) !=
 	    DB_OK || (rc = audit_json(db, pool, u->login, "case.extend",
@@ -1720,7 +1913,7 @@ case_correct(struct db *db, struct pool *pool, int64_t id,
 	    "correct", u, NULL, &d)) != DB_OK ||
 	    (rc = event_out(db, pool, &k, "correct", pool_printf(pool,
 	    "%s·要求补正（%zu 项材料）", k.item.steps[step].name, n),
-	    "correcting", u, "", &d, "需要补正材料", "请按补正材料通知书所列，"
+	    "correcting", u, NULL, "", &d, "需要补正材料", "请按补正材料通知书所列，"
 	    "一次性上传补正材料。收到补正材料后，受理期限重新计算。")) !=
 	    DB_OK)
 		goto fail;
@@ -1819,7 +2012,7 @@ case_import_correction(struct db *db, struct pool *pool, json_t *rec,
 	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
 	    (rc = save_state(db, pool, &k, &k.marking, 0)) != DB_OK ||
 	    (rc = event_out(db, pool, &k, "corrected", pool_printf(pool,
-	    "申请人提交补正材料（%zu 项）", k.ncorr), "received", NULL, "",
+	    "申请人提交补正材料（%zu 项）", k.ncorr), "received", NULL, NULL, "",
 	    NULL, "已收到补正材料，等待受理", "受理期限自提交补正材料之日起"
 	    "重新计算。")) != DB_OK)
 		return rc;
@@ -1922,7 +2115,7 @@ case_suspend(struct db *db, struct pool *pool, int64_t id,
 	    (rc = doc_issue(db, pool, &k, k.item.steps[step].dept_code,
 	    "special", u, reason, &d)) != DB_OK ||
 	    (rc = event_out(db, pool, &k, "suspend", pool_printf(pool,
-	    "特别程序：%s（预计 %d 个工作日）", kind, days), "suspended", u,
+	    "特别程序：%s（预计 %d 个工作日）", kind, days), "suspended", u, NULL,
 	    reason, &d, pool_printf(pool, "特别程序：%s", kind),
 	    pool_printf(pool, "依照《中华人民共和国行政许可法》第四十五条，%s"
 	    "所需时间不计算在办理期限内，预计 %d 个工作日。原因：%s", kind, days,
@@ -1993,7 +2186,7 @@ case_resume(struct db *db, struct pool *pool, int64_t id,
 	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
 	    (rc = event_out(db, pool, &k, "resume", pool_printf(pool,
 	    "%s结束，恢复办理（期限顺延 %d 个工作日）", p->kind, n),
-	    "processing", u, "", NULL, "特别程序结束，恢复办理",
+	    "processing", u, NULL, "", NULL, "特别程序结束，恢复办理",
 	    pool_printf(pool, "%s已结束，办理期限恢复计算，顺延 %d 个工作日，"
 	    "预计办结日期为 %s。", p->kind, n, k.promised_due ?
 	    k.promised_due : "（未定）"))) != DB_OK ||
@@ -2084,7 +2277,7 @@ case_report(struct db *db, struct pool *pool, int64_t id,
 	stmt_bind_int(q, 0, k.id);
 	if ((rc = stmt_run(q)) != DB_OK ||
 	    (rc = event_out(db, pool, &k, "report", pool_printf(pool,
-	    "%s·上报%s", k.item.steps[step].name, authority), "reported", u,
+	    "%s·上报%s", k.item.steps[step].name, authority), "reported", u, NULL,
 	    reason, NULL, "已上报上级机关", pool_printf(pool, "本件依法由%s"
 	    "作出决定，已于 %s 上报，等待上级机关决定。", authority, today))) !=
 	    DB_OK || (rc = hand_add(db, &k, u, step)) != DB_OK ||
@@ -2497,7 +2690,7 @@ case_fee_set(struct db *db, struct pool *pool, int64_t id,
 	note = pool_printf(pool, "%s %s 元，请于 %s 前缴纳；逾期未缴纳的，依照"
 	    "规定作出不予许可的决定。", kind, fee_yuan(pool, amount), due);
 	if (rc != DB_OK || (rc = event_out(db, pool, &k, "fee", "核定收费，"
-	    "出具缴费通知书", k.state, u, note, &d, "请缴纳费用", note)) !=
+	    "出具缴费通知书", k.state, u, NULL, note, &d, "请缴纳费用", note)) !=
 	    DB_OK || (rc = fee_out(db, pool, &k, kind, amount, due,
 	    "unpaid")) != DB_OK || (rc = audit_json(db, pool, u->login,
 	    "case.fee", k.app_no, json_pack("{s:s, s:i, s:i, s:s, s:s}",
@@ -2552,7 +2745,7 @@ case_fee_confirm(struct db *db, struct pool *pool, int64_t id,
 	note = pool_printf(pool, "%s %s 元已缴纳，票据号 %s。", f.kind,
 	    fee_yuan(pool, f.amount), receipt);
 	if ((rc = stmt_run(q)) != DB_OK || (rc = event_out(db, pool, &k,
-	    "fee-paid", "窗口确认已缴费", k.state, u, note, NULL, "已缴费",
+	    "fee-paid", "窗口确认已缴费", k.state, u, NULL, note, NULL, "已缴费",
 	    note)) != DB_OK || (rc = fee_out(db, pool, &k, f.kind, f.amount,
 	    f.due, "paid")) != DB_OK || (rc = audit_json(db, pool, u->login,
 	    "case.fee-paid", k.app_no, json_pack("{s:s, s:i, s:s}", "kind",
@@ -2647,7 +2840,7 @@ fee_lapse_one(struct db *db, struct pool *pool, const struct calendar *c,
 	stmt_bind_int(q, 0, k.id);
 	if ((rc = stmt_run(q)) != DB_OK ||
 	    (rc = event_out(db, pool, &k, "fee-lapse", "逾期未缴费·不予许可",
-	    "denied", NULL, reason, &d, "不予许可", reason)) != DB_OK ||
+	    "denied", NULL, NULL, reason, &d, "不予许可", reason)) != DB_OK ||
 	    (rc = fee_out(db, pool, &k, f.kind, f.amount, f.due, "lapsed")) !=
 	    DB_OK || (rc = audit_json(db, pool, "tick", "case.fee-lapse",
 	    k.app_no, json_pack("{s:s, s:i, s:s}", "fee_due", f.due,

@@ -15,19 +15,27 @@
 #include "catalog.h"
 #include "db.h"
 #include "deadline.h"
+#include "delegation.h"
 #include "request.h"
 #include "wfnet.h"
 
+/* for_name: whom a deputy signed for (INT-7, "B（受 A 委托）"), or NULL. */
 struct opinion {
 	int		 step_seq;
 	char		*step_key;
 	char		*step_name, *staff_name, *verdict, *text, *signed_at;
+	char		*for_name;
 };
 
 struct case_event {
 	int		 seq;
 	char		*at, *action, *label, *state, *staff_name, *note;
+	char		*for_name;
 };
+
+/* How a signer is named: "B", or "B（受 A 委托）" when for_name is set. */
+char		*flow_signer(struct pool *, const char *name,
+		    const char *for_name);
 
 /* A member of staff who acted at a step of the case (回避, SEC-7). */
 struct case_hand {
@@ -117,6 +125,22 @@ extern const size_t		nflow_transitions;
 int		 flow_may(const struct kase *, const struct user *,
 		    const struct transition *, size_t i);
 /*
+ * Whether user may make transition t at step i of case k as a deputy
+ * (INT-7), where they may not on their own account: the first of their
+ * delegations in force dv[0..dn) whose delegator could (the roles lent,
+ * 回避 of the delegator), unless user has acted at another step of k
+ * (one person never signs twice on a case, as themselves and as
+ * another); else NULL.
+ */
+const struct delegation *flow_may_for(const struct kase *,
+		    const struct user *, const struct delegation *dv,
+		    size_t dn, const struct transition *, size_t i);
+/* Why 回避 keeps user from acting at step i of k for the delegator of
+ * one of dv[0..dn) that would lend the step, or NULL. */
+const char	*flow_deputy_recusal_why(struct pool *, const struct kase *,
+		    const struct user *, const struct delegation *dv,
+		    size_t dn, size_t i);
+/*
  * 回避 (SEC-7): one person acts at one step of a case only.  When user
  * could act at step i now (its role, its department) but has acted at
  * another step of k, the name of that step; else NULL.  Window steps of
@@ -150,15 +174,26 @@ enum db_rc	 case_load_state(struct db *, struct pool *, struct kase *);
 /* The names of the steps that can act now, "、"-separated. */
 char		*case_current_steps(struct pool *, const struct kase *);
 /* Cases waiting for user (todo = 1: not those from which 回避 keeps
- * them) or that user has acted on (todo = 0). */
+ * them) or that user has acted on, or a deputy for them (todo = 0). */
 enum db_rc	 case_list(struct db *, struct pool *, const struct user *,
 		    int todo, struct kase **, size_t *);
 /*
+ * Cases where user may act now as a deputy only (INT-7), by one of
+ * their delegations in force dv[0..dn), each loaded with its state;
+ * (*fors)[j] is the delegation of (*out)[j].  At most 200.
+ */
+enum db_rc	 case_list_deputy(struct db *, struct pool *,
+		    const struct user *, const struct delegation *dv,
+		    size_t dn, struct kase **out,
+		    const struct delegation ***fors, size_t *n);
+/*
  * Make transition `action` at step step_key (NULL: the first step where
- * user may) of case id as user.  verdict ("agree" or "disagree"), text and
- * back_to (the step a return goes to; NULL: the first one) come from the
- * form.  On DB_NONE or DB_ERR, *why holds a message for the user (e.g. the
- * case moved on meanwhile).
+ * user may) of case id as user: on their own account where they may,
+ * else as a deputy by a delegation in force today (INT-7), signed with
+ * both names and recorded as the hand of both (回避).  verdict ("agree"
+ * or "disagree"), text and back_to (the step a return goes to; NULL: the
+ * first one) come from the form.  On DB_NONE or DB_ERR, *why holds a
+ * message for the user (e.g. the case moved on meanwhile).
  */
 enum db_rc	 case_act(struct db *, struct pool *, int64_t id,
 		    const struct user *, const char *action,

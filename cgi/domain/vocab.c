@@ -89,7 +89,7 @@ int
 vocab_step_role(unsigned role)
 {
 	return role == ROLE_CLERK || role == ROLE_HANDLER ||
-	    role == ROLE_LEADER;
+	    role == ROLE_CHIEF || role == ROLE_LEADER;
 }
 
 const char *

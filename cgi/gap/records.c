@@ -468,7 +468,8 @@ static const struct field doc_body_fields[] = {
 	{ .name = "reason", .type = F_LINES, .optional = 1,
 	    .max = OPINION_CHARS, .max_bytes = 4 * OPINION_CHARS,
 	    .label = "理由" },
-	LINE("signer", "签发人", 1, 50),
+	/* A deputy signs with both names, "B（受 A 委托）" (INT-7). */
+	LINE("signer", "签发人", 1, 120),
 	{ .name = "extended_days", .type = F_INT, .optional = 1, .min = 1,
 	    .max = EXTEND_DAYS, .label = "延长的工作日" },
 	{ .name = "fee_kind", .type = F_LINE, .optional = 1, .min = 1,
@@ -783,7 +784,7 @@ item_procedure(struct rec_check *c, json_t *o)
 		if (!vocab_step_role(ws[i].role))
 			return fail(c, pool_printf(c->pool,
 			    "procedure.steps[%zu].role", i), "角色",
-			    "应为窗口受理人员、承办人或分管领导之一");
+			    "应为窗口受理人员、承办人、科室负责人或分管领导之一");
 	}
 	for (k = 0; k < 2; k++)
 		n += json_array_size(json_object_get(proc, lists[k]));

@@ -41,6 +41,7 @@ static const struct {
 } roles[] = {
 	{ ROLE_CLERK, "clerk", "窗口受理人员", "窗口受理" },
 	{ ROLE_HANDLER, "handler", "承办人", NULL },
+	{ ROLE_CHIEF, "chief", "科室负责人", "科长" },
 	{ ROLE_LEADER, "leader", "分管领导", "领导" },
 };
 #define NROLES	(sizeof(roles) / sizeof(roles[0]))
@@ -469,7 +470,7 @@ parse_step(struct pool *pool, char *line, int ln, struct cform_proc *p,
 	}
 	if ((s.role = role_parse(role)) == 0) {
 		lerr_add(pool, e, ln, "角色「%s」不认识，请写 窗口受理人员、"
-		    "承办人 或 分管领导。", role);
+		    "承办人、科室负责人 或 分管领导。", role);
 		bad = 1;
 	}
 	if (days_parse(days, &s.days) == -1) {

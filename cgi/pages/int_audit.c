@@ -66,6 +66,9 @@ static const struct {
 	{ "case.resume", "结束特别程序" },
 	{ "case.report", "上报上级机关" },
 	{ "case.upper", "登记上级机关决定" },
+	{ "delegation.add", "设定委托（AB岗）" },
+	{ "delegation.end", "提前结束或撤销委托" },
+	{ "delegation.expire", "委托到期自动结束" },
 	{ "account.lock", "密码输错过多，锁定账号" },
 	{ "account.unlock", "解锁账号" },
 	{ "cert.issue", "签发数字证书" },
@@ -91,6 +94,7 @@ static const struct {
 	{ "citizen.", "申请人账户" },
 	{ "application.", "网上申请" },
 	{ "case.", "办件" },
+	{ "delegation.", "委托（AB岗）" },
 	{ "gap.", "摆渡" },
 };
 #define NKINDS (sizeof(audit_kinds) / sizeof(audit_kinds[0]))

@@ -13,8 +13,10 @@
 #include "clock.h"
 #include "deadline.h"
 #include "fee.h"
+#include "delegation.h"
 #include "files.h"
 #include "log.h"
+#include "org.h"
 #include "pages.h"
 #include "session.h"
 #include "throttle.h"
@@ -257,6 +259,7 @@ view_urges(struct req *r, const struct kase *k)
 struct todo {
 	struct kase	*k;
 	const char	*due;		/* or NULL */
+	const char	*for_name;	/* a deputy's: whose work (INT-7) */
 };
 
 static int
@@ -284,30 +287,58 @@ todo_by_id(const void *a, const void *b)
  * GET /inbox?light=&sort=: what waits for this user (待办), each case with
  * its deadline, working days left and light (INT-11), the most urgent
  * first (sort=received: in the order received), one light only when
- * light= is red, yellow or green; and what they handled (已办).
+ * light= is red, yellow or green; the work of whoever delegated to them
+ * and is away today, marked with the delegator's name (INT-7,
+ * Deputy.N.{staff_name,to_day}); and what they handled (已办).
  */
 int
 page_int_inbox(struct req *r)
 {
 	struct today	 t;
 	struct todo	*rows;
-	struct kase	*v;
+	struct kase	*v, *dk;
+	struct delegation *dv;
+	const struct delegation **fors;
+	struct user	 a;
 	const char	*sort = form_get(r, "sort");
 	enum light	 want = deadline_light_of(form_get(r, "light")), l;
-	size_t		 n, i, shown = 0, count[LIGHT_RED + 1] = { 0 };
+	size_t		 n, dn, nk, i, j, shown = 0;
+	size_t		 count[LIGHT_RED + 1] = { 0 };
 	int		 by_id = sort != NULL && strcmp(sort, "received") == 0;
 	int		 days;
 	char		*p;
 
 	if (today_get(r, &t) == -1 ||
-	    case_list(r->db, r->pool, &r->user, 1, &v, &n) != DB_OK)
+	    case_list(r->db, r->pool, &r->user, 1, &v, &n) != DB_OK ||
+	    delegation_in_force(r->db, r->pool, r->user.id, t.day, &dv, &dn) !=
+	    DB_OK || case_list_deputy(r->db, r->pool, &r->user, dv, dn, &dk,
+	    &fors, &nk) != DB_OK)
 		return reply_error(r, 500, NULL);
-	rows = pool_alloc(r->pool, (n + 1) * sizeof(*rows));
+	rows = pool_alloc(r->pool, (n + nk + 1) * sizeof(*rows));
 	for (i = 0; i < n; i++) {
 		if (case_load_state(r->db, r->pool, &v[i]) != DB_OK)
 			return reply_error(r, 500, NULL);
 		rows[i].k = &v[i];
 		rows[i].due = row_due(&v[i], &r->user);
+		rows[i].for_name = NULL;
+	}
+	/* A deputy's rows, but for cases already theirs. */
+	for (j = 0; j < nk; j++) {
+		for (i = 0; i < n && v[i].id != dk[j].id; i++)
+			continue;
+		if (i < n)
+			continue;
+		delegation_principal(fors[j], &a);
+		rows[n].k = &dk[j];
+		rows[n].due = row_due(&dk[j], &a);
+		rows[n++].for_name = fors[j]->staff_name;
+	}
+	for (i = 0; i < dn; i++) {
+		p = pool_printf(r->pool, "Deputy.%zu", i);
+		hdf_put(r, p, "staff_name", dv[i].staff_name);
+		hdf_put(r, p, "to_day", dv[i].to_day);
+		hdf_put(r, p, "roles_label", org_roles_label(r->pool,
+		    dv[i].roles));
 	}
 	qsort(rows, n, sizeof(*rows), by_id ? todo_by_id : todo_by_due);
 	for (i = 0; i < n; i++) {
@@ -317,6 +348,8 @@ page_int_inbox(struct req *r)
 		p = pool_printf(r->pool, "Cases.%zu", shown++);
 		view_case_row(r, p, rows[i].k);
 		view_due(r, p, &t, rows[i].due);
+		if (rows[i].for_name != NULL)
+			hdf_put(r, p, "for_name", rows[i].for_name);
 		if (view_urge(r, p, rows[i].k) == -1)
 			return reply_error(r, 500, NULL);
 	}
@@ -567,10 +600,12 @@ page_int_case(struct req *r)
 {
 	struct today	 now;
 	struct kase	 k;
-	const char	*done;
+	struct delegation *dv;
+	const struct delegation *dg;
+	const char	*done, *why;
 	const struct transition *t;
 	int64_t		 id;
-	size_t		 i, j, na = 0;
+	size_t		 i, j, na = 0, dn;
 	int		 unpaid;
 
 	if (case_id(r, &id) == -1)
@@ -638,14 +673,16 @@ page_int_case(struct req *r)
 		char *p = pool_printf(r->pool, "Case.Events.%zu", i);
 		hdf_put(r, p, "at", k.events[i].at);
 		hdf_put(r, p, "label", k.events[i].label);
-		hdf_put(r, p, "staff_name", k.events[i].staff_name);
+		hdf_put(r, p, "staff_name", flow_signer(r->pool,
+		    k.events[i].staff_name, k.events[i].for_name));
 		hdf_put(r, p, "note", k.events[i].note);
 	}
 	for (i = 0; i < k.nopinions; i++) {
 		const struct opinion *o = &k.opinions[i];
 		char *p = pool_printf(r->pool, "Case.Opinions.%zu", i);
 		hdf_put(r, p, "step_name", o->step_name);
-		hdf_put(r, p, "staff_name", o->staff_name);
+		hdf_put(r, p, "staff_name", flow_signer(r->pool, o->staff_name,
+		    o->for_name));
 		hdf_put(r, p, "verdict_label", strcmp(o->verdict, "agree") == 0 ? "同意" : "不同意");
 		hdf_put(r, p, "text", o->text);
 		hdf_put(r, p, "signed_at", o->signed_at);
@@ -658,19 +695,31 @@ page_int_case(struct req *r)
 	}
 	if ((unpaid = view_fee(r, &k)) == -1)
 		return reply_error(r, 500, NULL);
-	/* Per step the user may act on now, the actions it allows; where
-	 * 回避 keeps them from one, why (SEC-7). */
-	for (i = 0, j = 0; i < k.item.nsteps; i++)
+	/* Per step the user may act on now, on their own account or as a
+	 * deputy (INT-7), the actions it allows; where 回避 keeps them from
+	 * one, why (SEC-7). */
+	if (delegation_in_force(r->db, r->pool, r->user.id, now.day, &dv,
+	    &dn) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0, j = 0; i < k.item.nsteps; i++) {
 		if (flow_recused(&k, &r->user, i) != NULL)
+			why = flow_recusal_why(r->pool, &k, &r->user,
+			    k.item.steps[i].key);
+		else
+			why = flow_deputy_recusal_why(r->pool, &k, &r->user,
+			    dv, dn, i);
+		if (why != NULL)
 			hdf_set(r, pool_printf(r->pool, "Recused.%zu", j++),
-			    flow_recusal_why(r->pool, &k, &r->user,
-			    k.item.steps[i].key));
+			    why);
+	}
 	for (i = 0; i < k.item.nsteps; i++) {
 		for (j = 0; j < nflow_transitions; j++) {
 			const struct transition *t = &flow_transitions[j];
 			char *p;
 
-			if (!flow_may(&k, &r->user, t, i))
+			dg = NULL;
+			if (!flow_may(&k, &r->user, t, i) && (dg =
+			    flow_may_for(&k, &r->user, dv, dn, t, i)) == NULL)
 				continue;
 			/* Approval waits for the fee (第十九条). */
 			if (unpaid && strcmp(t->action, "approve") == 0) {
@@ -678,6 +727,8 @@ page_int_case(struct req *r)
 				continue;
 			}
 			p = pool_printf(r->pool, "Actions.%zu", na++);
+			if (dg != NULL)
+				hdf_put(r, p, "for_name", dg->staff_name);
 			hdf_put(r, p, "action", t->action);
 			hdf_put(r, p, "label", t->label);
 			hdf_put(r, p, "step_key", k.item.steps[i].key);
@@ -1208,5 +1259,8 @@ page_int_doc(struct req *r)
 		return reply_error(r, 403, "这份文书不属于您的部门。");
 	if (view_doc(r, &d) == -1)
 		return reply_error(r, 500, NULL);
+	/* The intranet's copy names who signed it (a deputy with both
+	 * names, INT-7); the applicant's names the department only. */
+	hdf_set(r, "Doc.internal", "1");
 	return render(r, "doc/notice.cs");
 }

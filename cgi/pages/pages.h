@@ -50,6 +50,10 @@ int	 page_int_resume(struct req *);
 int	 page_int_urge(struct req *);
 int	 page_int_fee(struct req *);
 int	 page_int_fee_paid(struct req *);
+/* int_delegate.c: 我的委托 (INT-7). */
+int	 page_int_delegate(struct req *);
+int	 page_int_delegate_add(struct req *);
+int	 page_int_delegate_end(struct req *);
 int	 page_int_file(struct req *);
 int	 page_int_doc(struct req *);
 /* int_catalog.c */

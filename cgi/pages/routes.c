@@ -77,6 +77,12 @@ const struct route routes[] = {
 	{ "POST", "/case/fee", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_fee },
 	{ "POST", "/case/fee-paid", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_fee_paid },
+	/* 我的委托 (INT-7): one's own delegations (int_delegate.c). */
+	{ "GET", "/delegate", R_INT | R_LOGIN, STAFF, page_int_delegate },
+	{ "POST", "/delegate", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_delegate_add },
+	{ "POST", "/delegate/end", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_delegate_end },
 	{ "GET", "/file", R_INT | R_LOGIN, STAFF, page_int_file },
 	{ "GET", "/doc", R_INT | R_LOGIN, STAFF, page_int_doc },
 	/* Intranet: the catalogue (CAT-4, FLOW-1, FLOW-2). */

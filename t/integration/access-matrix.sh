@@ -17,7 +17,7 @@
 MATRIX=$ROOT/t/access-matrix.txt
 TOOL=$BUILD/t/tools/route_table
 # The users, in the order of the table's columns (its heading line says).
-KNOWN='anon citA citB clkX hdlX ldrX clkY hdlY ldrY tmpX sys sec aud'
+KNOWN='anon citA citB clkX hdlX chfX ldrX clkY hdlY ldrY tmpX sys sec aud'
 N=$$
 PW=Juzhen-Ceshi-2026		# the test people's password (citizens, Y's staff)
 STARTED=$SECONDS
@@ -53,8 +53,9 @@ DEPT_X=SCJGJ
 DEPT_Y=SAME-$N
 IDNO_A=$(idno 15250219910505031)
 IDNO_B=$(idno 15250219920606042)
-declare -A LOGIN=([clkX]=sarengaowa [hdlX]=wangzhiqiang [ldrX]=bateer
-	[clkY]=samec$N [hdlY]=sameh$N [ldrY]=samel$N [tmpX]=tempc$N
+declare -A LOGIN=([clkX]=sarengaowa [hdlX]=wangzhiqiang [chfX]=chief$N
+	[ldrX]=bateer [clkY]=samec$N [hdlY]=sameh$N [ldrY]=samel$N
+	[tmpX]=tempc$N
 	[sys]=liuxiaomei [sec]=wurigen [aud]=wangxiulan)
 
 # citizen JAR IDNO NAME MOBILE: registered (as at the window) and logged in.
@@ -102,14 +103,19 @@ for u in clkY:clerk:阿茹娜 hdlY:handler:朝鲁门 ldrY:leader:图门巴雅尔
 done
 t_is "with a clerk, a handler and a leader of its own" \
 	"$(sql_int "SELECT COUNT(*) FROM staff s JOIN department d ON d.id = s.dept_id WHERE d.code = '$DEPT_Y'")" 3
+YIWANG_PASSWORD=$PW admin_int user-add "${LOGIN[chfX]}" 敖登格日乐 "$DEPT_X" \
+	chief >/dev/null
+sql_int "UPDATE staff SET pw_temporary = 0 WHERE login = '${LOGIN[chfX]}'"
+t_is "X has a section chief (科室负责人)" \
+	"$(sql_int "SELECT roles FROM staff WHERE login = '${LOGIN[chfX]}'")" 128
 YIWANG_PASSWORD=$PW admin_int user-add "${LOGIN[tmpX]}" 萨仁其其格 "$DEPT_X" clerk >/dev/null
 t_is "and X has a clerk whose password is still the administrator's" \
 	"$(sql_int "SELECT pw_temporary FROM staff WHERE login = '${LOGIN[tmpX]}'")" 1
 
-STAFF=(clkX hdlX ldrX clkY hdlY ldrY tmpX sys sec aud)
+STAFF=(clkX hdlX chfX ldrX clkY hdlY ldrY tmpX sys sec aud)
 for who in "${STAFF[@]}"; do
 	pw=Yiwang@2026
-	if [[ $who == *Y || $who == tmpX ]]; then pw=$PW; fi
+	if [[ $who == *Y || $who == tmpX || $who == chfX ]]; then pw=$PW; fi
 	int_login "$who" "${LOGIN[$who]}" "$pw"
 	[[ $HTTP_STATUS == 303 ]] || t_fail "$who (${LOGIN[$who]}) logs in on the intranet" "got $HTTP_STATUS"
 done
@@ -245,8 +251,8 @@ t_is "a route of one site is 404 on the other, a method a path lacks 405 (${#ASK
 # --- CSRF on every POST route ----------------------------------------------------
 # As a logged-in user who may use the route (so the 403 is the token's): no
 # token, and another session's token, are refused with the page that says so.
-declare -A HOLDER=([citizen]=citA [clerk]=clkX [handler]=hdlX [leader]=ldrX
-	[admin]=sys [secadmin]=sec [auditor]=aud)
+declare -A HOLDER=([citizen]=citA [clerk]=clkX [handler]=hdlX [chief]=chfX
+	[leader]=ldrX [admin]=sys [secadmin]=sec [auditor]=aud)
 nocsrf=''
 for row in "${ROWS[@]}"; do
 	read -r site method path req _ <<<"$row"

@@ -114,12 +114,12 @@ MAT="经营场所平面布局图（第${NEW}版新增）"
 # A mistake in the procedure: refused with its line number, nothing saved.
 good_proc=${F[procedure]}
 F[procedure]=$(sed '1a\
-extra  复核  科长  2' <<<"$good_proc")
+extra  复核  科员  2' <<<"$good_proc")
 F[promised_days]=$DAYS
 post_edit_form admin
 t_is "a procedure with an unknown role is refused" "$HTTP_STATUS" 422
-t_like "naming the line and the word" "$HTTP_BODY" '第 2 行：角色「科长」不认识，请写 窗口受理人员、承办人 或 分管领导'
-t_like "and showing what was typed" "$HTTP_BODY" 'extra  复核  科长  2'
+t_like "naming the line and the word" "$HTTP_BODY" '第 2 行：角色「科员」不认识，请写 窗口受理人员、承办人、科室负责人 或 分管领导'
+t_like "and showing what was typed" "$HTTP_BODY" 'extra  复核  科员  2'
 t_is "nothing was saved" \
 	"$(sql_int "SELECT promised_days FROM item WHERE code='$CODE' AND version=$NEW")" "$OLDDAYS"
 

@@ -216,8 +216,8 @@ errors_have_line_numbers(void **state)
 		{ "%s x 一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
 		  "一二三四五六七八九十一 handler 3\n", 4, "太长" },
 		{ "%s x 结束 handler 3\n", 4, "步骤不能叫「结束」" },
-		{ "%s\n\n\ncheck 审核 科长 3\n", 7,
-		  "角色「科长」不认识，请写 窗口受理人员、承办人 或 分管领导" },
+		{ "%s\n\n\ncheck 审核 科员 3\n", 7,
+		  "角色「科员」不认识，请写 窗口受理人员、承办人、科室负责人 或 分管领导" },
 		{ "%s check 审核 handler 三\n", 4, "时限「三」应为工作日天数" },
 		{ "%s check 审核 handler 400\n", 4, "时限「400」" },
 		{ "%s check 审核 handler 3 盖章\n", 4, "「盖章」不认识" },
@@ -288,14 +288,14 @@ errors_are_all_reported_by_line(void **state)
 	(void)state;
 	/* An edge error (found later) on line 2 comes before step line 3's. */
 	assert_int_equal(cform_proc_parse(pool,
-	    "连线：\nx -> y\n步骤：\na 甲 科长 1\n", &p, &e), -1);
+	    "连线：\nx -> y\n步骤：\na 甲 科员 1\n", &p, &e), -1);
 	assert_true(e.n >= 2);
 	assert_true(strncmp(e.msg[0], "第 2 行", strlen("第 2 行")) == 0);
 	assert_true(strncmp(e.msg[e.n - 1], "第 4 行",
 	    strlen("第 4 行")) == 0);
 	/* 30 bad lines: 20 kept, the rest counted. */
 	for (i = 0; i < 30; i++)
-		strcat(text, "a 甲 科长 1\n");
+		strcat(text, "a 甲 科员 1\n");
 	memset(&e, 0, sizeof(e));
 	assert_int_equal(cform_proc_parse(pool, text, &p, &e), -1);
 	assert_int_equal(e.n, CFORM_MAX_ERRORS);

@@ -266,12 +266,61 @@ teardown(void **state)
 	return 0;
 }
 
+/*
+ * INT-7: a deputy acts for the delegator at the steps of the roles lent,
+ * where they may not on their own account, unless 回避 keeps either of
+ * them from it (one person never signs one case twice as two people).
+ */
+static void
+a_deputy_acts_for_the_absent(void **state)
+{
+	struct delegation	 d = { .id = 7, .staff_id = 2, .deputy_id = 1,
+				    .staff_login = "zhou", .staff_name = "周建国",
+				    .dept_code = "SCJGJ", .roles = ROLE_HANDLER };
+	struct delegation	 far = d;
+	struct case_hand	 accepted = { 1, "accept" };
+	struct case_hand	 decided = { 2, "decide" };
+	struct kase		 k;
+	struct user		 clerk = { .id = 1, .name = "斯琴",
+				    .roles = ROLE_CLERK, .dept_code = "SCJGJ" };
+	struct user		 handler = { .id = 3, .roles = ROLE_HANDLER,
+				    .dept_code = "SCJGJ" };
+	const struct transition	*sign = flow_find("sign");
+
+	(void)state;
+	far.dept_code = "ZRZYJ";
+	make_case(&k, "processing", 1);
+	assert_string_equal(allowed(&k, &clerk), "");
+	assert_ptr_equal(flow_may_for(&k, &clerk, &d, 1, sign, 1), &d);
+	assert_null(flow_may_for(&k, &clerk, &d, 1, flow_find("approve"), 1));
+	assert_null(flow_may_for(&k, &clerk, &d, 1, sign, 0));
+	/* Another department's role lends nothing here. */
+	assert_null(flow_may_for(&k, &clerk, &far, 1, sign, 1));
+	/* On their own account, never as a deputy. */
+	assert_null(flow_may_for(&k, &handler, &d, 1, sign, 1));
+	/* The deputy accepted it: not again as another. */
+	k.hands = &accepted;
+	k.nhands = 1;
+	assert_null(flow_may_for(&k, &clerk, &d, 1, sign, 1));
+	assert_non_null(strstr(flow_deputy_recusal_why(pool, &k, &clerk, &d,
+	    1, 1), "您已办理过本件的「受理」环节"));
+	/* The delegator acted at another step: not in their name either. */
+	k.hands = &decided;
+	assert_null(flow_may_for(&k, &clerk, &d, 1, sign, 1));
+	assert_non_null(strstr(flow_deputy_recusal_why(pool, &k, &clerk, &d,
+	    1, 1), "委托您的 周建国 已办理过本件的「批准」环节"));
+	assert_string_equal(flow_signer(pool, "斯琴", "周建国"),
+	    "斯琴（受 周建国 委托）");
+	assert_string_equal(flow_signer(pool, "斯琴", NULL), "斯琴");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(each_step_its_role),
 		cmocka_unit_test(one_person_one_step),
+		cmocka_unit_test(a_deputy_acts_for_the_absent),
 		cmocka_unit_test(staffed_apart),
 		cmocka_unit_test(table_is_consistent),
 	};

@@ -210,7 +210,7 @@ each_administrator_their_own(void **state)
 	static const char *const sec[] = { "/sec", NULL };
 	static const char *const admin[] = { "/admin", "/catalog", NULL };
 	static const char *const staff[] = { "/inbox", "/case", "/file",
-	    "/doc", "/catalog", NULL };
+	    "/doc", "/catalog", "/delegate", NULL };
 
 	(void)state;
 	/* The audit administrator reads the audit trail and nothing else,
@@ -229,11 +229,14 @@ each_administrator_their_own(void **state)
 	 * catalogue; no case. */
 	assert_true(only_under(reach(ROLE_ADMIN), admin));
 	assert_non_null(strstr(reach(ROLE_ADMIN), "/catalog/new"));
-	/* The business roles: cases and the catalogue; no administration. */
+	/* The business roles: cases, the catalogue and their own
+	 * delegations (INT-7); no administration. */
 	assert_true(only_under(reach(ROLES_STAFF), staff));
 	assert_null(strstr(reach(ROLE_LEADER), "/admin"));
 	assert_non_null(strstr(reach(ROLE_LEADER), "/catalog/publish"));
 	assert_null(strstr(reach(ROLE_CLERK), "/catalog/publish"));
+	assert_non_null(strstr(reach(ROLE_CHIEF), "/delegate"));
+	assert_null(strstr(reach(ROLES_ADMINS), "/delegate"));
 }
 
 static void

@@ -6,7 +6,8 @@
        drawn: the documents are not signed yet (DOC-1; issue #7), and a
        picture of a seal would promise a signature that is not there.
        Dates are expected as "YYYY-MM-DD[ hh:mm[:ss]]" and shown as
-       YYYY年M月D日; anything else is shown as given. ?>
+       YYYY年M月D日; anything else is shown as given.  Doc.internal (the
+       intranet's copy): the signer too, "B（受 A 委托）" for a deputy. ?>
 <?cs # yuan: an amount in fen as yuan with two decimals. ?>
 <?cs def:yuan(fen) ?><?cs var:fen / 100 ?>.<?cs if:fen % 100 < 10 ?>0<?cs /if ?><?cs var:fen % 100 ?><?cs /def ?>
 <?cs # cn_date: "2026-10-08" as 2026年10月8日 (the leading zero cut as
@@ -103,7 +104,7 @@
   </div>
 
   <footer class="doc-foot">
-    <p>申请编号：<span class="mono"><?cs var:Doc.app_no ?></span><?cs if:Doc.issued_by && Doc.issued_by != Doc.dept_name ?>　签发：<?cs var:Doc.issued_by ?><?cs /if ?></p>
+    <p>申请编号：<span class="mono"><?cs var:Doc.app_no ?></span><?cs if:Doc.issued_by && Doc.issued_by != Doc.dept_name ?>　签发：<?cs var:Doc.issued_by ?><?cs /if ?><?cs if:Doc.internal && Doc.signer ?>　经办人：<?cs var:Doc.signer ?><?cs /if ?></p>
     <p>本文书由一网通办平台出具，可凭申请编号和申请人身份证号码在「办件查询」中核验。</p>
   </footer>
 </article>

@@ -1,8 +1,11 @@
 <?cs # int/case.cs: one case on the intranet: header, procedure steps,
        applicant, materials, signed opinions, documents, timeline, and one
-       POST /case/act form per action this user may take now (Actions.N);
+       POST /case/act form per action this user may take now (Actions.N,
+       with for_name when they act as that person's deputy, INT-7);
        Recused.N: why 回避 keeps the user from a step they otherwise
-       could act at (SEC-7). ?>
+       could act at (SEC-7).  Signers read "B（受 A 委托）" where a deputy
+       acted.  Staff of a department acting on the case who hold no
+       waiting step read it all and act on nothing (ORG-2). ?>
 <?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
 <?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
 <nav class="crumbs" aria-label="位置"><a href="/inbox">待办件</a> › 办件</nav>
@@ -159,7 +162,7 @@
       <h2 class="section-title" id="act-title">办理</h2>
       <?cs each:why = Recused ?><p class="callout" role="note"><strong>回避</strong>：<?cs var:why ?></p><?cs /each ?>
       <?cs if:subcount(Actions) == 0 ?>
-      <p class="muted">本办件当前不在您的环节，您没有可执行的操作。</p>
+      <p class="muted">本办件当前不在您的环节，您没有可执行的操作。本部门工作人员均可查阅办件的材料、意见和记录（只读）<?cs each:s = Case.Steps ?><?cs if:s.current == 1 ?>；「<?cs var:s.name ?>」环节由<?cs var:s.role_label ?>办理<?cs /if ?><?cs /each ?>。</p>
       <?cs else ?>
       <p class="warn" role="note"><strong>签署后不可修改</strong>：提交后意见以您的名义签署并记入办件，不能修改或撤回。提交前请核对材料。</p>
       <?cs each:act = Actions ?>
@@ -169,6 +172,7 @@
         <input type="hidden" name="action" value="<?cs var:act.action ?>">
         <input type="hidden" name="step" value="<?cs var:act.step_key ?>">
         <h3 class="action-title"><?cs if:act.step_name ?><?cs var:act.step_name ?> · <?cs /if ?><?cs var:act.label ?></h3>
+        <?cs if:act.for_name ?><p class="callout" role="note"><strong>受 <?cs var:act.for_name ?> 委托</strong>：您在代理 <?cs var:act.for_name ?> 办理本环节，意见和文书将署名「<?cs var:User.Name ?>（受 <?cs var:act.for_name ?> 委托）」。</p><?cs /if ?>
         <?cs if:subcount(act.Back) > 0 ?>
         <div class="field">
           <label for="back-<?cs var:name(act) ?>">回退到</label>

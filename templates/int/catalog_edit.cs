@@ -181,7 +181,7 @@
         <textarea id="f-proc" name="procedure" rows="16" wrap="off" spellcheck="false" aria-describedby="f-proc-help">
 <?cs var:Form.procedure ?></textarea>
         <div class="help" id="f-proc-help">
-          <p>「步骤：」下每行一个环节：<code>编号 名称 角色 时限</code>，用空格隔开，后面可加 <code>受理通知书</code> 或 <code>决定书</code>，由其他部门办理（并联审批）的加 <code>部门=部门代码</code>。编号用英文字母或数字；角色写 窗口受理人员、承办人 或 分管领导；时限是工作日天数。</p>
+          <p>「步骤：」下每行一个环节：<code>编号 名称 角色 时限</code>，用空格隔开，后面可加 <code>受理通知书</code> 或 <code>决定书</code>，由其他部门办理（并联审批）的加 <code>部门=部门代码</code>。编号用英文字母或数字；角色写 窗口受理人员、承办人、科室负责人 或 分管领导；时限是工作日天数。</p>
           <p>「连线：」下每行一条或几条连线：<code>从 -> 到</code>，用编号或名称，开始写「开始」，办结写「结束」。逗号隔开的几个环节同时连出（并联）或都完成后才连入（汇合），例如 <code>accept -> review, fire</code>、<code>review, fire -> decide</code>。</p>
           <p>「回退：」下写可以退回的连线，例如 <code>decide -> review</code>。以 # 开头的行是注释。</p>
         </div>

@@ -2,9 +2,11 @@
        due, light (green, yellow, red) and due_text when it has a
        deadline, ordered and filtered by Filter.{sort,light} (counts
        Count.{all,red,yellow,green}), and urge_by, urge_note, urge_at
-       when a leader urged a step waiting at this department (催办); and
-       已办件 (Done.N) this user
-       handled; both link to /case?id=. ?>
+       when a leader urged a step waiting at this department (催办), and
+       for_name when it is the work of someone who delegated to this user
+       (INT-7; Deputy.N.{staff_name,to_day,roles_label}: the delegations
+       in force); and 已办件 (Done.N) this user handled or someone handled
+       for them; both link to /case?id=. ?>
 <?cs # state_class: Apps/Cases carry only state_label, so colour the badge
        from its wording (the badge classes of app.cs: st-approved,
        st-rejected, st-correction). ?>
@@ -21,7 +23,7 @@
         <td class="nowrap" data-label="申请编号"><a class="mono row-main" href="/case?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.app_no ?></a></td>
         <td data-label="事项"><a href="/case?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.item_name ?></a></td>
         <td class="nowrap" data-label="申请人"><?cs var:c.applicant_name ?></td>
-        <td data-label="当前环节"><?cs var:c.step_name ?><?cs if:c.urge_by ?><br><span class="badge st-wait" title="<?cs var:c.urge_at ?>">催办</span> <span class="small"><?cs var:c.urge_by ?><?cs if:c.urge_note ?>：<?cs var:c.urge_note ?><?cs /if ?></span><?cs /if ?></td>
+        <td data-label="当前环节"><?cs var:c.step_name ?><?cs if:c.for_name ?><br><span class="badge st-correction">受 <?cs var:c.for_name ?> 委托</span><?cs /if ?><?cs if:c.urge_by ?><br><span class="badge st-wait" title="<?cs var:c.urge_at ?>">催办</span> <span class="small"><?cs var:c.urge_by ?><?cs if:c.urge_note ?>：<?cs var:c.urge_note ?><?cs /if ?></span><?cs /if ?></td>
         <td data-label="状态"><span class="badge<?cs call:state_class(c.state_label) ?>"><?cs var:c.state_label ?></span></td>
         <?cs if:todo == 1 ?><td class="nowrap" data-label="环节期限"><?cs if:c.due ?><span class="light light-<?cs var:c.light ?>"><?cs var:c.due_text ?></span><br><span class="small muted">期限 <?cs var:c.due ?></span><?cs else ?><span class="muted">—</span><?cs /if ?></td><?cs /if ?>
         <td class="nowrap" data-label="收件时间"><?cs var:c.received_at ?></td>
@@ -45,6 +47,9 @@
   </nav>
 </header>
 
+<?cs if:subcount(Deputy) > 0 ?>
+<p class="callout" role="note"><?cs each:d = Deputy ?><?cs if:!first(d) ?><br><?cs /if ?>您正受 <strong><?cs var:d.staff_name ?></strong> 委托（<?cs var:d.roles_label ?>，至 <?cs var:d.to_day ?>），其待办件标有「受 <?cs var:d.staff_name ?> 委托」，您办理时将署名「<?cs var:User.Name ?>（受 <?cs var:d.staff_name ?> 委托）」。<?cs /each ?></p>
+<?cs /if ?>
 <section class="section">
   <?cs if:subcount(Cases) == 0 && Filter.light ?>
   <div class="empty"><p>没有亮<?cs if:Filter.light == "red" ?>红<?cs elif:Filter.light == "yellow" ?>黄<?cs else ?>绿<?cs /if ?>灯的待办件。<a href="<?cs call:inbox_link("", Filter.sort) ?>">看全部待办件</a></p></div>

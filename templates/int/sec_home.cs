@@ -23,7 +23,7 @@
 <section class="section" aria-labelledby="duties-title">
   <h2 class="section-title" id="duties-title">职责</h2>
   <ul class="doc-list">
-    <li><a href="/sec/staff"><span class="dl-title">角色与密码</span><span class="dl-meta">分配窗口受理人员、承办人、分管领导和三类管理员的角色；设置初始密码或重置密码（本人下次登录时须先修改）</span></a></li>
+    <li><a href="/sec/staff"><span class="dl-title">角色与密码</span><span class="dl-meta">分配窗口受理人员、承办人、科室负责人、分管领导和三类管理员的角色；设置初始密码或重置密码（本人下次登录时须先修改）</span></a></li>
     <li><a href="/sec/locks"><span class="dl-title">账户锁定</span><span class="dl-meta">连续输错 5 次密码的工作人员账户被锁定，核实本人后解锁</span></a></li>
     <li><a href="/sec/certs"><span class="dl-title">数字证书</span><span class="dl-meta">管理员凭本人的数字证书登录；查看绑定证书的账号，吊销证书</span></a></li>
     <li><a href="/sec/alerts"><span class="dl-title">安全警告</span><span class="dl-meta">被拒绝的数据包、伪造的记录、对端的新纪元：逐条核查后写明处理结果</span></a></li>
