@@ -428,6 +428,15 @@ case_from_ext() {
 	sql_int "SELECT id FROM kase WHERE app_no = '$app'"
 }
 
+# case_post JAR PATH k=v…: a POST on the intranet about case $CASE (id=$CASE
+# and the CSRF token of its page added), as the user of JAR; sets HTTP_*.
+case_post() {
+	local jar=$1 path=$2 csrf
+	shift 2
+	csrf=$(http_get "$jar" "$INT_URL/case?id=$CASE" | csrf_from)
+	http_post "$jar" "$INT_URL$path" "csrf=$csrf" "id=$CASE" "$@" >/dev/null
+}
+
 # idno PREFIX17: the 17 digits with their GB 11643 check character, a valid
 # citizen ID number for tests (idno 11010519491231002 → 11010519491231002X).
 idno() {

@@ -8,12 +8,6 @@
 
 CODE=152502-SCJG-XK-001	# 食品经营许可: 受理 → 承办 → 批准 (分管领导)
 IDNO=152502199003150027
-post() {	# JAR k=v…
-	local jar=$1 csrf
-	shift
-	csrf=$(http_get "$jar" "$INT_URL/case?id=$CASE" | csrf_from)
-	http_post "$jar" "$INT_URL/case/act" "csrf=$csrf" "id=$CASE" "$@" >/dev/null
-}
 
 staff_login clerk sarengaowa
 staff_login handler wangzhiqiang
@@ -21,22 +15,22 @@ staff_login leader bateer
 CASE=$(case_from_ext "$CODE")
 t_like "a case" "$CASE" '^[0-9]+$'
 APP=$(sql_int "SELECT app_no FROM kase WHERE id = $CASE")
-post clerk action=accept
-post handler action=sign verdict=agree "text=经营场所符合要求，同意。"
+case_post clerk /case/act action=accept
+case_post handler /case/act action=sign verdict=agree "text=经营场所符合要求，同意。"
 http_get leader "$INT_URL/case?id=$CASE" >/dev/null
 t_like "the deciding step's form asks the scope" "$HTTP_BODY" 'name="scope"'
 t_like "and the validity" "$HTTP_BODY" 'name="valid_until" type="date"'
-post leader action=approve "text=符合条件。" scope=预包装食品销售 valid_until=2031-02-30
+case_post leader /case/act action=approve "text=符合条件。" scope=预包装食品销售 valid_until=2031-02-30
 t_is "a day that is none: 409" "$HTTP_STATUS" 409
 t_like "saying how to write it" "$HTTP_BODY" "有效期请按 年-月-日 填写"
 TODAY=$(sql_int "SELECT DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR)")
-post leader action=approve "text=符合条件。" scope=预包装食品销售 "valid_until=$TODAY"
+case_post leader /case/act action=approve "text=符合条件。" scope=预包装食品销售 "valid_until=$TODAY"
 t_is "today: 409" "$HTTP_STATUS" 409
 t_like "it must be later" "$HTTP_BODY" "有效期应晚于今天"
-post leader action=approve "text=符合条件。" "scope=$(printf '食%.0s' $(seq 1 201))" valid_until=2031-12-05
+case_post leader /case/act action=approve "text=符合条件。" "scope=$(printf '食%.0s' $(seq 1 201))" valid_until=2031-12-05
 t_is "a scope of 201 characters: 422" "$HTTP_STATUS" 422
 t_is "nothing decided" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" processing
-post leader action=approve "text=符合条件，准予许可。" "scope=预包装食品销售（含冷藏冷冻食品），散装食品销售" valid_until=2031-12-05
+case_post leader /case/act action=approve "text=符合条件，准予许可。" "scope=预包装食品销售（含冷藏冷冻食品），散装食品销售" valid_until=2031-12-05
 t_is "granted with both: 303" "$HTTP_STATUS" 303
 t_is "approved" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" approved
 DOC=$(sql_int "SELECT doc_no FROM document WHERE app_no = '$APP' AND kind = 'approve'")
@@ -54,9 +48,9 @@ t_like "the applicant's copy says the same" "$(tr -d '\n' <<<"$HTTP_BODY")" "预
 # A decision without a validity does not invent one.
 C2=$(case_from_ext "$CODE")
 CASE=$C2
-post clerk action=accept
-post handler action=sign verdict=agree "text=同意。"
-post leader action=approve "text=同意。"
+case_post clerk /case/act action=accept
+case_post handler /case/act action=sign verdict=agree "text=同意。"
+case_post leader /case/act action=approve "text=同意。"
 D2=$(sql_int "SELECT doc_no FROM document WHERE app_no = (SELECT app_no FROM kase WHERE id = $C2) AND kind = 'approve'")
 http_get leader "$INT_URL/doc?no=$D2" >/dev/null
 t_like "a grant without them names the item" "$HTTP_BODY" "许可事项"
