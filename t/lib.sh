@@ -428,6 +428,27 @@ case_from_ext() {
 	sql_int "SELECT id FROM kase WHERE app_no = '$app'"
 }
 
+# clock_at "YYYY-MM-DD HH:MM": from now on both sites of the test stack (the
+# pages, yiwang-gap, yiwang-admin and the running tick; the databases'
+# sessions too) live at that Beijing time (clock.h: the clock file, honoured
+# only where clock_settable = 1).  clock_real: the real time again; it is
+# also restored when the script exits, whatever happens.
+clock_at() {
+	printf '%s\n' "$1" | tee "$TEST_VAR/ext/clock" >"$TEST_VAR/int/clock"
+	chmod 0644 "$TEST_VAR/ext/clock" "$TEST_VAR/int/clock"
+	trap clock_real EXIT
+}
+clock_real() { rm -f "$TEST_VAR/ext/clock" "$TEST_VAR/int/clock"; }
+
+# case_post JAR PATH k=v…: a POST on the intranet about case $CASE (id=$CASE
+# and the CSRF token of its page added), as the user of JAR; sets HTTP_*.
+case_post() {
+	local jar=$1 path=$2 csrf
+	shift 2
+	csrf=$(http_get "$jar" "$INT_URL/case?id=$CASE" | csrf_from)
+	http_post "$jar" "$INT_URL$path" "csrf=$csrf" "id=$CASE" "$@" >/dev/null
+}
+
 # idno PREFIX17: the 17 digits with their GB 11643 check character, a valid
 # citizen ID number for tests (idno 11010519491231002 → 11010519491231002X).
 idno() {

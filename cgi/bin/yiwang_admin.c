@@ -39,6 +39,9 @@
 #include "staffcert.h"
 #include "text.h"
 
+/* Whether --now set the clock for this command (clock.h). */
+static int	 now_given;
+
 static void
 usage(void)
 {
@@ -649,6 +652,12 @@ tick(const struct config *cfg, struct db *db, struct pool *pool, int loop)
 	int	 rc;
 
 	for (;;) {
+		/* A loop follows the test stack's clock file, unless --now
+		 * set the clock for good. */
+		if (loop && cfg->clock_settable && !now_given) {
+			clock_from_file(cfg->clock_file);
+			db_clock(db, clock_fixed());
+		}
 		rc = tick_once(cfg, db, pool);
 		fflush(stdout);
 		if (!loop || rc != 0)
@@ -1117,6 +1126,7 @@ set_now(const struct config *cfg, const char *s)
 		return -1;
 	}
 	clock_set(t);
+	now_given = 1;
 	return 0;
 }
 
@@ -1156,6 +1166,9 @@ main(int argc, char *argv[])
 		config_free(&cfg);
 		return 64;
 	}
+	/* Else the test stack's clock file, if any (clock.h). */
+	if (now == NULL && cfg.clock_settable)
+		clock_from_file(cfg.clock_file);
 	chain_set_key_file(cfg.chain_key);
 	pii_set_key_file(cfg.pii_key);
 	if (strcmp(cmd, "keygen") == 0 || strcmp(cmd, "scan-check") == 0) {

@@ -13,6 +13,7 @@
 #include <fcgiapp.h>
 
 #include "chain.h"
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "files.h"
@@ -46,6 +47,12 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 	struct req	 r;
 	int		 status;
 
+	/* The test stack's clock file sets this request's "now" (clock.h),
+	 * the database's too. */
+	if (cfg->clock_settable) {
+		clock_from_file(cfg->clock_file);
+		db_clock(db, clock_fixed());
+	}
 	if ((status = request_begin(&r, fr, cfg, db, pool)) != 0)
 		reply_error(&r, status, r.why);
 	else {

@@ -23,6 +23,7 @@
 
 #include "chain.h"
 #include "alert.h"
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "exchange.h"
@@ -94,6 +95,9 @@ main(int argc, char *argv[])
 		return GAP_FAIL;
 	chain_set_key_file(cfg.chain_key);
 	pii_set_key_file(cfg.pii_key);
+	/* The test stack's clock file, if any: imports happen then too. */
+	if (cfg.clock_settable)
+		clock_from_file(cfg.clock_file);
 	pool = pool_new();
 	if (strcmp(argv[0], "verify") == 0 && argc == 2) {
 		rc = gap_verify(&cfg, pool, argv[1], msg, sizeof(msg));

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "log.h"
 
 static time_t	set_to;
 
@@ -18,6 +19,36 @@ void
 clock_set(time_t t)
 {
 	set_to = t;
+}
+
+time_t
+clock_fixed(void)
+{
+	return set_to;
+}
+
+int
+clock_from_file(const char *path)
+{
+	FILE	*f;
+	char	 line[64];
+	size_t	 n;
+	time_t	 t;
+
+	set_to = 0;
+	if (path == NULL || (f = fopen(path, "r")) == NULL)
+		return 0;
+	n = fgets(line, sizeof(line), f) != NULL ? strcspn(line, "\r\n") : 0;
+	fclose(f);
+	line[n] = '\0';
+	if (n == 0)
+		return 0;
+	if (clock_parse(line, &t) == -1) {
+		log_err("%s: not a time: %s", path, line);
+		return -1;
+	}
+	set_to = t;
+	return 1;
 }
 
 int

@@ -106,6 +106,7 @@ config_load(const char *path, struct config *c)
 		{ "cert_dir", &c->cert_dir, NULL },
 		{ "org_name", &c->org_name, NULL },
 		{ "org_phone", &c->org_phone, NULL },
+		{ "clock_file", &c->clock_file, NULL },
 		{ "max_body", NULL, &c->max_body },
 		{ "max_upload", NULL, &c->max_upload },
 		{ "max_fields", NULL, &c->max_fields },
@@ -189,6 +190,7 @@ bad:
 void
 config_free(struct config *c)
 {
+	free(c->clock_file);
 	free(c->db_socket);
 	free(c->db_host);
 	free(c->db_name);

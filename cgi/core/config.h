@@ -50,8 +50,10 @@ struct config {
 	long		 session_idle;
 	long		 session_max;
 	int		 cookie_secure;
-	/* yiwang-admin --now may set the clock (clock.h): test stacks. */
+	/* yiwang-admin --now may set the clock (clock.h), and so may the
+	 * file clock_file for every program of the site: test stacks. */
 	int		 clock_settable;
+	char		*clock_file;
 	/* Bundle limits. */
 	size_t		 bundle_max;
 	/* Malware scanning (SEC-4): this site's clamd, and how long to wait

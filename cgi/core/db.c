@@ -16,6 +16,7 @@
 
 #include <openssl/crypto.h>
 
+#include "clock.h"
 #include "crypto.h"
 #include "db.h"
 #include "log.h"
@@ -44,6 +45,7 @@ struct stmt {
 struct db {
 	MYSQL		*conn;
 	struct stmt	*cache[CACHE_SIZE];
+	time_t		 clock;		/* SET timestamp, or 0 */
 };
 
 /* A lost server ends the process; anything else is an ordinary error. */
@@ -133,6 +135,10 @@ db_open_as(const struct config *cfg, enum db_role role)
 		free(db);
 		return NULL;
 	}
+	if (clock_fixed() != 0 && db_clock(db, clock_fixed()) != DB_OK) {
+		db_close(db);
+		return NULL;
+	}
 	return db;
 }
 
@@ -174,6 +180,24 @@ db_close(struct db *db)
 		}
 	mysql_close(db->conn);
 	free(db);
+}
+
+enum db_rc
+db_clock(struct db *db, time_t t)
+{
+	char		 sql[64];
+	enum db_rc	 rc;
+
+	if (t == db->clock)
+		return DB_OK;
+	if (t == 0)
+		snprintf(sql, sizeof(sql), "SET timestamp = DEFAULT");
+	else
+		snprintf(sql, sizeof(sql), "SET timestamp = %lld",
+		    (long long)t);
+	if ((rc = db_exec(db, sql)) == DB_OK)
+		db->clock = t;
+	return rc;
 }
 
 enum db_rc

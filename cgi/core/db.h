@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "arena.h"
 #include "config.h"
@@ -44,6 +45,10 @@ struct db	*db_open_as(const struct config *, enum db_role);
 void		 db_close(struct db *);
 /* Run a statement with no parameters and no result (DDL, migrations). */
 enum db_rc	 db_exec(struct db *, const char *sql);
+/* The session's NOW() and UTC_TIMESTAMP() at instant t (SET timestamp), or
+ * the server's time again (t = 0), so that what the database writes agrees
+ * with clock_now(); a statement only when it changes. */
+enum db_rc	 db_clock(struct db *, time_t t);
 /* Run a text of several statements (a migration file). */
 enum db_rc	 db_exec_multi(struct db *, const char *sql);
 enum db_rc	 db_begin(struct db *);

@@ -1226,6 +1226,45 @@ flow_recusal_why(struct pool *pool, const struct kase *k,
 	return NULL;
 }
 
+/* The members of extra (when not NULL) join document d's body; 0, or -1
+ * when the body is not JSON text any more. */
+static int
+doc_extend(struct pool *pool, struct doc *d, json_t *extra)
+{
+	json_t	*body;
+	char	*s;
+
+	if (extra == NULL)
+		return 0;
+	if ((body = json_loads(d->body, 0, NULL)) == NULL ||
+	    json_object_update(body, extra) != 0 || (s = json_dumps(body,
+	    JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
+		json_decref(body);
+		return -1;
+	}
+	d->body = pool_strdup(pool, s);
+	free(s);
+	json_decref(body);
+	return 0;
+}
+
+/* What a decision to grant states besides the item (DOC-1), as members
+ * of its body: "scope" and "valid_until" when given; NULL for none. */
+static json_t *
+permit_json(const struct permit *p)
+{
+	json_t	*o;
+
+	if (p == NULL || (o = json_object()) == NULL)
+		return NULL;
+	if (p->scope != NULL && *p->scope != '\0')
+		json_object_set_new(o, "scope", json_string(p->scope));
+	if (p->valid_until != NULL && *p->valid_until != '\0')
+		json_object_set_new(o, "valid_until",
+		    json_string(p->valid_until));
+	return o;
+}
+
 /*
  * Transition t (opinion verdict v, or NULL) of case k, loaded under its
  * row lock with its attachments, at step_key (NULL: the first step user
@@ -1236,7 +1275,7 @@ static enum db_rc
 act_locked(struct db *db, struct pool *pool, struct kase *k,
     const struct user *u, const struct transition *t, const char *v,
     const char *step_key, const char *text, const char *back_to,
-    const char **why)
+    const struct permit *permit, const char **why)
 {
 	struct doc		 d;
 	struct wf_marking	 next;
@@ -1298,10 +1337,16 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 	    strcmp(k->state, "received") != 0)
 		doc_kind = NULL;
 	if (doc_kind != NULL) {
-		if ((rc = doc_make(db, pool, k, k->item.steps[step].dept_code,
+		json_t *extra = strcmp(doc_kind, "approve") == 0 ?
+		    permit_json(permit) : NULL;
+
+		rc = doc_make(db, pool, k, k->item.steps[step].dept_code,
 		    doc_kind, flow_signer(pool, u->name, for_u ? for_u->name :
-		    NULL), text, now, today, &d)) != DB_OK ||
-		    (rc = doc_add(db, &d)) != DB_OK)
+		    NULL), text, now, today, &d);
+		if (rc == DB_OK && doc_extend(pool, &d, extra) == -1)
+			rc = DB_ERR;
+		json_decref(extra);
+		if (rc != DB_OK || (rc = doc_add(db, &d)) != DB_OK)
 			return rc;
 	}
 	/* A refusal ends the case; anything else moves its tokens. */
@@ -1373,10 +1418,30 @@ case_lock(struct db *db, struct pool *pool, int64_t id, struct kase *k)
 	return attachment_list(db, pool, k->app_no, &k->atts, &k->natts);
 }
 
+/* What is wrong with permit p for a decision made today, or NULL. */
+static const char *
+permit_bad(struct db *db, struct pool *pool, const struct permit *p)
+{
+	cal_day		 until, today;
+	char		*day;
+
+	if (p == NULL || p->valid_until == NULL || *p->valid_until == '\0')
+		return NULL;
+	if (cal_day_parse(p->valid_until, &until) == -1)
+		return "有效期请按 年-月-日 填写，如 2031-12-05。";
+	if (stmt_one(db_stmt(db, SQL_TODAY), pool, "s", &day) != DB_OK ||
+	    cal_day_parse(day, &today) == -1)
+		return "暂时无法核对日期，请稍后再试。";
+	if (until <= today)
+		return "有效期应晚于今天。";
+	return NULL;
+}
+
 enum db_rc
 case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
     const char *action, const char *step_key, const char *verdict,
-    const char *text, const char *back_to, const char **why)
+    const char *text, const char *back_to, const struct permit *permit,
+    const char **why)
 {
 	const struct transition	*t;
 	struct kase		 k;
@@ -1403,6 +1468,9 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 			v = verdict;
 		}
 	}
+	if (strcmp(t->action, "approve") == 0 &&
+	    (*why = permit_bad(db, pool, permit)) != NULL)
+		return DB_NONE;
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	/* The row lock serialises every transition of this case. */
@@ -1411,7 +1479,7 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 		goto fail;
 	}
 	if ((rc = act_locked(db, pool, &k, u, t, v, step_key, text, back_to,
-	    why)) != DB_OK)
+	    permit, why)) != DB_OK)
 		goto fail;
 	return db_commit(db);
 fail:
@@ -1446,12 +1514,12 @@ case_instant(struct db *db, struct pool *pool, int64_t id,
 	}
 	/* Accepted, read again, decided: both documents, one sitting. */
 	if ((rc = act_locked(db, pool, &k, u, flow_find("accept"), NULL,
-	    NULL, text, NULL, why)) != DB_OK ||
+	    NULL, text, NULL, NULL, why)) != DB_OK ||
 	    (rc = case_lock(db, pool, id, &k)) != DB_OK)
 		goto fail;
 	if ((rc = act_locked(db, pool, &k, u, flow_find("approve"), "agree",
 	    NULL, text != NULL && *text != '\0' ? text : "符合条件，当场办结。",
-	    NULL, why)) != DB_OK) {
+	    NULL, NULL, why)) != DB_OK) {
 		if (rc == DB_NONE)
 			*why = "这个即办件受理后的环节不在窗口，不能当场办结；"
 			    "请受理后按流程办理。";
@@ -1587,8 +1655,7 @@ doc_issue_with(struct db *db, struct pool *pool, const struct kase *k,
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	json_t		*body;
-	char		*now, *today, *s;
+	char		*now, *today;
 	int64_t		 seq;
 
 	q = db_stmt(db, SQL_EVENT_NEXT);
@@ -1597,17 +1664,8 @@ doc_issue_with(struct db *db, struct pool *pool, const struct kase *k,
 	    (rc = doc_make(db, pool, k, dept, kind, u->name, text, now, today,
 	    d)) != DB_OK)
 		return rc;
-	if (extra != NULL) {
-		if ((body = json_loads(d->body, 0, NULL)) == NULL ||
-		    json_object_update(body, extra) != 0 || (s =
-		    json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
-			json_decref(body);
-			return DB_ERR;
-		}
-		d->body = pool_strdup(pool, s);
-		free(s);
-		json_decref(body);
-	}
+	if (doc_extend(pool, d, extra) == -1)
+		return DB_ERR;
 	return doc_add(db, d);
 }
 
@@ -2359,7 +2417,7 @@ case_record_upper(struct db *db, struct pool *pool, int64_t id,
 	    upper_doc_no, approve ? "准予行政许可" : "不予行政许可", summary);
 	k.state = "processing";
 	if ((rc = act_locked(db, pool, &k, u, t, approve ? "agree" :
-	    "disagree", NULL, text, NULL, why)) != DB_OK ||
+	    "disagree", NULL, text, NULL, NULL, why)) != DB_OK ||
 	    (rc = audit_json(db, pool, u->login, "case.upper", k.app_no,
 	    json_pack("{s:s, s:s, s:s}", "decision", decision,
 	    "upper_doc_no", upper_doc_no, "decided_on", decided_on))) != DB_OK)

@@ -50,6 +50,15 @@ struct suspension {
 	int		 expected_days, paused_days;
 };
 
+/* What a decision to grant states besides the item it grants (DOC-1):
+ * the scope (许可范围, e.g. the kinds of food a shop may sell) and the last
+ * day it is valid (YYYY-MM-DD, after today), each NULL or "" when the
+ * item has none. */
+struct permit {
+	const char	*scope, *valid_until;
+};
+#define PERMIT_SCOPE_MAX	200	/* characters */
+
 /* A case reported to a higher authority (上报, INT-10), and its decision
  * once recorded (decision NULL until then). */
 struct case_report {
@@ -192,13 +201,15 @@ enum db_rc	 case_list_deputy(struct db *, struct pool *,
  * else as a deputy by a delegation in force today (INT-7), signed with
  * both names and recorded as the hand of both (回避).  verdict ("agree"
  * or "disagree"), text and back_to (the step a return goes to; NULL: the
- * first one) come from the form.  On DB_NONE or DB_ERR, *why holds a
- * message for the user (e.g. the case moved on meanwhile).
+ * first one) come from the form; so does permit, for a decision to grant
+ * (NULL: none).  On DB_NONE or DB_ERR, *why holds a message for the user
+ * (e.g. the case moved on meanwhile).
  */
 enum db_rc	 case_act(struct db *, struct pool *, int64_t id,
 		    const struct user *, const char *action,
 		    const char *step_key, const char *verdict,
-		    const char *text, const char *back_to, const char **why);
+		    const char *text, const char *back_to,
+		    const struct permit *, const char **why);
 /*
  * The tick's rule of deemed acceptance (INT-2; 行政许可法 Art. 32): every
  * case still waiting for acceptance on day today whose intake deadline

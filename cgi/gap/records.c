@@ -23,6 +23,7 @@
 #define WITHDRAW_CHARS	500	/* ext_apply.c WITHDRAW_REASON_MAX */
 #define CORRECT_CHARS	200	/* flow.h CORRECT_REASON_MAX */
 #define SPECIAL_DAYS	120	/* flow.h SPECIAL_DAYS_MAX */
+#define PERMIT_SCOPE	200	/* flow.h PERMIT_SCOPE_MAX */
 #define EXTEND_DAYS	10	/* flow.h EXTEND_DAYS_MAX */
 #define DOC_BODY_BYTES	65535	/* document.body, TEXT */
 #define MATERIALS_MAX	60	/* CFORM_MAX_MATERIALS */
@@ -484,6 +485,11 @@ static const struct field doc_body_fields[] = {
 	{ .name = "corrections", .type = F_ARRAY, .optional = 1, .min = 1,
 	    .max = MATERIALS_MAX, .sub = doc_correction_elem,
 	    .label = "补正材料" },
+	{ .name = "scope", .type = F_LINE, .optional = 1, .min = 1,
+	    .max = PERMIT_SCOPE, .max_bytes = 4 * PERMIT_SCOPE,
+	    .label = "许可范围" },
+	{ .name = "valid_until", .type = F_LINE, .optional = 1, .max = 10,
+	    .shape = &S_DATE, .label = "有效期至" },
 	{ .name = "procedure", .type = F_LINE, .optional = 1, .min = 1,
 	    .max = 20, .choices = vocab_specials, .label = "特别程序" },
 	{ .name = "expected_days", .type = F_INT, .optional = 1, .min = 1,
@@ -1005,6 +1011,11 @@ rec_valid_case_event(struct rec_check *c, json_t *o)
 	    "expected_days") != NULL) != (strcmp(kind, "special") == 0)))
 		rc = fail(c, "doc.body.procedure", "特别程序",
 		    "只有特别程序告知书写明特别程序及其时间");
+	if (rc == 0 && strcmp(kind, "approve") != 0 &&
+	    (json_object_get(body, "scope") != NULL ||
+	    json_object_get(body, "valid_until") != NULL))
+		rc = fail(c, "doc.body.scope", "许可范围",
+		    "只有准予行政许可决定书写明许可范围和有效期");
 	json_decref(body);
 	return rc;
 }

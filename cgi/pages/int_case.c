@@ -899,6 +899,7 @@ acted(struct req *r, int64_t id, enum db_rc rc, const char *done,
 int
 page_int_act(struct req *r)
 {
+	struct permit	 permit;
 	const char	*why, *text;
 	enum db_rc	 drc;
 	int64_t		 id;
@@ -913,9 +914,15 @@ page_int_act(struct req *r)
 		return reply_error(r, 400, pool_printf(r->pool, "意见或理由太长"
 		    "（%zu 字），请控制在 %d 字以内。", utf8_chars(text),
 		    OPINION_MAX));
+	permit.scope = form_text(r, "scope");
+	permit.valid_until = form_get(r, "valid_until");
+	if (permit.scope != NULL && utf8_chars(permit.scope) >
+	    PERMIT_SCOPE_MAX)
+		return reply_error(r, 422, pool_printf(r->pool, "许可范围请控制"
+		    "在 %d 字以内。", PERMIT_SCOPE_MAX));
 	drc = case_act(r->db, r->pool, id, &r->user, form_get(r, "action"),
 	    form_get(r, "step"), form_get(r, "verdict"), text,
-	    form_get(r, "back_to"), &why);
+	    form_get(r, "back_to"), &permit, &why);
 	return acted(r, id, drc, form_get(r, "action"), why,
 	    "操作没有完成。");
 }

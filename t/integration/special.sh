@@ -11,44 +11,38 @@
 CODE=152502-SCJG-XK-001	# 食品经营许可: 受理 (窗口) → 审查 (承办人) …
 IDNO=152502199003150027
 wd() { admin_int workdays "$@" 2>/dev/null; }
-post() {	# JAR PATH k=v…
-	local jar=$1 path=$2 csrf
-	shift 2
-	csrf=$(http_get "$jar" "$INT_URL/case?id=$CASE" | csrf_from)
-	http_post "$jar" "$INT_URL$path" "csrf=$csrf" "id=$CASE" "$@" >/dev/null
-}
 
 CASE=$(case_from_ext "$CODE")
 t_like "a case from the extranet" "$CASE" '^[0-9]+$'
 APP=$(sql_int "SELECT app_no FROM kase WHERE id = $CASE")
 staff_login clerk sarengaowa
 staff_login handler wangzhiqiang
-post clerk /case/act action=accept
+case_post clerk /case/act action=accept
 t_is "accepted" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" processing
 
 # --- who may start it, and with what --------------------------------------------
 http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
 t_unlike "the clerk, whose step is done, is not offered it" "$HTTP_BODY" 'action="/case/suspend"'
-post clerk /case/suspend kind=现场勘查 days=10 reason=核实经营场所
+case_post clerk /case/suspend kind=现场勘查 days=10 reason=核实经营场所
 t_is "and is refused: 409" "$HTTP_STATUS" 409
 http_get handler "$INT_URL/case?id=$CASE" >/dev/null
 t_like "the handler holding the step is offered it" "$HTTP_BODY" 'action="/case/suspend"'
 t_like "with the kinds of Art. 45" "$HTTP_BODY" '<option value="专家评审">专家评审</option>'
-post handler /case/suspend kind=喝茶 days=10 reason=核实经营场所
+case_post handler /case/suspend kind=喝茶 days=10 reason=核实经营场所
 t_is "a kind that is none: 409" "$HTTP_STATUS" 409
 t_like "saying what to choose" "$HTTP_BODY" "请选择特别程序的种类"
-post handler /case/suspend kind=现场勘查 days=0 reason=核实经营场所
+case_post handler /case/suspend kind=现场勘查 days=0 reason=核实经营场所
 t_is "no days: 409" "$HTTP_STATUS" 409
-post handler /case/suspend kind=现场勘查 days=121 reason=核实经营场所
+case_post handler /case/suspend kind=现场勘查 days=121 reason=核实经营场所
 t_is "more than 120 working days: 409" "$HTTP_STATUS" 409
-post handler /case/suspend kind=现场勘查 days=10 reason=
+case_post handler /case/suspend kind=现场勘查 days=10 reason=
 t_is "no reason: 409" "$HTTP_STATUS" 409
 t_is "none of it stored" "$(sql_int "SELECT CONCAT(state, ' ', (SELECT COUNT(*) FROM case_suspension WHERE case_id = $CASE)) FROM kase WHERE id = $CASE")" "processing 0"
 read -r PROM STAT <<<"$(sql_int "SELECT CONCAT(promised_due, ' ', statutory_due) FROM kase WHERE id = $CASE")"
 TASK=$(sql_int "SELECT due_date FROM case_task WHERE case_id = $CASE")
 
 # --- the clock stops --------------------------------------------------------------
-post handler /case/suspend kind=现场勘查 days=10 "reason=经营场所与平面图不一致，需现场核实。"
+case_post handler /case/suspend kind=现场勘查 days=10 "reason=经营场所与平面图不一致，需现场核实。"
 t_is "started: 303 back to the case" "$HTTP_STATUS $HTTP_LOCATION" "303 /case?id=$CASE&done=suspend"
 t_is "the case is suspended" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" suspended
 t_is "the procedure recorded" "$(sql_int "SELECT CONCAT_WS(' ', kind, expected_days, began_by, ended_on IS NULL) FROM case_suspension WHERE case_id = $CASE")" \
@@ -67,9 +61,9 @@ t_unlike "no act while the clock is stopped" "$HTTP_BODY" 'action="/case/act"'
 t_unlike "no second procedure" "$HTTP_BODY" 'action="/case/suspend"'
 t_like "but its end" "$HTTP_BODY" 'action="/case/resume"'
 t_like "and what runs" "$HTTP_BODY" "正在进行，办理期限暂停计算"
-post handler /case/suspend kind=检测 days=5 reason=再测一次
+case_post handler /case/suspend kind=检测 days=5 reason=再测一次
 t_is "a second procedure while one runs: 409" "$HTTP_STATUS" 409
-post handler /case/act action=sign verdict=agree text=同意
+case_post handler /case/act action=sign verdict=agree text=同意
 t_is "signing while suspended: 409" "$HTTP_STATUS" 409
 http_get handler "$INT_URL/inbox" >/dev/null
 t_like "still in the handler's 待办, marked" "$(sed '/已办件/,$d' <<<"$HTTP_BODY")" "特别程序中"
@@ -93,9 +87,9 @@ t_like "and the notice" "$HTTP_BODY" "特别程序告知书"
 sql_int "UPDATE case_suspension SET began_on = '2026-09-24' WHERE case_id = $CASE"
 TODAY=$(sql_int "SELECT DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR)")
 N=$(wd between 2026-09-24 "$TODAY")
-post clerk /case/resume
+case_post clerk /case/resume
 t_is "the clerk may not end it: 409" "$HTTP_STATUS" 409
-post handler /case/resume
+case_post handler /case/resume
 t_is "the handler ends it: 303" "$HTTP_STATUS $HTTP_LOCATION" "303 /case?id=$CASE&done=resume"
 t_is "the case runs again" "$(sql_int "SELECT CONCAT(state, ' ', paused_days) FROM kase WHERE id = $CASE")" "processing $N"
 t_is "the procedure ended today, owing the working days since it began" \
@@ -110,6 +104,6 @@ carry int ext
 http_get cit "$EXT_URL/app?no=$APP" >/dev/null
 t_like "the applicant is told the new date" "$HTTP_BODY" "预计办结日期：<strong>$(wd add "$PROM" "$N")</strong>"
 t_like "in the timeline" "$HTTP_BODY" "特别程序结束，恢复办理"
-post handler /case/act action=sign verdict=agree "text=现场核实一致，同意。"
+case_post handler /case/act action=sign verdict=agree "text=现场核实一致，同意。"
 t_is "and the handler signs again" "$HTTP_STATUS" 303
 t_done

@@ -745,6 +745,48 @@ case_event_corrections(void **state)
 	assert_string_equal(field(), "doc.body.corrections");
 }
 
+/* A grant as act_locked() sends it, with permit members (JSON text, or
+ * NULL for none) in its body (DOC-1). */
+static json_t *
+grant_event(const char *scope, const char *valid_until)
+{
+	json_t	*o = event_with("state", "\"approved\"");
+	json_t	*doc = json_object_get(o, "doc"), *body;
+	char	*s;
+
+	json_object_set_new(o, "state_label", json_string("准予许可，已办结"));
+	json_object_set_new(doc, "kind", json_string("approve"));
+	json_object_set_new(doc, "title", json_string("准予行政许可决定书"));
+	body = parse(json_string_value(json_object_get(doc, "body")));
+	json_object_del(body, "reason");
+	json_object_set_new(body, "opinion", json_string("符合条件。"));
+	with_member(body, body, "scope", scope);
+	with_member(body, body, "valid_until", valid_until);
+	s = json_dumps(body, JSON_COMPACT);
+	json_object_set_new(doc, "body", json_string(s));
+	free(s);
+	json_decref(body);
+	return o;
+}
+
+static void
+grant_states_its_permit(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_case_event, grant_event(NULL, NULL)), 0);
+	assert_int_equal(run(rec_valid_case_event, grant_event(
+	    "\"预包装食品销售（含冷藏冷冻食品）\"", "\"2031-12-05\"")), 0);
+	assert_int_equal(run(rec_valid_case_event, grant_event(NULL,
+	    "\"2031-02-30\"")), -1);
+	assert_string_equal(field(), "doc.body.valid_until");
+	assert_int_equal(run(rec_valid_case_event, grant_event("\"\"",
+	    NULL)), -1);
+	assert_string_equal(field(), "doc.body.scope");
+	assert_int_equal(run(rec_valid_case_event, grant_event(
+	    "\"a\\u001b[2Jb\"", NULL)), -1);
+	assert_string_equal(field(), "doc.body.scope");
+}
+
 static json_t *
 correct_with(const char *key, const char *text)
 {
@@ -842,6 +884,9 @@ case_event_document_body(void **state)
 		{ "reason", NULL, "doc.body.reason" },
 		{ "opinion", "\"同意\"", "doc.body.reason" },
 		{ "reason", "\"\\ud83d\"", "doc.body" },
+		/* A denial states no permit (DOC-1). */
+		{ "scope", "\"预包装食品销售\"", "doc.body.scope" },
+		{ "valid_until", "\"2031-12-05\"", "doc.body.scope" },
 	};
 	size_t		 i;
 
@@ -925,6 +970,7 @@ main(void)
 		T(withdraw_record),
 		T(case_event_corrections),
 		T(correct_record),
+		T(grant_states_its_permit),
 		T(records_parse_strictly),
 		T(every_file_of_the_bundle_is_named),
 #undef T

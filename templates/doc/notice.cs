@@ -48,6 +48,11 @@
 
   <?cs elif:Doc.kind == "approve" ?>
   <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，本机关决定准予行政许可。</p>
+  <table class="doc-table">
+    <tr><th scope="row">许可事项</th><td><?cs var:Doc.item_name ?></td></tr>
+    <?cs if:Doc.scope ?><tr><th scope="row">许可范围</th><td class="pre-line"><?cs var:Doc.scope ?></td></tr><?cs /if ?>
+    <?cs if:Doc.valid_until ?><tr><th scope="row">有效期</th><td>自本决定作出之日起至<?cs call:cn_date(Doc.valid_until) ?>止</td></tr><?cs /if ?>
+  </table>
   <?cs if:Doc.opinion ?><p class="doc-p doc-opinion pre-line"><?cs var:Doc.opinion ?></p><?cs /if ?>
 
   <?cs elif:Doc.kind == "deny" && Doc.fee_due ?>

@@ -192,6 +192,16 @@
         <?cs elif:act.verdict == "agree" ?>
         <input type="hidden" name="verdict" value="agree">
         <p class="help">将以「同意」签署本环节意见。</p>
+        <?cs if:act.action == "approve" ?>
+        <div class="field">
+          <label for="f-scope-<?cs var:name(act) ?>">许可范围<span class="opt">（选填，写入决定书）</span></label>
+          <textarea id="f-scope-<?cs var:name(act) ?>" name="scope" rows="2" maxlength="200" placeholder="如：预包装食品销售（含冷藏冷冻食品）"></textarea>
+        </div>
+        <div class="field">
+          <label for="f-valid-<?cs var:name(act) ?>">有效期至<span class="opt">（本事项的许可有有效期的填写）</span></label>
+          <input id="f-valid-<?cs var:name(act) ?>" name="valid_until" type="date">
+        </div>
+        <?cs /if ?>
         <?cs elif:act.verdict == "disagree" ?>
         <input type="hidden" name="verdict" value="disagree">
         <p class="help">将以「不同意」签署本环节意见。</p>
