@@ -128,7 +128,8 @@ view_app(struct req *r, const char *p, const struct application *a)
 	}
 	hdf_put(r, p, "corrected_at", a->corrected_at);
 	/* Why the clock is stopped: what the last progress record said. */
-	if (strcmp(a->state, "suspended") == 0 && a->nevents > 0)
+	if ((strcmp(a->state, "suspended") == 0 ||
+	    strcmp(a->state, "reported") == 0) && a->nevents > 0)
 		hdf_put(r, p, "pause_note", a->events[a->nevents - 1].note);
 	for (i = 0; i < a->nevents; i++) {
 		char *q = pool_printf(r->pool, "%s.Events.%zu", p, i);

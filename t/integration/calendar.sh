@@ -39,6 +39,15 @@ t_like "(the copy is a production config)" "$(grep '^clock_settable' "$TMP/prod.
 "$BUILD/yiwang-admin" -c "$TMP/prod.conf" --now 2026-09-30 workdays add today 1 >"$TMP/out" 2>"$TMP/err" && rc=0 || rc=$?
 t_is "where clock_settable = 0, --now is refused: exit 64" "$rc $(cat "$TMP/out")" "64 "
 t_like "saying it is for tests" "$(cat "$TMP/err")" "只用于测试"
+clock_at "2026-09-30 16:30"
+t_is "the test stack's clock file sets the clock of a command" "$(admin_int workdays add today 1)" 2026-10-08
+t_is "an explicit --now wins over it" "$(admin_int --now 2026-02-13 workdays add today 2)" 2026-02-24
+t_is "a production config never reads it" \
+	"$("$BUILD/yiwang-admin" -c "$TMP/prod.conf" workdays add today 0 2>/dev/null)" "$(TZ=Asia/Shanghai date +%F)"
+printf 'tomorrow\n' >"$TEST_VAR/int/clock"
+t_is "a clock file that names no time: the real time (and a log line)" \
+	"$(admin_int workdays add today 0 2>/dev/null)" "$(TZ=Asia/Shanghai date +%F)"
+clock_real
 t_like "the shipped config template keeps it off outside tests" "$(grep -c '@CLOCK_SETTABLE@' "$ROOT/conf/site.conf.in")" "^1$"
 t_is "and ./run writes 0 into the demo's config" "$(grep -c '^CLOCK_SETTABLE=0$' "$ROOT/run")" 1
 

@@ -8,14 +8,17 @@
 # hand-counted on the State Council's 2026 schedule (db/calendar/2026.txt):
 #   promised (5 working days from 09-18): 09-20 (a Sunday worked), 21, 22,
 #     23, 24 → 2026-09-24;
-#   statutory (10): … 24, 28, 29, 30, 10-08, 10-09 → 2026-10-09;
+#   statutory (15): … 24, 28, 29, 30, 10-08, 09, 10 (a Saturday worked),
+#     12, 13, 14, 15 → 2026-10-15;
 #   intake (5): 2026-09-24;  审查 (3 from 09-21): 22, 23, 24 → 2026-09-24;
 #   the procedure, 09-24 to 10-15: 28, 29, 30, 10-08, 09, 10 (Saturday
 #     worked), 12, 13, 14, 15 → 10 working days owed to every term:
-#   promised 2026-10-15, statutory 2026-10-22, 审查 2026-10-15.
+#   promised 2026-10-15, statutory (10-16, 19, 20, 21, 22, 23, 26, 27, 28,
+#   29) 2026-10-29, 审查 2026-10-15.
+# The item is one no other suite edits, so its limits are the demo's.
 . "$(dirname "$0")/../lib.sh"
 
-CODE=152502-SCJG-XK-001	# 食品经营许可: 受理 1 → 审查 3 → 批准 1; promised 5, statutory 10
+CODE=152502-SCJG-XK-010	# 特种设备使用登记: 受理 1 → 审查 3 → 批准 1; promised 5, statutory 15
 IDNO=152502199003150027
 due() { sql_int "SELECT CONCAT_WS(' ', intake_due, promised_due, statutory_due) FROM kase WHERE id = $CASE"; }
 logins() {	# a new day: the sessions of yesterday have lapsed
@@ -31,7 +34,7 @@ APP=$(sql_int "SELECT app_no FROM kase WHERE id = $CASE")
 t_is "the extranet wrote the set day" "$(sql_ext "SELECT DATE(submitted_at + INTERVAL 8 HOUR) FROM application WHERE app_no = '$APP'")" 2026-09-18
 t_like "and numbered it so" "$APP" '^YW20260918'
 t_is "the intranet received it then" "$(sql_int "SELECT DATE_FORMAT(received_at + INTERVAL 8 HOUR, '%Y-%m-%d %H') FROM kase WHERE id = $CASE")" "2026-09-18 10"
-t_is "intake, promised and statutory deadlines, hand-counted" "$(due)" "2026-09-24 2026-09-24 2026-10-09"
+t_is "intake, promised and statutory deadlines, hand-counted" "$(due)" "2026-09-24 2026-09-24 2026-10-15"
 
 clock_at "2026-09-21 09:30"
 logins
@@ -64,7 +67,7 @@ logins
 case_post handler /case/resume
 t_is "resumed on 10-15, owing 10 working days" "$(sql_int "SELECT CONCAT(state, ' ', paused_days) FROM kase WHERE id = $CASE")" "processing 10"
 t_is "promised and statutory, exactly as counted" "$(sql_int "SELECT CONCAT_WS(' ', promised_due, statutory_due) FROM kase WHERE id = $CASE")" \
-	"2026-10-15 2026-10-22"
+	"2026-10-15 2026-10-29"
 t_is "审查 has its last day again" "$(sql_int "SELECT due_date FROM case_task WHERE case_id = $CASE")" 2026-10-15
 carry int ext
 t_is "the applicant is told 10-15" "$(sql_ext "SELECT due_date FROM application WHERE app_no = '$APP'")" 2026-10-15

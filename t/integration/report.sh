@@ -53,6 +53,7 @@ http_post cit "$EXT_URL/login" "csrf=$csrf" "id_number=$IDNO" "password=Yiwang@2
 http_get cit "$EXT_URL/app?no=$APP" >/dev/null
 t_like "the applicant is told to whom it went" "$HTTP_BODY" "本件依法由锡林郭勒盟市场监督管理局作出决定"
 t_like "and the state" "$HTTP_BODY" "已上报上级机关，等待决定"
+t_like "and that the clock stops meanwhile" "$HTTP_BODY" "办理期限暂停计算。</strong>本件依法由锡林郭勒盟市场监督管理局作出决定"
 
 # --- the authority's decision comes back ------------------------------------------
 TODAY=$(sql_int "SELECT DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR)")
