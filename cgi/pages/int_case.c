@@ -511,17 +511,21 @@ case_id(struct req *r, int64_t *id)
 static int
 step_done(const struct kase *k, const char *key)
 {
+	static const char *const waiting[] = { "receive", "correct",
+	    "report", NULL };
 	size_t	 i;
 
 	for (i = 0; i < k->nopinions; i++)
 		if (strcmp(k->opinions[i].step_key, key) == 0)
 			return 1;
-	/* Intake and decisions leave no opinion; the events name the step. */
+	/* Intake and decisions leave no opinion; the events name the step.
+	 * Asking for 补正 or reporting up names it too, but leaves it to
+	 * wait. */
 	for (i = 0; i < k->nevents; i++) {
 		const struct step *s = catalog_step(&k->item, key);
 		if (s != NULL && strncmp(k->events[i].label, s->name,
-		    strlen(s->name)) == 0 && strcmp(k->events[i].action,
-		    "receive") != 0)
+		    strlen(s->name)) == 0 && !vocab_in(waiting,
+		    k->events[i].action))
 			return 1;
 	}
 	return 0;
@@ -644,6 +648,10 @@ page_int_case(struct req *r)
 		hdf_putf(r, p, "days", "%d", s->days);
 		hdf_put(r, p, "role_label", account_role_label(s->role));
 		hdf_put(r, p, "current", flow_enabled(&k, i) ? "1" : "0");
+		/* Holding the case while it waits (补正, a special procedure,
+		 * a higher authority): no clock, no act. */
+		hdf_put(r, p, "paused", !flow_enabled(&k, i) && flow_open(&k) &&
+		    wf_ways(&k.net, &k.marking, i) > 0 ? "1" : "0");
 		hdf_put(r, p, "done", step_done(&k, s->key) ? "1" : "0");
 		if (k.task_since[i] != NULL)
 			hdf_put(r, p, "since", k.task_since[i]);

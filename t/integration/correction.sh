@@ -73,6 +73,8 @@ http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
 t_unlike "the case offers no second 补正" "$HTTP_BODY" 'action="/case/correct"'
 t_unlike "nor acceptance while it waits" "$HTTP_BODY" 'name="action" value="accept"'
 t_like "and says what it waits for" "$HTTP_BODY" "等待申请人提交"
+t_like "its intake step waits, not done" "$HTTP_BODY" 'stepper-state">等待补正<'
+t_like "and the panel says why nothing can be done" "$HTTP_BODY" "本件正等待申请人补正材料"
 t_unlike "without a clock that does not run" "$HTTP_BODY" "受理期限（5 个工作日"
 correct "c$S1=1" "r$S1=再补一次"
 t_is "a second 补正: 409" "$HTTP_STATUS" 409

@@ -41,6 +41,7 @@ t_unlike "no act while it waits" "$HTTP_BODY" 'action="/case/act"'
 t_unlike "no second report" "$HTTP_BODY" 'action="/case/report"'
 t_like "but the form for the decision" "$HTTP_BODY" 'action="/case/upper"'
 t_like "and the page says whose it is" "$HTTP_BODY" "等待上级机关决定，不计本机关的办理期限"
+t_like "its deciding step waits, not done" "$HTTP_BODY" 'stepper-state">等待上级决定<'
 case_post leader /case/report authority=锡林郭勒盟市场监督管理局 reason=再报
 t_is "a second report: 409" "$HTTP_STATUS" 409
 sql_int "UPDATE case_task SET due_date = '2026-09-01' WHERE case_id = $CASE"

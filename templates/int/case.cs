@@ -27,12 +27,12 @@
   <h2 class="visually-hidden">办理流程</h2>
   <ol class="stepper">
     <?cs each:s = Case.Steps ?>
-    <li class="stepper-step<?cs if:s.done == 1 ?> is-done<?cs elif:s.current == 1 ?> is-current<?cs /if ?>"<?cs if:s.current == 1 ?> aria-current="step"<?cs /if ?>>
+    <li class="stepper-step<?cs if:s.done == 1 ?> is-done<?cs elif:s.current == 1 || s.paused == 1 ?> is-current<?cs /if ?>"<?cs if:s.current == 1 || s.paused == 1 ?> aria-current="step"<?cs /if ?>>
       <span class="stepper-dot" aria-hidden="true"><?cs if:s.done == 1 ?>✓<?cs else ?><?cs var:s.seq ?><?cs /if ?></span>
       <span class="stepper-body">
         <span class="stepper-name"><?cs var:s.name ?></span>
         <span class="stepper-meta"><?cs var:s.role_label ?> · <?cs var:s.days ?> 个工作日</span>
-        <span class="stepper-state"><?cs if:s.done == 1 ?>已完成<?cs elif:s.current == 1 ?>当前环节<?cs else ?>未开始<?cs /if ?></span>
+        <span class="stepper-state"><?cs if:s.done == 1 ?>已完成<?cs elif:s.current == 1 ?>当前环节<?cs elif:s.paused == 1 ?><?cs if:Case.state == "correcting" ?>等待补正<?cs elif:Case.state == "reported" ?>等待上级决定<?cs else ?>特别程序中<?cs /if ?><?cs else ?>未开始<?cs /if ?></span>
         <?cs if:s.due ?><span class="stepper-meta"><span class="light light-<?cs var:s.light ?>"><?cs var:s.due_text ?></span>（期限 <?cs var:s.due ?>）</span><?cs /if ?>
       </span>
     </li>
@@ -161,7 +161,13 @@
     <section class="section actions-panel" aria-labelledby="act-title">
       <h2 class="section-title" id="act-title">办理</h2>
       <?cs each:why = Recused ?><p class="callout" role="note"><strong>回避</strong>：<?cs var:why ?></p><?cs /each ?>
-      <?cs if:subcount(Actions) == 0 ?>
+      <?cs if:subcount(Actions) == 0 && Case.state == "correcting" ?>
+      <p class="muted">本件正等待申请人补正材料，暂不能受理或办理；申请人提交补正材料后，本件回到受理环节，受理期限重新计算。</p>
+      <?cs elif:subcount(Actions) == 0 && Case.state == "suspended" ?>
+      <p class="muted">本件处于特别程序中，办理期限暂停计算；特别程序结束后才能继续签署和办理。</p>
+      <?cs elif:subcount(Actions) == 0 && Case.state == "reported" ?>
+      <p class="muted">本件已上报上级机关，等待其决定；收到决定后，由决定环节的工作人员在本页登记。</p>
+      <?cs elif:subcount(Actions) == 0 ?>
       <p class="muted">本办件当前不在您的环节，您没有可执行的操作。本部门工作人员均可查阅办件的材料、意见和记录（只读）<?cs each:s = Case.Steps ?><?cs if:s.current == 1 ?>；「<?cs var:s.name ?>」环节由<?cs var:s.role_label ?>办理<?cs /if ?><?cs /each ?>。</p>
       <?cs else ?>
       <p class="warn" role="note"><strong>签署后不可修改</strong>：提交后意见以您的名义签署并记入办件，不能修改或撤回。提交前请核对材料。</p>
