@@ -105,8 +105,8 @@ static const char SQL_CORR_LIST[] =
     "SELECT material_seq, material_name, reason FROM app_correction "
     "WHERE app_no = ? ORDER BY material_seq";
 static const char SQL_APP_CORRECT_LOCK[] =
-    "SELECT state, corrected_at IS NOT NULL FROM application "
-    "WHERE app_no = ? AND citizen_id = ? FOR UPDATE";
+    "SELECT state, corrected_at IS NOT NULL, withdraw_at IS NOT NULL "
+    "FROM application WHERE app_no = ? AND citizen_id = ? FOR UPDATE";
 static const char SQL_APP_CORRECTED[] =
     "UPDATE application SET corrected_at = ?, state = 'submitted', "
     "state_label = '已补正，等待受理', updated_at = ? WHERE app_no = ?";
@@ -724,7 +724,7 @@ app_correct(struct db *db, struct pool *pool, const struct user *u,
 	struct correction	*corr;
 	enum db_rc		 rc;
 	json_t			*rec, *jatts, *files;
-	int64_t			 sent;
+	int64_t			 sent, withdrawn;
 	char			*state, *day, *now;
 	size_t			 ncorr, i;
 
@@ -734,7 +734,8 @@ app_correct(struct db *db, struct pool *pool, const struct user *u,
 	q = db_stmt(db, SQL_APP_CORRECT_LOCK);
 	stmt_bind_text(q, 0, app_no);
 	stmt_bind_int(q, 1, u->id);
-	if ((rc = stmt_one(q, pool, "si", &state, &sent)) != DB_OK)
+	if ((rc = stmt_one(q, pool, "sii", &state, &sent, &withdrawn)) !=
+	    DB_OK)
 		goto fail;
 	q = db_stmt(db, SQL_CORR_LIST);
 	stmt_bind_text(q, 0, app_no);
@@ -745,6 +746,10 @@ app_correct(struct db *db, struct pool *pool, const struct user *u,
 	if (sent) {
 		*why = "补正材料只能提交一次，您已经提交过了，请等待审批部门"
 		    "受理。";
+		goto fail;
+	}
+	if (withdrawn) {
+		*why = "您已申请撤回这项申请，不能再提交补正材料。";
 		goto fail;
 	}
 	if (strcmp(state, "correcting") != 0 || ncorr == 0) {

@@ -2050,6 +2050,14 @@ case_import_correction(struct db *db, struct pool *pool, json_t *rec,
 		snprintf(err, errlen, "申请 %s 的办件无法读取", app_no);
 		return DB_ERR;
 	}
+	/* Ended meanwhile (withdrawn, say, before the corrections crossed
+	 * the gap): the applicant is told, the bundle is never refused. */
+	if (!flow_open(&k))
+		return event_out(db, pool, &k, "corrected-late",
+		    "申请人提交补正材料，本件已办结，未予接收", k.state, NULL,
+		    NULL, "", NULL, "补正材料未能接收：本件已办结",
+		    "您提交补正材料时，本件已经办结，补正材料未予接收；办理"
+		    "结果见本页。");
 	if (strcmp(k.state, "correcting") != 0 || k.corrected_at != NULL) {
 		snprintf(err, errlen, "申请 %s 的办件没有在等待补正材料",
 		    app_no);

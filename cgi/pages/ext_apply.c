@@ -476,6 +476,9 @@ page_ext_correct(struct req *r)
 	if (a.corrected_at != NULL)
 		return reply_error(r, 409, "补正材料只能提交一次，您已经提交过"
 		    "了，请等待审批部门受理。");
+	if (a.withdraw_at != NULL)
+		return reply_error(r, 409, "您已申请撤回这项申请，不能再提交补正"
+		    "材料。");
 	if (strcmp(a.state, "correcting") != 0 || a.ncorr == 0)
 		return reply_error(r, 409, "这项申请现在不需要补正材料。");
 	upload_rule(r, &rule);

@@ -145,4 +145,21 @@ t_like "and the material opens as the corrected file" "$HTTP_BODY" "fixed one"
 csrf=$(http_get clerk "$INT_URL/case?id=$CASE" | csrf_from)
 http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$CASE" action=accept >/dev/null
 t_is "accepted" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" processing
+
+# --- withdrawn while it waits for corrections ---------------------------------------
+CASE=$(case_from_ext "$CODE")
+APP=$(sql_int "SELECT app_no FROM kase WHERE id = $CASE")
+carry int ext
+correct "c$S1=1" "r$S1=申请书未签字。"
+carry int ext
+csrf=$(http_get cit "$EXT_URL/app?no=$APP" | csrf_from)
+http_post cit "$EXT_URL/app/withdraw" "csrf=$csrf" "no=$APP" confirm=1 >/dev/null
+t_is "the applicant may withdraw while asked to correct" "$HTTP_STATUS" 303
+http_get cit "$EXT_URL/app?no=$APP" >/dev/null
+t_unlike "and is offered no upload then" "$HTTP_BODY" 'action="/app/correct"'
+upload "m$S1=@$TMP/fixed1.pdf;type=application/pdf"
+t_is "an upload after withdrawing: 409" "$HTTP_STATUS" 409
+t_like "saying why" "$HTTP_BODY" "您已申请撤回这项申请"
+carry ext int
+t_is "the case ends, withdrawn" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" withdrawn
 t_done

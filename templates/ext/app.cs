@@ -29,7 +29,7 @@
     <ol class="corr-list">
       <?cs each:c = App.Corrections ?><li><strong><?cs var:c.material_name ?></strong>：<span class="pre-line"><?cs var:c.reason ?></span></li><?cs /each ?>
     </ol>
-    <?cs if:User.Name && Page.Template == "ext/app.cs" && App.state == "correcting" && !App.corrected_at ?>
+    <?cs if:User.Name && Page.Template == "ext/app.cs" && App.state == "correcting" && !App.corrected_at && !App.withdraw_at ?>
     <form class="form no-print" method="post" action="/app/correct" enctype="multipart/form-data">
       <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
       <input type="hidden" name="no" value="<?cs var:App.app_no ?>">
