@@ -440,8 +440,9 @@ search_criteria(struct req *r, struct case_query *q)
 int
 page_int_case_search(struct req *r)
 {
-	static const char *const states[] = { "received", "processing",
-	    "approved", "denied", "not_accepted", "withdrawn" };
+	static const char *const states[] = { "received", "correcting",
+	    "processing", "suspended", "reported", "approved", "denied",
+	    "not_accepted", "withdrawn" };
 	struct case_query q;
 	struct case_page pg;
 	struct today	 t;

@@ -63,6 +63,8 @@ t_like "but its end" "$HTTP_BODY" 'action="/case/resume"'
 t_like "and what runs" "$HTTP_BODY" "正在进行，办理期限暂停计算"
 t_like "its step shows the procedure" "$HTTP_BODY" 'stepper-state">特别程序中<'
 t_like "and the panel says why nothing can be signed" "$HTTP_BODY" "本件处于特别程序中"
+http_get handler "$INT_URL/case/search?go=1&state=suspended" >/dev/null
+t_like "case search finds it among the suspended" "$HTTP_BODY" ">$APP<"
 case_post handler /case/suspend kind=检测 days=5 reason=再测一次
 t_is "a second procedure while one runs: 409" "$HTTP_STATUS" 409
 case_post handler /case/act action=sign verdict=agree text=同意
