@@ -510,12 +510,15 @@ unlock(const struct config *cfg, struct db *db, struct pool *pool,
  * person's ID card, and the person types the password (password_input).
  */
 static int
-citizen(struct db *db, struct pool *pool, const char *idno, const char *name,
+citizen(struct db *db, struct pool *pool, const char *typed, const char *name,
     const char *mobile, int reset)
 {
+	char		*idno = pool_strdup(pool, typed);
 	const char	*personal[2] = { idno, mobile }, *why;
 	char		 pw[256];
 
+	/* A lower-case x as typed, as the web forms take it. */
+	id_number_upper(idno);
 	if (!id_number_valid(idno) || !mobile_valid(mobile)) {
 		fputs("身份证号码或手机号码不对。\n", stderr);
 		return 1;

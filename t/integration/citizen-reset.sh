@@ -9,8 +9,12 @@
 . "$(dirname "$0")/../lib.sh"
 from "127.$((RANDOM % 200 + 20)).$((RANDOM % 250)).9"
 
-SEQ=$(printf '%03d' $((RANDOM % 1000)))
-NO=$(idno 15250219850505$SEQ)
+# A number whose check character is X, so that typing it lower-case is tried
+# every run (not one run in eleven).
+for ((s = RANDOM % 1000; ; s = (s + 1) % 1000)); do
+	NO=$(idno "15250219850505$(printf '%03d' "$s")")
+	[[ $NO == *X ]] && break
+done
 SQUAT=Squat-Pass-2026 OWN=Owner-Grass-2026
 YIWANG_PASSWORD=$SQUAT admin_ext citizen-add "$NO" 冒名者 13800000000 >/dev/null
 ID=$(citizen_of "$NO")
