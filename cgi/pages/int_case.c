@@ -867,6 +867,17 @@ own_case(struct req *r, int64_t *id)
 	return 0;
 }
 
+/* 422 saying what to shorten when text has more than max characters;
+ * else 0. */
+static int
+too_long(struct req *r, const char *text, size_t max, const char *what)
+{
+	if (text == NULL || utf8_chars(text) <= max)
+		return 0;
+	return reply_error(r, 422, pool_printf(r->pool, "%s请控制在 %zu 字"
+	    "以内。", what, max));
+}
+
 /* A number of working days from a form, 1..max; 0 for anything else
  * (the domain says what it may be). */
 static int
@@ -925,10 +936,8 @@ page_int_act(struct req *r)
 		    OPINION_MAX));
 	permit.scope = form_text(r, "scope");
 	permit.valid_until = form_get(r, "valid_until");
-	if (permit.scope != NULL && utf8_chars(permit.scope) >
-	    PERMIT_SCOPE_MAX)
-		return reply_error(r, 422, pool_printf(r->pool, "许可范围请控制"
-		    "在 %d 字以内。", PERMIT_SCOPE_MAX));
+	if ((rc = too_long(r, permit.scope, PERMIT_SCOPE_MAX, "许可范围")) != 0)
+		return rc;
 	drc = case_act(r->db, r->pool, id, &r->user, form_get(r, "action"),
 	    form_get(r, "step"), form_get(r, "verdict"), text,
 	    form_get(r, "back_to"), &permit, &why);
@@ -950,9 +959,8 @@ page_int_urge(struct req *r)
 
 	if ((rc = own_case(r, &id)) != 0)
 		return rc;
-	if (note != NULL && utf8_chars(note) > URGE_NOTE_MAX)
-		return reply_error(r, 422, pool_printf(r->pool, "催办说明请控制在 "
-		    "%d 字以内。", URGE_NOTE_MAX));
+	if ((rc = too_long(r, note, URGE_NOTE_MAX, "催办说明")) != 0)
+		return rc;
 	drc = case_urge(r->db, r->pool, id, &r->user, form_get(r, "step"),
 	    note, &why);
 	return acted(r, id, drc, "urge", why, "没有催办。");
@@ -976,9 +984,8 @@ page_int_extend(struct req *r)
 	if ((rc = own_case(r, &id)) != 0)
 		return rc;
 	n = form_days(days, EXTEND_DAYS_MAX);
-	if (reason != NULL && utf8_chars(reason) > OPINION_MAX)
-		return reply_error(r, 422, pool_printf(r->pool, "理由太长，请控制"
-		    "在 %d 字以内。", OPINION_MAX));
+	if ((rc = too_long(r, reason, OPINION_MAX, "理由")) != 0)
+		return rc;
 	drc = case_extend(r->db, r->pool, id, &r->user, n, reason,
 	    &why);
 	return acted(r, id, drc, "extend", why, "没有办理延期。");
@@ -999,9 +1006,8 @@ page_int_instant(struct req *r)
 
 	if ((rc = own_case(r, &id)) != 0)
 		return rc;
-	if (text != NULL && utf8_chars(text) > OPINION_MAX)
-		return reply_error(r, 422, pool_printf(r->pool, "意见太长，请控制"
-		    "在 %d 字以内。", OPINION_MAX));
+	if ((rc = too_long(r, text, OPINION_MAX, "审批意见")) != 0)
+		return rc;
 	drc = case_instant(r->db, r->pool, id, &r->user, text, &why);
 	return acted(r, id, drc, "instant", why, "没有办结。");
 }
@@ -1021,12 +1027,9 @@ page_int_report(struct req *r)
 
 	if ((rc = own_case(r, &id)) != 0)
 		return rc;
-	if (authority != NULL && utf8_chars(authority) > AUTHORITY_MAX)
-		return reply_error(r, 422, pool_printf(r->pool, "上级机关名称请"
-		    "控制在 %d 字以内。", AUTHORITY_MAX));
-	if (reason != NULL && utf8_chars(reason) > OPINION_MAX)
-		return reply_error(r, 422, pool_printf(r->pool, "上报意见请控制"
-		    "在 %d 字以内。", OPINION_MAX));
+	if ((rc = too_long(r, authority, AUTHORITY_MAX, "上级机关名称")) !=
+	    0 || (rc = too_long(r, reason, OPINION_MAX, "上报意见")) != 0)
+		return rc;
 	drc = case_report(r->db, r->pool, id, &r->user, authority, reason,
 	    &why);
 	return acted(r, id, drc, "report", why, "没有上报。");
@@ -1048,12 +1051,9 @@ page_int_upper(struct req *r)
 
 	if ((rc = own_case(r, &id)) != 0)
 		return rc;
-	if (doc_no != NULL && utf8_chars(doc_no) > UPPER_DOC_MAX)
-		return reply_error(r, 422, pool_printf(r->pool, "文号请控制在 "
-		    "%d 字以内。", UPPER_DOC_MAX));
-	if (summary != NULL && utf8_chars(summary) > OPINION_MAX / 2)
-		return reply_error(r, 422, pool_printf(r->pool, "决定内容摘录请"
-		    "控制在 %d 字以内。", OPINION_MAX / 2));
+	if ((rc = too_long(r, doc_no, UPPER_DOC_MAX, "文号")) != 0 ||
+	    (rc = too_long(r, summary, OPINION_MAX / 2, "决定内容摘录")) != 0)
+		return rc;
 	drc = case_record_upper(r->db, r->pool, id, &r->user,
 	    form_get(r, "decision"), doc_no, form_get(r, "decided_on"),
 	    summary, &why);
@@ -1078,9 +1078,8 @@ page_int_suspend(struct req *r)
 	if ((rc = own_case(r, &id)) != 0)
 		return rc;
 	n = form_days(days, SPECIAL_DAYS_MAX);
-	if (reason != NULL && utf8_chars(reason) > OPINION_MAX)
-		return reply_error(r, 422, pool_printf(r->pool, "原因太长，请控制"
-		    "在 %d 字以内。", OPINION_MAX));
+	if ((rc = too_long(r, reason, OPINION_MAX, "原因")) != 0)
+		return rc;
 	drc = case_suspend(r->db, r->pool, id, &r->user,
 	    form_get(r, "kind"), reason, n, &why);
 	return acted(r, id, drc, "suspend", why, "没有启动特别程序。");
