@@ -1291,15 +1291,17 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 	int			 way, ended, step = -1, unpaid;
 
 	/* On their own account first; else for whoever delegated to them
-	 * and is away today (INT-7). */
-	if ((rc = delegation_in_force(db, pool, u->id,
-	    cal_day_of(clock_now()), &dv, &dn)) != DB_OK)
-		return rc;
+	 * and is away today (INT-7), looked up only then. */
 	for (i = 0; i < k->item.nsteps && step < 0; i++)
 		if ((step_key == NULL ||
 		    strcmp(step_key, k->item.steps[i].key) == 0) &&
 		    flow_may(k, u, t, i))
 			step = (int)i;
+	dv = NULL;
+	dn = 0;
+	if (step < 0 && (rc = delegation_in_force(db, pool, u->id,
+	    cal_day_of(clock_now()), &dv, &dn)) != DB_OK)
+		return rc;
 	for (i = 0; i < k->item.nsteps && step < 0; i++)
 		if ((step_key == NULL ||
 		    strcmp(step_key, k->item.steps[i].key) == 0) &&
