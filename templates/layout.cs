@@ -28,6 +28,7 @@
       <?cs if:User.Role.admin ?><a href="/admin">系统管理</a><?cs /if ?>
       <?cs if:User.Role.secadmin ?><a href="/sec">安全管理</a><?cs /if ?>
       <?cs if:User.Role.auditor ?><a href="/audit">审计记录</a><?cs /if ?>
+      <?cs if:User.Role.watch ?><a href="/sup">电子监察</a><?cs /if ?>
       <a href="/password">修改密码</a>
       <div class="nav-account">
         <span class="nav-user" title="当前登录"><?cs var:User.Name ?><?cs if:User.Dept ?><span class="nav-dept"><?cs var:User.Dept ?></span><?cs /if ?></span>

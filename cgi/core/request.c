@@ -890,6 +890,9 @@ render_roles(struct req *r)
 		{ ROLE_ADMIN, "User.Role.admin" },
 		{ ROLE_SECADMIN, "User.Role.secadmin" },
 		{ ROLE_AUDITOR, "User.Role.auditor" },
+		{ ROLE_SUPERVISOR, "User.Role.supervisor" },
+		{ ROLE_OBSERVER, "User.Role.observer" },
+		{ ROLES_WATCH, "User.Role.watch" },
 	};
 	size_t	 i;
 

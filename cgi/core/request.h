@@ -33,10 +33,16 @@ enum role {
 	ROLE_AUDITOR	= 1 << 6,	/* 审计管理员: the only reader of the audit */
 	ROLE_CHIEF	= 1 << 7,	/* 科室负责人: 审核 between the handler
 					 * and the leader (seed 004 #3 第十六条) */
+	/* 电子监察 (SUP-*): they watch, they do not handle cases. */
+	ROLE_SUPERVISOR	= 1 << 8,	/* 电子监察员 of the 监察室 / 效能办 */
+	ROLE_OBSERVER	= 1 << 9,	/* 特邀监督员: 人大代表、政协委员 who
+					 * look in read-only (SUP-7) */
 };
 /* The business roles, and the three administrators' (SEC-7). */
 #define ROLES_STAFF	(ROLE_CLERK | ROLE_HANDLER | ROLE_CHIEF | ROLE_LEADER)
 #define ROLES_ADMINS	(ROLE_ADMIN | ROLE_SECADMIN | ROLE_AUDITOR)
+/* Who may look at the supervision pages (observers see them masked). */
+#define ROLES_WATCH	(ROLE_SUPERVISOR | ROLE_OBSERVER)
 
 struct user {
 	int64_t		 id;		/* 0 when nobody is logged in */

@@ -43,6 +43,8 @@ home_of(const struct user *u)
 		return "/sec";
 	if (u->roles & ROLE_AUDITOR)
 		return "/audit";
+	if (u->roles & ROLES_WATCH)
+		return "/sup";
 	return NULL;
 }
 

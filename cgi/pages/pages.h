@@ -100,6 +100,9 @@ int	 page_int_audit(struct req *);
 /* int_locks.c: the security administrator's lock-outs (SEC-1, F5). */
 int	 page_int_sec_locks(struct req *);
 int	 page_int_sec_unlock(struct req *);
+/* int_sup.c: electronic supervision (SUP-*). */
+int	 page_sup_home(struct req *);
+
 /* int_alerts.c: the security administrator's security alerts. */
 int	 page_int_sec_alerts(struct req *);
 int	 page_int_sec_alert_resolve(struct req *);

@@ -169,5 +169,7 @@ const struct route routes[] = {
 	    ROLE_SECADMIN, page_int_sec_cert_revoke },
 	/* Intranet: the audit administrator's, and no one else's (SEC-3). */
 	{ "GET", "/audit", R_INT | R_LOGIN, ROLE_AUDITOR, page_int_audit },
+	/* Intranet: electronic supervision (SUP-*); observers read masked. */
+	{ "GET", "/sup", R_INT | R_LOGIN, ROLES_WATCH, page_sup_home },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -132,6 +132,18 @@ t_is "CLI: with a temporary password" "$(sql_int "SELECT CONCAT(roles, ' ', pw_t
 sql_int "UPDATE staff SET roles = 48 WHERE login = 'one$N'" >/dev/null 2>&1; rc=$?
 t_isnt "database: the CHECK refuses two administrators' roles on any path" "$rc" 0
 t_is "database: the row is unchanged" "$(roles_of "one$N")" 64
+# Who watches (SUP-*) holds that one role: 256 | 4 is a supervisor who
+# also handles cases, 256 | 64 one who also audits.
+for bad in 260 320 768 640; do
+	sql_int "UPDATE staff SET roles = $bad WHERE login = 'one$N'" >/dev/null 2>&1; rc=$?
+	t_isnt "database: the CHECK refuses a supervisor or observer with another role ($bad)" "$rc" 0
+done
+out=$(YIWANG_PASSWORD=$TMPW admin_int user-add sup$N "监察测试" JCS supervisor,handler 2>&1); rc=$?
+t_isnt "CLI: user-add refuses a supervisor who also handles cases" "$rc" 0
+t_like "CLI: saying why" "$out" '监督的人不办件'
+t_ok "CLI: a supervisor alone is accepted" env YIWANG_PASSWORD=$TMPW "$BUILD/yiwang-admin" -c "$INT_CONF" \
+	user-add sup$N "监察测试" JCS supervisor
+t_is "database: and stored as that one role" "$(roles_of "sup$N")" 256
 
 # --- 4. the audit administrator reads the audit trail, and nothing else ---------
 int_login auditor "$AUDITOR"

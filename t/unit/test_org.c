@@ -169,6 +169,16 @@ three_administrators_apart(void **state)
 	}
 	assert_non_null(account_roles_refusal(ROLES_ADMINS));
 	assert_non_null(account_roles_refusal(ROLES_ADMINS | ROLES_STAFF));
+	/* Who watches (SUP-*) holds that one role and nothing else. */
+	assert_null(account_roles_refusal(ROLE_SUPERVISOR));
+	assert_null(account_roles_refusal(ROLE_OBSERVER));
+	assert_non_null(strstr(account_roles_refusal(ROLES_WATCH), "监督"));
+	for (i = 0; i < 3; i++) {
+		assert_non_null(strstr(account_roles_refusal(ROLE_SUPERVISOR |
+		    business[i]), "监督的人"));
+		assert_non_null(strstr(account_roles_refusal(ROLE_OBSERVER |
+		    admins[i]), "监督的人"));
+	}
 	/* A citizen's role or an unknown bit is no staff role. */
 	assert_non_null(account_roles_refusal(ROLE_CITIZEN));
 	assert_non_null(account_roles_refusal(ROLE_CLERK | 1u << 12));
@@ -191,13 +201,13 @@ role_words(void **state)
 		    bit);
 		known++;
 	}
-	assert_int_equal(known, 8);	/* with 科室负责人 (ROLE_CHIEF) */
+	assert_int_equal(known, 10);	/* with 科室负责人, 监察员, 监督员 */
 	assert_string_equal(account_role_word(ROLE_SECADMIN), "secadmin");
 	assert_null(account_role_word(ROLE_CLERK | ROLE_LEADER));
 	assert_null(account_role_word(0));
 	/* One table: every role a form sets has the field role_<word>, and
 	 * the labels the pages show come from it. */
-	assert_int_equal(naccount_roles, 8);
+	assert_int_equal(naccount_roles, 10);
 	for (i = 0; i < naccount_roles; i++) {
 		r = &account_roles[i];
 		assert_string_equal(account_role_label(r->role), r->label);
@@ -205,7 +215,8 @@ role_words(void **state)
 			assert_null(r->field);
 			continue;
 		}
-		assert_true(r->role & (ROLES_STAFF | ROLES_ADMINS));
+		assert_true(r->role & (ROLES_STAFF | ROLES_ADMINS |
+		    ROLES_WATCH));
 		assert_non_null(r->field);
 		assert_string_equal(r->field, pool_printf(pool, "role_%s",
 		    r->word));
