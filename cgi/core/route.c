@@ -81,6 +81,9 @@ route_dispatch(struct req *r)
 	switch (route_check(routes, nroutes, r->cfg->site, r->method,
 	    r->path, &r->user, form_get(r, "csrf"), r->csrf, &rt)) {
 	case ROUTE_OK:
+		if ((r->user.roles & ROLE_OBSERVER) && route_observed(r) != 0)
+			return reply_error(r, 503, "查询记录写不进去，暂不能"
+			    "查看，请稍后再试。");
 		return rt->page(r);
 	case ROUTE_NOT_FOUND:
 		return reply_error(r, 404, NULL);

@@ -54,5 +54,12 @@ extern const size_t		nroutes;
 
 /* Run the request through route_check and then the page. */
 int	 route_dispatch(struct req *);
+/*
+ * Write down what an observer (ROLE_OBSERVER, SUP-7) is about to see:
+ * every request of theirs, before its page runs.  Defined by the pages
+ * (int_sup.c); 0 when written, -1 when it could not be, and then the
+ * page does not run.
+ */
+int	 route_observed(struct req *);
 
 #endif

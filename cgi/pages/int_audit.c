@@ -77,6 +77,7 @@ static const struct {
 	{ "alert.resolve", "处理安全警告" },
 	{ "gap.import", "导入摆渡包" },
 	{ "gap.epoch-accept", "确认对端新纪元" },
+	{ "sup.observe", "特邀监督员查询" },
 };
 
 /* The kinds of action the page filters by (a prefix of the action). */
@@ -96,6 +97,7 @@ static const struct {
 	{ "case.", "办件" },
 	{ "delegation.", "委托（AB岗）" },
 	{ "gap.", "摆渡" },
+	{ "sup.", "电子监察与监督" },
 };
 #define NKINDS (sizeof(audit_kinds) / sizeof(audit_kinds[0]))
 

@@ -139,6 +139,14 @@ int	 view_doc(struct req *, const struct doc *);
 const char *view_next(const char *next);
 /* ID number or mobile with the middle masked (SEC-5). */
 char	*view_mask(struct req *, const char *, size_t head, size_t tail);
+/*
+ * Observers (SUP-7) see no personal data they have no need for: 1 when
+ * the user is one.  view_person() gives a person's name as the page may
+ * show it to this user: whole, or for an observer its first character
+ * and "**" (ID numbers and phones: view_mask(), whoever looks).
+ */
+int	 view_observer(const struct req *);
+const char	*view_person(struct req *, const char *name);
 /* The departments as options, Depts.N.{code,name,staff,selected}; 0, or
  * -1 on a database error. */
 int	 view_dept_options(struct req *, const char *selected);

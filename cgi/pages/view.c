@@ -21,6 +21,27 @@ view_mask(struct req *r, const char *s, size_t head, size_t tail)
 	return out;
 }
 
+int
+view_observer(const struct req *r)
+{
+	return (r->user.roles & ROLE_OBSERVER) != 0;
+}
+
+const char *
+view_person(struct req *r, const char *name)
+{
+	const char	*s = name == NULL ? "" : name;
+	size_t		 n;
+
+	if (!view_observer(r) || *s == '\0')
+		return s;
+	/* The first character (UTF-8: its lead byte and what follows). */
+	n = 1;
+	while (s[n] != '\0' && (s[n] & 0xc0) == 0x80)
+		n++;
+	return pool_printf(r->pool, "%.*s**", (int)n, s);
+}
+
 void
 view_item(struct req *r, const char *p, const struct item *it)
 {

@@ -259,6 +259,20 @@ t_like "the refusal names the step and 回避" "$out" '「(入户核查|审核)�
 YIWANG_PASSWORD=$TMPW admin_int user-add "solo-h2$N" "测试二" "$SOLO" handler >/dev/null
 t_ok "with a second handler it is" admin_int publish "$SCODE" 1
 
+# --- 6. observers (SUP-7): every look is written down -------------------------
+int_login obs suyalatu
+t_is "the observer (特邀监督员) lands on the supervision pages" "$HTTP_STATUS $HTTP_LOCATION" "303 /sup"
+before=$(sql_int "SELECT COUNT(*) FROM audit WHERE actor = 'suyalatu' AND action = 'sup.observe'")
+http_get obs "$INT_URL/sup?look=$N" >/dev/null
+t_is "and sees them" "$HTTP_STATUS" 200
+t_is "each request of theirs is audited, with what they asked" \
+	"$(sql_int "SELECT COUNT(*) FROM audit WHERE actor = 'suyalatu' AND action = 'sup.observe' AND object = '/sup' AND detail = 'GET look=$N'")" 1
+t_is "and only that one" "$(sql_int "SELECT COUNT(*) - $before FROM audit WHERE actor = 'suyalatu' AND action = 'sup.observe'")" 1
+int_login sup zhaoyanhong
+http_get sup "$INT_URL/sup?look=$N" >/dev/null
+t_is "a supervisor's reading is not (they are staff on duty)" \
+	"$(sql_int "SELECT COUNT(*) FROM audit WHERE actor = 'zhaoyanhong' AND action = 'sup.observe'")" 0
+
 sql_int "DELETE FROM session WHERE user_id IN (SELECT id FROM staff WHERE login IN ('$DUAL', 'one$N'))"
 sql_int "UPDATE staff SET active = 0 WHERE login IN ('$DUAL', 'one$N') OR login LIKE 'solo-%$N'"
 t_done
