@@ -59,6 +59,10 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 		session_begin(&r);
 		if ((status = sec_cert_gate(&r)) != 0)	/* ACC-4 */
 			reply_error(&r, status, NULL);
+		/* What staff do is recorded with where from (SUP-3, db/111). */
+		else if (cfg->site == SITE_INTRANET && db_client(db,
+		    request_param(&r, "REMOTE_ADDR"), r.user.id) != DB_OK)
+			reply_error(&r, 500, NULL);
 		else
 			route_dispatch(&r);
 	}

@@ -46,6 +46,9 @@ struct db {
 	MYSQL		*conn;
 	struct stmt	*cache[CACHE_SIZE];
 	time_t		 clock;		/* SET timestamp, or 0 */
+	char		 client[46];	/* @yw_client as last set */
+	int64_t		 staff;		/* @yw_staff as last set */
+	int		 client_set;
 };
 
 /* A lost server ends the process; anything else is an ordinary error. */
@@ -218,6 +221,36 @@ db_exec(struct db *db, const char *sql)
 	return DB_OK;
 }
 
+static const char SQL_CLIENT[] = "SET @yw_client = ?, @yw_staff = ?";
+
+enum db_rc
+db_client(struct db *db, const char *addr, int64_t staff)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		 a[46];
+
+	snprintf(a, sizeof(a), "%s", addr != NULL ? addr : "");
+	if (db->client_set && strcmp(a, db->client) == 0 &&
+	    staff == db->staff)
+		return DB_OK;
+	q = db_stmt(db, SQL_CLIENT);
+	if (*a != '\0')
+		stmt_bind_text(q, 0, a);
+	else
+		stmt_bind_null(q, 0);
+	if (staff > 0)
+		stmt_bind_int(q, 1, staff);
+	else
+		stmt_bind_null(q, 1);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	memcpy(db->client, a, sizeof(a));
+	db->staff = staff;
+	db->client_set = 1;
+	return DB_OK;
+}
+
 enum db_rc
 db_exec_multi(struct db *db, const char *sql)
 {
@@ -357,6 +390,18 @@ stmt_bind_null(struct stmt *s, unsigned i)
 		abort();
 	s->params[i].buffer_type = MYSQL_TYPE_NULL;
 	s->params[i].buffer = NULL;
+}
+
+void
+stmt_bind_pair(struct stmt *s, unsigned at, const char *v)
+{
+	if (v == NULL) {
+		stmt_bind_null(s, at);
+		stmt_bind_null(s, at + 1);
+	} else {
+		stmt_bind_text(s, at, v);
+		stmt_bind_text(s, at + 1, v);
+	}
 }
 
 enum db_rc

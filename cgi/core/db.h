@@ -49,6 +49,13 @@ enum db_rc	 db_exec(struct db *, const char *sql);
  * the server's time again (t = 0), so that what the database writes agrees
  * with clock_now(); a statement only when it changes. */
 enum db_rc	 db_clock(struct db *, time_t t);
+/*
+ * Who this connection works for now: the client's address (NULL: none)
+ * and the member of staff acting (0: none), as the session variables
+ * @yw_client and @yw_staff that the triggers recording staff operations
+ * read (db/111); a statement only when they change.
+ */
+enum db_rc	 db_client(struct db *, const char *addr, int64_t staff);
 /* Run a text of several statements (a migration file). */
 enum db_rc	 db_exec_multi(struct db *, const char *sql);
 enum db_rc	 db_begin(struct db *);
@@ -60,6 +67,9 @@ void		 stmt_bind_text(struct stmt *, unsigned, const char *);
 void		 stmt_bind_blob(struct stmt *, unsigned, const void *, size_t);
 void		 stmt_bind_int(struct stmt *, unsigned, int64_t);
 void		 stmt_bind_null(struct stmt *, unsigned);
+/* v (or NULL) to parameters at and at + 1: the "? IS NULL OR x = ?" pairs
+ * of a statement whose criteria are optional. */
+void		 stmt_bind_pair(struct stmt *, unsigned at, const char *v);
 /* Execute; DB_OK, DB_DUP or DB_ERR.  Rows of a SELECT are then fetched. */
 enum db_rc	 stmt_run(struct stmt *);
 /* Rows an UPDATE matched (CLIENT_FOUND_ROWS), or an INSERT wrote. */

@@ -492,7 +492,7 @@ warning_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct deadline_warning *w = arg;
 
-	return stmt_row(q, pool, "iisssssd", &w->id, &w->case_id, &w->at,
+	return stmt_row(q, pool, "iissssssd", &w->id, &w->case_id, &w->at,
 	    &w->app_no, &w->step_name, &w->dept_code, &w->holders,
 	    &w->due_date, &w->days_late);
 }

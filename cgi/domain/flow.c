@@ -2492,19 +2492,6 @@ like_literal(struct pool *pool, const char *s)
 	return out;
 }
 
-/* Bind v to parameters at and at + 1 (the "? IS NULL OR … ?" pairs). */
-static void
-bind_opt(struct stmt *q, unsigned at, const char *v)
-{
-	if (v == NULL) {
-		stmt_bind_null(q, at);
-		stmt_bind_null(q, at + 1);
-	} else {
-		stmt_bind_text(q, at, v);
-		stmt_bind_text(q, at + 1, v);
-	}
-}
-
 enum db_rc
 case_search(struct db *db, struct pool *pool, const struct user *u,
     const struct case_query *cq, const struct calendar *c, cal_day today,
@@ -2541,22 +2528,22 @@ case_search(struct db *db, struct pool *pool, const struct user *u,
 	q = db_stmt(db, SQL_CASE_SEARCH);
 	stmt_bind_text(q, 0, u->dept_code);
 	stmt_bind_text(q, 1, u->dept_code);
-	bind_opt(q, 2, cq->app_no ? like_literal(pool, cq->app_no) : NULL);
-	bind_opt(q, 4, cq->name ? like_literal(pool, cq->name) : NULL);
-	bind_opt(q, 6, cq->item);
+	stmt_bind_pair(q, 2, cq->app_no ? like_literal(pool, cq->app_no) : NULL);
+	stmt_bind_pair(q, 4, cq->name ? like_literal(pool, cq->name) : NULL);
+	stmt_bind_pair(q, 6, cq->item);
 	if (cq->item != NULL)
 		stmt_bind_text(q, 8, like_literal(pool, cq->item));
 	else
 		stmt_bind_null(q, 8);
-	bind_opt(q, 9, cq->state);
-	bind_opt(q, 11, cq->from);
-	bind_opt(q, 13, cq->to);
-	bind_opt(q, 15, lo);
+	stmt_bind_pair(q, 9, cq->state);
+	stmt_bind_pair(q, 11, cq->from);
+	stmt_bind_pair(q, 13, cq->to);
+	stmt_bind_pair(q, 15, lo);
 	if (hi != NULL)
 		stmt_bind_text(q, 17, hi);
 	else
 		stmt_bind_null(q, 17);
-	bind_opt(q, 18, cq->before_at);
+	stmt_bind_pair(q, 18, cq->before_at);
 	stmt_bind_text(q, 20, cq->before_at ? cq->before_at : "");
 	stmt_bind_int(q, 21, cq->before_id);
 	/* One more than a page says whether there is a next page. */

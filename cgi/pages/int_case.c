@@ -19,6 +19,7 @@
 #include "org.h"
 #include "pages.h"
 #include "session.h"
+#include "supervision.h"
 #include "throttle.h"
 #include "utf8.h"
 #include "vocab.h"
@@ -96,6 +97,10 @@ page_int_login(struct req *r)
 			if ((rc = sec_cert_login(r, &u, next)) != -1)
 				return rc;
 			if (session_login(r, &u) == -1)
+				return reply_error(r, 500, NULL);
+			/* Business staff's logins are watched (SUP-3). */
+			if ((u.roles & ROLES_STAFF) && staff_op_login(r->db,
+			    &u, request_param(r, "REMOTE_ADDR")) != DB_OK)
 				return reply_error(r, 500, NULL);
 			if (strcmp(next, "/") == 0 && home_of(&u) != NULL)
 				next = home_of(&u);
@@ -599,45 +604,78 @@ view_fee(struct req *r, const struct kase *k)
 }
 
 /*
- * GET /case?id=…: everything about one case, and the actions the user
- * may take at its current step.
+ * What an observer may read of a text about case k (SUP-7): the
+ * applicant's name, ID number and mobile, wherever staff wrote them,
+ * masked as the fields are; anyone else reads it as written.
+ */
+static const char *
+scrub(struct req *r, const struct kase *k, const char *text)
+{
+	const char	*what[3], *with[3], *p, *hit;
+	char		*out;
+	size_t		 i, len, cap;
+	int		 w;
+
+	if (text == NULL || !view_observer(r))
+		return text;
+	what[0] = k->id_number;
+	with[0] = view_mask(r, k->id_number, 6, 4);
+	what[1] = k->mobile;
+	with[1] = view_mask(r, k->mobile, 3, 4);
+	what[2] = k->applicant_name;
+	with[2] = view_person(r, k->applicant_name);
+	for (i = 0; i < 3; i++) {
+		if (what[i] == NULL || *what[i] == '\0')
+			continue;
+		len = strlen(what[i]);
+		cap = strlen(text) * (strlen(with[i]) + 1) + 1;
+		out = pool_alloc(r->pool, cap);
+		out[0] = '\0';
+		for (p = text; (hit = strstr(p, what[i])) != NULL;
+		    p = hit + len) {
+			w = (int)(hit - p);
+			strncat(out, p, (size_t)w);
+			strcat(out, with[i]);
+		}
+		strcat(out, p);
+		text = out;
+	}
+	return text;
+}
+
+/*
+ * The full record of case k, read-only (INT-13): Case.* (the case, its
+ * steps with their deadlines and lights, the applicant's clocks,
+ * materials, events, opinions, documents, corrections, special
+ * procedures, report), Fee.*, Urges.*; and, for the user, what view_fee()
+ * and view_urges() offer them (nothing to a supervisor).  For an observer
+ * the applicant's name, ID number and mobile are masked, in the fields and
+ * in the texts (SUP-7).  *today: today's day; *unpaid: whether a fee is
+ * unpaid.  0, or -1 on error.  The case page (/case) and the supervisors'
+ * (/sup/case) both show it.
  */
 int
-page_int_case(struct req *r)
+view_case_record(struct req *r, const struct kase *kp, cal_day *today,
+    int *unpaid)
 {
 	struct today	 now;
-	struct kase	 k;
-	struct delegation *dv;
-	const struct delegation *dg;
-	const char	*done, *why;
-	const struct transition *t;
-	int64_t		 id;
-	size_t		 i, j, na = 0, dn;
-	int		 unpaid;
+	struct kase	 k = *kp;
+	size_t		 i;
 
-	if (case_id(r, &id) == -1)
-		return reply_error(r, 400, "办件编号不正确。");
-	switch (case_get(r->db, r->pool, id, &k)) {
-	case DB_OK:
-		break;
-	case DB_NONE:
-		return reply_error(r, 404, "没有找到这个办件。");
-	default:
-		return reply_error(r, 500, NULL);
-	}
-	/* Everyone in a department that acts on it may read it (ORG-2). */
-	if (!flow_involves(&k, &r->user))
-		return reply_error(r, 403, "这个办件不属于您的部门。");
 	if (today_get(r, &now) == -1)
-		return reply_error(r, 500, NULL);
+		return -1;
+	*today = now.day;
+	k.applicant_name = (char *)view_person(r, kp->applicant_name);
 	view_case_row(r, "Case", &k);
 	hdf_set(r, "Case.source", strcmp(k.source, "online") == 0 ?
 	    "网上申报" : "窗口收件");
 	hdf_set(r, "Case.item_code", k.item_code);
 	hdf_setf(r, "Case.item_version", "%d", k.item_version);
-	hdf_set(r, "Case.id_number", k.id_number);
-	hdf_set(r, "Case.mobile", k.mobile);
-	hdf_set(r, "Case.remark", k.remark);
+	hdf_set(r, "Case.id_number", view_observer(r) ?
+	    view_mask(r, k.id_number, 6, 4) : k.id_number);
+	hdf_set(r, "Case.mobile", view_observer(r) ?
+	    view_mask(r, k.mobile, 3, 4) : k.mobile);
+	hdf_set(r, "Case.remark", scrub(r, kp, k.remark));
 	hdf_set(r, "Case.state", k.state);
 	hdf_setf(r, "Case.step_seq", "%d", k.step_seq);
 	hdf_set(r, "Case.submitted_at", k.submitted_at);
@@ -674,7 +712,7 @@ page_int_case(struct req *r)
 		hdf_putf(r, p, "material_seq", "%d",
 		    k.atts[i].material_seq);
 		hdf_put(r, p, "material_name", k.atts[i].material_name);
-		hdf_put(r, p, "file_name", k.atts[i].file_name);
+		hdf_put(r, p, "file_name", scrub(r, kp, k.atts[i].file_name));
 		hdf_putf(r, p, "size", "%lld KB",
 		    (long long)(k.atts[i].size + 1023) / 1024);
 		hdf_put(r, p, "mime", k.atts[i].mime);
@@ -684,9 +722,9 @@ page_int_case(struct req *r)
 		char *p = pool_printf(r->pool, "Case.Events.%zu", i);
 		hdf_put(r, p, "at", k.events[i].at);
 		hdf_put(r, p, "label", k.events[i].label);
-		hdf_put(r, p, "staff_name", flow_signer(r->pool,
-		    k.events[i].staff_name, k.events[i].for_name));
-		hdf_put(r, p, "note", k.events[i].note);
+		hdf_put(r, p, "staff_name", scrub(r, kp, flow_signer(r->pool,
+		    k.events[i].staff_name, k.events[i].for_name)));
+		hdf_put(r, p, "note", scrub(r, kp, k.events[i].note));
 	}
 	for (i = 0; i < k.nopinions; i++) {
 		const struct opinion *o = &k.opinions[i];
@@ -695,7 +733,7 @@ page_int_case(struct req *r)
 		hdf_put(r, p, "staff_name", flow_signer(r->pool, o->staff_name,
 		    o->for_name));
 		hdf_put(r, p, "verdict_label", strcmp(o->verdict, "agree") == 0 ? "同意" : "不同意");
-		hdf_put(r, p, "text", o->text);
+		hdf_put(r, p, "text", scrub(r, kp, o->text));
 		hdf_put(r, p, "signed_at", o->signed_at);
 	}
 	for (i = 0; i < k.ndocs; i++) {
@@ -704,12 +742,82 @@ page_int_case(struct req *r)
 		hdf_put(r, p, "title", k.docs[i].title);
 		hdf_put(r, p, "issued_at", k.docs[i].issued_at);
 	}
-	if ((unpaid = view_fee(r, &k)) == -1)
+	if ((*unpaid = view_fee(r, &k)) == -1)
+		return -1;
+	for (i = 0; i < k.ncorr; i++) {
+		char *p = pool_printf(r->pool, "Case.Corrections.%zu", i);
+		hdf_put(r, p, "material_name", k.corr[i].material_name);
+		hdf_put(r, p, "reason", scrub(r, kp, k.corr[i].reason));
+	}
+	hdf_set(r, "Case.corrected_at", k.corrected_at);
+	/* Special procedures (INT-9). */
+	for (i = 0; i < k.nsusp; i++) {
+		const struct suspension *sp = &k.susp[i];
+		char *p = pool_printf(r->pool, "Case.Specials.%zu", i);
+		hdf_put(r, p, "kind", sp->kind);
+		hdf_put(r, p, "reason", scrub(r, kp, sp->reason));
+		hdf_putf(r, p, "expected_days", "%d", sp->expected_days);
+		hdf_put(r, p, "began_on", sp->began_on);
+		hdf_put(r, p, "began_by", sp->began_by);
+		hdf_put(r, p, "ended_on", sp->ended_on);
+		hdf_put(r, p, "ended_by", sp->ended_by);
+		hdf_putf(r, p, "paused_days", "%d", sp->paused_days);
+	}
+	/* Report up (INT-10): to whom, and what came back. */
+	if (k.report != NULL) {
+		const struct case_report *rp = k.report;
+		hdf_set(r, "Case.Report.authority", rp->authority);
+		hdf_set(r, "Case.Report.reason", scrub(r, kp, rp->reason));
+		hdf_set(r, "Case.Report.reported_on", rp->reported_on);
+		hdf_set(r, "Case.Report.reported_by", rp->reported_by);
+		hdf_set(r, "Case.Report.decision", rp->decision);
+		hdf_set(r, "Case.Report.upper_doc_no", rp->upper_doc_no);
+		hdf_set(r, "Case.Report.decided_on", rp->decided_on);
+		hdf_set(r, "Case.Report.summary", scrub(r, kp, rp->summary));
+		hdf_set(r, "Case.Report.recorded_by", rp->recorded_by);
+	}
+	if (view_urges(r, &k) == -1)
+		return -1;
+	hdf_setf(r, "Case.extended_days", "%d", k.extended_days);
+	return 0;
+}
+
+/*
+ * GET /case?id=…: everything about one case, and the actions the user
+ * may take at its current step.
+ */
+int
+page_int_case(struct req *r)
+{
+	struct kase	 k;
+	cal_day		 today;
+	struct delegation *dv;
+	const struct delegation *dg;
+	const char	*done, *why;
+	const struct transition *t;
+	int64_t		 id;
+	size_t		 i, j, na = 0, dn;
+	int		 unpaid;
+
+	if (case_id(r, &id) == -1)
+		return reply_error(r, 400, "办件编号不正确。");
+	switch (case_get(r->db, r->pool, id, &k)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return reply_error(r, 404, "没有找到这个办件。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	/* Everyone in a department that acts on it may read it (ORG-2). */
+	if (!flow_involves(&k, &r->user))
+		return reply_error(r, 403, "这个办件不属于您的部门。");
+	if (view_case_record(r, &k, &today, &unpaid) == -1)
 		return reply_error(r, 500, NULL);
 	/* Per step the user may act on now, on their own account or as a
 	 * deputy (INT-7), the actions it allows; where 回避 keeps them from
 	 * one, why (SEC-7). */
-	if (delegation_in_force(r->db, r->pool, r->user.id, now.day, &dv,
+	if (delegation_in_force(r->db, r->pool, r->user.id, today, &dv,
 	    &dn) != DB_OK)
 		return reply_error(r, 500, NULL);
 	for (i = 0, j = 0; i < k.item.nsteps; i++) {
@@ -761,25 +869,7 @@ page_int_case(struct req *r)
 			hdf_put(r, p, "name", k.item.materials[i].name);
 		}
 	hdf_setf(r, "Correct.max", "%d", CORRECT_REASON_MAX);
-	for (i = 0; i < k.ncorr; i++) {
-		char *p = pool_printf(r->pool, "Case.Corrections.%zu", i);
-		hdf_put(r, p, "material_name", k.corr[i].material_name);
-		hdf_put(r, p, "reason", k.corr[i].reason);
-	}
-	hdf_set(r, "Case.corrected_at", k.corrected_at);
 	/* Special procedures (INT-9): each, and what this user may do. */
-	for (i = 0; i < k.nsusp; i++) {
-		const struct suspension *sp = &k.susp[i];
-		char *p = pool_printf(r->pool, "Case.Specials.%zu", i);
-		hdf_put(r, p, "kind", sp->kind);
-		hdf_put(r, p, "reason", sp->reason);
-		hdf_putf(r, p, "expected_days", "%d", sp->expected_days);
-		hdf_put(r, p, "began_on", sp->began_on);
-		hdf_put(r, p, "began_by", sp->began_by);
-		hdf_put(r, p, "ended_on", sp->ended_on);
-		hdf_put(r, p, "ended_by", sp->ended_by);
-		hdf_putf(r, p, "paused_days", "%d", sp->paused_days);
-	}
 	if (flow_may_suspend(&k, &r->user)) {
 		for (i = 0; vocab_specials[i] != NULL; i++)
 			hdf_set(r, pool_printf(r->pool, "Special.Kinds.%zu", i),
@@ -790,26 +880,10 @@ page_int_case(struct req *r)
 		hdf_set(r, "Special.resume", "1");
 	if (flow_may_instant(&k, &r->user))
 		hdf_set(r, "Instant.may", "1");
-	/* Report up (INT-10): to whom, and what came back. */
-	if (k.report != NULL) {
-		const struct case_report *rp = k.report;
-		hdf_set(r, "Case.Report.authority", rp->authority);
-		hdf_set(r, "Case.Report.reason", rp->reason);
-		hdf_set(r, "Case.Report.reported_on", rp->reported_on);
-		hdf_set(r, "Case.Report.reported_by", rp->reported_by);
-		hdf_set(r, "Case.Report.decision", rp->decision);
-		hdf_set(r, "Case.Report.upper_doc_no", rp->upper_doc_no);
-		hdf_set(r, "Case.Report.decided_on", rp->decided_on);
-		hdf_set(r, "Case.Report.summary", rp->summary);
-		hdf_set(r, "Case.Report.recorded_by", rp->recorded_by);
-	}
 	if (flow_may_report(&k, &r->user))
 		hdf_setf(r, "Report.max", "%d", AUTHORITY_MAX);
 	if (flow_may_record(&k, &r->user))
-		hdf_set(r, "Record.today", cal_day_str(r->pool, now.day));
-	if (view_urges(r, &k) == -1)
-		return reply_error(r, 500, NULL);
-	hdf_setf(r, "Case.extended_days", "%d", k.extended_days);
+		hdf_set(r, "Record.today", cal_day_str(r->pool, today));
 	if ((t = flow_find(form_get(r, "done"))) != NULL)
 		hdf_set(r, "Page.Notice", pool_printf(r->pool, "已办理：%s。",
 		    t->label));
@@ -1223,7 +1297,9 @@ page_int_file(struct req *r)
 		return reply_error(r, 400, NULL);
 	if (case_get(r->db, r->pool, id, &k) != DB_OK)
 		return reply_error(r, 404, NULL);
-	if (!flow_involves(&k, &r->user))
+	/* A supervisor reads every case's materials (SUP-3). */
+	if (!flow_involves(&k, &r->user) &&
+	    !(r->user.roles & ROLE_SUPERVISOR))
 		return reply_error(r, 403, "这个办件不属于您的部门。");
 	for (i = 0; i < k.natts; i++)
 		if (k.atts[i].material_seq == seq)
@@ -1272,7 +1348,9 @@ page_int_doc(struct req *r)
 		return reply_error(r, 404, "没有找到这份文书。");
 	if (rc != DB_OK)
 		return reply_error(r, 500, NULL);
-	if (!flow_involves(&k, &r->user))
+	/* A supervisor reads every case's documents (SUP-3). */
+	if (!flow_involves(&k, &r->user) &&
+	    !(r->user.roles & ROLE_SUPERVISOR))
 		return reply_error(r, 403, "这份文书不属于您的部门。");
 	if (view_doc(r, &d) == -1)
 		return reply_error(r, 500, NULL);

@@ -102,6 +102,16 @@ int	 page_int_sec_locks(struct req *);
 int	 page_int_sec_unlock(struct req *);
 /* int_sup.c: electronic supervision (SUP-*). */
 int	 page_sup_home(struct req *);
+int	 page_sup_cases(struct req *);
+int	 page_sup_case(struct req *);
+int	 page_sup_ops(struct req *);
+/*
+ * int_case.c: the full record of case k, read-only (INT-13), into Case.*,
+ * Fee.*, Urges.*, masked for an observer (SUP-7); *today: today's day,
+ * *unpaid: whether its fee is unpaid.  0, or -1 on error.
+ */
+int	 view_case_record(struct req *, const struct kase *, cal_day *today,
+	    int *unpaid);
 
 /* int_alerts.c: the security administrator's security alerts. */
 int	 page_int_sec_alerts(struct req *);

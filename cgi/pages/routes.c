@@ -83,8 +83,12 @@ const struct route routes[] = {
 	    page_int_delegate_add },
 	{ "POST", "/delegate/end", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_delegate_end },
-	{ "GET", "/file", R_INT | R_LOGIN, STAFF, page_int_file },
-	{ "GET", "/doc", R_INT | R_LOGIN, STAFF, page_int_doc },
+	/* Supervisors read every case's materials and documents (SUP-3);
+	 * observers their list only (personal data, SUP-7). */
+	{ "GET", "/file", R_INT | R_LOGIN, STAFF | ROLE_SUPERVISOR,
+	    page_int_file },
+	{ "GET", "/doc", R_INT | R_LOGIN, STAFF | ROLE_SUPERVISOR,
+	    page_int_doc },
 	/* Intranet: the catalogue (CAT-4, FLOW-1, FLOW-2). */
 	{ "GET", "/catalog", R_INT | R_LOGIN, CATALOG, page_int_catalog },
 	{ "POST", "/catalog/new", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
@@ -171,5 +175,9 @@ const struct route routes[] = {
 	{ "GET", "/audit", R_INT | R_LOGIN, ROLE_AUDITOR, page_int_audit },
 	/* Intranet: electronic supervision (SUP-*); observers read masked. */
 	{ "GET", "/sup", R_INT | R_LOGIN, ROLES_WATCH, page_sup_home },
+	/* 监察首页 drill-down and operations (SUP-3; int_sup.c, dash). */
+	{ "GET", "/sup/cases", R_INT | R_LOGIN, ROLES_WATCH, page_sup_cases },
+	{ "GET", "/sup/case", R_INT | R_LOGIN, ROLES_WATCH, page_sup_case },
+	{ "GET", "/sup/ops", R_INT | R_LOGIN, ROLES_WATCH, page_sup_ops },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -6,8 +6,6 @@
        could act at (SEC-7).  Signers read "B（受 A 委托）" where a deputy
        acted.  Staff of a department acting on the case who hold no
        waiting step read it all and act on nothing (ORG-2). ?>
-<?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
-<?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
 <nav class="crumbs" aria-label="位置"><a href="/inbox">待办件</a> › 办件</nav>
 
 <header class="page-head case-head">
@@ -22,139 +20,11 @@
   <?cs if:subcount(Actions) > 0 ?><p class="jump-act"><a class="btn btn-primary btn-block" href="#act-title">去办理：<?cs each:act = Actions ?><?cs if:!first(act) ?> / <?cs /if ?><?cs var:act.label ?><?cs /each ?></a></p><?cs /if ?>
 </header>
 
-<?cs if:subcount(Case.Steps) > 0 ?>
-<section class="section">
-  <h2 class="visually-hidden">办理流程</h2>
-  <ol class="stepper">
-    <?cs each:s = Case.Steps ?>
-    <li class="stepper-step<?cs if:s.done == 1 ?> is-done<?cs elif:s.current == 1 || s.paused == 1 ?> is-current<?cs /if ?>"<?cs if:s.current == 1 || s.paused == 1 ?> aria-current="step"<?cs /if ?>>
-      <span class="stepper-dot" aria-hidden="true"><?cs if:s.done == 1 ?>✓<?cs else ?><?cs var:s.seq ?><?cs /if ?></span>
-      <span class="stepper-body">
-        <span class="stepper-name"><?cs var:s.name ?></span>
-        <span class="stepper-meta"><?cs var:s.role_label ?> · <?cs var:s.days ?> 个工作日</span>
-        <span class="stepper-state"><?cs if:s.done == 1 ?>已完成<?cs elif:s.current == 1 ?>当前环节<?cs elif:s.paused == 1 ?><?cs if:Case.state == "correcting" ?>等待补正<?cs elif:Case.state == "reported" ?>等待上级决定<?cs else ?>特别程序中<?cs /if ?><?cs else ?>未开始<?cs /if ?></span>
-        <?cs if:s.due ?><span class="stepper-meta"><span class="light light-<?cs var:s.light ?>"><?cs var:s.due_text ?></span>（期限 <?cs var:s.due ?>）</span><?cs /if ?>
-      </span>
-    </li>
-    <?cs /each ?>
-  </ol>
-</section>
-<?cs /if ?>
-
-<?cs if:Due.promised.due || Due.intake.due ?>
-<section class="section">
-  <h2 class="section-title">办理时限</h2>
-  <p class="small muted">从申请人网上提交之日起按工作日计算（法定节假日不计，调休上班日照算）。</p>
-  <dl class="facts facts-2">
-    <?cs if:Due.intake.due ?><div><dt>受理期限（5 个工作日，逾期未决定即视为受理）</dt><dd><?cs var:Due.intake.due ?> <span class="light light-<?cs var:Due.intake.light ?>"><?cs var:Due.intake.due_text ?></span></dd></div><?cs /if ?>
-    <?cs if:Due.promised.due ?><div><dt>承诺办结期限</dt><dd><?cs var:Due.promised.due ?> <span class="light light-<?cs var:Due.promised.light ?>"><?cs var:Due.promised.due_text ?></span></dd></div><?cs /if ?>
-    <?cs if:Due.statutory.due ?><div><dt>法定办结期限</dt><dd><?cs var:Due.statutory.due ?> <span class="light light-<?cs var:Due.statutory.light ?>"><?cs var:Due.statutory.due_text ?></span></dd></div><?cs /if ?>
-  </dl>
-</section>
-<?cs /if ?>
+<?cs include:"int/case_steps.cs" ?>
 
 <div class="cols case-cols">
   <div class="col-main">
-    <section class="section">
-      <h2 class="section-title">申请信息</h2>
-      <dl class="facts facts-2">
-        <div><dt>申请人</dt><dd><?cs var:Case.applicant_name ?></dd></div>
-        <div><dt>身份证号码</dt><dd class="mono"><?cs var:Case.id_number ?></dd></div>
-        <div><dt>手机号码</dt><dd class="mono"><?cs var:Case.mobile ?></dd></div>
-        <div><dt>事项编码</dt><dd><?cs var:Case.item_code ?><?cs if:Case.item_version ?>（第 <?cs var:Case.item_version ?> 版）<?cs /if ?></dd></div>
-        <div><dt>申请时间</dt><dd><?cs var:Case.submitted_at ?></dd></div>
-        <div><dt>收件时间</dt><dd><?cs var:Case.received_at ?></dd></div>
-        <div class="facts-wide"><dt>申请事项说明</dt><dd class="pre-line"><?cs if:Case.remark ?><?cs var:Case.remark ?><?cs else ?><span class="muted">（无）</span><?cs /if ?></dd></div>
-      </dl>
-    </section>
-
-    <section class="section">
-      <h2 class="section-title">申请材料</h2>
-      <?cs if:subcount(Case.Attachments) == 0 ?>
-      <p class="muted">申请人未上传材料。</p>
-      <?cs else ?>
-      <div class="table-wrap">
-        <table class="grid reflow">
-          <thead><tr><th scope="col" class="num">序号</th><th scope="col">材料名称</th><th scope="col">文件</th><th scope="col" class="num">大小</th></tr></thead>
-          <tbody>
-            <?cs each:a = Case.Attachments ?>
-            <tr>
-              <td class="num" data-label="序号"><?cs var:a.material_seq ?></td>
-              <td data-label="材料名称"><?cs var:a.material_name ?><?cs if:a.round == 1 ?> <span class="badge st-correction">补正件</span><?cs /if ?></td>
-              <td class="file" data-label="文件"><a href="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>" target="_blank" rel="noopener"><?cs var:a.file_name ?></a><?cs if:a.mime ?> <span class="muted small"><?cs if:a.mime == "application/pdf" ?>PDF<?cs else ?><?cs var:a.mime ?><?cs /if ?></span><?cs /if ?></td>
-              <td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td>
-            </tr>
-            <?cs /each ?>
-          </tbody>
-        </table>
-      </div>
-      <?cs /if ?>
-    </section>
-
-    <section class="section">
-      <h2 class="section-title">签署意见</h2>
-      <?cs if:subcount(Case.Opinions) == 0 ?>
-      <p class="muted">尚无签署意见。</p>
-      <?cs else ?>
-      <ol class="opinions">
-        <?cs each:o = Case.Opinions ?>
-        <li class="opinion<?cs if:o.verdict_label == "不同意" ?> is-disagree<?cs /if ?>">
-          <p class="opinion-head"><strong><?cs var:o.step_name ?></strong> · <?cs var:o.staff_name ?> <span class="verdict"><?cs var:o.verdict_label ?></span></p>
-          <?cs if:o.text ?><p class="opinion-text pre-line"><?cs var:o.text ?></p><?cs /if ?>
-          <p class="opinion-meta">签署于 <time><?cs var:o.signed_at ?></time></p>
-        </li>
-        <?cs /each ?>
-      </ol>
-      <?cs /if ?>
-    </section>
-
-    <section class="section">
-      <h2 class="section-title">文书</h2>
-      <?cs if:subcount(Case.Docs) == 0 ?>
-      <p class="muted">尚未出具文书。</p>
-      <?cs else ?>
-      <ul class="doc-list">
-        <?cs each:d = Case.Docs ?>
-        <li><a href="/doc?no=<?cs var:url_escape(d.doc_no) ?>"><span class="dl-title"><?cs var:d.title ?></span><span class="dl-meta"><span class="nowrap"><?cs var:d.doc_no ?></span> · <span class="nowrap"><?cs var:d.issued_at ?></span></span></a></li>
-        <?cs /each ?>
-      </ul>
-      <?cs /if ?>
-    </section>
-    <?cs if:Case.Report.authority ?>
-    <section class="section" aria-labelledby="rep-title">
-      <h2 class="section-title" id="rep-title">上报上级机关</h2>
-      <dl class="facts facts-2">
-        <div><dt>上级机关</dt><dd><?cs var:Case.Report.authority ?></dd></div>
-        <div><dt>上报</dt><dd><?cs var:Case.Report.reported_on ?> · <?cs var:Case.Report.reported_by ?></dd></div>
-        <div class="facts-wide"><dt>上报依据和初步审查意见</dt><dd class="pre-line"><?cs var:Case.Report.reason ?></dd></div>
-        <?cs if:Case.Report.decision ?>
-        <div><dt>上级机关决定</dt><dd><?cs if:Case.Report.decision == "approve" ?>准予许可<?cs else ?>不予许可<?cs /if ?>（<?cs var:Case.Report.upper_doc_no ?>，<?cs var:Case.Report.decided_on ?>）</dd></div>
-        <div><dt>登记人</dt><dd><?cs var:Case.Report.recorded_by ?></dd></div>
-        <div class="facts-wide"><dt>决定内容</dt><dd class="pre-line"><?cs var:Case.Report.summary ?></dd></div>
-        <?cs else ?>
-        <div class="facts-wide"><dt>状态</dt><dd>等待上级机关决定，不计本机关的办理期限。</dd></div>
-        <?cs /if ?>
-      </dl>
-    </section>
-    <?cs /if ?>
-    <?cs if:subcount(Case.Specials) > 0 ?>
-    <section class="section" aria-labelledby="special-title">
-      <h2 class="section-title" id="special-title">特别程序</h2>
-      <p class="small muted">听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审等所需时间不计算在办理期限内（行政许可法第四十五条）。恢复办理时，各项期限按暂停时剩余的工作日顺延。</p>
-      <ol class="step-list">
-        <?cs each:sp = Case.Specials ?><li><strong><?cs var:sp.kind ?></strong>（预计 <?cs var:sp.expected_days ?> 个工作日）：<span class="pre-line"><?cs var:sp.reason ?></span><br><span class="small muted"><?cs var:sp.began_on ?> 由 <?cs var:sp.began_by ?> 启动，<?cs if:sp.ended_on ?><?cs var:sp.ended_on ?> 由 <?cs var:sp.ended_by ?> 结束，期限顺延 <?cs var:sp.paused_days ?> 个工作日<?cs else ?>正在进行，办理期限暂停计算<?cs /if ?></span></li><?cs /each ?>
-      </ol>
-    </section>
-    <?cs /if ?>
-    <?cs if:subcount(Case.Corrections) > 0 ?>
-    <section class="section" aria-labelledby="corr-title">
-      <h2 class="section-title" id="corr-title">补正材料</h2>
-      <p class="small muted"><?cs if:Case.corrected_at ?>申请人已于 <?cs var:Case.corrected_at ?> 提交补正材料，受理期限和办结期限自该日起重新计算。<?cs else ?>已一次性告知申请人补正以下材料，等待申请人提交。补正期间不计受理期限，收到补正材料后重新计算。<?cs /if ?></p>
-      <ol class="step-list">
-        <?cs each:c = Case.Corrections ?><li><strong><?cs var:c.material_name ?></strong>：<span class="pre-line"><?cs var:c.reason ?></span></li><?cs /each ?>
-      </ol>
-    </section>
-    <?cs /if ?>
+    <?cs include:"int/case_main.cs" ?>
   </div>
 
   <div class="col-side">
@@ -440,21 +310,6 @@
     <p class="small muted">本件已延长办理期限 <?cs var:Case.extended_days ?> 个工作日。</p>
     <?cs /if ?>
 
-    <section class="section">
-      <h2 class="section-title">办理记录</h2>
-      <?cs if:subcount(Case.Events) == 0 ?>
-      <p class="muted">暂无记录。</p>
-      <?cs else ?>
-      <ol class="timeline">
-        <?cs each:e = Case.Events ?>
-        <li class="tl-item">
-          <p class="tl-label"><?cs var:e.label ?></p>
-          <p class="tl-meta"><time><?cs var:e.at ?></time><?cs if:e.staff_name ?> · <?cs var:e.staff_name ?><?cs /if ?></p>
-          <?cs if:e.note ?><p class="tl-note pre-line"><?cs var:e.note ?></p><?cs /if ?>
-        </li>
-        <?cs /each ?>
-      </ol>
-      <?cs /if ?>
-    </section>
+    <?cs include:"int/case_timeline.cs" ?>
   </div>
 </div>

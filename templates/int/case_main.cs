@@ -1,0 +1,105 @@
+<?cs # int/case_main.cs: part of a case's record (INT-13), shared by /case
+       (case.cs) and the supervisors' /sup/case (sup_case.cs): the application, materials, opinions, documents, report, special procedures and corrections.
+       Sup.observer: materials and documents listed, not linked (SUP-7). ?>
+<?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
+<?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
+    <section class="section">
+      <h2 class="section-title">申请信息</h2>
+      <dl class="facts facts-2">
+        <div><dt>申请人</dt><dd><?cs var:Case.applicant_name ?></dd></div>
+        <div><dt>身份证号码</dt><dd class="mono"><?cs var:Case.id_number ?></dd></div>
+        <div><dt>手机号码</dt><dd class="mono"><?cs var:Case.mobile ?></dd></div>
+        <div><dt>事项编码</dt><dd><?cs var:Case.item_code ?><?cs if:Case.item_version ?>（第 <?cs var:Case.item_version ?> 版）<?cs /if ?></dd></div>
+        <div><dt>申请时间</dt><dd><?cs var:Case.submitted_at ?></dd></div>
+        <div><dt>收件时间</dt><dd><?cs var:Case.received_at ?></dd></div>
+        <div class="facts-wide"><dt>申请事项说明</dt><dd class="pre-line"><?cs if:Case.remark ?><?cs var:Case.remark ?><?cs else ?><span class="muted">（无）</span><?cs /if ?></dd></div>
+      </dl>
+    </section>
+
+    <section class="section">
+      <h2 class="section-title">申请材料</h2>
+      <?cs if:subcount(Case.Attachments) == 0 ?>
+      <p class="muted">申请人未上传材料。</p>
+      <?cs else ?>
+      <div class="table-wrap">
+        <table class="grid reflow">
+          <thead><tr><th scope="col" class="num">序号</th><th scope="col">材料名称</th><th scope="col">文件</th><th scope="col" class="num">大小</th></tr></thead>
+          <tbody>
+            <?cs each:a = Case.Attachments ?>
+            <tr>
+              <td class="num" data-label="序号"><?cs var:a.material_seq ?></td>
+              <td data-label="材料名称"><?cs var:a.material_name ?><?cs if:a.round == 1 ?> <span class="badge st-correction">补正件</span><?cs /if ?></td>
+              <td class="file" data-label="文件"><?cs if:Sup.observer ?><?cs var:a.file_name ?><?cs else ?><a href="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>" target="_blank" rel="noopener"><?cs var:a.file_name ?></a><?cs /if ?><?cs if:a.mime ?> <span class="muted small"><?cs if:a.mime == "application/pdf" ?>PDF<?cs else ?><?cs var:a.mime ?><?cs /if ?></span><?cs /if ?></td>
+              <td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td>
+            </tr>
+            <?cs /each ?>
+          </tbody>
+        </table>
+      </div>
+      <?cs /if ?>
+    </section>
+
+    <section class="section">
+      <h2 class="section-title">签署意见</h2>
+      <?cs if:subcount(Case.Opinions) == 0 ?>
+      <p class="muted">尚无签署意见。</p>
+      <?cs else ?>
+      <ol class="opinions">
+        <?cs each:o = Case.Opinions ?>
+        <li class="opinion<?cs if:o.verdict_label == "不同意" ?> is-disagree<?cs /if ?>">
+          <p class="opinion-head"><strong><?cs var:o.step_name ?></strong> · <?cs var:o.staff_name ?> <span class="verdict"><?cs var:o.verdict_label ?></span></p>
+          <?cs if:o.text ?><p class="opinion-text pre-line"><?cs var:o.text ?></p><?cs /if ?>
+          <p class="opinion-meta">签署于 <time><?cs var:o.signed_at ?></time></p>
+        </li>
+        <?cs /each ?>
+      </ol>
+      <?cs /if ?>
+    </section>
+
+    <section class="section">
+      <h2 class="section-title">文书</h2>
+      <?cs if:subcount(Case.Docs) == 0 ?>
+      <p class="muted">尚未出具文书。</p>
+      <?cs else ?>
+      <ul class="doc-list">
+        <?cs each:d = Case.Docs ?>
+        <li><?cs if:Sup.observer ?><span class="dl-title"><?cs var:d.title ?></span>　<span class="dl-meta"><span class="nowrap"><?cs var:d.doc_no ?></span> · <span class="nowrap"><?cs var:d.issued_at ?></span></span><?cs else ?><a href="/doc?no=<?cs var:url_escape(d.doc_no) ?>"><span class="dl-title"><?cs var:d.title ?></span><span class="dl-meta"><span class="nowrap"><?cs var:d.doc_no ?></span> · <span class="nowrap"><?cs var:d.issued_at ?></span></span></a><?cs /if ?></li>
+        <?cs /each ?>
+      </ul>
+      <?cs /if ?>
+    </section>
+    <?cs if:Case.Report.authority ?>
+    <section class="section" aria-labelledby="rep-title">
+      <h2 class="section-title" id="rep-title">上报上级机关</h2>
+      <dl class="facts facts-2">
+        <div><dt>上级机关</dt><dd><?cs var:Case.Report.authority ?></dd></div>
+        <div><dt>上报</dt><dd><?cs var:Case.Report.reported_on ?> · <?cs var:Case.Report.reported_by ?></dd></div>
+        <div class="facts-wide"><dt>上报依据和初步审查意见</dt><dd class="pre-line"><?cs var:Case.Report.reason ?></dd></div>
+        <?cs if:Case.Report.decision ?>
+        <div><dt>上级机关决定</dt><dd><?cs if:Case.Report.decision == "approve" ?>准予许可<?cs else ?>不予许可<?cs /if ?>（<?cs var:Case.Report.upper_doc_no ?>，<?cs var:Case.Report.decided_on ?>）</dd></div>
+        <div><dt>登记人</dt><dd><?cs var:Case.Report.recorded_by ?></dd></div>
+        <div class="facts-wide"><dt>决定内容</dt><dd class="pre-line"><?cs var:Case.Report.summary ?></dd></div>
+        <?cs else ?>
+        <div class="facts-wide"><dt>状态</dt><dd>等待上级机关决定，不计本机关的办理期限。</dd></div>
+        <?cs /if ?>
+      </dl>
+    </section>
+    <?cs /if ?>
+    <?cs if:subcount(Case.Specials) > 0 ?>
+    <section class="section" aria-labelledby="special-title">
+      <h2 class="section-title" id="special-title">特别程序</h2>
+      <p class="small muted">听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审等所需时间不计算在办理期限内（行政许可法第四十五条）。恢复办理时，各项期限按暂停时剩余的工作日顺延。</p>
+      <ol class="step-list">
+        <?cs each:sp = Case.Specials ?><li><strong><?cs var:sp.kind ?></strong>（预计 <?cs var:sp.expected_days ?> 个工作日）：<span class="pre-line"><?cs var:sp.reason ?></span><br><span class="small muted"><?cs var:sp.began_on ?> 由 <?cs var:sp.began_by ?> 启动，<?cs if:sp.ended_on ?><?cs var:sp.ended_on ?> 由 <?cs var:sp.ended_by ?> 结束，期限顺延 <?cs var:sp.paused_days ?> 个工作日<?cs else ?>正在进行，办理期限暂停计算<?cs /if ?></span></li><?cs /each ?>
+      </ol>
+    </section>
+    <?cs /if ?>
+    <?cs if:subcount(Case.Corrections) > 0 ?>
+    <section class="section" aria-labelledby="corr-title">
+      <h2 class="section-title" id="corr-title">补正材料</h2>
+      <p class="small muted"><?cs if:Case.corrected_at ?>申请人已于 <?cs var:Case.corrected_at ?> 提交补正材料，受理期限和办结期限自该日起重新计算。<?cs else ?>已一次性告知申请人补正以下材料，等待申请人提交。补正期间不计受理期限，收到补正材料后重新计算。<?cs /if ?></p>
+      <ol class="step-list">
+        <?cs each:c = Case.Corrections ?><li><strong><?cs var:c.material_name ?></strong>：<span class="pre-line"><?cs var:c.reason ?></span></li><?cs /each ?>
+      </ol>
+    </section>
+    <?cs /if ?>
