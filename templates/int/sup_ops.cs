@@ -11,7 +11,7 @@
 </header>
 <?cs if:Form.Error ?><p class="alert alert-error" role="alert"><?cs var:Form.Error ?></p><?cs /if ?>
 <form class="form search-fields" method="get" action="/sup/ops">
-  <div class="field"><label for="f-staff">工作人员（登录名）</label><input id="f-staff" name="staff" value="<?cs var:Filter.staff ?>" maxlength="40" autocapitalize="off" spellcheck="false"></div>
+  <div class="field"><label for="f-staff">工作人员（登录名）</label><input id="f-staff" name="staff" type="text" value="<?cs var:Filter.staff ?>" maxlength="40" autocapitalize="off" spellcheck="false"></div>
   <div class="field"><label for="f-dept">部门</label><select id="f-dept" name="dept"><option value="">全部部门</option><?cs each:d = Depts ?><option value="<?cs var:d.code ?>"<?cs if:d.selected ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?></select></div>
   <div class="field"><label for="f-day">日期</label><input id="f-day" name="day" type="date" value="<?cs var:Filter.day ?>"></div>
   <p><button class="btn btn-primary" type="submit">查询</button> <a class="btn btn-plain" href="/sup/ops">清除条件</a></p>
