@@ -30,6 +30,7 @@
 #include "ids.h"
 #include "log.h"
 #include "org.h"
+#include "perf.h"
 #include "pii.h"
 #include "scan.h"
 #include "pki.h"
@@ -73,6 +74,9 @@ usage(void)
 	    "  publish CODE VERSION         publish it (and queue it for the extranet)\n"
 	    "  demo DIR                     load DIR/demo.json (intranet, once)\n"
 	    "  search-rebuild               rebuild the extranet's full-text index\n"
+	    "  perf-rebuild                 compute the performance and statistics\n"
+	    "                               summaries again from the cases (after a\n"
+	    "                               bulk load, or a change of the calendar)\n"
 	    "  citizen-add IDNO NAME MOBILE a registered applicant (extranet);\n"
 	    "                               password as for user-add\n"
 	    "  citizen-reset IDNO NAME MOBILE  the hall, having seen the ID\n"
@@ -1133,6 +1137,21 @@ set_now(const struct config *cfg, const char *s)
 	return 0;
 }
 
+/* perf-rebuild: the summaries of SUP-4 and SUP-6 from scratch. */
+static int
+perf_rebuild_cmd(struct db *db, struct pool *pool)
+{
+	int64_t	 rows;
+
+	if (perf_rebuild(db, pool, &rows) != DB_OK) {
+		fprintf(stderr, "yiwang-admin: perf-rebuild failed (see the "
+		    "log)\n");
+		return 1;
+	}
+	printf("performance summaries rebuilt: %lld rows\n", (long long)rows);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1183,7 +1202,8 @@ main(int argc, char *argv[])
 	 * everything else as the application's account (SEC-5). */
 	if ((db = db_open_as(&cfg, strcmp(cmd, "db-setup") == 0 ? DB_ROOT :
 	    strcmp(cmd, "migrate") == 0 ||
-	    strcmp(cmd, "search-rebuild") == 0 ? DB_MIGRATE : DB_APP)) == NULL)
+	    strcmp(cmd, "search-rebuild") == 0 ||
+	    strcmp(cmd, "perf-rebuild") == 0 ? DB_MIGRATE : DB_APP)) == NULL)
 		return 1;
 	pool = pool_new();
 	if (strcmp(cmd, "db-setup") == 0 && argc == 1)
@@ -1220,6 +1240,8 @@ main(int argc, char *argv[])
 		}
 	} else if (strcmp(cmd, "publish") == 0 && argc == 3)
 		rc = publish(db, pool, argv[1], atoi(argv[2]));
+	else if (strcmp(cmd, "perf-rebuild") == 0 && argc == 1)
+		rc = perf_rebuild_cmd(db, pool);
 	else if (strcmp(cmd, "search-rebuild") == 0 && argc == 1)
 		rc = search_rebuild(db) == DB_OK ? 0 : 1;
 	else if ((strcmp(cmd, "citizen-add") == 0 ||

@@ -102,6 +102,11 @@ int	 page_int_sec_locks(struct req *);
 int	 page_int_sec_unlock(struct req *);
 /* int_sup.c: electronic supervision (SUP-*). */
 int	 page_sup_home(struct req *);
+/* int_perf.c: performance and statistics (SUP-4, SUP-6). */
+int	 page_sup_perf(struct req *);
+int	 page_sup_perf_dept(struct req *);
+int	 page_sup_stats(struct req *);
+int	 page_sup_stats_csv(struct req *);
 
 /* int_alerts.c: the security administrator's security alerts. */
 int	 page_int_sec_alerts(struct req *);

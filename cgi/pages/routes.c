@@ -171,5 +171,12 @@ const struct route routes[] = {
 	{ "GET", "/audit", R_INT | R_LOGIN, ROLE_AUDITOR, page_int_audit },
 	/* Intranet: electronic supervision (SUP-*); observers read masked. */
 	{ "GET", "/sup", R_INT | R_LOGIN, ROLES_WATCH, page_sup_home },
+	/* Intranet: performance and statistics (SUP-4, SUP-6), int_perf.c. */
+	{ "GET", "/sup/perf", R_INT | R_LOGIN, ROLES_WATCH, page_sup_perf },
+	{ "GET", "/sup/perf/dept", R_INT | R_LOGIN, ROLES_WATCH,
+	    page_sup_perf_dept },
+	{ "GET", "/sup/stats", R_INT | R_LOGIN, ROLES_WATCH, page_sup_stats },
+	{ "GET", "/sup/stats.csv", R_INT | R_LOGIN, ROLES_WATCH,
+	    page_sup_stats_csv },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
