@@ -8,9 +8,9 @@
 #include "barchart.h"
 #include "flowchart.h"
 
-/* Geometry of the viewBox, in its units (about CSS pixels at 560 wide). */
+/* Geometry of the viewBox, in its units (CSS pixels on a phone). */
 #define LEFT		8		/* bars start here */
-#define RIGHT		(BARCHART_WIDTH - 72)	/* a full bar ends here */
+#define RIGHT		(BARCHART_WIDTH - 56)	/* a full bar ends here */
 #define TOP		28		/* below the category axis' name */
 #define ROW		40		/* one bar: its label and the bar */
 #define LABEL_Y		15		/* label's baseline in the row */

@@ -7,7 +7,7 @@
  * above it (long Chinese names fit a phone's width) and its value at its
  * end.  The category axis is named at the top left, the value axis along
  * the bottom with round ticks (0, 1, 2, 5, 10, 20, 50 … apart) and its
- * name under them.  The root is <svg class="barchart" viewBox="0 0 560 H"
+ * name under them.  The root is <svg class="barchart" viewBox="0 0 360 H"
  * width="100%" role="img" aria-label="TITLE"> with a <title>; the page's
  * stylesheet caps its width.  For tests, each bar is <g class="bc-bar"
  * data-value="N"> holding a <text> (the label), a <rect> and a <text>
@@ -21,8 +21,8 @@
 
 #include "arena.h"
 
-#define BARCHART_WIDTH		560	/* of the viewBox */
-#define BARCHART_LABEL_MAX	40	/* characters; longer ends in "…" */
+#define BARCHART_WIDTH		360	/* of the viewBox: a phone's width */
+#define BARCHART_LABEL_MAX	24	/* characters; longer ends in "…" */
 
 struct bar {
 	const char	*label;		/* any bytes: cleaned and escaped */

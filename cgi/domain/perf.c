@@ -81,7 +81,9 @@ static const char SQL_DEPTS[] =
     "LEFT JOIN (SELECT dept_code, COUNT(*) AS n FROM deadline_warning "
     "WHERE " WARNED " GROUP BY dept_code) ry ON ry.dept_code = d.code "
     "WHERE s.dept_code IS NOT NULL OR c.dept_code IS NOT NULL "
-    "OR ry.dept_code IS NOT NULL ORDER BY d.code";
+    "OR ry.dept_code IS NOT NULL "
+    "ORDER BY COALESCE(s.received, 0) + COALESCE(s.decided, 0) + "
+    "COALESCE(ry.n, 0) = 0, d.code";
 
 static const char SQL_DEPT_NAME[] =
     "SELECT name FROM department WHERE code = ?";

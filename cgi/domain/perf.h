@@ -37,7 +37,8 @@ struct perf_row {
 	unsigned	 roles;		/* people only */
 };
 
-/* Per department that has items or figures, by code. */
+/* Per department that has items or figures: those with cases or red
+ * lights first, each part by code. */
 enum db_rc	 perf_depts(struct db *, struct pool *, const char *from,
 		    const char *to, int year, struct perf_row **, size_t *);
 /*

@@ -17,7 +17,7 @@
       <thead><tr><th scope="col">部门</th><th scope="col" class="num">收件</th><th scope="col" class="num">办结</th><th scope="col" class="num">限时办结率</th><th scope="col" class="num">超期办结</th><th scope="col" class="num">平均用时<br><span class="small">（工作日）</span></th><th scope="col" class="num">网上办理率</th><th scope="col" class="num">事项进驻率</th><th scope="col" class="num">服务满意率</th><th scope="col" class="num">红灯<br><span class="small">期间／本年度</span></th><th scope="col">按规定</th></tr></thead>
       <tbody>
         <?cs each:d = Depts ?><tr>
-          <td data-label="部门" class="m-name"><a href="/sup/perf/dept?code=<?cs var:url_escape(d.code) ?>&amp;from=<?cs var:url_escape(Period.from) ?>&amp;to=<?cs var:url_escape(Period.to) ?>"><?cs var:d.name ?></a> <a class="small no-print" href="/sup/cases?dept=<?cs var:url_escape(d.code) ?>">办件</a></td>
+          <td data-label="部门" class="m-name"><a href="/sup/perf/dept?code=<?cs var:url_escape(d.code) ?>&amp;from=<?cs var:url_escape(Period.from) ?>&amp;to=<?cs var:url_escape(Period.to) ?>"><?cs var:d.name ?></a> <br><a class="small no-print" href="/sup/cases?dept=<?cs var:url_escape(d.code) ?>">查看办件</a></td>
           <td data-label="收件" class="num"><?cs var:d.received ?></td>
           <td data-label="办结" class="num"><?cs var:d.decided ?></td>
           <td data-label="限时办结率" class="num"><?cs var:d.on_time_rate ?></td>
@@ -27,7 +27,7 @@
           <td data-label="事项进驻率" class="num"><?cs var:d.coverage ?> <span class="small muted">（<?cs var:d.items_online ?>/<?cs var:d.items ?>）</span></td>
           <td data-label="服务满意率" class="num">—</td>
           <td data-label="红灯" class="num"><?cs var:d.red ?>／<?cs var:d.red_year ?></td>
-          <td data-label="按规定"><?cs if:d.flag ?><strong class="perf-flag"><?cs var:d.flag ?></strong><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+          <td data-label="按规定" class="perf-rule"><?cs if:d.flag ?><strong class="perf-flag"><?cs var:d.flag ?></strong><?cs else ?><span class="muted">—</span><?cs /if ?></td>
         </tr><?cs /each ?>
       </tbody>
       <tfoot><tr>
@@ -56,7 +56,7 @@
     <dt>超期办结</dt><dd>办结件中超过上述期限才办结的件数。</dd>
     <dt>平均用时</dt><dd>办结件从提交申请（补正后从补正材料提交）到作出决定经过的工作日，扣除特别程序的天数，取平均。节假日按工作日历计算。</dd>
     <dt>网上办理率</dt><dd>收件中经网上办事大厅（外网）申请的比例。窗口收件功能尚未上线，目前所有办件都从外网申请，所以有收件的部门都是 100%；这个数说明的只是申请渠道。</dd>
-    <dt>事项进驻率</dt><dd>本部门在事项目录中的事项（不含已停用的）里，已在网上办事大厅发布、可以在网上办理的比例（网办深度 A、B、C，非涉密）。括号里是“已进驻／全部”。</dd>
+    <dt>事项进驻率</dt><dd>本部门在事项目录中的事项（不含已停用的）里，已在网上办事大厅发布的比例：办事指南上网，网办深度为 A 全程网办、B 网上预审或 C 窗口办理网上公示，不含涉密事项。括号里是“已进驻／全部”。</dd>
     <dt>服务满意率</dt><dd>办事群众评价功能尚未上线，没有评价数据，显示“—”，不作估算。</dd>
     <dt>红灯</dt><dd>办理环节超过时限时系统自动生成、不能更改的警示记录。按规定：一个年度内有两次红灯显示记录的，本人本年度不参与评优；一年内三次红灯显示记录的，调离原岗位；承办处室一个年度内有五次红灯显示记录的，本处室本年度内不得参与评优。这里只作提示，由监察室核实后处理。</dd>
   </dl>

@@ -25,7 +25,7 @@
           <td data-label="超期办结" class="num"><?cs var:p.late ?></td>
           <td data-label="平均用时" class="num"><?cs var:p.avg_days ?></td>
           <td data-label="红灯" class="num"><?cs var:p.red ?>／<?cs var:p.red_year ?></td>
-          <td data-label="按规定"><?cs if:p.flag ?><strong class="perf-flag"><?cs var:p.flag ?></strong><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+          <td data-label="按规定" class="perf-rule"><?cs if:p.flag ?><strong class="perf-flag"><?cs var:p.flag ?></strong><?cs else ?><span class="muted">—</span><?cs /if ?></td>
         </tr><?cs /each ?>
       </tbody>
     </table>

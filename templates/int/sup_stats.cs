@@ -10,7 +10,7 @@
   <p class="page-sub"><?cs var:Period.from ?> 至 <?cs var:Period.to ?>，按<?cs var:By.name ?>统计。</p>
 </header>
 <?cs set:Nav.action = "/sup/stats" ?><?cs include:"int/sup_period.cs" ?>
-<p class="light-tabs no-print">按：<?cs call:by_tab("month", "月份") ?> <?cs call:by_tab("dept", "部门") ?> <?cs call:by_tab("item", "事项") ?> <?cs call:by_tab("channel", "渠道") ?> <?cs call:by_tab("result", "办理结果") ?></p>
+<p class="light-tabs stats-tabs no-print">按：<?cs call:by_tab("month", "月份") ?> <?cs call:by_tab("dept", "部门") ?> <?cs call:by_tab("item", "事项") ?> <?cs call:by_tab("channel", "渠道") ?> <?cs call:by_tab("result", "办理结果") ?></p>
 <section class="section" aria-labelledby="stats-chart">
   <h2 class="section-title" id="stats-chart">按<?cs var:By.name ?>统计</h2>
   <figure class="chart stats-chart"><?cs uvar:Chart.svg_html ?></figure>
