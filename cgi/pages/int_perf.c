@@ -105,15 +105,16 @@ put_cases(struct req *r, const char *p, const struct perf_row *v)
 
 /*
  * The seed's rules (seed 004 #3 第二十二条) for a person's red lights in
- * the year: the flag's words, or NULL.
+ * the year: the flag's words (short: the count stands beside them, the
+ * rules in full under the table), or NULL.
  */
 static const char *
 person_flag(int64_t year_reds)
 {
 	if (year_reds >= PERF_RED_POST)
-		return "一年内三次红灯：调离原岗位，本人本年度不参与评优";
+		return "调离原岗位，本年度不参与评优";
 	if (year_reds >= PERF_RED_NO_AWARD)
-		return "一个年度内两次红灯：本人本年度不参与评优";
+		return "本人本年度不参与评优";
 	return NULL;
 }
 
@@ -146,8 +147,7 @@ page_sup_perf(struct req *r)
 		hdf_putf(r, p, "red", "%lld", (long long)v[i].red);
 		hdf_putf(r, p, "red_year", "%lld", (long long)v[i].red_year);
 		if (v[i].red_year >= PERF_RED_DEPT)
-			hdf_put(r, p, "flag", "承办处室一个年度内五次红灯：本处室"
-			    "本年度内不得参与评优");
+			hdf_put(r, p, "flag", "本处室本年度内不得参与评优");
 		all.received += v[i].received;
 		all.online += v[i].online;
 		all.decided += v[i].decided;

@@ -17,7 +17,7 @@
       <tbody>
         <?cs each:p = People ?><tr>
           <td data-label="姓名" class="m-name"><?cs var:p.name ?></td>
-          <td data-label="岗位"><?cs var:p.roles ?></td>
+          <td data-label="岗位" class="nowrap"><?cs var:p.roles ?></td>
           <td data-label="办理环节" class="num"><?cs var:p.acts ?></td>
           <td data-label="签署意见" class="num"><?cs var:p.opinions ?></td>
           <td data-label="经手办结" class="num"><?cs var:p.decided ?></td>
@@ -31,5 +31,5 @@
     </table>
   </div>
   <?cs /if ?>
-  <p class="small muted list-note">办理环节：本人在期间内办理（受理、审核、批准、退回等）的次数。签署意见：期间内签署的审查意见数。经手办结：本人办理过的办件中，期间内作出决定的件数，用时和是否按时与部门的算法相同。红灯：警示记录上列名的办理人（该环节所在部门的该岗位人员）每人记一次。服务满意率：评价功能尚未上线，不显示。</p>
+  <p class="small muted list-note">办理环节：本人在期间内办理（受理、审核、批准、退回等）的次数。签署意见：期间内签署的审查意见数。经手办结：本人办理过的办件中，期间内作出决定的件数，用时和是否按时与部门的算法相同。红灯：警示记录上列名的办理人（该环节所在部门的该岗位人员）每人记一次；按规定，一个年度内有两次红灯显示记录的，本人本年度不参与评优，一年内三次红灯显示记录的，调离原岗位，这里只作提示，由监察室核实后处理。服务满意率：评价功能尚未上线，不显示。</p>
 </section>
