@@ -67,8 +67,10 @@ check "templates print only escaped (var:, or alt:/uvar: of *_html keys)" \
 		}
 		print "$f:$line: <?cs$tag?>\n" if $bad;
 	}')"
-check "no _html key is set from C (no escaping helper for one exists yet)" \
-    "$(grep -rn '_html"' cgi/)"
+# The one exception: the statistics' charts, which barchart_svg() draws
+# with every text escaped (cgi/domain/barchart.h; t/unit/test_barchart).
+check "no _html key is set from C but the charts barchart_svg() draws" \
+    "$(grep -rn '_html"' cgi/ | grep -v '^cgi/pages/int_perf.c:[0-9]*:	hdf_set(r, "Chart.svg_html", barchart_svg(')"
 check "every POST route checks the CSRF token" \
     "$(grep -nE '\{ *"POST"' cgi/pages/routes.c | grep -v R_CSRF)"
 check "no cgi_neo_error (it prints tracebacks to users)" \

@@ -63,6 +63,12 @@ static const char SQL_ITEM_ADD[] =
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
     "IF(? = 'published', UTC_TIMESTAMP(), NULL), ?, ?, ?, ?, ?, ?, ?, ?, "
     "?, ?, ?, UTC_TIMESTAMP())";
+/* Counts only in the statistics (SUP-6, 115_perf.sql), per item code. */
+static const char SQL_PRIVATE_SET[] =
+    "INSERT IGNORE INTO item_private (code, set_at) "
+    "VALUES (?, UTC_TIMESTAMP())";
+static const char SQL_PRIVATE_CLEAR[] =
+    "DELETE FROM item_private WHERE code = ?";
 static const char SQL_MATERIAL_ADD[] =
     "INSERT INTO item_material (item_id, seq, name, original, copies, "
     "required, types, note, form, form_sha, sample, sample_sha) "
@@ -479,7 +485,7 @@ catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	json_t		*arr, *e;
+	json_t		*arr, *e, *priv;
 	size_t		 i;
 	int64_t		 version;
 	const char	*code, *status, *depth;
@@ -522,6 +528,13 @@ catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
 	    jint(o, "fee_max", 0, 0, err, errlen) != 0))
 		snprintf(err, errlen, "收费标准不完整：收费项目、最低和最高金额"
 		    "（分）应同时填写，且最低不超过最高");
+	/* "private": true, a private matter (婚姻登记, 收养登记): the
+	 * statistics count its cases and show nothing else (SUP-6);
+	 * false clears it, absent leaves it as it was. */
+	if (err[0] == '\0' && (priv = json_object_get(o, "private")) != NULL &&
+	    !json_is_boolean(priv))
+		snprintf(err, errlen, "private（涉及个人隐私，统计只计件数）只能是 "
+		    "true 或 false");
 	if (err[0] != '\0')
 		return DB_ERR;
 
@@ -567,6 +580,13 @@ catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	*id = stmt_insert_id(q);
+	if (!from_bundle && (priv = json_object_get(o, "private")) != NULL) {
+		q = db_stmt(db, json_is_true(priv) ? SQL_PRIVATE_SET :
+		    SQL_PRIVATE_CLEAR);
+		stmt_bind_text(q, 0, code);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+	}
 
 	arr = json_object_get(o, "materials");
 	json_array_foreach(arr, i, e) {

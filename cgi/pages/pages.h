@@ -112,6 +112,11 @@ int	 page_sup_ops(struct req *);
  */
 int	 view_case_record(struct req *, const struct kase *, cal_day *today,
 	    int *unpaid);
+/* int_perf.c: performance and statistics (SUP-4, SUP-6). */
+int	 page_sup_perf(struct req *);
+int	 page_sup_perf_dept(struct req *);
+int	 page_sup_stats(struct req *);
+int	 page_sup_stats_csv(struct req *);
 
 /* int_alerts.c: the security administrator's security alerts. */
 int	 page_int_sec_alerts(struct req *);

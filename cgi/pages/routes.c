@@ -179,5 +179,12 @@ const struct route routes[] = {
 	{ "GET", "/sup/cases", R_INT | R_LOGIN, ROLES_WATCH, page_sup_cases },
 	{ "GET", "/sup/case", R_INT | R_LOGIN, ROLES_WATCH, page_sup_case },
 	{ "GET", "/sup/ops", R_INT | R_LOGIN, ROLES_WATCH, page_sup_ops },
+	/* Intranet: performance and statistics (SUP-4, SUP-6), int_perf.c. */
+	{ "GET", "/sup/perf", R_INT | R_LOGIN, ROLES_WATCH, page_sup_perf },
+	{ "GET", "/sup/perf/dept", R_INT | R_LOGIN, ROLES_WATCH,
+	    page_sup_perf_dept },
+	{ "GET", "/sup/stats", R_INT | R_LOGIN, ROLES_WATCH, page_sup_stats },
+	{ "GET", "/sup/stats.csv", R_INT | R_LOGIN, ROLES_WATCH,
+	    page_sup_stats_csv },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

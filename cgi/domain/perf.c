@@ -1,0 +1,273 @@
+/*
+ * perf.c: performance and statistics from the summaries of migration 115
+ * (perf.h).  Reads perf_case_day, perf_person_day, perf_red, the warning
+ * ledger's dept_at index and the catalogue; never the cases.
+ */
+#include <string.h>
+
+#include "perf.h"
+
+#define DECIDED "('approved', 'denied', 'not_accepted')"
+#define SUMS \
+	"CAST(SUM(p.received) AS SIGNED) AS received, " \
+	"CAST(SUM(IF(p.channel = 'online', p.received, 0)) AS SIGNED) " \
+	"AS online, " \
+	"CAST(SUM(IF(p.result IN " DECIDED ", p.ended, 0)) AS SIGNED) " \
+	"AS decided, " \
+	"CAST(SUM(IF(p.result = 'approved', p.ended, 0)) AS SIGNED) " \
+	"AS approved, " \
+	"CAST(SUM(IF(p.result = 'denied', p.ended, 0)) AS SIGNED) AS denied, " \
+	"CAST(SUM(IF(p.result = 'not_accepted', p.ended, 0)) AS SIGNED) " \
+	"AS not_accepted, " \
+	"CAST(SUM(IF(p.result = 'withdrawn', p.ended, 0)) AS SIGNED) " \
+	"AS withdrawn, " \
+	"CAST(SUM(p.on_time) AS SIGNED) AS on_time, " \
+	"CAST(SUM(p.late) AS SIGNED) AS late, " \
+	"CAST(SUM(p.work_days) AS SIGNED) AS work_days"
+#define PERIOD "p.day BETWEEN ? AND ?"
+/* Rows a case's update left at zero count for nothing. */
+#define NONZERO "HAVING SUM(p.received) <> 0 OR SUM(p.ended) <> 0"
+/* Warnings written on the Beijing days ? to ? (at is UTC). */
+#define WARNED "at >= TIMESTAMP(?) - INTERVAL 8 HOUR " \
+	"AND at < TIMESTAMP(?) + INTERVAL 16 HOUR"
+
+static const char SQL_BY_MONTH[] =
+    "SELECT DATE_FORMAT(p.day, '%Y-%m'), DATE_FORMAT(p.day, '%Y年%c月'), "
+    SUMS ", 0 FROM perf_case_day p WHERE " PERIOD " GROUP BY 1, 2 "
+    NONZERO " ORDER BY 1";
+static const char SQL_BY_DEPT[] =
+    "SELECT p.dept_code, COALESCE(d.name, p.dept_code), " SUMS ", 0 "
+    "FROM perf_case_day p LEFT JOIN department d ON d.code = p.dept_code "
+    "WHERE " PERIOD " GROUP BY p.dept_code, d.name " NONZERO
+    " ORDER BY p.dept_code";
+static const char SQL_BY_ITEM[] =
+    "SELECT p.item_code, COALESCE((SELECT i.name FROM item i "
+    "WHERE i.code = p.item_code ORDER BY i.version DESC LIMIT 1), "
+    "p.item_code), " SUMS ", EXISTS (SELECT 1 FROM item_private x "
+    "WHERE x.code = p.item_code) FROM perf_case_day p WHERE " PERIOD
+    " GROUP BY p.item_code " NONZERO " ORDER BY p.item_code";
+static const char SQL_BY_CHANNEL[] =
+    "SELECT p.channel, p.channel, " SUMS ", 0 FROM perf_case_day p "
+    "WHERE " PERIOD " GROUP BY p.channel " NONZERO " ORDER BY p.channel";
+static const char SQL_BY_RESULT[] =
+    "SELECT p.result, p.result, " SUMS ", 0 FROM perf_case_day p "
+    "WHERE " PERIOD " AND p.result <> '' GROUP BY p.result " NONZERO
+    " ORDER BY FIELD(p.result, 'approved', 'denied', 'not_accepted', "
+    "'withdrawn'), p.result";
+
+/*
+ * 事项进驻率: of a department's items in the catalogue (codes with a
+ * version not retired), those published in the online hall (a published
+ * version of depth A, B or C, not secret).
+ */
+static const char SQL_DEPTS[] =
+    "SELECT d.code, d.name, COALESCE(s.received, 0), COALESCE(s.online, 0), "
+    "COALESCE(s.decided, 0), COALESCE(s.approved, 0), "
+    "COALESCE(s.denied, 0), COALESCE(s.not_accepted, 0), "
+    "COALESCE(s.withdrawn, 0), COALESCE(s.on_time, 0), "
+    "COALESCE(s.late, 0), COALESCE(s.work_days, 0), "
+    "COALESCE(c.items, 0), COALESCE(c.online, 0), "
+    "COALESCE(rp.n, 0), COALESCE(ry.n, 0) FROM department d "
+    "LEFT JOIN (SELECT p.dept_code, " SUMS " FROM perf_case_day p "
+    "WHERE " PERIOD " GROUP BY p.dept_code) s "
+    "ON s.dept_code = d.code "
+    "LEFT JOIN (SELECT dept_code, COUNT(DISTINCT code) AS items, "
+    "COUNT(DISTINCT IF(status = 'published' AND depth <> 'D' "
+    "AND secret = 0, code, NULL)) AS online FROM item "
+    "WHERE status <> 'retired' GROUP BY dept_code) c "
+    "ON c.dept_code = d.code "
+    "LEFT JOIN (SELECT dept_code, COUNT(*) AS n FROM deadline_warning "
+    "WHERE " WARNED " GROUP BY dept_code) rp ON rp.dept_code = d.code "
+    "LEFT JOIN (SELECT dept_code, COUNT(*) AS n FROM deadline_warning "
+    "WHERE " WARNED " GROUP BY dept_code) ry ON ry.dept_code = d.code "
+    "WHERE s.dept_code IS NOT NULL OR c.dept_code IS NOT NULL "
+    "OR ry.dept_code IS NOT NULL "
+    "ORDER BY COALESCE(s.received, 0) + COALESCE(s.decided, 0) + "
+    "COALESCE(ry.n, 0) = 0, d.code";
+
+static const char SQL_DEPT_NAME[] =
+    "SELECT name FROM department WHERE code = ?";
+/* Business roles: clerk 2, handler 4, leader 8, chief 128. */
+static const char SQL_PEOPLE[] =
+    "SELECT CAST(s.id AS CHAR), s.name, s.roles, COALESCE(p.acts, 0), "
+    "COALESCE(p.opinions, 0), COALESCE(p.decided, 0), "
+    "COALESCE(p.on_time, 0), COALESCE(p.late, 0), "
+    "COALESCE(p.work_days, 0), COALESCE(rp.n, 0), COALESCE(ry.n, 0) "
+    "FROM staff s JOIN department d ON d.id = s.dept_id "
+    "LEFT JOIN (SELECT q.staff_id, CAST(SUM(q.acts) AS SIGNED) AS acts, "
+    "CAST(SUM(q.opinions) AS SIGNED) AS opinions, "
+    "CAST(SUM(q.decided) AS SIGNED) AS decided, "
+    "CAST(SUM(q.on_time) AS SIGNED) AS on_time, "
+    "CAST(SUM(q.late) AS SIGNED) AS late, "
+    "CAST(SUM(q.work_days) AS SIGNED) AS work_days "
+    "FROM perf_person_day q JOIN staff s2 ON s2.id = q.staff_id "
+    "JOIN department d2 ON d2.id = s2.dept_id "
+    "WHERE d2.code = ? AND q.day BETWEEN ? AND ? GROUP BY q.staff_id) p "
+    "ON p.staff_id = s.id "
+    "LEFT JOIN (SELECT staff_id, COUNT(*) AS n FROM perf_red "
+    "WHERE day BETWEEN ? AND ? GROUP BY staff_id) rp "
+    "ON rp.staff_id = s.id "
+    "LEFT JOIN (SELECT staff_id, COUNT(*) AS n FROM perf_red "
+    "WHERE day BETWEEN ? AND ? GROUP BY staff_id) ry "
+    "ON ry.staff_id = s.id "
+    "WHERE d.code = ? AND ((s.roles & 142) <> 0 OR p.staff_id IS NOT NULL "
+    "OR ry.staff_id IS NOT NULL) ORDER BY s.id";
+
+static const char SQL_REBUILD[] = "CALL perf_rebuild()";
+static const char SQL_ROWS[] =
+    "SELECT (SELECT COUNT(*) FROM perf_case_day) + "
+    "(SELECT COUNT(*) FROM perf_person_day) + "
+    "(SELECT COUNT(*) FROM perf_red)";
+
+static enum db_rc
+stats_row(struct stmt *q, struct pool *pool, void *elem)
+{
+	struct perf_row	*r = elem;
+	int64_t		 priv;
+	enum db_rc	 rc;
+
+	rc = stmt_row(q, pool, "ssiiiiiiiiiii", &r->key, &r->label,
+	    &r->received, &r->online, &r->decided, &r->approved, &r->denied,
+	    &r->not_accepted, &r->withdrawn, &r->on_time, &r->late,
+	    &r->work_days, &priv);
+	r->private_item = priv != 0;
+	return rc;
+}
+
+static enum db_rc
+dept_row(struct stmt *q, struct pool *pool, void *elem)
+{
+	struct perf_row	*r = elem;
+
+	return stmt_row(q, pool, "ssiiiiiiiiiiiiii", &r->key, &r->label,
+	    &r->received, &r->online, &r->decided, &r->approved, &r->denied,
+	    &r->not_accepted, &r->withdrawn, &r->on_time, &r->late,
+	    &r->work_days, &r->items, &r->items_online, &r->red,
+	    &r->red_year);
+}
+
+static enum db_rc
+person_row(struct stmt *q, struct pool *pool, void *elem)
+{
+	struct perf_row	*r = elem;
+	int64_t		 roles;
+	enum db_rc	 rc;
+
+	rc = stmt_row(q, pool, "ssiiiiiiiii", &r->key, &r->label, &roles,
+	    &r->acts, &r->opinions, &r->decided, &r->on_time, &r->late,
+	    &r->work_days, &r->red, &r->red_year);
+	r->roles = (unsigned)roles;
+	return rc;
+}
+
+static void
+year_bounds(struct pool *pool, int year, char **from, char **to)
+{
+	*from = pool_printf(pool, "%04d-01-01", year);
+	*to = pool_printf(pool, "%04d-12-31", year);
+}
+
+enum db_rc
+perf_depts(struct db *db, struct pool *pool, const char *from,
+    const char *to, int year, struct perf_row **v, size_t *n)
+{
+	struct stmt	*q = db_stmt(db, SQL_DEPTS);
+	char		*yf, *yt;
+
+	year_bounds(pool, year, &yf, &yt);
+	stmt_bind_text(q, 0, from);
+	stmt_bind_text(q, 1, to);
+	stmt_bind_text(q, 2, from);
+	stmt_bind_text(q, 3, to);
+	stmt_bind_text(q, 4, yf);
+	stmt_bind_text(q, 5, yt);
+	return stmt_list(q, pool, dept_row, sizeof(**v), v, n);
+}
+
+enum db_rc
+perf_people(struct db *db, struct pool *pool, const char *dept,
+    const char *from, const char *to, int year, char **name,
+    struct perf_row **v, size_t *n)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*yf, *yt;
+
+	*name = NULL;
+	*v = NULL;
+	*n = 0;
+	q = db_stmt(db, SQL_DEPT_NAME);
+	stmt_bind_text(q, 0, dept);
+	if ((rc = stmt_one(q, pool, "s", name)) != DB_OK)
+		return rc;
+	year_bounds(pool, year, &yf, &yt);
+	q = db_stmt(db, SQL_PEOPLE);
+	stmt_bind_text(q, 0, dept);
+	stmt_bind_text(q, 1, from);
+	stmt_bind_text(q, 2, to);
+	stmt_bind_text(q, 3, from);
+	stmt_bind_text(q, 4, to);
+	stmt_bind_text(q, 5, yf);
+	stmt_bind_text(q, 6, yt);
+	stmt_bind_text(q, 7, dept);
+	return stmt_list(q, pool, person_row, sizeof(**v), v, n);
+}
+
+static const char *const by_words[] = { "month", "dept", "item", "channel",
+    "result" };
+
+int
+perf_by_of(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s != NULL && i < sizeof(by_words) / sizeof(*by_words); i++)
+		if (strcmp(s, by_words[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+perf_by_word(enum perf_by by)
+{
+	return by_words[by];
+}
+
+const char *
+perf_channel_label(const char *c)
+{
+	if (c != NULL && strcmp(c, "online") == 0)
+		return "网上申请";
+	if (c != NULL && strcmp(c, "window") == 0)
+		return "窗口收件";
+	return c;
+}
+
+enum db_rc
+perf_stats(struct db *db, struct pool *pool, enum perf_by by,
+    const char *from, const char *to, struct perf_row **v, size_t *n)
+{
+	static const char *const sql[] = { SQL_BY_MONTH, SQL_BY_DEPT,
+	    SQL_BY_ITEM, SQL_BY_CHANNEL, SQL_BY_RESULT };
+	struct stmt	*q = db_stmt(db, sql[by]);
+
+	stmt_bind_text(q, 0, from);
+	stmt_bind_text(q, 1, to);
+	return stmt_list(q, pool, stats_row, sizeof(**v), v, n);
+}
+
+enum db_rc
+perf_rebuild(struct db *db, struct pool *pool, int64_t *rows)
+{
+	enum db_rc	 rc;
+
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = stmt_run(db_stmt(db, SQL_REBUILD))) != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	if ((rc = db_commit(db)) != DB_OK)
+		return rc;
+	return stmt_one(db_stmt(db, SQL_ROWS), pool, "i", rows);
+}
