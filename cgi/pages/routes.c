@@ -171,5 +171,9 @@ const struct route routes[] = {
 	{ "GET", "/audit", R_INT | R_LOGIN, ROLE_AUDITOR, page_int_audit },
 	/* Intranet: electronic supervision (SUP-*); observers read masked. */
 	{ "GET", "/sup", R_INT | R_LOGIN, ROLES_WATCH, page_sup_home },
+	/* 异常预警 (SUP-2): both ledgers of warnings, and the rules. */
+	{ "GET", "/sup/warnings", R_INT | R_LOGIN, ROLES_WATCH,
+	    page_sup_warnings },
+	{ "GET", "/sup/rules", R_INT | R_LOGIN, ROLES_WATCH, page_sup_rules },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
