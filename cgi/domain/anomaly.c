@@ -70,22 +70,26 @@ static const char SQL_OVERDUE[] =
 
 /*
  * Both ledgers, newest first, one page after the key (at, src, id).  Each
- * half is limited before the union, so each reads its own index.  The
- * parameters of a half: whether it is wanted, rule, dept (twice each),
- * from, to (twice each), and the key (once to test, three to compare).
+ * half is limited before the union, so each reads its own index from the
+ * key down.  The parameters of a half: whether it is wanted, dept, from,
+ * to (twice each), the key's time (once to test, twice to compare), its
+ * letter (twice) and id.
  */
 #define LIST_FILTER(t) \
 	"WHERE ? = 1 AND (? IS NULL OR " t ".dept_code = ?) " \
 	"AND (? IS NULL OR " t ".at >= ? - INTERVAL 8 HOUR) " \
 	"AND (? IS NULL OR " t ".at < ? + INTERVAL 16 HOUR) " \
-	"AND (? IS NULL OR (" t ".at, "
+	"AND (? IS NULL OR (" t ".at <= ? AND (" t ".at < ? OR "
+/* …then the half's own letter: (at, src, id) before the key's. */
+#define LIST_KEY(src, t) \
+	"'" src "' < ? OR ('" src "' = ? AND " t ".id < ?)))) "
 static const char SQL_LIST[] =
     "(SELECT 'a' AS src, w.id, DATE_FORMAT(w.at, '%Y-%m-%d %H:%i:%s') AS k, "
     "DATE_FORMAT(w.at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), w.case_id, "
     "w.app_no, w.dept_code, COALESCE(p.name, w.dept_code), w.rule, "
     "w.explanation, w.at AS t FROM anomaly_warning w "
     "LEFT JOIN department p ON p.code = w.dept_code "
-    LIST_FILTER("w") "'a', w.id) < (?, ?, ?)) "
+    LIST_FILTER("w") LIST_KEY("a", "w")
     "AND (? IS NULL OR w.rule = ?) "
     "ORDER BY w.at DESC, w.id DESC LIMIT ?) "
     "UNION ALL "
@@ -97,7 +101,7 @@ static const char SQL_LIST[] =
     "（当时可办理的人员：', IF(d.holders = '', '无', d.holders), '）。'), "
     "d.at FROM deadline_warning d "
     "LEFT JOIN department p ON p.code = d.dept_code "
-    LIST_FILTER("d") "'d', d.id) < (?, ?, ?)) "
+    LIST_FILTER("d") LIST_KEY("d", "d")
     "ORDER BY d.at DESC, d.id DESC LIMIT ?) "
     "ORDER BY t DESC, src DESC, id DESC LIMIT ?";
 
@@ -129,7 +133,7 @@ const struct anomaly_rule anomaly_rules[] = {
 	{ "doc_missing", "缺少法定文书",
 	  "已受理的办件应有《受理通知书》（逾期依法视为受理的除外），准予许可"
 	  "的应有《准予行政许可决定书》，不予许可的应有《不予行政许可决定书》，"
-	  "不予受理的应有《不予受理决定书》。文书是申请人的凭据，缺了就无法"
+	  "不予受理的应有《不予受理通知书》。文书是申请人的凭据，缺了就无法"
 	  "证明办件依法办理。",
 	  check_docs },
 	{ "fee_outside", "收费超出标准",
@@ -894,8 +898,13 @@ anomaly_check_case(struct db *db, struct pool *pool, int64_t id,
 	return rc;
 }
 
-/* One case in its own transaction, under its row lock; then its row of
- * case_change when it has not changed meanwhile (n > 0). */
+/*
+ * One case in its own transaction, under its row lock; then its row of
+ * case_change when it has not changed meanwhile (n > 0).  0 done, or
+ * skipped when its check failed (logged; its row stays for the next
+ * tick, and one case that cannot be checked holds up no other); -1 when
+ * no transaction can be begun.
+ */
 static int
 tick_one(struct db *db, struct pool *pool, const struct calendar *cal,
     time_t now, int64_t id, int64_t n, int *written)
@@ -903,29 +912,29 @@ tick_one(struct db *db, struct pool *pool, const struct calendar *cal,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	int64_t		 dummy;
+	int		 w = 0;
 
 	if (db_begin(db) != DB_OK)
 		return -1;
 	q = db_stmt(db, SQL_CASE_LOCK);
 	stmt_bind_int(q, 0, id);
 	if ((rc = stmt_one(q, pool, "i", &dummy)) == DB_OK)
-		rc = check_at(db, pool, id, NULL, now, cal, written);
-	if (rc == DB_OK || rc == DB_NONE) {
-		if (n > 0) {
-			q = db_stmt(db, SQL_CHANGE_DONE);
-			stmt_bind_int(q, 0, id);
-			stmt_bind_int(q, 1, n);
-			rc = stmt_run(q);
-		} else
-			rc = DB_OK;
-	}
-	if (rc != DB_OK) {
+		rc = check_at(db, pool, id, NULL, now, cal, &w);
+	if ((rc == DB_OK || rc == DB_NONE) && n > 0) {
+		q = db_stmt(db, SQL_CHANGE_DONE);
+		stmt_bind_int(q, 0, id);
+		stmt_bind_int(q, 1, n);
+		rc = stmt_run(q);
+	} else if (rc == DB_NONE)
+		rc = DB_OK;
+	if (rc != DB_OK || db_commit(db) != DB_OK) {
 		db_rollback(db);
 		log_err("case %lld: abnormal warnings not checked",
 		    (long long)id);
-		return -1;
+		return 0;
 	}
-	return db_commit(db) == DB_OK ? 0 : -1;
+	*written += w;
+	return 0;
 }
 
 /* Every case sql selects (id, n), BATCH at a time after the last id;
@@ -1020,6 +1029,8 @@ bind_half(struct stmt *q, unsigned *i, int wanted,
 	stmt_bind_text(q, (*i)++, a->to);
 	stmt_bind_text(q, (*i)++, key);
 	stmt_bind_text(q, (*i)++, key);
+	stmt_bind_text(q, (*i)++, key);
+	stmt_bind_text(q, (*i)++, key != NULL ? a->after_src : NULL);
 	stmt_bind_text(q, (*i)++, key != NULL ? a->after_src : NULL);
 	stmt_bind_int(q, (*i)++, a->after_id);
 }
