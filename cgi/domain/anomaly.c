@@ -105,9 +105,10 @@ static const char SQL_LIST[] =
     "ORDER BY d.at DESC, d.id DESC LIMIT ?) "
     "ORDER BY t DESC, src DESC, id DESC LIMIT ?";
 
-/* --- the rules ----------------------------------------------------------- */
+/* --- the rules ------------------------------------------------------------ */
 
-static void	 check_order(const struct anomaly_case *, struct anomaly_hits *);
+static void	 check_order(const struct anomaly_case *,
+		    struct anomaly_hits *);
 static void	 check_docs(const struct anomaly_case *, struct anomaly_hits *);
 static void	 check_fee(const struct anomaly_case *, struct anomaly_hits *);
 static void	 check_signed(const struct anomaly_case *,
@@ -1000,7 +1001,7 @@ anomaly_tick(struct db *db, struct pool *pool, int all, int *checked,
 	    cal_day_str(pool, cal_day_of(now)), checked, written);
 }
 
-/* --- the pages' list -------------------------------------------------------- */
+/* --- the pages' list ----------------------------------------------------- */
 
 static enum db_rc
 list_row(struct stmt *q, struct pool *pool, void *arg)

@@ -222,6 +222,9 @@ t_is "decided that day, in the transaction of the decision: a second one" "$(rul
 t_is "which says when it was decided" \
 	"$(sql_int "SELECT explanation FROM anomaly_warning WHERE case_id = $CASE AND subject = 'decided'")" \
 	"本件于 $LDAY 作出准予许可决定，承诺办结期限是 $PROM，超期 2 个工作日。"
+t_like "written by the worker that decided, not by a tick (the worker's log says so)" \
+	"$(grep -h "abnormal warning: case $APP late_decision decided" "$TEST_VAR/int/fcgi.log" "$TEST_VAR/int/tick.log")" \
+	"yiwang\.fcgi\[[0-9]+\] info: abnormal warning"
 admin_int tick >/dev/null 2>&1
 clock_real
 
