@@ -15,6 +15,7 @@
 
 #include "account.h"
 #include "anchor.h"
+#include "anomaly.h"
 #include "calendar.h"
 #include "application.h"
 #include "catalog.h"
@@ -96,8 +97,12 @@ usage(void)
 	    "                               to the second\n"
 	    "  tick [--loop]                the timed rules whose time has come\n"
 	    "                               (deadlines, deemed acceptance,\n"
-	    "                               warnings of missed deadlines);\n"
+	    "                               warnings of missed deadlines,\n"
+	    "                               abnormal warnings of changed cases);\n"
 	    "                               --loop: every minute\n"
+	    "  anomaly-check [--all]        abnormal warnings (异常预警) of the\n"
+	    "                               cases changed since the last check,\n"
+	    "                               or of every case\n"
 	    "  files-sweep [SECONDS]        remove stored files no row names and\n"
 	    "                               stale tmp/ entries, older than SECONDS\n"
 	    "                               (default files_sweep_grace)\n"
@@ -625,8 +630,10 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  * has come, at clock_now(): deadlines not yet set are set, a case whose
  * intake deadline passed without a decision is deemed accepted, a case
  * whose fee is unpaid past its last day is denied (FEE-2), every step
- * that turned red gets its warning, and a delegation past its last day is
- * closed (INT-7).  Each rule is idempotent and safe
+ * that turned red gets its warning, a delegation past its last day is
+ * closed (INT-7), and the abnormal warnings (SUP-2) of the cases changed
+ * since the last tick and of open cases past their promised deadline are
+ * written.  Each rule is idempotent and safe
  * beside another tick, so a late or doubled tick does what one on time
  * does.  With --loop: again at the start of every minute, for ever (./run
  * keeps it running under yiwang-supervise); a database error ends it, and
@@ -638,6 +645,7 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	struct calendar	 c;
 	time_t		 now = clock_now();
 	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0, ended = 0;
+	int		 checked = 0, abnormal = 0;
 
 	if (cfg->site != SITE_INTRANET)
 		return 0;	/* no timed rule on the extranet yet */
@@ -648,13 +656,35 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	    DB_OK ||
 	    deadline_warn(db, pool, &c, cal_day_of(now), now, &warned) !=
 	    DB_OK || delegation_expire(db, pool, cal_day_of(now), &ended) !=
-	    DB_OK)
+	    DB_OK || anomaly_tick(db, pool, 0, &checked, &abnormal) != DB_OK)
 		return 1;
-	if (filled > 0 || deemed > 0 || lapsed > 0 || warned > 0 || ended > 0)
+	if (filled > 0 || deemed > 0 || lapsed > 0 || warned > 0 ||
+	    ended > 0 || abnormal > 0)
 		printf("tick %s：补算期限 %d 处，逾期视为受理 %d 件，逾期未缴费"
-		    "不予许可 %d 件，超期警告 %d 条，到期结束的委托 %d 项\n",
-		    cal_day_str(pool, cal_day_of(now)), filled, deemed, lapsed,
-		    warned, ended);
+		    "不予许可 %d 件，超期警告 %d 条，到期结束的委托 %d 项，"
+		    "异常预警 %d 条\n", cal_day_str(pool, cal_day_of(now)),
+		    filled, deemed, lapsed, warned, ended, abnormal);
+	return 0;
+}
+
+/*
+ * anomaly-check [--all] (SUP-2): the abnormal warnings of the cases
+ * changed since the tick last looked (and open cases past their promised
+ * deadline), or of every case; what it wrote is in the ledger.
+ */
+static int
+anomaly_check(const struct config *cfg, struct db *db, struct pool *pool,
+    int all)
+{
+	int	 checked = 0, written = 0;
+
+	if (cfg->site != SITE_INTRANET) {
+		fputs("异常预警只在内网检查。\n", stderr);
+		return 1;
+	}
+	if (anomaly_tick(db, pool, all, &checked, &written) != DB_OK)
+		return 1;
+	printf("检查办件 %d 件，新的异常预警 %d 条\n", checked, written);
 	return 0;
 }
 
@@ -1286,6 +1316,9 @@ main(int argc, char *argv[])
 	else if (strcmp(cmd, "tick") == 0 && (argc == 1 || (argc == 2 &&
 	    strcmp(argv[1], "--loop") == 0)))
 		rc = tick(&cfg, db, pool, argc == 2);
+	else if (strcmp(cmd, "anomaly-check") == 0 && (argc == 1 ||
+	    (argc == 2 && strcmp(argv[1], "--all") == 0)))
+		rc = anomaly_check(&cfg, db, pool, argc == 2);
 	else if (strcmp(cmd, "files-sweep") == 0 && argc <= 2)
 		rc = sweep(&cfg, db, pool, argc == 2 ? argv[1] : NULL);
 	else if (strcmp(cmd, "locks") == 0 && argc == 1)

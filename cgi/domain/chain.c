@@ -45,6 +45,14 @@ static const char SQL_WARNING_LAST[] =
     "SELECT id, hash FROM deadline_warning ORDER BY id DESC LIMIT 1";
 static const char SQL_WARNING_COUNT[] =
     "SELECT COUNT(*) FROM deadline_warning WHERE id <= ?";
+static const char SQL_ANOMALY_ROWS[] =
+    "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), case_id, app_no, "
+    "dept_code, rule, subject, explanation, prev_hash, hash "
+    "FROM anomaly_warning WHERE id > ? ORDER BY id LIMIT ?";
+static const char SQL_ANOMALY_LAST[] =
+    "SELECT id, hash FROM anomaly_warning ORDER BY id DESC LIMIT 1";
+static const char SQL_ANOMALY_COUNT[] =
+    "SELECT COUNT(*) FROM anomaly_warning WHERE id <= ?";
 static const char SQL_AUDIT_ROWS[] =
     "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), actor, action, "
     "object, detail, prev_hash, hash FROM audit WHERE id > ? ORDER BY id "
@@ -67,6 +75,8 @@ static const struct chain_def chains[CHAIN_COUNT] = {
 	    SQL_OPINION_COUNT, 9 },
 	[CHAIN_DEADLINE_WARNING] = { "deadline_warning", SQL_WARNING_ROWS,
 	    SQL_WARNING_LAST, SQL_WARNING_COUNT, 9 },
+	[CHAIN_ANOMALY_WARNING] = { "anomaly_warning", SQL_ANOMALY_ROWS,
+	    SQL_ANOMALY_LAST, SQL_ANOMALY_COUNT, 7 },
 	[CHAIN_AUDIT] = { "audit", SQL_AUDIT_ROWS, SQL_AUDIT_LAST,
 	    SQL_AUDIT_COUNT, 5 },
 };

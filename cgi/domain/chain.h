@@ -1,7 +1,8 @@
 /*
  * chain.h: the keyed chain of every insert-only ledger (SEC-3, INT-6,
- * review F4): audit rows, signed opinions and the warnings of missed
- * deadlines (SUP-1), and any later ledger.
+ * review F4): audit rows, signed opinions, the warnings of missed
+ * deadlines (SUP-1) and the abnormal warnings (SUP-2), and any later
+ * ledger.
  *
  * Each row stores prev_hash (the MAC of the row before it in its chain,
  * "" for the first) and hash, its own MAC:
@@ -35,6 +36,7 @@
 enum chain_id {
 	CHAIN_OPINION,
 	CHAIN_DEADLINE_WARNING,		/* deadline_warning (deadline.h) */
+	CHAIN_ANOMALY_WARNING,		/* anomaly_warning (anomaly.h) */
 	CHAIN_AUDIT,
 	CHAIN_COUNT
 };

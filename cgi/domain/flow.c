@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anomaly.h"
 #include "calendar.h"
 #include "chain.h"
 #include "clock.h"
@@ -916,6 +917,10 @@ event_out(struct db *db, struct pool *pool, const struct kase *k,
 	}
 	rc = outbox_add(db, pool, rec);
 	json_decref(rec);
+	/* Abnormal warnings (SUP-2) of this case, in this transaction; a
+	 * check that fails is logged and does not hold up the case. */
+	if (rc == DB_OK)
+		(void)anomaly_check_case(db, pool, k->id, &k->item, NULL);
 	return rc;
 }
 

@@ -387,9 +387,7 @@ static const char *
 search_criteria(struct req *r, struct case_query *q)
 {
 	const char	*light, *id, *p;
-	cal_day		 from, to;
 	char		*end;
-	int		 y, mo, d, h, mi, se, len = 0;
 
 	memset(q, 0, sizeof(*q));
 	q->app_no = form_get(r, "no");
@@ -411,12 +409,8 @@ search_criteria(struct req *r, struct case_query *q)
 	if (light != NULL &&
 	    (q->light = deadline_light_of(light)) == LIGHT_NONE)
 		return "请从列表中选择亮灯颜色。";
-	if (q->from != NULL && cal_day_parse(q->from, &from) == -1)
-		return "收件日期（起）格式不正确，请写成 2026-09-30 这样的日期。";
-	if (q->to != NULL && cal_day_parse(q->to, &to) == -1)
-		return "收件日期（止）格式不正确，请写成 2026-09-30 这样的日期。";
-	if (q->from != NULL && q->to != NULL && from > to)
-		return "收件日期的起日晚于止日，请调换后再查。";
+	if ((p = view_days(r, "收件日期", q->from, q->to)) != NULL)
+		return p;
 	/* The next page's key, as this page wrote it. */
 	p = form_get(r, "before_at");
 	id = form_get(r, "before_id");
@@ -426,10 +420,7 @@ search_criteria(struct req *r, struct case_query *q)
 		errno = 0;
 		q->before_id = strtoll(id, &end, 10);
 		if (errno != 0 || *end != '\0' || q->before_id <= 0 ||
-		    strlen(p) != 19 || sscanf(p, "%4d-%2d-%2d %2d:%2d:%2d%n",
-		    &y, &mo, &d, &h, &mi, &se, &len) != 6 || len != 19 ||
-		    cal_day_parse(pool_printf(r->pool, "%.10s", p), &from) ==
-		    -1 || h > 23 || mi > 59 || se > 59)
+		    !view_key_time(r, p))
 			return "翻页链接不正确，请回到第一页重新查询。";
 		q->before_at = p;
 	}

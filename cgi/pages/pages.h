@@ -117,6 +117,9 @@ int	 page_sup_perf(struct req *);
 int	 page_sup_perf_dept(struct req *);
 int	 page_sup_stats(struct req *);
 int	 page_sup_stats_csv(struct req *);
+/* int_sup_warn.c: warnings and their rules (SUP-1, SUP-2). */
+int	 page_sup_warnings(struct req *);
+int	 page_sup_rules(struct req *);
 
 /* int_alerts.c: the security administrator's security alerts. */
 int	 page_int_sec_alerts(struct req *);
@@ -165,6 +168,13 @@ const char	*view_person(struct req *, const char *name);
 /* The departments as options, Depts.N.{code,name,staff,selected}; 0, or
  * -1 on a database error. */
 int	 view_dept_options(struct req *, const char *selected);
+/* What is wrong with a period of Beijing days from..to (either NULL:
+ * open) as a filter named what ("收件日期"), for the user; else NULL. */
+const char	*view_days(struct req *, const char *what, const char *from,
+		    const char *to);
+/* Whether s is the time of a page key as the pages write it, UTC
+ * "YYYY-MM-DD HH:MM:SS". */
+int	 view_key_time(struct req *, const char *s);
 struct org_staff;
 struct org_err;
 /* A refused form: status 422, Form.Error (what to do), Form.Field. */

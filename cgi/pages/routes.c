@@ -186,5 +186,9 @@ const struct route routes[] = {
 	{ "GET", "/sup/stats", R_INT | R_LOGIN, ROLES_WATCH, page_sup_stats },
 	{ "GET", "/sup/stats.csv", R_INT | R_LOGIN, ROLES_WATCH,
 	    page_sup_stats_csv },
+	/* 异常预警 (SUP-2): both ledgers of warnings, and the rules. */
+	{ "GET", "/sup/warnings", R_INT | R_LOGIN, ROLES_WATCH,
+	    page_sup_warnings },
+	{ "GET", "/sup/rules", R_INT | R_LOGIN, ROLES_WATCH, page_sup_rules },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -246,6 +246,35 @@ view_dept_options(struct req *r, const char *sel)
 	return 0;
 }
 
+const char *
+view_days(struct req *r, const char *what, const char *from, const char *to)
+{
+	cal_day	 f, t;
+
+	if (from != NULL && cal_day_parse(from, &f) == -1)
+		return pool_printf(r->pool, "%s（起）格式不正确，请写成 "
+		    "2026-09-30 这样的日期。", what);
+	if (to != NULL && cal_day_parse(to, &t) == -1)
+		return pool_printf(r->pool, "%s（止）格式不正确，请写成 "
+		    "2026-09-30 这样的日期。", what);
+	if (from != NULL && to != NULL && f > t)
+		return pool_printf(r->pool, "%s的起日晚于止日，请调换后再查。",
+		    what);
+	return NULL;
+}
+
+int
+view_key_time(struct req *r, const char *s)
+{
+	cal_day	 d;
+	int	 y, mo, dd, h, mi, se, len = 0;
+
+	return s != NULL && strlen(s) == 19 && sscanf(s,
+	    "%4d-%2d-%2d %2d:%2d:%2d%n", &y, &mo, &dd, &h, &mi, &se,
+	    &len) == 6 && len == 19 && cal_day_parse(pool_printf(r->pool,
+	    "%.10s", s), &d) == 0 && h <= 23 && mi <= 59 && se <= 59;
+}
+
 void
 view_staff(struct req *r, const char *p, const struct org_staff *s)
 {
