@@ -3,6 +3,7 @@
 <header class="page-head">
   <h1>电子监察</h1>
   <p class="page-sub">全市各部门的办件情况。监察只看不办：这里的页面不改变任何办件。</p>
+  <p class="actions"><a class="btn btn-plain" href="/sup/complaints">投诉处理</a></p>
 </header>
 <section class="panel" aria-labelledby="by-state">
   <h2 class="section-title" id="by-state">办件状态</h2>
