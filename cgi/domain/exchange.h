@@ -11,13 +11,14 @@
 
 /*
  * Queue rec (a JSON object with a "type") for the other site.  Call inside
- * the transaction of the change it carries.  rec is not stolen.  The one
- * kind that carries ID numbers and mobiles (OUTBOX_SEALED_KIND) is stored
- * sealed (SEALED_OUTBOX, sealed.h), so that no clear copy of them rests in
- * the outbox; exchange_records() opens it for the bundle, which is sealed
- * to the other site in turn.
+ * the transaction of the change it carries.  rec is not stolen.  The
+ * kinds that carry ID numbers and mobiles (OUTBOX_SEALED_KIND, _KIND2)
+ * are stored sealed (SEALED_OUTBOX, sealed.h), so that no clear copy of
+ * them rests in the outbox; exchange_records() opens them for the
+ * bundle, which is sealed to the other site in turn.
  */
 #define OUTBOX_SEALED_KIND	"application"
+#define OUTBOX_SEALED_KIND2	"complaint"	/* the complainant's (SUP-5) */
 enum db_rc	 outbox_add(struct db *, struct pool *, json_t *rec);
 
 struct gap_claim {

@@ -22,6 +22,7 @@
 #include "application.h"
 #include "bundle.h"
 #include "catalog.h"
+#include "complaint.h"
 #include "crypto.h"
 #include "exchange.h"
 #include "files.h"
@@ -277,6 +278,11 @@ static const struct record_kind {
 	    anchor_record_store },
 	{ "anchor", SITE_INTRANET, "锚点", rec_valid_anchor,
 	    anchor_record_store },
+	/* Complaints (SUP-5, EXT-7): filed out there, answered in here. */
+	{ "complaint", SITE_INTRANET, "投诉", rec_valid_complaint,
+	    cmp_import },
+	{ "complaint.state", SITE_EXTRANET, "投诉进度",
+	    rec_valid_complaint_state, cmp_import_state },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
@@ -528,6 +534,14 @@ site_app(void *arg, struct pool *pool, const char *app_no)
 	    app_exists(s->db, pool, app_no);
 }
 
+static enum db_rc
+site_complaint(void *arg, struct pool *pool, const char *no)
+{
+	struct site_data	*s = arg;
+
+	return cmp_exists(s->db, pool, no);
+}
+
 static int
 site_anchor(void *arg, struct pool *pool, json_t *rec, const char **why)
 {
@@ -582,6 +596,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	site.item = site_item;
 	site.app = site_app;
 	site.anchor = site_anchor;
+	site.complaint = site_complaint;
 	site.arg = &sd;
 	sd.peer_site = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
 	sd.intranet = cfg->site == SITE_INTRANET;

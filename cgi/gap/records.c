@@ -29,6 +29,11 @@
 #define MATERIALS_MAX	60	/* CFORM_MAX_MATERIALS */
 #define DAYS_LIMIT	3650	/* statutory and promised days */
 #define INT_COLUMN	2147483647	/* INT columns */
+/* Complaints (SUP-5): the limits of complaint.h, CMP_*. */
+#define CMP_SUBJECT	60
+#define CMP_BODY	1000
+#define CMP_PERSON	50
+#define CMP_REPLY	2000
 /* A procedure the intranet published (FLOW-2) is checked again with the
  * same state bound; the time bound is wider, so a slower machine never
  * refuses what the intranet accepted. */
@@ -293,6 +298,58 @@ static const struct shape S_DATETIME = { datetime_ok,
 static const struct shape S_STATE = { state_ok, "不是已知的办件状态" };
 static const struct shape S_DOC_KIND = { doc_kind_ok, "不是已知的文书种类" };
 
+/* ---- complaints' shapes (SUP-5) ---- */
+
+/* TS, the day it was numbered (YYYYMMDD), five digits. */
+static int
+cmp_no_ok(const char *s)
+{
+	char	 d[11];
+
+	if (strlen(s) != 15 || strncmp(s, "TS", 2) != 0 || !digits(s + 2, 13))
+		return 0;
+	snprintf(d, sizeof(d), "%.4s-%.2s-%.2s", s + 2, s + 6, s + 8);
+	return ymd_at(d);
+}
+
+static int
+opt_app_no_ok(const char *s)
+{
+	return *s == '\0' || app_no_ok(s);
+}
+
+static int
+opt_date_ok(const char *s)
+{
+	return *s == '\0' || date_ok(s);
+}
+
+/* As the complaint form takes it (complaint.c cmp_phone_valid()): "" or
+ * 7 to 20 digits and '-', a digit first. */
+static int
+cmp_phone_ok(const char *s)
+{
+	size_t	 n;
+
+	if (*s == '\0')
+		return 1;
+	if (*s < '0' || *s > '9')
+		return 0;
+	for (n = 0; s[n] != '\0'; n++)
+		if ((s[n] < '0' || s[n] > '9') && s[n] != '-')
+			return 0;
+	return n >= 7 && n <= 20;
+}
+
+static const struct shape S_CMP_NO = { cmp_no_ok,
+    "应为 TS、8 位日期和 5 位序号，如 TS2026120600001" };
+static const struct shape S_OPT_APP_NO = { opt_app_no_ok,
+    "应为空，或 YW、8 位日期和 5 位序号" };
+static const struct shape S_OPT_DATE = { opt_date_ok,
+    "应为空，或 YYYY-MM-DD 格式的日期" };
+static const struct shape S_CMP_PHONE = { cmp_phone_ok,
+    "应为空，或 7 到 20 位数字和 -" };
+
 static const char *const depths_online[] = { "A", "B", "C", NULL };
 static const char *const published[] = { "published", NULL };
 static const char *const type_item[] = { "item", NULL };
@@ -302,6 +359,15 @@ static const char *const type_withdraw[] = { "application.withdraw", NULL };
 static const char *const type_correct[] = { "application.correct", NULL };
 static const char *const type_fee[] = { "case.fee", NULL };
 static const char *const fee_states[] = { "unpaid", "paid", "lapsed", NULL };
+static const char *const type_complaint[] = { "complaint", NULL };
+static const char *const type_cmp_state[] = { "complaint.state", NULL };
+static const char *const cmp_abouts[] = { "case", "dept", "person", NULL };
+/* The states a complaint reaches on the intranet (complaint.c), each with
+ * the words the citizen reads: a pair per state. */
+static const char *const cmp_states[] = { "assigned", "investigating",
+    "replied", "closed", NULL };
+static const char *const cmp_state_labels[] = { "已受理，正在调查",
+    "正在调查核实", "已答复", "已办结", NULL };
 
 /* ---- the fields of each kind --------------------------------------- */
 
@@ -568,6 +634,42 @@ static const struct field correct_fields[] = {
 	SHAPED("at", "提交时间", S_DATETIME),
 	ARRAY("attachments", "补正材料", 1, MATERIALS_MAX, attachment_elem),
 	ARRAY("files", "随附文件", 1, MATERIALS_MAX, sha_elem),
+	END
+};
+
+/* cmp_file(): a complaint as the form (ext_complaint.c) takes it. */
+static const struct field complainant_fields[] = {
+	LINE("name", "投诉人姓名", 1, 50),
+	SHAPED("id_number", "投诉人身份证号码", S_ID),
+	END
+};
+static const struct field complaint_fields[] = {
+	CHOICE("type", "记录类型", type_complaint),
+	SHAPED("no", "投诉编号", S_CMP_NO),
+	CHOICE("about", "投诉对象", cmp_abouts),
+	SHAPED("app_no", "所涉申请编号", S_OPT_APP_NO),
+	SHAPED("dept_code", "所涉部门编码", S_OPT_DEPT_CODE),
+	LINE("dept_name", "所涉部门", 0, 100),
+	LINE("person", "所涉工作人员", 0, CMP_PERSON),
+	LINE("subject", "投诉事由", 1, CMP_SUBJECT),
+	{ .name = "body", .type = F_LINES, .min = 1, .max = CMP_BODY,
+	    .max_bytes = 4 * CMP_BODY, .label = "投诉内容" },
+	OBJECT("complainant", "投诉人", complainant_fields),
+	SHAPED("phone", "联系电话", S_CMP_PHONE),
+	SHAPED("filed_at", "投诉时间", S_DATETIME),
+	END
+};
+
+/* state_out(): where a complaint stands, with its reply. */
+static const struct field cmp_state_fields[] = {
+	CHOICE("type", "记录类型", type_cmp_state),
+	SHAPED("no", "投诉编号", S_CMP_NO),
+	INT("seq", "进度序号", 1, INT_COLUMN),
+	CHOICE("state", "投诉状态", cmp_states),
+	CHOICE("state_label", "投诉状态说明", cmp_state_labels),
+	SHAPED("at", "时间", S_DATETIME),
+	LINES("reply", "答复", CMP_REPLY, 4 * CMP_REPLY),
+	SHAPED("due", "答复期限", S_OPT_DATE),
 	END
 };
 
@@ -1096,6 +1198,88 @@ rec_valid_case_fee(struct rec_check *c, json_t *o)
 	default:
 		c->dberr = 1;
 		return fail(c, "app_no", NULL, "查询申请时数据库出错");
+	}
+}
+
+/* ---- complaint, complaint.state (SUP-5) ---------------------------- */
+
+int
+rec_valid_complaint(struct rec_check *c, json_t *o)
+{
+	const char	*about, *app, *code, *dname, *person;
+
+	if (walk_record(c, o, complaint_fields) == -1)
+		return -1;
+	about = str(o, "about");
+	app = str(o, "app_no");
+	code = str(o, "dept_code");
+	dname = str(o, "dept_name");
+	person = str(o, "person");
+	/* What the form asks for each kind, and nothing else. */
+	if ((*code == '\0') != (*dname == '\0'))
+		return fail(c, "dept_name", "所涉部门",
+		    "部门编码和名称应同时填写或同时为空");
+	if (strcmp(about, "case") == 0) {
+		if (*app == '\0')
+			return fail(c, "app_no", "所涉申请编号",
+			    "投诉办件须写明申请编号");
+		if (*code != '\0' || *person != '\0')
+			return fail(c, "about", "投诉对象",
+			    "投诉办件时不写部门或工作人员");
+	} else if (*app != '\0')
+		return fail(c, "app_no", "所涉申请编号",
+		    "只有投诉办件时写申请编号");
+	if (strcmp(about, "dept") == 0 && (*code == '\0' || *person != '\0'))
+		return fail(c, "dept_code", "所涉部门编码",
+		    "投诉部门须写明部门，不写工作人员");
+	if (strcmp(about, "person") == 0 && *person == '\0')
+		return fail(c, "person", "所涉工作人员",
+		    "投诉工作人员须写明是谁");
+	if (*app == '\0')
+		return 0;
+	switch (c->site->app(c->site->arg, c->pool, app)) {
+	case DB_OK:
+		return 0;
+	case DB_NONE:
+		return fail(c, "app_no", "所涉申请编号",
+		    "本站没有这个申请的办件");
+	default:
+		c->dberr = 1;
+		return fail(c, "app_no", NULL, "查询办件时数据库出错");
+	}
+}
+
+int
+rec_valid_complaint_state(struct rec_check *c, json_t *o)
+{
+	const char	*state, *reply;
+	size_t		 i;
+
+	if (walk_record(c, o, cmp_state_fields) == -1)
+		return -1;
+	state = str(o, "state");
+	reply = str(o, "reply");
+	for (i = 0; cmp_states[i] != NULL; i++)
+		if (strcmp(cmp_states[i], state) == 0)
+			break;
+	if (strcmp(cmp_state_labels[i], str(o, "state_label")) != 0)
+		return fail(c, "state_label", "投诉状态说明",
+		    "与投诉状态不符");
+	/* A reply exactly once it is replied. */
+	if ((*reply != '\0') != (strcmp(state, "replied") == 0 ||
+	    strcmp(state, "closed") == 0))
+		return fail(c, "reply", "答复",
+		    "只有已答复、已办结的投诉带有答复，且必须带有");
+	if (c->site->complaint == NULL)
+		return fail(c, "no", "投诉编号", "本站没有这件投诉");
+	switch (c->site->complaint(c->site->arg, c->pool, str(o, "no"))) {
+	case DB_OK:
+		return 0;
+	case DB_NONE:
+		return fail(c, "no", "投诉编号", "本站没有这件投诉");
+	default:
+		c->dberr = 1;
+		return fail(c, "no", NULL, "查询投诉时数据库出错");
 	}
 }
 

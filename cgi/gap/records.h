@@ -63,6 +63,8 @@ struct rec_site {
 	int		(*anchor)(void *arg, struct pool *, json_t *rec,
 			    const char **why);
 	void		*arg;
+	/* Whether complaint no is stored here (SUP-5; NULL: none is). */
+	enum db_rc	(*complaint)(void *arg, struct pool *, const char *no);
 };
 
 struct rec_check {
@@ -106,6 +108,12 @@ int	 rec_valid_anchor(struct rec_check *, json_t *);
 int	 rec_valid_withdraw(struct rec_check *, json_t *);
 /* application.correct: its fields, its files, and a case of it here. */
 int	 rec_valid_correct(struct rec_check *, json_t *);
+/* complaint (SUP-5, EXT-7): as the complaint form takes it, about a case
+ * here, a department or a person (extranet → intranet). */
+int	 rec_valid_complaint(struct rec_check *, json_t *);
+/* complaint.state: a complaint's state and reply, for a complaint of
+ * this site (intranet → extranet). */
+int	 rec_valid_complaint_state(struct rec_check *, json_t *);
 
 /*
  * After every record: every file member of the bundle is named by some

@@ -78,6 +78,13 @@ static const struct {
 	{ "gap.import", "导入摆渡包" },
 	{ "gap.epoch-accept", "确认对端新纪元" },
 	{ "sup.observe", "特邀监督员查询" },
+	/* Complaints (SUP-5). */
+	{ "complaint.file", "提交投诉" },
+	{ "complaint.import", "收到外网投诉" },
+	{ "sup.complaint.assign", "交办投诉" },
+	{ "sup.complaint.investigate", "记录投诉调查情况" },
+	{ "sup.complaint.reply", "答复投诉" },
+	{ "sup.complaint.close", "办结投诉" },
 };
 
 /* The kinds of action the page filters by (a prefix of the action). */
@@ -98,6 +105,7 @@ static const struct {
 	{ "delegation.", "委托（AB岗）" },
 	{ "gap.", "摆渡" },
 	{ "sup.", "电子监察与监督" },
+	{ "complaint.", "投诉举报" },
 };
 #define NKINDS (sizeof(audit_kinds) / sizeof(audit_kinds[0]))
 

@@ -31,6 +31,10 @@ int	 page_ext_correct(struct req *);
 int	 page_ext_query_form(struct req *);
 int	 page_ext_query(struct req *);
 int	 page_ext_doc(struct req *);
+/* ext_complaint.c: complaints (EXT-7, SUP-5). */
+int	 page_ext_complaint_form(struct req *);
+int	 page_ext_complaint(struct req *);
+int	 page_ext_complaints(struct req *);
 
 /* Intranet. */
 int	 page_int_home(struct req *);
@@ -120,6 +124,13 @@ int	 page_sup_stats_csv(struct req *);
 /* int_sup_warn.c: warnings and their rules (SUP-1, SUP-2). */
 int	 page_sup_warnings(struct req *);
 int	 page_sup_rules(struct req *);
+/* int_complaint.c: complaint handling (SUP-5). */
+int	 page_sup_complaints(struct req *);
+int	 page_sup_complaint(struct req *);
+int	 page_sup_complaint_assign(struct req *);
+int	 page_sup_complaint_investigate(struct req *);
+int	 page_sup_complaint_reply(struct req *);
+int	 page_sup_complaint_close(struct req *);
 
 /* int_alerts.c: the security administrator's security alerts. */
 int	 page_int_sec_alerts(struct req *);

@@ -38,6 +38,13 @@ const struct route routes[] = {
 	{ "GET", "/my", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_my },
 	{ "GET", "/app", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_app },
 	{ "GET", "/doc", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_doc },
+	/* Extranet: complaints (投诉举报; EXT-7, SUP-5). */
+	{ "GET", "/complaint", R_EXT | R_LOGIN, ROLE_CITIZEN,
+	    page_ext_complaint_form },
+	{ "POST", "/complaint", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	    page_ext_complaint },
+	{ "GET", "/complaints", R_EXT | R_LOGIN, ROLE_CITIZEN,
+	    page_ext_complaints },
 	{ "POST", "/app/withdraw", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
 	    page_ext_withdraw },
 	{ "POST", "/app/correct", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
@@ -190,5 +197,18 @@ const struct route routes[] = {
 	{ "GET", "/sup/warnings", R_INT | R_LOGIN, ROLES_WATCH,
 	    page_sup_warnings },
 	{ "GET", "/sup/rules", R_INT | R_LOGIN, ROLES_WATCH, page_sup_rules },
+	/* Intranet: complaint handling (SUP-5); observers read masked. */
+	{ "GET", "/sup/complaints", R_INT | R_LOGIN, ROLES_WATCH,
+	    page_sup_complaints },
+	{ "GET", "/sup/complaint", R_INT | R_LOGIN, ROLES_WATCH,
+	    page_sup_complaint },
+	{ "POST", "/sup/complaint/assign", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_SUPERVISOR, page_sup_complaint_assign },
+	{ "POST", "/sup/complaint/investigate", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_SUPERVISOR, page_sup_complaint_investigate },
+	{ "POST", "/sup/complaint/reply", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_SUPERVISOR, page_sup_complaint_reply },
+	{ "POST", "/sup/complaint/close", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_SUPERVISOR, page_sup_complaint_close },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -68,7 +68,16 @@ stub_app(void *arg, struct pool *pool, const char *app_no)
 	return strcmp(app_no, "YW2026112100001") == 0 ? DB_OK : DB_NONE;
 }
 
-static const struct rec_site site = { stub_item, stub_app, NULL };
+static enum db_rc
+stub_complaint(void *arg, struct pool *pool, const char *no)
+{
+	(void)arg;
+	(void)pool;
+	return strcmp(no, "TS2026112100001") == 0 ? DB_OK : DB_NONE;
+}
+
+static const struct rec_site site = { stub_item, stub_app, NULL, NULL,
+    stub_complaint };
 
 /* wfnet.c names roles in its reasons through account.c, which needs a
  * database; the reasons' words do not matter here. */
@@ -82,7 +91,8 @@ account_role_label(unsigned role)
 }
 static const rec_validator validators[] = { rec_valid_item,
     rec_valid_application, rec_valid_case_event, rec_valid_withdraw,
-    rec_valid_correct, rec_valid_case_event };
+    rec_valid_correct, rec_valid_case_event, rec_valid_complaint,
+    rec_valid_complaint_state };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -136,6 +146,17 @@ static const char *const seeds[] = {
 	"\"局\",\"note\":\"\",\"state\":\"correcting\",\"state_label\":"
 	"\"需补正材料，等待申请人补正\",\"corrections\":[{\"material_seq\":1,"
 	"\"material_name\":\"申请书\",\"reason\":\"缺少签字\"}]}",
+	/* complaint (SUP-5): about a case, by the form. */
+	"{\"type\":\"complaint\",\"no\":\"TS2026112100001\",\"about\":"
+	"\"case\",\"app_no\":\"YW2026112100001\",\"dept_code\":\"\","
+	"\"dept_name\":\"\",\"person\":\"\",\"subject\":\"拖延受理\","
+	"\"body\":\"至今没有受理。\",\"complainant\":{\"name\":\"格\","
+	"\"id_number\":\"152502198807120048\"},\"phone\":\"13904791234\","
+	"\"filed_at\":\"2026-11-21 02:00:00\"}",
+	/* complaint.state: the reply going back. */
+	"{\"type\":\"complaint.state\",\"no\":\"TS2026112100001\",\"seq\":3,"
+	"\"state\":\"replied\",\"state_label\":\"已答复\",\"at\":"
+	"\"2026-11-25 02:00:00\",\"reply\":\"已责令改正。\",\"due\":\"\"}",
 };
 
 static struct pool	*pool;

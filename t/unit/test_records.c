@@ -60,7 +60,19 @@ stub_app(void *arg, struct pool *pool, const char *app_no)
 	return strcmp(app_no, APP_NO) == 0 ? DB_OK : DB_NONE;
 }
 
-static const struct rec_site site = { stub_item, stub_app, NULL };
+/* The complaints the stub site has (SUP-5): one. */
+static enum db_rc
+stub_complaint(void *arg, struct pool *pool, const char *no)
+{
+	(void)arg;
+	(void)pool;
+	if (site_fails)
+		return DB_ERR;
+	return strcmp(no, "TS2026112100001") == 0 ? DB_OK : DB_NONE;
+}
+
+static const struct rec_site site = { stub_item, stub_app, NULL, NULL,
+    stub_complaint };
 
 static struct {
 	struct pool		*pool;
@@ -913,6 +925,200 @@ case_event_document_body(void **state)
 	}
 }
 
+/* ---- complaints (SUP-5, EXT-7) ------------------------------------- */
+
+#define COMPLAINT "{\"type\":\"complaint\",\"no\":\"TS2026112100001\"," \
+    "\"about\":\"case\",\"app_no\":\"" APP_NO "\",\"dept_code\":\"\"," \
+    "\"dept_name\":\"\",\"person\":\"\",\"subject\":\"窗口拖延受理\"," \
+    "\"body\":\"11 月 21 日提交，\\r\\n至今没有受理。\"," \
+    "\"complainant\":{\"name\":\"格日勒图雅\",\"id_number\":" \
+    "\"152502198807120048\"},\"phone\":\"13904791234\"," \
+    "\"filed_at\":\"2026-11-21 02:00:00\"}"
+
+/* The complaint with member path (a.b for a member of object a) set to
+ * the JSON value text, or removed (NULL). */
+static json_t *
+complaint_with(const char *path, const char *text)
+{
+	json_t		*o = parse(COMPLAINT), *at = o;
+	const char	*dot;
+	char		 head[64];
+
+	if (path != NULL && (dot = strchr(path, '.')) != NULL) {
+		snprintf(head, sizeof(head), "%.*s", (int)(dot - path), path);
+		at = json_object_get(o, head);
+		path = dot + 1;
+	}
+	return with_member(o, at, path, text);
+}
+
+static void
+complaint_refused(const char *path, const char *text, const char *at)
+{
+	assert_int_equal(run(rec_valid_complaint, complaint_with(path,
+	    text)), -1);
+	assert_string_equal(field(), at);
+}
+
+/* A JSON string of n copies of the three-byte character c. */
+static char *
+long_text(const char *c, size_t n)
+{
+	char	*s = pool_alloc(fx.pool, 3 * n + 3);
+	size_t	 i;
+
+	s[0] = '"';
+	for (i = 0; i < n; i++)
+		memcpy(s + 1 + 3 * i, c, 3);
+	memcpy(s + 1 + 3 * n, "\"", 2);
+	return s;
+}
+
+static void
+complaint_as_the_form_sends_it_passes(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_complaint, complaint_with(NULL,
+	    NULL)), 0);
+	assert_int_equal(run(rec_valid_complaint, complaint_with("phone",
+	    "\"\"")), 0);
+	assert_int_equal(run(rec_valid_complaint, complaint_with("phone",
+	    "\"0479-8221234\"")), 0);
+	/* About a department: its code and name, no case. */
+	o = complaint_with("about", "\"dept\"");
+	json_object_set_new(o, "app_no", json_string(""));
+	json_object_set_new(o, "dept_code", json_string("SCJGJ"));
+	json_object_set_new(o, "dept_name", json_string("市场监督管理局"));
+	assert_int_equal(run(rec_valid_complaint, o), 0);
+	/* About a person: a name as the citizen knows it. */
+	o = complaint_with("about", "\"person\"");
+	json_object_set_new(o, "app_no", json_string(""));
+	json_object_set_new(o, "person", json_string("3 号窗口的王同志"));
+	assert_int_equal(run(rec_valid_complaint, o), 0);
+	assert_int_equal(fx.c.nfiles, 0);
+}
+
+static void
+complaint_fields_as_strict_as_the_form(void **state)
+{
+	(void)state;
+	complaint_refused("no", "\"TS2026133100001\"", "no");
+	complaint_refused("no", "\"YW2026112100001\"", "no");
+	complaint_refused("type", "\"complaint.state\"", "type");
+	complaint_refused("about", "\"mayor\"", "about");
+	complaint_refused("subject", "\"\"", "subject");
+	complaint_refused("subject", "\"a\\r\\nb\"", "subject");
+	complaint_refused("subject", long_text("投", 61), "subject");
+	assert_int_equal(run(rec_valid_complaint, complaint_with("subject",
+	    long_text("投", 60))), 0);
+	complaint_refused("body", "\"\"", "body");
+	complaint_refused("body", long_text("诉", 1001), "body");
+	assert_int_equal(run(rec_valid_complaint, complaint_with("body",
+	    long_text("诉", 1000))), 0);
+	complaint_refused("body", "\"\\u001b[2J\"", "body");
+	complaint_refused("phone", "\"call me\"", "phone");
+	complaint_refused("phone", "\"123456\"", "phone");
+	complaint_refused("phone", "\"-13904791234\"", "phone");
+	complaint_refused("complainant.id_number", "\"152502198807120049\"",
+	    "complainant.id_number");
+	complaint_refused("complainant.name", "\"\"", "complainant.name");
+	complaint_refused("complainant.extra", "1", "complainant.extra");
+	complaint_refused("filed_at", "\"2026-11-21\"", "filed_at");
+	complaint_refused("person", long_text("王", 51), "person");
+	complaint_refused("extra", "1", "extra");
+	complaint_refused("phone", NULL, "phone");
+}
+
+static void
+complaint_what_it_is_about(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	/* A case of this site, and nothing else with it. */
+	complaint_refused("app_no", "\"YW2026112100002\"", "app_no");
+	complaint_refused("app_no", "\"\"", "app_no");
+	complaint_refused("app_no", "\"../../etc\"", "app_no");
+	complaint_refused("person", "\"王\"", "about");
+	o = complaint_with("dept_code", "\"SCJGJ\"");
+	json_object_set_new(o, "dept_name", json_string("市场监督管理局"));
+	assert_int_equal(run(rec_valid_complaint, o), -1);
+	assert_string_equal(field(), "about");
+	/* A department: both code and name; no case, no person. */
+	o = complaint_with("about", "\"dept\"");
+	json_object_set_new(o, "app_no", json_string(""));
+	assert_int_equal(run(rec_valid_complaint, o), -1);
+	assert_string_equal(field(), "dept_code");
+	o = complaint_with("about", "\"dept\"");
+	json_object_set_new(o, "app_no", json_string(""));
+	json_object_set_new(o, "dept_code", json_string("SCJGJ"));
+	assert_int_equal(run(rec_valid_complaint, o), -1);
+	assert_string_equal(field(), "dept_name");
+	o = complaint_with("about", "\"person\"");
+	assert_int_equal(run(rec_valid_complaint, o), -1);
+	assert_string_equal(field(), "app_no");
+	o = complaint_with("about", "\"person\"");
+	json_object_set_new(o, "app_no", json_string(""));
+	assert_int_equal(run(rec_valid_complaint, o), -1);
+	assert_string_equal(field(), "person");
+	/* The site cannot answer: a database error, not a bad record. */
+	site_fails = 1;
+	assert_int_equal(run(rec_valid_complaint, complaint_with(NULL, NULL)),
+	    -1);
+	assert_true(fx.c.dberr);
+}
+
+#define CMP_STATE "{\"type\":\"complaint.state\",\"no\":\"TS2026112100001\"," \
+    "\"seq\":3,\"state\":\"replied\",\"state_label\":\"已答复\"," \
+    "\"at\":\"2026-11-25 02:00:00\",\"reply\":\"经核实，\\n已责令改正。\"," \
+    "\"due\":\"\"}"
+
+static void
+cmp_state_refused(const char *key, const char *text, const char *at)
+{
+	json_t	*o = parse(CMP_STATE);
+
+	assert_int_equal(run(rec_valid_complaint_state, with_member(o, o,
+	    key, text)), -1);
+	assert_string_equal(field(), at);
+}
+
+static void
+complaint_state_record(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_complaint_state, parse(CMP_STATE)), 0);
+	o = parse(CMP_STATE);
+	json_object_set_new(o, "state", json_string("assigned"));
+	json_object_set_new(o, "state_label", json_string("已受理，正在调查"));
+	json_object_set_new(o, "reply", json_string(""));
+	json_object_set_new(o, "due", json_string("2026-12-15"));
+	assert_int_equal(run(rec_valid_complaint_state, o), 0);
+	cmp_state_refused("no", "\"TS2026112100002\"", "no");
+	cmp_state_refused("no", "\"TS20261121\"", "no");
+	cmp_state_refused("seq", "0", "seq");
+	cmp_state_refused("seq", "\"3\"", "seq");
+	cmp_state_refused("state", "\"received\"", "state");
+	cmp_state_refused("state", "\"closed\"", "state_label");
+	cmp_state_refused("state_label", "\"已答复<b>\"", "state_label");
+	cmp_state_refused("reply", "\"\"", "reply");
+	cmp_state_refused("reply", long_text("复", 2001), "reply");
+	cmp_state_refused("reply", "\"\\u001b[2J\"", "reply");
+	cmp_state_refused("due", "\"soon\"", "due");
+	cmp_state_refused("at", NULL, "at");
+	cmp_state_refused("extra", "1", "extra");
+	/* A reply before it is replied is refused too. */
+	o = parse(CMP_STATE);
+	json_object_set_new(o, "state", json_string("investigating"));
+	json_object_set_new(o, "state_label", json_string("正在调查核实"));
+	assert_int_equal(run(rec_valid_complaint_state, o), -1);
+	assert_string_equal(field(), "reply");
+}
+
 /* ---- records as a whole -------------------------------------------- */
 
 static void
@@ -971,6 +1177,10 @@ main(void)
 		T(case_event_corrections),
 		T(correct_record),
 		T(grant_states_its_permit),
+		T(complaint_as_the_form_sends_it_passes),
+		T(complaint_fields_as_strict_as_the_form),
+		T(complaint_what_it_is_about),
+		T(complaint_state_record),
 		T(records_parse_strictly),
 		T(every_file_of_the_bundle_is_named),
 #undef T

@@ -15,7 +15,7 @@
     <?cs if:App.state == "suspended" || App.state == "reported" ?><p class="app-due"><strong>办理期限暂停计算。</strong><?cs if:App.pause_note ?><?cs var:App.pause_note ?><?cs /if ?></p><?cs /if ?>
     <?cs if:App.Fee.state ?><p class="app-fee"><?cs if:App.Fee.state == "unpaid" ?><span class="badge st-wait">待缴费</span> 请于 <strong><?cs var:App.Fee.due ?></strong> 前到审批部门政务服务窗口缴纳<?cs var:App.Fee.kind ?> <strong><?cs var:App.Fee.amount ?> 元</strong>（见下方缴费通知书）；逾期未缴纳的，将不予许可。<?cs elif:App.Fee.state == "paid" ?><span class="badge st-approved">已缴费</span> <?cs var:App.Fee.kind ?> <?cs var:App.Fee.amount ?> 元已缴纳。<?cs else ?><span class="badge st-rejected">逾期未缴费</span> <?cs var:App.Fee.kind ?> <?cs var:App.Fee.amount ?> 元未在 <?cs var:App.Fee.due ?> 前缴纳。<?cs /if ?></p><?cs /if ?>
     <?cs if:App.due_date ?><p class="app-due">预计办结日期：<strong><?cs var:App.due_date ?></strong> <span class="small muted">（审批部门承诺的期限，从您提交申请之日起按工作日计算，法定节假日不计）</span></p><?cs /if ?>
-    <?cs if:User.Name && Page.Template == "ext/app.cs" ?><p class="app-links no-print"><a href="/receipt?no=<?cs var:url_escape(App.app_no) ?>">查看或打印接件凭证</a></p><?cs /if ?>
+    <?cs if:User.Name && Page.Template == "ext/app.cs" ?><p class="app-links no-print"><a href="/receipt?no=<?cs var:url_escape(App.app_no) ?>">查看或打印接件凭证</a> · <a href="/complaint?no=<?cs var:url_escape(App.app_no) ?>">对这件办件投诉</a></p><?cs /if ?>
   </header>
 
   <?cs if:subcount(App.Corrections) > 0 ?>

@@ -5,6 +5,7 @@
 <?cs def:state_class(label) ?><?cs if:string.find(label, "不予") >= 0 || string.find(label, "撤回") >= 0 || string.find(label, "终止") >= 0 ?> st-rejected<?cs elif:string.find(label, "准予") >= 0 || string.find(label, "办结") >= 0 ?> st-approved<?cs elif:string.find(label, "补正") >= 0 || string.find(label, "中止") >= 0 ?> st-correction<?cs /if ?><?cs /def ?>
 <header class="page-head">
   <h1>我的办件</h1>
+  <p class="actions"><a class="btn btn-plain" href="/complaints">我的投诉</a></p>
 </header>
 <?cs if:subcount(Apps) == 0 ?>
 <div class="empty">

@@ -15,6 +15,8 @@
 <header class="page-head">
   <h1>电子监察</h1>
   <p class="page-sub">全市各部门办件的实时情况（<?cs var:Today ?>）。亮灯按办件的受理期限（待受理时）或承诺办结期限（已受理后）计算：绿灯在期限内，黄灯今天到期，红灯已超期；补正、特别程序和上报期间不计期限，不亮灯。监察只看不办：这里的页面不改变任何办件。</p>
+  <p class="page-sub">全市各部门的办件情况。监察只看不办：这里的页面不改变任何办件。</p>
+  <p class="actions"><a class="btn btn-plain" href="/sup/complaints">投诉处理</a></p>
 </header>
 
 <section class="section" aria-labelledby="glance">

@@ -1,0 +1,39 @@
+<?cs # int/sup_complaints.cs: GET /sup/complaints?f=open|overdue|closed|all,
+       complaint handling (SUP-5): Complaints.N.{id,no,object,subject,name,
+       state_label,filed_at,assignee,due,light,due_text}; Filter.f;
+       Count.{open,red,all}.  Names are masked for observers (view_person). ?>
+<header class="page-head">
+  <h1>投诉处理 <span class="count"><?cs var:Count.open ?> 件未办结</span></h1>
+  <p class="actions"><a class="btn btn-plain" href="/sup">电子监察</a></p>
+  <p class="page-sub">每个环节都有期限（工作日）：收到后 2 个工作日内交办，交办时定答复期限（一般 15 个工作日），答复后 3 个工作日内办结。绿灯在期限内，黄灯今天到期，红灯已超期。</p>
+  <nav class="light-tabs" aria-label="筛选">
+    <a href="/sup/complaints?f=open"<?cs if:Filter.f == "open" ?> aria-current="page"<?cs /if ?>>未办结 <?cs var:Count.open ?></a>
+    <a class="light light-red" href="/sup/complaints?f=overdue"<?cs if:Filter.f == "overdue" ?> aria-current="page"<?cs /if ?>>已超期 <?cs var:Count.red ?></a>
+    <a href="/sup/complaints?f=closed"<?cs if:Filter.f == "closed" ?> aria-current="page"<?cs /if ?>>已办结</a>
+    <a href="/sup/complaints?f=all"<?cs if:Filter.f == "all" ?> aria-current="page"<?cs /if ?>>全部 <?cs var:Count.all ?></a>
+  </nav>
+</header>
+<section class="section">
+  <?cs if:subcount(Complaints) == 0 ?>
+  <div class="empty"><p>没有<?cs if:Filter.f == "overdue" ?>超期的<?cs elif:Filter.f == "closed" ?>已办结的<?cs elif:Filter.f == "open" ?>未办结的<?cs /if ?>投诉。</p></div>
+  <?cs else ?>
+  <div class="table-wrap">
+  <table class="grid reflow rowlink">
+    <thead><tr><th scope="col">投诉编号</th><th scope="col">投诉对象</th><th scope="col">事由</th><th scope="col">投诉人</th><th scope="col">状态</th><th scope="col">本环节期限</th><th scope="col">调查人</th></tr></thead>
+    <tbody>
+      <?cs each:c = Complaints ?>
+      <tr>
+        <td class="nowrap" data-label="投诉编号"><a class="mono row-main" href="/sup/complaint?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.no ?></a><br><span class="small muted"><?cs var:c.filed_at ?></span></td>
+        <td data-label="投诉对象"><?cs var:c.object ?></td>
+        <td data-label="事由"><?cs var:c.subject ?></td>
+        <td data-label="投诉人"><?cs var:c.name ?></td>
+        <td data-label="状态"><?cs var:c.state_label ?></td>
+        <td class="nowrap" data-label="本环节期限"><?cs if:c.due ?><span class="light light-<?cs var:c.light ?>"><?cs var:c.due_text ?></span><br><span class="small muted">期限 <?cs var:c.due ?></span><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+        <td data-label="调查人"><?cs if:c.assignee ?><?cs var:c.assignee ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+      </tr>
+      <?cs /each ?>
+    </tbody>
+  </table>
+  </div>
+  <?cs /if ?>
+</section>
