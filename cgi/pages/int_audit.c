@@ -78,6 +78,13 @@ static const struct {
 	{ "gap.import", "导入摆渡包" },
 	{ "gap.epoch-accept", "确认对端新纪元" },
 	{ "sup.observe", "特邀监督员查询" },
+	/* Publication (PUB-1, PUB-2). */
+	{ "pub.edit", "撰写或修改稿件" },
+	{ "pub.submit", "稿件提交审核" },
+	{ "pub.publish", "审核发布稿件" },
+	{ "pub.return", "退回稿件修改" },
+	{ "pub.withdraw", "撤回已发布的稿件" },
+	{ "pub.late", "办结结果逾期未公示" },
 };
 
 /* The kinds of action the page filters by (a prefix of the action). */
@@ -98,6 +105,7 @@ static const struct {
 	{ "delegation.", "委托（AB岗）" },
 	{ "gap.", "摆渡" },
 	{ "sup.", "电子监察与监督" },
+	{ "pub.", "信息发布与公示" },
 };
 #define NKINDS (sizeof(audit_kinds) / sizeof(audit_kinds[0]))
 

@@ -82,7 +82,10 @@ account_role_label(unsigned role)
 }
 static const rec_validator validators[] = { rec_valid_item,
     rec_valid_application, rec_valid_case_event, rec_valid_withdraw,
-    rec_valid_correct, rec_valid_case_event };
+    rec_valid_correct, rec_valid_case_event,
+    /* Publication (PUB-1, PUB-2). */
+    rec_valid_pub_result, rec_valid_pub_result, rec_valid_pub_hall,
+    rec_valid_pub_news, rec_valid_pub_withdraw };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -136,6 +139,26 @@ static const char *const seeds[] = {
 	"\"局\",\"note\":\"\",\"state\":\"correcting\",\"state_label\":"
 	"\"需补正材料，等待申请人补正\",\"corrections\":[{\"material_seq\":1,"
 	"\"material_name\":\"申请书\",\"reason\":\"缺少签字\"}]}",
+	"{\"type\":\"pub.result\",\"id\":7,\"private\":false,"
+	"\"item_code\":\"152502-SCJG-XK-005\",\"item_name\":\"食品经营许可\","
+	"\"dept_code\":\"SCJGJ\",\"dept_name\":\"市场监管局\","
+	"\"hall_code\":\"XLHT-ZWFWZX\",\"decision\":\"approved\","
+	"\"decided_on\":\"2026-12-29\",\"due_on\":\"2027-01-03\","
+	"\"doc_no\":\"锡市监许准〔2026〕0001号\",\"applicant\":\"张**\"}",
+	"{\"type\":\"pub.result\",\"id\":8,\"private\":true,"
+	"\"item_code\":\"\",\"item_name\":\"\",\"dept_code\":\"MZJ\","
+	"\"dept_name\":\"民政局\",\"hall_code\":\"\",\"decision\":"
+	"\"denied\",\"decided_on\":\"2026-02-26\",\"due_on\":"
+	"\"2026-03-03\",\"doc_no\":\"\",\"applicant\":\"\"}",
+	"{\"type\":\"pub.hall\",\"hall_code\":\"XLHT-ZWFWZX\",\"hall_name\":"
+	"\"政务服务中心\",\"day\":\"2026-12-07\",\"as_of\":"
+	"\"2026-12-07 10:31:00\",\"received\":12,\"decided\":9,"
+	"\"in_progress\":40}",
+	"{\"type\":\"pub.news\",\"id\":3,\"kind\":\"policy\",\"title\":"
+	"\"食品经营许可管理办法\",\"body\":\"第一条\\n第二条\",\"dept_name\":"
+	"\"市场监管局\",\"published_at\":\"2026-12-07 10:00:00\","
+	"\"items\":[\"152502-SCJG-XK-005\"]}",
+	"{\"type\":\"pub.news.withdraw\",\"id\":3}",
 };
 
 static struct pool	*pool;

@@ -13,3 +13,4 @@
   </table>
   <?cs /if ?>
 </section>
+<p class="muted"><a href="/sup/agents">代办点统计</a></p>
