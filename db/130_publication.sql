@@ -90,6 +90,14 @@ CREATE TABLE agent (
 	KEY (region_code),
 	FOREIGN KEY (region_code) REFERENCES region(code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+-- Intranet: the agent points' numbers last sent (one row, the record's
+-- rows as JSON), so that the tick sends them again only when they change.
+CREATE TABLE pub_agents (
+	id		TINYINT NOT NULL PRIMARY KEY,
+	body		MEDIUMTEXT NOT NULL,
+	sent_at		DATETIME NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+INSERT INTO pub_agents VALUES (1, '[]', UTC_TIMESTAMP());
 ALTER TABLE kase
 	ADD COLUMN agent_id INT NULL,
 	ADD KEY (agent_id),
@@ -148,4 +156,15 @@ CREATE TABLE news_public_item (
 	PRIMARY KEY (news_id, item_code),
 	KEY (item_code),
 	FOREIGN KEY (news_id) REFERENCES news_public(id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Extranet: the agent points as the intranet last sent them (AGT-2),
+-- replaced whole by each pub.agents record.
+CREATE TABLE agent_public (
+	seq		INT NOT NULL PRIMARY KEY,	-- order sent
+	name		VARCHAR(50) NOT NULL,
+	area		VARCHAR(100) NOT NULL,
+	cases		INT NOT NULL,
+	decided		INT NOT NULL,
+	as_of		DATETIME NOT NULL		-- Beijing, as counted
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

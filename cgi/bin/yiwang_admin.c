@@ -630,7 +630,7 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	struct calendar	 c;
 	time_t		 now = clock_now();
 	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0, ended = 0;
-	int		 late = 0, halls = 0;
+	int		 late = 0, halls = 0, agents = 0;
 
 	if (cfg->site != SITE_INTRANET)
 		return 0;	/* no timed rule on the extranet yet */
@@ -643,10 +643,12 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	    DB_OK || delegation_expire(db, pool, cal_day_of(now), &ended) !=
 	    DB_OK)
 		return 1;
-	/* Publication (PUB-1): results past their 5 days still here, and
-	 * the halls' numbers of the day when they changed. */
+	/* Publication (PUB-1, AGT-2): results past their 5 days still
+	 * here; the halls' numbers of the day and the agent points', sent
+	 * when they changed. */
 	if (pub_late_check(db, pool, cal_day_str(pool, cal_day_of(now)),
-	    &late) != DB_OK || pub_hall_send(db, pool, &halls) != DB_OK)
+	    &late) != DB_OK || pub_hall_send(db, pool, &halls) != DB_OK ||
+	    pub_agents_send(db, pool, &agents) != DB_OK)
 		return 1;
 	if (late > 0)
 		printf("tick %s：%d 件办结结果超过 5 日仍未公示（数据还在内网，"

@@ -399,15 +399,23 @@ pub_news_list(struct db *db, struct pool *pool, const char *dept,
 	return stmt_list(q, pool, news_row, sizeof(**v), v, n);
 }
 
-enum db_rc
-pub_news_get(struct db *db, struct pool *pool, int64_t id,
+/* Announcement id by sql (of this site's table). */
+static enum db_rc
+news_by_id(struct db *db, struct pool *pool, const char *sql, int64_t id,
     struct pub_news *n)
 {
 	struct stmt	*q;
 
-	q = db_stmt(db, SQL_NEWS_GET);
+	q = db_stmt(db, sql);
 	stmt_bind_int(q, 0, id);
 	return stmt_first(q, pool, news_row, n);
+}
+
+enum db_rc
+pub_news_get(struct db *db, struct pool *pool, int64_t id,
+    struct pub_news *n)
+{
+	return news_by_id(db, pool, SQL_NEWS_GET, id, n);
 }
 
 int
@@ -527,9 +535,8 @@ pub_news_save(struct db *db, struct pool *pool, const struct user *u,
 			goto fail;
 		*id = stmt_insert_id(q);
 	} else {
-		q = db_stmt(db, SQL_NEWS_LOCK);
-		stmt_bind_int(q, 0, *id);
-		if ((rc = stmt_first(q, pool, news_row, &n)) != DB_OK) {
+		if ((rc = news_by_id(db, pool, SQL_NEWS_LOCK, *id, &n)) !=
+		    DB_OK) {
 			*why = rc == DB_NONE ? "没有这篇稿件。" : NULL;
 			goto fail;
 		}
@@ -623,9 +630,7 @@ pub_news_move(struct db *db, struct pool *pool, const struct user *u,
 	}
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
-	q = db_stmt(db, SQL_NEWS_LOCK);
-	stmt_bind_int(q, 0, id);
-	if ((rc = stmt_first(q, pool, news_row, &n)) != DB_OK) {
+	if ((rc = news_by_id(db, pool, SQL_NEWS_LOCK, id, &n)) != DB_OK) {
 		*why = rc == DB_NONE ? "没有这篇稿件。" : NULL;
 		goto fail;
 	}
@@ -665,9 +670,8 @@ pub_news_move(struct db *db, struct pool *pool, const struct user *u,
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
 	if (strcmp(move, "publish") == 0) {
-		q = db_stmt(db, SQL_NEWS_GET);
-		stmt_bind_int(q, 0, id);
-		if ((rc = stmt_first(q, pool, news_row, &n)) != DB_OK ||
+		if ((rc = news_by_id(db, pool, SQL_NEWS_GET, id, &n)) !=
+		    DB_OK ||
 		    (rec = news_json(&n)) == NULL)
 			goto fail;
 	} else if (strcmp(move, "withdraw") == 0)
@@ -714,6 +718,62 @@ pub_agents(struct db *db, struct pool *pool, struct pub_agent **v,
 {
 	return stmt_list(db_stmt(db, SQL_AGENTS), pool, agent_row,
 	    sizeof(**v), v, n);
+}
+
+static const char SQL_AGENTS_SENT[] =
+    "SELECT body FROM pub_agents WHERE id = 1 FOR UPDATE";
+static const char SQL_AGENTS_SENT_SET[] =
+    "UPDATE pub_agents SET body = ?, sent_at = UTC_TIMESTAMP() WHERE id = 1";
+static const char SQL_NOW_LOCAL[] = "SELECT " NOW_LOCAL;
+
+enum db_rc
+pub_agents_send(struct db *db, struct pool *pool, int *n)
+{
+	struct pub_agent	*v;
+	size_t			 nv, i;
+	json_t			*rows, *rec;
+	char			*body = NULL, *sent, *now;
+	enum db_rc		 rc;
+	struct stmt		*q;
+
+	*n = 0;
+	if ((rc = pub_agents(db, pool, &v, &nv)) != DB_OK)
+		return rc;
+	if ((rows = json_array()) == NULL)
+		return DB_ERR;
+	for (i = 0; i < nv; i++)
+		json_array_append_new(rows, json_pack("{s:s, s:s, s:I, s:I}",
+		    "name", v[i].name, "area", v[i].area, "cases",
+		    (json_int_t)v[i].cases, "decided", (json_int_t)v[i].decided));
+	if (json_array_size(rows) != nv || (body = json_dumps(rows,
+	    JSON_COMPACT)) == NULL || db_begin(db) != DB_OK) {
+		free(body);
+		json_decref(rows);
+		return DB_ERR;
+	}
+	rc = stmt_one(db_stmt(db, SQL_AGENTS_SENT), pool, "s", &sent);
+	if (rc != DB_OK || strcmp(sent, body) == 0) {
+		db_rollback(db);
+		free(body);
+		json_decref(rows);
+		return rc == DB_OK ? DB_OK : DB_ERR;
+	}
+	rec = NULL;
+	if (stmt_one(db_stmt(db, SQL_NOW_LOCAL), pool, "s", &now) == DB_OK)
+		rec = json_pack("{s:s, s:s, s:O}", "type", "pub.agents", "as_of",
+		    now, "agents", rows);
+	rc = outbox_add(db, pool, rec);
+	json_decref(rec);
+	json_decref(rows);
+	q = db_stmt(db, SQL_AGENTS_SENT_SET);
+	stmt_bind_text(q, 0, body);
+	free(body);
+	if (rc != DB_OK || stmt_run(q) != DB_OK || db_commit(db) != DB_OK) {
+		db_rollback(db);
+		return DB_ERR;
+	}
+	*n = 1;
+	return DB_OK;
 }
 
 /* ---- extranet: what the records bring ------------------------------ */
@@ -861,6 +921,86 @@ pub_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 	q = db_stmt(db, SQL_NEWS_DROP);
 	stmt_bind_int(q, 0, id);
 	return stmt_run(q);
+}
+
+static const char SQL_AGENTS_CLEAR[] = "DELETE FROM agent_public";
+static const char SQL_AGENT_PUT[] =
+    "INSERT INTO agent_public (seq, name, area, cases, decided, as_of) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_AGENTS_PUBLIC[] =
+    "SELECT name, area, cases, decided, "
+    "DATE_FORMAT(as_of, '%Y-%m-%d %H:%i') FROM agent_public ORDER BY seq";
+
+enum db_rc
+pub_import_agents(struct db *db, struct pool *pool, json_t *rec, char *err,
+    size_t errlen)
+{
+	struct stmt	*q;
+	json_t		*rows, *e;
+	const char	*as_of, *name, *area;
+	json_int_t	 cases, decided;
+	size_t		 i;
+	enum db_rc	 rc;
+
+	(void)pool;
+	if (json_unpack(rec, "{s:s, s:o}", "as_of", &as_of, "agents",
+	    &rows) != 0) {
+		snprintf(err, errlen, "代办点统计记录缺少字段");
+		return DB_ERR;
+	}
+	if ((rc = stmt_run(db_stmt(db, SQL_AGENTS_CLEAR))) != DB_OK)
+		return rc;
+	json_array_foreach(rows, i, e) {
+		if (json_unpack(e, "{s:s, s:s, s:I, s:I}", "name", &name,
+		    "area", &area, "cases", &cases, "decided", &decided) != 0) {
+			snprintf(err, errlen, "代办点统计记录缺少字段");
+			return DB_ERR;
+		}
+		q = db_stmt(db, SQL_AGENT_PUT);
+		stmt_bind_int(q, 0, (int64_t)i + 1);
+		stmt_bind_text(q, 1, name);
+		stmt_bind_text(q, 2, area);
+		stmt_bind_int(q, 3, cases);
+		stmt_bind_int(q, 4, decided);
+		stmt_bind_text(q, 5, as_of);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
+struct agent_pub_row {
+	struct pub_agent	 a;
+	char			*as_of;
+};
+
+static enum db_rc
+agent_pub_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct agent_pub_row	*r = arg;
+
+	return stmt_row(q, pool, "ssiis", &r->a.name, &r->a.area,
+	    &r->a.cases, &r->a.decided, &r->as_of);
+}
+
+enum db_rc
+pub_agents_public(struct db *db, struct pool *pool, struct pub_agent **v,
+    size_t *n, char **as_of)
+{
+	struct agent_pub_row	*rows;
+	enum db_rc		 rc;
+	size_t			 i;
+
+	*as_of = "";
+	if ((rc = stmt_list(db_stmt(db, SQL_AGENTS_PUBLIC), pool,
+	    agent_pub_row, sizeof(*rows), &rows, n)) != DB_OK)
+		return rc;
+	*v = pool_alloc(pool, (*n + 1) * sizeof(**v));
+	for (i = 0; i < *n; i++)
+		(*v)[i] = rows[i].a;
+	if (*n > 0)
+		*as_of = rows[0].as_of;
+	return DB_OK;
 }
 
 /* ---- extranet: what the pages read --------------------------------- */
@@ -1037,11 +1177,7 @@ enum db_rc
 pub_news_public_get(struct db *db, struct pool *pool, int64_t id,
     struct pub_news *n)
 {
-	struct stmt	*q;
-
-	q = db_stmt(db, SQL_NEWS_PUBLIC_GET);
-	stmt_bind_int(q, 0, id);
-	return stmt_first(q, pool, news_row, n);
+	return news_by_id(db, pool, SQL_NEWS_PUBLIC_GET, id, n);
 }
 
 enum db_rc

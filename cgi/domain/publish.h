@@ -108,6 +108,9 @@ struct pub_agent {
 };
 enum db_rc	 pub_agents(struct db *, struct pool *, struct pub_agent **,
 		    size_t *);
+/* The tick: the agent points' numbers, sent (pub.agents) when they
+ * changed; *n: 1 when sent.  Nothing while there are no agents. */
+enum db_rc	 pub_agents_send(struct db *, struct pool *, int *n);
 
 /* ---- extranet ------------------------------------------------------ */
 
@@ -120,6 +123,11 @@ enum db_rc	 pub_import_news(struct db *, struct pool *, json_t *,
 		    char *err, size_t errlen);
 enum db_rc	 pub_import_withdraw(struct db *, struct pool *, json_t *,
 		    char *err, size_t errlen);
+enum db_rc	 pub_import_agents(struct db *, struct pool *, json_t *,
+		    char *err, size_t errlen);
+/* The agent points as last received (extranet); *as_of "" when none. */
+enum db_rc	 pub_agents_public(struct db *, struct pool *,
+		    struct pub_agent **, size_t *, char **as_of);
 
 struct pub_result {
 	int64_t		 id;

@@ -285,6 +285,8 @@ static const struct record_kind {
 	    pub_import_news },
 	{ "pub.news.withdraw", SITE_EXTRANET, "撤回信息",
 	    rec_valid_pub_withdraw, pub_import_withdraw },
+	{ "pub.agents", SITE_EXTRANET, "代办点统计", rec_valid_pub_agents,
+	    pub_import_agents },
 	{ "anchor", SITE_INTRANET, "锚点", rec_valid_anchor,
 	    anchor_record_store },
 };

@@ -1192,6 +1192,25 @@ static const struct field pub_withdraw_fields[] = {
 	END
 };
 
+static const char *const type_pub_agents[] = { "pub.agents", NULL };
+static const struct field pub_agent_fields[] = {
+	LINE("name", "代办员", 1, 50),
+	LINE("area", "服务区域", 1, 100),
+	INT("cases", "代办件", 0, INT_COLUMN),
+	INT("decided", "已办结", 0, INT_COLUMN),
+	END
+};
+static const struct field pub_agent_elem[] = {
+	OBJECT(NULL, "代办员", pub_agent_fields)
+};
+/* pub_agents_send(): the agent points' numbers (AGT-2). */
+static const struct field pub_agents_fields[] = {
+	CHOICE("type", "记录类型", type_pub_agents),
+	SHAPED("as_of", "统计时间", S_DATETIME),
+	ARRAY("agents", "代办员", 0, 500, pub_agent_elem),
+	END
+};
+
 /* Days since 1970-01-01 of "YYYY-MM-DD" (already a valid date). */
 static long
 day_number(const char *s)
@@ -1281,6 +1300,23 @@ int
 rec_valid_pub_withdraw(struct rec_check *c, json_t *o)
 {
 	return walk_record(c, o, pub_withdraw_fields);
+}
+
+int
+rec_valid_pub_agents(struct rec_check *c, json_t *o)
+{
+	json_t	*e;
+	size_t	 i;
+
+	if (walk_record(c, o, pub_agents_fields) == -1)
+		return -1;
+	json_array_foreach(json_object_get(o, "agents"), i, e)
+		if (json_integer_value(json_object_get(e, "decided")) >
+		    json_integer_value(json_object_get(e, "cases")))
+			return fail(c, pool_printf(c->pool,
+			    "agents[%zu].decided", i), "已办结",
+			    "不能多于代办件");
+	return 0;
 }
 
 /* ---- the bundle as a whole ----------------------------------------- */

@@ -114,6 +114,8 @@ int	 rec_valid_pub_result(struct rec_check *, json_t *);
 int	 rec_valid_pub_hall(struct rec_check *, json_t *);
 int	 rec_valid_pub_news(struct rec_check *, json_t *);
 int	 rec_valid_pub_withdraw(struct rec_check *, json_t *);
+/* The agent points' numbers (AGT-2, pub.agents). */
+int	 rec_valid_pub_agents(struct rec_check *, json_t *);
 
 /*
  * After every record: every file member of the bundle is named by some

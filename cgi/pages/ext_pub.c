@@ -257,12 +257,28 @@ page_ext_news_item(struct req *r)
 }
 
 /*
- * GET /agents: agent points (代办点, AGT-2).  Agents do not exist yet
- * (AGT-1): the page says so, and shows no number it was not sent.
+ * GET /agents: agent points (代办点, AGT-2), as the intranet last sent
+ * them.  None until agents exist (AGT-1): the page says so, and shows no
+ * number it was not sent.
  */
 int
 page_ext_agents(struct req *r)
 {
+	struct pub_agent	*v;
+	size_t			 n, i;
+	char			*as_of;
+	const char		*p;
+
+	if (pub_agents_public(r->db, r->pool, &v, &n, &as_of) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "Agents.%zu", i);
+		hdf_put(r, p, "name", v[i].name);
+		hdf_put(r, p, "area", v[i].area);
+		hdf_putf(r, p, "cases", "%lld", (long long)v[i].cases);
+		hdf_putf(r, p, "decided", "%lld", (long long)v[i].decided);
+	}
+	hdf_set(r, "Agents_as_of", as_of);
 	hdf_set(r, "Page.Title", "代办点统计");
 	return render(r, "ext/agents.cs");
 }

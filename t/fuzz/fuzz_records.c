@@ -85,7 +85,7 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_correct, rec_valid_case_event,
     /* Publication (PUB-1, PUB-2). */
     rec_valid_pub_result, rec_valid_pub_result, rec_valid_pub_hall,
-    rec_valid_pub_news, rec_valid_pub_withdraw };
+    rec_valid_pub_news, rec_valid_pub_withdraw, rec_valid_pub_agents };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -159,6 +159,9 @@ static const char *const seeds[] = {
 	"\"市场监管局\",\"published_at\":\"2026-12-07 10:00:00\","
 	"\"items\":[\"152502-SCJG-XK-005\"]}",
 	"{\"type\":\"pub.news.withdraw\",\"id\":3}",
+	"{\"type\":\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\","
+	"\"agents\":[{\"name\":\"其木格\",\"area\":\"宝力根苏木\","
+	"\"cases\":3,\"decided\":2}]}",
 };
 
 static struct pool	*pool;

@@ -235,11 +235,31 @@ t_is "and nothing of them applied, the good record neither" \
 # --- AGT-2: agent points, none yet, said plainly ------------------------------
 http_get anon "$EXT_URL/agents" >/dev/null
 t_like "the extranet says agents are not open yet" "$HTTP_BODY" "代办员功能尚未开通，暂无代办件"
-t_unlike "and shows no number" "$(sed -n '/<main/,/<\/main>/p' <<<"$HTTP_BODY")" '<td class="num">'
+t_unlike "and shows no number" "$HTTP_BODY" 'class="num"'
 staff_login sup zhaoyanhong
 http_get sup "$INT_URL/sup/agents" >/dev/null
 t_is "the supervisor's table: 200" "$HTTP_STATUS" 200
 t_like "says the same, counted from the cases" "$HTTP_BODY" "代办员功能尚未开通，暂无代办件"
+admin_int tick >/dev/null
+t_is "no agent points are sent while there are none" \
+	"$(sql_int "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'pub.agents' AND bundle_seq IS NULL")" 0
+# Once agents exist (AGT-1 will make them), their cases count: one made
+# here by hand, with the case of this test as its.
+sql_int "INSERT INTO agent (name, region_code) VALUES ('其木格', '152502200')"
+AGENT=$(sql_int "SELECT MAX(id) FROM agent")
+sql_int "UPDATE kase SET agent_id = $AGENT WHERE id = $CASE"
+http_get sup "$INT_URL/sup/agents" >/dev/null
+t_like "the supervisor sees the agent's case, decided" "$(tr -d '\n' <<<"$HTTP_BODY")" '其木格</td><td>宝力根苏木</td><td class="num">1</td><td class="num">1</td>'
+admin_int tick >/dev/null
+t_ok "the tick sends the agent points" carry int ext
+http_get anon "$EXT_URL/agents" >/dev/null
+t_like "the extranet publishes them" "$(tr -d '\n' <<<"$HTTP_BODY")" '其木格</td><td data-label="服务区域">宝力根苏木</td><td data-label="代办件" class="num">1</td>'
+t_unlike "and no longer says there are none" "$HTTP_BODY" "尚未开通"
+sql_int "UPDATE kase SET agent_id = NULL WHERE id = $CASE; DELETE FROM agent WHERE id = $AGENT"
+admin_int tick >/dev/null
+carry int ext
+http_get anon "$EXT_URL/agents" >/dev/null
+t_like "without agents again, none again" "$HTTP_BODY" "代办员功能尚未开通，暂无代办件"
 
 # --- the 5-day rule: a result still on the intranet after it is late -----------
 C3=$(case_from_ext "$INSTANT")

@@ -1102,6 +1102,33 @@ pub_news_record(void **state)
 	assert_string_equal(field(), "id");
 }
 
+static void
+pub_agents_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_pub_agents, parse("{\"type\":"
+	    "\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\",\"agents\":"
+	    "[{\"name\":\"其木格\",\"area\":\"宝力根苏木\",\"cases\":3,"
+	    "\"decided\":2}]}")), 0);
+	assert_int_equal(run(rec_valid_pub_agents, parse("{\"type\":"
+	    "\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\","
+	    "\"agents\":[]}")), 0);
+	assert_int_equal(run(rec_valid_pub_agents, parse("{\"type\":"
+	    "\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\",\"agents\":"
+	    "[{\"name\":\"其木格\",\"area\":\"宝力根苏木\",\"cases\":3,"
+	    "\"decided\":4}]}")), -1);
+	assert_string_equal(field(), "agents[0].decided");
+	assert_int_equal(run(rec_valid_pub_agents, parse("{\"type\":"
+	    "\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\",\"agents\":"
+	    "[{\"name\":\"\",\"area\":\"宝力根苏木\",\"cases\":3,"
+	    "\"decided\":2}]}")), -1);
+	assert_string_equal(field(), "agents[0].name");
+	assert_int_equal(run(rec_valid_pub_agents, parse("{\"type\":"
+	    "\"pub.agents\",\"as_of\":\"2026-12-07\",\"agents\":[]}")),
+	    -1);
+	assert_string_equal(field(), "as_of");
+}
+
 int
 main(void)
 {
@@ -1137,6 +1164,7 @@ main(void)
 		T(pub_result_record),
 		T(pub_hall_record),
 		T(pub_news_record),
+		T(pub_agents_record),
 #undef T
 	};
 

@@ -60,7 +60,7 @@
 <?cs if:subcount(Item.Laws) > 0 ?>
 <section class="section" aria-labelledby="g-laws">
   <h2 class="section-title" id="g-laws">相关政策法规</h2>
-  <ul class="doc-list">
+  <ul class="news-list">
     <?cs each:l = Item.Laws ?><li><a href="/news/item?id=<?cs var:url_escape(l.id) ?>"><?cs var:l.title ?></a> <span class="small muted">发布于 <?cs var:l.published_at ?></span></li><?cs /each ?>
   </ul>
 </section>

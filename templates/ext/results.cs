@@ -9,7 +9,7 @@
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › 办结公示</nav>
 <header class="page-head">
   <h1>办结公示</h1>
-  <p class="page-sub">各部门办结的行政审批事项，在作出决定之日起 5 日内在此公示。为保护个人信息，申请人只显示姓氏，不公示身份证号码和电话；婚姻登记等涉及个人隐私的事项只公示件数。</p>
+  <p class="page-sub">各部门办结的行政审批事项，在作出决定之日起 5 日内在此公示。为保护个人信息，申请人只显示姓名的第一个字，不公示身份证号码和电话；婚姻登记等涉及个人隐私的事项只公示件数。</p>
 </header>
 <form class="form form-wide" method="get" action="/results" role="search">
   <div class="search-fields">
@@ -54,7 +54,7 @@
         <td data-label="办理部门"><?cs var:x.dept_name ?></td>
         <td data-label="申请人"><?cs var:x.applicant ?></td>
         <td data-label="办理结果"><span class="tag<?cs if:x.decision == "denied" ?> tag-req<?cs /if ?>"><?cs var:x.decision_label ?></span></td>
-        <td data-label="决定日期" class="nowrap"><?cs var:x.decided_on ?><?cs if:x.late ?><br><span class="small warn">逾期公示（应于 <?cs var:x.due_on ?> 前，<?cs var:x.published_on ?> 公示）</span><?cs /if ?></td>
+        <td data-label="决定日期"><span class="nowrap"><?cs var:x.decided_on ?></span><?cs if:x.late ?><br><span class="small late-note">逾期公示（应于 <?cs var:x.due_on ?> 前，<?cs var:x.published_on ?> 公示）</span><?cs /if ?></td>
         <td data-label="决定书文号" class="mono"><?cs var:x.doc_no ?></td>
       </tr>
       <?cs /each ?>
