@@ -767,11 +767,12 @@ pub_agents_send(struct db *db, struct pool *pool, int *n)
 	json_decref(rows);
 	q = db_stmt(db, SQL_AGENTS_SENT_SET);
 	stmt_bind_text(q, 0, body);
-	free(body);
 	if (rc != DB_OK || stmt_run(q) != DB_OK || db_commit(db) != DB_OK) {
+		free(body);
 		db_rollback(db);
 		return DB_ERR;
 	}
+	free(body);
 	*n = 1;
 	return DB_OK;
 }
