@@ -89,6 +89,27 @@ t_unlike "nor on the page of older ones" "$HTTP_BODY" "$DOC"
 http_get anon "$EXT_URL/results?from=2026-13-01" >/dev/null
 t_is "a date that is none: 400" "$HTTP_STATUS" 400
 
+# A refusal at the deciding step is published too, 不予受理 is not (it
+# decides nothing on the merits).
+staff_login handler wangzhiqiang
+staff_login leader bateer
+FIRST=$CASE	# case_post acts on $CASE
+CASE=$(case_from_ext 152502-SCJG-XK-001)
+case_post clerk /case/act action=reject "text=申请事项不属于本机关职权范围。"
+t_is "not accepted: no result queued" \
+	"$(sql_int "SELECT CONCAT(k.state, ' ', COUNT(p.id)) FROM kase k LEFT JOIN pub_result p ON p.case_id = k.id WHERE k.id = $CASE GROUP BY k.id")" "not_accepted 0"
+CASE=$(case_from_ext 152502-SCJG-XK-001)
+case_post clerk /case/act action=accept
+case_post handler /case/act action=sign verdict=agree "text=已核实。"
+case_post leader /case/act action=deny "text=经营场所不符合食品安全要求。"
+t_is "denied by the leader: its result queued" \
+	"$(sql_int "SELECT CONCAT(k.state, ' ', p.decision) FROM kase k JOIN pub_result p ON p.case_id = k.id WHERE k.id = $CASE")" "denied denied"
+NO=$(sql_int "SELECT doc_no FROM document d JOIN kase k ON k.app_no = d.app_no WHERE k.id = $CASE AND d.kind = 'deny'")
+carry int ext
+http_get anon "$EXT_URL/results" >/dev/null
+t_like "published as 不予许可 with its number" "$(tr -d '\n' <<<"$HTTP_BODY")" "不予许可</span></td>.{0,200}$NO"
+CASE=$FIRST
+
 # A private item (婚姻登记 and the like): counted, never named.
 sql_int "UPDATE item SET private = 1 WHERE code = '$PRIVATE'"
 C2=$(case_from_ext "$PRIVATE")
