@@ -25,6 +25,7 @@
       <?cs # Each role its own entries (三员分立): routes.c decides access. ?>
       <?cs if:User.Role.staff ?><a href="/inbox">待办件</a><a href="/delegate">我的委托</a><?cs /if ?>
       <?cs if:User.Role.staff || User.Role.admin ?><a href="/catalog">事项管理</a><?cs /if ?>
+      <?cs if:User.Role.staff || User.Role.admin ?><a href="/pub">信息发布</a><?cs /if ?>
       <?cs if:User.Role.admin ?><a href="/admin">系统管理</a><?cs /if ?>
       <?cs if:User.Role.secadmin ?><a href="/sec">安全管理</a><?cs /if ?>
       <?cs if:User.Role.auditor ?><a href="/audit">审计记录</a><?cs /if ?>
@@ -58,6 +59,8 @@
       <a href="/search">搜索</a>
       <a href="/my">我的办件</a>
       <a href="/query">办件查询</a>
+      <a href="/results">办结公示</a>
+      <a href="/news">信息公开</a>
       <?cs if:User.Name ?>
       <div class="nav-account">
         <span class="nav-user" title="当前登录"><?cs var:User.Name ?></span>

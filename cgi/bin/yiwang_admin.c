@@ -35,6 +35,7 @@
 #include "pii.h"
 #include "scan.h"
 #include "pki.h"
+#include "publish.h"
 #include "pwpolicy.h"
 #include "schema.h"
 #include "search.h"
@@ -646,6 +647,7 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	time_t		 now = clock_now();
 	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0, ended = 0;
 	int		 checked = 0, abnormal = 0;
+	int		 late = 0, halls = 0, agents = 0;
 
 	if (cfg->site != SITE_INTRANET)
 		return 0;	/* no timed rule on the extranet yet */
@@ -660,6 +662,17 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 		return 1;
 	if (filled > 0 || deemed > 0 || lapsed > 0 || warned > 0 ||
 	    ended > 0 || abnormal > 0)
+	/* Publication (PUB-1, AGT-2): results past their 5 days still
+	 * here; the halls' numbers of the day and the agent points', sent
+	 * when they changed. */
+	if (pub_late_check(db, pool, cal_day_str(pool, cal_day_of(now)),
+	    &late) != DB_OK || pub_hall_send(db, pool, &halls) != DB_OK ||
+	    pub_agents_send(db, pool, &agents) != DB_OK)
+		return 1;
+	if (late > 0)
+		printf("tick %s：%d 件办结结果超过 5 日仍未公示（数据还在内网，"
+		    "请摆渡）\n", cal_day_str(pool, cal_day_of(now)), late);
+	if (filled > 0 || deemed > 0 || lapsed > 0 || warned > 0 || ended > 0)
 		printf("tick %s：补算期限 %d 处，逾期视为受理 %d 件，逾期未缴费"
 		    "不予许可 %d 件，超期警告 %d 条，到期结束的委托 %d 项，"
 		    "异常预警 %d 条\n", cal_day_str(pool, cal_day_of(now)),

@@ -20,6 +20,7 @@
 #include "flow.h"
 #include "log.h"
 #include "pii.h"
+#include "publish.h"
 #include "sealed.h"
 #include "vocab.h"
 
@@ -1402,6 +1403,10 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 	    (rc = hand_add(db, k, u, step)) != DB_OK ||
 	    (for_u != NULL && (rc = hand_add(db, k, for_u, step)) != DB_OK))
 		return rc;
+	/* A decision's result is published (PUB-1), queued with it. */
+	if (ended && (rc = pub_result_queue(db, pool, k, state,
+	    doc_kind != NULL ? d.doc_no : "")) != DB_OK)
+		return rc;
 	/* 回避: a deputy's act is the hand of both, the one who signed and
 	 * the one whose authority it used; the audit row names both. */
 	if (for_u == NULL)
@@ -1595,6 +1600,7 @@ deem_one(struct db *db, struct pool *pool, const struct calendar *c,
 	    (rc = event_out(db, pool, &k, "deem", pool_printf(pool,
 	    "%s·逾期视为受理", k.item.steps[step].name), state, NULL, NULL,
 	    note, NULL, "已受理（逾期未作决定，依法视为受理）", note)) != DB_OK ||
+	    (rc = pub_result_queue(db, pool, &k, state, "")) != DB_OK ||
 	    (rc = audit_json(db, pool, "tick", "case.deem", k.app_no,
 	    json_pack("{s:s, s:s, s:i}", "intake_due", k.intake_due,
 	    "received", k.received_at, "days_late", days))) != DB_OK)
@@ -2902,7 +2908,9 @@ fee_lapse_one(struct db *db, struct pool *pool, const struct calendar *c,
 	    (rc = event_out(db, pool, &k, "fee-lapse", "逾期未缴费·不予许可",
 	    "denied", NULL, NULL, reason, &d, "不予许可", reason)) != DB_OK ||
 	    (rc = fee_out(db, pool, &k, f.kind, f.amount, f.due, "lapsed")) !=
-	    DB_OK || (rc = audit_json(db, pool, "tick", "case.fee-lapse",
+	    DB_OK || (rc = pub_result_queue(db, pool, &k, "denied",
+	    d.doc_no)) != DB_OK ||
+	    (rc = audit_json(db, pool, "tick", "case.fee-lapse",
 	    k.app_no, json_pack("{s:s, s:i, s:s}", "fee_due", f.due,
 	    "days_late", days, "doc_no", d.doc_no))) != DB_OK)
 		goto fail;

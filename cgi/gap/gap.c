@@ -29,6 +29,7 @@
 #include "flow.h"
 #include "gap.h"
 #include "log.h"
+#include "publish.h"
 #include "records.h"
 #include "search.h"
 
@@ -276,6 +277,17 @@ static const struct record_kind {
 	    app_import_fee },
 	{ "anchor", SITE_EXTRANET, "锚点", rec_valid_anchor,
 	    anchor_record_store },
+	/* Publication (PUB-1, PUB-2; issue #8). */
+	{ "pub.result", SITE_EXTRANET, "办结公示", rec_valid_pub_result,
+	    pub_import_result },
+	{ "pub.hall", SITE_EXTRANET, "大厅统计", rec_valid_pub_hall,
+	    pub_import_hall },
+	{ "pub.news", SITE_EXTRANET, "信息发布", rec_valid_pub_news,
+	    pub_import_news },
+	{ "pub.news.withdraw", SITE_EXTRANET, "撤回信息",
+	    rec_valid_pub_withdraw, pub_import_withdraw },
+	{ "pub.agents", SITE_EXTRANET, "代办点统计", rec_valid_pub_agents,
+	    pub_import_agents },
 	{ "anchor", SITE_INTRANET, "锚点", rec_valid_anchor,
 	    anchor_record_store },
 	/* Complaints (SUP-5, EXT-7): filed out there, answered in here. */

@@ -14,6 +14,7 @@
 #include "ids.h"
 #include "records.h"
 #include "text.h"
+#include "utf8.h"
 #include "vocab.h"
 #include "wfnet.h"
 
@@ -1298,6 +1299,208 @@ rec_valid_anchor(struct rec_check *c, json_t *o)
 	c->field = "";
 	c->why = why;
 	return -1;
+}
+
+/* ---- publication (PUB-1, PUB-2; issue #8) ------------------------- */
+
+/* publish.h's limits, for the records that carry them. */
+#define PUB_TITLE_CHARS		100
+#define PUB_BODY_CHARS		20000
+#define PUB_ITEMS		20
+#define PUB_DAYS		5	/* PUB_RESULT_DAYS */
+
+static const char *const type_pub_result[] = { "pub.result", NULL };
+static const char *const type_pub_hall[] = { "pub.hall", NULL };
+static const char *const type_pub_news[] = { "pub.news", NULL };
+static const char *const type_pub_withdraw[] = { "pub.news.withdraw",
+    NULL };
+static const char *const pub_decisions[] = { "approved", "denied", NULL };
+static const char *const pub_kinds[] = { "news", "notice", "policy", NULL };
+
+static const struct shape S_PUB_ITEM_CODE = { item_code_ok,
+    "应为 3 到 40 个英文字母、数字或 -" };
+
+/* pub_result_queue(): a decided case's result, personal data masked. */
+static const struct field pub_result_fields[] = {
+	CHOICE("type", "记录类型", type_pub_result),
+	INT("id", "公示序号", 1, INT_COLUMN),
+	BOOL("private", "涉及隐私的事项"),
+	SHAPED("item_code", "事项编码", S_OPT_ITEM_CODE),
+	LINE("item_name", "事项名称", 0, 200),
+	SHAPED("dept_code", "部门编码", S_DEPT_CODE),
+	LINE("dept_name", "部门名称", 1, 100),
+	SHAPED("hall_code", "服务大厅编码", S_OPT_DEPT_CODE),
+	CHOICE("decision", "办理结果", pub_decisions),
+	SHAPED("decided_on", "决定日期", S_DATE),
+	SHAPED("due_on", "公示期限", S_DATE),
+	LINE("doc_no", "决定书文号", 0, 60),
+	LINE("applicant", "申请人（已遮盖）", 0, 3),
+	END
+};
+
+/* pub_hall_send(): a hall's numbers of the day. */
+static const struct field pub_hall_fields[] = {
+	CHOICE("type", "记录类型", type_pub_hall),
+	SHAPED("hall_code", "服务大厅编码", S_DEPT_CODE),
+	LINE("hall_name", "服务大厅名称", 1, 100),
+	SHAPED("day", "日期", S_DATE),
+	SHAPED("as_of", "统计时间", S_DATETIME),
+	INT("received", "今日收件", 0, INT_COLUMN),
+	INT("decided", "今日办结", 0, INT_COLUMN),
+	INT("in_progress", "在办", 0, INT_COLUMN),
+	END
+};
+
+static const struct field pub_item_elem[] = {
+	SHAPED(NULL, "关联事项编码", S_PUB_ITEM_CODE)
+};
+/* pub_news_move() "publish": an announcement (CAT-5: a policy text names
+ * the items it governs). */
+static const struct field pub_news_fields[] = {
+	CHOICE("type", "记录类型", type_pub_news),
+	INT("id", "稿件序号", 1, INT_COLUMN),
+	CHOICE("kind", "栏目", pub_kinds),
+	LINE("title", "标题", 1, PUB_TITLE_CHARS),
+	{ .name = "body", .type = F_LINES, .min = 1, .max = PUB_BODY_CHARS,
+	    .max_bytes = 65535, .label = "正文" },
+	LINE("dept_name", "发布部门", 1, 100),
+	SHAPED("published_at", "发布时间", S_DATETIME),
+	ARRAY("items", "关联事项", 0, PUB_ITEMS, pub_item_elem),
+	END
+};
+
+/* pub_news_move() "withdraw". */
+static const struct field pub_withdraw_fields[] = {
+	CHOICE("type", "记录类型", type_pub_withdraw),
+	INT("id", "稿件序号", 1, INT_COLUMN),
+	END
+};
+
+static const char *const type_pub_agents[] = { "pub.agents", NULL };
+static const struct field pub_agent_fields[] = {
+	LINE("name", "代办员", 1, 50),
+	LINE("area", "服务区域", 1, 100),
+	INT("cases", "代办件", 0, INT_COLUMN),
+	INT("decided", "已办结", 0, INT_COLUMN),
+	END
+};
+static const struct field pub_agent_elem[] = {
+	OBJECT(NULL, "代办员", pub_agent_fields)
+};
+/* pub_agents_send(): the agent points' numbers (AGT-2). */
+static const struct field pub_agents_fields[] = {
+	CHOICE("type", "记录类型", type_pub_agents),
+	SHAPED("as_of", "统计时间", S_DATETIME),
+	ARRAY("agents", "代办员", 0, 500, pub_agent_elem),
+	END
+};
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (already a valid date). */
+static long
+day_number(const char *s)
+{
+	long	 y = num(s, 4), m = num(s + 5, 2), d = num(s + 8, 2), era;
+	long	 yoe, doy, doe;
+
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* A masked name: one character that is not '*' and "**" (张**). */
+static int
+masked_ok(const char *s)
+{
+	uint32_t	 cp;
+	size_t		 n;
+
+	if ((n = utf8_decode(s, strlen(s), &cp)) == 0 || cp == '*' ||
+	    cp < 0x20)
+		return 0;
+	return strcmp(s + n, "**") == 0;
+}
+
+int
+rec_valid_pub_result(struct rec_check *c, json_t *o)
+{
+	int	 priv;
+
+	if (walk_record(c, o, pub_result_fields) == -1)
+		return -1;
+	if (day_number(str(o, "due_on")) != day_number(str(o,
+	    "decided_on")) + PUB_DAYS)
+		return fail(c, "due_on", "公示期限",
+		    "应为决定日期后第 5 日（第二十一条）");
+	priv = json_is_true(json_object_get(o, "private"));
+	/* Private items are counted, never named (PUB-1). */
+	if (priv && (*str(o, "item_code") != '\0' ||
+	    *str(o, "item_name") != '\0' || *str(o, "doc_no") != '\0' ||
+	    *str(o, "applicant") != '\0'))
+		return fail(c, "private", "涉及隐私的事项",
+		    "只公示件数，不能带有事项、文号或申请人");
+	if (!priv && (*str(o, "item_code") == '\0' ||
+	    *str(o, "item_name") == '\0'))
+		return fail(c, "item_code", "事项编码", "应写明事项");
+	if (!priv && !masked_ok(str(o, "applicant")))
+		return fail(c, "applicant", "申请人（已遮盖）",
+		    "应为姓名的第一个字和 **，不能公示全名");
+	return 0;
+}
+
+int
+rec_valid_pub_hall(struct rec_check *c, json_t *o)
+{
+	if (walk_record(c, o, pub_hall_fields) == -1)
+		return -1;
+	if (strncmp(str(o, "as_of"), str(o, "day"), 10) != 0)
+		return fail(c, "as_of", "统计时间", "应在所统计的那一天");
+	return 0;
+}
+
+int
+rec_valid_pub_news(struct rec_check *c, json_t *o)
+{
+	json_t	*items, *e;
+	size_t	 i, j;
+
+	if (walk_record(c, o, pub_news_fields) == -1)
+		return -1;
+	items = json_object_get(o, "items");
+	if (json_array_size(items) > 0 && strcmp(str(o, "kind"),
+	    "policy") != 0)
+		return fail(c, "items", "关联事项", "只有政策法规关联事项");
+	json_array_foreach(items, i, e)
+		for (j = 0; j < i; j++)
+			if (json_equal(e, json_array_get(items, j)))
+				return fail(c, pool_printf(c->pool,
+				    "items[%zu]", i), "关联事项编码", "重复");
+	return 0;
+}
+
+int
+rec_valid_pub_withdraw(struct rec_check *c, json_t *o)
+{
+	return walk_record(c, o, pub_withdraw_fields);
+}
+
+int
+rec_valid_pub_agents(struct rec_check *c, json_t *o)
+{
+	json_t	*e;
+	size_t	 i;
+
+	if (walk_record(c, o, pub_agents_fields) == -1)
+		return -1;
+	json_array_foreach(json_object_get(o, "agents"), i, e)
+		if (json_integer_value(json_object_get(e, "decided")) >
+		    json_integer_value(json_object_get(e, "cases")))
+			return fail(c, pool_printf(c->pool,
+			    "agents[%zu].decided", i), "已办结",
+			    "不能多于代办件");
+	return 0;
 }
 
 /* ---- the bundle as a whole ----------------------------------------- */

@@ -115,6 +115,16 @@ int	 rec_valid_complaint(struct rec_check *, json_t *);
  * this site (intranet → extranet). */
 int	 rec_valid_complaint_state(struct rec_check *, json_t *);
 
+/* Publication (PUB-1, PUB-2; intranet → extranet): a decided case's
+ * result, masked (pub.result); a hall's numbers of the day (pub.hall); an
+ * announcement (pub.news) and its withdrawal (pub.news.withdraw). */
+int	 rec_valid_pub_result(struct rec_check *, json_t *);
+int	 rec_valid_pub_hall(struct rec_check *, json_t *);
+int	 rec_valid_pub_news(struct rec_check *, json_t *);
+int	 rec_valid_pub_withdraw(struct rec_check *, json_t *);
+/* The agent points' numbers (AGT-2, pub.agents). */
+int	 rec_valid_pub_agents(struct rec_check *, json_t *);
+
 /*
  * After every record: every file member of the bundle is named by some
  * record (an unnamed file is refused, never adopted).  0, or -1 with why.

@@ -9,6 +9,7 @@
 #include "flowchart.h"
 
 #include "pages.h"
+#include "publish.h"
 
 /*
  * GET /
@@ -45,8 +46,9 @@ int
 page_ext_guide(struct req *r)
 {
 	struct item	 it, parent, *subs;
+	struct pub_news	*laws;
 	const char	*code;
-	size_t		 i, nsubs;
+	size_t		 i, nsubs, nlaws;
 
 	if ((code = form_get(r, "code")) == NULL || strlen(code) > 40)
 		return reply_error(r, 400, "事项编码格式不正确。");
@@ -72,6 +74,16 @@ page_ext_guide(struct req *r)
 	    it.parent_code, &parent) == DB_OK) {
 		hdf_set(r, "Item.Parent.code", parent.code);
 		hdf_set(r, "Item.Parent.name", parent.name);
+	}
+	/* The policy and law texts that govern it (CAT-5, PUB-2). */
+	if (pub_news_for_item(r->db, r->pool, it.code, &laws, &nlaws) !=
+	    DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; i < nlaws; i++) {
+		char *p = pool_printf(r->pool, "Item.Laws.%zu", i);
+		hdf_putf(r, p, "id", "%lld", (long long)laws[i].id);
+		hdf_put(r, p, "title", laws[i].title);
+		hdf_put(r, p, "published_at", laws[i].published_at);
 	}
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 办事指南",
 	    it.name));

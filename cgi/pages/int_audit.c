@@ -85,6 +85,13 @@ static const struct {
 	{ "sup.complaint.investigate", "记录投诉调查情况" },
 	{ "sup.complaint.reply", "答复投诉" },
 	{ "sup.complaint.close", "办结投诉" },
+	/* Publication (PUB-1, PUB-2). */
+	{ "pub.edit", "撰写或修改稿件" },
+	{ "pub.submit", "稿件提交审核" },
+	{ "pub.publish", "审核发布稿件" },
+	{ "pub.return", "退回稿件修改" },
+	{ "pub.withdraw", "撤回已发布的稿件" },
+	{ "pub.late", "办结结果逾期未公示" },
 };
 
 /* The kinds of action the page filters by (a prefix of the action). */
@@ -106,6 +113,7 @@ static const struct {
 	{ "gap.", "摆渡" },
 	{ "sup.", "电子监察与监督" },
 	{ "complaint.", "投诉举报" },
+	{ "pub.", "信息发布与公示" },
 };
 #define NKINDS (sizeof(audit_kinds) / sizeof(audit_kinds[0]))
 

@@ -132,6 +132,21 @@ int	 page_sup_complaint_investigate(struct req *);
 int	 page_sup_complaint_reply(struct req *);
 int	 page_sup_complaint_close(struct req *);
 
+/* ext_pub.c, int_pub.c: publication (PUB-1, PUB-2, AGT-2). */
+int	 page_ext_results(struct req *);
+int	 page_ext_hall(struct req *);
+int	 page_ext_news(struct req *);
+int	 page_ext_news_item(struct req *);
+int	 page_ext_agents(struct req *);
+int	 page_int_pub(struct req *);
+int	 page_int_pub_edit_form(struct req *);
+int	 page_int_pub_edit(struct req *);
+int	 page_int_pub_submit(struct req *);
+int	 page_int_pub_publish(struct req *);
+int	 page_int_pub_return(struct req *);
+int	 page_int_pub_withdraw(struct req *);
+int	 page_sup_agents(struct req *);
+
 /* int_alerts.c: the security administrator's security alerts. */
 int	 page_int_sec_alerts(struct req *);
 int	 page_int_sec_alert_resolve(struct req *);

@@ -30,6 +30,12 @@ const struct route routes[] = {
 	{ "POST", "/login", R_EXT | R_CSRF, 0, page_ext_login },
 	{ "GET", "/query", R_EXT, 0, page_ext_query_form },
 	{ "POST", "/query", R_EXT | R_CSRF, 0, page_ext_query },
+	/* Extranet: publication (PUB-1, PUB-2, AGT-2; ext_pub.c). */
+	{ "GET", "/results", R_EXT, 0, page_ext_results },
+	{ "GET", "/hall", R_EXT, 0, page_ext_hall },
+	{ "GET", "/news", R_EXT, 0, page_ext_news },
+	{ "GET", "/news/item", R_EXT, 0, page_ext_news_item },
+	{ "GET", "/agents", R_EXT, 0, page_ext_agents },
 	/* Extranet: the applicant's own. */
 	{ "GET", "/apply", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_apply_form },
 	{ "POST", "/apply", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
@@ -210,5 +216,23 @@ const struct route routes[] = {
 	    ROLE_SUPERVISOR, page_sup_complaint_reply },
 	{ "POST", "/sup/complaint/close", R_INT | R_LOGIN | R_CSRF,
 	    ROLE_SUPERVISOR, page_sup_complaint_close },
+	/* Intranet: publication (PUB-2, AGT-2; int_pub.c): staff write for
+	 * their department, the system administrator for the portal; a
+	 * second person publishes (a leader of the department or the system
+	 * administrator), never the writer. */
+	{ "GET", "/pub", R_INT | R_LOGIN, CATALOG, page_int_pub },
+	{ "GET", "/pub/edit", R_INT | R_LOGIN, CATALOG,
+	    page_int_pub_edit_form },
+	{ "POST", "/pub/edit", R_INT | R_LOGIN | R_CSRF, CATALOG,
+	    page_int_pub_edit },
+	{ "POST", "/pub/submit", R_INT | R_LOGIN | R_CSRF, CATALOG,
+	    page_int_pub_submit },
+	{ "POST", "/pub/publish", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_LEADER | ROLE_ADMIN, page_int_pub_publish },
+	{ "POST", "/pub/return", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_LEADER | ROLE_ADMIN, page_int_pub_return },
+	{ "POST", "/pub/withdraw", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_LEADER | ROLE_ADMIN, page_int_pub_withdraw },
+	{ "GET", "/sup/agents", R_INT | R_LOGIN, ROLES_WATCH, page_sup_agents },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -93,6 +93,10 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_application, rec_valid_case_event, rec_valid_withdraw,
     rec_valid_correct, rec_valid_case_event, rec_valid_complaint,
     rec_valid_complaint_state };
+    rec_valid_correct, rec_valid_case_event,
+    /* Publication (PUB-1, PUB-2). */
+    rec_valid_pub_result, rec_valid_pub_result, rec_valid_pub_hall,
+    rec_valid_pub_news, rec_valid_pub_withdraw, rec_valid_pub_agents };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -157,6 +161,29 @@ static const char *const seeds[] = {
 	"{\"type\":\"complaint.state\",\"no\":\"TS2026112100001\",\"seq\":3,"
 	"\"state\":\"replied\",\"state_label\":\"已答复\",\"at\":"
 	"\"2026-11-25 02:00:00\",\"reply\":\"已责令改正。\",\"due\":\"\"}",
+	"{\"type\":\"pub.result\",\"id\":7,\"private\":false,"
+	"\"item_code\":\"152502-SCJG-XK-005\",\"item_name\":\"食品经营许可\","
+	"\"dept_code\":\"SCJGJ\",\"dept_name\":\"市场监管局\","
+	"\"hall_code\":\"XLHT-ZWFWZX\",\"decision\":\"approved\","
+	"\"decided_on\":\"2026-12-29\",\"due_on\":\"2027-01-03\","
+	"\"doc_no\":\"锡市监许准〔2026〕0001号\",\"applicant\":\"张**\"}",
+	"{\"type\":\"pub.result\",\"id\":8,\"private\":true,"
+	"\"item_code\":\"\",\"item_name\":\"\",\"dept_code\":\"MZJ\","
+	"\"dept_name\":\"民政局\",\"hall_code\":\"\",\"decision\":"
+	"\"denied\",\"decided_on\":\"2026-02-26\",\"due_on\":"
+	"\"2026-03-03\",\"doc_no\":\"\",\"applicant\":\"\"}",
+	"{\"type\":\"pub.hall\",\"hall_code\":\"XLHT-ZWFWZX\",\"hall_name\":"
+	"\"政务服务中心\",\"day\":\"2026-12-07\",\"as_of\":"
+	"\"2026-12-07 10:31:00\",\"received\":12,\"decided\":9,"
+	"\"in_progress\":40}",
+	"{\"type\":\"pub.news\",\"id\":3,\"kind\":\"policy\",\"title\":"
+	"\"食品经营许可管理办法\",\"body\":\"第一条\\n第二条\",\"dept_name\":"
+	"\"市场监管局\",\"published_at\":\"2026-12-07 10:00:00\","
+	"\"items\":[\"152502-SCJG-XK-005\"]}",
+	"{\"type\":\"pub.news.withdraw\",\"id\":3}",
+	"{\"type\":\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\","
+	"\"agents\":[{\"name\":\"其木格\",\"area\":\"宝力根苏木\","
+	"\"cases\":3,\"decided\":2}]}",
 };
 
 static struct pool	*pool;

@@ -130,6 +130,8 @@ t_like "the next working day two ticks at once deny it" "$(cat "$TEST_VAR/tmp/ti
 t_is "denied, the fee lapsed" "$(sql_int "SELECT CONCAT(k.state, ' ', f.state) FROM kase k JOIN case_fee f ON f.case_id = k.id WHERE k.id = $CASE")" "denied lapsed"
 t_is "one 不予行政许可决定书" "$(sql_int "SELECT COUNT(*) FROM document WHERE app_no = '$APP' AND kind = 'deny'")" 1
 DENY=$(sql_int "SELECT doc_no FROM document WHERE app_no = '$APP' AND kind = 'deny'")
+t_is "its result queued for publication with the decision (PUB-1)" \
+	"$(sql_int "SELECT CONCAT(p.decision, ' ', o.body LIKE CONCAT('%', '$DENY', '%')) FROM pub_result p JOIN gap_outbox o ON o.id = p.outbox_id WHERE p.case_id = $CASE")" "denied 1"
 t_like "numbered in the 不准字 series" "$DENY" "^${ABBR}不准字〔[0-9]{4}〕[0-9]{4}号$"
 t_is "the case off every worklist" "$(sql_int "SELECT COUNT(*) FROM case_task WHERE case_id = $CASE")" 0
 t_is "audited as the tick's" "$(sql_int "SELECT COUNT(*) FROM audit WHERE action = 'case.fee-lapse' AND object = '$APP' AND actor = 'tick'")" 1

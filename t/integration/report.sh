@@ -79,6 +79,7 @@ t_like "this office's decision, in its series" "$DOC" "准字〔[0-9]{4}〕[0-9]
 http_get leader "$INT_URL/doc?no=$DOC" >/dev/null
 t_like "citing the authority's" "$(tr -d '\n' <<<"$HTTP_BODY")" "经报请锡林郭勒盟市场监督管理局审批.*锡盟市监许〔2026〕8号.*准予经营特殊食品（保健食品）销售。"
 t_is "audited" "$(sql_int "SELECT COUNT(*) FROM audit WHERE action = 'case.upper' AND object = '$APP'")" 1
+t_is "its result queued for publication (PUB-1)" "$(sql_int "SELECT decision FROM pub_result WHERE case_id = $CASE")" approved
 case_post leader /case/upper decision=deny "upper_doc_no=锡盟市监许〔2026〕9号" "decided_on=$TODAY" summary=不同意
 t_is "recorded once: 409" "$HTTP_STATUS" 409
 carry int ext

@@ -1147,6 +1147,194 @@ every_file_of_the_bundle_is_named(void **state)
 	assert_int_equal(rec_all_named(&fx.c), 0);
 }
 
+/* ---- publication (PUB-1, PUB-2) ------------------------------------- */
+
+static json_t *
+result_with(const char *key, const char *text)
+{
+	json_t	*o = parse("{\"type\":\"pub.result\",\"id\":7,\"private\":false,"
+	    "\"item_code\":\"152502-SCJG-XK-005\",\"item_name\":\"食品经营许可\","
+	    "\"dept_code\":\"SCJGJ\",\"dept_name\":\"锡林浩特市市场监督管理局\","
+	    "\"hall_code\":\"XLHT-ZWFWZX\",\"decision\":\"approved\","
+	    "\"decided_on\":\"2026-12-29\",\"due_on\":\"2027-01-03\","
+	    "\"doc_no\":\"锡市监许准〔2026〕0001号\",\"applicant\":\"张**\"}");
+
+	return with_member(o, o, key, text);
+}
+
+static void
+pub_result_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_pub_result, result_with(NULL, NULL)),
+	    0);
+	/* The full name, an ID number, a name with one star: refused. */
+	assert_int_equal(run(rec_valid_pub_result, result_with("applicant",
+	    "\"张三丰\"")), -1);
+	assert_string_equal(field(), "applicant");
+	assert_int_equal(run(rec_valid_pub_result, result_with("applicant",
+	    "\"152502199003150027\"")), -1);
+	assert_string_equal(field(), "applicant");
+	assert_int_equal(run(rec_valid_pub_result, result_with("applicant",
+	    "\"张*\"")), -1);
+	assert_string_equal(field(), "applicant");
+	assert_int_equal(run(rec_valid_pub_result, result_with("applicant",
+	    "\"***\"")), -1);
+	assert_string_equal(field(), "applicant");
+	assert_int_equal(run(rec_valid_pub_result, result_with("applicant",
+	    "\"\"")), -1);
+	assert_string_equal(field(), "applicant");
+	/* Five days after the decision, across the year's end. */
+	assert_int_equal(run(rec_valid_pub_result, result_with("due_on",
+	    "\"2027-01-04\"")), -1);
+	assert_string_equal(field(), "due_on");
+	assert_int_equal(run(rec_valid_pub_result, result_with("decided_on",
+	    "\"2026-02-30\"")), -1);
+	assert_string_equal(field(), "decided_on");
+	assert_int_equal(run(rec_valid_pub_result, result_with("decision",
+	    "\"not_accepted\"")), -1);
+	assert_string_equal(field(), "decision");
+	assert_int_equal(run(rec_valid_pub_result, result_with("id", "0")), -1);
+	assert_string_equal(field(), "id");
+	assert_int_equal(run(rec_valid_pub_result, result_with("id_number",
+	    "\"152502199003150027\"")), -1);
+	assert_string_equal(field(), "id_number");
+	assert_int_equal(run(rec_valid_pub_result, result_with("doc_no",
+	    NULL)), -1);
+	assert_string_equal(field(), "doc_no");
+	assert_int_equal(run(rec_valid_pub_result, result_with("item_name",
+	    "\"\"")), -1);
+	assert_string_equal(field(), "item_code");
+	assert_int_equal(run(rec_valid_pub_result, result_with("dept_name",
+	    "\"a\\u001b[2Jb\"")), -1);
+	assert_string_equal(field(), "dept_name");
+	/* A private item's result is a count: nothing names it. */
+	assert_int_equal(run(rec_valid_pub_result, result_with("private",
+	    "true")), -1);
+	assert_string_equal(field(), "private");
+	{
+		json_t *o = result_with("private", "true");
+
+		json_object_set_new(o, "item_code", json_string(""));
+		json_object_set_new(o, "item_name", json_string(""));
+		json_object_set_new(o, "doc_no", json_string(""));
+		json_object_set_new(o, "applicant", json_string(""));
+		assert_int_equal(run(rec_valid_pub_result, o), 0);
+	}
+}
+
+static json_t *
+hall_with(const char *key, const char *text)
+{
+	json_t	*o = parse("{\"type\":\"pub.hall\",\"hall_code\":\"XLHT-ZWFWZX\","
+	    "\"hall_name\":\"锡林浩特市政务服务中心\",\"day\":\"2026-12-07\","
+	    "\"as_of\":\"2026-12-07 10:31:00\",\"received\":12,"
+	    "\"decided\":9,\"in_progress\":40}");
+
+	return with_member(o, o, key, text);
+}
+
+static void
+pub_hall_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_pub_hall, hall_with(NULL, NULL)), 0);
+	assert_int_equal(run(rec_valid_pub_hall, hall_with("as_of",
+	    "\"2026-12-06 23:59:00\"")), -1);
+	assert_string_equal(field(), "as_of");
+	assert_int_equal(run(rec_valid_pub_hall, hall_with("received", "-1")),
+	    -1);
+	assert_string_equal(field(), "received");
+	assert_int_equal(run(rec_valid_pub_hall, hall_with("decided",
+	    "\"9\"")), -1);
+	assert_string_equal(field(), "decided");
+	assert_int_equal(run(rec_valid_pub_hall, hall_with("hall_code",
+	    "\"../x\"")), -1);
+	assert_string_equal(field(), "hall_code");
+	assert_int_equal(run(rec_valid_pub_hall, hall_with("hall_name",
+	    "\"\"")), -1);
+	assert_string_equal(field(), "hall_name");
+}
+
+static json_t *
+news_with(const char *key, const char *text)
+{
+	json_t	*o = parse("{\"type\":\"pub.news\",\"id\":3,\"kind\":\"policy\","
+	    "\"title\":\"食品经营许可管理办法\",\"body\":\"第一条 为规范……\\n"
+	    "第二条 ……\",\"dept_name\":\"锡林浩特市市场监督管理局\","
+	    "\"published_at\":\"2026-12-07 10:00:00\","
+	    "\"items\":[\"152502-SCJG-XK-005\"]}");
+
+	return with_member(o, o, key, text);
+}
+
+static void
+pub_news_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_pub_news, news_with(NULL, NULL)), 0);
+	assert_int_equal(run(rec_valid_pub_news, news_with("kind",
+	    "\"ad\"")), -1);
+	assert_string_equal(field(), "kind");
+	/* Only a policy text governs items. */
+	{
+		json_t *o = news_with("kind", "\"news\"");
+
+		assert_int_equal(run(rec_valid_pub_news, o), -1);
+		assert_string_equal(field(), "items");
+	}
+	assert_int_equal(run(rec_valid_pub_news, news_with("items",
+	    "[\"152502-SCJG-XK-005\",\"152502-SCJG-XK-005\"]")), -1);
+	assert_string_equal(field(), "items[1]");
+	assert_int_equal(run(rec_valid_pub_news, news_with("items",
+	    "[\"<script>\"]")), -1);
+	assert_string_equal(field(), "items[0]");
+	assert_int_equal(run(rec_valid_pub_news, news_with("title",
+	    "\"a\\nb\"")), -1);
+	assert_string_equal(field(), "title");
+	assert_int_equal(run(rec_valid_pub_news, news_with("body", "\"\"")),
+	    -1);
+	assert_string_equal(field(), "body");
+	assert_int_equal(run(rec_valid_pub_news, news_with("published_at",
+	    "\"2026-12-07\"")), -1);
+	assert_string_equal(field(), "published_at");
+	assert_int_equal(run(rec_valid_pub_withdraw, parse("{\"type\":"
+	    "\"pub.news.withdraw\",\"id\":3}")), 0);
+	assert_int_equal(run(rec_valid_pub_withdraw, parse("{\"type\":"
+	    "\"pub.news.withdraw\",\"id\":3,\"title\":\"x\"}")), -1);
+	assert_string_equal(field(), "title");
+	assert_int_equal(run(rec_valid_pub_withdraw, parse("{\"type\":"
+	    "\"pub.news.withdraw\",\"id\":-3}")), -1);
+	assert_string_equal(field(), "id");
+}
+
+static void
+pub_agents_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_pub_agents, parse("{\"type\":"
+	    "\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\",\"agents\":"
+	    "[{\"name\":\"其木格\",\"area\":\"宝力根苏木\",\"cases\":3,"
+	    "\"decided\":2}]}")), 0);
+	assert_int_equal(run(rec_valid_pub_agents, parse("{\"type\":"
+	    "\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\","
+	    "\"agents\":[]}")), 0);
+	assert_int_equal(run(rec_valid_pub_agents, parse("{\"type\":"
+	    "\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\",\"agents\":"
+	    "[{\"name\":\"其木格\",\"area\":\"宝力根苏木\",\"cases\":3,"
+	    "\"decided\":4}]}")), -1);
+	assert_string_equal(field(), "agents[0].decided");
+	assert_int_equal(run(rec_valid_pub_agents, parse("{\"type\":"
+	    "\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\",\"agents\":"
+	    "[{\"name\":\"\",\"area\":\"宝力根苏木\",\"cases\":3,"
+	    "\"decided\":2}]}")), -1);
+	assert_string_equal(field(), "agents[0].name");
+	assert_int_equal(run(rec_valid_pub_agents, parse("{\"type\":"
+	    "\"pub.agents\",\"as_of\":\"2026-12-07\",\"agents\":[]}")),
+	    -1);
+	assert_string_equal(field(), "as_of");
+}
+
 int
 main(void)
 {
@@ -1183,6 +1371,10 @@ main(void)
 		T(complaint_state_record),
 		T(records_parse_strictly),
 		T(every_file_of_the_bundle_is_named),
+		T(pub_result_record),
+		T(pub_hall_record),
+		T(pub_news_record),
+		T(pub_agents_record),
 #undef T
 	};
 

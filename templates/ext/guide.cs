@@ -57,6 +57,15 @@
   <div class="prose pre-line"><?cs if:Item.basis ?><?cs var:Item.basis ?><?cs else ?>无<?cs /if ?></div>
 </section>
 
+<?cs if:subcount(Item.Laws) > 0 ?>
+<section class="section" aria-labelledby="g-laws">
+  <h2 class="section-title" id="g-laws">相关政策法规</h2>
+  <ul class="news-list">
+    <?cs each:l = Item.Laws ?><li><a href="/news/item?id=<?cs var:url_escape(l.id) ?>"><?cs var:l.title ?></a> <span class="small muted">发布于 <?cs var:l.published_at ?></span></li><?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
+
 <section class="section">
   <h2 class="section-title">受理条件</h2>
   <div class="prose pre-line"><?cs if:Item.conditions ?><?cs var:Item.conditions ?><?cs else ?>无<?cs /if ?></div>

@@ -70,3 +70,4 @@
   <p><a href="/sup/cases">全部在办件（收件最早的在前）</a></p>
   <?cs /if ?>
 </section>
+<p class="muted"><a href="/sup/agents">代办点统计</a></p>

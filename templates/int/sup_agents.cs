@@ -1,0 +1,18 @@
+<?cs # int/sup_agents.cs: GET /sup/agents, 代办点统计 (AGT-2):
+       Agents.N.{name,area,cases,decided}, most cases first. ?>
+<nav class="crumbs" aria-label="位置"><a href="/sup">电子监察</a> › 代办点统计</nav>
+<header class="page-head">
+  <h1>代办点统计</h1>
+  <p class="page-sub">每位代办员及其服务区域代办的办件数和已办结数，从办件本身统计。</p>
+</header>
+<section class="panel">
+  <?cs if:subcount(Agents) == 0 ?>
+  <p>代办员功能尚未开通，暂无代办件。</p>
+  <p class="muted">代办员账号开通后（代办员登录子系统），代办件将自动计入本表。</p>
+  <?cs else ?>
+  <div class="table-wrap"><table class="grid">
+    <thead><tr><th scope="col">代办员</th><th scope="col">服务区域</th><th scope="col" class="num">代办件</th><th scope="col" class="num">已办结</th></tr></thead>
+    <tbody><?cs each:a = Agents ?><tr><td><?cs var:a.name ?></td><td><?cs var:a.area ?></td><td class="num"><?cs var:a.cases ?></td><td class="num"><?cs var:a.decided ?></td></tr><?cs /each ?></tbody>
+  </table></div>
+  <?cs /if ?>
+</section>
