@@ -27,6 +27,8 @@
 #include "delegation.h"
 #include "files.h"
 #include "flow.h"
+#include "exchange.h"
+#include "history.h"
 #include "ids.h"
 #include "log.h"
 #include "org.h"
@@ -72,6 +74,10 @@ usage(void)
 	    "  item-load FILE.json          store a new draft version of an item\n"
 	    "  publish CODE VERSION         publish it (and queue it for the extranet)\n"
 	    "  demo DIR                     load DIR/demo.json (intranet, once)\n"
+	    "  demo-history --cases N [--years Y] [--seed S] | --remove | "
+	    "--verify\n"
+	    "                               a generated history of N cases\n"
+	    "                               (benchmarks; history.h)\n"
 	    "  search-rebuild               rebuild the extranet's full-text index\n"
 	    "  citizen-add IDNO NAME MOBILE a registered applicant (extranet);\n"
 	    "                               password as for user-add\n"
@@ -1112,6 +1118,91 @@ audit_verify(const struct config *cfg, struct db *db, struct pool *pool,
 	return 0;
 }
 
+/*
+ * demo-history --cases N [--years Y] [--seed S] | --remove | --verify
+ * (history.h): the generated history of issue #8's benchmarks.
+ */
+static int
+demo_history(struct db *db, struct pool *pool, int argc, char *argv[])
+{
+	struct history_opts	 o = { 0, 3, 1 };
+	struct history_stats	 st;
+	struct timespec		 t0, t1;
+	double			 secs;
+	long			 removed, problems;
+	char			*end;
+	int			 i, remove = 0, verify = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--remove") == 0)
+			remove = 1;
+		else if (strcmp(argv[i], "--verify") == 0)
+			verify = 1;
+		else if (i + 1 < argc && (strcmp(argv[i], "--cases") == 0 ||
+		    strcmp(argv[i], "--years") == 0 ||
+		    strcmp(argv[i], "--seed") == 0)) {
+			long v = strtol(argv[i + 1], &end, 10);
+			if (*end != '\0' || v < 1) {
+				fprintf(stderr, "%s 后应是正整数。\n", argv[i]);
+				return 64;
+			}
+			if (argv[i][2] == 'c')
+				o.cases = v;
+			else if (argv[i][2] == 'y')
+				o.years = (int)v;
+			else
+				o.seed = (uint64_t)v;
+			i++;
+		} else {
+			fprintf(stderr, "不认识的参数：%s\n", argv[i]);
+			return 64;
+		}
+	}
+	if (remove + verify + (o.cases > 0) != 1 ||
+	    o.cases > HISTORY_MAX_CASES || o.years > HISTORY_MAX_YEARS) {
+		fprintf(stderr, "用法：yiwang-admin demo-history --cases N "
+		    "[--years Y] [--seed S]（N 至多 %ld，Y 至多 %d）\n"
+		    "      yiwang-admin demo-history --remove | --verify\n",
+		    HISTORY_MAX_CASES, HISTORY_MAX_YEARS);
+		return 64;
+	}
+	if (verify) {
+		if ((problems = history_verify(db, pool, stdout)) < 0)
+			return 1;
+		if (problems > 0) {
+			printf("生成的办件有 %ld 处不一致。\n", problems);
+			return 1;
+		}
+		printf("生成的办件一致。\n");
+		return 0;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (remove) {
+		if (history_remove(db, pool, &removed, stdout) != DB_OK)
+			return 1;
+		audit_json(db, pool, config_operator(pool), "history.remove",
+		    "demo-history", json_pack("{s:I}", "cases",
+		    (json_int_t)removed));
+		printf("已删除生成的办件 %ld 件及其全部记录。\n", removed);
+		return 0;
+	}
+	if (history_generate(db, pool, &o, &st, stdout) != DB_OK)
+		return 1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	audit_json(db, pool, config_operator(pool), "history.generate",
+	    "demo-history", json_pack("{s:I, s:i, s:I}", "cases",
+	    (json_int_t)st.cases, "years", o.years, "seed",
+	    (json_int_t)o.seed));
+	printf("生成办件 %ld 件（其中在办 %ld 件），办理记录 %ld 条，签署意见 "
+	    "%ld 条，文书 %ld 份，待办环节 %ld 个，超期预警 %ld 条；用时 %.1f 秒，"
+	    "每秒 %.0f 件。\n", st.cases, st.open, st.events, st.opinions,
+	    st.documents, st.tasks, st.warnings, secs, secs > 0 ?
+	    (double)st.cases / secs : 0);
+	return 0;
+}
+
 /* --now TIME (clock.h): only where the site's config allows it. */
 static int
 set_now(const struct config *cfg, const char *s)
@@ -1181,6 +1272,22 @@ main(int argc, char *argv[])
 	}
 	/* Schema changes as the migration account, first setup as root;
 	 * everything else as the application's account (SEC-5). */
+	if (strcmp(cmd, "demo-history") == 0) {
+		/* Generated in bulk; removed by the account that may delete
+		 * the ledgers' generated rows (history.h). */
+		enum db_role role = DB_BULK;
+		for (c = 1; c < argc; c++)
+			if (strcmp(argv[c], "--remove") == 0)
+				role = DB_MIGRATE;
+		if ((db = db_open_as(&cfg, role)) == NULL)
+			return 1;
+		pool = pool_new();
+		rc = demo_history(db, pool, argc, argv);
+		pool_free(pool);
+		db_close(db);
+		config_free(&cfg);
+		return rc;
+	}
 	if ((db = db_open_as(&cfg, strcmp(cmd, "db-setup") == 0 ? DB_ROOT :
 	    strcmp(cmd, "migrate") == 0 ||
 	    strcmp(cmd, "search-rebuild") == 0 ? DB_MIGRATE : DB_APP)) == NULL)

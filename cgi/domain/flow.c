@@ -205,7 +205,8 @@ static const char SQL_EVENTS[] =
 static const char SQL_OPINION_ADD[] =
     "INSERT INTO opinion (case_id, step_seq, step_key, step_name, staff_id, "
     "staff_name, for_staff_id, for_staff_name, verdict, text, signed_at, "
-    "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "prev_hash, hash, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?)";
 static const char SQL_OPINIONS[] =
     "SELECT step_seq, step_key, step_name, staff_name, verdict, text, "
     LOCAL("signed_at") ", for_staff_name FROM opinion WHERE case_id = ? "
@@ -1114,6 +1115,8 @@ opinion_add(struct db *db, struct pool *pool, const struct kase *k,
 	enum db_rc	 rc;
 	const struct step *s = &k->item.steps[step];
 	const char	*signer = u->name;
+	enum chain_id	 chain;
+	int		 demo;
 
 	/* Keyed chain (chain.h): a changed or deleted opinion is detected.
 	 * Whom a deputy signed for is chained with the signer's name, as
@@ -1122,7 +1125,11 @@ opinion_add(struct db *db, struct pool *pool, const struct kase *k,
 	if (for_u != NULL)
 		signer = pool_printf(pool, "%s\x1f%lld\x1f%s", u->name,
 		    (long long)for_u->id, for_u->name);
-	if ((rc = chain_link(db, pool, CHAIN_OPINION, (const char *[]){
+	/* A generated case's opinions chain apart (135, history.h). */
+	if ((rc = chain_for_case(db, pool, CHAIN_OPINION, k->id, &chain,
+	    &demo)) != DB_OK)
+		return rc;
+	if ((rc = chain_link(db, pool, chain, (const char *[]){
 	    pool_printf(pool, "%lld", (long long)k->id),
 	    pool_printf(pool, "%d", s->seq), s->key, s->name,
 	    pool_printf(pool, "%lld", (long long)u->id), signer, verdict,
@@ -1147,6 +1154,7 @@ opinion_add(struct db *db, struct pool *pool, const struct kase *k,
 	stmt_bind_text(q, 10, now);
 	stmt_bind_text(q, 11, link.prev);
 	stmt_bind_text(q, 12, link.mac);
+	stmt_bind_int(q, 13, demo);
 	return stmt_run(q);
 }
 

@@ -78,6 +78,10 @@ static const struct {
 	{ "gap.import", "导入摆渡包" },
 	{ "gap.epoch-accept", "确认对端新纪元" },
 	{ "sup.observe", "特邀监督员查询" },
+	{ "history.generate", "生成演示办件历史" },
+	{ "history.remove", "删除生成的演示办件" },
+	{ "exchange.export", "导出省级电子监察数据" },
+	{ "exchange.import", "导入部门业务系统办件" },
 };
 
 /* The kinds of action the page filters by (a prefix of the action). */
@@ -98,6 +102,8 @@ static const struct {
 	{ "delegation.", "委托（AB岗）" },
 	{ "gap.", "摆渡" },
 	{ "sup.", "电子监察与监督" },
+	{ "history.", "演示数据" },
+	{ "exchange.", "与其他系统的数据交换" },
 };
 #define NKINDS (sizeof(audit_kinds) / sizeof(audit_kinds[0]))
 
