@@ -153,7 +153,7 @@ struct gen {
 	struct pool		*pool, *scratch;
 	struct calendar		 cal;
 	time_t			 now;
-	cal_day			 today, first;
+	cal_day			 today, first, last;
 	struct hstaff		*staff;
 	size_t			 nstaff;
 	struct hdept		*dept;
@@ -765,8 +765,14 @@ act_time(struct gen *g, struct hcase *c, size_t i, int late, time_t from)
 			d = wd_add(g, d, 1);
 	}
 	t = at_work(g, d);
-	if (t < from + 600)
-		t = from + 600 + pick(g, 3 * 3600);
+	if (t < from + 600) {
+		/* The same day, a little later; or the next working
+		 * morning when the day is over (17:30 Beijing). */
+		t = from + 600 + pick(g, 1800);
+		if (t > cal_day_start(cal_day_of(from)) + 17 * 3600 + 1800)
+			t = cal_day_start(wd_add(g, cal_day_of(from), 1)) +
+			    8 * 3600 + 1800 + pick(g, 3600);
+	}
 	return after(g, c, t);
 }
 
@@ -1443,7 +1449,7 @@ batch(struct gen *g, long n)
 		/* A working day of the period, in working hours, before
 		 * now. */
 		for (tries = 0; ; tries++) {
-			d = g->first + pick(g, g->today - g->first + 1);
+			d = g->first + pick(g, g->last - g->first + 1);
 			if (!cal_is_workday(&g->cal, d, NULL))
 				continue;
 			c->sub = at_work(g, d);
@@ -1514,7 +1520,8 @@ history_generate(struct db *db, struct pool *pool,
 	g.rng = o->seed * 0x9E3779B97F4A7C15ULL + 0x2545F4914F6CDD1DULL;
 	g.now = clock_now();
 	g.today = cal_day_of(g.now);
-	g.first = g.today - 365 * o->years;
+	g.last = g.today - o->before;
+	g.first = g.last - 365 * o->years;
 	g.y0 = cal_year(g.first);
 	g.ny = cal_year(g.today) - g.y0 + 2;
 	for (t = 0; t < T_COUNT; t++)

@@ -47,6 +47,7 @@
 struct history_opts {
 	long		 cases;
 	int		 years;		/* ending now */
+	int		 before;	/* or this many days before now */
 	uint64_t	 seed;
 };
 
