@@ -19,6 +19,8 @@
 #include "xchrow.h"
 
 #define PAGE	500
+/* Each line's kind (docs/exchange.md); not a record of the gap's. */
+#define LINE_TYPE "type"
 #define Z(x) "DATE_FORMAT(" x ", '%Y-%m-%dT%H:%i:%sZ')"
 #define DAY(x) "DATE_FORMAT(" x ", '%Y-%m-%d')"
 
@@ -165,7 +167,7 @@ put_case(struct db *db, struct pool *pool, FILE *out, int64_t id)
 		return DB_ERR;
 	return put(out, json_pack("{s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:s, "
 	    "s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:i, s:i}",
-	    "type", "case", "app_no", v[0], "item_code", v[1],
+	    LINE_TYPE, "case", "app_no", v[0], "item_code", v[1],
 	    "item_version", atoi(v[2]), "item_name", v[3], "dept_code", v[4],
 	    "dept_name", v[5], "channel", v[6], "applicant_name",
 	    name_masked(pool, v[7]), "state", v[8], "state_label",
@@ -206,13 +208,13 @@ put_rows(struct db *db, FILE *out, int what,
 			ids[n] = strtoll(v[1], NULL, 10);
 			if (what == 0)
 				o = json_pack("{s:s, s:I, s:s, s:i, s:s, s:s, "
-				    "s:s, s:s, s:s}", "type", "event", "id",
+				    "s:s, s:s, s:s}", LINE_TYPE, "event", "id",
 				    (json_int_t)after, "app_no", v[2], "seq",
 				    atoi(v[3]), "at", v[4], "action", v[5],
 				    "label", v[6], "state", v[7], "actor", v[8]);
 			else
 				o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, "
-				    "s:s, s:s, s:i}", "type", "warning", "id",
+				    "s:s, s:s, s:i}", LINE_TYPE, "warning", "id",
 				    (json_int_t)after, "app_no", v[2], "at", v[3],
 				    "step_key", v[4], "step_name", v[5],
 				    "dept_code", v[6], "due_date", v[7],
@@ -282,7 +284,7 @@ xch_export(struct db *db, struct pool *pool, const char *since, time_t now,
 		return DB_ERR;
 	snprintf(st->watermark, sizeof(st->watermark), "1.%lld.%lld",
 	    (long long)ue, (long long)uw);
-	if (put(out, json_pack("{s:s, s:s, s:i, s:s, s:s}", "type", "header",
+	if (put(out, json_pack("{s:s, s:s, s:i, s:s, s:s}", LINE_TYPE, "header",
 	    "format", "yiwang-sup-export", "version", 1, "since", since,
 	    "exported_at", at)) == -1)
 		return DB_ERR;
@@ -292,7 +294,7 @@ xch_export(struct db *db, struct pool *pool, const char *since, time_t now,
 		    &st->warnings);
 	free(seen.v);
 	if (rc != DB_OK || put(out, json_pack("{s:s, s:s, s:I, s:I, s:I}",
-	    "type", "end", "watermark", st->watermark, "cases",
+	    LINE_TYPE, "end", "watermark", st->watermark, "cases",
 	    (json_int_t)st->cases, "events", (json_int_t)st->events,
 	    "warnings", (json_int_t)st->warnings)) == -1 || fflush(out) != 0)
 		return DB_ERR;
