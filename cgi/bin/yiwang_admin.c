@@ -28,6 +28,9 @@
 #include "delegation.h"
 #include "files.h"
 #include "flow.h"
+#include "exchange.h"
+#include "history.h"
+#include "xch.h"
 #include "ids.h"
 #include "log.h"
 #include "org.h"
@@ -76,6 +79,16 @@ usage(void)
 	    "  item-load FILE.json          store a new draft version of an item\n"
 	    "  publish CODE VERSION         publish it (and queue it for the extranet)\n"
 	    "  demo DIR                     load DIR/demo.json (intranet, once)\n"
+	    "  sup-export --since WATERMARK [--out FILE]\n"
+	    "                               cases, events and warnings for the\n"
+	    "                               provincial supervision system\n"
+	    "                               (docs/exchange.md)\n"
+	    "  case-import FILE.jsonl       cases handled in departmental systems\n"
+	    "  demo-history --cases N [--years Y] [--before DAYS] [--seed S]\n"
+	    "               | --remove | --verify\n"
+	    "                               a generated history of N cases\n"
+	    "                               over Y years ending DAYS ago\n"
+	    "                               (benchmarks; history.h)\n"
 	    "  search-rebuild               rebuild the extranet's full-text index\n"
 	    "  perf-rebuild                 compute the performance and statistics\n"
 	    "                               summaries again from the cases (after a\n"
@@ -1164,6 +1177,193 @@ audit_verify(const struct config *cfg, struct db *db, struct pool *pool,
 	return 0;
 }
 
+/* One audit row of the operator's, in a transaction of its own. */
+static void
+audited(struct db *db, struct pool *pool, const char *action,
+    const char *object, json_t *detail)
+{
+	if (db_begin(db) != DB_OK)
+		return;
+	if (audit_json(db, pool, config_operator(pool), action, object,
+	    detail) == DB_OK)
+		db_commit(db);
+	else
+		db_rollback(db);
+}
+
+/*
+ * sup-export --since WATERMARK [--out FILE] (XCH-1, docs/exchange.md):
+ * the JSON lines on stdout, or in FILE; the new watermark on stdout when
+ * FILE is given (else on stderr).
+ */
+static int
+sup_export(struct db *db, struct pool *pool, int argc, char *argv[])
+{
+	struct xch_export_stats	 st;
+	const char		*since = NULL, *path = NULL, *why = NULL;
+	char			*tmp = NULL;
+	FILE			*out = stdout;
+	enum db_rc		 rc;
+	int			 i;
+
+	for (i = 1; i + 1 < argc; i += 2)
+		if (strcmp(argv[i], "--since") == 0)
+			since = argv[i + 1];
+		else if (strcmp(argv[i], "--out") == 0)
+			path = argv[i + 1];
+		else
+			break;
+	if (i != argc || since == NULL) {
+		fputs("用法：yiwang-admin sup-export --since 水位 [--out 文件]"
+		    "（第一次用 --since 0）\n", stderr);
+		return 64;
+	}
+	/* Written beside FILE, renamed when whole. */
+	if (path != NULL) {
+		tmp = pool_printf(pool, "%s.part", path);
+		if ((out = fopen(tmp, "w")) == NULL) {
+			fprintf(stderr, "%s：无法写入。\n", tmp);
+			return 1;
+		}
+	}
+	rc = xch_export(db, pool, since, clock_now(), out, &st, &why);
+	if (path != NULL && (fclose(out) != 0 || (rc == DB_OK &&
+	    rename(tmp, path) != 0)))
+		rc = DB_ERR;
+	if (rc != DB_OK) {
+		if (tmp != NULL)
+			unlink(tmp);
+		fprintf(stderr, "%s\n", rc == DB_NONE ? why :
+		    "导出没有完成（见日志）。");
+		return rc == DB_NONE ? 64 : 1;
+	}
+	audited(db, pool, "exchange.export", path ? path : "-",
+	    json_pack("{s:s, s:s, s:I, s:I, s:I}", "since", since,
+	    "watermark", st.watermark, "cases", (json_int_t)st.cases,
+	    "events", (json_int_t)st.events, "warnings",
+	    (json_int_t)st.warnings));
+	fprintf(stderr, "导出办件 %ld 件、办理记录 %ld 条、超期预警 %ld 条。"
+	    "下次从水位 %s 导出。\n", st.cases, st.events, st.warnings,
+	    st.watermark);
+	if (path != NULL)
+		printf("%s\n", st.watermark);
+	return 0;
+}
+
+/* case-import FILE.jsonl (XCH-1): exit 0 all stored (or stored before),
+ * 2 when some lines were refused (each reported), 1 on failure. */
+static int
+case_import(struct db *db, struct pool *pool, const char *path)
+{
+	struct xch_import_stats	 st;
+	FILE			*in;
+	enum db_rc		 rc;
+
+	if ((in = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "%s：无法读取。\n", path);
+		return 1;
+	}
+	rc = xch_import(db, pool, in, path, config_operator(pool),
+	    clock_now(), stdout, &st);
+	fclose(in);
+	if (rc != DB_OK) {
+		fputs("导入中断（见日志）；已导入的行已保存，再次导入同一文件"
+		    "不会重复。\n", stderr);
+		return 1;
+	}
+	printf("共 %ld 行：导入 %ld 件，此前已导入 %ld 件，拒绝 %ld 行。\n",
+	    st.lines, st.stored, st.again, st.refused);
+	return st.refused > 0 ? 2 : 0;
+}
+
+/*
+ * demo-history --cases N [--years Y] [--seed S] | --remove | --verify
+ * (history.h): the generated history of issue #8's benchmarks.
+ */
+static int
+demo_history(struct db *db, struct pool *pool, int argc, char *argv[])
+{
+	struct history_opts	 o = { 0, 3, 0, 1 };
+	struct history_stats	 st;
+	struct timespec		 t0, t1;
+	double			 secs;
+	long			 removed, problems;
+	char			*end;
+	int			 i, remove = 0, verify = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--remove") == 0)
+			remove = 1;
+		else if (strcmp(argv[i], "--verify") == 0)
+			verify = 1;
+		else if (i + 1 < argc && (strcmp(argv[i], "--cases") == 0 ||
+		    strcmp(argv[i], "--years") == 0 ||
+		    strcmp(argv[i], "--before") == 0 ||
+		    strcmp(argv[i], "--seed") == 0)) {
+			long v = strtol(argv[i + 1], &end, 10);
+			if (*end != '\0' || v < 1) {
+				fprintf(stderr, "%s 后应是正整数。\n", argv[i]);
+				return 64;
+			}
+			if (argv[i][2] == 'c')
+				o.cases = v;
+			else if (argv[i][2] == 'y')
+				o.years = (int)v;
+			else if (argv[i][2] == 'b')
+				o.before = (int)v;
+			else
+				o.seed = (uint64_t)v;
+			i++;
+		} else {
+			fprintf(stderr, "不认识的参数：%s\n", argv[i]);
+			return 64;
+		}
+	}
+	if (remove + verify + (o.cases > 0) != 1 ||
+	    o.cases > HISTORY_MAX_CASES || o.years > HISTORY_MAX_YEARS ||
+	    o.before > 3650) {
+		fprintf(stderr, "用法：yiwang-admin demo-history --cases N "
+		    "[--years Y] [--before DAYS] [--seed S]\n"
+		    "      （N 至多 %ld，Y 至多 %d，DAYS 至多 3650）\n"
+		    "      yiwang-admin demo-history --remove | --verify\n",
+		    HISTORY_MAX_CASES, HISTORY_MAX_YEARS);
+		return 64;
+	}
+	if (verify) {
+		if ((problems = history_verify(db, pool, stdout)) < 0)
+			return 1;
+		if (problems > 0) {
+			printf("生成的办件有 %ld 处不一致。\n", problems);
+			return 1;
+		}
+		printf("生成的办件一致。\n");
+		return 0;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (remove) {
+		if (history_remove(db, pool, &removed, stdout) != DB_OK)
+			return 1;
+		audited(db, pool, "history.remove", "demo-history",
+		    json_pack("{s:I}", "cases", (json_int_t)removed));
+		printf("已删除生成的办件 %ld 件及其全部记录。\n", removed);
+		return 0;
+	}
+	if (history_generate(db, pool, &o, &st, stdout) != DB_OK)
+		return 1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	audited(db, pool, "history.generate", "demo-history",
+	    json_pack("{s:I, s:i, s:i, s:I}", "cases", (json_int_t)st.cases,
+	    "years", o.years, "before", o.before, "seed", (json_int_t)o.seed));
+	printf("生成办件 %ld 件（其中在办 %ld 件），办理记录 %ld 条，签署意见 "
+	    "%ld 条，文书 %ld 份，待办环节 %ld 个，超期预警 %ld 条；用时 %.1f 秒，"
+	    "每秒 %.0f 件。\n", st.cases, st.open, st.events, st.opinions,
+	    st.documents, st.tasks, st.warnings, secs, secs > 0 ?
+	    (double)st.cases / secs : 0);
+	return 0;
+}
+
 /* --now TIME (clock.h): only where the site's config allows it. */
 static int
 set_now(const struct config *cfg, const char *s)
@@ -1270,6 +1470,22 @@ main(int argc, char *argv[])
 	}
 	/* Schema changes as the migration account, first setup as root;
 	 * everything else as the application's account (SEC-5). */
+	if (strcmp(cmd, "demo-history") == 0) {
+		/* Generated in bulk; removed by the account that may delete
+		 * the ledgers' generated rows (history.h). */
+		enum db_role role = DB_BULK;
+		for (c = 1; c < argc; c++)
+			if (strcmp(argv[c], "--remove") == 0)
+				role = DB_MIGRATE;
+		if ((db = db_open_as(&cfg, role)) == NULL)
+			return 1;
+		pool = pool_new();
+		rc = demo_history(db, pool, argc, argv);
+		pool_free(pool);
+		db_close(db);
+		config_free(&cfg);
+		return rc;
+	}
 	if ((db = db_open_as(&cfg, strcmp(cmd, "db-setup") == 0 ? DB_ROOT :
 	    strcmp(cmd, "migrate") == 0 ||
 	    strcmp(cmd, "search-rebuild") == 0 ||
@@ -1338,6 +1554,10 @@ main(int argc, char *argv[])
 		rc = locks(&cfg, db, pool);
 	else if (strcmp(cmd, "unlock") == 0 && argc == 2)
 		rc = unlock(&cfg, db, pool, argv[1]);
+	else if (strcmp(cmd, "sup-export") == 0)
+		rc = sup_export(db, pool, argc, argv);
+	else if (strcmp(cmd, "case-import") == 0 && argc == 2)
+		rc = case_import(db, pool, argv[1]);
 	else if (strcmp(cmd, "demo") == 0 && argc == 2)
 		rc = demo(&cfg, db, pool, argv[1]);
 	else if (strcmp(cmd, "cert-issue") == 0 && (argc == 2 || argc == 3))

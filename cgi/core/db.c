@@ -79,6 +79,7 @@ credentials(const struct config *cfg, enum db_role role, const char **user,
 	*user = cfg->db_user;
 	switch (role) {
 	case DB_APP:
+	case DB_BULK:
 		if ((file = cfg->db_password_file) == NULL)
 			snprintf(pw, pwlen, "%s", cfg->db_password);
 		break;
@@ -108,6 +109,7 @@ db_open_as(const struct config *cfg, enum db_role role)
 	const char	*user;
 	char		 pw[256];
 	my_bool		 off = 0;
+	unsigned int	 local;
 
 	if (credentials(cfg, role, &user, pw, sizeof(pw)) == -1)
 		return NULL;
@@ -117,6 +119,10 @@ db_open_as(const struct config *cfg, enum db_role role)
 		abort();
 	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &off);
+	/* LOAD DATA LOCAL only where db_load() is meant to run: it never
+	 * reads a file, only the buffer it is given. */
+	local = role == DB_BULK;
+	mysql_options(db->conn, MYSQL_OPT_LOCAL_INFILE, &local);
 	/* stmt_affected() counts rows matched, not only rows changed: an
 	 * update that writes the same values still found its row. */
 	if (mysql_real_connect(db->conn, cfg->db_socket ? NULL : cfg->db_host,
@@ -277,6 +283,67 @@ db_exec_multi(struct db *db, const char *sql)
 	}
 	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
 	return rc;
+}
+
+/* db_load()'s "file": a buffer read from the start. */
+struct load_buf {
+	const char	*buf;
+	size_t		 len, off;
+};
+
+static int
+load_init(void **ptr, const char *name, void *arg)
+{
+	(void)name;
+	((struct load_buf *)arg)->off = 0;
+	*ptr = arg;
+	return 0;
+}
+
+static int
+load_read(void *ptr, char *out, unsigned int outlen)
+{
+	struct load_buf	*b = ptr;
+	size_t		 n = b->len - b->off;
+
+	if (n > outlen)
+		n = outlen;
+	memcpy(out, b->buf + b->off, n);
+	b->off += n;
+	return (int)n;
+}
+
+static void
+load_end(void *ptr)
+{
+	(void)ptr;
+}
+
+static int
+load_error(void *ptr, char *msg, unsigned int msglen)
+{
+	(void)ptr;
+	snprintf(msg, msglen, "db_load: no buffer");
+	return 1;
+}
+
+enum db_rc
+db_load(struct db *db, const char *sql, const char *buf, size_t len,
+    uint64_t *rows)
+{
+	struct load_buf	 b = { buf, len, 0 };
+
+	mysql_set_local_infile_handler(db->conn, load_init, load_read,
+	    load_end, load_error, &b);
+	if (mysql_query(db->conn, sql) != 0) {
+		check_gone(mysql_errno(db->conn), "load");
+		log_err("bulk load: %s", mysql_error(db->conn));
+		mysql_set_local_infile_default(db->conn);
+		return DB_ERR;
+	}
+	mysql_set_local_infile_default(db->conn);
+	*rows = (uint64_t)mysql_affected_rows(db->conn);
+	return DB_OK;
 }
 
 enum db_rc

@@ -38,6 +38,7 @@ enum db_role {
 	DB_APP,
 	DB_MIGRATE,
 	DB_ROOT,
+	DB_BULK,	/* the application's account, with db_load() */
 };
 
 struct db	*db_open(const struct config *);	/* DB_APP; NULL, logged */
@@ -63,6 +64,19 @@ enum db_rc	 db_commit(struct db *);
 void		 db_rollback(struct db *);
 
 struct stmt	*db_stmt(struct db *, const char *sql);
+
+/*
+ * Bulk loading (the generated history, history.h): sql is a LOAD DATA
+ * LOCAL INFILE statement whose "file" is the len bytes at buf, rows in
+ * LOAD DATA's default text format (tab between fields, a newline after
+ * each row, \N for NULL, backslash escapes).  The data never becomes
+ * SQL text.  Only on a connection opened as DB_BULK; DB_ERR (logged) when
+ * the server refuses a row, and then the transaction should be rolled
+ * back.  LOAD DATA LOCAL skips a row that repeats a unique key (with a
+ * warning): compare *rows with the rows sent.
+ */
+enum db_rc	 db_load(struct db *, const char *sql, const char *buf,
+		    size_t len, uint64_t *rows);	/* rows stored */
 void		 stmt_bind_text(struct stmt *, unsigned, const char *);
 void		 stmt_bind_blob(struct stmt *, unsigned, const void *, size_t);
 void		 stmt_bind_int(struct stmt *, unsigned, int64_t);

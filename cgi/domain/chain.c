@@ -31,18 +31,20 @@ static const char SQL_OPINION_ROWS[] =
     "CONCAT_WS(CHAR(31 USING utf8mb4), staff_name, for_staff_id, "
     "for_staff_name), verdict, text, "
     "DATE_FORMAT(signed_at, '%Y-%m-%d %H:%i:%s'), "
-    "prev_hash, hash FROM opinion WHERE id > ? ORDER BY id LIMIT ?";
+    "prev_hash, hash FROM opinion WHERE demo = 0 AND id > ? ORDER BY id "
+    "LIMIT ?";
 static const char SQL_OPINION_LAST[] =
-    "SELECT id, hash FROM opinion ORDER BY id DESC LIMIT 1";
+    "SELECT id, hash FROM opinion WHERE demo = 0 ORDER BY id DESC LIMIT 1";
 static const char SQL_OPINION_COUNT[] =
-    "SELECT COUNT(*) FROM opinion WHERE id <= ?";
+    "SELECT COUNT(*) FROM opinion WHERE demo = 0 AND id <= ?";
 static const char SQL_WARNING_ROWS[] =
     "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), case_id, app_no, "
     "step_key, step_name, dept_code, holders, "
     "DATE_FORMAT(due_date, '%Y-%m-%d'), days_late, prev_hash, hash "
-    "FROM deadline_warning WHERE id > ? ORDER BY id LIMIT ?";
+    "FROM deadline_warning WHERE demo = 0 AND id > ? ORDER BY id LIMIT ?";
 static const char SQL_WARNING_LAST[] =
-    "SELECT id, hash FROM deadline_warning ORDER BY id DESC LIMIT 1";
+    "SELECT id, hash FROM deadline_warning WHERE demo = 0 "
+    "ORDER BY id DESC LIMIT 1";
 static const char SQL_WARNING_COUNT[] =
     "SELECT COUNT(*) FROM deadline_warning WHERE id <= ?";
 static const char SQL_ANOMALY_ROWS[] =
@@ -53,6 +55,31 @@ static const char SQL_ANOMALY_LAST[] =
     "SELECT id, hash FROM anomaly_warning ORDER BY id DESC LIMIT 1";
 static const char SQL_ANOMALY_COUNT[] =
     "SELECT COUNT(*) FROM anomaly_warning WHERE id <= ?";
+    "SELECT COUNT(*) FROM deadline_warning WHERE demo = 0 AND id <= ?";
+/* The same ledgers' rows of generated cases (135). */
+#define DEMO_OPINION_COLS "SELECT id, case_id, step_seq, step_key, " \
+    "step_name, staff_id, CONCAT_WS(CHAR(31 USING utf8mb4), staff_name, " \
+    "for_staff_id, for_staff_name), verdict, text, " \
+    "DATE_FORMAT(signed_at, '%Y-%m-%d %H:%i:%s'), prev_hash, hash " \
+    "FROM opinion "
+static const char SQL_DEMO_OPINION_ROWS[] =
+    DEMO_OPINION_COLS "WHERE demo = 1 AND id > ? ORDER BY id LIMIT ?";
+static const char SQL_DEMO_OPINION_LAST[] =
+    "SELECT id, hash FROM opinion WHERE demo = 1 ORDER BY id DESC LIMIT 1";
+static const char SQL_DEMO_OPINION_COUNT[] =
+    "SELECT COUNT(*) FROM opinion WHERE demo = 1 AND id <= ?";
+static const char SQL_DEMO_WARNING_ROWS[] =
+    "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), case_id, app_no, "
+    "step_key, step_name, dept_code, holders, "
+    "DATE_FORMAT(due_date, '%Y-%m-%d'), days_late, prev_hash, hash "
+    "FROM deadline_warning WHERE demo = 1 AND id > ? ORDER BY id LIMIT ?";
+static const char SQL_DEMO_WARNING_LAST[] =
+    "SELECT id, hash FROM deadline_warning WHERE demo = 1 "
+    "ORDER BY id DESC LIMIT 1";
+static const char SQL_DEMO_WARNING_COUNT[] =
+    "SELECT COUNT(*) FROM deadline_warning WHERE demo = 1 AND id <= ?";
+static const char SQL_CASE_DEMO[] =
+    "SELECT demo FROM kase WHERE id = ?";
 static const char SQL_AUDIT_ROWS[] =
     "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), actor, action, "
     "object, detail, prev_hash, hash FROM audit WHERE id > ? ORDER BY id "
@@ -70,7 +97,7 @@ struct chain_def {
 	size_t		 nfields;
 };
 
-static const struct chain_def chains[CHAIN_COUNT] = {
+static const struct chain_def chains[CHAIN_ALL] = {
 	[CHAIN_OPINION] = { "opinion", SQL_OPINION_ROWS, SQL_OPINION_LAST,
 	    SQL_OPINION_COUNT, 9 },
 	[CHAIN_DEADLINE_WARNING] = { "deadline_warning", SQL_WARNING_ROWS,
@@ -79,6 +106,11 @@ static const struct chain_def chains[CHAIN_COUNT] = {
 	    SQL_ANOMALY_LAST, SQL_ANOMALY_COUNT, 7 },
 	[CHAIN_AUDIT] = { "audit", SQL_AUDIT_ROWS, SQL_AUDIT_LAST,
 	    SQL_AUDIT_COUNT, 5 },
+	[CHAIN_DEMO_OPINION] = { "demo-opinion", SQL_DEMO_OPINION_ROWS,
+	    SQL_DEMO_OPINION_LAST, SQL_DEMO_OPINION_COUNT, 9 },
+	[CHAIN_DEMO_DEADLINE_WARNING] = { "demo-warning",
+	    SQL_DEMO_WARNING_ROWS, SQL_DEMO_WARNING_LAST,
+	    SQL_DEMO_WARNING_COUNT, 9 },
 };
 
 #define MAX_FIELDS	16
@@ -109,6 +141,29 @@ const char *
 chain_name(enum chain_id c)
 {
 	return chains[c].name;
+}
+
+enum db_rc
+chain_for_case(struct db *db, struct pool *pool, enum chain_id c,
+    int64_t case_id, enum chain_id *out, int *demo)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 d;
+
+	q = db_stmt(db, SQL_CASE_DEMO);
+	stmt_bind_int(q, 0, case_id);
+	if ((rc = stmt_one(q, pool, "i", &d)) == DB_NONE) {
+		d = 0;		/* the insert's foreign key will say */
+		rc = DB_OK;
+	}
+	*demo = d != 0;
+	*out = c;
+	if (*demo && c == CHAIN_OPINION)
+		*out = CHAIN_DEMO_OPINION;
+	else if (*demo && c == CHAIN_DEADLINE_WARNING)
+		*out = CHAIN_DEMO_DEADLINE_WARNING;
+	return rc;
 }
 
 /* Append "<len>:<bytes>" at p; returns the end. */
@@ -198,6 +253,26 @@ chain_link(struct db *db, struct pool *pool, enum chain_id c,
 	}
 	if (rc == DB_OK)
 		chain_mac(k, d->name, link->prev, fields, n, link->mac);
+	return rc;
+}
+
+enum db_rc
+chain_bulk_begin(struct db *db, struct pool *pool, enum chain_id c,
+    const unsigned char **k, char **prev)
+{
+	const struct chain_def	*d = &chains[c];
+	enum db_rc		 rc;
+	int64_t			 id;
+
+	if ((*k = keyfile_key(&key)) == NULL)
+		return DB_ERR;
+	if ((rc = head_lock(db, pool, d->name)) != DB_OK)
+		return rc;
+	rc = stmt_one(db_stmt(db, d->sql_last), pool, "is", &id, prev);
+	if (rc == DB_NONE || (rc == DB_OK && *prev == NULL)) {
+		*prev = "";
+		rc = DB_OK;
+	}
 	return rc;
 }
 

@@ -38,7 +38,15 @@ enum chain_id {
 	CHAIN_DEADLINE_WARNING,		/* deadline_warning (deadline.h) */
 	CHAIN_ANOMALY_WARNING,		/* anomaly_warning (anomaly.h) */
 	CHAIN_AUDIT,
-	CHAIN_COUNT
+	CHAIN_COUNT,
+	/*
+	 * The rows of generated cases (history.h, migration 135), demo = 1,
+	 * chained apart and signed by no anchor: removable.  Not among the
+	 * CHAIN_COUNT that anchors and audit-verify walk.
+	 */
+	CHAIN_DEMO_OPINION = CHAIN_COUNT,
+	CHAIN_DEMO_DEADLINE_WARNING,
+	CHAIN_ALL
 };
 
 #define CHAIN_KEY_LEN	32
@@ -53,6 +61,14 @@ int		 chain_key_load(void);
 int		 chain_key_create(const char *path);
 
 const char	*chain_name(enum chain_id);
+
+/*
+ * The chain a row of ledger c (CHAIN_OPINION or CHAIN_DEADLINE_WARNING)
+ * about case case_id joins: c, or its demo chain when the case is a
+ * generated one; *demo says which (the row's demo column).
+ */
+enum db_rc	 chain_for_case(struct db *, struct pool *, enum chain_id c,
+		    int64_t case_id, enum chain_id *out, int *demo);
 
 /* The MAC of one row (pure). */
 void		 chain_mac(const unsigned char key[CHAIN_KEY_LEN],
@@ -75,6 +91,15 @@ struct chain_link {
 enum db_rc	 chain_link(struct db *, struct pool *, enum chain_id c,
 		    const char *const *fields, size_t n,
 		    struct chain_link *link);
+
+/*
+ * For a writer of many rows at once (history.c): lock chain c until the
+ * transaction ends, as chain_link() does, and give the newest row's MAC
+ * (*prev, "" when empty) and the key, with which each new row's MAC is
+ * chain_mac(key, chain_name(c), prev, …) in id order.
+ */
+enum db_rc	 chain_bulk_begin(struct db *, struct pool *, enum chain_id c,
+		    const unsigned char **key, char **prev);
 
 /* The head of a chain: what an anchor signs. */
 struct chain_head {

@@ -78,8 +78,8 @@ static const char SQL_HOLDERS[] =
     "WHERE d.code = ? AND (s.roles & ?) <> 0 AND s.active = 1";
 static const char SQL_WARNING_ADD[] =
     "INSERT INTO deadline_warning (at, case_id, app_no, step_key, "
-    "step_name, dept_code, holders, due_date, days_late, prev_hash, hash) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "step_name, dept_code, holders, due_date, days_late, prev_hash, hash, "
+    "demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_WARNINGS[] =
     "SELECT id, case_id, " "DATE_FORMAT(at + INTERVAL 8 HOUR, "
     "'%Y-%m-%d %H:%i'), app_no, step_name, dept_code, holders, "
@@ -400,7 +400,8 @@ warn_one(struct db *db, struct pool *pool, const struct calendar *c,
 	int64_t		 role;
 	cal_day		 due;
 	char		*app_no, *name, *dept, *duestr, *who, late[16], cid[24];
-	int		 days;
+	int		 days, demo = 0;
+	enum chain_id	 chain = CHAIN_DEADLINE_WARNING;
 
 	if (db_begin(db) != DB_OK)
 		return -1;
@@ -415,10 +416,14 @@ warn_one(struct db *db, struct pool *pool, const struct calendar *c,
 		rc = DB_NONE;	/* late by days off only: not yet red */
 	if (rc == DB_OK && (who = holders(db, pool, dept, role)) == NULL)
 		rc = DB_ERR;
+	/* A generated case's warnings chain apart (135, history.h). */
+	if (rc == DB_OK)
+		rc = chain_for_case(db, pool, CHAIN_DEADLINE_WARNING, id,
+		    &chain, &demo);
 	if (rc == DB_OK) {
 		snprintf(late, sizeof(late), "%d", days);
 		snprintf(cid, sizeof(cid), "%lld", (long long)id);
-		rc = chain_link(db, pool, CHAIN_DEADLINE_WARNING,
+		rc = chain_link(db, pool, chain,
 		    (const char *[]){ at, cid, app_no, key, name, dept, who,
 		    duestr, late }, 9, &link);
 	}
@@ -435,6 +440,7 @@ warn_one(struct db *db, struct pool *pool, const struct calendar *c,
 		stmt_bind_int(q, 8, days);
 		stmt_bind_text(q, 9, link.prev);
 		stmt_bind_text(q, 10, link.mac);
+		stmt_bind_int(q, 11, demo);
 		rc = stmt_run(q);
 	}
 	if (rc != DB_OK) {

@@ -92,6 +92,10 @@ static const struct {
 	{ "pub.return", "退回稿件修改" },
 	{ "pub.withdraw", "撤回已发布的稿件" },
 	{ "pub.late", "办结结果逾期未公示" },
+	{ "history.generate", "生成演示办件历史" },
+	{ "history.remove", "删除生成的演示办件" },
+	{ "exchange.export", "导出省级电子监察数据" },
+	{ "exchange.import", "导入部门业务系统办件" },
 };
 
 /* The kinds of action the page filters by (a prefix of the action). */
@@ -114,6 +118,8 @@ static const struct {
 	{ "sup.", "电子监察与监督" },
 	{ "complaint.", "投诉举报" },
 	{ "pub.", "信息发布与公示" },
+	{ "history.", "演示数据" },
+	{ "exchange.", "与其他系统的数据交换" },
 };
 #define NKINDS (sizeof(audit_kinds) / sizeof(audit_kinds[0]))
 

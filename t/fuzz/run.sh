@@ -9,7 +9,7 @@
 #						(BENCH_SLOW=1: also 1 MiB of
 #						one name, minutes)
 #
-# Targets (default: all five):
+# Targets (default: all six):
 #	request		fuzz_request with ASan, UBSan and LeakSanitizer
 #	request_plain	the same without sanitizers: malloc hands a freed
 #			address out again at once, as in production, which
@@ -22,6 +22,8 @@
 #			content), crash-* there replayed first
 #	records		fuzz_records: the validators of records that cross
 #			the gap (cgi/gap/records.c)
+#	import		fuzz_import: the parser of case import lines (XCH-1,
+#			cgi/domain/xchrow.c); seeds in t/fuzz/seeds/import/
 #
 # Inputs named t/fuzz/seeds/request/crash-* are replayed one by one before
 # fuzzing (and left out of the seeds, or every run would stop at them).
@@ -188,6 +190,16 @@ build_records() {
 	    cgi/domain/vocab.c cgi/domain/wfnet.c t/fuzz/fuzz_records.c \
 	    $(pkg-config --cflags --libs libcrypto jansson libqpdf) -lmagic \
 	    -o "$OUT/fuzz_records"
+}
+
+build_import() {
+	make -s -C "$TOP/build" gen/gbt2260.inc || return 1
+	# shellcheck disable=SC2046,SC2086
+	$CC $CFLAGS $SAN -Icgi/core -Icgi/domain -I"$TOP/build/gen" \
+	    -I/usr/include/ClearSilver \
+	    cgi/domain/xchrow.c cgi/core/text.c cgi/core/utf8.c cgi/core/ids.c \
+	    cgi/domain/vocab.c t/fuzz/fuzz_import.c \
+	    $(pkg-config --cflags --libs jansson) -o "$OUT/fuzz_import"
 }
 
 # Words the request parsers react to, for libFuzzer's mutations.
@@ -399,6 +411,12 @@ fuzz_records() {
 	run_one records "$1" "$OUT" -max_len=65536 t/fuzz/corpus/records
 }
 
+fuzz_import() {
+	mkdir -p "$OUT/corpus/import"
+	run_one import "$1" "$TOP" -max_len=20000 "$OUT/corpus/import" \
+	    t/fuzz/seeds/import
+}
+
 # Time one request with a big body: generate it, run it RUNS times in a
 # build without sanitizers, print milliseconds per request.
 bench_one() {
@@ -474,7 +492,7 @@ fi
 
 secs=${1:-60}
 shift 2>/dev/null
-targets=${*:-request request_plain bundle pdf records}
+targets=${*:-request request_plain bundle pdf records import}
 status=0
 for t in $targets; do
 	case $t in
@@ -499,9 +517,13 @@ for t in $targets; do
 		build_records || exit 2
 		fuzz_records "$secs" || status=1
 		;;
+	import)
+		build_import || exit 2
+		fuzz_import "$secs" || status=1
+		;;
 	*)
 		echo "run.sh: unknown target $t" \
-		    "(request, request_plain, bundle, pdf, records)" >&2
+		    "(request, request_plain, bundle, pdf, records, import)" >&2
 		exit 2
 		;;
 	esac

@@ -1,0 +1,1742 @@
+/*
+ * history.c: the generated history of history.h.  Owns kase.demo and the
+ * generated rows; writes the tables of flow.c, deadline.c and fee.c in
+ * bulk the way their code writes them one case at a time.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "calendar.h"
+#include "catalog.h"
+#include "chain.h"
+#include "clock.h"
+#include "deadline.h"
+#include "exchange.h"
+#include "history.h"
+#include "ids.h"
+#include "log.h"
+#include "pii.h"
+#include "sealed.h"
+#include "vocab.h"
+#include "wfnet.h"
+
+#define BATCH		5000	/* cases a transaction */
+#define DAY_SECS	86400
+
+/* Where a step stands in its procedure, as flow.c's step_at() says. */
+enum hat { H_FIRST, H_MIDDLE, H_LAST };
+
+static const char SQL_STAFF[] =
+    "SELECT s.id, s.name, s.roles, d.code FROM staff s "
+    "JOIN department d ON d.id = s.dept_id WHERE s.active = 1 "
+    "ORDER BY s.id";
+static const char SQL_DEPTS[] =
+    "SELECT code, name, abbr FROM department ORDER BY id";
+static const char SQL_COUNTERS[] =
+    "SELECT abbr, kind, year, next FROM doc_counter FOR UPDATE";
+static const char SQL_COUNTER_SET[] =
+    "INSERT INTO doc_counter (abbr, kind, year, next) VALUES (?, ?, ?, ?) "
+    "ON DUPLICATE KEY UPDATE next = VALUES(next)";
+static const char SQL_MAX_CASE[] =
+    "SELECT COALESCE(MAX(id), 0) FROM kase";
+static const char SQL_MAX_OPINION[] =
+    "SELECT COALESCE(MAX(id), 0) FROM opinion";
+static const char SQL_MAX_WARNING[] =
+    "SELECT COALESCE(MAX(id), 0) FROM deadline_warning";
+
+static const char LOAD_KASE[] =
+    "LOAD DATA LOCAL INFILE 'kase' INTO TABLE kase CHARACTER SET utf8mb4 "
+    "(id, app_no, source, item_id, item_code, item_version, item_name, "
+    "applicant_name, id_sealed, mobile_sealed, remark, state, step_seq, "
+    "submitted_at, received_at, accepted_at, decided_at, intake_due, "
+    "promised_due, statutory_due, paused_days, correct_asked_at, "
+    "corrected_at, demo)";
+static const char LOAD_EVENT[] =
+    "LOAD DATA LOCAL INFILE 'case_event' INTO TABLE case_event "
+    "CHARACTER SET utf8mb4 (case_id, seq, at, action, label, state, "
+    "staff_id, staff_name, note)";
+static const char LOAD_OPINION[] =
+    "LOAD DATA LOCAL INFILE 'opinion' INTO TABLE opinion "
+    "CHARACTER SET utf8mb4 (id, case_id, step_seq, step_key, step_name, "
+    "staff_id, staff_name, verdict, text, signed_at, prev_hash, hash, demo)";
+static const char LOAD_DOCUMENT[] =
+    "LOAD DATA LOCAL INFILE 'document' INTO TABLE document "
+    "CHARACTER SET utf8mb4 (app_no, kind, doc_no, title, body, issued_at, "
+    "issued_by)";
+static const char LOAD_TASK[] =
+    "LOAD DATA LOCAL INFILE 'case_task' INTO TABLE case_task "
+    "CHARACTER SET utf8mb4 (case_id, step_key, role, dept_code, since, "
+    "due_date, paused_days)";
+static const char LOAD_TOKEN[] =
+    "LOAD DATA LOCAL INFILE 'case_token' INTO TABLE case_token "
+    "CHARACTER SET utf8mb4 (case_id, edge, tokens)";
+static const char LOAD_HAND[] =
+    "LOAD DATA LOCAL INFILE 'case_hand' INTO TABLE case_hand "
+    "CHARACTER SET utf8mb4 (case_id, staff_id, step_key)";
+static const char LOAD_CORR[] =
+    "LOAD DATA LOCAL INFILE 'case_correction' INTO TABLE case_correction "
+    "CHARACTER SET utf8mb4 (case_id, material_seq, material_name, reason)";
+static const char LOAD_SUSP[] =
+    "LOAD DATA LOCAL INFILE 'case_suspension' INTO TABLE case_suspension "
+    "CHARACTER SET utf8mb4 (case_id, kind, reason, expected_days, began_on, "
+    "began_by, ended_on, ended_by, paused_days)";
+static const char LOAD_REPORT[] =
+    "LOAD DATA LOCAL INFILE 'case_report' INTO TABLE case_report "
+    "CHARACTER SET utf8mb4 (case_id, authority, reason, reported_on, "
+    "reported_by, decision, upper_doc_no, decided_on, summary, "
+    "recorded_by)";
+static const char LOAD_FEE[] =
+    "LOAD DATA LOCAL INFILE 'case_fee' INTO TABLE case_fee "
+    "CHARACTER SET utf8mb4 (case_id, kind, amount, days, due_date, state, "
+    "doc_no, set_by, set_by_name, set_at, receipt_no, paid_by, "
+    "paid_by_name, paid_at)";
+static const char LOAD_WARNING[] =
+    "LOAD DATA LOCAL INFILE 'deadline_warning' INTO TABLE deadline_warning "
+    "CHARACTER SET utf8mb4 (id, at, case_id, app_no, step_key, step_name, "
+    "dept_code, holders, due_date, days_late, prev_hash, hash, demo)";
+
+/* One table's rows of a batch, in LOAD DATA's text format. */
+struct buf {
+	char		*p;
+	size_t		 n, cap;
+	long		 rows;
+	int		 first;
+};
+
+enum tbl { T_KASE, T_EVENT, T_OPINION, T_DOCUMENT, T_TASK, T_TOKEN, T_HAND,
+	T_CORR, T_SUSP, T_REPORT, T_FEE, T_WARNING, T_COUNT };
+
+static const char *const loads[T_COUNT] = { LOAD_KASE, LOAD_EVENT,
+	LOAD_OPINION, LOAD_DOCUMENT, LOAD_TASK, LOAD_TOKEN, LOAD_HAND,
+	LOAD_CORR, LOAD_SUSP, LOAD_REPORT, LOAD_FEE, LOAD_WARNING };
+
+struct hstaff {
+	int64_t		 id;
+	char		*name;
+	unsigned	 roles;
+	int		 dept;
+};
+
+struct hdept {
+	char		*code, *name, *abbr;
+	int		 series;	/* index of its abbreviation */
+};
+
+struct hstep {
+	enum hat	 at;
+	int		 dept;		/* acting department */
+	int		*who;		/* staff indexes */
+	size_t		 nwho;
+	char		*holders;	/* as deadline.c names them */
+};
+
+struct hitem {
+	struct item	 it;
+	struct wf_net	 net;
+	struct hstep	*st;
+	int		 dept;
+	int		 weight;
+};
+
+/* The document kinds, in the order of the counters' index. */
+static const char *const doc_kinds[] = { "accept", "reject", "approve",
+	"deny", "withdraw", "extend", "correct", "special", "fee" };
+#define NKINDS	(sizeof(doc_kinds) / sizeof(doc_kinds[0]))
+
+struct gen {
+	struct db		*db;
+	struct pool		*pool, *scratch;
+	struct calendar		 cal;
+	time_t			 now;
+	cal_day			 today, first, last;
+	struct hstaff		*staff;
+	size_t			 nstaff;
+	struct hdept		*dept;
+	size_t			 ndept;
+	char			**abbr;		/* the series' abbreviations */
+	size_t			 nabbr;
+	struct hitem		*items;
+	size_t			 nitems;
+	int			 total_weight;
+	int			 y0, ny;	/* years of the counters */
+	int64_t			*counter;	/* [abbr][kind][year] */
+	unsigned char		*dirty;
+	uint64_t		 rng;
+	struct buf		 b[T_COUNT];
+	int64_t			 next_case, next_opinion, next_warning;
+	const unsigned char	*key;
+	char			 op_prev[CHAIN_MAC_HEX];
+	char			 wa_prev[CHAIN_MAC_HEX];
+	struct history_stats	*stats;
+};
+
+/* One case while it is made. */
+struct hcase {
+	int64_t		 id;
+	char		 app_no[32];
+	struct hitem	*hi;
+	char		 name[32], idno[20], mobile[12];
+	const char	*source, *state;
+	time_t		 sub, rec, last, accepted, decided;
+	time_t		 corr_asked, corrected;
+	cal_day		 clock_day;
+	int		 step_seq, paused, seq, ended, ncorr;
+	struct wf_marking m;
+	time_t		 since[WF_MAX_STEPS];
+	int		 tpaused[WF_MAX_STEPS];
+	int		 on[WF_MAX_STEPS];	/* a task waits */
+	int		 hand[WF_MAX_STEPS];	/* staff index, or -1 */
+	cal_day		 warned[WF_MAX_STEPS];	/* the due date warned of */
+	int64_t		 hands[WF_MAX_STEPS * 2];
+	const char	*hand_key[WF_MAX_STEPS * 2];
+	size_t		 nhands;
+};
+
+/* ------------------------------------------------------------------ */
+/* Random numbers, names, numbers                                      */
+/* ------------------------------------------------------------------ */
+
+static uint64_t
+rnd(struct gen *g)
+{
+	uint64_t	 x = g->rng;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	g->rng = x;
+	return x * 0x2545F4914F6CDD1DULL;
+}
+
+/* 0 … n-1 */
+static int
+pick(struct gen *g, int n)
+{
+	return n <= 1 ? 0 : (int)(rnd(g) % (uint64_t)n);
+}
+
+/* 1 with probability pct percent. */
+static int
+chance(struct gen *g, int pct)
+{
+	return pick(g, 1000) < pct * 10;
+}
+
+static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨",
+	"赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高",
+	"林", "罗", "郑", "梁", "谢", "宋", "唐", "韩", "冯", "于", "董", "萧",
+	"程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕", "白", "包",
+	"乌", "宝", "那", "敖", "苏", "云" };
+static const char *const given[] = { "伟", "芳", "娜", "敏", "静", "丽", "强",
+	"磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞",
+	"平", "刚", "桂英", "建华", "志强", "海燕", "晓梅", "春梅", "立新",
+	"玉兰", "国庆", "文斌", "雪", "红", "丹", "鑫", "宇", "浩然", "子涵" };
+static const char *const mongol[] = { "巴特尔", "其木格", "乌兰", "萨仁高娃",
+	"斯琴", "额尔敦", "敖登", "图雅", "娜仁", "苏和", "宝音", "朝鲁",
+	"阿拉坦仓", "乌日娜", "巴雅尔", "孟和", "哈斯", "吉雅", "塔娜", "格日勒图",
+	"那顺", "布和", "达来", "乌力吉", "毕力格", "额日和木", "斯日古楞",
+	"包金花", "特木尔", "满都拉" };
+
+static void
+make_person(struct gen *g, struct hcase *c)
+{
+	static const int	 w[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9,
+				    10, 5, 8, 4, 2 };
+	static const char	 check[] = "10X98765432";
+	cal_day			 birth;
+	char			 ymd[CAL_DAY_BUF];
+	int			 i, sum = 0;
+
+	if (chance(g, 35))
+		snprintf(c->name, sizeof(c->name), "%s",
+		    mongol[pick(g, (int)(sizeof(mongol) / sizeof(*mongol)))]);
+	else
+		snprintf(c->name, sizeof(c->name), "%s%s",
+		    surnames[pick(g, (int)(sizeof(surnames) /
+		    sizeof(*surnames)))], given[pick(g, (int)(sizeof(given) /
+		    sizeof(*given)))]);
+	/* Born 18 to 80 years before now, in the demo region 152502. */
+	birth = g->today - 18 * 365 - pick(g, 62 * 365);
+	cal_day_format(birth, ymd);
+	snprintf(c->idno, sizeof(c->idno), "152502%.4s%.2s%.2s%03d", ymd,
+	    ymd + 5, ymd + 8, 1 + pick(g, 998));
+	for (i = 0; i < 17; i++)
+		sum += (c->idno[i] - '0') * w[i];
+	c->idno[17] = check[sum % 11];
+	c->idno[18] = '\0';
+	snprintf(c->mobile, sizeof(c->mobile), "1%d%09d", 3 + pick(g, 7),
+	    pick(g, 1000000000));
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows                                                                */
+/* ------------------------------------------------------------------ */
+
+static void
+b_need(struct buf *b, size_t n)
+{
+	if (b->n + n <= b->cap)
+		return;
+	b->cap = (b->n + n) * 2 + 65536;
+	if ((b->p = realloc(b->p, b->cap)) == NULL)
+		abort();
+}
+
+static void
+b_sep(struct buf *b)
+{
+	b_need(b, 1);
+	if (!b->first)
+		b->p[b->n++] = '\t';
+	b->first = 0;
+}
+
+/* A text field, escaped for LOAD DATA. */
+static void
+b_text(struct buf *b, const char *s)
+{
+	b_sep(b);
+	b_need(b, 2 * strlen(s));
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' || *s == '\t' || *s == '\n') {
+			b->p[b->n++] = '\\';
+			b->p[b->n++] = *s == '\t' ? 't' : *s == '\n' ? 'n' :
+			    '\\';
+		} else
+			b->p[b->n++] = *s;
+	}
+}
+
+static void
+b_int(struct buf *b, int64_t v)
+{
+	char	 s[24];
+
+	snprintf(s, sizeof(s), "%lld", (long long)v);
+	b_text(b, s);
+}
+
+static void
+b_null(struct buf *b)
+{
+	b_sep(b);
+	b_need(b, 2);
+	b->p[b->n++] = '\\';
+	b->p[b->n++] = 'N';
+}
+
+static void
+b_end(struct buf *b)
+{
+	b_need(b, 1);
+	b->p[b->n++] = '\n';
+	b->first = 1;
+	b->rows++;
+}
+
+/* UTC "YYYY-MM-DD HH:MM:SS". */
+static char *
+utc(struct gen *g, time_t t)
+{
+	struct tm	 tm;
+	char		 s[24];
+
+	gmtime_r(&t, &tm);
+	strftime(s, sizeof(s), "%Y-%m-%d %H:%M:%S", &tm);
+	return pool_strdup(g->scratch, s);
+}
+
+/* Beijing "YYYY-MM-DD HH:MM", as flow.c's LOCAL() shows it. */
+static char *
+local(struct gen *g, time_t t)
+{
+	struct tm	 tm;
+	time_t		 b = t + 8 * 3600;
+	char		 s[24];
+
+	gmtime_r(&b, &tm);
+	strftime(s, sizeof(s), "%Y-%m-%d %H:%M", &tm);
+	return pool_strdup(g->scratch, s);
+}
+
+static void
+b_time(struct gen *g, struct buf *b, time_t t)
+{
+	if (t == 0)
+		b_null(b);
+	else
+		b_text(b, utc(g, t));
+}
+
+static void
+b_day(struct gen *g, struct buf *b, cal_day d)
+{
+	b_text(b, cal_day_str(g->scratch, d));
+}
+
+/* ------------------------------------------------------------------ */
+/* Time                                                                */
+/* ------------------------------------------------------------------ */
+
+/* A moment in working hours (08:30 to 17:30 Beijing) of day d. */
+static time_t
+at_work(struct gen *g, cal_day d)
+{
+	return cal_day_start(d) + 8 * 3600 + 1800 + pick(g, 9 * 3600);
+}
+
+static cal_day
+wd_add(struct gen *g, cal_day d, int n)
+{
+	return cal_add(&g->cal, d, n, NULL);
+}
+
+/* The next moment of case c at or after t: its events keep their order. */
+static time_t
+after(struct gen *g, struct hcase *c, time_t t)
+{
+	if (t <= c->last)
+		t = c->last + 60 + pick(g, 900);
+	return t;
+}
+
+static cal_day
+task_due(struct gen *g, const struct hcase *c, size_t i)
+{
+	return wd_add(g, cal_day_of(c->since[i]),
+	    c->hi->it.steps[i].days + c->tpaused[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* What a case writes                                                  */
+/* ------------------------------------------------------------------ */
+
+static void
+event(struct gen *g, struct hcase *c, time_t t, const char *action,
+    const char *label, const char *state, int who, const char *note)
+{
+	struct buf	*b = &g->b[T_EVENT];
+
+	b_int(b, c->id);
+	b_int(b, ++c->seq);
+	b_time(g, b, t);
+	b_text(b, action);
+	b_text(b, label);
+	b_text(b, state);
+	if (who >= 0)
+		b_int(b, g->staff[who].id);
+	else
+		b_null(b);
+	b_text(b, who >= 0 ? g->staff[who].name : "系统");
+	b_text(b, note);
+	b_end(b);
+	c->state = state;
+	c->last = t;
+	g->stats->events++;
+}
+
+static void
+hand(struct gen *g, struct hcase *c, int who, size_t i)
+{
+	const char	*key = c->hi->it.steps[i].key;
+	size_t		 j;
+
+	c->hand[i] = who;
+	for (j = 0; j < c->nhands; j++)
+		if (c->hands[j] == g->staff[who].id &&
+		    strcmp(c->hand_key[j], key) == 0)
+			return;
+	if (c->nhands < sizeof(c->hands) / sizeof(c->hands[0])) {
+		c->hands[c->nhands] = g->staff[who].id;
+		c->hand_key[c->nhands++] = key;
+	}
+}
+
+static void
+opinion(struct gen *g, struct hcase *c, time_t t, size_t i, int who,
+    const char *verdict, const char *text)
+{
+	const struct step	*s = &c->hi->it.steps[i];
+	struct buf		*b = &g->b[T_OPINION];
+	char			 mac[CHAIN_MAC_HEX], *at, *cid, *seq, *sid;
+	int64_t			 id = ++g->next_opinion;
+
+	at = utc(g, t);
+	cid = pool_printf(g->scratch, "%lld", (long long)c->id);
+	seq = pool_printf(g->scratch, "%d", s->seq);
+	sid = pool_printf(g->scratch, "%lld", (long long)g->staff[who].id);
+	chain_mac(g->key, chain_name(CHAIN_DEMO_OPINION), g->op_prev,
+	    (const char *[]){ cid, seq, s->key, s->name, sid,
+	    g->staff[who].name, verdict, text, at }, 9, mac);
+	b_int(b, id);
+	b_text(b, cid);
+	b_text(b, seq);
+	b_text(b, s->key);
+	b_text(b, s->name);
+	b_text(b, sid);
+	b_text(b, g->staff[who].name);
+	b_text(b, verdict);
+	b_text(b, text);
+	b_text(b, at);
+	b_text(b, g->op_prev);
+	b_text(b, mac);
+	b_int(b, 1);
+	b_end(b);
+	memcpy(g->op_prev, mac, sizeof(mac));
+	g->stats->opinions++;
+}
+
+/* Document of kind, issued at t by department dept, signed by signer;
+ * extra (stolen) adds to its body.  Returns its number. */
+static char *
+document(struct gen *g, struct hcase *c, time_t t, int dept,
+    const char *kind, const char *signer, const char *text, json_t *extra)
+{
+	const struct vocab_doc	*dk = vocab_doc_kind(kind);
+	struct buf		*b = &g->b[T_DOCUMENT];
+	json_t			*body;
+	cal_day			 day = cal_day_of(t);
+	size_t			 k, at;
+	int64_t			 n;
+	char			*no, *s;
+	int			 year = cal_year(day);
+
+	for (k = 0; k < NKINDS && strcmp(doc_kinds[k], kind) != 0; k++)
+		continue;
+	at = ((size_t)g->dept[dept].series * NKINDS + k) * (size_t)g->ny +
+	    (size_t)(year - g->y0);
+	n = ++g->counter[at];
+	g->dirty[at] = 1;
+	no = pool_printf(g->scratch, "%s%s〔%d〕%04lld号", g->dept[dept].abbr,
+	    dk->prefix, year, (long long)n);
+	body = json_pack("{s:s, s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:s, "
+	    "s:[], s:s}", "dept_name", g->dept[dept].name, "applicant_name",
+	    c->name, "item_name", c->hi->it.name, "app_no", c->app_no,
+	    "received_at", local(g, c->rec), "promised_days",
+	    c->hi->it.promised_days, "due_date", cal_day_str(g->scratch,
+	    wd_add(g, day, c->hi->it.promised_days)),
+	    strcmp(kind, "approve") == 0 ? "opinion" : "reason", text,
+	    "signer", signer, "materials", "submitted_at", local(g, c->sub));
+	if (body == NULL || (extra != NULL && json_object_update(body,
+	    extra) != 0) || (s = json_dumps(body, JSON_COMPACT |
+	    JSON_SORT_KEYS)) == NULL)
+		abort();	/* our own text, always UTF-8 */
+	json_decref(extra);
+	json_decref(body);
+	b_text(b, c->app_no);
+	b_text(b, kind);
+	b_text(b, no);
+	b_text(b, dk->title);
+	b_text(b, s);
+	b_time(g, b, t);
+	b_text(b, g->dept[dept].name);
+	b_end(b);
+	free(s);
+	g->stats->documents++;
+	return no;
+}
+
+/* The warning the tick wrote when step i of c went red, if it did
+ * before end (the step left then, or is still waiting at now). */
+static void
+late_check(struct gen *g, struct hcase *c, size_t i, time_t end)
+{
+	const struct step	*s = &c->hi->it.steps[i];
+	struct buf		*b = &g->b[T_WARNING];
+	cal_day			 due = task_due(g, c, i), w;
+	time_t			 at;
+	char			 mac[CHAIN_MAC_HEX], *ats, *cid, *dues;
+	const char		*holders = c->hi->st[i].holders;
+	int64_t			 id;
+
+	if (c->warned[i] == due ||
+	    cal_between(&g->cal, due, cal_day_of(end), NULL) < 1)
+		return;
+	/* The first working day after the deadline, a minute after its
+	 * start: the tick's first run that day. */
+	w = wd_add(g, due, 1);
+	at = cal_day_start(w) + 60 + pick(g, 120);
+	if (at > end || at > g->now)
+		return;
+	c->warned[i] = due;
+	id = ++g->next_warning;
+	ats = utc(g, at);
+	cid = pool_printf(g->scratch, "%lld", (long long)c->id);
+	dues = cal_day_str(g->scratch, due);
+	chain_mac(g->key, chain_name(CHAIN_DEMO_DEADLINE_WARNING), g->wa_prev,
+	    (const char *[]){ ats, cid, c->app_no, s->key, s->name,
+	    s->dept_code, holders, dues, "1" }, 9, mac);
+	b_int(b, id);
+	b_text(b, ats);
+	b_text(b, cid);
+	b_text(b, c->app_no);
+	b_text(b, s->key);
+	b_text(b, s->name);
+	b_text(b, s->dept_code);
+	b_text(b, holders);
+	b_text(b, dues);
+	b_int(b, 1);
+	b_text(b, g->wa_prev);
+	b_text(b, mac);
+	b_int(b, 1);
+	b_end(b);
+	memcpy(g->wa_prev, mac, sizeof(mac));
+	g->stats->warnings++;
+}
+
+/* Someone who may act at step i of c: not one who acted at another of
+ * its steps (回避), when the department has anyone else. */
+static int
+actor(struct gen *g, struct hcase *c, size_t i)
+{
+	const struct hstep	*st = &c->hi->st[i];
+	size_t			 j, k, tries;
+	int			 who;
+
+	if (c->hand[i] >= 0)
+		return c->hand[i];
+	for (tries = 0; tries < 8; tries++) {
+		who = st->who[pick(g, (int)st->nwho)];
+		for (j = 0, k = 0; j < c->hi->net.nsteps; j++)
+			if (j != i && c->hand[j] == who)
+				k++;
+		if (k == 0)
+			return who;
+	}
+	return st->who[0];
+}
+
+/* A clerk of the item's department (who takes a fee at the window). */
+static int
+clerk_of(struct gen *g, struct hcase *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->hi->net.nsteps; i++)
+		if (c->hi->st[i].at == H_FIRST)
+			return actor(g, c, i);
+	return c->hi->st[0].who[0];
+}
+
+/* Fire step i of c at t: tasks leave and arrive as save_state() says. */
+static void
+fire(struct gen *g, struct hcase *c, size_t i, time_t t)
+{
+	struct wf_marking	 next;
+	size_t			 j;
+
+	(void)g;
+	if (wf_fire(&c->hi->net, &c->m, i, 0, &next) == -1)
+		abort();	/* i was enabled */
+	c->m = next;
+	for (j = 0; j < c->hi->net.nsteps; j++) {
+		int en = wf_ways(&c->hi->net, &c->m, j) > 0;
+
+		if (en && (!c->on[j] || j == i)) {
+			c->since[j] = t;
+			c->tpaused[j] = 0;
+		}
+		c->on[j] = en;
+	}
+}
+
+/* Every waiting step leaves at t (the case ended). */
+static void
+close_all(struct gen *g, struct hcase *c, time_t t, int warn)
+{
+	size_t	 j;
+
+	for (j = 0; j < c->hi->net.nsteps; j++) {
+		if (c->on[j] && warn)
+			late_check(g, c, j, t);
+		c->on[j] = 0;
+	}
+	memset(&c->m, 0, sizeof(c->m));
+	c->ended = 1;
+}
+
+/* What an event calls transition tlabel at step s (flow.c act_locked()). */
+static const char *
+step_label(struct gen *g, const struct step *s, const char *tlabel)
+{
+	return strcmp(s->name, tlabel) == 0 ? tlabel :
+	    pool_printf(g->scratch, "%s·%s", s->name, tlabel);
+}
+
+/* "12.50" for 1250 fen. */
+static char *
+yuan(struct gen *g, int fen)
+{
+	return pool_printf(g->scratch, "%d.%02d", fen / 100, fen % 100);
+}
+
+/* The fee of c set at step i at t (fee.c, flow.c case_fee_set()): its
+ * notice and event; returns the notice's number. */
+static char *
+fee_set(struct gen *g, struct hcase *c, size_t i, time_t t, int who,
+    int amount, int days, cal_day due)
+{
+	const struct item	*it = &c->hi->it;
+	char			*doc_no, *dues = cal_day_str(g->scratch, due);
+
+	doc_no = document(g, c, t, c->hi->st[i].dept, "fee",
+	    g->staff[who].name, pool_printf(g->scratch, "%s %s 元",
+	    it->fee_kind, yuan(g, amount)), json_pack("{s:s, s:i, s:i, s:s}",
+	    "fee_kind", it->fee_kind, "fee_amount", amount, "fee_days", days,
+	    "fee_due", dues));
+	event(g, c, t, "fee", "核定收费，出具缴费通知书", c->state, who,
+	    pool_printf(g->scratch, "%s %s 元，请于 %s 前缴纳；逾期未缴纳的，"
+	    "依照规定作出不予许可的决定。", it->fee_kind, yuan(g, amount),
+	    dues));
+	return doc_no;
+}
+
+/* Its case_fee row as it stands now: paid (at paid_at by clerk) or not. */
+static void
+fee_row(struct gen *g, struct hcase *c, time_t t, int who, int amount,
+    int days, cal_day due, const char *doc_no, const char *state,
+    const char *receipt, int clerk, time_t paid_at)
+{
+	struct buf	*b = &g->b[T_FEE];
+
+	b_int(b, c->id);
+	b_text(b, c->hi->it.fee_kind);
+	b_int(b, amount);
+	b_int(b, days);
+	b_day(g, b, due);
+	b_text(b, state);
+	b_text(b, doc_no);
+	b_int(b, g->staff[who].id);
+	b_text(b, g->staff[who].name);
+	b_time(g, b, t);
+	if (strcmp(state, "paid") == 0) {
+		b_text(b, receipt);
+		b_int(b, g->staff[clerk].id);
+		b_text(b, g->staff[clerk].name);
+		b_time(g, b, paid_at);
+	} else {
+		b_null(b);
+		b_null(b);
+		b_null(b);
+		b_null(b);
+	}
+	b_end(b);
+}
+
+/* Step i of c acts at t (action, labelled tlabel): its tokens move, and
+ * the case is approved when its procedure is complete. */
+static void
+advance(struct gen *g, struct hcase *c, size_t i, time_t t, int who,
+    const char *action, const char *tlabel, const char *text)
+{
+	const struct step	*s = &c->hi->it.steps[i];
+	const char		*label = step_label(g, s, tlabel);
+
+	fire(g, c, i, t);
+	if (wf_complete(&c->hi->net, &c->m)) {
+		event(g, c, t, action, label, "approved", who, text);
+		c->decided = t;
+		close_all(g, c, t, 0);
+	} else
+		event(g, c, t, action, label, "processing", who, text);
+	hand(g, c, who, i);
+	c->step_seq = s->seq;
+}
+
+/* When the holder of step i acts: within its limit, or late. */
+static time_t
+act_time(struct gen *g, struct hcase *c, size_t i, int late, time_t from)
+{
+	cal_day		 s = cal_day_of(from), due = task_due(g, c, i), d;
+	time_t		 t;
+	int		 span;
+
+	if (late)
+		d = wd_add(g, due, 1 + pick(g, 3));
+	else {
+		span = cal_between(&g->cal, s, due, NULL);
+		d = span > 0 ? wd_add(g, s, pick(g, span + 1)) : s;
+		if (!cal_is_workday(&g->cal, d, NULL))
+			d = wd_add(g, d, 1);
+	}
+	t = at_work(g, d);
+	if (t < from + 600) {
+		/* The same day, a little later; or the next working
+		 * morning when the day is over (17:30 Beijing). */
+		t = from + 600 + pick(g, 1800);
+		if (t > cal_day_start(cal_day_of(from)) + 17 * 3600 + 1800)
+			t = cal_day_start(wd_add(g, cal_day_of(from), 1)) +
+			    8 * 3600 + 1800 + pick(g, 3600);
+	}
+	return after(g, c, t);
+}
+
+static const char *const sign_texts[] = {
+	"经审查，申请材料齐全，符合法定形式，同意。",
+	"经现场核查，情况属实，符合规定条件，同意。",
+	"材料真实有效，符合相关规定，建议准予许可。",
+	"已核实，同意办理。",
+};
+static const char *const deny_texts[] = {
+	"经审查，申请人不具备法定条件，不予许可。",
+	"现场核查不符合规定的条件，依法不予许可。",
+	"申请事项不符合相关规划要求，不予许可。",
+};
+static const char *const reject_texts[] = {
+	"申请事项依法不属于本机关职权范围，不予受理，请向有关机关申请。",
+	"申请事项依法不需要取得行政许可，不予受理。",
+};
+static const char *const authorities[] = { "锡林郭勒盟行政审批和政务服务局",
+	"内蒙古自治区市场监督管理局", "锡林郭勒盟自然资源局" };
+
+/*
+ * One case, from its submission on sub_day to where it stands now.  The
+ * path is chosen first; the net decides the steps.
+ */
+static void
+one_case(struct gen *g, struct hcase *c)
+{
+	const struct item	*it = &c->hi->it;
+	size_t			 i, j, nsteps = c->hi->net.nsteps;
+	time_t			 t, t2, withdraw_at = 0;
+	int			 r = pick(g, 1000), who, n, late_step = -1;
+	int			 corr = 0, reject = 0, deny = 0, susp = 0;
+	int			 report = 0, withdraw = 0, fee = 0, lapse = 0;
+	int			 k;
+	const char		*label;
+
+	/* The paths, in thousandths. */
+	if (r < 80)
+		corr = 1;
+	else if (r < 130)
+		reject = 1;
+	else if (r < 190)
+		deny = 1;
+	else if (r < 240)
+		susp = 1;
+	else if (r < 270)
+		report = 1;
+	else if (r < 310)
+		withdraw = 1;
+	if (it->fee_kind[0] != '\0' && chance(g, 60)) {
+		fee = 1;
+		lapse = chance(g, 10);
+	}
+	if (chance(g, 12) && nsteps > 1)
+		late_step = 1 + pick(g, (int)nsteps - 1);
+
+	event(g, c, c->rec, "receive", "内网收件", "received", -1, "");
+	wf_initial(&c->hi->net, &c->m);
+	for (j = 0; j < nsteps; j++) {
+		c->on[j] = wf_ways(&c->hi->net, &c->m, j) > 0;
+		c->since[j] = c->rec;
+		c->hand[j] = -1;
+	}
+	if (withdraw)
+		withdraw_at = at_work(g, wd_add(g, cal_day_of(c->rec),
+		    1 + pick(g, 8)));
+	while (!c->ended) {
+		/* The step waiting longest. */
+		for (i = nsteps, j = 0; j < nsteps; j++)
+			if (c->on[j] && (i == nsteps ||
+			    c->since[j] < c->since[i]))
+				i = j;
+		if (i == nsteps)
+			break;
+		const struct step *s = &it->steps[i];
+		enum hat at = c->hi->st[i].at;
+
+		who = actor(g, c, i);
+		t = act_time(g, c, i, (int)i == late_step && at != H_FIRST,
+		    c->since[i]);
+		if (withdraw && withdraw_at < t && withdraw_at <= g->now &&
+		    strcmp(c->state, "correcting") != 0) {
+			t = after(g, c, withdraw_at);
+			event(g, c, t, "withdraw", "申请人撤回申请，办理终止",
+			    "withdrawn", -1, "因个人原因申请撤回。");
+			document(g, c, t, c->hi->dept, "withdraw",
+			    "一网通办系统", "因个人原因申请撤回。", NULL);
+			c->decided = t;
+			close_all(g, c, t, 1);
+			break;
+		}
+		if (t > g->now)
+			break;
+		if (at == H_FIRST && corr && c->corr_asked == 0) {
+			n = 1 + (it->nmaterials > 1 ? pick(g, 2) : 0);
+			if (it->nmaterials == 0)
+				n = 0;
+			for (k = 0; k < n; k++) {
+				struct buf *b = &g->b[T_CORR];
+				b_int(b, c->id);
+				b_int(b, it->materials[k].seq);
+				b_text(b, it->materials[k].name);
+				b_text(b, k == 0 ? "复印件不清晰，请重新上传清晰的"
+				    "扫描件。" : "缺少签字（盖章），请补充后上传。");
+				b_end(b);
+			}
+			c->ncorr = n;
+			json_t *list = json_array();
+			for (k = 0; k < n; k++)
+				json_array_append_new(list, json_pack("{s:s, "
+				    "s:s}", "name", it->materials[k].name,
+				    "reason", k == 0 ? "复印件不清晰，请重新上传清晰"
+				    "的扫描件。" : "缺少签字（盖章），请补充后上传。"));
+			document(g, c, t, c->hi->st[i].dept, "correct",
+			    g->staff[who].name, "", json_pack("{s:o}",
+			    "corrections", list));
+			event(g, c, t, "correct", pool_printf(g->scratch,
+			    "%s·要求补正（%d 项材料）", s->name, n), "correcting",
+			    who, "");
+			c->corr_asked = t;
+			late_check(g, c, i, t);
+			c->on[i] = 0;
+			t2 = at_work(g, wd_add(g, cal_day_of(t),
+			    1 + pick(g, 5)));
+			if (t2 > g->now)
+				break;
+			t2 = after(g, c, t2);
+			event(g, c, t2, "corrected", pool_printf(g->scratch,
+			    "申请人提交补正材料（%d 项）", n), "received", -1, "");
+			c->corrected = t2;
+			c->clock_day = cal_day_of(t2);
+			for (j = 0; j < nsteps; j++)
+				if ((c->on[j] = wf_ways(&c->hi->net, &c->m, j) >
+				    0))
+					c->since[j] = t2;
+			continue;
+		}
+		if (at != H_FIRST && fee && (lapse || at == H_MIDDLE)) {
+			/* Set at the first step after acceptance; paid at the
+			 * window before the step acts, or never. */
+			int	 days = 5 + pick(g, 6), amount;
+			cal_day	 fdue = wd_add(g, cal_day_of(t), days);
+			int	 clerk = clerk_of(g, c);
+			char	*doc_no, *reason, *receipt;
+
+			amount = it->fee_min + (it->fee_max > it->fee_min ?
+			    pick(g, it->fee_max - it->fee_min + 1) : 0);
+			amount -= amount % 100;
+			if (amount < it->fee_min)
+				amount = it->fee_min;
+			doc_no = fee_set(g, c, i, t, who, amount, days, fdue);
+			if (lapse)
+				t2 = cal_day_start(wd_add(g, fdue, 1)) + 90;
+			else
+				t2 = after(g, c, at_work(g, wd_add(g,
+				    cal_day_of(t), 1 + pick(g, days - 1))));
+			receipt = pool_printf(g->scratch, "NF%08d",
+			    pick(g, 100000000));
+			fee_row(g, c, t, who, amount, days, fdue, doc_no,
+			    t2 > g->now ? "unpaid" : lapse ? "lapsed" : "paid",
+			    receipt, clerk, t2);
+			fee = 0;
+			if (t2 > g->now)
+				break;
+			if (!lapse) {
+				event(g, c, t2, "fee-paid", "窗口确认已缴费",
+				    c->state, clerk, pool_printf(g->scratch,
+				    "%s %s 元已缴纳，票据号 %s。", it->fee_kind,
+				    yuan(g, amount), receipt));
+				if (t < t2)
+					t = after(g, c, t2 + 600);
+				if (t > g->now)
+					break;
+			} else {
+				t2 = after(g, c, t2);
+				reason = pool_printf(g->scratch, "申请人未在 %s "
+				    "前缴纳%s，依照规定不予许可。",
+				    cal_day_str(g->scratch, fdue), it->fee_kind);
+				document(g, c, t2, c->hi->dept, "deny",
+				    "一网通办系统", reason, NULL);
+				event(g, c, t2, "fee-lapse",
+				    "逾期未缴费·不予许可", "denied", -1, reason);
+				c->decided = t2;
+				close_all(g, c, t2, 1);
+				break;
+			}
+		}
+		if (at == H_MIDDLE && susp) {
+			/* A special procedure at the step's start. */
+			static const char *const kinds[] = { "现场勘查",
+			    "专家评审", "检验", "听证", "鉴定" };
+			const char *kind = kinds[pick(g, 5)];
+			int expected = 5 + pick(g, 16), paused;
+			cal_day began = cal_day_of(c->since[i]), ended;
+			char *reason = pool_printf(g->scratch, "需要%s，"
+			    "依法中止计算办理时限。", kind);
+
+			susp = 0;
+			t = after(g, c, at_work(g, cal_is_workday(&g->cal,
+			    began, NULL) ? began : wd_add(g, began, 1)));
+			if (t > g->now)
+				break;
+			document(g, c, t, c->hi->st[i].dept, "special",
+			    g->staff[who].name, reason, json_pack("{s:s, s:i}",
+			    "procedure", kind, "expected_days", expected));
+			event(g, c, t, "suspend", pool_printf(g->scratch,
+			    "特别程序：%s（预计 %d 个工作日）", kind, expected),
+			    "suspended", who, reason);
+			began = cal_day_of(t);
+			ended = wd_add(g, began, expected - 2 + pick(g, 5));
+			t2 = at_work(g, ended);
+			struct buf *b = &g->b[T_SUSP];
+			b_int(b, c->id);
+			b_text(b, kind);
+			b_text(b, reason);
+			b_int(b, expected);
+			b_day(g, b, began);
+			b_text(b, g->staff[who].name);
+			if (t2 > g->now) {
+				b_null(b);
+				b_null(b);
+				b_null(b);
+				b_end(b);
+				break;
+			}
+			paused = deadline_paused(&g->cal, began, ended);
+			b_day(g, b, ended);
+			b_text(b, g->staff[who].name);
+			b_int(b, paused);
+			b_end(b);
+			t2 = after(g, c, t2);
+			event(g, c, t2, "resume", pool_printf(g->scratch,
+			    "%s结束，恢复办理（期限顺延 %d 个工作日）", kind,
+			    paused), "processing", who, "");
+			c->paused += paused;
+			for (j = 0; j < nsteps; j++)
+				if (c->on[j])
+					c->tpaused[j] += paused;
+			t = act_time(g, c, i, 0, t2);
+			if (t > g->now)
+				break;
+		}
+		if (at == H_LAST && report && !deny) {
+			const char *auth = authorities[pick(g, 3)];
+			char *reason = "本事项依法由上级机关作出决定。";
+			char *upper, *text;
+			cal_day rd;
+
+			report = 0;
+			late_check(g, c, i, t);
+			event(g, c, t, "report", pool_printf(g->scratch,
+			    "%s·上报%s", s->name, auth), "reported", who, reason);
+			rd = cal_day_of(t);
+			t2 = at_work(g, wd_add(g, rd, 5 + pick(g, 11)));
+			struct buf *b = &g->b[T_REPORT];
+			b_int(b, c->id);
+			b_text(b, auth);
+			b_text(b, reason);
+			b_day(g, b, rd);
+			b_text(b, g->staff[who].name);
+			if (t2 > g->now) {
+				for (k = 0; k < 5; k++)
+					b_null(b);
+				b_end(b);
+				break;
+			}
+			upper = pool_printf(g->scratch, "上级批〔%d〕%03d号",
+			    cal_year(cal_day_of(t2)), 1 + pick(g, 999));
+			b_text(b, "approve");
+			b_text(b, upper);
+			b_day(g, b, cal_day_of(t2));
+			b_text(b, "同意。");
+			b_text(b, g->staff[who].name);
+			b_end(b);
+			text = pool_printf(g->scratch, "经报请%s审批，%s于 %s 以"
+			    "%s决定准予行政许可：同意。", auth, auth,
+			    cal_day_str(g->scratch, cal_day_of(t2)), upper);
+			t = after(g, c, t2);
+			opinion(g, c, t, i, who, "agree", text);
+			document(g, c, t, c->hi->st[i].dept, "approve",
+			    g->staff[who].name, text, NULL);
+			advance(g, c, i, t, who, "approve", "准予许可", text);
+			continue;
+		}
+		/* The step's own act. */
+		if (at == H_FIRST && reject) {
+			const char *why = reject_texts[pick(g, 2)];
+			document(g, c, t, c->hi->st[i].dept, "reject",
+			    g->staff[who].name, why, NULL);
+			label = step_label(g, s, "不予受理");
+			event(g, c, t, "reject", label, "not_accepted", who,
+			    why);
+			c->decided = t;
+			hand(g, c, who, i);
+			c->step_seq = s->seq;
+			late_check(g, c, i, t);
+			close_all(g, c, t, 1);
+			break;
+		}
+		if (at == H_LAST && deny) {
+			const char *why = deny_texts[pick(g, 3)];
+			opinion(g, c, t, i, who, "disagree", why);
+			document(g, c, t, c->hi->st[i].dept, "deny",
+			    g->staff[who].name, why, NULL);
+			label = step_label(g, s, "不予许可");
+			event(g, c, t, "deny", label, "denied", who, why);
+			c->decided = t;
+			hand(g, c, who, i);
+			c->step_seq = s->seq;
+			late_check(g, c, i, t);
+			close_all(g, c, t, 1);
+			break;
+		}
+		late_check(g, c, i, t);
+		if (at == H_FIRST) {
+			if (strcmp(c->state, "received") == 0) {
+				document(g, c, t, c->hi->st[i].dept, "accept",
+				    g->staff[who].name, "", NULL);
+				c->accepted = t;
+			}
+			advance(g, c, i, t, who, "accept", "受理", "");
+		} else if (at == H_MIDDLE) {
+			const char *text = sign_texts[pick(g, 4)];
+			opinion(g, c, t, i, who, "agree", text);
+			advance(g, c, i, t, who, "sign", "签署意见", text);
+		} else {
+			const char *text = "经审查，符合法定条件，准予许可。";
+			opinion(g, c, t, i, who, "agree", text);
+			document(g, c, t, c->hi->st[i].dept, "approve",
+			    g->staff[who].name, text, NULL);
+			advance(g, c, i, t, who, "approve", "准予许可", text);
+		}
+	}
+	/* Still open now: what waits, and the warnings of what is red. */
+	if (!c->ended && (strcmp(c->state, "received") == 0 ||
+	    strcmp(c->state, "processing") == 0))
+		for (j = 0; j < nsteps; j++)
+			if (c->on[j])
+				late_check(g, c, j, g->now);
+}
+
+/* The case's own row, its marking and its tasks. */
+static void
+case_rows(struct gen *g, struct hcase *c)
+{
+	const struct item	*it = &c->hi->it;
+	struct buf		*b = &g->b[T_KASE];
+	char			*sid, *smob;
+	size_t			 j;
+	int			 open = !c->ended &&
+				    strcmp(c->state, "correcting") != 0;
+
+	if ((sid = pii_seal(g->scratch, SEALED_CASE_ID, c->idno)) == NULL ||
+	    (smob = pii_seal(g->scratch, SEALED_CASE_MOBILE, c->mobile)) ==
+	    NULL)
+		abort();	/* the key was loaded before */
+	b_int(b, c->id);
+	b_text(b, c->app_no);
+	b_text(b, c->source);
+	b_int(b, it->id);
+	b_text(b, it->code);
+	b_int(b, it->version);
+	b_text(b, it->name);
+	b_text(b, c->name);
+	b_text(b, sid);
+	b_text(b, smob);
+	b_text(b, "");
+	b_text(b, c->state);
+	b_int(b, c->step_seq);
+	b_time(g, b, c->sub);
+	b_time(g, b, c->rec);
+	b_time(g, b, c->accepted);
+	b_time(g, b, c->decided);
+	b_day(g, b, wd_add(g, c->clock_day, INTAKE_DAYS));
+	b_day(g, b, wd_add(g, c->clock_day, it->promised_days + c->paused));
+	b_day(g, b, wd_add(g, c->clock_day, it->statutory_days + c->paused));
+	b_int(b, c->paused);
+	b_time(g, b, c->corr_asked);
+	b_time(g, b, c->corrected);
+	b_int(b, 1);
+	b_end(b);
+	for (j = 0; j < c->nhands; j++) {
+		b = &g->b[T_HAND];
+		b_int(b, c->id);
+		b_int(b, c->hands[j]);
+		b_text(b, c->hand_key[j]);
+		b_end(b);
+	}
+	if (c->ended)
+		return;
+	g->stats->open++;
+	for (j = 0; j < c->hi->net.nedges; j++) {
+		if (c->m.tokens[j] == 0)
+			continue;
+		b = &g->b[T_TOKEN];
+		b_int(b, c->id);
+		b_int(b, (int64_t)j);
+		b_int(b, c->m.tokens[j]);
+		b_end(b);
+	}
+	for (j = 0; open && j < c->hi->net.nsteps; j++) {
+		const struct step *s = &it->steps[j];
+
+		if (!c->on[j])
+			continue;
+		b = &g->b[T_TASK];
+		b_int(b, c->id);
+		b_text(b, s->key);
+		b_int(b, s->role);
+		b_text(b, s->dept_code);
+		b_time(g, b, c->since[j]);
+		b_day(g, b, task_due(g, c, j));
+		b_int(b, c->tpaused[j]);
+		b_end(b);
+		g->stats->tasks++;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Set up: staff, departments, items, counters                         */
+/* ------------------------------------------------------------------ */
+
+static int
+dept_index(struct gen *g, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < g->ndept; i++)
+		if (strcmp(g->dept[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+abbr_index(struct gen *g, const char *abbr)
+{
+	size_t	 i;
+
+	for (i = 0; i < g->nabbr; i++)
+		if (strcmp(g->abbr[i], abbr) == 0)
+			return (int)i;
+	return -1;
+}
+
+static enum db_rc
+load_org(struct gen *g)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	struct hstaff	 s;
+	struct hdept	 d;
+	char		*dept;
+	int64_t		 roles;
+	size_t		 cap = 0, acap = 0;
+
+	q = db_stmt(g->db, SQL_DEPTS);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, g->pool, "sss", &d.code, &d.name,
+	    &d.abbr)) == DB_OK) {
+		if ((d.series = abbr_index(g, d.abbr)) < 0) {
+			*(char **)pool_push(g->pool, &g->abbr, &g->nabbr,
+			    &acap, sizeof(char *)) = d.abbr;
+			d.series = (int)g->nabbr - 1;
+		}
+		*(struct hdept *)pool_push(g->pool, &g->dept, &g->ndept, &cap,
+		    sizeof(d)) = d;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return rc;
+	cap = 0;
+	q = db_stmt(g->db, SQL_STAFF);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, g->pool, "isis", &s.id, &s.name, &roles,
+	    &dept)) == DB_OK) {
+		s.roles = (unsigned)roles;
+		if ((s.dept = dept_index(g, dept)) < 0)
+			continue;
+		*(struct hstaff *)pool_push(g->pool, &g->staff, &g->nstaff,
+		    &cap, sizeof(s)) = s;
+	}
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+/* Where step i of item it stands (flow.c step_at()). */
+static enum hat
+step_place(const struct item *it, size_t i)
+{
+	const struct step	*s = &it->steps[i];
+	size_t			 e;
+	int			 to_end = 0, from_start = 0;
+
+	for (e = 0; e < it->nflows; e++) {
+		const struct flow *f = &it->flows[e];
+		if (!f->back && strcmp(f->from, s->key) == 0 &&
+		    strcmp(f->to, WF_END) == 0)
+			to_end = 1;
+		if (!f->back && strcmp(f->from, WF_START) == 0 &&
+		    strcmp(f->to, s->key) == 0)
+			from_start = 1;
+	}
+	if (strcmp(s->doc, "accept") == 0 || from_start)
+		return H_FIRST;
+	return to_end ? H_LAST : H_MIDDLE;
+}
+
+/* Every published item whose every step someone can take. */
+static enum db_rc
+load_items(struct gen *g)
+{
+	struct item	*list;
+	struct hitem	 h;
+	size_t		 n, i, j, k, cap = 0;
+	enum db_rc	 rc;
+
+	if ((rc = catalog_list(g->db, g->pool, &list, &n)) != DB_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		memset(&h, 0, sizeof(h));
+		if ((rc = catalog_by_id(g->db, g->pool, list[i].id, &h.it)) !=
+		    DB_OK)
+			return rc;
+		if (strcmp(h.it.status, "published") != 0 || h.it.nsteps == 0 ||
+		    h.it.nsteps > WF_MAX_STEPS)
+			continue;
+		catalog_net(NULL, g->pool, &h.it, &h.net);
+		h.dept = dept_index(g, h.it.dept_code);
+		h.st = pool_alloc(g->pool, h.it.nsteps * sizeof(*h.st));
+		for (j = 0; h.dept >= 0 && j < h.it.nsteps; j++) {
+			struct hstep *st = &h.st[j];
+			const struct step *s = &h.it.steps[j];
+			char *names = "";
+
+			st->at = step_place(&h.it, j);
+			st->dept = dept_index(g, s->dept_code);
+			st->who = pool_alloc(g->pool, (g->nstaff + 1) *
+			    sizeof(int));
+			for (k = 0; st->dept >= 0 && k < g->nstaff; k++)
+				if (g->staff[k].dept == st->dept &&
+				    (g->staff[k].roles & s->role) != 0) {
+					st->who[st->nwho++] = (int)k;
+					names = pool_printf(g->pool, "%s%s%s",
+					    names, *names ? "、" : "",
+					    g->staff[k].name);
+				}
+			st->holders = strlen(names) <= 400 ? names : "";
+			if (st->nwho == 0)
+				break;
+		}
+		if (h.dept < 0 || j < h.it.nsteps)
+			continue;	/* nobody could act: no cases */
+		h.weight = 1 + (int)(h.it.id % 5);
+		g->total_weight += h.weight;
+		*(struct hitem *)pool_push(g->pool, &g->items, &g->nitems, &cap,
+		    sizeof(h)) = h;
+	}
+	return DB_OK;
+}
+
+static struct hitem *
+pick_item(struct gen *g)
+{
+	int	 w = pick(g, g->total_weight);
+	size_t	 i;
+
+	for (i = 0; i < g->nitems; i++)
+		if ((w -= g->items[i].weight) < 0)
+			return &g->items[i];
+	return &g->items[g->nitems - 1];
+}
+
+/* The counters of the years generated, as they stand (locked). */
+static enum db_rc
+counters_read(struct gen *g)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*abbr, *kind;
+	int64_t		 year, next;
+	size_t		 k;
+	int		 a;
+
+	q = db_stmt(g->db, SQL_COUNTERS);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, g->scratch, "ssii", &abbr, &kind, &year,
+	    &next)) == DB_OK) {
+		if ((a = abbr_index(g, abbr)) < 0 || year < g->y0 ||
+		    year >= g->y0 + g->ny)
+			continue;
+		for (k = 0; k < NKINDS && strcmp(doc_kinds[k], kind) != 0; k++)
+			continue;
+		if (k < NKINDS)
+			g->counter[((size_t)a * NKINDS + k) * (size_t)g->ny +
+			    (size_t)(year - g->y0)] = next;
+	}
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+static enum db_rc
+counters_write(struct gen *g)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	size_t		 a, k, y, at;
+
+	for (a = 0; a < g->nabbr; a++)
+		for (k = 0; k < NKINDS; k++)
+			for (y = 0; y < (size_t)g->ny; y++) {
+				at = (a * NKINDS + k) * (size_t)g->ny + y;
+				if (!g->dirty[at])
+					continue;
+				g->dirty[at] = 0;
+				q = db_stmt(g->db, SQL_COUNTER_SET);
+				stmt_bind_text(q, 0, g->abbr[a]);
+				stmt_bind_text(q, 1, doc_kinds[k]);
+				stmt_bind_int(q, 2, g->y0 + (int)y);
+				stmt_bind_int(q, 3, g->counter[at]);
+				if ((rc = stmt_run(q)) != DB_OK)
+					return rc;
+			}
+	return DB_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Batches                                                             */
+/* ------------------------------------------------------------------ */
+
+static enum db_rc
+batch(struct gen *g, long n)
+{
+	struct hcase	*c;
+	enum db_rc	 rc;
+	char		*prev;
+	long		 i;
+	int		 tries, t;
+	cal_day		 d;
+	uint64_t	 rows;
+
+	if ((rc = db_begin(g->db)) != DB_OK)
+		return rc;
+	if ((rc = counters_read(g)) != DB_OK ||
+	    (rc = stmt_one(db_stmt(g->db, SQL_MAX_CASE), g->scratch, "i",
+	    &g->next_case)) != DB_OK ||
+	    (rc = chain_bulk_begin(g->db, g->scratch, CHAIN_DEMO_OPINION,
+	    &g->key, &prev)) != DB_OK)
+		goto fail;
+	snprintf(g->op_prev, sizeof(g->op_prev), "%s", prev);
+	if ((rc = chain_bulk_begin(g->db, g->scratch, CHAIN_DEMO_DEADLINE_WARNING,
+	    &g->key, &prev)) != DB_OK)
+		goto fail;
+	snprintf(g->wa_prev, sizeof(g->wa_prev), "%s", prev);
+	if ((rc = stmt_one(db_stmt(g->db, SQL_MAX_OPINION), g->scratch, "i",
+	    &g->next_opinion)) != DB_OK ||
+	    (rc = stmt_one(db_stmt(g->db, SQL_MAX_WARNING), g->scratch, "i",
+	    &g->next_warning)) != DB_OK)
+		goto fail;
+	c = malloc(sizeof(*c));
+	if (c == NULL)
+		abort();
+	for (i = 0; i < n; i++) {
+		memset(c, 0, sizeof(*c));
+		c->id = ++g->next_case;
+		c->hi = pick_item(g);
+		c->source = chance(g, 70) ? "online" : "window";
+		c->state = "received";
+		c->step_seq = 1;
+		make_person(g, c);
+		/* A working day of the period, in working hours, before
+		 * now. */
+		for (tries = 0; ; tries++) {
+			d = g->first + pick(g, g->last - g->first + 1);
+			if (!cal_is_workday(&g->cal, d, NULL))
+				continue;
+			c->sub = at_work(g, d);
+			if (c->sub + 1800 < g->now || tries > 50)
+				break;
+		}
+		if (c->sub + 1800 >= g->now)
+			c->sub = g->now - 1800 - pick(g, 3600);
+		c->rec = c->sub + 60 + pick(g, 1200);
+		c->last = c->rec;
+		c->clock_day = cal_day_of(c->sub);
+		snprintf(c->app_no, sizeof(c->app_no), "%s%s%07lld",
+		    HISTORY_PREFIX, cal_day_str(g->scratch,
+		    cal_day_of(c->sub)), (long long)(c->id % 10000000));
+		/* YD + YYYY-MM-DD: drop the dashes. */
+		memmove(c->app_no + 6, c->app_no + 7, strlen(c->app_no + 7) +
+		    1);
+		memmove(c->app_no + 8, c->app_no + 9, strlen(c->app_no + 9) +
+		    1);
+		one_case(g, c);
+		case_rows(g, c);
+		g->stats->cases++;
+		if (i % 256 == 255)
+			pool_reset(g->scratch);
+	}
+	free(c);
+	for (t = 0; t < T_COUNT; t++) {
+		if (g->b[t].rows == 0)
+			continue;
+		if ((rc = db_load(g->db, loads[t], g->b[t].p, g->b[t].n,
+		    &rows)) != DB_OK)
+			goto fail;
+		if (rows != (uint64_t)g->b[t].rows) {
+			log_err("demo-history: %llu of %ld rows stored by %.60s",
+			    (unsigned long long)rows, g->b[t].rows, loads[t]);
+			rc = DB_ERR;
+			goto fail;
+		}
+	}
+	if ((rc = counters_write(g)) != DB_OK)
+		goto fail;
+	for (t = 0; t < T_COUNT; t++)
+		g->b[t].n = 0, g->b[t].rows = 0, g->b[t].first = 1;
+	pool_reset(g->scratch);
+	return db_commit(g->db);
+fail:
+	db_rollback(g->db);
+	return rc == DB_OK || rc == DB_NONE ? DB_ERR : rc;
+}
+
+enum db_rc
+history_generate(struct db *db, struct pool *pool,
+    const struct history_opts *o, struct history_stats *st, FILE *out)
+{
+	struct gen	 g;
+	enum db_rc	 rc = DB_OK;
+	long		 done = 0, n;
+	struct timespec	 t0, t1;
+	double		 secs;
+	int		 t;
+
+	memset(&g, 0, sizeof(g));
+	memset(st, 0, sizeof(*st));
+	g.db = db;
+	g.pool = pool;
+	g.scratch = pool_new();
+	g.stats = st;
+	g.rng = o->seed * 0x9E3779B97F4A7C15ULL + 0x2545F4914F6CDD1DULL;
+	g.now = clock_now();
+	g.today = cal_day_of(g.now);
+	g.last = g.today - o->before;
+	g.first = g.last - 365 * o->years;
+	g.y0 = cal_year(g.first);
+	g.ny = cal_year(g.today) - g.y0 + 2;
+	for (t = 0; t < T_COUNT; t++)
+		g.b[t].first = 1;
+	if (pii_key_load() == -1 || chain_key_load() == -1) {
+		rc = DB_ERR;
+		goto done;
+	}
+	if ((rc = calendar_get(db, pool, &g.cal)) != DB_OK ||
+	    (rc = load_org(&g)) != DB_OK || (rc = load_items(&g)) != DB_OK)
+		goto done;
+	if (g.nitems == 0) {
+		if (out != NULL)
+			fprintf(out, "没有可以生成办件的事项：没有已发布、"
+			    "每个环节都有人员办理的事项。\n");
+		rc = DB_ERR;
+		goto done;
+	}
+	g.counter = pool_alloc(pool, g.nabbr * NKINDS * (size_t)g.ny *
+	    sizeof(int64_t));
+	g.dirty = pool_alloc(pool, g.nabbr * NKINDS * (size_t)g.ny);
+	memset(g.counter, 0, g.nabbr * NKINDS * (size_t)g.ny *
+	    sizeof(int64_t));
+	memset(g.dirty, 0, g.nabbr * NKINDS * (size_t)g.ny);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (done < o->cases) {
+		n = o->cases - done < BATCH ? o->cases - done : BATCH;
+		if ((rc = batch(&g, n)) != DB_OK) {
+			if (out != NULL)
+				fprintf(out, "第 %ld 件之后的一批没有写入（见日志）"
+				    "；已写入的 %ld 件可用 --remove 删除。\n",
+				    done, done);
+			goto done;
+		}
+		done += n;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		secs = (double)(t1.tv_sec - t0.tv_sec) +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		if (out != NULL && (done % (BATCH * 20) == 0 ||
+		    done == o->cases))
+			fprintf(out, "已生成 %ld 件，用时 %.1f 秒（每秒 %.0f "
+			    "件）\n", done, secs, secs > 0 ? done / secs : 0);
+	}
+	rc = history_after_load(db, pool);
+done:
+	for (t = 0; t < T_COUNT; t++)
+		free(g.b[t].p);
+	pool_free(g.scratch);
+	return rc;
+}
+
+enum db_rc
+history_after_load(struct db *db, struct pool *pool)
+{
+	/* The summary tables' rebuilds go here (dashboard, performance):
+	 * the issue's other parts add them. */
+	(void)db;
+	(void)pool;
+	return DB_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Removal                                                             */
+/* ------------------------------------------------------------------ */
+
+static const char SQL_DEMO_RANGE[] =
+    "SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0) FROM kase "
+    "WHERE demo = 1";
+#define OF_CASES "(SELECT id FROM kase WHERE demo = 1 AND id BETWEEN ? AND ?)"
+/*
+ * Every table that names a case, children first.  A table added later
+ * with a foreign key to kase gets its line here (the removal fails on the
+ * foreign key until it has).
+ */
+static const char *const removals[] = {
+	"DELETE FROM case_event WHERE case_id IN " OF_CASES,
+	"DELETE FROM opinion WHERE case_id IN " OF_CASES,
+	"DELETE FROM deadline_warning WHERE case_id IN " OF_CASES,
+	"DELETE FROM case_task WHERE case_id IN " OF_CASES,
+	"DELETE FROM case_token WHERE case_id IN " OF_CASES,
+	"DELETE FROM case_hand WHERE case_id IN " OF_CASES,
+	"DELETE FROM case_correction WHERE case_id IN " OF_CASES,
+	"DELETE FROM case_suspension WHERE case_id IN " OF_CASES,
+	"DELETE FROM case_report WHERE case_id IN " OF_CASES,
+	"DELETE FROM case_fee WHERE case_id IN " OF_CASES,
+	"DELETE FROM case_urge WHERE case_id IN " OF_CASES,
+	"DELETE d FROM document d JOIN kase k ON k.app_no = d.app_no "
+	    "WHERE k.demo = 1 AND k.id BETWEEN ? AND ?",
+	"DELETE a FROM attachment a JOIN kase k ON k.app_no = a.app_no "
+	    "WHERE k.demo = 1 AND k.id BETWEEN ? AND ?",
+	"DELETE FROM kase WHERE demo = 1 AND id BETWEEN ? AND ?",
+};
+
+enum db_rc
+history_remove(struct db *db, struct pool *pool, long *removed,
+    FILE *out)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 lo, hi, from;
+	size_t		 i;
+
+	*removed = 0;
+	if ((rc = stmt_one(db_stmt(db, SQL_DEMO_RANGE), pool, "ii", &lo,
+	    &hi)) != DB_OK)
+		return rc;
+	for (from = lo; lo > 0 && from <= hi; from += BATCH) {
+		if ((rc = db_begin(db)) != DB_OK)
+			return rc;
+		for (i = 0; i < sizeof(removals) / sizeof(removals[0]); i++) {
+			q = db_stmt(db, removals[i]);
+			stmt_bind_int(q, 0, from);
+			stmt_bind_int(q, 1, from + BATCH - 1);
+			if ((rc = stmt_run(q)) != DB_OK) {
+				db_rollback(db);
+				return rc;
+			}
+			if (i + 1 == sizeof(removals) / sizeof(removals[0]))
+				*removed += (long)stmt_affected(q);
+		}
+		if ((rc = db_commit(db)) != DB_OK)
+			return rc;
+		if (out != NULL && (from - lo) % (BATCH * 40) == 0 && from > lo)
+			fprintf(out, "已删除 %ld 件……\n", *removed);
+	}
+	return history_after_load(db, pool);
+}
+
+/* ------------------------------------------------------------------ */
+/* Verification                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Each a count of generated cases that break one rule, and the rule. */
+static const struct {
+	const char	*sql, *what;
+} checks[] = {
+	{ "SELECT COUNT(*) FROM kase k JOIN case_event e ON e.case_id = k.id "
+	  "AND e.seq = (SELECT MAX(seq) FROM case_event x "
+	  "WHERE x.case_id = k.id) WHERE k.demo = 1 AND e.state <> k.state",
+	  "办件状态与其最后一条办理记录的状态不同" },
+	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND NOT EXISTS "
+	  "(SELECT 1 FROM case_event e WHERE e.case_id = k.id "
+	  "AND e.action = 'receive' AND e.seq = 1)",
+	  "办件没有第一条收件记录" },
+	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.accepted_at "
+	  "IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document d "
+	  "WHERE d.app_no = k.app_no AND d.kind = 'accept')",
+	  "已受理的办件没有受理通知书" },
+	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state IN "
+	  "('approved', 'denied', 'not_accepted', 'withdrawn') AND "
+	  "k.decided_at IS NULL",
+	  "已办结的办件没有办结时间" },
+	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state = "
+	  "'denied' AND NOT EXISTS (SELECT 1 FROM document d "
+	  "WHERE d.app_no = k.app_no AND d.kind = 'deny')",
+	  "不予许可的办件没有不予许可决定书" },
+	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state = "
+	  "'not_accepted' AND NOT EXISTS (SELECT 1 FROM document d "
+	  "WHERE d.app_no = k.app_no AND d.kind = 'reject')",
+	  "不予受理的办件没有不予受理通知书" },
+	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state = "
+	  "'withdrawn' AND NOT EXISTS (SELECT 1 FROM document d "
+	  "WHERE d.app_no = k.app_no AND d.kind = 'withdraw')",
+	  "已撤回的办件没有准予撤回决定书" },
+	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state IN "
+	  "('received', 'processing') AND NOT EXISTS (SELECT 1 FROM "
+	  "case_task t WHERE t.case_id = k.id)",
+	  "在办的办件没有待办环节" },
+	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state IN "
+	  "('approved', 'denied', 'not_accepted', 'withdrawn') AND "
+	  "(EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = k.id) OR "
+	  "EXISTS (SELECT 1 FROM case_token t WHERE t.case_id = k.id))",
+	  "已办结的办件还有待办环节" },
+	{ "SELECT COUNT(*) FROM case_event e JOIN kase k ON k.id = e.case_id "
+	  "WHERE k.demo = 1 AND e.action IN ('accept', 'reject', 'approve', "
+	  "'deny', 'withdraw', 'correct', 'suspend', 'fee', 'fee-lapse') AND "
+	  "NOT EXISTS (SELECT 1 FROM document d WHERE d.app_no = k.app_no "
+	  "AND d.issued_at = e.at)",
+	  "出具文书的办理记录没有同时出具的文书" },
+	{ "SELECT COUNT(*) FROM deadline_warning w JOIN kase k "
+	  "ON k.id = w.case_id WHERE k.demo <> w.demo",
+	  "超期预警与办件的生成标记不一致" },
+	{ "SELECT COUNT(*) FROM opinion o JOIN kase k "
+	  "ON k.id = o.case_id WHERE k.demo <> o.demo",
+	  "签署意见与办件的生成标记不一致" },
+};
+
+long
+history_verify(struct db *db, struct pool *pool, FILE *out)
+{
+	struct chain_walk	 w;
+	enum chain_id		 c;
+	size_t			 i, j;
+	int64_t			 n;
+	long			 problems = 0;
+
+	for (c = CHAIN_DEMO_OPINION; c < CHAIN_ALL; c++) {
+		if (chain_verify(db, pool, c, NULL, 0, &w) != DB_OK)
+			return -1;
+		for (j = 0; j < w.nproblems; j++)
+			fprintf(out, "%s\n", w.problems[j]);
+		problems += (long)w.nproblems;
+		if (w.nproblems == 0)
+			fprintf(out, "%s：%lld 行完好。\n", chain_name(c),
+			    (long long)w.rows);
+	}
+	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+		if (stmt_one(db_stmt(db, checks[i].sql), pool, "i", &n) !=
+		    DB_OK)
+			return -1;
+		if (n > 0) {
+			fprintf(out, "%s：%lld 件\n", checks[i].what,
+			    (long long)n);
+			problems += (long)n;
+		}
+	}
+	return problems;
+}
