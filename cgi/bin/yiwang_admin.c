@@ -1407,6 +1407,9 @@ dash_rebuild(struct db *db, struct pool *pool, int check)
 		return 1;
 	}
 	printf("监察汇总已重算：在办件 %lld 件。\n", (long long)n);
+	return 0;
+}
+
 /* perf-rebuild: the summaries of SUP-4 and SUP-6 from scratch. */
 static int
 perf_rebuild_cmd(struct db *db, struct pool *pool)
@@ -1489,7 +1492,7 @@ main(int argc, char *argv[])
 	if ((db = db_open_as(&cfg, strcmp(cmd, "db-setup") == 0 ? DB_ROOT :
 	    strcmp(cmd, "migrate") == 0 ||
 	    strcmp(cmd, "search-rebuild") == 0 ||
-	    strcmp(cmd, "dash-rebuild") == 0 ? DB_MIGRATE : DB_APP)) == NULL)
+	    strcmp(cmd, "dash-rebuild") == 0 ||
 	    strcmp(cmd, "perf-rebuild") == 0 ? DB_MIGRATE : DB_APP)) == NULL)
 		return 1;
 	pool = pool_new();

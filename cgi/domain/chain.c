@@ -46,15 +46,6 @@ static const char SQL_WARNING_LAST[] =
     "SELECT id, hash FROM deadline_warning WHERE demo = 0 "
     "ORDER BY id DESC LIMIT 1";
 static const char SQL_WARNING_COUNT[] =
-    "SELECT COUNT(*) FROM deadline_warning WHERE id <= ?";
-static const char SQL_ANOMALY_ROWS[] =
-    "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), case_id, app_no, "
-    "dept_code, rule, subject, explanation, prev_hash, hash "
-    "FROM anomaly_warning WHERE id > ? ORDER BY id LIMIT ?";
-static const char SQL_ANOMALY_LAST[] =
-    "SELECT id, hash FROM anomaly_warning ORDER BY id DESC LIMIT 1";
-static const char SQL_ANOMALY_COUNT[] =
-    "SELECT COUNT(*) FROM anomaly_warning WHERE id <= ?";
     "SELECT COUNT(*) FROM deadline_warning WHERE demo = 0 AND id <= ?";
 /* The same ledgers' rows of generated cases (135). */
 #define DEMO_OPINION_COLS "SELECT id, case_id, step_seq, step_key, " \
@@ -78,6 +69,14 @@ static const char SQL_DEMO_WARNING_LAST[] =
     "ORDER BY id DESC LIMIT 1";
 static const char SQL_DEMO_WARNING_COUNT[] =
     "SELECT COUNT(*) FROM deadline_warning WHERE demo = 1 AND id <= ?";
+static const char SQL_ANOMALY_ROWS[] =
+    "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), case_id, app_no, "
+    "dept_code, rule, subject, explanation, prev_hash, hash "
+    "FROM anomaly_warning WHERE id > ? ORDER BY id LIMIT ?";
+static const char SQL_ANOMALY_LAST[] =
+    "SELECT id, hash FROM anomaly_warning ORDER BY id DESC LIMIT 1";
+static const char SQL_ANOMALY_COUNT[] =
+    "SELECT COUNT(*) FROM anomaly_warning WHERE id <= ?";
 static const char SQL_CASE_DEMO[] =
     "SELECT demo FROM kase WHERE id = ?";
 static const char SQL_AUDIT_ROWS[] =
