@@ -36,10 +36,11 @@ CREATE TRIGGER anomaly_warning_no_delete BEFORE DELETE ON anomaly_warning
 
 INSERT INTO chain_head (chain, legacy_until) VALUES ('anomaly_warning', 0);
 
--- The supervision pages list both ledgers newest first, by time.
+-- The supervision pages list both ledgers newest first, by time (115
+-- adds the same dept_at for performance).
 ALTER TABLE deadline_warning
-	ADD KEY at_id (at, id),
-	ADD KEY dept_at (dept_code, at);
+	ADD KEY IF NOT EXISTS at_id (at, id),
+	ADD KEY IF NOT EXISTS dept_at (dept_code, at);
 
 -- Cases changed since the tick last checked them: whatever writes a
 -- case's rows (the application, or anyone at the database's console, or
