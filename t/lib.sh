@@ -613,6 +613,27 @@ carry() { # FROM TO (ext|int)
 	done
 }
 
+# forge TO RECORDS OUT [FILE…]: a bundle for site TO (int|ext), the next in
+# its sequence, of the records file RECORDS and member FILEs, signed and
+# sealed with the REAL keys of the sending site (build/t/tools/forge_bundle):
+# what a host holding that site's keys could forge (F1).
+forge() {
+	local to=$1 recs=$2 out=$3 keys site dir epoch seq prev
+	shift 3
+	# The sender's keys: what a host holding that site has (F1).
+	if [[ $to == int ]]; then
+		keys=$TEST_VAR/ext/keys site=extranet dir=ext2int
+	else
+		keys=$TEST_VAR/int/keys site=intranet dir=int2ext
+	fi
+	epoch=$("sql_$to" "SELECT COALESCE(MAX(epoch), 1) FROM gap_epoch WHERE dir='$dir'")
+	seq=$("sql_$to" "SELECT COALESCE(MAX(seq), 0) FROM gap_in WHERE dir='$dir' AND epoch=$epoch")
+	prev=$("sql_$to" "SELECT hash FROM gap_in WHERE dir='$dir' AND epoch=$epoch AND seq=$seq")
+	"$BUILD/t/tools/forge_bundle" -k "$keys/site.key" -x "$keys/enc.key" -y "$keys/peer-enc.pub" \
+		-s "$site" -d "$dir" -e "$epoch" -n $((seq + 1)) -p "$prev" \
+		-r "$recs" -o "$out" "$@" >/dev/null
+}
+
 # required_uploads CODE FILE: "m<seq>=@FILE" for each required material of
 # the extranet's published item CODE, one a line.
 required_uploads() {

@@ -147,6 +147,19 @@ mobile_valid(const char *s)
 	    s[1] >= '3' && s[1] <= '9';
 }
 
+int
+phone_valid(const char *s)
+{
+	size_t	 n;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return 0;
+	for (n = 0; s[n] != '\0'; n++)
+		if ((s[n] < '0' || s[n] > '9') && s[n] != '-')
+			return 0;
+	return n >= 7 && n <= 20;
+}
+
 void
 id_mask(const char *s, size_t head, size_t tail, char *out, size_t outlen)
 {

@@ -41,6 +41,9 @@ int	 region_prefecture_known(const char *four);
 int	 credit_code_valid(const char *);
 /* Mainland mobile number: 11 digits starting 13-19.  Returns 1. */
 int	 mobile_valid(const char *);
+/* A phone number as a person writes it (a mobile or 0479-8221234): 7 to
+ * 20 digits and '-', a digit first.  Returns 1. */
+int	 phone_valid(const char *);
 /* Copy with all but the first keep_head and last keep_tail characters
  * replaced by '*' (SEC-5) into out (size outlen). */
 void	 id_mask(const char *, size_t keep_head, size_t keep_tail, char *out,

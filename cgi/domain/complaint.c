@@ -9,6 +9,7 @@
 #include "deadline.h"
 #include "exchange.h"
 #include "flow.h"
+#include "ids.h"
 #include "pii.h"
 
 #define SEALED_CMP_ID		"complaint.id_number"
@@ -102,18 +103,7 @@ cmp_no_valid(const char *s)
 int
 cmp_phone_valid(const char *s)
 {
-	size_t	 n;
-
-	if (s == NULL)
-		return 0;
-	if (*s == '\0')
-		return 1;
-	if (*s < '0' || *s > '9')
-		return 0;
-	for (n = 0; s[n] != '\0'; n++)
-		if ((s[n] < '0' || s[n] > '9') && s[n] != '-')
-			return 0;
-	return n >= 7 && n <= 20;
+	return s != NULL && (*s == '\0' || phone_valid(s));
 }
 
 const char *
@@ -129,25 +119,31 @@ cmp_due(const struct complaint *c)
 	return NULL;
 }
 
+/* A complaint's row, its personal data as stored (sealed). */
 static enum db_rc
-cmp_row(struct stmt *q, struct pool *pool, void *elem)
+cmp_row_sealed(struct stmt *q, struct pool *pool, void *elem)
 {
 	struct complaint	*c = elem;
-	enum db_rc		 rc;
 
-	rc = stmt_row(q, pool, "iiiissssssssssssssssssssss", &c->id,
+	return stmt_row(q, pool, "iiiissssssssssssssssssssss", &c->id,
 	    &c->case_id, &c->assignee_id, &c->seq, &c->no, &c->about,
 	    &c->app_no, &c->dept_code, &c->dept_name, &c->person,
 	    &c->subject, &c->body, &c->name, &c->id_number, &c->phone,
 	    &c->state, &c->filed_at, &c->accept_due, &c->assignee,
 	    &c->assigned_at, &c->reply_due, &c->reply, &c->replied_at,
 	    &c->close_due, &c->closed_at, &c->updated_at);
-	if (rc != DB_OK)
-		return rc;
-	/* Sealed where stored; the lists never open them. */
-	c->id_number = NULL;
-	c->phone = NULL;
-	return DB_OK;
+}
+
+/* For the lists: the personal data left out (never opened). */
+static enum db_rc
+cmp_row(struct stmt *q, struct pool *pool, void *elem)
+{
+	struct complaint	*c = elem;
+	enum db_rc		 rc;
+
+	if ((rc = cmp_row_sealed(q, pool, elem)) == DB_OK)
+		c->id_number = c->phone = NULL;
+	return rc;
 }
 
 /* Run q (one complaint) and read it with its personal data opened. */
@@ -156,17 +152,7 @@ cmp_fetch(struct stmt *q, struct pool *pool, struct complaint *c)
 {
 	enum db_rc	 rc;
 
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	rc = stmt_row(q, pool, "iiiissssssssssssssssssssss", &c->id,
-	    &c->case_id, &c->assignee_id, &c->seq, &c->no, &c->about,
-	    &c->app_no, &c->dept_code, &c->dept_name, &c->person,
-	    &c->subject, &c->body, &c->name, &c->id_number, &c->phone,
-	    &c->state, &c->filed_at, &c->accept_due, &c->assignee,
-	    &c->assigned_at, &c->reply_due, &c->reply, &c->replied_at,
-	    &c->close_due, &c->closed_at, &c->updated_at);
-	stmt_done(q);
-	if (rc != DB_OK)
+	if ((rc = stmt_first(q, pool, cmp_row_sealed, c)) != DB_OK)
 		return rc;
 	c->id_number = *c->id_number == '\0' ? "" :
 	    pii_open(pool, SEALED_CMP_ID, c->id_number);
@@ -223,6 +209,18 @@ cmp_ext_depts(struct db *db, struct pool *pool, struct cmp_dept **v,
 }
 
 enum db_rc
+cmp_by_key(struct db *db, struct pool *pool, int64_t citizen,
+    const char *form_key, char **no)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_BY_KEY);
+	stmt_bind_int(q, 0, citizen);
+	stmt_bind_text(q, 1, form_key);
+	return stmt_one(q, pool, "s", no);
+}
+
+enum db_rc
 cmp_file(struct db *db, struct pool *pool, const struct user *u,
     const struct cmp_new *c, const char *form_key, char **no)
 {
@@ -232,10 +230,7 @@ cmp_file(struct db *db, struct pool *pool, const struct user *u,
 	char		*day, *now, *bjday, *phone = "";
 	int64_t		 id;
 
-	q = db_stmt(db, SQL_BY_KEY);
-	stmt_bind_int(q, 0, u->id);
-	stmt_bind_text(q, 1, form_key);
-	if ((rc = stmt_one(q, pool, "s", no)) != DB_NONE)
+	if ((rc = cmp_by_key(db, pool, u->id, form_key, no)) != DB_NONE)
 		return rc;
 	if (*c->phone != '\0' &&
 	    (phone = pii_seal(pool, SEALED_CMP_PHONE, c->phone)) == NULL)
@@ -262,10 +257,7 @@ cmp_file(struct db *db, struct pool *pool, const struct user *u,
 	if ((rc = stmt_run(q)) == DB_DUP) {
 		/* The same form posted twice at once: the first one's. */
 		db_rollback(db);
-		q = db_stmt(db, SQL_BY_KEY);
-		stmt_bind_int(q, 0, u->id);
-		stmt_bind_text(q, 1, form_key);
-		return stmt_one(q, pool, "s", no);
+		return cmp_by_key(db, pool, u->id, form_key, no);
 	}
 	if (rc != DB_OK)
 		goto fail;

@@ -94,6 +94,10 @@ struct cmp_new {
  */
 enum db_rc	 cmp_file(struct db *, struct pool *, const struct user *u,
 		    const struct cmp_new *c, const char *form_key, char **no);
+/* The number of the complaint citizen filed with form_key: DB_OK, or
+ * DB_NONE when that form made none. */
+enum db_rc	 cmp_by_key(struct db *, struct pool *, int64_t citizen,
+		    const char *form_key, char **no);
 /* The complaints of citizen id, newest first (no personal data). */
 enum db_rc	 cmp_list_citizen(struct db *, struct pool *, int64_t citizen,
 		    struct complaint **, size_t *);

@@ -325,21 +325,11 @@ opt_date_ok(const char *s)
 	return *s == '\0' || date_ok(s);
 }
 
-/* As the complaint form takes it (complaint.c cmp_phone_valid()): "" or
- * 7 to 20 digits and '-', a digit first. */
+/* As the complaint form takes it: none, or phone_valid() (ids.h). */
 static int
 cmp_phone_ok(const char *s)
 {
-	size_t	 n;
-
-	if (*s == '\0')
-		return 1;
-	if (*s < '0' || *s > '9')
-		return 0;
-	for (n = 0; s[n] != '\0'; n++)
-		if ((s[n] < '0' || s[n] > '9') && s[n] != '-')
-			return 0;
-	return n >= 7 && n <= 20;
+	return *s == '\0' || phone_valid(s);
 }
 
 static const struct shape S_CMP_NO = { cmp_no_ok,

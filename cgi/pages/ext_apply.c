@@ -16,7 +16,6 @@
 #include "utf8.h"
 
 #define REMARK_MAX	2000	/* characters (records.c REMARK_CHARS) */
-#define FORM_KEY_LEN	64	/* hex of 32 random bytes */
 
 /* The published, online item named by the form's code, or a reply. */
 static int
@@ -40,18 +39,6 @@ load_item(struct req *r, struct item *it)
 	return 0;
 }
 
-/* The one-time key the posted form carries (F13), or NULL. */
-static const char *
-posted_key(struct req *r)
-{
-	const char	*k;
-
-	if ((k = form_get(r, "form_key")) == NULL ||
-	    !crypto_hex_valid(k, FORM_KEY_LEN))
-		return NULL;
-	return k;
-}
-
 /*
  * The form, fresh (why NULL) or again after a refusal with status.  A
  * form shown again keeps its key: nothing was stored under it yet.
@@ -59,9 +46,7 @@ posted_key(struct req *r)
 static int
 show_form(struct req *r, const struct item *it, int status, const char *why)
 {
-	char		*idno = NULL, *mobile = NULL, *key;
-	const char	*old;
-	unsigned char	 rnd[FORM_KEY_LEN / 2];
+	char		*idno = NULL, *mobile = NULL;
 
 	view_item(r, "Item", it);
 	if (account_citizen_personal(r->db, r->pool, r->user.id, &idno,
@@ -70,14 +55,7 @@ show_form(struct req *r, const struct item *it, int status, const char *why)
 	hdf_set(r, "Applicant.name", r->user.name);
 	hdf_set(r, "Applicant.id_number_masked", view_mask(r, idno, 6, 4));
 	hdf_set(r, "Applicant.mobile", mobile);
-	if (why != NULL && (old = posted_key(r)) != NULL)
-		hdf_set(r, "Form.key", old);
-	else {
-		crypto_random(rnd, sizeof(rnd));
-		key = pool_alloc(r->pool, FORM_KEY_LEN + 1);
-		crypto_hex(rnd, sizeof(rnd), key);
-		hdf_set(r, "Form.key", key);
-	}
+	view_form_key(r, why != NULL);
 	if (why != NULL) {
 		r->status = status;
 		hdf_set(r, "Form.Error", why);
@@ -272,7 +250,7 @@ page_ext_apply(struct req *r)
 
 	if ((rc = load_item(r, &it)) != 0)
 		return rc;
-	if ((key = posted_key(r)) == NULL)
+	if ((key = view_posted_key(r)) == NULL)
 		return reply_error(r, 400, "申请页面已过期。请先到「我的办件」"
 		    "查看这份申请是否已经提交；没有的话，请从办事指南重新打开"
 		    "申请页面。");

@@ -7,23 +7,8 @@
 
 #include "account.h"
 #include "complaint.h"
-#include "crypto.h"
 #include "pages.h"
 #include "text.h"
-
-#define FORM_KEY_LEN	64	/* hex of 32 random bytes (ext_apply.c) */
-
-/* The one-time key the posted form carries (F13), or NULL. */
-static const char *
-posted_key(struct req *r)
-{
-	const char	*k;
-
-	if ((k = form_get(r, "form_key")) == NULL ||
-	    !crypto_hex_valid(k, FORM_KEY_LEN))
-		return NULL;
-	return k;
-}
 
 /*
  * The form, fresh (why NULL) or again after a refusal with status and
@@ -35,9 +20,8 @@ show_form(struct req *r, int status, const char *why)
 {
 	struct application	*apps;
 	struct cmp_dept		*depts;
-	const char		*old, *about, *app, *dept;
-	unsigned char		 rnd[FORM_KEY_LEN / 2];
-	char			*key, *p;
+	const char		*about, *app, *dept;
+	char			*p;
 	size_t			 n, i;
 
 	if (app_list(r->db, r->pool, r->user.id, &apps, &n) != DB_OK)
@@ -65,14 +49,7 @@ show_form(struct req *r, int status, const char *why)
 	if (about == NULL || cmp_about_label(about)[0] == '\0')
 		about = "case";
 	hdf_set(r, "Form.about", about);
-	if (why != NULL && (old = posted_key(r)) != NULL)
-		hdf_set(r, "Form.key", old);
-	else {
-		crypto_random(rnd, sizeof(rnd));
-		key = pool_alloc(r->pool, FORM_KEY_LEN + 1);
-		crypto_hex(rnd, sizeof(rnd), key);
-		hdf_set(r, "Form.key", key);
-	}
+	view_form_key(r, why != NULL);
 	if (why != NULL) {
 		r->status = status;
 		hdf_set(r, "Form.Error", why);
@@ -143,10 +120,20 @@ page_ext_complaint(struct req *r)
 	size_t			 n, i;
 	int			 rc = 0;
 
-	if ((key = posted_key(r)) == NULL)
+	if ((key = view_posted_key(r)) == NULL)
 		return reply_error(r, 400, "投诉页面已过期。请先到「我的投诉」"
 		    "查看这件投诉是否已经提交；没有的话，请重新打开投诉页面。");
-	/* The same form again (Back, reload): the complaint it made. */
+	/* The same form again (Back, reload, a retry after a 502): the
+	 * complaint it made, whatever it says now. */
+	switch (cmp_by_key(r->db, r->pool, r->user.id, key, &no)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/complaints?no=%s", no));
+	case DB_NONE:
+		break;
+	default:
+		return reply_error(r, 500, NULL);
+	}
 	memset(&c, 0, sizeof(c));
 	c.about = form_get(r, "about");
 	if (c.about == NULL || cmp_about_label(c.about)[0] == '\0')

@@ -496,14 +496,7 @@ page_int_case_search(struct req *r)
 static int
 case_id(struct req *r, int64_t *id)
 {
-	const char	*v;
-	char		*end;
-
-	if ((v = form_get(r, "id")) == NULL)
-		return -1;
-	errno = 0;
-	*id = strtoll(v, &end, 10);
-	return errno != 0 || *end != '\0' || *id <= 0 ? -1 : 0;
+	return view_form_id(r, "id", id);
 }
 
 /* 1 when the case has an event at step key (it has been acted on). */

@@ -4,7 +4,6 @@
  * (特邀监督员, SUP-7) read the same pages with the complainant's name, ID
  * number and phone masked, and no form.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,14 +112,7 @@ page_sup_complaints(struct req *r)
 static int
 cmp_id(struct req *r, int64_t *id)
 {
-	const char	*v;
-	char		*end;
-
-	if ((v = form_get(r, "id")) == NULL)
-		return -1;
-	errno = 0;
-	*id = strtoll(v, &end, 10);
-	return errno != 0 || *end != '\0' || *id <= 0 ? -1 : 0;
+	return view_form_id(r, "id", id);
 }
 
 /* GET /sup/complaint?id=N */
@@ -266,7 +258,7 @@ acted(struct req *r, int64_t id, const char *action, enum db_rc rc,
 int
 page_sup_complaint_assign(struct req *r)
 {
-	const char	*to, *d, *why = NULL;
+	const char	*d, *why = NULL;
 	char		*end;
 	int64_t		 id, who;
 	long		 days;
@@ -274,8 +266,7 @@ page_sup_complaint_assign(struct req *r)
 
 	if (cmp_id(r, &id) == -1)
 		return reply_error(r, 400, "投诉编号不正确。");
-	if ((to = form_get(r, "to")) == NULL ||
-	    (who = strtoll(to, &end, 10)) <= 0 || *end != '\0')
+	if (view_form_id(r, "to", &who) == -1)
 		return reply_error(r, 422, "请选择调查人。");
 	d = form_get(r, "days");
 	days = d == NULL ? 0 : strtol(d, &end, 10);
@@ -287,53 +278,48 @@ page_sup_complaint_assign(struct req *r)
 	return acted(r, id, "assign", rc, why);
 }
 
-/* POST /sup/complaint/investigate: id, note. */
-int
-page_sup_complaint_investigate(struct req *r)
+/* An action that takes one text: investigate, reply, close. */
+typedef enum db_rc (*text_action)(struct db *, struct pool *,
+    const struct user *, int64_t, const char *, const char **);
+
+/* POST /sup/complaint/<action>: id and the text field name (label, at
+ * most max characters, may be empty when optional). */
+static int
+post_text(struct req *r, const char *action, text_action fn,
+    const char *name, const char *label, size_t max, int optional)
 {
-	const char	*note, *why = NULL;
+	const char	*text, *why = NULL;
 	int64_t		 id;
 	enum db_rc	 rc;
 
 	if (cmp_id(r, &id) == -1)
 		return reply_error(r, 400, "投诉编号不正确。");
-	if ((note = take(r, "note", "调查情况", CMP_NOTE_MAX, 0, &why)) ==
-	    NULL)
+	if ((text = take(r, name, label, max, optional, &why)) == NULL)
 		return reply_error(r, 422, why);
-	rc = cmp_investigate(r->db, r->pool, &r->user, id, note, &why);
-	return acted(r, id, "investigate", rc, why);
+	rc = fn(r->db, r->pool, &r->user, id, text, &why);
+	return acted(r, id, action, rc, why);
+}
+
+/* POST /sup/complaint/investigate: id, note. */
+int
+page_sup_complaint_investigate(struct req *r)
+{
+	return post_text(r, "investigate", cmp_investigate, "note",
+	    "调查情况", CMP_NOTE_MAX, 0);
 }
 
 /* POST /sup/complaint/reply: id, reply. */
 int
 page_sup_complaint_reply(struct req *r)
 {
-	const char	*reply, *why = NULL;
-	int64_t		 id;
-	enum db_rc	 rc;
-
-	if (cmp_id(r, &id) == -1)
-		return reply_error(r, 400, "投诉编号不正确。");
-	if ((reply = take(r, "reply", "答复", CMP_REPLY_MAX, 0, &why)) ==
-	    NULL)
-		return reply_error(r, 422, why);
-	rc = cmp_reply(r->db, r->pool, &r->user, id, reply, &why);
-	return acted(r, id, "reply", rc, why);
+	return post_text(r, "reply", cmp_reply, "reply", "答复",
+	    CMP_REPLY_MAX, 0);
 }
 
 /* POST /sup/complaint/close: id, note (optional). */
 int
 page_sup_complaint_close(struct req *r)
 {
-	const char	*note, *why = NULL;
-	int64_t		 id;
-	enum db_rc	 rc;
-
-	if (cmp_id(r, &id) == -1)
-		return reply_error(r, 400, "投诉编号不正确。");
-	if ((note = take(r, "note", "办结说明", CMP_NOTE_MAX, 1, &why)) ==
-	    NULL)
-		return reply_error(r, 422, why);
-	rc = cmp_close(r->db, r->pool, &r->user, id, note, &why);
-	return acted(r, id, "close", rc, why);
+	return post_text(r, "close", cmp_close, "note", "办结说明",
+	    CMP_NOTE_MAX, 1);
 }

@@ -181,6 +181,18 @@ void	 view_app(struct req *, const char *prefix,
 int	 view_doc(struct req *, const struct doc *);
 /* A local path to return to after login, or "/" when next is unsafe. */
 const char *view_next(const char *next);
+/*
+ * The one-time key of a submission form (F13), 64 hex characters: the
+ * same form posted twice makes one thing.  view_posted_key(): the key the
+ * POST carries, or NULL when it has none of that shape; view_form_key()
+ * sets Form.key, the posted one when keep (a form shown again after a
+ * refusal: nothing was stored under it yet), else a new one.
+ */
+#define FORM_KEY_LEN	64
+const char	*view_posted_key(struct req *);
+void		 view_form_key(struct req *, int keep);
+/* Field name as a positive id into *id: 0, or -1 when absent or not. */
+int		 view_form_id(struct req *, const char *name, int64_t *id);
 /* ID number or mobile with the middle masked (SEC-5). */
 char	*view_mask(struct req *, const char *, size_t head, size_t tail);
 /*

@@ -1,11 +1,14 @@
 /*
  * view.c: domain objects into page data, shared by both sites.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "account.h"
+#include "crypto.h"
 #include "fee.h"
 #include "ids.h"
 #include "org.h"
@@ -19,6 +22,47 @@ view_mask(struct req *r, const char *s, size_t head, size_t tail)
 
 	id_mask(s, head, tail, out, n);
 	return out;
+}
+
+const char *
+view_posted_key(struct req *r)
+{
+	const char	*k;
+
+	if ((k = form_get(r, "form_key")) == NULL ||
+	    !crypto_hex_valid(k, FORM_KEY_LEN))
+		return NULL;
+	return k;
+}
+
+void
+view_form_key(struct req *r, int keep)
+{
+	const char	*old;
+	unsigned char	 rnd[FORM_KEY_LEN / 2];
+	char		*key;
+
+	if (keep && (old = view_posted_key(r)) != NULL) {
+		hdf_set(r, "Form.key", old);
+		return;
+	}
+	crypto_random(rnd, sizeof(rnd));
+	key = pool_alloc(r->pool, FORM_KEY_LEN + 1);
+	crypto_hex(rnd, sizeof(rnd), key);
+	hdf_set(r, "Form.key", key);
+}
+
+int
+view_form_id(struct req *r, const char *name, int64_t *id)
+{
+	const char	*v;
+	char		*end;
+
+	if ((v = form_get(r, name)) == NULL)
+		return -1;
+	errno = 0;
+	*id = strtoll(v, &end, 10);
+	return errno != 0 || *end != '\0' || *id <= 0 ? -1 : 0;
 }
 
 int

@@ -15,7 +15,6 @@
 shopt -u patsub_replacement 2>/dev/null || true
 
 TMP=$_T_DIR
-FORGE=$BUILD/t/tools/forge_bundle
 CODE=152502-SCJG-XK-001
 IDNO=152502199003150027		# the demo applicant 乌云其木格
 PHONE=13912345678
@@ -41,20 +40,6 @@ sup_post() {
 	http_post "$jar" "$INT_URL$path" "csrf=$csrf" "id=$CID" "$@" >/dev/null
 }
 repeat() { printf "$1%.0s" $(seq 1 "$2"); }
-forge() {	# TO RECORDS OUT: a bundle signed with the sending site's real keys
-	local to=$1 keys site dir epoch seq prev
-	if [[ $to == int ]]; then
-		keys=$TEST_VAR/ext/keys site=extranet dir=ext2int
-	else
-		keys=$TEST_VAR/int/keys site=intranet dir=int2ext
-	fi
-	epoch=$("sql_$to" "SELECT COALESCE(MAX(epoch), 1) FROM gap_epoch WHERE dir='$dir'")
-	seq=$("sql_$to" "SELECT COALESCE(MAX(seq), 0) FROM gap_in WHERE dir='$dir' AND epoch=$epoch")
-	prev=$("sql_$to" "SELECT hash FROM gap_in WHERE dir='$dir' AND epoch=$epoch AND seq=$seq")
-	"$FORGE" -k "$keys/site.key" -x "$keys/enc.key" -y "$keys/peer-enc.pub" \
-		-s "$site" -d "$dir" -e "$epoch" -n $((seq + 1)) -p "$prev" \
-		-r "$2" -o "$3" >/dev/null
-}
 ext_count() { sql_ext "SELECT COUNT(*) FROM complaint"; }
 int_count() { sql_int "SELECT CONCAT((SELECT COUNT(*) FROM complaint), ' ', (SELECT COUNT(*) FROM complaint_event))"; }
 
@@ -123,8 +108,8 @@ http_post cit "$EXT_URL/complaint" "csrf=$CSRF" "form_key=$FORM_KEY" about=case 
 t_like "filed: 303 to the receipt" "$HTTP_STATUS $HTTP_LOCATION" '^303 /complaints\?no=TS[0-9]{13}$'
 NO=${HTTP_LOCATION#*=}
 http_post cit "$EXT_URL/complaint" "csrf=$CSRF" "form_key=$FORM_KEY" about=case "app_no=$APP" \
-	subject=办件拖延不办 "body=$BODY" "phone=$PHONE" >/dev/null
-t_is "the same form again lands on the same complaint" "$HTTP_STATUS $HTTP_LOCATION" "303 /complaints?no=$NO"
+	"subject=$(repeat 拖 61)" "body=$BODY" >/dev/null
+t_is "the same form again (changed even) lands on the same complaint" "$HTTP_STATUS $HTTP_LOCATION" "303 /complaints?no=$NO"
 t_is "one complaint stored" "$(ext_count)" $((EXT0 + 1))
 http_get cit "$EXT_URL/complaints?no=$NO" >/dev/null
 t_like "the receipt shows its number" "$(tr -d '\n' <<<"$HTTP_BODY")" "投诉已提交.*$NO"
@@ -257,8 +242,9 @@ SNAP=$(sql_ext "SELECT CONCAT(state, seq, updated_at) FROM complaint WHERE cmp_n
 for b in "$TEST_VAR"/int/bundles/*.ywb; do gap_ext import "$b" >"$TMP/out" 2>&1; done
 t_like "the reply's bundle carried again is known" "$(cat "$TMP/out")" "已经导入过"
 t_is "and changes nothing" "$(sql_ext "SELECT CONCAT(state, seq, updated_at) FROM complaint WHERE cmp_no = '$NO'")" "$SNAP"
-# A forged state record: older than what the extranet has, or of a
-# complaint it does not have.
+# Forged state records (refused, so the sequence of real bundles stays
+# whole for the scripts after this one): of a complaint the extranet does
+# not have, or with a reply where the state has none.
 STATE='{"type":"complaint.state","no":"@NO@","seq":@SEQ@,"state":"assigned","state_label":"已受理，正在调查","at":"2026-11-25 02:00:00","reply":"","due":""}'
 printf '%s\n' "${STATE//@NO@/TS2026112100999}" | sed 's/@SEQ@/9/' >"$TMP/forged.jsonl"
 forge ext "$TMP/forged.jsonl" "$TMP/forged.ywb"
@@ -271,11 +257,6 @@ forge ext "$TMP/forged.jsonl" "$TMP/forged.ywb"
 rc=0
 gap_ext import "$TMP/forged.ywb" >"$TMP/out" 2>&1 || rc=$?
 t_is "a reply on a state that has none: refused (exit 4)" "$rc" 4
-printf '%s\n' "${STATE//@NO@/$NO}" | sed 's/@SEQ@/1/' >"$TMP/forged.jsonl"
-forge ext "$TMP/forged.jsonl" "$TMP/forged.ywb"
-gap_ext import "$TMP/forged.ywb" >"$TMP/out" 2>&1
-t_is "an older state, well formed, is taken as a record and changes nothing" \
-	"$(sql_ext "SELECT CONCAT(state, seq, updated_at) FROM complaint WHERE cmp_no = '$NO'")" "$SNAP"
 
 # --- an overdue stage shows red ----------------------------------------------------------
 # The department complaint was never accepted: 2 working days after it was

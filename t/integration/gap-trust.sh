@@ -53,25 +53,6 @@ carry() { # FROM TO
 	return 0
 }
 
-# forge TO RECORDS OUT [FILE…]: a bundle signed with the sending site's real
-# key, next in the sequence the receiving site TO (int|ext) expects.
-forge() {
-	local to=$1 recs=$2 out=$3 keys site dir epoch seq prev
-	shift 3
-	# The sender's keys: what a host holding that site has (F1).
-	if [[ $to == int ]]; then
-		keys=$TEST_VAR/ext/keys site=extranet dir=ext2int
-	else
-		keys=$TEST_VAR/int/keys site=intranet dir=int2ext
-	fi
-	epoch=$("sql_$to" "SELECT COALESCE(MAX(epoch), 1) FROM gap_epoch WHERE dir='$dir'")
-	seq=$("sql_$to" "SELECT COALESCE(MAX(seq), 0) FROM gap_in WHERE dir='$dir' AND epoch=$epoch")
-	prev=$("sql_$to" "SELECT hash FROM gap_in WHERE dir='$dir' AND epoch=$epoch AND seq=$seq")
-	"$FORGE" -k "$keys/site.key" -x "$keys/enc.key" -y "$keys/peer-enc.pub" \
-		-s "$site" -d "$dir" -e "$epoch" -n $((seq + 1)) -p "$prev" \
-		-r "$recs" -o "$out" "$@" >/dev/null
-}
-
 # refused TO DESC REGEX RECORD [FILE…]: a forged bundle holding RECORD is
 # refused by site TO with exit 4 and a message matching REGEX; an alert is
 # stored, and nothing else changed (rows, files).

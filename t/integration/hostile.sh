@@ -70,6 +70,16 @@ http_post admin "$INT_URL/admin/staff/edit" "csrf=$csrf" "login=hos$N" "name=敌
 t_is "a region, hall, department, window and user of this run" \
 	"$(sql_int "SELECT COUNT(*) FROM staff s JOIN department d ON d.id = s.dept_id JOIN service_window w ON w.dept_code = d.code WHERE s.login = 'hos$N' AND d.region_code = 'HR$N' AND d.hall_code = 'HH-$N'")" 1
 
+# A complaint (SUP-5) for the supervisor's routes.
+apply_form citizen "$EXT_URL/complaint"
+http_post citizen "$EXT_URL/complaint" "csrf=$CSRF" "form_key=$FORM_KEY" about=case \
+	"app_no=${apps[0]}" subject=敌意测试 body=经过 >/dev/null
+CMP=${HTTP_LOCATION#*=}
+t_ok "a complaint crosses to the intranet" carry ext int
+CID=$(sql_int "SELECT id FROM complaint WHERE cmp_no = '$CMP'")
+staff_login sup zhaoyanhong
+SUPID=$(sql_int "SELECT id FROM staff WHERE login = 'zhaoyanhong'")
+
 ext_before=$(site_workers ext)
 int_before=$(site_workers int)
 : >"$_T_DIR/results"
@@ -102,6 +112,10 @@ hostile_route ext citizen GET /app - full no=${apps[1]}
 hostile_route ext citizen GET /doc - full no=$DOC
 # Without confirm=1 nothing is withdrawn, whatever else the body holds.
 hostile_route ext citizen POST /app/withdraw "/app?no=${apps[1]}" full no=${apps[1]} reason=不想办了
+hostile_route ext citizen GET /complaint - full no=${apps[1]}
+hostile_route ext citizen POST /complaint /complaint full about=person dept_code=SCJGJ person=王 \
+	subject=测试 body=经过 phone=0479-8221234 app_no=
+hostile_route ext citizen GET /complaints - full no=$CMP
 
 # --- the intranet -------------------------------------------------------------
 
@@ -165,6 +179,14 @@ hostile_route int sec GET /sec/alerts - full done=1
 hostile_route int sec POST /sec/alerts/resolve /sec/alerts full id=999999999 note=已核查
 hostile_route int sec GET /sec/certs - full revoked=hos$N
 hostile_route int sec POST /sec/certs/revoke /sec/certs full login=hos$N
+# Complaint handling (SUP-5): closing before the reply is refused, so the
+# reply comes last.
+hostile_route int sup GET /sup/complaints - full f=overdue
+hostile_route int sup GET /sup/complaint - full id=$CID done=reply
+hostile_route int sup POST /sup/complaint/assign "/sup/complaint?id=$CID" full id=$CID to=$SUPID days=15
+hostile_route int sup POST /sup/complaint/investigate "/sup/complaint?id=$CID" full id=$CID note=已核实
+hostile_route int sup POST /sup/complaint/close "/sup/complaint?id=$CID" full id=$CID note=办结
+hostile_route int sup POST /sup/complaint/reply "/sup/complaint?id=$CID" full id=$CID reply=已答复
 hostile_route int audit GET /audit - full object=HR$N actor=liuxiaomei kind=org before=999999
 hostile_route int clerk GET /password - full saved=1
 hostile_route int clerk POST /password /password few old=Wrong-pass-1 password=$PW \

@@ -37,14 +37,14 @@
     </div>
     <div class="field">
       <label for="f-person">工作人员<span class="opt">（投诉工作人员时填写，如“3 号窗口的王同志”，<?cs var:Limits.person ?> 字以内）</span></label>
-      <input id="f-person" name="person" maxlength="<?cs var:Limits.person ?>" value="<?cs var:Form.person ?>">
+      <input id="f-person" type="text" name="person" maxlength="<?cs var:Limits.person ?>" value="<?cs var:Form.person ?>">
     </div>
   </fieldset>
   <fieldset class="panel">
     <legend>投诉内容</legend>
     <div class="field">
       <label for="f-subject">投诉事由<span class="opt">（<?cs var:Limits.subject ?> 字以内）</span></label>
-      <input id="f-subject" name="subject" required maxlength="<?cs var:Limits.subject ?>" value="<?cs var:Form.subject ?>">
+      <input id="f-subject" type="text" name="subject" required maxlength="<?cs var:Limits.subject ?>" value="<?cs var:Form.subject ?>">
     </div>
     <div class="field">
       <label for="f-body">事情经过<span class="opt">（<?cs var:Limits.body ?> 字以内）</span></label>
@@ -53,7 +53,7 @@
     </div>
     <div class="field">
       <label for="f-phone">联系电话<span class="opt">（选填）</span></label>
-      <input id="f-phone" name="phone" inputmode="tel" maxlength="20" value="<?cs var:Form.phone ?>">
+      <input id="f-phone" type="tel" name="phone" inputmode="tel" maxlength="20" value="<?cs var:Form.phone ?>">
       <p class="help">调查时可能需要向您了解情况。您的姓名和身份证号码来自实名账号，只有电子监察室看得到。</p>
     </div>
   </fieldset>

@@ -24,11 +24,12 @@
   <h2 class="section-title" id="c-<?cs var:c.no ?>"><?cs var:c.subject ?></h2>
   <dl class="facts facts-3">
     <div><dt>投诉编号</dt><dd class="mono"><?cs var:c.no ?></dd></div>
-    <div><dt>投诉对象</dt><dd><?cs var:c.about ?> <?cs var:c.object ?></dd></div>
+    <div><dt>投诉对象</dt><dd><?cs var:c.about ?> <?cs if:c.app_no ?><a class="mono" href="/app?no=<?cs var:url_escape(c.app_no) ?>"><?cs var:c.app_no ?></a><?cs else ?><?cs var:c.object ?><?cs /if ?></dd></div>
     <div><dt>状态</dt><dd><span class="badge<?cs if:c.state == "closed" ?> st-approved<?cs /if ?>"><?cs var:c.state_label ?></span></dd></div>
     <div><dt>提交时间</dt><dd><?cs var:c.filed_at ?></dd></div>
     <?cs if:c.reply_due && !c.reply ?><div><dt>预计答复日期</dt><dd><?cs var:c.reply_due ?></dd></div><?cs /if ?>
   </dl>
+  <h3 class="section-title">事情经过</h3>
   <p class="prewrap"><?cs var:c.body ?></p>
   <?cs if:c.reply ?>
   <h3 class="section-title">答复<?cs if:c.replied_at ?> <span class="small muted"><?cs var:c.replied_at ?></span><?cs /if ?></h3>

@@ -26,10 +26,10 @@
         <td class="nowrap" data-label="投诉编号"><a class="mono row-main" href="/sup/complaint?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.no ?></a><br><span class="small muted"><?cs var:c.filed_at ?></span></td>
         <td data-label="投诉对象"><?cs var:c.object ?></td>
         <td data-label="事由"><?cs var:c.subject ?></td>
-        <td data-label="投诉人"><?cs var:c.name ?></td>
+        <td class="nowrap" data-label="投诉人"><?cs var:c.name ?></td>
         <td data-label="状态"><?cs var:c.state_label ?></td>
         <td class="nowrap" data-label="本环节期限"><?cs if:c.due ?><span class="light light-<?cs var:c.light ?>"><?cs var:c.due_text ?></span><br><span class="small muted">期限 <?cs var:c.due ?></span><?cs else ?><span class="muted">—</span><?cs /if ?></td>
-        <td data-label="调查人"><?cs if:c.assignee ?><?cs var:c.assignee ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+        <td class="nowrap" data-label="调查人"><?cs if:c.assignee ?><?cs var:c.assignee ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
       </tr>
       <?cs /each ?>
     </tbody>
