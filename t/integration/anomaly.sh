@@ -278,5 +278,8 @@ done
 t_like "each with what it checks and why" "$HTTP_BODY" "应当一次告知申请人需要补正的全部内容"
 http_get clerk "$INT_URL/sup/warnings" >/dev/null
 t_is "a clerk may not" "$HTTP_STATUS" 403
+http_get sup "$INT_URL/sup" >/dev/null
+t_like "the supervision home leads to the warnings and the rules" "$HTTP_BODY" 'href="/sup/warnings">预警记录</a> <a class="btn btn-plain" href="/sup/rules">'
+
 
 t_done

@@ -71,3 +71,8 @@
   <?cs /if ?>
 </section>
 <p class="muted"><a href="/sup/agents">代办点统计</a></p>
+<section class="panel" aria-labelledby="warnings">
+  <h2 class="section-title" id="warnings">预警</h2>
+  <p>环节超期的红灯警告和异常预警（跳过环节、缺少文书、超标准收费、决定未签署意见、二次补正、受理或办结超期、违反回避规定、办结后又被改动），写入后任何人都不能修改或删除。</p>
+  <p class="actions"><a class="btn btn-primary" href="/sup/warnings">预警记录</a> <a class="btn btn-plain" href="/sup/rules">预警规则</a></p>
+</section>
