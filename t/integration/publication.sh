@@ -270,7 +270,7 @@ sql_int "INSERT INTO agent (name, region_code) VALUES ('其木格', '152502200')
 AGENT=$(sql_int "SELECT MAX(id) FROM agent")
 sql_int "UPDATE kase SET agent_id = $AGENT WHERE id = $CASE"
 http_get sup "$INT_URL/sup/agents" >/dev/null
-t_like "the supervisor sees the agent's case, decided" "$(tr -d '\n' <<<"$HTTP_BODY")" '其木格</td><td>宝力根苏木</td><td class="num">1</td><td class="num">1</td>'
+t_like "the supervisor sees the agent's case, decided" "$(tr -d '\n' <<<"$HTTP_BODY")" '其木格</td><td data-label="服务区域">宝力根苏木</td><td data-label="代办件" class="num">1</td><td data-label="已办结" class="num">1</td>'
 admin_int tick >/dev/null
 t_ok "the tick sends the agent points" carry int ext
 http_get anon "$EXT_URL/agents" >/dev/null

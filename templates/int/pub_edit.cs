@@ -29,7 +29,7 @@
   </div>
   <div class="field">
     <label for="e-title">标题</label>
-    <input id="e-title" name="title" value="<?cs var:News.title ?>" maxlength="100" required>
+    <input id="e-title" name="title" type="text" value="<?cs var:News.title ?>" maxlength="100" required>
   </div>
   <div class="field">
     <label for="e-body">正文</label>
