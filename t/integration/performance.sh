@@ -124,6 +124,16 @@ R=$(row 'code=MZJ&amp;')
 t_is "民政局: the private item's case received, none decided" "$(cell "$R" 收件)/$(cell "$R" 办结)/$(cell "$R" 限时办结率)" "1/0/—"
 t_like "the page says how each figure is defined" "$HTTP_BODY" "网上办理率</dt><dd>收件中经网上办事大厅"
 t_unlike "no applicant on the page" "$HTTP_BODY" "$APPLICANT"
+# Periods that cut months: whole months come from the month summary, the
+# days at either end from the day summary.
+http_get sup "$INT_URL/sup/perf?from=2025-02-15&to=2025-03-05" >/dev/null
+R=$(row 'code=SCJGJ&amp;')
+t_is "15 Feb to 5 Mar: 7 received, 4 decided (A on the 3rd, C1-C3 on the 5th)" "$(cell "$R" 收件)/$(cell "$R" 办结)" "7/4"
+http_get sup "$INT_URL/sup/perf?from=2025-03-04&to=2025-04-30" >/dev/null
+R=$(row 'code=SCJGJ&amp;')
+t_is "4 Mar to 30 Apr: none received, 6 decided (C1-C3, D1, D2, B), 1 late" "$(cell "$R" 收件)/$(cell "$R" 办结)/$(cell "$R" 超期办结)" "0/6/1"
+http_get sup "$INT_URL/sup/stats?by=month&from=2024-12-31&to=2025-03-03" >/dev/null
+t_like "by month across a year's end: 2025年3月, the 1st to the 3rd: 8 received" "$(row '2025年3月')" 'data-label="收件" class="num">8<'
 http_get sup "$INT_URL/sup/perf?from=2025-04-01&to=2025-04-30" >/dev/null
 R=$(row 'code=SCJGJ&amp;')
 t_is "April 2025: nothing received or decided, and no red light" "$(cell "$R" 收件)/$(cell "$R" 办结)/$(cell "$R" 红灯)" "0/0/0／6"
@@ -206,14 +216,20 @@ t_like "the CSV by item: the private item, counts only" "$(grep "^\"$PRIV\"" "$H
 t_unlike "and no applicant" "$(cat "$HTTP_BODY_FILE")" "$APPLICANT"
 
 # --- the summaries equal a recount ---------------------------------------------------
-snap() { sql_int "SELECT CONCAT_WS(' ', day, dept_code, item_code, channel, result, received, ended, on_time, late, work_days) FROM perf_case_day WHERE received <> 0 OR ended <> 0 ORDER BY day, dept_code, item_code, channel, result; SELECT CONCAT_WS(' ', staff_id, day, acts, opinions, decided, on_time, late, work_days) FROM perf_person_day WHERE acts + opinions + decided <> 0 ORDER BY staff_id, day; SELECT CONCAT_WS(' ', warning_id, staff_id, day) FROM perf_red ORDER BY warning_id, staff_id"; }
+snap() { sql_int "SELECT CONCAT_WS(' ', day, dept_code, item_code, channel, result, received, ended, on_time, late, work_days) FROM perf_case_day WHERE received <> 0 OR ended <> 0 ORDER BY day, dept_code, item_code, channel, result; SELECT CONCAT_WS(' ', month, dept_code, item_code, channel, result, received, ended, on_time, late, work_days) FROM perf_case_month WHERE received <> 0 OR ended <> 0 ORDER BY month, dept_code, item_code, channel, result; SELECT CONCAT_WS(' ', staff_id, day, acts, opinions, decided, on_time, late, work_days) FROM perf_person_day WHERE acts + opinions + decided <> 0 ORDER BY staff_id, day; SELECT CONCAT_WS(' ', warning_id, staff_id, day) FROM perf_red ORDER BY warning_id, staff_id"; }
 before=$(snap)
 t_like "yiwang-admin perf-rebuild recomputes them" "$(admin_int perf-rebuild 2>&1)" '^performance summaries rebuilt: [0-9]+ rows$'
 t_is "and the triggers' summaries were exactly that" "$(snap)" "$before"
+t_like "(which has rows of each summary)" "$(grep -c . <<<"$before")" '^[0-9]{2,}$'
+t_is "the month summary is the sum of the days" \
+	"$(sql_int "SELECT COUNT(*) FROM perf_case_month m WHERE received <> (SELECT COALESCE(SUM(received), 0) FROM perf_case_day d WHERE d.day BETWEEN m.month AND LAST_DAY(m.month) AND d.dept_code = m.dept_code AND d.item_code = m.item_code AND d.channel = m.channel AND d.result = m.result) OR ended <> (SELECT COALESCE(SUM(ended), 0) FROM perf_case_day d WHERE d.day BETWEEN m.month AND LAST_DAY(m.month) AND d.dept_code = m.dept_code AND d.item_code = m.item_code AND d.channel = m.channel AND d.result = m.result)")" 0
 t_is "the month's cases as the summary has them, and as the cases have them" \
 	"$(sql_int "SELECT SUM(received) FROM perf_case_day WHERE day BETWEEN '$FROM' AND '$TO'") $(sql_int "SELECT COUNT(*) FROM kase WHERE DATE(received_at + INTERVAL 8 HOUR) BETWEEN '$FROM' AND '$TO'")" "8 8"
-t_ok "the application's account only reads the summaries" \
-	grep -q "read-only: case counts per day" <<<"$(sql_int "SELECT table_comment FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'perf_case_day'")"
+as_app() { MYSQL_PWD=$(cat "$TEST_VAR/int/keys/db-app.pw") mariadb --no-defaults --socket="$TEST_VAR/int/mysql/mysqld.sock" -uyiwang_app -N -B yiwang -e "$1" 2>&1; }
+for t in perf_case_day perf_case_month perf_person_day perf_red; do
+	t_like "the application's account cannot write $t (the triggers do)" "$(as_app "DELETE FROM $t")" "denied"
+	t_like "but reads it" "$(as_app "SELECT COUNT(*) >= 0 FROM $t")" '^1$'
+done
 
 # --- observers: the staff's figures, no applicant -------------------------------------
 int_login obs suyalatu
