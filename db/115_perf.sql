@@ -53,6 +53,23 @@ CREATE TABLE perf_case_day (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
   COMMENT='read-only: case counts per day (SUP-4, SUP-6), kept by triggers';
 
+-- The same per month (month: its first day), so that a long period reads
+-- its whole months here and only the days at its two ends above.
+CREATE TABLE perf_case_month (
+	month		DATE NOT NULL,
+	dept_code	VARCHAR(32) NOT NULL,
+	item_code	VARCHAR(40) NOT NULL,
+	channel		VARCHAR(10) NOT NULL,
+	result		VARCHAR(20) NOT NULL,
+	received	INT NOT NULL DEFAULT 0,
+	ended		INT NOT NULL DEFAULT 0,
+	on_time		INT NOT NULL DEFAULT 0,
+	late		INT NOT NULL DEFAULT 0,
+	work_days	BIGINT NOT NULL DEFAULT 0,
+	PRIMARY KEY (month, dept_code, item_code, channel, result)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+  COMMENT='read-only: case counts per month (SUP-4, SUP-6), kept by triggers';
+
 -- A person's work per Beijing day: acts (case_event rows they made),
 -- opinions signed, and the decisions of cases they had a hand in
 -- (case_hand, once per case however many steps), counted on the day of
@@ -145,9 +162,13 @@ BEGIN
 	DECLARE wd INT;
 	SET dept = COALESCE((SELECT dept_code FROM item WHERE id = p_item),
 	    '');
+	SET d = DATE(p_received + INTERVAL 8 HOUR);
 	INSERT INTO perf_case_day (day, dept_code, item_code, channel,
-	    result, received) VALUES (DATE(p_received + INTERVAL 8 HOUR), dept,
-	    p_code, p_source, '', sgn)
+	    result, received) VALUES (d, dept, p_code, p_source, '', sgn)
+	    ON DUPLICATE KEY UPDATE received = received + sgn;
+	INSERT INTO perf_case_month (month, dept_code, item_code, channel,
+	    result, received) VALUES (d - INTERVAL (DAYOFMONTH(d) - 1) DAY,
+	    dept, p_code, p_source, '', sgn)
 	    ON DUPLICATE KEY UPDATE received = received + sgn;
 	CALL perf_outcome(p_state, p_decided, p_promised, p_intake, p_start,
 	    p_paused, d, dec_, on_, wd);
@@ -155,6 +176,15 @@ BEGIN
 		INSERT INTO perf_case_day (day, dept_code, item_code, channel,
 		    result, ended, on_time, late, work_days) VALUES (d, dept,
 		    p_code, p_source, p_state, sgn, sgn * on_,
+		    sgn * dec_ * (1 - on_), sgn * wd)
+		    ON DUPLICATE KEY UPDATE ended = ended + sgn,
+		    on_time = on_time + sgn * on_,
+		    late = late + sgn * dec_ * (1 - on_),
+		    work_days = work_days + sgn * wd;
+		INSERT INTO perf_case_month (month, dept_code, item_code,
+		    channel, result, ended, on_time, late, work_days) VALUES
+		    (d - INTERVAL (DAYOFMONTH(d) - 1) DAY, dept, p_code,
+		    p_source, p_state, sgn, sgn * on_,
 		    sgn * dec_ * (1 - on_), sgn * wd)
 		    ON DUPLICATE KEY UPDATE ended = ended + sgn,
 		    on_time = on_time + sgn * on_,
@@ -264,6 +294,7 @@ CREATE PROCEDURE perf_rebuild()
     MODIFIES SQL DATA
 BEGIN
 	DELETE FROM perf_case_day;
+	DELETE FROM perf_case_month;
 	DELETE FROM perf_person_day;
 	DELETE FROM perf_red;
 	INSERT INTO perf_case_day (day, dept_code, item_code, channel,
@@ -292,6 +323,12 @@ BEGIN
 		FROM kase k LEFT JOIN item i ON i.id = k.item_id
 		WHERE k.decided_at IS NOT NULL AND k.state IN ('approved',
 		'denied', 'not_accepted', 'withdrawn')) c
+	    GROUP BY 1, 2, 3, 4, 5;
+	INSERT INTO perf_case_month (month, dept_code, item_code, channel,
+	    result, received, ended, on_time, late, work_days)
+	    SELECT day - INTERVAL (DAYOFMONTH(day) - 1) DAY, dept_code,
+	    item_code, channel, result, SUM(received), SUM(ended),
+	    SUM(on_time), SUM(late), SUM(work_days) FROM perf_case_day
 	    GROUP BY 1, 2, 3, 4, 5;
 	INSERT INTO perf_person_day (staff_id, day, acts)
 	    SELECT staff_id, DATE(at + INTERVAL 8 HOUR), COUNT(*)

@@ -1,10 +1,13 @@
 /*
  * perf.c: performance and statistics from the summaries of migration 115
- * (perf.h).  Reads perf_case_day, perf_person_day, perf_red, the warning
- * ledger's dept_at index and the catalogue; never the cases.
+ * (perf.h).  Reads perf_case_month, perf_case_day, perf_person_day,
+ * perf_red, the warning ledger's dept_at index and the catalogue; never
+ * the cases.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "perf.h"
 
 #define DECIDED "('approved', 'denied', 'not_accepted')"
@@ -24,7 +27,21 @@
 	"CAST(SUM(p.on_time) AS SIGNED) AS on_time, " \
 	"CAST(SUM(p.late) AS SIGNED) AS late, " \
 	"CAST(SUM(p.work_days) AS SIGNED) AS work_days"
-#define PERIOD "p.day BETWEEN ? AND ?"
+/*
+ * The cases of a period: its whole months from perf_case_month (? ? the
+ * first and the last month), the days before and after them from
+ * perf_case_day (? ? and ? ?), summed by month first, so that what is
+ * grouped last is a few rows per month; bind_period() binds the dates.
+ */
+#define CASES \
+	"(SELECT month AS day, dept_code, item_code, channel, result, " \
+	"received, ended, on_time, late, work_days FROM perf_case_month " \
+	"WHERE month BETWEEN ? AND ? UNION ALL " \
+	"SELECT day - INTERVAL (DAYOFMONTH(day) - 1) DAY, dept_code, " \
+	"item_code, channel, result, SUM(received), SUM(ended), " \
+	"SUM(on_time), SUM(late), SUM(work_days) FROM perf_case_day " \
+	"WHERE day BETWEEN ? AND ? OR day BETWEEN ? AND ? " \
+	"GROUP BY 1, 2, 3, 4, 5) p"
 /* Rows a case's update left at zero count for nothing. */
 #define NONZERO "HAVING SUM(p.received) <> 0 OR SUM(p.ended) <> 0"
 /* Warnings written on the Beijing days ? to ? (at is UTC). */
@@ -33,25 +50,25 @@
 
 static const char SQL_BY_MONTH[] =
     "SELECT DATE_FORMAT(p.day, '%Y-%m'), DATE_FORMAT(p.day, '%Y年%c月'), "
-    SUMS ", 0 FROM perf_case_day p WHERE " PERIOD " GROUP BY 1, 2 "
+    SUMS ", 0 FROM " CASES " GROUP BY 1, 2 "
     NONZERO " ORDER BY 1";
 static const char SQL_BY_DEPT[] =
     "SELECT p.dept_code, COALESCE(d.name, p.dept_code), " SUMS ", 0 "
-    "FROM perf_case_day p LEFT JOIN department d ON d.code = p.dept_code "
-    "WHERE " PERIOD " GROUP BY p.dept_code, d.name " NONZERO
+    "FROM " CASES " LEFT JOIN department d ON d.code = p.dept_code "
+    "GROUP BY p.dept_code, d.name " NONZERO
     " ORDER BY p.dept_code";
 static const char SQL_BY_ITEM[] =
     "SELECT p.item_code, COALESCE((SELECT i.name FROM item i "
     "WHERE i.code = p.item_code ORDER BY i.version DESC LIMIT 1), "
     "p.item_code), " SUMS ", EXISTS (SELECT 1 FROM item_private x "
-    "WHERE x.code = p.item_code) FROM perf_case_day p WHERE " PERIOD
+    "WHERE x.code = p.item_code) FROM " CASES
     " GROUP BY p.item_code " NONZERO " ORDER BY p.item_code";
 static const char SQL_BY_CHANNEL[] =
-    "SELECT p.channel, p.channel, " SUMS ", 0 FROM perf_case_day p "
-    "WHERE " PERIOD " GROUP BY p.channel " NONZERO " ORDER BY p.channel";
+    "SELECT p.channel, p.channel, " SUMS ", 0 FROM " CASES
+    " GROUP BY p.channel " NONZERO " ORDER BY p.channel";
 static const char SQL_BY_RESULT[] =
-    "SELECT p.result, p.result, " SUMS ", 0 FROM perf_case_day p "
-    "WHERE " PERIOD " AND p.result <> '' GROUP BY p.result " NONZERO
+    "SELECT p.result, p.result, " SUMS ", 0 FROM " CASES
+    " WHERE p.result <> '' GROUP BY p.result " NONZERO
     " ORDER BY FIELD(p.result, 'approved', 'denied', 'not_accepted', "
     "'withdrawn'), p.result";
 
@@ -68,8 +85,8 @@ static const char SQL_DEPTS[] =
     "COALESCE(s.late, 0), COALESCE(s.work_days, 0), "
     "COALESCE(c.items, 0), COALESCE(c.online, 0), "
     "COALESCE(rp.n, 0), COALESCE(ry.n, 0) FROM department d "
-    "LEFT JOIN (SELECT p.dept_code, " SUMS " FROM perf_case_day p "
-    "WHERE " PERIOD " GROUP BY p.dept_code) s "
+    "LEFT JOIN (SELECT p.dept_code, " SUMS " FROM " CASES
+    " GROUP BY p.dept_code) s "
     "ON s.dept_code = d.code "
     "LEFT JOIN (SELECT dept_code, COUNT(DISTINCT code) AS items, "
     "COUNT(DISTINCT IF(status = 'published' AND depth <> 'D' "
@@ -160,6 +177,48 @@ person_row(struct stmt *q, struct pool *pool, void *elem)
 	return rc;
 }
 
+/* Bind the six dates of CASES for the period from..to at *i. */
+static void
+bind_period(struct stmt *q, unsigned *i, struct pool *pool,
+    const char *from, const char *to)
+{
+	static const char none_a[] = "1970-01-02", none_b[] = "1970-01-01";
+	int	 fy, fm, fd, ty, tm, td, y, m, d;
+	cal_day	 f, t, first, last, after;
+
+	if (sscanf(from, "%d-%d-%d", &fy, &fm, &fd) != 3 ||
+	    sscanf(to, "%d-%d-%d", &ty, &tm, &td) != 3)
+		fy = fm = fd = ty = tm = td = 1;
+	f = cal_day_of_ymd(fy, fm, fd);
+	t = cal_day_of_ymd(ty, tm, td);
+	/* The first whole month starts on from, or on the 1st after it;
+	 * the last one is to's when to is its last day, else the one
+	 * before. */
+	first = fd == 1 ? f : fm == 12 ? cal_day_of_ymd(fy + 1, 1, 1) :
+	    cal_day_of_ymd(fy, fm + 1, 1);
+	(void)sscanf(cal_day_str(pool, t + 1), "%d-%d-%d", &y, &m, &d);
+	last = d == 1 ? cal_day_of_ymd(ty, tm, 1) : tm == 1 ?
+	    cal_day_of_ymd(ty - 1, 12, 1) : cal_day_of_ymd(ty, tm - 1, 1);
+	if (first > last) {		/* no whole month: days only */
+		stmt_bind_text(q, (*i)++, none_a);
+		stmt_bind_text(q, (*i)++, none_b);
+		stmt_bind_text(q, (*i)++, from);
+		stmt_bind_text(q, (*i)++, to);
+		stmt_bind_text(q, (*i)++, none_a);
+		stmt_bind_text(q, (*i)++, none_b);
+		return;
+	}
+	(void)sscanf(cal_day_str(pool, last), "%d-%d-%d", &y, &m, &d);
+	after = m == 12 ? cal_day_of_ymd(y + 1, 1, 1) :
+	    cal_day_of_ymd(y, m + 1, 1);
+	stmt_bind_text(q, (*i)++, cal_day_str(pool, first));
+	stmt_bind_text(q, (*i)++, cal_day_str(pool, last));
+	stmt_bind_text(q, (*i)++, from);
+	stmt_bind_text(q, (*i)++, cal_day_str(pool, first - 1));
+	stmt_bind_text(q, (*i)++, cal_day_str(pool, after));
+	stmt_bind_text(q, (*i)++, to);
+}
+
 static void
 year_bounds(struct pool *pool, int year, char **from, char **to)
 {
@@ -173,14 +232,14 @@ perf_depts(struct db *db, struct pool *pool, const char *from,
 {
 	struct stmt	*q = db_stmt(db, SQL_DEPTS);
 	char		*yf, *yt;
+	unsigned	 i = 0;
 
 	year_bounds(pool, year, &yf, &yt);
-	stmt_bind_text(q, 0, from);
-	stmt_bind_text(q, 1, to);
-	stmt_bind_text(q, 2, from);
-	stmt_bind_text(q, 3, to);
-	stmt_bind_text(q, 4, yf);
-	stmt_bind_text(q, 5, yt);
+	bind_period(q, &i, pool, from, to);
+	stmt_bind_text(q, i++, from);
+	stmt_bind_text(q, i++, to);
+	stmt_bind_text(q, i++, yf);
+	stmt_bind_text(q, i++, yt);
 	return stmt_list(q, pool, dept_row, sizeof(**v), v, n);
 }
 
@@ -250,9 +309,9 @@ perf_stats(struct db *db, struct pool *pool, enum perf_by by,
 	static const char *const sql[] = { SQL_BY_MONTH, SQL_BY_DEPT,
 	    SQL_BY_ITEM, SQL_BY_CHANNEL, SQL_BY_RESULT };
 	struct stmt	*q = db_stmt(db, sql[by]);
+	unsigned	 i = 0;
 
-	stmt_bind_text(q, 0, from);
-	stmt_bind_text(q, 1, to);
+	bind_period(q, &i, pool, from, to);
 	return stmt_list(q, pool, stats_row, sizeof(**v), v, n);
 }
 
