@@ -5,19 +5,8 @@
 -- other site's tables stay empty.
 
 -- Items whose results name a person's private life (婚姻登记, 收养登记)
--- are published as counts only, never one by one.  A new version of an
--- item keeps the flag of the versions before it, and an item of those
--- names gets it, whoever writes the row (the catalogue editor has no
--- field for it yet).  Another issue may add the same column for its
--- statistics: it is this one.
-ALTER TABLE item ADD COLUMN private TINYINT NOT NULL DEFAULT 0;
-UPDATE item SET private = 1
-	WHERE name REGEXP '结婚|离婚|婚姻|收养';
-CREATE TRIGGER item_private BEFORE INSERT ON item FOR EACH ROW
-	SET NEW.private = GREATEST(NEW.private,
-	    NEW.name REGEXP '结婚|离婚|婚姻|收养',
-	    COALESCE((SELECT MAX(i.private) FROM item i
-	    WHERE i.code = NEW.code), 0));
+-- are published as counts only, never one by one: the items of
+-- item_private (115, set by the catalogue's "private": true).
 
 -- Intranet: every decided case's result (准予 / 不予), queued for the
 -- extranet in the transaction of the decision (seed 004 #3 第二十一条:

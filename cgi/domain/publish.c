@@ -23,7 +23,8 @@
 /* What a result record says besides the case: the item's privacy, the
  * hall of its department, today and the last day to publish. */
 static const char SQL_RESULT_FACTS[] =
-    "SELECT i.private, COALESCE(d.hall_code, ''), "
+    "SELECT EXISTS (SELECT 1 FROM item_private x WHERE x.code = i.code), "
+    "COALESCE(d.hall_code, ''), "
     "DATE_FORMAT(" TODAY ", '%Y-%m-%d'), "
     "DATE_FORMAT(" TODAY " + INTERVAL 5 DAY, '%Y-%m-%d') "
     "FROM item i LEFT JOIN department d ON d.code = i.dept_code "

@@ -111,11 +111,11 @@ t_like "published as 不予许可 with its number" "$(tr -d '\n' <<<"$HTTP_BODY"
 CASE=$FIRST
 
 # A private item (婚姻登记 and the like): counted, never named.
-sql_int "UPDATE item SET private = 1 WHERE code = '$PRIVATE'"
+sql_int "INSERT INTO item_private (code, set_at) VALUES ('$PRIVATE', UTC_TIMESTAMP())"
 C2=$(case_from_ext "$PRIVATE")
 A2=$(sql_int "SELECT app_no FROM kase WHERE id = $C2")
 instant "$C2"
-sql_int "UPDATE item SET private = 0 WHERE code = '$PRIVATE'"
+sql_int "DELETE FROM item_private WHERE code = '$PRIVATE'"
 t_is "a private item's case granted" "$(sql_int "SELECT state FROM kase WHERE id = $C2")" approved
 P2=$(sql_int "SELECT id FROM pub_result WHERE case_id = $C2")
 t_unlike "its record names no item, applicant or number" \
