@@ -162,6 +162,7 @@ t_unlike "only theirs" "$B" "萨仁高娃"
 http_get sup "$INT_URL/sup/ops?staff=sarengaowa&dept=SCJGJ" >/dev/null
 t_like "the clerk's login, from where" "$(flat)" "data-label=\"操作\">登录</td>.{0,400}127\.0\.0\.1"
 t_like "and their acceptance" "$(flat)" "data-label=\"操作\">办理</td>[^<]*<td data-label=\"内容\">受理"
+t_is "the document issued, by whom, from where" "$(sql_int "SELECT CONCAT(s.login, ' ', o.addr) FROM staff_op o JOIN staff s ON s.id = o.staff_id WHERE o.case_id = $CASE AND o.kind = 'doc' AND o.label LIKE '受理通知书%'")" "sarengaowa 127.0.0.1"
 t_is "recorded as rows" "$(sql_int "SELECT COUNT(*) > 0 FROM staff_op WHERE case_id = $CASE AND kind = 'act' AND addr = '127.0.0.1'")" 1
 http_get sup "$INT_URL/sup/ops?day=2001-01-01" >/dev/null
 t_like "a day with nothing" "$(flat)" "没有符合条件的操作记录"
