@@ -1,6 +1,6 @@
 <?cs # int/sup_agents.cs: GET /sup/agents, 代办点统计 (AGT-2):
        Agents.N.{name,area,cases,decided}, most cases first. ?>
-<nav class="crumbs" aria-label="位置"><a href="/sup">电子监察</a> › 代办点统计</nav>
+<?cs include:"int/sup_nav.cs" ?>
 <header class="page-head">
   <h1>代办点统计</h1>
   <p class="page-sub">每位代办员及其服务区域代办的办件数和已办结数，从办件本身统计。</p>

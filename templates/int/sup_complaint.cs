@@ -3,7 +3,7 @@
        (Cmp.{due,light,due_text}), Events.N.{at,actor,action,note}; for a
        supervisor (May.act) the forms of its state, Supervisors.N.{id,name,
        selected}; Limits.{reply_days,reply_days_max,note,reply}. ?>
-<nav class="crumbs" aria-label="位置"><a href="/sup">电子监察</a> › <a href="/sup/complaints">投诉处理</a> › <?cs var:Cmp.no ?></nav>
+<?cs include:"int/sup_nav.cs" ?>
 <header class="page-head">
   <h1>投诉 <span class="mono"><?cs var:Cmp.no ?></span></h1>
   <p class="page-sub"><?cs var:Cmp.state_label ?><?cs if:Cmp.due ?> · <span class="light light-<?cs var:Cmp.light ?>"><?cs var:Cmp.due_text ?></span>（本环节期限 <?cs var:Cmp.due ?>）<?cs /if ?></p>

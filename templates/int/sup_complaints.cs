@@ -2,6 +2,7 @@
        complaint handling (SUP-5): Complaints.N.{id,no,object,subject,name,
        state_label,filed_at,assignee,due,light,due_text}; Filter.f;
        Count.{open,red,all}.  Names are masked for observers (view_person). ?>
+<?cs include:"int/sup_nav.cs" ?>
 <header class="page-head">
   <h1>投诉处理 <span class="count"><?cs var:Count.open ?> 件未办结</span></h1>
   <p class="actions"><a class="btn btn-plain" href="/sup">电子监察</a></p>

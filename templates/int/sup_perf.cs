@@ -3,7 +3,7 @@
        on_time,late,on_time_rate,online_rate,avg_days,items,items_online,
        coverage,red,red_year,flag}; Total.* the same summed.  How each
        figure is defined: docs/performance.md. ?>
-<nav class="crumbs no-print" aria-label="电子监察"><a href="/sup">电子监察</a> › 绩效评估 · <a href="/sup/stats?from=<?cs var:url_escape(Period.from) ?>&amp;to=<?cs var:url_escape(Period.to) ?>">统计分析</a></nav>
+<?cs include:"int/sup_nav.cs" ?>
 <header class="page-head">
   <h1>绩效评估</h1>
   <p class="page-sub">各部门 <?cs var:Period.from ?> 至 <?cs var:Period.to ?> 的办件绩效。点部门名称看每位工作人员。红灯按规定以年度计，这里的年度是 <?cs var:Period.year ?> 年。</p>

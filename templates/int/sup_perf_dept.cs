@@ -2,7 +2,7 @@
        one department (SUP-4): Dept.{code,name}; Period.{from,to,year};
        People.N.{name,roles,acts,opinions,decided,on_time,late,
        on_time_rate,avg_days,red,red_year,flag}. ?>
-<nav class="crumbs no-print" aria-label="电子监察"><a href="/sup">电子监察</a> › <a href="/sup/perf?from=<?cs var:url_escape(Period.from) ?>&amp;to=<?cs var:url_escape(Period.to) ?>">绩效评估</a> › <?cs var:Dept.name ?></nav>
+<?cs include:"int/sup_nav.cs" ?>
 <header class="page-head">
   <h1><?cs var:Dept.name ?></h1>
   <p class="page-sub">每位工作人员 <?cs var:Period.from ?> 至 <?cs var:Period.to ?> 的办件绩效；红灯的年度是 <?cs var:Period.year ?> 年。工作人员履行公职，姓名公开；本页不显示任何申请人的信息。</p>

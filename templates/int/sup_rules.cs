@@ -1,7 +1,7 @@
 <?cs # int/sup_rules.cs: GET /sup/rules, 预警规则 (SUP-1, SUP-2): the red
        light of a late step (Deadline.{key,name}) and every rule of
        abnormal warnings, Rules.N.{key,name,about}. ?>
-<nav class="crumbs" aria-label="位置"><a href="/sup">电子监察</a> › <a href="/sup/warnings">预警记录</a> › 预警规则</nav>
+<?cs include:"int/sup_nav.cs" ?>
 <header class="page-head">
   <h1>预警规则</h1>
   <p class="page-sub">系统按下面的规则检查每一个办件：办件每办理一步就检查一次，定时任务每分钟检查一遍有变动的办件和已到期限的办件。正常办理时系统会拒绝这些情况；规则要发现的是绕过系统的改动——直接改数据库、导入的记录、程序错误。触发了规则就写入一条预警，写明是哪个办件、哪一步、哪份文书、多少金额、谁办理的；预警只增不改。</p>

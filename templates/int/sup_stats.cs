@@ -4,7 +4,7 @@
        denied,not_accepted,withdrawn,ended,on_time,late,on_time_rate,
        avg_days,private}: private items show counts only, no link. ?>
 <?cs def:by_tab(word, name) ?><?cs if:By.word == word ?><strong aria-current="page"><?cs var:name ?></strong><?cs else ?><a href="/sup/stats?by=<?cs var:url_escape(word) ?>&amp;from=<?cs var:url_escape(Period.from) ?>&amp;to=<?cs var:url_escape(Period.to) ?>"><?cs var:name ?></a><?cs /if ?><?cs /def ?>
-<nav class="crumbs no-print" aria-label="电子监察"><a href="/sup">电子监察</a> › 统计分析 · <a href="/sup/perf?from=<?cs var:url_escape(Period.from) ?>&amp;to=<?cs var:url_escape(Period.to) ?>">绩效评估</a></nav>
+<?cs include:"int/sup_nav.cs" ?>
 <header class="page-head">
   <h1>统计分析</h1>
   <p class="page-sub"><?cs var:Period.from ?> 至 <?cs var:Period.to ?>，按<?cs var:By.name ?>统计。</p>

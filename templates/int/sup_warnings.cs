@@ -6,7 +6,7 @@
        Next.{at,src,id},
        the key of the next page; Form.Error (422). ?>
 <?cs def:warn_q() ?><?cs if:Filter.rule ?>rule=<?cs var:url_escape(Filter.rule) ?>&amp;<?cs /if ?><?cs if:Filter.dept ?>dept=<?cs var:url_escape(Filter.dept) ?>&amp;<?cs /if ?><?cs if:Filter.from ?>from=<?cs var:url_escape(Filter.from) ?>&amp;<?cs /if ?><?cs if:Filter.to ?>to=<?cs var:url_escape(Filter.to) ?>&amp;<?cs /if ?><?cs /def ?>
-<nav class="crumbs" aria-label="位置"><a href="/sup">电子监察</a> › 预警记录</nav>
+<?cs include:"int/sup_nav.cs" ?>
 <header class="page-head">
   <h1>预警记录</h1>
   <p class="page-sub">办件环节超期的红灯警告和异常预警，最新的在前。预警一经写入，任何人都不能修改或删除。每条预警按哪条规则、为什么触发，见<a href="/sup/rules">预警规则</a>。</p>
