@@ -92,8 +92,7 @@ account_role_label(unsigned role)
 static const rec_validator validators[] = { rec_valid_item,
     rec_valid_application, rec_valid_case_event, rec_valid_withdraw,
     rec_valid_correct, rec_valid_case_event, rec_valid_complaint,
-    rec_valid_complaint_state };
-    rec_valid_correct, rec_valid_case_event,
+    rec_valid_complaint_state,
     /* Publication (PUB-1, PUB-2). */
     rec_valid_pub_result, rec_valid_pub_result, rec_valid_pub_hall,
     rec_valid_pub_news, rec_valid_pub_withdraw, rec_valid_pub_agents };

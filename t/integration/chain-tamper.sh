@@ -15,13 +15,21 @@ t_pdf "$TMP/a.pdf"
 
 verify_int() { admin_int audit-verify "$@" >"$TMP/verify" 2>&1; }
 verified() { cat "$TMP/verify"; }
-# The triggers that keep audit rows and opinions insert-only, as 001 made them.
+# The triggers that keep audit rows and opinions insert-only, as 001 made
+# them (and 135 for opinions: the rows of generated cases may go).
 triggers_off() { sql_int "DROP TRIGGER $1_no_update; DROP TRIGGER $1_no_delete"; }
 triggers_on() {
-	sql_int "CREATE TRIGGER $1_no_update BEFORE UPDATE ON $1 FOR EACH ROW
-		SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'rows cannot be changed';
-	CREATE TRIGGER $1_no_delete BEFORE DELETE ON $1 FOR EACH ROW
-		SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'rows cannot be deleted'"
+	local cond=TRUE
+	[[ $1 == opinion || $1 == deadline_warning ]] && cond='OLD.demo = 0'
+	sql_int <<EOF
+DELIMITER //
+CREATE TRIGGER $1_no_update BEFORE UPDATE ON $1 FOR EACH ROW
+	SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'rows cannot be changed' //
+CREATE TRIGGER $1_no_delete BEFORE DELETE ON $1 FOR EACH ROW
+	IF $cond THEN
+		SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'rows cannot be deleted';
+	END IF //
+EOF
 }
 
 # --- a case with a signed opinion, written by the workers -------------------

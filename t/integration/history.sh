@@ -20,6 +20,7 @@ t_like "a real case, beside the generated ones" "$CASE" '^[0-9]+$'
 case_post clerk /case/act action=accept
 t_is "the real case is accepted" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" processing
 
+admin_int demo-history --remove >/dev/null 2>&1	# another script's, if any
 admin_int demo-history --cases 2000 --seed 11 >"$_T_DIR/gen" 2>&1
 t_is "demo-history --cases 2000 succeeds" "$?" 0
 t_like "it says what it made" "$(cat "$_T_DIR/gen")" '生成办件 2000 件'
@@ -49,6 +50,14 @@ t_is "the series' counters stand at their last number" \
     "$(sql_int "SELECT COUNT(*) FROM doc_counter c WHERE c.next < (SELECT COUNT(*) FROM document d JOIN department p ON p.name = d.issued_by WHERE p.abbr = c.abbr AND d.kind = c.kind AND YEAR(d.issued_at + INTERVAL 8 HOUR) = c.year)")" 0
 t_isnt "some are still open" \
     "$(sql_int "SELECT COUNT(*) FROM kase WHERE demo = 1 AND state IN ('received', 'processing')")" 0
+
+# The tick, warning of a generated case's late step, writes into the
+# generated chain, not the real one.
+OPEN=$(sql_int "SELECT t.case_id FROM case_task t JOIN kase k ON k.id = t.case_id WHERE k.demo = 1 AND k.state IN ('received', 'processing') ORDER BY t.case_id LIMIT 1")
+sql_int "UPDATE case_task SET due_date = '2026-01-05' WHERE case_id = $OPEN"
+admin_int tick >/dev/null 2>&1
+t_is "the tick warned of a generated case's late step, in the generated chain" \
+    "$(sql_int "SELECT CONCAT(COUNT(*), '/', SUM(demo)) FROM deadline_warning WHERE case_id = $OPEN AND due_date = '2026-01-05'")" 1/1
 
 # Consistency as history_verify() checks it, and the chains.
 admin_int demo-history --verify >"$_T_DIR/verify" 2>&1
