@@ -65,13 +65,30 @@ static const char SQL_AUDIT_LIST[] =
     "AND (? = '' OR action LIKE CONCAT(?, '%')) AND id < ? "
     "ORDER BY id DESC LIMIT ?";
 
+static const char SQL_CASE_STAYS[] =
+    "SELECT COUNT(*) FROM kase WHERE app_no = ? "
+    "AND (demo = 1 OR app_no NOT LIKE 'YW%')";
+
+int
+outbox_case_crosses(struct db *db, struct pool *pool, const char *app_no)
+{
+	struct stmt	*q;
+	int64_t		 n;
+
+	q = db_stmt(db, SQL_CASE_STAYS);
+	stmt_bind_text(q, 0, app_no);
+	if (stmt_one(q, pool, "i", &n) != DB_OK)
+		return -1;
+	return n == 0;
+}
+
 enum db_rc
 outbox_add(struct db *db, struct pool *pool, json_t *rec)
 {
 	struct stmt	*q;
 	enum db_rc	 rc = DB_ERR;
 	char		*body, *sealed = NULL;
-	const char	*kind;
+	const char	*kind, *app;
 
 	/* NULL: the caller's json_pack() failed, which text that is not
 	 * UTF-8 makes it do (F3); the transaction is refused, the worker
@@ -81,6 +98,17 @@ outbox_add(struct db *db, struct pool *pool, json_t *rec)
 	    (body = json_dumps(rec, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
 		log_err("outbox: a record that cannot be written as JSON");
 		return DB_ERR;
+	}
+	if ((app = json_string_value(json_object_get(rec, "app_no"))) !=
+	    NULL) {
+		switch (outbox_case_crosses(db, pool, app)) {
+		case 0:
+			free(body);
+			return DB_OK;
+		case -1:
+			free(body);
+			return DB_ERR;
+		}
 	}
 	if ((strcmp(kind, OUTBOX_SEALED_KIND) != 0 &&
 	    strcmp(kind, OUTBOX_SEALED_KIND2) != 0) ||

@@ -20,6 +20,15 @@
 #define OUTBOX_SEALED_KIND	"application"
 #define OUTBOX_SEALED_KIND2	"complaint"	/* the complainant's (SUP-5) */
 enum db_rc	 outbox_add(struct db *, struct pool *, json_t *rec);
+/*
+ * Whether what happens to case app_no is the extranet's business: not
+ * for a generated case (demo-history, 135) nor one imported from a
+ * departmental system (YJ…, XCH-1), which the extranet never had.
+ * outbox_add() drops a record naming such a case; 1 yes, 0 no, -1 when
+ * it cannot tell.
+ */
+int		 outbox_case_crosses(struct db *, struct pool *,
+		    const char *app_no);
 
 struct gap_claim {
 	int64_t		 epoch;

@@ -79,6 +79,13 @@ pub_result_queue(struct db *db, struct pool *pool, const struct kase *k,
 	if (state == NULL || (strcmp(state, "approved") != 0 &&
 	    strcmp(state, "denied") != 0))
 		return DB_OK;
+	/* Nor a case the extranet never had (exchange.h). */
+	switch (outbox_case_crosses(db, pool, k->app_no)) {
+	case 0:
+		return DB_OK;
+	case -1:
+		return DB_ERR;
+	}
 	/* A case is decided once; should a path come here twice, the
 	 * result already queued stands. */
 	q = db_stmt(db, SQL_RESULT_HAS);

@@ -208,9 +208,12 @@ static void
 each_administrator_their_own(void **state)
 {
 	static const char *const sec[] = { "/sec", NULL };
-	static const char *const admin[] = { "/admin", "/catalog", NULL };
+	static const char *const admin[] = { "/admin", "/catalog", "/pub",
+	    NULL };
 	static const char *const staff[] = { "/inbox", "/case", "/file",
-	    "/doc", "/catalog", "/delegate", NULL };
+	    "/doc", "/catalog", "/delegate", "/pub", NULL };
+	static const char *const sup[] = { "/sup", "/file", "/doc", NULL };
+	static const char *const obs[] = { "/sup", NULL };
 
 	(void)state;
 	/* The audit administrator reads the audit trail and nothing else,
@@ -232,6 +235,10 @@ each_administrator_their_own(void **state)
 	/* The business roles: cases, the catalogue and their own
 	 * delegations (INT-7); no administration. */
 	assert_true(only_under(reach(ROLES_STAFF), staff));
+	/* Who watches (SUP-*) reads the supervision pages, a supervisor
+	 * also a case's files and documents; neither handles anything. */
+	assert_true(only_under(reach(ROLE_SUPERVISOR), sup));
+	assert_true(only_under(reach(ROLE_OBSERVER), obs));
 	assert_null(strstr(reach(ROLE_LEADER), "/admin"));
 	assert_non_null(strstr(reach(ROLE_LEADER), "/catalog/publish"));
 	assert_null(strstr(reach(ROLE_CLERK), "/catalog/publish"));
