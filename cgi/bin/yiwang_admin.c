@@ -673,8 +673,6 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	    DB_OK || delegation_expire(db, pool, cal_day_of(now), &ended) !=
 	    DB_OK || anomaly_tick(db, pool, 0, &checked, &abnormal) != DB_OK)
 		return 1;
-	if (filled > 0 || deemed > 0 || lapsed > 0 || warned > 0 ||
-	    ended > 0 || abnormal > 0)
 	/* Publication (PUB-1, AGT-2): results past their 5 days still
 	 * here; the halls' numbers of the day and the agent points', sent
 	 * when they changed. */
@@ -685,7 +683,8 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	if (late > 0)
 		printf("tick %s：%d 件办结结果超过 5 日仍未公示（数据还在内网，"
 		    "请摆渡）\n", cal_day_str(pool, cal_day_of(now)), late);
-	if (filled > 0 || deemed > 0 || lapsed > 0 || warned > 0 || ended > 0)
+	if (filled > 0 || deemed > 0 || lapsed > 0 || warned > 0 ||
+	    ended > 0 || abnormal > 0)
 		printf("tick %s：补算期限 %d 处，逾期视为受理 %d 件，逾期未缴费"
 		    "不予许可 %d 件，超期警告 %d 条，到期结束的委托 %d 项，"
 		    "异常预警 %d 条\n", cal_day_str(pool, cal_day_of(now)),
