@@ -15,8 +15,6 @@
 <header class="page-head">
   <h1>电子监察</h1>
   <p class="page-sub">全市各部门办件的实时情况（<?cs var:Today ?>）。亮灯按办件的受理期限（待受理时）或承诺办结期限（已受理后）计算：绿灯在期限内，黄灯今天到期，红灯已超期；补正、特别程序和上报期间不计期限，不亮灯。监察只看不办：这里的页面不改变任何办件。</p>
-  <p class="page-sub">全市各部门的办件情况。监察只看不办：这里的页面不改变任何办件。</p>
-  <p class="actions"><a class="btn btn-plain" href="/sup/complaints">投诉处理</a></p>
 </header>
 
 <section class="section" aria-labelledby="glance">
@@ -70,7 +68,6 @@
   <p><a href="/sup/cases">全部在办件（收件最早的在前）</a></p>
   <?cs /if ?>
 </section>
-<p class="muted"><a href="/sup/agents">代办点统计</a></p>
 <section class="panel" aria-labelledby="warnings">
   <h2 class="section-title" id="warnings">预警</h2>
   <p>环节超期的红灯警告和异常预警（跳过环节、缺少文书、超标准收费、决定未签署意见、二次补正、受理或办结超期、违反回避规定、办结后又被改动），写入后任何人都不能修改或删除。</p>
