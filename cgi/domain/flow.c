@@ -2465,24 +2465,22 @@ fail:
 
 /*
  * Case search (INT-11).  One statement for every combination of criteria:
- * an absent one is bound NULL.  Department as flow_involves() says it.
- * The case's running deadline as case_running_due() says it.  Keyset
- * paging on (received_at, id), which 136's index serves: the cases
- * are read newest first along it (STRAIGHT_JOIN, FORCE INDEX) and the
- * reading stops at a page; every criterion is a column of that index or
- * of the item (an item's code and name are the case's copies), so the
- * cases passed over are never read themselves, only the page's, and a
- * search costs about the same at a million cases as at ten thousand
- * (bench/supervision.sh).  Left to itself the optimizer reads every case
- * of the department's items and sorts them.
+ * an absent one is bound NULL.  The cases a department may read, as
+ * flow_involves() says it, are listed in case_dept (160) newest received
+ * first along its key, with every column of a case that a criterion
+ * looks at (an item's code and name are read from the item): the search
+ * reads that list backwards from the page's key (STRAIGHT_JOIN, so that
+ * the optimizer does not read every case of the department and sort
+ * them) and stops at a page.  It passes over the department's entries
+ * only, never the cases themselves, about as many at a million cases as
+ * at ten thousand (bench/supervision.sh).  The case's running deadline as
+ * case_running_due() says it.
  */
 static const char SQL_CASE_SEARCH[] =
     "SELECT " CASE_COLS ", "
     "DATE_FORMAT(k.received_at, '%Y-%m-%d %H:%i:%s') FROM ("
-    "SELECT STRAIGHT_JOIN w.id FROM kase w FORCE INDEX (search_walk) "
-    "JOIN item i ON i.id = w.item_id "
-    "WHERE (i.dept_code = ? OR EXISTS (SELECT 1 FROM item_step s "
-    "WHERE s.item_id = w.item_id AND s.dept_code = ?)) "
+    "SELECT STRAIGHT_JOIN w.case_id FROM case_dept w "
+    "JOIN item i ON i.id = w.item_id WHERE w.dept_code = ? "
     "AND (? IS NULL OR w.app_no LIKE CONCAT(?, '%') ESCAPE '!') "
     "AND (? IS NULL OR w.applicant_name LIKE CONCAT('%', ?, '%') "
     "ESCAPE '!') "
@@ -2496,9 +2494,9 @@ static const char SQL_CASE_SEARCH[] =
     "AND (? IS NULL OR (CASE w.state WHEN 'received' THEN w.intake_due "
     "WHEN 'processing' THEN w.promised_due END) BETWEEN ? AND ?) "
     "AND (? IS NULL OR w.received_at < ? OR "
-    "(w.received_at = ? AND w.id < ?)) "
-    "ORDER BY w.received_at DESC, w.id DESC LIMIT ?) p "
-    "JOIN kase k ON k.id = p.id ORDER BY k.received_at DESC, k.id DESC";
+    "(w.received_at = ? AND w.case_id < ?)) "
+    "ORDER BY w.received_at DESC, w.case_id DESC LIMIT ?) p "
+    "JOIN kase k ON k.id = p.case_id ORDER BY k.received_at DESC, k.id DESC";
 
 const char *
 case_running_due(const struct kase *k)
@@ -2562,27 +2560,26 @@ case_search(struct db *db, struct pool *pool, const struct user *u,
 	}
 	q = db_stmt(db, SQL_CASE_SEARCH);
 	stmt_bind_text(q, 0, u->dept_code);
-	stmt_bind_text(q, 1, u->dept_code);
-	stmt_bind_pair(q, 2, cq->app_no ? like_literal(pool, cq->app_no) : NULL);
-	stmt_bind_pair(q, 4, cq->name ? like_literal(pool, cq->name) : NULL);
-	stmt_bind_pair(q, 6, cq->item);
+	stmt_bind_pair(q, 1, cq->app_no ? like_literal(pool, cq->app_no) : NULL);
+	stmt_bind_pair(q, 3, cq->name ? like_literal(pool, cq->name) : NULL);
+	stmt_bind_pair(q, 5, cq->item);
 	if (cq->item != NULL)
-		stmt_bind_text(q, 8, like_literal(pool, cq->item));
+		stmt_bind_text(q, 7, like_literal(pool, cq->item));
 	else
-		stmt_bind_null(q, 8);
-	stmt_bind_pair(q, 9, cq->state);
-	stmt_bind_pair(q, 11, cq->from);
-	stmt_bind_pair(q, 13, cq->to);
-	stmt_bind_pair(q, 15, lo);
+		stmt_bind_null(q, 7);
+	stmt_bind_pair(q, 8, cq->state);
+	stmt_bind_pair(q, 10, cq->from);
+	stmt_bind_pair(q, 12, cq->to);
+	stmt_bind_pair(q, 14, lo);
 	if (hi != NULL)
-		stmt_bind_text(q, 17, hi);
+		stmt_bind_text(q, 16, hi);
 	else
-		stmt_bind_null(q, 17);
-	stmt_bind_pair(q, 18, cq->before_at);
-	stmt_bind_text(q, 20, cq->before_at ? cq->before_at : "");
-	stmt_bind_int(q, 21, cq->before_id);
+		stmt_bind_null(q, 16);
+	stmt_bind_pair(q, 17, cq->before_at);
+	stmt_bind_text(q, 19, cq->before_at ? cq->before_at : "");
+	stmt_bind_int(q, 20, cq->before_id);
 	/* One more than a page says whether there is a next page. */
-	stmt_bind_int(q, 22, CASE_SEARCH_PAGE + 1);
+	stmt_bind_int(q, 21, CASE_SEARCH_PAGE + 1);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	while ((rc = case_cols(q, pool, &k, &key)) == DB_OK) {

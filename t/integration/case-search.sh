@@ -4,7 +4,8 @@
 # receipt, newest received first, 20 a page, each page after the last
 # row's key: walking the pages loses and repeats no case, even where many
 # were received in the same second; only the cases of the user's own
-# department are found; empty and malformed criteria are answered with
+# department are found, and those of items at whose steps it acts (read
+# from case_dept, 160); empty and malformed criteria are answered with
 # what to fix.
 . "$(dirname "$0")/../lib.sh"
 
@@ -136,6 +137,35 @@ search rsj "go=1&name=$NAME"
 t_is "人社局 finds its one case" "$ROWS" YWSOTHER0000001
 search rsj "go=1&no=YWS00000000012"
 t_is "and none of 市场监管局's" "$(count "$ROWS")" 0
+
+# A department that acts at a step of another department's item finds
+# that item's cases too (ORG-2, flow_involves): case_dept (160) lists the
+# case under both, and follows its state.
+read -r JITEM JDEPT JLOGIN <<<"$(sql_int "SELECT i.id, s.dept_code, MIN(f.login) FROM item i JOIN item_step s ON s.item_id = i.id JOIN department dp ON dp.code = s.dept_code JOIN staff f ON f.dept_id = dp.id AND f.active = 1 WHERE i.status = 'published' AND i.dept_code <> s.dept_code AND s.dept_code NOT IN ('', 'SCJGJ') AND i.dept_code <> 'SCJGJ' GROUP BY i.id, s.dept_code ORDER BY i.id LIMIT 1")"
+t_ok "an item with a step of another department" test -n "$JLOGIN"
+sql_int "INSERT INTO kase (app_no, source, item_id, item_code, item_version,
+	item_name, applicant_name, id_sealed, mobile_sealed, remark, state,
+	step_seq, submitted_at, received_at)
+	SELECT 'YWSJOINT000001', 'online', i.id, i.code, i.version, i.name,
+	'查找测试联办', k.id_sealed, k.mobile_sealed, '', 'processing', 1,
+	'2026-09-03 00:00:00', '2026-09-03 00:00:00'
+	FROM item i JOIN kase k ON k.id = $CASE WHERE i.id = $JITEM"
+t_is "listed under the item's department and the step's" "$(sql_int "SELECT COUNT(*) FROM case_dept d JOIN kase k ON k.id = d.case_id JOIN item i ON i.id = k.item_id WHERE k.app_no = 'YWSJOINT000001' AND d.dept_code IN (i.dept_code, '$JDEPT')")" 2
+staff_login joint "$JLOGIN"
+search joint "go=1&name=$(q 查找测试联办)"
+t_is "the step's department finds it" "$ROWS" YWSJOINT000001
+search joint "go=1&name=$(q 查找测试)"
+t_unlike "and none of 市场监管局's own" "$ROWS" YWS000
+sql_int "UPDATE kase SET state = 'approved' WHERE app_no = 'YWSJOINT000001'"
+search joint "go=1&name=$(q 查找测试联办)&state=approved"
+t_is "its new state is searched" "$ROWS" YWSJOINT000001
+search joint "go=1&name=$(q 查找测试联办)&state=processing"
+t_is "its old one no longer" "$(count "$ROWS")" 0
+search clerk "go=1&name=$(q 查找测试联办)"
+t_is "市场监管局 acts at none of its steps: not found" "$(count "$ROWS")" 0
+JID=$(sql_int "SELECT id FROM kase WHERE app_no = 'YWSJOINT000001'")
+sql_int "DELETE FROM kase WHERE id = $JID"
+t_is "its entries go with it" "$(sql_int "SELECT COUNT(*) FROM case_dept WHERE case_id = $JID")" 0
 
 # Empty and malformed criteria.
 bad() { # QUERY MESSAGE
