@@ -1714,7 +1714,7 @@ doc_issue(struct db *db, struct pool *pool, const struct kase *k,
  */
 enum db_rc
 case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
-    char *err, size_t errlen)
+    int *aside, char *err, size_t errlen)
 {
 	static const struct user system = { .name = "一网通办系统" };
 	struct wf_marking none;
@@ -1740,7 +1740,7 @@ case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 	}
 	note = *reason != '\0' ? pool_printf(pool, "撤回理由：%s", reason) :
 	    pool_strdup(pool, "");
-	if (!flow_open(&k))
+	if ((*aside = !flow_open(&k)))
 		return event_out(db, pool, &k, "withdraw-late",
 		    "申请人申请撤回，本件已办结，未能撤回", k.state, NULL, NULL,
 		    note, NULL, "撤回未能办理：本件在收到撤回申请前已经办结",
@@ -2056,7 +2056,7 @@ corrections_match(struct pool *pool, const struct kase *k, json_t *atts,
 
 enum db_rc
 case_import_correction(struct db *db, struct pool *pool, json_t *rec,
-    char *err, size_t errlen)
+    int *aside, char *err, size_t errlen)
 {
 	struct attachment *a;
 	struct kase	 k;
@@ -2079,7 +2079,7 @@ case_import_correction(struct db *db, struct pool *pool, json_t *rec,
 	}
 	/* Ended meanwhile (withdrawn, say, before the corrections crossed
 	 * the gap): the applicant is told, the bundle is never refused. */
-	if (!flow_open(&k))
+	if ((*aside = !flow_open(&k)))
 		return event_out(db, pool, &k, "corrected-late",
 		    "申请人提交补正材料，本件已办结，未予接收", k.state, NULL,
 		    NULL, "", NULL, "补正材料未能接收：本件已办结",
