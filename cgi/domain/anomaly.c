@@ -29,8 +29,8 @@ static const char SQL_CASE_LOCK[] =
     "SELECT id FROM kase WHERE id = ? FOR UPDATE";
 static const char SQL_EVENTS[] =
     "SELECT seq, DATE_FORMAT(at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), "
-    "action, label, state, staff_name FROM case_event WHERE case_id = ? "
-    "ORDER BY seq";
+    "action, label, state, staff_name, step_key FROM case_event "
+    "WHERE case_id = ? ORDER BY seq";
 static const char SQL_OPINIONS[] =
     "SELECT step_key FROM opinion WHERE case_id = ? ORDER BY id";
 static const char SQL_DOCS[] =
@@ -264,8 +264,13 @@ who_when(struct pool *pool, const struct anomaly_event *e)
 	    e->at != NULL ? e->at : "");
 }
 
-/* The step an event's label names ("审查", "批准·准予许可"): the index
- * of a step of that name, one enabled in m first; -1 when none. */
+/*
+ * The step of an event: the one of its step key (db/142), whatever the
+ * label says (two steps may share a name; a step renamed at the console
+ * keeps its key); for an event written before keys were, the step its
+ * label names ("审查", "批准·准予许可"), one enabled in m first.  -1 when
+ * the procedure has no such step.
+ */
 static int
 event_step(const struct anomaly_case *c, const struct anomaly_event *e,
     const struct wf_marking *m)
@@ -274,6 +279,8 @@ event_step(const struct anomaly_case *c, const struct anomaly_event *e,
 	size_t		 i, len;
 	int		 any = -1;
 
+	if (e->step_key != NULL && *e->step_key != '\0')
+		return wf_step_index(&c->net, e->step_key);
 	dot = strstr(e->label, "·");
 	len = dot != NULL ? (size_t)(dot - e->label) : strlen(e->label);
 	for (i = 0; i < c->net.nsteps; i++) {
@@ -288,6 +295,21 @@ event_step(const struct anomaly_case *c, const struct anomaly_event *e,
 	return any;
 }
 
+/* Step i as the explanations name it: "「审查」", and its place in the
+ * procedure when another step bears the same name ("「审查」（第 3 步）"). */
+static char *
+step_called(struct pool *pool, const struct wf_net *net, size_t i)
+{
+	size_t	 j;
+
+	for (j = 0; j < net->nsteps; j++)
+		if (j != i && strcmp(net->steps[j].name, net->steps[i].name) ==
+		    0)
+			return pool_printf(pool, "「%s」（第 %zu 步）",
+			    net->steps[i].name, i + 1);
+	return pool_printf(pool, "「%s」", net->steps[i].name);
+}
+
 /* The names of the steps enabled in m, "「受理」、「审查」", or "". */
 static char *
 enabled_names(struct pool *pool, const struct wf_net *net,
@@ -298,8 +320,8 @@ enabled_names(struct pool *pool, const struct wf_net *net,
 
 	for (i = 0; i < net->nsteps; i++)
 		if (wf_ways(net, m, i) > 0)
-			out = pool_printf(pool, "%s%s「%s」", out, *out ? "、" :
-			    "", net->steps[i].name);
+			out = pool_printf(pool, "%s%s%s", out, *out ? "、" :
+			    "", step_called(pool, net, i));
 	return out;
 }
 
@@ -360,13 +382,13 @@ check_order(const struct anomaly_case *c, struct anomaly_hits *h)
 		if (wf_ways(&c->net, &m, (size_t)i) == 0) {
 			now = enabled_names(pool, &c->net, &m);
 			anomaly_hit(h, pool_printf(pool, "event:%d", e->seq),
-			    pool_printf(pool, "第 %d 条办理记录：%s 办理了「%s」"
+			    pool_printf(pool, "第 %d 条办理记录：%s 办理了%s"
 			    "环节（%s），但按办理流程，此时%s。", e->seq,
-			    who_when(pool, e), c->net.steps[i].name, e->label,
-			    *now != '\0' ? pool_printf(pool, "应办理的是%s，"
-			    "「%s」环节被提前办理，跳过了前面的环节", now,
-			    c->net.steps[i].name) : "流程已经走完，不应再有"
-			    "办理"));
+			    who_when(pool, e), step_called(pool, &c->net,
+			    (size_t)i), e->label, *now != '\0' ?
+			    pool_printf(pool, "应办理的是%s，%s环节被提前办理，"
+			    "跳过了前面的环节", now, step_called(pool, &c->net,
+			    (size_t)i)) : "流程已经走完，不应再有办理"));
 			return;
 		}
 		if (is(e->action, "reject") || is(e->action, "deny"))
@@ -700,8 +722,8 @@ event_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct anomaly_event	*e = arg;
 
-	return stmt_row(q, pool, "dsssss", &e->seq, &e->at, &e->action,
-	    &e->label, &e->state, &e->staff_name);
+	return stmt_row(q, pool, "dssssss", &e->seq, &e->at, &e->action,
+	    &e->label, &e->state, &e->staff_name, &e->step_key);
 }
 
 static enum db_rc

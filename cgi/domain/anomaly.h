@@ -34,6 +34,7 @@ struct anomaly_event {
 	int		 seq;
 	char		*at;		/* Beijing, YYYY-MM-DD HH:MM */
 	char		*action, *label, *state, *staff_name;
+	char		*step_key;	/* its step's (db/142), or NULL */
 };
 
 /* Who acted at which step (case_hand and the signed opinions). */

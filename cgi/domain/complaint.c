@@ -389,8 +389,8 @@ due_after(struct db *db, struct pool *pool, const char *day, int n)
 }
 
 enum db_rc
-cmp_import(struct db *db, struct pool *pool, json_t *rec, char *err,
-    size_t errlen)
+cmp_import(struct db *db, struct pool *pool, json_t *rec, int *aside,
+    char *err, size_t errlen)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -409,8 +409,11 @@ cmp_import(struct db *db, struct pool *pool, json_t *rec, char *err,
 		return DB_ERR;
 	}
 	/* Once: a number already here stays as it is. */
-	if ((rc = cmp_exists(db, pool, no)) != DB_NONE)
+	*aside = 0;
+	if ((rc = cmp_exists(db, pool, no)) != DB_NONE) {
+		*aside = rc == DB_OK;
 		return rc == DB_OK ? DB_OK : rc;
+	}
 	if (*app_no != '\0' && (rc = case_id_of(db, pool, app_no, &case_id)) !=
 	    DB_OK) {
 		snprintf(err, errlen, "投诉 %s 所涉申请 %s 的办件无法读取", no,

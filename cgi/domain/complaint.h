@@ -110,9 +110,9 @@ enum db_rc	 cmp_import_state(struct db *, struct pool *, json_t *,
 /* ---- intranet ----------------------------------------------------- */
 
 /* Apply a "complaint" record (gap.c): once; a number already here is
- * left as it is. */
-enum db_rc	 cmp_import(struct db *, struct pool *, json_t *, char *err,
-		    size_t errlen);
+ * left as it is, and *aside says so (db/141). */
+enum db_rc	 cmp_import(struct db *, struct pool *, json_t *, int *aside,
+		    char *err, size_t errlen);
 /* Every complaint, newest first, without its personal data opened. */
 enum db_rc	 cmp_list(struct db *, struct pool *, struct complaint **,
 		    size_t *);

@@ -1,6 +1,6 @@
 /*
- * exchange.c: owns gap_outbox, gap_out, gap_in, gap_epoch, gap_lock and
- * audit.
+ * exchange.c: owns gap_outbox, gap_out, gap_in, gap_in_case (db/141),
+ * gap_epoch, gap_lock and audit.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +44,9 @@ static const char SQL_IN_LAST[] =
 static const char SQL_IN_ADD[] =
     "INSERT INTO gap_in (dir, epoch, seq, hash, records, imported_at) "
     "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
+static const char SQL_IN_CASE_ADD[] =
+    "INSERT INTO gap_in_case (dir, epoch, seq, recno, app_no, kind, taken) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_EPOCH[] =
     "SELECT COALESCE(MAX(epoch), 0) FROM gap_epoch WHERE dir = ?";
 static const char SQL_EPOCH_ADD[] =
@@ -281,6 +284,23 @@ exchange_in_add(struct db *db, const char *dir, int64_t epoch, int64_t seq,
 	stmt_bind_int(q, 2, seq);
 	stmt_bind_text(q, 3, hash);
 	stmt_bind_int(q, 4, records);
+	return stmt_run(q);
+}
+
+enum db_rc
+exchange_in_case(struct db *db, const char *dir, int64_t epoch, int64_t seq,
+    const struct gap_in_rec *r)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_IN_CASE_ADD);
+	stmt_bind_text(q, 0, dir);
+	stmt_bind_int(q, 1, epoch);
+	stmt_bind_int(q, 2, seq);
+	stmt_bind_int(q, 3, (int64_t)r->recno);
+	stmt_bind_text(q, 4, r->app_no);
+	stmt_bind_text(q, 5, r->kind);
+	stmt_bind_text(q, 6, r->aside ? "aside" : "applied");
 	return stmt_run(q);
 }
 

@@ -62,6 +62,18 @@ enum db_rc	 exchange_in_last(struct db *, struct pool *, const char *dir,
 		    int64_t epoch, int64_t *seq, char **hash);
 enum db_rc	 exchange_in_add(struct db *, const char *dir, int64_t epoch,
 		    int64_t seq, const char *hash, int64_t records);
+/*
+ * A record of bundle (dir, epoch, seq) that names case app_no, as the
+ * import took it (db/141): applied to the case, or set aside (aside: it
+ * changed nothing).  After exchange_in_add(), in its transaction.
+ */
+struct gap_in_rec {
+	size_t		 recno;		/* its line in the bundle, from 1 */
+	const char	*app_no, *kind;
+	int		 aside;
+};
+enum db_rc	 exchange_in_case(struct db *, const char *dir, int64_t epoch,
+		    int64_t seq, const struct gap_in_rec *);
 
 /*
  * The epochs of the other site's bundles (GAP-4, F12): the newest epoch of

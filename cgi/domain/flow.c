@@ -205,8 +205,8 @@ static const char SQL_EVENT_NEXT[] =
 /* for_staff_*: whom a deputy acted for (INT-7), NULL on their own. */
 static const char SQL_EVENT_ADD[] =
     "INSERT INTO case_event (case_id, seq, at, action, label, state, "
-    "staff_id, staff_name, note, for_staff_id, for_staff_name) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "staff_id, staff_name, note, for_staff_id, for_staff_name, step_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_EVENTS[] =
     "SELECT seq, " LOCAL("at") ", action, label, state, staff_name, note, "
     "for_staff_name FROM case_event WHERE case_id = ? ORDER BY seq";
@@ -849,13 +849,16 @@ case_list_deputy(struct db *db, struct pool *pool, const struct user *u,
 /*
  * Write the event row and the outbox record that carries it (with the
  * document, if any) to the extranet; for_u: whom u acted for as a deputy
- * (INT-7), or NULL.
+ * (INT-7), or NULL; step_key: the key of the procedure's step that
+ * produced it (db/142: what the step_order rule matches, anomaly.c), NULL
+ * for an event no step produces.
  */
 static enum db_rc
-event_out(struct db *db, struct pool *pool, const struct kase *k,
-    const char *action, const char *label, const char *state,
-    const struct user *u, const struct user *for_u, const char *note,
-    const struct doc *d, const char *public_label, const char *public_note)
+event_step_out(struct db *db, struct pool *pool, const struct kase *k,
+    const char *step_key, const char *action, const char *label,
+    const char *state, const struct user *u, const struct user *for_u,
+    const char *note, const struct doc *d, const char *public_label,
+    const char *public_note)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -887,6 +890,10 @@ event_out(struct db *db, struct pool *pool, const struct kase *k,
 		stmt_bind_null(q, 9);
 		stmt_bind_null(q, 10);
 	}
+	if (step_key != NULL)
+		stmt_bind_text(q, 11, step_key);
+	else
+		stmt_bind_null(q, 11);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	/*
@@ -930,6 +937,17 @@ event_out(struct db *db, struct pool *pool, const struct kase *k,
 	if (rc == DB_OK)
 		(void)anomaly_check_case(db, pool, k->id, &k->item, NULL);
 	return rc;
+}
+
+/* An event no step of the procedure produces (event_step_out()). */
+static enum db_rc
+event_out(struct db *db, struct pool *pool, const struct kase *k,
+    const char *action, const char *label, const char *state,
+    const struct user *u, const struct user *for_u, const char *note,
+    const struct doc *d, const char *public_label, const char *public_note)
+{
+	return event_step_out(db, pool, k, NULL, action, label, state, u,
+	    for_u, note, d, public_label, public_note);
 }
 
 enum db_rc
@@ -1411,7 +1429,8 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 	else
 		label = pool_printf(pool, "%s·%s", k->item.steps[step].name,
 		    t->label);
-	if ((rc = event_out(db, pool, k, t->action, label, state, u, for_u,
+	if ((rc = event_step_out(db, pool, k, k->item.steps[step].key,
+	    t->action, label, state, u, for_u,
 	    text, doc_kind != NULL ? &d : NULL, public_label(pool, k, t, step),
 	    t->to_state != NULL && t->needs_text ? text : NULL)) != DB_OK ||
 	    (rc = hand_add(db, k, u, step)) != DB_OK ||
@@ -1611,8 +1630,9 @@ deem_one(struct db *db, struct pool *pool, const struct calendar *c,
 	stmt_bind_int(q, 1, k.item.steps[step].seq);
 	stmt_bind_int(q, 2, k.id);
 	if ((rc = stmt_run(q)) != DB_OK ||
-	    (rc = event_out(db, pool, &k, "deem", pool_printf(pool,
-	    "%s·逾期视为受理", k.item.steps[step].name), state, NULL, NULL,
+	    (rc = event_step_out(db, pool, &k, k.item.steps[step].key, "deem",
+	    pool_printf(pool, "%s·逾期视为受理", k.item.steps[step].name),
+	    state, NULL, NULL,
 	    note, NULL, "已受理（逾期未作决定，依法视为受理）", note)) != DB_OK ||
 	    (rc = pub_result_queue(db, pool, &k, state, "")) != DB_OK ||
 	    (rc = audit_json(db, pool, "tick", "case.deem", k.app_no,
@@ -1714,7 +1734,7 @@ doc_issue(struct db *db, struct pool *pool, const struct kase *k,
  */
 enum db_rc
 case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
-    char *err, size_t errlen)
+    int *aside, char *err, size_t errlen)
 {
 	static const struct user system = { .name = "一网通办系统" };
 	struct wf_marking none;
@@ -1740,7 +1760,7 @@ case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 	}
 	note = *reason != '\0' ? pool_printf(pool, "撤回理由：%s", reason) :
 	    pool_strdup(pool, "");
-	if (!flow_open(&k))
+	if ((*aside = !flow_open(&k)))
 		return event_out(db, pool, &k, "withdraw-late",
 		    "申请人申请撤回，本件已办结，未能撤回", k.state, NULL, NULL,
 		    note, NULL, "撤回未能办理：本件在收到撤回申请前已经办结",
@@ -1996,7 +2016,8 @@ case_correct(struct db *db, struct pool *pool, int64_t id,
 	    DB_OK ||
 	    (rc = doc_issue(db, pool, &k, k.item.steps[step].dept_code,
 	    "correct", u, NULL, &d)) != DB_OK ||
-	    (rc = event_out(db, pool, &k, "correct", pool_printf(pool,
+	    (rc = event_step_out(db, pool, &k, k.item.steps[step].key,
+	    "correct", pool_printf(pool,
 	    "%s·要求补正（%zu 项材料）", k.item.steps[step].name, n),
 	    "correcting", u, NULL, "", &d, "需要补正材料", "请按补正材料通知书所列，"
 	    "一次性上传补正材料。收到补正材料后，受理期限重新计算。")) !=
@@ -2056,7 +2077,7 @@ corrections_match(struct pool *pool, const struct kase *k, json_t *atts,
 
 enum db_rc
 case_import_correction(struct db *db, struct pool *pool, json_t *rec,
-    char *err, size_t errlen)
+    int *aside, char *err, size_t errlen)
 {
 	struct attachment *a;
 	struct kase	 k;
@@ -2079,7 +2100,7 @@ case_import_correction(struct db *db, struct pool *pool, json_t *rec,
 	}
 	/* Ended meanwhile (withdrawn, say, before the corrections crossed
 	 * the gap): the applicant is told, the bundle is never refused. */
-	if (!flow_open(&k))
+	if ((*aside = !flow_open(&k)))
 		return event_out(db, pool, &k, "corrected-late",
 		    "申请人提交补正材料，本件已办结，未予接收", k.state, NULL,
 		    NULL, "", NULL, "补正材料未能接收：本件已办结",
@@ -2207,7 +2228,8 @@ case_suspend(struct db *db, struct pool *pool, int64_t id,
 	    DB_OK ||
 	    (rc = doc_issue(db, pool, &k, k.item.steps[step].dept_code,
 	    "special", u, reason, &d)) != DB_OK ||
-	    (rc = event_out(db, pool, &k, "suspend", pool_printf(pool,
+	    (rc = event_step_out(db, pool, &k, k.item.steps[step].key,
+	    "suspend", pool_printf(pool,
 	    "特别程序：%s（预计 %d 个工作日）", kind, days), "suspended", u, NULL,
 	    reason, &d, pool_printf(pool, "特别程序：%s", kind),
 	    pool_printf(pool, "依照《中华人民共和国行政许可法》第四十五条，%s"

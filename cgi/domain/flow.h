@@ -252,9 +252,10 @@ enum db_rc	 case_extend(struct db *, struct pool *, int64_t id,
 		    const struct user *, int days, const char *reason,
 		    const char **why);
 /* The applicant's withdrawal, an import record (gap.c; EXT-5, INT-3).
- * Inside the import's transaction. */
+ * Inside the import's transaction.  *aside set when it came after the
+ * decision and changed nothing but the applicant's notice (db/141). */
 enum db_rc	 case_import_withdraw(struct db *, struct pool *, json_t *rec,
-		    char *err, size_t errlen);
+		    int *aside, char *err, size_t errlen);
 /* The most materials one 补正 may list, and the words of its reasons. */
 #define CORRECT_REASON_MAX	200
 /* Whether user may ask for correction of case k now (EXT-4): it waits
@@ -272,9 +273,10 @@ enum db_rc	 case_correct(struct db *, struct pool *, int64_t id,
 		    size_t n, const char **why);
 /* The corrected materials from the extranet, an import record (gap.c;
  * EXT-4): the case waits at intake again, its clocks from the
- * correction's submission.  Inside the import's transaction. */
+ * correction's submission.  Inside the import's transaction.  *aside
+ * set when the case had ended and the files were not taken (db/141). */
 enum db_rc	 case_import_correction(struct db *, struct pool *,
-		    json_t *rec, char *err, size_t errlen);
+		    json_t *rec, int *aside, char *err, size_t errlen);
 /* Whether user may accept and decide instant item case k in one sitting
  * (即办件, INT-12): it waits at intake and user holds the intake step. */
 int		 flow_may_instant(const struct kase *, const struct user *);

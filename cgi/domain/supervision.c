@@ -1,7 +1,8 @@
 /*
  * supervision.c: electronic supervision's reading of the cases and of the
  * staff's operations (SUP-3); owns sup_open_count (db/110) and staff_op
- * (db/111), and reads kase, department, hall and deadline_warning.
+ * (db/111), and reads kase, department, hall, deadline_warning and what
+ * crossed the gap (gap_outbox, gap_out, gap_in, gap_in_case: db/112, 141).
  */
 #include <string.h>
 
@@ -96,11 +97,26 @@ static const char SQL_OPS[] =
     "AND (? IS NULL OR o.at < ? OR (o.at = ? AND o.id < ?)) "
     "ORDER BY o.at DESC, o.id DESC LIMIT ?";
 
-static const char SQL_SENT[] =
-    "SELECT o.kind, " LOCAL("o.created_at") ", g.created_at, "
-    "o.bundle_seq FROM gap_outbox o LEFT JOIN gap_out g "
+/*
+ * Both directions of a case's exchange in time order (UTC), what came in
+ * before what it caused to go out in the same second: the records the
+ * import took (db/141) with their bundle's gap_in row, and the records
+ * sent (db/112) with theirs once written; the first 200 of each.
+ */
+static const char SQL_EXCHANGE[] =
+    "SELECT dir, kind, at, taken, seq, hash, bundle_at FROM ("
+    "(SELECT 'in' AS dir, c.kind, " LOCAL("g.imported_at") " AS at, "
+    "c.taken, c.seq, LEFT(g.hash, 12) AS hash, NULL AS bundle_at, "
+    "g.imported_at AS t, 0 AS o, c.id FROM gap_in_case c "
+    "JOIN gap_in g ON g.dir = c.dir AND g.epoch = c.epoch "
+    "AND g.seq = c.seq WHERE c.app_no = ? ORDER BY c.id LIMIT 200) "
+    "UNION ALL "
+    "(SELECT 'out', o.kind, " LOCAL("o.created_at") ", '', "
+    "COALESCE(o.bundle_seq, 0), LEFT(g.hash, 12), g.created_at, "
+    "o.created_at, 1, o.id FROM gap_outbox o LEFT JOIN gap_out g "
     "ON g.epoch = o.bundle_epoch AND g.seq = o.bundle_seq "
-    "WHERE o.sup_app_no = ? ORDER BY o.id LIMIT 200";
+    "WHERE o.sup_app_no = ? ORDER BY o.id LIMIT 200)"
+    ") x ORDER BY t, o, id";
 
 static const char SQL_OP_LOGIN[] =
     "INSERT INTO staff_op (at, staff_id, staff_name, dept_code, kind, "
@@ -362,23 +378,53 @@ staff_op_login(struct db *db, const struct user *u, const char *addr)
 }
 
 static enum db_rc
-sent_row(struct stmt *q, struct pool *p, void *elem)
+xchg_row(struct stmt *q, struct pool *p, void *elem)
 {
-	struct sup_sent	*o = elem;
+	struct sup_xchg	*x = elem;
+	char		*dir, *taken;
+	enum db_rc	 rc;
 
-	return stmt_row(q, p, "sssi", &o->kind, &o->at, &o->bundle_at,
-	    &o->seq);
+	if ((rc = stmt_row(q, p, "ssssiss", &dir, &x->kind, &x->at, &taken,
+	    &x->seq, &x->hash, &x->bundle_at)) == DB_OK) {
+		x->in = dir != NULL && strcmp(dir, "in") == 0;
+		x->aside = taken != NULL && strcmp(taken, "aside") == 0;
+		x->label = sup_xchg_label(x->kind, x->in);
+	}
+	return rc;
 }
 
 enum db_rc
-sup_case_sent(struct db *db, struct pool *p, const char *app_no,
-    struct sup_sent **v, size_t *n)
+sup_case_exchange(struct db *db, struct pool *p, const char *app_no,
+    struct sup_xchg **v, size_t *n)
 {
 	struct stmt	*q;
 
-	q = db_stmt(db, SQL_SENT);
+	q = db_stmt(db, SQL_EXCHANGE);
 	stmt_bind_text(q, 0, app_no);
-	return stmt_list(q, p, sent_row, sizeof(**v), v, n);
+	stmt_bind_text(q, 1, app_no);
+	return stmt_list(q, p, xchg_row, sizeof(**v), v, n);
+}
+
+const char *
+sup_xchg_label(const char *kind, int in)
+{
+	static const struct {
+		const char	*kind, *in, *out;
+	} v[] = {
+		{ "application", "申请人在外网提交的申请", "申请" },
+		{ "application.withdraw", "申请人撤回申请", "撤回申请" },
+		{ "application.correct", "申请人提交的补正材料", "补正材料" },
+		{ "complaint", "涉及本件的投诉", "投诉" },
+		{ "case.event", "办件进度", "办理进度（告知申请人）" },
+		{ "case.fee", "收费", "收费通知（告知申请人）" },
+		{ "pub.result", "办结公示", "办结公示" },
+	};
+	size_t	 i;
+
+	for (i = 0; kind != NULL && i < sizeof(v) / sizeof(v[0]); i++)
+		if (strcmp(v[i].kind, kind) == 0)
+			return in ? v[i].in : v[i].out;
+	return kind;
 }
 
 enum db_rc

@@ -124,14 +124,27 @@ const char	*staff_op_kind_label(const char *kind);
 enum db_rc	 staff_op_login(struct db *, const struct user *,
 		    const char *addr);
 
-/* A record sent to the extranet about a case (db/112), and its bundle
- * (seq 0 while none carried it yet; bundle_at NULL until written). */
-struct sup_sent {
-	char		*kind, *at, *bundle_at;
+/*
+ * A record that crossed the gap about a case, either way, and its bundle:
+ * in, one the import took from the extranet (db/141; aside: it changed
+ * nothing, as a withdrawal after the decision), at its bundle's import;
+ * else one sent to the extranet (db/112), at the time it was queued (seq
+ * 0 while no bundle carried it yet; bundle_at, the bundle's manifest
+ * time, and hash NULL until written).  Times Beijing; hash the bundle's
+ * first 12 hex digits; label the kind in people's words.
+ */
+struct sup_xchg {
+	int		 in, aside;
+	char		*kind, *at, *hash, *bundle_at;
+	const char	*label;
 	int64_t		 seq;
 };
-enum db_rc	 sup_case_sent(struct db *, struct pool *, const char *app_no,
-		    struct sup_sent **, size_t *);
+/* Both ways in time order, at most 200 of each. */
+enum db_rc	 sup_case_exchange(struct db *, struct pool *,
+		    const char *app_no, struct sup_xchg **, size_t *);
+/* People's words for a record's kind (the type it crosses as), coming in
+ * or going out; the kind itself when it has none. */
+const char	*sup_xchg_label(const char *kind, int in);
 
 /* Recount sup_open_count from kase, in one transaction that holds the
  * open cases meanwhile (after a bulk load); *n: open cases counted. */

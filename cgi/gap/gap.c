@@ -254,7 +254,11 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
  * Every kind of record that crosses the gap (GAP-2), one row each: the
  * site that receives it, the validator every record of a bundle must pass
  * before any file is adopted or any row written (records.h), and the
- * domain function that applies it inside the import's transaction.
+ * domain function that applies it inside the import's transaction: apply,
+ * or apply_aside for a record the site may take and set aside (it then
+ * changes nothing; *aside says so).  A kind whose records name a case
+ * (by_case: its "app_no", when not empty) leaves a row per record for the
+ * case's record of what came in (db/141, exchange_in_case()).
  */
 static const struct record_kind {
 	const char	*type;
@@ -263,16 +267,19 @@ static const struct record_kind {
 	rec_validator	 valid;
 	enum db_rc	(*apply)(struct db *, struct pool *, json_t *,
 			    char *err, size_t errlen);
+	enum db_rc	(*apply_aside)(struct db *, struct pool *, json_t *,
+			    int *aside, char *err, size_t errlen);
+	int		 by_case;
 } kinds[] = {
 	{ "item", SITE_EXTRANET, "事项", rec_valid_item, catalog_import },
 	{ "application", SITE_INTRANET, "申请", rec_valid_application,
-	    case_import_application },
+	    case_import_application, NULL, 1 },
 	{ "case.event", SITE_EXTRANET, "办件进度", rec_valid_case_event,
 	    app_import_event },
 	{ "application.withdraw", SITE_INTRANET, "撤回申请",
-	    rec_valid_withdraw, case_import_withdraw },
+	    rec_valid_withdraw, NULL, case_import_withdraw, 1 },
 	{ "application.correct", SITE_INTRANET, "补正材料",
-	    rec_valid_correct, case_import_correction },
+	    rec_valid_correct, NULL, case_import_correction, 1 },
 	{ "case.fee", SITE_EXTRANET, "缴费", rec_valid_case_fee,
 	    app_import_fee },
 	{ "anchor", SITE_EXTRANET, "锚点", rec_valid_anchor,
@@ -292,7 +299,7 @@ static const struct record_kind {
 	    anchor_record_store },
 	/* Complaints (SUP-5, EXT-7): filed out there, answered in here. */
 	{ "complaint", SITE_INTRANET, "投诉", rec_valid_complaint,
-	    cmp_import },
+	    NULL, cmp_import, 1 },
 	{ "complaint.state", SITE_EXTRANET, "投诉进度",
 	    rec_valid_complaint_state, cmp_import_state },
 };
@@ -739,10 +746,12 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 	const struct record_kind *k;
 	struct files_put	*puts;
 	struct app_files	 named = { db, pool };
+	struct gap_in_rec	*cases = NULL, r;
 	struct db		*mdb;
 	json_t			*rec;
+	const char		*app;
 	char			*p, *line, err[512], *counts;
-	size_t			 n[NKINDS], i, nput = 0;
+	size_t			 n[NKINDS], i, nput = 0, ncases = 0, ccap = 0;
 	enum db_rc		 rc;
 
 	puts = pool_alloc(pool, (in->nfiles + 1) * sizeof(*puts));
@@ -767,7 +776,20 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 			break;
 		}
 		n[k - kinds]++;
-		rc = k->apply(db, pool, rec, err, sizeof(err));
+		memset(&r, 0, sizeof(r));
+		rc = k->apply != NULL ? k->apply(db, pool, rec, err,
+		    sizeof(err)) : k->apply_aside(db, pool, rec, &r.aside, err,
+		    sizeof(err));
+		/* What came in about a case (db/141), once the bundle's row
+		 * is written below. */
+		if (rc == DB_OK && k->by_case && (app = json_string_value(
+		    json_object_get(rec, "app_no"))) != NULL && *app != '\0') {
+			r.recno = i;
+			r.app_no = pool_strdup(pool, app);
+			r.kind = k->type;
+			*(struct gap_in_rec *)pool_push(pool, &cases, &ncases,
+			    &ccap, sizeof(r)) = r;
+		}
 		json_decref(rec);
 		if (rc != DB_OK && err[0] == '\0')
 			snprintf(err, sizeof(err), "第 %zu 条记录无法写入", i);
@@ -776,6 +798,11 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 	    in->hash, (int64_t)nrec) != DB_OK)
 		snprintf(err, sizeof(err), "登记数据包时出错（可能正在另一处"
 		    "导入）");
+	for (i = 0; err[0] == '\0' && i < ncases; i++)
+		if (exchange_in_case(db, in->dir, in->epoch, in->seq,
+		    &cases[i]) != DB_OK)
+			snprintf(err, sizeof(err), "登记第 %zu 条记录所涉的办件时"
+			    "出错", cases[i].recno);
 	if (err[0] == '\0' && audit_add(db, pool, "gap", "gap.import",
 	    pool_printf(pool, "%s/%lld/%lld", in->dir, (long long)in->epoch,
 	    (long long)in->seq), in->hash) != DB_OK)

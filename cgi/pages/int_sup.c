@@ -355,17 +355,18 @@ page_sup_cases(struct req *r)
 /*
  * GET /sup/case?id=N: any department's case, its full record read-only
  * (SUP-3, INT-13): what /case shows (view_case_record), its warnings of
- * missed deadlines, and what crossed the gap about it; no action.
+ * missed deadlines, and what crossed the gap about it either way, in time
+ * order, with the bundle of each (db/112, db/141); no action.
  */
 int
 page_sup_case(struct req *r)
 {
 	struct kase	 k;
 	struct deadline_warning *wv;
-	struct sup_sent	*sv;
+	struct sup_xchg	*xv;
 	const char	*v = form_get(r, "id");
 	char		*end, *p;
-	size_t		 wn, sn, i;
+	size_t		 wn, xn, i;
 	int64_t		 id;
 	cal_day		 today;
 	int		 unpaid;
@@ -384,7 +385,7 @@ page_sup_case(struct req *r)
 	}
 	if (view_case_record(r, &k, &today, &unpaid) == -1 ||
 	    deadline_warnings(r->db, r->pool, id, 100, &wv, &wn) != DB_OK ||
-	    sup_case_sent(r->db, r->pool, k.app_no, &sv, &sn) != DB_OK)
+	    sup_case_exchange(r->db, r->pool, k.app_no, &xv, &xn) != DB_OK)
 		return reply_error(r, 500, NULL);
 	hdf_set(r, "Case.dept_name", k.item.dept_name);
 	hdf_set(r, "Case.Fee.unpaid", unpaid ? "1" : "0");
@@ -396,13 +397,20 @@ page_sup_case(struct req *r)
 		hdf_put(r, p, "due_date", wv[i].due_date);
 		hdf_putf(r, p, "days_late", "%d", wv[i].days_late);
 	}
-	for (i = 0; i < sn; i++) {
-		p = pool_printf(r->pool, "Sent.%zu", i);
-		hdf_put(r, p, "kind", sv[i].kind);
-		hdf_put(r, p, "at", sv[i].at);
-		if (sv[i].seq > 0)
-			hdf_putf(r, p, "seq", "%lld", (long long)sv[i].seq);
-		hdf_put(r, p, "bundle_at", sv[i].bundle_at);
+	/* Kinds, times and bundles: nothing of the applicant's, the same
+	 * for observers. */
+	for (i = 0; i < xn; i++) {
+		p = pool_printf(r->pool, "Exchange.%zu", i);
+		hdf_put(r, p, "dir", xv[i].in ? "in" : "out");
+		hdf_put(r, p, "kind", xv[i].kind);
+		hdf_put(r, p, "label", xv[i].label);
+		hdf_put(r, p, "at", xv[i].at);
+		if (xv[i].aside)
+			hdf_put(r, p, "aside", "1");
+		if (xv[i].seq > 0)
+			hdf_putf(r, p, "seq", "%lld", (long long)xv[i].seq);
+		hdf_put(r, p, "hash", xv[i].hash);
+		hdf_put(r, p, "bundle_at", xv[i].bundle_at);
 	}
 	/* Supervisors open the documents and materials (/doc, /file);
 	 * observers read the list only: they carry personal data. */

@@ -283,5 +283,46 @@ t_is "a clerk may not" "$HTTP_STATUS" 403
 http_get sup "$INT_URL/sup" >/dev/null
 t_like "the supervision home leads to the warnings and the rules" "$HTTP_BODY" 'href="/sup/warnings">预警记录</a> <a class="btn btn-plain" href="/sup/rules">'
 
+# --- step_order by the step's key (db/142) -------------------------------------------
+# key SEQ: the key of the case's item's step at display order SEQ.
+key() { sql_int "SELECT skey FROM item_step WHERE item_id = (SELECT item_id FROM kase WHERE id = $CASE) AND seq = $1"; }
+# (The moved clock ended the handler's and the leader's sessions too.)
+staff_login handler wangzhiqiang
+staff_login leader bateer
+approved_case
+t_is "each step's event carries its step's key, the receipt none" \
+	"$(sql_int "SELECT GROUP_CONCAT(action, ':', COALESCE(step_key, '-') ORDER BY seq SEPARATOR ' ') FROM case_event WHERE case_id = $CASE")" \
+	"receive:- accept:$(key 1) sign:$(key 2) approve:$(key 3)"
+check
+t_is "a case in order fires nothing" "$(rules $CASE)" ""
+# A label that names the step whose turn it is, written by the 批准 step:
+# by name it would pass, by key it is 批准 run before its turn.
+new_case
+act clerk accept
+S=$(event_next)
+sql_int "INSERT INTO case_event (case_id, seq, at, action, label, state, staff_id, staff_name, note, step_key)
+	VALUES ($CASE, $S, UTC_TIMESTAMP(), 'sign', '承办·签署意见', 'processing', $BATEER, '巴特尔', '', '$(key 3)')"
+check
+t_is "an event of a step out of its order fires, whatever its label" "$(rules $CASE)" step_order
+t_is "explained with the step its key names" "$(why $CASE step_order)" \
+	"第 $S 条办理记录：巴特尔 于 $(at $S) 办理了「批准」环节（承办·签署意见），但按办理流程，此时应办理的是「承办」，「批准」环节被提前办理，跳过了前面的环节。"
+# A step renamed at the console after its events were written.
+new_case
+act clerk accept
+act handler sign verdict=agree text=材料齐全。
+ITEM=$(sql_int "SELECT item_id FROM kase WHERE id = $CASE")
+sql_int "UPDATE item_step SET name = '初审' WHERE item_id = $ITEM AND seq = 2"
+sql_int "INSERT INTO case_change (case_id) VALUES ($CASE) ON DUPLICATE KEY UPDATE n = n + 1"
+check
+t_is "a step renamed under its events: judged by key, nothing fires" "$(rules $CASE)" ""
+t_is "though the label still says the old name" \
+	"$(sql_int "SELECT label FROM case_event WHERE case_id = $CASE AND action = 'sign'")" "承办·签署意见"
+# An event from before step keys (NULL) is still judged by its label.
+sql_int "UPDATE case_event SET step_key = NULL WHERE case_id = $CASE AND action = 'sign'"
+check
+t_is "an event without a key falls back to the name: the old name is no step now" "$(rules $CASE)" step_order
+t_like "and says so" "$(why $CASE step_order)" "（承办·签署意见，王志强 于 .*）所记的环节不在本事项（第 [0-9]+ 版）的办理流程中。"
+sql_int "UPDATE item_step SET name = '承办' WHERE item_id = $ITEM AND seq = 2"
+
 
 t_done

@@ -144,6 +144,12 @@ CID2=$(sql_int "SELECT id FROM complaint WHERE cmp_no = '$NO2'")
 t_like "the complaint reaches the intranet" "$CID" '^[0-9]+$'
 t_is "about its case, received, with a deadline to accept" \
 	"$(sql_int "SELECT CONCAT(case_id, ' ', state, ' ', accept_due IS NOT NULL) FROM complaint WHERE id = $CID")" "$CASE received 1"
+# The case's record of data exchange (SUP-3, db/141) names the bundle.
+t_is "recorded on its case as taken, with the bundle that brought it" \
+	"$(sql_int "SELECT CONCAT(kind, ' ', taken, ' ', seq) FROM gap_in_case WHERE app_no = '$APP' AND kind = 'complaint'")" \
+	"complaint applied $(sql_int "SELECT MAX(seq) FROM gap_in WHERE dir = 'ext2int'")"
+t_is "the one about a department, in the same bundle, names no case" \
+	"$(sql_int "SELECT COUNT(*) FROM gap_in_case WHERE kind = 'complaint' AND seq = (SELECT MAX(seq) FROM gap_in WHERE dir = 'ext2int')")" 1
 t_is "the complainant's ID number and phone sealed there" \
 	"$(sql_int "SELECT CONCAT(id_sealed LIKE 'pii1:%', phone_sealed LIKE 'pii1:%', id_sealed LIKE '%$IDNO%') FROM complaint WHERE id = $CID")" "110"
 AFTER=$(int_count)

@@ -142,7 +142,7 @@ t_like "its documents" "$B" "$ACC"
 t_like "its opinions" "$B" "经营场所符合要求，同意（监察测试）。"
 t_like "its events with actor" "$B" "tl-label\">[^<]*</p>[^<]*<p class=\"tl-meta\"><time>[^<]*</time> · 王志强"
 t_like "its warnings" "$B" 'id="warnings"'
-t_like "what went to the extranet" "$B" 'id="sent"'
+t_like "what crossed the gap" "$B" 'id="exchange"'
 t_like "the applicant's full ID number, to a supervisor" "$B" "$IDNO"
 t_is "and no form but the masthead's logout" "$(grep -o '<form' <<<"$B" | wc -l)" 1
 t_unlike "nothing that acts on the case" "$B" 'action="/case'

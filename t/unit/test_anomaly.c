@@ -30,6 +30,22 @@ static struct flow flows[5] = {
 };
 static struct item item;
 
+/* A procedure with two steps of one name (db/142: events carry keys). */
+static struct step twin_steps[4] = {
+	{ 1, "accept", "受理", ROLE_CLERK, "SCJGJ", 1, "accept", NULL },
+	{ 2, "review", "审查", ROLE_HANDLER, "SCJGJ", 2, "", NULL },
+	{ 3, "recheck", "审查", ROLE_HANDLER, "SCJGJ", 2, "", NULL },
+	{ 4, "decide", "批准", ROLE_LEADER, "SCJGJ", 1, "decision", NULL },
+};
+static struct flow twin_flows[5] = {
+	{ 1, "start", "accept", 0 },
+	{ 2, "accept", "review", 0 },
+	{ 3, "review", "recheck", 0 },
+	{ 4, "recheck", "decide", 0 },
+	{ 5, "decide", "end", 0 },
+};
+static struct item twin;
+
 static struct anomaly_event by_the_book[] = {
 	{ 1, "2026-12-01 09:00", "receive", "内网收件", "received", "系统" },
 	{ 2, "2026-12-01 10:00", "accept", "受理", "processing", "萨仁高娃" },
@@ -184,6 +200,62 @@ a_return_is_in_order(void **state)
 	c.events = ev;
 	c.nevents = 6;
 	assert_string_equal(hits_of(&c, "step_order"), "");
+}
+
+/* Events with step keys (db/142) are judged by key, whatever the label. */
+static void
+steps_judged_by_key(void **state)
+{
+	struct anomaly_case	 c;
+	struct anomaly_event	 ev[5] = {
+		{ 1, "2026-12-01 09:00", "receive", "内网收件", "received",
+		    "系统", NULL },
+		{ 2, "2026-12-01 10:00", "accept", "受理", "processing",
+		    "萨仁高娃", "accept" },
+		{ 3, "2026-12-02 10:00", "sign", "审查·签署意见", "processing",
+		    "王志强", "review" },
+		{ 4, "2026-12-02 11:00", "sign", "审查·签署意见", "processing",
+		    "孟和", "recheck" },
+		{ 5, "2026-12-03 10:00", "approve", "批准·准予许可", "approved",
+		    "巴特尔", "decide" },
+	};
+
+	(void)state;
+	approved(&c);
+	c.item = &twin;
+	catalog_net(NULL, pool, &twin, &c.net);
+	c.events = ev;
+	c.nevents = 5;
+	/* Both 审查 steps in their order: nothing. */
+	assert_string_equal(hits_of(&c, "step_order"), "");
+	/* The second 审查 right after 受理: by its key, the first one was
+	 * skipped, though the label names a step that was enabled. */
+	ev[2].step_key = "recheck";
+	c.nevents = 3;
+	c.state = "processing";
+	assert_string_equal(hits_of(&c, "step_order"), "event:3=第 3 条办理"
+	    "记录：王志强 于 2026-12-02 10:00 办理了「审查」（第 3 步）环节"
+	    "（审查·签署意见），但按办理流程，此时应办理的是「审查」（第 2 步），"
+	    "「审查」（第 3 步）环节被提前办理，跳过了前面的环节。");
+	/* The same events written before keys were (NULL): the name is all
+	 * there is, and an enabled step of that name is taken. */
+	ev[1].step_key = ev[2].step_key = NULL;
+	assert_string_equal(hits_of(&c, "step_order"), "");
+	/* A step renamed at the console after its events: the key holds. */
+	ev[1].step_key = "accept";
+	ev[2].step_key = "review";
+	ev[2].label = "初审·签署意见";
+	assert_string_equal(hits_of(&c, "step_order"), "");
+	ev[2].step_key = NULL;
+	assert_string_equal(hits_of(&c, "step_order"), "event:3=第 3 条办理"
+	    "记录（初审·签署意见，王志强 于 2026-12-02 10:00）所记的环节不在本"
+	    "事项（第 1 版）的办理流程中。");
+	/* A key the procedure does not have. */
+	ev[2].step_key = "gone";
+	ev[2].label = "审查·签署意见";
+	assert_string_equal(hits_of(&c, "step_order"), "event:3=第 3 条办理"
+	    "记录（审查·签署意见，王志强 于 2026-12-02 10:00）所记的环节不在本"
+	    "事项（第 1 版）的办理流程中。");
 }
 
 static void
@@ -359,6 +431,11 @@ setup(void **state)
 	item.nsteps = 3;
 	item.flows = flows;
 	item.nflows = 5;
+	twin = item;
+	twin.steps = twin_steps;
+	twin.nsteps = 4;
+	twin.flows = twin_flows;
+	twin.nflows = 5;
 	return 0;
 }
 
@@ -378,6 +455,7 @@ main(void)
 		cmocka_unit_test(by_the_book_fires_nothing),
 		cmocka_unit_test(a_step_skipped),
 		cmocka_unit_test(a_return_is_in_order),
+		cmocka_unit_test(steps_judged_by_key),
 		cmocka_unit_test(documents_missing),
 		cmocka_unit_test(fees_against_the_standard),
 		cmocka_unit_test(a_decision_unsigned),

@@ -2,8 +2,10 @@
        (SUP-3, INT-13): the parts of /case's record (case_steps.cs,
        case_main.cs, case_timeline.cs), its fee and urges, Warnings.N
        {at,step_name,holders,due_date,days_late} of missed deadlines, and
-       Sent.N {kind,at,seq,bundle_at} what the intranet sent the extranet
-       about it.  No form: supervision reads and acts on nothing. ?>
+       Exchange.N {dir,kind,label,at,aside,seq,hash,bundle_at} what crossed
+       the gap about it either way, in time order (dir in: taken at import,
+       db/141; out: sent, db/112).  No form: supervision reads and acts on
+       nothing. ?>
 <?cs include:"int/sup_nav.cs" ?>
 <header class="page-head case-head">
   <p class="page-kicker">申请编号 <strong class="mono"><?cs var:Case.app_no ?></strong> <span class="tag"><?cs var:Case.source ?></span> <span class="tag">只读</span></p>
@@ -55,11 +57,12 @@
     <?cs if:Case.extended_days > 0 ?><p class="small muted">本件已延长办理期限 <?cs var:Case.extended_days ?> 个工作日。</p><?cs /if ?>
     <section class="section" aria-labelledby="gap-title">
       <h2 class="section-title" id="gap-title">数据交换</h2>
-      <p class="small">申请人于 <?cs var:Case.submitted_at ?> 在外网提交，内网于 <?cs var:Case.received_at ?> 导入收件。<span class="muted">导入记录按数据包登记，不按办件登记，因此这里不列出带入本件的数据包编号。</span></p>
-      <?cs if:subcount(Sent) == 0 ?><p class="muted small">尚未向外网发出本件的记录。</p><?cs else ?>
-      <ul class="step-list" id="sent">
-        <?cs each:o = Sent ?><li><span class="mono"><?cs var:o.kind ?></span> · <?cs var:o.at ?><br><span class="small muted"><?cs if:o.seq ?>由第 <?cs var:o.seq ?> 号数据包送往外网<?cs if:o.bundle_at ?>（<?cs var:o.bundle_at ?> 写出）<?cs /if ?><?cs else ?>等待下一个数据包送出<?cs /if ?></span></li><?cs /each ?>
-      </ul>
+      <p class="small">申请人于 <?cs var:Case.submitted_at ?> 在外网提交，内网于 <?cs var:Case.received_at ?> 导入收件。</p>
+      <?cs if:subcount(Exchange) == 0 ?><p class="muted small">没有登记本件经网闸收到或送出的记录。</p><?cs else ?>
+      <ol class="step-list" id="exchange">
+        <?cs each:x = Exchange ?><li class="xchg-<?cs var:x.dir ?>"><span class="tag"><?cs if:x.dir == "in" ?>收到<?cs else ?>送出<?cs /if ?></span> <strong><?cs var:x.label ?></strong> · <time><?cs var:x.at ?></time><br><span class="small muted"><?cs if:x.dir == "in" ?>第 <?cs var:x.seq ?> 号数据包带入<?cs if:x.hash ?>，摘要 <span class="mono"><?cs var:x.hash ?>…</span><?cs /if ?><?cs elif:x.seq ?>由第 <?cs var:x.seq ?> 号数据包送往外网<?cs if:x.bundle_at ?>（<?cs var:x.bundle_at ?> 写出<?cs if:x.hash ?>，摘要 <span class="mono"><?cs var:x.hash ?>…</span><?cs /if ?>）<?cs /if ?><?cs else ?>等待下一个数据包送出<?cs /if ?></span><?cs if:x.aside ?><br><span class="small"><?cs if:x.kind == "complaint" ?>此前已收到同一投诉，未重复登记。<?cs else ?>送达时本件已办结，未予办理，已告知申请人。<?cs /if ?></span><?cs /if ?></li><?cs /each ?>
+      </ol>
+      <p class="small muted">“收到”是外网经网闸送来、内网导入时登记的记录；“送出”是内网送往外网的记录。数据包编号和摘要可与网闸的导入导出记录核对。</p>
       <?cs /if ?>
     </section>
     <?cs include:"int/case_timeline.cs" ?>
