@@ -157,5 +157,22 @@ check "the key-deriving routes go to their own worker pool (SEC-8)" \
     "$(for r in '"POST /login" yw_kdf' '"POST /register" yw_kdf'; do
 	grep -qF "$r" conf/nginx.conf.in || echo "conf/nginx.conf.in: no $r"
     done)"
+# The gap operator's manual (GAP-6) names every command of the tool's
+# usage line and every exit status it returns.
+check "man/yiwang-gap.1 documents every command and exit status" \
+    "$(cmds=$(sed -n '/fputs("usage: yiwang-gap/,/stderr);/p' \
+	cgi/bin/yiwang_gap.c | tr -d '\n\t' | sed 's/"[[:space:]]*"//g' |
+	grep -oE 'usage: yiwang-gap [^\\]*' | sed 's/^[^]]*]//' |
+	tr '|' '\n' | awk '{ print $1 }')
+    [ -n "$cmds" ] || echo "cgi/bin/yiwang_gap.c: no usage line found"
+    for c in $cmds; do
+	sed -n '/^\.SH COMMANDS/,/^\.SH OPTIONS/p' man/yiwang-gap.1 |
+	    grep -qE "^\.BI? \"?$c( |\"|\$)" ||
+	    echo "man/yiwang-gap.1: no command $c"
+    done
+    for s in $(grep -oE '= [0-9]+,' cgi/gap/gap.h | tr -dc '0-9\n') 64; do
+	grep -qE "^\.B $s\$" man/yiwang-gap.1 ||
+	    echo "man/yiwang-gap.1: no exit status $s"
+    done)"
 echo "1..$n"
 exit $fail
