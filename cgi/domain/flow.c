@@ -136,9 +136,12 @@ static const char SQL_CASE_EXTEND[] =
 static const char SQL_CASE_WITHDRAWN[] =
     "UPDATE kase SET state = 'withdrawn', decided_at = UTC_TIMESTAMP() "
     "WHERE id = ?";
-/* Deemed accepted (行政许可法 Art. 32): from the day of receipt. */
+/* Deemed accepted (行政许可法 Art. 32): from the day of receipt; when
+ * that completes the case (an item of one step), it is decided now, like
+ * any other approval, so that it counts among the day's decisions. */
 static const char SQL_CASE_DEEMED[] =
-    "UPDATE kase SET state = ?, step_seq = ?, accepted_at = received_at "
+    "UPDATE kase SET state = ?, step_seq = ?, accepted_at = received_at, "
+    "decided_at = IF(? = 'approved', UTC_TIMESTAMP(), decided_at) "
     "WHERE id = ? AND state = 'received'";
 /* 补正 (097): asked once at intake; the case waits off the worklists
  * (its tokens stay) until the corrected materials come back. */
@@ -1604,12 +1607,14 @@ deem_one(struct db *db, struct pool *pool, const struct calendar *c,
 	    "受理或要求补正的决定，依照《中华人民共和国行政许可法》第三十二条，"
 	    "自收到申请之日（%.10s）起即为受理。", k.intake_due,
 	    k.received_at);
-	if ((rc = save_state(db, pool, &k, &next, 0)) != DB_OK)
+	if ((rc = save_state(db, pool, &k, &next, strcmp(state,
+	    "approved") == 0)) != DB_OK)
 		goto fail;
 	q = db_stmt(db, SQL_CASE_DEEMED);
 	stmt_bind_text(q, 0, state);
 	stmt_bind_int(q, 1, k.item.steps[step].seq);
-	stmt_bind_int(q, 2, k.id);
+	stmt_bind_text(q, 2, state);
+	stmt_bind_int(q, 3, k.id);
 	if ((rc = stmt_run(q)) != DB_OK ||
 	    (rc = event_out(db, pool, &k, "deem", pool_printf(pool,
 	    "%s·逾期视为受理", k.item.steps[step].name), state, NULL, NULL,
