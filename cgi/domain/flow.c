@@ -2540,7 +2540,6 @@ case_search(struct db *db, struct pool *pool, const struct user *u,
 	struct stmt	*q;
 	struct kase	 k;
 	enum db_rc	 rc;
-	cal_day		 yf, gf;
 	const char	*lo = NULL, *hi = NULL;
 	char		*key, *last_key = NULL;
 	size_t		 cap = 0;
@@ -2548,23 +2547,7 @@ case_search(struct db *db, struct pool *pool, const struct user *u,
 	memset(pg, 0, sizeof(*pg));
 	if (u->dept_code == NULL)
 		return DB_OK;		/* no department, no cases */
-	deadline_light_bounds(c, today, &yf, &gf);
-	switch (cq->light) {
-	case LIGHT_RED:
-		lo = "1000-01-01";
-		hi = cal_day_str(pool, yf - 1);
-		break;
-	case LIGHT_YELLOW:
-		lo = cal_day_str(pool, yf);
-		hi = cal_day_str(pool, gf - 1);
-		break;
-	case LIGHT_GREEN:
-		lo = cal_day_str(pool, gf);
-		hi = "9999-12-31";
-		break;
-	default:
-		break;
-	}
+	(void)deadline_light_range(pool, c, today, cq->light, &lo, &hi);
 	q = db_stmt(db, SQL_CASE_SEARCH);
 	stmt_bind_text(q, 0, u->dept_code);
 	stmt_bind_text(q, 1, u->dept_code);
