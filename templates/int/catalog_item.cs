@@ -16,7 +16,7 @@
 <header class="page-head">
   <p class="page-kicker">事项编码 <strong class="mono"><?cs var:Item.code ?></strong> · 第 <?cs var:Item.version ?> 版 <?cs call:status_badge(Item.status, Item.status_label) ?></p>
   <h1><?cs var:Item.name ?></h1>
-  <p class="page-sub"><?cs var:Item.dept_name ?> · <?cs var:Item.kind ?> · <?cs var:Item.level ?><?cs if:Item.parent_code ?> · <a href="/catalog/item?code=<?cs var:url_escape(Item.parent_code) ?>">主项 <?cs var:Item.parent_code ?></a>（<?cs var:Item.phase ?>）<?cs /if ?><?cs if:Item.published_at ?> · 发布于 <?cs var:Item.published_at ?><?cs /if ?></p>
+  <p class="page-sub"><?cs var:Item.dept_name ?> · <?cs var:Item.kind ?> · <?cs var:Item.level ?><?cs if:Item.parent_code ?> · <a href="/catalog/item?code=<?cs var:url_escape(Item.parent_code) ?>">主项 <?cs var:Item.parent_code ?></a>（<?cs var:Item.phase ?>）<?cs /if ?><?cs if:Item.published_at ?> · 发布于 <?cs var:Item.published_at ?><?cs /if ?><?cs if:Item.private == 1 ?> <span class="tag tag-req">涉及个人隐私 · 统计只计件数</span><?cs /if ?></p>
 </header>
 
 <?cs if:Page.Error ?>

@@ -16,12 +16,12 @@
     <a href="/sup/complaints?f=closed"<?cs if:Filter.f == "closed" ?> aria-current="page"<?cs /if ?>>已办结</a>
     <a href="/sup/complaints?f=all"<?cs if:Filter.f == "all" ?> aria-current="page"<?cs /if ?>>全部</a>
   </nav>
-  <nav class="light-tabs" aria-label="按亮灯">
+  <nav class="light-tabs" aria-label="按亮灯"><span class="small muted">按亮灯：</span>
     <a class="light light-red" href="/sup/complaints?light=red&amp;state=<?cs var:url_escape(Filter.state) ?>"<?cs if:Filter.light == "red" ?> aria-current="page"<?cs /if ?>>红灯 <?cs var:Count.red ?></a>
     <a class="light light-yellow" href="/sup/complaints?light=yellow&amp;state=<?cs var:url_escape(Filter.state) ?>"<?cs if:Filter.light == "yellow" ?> aria-current="page"<?cs /if ?>>黄灯 <?cs var:Count.yellow ?></a>
     <a class="light light-green" href="/sup/complaints?light=green&amp;state=<?cs var:url_escape(Filter.state) ?>"<?cs if:Filter.light == "green" ?> aria-current="page"<?cs /if ?>>绿灯 <?cs var:Count.green ?></a>
   </nav>
-  <nav class="light-tabs" aria-label="按环节">
+  <nav class="light-tabs" aria-label="按环节"><span class="small muted">按环节：</span>
     <?cs each:t = States ?>
     <a href="/sup/complaints?state=<?cs var:url_escape(t.state) ?>&amp;light=<?cs var:url_escape(Filter.light) ?>"<?cs if:Filter.state == t.state ?> aria-current="page"<?cs /if ?>><?cs var:t.label ?> <?cs var:t.n ?></a>
     <?cs /each ?>
