@@ -581,7 +581,7 @@ read_edit_form() {
 	for n in kind dept_code level phase depth; do
 		F[$n]=$(select_value "$1" "$n")
 	done
-	for n in instant secret theme_{0..13}; do
+	for n in instant secret private theme_{0..13}; do
 		v=$(checked_value "$1" "$n")
 		[[ -z $v ]] || F[$n]=$v
 	done

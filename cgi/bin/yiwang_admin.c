@@ -90,9 +90,12 @@ usage(void)
 	    "                               over Y years ending DAYS ago\n"
 	    "                               (benchmarks; history.h)\n"
 	    "  search-rebuild               rebuild the extranet's full-text index\n"
-	    "  perf-rebuild                 compute the performance and statistics\n"
-	    "                               summaries again from the cases (after a\n"
-	    "                               bulk load, or a change of the calendar)\n"
+	    "  perf-rebuild [--check]       compute the performance and statistics\n"
+	    "                               summaries (and /hall's day figures)\n"
+	    "                               again from the cases (after a bulk\n"
+	    "                               load, or a change of the calendar);\n"
+	    "                               --check: only compare the day summary\n"
+	    "                               with a recount\n"
 	    "  citizen-add IDNO NAME MOBILE a registered applicant (extranet);\n"
 	    "                               password as for user-add\n"
 	    "  citizen-reset IDNO NAME MOBILE  the hall, having seen the ID\n"
@@ -1409,11 +1412,25 @@ dash_rebuild(struct db *db, struct pool *pool, int check)
 	return 0;
 }
 
-/* perf-rebuild: the summaries of SUP-4 and SUP-6 from scratch. */
+/* perf-rebuild [--check]: the summaries of SUP-4 and SUP-6 (and /hall's
+ * day figures) from scratch, or (check) the day summary compared with a
+ * recount.  0, or 1. */
 static int
-perf_rebuild_cmd(struct db *db, struct pool *pool)
+perf_rebuild_cmd(struct db *db, struct pool *pool, int check)
 {
 	int64_t	 rows;
+	int	 same;
+
+	if (check) {
+		if ((same = perf_check(db, pool, &rows)) == -1)
+			return 1;
+		if (same)
+			puts("统计汇总与办件一致。");
+		else
+			printf("统计汇总与办件不一致（%lld 处），请运行 "
+			    "perf-rebuild 重算。\n", (long long)rows);
+		return same ? 0 : 1;
+	}
 
 	if (perf_rebuild(db, pool, &rows) != DB_OK) {
 		fprintf(stderr, "yiwang-admin: perf-rebuild failed (see the "
@@ -1529,8 +1546,9 @@ main(int argc, char *argv[])
 		}
 	} else if (strcmp(cmd, "publish") == 0 && argc == 3)
 		rc = publish(db, pool, argv[1], atoi(argv[2]));
-	else if (strcmp(cmd, "perf-rebuild") == 0 && argc == 1)
-		rc = perf_rebuild_cmd(db, pool);
+	else if (strcmp(cmd, "perf-rebuild") == 0 && (argc == 1 ||
+	    (argc == 2 && strcmp(argv[1], "--check") == 0)))
+		rc = perf_rebuild_cmd(db, pool, argc == 2);
 	else if (strcmp(cmd, "search-rebuild") == 0 && argc == 1)
 		rc = search_rebuild(db) == DB_OK ? 0 : 1;
 	else if ((strcmp(cmd, "citizen-add") == 0 ||

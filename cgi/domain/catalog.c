@@ -69,6 +69,8 @@ static const char SQL_PRIVATE_SET[] =
     "VALUES (?, UTC_TIMESTAMP())";
 static const char SQL_PRIVATE_CLEAR[] =
     "DELETE FROM item_private WHERE code = ?";
+static const char SQL_PRIVATE_GET[] =
+    "SELECT COUNT(*) FROM item_private WHERE code = ?";
 static const char SQL_MATERIAL_ADD[] =
     "INSERT INTO item_material (item_id, seq, name, original, copies, "
     "required, types, note, form, form_sha, sample, sample_sha) "
@@ -1001,6 +1003,19 @@ fail:
 	return rc == DB_OK ? DB_ERR : rc;
 }
 
+int
+catalog_private(struct db *db, struct pool *pool, const char *code)
+{
+	struct stmt	*q;
+	int64_t		 n;
+
+	q = db_stmt(db, SQL_PRIVATE_GET);
+	stmt_bind_text(q, 0, code);
+	if (stmt_one(q, pool, "i", &n) != DB_OK)
+		return -1;
+	return n != 0;
+}
+
 enum db_rc
 catalog_save_draft(struct db *db, struct pool *pool, const char *code,
     int version, json_t *obj, const char *actor, char *err, size_t errlen)
@@ -1010,8 +1025,10 @@ catalog_save_draft(struct db *db, struct pool *pool, const char *code,
 	struct stmt	*q;
 	struct item	 it;
 	enum db_rc	 rc;
+	json_t		*priv;
 	int64_t		 id;
 	size_t		 i;
+	int		 was;
 
 	err[0] = '\0';
 	if (db_begin(db) != DB_OK)
@@ -1045,6 +1062,25 @@ catalog_save_draft(struct db *db, struct pool *pool, const char *code,
 	if ((rc = audit_add(db, pool, actor, "item.edit", code,
 	    pool_printf(pool, "version %d", version))) != DB_OK)
 		goto fail;
+	/* The editor's "private" (SUP-6), per code as the loader sets it:
+	 * in this transaction, and audited on its own when it changes. */
+	if ((priv = json_object_get(obj, "private")) != NULL &&
+	    json_is_boolean(priv)) {
+		if ((was = catalog_private(db, pool, code)) < 0) {
+			rc = DB_ERR;
+			goto fail;
+		}
+		if (was != json_is_true(priv)) {
+			q = db_stmt(db, json_is_true(priv) ? SQL_PRIVATE_SET :
+			    SQL_PRIVATE_CLEAR);
+			stmt_bind_text(q, 0, code);
+			if ((rc = stmt_run(q)) != DB_OK ||
+			    (rc = audit_add(db, pool, actor, json_is_true(priv) ?
+			    "item.private" : "item.public", code,
+			    pool_printf(pool, "version %d", version))) != DB_OK)
+				goto fail;
+		}
+	}
 	return db_commit(db);
 fail:
 	db_rollback(db);

@@ -76,10 +76,16 @@ struct wf_net;
  */
 enum db_rc	 catalog_store(struct db *, struct pool *, json_t *obj,
 		    int from_bundle, int64_t *id, char *err, size_t errlen);
+/* Whether item code is private (婚姻登记, 收养登记: counts only in the
+ * statistics, SUP-6; item_private): 1, 0, or -1 on error. */
+int		 catalog_private(struct db *, struct pool *, const char *code);
 /*
  * Replace draft `version` of code with obj (same code, same version):
  * its elements, materials and procedure.  DB_NONE when that version is
- * not a draft.  One transaction, audited.
+ * not a draft.  One transaction, audited.  obj's "private" (a boolean),
+ * when present, marks or clears the item code as private at once (per
+ * code, as the loader does), audited as item.private or item.public
+ * when it changes.
  */
 enum db_rc	 catalog_save_draft(struct db *, struct pool *, const char *code,
 		    int version, json_t *obj, const char *actor, char *err,

@@ -23,7 +23,8 @@ static const char SQL_NOW[] =
     "DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y-%m-%d')";
 
 /* The columns every reader of a complaint reads, in struct order. */
-#define CMP_COLUMNS \
+#define CMP_COLUMNS CMP_COLS CMP_FROM("")
+#define CMP_COLS \
     "c.id, COALESCE(c.case_id, 0), COALESCE(c.assignee_id, 0), c.seq, " \
     "c.cmp_no, c.about, c.app_no, c.dept_code, c.dept_name, c.person, " \
     "c.subject, c.body, c.name, c.id_sealed, c.phone_sealed, c.state, " \
@@ -34,13 +35,41 @@ static const char SQL_NOW[] =
     "DATE_FORMAT(c.replied_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), " \
     "DATE_FORMAT(c.close_due, '%Y-%m-%d'), " \
     "DATE_FORMAT(c.closed_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), " \
-    "DATE_FORMAT(c.updated_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') " \
-    "FROM complaint c LEFT JOIN staff s ON s.id = c.assignee_id "
+    "DATE_FORMAT(c.updated_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') "
+/* The table and the assignee's name, read through index ix if not "". */
+#define CMP_FROM(ix) "FROM complaint c " ix \
+    "LEFT JOIN staff s ON s.id = c.assignee_id "
+#define CMP_COLUMNS_IX(ix) CMP_COLS CMP_FROM("FORCE INDEX (" ix ") ")
 
 static const char SQL_LIST_CITIZEN[] =
     "SELECT " CMP_COLUMNS "WHERE c.citizen_id = ? ORDER BY c.id DESC";
-static const char SQL_LIST[] =
-    "SELECT " CMP_COLUMNS "ORDER BY c.id DESC LIMIT 1000";
+/*
+ * The supervisors' list (cmp_page), newest first, a page at a time from
+ * the id before which it starts; each filter reads its own index
+ * (db/156), named because the optimizer would rather walk the primary key
+ * backwards through every closed complaint.
+ */
+static const char SQL_PAGE_ALL[] =
+    "SELECT " CMP_COLUMNS "WHERE c.id < ? ORDER BY c.id DESC LIMIT ?";
+static const char SQL_PAGE_OPEN[] =
+    "SELECT " CMP_COLUMNS_IX("cmp_open_id")
+    "WHERE c.cmp_open = 1 AND c.id < ? ORDER BY c.id DESC LIMIT ?";
+static const char SQL_PAGE_STATE[] =
+    "SELECT " CMP_COLUMNS_IX("state")
+    "WHERE c.state = ? AND c.id < ? ORDER BY c.id DESC LIMIT ?";
+/* A light: a range of the running deadline (and maybe one state). */
+static const char SQL_PAGE_LIGHT[] =
+    "SELECT " CMP_COLUMNS_IX("cmp_due_id")
+    "WHERE c.cmp_due BETWEEN ? AND ? AND (? IS NULL OR c.state = ?) "
+    "AND c.id < ? ORDER BY c.id DESC LIMIT ?";
+/* The open complaints per state and light; parameters: the first yellow
+ * day, the first green day (twice each). */
+static const char SQL_COUNTS[] =
+    "SELECT state, COUNT(*), CAST(SUM(cmp_due < ?) AS SIGNED), "
+    "CAST(SUM(cmp_due >= ? AND cmp_due < ?) AS SIGNED), "
+    "CAST(SUM(cmp_due >= ?) AS SIGNED) "
+    "FROM complaint FORCE INDEX (cmp_open_due) WHERE cmp_open = 1 "
+    "GROUP BY state";
 static const char SQL_GET[] =
     "SELECT " CMP_COLUMNS "WHERE c.id = ?";
 static const char SQL_LOCK[] =
@@ -460,11 +489,84 @@ cmp_import(struct db *db, struct pool *pool, json_t *rec, int *aside,
 	return audit_add(db, pool, "extranet", "complaint.import", no, about);
 }
 
+const char *const cmp_open_states[] = { "received", "assigned",
+    "investigating", "replied", NULL };
+
 enum db_rc
-cmp_list(struct db *db, struct pool *pool, struct complaint **v, size_t *n)
+cmp_page(struct db *db, struct pool *pool, const struct cmp_query *cq,
+    const struct calendar *cal, cal_day today, struct cmp_page *pg)
 {
-	return stmt_list(db_stmt(db, SQL_LIST), pool, cmp_row, sizeof(**v),
-	    v, n);
+	struct complaint c;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	const char	*lo, *hi;
+	unsigned	 at = 0;
+	size_t		 cap = 0;
+
+	memset(pg, 0, sizeof(*pg));
+	(void)deadline_light_range(pool, cal, today, cq->light, &lo, &hi);
+	if (lo != NULL) {
+		q = db_stmt(db, SQL_PAGE_LIGHT);
+		stmt_bind_text(q, at++, lo);
+		stmt_bind_text(q, at++, hi);
+		stmt_bind_pair(q, at, cq->state);
+		at += 2;
+	} else if (cq->state != NULL) {
+		q = db_stmt(db, SQL_PAGE_STATE);
+		stmt_bind_text(q, at++, cq->state);
+	} else
+		q = db_stmt(db, cq->all ? SQL_PAGE_ALL : SQL_PAGE_OPEN);
+	stmt_bind_int(q, at++, cq->before > 0 ? cq->before : INT32_MAX);
+	/* One more than a page says whether there is a next page. */
+	stmt_bind_int(q, at, CMP_PAGE + 1);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = cmp_row(q, pool, &c)) == DB_OK) {
+		if (pg->n == CMP_PAGE) {
+			pg->next = pg->v[pg->n - 1].id;
+			continue;
+		}
+		*(struct complaint *)pool_push(pool, &pg->v, &pg->n, &cap,
+		    sizeof(c)) = c;
+	}
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+enum db_rc
+cmp_counts(struct db *db, struct pool *pool, const struct calendar *cal,
+    cal_day today, struct cmp_counts *n)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	cal_day		 yf, gf;
+	char		*y, *g, *state;
+	int64_t		 all, red, yellow, green;
+	size_t		 i;
+
+	memset(n, 0, sizeof(*n));
+	deadline_light_bounds(cal, today, &yf, &gf);
+	y = cal_day_str(pool, yf);
+	g = cal_day_str(pool, gf);
+	q = db_stmt(db, SQL_COUNTS);
+	stmt_bind_text(q, 0, y);
+	stmt_bind_text(q, 1, y);
+	stmt_bind_text(q, 2, g);
+	stmt_bind_text(q, 3, g);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "siiii", &state, &all, &red, &yellow,
+	    &green)) == DB_OK) {
+		for (i = 0; cmp_open_states[i] != NULL; i++)
+			if (strcmp(cmp_open_states[i], state) == 0)
+				n->state[i] = all;
+		n->open += all;
+		n->red += red;
+		n->yellow += yellow;
+		n->green += green;
+	}
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
 }
 
 static enum db_rc

@@ -28,7 +28,9 @@
 
 #include <jansson.h>
 
+#include "calendar.h"
 #include "db.h"
+#include "deadline.h"
 #include "request.h"
 
 #define CMP_SUBJECT_MAX		60	/* characters */
@@ -113,9 +115,40 @@ enum db_rc	 cmp_import_state(struct db *, struct pool *, json_t *,
  * left as it is, and *aside says so (db/141). */
 enum db_rc	 cmp_import(struct db *, struct pool *, json_t *, int *aside,
 		    char *err, size_t errlen);
-/* Every complaint, newest first, without its personal data opened. */
-enum db_rc	 cmp_list(struct db *, struct pool *, struct complaint **,
-		    size_t *);
+/* The states before closed, in order (NULL-terminated). */
+extern const char *const cmp_open_states[];
+#define CMP_OPEN_STATES		4
+#define CMP_PAGE		50	/* complaints a page */
+/* Which complaints a page lists: state (one of cmp_open_states or
+ * "closed"), or NULL for every open one, or for every one when all;
+ * light (LIGHT_NONE: any) narrows to the open ones of that light today;
+ * before: the id the page starts before (0: the newest). */
+struct cmp_query {
+	const char	*state;
+	int		 all;
+	enum light	 light;
+	int64_t		 before;
+};
+struct cmp_page {
+	struct complaint *v;
+	size_t		 n;
+	int64_t		 next;	/* the next page's before, or 0 */
+};
+/* A page of complaints, newest first, without their personal data
+ * opened; each filter an index read (db/156), the light a range of the
+ * stage's deadline on calendar cal, day today. */
+enum db_rc	 cmp_page(struct db *, struct pool *, const struct cmp_query *,
+		    const struct calendar *cal, cal_day today,
+		    struct cmp_page *);
+/* The open complaints: how many, per state (cmp_open_states' order) and
+ * per light today; an index read of the open ones only. */
+struct cmp_counts {
+	int64_t		 open, red, yellow, green;
+	int64_t		 state[CMP_OPEN_STATES];
+};
+enum db_rc	 cmp_counts(struct db *, struct pool *,
+		    const struct calendar *cal, cal_day today,
+		    struct cmp_counts *);
 /* Complaint id, its personal data opened, and its history. */
 enum db_rc	 cmp_get(struct db *, struct pool *, int64_t id,
 		    struct complaint *, struct complaint_event **, size_t *);

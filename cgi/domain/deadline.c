@@ -120,6 +120,32 @@ deadline_light_bounds(const struct calendar *c, cal_day today,
 	*green_from = cal_add(c, today, 1, NULL);
 }
 
+int
+deadline_light_range(struct pool *pool, const struct calendar *c,
+    cal_day today, enum light l, const char **lo, const char **hi)
+{
+	cal_day	 yf, gf;
+
+	*lo = *hi = NULL;
+	deadline_light_bounds(c, today, &yf, &gf);
+	switch (l) {
+	case LIGHT_RED:
+		*lo = "1000-01-01";
+		*hi = cal_day_str(pool, yf - 1);
+		return 1;
+	case LIGHT_YELLOW:
+		*lo = cal_day_str(pool, yf);
+		*hi = cal_day_str(pool, gf - 1);
+		return 1;
+	case LIGHT_GREEN:
+		*lo = cal_day_str(pool, gf);
+		*hi = "9999-12-31";
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 const char *
 deadline_light_word(enum light l)
 {

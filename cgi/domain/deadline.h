@@ -45,6 +45,14 @@ enum light	 deadline_light(const struct calendar *, cal_day today,
  */
 void		 deadline_light_bounds(const struct calendar *, cal_day today,
 		    cal_day *yellow_from, cal_day *green_from);
+/*
+ * The deadlines of light l on day today as an inclusive range of dates,
+ * *lo to *hi ("YYYY-MM-DD", from pool), for a BETWEEN: 1, or 0 (both
+ * NULL) when l is LIGHT_NONE.
+ */
+int		 deadline_light_range(struct pool *, const struct calendar *,
+		    cal_day today, enum light l, const char **lo,
+		    const char **hi);
 /* "green", "yellow", "red" or "" (for classes and filters). */
 const char	*deadline_light_word(enum light);
 /* The light by its word; LIGHT_NONE for anything else. */

@@ -136,9 +136,12 @@ static const char SQL_CASE_EXTEND[] =
 static const char SQL_CASE_WITHDRAWN[] =
     "UPDATE kase SET state = 'withdrawn', decided_at = UTC_TIMESTAMP() "
     "WHERE id = ?";
-/* Deemed accepted (行政许可法 Art. 32): from the day of receipt. */
+/* Deemed accepted (行政许可法 Art. 32): from the day of receipt; when
+ * that completes the case (an item of one step), it is decided now, like
+ * any other approval, so that it counts among the day's decisions. */
 static const char SQL_CASE_DEEMED[] =
-    "UPDATE kase SET state = ?, step_seq = ?, accepted_at = received_at "
+    "UPDATE kase SET state = ?, step_seq = ?, accepted_at = received_at, "
+    "decided_at = IF(? = 'approved', UTC_TIMESTAMP(), decided_at) "
     "WHERE id = ? AND state = 'received'";
 /* 补正 (097): asked once at intake; the case waits off the worklists
  * (its tokens stay) until the corrected materials come back. */
@@ -1623,12 +1626,14 @@ deem_one(struct db *db, struct pool *pool, const struct calendar *c,
 	    "受理或要求补正的决定，依照《中华人民共和国行政许可法》第三十二条，"
 	    "自收到申请之日（%.10s）起即为受理。", k.intake_due,
 	    k.received_at);
-	if ((rc = save_state(db, pool, &k, &next, 0)) != DB_OK)
+	if ((rc = save_state(db, pool, &k, &next, strcmp(state,
+	    "approved") == 0)) != DB_OK)
 		goto fail;
 	q = db_stmt(db, SQL_CASE_DEEMED);
 	stmt_bind_text(q, 0, state);
 	stmt_bind_int(q, 1, k.item.steps[step].seq);
-	stmt_bind_int(q, 2, k.id);
+	stmt_bind_text(q, 2, state);
+	stmt_bind_int(q, 3, k.id);
 	if ((rc = stmt_run(q)) != DB_OK ||
 	    (rc = event_step_out(db, pool, &k, k.item.steps[step].key, "deem",
 	    pool_printf(pool, "%s·逾期视为受理", k.item.steps[step].name),
@@ -2555,7 +2560,6 @@ case_search(struct db *db, struct pool *pool, const struct user *u,
 	struct stmt	*q;
 	struct kase	 k;
 	enum db_rc	 rc;
-	cal_day		 yf, gf;
 	const char	*lo = NULL, *hi = NULL;
 	char		*key, *last_key = NULL;
 	size_t		 cap = 0;
@@ -2563,23 +2567,7 @@ case_search(struct db *db, struct pool *pool, const struct user *u,
 	memset(pg, 0, sizeof(*pg));
 	if (u->dept_code == NULL)
 		return DB_OK;		/* no department, no cases */
-	deadline_light_bounds(c, today, &yf, &gf);
-	switch (cq->light) {
-	case LIGHT_RED:
-		lo = "1000-01-01";
-		hi = cal_day_str(pool, yf - 1);
-		break;
-	case LIGHT_YELLOW:
-		lo = cal_day_str(pool, yf);
-		hi = cal_day_str(pool, gf - 1);
-		break;
-	case LIGHT_GREEN:
-		lo = cal_day_str(pool, gf);
-		hi = "9999-12-31";
-		break;
-	default:
-		break;
-	}
+	(void)deadline_light_range(pool, c, today, cq->light, &lo, &hi);
 	q = db_stmt(db, SQL_CASE_SEARCH);
 	stmt_bind_text(q, 0, u->dept_code);
 	stmt_bind_pair(q, 1, cq->app_no ? like_literal(pool, cq->app_no) : NULL);

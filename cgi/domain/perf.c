@@ -136,6 +136,24 @@ static const char SQL_ROWS[] =
     "(SELECT COUNT(*) FROM perf_person_day) + "
     "(SELECT COUNT(*) FROM perf_red)";
 
+/* The day summary's receipts and ends (what /hall and the statistics
+ * read) that differ from a recount of the cases: the keys whose sums of
+ * summary minus recount are not zero. */
+static const char SQL_DAY_DIFF[] =
+    "SELECT COUNT(*) FROM (SELECT 1 FROM ("
+    "SELECT day, dept_code, item_code, channel, result, received AS r, "
+    "ended AS e FROM perf_case_day "
+    "UNION ALL SELECT DATE(k.received_at + INTERVAL 8 HOUR), "
+    "COALESCE(i.dept_code, ''), k.item_code, k.source, '', -COUNT(*), 0 "
+    "FROM kase k LEFT JOIN item i ON i.id = k.item_id GROUP BY 1, 2, 3, 4 "
+    "UNION ALL SELECT DATE(k.decided_at + INTERVAL 8 HOUR), "
+    "COALESCE(i.dept_code, ''), k.item_code, k.source, k.state, 0, "
+    "-COUNT(*) FROM kase k LEFT JOIN item i ON i.id = k.item_id "
+    "WHERE k.decided_at IS NOT NULL AND k.state IN ('approved', 'denied', "
+    "'not_accepted', 'withdrawn') GROUP BY 1, 2, 3, 4, 5) x "
+    "GROUP BY day, dept_code, item_code, channel, result "
+    "HAVING SUM(r) <> 0 OR SUM(e) <> 0) y";
+
 static enum db_rc
 stats_row(struct stmt *q, struct pool *pool, void *elem)
 {
@@ -329,4 +347,13 @@ perf_rebuild(struct db *db, struct pool *pool, int64_t *rows)
 	if ((rc = db_commit(db)) != DB_OK)
 		return rc;
 	return stmt_one(db_stmt(db, SQL_ROWS), pool, "i", rows);
+}
+
+int
+perf_check(struct db *db, struct pool *pool, int64_t *keys)
+{
+	*keys = 0;
+	if (stmt_one(db_stmt(db, SQL_DAY_DIFF), pool, "i", keys) != DB_OK)
+		return -1;
+	return *keys == 0;
 }

@@ -75,5 +75,11 @@ const char	*perf_channel_label(const char *);
  * rows afterwards.
  */
 enum db_rc	 perf_rebuild(struct db *, struct pool *, int64_t *rows);
+/*
+ * Whether the day summary's receipts and ends (perf_case_day: what /hall
+ * and the statistics read) are those of a recount of the cases: 1 yes, 0
+ * no (*keys: how many of its keys differ), -1 on error.  A scan of kase.
+ */
+int		 perf_check(struct db *, struct pool *, int64_t *keys);
 
 #endif

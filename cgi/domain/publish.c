@@ -190,26 +190,32 @@ pub_late_list(struct db *db, struct pool *pool, struct pub_late **v,
 /* ---- intranet: the halls' numbers ---------------------------------- */
 
 /*
- * Today's numbers of every hall, from the indexes on received_at,
- * decided_at and state: received today, decided today (准予, 不予, 不予受理),
- * and open now.  A department without a hall counts for none.
+ * Today's numbers of every hall: received today, decided today (准予,
+ * 不予, 不予受理), and open now.  Read from the summaries that triggers on
+ * kase keep in the transaction of every case change, never from kase: the
+ * day's receipts and ends per department (perf_case_day, db/115; a range
+ * of its key from today) and the open cases per department
+ * (sup_open_count, db/110), both summed by the department's hall.  Each is
+ * exactly the count of the cases received (decided) since Beijing
+ * midnight, or open now, as `perf-rebuild --check` and `dash-rebuild
+ * --check` verify.  A department without a hall counts for none.
  */
-#define HALL_OF "FROM kase k JOIN item i ON i.id = k.item_id " \
-	"JOIN department d ON d.code = i.dept_code WHERE d.hall_code IS NOT NULL"
+#define HALL_OF(t) "JOIN department d ON d.code = " t ".dept_code " \
+	"WHERE d.hall_code IS NOT NULL"
 static const char SQL_HALL_TODAY[] =
-    "SELECT DATE_FORMAT(" TODAY ", '%Y-%m-%d'), " NOW_LOCAL ", "
-    "DATE_FORMAT(" TODAY " - INTERVAL 8 HOUR, '%Y-%m-%d %H:%i:%s')";
+    "SELECT DATE_FORMAT(" TODAY ", '%Y-%m-%d'), " NOW_LOCAL;
 static const char SQL_HALL_RECEIVED[] =
-    "SELECT d.hall_code, COUNT(*) " HALL_OF " AND k.received_at >= ? "
-    "GROUP BY d.hall_code";
+    "SELECT d.hall_code, CAST(SUM(p.received) AS SIGNED) "
+    "FROM perf_case_day p " HALL_OF("p") " AND p.day >= ? "
+    "AND p.result = '' GROUP BY d.hall_code";
 static const char SQL_HALL_DECIDED[] =
-    "SELECT d.hall_code, COUNT(*) " HALL_OF " AND k.decided_at >= ? "
-    "AND k.state IN ('approved', 'denied', 'not_accepted') "
+    "SELECT d.hall_code, CAST(SUM(p.ended) AS SIGNED) "
+    "FROM perf_case_day p " HALL_OF("p") " AND p.day >= ? "
+    "AND p.result IN ('approved', 'denied', 'not_accepted') "
     "GROUP BY d.hall_code";
 static const char SQL_HALL_OPEN[] =
-    "SELECT d.hall_code, COUNT(*) " HALL_OF " AND k.state IN ('received', "
-    "'correcting', 'processing', 'suspended', 'reported') "
-    "GROUP BY d.hall_code";
+    "SELECT d.hall_code, CAST(SUM(s.n) AS SIGNED) "
+    "FROM sup_open_count s " HALL_OF("s") " GROUP BY d.hall_code";
 static const char SQL_HALLS[] =
     "SELECT h.code, h.name, COALESCE(DATE_FORMAT(p.day, '%Y-%m-%d'), ''), "
     "COALESCE(p.received, -1), COALESCE(p.decided, -1), "
@@ -268,19 +274,19 @@ pub_hall_send(struct db *db, struct pool *pool, int *n)
 	struct hall_now	*h;
 	struct stmt	*q;
 	size_t		 nh, i;
-	char		*today, *now, *from;
+	char		*today, *now;
 	json_t		*rec;
 	enum db_rc	 rc;
 
 	*n = 0;
-	if (stmt_one(db_stmt(db, SQL_HALL_TODAY), pool, "sss", &today, &now,
-	    &from) != DB_OK)
+	if (stmt_one(db_stmt(db, SQL_HALL_TODAY), pool, "ss", &today,
+	    &now) != DB_OK)
 		return DB_ERR;
 	if ((rc = stmt_list(db_stmt(db, SQL_HALLS), pool, hall_row,
 	    sizeof(*h), &h, &nh)) != DB_OK ||
-	    (rc = hall_counts(db, pool, SQL_HALL_RECEIVED, from, h, nh, 0)) !=
+	    (rc = hall_counts(db, pool, SQL_HALL_RECEIVED, today, h, nh, 0)) !=
 	    DB_OK ||
-	    (rc = hall_counts(db, pool, SQL_HALL_DECIDED, from, h, nh, 1)) !=
+	    (rc = hall_counts(db, pool, SQL_HALL_DECIDED, today, h, nh, 1)) !=
 	    DB_OK ||
 	    (rc = hall_counts(db, pool, SQL_HALL_OPEN, NULL, h, nh, 2)) !=
 	    DB_OK)

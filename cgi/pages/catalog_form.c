@@ -1274,6 +1274,7 @@ cform_item_json(struct pool *pool, cform_get_fn get, void *arg,
 	(void)f_int(&f, "visits", "跑动次数", 0, 20, 0);
 	depth = f_choice(&f, "depth", "网办深度", depths, 1);
 	secret = f_check(&f, "secret");
+	(void)f_check(&f, "private");
 	if (secret && (strcmp(depth, "A") == 0 || strcmp(depth, "B") == 0))
 		err_add(pool, errs, "涉密事项不能在网上办理，网办深度请选 D "
 		    "或 C。");

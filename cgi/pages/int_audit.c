@@ -40,6 +40,8 @@ static const struct {
 	{ "item.submit", "提交审核" },
 	{ "item.return", "退回修改" },
 	{ "item.publish", "发布事项" },
+	{ "item.private", "设为涉及个人隐私的事项（统计只计件数）" },
+	{ "item.public", "取消涉及个人隐私的标记" },
 	{ "calendar.load", "导入节假日安排" },
 	{ "calendar.day", "修改工作日历" },
 	{ "citizen.register", "申请人注册" },

@@ -420,7 +420,7 @@ show_item(struct req *r, const char *code, int v, const char *error)
 	const char	*open = NULL;
 	char		*svg;
 	size_t		 n, i;
-	int		 w, h, mine, admin = is_admin(&r->user);
+	int		 w, h, mine, priv, admin = is_admin(&r->user);
 
 	if (catalog_versions(r->db, r->pool, code, &versions, &n) != DB_OK)
 		return reply_error(r, 500, NULL);
@@ -450,6 +450,9 @@ show_item(struct req *r, const char *code, int v, const char *error)
 		return reply_error(r, 500, NULL);
 	}
 	view_item(r, "Item", &it);
+	if ((priv = catalog_private(r->db, r->pool, code)) < 0)
+		return reply_error(r, 500, NULL);
+	hdf_set(r, "Item.private", priv ? "1" : "0");
 	hdf_set(r, "Item.status", it.status);
 	hdf_set(r, "Item.status_label", status_label(it.status));
 	hdf_set(r, "Item.dept_code", it.dept_code);
@@ -665,7 +668,7 @@ form_from_request(struct req *r)
 	    "statutory_days", "promised_days", "instant", "fee", "fee_basis",
 	    "fee_standard", "fee_kind", "fee_min", "fee_max", "place", "hours",
 	    "phone", "complaint_phone", "visits", "depth", "secret",
-	    "keywords" };
+	    "private", "keywords" };
 	size_t	 i;
 	char	*k;
 
@@ -721,7 +724,7 @@ page_int_catalog_edit_form(struct req *r)
 {
 	struct item	 it;
 	const char	*code;
-	int		 v, st;
+	int		 v, st, priv;
 
 	if (load_version(r, &code, &v, &it, &st) == -1)
 		return st;
@@ -731,6 +734,9 @@ page_int_catalog_edit_form(struct req *r)
 		    "请先新建草稿，或由领导退回修改。");
 	}
 	form_from_item(r, &it);
+	if ((priv = catalog_private(r->db, r->pool, code)) < 0)
+		return reply_error(r, 500, NULL);
+	hdf_set(r, "Form.private", priv ? "1" : "");
 	return show_edit(r, &it);
 }
 

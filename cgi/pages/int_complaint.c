@@ -13,6 +13,7 @@
 #include "deadline.h"
 #include "pages.h"
 #include "text.h"
+#include "vocab.h"
 
 /* The light of complaint c's present stage on the calendar today. */
 static enum light
@@ -57,21 +58,32 @@ object_of(struct req *r, const struct complaint *c)
 	    c->person);
 }
 
-/* GET /sup/complaints?f=open|overdue|closed */
+/*
+ * GET /sup/complaints?f=open|overdue|closed|all&state=S&light=L&before=ID:
+ * the complaints, newest first, a page at a time (before: the id the page
+ * starts before); f the tab (overdue: the open ones with a red light),
+ * state one stage, light the open ones of that light today.  The counts
+ * of the tabs are the open complaints' per state and per light.  Each
+ * list and count is an index read (cmp_page, cmp_counts; db/156).
+ */
 int
 page_sup_complaints(struct req *r)
 {
 	static const char *const filters[] = { "open", "overdue", "closed",
 	    "all" };
-	struct complaint	*v;
+	static const char *const state_tabs[] = { "待受理", "已交办",
+	    "调查中", "已答复" };
+	struct cmp_query	 q;
+	struct cmp_page		 pg;
+	struct cmp_counts	 cn;
 	struct calendar		 cal;
 	const char		*f = form_get(r, "f");
+	const char		*light = form_get(r, "light");
 	cal_day			 today = cal_day_of(clock_now());
-	enum light		 l;
 	char			*p;
-	size_t			 n, i, k, shown = 0, nopen = 0, nred = 0;
-	int			 days, closed;
+	size_t			 i, k;
 
+	memset(&q, 0, sizeof(q));
 	for (k = 0; f != NULL && k < 4 && strcmp(f, filters[k]) != 0; k++)
 		;
 	if (f == NULL)
@@ -79,32 +91,56 @@ page_sup_complaints(struct req *r)
 	else if (k == 4)
 		return reply_error(r, 400, "筛选条件不正确：只能是未办结、已超期、"
 		    "已办结或全部。");
-	if (cmp_list(r->db, r->pool, &v, &n) != DB_OK ||
-	    calendar_get(r->db, r->pool, &cal) != DB_OK)
+	q.state = form_get(r, "state");
+	if (q.state != NULL && !vocab_in(cmp_open_states, q.state) &&
+	    strcmp(q.state, "closed") != 0)
+		return reply_error(r, 400, "投诉状态不正确：只能是待受理、已交办、"
+		    "调查中、已答复或已办结。");
+	if (light != NULL &&
+	    (q.light = deadline_light_of(light)) == LIGHT_NONE)
+		return reply_error(r, 400, "亮灯颜色只能是红灯、黄灯或绿灯。");
+	if (k == 1)
+		q.light = LIGHT_RED;
+	else if (k == 2 && q.state == NULL)
+		q.state = "closed";
+	q.all = k == 3;
+	if (form_get(r, "before") != NULL &&
+	    view_form_id(r, "before", &q.before) == -1)
+		return reply_error(r, 400, "翻页链接不正确，请回到第一页。");
+	if (calendar_get(r->db, r->pool, &cal) != DB_OK ||
+	    cmp_page(r->db, r->pool, &q, &cal, today, &pg) != DB_OK ||
+	    cmp_counts(r->db, r->pool, &cal, today, &cn) != DB_OK)
 		return reply_error(r, 500, NULL);
-	for (i = 0; i < n; i++) {
-		closed = strcmp(v[i].state, "closed") == 0;
-		l = cmp_light(&cal, today, &v[i], &days);
-		nopen += !closed;
-		nred += l == LIGHT_RED;
-		if ((k == 0 && closed) || (k == 1 && l != LIGHT_RED) ||
-		    (k == 2 && !closed))
-			continue;
-		p = pool_printf(r->pool, "Complaints.%zu", shown++);
-		hdf_putf(r, p, "id", "%lld", (long long)v[i].id);
-		hdf_put(r, p, "no", v[i].no);
-		hdf_put(r, p, "object", object_of(r, &v[i]));
-		hdf_put(r, p, "subject", v[i].subject);
-		hdf_put(r, p, "name", view_person(r, v[i].name));
-		hdf_put(r, p, "state_label", cmp_state_label(v[i].state));
-		hdf_put(r, p, "filed_at", v[i].filed_at);
-		hdf_put(r, p, "assignee", v[i].assignee);
-		(void)view_light(r, p, &cal, today, &v[i]);
+	for (i = 0; i < pg.n; i++) {
+		p = pool_printf(r->pool, "Complaints.%zu", i);
+		hdf_putf(r, p, "id", "%lld", (long long)pg.v[i].id);
+		hdf_put(r, p, "no", pg.v[i].no);
+		hdf_put(r, p, "object", object_of(r, &pg.v[i]));
+		hdf_put(r, p, "subject", pg.v[i].subject);
+		hdf_put(r, p, "name", view_person(r, pg.v[i].name));
+		hdf_put(r, p, "state_label", cmp_state_label(pg.v[i].state));
+		hdf_put(r, p, "filed_at", pg.v[i].filed_at);
+		hdf_put(r, p, "assignee", pg.v[i].assignee);
+		(void)view_light(r, p, &cal, today, &pg.v[i]);
 	}
+	for (i = 0; i < CMP_OPEN_STATES; i++) {
+		p = pool_printf(r->pool, "States.%zu", i);
+		hdf_put(r, p, "state", cmp_open_states[i]);
+		hdf_put(r, p, "label", state_tabs[i]);
+		hdf_putf(r, p, "n", "%lld", (long long)cn.state[i]);
+	}
+	if (pg.next != 0)
+		hdf_setf(r, "Next.before", "%lld", (long long)pg.next);
+	if (q.before != 0)
+		hdf_set(r, "Filter.paged", "1");
 	hdf_set(r, "Filter.f", filters[k]);
-	hdf_setf(r, "Count.open", "%zu", nopen);
-	hdf_setf(r, "Count.red", "%zu", nred);
-	hdf_setf(r, "Count.all", "%zu", n);
+	hdf_set(r, "Filter.state", form_get(r, "state"));
+	hdf_set(r, "Filter.light", k == 1 ? NULL :
+	    deadline_light_word(q.light));
+	hdf_setf(r, "Count.open", "%lld", (long long)cn.open);
+	hdf_setf(r, "Count.red", "%lld", (long long)cn.red);
+	hdf_setf(r, "Count.yellow", "%lld", (long long)cn.yellow);
+	hdf_setf(r, "Count.green", "%lld", (long long)cn.green);
 	hdf_set(r, "Page.Title", "投诉处理");
 	return render(r, "int/sup_complaints.cs");
 }

@@ -350,6 +350,49 @@ light_bounds(void **state)
 	}
 }
 
+/* The same as ranges of dates (deadline_light_range(), for a BETWEEN of
+ * the stored deadline): every deadline within 20 days of every day of
+ * 2026 falls in the range of its own light and of no other. */
+static void
+light_ranges(void **state)
+{
+	static const enum light lights[] = { LIGHT_GREEN, LIGHT_YELLOW,
+	    LIGHT_RED };
+	const char	*lo, *hi;
+	cal_day		 today, due, a, b;
+	enum light	 l;
+	size_t		 i;
+	int		 days, in;
+
+	(void)state;
+	assert_int_equal(deadline_light_range(pool, &cal2026, D("2026-03-02"),
+	    LIGHT_NONE, &lo, &hi), 0);
+	assert_null(lo);
+	assert_null(hi);
+	for (today = D("2026-01-01"); today <= D("2026-12-31"); today++)
+		for (i = 0; i < 3; i++) {
+			assert_int_equal(deadline_light_range(pool, &cal2026,
+			    today, lights[i], &lo, &hi), 1);
+			/* The open ends lie outside what cal_day holds. */
+			if (strcmp(lo, "1000-01-01") == 0)
+				a = today - 100000;
+			else
+				assert_int_equal(cal_day_parse(lo, &a), 0);
+			if (strcmp(hi, "9999-12-31") == 0)
+				b = today + 100000;
+			else
+				assert_int_equal(cal_day_parse(hi, &b), 0);
+			for (due = today - 20; due <= today + 20; due++) {
+				l = deadline_light(&cal2026, today, due, &days);
+				in = due >= a && due <= b;
+				if (in != (l == lights[i]))
+					fail_msg("today %s due %s: light %d, "
+					    "range of %d %s..%s", S(today),
+					    S(due), l, lights[i], lo, hi);
+			}
+		}
+}
+
 int
 main(void)
 {
@@ -361,6 +404,7 @@ main(void)
 		cmocka_unit_test(special_procedure_2026),
 		cmocka_unit_test(unknown_years),
 		cmocka_unit_test(light_bounds),
+		cmocka_unit_test(light_ranges),
 		cmocka_unit_test(properties),
 	};
 

@@ -16,7 +16,7 @@
 <header class="page-head">
   <p class="page-kicker">事项编码 <strong class="mono"><?cs var:Item.code ?></strong> · 第 <?cs var:Item.version ?> 版 <?cs call:status_badge(Item.status, Item.status_label) ?></p>
   <h1><?cs var:Item.name ?></h1>
-  <p class="page-sub"><?cs var:Item.dept_name ?> · <?cs var:Item.kind ?> · <?cs var:Item.level ?><?cs if:Item.parent_code ?> · <a href="/catalog/item?code=<?cs var:url_escape(Item.parent_code) ?>">主项 <?cs var:Item.parent_code ?></a>（<?cs var:Item.phase ?>）<?cs /if ?><?cs if:Item.published_at ?> · 发布于 <?cs var:Item.published_at ?><?cs /if ?></p>
+  <p class="page-sub"><?cs var:Item.dept_name ?> · <?cs var:Item.kind ?> · <?cs var:Item.level ?><?cs if:Item.parent_code ?> · <a href="/catalog/item?code=<?cs var:url_escape(Item.parent_code) ?>">主项 <?cs var:Item.parent_code ?></a>（<?cs var:Item.phase ?>）<?cs /if ?><?cs if:Item.published_at ?> · 发布于 <?cs var:Item.published_at ?><?cs /if ?><?cs if:Item.private == 1 ?> <span class="tag tag-req">涉及个人隐私 · 统计只计件数</span><?cs /if ?></p>
 </header>
 
 <?cs if:Page.Error ?>
@@ -152,6 +152,7 @@
         <tr><th scope="row">办件类型</th><td><?cs if:Item.instant == 1 ?>即办件<?cs else ?>承诺件<?cs /if ?></td></tr>
         <tr><th scope="row">到现场次数</th><td><?cs var:Item.visits ?> 次</td></tr>
         <tr><th scope="row">网办深度</th><td><?cs var:Item.depth_label ?><?cs if:Item.secret == 1 ?> <span class="tag tag-req">涉密</span><?cs /if ?></td></tr>
+        <tr><th scope="row">个人隐私</th><td><?cs if:Item.private == 1 ?><span class="tag tag-req">涉及个人隐私</span> 统计中只计件数，不显示申请人和办件清单<?cs else ?>不涉及（统计中可查看办件清单）<?cs /if ?></td></tr>
         <tr><th scope="row">收费</th><td><?cs var:Item.fee ?><?cs if:Item.fee_standard ?>；标准：<?cs var:Item.fee_standard ?><?cs /if ?><?cs if:Item.fee_basis ?>；依据：<?cs var:Item.fee_basis ?><?cs /if ?></td></tr>
         <tr><th scope="row">办理地点</th><td><?cs var:Item.place ?></td></tr>
         <tr><th scope="row">办理时间</th><td><?cs var:Item.hours ?></td></tr>
