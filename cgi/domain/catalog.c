@@ -71,6 +71,12 @@ static const char SQL_PRIVATE_CLEAR[] =
     "DELETE FROM item_private WHERE code = ?";
 static const char SQL_PRIVATE_GET[] =
     "SELECT COUNT(*) FROM item_private WHERE code = ?";
+/* What a version says of it (161): 1, 0, or -1 when it says nothing. */
+static const char SQL_PRIVATE_WANTED[] =
+    "SELECT COALESCE(private_wanted, -1) FROM item "
+    "WHERE code = ? AND version = ?";
+static const char SQL_PRIVATE_WANT[] =
+    "UPDATE item SET private_wanted = ? WHERE id = ?";
 static const char SQL_MATERIAL_ADD[] =
     "INSERT INTO item_material (item_id, seq, name, original, copies, "
     "required, types, note, form, form_sha, sample, sample_sha) "
@@ -886,6 +892,43 @@ catalog_hands(struct db *db, struct pool *pool, const char *code,
 	return stmt_list(q, pool, hand_row, sizeof(**out), out, n);
 }
 
+int
+catalog_private_wanted(struct db *db, struct pool *pool, const char *code,
+    int version)
+{
+	struct stmt	*q;
+	int64_t		 n;
+
+	q = db_stmt(db, SQL_PRIVATE_WANTED);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	if (stmt_one(q, pool, "i", &n) != DB_OK)
+		return -2;
+	return (int)n;
+}
+
+/* Mark item code private (want 1) or not, as version says, when it is
+ * not so already; audited on its own as item.private or item.public. */
+static enum db_rc
+private_apply(struct db *db, struct pool *pool, const char *code,
+    int version, int want, const char *actor)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int		 was;
+
+	if ((was = catalog_private(db, pool, code)) < 0)
+		return DB_ERR;
+	if (was == want)
+		return DB_OK;
+	q = db_stmt(db, want ? SQL_PRIVATE_SET : SQL_PRIVATE_CLEAR);
+	stmt_bind_text(q, 0, code);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	return audit_add(db, pool, actor, want ? "item.private" :
+	    "item.public", code, pool_printf(pool, "version %d", version));
+}
+
 enum db_rc
 catalog_publish(struct db *db, struct pool *pool, const char *code,
     int version, const char *actor, const char **why)
@@ -897,6 +940,7 @@ catalog_publish(struct db *db, struct pool *pool, const char *code,
 	json_t		*rec;
 	enum db_rc	 rc;
 	int64_t		 id;
+	int		 want;
 
 	*why = NULL;
 	if (db_begin(db) != DB_OK)
@@ -939,6 +983,15 @@ catalog_publish(struct db *db, struct pool *pool, const char *code,
 	stmt_bind_text(q, 0, code);
 	stmt_bind_int(q, 1, version);
 	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	/* What the version says of "private" now holds (161), as the
+	 * publisher's act. */
+	if ((want = catalog_private_wanted(db, pool, code, version)) == -2) {
+		rc = DB_ERR;
+		goto fail;
+	}
+	if (want >= 0 && (rc = private_apply(db, pool, code, version, want,
+	    actor)) != DB_OK)
 		goto fail;
 	it.status = "published";
 	/* Secret and D items never reach the extranet (CAT-1). */
@@ -1028,7 +1081,6 @@ catalog_save_draft(struct db *db, struct pool *pool, const char *code,
 	json_t		*priv;
 	int64_t		 id;
 	size_t		 i;
-	int		 was;
 
 	err[0] = '\0';
 	if (db_begin(db) != DB_OK)
@@ -1062,24 +1114,17 @@ catalog_save_draft(struct db *db, struct pool *pool, const char *code,
 	if ((rc = audit_add(db, pool, actor, "item.edit", code,
 	    pool_printf(pool, "version %d", version))) != DB_OK)
 		goto fail;
-	/* The editor's "private" (SUP-6), per code as the loader sets it:
-	 * in this transaction, and audited on its own when it changes. */
+	/* The editor's "private" (SUP-6), kept with the draft (161);
+	 * marking takes effect at once, unmarking when it is published. */
 	if ((priv = json_object_get(obj, "private")) != NULL &&
 	    json_is_boolean(priv)) {
-		if ((was = catalog_private(db, pool, code)) < 0) {
-			rc = DB_ERR;
+		q = db_stmt(db, SQL_PRIVATE_WANT);
+		stmt_bind_int(q, 0, json_is_true(priv));
+		stmt_bind_int(q, 1, id);
+		if ((rc = stmt_run(q)) != DB_OK ||
+		    (json_is_true(priv) && (rc = private_apply(db, pool, code,
+		    version, 1, actor)) != DB_OK))
 			goto fail;
-		}
-		if (was != json_is_true(priv)) {
-			q = db_stmt(db, json_is_true(priv) ? SQL_PRIVATE_SET :
-			    SQL_PRIVATE_CLEAR);
-			stmt_bind_text(q, 0, code);
-			if ((rc = stmt_run(q)) != DB_OK ||
-			    (rc = audit_add(db, pool, actor, json_is_true(priv) ?
-			    "item.private" : "item.public", code,
-			    pool_printf(pool, "version %d", version))) != DB_OK)
-				goto fail;
-		}
 	}
 	return db_commit(db);
 fail:

@@ -79,13 +79,18 @@ enum db_rc	 catalog_store(struct db *, struct pool *, json_t *obj,
 /* Whether item code is private (婚姻登记, 收养登记: counts only in the
  * statistics, SUP-6; item_private): 1, 0, or -1 on error. */
 int		 catalog_private(struct db *, struct pool *, const char *code);
+/* What version of code says of it (161): 1, 0, -1 when it says nothing,
+ * -2 on error. */
+int		 catalog_private_wanted(struct db *, struct pool *,
+		    const char *code, int version);
 /*
  * Replace draft `version` of code with obj (same code, same version):
  * its elements, materials and procedure.  DB_NONE when that version is
  * not a draft.  One transaction, audited.  obj's "private" (a boolean),
- * when present, marks or clears the item code as private at once (per
- * code, as the loader does), audited as item.private or item.public
- * when it changes.
+ * when present, is kept with the draft: true marks the item code private
+ * at once (per code, as the loader does), audited as item.private; false
+ * clears it when the draft is published (catalog_publish(), by a second
+ * person), audited then as item.public.
  */
 enum db_rc	 catalog_save_draft(struct db *, struct pool *, const char *code,
 		    int version, json_t *obj, const char *actor, char *err,

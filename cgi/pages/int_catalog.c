@@ -420,7 +420,7 @@ show_item(struct req *r, const char *code, int v, const char *error)
 	const char	*open = NULL;
 	char		*svg;
 	size_t		 n, i;
-	int		 w, h, mine, priv, admin = is_admin(&r->user);
+	int		 w, h, mine, priv, want, admin = is_admin(&r->user);
 
 	if (catalog_versions(r->db, r->pool, code, &versions, &n) != DB_OK)
 		return reply_error(r, 500, NULL);
@@ -450,9 +450,14 @@ show_item(struct req *r, const char *code, int v, const char *error)
 		return reply_error(r, 500, NULL);
 	}
 	view_item(r, "Item", &it);
-	if ((priv = catalog_private(r->db, r->pool, code)) < 0)
+	if ((priv = catalog_private(r->db, r->pool, code)) < 0 ||
+	    (want = catalog_private_wanted(r->db, r->pool, code, v)) == -2)
 		return reply_error(r, 500, NULL);
 	hdf_set(r, "Item.private", priv ? "1" : "0");
+	/* Unmarked in this version, effective once it is published. */
+	if (want == 0 && priv && (strcmp(it.status, "draft") == 0 ||
+	    strcmp(it.status, "review") == 0))
+		hdf_set(r, "Item.private_pending", "0");
 	hdf_set(r, "Item.status", it.status);
 	hdf_set(r, "Item.status_label", status_label(it.status));
 	hdf_set(r, "Item.dept_code", it.dept_code);
@@ -734,7 +739,10 @@ page_int_catalog_edit_form(struct req *r)
 		    "请先新建草稿，或由领导退回修改。");
 	}
 	form_from_item(r, &it);
-	if ((priv = catalog_private(r->db, r->pool, code)) < 0)
+	/* As the draft says it, else as it is now (161). */
+	if ((priv = catalog_private_wanted(r->db, r->pool, code, v)) == -1)
+		priv = catalog_private(r->db, r->pool, code);
+	if (priv < 0)
 		return reply_error(r, 500, NULL);
 	hdf_set(r, "Form.private", priv ? "1" : "");
 	return show_edit(r, &it);

@@ -3,7 +3,8 @@
 # has the "private" flag (涉及个人隐私: 婚姻登记, 收养登记): the catalogue
 # administrator ticks it in a draft, it is saved with the draft, audited,
 # shown on the item's page and in the editor, and /sup/stats then shows
-# that item's counts only (no link to its cases); unticking reverses it.
+# that item's counts only (no link to its cases); unticking reverses it
+# when a second person publishes the draft that says so (161).
 . "$(dirname "$0")/../lib.sh"
 
 TMP=$_T_DIR
@@ -87,21 +88,39 @@ edit 1
 t_is "saved again ticked: no second flag row" \
 	"$(sql_int "SELECT GROUP_CONCAT(action ORDER BY id) FROM audit WHERE id > $A1 AND object = '$CODE'")" "item.edit"
 
-# --- unticked -------------------------------------------------------------------
+# --- unticked: effective when a second person publishes the draft ------------------
 edit ""
 t_is "unticked: saved" "$HTTP_STATUS" 303
+t_is "kept with the draft" "$(sql_int "SELECT private_wanted FROM item WHERE code = '$CODE' AND version = 2")" 0
+t_is "the item is still private until the draft is published" "$(sql_int "SELECT COUNT(*) FROM item_private WHERE code = '$CODE'")" 1
+t_is "nothing audited as item.public yet" "$(sql_int "SELECT COUNT(*) FROM audit WHERE id > $A1 AND object = '$CODE' AND action = 'item.public'")" 0
+R=$(stats)
+t_like "/sup/stats still counts only" "$R" '只统计件数'
+http_get admin "$INT_URL/catalog/edit?code=$CODE&v=2" >/dev/null
+t_like "the editor shows the draft's choice, not ticked" "$HTTP_BODY" '<input type="checkbox" name="private" value="1">'
+http_get admin "$INT_URL/catalog/item?code=$CODE&v=2" >/dev/null
+t_like "the draft's page says the change waits for publication" "$HTTP_BODY" '本版已取消这一标记，经另一人审核发布后生效'
+http_get admin "$INT_URL/catalog/item?code=$CODE&v=1" >/dev/null
+t_unlike "the published version's page does not" "$HTTP_BODY" '本版已取消'
+move admin submit "$CODE" 2
+t_is "submitted for review" "$HTTP_STATUS" 303
+staff_login leader bateer
+move leader publish "$CODE" 2
+t_is "published by the leader" "$(sql_int "SELECT status FROM item WHERE code = '$CODE' AND version = 2")" published
 t_is "the item is no longer private" "$(sql_int "SELECT COUNT(*) FROM item_private WHERE code = '$CODE'")" 0
-t_is "audited as item.public" \
-	"$(sql_int "SELECT CONCAT_WS(' ', actor, action) FROM audit WHERE id > $A1 AND object = '$CODE' AND action LIKE 'item.p%'")" \
-	"liuxiaomei item.public"
+t_is "audited as item.public, by the publisher" \
+	"$(sql_int "SELECT CONCAT_WS(' ', actor, action, detail) FROM audit WHERE id > $A1 AND object = '$CODE' AND action LIKE 'item.p%' AND action <> 'item.publish'")" \
+	"bateer item.public version 2"
 R=$(stats)
 t_like "/sup/stats links to its cases again" "$R" "href=\"/sup/cases\\?item=$CODE\""
 t_unlike "not marked" "$R" '只统计件数'
 http_get admin "$INT_URL/catalog/item?code=$CODE&v=2" >/dev/null
 t_like "the item's page says it is not" "$HTTP_BODY" '不涉及（统计中可查看办件清单）'
+move admin draft "$CODE" 2
+t_is "a new draft, version 3" "$(sql_int "SELECT status FROM item WHERE code = '$CODE' AND version = 3")" draft
 
 # --- only the catalogue's administrator ---------------------------------------------
-page=$(http_get admin "$INT_URL/catalog/edit?code=$CODE&v=2")
+page=$(http_get admin "$INT_URL/catalog/edit?code=$CODE&v=3")
 read_edit_form "$page"
 F[private]=1
 F[csrf]=$(http_get clerk "$INT_URL/inbox" | csrf_from)

@@ -98,7 +98,7 @@
         </select>
       </div>
       <label class="check"><input type="checkbox" name="secret" value="1"<?cs if:Form.secret ?> checked<?cs /if ?>> 涉密事项（不上外网，网办深度只能是 C 或 D）</label>
-      <label class="check"><input type="checkbox" name="private" value="1"<?cs if:Form.private ?> checked<?cs /if ?>> 涉及个人隐私（如婚姻登记、收养登记：统计中只计件数，不显示申请人和办件清单；保存即生效，所有版本都适用）</label>
+      <label class="check"><input type="checkbox" name="private" value="1"<?cs if:Form.private ?> checked<?cs /if ?>> 涉及个人隐私（如婚姻登记、收养登记：统计中只计件数，不显示申请人和办件清单；所有版本都适用。勾选保存即生效；取消勾选须经另一人审核发布本版后生效）</label>
     </fieldset>
 
     <fieldset class="panel">

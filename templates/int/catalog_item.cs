@@ -152,7 +152,7 @@
         <tr><th scope="row">办件类型</th><td><?cs if:Item.instant == 1 ?>即办件<?cs else ?>承诺件<?cs /if ?></td></tr>
         <tr><th scope="row">到现场次数</th><td><?cs var:Item.visits ?> 次</td></tr>
         <tr><th scope="row">网办深度</th><td><?cs var:Item.depth_label ?><?cs if:Item.secret == 1 ?> <span class="tag tag-req">涉密</span><?cs /if ?></td></tr>
-        <tr><th scope="row">个人隐私</th><td><?cs if:Item.private == 1 ?><span class="tag tag-req">涉及个人隐私</span> 统计中只计件数，不显示申请人和办件清单<?cs else ?>不涉及（统计中可查看办件清单）<?cs /if ?></td></tr>
+        <tr><th scope="row">个人隐私</th><td><?cs if:Item.private == 1 ?><span class="tag tag-req">涉及个人隐私</span> 统计中只计件数，不显示申请人和办件清单<?cs if:Item.private_pending == "0" ?>；本版已取消这一标记，经另一人审核发布后生效<?cs /if ?><?cs else ?>不涉及（统计中可查看办件清单）<?cs /if ?></td></tr>
         <tr><th scope="row">收费</th><td><?cs var:Item.fee ?><?cs if:Item.fee_standard ?>；标准：<?cs var:Item.fee_standard ?><?cs /if ?><?cs if:Item.fee_basis ?>；依据：<?cs var:Item.fee_basis ?><?cs /if ?></td></tr>
         <tr><th scope="row">办理地点</th><td><?cs var:Item.place ?></td></tr>
         <tr><th scope="row">办理时间</th><td><?cs var:Item.hours ?></td></tr>
