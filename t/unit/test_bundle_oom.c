@@ -6,9 +6,10 @@
  * -Wl,--wrap, see Makefile.am), every allocation of OpenSSL
  * (CRYPTO_set_mem_functions) and of jansson (json_set_alloc_funcs), and
  * the libarchive calls that allocate (wrapped too; they fail as libarchive
- * does, with ENOMEM); not jansson's parser (see __wrap_json_loadb).  Each run must end in a clean error: a message that
- * says memory ran short, no bundle and no .tmp left by a writer, nothing
- * staged and nothing handed back by a reader; never abort().  A run that
+ * does, with ENOMEM); not jansson's parser (see __wrap_json_loadb).  Each
+ * run must end in a clean error: a message that says memory ran short, no
+ * bundle and no .tmp left by a writer, nothing staged and nothing handed
+ * back by a reader; never abort().  A run that
  * succeeds anyway (a library that copes with the failure itself) must
  * give the very bytes, or records, of a run without failures.  Leaks on
  * any of these paths are caught by LeakSanitizer (./run test runs units
@@ -470,7 +471,11 @@ group_teardown(void **state)
 	return 0;
 }
 
-/* The message of a run that failed says that memory ran short. */
+/*
+ * The message of a run that failed says that memory ran short.  With
+ * OOM_LIST set in the environment every message that does not is listed
+ * instead of the first failing the test: to find them all at once.
+ */
 static void
 says_nomem(long n, const char *err)
 {
