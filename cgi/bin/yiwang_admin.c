@@ -185,8 +185,10 @@ keypair(const char *key, const char *what, const char *path,
 		printf("%s已存在：%s\n", what, path);
 		return 0;
 	}
-	if (asprintf(&pub, "%s.pub", path) == -1)
-		abort();
+	if (asprintf(&pub, "%s.pub", path) == -1) {
+		fprintf(stderr, "内存不足，未生成%s。\n", what);
+		return 1;
+	}
 	if (make(path, pub) == -1) {
 		fprintf(stderr, "无法写入%s %s 或 %s（已存在或目录不可写）。\n",
 		    what, path, pub);

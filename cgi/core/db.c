@@ -113,10 +113,13 @@ db_open_as(const struct config *cfg, enum db_role role)
 
 	if (credentials(cfg, role, &user, pw, sizeof(pw)) == -1)
 		return NULL;
-	if ((db = calloc(1, sizeof(*db))) == NULL)
-		abort();
-	if ((db->conn = mysql_init(NULL)) == NULL)
-		abort();
+	if ((db = calloc(1, sizeof(*db))) == NULL ||
+	    (db->conn = mysql_init(NULL)) == NULL) {
+		OPENSSL_cleanse(pw, sizeof(pw));
+		log_err("db_open: out of memory");
+		free(db);
+		return NULL;
+	}
 	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &off);
 	/* LOAD DATA LOCAL only where db_load() is meant to run: it never
@@ -499,14 +502,14 @@ stmt_run(struct stmt *s)
 	    (s->clens = calloc(s->ncols, sizeof(*s->clens))) == NULL ||
 	    (s->nulls = calloc(s->ncols, sizeof(*s->nulls))) == NULL ||
 	    (s->types = calloc(s->ncols, sizeof(*s->types))) == NULL)
-		abort();
+		goto nomem;
 	for (i = 0; i < s->ncols; i++) {
 		/* Room for the longest value in this result, as text. */
 		size_t n = f[i].max_length + 1;
 		if (n < 32)
 			n = 32;
 		if ((s->bufs[i] = malloc(n)) == NULL)
-			abort();
+			goto nomem;
 		s->cols[i].buffer_type = MYSQL_TYPE_STRING;
 		s->cols[i].buffer = s->bufs[i];
 		s->cols[i].buffer_length = n;
@@ -518,6 +521,13 @@ stmt_run(struct stmt *s)
 	if (mysql_stmt_bind_result(s->st, s->cols) != 0)
 		goto fail;
 	return DB_OK;
+nomem:
+	/* The caller answers 500; the worker lives on. */
+	log_err("out of memory for a result of %u columns: %.300s", s->ncols,
+	    s->sql);
+	mysql_free_result(meta);
+	result_free(s);
+	return DB_ERR;
 fail:
 	err = mysql_stmt_errno(s->st);
 	check_gone(err, "execute");

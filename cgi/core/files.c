@@ -160,17 +160,25 @@ write_tmp(const char *dir, FILE *fp, char tmp[PATH_MAX], char sha[65])
 		return -1;
 	}
 	if ((ctx = EVP_MD_CTX_new()) == NULL ||
-	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
-		abort();
+	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+		errno = ENOMEM;
+		goto out;
+	}
 	rewind(fp);
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0) {
-		EVP_DigestUpdate(ctx, buf, n);
+		if (EVP_DigestUpdate(ctx, buf, n) != 1) {
+			errno = ENOMEM;
+			goto out;
+		}
 		if (crypto_write_all(fd, buf, n) == -1)
 			goto out;
 	}
 	if (ferror(fp) || fsync(fd) == -1)
 		goto out;
-	EVP_DigestFinal_ex(ctx, md, NULL);
+	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1) {
+		errno = ENOMEM;
+		goto out;
+	}
 	crypto_hex(md, sizeof(md), sha);
 	rc = 0;
 out:

@@ -138,8 +138,11 @@ pii_hash(const char *what, const char *value, char out[PII_HASH_HEX])
 	if (use_key("hash", key, sizeof(key)) == -1)
 		return -1;
 	/* what and value apart by a NUL, which neither holds. */
-	if ((buf = malloc(w + 1 + n)) == NULL)
-		abort();
+	if ((buf = malloc(w + 1 + n)) == NULL) {
+		OPENSSL_cleanse(key, sizeof(key));
+		log_err("pii_hash: out of memory");
+		return -1;
+	}
 	memcpy(buf, what, w + 1);
 	memcpy(buf + w + 1, value, n);
 	crypto_hmac_sha256(key, sizeof(key), buf, w + 1 + n, md);

@@ -240,7 +240,7 @@ pki_presented(const char *verify, const char *escaped_pem,
 	    len > PEM_MAX)
 		return -1;
 	if ((pem = malloc(len + 1)) == NULL)
-		abort();
+		return -1;	/* refused, as a certificate not shown is */
 	/* nginx escapes the PEM as a URI component: %XX only */
 	for (i = 0, p = pem; i < len; i++) {
 		hex[0] = escaped_pem[i + 1];

@@ -21,6 +21,10 @@
 			"从其他软件复制来的文字）。请返回上一页，删除这些字符或" \
 			"重新输入后再提交。"
 
+/* The page when none can be rendered (a template fails, no memory). */
+#define PLAIN_ERROR	"<!doctype html><meta charset=utf-8><title>系统错误" \
+			"</title><p>系统暂时出现故障，请稍后再试。</p>"
+
 /*
  * What cb_read() watches in the body while the kit reads it.  The kit's
  * parsers are quadratic in the number of values of one name and only
@@ -403,7 +407,7 @@ cb_read_str(void *data, char *buf, int len)
  * address the real boundary gets.  (The first dummy, of another size,
  * moves the cache off the freed address of the last request.)
  */
-static void
+static int
 prime_boundary(FCGX_Request *fcgx, int len)
 {
 	const int	 lens[2] = { 200, len };
@@ -411,19 +415,27 @@ prime_boundary(FCGX_Request *fcgx, int len)
 	char		 ct[256], b[201];
 	CGI		*d;
 	NEOERR		*err;
-	int		 i;
+	int		 i, rc = -1;
 
 	for (i = 0; i < 2; i++) {
-		if ((d = calloc(1, sizeof(*d))) == NULL ||
-		    hdf_init(&d->hdf) != STATUS_OK)
-			abort();
+		if ((d = calloc(1, sizeof(*d))) == NULL)
+			goto out;
+		if ((err = hdf_init(&d->hdf)) != STATUS_OK) {
+			nerr_ignore(&err);
+			free(d);
+			goto out;
+		}
 		memset(b, 'x', (size_t)lens[i]);
 		b[lens[i]] = '\0';
 		snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%s", b);
-		if (hdf_set_value(d->hdf, "CGI.ContentType", ct) != STATUS_OK ||
-		    hdf_set_value(d->hdf, "CGI.ContentLength", "2") !=
+		if ((err = hdf_set_value(d->hdf, "CGI.ContentType", ct)) ==
 		    STATUS_OK)
-			abort();
+			err = hdf_set_value(d->hdf, "CGI.ContentLength", "2");
+		if (err != STATUS_OK) {
+			nerr_ignore(&err);
+			cgi_destroy(&d);
+			goto out;
+		}
 		body = "-\n";
 		cgiwrap_init_emu(&body, cb_read_str, cb_writef, cb_write,
 		    cb_getenv, cb_putenv, cb_iterenv);
@@ -431,8 +443,11 @@ prime_boundary(FCGX_Request *fcgx, int len)
 		nerr_ignore(&err);
 		cgi_destroy(&d);
 	}
+	rc = 0;
+out:
 	cgiwrap_init_emu(fcgx, cb_read, cb_writef, cb_write, cb_getenv,
 	    cb_putenv, cb_iterenv);
+	return rc;
 }
 
 int
@@ -516,8 +531,11 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 		tmp = pool_printf(pool, "%s/tmp", cfg->files_dir);
 		hdf_set_value(r->hdf, "Config.Upload.TmpDir", tmp);
 	}
-	if (blen > 0)
-		prime_boundary(fcgx, blen);
+	if (blen > 0 && prime_boundary(fcgx, blen) == -1) {
+		/* out of memory: the kit could not be readied for the body */
+		log_err("out of memory before parsing a multipart body");
+		return 500;
+	}
 	err = cgi_parse(r->cgi);
 	if (scan.nul) {
 		nerr_ignore(&err);
@@ -924,8 +942,7 @@ render(struct req *r, const char *tpl)
 	html = render_string(r->hdf, r->cfg->templates_dir, tpl, r->pool);
 	if (html == NULL) {
 		r->status = 500;
-		html = "<!doctype html><meta charset=utf-8><title>系统错误"
-		    "</title><p>系统暂时出现故障，请稍后再试。</p>";
+		html = PLAIN_ERROR;
 	}
 	return reply_raw(r, "text/html; charset=utf-8", html, strlen(html),
 	    NULL);
@@ -935,6 +952,7 @@ int
 reply_error(struct req *r, int status, const char *msg)
 {
 	HDF	*fresh;
+	NEOERR	*err;
 
 	if (msg == NULL) {
 		switch (status) {
@@ -951,8 +969,13 @@ reply_error(struct req *r, int status, const char *msg)
 	r->status = status;
 	if (r->hdf == NULL) {
 		/* The request could not be parsed: render from an empty set. */
-		if (hdf_init(&fresh) != STATUS_OK)
-			abort();
+		if ((err = hdf_init(&fresh)) != STATUS_OK) {
+			/* out of memory: the fixed page, which needs none */
+			nerr_ignore(&err);
+			r->status = 500;
+			return reply_raw(r, "text/html; charset=utf-8",
+			    PLAIN_ERROR, strlen(PLAIN_ERROR), NULL);
+		}
 		if (r->cgi == NULL) {
 			r->hdf = fresh;
 		} else {

@@ -204,8 +204,11 @@ file_append(const char *path, const struct anchor *a)
 		log_err("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (asprintf(&line, "%s\t%s\n", a->body, a->sig) == -1)
-		abort();
+	if (asprintf(&line, "%s\t%s\n", a->body, a->sig) == -1) {
+		log_err("%s: out of memory", path);
+		close(fd);
+		return -1;
+	}
 	len = strlen(line);
 	if (crypto_write_all(fd, line, len) == 0 && fsync(fd) == 0)
 		rc = 0;

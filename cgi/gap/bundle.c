@@ -42,6 +42,14 @@
 #define EPH_SALT	"yiwang bundle 2 ephemeral"
 #define KEY_INFO	"yiwang bundle 2 aes-256-gcm"
 
+/*
+ * Out of memory, or OpenSSL, libarchive or jansson could not make what
+ * they were asked for: the operator can only try again later.  Nothing is
+ * left behind (no .tmp, nothing staged), so trying again is safe.
+ */
+#define NOMEM_WRITE	"内存不足或加密库出错，数据包未生成：请稍后重新导出。"
+#define NOMEM_READ	"内存不足或加密库出错，数据包未导入：请稍后重新导入。"
+
 /* A payload member as the writer made it or the manifest lists it. */
 struct member {
 	char		 name[MEMBER_NAME_MAX];
@@ -83,6 +91,7 @@ struct unseal {
 	uint64_t	 index, nseg;
 	unsigned char	*buf;		/* SEG_LEN */
 	int		 bad;		/* a segment did not open */
+	int		 nomem;		/* for want of memory */
 };
 
 /* What one read has staged, so that a failure can take it all back. */
@@ -109,6 +118,27 @@ fail(char *err, size_t errlen, const char *fmt, ...)
 	return -1;
 }
 
+/* A libarchive call on the writer's side failed: why. */
+static int
+write_fail(struct archive *a, char *err, size_t errlen)
+{
+	if (archive_errno(a) == ENOMEM)
+		return fail(err, errlen, NOMEM_WRITE);
+	return fail(err, errlen, "无法写入数据包：%s。",
+	    archive_error_string(a) ? archive_error_string(a) : "");
+}
+
+/*
+ * Why a call into OpenSSL failed, for the operator: a shortage of memory
+ * (errno ENOMEM, which malloc sets, cleared by the caller before the call)
+ * or else the reason given.
+ */
+static const char *
+nomem_or(const char *nomem, const char *why)
+{
+	return errno == ENOMEM ? nomem : why;
+}
+
 static void
 put_be32(unsigned char *p, uint32_t v)
 {
@@ -131,7 +161,10 @@ hexcmp(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-/* 1 when the n hex names in files (65 bytes apart) hold a duplicate. */
+/*
+ * 1 when the n hex names in files (65 bytes apart) hold a duplicate, 0
+ * when not, -1 when out of memory.
+ */
 static int
 has_duplicate(const char (*files)[SHA256_HEX], size_t n)
 {
@@ -142,7 +175,7 @@ has_duplicate(const char (*files)[SHA256_HEX], size_t n)
 	if (n < 2)
 		return 0;
 	if ((copy = calloc(n, sizeof(*copy))) == NULL)
-		abort();
+		return -1;
 	memcpy(copy, files, n * sizeof(*copy));
 	qsort(copy, n, sizeof(*copy), hexcmp);
 	for (i = 1; i < n && !dup; i++)
@@ -246,7 +279,7 @@ seal_ephemeral(EVP_PKEY *own, const unsigned char p[SHA256_LEN],
 
 	ilen = SHA256_LEN + 8 + BOX_LEN + 8 + 8 + dlen;
 	if ((info = malloc(ilen)) == NULL)
-		abort();
+		return NULL;
 	memcpy(info, p, SHA256_LEN);
 	put_be64(info + SHA256_LEN, plain);
 	memcpy(info + SHA256_LEN + 8, to, BOX_LEN);
@@ -265,7 +298,9 @@ seal_ephemeral(EVP_PKEY *own, const unsigned char p[SHA256_LEN],
 
 /*
  * Start sealing a payload of plain bytes with eph to the recipient to;
- * sets epk.  The sealed bytes go to fd, or to mem when fd < 0.
+ * sets epk.  The sealed bytes go to fd, or to mem when fd < 0.  -1 when
+ * the key is unusable or out of memory (errno ENOMEM); seal_free() in
+ * either case.
  */
 static int
 seal_start(struct seal *s, EVP_PKEY *eph, const unsigned char to[BOX_LEN],
@@ -281,8 +316,10 @@ seal_start(struct seal *s, EVP_PKEY *eph, const unsigned char to[BOX_LEN],
 	if ((s->buf = malloc(SEG_LEN)) == NULL ||
 	    (s->out = malloc(SEG_SEALED)) == NULL ||
 	    (s->digest = EVP_MD_CTX_new()) == NULL ||
-	    EVP_DigestInit_ex(s->digest, EVP_sha256(), NULL) != 1)
-		abort();
+	    EVP_DigestInit_ex(s->digest, EVP_sha256(), NULL) != 1) {
+		errno = ENOMEM;
+		return -1;
+	}
 	return 0;
 }
 
@@ -299,7 +336,11 @@ seal_free(struct seal *s)
 	s->fd = -1;
 }
 
-/* Seal the gathered segment and pass it on. */
+/*
+ * Seal the gathered segment and pass it on.  -1 with errno set: the
+ * write's, or ENOMEM when the cipher or the digest failed, which with a
+ * key seal_start() accepted only a shortage of memory makes them do.
+ */
 static int
 seal_flush(struct seal *s, int last)
 {
@@ -307,10 +348,11 @@ seal_flush(struct seal *s, int last)
 
 	seg_nonce(s->index, last, nonce);
 	if (crypto_gcm_seal(s->key, nonce, s->buf, s->fill, s->out,
-	    s->out + s->fill) == -1)
+	    s->out + s->fill) == -1 ||
+	    EVP_DigestUpdate(s->digest, s->out, s->fill + GCM_TAG_LEN) != 1) {
+		errno = ENOMEM;
 		return -1;
-	if (EVP_DigestUpdate(s->digest, s->out, s->fill + GCM_TAG_LEN) != 1)
-		abort();
+	}
 	if (s->fd >= 0) {
 		if (crypto_write_all(s->fd, s->out, s->fill + GCM_TAG_LEN) == -1)
 			return -1;
@@ -397,7 +439,9 @@ sink_write(struct archive *a, void *arg, const void *buf, size_t len)
 	}
 	errno = 0;
 	if (s->seal != NULL && seal_feed(s->seal, buf, len) == -1) {
-		if (errno != 0)
+		if (errno == ENOMEM)
+			archive_set_error(a, errno, "内存不足或加密库出错");
+		else if (errno != 0)
 			archive_set_error(a, errno, "%s", strerror(errno));
 		else
 			archive_set_error(a, EIO, "附件在导出过程中被改动");
@@ -414,8 +458,10 @@ put_header(struct archive *a, const char *name, uint64_t size)
 	struct archive_entry	*e;
 	int			 rc;
 
-	if ((e = archive_entry_new2(a)) == NULL)
+	if ((e = archive_entry_new2(a)) == NULL) {
+		archive_set_error(a, ENOMEM, "out of memory");
 		return -1;
+	}
 	archive_entry_set_pathname(e, name);
 	archive_entry_set_size(e, (la_int64_t)size);
 	archive_entry_set_filetype(e, AE_IFREG);
@@ -460,13 +506,14 @@ put_file(struct archive *a, const struct bundle_file *f, struct member *m,
 		goto out;
 	}
 	if (put_header(a, m->name, m->size) == -1) {
-		fail(err, errlen, "无法写入数据包：%s。",
-		    archive_error_string(a));
+		write_fail(a, err, errlen);
 		goto out;
 	}
 	if ((buf = malloc(IO_CHUNK)) == NULL || (ctx = EVP_MD_CTX_new()) ==
-	    NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
-		abort();
+	    NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+		fail(err, errlen, NOMEM_WRITE);
+		goto out;
+	}
 	for (;;) {
 		if ((n = read(fd, buf, IO_CHUNK)) == -1) {
 			if (errno == EINTR)
@@ -482,11 +529,12 @@ put_file(struct archive *a, const struct bundle_file *f, struct member *m,
 			    "请重新导出。", f->path);
 			goto out;
 		}
-		if (EVP_DigestUpdate(ctx, buf, (size_t)n) != 1)
-			abort();
+		if (EVP_DigestUpdate(ctx, buf, (size_t)n) != 1) {
+			fail(err, errlen, NOMEM_WRITE);
+			goto out;
+		}
 		if (archive_write_data(a, buf, (size_t)n) != n) {
-			fail(err, errlen, "无法写入数据包：%s。",
-			    archive_error_string(a));
+			write_fail(a, err, errlen);
 			goto out;
 		}
 		done += (uint64_t)n;
@@ -496,8 +544,10 @@ put_file(struct archive *a, const struct bundle_file *f, struct member *m,
 		    f->path);
 		goto out;
 	}
-	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1)
-		abort();
+	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1) {
+		fail(err, errlen, NOMEM_WRITE);
+		goto out;
+	}
 	crypto_hex(md, sizeof(md), hex);
 	if (strcmp(hex, f->sha256) != 0) {
 		fail(err, errlen, "附件 %s 的内容与其摘要 %s 不符。", f->path,
@@ -525,20 +575,18 @@ payload_pass(const struct bundle_out *b, struct member *m, struct sink *s,
 	int		 rc = -1;
 
 	if ((a = archive_write_new()) == NULL)
-		abort();
+		return fail(err, errlen, NOMEM_WRITE);
 	if (archive_write_set_format_ustar(a) != ARCHIVE_OK ||
 	    archive_write_set_bytes_in_last_block(a, 1) != ARCHIVE_OK ||
 	    archive_write_open2(a, s, NULL, sink_write, NULL, NULL) !=
 	    ARCHIVE_OK) {
-		fail(err, errlen, "无法写入数据包：%s。",
-		    archive_error_string(a));
+		write_fail(a, err, errlen);
 		goto out;
 	}
 	if (put_header(a, m[0].name, m[0].size) == -1 ||
 	    (b->records_len > 0 && archive_write_data(a, b->records,
 	    b->records_len) != (la_ssize_t)b->records_len)) {
-		fail(err, errlen, "无法写入数据包：%s。",
-		    archive_error_string(a));
+		write_fail(a, err, errlen);
 		goto out;
 	}
 	for (i = 0; i < b->nfiles; i++)
@@ -546,8 +594,7 @@ payload_pass(const struct bundle_out *b, struct member *m, struct sink *s,
 		    errlen) == -1)
 			goto out;
 	if (archive_write_close(a) != ARCHIVE_OK) {
-		fail(err, errlen, "无法写入数据包：%s。",
-		    archive_error_string(a));
+		write_fail(a, err, errlen);
 		goto out;
 	}
 	rc = 0;
@@ -583,37 +630,91 @@ check_out(const struct bundle_out *b, char *err, size_t errlen)
 	if (b->nfiles < 2)
 		return 0;
 	if ((hexes = calloc(b->nfiles, sizeof(*hexes))) == NULL)
-		abort();
+		return fail(err, errlen, NOMEM_WRITE);
 	for (i = 0; i < b->nfiles; i++)
 		memcpy(hexes[i], b->files[i].sha256, SHA256_HEX);
 	dup = has_duplicate((const char (*)[SHA256_HEX])hexes, b->nfiles);
 	free(hexes);
+	if (dup == -1)
+		return fail(err, errlen, NOMEM_WRITE);
 	if (dup)
 		return fail(err, errlen, "同一附件在数据包中出现了两次。");
 	return 0;
 }
 
+/* The manifest as jansson dumps it, gathered by dump_put(). */
+struct dump {
+	char		*s;
+	size_t		 len, cap;
+	int		 nomem;		/* a piece could not be kept */
+};
+
 /*
- * The manifest as compact JSON with sorted keys; NULL if too large.  Its
- * length does not depend on the values of the hex digests, which is what
- * lets the writer leave room for the header before it knows phex.
+ * Keep len more bytes of the dump.  jansson leaves out a key whose bytes
+ * this refuses and carries on (dump.c ignores that failure): so the
+ * refusal is remembered here, lest a manifest short of a key be signed.
+ */
+static int
+dump_put(const char *buf, size_t len, void *arg)
+{
+	struct dump	*d = arg;
+	size_t		 cap;
+	char		*s;
+
+	if (d->nomem)
+		return -1;
+	if (len > BUNDLE_MANIFEST_MAX || d->len + len > BUNDLE_MANIFEST_MAX) {
+		d->len = BUNDLE_MANIFEST_MAX + 1;	/* too large */
+		return -1;
+	}
+	if (d->len + len + 1 > d->cap) {
+		for (cap = d->cap > 0 ? d->cap : 4096; cap < d->len + len + 1;)
+			cap *= 2;
+		if ((s = realloc(d->s, cap)) == NULL) {
+			d->nomem = 1;
+			return -1;
+		}
+		d->s = s;
+		d->cap = cap;
+	}
+	memcpy(d->s + d->len, buf, len);
+	d->len += len;
+	d->s[d->len] = '\0';
+	return 0;
+}
+
+/*
+ * The manifest as compact JSON with sorted keys, or NULL with the reason
+ * in err: too large, not UTF-8, out of memory.  Its length does not depend
+ * on the values of the hex digests, which is what lets the writer leave
+ * room for the header before it knows phex.
  */
 static char *
 manifest_dump(const struct bundle_out *b, const struct member *m, size_t nm,
-    uint64_t psize, const char *phex, const char *to, const char *epk)
+    uint64_t psize, const char *phex, const char *to, const char *epk,
+    char *err, size_t errlen)
 {
-	json_t	*list, *man;
-	char	*s;
-	size_t	 i;
+	json_error_t	 jerr;
+	json_t		*list, *man;
+	struct dump	 d = { NULL, 0, 0, 0 };
+	size_t		 i;
 
-	if ((list = json_array()) == NULL)
-		abort();
+	if ((list = json_array()) == NULL) {
+		fail(err, errlen, NOMEM_WRITE);
+		return NULL;
+	}
 	for (i = 0; i < nm; i++)
 		if (json_array_append_new(list, json_pack("{s:s,s:I,s:s}",
 		    "name", m[i].name, "size", (json_int_t)m[i].size,
-		    "sha256", m[i].sha256)) == -1)
-			abort();
-	man = json_pack("{s:i,s:s,s:s,s:s,s:{s:s,s:s,s:s},s:I,s:I,s:s,s:s,"
+		    "sha256", m[i].sha256)) == -1) {
+			/* our own names and digests: only memory can lack */
+			json_decref(list);
+			fail(err, errlen, NOMEM_WRITE);
+			return NULL;
+		}
+	errno = 0;
+	man = json_pack_ex(&jerr, 0,
+	    "{s:i,s:s,s:s,s:s,s:{s:s,s:s,s:s},s:I,s:I,s:s,s:s,"
 	    "s:I,s:{s:I,s:s},s:o,s:O?}",
 	    "format", FORMAT_VERSION, "alg", "ed25519",
 	    "site", b->site, "dir", b->dir,
@@ -623,39 +724,67 @@ manifest_dump(const struct bundle_out *b, const struct member *m, size_t nm,
 	    "records", (json_int_t)b->nrecords,
 	    "payload", "size", (json_int_t)psize, "sha256", phex,
 	    "members", list, "acks", b->acks);
-	if (man == NULL)
-		return NULL;	/* e.g. created is not UTF-8 */
-	s = json_dumps(man, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(man);
-	if (s != NULL && strlen(s) > BUNDLE_MANIFEST_MAX) {
-		free(s);
-		s = NULL;
+	if (man == NULL) {	/* list went with it */
+		if (errno == ENOMEM ||
+		    json_error_code(&jerr) == json_error_out_of_memory)
+			fail(err, errlen, NOMEM_WRITE);
+		else		/* e.g. created is not UTF-8 */
+			fail(err, errlen, "数据包清单无法生成：含非 UTF-8 文本。");
+		return NULL;
 	}
-	return s;
+	if (json_dump_callback(man, dump_put, &d, JSON_COMPACT |
+	    JSON_SORT_KEYS) == -1 || d.nomem || d.s == NULL) {
+		free(d.s);
+		d.s = NULL;
+		if (d.len > BUNDLE_MANIFEST_MAX)
+			fail(err, errlen, "数据包清单无法生成：超过 1 MiB，"
+			    "请分批导出。");
+		else
+			fail(err, errlen, NOMEM_WRITE);
+	}
+	json_decref(man);
+	return d.s;
 }
 
-static void
+/* The hex digest ctx has gathered; -1 when OpenSSL fails. */
+static int
 digest_hex(EVP_MD_CTX *ctx, char out[SHA256_HEX])
 {
 	unsigned char	md[SHA256_LEN];
 
 	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1)
-		abort();
+		return -1;
 	crypto_hex(md, sizeof(md), out);
+	return 0;
+}
+
+/* The hex SHA-256 of len bytes at p; -1 when OpenSSL fails. */
+static int
+sha256_hex(const void *p, size_t len, char out[SHA256_HEX])
+{
+	unsigned char	md[SHA256_LEN];
+
+	if (EVP_Digest(p, len, md, NULL, EVP_sha256(), NULL) != 1)
+		return -1;
+	crypto_hex(md, sizeof(md), out);
+	return 0;
 }
 
 /* The writer's keys are of the right kinds. */
 static int
 check_keys(const struct bundle_keys *k, char *err, size_t errlen)
 {
+	errno = 0;	/* EVP_PKEY_is_a() may fail for want of memory */
 	if (k == NULL || k->sign == NULL || !EVP_PKEY_is_a(k->sign,
 	    "ED25519"))
-		return fail(err, errlen, "无法签名数据包：签名私钥不可用。");
+		return fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
+		    "无法签名数据包：签名私钥不可用。"));
 	if (k->box == NULL || !EVP_PKEY_is_a(k->box, "X25519"))
-		return fail(err, errlen, "无法加密数据包：本站的加密私钥不可用。");
+		return fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
+		    "无法加密数据包：本站的加密私钥不可用。"));
 	if (k->peer_box == NULL || !EVP_PKEY_is_a(k->peer_box, "X25519"))
-		return fail(err, errlen, "无法加密数据包：对端站点的加密公钥不可"
-		    "用。");
+		return fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
+		    "无法加密数据包：对端站点的加密公钥不可用。"));
 	return 0;
 }
 
@@ -692,15 +821,19 @@ bundle_write(const char *path, const struct bundle_out *b,
 		return -1;
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
 		return fail(err, errlen, "数据包路径过长。");
+	errno = 0;
 	if (crypto_box_public(k->peer_box, to) == -1)
-		return fail(err, errlen, "无法加密数据包：对端站点的加密公钥不可"
-		    "用。");
+		return fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
+		    "无法加密数据包：对端站点的加密公钥不可用。"));
 	if ((m = calloc(b->nfiles + 1, sizeof(*m))) == NULL)
-		abort();
+		return fail(err, errlen, NOMEM_WRITE);
 	strcpy(m[0].name, RECORDS_NAME);
 	m[0].size = b->records_len;
-	crypto_sha256_hex(b->records_len > 0 ? b->records : "",
-	    b->records_len, m[0].sha256);
+	if (sha256_hex(b->records_len > 0 ? b->records : "", b->records_len,
+	    m[0].sha256) == -1) {
+		fail(err, errlen, NOMEM_WRITE);
+		goto out;
+	}
 	for (i = 0; i < b->nfiles; i++) {
 		snprintf(m[i + 1].name, sizeof(m[i + 1].name), "%s%s",
 		    FILES_PREFIX, b->files[i].sha256);
@@ -710,35 +843,42 @@ bundle_write(const char *path, const struct bundle_out *b,
 	if ((s1.payload = EVP_MD_CTX_new()) == NULL ||
 	    (s2.payload = EVP_MD_CTX_new()) == NULL ||
 	    EVP_DigestInit_ex(s1.payload, EVP_sha256(), NULL) != 1 ||
-	    EVP_DigestInit_ex(s2.payload, EVP_sha256(), NULL) != 1)
-		abort();
+	    EVP_DigestInit_ex(s2.payload, EVP_sha256(), NULL) != 1) {
+		fail(err, errlen, NOMEM_WRITE);
+		goto out;
+	}
 	if (payload_pass(b, m, &s1, 1, err, errlen) == -1)
 		goto out;
-	if (EVP_DigestFinal_ex(s1.payload, pmd, NULL) != 1)
-		abort();
+	if (EVP_DigestFinal_ex(s1.payload, pmd, NULL) != 1) {
+		fail(err, errlen, NOMEM_WRITE);
+		goto out;
+	}
 	crypto_hex(pmd, sizeof(pmd), phex);
 
 	/* The header's length is known now: room for it, then the payload. */
+	errno = 0;
 	if ((eph = seal_ephemeral(k->box, pmd, s1.size, to, b)) == NULL) {
-		fail(err, errlen, "无法加密数据包：本站的加密私钥不可用。");
+		fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
+		    "无法加密数据包：本站的加密私钥不可用。"));
 		goto out;
 	}
 	csize = sealed_size(s1.size);
 	crypto_hex(to, BOX_LEN, tohex);
-	if (crypto_box_public(eph, epk) == -1)
-		abort();
-	crypto_hex(epk, BOX_LEN, epkhex);
-	if ((man = manifest_dump(b, m, b->nfiles + 1, csize, phex, tohex,
-	    epkhex)) == NULL) {
-		fail(err, errlen, "数据包清单无法生成："
-		    "过大或含非 UTF-8 文本。");
+	if (crypto_box_public(eph, epk) == -1) {
+		fail(err, errlen, NOMEM_WRITE);	/* eph was just made */
 		goto out;
 	}
+	crypto_hex(epk, BOX_LEN, epkhex);
+	if ((man = manifest_dump(b, m, b->nfiles + 1, csize, phex, tohex,
+	    epkhex, err, errlen)) == NULL)
+		goto out;
 	mlen = strlen(man);
 	siglen = (size_t)EVP_PKEY_get_size(k->sign);
 	hlen = HEAD_LEN + mlen + 4 + siglen;
-	if ((head = calloc(1, hlen)) == NULL)
-		abort();
+	if ((head = calloc(1, hlen)) == NULL) {
+		fail(err, errlen, NOMEM_WRITE);
+		goto out;
+	}
 	fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
 	    0600);
 	if (fd == -1) {
@@ -749,31 +889,56 @@ bundle_write(const char *path, const struct bundle_out *b,
 		fail(err, errlen, "无法写入 %s：%s。", tmp, strerror(errno));
 		goto out;
 	}
+	errno = 0;
 	if (seal_start(&seal, eph, to, s1.size, epk, fd, NULL) == -1) {
-		fail(err, errlen, "无法加密数据包：对端站点的加密公钥不可用。");
+		fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
+		    "无法加密数据包：对端站点的加密公钥不可用。"));
 		goto out;
 	}
 	s2.seal = &seal;
 	if (payload_pass(b, m, &s2, 0, err, errlen) == -1)
 		goto out;
-	digest_hex(s2.payload, phex2);
-	if (s2.size != s1.size || strcmp(phex, phex2) != 0 ||
-	    seal_end(&seal) == -1 || seal.size != csize) {
+	if (digest_hex(s2.payload, phex2) == -1) {
+		fail(err, errlen, NOMEM_WRITE);
+		goto out;
+	}
+	if (s2.size != s1.size || strcmp(phex, phex2) != 0) {
 		fail(err, errlen, "附件在导出过程中被改动，请重新导出。");
 		goto out;
 	}
-	digest_hex(seal.digest, chex);
+	errno = 0;
+	if (seal_end(&seal) == -1 || seal.size != csize) {
+		if (errno == ENOMEM)
+			fail(err, errlen, NOMEM_WRITE);
+		else if (errno != 0)
+			fail(err, errlen, "无法写入 %s：%s。", tmp,
+			    strerror(errno));
+		else
+			fail(err, errlen, "附件在导出过程中被改动，"
+			    "请重新导出。");
+		goto out;
+	}
+	if (digest_hex(seal.digest, chex) == -1) {
+		fail(err, errlen, NOMEM_WRITE);
+		goto out;
+	}
 
 	free(man);
 	if ((man = manifest_dump(b, m, b->nfiles + 1, csize, chex, tohex,
-	    epkhex)) == NULL || strlen(man) != mlen)
-		abort();	/* same fields, same lengths */
+	    epkhex, err, errlen)) == NULL)
+		goto out;
+	if (strlen(man) != mlen) {	/* same fields, same lengths */
+		fail(err, errlen, "数据包清单无法生成：长度与预留的不同。");
+		goto out;
+	}
 	memcpy(head, BUNDLE_MAGIC, MAGIC_LEN);
 	put_be32(head + MAGIC_LEN, (uint32_t)mlen);
 	memcpy(head + HEAD_LEN, man, mlen);
+	errno = 0;
 	if (crypto_sign(k->sign, head, HEAD_LEN + mlen, sig, &siglen) == -1 ||
 	    HEAD_LEN + mlen + 4 + siglen != hlen) {
-		fail(err, errlen, "无法签名数据包：签名私钥不可用。");
+		fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
+		    "无法签名数据包：签名私钥不可用。"));
 		goto out;
 	}
 	put_be32(head + HEAD_LEN + mlen, (uint32_t)siglen);
@@ -789,7 +954,11 @@ bundle_write(const char *path, const struct bundle_out *b,
 	}
 	fd = -1;
 	if (crypto_sha256_file(tmp, whole) == -1) {
-		fail(err, errlen, "无法读回 %s：%s。", tmp, strerror(errno));
+		if (errno == ENOMEM)
+			fail(err, errlen, NOMEM_WRITE);
+		else
+			fail(err, errlen, "无法读回 %s：%s。", tmp,
+			    strerror(errno));
 		goto out;
 	}
 	if (rename(tmp, path) == -1) {
@@ -957,7 +1126,7 @@ check_manifest(json_t *man, struct bundle_in *in, struct member **mp,
 		return fail(err, errlen, "数据包清单格式不正确："
 		    "缺少成员列表。");
 	if ((m = calloc(nm, sizeof(*m))) == NULL)
-		abort();
+		return fail(err, errlen, NOMEM_READ);
 	for (i = 0; i < nm; i++)
 		if (manifest_member(members, i, &m[i]) == -1) {
 			free(m);
@@ -997,8 +1166,10 @@ check_enc(json_t *man, EVP_PKEY *box, unsigned char key[GCM_KEY_LEN],
 	if (strcmp(json_string_value(alg), ENC_ALG) != 0)
 		return fail(err, errlen, "数据包的加密算法 %s 不受支持，"
 		    "请确认两端程序版本一致。", json_string_value(alg));
+	errno = 0;
 	if (crypto_box_public(box, own) == -1)
-		return fail(err, errlen, "本站的加密私钥不可用，无法解密数据包。");
+		return fail(err, errlen, "%s", nomem_or(NOMEM_READ,
+		    "本站的加密私钥不可用，无法解密数据包。"));
 	if (crypto_unhex(json_string_value(to), want, sizeof(want)) == -1 ||
 	    crypto_unhex(json_string_value(epk), eph, sizeof(eph)) == -1)
 		return fail(err, errlen, "数据包清单格式不正确：加密信息无效。");
@@ -1009,9 +1180,11 @@ check_enc(json_t *man, EVP_PKEY *box, unsigned char key[GCM_KEY_LEN],
 		    "请确认对端导入了本站当前的加密公钥后重新导出。",
 		    json_string_value(to), ownhex);
 	}
+	errno = 0;
 	if (seal_key(box, eph, eph, own, key) == -1)
-		return fail(err, errlen, "数据包无法解密：加密信息无效。"
-		    "请向对端重新索取该数据包。");
+		return fail(err, errlen, "%s", nomem_or(NOMEM_READ,
+		    "数据包无法解密：加密信息无效。"
+		    "请向对端重新索取该数据包。"));
 	return 0;
 }
 
@@ -1058,9 +1231,11 @@ unseal_read(struct archive *a, void *arg, const void **blk)
 	last = u->index + 1 == u->nseg;
 	n = last ? u->len - u->off - GCM_TAG_LEN : SEG_LEN;
 	seg_nonce(u->index, last, nonce);
+	errno = 0;
 	if (crypto_gcm_open(u->key, nonce, u->sealed + u->off, n,
 	    u->sealed + u->off + n, u->buf) == -1) {
 		u->bad = 1;
+		u->nomem = errno == ENOMEM;
 		if (a != NULL)
 			archive_set_error(a, EIO, "segment %llu does not open",
 			    (unsigned long long)u->index);
@@ -1093,8 +1268,11 @@ bundle_open(const unsigned char *sealed, size_t len, EVP_PKEY *box,
 	u.len = len;
 	u.nseg = seg_count(n);
 	if ((u.buf = malloc(SEG_LEN)) == NULL ||
-	    (*plain = malloc(n > 0 ? n : 1)) == NULL)
-		abort();
+	    (*plain = malloc(n > 0 ? n : 1)) == NULL) {
+		OPENSSL_cleanse(u.key, sizeof(u.key));
+		free(u.buf);
+		return -1;
+	}
 	while ((r = unseal_read(NULL, &u, &blk)) > 0) {
 		memcpy(*plain + done, blk, (size_t)r);
 		done += (size_t)r;
@@ -1115,6 +1293,8 @@ static int
 payload_fail(struct archive *a, const struct unseal *u, char *err,
     size_t errlen)
 {
+	if (u->nomem || (a != NULL && archive_errno(a) == ENOMEM))
+		return fail(err, errlen, NOMEM_READ);
 	if (u->bad)
 		return fail(err, errlen, "数据包无法解密：密文与本站的加密密钥"
 		    "不符。请确认对端使用的是本站当前的加密公钥，并向对端重新"
@@ -1143,8 +1323,10 @@ take_member(struct archive *a, const struct unseal *u, const struct member *m,
 	int		 fd = -1, r, rc = -1;
 
 	if ((ctx = EVP_MD_CTX_new()) == NULL ||
-	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
-		abort();
+	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+		fail(err, errlen, NOMEM_READ);
+		goto out;
+	}
 	if (rec == NULL && st->dir != NULL) {
 		if (snprintf(st->tmp, sizeof(st->tmp), "%s/%s.tmp", st->dir,
 		    m->sha256) >= (int)sizeof(st->tmp)) {
@@ -1169,8 +1351,10 @@ take_member(struct archive *a, const struct unseal *u, const struct member *m,
 			    m->name);
 			goto out;
 		}
-		if (EVP_DigestUpdate(ctx, blk, blen) != 1)
-			abort();
+		if (EVP_DigestUpdate(ctx, blk, blen) != 1) {
+			fail(err, errlen, NOMEM_READ);
+			goto out;
+		}
 		if (rec != NULL && blen > 0)
 			memcpy(rec + done, blk, blen);
 		else if (fd != -1 && crypto_write_all(fd, blk, blen) == -1) {
@@ -1189,8 +1373,10 @@ take_member(struct archive *a, const struct unseal *u, const struct member *m,
 		    m->name);
 		goto out;
 	}
-	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1)
-		abort();
+	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1) {
+		fail(err, errlen, NOMEM_READ);
+		goto out;
+	}
 	crypto_hex(md, sizeof(md), hex);
 	if (strcmp(hex, m->sha256) != 0) {
 		fail(err, errlen, "数据包已被改动：成员 %s 的摘要与清单不符。",
@@ -1241,7 +1427,7 @@ read_payload(struct unseal *u, const struct member *m, size_t nm,
 	int			 r, rc = -1;
 
 	if ((a = archive_read_new()) == NULL)
-		abort();
+		return fail(err, errlen, NOMEM_READ);
 	if (archive_read_support_format_tar(a) != ARCHIVE_OK ||
 	    archive_read_open(a, u, NULL, unseal_read, NULL) != ARCHIVE_OK) {
 		payload_fail(a, u, err, errlen);
@@ -1280,8 +1466,10 @@ read_payload(struct unseal *u, const struct member *m, size_t nm,
 			goto out;
 		}
 		if (i == 0) {
-			if ((in->records = malloc(m[0].size + 1)) == NULL)
-				abort();
+			if ((in->records = malloc(m[0].size + 1)) == NULL) {
+				fail(err, errlen, NOMEM_READ);
+				goto out;
+			}
 			in->records[m[0].size] = '\0';
 			in->records_len = m[0].size;
 		}
@@ -1313,29 +1501,34 @@ out:
 /*
  * Digest the payload, and the whole bundle with it, in one pass over the
  * buffer: plen bytes from p, the header being the hlen bytes before it.
+ * -1 when OpenSSL fails (out of memory).
  */
-static void
+static int
 digest_payload(const unsigned char *buf, size_t hlen, size_t plen,
     char phex[SHA256_HEX], char whole[SHA256_HEX])
 {
-	EVP_MD_CTX	*pc, *wc;
+	EVP_MD_CTX	*pc, *wc = NULL;
 	size_t		 off, n;
+	int		 rc = -1;
 
 	if ((pc = EVP_MD_CTX_new()) == NULL || (wc = EVP_MD_CTX_new()) ==
 	    NULL || EVP_DigestInit_ex(pc, EVP_sha256(), NULL) != 1 ||
 	    EVP_DigestInit_ex(wc, EVP_sha256(), NULL) != 1 ||
 	    EVP_DigestUpdate(wc, buf, hlen) != 1)
-		abort();
+		goto out;
 	for (off = 0; off < plen; off += n) {
 		n = plen - off < IO_CHUNK ? plen - off : IO_CHUNK;
 		if (EVP_DigestUpdate(pc, buf + hlen + off, n) != 1 ||
 		    EVP_DigestUpdate(wc, buf + hlen + off, n) != 1)
-			abort();
+			goto out;
 	}
-	digest_hex(pc, phex);
-	digest_hex(wc, whole);
+	if (digest_hex(pc, phex) == -1 || digest_hex(wc, whole) == -1)
+		goto out;
+	rc = 0;
+out:
 	EVP_MD_CTX_free(pc);
 	EVP_MD_CTX_free(wc);
+	return rc;
 }
 
 /*
@@ -1402,19 +1595,29 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 		return fail(err, errlen, "没有配置对端站点的公钥。");
 	if (k->box == NULL)
 		return fail(err, errlen, "没有配置本站的加密私钥，无法解密数据包。");
-	if ((head = malloc(hlen)) == NULL)
-		abort();
+	if ((head = malloc(hlen)) == NULL) {
+		fail(err, errlen, NOMEM_READ);
+		goto out;
+	}
 	memcpy(head, buf, hlen);
+	errno = 0;
 	if (crypto_verify(k->sign, head, HEAD_LEN + mlen, head + hlen - slen,
 	    slen) == -1) {
-		fail(err, errlen, "签名验证失败：数据包已被改动或不是对端站点"
-		    "签发的。请向对端重新索取该数据包。");
+		fail(err, errlen, "%s", nomem_or(NOMEM_READ,
+		    "签名验证失败：数据包已被改动或不是对端站点签发的。"
+		    "请向对端重新索取该数据包。"));
 		goto out;
 	}
 
 	/* From here on the manifest is the peer's word. */
+	errno = 0;
 	got.manifest = json_loadb((const char *)head + HEAD_LEN, mlen,
 	    JSON_REJECT_DUPLICATES, &jerr);
+	if (got.manifest == NULL && (errno == ENOMEM ||
+	    json_error_code(&jerr) == json_error_out_of_memory)) {
+		fail(err, errlen, NOMEM_READ);
+		goto out;
+	}
 	if (!json_is_object(got.manifest)) {
 		fail(err, errlen, "数据包清单格式不正确，"
 		    "请确认两端程序版本一致。");
@@ -1436,7 +1639,10 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 		    (unsigned long long)(plen - psize));
 		goto out;
 	}
-	digest_payload(buf, hlen, plen, realhex, got.hash);
+	if (digest_payload(buf, hlen, plen, realhex, got.hash) == -1) {
+		fail(err, errlen, NOMEM_READ);
+		goto out;
+	}
 	if (strcmp(realhex, phex) != 0) {
 		fail(err, errlen, "数据包已被改动：内容摘要与清单不符。"
 		    "请向对端重新索取该数据包。");
@@ -1447,16 +1653,24 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 	if (got.nfiles > 0) {
 		if ((got.files = calloc(got.nfiles, sizeof(*got.files))) ==
 		    NULL || (got.sizes = calloc(got.nfiles,
-		    sizeof(*got.sizes))) == NULL)
-			abort();
+		    sizeof(*got.sizes))) == NULL) {
+			fail(err, errlen, NOMEM_READ);
+			goto out;
+		}
 		for (i = 0; i < got.nfiles; i++) {
 			memcpy(got.files[i], m[i + 1].sha256, SHA256_HEX);
 			got.sizes[i] = m[i + 1].size;
 		}
-		if (has_duplicate((const char (*)[SHA256_HEX])got.files,
+		switch (has_duplicate((const char (*)[SHA256_HEX])got.files,
 		    got.nfiles)) {
+		case 0:
+			break;
+		case 1:
 			fail(err, errlen, "数据包清单格式不正确："
 			    "同一附件出现了两次。");
+			goto out;
+		default:
+			fail(err, errlen, NOMEM_READ);
 			goto out;
 		}
 	}
@@ -1476,8 +1690,10 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 	u.sealed = buf + hlen;
 	u.len = plen;
 	u.nseg = seg_count(plain);
-	if ((u.buf = malloc(SEG_LEN)) == NULL)
-		abort();
+	if ((u.buf = malloc(SEG_LEN)) == NULL) {
+		fail(err, errlen, NOMEM_READ);
+		goto out;
+	}
 	st.files = got.files;
 	if (read_payload(&u, m, nm, &got, &st, err, errlen) == -1)
 		goto out;
