@@ -1463,6 +1463,36 @@ permit_bad(struct db *db, struct pool *pool, const struct permit *p)
 	return NULL;
 }
 
+/* case_act()'s transaction, run again whole after a deadlock (db_txn):
+ * everything it writes is in the database, the documents and the outbox
+ * rows too, and it reads the case afresh under its lock each time. */
+struct act_args {
+	struct pool		*pool;
+	int64_t			 id;
+	const struct user	*u;
+	const struct transition	*t;
+	const char		*v, *step_key, *text, *back_to;
+	const struct permit	*permit;
+	const char		**why;
+};
+
+static enum db_rc
+act_txn(struct db *db, void *arg)
+{
+	struct act_args	*a = arg;
+	struct kase	 k;
+	enum db_rc	 rc;
+
+	*a->why = NULL;
+	/* The row lock serialises every transition of this case. */
+	if ((rc = case_lock(db, a->pool, a->id, &k)) != DB_OK) {
+		*a->why = rc == DB_NONE ? "没有这个办件。" : NULL;
+		return rc;
+	}
+	return act_locked(db, a->pool, &k, a->u, a->t, a->v, a->step_key,
+	    a->text, a->back_to, a->permit, a->why);
+}
+
 enum db_rc
 case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
     const char *action, const char *step_key, const char *verdict,
@@ -1470,8 +1500,7 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
     const char **why)
 {
 	const struct transition	*t;
-	struct kase		 k;
-	enum db_rc		 rc;
+	struct act_args		 a;
 	const char		*v = NULL;
 
 	*why = NULL;
@@ -1497,20 +1526,9 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 	if (strcmp(t->action, "approve") == 0 &&
 	    (*why = permit_bad(db, pool, permit)) != NULL)
 		return DB_NONE;
-	if (db_begin(db) != DB_OK)
-		return DB_ERR;
-	/* The row lock serialises every transition of this case. */
-	if ((rc = case_lock(db, pool, id, &k)) != DB_OK) {
-		*why = rc == DB_NONE ? "没有这个办件。" : NULL;
-		goto fail;
-	}
-	if ((rc = act_locked(db, pool, &k, u, t, v, step_key, text, back_to,
-	    permit, why)) != DB_OK)
-		goto fail;
-	return db_commit(db);
-fail:
-	db_rollback(db);
-	return rc == DB_OK ? DB_ERR : rc;
+	a = (struct act_args){ pool, id, u, t, v, step_key, text, back_to,
+	    permit, why };
+	return db_txn(db, act_txn, &a);
 }
 
 int

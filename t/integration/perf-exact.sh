@@ -88,4 +88,39 @@ t_diag "$(tail -3 "$_T_DIR/verify")"
 # The namesake leaves the department's name to the other tests.
 sql_int "UPDATE staff SET name = '王志刚', active = 0 WHERE id = $WANG2"
 
+# --- 2. a decision that deadlocks on a summary row is retried ------------------------
+# D3 waits for the handler's review on 11 March 2024.  Another session
+# (heavy with 5,000 rows written, so that InnoDB picks the decision as
+# the deadlock's victim) takes the handler's summary row of that day,
+# then, once the decision holds the case's row and waits for that summary
+# row, asks for the case's row: a real deadlock.  The decision is rolled
+# back by InnoDB and run again whole (db_txn), and goes through once.
+at "2024-03-11 09:00"
+D3=$(case_from_ext $SCJG)
+at "2024-03-11 10:00"
+CASE=$D3; act clerk accept
+DAY=2024-03-11
+person() { sql_int "SELECT CONCAT_WS(' ', COALESCE(SUM(acts), 0), COALESCE(SUM(opinions), 0)) FROM perf_person_day WHERE staff_id = $WANG AND day = '$DAY'"; }
+before=$(person)
+retries=$(grep -c 'transaction retried' "$TEST_VAR/int/fcgi.log" || true)
+sql_int "CREATE TABLE perfx_weight (n INT) ENGINE=InnoDB"
+sql_int "START TRANSACTION; INSERT INTO perfx_weight SELECT seq FROM seq_1_to_5000; INSERT INTO perf_person_day (staff_id, day) VALUES ($WANG, '$DAY') ON DUPLICATE KEY UPDATE acts = acts; SELECT SLEEP(3); SELECT id FROM kase WHERE id = $D3 FOR UPDATE; SELECT SLEEP(1); ROLLBACK" >"$_T_DIR/other" 2>&1 &
+other=$!
+sleep 1
+case_post handler /case/act action=sign verdict=agree "text=同意。"
+status=$HTTP_STATUS
+wait $other
+t_like "the other session got the case's row once the decision gave way" "$(cat "$_T_DIR/other")" "^$D3\$"
+t_is "the decision went through: 303" "$status" 303
+t_is "it was retried after a deadlock (the worker's log)" \
+	"$(($(grep -c 'transaction retried' "$TEST_VAR/int/fcgi.log") - retries))" 1
+t_is "one event and one opinion of the review" \
+	"$(sql_int "SELECT COUNT(*) FROM case_event WHERE case_id = $D3 AND action = 'sign'") $(sql_int "SELECT COUNT(*) FROM opinion WHERE case_id = $D3")" "1 1"
+t_is "the handler's summary of the day: one act and one opinion more" \
+	"$(person)" "$(awk '{ print $1 + 1, $2 + 1 }' <<<"$before")"
+sql_int "DROP TABLE perfx_weight"
+CASE=$D3; approve
+t_is "D3 approved" "$(sql_int "SELECT state FROM kase WHERE id = $D3")" approved
+clock_real
+
 t_done
