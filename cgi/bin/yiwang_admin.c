@@ -90,9 +90,10 @@ usage(void)
 	    "                               over Y years ending DAYS ago\n"
 	    "                               (benchmarks; history.h)\n"
 	    "  search-rebuild               rebuild the extranet's full-text index\n"
-	    "  perf-rebuild                 compute the performance and statistics\n"
+	    "  perf-rebuild [--check]       compute the performance and statistics\n"
 	    "                               summaries again from the cases (after a\n"
-	    "                               bulk load, or a change of the calendar)\n"
+	    "                               bulk load); --check: count the rows that\n"
+	    "                               differ from a recount, exit 1 if any\n"
 	    "  citizen-add IDNO NAME MOBILE a registered applicant (extranet);\n"
 	    "                               password as for user-add\n"
 	    "  citizen-reset IDNO NAME MOBILE  the hall, having seen the ID\n"
@@ -660,7 +661,8 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	time_t		 now = clock_now();
 	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0, ended = 0;
 	int		 checked = 0, abnormal = 0;
-	int		 late = 0, halls = 0, agents = 0;
+	int		 late = 0, halls = 0, agents = 0, recounted = -1;
+	char		*from, *to;
 
 	if (cfg->site != SITE_INTRANET)
 		return 0;	/* no timed rule on the extranet yet */
@@ -680,6 +682,14 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	    &late) != DB_OK || pub_hall_send(db, pool, &halls) != DB_OK ||
 	    pub_agents_send(db, pool, &agents) != DB_OK)
 		return 1;
+	/* The figures of the days a calendar change touched (SUP-4, 146),
+	 * once the open deadlines have followed it. */
+	if (perf_calendar_follow(db, pool, &recounted, &from, &to) != DB_OK)
+		return 1;
+	if (recounted >= 0)
+		printf("tick %s：工作日历 %s 至 %s 有变动，重算了 %d 个办结日的"
+		    "绩效汇总\n", cal_day_str(pool, cal_day_of(now)), from, to,
+		    recounted);
 	if (late > 0)
 		printf("tick %s：%d 件办结结果超过 5 日仍未公示（数据还在内网，"
 		    "请摆渡）\n", cal_day_str(pool, cal_day_of(now)), late);
@@ -1409,12 +1419,28 @@ dash_rebuild(struct db *db, struct pool *pool, int check)
 	return 0;
 }
 
-/* perf-rebuild: the summaries of SUP-4 and SUP-6 from scratch. */
+/* perf-rebuild [--check]: the summaries of SUP-4 and SUP-6 from
+ * scratch, or (check) compared with a recount.  0, or 1. */
 static int
-perf_rebuild_cmd(struct db *db, struct pool *pool)
+perf_rebuild_cmd(struct db *db, struct pool *pool, int check)
 {
-	int64_t	 rows;
+	int64_t	 rows, d[4];
 
+	if (check) {
+		if (perf_check(db, pool, d) != DB_OK) {
+			fputs("核对绩效汇总时出错（见日志）。\n", stderr);
+			return 1;
+		}
+		if (d[0] + d[1] + d[2] + d[3] == 0) {
+			puts("绩效汇总与重算一致：0 处不同。");
+			return 0;
+		}
+		printf("绩效汇总与重算不一致：按日 %lld 行、按月 %lld 行、按人 "
+		    "%lld 行、红灯 %lld 行不同，请运行 perf-rebuild 重算。\n",
+		    (long long)d[0], (long long)d[1], (long long)d[2],
+		    (long long)d[3]);
+		return 1;
+	}
 	if (perf_rebuild(db, pool, &rows) != DB_OK) {
 		fprintf(stderr, "yiwang-admin: perf-rebuild failed (see the "
 		    "log)\n");
@@ -1529,8 +1555,9 @@ main(int argc, char *argv[])
 		}
 	} else if (strcmp(cmd, "publish") == 0 && argc == 3)
 		rc = publish(db, pool, argv[1], atoi(argv[2]));
-	else if (strcmp(cmd, "perf-rebuild") == 0 && argc == 1)
-		rc = perf_rebuild_cmd(db, pool);
+	else if (strcmp(cmd, "perf-rebuild") == 0 && (argc == 1 ||
+	    (argc == 2 && strcmp(argv[1], "--check") == 0)))
+		rc = perf_rebuild_cmd(db, pool, argc == 2);
 	else if (strcmp(cmd, "search-rebuild") == 0 && argc == 1)
 		rc = search_rebuild(db) == DB_OK ? 0 : 1;
 	else if ((strcmp(cmd, "citizen-add") == 0 ||

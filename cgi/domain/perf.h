@@ -76,4 +76,22 @@ const char	*perf_channel_label(const char *);
  */
 enum db_rc	 perf_rebuild(struct db *, struct pool *, int64_t *rows);
 
+/*
+ * Whether the summaries are what a rebuild gives: the rebuild done in a
+ * transaction that is then rolled back, and the rows that differ counted
+ * per summary (diff[]: day, month, person, red lights; rows of zeros do
+ * not count).  The migration account, as perf_rebuild().
+ */
+enum db_rc	 perf_check(struct db *, struct pool *, int64_t diff[4]);
+
+/*
+ * After a change of the working-day calendar (146: its days are marked
+ * by triggers): the decision days of the cases whose clock ran over a
+ * changed day counted again, in one transaction, as the application's
+ * account (the tick).  *days: how many (-1 when no day was marked);
+ * *from and *to: the first and last changed calendar day ("" when none).
+ */
+enum db_rc	 perf_calendar_follow(struct db *, struct pool *, int *days,
+		    char **from, char **to);
+
 #endif

@@ -123,4 +123,56 @@ CASE=$D3; approve
 t_is "D3 approved" "$(sql_int "SELECT state FROM kase WHERE id = $D3")" approved
 clock_real
 
+# --- 3. a calendar changed after the cases ended ------------------------------------------
+# 2023's calendar: one day off, 1 May (as a schedule might be first loaded).
+# E is received on Monday 6 March 2023 and approved on Thursday the 9th:
+# 3 working days (7th, 8th, 9th).  Then the 8th is declared a day off:
+# its duration is 2, on /sup/perf once the tick has run (no rebuild), and
+# the summaries are what a rebuild gives.
+printf '2023-05-01 休 劳动节\n' >"$_T_DIR/2023a.txt"
+printf '2023-03-08 休 临时放假\n2023-05-01 休 劳动节\n' >"$_T_DIR/2023b.txt"
+t_like "2023's calendar loaded" "$(admin_int calendar-load "$_T_DIR/2023a.txt" 2>&1)" '2023'
+at "2023-03-06 09:00"
+E=$(case_from_ext $SCJG)
+at "2023-03-06 10:00"
+CASE=$E; act clerk accept; act handler sign verdict=agree "text=同意。"
+at "2023-03-09 10:00"
+CASE=$E; approve
+clock_real
+t_is "E approved on the 9th, 3 working days after the 6th" \
+	"$(sql_int "SELECT state, DATE(decided_at + INTERVAL 8 HOUR) FROM kase WHERE id = $E") $(admin_int workdays between 2023-03-06 2023-03-09 2>/dev/null)" \
+	"approved	2023-03-09 3"
+P="from=2023-03-01&to=2023-03-31"
+http_get sup "$INT_URL/sup/perf?$P" >/dev/null
+t_is "/sup/perf for March 2023: 1 decided, 平均用时 3.0" \
+	"$(cell "$(row 'code=SCJGJ&amp;')" 办结) $(cell "$(row 'code=SCJGJ&amp;')" 平均用时)" "1 3.0"
+
+recounts=$(sql_int "SELECT COUNT(*) FROM perf_recount")
+t_like "the 8th declared a day off" "$(admin_int calendar-load "$_T_DIR/2023b.txt" 2>&1)" '2023'
+t_is "which marks it (or the running tick has already recounted it)" \
+	"$(sql_int "SELECT (SELECT COUNT(*) FROM perf_stale WHERE day = '2023-03-08') + (SELECT COUNT(*) FROM perf_recount WHERE id > $recounts AND '2023-03-08' BETWEEN changed_from AND changed_to)")" 1
+t_is "the calendar now says 2 working days" "$(admin_int workdays between 2023-03-06 2023-03-09 2>/dev/null)" 2
+admin_int tick >"$_T_DIR/tick" 2>&1
+t_is "after the tick nothing is left marked" "$(sql_int "SELECT COUNT(*) FROM perf_stale")" 0
+t_like "a recount covered the 8th and counted its decision days again" \
+	"$(sql_int "SELECT CONCAT_WS(' ', changed_from, changed_to, days) FROM perf_recount WHERE id > $recounts ORDER BY id LIMIT 1")" \
+	'^2023-0[1-3]-[0-9]{2} 2023-(0[3-9]|1[0-2])-[0-9]{2} [1-9][0-9]*$'
+http_get sup "$INT_URL/sup/perf?$P" >/dev/null
+t_is "/sup/perf: 平均用时 2.0 now, without perf-rebuild" \
+	"$(cell "$(row 'code=SCJGJ&amp;')" 办结) $(cell "$(row 'code=SCJGJ&amp;')" 平均用时)" "1 2.0"
+http_get sup "$INT_URL/sup/perf/dept?code=SCJGJ&$P" >/dev/null
+t_is "and per person: 巴特尔, who approved it, 2.0 too" "$(cell "$(row '>巴特尔<')" 平均用时)" "2.0"
+http_get sup "$INT_URL/sup/stats?by=month&$P" >/dev/null
+t_like "and the statistics by month (the month summary)" "$(row '2023年3月')" 'data-label="平均用时" class="num">2.0<'
+out=$(admin_int perf-rebuild --check 2>&1)
+t_is "perf-rebuild --check: no difference, exit 0" "$? $out" "0 绩效汇总与重算一致：0 处不同。"
+
+# --check sees a summary that is wrong; a rebuild puts it right.
+sql_int "UPDATE perf_case_day SET work_days = work_days + 5 WHERE day = '2023-03-09' AND dept_code = 'SCJGJ' AND result = 'approved'"
+out=$(admin_int perf-rebuild --check 2>&1)
+t_is "a day row changed by hand: --check finds it, exit 1" "$? $out" \
+	"1 绩效汇总与重算不一致：按日 1 行、按月 0 行、按人 0 行、红灯 0 行不同，请运行 perf-rebuild 重算。"
+admin_int perf-rebuild >/dev/null 2>&1
+t_is "and after a rebuild, none" "$(admin_int perf-rebuild --check 2>&1)" "绩效汇总与重算一致：0 处不同。"
+
 t_done
