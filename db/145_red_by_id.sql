@@ -34,77 +34,14 @@ BEGIN
 	END IF;
 END;
 
-DROP PROCEDURE perf_rebuild;
--- perf_rebuild() as in 115, its red lights as the trigger above gives
--- them: by id, or by name for the rows written before.
-CREATE PROCEDURE perf_rebuild()
+-- perf_rebuild() (115) gives the lights by name still; perf_red_rebuild()
+-- gives them again as the trigger above does, and `yiwang-admin
+-- perf-rebuild` (perf.c) calls it right after perf_rebuild(), in the same
+-- transaction.
+CREATE PROCEDURE perf_red_rebuild()
     MODIFIES SQL DATA
 BEGIN
-	DELETE FROM perf_case_day;
-	DELETE FROM perf_case_month;
-	DELETE FROM perf_person_day;
 	DELETE FROM perf_red;
-	INSERT INTO perf_case_day (day, dept_code, item_code, channel,
-	    result, received)
-	    SELECT DATE(k.received_at + INTERVAL 8 HOUR),
-	    COALESCE(i.dept_code, ''), k.item_code, k.source, '', COUNT(*)
-	    FROM kase k LEFT JOIN item i ON i.id = k.item_id
-	    GROUP BY 1, 2, 3, 4;
-	INSERT INTO perf_case_day (day, dept_code, item_code, channel,
-	    result, ended, on_time, late, work_days)
-	    SELECT c.day, c.dept, c.item_code, c.source, c.state, COUNT(*),
-	    SUM(c.on_), SUM(c.dec_ * (1 - c.on_)), SUM(c.wd)
-	    FROM (SELECT k.item_code, k.source, k.state,
-		COALESCE(i.dept_code, '') AS dept,
-		DATE(k.decided_at + INTERVAL 8 HOUR) AS day,
-		IF(k.state = 'withdrawn', 0, 1) AS dec_,
-		IF(k.state = 'withdrawn', 0,
-		    IF(IF(k.state = 'not_accepted', k.intake_due,
-		    k.promised_due) IS NULL OR DATE(k.decided_at +
-		    INTERVAL 8 HOUR) <= IF(k.state = 'not_accepted',
-		    k.intake_due, k.promised_due), 1, 0)) AS on_,
-		IF(k.state = 'withdrawn', 0, GREATEST(0, perf_workdays(
-		    DATE(COALESCE(k.corrected_at, k.submitted_at) +
-		    INTERVAL 8 HOUR), DATE(k.decided_at + INTERVAL 8 HOUR)) -
-		    k.paused_days)) AS wd
-		FROM kase k LEFT JOIN item i ON i.id = k.item_id
-		WHERE k.decided_at IS NOT NULL AND k.state IN ('approved',
-		'denied', 'not_accepted', 'withdrawn')) c
-	    GROUP BY 1, 2, 3, 4, 5;
-	INSERT INTO perf_case_month (month, dept_code, item_code, channel,
-	    result, received, ended, on_time, late, work_days)
-	    SELECT day - INTERVAL (DAYOFMONTH(day) - 1) DAY, dept_code,
-	    item_code, channel, result, SUM(received), SUM(ended),
-	    SUM(on_time), SUM(late), SUM(work_days) FROM perf_case_day
-	    GROUP BY 1, 2, 3, 4, 5;
-	INSERT INTO perf_person_day (staff_id, day, acts)
-	    SELECT staff_id, DATE(at + INTERVAL 8 HOUR), COUNT(*)
-	    FROM case_event WHERE staff_id IS NOT NULL GROUP BY 1, 2;
-	INSERT INTO perf_person_day (staff_id, day, opinions)
-	    SELECT staff_id, DATE(signed_at + INTERVAL 8 HOUR), COUNT(*)
-	    FROM opinion GROUP BY 1, 2
-	    ON DUPLICATE KEY UPDATE opinions = VALUES(opinions);
-	INSERT INTO perf_person_day (staff_id, day, decided, on_time, late,
-	    work_days)
-	    SELECT h.staff_id, DATE(k.decided_at + INTERVAL 8 HOUR), COUNT(*),
-	    SUM(o.on_), SUM(1 - o.on_), SUM(o.wd)
-	    FROM (SELECT DISTINCT case_id, staff_id FROM case_hand) h
-	    JOIN kase k ON k.id = h.case_id
-	    JOIN (SELECT k2.id,
-		IF(IF(k2.state = 'not_accepted', k2.intake_due,
-		    k2.promised_due) IS NULL OR DATE(k2.decided_at +
-		    INTERVAL 8 HOUR) <= IF(k2.state = 'not_accepted',
-		    k2.intake_due, k2.promised_due), 1, 0) AS on_,
-		GREATEST(0, perf_workdays(DATE(COALESCE(k2.corrected_at,
-		    k2.submitted_at) + INTERVAL 8 HOUR),
-		    DATE(k2.decided_at + INTERVAL 8 HOUR)) - k2.paused_days)
-		    AS wd
-		FROM kase k2 WHERE k2.decided_at IS NOT NULL AND k2.state IN
-		('approved', 'denied', 'not_accepted')) o ON o.id = k.id
-	    GROUP BY 1, 2
-	    ON DUPLICATE KEY UPDATE decided = VALUES(decided),
-	    on_time = VALUES(on_time), late = VALUES(late),
-	    work_days = VALUES(work_days);
 	INSERT IGNORE INTO perf_red (warning_id, staff_id, day)
 	    SELECT w.id, s.id, DATE(w.at + INTERVAL 8 HOUR)
 	    FROM deadline_warning w JOIN staff s

@@ -131,6 +131,8 @@ static const char SQL_PEOPLE[] =
     "OR ry.staff_id IS NOT NULL) ORDER BY s.id";
 
 static const char SQL_REBUILD[] = "CALL perf_rebuild()";
+/* The red lights again by the ids the warnings recorded (145). */
+static const char SQL_RED_REBUILD[] = "CALL perf_red_rebuild()";
 /* A rebuild counts with the calendar as it is: the marks of days changed
  * (146) are done with, and taken first, so that a change under way is
  * waited for. */
@@ -372,7 +374,8 @@ perf_rebuild(struct db *db, struct pool *pool, int64_t *rows)
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	if ((rc = stmt_run(db_stmt(db, SQL_STALE_CLEAR))) != DB_OK ||
-	    (rc = stmt_run(db_stmt(db, SQL_REBUILD))) != DB_OK) {
+	    (rc = stmt_run(db_stmt(db, SQL_REBUILD))) != DB_OK ||
+	    (rc = stmt_run(db_stmt(db, SQL_RED_REBUILD))) != DB_OK) {
 		db_rollback(db);
 		return rc;
 	}
@@ -396,6 +399,8 @@ perf_check(struct db *db, struct pool *pool, int64_t diff[4])
 		rc = stmt_run(db_stmt(db, keep[i]));
 	if (rc == DB_OK)
 		rc = stmt_run(db_stmt(db, SQL_REBUILD));
+	if (rc == DB_OK)
+		rc = stmt_run(db_stmt(db, SQL_RED_REBUILD));
 	if (rc == DB_OK)
 		rc = stmt_one(db_stmt(db, SQL_DIFF), pool, "iiii", &diff[0],
 		    &diff[1], &diff[2], &diff[3]);

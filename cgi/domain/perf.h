@@ -70,9 +70,9 @@ const char	*perf_channel_label(const char *);
 
 /*
  * Compute every summary again from the cases, events, opinions, hands and
- * warnings (CALL perf_rebuild(), one transaction).  Needs the migration
- * account (the application's only reads the summaries).  *rows: summary
- * rows afterwards.
+ * warnings (CALL perf_rebuild() and perf_red_rebuild(), one transaction).
+ * Needs the migration account (the application's only reads the
+ * summaries).  *rows: summary rows afterwards.
  */
 enum db_rc	 perf_rebuild(struct db *, struct pool *, int64_t *rows);
 
