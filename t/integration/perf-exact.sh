@@ -132,6 +132,8 @@ clock_real
 printf '2023-05-01 休 劳动节\n' >"$_T_DIR/2023a.txt"
 printf '2023-03-08 休 临时放假\n2023-05-01 休 劳动节\n' >"$_T_DIR/2023b.txt"
 t_like "2023's calendar loaded" "$(admin_int calendar-load "$_T_DIR/2023a.txt" 2>&1)" '2023'
+admin_int tick >/dev/null 2>&1
+t_is "its new day counted by the tick: nothing marked" "$(sql_int "SELECT COUNT(*) FROM perf_stale")" 0
 at "2023-03-06 09:00"
 E=$(case_from_ext $SCJG)
 at "2023-03-06 10:00"
@@ -154,9 +156,9 @@ t_is "which marks it (or the running tick has already recounted it)" \
 t_is "the calendar now says 2 working days" "$(admin_int workdays between 2023-03-06 2023-03-09 2>/dev/null)" 2
 admin_int tick >"$_T_DIR/tick" 2>&1
 t_is "after the tick nothing is left marked" "$(sql_int "SELECT COUNT(*) FROM perf_stale")" 0
-t_like "a recount covered the 8th and counted its decision days again" \
+t_like "a recount of the 8th alone (1 May, loaded again as it was, is no change) counted its decision days again" \
 	"$(sql_int "SELECT CONCAT_WS(' ', changed_from, changed_to, days) FROM perf_recount WHERE id > $recounts ORDER BY id LIMIT 1")" \
-	'^2023-0[1-3]-[0-9]{2} 2023-(0[3-9]|1[0-2])-[0-9]{2} [1-9][0-9]*$'
+	'^2023-03-08 2023-03-08 [1-9][0-9]*$'
 http_get sup "$INT_URL/sup/perf?$P" >/dev/null
 t_is "/sup/perf: 平均用时 2.0 now, without perf-rebuild" \
 	"$(cell "$(row 'code=SCJGJ&amp;')" 办结) $(cell "$(row 'code=SCJGJ&amp;')" 平均用时)" "1 2.0"
