@@ -93,9 +93,8 @@ usage(void)
 	    "  perf-rebuild [--check]       compute the performance and statistics\n"
 	    "                               summaries (and /hall's day figures)\n"
 	    "                               again from the cases (after a bulk\n"
-	    "                               load, or a change of the calendar);\n"
-	    "                               --check: only compare the day summary\n"
-	    "                               with a recount\n"
+	    "                               load); --check: count the rows that\n"
+	    "                               differ from a recount, exit 1 if any\n"
 	    "  citizen-add IDNO NAME MOBILE a registered applicant (extranet);\n"
 	    "                               password as for user-add\n"
 	    "  citizen-reset IDNO NAME MOBILE  the hall, having seen the ID\n"
@@ -665,7 +664,8 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	time_t		 now = clock_now();
 	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0, ended = 0;
 	int		 checked = 0, abnormal = 0;
-	int		 late = 0, halls = 0, agents = 0;
+	int		 late = 0, halls = 0, agents = 0, recounted = -1;
+	char		*from, *to;
 
 	if (cfg->site != SITE_INTRANET)
 		return 0;	/* no timed rule on the extranet yet */
@@ -685,6 +685,14 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	    &late) != DB_OK || pub_hall_send(db, pool, &halls) != DB_OK ||
 	    pub_agents_send(db, pool, &agents) != DB_OK)
 		return 1;
+	/* The figures of the days a calendar change touched (SUP-4, 146),
+	 * once the open deadlines have followed it. */
+	if (perf_calendar_follow(db, pool, &recounted, &from, &to) != DB_OK)
+		return 1;
+	if (recounted >= 0)
+		printf("tick %s：工作日历 %s 至 %s 有变动，重算了 %d 个办结日的"
+		    "绩效汇总\n", cal_day_str(pool, cal_day_of(now)), from, to,
+		    recounted);
 	if (late > 0)
 		printf("tick %s：%d 件办结结果超过 5 日仍未公示（数据还在内网，"
 		    "请摆渡）\n", cal_day_str(pool, cal_day_of(now)), late);
@@ -1414,26 +1422,28 @@ dash_rebuild(struct db *db, struct pool *pool, int check)
 	return 0;
 }
 
-/* perf-rebuild [--check]: the summaries of SUP-4 and SUP-6 (and /hall's
- * day figures) from scratch, or (check) the day summary compared with a
- * recount.  0, or 1. */
+/* perf-rebuild [--check]: the summaries of SUP-4 and SUP-6 from
+ * scratch, or (check) compared with a recount.  0, or 1. */
 static int
 perf_rebuild_cmd(struct db *db, struct pool *pool, int check)
 {
-	int64_t	 rows;
-	int	 same;
+	int64_t	 rows, d[4];
 
 	if (check) {
-		if ((same = perf_check(db, pool, &rows)) == -1)
+		if (perf_check(db, pool, d) != DB_OK) {
+			fputs("核对绩效汇总时出错（见日志）。\n", stderr);
 			return 1;
-		if (same)
-			puts("统计汇总与办件一致。");
-		else
-			printf("统计汇总与办件不一致（%lld 处），请运行 "
-			    "perf-rebuild 重算。\n", (long long)rows);
-		return same ? 0 : 1;
+		}
+		if (d[0] + d[1] + d[2] + d[3] == 0) {
+			puts("绩效汇总与重算一致：0 处不同。");
+			return 0;
+		}
+		printf("绩效汇总与重算不一致：按日 %lld 行、按月 %lld 行、按人 "
+		    "%lld 行、红灯 %lld 行不同，请运行 perf-rebuild 重算。\n",
+		    (long long)d[0], (long long)d[1], (long long)d[2],
+		    (long long)d[3]);
+		return 1;
 	}
-
 	if (perf_rebuild(db, pool, &rows) != DB_OK) {
 		fprintf(stderr, "yiwang-admin: perf-rebuild failed (see the "
 		    "log)\n");

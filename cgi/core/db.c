@@ -49,6 +49,8 @@ struct db {
 	char		 client[46];	/* @yw_client as last set */
 	int64_t		 staff;		/* @yw_staff as last set */
 	int		 client_set;
+	int		 busy;		/* the last failure: a deadlock or a
+					 * lock wait timed out (db_txn) */
 };
 
 /* A lost server ends the process; anything else is an ordinary error. */
@@ -60,6 +62,16 @@ check_gone(unsigned err, const char *what)
 		log_err("database connection lost (%s, %u); exiting", what, err);
 		exit(75);
 	}
+}
+
+/* A failure the transaction may simply be tried again after: InnoDB chose
+ * it as a deadlock's victim (and rolled it back), or a lock wait timed
+ * out.  Remembered until the next db_txn() attempt. */
+static void
+note_busy(struct db *db, unsigned err)
+{
+	if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+		db->busy = 1;
 }
 
 struct db *
@@ -219,6 +231,7 @@ db_exec(struct db *db, const char *sql)
 
 	if (mysql_query(db->conn, sql) != 0) {
 		check_gone(mysql_errno(db->conn), "query");
+		note_busy(db, mysql_errno(db->conn));
 		log_err("%s: %.200s", mysql_error(db->conn), sql);
 		return DB_ERR;
 	}
@@ -352,6 +365,7 @@ db_load(struct db *db, const char *sql, const char *buf, size_t len,
 enum db_rc
 db_begin(struct db *db)
 {
+	db->busy = 0;
 	return db_exec(db, "START TRANSACTION");
 }
 
@@ -360,6 +374,7 @@ db_commit(struct db *db)
 {
 	if (mysql_commit(db->conn) != 0) {
 		check_gone(mysql_errno(db->conn), "commit");
+		note_busy(db, mysql_errno(db->conn));
 		log_err("commit: %s", mysql_error(db->conn));
 		return DB_ERR;
 	}
@@ -371,6 +386,41 @@ db_rollback(struct db *db)
 {
 	if (mysql_rollback(db->conn) != 0)
 		check_gone(mysql_errno(db->conn), "rollback");
+}
+
+int
+db_busy(const struct db *db)
+{
+	return db->busy;
+}
+
+enum db_rc
+db_txn(struct db *db, db_body body, void *arg)
+{
+	struct timespec	 ts;
+	enum db_rc	 rc;
+	unsigned char	 r;
+	int		 attempt;
+
+	for (attempt = 1;; attempt++) {
+		if (db_begin(db) != DB_OK)
+			return DB_ERR;
+		if ((rc = body(db, arg)) == DB_OK &&
+		    (rc = db_commit(db)) == DB_OK)
+			return DB_OK;
+		db_rollback(db);
+		if (!db->busy || attempt >= DB_TXN_TRIES)
+			return rc == DB_OK ? DB_ERR : rc;
+		/* Apart from the other transaction, at a random moment:
+		 * 20 to 83 ms, more at each attempt. */
+		crypto_random(&r, 1);
+		ts.tv_sec = 0;
+		ts.tv_nsec = (long)attempt * (20 + (r & 63)) * 1000000L;
+		log_info("transaction retried (attempt %d of %d) after a "
+		    "deadlock or a lock wait timeout", attempt + 1,
+		    DB_TXN_TRIES);
+		nanosleep(&ts, NULL);
+	}
 }
 
 struct stmt *
@@ -531,6 +581,7 @@ nomem:
 fail:
 	err = mysql_stmt_errno(s->st);
 	check_gone(err, "execute");
+	note_busy(s->db, err);
 	if (err == ER_DUP_ENTRY)
 		return DB_DUP;
 	log_err("%s: %.300s", mysql_stmt_error(s->st), s->sql);

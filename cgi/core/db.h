@@ -63,6 +63,24 @@ enum db_rc	 db_begin(struct db *);
 enum db_rc	 db_commit(struct db *);
 void		 db_rollback(struct db *);
 
+/*
+ * A transaction that may be tried again (SUP-4): db_txn() begins, runs
+ * body(db, arg) and commits when it returns DB_OK; otherwise it rolls
+ * back and returns what body returned.  When a statement or the commit
+ * failed because InnoDB chose the transaction as a deadlock's victim
+ * (1213) or a lock wait timed out (1205), the whole of it is run again,
+ * up to DB_TXN_TRIES times in all, after a short random pause: body must
+ * do nothing outside the database (no file written, nothing sent), read
+ * everything it decides on inside the transaction, and set its outputs
+ * afresh each time.  db_busy() says whether the last failure was such a
+ * one, so that a page can ask the user to submit again rather than show
+ * an error of the server.
+ */
+#define DB_TXN_TRIES	3
+typedef enum db_rc (*db_body)(struct db *, void *);
+enum db_rc	 db_txn(struct db *, db_body body, void *arg);
+int		 db_busy(const struct db *);
+
 struct stmt	*db_stmt(struct db *, const char *sql);
 
 /*

@@ -26,8 +26,8 @@ static const char SQL_YEAR_INFO[] =
     "loaded_by, source FROM calendar_year ORDER BY year";
 static const char SQL_YEAR_LOADED[] =
     "SELECT year FROM calendar_year WHERE year = ? FOR UPDATE";
-static const char SQL_YEAR_CLEAR[] =
-    "DELETE FROM calendar_day WHERE year = ?";
+static const char SQL_YEAR_DAYS[] =
+    "SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM calendar_day WHERE year = ?";
 static const char SQL_YEAR_MARK[] =
     "INSERT INTO calendar_year (year, loaded_at, loaded_by, source) "
     "VALUES (?, UTC_TIMESTAMP(), ?, ?) ON DUPLICATE KEY UPDATE "
@@ -473,6 +473,46 @@ deadlines_follow(struct db *db, struct pool *pool)
 	return DB_OK;
 }
 
+/* The days of year y stored but not among parsed's, dropped one by one:
+ * the others are written again over themselves, so that a day loaded
+ * again as it was is no change (146 marks each changed day, whose
+ * decisions' durations the tick then counts again). */
+static enum db_rc
+year_prune(struct db *db, struct pool *pool, const struct calendar *parsed,
+    int y)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	cal_day		 d;
+	char		*s, **v = NULL, **e;
+	size_t		 n = 0, cap = 0, i, j;
+
+	q = db_stmt(db, SQL_YEAR_DAYS);
+	stmt_bind_int(q, 0, y);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "s", &s)) == DB_OK) {
+		e = pool_push(pool, &v, &n, &cap, sizeof(*v));
+		*e = s;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return rc;
+	for (i = 0; i < n; i++) {
+		if (cal_day_parse(v[i], &d) == -1)
+			return DB_ERR;
+		for (j = 0; j < parsed->ndays && parsed->days[j].day != d; j++)
+			;
+		if (j < parsed->ndays)
+			continue;
+		q = db_stmt(db, SQL_DAY_DROP);
+		stmt_bind_text(q, 0, v[i]);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
 enum db_rc
 calendar_store(struct db *db, struct pool *pool,
     const struct calendar *parsed, const char *source, const char *actor)
@@ -494,9 +534,7 @@ calendar_store(struct db *db, struct pool *pool,
 		stmt_bind_text(q, 2, source);
 		if ((rc = stmt_run(q)) != DB_OK)
 			break;
-		q = db_stmt(db, SQL_YEAR_CLEAR);
-		stmt_bind_int(q, 0, parsed->years[i]);
-		rc = stmt_run(q);
+		rc = year_prune(db, pool, parsed, parsed->years[i]);
 		off = work = 0;
 		for (j = 0; j < parsed->ndays && rc == DB_OK; j++) {
 			if (cal_year(parsed->days[j].day) != parsed->years[i])

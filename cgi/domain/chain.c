@@ -37,9 +37,13 @@ static const char SQL_OPINION_LAST[] =
     "SELECT id, hash FROM opinion WHERE demo = 0 ORDER BY id DESC LIMIT 1";
 static const char SQL_OPINION_COUNT[] =
     "SELECT COUNT(*) FROM opinion WHERE demo = 0 AND id <= ?";
+/* A warning's holders are chained with their staff ids (145) as names US
+ * ids; a row written before has no ids, and its names alone. */
+#define WARNING_HOLDERS \
+    "CONCAT_WS(CHAR(31 USING utf8mb4), holders, holder_ids)"
 static const char SQL_WARNING_ROWS[] =
     "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), case_id, app_no, "
-    "step_key, step_name, dept_code, holders, "
+    "step_key, step_name, dept_code, " WARNING_HOLDERS ", "
     "DATE_FORMAT(due_date, '%Y-%m-%d'), days_late, prev_hash, hash "
     "FROM deadline_warning WHERE demo = 0 AND id > ? ORDER BY id LIMIT ?";
 static const char SQL_WARNING_LAST[] =
@@ -61,7 +65,7 @@ static const char SQL_DEMO_OPINION_COUNT[] =
     "SELECT COUNT(*) FROM opinion WHERE demo = 1 AND id <= ?";
 static const char SQL_DEMO_WARNING_ROWS[] =
     "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), case_id, app_no, "
-    "step_key, step_name, dept_code, holders, "
+    "step_key, step_name, dept_code, " WARNING_HOLDERS ", "
     "DATE_FORMAT(due_date, '%Y-%m-%d'), days_late, prev_hash, hash "
     "FROM deadline_warning WHERE demo = 1 AND id > ? ORDER BY id LIMIT ?";
 static const char SQL_DEMO_WARNING_LAST[] =

@@ -73,13 +73,14 @@ static const char SQL_LATE_LOCK[] =
     "WHERE w.case_id = t.case_id AND w.step_key = t.step_key "
     "AND w.due_date = t.due_date) FOR UPDATE SKIP LOCKED";
 static const char SQL_HOLDERS[] =
-    "SELECT COALESCE(GROUP_CONCAT(s.name ORDER BY s.id SEPARATOR '、'), '') "
+    "SELECT COALESCE(GROUP_CONCAT(s.name ORDER BY s.id SEPARATOR '、'), ''), "
+    "COALESCE(GROUP_CONCAT(s.id ORDER BY s.id SEPARATOR ','), '') "
     "FROM staff s JOIN department d ON d.id = s.dept_id "
     "WHERE d.code = ? AND (s.roles & ?) <> 0 AND s.active = 1";
 static const char SQL_WARNING_ADD[] =
     "INSERT INTO deadline_warning (at, case_id, app_no, step_key, "
-    "step_name, dept_code, holders, due_date, days_late, prev_hash, hash, "
-    "demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "step_name, dept_code, holders, holder_ids, due_date, days_late, "
+    "prev_hash, hash, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_WARNINGS[] =
     "SELECT id, case_id, " "DATE_FORMAT(at + INTERVAL 8 HOUR, "
     "'%Y-%m-%d %H:%i'), app_no, step_name, dept_code, holders, "
@@ -391,27 +392,42 @@ deadline_fill(struct db *db, struct pool *pool, const struct calendar *c,
 	return DB_OK;
 }
 
-/* The names of who may act at a step: its department's holders of the
- * role, "、"-separated, at most 400 bytes (cut at a name). */
-static char *
-holders(struct db *db, struct pool *pool, const char *dept, int64_t role)
+/* Who may act at a step: its department's holders of the role, their
+ * names "、"-separated in at most 400 bytes (cut at a name), and their
+ * staff ids, ","-separated in the same order, cut with them (145: the
+ * red lights go by id). */
+static int
+holders(struct db *db, struct pool *pool, const char *dept, int64_t role,
+    char **names, char **ids)
 {
 	struct stmt	*q;
-	char		*names = NULL, *cut, *p;
+	char		*cut, *p;
+	size_t		 n;
 
 	q = db_stmt(db, SQL_HOLDERS);
 	stmt_bind_text(q, 0, dept);
 	stmt_bind_int(q, 1, role);
-	if (stmt_one(q, pool, "s", &names) != DB_OK || names == NULL)
-		return NULL;
-	while (strlen(names) > 400) {
-		for (cut = NULL, p = names; (p = strstr(p, "、")) != NULL; p++)
+	if (stmt_one(q, pool, "ss", names, ids) != DB_OK || *names == NULL ||
+	    *ids == NULL)
+		return -1;
+	while (strlen(*names) > 400) {
+		for (cut = NULL, p = *names; (p = strstr(p, "、")) != NULL; p++)
 			cut = p;
-		if (cut == NULL)
-			return pool_strdup(pool, "");
+		if (cut == NULL) {
+			*names = *ids = pool_strdup(pool, "");
+			return 0;
+		}
 		*cut = '\0';
 	}
-	return names;
+	/* As many ids as names are left. */
+	for (n = 1, p = *names; (p = strstr(p, "、")) != NULL; p++)
+		n++;
+	for (p = *ids; p != NULL && n > 0; n--)
+		if ((p = strchr(p, ',')) != NULL && n > 1)
+			p++;
+	if (p != NULL)
+		*p = '\0';
+	return 0;
 }
 
 /* The warning of step key of case id, late on day today: 1 written, 0
@@ -425,7 +441,8 @@ warn_one(struct db *db, struct pool *pool, const struct calendar *c,
 	enum db_rc	 rc;
 	int64_t		 role;
 	cal_day		 due;
-	char		*app_no, *name, *dept, *duestr, *who, late[16], cid[24];
+	char		*app_no, *name, *dept, *duestr, *who, *ids, late[16];
+	char		 cid[24];
 	int		 days, demo = 0;
 	enum chain_id	 chain = CHAIN_DEADLINE_WARNING;
 
@@ -440,7 +457,7 @@ warn_one(struct db *db, struct pool *pool, const struct calendar *c,
 	if (rc == DB_OK && (cal_day_parse(duestr, &due) == -1 ||
 	    deadline_light(c, today, due, &days) != LIGHT_RED))
 		rc = DB_NONE;	/* late by days off only: not yet red */
-	if (rc == DB_OK && (who = holders(db, pool, dept, role)) == NULL)
+	if (rc == DB_OK && holders(db, pool, dept, role, &who, &ids) == -1)
 		rc = DB_ERR;
 	/* A generated case's warnings chain apart (135, history.h). */
 	if (rc == DB_OK)
@@ -449,9 +466,11 @@ warn_one(struct db *db, struct pool *pool, const struct calendar *c,
 	if (rc == DB_OK) {
 		snprintf(late, sizeof(late), "%d", days);
 		snprintf(cid, sizeof(cid), "%lld", (long long)id);
+		/* The ids are chained with the names (chain.c). */
 		rc = chain_link(db, pool, chain,
-		    (const char *[]){ at, cid, app_no, key, name, dept, who,
-		    duestr, late }, 9, &link);
+		    (const char *[]){ at, cid, app_no, key, name, dept,
+		    pool_printf(pool, "%s\x1f%s", who, ids), duestr, late },
+		    9, &link);
 	}
 	if (rc == DB_OK) {
 		q = db_stmt(db, SQL_WARNING_ADD);
@@ -462,11 +481,12 @@ warn_one(struct db *db, struct pool *pool, const struct calendar *c,
 		stmt_bind_text(q, 4, name);
 		stmt_bind_text(q, 5, dept);
 		stmt_bind_text(q, 6, who);
-		stmt_bind_text(q, 7, duestr);
-		stmt_bind_int(q, 8, days);
-		stmt_bind_text(q, 9, link.prev);
-		stmt_bind_text(q, 10, link.mac);
-		stmt_bind_int(q, 11, demo);
+		stmt_bind_text(q, 7, ids);
+		stmt_bind_text(q, 8, duestr);
+		stmt_bind_int(q, 9, days);
+		stmt_bind_text(q, 10, link.prev);
+		stmt_bind_text(q, 11, link.mac);
+		stmt_bind_int(q, 12, demo);
 		rc = stmt_run(q);
 	}
 	if (rc != DB_OK) {

@@ -1485,6 +1485,36 @@ permit_bad(struct db *db, struct pool *pool, const struct permit *p)
 	return NULL;
 }
 
+/* case_act()'s transaction, run again whole after a deadlock (db_txn):
+ * everything it writes is in the database, the documents and the outbox
+ * rows too, and it reads the case afresh under its lock each time. */
+struct act_args {
+	struct pool		*pool;
+	int64_t			 id;
+	const struct user	*u;
+	const struct transition	*t;
+	const char		*v, *step_key, *text, *back_to;
+	const struct permit	*permit;
+	const char		**why;
+};
+
+static enum db_rc
+act_txn(struct db *db, void *arg)
+{
+	struct act_args	*a = arg;
+	struct kase	 k;
+	enum db_rc	 rc;
+
+	*a->why = NULL;
+	/* The row lock serialises every transition of this case. */
+	if ((rc = case_lock(db, a->pool, a->id, &k)) != DB_OK) {
+		*a->why = rc == DB_NONE ? "没有这个办件。" : NULL;
+		return rc;
+	}
+	return act_locked(db, a->pool, &k, a->u, a->t, a->v, a->step_key,
+	    a->text, a->back_to, a->permit, a->why);
+}
+
 enum db_rc
 case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
     const char *action, const char *step_key, const char *verdict,
@@ -1492,8 +1522,7 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
     const char **why)
 {
 	const struct transition	*t;
-	struct kase		 k;
-	enum db_rc		 rc;
+	struct act_args		 a;
 	const char		*v = NULL;
 
 	*why = NULL;
@@ -1519,20 +1548,9 @@ case_act(struct db *db, struct pool *pool, int64_t id, const struct user *u,
 	if (strcmp(t->action, "approve") == 0 &&
 	    (*why = permit_bad(db, pool, permit)) != NULL)
 		return DB_NONE;
-	if (db_begin(db) != DB_OK)
-		return DB_ERR;
-	/* The row lock serialises every transition of this case. */
-	if ((rc = case_lock(db, pool, id, &k)) != DB_OK) {
-		*why = rc == DB_NONE ? "没有这个办件。" : NULL;
-		goto fail;
-	}
-	if ((rc = act_locked(db, pool, &k, u, t, v, step_key, text, back_to,
-	    permit, why)) != DB_OK)
-		goto fail;
-	return db_commit(db);
-fail:
-	db_rollback(db);
-	return rc == DB_OK ? DB_ERR : rc;
+	a = (struct act_args){ pool, id, u, t, v, step_key, text, back_to,
+	    permit, why };
+	return db_txn(db, act_txn, &a);
 }
 
 int
@@ -1541,42 +1559,46 @@ flow_may_instant(const struct kase *k, const struct user *u)
 	return k->item.instant && intake_step(k, u) >= 0;
 }
 
+/* case_instant()'s transaction (db_txn: run again whole after a
+ * deadlock). */
+static enum db_rc
+instant_txn(struct db *db, void *arg)
+{
+	struct act_args	*a = arg;
+	struct kase	 k;
+	enum db_rc	 rc;
+
+	*a->why = NULL;
+	if ((rc = case_lock(db, a->pool, a->id, &k)) != DB_OK)
+		return rc;
+	if (!flow_may_instant(&k, a->u)) {
+		*a->why = !k.item.instant ? "这个事项不是即办件，请受理后按流程"
+		    "办理。" : "只有等待受理的即办件可以当场办结，且须由受理窗口"
+		    "的工作人员办理。";
+		return DB_NONE;
+	}
+	/* Accepted, read again, decided: both documents, one sitting. */
+	if ((rc = act_locked(db, a->pool, &k, a->u, flow_find("accept"),
+	    NULL, NULL, a->text, NULL, NULL, a->why)) != DB_OK ||
+	    (rc = case_lock(db, a->pool, a->id, &k)) != DB_OK)
+		return rc;
+	if ((rc = act_locked(db, a->pool, &k, a->u, flow_find("approve"),
+	    "agree", NULL, a->text != NULL && *a->text != '\0' ? a->text :
+	    "符合条件，当场办结。", NULL, NULL, a->why)) == DB_NONE)
+		*a->why = "这个即办件受理后的环节不在窗口，不能当场办结；"
+		    "请受理后按流程办理。";
+	return rc;
+}
+
 enum db_rc
 case_instant(struct db *db, struct pool *pool, int64_t id,
     const struct user *u, const char *text, const char **why)
 {
-	struct kase	 k;
-	enum db_rc	 rc;
+	struct act_args	 a = { pool, id, u, NULL, NULL, NULL, text, NULL,
+	    NULL, why };
 
 	*why = NULL;
-	if (db_begin(db) != DB_OK)
-		return DB_ERR;
-	if ((rc = case_lock(db, pool, id, &k)) != DB_OK)
-		goto fail;
-	rc = DB_NONE;
-	if (!flow_may_instant(&k, u)) {
-		*why = !k.item.instant ? "这个事项不是即办件，请受理后按流程办理。" :
-		    "只有等待受理的即办件可以当场办结，且须由受理窗口的工作人员"
-		    "办理。";
-		goto fail;
-	}
-	/* Accepted, read again, decided: both documents, one sitting. */
-	if ((rc = act_locked(db, pool, &k, u, flow_find("accept"), NULL,
-	    NULL, text, NULL, NULL, why)) != DB_OK ||
-	    (rc = case_lock(db, pool, id, &k)) != DB_OK)
-		goto fail;
-	if ((rc = act_locked(db, pool, &k, u, flow_find("approve"), "agree",
-	    NULL, text != NULL && *text != '\0' ? text : "符合条件，当场办结。",
-	    NULL, NULL, why)) != DB_OK) {
-		if (rc == DB_NONE)
-			*why = "这个即办件受理后的环节不在窗口，不能当场办结；"
-			    "请受理后按流程办理。";
-		goto fail;
-	}
-	return db_commit(db);
-fail:
-	db_rollback(db);
-	return rc == DB_OK ? DB_ERR : rc;
+	return db_txn(db, instant_txn, &a);
 }
 
 /*

@@ -131,6 +131,57 @@ static const char SQL_PEOPLE[] =
     "OR ry.staff_id IS NOT NULL) ORDER BY s.id";
 
 static const char SQL_REBUILD[] = "CALL perf_rebuild()";
+/* The red lights again by the ids the warnings recorded (145). */
+static const char SQL_RED_REBUILD[] = "CALL perf_red_rebuild()";
+/* A rebuild counts with the calendar as it is: the marks of days changed
+ * (146) are done with, and taken first, so that a change under way is
+ * waited for. */
+static const char SQL_STALE_CLEAR[] = "DELETE FROM perf_stale";
+static const char SQL_STALE_ANY[] = "SELECT COUNT(*) FROM perf_stale";
+/* The recount of the days a calendar change touched: by its trigger. */
+static const char SQL_RECOUNT[] =
+    "INSERT INTO perf_recount (at) VALUES (UTC_TIMESTAMP())";
+static const char SQL_RECOUNTED[] =
+    "SELECT days, COALESCE(DATE_FORMAT(changed_from, '%Y-%m-%d'), ''), "
+    "COALESCE(DATE_FORMAT(changed_to, '%Y-%m-%d'), '') "
+    "FROM perf_recount WHERE id = ?";
+/* perf-rebuild --check: the summaries kept aside (rows that count
+ * something: an update can leave a row of zeros that a recount does not
+ * write), a rebuild in the transaction, the rows that differ, and the
+ * transaction undone. */
+#define NONZERO_CASE "(received <> 0 OR ended <> 0 OR on_time <> 0 " \
+    "OR late <> 0 OR work_days <> 0)"
+#define NONZERO_PERSON "(acts <> 0 OR opinions <> 0 OR decided <> 0 " \
+    "OR on_time <> 0 OR late <> 0 OR work_days <> 0)"
+static const char SQL_KEEP_DAY[] =
+    "CREATE TEMPORARY TABLE perf_was_day AS SELECT * FROM perf_case_day "
+    "WHERE " NONZERO_CASE;
+static const char SQL_KEEP_MONTH[] =
+    "CREATE TEMPORARY TABLE perf_was_month AS SELECT * "
+    "FROM perf_case_month WHERE " NONZERO_CASE;
+static const char SQL_KEEP_PERSON[] =
+    "CREATE TEMPORARY TABLE perf_was_person AS SELECT * "
+    "FROM perf_person_day WHERE " NONZERO_PERSON;
+static const char SQL_KEEP_RED[] =
+    "CREATE TEMPORARY TABLE perf_was_red AS SELECT * FROM perf_red";
+/* The rows of was (the summary) that a recount (now) does not have as
+ * they are, and the keys of now that was lacks. */
+#define DIFF(was, now, nz, key) "(SELECT COUNT(*) FROM (SELECT * FROM " \
+    was " EXCEPT SELECT * FROM " now nz ") a) + (SELECT COUNT(*) FROM " \
+    "(SELECT " key " FROM " now nz " EXCEPT SELECT " key " FROM " was \
+    ") b)"
+#define CASE_KEY "dept_code, item_code, channel, result"
+static const char SQL_DIFF[] =
+    "SELECT " DIFF("perf_was_day", "perf_case_day", " WHERE " NONZERO_CASE,
+    "day, " CASE_KEY)
+    ", " DIFF("perf_was_month", "perf_case_month", " WHERE " NONZERO_CASE,
+    "month, " CASE_KEY)
+    ", " DIFF("perf_was_person", "perf_person_day",
+    " WHERE " NONZERO_PERSON, "staff_id, day")
+    ", " DIFF("perf_was_red", "perf_red", "", "warning_id, staff_id");
+static const char SQL_KEPT_DROP[] =
+    "DROP TEMPORARY TABLE IF EXISTS perf_was_day, perf_was_month, "
+    "perf_was_person, perf_was_red";
 static const char SQL_ROWS[] =
     "SELECT (SELECT COUNT(*) FROM perf_case_day) + "
     "(SELECT COUNT(*) FROM perf_person_day) + "
@@ -139,20 +190,6 @@ static const char SQL_ROWS[] =
 /* The day summary's receipts and ends (what /hall and the statistics
  * read) that differ from a recount of the cases: the keys whose sums of
  * summary minus recount are not zero. */
-static const char SQL_DAY_DIFF[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM ("
-    "SELECT day, dept_code, item_code, channel, result, received AS r, "
-    "ended AS e FROM perf_case_day "
-    "UNION ALL SELECT DATE(k.received_at + INTERVAL 8 HOUR), "
-    "COALESCE(i.dept_code, ''), k.item_code, k.source, '', -COUNT(*), 0 "
-    "FROM kase k LEFT JOIN item i ON i.id = k.item_id GROUP BY 1, 2, 3, 4 "
-    "UNION ALL SELECT DATE(k.decided_at + INTERVAL 8 HOUR), "
-    "COALESCE(i.dept_code, ''), k.item_code, k.source, k.state, 0, "
-    "-COUNT(*) FROM kase k LEFT JOIN item i ON i.id = k.item_id "
-    "WHERE k.decided_at IS NOT NULL AND k.state IN ('approved', 'denied', "
-    "'not_accepted', 'withdrawn') GROUP BY 1, 2, 3, 4, 5) x "
-    "GROUP BY day, dept_code, item_code, channel, result "
-    "HAVING SUM(r) <> 0 OR SUM(e) <> 0) y";
 
 static enum db_rc
 stats_row(struct stmt *q, struct pool *pool, void *elem)
@@ -340,7 +377,9 @@ perf_rebuild(struct db *db, struct pool *pool, int64_t *rows)
 
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
-	if ((rc = stmt_run(db_stmt(db, SQL_REBUILD))) != DB_OK) {
+	if ((rc = stmt_run(db_stmt(db, SQL_STALE_CLEAR))) != DB_OK ||
+	    (rc = stmt_run(db_stmt(db, SQL_REBUILD))) != DB_OK ||
+	    (rc = stmt_run(db_stmt(db, SQL_RED_REBUILD))) != DB_OK) {
 		db_rollback(db);
 		return rc;
 	}
@@ -349,11 +388,70 @@ perf_rebuild(struct db *db, struct pool *pool, int64_t *rows)
 	return stmt_one(db_stmt(db, SQL_ROWS), pool, "i", rows);
 }
 
-int
-perf_check(struct db *db, struct pool *pool, int64_t *keys)
+enum db_rc
+perf_check(struct db *db, struct pool *pool, int64_t diff[4])
 {
-	*keys = 0;
-	if (stmt_one(db_stmt(db, SQL_DAY_DIFF), pool, "i", keys) != DB_OK)
-		return -1;
-	return *keys == 0;
+	static const char *const keep[] = { SQL_KEEP_DAY, SQL_KEEP_MONTH,
+	    SQL_KEEP_PERSON, SQL_KEEP_RED };
+	enum db_rc	 rc = DB_OK;
+	size_t		 i;
+
+	if (stmt_run(db_stmt(db, SQL_KEPT_DROP)) != DB_OK ||
+	    db_begin(db) != DB_OK)
+		return DB_ERR;
+	for (i = 0; i < 4 && rc == DB_OK; i++)
+		rc = stmt_run(db_stmt(db, keep[i]));
+	if (rc == DB_OK)
+		rc = stmt_run(db_stmt(db, SQL_REBUILD));
+	if (rc == DB_OK)
+		rc = stmt_run(db_stmt(db, SQL_RED_REBUILD));
+	if (rc == DB_OK)
+		rc = stmt_one(db_stmt(db, SQL_DIFF), pool, "iiii", &diff[0],
+		    &diff[1], &diff[2], &diff[3]);
+	db_rollback(db);
+	if (stmt_run(db_stmt(db, SQL_KEPT_DROP)) != DB_OK)
+		rc = DB_ERR;
+	return rc;
+}
+
+struct recount {
+	int		 days;
+	char		*from, *to;
+	struct pool	*pool;
+};
+
+static enum db_rc
+recount_txn(struct db *db, void *arg)
+{
+	struct recount	*a = arg;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 n, id;
+
+	a->days = -1;
+	a->from = a->to = NULL;
+	if ((rc = stmt_one(db_stmt(db, SQL_STALE_ANY), a->pool, "i", &n)) !=
+	    DB_OK || n == 0)
+		return rc;
+	q = db_stmt(db, SQL_RECOUNT);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	id = stmt_insert_id(q);
+	q = db_stmt(db, SQL_RECOUNTED);
+	stmt_bind_int(q, 0, id);
+	return stmt_one(q, a->pool, "dss", &a->days, &a->from, &a->to);
+}
+
+enum db_rc
+perf_calendar_follow(struct db *db, struct pool *pool, int *days,
+    char **from, char **to)
+{
+	struct recount	 a = { -1, NULL, NULL, pool };
+	enum db_rc	 rc;
+
+	rc = db_txn(db, recount_txn, &a);
+	*days = a.days;
+	*from = a.from;
+	*to = a.to;
+	return rc;
 }

@@ -70,16 +70,27 @@ const char	*perf_channel_label(const char *);
 
 /*
  * Compute every summary again from the cases, events, opinions, hands and
- * warnings (CALL perf_rebuild(), one transaction).  Needs the migration
- * account (the application's only reads the summaries).  *rows: summary
- * rows afterwards.
+ * warnings (CALL perf_rebuild() and perf_red_rebuild(), one transaction).
+ * Needs the migration account (the application's only reads the
+ * summaries).  *rows: summary rows afterwards.
  */
 enum db_rc	 perf_rebuild(struct db *, struct pool *, int64_t *rows);
 /*
- * Whether the day summary's receipts and ends (perf_case_day: what /hall
- * and the statistics read) are those of a recount of the cases: 1 yes, 0
- * no (*keys: how many of its keys differ), -1 on error.  A scan of kase.
+ * Whether the summaries are what a rebuild gives: the rebuild done in a
+ * transaction that is then rolled back, and the rows that differ counted
+ * per summary (diff[]: day, month, person, red lights; rows of zeros do
+ * not count).  The day summary is what /hall and the statistics read.  The migration account, as perf_rebuild().
  */
-int		 perf_check(struct db *, struct pool *, int64_t *keys);
+enum db_rc	 perf_check(struct db *, struct pool *, int64_t diff[4]);
+
+/*
+ * After a change of the working-day calendar (146: its days are marked
+ * by triggers): the decision days of the cases whose clock ran over a
+ * changed day counted again, in one transaction, as the application's
+ * account (the tick).  *days: how many (-1 when no day was marked);
+ * *from and *to: the first and last changed calendar day ("" when none).
+ */
+enum db_rc	 perf_calendar_follow(struct db *, struct pool *, int *days,
+		    char **from, char **to);
 
 #endif

@@ -968,6 +968,11 @@ acted(struct req *r, int64_t id, enum db_rc rc, const char *done,
 	case DB_NONE:
 		return reply_error(r, 409, why ? why : refused);
 	default:
+		/* Still in a deadlock after its retries (db_txn): nothing was
+		 * saved, and submitting again will most likely go through. */
+		if (db_busy(r->db))
+			return reply_error(r, 503, "系统正忙，这次操作没有保存。"
+			    "请稍等片刻后重新提交。");
 		return reply_error(r, 500, why);
 	}
 }

@@ -110,7 +110,7 @@ t_is "and today's, at the real time" "$(sent "$TODAY")" "$(direct "$TODAY")"
 sql_int "UPDATE perf_case_day SET received = received + 1 WHERE day = '$MID' AND result = '' LIMIT 1"
 out=$(admin_int perf-rebuild --check 2>&1); rc=$?
 t_is "perf-rebuild --check finds a count that is off" "$rc" 1
-t_like "and says so in Chinese" "$out" '统计汇总与办件不一致（1 处）'
+t_like "and says so in Chinese" "$out" '绩效汇总与重算不一致：按日 1 行、按月 0 行'
 t_ok "perf-rebuild recomputes it" admin_int perf-rebuild
 t_ok "and the check agrees again" admin_int perf-rebuild --check
 t_ok "the history removed" admin_int demo-history --remove
