@@ -40,9 +40,10 @@ SIZE=$(stat -c %s "$TMP/fixed.pdf")
 STORED=$FILES/${SHA:0:2}/${SHA:2:2}/$SHA
 AT=$(date -u '+%Y-%m-%d %H:%M:%S')
 withdraw() { printf '{"type":"application.withdraw","app_no":"%s","at":"%s","reason":""}\n' "$1" "$AT"; }
-correct() {
+correct() { # APP [SHA SIZE]: a 补正 reply of material M with fixed.pdf
+	local sha=${2:-$SHA} size=${3:-$SIZE}
 	printf '{"type":"application.correct","app_no":"%s","at":"%s","attachments":[{"material_seq":%s,"material_name":"%s","file_name":"fixed.pdf","sha256":"%s","size":%s,"mime":"application/pdf"}],"files":["%s"]}\n' \
-		"$1" "$AT" "$M" "$MNAME" "$SHA" "$SIZE" "$SHA"
+		"$1" "$AT" "$M" "$MNAME" "$sha" "$size" "$sha"
 }
 last_in() { sql_int "SELECT COALESCE(MAX(seq), 0) FROM gap_in WHERE dir = 'ext2int'"; }
 # send RECORDS [FILE…]: the next bundle of the extranet with those records
@@ -152,13 +153,19 @@ t_is "the extranet hears it was applied" \
 	"$(sql_ext "SELECT state FROM gap_aside_peer WHERE dir = 'ext2int' AND seq = $SEQ1 AND recno = 2") $(open_notice ext gap.aside.peer "ext2int/1/$SEQ1/2")" "retried_ok 0"
 
 # --- discard ----------------------------------------------------------------------------
-correct "${APPS[2]}" >"$TMP/b3.jsonl"
+# This time with a file of its own, which nothing else names.
+t_pdf "$TMP/other.pdf" "" "<</Producer(gap-poison other $$)>>"
+SHA3=$(sha256sum "$TMP/other.pdf" | cut -d' ' -f1)
+STORED3=$FILES/${SHA3:0:2}/${SHA3:2:2}/$SHA3
+correct "${APPS[2]}" "$SHA3" "$(stat -c %s "$TMP/other.pdf")" >"$TMP/b3.jsonl"
 SEQ3=$(($(last_in) + 1))
-B3=$(send "$TMP/b3.jsonl")
+B3=$(send "$TMP/b3.jsonl" "$TMP/other.pdf")
 rc=0
 gap_int import "$B3" >"$TMP/out" 2>&1 || rc=$?
 t_is "a second correction of the same case is set aside" "$rc $(asides int "state = 'aside'")" "0 $((O0 + 1))"
 ID3=$(sql_int "SELECT MAX(id) FROM gap_aside")
+admin_int files-sweep 0 >/dev/null 2>&1
+t_ok "its file is kept while it is aside" test -f "$STORED3"
 rc=0
 gap_int discard "$ID3" >"$TMP/out" 2>&1 || rc=$?
 t_is "discard without --why: usage (exit 64)" "$rc" 64
@@ -174,6 +181,9 @@ t_is "records who and why" \
 	"discarded $WHO 申请人重复提交，已电话核实。"
 t_is "audited" "$(sql_int "SELECT CONCAT_WS(' ', actor, detail) FROM audit WHERE action = 'gap.discard'")" \
 	"$WHO aside:$ID3 申请人重复提交，已电话核实。"
+admin_int files-sweep 0 >/dev/null 2>&1
+t_ok "once discarded, files-sweep removes the file only it named" test ! -e "$STORED3"
+t_ok "and keeps the one the applied correction names" test -f "$STORED"
 t_is "its notice resolved, the case unchanged" "$(open_notice int gap.aside "ext2int/1/$SEQ3/1") $(state 2) $(sql_int "SELECT COUNT(*) FROM attachment WHERE sha256 = '$SHA'")" "0 received 1"
 rc=0
 gap_int discard "$ID3" --why "再一次" >"$TMP/out" 2>&1 || rc=$?
