@@ -12,13 +12,14 @@
  *						bundles now come in a new
  *						epoch (audited as the
  *						operator, config_operator())
- *	yiwang-gap [-c CONF] aside [all]		the records set aside at import
- *						(GAP-5) and those of this
- *						site's the other site set
- *						aside; all: done ones too
+ *	yiwang-gap [-c CONF] aside [all]	the records set aside at
+ *						import (GAP-5), and this
+ *						site's that the other site
+ *						set aside; all: done ones too
  *	yiwang-gap [-c CONF] retry ID		apply set-aside record ID now
- *	yiwang-gap [-c CONF] discard ID --why TEXT	give it up (both
- *						audited as the operator)
+ *	yiwang-gap [-c CONF] discard ID --why TEXT
+ *						give it up (both audited as
+ *						the operator)
  *
  * Exit status: 0 done (also: already imported), 2 refused or failed,
  * 3 nothing to export, 4 security alert, 5 an earlier bundle is missing.
@@ -64,8 +65,9 @@ aside_lines(struct pool *pool, char *msg, size_t msglen,
 			    (long long)v[i].recno, v[i].kind,
 			    aside_state_label(v[i].state), v[i].reason);
 		else
-			snprintf(msg + len, msglen - len, "\n  #%lld %s %s/%lld/"
-			    "%lld 第 %lld 条 %s %s：%s%s%s", (long long)v[i].id,
+			snprintf(msg + len, msglen - len, "\n  #%lld %s "
+			    "%s/%lld/%lld 第 %lld 条 %s %s：%s%s%s",
+			    (long long)v[i].id,
 			    v[i].set_at, v[i].dir, (long long)v[i].epoch,
 			    (long long)v[i].seq, (long long)v[i].recno,
 			    v[i].kind, aside_state_label(v[i].state),

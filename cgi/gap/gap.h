@@ -33,8 +33,9 @@ enum gap_rc	 gap_export(const struct config *, struct db *, struct pool *,
  * record is validated (records.h) and every file vetted (files_vet())
  * before any file is adopted or any row written; a refusal leaves nothing
  * behind.  A record its apply function refuses is set aside (aside.h)
- * and the rest applied: msg counts and names them.  Bundles of an epoch this site has not confirmed are refused,
- * except epoch 1 when the site never imported in that direction.
+ * and the rest applied: msg counts and names them.  Bundles of an epoch
+ * this site has not confirmed are refused, except epoch 1 when the site
+ * never imported in that direction.
  * Staging folders left by an import that died are removed first.
  */
 enum gap_rc	 gap_import(const struct config *, struct db *, struct pool *,
