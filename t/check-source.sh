@@ -157,6 +157,16 @@ check "the key-deriving routes go to their own worker pool (SEC-8)" \
     "$(for r in '"POST /login" yw_kdf' '"POST /register" yw_kdf'; do
 	grep -qF "$r" conf/nginx.conf.in || echo "conf/nginx.conf.in: no $r"
     done)"
+# A gap.aside record (GAP-5) may name a record of any kind of gap.c's
+# table, and only those: records.c lists them for its validator.
+check "records.c's record_types are the kinds of gap.c's table" \
+    "$(kinds=$(grep -oE '^[[:space:]]*\{ "[a-z.]+", SITE_' cgi/gap/gap.c |
+	grep -oE '"[a-z.]+"' | sort -u)
+    listed=$(sed -n '/record_types\[\] = {/,/};/p' cgi/gap/records.c |
+	grep -oE '"[a-z.]+"' | sort -u)
+    [ -n "$kinds" ] || echo "cgi/gap/gap.c: no kinds found"
+    [ "$kinds" = "$listed" ] || { echo "gap.c: $kinds" | tr '\n' ' ';
+	echo; echo "records.c: $listed" | tr '\n' ' '; })"
 # The gap operator's manual (GAP-6) names every command of the tool's
 # usage line and every exit status it returns.
 check "man/yiwang-gap.1 documents every command and exit status" \

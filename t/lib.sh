@@ -613,6 +613,29 @@ carry() { # FROM TO (ext|int)
 	done
 }
 
+# outbox_ext RECORDS [FILE…]: queue each line of RECORDS in the extranet's
+# outbox as if the extranet had written it, with each FILE in its store, so
+# that its next export carries them in a real bundle of its own chain.
+# Unlike forge, a bundle so made that the intranet imports leaves the
+# chain whole for later carries (GAP-5: a record set aside is imported).
+# Not for the kinds the outbox seals (application, complaint).
+outbox_ext() { # RECORDS [FILE…]
+	local recs=$1 f sha dir owner line
+	shift
+	dir=$(sed -n 's/^files_dir *= *//p' "$EXT_CONF")
+	owner=$(stat -c %U:%G "$dir")
+	for f in "$@"; do
+		sha=$(sha256sum "$f" | cut -d' ' -f1)
+		install -d -o "${owner%:*}" -g "${owner#*:}" -m 750 "$dir/${sha:0:2}" "$dir/${sha:0:2}/${sha:2:2}"
+		install -o "${owner%:*}" -g "${owner#*:}" -m 600 "$f" "$dir/${sha:0:2}/${sha:2:2}/$sha"
+	done
+	while IFS= read -r line; do
+		line=${line//\\/\\\\}
+		line=${line//\'/\'\'}
+		sql_ext "INSERT INTO gap_outbox (kind, body, created_at) VALUES (JSON_VALUE('$line', '\$.type'), '$line', UTC_TIMESTAMP())"
+	done <"$recs"
+}
+
 # forge TO RECORDS OUT [FILE…]: a bundle for site TO (int|ext), the next in
 # its sequence, of the records file RECORDS and member FILEs, signed and
 # sealed with the REAL keys of the sending site (build/t/tools/forge_bundle):

@@ -12,6 +12,14 @@
  *						bundles now come in a new
  *						epoch (audited as the
  *						operator, config_operator())
+ *	yiwang-gap [-c CONF] aside [all]	the records set aside at
+ *						import (GAP-5), and this
+ *						site's that the other site
+ *						set aside; all: done ones too
+ *	yiwang-gap [-c CONF] retry ID		apply set-aside record ID now
+ *	yiwang-gap [-c CONF] discard ID --why TEXT
+ *						give it up (both audited as
+ *						the operator)
  *
  * Exit status: 0 done (also: already imported), 2 refused or failed,
  * 3 nothing to export, 4 security alert, 5 an earlier bundle is missing.
@@ -23,6 +31,7 @@
 
 #include "chain.h"
 #include "alert.h"
+#include "aside.h"
 #include "clock.h"
 #include "config.h"
 #include "db.h"
@@ -35,38 +44,111 @@ static void
 usage(void)
 {
 	fputs("usage: yiwang-gap [-c CONF] export | import FILE | verify FILE"
-	    " | status | epoch-accept EPOCH\n", stderr);
+	    " | status | epoch-accept EPOCH | aside [all] | retry ID"
+	    " | discard ID --why TEXT\n", stderr);
 	_exit(64);
 }
 
-/* The status lines: what moved, the epoch accepted, open alerts. */
+/* "#ID" lines of set-aside records v[0..n) after msg. */
+static void
+aside_lines(struct pool *pool, char *msg, size_t msglen,
+    const struct aside *v, size_t n, int peer)
+{
+	size_t	 i, len;
+
+	for (i = 0; i < n; i++) {
+		len = strlen(msg);
+		if (peer)
+			snprintf(msg + len, msglen - len, "\n  %s %s/%lld/%lld "
+			    "第 %lld 条 %s %s：%s", v[i].set_at, v[i].dir,
+			    (long long)v[i].epoch, (long long)v[i].seq,
+			    (long long)v[i].recno, v[i].kind,
+			    aside_state_label(v[i].state), v[i].reason);
+		else
+			snprintf(msg + len, msglen - len, "\n  #%lld %s "
+			    "%s/%lld/%lld 第 %lld 条 %s %s：%s%s%s",
+			    (long long)v[i].id,
+			    v[i].set_at, v[i].dir, (long long)v[i].epoch,
+			    (long long)v[i].seq, (long long)v[i].recno,
+			    v[i].kind, aside_state_label(v[i].state),
+			    v[i].reason, v[i].done_by ? pool_printf(pool,
+			    "；%s %s", v[i].done_by, v[i].done_at) : "",
+			    v[i].why ? pool_printf(pool, "：%s", v[i].why) :
+			    "");
+	}
+}
+
+/* The status lines: what moved, the epoch accepted, open alerts, the
+ * records set aside here and there. */
 static enum gap_rc
 status(const struct config *cfg, struct db *db, struct pool *pool,
     char *msg, size_t msglen)
 {
 	struct alert	*a;
-	int64_t		 pending, last_out, last_in, epoch, total;
-	size_t		 i, n, len;
+	struct aside	*v;
+	int64_t		 pending, last_out, last_in, epoch, total, here, there;
+	size_t		 i, n, nv, len;
 
 	if (exchange_status(db, pool, &pending, &last_out, &last_in) !=
 	    DB_OK || exchange_epoch(db, pool, gap_in_dir(cfg), &epoch) !=
-	    DB_OK || alert_open(db, pool, 10, &a, &n, &total) != DB_OK) {
+	    DB_OK || alert_open(db, pool, 10, &a, &n, &total) != DB_OK ||
+	    aside_list(db, pool, 0, 0, &v, &nv, &here) != DB_OK ||
+	    aside_peer_list(db, pool, 0, 0, &v, &nv, &there) != DB_OK) {
 		snprintf(msg, msglen, "数据库出错。");
 		return GAP_FAIL;
 	}
 	snprintf(msg, msglen, "%s：待导出 %lld 条记录；最后导出第 %lld 号；"
-	    "最后导入第 %lld 号。\n%s\n未处理的安全警告：%lld 条。",
+	    "最后导入第 %lld 号。\n%s\n搁置的记录：本站 %lld 条，对端搁置的本站"
+	    "记录 %lld 条%s。\n未处理的警告和提示：%lld 条。",
 	    config_site_name(cfg->site), (long long)pending,
 	    (long long)last_out, (long long)last_in, epoch == 0 ?
 	    "还没有导入过对端的数据包；首个数据包应属第 1 纪元。" :
 	    pool_printf(pool, "接受对端第 %lld 纪元的数据包。",
-	    (long long)epoch), (long long)total);
+	    (long long)epoch), (long long)here, (long long)there,
+	    here + there > 0 ? "（yiwang-gap aside 查看）" : "",
+	    (long long)total);
 	for (i = 0; i < n; i++) {
 		len = strlen(msg);
 		snprintf(msg + len, msglen - len, "\n  #%lld %s %s %s",
 		    (long long)a[i].id, a[i].at, a[i].object, a[i].message);
 	}
 	return GAP_OK;
+}
+
+/* The records set aside here (GAP-5) and this site's the other set
+ * aside: those still aside, or all of them. */
+static enum gap_rc
+aside(struct db *db, struct pool *pool, int all, char *msg, size_t msglen)
+{
+	struct aside	*v, *w;
+	int64_t		 here, there;
+	size_t		 n, m;
+
+	if (aside_list(db, pool, all, 50, &v, &n, &here) != DB_OK ||
+	    aside_peer_list(db, pool, all, 50, &w, &m, &there) != DB_OK) {
+		snprintf(msg, msglen, "数据库出错。");
+		return GAP_FAIL;
+	}
+	snprintf(msg, msglen, "本站搁置的记录：%lld 条%s（#号用于 retry、"
+	    "discard）。", (long long)here, all ? "仍搁置；以下含已处理的" : "");
+	aside_lines(pool, msg, msglen, v, n, 0);
+	snprintf(msg + strlen(msg), msglen - strlen(msg), "\n对端搁置的本站"
+	    "记录：%lld 条%s。", (long long)there, all ? "仍搁置" : "");
+	aside_lines(pool, msg, msglen, w, m, 1);
+	return GAP_OK;
+}
+
+/* A record number from the command line, or usage(). */
+static int64_t
+aside_id(const char *s)
+{
+	char		*end;
+	long long	 v;
+
+	v = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < 1 || v > INT64_MAX / 2)
+		usage();
+	return v;
 }
 
 int
@@ -82,7 +164,7 @@ main(int argc, char *argv[])
 	int		 c;
 
 	log_set_prog("yiwang-gap");
-	while ((c = getopt(argc, argv, "c:")) != -1)
+	while ((c = getopt(argc, argv, "+c:")) != -1)
 		if (c == 'c')
 			conf = optarg;
 		else
@@ -113,6 +195,16 @@ main(int argc, char *argv[])
 		rc = gap_import(&cfg, db, pool, argv[1], msg, sizeof(msg));
 	else if (strcmp(argv[0], "status") == 0 && argc == 1)
 		rc = status(&cfg, db, pool, msg, sizeof(msg));
+	else if (strcmp(argv[0], "aside") == 0 && (argc == 1 || (argc == 2 &&
+	    strcmp(argv[1], "all") == 0)))
+		rc = aside(db, pool, argc == 2, msg, sizeof(msg));
+	else if (strcmp(argv[0], "retry") == 0 && argc == 2)
+		rc = gap_retry(&cfg, db, pool, aside_id(argv[1]),
+		    config_operator(pool), msg, sizeof(msg));
+	else if (strcmp(argv[0], "discard") == 0 && argc == 4 &&
+	    strcmp(argv[2], "--why") == 0)
+		rc = gap_discard(&cfg, db, pool, aside_id(argv[1]),
+		    config_operator(pool), argv[3], msg, sizeof(msg));
 	else if (strcmp(argv[0], "epoch-accept") == 0 && argc == 2) {
 		epoch = strtoll(argv[1], &end, 10);
 		if (*argv[1] == '\0' || *end != '\0' || epoch < 1 ||
@@ -124,9 +216,10 @@ main(int argc, char *argv[])
 		usage();
 done:
 	/* Messages on stderr; stdout carries only the bundle path (export)
-	 * or the status line, for scripts. */
+	 * or the status and aside lines, for scripts. */
 	if (msg[0] != '\0')
-		fprintf(strcmp(argv[0], "status") == 0 ? stdout : stderr,
+		fprintf(strcmp(argv[0], "status") == 0 ||
+		    strcmp(argv[0], "aside") == 0 ? stdout : stderr,
 		    "%s\n", msg);
 	if (rc == GAP_OK && path != NULL)
 		printf("%s\n", path);

@@ -381,6 +381,18 @@ db_commit(struct db *db)
 	return DB_OK;
 }
 
+enum db_rc
+db_savepoint(struct db *db)
+{
+	return db_exec(db, "SAVEPOINT yw_one");
+}
+
+enum db_rc
+db_rollback_savepoint(struct db *db)
+{
+	return db_exec(db, "ROLLBACK TO SAVEPOINT yw_one");
+}
+
 void
 db_rollback(struct db *db)
 {

@@ -62,6 +62,13 @@ enum db_rc	 db_exec_multi(struct db *, const char *sql);
 enum db_rc	 db_begin(struct db *);
 enum db_rc	 db_commit(struct db *);
 void		 db_rollback(struct db *);
+/*
+ * Inside a transaction: mark where one piece of work starts (a record of
+ * a bundle, GAP-5), and undo just that piece, the transaction going on.
+ * One mark at a time: a new one replaces the last.
+ */
+enum db_rc	 db_savepoint(struct db *);
+enum db_rc	 db_rollback_savepoint(struct db *);
 
 /*
  * A transaction that may be tried again (SUP-4): db_txn() begins, runs

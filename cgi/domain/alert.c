@@ -24,28 +24,44 @@ static const char SQL_ALERT_RESOLVE[] =
     "UPDATE security_alert SET resolved_at = UTC_TIMESTAMP(), "
     "resolved_by = ? WHERE kind = ? AND object = ? AND resolved_at IS NULL";
 
-enum db_rc
-alert_raise(struct db *db, struct pool *pool, const char *kind,
+/* The row and its audit row, in the caller's transaction. */
+static enum db_rc
+alert_store(struct db *db, struct pool *pool, const char *kind,
     const char *object, const char *message)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
 
-	log_err("security alert %s %s: %s", kind, object, message);
-	if (db_begin(db) != DB_OK)
-		return DB_ERR;
 	q = db_stmt(db, SQL_ALERT_ADD);
 	stmt_bind_text(q, 0, kind);
 	stmt_bind_text(q, 1, object);
 	stmt_bind_text(q, 2, message);
-	if ((rc = stmt_run(q)) != DB_OK ||
-	    (rc = audit_add(db, pool, "system", "alert.raise", object,
-	    kind)) != DB_OK) {
+	if ((rc = stmt_run(q)) != DB_OK)
+		return DB_ERR;
+	return audit_add(db, pool, "system", "alert.raise", object, kind);
+}
+
+enum db_rc
+alert_raise(struct db *db, struct pool *pool, const char *kind,
+    const char *object, const char *message)
+{
+	log_err("security alert %s %s: %s", kind, object, message);
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if (alert_store(db, pool, kind, object, message) != DB_OK) {
 		db_rollback(db);
 		log_err("security alert %s %s: not stored", kind, object);
 		return DB_ERR;
 	}
 	return db_commit(db);
+}
+
+enum db_rc
+alert_add(struct db *db, struct pool *pool, const char *kind,
+    const char *object, const char *message)
+{
+	log_info("notice %s %s: %s", kind, object, message);
+	return alert_store(db, pool, kind, object, message);
 }
 
 static enum db_rc
@@ -117,6 +133,10 @@ static const struct {
 	{ "gap.file", "数据包中有不合格的附件" },
 	{ "gap.epoch", "对端的数据包纪元不对" },
 	{ "gap.chain", "数据包链对不上" },
+	/* Notices, not security events (GAP-5): resolved by the gap
+	 * operator's retry or discard, here or at the other site. */
+	{ "gap.aside", "提示：收到的记录未能应用，已搁置" },
+	{ "gap.aside.peer", "提示：对端未能应用本站发出的记录" },
 };
 
 const char *

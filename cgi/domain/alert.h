@@ -27,6 +27,13 @@ struct alert {
  */
 enum db_rc	 alert_raise(struct db *, struct pool *, const char *kind,
 		    const char *object, const char *message);
+/*
+ * The same inside the caller's transaction, for what stays only if that
+ * work commits: a notice of lower severity than a security alert, such as
+ * a record set aside (gap.aside, GAP-5); logged as information.
+ */
+enum db_rc	 alert_add(struct db *, struct pool *, const char *kind,
+		    const char *object, const char *message);
 /* The unresolved alerts, newest first, at most max; *total counts them
  * all. */
 enum db_rc	 alert_open(struct db *, struct pool *, size_t max,

@@ -330,7 +330,7 @@ anchor_record_store(struct db *db, struct pool *pool, json_t *rec,
 	if (body == NULL || sig == NULL || strlen(sig) != ANCHOR_SIG_HEX - 1 ||
 	    anchor_parse(pool, body, &a) == -1) {
 		snprintf(err, errlen, "锚点记录的格式不对");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	memcpy(a.sig, sig, ANCHOR_SIG_HEX);
 	return store(db, &a);

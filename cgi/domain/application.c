@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "application.h"
+#include "aside.h"
 #include "exchange.h"
 #include "log.h"
 #include "pii.h"
@@ -291,7 +292,10 @@ app_file_named(struct db *db, struct pool *pool, const char *sha)
 	stmt_bind_text(q, 0, sha);
 	if ((rc = stmt_one(q, pool, "i", &one)) != DB_NONE)
 		return rc;
-	return catalog_file_named(db, pool, sha);
+	if ((rc = catalog_file_named(db, pool, sha)) != DB_NONE)
+		return rc;
+	/* A record set aside at import keeps its files (GAP-5). */
+	return aside_file_named(db, pool, sha);
 }
 
 int
@@ -607,7 +611,7 @@ corrections_add(struct db *db, struct pool *pool, const char *app_no,
 			snprintf(err, errlen, "申请 %s 的补正清单第 %zu 项不是"
 			    "这个事项的材料", app_no, i + 1);
 		if (rc != DB_OK)
-			return DB_ERR;
+			return rc == DB_NONE ? DB_NONE : DB_ERR;
 		q = db_stmt(db, SQL_CORR_ADD);
 		stmt_bind_text(q, 0, app_no);
 		stmt_bind_int(q, 1, seq);
@@ -637,7 +641,7 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 	    "actor", &actor, "note", &note, "state", &state,
 	    "state_label", &slabel) != 0) {
 		snprintf(err, errlen, "办件进度记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	q = db_stmt(db, SQL_APP_STATE);
 	stmt_bind_text(q, 0, state);
@@ -652,7 +656,7 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 		return rc;
 	if (stmt_affected(q) == 0) {
 		snprintf(err, errlen, "外网没有申请 %s", app_no);
-		return DB_ERR;
+		return DB_NONE;
 	}
 	if ((rc = event_add(db, app_no, seq, at, label, actor, note)) != DB_OK)
 		return rc;
@@ -664,7 +668,7 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 		    "body", &d.body, "issued_at", &d.issued_at,
 		    "issued_by", &d.issued_by) != 0) {
 			snprintf(err, errlen, "文书记录缺少字段");
-			return DB_ERR;
+			return DB_NONE;
 		}
 		if ((rc = doc_add(db, &d)) != DB_OK)
 			return rc;
@@ -691,7 +695,7 @@ app_import_fee(struct db *db, struct pool *pool, json_t *rec, char *err,
 	    "kind", &kind, "amount", &amount, "due_date", &due, "state",
 	    &state) != 0) {
 		snprintf(err, errlen, "缴费记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	q = db_stmt(db, SQL_APP_FEE);
 	stmt_bind_text(q, 0, kind);

@@ -96,7 +96,8 @@ enum db_rc	 app_by_form_key(struct db *, struct pool *,
 enum db_rc	 app_quota_today(struct db *, struct pool *, int64_t citizen_id,
 		    int64_t *apps, int64_t *bytes);
 /* DB_OK when a row of this site names the stored file sha (an
- * attachment, a blank form or a sample), DB_NONE when none does. */
+ * attachment, a blank form or a sample, a record set aside at import:
+ * aside.h), DB_NONE when none does. */
 enum db_rc	 app_file_named(struct db *, struct pool *, const char *sha);
 /* The same as a files_named_fn (files.h) over a struct app_files: 1
  * named, 0 not, -1 cannot tell. */

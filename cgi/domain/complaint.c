@@ -339,7 +339,7 @@ cmp_import_state(struct db *db, struct pool *pool, json_t *rec, char *err,
 	    "seq", &seq, "state", &state, "at", &at, "reply", &reply, "due",
 	    &due) != 0) {
 		snprintf(err, errlen, "投诉进度记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	if ((rc = stmt_one(db_stmt(db, SQL_NOW), pool, "sss", &day, &now,
 	    &bjday)) != DB_OK)
@@ -435,7 +435,7 @@ cmp_import(struct db *db, struct pool *pool, json_t *rec, int *aside,
 	    "complainant", "name", &name, "id_number", &idno, "phone", &phone,
 	    "filed_at", &filed) != 0) {
 		snprintf(err, errlen, "投诉记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	/* Once: a number already here stays as it is. */
 	*aside = 0;
@@ -445,9 +445,10 @@ cmp_import(struct db *db, struct pool *pool, json_t *rec, int *aside,
 	}
 	if (*app_no != '\0' && (rc = case_id_of(db, pool, app_no, &case_id)) !=
 	    DB_OK) {
-		snprintf(err, errlen, "投诉 %s 所涉申请 %s 的办件无法读取", no,
+		snprintf(err, errlen, rc == DB_NONE ? "投诉 %s 所涉申请 %s 在"
+		    "内网没有办件" : "投诉 %s 所涉申请 %s 的办件无法读取", no,
 		    app_no);
-		return DB_ERR;
+		return rc == DB_NONE ? DB_NONE : DB_ERR;
 	}
 	if ((id_sealed = pii_seal(pool, SEALED_CMP_ID, idno)) == NULL ||
 	    (*phone != '\0' && (phone_sealed = pii_seal(pool,

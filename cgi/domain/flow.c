@@ -976,7 +976,7 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 	    "remark", &remark, "submitted_at", &submitted,
 	    "attachments", &atts) != 0 || !json_is_array(atts)) {
 		snprintf(err, errlen, "申请记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	q = db_stmt(db, SQL_ITEM_FOR);
 	stmt_bind_text(q, 0, code);
@@ -984,7 +984,7 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 	if ((rc = stmt_one(q, pool, "i", &item_id)) != DB_OK) {
 		snprintf(err, errlen, "内网没有事项 %s 第 %lld 版", code,
 		    (long long)version);
-		return DB_ERR;
+		return rc == DB_NONE ? DB_NONE : DB_ERR;
 	}
 	/* The bundle carried them in clear (inside its encryption); this
 	 * site keeps them sealed under its own key. */
@@ -1008,7 +1008,7 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 	if ((rc = stmt_run(q)) != DB_OK) {
 		snprintf(err, errlen, "申请 %s 无法入库%s", app_no,
 		    rc == DB_DUP ? "：已经存在" : "");
-		return DB_ERR;
+		return rc == DB_DUP ? DB_NONE : DB_ERR;
 	}
 	case_id = stmt_insert_id(q);
 	/* The applicant's clocks run from the submission (deadline.h). */
@@ -1022,7 +1022,7 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 		    "file_name", &fname, "sha256", &sha, "size", &size,
 		    "mime", &mime) != 0 || strlen(sha) != 64) {
 			snprintf(err, errlen, "申请 %s 的附件记录不完整", app_no);
-			return DB_ERR;
+			return DB_NONE;
 		}
 		memset(&a, 0, sizeof(a));
 		a.material_seq = (int)mseq;
@@ -1776,14 +1776,15 @@ case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 	if (json_unpack(rec, "{s:s, s:s, s:s}", "app_no", &app_no, "at", &at,
 	    "reason", &reason) != 0) {
 		snprintf(err, errlen, "撤回申请记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	if ((rc = case_id_of(db, pool, app_no, &id)) != DB_OK ||
 	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
 	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
 	    DB_OK) {
-		snprintf(err, errlen, "申请 %s 的办件无法读取", app_no);
-		return DB_ERR;
+		snprintf(err, errlen, rc == DB_NONE ? "内网没有申请 %s 的办件" :
+		    "申请 %s 的办件无法读取", app_no);
+		return rc == DB_NONE ? DB_NONE : DB_ERR;
 	}
 	note = *reason != '\0' ? pool_printf(pool, "撤回理由：%s", reason) :
 	    pool_strdup(pool, "");
@@ -2118,12 +2119,13 @@ case_import_correction(struct db *db, struct pool *pool, json_t *rec,
 	if (json_unpack(rec, "{s:s, s:s, s:o}", "app_no", &app_no, "at", &at,
 	    "attachments", &atts) != 0) {
 		snprintf(err, errlen, "补正材料记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	if ((rc = case_id_of(db, pool, app_no, &id)) != DB_OK ||
 	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK) {
-		snprintf(err, errlen, "申请 %s 的办件无法读取", app_no);
-		return DB_ERR;
+		snprintf(err, errlen, rc == DB_NONE ? "内网没有申请 %s 的办件" :
+		    "申请 %s 的办件无法读取", app_no);
+		return rc == DB_NONE ? DB_NONE : DB_ERR;
 	}
 	/* Ended meanwhile (withdrawn, say, before the corrections crossed
 	 * the gap): the applicant is told, the bundle is never refused. */
@@ -2136,10 +2138,10 @@ case_import_correction(struct db *db, struct pool *pool, json_t *rec,
 	if (strcmp(k.state, "correcting") != 0 || k.corrected_at != NULL) {
 		snprintf(err, errlen, "申请 %s 的办件没有在等待补正材料",
 		    app_no);
-		return DB_ERR;
+		return DB_NONE;
 	}
 	if (corrections_match(pool, &k, atts, &a, err, errlen) == -1)
-		return DB_ERR;
+		return DB_NONE;
 	for (i = 0; i < k.ncorr; i++)
 		if ((rc = attachment_add(db, app_no, &a[i])) != DB_OK)
 			return rc;

@@ -830,7 +830,7 @@ pub_import_result(struct db *db, struct pool *pool, json_t *rec, char *err,
 	    &hc, "decision", &dec, "decided_on", &on, "due_on", &due,
 	    "doc_no", &no, "applicant", &ap) != 0) {
 		snprintf(err, errlen, "公示记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	q = db_stmt(db, SQL_RESULT_PUT);
 	stmt_bind_int(q, 0, id);
@@ -848,7 +848,7 @@ pub_import_result(struct db *db, struct pool *pool, json_t *rec, char *err,
 	stmt_bind_text(q, 12, due);
 	if ((rc = stmt_run(q)) == DB_DUP) {
 		snprintf(err, errlen, "第 %lld 号公示已经存在", (long long)id);
-		return DB_ERR;
+		return DB_NONE;
 	}
 	return rc;
 }
@@ -866,7 +866,7 @@ pub_import_hall(struct db *db, struct pool *pool, json_t *rec, char *err,
 	    "hall_code", &code, "hall_name", &name, "day", &day, "as_of",
 	    &as_of, "received", &r, "decided", &d, "in_progress", &o) != 0) {
 		snprintf(err, errlen, "大厅统计记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	q = db_stmt(db, SQL_HALL_PUT);
 	stmt_bind_text(q, 0, code);
@@ -895,7 +895,7 @@ pub_import_news(struct db *db, struct pool *pool, json_t *rec, char *err,
 	    "kind", &kind, "title", &title, "body", &body, "dept_name", &dept,
 	    "published_at", &at, "items", &items) != 0) {
 		snprintf(err, errlen, "信息发布记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	q = db_stmt(db, SQL_NEWS_PUT);
 	stmt_bind_int(q, 0, id);
@@ -908,7 +908,7 @@ pub_import_news(struct db *db, struct pool *pool, json_t *rec, char *err,
 		if (rc == DB_DUP)
 			snprintf(err, errlen, "第 %lld 号信息已经发布过",
 			    (long long)id);
-		return DB_ERR;
+		return rc == DB_DUP ? DB_NONE : DB_ERR;
 	}
 	json_array_foreach(items, i, e) {
 		q = db_stmt(db, SQL_NEWS_ITEM_PUT);
@@ -930,7 +930,7 @@ pub_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 	(void)pool;
 	if (json_unpack(rec, "{s:I}", "id", &id) != 0) {
 		snprintf(err, errlen, "撤回记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	/* Already gone (never arrived, withdrawn twice): nothing to do. */
 	q = db_stmt(db, SQL_NEWS_DROP);
@@ -961,7 +961,7 @@ pub_import_agents(struct db *db, struct pool *pool, json_t *rec, char *err,
 	if (json_unpack(rec, "{s:s, s:o}", "as_of", &as_of, "agents",
 	    &rows) != 0) {
 		snprintf(err, errlen, "代办点统计记录缺少字段");
-		return DB_ERR;
+		return DB_NONE;
 	}
 	if ((rc = stmt_run(db_stmt(db, SQL_AGENTS_CLEAR))) != DB_OK)
 		return rc;
@@ -969,7 +969,7 @@ pub_import_agents(struct db *db, struct pool *pool, json_t *rec, char *err,
 		if (json_unpack(e, "{s:s, s:s, s:I, s:I}", "name", &name,
 		    "area", &area, "cases", &cases, "decided", &decided) != 0) {
 			snprintf(err, errlen, "代办点统计记录缺少字段");
-			return DB_ERR;
+			return DB_NONE;
 		}
 		q = db_stmt(db, SQL_AGENT_PUT);
 		stmt_bind_int(q, 0, (int64_t)i + 1);

@@ -20,6 +20,7 @@
 #include "anchor.h"
 #include "alert.h"
 #include "application.h"
+#include "aside.h"
 #include "bundle.h"
 #include "catalog.h"
 #include "complaint.h"
@@ -32,6 +33,7 @@
 #include "publish.h"
 #include "records.h"
 #include "search.h"
+#include "utf8.h"
 
 static const char *
 out_dir(const struct config *c)
@@ -259,7 +261,37 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
  * changes nothing; *aside says so).  A kind whose records name a case
  * (by_case: its "app_no", when not empty) leaves a row per record for the
  * case's record of what came in (db/141, exchange_in_case()).
+ *
+ * What an apply function returns decides what the import does (GAP-5):
+ *	DB_OK	applied.
+ *	DB_NONE	refused by the domain, err says why in Chinese (a
+ *		correction for a case that waits for none, a row that names
+ *		what this site does not hold): a poison record.  It is rolled
+ *		back to its savepoint and set aside (aside.h) with err as its
+ *		reason; the rest of the bundle is applied.  DB_DUP (a unique
+ *		key says the record clashes with what is here) is taken the
+ *		same way: importing the bundle again would not change it.
+ *	DB_ERR	the database or the site failed (connection lost, deadlock,
+ *		disk, a key file unreadable): the whole import is rolled back
+ *		and the bundle can be imported again later.
+ * So a refusal must never be DB_ERR, and an infrastructure failure never
+ * DB_NONE: when in doubt, DB_ERR (nothing is lost, the import is retried).
  */
+/* gap.aside (GAP-5): about bundles this site sent, in its direction. */
+static enum db_rc
+aside_in_int(struct db *db, struct pool *pool, json_t *rec, char *err,
+    size_t errlen)
+{
+	return aside_peer_put(db, pool, "int2ext", rec, err, errlen);
+}
+
+static enum db_rc
+aside_in_ext(struct db *db, struct pool *pool, json_t *rec, char *err,
+    size_t errlen)
+{
+	return aside_peer_put(db, pool, "ext2int", rec, err, errlen);
+}
+
 static const struct record_kind {
 	const char	*type;
 	enum site	 site;		/* the receiving site */
@@ -302,6 +334,12 @@ static const struct record_kind {
 	    NULL, cmp_import, 1 },
 	{ "complaint.state", SITE_EXTRANET, "投诉进度",
 	    rec_valid_complaint_state, cmp_import_state },
+	/* Poison records (GAP-5): which record of a bundle the other site
+	 * set aside, retried or discarded. */
+	{ "gap.aside", SITE_INTRANET, "搁置通知", rec_valid_gap_aside,
+	    aside_in_int },
+	{ "gap.aside", SITE_EXTRANET, "搁置通知", rec_valid_gap_aside,
+	    aside_in_ext },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
@@ -627,6 +665,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	c.today = today();
 	c.members = members(in, pool);
 	c.nmembers = in->nfiles;
+	c.out_dir = out_dir(cfg);
 	/* A NUL would hide the rest of its line from the parser. */
 	if (memchr(in->records, '\0', in->records_len) != NULL)
 		return alert(db, pool, "gap.record", object, msg, msglen,
@@ -733,10 +772,90 @@ adopt_files(const struct config *cfg, struct pool *pool,
 	return 0;
 }
 
+/* A poison record of the bundle being imported (GAP-5). */
+struct poison {
+	size_t		 recno;
+	const struct record_kind *k;
+	const char	*line, *reason;
+};
+
+/* An apply function's err as a reason that fits (ASIDE_REASON_MAX). */
+static const char *
+reason_of(struct pool *pool, const char *err)
+{
+	char	*r;
+
+	if (*err == '\0')
+		return "本站拒绝了这条记录（未说明原因）";
+	r = pool_strdup(pool, err);
+	while (utf8_chars(r) > ASIDE_REASON_MAX)
+		r[utf8_prefix(r, strlen(r) - 1)] = '\0';
+	return r;
+}
+
+/*
+ * Apply one record with the function of its kind (the table above), in
+ * the caller's transaction, after a savepoint: DB_OK applied (its case
+ * pushed when the kind names one); DB_NONE refused by the domain, undone
+ * to the savepoint, err saying why; DB_ERR the database failed.
+ */
+static enum db_rc
+apply_one(struct db *db, struct pool *pool, const struct record_kind *k,
+    json_t *rec, struct gap_in_rec *r, char *err, size_t errlen)
+{
+	enum db_rc	 rc;
+
+	memset(r, 0, sizeof(*r));
+	err[0] = '\0';
+	if (db_savepoint(db) != DB_OK)
+		return DB_ERR;
+	rc = k->apply != NULL ? k->apply(db, pool, rec, err, errlen) :
+	    k->apply_aside(db, pool, rec, &r->aside, err, errlen);
+	if (rc == DB_OK || rc == DB_ERR)
+		return rc;
+	return db_rollback_savepoint(db) == DB_OK ? DB_NONE : DB_ERR;
+}
+
+/* Keep poison record p of bundle in as set aside (aside.h), with a notice
+ * here and one for the other site.  Inside the import's transaction. */
+static enum db_rc
+set_aside(struct db *db, struct pool *pool, const struct bundle_in *in,
+    const struct poison *p)
+{
+	struct aside	 a;
+	char		*object;
+	enum db_rc	 rc;
+
+	memset(&a, 0, sizeof(a));
+	a.dir = (char *)in->dir;
+	a.epoch = in->epoch;
+	a.seq = in->seq;
+	a.recno = (int64_t)p->recno;
+	a.kind = (char *)p->k->type;
+	a.reason = (char *)p->reason;
+	a.state = "aside";
+	object = aside_object(pool, in->dir, in->epoch, in->seq, a.recno);
+	if ((rc = aside_add(db, pool, in->dir, in->epoch, in->seq, a.recno,
+	    a.kind, p->line, p->reason, &a.id)) != DB_OK ||
+	    (rc = alert_add(db, pool, "gap.aside", object, pool_printf(pool,
+	    "第 %lld 纪元第 %lld 号数据包的第 %zu 条记录（%s）未能应用，已搁置"
+	    "（搁置记录第 %lld 号）：%s。其余记录已导入。条件具备后请运行 "
+	    "yiwang-gap retry %lld，或用 yiwang-gap discard %lld --why 说明"
+	    "理由后作废。", (long long)in->epoch, (long long)in->seq,
+	    p->recno, p->k->label, (long long)a.id, p->reason,
+	    (long long)a.id, (long long)a.id))) != DB_OK ||
+	    (rc = aside_send(db, pool, &a)) != DB_OK)
+		return rc;
+	return audit_add(db, pool, "gap", "gap.aside", object,
+	    pool_printf(pool, "aside:%lld %s", (long long)a.id, p->reason));
+}
+
 /*
  * In one transaction: every record, the bundle's (dir, epoch, seq) row,
  * the first epoch when this is the first bundle, the audit row; the files
- * adopted last, just before the commit.  On failure nothing remains.
+ * adopted last, just before the commit.  A record its apply function
+ * refuses is set aside (GAP-5, the table above) and the rest goes on; on
+ * any other failure nothing remains.
  */
 static enum gap_rc
 apply_records(const struct config *cfg, struct db *db, struct pool *pool,
@@ -747,11 +866,13 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 	struct files_put	*puts;
 	struct app_files	 named = { db, pool };
 	struct gap_in_rec	*cases = NULL, r;
+	struct poison		*poison = NULL, *pp;
 	struct db		*mdb;
 	json_t			*rec;
 	const char		*app;
-	char			*p, *line, err[512], *counts;
+	char			*p, *line, err[512], *counts, *asides;
 	size_t			 n[NKINDS], i, nput = 0, ncases = 0, ccap = 0;
+	size_t			 npoison = 0, pcap = 0;
 	enum db_rc		 rc;
 
 	puts = pool_alloc(pool, (in->nfiles + 1) * sizeof(*puts));
@@ -775,11 +896,25 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 			snprintf(err, sizeof(err), "第 %zu 条记录无法读取", i);
 			break;
 		}
-		n[k - kinds]++;
-		memset(&r, 0, sizeof(r));
-		rc = k->apply != NULL ? k->apply(db, pool, rec, err,
-		    sizeof(err)) : k->apply_aside(db, pool, rec, &r.aside, err,
-		    sizeof(err));
+		rc = apply_one(db, pool, k, rec, &r, err, sizeof(err));
+		if (rc == DB_NONE) {
+			/* A poison record: set aside below, once the
+			 * bundle's row is written. */
+			pp = pool_push(pool, &poison, &npoison, &pcap,
+			    sizeof(*pp));
+			pp->recno = i;
+			pp->k = k;
+			pp->line = line;
+			pp->reason = reason_of(pool, err);
+			log_info("bundle %s/%lld/%lld: record %zu (%s) set "
+			    "aside: %s", in->dir, (long long)in->epoch,
+			    (long long)in->seq, i, k->type, pp->reason);
+			err[0] = '\0';
+			json_decref(rec);
+			continue;
+		}
+		if (rc == DB_OK)
+			n[k - kinds]++;
 		/* What came in about a case (db/141), once the bundle's row
 		 * is written below. */
 		if (rc == DB_OK && k->by_case && (app = json_string_value(
@@ -793,6 +928,9 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 		json_decref(rec);
 		if (rc != DB_OK && err[0] == '\0')
 			snprintf(err, sizeof(err), "第 %zu 条记录无法写入", i);
+		else if (rc != DB_OK)
+			snprintf(err + strlen(err), sizeof(err) - strlen(err),
+			    "（第 %zu 条记录，数据库出错）", i);
 	}
 	if (err[0] == '\0' && exchange_in_add(db, in->dir, in->epoch, in->seq,
 	    in->hash, (int64_t)nrec) != DB_OK)
@@ -803,6 +941,10 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 		    &cases[i]) != DB_OK)
 			snprintf(err, sizeof(err), "登记第 %zu 条记录所涉的办件时"
 			    "出错", cases[i].recno);
+	for (i = 0; err[0] == '\0' && i < npoison; i++)
+		if (set_aside(db, pool, in, &poison[i]) != DB_OK)
+			snprintf(err, sizeof(err), "搁置第 %zu 条记录时出错",
+			    poison[i].recno);
 	if (err[0] == '\0' && audit_add(db, pool, "gap", "gap.import",
 	    pool_printf(pool, "%s/%lld/%lld", in->dir, (long long)in->epoch,
 	    (long long)in->seq), in->hash) != DB_OK)
@@ -829,7 +971,7 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 				break;
 			}
 		snprintf(msg, msglen, "拒绝导入第 %lld 号数据包：%s。没有导入任何"
-		    "数据。", (long long)in->seq, err);
+		    "数据，稍后可再次导入。", (long long)in->seq, err);
 		return GAP_FAIL;
 	}
 	files_settle(cfg->files_dir, puts, nput, 1, NULL, NULL, pool);
@@ -838,8 +980,15 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 		if (kinds[i].site == cfg->site)
 			counts = pool_printf(pool, "%s%s%s %zu", counts,
 			    *counts ? "，" : "", kinds[i].label, n[i]);
+	asides = "";
+	for (i = 0; i < npoison; i++)
+		asides = pool_printf(pool, "%s\n  第 %zu 条（%s）：%s", asides,
+		    poison[i].recno, poison[i].k->label, poison[i].reason);
 	snprintf(msg, msglen, "已导入第 %lld 号数据包：%zu 条记录（%s），附件 "
-	    "%zu 个。", (long long)in->seq, nrec, counts, in->nfiles);
+	    "%zu 个；搁置 %zu 条。%s%s", (long long)in->seq, nrec, counts,
+	    in->nfiles, npoison, asides, npoison == 0 ? "" :
+	    "\n搁置的记录未能应用，其余已导入；已记录提示并通知对端。请用 "
+	    "yiwang-gap aside 查看，条件具备后 retry，或 discard。");
 	return GAP_OK;
 }
 
@@ -1011,5 +1160,155 @@ gap_epoch_accept(const struct config *cfg, struct db *db, struct pool *pool,
 	return GAP_OK;
 fail:
 	snprintf(msg, msglen, "数据库出错，没有确认。");
+	return GAP_FAIL;
+}
+
+/*
+ * Begin a transaction and lock set-aside record id into a: 1 when it is
+ * still aside.  Else 0, rolled back, with msg and *grc: GAP_FAIL when there
+ * is no such record or the database failed; when it left aside before,
+ * GAP_OK if to state `same` (then `same_why` ends the message), GAP_FAIL
+ * if to the other (`other_why`).
+ */
+static int
+aside_take(struct db *db, struct pool *pool, int64_t id, const char *same,
+    const char *same_why, const char *other_why, struct aside *a,
+    enum gap_rc *grc, char *msg, size_t msglen)
+{
+	enum db_rc	 rc;
+
+	*grc = GAP_FAIL;
+	if ((rc = db_begin(db)) == DB_OK &&
+	    (rc = aside_lock(db, pool, id, a)) == DB_OK &&
+	    strcmp(a->state, "aside") == 0)
+		return 1;
+	db_rollback(db);
+	if (rc == DB_NONE)
+		snprintf(msg, msglen, "没有第 %lld 号搁置记录（yiwang-gap aside "
+		    "列出搁置的记录）。", (long long)id);
+	else if (rc != DB_OK)
+		snprintf(msg, msglen, "数据库出错，没有做任何改动；第 %lld 号搁置"
+		    "记录仍是原样。", (long long)id);
+	else {
+		*grc = strcmp(a->state, same) == 0 ? GAP_OK : GAP_FAIL;
+		snprintf(msg, msglen, "第 %lld 号搁置记录%s（%s，%s），本次没有"
+		    "做任何改动%s。", (long long)id,
+		    aside_state_label(a->state), a->done_by ? a->done_by : "",
+		    a->done_at ? a->done_at : "", *grc == GAP_OK ? same_why :
+		    other_why);
+	}
+	return 0;
+}
+
+/*
+ * Set-aside record a leaves aside for a->state (with a->why), by who, and
+ * the transaction aside_take() began commits: its notice resolved, the
+ * other site told, audited as action with detail.
+ */
+static enum db_rc
+aside_close(struct db *db, struct pool *pool, const struct aside *a,
+    const char *object, const char *who, const char *action,
+    const char *detail)
+{
+	if (aside_done(db, a->id, a->state, who, a->why) != DB_OK ||
+	    alert_resolve(db, "gap.aside", object, who) != DB_OK ||
+	    aside_send(db, pool, a) != DB_OK ||
+	    audit_add(db, pool, who, action, object, detail) != DB_OK)
+		return DB_ERR;
+	return db_commit(db);
+}
+
+enum gap_rc
+gap_retry(const struct config *cfg, struct db *db, struct pool *pool,
+    int64_t id, const char *who, char *msg, size_t msglen)
+{
+	const struct record_kind *k = NULL;
+	struct aside		 a;
+	struct gap_in_rec	 r;
+	json_t			*rec;
+	const char		*app, *why;
+	char			 err[512], *object;
+	enum gap_rc		 grc;
+	enum db_rc		 rc;
+
+	if (!aside_take(db, pool, id, "retried_ok", "：它只应用一次",
+	    "：作废的记录不能再重试", &a, &grc, msg, msglen))
+		return grc;
+	object = aside_object(pool, a.dir, a.epoch, a.seq, a.recno);
+	if ((rec = json_loads(a.record, JSON_REJECT_DUPLICATES, NULL)) ==
+	    NULL || (k = kind_of(cfg, a.kind)) == NULL) {
+		json_decref(rec);
+		db_rollback(db);
+		snprintf(msg, msglen, "第 %lld 号搁置记录（%s）不是本站能应用的"
+		    "记录，不能重试；请作废它。", (long long)id, a.kind);
+		return GAP_FAIL;
+	}
+	rc = apply_one(db, pool, k, rec, &r, err, sizeof(err));
+	if (rc == DB_NONE) {
+		json_decref(rec);
+		why = reason_of(pool, err);
+		if (audit_add(db, pool, who, "gap.retry", object,
+		    pool_printf(pool, "aside:%lld refused: %s", (long long)id,
+		    why)) != DB_OK || db_commit(db) != DB_OK)
+			goto dberr;
+		snprintf(msg, msglen, "第 %lld 号搁置记录（%s）仍不能应用：%s。"
+		    "它仍搁置着；条件具备后再重试，或作废它。", (long long)id,
+		    k->label, why);
+		return GAP_FAIL;
+	}
+	if (rc == DB_OK && k->by_case && (app = json_string_value(
+	    json_object_get(rec, "app_no"))) != NULL && *app != '\0') {
+		r.recno = (size_t)a.recno;
+		r.app_no = pool_strdup(pool, app);
+		r.kind = k->type;
+		rc = exchange_in_case(db, a.dir, a.epoch, a.seq, &r);
+	}
+	json_decref(rec);
+	a.state = "retried_ok";
+	if (rc != DB_OK || aside_close(db, pool, &a, object, who, "gap.retry",
+	    pool_printf(pool, "aside:%lld applied", (long long)id)) != DB_OK)
+		goto dberr;
+	snprintf(msg, msglen, "第 %lld 号搁置记录（%s）已应用（%s）；对端将随本站"
+	    "下一个导出的数据包得知。", (long long)id, k->label, who);
+	return GAP_OK;
+dberr:
+	db_rollback(db);
+	snprintf(msg, msglen, "数据库出错，没有重试第 %lld 号搁置记录；它仍搁置"
+	    "着。", (long long)id);
+	return GAP_FAIL;
+}
+
+enum gap_rc
+gap_discard(const struct config *cfg, struct db *db, struct pool *pool,
+    int64_t id, const char *who, const char *why, char *msg, size_t msglen)
+{
+	struct aside	 a;
+	char		*object;
+	enum gap_rc	 grc;
+
+	(void)cfg;
+	if (why == NULL || *why == '\0' || utf8_check(why, strlen(why), 0,
+	    NULL) != UTF8_OK || utf8_chars(why) > ASIDE_REASON_MAX) {
+		snprintf(msg, msglen, "请用 --why 写明作废的理由（一行，%d 字"
+		    "以内），它会记入审计日志并告知对端。", ASIDE_REASON_MAX);
+		return GAP_FAIL;
+	}
+	if (!aside_take(db, pool, id, "discarded", "",
+	    "：已经应用的记录不能作废", &a, &grc, msg, msglen))
+		return grc;
+	object = aside_object(pool, a.dir, a.epoch, a.seq, a.recno);
+	a.state = "discarded";
+	a.why = (char *)why;
+	if (aside_close(db, pool, &a, object, who, "gap.discard",
+	    pool_printf(pool, "aside:%lld %s", (long long)id, why)) != DB_OK)
+		goto dberr;
+	snprintf(msg, msglen, "第 %lld 号搁置记录（%s）已作废（%s）：%s。对端将随"
+	    "本站下一个导出的数据包得知；它所用的附件不再保留。", (long long)id,
+	    a.kind, who, why);
+	return GAP_OK;
+dberr:
+	db_rollback(db);
+	snprintf(msg, msglen, "数据库出错，没有作废第 %lld 号搁置记录；它仍搁置"
+	    "着。", (long long)id);
 	return GAP_FAIL;
 }

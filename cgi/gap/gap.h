@@ -1,7 +1,8 @@
 /*
  * gap.h: what the gap operator's tool does (GAP-1..4): export the outbox
  * as a signed bundle, and verify and import a bundle from the other site,
- * exactly once and all or nothing.
+ * exactly once; all or nothing, but that a record the domain refuses is
+ * set aside (GAP-5) and the rest applied.
  */
 #ifndef YW_GAP_H
 #define YW_GAP_H
@@ -31,8 +32,10 @@ enum gap_rc	 gap_export(const struct config *, struct db *, struct pool *,
  * Verify and import the bundle at path; msg says what happened.  Every
  * record is validated (records.h) and every file vetted (files_vet())
  * before any file is adopted or any row written; a refusal leaves nothing
- * behind.  Bundles of an epoch this site has not confirmed are refused,
- * except epoch 1 when the site never imported in that direction.
+ * behind.  A record its apply function refuses is set aside (aside.h)
+ * and the rest applied: msg counts and names them.  Bundles of an epoch
+ * this site has not confirmed are refused, except epoch 1 when the site
+ * never imported in that direction.
  * Staging folders left by an import that died are removed first.
  */
 enum gap_rc	 gap_import(const struct config *, struct db *, struct pool *,
@@ -45,6 +48,18 @@ enum gap_rc	 gap_import(const struct config *, struct db *, struct pool *,
 enum gap_rc	 gap_epoch_accept(const struct config *, struct db *,
 		    struct pool *, int64_t epoch, const char *who, char *msg,
 		    size_t msglen);
+/*
+ * Poison records (GAP-5, aside.h): apply set-aside record id again now,
+ * in a transaction of its own (GAP_OK also when it was applied before,
+ * which changes nothing; GAP_FAIL when still refused: it stays aside), or
+ * give it up with why (one line, ASIDE_REASON_MAX characters).  Each
+ * audited as who; the other site hears of it from a gap.aside record.
+ */
+enum gap_rc	 gap_retry(const struct config *, struct db *, struct pool *,
+		    int64_t id, const char *who, char *msg, size_t msglen);
+enum gap_rc	 gap_discard(const struct config *, struct db *,
+		    struct pool *, int64_t id, const char *who,
+		    const char *why, char *msg, size_t msglen);
 /* Verify only, touching nothing. */
 enum gap_rc	 gap_verify(const struct config *, struct pool *,
 		    const char *path, char *msg, size_t msglen);

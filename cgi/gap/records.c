@@ -1476,6 +1476,43 @@ rec_valid_pub_withdraw(struct rec_check *c, json_t *o)
 	return walk_record(c, o, pub_withdraw_fields);
 }
 
+/* ---- gap.aside (GAP-5) --------------------------------------------- */
+
+static const char *const type_gap_aside[] = { "gap.aside", NULL };
+static const char *const gap_dirs[] = { "ext2int", "int2ext", NULL };
+static const char *const aside_states[] = { "aside", "retried_ok",
+    "discarded", NULL };
+/* Every kind of record that crosses (gap.c's table), the one it names. */
+static const char *const record_types[] = { "item", "application",
+    "case.event", "application.withdraw", "application.correct",
+    "case.fee", "anchor", "pub.result", "pub.hall", "pub.news",
+    "pub.news.withdraw", "pub.agents", "complaint", "complaint.state",
+    "gap.aside", NULL };
+#define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
+
+static const struct field gap_aside_fields[] = {
+	CHOICE("type", "记录类型", type_gap_aside),
+	CHOICE("dir", "数据包方向", gap_dirs),
+	INT("epoch", "纪元", 1, INT_COLUMN),
+	INT("seq", "数据包序号", 1, INT64_MAX),
+	INT("recno", "记录序号", 1, INT_COLUMN),
+	CHOICE("kind", "被搁置记录的类型", record_types),
+	CHOICE("state", "处理状态", aside_states),
+	LINE("reason", "原因", 1, ASIDE_CHARS),
+	SHAPED("at", "时间", S_DATETIME),
+	END
+};
+
+int
+rec_valid_gap_aside(struct rec_check *c, json_t *o)
+{
+	if (walk_record(c, o, gap_aside_fields) == -1)
+		return -1;
+	if (c->out_dir != NULL && strcmp(str(o, "dir"), c->out_dir) != 0)
+		return fail(c, "dir", "数据包方向", "不是本站发出的数据包的方向");
+	return 0;
+}
+
 int
 rec_valid_pub_agents(struct rec_check *c, json_t *o)
 {

@@ -79,6 +79,9 @@ struct rec_check {
 						 * against it (0: every ID
 						 * number is refused) */
 	size_t			 recno;		/* of the record checked */
+	const char		*out_dir;	/* the direction of this site's
+						 * bundles, which a gap.aside
+						 * record names (NULL: any) */
 	/* Every file the records checked so far name. */
 	struct rec_file		*files;
 	size_t			 nfiles, fcap;
@@ -124,6 +127,10 @@ int	 rec_valid_pub_news(struct rec_check *, json_t *);
 int	 rec_valid_pub_withdraw(struct rec_check *, json_t *);
 /* The agent points' numbers (AGT-2, pub.agents). */
 int	 rec_valid_pub_agents(struct rec_check *, json_t *);
+
+/* gap.aside (GAP-5): the other site set aside one of this site's
+ * records, or retried or discarded it (either direction). */
+int	 rec_valid_gap_aside(struct rec_check *, json_t *);
 
 /*
  * After every record: every file member of the bundle is named by some

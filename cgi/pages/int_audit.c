@@ -75,10 +75,14 @@ static const struct {
 	{ "account.unlock", "解锁账号" },
 	{ "cert.issue", "签发数字证书" },
 	{ "cert.revoke", "吊销数字证书" },
-	{ "alert.raise", "发出安全警告" },
+	{ "alert.raise", "发出安全警告或提示" },
 	{ "alert.resolve", "处理安全警告" },
 	{ "gap.import", "导入摆渡包" },
 	{ "gap.epoch-accept", "确认对端新纪元" },
+	/* Poison records (GAP-5). */
+	{ "gap.aside", "导入时搁置未能应用的记录" },
+	{ "gap.retry", "重试搁置的记录" },
+	{ "gap.discard", "作废搁置的记录" },
 	{ "sup.observe", "特邀监督员查询" },
 	/* Complaints (SUP-5). */
 	{ "complaint.file", "提交投诉" },

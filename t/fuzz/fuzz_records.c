@@ -95,7 +95,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_complaint_state,
     /* Publication (PUB-1, PUB-2). */
     rec_valid_pub_result, rec_valid_pub_result, rec_valid_pub_hall,
-    rec_valid_pub_news, rec_valid_pub_withdraw, rec_valid_pub_agents };
+    rec_valid_pub_news, rec_valid_pub_withdraw, rec_valid_pub_agents,
+    /* Poison records (GAP-5). */
+    rec_valid_gap_aside };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -183,6 +185,11 @@ static const char *const seeds[] = {
 	"{\"type\":\"pub.agents\",\"as_of\":\"2026-12-07 10:00:00\","
 	"\"agents\":[{\"name\":\"其木格\",\"area\":\"宝力根苏木\","
 	"\"cases\":3,\"decided\":2}]}",
+	/* gap.aside: the other site set one of our records aside. */
+	"{\"type\":\"gap.aside\",\"dir\":\"ext2int\",\"epoch\":1,"
+	"\"seq\":7,\"recno\":2,\"kind\":\"application.correct\","
+	"\"state\":\"aside\",\"reason\":\"申请 YW2026112100001 的办件没有"
+	"在等待补正材料\",\"at\":\"2026-12-07 10:00:00\"}",
 };
 
 static struct pool	*pool;

@@ -5,8 +5,10 @@
 # that carried it (db/141), and /sup/case lists them beside what was sent,
 # in time order, with the bundle's sequence number and hash as gap_in holds
 # them; a withdrawal that came after the decision is listed as set aside,
-# not as applied; a refused bundle adds nothing, even when a record before
-# the bad one had been applied; observers see the same list.
+# not as applied; a record refused when applied is set aside (GAP-5) and
+# the rest of its bundle recorded; a refused bundle adds nothing, even when
+# a record before the bad one had been applied; observers see the same
+# list.
 . "$(dirname "$0")/../lib.sh"
 
 TMP=$_T_DIR
@@ -122,38 +124,43 @@ t_is "recorded as set aside, not as applied" "$(rows "$APP2")" \
 http_get sup "$INT_URL/sup/case?id=$C2" >/dev/null
 t_like "the page says it changed nothing" "$(flat)" "收到</span> <strong>申请人撤回申请</strong>.{0,200}第 $S4 号数据包带入.{0,200}送达时本件已办结，未予办理，已告知申请人。"
 
-# --- a refused bundle adds nothing ------------------------------------------------------
+# --- a record refused when applied is set aside; a refused bundle adds nothing -------
 C3=$(case_from_ext "$CODE")
 APP3=$(sql_int "SELECT app_no FROM kase WHERE id = $C3")
 C4=$(case_from_ext "$CODE")
 APP4=$(sql_int "SELECT app_no FROM kase WHERE id = $C4")
+carry ext int
 N0=$(sql_int "SELECT COUNT(*) FROM gap_in_case")
 G0=$(sql_int "SELECT COUNT(*) FROM gap_in")
 AT=$(date -u '+%Y-%m-%d %H:%M:%S')
 # A good withdrawal of the open case C3, then the first case's correction
 # as if for C4, which asked for none: valid on its face, refused when
-# applied, after the withdrawal was.
+# applied, after the withdrawal was.  The refused record is set aside
+# (GAP-5, gap-poison.sh) and the bundle goes in without it.
 {
 	printf '{"type":"application.withdraw","app_no":"%s","at":"%s","reason":""}\n' "$APP3" "$AT"
 	printf '%s\n' "${CORR//$APP/$APP4}"
-} >"$TMP/forged.jsonl"
-forge int "$TMP/forged.jsonl" "$TMP/forged.ywb" "$TMP/fixed.pdf"
+} >"$TMP/poison.jsonl"
+# In the extranet's own outbox (lib.sh), so the bundle that goes in keeps
+# its chain whole for later carries.
+outbox_ext "$TMP/poison.jsonl"
+B=$(gap_ext export 2>/dev/null | tail -1)
 rc=0
-gap_int import "$TMP/forged.ywb" >"$TMP/out" 2>&1 || rc=$?
-t_isnt "a bundle whose second record cannot be applied is refused" "$rc" 0
-t_like "saying why" "$(cat "$TMP/out")" "没有在等待补正材料"
-t_is "the withdrawal before it did not stay" "$(sql_int "SELECT state FROM kase WHERE id = $C3")" received
-t_is "and nothing was recorded as taken" "$(sql_int "SELECT COUNT(*) FROM gap_in_case") $(sql_int "SELECT COUNT(*) FROM gap_in")" "$N0 $G0"
+gap_int import "$B" >"$TMP/out" 2>&1 || rc=$?
+t_is "a bundle whose second record cannot be applied is imported without it" "$rc" 0
+t_like "saying why it was set aside" "$(cat "$TMP/out")" "第 2 条（补正材料）：申请 $APP4 的办件没有在等待补正材料"
+t_is "the withdrawal before it stayed" "$(sql_int "SELECT state FROM kase WHERE id = $C3")" withdrawn
+t_is "and only it was recorded as taken" "$(sql_int "SELECT COUNT(*) FROM gap_in_case") $(sql_int "SELECT COUNT(*) FROM gap_in")" "$((N0 + 1)) $((G0 + 1))"
 {
-	printf '{"type":"application.withdraw","app_no":"%s","at":"%s","reason":""}\n' "$APP3" "$AT"
+	printf '{"type":"application.withdraw","app_no":"%s","at":"%s","reason":""}\n' "$APP4" "$AT"
 	printf '{"type":"application.withdraw","app_no":"YW20261231999999","at":"%s","reason":""}\n' "$AT"
 } >"$TMP/forged.jsonl"
 forge int "$TMP/forged.jsonl" "$TMP/forged.ywb"
 rc=0
 gap_int import "$TMP/forged.ywb" >"$TMP/out" 2>&1 || rc=$?
 t_is "a bundle naming a case this site does not have: refused with an alert (exit 4)" "$rc" 4
-t_is "nothing recorded either" "$(sql_int "SELECT COUNT(*) FROM gap_in_case") $(sql_int "SELECT COUNT(*) FROM kase WHERE id = $C3 AND state = 'received'")" "$N0 1"
-http_get sup "$INT_URL/sup/case?id=$C3" >/dev/null
+t_is "nothing recorded either" "$(sql_int "SELECT COUNT(*) FROM gap_in_case") $(sql_int "SELECT COUNT(*) FROM kase WHERE id = $C4 AND state = 'received'")" "$((N0 + 1)) 1"
+http_get sup "$INT_URL/sup/case?id=$C4" >/dev/null
 t_is "the open case lists its application only as received" \
 	"$(flat | grep -o '<li class="xchg-in">' | wc -l)" 1
 

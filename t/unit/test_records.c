@@ -1335,6 +1335,73 @@ pub_agents_record(void **state)
 	assert_string_equal(field(), "as_of");
 }
 
+/* gap.aside (GAP-5): the other site's word on one of this site's
+ * records, in this site's direction only. */
+#define ASIDE_OK "{\"type\":\"gap.aside\",\"dir\":\"ext2int\"," \
+    "\"epoch\":1,\"seq\":7,\"recno\":2,\"kind\":" \
+    "\"application.correct\",\"state\":\"aside\",\"reason\":" \
+    "\"申请 YW2026112100001 的办件没有在等待补正材料\",\"at\":" \
+    "\"2026-12-07 10:00:00\"}"
+
+static json_t *
+aside_with(const char *key, const char *value)
+{
+	json_t	*o = parse(ASIDE_OK);
+
+	json_object_set_new(o, key, json_loads(value, JSON_DECODE_ANY, NULL));
+	return o;
+}
+
+static void
+gap_aside_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_gap_aside, parse(ASIDE_OK)), 0);
+	fx.c.out_dir = "ext2int";
+	assert_int_equal(run(rec_valid_gap_aside, parse(ASIDE_OK)), 0);
+	assert_int_equal(run(rec_valid_gap_aside, aside_with("dir",
+	    "\"int2ext\"")), -1);
+	assert_string_equal(field(), "dir");
+	fx.c.out_dir = NULL;
+	assert_int_equal(run(rec_valid_gap_aside, aside_with("dir",
+	    "\"../x\"")), -1);
+	assert_string_equal(field(), "dir");
+	assert_int_equal(run(rec_valid_gap_aside, aside_with("seq", "0")),
+	    -1);
+	assert_string_equal(field(), "seq");
+	assert_int_equal(run(rec_valid_gap_aside, aside_with("recno",
+	    "\"2\"")), -1);
+	assert_string_equal(field(), "recno");
+	assert_int_equal(run(rec_valid_gap_aside, aside_with("kind",
+	    "\"drop table\"")), -1);
+	assert_string_equal(field(), "kind");
+	assert_int_equal(run(rec_valid_gap_aside, aside_with("state",
+	    "\"applied\"")), -1);
+	assert_string_equal(field(), "state");
+	assert_int_equal(run(rec_valid_gap_aside, aside_with("reason",
+	    "\"\"")), -1);
+	assert_string_equal(field(), "reason");
+	assert_int_equal(run(rec_valid_gap_aside, aside_with("reason",
+	    "\"a\\u001bb\"")), -1);
+	assert_string_equal(field(), "reason");
+	assert_int_equal(run(rec_valid_gap_aside, aside_with("at",
+	    "\"2026-12-07\"")), -1);
+	assert_string_equal(field(), "at");
+	assert_int_equal(run(rec_valid_gap_aside, aside_with("extra",
+	    "1")), -1);
+	assert_string_equal(field(), "extra");
+	{
+		char	 big[700];
+
+		memset(big, 'x', sizeof(big));
+		big[0] = big[sizeof(big) - 2] = '"';
+		big[sizeof(big) - 1] = '\0';
+		assert_int_equal(run(rec_valid_gap_aside, aside_with("reason",
+		    big)), -1);
+		assert_string_equal(field(), "reason");
+	}
+}
+
 int
 main(void)
 {
@@ -1375,6 +1442,7 @@ main(void)
 		T(pub_hall_record),
 		T(pub_news_record),
 		T(pub_agents_record),
+		T(gap_aside_record),
 #undef T
 	};
 

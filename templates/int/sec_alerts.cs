@@ -6,7 +6,7 @@
 <?cs include:"int/sec_nav.cs" ?>
 <header class="page-head">
   <h1>安全警告 <span class="count"><?cs var:Count.open ?> 条未处理</span></h1>
-  <p class="page-sub">数据包被篡改、记录被伪造、对端开始新的纪元等情况会在这里留下警告，导入的数据一条也没有写入。请逐条核查（与摆渡操作员和对端站点核实），写明情况后标记为已处理；处理记录进入审计日志，由审计管理员查阅。</p>
+  <p class="page-sub">数据包被篡改、记录被伪造、对端开始新的纪元等情况会在这里留下警告，导入的数据一条也没有写入。请逐条核查（与摆渡操作员和对端站点核实），写明情况后标记为已处理；处理记录进入审计日志，由审计管理员查阅。标题以「提示」开头的不是安全事件：收到的某条记录按本站规定未能应用，已单独搁置，其余记录照常导入；摆渡操作员重试（yiwang-gap retry）或作废（yiwang-gap discard）后，提示自动消除。</p>
 </header>
 <?cs if:Count.open == 0 ?>
 <div class="empty"><p>现在没有未处理的安全警告。</p></div>
