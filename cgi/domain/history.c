@@ -1016,9 +1016,6 @@ one_case(struct gen *g, struct hcase *c)
 		}
 		if (t > g->now)
 			break;
-		if ((int)i == late_step && chance(g, 60))
-			urge(g, c, i, at_work(g, task_due(g, c, i)),
-			    "已到办理时限，请抓紧办理。");
 		if (at != H_FIRST && extend && c->extended == 0 &&
 		    strcmp(c->state, "processing") == 0 &&
 		    (k = leader_of(g, c)) >= 0) {
@@ -1196,6 +1193,11 @@ one_case(struct gen *g, struct hcase *c)
 			if (t > g->now)
 				break;
 		}
+		/* A late step, urged on its last day (before it acts at t,
+		 * whatever moved its deadline or t above). */
+		if ((int)i == late_step && chance(g, 60) &&
+		    (t2 = at_work(g, task_due(g, c, i))) < t)
+			urge(g, c, i, t2, "已到办理时限，请抓紧办理。");
 		if (at == H_LAST && report && !deny) {
 			const char *auth = authorities[pick(g, 3)];
 			char *reason = "本事项依法由上级机关作出决定。";
@@ -2032,93 +2034,349 @@ history_remove(struct db *db, struct pool *pool, const char *files_dir,
 /* ------------------------------------------------------------------ */
 
 /*
- * Each a count of the generated cases of ids ? to ? that break one rule,
- * and the rule.  history_verify() runs them a range of ids at a time, so
- * that each reads the cases by their key and every other table by its
- * index on the case (or the application number), in bounded memory, with
- * a round trip a rule a range rather than a case.
+ * Verification reads a range of case ids at a time: the cases by their
+ * key, and each table that names them once, in the order of its index on
+ * the case (or through the case's application number, for documents and
+ * attachments), into memory bounded by the range; the rules are checked
+ * here, case by case.  A few rules that read little are counts in SQL
+ * over the same range.
  */
+#define VERIFY_RANGE	10000	/* case ids a round */
+
+static const char SQL_V_CASES[] =
+    "SELECT id, state, accepted_at IS NOT NULL, decided_at IS NOT NULL, "
+    "accepted_at <=> received_at, extended_days, item_id FROM kase "
+    "WHERE demo = 1 AND id BETWEEN ? AND ? ORDER BY id";
+static const char SQL_V_EVENTS[] =
+    "SELECT case_id, seq, action, state, "
+    "DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), COALESCE(staff_id, 0) "
+    "FROM case_event WHERE case_id BETWEEN ? AND ? ORDER BY case_id, seq";
+static const char SQL_V_DOCS[] =
+    "SELECT k.id, d.kind, DATE_FORMAT(d.issued_at, '%Y-%m-%d %H:%i:%s') "
+    "FROM kase k JOIN document d ON d.app_no = k.app_no "
+    "WHERE k.demo = 1 AND k.id BETWEEN ? AND ? ORDER BY k.id";
+static const char SQL_V_TASKS[] =
+    "SELECT case_id, SUM(task), SUM(1 - task) FROM ("
+    "SELECT case_id, 1 AS task FROM case_task WHERE case_id BETWEEN ? AND ? "
+    "UNION ALL SELECT case_id, 0 FROM case_token "
+    "WHERE case_id BETWEEN ? AND ?) x GROUP BY case_id";
+static const char SQL_V_HANDS[] =
+    "SELECT case_id, staff_id FROM case_hand WHERE case_id BETWEEN ? AND ? "
+    "ORDER BY case_id";
+static const char SQL_V_ATTS[] =
+    "SELECT k.id, a.material_seq FROM kase k JOIN attachment a "
+    "ON a.app_no = k.app_no WHERE k.demo = 1 AND k.id BETWEEN ? AND ? "
+    "ORDER BY k.id";
+static const char SQL_V_REQUIRED[] =
+    "SELECT item_id, seq FROM item_material WHERE required = 1 "
+    "ORDER BY item_id, seq";
+
+/* The rules checked here, each a count of cases (or rows) breaking it. */
+enum vrule { V_LAST_STATE, V_RECEIVE, V_ACCEPTED, V_DENIED, V_REJECTED,
+	V_WITHDRAWN, V_ENDED_TASKS, V_OPEN_TASKS, V_EVENT_DOC, V_FIRST_ACCEPT,
+	V_EXTEND, V_DEEM, V_RETURN, V_MATERIALS, V_NRULES };
+static const char *const vrule_what[V_NRULES] = {
+	"办件状态与其最后一条办理记录的状态不同",
+	"办件没有第一条收件记录",
+	"已受理的办件没有受理通知书，也不是逾期视为受理",
+	"不予许可的办件没有不予许可决定书",
+	"不予受理的办件没有不予受理通知书",
+	"已撤回的办件没有准予撤回决定书",
+	"已办结的办件还有待办环节",
+	"在办的办件没有待办环节",
+	"出具文书的办理记录没有同时出具的文书",
+	"首次受理的办理记录没有同时出具的受理通知书",
+	"延长的期限与延期记录不符",
+	"逾期视为受理的办件不是自收件之日起受理，或不是系统所为",
+	"回退的办理人没有记入办件的经办人",
+	"办件缺少必交材料的附件",
+};
+
+/* What one generated case of the range says of itself. */
+struct vcase {
+	int		 present, accepted, decided, acc_is_rec, extended;
+	int		 first_ok, extend_ev, deem_ev, accept_ev, tasks, tokens;
+	int64_t		 item;
+	char		*state, *last;
+	size_t		 d0, d1, h0, h1, a0, a1;	/* its docs, hands, atts */
+};
+struct vdoc {
+	char		*kind, *at;
+};
+struct vhand {
+	int64_t		 case_id, staff;
+};
+struct vatt {
+	int64_t		 case_id;
+	int		 seq;
+};
+/* An event that needs another row of its case: a document at its time
+ * (kind, or any when NULL), or its person among the hands. */
+struct vneed {
+	size_t		 c;
+	enum vrule	 rule;
+	const char	*kind, *at;
+	int64_t		 staff;
+};
+
+static int
+ended_state(const char *st)
+{
+	return strcmp(st, "approved") == 0 || strcmp(st, "denied") == 0 ||
+	    strcmp(st, "not_accepted") == 0 || strcmp(st, "withdrawn") == 0;
+}
+
+static int
+doc_at(const struct vdoc *d, const struct vcase *c, const char *kind,
+    const char *at)
+{
+	size_t	 i;
+
+	for (i = c->d0; i < c->d1; i++)
+		if ((kind == NULL || strcmp(d[i].kind, kind) == 0) &&
+		    (at == NULL || strcmp(d[i].at, at) == 0))
+			return 1;
+	return 0;
+}
+
+/* Bind the range [from, to] to q's first pairs (n of them). */
+static struct stmt *
+v_stmt(struct db *db, const char *sql, int64_t from, int64_t to, int n)
+{
+	struct stmt	*q = db_stmt(db, sql);
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		stmt_bind_int(q, (unsigned)(2 * i), from);
+		stmt_bind_int(q, (unsigned)(2 * i + 1), to);
+	}
+	return q;
+}
+
+/* Rules over ids from..to into found[]; -1 when the database fails. */
+static int
+verify_range(struct db *db, struct pool *pool, int64_t from, int64_t to,
+    const int64_t *req, size_t nreq, int64_t *found)
+{
+	struct vcase	*cs;
+	struct vdoc	*docs = NULL;
+	struct vhand	*hands = NULL;
+	struct vatt	*atts = NULL;
+	struct vneed	*needs = NULL;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	size_t		 n = (size_t)(to - from + 1), nd = 0, nh = 0, na = 0;
+	size_t		 nn = 0, cd = 0, ch = 0, ca = 0, cn = 0, i, j, r;
+	int64_t		 id, seq, staff, item;
+	int		 a, b, c3, ext, t1, t2;
+	char		*st, *action, *at, *kind;
+	struct vcase	*c;
+
+	cs = pool_alloc(pool, n * sizeof(*cs));
+	q = v_stmt(db, SQL_V_CASES, from, to, 1);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "isddddi", &id, &st, &a, &b, &c3, &ext,
+	    &item)) == DB_OK) {
+		c = &cs[id - from];
+		c->present = 1;
+		c->state = st;
+		c->accepted = a;
+		c->decided = b;
+		c->acc_is_rec = c3;
+		c->extended = ext;
+		c->item = item;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	q = v_stmt(db, SQL_V_DOCS, from, to, 1);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "iss", &id, &kind, &at)) == DB_OK) {
+		struct vdoc *d = pool_push(pool, &docs, &nd, &cd,
+		    sizeof(*docs));
+		c = &cs[id - from];
+		if (c->d1 == 0)
+			c->d0 = nd - 1;
+		c->d1 = nd;
+		d->kind = kind;
+		d->at = at;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	q = v_stmt(db, SQL_V_HANDS, from, to, 1);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "ii", &id, &staff)) == DB_OK) {
+		struct vhand *h = pool_push(pool, &hands, &nh, &ch,
+		    sizeof(*hands));
+		h->case_id = id;
+		h->staff = staff;
+		c = &cs[id - from];
+		if (c->h1 == 0)
+			c->h0 = nh - 1;
+		c->h1 = nh;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	q = v_stmt(db, SQL_V_ATTS, from, to, 1);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "id", &id, &a)) == DB_OK) {
+		struct vatt *v = pool_push(pool, &atts, &na, &ca,
+		    sizeof(*atts));
+		v->case_id = id;
+		v->seq = a;
+		c = &cs[id - from];
+		if (c->a1 == 0)
+			c->a0 = na - 1;
+		c->a1 = na;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	q = v_stmt(db, SQL_V_TASKS, from, to, 2);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "idd", &id, &t1, &t2)) == DB_OK) {
+		cs[id - from].tasks = t1;
+		cs[id - from].tokens = t2;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	/* The events, in order: what each says of its case, and what it
+	 * needs of the other rows. */
+	q = v_stmt(db, SQL_V_EVENTS, from, to, 1);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "iisssi", &id, &seq, &action, &st, &at,
+	    &staff)) == DB_OK) {
+		struct vneed *v;
+		enum vrule rule = V_NRULES;
+		const char *need = NULL;
+
+		c = &cs[id - from];
+		if (!c->present)
+			continue;	/* a real case among the ids */
+		c->last = st;
+		if (seq == 1 && strcmp(action, "receive") == 0)
+			c->first_ok = 1;
+		if (strcmp(action, "extend") == 0)
+			c->extend_ev = 1;
+		if (strcmp(action, "deem") == 0) {
+			if (!c->acc_is_rec || staff != 0)
+				found[V_DEEM]++;
+			c->deem_ev = 1;
+		}
+		if (strcmp(action, "accept") == 0) {
+			/* Accepted once: a later acceptance issues none. */
+			if (!c->deem_ev && !c->accept_ev) {
+				rule = V_FIRST_ACCEPT;
+				need = "accept";
+			}
+			c->accept_ev = 1;
+		} else if (strcmp(action, "return") == 0)
+			rule = V_RETURN;
+		else if (strcmp(action, "reject") == 0 ||
+		    strcmp(action, "approve") == 0 ||
+		    strcmp(action, "deny") == 0 ||
+		    strcmp(action, "withdraw") == 0 ||
+		    strcmp(action, "correct") == 0 ||
+		    strcmp(action, "suspend") == 0 ||
+		    strcmp(action, "fee") == 0 ||
+		    strcmp(action, "fee-lapse") == 0 ||
+		    strcmp(action, "extend") == 0)
+			rule = V_EVENT_DOC;
+		if (rule == V_NRULES)
+			continue;
+		v = pool_push(pool, &needs, &nn, &cn, sizeof(*needs));
+		v->c = (size_t)(id - from);
+		v->rule = rule;
+		v->kind = need;
+		v->at = at;
+		v->staff = staff;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	for (i = 0; i < nn; i++) {
+		c = &cs[needs[i].c];
+		if (needs[i].rule == V_RETURN) {
+			for (j = c->h0; j < c->h1; j++)
+				if (hands[j].staff == needs[i].staff)
+					break;
+			if (j == c->h1)
+				found[V_RETURN]++;
+		} else if (!doc_at(docs, c, needs[i].kind, needs[i].at))
+			found[needs[i].rule]++;
+	}
+	for (i = 0; i < n; i++) {
+		c = &cs[i];
+		if (!c->present)
+			continue;
+		if (c->last == NULL || strcmp(c->last, c->state) != 0)
+			found[V_LAST_STATE]++;
+		if (!c->first_ok)
+			found[V_RECEIVE]++;
+		if (c->accepted && !c->deem_ev && !doc_at(docs, c, "accept",
+		    NULL))
+			found[V_ACCEPTED]++;
+		if (strcmp(c->state, "denied") == 0 &&
+		    !doc_at(docs, c, "deny", NULL))
+			found[V_DENIED]++;
+		if (strcmp(c->state, "not_accepted") == 0 &&
+		    !doc_at(docs, c, "reject", NULL))
+			found[V_REJECTED]++;
+		if (strcmp(c->state, "withdrawn") == 0 &&
+		    !doc_at(docs, c, "withdraw", NULL))
+			found[V_WITHDRAWN]++;
+		if (ended_state(c->state) && (c->tasks > 0 || c->tokens > 0))
+			found[V_ENDED_TASKS]++;
+		if ((strcmp(c->state, "received") == 0 ||
+		    strcmp(c->state, "processing") == 0) && c->tasks == 0)
+			found[V_OPEN_TASKS]++;
+		if ((c->extended > 0) != c->extend_ev)
+			found[V_EXTEND]++;
+		/* Every required material of its item attached. */
+		for (r = 0; r < nreq; r++) {
+			if (req[2 * r] != c->item)
+				continue;
+			for (j = c->a0; j < c->a1; j++)
+				if (atts[j].seq == req[2 * r + 1])
+					break;
+			if (j == c->a1) {
+				found[V_MATERIALS]++;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Rules that read little, as counts over the range (ids ? to ?). */
 #define OF_RANGE "k.demo = 1 AND k.id BETWEEN ? AND ?"
 static const struct {
 	const char	*sql, *what;
 } checks[] = {
-	{ "SELECT COUNT(*) FROM kase k JOIN case_event e ON e.case_id = k.id "
-	  "AND e.seq = (SELECT MAX(seq) FROM case_event x "
-	  "WHERE x.case_id = k.id) WHERE " OF_RANGE " AND e.state <> k.state",
-	  "办件状态与其最后一条办理记录的状态不同" },
-	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND NOT EXISTS "
-	  "(SELECT 1 FROM case_event e WHERE e.case_id = k.id "
-	  "AND e.seq = 1 AND e.action = 'receive')",
-	  "办件没有第一条收件记录" },
-	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND k.accepted_at "
-	  "IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document d "
-	  "WHERE d.app_no = k.app_no AND d.kind = 'accept') AND NOT EXISTS "
-	  "(SELECT 1 FROM case_event e WHERE e.case_id = k.id "
-	  "AND e.action = 'deem')",
-	  "已受理的办件没有受理通知书，也不是逾期视为受理" },
 	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND k.state IN "
 	  "('approved', 'denied', 'not_accepted', 'withdrawn') AND "
 	  "k.decided_at IS NULL",
 	  "已办结的办件没有办结时间" },
-	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND k.state = "
-	  "'denied' AND NOT EXISTS (SELECT 1 FROM document d "
-	  "WHERE d.app_no = k.app_no AND d.kind = 'deny')",
-	  "不予许可的办件没有不予许可决定书" },
-	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND k.state = "
-	  "'not_accepted' AND NOT EXISTS (SELECT 1 FROM document d "
-	  "WHERE d.app_no = k.app_no AND d.kind = 'reject')",
-	  "不予受理的办件没有不予受理通知书" },
-	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND k.state = "
-	  "'withdrawn' AND NOT EXISTS (SELECT 1 FROM document d "
-	  "WHERE d.app_no = k.app_no AND d.kind = 'withdraw')",
-	  "已撤回的办件没有准予撤回决定书" },
-	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND k.state IN "
-	  "('received', 'processing') AND NOT EXISTS (SELECT 1 FROM "
-	  "case_task t WHERE t.case_id = k.id)",
-	  "在办的办件没有待办环节" },
-	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND k.state IN "
-	  "('approved', 'denied', 'not_accepted', 'withdrawn') AND "
-	  "(EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = k.id) OR "
-	  "EXISTS (SELECT 1 FROM case_token t WHERE t.case_id = k.id))",
-	  "已办结的办件还有待办环节" },
-	{ "SELECT COUNT(*) FROM kase k JOIN case_event e ON e.case_id = k.id "
-	  "WHERE " OF_RANGE " AND e.action IN ('reject', 'approve', "
-	  "'deny', 'withdraw', 'correct', 'suspend', 'fee', 'fee-lapse', "
-	  "'extend') AND NOT EXISTS (SELECT 1 FROM document d "
-	  "WHERE d.app_no = k.app_no AND d.issued_at = e.at)",
-	  "出具文书的办理记录没有同时出具的文书" },
-	/* A case is accepted once (flow.c act_locked()): a step that
-	 * accepts after that issues no notice. */
-	{ "SELECT COUNT(*) FROM kase k JOIN case_event e ON e.case_id = k.id "
-	  "WHERE " OF_RANGE " AND e.action = 'accept' AND NOT EXISTS "
-	  "(SELECT 1 FROM document d WHERE d.app_no = k.app_no "
-	  "AND d.issued_at = e.at AND d.kind = 'accept') AND NOT EXISTS "
-	  "(SELECT 1 FROM case_event x WHERE x.case_id = k.id "
-	  "AND x.seq < e.seq AND x.action IN ('accept', 'deem'))",
-	  "首次受理的办理记录没有同时出具的受理通知书" },
-	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND "
-	  "(k.extended_days > 0) <> EXISTS (SELECT 1 FROM case_event e "
-	  "WHERE e.case_id = k.id AND e.action = 'extend')",
-	  "延长的期限与延期记录不符" },
-	{ "SELECT COUNT(*) FROM kase k JOIN case_event e ON e.case_id = k.id "
-	  "WHERE " OF_RANGE " AND e.action = 'deem' AND NOT "
-	  "(k.accepted_at <=> k.received_at AND e.staff_id IS NULL)",
-	  "逾期视为受理的办件不是自收件之日起受理" },
-	{ "SELECT COUNT(*) FROM kase k JOIN case_event e ON e.case_id = k.id "
-	  "WHERE " OF_RANGE " AND e.action = 'return' AND NOT EXISTS "
-	  "(SELECT 1 FROM case_hand h WHERE h.case_id = k.id "
-	  "AND h.staff_id = e.staff_id)",
-	  "回退的办理人没有记入办件的经办人" },
 	{ "SELECT COUNT(*) FROM kase k JOIN case_urge u ON u.case_id = k.id "
 	  "WHERE " OF_RANGE " AND (u.at < k.received_at OR u.at > "
 	  "COALESCE(k.decided_at, u.at) OR NOT EXISTS (SELECT 1 FROM "
 	  "item_step s WHERE s.item_id = k.item_id AND s.skey = u.step_key))",
 	  "催办不在办件的办理期间，或不是本事项的环节" },
-	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND EXISTS "
-	  "(SELECT 1 FROM item_material m WHERE m.item_id = k.item_id "
-	  "AND m.required = 1 AND NOT EXISTS (SELECT 1 FROM attachment a "
-	  "WHERE a.app_no = k.app_no AND a.material_seq = m.seq))",
-	  "办件缺少必交材料的附件" },
 	{ "SELECT COUNT(*) FROM kase k JOIN case_correction c "
 	  "ON c.case_id = k.id WHERE " OF_RANGE " AND k.corrected_at IS NOT "
 	  "NULL AND NOT EXISTS (SELECT 1 FROM attachment a "
@@ -2135,6 +2393,7 @@ static const struct {
 	  "AND k.demo <> o.demo",
 	  "签署意见与办件的生成标记不一致" },
 };
+#define NCHECKS	(sizeof(checks) / sizeof(checks[0]))
 /* Generated ledger rows of a case outside the generated ids (real cases
  * only, read by the index on the case). */
 static const char SQL_MARKS_OUTSIDE[] =
@@ -2144,17 +2403,19 @@ static const char SQL_MARKS_OUTSIDE[] =
     "+ (SELECT COUNT(*) FROM deadline_warning WHERE case_id > ? "
     "AND demo = 1)";
 
-#define VERIFY_RANGE	20000	/* case ids a round of the checks */
-
 long
 history_verify(struct db *db, struct pool *pool, FILE *out)
 {
 	struct chain_walk	 w;
+	struct pool		*scratch;
 	struct stmt		*q;
 	enum chain_id		 c;
-	size_t			 i, j;
-	int64_t			 n, lo, hi, from, *found;
+	size_t			 i, j, nreq = 0, creq = 0;
+	int64_t			 n, lo, hi, from, found[V_NRULES + NCHECKS];
+	int64_t			*req = NULL, item;
+	int			 seq;
 	long			 problems = 0;
+	enum db_rc		 rc;
 
 	for (c = CHAIN_DEMO_OPINION; c < CHAIN_ALL; c++) {
 		if (chain_verify(db, pool, c, NULL, 0, &w) != DB_OK)
@@ -2166,20 +2427,41 @@ history_verify(struct db *db, struct pool *pool, FILE *out)
 			fprintf(out, "%s：%lld 行完好。\n", chain_name(c),
 			    (long long)w.rows);
 	}
-	if (stmt_one(db_stmt(db, SQL_DEMO_RANGE), pool, "ii", &lo, &hi) !=
+	/* The required materials of every item (a few hundred pairs). */
+	q = db_stmt(db, SQL_V_REQUIRED);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "id", &item, &seq)) == DB_OK) {
+		int64_t *p = pool_push(pool, &req, &nreq, &creq,
+		    2 * sizeof(*req));
+		p[0] = item;
+		p[1] = seq;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR ||
+	    stmt_one(db_stmt(db, SQL_DEMO_RANGE), pool, "ii", &lo, &hi) !=
 	    DB_OK)
 		return -1;
-	found = pool_alloc(pool, sizeof(checks) / sizeof(checks[0]) *
-	    sizeof(*found));
-	for (from = lo; lo > 0 && from <= hi; from += VERIFY_RANGE)
-		for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-			q = db_stmt(db, checks[i].sql);
-			stmt_bind_int(q, 0, from);
-			stmt_bind_int(q, 1, from + VERIFY_RANGE - 1);
-			if (stmt_one(q, pool, "i", &n) != DB_OK)
-				return -1;
-			found[i] += n;
+	memset(found, 0, sizeof(found));
+	scratch = pool_new();
+	for (from = lo; lo > 0 && from <= hi; from += VERIFY_RANGE) {
+		if (verify_range(db, scratch, from, from + VERIFY_RANGE - 1,
+		    req, nreq, found) == -1) {
+			pool_free(scratch);
+			return -1;
 		}
+		for (i = 0; i < NCHECKS; i++) {
+			q = v_stmt(db, checks[i].sql, from,
+			    from + VERIFY_RANGE - 1, 1);
+			if (stmt_one(q, scratch, "i", &n) != DB_OK) {
+				pool_free(scratch);
+				return -1;
+			}
+			found[V_NRULES + i] += n;
+		}
+		pool_reset(scratch);
+	}
+	pool_free(scratch);
 	q = db_stmt(db, SQL_MARKS_OUTSIDE);
 	stmt_bind_int(q, 0, lo > 0 ? lo : 1);
 	stmt_bind_int(q, 1, hi);
@@ -2192,9 +2474,10 @@ history_verify(struct db *db, struct pool *pool, FILE *out)
 		    (long long)n);
 		problems += (long)n;
 	}
-	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
+	for (i = 0; i < V_NRULES + NCHECKS; i++)
 		if (found[i] > 0) {
-			fprintf(out, "%s：%lld 件\n", checks[i].what,
+			fprintf(out, "%s：%lld 件\n", i < V_NRULES ?
+			    vrule_what[i] : checks[i - V_NRULES].what,
 			    (long long)found[i]);
 			problems += (long)found[i];
 		}

@@ -117,6 +117,22 @@ t_is "demo-history --verify finds nothing wrong" "$?" 0 ||
 	sed 's/^/# /' "$_T_DIR/verify"
 t_like "both generated chains verify" "$(cat "$_T_DIR/verify")" 'demo-opinion：[0-9]+ 行完好'
 t_like "… the warnings' too" "$(cat "$_T_DIR/verify")" 'demo-warning：[0-9]+ 行完好'
+# … and it finds what is wrong: an extension without its days, a
+# required material without its attachment (both put back after).
+X=$(sql_int "SELECT MIN(id) FROM kase WHERE demo = 1 AND extended_days > 0")
+XD=$(sql_int "SELECT extended_days FROM kase WHERE id = $X")
+sql_int "UPDATE kase SET extended_days = 0 WHERE id = $X"
+A=$(sql_int "SELECT a.id FROM attachment a JOIN kase k ON k.app_no = a.app_no JOIN item_material m ON m.item_id = k.item_id AND m.seq = a.material_seq AND m.required = 1 WHERE k.demo = 1 AND a.round = 0 AND NOT EXISTS (SELECT 1 FROM attachment b WHERE b.app_no = a.app_no AND b.material_seq = a.material_seq AND b.round = 1) ORDER BY a.id LIMIT 1")
+SAVED=$(sql_int "SELECT CONCAT_WS(',', id, QUOTE(app_no), material_seq, round, QUOTE(material_name), QUOTE(file_name), QUOTE(sha256), size, QUOTE(mime)) FROM attachment WHERE id = $A")
+sql_int "DELETE FROM attachment WHERE id = $A"
+admin_int demo-history --verify >"$_T_DIR/verify2" 2>&1
+t_is "--verify fails on them" "$?" 1
+t_like "… naming the extension" "$(cat "$_T_DIR/verify2")" '延长的期限与延期记录不符：1 件'
+t_like "… and the missing attachment" "$(cat "$_T_DIR/verify2")" '办件缺少必交材料的附件：1 件'
+sql_int "UPDATE kase SET extended_days = $XD WHERE id = $X"
+sql_int "INSERT INTO attachment (id, app_no, material_seq, round, material_name, file_name, sha256, size, mime) VALUES ($SAVED)"
+admin_int demo-history --verify >/dev/null 2>&1
+t_is "… and passes again once they are put back" "$?" 0
 admin_int audit-verify >"$_T_DIR/av" 2>&1
 t_is "the real chains verify too" "$?" 0
 
