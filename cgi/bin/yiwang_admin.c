@@ -1293,9 +1293,10 @@ case_import(struct db *db, struct pool *pool, const char *path)
  * (history.h): the generated history of issue #8's benchmarks.
  */
 static int
-demo_history(struct db *db, struct pool *pool, int argc, char *argv[])
+demo_history(const struct config *cfg, struct db *db, struct pool *pool,
+    int argc, char *argv[])
 {
-	struct history_opts	 o = { 0, 3, 0, 1 };
+	struct history_opts	 o = { 0, 3, 0, 1, NULL };
 	struct history_stats	 st;
 	struct timespec		 t0, t1;
 	double			 secs;
@@ -1353,13 +1354,15 @@ demo_history(struct db *db, struct pool *pool, int argc, char *argv[])
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (remove) {
-		if (history_remove(db, pool, &removed, stdout) != DB_OK)
+		if (history_remove(db, pool, cfg->files_dir, &removed,
+		    stdout) != DB_OK)
 			return 1;
 		audited(db, pool, "history.remove", "demo-history",
 		    json_pack("{s:I}", "cases", (json_int_t)removed));
 		printf("已删除生成的办件 %ld 件及其全部记录。\n", removed);
 		return 0;
 	}
+	o.files_dir = cfg->files_dir;
 	if (history_generate(db, pool, &o, &st, stdout) != DB_OK)
 		return 1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -1369,9 +1372,10 @@ demo_history(struct db *db, struct pool *pool, int argc, char *argv[])
 	    json_pack("{s:I, s:i, s:i, s:I}", "cases", (json_int_t)st.cases,
 	    "years", o.years, "before", o.before, "seed", (json_int_t)o.seed));
 	printf("生成办件 %ld 件（其中在办 %ld 件），办理记录 %ld 条，签署意见 "
-	    "%ld 条，文书 %ld 份，待办环节 %ld 个，超期预警 %ld 条；用时 %.1f 秒，"
-	    "每秒 %.0f 件。\n", st.cases, st.open, st.events, st.opinions,
-	    st.documents, st.tasks, st.warnings, secs, secs > 0 ?
+	    "%ld 条，文书 %ld 份，附件 %ld 个，催办 %ld 次，待办环节 %ld 个，"
+	    "超期预警 %ld 条；用时 %.1f 秒，每秒 %.0f 件。\n", st.cases, st.open,
+	    st.events, st.opinions, st.documents, st.attachments, st.urges,
+	    st.tasks, st.warnings, secs, secs > 0 ?
 	    (double)st.cases / secs : 0);
 	return 0;
 }
@@ -1511,7 +1515,7 @@ main(int argc, char *argv[])
 		if ((db = db_open_as(&cfg, role)) == NULL)
 			return 1;
 		pool = pool_new();
-		rc = demo_history(db, pool, argc, argv);
+		rc = demo_history(&cfg, db, pool, argc, argv);
 		pool_free(pool);
 		db_close(db);
 		config_free(&cfg);

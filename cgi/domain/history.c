@@ -8,20 +8,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
+#include "application.h"
 #include "calendar.h"
 #include "catalog.h"
 #include "chain.h"
 #include "clock.h"
+#include "crypto.h"
 #include "deadline.h"
 #include "exchange.h"
+#include "files.h"
 #include "history.h"
 #include "ids.h"
 #include "log.h"
 #include "perf.h"
 #include "pii.h"
+#include "request.h"
 #include "sealed.h"
 #include "supervision.h"
 #include "vocab.h"
@@ -56,8 +61,8 @@ static const char LOAD_KASE[] =
     "(id, app_no, source, item_id, item_code, item_version, item_name, "
     "applicant_name, id_sealed, mobile_sealed, remark, state, step_seq, "
     "submitted_at, received_at, accepted_at, decided_at, intake_due, "
-    "promised_due, statutory_due, paused_days, correct_asked_at, "
-    "corrected_at, demo)";
+    "promised_due, statutory_due, extended_days, extended_at, paused_days, "
+    "correct_asked_at, corrected_at, demo)";
 static const char LOAD_EVENT[] =
     "LOAD DATA LOCAL INFILE 'case_event' INTO TABLE case_event "
     "CHARACTER SET utf8mb4 (case_id, seq, at, action, label, state, "
@@ -97,6 +102,14 @@ static const char LOAD_FEE[] =
     "CHARACTER SET utf8mb4 (case_id, kind, amount, days, due_date, state, "
     "doc_no, set_by, set_by_name, set_at, receipt_no, paid_by, "
     "paid_by_name, paid_at)";
+static const char LOAD_URGE[] =
+    "LOAD DATA LOCAL INFILE 'case_urge' INTO TABLE case_urge "
+    "CHARACTER SET utf8mb4 (case_id, step_key, staff_id, staff_name, note, "
+    "at)";
+static const char LOAD_ATT[] =
+    "LOAD DATA LOCAL INFILE 'attachment' INTO TABLE attachment "
+    "CHARACTER SET utf8mb4 (app_no, material_seq, round, material_name, "
+    "file_name, sha256, size, mime)";
 static const char LOAD_WARNING[] =
     "LOAD DATA LOCAL INFILE 'deadline_warning' INTO TABLE deadline_warning "
     "CHARACTER SET utf8mb4 (id, at, case_id, app_no, step_key, step_name, "
@@ -111,11 +124,12 @@ struct buf {
 };
 
 enum tbl { T_KASE, T_EVENT, T_OPINION, T_DOCUMENT, T_TASK, T_TOKEN, T_HAND,
-	T_CORR, T_SUSP, T_REPORT, T_FEE, T_WARNING, T_COUNT };
+	T_CORR, T_SUSP, T_REPORT, T_FEE, T_URGE, T_ATT, T_WARNING, T_COUNT };
 
 static const char *const loads[T_COUNT] = { LOAD_KASE, LOAD_EVENT,
 	LOAD_OPINION, LOAD_DOCUMENT, LOAD_TASK, LOAD_TOKEN, LOAD_HAND,
-	LOAD_CORR, LOAD_SUSP, LOAD_REPORT, LOAD_FEE, LOAD_WARNING };
+	LOAD_CORR, LOAD_SUSP, LOAD_REPORT, LOAD_FEE, LOAD_URGE, LOAD_ATT,
+	LOAD_WARNING };
 
 struct hstaff {
 	int64_t		 id;
@@ -135,12 +149,24 @@ struct hstep {
 	int		*who;		/* staff indexes */
 	size_t		 nwho;
 	char		*holders;	/* as deadline.c names them */
+	int		 back_way;	/* its first return edge's way, or 0 */
+	const char	*back_name;	/* … and the step it leads to */
+};
+
+/* The demo file standing for every upload of one material (by name). */
+struct hfile {
+	char		 sha256[65];
+	int64_t		 size;
+	char		*material, *file_name;
 };
 
 struct hitem {
 	struct item	 it;
 	struct wf_net	 net;
 	struct hstep	*st;
+	struct hfile	**mat;		/* per material */
+	int		*leaders;	/* the department's leaders (催办, 延期) */
+	size_t		 nleaders;
 	int		 dept;
 	int		 weight;
 };
@@ -172,6 +198,9 @@ struct gen {
 	struct buf		 b[T_COUNT];
 	int64_t			 next_case, next_opinion, next_warning;
 	const unsigned char	*key;
+	const char		*files_dir;
+	struct hfile		**files;	/* one per material name */
+	size_t			 nfiles, files_cap;
 	char			 op_prev[CHAIN_MAC_HEX];
 	char			 wa_prev[CHAIN_MAC_HEX];
 	struct history_stats	*stats;
@@ -185,9 +214,10 @@ struct hcase {
 	char		 name[32], idno[20], mobile[12];
 	const char	*source, *state;
 	time_t		 sub, rec, last, accepted, decided;
-	time_t		 corr_asked, corrected;
+	time_t		 corr_asked, corrected, extended_at;
 	cal_day		 clock_day;
-	int		 step_seq, paused, seq, ended, ncorr;
+	int		 step_seq, paused, seq, ended, ncorr, extended;
+	json_t		*mats;		/* the documents' list of materials */
 	struct wf_marking m;
 	time_t		 since[WF_MAX_STEPS];
 	int		 tpaused[WF_MAX_STEPS];
@@ -517,13 +547,14 @@ document(struct gen *g, struct hcase *c, time_t t, int dept,
 	no = pool_printf(g->scratch, "%s%s〔%d〕%04lld号", g->dept[dept].abbr,
 	    dk->prefix, year, (long long)n);
 	body = json_pack("{s:s, s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:s, "
-	    "s:[], s:s}", "dept_name", g->dept[dept].name, "applicant_name",
+	    "s:O, s:s}", "dept_name", g->dept[dept].name, "applicant_name",
 	    c->name, "item_name", c->hi->it.name, "app_no", c->app_no,
 	    "received_at", local(g, c->rec), "promised_days",
 	    c->hi->it.promised_days, "due_date", cal_day_str(g->scratch,
 	    wd_add(g, day, c->hi->it.promised_days)),
 	    strcmp(kind, "approve") == 0 ? "opinion" : "reason", text,
-	    "signer", signer, "materials", "submitted_at", local(g, c->sub));
+	    "signer", signer, "materials", c->mats, "submitted_at",
+	    local(g, c->sub));
 	if (body == NULL || (extra != NULL && json_object_update(body,
 	    extra) != 0) || (s = json_dumps(body, JSON_COMPACT |
 	    JSON_SORT_KEYS)) == NULL)
@@ -625,15 +656,16 @@ clerk_of(struct gen *g, struct hcase *c)
 	return c->hi->st[0].who[0];
 }
 
-/* Fire step i of c at t: tasks leave and arrive as save_state() says. */
+/* Fire step i of c the given way (wf_ways()) at t: tasks leave and
+ * arrive as save_state() says. */
 static void
-fire(struct gen *g, struct hcase *c, size_t i, time_t t)
+fire(struct gen *g, struct hcase *c, size_t i, int way, time_t t)
 {
 	struct wf_marking	 next;
 	size_t			 j;
 
 	(void)g;
-	if (wf_fire(&c->hi->net, &c->m, i, 0, &next) == -1)
+	if (wf_fire(&c->hi->net, &c->m, i, way, &next) == -1)
 		abort();	/* i was enabled */
 	c->m = next;
 	for (j = 0; j < c->hi->net.nsteps; j++) {
@@ -739,7 +771,7 @@ advance(struct gen *g, struct hcase *c, size_t i, time_t t, int who,
 	const struct step	*s = &c->hi->it.steps[i];
 	const char		*label = step_label(g, s, tlabel);
 
-	fire(g, c, i, t);
+	fire(g, c, i, 0, t);
 	if (wf_complete(&c->hi->net, &c->m)) {
 		event(g, c, t, action, label, "approved", who, text);
 		c->decided = t;
@@ -796,6 +828,85 @@ static const char *const reject_texts[] = {
 static const char *const authorities[] = { "锡林郭勒盟行政审批和政务服务局",
 	"内蒙古自治区市场监督管理局", "锡林郭勒盟自然资源局" };
 
+static const char *const return_texts[] = {
+	"审查意见对现场核查情况说明不充分，请补充后重新审查。",
+	"申请材料与核查记录不一致，请重新核实后提出意见。",
+	"审查意见未说明适用的条件，请补充后重新审查。",
+};
+static const char *const extend_texts[] = {
+	"需要现场核查的事项较多，二十日内不能作出决定。",
+	"涉及多个部门联合审查，经本机关负责人批准延长办理期限。",
+	"申请事项情况复杂，需要进一步核实，经批准延长办理期限。",
+};
+
+/* A leader of the item's department (flow_leads()), or -1. */
+static int
+leader_of(struct gen *g, struct hcase *c)
+{
+	if (c->hi->nleaders == 0)
+		return -1;
+	return c->hi->leaders[pick(g, (int)c->hi->nleaders)];
+}
+
+/* 催办 of step i of c at t by a leader (flow.c case_urge()): its row
+ * only, no event (the audit trail is not generated). */
+static void
+urge(struct gen *g, struct hcase *c, size_t i, time_t t, const char *note)
+{
+	struct buf	*b = &g->b[T_URGE];
+	int		 who = leader_of(g, c);
+
+	if (who < 0 || t <= c->since[i] || t > g->now)
+		return;
+	b_int(b, c->id);
+	b_text(b, c->hi->it.steps[i].key);
+	b_int(b, g->staff[who].id);
+	b_text(b, g->staff[who].name);
+	b_text(b, note);
+	b_time(g, b, t);
+	b_end(b);
+	g->stats->urges++;
+}
+
+/* The materials of c as its documents list them (flow.c doc_make()):
+ * the ones attached, in their order. */
+static void
+materials_list(struct hcase *c, uint64_t attached)
+{
+	const struct item	*it = &c->hi->it;
+	size_t			 k;
+
+	json_decref(c->mats);
+	c->mats = json_array();
+	for (k = 0; k < it->nmaterials && k < 64; k++)
+		if ((attached & ((uint64_t)1 << k)) != 0 &&
+		    json_array_append_new(c->mats, json_pack("{s:s, s:s, s:s}",
+		    "name", it->materials[k].name, "file_name",
+		    c->hi->mat[k]->file_name, "original", "电子件")) != 0)
+			abort();	/* our own text, always UTF-8 */
+}
+
+/* Material k of c attached in round (0 submitted, 1 补正): the row of
+ * application.c attachment_add(), naming the material's demo file. */
+static void
+attach(struct gen *g, struct hcase *c, size_t k, int round)
+{
+	const struct material	*m = &c->hi->it.materials[k];
+	const struct hfile	*f = c->hi->mat[k];
+	struct buf		*b = &g->b[T_ATT];
+
+	b_text(b, c->app_no);
+	b_int(b, m->seq);
+	b_int(b, round);
+	b_text(b, m->name);
+	b_text(b, f->file_name);
+	b_text(b, f->sha256);
+	b_int(b, f->size);
+	b_text(b, "application/pdf");
+	b_end(b);
+	g->stats->attachments++;
+}
+
 /*
  * One case, from its submission on sub_day to where it stands now.  The
  * path is chosen first; the net decides the steps.
@@ -809,7 +920,8 @@ one_case(struct gen *g, struct hcase *c)
 	int			 r = pick(g, 1000), who, n, late_step = -1;
 	int			 corr = 0, reject = 0, deny = 0, susp = 0;
 	int			 report = 0, withdraw = 0, fee = 0, lapse = 0;
-	int			 k;
+	int			 deem = 0, extend = 0, ret = 0, k;
+	uint64_t		 attached = 0;
 	const char		*label;
 
 	/* The paths, in thousandths. */
@@ -825,6 +937,11 @@ one_case(struct gen *g, struct hcase *c)
 		report = 1;
 	else if (r < 310)
 		withdraw = 1;
+	else if (r < 325 && nsteps > 1)
+		deem = 1;	/* nobody acted at intake in time */
+	/* Extended once by a leader (Art. 42); sent back a step (回退). */
+	extend = chance(g, 4);
+	ret = chance(g, 5);
 	if (it->fee_kind[0] != '\0' && chance(g, 60)) {
 		fee = 1;
 		lapse = chance(g, 10);
@@ -832,6 +949,13 @@ one_case(struct gen *g, struct hcase *c)
 	if (chance(g, 12) && nsteps > 1)
 		late_step = 1 + pick(g, (int)nsteps - 1);
 
+	/* Every required material, and most of the others, uploaded. */
+	for (k = 0; k < (int)it->nmaterials && k < 64; k++)
+		if (it->materials[k].required || chance(g, 60)) {
+			attach(g, c, (size_t)k, 0);
+			attached |= (uint64_t)1 << k;
+		}
+	materials_list(c, attached);
 	event(g, c, c->rec, "receive", "内网收件", "received", -1, "");
 	wf_initial(&c->hi->net, &c->m);
 	for (j = 0; j < nsteps; j++) {
@@ -867,8 +991,54 @@ one_case(struct gen *g, struct hcase *c)
 			close_all(g, c, t, 1);
 			break;
 		}
+		if (at == H_FIRST && deem && strcmp(c->state, "received") == 0) {
+			/* The tick's first run on the first working day after
+			 * the intake deadline (flow.c deem_one()). */
+			cal_day due = wd_add(g, c->clock_day, INTAKE_DAYS);
+
+			t = cal_day_start(wd_add(g, due, 1)) + 60 + pick(g, 120);
+			if (t > g->now)
+				break;
+			deem = 0;
+			t = after(g, c, t);
+			late_check(g, c, i, t);
+			fire(g, c, i, 0, t);
+			event(g, c, t, "deem", pool_printf(g->scratch,
+			    "%s·逾期视为受理", s->name), "processing", -1,
+			    pool_printf(g->scratch, "受理期限（%s）已过，审批部门"
+			    "未作出受理、不予受理或要求补正的决定，依照《中华人民"
+			    "共和国行政许可法》第三十二条，自收到申请之日（%.10s）"
+			    "起即为受理。", cal_day_str(g->scratch, due),
+			    local(g, c->rec)));
+			c->accepted = c->rec;
+			c->step_seq = s->seq;
+			continue;
+		}
 		if (t > g->now)
 			break;
+		if (at != H_FIRST && extend && c->extended == 0 &&
+		    strcmp(c->state, "processing") == 0 &&
+		    (k = leader_of(g, c)) >= 0) {
+			/* Before the step acts, which it then does within
+			 * its limit or as late as it was going to. */
+			const char *why = extend_texts[pick(g, 3)];
+			int days = 5 + pick(g, 6);
+			cal_day pdue = wd_add(g, c->clock_day,
+			    it->promised_days + c->paused + days);
+
+			extend = 0;
+			c->extended = days;
+			c->extended_at = t;
+			document(g, c, t, c->hi->dept, "extend",
+			    g->staff[k].name, why, json_pack("{s:s, s:i}",
+			    "due_date", cal_day_str(g->scratch, pdue),
+			    "extended_days", days));
+			event(g, c, t, "extend", pool_printf(g->scratch,
+			    "延长办理期限 %d 个工作日", days), c->state, k, why);
+			t = act_time(g, c, i, (int)i == late_step, t);
+			if (t > g->now)
+				break;
+		}
 		if (at == H_FIRST && corr && c->corr_asked == 0) {
 			n = 1 + (it->nmaterials > 1 ? pick(g, 2) : 0);
 			if (it->nmaterials == 0)
@@ -903,6 +1073,11 @@ one_case(struct gen *g, struct hcase *c)
 			if (t2 > g->now)
 				break;
 			t2 = after(g, c, t2);
+			for (k = 0; k < n && k < 64; k++) {
+				attach(g, c, (size_t)k, 1);
+				attached |= (uint64_t)1 << k;
+			}
+			materials_list(c, attached);
 			event(g, c, t2, "corrected", pool_printf(g->scratch,
 			    "申请人提交补正材料（%d 项）", n), "received", -1, "");
 			c->corrected = t2;
@@ -1018,6 +1193,11 @@ one_case(struct gen *g, struct hcase *c)
 			if (t > g->now)
 				break;
 		}
+		/* A late step, urged on its last day (before it acts at t,
+		 * whatever moved its deadline or t above). */
+		if ((int)i == late_step && chance(g, 60) &&
+		    (t2 = at_work(g, task_due(g, c, i))) < t)
+			urge(g, c, i, t2, "已到办理时限，请抓紧办理。");
 		if (at == H_LAST && report && !deny) {
 			const char *auth = authorities[pick(g, 3)];
 			char *reason = "本事项依法由上级机关作出决定。";
@@ -1090,6 +1270,21 @@ one_case(struct gen *g, struct hcase *c)
 			break;
 		}
 		late_check(g, c, i, t);
+		if (ret && at != H_FIRST && c->hi->st[i].back_way > 0) {
+			/* Sent back once (flow.c act_locked(), "return"):
+			 * no opinion, no document; the step it leads to
+			 * waits again, for the same person. */
+			const char *why = return_texts[pick(g, 3)];
+
+			ret = 0;
+			fire(g, c, i, c->hi->st[i].back_way, t);
+			event(g, c, t, "return", pool_printf(g->scratch,
+			    "%s·回退至%s", s->name, c->hi->st[i].back_name),
+			    "processing", who, why);
+			hand(g, c, who, i);
+			c->step_seq = s->seq;
+			continue;
+		}
 		if (at == H_FIRST) {
 			if (strcmp(c->state, "received") == 0) {
 				document(g, c, t, c->hi->st[i].dept, "accept",
@@ -1112,9 +1307,18 @@ one_case(struct gen *g, struct hcase *c)
 	/* Still open now: what waits, and the warnings of what is red. */
 	if (!c->ended && (strcmp(c->state, "received") == 0 ||
 	    strcmp(c->state, "processing") == 0))
-		for (j = 0; j < nsteps; j++)
-			if (c->on[j])
-				late_check(g, c, j, g->now);
+		for (j = 0; j < nsteps; j++) {
+			if (!c->on[j])
+				continue;
+			late_check(g, c, j, g->now);
+			/* A step late now is urged, as often as not. */
+			if (c->hi->st[j].at != H_FIRST &&
+			    cal_day_of(g->now) > task_due(g, c, j) &&
+			    chance(g, 50))
+				urge(g, c, j, at_work(g, wd_add(g,
+				    task_due(g, c, j), 1)),
+				    "本环节已超过办理时限，请当日办结。");
+		}
 }
 
 /* The case's own row, its marking and its tasks. */
@@ -1150,8 +1354,12 @@ case_rows(struct gen *g, struct hcase *c)
 	b_time(g, b, c->accepted);
 	b_time(g, b, c->decided);
 	b_day(g, b, wd_add(g, c->clock_day, INTAKE_DAYS));
-	b_day(g, b, wd_add(g, c->clock_day, it->promised_days + c->paused));
-	b_day(g, b, wd_add(g, c->clock_day, it->statutory_days + c->paused));
+	b_day(g, b, wd_add(g, c->clock_day, it->promised_days + c->paused +
+	    c->extended));
+	b_day(g, b, wd_add(g, c->clock_day, it->statutory_days + c->paused +
+	    c->extended));
+	b_int(b, c->extended);
+	b_time(g, b, c->extended_at);
 	b_int(b, c->paused);
 	b_time(g, b, c->corr_asked);
 	b_time(g, b, c->corrected);
@@ -1285,14 +1493,91 @@ step_place(const struct item *it, size_t i)
 	return to_end ? H_LAST : H_MIDDLE;
 }
 
+/*
+ * The demo file of the material called name: a one-page PDF saying it
+ * stands for every generated upload of that material, the same bytes
+ * for the same name (history_remove() finds it again so).  Its length.
+ */
+static size_t
+demo_pdf(const char *name, char *out, size_t cap)
+{
+	uint64_t	 h = 14695981039346656037ULL;	/* FNV-1a */
+	size_t		 n = 0, off[6], i, xref;
+	char		 text[160];
+	const char	*p;
+
+	for (p = name; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	snprintf(text, sizeof(text), "BT /F1 14 Tf 72 770 Td (Yiwang "
+	    "demo-history: generated material %016llx) Tj ET",
+	    (unsigned long long)h);
+#define PDF(...) (n += (size_t)snprintf(out + n, cap - n, __VA_ARGS__))
+	PDF("%%PDF-1.4\n");
+	off[1] = n;
+	PDF("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+	off[2] = n;
+	PDF("2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+	off[3] = n;
+	PDF("3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+	    "/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> "
+	    "endobj\n");
+	off[4] = n;
+	PDF("4 0 obj << /Length %zu >> stream\n%s\nendstream endobj\n",
+	    strlen(text), text);
+	off[5] = n;
+	PDF("5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> "
+	    "endobj\n");
+	xref = n;
+	PDF("xref\n0 6\n0000000000 65535 f \n");
+	for (i = 1; i < 6; i++)
+		PDF("%010zu 00000 n \n", off[i]);
+	PDF("trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+	    xref);
+#undef PDF
+	return n;
+}
+
+/* The demo file of the material called name, stored once. */
+static struct hfile *
+file_for(struct gen *g, const char *name)
+{
+	struct files_put	 put;
+	struct hfile		*f;
+	char			 pdf[2048];
+	size_t			 i, n;
+	FILE			*fp;
+
+	for (i = 0; i < g->nfiles; i++)
+		if (strcmp(g->files[i]->material, name) == 0)
+			return g->files[i];
+	n = demo_pdf(name, pdf, sizeof(pdf));
+	if ((fp = fmemopen(pdf, n, "r")) == NULL)
+		return NULL;
+	if (files_put(g->files_dir, fp, &put, g->pool) == -1) {
+		fclose(fp);
+		return NULL;
+	}
+	fclose(fp);
+	files_release(&put);
+	f = pool_alloc(g->pool, sizeof(*f));
+	memcpy(f->sha256, put.sha256, sizeof(f->sha256));
+	f->size = (int64_t)n;
+	f->material = pool_strdup(g->pool, name);
+	f->file_name = pool_printf(g->pool, "%.180s.pdf", name);
+	*(struct hfile **)pool_push(g->pool, &g->files, &g->nfiles,
+	    &g->files_cap, sizeof(f)) = f;
+	return f;
+}
+
 /* Every published item whose every step someone can take. */
 static enum db_rc
 load_items(struct gen *g)
 {
 	struct item	*list;
 	struct hitem	 h;
-	size_t		 n, i, j, k, cap = 0;
+	size_t		 n, i, j, k, e, cap = 0;
 	enum db_rc	 rc;
+	int		 w, b;
 
 	if ((rc = catalog_list(g->db, g->pool, &list, &n)) != DB_OK)
 		return rc;
@@ -1327,9 +1612,37 @@ load_items(struct gen *g)
 			st->holders = strlen(names) <= 400 ? names : "";
 			if (st->nwho == 0)
 				break;
+			/* Its first return edge, the way flow.c way_for()
+			 * numbers it. */
+			for (e = 0, w = 0; e < h.net.nedges; e++) {
+				const struct wf_edge *ed = &h.net.edges[e];
+				if (!ed->back || strcmp(ed->from, s->key) != 0)
+					continue;
+				w++;
+				if (st->back_way == 0 && (b = wf_step_index(
+				    &h.net, ed->to)) >= 0) {
+					st->back_way = w;
+					st->back_name = h.net.steps[b].name;
+				}
+			}
 		}
 		if (h.dept < 0 || j < h.it.nsteps)
 			continue;	/* nobody could act: no cases */
+		h.leaders = pool_alloc(g->pool, (g->nstaff + 1) * sizeof(int));
+		for (k = 0; k < g->nstaff; k++)
+			if (g->staff[k].dept == h.dept &&
+			    (g->staff[k].roles & ROLE_LEADER) != 0)
+				h.leaders[h.nleaders++] = (int)k;
+		h.mat = pool_alloc(g->pool, (h.it.nmaterials + 1) *
+		    sizeof(*h.mat));
+		for (k = 0; k < h.it.nmaterials; k++)
+			if ((h.mat[k] = file_for(g, h.it.materials[k].name)) ==
+			    NULL) {
+				log_err("demo-history: cannot store the demo "
+				    "file of %s in %s", h.it.materials[k].name,
+				    g->files_dir);
+				return DB_ERR;
+			}
 		h.weight = 1 + (int)(h.it.id % 5);
 		g->total_weight += h.weight;
 		*(struct hitem *)pool_push(g->pool, &g->items, &g->nitems, &cap,
@@ -1473,6 +1786,7 @@ batch(struct gen *g, long n)
 		    1);
 		one_case(g, c);
 		case_rows(g, c);
+		json_decref(c->mats);
 		g->stats->cases++;
 		if (i % 256 == 255)
 			pool_reset(g->scratch);
@@ -1519,6 +1833,7 @@ history_generate(struct db *db, struct pool *pool,
 	g.pool = pool;
 	g.scratch = pool_new();
 	g.stats = st;
+	g.files_dir = o->files_dir;
 	g.rng = o->seed * 0x9E3779B97F4A7C15ULL + 0x2545F4914F6CDD1DULL;
 	g.now = clock_now();
 	g.today = cal_day_of(g.now);
@@ -1528,7 +1843,8 @@ history_generate(struct db *db, struct pool *pool,
 	g.ny = cal_year(g.today) - g.y0 + 2;
 	for (t = 0; t < T_COUNT; t++)
 		g.b[t].first = 1;
-	if (pii_key_load() == -1 || chain_key_load() == -1) {
+	if (pii_key_load() == -1 || chain_key_load() == -1 ||
+	    g.files_dir == NULL || files_init(g.files_dir) == -1) {
 		rc = DB_ERR;
 		goto done;
 	}
@@ -1606,6 +1922,8 @@ history_after_remove(struct db *db, struct pool *pool)
 /* Removal                                                             */
 /* ------------------------------------------------------------------ */
 
+static const char SQL_MATERIAL_NAMES[] =
+    "SELECT DISTINCT name FROM item_material";
 static const char SQL_DEMO_RANGE[] =
     "SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0) FROM kase "
     "WHERE demo = 1";
@@ -1637,9 +1955,46 @@ static const char *const removals[] = {
 	"DELETE FROM kase WHERE demo = 1 AND id BETWEEN ? AND ?",
 };
 
+/*
+ * The demo files (demo_pdf()) of every material name the catalogue has
+ * had, once no row names them: the store keeps nothing of the history.
+ */
+static enum db_rc
+remove_files(struct db *db, struct pool *pool, const char *dir)
+{
+	struct app_files	 f = { db, pool };
+	struct stmt		*q;
+	enum db_rc		 rc;
+	char			 pdf[2048], sha[SHA256_HEX], *name, **names = NULL;
+	char			*path;
+	size_t			 n, i, got = 0, cap = 0;
+
+	if (dir == NULL)
+		return DB_OK;
+	q = db_stmt(db, SQL_MATERIAL_NAMES);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "s", &name)) == DB_OK)
+		*(char **)pool_push(pool, &names, &got, &cap, sizeof(name)) =
+		    name;
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return rc;
+	for (i = 0; i < got; i++) {
+		/* Its name in the store: the digest files_put() gives. */
+		n = demo_pdf(names[i], pdf, sizeof(pdf));
+		crypto_sha256_hex(pdf, n, sha);
+		path = files_path(dir, sha, pool);
+		if (access(path, F_OK) == 0 && app_files_named(&f, sha) == 0 &&
+		    files_remove(path) == -1)
+			return DB_ERR;
+	}
+	return DB_OK;
+}
+
 enum db_rc
-history_remove(struct db *db, struct pool *pool, long *removed,
-    FILE *out)
+history_remove(struct db *db, struct pool *pool, const char *files_dir,
+    long *removed, FILE *out)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -1669,6 +2024,8 @@ history_remove(struct db *db, struct pool *pool, long *removed,
 		if (out != NULL && (from - lo) % (BATCH * 40) == 0 && from > lo)
 			fprintf(out, "已删除 %ld 件……\n", *removed);
 	}
+	if ((rc = remove_files(db, pool, files_dir)) != DB_OK)
+		return rc;
 	return history_after_remove(db, pool);
 }
 
@@ -1676,69 +2033,389 @@ history_remove(struct db *db, struct pool *pool, long *removed,
 /* Verification                                                        */
 /* ------------------------------------------------------------------ */
 
-/* Each a count of generated cases that break one rule, and the rule. */
+/*
+ * Verification reads a range of case ids at a time: the cases by their
+ * key, and each table that names them once, in the order of its index on
+ * the case (or through the case's application number, for documents and
+ * attachments), into memory bounded by the range; the rules are checked
+ * here, case by case.  A few rules that read little are counts in SQL
+ * over the same range.
+ */
+#define VERIFY_RANGE	10000	/* case ids a round */
+
+static const char SQL_V_CASES[] =
+    "SELECT id, state, accepted_at IS NOT NULL, decided_at IS NOT NULL, "
+    "accepted_at <=> received_at, extended_days, item_id FROM kase "
+    "WHERE demo = 1 AND id BETWEEN ? AND ? ORDER BY id";
+static const char SQL_V_EVENTS[] =
+    "SELECT case_id, seq, action, state, "
+    "DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), COALESCE(staff_id, 0) "
+    "FROM case_event WHERE case_id BETWEEN ? AND ? ORDER BY case_id, seq";
+static const char SQL_V_DOCS[] =
+    "SELECT k.id, d.kind, DATE_FORMAT(d.issued_at, '%Y-%m-%d %H:%i:%s') "
+    "FROM kase k JOIN document d ON d.app_no = k.app_no "
+    "WHERE k.demo = 1 AND k.id BETWEEN ? AND ? ORDER BY k.id";
+static const char SQL_V_TASKS[] =
+    "SELECT case_id, SUM(task), SUM(1 - task) FROM ("
+    "SELECT case_id, 1 AS task FROM case_task WHERE case_id BETWEEN ? AND ? "
+    "UNION ALL SELECT case_id, 0 FROM case_token "
+    "WHERE case_id BETWEEN ? AND ?) x GROUP BY case_id";
+static const char SQL_V_HANDS[] =
+    "SELECT case_id, staff_id FROM case_hand WHERE case_id BETWEEN ? AND ? "
+    "ORDER BY case_id";
+static const char SQL_V_ATTS[] =
+    "SELECT k.id, a.material_seq FROM kase k JOIN attachment a "
+    "ON a.app_no = k.app_no WHERE k.demo = 1 AND k.id BETWEEN ? AND ? "
+    "ORDER BY k.id";
+static const char SQL_V_REQUIRED[] =
+    "SELECT item_id, seq FROM item_material WHERE required = 1 "
+    "ORDER BY item_id, seq";
+
+/* The rules checked here, each a count of cases (or rows) breaking it. */
+enum vrule { V_LAST_STATE, V_RECEIVE, V_ACCEPTED, V_DENIED, V_REJECTED,
+	V_WITHDRAWN, V_ENDED_TASKS, V_OPEN_TASKS, V_EVENT_DOC, V_FIRST_ACCEPT,
+	V_EXTEND, V_DEEM, V_RETURN, V_MATERIALS, V_NRULES };
+static const char *const vrule_what[V_NRULES] = {
+	"办件状态与其最后一条办理记录的状态不同",
+	"办件没有第一条收件记录",
+	"已受理的办件没有受理通知书，也不是逾期视为受理",
+	"不予许可的办件没有不予许可决定书",
+	"不予受理的办件没有不予受理通知书",
+	"已撤回的办件没有准予撤回决定书",
+	"已办结的办件还有待办环节",
+	"在办的办件没有待办环节",
+	"出具文书的办理记录没有同时出具的文书",
+	"首次受理的办理记录没有同时出具的受理通知书",
+	"延长的期限与延期记录不符",
+	"逾期视为受理的办件不是自收件之日起受理，或不是系统所为",
+	"回退的办理人没有记入办件的经办人",
+	"办件缺少必交材料的附件",
+};
+
+/* What one generated case of the range says of itself. */
+struct vcase {
+	int		 present, accepted, decided, acc_is_rec, extended;
+	int		 first_ok, extend_ev, deem_ev, accept_ev, tasks, tokens;
+	int64_t		 item;
+	char		*state, *last;
+	size_t		 d0, d1, h0, h1, a0, a1;	/* its docs, hands, atts */
+};
+struct vdoc {
+	char		*kind, *at;
+};
+struct vhand {
+	int64_t		 case_id, staff;
+};
+struct vatt {
+	int64_t		 case_id;
+	int		 seq;
+};
+/* An event that needs another row of its case: a document at its time
+ * (kind, or any when NULL), or its person among the hands. */
+struct vneed {
+	size_t		 c;
+	enum vrule	 rule;
+	const char	*kind, *at;
+	int64_t		 staff;
+};
+
+static int
+ended_state(const char *st)
+{
+	return strcmp(st, "approved") == 0 || strcmp(st, "denied") == 0 ||
+	    strcmp(st, "not_accepted") == 0 || strcmp(st, "withdrawn") == 0;
+}
+
+static int
+doc_at(const struct vdoc *d, const struct vcase *c, const char *kind,
+    const char *at)
+{
+	size_t	 i;
+
+	for (i = c->d0; i < c->d1; i++)
+		if ((kind == NULL || strcmp(d[i].kind, kind) == 0) &&
+		    (at == NULL || strcmp(d[i].at, at) == 0))
+			return 1;
+	return 0;
+}
+
+/* Bind the range [from, to] to q's first pairs (n of them). */
+static struct stmt *
+v_stmt(struct db *db, const char *sql, int64_t from, int64_t to, int n)
+{
+	struct stmt	*q = db_stmt(db, sql);
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		stmt_bind_int(q, (unsigned)(2 * i), from);
+		stmt_bind_int(q, (unsigned)(2 * i + 1), to);
+	}
+	return q;
+}
+
+/* Rules over ids from..to into found[]; -1 when the database fails. */
+static int
+verify_range(struct db *db, struct pool *pool, int64_t from, int64_t to,
+    const int64_t *req, size_t nreq, int64_t *found)
+{
+	struct vcase	*cs;
+	struct vdoc	*docs = NULL;
+	struct vhand	*hands = NULL;
+	struct vatt	*atts = NULL;
+	struct vneed	*needs = NULL;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	size_t		 n = (size_t)(to - from + 1), nd = 0, nh = 0, na = 0;
+	size_t		 nn = 0, cd = 0, ch = 0, ca = 0, cn = 0, i, j, r;
+	int64_t		 id, seq, staff, item;
+	int		 a, b, c3, ext, t1, t2;
+	char		*st, *action, *at, *kind;
+	struct vcase	*c;
+
+	cs = pool_alloc(pool, n * sizeof(*cs));
+	q = v_stmt(db, SQL_V_CASES, from, to, 1);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "isddddi", &id, &st, &a, &b, &c3, &ext,
+	    &item)) == DB_OK) {
+		c = &cs[id - from];
+		c->present = 1;
+		c->state = st;
+		c->accepted = a;
+		c->decided = b;
+		c->acc_is_rec = c3;
+		c->extended = ext;
+		c->item = item;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	q = v_stmt(db, SQL_V_DOCS, from, to, 1);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "iss", &id, &kind, &at)) == DB_OK) {
+		struct vdoc *d = pool_push(pool, &docs, &nd, &cd,
+		    sizeof(*docs));
+		c = &cs[id - from];
+		if (c->d1 == 0)
+			c->d0 = nd - 1;
+		c->d1 = nd;
+		d->kind = kind;
+		d->at = at;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	q = v_stmt(db, SQL_V_HANDS, from, to, 1);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "ii", &id, &staff)) == DB_OK) {
+		struct vhand *h = pool_push(pool, &hands, &nh, &ch,
+		    sizeof(*hands));
+		h->case_id = id;
+		h->staff = staff;
+		c = &cs[id - from];
+		if (c->h1 == 0)
+			c->h0 = nh - 1;
+		c->h1 = nh;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	q = v_stmt(db, SQL_V_ATTS, from, to, 1);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "id", &id, &a)) == DB_OK) {
+		struct vatt *v = pool_push(pool, &atts, &na, &ca,
+		    sizeof(*atts));
+		v->case_id = id;
+		v->seq = a;
+		c = &cs[id - from];
+		if (c->a1 == 0)
+			c->a0 = na - 1;
+		c->a1 = na;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	q = v_stmt(db, SQL_V_TASKS, from, to, 2);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "idd", &id, &t1, &t2)) == DB_OK) {
+		cs[id - from].tasks = t1;
+		cs[id - from].tokens = t2;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	/* The events, in order: what each says of its case, and what it
+	 * needs of the other rows. */
+	q = v_stmt(db, SQL_V_EVENTS, from, to, 1);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "iisssi", &id, &seq, &action, &st, &at,
+	    &staff)) == DB_OK) {
+		struct vneed *v;
+		enum vrule rule = V_NRULES;
+		const char *need = NULL;
+
+		c = &cs[id - from];
+		if (!c->present)
+			continue;	/* a real case among the ids */
+		c->last = st;
+		if (seq == 1 && strcmp(action, "receive") == 0)
+			c->first_ok = 1;
+		if (strcmp(action, "extend") == 0)
+			c->extend_ev = 1;
+		if (strcmp(action, "deem") == 0) {
+			if (!c->acc_is_rec || staff != 0)
+				found[V_DEEM]++;
+			c->deem_ev = 1;
+		}
+		if (strcmp(action, "accept") == 0) {
+			/* Accepted once: a later acceptance issues none. */
+			if (!c->deem_ev && !c->accept_ev) {
+				rule = V_FIRST_ACCEPT;
+				need = "accept";
+			}
+			c->accept_ev = 1;
+		} else if (strcmp(action, "return") == 0)
+			rule = V_RETURN;
+		else if (strcmp(action, "reject") == 0 ||
+		    strcmp(action, "approve") == 0 ||
+		    strcmp(action, "deny") == 0 ||
+		    strcmp(action, "withdraw") == 0 ||
+		    strcmp(action, "correct") == 0 ||
+		    strcmp(action, "suspend") == 0 ||
+		    strcmp(action, "fee") == 0 ||
+		    strcmp(action, "fee-lapse") == 0 ||
+		    strcmp(action, "extend") == 0)
+			rule = V_EVENT_DOC;
+		if (rule == V_NRULES)
+			continue;
+		v = pool_push(pool, &needs, &nn, &cn, sizeof(*needs));
+		v->c = (size_t)(id - from);
+		v->rule = rule;
+		v->kind = need;
+		v->at = at;
+		v->staff = staff;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return -1;
+
+	for (i = 0; i < nn; i++) {
+		c = &cs[needs[i].c];
+		if (needs[i].rule == V_RETURN) {
+			for (j = c->h0; j < c->h1; j++)
+				if (hands[j].staff == needs[i].staff)
+					break;
+			if (j == c->h1)
+				found[V_RETURN]++;
+		} else if (!doc_at(docs, c, needs[i].kind, needs[i].at))
+			found[needs[i].rule]++;
+	}
+	for (i = 0; i < n; i++) {
+		c = &cs[i];
+		if (!c->present)
+			continue;
+		if (c->last == NULL || strcmp(c->last, c->state) != 0)
+			found[V_LAST_STATE]++;
+		if (!c->first_ok)
+			found[V_RECEIVE]++;
+		if (c->accepted && !c->deem_ev && !doc_at(docs, c, "accept",
+		    NULL))
+			found[V_ACCEPTED]++;
+		if (strcmp(c->state, "denied") == 0 &&
+		    !doc_at(docs, c, "deny", NULL))
+			found[V_DENIED]++;
+		if (strcmp(c->state, "not_accepted") == 0 &&
+		    !doc_at(docs, c, "reject", NULL))
+			found[V_REJECTED]++;
+		if (strcmp(c->state, "withdrawn") == 0 &&
+		    !doc_at(docs, c, "withdraw", NULL))
+			found[V_WITHDRAWN]++;
+		if (ended_state(c->state) && (c->tasks > 0 || c->tokens > 0))
+			found[V_ENDED_TASKS]++;
+		if ((strcmp(c->state, "received") == 0 ||
+		    strcmp(c->state, "processing") == 0) && c->tasks == 0)
+			found[V_OPEN_TASKS]++;
+		if ((c->extended > 0) != c->extend_ev)
+			found[V_EXTEND]++;
+		/* Every required material of its item attached. */
+		for (r = 0; r < nreq; r++) {
+			if (req[2 * r] != c->item)
+				continue;
+			for (j = c->a0; j < c->a1; j++)
+				if (atts[j].seq == req[2 * r + 1])
+					break;
+			if (j == c->a1) {
+				found[V_MATERIALS]++;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Rules that read little, as counts over the range (ids ? to ?). */
+#define OF_RANGE "k.demo = 1 AND k.id BETWEEN ? AND ?"
 static const struct {
 	const char	*sql, *what;
 } checks[] = {
-	{ "SELECT COUNT(*) FROM kase k JOIN case_event e ON e.case_id = k.id "
-	  "AND e.seq = (SELECT MAX(seq) FROM case_event x "
-	  "WHERE x.case_id = k.id) WHERE k.demo = 1 AND e.state <> k.state",
-	  "办件状态与其最后一条办理记录的状态不同" },
-	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND NOT EXISTS "
-	  "(SELECT 1 FROM case_event e WHERE e.case_id = k.id "
-	  "AND e.action = 'receive' AND e.seq = 1)",
-	  "办件没有第一条收件记录" },
-	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.accepted_at "
-	  "IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document d "
-	  "WHERE d.app_no = k.app_no AND d.kind = 'accept')",
-	  "已受理的办件没有受理通知书" },
-	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state IN "
+	{ "SELECT COUNT(*) FROM kase k WHERE " OF_RANGE " AND k.state IN "
 	  "('approved', 'denied', 'not_accepted', 'withdrawn') AND "
 	  "k.decided_at IS NULL",
 	  "已办结的办件没有办结时间" },
-	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state = "
-	  "'denied' AND NOT EXISTS (SELECT 1 FROM document d "
-	  "WHERE d.app_no = k.app_no AND d.kind = 'deny')",
-	  "不予许可的办件没有不予许可决定书" },
-	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state = "
-	  "'not_accepted' AND NOT EXISTS (SELECT 1 FROM document d "
-	  "WHERE d.app_no = k.app_no AND d.kind = 'reject')",
-	  "不予受理的办件没有不予受理通知书" },
-	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state = "
-	  "'withdrawn' AND NOT EXISTS (SELECT 1 FROM document d "
-	  "WHERE d.app_no = k.app_no AND d.kind = 'withdraw')",
-	  "已撤回的办件没有准予撤回决定书" },
-	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state IN "
-	  "('received', 'processing') AND NOT EXISTS (SELECT 1 FROM "
-	  "case_task t WHERE t.case_id = k.id)",
-	  "在办的办件没有待办环节" },
-	{ "SELECT COUNT(*) FROM kase k WHERE k.demo = 1 AND k.state IN "
-	  "('approved', 'denied', 'not_accepted', 'withdrawn') AND "
-	  "(EXISTS (SELECT 1 FROM case_task t WHERE t.case_id = k.id) OR "
-	  "EXISTS (SELECT 1 FROM case_token t WHERE t.case_id = k.id))",
-	  "已办结的办件还有待办环节" },
-	{ "SELECT COUNT(*) FROM case_event e JOIN kase k ON k.id = e.case_id "
-	  "WHERE k.demo = 1 AND e.action IN ('accept', 'reject', 'approve', "
-	  "'deny', 'withdraw', 'correct', 'suspend', 'fee', 'fee-lapse') AND "
-	  "NOT EXISTS (SELECT 1 FROM document d WHERE d.app_no = k.app_no "
-	  "AND d.issued_at = e.at)",
-	  "出具文书的办理记录没有同时出具的文书" },
+	{ "SELECT COUNT(*) FROM kase k JOIN case_urge u ON u.case_id = k.id "
+	  "WHERE " OF_RANGE " AND (u.at < k.received_at OR u.at > "
+	  "COALESCE(k.decided_at, u.at) OR NOT EXISTS (SELECT 1 FROM "
+	  "item_step s WHERE s.item_id = k.item_id AND s.skey = u.step_key))",
+	  "催办不在办件的办理期间，或不是本事项的环节" },
+	{ "SELECT COUNT(*) FROM kase k JOIN case_correction c "
+	  "ON c.case_id = k.id WHERE " OF_RANGE " AND k.corrected_at IS NOT "
+	  "NULL AND NOT EXISTS (SELECT 1 FROM attachment a "
+	  "WHERE a.app_no = k.app_no AND a.material_seq = c.material_seq "
+	  "AND a.round = 1)",
+	  "补正过的材料没有补正后的附件" },
+	/* The ledgers' mark, over every case in the range, real or not. */
 	{ "SELECT COUNT(*) FROM deadline_warning w JOIN kase k "
-	  "ON k.id = w.case_id WHERE k.demo <> w.demo",
+	  "ON k.id = w.case_id WHERE w.case_id BETWEEN ? AND ? "
+	  "AND k.demo <> w.demo",
 	  "超期预警与办件的生成标记不一致" },
 	{ "SELECT COUNT(*) FROM opinion o JOIN kase k "
-	  "ON k.id = o.case_id WHERE k.demo <> o.demo",
+	  "ON k.id = o.case_id WHERE o.case_id BETWEEN ? AND ? "
+	  "AND k.demo <> o.demo",
 	  "签署意见与办件的生成标记不一致" },
 };
+#define NCHECKS	(sizeof(checks) / sizeof(checks[0]))
+/* Generated ledger rows of a case outside the generated ids (real cases
+ * only, read by the index on the case). */
+static const char SQL_MARKS_OUTSIDE[] =
+    "SELECT (SELECT COUNT(*) FROM opinion WHERE case_id < ? AND demo = 1) + "
+    "(SELECT COUNT(*) FROM opinion WHERE case_id > ? AND demo = 1) + "
+    "(SELECT COUNT(*) FROM deadline_warning WHERE case_id < ? AND demo = 1) "
+    "+ (SELECT COUNT(*) FROM deadline_warning WHERE case_id > ? "
+    "AND demo = 1)";
 
 long
 history_verify(struct db *db, struct pool *pool, FILE *out)
 {
 	struct chain_walk	 w;
+	struct pool		*scratch;
+	struct stmt		*q;
 	enum chain_id		 c;
-	size_t			 i, j;
-	int64_t			 n;
+	size_t			 i, j, nreq = 0, creq = 0;
+	int64_t			 n, lo, hi, from, found[V_NRULES + NCHECKS];
+	int64_t			*req = NULL, item;
+	int			 seq;
 	long			 problems = 0;
+	enum db_rc		 rc;
 
 	for (c = CHAIN_DEMO_OPINION; c < CHAIN_ALL; c++) {
 		if (chain_verify(db, pool, c, NULL, 0, &w) != DB_OK)
@@ -1750,15 +2427,59 @@ history_verify(struct db *db, struct pool *pool, FILE *out)
 			fprintf(out, "%s：%lld 行完好。\n", chain_name(c),
 			    (long long)w.rows);
 	}
-	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
-		if (stmt_one(db_stmt(db, checks[i].sql), pool, "i", &n) !=
-		    DB_OK)
-			return -1;
-		if (n > 0) {
-			fprintf(out, "%s：%lld 件\n", checks[i].what,
-			    (long long)n);
-			problems += (long)n;
-		}
+	/* The required materials of every item (a few hundred pairs). */
+	q = db_stmt(db, SQL_V_REQUIRED);
+	if (stmt_run(q) != DB_OK)
+		return -1;
+	while ((rc = stmt_row(q, pool, "id", &item, &seq)) == DB_OK) {
+		int64_t *p = pool_push(pool, &req, &nreq, &creq,
+		    2 * sizeof(*req));
+		p[0] = item;
+		p[1] = seq;
 	}
+	stmt_done(q);
+	if (rc == DB_ERR ||
+	    stmt_one(db_stmt(db, SQL_DEMO_RANGE), pool, "ii", &lo, &hi) !=
+	    DB_OK)
+		return -1;
+	memset(found, 0, sizeof(found));
+	scratch = pool_new();
+	for (from = lo; lo > 0 && from <= hi; from += VERIFY_RANGE) {
+		if (verify_range(db, scratch, from, from + VERIFY_RANGE - 1,
+		    req, nreq, found) == -1) {
+			pool_free(scratch);
+			return -1;
+		}
+		for (i = 0; i < NCHECKS; i++) {
+			q = v_stmt(db, checks[i].sql, from,
+			    from + VERIFY_RANGE - 1, 1);
+			if (stmt_one(q, scratch, "i", &n) != DB_OK) {
+				pool_free(scratch);
+				return -1;
+			}
+			found[V_NRULES + i] += n;
+		}
+		pool_reset(scratch);
+	}
+	pool_free(scratch);
+	q = db_stmt(db, SQL_MARKS_OUTSIDE);
+	stmt_bind_int(q, 0, lo > 0 ? lo : 1);
+	stmt_bind_int(q, 1, hi);
+	stmt_bind_int(q, 2, lo > 0 ? lo : 1);
+	stmt_bind_int(q, 3, hi);
+	if (stmt_one(q, pool, "i", &n) != DB_OK)
+		return -1;
+	if (n > 0) {
+		fprintf(out, "真实办件有标为生成的签署意见或超期预警：%lld 条\n",
+		    (long long)n);
+		problems += (long)n;
+	}
+	for (i = 0; i < V_NRULES + NCHECKS; i++)
+		if (found[i] > 0) {
+			fprintf(out, "%s：%lld 件\n", i < V_NRULES ?
+			    vrule_what[i] : checks[i - V_NRULES].what,
+			    (long long)found[i]);
+			problems += (long)found[i];
+		}
 	return problems;
 }

@@ -47,7 +47,7 @@ static const char SQL_DEPTS[] =
  * The index is named: the statistics count the closed cases (sup_open
  * NULL) as one value, so the optimizer thinks half the cases open and
  * would rather walk every case by receipt (measured: 5 s at a million,
- * bench/sup-dashboard.sh).
+ * over stand-in rows; bench/supervision.sh measures the page now).
  */
 static const char SQL_OLDEST[] =
     "SELECT " SUP_COLS " FROM kase k FORCE INDEX (sup_open_age) "
