@@ -524,6 +524,11 @@ staff_login() {
 	http_post "$1" "$INT_URL/login" "csrf=$csrf" "login=$2" "password=Yiwang@2026" >/dev/null
 }
 
+# rows PATTERN: every table row of the last page that holds PATTERN, a
+# line each (its cells' HTML, newlines removed); row PATTERN: the first.
+rows() { P=$1 perl -0777 -ne 'my @r = split /<tr[ >]/; shift @r; for (@r) { next if index($_, $ENV{P}) < 0; s#</tr>.*##s; s/\n//g; print "$_\n" }' <<<"$HTTP_BODY"; }
+row() { rows "$1" | head -1 | tr -d '\n'; }
+
 html_unescape() {
 	sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e "s/&#39;/'/g" \
 		-e "s/&#x27;/'/g" -e 's/&amp;/\&/g'

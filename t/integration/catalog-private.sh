@@ -17,7 +17,6 @@ shot() {
 	[[ -n ${SHOTS:-} ]] || return 0
 	CSS="$(dirname "$0")/../../htdocs/yiwang.css" perl -pe 'BEGIN { local $/; open my $f, "<", $ENV{CSS}; $c = <$f> } s#<link rel="stylesheet" href="/static/yiwang.css">#<style>$c</style>#' <<<"$HTTP_BODY" >"$SHOTS/$1.html"
 }
-row() { P=$1 perl -0777 -ne 'my @r = split /<tr[ >]/; shift @r; for (@r) { next if index($_, $ENV{P}) < 0; s#</tr>.*##s; s/\n//g; print; last }' <<<"$HTTP_BODY"; }
 stats() { http_get sup "$INT_URL/sup/stats?by=item&from=$TODAY&to=$TODAY" >/dev/null; row "$CODE"; }
 # edit PRIVATE: the administrator saves draft 2 as it is, private ticked
 # (1) or not (empty).

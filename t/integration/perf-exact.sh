@@ -26,9 +26,6 @@ act() { # JAR ACTION [k=v…]: on case $CASE
 	[[ $HTTP_STATUS == 303 ]] || t_diag "$action on case $CASE: $HTTP_STATUS $(alert_text)"
 }
 approve() { act leader approve "text=符合条件，准予许可。" scope=预包装食品销售 valid_until=2030-12-31; }
-# rows PATTERN: every table row of the last page holding PATTERN, a line each.
-rows() { P=$1 perl -0777 -ne 'my @r = split /<tr[ >]/; shift @r; for (@r) { next if index($_, $ENV{P}) < 0; s#</tr>.*##s; s/\n//g; print "$_\n" }' <<<"$HTTP_BODY"; }
-row() { P=$1 perl -0777 -ne 'my @r = split /<tr[ >]/; shift @r; for (@r) { next if index($_, $ENV{P}) < 0; s#</tr>.*##s; s/\n//g; print; last }' <<<"$HTTP_BODY"; }
 cell() { L=$2 perl -ne 'if (/data-label="\Q$ENV{L}\E"[^>]*>(.*?)<\/td>/) { ($t = $1) =~ s/<[^>]*>//g; $t =~ s/^\s+|\s+$//g; print $t }' <<<"$1"; }
 # person_cells: 红灯 and 按规定 of each 王志强 row of the last page, by id.
 person_cells() { local r; while IFS= read -r r; do printf '%s %s\n' "$(cell "$r" 红灯)" "$(cell "$r" 按规定)"; done < <(rows '>王志强<'); }

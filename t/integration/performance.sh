@@ -36,8 +36,6 @@ act() { # JAR ACTION [k=v…]: on case $CASE
 	[[ $HTTP_STATUS == 303 ]] || t_diag "$action on case $CASE: $HTTP_STATUS $(alert_text)"
 }
 approve() { act leader approve "text=符合条件，准予许可。" scope=预包装食品销售 valid_until=2030-12-31; }
-# row PATTERN: the table row of the last page that holds PATTERN, on one line.
-row() { P=$1 perl -0777 -ne 'my @r = split /<tr[ >]/; shift @r; for (@r) { next if index($_, $ENV{P}) < 0; s#</tr>.*##s; s/\n//g; print; last }' <<<"$HTTP_BODY"; }
 # cell ROW LABEL: the text of the cell of ROW labelled LABEL.
 cell() { L=$2 perl -ne 'if (/data-label="\Q$ENV{L}\E"[^>]*>(.*?)<\/td>/) { ($t = $1) =~ s/<[^>]*>//g; $t =~ s/^\s+|\s+$//g; print $t }' <<<"$1"; }
 

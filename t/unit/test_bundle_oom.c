@@ -38,6 +38,7 @@
 
 #include "crypto.h"
 #include "bundle.h"
+#include "files_fixture.h"
 
 #define RECORDS	"{\"t\":\"application\",\"id\":1,\"name\":\"张三\"}\n" \
 		"{\"t\":\"step\",\"id\":2}\n"
@@ -310,49 +311,6 @@ static struct {
 static const struct bundle_limits nolimit = {
 	UINT64_MAX, UINT64_MAX, UINT64_MAX, SIZE_MAX
 };
-
-static void
-put_file(const char *path, const void *data, size_t len)
-{
-	FILE	*f;
-
-	assert_non_null(f = fopen(path, "w"));
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
-
-static unsigned char *
-slurp(const char *path, size_t *len)
-{
-	unsigned char	*buf;
-	struct stat	 st;
-	FILE		*f;
-
-	assert_int_equal(stat(path, &st), 0);
-	assert_non_null(buf = malloc((size_t)st.st_size + 1));
-	assert_non_null(f = fopen(path, "r"));
-	assert_int_equal(fread(buf, 1, (size_t)st.st_size, f),
-	    (size_t)st.st_size);
-	fclose(f);
-	*len = (size_t)st.st_size;
-	return buf;
-}
-
-static int
-dir_count(const char *dir)
-{
-	struct dirent	*de;
-	DIR		*d;
-	int		 n = 0;
-
-	assert_non_null(d = opendir(dir));
-	while ((de = readdir(d)) != NULL)
-		if (strcmp(de->d_name, ".") != 0 &&
-		    strcmp(de->d_name, "..") != 0)
-			n++;
-	closedir(d);
-	return n;
-}
 
 static void
 stage_clear(void)
