@@ -10,7 +10,10 @@
 #     23, 24 → 2026-09-24;
 #   statutory (15): … 24, 28, 29, 30, 10-08, 09, 10 (a Saturday worked),
 #     12, 13, 14, 15 → 2026-10-15;
-#   intake (5): 2026-09-24;  审查 (3 from 09-21): 22, 23, 24 → 2026-09-24;
+#   intake (5): 2026-09-24;  受理 as a step (1): 09-20, the Sunday worked,
+#     so accepting on Monday is that step's first red light (the tick run
+#     here before the clerk acts; the background tick may run too);
+#   审查 (3 from 09-21): 22, 23, 24 → 2026-09-24;
 #   the procedure, 09-24 to 10-15: 28, 29, 30, 10-08, 09, 10 (Saturday
 #     worked), 12, 13, 14, 15 → 10 working days owed to every term:
 #   promised 2026-10-15, statutory (10-16, 19, 20, 21, 22, 23, 26, 27, 28,
@@ -37,6 +40,9 @@ t_is "the intranet received it then" "$(sql_int "SELECT DATE_FORMAT(received_at 
 t_is "intake, promised and statutory deadlines, hand-counted" "$(due)" "2026-09-24 2026-09-24 2026-10-15"
 
 clock_at "2026-09-21 09:30"
+admin_int tick >/dev/null
+t_is "受理 was due on Sunday 09-20, a day worked: red on Monday" \
+	"$(sql_int "SELECT CONCAT_WS(' ', step_key, due_date, days_late) FROM deadline_warning WHERE case_id = $CASE")" "accept 2026-09-20 1"
 logins
 case_post clerk /case/act action=accept
 t_is "accepted on Monday 09-21" "$(sql_int "SELECT CONCAT(state, ' ', DATE(accepted_at + INTERVAL 8 HOUR)) FROM kase WHERE id = $CASE")" "processing 2026-09-21"
@@ -59,7 +65,7 @@ t_is "a 现场勘查 stops the clock on 09-24" "$(sql_int "SELECT CONCAT(k.state
 clock_at "2026-10-09 10:00"
 admin_int tick >/dev/null
 t_is "during 国庆 and after, no warning while it is stopped" \
-	"$(sql_int "SELECT COUNT(*) FROM deadline_warning WHERE case_id = $CASE")" 0
+	"$(sql_int "SELECT COUNT(*) FROM deadline_warning WHERE case_id = $CASE AND step_key <> 'accept'")" 0
 t_is "and no deemed anything" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" suspended
 
 clock_at "2026-10-15 09:00"
@@ -74,7 +80,7 @@ t_is "the applicant is told 10-15" "$(sql_ext "SELECT due_date FROM application 
 case_post handler /case/act action=sign verdict=agree "text=现场核实一致，同意。"
 case_post leader /case/act action=approve "text=符合条件，准予许可。"
 t_is "decided on 10-15, in time" "$(sql_int "SELECT CONCAT(state, ' ', DATE(decided_at + INTERVAL 8 HOUR)) FROM kase WHERE id = $CASE")" "approved 2026-10-15"
-t_is "with no warning ever" "$(sql_int "SELECT COUNT(*) FROM deadline_warning WHERE case_id = $CASE")" 0
+t_is "with no warning after 受理's" "$(sql_int "SELECT COUNT(*) FROM deadline_warning WHERE case_id = $CASE AND step_key <> 'accept'")" 0
 t_is "the opinion signed that day" "$(sql_int "SELECT DATE(MAX(signed_at) + INTERVAL 8 HOUR) FROM opinion WHERE case_id = $CASE")" 2026-10-15
 
 clock_real
