@@ -84,22 +84,23 @@ struct explorer {
 	size_t			 limit;
 	int			 proviso;	/* expand fully on a cycle */
 	int			 toolarge;
+	int			 nomem;		/* toolarge for want of memory */
 	uint32_t		 cut, cutedge, leftover, dead;
 	uint8_t			 enabled[WF_MAX_STEPS];
 	uint8_t			 cur[WF_MAX_EDGES], next[WF_MAX_EDGES];
 };
 
-/* realloc that aborts on failure, as out of memory does everywhere. */
+/* realloc of n elements of size, or NULL with p left as it was: a
+ * shortage of memory makes the check undecided (WF_TOO_LARGE), never
+ * ends the worker. */
 static void *
 grow(void *p, size_t n, size_t size)
 {
 	if (n == 0)
 		n = 1;
 	if (size != 0 && n > SIZE_MAX / size)
-		abort();
-	if ((p = realloc(p, n * size)) == NULL)
-		abort();
-	return p;
+		return NULL;
+	return realloc(p, n * size);
 }
 
 static int
@@ -298,6 +299,9 @@ nm(const struct wf_net *net, int s)
 	st = &net->steps[s];
 	return st->name != NULL && st->name[0] != '\0' ? st->name : st->key;
 }
+
+/* The reason when memory ran short: undecided, like a check too large. */
+#define NOMEM	"服务器暂时内存不足，流程检查没有完成，请稍后再试。"
 
 /*
  * Set the verdict, the step named (a key of the net, or NULL) and the
@@ -559,27 +563,48 @@ space_index(struct space *sp, uint32_t id)
 	sp->slot[i] = id + 1;
 }
 
-/* Add marking m (not yet present) with hash h; returns its number. */
+/* Room for cap states in every array of sp: 0, or -1 (sp unchanged
+ * but for arrays already grown). */
+static int
+space_reserve(struct space *sp, size_t cap)
+{
+	void	*p;
+
+#define RESERVE(a, n) do {						\
+	if ((p = grow((a), (n), sizeof(*(a)))) == NULL)			\
+		return -1;						\
+	(a) = p;							\
+} while (0)
+	RESERVE(sp->mark, cap * sp->ne);
+	RESERVE(sp->hash, cap);
+	RESERVE(sp->parent, cap);
+	RESERVE(sp->level, cap);
+	RESERVE(sp->sum, cap);
+	RESERVE(sp->sig, cap);
+	RESERVE(sp->flag, cap);
+#undef RESERVE
+	sp->cap = cap;
+	return 0;
+}
+
+/* Add marking m (not yet present) with hash h; returns its number, or
+ * NOSTATE when memory runs short. */
 static uint32_t
 space_add(struct space *sp, const uint8_t *m, uint32_t h, uint32_t parent)
 {
-	uint32_t id;
-	size_t	 e;
+	uint32_t *slot, id;
+	size_t	  e, nslot;
 
-	if (sp->n == sp->cap) {
-		sp->cap = sp->cap ? sp->cap * 2 : 64;
-		sp->mark = grow(sp->mark, sp->cap * sp->ne, 1);
-		sp->hash = grow(sp->hash, sp->cap, sizeof(*sp->hash));
-		sp->parent = grow(sp->parent, sp->cap, sizeof(*sp->parent));
-		sp->level = grow(sp->level, sp->cap, sizeof(*sp->level));
-		sp->sum = grow(sp->sum, sp->cap, sizeof(*sp->sum));
-		sp->sig = grow(sp->sig, sp->cap, sizeof(*sp->sig));
-		sp->flag = grow(sp->flag, sp->cap, sizeof(*sp->flag));
-	}
+	if (sp->n == sp->cap &&
+	    space_reserve(sp, sp->cap ? sp->cap * 2 : 64) == -1)
+		return NOSTATE;
 	if ((sp->n + 1) * 2 > sp->nslot) {
+		nslot = sp->nslot ? sp->nslot * 2 : 128;
+		if ((slot = grow(NULL, nslot, sizeof(*slot))) == NULL)
+			return NOSTATE;
 		free(sp->slot);
-		sp->nslot = sp->nslot ? sp->nslot * 2 : 128;
-		sp->slot = grow(NULL, sp->nslot, sizeof(*sp->slot));
+		sp->slot = slot;
+		sp->nslot = nslot;
 		memset(sp->slot, 0, sp->nslot * sizeof(*sp->slot));
 		for (id = 0; id < sp->n; id++)
 			space_index(sp, id);
@@ -708,7 +733,10 @@ visit(struct explorer *x, uint32_t from, const uint8_t *m, int *old)
 		x->toolarge = 1;
 		return NOSTATE;
 	}
-	id = space_add(sp, m, h, from);
+	if ((id = space_add(sp, m, h, from)) == NOSTATE) {
+		x->toolarge = x->nomem = 1;
+		return NOSTATE;
+	}
 	note(x, id);
 	return id;
 }
@@ -722,6 +750,7 @@ static int
 successors(struct explorer *x, uint32_t s, size_t c, int *back)
 {
 	struct space	*sp = &x->sp;
+	struct arc	*arc;
 	size_t		 w, ways = mode_ways(x->cn, c);
 	uint32_t	 t;
 	int		 old;
@@ -738,8 +767,13 @@ successors(struct explorer *x, uint32_t s, size_t c, int *back)
 				x->toolarge = 1;
 				return -1;
 			}
+			if ((arc = grow(sp->arc, sp->arccap ? sp->arccap * 2 :
+			    256, sizeof(*arc))) == NULL) {
+				x->toolarge = x->nomem = 1;
+				return -1;
+			}
+			sp->arc = arc;
 			sp->arccap = sp->arccap ? sp->arccap * 2 : 256;
-			sp->arc = grow(sp->arc, sp->arccap, sizeof(*sp->arc));
 		}
 		sp->arc[sp->narc].from = s;
 		sp->arc[sp->narc].to = t;
@@ -802,7 +836,8 @@ elapsed_ms(const struct timespec *t0)
 
 /*
  * Breadth first over the reduced graph of cn into a new explorer, within
- * max_states and max_ms since t0 (0: no time bound).
+ * max_states and max_ms since t0 (0: no time bound); NULL when memory
+ * runs short.
  */
 static struct explorer *
 explore(const struct cnet *cn, int proviso, size_t max_states,
@@ -813,7 +848,8 @@ explore(const struct cnet *cn, int proviso, size_t max_states,
 	uint32_t	 s;
 	int		 old;
 
-	x = grow(NULL, 1, sizeof(*x));
+	if ((x = grow(NULL, 1, sizeof(*x))) == NULL)
+		return NULL;
 	memset(x, 0, sizeof(*x));
 	x->cn = cn;
 	x->proviso = proviso;
@@ -979,6 +1015,11 @@ judge_noend(const struct explorer *x, struct wf_result *res)
 	rarc = grow(NULL, sp->narc, sizeof(*rarc));
 	queue = grow(NULL, n, sizeof(*queue));
 	good = grow(NULL, n, 1);
+	if (roff == NULL || foff == NULL || rarc == NULL || queue == NULL ||
+	    good == NULL) {
+		v = say(res, WF_TOO_LARGE, NULL, NOMEM);
+		goto out;
+	}
 	memset(roff, 0, (n + 1) * sizeof(*roff));
 	memset(foff, 0, (n + 1) * sizeof(*foff));
 	for (i = 0; i < sp->narc; i++) {
@@ -1092,6 +1133,8 @@ judge(const struct explorer *x, int unreach, struct wf_result *res)
 		    "请把回退改为退到整个并联之前或汇合之后的环节。",
 		    nm(net, s));
 	}
+	if (x->nomem)
+		return say(res, WF_TOO_LARGE, NULL, NOMEM);
 	if (x->toolarge)
 		return say(res, WF_TOO_LARGE, NULL,
 		    "流程过于复杂：已检查 %zu 个状态仍未完成，"
@@ -1143,11 +1186,15 @@ wf_check(const struct wf_net *net, size_t max_states, unsigned max_ms,
 		return v;
 	if ((v = check_staff(net, res)) != WF_SOUND)
 		return v;
-	cn = grow(NULL, 1, sizeof(*cn));
+	if ((cn = grow(NULL, 1, sizeof(*cn))) == NULL)
+		return say(res, WF_TOO_LARGE, NULL, NOMEM);
 	if (cnet_make(net, cn) == -1)
 		abort();	/* check_form refused what cnet_make does */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	x = explore(cn, 0, max_states, &t0, max_ms);
+	if ((x = explore(cn, 0, max_states, &t0, max_ms)) == NULL) {
+		free(cn);
+		return say(res, WF_TOO_LARGE, NULL, NOMEM);
+	}
 	memset(&first, 0, sizeof(first));
 	v = judge(x, 0, &first);
 	if (v == WF_SOUND || x->toolarge) {
@@ -1157,7 +1204,10 @@ wf_check(const struct wf_net *net, size_t max_states, unsigned max_ms,
 		return v;
 	}
 	explorer_free(x);
-	x = explore(cn, 1, max_states, &t0, max_ms);
+	if ((x = explore(cn, 1, max_states, &t0, max_ms)) == NULL) {
+		free(cn);
+		return say(res, WF_TOO_LARGE, NULL, NOMEM);
+	}
 	if (x->toolarge)
 		*res = first;
 	else
@@ -1264,7 +1314,8 @@ wf_simulate(const struct wf_net *net, size_t max, wf_sim_cb cb, void *arg)
 	int		 c;
 	long		 rc;
 
-	cn = grow(NULL, 1, sizeof(*cn));
+	if ((cn = grow(NULL, 1, sizeof(*cn))) == NULL)
+		return -1;
 	if (cnet_make(net, cn) == -1) {
 		free(cn);
 		return -1;
@@ -1273,10 +1324,13 @@ wf_simulate(const struct wf_net *net, size_t max, wf_sim_cb cb, void *arg)
 	sp.ne = cn->ne;
 	for (size = 1, i = 0; i < cn->ns; i++)
 		size += strlen(nm(net, i)) + strlen("、");
-	enabled = grow(NULL, size, 1);
+	if ((enabled = grow(NULL, size, 1)) == NULL) {
+		free(cn);
+		return -1;
+	}
 	initial(cn, cur);
-	(void)space_add(&sp, cur, mhash(cur, sp.ne), NOSTATE);
-	rc = 0;
+	rc = space_add(&sp, cur, mhash(cur, sp.ne), NOSTATE) == NOSTATE ?
+	    -1 : 0;
 	for (s = 0; s < sp.n && rc == 0; s++) {
 		memcpy(cur, space_mark(&sp, s), cn->ne);
 		enabled[0] = '\0';
@@ -1295,8 +1349,11 @@ wf_simulate(const struct wf_net *net, size_t max, wf_sim_cb cb, void *arg)
 					break;
 				}
 				h = mhash(next, sp.ne);
-				if ((t = space_find(&sp, next, h)) == NOSTATE)
-					t = space_add(&sp, next, h, s);
+				if ((t = space_find(&sp, next, h)) == NOSTATE &&
+				    (t = space_add(&sp, next, h, s)) == NOSTATE) {
+					rc = -1;
+					break;
+				}
 				way = w == 0 ? "forward" : nm(net, cn->dst[
 				    cn->list[ROUT][cn->off[ROUT][i] + w - 1]]);
 				ntrans++;

@@ -114,7 +114,7 @@ int		 wf_step_index(const struct wf_net *, const char *key);
  * names of the steps enabled in it, "、"-separated), the step fired, the
  * way ("forward" or the return target's name) and the state number after;
  * at most max transitions.  Returns the number of states, or -1 when
- * max was reached.
+ * max was reached or memory ran short.
  */
 typedef void	(*wf_sim_cb)(void *arg, size_t from, const char *enabled,
 		    const char *step, const char *way, size_t to,

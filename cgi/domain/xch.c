@@ -78,19 +78,21 @@ struct idset {
 	size_t		 n, cap;
 };
 
-/* 1 when id was not in s (and now is). */
+/* 1 when id was not in s (and now is), 0 when it was, -1 when memory
+ * runs short (s unchanged). */
 static int
 idset_add(struct idset *s, int64_t id)
 {
 	size_t	 i, old;
-	int64_t	*ov;
+	int64_t	*ov, *nv;
 
 	if (2 * (s->n + 1) > s->cap) {
 		ov = s->v;
 		old = s->cap;
-		s->cap = s->cap ? 2 * s->cap : 1024;
-		if ((s->v = calloc(s->cap, sizeof(*s->v))) == NULL)
-			abort();
+		if ((nv = calloc(old ? 2 * old : 1024, sizeof(*nv))) == NULL)
+			return -1;
+		s->v = nv;
+		s->cap = old ? 2 * old : 1024;
 		s->n = 0;
 		for (i = 0; i < old; i++)
 			if (ov[i] != 0)
@@ -194,6 +196,7 @@ put_rows(struct db *db, FILE *out, int what,
 	int64_t		 ids[PAGE];
 	json_t		*lines[PAGE];
 	size_t		 n, i;
+	int		 fresh;
 
 	for (;;) {
 		q = db_stmt(db, what == 0 ? SQL_EVENTS : SQL_WARNINGS);
@@ -226,7 +229,10 @@ put_rows(struct db *db, FILE *out, int what,
 			break;
 		rc = DB_OK;
 		for (i = 0; i < n; i++) {
-			if (rc == DB_OK && idset_add(seen, ids[i])) {
+			if (rc == DB_OK && (fresh = idset_add(seen, ids[i])) ==
+			    -1)
+				rc = DB_ERR;
+			else if (rc == DB_OK && fresh) {
 				rc = put_case(db, scratch, out, ids[i]);
 				(*cases)++;
 			}

@@ -39,81 +39,12 @@
 #include "crypto.h"
 #include "bundle.h"
 #include "files_fixture.h"
+#include "oom_fixture.h"
 
 #define RECORDS	"{\"t\":\"application\",\"id\":1,\"name\":\"张三\"}\n" \
 		"{\"t\":\"step\",\"id\":2}\n"
 #define BIG_LEN	(3 * 65536 + 1234)	/* four sealed segments */
 #define RUNS_MAX 100000			/* a loop that never ends is a bug */
-
-/*
- * Fault injection.  While armed, the countdown-th fallible call fails;
- * injected says whether it came.  Calls made while paused neither count
- * nor fail.
- */
-static long	countdown = -1;
-static int	injected, paused;
-
-static int
-should_fail(void)
-{
-	if (countdown < 0 || paused)
-		return 0;
-	if (--countdown > 0)
-		return 0;
-	countdown = -1;
-	injected = 1;
-	return 1;
-}
-
-static void
-arm(long n)
-{
-	injected = 0;
-	countdown = n;
-}
-
-static void
-disarm(void)
-{
-	countdown = -1;
-}
-
-void	*__real_malloc(size_t);
-void	*__real_calloc(size_t, size_t);
-void	*__real_realloc(void *, size_t);
-void	*__wrap_malloc(size_t);
-void	*__wrap_calloc(size_t, size_t);
-void	*__wrap_realloc(void *, size_t);
-
-void *
-__wrap_malloc(size_t n)
-{
-	if (should_fail()) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	return __real_malloc(n);
-}
-
-void *
-__wrap_calloc(size_t n, size_t size)
-{
-	if (should_fail()) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	return __real_calloc(n, size);
-}
-
-void *
-__wrap_realloc(void *p, size_t n)
-{
-	if (should_fail()) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	return __real_realloc(p, n);
-}
 
 /* OpenSSL's and jansson's allocators: through the wrapped ones above. */
 static void *
