@@ -45,8 +45,11 @@ static const char SQL_IN_ADD[] =
     "INSERT INTO gap_in (dir, epoch, seq, hash, records, imported_at) "
     "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_IN_CASE_ADD[] =
-    "INSERT INTO gap_in_case (dir, epoch, seq, recno, app_no, kind, taken) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO gap_in_case (dir, epoch, seq, recno, app_no, kind, taken, "
+    "outbox_mark, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+    "IF(?, UTC_TIMESTAMP(), NULL))";
+static const char SQL_OUTBOX_MARK[] =
+    "SELECT COALESCE(MAX(id), 0) FROM gap_outbox";
 static const char SQL_EPOCH[] =
     "SELECT COALESCE(MAX(epoch), 0) FROM gap_epoch WHERE dir = ?";
 static const char SQL_EPOCH_ADD[] =
@@ -301,7 +304,15 @@ exchange_in_case(struct db *db, const char *dir, int64_t epoch, int64_t seq,
 	stmt_bind_text(q, 4, r->app_no);
 	stmt_bind_text(q, 5, r->kind);
 	stmt_bind_text(q, 6, r->aside ? "aside" : "applied");
+	stmt_bind_int(q, 7, r->mark);
+	stmt_bind_int(q, 8, r->retried);
 	return stmt_run(q);
+}
+
+enum db_rc
+exchange_outbox_mark(struct db *db, struct pool *pool, int64_t *mark)
+{
+	return stmt_one(db_stmt(db, SQL_OUTBOX_MARK), pool, "i", mark);
 }
 
 enum db_rc

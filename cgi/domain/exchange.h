@@ -71,9 +71,18 @@ struct gap_in_rec {
 	size_t		 recno;		/* its line in the bundle, from 1 */
 	const char	*app_no, *kind;
 	int		 aside;
+	int64_t		 mark;		/* exchange_outbox_mark() before it */
+	int		 retried;	/* applied now, from the set-aside list */
 };
 enum db_rc	 exchange_in_case(struct db *, const char *dir, int64_t epoch,
 		    int64_t seq, const struct gap_in_rec *);
+/*
+ * The newest record queued to send so far (0 when none): read before a
+ * record is applied, it orders what came in against what went out when
+ * both fall in one second (/sup/case, db/166).
+ */
+enum db_rc	 exchange_outbox_mark(struct db *, struct pool *,
+		    int64_t *mark);
 
 /*
  * The epochs of the other site's bundles (GAP-4, F12): the newest epoch of

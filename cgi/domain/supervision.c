@@ -98,22 +98,28 @@ static const char SQL_OPS[] =
     "ORDER BY o.at DESC, o.id DESC LIMIT ?";
 
 /*
- * Both directions of a case's exchange in time order (UTC), what came in
- * before what it caused to go out in the same second: the records the
- * import took (db/141) with their bundle's gap_in row, and the records
- * sent (db/112) with theirs once written; the first 200 of each.
+ * Both directions of a case's exchange in the order they happened: the
+ * records the import took (db/141) with their bundle's gap_in row, and the
+ * records sent (db/112) with theirs once written; the first 200 of each.
+ * A record that came in goes after every record queued to send before it
+ * was applied and before the rest (its outbox_mark, db/166; for rows older
+ * than that, the ones of this case queued in an earlier second).
  */
 static const char SQL_EXCHANGE[] =
     "SELECT dir, kind, at, taken, seq, hash, bundle_at FROM ("
-    "(SELECT 'in' AS dir, c.kind, " LOCAL("g.imported_at") " AS at, "
+    "(SELECT 'in' AS dir, c.kind, "
+    LOCAL("COALESCE(c.at, g.imported_at)") " AS at, "
     "c.taken, c.seq, LEFT(g.hash, 12) AS hash, NULL AS bundle_at, "
-    "g.imported_at AS t, 0 AS o, c.id FROM gap_in_case c "
-    "JOIN gap_in g ON g.dir = c.dir AND g.epoch = c.epoch "
-    "AND g.seq = c.seq WHERE c.app_no = ? ORDER BY c.id LIMIT 200) "
+    "COALESCE(c.outbox_mark, (SELECT COALESCE(MAX(p.id), 0) "
+    "FROM gap_outbox p WHERE p.sup_app_no = c.app_no "
+    "AND p.created_at < g.imported_at)) AS t, 1 AS o, c.id "
+    "FROM gap_in_case c JOIN gap_in g ON g.dir = c.dir "
+    "AND g.epoch = c.epoch AND g.seq = c.seq WHERE c.app_no = ? "
+    "ORDER BY c.id LIMIT 200) "
     "UNION ALL "
     "(SELECT 'out', o.kind, " LOCAL("o.created_at") ", '', "
     "COALESCE(o.bundle_seq, 0), LEFT(g.hash, 12), g.created_at, "
-    "o.created_at, 1, o.id FROM gap_outbox o LEFT JOIN gap_out g "
+    "o.id, 0, o.id FROM gap_outbox o LEFT JOIN gap_out g "
     "ON g.epoch = o.bundle_epoch AND g.seq = o.bundle_seq "
     "WHERE o.sup_app_no = ? ORDER BY o.id LIMIT 200)"
     ") x ORDER BY t, o, id";

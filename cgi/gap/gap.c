@@ -807,7 +807,8 @@ apply_one(struct db *db, struct pool *pool, const struct record_kind *k,
 
 	memset(r, 0, sizeof(*r));
 	err[0] = '\0';
-	if (db_savepoint(db) != DB_OK)
+	if (db_savepoint(db) != DB_OK || (k->by_case &&
+	    exchange_outbox_mark(db, pool, &r->mark) != DB_OK))
 		return DB_ERR;
 	rc = k->apply != NULL ? k->apply(db, pool, rec, err, errlen) :
 	    k->apply_aside(db, pool, rec, &r->aside, err, errlen);
@@ -1261,6 +1262,7 @@ gap_retry(const struct config *cfg, struct db *db, struct pool *pool,
 		r.recno = (size_t)a.recno;
 		r.app_no = pool_strdup(pool, app);
 		r.kind = k->type;
+		r.retried = 1;
 		rc = exchange_in_case(db, a.dir, a.epoch, a.seq, &r);
 	}
 	json_decref(rec);

@@ -107,6 +107,13 @@ http_get obs "$INT_URL/sup/case?id=$CASE" >/dev/null
 t_is "an observer's view" "$HTTP_STATUS" 200
 t_is "lists the same exchange" "$(flat | grep -o '<ol class="step-list" id="exchange">.*' | sed 's#</ol>.*##')" "$X"
 t_unlike "with the applicant masked, as the rest of the page" "$(flat)" "$IDNO"
+# The same when everything happened in one second (the times are whole
+# seconds; db/166 keeps what was queued before each record came in).
+sql_int "UPDATE gap_outbox SET created_at = '2026-03-02 02:00:00' WHERE sup_app_no = '$APP';
+	UPDATE gap_in SET imported_at = '2026-03-02 02:00:00' WHERE dir = 'ext2int' AND seq IN ($S1, $S2, $S3)"
+ONE=$(http_get sup "$INT_URL/sup/case?id=$CASE" | tr -d '\n' | grep -o '<ol class="step-list" id="exchange">.*' | sed 's#</ol>.*##' |
+	grep -o '<li class="xchg-[a-z]*"><span class="tag">[^<]*</span> <strong>[^<]*' | sed 's/<[^>]*>//g;s/ /:/' | tr '\n' '|')
+t_is "in the same order when all fell in one second" "$ONE" "$ORDER"
 
 # --- a withdrawal after the decision: set aside ----------------------------------------
 C2=$(case_from_ext "$CODE")
