@@ -107,6 +107,31 @@ t_is "the held one carried again: nothing changes (exit 0)" "$rc" 0
 t_like "already imported" "$out" "已经导入过"
 t_is "still once" "$(kase "$A2")" 1
 
+# --- a held copy damaged on this site's disk: out of the queue, asked for again -------
+A5=$(ext_apply "$CODE")
+gap_ext export >/dev/null 2>&1
+S5=$(last_out_ext)
+A6=$(ext_apply "$CODE")
+gap_ext export >/dev/null 2>&1
+S6=$(last_out_ext)
+gap_int import "$(file_of_ext "$S6")" >/dev/null 2>&1
+HELD=$(sql_int "SELECT path FROM gap_held WHERE seq = $S6")
+printf 'X' | dd of="$HELD" bs=1 seek=200 conv=notrunc status=none
+rc=0
+out=$(gap_int import "$(file_of_ext "$S5")" 2>&1) || rc=$?
+t_is "the one before it goes in, the damaged held one is refused (exit 2)" "$rc" 2
+t_like "saying it is taken out of the queue, as not received" "$(tr '\n' ' ' <<<"$out")" "已导入第 $S5 号.*暂存的第 $S6 号数据包：拒绝导入.*移出暂存队列，算作没有收到"
+t_is "the queue is empty" "$(sql_int "SELECT COUNT(*) FROM gap_held")" 0
+t_is "the first arrived" "$(kase "$A5")$(kase "$A6")" 10
+gap_ext export --heartbeat >/dev/null 2>&1
+gap_int import "$(file_of_ext "$(last_out_ext)")" >/dev/null 2>&1
+t_is "the next bundle of the extranet is held, the damaged one named missing" \
+	"$(sql_int "SELECT COUNT(*) FROM gap_held WHERE seq = $((S6 + 1))")" 1
+carry int ext
+gap_ext export >/dev/null 2>&1
+gap_int import "$(file_of_ext "$S6")" >/dev/null 2>&1
+t_is "sent again and imported, the held one after it" "$(kase "$A6")$(sql_int "SELECT COUNT(*) FROM gap_held")" 10
+
 # --- the carry log --------------------------------------------------------------------
 t_is "the intranet's log: held, then imported from the disc and from the queue" \
 	"$(sql_int "SELECT GROUP_CONCAT(action, ':', seq, ':', disc ORDER BY id SEPARATOR ' ') FROM gap_carry WHERE seq IN ($S1, $S2, $S3) AND dir = 'ext2int' AND action <> 'refused'")" \
