@@ -1881,8 +1881,10 @@ bundle_peek(const char *path, struct bundle_claim *c)
 	    memcmp(head, BUNDLE_MAGIC, MAGIC_LEN) != 0 ||
 	    (mlen = get_be32(head + MAGIC_LEN)) > BUNDLE_MANIFEST_MAX ||
 	    (man = malloc(mlen > 0 ? mlen : 1)) == NULL ||
-	    pread(fd, man, mlen, HEAD_LEN) != (ssize_t)mlen ||
-	    !json_is_object(o = json_loadb(man, mlen, 0, NULL)))
+	    pread(fd, man, mlen, HEAD_LEN) != (ssize_t)mlen)
+		goto out;
+	o = json_loadb(man, mlen, 0, NULL);	/* json_is_object() is a macro */
+	if (!json_is_object(o))
 		goto out;
 	claim_copy(o, "site", c->site, sizeof(c->site));
 	claim_copy(o, "dir", c->dir, sizeof(c->dir));

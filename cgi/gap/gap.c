@@ -1112,19 +1112,24 @@ site_label(const char *site)
 }
 
 /*
- * A bundle that does not verify, named by what its unsigned header claims
- * (GAP-6): from another site than the other one, or sealed to another
- * key, is not tampering and says so.  Only the message changes: the
- * bundle is refused either way.  NULL when the claim names nothing.
+ * A bundle whose signature does not verify (err), named by what its
+ * unsigned header claims (GAP-6): sealed to another key, it is another
+ * site's, not tampered with, and says so; claiming the other site, it
+ * says that too.  Only the message changes: the bundle is refused either
+ * way.  NULL to keep err (a bundle that verifies but is sealed to another
+ * key already has bundle.c's own message).
  */
 static const char *
 claim_why(const struct config *cfg, const struct bundle_keys *keys,
     const struct bundle_claim *cl, const char *err, struct pool *pool)
 {
-	unsigned char	 own[BOX_LEN];
-	char		 ownhex[2 * BOX_LEN + 1];
-	const char	*peer;
+	static const char	 sig[] = "签名验证失败";
+	unsigned char		 own[BOX_LEN];
+	char			 ownhex[2 * BOX_LEN + 1];
+	const char		*peer;
 
+	if (strncmp(err, sig, strlen(sig)) != 0)
+		return NULL;
 	peer = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
 	if (keys->box != NULL && crypto_box_public(keys->box, own) == 0) {
 		crypto_hex(own, sizeof(own), ownhex);
@@ -1136,8 +1141,7 @@ claim_why(const struct config *cfg, const struct bundle_keys *keys,
 			    "本站当前的加密公钥后重新导出。", cl->to, ownhex,
 			    site_label(peer));
 	}
-	if (strcmp(cl->site, peer) == 0 &&
-	    strncmp(err, "签名验证失败", strlen("签名验证失败")) == 0)
+	if (strcmp(cl->site, peer) == 0)
 		return pool_printf(pool, "%s数据包头声称是%s导出的，但签名与本站"
 		    "保存的%s公钥不符。", err, site_label(peer),
 		    site_label(peer));
