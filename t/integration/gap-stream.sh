@@ -100,12 +100,21 @@ printf '{"type":"application.withdraw","app_no":"%s","at":"%s","reason":"again"}
 outbox_ext "$TMP/w2.jsonl"
 B2=$(gap_ext export 2>"$TMP/export.err" | tail -n 1)
 t_unlike "no progress line when stderr is not a terminal (export)" "$(cat "$TMP/export.err")" $'\r|加密写出'
+printf '{"type":"application.withdraw","app_no":"%s","at":"%s","reason":"thrice"}\n' "$APP" "$AT" >"$TMP/w3.jsonl"
+outbox_ext "$TMP/w3.jsonl"
+script -qec "$BUILD/yiwang-gap -c $EXT_CONF export" /dev/null >"$TMP/tty-export.out" 2>&1
+t_like "on a terminal the export draws its progress in place: the bytes sealed" \
+	"$(cat "$TMP/tty-export.out")" $'\r\e\\[K加密写出 [0-9.]+ / [0-9.]+ MiB（100%）'
+t_like "and the records read" "$(cat "$TMP/tty-export.out")" $'\r\e\\[K读取待导出记录 [0-9]+'
+B3=$(tr -d '\r' <"$TMP/tty-export.out" | tail -n 1)
+t_like "and still prints the bundle's path last" "$B3" '\.ywb$'
 script -qec "$BUILD/yiwang-gap -c $INT_CONF import $B2" /dev/null >"$TMP/tty.out" 2>&1
 t_like "on a terminal the import draws its progress in place: bytes" "$(cat "$TMP/tty.out")" $'\r\e\\[K校验数据包 [0-9.]+ / [0-9.]+ MiB（100%）'
 t_like "and records" "$(cat "$TMP/tty.out")" $'\r\e\\[K应用记录 [0-9]+ / [0-9]+'
 t_like "then wipes it for the summary" "$(cat "$TMP/tty.out")" $'\r\e\\[K已导入第 [0-9]+ 号数据包'
-gap_int import "$B2" >"$TMP/again.out" 2>&1
-t_unlike "and none when it is not one" "$(cat "$TMP/again.out")" $'\r|校验数据包'
+gap_int import "$B3" >"$TMP/again.out" 2>&1
+t_like "the next bundle imports without a terminal" "$(cat "$TMP/again.out")" '已导入第 [0-9]+ 号数据包'
+t_unlike "and draws nothing" "$(cat "$TMP/again.out")" $'\r|校验数据包'
 
 # --- bench/gap.sh --small -------------------------------------------------------------
 # (GAP_BENCH_MIB=1000 ./run test gap-stream.sh: the full run on the test stack.)
