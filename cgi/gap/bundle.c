@@ -80,6 +80,19 @@ struct sink {
 	EVP_MD_CTX	*payload;
 	uint64_t	 size;
 	struct seal	*seal;		/* NULL on the first pass */
+	uint64_t	 total;		/* plain bytes to come; 0: not known */
+};
+
+/*
+ * A file mapping walked from start to end: the pages behind the walk are
+ * dropped from the process as it goes (they stay in the page cache and
+ * fault in again if touched), so that a 1 GiB bundle costs no more
+ * resident memory than what is between two drops (GAP-6).  base NULL: a
+ * buffer of the caller's, left alone.
+ */
+struct walk {
+	const unsigned char *base;
+	size_t		 dropped;	/* bytes from base already dropped */
 };
 
 /* The reader's side: the sealed payload, opened one segment at a time
@@ -92,6 +105,7 @@ struct unseal {
 	unsigned char	*buf;		/* SEG_LEN */
 	int		 bad;		/* a segment did not open */
 	int		 nomem;		/* for want of memory */
+	struct walk	 walk;		/* of the mapping sealed lies in */
 };
 
 /* What one read has staged, so that a failure can take it all back. */
@@ -104,6 +118,45 @@ struct stage {
 
 static int	 fail(char *, size_t, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+
+static bundle_progress_fn	*progress_fn;
+static void			*progress_arg;
+
+void
+bundle_set_progress(bundle_progress_fn *fn, void *arg)
+{
+	progress_fn = fn;
+	progress_arg = arg;
+}
+
+/* From before to done of total bytes: tell the display when a MiB is
+ * crossed, and at the end. */
+static void
+progress(enum bundle_stage stage, uint64_t before, uint64_t done,
+    uint64_t total)
+{
+	if (progress_fn != NULL && (before >> 20 != done >> 20 ||
+	    done == total))
+		progress_fn(progress_arg, stage, done, total);
+}
+
+/* The walk w has gone up to upto: drop the whole pages behind it, a MiB
+ * or more at a time. */
+static void
+walk_drop(struct walk *w, const unsigned char *upto)
+{
+	size_t	page, end;
+
+	if (w->base == NULL)
+		return;
+	page = (size_t)sysconf(_SC_PAGESIZE);
+	end = (size_t)(upto - w->base) / page * page;
+	if (end >= w->dropped + IO_CHUNK) {
+		(void)madvise((void *)(uintptr_t)(w->base + w->dropped),
+		    end - w->dropped, MADV_DONTNEED);
+		w->dropped = end;
+	}
+}
 
 static int
 fail(char *err, size_t errlen, const char *fmt, ...)
@@ -432,6 +485,7 @@ static la_ssize_t
 sink_write(struct archive *a, void *arg, const void *buf, size_t len)
 {
 	struct sink	*s = arg;
+	uint64_t	 before = s->size;
 
 	if (EVP_DigestUpdate(s->payload, buf, len) != 1) {
 		archive_set_error(a, EIO, "digest failed");
@@ -448,6 +502,8 @@ sink_write(struct archive *a, void *arg, const void *buf, size_t len)
 		return -1;
 	}
 	s->size += len;
+	progress(s->seal != NULL ? BUNDLE_SEAL : BUNDLE_GATHER, before,
+	    s->size, s->total);
 	return (la_ssize_t)len;
 }
 
@@ -476,8 +532,11 @@ put_header(struct archive *a, const char *name, uint64_t size)
 
 /*
  * Feed attachment f into the archive as member m.  On the first pass m's
- * size is taken from the file; on the second the file must still have it.
- * Either way its content must hash to its name.
+ * size is taken from the file, and its content must hash to its name; on
+ * the second the file must still have that size, and the archive's
+ * digest, which bundle_write() compares with the first pass's, covers its
+ * content: hashing it again would only cost a pass over every attachment
+ * (bench/gap.sh).
  */
 static int
 put_file(struct archive *a, const struct bundle_file *f, struct member *m,
@@ -529,7 +588,7 @@ put_file(struct archive *a, const struct bundle_file *f, struct member *m,
 			    "请重新导出。", f->path);
 			goto out;
 		}
-		if (EVP_DigestUpdate(ctx, buf, (size_t)n) != 1) {
+		if (first && EVP_DigestUpdate(ctx, buf, (size_t)n) != 1) {
 			fail(err, errlen, NOMEM_WRITE);
 			goto out;
 		}
@@ -542,6 +601,10 @@ put_file(struct archive *a, const struct bundle_file *f, struct member *m,
 	if (done != m->size) {
 		fail(err, errlen, "附件 %s 在导出过程中被改动，请重新导出。",
 		    f->path);
+		goto out;
+	}
+	if (!first) {
+		rc = 0;
 		goto out;
 	}
 	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1) {
@@ -849,6 +912,7 @@ bundle_write(const char *path, const struct bundle_out *b,
 	}
 	if (payload_pass(b, m, &s1, 1, err, errlen) == -1)
 		goto out;
+	progress(BUNDLE_GATHER, s1.size, s1.size, s1.size);	/* its end */
 	if (EVP_DigestFinal_ex(s1.payload, pmd, NULL) != 1) {
 		fail(err, errlen, NOMEM_WRITE);
 		goto out;
@@ -896,6 +960,7 @@ bundle_write(const char *path, const struct bundle_out *b,
 		goto out;
 	}
 	s2.seal = &seal;
+	s2.total = s1.size;
 	if (payload_pass(b, m, &s2, 0, err, errlen) == -1)
 		goto out;
 	if (digest_hex(s2.payload, phex2) == -1) {
@@ -1243,6 +1308,8 @@ unseal_read(struct archive *a, void *arg, const void **blk)
 	}
 	u->off += n + GCM_TAG_LEN;
 	u->index++;
+	progress(BUNDLE_OPEN, u->off - n - GCM_TAG_LEN, u->off, u->len);
+	walk_drop(&u->walk, u->sealed + u->off);
 	*blk = u->buf;
 	return (la_ssize_t)n;
 }
@@ -1505,7 +1572,7 @@ out:
  */
 static int
 digest_payload(const unsigned char *buf, size_t hlen, size_t plen,
-    char phex[SHA256_HEX], char whole[SHA256_HEX])
+    struct walk *w, char phex[SHA256_HEX], char whole[SHA256_HEX])
 {
 	EVP_MD_CTX	*pc, *wc = NULL;
 	size_t		 off, n;
@@ -1521,6 +1588,8 @@ digest_payload(const unsigned char *buf, size_t hlen, size_t plen,
 		if (EVP_DigestUpdate(pc, buf + hlen + off, n) != 1 ||
 		    EVP_DigestUpdate(wc, buf + hlen + off, n) != 1)
 			goto out;
+		progress(BUNDLE_CHECK, off, off + n, plen);
+		walk_drop(w, buf + hlen + off + n);
 	}
 	if (digest_hex(pc, phex) == -1 || digest_hex(wc, whole) == -1)
 		goto out;
@@ -1533,6 +1602,8 @@ out:
 
 /*
  * See bundle.h.  lim may be NULL for no limits beyond the format's own.
+ * mapped: buf is a mapping of the file that is walked twice (digested,
+ * then opened), each time dropping what is behind (struct walk).
  * The signature is checked over the raw header before the manifest is
  * even parsed.  The signed part is copied first, so a file changed under
  * a mapping cannot swap the manifest after its check; the members' digests
@@ -1540,11 +1611,12 @@ out:
  * to one import at a time: a file already named <hex> there is replaced
  * by the checked copy, and removed with the rest if the read then fails.
  */
-int
-bundle_read_mem(const unsigned char *buf, size_t len,
+static int
+read_bundle(const unsigned char *buf, size_t len, int mapped,
     const struct bundle_keys *k, const struct bundle_limits *lim,
     const char *stage_dir, struct bundle_in *in, char *err, size_t errlen)
 {
+	struct walk		 w = { NULL, 0 };
 	struct bundle_in	 got;
 	struct member		*m = NULL;
 	struct stage		 st;
@@ -1639,7 +1711,9 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 		    (unsigned long long)(plen - psize));
 		goto out;
 	}
-	if (digest_payload(buf, hlen, plen, realhex, got.hash) == -1) {
+	if (mapped)
+		w.base = buf;
+	if (digest_payload(buf, hlen, plen, &w, realhex, got.hash) == -1) {
 		fail(err, errlen, NOMEM_READ);
 		goto out;
 	}
@@ -1690,6 +1764,7 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 	u.sealed = buf + hlen;
 	u.len = plen;
 	u.nseg = seg_count(plain);
+	u.walk.base = w.base;		/* from the start again */
 	if ((u.buf = malloc(SEG_LEN)) == NULL) {
 		fail(err, errlen, NOMEM_READ);
 		goto out;
@@ -1720,9 +1795,18 @@ out:
 	return rc;
 }
 
+int
+bundle_read_mem(const unsigned char *buf, size_t len,
+    const struct bundle_keys *k, const struct bundle_limits *lim,
+    const char *stage_dir, struct bundle_in *in, char *err, size_t errlen)
+{
+	return read_bundle(buf, len, 0, k, lim, stage_dir, in, err, errlen);
+}
+
 /*
  * Map the file read-only and check it as a buffer; the kernel pages it in
- * as the digests walk it, so a large bundle is never copied whole.
+ * as the digests walk it, and the walks drop what they have passed, so a
+ * large bundle is never copied whole nor held resident whole.
  */
 int
 bundle_read(const char *path, const struct bundle_keys *k,
@@ -1759,9 +1843,57 @@ bundle_read(const char *path, const struct bundle_keys *k,
 		return fail(err, errlen, "无法读取数据包 %s：%s。", path,
 		    strerror(errno));
 	(void)madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
-	rc = bundle_read_mem(map, (size_t)st.st_size, k, lim, stage_dir, in,
+	rc = read_bundle(map, (size_t)st.st_size, 1, k, lim, stage_dir, in,
 	    err, errlen);
 	munmap(map, (size_t)st.st_size);
+	return rc;
+}
+
+/* The string at key of o into buf when it is one that fits, else "". */
+static void
+claim_copy(json_t *o, const char *key, char *buf, size_t len)
+{
+	const char	*v = json_string_value(json_object_get(o, key));
+
+	buf[0] = '\0';
+	if (v != NULL && strlen(v) < len)
+		strcpy(buf, v);
+}
+
+/*
+ * bundle.h: the manifest as it stands in the file, read with bounded
+ * memory (its length is checked first) and trusted for nothing but a
+ * message.
+ */
+int
+bundle_peek(const char *path, struct bundle_claim *c)
+{
+	unsigned char	 head[HEAD_LEN];
+	char		*man = NULL;
+	json_t		*o = NULL;
+	uint32_t	 mlen;
+	int		 fd, rc = -1;
+
+	memset(c, 0, sizeof(*c));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	if (pread(fd, head, HEAD_LEN, 0) != HEAD_LEN ||
+	    memcmp(head, BUNDLE_MAGIC, MAGIC_LEN) != 0 ||
+	    (mlen = get_be32(head + MAGIC_LEN)) > BUNDLE_MANIFEST_MAX ||
+	    (man = malloc(mlen > 0 ? mlen : 1)) == NULL ||
+	    pread(fd, man, mlen, HEAD_LEN) != (ssize_t)mlen)
+		goto out;
+	o = json_loadb(man, mlen, 0, NULL);	/* json_is_object() is a macro */
+	if (!json_is_object(o))
+		goto out;
+	claim_copy(o, "site", c->site, sizeof(c->site));
+	claim_copy(o, "dir", c->dir, sizeof(c->dir));
+	claim_copy(json_object_get(o, "enc"), "to", c->to, sizeof(c->to));
+	rc = 0;
+out:
+	json_decref(o);
+	free(man);
+	close(fd);
 	return rc;
 }
 

@@ -66,7 +66,10 @@
  * and digests (and P), a second seals the archive into the file behind a
  * header of known length, which is filled in at the end; no attachment is
  * held in memory whole.  The reader maps the file and decrypts one segment
- * at a time while it walks the archive.
+ * at a time while it walks the archive; the pages of the mapping it has
+ * walked past are dropped from the process as it goes, so that reading a
+ * 1 GiB bundle costs a few MiB of resident memory besides records.jsonl
+ * (GAP-6).
  */
 #ifndef YW_BUNDLE_H
 #define YW_BUNDLE_H
@@ -165,6 +168,37 @@ int	 bundle_read_mem(const unsigned char *buf, size_t len,
 	    struct bundle_in *in, char *err, size_t errlen);
 
 void	 bundle_in_free(struct bundle_in *in);
+
+/*
+ * Progress of a long write or read, for the operator's terminal (GAP-6):
+ * fn(arg, stage, done, total) is called as the bytes go by, at most about
+ * once a MiB and once at the end of each stage; total is 0 when it is not
+ * known yet.  Process-wide, like log_set_prog(); NULL (the default) for
+ * none, which costs one test per block.
+ */
+enum bundle_stage {
+	BUNDLE_GATHER,		/* writer, first pass: the attachments read */
+	BUNDLE_SEAL,		/* writer, second pass: sealed into the file */
+	BUNDLE_CHECK,		/* reader: the whole file digested */
+	BUNDLE_OPEN,		/* reader: decrypted and unpacked */
+};
+typedef void	 bundle_progress_fn(void *arg, enum bundle_stage stage,
+		    uint64_t done, uint64_t total);
+void	 bundle_set_progress(bundle_progress_fn *fn, void *arg);
+
+/*
+ * What the unsigned header of the file at path claims, to name an error
+ * only (GAP-6): the sending site, its direction and the recipient's
+ * public key in hex ("" when absent), each up to its buffer's size.  Never
+ * to be trusted for anything else: nothing here is verified.  0 when the
+ * file starts as a bundle of this format and its manifest parses, else -1.
+ */
+struct bundle_claim {
+	char	 site[16];
+	char	 dir[16];
+	char	 to[65];
+};
+int	 bundle_peek(const char *path, struct bundle_claim *c);
 
 /*
  * Seal plen bytes of plain to the recipient's raw X25519 public value to
