@@ -76,7 +76,8 @@
 #include <jansson.h>
 #include <openssl/evp.h>
 
-#define BUNDLE_MAGIC		"YWBNDL02"
+#define BUNDLE_MAGIC		"YWBNDL02"	/* format 2: the intl suite */
+#define BUNDLE_MAGIC_SM		"YWBNDL03"	/* format 3: the SM suite */
 #define BUNDLE_MAGIC_V1		"YWBNDL01"	/* unencrypted; refused */
 #define BUNDLE_MANIFEST_MAX	(1024 * 1024)
 
@@ -114,10 +115,30 @@ struct bundle_in {
 	size_t		 nfiles;
 	char		 (*files)[65];	/* sha256 hex of each staged file */
 	uint64_t	*sizes;		/* the size of each, verified */
-	char		 hash[65];	/* sha256 of the whole bundle file */
+	char		 hash[65];	/* the suite's digest of the whole
+					   bundle file: SHA-256 or SM3 */
 	const char	*site, *dir;	/* point into manifest */
 	int64_t		 epoch, seq;
 	const char	*prev;
+	unsigned	 suite;		/* BUNDLE_INTL or BUNDLE_SM */
+	char		 kid[17];	/* of the key that verified it */
+	EVP_PKEY	*signer;	/* that key, borrowed from the
+					   bundle_keys read with */
+	int64_t		 until;		/* its end of overlap, 0 when it is
+					   the peer's current key */
+};
+
+/* The suites (GAP-7), as bits of bundle_keys.suites. */
+#define BUNDLE_INTL		1u	/* "intl" */
+#define BUNDLE_SM		2u	/* "sm" */
+
+/* A key kept for reading beside the current one: the peer's previous
+ * signing key, this site's previous encryption key, or one of the other
+ * suite. */
+struct bundle_key {
+	EVP_PKEY	*key;
+	int64_t		 until;		/* Unix time its overlap ends; 0: no
+					   end (a current key) */
 };
 
 /* The keys one site uses for a bundle (GAP-3). */
@@ -129,7 +150,30 @@ struct bundle_keys {
 					   decrypts with it */
 	EVP_PKEY	*peer_box;	/* writer: the peer's X25519 public key
 					   (the recipient); unused by readers */
+	/*
+	 * The writer's suite is that of sign (Ed25519: intl; SM2: sm), and
+	 * box and peer_box are of the same.  The rest is for readers and
+	 * may be left zero.
+	 */
+	unsigned	 suites;	/* accepted, BUNDLE_INTL | BUNDLE_SM;
+					   0: the suite of sign alone */
+	const struct bundle_key *more_sign;	/* more peer signing keys */
+	size_t		 nmore_sign;
+	const struct bundle_key *more_box;	/* more own box keys */
+	size_t		 nmore_box;
+	int64_t		 now;		/* when > 0, a kept key whose until
+					   is earlier is refused (import);
+					   0: verify only */
 };
+
+/* "intl" or "sm" for a suite's bit, NULL for another; and the inverse, 0
+ * for a name that is not a suite. */
+const char	*bundle_suite_name(unsigned bit);
+unsigned	 bundle_suite_bit(const char *name);
+/* The key id the manifest names a signing key by: the first 16 hex
+ * digits of the SHA-256 (Ed25519) or SM3 (SM2) of its raw public value
+ * (32 bytes; 65, 04 || x || y).  -1 when key is neither. */
+int		 bundle_key_id(EVP_PKEY *key, char out[17]);
 
 /*
  * Write the bundle to path (via path.tmp, fsync, rename), sealed to
