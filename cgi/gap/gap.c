@@ -23,12 +23,14 @@
 #include "aside.h"
 #include "bundle.h"
 #include "catalog.h"
+#include "clock.h"
 #include "complaint.h"
 #include "crypto.h"
 #include "exchange.h"
 #include "files.h"
 #include "flow.h"
 #include "gap.h"
+#include "keyring.h"
 #include "log.h"
 #include "publish.h"
 #include "records.h"
@@ -49,52 +51,20 @@ gap_in_dir(const struct config *c)
 
 /*
  * The keys for writing (own signing key, own and peer's encryption keys)
- * or reading (peer's signing key, own encryption key) a bundle (GAP-3).
+ * or reading (peer's signing keys, own encryption keys) a bundle (GAP-3,
+ * GAP-7): keyring.h; KEYRING_IMPORT ends kept keys at their overlap.
  */
 static enum gap_rc
-keys_load(const struct config *c, int writing, struct bundle_keys *k,
-    char *msg, size_t msglen)
+keys_load(const struct config *c, enum keyring_use use,
+    struct bundle_keys *k, char *msg, size_t msglen)
 {
-	const char	*path;
-
-	memset(k, 0, sizeof(*k));
-	path = writing ? c->sign_key : c->peer_key;
-	k->sign = path == NULL ? NULL : writing ? crypto_load_private(path) :
-	    crypto_load_public(path);
-	if (k->sign == NULL) {
-		snprintf(msg, msglen, writing ? "读不出本站签名私钥 %s。" :
-		    "读不出对端站点的公钥 %s。", path ? path : "（未配置）");
-		return GAP_FAIL;
-	}
-	if (c->enc_key == NULL ||
-	    (k->box = crypto_box_load_private(c->enc_key)) == NULL) {
-		snprintf(msg, msglen, "读不出本站的加密私钥 %s（enc_key；"
-		    "yiwang-admin keygen 会生成它）。",
-		    c->enc_key ? c->enc_key : "（未配置）");
-		goto fail;
-	}
-	if (writing && (c->peer_enc_key == NULL || (k->peer_box =
-	    crypto_box_load_public(c->peer_enc_key)) == NULL)) {
-		snprintf(msg, msglen, "读不出对端站点的加密公钥 %s（peer_enc_key；"
-		    "由对端管理员带来）。", c->peer_enc_key ? c->peer_enc_key :
-		    "（未配置）");
-		goto fail;
-	}
-	return GAP_OK;
-fail:
-	EVP_PKEY_free(k->sign);
-	EVP_PKEY_free(k->box);
-	memset(k, 0, sizeof(*k));
-	return GAP_FAIL;
+	return keyring_load(c, use, k, msg, msglen) == 0 ? GAP_OK : GAP_FAIL;
 }
 
 static void
 keys_free(struct bundle_keys *k)
 {
-	EVP_PKEY_free(k->sign);
-	EVP_PKEY_free(k->box);
-	EVP_PKEY_free(k->peer_box);
-	memset(k, 0, sizeof(*k));
+	keyring_free(k);
 }
 
 static void
@@ -184,7 +154,7 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 	char			*prev, hash[65], err[512];
 	enum db_rc		 rc;
 
-	if (keys_load(cfg, 1, &key, msg, msglen) != GAP_OK)
+	if (keys_load(cfg, KEYRING_WRITE, &key, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
 	/* Every bundle carries this site's chain heads, signed (SEC-3). */
 	if (anchor_for_export(cfg, db, pool, key.sign) != DB_OK) {
@@ -1029,15 +999,18 @@ gap_verify(const struct config *cfg, struct pool *pool, const char *path,
 
 	(void)pool;
 	memset(&in, 0, sizeof(in));
-	if (keys_load(cfg, 0, &keys, msg, msglen) != GAP_OK)
+	if (keys_load(cfg, KEYRING_READ, &keys, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
 	rc = read_checked(cfg, &keys, path, NULL, &in, msg, msglen);
 	keys_free(&keys);
 	if (rc != GAP_OK)
 		return rc;
 	snprintf(msg, msglen, "数据包完好：%s 第 %lld 号，%s，记录 %zu 字节，"
-	    "附件 %zu 个。", in.site, (long long)in.seq, in.dir,
-	    in.records_len, in.nfiles);
+	    "附件 %zu 个；%s 套件，对端签名密钥 %s%s。", in.site,
+	    (long long)in.seq, in.dir, in.records_len, in.nfiles,
+	    bundle_suite_name(in.suite), in.kid, in.until == 0 ? "（当前）" :
+	    in.until < (int64_t)clock_now() ? "（轮换前的旧密钥，过渡期已结束："
+	    "导入会被拒绝）" : "（轮换前的旧密钥，仍在过渡期内）");
 	bundle_in_free(&in);
 	return GAP_OK;
 }
@@ -1064,7 +1037,7 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 	}
 	/* Kept to the end: anchors are checked against the very key the
 	 * bundle verified with. */
-	if (keys_load(cfg, 0, &keys, msg, msglen) != GAP_OK)
+	if (keys_load(cfg, KEYRING_IMPORT, &keys, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
 	if (stage_open(cfg->files_dir, pool, &st) == -1) {
 		keys_free(&keys);
@@ -1116,7 +1089,7 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 		    "不同。已拒绝。", (long long)in.seq);
 		goto out;
 	}
-	if ((grc = check_all(cfg, db, pool, &in, st.dir, object, keys.sign,
+	if ((grc = check_all(cfg, db, pool, &in, st.dir, object, in.signer,
 	    &nrec, msg, msglen)) != GAP_OK)
 		goto out;
 	grc = apply_records(cfg, db, pool, &in, st.dir, first, nrec, msg,
