@@ -34,7 +34,8 @@
  * The keys are derived from constant seeds, so a saved corpus stays valid
  * from run to run.  When ./t/fuzz/corpus/bundle exists, Initialize writes
  * one seed of each kind there, and an SM bundle (seed-bundle-sm); the
- * checked-in t/fuzz/seeds/bundle/ holds the same three.
+ * checked-in t/fuzz/seeds/bundle/ holds the same three and
+ * seed-resign-sm, the SM seed in the second form (flags 4).
  */
 #include <sys/stat.h>
 
