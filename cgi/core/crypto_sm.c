@@ -17,6 +17,7 @@
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
 #include <openssl/obj_mac.h>
+#include <openssl/param_build.h>
 #include <openssl/params.h>
 
 #include "crypto.h"
@@ -114,32 +115,32 @@ crypto_sm2_secret(EVP_PKEY *key, unsigned char out[SM2_SECRET_LEN])
 static EVP_PKEY *
 sm2_from_scalar(const EC_GROUP *g, const BIGNUM *d, BN_CTX *bn)
 {
+	OSSL_PARAM_BLD	*bld = NULL;
+	OSSL_PARAM	*p = NULL;
 	EVP_PKEY_CTX	*ctx = NULL;
 	EVP_PKEY	*key = NULL;
 	EC_POINT	*q = NULL;
-	OSSL_PARAM	 p[4];
-	unsigned char	 pub[SM2_PUB_LEN], priv[SM2_SECRET_LEN];
+	unsigned char	 pub[SM2_PUB_LEN];
 
 	if ((q = EC_POINT_new(g)) == NULL ||
 	    EC_POINT_mul(g, q, d, NULL, NULL, bn) != 1 ||
 	    EC_POINT_point2oct(g, q, POINT_CONVERSION_UNCOMPRESSED, pub,
 	    sizeof(pub), bn) != sizeof(pub) ||
-	    BN_bn2lebinpad(d, priv, sizeof(priv)) != sizeof(priv))
+	    (bld = OSSL_PARAM_BLD_new()) == NULL ||
+	    OSSL_PARAM_BLD_push_utf8_string(bld, OSSL_PKEY_PARAM_GROUP_NAME,
+	    "SM2", 0) != 1 ||
+	    OSSL_PARAM_BLD_push_octet_string(bld, OSSL_PKEY_PARAM_PUB_KEY, pub,
+	    sizeof(pub)) != 1 ||
+	    OSSL_PARAM_BLD_push_BN(bld, OSSL_PKEY_PARAM_PRIV_KEY, d) != 1 ||
+	    (p = OSSL_PARAM_BLD_to_param(bld)) == NULL)
 		goto out;
-	/* OSSL_PARAM BIGNUMs are native-endian byte strings */
-	p[0] = OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME,
-	    (char *)"SM2", 0);
-	p[1] = OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, pub,
-	    sizeof(pub));
-	p[2] = OSSL_PARAM_construct_BN(OSSL_PKEY_PARAM_PRIV_KEY, priv,
-	    sizeof(priv));
-	p[3] = OSSL_PARAM_construct_end();
 	if ((ctx = EVP_PKEY_CTX_new_from_name(NULL, "SM2", NULL)) == NULL ||
 	    EVP_PKEY_fromdata_init(ctx) != 1 ||
 	    EVP_PKEY_fromdata(ctx, &key, EVP_PKEY_KEYPAIR, p) != 1)
 		key = NULL;
 out:
-	OPENSSL_cleanse(priv, sizeof(priv));
+	OSSL_PARAM_free(p);
+	OSSL_PARAM_BLD_free(bld);
 	EVP_PKEY_CTX_free(ctx);
 	EC_POINT_free(q);
 	return key;

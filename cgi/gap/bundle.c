@@ -1376,6 +1376,7 @@ check_enc(json_t *man, const struct suite *su, const struct bundle_keys *k,
 	EVP_PKEY	*box = NULL;
 	int64_t		 until = 0;
 	size_t		 i, n = su->pub_len;
+	int		 found;
 
 	if ((enc = get_typed(man, "enc", JSON_OBJECT)) == NULL ||
 	    json_object_size(enc) != 3 ||
@@ -1404,7 +1405,11 @@ check_enc(json_t *man, const struct suite *su, const struct bundle_keys *k,
 	if (box == NULL) {
 		if (errno == ENOMEM)
 			return fail(err, errlen, NOMEM_READ);
-		if (k->box == NULL || box_public(su, k->box, own) == -1)
+		/* this site's key of the suite, to name it */
+		for (i = 0, found = box_public(su, k->box, own) == 0;
+		    !found && i < k->nmore_box; i++)
+			found = box_public(su, k->more_box[i].key, own) == 0;
+		if (!found)
 			return fail(err, errlen, "本站没有%s的加密私钥，无法解密"
 			    "这个数据包（配置项 %s）。", su->label,
 			    su->bit == BUNDLE_SM ? "sm_enc_key" : "enc_key");

@@ -430,6 +430,14 @@ test_rotation(void **state)
 	k.nmore_sign = 1;
 	k.nmore_box = 0;
 	refused_k(old, oldlen, &k, "加密发给另一个站点");
+	/* the same with every key in the lists, as keyring.c gives them */
+	k.box = NULL;
+	old_box[0].key = fx.box_b2;
+	old_box[0].until = 0;
+	k.nmore_box = 1;
+	refused_k(old, oldlen, &k, "加密发给另一个站点");
+	k.nmore_box = 0;
+	refused_k(old, oldlen, &k, "没有配置本站的加密私钥");
 	free(old);
 	free(cur);
 }
