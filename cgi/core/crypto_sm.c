@@ -15,7 +15,6 @@
 #include <openssl/crypto.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
-#include <openssl/kdf.h>
 #include <openssl/obj_mac.h>
 #include <openssl/param_build.h>
 #include <openssl/params.h>
@@ -35,31 +34,41 @@ crypto_sm3(const void *in, size_t len, unsigned char out[SM3_LEN])
 	return EVP_Digest(in, len, out, NULL, EVP_sm3(), NULL) == 1 ? 0 : -1;
 }
 
+/*
+ * By hand rather than OpenSSL's X963KDF, whose EVP_KDF_CTX_new() crashes
+ * in 3.0 when an allocation fails (t/unit/test_bundle_oom found it);
+ * t/unit/test_bundle_sm checks the two give the same bytes.
+ */
 int
 crypto_sm3_kdf(const void *z, size_t zlen, const void *info, size_t infolen,
     unsigned char *out, size_t outlen)
 {
-	EVP_KDF		*kdf;
-	EVP_KDF_CTX	*ctx = NULL;
-	OSSL_PARAM	 p[4];
+	EVP_MD_CTX	*ctx;
+	unsigned char	 md[SM3_LEN], c[4];
+	uint32_t	 ctr;
+	size_t		 off, n;
 	int		 rc = -1;
 
-	if ((kdf = EVP_KDF_fetch(NULL, "X963KDF", NULL)) == NULL)
+	if ((ctx = EVP_MD_CTX_new()) == NULL)
 		return -1;
-	if ((ctx = EVP_KDF_CTX_new(kdf)) == NULL)
-		goto out;
-	p[0] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST,
-	    (char *)"SM3", 0);
-	p[1] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY,
-	    (void *)z, zlen);
-	p[2] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO,
-	    (void *)info, infolen);
-	p[3] = OSSL_PARAM_construct_end();
-	if (EVP_KDF_derive(ctx, out, outlen, p) == 1)
-		rc = 0;
+	for (ctr = 1, off = 0; off < outlen; ctr++, off += n) {
+		c[0] = (unsigned char)(ctr >> 24);
+		c[1] = (unsigned char)(ctr >> 16);
+		c[2] = (unsigned char)(ctr >> 8);
+		c[3] = (unsigned char)ctr;
+		if (EVP_DigestInit_ex(ctx, EVP_sm3(), NULL) != 1 ||
+		    EVP_DigestUpdate(ctx, z, zlen) != 1 ||
+		    EVP_DigestUpdate(ctx, c, sizeof(c)) != 1 ||
+		    EVP_DigestUpdate(ctx, info, infolen) != 1 ||
+		    EVP_DigestFinal_ex(ctx, md, NULL) != 1)
+			goto out;
+		n = outlen - off < SM3_LEN ? outlen - off : SM3_LEN;
+		memcpy(out + off, md, n);
+	}
+	rc = 0;
 out:
-	EVP_KDF_CTX_free(ctx);
-	EVP_KDF_free(kdf);
+	OPENSSL_cleanse(md, sizeof(md));
+	EVP_MD_CTX_free(ctx);
 	return rc;
 }
 
@@ -335,9 +344,12 @@ crypto_sm2_sign(EVP_PKEY *key, const void *msg, size_t len,
 		    EC_POINT_get_affine_coordinates(g, kg, x, NULL, bn) != 1 ||
 		    BN_mod_add(r, e, x, n, bn) != 1)
 			goto end;
-		/* r = 0 or r + k = n: another k */
-		if (BN_is_zero(r) || BN_add(t, r, k) != 1)
+		/* r = 0 or r + k = n: another k (only then: a failure must
+		 * not give another signature, and the same one it must) */
+		if (BN_is_zero(r))
 			continue;
+		if (BN_add(t, r, k) != 1)
+			goto end;
 		if (BN_cmp(t, n) == 0)
 			continue;
 		/* s = (1 + d)^-1 (k - r d) mod n */

@@ -23,7 +23,10 @@
 
 #include <cmocka.h>
 #include <jansson.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
+#include <openssl/params.h>
 
 #include "crypto.h"
 #include "bundle.h"
@@ -468,6 +471,38 @@ test_sm2_signature(void **state)
 	assert_memory_not_equal(sig, sig2, sizeof(sig));
 }
 
+/* The SM3 KDF is ANSI X9.63's with SM3 (GB/T 32918.4 5.4.3): the same
+ * bytes as OpenSSL's X963KDF, for lengths across block boundaries. */
+static void
+test_sm3_kdf(void **state)
+{
+	static const size_t	 lens[] = { 1, 32, 33, 40, 48, 100 };
+	EVP_KDF			*kdf;
+	EVP_KDF_CTX		*ctx;
+	OSSL_PARAM		 p[4];
+	unsigned char		 ours[100], theirs[100];
+	size_t			 i;
+
+	(void)state;
+	assert_non_null(kdf = EVP_KDF_fetch(NULL, "X963KDF", NULL));
+	for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		assert_int_equal(crypto_sm3_kdf("shared secret", 13,
+		    "info", 4, ours, lens[i]), 0);
+		assert_non_null(ctx = EVP_KDF_CTX_new(kdf));
+		p[0] = OSSL_PARAM_construct_utf8_string(
+		    OSSL_KDF_PARAM_DIGEST, (char *)"SM3", 0);
+		p[1] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY,
+		    (char *)"shared secret", 13);
+		p[2] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO,
+		    (char *)"info", 4);
+		p[3] = OSSL_PARAM_construct_end();
+		assert_int_equal(EVP_KDF_derive(ctx, theirs, lens[i], p), 1);
+		EVP_KDF_CTX_free(ctx);
+		assert_memory_equal(ours, theirs, lens[i]);
+	}
+	EVP_KDF_free(kdf);
+}
+
 /* SM4-CTR + HMAC-SM3: a changed byte of ciphertext or tag, or another
  * nonce, does not open. */
 static void
@@ -525,6 +560,7 @@ main(void)
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_rotation),
 		cmocka_unit_test(test_sm2_signature),
+		cmocka_unit_test(test_sm3_kdf),
 		cmocka_unit_test(test_sm4_seal),
 		cmocka_unit_test(test_key_mode),
 	};
