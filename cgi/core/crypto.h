@@ -146,7 +146,8 @@ int	 crypto_gcm_open_ad(const unsigned char key[GCM_KEY_LEN],
  *
  * SM3 (GB/T 32905) of a buffer; the KDF of GB/T 32918.4 5.4.3, which is
  * ANSI X9.63's with SM3: out = SM3(z || ct 1 || info) || SM3(z || ct 2 ||
- * info) ..., ct a 32-bit big-endian counter (OpenSSL's X963KDF).
+ * info) ..., ct a 32-bit big-endian counter from 1: the bytes of
+ * OpenSSL's X963KDF with SM3, computed here (crypto_sm.c says why).
  */
 #define SM3_LEN		32
 int	 crypto_sm3(const void *in, size_t len, unsigned char out[SM3_LEN]);
