@@ -25,12 +25,14 @@
 #include "aside.h"
 #include "bundle.h"
 #include "catalog.h"
+#include "clock.h"
 #include "complaint.h"
 #include "crypto.h"
 #include "exchange.h"
 #include "files.h"
 #include "flow.h"
 #include "gap.h"
+#include "keyring.h"
 #include "log.h"
 #include "publish.h"
 #include "records.h"
@@ -90,52 +92,20 @@ show_records(const char *what, size_t done, size_t total)
 
 /*
  * The keys for writing (own signing key, own and peer's encryption keys)
- * or reading (peer's signing key, own encryption key) a bundle (GAP-3).
+ * or reading (peer's signing keys, own encryption keys) a bundle (GAP-3,
+ * GAP-7): keyring.h; KEYRING_IMPORT ends kept keys at their overlap.
  */
 static enum gap_rc
-keys_load(const struct config *c, int writing, struct bundle_keys *k,
-    char *msg, size_t msglen)
+keys_load(const struct config *c, enum keyring_use use,
+    struct bundle_keys *k, char *msg, size_t msglen)
 {
-	const char	*path;
-
-	memset(k, 0, sizeof(*k));
-	path = writing ? c->sign_key : c->peer_key;
-	k->sign = path == NULL ? NULL : writing ? crypto_load_private(path) :
-	    crypto_load_public(path);
-	if (k->sign == NULL) {
-		snprintf(msg, msglen, writing ? "读不出本站签名私钥 %s。" :
-		    "读不出对端站点的公钥 %s。", path ? path : "（未配置）");
-		return GAP_FAIL;
-	}
-	if (c->enc_key == NULL ||
-	    (k->box = crypto_box_load_private(c->enc_key)) == NULL) {
-		snprintf(msg, msglen, "读不出本站的加密私钥 %s（enc_key；"
-		    "yiwang-admin keygen 会生成它）。",
-		    c->enc_key ? c->enc_key : "（未配置）");
-		goto fail;
-	}
-	if (writing && (c->peer_enc_key == NULL || (k->peer_box =
-	    crypto_box_load_public(c->peer_enc_key)) == NULL)) {
-		snprintf(msg, msglen, "读不出对端站点的加密公钥 %s（peer_enc_key；"
-		    "由对端管理员带来）。", c->peer_enc_key ? c->peer_enc_key :
-		    "（未配置）");
-		goto fail;
-	}
-	return GAP_OK;
-fail:
-	EVP_PKEY_free(k->sign);
-	EVP_PKEY_free(k->box);
-	memset(k, 0, sizeof(*k));
-	return GAP_FAIL;
+	return keyring_load(c, use, k, msg, msglen) == 0 ? GAP_OK : GAP_FAIL;
 }
 
 static void
 keys_free(struct bundle_keys *k)
 {
-	EVP_PKEY_free(k->sign);
-	EVP_PKEY_free(k->box);
-	EVP_PKEY_free(k->peer_box);
-	memset(k, 0, sizeof(*k));
+	keyring_free(k);
 }
 
 static void
@@ -265,7 +235,7 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 
 	*path = NULL;
 	lines[0] = '\0';
-	if (keys_load(cfg, 1, &key, msg, msglen) != GAP_OK)
+	if (keys_load(cfg, KEYRING_WRITE, &key, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
 	/* Every bundle carries this site's chain heads, signed (SEC-3). */
 	if (anchor_for_export(cfg, db, pool, key.sign) != DB_OK) {
@@ -1179,15 +1149,27 @@ claim_why(const struct config *cfg, const struct bundle_keys *keys,
 {
 	static const char	 sig[] = "签名验证失败";
 	unsigned char		 own[BOX_LEN];
-	char			 ownhex[2 * BOX_LEN + 1];
+	char			 ownhex[2 * BOX_LEN + 1], first[2 * BOX_LEN + 1];
 	const char		*peer;
+	size_t			 i, mine = 0, n = 0;
+	EVP_PKEY		*k;
 
 	if (strncmp(err, sig, strlen(sig)) != 0)
 		return NULL;
 	peer = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
-	if (keys->box != NULL && crypto_box_public(keys->box, own) == 0) {
+	/* This site's X25519 keys, current and kept (keyring.h). */
+	for (i = 0; i <= keys->nmore_box; i++) {
+		k = i == 0 ? keys->box : keys->more_box[i - 1].key;
+		if (k == NULL || crypto_box_public(k, own) != 0)
+			continue;
 		crypto_hex(own, sizeof(own), ownhex);
-		if (crypto_hex_valid(cl->to, 64) && strcmp(cl->to, ownhex) != 0)
+		if (n++ == 0)
+			memcpy(first, ownhex, sizeof(first));
+		mine |= strcmp(cl->to, ownhex) == 0;
+	}
+	if (n > 0) {
+		memcpy(ownhex, first, sizeof(ownhex));
+		if (crypto_hex_valid(cl->to, 64) && !mine)
 			return pool_printf(pool, "这个数据包是发给另一站点的"
 			    "（收件公钥 %.16s…，本站为 %.16s…），不是本站对端"
 			    "为本站导出的，或是按本站已不用的加密公钥加密的。请"
@@ -1250,15 +1232,18 @@ gap_verify(const struct config *cfg, struct pool *pool, const char *path,
 	enum gap_rc		 rc;
 
 	memset(&in, 0, sizeof(in));
-	if (keys_load(cfg, 0, &keys, msg, msglen) != GAP_OK)
+	if (keys_load(cfg, KEYRING_READ, &keys, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
 	rc = read_checked(cfg, &keys, path, NULL, &in, pool, msg, msglen);
 	keys_free(&keys);
 	if (rc != GAP_OK)
 		return rc;
 	snprintf(msg, msglen, "数据包完好：%s 第 %lld 号，%s，记录 %zu 字节，"
-	    "附件 %zu 个。", in.site, (long long)in.seq, in.dir,
-	    in.records_len, in.nfiles);
+	    "附件 %zu 个；%s 套件，对端签名密钥 %s%s。", in.site,
+	    (long long)in.seq, in.dir, in.records_len, in.nfiles,
+	    bundle_suite_name(in.suite), in.kid, in.until == 0 ? "（当前）" :
+	    in.until < (int64_t)clock_now() ? "（轮换前的旧密钥，过渡期已结束："
+	    "导入会被拒绝）" : "（轮换前的旧密钥，仍在过渡期内）");
 	bundle_in_free(&in);
 	return GAP_OK;
 }
@@ -1343,7 +1328,7 @@ import_one(const struct config *cfg, struct db *db, struct pool *pool,
 	}
 	/* Kept to the end: anchors are checked against the very key the
 	 * bundle verified with. */
-	if (keys_load(cfg, 0, &keys, msg, msglen) != GAP_OK)
+	if (keys_load(cfg, KEYRING_IMPORT, &keys, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
 	if (stage_open(cfg->files_dir, pool, &st) == -1) {
 		keys_free(&keys);
@@ -1414,7 +1399,7 @@ import_one(const struct config *cfg, struct db *db, struct pool *pool,
 		    "不同。已拒绝。", (long long)in.seq);
 		goto out;
 	}
-	if ((grc = check_all(cfg, db, pool, &in, st.dir, object, keys.sign,
+	if ((grc = check_all(cfg, db, pool, &in, st.dir, object, in.signer,
 	    &nrec, msg, msglen)) != GAP_OK)
 		goto out;
 	grc = apply_records(cfg, db, pool, &in, st.dir, first, nrec,

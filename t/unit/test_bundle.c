@@ -602,7 +602,7 @@ test_not_a_bundle(void **state)
 	(void)state;
 	refused((const unsigned char *)"PK\3\4 a zip file, not ours", 26,
 	    fx.pub, &nolimit, "文件头不正确");
-	refused((const unsigned char *)"YWBNDL03\0\0\0\0", 12, fx.pub,
+	refused((const unsigned char *)"YWBNDL09\0\0\0\0", 12, fx.pub,
 	    &nolimit, "文件头不正确");
 	/* a manifest length far past the limit */
 	refused((const unsigned char *)"YWBNDL02\xff\xff\xff\xff", 12,
