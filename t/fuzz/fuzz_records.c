@@ -6,7 +6,8 @@
  *
  *	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
  *	    -Icgi/core -Icgi/domain -Icgi/gap -I/usr/include/ClearSilver \
- *	    cgi/gap/records.c cgi/core/{text,ids,arena,log,files,crypto}.c \
+ *	    cgi/gap/records.c \
+ *	    cgi/core/{text,ids,arena,log,files,crypto,crypto_sm}.c \
  *	    cgi/domain/{vocab,wfnet}.c t/fuzz/fuzz_records.c \
  *	    $(pkg-config --cflags --libs libcrypto jansson) -lmagic \
  *	    -o fuzz_records
