@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # gap-faults.sh (GAP-5, GAP-4; issue #9): the gap under faults.  For
 # $GAP_FAULT_ROUNDS rounds (bench/gap-faults.sh runs more) both sites change
-# (applications on the extranet, acceptances on the intranet), both export
-# with the real tool onto a disc, and each disc's bundles go through a
-# channel that drops some, carries some twice, delays some by a few rounds
+# (applications on the extranet, refusals at intake on the intranet, the
+# rest refused at the end so that no case stays open for the suites after
+# this one), both export with the real tool onto a disc, and each disc's
+# bundles go through a channel that drops some, carries some twice, delays some by a few rounds
 # (so they come in another order), flips a byte in some, and once loses a
 # whole disc for three rounds.  Then clean rounds until nothing is held and
 # every bundle is acknowledged.  At the end both sites hold the same data:
@@ -41,6 +42,7 @@ carry ext int
 ALERTS0="$(sql_ext "SELECT COUNT(*) FROM security_alert")/$(sql_int "SELECT COUNT(*) FROM security_alert")"
 OUT0="$(sql_ext "SELECT COUNT(*) FROM gap_out")/$(sql_int "SELECT COUNT(*) FROM gap_out")"
 APP0=$(sql_ext "SELECT COALESCE(MAX(id), 0) FROM application")
+CASE0=$(sql_int "SELECT COALESCE(MAX(id), 0) FROM kase")
 
 declare -A T=([export]=0 [import]=0 [change]=0)
 # timed KIND CMD…: CMD, its time added to T[KIND] (microseconds).
@@ -133,6 +135,18 @@ deliver() {
 	mv "$TMP/q-next" "$TMP/q-$from"
 }
 
+# refuse CASE: the clerk refuses case CASE at intake (不予受理): a decision
+# with its document, which the extranet must hear of, and a case that
+# leaves every worklist, so the suites after this one find theirs.
+refuse() {
+	local csrf
+	csrf=$(http_get clerk "$INT_URL/case?id=$1" | csrf_from)
+	http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$1" action=reject "text=申请材料与申请事项不符。" >/dev/null
+	[[ $HTTP_STATUS == 303 ]] || { t_fail "refusing case $1: $HTTP_STATUS"; BAD=1; }
+}
+# received: the cases of the simulation waiting at intake.
+received() { sql_int "SELECT id FROM kase WHERE state = 'received' AND app_no IN (SELECT app_no FROM gap_in_case) AND id > $CASE0 ORDER BY ${1:-id}"; }
+
 # change ROUND: both sites change, now and then.
 change() {
 	local c
@@ -140,11 +154,8 @@ change() {
 		apply || { t_fail "round $1: the application was refused ($HTTP_STATUS)"; BAD=1; }
 	fi
 	if ((RANDOM % 3 == 0)); then
-		c=$(sql_int "SELECT id FROM kase WHERE state = 'received' AND app_no IN (SELECT app_no FROM gap_in_case) ORDER BY RAND($RANDOM) LIMIT 1")
-		if [[ -n $c ]]; then
-			csrf=$(http_get clerk "$INT_URL/case?id=$c" | csrf_from)
-			http_post clerk "$INT_URL/case/act" "csrf=$csrf" "id=$c" action=accept >/dev/null
-		fi
+		c=$(received "RAND($RANDOM) LIMIT 1")
+		[[ -z $c ]] || refuse "$c"
 	fi
 }
 
@@ -160,6 +171,8 @@ for ((i = 1; i <= ROUNDS && !BAD; i++)); do
 	round "$i" 1
 done
 t_is "$ROUNDS rounds under faults, every import as expected" "$BAD" 0
+# The rest refused too, so that no case of the simulation stays open.
+for c in $(received); do refuse "$c"; done
 # Clean rounds until nothing is held or in flight and all is acknowledged.
 quiet() {
 	[[ ! -s $TMP/q-ext && ! -s $TMP/q-int ]] &&
@@ -188,6 +201,7 @@ t_is "each once" "$(sql_int "SELECT COUNT(*) - COUNT(DISTINCT app_no) FROM kase"
 SENT=$(sql_int "SELECT GROUP_CONCAT(CONCAT(JSON_VALUE(body, '$.app_no'), ':', JSON_VALUE(body, '$.seq')) ORDER BY 1) FROM gap_outbox WHERE kind = 'case.event' AND JSON_VALUE(body, '$.app_no') IN ($(sed "s/[^,]*/'&'/g" <<<"${EXT_APPS:-x}"))")
 GOT=$(sql_ext "SELECT GROUP_CONCAT(CONCAT(app_no, ':', seq) ORDER BY 1) FROM app_event WHERE seq > 0 AND app_no IN ($(sed "s/[^,]*/'&'/g" <<<"${EXT_APPS:-x}"))")
 t_like "the intranet acted on them all along" "$SENT" ":2"
+t_is "and none of them is open" "$(sql_int "SELECT COUNT(*) FROM kase WHERE id > $CASE0 AND state <> 'not_accepted'")" 0
 t_is "every event it sent about them is on the extranet, once" "$GOT" "$SENT"
 t_is "no security alert on either site" \
 	"$(sql_ext "SELECT COUNT(*) FROM security_alert")/$(sql_int "SELECT COUNT(*) FROM security_alert")" "$ALERTS0"
