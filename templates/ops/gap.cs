@@ -39,7 +39,7 @@
   <h2 class="section-title" id="gs-kinds">等待导出的记录（按类型）</h2>
   <?cs if:subcount(Gap.Kinds) == 0 ?><p class="muted">没有等待导出的记录。</p><?cs else ?>
   <div class="table-wrap">
-    <table class="grid" id="kinds">
+    <table class="grid sup-counts" id="kinds">
       <thead><tr><th scope="col">记录类型</th><th scope="col" class="num">条数</th></tr></thead>
       <tbody><?cs each:k = Gap.Kinds ?><tr><td class="mono"><?cs var:k.kind ?></td><td class="num"><?cs var:k.n ?></td></tr><?cs /each ?></tbody>
     </table>
@@ -51,7 +51,7 @@
   <h2 class="section-title" id="gs-wait">等待<?cs var:Gap.peer ?>回告的数据包</h2>
   <?cs if:subcount(Gap.Wait) == 0 ?><p class="muted">本站发出的数据包<?cs var:Gap.peer ?>都已回告收到。</p><?cs else ?>
   <div class="table-wrap">
-    <table class="grid reflow" id="waiting">
+    <table class="grid sup-counts" id="waiting">
       <thead><tr><th scope="col">数据包</th><th scope="col">导出时间</th><th scope="col" class="num">记录</th><th scope="col" class="num">字节</th><th scope="col">重发</th></tr></thead>
       <tbody><?cs each:w = Gap.Wait ?><tr>
         <td class="nowrap" data-label="数据包">第 <?cs var:w.epoch ?> 纪元第 <?cs var:w.seq ?> 号</td>
