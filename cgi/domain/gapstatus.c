@@ -47,7 +47,7 @@ static const char SQL_ASKED_IN[] =
 static const char SQL_ACK[] =
     "SELECT epoch, upto, missing, from_seq, " BJ("at") ", "
     "DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s') FROM gap_ack WHERE dir = ? "
-    "ORDER BY id DESC LIMIT 1";
+    "ORDER BY from_epoch DESC, from_seq DESC, id DESC LIMIT 1";
 static const char SQL_RESENT[] =
     "SELECT seq FROM gap_out WHERE epoch = ? AND seq BETWEEN ? AND ? "
     "AND resent_at >= ? ORDER BY seq";
@@ -175,8 +175,9 @@ load_missing(struct db *db, struct pool *pool, struct gapstatus *st)
 	return rc == DB_NONE ? DB_OK : rc;
 }
 
-/* What the other site last said it has of ours, and what we sent
- * again since. */
+/* What the other site last said it has of ours (the newest by the
+ * bundle that carried it, as resend.c reads it), and what we sent again
+ * since. */
 static enum db_rc
 load_ack(struct db *db, struct pool *pool, struct gapstatus *st)
 {

@@ -6,7 +6,8 @@
  * other site's bundles missing here and the re-send requests both ways,
  * the records set aside, the open alerts with the operator who carried
  * the bundle, and the carry log.  Read only; the tables belong to
- * exchange.c, aside.c and alert.c and are filled by the gap tool.
+ * exchange.c, the re-send flow (gap_held, gap_ack, gap_carry: db/167),
+ * aside.c and alert.c and are filled by the gap tool.
  */
 #ifndef YW_GAPSTATUS_H
 #define YW_GAPSTATUS_H

@@ -238,6 +238,9 @@ for key in "${!IS_ROUTE[@]}"; do
 			ASKED["$site $method $path"]=1
 			want=404
 			[[ -z ${ON_SITE["$site $path"]:-} ]] || want=405
+			# The extranet's operations server's routes (R_OPS, GAP-6)
+			# do not exist on the public server, by any method.
+			[[ $site == ext && $path == /ops/* ]] && want=404
 			for who in anon citA clkX sys; do
 				send "$who" "$site" "$method" "$path" -
 				CELLS=$((CELLS + 1))
