@@ -411,7 +411,18 @@ int_login() {
 # every extranet bundle is carried to the intranet; prints the intranet
 # case's id (nothing when any of it failed).
 case_from_ext() {
-	local code=$1 csrf app seq b
+	local app b
+	app=$(ext_apply "$1") || return 1
+	gap_ext export >/dev/null 2>&1 || true
+	for b in "$TEST_VAR"/ext/bundles/*.ywb; do gap_int import "$b" >/dev/null 2>&1 || true; done
+	sql_int "SELECT id FROM kase WHERE app_no = '$app'"
+}
+
+# ext_apply CODE: the demo applicant applies for item CODE on the extranet
+# with every required material; prints the application's number.  Nothing
+# crosses.
+ext_apply() {
+	local code=$1 csrf seq
 	local -a uploads=()
 	t_pdf "$_T_DIR/case.pdf"
 	# The suites drive many cases through this one applicant, past the
@@ -426,10 +437,7 @@ case_from_ext() {
 	done
 	http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$code" "${uploads[@]}" >/dev/null
 	[[ $HTTP_STATUS == 303 && $HTTP_LOCATION == /receipt\?no=* ]] || return 1
-	app=${HTTP_LOCATION#*=}
-	gap_ext export >/dev/null 2>&1 || true
-	for b in "$TEST_VAR"/ext/bundles/*.ywb; do gap_int import "$b" >/dev/null 2>&1 || true; done
-	sql_int "SELECT id FROM kase WHERE app_no = '$app'"
+	printf '%s\n' "${HTTP_LOCATION#*=}"
 }
 
 # clock_at "YYYY-MM-DD HH:MM": from now on both sites of the test stack (the
@@ -648,7 +656,8 @@ outbox_ext() { # RECORDS [FILE…]
 # forge TO RECORDS OUT [FILE…]: a bundle for site TO (int|ext), the next in
 # its sequence, of the records file RECORDS and member FILEs, signed and
 # sealed with the REAL keys of the sending site (build/t/tools/forge_bundle):
-# what a host holding that site's keys could forge (F1).
+# what a host holding that site's keys could forge (F1).  $FORGE_ACKS, when
+# set, is the manifest's "acks" (JSON text).
 forge() {
 	local to=$1 recs=$2 out=$3 keys site dir epoch seq prev
 	shift 3
@@ -663,7 +672,7 @@ forge() {
 	prev=$("sql_$to" "SELECT hash FROM gap_in WHERE dir='$dir' AND epoch=$epoch AND seq=$seq")
 	"$BUILD/t/tools/forge_bundle" -k "$keys/site.key" -x "$keys/enc.key" -y "$keys/peer-enc.pub" \
 		-s "$site" -d "$dir" -e "$epoch" -n $((seq + 1)) -p "$prev" \
-		-r "$recs" -o "$out" "$@" >/dev/null
+		${FORGE_ACKS:+-a "$FORGE_ACKS"} -r "$recs" -o "$out" "$@" >/dev/null
 }
 
 # required_uploads CODE FILE: "m<seq>=@FILE" for each required material of

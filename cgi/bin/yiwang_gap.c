@@ -1,9 +1,15 @@
 /*
  * yiwang_gap.c: the gap operator's tool (GAP-1..6).
  *
- *	yiwang-gap [-c CONF] export		write the next bundle; prints
- *						its path on the last line
- *	yiwang-gap [-c CONF] import FILE	verify and import
+ *	yiwang-gap [-c CONF] export [--to DIR] [--heartbeat]
+ *						write the next bundle (a
+ *						heartbeat when one is due or
+ *						asked for), and again those
+ *						the other site lacks, copied
+ *						into DIR (the disc); prints
+ *						the new one's path last
+ *	yiwang-gap [-c CONF] import PATH	verify and import a bundle,
+ *						or every bundle of a disc
  *	yiwang-gap [-c CONF] verify FILE	verify only
  *	yiwang-gap [-c CONF] status		what /ops/gap shows (GAP-6):
  *						what is pending and what
@@ -28,9 +34,12 @@
  * Exit status: 0 done (also: already imported), 2 refused or failed,
  * 3 nothing to export, 4 security alert, 5 an earlier bundle is missing.
  */
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "chain.h"
@@ -48,7 +57,8 @@
 static void
 usage(void)
 {
-	fputs("usage: yiwang-gap [-c CONF] export | import FILE | verify FILE"
+	fputs("usage: yiwang-gap [-c CONF] export [--to DIR] [--heartbeat]"
+	    " | import PATH | verify FILE"
 	    " | status | epoch-accept EPOCH | aside [all] | retry ID"
 	    " | discard ID --why TEXT\n", stderr);
 	_exit(64);
@@ -189,6 +199,109 @@ aside(struct db *db, struct pool *pool, int all, char *msg, size_t msglen)
 	return GAP_OK;
 }
 
+/* export [--to DIR] [--heartbeat]: 0, or -1 for usage(). */
+static int
+export_args(int argc, char *argv[], const char **to, int *beat)
+{
+	struct stat	 st;
+	int		 i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--heartbeat") == 0 && !*beat)
+			*beat = 1;
+		else if (strcmp(argv[i], "--to") == 0 && i + 1 < argc &&
+		    *to == NULL) {
+			*to = argv[++i];
+			if (stat(*to, &st) == -1 || !S_ISDIR(st.st_mode)) {
+				fprintf(stderr, "%s 不是一个文件夹（--to 应指向"
+				    "摆渡盘上的文件夹）。\n", *to);
+				_exit(GAP_FAIL);
+			}
+		} else
+			usage();
+	return 0;
+}
+
+/* Order of bundle files in a folder: by name, which sorts by epoch and
+ * sequence for six-digit ones, and by length first for longer ones. */
+static int
+by_name(const void *a, const void *b)
+{
+	const char	*x = *(const char *const *)a;
+	const char	*y = *(const char *const *)b;
+	size_t		 lx = strlen(x), ly = strlen(y);
+
+	return lx != ly ? (lx < ly ? -1 : 1) : strcmp(x, y);
+}
+
+/* The worse of two outcomes. */
+static enum gap_rc
+worse(enum gap_rc a, enum gap_rc b)
+{
+	static const enum gap_rc rank[] = { GAP_OK, GAP_EMPTY, GAP_MISSING,
+	    GAP_FAIL, GAP_ALERT };
+	size_t	 i, ra = 0, rb = 0;
+
+	for (i = 0; i < sizeof(rank) / sizeof(rank[0]); i++) {
+		if (rank[i] == a)
+			ra = i;
+		if (rank[i] == b)
+			rb = i;
+	}
+	return ra >= rb ? a : b;
+}
+
+/*
+ * import FILE, or every *.ywb of a folder (a disc), in name order: the
+ * bundles of this site's own direction there are passed over; one that
+ * comes early is held until the one it follows (gap_import()).
+ */
+static enum gap_rc
+import(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *path, char *msg, size_t msglen)
+{
+	struct stat	 st;
+	DIR		*d;
+	struct dirent	*e;
+	char		**v = NULL, m[8192], *own;
+	size_t		 n = 0, cap = 0, i, len, skipped = 0;
+	enum gap_rc	 rc = GAP_EMPTY;
+
+	if (stat(path, &st) == -1 || !S_ISDIR(st.st_mode))
+		return gap_import(cfg, db, pool, path, msg, msglen);
+	if ((d = opendir(path)) == NULL) {
+		snprintf(msg, msglen, "无法打开文件夹 %s：%s。", path,
+		    strerror(errno));
+		return GAP_FAIL;
+	}
+	own = pool_printf(pool, "%s-%s-", config_site_name(cfg->site),
+	    gap_out_dir(cfg));
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".ywb") != 0)
+			continue;
+		if (strncmp(e->d_name, own, strlen(own)) == 0) {
+			skipped++;
+			continue;
+		}
+		*(char **)pool_push(pool, &v, &n, &cap, sizeof(char *)) =
+		    pool_strdup(pool, e->d_name);
+	}
+	closedir(d);
+	qsort(v, n, sizeof(*v), by_name);
+	snprintf(msg, msglen, "%s：%zu 个数据包%s。", path, n, skipped ?
+	    pool_printf(pool, "（另有本站自己导出的 %zu 个，应带到对端，未导入"
+	    "）", skipped) : "");
+	for (i = 0; i < n; i++) {
+		m[0] = '\0';
+		rc = worse(rc, gap_import(cfg, db, pool, pool_printf(pool,
+		    "%s/%s", path, v[i]), m, sizeof(m)));
+		len = strlen(msg);
+		snprintf(msg + len, msglen - len, "\n%s：%s", v[i], m);
+	}
+	return n == 0 ? GAP_EMPTY : rc == GAP_EMPTY ? GAP_OK : rc;
+}
+
 /* A record number from the command line, or usage(). */
 static int64_t
 aside_id(const char *s)
@@ -209,10 +322,11 @@ main(int argc, char *argv[])
 	struct db	*db = NULL;
 	struct pool	*pool;
 	const char	*conf = NULL;
-	char		 msg[8192] = "", *path = NULL, *end;
+	char		 msg[16384] = "", *path = NULL, *end;
+	const char	*to = NULL;
 	long long	 epoch;
 	enum gap_rc	 rc = GAP_FAIL;
-	int		 c;
+	int		 c, beat = 0;
 
 	log_set_prog("yiwang-gap");
 	while ((c = getopt(argc, argv, "+c:")) != -1)
@@ -240,10 +354,12 @@ main(int argc, char *argv[])
 		snprintf(msg, sizeof(msg), "连不上本站数据库。");
 		goto done;
 	}
-	if (strcmp(argv[0], "export") == 0 && argc == 1)
-		rc = gap_export(&cfg, db, pool, &path, msg, sizeof(msg));
+	if (strcmp(argv[0], "export") == 0 && export_args(argc, argv, &to,
+	    &beat) == 0)
+		rc = gap_export(&cfg, db, pool, to, beat, &path, msg,
+		    sizeof(msg));
 	else if (strcmp(argv[0], "import") == 0 && argc == 2)
-		rc = gap_import(&cfg, db, pool, argv[1], msg, sizeof(msg));
+		rc = import(&cfg, db, pool, argv[1], msg, sizeof(msg));
 	else if (strcmp(argv[0], "status") == 0 && argc == 1)
 		rc = status(&cfg, db, pool, msg, sizeof(msg));
 	else if (strcmp(argv[0], "aside") == 0 && (argc == 1 || (argc == 2 &&
@@ -272,7 +388,7 @@ done:
 		fprintf(strcmp(argv[0], "status") == 0 ||
 		    strcmp(argv[0], "aside") == 0 ? stdout : stderr,
 		    "%s\n", msg);
-	if (rc == GAP_OK && path != NULL)
+	if (path != NULL)
 		printf("%s\n", path);
 	db_close(db);
 	pool_free(pool);

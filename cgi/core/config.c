@@ -67,6 +67,9 @@ set_defaults(struct config *c)
 	c->quota_apps = 20;
 	c->quota_bytes = (size_t)200 * 1024 * 1024;
 	c->sweep_grace = 24 * 3600;
+	c->gap_heartbeat = 3600;
+	c->gap_keep_days = 30;
+	c->gap_keep_bytes = (size_t)10 << 30;
 }
 
 int
@@ -119,6 +122,9 @@ config_load(const char *path, struct config *c)
 		{ "quota_apps_per_day", NULL, &c->quota_apps },
 		{ "quota_bytes_per_day", NULL, &c->quota_bytes },
 		{ "files_sweep_grace", NULL, &c->sweep_grace },
+		{ "gap_heartbeat", NULL, &c->gap_heartbeat },
+		{ "gap_keep_days", NULL, &c->gap_keep_days },
+		{ "gap_keep_bytes", NULL, &c->gap_keep_bytes },
 	};
 
 	set_defaults(c);

@@ -70,6 +70,13 @@ struct config {
 	size_t		 quota_bytes;
 	/* files-sweep leaves files younger than this (seconds). */
 	size_t		 sweep_grace;
+	/* Re-send (GAP-5): a bundle with no records goes out when none has
+	 * for gap_heartbeat seconds (0: never); this site's bundles are
+	 * kept until acknowledged, then gap_keep_days, and the acknowledged
+	 * ones let go sooner while all kept pass gap_keep_bytes. */
+	size_t		 gap_heartbeat;
+	size_t		 gap_keep_days;
+	size_t		 gap_keep_bytes;
 };
 
 /*

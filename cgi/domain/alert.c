@@ -185,6 +185,7 @@ static const struct {
 	 * operator's retry or discard, here or at the other site. */
 	{ "gap.aside", "提示：收到的记录未能应用，已搁置" },
 	{ "gap.aside.peer", "提示：对端未能应用本站发出的记录" },
+	{ "gap.lost", "对端缺的数据包本站已无法重发" },
 	/* The other site refused a bundle of ours (GAP-6): a security
 	 * matter there, looked into here too. */
 	{ "gap.alert.peer", "对端拒绝了本站发出的数据包" },

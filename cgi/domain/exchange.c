@@ -17,16 +17,17 @@ static const char SQL_OUTBOX_ADD[] =
 static const char SQL_LOCK[] =
     "SELECT epoch FROM gap_lock WHERE id = 1 FOR UPDATE";
 static const char SQL_OUT_UNFINISHED[] =
-    "SELECT seq, created_at FROM gap_out WHERE epoch = ? AND hash IS NULL "
-    "ORDER BY seq LIMIT 1";
+    "SELECT seq, created_at, COALESCE(acks, 'null') FROM gap_out "
+    "WHERE epoch = ? AND hash IS NULL ORDER BY seq LIMIT 1";
 static const char SQL_OUT_NEXT[] =
     "SELECT COALESCE(MAX(seq), 0) + 1 FROM gap_out WHERE epoch = ?";
 static const char SQL_OUTBOX_CLAIM[] =
     "UPDATE gap_outbox SET bundle_epoch = ?, bundle_seq = ? "
     "WHERE bundle_seq IS NULL";
 static const char SQL_OUT_ADD[] =
-    "INSERT INTO gap_out (epoch, seq, created_at, records) "
-    "VALUES (?, ?, DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ'), ?)";
+    "INSERT INTO gap_out (epoch, seq, created_at, records, acks) "
+    "VALUES (?, ?, DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ'), ?, "
+    "?)";
 static const char SQL_OUT_CREATED[] =
     "SELECT created_at FROM gap_out WHERE epoch = ? AND seq = ?";
 static const char SQL_OUTBOX_RECORDS[] =
@@ -129,7 +130,8 @@ outbox_add(struct db *db, struct pool *pool, json_t *rec)
 }
 
 enum db_rc
-exchange_claim(struct db *db, struct pool *pool, struct gap_claim *c)
+exchange_claim(struct db *db, struct pool *pool, const char *acks,
+    int empty_ok, struct gap_claim *c)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -143,7 +145,7 @@ exchange_claim(struct db *db, struct pool *pool, struct gap_claim *c)
 		goto fail;
 	q = db_stmt(db, SQL_OUT_UNFINISHED);
 	stmt_bind_int(q, 0, c->epoch);
-	rc = stmt_one(q, pool, "is", &c->seq, &c->created);
+	rc = stmt_one(q, pool, "iss", &c->seq, &c->created, &c->acks);
 	if (rc == DB_OK) {
 		c->resumed = 1;
 		db_rollback(db);
@@ -164,14 +166,16 @@ exchange_claim(struct db *db, struct pool *pool, struct gap_claim *c)
 	stmt_bind_int(q, 1, c->seq);
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
-	if ((n = stmt_affected(q)) == 0) {
+	if ((n = stmt_affected(q)) == 0 && !empty_ok) {
 		db_rollback(db);
 		return DB_NONE;
 	}
+	c->acks = (char *)acks;
 	q = db_stmt(db, SQL_OUT_ADD);
 	stmt_bind_int(q, 0, c->epoch);
 	stmt_bind_int(q, 1, c->seq);
 	stmt_bind_int(q, 2, (int64_t)n);
+	stmt_bind_text(q, 3, acks);
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
 	q = db_stmt(db, SQL_OUT_CREATED);

@@ -34,15 +34,19 @@ struct gap_claim {
 	int64_t		 epoch;
 	int64_t		 seq;
 	char		*created;	/* as the manifest will say */
+	char		*acks;		/* JSON text of the manifest's acks */
 	int		 resumed;	/* 1: an earlier export crashed */
 };
 
 /*
  * Under the single-writer lock, give every outbox row that no bundle holds
- * yet the next sequence number, or resume a claim whose file was never
- * written.  DB_NONE when there is nothing to send.
+ * yet the next sequence number, with acks (JSON text) to carry, or resume
+ * a claim whose file was never written, with the acks it had.  DB_NONE
+ * when there is nothing to send, unless empty_ok (a heartbeat): then a
+ * bundle of no records.
  */
-enum db_rc	 exchange_claim(struct db *, struct pool *, struct gap_claim *);
+enum db_rc	 exchange_claim(struct db *, struct pool *, const char *acks,
+		    int empty_ok, struct gap_claim *);
 /* Call cb(rec_text, arg) for every record of bundle seq, in order, the
  * sealed ones opened; DB_ERR (logged) also when one does not open. */
 enum db_rc	 exchange_records(struct db *, struct pool *, int64_t epoch,

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include <jansson.h>
 
 #include "anchor.h"
+#include "ack.h"
 #include "alert.h"
 #include "application.h"
 #include "aside.h"
@@ -32,11 +34,12 @@
 #include "log.h"
 #include "publish.h"
 #include "records.h"
+#include "resend.h"
 #include "search.h"
 #include "utf8.h"
 
-static const char *
-out_dir(const struct config *c)
+const char *
+gap_out_dir(const struct config *c)
 {
 	return c->site == SITE_INTRANET ? "int2ext" : "ext2int";
 }
@@ -175,15 +178,23 @@ collect_record(const char *rec, void *arg)
 
 enum gap_rc
 gap_export(const struct config *cfg, struct db *db, struct pool *pool,
-    char **path, char *msg, size_t msglen)
+    const char *to, int beat, char **path, char *msg, size_t msglen)
 {
 	struct gap_claim	 claim;
 	struct collect		 c;
 	struct bundle_out	 b;
 	struct bundle_keys	 key;
-	char			*prev, hash[65], err[512];
+	struct stat		 st;
+	json_t			*missing = NULL;
+	const char		*who = config_operator(pool);
+	char			*prev, *acks, hash[65], err[512], lines[4096];
+	size_t			 nresent = 0;
+	int			 empty_ok;
+	enum gap_rc		 grc;
 	enum db_rc		 rc;
 
+	*path = NULL;
+	lines[0] = '\0';
 	if (keys_load(cfg, 1, &key, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
 	/* Every bundle carries this site's chain heads, signed (SEC-3). */
@@ -192,13 +203,29 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 		snprintf(msg, msglen, "无法写出审计链的锚点（见日志），没有导出。");
 		return GAP_FAIL;
 	}
-	switch (exchange_claim(db, pool, &claim)) {
+	/* What this site holds of the other's bundles goes with it (GAP-5);
+	 * with nothing to send, a heartbeat when one is due. */
+	if (ack_build(cfg, db, pool, &acks, &missing, msg, msglen) !=
+	    GAP_OK) {
+		keys_free(&key);
+		return GAP_FAIL;
+	}
+	empty_ok = beat;
+	rc = beat ? DB_OK : resend_empty_due(db, pool,
+	    (int64_t)cfg->gap_heartbeat, missing, &empty_ok);
+	json_decref(missing);
+	if (rc == DB_OK)
+		rc = exchange_claim(db, pool, acks, empty_ok, &claim);
+	switch (rc) {
 	case DB_OK:
 		break;
 	case DB_NONE:
 		keys_free(&key);
-		snprintf(msg, msglen, "没有需要导出的数据。");
-		return GAP_EMPTY;
+		grc = ack_resend(cfg, db, pool, to, who, &nresent, lines,
+		    sizeof(lines));
+		snprintf(msg, msglen, "没有需要导出的新数据。%s%s",
+		    lines[0] ? "\n" : "", lines);
+		return grc != GAP_OK ? grc : nresent > 0 ? GAP_OK : GAP_EMPTY;
 	default:
 		keys_free(&key);
 		snprintf(msg, msglen, "数据库出错，没有导出。");
@@ -220,7 +247,7 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 		prev = "";
 	memset(&b, 0, sizeof(b));
 	b.site = config_site_name(cfg->site);
-	b.dir = out_dir(cfg);
+	b.dir = gap_out_dir(cfg);
 	b.epoch = claim.epoch;
 	b.seq = claim.seq;
 	b.prev = prev;
@@ -230,26 +257,43 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 	b.nrecords = c.n;
 	b.files = c.files;
 	b.nfiles = c.nfiles;
-	b.acks = NULL;
+	/* As claimed, so that an export run again writes the same bytes. */
+	b.acks = json_loads(claim.acks, 0, NULL);
 	*path = pool_printf(pool, "%s/%s-%s-e%lld-%06lld.ywb", cfg->bundle_dir,
 	    b.site, b.dir, (long long)b.epoch, (long long)b.seq);
-	if (bundle_write(*path, &b, &key, hash, err, sizeof(err)) == -1) {
+	if (b.acks == NULL || bundle_write(*path, &b, &key, hash, err,
+	    sizeof(err)) == -1) {
+		json_decref(b.acks);
 		keys_free(&key);
 		snprintf(msg, msglen, "写数据包失败：%s（再次运行导出即可重写同一个"
-		    "数据包）", err);
+		    "数据包）", b.acks == NULL ? "确认信息无法读取" : err);
 		return GAP_FAIL;
 	}
+	json_decref(b.acks);
 	keys_free(&key);
 	if (exchange_out_done(db, claim.epoch, claim.seq, hash, *path) !=
-	    DB_OK) {
+	    DB_OK || (stat(*path, &st) == 0 && resend_out_size(db,
+	    claim.epoch, claim.seq, (int64_t)st.st_size) != DB_OK)) {
 		snprintf(msg, msglen, "数据包已写好，但登记失败；再次运行导出会"
 		    "重写同一个数据包。");
 		return GAP_FAIL;
 	}
-	snprintf(msg, msglen, "%s第 %lld 号数据包：%zu 条记录，%zu 个附件。",
-	    claim.resumed ? "重新写出上次中断的" : "已导出", (long long)b.seq,
-	    c.n, c.nfiles);
-	return GAP_OK;
+	if (to != NULL && ack_copy(pool, *path, to, NULL, path) == -1) {
+		snprintf(msg, msglen, "第 %lld 号数据包已写好（%s），但无法复制到 "
+		    "%s：%s。再次运行导出即可重试。", (long long)b.seq,
+		    *path, to, strerror(errno));
+		return GAP_FAIL;
+	}
+	(void)resend_carry(db, who, c.n == 0 ? "heartbeat" : "export", b.dir,
+	    b.epoch, b.seq, to != NULL ? to : cfg->bundle_dir,
+	    pool_printf(pool, "%zu 条记录，%zu 个附件", c.n, c.nfiles));
+	grc = ack_resend(cfg, db, pool, to, who, &nresent, lines,
+	    sizeof(lines));
+	snprintf(msg, msglen, "%s第 %lld 号数据包：%zu 条记录，%zu 个附件。"
+	    "%s%s", claim.resumed ? "重新写出上次中断的" : c.n == 0 ?
+	    "已导出心跳（没有新数据，只带本站的确认信息）" : "已导出",
+	    (long long)b.seq, c.n, c.nfiles, lines[0] ? "\n" : "", lines);
+	return grc;
 }
 
 /*
@@ -674,7 +718,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	c.today = today();
 	c.members = members(in, pool);
 	c.nmembers = in->nfiles;
-	c.out_dir = out_dir(cfg);
+	c.out_dir = gap_out_dir(cfg);
 	/* A NUL would hide the rest of its line from the parser. */
 	if (memchr(in->records, '\0', in->records_len) != NULL)
 		return alert(db, pool, "gap.record", object, msg, msglen,
@@ -870,7 +914,7 @@ set_aside(struct db *db, struct pool *pool, const struct bundle_in *in,
 static enum gap_rc
 apply_records(const struct config *cfg, struct db *db, struct pool *pool,
     struct bundle_in *in, const char *stage, int first, size_t nrec,
-    char *msg, size_t msglen)
+    const struct gap_ack *ack, int held, char *msg, size_t msglen)
 {
 	const struct record_kind *k;
 	struct files_put	*puts;
@@ -959,6 +1003,14 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 	    pool_printf(pool, "%s/%lld/%lld", in->dir, (long long)in->epoch,
 	    (long long)in->seq), in->hash) != DB_OK)
 		snprintf(err, sizeof(err), "写审计记录时出错");
+	/* What the other site has of ours (GAP-5); a held bundle leaves
+	 * the queue as it goes in. */
+	if (err[0] == '\0' && ack != NULL && resend_ack_take(db, pool,
+	    gap_out_dir(cfg), ack) != DB_OK)
+		snprintf(err, sizeof(err), "登记对端的确认信息时出错");
+	if (err[0] == '\0' && held && resend_held_del(db, in->dir, in->epoch,
+	    in->seq) != DB_OK)
+		snprintf(err, sizeof(err), "移出暂存队列时出错");
 	if (err[0] == '\0' && adopt_files(cfg, pool, in, stage, puts,
 	    &nput) == -1)
 		snprintf(err, sizeof(err), "保存附件时出错");
@@ -1052,18 +1104,76 @@ gap_verify(const struct config *cfg, struct pool *pool, const char *path,
 }
 
 
-enum gap_rc
-gap_import(const struct config *cfg, struct db *db, struct pool *pool,
-    const char *path, char *msg, size_t msglen)
+/* What one import was about, for the carry log and the held queue. */
+struct carried {
+	char		*dir;
+	int64_t		 epoch, seq;
+	int		 applied;	/* its records went in now */
+};
+
+/*
+ * Keep verified bundle in, which comes before the one it follows (last
+ * imported), until that one comes: a copy in bundle_dir/held, its row,
+ * and its acks taken at once, so that re-send requests never wait.
+ */
+static enum gap_rc
+hold(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *path, const struct bundle_in *in, const struct gap_ack *ack,
+    int64_t last, char *msg, size_t msglen)
+{
+	struct gap_ack	 have;
+	struct stat	 st;
+	char		*dir, *copy, *list = "";
+	size_t		 i;
+
+	dir = pool_printf(pool, "%s/held", cfg->bundle_dir);
+	if ((mkdir(dir, 0700) == -1 && errno != EEXIST) ||
+	    ack_copy(pool, path, dir, pool_printf(pool, "%s-e%lld-%06lld.ywb",
+	    in->dir, (long long)in->epoch, (long long)in->seq), &copy) == -1 ||
+	    stat(copy, &st) == -1) {
+		snprintf(msg, msglen, "第 %lld 号数据包来得早于第 %lld 号，但无法"
+		    "暂存到 %s：%s。没有导入任何数据；请保留这个数据包。",
+		    (long long)in->seq, (long long)last + 1, dir,
+		    strerror(errno));
+		return GAP_FAIL;
+	}
+	if (db_begin(db) != DB_OK || resend_held_add(db, in->dir, in->epoch,
+	    in->seq, in->hash, copy, (int64_t)st.st_size) != DB_OK ||
+	    (ack != NULL && resend_ack_take(db, pool, gap_out_dir(cfg), ack) !=
+	    DB_OK) || db_commit(db) != DB_OK ||
+	    resend_holding(db, pool, in->dir, in->epoch, last, &have) !=
+	    DB_OK) {
+		db_rollback(db);
+		(void)unlink(copy);
+		snprintf(msg, msglen, "暂存第 %lld 号数据包时数据库出错，没有导入"
+		    "任何数据；请保留这个数据包，稍后再导入。", (long long)in->seq);
+		return GAP_FAIL;
+	}
+	for (i = 0; i < have.nmissing && i < 20; i++)
+		list = pool_printf(pool, "%s%s%lld", list, i ? "、" : "",
+		    (long long)have.missing[i]);
+	snprintf(msg, msglen, "第 %lld 号数据包已核验并暂存：本站最后导入的是第 "
+	    "%lld 号，还缺第 %s%s 号。本站下一个导出的数据包会请求对端重发；缺的"
+	    "数据包导入后，暂存的会自动依次导入。", (long long)in->seq,
+	    (long long)last, list, have.nmissing > 20 ? " 等" : "");
+	return GAP_MISSING;
+}
+
+/* Verify and import the bundle at path (held: from the held queue). */
+static enum gap_rc
+import_one(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *path, int held, struct carried *cr, char *msg, size_t msglen)
 {
 	struct bundle_in	 in;
 	struct bundle_keys	 keys;
 	struct stage		 st;
+	struct gap_ack		 ack;
 	enum gap_rc		 grc;
-	char			*have = NULL, *last_hash, *object;
+	const char		*why;
+	char			*have = NULL, *last_hash, *object, *hpath;
 	int64_t			 last;
 	size_t			 nrec = 0;
-	int			 first;
+	int			 first, acked, was_held;
 	enum db_rc		 rc;
 
 	memset(&in, 0, sizeof(in));
@@ -1084,20 +1194,30 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 	if ((grc = read_checked(cfg, &keys, path, st.dir, &in, msg,
 	    msglen)) != GAP_OK)
 		goto out;
+	cr->dir = pool_strdup(pool, in.dir);
+	cr->epoch = in.epoch;
+	cr->seq = in.seq;
 	grc = GAP_FAIL;
 	object = pool_printf(pool, "%s/%lld/%lld", in.dir, (long long)in.epoch,
 	    (long long)in.seq);
 	/* Exactly once: the same bundle again changes nothing. */
 	rc = exchange_in_get(db, pool, in.dir, in.epoch, in.seq, &have);
+	if (rc == DB_OK && held)
+		(void)resend_held_del(db, in.dir, in.epoch, in.seq);
+	if ((was_held = rc == DB_NONE && !held))
+		rc = resend_held_get(db, pool, in.dir, in.epoch, in.seq, &have,
+		    &hpath);
 	if (rc == DB_OK) {
 		if (strcmp(have, in.hash) == 0) {
-			snprintf(msg, msglen, "第 %lld 号数据包已经导入过，本次"
-			    "没有做任何改动。", (long long)in.seq);
-			grc = GAP_OK;
+			snprintf(msg, msglen, "第 %lld 号数据包已经%s过，本次"
+			    "没有做任何改动。", (long long)in.seq, was_held ?
+			    "暂存" : "导入");
+			grc = was_held ? GAP_MISSING : GAP_OK;
 		} else
 			grc = alert(db, pool, "gap.chain", object, msg, msglen,
-			    "安全警告：第 %lld 号数据包已经导入过，而这个文件的"
-			    "内容与当时不同。已拒绝。", (long long)in.seq);
+			    "安全警告：第 %lld 号数据包已经收到过，而这个文件的"
+			    "内容与当时不同（操作人 %s）。已拒绝。",
+			    (long long)in.seq, config_operator(pool));
 		goto out;
 	}
 	if (rc != DB_NONE) {
@@ -1107,9 +1227,19 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 	if ((grc = epoch_check(db, pool, &in, &first, msg, msglen)) != GAP_OK)
 		goto out;
 	grc = GAP_FAIL;
+	if ((acked = ack_parse(pool, &in, &ack, &why)) == -1) {
+		grc = alert(db, pool, "gap.record", object, msg, msglen,
+		    "拒绝导入第 %lld 号数据包：%s。", (long long)in.seq, why);
+		goto out;
+	}
 	if (exchange_in_last(db, pool, in.dir, in.epoch, &last, &last_hash) !=
 	    DB_OK) {
 		snprintf(msg, msglen, "数据库出错，没有导入。");
+		goto out;
+	}
+	if (in.seq > last + 1 && !held) {
+		grc = hold(cfg, db, pool, path, &in, acked == 0 ? &ack : NULL,
+		    last, msg, msglen);
 		goto out;
 	}
 	if (in.seq != last + 1) {
@@ -1122,18 +1252,75 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 	if (strcmp(in.prev, last_hash) != 0) {
 		grc = alert(db, pool, "gap.chain", object, msg, msglen,
 		    "安全警告：第 %lld 号数据包记载的上一号数据包与本站导入的"
-		    "不同。已拒绝。", (long long)in.seq);
+		    "不同（操作人 %s）。已拒绝。", (long long)in.seq,
+		    config_operator(pool));
 		goto out;
 	}
 	if ((grc = check_all(cfg, db, pool, &in, st.dir, object, keys.sign,
 	    &nrec, msg, msglen)) != GAP_OK)
 		goto out;
-	grc = apply_records(cfg, db, pool, &in, st.dir, first, nrec, msg,
-	    msglen);
+	grc = apply_records(cfg, db, pool, &in, st.dir, first, nrec,
+	    acked == 0 ? &ack : NULL, held, msg, msglen);
+	cr->applied = grc == GAP_OK;
 out:
 	bundle_in_free(&in);
 	stage_close(&st);
 	keys_free(&keys);
+	return grc;
+}
+
+/* The first line of msg, short enough for the carry log. */
+static char *
+outcome(struct pool *pool, const char *msg)
+{
+	size_t	 n = strcspn(msg, "\n");
+
+	if (n > 480)
+		for (n = 480; n > 0 && ((unsigned char)msg[n] & 0xc0) == 0x80;
+		    n--)
+			;
+	return pool_strndup(pool, msg, n);
+}
+
+enum gap_rc
+gap_import(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *path, char *msg, size_t msglen)
+{
+	struct carried	 cr, next;
+	const char	*who = config_operator(pool);
+	char		*hash, *hpath, *disc, m[2048];
+	enum gap_rc	 grc, nrc;
+	size_t		 len;
+
+	memset(&cr, 0, sizeof(cr));
+	grc = import_one(cfg, db, pool, path, 0, &cr, msg, msglen);
+	disc = pool_strdup(pool, path);
+	disc = dirname(disc);
+	(void)resend_carry(db, who, grc == GAP_OK ? "import" :
+	    grc == GAP_MISSING && cr.dir != NULL ? "held" : "refused",
+	    cr.dir != NULL ? cr.dir : "", cr.epoch, cr.seq, disc,
+	    outcome(pool, msg));
+	/* The bundles held for this one follow it, in order. */
+	while (cr.applied) {
+		if (resend_held_get(db, pool, cr.dir, cr.epoch, cr.seq + 1,
+		    &hash, &hpath) != DB_OK)
+			break;
+		memset(&next, 0, sizeof(next));
+		nrc = import_one(cfg, db, pool, hpath, 1, &next, m, sizeof(m));
+		len = strlen(msg);
+		snprintf(msg + len, msglen - len, "\n暂存的第 %lld 号数据包：%s",
+		    (long long)cr.seq + 1, m);
+		(void)resend_carry(db, who, nrc == GAP_OK ? "import" :
+		    "refused", cr.dir, cr.epoch, cr.seq + 1, "held",
+		    outcome(pool, m));
+		if (nrc != GAP_OK) {
+			grc = nrc;
+			break;
+		}
+		if (next.applied)
+			(void)unlink(hpath);
+		cr = next;
+	}
 	return grc;
 }
 

@@ -23,11 +23,17 @@ enum gap_rc {
 };
 
 /*
- * Write the next bundle of this site.  On GAP_OK, *path is the file (from
- * pool).  Messages for the operator go to msg.
+ * Write the next bundle of this site, carrying what this site holds of
+ * the other's (ack.h); with nothing to send, a heartbeat when one is due
+ * (gap_heartbeat) or beat asks for it.  Then write again the bundles the
+ * other site says it lacks and let go the acknowledged ones past keeping
+ * (GAP-5).  With to, every file is copied into that folder (the disc).
+ * *path is the new bundle's file (from pool) or NULL; GAP_EMPTY when
+ * nothing at all was written.  Messages for the operator go to msg.
  */
 enum gap_rc	 gap_export(const struct config *, struct db *, struct pool *,
-		    char **path, char *msg, size_t msglen);
+		    const char *to, int beat, char **path, char *msg,
+		    size_t msglen);
 /*
  * Verify and import the bundle at path; msg says what happened.  Every
  * record is validated (records.h) and every file vetted (files_vet())
@@ -66,5 +72,7 @@ enum gap_rc	 gap_verify(const struct config *, struct pool *,
 /* The direction of the bundles this site imports: "ext2int" on the
  * intranet, "int2ext" on the extranet. */
 const char	*gap_in_dir(const struct config *);
+/* And of those it sends. */
+const char	*gap_out_dir(const struct config *);
 
 #endif

@@ -6,13 +6,15 @@
  * site's keys and forges records (t/integration/gap-trust.sh).
  *
  *	forge_bundle -k KEY -x ENCKEY -y PEERENC -s SITE -d DIR -e EPOCH
- *	    -n SEQ [-p PREV] [-t CREATED] -r RECORDS -o OUT [FILE ...]
+ *	    -n SEQ [-p PREV] [-t CREATED] [-a ACKS] -r RECORDS -o OUT
+ *	    [FILE ...]
  *
  * KEY is the sending site's Ed25519 private key, ENCKEY its X25519 private
  * key and PEERENC the recipient's X25519 public key.
  * SITE is extranet or intranet, DIR ext2int or int2ext, PREV the hash of
  * the bundle before (default ""), RECORDS a file of JSON lines written as
- * it is (bytes and all).  Each FILE becomes the member files/<its SHA-256>.
+ * it is (bytes and all), ACKS the manifest's "acks" as JSON text (default
+ * null; gap-resend.sh).  Each FILE becomes the member files/<its SHA-256>.
  * Prints the new bundle's hash.  Exit 0, or 1 with a message.
  */
 #include <stdio.h>
@@ -27,8 +29,8 @@ static void
 usage(void)
 {
 	fputs("usage: forge_bundle -k KEY -x ENCKEY -y PEERENC -s SITE -d DIR "
-	    "-e EPOCH -n SEQ [-p PREV] [-t CREATED] -r RECORDS -o OUT "
-	    "[FILE ...]\n", stderr);
+	    "-e EPOCH -n SEQ [-p PREV] [-t CREATED] [-a ACKS] -r RECORDS "
+	    "-o OUT [FILE ...]\n", stderr);
 	exit(1);
 }
 
@@ -67,7 +69,7 @@ main(int argc, char *argv[])
 	memset(&b, 0, sizeof(b));
 	b.prev = "";
 	b.created = "2026-11-21T10:00:00Z";
-	while ((c = getopt(argc, argv, "k:x:y:s:d:e:n:p:t:r:o:")) != -1)
+	while ((c = getopt(argc, argv, "k:x:y:s:d:e:n:p:t:a:r:o:")) != -1)
 		switch (c) {
 		case 'k': keypath = optarg; break;
 		case 'x': encpath = optarg; break;
@@ -78,6 +80,11 @@ main(int argc, char *argv[])
 		case 'n': b.seq = strtoll(optarg, NULL, 10); break;
 		case 'p': b.prev = optarg; break;
 		case 't': b.created = optarg; break;
+		case 'a':
+			if ((b.acks = json_loads(optarg, JSON_DECODE_ANY,
+			    NULL)) == NULL)
+				usage();
+			break;
 		case 'r': recpath = optarg; break;
 		case 'o': out = optarg; break;
 		default: usage();
@@ -119,6 +126,7 @@ main(int argc, char *argv[])
 	EVP_PKEY_free(k.sign);
 	EVP_PKEY_free(k.box);
 	EVP_PKEY_free(k.peer_box);
+	json_decref(b.acks);
 	free(files);
 	free((char *)b.records);
 	return 0;
