@@ -41,9 +41,13 @@ static const char SQL_HELD_SUM[] =
 static const char SQL_HELD[] =
     "SELECT seq FROM gap_held WHERE dir = ? AND epoch = ? AND seq > ? "
     "ORDER BY seq LIMIT ?";
+/* The first of this site's bundles, written since the gap was seen,
+ * whose acks (db/168) name the first missing sequence. */
 static const char SQL_ASKED_IN[] =
     "SELECT seq FROM gap_out WHERE epoch = ? AND created_at >= ? "
-    "AND hash IS NOT NULL ORDER BY created_at, seq LIMIT 1";
+    "AND hash IS NOT NULL "
+    "AND JSON_CONTAINS(JSON_EXTRACT(acks, '$.missing'), ?) "
+    "ORDER BY created_at, seq LIMIT 1";
 static const char SQL_ACK[] =
     "SELECT epoch, upto, missing, from_seq, " BJ("at") ", "
     "DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s') FROM gap_ack WHERE dir = ? "
@@ -171,6 +175,8 @@ load_missing(struct db *db, struct pool *pool, struct gapstatus *st)
 	q = db_stmt(db, SQL_ASKED_IN);
 	stmt_bind_int(q, 0, st->last_out.epoch);
 	stmt_bind_text(q, 1, since);
+	stmt_bind_text(q, 2, pool_printf(pool, "%lld", (long long)(st->nmissing >
+	    0 ? st->missing[0] : st->upto + 1)));
 	rc = stmt_one(q, pool, "i", &st->asked_in);
 	return rc == DB_NONE ? DB_OK : rc;
 }

@@ -72,8 +72,8 @@ struct gapstatus {
 	/* The other site's: imported up to (in_epoch, upto); held, and
 	 * missing between (both ascending, at most GS_SEQ_MAX each;
 	 * missing_total counts them all).  asked_in: the first of this
-	 * site's bundles written since the gap was seen, which carries the
-	 * request to send them again (0: none yet). */
+	 * site's bundles, written since the gap was seen, whose acks name
+	 * them: it carries the request to send them again (0: none yet). */
 	int64_t		 in_epoch, upto;
 	int64_t		*held;
 	size_t		 nheld;
