@@ -102,6 +102,19 @@ pii_hash() {
 citizen_of() { sql_ext "SELECT id FROM citizen WHERE id_hash = '$(pii_hash ext citizen.id_number "$1")'"; }
 
 gap_ext() { "$BUILD/yiwang-gap" -c "$EXT_CONF" "$@"; }
+# gap_with SITE KEY=VALUE… ARGS…: yiwang-gap of SITE (ext|int) with those
+# settings of its configuration changed, for this command only.
+gap_with() {
+	local conf=$_T_DIR/$1.conf
+	cp "$TEST_VAR/$1/yiwang.conf" "$conf"
+	shift
+	while [[ $1 == [a-z_]*=* ]]; do
+		sed -i "/^${1%%=*} *=/d" "$conf"
+		printf '%s\n' "$1" >>"$conf"
+		shift
+	done
+	"$BUILD/yiwang-gap" -c "$conf" "$@"
+}
 gap_int() { "$BUILD/yiwang-gap" -c "$INT_CONF" "$@"; }
 admin_ext() { "$BUILD/yiwang-admin" -c "$EXT_CONF" "$@"; }
 admin_int() { "$BUILD/yiwang-admin" -c "$INT_CONF" "$@"; }

@@ -115,14 +115,14 @@ int
 ack_copy(struct pool *pool, const char *src, const char *dir,
     const char *as, char **dst)
 {
-	char		 buf[1 << 16], *tmp, *name;
+	char		 buf[1 << 16], *tmp, *name, *to;
 	ssize_t		 n, w, off;
-	int		 in, out = -1, dfd, ok = 0;
+	int		 in, out = -1, dfd, ok = 0, e;
 
 	name = pool_strdup(pool, src);
-	*dst = pool_printf(pool, "%s/%s", dir, as != NULL ? as :
+	to = pool_printf(pool, "%s/%s", dir, as != NULL ? as :
 	    basename(name));
-	tmp = pool_printf(pool, "%s.tmp", *dst);
+	tmp = pool_printf(pool, "%s.tmp", to);
 	if ((in = open(src, O_RDONLY | O_CLOEXEC)) == -1)
 		return -1;
 	(void)unlink(tmp);
@@ -135,8 +135,9 @@ ack_copy(struct pool *pool, const char *src, const char *dir,
 				goto done;
 	if (n == 0 && fsync(out) == 0 && close(out) == 0) {
 		out = -1;
-		if (rename(tmp, *dst) == 0) {
+		if (rename(tmp, to) == 0) {
 			ok = 1;
+			*dst = to;
 			if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) != -1) {
 				(void)fsync(dfd);
 				close(dfd);
@@ -144,11 +145,13 @@ ack_copy(struct pool *pool, const char *src, const char *dir,
 		}
 	}
 done:
+	e = errno;
 	if (out != -1)
 		close(out);
 	close(in);
 	if (!ok)
 		(void)unlink(tmp);
+	errno = e;
 	return ok ? 0 : -1;
 }
 

@@ -36,7 +36,7 @@ int		 ack_parse(struct pool *, const struct bundle_in *,
 		    struct gap_ack *a, const char **why);
 
 /* Copy file src into folder dir as name as (NULL: src's own), through
- * name.tmp, fsync and rename: *dst.  0, or -1 with errno. */
+ * name.tmp, fsync and rename: 0 and *dst, or -1 with errno. */
 int		 ack_copy(struct pool *, const char *src, const char *dir,
 		    const char *as, char **dst);
 

@@ -280,7 +280,7 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 	}
 	if (to != NULL && ack_copy(pool, *path, to, NULL, path) == -1) {
 		snprintf(msg, msglen, "第 %lld 号数据包已写好（%s），但无法复制到 "
-		    "%s：%s。再次运行导出即可重试。", (long long)b.seq,
+		    "%s：%s。请检查摆渡盘后把这个文件复制上去。", (long long)b.seq,
 		    *path, to, strerror(errno));
 		return GAP_FAIL;
 	}
@@ -1314,6 +1314,16 @@ gap_import(const struct config *cfg, struct db *db, struct pool *pool,
 		    "refused", cr.dir, cr.epoch, cr.seq + 1, "held",
 		    outcome(pool, m));
 		if (nrc != GAP_OK) {
+			/* Out of the queue: not received after all.  The
+			 * other site keeps it until acknowledged, and its
+			 * next bundle here makes this site ask for it. */
+			if (resend_held_del(db, cr.dir, cr.epoch, cr.seq + 1) ==
+			    DB_OK && unlink(hpath) == 0) {
+				len = strlen(msg);
+				snprintf(msg + len, msglen - len, "\n已把它移出暂存"
+				    "队列，算作没有收到：对端的下一个数据包到达后，本站"
+				    "会请求重发。");
+			}
 			grc = nrc;
 			break;
 		}

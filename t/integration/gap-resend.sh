@@ -15,18 +15,6 @@ TMP=$_T_DIR
 CODE=152502-SCJG-XK-001	# 食品经营许可, 市场监督管理局
 EXTB=$TEST_VAR/ext/bundles
 WHO="cli:$(id -un)"
-# gapx SITE CONF-LINE… ARGS…: yiwang-gap of SITE with some settings changed.
-gapx() {
-	local site=$1 conf=$TMP/$1.conf
-	shift
-	cp "$TEST_VAR/$site/yiwang.conf" "$conf"
-	while [[ $1 == *=* ]]; do
-		sed -i "/^${1%%=*} *=/d" "$conf"
-		printf '%s\n' "$1" >>"$conf"
-		shift
-	done
-	"$BUILD/yiwang-gap" -c "$conf" "$@"
-}
 # The intranet's tick queues the halls' numbers when they change (hall.sh):
 # run it now, so that what it would send goes with the next carry and the
 # background tick has nothing new while a check expects nothing to send.
@@ -37,13 +25,15 @@ file_of_ext() { sql_ext "SELECT path FROM gap_out WHERE seq = $1 ORDER BY epoch 
 
 # --- in step: each site acknowledges what it has -----------------------------------
 carry ext int
+gap_int export --heartbeat >/dev/null 2>&1	# sure to say what it has now
 carry int ext
-t_is "the extranet knows what the intranet has of its bundles" \
-	"$(sql_ext "SELECT upto FROM gap_ack WHERE dir = 'ext2int' ORDER BY from_epoch DESC, from_seq DESC LIMIT 1")" \
+UPTO=$(sql_ext "SELECT upto FROM gap_ack WHERE dir = 'ext2int' ORDER BY from_epoch DESC, from_seq DESC LIMIT 1")
+t_is "the extranet knows what the intranet has of its bundles" "$UPTO" \
 	"$(sql_int "SELECT MAX(seq) FROM gap_in WHERE dir = 'ext2int'")"
 t_is "and marks each of them acknowledged" \
-	"$(sql_ext "SELECT COUNT(*) FROM gap_out WHERE acked_at IS NULL AND seq <= (SELECT MAX(seq) FROM gap_in)")" 0
-UP=$(sql_int "SELECT MAX(seq) FROM gap_in WHERE dir = 'ext2int'")
+	"$(sql_ext "SELECT COUNT(*) FROM gap_out WHERE seq <= $UPTO AND acked_at IS NULL")" 0
+t_is "and only them" \
+	"$(sql_ext "SELECT COUNT(*) FROM gap_out WHERE seq > $UPTO AND acked_at IS NOT NULL")" 0
 t_like "the acks a bundle of the intranet carried" \
 	"$(sql_int "SELECT acks FROM gap_out ORDER BY epoch DESC, seq DESC LIMIT 1")" '^\{"epoch":1,"missing":\[\],"upto":[0-9]+\}$'
 
@@ -117,6 +107,31 @@ t_is "the held one carried again: nothing changes (exit 0)" "$rc" 0
 t_like "already imported" "$out" "已经导入过"
 t_is "still once" "$(kase "$A2")" 1
 
+# --- a held copy damaged on this site's disk: out of the queue, asked for again -------
+A5=$(ext_apply "$CODE")
+gap_ext export >/dev/null 2>&1
+S5=$(last_out_ext)
+A6=$(ext_apply "$CODE")
+gap_ext export >/dev/null 2>&1
+S6=$(last_out_ext)
+gap_int import "$(file_of_ext "$S6")" >/dev/null 2>&1
+HELD=$(sql_int "SELECT path FROM gap_held WHERE seq = $S6")
+printf 'X' | dd of="$HELD" bs=1 seek=200 conv=notrunc status=none
+rc=0
+out=$(gap_int import "$(file_of_ext "$S5")" 2>&1) || rc=$?
+t_is "the one before it goes in, the damaged held one is refused (exit 2)" "$rc" 2
+t_like "saying it is taken out of the queue, as not received" "$(tr '\n' ' ' <<<"$out")" "已导入第 $S5 号.*暂存的第 $S6 号数据包：拒绝导入.*移出暂存队列，算作没有收到"
+t_is "the queue is empty" "$(sql_int "SELECT COUNT(*) FROM gap_held")" 0
+t_is "the first arrived" "$(kase "$A5")$(kase "$A6")" 10
+gap_ext export --heartbeat >/dev/null 2>&1
+gap_int import "$(file_of_ext "$(last_out_ext)")" >/dev/null 2>&1
+t_is "the next bundle of the extranet is held, the damaged one named missing" \
+	"$(sql_int "SELECT COUNT(*) FROM gap_held WHERE seq = $((S6 + 1))")" 1
+carry int ext
+gap_ext export >/dev/null 2>&1
+gap_int import "$(file_of_ext "$S6")" >/dev/null 2>&1
+t_is "sent again and imported, the held one after it" "$(kase "$A6")$(sql_int "SELECT COUNT(*) FROM gap_held")" 10
+
 # --- the carry log --------------------------------------------------------------------
 t_is "the intranet's log: held, then imported from the disc and from the queue" \
 	"$(sql_int "SELECT GROUP_CONCAT(action, ':', seq, ':', disc ORDER BY id SEPARATOR ' ') FROM gap_carry WHERE seq IN ($S1, $S2, $S3) AND dir = 'ext2int' AND action <> 'refused'")" \
@@ -133,11 +148,11 @@ gap_int export >/dev/null 2>&1 || rc=$?
 t_is "nothing to send, heartbeat not due (exit 3)" "$rc" 3
 sleep 1.1
 rc=0
-out=$(gapx int gap_heartbeat=1 export 2>&1) || rc=$?
+out=$(gap_with int gap_heartbeat=1 export 2>&1) || rc=$?
 t_is "a second without bundles and gap_heartbeat = 1: one goes out" "$rc" 0
 t_like "a heartbeat" "$out" "已导出心跳"
 rc=0
-gapx int gap_heartbeat=0 export >/dev/null 2>&1 || rc=$?
+gap_with int gap_heartbeat=0 export >/dev/null 2>&1 || rc=$?
 t_is "gap_heartbeat = 0: never" "$rc" 3
 rc=0
 out=$(gap_int export --heartbeat 2>&1) || rc=$?
@@ -154,7 +169,7 @@ gap_ext export >/dev/null 2>&1
 S4=$(last_out_ext)
 F4=$(file_of_ext "$S4")
 sleep 1.1
-out=$(gapx ext gap_keep_days=0 gap_keep_bytes=1 export 2>&1) || true
+out=$(gap_with ext gap_keep_days=0 gap_keep_bytes=1 export 2>&1) || true
 t_ok "an unacknowledged bundle stays, whatever the limits" test -f "$F4"
 t_like "and the operator is told it passes the cap" "$out" "尚未确认的数据包已占 [0-9]+ 字节"
 t_ok "an acknowledged one past keeping is let go" test ! -f "$F1"

@@ -683,6 +683,49 @@ withdraw_record(void **state)
 	withdraw_refused("reason", long_reason, "reason");
 }
 
+/* ---- case.fee (FEE-1): what the applicant is told to pay ----------- */
+
+static json_t *
+fee_with(const char *key, const char *text)
+{
+	json_t	*o = parse("{\"type\":\"case.fee\",\"app_no\":\"" APP_NO
+	    "\",\"kind\":\"食品经营许可证工本费\",\"amount\":1000,"
+	    "\"due_date\":\"2026-12-18\",\"state\":\"unpaid\"}");
+
+	return with_member(o, o, key, text);
+}
+
+static void
+fee_refused(const char *key, const char *text, const char *at)
+{
+	assert_int_equal(run(rec_valid_case_fee, fee_with(key, text)), -1);
+	assert_string_equal(field(), at);
+}
+
+/* A forged fee is refused field by field: no record is trusted because
+ * its bundle verified (GAP-2, issue #9). */
+static void
+fee_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_case_fee, fee_with(NULL, NULL)), 0);
+	assert_int_equal(run(rec_valid_case_fee, fee_with("state",
+	    "\"paid\"")), 0);
+	fee_refused("app_no", "\"YW2026112100002\"", "app_no");
+	fee_refused("app_no", "\"../../etc\"", "app_no");
+	fee_refused("amount", "-1", "amount");
+	fee_refused("amount", "\"1000\"", "amount");
+	fee_refused("amount", "1e3", "amount");
+	fee_refused("amount", "100000000000", "amount");
+	fee_refused("due_date", "\"2026-02-30\"", "due_date");
+	fee_refused("state", "\"refunded\"", "state");
+	fee_refused("kind", "\"\"", "kind");
+	fee_refused("kind", "\"工本费\\n附加\"", "kind");
+	fee_refused("kind", NULL, "kind");
+	fee_refused("type", "\"case.event\"", "type");
+	fee_refused("extra", "1", "extra");
+}
+
 /* ---- 补正 (EXT-4) ---------------------------------------------------- */
 
 /* A 补正 event as event_out() sends it: the list, and the notice whose
@@ -1481,6 +1524,7 @@ main(void)
 		T(case_event_document_body),
 		T(case_event_due_date),
 		T(withdraw_record),
+	T(fee_record),
 		T(case_event_corrections),
 		T(correct_record),
 		T(grant_states_its_permit),
