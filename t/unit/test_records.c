@@ -1414,7 +1414,12 @@ gap_alert_record(void **state)
 		assert_string_equal(field(), "object");
 	}
 	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("kind",
-	    "\"gap.aside\"")), -1);
+	    "\"gap.suite\"")), 0);	/* a kind added later still reports */
+	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("kind",
+	    "\"account.cert\"")), -1);
+	assert_string_equal(field(), "kind");
+	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("kind",
+	    "\"gap.<b>\"")), -1);
 	assert_string_equal(field(), "kind");
 	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("operator",
 	    "\"\"")), -1);
