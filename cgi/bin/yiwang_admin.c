@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <openssl/pem.h>
 
 #include "account.h"
 #include "anchor.h"
@@ -30,6 +31,7 @@
 #include "flow.h"
 #include "exchange.h"
 #include "history.h"
+#include "keyring.h"
 #include "xch.h"
 #include "ids.h"
 #include "log.h"
@@ -65,6 +67,15 @@ usage(void)
 	    "                               key pairs, the ledgers' chain key and\n"
 	    "                               the personal data key (those that do\n"
 	    "                               not exist)\n"
+	    "  gap-key-rotate [--overlap DAYS]\n"
+	    "                               new signing and encryption keys of\n"
+	    "                               gap_suite, the old encryption key\n"
+	    "                               kept DAYS (gap_key_overlap_days);\n"
+	    "                               says what to carry (audited)\n"
+	    "  gap-key-peer [--until TIME] SIGN.pub ENC.pub\n"
+	    "                               the other site's new public keys,\n"
+	    "                               the old signing key kept till TIME\n"
+	    "                               (YYYY-MM-DDTHH:MM:SSZ; audited)\n"
 	    "  anchor                       sign the heads of the ledgers' "
 	    "chains\n"
 	    "  audit-verify [-a FILE]...    check every chain against its "
@@ -203,21 +214,32 @@ keypair(const char *key, const char *what, const char *path,
 	return rc;
 }
 
-/* The site's secret keys, its signing key pair and its encryption key
- * pair. */
+/* The site's secret keys, and its signing and encryption key pairs of
+ * every suite it writes or accepts (GAP-7). */
 static int
 keygen(const struct config *cfg)
 {
-	int	rc;
+	unsigned	suites = cfg->gap_suite | cfg->gap_suites;
+	int		rc = 0;
 
 	if (secret_keygen("chain_key", "审计链密钥", cfg->chain_key,
 	    chain_key_create) != 0 ||
 	    secret_keygen("pii_key", "个人信息加密密钥", cfg->pii_key,
 	    pii_key_create) != 0)
 		return 1;
-	rc = keypair("sign_key", "签名密钥", cfg->sign_key, crypto_keygen);
-	return keypair("enc_key", "加密密钥", cfg->enc_key,
-	    crypto_box_keygen) | rc;
+	if (suites & CONFIG_SUITE_INTL) {
+		rc = keypair("sign_key", "签名密钥", cfg->sign_key,
+		    crypto_keygen);
+		rc |= keypair("enc_key", "加密密钥", cfg->enc_key,
+		    crypto_box_keygen);
+	}
+	if (suites & CONFIG_SUITE_SM) {
+		rc |= keypair("sm_sign_key", "国密签名密钥（SM2）",
+		    cfg->sm_sign_key, crypto_sm2_keygen);
+		rc |= keypair("sm_enc_key", "国密加密密钥（SM2）",
+		    cfg->sm_enc_key, crypto_sm2_keygen);
+	}
+	return rc;
 }
 
 /*
@@ -1119,9 +1141,14 @@ anchor(const struct config *cfg, struct db *db, struct pool *pool)
 	struct anchor	 a;
 	EVP_PKEY	*key;
 	enum db_rc	 rc;
+	const char	*path = config_key(cfg, cfg->gap_suite, KEY_SIGN);
 
-	if ((key = crypto_load_private(cfg->sign_key)) == NULL) {
-		fprintf(stderr, "读不出本站签名私钥 %s。\n", cfg->sign_key);
+	/* the key of the suite the site writes (GAP-7) */
+	if (path == NULL || (key = crypto_load_key(path, 1,
+	    keyring_sign_type(cfg->gap_suite))) == NULL) {
+		fprintf(stderr, "读不出本站签名私钥 %s（%s；权限须为 600）。\n",
+		    path ? path : "（未配置）",
+		    config_key_name(cfg->gap_suite, KEY_SIGN));
 		return 1;
 	}
 	rc = anchor_make(cfg, db, pool, key, &a);
@@ -1132,6 +1159,51 @@ anchor(const struct config *cfg, struct db *db, struct pool *pool)
 	}
 	printf("已写出锚点：%s\n", a.body);
 	return 0;
+}
+
+/* gap-key-rotate [--overlap DAYS] (keyring.h). */
+static int
+gap_key_rotate(const struct config *cfg, struct db *db, struct pool *pool,
+    int argc, char *argv[])
+{
+	size_t	days = cfg->gap_key_overlap_days;
+	char	*end;
+
+	if (argc == 3 && strcmp(argv[1], "--overlap") == 0) {
+		days = strtoul(argv[2], &end, 10);
+		if (*end != '\0' || end == argv[2] || days > 3650) {
+			fputs("--overlap 应为 0 到 3650 天。\n", stderr);
+			return 64;
+		}
+	} else if (argc != 1)
+		usage();
+	return keyring_rotate(cfg, db, pool, config_operator(pool), days);
+}
+
+/* gap-key-peer [--until TIME] SIGN.pub ENC.pub (keyring.h). */
+static int
+gap_key_peer(const struct config *cfg, struct db *db, struct pool *pool,
+    int argc, char *argv[])
+{
+	struct tm	 tm;
+	int64_t		 until;
+	int		 i = 1;
+
+	until = (int64_t)clock_now() + (int64_t)cfg->gap_key_overlap_days *
+	    86400;
+	if (argc == 5 && strcmp(argv[1], "--until") == 0) {
+		memset(&tm, 0, sizeof(tm));
+		if (strptime(argv[2], "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL) {
+			fputs("--until 应为 YYYY-MM-DDTHH:MM:SSZ（UTC），即 "
+			    "gap-key-rotate 打印的时间。\n", stderr);
+			return 64;
+		}
+		until = (int64_t)timegm(&tm);
+		i = 3;
+	} else if (argc != 3)
+		usage();
+	return keyring_peer(cfg, db, pool, config_operator(pool), argv[i],
+	    argv[i + 1], until);
 }
 
 /* `anchors [peer]`: lines that `audit-verify -a` reads on that site. */
@@ -1163,6 +1235,29 @@ body_cmp(const void *a, const void *b)
 }
 
 /*
+ * Add the public keys of the PEM file path (one or more blocks) to v (of
+ * *n, from pool); v unchanged when there is no such file.
+ */
+static EVP_PKEY **
+sign_pubs(struct pool *pool, const char *path, EVP_PKEY **v, size_t *n)
+{
+	EVP_PKEY	**nv, *k;
+	FILE		 *f;
+
+	if ((f = fopen(path, "re")) == NULL)
+		return v;
+	while ((k = PEM_read_PUBKEY(f, NULL, NULL, NULL)) != NULL) {
+		nv = pool_alloc(pool, (*n + 1) * sizeof(*nv));
+		if (*n > 0)
+			memcpy(nv, v, *n * sizeof(*nv));
+		nv[(*n)++] = k;
+		v = nv;
+	}
+	fclose(f);
+	return v;
+}
+
+/*
  * audit-verify: every chain recomputed and checked against every anchor
  * of this site that can be found (the anchor file, the table, and files
  * given with -a, e.g. `anchors peer` of the other site).  Exit 0 when all
@@ -1175,8 +1270,11 @@ audit_verify(const struct config *cfg, struct db *db, struct pool *pool,
 	struct anchor		*v = NULL, *good;
 	struct chain_head	*heads;
 	struct chain_walk	 w;
-	EVP_PKEY		*pub;
-	char			**bad = NULL, *path;
+	EVP_PKEY		**pubs = NULL;
+	char			**bad = NULL;
+	const char		*sk;
+	size_t			 npubs = 0, j;
+	unsigned		 su;
 	const char		*site = config_site_name(cfg->site);
 	size_t			 n = 0, nbad = 0, ngood = 0, nheads, i, k;
 	int			 c, problems = 0;
@@ -1200,9 +1298,20 @@ audit_verify(const struct config *cfg, struct db *db, struct pool *pool,
 	}
 	if (anchor_list(db, pool, site, &v, &n, &bad, &nbad) != DB_OK)
 		return 2;
-	path = pool_printf(pool, "%s.pub", cfg->sign_key);
-	if ((pub = crypto_load_public(path)) == NULL) {
-		fprintf(stderr, "读不出本站公钥 %s。\n", path);
+	/* Anchors signed by every signing key this site has had that is
+	 * still at hand: each suite's, current and before the last rotation
+	 * (GAP-7). */
+	for (su = CONFIG_SUITE_INTL; su <= CONFIG_SUITE_SM; su <<= 1) {
+		if ((sk = config_key(cfg, su, KEY_SIGN)) == NULL)
+			continue;
+		pubs = sign_pubs(pool, pool_printf(pool, "%s.pub", sk), pubs,
+		    &npubs);
+		pubs = sign_pubs(pool, pool_printf(pool, "%s.old.pub", sk),
+		    pubs, &npubs);
+	}
+	if (npubs == 0) {
+		fprintf(stderr, "读不出本站公钥 %s.pub。\n",
+		    config_key(cfg, cfg->gap_suite, KEY_SIGN));
 		return 2;
 	}
 	/* The same anchor is in the file and the table: once each. */
@@ -1213,7 +1322,10 @@ audit_verify(const struct config *cfg, struct db *db, struct pool *pool,
 			continue;
 		if (strcmp(v[i].site, site) != 0)
 			continue;	/* the other site's, in a file */
-		if (anchor_sig_ok(pub, &v[i]) == -1) {
+		for (j = 0; j < npubs; j++)
+			if (anchor_sig_ok(pubs[j], &v[i]) == 0)
+				break;
+		if (j == npubs) {
 			printf("锚点（%s）的签名不对：它是伪造的，或被改过。\n",
 			    v[i].at);
 			problems++;
@@ -1221,7 +1333,8 @@ audit_verify(const struct config *cfg, struct db *db, struct pool *pool,
 		}
 		good[ngood++] = v[i];
 	}
-	EVP_PKEY_free(pub);
+	for (j = 0; j < npubs; j++)
+		EVP_PKEY_free(pubs[j]);
 	for (i = 0; i < nbad; i++) {
 		printf("%s\n", bad[i]);
 		problems++;
@@ -1606,6 +1719,10 @@ main(int argc, char *argv[])
 		    schema_grant(db, pool, cfg.db_user) == 0 ? 0 : 1;
 	else if (strcmp(cmd, "anchor") == 0 && argc == 1)
 		rc = anchor(&cfg, db, pool);
+	else if (strcmp(cmd, "gap-key-rotate") == 0)
+		rc = gap_key_rotate(&cfg, db, pool, argc, argv);
+	else if (strcmp(cmd, "gap-key-peer") == 0)
+		rc = gap_key_peer(&cfg, db, pool, argc, argv);
 	else if (strcmp(cmd, "anchors") == 0 && (argc == 1 || (argc == 2 &&
 	    strcmp(argv[1], "peer") == 0)))
 		rc = anchors(&cfg, db, pool, argc == 2);

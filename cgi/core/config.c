@@ -70,6 +70,64 @@ set_defaults(struct config *c)
 	c->gap_heartbeat = 3600;
 	c->gap_keep_days = 30;
 	c->gap_keep_bytes = (size_t)10 << 30;
+	c->gap_suite = CONFIG_SUITE_INTL;
+	c->gap_key_overlap_days = 30;
+}
+
+/* "intl" or "sm" as a CONFIG_SUITE_* bit; 0 for anything else. */
+static unsigned
+suite_bit(const char *name)
+{
+	if (strcmp(name, "intl") == 0)
+		return CONFIG_SUITE_INTL;
+	if (strcmp(name, "sm") == 0)
+		return CONFIG_SUITE_SM;
+	return 0;
+}
+
+/* "intl sm": the bits of each word, 0 when one is not a suite. */
+static unsigned
+suite_bits(char *v)
+{
+	unsigned	 bits = 0, b;
+	char		*w, *save = NULL;
+
+	for (w = strtok_r(v, " \t,", &save); w != NULL;
+	    w = strtok_r(NULL, " \t,", &save)) {
+		if ((b = suite_bit(w)) == 0)
+			return 0;
+		bits |= b;
+	}
+	return bits;
+}
+
+const char *
+config_key(const struct config *c, unsigned suite, enum key_role role)
+{
+	int	sm = suite == CONFIG_SUITE_SM;
+
+	switch (role) {
+	case KEY_SIGN:
+		return sm ? c->sm_sign_key : c->sign_key;
+	case KEY_ENC:
+		return sm ? c->sm_enc_key : c->enc_key;
+	case KEY_PEER:
+		return sm ? c->sm_peer_key : c->peer_key;
+	default:
+		return sm ? c->sm_peer_enc_key : c->peer_enc_key;
+	}
+}
+
+const char *
+config_key_name(unsigned suite, enum key_role role)
+{
+	static const char	*names[2][4] = {
+		{ "sign_key", "enc_key", "peer_key", "peer_enc_key" },
+		{ "sm_sign_key", "sm_enc_key", "sm_peer_key",
+		  "sm_peer_enc_key" },
+	};
+
+	return names[suite == CONFIG_SUITE_SM][role];
 }
 
 int
@@ -104,6 +162,11 @@ config_load(const char *path, struct config *c)
 		{ "pii_key", &c->pii_key, NULL },
 		{ "enc_key", &c->enc_key, NULL },
 		{ "peer_enc_key", &c->peer_enc_key, NULL },
+		{ "sm_sign_key", &c->sm_sign_key, NULL },
+		{ "sm_peer_key", &c->sm_peer_key, NULL },
+		{ "sm_enc_key", &c->sm_enc_key, NULL },
+		{ "sm_peer_enc_key", &c->sm_peer_enc_key, NULL },
+		{ "gap_key_overlap_days", NULL, &c->gap_key_overlap_days },
 		{ "ca_cert", &c->ca_cert, NULL },
 		{ "ca_key", &c->ca_key, NULL },
 		{ "cert_dir", &c->cert_dir, NULL },
@@ -180,6 +243,12 @@ config_load(const char *path, struct config *c)
 			c->cookie_secure = strcmp(v, "1") == 0;
 		} else if (strcmp(k, "clock_settable") == 0) {
 			c->clock_settable = strcmp(v, "1") == 0;
+		} else if (strcmp(k, "gap_suite") == 0) {
+			if ((c->gap_suite = suite_bit(v)) == 0)
+				goto bad;
+		} else if (strcmp(k, "gap_suites") == 0) {
+			if ((c->gap_suites = suite_bits(v)) == 0)
+				goto bad;
 		} else
 			goto bad;
 	}
@@ -188,6 +257,8 @@ config_load(const char *path, struct config *c)
 		fprintf(stderr, "%s: no site = extranet|intranet\n", path);
 		return -1;
 	}
+	if (c->gap_suites == 0)		/* accepts what it writes */
+		c->gap_suites = c->gap_suite;
 	return 0;
 bad:
 	fprintf(stderr, "%s:%u: not understood: %s\n", path, lineno, k);
@@ -218,6 +289,10 @@ config_free(struct config *c)
 	free(c->pii_key);
 	free(c->enc_key);
 	free(c->peer_enc_key);
+	free(c->sm_sign_key);
+	free(c->sm_peer_key);
+	free(c->sm_enc_key);
+	free(c->sm_peer_enc_key);
 	free(c->ca_cert);
 	free(c->ca_key);
 	free(c->cert_dir);

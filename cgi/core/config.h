@@ -36,6 +36,17 @@ struct config {
 	char		*pii_key;	/* seals personal data at rest (pii.h) */
 	char		*enc_key;	/* X25519 private (GAP-3); + ".pub" */
 	char		*peer_enc_key;	/* the other site's X25519 public */
+	/* The cryptographic suites of the gap (GAP-7): the one this site
+	 * writes, the ones it accepts (CONFIG_SUITE_* bits), the keys of
+	 * the SM suite as the four above are of intl's, and how long a
+	 * rotated key stays usable (gap-key-rotate, gap-key-peer). */
+	unsigned	 gap_suite;
+	unsigned	 gap_suites;
+	char		*sm_sign_key;	/* SM2 private; + ".pub" */
+	char		*sm_peer_key;	/* the other site's SM2 signing public */
+	char		*sm_enc_key;	/* SM2 private for key agreement */
+	char		*sm_peer_enc_key;	/* the other site's, public */
+	size_t		 gap_key_overlap_days;
 	char		*ca_cert;	/* the CA of staff certificates (ACC-4) */
 	char		*ca_key;	/* its key: yiwang-admin cert-issue only */
 	char		*cert_dir;	/* where cert-issue writes .p12 files */
@@ -88,6 +99,23 @@ void	 config_free(struct config *cfg);
 /* The config path: the -c argument if given, else $YIWANG_CONF. */
 const char *config_path(const char *arg);
 const char *config_site_name(enum site);
+
+/* The suites of the gap: intl (Ed25519, X25519, AES-256-GCM, SHA-256)
+ * and sm (SM2, SM3, SM4); bundle.h's BUNDLE_INTL and BUNDLE_SM. */
+#define CONFIG_SUITE_INTL	1u
+#define CONFIG_SUITE_SM		2u
+/* The key files of a suite: this site's signing and encryption private
+ * keys, the other site's signing and encryption public keys. */
+enum key_role {
+	KEY_SIGN,
+	KEY_ENC,
+	KEY_PEER,
+	KEY_PEER_ENC,
+};
+/* Its path (NULL when not configured), and the config key that sets it
+ * ("sign_key", "sm_peer_key", ...). */
+const char *config_key(const struct config *, unsigned suite, enum key_role);
+const char *config_key_name(unsigned suite, enum key_role);
 
 /*
  * Who runs a command-line tool (yiwang-admin, yiwang-gap), as the audit

@@ -143,6 +143,12 @@ crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX])
 int
 crypto_sha256_file(const char *path, char out[SHA256_HEX])
 {
+	return crypto_digest_file(path, EVP_sha256(), out);
+}
+
+int
+crypto_digest_file(const char *path, const EVP_MD *alg, char out[SHA256_HEX])
+{
 	unsigned char	 buf[65536], md[SHA256_LEN];
 	EVP_MD_CTX	*ctx;
 	ssize_t		 n;
@@ -151,7 +157,7 @@ crypto_sha256_file(const char *path, char out[SHA256_HEX])
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return -1;
 	if ((ctx = EVP_MD_CTX_new()) == NULL ||
-	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1)
+	    EVP_DigestInit_ex(ctx, alg, NULL) != 1)
 		goto out;
 	for (;;) {
 		if ((n = read(fd, buf, sizeof(buf))) == -1) {
@@ -329,6 +335,13 @@ out:
 }
 
 int
+crypto_keygen_alg(const char *alg, const char *priv_path,
+    const char *pub_path)
+{
+	return keygen(alg, priv_path, pub_path);
+}
+
+int
 crypto_keygen(const char *priv_path, const char *pub_path)
 {
 	return keygen("ED25519", priv_path, pub_path);
@@ -340,15 +353,41 @@ crypto_box_keygen(const char *priv_path, const char *pub_path)
 	return keygen("X25519", priv_path, pub_path);
 }
 
-/* Load a PEM key of either kind; NULL unless it is a key of type alg. */
+int
+crypto_private_mode(const char *path, unsigned *mode)
+{
+	struct stat	st;
+
+	*mode = 0;
+	if (stat(path, &st) == -1)
+		return -1;
+	*mode = (unsigned)(st.st_mode & 07777);
+	if (st.st_mode & 077) {
+		errno = EACCES;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Load a PEM key of either kind; NULL unless it is a key of type alg.  A
+ * private key file that group or others may read is refused (errno
+ * EACCES): crypto_private_mode() says so.
+ */
 static EVP_PKEY *
 load_key(const char *path, int private, const char *alg)
 {
 	EVP_PKEY	*key;
 	FILE		*f;
+	struct stat	 st;
 
 	if ((f = fopen(path, "re")) == NULL)
 		return NULL;
+	if (private && (fstat(fileno(f), &st) == -1 || (st.st_mode & 077))) {
+		fclose(f);
+		errno = EACCES;
+		return NULL;
+	}
 	if (private)
 		key = PEM_read_PrivateKey(f, NULL, NULL, NULL);
 	else
@@ -359,6 +398,12 @@ load_key(const char *path, int private, const char *alg)
 		key = NULL;
 	}
 	return key;
+}
+
+EVP_PKEY *
+crypto_load_key(const char *path, int private, const char *alg)
+{
+	return load_key(path, private, alg);
 }
 
 EVP_PKEY *
@@ -397,6 +442,13 @@ crypto_sign(EVP_PKEY *key, const void *msg, size_t len,
 	EVP_MD_CTX	*ctx;
 	int		 rc = -1;
 
+	if (key != NULL && EVP_PKEY_is_a(key, "SM2")) {
+		if (*siglen < SM2_SIG_LEN || crypto_sm2_sign(key, msg, len,
+		    sig) == -1)
+			return -1;
+		*siglen = SM2_SIG_LEN;
+		return 0;
+	}
 	if (key == NULL || !EVP_PKEY_is_a(key, "ED25519") ||
 	    *siglen < (size_t)EVP_PKEY_get_size(key))
 		return -1;
@@ -416,6 +468,8 @@ crypto_verify(EVP_PKEY *key, const void *msg, size_t len,
 	EVP_MD_CTX	*ctx;
 	int		 rc = -1;
 
+	if (key != NULL && EVP_PKEY_is_a(key, "SM2"))
+		return crypto_sm2_verify(key, msg, len, sig, siglen);
 	if (key == NULL || !EVP_PKEY_is_a(key, "ED25519"))
 		return -1;
 	if ((ctx = EVP_MD_CTX_new()) == NULL)

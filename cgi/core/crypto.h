@@ -40,6 +40,9 @@ void	 crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX]);
 
 /* SHA-256 of a whole file as hex; -1 if it cannot be read. */
 int	 crypto_sha256_file(const char *path, char out[SHA256_HEX]);
+/* The same with another 256-bit digest (SM3, GAP-7). */
+int	 crypto_digest_file(const char *path, const EVP_MD *alg,
+	    char out[SHA256_HEX]);
 
 /* HMAC-SHA-256 of a buffer under key. */
 void	 crypto_hmac_sha256(const void *key, size_t keylen, const void *msg,
@@ -66,7 +69,22 @@ int	 crypto_equal(const void *a, const void *b, size_t len);
 int	 crypto_keygen(const char *priv_path, const char *pub_path);
 EVP_PKEY *crypto_load_private(const char *path);
 EVP_PKEY *crypto_load_public(const char *path);
-/* Signature into sig (at most *siglen bytes; set to the length used). */
+/* The same for a key of OpenSSL type alg ("ED25519", "X25519", "SM2"). */
+int	 crypto_keygen_alg(const char *alg, const char *priv_path,
+	    const char *pub_path);
+EVP_PKEY *crypto_load_key(const char *path, int private, const char *alg);
+/*
+ * Private key files must be readable by their owner alone: the loaders
+ * refuse (NULL, errno EACCES) one that group or others may read.  This
+ * says which: -1 with *mode set (errno EACCES) when path's mode lets
+ * anyone but its owner in, -1 with errno from stat() when it cannot be
+ * looked at, else 0.
+ */
+int	 crypto_private_mode(const char *path, unsigned *mode);
+/*
+ * Signature into sig (at most *siglen bytes; set to the length used).
+ * An SM2 key signs with SM3 as crypto_sm2_sign(), 64 bytes.
+ */
 int	 crypto_sign(EVP_PKEY *key, const void *msg, size_t len,
 	    unsigned char *sig, size_t *siglen);
 /* 0 when sig is a valid signature of msg by key, -1 otherwise. */
@@ -122,6 +140,64 @@ int	 crypto_gcm_open_ad(const unsigned char key[GCM_KEY_LEN],
 	    const unsigned char nonce[GCM_NONCE_LEN], const void *ad,
 	    size_t adlen, const void *in, size_t len,
 	    const unsigned char tag[GCM_TAG_LEN], unsigned char *out);
+
+/*
+ * The Chinese commercial algorithms (GAP-7, crypto_sm.c).
+ *
+ * SM3 (GB/T 32905) of a buffer; the KDF of GB/T 32918.4 5.4.3, which is
+ * ANSI X9.63's with SM3: out = SM3(z || ct 1 || info) || SM3(z || ct 2 ||
+ * info) ..., ct a 32-bit big-endian counter from 1: the bytes of
+ * OpenSSL's X963KDF with SM3, computed here (crypto_sm.c says why).
+ */
+#define SM3_LEN		32
+int	 crypto_sm3(const void *in, size_t len, unsigned char out[SM3_LEN]);
+int	 crypto_sm3_kdf(const void *z, size_t zlen, const void *info,
+	    size_t infolen, unsigned char *out, size_t outlen);
+/*
+ * SM2 keys (GB/T 32918) in PEM files as for Ed25519 (OpenSSL type "SM2").
+ * A public value is the uncompressed point 04 || x || y; a secret, the
+ * private scalar d, 32 bytes big-endian.
+ */
+#define SM2_PUB_LEN	65
+#define SM2_SECRET_LEN	32
+#define SM2_SIG_LEN	64
+int	 crypto_sm2_keygen(const char *priv_path, const char *pub_path);
+int	 crypto_sm2_public(EVP_PKEY *key, unsigned char out[SM2_PUB_LEN]);
+int	 crypto_sm2_secret(EVP_PKEY *key, unsigned char out[SM2_SECRET_LEN]);
+/* The SM2 private key d = seed mod (n - 1) + 1; NULL on error. */
+EVP_PKEY *crypto_sm2_from_seed(const unsigned char *seed, size_t len);
+/* Diffie-Hellman on the SM2 curve: the x coordinate of d * peer; -1 when
+ * peer is not a point of the curve. */
+int	 crypto_sm2_dh(EVP_PKEY *priv, const unsigned char peer[SM2_PUB_LEN],
+	    unsigned char out[SM2_SECRET_LEN]);
+/*
+ * SM2 signature with SM3 and the default identifier "1234567812345678"
+ * (GB/T 32918.2, GM/T 0009), as 64 bytes r || s (each 32 bytes
+ * big-endian: fixed length, unlike the DER of GM/T 0009).  k is derived
+ * from the key and the message, so the same message signs to the same
+ * bytes (crypto_sm.c).  Verification is OpenSSL's own.
+ */
+int	 crypto_sm2_sign(EVP_PKEY *key, const void *msg, size_t len,
+	    unsigned char sig[SM2_SIG_LEN]);
+int	 crypto_sm2_verify(EVP_PKEY *key, const void *msg, size_t len,
+	    const unsigned char *sig, size_t siglen);
+/*
+ * SM4 in counter mode with an HMAC-SM3 tag over nonce || ciphertext,
+ * encrypt-then-MAC: OpenSSL 3.0 has no SM4-GCM.  The key is 48 bytes, the
+ * SM4 key then the HMAC key; the counter block is nonce || u32 0, so a
+ * message must stay under 2^36 bytes; the tag is the first 16 bytes of the
+ * HMAC.  crypto_sm4_open checks the tag before it decrypts, and returns -1
+ * (out untouched) when it does not match.  -1 with errno ENOMEM when
+ * OpenSSL failed.
+ */
+#define SM4_SEAL_KEY_LEN 48
+#define SM4_TAG_LEN	16
+int	 crypto_sm4_seal(const unsigned char key[SM4_SEAL_KEY_LEN],
+	    const unsigned char nonce[12], const void *in, size_t len,
+	    unsigned char *out, unsigned char tag[SM4_TAG_LEN]);
+int	 crypto_sm4_open(const unsigned char key[SM4_SEAL_KEY_LEN],
+	    const unsigned char nonce[12], const void *in, size_t len,
+	    const unsigned char tag[SM4_TAG_LEN], unsigned char *out);
 
 /*
  * Passwords: scrypt (N=2^17, r=8, p=1, 16-byte salt, 32-byte key), stored

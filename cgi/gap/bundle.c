@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <archive.h>
@@ -35,12 +36,120 @@
 #define FILES_PREFIX_LEN 6
 #define MEMBER_NAME_MAX	(FILES_PREFIX_LEN + 64 + 1)
 #define IO_CHUNK	(1024 * 1024)
-#define FORMAT_VERSION	2
-#define ENC_ALG		"x25519-hkdf-sha256-aes-256-gcm"
 #define SEG_LEN		65536		/* plain bytes of a sealed segment */
-#define SEG_SEALED	(SEG_LEN + GCM_TAG_LEN)
+#define TAG_LEN		16		/* GCM's, and HMAC-SM3's as kept */
+#define SEG_SEALED	(SEG_LEN + TAG_LEN)
 #define EPH_SALT	"yiwang bundle 2 ephemeral"
 #define KEY_INFO	"yiwang bundle 2 aes-256-gcm"
+#define SM_EPH_INFO	"yiwang bundle 3 ephemeral"
+#define SM_KEY_INFO	"yiwang bundle 3 sm4-ctr-hmac-sm3"
+#define PUB_MAX		SM2_PUB_LEN	/* the longer of the suites' */
+#define KEY_MAX		SM4_SEAL_KEY_LEN
+#define KID_LEN		16		/* hex digits of a key id */
+
+/*
+ * The cryptographic suites (GAP-7, bundle.h): what a bundle of each names
+ * and uses.  The suite is known from the magic before anything else is
+ * read, so a site can refuse one it does not accept at once.
+ */
+struct suite {
+	unsigned	 bit;		/* BUNDLE_INTL, BUNDLE_SM */
+	const char	*name;		/* as gap_suites names it */
+	const char	*magic;
+	int		 format;
+	const char	*alg;		/* the manifest's "alg" */
+	const char	*enc;		/* and "enc"."alg" */
+	const char	*digest;	/* the digests' key in the manifest */
+	const char	*key_type;	/* of the signing keys */
+	const char	*box_type;	/* of the encryption keys */
+	size_t		 pub_len;	/* raw public value of a box key */
+	size_t		 key_len;	/* bytes of K */
+	const char	*label;		/* for the operator */
+};
+
+static const struct suite suites[] = {
+	{ BUNDLE_INTL, "intl", BUNDLE_MAGIC, 2, "ed25519",
+	  "x25519-hkdf-sha256-aes-256-gcm", "sha256", "ED25519", "X25519",
+	  BOX_LEN, GCM_KEY_LEN,
+	  "国际算法套件 intl（Ed25519、X25519、AES-256-GCM、SHA-256）" },
+	{ BUNDLE_SM, "sm", BUNDLE_MAGIC_SM, 3, "sm2-sm3",
+	  "sm2dh-sm3kdf-sm4-ctr-hmac-sm3", "sm3", "SM2", "SM2",
+	  SM2_PUB_LEN, SM4_SEAL_KEY_LEN,
+	  "国密算法套件 sm（SM2、SM3、SM4）" },
+};
+#define NSUITES	(sizeof(suites) / sizeof(suites[0]))
+
+static const EVP_MD *
+suite_md(const struct suite *su)
+{
+	return su->bit == BUNDLE_SM ? EVP_sm3() : EVP_sha256();
+}
+
+/* The suite of a signing key, or NULL. */
+static const struct suite *
+suite_of_key(EVP_PKEY *key)
+{
+	size_t	i;
+
+	for (i = 0; key != NULL && i < NSUITES; i++)
+		if (EVP_PKEY_is_a(key, suites[i].key_type))
+			return &suites[i];
+	return NULL;
+}
+
+const char *
+bundle_suite_name(unsigned bit)
+{
+	size_t	i;
+
+	for (i = 0; i < NSUITES; i++)
+		if (suites[i].bit == bit)
+			return suites[i].name;
+	return NULL;
+}
+
+unsigned
+bundle_suite_bit(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; name != NULL && i < NSUITES; i++)
+		if (strcmp(suites[i].name, name) == 0)
+			return suites[i].bit;
+	return 0;
+}
+
+/* The raw public value of a box key of suite su into out (su->pub_len). */
+static int
+box_public(const struct suite *su, EVP_PKEY *key, unsigned char *out)
+{
+	if (key == NULL || !EVP_PKEY_is_a(key, su->box_type))
+		return -1;
+	return su->bit == BUNDLE_SM ? crypto_sm2_public(key, out) :
+	    crypto_box_public(key, out);
+}
+
+int
+bundle_key_id(EVP_PKEY *key, char out[17])
+{
+	unsigned char	 raw[PUB_MAX], md[SHA256_LEN];
+	char		 hex[SHA256_HEX];
+	size_t		 n = sizeof(raw);
+
+	if (key == NULL)
+		return -1;
+	if (EVP_PKEY_is_a(key, "SM2")) {
+		if (crypto_sm2_public(key, raw) == -1 ||
+		    crypto_sm3(raw, SM2_PUB_LEN, md) == -1)
+			return -1;
+	} else if (EVP_PKEY_get_raw_public_key(key, raw, &n) != 1 ||
+	    EVP_Digest(raw, n, md, NULL, EVP_sha256(), NULL) != 1)
+		return -1;
+	crypto_hex(md, sizeof(md), hex);
+	memcpy(out, hex, KID_LEN);
+	out[KID_LEN] = '\0';
+	return 0;
+}
 
 /*
  * Out of memory, or OpenSSL, libarchive or jansson could not make what
@@ -55,6 +164,8 @@ struct member {
 	char		 name[MEMBER_NAME_MAX];
 	uint64_t	 size;
 	char		 sha256[SHA256_HEX];
+	char		 md[SHA256_HEX];	/* the suite's digest: SHA-256
+					   (= sha256) or SM3 */
 };
 
 /*
@@ -63,7 +174,8 @@ struct member {
  * (fd >= 0) or to mem, and digested.
  */
 struct seal {
-	unsigned char	 key[GCM_KEY_LEN];
+	const struct suite *su;
+	unsigned char	 key[KEY_MAX];
 	unsigned char	*buf;		/* SEG_LEN plain bytes being gathered */
 	unsigned char	*out;		/* SEG_SEALED */
 	size_t		 fill;
@@ -80,6 +192,19 @@ struct sink {
 	EVP_MD_CTX	*payload;
 	uint64_t	 size;
 	struct seal	*seal;		/* NULL on the first pass */
+	uint64_t	 total;		/* plain bytes to come; 0: not known */
+};
+
+/*
+ * A file mapping walked from start to end: the pages behind the walk are
+ * dropped from the process as it goes (they stay in the page cache and
+ * fault in again if touched), so that a 1 GiB bundle costs no more
+ * resident memory than what is between two drops (GAP-6).  base NULL: a
+ * buffer of the caller's, left alone.
+ */
+struct walk {
+	const unsigned char *base;
+	size_t		 dropped;	/* bytes from base already dropped */
 };
 
 /* The reader's side: the sealed payload, opened one segment at a time
@@ -87,11 +212,13 @@ struct sink {
 struct unseal {
 	const unsigned char *sealed;
 	size_t		 len, off;
-	unsigned char	 key[GCM_KEY_LEN];
+	const struct suite *su;
+	unsigned char	 key[KEY_MAX];
 	uint64_t	 index, nseg;
 	unsigned char	*buf;		/* SEG_LEN */
 	int		 bad;		/* a segment did not open */
 	int		 nomem;		/* for want of memory */
+	struct walk	 walk;		/* of the mapping sealed lies in */
 };
 
 /* What one read has staged, so that a failure can take it all back. */
@@ -104,6 +231,45 @@ struct stage {
 
 static int	 fail(char *, size_t, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
+
+static bundle_progress_fn	*progress_fn;
+static void			*progress_arg;
+
+void
+bundle_set_progress(bundle_progress_fn *fn, void *arg)
+{
+	progress_fn = fn;
+	progress_arg = arg;
+}
+
+/* From before to done of total bytes: tell the display when a MiB is
+ * crossed, and at the end. */
+static void
+progress(enum bundle_stage stage, uint64_t before, uint64_t done,
+    uint64_t total)
+{
+	if (progress_fn != NULL && (before >> 20 != done >> 20 ||
+	    done == total))
+		progress_fn(progress_arg, stage, done, total);
+}
+
+/* The walk w has gone up to upto: drop the whole pages behind it, a MiB
+ * or more at a time. */
+static void
+walk_drop(struct walk *w, const unsigned char *upto)
+{
+	size_t	page, end;
+
+	if (w->base == NULL)
+		return;
+	page = (size_t)sysconf(_SC_PAGESIZE);
+	end = (size_t)(upto - w->base) / page * page;
+	if (end >= w->dropped + IO_CHUNK) {
+		(void)madvise((void *)(uintptr_t)(w->base + w->dropped),
+		    end - w->dropped, MADV_DONTNEED);
+		w->dropped = end;
+	}
+}
 
 static int
 fail(char *err, size_t errlen, const char *fmt, ...)
@@ -212,7 +378,7 @@ seg_count(uint64_t plain)
 static uint64_t
 sealed_size(uint64_t plain)
 {
-	return plain + GCM_TAG_LEN * seg_count(plain);
+	return plain + TAG_LEN * seg_count(plain);
 }
 
 /*
@@ -225,13 +391,13 @@ plain_size(uint64_t len, uint64_t *plain)
 {
 	uint64_t	n, last;
 
-	if (len < GCM_TAG_LEN)
+	if (len < TAG_LEN)
 		return -1;
 	n = (len + SEG_SEALED - 1) / SEG_SEALED;
 	last = len - (n - 1) * SEG_SEALED;
-	if (last < GCM_TAG_LEN || (last == GCM_TAG_LEN && n > 1))
+	if (last < TAG_LEN || (last == TAG_LEN && n > 1))
 		return -1;
-	*plain = len - n * GCM_TAG_LEN;
+	*plain = len - n * TAG_LEN;
 	return 0;
 }
 
@@ -244,21 +410,34 @@ seg_nonce(uint64_t index, int last, unsigned char nonce[GCM_NONCE_LEN])
 
 /*
  * K from the shared secret of priv and peer (the writer: e and R; the
- * reader: r and epk).  -1 when the peer value is unusable.
+ * reader: r and epk) under suite su (bundle.h).  -1 when the peer value is
+ * unusable.
  */
 static int
-seal_key(EVP_PKEY *priv, const unsigned char peer[BOX_LEN],
-    const unsigned char epk[BOX_LEN], const unsigned char to[BOX_LEN],
-    unsigned char key[GCM_KEY_LEN])
+seal_key(const struct suite *su, EVP_PKEY *priv, const unsigned char *peer,
+    const unsigned char *epk, const unsigned char *to, unsigned char *key)
 {
-	unsigned char	z[BOX_LEN], salt[2 * BOX_LEN];
+	unsigned char	z[BOX_LEN], salt[2 * PUB_MAX];
+	unsigned char	info[sizeof(SM_KEY_INFO) - 1 + 2 * PUB_MAX];
+	size_t		n = su->pub_len, ilen = sizeof(SM_KEY_INFO) - 1;
 	int		rc;
 
+	if (su->bit == BUNDLE_SM) {
+		memcpy(info, SM_KEY_INFO, ilen);
+		memcpy(info + ilen, epk, n);
+		memcpy(info + ilen + n, to, n);
+		if (crypto_sm2_dh(priv, peer, z) == -1)
+			return -1;
+		rc = crypto_sm3_kdf(z, sizeof(z), info, ilen + 2 * n, key,
+		    su->key_len);
+		OPENSSL_cleanse(z, sizeof(z));
+		return rc;
+	}
 	if (crypto_x25519(priv, peer, z) == -1)
 		return -1;
 	memcpy(salt, epk, BOX_LEN);
 	memcpy(salt + BOX_LEN, to, BOX_LEN);
-	rc = crypto_hkdf(z, sizeof(z), salt, sizeof(salt), KEY_INFO,
+	rc = crypto_hkdf(z, sizeof(z), salt, 2 * BOX_LEN, KEY_INFO,
 	    strlen(KEY_INFO), key, GCM_KEY_LEN);
 	OPENSSL_cleanse(z, sizeof(z));
 	return rc;
@@ -269,26 +448,36 @@ seal_key(EVP_PKEY *priv, const unsigned char peer[BOX_LEN],
  * the sender's own X25519 key (bundle.h).  NULL on failure.
  */
 static EVP_PKEY *
-seal_ephemeral(EVP_PKEY *own, const unsigned char p[SHA256_LEN],
-    uint64_t plain, const unsigned char to[BOX_LEN],
-    const struct bundle_out *b)
+seal_ephemeral(const struct suite *su, EVP_PKEY *own,
+    const unsigned char p[SHA256_LEN], uint64_t plain,
+    const unsigned char *to, const struct bundle_out *b)
 {
-	unsigned char	 secret[BOX_LEN], seed[BOX_LEN], *info;
-	size_t		 dlen = strlen(b->dir), ilen;
+	unsigned char	 secret[BOX_LEN], seed[BOX_LEN + 8], *info, *q;
+	size_t		 dlen = strlen(b->dir), ilen, n = su->pub_len;
+	size_t		 llen = sizeof(SM_EPH_INFO) - 1;
 	EVP_PKEY	*eph = NULL;
 
-	ilen = SHA256_LEN + 8 + BOX_LEN + 8 + 8 + dlen;
+	/* [label ||] P || u64 L || R || u64 epoch || u64 seq || dir */
+	ilen = llen + SHA256_LEN + 8 + n + 8 + 8 + dlen;
 	if ((info = malloc(ilen)) == NULL)
 		return NULL;
-	memcpy(info, p, SHA256_LEN);
-	put_be64(info + SHA256_LEN, plain);
-	memcpy(info + SHA256_LEN + 8, to, BOX_LEN);
-	put_be64(info + SHA256_LEN + 8 + BOX_LEN, (uint64_t)b->epoch);
-	put_be64(info + SHA256_LEN + 16 + BOX_LEN, (uint64_t)b->seq);
-	memcpy(info + SHA256_LEN + 24 + BOX_LEN, b->dir, dlen);
-	if (crypto_box_secret(own, secret) == 0 &&
+	memcpy(info, SM_EPH_INFO, llen);
+	q = info + llen;
+	memcpy(q, p, SHA256_LEN);
+	put_be64(q + SHA256_LEN, plain);
+	memcpy(q + SHA256_LEN + 8, to, n);
+	put_be64(q + SHA256_LEN + 8 + n, (uint64_t)b->epoch);
+	put_be64(q + SHA256_LEN + 16 + n, (uint64_t)b->seq);
+	memcpy(q + SHA256_LEN + 24 + n, b->dir, dlen);
+	if (su->bit == BUNDLE_SM) {
+		/* 40 bytes reduced mod n - 1: no bias worth the name */
+		if (crypto_sm2_secret(own, secret) == 0 &&
+		    crypto_sm3_kdf(secret, sizeof(secret), info, ilen, seed,
+		    sizeof(seed)) == 0)
+			eph = crypto_sm2_from_seed(seed, sizeof(seed));
+	} else if (crypto_box_secret(own, secret) == 0 &&
 	    crypto_hkdf(secret, sizeof(secret), EPH_SALT, strlen(EPH_SALT),
-	    info, ilen, seed, sizeof(seed)) == 0)
+	    q, ilen - llen, seed, BOX_LEN) == 0)
 		eph = crypto_box_from_secret(seed);
 	OPENSSL_cleanse(secret, sizeof(secret));
 	OPENSSL_cleanse(seed, sizeof(seed));
@@ -303,20 +492,22 @@ seal_ephemeral(EVP_PKEY *own, const unsigned char p[SHA256_LEN],
  * either case.
  */
 static int
-seal_start(struct seal *s, EVP_PKEY *eph, const unsigned char to[BOX_LEN],
-    uint64_t plain, unsigned char epk[BOX_LEN], int fd, unsigned char *mem)
+seal_start(struct seal *s, const struct suite *su, EVP_PKEY *eph,
+    const unsigned char *to, uint64_t plain, unsigned char *epk, int fd,
+    unsigned char *mem)
 {
 	memset(s, 0, sizeof(*s));
+	s->su = su;
 	s->fd = fd;
 	s->mem = mem;
 	s->nseg = seg_count(plain);
-	if (crypto_box_public(eph, epk) == -1 ||
-	    seal_key(eph, to, epk, to, s->key) == -1)
+	if (box_public(su, eph, epk) == -1 ||
+	    seal_key(su, eph, to, epk, to, s->key) == -1)
 		return -1;
 	if ((s->buf = malloc(SEG_LEN)) == NULL ||
 	    (s->out = malloc(SEG_SEALED)) == NULL ||
 	    (s->digest = EVP_MD_CTX_new()) == NULL ||
-	    EVP_DigestInit_ex(s->digest, EVP_sha256(), NULL) != 1) {
+	    EVP_DigestInit_ex(s->digest, suite_md(su), NULL) != 1) {
 		errno = ENOMEM;
 		return -1;
 	}
@@ -347,18 +538,19 @@ seal_flush(struct seal *s, int last)
 	unsigned char	nonce[GCM_NONCE_LEN];
 
 	seg_nonce(s->index, last, nonce);
-	if (crypto_gcm_seal(s->key, nonce, s->buf, s->fill, s->out,
-	    s->out + s->fill) == -1 ||
-	    EVP_DigestUpdate(s->digest, s->out, s->fill + GCM_TAG_LEN) != 1) {
+	if ((s->su->bit == BUNDLE_SM ? crypto_sm4_seal(s->key, nonce, s->buf,
+	    s->fill, s->out, s->out + s->fill) : crypto_gcm_seal(s->key,
+	    nonce, s->buf, s->fill, s->out, s->out + s->fill)) == -1 ||
+	    EVP_DigestUpdate(s->digest, s->out, s->fill + TAG_LEN) != 1) {
 		errno = ENOMEM;
 		return -1;
 	}
 	if (s->fd >= 0) {
-		if (crypto_write_all(s->fd, s->out, s->fill + GCM_TAG_LEN) == -1)
+		if (crypto_write_all(s->fd, s->out, s->fill + TAG_LEN) == -1)
 			return -1;
 	} else
-		memcpy(s->mem + s->size, s->out, s->fill + GCM_TAG_LEN);
-	s->size += s->fill + GCM_TAG_LEN;
+		memcpy(s->mem + s->size, s->out, s->fill + TAG_LEN);
+	s->size += s->fill + TAG_LEN;
 	s->index++;
 	s->fill = 0;
 	return 0;
@@ -413,7 +605,7 @@ bundle_seal(const void *plain, size_t plen, EVP_PKEY *eph,
 	*outlen = 0;
 	if ((mem = malloc(sealed_size(plen))) == NULL)
 		return -1;
-	if (seal_start(&s, eph, to, plen, epk, -1, mem) == 0 &&
+	if (seal_start(&s, &suites[0], eph, to, plen, epk, -1, mem) == 0 &&
 	    seal_feed(&s, plain, plen) == 0 && seal_end(&s) == 0) {
 		*out = mem;
 		*outlen = s.size;
@@ -432,6 +624,7 @@ static la_ssize_t
 sink_write(struct archive *a, void *arg, const void *buf, size_t len)
 {
 	struct sink	*s = arg;
+	uint64_t	 before = s->size;
 
 	if (EVP_DigestUpdate(s->payload, buf, len) != 1) {
 		archive_set_error(a, EIO, "digest failed");
@@ -448,6 +641,8 @@ sink_write(struct archive *a, void *arg, const void *buf, size_t len)
 		return -1;
 	}
 	s->size += len;
+	progress(s->seal != NULL ? BUNDLE_SEAL : BUNDLE_GATHER, before,
+	    s->size, s->total);
 	return (la_ssize_t)len;
 }
 
@@ -476,15 +671,19 @@ put_header(struct archive *a, const char *name, uint64_t size)
 
 /*
  * Feed attachment f into the archive as member m.  On the first pass m's
- * size is taken from the file; on the second the file must still have it.
- * Either way its content must hash to its name.
+ * size is taken from the file, its content must hash to its name, and
+ * under SM its SM3 is taken; on the second the file must still have that
+ * size, and the archive's digest, which bundle_write() compares with the
+ * first pass's, covers its content: hashing it again would only cost a
+ * pass over every attachment (bench/gap.sh).
  */
 static int
-put_file(struct archive *a, const struct bundle_file *f, struct member *m,
-    int first, char *err, size_t errlen)
+put_file(struct archive *a, const struct suite *su,
+    const struct bundle_file *f, struct member *m, int first, char *err,
+    size_t errlen)
 {
 	unsigned char	*buf = NULL, md[SHA256_LEN];
-	EVP_MD_CTX	*ctx = NULL;
+	EVP_MD_CTX	*ctx = NULL, *smc = NULL;
 	struct stat	 st;
 	uint64_t	 done = 0;
 	ssize_t		 n;
@@ -510,7 +709,9 @@ put_file(struct archive *a, const struct bundle_file *f, struct member *m,
 		goto out;
 	}
 	if ((buf = malloc(IO_CHUNK)) == NULL || (ctx = EVP_MD_CTX_new()) ==
-	    NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+	    NULL || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1 ||
+	    (su->bit == BUNDLE_SM && ((smc = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(smc, EVP_sm3(), NULL) != 1))) {
 		fail(err, errlen, NOMEM_WRITE);
 		goto out;
 	}
@@ -529,7 +730,9 @@ put_file(struct archive *a, const struct bundle_file *f, struct member *m,
 			    "请重新导出。", f->path);
 			goto out;
 		}
-		if (EVP_DigestUpdate(ctx, buf, (size_t)n) != 1) {
+		if (first && (EVP_DigestUpdate(ctx, buf, (size_t)n) != 1 ||
+		    (smc != NULL && EVP_DigestUpdate(smc, buf, (size_t)n) !=
+		    1))) {
 			fail(err, errlen, NOMEM_WRITE);
 			goto out;
 		}
@@ -544,6 +747,10 @@ put_file(struct archive *a, const struct bundle_file *f, struct member *m,
 		    f->path);
 		goto out;
 	}
+	if (!first) {
+		rc = 0;
+		goto out;
+	}
 	if (EVP_DigestFinal_ex(ctx, md, NULL) != 1) {
 		fail(err, errlen, NOMEM_WRITE);
 		goto out;
@@ -554,8 +761,18 @@ put_file(struct archive *a, const struct bundle_file *f, struct member *m,
 		    f->sha256);
 		goto out;
 	}
+	if (smc != NULL) {
+		if (EVP_DigestFinal_ex(smc, md, NULL) != 1) {
+			fail(err, errlen, NOMEM_WRITE);
+			goto out;
+		}
+		crypto_hex(md, sizeof(md), hex);
+		memcpy(m->md, hex, SHA256_HEX);
+	} else
+		memcpy(m->md, m->sha256, SHA256_HEX);
 	rc = 0;
 out:
+	EVP_MD_CTX_free(smc);
 	EVP_MD_CTX_free(ctx);
 	free(buf);
 	close(fd);
@@ -567,8 +784,8 @@ out:
  * the members' sizes and digests; the second must find them unchanged.
  */
 static int
-payload_pass(const struct bundle_out *b, struct member *m, struct sink *s,
-    int first, char *err, size_t errlen)
+payload_pass(const struct bundle_out *b, const struct suite *su,
+    struct member *m, struct sink *s, int first, char *err, size_t errlen)
 {
 	struct archive	*a;
 	size_t		 i;
@@ -590,7 +807,7 @@ payload_pass(const struct bundle_out *b, struct member *m, struct sink *s,
 		goto out;
 	}
 	for (i = 0; i < b->nfiles; i++)
-		if (put_file(a, &b->files[i], &m[i + 1], first, err,
+		if (put_file(a, su, &b->files[i], &m[i + 1], first, err,
 		    errlen) == -1)
 			goto out;
 	if (archive_write_close(a) != ARCHIVE_OK) {
@@ -690,9 +907,10 @@ dump_put(const char *buf, size_t len, void *arg)
  * room for the header before it knows phex.
  */
 static char *
-manifest_dump(const struct bundle_out *b, const struct member *m, size_t nm,
-    uint64_t psize, const char *phex, const char *to, const char *epk,
-    char *err, size_t errlen)
+manifest_dump(const struct bundle_out *b, const struct suite *su,
+    const char *kid, const struct member *m, size_t nm, uint64_t psize,
+    const char *phex, const char *to, const char *epk, char *err,
+    size_t errlen)
 {
 	json_error_t	 jerr;
 	json_t		*list, *man;
@@ -706,7 +924,7 @@ manifest_dump(const struct bundle_out *b, const struct member *m, size_t nm,
 	for (i = 0; i < nm; i++)
 		if (json_array_append_new(list, json_pack("{s:s,s:I,s:s}",
 		    "name", m[i].name, "size", (json_int_t)m[i].size,
-		    "sha256", m[i].sha256)) == -1) {
+		    su->digest, m[i].md)) == -1) {
 			/* our own names and digests: only memory can lack */
 			json_decref(list);
 			fail(err, errlen, NOMEM_WRITE);
@@ -714,15 +932,15 @@ manifest_dump(const struct bundle_out *b, const struct member *m, size_t nm,
 		}
 	errno = 0;
 	man = json_pack_ex(&jerr, 0,
-	    "{s:i,s:s,s:s,s:s,s:{s:s,s:s,s:s},s:I,s:I,s:s,s:s,"
+	    "{s:i,s:s,s:s,s:s,s:s,s:s,s:{s:s,s:s,s:s},s:I,s:I,s:s,s:s,"
 	    "s:I,s:{s:I,s:s},s:o,s:O?}",
-	    "format", FORMAT_VERSION, "alg", "ed25519",
-	    "site", b->site, "dir", b->dir,
-	    "enc", "alg", ENC_ALG, "to", to, "epk", epk,
+	    "format", su->format, "suite", su->name, "alg", su->alg,
+	    "kid", kid, "site", b->site, "dir", b->dir,
+	    "enc", "alg", su->enc, "to", to, "epk", epk,
 	    "epoch", (json_int_t)b->epoch, "seq", (json_int_t)b->seq,
 	    "prev", b->prev, "created", b->created,
 	    "records", (json_int_t)b->nrecords,
-	    "payload", "size", (json_int_t)psize, "sha256", phex,
+	    "payload", "size", (json_int_t)psize, su->digest, phex,
 	    "members", list, "acks", b->acks);
 	if (man == NULL) {	/* list went with it */
 		if (errno == ENOMEM ||
@@ -758,33 +976,47 @@ digest_hex(EVP_MD_CTX *ctx, char out[SHA256_HEX])
 	return 0;
 }
 
-/* The hex SHA-256 of len bytes at p; -1 when OpenSSL fails. */
+/* The hex digest (SHA-256 or SM3) of len bytes at p; -1 when OpenSSL
+ * fails. */
 static int
-sha256_hex(const void *p, size_t len, char out[SHA256_HEX])
+md_hex(const EVP_MD *alg, const void *p, size_t len, char out[SHA256_HEX])
 {
 	unsigned char	md[SHA256_LEN];
 
-	if (EVP_Digest(p, len, md, NULL, EVP_sha256(), NULL) != 1)
+	if (EVP_Digest(p, len, md, NULL, alg, NULL) != 1)
 		return -1;
 	crypto_hex(md, sizeof(md), out);
 	return 0;
 }
 
-/* The writer's keys are of the right kinds. */
 static int
-check_keys(const struct bundle_keys *k, char *err, size_t errlen)
+sha256_hex(const void *p, size_t len, char out[SHA256_HEX])
 {
+	return md_hex(EVP_sha256(), p, len, out);
+}
+
+/*
+ * The writer's keys are of the right kinds: the signing key names the
+ * suite (*sup), and the encryption keys must be of the same.  A signing
+ * key that is not a private key is refused by crypto_sign() later.
+ */
+static int
+check_keys(const struct bundle_keys *k, const struct suite **sup, char *err,
+    size_t errlen)
+{
+	const struct suite	*su;
+
 	errno = 0;	/* EVP_PKEY_is_a() may fail for want of memory */
-	if (k == NULL || k->sign == NULL || !EVP_PKEY_is_a(k->sign,
-	    "ED25519"))
+	if (k == NULL || (su = suite_of_key(k->sign)) == NULL)
 		return fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
 		    "无法签名数据包：签名私钥不可用。"));
-	if (k->box == NULL || !EVP_PKEY_is_a(k->box, "X25519"))
+	if (k->box == NULL || !EVP_PKEY_is_a(k->box, su->box_type))
 		return fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
 		    "无法加密数据包：本站的加密私钥不可用。"));
-	if (k->peer_box == NULL || !EVP_PKEY_is_a(k->peer_box, "X25519"))
+	if (k->peer_box == NULL || !EVP_PKEY_is_a(k->peer_box, su->box_type))
 		return fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
 		    "无法加密数据包：对端站点的加密公钥不可用。"));
+	*sup = su;
 	return 0;
 }
 
@@ -803,12 +1035,14 @@ bundle_write(const char *path, const struct bundle_out *b,
 	struct member	*m = NULL;
 	struct sink	 s1 = { NULL, 0, NULL }, s2 = { NULL, 0, NULL };
 	struct seal	 seal;
+	const struct suite *su = NULL;
 	EVP_PKEY	*eph = NULL;
 	unsigned char	*head = NULL, sig[SIG_MAX], pmd[SHA256_LEN];
-	unsigned char	 to[BOX_LEN], epk[BOX_LEN];
+	unsigned char	 to[PUB_MAX], epk[PUB_MAX];
 	char		 tmp[PATH_MAX], phex[SHA256_HEX], phex2[SHA256_HEX];
-	char		 chex[SHA256_HEX], tohex[2 * BOX_LEN + 1];
-	char		 epkhex[2 * BOX_LEN + 1], whole[SHA256_HEX];
+	char		 chex[SHA256_HEX], tohex[2 * PUB_MAX + 1];
+	char		 epkhex[2 * PUB_MAX + 1], whole[SHA256_HEX];
+	char		 kid[KID_LEN + 1];
 	char		*man = NULL;
 	uint64_t	 csize;
 	size_t		 i, mlen, siglen, hlen;
@@ -816,21 +1050,25 @@ bundle_write(const char *path, const struct bundle_out *b,
 
 	memset(&seal, 0, sizeof(seal));
 	seal.fd = -1;
-	if (check_out(b, err, errlen) == -1 || check_keys(k, err, errlen) ==
-	    -1)
+	if (check_out(b, err, errlen) == -1 || check_keys(k, &su, err,
+	    errlen) == -1)
 		return -1;
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
 		return fail(err, errlen, "数据包路径过长。");
 	errno = 0;
-	if (crypto_box_public(k->peer_box, to) == -1)
+	if (box_public(su, k->peer_box, to) == -1)
 		return fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
 		    "无法加密数据包：对端站点的加密公钥不可用。"));
+	if (bundle_key_id(k->sign, kid) == -1)
+		return fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
+		    "无法签名数据包：签名私钥不可用。"));
 	if ((m = calloc(b->nfiles + 1, sizeof(*m))) == NULL)
 		return fail(err, errlen, NOMEM_WRITE);
 	strcpy(m[0].name, RECORDS_NAME);
 	m[0].size = b->records_len;
 	if (sha256_hex(b->records_len > 0 ? b->records : "", b->records_len,
-	    m[0].sha256) == -1) {
+	    m[0].sha256) == -1 || md_hex(suite_md(su), b->records_len > 0 ?
+	    b->records : "", b->records_len, m[0].md) == -1) {
 		fail(err, errlen, NOMEM_WRITE);
 		goto out;
 	}
@@ -842,13 +1080,14 @@ bundle_write(const char *path, const struct bundle_out *b,
 
 	if ((s1.payload = EVP_MD_CTX_new()) == NULL ||
 	    (s2.payload = EVP_MD_CTX_new()) == NULL ||
-	    EVP_DigestInit_ex(s1.payload, EVP_sha256(), NULL) != 1 ||
-	    EVP_DigestInit_ex(s2.payload, EVP_sha256(), NULL) != 1) {
+	    EVP_DigestInit_ex(s1.payload, suite_md(su), NULL) != 1 ||
+	    EVP_DigestInit_ex(s2.payload, suite_md(su), NULL) != 1) {
 		fail(err, errlen, NOMEM_WRITE);
 		goto out;
 	}
-	if (payload_pass(b, m, &s1, 1, err, errlen) == -1)
+	if (payload_pass(b, su, m, &s1, 1, err, errlen) == -1)
 		goto out;
+	progress(BUNDLE_GATHER, s1.size, s1.size, s1.size);	/* its end */
 	if (EVP_DigestFinal_ex(s1.payload, pmd, NULL) != 1) {
 		fail(err, errlen, NOMEM_WRITE);
 		goto out;
@@ -857,23 +1096,24 @@ bundle_write(const char *path, const struct bundle_out *b,
 
 	/* The header's length is known now: room for it, then the payload. */
 	errno = 0;
-	if ((eph = seal_ephemeral(k->box, pmd, s1.size, to, b)) == NULL) {
+	if ((eph = seal_ephemeral(su, k->box, pmd, s1.size, to, b)) == NULL) {
 		fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
 		    "无法加密数据包：本站的加密私钥不可用。"));
 		goto out;
 	}
 	csize = sealed_size(s1.size);
-	crypto_hex(to, BOX_LEN, tohex);
-	if (crypto_box_public(eph, epk) == -1) {
+	crypto_hex(to, su->pub_len, tohex);
+	if (box_public(su, eph, epk) == -1) {
 		fail(err, errlen, NOMEM_WRITE);	/* eph was just made */
 		goto out;
 	}
-	crypto_hex(epk, BOX_LEN, epkhex);
-	if ((man = manifest_dump(b, m, b->nfiles + 1, csize, phex, tohex,
-	    epkhex, err, errlen)) == NULL)
+	crypto_hex(epk, su->pub_len, epkhex);
+	if ((man = manifest_dump(b, su, kid, m, b->nfiles + 1, csize, phex,
+	    tohex, epkhex, err, errlen)) == NULL)
 		goto out;
 	mlen = strlen(man);
-	siglen = (size_t)EVP_PKEY_get_size(k->sign);
+	siglen = su->bit == BUNDLE_SM ? SM2_SIG_LEN :
+	    (size_t)EVP_PKEY_get_size(k->sign);
 	hlen = HEAD_LEN + mlen + 4 + siglen;
 	if ((head = calloc(1, hlen)) == NULL) {
 		fail(err, errlen, NOMEM_WRITE);
@@ -890,13 +1130,14 @@ bundle_write(const char *path, const struct bundle_out *b,
 		goto out;
 	}
 	errno = 0;
-	if (seal_start(&seal, eph, to, s1.size, epk, fd, NULL) == -1) {
+	if (seal_start(&seal, su, eph, to, s1.size, epk, fd, NULL) == -1) {
 		fail(err, errlen, "%s", nomem_or(NOMEM_WRITE,
 		    "无法加密数据包：对端站点的加密公钥不可用。"));
 		goto out;
 	}
 	s2.seal = &seal;
-	if (payload_pass(b, m, &s2, 0, err, errlen) == -1)
+	s2.total = s1.size;
+	if (payload_pass(b, su, m, &s2, 0, err, errlen) == -1)
 		goto out;
 	if (digest_hex(s2.payload, phex2) == -1) {
 		fail(err, errlen, NOMEM_WRITE);
@@ -924,14 +1165,14 @@ bundle_write(const char *path, const struct bundle_out *b,
 	}
 
 	free(man);
-	if ((man = manifest_dump(b, m, b->nfiles + 1, csize, chex, tohex,
-	    epkhex, err, errlen)) == NULL)
+	if ((man = manifest_dump(b, su, kid, m, b->nfiles + 1, csize, chex,
+	    tohex, epkhex, err, errlen)) == NULL)
 		goto out;
 	if (strlen(man) != mlen) {	/* same fields, same lengths */
 		fail(err, errlen, "数据包清单无法生成：长度与预留的不同。");
 		goto out;
 	}
-	memcpy(head, BUNDLE_MAGIC, MAGIC_LEN);
+	memcpy(head, su->magic, MAGIC_LEN);
 	put_be32(head + MAGIC_LEN, (uint32_t)mlen);
 	memcpy(head + HEAD_LEN, man, mlen);
 	errno = 0;
@@ -953,7 +1194,7 @@ bundle_write(const char *path, const struct bundle_out *b,
 		goto out;
 	}
 	fd = -1;
-	if (crypto_sha256_file(tmp, whole) == -1) {
+	if (crypto_digest_file(tmp, suite_md(su), whole) == -1) {
 		if (errno == ENOMEM)
 			fail(err, errlen, NOMEM_WRITE);
 		else
@@ -1019,10 +1260,13 @@ stage_undo(struct stage *st)
 
 /*
  * Fetch manifest member i into m, refusing anything but records.jsonl
- * first and files/<64 lower-case hex> named after their own digest after.
+ * first and files/<64 lower-case hex> after, named after their own
+ * SHA-256: under intl the digest listed, under SM a name the reader
+ * checks beside the listed SM3 (bundle.h).
  */
 static int
-manifest_member(json_t *members, size_t i, struct member *m)
+manifest_member(json_t *members, const struct suite *su, size_t i,
+    struct member *m)
 {
 	json_t		*o, *name, *size, *sha;
 	const char	*n, *h;
@@ -1032,7 +1276,7 @@ manifest_member(json_t *members, size_t i, struct member *m)
 		return -1;
 	name = json_object_get(o, "name");
 	size = json_object_get(o, "size");
-	sha = json_object_get(o, "sha256");
+	sha = json_object_get(o, su->digest);
 	if (!json_is_string(name) || !json_is_integer(size) ||
 	    !json_is_string(sha) || json_integer_value(size) < 0)
 		return -1;
@@ -1045,11 +1289,16 @@ manifest_member(json_t *members, size_t i, struct member *m)
 			return -1;
 	} else if (strncmp(n, FILES_PREFIX, FILES_PREFIX_LEN) != 0 ||
 	    !crypto_hex_valid(n + FILES_PREFIX_LEN, 64) ||
-	    strcmp(n + FILES_PREFIX_LEN, h) != 0)
+	    (su->bit == BUNDLE_INTL && strcmp(n + FILES_PREFIX_LEN, h) != 0))
 		return -1;
 	strcpy(m->name, n);		/* length checked above */
 	m->size = (uint64_t)json_integer_value(size);
-	memcpy(m->sha256, h, SHA256_HEX);
+	memcpy(m->md, h, SHA256_HEX);
+	/* the content address; records.jsonl has none under SM */
+	if (su->bit == BUNDLE_INTL)
+		memcpy(m->sha256, h, SHA256_HEX);
+	else if (i > 0)
+		memcpy(m->sha256, n + FILES_PREFIX_LEN, SHA256_HEX);
 	return 0;
 }
 
@@ -1070,12 +1319,12 @@ get_typed(json_t *man, const char *key, json_type type)
  * caller frees it), and *psize and phex are the payload's size and digest.
  */
 static int
-check_manifest(json_t *man, struct bundle_in *in, struct member **mp,
-    size_t *nmp, uint64_t *psize, char phex[SHA256_HEX], char *err,
-    size_t errlen)
+check_manifest(json_t *man, const struct suite *su, struct bundle_in *in,
+    struct member **mp, size_t *nmp, uint64_t *psize, char phex[SHA256_HEX],
+    char *err, size_t errlen)
 {
 	json_t		*format, *alg, *site, *dir, *epoch, *seq, *prev;
-	json_t		*created, *records, *payload, *members, *v;
+	json_t		*created, *records, *payload, *members, *v, *kid;
 	struct member	*m;
 	size_t		 i, nm;
 
@@ -1091,11 +1340,25 @@ check_manifest(json_t *man, struct bundle_in *in, struct member **mp,
 	records = get_typed(man, "records", JSON_INTEGER);
 	payload = get_typed(man, "payload", JSON_OBJECT);
 	members = get_typed(man, "members", JSON_ARRAY);
-	if (format == NULL || json_integer_value(format) != FORMAT_VERSION)
+	if (format == NULL || json_integer_value(format) != su->format)
 		return fail(err, errlen, "数据包格式版本不受支持，"
 		    "请确认两端程序版本一致。");
-	if (alg == NULL || strcmp(json_string_value(alg), "ed25519") != 0)
+	if (alg == NULL || strcmp(json_string_value(alg), su->alg) != 0)
 		return fail(err, errlen, "数据包签名算法不受支持。");
+	/* Named in the bundles of format 3 and in every new one; the
+	 * bundles of format 2 written before them lack both. */
+	v = json_object_get(man, "suite");
+	kid = json_object_get(man, "kid");
+	if ((v == NULL && su->format != 2) || (v != NULL &&
+	    (!json_is_string(v) || strcmp(json_string_value(v), su->name) !=
+	    0)))
+		return fail(err, errlen, "数据包清单格式不正确：算法套件与"
+		    "文件头不符。");
+	if ((kid == NULL && su->format != 2) || (kid != NULL &&
+	    (!json_is_string(kid) || strcmp(json_string_value(kid), in->kid) !=
+	    0)))
+		return fail(err, errlen, "数据包清单格式不正确：签名密钥标识"
+		    "与验证它的密钥不符。");
 	if (site == NULL || dir == NULL || !valid_site_dir(
 	    json_string_value(site), json_string_value(dir)))
 		return fail(err, errlen, "数据包清单格式不正确："
@@ -1117,7 +1380,7 @@ check_manifest(json_t *man, struct bundle_in *in, struct member **mp,
 		return fail(err, errlen, "数据包清单格式不正确："
 		    "载荷信息无效。");
 	*psize = (uint64_t)json_integer_value(v);
-	if ((v = get_typed(payload, "sha256", JSON_STRING)) == NULL ||
+	if ((v = get_typed(payload, su->digest, JSON_STRING)) == NULL ||
 	    !crypto_hex_valid(json_string_value(v), 64))
 		return fail(err, errlen, "数据包清单格式不正确："
 		    "载荷信息无效。");
@@ -1128,7 +1391,7 @@ check_manifest(json_t *man, struct bundle_in *in, struct member **mp,
 	if ((m = calloc(nm, sizeof(*m))) == NULL)
 		return fail(err, errlen, NOMEM_READ);
 	for (i = 0; i < nm; i++)
-		if (manifest_member(members, i, &m[i]) == -1) {
+		if (manifest_member(members, su, i, &m[i]) == -1) {
 			free(m);
 			return fail(err, errlen, "数据包清单格式不正确："
 			    "第 %zu 个成员的名称、大小或摘要无效。", i + 1);
@@ -1143,45 +1406,86 @@ check_manifest(json_t *man, struct bundle_in *in, struct member **mp,
 	return 0;
 }
 
+/* "YYYY-MM-DD" (UTC) of a Unix time, for messages. */
+static void
+day_of(int64_t t, char out[11])
+{
+	struct tm	tm;
+	time_t		tt = (time_t)t;
+
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) == 0)
+		snprintf(out, 11, "?");
+}
+
 /*
- * The signed manifest's "enc": sealed to this site's key box, with an
- * ephemeral value that gives a key; K into key.
+ * The signed manifest's "enc": sealed to one of this site's encryption
+ * keys of suite su (k->box, or one kept from before a rotation in
+ * k->more_box), with an ephemeral value that gives a key; K into key.
+ * A kept key whose overlap has ended opens nothing when k->now is set.
  */
 static int
-check_enc(json_t *man, EVP_PKEY *box, unsigned char key[GCM_KEY_LEN],
-    char *err, size_t errlen)
+check_enc(json_t *man, const struct suite *su, const struct bundle_keys *k,
+    unsigned char *key, char *err, size_t errlen)
 {
 	json_t		*enc, *alg, *to, *epk;
-	unsigned char	 own[BOX_LEN], want[BOX_LEN], eph[BOX_LEN];
-	char		 ownhex[2 * BOX_LEN + 1];
+	unsigned char	 own[PUB_MAX], want[PUB_MAX], eph[PUB_MAX];
+	char		 ownhex[2 * PUB_MAX + 1], day[11];
+	EVP_PKEY	*box = NULL;
+	int64_t		 until = 0;
+	size_t		 i, n = su->pub_len;
+	int		 found;
 
 	if ((enc = get_typed(man, "enc", JSON_OBJECT)) == NULL ||
 	    json_object_size(enc) != 3 ||
 	    (alg = get_typed(enc, "alg", JSON_STRING)) == NULL ||
 	    (to = get_typed(enc, "to", JSON_STRING)) == NULL ||
 	    (epk = get_typed(enc, "epk", JSON_STRING)) == NULL ||
-	    !crypto_hex_valid(json_string_value(to), 64) ||
-	    !crypto_hex_valid(json_string_value(epk), 64))
+	    !crypto_hex_valid(json_string_value(to), 2 * n) ||
+	    !crypto_hex_valid(json_string_value(epk), 2 * n))
 		return fail(err, errlen, "数据包清单格式不正确：加密信息无效。");
-	if (strcmp(json_string_value(alg), ENC_ALG) != 0)
+	if (strcmp(json_string_value(alg), su->enc) != 0)
 		return fail(err, errlen, "数据包的加密算法 %s 不受支持，"
 		    "请确认两端程序版本一致。", json_string_value(alg));
-	errno = 0;
-	if (crypto_box_public(box, own) == -1)
-		return fail(err, errlen, "%s", nomem_or(NOMEM_READ,
-		    "本站的加密私钥不可用，无法解密数据包。"));
-	if (crypto_unhex(json_string_value(to), want, sizeof(want)) == -1 ||
-	    crypto_unhex(json_string_value(epk), eph, sizeof(eph)) == -1)
+	if (crypto_unhex(json_string_value(to), want, n) == -1 ||
+	    crypto_unhex(json_string_value(epk), eph, n) == -1)
 		return fail(err, errlen, "数据包清单格式不正确：加密信息无效。");
-	if (crypto_equal(own, want, BOX_LEN) == -1) {
+	errno = 0;
+	if (k->box != NULL && box_public(su, k->box, own) == 0 &&
+	    crypto_equal(own, want, n) == 0)
+		box = k->box;
+	for (i = 0; box == NULL && i < k->nmore_box; i++)
+		if (box_public(su, k->more_box[i].key, own) == 0 &&
+		    crypto_equal(own, want, n) == 0) {
+			box = k->more_box[i].key;
+			until = k->more_box[i].until;
+		}
+	if (box == NULL) {
+		if (errno == ENOMEM)
+			return fail(err, errlen, NOMEM_READ);
+		/* this site's key of the suite, to name it */
+		for (i = 0, found = box_public(su, k->box, own) == 0;
+		    !found && i < k->nmore_box; i++)
+			found = box_public(su, k->more_box[i].key, own) == 0;
+		if (!found)
+			return fail(err, errlen, "本站没有%s的加密私钥，无法解密"
+			    "这个数据包（配置项 %s）。", su->label,
+			    su->bit == BUNDLE_SM ? "sm_enc_key" : "enc_key");
 		crypto_hex(own, 8, ownhex);
 		return fail(err, errlen, "这个数据包是加密发给另一个站点的"
 		    "（收件公钥 %.16s…，本站为 %s…），本站无法解密。"
 		    "请确认对端导入了本站当前的加密公钥后重新导出。",
 		    json_string_value(to), ownhex);
 	}
+	if (until != 0 && k->now > 0 && k->now > until) {
+		day_of(until, day);
+		return fail(err, errlen, "这个数据包加密发给本站轮换前的旧加密"
+		    "密钥，其过渡期已于 %s 结束，本站不再用它解密。请让对端装上"
+		    "本站的新加密公钥（yiwang-admin gap-key-peer）后重新导出。",
+		    day);
+	}
 	errno = 0;
-	if (seal_key(box, eph, eph, own, key) == -1)
+	if (seal_key(su, box, eph, eph, want, key) == -1)
 		return fail(err, errlen, "%s", nomem_or(NOMEM_READ,
 		    "数据包无法解密：加密信息无效。"
 		    "请向对端重新索取该数据包。"));
@@ -1229,11 +1533,13 @@ unseal_read(struct archive *a, void *arg, const void **blk)
 	if (u->index == u->nseg)
 		return 0;
 	last = u->index + 1 == u->nseg;
-	n = last ? u->len - u->off - GCM_TAG_LEN : SEG_LEN;
+	n = last ? u->len - u->off - TAG_LEN : SEG_LEN;
 	seg_nonce(u->index, last, nonce);
 	errno = 0;
-	if (crypto_gcm_open(u->key, nonce, u->sealed + u->off, n,
-	    u->sealed + u->off + n, u->buf) == -1) {
+	if ((u->su->bit == BUNDLE_SM ? crypto_sm4_open(u->key, nonce,
+	    u->sealed + u->off, n, u->sealed + u->off + n, u->buf) :
+	    crypto_gcm_open(u->key, nonce, u->sealed + u->off, n,
+	    u->sealed + u->off + n, u->buf)) == -1) {
 		u->bad = 1;
 		u->nomem = errno == ENOMEM;
 		if (a != NULL)
@@ -1241,8 +1547,10 @@ unseal_read(struct archive *a, void *arg, const void **blk)
 			    (unsigned long long)u->index);
 		return -1;
 	}
-	u->off += n + GCM_TAG_LEN;
+	u->off += n + TAG_LEN;
 	u->index++;
+	progress(BUNDLE_OPEN, u->off - n - GCM_TAG_LEN, u->off, u->len);
+	walk_drop(&u->walk, u->sealed + u->off);
 	*blk = u->buf;
 	return (la_ssize_t)n;
 }
@@ -1261,8 +1569,9 @@ bundle_open(const unsigned char *sealed, size_t len, EVP_PKEY *box,
 	*plain = NULL;
 	*plen = 0;
 	memset(&u, 0, sizeof(u));
+	u.su = &suites[0];
 	if (plain_size(len, &n) == -1 || crypto_box_public(box, own) == -1 ||
-	    seal_key(box, epk, epk, own, u.key) == -1)
+	    seal_key(u.su, box, epk, epk, own, u.key) == -1)
 		return -1;
 	u.sealed = sealed;
 	u.len = len;
@@ -1314,7 +1623,7 @@ take_member(struct archive *a, const struct unseal *u, const struct member *m,
     char *rec, struct stage *st, char *err, size_t errlen)
 {
 	unsigned char	 md[SHA256_LEN];
-	EVP_MD_CTX	*ctx;
+	EVP_MD_CTX	*ctx, *name = NULL;
 	const void	*blk;
 	size_t		 blen;
 	la_int64_t	 off;
@@ -1322,8 +1631,12 @@ take_member(struct archive *a, const struct unseal *u, const struct member *m,
 	char		 hex[SHA256_HEX], final[PATH_MAX];
 	int		 fd = -1, r, rc = -1;
 
+	/* under SM an attachment's SHA-256 name is checked too */
 	if ((ctx = EVP_MD_CTX_new()) == NULL ||
-	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+	    EVP_DigestInit_ex(ctx, suite_md(u->su), NULL) != 1 ||
+	    (u->su->bit == BUNDLE_SM && rec == NULL &&
+	    ((name = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(name, EVP_sha256(), NULL) != 1))) {
 		fail(err, errlen, NOMEM_READ);
 		goto out;
 	}
@@ -1351,7 +1664,8 @@ take_member(struct archive *a, const struct unseal *u, const struct member *m,
 			    m->name);
 			goto out;
 		}
-		if (EVP_DigestUpdate(ctx, blk, blen) != 1) {
+		if (EVP_DigestUpdate(ctx, blk, blen) != 1 || (name != NULL &&
+		    EVP_DigestUpdate(name, blk, blen) != 1)) {
 			fail(err, errlen, NOMEM_READ);
 			goto out;
 		}
@@ -1378,10 +1692,22 @@ take_member(struct archive *a, const struct unseal *u, const struct member *m,
 		goto out;
 	}
 	crypto_hex(md, sizeof(md), hex);
-	if (strcmp(hex, m->sha256) != 0) {
+	if (strcmp(hex, m->md) != 0) {
 		fail(err, errlen, "数据包已被改动：成员 %s 的摘要与清单不符。",
 		    m->name);
 		goto out;
+	}
+	if (name != NULL) {
+		if (EVP_DigestFinal_ex(name, md, NULL) != 1) {
+			fail(err, errlen, NOMEM_READ);
+			goto out;
+		}
+		crypto_hex(md, sizeof(md), hex);
+		if (strcmp(hex, m->sha256) != 0) {
+			fail(err, errlen, "数据包内容与清单不符：成员 %s 的 "
+			    "SHA-256 与其名称不符。", m->name);
+			goto out;
+		}
 	}
 	if (fd != -1) {
 		if (fsync(fd) == -1 || close(fd) == -1) {
@@ -1405,6 +1731,7 @@ take_member(struct archive *a, const struct unseal *u, const struct member *m,
 out:
 	if (fd != -1)
 		close(fd);
+	EVP_MD_CTX_free(name);
 	EVP_MD_CTX_free(ctx);
 	return rc;
 }
@@ -1504,16 +1831,17 @@ out:
  * -1 when OpenSSL fails (out of memory).
  */
 static int
-digest_payload(const unsigned char *buf, size_t hlen, size_t plen,
-    char phex[SHA256_HEX], char whole[SHA256_HEX])
+digest_payload(const EVP_MD *alg, const unsigned char *buf, size_t hlen,
+    size_t plen, struct walk *w, char phex[SHA256_HEX],
+    char whole[SHA256_HEX])
 {
 	EVP_MD_CTX	*pc, *wc = NULL;
 	size_t		 off, n;
 	int		 rc = -1;
 
 	if ((pc = EVP_MD_CTX_new()) == NULL || (wc = EVP_MD_CTX_new()) ==
-	    NULL || EVP_DigestInit_ex(pc, EVP_sha256(), NULL) != 1 ||
-	    EVP_DigestInit_ex(wc, EVP_sha256(), NULL) != 1 ||
+	    NULL || EVP_DigestInit_ex(pc, alg, NULL) != 1 ||
+	    EVP_DigestInit_ex(wc, alg, NULL) != 1 ||
 	    EVP_DigestUpdate(wc, buf, hlen) != 1)
 		goto out;
 	for (off = 0; off < plen; off += n) {
@@ -1521,6 +1849,8 @@ digest_payload(const unsigned char *buf, size_t hlen, size_t plen,
 		if (EVP_DigestUpdate(pc, buf + hlen + off, n) != 1 ||
 		    EVP_DigestUpdate(wc, buf + hlen + off, n) != 1)
 			goto out;
+		progress(BUNDLE_CHECK, off, off + n, plen);
+		walk_drop(w, buf + hlen + off + n);
 	}
 	if (digest_hex(pc, phex) == -1 || digest_hex(wc, whole) == -1)
 		goto out;
@@ -1531,8 +1861,96 @@ out:
 	return rc;
 }
 
+/* The suites k accepts: k->suites, or that of its key when unset. */
+static unsigned
+accepted(const struct bundle_keys *k)
+{
+	const struct suite	*su;
+
+	if (k != NULL && k->suites != 0)
+		return k->suites;
+	su = k != NULL ? suite_of_key(k->sign) : NULL;
+	return su != NULL ? su->bit : BUNDLE_INTL;
+}
+
+/* The names of the suites of bits, "intl sm", into out. */
+static void
+suite_names(unsigned bits, char *out, size_t outlen)
+{
+	size_t	i, n = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < NSUITES; i++)
+		if (bits & suites[i].bit)
+			n += (size_t)snprintf(out + n, n < outlen ? outlen - n :
+			    0, "%s%s", n > 0 ? " " : "", suites[i].name);
+}
+
+/*
+ * The header's signature, by one of the peer's signing keys of suite su:
+ * k->sign, then those kept in k->more_sign (bundle.h).  Sets in->kid,
+ * in->signer and in->until.  A key whose overlap has ended still verifies
+ * (yiwang-gap verify says so), but when k->now is set the bundle is
+ * refused.
+ */
+static int
+check_sig(const struct suite *su, const struct bundle_keys *k,
+    const unsigned char *head, size_t signedlen, const unsigned char *sig,
+    size_t slen, struct bundle_in *in, char *err, size_t errlen)
+{
+	EVP_PKEY	*key;
+	char		 kid[KID_LEN + 1], known[256], day[11];
+	size_t		 i, nk = 0, n = 0;
+	int64_t		 until;
+
+	known[0] = '\0';
+	for (i = 0; i <= k->nmore_sign; i++) {
+		key = i == 0 ? k->sign : k->more_sign[i - 1].key;
+		until = i == 0 ? 0 : k->more_sign[i - 1].until;
+		errno = 0;
+		if (key == NULL || !EVP_PKEY_is_a(key, su->key_type)) {
+			if (errno == ENOMEM)
+				return fail(err, errlen, NOMEM_READ);
+			continue;
+		}
+		/* a key of the suite: only memory can lack */
+		if (bundle_key_id(key, kid) == -1)
+			return fail(err, errlen, NOMEM_READ);
+		nk++;
+		if (n < sizeof(known))
+			n += (size_t)snprintf(known + n, sizeof(known) - n,
+			    "%s%s", n > 0 ? "、" : "", kid);
+		if (crypto_verify(key, head, signedlen, sig, slen) == -1) {
+			if (errno == ENOMEM)
+				return fail(err, errlen, NOMEM_READ);
+			continue;
+		}
+		memcpy(in->kid, kid, sizeof(kid));
+		in->signer = key;
+		in->until = until;
+		if (until != 0 && k->now > 0 && k->now > until) {
+			day_of(until, day);
+			return fail(err, errlen, "这个数据包由对端轮换前的旧签名"
+			    "密钥 %s 签发，其过渡期已于 %s 结束，本站不再导入它"
+			    "签发的数据包（yiwang-gap verify 仍可核对它）。请向"
+			    "对端索取用新密钥重新导出的数据包。", kid, day);
+		}
+		return 0;
+	}
+	if (nk == 0)
+		return fail(err, errlen, "本站没有配置对端的%s签名公钥（配置项 "
+		    "%s），无法验证这个数据包。", su->label,
+		    su->bit == BUNDLE_SM ? "sm_peer_key" : "peer_key");
+	return fail(err, errlen, "签名验证失败：数据包已被改动或不是对端站点"
+	    "签发的（本站认得的对端签名密钥：%s）。如对端更换过密钥，请先装上"
+	    "对端带来的新公钥（yiwang-admin gap-key-peer）；否则请向对端重新"
+	    "索取该数据包。", known);
+}
+
 /*
  * See bundle.h.  lim may be NULL for no limits beyond the format's own.
+ * mapped: buf is a mapping of the file that is walked twice (digested,
+ * then opened), each time dropping what is behind (struct walk).
  * The signature is checked over the raw header before the manifest is
  * even parsed.  The signed part is copied first, so a file changed under
  * a mapping cannot swap the manifest after its check; the members' digests
@@ -1540,11 +1958,12 @@ out:
  * to one import at a time: a file already named <hex> there is replaced
  * by the checked copy, and removed with the rest if the read then fails.
  */
-int
-bundle_read_mem(const unsigned char *buf, size_t len,
+static int
+read_bundle(const unsigned char *buf, size_t len, int mapped,
     const struct bundle_keys *k, const struct bundle_limits *lim,
     const char *stage_dir, struct bundle_in *in, char *err, size_t errlen)
 {
+	struct walk		 w = { NULL, 0 };
 	struct bundle_in	 got;
 	struct member		*m = NULL;
 	struct stage		 st;
@@ -1555,6 +1974,8 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 	uint32_t		 mlen, slen;
 	size_t			 hlen, plen, i, nm = 0;
 	char			 phex[SHA256_HEX], realhex[SHA256_HEX];
+	char			 names[64];
+	const struct suite	*su = NULL;
 	int			 rc = -1;
 
 	memset(in, 0, sizeof(*in));
@@ -1571,8 +1992,20 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 		return fail(err, errlen, "这是旧格式（YWBNDL01，未加密）的数据包，"
 		    "本站只接受加密的 YWBNDL02 格式：请对端升级到与本站相同版本的"
 		    "程序后重新导出。");
-	if (memcmp(buf, BUNDLE_MAGIC, MAGIC_LEN) != 0)
+	for (i = 0; i < NSUITES; i++)
+		if (memcmp(buf, suites[i].magic, MAGIC_LEN) == 0)
+			su = &suites[i];
+	if (su == NULL)
 		return fail(err, errlen, "不是 Yiwang 数据包：文件头不正确。");
+	/* Before anything is verified or decrypted (GAP-7). */
+	if ((accepted(k) & su->bit) == 0) {
+		suite_names(accepted(k), names, sizeof(names));
+		return fail(err, errlen, "这个数据包使用%s，本站只接受 %s"
+		    "（配置项 gap_suites）。如本站应当接受它，请在 yiwang.conf "
+		    "的 gap_suites 中加上 %s 并配置对端的相应公钥，然后重新导入；"
+		    "否则请对端改用本站接受的套件重新导出。", su->label, names,
+		    su->name);
+	}
 	if (lim != NULL && len > lim->max_total)
 		return fail(err, errlen, "数据包有 %zu 字节，"
 		    "超过上限 %llu 字节，请对端分批导出。", len,
@@ -1591,23 +2024,19 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 	hlen = HEAD_LEN + (size_t)mlen + 4 + slen;
 	if (len < hlen)
 		return fail(err, errlen, "数据包不完整：长度与清单不符。");
-	if (k == NULL || k->sign == NULL)
+	if (k == NULL || (k->sign == NULL && k->nmore_sign == 0))
 		return fail(err, errlen, "没有配置对端站点的公钥。");
-	if (k->box == NULL)
+	if (k->box == NULL && k->nmore_box == 0)
 		return fail(err, errlen, "没有配置本站的加密私钥，无法解密数据包。");
 	if ((head = malloc(hlen)) == NULL) {
 		fail(err, errlen, NOMEM_READ);
 		goto out;
 	}
 	memcpy(head, buf, hlen);
-	errno = 0;
-	if (crypto_verify(k->sign, head, HEAD_LEN + mlen, head + hlen - slen,
-	    slen) == -1) {
-		fail(err, errlen, "%s", nomem_or(NOMEM_READ,
-		    "签名验证失败：数据包已被改动或不是对端站点签发的。"
-		    "请向对端重新索取该数据包。"));
+	if (check_sig(su, k, head, HEAD_LEN + mlen, head + hlen - slen, slen,
+	    &got, err, errlen) == -1)
 		goto out;
-	}
+	got.suite = su->bit;
 
 	/* From here on the manifest is the peer's word. */
 	errno = 0;
@@ -1623,8 +2052,8 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 		    "请确认两端程序版本一致。");
 		goto out;
 	}
-	if (check_manifest(got.manifest, &got, &m, &nm, &psize, phex, err,
-	    errlen) == -1 || check_enc(got.manifest, k->box, u.key, err,
+	if (check_manifest(got.manifest, su, &got, &m, &nm, &psize, phex, err,
+	    errlen) == -1 || check_enc(got.manifest, su, k, u.key, err,
 	    errlen) == -1 || check_limits(lim, m, nm, err, errlen) == -1)
 		goto out;
 	plen = len - hlen;
@@ -1639,7 +2068,10 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 		    (unsigned long long)(plen - psize));
 		goto out;
 	}
-	if (digest_payload(buf, hlen, plen, realhex, got.hash) == -1) {
+	if (mapped)
+		w.base = buf;
+	if (digest_payload(suite_md(su), buf, hlen, plen, &w, realhex,
+	    got.hash) == -1) {
 		fail(err, errlen, NOMEM_READ);
 		goto out;
 	}
@@ -1688,8 +2120,10 @@ bundle_read_mem(const unsigned char *buf, size_t len,
 			goto out;
 		}
 	u.sealed = buf + hlen;
+	u.su = su;
 	u.len = plen;
 	u.nseg = seg_count(plain);
+	u.walk.base = w.base;		/* from the start again */
 	if ((u.buf = malloc(SEG_LEN)) == NULL) {
 		fail(err, errlen, NOMEM_READ);
 		goto out;
@@ -1720,9 +2154,18 @@ out:
 	return rc;
 }
 
+int
+bundle_read_mem(const unsigned char *buf, size_t len,
+    const struct bundle_keys *k, const struct bundle_limits *lim,
+    const char *stage_dir, struct bundle_in *in, char *err, size_t errlen)
+{
+	return read_bundle(buf, len, 0, k, lim, stage_dir, in, err, errlen);
+}
+
 /*
  * Map the file read-only and check it as a buffer; the kernel pages it in
- * as the digests walk it, so a large bundle is never copied whole.
+ * as the digests walk it, and the walks drop what they have passed, so a
+ * large bundle is never copied whole nor held resident whole.
  */
 int
 bundle_read(const char *path, const struct bundle_keys *k,
@@ -1759,9 +2202,57 @@ bundle_read(const char *path, const struct bundle_keys *k,
 		return fail(err, errlen, "无法读取数据包 %s：%s。", path,
 		    strerror(errno));
 	(void)madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
-	rc = bundle_read_mem(map, (size_t)st.st_size, k, lim, stage_dir, in,
+	rc = read_bundle(map, (size_t)st.st_size, 1, k, lim, stage_dir, in,
 	    err, errlen);
 	munmap(map, (size_t)st.st_size);
+	return rc;
+}
+
+/* The string at key of o into buf when it is one that fits, else "". */
+static void
+claim_copy(json_t *o, const char *key, char *buf, size_t len)
+{
+	const char	*v = json_string_value(json_object_get(o, key));
+
+	buf[0] = '\0';
+	if (v != NULL && strlen(v) < len)
+		strcpy(buf, v);
+}
+
+/*
+ * bundle.h: the manifest as it stands in the file, read with bounded
+ * memory (its length is checked first) and trusted for nothing but a
+ * message.
+ */
+int
+bundle_peek(const char *path, struct bundle_claim *c)
+{
+	unsigned char	 head[HEAD_LEN];
+	char		*man = NULL;
+	json_t		*o = NULL;
+	uint32_t	 mlen;
+	int		 fd, rc = -1;
+
+	memset(c, 0, sizeof(*c));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	if (pread(fd, head, HEAD_LEN, 0) != HEAD_LEN ||
+	    memcmp(head, BUNDLE_MAGIC, MAGIC_LEN) != 0 ||
+	    (mlen = get_be32(head + MAGIC_LEN)) > BUNDLE_MANIFEST_MAX ||
+	    (man = malloc(mlen > 0 ? mlen : 1)) == NULL ||
+	    pread(fd, man, mlen, HEAD_LEN) != (ssize_t)mlen)
+		goto out;
+	o = json_loadb(man, mlen, 0, NULL);	/* json_is_object() is a macro */
+	if (!json_is_object(o))
+		goto out;
+	claim_copy(o, "site", c->site, sizeof(c->site));
+	claim_copy(o, "dir", c->dir, sizeof(c->dir));
+	claim_copy(json_object_get(o, "enc"), "to", c->to, sizeof(c->to));
+	rc = 0;
+out:
+	json_decref(o);
+	free(man);
+	close(fd);
 	return rc;
 }
 

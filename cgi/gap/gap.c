@@ -25,12 +25,14 @@
 #include "aside.h"
 #include "bundle.h"
 #include "catalog.h"
+#include "clock.h"
 #include "complaint.h"
 #include "crypto.h"
 #include "exchange.h"
 #include "files.h"
 #include "flow.h"
 #include "gap.h"
+#include "keyring.h"
 #include "log.h"
 #include "publish.h"
 #include "records.h"
@@ -51,53 +53,59 @@ gap_in_dir(const struct config *c)
 }
 
 /*
+ * Progress for the operator's terminal (GAP-6): bundle.c's bytes and
+ * this file's records go to one display, set by gap_set_progress().
+ */
+static gap_progress_fn	*show_fn;
+static void		*show_arg;
+
+static void
+show_bytes(void *arg, enum bundle_stage stage, uint64_t done,
+    uint64_t total)
+{
+	static const char *const what[] = {
+		[BUNDLE_GATHER] = "读取附件",
+		[BUNDLE_SEAL] = "加密写出",
+		[BUNDLE_CHECK] = "校验数据包",
+		[BUNDLE_OPEN] = "解密解包",
+	};
+
+	(void)arg;
+	show_fn(show_arg, what[stage], done, total, 1);
+}
+
+void
+gap_set_progress(gap_progress_fn *fn, void *arg)
+{
+	show_fn = fn;
+	show_arg = arg;
+	bundle_set_progress(fn != NULL ? show_bytes : NULL, NULL);
+}
+
+/* Records (or files) done of total (0: not known) at the step what. */
+static void
+show_records(const char *what, size_t done, size_t total)
+{
+	if (show_fn != NULL)
+		show_fn(show_arg, what, done, total, 0);
+}
+
+/*
  * The keys for writing (own signing key, own and peer's encryption keys)
- * or reading (peer's signing key, own encryption key) a bundle (GAP-3).
+ * or reading (peer's signing keys, own encryption keys) a bundle (GAP-3,
+ * GAP-7): keyring.h; KEYRING_IMPORT ends kept keys at their overlap.
  */
 static enum gap_rc
-keys_load(const struct config *c, int writing, struct bundle_keys *k,
-    char *msg, size_t msglen)
+keys_load(const struct config *c, enum keyring_use use,
+    struct bundle_keys *k, char *msg, size_t msglen)
 {
-	const char	*path;
-
-	memset(k, 0, sizeof(*k));
-	path = writing ? c->sign_key : c->peer_key;
-	k->sign = path == NULL ? NULL : writing ? crypto_load_private(path) :
-	    crypto_load_public(path);
-	if (k->sign == NULL) {
-		snprintf(msg, msglen, writing ? "读不出本站签名私钥 %s。" :
-		    "读不出对端站点的公钥 %s。", path ? path : "（未配置）");
-		return GAP_FAIL;
-	}
-	if (c->enc_key == NULL ||
-	    (k->box = crypto_box_load_private(c->enc_key)) == NULL) {
-		snprintf(msg, msglen, "读不出本站的加密私钥 %s（enc_key；"
-		    "yiwang-admin keygen 会生成它）。",
-		    c->enc_key ? c->enc_key : "（未配置）");
-		goto fail;
-	}
-	if (writing && (c->peer_enc_key == NULL || (k->peer_box =
-	    crypto_box_load_public(c->peer_enc_key)) == NULL)) {
-		snprintf(msg, msglen, "读不出对端站点的加密公钥 %s（peer_enc_key；"
-		    "由对端管理员带来）。", c->peer_enc_key ? c->peer_enc_key :
-		    "（未配置）");
-		goto fail;
-	}
-	return GAP_OK;
-fail:
-	EVP_PKEY_free(k->sign);
-	EVP_PKEY_free(k->box);
-	memset(k, 0, sizeof(*k));
-	return GAP_FAIL;
+	return keyring_load(c, use, k, msg, msglen) == 0 ? GAP_OK : GAP_FAIL;
 }
 
 static void
 keys_free(struct bundle_keys *k)
 {
-	EVP_PKEY_free(k->sign);
-	EVP_PKEY_free(k->box);
-	EVP_PKEY_free(k->peer_box);
-	memset(k, 0, sizeof(*k));
+	keyring_free(k);
 }
 
 static void
@@ -109,6 +117,12 @@ limits(const struct config *c, struct bundle_limits *l)
 	l->max_files = 100000;
 }
 
+/* How many records of one type an export takes. */
+struct tally {
+	const char	*type;
+	size_t		 n;
+};
+
 struct collect {
 	struct pool	*pool;
 	char		*buf;
@@ -117,7 +131,31 @@ struct collect {
 	size_t		 nfiles, fcap;
 	const char	*files_dir;
 	int		 bad;
+	struct tally	*tally;
+	size_t		 ntally, tcap;
 };
+
+static const char *kind_counts(const struct config *, struct pool *,
+		    const struct tally *, size_t);
+
+/* One more record of type in c's tally. */
+static void
+tally_add(struct collect *c, const char *type)
+{
+	struct tally	*t;
+	size_t		 i;
+
+	if (type == NULL)
+		type = "";
+	for (i = 0; i < c->ntally; i++)
+		if (strcmp(c->tally[i].type, type) == 0) {
+			c->tally[i].n++;
+			return;
+		}
+	t = pool_push(c->pool, &c->tally, &c->ntally, &c->tcap, sizeof(*t));
+	t->type = pool_strdup(c->pool, type);
+	t->n = 1;
+}
 
 static void
 append(struct collect *c, const char *s, size_t n)
@@ -147,8 +185,10 @@ collect_record(const char *rec, void *arg)
 	append(c, rec, strlen(rec));
 	append(c, "\n", 1);
 	c->n++;
+	show_records("读取待导出记录", c->n, 0);
 	if ((o = json_loads(rec, 0, NULL)) == NULL)
 		return -1;
+	tally_add(c, json_string_value(json_object_get(o, "type")));
 	files = json_object_get(o, "files");
 	json_array_foreach(files, i, f) {
 		if ((sha = json_string_value(f)) == NULL ||
@@ -195,7 +235,7 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 
 	*path = NULL;
 	lines[0] = '\0';
-	if (keys_load(cfg, 1, &key, msg, msglen) != GAP_OK)
+	if (keys_load(cfg, KEYRING_WRITE, &key, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
 	/* Every bundle carries this site's chain heads, signed (SEC-3). */
 	if (anchor_for_export(cfg, db, pool, key.sign) != DB_OK) {
@@ -289,10 +329,12 @@ gap_export(const struct config *cfg, struct db *db, struct pool *pool,
 	    pool_printf(pool, "%zu 条记录，%zu 个附件", c.n, c.nfiles));
 	grc = ack_resend(cfg, db, pool, to, who, &nresent, lines,
 	    sizeof(lines));
-	snprintf(msg, msglen, "%s第 %lld 号数据包：%zu 条记录，%zu 个附件。"
+	snprintf(msg, msglen, "%s第 %lld 号数据包：%zu 条记录%s，%zu 个附件。"
 	    "%s%s", claim.resumed ? "重新写出上次中断的" : c.n == 0 ?
 	    "已导出心跳（没有新数据，只带本站的确认信息）" : "已导出",
-	    (long long)b.seq, c.n, c.nfiles, lines[0] ? "\n" : "", lines);
+	    (long long)b.seq, c.n, c.n == 0 ? "" : pool_printf(pool, "（%s）",
+	    kind_counts(cfg, pool, c.tally, c.ntally)), c.nfiles,
+	    lines[0] ? "\n" : "", lines);
 	return grc;
 }
 
@@ -392,6 +434,40 @@ static const struct record_kind {
 	    alert_peer_put },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
+
+static const char *shown(const char *);
+
+/*
+ * What an export of this site takes, by kind in the order of the table
+ * (GAP-6): "申请 3，锚点 1", with the kinds the other site receives by
+ * their labels and any other type by its name.
+ */
+static const char *
+kind_counts(const struct config *cfg, struct pool *pool,
+    const struct tally *t, size_t nt)
+{
+	const char	*s = "";
+	size_t		 i, j;
+
+	for (i = 0; i < NKINDS; i++) {
+		if (kinds[i].site == cfg->site)
+			continue;
+		for (j = 0; j < nt; j++)
+			if (strcmp(t[j].type, kinds[i].type) == 0)
+				s = pool_printf(pool, "%s%s%s %zu", s, *s ?
+				    "，" : "", kinds[i].label, t[j].n);
+	}
+	for (j = 0; j < nt; j++) {
+		for (i = 0; i < NKINDS; i++)
+			if (kinds[i].site != cfg->site &&
+			    strcmp(t[j].type, kinds[i].type) == 0)
+				break;
+		if (i == NKINDS)
+			s = pool_printf(pool, "%s%s%s %zu", s, *s ? "，" : "",
+			    shown(t[j].type), t[j].n);
+	}
+	return *s ? s : "无";
+}
 
 /* The kind of a record of type this site receives, or NULL. */
 static const struct record_kind *
@@ -510,7 +586,8 @@ alert(struct db *db, struct pool *pool, const char *kind, const char *object,
 	vsnprintf(msg, msglen, fmt, ap);
 	va_end(ap);
 	n = strlen(msg);
-	snprintf(msg + n, msglen - n, "已记录安全警告，请报告安全管理员。");
+	snprintf(msg + n, msglen - n, "导入操作员：%s。已记录安全警告，请报告"
+	    "安全管理员。", config_operator(pool));
 	/* Raised here, and told to the other site, whose bundle it was
 	 * (GAP-6), with who carried it. */
 	if (alert_raise_peer(db, pool, kind, object, msg,
@@ -697,6 +774,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	const char		*mime, *detail, *type, *why;
 	char			*p, *line;
 	enum files_vet		 vet;
+	json_int_t		 total;
 	size_t			 i, j;
 	int			 rc;
 	FILE			*fp;
@@ -727,9 +805,11 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	for (i = 0; i < in->records_len; i++)
 		if (in->records[i] == '\n')
 			in->records[i] = '\0';
+	total = json_integer_value(json_object_get(in->manifest, "records"));
 	for (p = in->records, *nrec = 0; (line = next_record(in, &p)) !=
 	    NULL;) {
 		c.recno = ++*nrec;
+		show_records("检查记录", c.recno, total > 0 ? (size_t)total : 0);
 		if ((rec = rec_parse(&c, line)) == NULL)
 			return alert(db, pool, "gap.record", object, msg,
 			    msglen, "拒绝导入第 %lld 号数据包：第 %zu 条记录%s。"
@@ -764,6 +844,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 		    (long long)in->seq, c.why);
 	/* Each file as its record says, judged by its content. */
 	for (i = 0; i < c.nfiles; i++) {
+		show_records("检查附件", i + 1, c.nfiles);
 		for (j = 0; j < i; j++)
 			if (strcmp(c.files[j].sha256, c.files[i].sha256) ==
 			    0 && c.files[j].types == c.files[i].types)
@@ -942,6 +1023,7 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 	for (p = in->records, i = 0; err[0] == '\0' &&
 	    (line = next_record(in, &p)) != NULL; ) {
 		i++;
+		show_records("应用记录", i, nrec);
 		/* Checked by check_all(): it parses, its kind is ours. */
 		if ((rec = json_loads(line, JSON_REJECT_DUPLICATES, NULL)) ==
 		    NULL || (k = kind_of(cfg, json_string_value(
@@ -1054,19 +1136,89 @@ apply_records(const struct config *cfg, struct db *db, struct pool *pool,
 	return GAP_OK;
 }
 
+/* A site's name in a bundle header, for the operator. */
+static const char *
+site_label(const char *site)
+{
+	return strcmp(site, "intranet") == 0 ? "内网" :
+	    strcmp(site, "extranet") == 0 ? "外网" : shown(site);
+}
+
+/*
+ * A bundle whose signature does not verify (err), named by what its
+ * unsigned header claims (GAP-6): sealed to another key, it is another
+ * site's, not tampered with, and says so; claiming the other site, it
+ * says that too.  Only the message changes: the bundle is refused either
+ * way.  NULL to keep err (a bundle that verifies but is sealed to another
+ * key already has bundle.c's own message).
+ */
+static const char *
+claim_why(const struct config *cfg, const struct bundle_keys *keys,
+    const struct bundle_claim *cl, const char *err, struct pool *pool)
+{
+	static const char	 sig[] = "签名验证失败";
+	unsigned char		 own[BOX_LEN];
+	char			 ownhex[2 * BOX_LEN + 1], first[2 * BOX_LEN + 1];
+	const char		*peer;
+	size_t			 i, mine = 0, n = 0;
+	EVP_PKEY		*k;
+
+	if (strncmp(err, sig, strlen(sig)) != 0)
+		return NULL;
+	peer = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
+	/* This site's X25519 keys, current and kept (keyring.h). */
+	for (i = 0; i <= keys->nmore_box; i++) {
+		k = i == 0 ? keys->box : keys->more_box[i - 1].key;
+		if (k == NULL || crypto_box_public(k, own) != 0)
+			continue;
+		crypto_hex(own, sizeof(own), ownhex);
+		if (n++ == 0)
+			memcpy(first, ownhex, sizeof(first));
+		mine |= strcmp(cl->to, ownhex) == 0;
+	}
+	if (n > 0) {
+		memcpy(ownhex, first, sizeof(ownhex));
+		if (crypto_hex_valid(cl->to, 64) && !mine)
+			return pool_printf(pool, "这个数据包是发给另一站点的"
+			    "（收件公钥 %.16s…，本站为 %.16s…），不是本站对端"
+			    "为本站导出的，或是按本站已不用的加密公钥加密的。请"
+			    "确认它是从本站的对端（%s）带来的；如是，请对端导入"
+			    "本站当前的加密公钥后重新导出。", cl->to, ownhex,
+			    site_label(peer));
+	}
+	if (strcmp(cl->site, peer) == 0)
+		return pool_printf(pool, "%s数据包头声称是%s导出的，但签名与本站"
+		    "保存的%s公钥不符。", err, site_label(peer),
+		    site_label(peer));
+	return NULL;
+}
+
 /* Read and verify the bundle at path with keys (keys_load(), reading). */
 static enum gap_rc
 read_checked(const struct config *cfg, const struct bundle_keys *keys,
-    const char *path, const char *stage, struct bundle_in *in, char *msg,
-    size_t msglen)
+    const char *path, const char *stage, struct bundle_in *in,
+    struct pool *pool, char *msg, size_t msglen)
 {
 	struct bundle_limits	 lim;
+	struct bundle_claim	 cl;
+	const char		*own = config_site_name(cfg->site), *why;
 	char			 err[512];
 
+	/* Unsigned yet: read only to name a carry to the wrong site. */
+	if (bundle_peek(path, &cl) == 0 && strcmp(cl.site, own) == 0) {
+		snprintf(msg, msglen, "拒绝导入 %s：这是本站自己导出的数据包"
+		    "（%s，%s），应带到对端（%s）导入，不应在本站导入。没有导入"
+		    "任何数据。", path, cl.site, shown(cl.dir),
+		    site_label(cfg->site == SITE_INTRANET ? "extranet" :
+		    "intranet"));
+		return GAP_FAIL;
+	}
 	limits(cfg, &lim);
 	if (bundle_read(path, keys, &lim, stage, in, err, sizeof(err)) == -1) {
+		why = cl.site[0] != '\0' ? claim_why(cfg, keys, &cl, err,
+		    pool) : NULL;
 		snprintf(msg, msglen, "拒绝导入 %s：%s 没有导入任何数据。", path,
-		    err);
+		    why != NULL ? why : err);
 		return GAP_FAIL;
 	}
 	if (strcmp(in->dir, gap_in_dir(cfg)) != 0 ||
@@ -1088,17 +1240,19 @@ gap_verify(const struct config *cfg, struct pool *pool, const char *path,
 	struct bundle_keys	 keys;
 	enum gap_rc		 rc;
 
-	(void)pool;
 	memset(&in, 0, sizeof(in));
-	if (keys_load(cfg, 0, &keys, msg, msglen) != GAP_OK)
+	if (keys_load(cfg, KEYRING_READ, &keys, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
-	rc = read_checked(cfg, &keys, path, NULL, &in, msg, msglen);
+	rc = read_checked(cfg, &keys, path, NULL, &in, pool, msg, msglen);
 	keys_free(&keys);
 	if (rc != GAP_OK)
 		return rc;
 	snprintf(msg, msglen, "数据包完好：%s 第 %lld 号，%s，记录 %zu 字节，"
-	    "附件 %zu 个。", in.site, (long long)in.seq, in.dir,
-	    in.records_len, in.nfiles);
+	    "附件 %zu 个；%s 套件，对端签名密钥 %s%s。", in.site,
+	    (long long)in.seq, in.dir, in.records_len, in.nfiles,
+	    bundle_suite_name(in.suite), in.kid, in.until == 0 ? "（当前）" :
+	    in.until < (int64_t)clock_now() ? "（轮换前的旧密钥，过渡期已结束："
+	    "导入会被拒绝）" : "（轮换前的旧密钥，仍在过渡期内）");
 	bundle_in_free(&in);
 	return GAP_OK;
 }
@@ -1183,7 +1337,7 @@ import_one(const struct config *cfg, struct db *db, struct pool *pool,
 	}
 	/* Kept to the end: anchors are checked against the very key the
 	 * bundle verified with. */
-	if (keys_load(cfg, 0, &keys, msg, msglen) != GAP_OK)
+	if (keys_load(cfg, KEYRING_IMPORT, &keys, msg, msglen) != GAP_OK)
 		return GAP_FAIL;
 	if (stage_open(cfg->files_dir, pool, &st) == -1) {
 		keys_free(&keys);
@@ -1191,7 +1345,7 @@ import_one(const struct config *cfg, struct db *db, struct pool *pool,
 		    cfg->files_dir);
 		return GAP_FAIL;
 	}
-	if ((grc = read_checked(cfg, &keys, path, st.dir, &in, msg,
+	if ((grc = read_checked(cfg, &keys, path, st.dir, &in, pool, msg,
 	    msglen)) != GAP_OK)
 		goto out;
 	cr->dir = pool_strdup(pool, in.dir);
@@ -1216,8 +1370,7 @@ import_one(const struct config *cfg, struct db *db, struct pool *pool,
 		} else
 			grc = alert(db, pool, "gap.chain", object, msg, msglen,
 			    "安全警告：第 %lld 号数据包已经收到过，而这个文件的"
-			    "内容与当时不同（操作人 %s）。已拒绝。",
-			    (long long)in.seq, config_operator(pool));
+			    "内容与当时不同。已拒绝。", (long long)in.seq);
 		goto out;
 	}
 	if (rc != DB_NONE) {
@@ -1252,11 +1405,10 @@ import_one(const struct config *cfg, struct db *db, struct pool *pool,
 	if (strcmp(in.prev, last_hash) != 0) {
 		grc = alert(db, pool, "gap.chain", object, msg, msglen,
 		    "安全警告：第 %lld 号数据包记载的上一号数据包与本站导入的"
-		    "不同（操作人 %s）。已拒绝。", (long long)in.seq,
-		    config_operator(pool));
+		    "不同。已拒绝。", (long long)in.seq);
 		goto out;
 	}
-	if ((grc = check_all(cfg, db, pool, &in, st.dir, object, keys.sign,
+	if ((grc = check_all(cfg, db, pool, &in, st.dir, object, in.signer,
 	    &nrec, msg, msglen)) != GAP_OK)
 		goto out;
 	grc = apply_records(cfg, db, pool, &in, st.dir, first, nrec,

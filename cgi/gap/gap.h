@@ -69,6 +69,16 @@ enum gap_rc	 gap_discard(const struct config *, struct db *,
 /* Verify only, touching nothing. */
 enum gap_rc	 gap_verify(const struct config *, struct pool *,
 		    const char *path, char *msg, size_t msglen);
+/*
+ * Progress for the operator's terminal (GAP-6): during export and import,
+ * fn(arg, what, done, total, bytes) says which step (in Chinese) has done
+ * how much of total (0: not known yet), in bytes when bytes is 1 or else
+ * in records or files.  Often (about once a MiB, once a record): the
+ * display decides how often to draw.  NULL, the default, for none.
+ */
+typedef void	 gap_progress_fn(void *arg, const char *what, uint64_t done,
+		    uint64_t total, int bytes);
+void		 gap_set_progress(gap_progress_fn *fn, void *arg);
 /* The direction of the bundles this site imports: "ext2int" on the
  * intranet, "int2ext" on the extranet. */
 const char	*gap_in_dir(const struct config *);

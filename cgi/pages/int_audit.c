@@ -79,6 +79,9 @@ static const struct {
 	{ "alert.resolve", "处理安全警告" },
 	{ "gap.import", "导入摆渡包" },
 	{ "gap.epoch-accept", "确认对端新纪元" },
+	/* Key rotation (GAP-7). */
+	{ "gap.key-rotate", "轮换本站的摆渡密钥" },
+	{ "gap.key-peer", "装上对端的新摆渡公钥" },
 	/* Poison records (GAP-5). */
 	{ "gap.aside", "导入时搁置未能应用的记录" },
 	{ "gap.retry", "重试搁置的记录" },

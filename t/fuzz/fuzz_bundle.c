@@ -4,7 +4,8 @@
  * Build and run from the top of the tree:
  *
  *	clang -g -O1 -fsanitize=fuzzer,address,undefined \
- *	    -Icgi/core -Icgi/gap cgi/core/crypto.c cgi/gap/bundle.c \
+ *	    -Icgi/core -Icgi/gap cgi/core/crypto.c cgi/core/crypto_sm.c \
+ *	    cgi/gap/bundle.c \
  *	    t/fuzz/fuzz_bundle.c \
  *	    $(pkg-config --cflags --libs libcrypto jansson libarchive) \
  *	    -o fuzz_bundle
@@ -13,9 +14,10 @@
  *
  * An input is read in one of two ways:
  *
- *	"YWBNDL02..."	a whole bundle, checked against the fixed peer key:
- *			the bounded header, length and signature checks,
- *			and the sealing;
+ *	"YWBNDL02..."	a whole bundle, checked against the fixed peer keys
+ *	"YWBNDL03..."	(Ed25519 for intl, SM2 for sm; the reader accepts
+ *			both suites): the bounded header, length and
+ *			signature checks, and the sealing;
  *	anything else	flags byte, manifest bytes up to the first NUL, then
  *			the payload.  The target signs that manifest with the
  *			fixed key, so the manifest checks, the limits, the
@@ -25,11 +27,15 @@
  *			ephemeral key and sets the manifest's "enc" and
  *			payload size and digest to match; without it the
  *			payload is taken as sealed bytes.  Bit 1 applies small
- *			limits.
+ *			limits.  Bit 2 makes it an SM bundle (YWBNDL03, signed
+ *			with the fixed SM2 key; no sealing), so the SM
+ *			manifest's checks are reached behind the signature.
  *
  * The keys are derived from constant seeds, so a saved corpus stays valid
  * from run to run.  When ./t/fuzz/corpus/bundle exists, Initialize writes
- * one seed of each kind there.
+ * one seed of each kind there, and an SM bundle (seed-bundle-sm); the
+ * checked-in t/fuzz/seeds/bundle/ holds the same three and
+ * seed-resign-sm, the SM seed in the second form (flags 4).
  */
 #include <sys/stat.h>
 
@@ -56,6 +62,9 @@ static EVP_PKEY	*box;		/* the recipient's X25519 key */
 static EVP_PKEY	*sender_box;	/* the writer's own, for the seeds */
 static EVP_PKEY	*eph;		/* seals the second form's payloads */
 static unsigned char	 box_pub[32];
+/* The SM suite (GAP-7): signing key, recipient's and writer's boxes. */
+static EVP_PKEY	*sm_key, *sm_box, *sm_sender_box;
+static struct bundle_key sm_sign_ring[1], sm_box_ring[1];
 
 static const struct bundle_limits small = {
 	1 << 20, 4096, 4096, 4
@@ -102,6 +111,7 @@ write_seeds(void)
 	struct bundle_file	 f;
 	struct bundle_out	 b;
 	struct bundle_keys	 wk = { key, sender_box, box };
+	struct bundle_keys	 smk = { sm_key, sm_sender_box, sm_box };
 	struct stat		 st;
 	unsigned char		*buf, *alt, *plain, epk[32];
 	uint32_t		 mlen, slen;
@@ -162,6 +172,11 @@ write_seeds(void)
 		json_decref(man);
 		free(buf);
 	}
+	if (bundle_write(bp, &b, &smk, hash, err, sizeof(err)) == 0 &&
+	    (buf = slurp(bp, &len)) != NULL) {
+		put_file(CORPUS_DIR "/seed-bundle-sm", buf, len);
+		free(buf);
+	}
 	unlink(bp);
 	unlink(p);
 	rmdir(dir);
@@ -183,9 +198,18 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	sender_box = crypto_box_from_secret(seed);
 	memset(seed, 0x45, sizeof(seed));
 	eph = crypto_box_from_secret(seed);
+	memset(seed, 0x46, sizeof(seed));
+	sm_key = crypto_sm2_from_seed(seed, sizeof(seed));
+	memset(seed, 0x47, sizeof(seed));
+	sm_box = crypto_sm2_from_seed(seed, sizeof(seed));
+	memset(seed, 0x48, sizeof(seed));
+	sm_sender_box = crypto_sm2_from_seed(seed, sizeof(seed));
 	if (key == NULL || box == NULL || sender_box == NULL || eph == NULL ||
+	    sm_key == NULL || sm_box == NULL || sm_sender_box == NULL ||
 	    crypto_box_public(box, box_pub) == -1)
 		abort();
+	sm_sign_ring[0].key = sm_key;
+	sm_box_ring[0].key = sm_box;
 	write_seeds();
 	return 0;
 }
@@ -200,6 +224,7 @@ resign(const uint8_t *data, size_t size, size_t *outlen)
 	const uint8_t	*nul;
 	const unsigned char *payload;
 	unsigned char	*out, sig[64], *sealed = NULL, epk[32];
+	EVP_PKEY	*signer = key;
 	json_t		*man;
 	char		*dump = NULL, hex[SHA256_HEX], tohex[65], epkhex[65];
 	const char	*m;
@@ -242,14 +267,16 @@ resign(const uint8_t *data, size_t size, size_t *outlen)
 		free(sealed);
 		return NULL;
 	}
-	memcpy(out, BUNDLE_MAGIC, 8);
+	memcpy(out, flags & 4 ? BUNDLE_MAGIC_SM : BUNDLE_MAGIC, 8);
+	if (flags & 4)
+		signer = sm_key;
 	out[8] = (unsigned char)(mlen >> 24);
 	out[9] = (unsigned char)(mlen >> 16);
 	out[10] = (unsigned char)(mlen >> 8);
 	out[11] = (unsigned char)mlen;
 	memcpy(out + 12, m, mlen);
 	free(dump);
-	if (crypto_sign(key, out, 12 + mlen, sig, &siglen) == -1)
+	if (crypto_sign(signer, out, 12 + mlen, sig, &siglen) == -1)
 		abort();
 	out[12 + mlen] = 0;
 	out[13 + mlen] = 0;
@@ -273,7 +300,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char			 err[512];
 	int			 rc;
 
-	if (size < 8 || memcmp(data, BUNDLE_MAGIC, 8) != 0) {
+	rk.suites = BUNDLE_INTL | BUNDLE_SM;
+	rk.more_sign = sm_sign_ring;
+	rk.nmore_sign = 1;
+	rk.more_box = sm_box_ring;
+	rk.nmore_box = 1;
+	if (size < 8 || (memcmp(data, BUNDLE_MAGIC, 8) != 0 &&
+	    memcmp(data, BUNDLE_MAGIC_SM, 8) != 0)) {
 		if ((made = resign(data, size, &len)) == NULL)
 			return 0;
 		buf = made;

@@ -96,9 +96,9 @@ build_bundle() {
 	# libraries (libmagic, qpdf, clamd's client) along.
 	# shellcheck disable=SC2046,SC2086
 	$CC $CFLAGS $SAN -Icgi/core -Icgi/gap \
-	    cgi/core/crypto.c cgi/core/files.c cgi/core/arena.c \
-	    cgi/core/log.c cgi/core/pdfcheck.c cgi/core/scan.c \
-	    cgi/gap/bundle.c t/fuzz/fuzz_bundle.c \
+	    cgi/core/crypto.c cgi/core/crypto_sm.c cgi/core/files.c \
+	    cgi/core/arena.c cgi/core/log.c cgi/core/pdfcheck.c \
+	    cgi/core/scan.c cgi/gap/bundle.c t/fuzz/fuzz_bundle.c \
 	    $(pkg-config --cflags --libs libcrypto jansson libarchive \
 	    libqpdf) -lmagic -o "$OUT/fuzz_bundle"
 }
@@ -400,8 +400,10 @@ fuzz_pdf() {
 fuzz_bundle() {
 	# fuzz_bundle writes its seeds into ./t/fuzz/corpus/bundle when that
 	# directory exists: run it inside build-fuzz/ so they land there.
+	# t/fuzz/seeds/bundle/: the same seeds checked in, an SM bundle's
+	# among them (GAP-7).
 	mkdir -p "$OUT/t/fuzz/corpus/bundle"
-	run_one bundle "$1" "$OUT" t/fuzz/corpus/bundle
+	run_one bundle "$1" "$OUT" t/fuzz/corpus/bundle "$TOP/t/fuzz/seeds/bundle"
 }
 
 fuzz_records() {

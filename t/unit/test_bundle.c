@@ -602,7 +602,7 @@ test_not_a_bundle(void **state)
 	(void)state;
 	refused((const unsigned char *)"PK\3\4 a zip file, not ours", 26,
 	    fx.pub, &nolimit, "文件头不正确");
-	refused((const unsigned char *)"YWBNDL03\0\0\0\0", 12, fx.pub,
+	refused((const unsigned char *)"YWBNDL09\0\0\0\0", 12, fx.pub,
 	    &nolimit, "文件头不正确");
 	/* a manifest length far past the limit */
 	refused((const unsigned char *)"YWBNDL02\xff\xff\xff\xff", 12,
@@ -1429,6 +1429,105 @@ test_writer_refuses(void **state)
 	assert_int_equal(access(path, F_OK), -1);
 }
 
+/* What the progress callback was told, per stage (bundle.h). */
+static struct {
+	size_t		 calls[4];
+	uint64_t	 done[4], total[4];
+	int		 backwards;
+} seen;
+
+static void
+saw(void *arg, enum bundle_stage stage, uint64_t done, uint64_t total)
+{
+	assert_ptr_equal(arg, &seen);
+	if (seen.calls[stage] > 0 && done < seen.done[stage])
+		seen.backwards = 1;
+	seen.calls[stage]++;
+	seen.done[stage] = done;
+	seen.total[stage] = total;
+}
+
+/*
+ * A bundle of 3 MiB and more: progress is told as the bytes go, forward
+ * only, at most about once a MiB, and each stage of known length ends
+ * with all of it done (GAP-6).  bundle_peek() reads what the unsigned
+ * header claims, and nothing from what is not a bundle.
+ */
+static void
+test_progress_and_peek(void **state)
+{
+	struct bundle_out	 b;
+	struct bundle_in	 in;
+	struct bundle_file	 big;
+	struct bundle_claim	 cl;
+	struct stat		 st;
+	unsigned char		*data, to[32];
+	char			 path[256], hash[65], err[256], tohex[65];
+	char			 bigpath[PATH_MAX];
+	size_t			 n = 3 * 1024 * 1024 + 12345, i;
+
+	(void)state;
+	data = malloc(n);
+	assert_non_null(data);
+	for (i = 0; i < n; i++)
+		data[i] = (unsigned char)(i * 7 + i / 4096);
+	snprintf(bigpath, sizeof(bigpath), "%s/big", fx.dir);
+	put_file(bigpath, data, n);
+	free(data);
+	big.path = bigpath;
+	assert_int_equal(crypto_sha256_file(big.path, big.sha256), 0);
+	default_out(&b, 0);
+	b.files = &big;
+	b.nfiles = 1;
+	snprintf(path, sizeof(path), "%s/progress.ywb", fx.dir);
+	memset(&seen, 0, sizeof(seen));
+	bundle_set_progress(saw, &seen);
+	assert_int_equal(bundle_write(path, &b, &fx.wk, hash, err,
+	    sizeof(err)), 0);
+	assert_int_equal(bundle_read(path, &fx.rk, &nolimit, NULL, &in, err,
+	    sizeof(err)), 0);
+	bundle_in_free(&in);
+	bundle_set_progress(NULL, NULL);
+	assert_int_equal(stat(path, &st), 0);
+	assert_false(seen.backwards);
+	/* the first pass learns its length only at its end */
+	assert_true(seen.calls[BUNDLE_GATHER] >= 4);
+	for (i = BUNDLE_GATHER; i <= BUNDLE_OPEN; i++) {
+		assert_true(seen.calls[i] >= 3 && seen.calls[i] <= 7);
+		assert_true(seen.total[i] > n);
+		assert_true(seen.total[i] < (uint64_t)st.st_size);
+		assert_int_equal(seen.done[i], seen.total[i]);
+	}
+	assert_int_equal(seen.total[BUNDLE_SEAL],
+	    seen.done[BUNDLE_GATHER]);
+	assert_int_equal(seen.total[BUNDLE_CHECK],
+	    seen.total[BUNDLE_OPEN]);
+	/* none after it is unset */
+	memset(&seen, 0, sizeof(seen));
+	assert_int_equal(bundle_read(path, &fx.rk, &nolimit, NULL, &in, err,
+	    sizeof(err)), 0);
+	bundle_in_free(&in);
+	assert_int_equal(seen.calls[BUNDLE_CHECK] + seen.calls[BUNDLE_OPEN],
+	    0);
+
+	assert_int_equal(bundle_peek(path, &cl), 0);
+	assert_string_equal(cl.site, "extranet");
+	assert_string_equal(cl.dir, "ext2int");
+	assert_int_equal(crypto_box_public(fx.box_b, to), 0);
+	crypto_hex(to, sizeof(to), tohex);
+	assert_string_equal(cl.to, tohex);
+	unlink(path);
+	assert_int_equal(bundle_peek(path, &cl), -1);
+	assert_int_equal(bundle_peek(fx.fpath[1], &cl), -1);
+	assert_string_equal(cl.site, "");
+	put_file(path, BUNDLE_MAGIC "\x7f\xff\xff\xff", 12);
+	assert_int_equal(bundle_peek(path, &cl), -1);
+	put_file(path, BUNDLE_MAGIC "\0\0\0\x05{\"a\"", 16);
+	assert_int_equal(bundle_peek(path, &cl), -1);
+	unlink(path);
+	unlink(bigpath);
+}
+
 int
 main(void)
 {
@@ -1450,6 +1549,7 @@ main(void)
 		cmocka_unit_test(test_old_format),
 		cmocka_unit_test(test_wrong_recipient),
 		cmocka_unit_test(test_segments),
+		cmocka_unit_test(test_progress_and_peek),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

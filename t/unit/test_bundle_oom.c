@@ -6,10 +6,11 @@
  * -Wl,--wrap, see Makefile.am), every allocation of OpenSSL
  * (CRYPTO_set_mem_functions) and of jansson (json_set_alloc_funcs), and
  * the libarchive calls that allocate (wrapped too; they fail as libarchive
- * does, with ENOMEM); not jansson's parser (see __wrap_json_loadb).  Each
- * run must end in a clean error: a message that says memory ran short, no
- * bundle and no .tmp left by a writer, nothing staged and nothing handed
- * back by a reader; never abort().  A run that
+ * does, with ENOMEM); not jansson's parser (see __wrap_json_loadb).  The
+ * same for the SM suite (GAP-7), its bundle read as the keyring gives the
+ * keys.  Each run must end in a clean error: a message that says memory
+ * ran short, no bundle and no .tmp left by a writer, nothing staged and
+ * nothing handed back by a reader; never abort().  A run that
  * succeeds anyway (a library that copes with the failure itself) must
  * give the very bytes, or records, of a run without failures.  Leaks on
  * any of these paths are caught by LeakSanitizer (./run test runs units
@@ -237,6 +238,13 @@ static struct {
 	json_t			*acks;
 	unsigned char		*refbuf;
 	size_t			 reflen;
+	/* the SM suite: keys, the reader's lists, its reference bundle */
+	EVP_PKEY		*sm_priv, *sm_pub, *sm_box_a, *sm_box_b;
+	struct bundle_keys	 sm_wk, sm_rk;
+	struct bundle_key	 sm_sign[1], sm_box[1];
+	char			 sm_ref[256];
+	unsigned char		*sm_refbuf;
+	size_t			 sm_reflen;
 } fx;
 
 static const struct bundle_limits nolimit = {
@@ -332,6 +340,36 @@ group_setup(void **state)
 		return -1;
 	}
 	fx.refbuf = slurp(fx.ref, &fx.reflen);
+
+	snprintf(kp, sizeof(kp), "%s/sm.key", fx.dir);
+	snprintf(pp, sizeof(pp), "%s/sm.pub", fx.dir);
+	snprintf(fx.sm_ref, sizeof(fx.sm_ref), "%s/sm-ref.ywb", fx.dir);
+	if (crypto_sm2_keygen(kp, pp) == -1 ||
+	    (fx.sm_priv = crypto_load_key(kp, 1, "SM2")) == NULL ||
+	    (fx.sm_pub = crypto_load_key(pp, 0, "SM2")) == NULL ||
+	    (fx.sm_box_a = crypto_sm2_from_seed((const unsigned char *)
+	    "sender's box seed", 17)) == NULL ||
+	    (fx.sm_box_b = crypto_sm2_from_seed((const unsigned char *)
+	    "recipient's seed", 16)) == NULL)
+		return -1;
+	unlink(kp);
+	unlink(pp);
+	fx.sm_wk.sign = fx.sm_priv;
+	fx.sm_wk.box = fx.sm_box_a;
+	fx.sm_wk.peer_box = fx.sm_box_b;
+	fx.sm_sign[0].key = fx.sm_pub;
+	fx.sm_box[0].key = fx.sm_box_b;
+	fx.sm_rk.suites = BUNDLE_INTL | BUNDLE_SM;
+	fx.sm_rk.more_sign = fx.sm_sign;
+	fx.sm_rk.nmore_sign = 1;
+	fx.sm_rk.more_box = fx.sm_box;
+	fx.sm_rk.nmore_box = 1;
+	if (bundle_write(fx.sm_ref, &b, &fx.sm_wk, hash, err, sizeof(err)) ==
+	    -1) {
+		fprintf(stderr, "reference SM bundle: %s\n", err);
+		return -1;
+	}
+	fx.sm_refbuf = slurp(fx.sm_ref, &fx.sm_reflen);
 	return 0;
 }
 
@@ -345,8 +383,14 @@ group_teardown(void **state)
 	EVP_PKEY_free(fx.pub);
 	EVP_PKEY_free(fx.box_a);
 	EVP_PKEY_free(fx.box_b);
+	EVP_PKEY_free(fx.sm_priv);
+	EVP_PKEY_free(fx.sm_pub);
+	EVP_PKEY_free(fx.sm_box_a);
+	EVP_PKEY_free(fx.sm_box_b);
 	json_decref(fx.acks);
 	free(fx.refbuf);
+	free(fx.sm_refbuf);
+	unlink(fx.sm_ref);
 	stage_clear();
 	rmdir(fx.stage);
 	unlink(fx.ref);
@@ -380,7 +424,8 @@ says_nomem(long n, const char *err)
  * a run that succeeds writes the reference bytes.
  */
 static void
-test_write(void **state)
+write_runs(const struct bundle_keys *wk, const unsigned char *refbuf,
+    size_t reflen)
 {
 	struct bundle_out	 b;
 	unsigned char		*buf;
@@ -389,7 +434,6 @@ test_write(void **state)
 	long			 n, failed = 0;
 	int			 rc;
 
-	(void)state;
 	disarm();
 	default_out(&b);
 	snprintf(path, sizeof(path), "%s/w.ywb", fx.dir);
@@ -397,13 +441,13 @@ test_write(void **state)
 	for (n = 1; n < RUNS_MAX; n++) {
 		err[0] = '\0';
 		arm(n);
-		rc = bundle_write(path, &b, &fx.wk, hash, err, sizeof(err));
+		rc = bundle_write(path, &b, wk, hash, err, sizeof(err));
 		disarm();
 		assert_int_equal(access(tmp, F_OK), -1);
 		if (rc == 0) {
 			buf = slurp(path, &len);
-			assert_int_equal(len, fx.reflen);
-			assert_memory_equal(buf, fx.refbuf, len);
+			assert_int_equal(len, reflen);
+			assert_memory_equal(buf, refbuf, len);
 			free(buf);
 			unlink(path);
 			if (!injected)
@@ -422,13 +466,28 @@ test_write(void **state)
 	assert_true(failed > 20);	/* the injection did reach the writer */
 }
 
+static void
+test_write(void **state)
+{
+	(void)state;
+	write_runs(&fx.wk, fx.refbuf, fx.reflen);
+}
+
+static void
+test_write_sm(void **state)
+{
+	(void)state;
+	write_runs(&fx.sm_wk, fx.sm_refbuf, fx.sm_reflen);
+}
+
 /*
  * The reader, from the file and from memory: each failure leaves in empty
  * and nothing staged; a run that succeeds gives the records and stages
  * both attachments.
  */
 static void
-read_runs(int from_file)
+read_runs(int from_file, const struct bundle_keys *rk, const char *ref,
+    const unsigned char *refbuf, size_t reflen)
 {
 	struct bundle_in	 in;
 	char			 err[512];
@@ -441,11 +500,11 @@ read_runs(int from_file)
 		memset(&in, 0x5a, sizeof(in));
 		arm(n);
 		if (from_file)
-			rc = bundle_read(fx.ref, &fx.rk, &nolimit, fx.stage,
-			    &in, err, sizeof(err));
+			rc = bundle_read(ref, rk, &nolimit, fx.stage, &in,
+			    err, sizeof(err));
 		else
-			rc = bundle_read_mem(fx.refbuf, fx.reflen, &fx.rk,
-			    &nolimit, fx.stage, &in, err, sizeof(err));
+			rc = bundle_read_mem(refbuf, reflen, rk, &nolimit,
+			    fx.stage, &in, err, sizeof(err));
 		disarm();
 		if (rc == 0) {
 			assert_int_equal(in.records_len, strlen(RECORDS));
@@ -479,14 +538,21 @@ static void
 test_read(void **state)
 {
 	(void)state;
-	read_runs(1);
+	read_runs(1, &fx.rk, fx.ref, fx.refbuf, fx.reflen);
 }
 
 static void
 test_read_mem(void **state)
 {
 	(void)state;
-	read_runs(0);
+	read_runs(0, &fx.rk, fx.ref, fx.refbuf, fx.reflen);
+}
+
+static void
+test_read_sm(void **state)
+{
+	(void)state;
+	read_runs(0, &fx.sm_rk, fx.sm_ref, fx.sm_refbuf, fx.sm_reflen);
 }
 
 /* bundle_seal and bundle_open, which have no message to give. */
@@ -556,6 +622,8 @@ main(void)
 		cmocka_unit_test(test_read),
 		cmocka_unit_test(test_read_mem),
 		cmocka_unit_test(test_seal_open),
+		cmocka_unit_test(test_write_sm),
+		cmocka_unit_test(test_read_sm),
 	};
 
 	/* before OpenSSL or jansson allocate anything */
