@@ -42,6 +42,10 @@ TEST_VAR=$ROOT/var/test
 BUILD=$ROOT/build
 EXT_URL=https://127.0.0.1:${YIWANG_TEST_PORT:-18080}
 INT_URL=https://127.0.0.1:$((${YIWANG_TEST_PORT:-18080} + 1))
+# The extranet's operations server (GAP-6): a certificate of its operations
+# CA opens it, $TEST_VAR/ext/certs/ops-LOGIN.p12 (./run issues hanxu's and
+# liuxiaomei's).
+OPS_URL=https://127.0.0.1:$((${YIWANG_TEST_PORT:-18080} + 2))
 EXT_CONF=$TEST_VAR/ext/yiwang.conf
 INT_CONF=$TEST_VAR/int/yiwang.conf
 # Both sites answer over TLS with certificates of the test stack's own CA:
@@ -50,7 +54,7 @@ INT_CONF=$TEST_VAR/int/yiwang.conf
 TEST_CA=$TEST_VAR/tls/ca.crt
 CURL_CA_BUNDLE=$TEST_CA
 TEST_P12_PASSWORD=Yiwang@2026 # run's DEMO_P12_PASSWORD
-export ROOT TEST_VAR BUILD EXT_URL INT_URL EXT_CONF INT_CONF TEST_CA CURL_CA_BUNDLE
+export ROOT TEST_VAR BUILD EXT_URL INT_URL OPS_URL EXT_CONF INT_CONF TEST_CA CURL_CA_BUNDLE
 
 # Scratch space for this script: cookie jars, the last response.  Under var/test,
 # which ./run test wipes at the start of every run.

@@ -30,6 +30,7 @@
       <?cs if:User.Role.secadmin ?><a href="/sec">安全管理</a><?cs /if ?>
       <?cs if:User.Role.auditor ?><a href="/audit">审计记录</a><?cs /if ?>
       <?cs if:User.Role.watch ?><a href="/sup">电子监察</a><?cs /if ?>
+      <?cs if:User.Role.gapview ?><a href="/ops/gap">网闸摆渡</a><?cs /if ?>
       <a href="/password">修改密码</a>
       <div class="nav-account">
         <span class="nav-user" title="当前登录"><?cs var:User.Name ?><?cs if:User.Dept ?><span class="nav-dept"><?cs var:User.Dept ?></span><?cs /if ?></span>
@@ -54,6 +55,14 @@
         <span class="brand-sub"><?cs if:Site.Org ?><?cs var:Site.Org ?><?cs else ?>××县人民政府政务服务中心<?cs /if ?></span>
       </span>
     </a>
+    <?cs if:Page.Ops ?>
+    <?cs # The operations server (GAP-6) serves /ops/ alone: no public
+           links, no login. ?>
+    <nav class="nav" aria-label="主导航">
+      <a href="/ops/gap">网闸摆渡状态</a>
+      <div class="nav-account"><span class="nav-user" title="运维证书">运维：<?cs var:Ops.name ?></span></div>
+    </nav>
+    <?cs else ?>
     <nav class="nav" aria-label="主导航">
       <a href="/">首页/办事指南</a>
       <a href="/search">搜索</a>
@@ -76,6 +85,7 @@
       </div>
       <?cs /if ?>
     </nav>
+    <?cs /if ?>
   </div>
 </header>
 <?cs /if ?>
@@ -88,7 +98,9 @@
 <footer class="footer">
   <div class="wrap">
     <p><?cs if:Site.Org ?><?cs var:Site.Org ?><?cs else ?>××县人民政府政务服务中心<?cs /if ?> 主办 · 咨询电话 <?cs if:Site.Phone ?><?cs var:Site.Phone ?><?cs else ?>0479-8221234<?cs /if ?></p>
-    <?cs if:Site.Kind == "intranet" ?>
+    <?cs if:Page.Ops ?>
+    <p>运维专用端口：只凭运维证书进入，每次查看都记入审计日志。</p>
+    <?cs elif:Site.Kind == "intranet" ?>
     <p>本系统为政务内网审批系统，所有操作均留痕备查。请勿将办件信息带出内网。</p>
     <?cs else ?>
     <p>对办理过程或结果有意见，可<a href="/complaint">在线投诉举报</a>（<a href="/complaints">我的投诉</a>），也可拨打各事项办事指南中的投诉电话，或拨打 12345 政务服务便民热线。</p>

@@ -85,6 +85,8 @@ usage(void)
 	    "  dept-add CODE NAME ABBR [REGION [ADDRESS [PHONE]]]\n"
 	    "  user-add LOGIN NAME DEPT ROLES   roles: clerk,handler,leader, or one\n"
 	    "                               of admin, secadmin, auditor (三员分立);\n"
+	    "                               supervisor, observer or gapop (网闸摆渡员)\n"
+	    "                               alone;\n"
 	    "                               password from $YIWANG_PASSWORD or stdin,\n"
 	    "                               temporary: changed at first login\n"
 	    "  item-load FILE.json          store a new draft version of an item\n"
@@ -140,6 +142,9 @@ usage(void)
 	    "  cert-issue-admins            the same for every administrator without\n"
 	    "                               a certificate of this CA, into cert_dir\n"
 	    "  cert-revoke LOGIN            unbind the account's certificate\n"
+	    "  ops-cert-issue LOGIN NAME [FILE.p12]  a certificate of the\n"
+	    "                               operations CA (ops_ca_cert): opens\n"
+	    "                               this site's operations server, /ops/gap\n"
 	    "  cert-list                    the accounts bound to a certificate\n"
 	    "  locks                        accounts locked by wrong passwords\n"
 	    "  unlock LOGIN|IDNO            unlock one (a staff login on the\n"
@@ -459,6 +464,71 @@ cert_issue_one(const struct config *cfg, struct db *db, struct pool *pool,
 		return 1;
 	}
 	return cert_issue(cfg, db, pool, &c, file, pw);
+}
+
+/*
+ * ops-cert-issue LOGIN NAME [FILE]: a certificate of the operations CA
+ * (GAP-6), which opens the operations server of this site (/ops/gap) to
+ * its holder; NAME, the subject's CN, is who the page's audit rows name.
+ * Not bound to an account: the extranet has none.  Audited here.
+ */
+/* A login of letters, digits, '.', '_' and '-'. */
+static int
+plain_word(const char *s)
+{
+	size_t	 n = strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
+
+	return n > 0 && n <= 40 && s[n] == '\0';
+}
+
+static int
+ops_cert_issue(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *login, const char *name, const char *file)
+{
+	struct pki_request	q;
+	struct pki_issued	is;
+	char			pw[256];
+
+	if (!plain_word(login) || *name == '\0' || strlen(name) > 100) {
+		fputs("用法：ops-cert-issue 登录名（字母数字） 姓名 [文件.p12]\n",
+		    stderr);
+		return 1;
+	}
+	if (file == NULL && (file = cert_path(cfg, pool,
+	    pool_printf(pool, "ops-%s", login))) == NULL)
+		return 1;
+	if (password_input(pw, sizeof(pw)) == -1 || strlen(pw) < 8) {
+		fputs("证书文件的密码至少 8 位。\n", stderr);
+		return 1;
+	}
+	memset(&q, 0, sizeof(q));
+	q.ca_cert = cfg->ops_ca_cert;
+	q.ca_key = cfg->ops_ca_key;
+	q.login = login;
+	q.name = name;
+	q.now = time(NULL);
+	q.days = CERT_DAYS;
+	q.password = pw;
+	q.path = file;
+	if (pki_issue(&q, &is) != PKI_OK) {
+		fprintf(stderr, "无法用运维 CA（配置 ops_ca_cert、ops_ca_key："
+		    "%s、%s）签发证书：%s。\n", q.ca_cert ? q.ca_cert : "未配置",
+		    q.ca_key ? q.ca_key : "未配置", strerror(errno));
+		return 1;
+	}
+	if (db_begin(db) != DB_OK || audit_add(db, pool, config_operator(pool),
+	    "ops.cert.issue", pool_printf(pool, "ops:%s", login),
+	    pool_printf(pool, "%s serial %s sha256 %s", name, is.serial,
+	    is.sha256)) != DB_OK || db_commit(db) != DB_OK) {
+		db_rollback(db);
+		unlink(file);
+		fputs("审计记录写不进去，证书已删除。\n", stderr);
+		return 1;
+	}
+	printf("已为 %s（%s）签发运维证书：%s\n  序列号 %s，SHA-256 %s，有效期 "
+	    "%d 天\n", login, name, file, is.serial, is.sha256, CERT_DAYS);
+	return 0;
 }
 
 /*
@@ -1716,6 +1786,10 @@ main(int argc, char *argv[])
 	else if (strcmp(cmd, "cert-issue") == 0 && (argc == 2 || argc == 3))
 		rc = cert_issue_one(&cfg, db, pool, argv[1], argc == 3 ?
 		    argv[2] : NULL);
+	else if (strcmp(cmd, "ops-cert-issue") == 0 && (argc == 3 ||
+	    argc == 4))
+		rc = ops_cert_issue(&cfg, db, pool, argv[1], argv[2],
+		    argc == 4 ? argv[3] : NULL);
 	else if (strcmp(cmd, "cert-issue-admins") == 0 && argc == 1)
 		rc = cert_issue_admins(&cfg, db, pool);
 	else if (strcmp(cmd, "cert-revoke") == 0 && argc == 2)

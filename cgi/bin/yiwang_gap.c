@@ -11,9 +11,13 @@
  *	yiwang-gap [-c CONF] import PATH	verify and import a bundle,
  *						or every bundle of a disc
  *	yiwang-gap [-c CONF] verify FILE	verify only
- *	yiwang-gap [-c CONF] status		what is pending and what crossed,
- *						the epoch accepted, and the
- *						security alerts not resolved
+ *	yiwang-gap [-c CONF] status		what /ops/gap shows (GAP-6):
+ *						what is pending and what
+ *						crossed, the epoch accepted,
+ *						missing bundles and re-send
+ *						requests, set-aside records,
+ *						the alerts not resolved and
+ *						the last carries
  *	yiwang-gap [-c CONF] epoch-accept EPOCH	confirm that the other site's
  *						bundles now come in a new
  *						epoch (audited as the
@@ -52,6 +56,7 @@
 #include "db.h"
 #include "exchange.h"
 #include "gap.h"
+#include "gapstatus.h"
 #include "log.h"
 #include "pii.h"
 
@@ -134,40 +139,86 @@ aside_lines(struct pool *pool, char *msg, size_t msglen,
 	}
 }
 
-/* The status lines: what moved, the epoch accepted, open alerts, the
- * records set aside here and there. */
+/* Append to *out, from pool. */
+static void
+status_add(struct pool *pool, char **out, const char *s)
+{
+	*out = pool_printf(pool, "%s%s", *out, s);
+}
+
+/*
+ * The status lines (GAP-6), what the status page /ops/gap shows
+ * (gapstatus.h): what moved, the epoch accepted, what waits by kind,
+ * the bundles not acknowledged, missing sequences and re-send requests,
+ * the records set aside here and there, open alerts with the operator,
+ * and the last carries.  Printed here, whatever their length; msg says
+ * only what failed.
+ */
 static enum gap_rc
 status(const struct config *cfg, struct db *db, struct pool *pool,
     char *msg, size_t msglen)
 {
-	struct alert	*a;
-	struct aside	*v;
-	int64_t		 pending, last_out, last_in, epoch, total, here, there;
-	size_t		 i, n, nv, len;
+	struct gapstatus	 st;
+	struct gs_carry		*c;
+	int64_t			*seqs, more;
+	const char		*in = gap_in_dir(cfg), *s;
+	size_t			 i, n;
+	char			*out;
 
-	if (exchange_status(db, pool, &pending, &last_out, &last_in) !=
-	    DB_OK || exchange_epoch(db, pool, gap_in_dir(cfg), &epoch) !=
-	    DB_OK || alert_open(db, pool, 10, &a, &n, &total) != DB_OK ||
-	    aside_list(db, pool, 0, 0, &v, &nv, &here) != DB_OK ||
-	    aside_peer_list(db, pool, 0, 0, &v, &nv, &there) != DB_OK) {
+	if (gapstatus_load(db, pool, cfg->site == SITE_INTRANET ? "int2ext" :
+	    "ext2int", in, &st) != DB_OK ||
+	    gapstatus_carries(db, pool, 0, 5, &c, &n, &more) != DB_OK) {
 		snprintf(msg, msglen, "数据库出错。");
 		return GAP_FAIL;
 	}
-	snprintf(msg, msglen, "%s：待导出 %lld 条记录；最后导出第 %lld 号；"
-	    "最后导入第 %lld 号。\n%s\n搁置的记录：本站 %lld 条，对端搁置的本站"
-	    "记录 %lld 条%s。\n未处理的警告和提示：%lld 条。",
-	    config_site_name(cfg->site), (long long)pending,
-	    (long long)last_out, (long long)last_in, epoch == 0 ?
+	out = pool_printf(pool, "%s：待导出 %lld 条记录；最后导出第 %lld 号%s；"
+	    "最后导入第 %lld 号%s。\n%s", gapstatus_sender(st.out_dir),
+	    (long long)st.pending, (long long)st.last_out.seq,
+	    st.last_out.seq > 0 ? pool_printf(pool, "（%s）", st.last_out.at) :
+	    "", (long long)st.last_in.seq, st.last_in.seq > 0 ?
+	    pool_printf(pool, "（%s）", st.last_in.at) : "",
+	    st.accepted_epoch == 0 ?
 	    "还没有导入过对端的数据包；首个数据包应属第 1 纪元。" :
 	    pool_printf(pool, "接受对端第 %lld 纪元的数据包。",
-	    (long long)epoch), (long long)here, (long long)there,
-	    here + there > 0 ? "（yiwang-gap aside 查看）" : "",
-	    (long long)total);
-	for (i = 0; i < n; i++) {
-		len = strlen(msg);
-		snprintf(msg + len, msglen - len, "\n  #%lld %s %s %s",
-		    (long long)a[i].id, a[i].at, a[i].object, a[i].message);
-	}
+	    (long long)st.accepted_epoch));
+	for (i = 0; i < st.nkinds; i++)
+		status_add(pool, &out, pool_printf(pool, "%s%s %lld 条%s",
+		    i == 0 ? "\n待导出的记录：" : "、", st.kinds[i].kind,
+		    (long long)st.kinds[i].n, i + 1 == st.nkinds ? "。" : ""));
+	seqs = pool_alloc(pool, (st.nwait + 1) * sizeof(*seqs));
+	for (i = 0; i < st.nwait; i++)
+		seqs[i] = st.wait[i].seq;
+	status_add(pool, &out, st.waiting == 0 ?
+	    pool_printf(pool, "\n等待%s回告的数据包：没有。",
+	    gapstatus_receiver(st.out_dir)) :
+	    pool_printf(pool, "\n等待%s回告的数据包：%lld 个（第 %s 号）。",
+	    gapstatus_receiver(st.out_dir), (long long)st.waiting,
+	    gapstatus_seqs(pool, seqs, st.nwait, st.waiting)));
+	s = gapstatus_missing_text(pool, &st);
+	status_add(pool, &out, pool_printf(pool, "\n缺号：%s", s != NULL ? s :
+	    "没有。"));
+	if ((s = gapstatus_request_text(pool, &st)) != NULL)
+		status_add(pool, &out, pool_printf(pool, "\n回告：%s", s));
+	status_add(pool, &out, pool_printf(pool, "\n搁置的记录：本站 %lld 条，"
+	    "对端搁置的本站记录 %lld 条%s。\n未处理的警告和提示：%lld 条。",
+	    (long long)st.here_total, (long long)st.there_total,
+	    st.here_total + st.there_total > 0 ? "（yiwang-gap aside 查看）" :
+	    "", (long long)st.alerts_total));
+	for (i = 0; i < st.nalerts && i < 10; i++)
+		status_add(pool, &out, pool_printf(pool, "\n  #%lld %s %s %s%s",
+		    (long long)st.alerts[i].id, st.alerts[i].at,
+		    st.alerts[i].object, st.alerts[i].message,
+		    st.alerts[i].who != NULL ? pool_printf(pool, "（摆渡员 %s）",
+		    st.alerts[i].who) : ""));
+	if (n > 0)
+		status_add(pool, &out, "\n最近的摆渡：");
+	for (i = 0; i < n; i++)
+		status_add(pool, &out, pool_printf(pool, "\n  %s %s %s %s/%lld/"
+		    "%lld %s：%s", c[i].at, c[i].operator,
+		    gapstatus_action_label(c[i].action), c[i].dir,
+		    (long long)c[i].epoch, (long long)c[i].seq, c[i].disc,
+		    c[i].outcome));
+	printf("%s\n", out);
 	return GAP_OK;
 }
 

@@ -170,6 +170,8 @@ config_load(const char *path, struct config *c)
 		{ "ca_cert", &c->ca_cert, NULL },
 		{ "ca_key", &c->ca_key, NULL },
 		{ "cert_dir", &c->cert_dir, NULL },
+		{ "ops_ca_cert", &c->ops_ca_cert, NULL },
+		{ "ops_ca_key", &c->ops_ca_key, NULL },
 		{ "org_name", &c->org_name, NULL },
 		{ "org_phone", &c->org_phone, NULL },
 		{ "clock_file", &c->clock_file, NULL },
@@ -294,6 +296,8 @@ config_free(struct config *c)
 	free(c->ca_cert);
 	free(c->ca_key);
 	free(c->cert_dir);
+	free(c->ops_ca_cert);
+	free(c->ops_ca_key);
 	free(c->org_name);
 	free(c->org_phone);
 	free(c->clamd_socket);

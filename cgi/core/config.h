@@ -50,6 +50,11 @@ struct config {
 	char		*ca_cert;	/* the CA of staff certificates (ACC-4) */
 	char		*ca_key;	/* its key: yiwang-admin cert-issue only */
 	char		*cert_dir;	/* where cert-issue writes .p12 files */
+	/* The operations CA (GAP-6): issues the certificates that open the
+	 * operations server (/ops/, both sites), and its key
+	 * (yiwang-admin ops-cert-issue only). */
+	char		*ops_ca_cert;
+	char		*ops_ca_key;
 	char		*org_name;	/* 锡林浩特市人民政府政务服务中心 */
 	char		*org_phone;
 	/* Request limits (bytes or counts). */

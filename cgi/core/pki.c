@@ -224,23 +224,23 @@ out:
 	return rc;
 }
 
-int
-pki_presented(const char *verify, const char *escaped_pem,
-    char out[SHA256_HEX])
+/* The certificate nginx verified and passed on (pki_presented()), or
+ * NULL; the caller frees it. */
+static X509 *
+presented_x509(const char *verify, const char *escaped_pem)
 {
 	unsigned char	 c;
 	char		*pem, *p, hex[3] = "";
 	size_t		 len, i;
 	BIO		*bio;
-	X509		*x;
-	int		 rc = -1;
+	X509		*x = NULL;
 
 	if (verify == NULL || strcmp(verify, "SUCCESS") != 0 ||
 	    escaped_pem == NULL || (len = strlen(escaped_pem)) == 0 ||
 	    len > PEM_MAX)
-		return -1;
+		return NULL;
 	if ((pem = malloc(len + 1)) == NULL)
-		return -1;	/* refused, as a certificate not shown is */
+		return NULL;	/* refused, as a certificate not shown is */
 	/* nginx escapes the PEM as a URI component: %XX only */
 	for (i = 0, p = pem; i < len; i++) {
 		hex[0] = escaped_pem[i + 1];
@@ -251,12 +251,49 @@ pki_presented(const char *verify, const char *escaped_pem,
 		} else
 			*p++ = escaped_pem[i];
 	}
-	if ((bio = BIO_new_mem_buf(pem, (int)(p - pem))) != NULL &&
-	    (x = PEM_read_bio_X509(bio, NULL, NULL, NULL)) != NULL) {
-		rc = cert_sha256(x, out);
-		X509_free(x);
-	}
+	if ((bio = BIO_new_mem_buf(pem, (int)(p - pem))) != NULL)
+		x = PEM_read_bio_X509(bio, NULL, NULL, NULL);
 	BIO_free(bio);
 	free(pem);
+	return x;
+}
+
+int
+pki_presented(const char *verify, const char *escaped_pem,
+    char out[SHA256_HEX])
+{
+	X509	*x;
+	int	 rc;
+
+	if ((x = presented_x509(verify, escaped_pem)) == NULL)
+		return -1;
+	rc = cert_sha256(x, out);
+	X509_free(x);
+	return rc;
+}
+
+int
+pki_presented_name(const char *verify, const char *escaped_pem,
+    char *name, size_t namelen)
+{
+	X509		*x;
+	X509_NAME	*subj;
+	X509_NAME_ENTRY	*e;
+	unsigned char	*utf8 = NULL;
+	int		 i, len, rc = -1;
+
+	if (namelen == 0 || (x = presented_x509(verify, escaped_pem)) == NULL)
+		return -1;
+	if ((subj = X509_get_subject_name(x)) != NULL &&
+	    (i = X509_NAME_get_index_by_NID(subj, NID_commonName, -1)) >= 0 &&
+	    (e = X509_NAME_get_entry(subj, i)) != NULL &&
+	    (len = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(e))) >
+	    0 && (size_t)len < namelen && memchr(utf8, '\0', len) == NULL) {
+		memcpy(name, utf8, len);
+		name[len] = '\0';
+		rc = 0;
+	}
+	OPENSSL_free(utf8);
+	X509_free(x);
 	return rc;
 }

@@ -65,5 +65,13 @@ int	 pki_ca_sha256(const char *path, char out[SHA256_HEX]);
  */
 int	 pki_presented(const char *verify, const char *escaped_pem,
 	    char out[SHA256_HEX]);
+/*
+ * The subject's common name (the person's name, UTF-8) of the certificate
+ * nginx verified and passed on, into name: the operations server's
+ * reader (GAP-6, docs/security.md).  -1 as pki_presented(), or when the
+ * certificate has no such name or it is longer than namelen - 1 bytes.
+ */
+int	 pki_presented_name(const char *verify, const char *escaped_pem,
+	    char *name, size_t namelen);
 
 #endif

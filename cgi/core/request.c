@@ -911,6 +911,8 @@ render_roles(struct req *r)
 		{ ROLE_SUPERVISOR, "User.Role.supervisor" },
 		{ ROLE_OBSERVER, "User.Role.observer" },
 		{ ROLES_WATCH, "User.Role.watch" },
+		{ ROLE_GAPOP, "User.Role.gapop" },
+		{ ROLES_GAPVIEW, "User.Role.gapview" },
 	};
 	size_t	 i;
 

@@ -37,12 +37,19 @@ enum role {
 	ROLE_SUPERVISOR	= 1 << 8,	/* 电子监察员 of the 监察室 / 效能办 */
 	ROLE_OBSERVER	= 1 << 9,	/* 特邀监督员: 人大代表、政协委员 who
 					 * look in read-only (SUP-7) */
+	/* The gap (GAP-6): carries the discs, reads the status of the
+	 * gap; neither handles cases nor administers (db/180). */
+	ROLE_GAPOP	= 1 << 10,	/* 网闸摆渡员 */
 };
 /* The business roles, and the three administrators' (SEC-7). */
 #define ROLES_STAFF	(ROLE_CLERK | ROLE_HANDLER | ROLE_CHIEF | ROLE_LEADER)
 #define ROLES_ADMINS	(ROLE_ADMIN | ROLE_SECADMIN | ROLE_AUDITOR)
 /* Who may look at the supervision pages (observers see them masked). */
 #define ROLES_WATCH	(ROLE_SUPERVISOR | ROLE_OBSERVER)
+/* Who reads the gap's status page (/ops/gap): the gap operator, and the
+ * system and security administrators, who answer for the system and for
+ * its alerts; not the audit administrator, who reads the audit only. */
+#define ROLES_GAPVIEW	(ROLE_GAPOP | ROLE_ADMIN | ROLE_SECADMIN)
 
 struct user {
 	int64_t		 id;		/* 0 when nobody is logged in */

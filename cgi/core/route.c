@@ -73,13 +73,33 @@ login_url(struct req *r)
 	return url;
 }
 
+/* Whether the request came through the operations server: set by nginx
+ * alone (a client's headers become HTTP_* parameters). */
+static int
+via_ops(struct req *r)
+{
+	const char	*v = request_param(r, "YIWANG_OPS");
+
+	return v != NULL && strcmp(v, "1") == 0;
+}
+
 int
 route_dispatch(struct req *r)
 {
 	const struct route	*rt;
+	enum route_verdict	 v;
 
-	switch (route_check(routes, nroutes, r->cfg->site, r->method,
-	    r->path, &r->user, form_get(r, "csrf"), r->csrf, &rt)) {
+	v = route_check(routes, nroutes, r->cfg->site, r->method, r->path,
+	    &r->user, form_get(r, "csrf"), r->csrf, &rt);
+	/* The operations server serves its routes and nothing else, and
+	 * they exist nowhere else (GAP-6). */
+	if (v != ROUTE_NOT_FOUND && v != ROUTE_BAD_METHOD &&
+	    ((rt->flags & R_OPS) != 0) != via_ops(r))
+		v = ROUTE_NOT_FOUND;
+	else if (v == ROUTE_BAD_METHOD && via_ops(r) &&
+	    strncmp(r->path, "/ops/", 5) != 0)
+		v = ROUTE_NOT_FOUND;
+	switch (v) {
 	case ROUTE_OK:
 		if ((r->user.roles & ROLE_OBSERVER) && route_observed(r) != 0)
 			return reply_error(r, 503, "查询记录写不进去，暂不能"

@@ -15,6 +15,11 @@
 #define R_LOGIN		0x04	/* needs a logged-in user */
 #define R_CSRF		0x08	/* POST checked against the session token */
 #define R_PWTEMP	0x10	/* open to a user whose password is temporary */
+/* Only through the operations server (GAP-6): nginx's second server
+ * block, which requires a certificate of the site's operations CA and
+ * says so in the FastCGI parameter YIWANG_OPS; 404 anywhere else, and
+ * nothing else is served there (route_dispatch). */
+#define R_OPS		0x20
 
 struct route {
 	const char	*method;

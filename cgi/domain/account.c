@@ -791,6 +791,7 @@ const struct account_role account_roles[] = {
 	{ ROLE_SUPERVISOR, "supervisor", "电子监察员", "role_supervisor" },
 	{ ROLE_OBSERVER, "observer", "特邀监督员（人大代表、政协委员）",
 	    "role_observer" },
+	{ ROLE_GAPOP, "gapop", "网闸摆渡员", "role_gapop" },
 };
 const size_t naccount_roles = sizeof(account_roles) /
     sizeof(account_roles[0]);
@@ -829,13 +830,18 @@ account_roles_refusal(unsigned roles)
 	unsigned	 admins = roles & ROLES_ADMINS;
 
 	if ((roles & ~(unsigned)(ROLES_STAFF | ROLES_ADMINS |
-	    ROLES_WATCH)) != 0)
+	    ROLES_WATCH | ROLE_GAPOP)) != 0)
 		return "只能选择工作人员或管理员的角色。";
 	/* Who watches does not handle, administer, or do both. */
 	if ((roles & ROLES_WATCH) != 0 && roles != ROLE_SUPERVISOR &&
 	    roles != ROLE_OBSERVER)
 		return "电子监察员和特邀监督员只能担任这一种角色：监督的人"
 		    "不办件、不做管理，监察员与监督员也不由一人兼任。";
+	/* Who carries data across the gap does not also decide on it,
+	 * administer, or watch (GAP-6, SEC-7; db/180). */
+	if ((roles & ROLE_GAPOP) != 0 && roles != ROLE_GAPOP)
+		return "网闸摆渡员只能担任这一种角色：摆渡数据的人不办件、"
+		    "不做管理，也不做监督。";
 	/* At most one bit of the three. */
 	if ((admins & (admins - 1)) != 0)
 		return "系统管理员、安全管理员和审计管理员须由三个不同的人担任"

@@ -7,6 +7,9 @@
 #include "alert.h"
 #include "exchange.h"
 #include "log.h"
+#include "utf8.h"
+
+#define PEER_MESSAGE_CHARS	2000	/* records.c gap_alert_fields */
 
 static const char SQL_ALERT_ADD[] =
     "INSERT INTO security_alert (at, kind, object, message) "
@@ -54,6 +57,51 @@ alert_raise(struct db *db, struct pool *pool, const char *kind,
 		return DB_ERR;
 	}
 	return db_commit(db);
+}
+
+enum db_rc
+alert_raise_peer(struct db *db, struct pool *pool, const char *kind,
+    const char *object, const char *message, const char *operator)
+{
+	json_t		*rec;
+	enum db_rc	 rc = DB_ERR;
+
+	rec = json_pack("{s:s, s:s, s:s, s:s, s:s}", "type", "gap.alert",
+	    "kind", kind, "object", object, "message",
+	    utf8_chars(message) <= PEER_MESSAGE_CHARS ? message :
+	    "（说明太长，见对端的日志）", "operator", operator);
+	if (db_begin(db) == DB_OK) {
+		if (alert_store(db, pool, kind, object, message) == DB_OK &&
+		    outbox_add(db, pool, rec) == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	}
+	json_decref(rec);
+	/* Not told to the other site: still kept here. */
+	if (rc == DB_OK) {
+		log_err("security alert %s %s: %s", kind, object, message);
+		return rc;
+	}
+	return alert_raise(db, pool, kind, object, message);
+}
+
+enum db_rc
+alert_peer_put(struct db *db, struct pool *pool, json_t *rec, char *err,
+    size_t errlen)
+{
+	const char	*kind, *object, *message, *operator;
+
+	(void)err;
+	(void)errlen;
+	kind = json_string_value(json_object_get(rec, "kind"));
+	object = json_string_value(json_object_get(rec, "object"));
+	message = json_string_value(json_object_get(rec, "message"));
+	operator = json_string_value(json_object_get(rec, "operator"));
+	/* Validated (records.c): of a bundle this site sent. */
+	return alert_add(db, pool, "gap.alert.peer", object, pool_printf(pool,
+	    "对端拒绝了本站发出的数据包（%s；对端摆渡员 %s）：%s",
+	    alert_kind_label(kind), operator, message));
 }
 
 enum db_rc
@@ -138,6 +186,9 @@ static const struct {
 	{ "gap.aside", "提示：收到的记录未能应用，已搁置" },
 	{ "gap.aside.peer", "提示：对端未能应用本站发出的记录" },
 	{ "gap.lost", "对端缺的数据包本站已无法重发" },
+	/* The other site refused a bundle of ours (GAP-6): a security
+	 * matter there, looked into here too. */
+	{ "gap.alert.peer", "对端拒绝了本站发出的数据包" },
 };
 
 const char *

@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "db.h"
 
 struct alert {
@@ -34,6 +36,22 @@ enum db_rc	 alert_raise(struct db *, struct pool *, const char *kind,
  */
 enum db_rc	 alert_add(struct db *, struct pool *, const char *kind,
 		    const char *object, const char *message);
+/*
+ * The same for a bundle of the other site the gap refused (GAP-6): the
+ * alert, and in its transaction a gap.alert record queued for the other
+ * site (kind, object, message, and the operator who carried it), so that
+ * its status page shows it too.
+ */
+enum db_rc	 alert_raise_peer(struct db *, struct pool *, const char *kind,
+		    const char *object, const char *message,
+		    const char *operator);
+/*
+ * Apply a gap.alert record of the other site (gap.c's table of kinds): a
+ * notice gap.alert.peer about this site's bundle it names, inside the
+ * import's transaction.
+ */
+enum db_rc	 alert_peer_put(struct db *, struct pool *, json_t *rec,
+		    char *err, size_t errlen);
 /* The unresolved alerts, newest first, at most max; *total counts them
  * all. */
 enum db_rc	 alert_open(struct db *, struct pool *, size_t max,

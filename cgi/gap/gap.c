@@ -426,6 +426,12 @@ static const struct record_kind {
 	    aside_in_int },
 	{ "gap.aside", SITE_EXTRANET, "搁置通知", rec_valid_gap_aside,
 	    aside_in_ext },
+	/* Security alerts (GAP-6): the other site refused a bundle of ours,
+	 * shown on this site's status page too. */
+	{ "gap.alert", SITE_INTRANET, "安全警告通知", rec_valid_gap_alert,
+	    alert_peer_put },
+	{ "gap.alert", SITE_EXTRANET, "安全警告通知", rec_valid_gap_alert,
+	    alert_peer_put },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
@@ -582,7 +588,10 @@ alert(struct db *db, struct pool *pool, const char *kind, const char *object,
 	n = strlen(msg);
 	snprintf(msg + n, msglen - n, "导入操作员：%s。已记录安全警告，请报告"
 	    "安全管理员。", config_operator(pool));
-	if (alert_raise(db, pool, kind, object, msg) != DB_OK) {
+	/* Raised here, and told to the other site, whose bundle it was
+	 * (GAP-6), with who carried it. */
+	if (alert_raise_peer(db, pool, kind, object, msg,
+	    config_operator(pool)) != DB_OK) {
 		n = strlen(msg);
 		snprintf(msg + n, msglen - n, "（警告未能写入数据库，见日志）");
 	}

@@ -1487,7 +1487,7 @@ static const char *const record_types[] = { "item", "application",
     "case.event", "application.withdraw", "application.correct",
     "case.fee", "anchor", "pub.result", "pub.hall", "pub.news",
     "pub.news.withdraw", "pub.agents", "complaint", "complaint.state",
-    "gap.aside", NULL };
+    "gap.aside", "gap.alert", NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {
@@ -1510,6 +1510,49 @@ rec_valid_gap_aside(struct rec_check *c, json_t *o)
 		return -1;
 	if (c->out_dir != NULL && strcmp(str(o, "dir"), c->out_dir) != 0)
 		return fail(c, "dir", "数据包方向", "不是本站发出的数据包的方向");
+	return 0;
+}
+
+/* ---- gap.alert (GAP-6) --------------------------------------------- */
+
+static const char *const type_gap_alert[] = { "gap.alert", NULL };
+
+/* The kind is one the gap raises on refusing a bundle (gap.c, alert():
+ * gap.record, gap.file, gap.epoch, gap.chain today), checked by its
+ * form, not a list: a kind added there must not make the other site
+ * refuse the bundle that reports it. */
+static const struct field gap_alert_fields[] = {
+	CHOICE("type", "记录类型", type_gap_alert),
+	LINE("kind", "警告类型", 5, 40),
+	LINE("object", "数据包", 9, 60),
+	LINES("message", "说明", 2000, 8000),
+	LINE("operator", "摆渡员", 1, 100),
+	END
+};
+
+int
+rec_valid_gap_alert(struct rec_check *c, json_t *o)
+{
+	const char	*obj;
+	size_t		 n;
+
+	if (walk_record(c, o, gap_alert_fields) == -1)
+		return -1;
+	if (strncmp(str(o, "kind"), "gap.", 4) != 0 ||
+	    strspn(str(o, "kind"), "abcdefghijklmnopqrstuvwxyz.") !=
+	    strlen(str(o, "kind")))
+		return fail(c, "kind", "警告类型", "不是摆渡的警告类型");
+	/* DIR/EPOCH or DIR/EPOCH/SEQ, of a bundle this site sent. */
+	obj = str(o, "object");
+	n = strcspn(obj, "/");
+	if ((c->out_dir != NULL ? strlen(c->out_dir) != n ||
+	    strncmp(obj, c->out_dir, n) != 0 : (n != 7 ||
+	    (strncmp(obj, "ext2int", 7) != 0 &&
+	    strncmp(obj, "int2ext", 7) != 0))) ||
+	    obj[n] != '/' || strspn(obj + n + 1, "0123456789/") !=
+	    strlen(obj + n + 1) || obj[n + 1] == '/' ||
+	    strstr(obj, "//") != NULL || obj[strlen(obj) - 1] == '/')
+		return fail(c, "object", "数据包", "不是本站发出的数据包");
 	return 0;
 }
 

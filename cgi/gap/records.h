@@ -131,6 +131,9 @@ int	 rec_valid_pub_agents(struct rec_check *, json_t *);
 /* gap.aside (GAP-5): the other site set aside one of this site's
  * records, or retried or discarded it (either direction). */
 int	 rec_valid_gap_aside(struct rec_check *, json_t *);
+/* gap.alert (GAP-6): the other site refused one of this site's bundles
+ * with a security alert, as its operator saw it. */
+int	 rec_valid_gap_alert(struct rec_check *, json_t *);
 
 /*
  * After every record: every file member of the bundle is named by some

@@ -86,6 +86,9 @@ static const struct {
 	{ "gap.aside", "导入时搁置未能应用的记录" },
 	{ "gap.retry", "重试搁置的记录" },
 	{ "gap.discard", "作废搁置的记录" },
+	/* The gap's status page and the operations server (GAP-6). */
+	{ "gap.status.view", "查看网闸摆渡状态" },
+	{ "ops.cert.issue", "签发运维证书" },
 	{ "sup.observe", "特邀监督员查询" },
 	/* Complaints (SUP-5). */
 	{ "complaint.file", "提交投诉" },
@@ -124,6 +127,7 @@ static const struct {
 	{ "case.", "办件" },
 	{ "delegation.", "委托（AB岗）" },
 	{ "gap.", "摆渡" },
+	{ "ops.", "运维证书" },
 	{ "sup.", "电子监察与监督" },
 	{ "complaint.", "投诉举报" },
 	{ "pub.", "信息发布与公示" },

@@ -46,6 +46,8 @@ home_of(const struct user *u)
 		return "/audit";
 	if (u->roles & ROLES_WATCH)
 		return "/sup";
+	if (u->roles & ROLE_GAPOP)
+		return "/ops/gap";
 	return NULL;
 }
 

@@ -149,6 +149,10 @@ int	 page_sup_agents(struct req *);
 
 /* int_alerts.c: the security administrator's security alerts. */
 int	 page_int_sec_alerts(struct req *);
+/* The gap's status page (GAP-6), ops_gap.c: the intranet's for staff, the
+ * extranet's through the operations server. */
+int	 page_int_gap(struct req *);
+int	 page_ext_gap(struct req *);
 int	 page_int_sec_alert_resolve(struct req *);
 /* int_sec_certs.c: staff client certificates (ACC-4): the security
  * administrator's list and revocation, and the checks below. */

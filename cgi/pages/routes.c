@@ -8,7 +8,8 @@
  * administrator, who drafts it (ROLE_ADMIN) and keeps the organisation
  * (/admin); roles, passwords and lock-outs are the security
  * administrator's (/sec); the audit trail is the audit administrator's
- * alone (/audit).
+ * alone (/audit).  The gap operator (网闸摆渡员) reads the gap's status,
+ * /ops/gap, and nothing else.
  */
 #include "pages.h"
 #include "route.h"
@@ -234,5 +235,11 @@ const struct route routes[] = {
 	{ "POST", "/pub/withdraw", R_INT | R_LOGIN | R_CSRF,
 	    ROLE_LEADER | ROLE_ADMIN, page_int_pub_withdraw },
 	{ "GET", "/sup/agents", R_INT | R_LOGIN, ROLES_WATCH, page_sup_agents },
+	/* The gap's status page (GAP-6; ops_gap.c): on the intranet for the
+	 * gap operator and the system and security administrators; on the
+	 * extranet, which has no staff, only through the operations server
+	 * and its client certificate (R_OPS). */
+	{ "GET", "/ops/gap", R_INT | R_LOGIN, ROLES_GAPVIEW, page_int_gap },
+	{ "GET", "/ops/gap", R_EXT | R_OPS, 0, page_ext_gap },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -17,7 +17,7 @@
 MATRIX=$ROOT/t/access-matrix.txt
 TOOL=$BUILD/t/tools/route_table
 # The users, in the order of the table's columns (its heading line says).
-KNOWN='anon citA citB clkX hdlX chfX ldrX clkY hdlY ldrY tmpX sys sec aud sup obs'
+KNOWN='anon citA citB clkX hdlX chfX ldrX clkY hdlY ldrY tmpX sys sec aud sup obs gop'
 N=$$
 PW=Juzhen-Ceshi-2026		# the test people's password (citizens, Y's staff)
 STARTED=$SECONDS
@@ -57,7 +57,7 @@ declare -A LOGIN=([clkX]=sarengaowa [hdlX]=wangzhiqiang [chfX]=chief$N
 	[ldrX]=bateer [clkY]=samec$N [hdlY]=sameh$N [ldrY]=samel$N
 	[tmpX]=tempc$N
 	[sys]=liuxiaomei [sec]=wurigen [aud]=wangxiulan
-	[sup]=zhaoyanhong [obs]=suyalatu)
+	[sup]=zhaoyanhong [obs]=suyalatu [gop]=hanxu)
 
 # citizen JAR IDNO NAME MOBILE: registered (as at the window) and logged in.
 citizen() {
@@ -113,7 +113,7 @@ YIWANG_PASSWORD=$PW admin_int user-add "${LOGIN[tmpX]}" 萨仁其其格 "$DEPT_X
 t_is "and X has a clerk whose password is still the administrator's" \
 	"$(sql_int "SELECT pw_temporary FROM staff WHERE login = '${LOGIN[tmpX]}'")" 1
 
-STAFF=(clkX hdlX chfX ldrX clkY hdlY ldrY tmpX sys sec aud sup obs)
+STAFF=(clkX hdlX chfX ldrX clkY hdlY ldrY tmpX sys sec aud sup obs gop)
 for who in "${STAFF[@]}"; do
 	pw=Yiwang@2026
 	if [[ $who == *Y || $who == tmpX || $who == chfX ]]; then pw=$PW; fi
@@ -238,6 +238,9 @@ for key in "${!IS_ROUTE[@]}"; do
 			ASKED["$site $method $path"]=1
 			want=404
 			[[ -z ${ON_SITE["$site $path"]:-} ]] || want=405
+			# The extranet's operations server's routes (R_OPS, GAP-6)
+			# do not exist on the public server, by any method.
+			[[ $site == ext && $path == /ops/* ]] && want=404
 			for who in anon citA clkX sys; do
 				send "$who" "$site" "$method" "$path" -
 				CELLS=$((CELLS + 1))
@@ -254,7 +257,7 @@ t_is "a route of one site is 404 on the other, a method a path lacks 405 (${#ASK
 # token, and another session's token, are refused with the page that says so.
 declare -A HOLDER=([citizen]=citA [clerk]=clkX [handler]=hdlX [chief]=chfX
 	[leader]=ldrX [admin]=sys [secadmin]=sec [auditor]=aud
-	[supervisor]=sup [observer]=obs)
+	[supervisor]=sup [observer]=obs [gapop]=gop)
 nocsrf=''
 for row in "${ROWS[@]}"; do
 	read -r site method path req _ <<<"$row"

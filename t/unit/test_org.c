@@ -179,6 +179,15 @@ three_administrators_apart(void **state)
 		assert_non_null(strstr(account_roles_refusal(ROLE_OBSERVER |
 		    admins[i]), "监督的人"));
 	}
+	/* The gap operator holds that role alone (GAP-6, db/180). */
+	assert_null(account_roles_refusal(ROLE_GAPOP));
+	for (i = 0; i < 3; i++) {
+		assert_non_null(strstr(account_roles_refusal(ROLE_GAPOP |
+		    business[i]), "网闸摆渡员只能担任这一种角色"));
+		assert_non_null(strstr(account_roles_refusal(ROLE_GAPOP |
+		    admins[i]), "网闸摆渡员只能担任这一种角色"));
+	}
+	assert_non_null(account_roles_refusal(ROLE_GAPOP | ROLE_SUPERVISOR));
 	/* A citizen's role or an unknown bit is no staff role. */
 	assert_non_null(account_roles_refusal(ROLE_CITIZEN));
 	assert_non_null(account_roles_refusal(ROLE_CLERK | 1u << 12));
@@ -201,13 +210,13 @@ role_words(void **state)
 		    bit);
 		known++;
 	}
-	assert_int_equal(known, 10);	/* with 科室负责人, 监察员, 监督员 */
+	assert_int_equal(known, 11);	/* with 科室负责人, 监察员, 监督员, 摆渡员 */
 	assert_string_equal(account_role_word(ROLE_SECADMIN), "secadmin");
 	assert_null(account_role_word(ROLE_CLERK | ROLE_LEADER));
 	assert_null(account_role_word(0));
 	/* One table: every role a form sets has the field role_<word>, and
 	 * the labels the pages show come from it. */
-	assert_int_equal(naccount_roles, 10);
+	assert_int_equal(naccount_roles, 11);
 	for (i = 0; i < naccount_roles; i++) {
 		r = &account_roles[i];
 		assert_string_equal(account_role_label(r->role), r->label);
@@ -216,7 +225,7 @@ role_words(void **state)
 			continue;
 		}
 		assert_true(r->role & (ROLES_STAFF | ROLES_ADMINS |
-		    ROLES_WATCH));
+		    ROLES_WATCH | ROLE_GAPOP));
 		assert_non_null(r->field);
 		assert_string_equal(r->field, pool_printf(pool, "role_%s",
 		    r->word));
@@ -312,6 +321,10 @@ fixture(const char *roles)
 		if (strcmp(w, "clerk") == 0 || strcmp(w, "handler") == 0 ||
 		    strcmp(w, "leader") == 0)
 			hdf_set_value(h, "User.Role.staff", "1");
+		/* ROLES_GAPVIEW, as request.c sets it. */
+		if (strcmp(w, "gapop") == 0 || strcmp(w, "admin") == 0 ||
+		    strcmp(w, "secadmin") == 0)
+			hdf_set_value(h, "User.Role.gapview", "1");
 	}
 	return h;
 }
@@ -349,6 +362,7 @@ nav_of(const char *roles)
 		{ "admin", "<a href=\"/admin\">" },
 		{ "sec", "<a href=\"/sec\">" },
 		{ "audit", "<a href=\"/audit\">" },
+		{ "gap", "<a href=\"/ops/gap\">" },
 	};
 	char	*html = page(fixture(roles), "error.cs"), *out = "";
 	size_t	 i;
@@ -369,9 +383,11 @@ nav_each_role_its_own(void **state)
 	(void)state;
 	assert_string_equal(nav_of("clerk"), "inbox,catalog");
 	assert_string_equal(nav_of("handler,leader"), "inbox,catalog");
-	assert_string_equal(nav_of("admin"), "catalog,admin");
-	assert_string_equal(nav_of("secadmin"), "sec");
+	assert_string_equal(nav_of("admin"), "catalog,admin,gap");
+	assert_string_equal(nav_of("secadmin"), "sec,gap");
 	assert_string_equal(nav_of("auditor"), "audit");
+	/* The gap's status (GAP-6): the gap operator's only entry. */
+	assert_string_equal(nav_of("gapop"), "gap");
 }
 
 static void

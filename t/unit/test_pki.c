@@ -267,6 +267,16 @@ test_issue(void **state)
 	    "-----%0AAAAA%0A-----END%20CERTIFICATE-----%0A", hex), -1);
 	assert_int_equal(pki_presented("SUCCESS", "%", hex), -1);
 	assert_int_equal(pki_presented("SUCCESS", "%4", hex), -1);
+	/* the name the operations server reads (GAP-6): the CN, in UTF-8,
+	 * only when nginx verified it, and only when it fits */
+	assert_int_equal(pki_presented_name("SUCCESS", pem, cn, sizeof(cn)),
+	    0);
+	assert_string_equal(cn, "刘晓梅");
+	assert_int_equal(pki_presented_name("NONE", pem, cn, sizeof(cn)), -1);
+	assert_int_equal(pki_presented_name("SUCCESS", "%4", cn, sizeof(cn)),
+	    -1);
+	assert_int_equal(pki_presented_name("SUCCESS", pem, cn, 9), -1);
+	assert_int_equal(pki_presented_name("SUCCESS", pem, cn, 10), 0);
 	free(pem);
 
 	/* a second issue is another certificate */

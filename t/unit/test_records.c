@@ -1378,6 +1378,63 @@ pub_agents_record(void **state)
 	assert_string_equal(field(), "as_of");
 }
 
+/* gap.alert (GAP-6): the other site refused one of this site's bundles;
+ * about this site's direction only, fields as the gap writes them. */
+#define GAP_ALERT_OK "{\"type\":\"gap.alert\",\"kind\":\"gap.chain\"," \
+    "\"object\":\"ext2int/1/7\",\"message\":\"安全警告：第 7 号数据包已经" \
+    "导入过，而这个文件的内容与当时不同。已拒绝。\",\"operator\":" \
+    "\"cli:hanxu\"}"
+
+static json_t *
+gap_alert_with(const char *key, const char *value)
+{
+	json_t	*o = parse(GAP_ALERT_OK);
+
+	json_object_set_new(o, key, json_loads(value, JSON_DECODE_ANY, NULL));
+	return o;
+}
+
+static void
+gap_alert_record(void **state)
+{
+	static const char *const bad_objects[] = { "\"int2ext/1/7\"",
+	    "\"ext2int\"", "\"ext2int/\"", "\"ext2int//7\"",
+	    "\"ext2int/1/\"", "\"ext2int/1/x\"", "\"ext2intx/1\"",
+	    "\"../../etc\"", "7" };
+	size_t		 i;
+
+	(void)state;
+	fx.c.out_dir = "ext2int";
+	assert_int_equal(run(rec_valid_gap_alert, parse(GAP_ALERT_OK)), 0);
+	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("object",
+	    "\"ext2int/2\"")), 0);
+	for (i = 0; i < sizeof(bad_objects) / sizeof(bad_objects[0]); i++) {
+		assert_int_equal(run(rec_valid_gap_alert, gap_alert_with(
+		    "object", bad_objects[i])), -1);
+		assert_string_equal(field(), "object");
+	}
+	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("kind",
+	    "\"gap.suite\"")), 0);	/* a kind added later still reports */
+	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("kind",
+	    "\"account.cert\"")), -1);
+	assert_string_equal(field(), "kind");
+	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("kind",
+	    "\"gap.<b>\"")), -1);
+	assert_string_equal(field(), "kind");
+	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("operator",
+	    "\"\"")), -1);
+	assert_string_equal(field(), "operator");
+	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("message",
+	    "\"a\\u001bb\"")), -1);
+	assert_string_equal(field(), "message");
+	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("extra",
+	    "1")), -1);
+	assert_string_equal(field(), "extra");
+	fx.c.out_dir = NULL;
+	assert_int_equal(run(rec_valid_gap_alert, gap_alert_with("object",
+	    "\"int2ext/1/7\"")), 0);
+}
+
 /* gap.aside (GAP-5): the other site's word on one of this site's
  * records, in this site's direction only. */
 #define ASIDE_OK "{\"type\":\"gap.aside\",\"dir\":\"ext2int\"," \
@@ -1487,6 +1544,7 @@ main(void)
 		T(pub_news_record),
 		T(pub_agents_record),
 		T(gap_aside_record),
+		T(gap_alert_record),
 #undef T
 	};
 

@@ -207,9 +207,9 @@ only_under(const char *paths, const char *const *prefixes)
 static void
 each_administrator_their_own(void **state)
 {
-	static const char *const sec[] = { "/sec", NULL };
+	static const char *const sec[] = { "/sec", "/ops/gap", NULL };
 	static const char *const admin[] = { "/admin", "/catalog", "/pub",
-	    NULL };
+	    "/ops/gap", NULL };
 	static const char *const staff[] = { "/inbox", "/case", "/file",
 	    "/doc", "/catalog", "/delegate", "/pub", NULL };
 	static const char *const sup[] = { "/sup", "/file", "/doc", NULL };
@@ -241,6 +241,13 @@ each_administrator_their_own(void **state)
 	assert_true(only_under(reach(ROLE_OBSERVER), obs));
 	assert_null(strstr(reach(ROLE_LEADER), "/admin"));
 	assert_non_null(strstr(reach(ROLE_LEADER), "/catalog/publish"));
+	/* The gap operator reads the gap's status and nothing else; so do
+	 * the system and security administrators, not the auditor nor the
+	 * business roles (GAP-6). */
+	assert_string_equal(reach(ROLE_GAPOP), "/ops/gap ");
+	assert_non_null(strstr(reach(ROLE_ADMIN), "/ops/gap"));
+	assert_non_null(strstr(reach(ROLE_SECADMIN), "/ops/gap"));
+	assert_null(strstr(reach(ROLES_STAFF | ROLES_WATCH), "/ops/gap"));
 	assert_null(strstr(reach(ROLE_CLERK), "/catalog/publish"));
 	assert_non_null(strstr(reach(ROLE_CHIEF), "/delegate"));
 	assert_null(strstr(reach(ROLES_ADMINS), "/delegate"));
