@@ -12,24 +12,7 @@
 #include <cmocka.h>
 
 #include "ack.h"
-
-static struct pool	*pool;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	pool = pool_new();
-	return pool == NULL;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	pool_free(pool);
-	return 0;
-}
+#include "pool_fixture.h"
 
 /* ack_parse() of a bundle (ext2int, epoch 2, seq 9) whose acks are text. */
 static int

@@ -13,24 +13,7 @@
 
 #include "arena.h"
 #include "barchart.h"
-
-static struct pool	*pool;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	pool = pool_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	pool_free(pool);
-	return 0;
-}
+#include "pool_fixture.h"
 
 static int
 occurrences(const char *s, const char *what)

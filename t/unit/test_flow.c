@@ -10,8 +10,7 @@
 #include <cmocka.h>
 
 #include "flow.h"
-
-static struct pool	*pool;
+#include "pool_fixture.h"
 
 static struct step steps[3] = {
 	{ 1, "accept", "受理", ROLE_CLERK, "SCJGJ", 1, "accept" },
@@ -248,22 +247,6 @@ table_is_consistent(void **state)
 	assert_null(flow_find("delete"));
 	assert_null(flow_find(NULL));
 	assert_string_equal(flow_state_label("approved"), "准予许可，已办结");
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	pool = pool_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	pool_free(pool);
-	return 0;
 }
 
 /*

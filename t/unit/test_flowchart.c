@@ -16,24 +16,7 @@
 #include "flowchart.h"
 #include "request.h"
 #include "wfnet.h"
-
-static struct pool	*pool;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	pool = pool_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	pool_free(pool);
-	return 0;
-}
+#include "pool_fixture.h"
 
 static int
 count(const char *s, const char *needle)

@@ -16,24 +16,7 @@
 
 #include "arena.h"
 #include "gapstatus.h"
-
-static struct pool	*pool;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	pool = pool_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	pool_free(pool);
-	return 0;
-}
+#include "pool_fixture.h"
 
 /* The missing ones are between upto and the highest held, not held. */
 static void

@@ -12,10 +12,9 @@
 
 #include "account.h"
 #include "org.h"
+#include "pool_fixture.h"
 
 #define TEMPLATES	TOP_SRCDIR "/templates"
-
-static struct pool	*pool;
 
 static void
 codes(void **state)
@@ -574,22 +573,6 @@ audit_pages_by_id(void **state)
 	assert_non_null(strstr(html, "&lt;i&gt;食品"));
 	assert_non_null(strstr(html,
 	    "/audit?object=window%3ASCJGJ%2FA01&amp;before=91"));
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	pool = pool_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	pool_free(pool);
-	return 0;
 }
 
 int

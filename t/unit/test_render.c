@@ -9,10 +9,9 @@
 #include <cmocka.h>
 
 #include "request.h"
+#include "pool_fixture.h"
 
 #define TEMPLATES	TOP_SRCDIR "/templates"
-
-static struct pool	*pool;
 
 static HDF *
 fixture(void)
@@ -144,22 +143,6 @@ decision_document(void **state)
 	assert_non_null(strstr(html, "乌云其木格"));
 	assert_non_null(strstr(html, "YW2026112100001"));
 	hdf_destroy(&h);
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	pool = pool_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	pool_free(pool);
-	return 0;
 }
 
 int

@@ -15,13 +15,12 @@
 #include <cmocka.h>
 
 #include "request.h"
+#include "pool_fixture.h"
 
 #define TEMPLATES	TOP_SRCDIR "/templates"
 #define MARKUP		"<b>x</b><meta http-equiv=\"refresh\" content=\"0\">'&"
 #define ESCAPED		"&lt;b&gt;x&lt;/b&gt;&lt;meta http-equiv=&quot;" \
 			"refresh&quot; content=&quot;0&quot;&gt;&#39;&amp;"
-
-static struct pool	*pool;
 
 /* The usual ways around a redirect check, decoded as they arrive. */
 static void
@@ -157,22 +156,6 @@ bad_keys_are_skipped(void **state)
 	hdf_set(&r, "Doc.ok", "1");
 	assert_string_equal(hdf_get_value(r.hdf, "Doc.ok", ""), "1");
 	hdf_destroy(&r.hdf);
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	pool = pool_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	pool_free(pool);
-	return 0;
 }
 
 static void

@@ -12,10 +12,9 @@
 
 #include "request.h"
 #include "search.h"
+#include "pool_fixture.h"
 
 #define TEMPLATES	TOP_SRCDIR "/templates"
-
-static struct pool	*pool;
 
 /* Sanitise in; check the words and their number. */
 static void
@@ -251,22 +250,6 @@ browse_page(void **state)
 	assert_non_null(strstr(html, "class=\"btn btn-plain\" "
 	    "href=\"/browse?by=dept\""));
 	hdf_destroy(&h);
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	pool = pool_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	pool_free(pool);
-	return 0;
 }
 
 int
