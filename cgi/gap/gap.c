@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -754,6 +756,125 @@ next_record(const struct bundle_in *in, char **p)
 	return NULL;
 }
 
+/* What files_vet() said of one file of a bundle. */
+struct verdict {
+	int		 vet;		/* enum files_vet; -1: not judged */
+	char		 mime[96];
+	char		 detail[256];
+};
+
+#define JUDGES_MAX	4
+
+/* Judge file i of c into v[i], here. */
+static void
+judge_one(const struct config *cfg, struct pool *pool,
+    const struct rec_check *c, const char *stage, size_t i,
+    struct verdict *v)
+{
+	struct files_rule	 rule;
+	const char		*mime = NULL, *detail = NULL;
+	FILE			*fp;
+
+	rule.types = c->files[i].types;
+	rule.size = (int64_t)c->files[i].size;
+	rule.max = cfg->max_upload;
+	rule.scanner = cfg->clamd_socket;
+	rule.scan_timeout = (int)cfg->clamd_timeout;
+	fp = fopen(pool_printf(pool, "%s/%s", stage, c->files[i].sha256),
+	    "rb");
+	v->vet = (int)files_vet(fp, &rule, pool, &mime, &detail);
+	if (fp != NULL)
+		fclose(fp);
+	snprintf(v->mime, sizeof(v->mime), "%s", mime ? mime : "");
+	snprintf(v->detail, sizeof(v->detail), "%s", detail ? detail : "");
+}
+
+/* The bytes of the shared verdicts of n files, with the count after. */
+static size_t
+verdicts_size(size_t n)
+{
+	return n * sizeof(struct verdict) + sizeof(unsigned);
+}
+
+/*
+ * Every file of c judged by its content as an upload is (files_vet():
+ * type, PDF structure, this site's clamd): a verdict per file, in memory
+ * shared with up to JUDGES_MAX child processes that judge them at once,
+ * since clamd and qpdf take most of an import's time (bench/gap.sh).  A
+ * file named again for the same types is judged once.  A child that
+ * cannot be made, or dies, leaves its files to this process, so nothing
+ * goes unjudged.  NULL when the memory cannot be had; else munmap() it
+ * with verdicts_size().
+ */
+static struct verdict *
+judge_files(const struct config *cfg, struct pool *pool,
+    const struct rec_check *c, const char *stage)
+{
+	struct verdict	*v;
+	pid_t		 kids[JUDGES_MAX], r;
+	size_t		*same, i, j;
+	long		 cpus;
+	int		 w, nw, left;
+	unsigned	*count;
+
+	if ((v = mmap(NULL, verdicts_size(c->nfiles), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
+		return NULL;
+	count = (unsigned *)(v + c->nfiles);
+	/* same[i]: the first file of the same content and types. */
+	same = pool_alloc(pool, (c->nfiles + 1) * sizeof(*same));
+	for (i = 0; i < c->nfiles; i++) {
+		v[i].vet = -1;
+		for (j = 0; j < i; j++)
+			if (same[j] == j && strcmp(c->files[j].sha256,
+			    c->files[i].sha256) == 0 && c->files[j].types ==
+			    c->files[i].types)
+				break;
+		same[i] = j;
+	}
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	nw = cpus < 2 || c->nfiles < 2 ? 0 : cpus > JUDGES_MAX ? JUDGES_MAX :
+	    (int)cpus;
+	for (w = 0; w < nw; w++)
+		if ((kids[w] = fork()) == 0) {
+			for (i = (size_t)w; i < c->nfiles; i += (size_t)nw) {
+				if (same[i] == i)
+					judge_one(cfg, pool, c, stage, i,
+					    &v[i]);
+				__atomic_add_fetch(count, 1, __ATOMIC_RELAXED);
+			}
+			_exit(0);
+		}
+	/* Wait, telling the operator how far they are. */
+	for (left = nw; left > 0; ) {
+		for (w = 0; w < nw; w++) {
+			if (kids[w] == 0)
+				continue;
+			/* -1: not made, or not ours to wait for (ECHILD). */
+			if (kids[w] == -1 || (r = waitpid(kids[w], NULL,
+			    WNOHANG)) == kids[w] || (r == -1 && errno !=
+			    EINTR)) {
+				kids[w] = 0;
+				left--;
+			}
+		}
+		show_records("检查附件", __atomic_load_n(count,
+		    __ATOMIC_RELAXED), c->nfiles);
+		if (left > 0)
+			(void)usleep(100000);
+	}
+	/* What no child judged (none made, or one died), here. */
+	for (i = 0; i < c->nfiles; i++) {
+		if (v[same[i]].vet == -1) {
+			show_records("检查附件", i + 1, c->nfiles);
+			judge_one(cfg, pool, c, stage, same[i], &v[same[i]]);
+		}
+		if (same[i] != i)
+			v[i] = v[same[i]];
+	}
+	return v;
+}
+
 /*
  * Check every record of in, then every file the records name, before
  * anything is adopted or written (GAP-3, GAP-4, F1).  Anchors are checked
@@ -769,15 +890,14 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	struct site_data	 sd;
 	struct rec_site		 site;
 	struct rec_check	 c;
-	struct files_rule	 rule;
+	struct verdict		*v;
 	json_t			*rec;
 	const char		*mime, *detail, *type, *why;
 	char			*p, *line;
 	enum files_vet		 vet;
 	json_int_t		 total;
-	size_t			 i, j;
+	size_t			 i;
 	int			 rc;
-	FILE			*fp;
 
 	memset(&sd, 0, sizeof(sd));
 	sd.db = db;
@@ -843,31 +963,21 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 		    "拒绝导入第 %lld 号数据包：%s。没有导入任何数据。",
 		    (long long)in->seq, c.why);
 	/* Each file as its record says, judged by its content. */
+	if ((v = judge_files(cfg, pool, &c, stage)) == NULL) {
+		snprintf(msg, msglen, "内存不足，没有导入。");
+		return GAP_FAIL;
+	}
 	for (i = 0; i < c.nfiles; i++) {
-		show_records("检查附件", i + 1, c.nfiles);
-		for (j = 0; j < i; j++)
-			if (strcmp(c.files[j].sha256, c.files[i].sha256) ==
-			    0 && c.files[j].types == c.files[i].types)
-				break;
-		if (j < i)
-			continue;
-		rule.types = c.files[i].types;
-		rule.size = (int64_t)c.files[i].size;
-		rule.max = cfg->max_upload;
-		rule.scanner = cfg->clamd_socket;
-		rule.scan_timeout = (int)cfg->clamd_timeout;
-		fp = fopen(pool_printf(pool, "%s/%s", stage,
-		    c.files[i].sha256), "rb");
-		vet = files_vet(fp, &rule, pool, &mime, &detail);
-		if (fp != NULL)
-			fclose(fp);
+		vet = (enum files_vet)v[i].vet;
+		mime = v[i].mime[0] != '\0' ? v[i].mime : NULL;
+		detail = v[i].detail[0] != '\0' ? v[i].detail : NULL;
 		/* No answer from clamd: nothing wrong with the bundle; import
 		 * it again once this site's scanner runs. */
 		if (vet == FILES_UNSCANNED) {
 			snprintf(msg, msglen, "暂时无法进行病毒检查（%s），没有"
 			    "导入任何数据。请确认本站的病毒扫描服务 clamd 在运行，"
 			    "再导入这个数据包。", detail ? detail : "");
-			return GAP_FAIL;
+			break;
 		}
 		if (vet != FILES_OK) {
 			log_err("bundle %lld: file %s refused: %s",
@@ -877,6 +987,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 			    pool_printf(pool, "：实为 %s", shown(mime)) :
 			    vet == FILES_VIRUS && detail != NULL ?
 			    pool_printf(pool, "（%s）", shown(detail)) : "";
+			munmap(v, verdicts_size(c.nfiles));
 			return alert(db, pool, "gap.file", object, msg, msglen,
 			    "拒绝导入第 %lld 号数据包：第 %zu 条记录用到的文件 "
 			    "%s %s%s。没有导入任何数据。", (long long)in->seq,
@@ -884,6 +995,9 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 			    files_vet_why(vet), why);
 		}
 	}
+	munmap(v, verdicts_size(c.nfiles));
+	if (i < c.nfiles)
+		return GAP_FAIL;
 	return GAP_OK;
 }
 

@@ -156,6 +156,13 @@ refused int "CR LF in the type (F1: it split the response headers)" 'attachments
 	"$(app_rec MIME='text/html\r\n\r\n<script>alert(1)</script>')" "$TMP/a.pdf"
 refused int "a GIF under a PDF record" '按内容判断.*image/gif' \
 	"$(app_rec SHA="$GIF_SHA" FSHA="$GIF_SHA" SIZE="$GIF_SIZE")" "$TMP/gif.pdf"
+# Files are judged by several processes at once (gap.c, judge_files()):
+# a bad one among good ones is found wherever it is, and named.
+t_pdf "$TMP/b.pdf" "" "<</Producer(gap-trust $$ b)>>"
+B_SHA=$(sha256sum "$TMP/b.pdf" | cut -d' ' -f1)
+refused int "a GIF third, after two good PDFs" "第 3 条记录用到的文件 $GIF_SHA 按内容判断.*image/gif" \
+	"$(app_rec APP=YW2026112199011; app_rec APP=YW2026112199012 SHA="$B_SHA" FSHA="$B_SHA" SIZE="$(stat -c %s "$TMP/b.pdf")"
+	app_rec APP=YW2026112199013 SHA="$GIF_SHA" FSHA="$GIF_SHA" SIZE="$GIF_SIZE")" "$TMP/a.pdf" "$TMP/b.pdf" "$TMP/gif.pdf"
 refused int "an HTML page under a PDF record" '按内容判断' \
 	"$(app_rec SHA="$HTML_SHA" FSHA="$HTML_SHA" SIZE="$HTML_SIZE")" "$TMP/page.pdf"
 refused int "a size other than the file's" '记录所说的大小' \
