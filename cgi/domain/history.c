@@ -121,6 +121,7 @@ struct buf {
 	size_t		 n, cap;
 	long		 rows;
 	int		 first;
+	int		 nomem;		/* a row did not fit: load nothing */
 };
 
 enum tbl { T_KASE, T_EVENT, T_OPINION, T_DOCUMENT, T_TASK, T_TOKEN, T_HAND,
@@ -309,31 +310,44 @@ make_person(struct gen *g, struct hcase *c)
 /* Rows                                                                */
 /* ------------------------------------------------------------------ */
 
-static void
+/* Room for n more bytes; 0, or -1 (b->nomem set) when it cannot be had. */
+static int
 b_need(struct buf *b, size_t n)
 {
+	char	*p;
+	size_t	 cap;
+
+	if (b->nomem)
+		return -1;
 	if (b->n + n <= b->cap)
-		return;
-	b->cap = (b->n + n) * 2 + 65536;
-	if ((b->p = realloc(b->p, b->cap)) == NULL)
-		abort();
+		return 0;
+	cap = (b->n + n) * 2 + 65536;
+	if ((p = realloc(b->p, cap)) == NULL) {
+		b->nomem = 1;
+		return -1;
+	}
+	b->p = p;
+	b->cap = cap;
+	return 0;
 }
 
-static void
+static int
 b_sep(struct buf *b)
 {
-	b_need(b, 1);
+	if (b_need(b, 1) == -1)
+		return -1;
 	if (!b->first)
 		b->p[b->n++] = '\t';
 	b->first = 0;
+	return 0;
 }
 
 /* A text field, escaped for LOAD DATA. */
 static void
 b_text(struct buf *b, const char *s)
 {
-	b_sep(b);
-	b_need(b, 2 * strlen(s));
+	if (b_sep(b) == -1 || b_need(b, 2 * strlen(s)) == -1)
+		return;
 	for (; *s != '\0'; s++) {
 		if (*s == '\\' || *s == '\t' || *s == '\n') {
 			b->p[b->n++] = '\\';
@@ -356,8 +370,8 @@ b_int(struct buf *b, int64_t v)
 static void
 b_null(struct buf *b)
 {
-	b_sep(b);
-	b_need(b, 2);
+	if (b_sep(b) == -1 || b_need(b, 2) == -1)
+		return;
 	b->p[b->n++] = '\\';
 	b->p[b->n++] = 'N';
 }
@@ -365,7 +379,8 @@ b_null(struct buf *b)
 static void
 b_end(struct buf *b)
 {
-	b_need(b, 1);
+	if (b_need(b, 1) == -1)
+		return;
 	b->p[b->n++] = '\n';
 	b->first = 1;
 	b->rows++;
@@ -1795,6 +1810,12 @@ batch(struct gen *g, long n)
 	for (t = 0; t < T_COUNT; t++) {
 		if (g->b[t].rows == 0)
 			continue;
+		if (g->b[t].nomem) {
+			log_err("demo-history: out of memory for the rows of "
+			    "%.60s; nothing of the batch stored", loads[t]);
+			rc = DB_ERR;
+			goto fail;
+		}
 		if ((rc = db_load(g->db, loads[t], g->b[t].p, g->b[t].n,
 		    &rows)) != DB_OK)
 			goto fail;

@@ -756,8 +756,10 @@ successors(struct explorer *x, uint32_t s, size_t c, int *back)
 	int		 old;
 
 	for (w = 0; w < ways; w++) {
+		/* States at the cap are cut before they fire, so this
+		 * cannot be; if it were, the check stays undecided. */
 		if (mode_fire(x->cn, c, w, x->cur, x->next) == -1)
-			abort();	/* states at the cap are cut */
+			return -1;
 		if ((t = visit(x, s, x->next, &old)) == NOSTATE)
 			return -1;
 		if (old && sp->level[t] <= sp->level[s])
@@ -1188,8 +1190,12 @@ wf_check(const struct wf_net *net, size_t max_states, unsigned max_ms,
 		return v;
 	if ((cn = grow(NULL, 1, sizeof(*cn))) == NULL)
 		return say(res, WF_TOO_LARGE, NULL, NOMEM);
-	if (cnet_make(net, cn) == -1)
-		abort();	/* check_form refused what cnet_make does */
+	/* check_form() refused all that cnet_make() does; were it not so,
+	 * the net is called malformed, never a crash. */
+	if (cnet_make(net, cn) == -1) {
+		free(cn);
+		return say(res, WF_MALFORMED, NULL, "流程无法转换为可检查的网络。");
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if ((x = explore(cn, 0, max_states, &t0, max_ms)) == NULL) {
 		free(cn);
