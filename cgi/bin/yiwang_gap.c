@@ -206,8 +206,8 @@ status(const struct config *cfg, struct db *db, struct pool *pool,
 	    "", (long long)st.alerts_total));
 	for (i = 0; i < st.nalerts && i < 10; i++)
 		status_add(pool, &out, pool_printf(pool, "\n  #%lld %s %s %s%s",
-		    (long long)st.alerts[i].id, st.alerts[i].at,
-		    st.alerts[i].object, st.alerts[i].message,
+		    (long long)st.alerts[i].a.id, st.alerts[i].a.at,
+		    st.alerts[i].a.object, st.alerts[i].a.message,
 		    st.alerts[i].who != NULL ? pool_printf(pool, "（摆渡员 %s）",
 		    st.alerts[i].who) : ""));
 	if (n > 0)

@@ -103,8 +103,8 @@ alert_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct gs_alert	*a = arg;
 
-	return stmt_row(q, pool, "isssss", &a->id, &a->at, &a->kind,
-	    &a->object, &a->message, &a->who);
+	return stmt_row(q, pool, "isssss", &a->a.id, &a->a.at, &a->a.kind,
+	    &a->a.object, &a->a.message, &a->who);
 }
 
 static enum db_rc

@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "alert.h"
 #include "aside.h"
 #include "db.h"
 
@@ -36,9 +37,7 @@ struct gs_kind {
 
 /* An open alert, with the operator of the carry it came from. */
 struct gs_alert {
-	int64_t		 id;
-	char		*at;		/* Beijing time */
-	char		*kind, *object, *message;
+	struct alert	 a;
 	char		*who;		/* from the carry log; NULL: not known */
 };
 

@@ -28,14 +28,7 @@ page_int_sec_alerts(struct req *r)
 		return reply_error(r, 500, NULL);
 	for (i = 0; i < n; i++) {
 		p = pool_printf(r->pool, "Alerts.%zu", i);
-		hdf_putf(r, p, "id", "%lld", (long long)v[i].id);
-		hdf_put(r, p, "at", v[i].at);
-		hdf_put(r, p, "kind", v[i].kind);
-		hdf_put(r, p, "kind_label", alert_kind_label(v[i].kind));
-		hdf_put(r, p, "object", v[i].object);
-		hdf_put(r, p, "object_label",
-		    alert_object_label(r->pool, v[i].object));
-		hdf_put(r, p, "message", v[i].message);
+		view_alert(r, p, &v[i]);
 	}
 	hdf_setf(r, "Count.open", "%lld", (long long)total);
 	if ((done = form_get(r, "done")) != NULL && strtoll(done, NULL, 10) > 0)

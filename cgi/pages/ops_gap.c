@@ -123,12 +123,7 @@ gap_page(struct req *r, const char *who)
 	hdf_setf(r, "Gap.alerts", "%lld", (long long)st.alerts_total);
 	for (i = 0; i < st.nalerts; i++) {
 		p = pool_printf(r->pool, "Gap.Alerts.%zu", i);
-		hdf_putf(r, p, "id", "%lld", (long long)st.alerts[i].id);
-		hdf_put(r, p, "at", st.alerts[i].at);
-		hdf_put(r, p, "kind_label", alert_kind_label(st.alerts[i].kind));
-		hdf_put(r, p, "object", alert_object_label(r->pool,
-		    st.alerts[i].object));
-		hdf_put(r, p, "message", st.alerts[i].message);
+		view_alert(r, p, &st.alerts[i].a);
 		if (st.alerts[i].who != NULL)
 			hdf_put(r, p, "who", st.alerts[i].who);
 	}

@@ -227,5 +227,9 @@ void	 view_staff(struct req *, const char *prefix, const struct org_staff *);
 /* Staff.N (view_staff) of dept (NULL: all), Count.{all,active}, the
  * department filter Form.dept and its options; 0, or -1. */
 int	 view_staff_list(struct req *, const char *dept);
+/* prefix.{id,at,kind,kind_label,object,object_label,message} of an alert
+ * (/sec/alerts, /ops/gap). */
+struct alert;
+void	 view_alert(struct req *, const char *prefix, const struct alert *);
 
 #endif

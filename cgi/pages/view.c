@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "account.h"
+#include "alert.h"
 #include "crypto.h"
 #include "fee.h"
 #include "ids.h"
@@ -354,4 +355,16 @@ view_staff_list(struct req *r, const char *dept)
 	hdf_setf(r, "Count.all", "%zu", n);
 	hdf_setf(r, "Count.active", "%zu", active);
 	return 0;
+}
+
+void
+view_alert(struct req *r, const char *p, const struct alert *a)
+{
+	hdf_putf(r, p, "id", "%lld", (long long)a->id);
+	hdf_put(r, p, "at", a->at);
+	hdf_put(r, p, "kind", a->kind);
+	hdf_put(r, p, "kind_label", alert_kind_label(a->kind));
+	hdf_put(r, p, "object", a->object);
+	hdf_put(r, p, "object_label", alert_object_label(r->pool, a->object));
+	hdf_put(r, p, "message", a->message);
 }

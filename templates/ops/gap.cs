@@ -7,7 +7,7 @@
        first); Gap.missing, Gap.held, Gap.missing_text; Gap.requested,
        Gap.request_text; Gap.Here, Gap.There {total, List.N {id,at,bundle,
        recno,kind,reason}}; Gap.alerts, Gap.Alerts.N {id,at,kind_label,
-       object,message,who}; Carry.N {id,at,operator,action,bundle,disc,
+       object_label,message,who}; Carry.N {id,at,operator,action,bundle,disc,
        outcome}, newest first, Page.More the key of the next page,
        Page.Older when this is not the first.  Page.Ops: the extranet's
        operations server (links stay under /ops/). ?>
@@ -105,7 +105,7 @@
       <tbody><?cs each:a = Gap.Alerts ?><tr>
         <td class="nowrap" data-label="时间"><?cs var:a.at ?></td>
         <td data-label="警告">第 <?cs var:a.id ?> 号 <?cs var:a.kind_label ?></td>
-        <td data-label="数据包"><?cs var:a.object ?></td>
+        <td data-label="数据包"><?cs var:a.object_label ?></td>
         <td class="nowrap" data-label="摆渡员"><?cs if:a.who ?><?cs var:a.who ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
         <td data-label="说明"><span class="pre-line"><?cs var:a.message ?></span></td>
       </tr><?cs /each ?></tbody>
