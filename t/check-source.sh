@@ -25,9 +25,10 @@ check "no SQL built with printf" \
     "$(grep -nE 'printf\([^;]*(SELECT|INSERT|UPDATE|DELETE) ' cgi/*/*.c)"
 # ClearSilver escapes var: only (Config.VarEscapeMode=html).  Every other
 # way it prints (alt:, uvar:, name:, lvar:/evar: which also run the value
-# as a template, linclude: of a name from data, an escape: block) is
-# refused, but alt:/uvar: of a key ending _html, which the server built
-# from escaped parts (F2).  A var: whose expression calls an escaping
+# as a template, an include: or linclude: of a name from data but the
+# page the code names in Page.Template, an escape: block) is refused,
+# but alt:/uvar: of a key ending _html, which the server built from
+# escaped parts (F2).  A var: whose expression calls an escaping
 # function is not escaped again as a whole, so "url_escape(a) + b" would
 # print b raw: such a function must be the whole expression.
 check "templates print only escaped (var:, or alt:/uvar: of *_html keys)" \
@@ -46,7 +47,7 @@ check "templates print only escaped (var:, or alt:/uvar: of *_html keys)" \
 		} elsif ($t =~ /^linclude\s*!?:\s*(.*)$/s) {
 			$bad = 1 unless $1 eq "Page.Template";
 		} elsif ($t =~ /^include\s*!?:\s*(.*)$/s) {
-			$bad = 1 unless $1 =~ /^"[^"]*"$/;
+			$bad = 1 unless $1 =~ /^"[^"]*"$/ || $1 eq "Page.Template";
 		} elsif ($t =~ /^set\s*:\s*Config\./) {
 			$bad = 1;
 		} elsif ($t =~ /^var\s*!?:\s*(.*)$/s) {

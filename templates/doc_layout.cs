@@ -13,7 +13,7 @@
   <p><a href="<?cs if:Site.Kind == "intranet" ?>/inbox<?cs else ?>/<?cs /if ?>">返回<?cs var:Site.Name ?></a></p>
 </div>
 <main class="sheet">
-<?cs linclude:Page.Template ?>
+<?cs include:Page.Template ?>
 </main>
 </body>
 </html>

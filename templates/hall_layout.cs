@@ -10,6 +10,6 @@
 <link rel="stylesheet" href="/static/yiwang.css">
 </head>
 <body class="hall-body">
-<?cs linclude:Page.Template ?>
+<?cs include:Page.Template ?>
 </body>
 </html>

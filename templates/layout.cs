@@ -93,7 +93,7 @@
 <div class="wrap"><p class="notice" role="status"><?cs var:Page.Notice ?></p></div>
 <?cs /if ?>
 <main id="main" class="wrap main">
-<?cs linclude:Page.Template ?>
+<?cs include:Page.Template ?>
 </main>
 <footer class="footer">
   <div class="wrap">

@@ -852,6 +852,83 @@ render_cb(void *ctx, char *s)
 	return nerr_pass(string_append((STRING *)ctx, s));
 }
 
+/*
+ * Parsed templates, kept by each worker for its life (issue #12: parsing
+ * took a third of a page's instructions): one parse of a layout with its
+ * page template included, keyed by the folder, the layout and the page,
+ * the only inputs a parse reads (the layouts include Page.Template at
+ * parse time; everything else a template reads, it reads as it renders,
+ * from the HDF it is given then).  A template changed on disk is read
+ * again by the next worker: ./run restarts them all.
+ */
+#define PARSED_MAX	256
+
+static struct parsed {
+	char		*key;
+	CSPARSE		*cs;
+} parsed[PARSED_MAX];
+static size_t	 nparsed;
+
+/* The parse of key, made with hdf when there is none yet; NULL on error
+ * (logged).  *kept says whether it is in the table (else the caller
+ * destroys it). */
+static CSPARSE *
+parse_of(HDF *hdf, const char *key, const char *layout, const char *tpl,
+    int *kept)
+{
+	CSPARSE	*cs = NULL;
+	NEOERR	*err;
+	size_t	 i;
+
+	*kept = 0;
+	for (i = 0; i < nparsed; i++)
+		if (strcmp(parsed[i].key, key) == 0) {
+			*kept = 1;
+			return parsed[i].cs;
+		}
+	err = cs_init(&cs, hdf);
+	if (err == STATUS_OK)
+		err = cgi_register_strfuncs(cs);
+	if (err == STATUS_OK)
+		err = cs_parse_file(cs, layout);
+	if (err != STATUS_OK) {
+		log_neoerr(tpl, err);
+		cs_destroy(&cs);
+		return NULL;
+	}
+	if (nparsed < PARSED_MAX &&
+	    (parsed[nparsed].key = strdup(key)) != NULL) {
+		parsed[nparsed++].cs = cs;
+		*kept = 1;
+	}
+	return cs;
+}
+
+/* Forget the parse of key (one that failed to render). */
+static void
+parse_forget(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < nparsed; i++)
+		if (strcmp(parsed[i].key, key) == 0) {
+			cs_destroy(&parsed[i].cs);
+			free(parsed[i].key);
+			parsed[i] = parsed[--nparsed];
+			return;
+		}
+}
+
+void
+render_forget_all(void)
+{
+	while (nparsed > 0) {
+		nparsed--;
+		cs_destroy(&parsed[nparsed].cs);
+		free(parsed[nparsed].key);
+	}
+}
+
 char *
 render_string(HDF *hdf, const char *dir, const char *tpl, struct pool *pool)
 {
@@ -859,7 +936,8 @@ render_string(HDF *hdf, const char *dir, const char *tpl, struct pool *pool)
 	NEOERR		*err;
 	STRING		 out;
 	char		*res = NULL;
-	const char	*layout;
+	const char	*layout, *key;
+	int		 kept = 0;
 
 	string_init(&out);
 	/* Every variable is HTML-escaped unless a template says otherwise. */
@@ -868,20 +946,27 @@ render_string(HDF *hdf, const char *dir, const char *tpl, struct pool *pool)
 		err = hdf_set_value(hdf, "hdf.loadpaths.0", dir);
 	if (err == STATUS_OK)
 		err = hdf_set_value(hdf, "Page.Template", tpl);
-	if (err == STATUS_OK)
-		err = cs_init(&cs, hdf);
-	if (err == STATUS_OK)
-		err = cgi_register_strfuncs(cs);
 	layout = hdf_get_value(hdf, "Page.Layout", "layout.cs");
-	if (err == STATUS_OK)
-		err = cs_parse_file(cs, layout);
-	if (err == STATUS_OK)
-		err = cs_render(cs, &out, render_cb);
+	key = pool_printf(pool, "%s\n%s\n%s", dir, layout, tpl);
 	if (err != STATUS_OK)
 		log_neoerr(tpl, err);
-	else
-		res = pool_strndup(pool, out.buf ? out.buf : "", out.len);
-	cs_destroy(&cs);
+	else if ((cs = parse_of(hdf, key, layout, tpl, &kept)) != NULL) {
+		/* A kept parse renders this request's data; its locals are
+		 * empty between renders. */
+		cs->hdf = hdf;
+		err = cs_render(cs, &out, render_cb);
+		if (err != STATUS_OK) {
+			log_neoerr(tpl, err);
+			if (kept) {
+				parse_forget(key);	/* destroys cs */
+				cs = NULL;
+			}
+		} else
+			res = pool_strndup(pool, out.buf ? out.buf : "",
+			    out.len);
+		if (!kept)
+			cs_destroy(&cs);
+	}
 	string_clear(&out);
 	return res;
 }

@@ -153,5 +153,7 @@ void	 hdf_putf(struct req *, const char *prefix, const char *key,
  * pool string; NULL on a template error (logged). */
 char	*render_string(HDF *hdf, const char *templates_dir, const char *tpl,
 	    struct pool *);
+/* Free the parsed templates each worker keeps (for leak checks). */
+void	 render_forget_all(void);
 
 #endif

@@ -145,6 +145,63 @@ decision_document(void **state)
 	hdf_destroy(&h);
 }
 
+/* fresh: the page rendered by a parse made for it alone. */
+static char *
+fresh(HDF *h, const char *tpl)
+{
+	render_forget_all();
+	return render_string(h, TEMPLATES, tpl, pool);
+}
+
+/*
+ * A worker keeps each parse (issue #12): the kept parse renders each
+ * request's own data, byte for byte what a parse made for that request
+ * gives, whatever was rendered between, and a layout other than the
+ * default is a parse of its own.
+ */
+static void
+kept_parse_renders_each_request(void **state)
+{
+	HDF	*a = fixture(), *b = fixture(), *doc = fixture();
+	char	*a1, *b1, *a2, *b2, *d1, *d2;
+
+	(void)state;
+	item(a, "食品经营许可证核发（新办）", "1");
+	item(b, "<script>alert(1)</script>公共场所卫生许可", "0");
+	hdf_set_value(b, "Item.Steps.2.name", "决定");
+	hdf_set_value(b, "Item.Steps.2.days", "2");
+	hdf_set_value(doc, "Page.Layout", "doc_layout.cs");
+	hdf_set_value(doc, "Doc.title", "受理通知书");
+	hdf_set_value(doc, "Doc.doc_no", "锡市监受字〔2026〕0007号");
+	a1 = fresh(a, "ext/guide.cs");
+	b1 = fresh(b, "ext/guide.cs");
+	d1 = fresh(doc, "doc/notice.cs");
+	render_forget_all();
+	a2 = render_string(a, TEMPLATES, "ext/guide.cs", pool);
+	d2 = render_string(doc, TEMPLATES, "doc/notice.cs", pool);
+	b2 = render_string(b, TEMPLATES, "ext/guide.cs", pool);
+	assert_non_null(a1);
+	assert_non_null(b1);
+	assert_non_null(d1);
+	assert_string_equal(a2, a1);
+	assert_string_equal(b2, b1);
+	assert_string_equal(d2, d1);
+	assert_string_not_equal(a2, b2);
+	assert_null(strstr(b2, "<script>"));
+	assert_non_null(strstr(b2, "决定"));
+	assert_null(strstr(a2, "公共场所卫生许可"));
+	assert_non_null(strstr(d2, "锡市监受字〔2026〕0007号"));
+	/* The same again, from the parses now kept. */
+	assert_string_equal(render_string(a, TEMPLATES, "ext/guide.cs", pool),
+	    a1);
+	assert_string_equal(render_string(b, TEMPLATES, "ext/guide.cs", pool),
+	    b1);
+	render_forget_all();
+	hdf_destroy(&a);
+	hdf_destroy(&b);
+	hdf_destroy(&doc);
+}
+
 int
 main(void)
 {
@@ -154,6 +211,7 @@ main(void)
 		cmocka_unit_test(error_page),
 		cmocka_unit_test(logout_form_carries_token),
 		cmocka_unit_test(decision_document),
+		cmocka_unit_test(kept_parse_renders_each_request),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
