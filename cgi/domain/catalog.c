@@ -169,13 +169,23 @@ flow_row(struct stmt *q, struct pool *pool, void *arg)
 	return stmt_row(q, pool, "dssd", &f->seq, &f->from, &f->to, &f->back);
 }
 
-/* Fill the materials, steps and flows of it. */
+/* Which parts of an item load_one() reads besides its row. */
+enum parts {
+	PARTS_NONE,		/* the row: a name and a link */
+	PARTS_GUIDE,		/* materials and steps: what its guide shows */
+	PARTS_ALL		/* and the flows between the steps */
+};
+
+/* Fill the materials and steps of it, and its flows if want says so. */
 static enum db_rc
-load_parts(struct db *db, struct pool *pool, struct item *it)
+load_parts(struct db *db, struct pool *pool, struct item *it,
+    enum parts want)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
 
+	if (want == PARTS_NONE)
+		return DB_OK;
 	q = db_stmt(db, SQL_MATERIALS);
 	stmt_bind_int(q, 0, it->id);
 	if ((rc = stmt_list(q, pool, material_row, sizeof(*it->materials),
@@ -184,7 +194,7 @@ load_parts(struct db *db, struct pool *pool, struct item *it)
 	q = db_stmt(db, SQL_STEPS);
 	stmt_bind_int(q, 0, it->id);
 	if ((rc = stmt_list(q, pool, step_row, sizeof(*it->steps), &it->steps,
-	    &it->nsteps)) != DB_OK)
+	    &it->nsteps)) != DB_OK || want == PARTS_GUIDE)
 		return rc;
 	q = db_stmt(db, SQL_FLOWS);
 	stmt_bind_int(q, 0, it->id);
@@ -193,7 +203,8 @@ load_parts(struct db *db, struct pool *pool, struct item *it)
 }
 
 static enum db_rc
-load_one(struct db *db, struct pool *pool, struct stmt *q, struct item *it)
+load_one(struct db *db, struct pool *pool, struct stmt *q, struct item *it,
+    enum parts want)
 {
 	enum db_rc	 rc;
 
@@ -204,18 +215,39 @@ load_one(struct db *db, struct pool *pool, struct stmt *q, struct item *it)
 	stmt_done(q);
 	if (rc != DB_OK)
 		return rc;
-	return load_parts(db, pool, it);
+	return load_parts(db, pool, it, want);
+}
+
+static enum db_rc
+published(struct db *db, struct pool *pool, const char *code,
+    struct item *it, enum parts want)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_ITEM_PUBLISHED);
+	stmt_bind_text(q, 0, code);
+	return load_one(db, pool, q, it, want);
 }
 
 enum db_rc
 catalog_published(struct db *db, struct pool *pool, const char *code,
     struct item *it)
 {
-	struct stmt	*q;
+	return published(db, pool, code, it, PARTS_ALL);
+}
 
-	q = db_stmt(db, SQL_ITEM_PUBLISHED);
-	stmt_bind_text(q, 0, code);
-	return load_one(db, pool, q, it);
+enum db_rc
+catalog_published_guide(struct db *db, struct pool *pool, const char *code,
+    struct item *it)
+{
+	return published(db, pool, code, it, PARTS_GUIDE);
+}
+
+enum db_rc
+catalog_published_head(struct db *db, struct pool *pool, const char *code,
+    struct item *it)
+{
+	return published(db, pool, code, it, PARTS_NONE);
 }
 
 enum db_rc
@@ -237,7 +269,7 @@ catalog_by_id(struct db *db, struct pool *pool, int64_t id, struct item *it)
 
 	q = db_stmt(db, SQL_ITEM_BY_ID);
 	stmt_bind_int(q, 0, id);
-	return load_one(db, pool, q, it);
+	return load_one(db, pool, q, it, PARTS_ALL);
 }
 
 /* Rows of q (already bound) as items without their parts. */
@@ -280,7 +312,7 @@ catalog_version(struct db *db, struct pool *pool, const char *code,
 	q = db_stmt(db, SQL_ITEM_VERSION);
 	stmt_bind_text(q, 0, code);
 	stmt_bind_int(q, 1, version);
-	return load_one(db, pool, q, it);
+	return load_one(db, pool, q, it, PARTS_ALL);
 }
 
 enum db_rc

@@ -165,6 +165,12 @@ json_t		*catalog_json(const struct item *);
 
 enum db_rc	 catalog_published(struct db *, struct pool *, const char *code,
 		    struct item *);
+/* The same with the materials and steps but not the flows (what a guide
+ * shows), or with no parts at all (a name and a link): fewer statements. */
+enum db_rc	 catalog_published_guide(struct db *, struct pool *,
+		    const char *code, struct item *);
+enum db_rc	 catalog_published_head(struct db *, struct pool *,
+		    const char *code, struct item *);
 enum db_rc	 catalog_by_id(struct db *, struct pool *, int64_t id,
 		    struct item *);
 /* DB_OK when a material's blank form or sample is the file sha. */

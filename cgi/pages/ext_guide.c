@@ -52,7 +52,7 @@ page_ext_guide(struct req *r)
 
 	if ((code = form_get(r, "code")) == NULL || strlen(code) > 40)
 		return reply_error(r, 400, "事项编码格式不正确。");
-	switch (catalog_published(r->db, r->pool, code, &it)) {
+	switch (catalog_published_guide(r->db, r->pool, code, &it)) {
 	case DB_OK:
 		break;
 	case DB_NONE:
@@ -70,8 +70,8 @@ page_ext_guide(struct req *r)
 		hdf_put(r, p, "name", subs[i].name);
 		hdf_put(r, p, "phase", subs[i].phase);
 	}
-	if (*it.parent_code != '\0' && catalog_published(r->db, r->pool,
-	    it.parent_code, &parent) == DB_OK) {
+	if (*it.parent_code != '\0' && catalog_published_head(r->db,
+	    r->pool, it.parent_code, &parent) == DB_OK) {
 		hdf_set(r, "Item.Parent.code", parent.code);
 		hdf_set(r, "Item.Parent.name", parent.name);
 	}
