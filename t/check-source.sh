@@ -185,5 +185,20 @@ check "man/yiwang-gap.1 documents every command and exit status" \
 	grep -qE "^\.B $s\$" man/yiwang-gap.1 ||
 	    echo "man/yiwang-gap.1: no exit status $s"
     done)"
+# The administrators' manual (issue #12) names every command yiwang-admin
+# dispatches, and so does its usage text.
+check "man/yiwang-admin.8 and usage() name every command yiwang-admin runs" \
+    "$(cmds=$(grep -oE 'strcmp\(cmd, "[a-z][a-z0-9-]*"\)' \
+	cgi/bin/yiwang_admin.c | sed 's/.*"\(.*\)".*/\1/' | sort -u)
+    [ -n "$cmds" ] || echo "cgi/bin/yiwang_admin.c: no command found"
+    use=$(sed -n '/fputs("usage: yiwang-admin/,/stderr);/p' \
+	cgi/bin/yiwang_admin.c)
+    for c in $cmds; do
+	sed -n '/^\.SH COMMANDS/,/^\.SH EXIT STATUS/p' man/yiwang-admin.8 |
+	    grep -qE "^\.B[IR]? \"?$c( |\"|\$)" ||
+	    echo "man/yiwang-admin.8: no command $c"
+	grep -qE "\"  $c( |\\\\n)" <<<"$use" ||
+	    echo "yiwang_admin.c usage(): no command $c"
+    done)"
 echo "1..$n"
 exit $fail
