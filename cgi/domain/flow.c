@@ -465,9 +465,10 @@ case_row(struct stmt *q, struct pool *pool, void *arg)
 	return case_cols(q, pool, arg, NULL);
 }
 
-/* The case's net, its marking and since when each step is enabled. */
+/* The marking of case k, whose net is made, and since when each step is
+ * enabled. */
 static enum db_rc
-load_state(struct db *db, struct pool *pool, struct kase *k)
+load_marking(struct db *db, struct pool *pool, struct kase *k)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -475,7 +476,6 @@ load_state(struct db *db, struct pool *pool, struct kase *k)
 	char		*key, *since, *due;
 	int		 i;
 
-	catalog_net(NULL, pool, &k->item, &k->net);
 	memset(&k->marking, 0, sizeof(k->marking));
 	k->task_since = pool_alloc(pool, (k->net.nsteps + 1) *
 	    sizeof(*k->task_since));
@@ -503,6 +503,14 @@ load_state(struct db *db, struct pool *pool, struct kase *k)
 		}
 	stmt_done(q);
 	return rc == DB_ERR ? rc : DB_OK;
+}
+
+/* The case's net, its marking and since when each step is enabled. */
+static enum db_rc
+load_state(struct db *db, struct pool *pool, struct kase *k)
+{
+	catalog_net(NULL, pool, &k->item, &k->net);
+	return load_marking(db, pool, k);
 }
 
 /*
@@ -564,14 +572,36 @@ save_state(struct db *db, struct pool *pool, const struct kase *k,
 	return DB_OK;
 }
 
+
+enum db_rc
+case_load_states(struct db *db, struct pool *pool, struct kase *v, size_t n)
+{
+	enum db_rc	 rc;
+	size_t		 i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i && v[j].item_id != v[i].item_id; j++)
+			continue;
+		if (j < i) {
+			/* The same version of the same item: read once. */
+			v[i].item = v[j].item;
+			v[i].net = v[j].net;
+		} else {
+			if ((rc = catalog_by_id(db, pool, v[i].item_id,
+			    &v[i].item)) != DB_OK)
+				return rc;
+			catalog_net(NULL, pool, &v[i].item, &v[i].net);
+		}
+		if ((rc = load_marking(db, pool, &v[i])) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
 enum db_rc
 case_load_state(struct db *db, struct pool *pool, struct kase *k)
 {
-	enum db_rc	 rc;
-
-	if ((rc = catalog_by_id(db, pool, k->item_id, &k->item)) != DB_OK)
-		return rc;
-	return load_state(db, pool, k);
+	return case_load_states(db, pool, k, 1);
 }
 
 char *

@@ -180,6 +180,10 @@ enum db_rc	 case_id_of(struct db *, struct pool *, const char *app_no,
 		    int64_t *id);
 /* For a case row from case_list: its item, net and marking. */
 enum db_rc	 case_load_state(struct db *, struct pool *, struct kase *);
+/* The same for the n cases of a list, each item version read once
+ * however many of its cases the list holds (the worklists). */
+enum db_rc	 case_load_states(struct db *, struct pool *, struct kase *,
+		    size_t n);
 /* The names of the steps that can act now, "、"-separated. */
 char		*case_current_steps(struct pool *, const struct kase *);
 /* Cases waiting for user (todo = 1: not those from which 回避 keeps

@@ -323,10 +323,10 @@ page_int_inbox(struct req *r)
 	    DB_OK || case_list_deputy(r->db, r->pool, &r->user, dv, dn, &dk,
 	    &fors, &nk) != DB_OK)
 		return reply_error(r, 500, NULL);
+	if (case_load_states(r->db, r->pool, v, n) != DB_OK)
+		return reply_error(r, 500, NULL);
 	rows = pool_alloc(r->pool, (n + nk + 1) * sizeof(*rows));
 	for (i = 0; i < n; i++) {
-		if (case_load_state(r->db, r->pool, &v[i]) != DB_OK)
-			return reply_error(r, 500, NULL);
 		rows[i].k = &v[i];
 		rows[i].due = row_due(&v[i], &r->user);
 		rows[i].for_name = NULL;
@@ -368,13 +368,11 @@ page_int_inbox(struct req *r)
 	hdf_setf(r, "Count.green", "%zu", count[LIGHT_GREEN]);
 	hdf_set(r, "Filter.light", deadline_light_word(want));
 	hdf_set(r, "Filter.sort", by_id ? "received" : "due");
-	if (case_list(r->db, r->pool, &r->user, 0, &v, &n) != DB_OK)
+	if (case_list(r->db, r->pool, &r->user, 0, &v, &n) != DB_OK ||
+	    case_load_states(r->db, r->pool, v, n) != DB_OK)
 		return reply_error(r, 500, NULL);
-	for (i = 0; i < n; i++) {
-		if (case_load_state(r->db, r->pool, &v[i]) != DB_OK)
-			return reply_error(r, 500, NULL);
+	for (i = 0; i < n; i++)
 		view_case_row(r, pool_printf(r->pool, "Done.%zu", i), &v[i]);
-	}
 	hdf_set(r, "Page.Title", "待办件");
 	return render(r, "int/inbox.cs");
 }

@@ -4,8 +4,10 @@
 # (Com_stmt_execute: the extranet runs no tick, so between two readings
 # only the page ran).  The guide of an item with a parent: the item, its
 # materials, its steps (not its flows, which the guide does not show),
-# its sub-items, the parent's name alone, the texts that govern it.  And
-# the purge of expired sessions at each login reads an index (db/170).
+# its sub-items, the parent's name alone, the texts that govern it.  A
+# clerk's worklist reads each item version once, however many of its
+# cases it lists.  And the purge of expired sessions at each login reads
+# an index (db/170).
 . "$(dirname "$0")/../lib.sh"
 
 executed() { sql_ext "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | cut -f2; }
@@ -29,6 +31,35 @@ t_is "the home page: 1" "$(statements "$EXT_URL/")" 1
 t_is "a search: 1" "$(statements "$EXT_URL/search?q=%E8%AE%B8%E5%8F%AF")" 1
 t_is "browsing by theme: 1" "$(statements "$EXT_URL/browse")" 1
 t_is "the login page: none" "$(statements "$EXT_URL/login")" 0
+# --- a worklist: per case its marking, tasks and urges; its item once ------------
+# min_statements JAR URL: the fewest statements of three GETs of URL on the
+# intranet (its tick, once a minute, may run beside one of them).
+min_statements() {
+	local best='' a b i
+	for i in 1 2 3; do
+		a=$(_sql "$TEST_VAR/int" "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | cut -f2)
+		http_get "$1" "$2" >/dev/null
+		b=$(_sql "$TEST_VAR/int" "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | cut -f2)
+		[[ -n $best ]] && ((b - a >= best)) || best=$((b - a))
+	done
+	echo "$best"
+}
+CODE=152502-SCJG-XK-001	# 食品经营许可, 市场监督管理局
+staff_login clerk sarengaowa
+ext_apply "$CODE" >/dev/null
+carry ext int
+n1=$(min_statements clerk "$INT_URL/inbox")
+http_last
+t_is "the clerk's worklist answers" "$HTTP_STATUS" 200
+ext_apply "$CODE" >/dev/null
+ext_apply "$CODE" >/dev/null
+carry ext int
+n3=$(min_statements clerk "$INT_URL/inbox")
+# Each case: its marking, its tasks and its urges (at most 3); its item,
+# 4 statements more, only for the first case of the item.
+t_ok "two more cases of an item it lists cost at most 3 statements each, not the item again ($((n3 - n1)))" \
+	test "$((n3 - n1))" -ge 2 -a "$((n3 - n1))" -le 6
+
 # Every login purges expired sessions: by an index, not every session.
 for site in ext int; do
 	t_like "the $site's purge of expired sessions reads an index" \
