@@ -211,92 +211,167 @@ static const struct {
 	{ PDF_FORM, FILES_FORM },
 };
 
-/* The judgement of files_vet() over the file's bytes. */
-static enum files_vet
-vet(const struct files_rule *rule, const void *buf, size_t len,
-    const char **mime, char *detail, size_t detaillen)
+/* Whether rule allows the type m (any, when it names none). */
+static int
+allowed(const struct files_rule *rule, const char *m)
+{
+	size_t	 i;
+
+	if (m == NULL || *m == '\0')
+		return 0;
+	if (rule->types == NULL)
+		return 1;
+	for (i = 0; rule->types[i] != NULL; i++)
+		if (strcmp(rule->types[i], m) == 0)
+			return 1;
+	return 0;
+}
+
+/* The judgement of the file's bytes at buf (len of them), open at fd,
+ * into j: its type, then a PDF's structure, then clamd (both of these
+ * unless held). */
+static void
+judge(const struct files_rule *rule, const void *buf, size_t len, int fd,
+    int held, struct files_judged *j)
 {
 	const char		*m;
 	enum pdf_verdict	 pv;
 	size_t			 i;
 
-	if ((m = magic_type(buf, len)) == NULL)
-		return FILES_TYPE;
-	*mime = m;
-	for (i = 0; rule->types[i] != NULL; i++)
-		if (strcmp(rule->types[i], m) == 0)
-			break;
-	if (rule->types[i] == NULL)
-		return FILES_TYPE;
-	if (strcmp(m, "application/pdf") == 0 &&
-	    (pv = pdf_check(buf, len, detail, detaillen)) != PDF_OK) {
+	if ((m = magic_type(buf, len)) == NULL) {
+		j->vet = FILES_TYPE;
+		return;
+	}
+	snprintf(j->mime, sizeof(j->mime), "%s", m);
+	if (!allowed(rule, m)) {
+		j->vet = FILES_TYPE;
+		return;
+	}
+	if (held)
+		return;
+	if (strcmp(m, "application/pdf") == 0 && (pv = pdf_check(buf, len,
+	    j->detail, sizeof(j->detail))) != PDF_OK) {
+		j->vet = FILES_DAMAGED;
 		for (i = 0; i < sizeof(pdf_map) / sizeof(pdf_map[0]); i++)
 			if (pdf_map[i].pdf == pv)
-				return pdf_map[i].files;
-		return FILES_DAMAGED;
+				j->vet = pdf_map[i].files;
+		return;
 	}
 	if (rule->scanner == NULL) {
-		snprintf(detail, detaillen, "no clamd_socket in the config");
-		return FILES_UNSCANNED;
+		snprintf(j->detail, sizeof(j->detail),
+		    "no clamd_socket in the config");
+		j->vet = FILES_UNSCANNED;
+		return;
 	}
-	switch (scan_buffer(rule->scanner, rule->scan_timeout, buf, len,
-	    detail, detaillen)) {
+	/* The file itself, not buf: clamd reads it where it lies. */
+	switch (scan_fd(rule->scanner, rule->scan_timeout, fd, SCAN_LOCAL,
+	    j->detail, sizeof(j->detail))) {
 	case SCAN_CLEAN:
-		return FILES_OK;
+		j->detail[0] = '\0';
+		break;
 	case SCAN_FOUND:
-		return FILES_VIRUS;
+		j->vet = FILES_VIRUS;
+		break;
 	default:
-		return FILES_UNSCANNED;
+		j->vet = FILES_UNSCANNED;
+		break;
 	}
+}
+
+void
+files_judge(FILE *fp, const struct files_rule *rule, int held,
+    struct files_judged *j)
+{
+	struct stat	 st;
+	unsigned char	*buf;
+	size_t		 n, want;
+
+	memset(j, 0, sizeof(*j));
+	j->vet = FILES_OK;
+	j->size = -1;
+	if (fp == NULL || fstat(fileno(fp), &st) == -1 ||
+	    !S_ISREG(st.st_mode)) {
+		j->vet = FILES_UNREADABLE;
+		return;
+	}
+	j->size = (int64_t)st.st_size;
+	if (st.st_size == 0)
+		j->vet = FILES_EMPTY;
+	else if ((uint64_t)st.st_size > rule->max)
+		j->vet = FILES_TOO_BIG;
+	else if (rule->size >= 0 && st.st_size != rule->size)
+		j->vet = FILES_SIZE;
+	if (j->vet != FILES_OK)
+		return;
+	/* Whole: qpdf and clamd both want every byte, and it is bounded;
+	 * a file held already is only typed. */
+	want = held && st.st_size > MAGIC_LEN ? MAGIC_LEN :
+	    (size_t)st.st_size;
+	if ((buf = malloc(want)) == NULL) {
+		log_err("files_vet: out of memory for %zu bytes", want);
+		j->vet = FILES_UNREADABLE;
+		return;
+	}
+	rewind(fp);
+	n = fread(buf, 1, want, fp);
+	rewind(fp);
+	if (n != want || ferror(fp))
+		j->vet = FILES_UNREADABLE;
+	else
+		judge(rule, buf, n, fileno(fp), held, j);
+	free(buf);
+}
+
+enum files_vet
+files_judged_vet(const struct files_judged *j, const struct files_rule *rule)
+{
+	if (j->vet == FILES_UNREADABLE || j->vet == FILES_EMPTY)
+		return j->vet;
+	if ((uint64_t)j->size > rule->max)
+		return FILES_TOO_BIG;
+	if (rule->size >= 0 && j->size != rule->size)
+		return FILES_SIZE;
+	/* Stopped there when judged, its content never looked at. */
+	if (j->vet == FILES_TOO_BIG || j->vet == FILES_SIZE)
+		return j->vet;
+	if (!allowed(rule, j->mime))
+		return FILES_TYPE;
+	return j->vet;
+}
+
+int
+files_held(const char *dir, const char *sha)
+{
+	char		 p[PATH_MAX];
+	struct stat	 st;
+
+	if (!files_sha_valid(sha))
+		return 0;
+	snprintf(p, sizeof(p), "%s/%.2s/%.2s/%s", dir, sha, sha + 2, sha);
+	return lstat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 enum files_vet
 files_vet(FILE *fp, const struct files_rule *rule, struct pool *pool,
     const char **mime, const char **detail)
 {
-	struct stat	 st;
-	unsigned char	*buf;
-	const char	*m = NULL;
-	char		 d[256];
-	size_t		 n;
-	enum files_vet	 v;
+	struct files_judged	 j;
 
 	if (mime != NULL)
 		*mime = NULL;
 	if (detail != NULL)
 		*detail = NULL;
-	d[0] = '\0';
-	if (fp == NULL || fstat(fileno(fp), &st) == -1 ||
-	    !S_ISREG(st.st_mode))
-		return FILES_UNREADABLE;
-	if (st.st_size == 0)
-		return FILES_EMPTY;
-	if ((uint64_t)st.st_size > rule->max)
-		return FILES_TOO_BIG;
-	if (rule->size >= 0 && st.st_size != rule->size)
-		return FILES_SIZE;
-	/* Whole: qpdf and clamd both want every byte, and it is bounded. */
-	if ((buf = malloc((size_t)st.st_size)) == NULL) {
-		log_err("files_vet: out of memory for %lld bytes",
-		    (long long)st.st_size);
-		return FILES_UNREADABLE;
-	}
-	rewind(fp);
-	n = fread(buf, 1, (size_t)st.st_size, fp);
-	rewind(fp);
-	if (n != (size_t)st.st_size || ferror(fp))
-		v = FILES_UNREADABLE;
-	else
-		v = vet(rule, buf, n, &m, d, sizeof(d));
-	free(buf);
-	if (v != FILES_OK)
-		log_info("file refused: %s (%s; %s)", files_vet_why(v),
-		    m ? m : "?", d);
-	if (mime != NULL && m != NULL)
-		*mime = pool_strdup(pool, m);
-	if (detail != NULL && d[0] != '\0')
-		*detail = pool_strdup(pool, d);
-	return v;
+	files_judge(fp, rule, 0, &j);
+	if (j.vet != FILES_OK && j.vet != FILES_UNREADABLE &&
+	    j.vet != FILES_EMPTY && j.vet != FILES_TOO_BIG &&
+	    j.vet != FILES_SIZE)
+		log_info("file refused: %s (%s; %s)", files_vet_why(j.vet),
+		    j.mime[0] ? j.mime : "?", j.detail);
+	if (mime != NULL && j.mime[0] != '\0')
+		*mime = pool_strdup(pool, j.mime);
+	if (detail != NULL && j.detail[0] != '\0')
+		*detail = pool_strdup(pool, j.detail);
+	return j.vet;
 }
 
 const char *

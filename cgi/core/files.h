@@ -24,7 +24,8 @@ char		*files_path(const char *dir, const char *sha, struct pool *);
 
 /* What a file must be before the store takes it. */
 struct files_rule {
-	const char *const *types;	/* MIME types allowed, by content */
+	const char *const *types;	/* MIME types allowed, by content
+					   (files_judge(): NULL, any) */
 	int64_t		 size;		/* the size announced, or -1 */
 	uint64_t	 max;		/* the largest allowed */
 	const char	*scanner;	/* clamd's socket (cfg->clamd_socket) */
@@ -66,6 +67,28 @@ enum files_vet {
  */
 enum files_vet	 files_vet(FILE *fp, const struct files_rule *rule,
 		    struct pool *, const char **mime, const char **detail);
+/*
+ * files_vet() in two halves, for files judged before it is known what
+ * they must be (an imported bundle's, as they are staged): files_judge()
+ * judges fp's content under rule into j, where rule->types NULL allows
+ * any type and rule->size -1 any size; files_judged_vet() is then the
+ * verdict of files_vet() under the rule that applies, the same as
+ * files_vet() would give.  held: the same bytes are in this site's store
+ * already, judged when they were stored (files_held()): only their size
+ * and type are looked at.  Nothing is logged.
+ */
+struct files_judged {
+	enum files_vet	 vet;		/* FILES_OK, or what is wrong */
+	int64_t		 size;		/* -1: not a readable file */
+	char		 mime[96];	/* libmagic's type, or "" */
+	char		 detail[256];	/* for the log, or "" */
+};
+void		 files_judge(FILE *fp, const struct files_rule *rule,
+		    int held, struct files_judged *j);
+enum files_vet	 files_judged_vet(const struct files_judged *j,
+		    const struct files_rule *rule);
+/* Whether this site's store (dir) holds the file of content sha. */
+int		 files_held(const char *dir, const char *sha);
 /* What is wrong, in Chinese, for a message ("含有脚本（JavaScript）"). */
 const char	*files_vet_why(enum files_vet);
 

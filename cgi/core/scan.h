@@ -1,7 +1,9 @@
 /*
  * scan.h: malware scanning by ClamAV's daemon, clamd, over its unix
- * socket (the INSTREAM command: the bytes go over the socket, so clamd
- * needs no access to our files).  Each site talks to its own clamd.
+ * socket: FILDES (clamd is handed the open file, read-only, and reads it
+ * where it lies) or INSTREAM (the bytes go over the socket).  Either way
+ * clamd opens no file of ours by its path.  Each site talks to its own
+ * clamd, on the same machine.
  */
 #ifndef YW_SCAN_H
 #define YW_SCAN_H
@@ -22,6 +24,16 @@ enum scan_rc {
  */
 enum scan_rc	 scan_buffer(const char *socket_path, int timeout,
 		    const void *buf, size_t len, char *name, size_t namelen);
+enum scan_how {
+	SCAN_LOCAL = 0,		/* FILDES; INSTREAM when clamd refuses it */
+	SCAN_INSTREAM,		/* the bytes through the socket only */
+};
+/*
+ * Scan the regular file open (for reading) at fd, from its first byte,
+ * as scan_buffer() does; fd is neither closed nor read from its offset.
+ */
+enum scan_rc	 scan_fd(const char *socket_path, int timeout, int fd,
+		    enum scan_how, char *name, size_t namelen);
 /* PING: SCAN_CLEAN when clamd answers PONG, else SCAN_UNAVAILABLE. */
 enum scan_rc	 scan_ping(const char *socket_path, int timeout);
 

@@ -234,6 +234,15 @@ static int	 fail(char *, size_t, const char *, ...)
 
 static bundle_progress_fn	*progress_fn;
 static void			*progress_arg;
+static bundle_staged_fn		*staged_fn;
+static void			*staged_arg;
+
+void
+bundle_set_staged(bundle_staged_fn *fn, void *arg)
+{
+	staged_fn = fn;
+	staged_arg = arg;
+}
 
 void
 bundle_set_progress(bundle_progress_fn *fn, void *arg)
@@ -1726,6 +1735,8 @@ take_member(struct archive *a, const struct unseal *u, const struct member *m,
 		}
 		st->tmp[0] = '\0';
 		st->nstaged++;
+		if (staged_fn != NULL)
+			staged_fn(staged_arg, m->sha256);
 	}
 	rc = 0;
 out:

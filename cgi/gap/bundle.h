@@ -298,6 +298,16 @@ typedef void	 bundle_progress_fn(void *arg, enum bundle_stage stage,
 void	 bundle_set_progress(bundle_progress_fn *fn, void *arg);
 
 /*
+ * fn(arg, sha256) is called as each attachment is staged, checked against
+ * the manifest, under its final name in stage_dir (so that it can be
+ * judged while the rest is read: gap.c).  Nothing is verified of the
+ * bundle as a whole yet, and a later failure takes the file back.
+ * Process-wide; NULL (the default) for none.
+ */
+typedef void	 bundle_staged_fn(void *arg, const char *sha256);
+void	 bundle_set_staged(bundle_staged_fn *fn, void *arg);
+
+/*
  * What the unsigned header of the file at path claims, to name an error
  * only (GAP-6): the sending site, its direction and the recipient's
  * public key in hex ("" when absent), each up to its buffer's size.  Never

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <stdint.h>
 #include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -756,123 +758,305 @@ next_record(const struct bundle_in *in, char **p)
 	return NULL;
 }
 
-/* What files_vet() said of one file of a bundle. */
-struct verdict {
-	int		 vet;		/* enum files_vet; -1: not judged */
-	char		 mime[96];
-	char		 detail[256];
-};
-
+/*
+ * Judging a bundle's files (GAP-3: each by its content, as an upload is,
+ * on this site, before anything is adopted), while the reader is still
+ * decrypting the rest: up to JUDGES_MAX child processes, one a core, are
+ * handed each file as it is staged (bundle_set_staged()) and write what
+ * they find into memory shared with the importer, one slot a file.  The
+ * type a record requires is applied once the records are checked
+ * (files_judged_vet()).  What no child judged (none could be made, one
+ * died, the pipe to them broke) the importer judges itself, so that no
+ * file goes unjudged; a bundle that is not to be applied after all
+ * (imported already, held, refused) stops them.
+ */
 #define JUDGES_MAX	4
 
-/* Judge file i of c into v[i], here. */
-static void
-judge_one(const struct config *cfg, struct pool *pool,
-    const struct rec_check *c, const char *stage, size_t i,
-    struct verdict *v)
-{
-	struct files_rule	 rule;
-	const char		*mime = NULL, *detail = NULL;
-	FILE			*fp;
+/* One file as a child judged it: done is set last. */
+struct judged {
+	char			 sha[65];
+	int			 done;
+	struct files_judged	 j;
+};
 
-	rule.types = c->files[i].types;
-	rule.size = (int64_t)c->files[i].size;
-	rule.max = cfg->max_upload;
-	rule.scanner = cfg->clamd_socket;
-	rule.scan_timeout = (int)cfg->clamd_timeout;
-	fp = fopen(pool_printf(pool, "%s/%s", stage, c->files[i].sha256),
-	    "rb");
-	v->vet = (int)files_vet(fp, &rule, pool, &mime, &detail);
-	if (fp != NULL)
-		fclose(fp);
-	snprintf(v->mime, sizeof(v->mime), "%s", mime ? mime : "");
-	snprintf(v->detail, sizeof(v->detail), "%s", detail ? detail : "");
+/* What goes down the pipe: whole, since it is under PIPE_BUF. */
+struct judge_msg {
+	uint32_t	 slot;
+	char		 sha[64];
+};
+
+struct judges {
+	const struct config *cfg;
+	struct pool	*pool;
+	const char	*stage;
+	struct judged	*slot;		/* nslots of them, shared */
+	size_t		 nslots, n;	/* n handed out */
+	size_t		*order;		/* slots by sha, for judged_find() */
+	int		 fd;		/* the pipe's write end; -1: none */
+	pid_t		 kids[JUDGES_MAX];
+	int		 nkids, forked;
+	int		 sigpipe_saved;
+	struct sigaction sigpipe;
+};
+
+/* How a file is judged before its record is known: any type, any size,
+ * up to max_upload, this site's clamd. */
+static void
+judge_rule(const struct config *cfg, struct files_rule *rule)
+{
+	rule->types = NULL;
+	rule->size = -1;
+	rule->max = cfg->max_upload;
+	rule->scanner = cfg->clamd_socket;
+	rule->scan_timeout = (int)cfg->clamd_timeout;
 }
 
-/* The bytes of the shared verdicts of n files, with the count after. */
-static size_t
-verdicts_size(size_t n)
+/* Judge the staged file sha into j, here. */
+static void
+judge_one(const struct config *cfg, struct pool *pool, const char *stage,
+    const char *sha, struct files_judged *j)
 {
-	return n * sizeof(struct verdict) + sizeof(unsigned);
+	struct files_rule	 rule;
+	FILE			*fp;
+
+	judge_rule(cfg, &rule);
+	fp = fopen(pool_printf(pool, "%s/%.64s", stage, sha), "rb");
+	/* The same bytes in the store were judged when they were stored
+	 * (docs/gap.md): their type is still looked at. */
+	files_judge(fp, &rule, files_held(cfg->files_dir, sha), j);
+	if (fp != NULL)
+		fclose(fp);
+}
+
+/* A child: judge what comes down fd until it closes. */
+static void
+judge_child(struct judges *js, struct pool *pool, int fd)
+{
+	struct judge_msg	 m;
+	ssize_t			 r;
+	int			 die;
+
+	/* For t/integration/gap-trust.sh: a child killed with a file in
+	 * hand, which the importer must then judge itself. */
+	die = getenv("YIWANG_TEST_JUDGE_DIES") != NULL;
+	for (;;) {
+		if ((r = read(fd, &m, sizeof(m))) == -1 && errno == EINTR)
+			continue;
+		if (r != (ssize_t)sizeof(m) || m.slot >= js->nslots)
+			break;
+		if (die)
+			(void)kill(getpid(), SIGKILL);
+		judge_one(js->cfg, pool, js->stage, m.sha,
+		    &js->slot[m.slot].j);
+		__atomic_store_n(&js->slot[m.slot].done, 1, __ATOMIC_RELEASE);
+	}
+	_exit(0);
+}
+
+/* Make the children, the first time a file is staged: a bundle with no
+ * file makes none.  None made leaves every file to the importer. */
+static void
+judges_fork(struct judges *js)
+{
+	struct sigaction	 ign;
+	long			 cpus;
+	int			 p[2], w, nw;
+
+	js->forked = 1;
+	cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	nw = cpus < 2 ? 0 : cpus > JUDGES_MAX ? JUDGES_MAX : (int)cpus;
+	if (nw == 0 || pipe(p) == -1)
+		return;
+	for (w = 0; w < nw; w++) {
+		if ((js->kids[w] = fork()) == 0) {
+			close(p[1]);
+			judge_child(js, js->pool, p[0]);
+		}
+		if (js->kids[w] != -1)
+			js->nkids++;
+	}
+	close(p[0]);
+	if (js->nkids == 0) {
+		close(p[1]);
+		return;
+	}
+	js->fd = p[1];
+	/* A write to a pipe no child reads must fail, not kill us. */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	js->sigpipe_saved = sigaction(SIGPIPE, &ign, &js->sigpipe) == 0;
+}
+
+/* The staging hook: hand the file sha to the children. */
+static void
+judge_staged(void *arg, const char *sha)
+{
+	struct judges		*js = arg;
+	struct judge_msg	 m;
+	ssize_t			 r;
+
+	if (js->n >= js->nslots)
+		return;
+	if (!js->forked)
+		judges_fork(js);
+	memcpy(js->slot[js->n].sha, sha, 64);
+	m.slot = (uint32_t)js->n++;
+	memcpy(m.sha, sha, sizeof(m.sha));
+	if (js->fd == -1)
+		return;
+	while ((r = write(js->fd, &m, sizeof(m))) == -1 && errno == EINTR)
+		;
+	if (r != (ssize_t)sizeof(m)) {
+		/* Every child gone (EPIPE): the importer judges the rest. */
+		log_err("judging the bundle's files: %s; the rest are judged "
+		    "here", r == -1 ? strerror(errno) : "short write");
+		close(js->fd);
+		js->fd = -1;
+	}
+}
+
+/* Ready to judge the files staged in stage from now on; -1 when the
+ * shared memory cannot be had. */
+static int
+judges_start(struct judges *js, const struct config *cfg, struct pool *pool,
+    const char *stage)
+{
+	struct bundle_limits	 lim;
+
+	memset(js, 0, sizeof(*js));
+	js->cfg = cfg;
+	js->pool = pool;
+	js->stage = stage;
+	js->fd = -1;
+	limits(cfg, &lim);
+	js->nslots = lim.max_files;
+	/* Only the pages of the files staged are ever touched. */
+	if ((js->slot = mmap(NULL, js->nslots * sizeof(*js->slot),
+	    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE,
+	    -1, 0)) == MAP_FAILED) {
+		js->slot = NULL;
+		return -1;
+	}
+	bundle_set_staged(judge_staged, js);
+	return 0;
+}
+
+/* No more files: let the children finish, telling the operator how far
+ * they are, and count those that died. */
+static void
+judges_finish(struct judges *js)
+{
+	size_t	 i, done;
+	pid_t	 r;
+	int	 w, left, status;
+
+	bundle_set_staged(NULL, NULL);
+	if (js->fd != -1) {
+		close(js->fd);
+		js->fd = -1;
+	}
+	for (left = js->nkids; left > 0; ) {
+		for (w = 0; w < JUDGES_MAX; w++) {
+			if (js->kids[w] <= 0)
+				continue;
+			if ((r = waitpid(js->kids[w], &status, WNOHANG)) == 0)
+				continue;
+			if (r == -1 && errno == EINTR)
+				continue;
+			if (r == js->kids[w] && WIFSIGNALED(status))
+				log_err("a process judging the bundle's files "
+				    "died (signal %d); its files are judged "
+				    "here", WTERMSIG(status));
+			js->kids[w] = 0;
+			left--;
+		}
+		for (i = done = 0; i < js->n; i++)
+			done += __atomic_load_n(&js->slot[i].done,
+			    __ATOMIC_ACQUIRE) != 0;
+		show_records("检查附件", done, js->n);
+		if (left > 0)
+			(void)usleep(50000);
+	}
+	js->nkids = 0;
+}
+
+/* Stop the children and let go of everything (again: nothing). */
+static void
+judges_stop(struct judges *js)
+{
+	int	 w;
+
+	bundle_set_staged(NULL, NULL);
+	if (js->fd != -1) {
+		close(js->fd);
+		js->fd = -1;
+	}
+	for (w = 0; w < JUDGES_MAX; w++)
+		if (js->kids[w] > 0) {
+			(void)kill(js->kids[w], SIGKILL);
+			while (waitpid(js->kids[w], NULL, 0) == -1 &&
+			    errno == EINTR)
+				;
+			js->kids[w] = 0;
+		}
+	js->nkids = 0;
+	if (js->sigpipe_saved)
+		(void)sigaction(SIGPIPE, &js->sigpipe, NULL);
+	js->sigpipe_saved = 0;
+	if (js->slot != NULL)
+		munmap(js->slot, js->nslots * sizeof(*js->slot));
+	js->slot = NULL;
+}
+
+static const struct judged *order_base;
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	return strcmp(order_base[*(const size_t *)a].sha,
+	    order_base[*(const size_t *)b].sha);
 }
 
 /*
- * Every file of c judged by its content as an upload is (files_vet():
- * type, PDF structure, this site's clamd): a verdict per file, in memory
- * shared with up to JUDGES_MAX child processes that judge them at once,
- * since clamd and qpdf take most of an import's time (bench/gap.sh).  A
- * file named again for the same types is judged once.  A child that
- * cannot be made, or dies, leaves its files to this process, so nothing
- * goes unjudged.  NULL when the memory cannot be had; else munmap() it
- * with verdicts_size().
+ * What was found of the staged file sha: the children's verdict, or
+ * judged here now (and kept) when no child gave one.
  */
-static struct verdict *
-judge_files(const struct config *cfg, struct pool *pool,
-    const struct rec_check *c, const char *stage)
+static const struct files_judged *
+judged_find(struct judges *js, struct pool *pool, const char *sha)
 {
-	struct verdict	*v;
-	pid_t		 kids[JUDGES_MAX], r;
-	size_t		*same, i, j;
-	long		 cpus;
-	int		 w, nw, left;
-	unsigned	*count;
+	size_t		 lo, hi, mid, i;
+	struct judged	*s = NULL;
+	int		 c;
 
-	if ((v = mmap(NULL, verdicts_size(c->nfiles), PROT_READ | PROT_WRITE,
-	    MAP_SHARED | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
-		return NULL;
-	count = (unsigned *)(v + c->nfiles);
-	/* same[i]: the first file of the same content and types. */
-	same = pool_alloc(pool, (c->nfiles + 1) * sizeof(*same));
-	for (i = 0; i < c->nfiles; i++) {
-		v[i].vet = -1;
-		for (j = 0; j < i; j++)
-			if (same[j] == j && strcmp(c->files[j].sha256,
-			    c->files[i].sha256) == 0 && c->files[j].types ==
-			    c->files[i].types)
-				break;
-		same[i] = j;
+	if (js->order == NULL) {
+		js->order = pool_alloc(pool, (js->n + 1) * sizeof(size_t));
+		for (i = 0; i < js->n; i++)
+			js->order[i] = i;
+		order_base = js->slot;
+		qsort(js->order, js->n, sizeof(size_t), order_cmp);
 	}
-	cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	nw = cpus < 2 || c->nfiles < 2 ? 0 : cpus > JUDGES_MAX ? JUDGES_MAX :
-	    (int)cpus;
-	for (w = 0; w < nw; w++)
-		if ((kids[w] = fork()) == 0) {
-			for (i = (size_t)w; i < c->nfiles; i += (size_t)nw) {
-				if (same[i] == i)
-					judge_one(cfg, pool, c, stage, i,
-					    &v[i]);
-				__atomic_add_fetch(count, 1, __ATOMIC_RELAXED);
-			}
-			_exit(0);
+	for (lo = 0, hi = js->n; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(sha, js->slot[js->order[mid]].sha)) == 0) {
+			s = &js->slot[js->order[mid]];
+			break;
 		}
-	/* Wait, telling the operator how far they are. */
-	for (left = nw; left > 0; ) {
-		for (w = 0; w < nw; w++) {
-			if (kids[w] == 0)
-				continue;
-			/* -1: not made, or not ours to wait for (ECHILD). */
-			if (kids[w] == -1 || (r = waitpid(kids[w], NULL,
-			    WNOHANG)) == kids[w] || (r == -1 && errno !=
-			    EINTR)) {
-				kids[w] = 0;
-				left--;
-			}
-		}
-		show_records("检查附件", __atomic_load_n(count,
-		    __ATOMIC_RELAXED), c->nfiles);
-		if (left > 0)
-			(void)usleep(100000);
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
-	/* What no child judged (none made, or one died), here. */
-	for (i = 0; i < c->nfiles; i++) {
-		if (v[same[i]].vet == -1) {
-			show_records("检查附件", i + 1, c->nfiles);
-			judge_one(cfg, pool, c, stage, same[i], &v[same[i]]);
-		}
-		if (same[i] != i)
-			v[i] = v[same[i]];
+	if (s == NULL) {
+		/* Not staged as the bundle was read (cannot be: every
+		 * file named is a member), so not kept either. */
+		s = pool_alloc(pool, sizeof(*s));
+		memset(s, 0, sizeof(*s));
 	}
-	return v;
+	if (!s->done) {
+		judge_one(js->cfg, pool, js->stage, sha, &s->j);
+		s->done = 1;
+	}
+	return &s->j;
 }
 
 /*
@@ -883,14 +1067,15 @@ judge_files(const struct config *cfg, struct pool *pool,
  */
 static enum gap_rc
 check_all(const struct config *cfg, struct db *db, struct pool *pool,
-    struct bundle_in *in, const char *stage, const char *object,
+    struct bundle_in *in, struct judges *js, const char *object,
     EVP_PKEY *peer, size_t *nrec, char *msg, size_t msglen)
 {
 	const struct record_kind *k;
 	struct site_data	 sd;
 	struct rec_site		 site;
 	struct rec_check	 c;
-	struct verdict		*v;
+	struct files_rule	 rule;
+	const struct files_judged *j;
 	json_t			*rec;
 	const char		*mime, *detail, *type, *why;
 	char			*p, *line;
@@ -963,21 +1148,22 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 		    "拒绝导入第 %lld 号数据包：%s。没有导入任何数据。",
 		    (long long)in->seq, c.why);
 	/* Each file as its record says, judged by its content. */
-	if ((v = judge_files(cfg, pool, &c, stage)) == NULL) {
-		snprintf(msg, msglen, "内存不足，没有导入。");
-		return GAP_FAIL;
-	}
+	judges_finish(js);
 	for (i = 0; i < c.nfiles; i++) {
-		vet = (enum files_vet)v[i].vet;
-		mime = v[i].mime[0] != '\0' ? v[i].mime : NULL;
-		detail = v[i].detail[0] != '\0' ? v[i].detail : NULL;
+		j = judged_find(js, pool, c.files[i].sha256);
+		judge_rule(cfg, &rule);
+		rule.types = c.files[i].types;
+		rule.size = (int64_t)c.files[i].size;
+		vet = files_judged_vet(j, &rule);
+		mime = j->mime[0] != '\0' ? j->mime : NULL;
+		detail = j->detail[0] != '\0' ? j->detail : NULL;
 		/* No answer from clamd: nothing wrong with the bundle; import
 		 * it again once this site's scanner runs. */
 		if (vet == FILES_UNSCANNED) {
 			snprintf(msg, msglen, "暂时无法进行病毒检查（%s），没有"
 			    "导入任何数据。请确认本站的病毒扫描服务 clamd 在运行，"
 			    "再导入这个数据包。", detail ? detail : "");
-			break;
+			return GAP_FAIL;
 		}
 		if (vet != FILES_OK) {
 			log_err("bundle %lld: file %s refused: %s",
@@ -987,7 +1173,6 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 			    pool_printf(pool, "：实为 %s", shown(mime)) :
 			    vet == FILES_VIRUS && detail != NULL ?
 			    pool_printf(pool, "（%s）", shown(detail)) : "";
-			munmap(v, verdicts_size(c.nfiles));
 			return alert(db, pool, "gap.file", object, msg, msglen,
 			    "拒绝导入第 %lld 号数据包：第 %zu 条记录用到的文件 "
 			    "%s %s%s。没有导入任何数据。", (long long)in->seq,
@@ -995,9 +1180,6 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 			    files_vet_why(vet), why);
 		}
 	}
-	munmap(v, verdicts_size(c.nfiles));
-	if (i < c.nfiles)
-		return GAP_FAIL;
 	return GAP_OK;
 }
 
@@ -1435,6 +1617,7 @@ import_one(const struct config *cfg, struct db *db, struct pool *pool,
 	struct bundle_in	 in;
 	struct bundle_keys	 keys;
 	struct stage		 st;
+	struct judges		 js;
 	struct gap_ack		 ack;
 	enum gap_rc		 grc;
 	const char		*why;
@@ -1457,6 +1640,13 @@ import_one(const struct config *cfg, struct db *db, struct pool *pool,
 		keys_free(&keys);
 		snprintf(msg, msglen, "无法建立暂存目录（%s/tmp），没有导入。",
 		    cfg->files_dir);
+		return GAP_FAIL;
+	}
+	/* Judging starts with the first file staged. */
+	if (judges_start(&js, cfg, pool, st.dir) == -1) {
+		stage_close(&st);
+		keys_free(&keys);
+		snprintf(msg, msglen, "内存不足，没有导入。");
 		return GAP_FAIL;
 	}
 	if ((grc = read_checked(cfg, &keys, path, st.dir, &in, pool, msg,
@@ -1522,13 +1712,15 @@ import_one(const struct config *cfg, struct db *db, struct pool *pool,
 		    "不同。已拒绝。", (long long)in.seq);
 		goto out;
 	}
-	if ((grc = check_all(cfg, db, pool, &in, st.dir, object, in.signer,
+	if ((grc = check_all(cfg, db, pool, &in, &js, object, in.signer,
 	    &nrec, msg, msglen)) != GAP_OK)
 		goto out;
+	judges_stop(&js);
 	grc = apply_records(cfg, db, pool, &in, st.dir, first, nrec,
 	    acked == 0 ? &ack : NULL, held, msg, msglen);
 	cr->applied = grc == GAP_OK;
 out:
+	judges_stop(&js);
 	bundle_in_free(&in);
 	stage_close(&st);
 	keys_free(&keys);

@@ -100,12 +100,13 @@ event_rec() {
 	printf '%s\n' "$r"
 }
 
-# apply: the logged-in applicant applies online for CODE with the small PDF;
+# apply: the logged-in applicant applies online for CODE with the small PDF
+# (or $APPLY_PDF);
 # sets APPLIED to the application number (empty when it failed).
 apply() {
 	apply_form citizen "$EXT_URL/apply?code=$CODE"
 	http_upload citizen "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "$@" \
-		"m1=@$TMP/a.pdf;type=application/pdf" >/dev/null
+		"m1=@${APPLY_PDF:-$TMP/a.pdf};type=application/pdf" >/dev/null
 	APPLIED=${HTTP_LOCATION#*=}
 }
 
@@ -129,6 +130,29 @@ t_is "the first bundle of a direction needed no confirmation (epoch 1 pinned)" \
 	"$(sql_int "SELECT CONCAT(epoch, ' ', accepted_by) FROM gap_epoch WHERE dir='ext2int' ORDER BY epoch LIMIT 1")" "1 首个数据包"
 t_is "and so did the extranet's first (the demo catalogue)" \
 	"$(sql_ext "SELECT CONCAT(epoch, ' ', accepted_by) FROM gap_epoch WHERE dir='int2ext' ORDER BY epoch LIMIT 1")" "1 首个数据包"
+
+# --- a file the intranet holds already is not judged again (docs/gap.md) -------
+# Its bytes were judged when they were stored.  With the intranet's clamd
+# away, an application with the same PDF crosses; one with a PDF it does
+# not hold waits for clamd, and crosses once clamd is back.
+mv "$TEST_VAR/int/clamd/clamd.sock" "$TEST_VAR/int/clamd/clamd.sock.away"
+apply "remark=同一份材料再交一次"
+APP2=$APPLIED
+carry ext int
+t_is "the intranet's clamd away, a PDF it holds crosses again unscanned" \
+	"$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no='$APP2'")" 1
+t_pdf "$TMP/new.pdf" "" "<</Producer(gap-trust $$ new)>>"
+APPLY_PDF=$TMP/new.pdf apply "remark=新的材料"
+APP3=$APPLIED
+gap_ext export >/dev/null 2>&1 || true
+NEWB=$(ls -t "$TEST_VAR"/ext/bundles/*.ywb | head -n 1)
+rc=0; out=$(gap_int import "$NEWB" 2>&1) || rc=$?
+t_is "but a PDF it does not hold is not imported (exit 2)" "$rc" 2
+t_like "and waits for clamd" "$out" '暂时无法进行病毒检查'
+t_is "nor its case" "$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no='$APP3'")" 0
+mv "$TEST_VAR/int/clamd/clamd.sock.away" "$TEST_VAR/int/clamd/clamd.sock"
+t_ok "and crosses once clamd is back" carry ext int
+t_is "as its case" "$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no='$APP3'")" 1
 
 # --- forged extranet bundles, refused by the intranet ---------------------------
 # A stale staging folder, as a killed import leaves it; and one in use.
@@ -156,13 +180,22 @@ refused int "CR LF in the type (F1: it split the response headers)" 'attachments
 	"$(app_rec MIME='text/html\r\n\r\n<script>alert(1)</script>')" "$TMP/a.pdf"
 refused int "a GIF under a PDF record" '按内容判断.*image/gif' \
 	"$(app_rec SHA="$GIF_SHA" FSHA="$GIF_SHA" SIZE="$GIF_SIZE")" "$TMP/gif.pdf"
-# Files are judged by several processes at once (gap.c, judge_files()):
+# Files are judged by several processes at once (gap.c, judge_child()):
 # a bad one among good ones is found wherever it is, and named.
 t_pdf "$TMP/b.pdf" "" "<</Producer(gap-trust $$ b)>>"
 B_SHA=$(sha256sum "$TMP/b.pdf" | cut -d' ' -f1)
 refused int "a GIF third, after two good PDFs" "第 3 条记录用到的文件 $GIF_SHA 按内容判断.*image/gif" \
 	"$(app_rec APP=YW2026112199011; app_rec APP=YW2026112199012 SHA="$B_SHA" FSHA="$B_SHA" SIZE="$(stat -c %s "$TMP/b.pdf")"
 	app_rec APP=YW2026112199013 SHA="$GIF_SHA" FSHA="$GIF_SHA" SIZE="$GIF_SIZE")" "$TMP/a.pdf" "$TMP/b.pdf" "$TMP/gif.pdf"
+# A judging process that dies leaves its files to the importer: with every
+# one of them killed as it takes its first file (YIWANG_TEST_JUDGE_DIES),
+# the GIF is still found, by the importer itself.
+YIWANG_TEST_JUDGE_DIES=1 refused int "the judging processes killed" \
+	"第 3 条记录用到的文件 $GIF_SHA 按内容判断.*image/gif" \
+	"$(app_rec APP=YW2026112199011; app_rec APP=YW2026112199012 SHA="$B_SHA" FSHA="$B_SHA" SIZE="$(stat -c %s "$TMP/b.pdf")"
+	app_rec APP=YW2026112199013 SHA="$GIF_SHA" FSHA="$GIF_SHA" SIZE="$GIF_SIZE")" "$TMP/a.pdf" "$TMP/b.pdf" "$TMP/gif.pdf"
+t_like "the importer saw them die and judged their files itself" \
+	"$(cat "$TMP/out")" 'judging the bundle.s files died \(signal 9\); its files are judged here'
 refused int "an HTML page under a PDF record" '按内容判断' \
 	"$(app_rec SHA="$HTML_SHA" FSHA="$HTML_SHA" SIZE="$HTML_SIZE")" "$TMP/page.pdf"
 refused int "a size other than the file's" '记录所说的大小' \

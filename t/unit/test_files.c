@@ -123,6 +123,57 @@ a_pdf_is_scanned_or_refused(void **state)
 	pool_free(pool);
 }
 
+/*
+ * Judged before the record is known (an import's files as they are
+ * staged), then under the record's rule: the same verdicts as
+ * files_vet().  A file the store holds already is typed, not scanned.
+ */
+static void
+judged_first_then_ruled(void **state)
+{
+	struct files_rule	 any = { NULL, -1, 10000, NULL, 5 };
+	struct files_rule	 rule = { files_pdf, 0, 10000, NULL, 5 };
+	struct files_judged	 j;
+	char			 good[1024];
+	size_t			 n = good_pdf(good, sizeof(good));
+	FILE			*f = file_of(good, n);
+
+	(void)state;
+	files_judge(f, &any, 0, &j);
+	assert_int_equal(j.vet, FILES_UNSCANNED);	/* no scanner */
+	assert_string_equal(j.mime, "application/pdf");
+	rule.size = (int64_t)n;
+	assert_int_equal(files_judged_vet(&j, &rule), FILES_UNSCANNED);
+	rule.size = (int64_t)n + 1;
+	assert_int_equal(files_judged_vet(&j, &rule), FILES_SIZE);
+	rule.size = (int64_t)n;
+	rule.max = n - 1;
+	assert_int_equal(files_judged_vet(&j, &rule), FILES_TOO_BIG);
+	rule.max = 10000;
+	/* held: the same bytes were judged when they were stored */
+	files_judge(f, &any, 1, &j);
+	assert_int_equal(j.vet, FILES_OK);
+	assert_int_equal(files_judged_vet(&j, &rule), FILES_OK);
+	fclose(f);
+	/* a GIF, held or not, is no PDF */
+	f = file_of("GIF89a not a pdf\n", 17);
+	files_judge(f, &any, 1, &j);
+	rule.size = 17;
+	assert_int_equal(files_judged_vet(&j, &rule), FILES_TYPE);
+	assert_string_equal(j.mime, "image/gif");
+	fclose(f);
+	/* a damaged PDF is damaged under any rule that allows PDFs */
+	f = file_of(pdf, sizeof(pdf) - 1);
+	files_judge(f, &any, 0, &j);
+	rule.size = (int64_t)sizeof(pdf) - 1;
+	assert_int_equal(files_judged_vet(&j, &rule), FILES_DAMAGED);
+	fclose(f);
+	f = file_of("", 0);
+	files_judge(f, &any, 0, &j);
+	assert_int_equal(files_judged_vet(&j, &rule), FILES_EMPTY);
+	fclose(f);
+}
+
 static void
 content_size_and_limits_decide(void **state)
 {
@@ -359,6 +410,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(only_digests_are_names),
 		cmocka_unit_test(a_pdf_is_scanned_or_refused),
+		cmocka_unit_test(judged_first_then_ruled),
 		cmocka_unit_test(content_size_and_limits_decide),
 		cmocka_unit_test_setup_teardown(
 		    adoption_never_replaces_a_stored_file, store_setup,
