@@ -128,6 +128,17 @@ static const char *const seeds[] = {
 	"\"attachments\":[{\"material_seq\":1,\"material_name\":\"申请书\","
 	"\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":100,"
 	"\"mime\":\"application/pdf\"}],\"files\":[\"" SHA1 "\"]}",
+	/* Made in an enterprise's name (ACC-1). */
+	"{\"type\":\"application\",\"app_no\":\"YW2026112100002\","
+	"\"item_code\":\"152502-SCJG-XK-001\",\"item_version\":1,"
+	"\"item_name\":\"食品经营许可\",\"applicant\":{\"name\":\"格日勒图雅\","
+	"\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\"},"
+	"\"entity\":{\"kind\":\"enterprise\",\"credit_code\":"
+	"\"91152502MA0N3K7P83\",\"name\":\"锡林浩特市草原明珠乳业有限公司\"},"
+	"\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\","
+	"\"attachments\":[{\"material_seq\":1,\"material_name\":\"申请书\","
+	"\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":100,"
+	"\"mime\":\"application/pdf\"}],\"files\":[\"" SHA1 "\"]}",
 	"{\"type\":\"case.event\",\"app_no\":\"YW2026112100001\",\"seq\":2,"
 	"\"at\":\"2026-11-22 03:00:00\",\"label\":\"不予受理\",\"actor\":\"局\","
 	"\"note\":\"材料不全\",\"state\":\"not_accepted\",\"state_label\":"
