@@ -597,6 +597,9 @@ page_ext_withdraw(struct req *r)
 
 	if ((rc = load_own(r, &a)) != 0)
 		return rc;
+	if (a.citizen_id != r->user.id)
+		return reply_error(r, 403, "企业的这份申请只能由提交它的经办人"
+		    "撤回。");
 	if (form_get(r, "confirm") == NULL)
 		return reply_error(r, 422, "请勾选“我确认撤回这项申请”后再提交。");
 	if (reason == NULL)
@@ -639,6 +642,9 @@ page_ext_correct(struct req *r)
 
 	if ((rc = load_own(r, &a)) != 0)
 		return rc;
+	if (a.citizen_id != r->user.id)
+		return reply_error(r, 403, "企业的这份申请只能由提交它的经办人"
+		    "补正材料。");
 	if (a.corrected_at != NULL)
 		return reply_error(r, 409, "补正材料只能提交一次，您已经提交过"
 		    "了，请等待审批部门受理。");

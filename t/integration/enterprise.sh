@@ -152,6 +152,9 @@ t_is "someone without the right cannot apply for it: 403" "$HTTP_STATUS" 403
 t_is "and nothing was stored" "$(sql_ext "SELECT COUNT(*) FROM application WHERE credit_code = '$GOOD'")" 1
 http_get rep "$EXT_URL/app?no=$APP" >/dev/null
 t_is "the legal representative sees the enterprise's case" "$HTTP_STATUS" 200
+ext_post rep /app/withdraw "/app?no=$APP" "no=$APP" confirm=1
+t_is "but only the 经办人 who made it withdraws it: 403" "$HTTP_STATUS" 403
+t_is "and it is not withdrawn" "$(sql_ext "SELECT withdraw_at IS NULL FROM application WHERE app_no = '$APP'")" 1
 http_get rep "$EXT_URL/enterprise?code=$GOOD" >/dev/null
 t_like "listed on the enterprise's page with its 经办人" "$(row "$APP")" '<td data-label="经办人">斯琴</td>'
 http_get other "$EXT_URL/app?no=$APP" >/dev/null

@@ -35,7 +35,7 @@
 <p class="muted small list-note">点击办件查看办理进度和办理文书。</p>
 <?cs /if ?>
 
-<section class="panel" aria-labelledby="my-ents">
+<section class="panel my-ents" aria-labelledby="my-ents">
   <h2 class="section-title" id="my-ents">我的企业</h2>
   <?cs if:subcount(Ents) == 0 ?>
   <p class="muted">您还没有登记或代理任何企业。企业的法定代表人可以登记企业（法人），再授权员工代企业办理。</p>
