@@ -117,6 +117,12 @@ usage(void)
 	    "                               the registered person IDNO\n"
 	    "                               (extranet; a code registered before\n"
 	    "                               stays as it is; audited)\n"
+	    "  enterprise-claim CODE NAME ADDRESS IDNO\n"
+	    "                               the hall, having seen the licence\n"
+	    "                               and the ID card: the registered\n"
+	    "                               enterprise CODE takes the name,\n"
+	    "                               address and legal representative\n"
+	    "                               IDNO; its grants end (audited)\n"
 	    "  citizen-reset IDNO NAME MOBILE  the hall, having seen the ID\n"
 	    "                               card: the account takes the name,\n"
 	    "                               mobile and password (as for\n"
@@ -735,6 +741,37 @@ enterprise_add(const struct config *cfg, struct db *db, struct pool *pool,
 	else
 		printf("%s 已由他人登记，原登记不变。\n", up);
 	return 0;
+}
+
+/*
+ * enterprise-claim CODE NAME ADDRESS IDNO (ACC-1): the hall has seen the
+ * business licence and the legal representative's ID card.
+ */
+static int
+enterprise_claim_cmd(const struct config *cfg, struct db *db,
+    struct pool *pool, const char *code, const char *name,
+    const char *address, const char *idno)
+{
+	const char	*why;
+	char		*up = pool_strdup(pool, code);
+
+	if (cfg->site != SITE_EXTRANET) {
+		fputs("企业在外网登记。\n", stderr);
+		return 1;
+	}
+	credit_code_upper(up);
+	switch (enterprise_claim(db, pool, up, name, address, idno,
+	    config_operator(pool), &why)) {
+	case ENT_DONE:
+		printf("已核实：%s（%s）的法定代表人已改为身份证号码 %.6s…"
+		    "的注册用户，原授权的经办人全部取消\n", name, up, idno);
+		return 0;
+	case ENT_INVALID:
+		fprintf(stderr, "%s\n", why);
+		return 1;
+	default:
+		return 1;
+	}
 }
 
 /*
@@ -1816,6 +1853,9 @@ main(int argc, char *argv[])
 	    strcmp(cmd, "citizen-reset") == 0) && argc == 4)
 		rc = citizen(db, pool, argv[1], argv[2], argv[3],
 		    strcmp(cmd, "citizen-reset") == 0);
+	else if (strcmp(cmd, "enterprise-claim") == 0 && argc == 5)
+		rc = enterprise_claim_cmd(&cfg, db, pool, argv[1], argv[2],
+		    argv[3], argv[4]);
 	else if (strcmp(cmd, "enterprise-add") == 0 && argc == 5)
 		rc = enterprise_add(&cfg, db, pool, argv[1], argv[2], argv[3],
 		    argv[4]);

@@ -47,6 +47,17 @@ static const char SQL_ENT_GRANT[] =
     "granted_by, granted_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP()) "
     "ON DUPLICATE KEY UPDATE rights = VALUES(rights), "
     "granted_by = VALUES(granted_by), granted_at = VALUES(granted_at)";
+/* The hall's claim (yiwang-admin enterprise-claim). */
+static const char SQL_ENT_CLAIM[] =
+    "UPDATE enterprise SET legal_rep_id = ?, name = ?, address = ? "
+    "WHERE id = ?";
+static const char SQL_ENT_ID[] =
+    "SELECT id, legal_rep_id FROM enterprise WHERE credit_code = ? "
+    "FOR UPDATE";
+static const char SQL_ENT_STAFF_DROP[] =
+    "DELETE FROM enterprise_staff WHERE enterprise_id = ?";
+static const char SQL_PERSON_STATE[] =
+    "SELECT state FROM citizen WHERE id = ?";
 static const char SQL_ENT_REVOKE[] =
     "DELETE FROM enterprise_staff WHERE enterprise_id = ? AND "
     "citizen_id = ?";
@@ -84,26 +95,76 @@ line_problem(struct pool *pool, const char *s, size_t min, size_t max,
 	return NULL;
 }
 
+/* What is wrong with an enterprise's code, name and address as its
+ * business licence gives them, or NULL. */
+static const char *
+licence_problem(struct pool *pool, const char *code, const char *name,
+    const char *address)
+{
+	enum credit_check	 c;
+	const char		*why;
+
+	if ((c = credit_code_check(code)) != CREDIT_OK)
+		return credit_code_problem(c);
+	if ((why = line_problem(pool, name, 2, ENT_NAME_MAX,
+	    "营业执照上的企业名称")) != NULL)
+		return why;
+	return line_problem(pool, address, 2, ENT_ADDRESS_MAX,
+	    "营业执照上的住所（地址）");
+}
+
+/*
+ * The states of a person's account (db/041) in which they may become an
+ * enterprise's legal representative.  The seam for NTF-1/ACC-1's SMS
+ * check of the mobile: once accounts are moved to "verified" by it, drop
+ * "registered" here and only verified persons register enterprises.
+ */
+static const char *const rep_states[] = { "registered", "verified" };
+
+/* 1 when person citizen may represent an enterprise, 0, -1 on error. */
+static int
+rep_ok(struct db *db, struct pool *pool, int64_t citizen)
+{
+	struct stmt	*q;
+	char		*state;
+	size_t		 i;
+
+	q = db_stmt(db, SQL_PERSON_STATE);
+	stmt_bind_int(q, 0, citizen);
+	switch (stmt_one(q, pool, "s", &state)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return 0;
+	default:
+		return -1;
+	}
+	for (i = 0; i < sizeof(rep_states) / sizeof(rep_states[0]); i++)
+		if (strcmp(state, rep_states[i]) == 0)
+			return 1;
+	return 0;
+}
+
 enum ent_rc
 enterprise_register(struct db *db, struct pool *pool, const struct user *u,
     const char *code, const char *name, const char *address,
     const char **why)
 {
 	struct stmt	*q;
-	enum credit_check c;
 	enum db_rc	 rc;
 	int		 fresh;
 
-	*why = NULL;
-	if ((c = credit_code_check(code)) != CREDIT_OK) {
-		*why = credit_code_problem(c);
+	if ((*why = licence_problem(pool, code, name, address)) != NULL)
 		return ENT_INVALID;
+	switch (rep_ok(db, pool, u->id)) {
+	case 1:
+		break;
+	case 0:
+		*why = "您的账户还没有完成实名核验，暂不能登记企业。";
+		return ENT_INVALID;
+	default:
+		return ENT_ERR;
 	}
-	if ((*why = line_problem(pool, name, 2, ENT_NAME_MAX,
-	    "营业执照上的企业名称")) != NULL ||
-	    (*why = line_problem(pool, address, 2, ENT_ADDRESS_MAX,
-	    "营业执照上的住所（地址）")) != NULL)
-		return ENT_INVALID;
 	if (db_begin(db) != DB_OK)
 		return ENT_ERR;
 	q = db_stmt(db, SQL_ENT_REGISTER);
@@ -327,4 +388,60 @@ enterprise_revoke(struct db *db, struct pool *pool, const struct user *u,
 		return rc;
 	}
 	return db_commit(db) == DB_OK ? DB_OK : DB_ERR;
+}
+
+enum ent_rc
+enterprise_claim(struct db *db, struct pool *pool, const char *code,
+    const char *name, const char *address, const char *idno,
+    const char *actor, const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*rep;
+	int64_t		 id, who, was;
+
+	if ((*why = licence_problem(pool, code, name, address)) != NULL)
+		return ENT_INVALID;
+	switch (enterprise_person(db, pool, idno, &who, &rep)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		*why = "这个身份证号码没有注册过：法定代表人须先实名注册。";
+		return ENT_INVALID;
+	default:
+		return ENT_ERR;
+	}
+	if (db_begin(db) != DB_OK)
+		return ENT_ERR;
+	q = db_stmt(db, SQL_ENT_ID);
+	stmt_bind_text(q, 0, code);
+	if ((rc = stmt_one(q, pool, "ii", &id, &was)) == DB_NONE) {
+		db_rollback(db);
+		*why = "这个统一社会信用代码没有登记过：请法定代表人在网上登记。";
+		return ENT_INVALID;
+	}
+	if (rc == DB_OK) {
+		q = db_stmt(db, SQL_ENT_CLAIM);
+		stmt_bind_int(q, 0, who);
+		stmt_bind_text(q, 1, name);
+		stmt_bind_text(q, 2, address);
+		stmt_bind_int(q, 3, id);
+		rc = stmt_run(q);
+	}
+	/* Whoever the former registrant let act for it acts no more. */
+	if (rc == DB_OK) {
+		q = db_stmt(db, SQL_ENT_STAFF_DROP);
+		stmt_bind_int(q, 0, id);
+		rc = stmt_run(q);
+	}
+	if (rc == DB_OK)
+		rc = audit_add(db, pool, actor, "enterprise.claim", code,
+		    pool_printf(pool, "{\"from\":\"%s\",\"to\":\"%s\"}",
+		    account_citizen_actor(pool, was),
+		    account_citizen_actor(pool, who)));
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return ENT_ERR;
+	}
+	return db_commit(db) == DB_OK ? ENT_DONE : ENT_ERR;
 }

@@ -58,6 +58,20 @@ enum ent_rc	 enterprise_register(struct db *, struct pool *,
 		    const struct user *u, const char *code, const char *name,
 		    const char *address, const char **why);
 
+/*
+ * The hall's answer to a code registered by someone else (ent_registered.cs
+ * sends the real legal representative there): having seen the business
+ * licence and the ID card, the enterprise of code takes this name and
+ * address and the registered person id_number as legal representative;
+ * every right it granted ends.  Audited as actor ("enterprise.claim").
+ * ENT_INVALID with *why when the code is not registered, the person is not,
+ * or a field is wrong.
+ */
+enum ent_rc	 enterprise_claim(struct db *, struct pool *, const char *code,
+		    const char *name, const char *address,
+		    const char *id_number, const char *actor,
+		    const char **why);
+
 /* The registered person of ID number id_number: their account and name;
  * DB_NONE when there is none. */
 enum db_rc	 enterprise_person(struct db *, struct pool *,

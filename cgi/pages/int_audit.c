@@ -49,6 +49,7 @@ static const struct {
 	{ "enterprise.register", "企业（法人）登记" },
 	{ "enterprise.grant", "企业授权经办人" },
 	{ "enterprise.revoke", "企业取消经办人授权" },
+	{ "enterprise.claim", "窗口核实后变更企业法定代表人" },
 	{ "application.submit", "提交申请" },
 	{ "application.withdraw", "申请撤回" },
 	{ "application.correct", "提交补正材料" },

@@ -212,6 +212,33 @@ t_is "grant and revocation audited" \
 	"$(sql_ext "SELECT GROUP_CONCAT(action ORDER BY id) FROM audit WHERE object = '$GOOD' AND action IN ('enterprise.grant', 'enterprise.revoke')")" \
 	'enterprise.grant,enterprise.revoke'
 
+# --- the hall's claim ---------------------------------------------------------
+OTHER_ID=$(citizen_of "$OTHER")
+ext_post rep /enterprise/grant "/enterprise?code=$GOOD" "code=$GOOD" "id_number=$STAFF" name=斯琴 r_view=1
+UNREG=$(credit_code "91152502MB${ORG:2}")
+if admin_ext enterprise-claim "$UNREG" 某公司 某地 "$OTHER" >/dev/null 2>&1; then
+	t_fail "a code nobody registered cannot be claimed"
+else
+	t_pass "a code nobody registered cannot be claimed"
+fi
+t_ok "the hall, having seen licence and ID card, gives the enterprise to its real representative" \
+	admin_ext enterprise-claim "${GOOD,,}" "$ENT" 锡林浩特市宝力根苏木 "$OTHER"
+t_is "the enterprise is theirs, with the licence's address" "$(ent_row "$GOOD")" "$ENT|锡林浩特市宝力根苏木|$OTHER_ID"
+t_is "the grants the former registrant made are gone" "$(sql_ext "SELECT COUNT(*) FROM enterprise_staff s JOIN enterprise e ON e.id = s.enterprise_id WHERE e.credit_code = '$GOOD'")" 0
+http_get rep "$EXT_URL/enterprise?code=$GOOD" >/dev/null
+t_is "the former registrant no longer reaches it: 404" "$HTTP_STATUS" 404
+http_get other "$EXT_URL/enterprise?code=$GOOD" >/dev/null
+t_like "the real representative does" "$HTTP_BODY" '法定代表人（全部权限）'
+t_is "audited as the operator's" "$(sql_ext "SELECT detail FROM audit WHERE action = 'enterprise.claim' AND object = '$GOOD'")" \
+	"{\"from\":\"citizen:$REP_ID\",\"to\":\"citizen:$OTHER_ID\"}"
+
+# --- the seam for the SMS check (db/041's state) --------------------------------
+sql_ext "UPDATE citizen SET state = 'unverified' WHERE id = $STAFF_ID"
+register staff "credit_code=$(credit_code "93152502${ORG}")" name=锡林浩特市某合作社 address=锡林浩特市 confirm=1
+t_is "an account in a state not accepted (rep_states, enterprise.c) registers nothing: 422" "$HTTP_STATUS" 422
+t_like "saying why" "$(alert_text)" '还没有完成实名核验'
+sql_ext "UPDATE citizen SET state = 'registered' WHERE id = $STAFF_ID"
+
 # --- the demo county's enterprises -------------------------------------------
 t_is "the demo's dairy has its legal representative" \
 	"$(sql_ext "SELECT e.legal_rep_id = c.id FROM enterprise e, citizen c WHERE e.credit_code = '91152502MA0N3K7P83' AND c.id = $(citizen_of 152502199003150027)")" 1
