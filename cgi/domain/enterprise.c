@@ -322,6 +322,11 @@ enterprise_grant(struct db *db, struct pool *pool, const struct user *u,
 		*why = "请至少选择一项权限。";
 		return ENT_INVALID;
 	}
+	/* A manager of staff passes on no right they do not hold. */
+	if (!e->is_rep && (rights & ~e->rights) != 0) {
+		*why = "您只能授予自己拥有的权限。";
+		return ENT_INVALID;
+	}
 	if (idno == NULL || strlen(idno) != 18 || name == NULL ||
 	    strlen(name) > 200) {
 		*why = miss;

@@ -92,9 +92,10 @@ enum db_rc	 enterprise_staff(struct db *, struct pool *, int64_t id,
 		    struct ent_staff **, size_t *);
 /*
  * u, who holds ENT_STAFF in e, grants rights (a non-empty subset of
- * ENT_ALL) to the registered person whose ID number and name these are;
- * again for one who holds some: the rights become these.  ENT_INVALID
- * with *why when no account has both, or it is the legal representative.
+ * ENT_ALL, and of u's own unless u is the legal representative) to the
+ * registered person whose ID number and name these are; again for one
+ * who holds some: the rights become these.  ENT_INVALID with *why when
+ * no account has both, or it is the legal representative.
  * Audited.
  */
 enum ent_rc	 enterprise_grant(struct db *, struct pool *,

@@ -132,6 +132,12 @@ http_get staff "$EXT_URL/my" >/dev/null
 t_like "the person's account lists it with the rights" "$HTTP_BODY" "$ENT</a> <span class=\"small muted\">经办人：以企业名义申请、查看企业办件"
 ext_post staff /enterprise/grant "/enterprise?code=$GOOD" "code=$GOOD" "id_number=$OTHER" name=额尔敦 r_apply=1
 t_is "without the staff right they cannot grant: 403" "$HTTP_STATUS" 403
+ext_post rep /enterprise/grant "/enterprise?code=$GOOD" "code=$GOOD" "id_number=$STAFF" name=斯琴 r_view=1 r_staff=1
+ext_post staff /enterprise/grant "/enterprise?code=$GOOD" "code=$GOOD" "id_number=$OTHER" name=额尔敦 r_apply=1
+t_is "a manager of staff without the apply right cannot pass it on: 422" "$HTTP_STATUS" 422
+t_like "saying so" "$(alert_text)" '只能授予自己拥有的权限'
+t_is "nothing granted" "$(sql_ext "SELECT COUNT(*) FROM enterprise_staff WHERE citizen_id = $(citizen_of "$OTHER")")" 0
+ext_post rep /enterprise/grant "/enterprise?code=$GOOD" "code=$GOOD" "id_number=$STAFF" name=斯琴 r_apply=1 r_view=1
 
 # --- an application in the enterprise's name ---------------------------------
 apply_form staff "$EXT_URL/apply?code=$CODE"
@@ -210,7 +216,7 @@ ext_post rep /enterprise/revoke "/enterprise?code=$GOOD" "code=$GOOD" "person=$S
 t_is "revoking again: 409" "$HTTP_STATUS" 409
 t_is "grant and revocation audited" \
 	"$(sql_ext "SELECT GROUP_CONCAT(action ORDER BY id) FROM audit WHERE object = '$GOOD' AND action IN ('enterprise.grant', 'enterprise.revoke')")" \
-	'enterprise.grant,enterprise.revoke'
+	'enterprise.grant,enterprise.grant,enterprise.grant,enterprise.revoke'
 
 # --- the hall's claim ---------------------------------------------------------
 OTHER_ID=$(citizen_of "$OTHER")
