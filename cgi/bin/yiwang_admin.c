@@ -27,6 +27,7 @@
 #include "db.h"
 #include "deadline.h"
 #include "delegation.h"
+#include "enterprise.h"
 #include "files.h"
 #include "flow.h"
 #include "exchange.h"
@@ -110,6 +111,18 @@ usage(void)
 	    "                               differ from a recount, exit 1 if any\n"
 	    "  citizen-add IDNO NAME MOBILE a registered applicant (extranet);\n"
 	    "                               password as for user-add\n"
+	    "  enterprise-add CODE NAME ADDRESS IDNO\n"
+	    "                               an enterprise (法人) of credit code\n"
+	    "                               CODE whose legal representative is\n"
+	    "                               the registered person IDNO\n"
+	    "                               (extranet; a code registered before\n"
+	    "                               stays as it is; audited)\n"
+	    "  enterprise-claim CODE NAME ADDRESS IDNO\n"
+	    "                               the hall, having seen the licence\n"
+	    "                               and the ID card: the registered\n"
+	    "                               enterprise CODE takes the name,\n"
+	    "                               address and legal representative\n"
+	    "                               IDNO; its grants end (audited)\n"
 	    "  citizen-reset IDNO NAME MOBILE  the hall, having seen the ID\n"
 	    "                               card: the account takes the name,\n"
 	    "                               mobile and password (as for\n"
@@ -673,6 +686,88 @@ citizen(struct db *db, struct pool *pool, const char *typed, const char *name,
 	case DB_NONE:
 		fprintf(stderr, "%s 没有注册过；用 citizen-add 注册。\n",
 		    idno);
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * enterprise-add CODE NAME ADDRESS IDNO (ACC-1): the enterprise, with the
+ * registered person IDNO as its legal representative, as the web's
+ * registration makes it (the demo's enterprises; ./run up).  A code
+ * registered before stays as it is, and says so.
+ */
+static int
+enterprise_add(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *code, const char *name, const char *address,
+    const char *idno)
+{
+	struct enterprise	 e;
+	struct user		 u;
+	const char		*why;
+	char			*up = pool_strdup(pool, code), *rep;
+
+	if (cfg->site != SITE_EXTRANET) {
+		fputs("企业在外网登记。\n", stderr);
+		return 1;
+	}
+	credit_code_upper(up);
+	memset(&u, 0, sizeof(u));
+	switch (enterprise_person(db, pool, idno, &u.id, &rep)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		fprintf(stderr, "%s 没有注册过：法定代表人须先实名注册"
+		    "（citizen-add）。\n", idno);
+		return 1;
+	default:
+		return 1;
+	}
+	u.name = rep;
+	u.login = config_operator(pool);
+	switch (enterprise_register(db, pool, &u, up, name, address, &why)) {
+	case ENT_DONE:
+		break;
+	case ENT_INVALID:
+		fprintf(stderr, "%s\n", why);
+		return 1;
+	default:
+		return 1;
+	}
+	if (enterprise_of(db, pool, u.id, up, &e) == DB_OK && e.is_rep)
+		printf("已登记：%s（%s），法定代表人 %s\n", e.name,
+		    e.credit_code, rep);
+	else
+		printf("%s 已由他人登记，原登记不变。\n", up);
+	return 0;
+}
+
+/*
+ * enterprise-claim CODE NAME ADDRESS IDNO (ACC-1): the hall has seen the
+ * business licence and the legal representative's ID card.
+ */
+static int
+enterprise_claim_cmd(const struct config *cfg, struct db *db,
+    struct pool *pool, const char *code, const char *name,
+    const char *address, const char *idno)
+{
+	const char	*why;
+	char		*up = pool_strdup(pool, code);
+
+	if (cfg->site != SITE_EXTRANET) {
+		fputs("企业在外网登记。\n", stderr);
+		return 1;
+	}
+	credit_code_upper(up);
+	switch (enterprise_claim(db, pool, up, name, address, idno,
+	    config_operator(pool), &why)) {
+	case ENT_DONE:
+		printf("已核实：%s（%s）的法定代表人已改为身份证号码 %.6s…"
+		    "的注册用户，原授权的经办人全部取消\n", name, up, idno);
+		return 0;
+	case ENT_INVALID:
+		fprintf(stderr, "%s\n", why);
 		return 1;
 	default:
 		return 1;
@@ -1758,6 +1853,12 @@ main(int argc, char *argv[])
 	    strcmp(cmd, "citizen-reset") == 0) && argc == 4)
 		rc = citizen(db, pool, argv[1], argv[2], argv[3],
 		    strcmp(cmd, "citizen-reset") == 0);
+	else if (strcmp(cmd, "enterprise-claim") == 0 && argc == 5)
+		rc = enterprise_claim_cmd(&cfg, db, pool, argv[1], argv[2],
+		    argv[3], argv[4]);
+	else if (strcmp(cmd, "enterprise-add") == 0 && argc == 5)
+		rc = enterprise_add(&cfg, db, pool, argv[1], argv[2], argv[3],
+		    argv[4]);
 	else if (strcmp(cmd, "calendar-load") == 0 && (argc == 2 ||
 	    (argc == 3 && strcmp(argv[1], "--unless-loaded") == 0)))
 		rc = calendar_load_cmd(&cfg, db, pool, argc == 3,

@@ -140,6 +140,133 @@ credit_code_valid(const char *s)
 	return s[17] == set[c];
 }
 
+/*
+ * The registration authorities of GB 32100 (character 1) and the entity
+ * types each registers (character 2), with the names people read.
+ */
+static const struct credit_kind {
+	char		 authority, type;
+	const char	*name;
+} credit_kinds[] = {
+	{ '1', '1', "机关" },
+	{ '1', '2', "事业单位" },
+	{ '1', '3', "中央编办直接管理机构编制的群众团体" },
+	{ '1', '9', "其他机构编制部门登记的机构" },
+	{ '2', '1', "外国常驻新闻机构" },
+	{ '2', '9', "其他外交部门登记的机构" },
+	{ '3', '1', "律师执业机构" },
+	{ '3', '2', "公证处" },
+	{ '3', '3', "基层法律服务所" },
+	{ '3', '4', "司法鉴定机构" },
+	{ '3', '5', "仲裁委员会" },
+	{ '3', '9', "其他司法行政部门登记的机构" },
+	{ '4', '1', "外国在华文化中心" },
+	{ '4', '9', "其他文化部门登记的机构" },
+	{ '5', '1', "社会团体" },
+	{ '5', '2', "民办非企业单位" },
+	{ '5', '3', "基金会" },
+	{ '5', '9', "其他民政部门登记的机构" },
+	{ '6', '1', "外国旅游部门常驻代表机构" },
+	{ '6', '2', "港澳台地区旅游部门常驻内地代表机构" },
+	{ '6', '9', "其他旅游部门登记的机构" },
+	{ '7', '1', "宗教活动场所" },
+	{ '7', '2', "宗教院校" },
+	{ '7', '9', "其他宗教部门登记的机构" },
+	{ '8', '1', "基层工会" },
+	{ '8', '9', "其他工会部门登记的机构" },
+	{ '9', '1', "企业" },
+	{ '9', '2', "个体工商户" },
+	{ '9', '3', "农民专业合作社" },
+	{ 'A', '1', "军队事业单位" },
+	{ 'A', '9', "其他军队编制部门登记的机构" },
+	{ 'N', '1', "组级集体经济组织" },
+	{ 'N', '2', "村级集体经济组织" },
+	{ 'N', '3', "乡镇级集体经济组织" },
+	{ 'N', '9', "其他农业部门登记的机构" },
+	{ 'Y', '1', "其他登记管理部门登记的机构" },
+};
+
+static const struct credit_kind *
+credit_kind(const char *s, int *authority)
+{
+	size_t	 i;
+
+	*authority = 0;
+	for (i = 0; i < sizeof(credit_kinds) / sizeof(credit_kinds[0]); i++)
+		if (credit_kinds[i].authority == s[0]) {
+			*authority = 1;
+			if (credit_kinds[i].type == s[1])
+				return &credit_kinds[i];
+		}
+	return NULL;
+}
+
+enum credit_check
+credit_code_check(const char *s)
+{
+	static const char	 set[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	size_t			 i;
+	int			 authority;
+
+	if (s == NULL || strlen(s) != 18)
+		return CREDIT_FORMAT;
+	for (i = 0; i < 18; i++)
+		if (strchr(set, s[i]) == NULL)
+			return CREDIT_FORMAT;
+	if (!credit_code_valid(s))
+		return CREDIT_CHECK;
+	if (credit_kind(s, &authority) == NULL)
+		return authority ? CREDIT_TYPE : CREDIT_AUTHORITY;
+	if (!digits(s + 2, 6) || !region_prefecture_known(s + 2))
+		return CREDIT_REGION;
+	return CREDIT_OK;
+}
+
+const char *
+credit_code_problem(enum credit_check c)
+{
+	switch (c) {
+	case CREDIT_OK:
+		return NULL;
+	case CREDIT_CHECK:
+		return "统一社会信用代码的最后一位（校验码）与前 17 位不符，"
+		    "请对照营业执照逐位核对。";
+	case CREDIT_AUTHORITY:
+		return "统一社会信用代码的第 1 位（登记管理部门代码）不存在，"
+		    "请对照营业执照核对。";
+	case CREDIT_TYPE:
+		return "统一社会信用代码的第 2 位（机构类别代码）与第 1 位的"
+		    "登记管理部门不相符，请对照营业执照核对。";
+	case CREDIT_REGION:
+		return "统一社会信用代码第 3 至 8 位的行政区划代码不正确，"
+		    "请对照营业执照核对。";
+	case CREDIT_FORMAT:
+		break;
+	}
+	return "统一社会信用代码应为 18 位，由数字和大写字母组成（不含 I、O、"
+	    "Z、S、V），请对照营业执照核对。";
+}
+
+const char *
+credit_code_type(const char *s)
+{
+	const struct credit_kind	*k;
+	int				 authority;
+
+	if (credit_code_check(s) != CREDIT_OK ||
+	    (k = credit_kind(s, &authority)) == NULL)
+		return "";
+	return k->name;
+}
+
+void
+credit_code_upper(char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s >= 'a' && *s <= 'z')
+			*s = (char)(*s - 'a' + 'A');
+}
+
 int
 mobile_valid(const char *s)
 {

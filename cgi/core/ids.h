@@ -39,6 +39,37 @@ int	 region_prefecture_known(const char *four);
 /* GB 32100-2015 unified social credit code, 18 characters, with its
  * MOD 31 check character.  Returns 1 when valid. */
 int	 credit_code_valid(const char *);
+
+/* What is wrong with a unified social credit code, in the order it is
+ * checked (ACC-1). */
+enum credit_check {
+	CREDIT_OK = 0,
+	CREDIT_FORMAT,		/* not 18 characters of the code's 31 */
+	CREDIT_CHECK,		/* character 18: the MOD 31 check fails */
+	CREDIT_AUTHORITY,	/* character 1: no registration authority */
+	CREDIT_TYPE,		/* character 2: no entity type of that
+				 * authority */
+	CREDIT_REGION,		/* characters 3-8: no GB/T 2260 province and
+				 * prefecture */
+};
+/*
+ * GB 32100-2015 with its amendment (第 1 号修改单, 2018): the check
+ * character, then the registration authority (1 机构编制, 2 外交, 3 司法
+ * 行政, 4 文化, 5 民政, 6 旅游, 7 宗教, 8 工会, 9 工商, A 中央军委改革和
+ * 编制办公室, N 农业, Y 其他) and the entity types the standard's table
+ * gives that authority (9: 1 企业, 2 个体工商户, 3 农民专业合作社), and the
+ * administrative division (characters 3-8, its first four against
+ * GB/T 2260 since 1980, as for ID numbers).  Lower-case letters are
+ * refused: credit_code_upper() first.
+ */
+enum credit_check credit_code_check(const char *);
+/* What to tell the person who typed it (Chinese). */
+const char	*credit_code_problem(enum credit_check);
+/* The entity type's name ("企业", "农民专业合作社"), or "" for a code
+ * credit_code_check() refuses. */
+const char	*credit_code_type(const char *);
+/* Lower-case letters, as typed on a phone, made upper-case in s. */
+void	 credit_code_upper(char *);
 /* Mainland mobile number: 11 digits starting 13-19.  Returns 1. */
 int	 mobile_valid(const char *);
 /* A phone number as a person writes it (a mobile or 0479-8221234): 7 to

@@ -28,9 +28,10 @@ static const char SQL_TODAY[] =
 static const char SQL_APP_ADD[] =
     "INSERT INTO application (app_no, citizen_id, item_id, item_code, "
     "item_version, item_name, applicant_name, id_hash, id_sealed, "
-    "mobile_sealed, remark, state, state_label, submitted_at, updated_at) "
+    "mobile_sealed, remark, state, state_label, submitted_at, updated_at, "
+    "enterprise_id, entity_name, credit_code) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', "
-    "'已提交，等待受理', ?, ?)";
+    "'已提交，等待受理', ?, ?, ?, ?, ?)";
 /* The form's one-time key (F13), and the day's quota (SEC-8). */
 static const char SQL_FORM_KEY_ADD[] =
     "INSERT INTO app_form_key (citizen_id, form_key, app_no, created_at) "
@@ -56,7 +57,8 @@ static const char SQL_EVENT_ADD[] =
 	"state_label, " LOCAL("submitted_at") ", " LOCAL("updated_at") ", " \
 	"DATE_FORMAT(due_date, '%Y-%m-%d'), " LOCAL("withdraw_at") ", " \
 	LOCAL("corrected_at") ", " \
-	"fee_kind, fee_amount, DATE_FORMAT(fee_due, '%Y-%m-%d'), fee_state"
+	"fee_kind, fee_amount, DATE_FORMAT(fee_due, '%Y-%m-%d'), fee_state, " \
+	"enterprise_id, entity_name, credit_code"
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 /* A withdrawal asked for (094): only an open application of the
@@ -77,6 +79,24 @@ static const char SQL_APP_FIND[] =
 static const char SQL_APP_LIST[] =
     "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
     "ORDER BY id DESC LIMIT 200";
+static const char SQL_APP_LIST_ENT[] =
+    "SELECT " APP_COLS " FROM application WHERE enterprise_id = ? "
+    "ORDER BY id DESC LIMIT 200";
+/* ACC-3: the applicant is a person's own self or an enterprise (? = 0:
+ * the person's applications made for no enterprise). */
+#define APP_OF_APPLICANT \
+    "(IF(? = 0, p.citizen_id = ? AND p.enterprise_id IS NULL, " \
+    "p.enterprise_id = ?))"
+static const char SQL_LAST_REMARK[] =
+    "SELECT p.remark FROM application p WHERE " APP_OF_APPLICANT
+    " AND p.item_code = ? AND p.remark <> '' ORDER BY p.id DESC LIMIT 1";
+#define REUSE_COLS "SELECT a.id, p.app_no, " LOCAL("p.submitted_at") \
+    ", a.material_name, a.file_name, a.sha256, a.size, a.mime " \
+    "FROM attachment a JOIN application p ON p.app_no = a.app_no WHERE " \
+    APP_OF_APPLICANT
+static const char SQL_REUSABLES[] = REUSE_COLS
+    " ORDER BY a.id DESC LIMIT 200";
+static const char SQL_REUSABLE[] = REUSE_COLS " AND a.id = ?";
 static const char SQL_EVENTS[] =
     "SELECT seq, " LOCAL("at") ", label, actor, note FROM app_event "
     "WHERE app_no = ? ORDER BY seq";
@@ -345,7 +365,8 @@ quota_take(struct db *db, struct pool *pool, const struct user *u,
 
 enum app_rc
 app_submit(struct db *db, struct pool *pool, const struct item *it,
-    const struct user *u, const char *idno, const char *mobile,
+    const struct user *u, const struct app_entity *ent, const char *idno,
+    const char *mobile,
     const char *remark, const struct attachment *atts, size_t natts,
     const char *form_key, const struct app_quota *quota, char **app_no)
 {
@@ -403,6 +424,15 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	stmt_bind_text(q, 10, remark ? remark : "");
 	stmt_bind_text(q, 11, now);
 	stmt_bind_text(q, 12, now);
+	if (ent != NULL) {
+		stmt_bind_int(q, 13, ent->id);
+		stmt_bind_text(q, 14, ent->name);
+		stmt_bind_text(q, 15, ent->credit_code);
+	} else {
+		stmt_bind_null(q, 13);
+		stmt_bind_null(q, 14);
+		stmt_bind_null(q, 15);
+	}
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
 	for (i = 0; i < natts; i++)
@@ -425,6 +455,13 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	    "id_number", idno, "mobile", mobile, "remark",
 	    remark ? remark : "", "submitted_at", now, "attachments", jatts,
 	    "files", files);
+	/* The applicant an enterprise, the person its 经办人 (ACC-1). */
+	if (rec != NULL && ent != NULL && json_object_set_new(rec, "entity",
+	    json_pack("{s:s, s:s, s:s}", "kind", "enterprise",
+	    "credit_code", ent->credit_code, "name", ent->name)) == -1) {
+		json_decref(rec);
+		rec = NULL;
+	}
 	rc = outbox_add(db, pool, rec);	/* refuses a NULL rec */
 	json_decref(rec);
 	if (rc != DB_OK)
@@ -445,13 +482,13 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdss", &a->id,
+	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdssiss", &a->id,
 	    &a->app_no, &a->citizen_id, &a->item_code, &a->item_version,
 	    &a->item_name, &a->applicant_name, &a->id_number, &a->mobile,
 	    &a->remark, &a->state, &a->state_label, &a->submitted_at,
 	    &a->updated_at, &a->due_date, &a->withdraw_at, &a->corrected_at,
-	    &a->fee_kind, &a->fee_amount, &a->fee_due, &a->fee_state)) !=
-	    DB_OK)
+	    &a->fee_kind, &a->fee_amount, &a->fee_due, &a->fee_state,
+	    &a->enterprise_id, &a->entity_name, &a->credit_code)) != DB_OK)
 		return rc;
 	/* Opened for the page, which masks them; one that does not open
 	 * (logged) shows as nothing rather than failing the list. */
@@ -582,6 +619,97 @@ app_list(struct db *db, struct pool *pool, int64_t citizen_id,
 	q = db_stmt(db, SQL_APP_LIST);
 	stmt_bind_int(q, 0, citizen_id);
 	return stmt_list(q, pool, app_row, sizeof(**out), out, n);
+}
+
+enum db_rc
+app_list_enterprise(struct db *db, struct pool *pool, int64_t id,
+    struct application **out, size_t *n)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_APP_LIST_ENT);
+	stmt_bind_int(q, 0, id);
+	return stmt_list(q, pool, app_row, sizeof(**out), out, n);
+}
+
+/* Bind the applicant (APP_OF_APPLICANT) from position at. */
+static void
+bind_applicant(struct stmt *q, unsigned at, int64_t citizen, int64_t ent)
+{
+	stmt_bind_int(q, at, ent);
+	stmt_bind_int(q, at + 1, citizen);
+	stmt_bind_int(q, at + 2, ent);
+}
+
+enum db_rc
+app_last_remark(struct db *db, struct pool *pool, int64_t citizen,
+    int64_t ent, const char *code, char **remark)
+{
+	struct stmt	*q;
+
+	*remark = NULL;
+	q = db_stmt(db, SQL_LAST_REMARK);
+	bind_applicant(q, 0, citizen, ent);
+	stmt_bind_text(q, 3, code);
+	return stmt_one(q, pool, "s", remark);
+}
+
+static enum db_rc
+reusable_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct app_reusable	*r = arg;
+	enum db_rc		 rc;
+	char			*sha;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = stmt_row(q, pool, "isssssis", &r->id, &r->app_no,
+	    &r->submitted_at, &r->a.material_name, &r->a.file_name, &sha,
+	    &r->a.size, &r->a.mime)) != DB_OK)
+		return rc;
+	if (sha == NULL || strlen(sha) != 64)
+		return DB_ERR;
+	memcpy(r->a.sha256, sha, 65);
+	return DB_OK;
+}
+
+enum db_rc
+app_reusables(struct db *db, struct pool *pool, int64_t citizen,
+    int64_t ent, struct app_reusable **out, size_t *n)
+{
+	struct app_reusable	*v;
+	struct stmt		*q;
+	enum db_rc		 rc;
+	size_t			 i, j, k = 0;
+
+	q = db_stmt(db, SQL_REUSABLES);
+	bind_applicant(q, 0, citizen, ent);
+	if ((rc = stmt_list(q, pool, reusable_row, sizeof(*v), &v, n)) !=
+	    DB_OK)
+		return rc;
+	/* The newest of each material name and file. */
+	for (i = 0; i < *n; i++) {
+		for (j = 0; j < k; j++)
+			if (strcmp(v[j].a.material_name, v[i].a.material_name)
+			    == 0 && strcmp(v[j].a.sha256, v[i].a.sha256) == 0)
+				break;
+		if (j == k)
+			v[k++] = v[i];
+	}
+	*n = k;
+	*out = v;
+	return DB_OK;
+}
+
+enum db_rc
+app_reusable(struct db *db, struct pool *pool, int64_t citizen, int64_t ent,
+    int64_t id, struct app_reusable *r)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_REUSABLE);
+	bind_applicant(q, 0, citizen, ent);
+	stmt_bind_int(q, 3, id);
+	return stmt_first(q, pool, reusable_row, r);
 }
 
 /*

@@ -52,6 +52,10 @@ struct application {
 	int		 fee_amount;
 	int		 item_version;
 	int64_t		 citizen_id;
+	/* Made in an enterprise's name (ACC-1): its id, name and credit
+	 * code when it applied; 0 and NULL for a person's own. */
+	int64_t		 enterprise_id;
+	char		*entity_name, *credit_code;
 	struct attachment *atts;
 	size_t		 natts;
 	struct app_event *events;
@@ -76,15 +80,25 @@ enum app_rc {
 	APP_ERR,		/* failed; logged */
 };
 
+/* The applicant an application is made for when not the person
+ * themself: an enterprise they may apply for (enterprise.h). */
+struct app_entity {
+	int64_t		 id;
+	const char	*name, *credit_code;
+};
+
 /*
  * Submit an application for item by user with the stored attachments:
  * numbers it, stores it, its attachments, its first timeline entry, its
  * outbox record, its form key and its count against the quota, in one
  * transaction.  Sets *app_no (for APP_AGAIN, the first submission's).
- * Nothing is stored unless it returns APP_OK.
+ * Nothing is stored unless it returns APP_OK.  ent: the enterprise it is
+ * made for (the caller checked user's ENT_APPLY), or NULL; its name and
+ * credit code cross the gap in the record's "entity" (records.c).
  */
 enum app_rc	 app_submit(struct db *, struct pool *, const struct item *,
-		    const struct user *, const char *id_number,
+		    const struct user *, const struct app_entity *ent,
+		    const char *id_number,
 		    const char *mobile, const char *remark,
 		    const struct attachment *, size_t natts,
 		    const char *form_key, const struct app_quota *,
@@ -154,6 +168,28 @@ enum query_rc	 app_query(struct db *, struct pool *, const char *app_no,
 /* The applications of a citizen, newest first (no parts loaded). */
 enum db_rc	 app_list(struct db *, struct pool *, int64_t citizen_id,
 		    struct application **, size_t *);
+/* The applications made in enterprise id's name, newest first. */
+enum db_rc	 app_list_enterprise(struct db *, struct pool *, int64_t id,
+		    struct application **, size_t *);
+
+/*
+ * Details filled once, offered again (ACC-3).  The applicant is person
+ * citizen's own self (ent 0) or enterprise ent: the remark of its newest
+ * application of item code (NULL when none); the files of its earlier
+ * applications, newest first, one per material name and file; one of
+ * them by attachment id, DB_NONE unless it is one of those.
+ */
+struct app_reusable {
+	int64_t		 id;		/* attachment row */
+	char		*app_no, *submitted_at;
+	struct attachment a;
+};
+enum db_rc	 app_last_remark(struct db *, struct pool *, int64_t citizen,
+		    int64_t ent, const char *code, char **remark);
+enum db_rc	 app_reusables(struct db *, struct pool *, int64_t citizen,
+		    int64_t ent, struct app_reusable **, size_t *);
+enum db_rc	 app_reusable(struct db *, struct pool *, int64_t citizen,
+		    int64_t ent, int64_t id, struct app_reusable *);
 /* A case event sent back by the intranet.  Inside the import's
  * transaction; an event seen before changes nothing. */
 /* A case's fee as the intranet sends it (case.fee: FEE-1, FEE-2): what

@@ -113,6 +113,12 @@ static const char SQL_CASE_ADD[] =
     "item_name, applicant_name, id_sealed, mobile_sealed, remark, state, "
     "step_seq, submitted_at, received_at) VALUES (?, 'online', ?, ?, ?, ?, "
     "?, ?, ?, ?, 'received', 1, ?, UTC_TIMESTAMP())";
+/* The enterprise an application was made for (ACC-1, db/200). */
+static const char SQL_CASE_ENTITY_SET[] =
+    "UPDATE kase SET entity_name = ?, credit_code = ? WHERE id = ?";
+static const char SQL_CASE_ENTITY[] =
+    "SELECT entity_name, credit_code FROM kase WHERE id = ? "
+    "AND credit_code IS NOT NULL";
 static const char SQL_CASE_MOVE[] =
     "UPDATE kase SET state = ?, step_seq = ?, "
     "accepted_at = IF(? = 'accept', UTC_TIMESTAMP(), accepted_at), "
@@ -991,7 +997,7 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 	struct kase		 k;
 	struct attachment	 a;
 	enum db_rc		 rc;
-	json_t			*atts, *e;
+	json_t			*atts, *e, *ent;
 	const char		*app_no, *code, *iname, *name, *idno, *mobile;
 	const char		*remark, *submitted, *mname, *fname, *sha, *mime;
 	char			*sid, *smob;
@@ -1041,6 +1047,21 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 		return rc == DB_DUP ? DB_NONE : DB_ERR;
 	}
 	case_id = stmt_insert_id(q);
+	/* Made in an enterprise's name: the enterprise is the applicant,
+	 * the person its 经办人 (records.c checked the entity). */
+	if ((ent = json_object_get(rec, "entity")) != NULL) {
+		q = db_stmt(db, SQL_CASE_ENTITY_SET);
+		stmt_bind_text(q, 0, json_string_value(json_object_get(ent,
+		    "name")));
+		stmt_bind_text(q, 1, json_string_value(json_object_get(ent,
+		    "credit_code")));
+		stmt_bind_int(q, 2, case_id);
+		if ((rc = stmt_run(q)) != DB_OK) {
+			snprintf(err, errlen, "申请 %s 的申请企业无法入库",
+			    app_no);
+			return DB_ERR;
+		}
+	}
 	/* The applicant's clocks run from the submission (deadline.h). */
 	if ((rc = deadline_case(db, pool, case_id)) != DB_OK) {
 		snprintf(err, errlen, "申请 %s 的办理期限无法计算", app_no);
@@ -1071,6 +1092,18 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 		return rc;
 	return event_out(db, pool, &k, "receive", "内网收件", "received", NULL,
 	    NULL, "", NULL, "审批部门已收到申请", NULL);
+}
+
+enum db_rc
+case_entity(struct db *db, struct pool *pool, int64_t case_id, char **name,
+    char **credit_code)
+{
+	struct stmt	*q;
+
+	*name = *credit_code = NULL;
+	q = db_stmt(db, SQL_CASE_ENTITY);
+	stmt_bind_int(q, 0, case_id);
+	return stmt_one(q, pool, "ss", name, credit_code);
 }
 
 /* Number and fill the document of kind for case k (not yet stored),

@@ -174,6 +174,10 @@ const char	*flow_state_label(const char *state);
  * transaction. */
 enum db_rc	 case_import_application(struct db *, struct pool *, json_t *rec,
 		    char *err, size_t errlen);
+/* The enterprise case id was applied for in the name of (ACC-1): its
+ * name and credit code; DB_NONE for a person's own application. */
+enum db_rc	 case_entity(struct db *, struct pool *, int64_t id, char **name,
+		    char **credit_code);
 enum db_rc	 case_get(struct db *, struct pool *, int64_t id, struct kase *);
 /* The id of the case of application app_no (a document's case). */
 enum db_rc	 case_id_of(struct db *, struct pool *, const char *app_no,

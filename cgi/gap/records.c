@@ -264,6 +264,15 @@ doc_kind_ok(const char *s)
 	return vocab_doc_kind(s) != NULL;
 }
 
+static int
+credit_ok(const char *s)
+{
+	return credit_code_check(s) == CREDIT_OK;
+}
+
+static const struct shape S_CREDIT = { credit_ok,
+    "不是有效的统一社会信用代码（GB 32100：登记管理部门、机构类别、"
+    "行政区划和校验码须正确）" };
 static const struct shape S_APP_NO = { app_no_ok,
     "应为 YW、8 位日期和 5 位序号，如 YW2026112100001" };
 static const struct shape S_ID = { .ok_on = id_ok,
@@ -476,6 +485,16 @@ static const struct field attachment_elem[] = {
 	OBJECT(NULL, "附件", attachment_fields)
 };
 
+/* An application made in an enterprise's name (ACC-1): the enterprise is
+ * the applicant, the person in "applicant" its 经办人. */
+static const char *const entity_kinds[] = { "enterprise", NULL };
+static const struct field entity_fields[] = {
+	CHOICE("kind", "申请人类型", entity_kinds),
+	SHAPED("credit_code", "统一社会信用代码", S_CREDIT),
+	LINE("name", "企业名称", 2, 100),
+	END
+};
+
 /* app_submit(): what the online application form (ext_apply.c) takes. */
 static const struct field application_fields[] = {
 	CHOICE("type", "记录类型", type_application),
@@ -484,6 +503,8 @@ static const struct field application_fields[] = {
 	INT("item_version", "事项版本", 1, INT_COLUMN),
 	LINE("item_name", "事项名称", 1, 200),
 	OBJECT("applicant", "申请人", applicant_fields),
+	{ .name = "entity", .type = F_OBJECT, .optional = 1,
+	    .sub = entity_fields, .label = "申请企业" },
 	LINES("remark", "申请说明", REMARK_CHARS, 4 * REMARK_CHARS),
 	SHAPED("submitted_at", "提交时间", S_DATETIME),
 	ARRAY("attachments", "附件", 0, MATERIALS_MAX, attachment_elem),

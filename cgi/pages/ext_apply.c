@@ -2,11 +2,14 @@
  * ext_apply.c: online application (EXT-1) and its receipt (EXT-2).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "account.h"
 #include "crypto.h"
+#include "enterprise.h"
 #include "files.h"
 #include "ids.h"
 #include "log.h"
@@ -40,14 +43,97 @@ load_item(struct req *r, struct item *it)
 }
 
 /*
+ * Whom the form applies for (ACC-1): the form's "as", a credit code of an
+ * enterprise the person may apply for, or empty for themself.  0 with *e
+ * filled (e->id 0: themself), or the reply already sent.
+ */
+static int
+load_as(struct req *r, struct enterprise *e)
+{
+	const char	*as;
+
+	memset(e, 0, sizeof(*e));
+	if ((as = form_get(r, "as")) == NULL || *as == '\0')
+		return 0;
+	switch (enterprise_of(r->db, r->pool, r->user.id, as, e)) {
+	case DB_OK:
+		if (e->rights & ENT_APPLY)
+			return 0;
+		break;
+	case DB_NONE:
+		break;
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	return reply_error(r, 403, "您没有以这家企业名义申请的权限。请企业"
+	    "的法定代表人在「我的企业」中为您授权，或以个人身份办理。");
+}
+
+/*
+ * Details filled once, offered again (ACC-3): the enterprises the person
+ * may apply for (Applicant.As.N), the files of the applicant's earlier
+ * applications per material slot (Item.Materials.N.Reuse.M) and, on a
+ * fresh form, the remark of their last application of this item.
+ */
+static int
+offer_again(struct req *r, const struct item *it, const struct enterprise *e,
+    int fresh)
+{
+	struct enterprise	*ev;
+	struct app_reusable	*rv;
+	char			*remark, *p;
+	size_t			 en, rn, i, j, k;
+
+	if (enterprise_mine(r->db, r->pool, r->user.id, &ev, &en) != DB_OK)
+		return -1;
+	for (i = 0, k = 0; i < en; i++) {
+		if (!(ev[i].rights & ENT_APPLY))
+			continue;
+		p = pool_printf(r->pool, "Applicant.As.%zu", k++);
+		hdf_put(r, p, "code", ev[i].credit_code);
+		hdf_put(r, p, "name", ev[i].name);
+	}
+	if (app_reusables(r->db, r->pool, r->user.id, e->id, &rv, &rn) !=
+	    DB_OK)
+		return -1;
+	for (i = 0; i < it->nmaterials; i++)
+		for (j = 0, k = 0; j < rn && k < 5; j++) {
+			if (strcmp(rv[j].a.material_name,
+			    it->materials[i].name) != 0)
+				continue;
+			p = pool_printf(r->pool, "Item.Materials.%zu.Reuse.%zu",
+			    i, k++);
+			hdf_setf(r, pool_printf(r->pool, "%s.id", p), "%lld",
+			    (long long)rv[j].id);
+			hdf_put(r, p, "file_name", rv[j].a.file_name);
+			hdf_put(r, p, "app_no", rv[j].app_no);
+			hdf_put(r, p, "submitted_at", rv[j].submitted_at);
+			hdf_setf(r, pool_printf(r->pool, "%s.kb", p), "%lld",
+			    (long long)((rv[j].a.size + 1023) / 1024));
+		}
+	if (fresh) {
+		if (app_last_remark(r->db, r->pool, r->user.id, e->id,
+		    it->code, &remark) == DB_ERR)
+			return -1;
+		hdf_set(r, "Form.remark", remark);
+		hdf_set(r, "Form.remark_again", remark != NULL ? "1" : NULL);
+	}
+	return 0;
+}
+
+/*
  * The form, fresh (why NULL) or again after a refusal with status.  A
  * form shown again keeps its key: nothing was stored under it yet.
  */
 static int
 show_form(struct req *r, const struct item *it, int status, const char *why)
 {
-	char		*idno = NULL, *mobile = NULL;
+	struct enterprise	 e;
+	char			*idno = NULL, *mobile = NULL;
+	int			 rc;
 
+	if ((rc = load_as(r, &e)) != 0)
+		return rc;
 	view_item(r, "Item", it);
 	if (account_citizen_personal(r->db, r->pool, r->user.id, &idno,
 	    &mobile) != DB_OK)
@@ -55,7 +141,15 @@ show_form(struct req *r, const struct item *it, int status, const char *why)
 	hdf_set(r, "Applicant.name", r->user.name);
 	hdf_set(r, "Applicant.id_number_masked", view_mask(r, idno, 6, 4));
 	hdf_set(r, "Applicant.mobile", mobile);
+	if (e.id != 0) {
+		hdf_set(r, "Applicant.Entity.name", e.name);
+		hdf_set(r, "Applicant.Entity.code", e.credit_code);
+		hdf_set(r, "Applicant.Entity.address", e.address);
+		hdf_set(r, "Applicant.Entity.rep", e.rep_name);
+	}
 	view_form_key(r, why != NULL);
+	if (offer_again(r, it, &e, why == NULL) == -1)
+		return reply_error(r, 500, NULL);
 	if (why != NULL) {
 		r->status = status;
 		hdf_set(r, "Form.Error", why);
@@ -156,14 +250,63 @@ upload_rule(struct req *r, struct files_rule *rule)
 }
 
 /*
+ * No file posted for material m: the earlier file the form chose as
+ * r<seq> (ACC-3), if any.  It must be one of the applicant's own (the
+ * person's, or the enterprise's they apply for), of a material of the
+ * same name, and still in the store; it is not judged again (it was at
+ * its upload) and crosses the gap like an upload.  1 with *a and *fp NULL,
+ * 0 when none was chosen, -1 when refused (*why, *status).
+ */
+static int
+reuse_file(struct req *r, const struct material *m, int64_t ent, FILE **fp,
+    struct attachment *a, int *status, const char **why)
+{
+	struct app_reusable	 rv;
+	const char		*v;
+	char			 field[16], *end, *path;
+	long long		 id;
+
+	*fp = NULL;
+	snprintf(field, sizeof(field), "r%d", m->seq);
+	if ((v = form_get(r, field)) == NULL || *v == '\0')
+		return 0;
+	*status = 422;
+	*why = pool_printf(r->pool, "「%s」选择的以前提交过的文件不能使用，"
+	    "请重新上传。", m->name);
+	id = strtoll(v, &end, 10);
+	if (*end != '\0' || id <= 0 || strlen(v) > 18)
+		return -1;
+	switch (app_reusable(r->db, r->pool, r->user.id, ent, id, &rv)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return -1;
+	default:
+		*status = 500;
+		*why = "读取以前提交的材料时出错，请稍后再提交。";
+		return -1;
+	}
+	path = files_path(r->cfg->files_dir, rv.a.sha256, r->pool);
+	if (strcmp(rv.a.material_name, m->name) != 0 || path == NULL ||
+	    access(path, R_OK) != 0)
+		return -1;
+	*a = rv.a;
+	a->material_seq = m->seq;
+	a->material_name = m->name;
+	a->round = 0;
+	return 1;
+}
+
+/*
  * The file posted as m<seq> for material m, judged by rule: 1 with *fp
  * and *a (but its digest), 0 when none was posted, -1 when it is refused
- * (*why, *status).
+ * (*why, *status).  reuse: the enterprise (0: the person) whose earlier
+ * file the form may name instead (reuse_file()), or -1 for none.
  */
 static int
 take_file(struct req *r, const struct material *m,
-    const struct files_rule *rule, FILE **fp, struct attachment *a,
-    int *status, const char **why)
+    const struct files_rule *rule, int64_t reuse, FILE **fp,
+    struct attachment *a, int *status, const char **why)
 {
 	const char	*fname, *mime, *detail;
 	char		 field[16];
@@ -172,7 +315,8 @@ take_file(struct req *r, const struct material *m,
 
 	snprintf(field, sizeof(field), "m%d", m->seq);
 	if (form_file(r, field, fp, &size, &fname) == -1 || size == 0)
-		return 0;
+		return reuse < 0 ? 0 : reuse_file(r, m, reuse, fp, a, status,
+		    why);
 	*status = 422;
 	if (size > r->cfg->max_upload) {
 		*why = pool_printf(r->pool, "「%s」超过 %zu MB，请压缩或分页扫描"
@@ -207,7 +351,8 @@ discard(struct req *r, struct files_put *puts, size_t n)
 }
 
 /* Store the n files fps as puts, their digests into atts; 0, or -1 with
- * none of them left stored. */
+ * none of them left stored.  A NULL file is one stored already (an
+ * earlier upload offered again, ACC-3): its put stays empty. */
 static int
 store_files(struct req *r, FILE **fps, struct files_put *puts,
     struct attachment *atts, size_t n)
@@ -215,6 +360,9 @@ store_files(struct req *r, FILE **fps, struct files_put *puts,
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
+		memset(&puts[i], 0, sizeof(puts[i]));
+		if (fps[i] == NULL)
+			continue;
 		if (files_put(r->cfg->files_dir, fps[i], &puts[i], r->pool) ==
 		    -1) {
 			discard(r, puts, i);
@@ -240,6 +388,8 @@ page_ext_apply(struct req *r)
 	struct files_put	*puts;
 	struct files_rule	 rule;
 	struct app_quota	 quota;
+	struct enterprise	 e;
+	struct app_entity	 ent;
 	FILE			**fps;
 	const char		*remark, *key, *why;
 	char			*idno, *mobile, *app_no;
@@ -249,6 +399,8 @@ page_ext_apply(struct req *r)
 	int			 rc, status;
 
 	if ((rc = load_item(r, &it)) != 0)
+		return rc;
+	if ((rc = load_as(r, &e)) != 0)
 		return rc;
 	if ((key = view_posted_key(r)) == NULL)
 		return reply_error(r, 400, "申请页面已过期。请先到「我的办件」"
@@ -289,8 +441,8 @@ page_ext_apply(struct req *r)
 	for (i = 0; i < it.nmaterials; i++) {
 		const struct material *m = &it.materials[i];
 
-		switch (take_file(r, m, &rule, &fps[n], &atts[n], &status,
-		    &why)) {
+		switch (take_file(r, m, &rule, e.id, &fps[n], &atts[n],
+		    &status, &why)) {
 		case -1:
 			return show_form(r, &it, status, why);
 		case 0:
@@ -300,15 +452,21 @@ page_ext_apply(struct req *r)
 				    m->name));
 			continue;
 		}
-		total += atts[n++].size;
+		/* An earlier upload offered again is stored already. */
+		if (fps[n] != NULL)
+			total += atts[n].size;
+		n++;
 	}
 	if ((uint64_t)(used_bytes + total) > quota.bytes)
 		return over_quota(r, APP_OVER_BYTES);
 	if (store_files(r, fps, puts, atts, n) == -1)
 		return reply_error(r, 500, "保存附件时出错，您的申请没有保存。"
 		    "请稍后重新提交。");
-	arc = app_submit(r->db, r->pool, &it, &r->user, idno, mobile, remark,
-	    atts, n, key, &quota, &app_no);
+	ent.id = e.id;
+	ent.name = e.name;
+	ent.credit_code = e.credit_code;
+	arc = app_submit(r->db, r->pool, &it, &r->user, e.id ? &ent : NULL,
+	    idno, mobile, remark, atts, n, key, &quota, &app_no);
 	if (arc == APP_OK)
 		for (i = 0; i < n; i++)
 			files_release(&puts[i]);
@@ -325,6 +483,31 @@ page_ext_apply(struct req *r)
 	default:
 		return reply_error(r, 500, "提交申请时出错。请先到「我的办件」"
 		    "查看：没有这份申请的话，请稍后重新提交。");
+	}
+}
+
+/*
+ * Whether the logged-in person sees application a: who made it, and for
+ * an enterprise's, whoever may view its cases (ACC-1).  1, 0, -1 on a
+ * database error.
+ */
+static int
+visible(struct req *r, const struct application *a)
+{
+	struct enterprise	 e;
+
+	if (a->citizen_id == r->user.id)
+		return 1;
+	if (a->enterprise_id == 0)
+		return 0;
+	switch (enterprise_by_id(r->db, r->pool, r->user.id, a->enterprise_id,
+	    &e)) {
+	case DB_OK:
+		return (e.rights & ENT_VIEW) != 0;
+	case DB_NONE:
+		return 0;
+	default:
+		return -1;
 	}
 }
 
@@ -345,9 +528,14 @@ load_own(struct req *r, struct application *a)
 		return reply_error(r, 500, NULL);
 	}
 	/* Somebody else's application is as if it did not exist. */
-	if (a->citizen_id != r->user.id)
+	switch (visible(r, a)) {
+	case 1:
+		return 0;
+	case 0:
 		return reply_error(r, 404, "没有找到这个申请。");
-	return 0;
+	default:
+		return reply_error(r, 500, NULL);
+	}
 }
 
 /*
@@ -409,6 +597,9 @@ page_ext_withdraw(struct req *r)
 
 	if ((rc = load_own(r, &a)) != 0)
 		return rc;
+	if (a.citizen_id != r->user.id)
+		return reply_error(r, 403, "企业的这份申请只能由提交它的经办人"
+		    "撤回。");
 	if (form_get(r, "confirm") == NULL)
 		return reply_error(r, 422, "请勾选“我确认撤回这项申请”后再提交。");
 	if (reason == NULL)
@@ -451,6 +642,9 @@ page_ext_correct(struct req *r)
 
 	if ((rc = load_own(r, &a)) != 0)
 		return rc;
+	if (a.citizen_id != r->user.id)
+		return reply_error(r, 403, "企业的这份申请只能由提交它的经办人"
+		    "补正材料。");
 	if (a.corrected_at != NULL)
 		return reply_error(r, 409, "补正材料只能提交一次，您已经提交过"
 		    "了，请等待审批部门受理。");
@@ -467,8 +661,8 @@ page_ext_correct(struct req *r)
 		memset(&m, 0, sizeof(m));
 		m.seq = a.corr[i].material_seq;
 		m.name = a.corr[i].material_name;
-		switch (take_file(r, &m, &rule, &fps[i], &atts[i], &status,
-		    &why)) {
+		switch (take_file(r, &m, &rule, -1, &fps[i], &atts[i],
+		    &status, &why)) {
 		case -1:
 			return reply_error(r, status, pool_printf(r->pool,
 			    "%s补正材料没有提交，请返回上一页重新选择文件。", why));
@@ -508,13 +702,26 @@ int
 page_ext_my(struct req *r)
 {
 	struct application	*v;
+	struct enterprise	*ev;
 	size_t			 n, i;
 
+	/* The enterprises the person represents or acts for (ACC-1). */
+	if (enterprise_mine(r->db, r->pool, r->user.id, &ev, &n) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; i < n; i++) {
+		char *p = pool_printf(r->pool, "Ents.%zu", i);
+		hdf_put(r, p, "code", ev[i].credit_code);
+		hdf_put(r, p, "name", ev[i].name);
+		hdf_put(r, p, "role", ev[i].is_rep ? "法定代表人" :
+		    pool_printf(r->pool, "经办人：%s", enterprise_rights_label(
+		    r->pool, ev[i].rights)));
+	}
 	if (app_list(r->db, r->pool, r->user.id, &v, &n) != DB_OK)
 		return reply_error(r, 500, NULL);
 	for (i = 0; i < n; i++) {
 		char *p = pool_printf(r->pool, "Apps.%zu", i);
 		hdf_put(r, p, "app_no", v[i].app_no);
+		hdf_put(r, p, "entity_name", v[i].entity_name);
 		hdf_put(r, p, "item_name", v[i].item_name);
 		hdf_put(r, p, "state", v[i].state);
 		hdf_put(r, p, "state_label", v[i].state_label);
@@ -603,7 +810,7 @@ page_ext_doc(struct req *r)
 		return reply_error(r, 500, NULL);
 	}
 	if (app_get(r->db, r->pool, d.app_no, &a) != DB_OK ||
-	    a.citizen_id != r->user.id)
+	    visible(r, &a) != 1)
 		return reply_error(r, 404, "没有找到这份文书。");
 	if (view_doc(r, &d) == -1)
 		return reply_error(r, 500, NULL);

@@ -15,6 +15,7 @@
 #include "fee.h"
 #include "delegation.h"
 #include "files.h"
+#include "ids.h"
 #include "log.h"
 #include "org.h"
 #include "pages.h"
@@ -644,6 +645,7 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 {
 	struct today	 now;
 	struct kase	 k = *kp;
+	char		*ename, *ecode;
 	size_t		 i;
 
 	if (today_get(r, &now) == -1)
@@ -660,6 +662,18 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 	hdf_set(r, "Case.mobile", view_observer(r) ?
 	    view_mask(r, k.mobile, 3, 4) : k.mobile);
 	hdf_set(r, "Case.remark", scrub(r, kp, k.remark));
+	/* 申请人：某某公司（统一社会信用代码 …），经办人：某某 (ACC-1). */
+	switch (case_entity(r->db, r->pool, k.id, &ename, &ecode)) {
+	case DB_OK:
+		hdf_set(r, "Case.Entity.name", ename);
+		hdf_set(r, "Case.Entity.code", ecode);
+		hdf_set(r, "Case.Entity.type", credit_code_type(ecode));
+		break;
+	case DB_NONE:
+		break;
+	default:
+		return -1;
+	}
 	hdf_set(r, "Case.state", k.state);
 	hdf_setf(r, "Case.step_seq", "%d", k.step_seq);
 	hdf_set(r, "Case.submitted_at", k.submitted_at);

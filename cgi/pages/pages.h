@@ -35,6 +35,12 @@ int	 page_ext_doc(struct req *);
 int	 page_ext_complaint_form(struct req *);
 int	 page_ext_complaint(struct req *);
 int	 page_ext_complaints(struct req *);
+/* ext_enterprise.c: enterprises and their staff (ACC-1; issue #10). */
+int	 page_ext_ent_register_form(struct req *);
+int	 page_ext_ent_register(struct req *);
+int	 page_ext_enterprise(struct req *);
+int	 page_ext_ent_grant(struct req *);
+int	 page_ext_ent_revoke(struct req *);
 
 /* Intranet. */
 int	 page_int_home(struct req *);

@@ -163,6 +163,9 @@ view_app(struct req *r, const char *p, const struct application *a)
 	    a->item_version);
 	hdf_put(r, p, "item_name", a->item_name);
 	hdf_put(r, p, "applicant_name", a->applicant_name);
+	/* Made in an enterprise's name (ACC-1): the applicant it is. */
+	hdf_put(r, p, "entity_name", a->entity_name);
+	hdf_put(r, p, "credit_code", a->credit_code);
 	hdf_put(r, p, "id_number_masked", view_mask(r, a->id_number, 6, 4));
 	hdf_put(r, p, "mobile_masked", view_mask(r, a->mobile, 3, 4));
 	hdf_put(r, p, "remark", a->remark);

@@ -98,7 +98,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_pub_result, rec_valid_pub_result, rec_valid_pub_hall,
     rec_valid_pub_news, rec_valid_pub_withdraw, rec_valid_pub_agents,
     /* Poison records (GAP-5). */
-    rec_valid_gap_aside };
+    rec_valid_gap_aside,
+    /* An application made in an enterprise's name (ACC-1). */
+    rec_valid_application };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -191,6 +193,17 @@ static const char *const seeds[] = {
 	"\"seq\":7,\"recno\":2,\"kind\":\"application.correct\","
 	"\"state\":\"aside\",\"reason\":\"申请 YW2026112100001 的办件没有"
 	"在等待补正材料\",\"at\":\"2026-12-07 10:00:00\"}",
+	/* Made in an enterprise's name (ACC-1). */
+	"{\"type\":\"application\",\"app_no\":\"YW2026112100002\","
+	"\"item_code\":\"152502-SCJG-XK-001\",\"item_version\":1,"
+	"\"item_name\":\"食品经营许可\",\"applicant\":{\"name\":\"格日勒图雅\","
+	"\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\"},"
+	"\"entity\":{\"kind\":\"enterprise\",\"credit_code\":"
+	"\"91152502MA0N3K7P83\",\"name\":\"锡林浩特市草原明珠乳业有限公司\"},"
+	"\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\","
+	"\"attachments\":[{\"material_seq\":1,\"material_name\":\"申请书\","
+	"\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":100,"
+	"\"mime\":\"application/pdf\"}],\"files\":[\"" SHA1 "\"]}",
 };
 
 static struct pool	*pool;

@@ -135,6 +135,57 @@ credit_codes(void **state)
 	assert_false(credit_code_valid(NULL));
 }
 
+/*
+ * GB 32100 by its parts (ACC-1): codes built as real ones are (authority,
+ * type, a 锡林浩特市 or 福州市 division, a GB 11714 organisation code with
+ * its own check, the MOD 31 check), each part broken in turn.
+ */
+static void
+credit_code_parts(void **state)
+{
+	char	 up[] = "91152502ma0n3k7p83";
+
+	(void)state;
+	/* 企业, 个体工商户, 农民专业合作社 of 锡林浩特市 (152502). */
+	assert_int_equal(credit_code_check("91152502MA0N3K7P83"), CREDIT_OK);
+	assert_int_equal(credit_code_check("92152502MA0P6T4U2W"), CREDIT_OK);
+	assert_int_equal(credit_code_check("93152502MA0R1X5A0U"), CREDIT_OK);
+	assert_int_equal(credit_code_check("91350100M000100Y43"), CREDIT_OK);
+	assert_string_equal(credit_code_type("93152502MA0R1X5A0U"),
+	    "农民专业合作社");
+	assert_string_equal(credit_code_type("91152502MA0N3K7P83"), "企业");
+	/* The check character: every other one fails. */
+	assert_int_equal(credit_code_check("91152502MA0N3K7P84"),
+	    CREDIT_CHECK);
+	assert_int_equal(credit_code_check("91152502MA0N3K7P8Y"),
+	    CREDIT_CHECK);
+	/* One character changed anywhere is caught by the check. */
+	assert_int_equal(credit_code_check("91152503MA0N3K7P83"),
+	    CREDIT_CHECK);
+	/* Valid check characters over a wrong authority, a wrong type, a
+	 * division GB/T 2260 never had. */
+	assert_int_equal(credit_code_check("B1152502MA0N3K7P81"),
+	    CREDIT_AUTHORITY);
+	assert_int_equal(credit_code_check("94152502MA0N3K7P8R"),
+	    CREDIT_TYPE);
+	assert_int_equal(credit_code_check("Y2152502MA0N3K7P8A"),
+	    CREDIT_TYPE);
+	assert_int_equal(credit_code_check("91990000MA0N3K7P8R"),
+	    CREDIT_REGION);
+	/* The characters of the code only; length. */
+	assert_int_equal(credit_code_check("91152502MA0N3K7O83"),
+	    CREDIT_FORMAT);
+	assert_int_equal(credit_code_check("91152502MA0N3K7P8"),
+	    CREDIT_FORMAT);
+	assert_int_equal(credit_code_check(up), CREDIT_FORMAT);
+	credit_code_upper(up);
+	assert_int_equal(credit_code_check(up), CREDIT_OK);
+	assert_int_equal(credit_code_check(NULL), CREDIT_FORMAT);
+	assert_string_equal(credit_code_type("94152502MA0N3K7P8R"), "");
+	assert_non_null(strstr(credit_code_problem(CREDIT_TYPE), "第 2 位"));
+	assert_null(credit_code_problem(CREDIT_OK));
+}
+
 static void
 mobiles(void **state)
 {
@@ -173,6 +224,7 @@ main(void)
 		cmocka_unit_test(region_codes),
 		cmocka_unit_test(every_wrong_check_char_fails),
 		cmocka_unit_test(credit_codes),
+		cmocka_unit_test(credit_code_parts),
 		cmocka_unit_test(mobiles),
 		cmocka_unit_test(masking),
 	};

@@ -291,6 +291,41 @@ application_bad_identity_is_refused(void **state)
 	    "applicant.name");
 }
 
+/* An application made in an enterprise's name (ACC-1): the entity is
+ * checked as the registration form checks it, GB 32100 in full. */
+static void
+application_for_an_enterprise(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	o = application_with("entity", "{\"kind\":\"enterprise\","
+	    "\"credit_code\":\"91152502MA0N3K7P83\",\"name\":"
+	    "\"锡林浩特市草原明珠乳业有限公司\"}");
+	assert_int_equal(run(rec_valid_application, o), 0);
+	/* Check character; entity type (its check right); division. */
+	refused("entity", "{\"kind\":\"enterprise\",\"credit_code\":"
+	    "\"91152502MA0N3K7P84\",\"name\":\"草原明珠\"}",
+	    "entity.credit_code");
+	refused("entity", "{\"kind\":\"enterprise\",\"credit_code\":"
+	    "\"94152502MA0N3K7P8R\",\"name\":\"草原明珠\"}",
+	    "entity.credit_code");
+	refused("entity", "{\"kind\":\"enterprise\",\"credit_code\":"
+	    "\"91990000MA0N3K7P8R\",\"name\":\"草原明珠\"}",
+	    "entity.credit_code");
+	refused("entity", "{\"kind\":\"person\",\"credit_code\":"
+	    "\"91152502MA0N3K7P83\",\"name\":\"草原明珠\"}", "entity.kind");
+	refused("entity", "{\"kind\":\"enterprise\",\"credit_code\":"
+	    "\"91152502MA0N3K7P83\",\"name\":\"草原\\n明珠\"}",
+	    "entity.name");
+	refused("entity", "{\"kind\":\"enterprise\",\"credit_code\":"
+	    "\"91152502MA0N3K7P83\"}", "entity.name");
+	refused("entity", "{\"kind\":\"enterprise\",\"credit_code\":"
+	    "\"91152502MA0N3K7P83\",\"name\":\"草原明珠\",\"x\":1}",
+	    "entity.x");
+	refused("entity", "\"91152502MA0N3K7P83\"", "entity");
+}
+
 /* The ID number with birth date born (YYYYMMDD), its check digit right. */
 static const char *
 born_on(const char *born)
@@ -1513,6 +1548,7 @@ main(void)
 		T(application_size_other_than_the_member_is_refused),
 		T(application_type_other_than_pdf_is_refused),
 		T(application_bad_identity_is_refused),
+		T(application_for_an_enterprise),
 		T(application_birth_date_judged_on_the_sites_day),
 		T(application_number_and_time_in_their_shapes),
 		T(application_remark_within_its_form),

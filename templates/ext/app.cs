@@ -78,7 +78,8 @@
       <h2 class="section-title">申请信息</h2>
       <dl class="facts facts-stack">
         <div><dt>申请事项</dt><dd><?cs var:App.item_name ?><?cs if:App.item_code ?><br><span class="muted small"><?cs var:App.item_code ?><?cs if:App.item_version ?> 第 <?cs var:App.item_version ?> 版<?cs /if ?></span><?cs /if ?></dd></div>
-        <div><dt>申请人</dt><dd><?cs var:App.applicant_name ?></dd></div>
+        <?cs if:App.credit_code ?><div><dt>申请人</dt><dd><?cs var:App.entity_name ?>（统一社会信用代码 <span class="mono"><?cs var:App.credit_code ?></span>）</dd></div><?cs /if ?>
+        <div><dt><?cs if:App.credit_code ?>经办人<?cs else ?>申请人<?cs /if ?></dt><dd><?cs var:App.applicant_name ?></dd></div>
         <div><dt>身份证号码</dt><dd class="mono"><?cs var:App.id_number_masked ?></dd></div>
         <div><dt>手机号码</dt><dd class="mono"><?cs var:App.mobile_masked ?></dd></div>
         <div><dt>提交时间</dt><dd><?cs var:App.submitted_at ?></dd></div>

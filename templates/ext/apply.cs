@@ -1,5 +1,10 @@
 <?cs # ext/apply.cs: the online application form of one item (Item.*,
-       Item.Materials.N) for the logged-in applicant (Applicant.*);
+       Item.Materials.N, each with the applicant's earlier files
+       Reuse.M.{id,file_name,app_no,submitted_at,kb}, ACC-3) for the
+       logged-in applicant (Applicant.*; Applicant.Entity.* when made in
+       an enterprise's name, Applicant.As.N.{code,name} the enterprises
+       they may apply for, ACC-1); Form.remark_again: the remark is their
+       last one of this item;
        Limits.{upload_mb,remark} from the site's limits.
        POST /apply as multipart; one PDF per material, field m<seq>. ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/guide?code=<?cs var:url_escape(Item.code) ?>">办事指南</a> › 在线申请</nav>
@@ -11,21 +16,45 @@
 
 <?cs if:Form.Error ?><div class="alert alert-error" role="alert"><?cs var:Form.Error ?></div><?cs /if ?>
 
+<?cs if:subcount(Applicant.As) > 0 ?>
+<nav class="panel choose-as" aria-label="申请人身份">
+  <p class="help">您以什么身份办理？</p>
+  <ul class="tabs">
+    <li><?cs if:Applicant.Entity.code ?><a href="/apply?code=<?cs var:url_escape(Item.code) ?>">以个人身份办理</a><?cs else ?><strong aria-current="page">以个人身份办理</strong><?cs /if ?></li>
+    <?cs each:e = Applicant.As ?>
+    <li><?cs if:Applicant.Entity.code == e.code ?><strong aria-current="page">以<?cs var:e.name ?>名义办理</strong><?cs else ?><a href="/apply?code=<?cs var:url_escape(Item.code) ?>&amp;as=<?cs var:url_escape(e.code) ?>">以<?cs var:e.name ?>名义办理</a><?cs /if ?></li>
+    <?cs /each ?>
+  </ul>
+</nav>
+<?cs /if ?>
+
 <form class="form form-wide" method="post" action="/apply" enctype="multipart/form-data">
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <input type="hidden" name="code" value="<?cs var:Item.code ?>">
+  <input type="hidden" name="as" value="<?cs var:Applicant.Entity.code ?>">
   <?cs # One key per form page: the same form sent twice (Back, reload, a
          retry) lands on the application the first made. ?>
   <input type="hidden" name="form_key" value="<?cs var:Form.key ?>">
 
+  <?cs if:Applicant.Entity.code ?>
   <fieldset class="panel">
-    <legend>申请人信息</legend>
+    <legend>申请人（企业）</legend>
+    <dl class="facts facts-3">
+      <div><dt>企业名称</dt><dd><?cs var:Applicant.Entity.name ?></dd></div>
+      <div><dt>统一社会信用代码</dt><dd class="mono"><?cs var:Applicant.Entity.code ?></dd></div>
+      <div><dt>住所</dt><dd><?cs var:Applicant.Entity.address ?></dd></div>
+      <div><dt>法定代表人</dt><dd><?cs var:Applicant.Entity.rep ?></dd></div>
+    </dl>
+  </fieldset>
+  <?cs /if ?>
+  <fieldset class="panel">
+    <legend><?cs if:Applicant.Entity.code ?>经办人信息<?cs else ?>申请人信息<?cs /if ?></legend>
     <dl class="facts facts-3">
       <div><dt>姓名</dt><dd><?cs var:Applicant.name ?></dd></div>
       <div><dt>身份证号码</dt><dd><?cs var:Applicant.id_number_masked ?></dd></div>
       <div><dt>手机号码</dt><dd><?cs var:Applicant.mobile ?></dd></div>
     </dl>
-    <p class="help">以上信息来自您的实名账号，不能在此修改。</p>
+    <p class="help">以上信息来自您的实名账号<?cs if:Applicant.Entity.code ?>和企业登记<?cs /if ?>，已自动填好，不能在此修改。</p>
   </fieldset>
 
   <fieldset class="panel">
@@ -33,7 +62,7 @@
     <div class="field">
       <label for="f-remark">申请事项说明<span class="opt">（选填）</span></label>
       <textarea id="f-remark" name="remark" rows="4" maxlength="<?cs var:Limits.remark ?>" aria-describedby="f-remark-help"><?cs var:Form.remark ?></textarea>
-      <p class="help" id="f-remark-help">例如：经营场所地址、经营项目、需要说明的特殊情况等，不超过 <?cs var:Limits.remark ?> 字。</p>
+      <p class="help" id="f-remark-help"><?cs if:Form.remark_again ?>已填入您上次申请这个事项时的说明，请核对修改。<?cs /if ?>例如：经营场所地址、经营项目、需要说明的特殊情况等，不超过 <?cs var:Limits.remark ?> 字。</p>
     </div>
   </fieldset>
 
@@ -54,7 +83,18 @@
           </span>
         </label>
         <?cs if:m.note ?><p class="help"><?cs var:m.note ?></p><?cs /if ?>
+        <?cs if:subcount(m.Reuse) > 0 ?>
+        <fieldset class="reuse">
+          <legend class="help">使用以前提交过的文件（不用重新上传）：</legend>
+          <?cs each:f = m.Reuse ?>
+          <label class="check"><input type="radio" name="r<?cs var:m.seq ?>" value="<?cs var:f.id ?>"<?cs if:name(f) == 0 ?> checked<?cs /if ?>> <span><?cs var:f.file_name ?> <span class="small muted">（<?cs var:f.kb ?> KB，<?cs var:f.submitted_at ?> 随申请 <?cs var:f.app_no ?> 提交）</span></span></label>
+          <?cs /each ?>
+          <label class="check"><input type="radio" name="r<?cs var:m.seq ?>" value=""> <span>不使用，重新上传</span></label>
+        </fieldset>
+        <input id="f-m<?cs var:m.seq ?>" type="file" name="m<?cs var:m.seq ?>" accept="application/pdf" aria-label="重新上传「<?cs var:m.name ?>」">
+        <?cs else ?>
         <input id="f-m<?cs var:m.seq ?>" type="file" name="m<?cs var:m.seq ?>" accept="application/pdf"<?cs if:m.required == 1 ?> required<?cs /if ?>>
+        <?cs /if ?>
       </li>
       <?cs /each ?>
     </ol>

@@ -1,4 +1,6 @@
-<?cs # ext/my.cs: the logged-in citizen's applications (Apps.N). ?>
+<?cs # ext/my.cs: the logged-in citizen's applications (Apps.N, with
+       entity_name for one made in an enterprise's name) and their
+       enterprises (Ents.N.{code,name,role}, ACC-1). ?>
 <?cs # state_class: Apps/Cases carry only state_label, so colour the badge
        from its wording (the badge classes of app.cs: st-approved,
        st-rejected, st-correction). ?>
@@ -21,7 +23,7 @@
       <?cs each:a = Apps ?>
       <tr>
         <td class="nowrap" data-label="申请编号"><a class="mono row-main" href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.app_no ?></a></td>
-        <td data-label="事项"><a href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.item_name ?></a></td>
+        <td data-label="事项"><a href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.item_name ?></a><?cs if:a.entity_name ?><br><span class="small muted">以<?cs var:a.entity_name ?>名义</span><?cs /if ?></td>
         <td data-label="状态"><span class="badge<?cs call:state_class(a.state_label) ?>"><?cs var:a.state_label ?></span></td>
         <td class="nowrap" data-label="提交时间"><?cs var:a.submitted_at ?></td>
         <td class="nowrap" data-label="最近更新"><?cs var:a.updated_at ?></td>
@@ -32,3 +34,17 @@
 </div>
 <p class="muted small list-note">点击办件查看办理进度和办理文书。</p>
 <?cs /if ?>
+
+<section class="panel my-ents" aria-labelledby="my-ents">
+  <h2 class="section-title" id="my-ents">我的企业</h2>
+  <?cs if:subcount(Ents) == 0 ?>
+  <p class="muted">您还没有登记或代理任何企业。企业的法定代表人可以登记企业（法人），再授权员工代企业办理。</p>
+  <?cs else ?>
+  <ul class="plain-list">
+    <?cs each:e = Ents ?>
+    <li><a href="/enterprise?code=<?cs var:url_escape(e.code) ?>"><?cs var:e.name ?></a> <span class="small muted"><?cs var:e.role ?></span></li>
+    <?cs /each ?>
+  </ul>
+  <?cs /if ?>
+  <p class="actions"><a class="btn btn-plain" href="/enterprise/register">登记企业（法人）</a></p>
+</section>
