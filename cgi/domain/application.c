@@ -56,7 +56,9 @@ static const char SQL_EVENT_ADD[] =
 	"state_label, " LOCAL("submitted_at") ", " LOCAL("updated_at") ", " \
 	"DATE_FORMAT(due_date, '%Y-%m-%d'), " LOCAL("withdraw_at") ", " \
 	LOCAL("corrected_at") ", " \
-	"fee_kind, fee_amount, DATE_FORMAT(fee_due, '%Y-%m-%d'), fee_state"
+	"fee_kind, fee_amount, DATE_FORMAT(fee_due, '%Y-%m-%d'), fee_state, " \
+	"agent_id, agent_name, agent_area, resident_region, consent_kind, " \
+	"consent_state, id_hash"
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 /* A withdrawal asked for (094): only an open application of the
@@ -77,6 +79,15 @@ static const char SQL_APP_FIND[] =
 static const char SQL_APP_LIST[] =
     "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
     "ORDER BY id DESC LIMIT 200";
+/* A resident's own, and what agents made for them (AGT-1). */
+static const char SQL_APP_LIST_WITH[] =
+    "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
+    "UNION SELECT " APP_COLS " FROM application WHERE id_hash = ? "
+    "AND agent_id IS NOT NULL ORDER BY id DESC LIMIT 200";
+static const char SQL_APP_AGENT[] =
+    "UPDATE application SET agent_id = ?, agent_name = ?, agent_area = ?, "
+    "resident_region = ?, consent_kind = ?, consent_state = ? "
+    "WHERE app_no = ?";
 static const char SQL_EVENTS[] =
     "SELECT seq, " LOCAL("at") ", label, actor, note FROM app_event "
     "WHERE app_no = ? ORDER BY seq";
@@ -343,12 +354,79 @@ quota_take(struct db *db, struct pool *pool, const struct user *u,
 	return APP_OK;
 }
 
+/* What application app_no carries of the agent who made it, and its
+ * consent form as the attachment of material APP_CONSENT_SEQ. */
+static enum db_rc
+proxy_add(struct db *db, const char *app_no, const struct app_proxy *p)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_APP_AGENT);
+	stmt_bind_int(q, 0, p->agent_id);
+	stmt_bind_text(q, 1, p->agent_name);
+	stmt_bind_text(q, 2, p->agent_area);
+	stmt_bind_text(q, 3, p->resident_region);
+	stmt_bind_text(q, 4, p->consent_kind);
+	stmt_bind_text(q, 5, p->consent != NULL ? "given" : "pending");
+	stmt_bind_text(q, 6, app_no);
+	if ((rc = stmt_run(q)) != DB_OK || p->consent == NULL)
+		return rc;
+	return attachment_add(db, app_no, p->consent);
+}
+
 enum app_rc
 app_submit(struct db *db, struct pool *pool, const struct item *it,
     const struct user *u, const char *idno, const char *mobile,
     const char *remark, const struct attachment *atts, size_t natts,
     const char *form_key, const struct app_quota *quota, char **app_no)
 {
+	return app_submit_proxy(db, pool, it, u, NULL, idno, mobile, remark,
+	    atts, natts, form_key, quota, app_no);
+}
+
+/* The record's "agent" object for p (AGT-1), adding the consent form's
+ * file to files; NULL on failure. */
+static json_t *
+proxy_json(const struct app_proxy *p, json_t *files)
+{
+	json_t	*consent, *e;
+	size_t	 i;
+
+	consent = json_pack("{s:s, s:s}", "kind", p->consent_kind, "state",
+	    p->consent != NULL ? "given" : "pending");
+	if (consent != NULL && p->consent != NULL) {
+		json_object_set_new(consent, "file_name",
+		    json_string(p->consent->file_name));
+		json_object_set_new(consent, "sha256",
+		    json_string(p->consent->sha256));
+		json_object_set_new(consent, "size",
+		    json_integer(p->consent->size));
+		json_array_foreach(files, i, e)
+			if (strcmp(json_string_value(e), p->consent->sha256)
+			    == 0)
+				break;
+		if (i == json_array_size(files))
+			json_array_append_new(files,
+			    json_string(p->consent->sha256));
+	}
+	if (consent == NULL)
+		return NULL;
+	return json_pack("{s:I, s:s, s:s, s:s, s:o}", "id",
+	    (json_int_t)p->agent_id, "name", p->agent_name, "area",
+	    p->agent_area, "resident_region", p->resident_region, "consent",
+	    consent);
+}
+
+enum app_rc
+app_submit_proxy(struct db *db, struct pool *pool, const struct item *it,
+    const struct user *u, const struct app_proxy *p, const char *idno,
+    const char *mobile, const char *remark, const struct attachment *atts,
+    size_t natts, const char *form_key, const struct app_quota *quota,
+    char **app_no)
+{
+	const char	*applicant = p != NULL ? p->resident_name : u->name;
+	json_t		*agent = NULL;
 	struct stmt	*q;
 	enum db_rc	 rc;
 	enum app_rc	 arc = APP_ERR;
@@ -396,7 +474,7 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	stmt_bind_text(q, 3, it->code);
 	stmt_bind_int(q, 4, it->version);
 	stmt_bind_text(q, 5, it->name);
-	stmt_bind_text(q, 6, u->name);
+	stmt_bind_text(q, 6, applicant);
 	stmt_bind_text(q, 7, hash);
 	stmt_bind_text(q, 8, sid);
 	stmt_bind_text(q, 9, smob);
@@ -408,28 +486,44 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	for (i = 0; i < natts; i++)
 		if ((rc = attachment_add(db, *app_no, &atts[i])) != DB_OK)
 			goto fail;
+	if (p != NULL && (rc = proxy_add(db, *app_no, p)) != DB_OK)
+		goto fail;
 	if (attachment_json(atts, natts, &jatts, &files) == -1) {
 		rc = DB_ERR;
 		goto fail;
 	}
-	if ((rc = event_add(db, *app_no, 0, now, "网上提交申请", u->name,
+	if (p != NULL && (agent = proxy_json(p, files)) == NULL) {
+		json_decref(jatts);
+		json_decref(files);
+		rc = DB_ERR;
+		goto fail;
+	}
+	if ((rc = event_add(db, *app_no, 0, now, p != NULL ? "代办员网上代办"
+	    "提交申请" : "网上提交申请", p != NULL ? pool_printf(pool,
+	    "代办员：%s（%s）", p->agent_name, p->agent_area) : u->name,
 	    "")) != DB_OK) {
 		json_decref(jatts);
 		json_decref(files);
+		json_decref(agent);
 		goto fail;
 	}
 	rec = json_pack("{s:s, s:s, s:s, s:i, s:s, s:{s:s, s:s, s:s}, s:s, "
 	    "s:s, s:o, s:o}", "type", "application", "app_no", *app_no,
 	    "item_code", it->code, "item_version", it->version,
-	    "item_name", it->name, "applicant", "name", u->name,
+	    "item_name", it->name, "applicant", "name", applicant,
 	    "id_number", idno, "mobile", mobile, "remark",
 	    remark ? remark : "", "submitted_at", now, "attachments", jatts,
 	    "files", files);
+	if (rec != NULL && agent != NULL)
+		json_object_set_new(rec, "agent", agent);
+	else
+		json_decref(agent);
 	rc = outbox_add(db, pool, rec);	/* refuses a NULL rec */
 	json_decref(rec);
 	if (rc != DB_OK)
 		goto fail;
-	if ((rc = audit_add(db, pool, u->login, "application.submit", *app_no,
+	if ((rc = audit_add(db, pool, u->login, p != NULL ?
+	    "application.proxy" : "application.submit", *app_no,
 	    it->code)) != DB_OK)
 		goto fail;
 	return db_commit(db) == DB_OK ? APP_OK : APP_ERR;
@@ -445,13 +539,14 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdss", &a->id,
+	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdssissssss", &a->id,
 	    &a->app_no, &a->citizen_id, &a->item_code, &a->item_version,
 	    &a->item_name, &a->applicant_name, &a->id_number, &a->mobile,
 	    &a->remark, &a->state, &a->state_label, &a->submitted_at,
 	    &a->updated_at, &a->due_date, &a->withdraw_at, &a->corrected_at,
-	    &a->fee_kind, &a->fee_amount, &a->fee_due, &a->fee_state)) !=
-	    DB_OK)
+	    &a->fee_kind, &a->fee_amount, &a->fee_due, &a->fee_state,
+	    &a->agent_id, &a->agent_name, &a->agent_area, &a->resident_region,
+	    &a->consent_kind, &a->consent_state, &a->id_hash)) != DB_OK)
 		return rc;
 	/* Opened for the page, which masks them; one that does not open
 	 * (logged) shows as nothing rather than failing the list. */
@@ -577,11 +672,26 @@ enum db_rc
 app_list(struct db *db, struct pool *pool, int64_t citizen_id,
     struct application **out, size_t *n)
 {
+	return app_list_with(db, pool, citizen_id, NULL, out, n);
+}
+
+enum db_rc
+app_list_with(struct db *db, struct pool *pool, int64_t citizen_id,
+    const char *idhash, struct application **out, size_t *n)
+{
 	struct stmt	*q;
 
-	q = db_stmt(db, SQL_APP_LIST);
+	q = db_stmt(db, idhash != NULL ? SQL_APP_LIST_WITH : SQL_APP_LIST);
 	stmt_bind_int(q, 0, citizen_id);
+	if (idhash != NULL)
+		stmt_bind_text(q, 1, idhash);
 	return stmt_list(q, pool, app_row, sizeof(**out), out, n);
+}
+
+int
+app_id_hash(const char *idno, char out[65])
+{
+	return pii_hash(SEALED_APP_ID, idno, out);
 }
 
 /*
