@@ -210,6 +210,16 @@ t_ok "the tick sends the agent points" carry int ext
 http_get anon "$EXT_URL/agents" >/dev/null
 t_like "the extranet publishes them" "$(tr -d '\n' <<<"$HTTP_BODY")" "${A1}</td><td data-label=\"服务区域\">宝力根苏木</td><td data-label=\"代办件\" class=\"num\">1</td>"
 
+# --- the same from the command line (yiwang-admin agent-add) ---------------------
+OUT=$(admin_int agent-add "萨仁$$" "$(test_id 6)" 13947912346 152502200 152502200201 2>&1)
+t_like "agent-add prints the activation code" "$OUT" '^激活码：[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$'
+t_is "bound to the village named" "$(sql_int "SELECT area_name FROM agent WHERE name = '萨仁$$'")" "宝力根苏木额尔敦宝拉格嘎查"
+rc=0
+OUT=$(admin_int agent-add "越界$$" "$(test_id 7)" 13947912347 152502201 152502200201 2>&1) || rc=$?
+t_is "a village of another township: refused" "$rc" 1
+t_like "saying why" "$OUT" "所选嘎查村不属于朝克乌拉苏木"
+t_is "and audited as the operator's" "$(sql_int "SELECT COUNT(*) FROM audit WHERE action = 'agent.add' AND detail = '宝力根苏木额尔敦宝拉格嘎查' AND actor LIKE 'cli:%'")" 1
+
 # --- deactivation ---------------------------------------------------------------
 csrf=$(http_get sys "$INT_URL/admin/agents" | csrf_from)
 http_post sys "$INT_URL/admin/agents/deactivate" "csrf=$csrf" "id=$AG2" confirm=1 >/dev/null
