@@ -72,7 +72,7 @@
       <a href="/news">信息公开</a>
       <?cs if:User.Name ?>
       <div class="nav-account">
-        <span class="nav-user" title="当前登录"><?cs var:User.Name ?></span>
+        <span class="nav-user" title="当前登录"><?cs if:User.Role.agent ?>代办员 <?cs /if ?><?cs var:User.Name ?></span>
         <form class="nav-logout" method="post" action="/logout">
           <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
           <button type="submit">退出</button>

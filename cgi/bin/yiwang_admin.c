@@ -15,6 +15,7 @@
 #include <openssl/pem.h>
 
 #include "account.h"
+#include "agent.h"
 #include "anchor.h"
 #include "anomaly.h"
 #include "calendar.h"
@@ -109,6 +110,11 @@ usage(void)
 	    "                               again from the cases (after a bulk\n"
 	    "                               load); --check: count the rows that\n"
 	    "                               differ from a recount, exit 1 if any\n"
+	    "  agent-add NAME IDNO MOBILE TOWNSHIP [VILLAGE...]\n"
+	    "                               a proxy agent (代办员, intranet)\n"
+	    "                               bound to a township or villages of\n"
+	    "                               it (region codes); prints the\n"
+	    "                               one-time activation code\n"
 	    "  citizen-add IDNO NAME MOBILE a registered applicant (extranet);\n"
 	    "                               password as for user-add\n"
 	    "  enterprise-add CODE NAME ADDRESS IDNO\n"
@@ -768,6 +774,40 @@ enterprise_claim_cmd(const struct config *cfg, struct db *db,
 		return 0;
 	case ENT_INVALID:
 		fprintf(stderr, "%s\n", why);
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * agent-add NAME IDNO MOBILE TOWNSHIP [VILLAGE...] (AGT-1): what
+ * /admin/agents does, for a county's list of agents (and the demo).
+ */
+static int
+agent_add_cmd(const struct config *cfg, struct db *db, struct pool *pool,
+    int argc, char **argv)
+{
+	const char	*why;
+	char		*code;
+	int64_t		 id;
+
+	if (cfg->site != SITE_INTRANET) {
+		fputs("代办员账号在内网开通，随数据交换送到外网。\n", stderr);
+		return 1;
+	}
+	switch (agent_add(db, pool, config_operator(pool), argv[1], argv[2],
+	    argv[3], argv[4], (const char *const *)argv + 5,
+	    (size_t)(argc - 5), &code, &id, &why)) {
+	case DB_OK:
+		printf("已开通代办员 %s（编号 %lld）\n激活码：%s\n", argv[1],
+		    (long long)id, code);
+		return 0;
+	case DB_NONE:
+		fprintf(stderr, "%s\n", why);
+		return 1;
+	case DB_DUP:
+		fprintf(stderr, "%s 已经开通过代办员账号。\n", argv[2]);
 		return 1;
 	default:
 		return 1;
@@ -1849,6 +1889,8 @@ main(int argc, char *argv[])
 		rc = perf_rebuild_cmd(db, pool, argc == 2);
 	else if (strcmp(cmd, "search-rebuild") == 0 && argc == 1)
 		rc = search_rebuild(db) == DB_OK ? 0 : 1;
+	else if (strcmp(cmd, "agent-add") == 0 && argc >= 5)
+		rc = agent_add_cmd(&cfg, db, pool, argc, argv);
 	else if ((strcmp(cmd, "citizen-add") == 0 ||
 	    strcmp(cmd, "citizen-reset") == 0) && argc == 4)
 		rc = citizen(db, pool, argv[1], argv[2], argv[3],

@@ -998,6 +998,7 @@ render_roles(struct req *r)
 		{ ROLES_WATCH, "User.Role.watch" },
 		{ ROLE_GAPOP, "User.Role.gapop" },
 		{ ROLES_GAPVIEW, "User.Role.gapview" },
+		{ ROLE_AGENT, "User.Role.agent" },
 	};
 	size_t	 i;
 

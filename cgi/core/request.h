@@ -40,6 +40,7 @@ enum role {
 	/* The gap (GAP-6): carries the discs, reads the status of the
 	 * gap; neither handles cases nor administers (db/180). */
 	ROLE_GAPOP	= 1 << 10,	/* 网闸摆渡员 */
+	ROLE_AGENT	= 1 << 11,	/* 代办员, on the extranet (AGT-1) */
 };
 /* The business roles, and the three administrators' (SEC-7). */
 #define ROLES_STAFF	(ROLE_CLERK | ROLE_HANDLER | ROLE_CHIEF | ROLE_LEADER)
@@ -59,6 +60,7 @@ struct user {
 	int64_t		 dept_id;
 	const char	*dept_name;
 	const char	*dept_code;
+	int64_t		 agent_id;	/* ROLE_AGENT: the agent (agent.h) */
 	int		 pw_temporary;	/* set by an administrator: the owner
 					 * must change it first (SEC-7) */
 };

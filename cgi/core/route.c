@@ -69,6 +69,9 @@ login_url(struct req *r)
 	if (cgi_url_escape(here, &esc) != STATUS_OK)
 		return "/login";
 	url = pool_printf(r->pool, "/login?next=%s", esc);
+	/* The agents' own pages send them to theirs (AGT-1). */
+	if (strncmp(r->path, "/agent/", 7) == 0)
+		url = pool_printf(r->pool, "/agent/login?next=%s", esc);
 	free(esc);
 	return url;
 }

@@ -94,9 +94,13 @@ static const char SQL_HOLDERS[] =
 static const char SQL_SESSION_ADD[] =
     "INSERT INTO session (token_hash, user_id, csrf, created_at, seen_at) "
     "VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+/* An agent's login principal is a citizen row too (db/210): then the
+ * session is the agent's, while the agent is active. */
 static const char SQL_SESSION_CITIZEN[] =
-    "SELECT c.id, c.name, x.csrf FROM session x "
-    "JOIN citizen c ON c.id = x.user_id WHERE x.token_hash = ? "
+    "SELECT c.id, c.name, x.csrf, COALESCE(g.id, 0) FROM session x "
+    "JOIN citizen c ON c.id = x.user_id "
+    "LEFT JOIN agent_account g ON g.citizen_id = c.id "
+    "WHERE x.token_hash = ? AND (g.id IS NULL OR g.active = 1) "
     "AND x.seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND "
     "AND x.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND";
 static const char SQL_SESSION_STAFF[] =
@@ -748,15 +752,17 @@ account_session_load(struct db *db, struct pool *pool, enum site site,
 		    &u->login, csrf, &roles, &u->dept_id, &u->dept_name,
 		    &u->dept_code, &temporary);
 	else {
-		rc = stmt_one(q, pool, "iss", &u->id, &u->name, csrf);
-		roles = ROLE_CITIZEN;
+		rc = stmt_one(q, pool, "issi", &u->id, &u->name, csrf,
+		    &u->agent_id);
+		roles = u->agent_id != 0 ? ROLE_AGENT : ROLE_CITIZEN;
 	}
 	if (rc != DB_OK) {
 		memset(u, 0, sizeof(*u));
 		return rc;
 	}
 	if (site != SITE_INTRANET)
-		u->login = account_citizen_actor(pool, u->id);
+		u->login = u->agent_id != 0 ? pool_printf(pool, "agent:%lld",
+		    (long long)u->agent_id) : account_citizen_actor(pool, u->id);
 	u->roles = (unsigned)roles;
 	u->pw_temporary = temporary != 0;
 	q = db_stmt(db, SQL_SESSION_TOUCH);
@@ -792,6 +798,7 @@ const struct account_role account_roles[] = {
 	{ ROLE_OBSERVER, "observer", "特邀监督员（人大代表、政协委员）",
 	    "role_observer" },
 	{ ROLE_GAPOP, "gapop", "网闸摆渡员", "role_gapop" },
+	{ ROLE_AGENT, "agent", "代办员", NULL },	/* extranet, AGT-1 */
 };
 const size_t naccount_roles = sizeof(account_roles) /
     sizeof(account_roles[0]);

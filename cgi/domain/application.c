@@ -58,7 +58,9 @@ static const char SQL_EVENT_ADD[] =
 	"DATE_FORMAT(due_date, '%Y-%m-%d'), " LOCAL("withdraw_at") ", " \
 	LOCAL("corrected_at") ", " \
 	"fee_kind, fee_amount, DATE_FORMAT(fee_due, '%Y-%m-%d'), fee_state, " \
-	"enterprise_id, entity_name, credit_code"
+	"enterprise_id, entity_name, credit_code, " \
+	"agent_id, agent_name, agent_area, resident_region, consent_kind, " \
+	"consent_state, id_hash"
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 /* A withdrawal asked for (094): only an open application of the
@@ -97,6 +99,15 @@ static const char SQL_LAST_REMARK[] =
 static const char SQL_REUSABLES[] = REUSE_COLS
     " ORDER BY a.id DESC LIMIT 200";
 static const char SQL_REUSABLE[] = REUSE_COLS " AND a.id = ?";
+/* A resident's own, and what agents made for them (AGT-1). */
+static const char SQL_APP_LIST_WITH[] =
+    "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
+    "UNION SELECT " APP_COLS " FROM application WHERE id_hash = ? "
+    "AND agent_id IS NOT NULL ORDER BY id DESC LIMIT 200";
+static const char SQL_APP_AGENT[] =
+    "UPDATE application SET agent_id = ?, agent_name = ?, agent_area = ?, "
+    "resident_region = ?, consent_kind = ?, consent_state = ? "
+    "WHERE app_no = ?";
 static const char SQL_EVENTS[] =
     "SELECT seq, " LOCAL("at") ", label, actor, note FROM app_event "
     "WHERE app_no = ? ORDER BY seq";
@@ -363,13 +374,71 @@ quota_take(struct db *db, struct pool *pool, const struct user *u,
 	return APP_OK;
 }
 
-enum app_rc
-app_submit(struct db *db, struct pool *pool, const struct item *it,
-    const struct user *u, const struct app_entity *ent, const char *idno,
-    const char *mobile,
+/* What application app_no carries of the agent who made it, and its
+ * consent form as the attachment of material APP_CONSENT_SEQ. */
+static enum db_rc
+proxy_add(struct db *db, const char *app_no, const struct app_proxy *p)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_APP_AGENT);
+	stmt_bind_int(q, 0, p->agent_id);
+	stmt_bind_text(q, 1, p->agent_name);
+	stmt_bind_text(q, 2, p->agent_area);
+	stmt_bind_text(q, 3, p->resident_region);
+	stmt_bind_text(q, 4, p->consent_kind);
+	stmt_bind_text(q, 5, p->consent != NULL ? "given" : "pending");
+	stmt_bind_text(q, 6, app_no);
+	if ((rc = stmt_run(q)) != DB_OK || p->consent == NULL)
+		return rc;
+	return attachment_add(db, app_no, p->consent);
+}
+
+/* The record's "agent" object for p (AGT-1), adding the consent form's
+ * file to files; NULL on failure. */
+static json_t *
+proxy_json(const struct app_proxy *p, json_t *files)
+{
+	json_t	*consent, *e;
+	size_t	 i;
+
+	consent = json_pack("{s:s, s:s}", "kind", p->consent_kind, "state",
+	    p->consent != NULL ? "given" : "pending");
+	if (consent != NULL && p->consent != NULL) {
+		json_object_set_new(consent, "file_name",
+		    json_string(p->consent->file_name));
+		json_object_set_new(consent, "sha256",
+		    json_string(p->consent->sha256));
+		json_object_set_new(consent, "size",
+		    json_integer(p->consent->size));
+		json_array_foreach(files, i, e)
+			if (strcmp(json_string_value(e), p->consent->sha256)
+			    == 0)
+				break;
+		if (i == json_array_size(files))
+			json_array_append_new(files,
+			    json_string(p->consent->sha256));
+	}
+	if (consent == NULL)
+		return NULL;
+	return json_pack("{s:I, s:s, s:s, s:s, s:o}", "id",
+	    (json_int_t)p->agent_id, "name", p->agent_name, "area",
+	    p->agent_area, "resident_region", p->resident_region, "consent",
+	    consent);
+}
+
+/* An application by u for itself, for enterprise ent (ACC-1), or as an
+ * agent for p's resident (AGT-1): app_submit(), app_submit_proxy(). */
+static enum app_rc
+submit(struct db *db, struct pool *pool, const struct item *it,
+    const struct user *u, const struct app_entity *ent,
+    const struct app_proxy *p, const char *idno, const char *mobile,
     const char *remark, const struct attachment *atts, size_t natts,
     const char *form_key, const struct app_quota *quota, char **app_no)
 {
+	const char	*applicant = p != NULL ? p->resident_name : u->name;
+	json_t		*agent = NULL;
 	struct stmt	*q;
 	enum db_rc	 rc;
 	enum app_rc	 arc = APP_ERR;
@@ -417,7 +486,7 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	stmt_bind_text(q, 3, it->code);
 	stmt_bind_int(q, 4, it->version);
 	stmt_bind_text(q, 5, it->name);
-	stmt_bind_text(q, 6, u->name);
+	stmt_bind_text(q, 6, applicant);
 	stmt_bind_text(q, 7, hash);
 	stmt_bind_text(q, 8, sid);
 	stmt_bind_text(q, 9, smob);
@@ -438,20 +507,31 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 	for (i = 0; i < natts; i++)
 		if ((rc = attachment_add(db, *app_no, &atts[i])) != DB_OK)
 			goto fail;
+	if (p != NULL && (rc = proxy_add(db, *app_no, p)) != DB_OK)
+		goto fail;
 	if (attachment_json(atts, natts, &jatts, &files) == -1) {
 		rc = DB_ERR;
 		goto fail;
 	}
-	if ((rc = event_add(db, *app_no, 0, now, "网上提交申请", u->name,
+	if (p != NULL && (agent = proxy_json(p, files)) == NULL) {
+		json_decref(jatts);
+		json_decref(files);
+		rc = DB_ERR;
+		goto fail;
+	}
+	if ((rc = event_add(db, *app_no, 0, now, p != NULL ? "代办员网上代办"
+	    "提交申请" : "网上提交申请", p != NULL ? pool_printf(pool,
+	    "代办员：%s（%s）", p->agent_name, p->agent_area) : u->name,
 	    "")) != DB_OK) {
 		json_decref(jatts);
 		json_decref(files);
+		json_decref(agent);
 		goto fail;
 	}
 	rec = json_pack("{s:s, s:s, s:s, s:i, s:s, s:{s:s, s:s, s:s}, s:s, "
 	    "s:s, s:o, s:o}", "type", "application", "app_no", *app_no,
 	    "item_code", it->code, "item_version", it->version,
-	    "item_name", it->name, "applicant", "name", u->name,
+	    "item_name", it->name, "applicant", "name", applicant,
 	    "id_number", idno, "mobile", mobile, "remark",
 	    remark ? remark : "", "submitted_at", now, "attachments", jatts,
 	    "files", files);
@@ -462,17 +542,44 @@ app_submit(struct db *db, struct pool *pool, const struct item *it,
 		json_decref(rec);
 		rec = NULL;
 	}
+	if (rec != NULL && agent != NULL)
+		json_object_set_new(rec, "agent", agent);
+	else
+		json_decref(agent);
 	rc = outbox_add(db, pool, rec);	/* refuses a NULL rec */
 	json_decref(rec);
 	if (rc != DB_OK)
 		goto fail;
-	if ((rc = audit_add(db, pool, u->login, "application.submit", *app_no,
+	if ((rc = audit_add(db, pool, u->login, p != NULL ?
+	    "application.proxy" : "application.submit", *app_no,
 	    it->code)) != DB_OK)
 		goto fail;
 	return db_commit(db) == DB_OK ? APP_OK : APP_ERR;
 fail:
 	db_rollback(db);
 	return arc;
+}
+
+enum app_rc
+app_submit(struct db *db, struct pool *pool, const struct item *it,
+    const struct user *u, const struct app_entity *ent, const char *idno,
+    const char *mobile, const char *remark, const struct attachment *atts,
+    size_t natts, const char *form_key, const struct app_quota *quota,
+    char **app_no)
+{
+	return submit(db, pool, it, u, ent, NULL, idno, mobile, remark, atts,
+	    natts, form_key, quota, app_no);
+}
+
+enum app_rc
+app_submit_proxy(struct db *db, struct pool *pool, const struct item *it,
+    const struct user *u, const struct app_proxy *p, const char *idno,
+    const char *mobile, const char *remark, const struct attachment *atts,
+    size_t natts, const char *form_key, const struct app_quota *quota,
+    char **app_no)
+{
+	return submit(db, pool, it, u, NULL, p, idno, mobile, remark, atts,
+	    natts, form_key, quota, app_no);
 }
 
 static enum db_rc
@@ -482,13 +589,15 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdssiss", &a->id,
+	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdssississssss", &a->id,
 	    &a->app_no, &a->citizen_id, &a->item_code, &a->item_version,
 	    &a->item_name, &a->applicant_name, &a->id_number, &a->mobile,
 	    &a->remark, &a->state, &a->state_label, &a->submitted_at,
 	    &a->updated_at, &a->due_date, &a->withdraw_at, &a->corrected_at,
 	    &a->fee_kind, &a->fee_amount, &a->fee_due, &a->fee_state,
-	    &a->enterprise_id, &a->entity_name, &a->credit_code)) != DB_OK)
+	    &a->enterprise_id, &a->entity_name, &a->credit_code,
+	    &a->agent_id, &a->agent_name, &a->agent_area, &a->resident_region,
+	    &a->consent_kind, &a->consent_state, &a->id_hash)) != DB_OK)
 		return rc;
 	/* Opened for the page, which masks them; one that does not open
 	 * (logged) shows as nothing rather than failing the list. */
@@ -614,10 +723,19 @@ enum db_rc
 app_list(struct db *db, struct pool *pool, int64_t citizen_id,
     struct application **out, size_t *n)
 {
+	return app_list_with(db, pool, citizen_id, NULL, out, n);
+}
+
+enum db_rc
+app_list_with(struct db *db, struct pool *pool, int64_t citizen_id,
+    const char *idhash, struct application **out, size_t *n)
+{
 	struct stmt	*q;
 
-	q = db_stmt(db, SQL_APP_LIST);
+	q = db_stmt(db, idhash != NULL ? SQL_APP_LIST_WITH : SQL_APP_LIST);
 	stmt_bind_int(q, 0, citizen_id);
+	if (idhash != NULL)
+		stmt_bind_text(q, 1, idhash);
 	return stmt_list(q, pool, app_row, sizeof(**out), out, n);
 }
 
@@ -710,6 +828,12 @@ app_reusable(struct db *db, struct pool *pool, int64_t citizen, int64_t ent,
 	bind_applicant(q, 0, citizen, ent);
 	stmt_bind_int(q, 3, id);
 	return stmt_first(q, pool, reusable_row, r);
+}
+
+int
+app_id_hash(const char *idno, char out[65])
+{
+	return pii_hash(SEALED_APP_ID, idno, out);
 }
 
 /*

@@ -56,6 +56,12 @@ struct application {
 	 * code when it applied; 0 and NULL for a person's own. */
 	int64_t		 enterprise_id;
 	char		*entity_name, *credit_code;
+	/* Made by an agent (AGT-1): who, their area, where the resident
+	 * lives, the consent (form, sms) and its state; agent_id 0 when
+	 * not.  id_hash: the ID number's keyed hash (the resident's view). */
+	int64_t		 agent_id;
+	char		*agent_name, *agent_area, *resident_region;
+	char		*consent_kind, *consent_state, *id_hash;
 	struct attachment *atts;
 	size_t		 natts;
 	struct app_event *events;
@@ -103,6 +109,34 @@ enum app_rc	 app_submit(struct db *, struct pool *, const struct item *,
 		    const struct attachment *, size_t natts,
 		    const char *form_key, const struct app_quota *,
 		    char **app_no);
+/*
+ * An application an agent makes for a resident (AGT-1): the resident is
+ * the applicant (resident_name, the ID number and mobile given to
+ * app_submit_proxy()); the agent's act is labelled 代办 with their name
+ * on the timeline, the record and the audit.  consent_kind "form": the
+ * resident's signed consent form, scanned (consent, stored as the
+ * attachment of material 0); "sms": the resident confirms by SMS, state
+ * "pending" until the SMS part (NTF-1) fills it in, consent NULL.
+ */
+#define APP_CONSENT_SEQ		0
+#define APP_CONSENT_NAME	"代办授权书（居民签字）"
+struct app_proxy {
+	int64_t		 agent_id;
+	const char	*agent_name, *agent_area;
+	const char	*resident_name, *resident_region;
+	const char	*consent_kind;
+	const struct attachment *consent;
+};
+enum app_rc	 app_submit_proxy(struct db *, struct pool *,
+		    const struct item *, const struct user *,
+		    const struct app_proxy *, const char *id_number,
+		    const char *mobile, const char *remark,
+		    const struct attachment *, size_t natts,
+		    const char *form_key, const struct app_quota *,
+		    char **app_no);
+/* The keyed hash an application keeps of the ID number idno (id_hash):
+ * a resident's own account finds what agents made for them by it. */
+int		 app_id_hash(const char *idno, char out[65]);
 /* The application the form with this key made, if any (DB_NONE). */
 enum db_rc	 app_by_form_key(struct db *, struct pool *,
 		    int64_t citizen_id, const char *form_key, char **app_no);
@@ -190,6 +224,11 @@ enum db_rc	 app_reusables(struct db *, struct pool *, int64_t citizen,
 		    int64_t ent, struct app_reusable **, size_t *);
 enum db_rc	 app_reusable(struct db *, struct pool *, int64_t citizen,
 		    int64_t ent, int64_t id, struct app_reusable *);
+
+/* The same, with those agents made for the resident whose ID number
+ * hashes to idhash (app_id_hash(); NULL: none). */
+enum db_rc	 app_list_with(struct db *, struct pool *, int64_t citizen_id,
+		    const char *idhash, struct application **, size_t *);
 /* A case event sent back by the intranet.  Inside the import's
  * transaction; an event seen before changes nothing. */
 /* A case's fee as the intranet sends it (case.fee: FEE-1, FEE-2): what

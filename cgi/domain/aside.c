@@ -63,7 +63,8 @@ static int
 sealed_kind(const char *kind)
 {
 	return strcmp(kind, OUTBOX_SEALED_KIND) == 0 ||
-	    strcmp(kind, OUTBOX_SEALED_KIND2) == 0;
+	    strcmp(kind, OUTBOX_SEALED_KIND2) == 0 ||
+	    strcmp(kind, OUTBOX_SEALED_KIND3) == 0;
 }
 
 enum db_rc

@@ -118,7 +118,8 @@ outbox_add(struct db *db, struct pool *pool, json_t *rec)
 		}
 	}
 	if ((strcmp(kind, OUTBOX_SEALED_KIND) != 0 &&
-	    strcmp(kind, OUTBOX_SEALED_KIND2) != 0) ||
+	    strcmp(kind, OUTBOX_SEALED_KIND2) != 0 &&
+	    strcmp(kind, OUTBOX_SEALED_KIND3) != 0) ||
 	    (sealed = pii_seal(pool, SEALED_OUTBOX, body)) != NULL) {
 		q = db_stmt(db, SQL_OUTBOX_ADD);
 		stmt_bind_text(q, 0, kind);

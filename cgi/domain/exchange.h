@@ -19,6 +19,7 @@
  */
 #define OUTBOX_SEALED_KIND	"application"
 #define OUTBOX_SEALED_KIND2	"complaint"	/* the complainant's (SUP-5) */
+#define OUTBOX_SEALED_KIND3	"agent.account"	/* an agent's (AGT-1) */
 enum db_rc	 outbox_add(struct db *, struct pool *, json_t *rec);
 /*
  * Whether what happens to case app_no is the extranet's business: not

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent.h"
 #include "anomaly.h"
 #include "calendar.h"
 #include "chain.h"
@@ -989,10 +990,98 @@ event_out(struct db *db, struct pool *pool, const struct kase *k,
 	    for_u, note, d, public_label, public_note);
 }
 
+/* ---- a case an agent made (AGT-1) --------------------------------- */
+
+static const char SQL_AGENT_FOR[] =
+    "SELECT name, region_code, area_name FROM agent "
+    "WHERE id = ? AND id_hash IS NOT NULL";
+/* Where the agent's residents live: the villages named, or else the
+ * township and its villages. */
+static const char SQL_AGENT_REGION[] =
+    "SELECT 1 FROM region r JOIN agent a ON a.id = ? WHERE r.name = ? "
+    "AND (r.code IN (SELECT region_code FROM agent_area "
+    "WHERE agent_id = a.id) OR (NOT EXISTS (SELECT 1 FROM agent_area "
+    "WHERE agent_id = a.id) AND (r.code = a.region_code OR "
+    "r.parent_code = a.region_code))) LIMIT 1";
+static const char SQL_CASE_AGENT[] =
+    "UPDATE kase SET agent_id = ?, consent_kind = ?, consent_state = ?, "
+    "resident_region = ? WHERE id = ?";
+
+/*
+ * The agent of application app_no (case_id), as its record says: one of
+ * this site's agents, the resident of their county and area, the consent
+ * form stored as attachment 0.  *label: "代办员：某某（某某苏木）".
+ */
+static enum db_rc
+case_agent(struct db *db, struct pool *pool, int64_t case_id,
+    const char *app_no, const char *idno, json_t *ag, char **label,
+    char *err, size_t errlen)
+{
+	struct stmt		*q;
+	struct attachment	 a;
+	enum db_rc		 rc;
+	json_int_t		 id, size = 0;
+	const char		*name, *area, *where, *kind, *state;
+	const char		*fname = NULL, *sha = NULL;
+	char			*aname, *town, *aarea;
+	int64_t			 one;
+
+	if (json_unpack(ag, "{s:I, s:s, s:s, s:s, s:{s:s, s:s, s?s, s?s, "
+	    "s?I}}", "id", &id, "name", &name, "area", &area,
+	    "resident_region", &where, "consent", "kind", &kind, "state",
+	    &state, "file_name", &fname, "sha256", &sha, "size", &size) != 0) {
+		snprintf(err, errlen, "申请 %s 的代办员记录不完整", app_no);
+		return DB_NONE;
+	}
+	q = db_stmt(db, SQL_AGENT_FOR);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_one(q, pool, "sss", &aname, &town, &aarea)) != DB_OK) {
+		snprintf(err, errlen, "申请 %s 所称的代办员（编号 %lld）在内网"
+		    "不存在", app_no, (long long)id);
+		return rc == DB_NONE ? DB_NONE : DB_ERR;
+	}
+	if (strncmp(idno, town, 6) != 0) {
+		snprintf(err, errlen, "申请 %s 的居民身份证号码不属于代办员"
+		    "%s的服务区域（%s）", app_no, aname, aarea);
+		return DB_NONE;
+	}
+	q = db_stmt(db, SQL_AGENT_REGION);
+	stmt_bind_int(q, 0, id);
+	stmt_bind_text(q, 1, where);
+	if ((rc = stmt_one(q, pool, "i", &one)) != DB_OK) {
+		snprintf(err, errlen, "申请 %s 的居民居住地“%s”不在代办员%s的"
+		    "服务区域（%s）内", app_no, where, aname, aarea);
+		return rc == DB_NONE ? DB_NONE : DB_ERR;
+	}
+	q = db_stmt(db, SQL_CASE_AGENT);
+	stmt_bind_int(q, 0, id);
+	stmt_bind_text(q, 1, kind);
+	stmt_bind_text(q, 2, state);
+	stmt_bind_text(q, 3, where);
+	stmt_bind_int(q, 4, case_id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return DB_ERR;
+	if (sha != NULL && fname != NULL) {
+		memset(&a, 0, sizeof(a));
+		a.material_seq = APP_CONSENT_SEQ;
+		a.material_name = APP_CONSENT_NAME;
+		a.file_name = (char *)fname;
+		snprintf(a.sha256, sizeof(a.sha256), "%s", sha);
+		a.size = size;
+		a.mime = "application/pdf";
+		if ((rc = attachment_add(db, app_no, &a)) != DB_OK)
+			return rc;
+	}
+	*label = pool_printf(pool, "代办员：%s（%s）", aname, aarea);
+	return DB_OK;
+}
+
 enum db_rc
 case_import_application(struct db *db, struct pool *pool, json_t *rec,
     char *err, size_t errlen)
 {
+	json_t			*agent = json_object_get(rec, "agent");
+	char			*agent_label = NULL;
 	struct stmt		*q;
 	struct kase		 k;
 	struct attachment	 a;
@@ -1085,13 +1174,18 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 		if ((rc = attachment_add(db, app_no, &a)) != DB_OK)
 			return rc;
 	}
+	if (agent != NULL && (rc = case_agent(db, pool, case_id, app_no, idno,
+	    agent, &agent_label, err, errlen)) != DB_OK)
+		return rc;
 	if ((rc = case_head(db, pool, SQL_CASE_GET, case_id, &k)) != DB_OK)
 		return DB_ERR;
 	wf_initial(&k.net, &k.marking);
 	if ((rc = save_state(db, pool, &k, &k.marking, 0)) != DB_OK)
 		return rc;
-	return event_out(db, pool, &k, "receive", "内网收件", "received", NULL,
-	    NULL, "", NULL, "审批部门已收到申请", NULL);
+	return event_out(db, pool, &k, "receive", agent_label != NULL ?
+	    "内网收件（代办）" : "内网收件", "received", NULL, NULL,
+	    agent_label != NULL ? agent_label : "", NULL,
+	    "审批部门已收到申请", NULL);
 }
 
 enum db_rc
@@ -1119,6 +1213,7 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	enum db_rc	 rc;
 	json_t		*body, *mats;
 	char		*abbr, *dname, *received, *due, *s;
+	char		*agent, *consent;
 	size_t		 i;
 	int		 year = 0;
 
@@ -1190,6 +1285,15 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	    json_integer(k->susp[k->nsusp - 1].expected_days)) != 0)) ||
 	    (s = json_dumps(body, JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
 		log_err("%s: the document's text is not JSON text", k->app_no);
+		json_decref(body);
+		return DB_ERR;
+	}
+	free(s);
+	/* A case an agent made says so on every notice (AGT-1). */
+	if (agent_of_case(db, pool, k->id, &agent, &consent) != DB_OK ||
+	    (agent != NULL && json_object_set_new(body, "agent",
+	    json_string(agent)) != 0) || (s = json_dumps(body,
+	    JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
 		json_decref(body);
 		return DB_ERR;
 	}

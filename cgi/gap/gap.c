@@ -22,6 +22,7 @@
 
 #include <jansson.h>
 
+#include "agent.h"
 #include "anchor.h"
 #include "ack.h"
 #include "alert.h"
@@ -417,6 +418,9 @@ static const struct record_kind {
 	    rec_valid_pub_withdraw, pub_import_withdraw },
 	{ "pub.agents", SITE_EXTRANET, "代办点统计", rec_valid_pub_agents,
 	    pub_import_agents },
+	/* Proxy agents (AGT-1; issue #10). */
+	{ "agent.account", SITE_EXTRANET, "代办员账号",
+	    rec_valid_agent_account, agent_import_account },
 	{ "anchor", SITE_INTRANET, "锚点", rec_valid_anchor,
 	    anchor_record_store },
 	/* Complaints (SUP-5, EXT-7): filed out there, answered in here. */

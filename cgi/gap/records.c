@@ -30,6 +30,7 @@
 #define MATERIALS_MAX	60	/* CFORM_MAX_MATERIALS */
 #define DAYS_LIMIT	3650	/* statutory and promised days */
 #define INT_COLUMN	2147483647	/* INT columns */
+#define AGENT_REGIONS_MAX	51	/* a township and agent.h's villages */
 /* Complaints (SUP-5): the limits of complaint.h, CMP_*. */
 #define CMP_SUBJECT	60
 #define CMP_BODY	1000
@@ -495,6 +496,30 @@ static const struct field entity_fields[] = {
 	END
 };
 
+/* proxy_json(): the agent who applied for the resident (AGT-1), and the
+ * consent: a scanned form (its file) or an SMS confirmation. */
+static const char *const consent_kinds[] = { "form", "sms", NULL };
+static const char *const consent_states[] = { "given", "pending", NULL };
+static const struct field consent_fields[] = {
+	CHOICE("kind", "授权方式", consent_kinds),
+	CHOICE("state", "授权状态", consent_states),
+	{ .name = "file_name", .type = F_LINE, .optional = 1, .min = 1,
+	    .max = 200, .label = "授权书文件名" },
+	{ .name = "sha256", .type = F_LINE, .optional = 1, .max = 64,
+	    .shape = &S_SHA, .label = "授权书文件摘要" },
+	{ .name = "size", .type = F_INT, .optional = 1, .min = 1,
+	    .max = INT64_MAX, .label = "授权书文件大小" },
+	END
+};
+static const struct field proxy_fields[] = {
+	INT("id", "代办员编号", 1, INT_COLUMN),
+	LINE("name", "代办员姓名", 2, 20),
+	LINE("area", "服务区域", 1, 300),
+	LINE("resident_region", "居民居住地", 1, 100),
+	OBJECT("consent", "居民授权", consent_fields),
+	END
+};
+
 /* app_submit(): what the online application form (ext_apply.c) takes. */
 static const struct field application_fields[] = {
 	CHOICE("type", "记录类型", type_application),
@@ -508,7 +533,9 @@ static const struct field application_fields[] = {
 	LINES("remark", "申请说明", REMARK_CHARS, 4 * REMARK_CHARS),
 	SHAPED("submitted_at", "提交时间", S_DATETIME),
 	ARRAY("attachments", "附件", 0, MATERIALS_MAX, attachment_elem),
-	ARRAY("files", "随附文件", 0, MATERIALS_MAX, sha_elem),
+	ARRAY("files", "随附文件", 0, MATERIALS_MAX + 1, sha_elem),
+	{ .name = "agent", .type = F_OBJECT, .optional = 1,
+	    .sub = proxy_fields, .label = "代办员" },
 	END
 };
 
@@ -547,6 +574,9 @@ static const struct field doc_body_fields[] = {
 	{ .name = "reason", .type = F_LINES, .optional = 1,
 	    .max = OPINION_CHARS, .max_bytes = 4 * OPINION_CHARS,
 	    .label = "理由" },
+	/* A case an agent made (AGT-1): "某某（某某苏木）". */
+	{ .name = "agent", .type = F_LINE, .optional = 1, .min = 1,
+	    .max = 330, .label = "代办员" },
 	/* A deputy signs with both names, "B（受 A 委托）" (INT-7). */
 	LINE("signer", "签发人", 1, 120),
 	{ .name = "extended_days", .type = F_INT, .optional = 1, .min = 1,
@@ -988,12 +1018,50 @@ rec_valid_item(struct rec_check *c, json_t *o)
 
 /* ---- application --------------------------------------------------- */
 
+/*
+ * The agent of an application o (walked): the consent is a form with its
+ * file (a PDF of this bundle, added to named[*n]) or an SMS confirmation
+ * still pending, without one.  That the agent is one of the intranet's
+ * and the resident lives in their area is the import's to check
+ * (case_import_application()), where the agents are.
+ */
+static int
+proxy_valid(struct rec_check *c, json_t *o, json_t *agent,
+    const char **named, size_t *n)
+{
+	json_t		*con = json_object_get(agent, "consent");
+	const char	*kind = str(con, "kind"), *sha = str(con, "sha256");
+	json_t		*size = json_object_get(con, "size");
+	size_t		 i;
+
+	(void)o;
+	if (strcmp(kind, "form") == 0) {
+		if (strcmp(str(con, "state"), "given") != 0 || sha == NULL ||
+		    size == NULL || str(con, "file_name") == NULL)
+			return fail(c, "agent.consent", "居民授权",
+			    "授权书须附扫描文件");
+		if (need_file(c, sha, json_integer_value(size), files_pdf,
+		    "agent.consent.sha256") == -1)
+			return -1;
+		for (i = 0; i < *n; i++)
+			if (strcmp(named[i], sha) == 0)
+				return 0;
+		named[(*n)++] = sha;
+		return 0;
+	}
+	if (strcmp(str(con, "state"), "pending") != 0 || sha != NULL ||
+	    size != NULL || str(con, "file_name") != NULL)
+		return fail(c, "agent.consent", "居民授权",
+		    "短信授权不附文件，到达时尚待确认");
+	return 0;
+}
+
 int
 rec_valid_application(struct rec_check *c, json_t *o)
 {
 	struct item		 it;
 	const struct material	*mat;
-	json_t			*atts, *a;
+	json_t			*atts, *a, *agent;
 	const char		**named, *path;
 	size_t			 i, j;
 	int			*seen;
@@ -1023,7 +1091,7 @@ rec_valid_application(struct rec_check *c, json_t *o)
 	if (strcmp(it.name, str(o, "item_name")) != 0)
 		return fail(c, "item_name", "事项名称", "与本站的事项名称不同");
 	atts = json_object_get(o, "attachments");
-	named = pool_alloc(c->pool, (json_array_size(atts) + 1) *
+	named = pool_alloc(c->pool, (json_array_size(atts) + 2) *
 	    sizeof(*named));
 	seen = pool_alloc(c->pool, (it.nmaterials + 1) * sizeof(*seen));
 	json_array_foreach(atts, i, a) {
@@ -1051,7 +1119,11 @@ rec_valid_application(struct rec_check *c, json_t *o)
 		if (it.materials[j].required && !seen[j])
 			return fail(c, "attachments", "附件", pool_printf(c->pool,
 			    "缺少必交材料「%s」", it.materials[j].name));
-	return files_match(c, o, named, json_array_size(atts));
+	i = json_array_size(atts);
+	if ((agent = json_object_get(o, "agent")) != NULL &&
+	    proxy_valid(c, o, agent, named, &i) == -1)
+		return -1;
+	return files_match(c, o, named, i);
 }
 
 /* ---- case.event ---------------------------------------------------- */
@@ -1508,7 +1580,7 @@ static const char *const record_types[] = { "item", "application",
     "case.event", "application.withdraw", "application.correct",
     "case.fee", "anchor", "pub.result", "pub.hall", "pub.news",
     "pub.news.withdraw", "pub.agents", "complaint", "complaint.state",
-    "gap.aside", "gap.alert", NULL };
+    "gap.aside", "gap.alert", "agent.account", NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {
@@ -1591,6 +1663,93 @@ rec_valid_pub_agents(struct rec_check *c, json_t *o)
 			return fail(c, pool_printf(c->pool,
 			    "agents[%zu].decided", i), "已办结",
 			    "不能多于代办件");
+	return 0;
+}
+
+/* ---- agent.account (AGT-1) ----------------------------------------- */
+
+static const char *const type_agent[] = { "agent.account", NULL };
+
+/* Six digits, a county's code. */
+static int
+county_ok(const char *s)
+{
+	return strlen(s) == 6 && digits(s, 6);
+}
+static const struct shape S_COUNTY = { county_ok, "应为 6 位数字的县级区划代码" };
+/* A region code of a township (9 digits) or village (12). */
+static int
+region_code_ok(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	return (n == 9 || n == 12) && digits(s, n);
+}
+static const struct shape S_REGION = { region_code_ok,
+    "应为 9 位或 12 位数字的苏木乡镇、嘎查村区划代码" };
+/* crypto_pw_hash()'s form: scrypt$N$r$p$salt$key. */
+static int
+pwhash_ok(const char *s)
+{
+	size_t	 n;
+
+	if (strncmp(s, "scrypt$", 7) != 0)
+		return 0;
+	for (n = 7; s[n] != '\0'; n++)
+		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' &&
+		    s[n] <= 'f') || s[n] == '$'))
+			return 0;
+	return n > 40 && n < 160;
+}
+static const struct shape S_PWHASH = { pwhash_ok, "应为 scrypt 散列" };
+
+static const struct field agent_region_fields[] = {
+	SHAPED("code", "区划代码", S_REGION),
+	LINE("name", "区划名称", 1, 100),
+	END
+};
+static const struct field agent_region_elem[] = {
+	OBJECT(NULL, "服务区域", agent_region_fields)
+};
+/* account_record(): an agent as the intranet made it. */
+static const struct field agent_fields[] = {
+	CHOICE("type", "记录类型", type_agent),
+	INT("id", "代办员编号", 1, INT_COLUMN),
+	LINE("name", "代办员姓名", 2, 20),
+	SHAPED("id_number", "身份证号码", S_ID),
+	SHAPED("mobile", "手机号码", S_MOBILE),
+	SHAPED("county", "所在旗县市区", S_COUNTY),
+	LINE("area", "服务区域", 1, 300),
+	ARRAY("regions", "服务区域", 1, AGENT_REGIONS_MAX, agent_region_elem),
+	BOOL("active", "在用"),
+	SHAPED("at", "时间", S_DATETIME),
+	{ .name = "code_hash", .type = F_LINE, .optional = 1, .max = 160,
+	    .shape = &S_PWHASH, .label = "激活码散列" },
+	END
+};
+
+int
+rec_valid_agent_account(struct rec_check *c, json_t *o)
+{
+	json_t		*e, *u;
+	const char	*county;
+	size_t		 i, j;
+
+	if (walk_record(c, o, agent_fields) == -1)
+		return -1;
+	county = str(o, "county");
+	json_array_foreach(json_object_get(o, "regions"), i, e) {
+		if (strncmp(str(e, "code"), county, 6) != 0)
+			return fail(c, pool_printf(c->pool,
+			    "regions[%zu].code", i), "区划代码",
+			    "不在所在旗县市区内");
+		json_array_foreach(json_object_get(o, "regions"), j, u)
+			if (j < i && strcmp(str(u, "code"), str(e, "code")) ==
+			    0)
+				return fail(c, pool_printf(c->pool,
+				    "regions[%zu].code", i), "区划代码",
+				    "重复");
+	}
 	return 0;
 }
 

@@ -127,6 +127,8 @@ int	 rec_valid_pub_news(struct rec_check *, json_t *);
 int	 rec_valid_pub_withdraw(struct rec_check *, json_t *);
 /* The agent points' numbers (AGT-2, pub.agents). */
 int	 rec_valid_pub_agents(struct rec_check *, json_t *);
+/* An agent's account, made or deactivated on the intranet (AGT-1). */
+int	 rec_valid_agent_account(struct rec_check *, json_t *);
 
 /* gap.aside (GAP-5): the other site set aside one of this site's
  * records, or retried or discarded it (either direction). */

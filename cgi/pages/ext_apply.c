@@ -6,8 +6,11 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <time.h>
 
 #include "account.h"
+#include "agent.h"
+#include "clock.h"
 #include "crypto.h"
 #include "enterprise.h"
 #include "files.h"
@@ -39,6 +42,35 @@ load_item(struct req *r, struct item *it)
 	if (it->depth[0] != 'A' && it->depth[0] != 'B')
 		return reply_error(r, 403, "这个事项不能在网上申请，请按办事指南"
 		    "到窗口办理。");
+	return 0;
+}
+
+/* What an agent's form asks of the resident (AGT-1). */
+static const char *const resident_fields[] = { "resident_name",
+    "resident_id_number", "resident_mobile", "resident_region", NULL };
+
+/*
+ * Agent.{name,area}, Agent.Regions.N.{code,name,selected} of the agent
+ * logged in, into *ag; 0, or -1 (a deactivated agent's session has
+ * ended before this: account.c).
+ */
+static int
+view_agent(struct req *r, struct agent_acct *ag)
+{
+	const char	*sel = form_get(r, "resident_region");
+	size_t		 i;
+
+	if (agent_account_get(r->db, r->pool, r->user.agent_id, ag) != DB_OK)
+		return -1;
+	hdf_set(r, "Agent.name", ag->name);
+	hdf_set(r, "Agent.area", ag->area);
+	for (i = 0; i < ag->nregions; i++) {
+		char *p = pool_printf(r->pool, "Agent.Regions.%zu", i);
+		hdf_put(r, p, "code", ag->regions[i].code);
+		hdf_put(r, p, "name", ag->regions[i].name);
+		if (sel != NULL && strcmp(sel, ag->regions[i].code) == 0)
+			hdf_put(r, p, "selected", "1");
+	}
 	return 0;
 }
 
@@ -123,20 +155,30 @@ offer_again(struct req *r, const struct item *it, const struct enterprise *e,
 
 /*
  * The form, fresh (why NULL) or again after a refusal with status.  A
- * form shown again keeps its key: nothing was stored under it yet.
+ * form shown again keeps its key: nothing was stored under it yet.  An
+ * agent's asks for the resident and their consent (AGT-1).
  */
 static int
 show_form(struct req *r, const struct item *it, int status, const char *why)
 {
 	struct enterprise	 e;
+	struct agent_acct	 ag;
 	char			*idno = NULL, *mobile = NULL;
+	size_t			 i;
 	int			 rc;
 
 	if ((rc = load_as(r, &e)) != 0)
 		return rc;
 	view_item(r, "Item", it);
-	if (account_citizen_personal(r->db, r->pool, r->user.id, &idno,
-	    &mobile) != DB_OK)
+	if (r->user.roles & ROLE_AGENT) {
+		if (view_agent(r, &ag) == -1)
+			return reply_error(r, 500, NULL);
+		for (i = 0; why != NULL && resident_fields[i] != NULL; i++)
+			hdf_set(r, pool_printf(r->pool, "Form.%s",
+			    resident_fields[i]), form_get(r,
+			    resident_fields[i]));
+	} else if (account_citizen_personal(r->db, r->pool, r->user.id,
+	    &idno, &mobile) != DB_OK)
 		return reply_error(r, 500, NULL);
 	hdf_set(r, "Applicant.name", r->user.name);
 	hdf_set(r, "Applicant.id_number_masked", view_mask(r, idno, 6, 4));
@@ -148,7 +190,9 @@ show_form(struct req *r, const struct item *it, int status, const char *why)
 		hdf_set(r, "Applicant.Entity.rep", e.rep_name);
 	}
 	view_form_key(r, why != NULL);
-	if (offer_again(r, it, &e, why == NULL) == -1)
+	/* An agent's earlier files are other residents': never offered. */
+	if (!(r->user.roles & ROLE_AGENT) &&
+	    offer_again(r, it, &e, why == NULL) == -1)
 		return reply_error(r, 500, NULL);
 	if (why != NULL) {
 		r->status = status;
@@ -373,6 +417,90 @@ store_files(struct req *r, FILE **fps, struct files_put *puts,
 	return 0;
 }
 
+/* A one-line field, or "" when absent. */
+static const char *
+field(struct req *r, const char *name)
+{
+	const char	*v = form_get(r, name);
+
+	return v != NULL ? v : "";
+}
+
+/* Today in Beijing as YYYYMMDD, from clock_now(). */
+static long
+today_bj(void)
+{
+	time_t		 t = clock_now() + 8 * 3600;
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	return (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100L +
+	    tm.tm_mday;
+}
+
+/*
+ * The resident an agent applies for (AGT-1): resident_name,
+ * resident_id_number (GB 11643, its region part in the agent's county),
+ * resident_mobile, resident_region (one of the agent's area), consent
+ * (form; sms waits for the SMS part, NTF-1).  0 with *p, *idno, *mobile;
+ * or the form again with why.
+ */
+static int
+resident(struct req *r, const struct item *it, struct app_proxy *p,
+    char **idno, char **mobile)
+{
+	struct agent_acct	 ag;
+	const char		*name, *where, *kind;
+	char			*id;
+	enum idno_check		 ck;
+	size_t			 i;
+
+	memset(p, 0, sizeof(*p));
+	if (agent_account_get(r->db, r->pool, r->user.agent_id, &ag) != DB_OK)
+		return reply_error(r, 500, NULL);
+	name = form_get(r, "resident_name");
+	id = pool_strdup(r->pool, field(r, "resident_id_number"));
+	*mobile = pool_strdup(r->pool, field(r, "resident_mobile"));
+	where = field(r, "resident_region");
+	kind = form_get(r, "consent_kind");
+	if (name == NULL || text_check(name, strlen(name), 2, 20, 0,
+	    TEXT_LINE) != TEXT_OK)
+		return show_form(r, it, 422, "请填写居民的姓名（2 到 20 个字，"
+		    "与身份证一致）。");
+	id_number_upper(id);
+	if (strlen(id) != 18 || (ck = id_number_check(id, today_bj())) !=
+	    IDNO_OK)
+		return show_form(r, it, 422, pool_printf(r->pool, "居民的身份证"
+		    "号码不正确：%s", strlen(id) != 18 ? "应为 18 位。" :
+		    id_number_problem(ck)));
+	if (strncmp(id, ag.county, 6) != 0)
+		return show_form(r, it, 422, pool_printf(r->pool, "这位居民的"
+		    "身份证号码（%.6s 开头）不属于您的服务区域（%s），不能代办。"
+		    "代办员只能为本服务区域的居民代办，请居民本人申请或到"
+		    "政务服务中心窗口办理。", id, ag.area));
+	if (!mobile_valid(*mobile))
+		return show_form(r, it, 422, "居民的手机号码应为 11 位数字，"
+		    "以 13 到 19 开头。");
+	for (i = 0; i < ag.nregions; i++)
+		if (strcmp(where, ag.regions[i].code) == 0)
+			break;
+	if (i == ag.nregions)
+		return show_form(r, it, 422, pool_printf(r->pool, "请选择居民"
+		    "的居住地：只能是您的服务区域（%s）内的苏木乡镇或嘎查村。",
+		    ag.area));
+	if (kind != NULL && strcmp(kind, "form") != 0)
+		return show_form(r, it, 422, "短信确认授权尚未开通，请上传居民"
+		    "签字的代办授权书。");
+	*idno = id;
+	p->agent_id = ag.id;
+	p->agent_name = ag.name;
+	p->agent_area = ag.area;
+	p->resident_name = name;
+	p->resident_region = ag.regions[i].name;
+	p->consent_kind = "form";
+	return 0;
+}
+
 /*
  * POST /apply (multipart): code, form_key, remark, and a file m<seq> per
  * material.  Every file is vetted (type by content, PDF structure,
@@ -390,10 +518,11 @@ page_ext_apply(struct req *r)
 	struct app_quota	 quota;
 	struct enterprise	 e;
 	struct app_entity	 ent;
+	struct app_proxy	 proxy;
 	FILE			**fps;
 	const char		*remark, *key, *why;
 	char			*idno, *mobile, *app_no;
-	size_t			 i, n = 0;
+	size_t			 i, n = 0, nstore;
 	int64_t			 used_apps, used_bytes, total = 0;
 	enum app_rc		 arc;
 	int			 rc, status;
@@ -417,9 +546,13 @@ page_ext_apply(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	/* What the application carries of the account, opened (SEC-5). */
-	if (account_citizen_personal(r->db, r->pool, r->user.id, &idno,
-	    &mobile) != DB_OK)
+	/* What the application carries of the account, opened (SEC-5);
+	 * an agent's, of the resident they apply for (AGT-1). */
+	if (r->user.roles & ROLE_AGENT) {
+		if ((rc = resident(r, &it, &proxy, &idno, &mobile)) != 0)
+			return rc;
+	} else if (account_citizen_personal(r->db, r->pool, r->user.id,
+	    &idno, &mobile) != DB_OK)
 		return reply_error(r, 500, NULL);
 	remark = form_text(r, "remark");
 	if (remark != NULL && utf8_chars(remark) > REMARK_MAX)
@@ -435,14 +568,14 @@ page_ext_apply(struct req *r)
 	if ((uint64_t)used_apps >= quota.apps)
 		return over_quota(r, APP_OVER_COUNT);
 	upload_rule(r, &rule);
-	atts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*atts));
-	puts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*puts));
-	fps = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*fps));
+	atts = pool_alloc(r->pool, (it.nmaterials + 2) * sizeof(*atts));
+	puts = pool_alloc(r->pool, (it.nmaterials + 2) * sizeof(*puts));
+	fps = pool_alloc(r->pool, (it.nmaterials + 2) * sizeof(*fps));
 	for (i = 0; i < it.nmaterials; i++) {
 		const struct material *m = &it.materials[i];
 
-		switch (take_file(r, m, &rule, e.id, &fps[n], &atts[n],
-		    &status, &why)) {
+		switch (take_file(r, m, &rule, r->user.roles & ROLE_AGENT ?
+		    -1 : e.id, &fps[n], &atts[n], &status, &why)) {
 		case -1:
 			return show_form(r, &it, status, why);
 		case 0:
@@ -457,16 +590,41 @@ page_ext_apply(struct req *r)
 			total += atts[n].size;
 		n++;
 	}
+	/* The resident's signed consent form, judged like every upload,
+	 * stored with the materials (the last of them here). */
+	if (r->user.roles & ROLE_AGENT) {
+		struct material cm = { .seq = APP_CONSENT_SEQ,
+		    .name = APP_CONSENT_NAME };
+
+		switch (take_file(r, &cm, &rule, -1, &fps[n], &atts[n],
+		    &status, &why)) {
+		case -1:
+			return show_form(r, &it, status, why);
+		case 0:
+			return show_form(r, &it, 422, "请上传居民签字的代办授权"
+			    "书（扫描成 PDF）。没有居民本人的授权，不能代办。");
+		}
+		atts[n].material_name = APP_CONSENT_NAME;
+		total += atts[n].size;
+	}
 	if ((uint64_t)(used_bytes + total) > quota.bytes)
 		return over_quota(r, APP_OVER_BYTES);
-	if (store_files(r, fps, puts, atts, n) == -1)
+	nstore = n + ((r->user.roles & ROLE_AGENT) != 0);
+	if (store_files(r, fps, puts, atts, nstore) == -1)
 		return reply_error(r, 500, "保存附件时出错，您的申请没有保存。"
 		    "请稍后重新提交。");
-	ent.id = e.id;
-	ent.name = e.name;
-	ent.credit_code = e.credit_code;
-	arc = app_submit(r->db, r->pool, &it, &r->user, e.id ? &ent : NULL,
-	    idno, mobile, remark, atts, n, key, &quota, &app_no);
+	if (r->user.roles & ROLE_AGENT) {
+		proxy.consent = &atts[n];
+		arc = app_submit_proxy(r->db, r->pool, &it, &r->user, &proxy,
+		    idno, mobile, remark, atts, n, key, &quota, &app_no);
+	} else {
+		ent.id = e.id;
+		ent.name = e.name;
+		ent.credit_code = e.credit_code;
+		arc = app_submit(r->db, r->pool, &it, &r->user, e.id ? &ent :
+		    NULL, idno, mobile, remark, atts, n, key, &quota, &app_no);
+	}
+	n = nstore;
 	if (arc == APP_OK)
 		for (i = 0; i < n; i++)
 			files_release(&puts[i]);
@@ -511,9 +669,28 @@ visible(struct req *r, const struct application *a)
 	}
 }
 
-/* Load application no for its owner; 0, or the reply already sent. */
+/*
+ * Whether the citizen logged in is the resident an agent made application
+ * a for (AGT-1): their ID number is its applicant's.  1 yes, 0 no.
+ */
 static int
-load_own(struct req *r, struct application *a)
+resident_of(struct req *r, const struct application *a)
+{
+	char	*idno, *mobile, hash[65];
+
+	if (a->agent_id == 0 || a->id_hash == NULL ||
+	    !(r->user.roles & ROLE_CITIZEN) ||
+	    account_citizen_personal(r->db, r->pool, r->user.id, &idno,
+	    &mobile) != DB_OK || app_id_hash(idno, hash) == -1)
+		return 0;
+	return strcmp(hash, a->id_hash) == 0;
+}
+
+/* Load application no for its owner (the citizen, or the agent who made
+ * it), or to read, for the resident an agent made it for (see_only);
+ * 0, or the reply already sent. */
+static int
+load_app(struct req *r, struct application *a, int see_only)
 {
 	const char	*no;
 
@@ -527,15 +704,26 @@ load_own(struct req *r, struct application *a)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	/* Somebody else's application is as if it did not exist. */
+	/* Somebody else's application is as if it did not exist: another
+	 * agent's, or a citizen's, to an agent too; an enterprise's is seen
+	 * by whoever may view its cases (ACC-1), an agent's read by the
+	 * resident it was made for (AGT-1). */
 	switch (visible(r, a)) {
 	case 1:
 		return 0;
 	case 0:
+		if (see_only && resident_of(r, a))
+			return 0;
 		return reply_error(r, 404, "没有找到这个申请。");
 	default:
 		return reply_error(r, 500, NULL);
 	}
+}
+
+static int
+load_own(struct req *r, struct application *a)
+{
+	return load_app(r, a, 0);
 }
 
 /*
@@ -547,7 +735,7 @@ page_ext_receipt(struct req *r)
 	struct application	 a;
 	int			 rc;
 
-	if ((rc = load_own(r, &a)) != 0)
+	if ((rc = load_app(r, &a, 1)) != 0)
 		return rc;
 	view_app(r, "App", &a);
 	hdf_set(r, "Page.Title", "接件凭证");
@@ -564,11 +752,13 @@ page_ext_app(struct req *r)
 	const char		*done;
 	int			 rc;
 
-	if ((rc = load_own(r, &a)) != 0)
+	if ((rc = load_app(r, &a, 1)) != 0)
 		return rc;
 	view_app(r, "App", &a);
 	hdf_set(r, "App.withdraw_at", a.withdraw_at);
-	hdf_set(r, "App.open", app_open(a.state) ? "1" : "0");
+	/* The resident reads what an agent made; the agent acts on it. */
+	hdf_set(r, "App.open", app_open(a.state) && a.citizen_id ==
+	    r->user.id ? "1" : "0");
 	if ((done = form_get(r, "done")) != NULL && strcmp(done, "withdraw") ==
 	    0)
 		hdf_set(r, "Page.Notice", "撤回申请已提交，审批部门办理后将在这里"
@@ -704,6 +894,7 @@ page_ext_my(struct req *r)
 	struct application	*v;
 	struct enterprise	*ev;
 	size_t			 n, i;
+	char			*idno, *mobile, hash[65];
 
 	/* The enterprises the person represents or acts for (ACC-1). */
 	if (enterprise_mine(r->db, r->pool, r->user.id, &ev, &n) != DB_OK)
@@ -716,7 +907,15 @@ page_ext_my(struct req *r)
 		    pool_printf(r->pool, "经办人：%s", enterprise_rights_label(
 		    r->pool, ev[i].rights)));
 	}
-	if (app_list(r->db, r->pool, r->user.id, &v, &n) != DB_OK)
+	/* A citizen's own, and what agents made for them (AGT-1); an
+	 * agent's, those they made. */
+	if (r->user.roles & ROLE_CITIZEN) {
+		if (account_citizen_personal(r->db, r->pool, r->user.id,
+		    &idno, &mobile) != DB_OK || app_id_hash(idno, hash) == -1)
+			return reply_error(r, 500, NULL);
+	}
+	if (app_list_with(r->db, r->pool, r->user.id, r->user.roles &
+	    ROLE_CITIZEN ? hash : NULL, &v, &n) != DB_OK)
 		return reply_error(r, 500, NULL);
 	for (i = 0; i < n; i++) {
 		char *p = pool_printf(r->pool, "Apps.%zu", i);
@@ -727,8 +926,15 @@ page_ext_my(struct req *r)
 		hdf_put(r, p, "state_label", v[i].state_label);
 		hdf_put(r, p, "submitted_at", v[i].submitted_at);
 		hdf_put(r, p, "updated_at", v[i].updated_at);
+		hdf_put(r, p, "applicant_name", v[i].applicant_name);
+		hdf_put(r, p, "agent_name", v[i].agent_name);
+		hdf_put(r, p, "agent_area", v[i].agent_area);
 	}
-	hdf_set(r, "Page.Title", "我的办件");
+	if (r->user.roles & ROLE_AGENT) {
+		hdf_set(r, "Agent.name", r->user.name);
+		hdf_set(r, "Page.Title", "我代办的办件");
+	} else
+		hdf_set(r, "Page.Title", "我的办件");
 	return render(r, "ext/my.cs");
 }
 
@@ -809,8 +1015,10 @@ page_ext_doc(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
+	/* Its applicant's (an enterprise's, for whoever may view its
+	 * cases), and the resident's an agent applied for. */
 	if (app_get(r->db, r->pool, d.app_no, &a) != DB_OK ||
-	    visible(r, &a) != 1)
+	    (visible(r, &a) != 1 && !resident_of(r, &a)))
 		return reply_error(r, 404, "没有找到这份文书。");
 	if (view_doc(r, &d) == -1)
 		return reply_error(r, 500, NULL);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "account.h"
+#include "agent.h"
 #include "calendar.h"
 #include "clock.h"
 #include "deadline.h"
@@ -646,6 +647,7 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 	struct today	 now;
 	struct kase	 k = *kp;
 	char		*ename, *ecode;
+	char		*agent, *consent;
 	size_t		 i;
 
 	if (today_get(r, &now) == -1)
@@ -677,6 +679,15 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 	hdf_set(r, "Case.state", k.state);
 	hdf_setf(r, "Case.step_seq", "%d", k.step_seq);
 	hdf_set(r, "Case.submitted_at", k.submitted_at);
+	/* Made by an agent for the resident (AGT-1): who, and the consent. */
+	if (agent_of_case(r->db, r->pool, k.id, &agent, &consent) != DB_OK)
+		return -1;
+	if (agent != NULL) {
+		hdf_set(r, "Case.agent", agent);
+		hdf_set(r, "Case.consent", consent == NULL ? "" :
+		    strcmp(consent, "form") == 0 ? "居民签字的授权书（扫描件，"
+		    "见申请材料）" : "居民短信确认");
+	}
 	for (i = 0; i < k.item.nsteps; i++) {
 		const struct step *s = &k.item.steps[i];
 		char *p = pool_printf(r->pool, "Case.Steps.%zu", i);

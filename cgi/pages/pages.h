@@ -96,6 +96,15 @@ int	 page_int_admin_window(struct req *);
 int	 page_int_admin_staff(struct req *);
 int	 page_int_admin_staff_form(struct req *);
 int	 page_int_admin_staff_save(struct req *);
+/* int_agent.c: proxy agents (AGT-1) */
+int	 page_int_admin_agents(struct req *);
+int	 page_int_admin_agent_add(struct req *);
+int	 page_int_admin_agent_off(struct req *);
+/* ext_agent.c: an agent's activation and login (AGT-1) */
+int	 page_ext_agent_login_form(struct req *);
+int	 page_ext_agent_login(struct req *);
+int	 page_ext_agent_activate_form(struct req *);
+int	 page_ext_agent_activate(struct req *);
 /* int_account.c: one's own password */
 int	 page_int_password_form(struct req *);
 int	 page_int_password(struct req *);

@@ -16,6 +16,7 @@
 
 #define STAFF	ROLES_STAFF
 #define CATALOG	(ROLES_STAFF | ROLE_ADMIN)
+#define APPLY	(ROLE_CITIZEN | ROLE_AGENT)
 
 const struct route routes[] = {
 	/* Extranet: public. */
@@ -37,14 +38,21 @@ const struct route routes[] = {
 	{ "GET", "/news", R_EXT, 0, page_ext_news },
 	{ "GET", "/news/item", R_EXT, 0, page_ext_news_item },
 	{ "GET", "/agents", R_EXT, 0, page_ext_agents },
-	/* Extranet: the applicant's own. */
-	{ "GET", "/apply", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_apply_form },
-	{ "POST", "/apply", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	/* Extranet: proxy agents' way in (AGT-1; ext_agent.c). */
+	{ "GET", "/agent/login", R_EXT, 0, page_ext_agent_login_form },
+	{ "POST", "/agent/login", R_EXT | R_CSRF, 0, page_ext_agent_login },
+	{ "GET", "/agent/activate", R_EXT, 0, page_ext_agent_activate_form },
+	{ "POST", "/agent/activate", R_EXT | R_CSRF, 0,
+	    page_ext_agent_activate },
+	/* Extranet: the applicant's own; an agent's, those they made for
+	 * residents (AGT-1: ext_apply.c keeps each to their own). */
+	{ "GET", "/apply", R_EXT | R_LOGIN, APPLY, page_ext_apply_form },
+	{ "POST", "/apply", R_EXT | R_LOGIN | R_CSRF, APPLY,
 	    page_ext_apply },
-	{ "GET", "/receipt", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_receipt },
-	{ "GET", "/my", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_my },
-	{ "GET", "/app", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_app },
-	{ "GET", "/doc", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_doc },
+	{ "GET", "/receipt", R_EXT | R_LOGIN, APPLY, page_ext_receipt },
+	{ "GET", "/my", R_EXT | R_LOGIN, APPLY, page_ext_my },
+	{ "GET", "/app", R_EXT | R_LOGIN, APPLY, page_ext_app },
+	{ "GET", "/doc", R_EXT | R_LOGIN, APPLY, page_ext_doc },
 	/* Extranet: complaints (投诉举报; EXT-7, SUP-5). */
 	{ "GET", "/complaint", R_EXT | R_LOGIN, ROLE_CITIZEN,
 	    page_ext_complaint_form },
@@ -52,7 +60,7 @@ const struct route routes[] = {
 	    page_ext_complaint },
 	{ "GET", "/complaints", R_EXT | R_LOGIN, ROLE_CITIZEN,
 	    page_ext_complaints },
-	{ "POST", "/app/withdraw", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	{ "POST", "/app/withdraw", R_EXT | R_LOGIN | R_CSRF, APPLY,
 	    page_ext_withdraw },
 	/* Extranet: enterprises (法人) and their staff (ACC-1; issue #10). */
 	{ "GET", "/enterprise/register", R_EXT | R_LOGIN, ROLE_CITIZEN,
@@ -65,7 +73,7 @@ const struct route routes[] = {
 	    page_ext_ent_grant },
 	{ "POST", "/enterprise/revoke", R_EXT | R_LOGIN | R_CSRF,
 	    ROLE_CITIZEN, page_ext_ent_revoke },
-	{ "POST", "/app/correct", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	{ "POST", "/app/correct", R_EXT | R_LOGIN | R_CSRF, APPLY,
 	    page_ext_correct },
 	{ "POST", "/logout", R_EXT | R_INT | R_CSRF | R_PWTEMP, 0,
 	    page_logout },
@@ -160,6 +168,13 @@ const struct route routes[] = {
 	    page_int_admin_window_form },
 	{ "POST", "/admin/window", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
 	    page_int_admin_window },
+	/* Proxy agents (AGT-1; int_agent.c): made here, used outside. */
+	{ "GET", "/admin/agents", R_INT | R_LOGIN, ROLE_ADMIN,
+	    page_int_admin_agents },
+	{ "POST", "/admin/agents", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
+	    page_int_admin_agent_add },
+	{ "POST", "/admin/agents/deactivate", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_ADMIN, page_int_admin_agent_off },
 	{ "GET", "/admin/staff", R_INT | R_LOGIN, ROLE_ADMIN,
 	    page_int_admin_staff },
 	{ "GET", "/admin/staff/edit", R_INT | R_LOGIN, ROLE_ADMIN,

@@ -166,6 +166,10 @@ view_app(struct req *r, const char *p, const struct application *a)
 	/* Made in an enterprise's name (ACC-1): the applicant it is. */
 	hdf_put(r, p, "entity_name", a->entity_name);
 	hdf_put(r, p, "credit_code", a->credit_code);
+	/* Made by an agent (AGT-1): 由代办员某某代办（某某苏木）. */
+	hdf_put(r, p, "agent_name", a->agent_name);
+	hdf_put(r, p, "agent_area", a->agent_area);
+	hdf_put(r, p, "resident_region", a->resident_region);
 	hdf_put(r, p, "id_number_masked", view_mask(r, a->id_number, 6, 4));
 	hdf_put(r, p, "mobile_masked", view_mask(r, a->mobile, 3, 4));
 	hdf_put(r, p, "remark", a->remark);

@@ -100,7 +100,9 @@ static const rec_validator validators[] = { rec_valid_item,
     /* Poison records (GAP-5). */
     rec_valid_gap_aside,
     /* An application made in an enterprise's name (ACC-1). */
-    rec_valid_application };
+    rec_valid_application,
+    /* Proxy agents (AGT-1): an agent's application, an agent. */
+    rec_valid_application, rec_valid_agent_account };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -204,6 +206,28 @@ static const char *const seeds[] = {
 	"\"attachments\":[{\"material_seq\":1,\"material_name\":\"申请书\","
 	"\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":100,"
 	"\"mime\":\"application/pdf\"}],\"files\":[\"" SHA1 "\"]}",
+	/* application by an agent, with the resident's consent form. */
+	"{\"type\":\"application\",\"app_no\":\"YW2026112100002\","
+	"\"item_code\":\"152502-SCJG-XK-001\",\"item_version\":1,"
+	"\"item_name\":\"食品经营许可\",\"applicant\":{\"name\":\"巴特尔\","
+	"\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\"},"
+	"\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\","
+	"\"attachments\":[{\"material_seq\":1,\"material_name\":\"申请书\","
+	"\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":100,"
+	"\"mime\":\"application/pdf\"}],\"files\":[\"" SHA1 "\",\"" SHA2
+	"\"],\"agent\":{\"id\":1,\"name\":\"其木格\",\"area\":"
+	"\"宝力根苏木\",\"resident_region\":\"伊利勒特嘎查\",\"consent\":"
+	"{\"kind\":\"form\",\"state\":\"given\",\"file_name\":\"授权.pdf\","
+	"\"sha256\":\"" SHA2 "\",\"size\":200}}}",
+	/* agent.account: made, with its activation code's hash. */
+	"{\"type\":\"agent.account\",\"id\":1,\"name\":\"其木格\","
+	"\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\","
+	"\"county\":\"152502\",\"area\":\"宝力根苏木\",\"regions\":[{"
+	"\"code\":\"152502200\",\"name\":\"宝力根苏木\"},{\"code\":"
+	"\"152502200200\",\"name\":\"伊利勒特嘎查\"}],\"active\":true,"
+	"\"at\":\"2026-12-07 10:00:00\",\"code_hash\":\"scrypt$17$8$1$"
+	"00112233445566778899aabbccddeeff$0011223344556677889900112233445566"
+	"77889900aabbccddeeff0011223344\"}",
 };
 
 static struct pool	*pool;

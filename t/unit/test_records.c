@@ -1413,6 +1413,114 @@ pub_agents_record(void **state)
 	assert_string_equal(field(), "as_of");
 }
 
+/* An application an agent made (AGT-1): the agent, and the consent as
+ * kind (form, sms) with its JSON members after. */
+static json_t *
+proxy_application(const char *consent)
+{
+	json_t	*o = application();
+	char	 t[512];
+
+	snprintf(t, sizeof(t), "{\"id\":3,\"name\":\"图雅\",\"area\":"
+	    "\"宝力根苏木\",\"resident_region\":\"伊利勒特嘎查\","
+	    "\"consent\":%s}", consent);
+	json_object_set_new(o, "agent", parse(t));
+	json_object_set_new(o, "files", parse("[\"" SHA1 "\", \"" SHA2
+	    "\"]"));
+	return o;
+}
+
+static void
+proxy_application_record(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	/* The scanned consent form: a PDF of the bundle, named. */
+	assert_int_equal(run(rec_valid_application, proxy_application(
+	    "{\"kind\":\"form\",\"state\":\"given\",\"file_name\":"
+	    "\"授权书.pdf\",\"sha256\":\"" SHA2 "\",\"size\":99}")), 0);
+	assert_true(fx.members[0].named);
+	assert_true(fx.members[1].named);
+	assert_int_equal(fx.c.nfiles, 2);
+	/* A form without its file, or not of this bundle. */
+	assert_int_equal(run(rec_valid_application, proxy_application(
+	    "{\"kind\":\"form\",\"state\":\"given\"}")), -1);
+	assert_string_equal(field(), "agent.consent");
+	assert_int_equal(run(rec_valid_application, proxy_application(
+	    "{\"kind\":\"form\",\"state\":\"given\",\"file_name\":"
+	    "\"a.pdf\",\"sha256\":\"" SHA2 "\",\"size\":100}")), -1);
+	assert_string_equal(field(), "agent.consent.sha256");
+	/* The SMS seam: pending, without a file; nothing else. */
+	o = proxy_application("{\"kind\":\"sms\",\"state\":\"pending\"}");
+	json_object_set_new(o, "files", parse("[\"" SHA1 "\"]"));
+	assert_int_equal(run(rec_valid_application, o), 0);
+	assert_int_equal(run(rec_valid_application, proxy_application(
+	    "{\"kind\":\"sms\",\"state\":\"given\"}")), -1);
+	assert_string_equal(field(), "agent.consent");
+	assert_int_equal(run(rec_valid_application, proxy_application(
+	    "{\"kind\":\"voice\",\"state\":\"given\"}")), -1);
+	assert_string_equal(field(), "agent.consent.kind");
+	/* The consent's file must be in the files list. */
+	o = proxy_application("{\"kind\":\"form\",\"state\":\"given\","
+	    "\"file_name\":\"授权书.pdf\",\"sha256\":\"" SHA2 "\","
+	    "\"size\":99}");
+	json_object_set_new(o, "files", parse("[\"" SHA1 "\"]"));
+	assert_int_equal(run(rec_valid_application, o), -1);
+	assert_string_equal(field(), "files");
+}
+
+/* agent.account (AGT-1): an agent as the intranet made it. */
+#define AGENT_OK "{\"type\":\"agent.account\",\"id\":3,\"name\":" \
+    "\"图雅\",\"id_number\":\"152502198807120048\",\"mobile\":" \
+    "\"13904791234\",\"county\":\"152502\",\"area\":\"宝力根苏木\"," \
+    "\"regions\":[{\"code\":\"152502200\",\"name\":\"宝力根苏木\"}," \
+    "{\"code\":\"152502200200\",\"name\":\"伊利勒特嘎查\"}]," \
+    "\"active\":true,\"at\":\"2026-12-07 10:00:00\",\"code_hash\":" \
+    "\"scrypt$17$8$1$00112233445566778899aabbccddeeff$00112233445566778899" \
+    "aabbccddeeff00112233445566778899aabbccddeeff00\"}"
+
+static void
+agent_account_record(void **state)
+{
+	static const struct {
+		const char	*key, *value, *at;
+	} bad[] = {
+		{ "id_number", "\"152502198807120049\"", "id_number" },
+		{ "mobile", "\"1390479123\"", "mobile" },
+		{ "county", "\"15250\"", "county" },
+		{ "county", "\"152501\"", "regions[0].code" },
+		{ "regions", "[]", "regions" },
+		{ "regions", "[{\"code\":\"152502200\",\"name\":\"宝\"},"
+		    "{\"code\":\"152502200\",\"name\":\"宝\"}]",
+		    "regions[1].code" },
+		{ "regions", "[{\"code\":\"../../x\",\"name\":\"宝\"}]",
+		    "regions[0].code" },
+		{ "code_hash", "\"Caoyuan#2026\"", "code_hash" },
+		{ "code_hash", "\"scrypt$<script>\"", "code_hash" },
+		{ "active", "1", "active" },
+		{ "name", "\"图\"", "name" },
+		{ "password", "\"x\"", "password" },
+	};
+	json_t	*o;
+	size_t	 i;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_agent_account, parse(AGENT_OK)), 0);
+	/* Deactivation: the same without a code. */
+	o = parse(AGENT_OK);
+	json_object_del(o, "code_hash");
+	json_object_set_new(o, "active", json_false());
+	assert_int_equal(run(rec_valid_agent_account, o), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		o = parse(AGENT_OK);
+		json_object_set_new(o, bad[i].key, json_loads(bad[i].value,
+		    JSON_DECODE_ANY, NULL));
+		assert_int_equal(run(rec_valid_agent_account, o), -1);
+		assert_string_equal(field(), bad[i].at);
+	}
+}
+
 /* gap.alert (GAP-6): the other site refused one of this site's bundles;
  * about this site's direction only, fields as the gap writes them. */
 #define GAP_ALERT_OK "{\"type\":\"gap.alert\",\"kind\":\"gap.chain\"," \
@@ -1579,6 +1687,8 @@ main(void)
 		T(pub_hall_record),
 		T(pub_news_record),
 		T(pub_agents_record),
+		T(proxy_application_record),
+		T(agent_account_record),
 		T(gap_aside_record),
 		T(gap_alert_record),
 #undef T

@@ -24,6 +24,7 @@
   <p class="doc-no"><?cs var:Doc.doc_no ?></p>
 
   <p class="doc-to"><?cs var:Doc.applicant_name ?>：</p>
+  <?cs if:Doc.agent ?><p class="doc-p doc-agent">（本件由代办员代为申请。代办员：<?cs var:Doc.agent ?>）</p><?cs /if ?>
 
   <?cs if:Doc.kind == "accept" ?>
   <p class="doc-p">你（单位）于<?cs if:Doc.submitted_at ?><?cs call:cn_date(Doc.submitted_at) ?><?cs else ?><?cs call:cn_date(Doc.received_at) ?><?cs /if ?>提出的<?cs var:Doc.item_name ?>申请，经审查，申请材料齐全、符合法定形式，决定予以受理。本机关将在<?cs var:Doc.promised_days ?>个工作日内（即<?cs call:cn_date(Doc.due_date) ?>前）作出决定。</p>

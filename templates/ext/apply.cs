@@ -6,7 +6,10 @@
        they may apply for, ACC-1); Form.remark_again: the remark is their
        last one of this item;
        Limits.{upload_mb,remark} from the site's limits.
-       POST /apply as multipart; one PDF per material, field m<seq>. ?>
+       POST /apply as multipart; one PDF per material, field m<seq>.
+       For an agent (Agent.{name,area}, Agent.Regions.N, AGT-1): the
+       resident's name, ID number, mobile and where they live
+       (Form.resident_*), and their signed consent form (field m0). ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/guide?code=<?cs var:url_escape(Item.code) ?>">办事指南</a> › 在线申请</nav>
 
 <header class="page-head">
@@ -36,6 +39,40 @@
          retry) lands on the application the first made. ?>
   <input type="hidden" name="form_key" value="<?cs var:Form.key ?>">
 
+  <?cs if:Agent.name ?>
+  <fieldset class="panel">
+    <legend>代办：居民（申请人）信息</legend>
+    <p class="help">代办员 <?cs var:Agent.name ?> · 服务区域：<?cs var:Agent.area ?>。只能为本服务区域的居民代办，申请人是居民本人。</p>
+    <div class="field">
+      <label for="f-rname">居民姓名</label>
+      <input id="f-rname" name="resident_name" type="text" maxlength="20" value="<?cs var:Form.resident_name ?>" autocomplete="off" required>
+    </div>
+    <div class="field">
+      <label for="f-rid">居民身份证号码</label>
+      <input id="f-rid" name="resident_id_number" type="text" maxlength="18" pattern="[0-9]{17}[0-9Xx]" inputmode="text" value="<?cs var:Form.resident_id_number ?>" autocomplete="off" spellcheck="false" required>
+    </div>
+    <div class="field">
+      <label for="f-rmob">居民手机号码</label>
+      <input id="f-rmob" name="resident_mobile" type="tel" maxlength="11" pattern="1[3-9][0-9]{9}" value="<?cs var:Form.resident_mobile ?>" autocomplete="off" required>
+    </div>
+    <div class="field">
+      <label for="f-rreg">居民居住地</label>
+      <select id="f-rreg" name="resident_region" required>
+        <option value="">请选择</option>
+        <?cs each:g = Agent.Regions ?><option value="<?cs var:g.code ?>"<?cs if:g.selected ?> selected<?cs /if ?>><?cs var:g.name ?></option><?cs /each ?>
+      </select>
+    </div>
+  </fieldset>
+  <fieldset class="panel">
+    <legend>居民授权</legend>
+    <input type="hidden" name="consent_kind" value="form">
+    <div class="field">
+      <label for="f-m0">代办授权书（居民签字，扫描成 PDF）<span class="tag tag-req">必交</span></label>
+      <p class="help">请居民在代办授权书上签字（或按手印），写明委托您代办的事项，扫描或拍照后转为 PDF 上传。</p>
+      <input id="f-m0" type="file" name="m0" accept="application/pdf" required>
+    </div>
+  </fieldset>
+  <?cs else ?>
   <?cs if:Applicant.Entity.code ?>
   <fieldset class="panel">
     <legend>申请人（企业）</legend>
@@ -56,6 +93,7 @@
     </dl>
     <p class="help">以上信息来自您的实名账号<?cs if:Applicant.Entity.code ?>和企业登记<?cs /if ?>，已自动填好，不能在此修改。</p>
   </fieldset>
+  <?cs /if ?>
 
   <fieldset class="panel">
     <legend>申请内容</legend>
@@ -101,11 +139,11 @@
   </fieldset>
 
   <div class="panel pledge">
-    <label class="check"><input type="checkbox" required> 本人承诺所填信息和所交材料真实、有效，如有虚假，愿承担相应法律责任。</label>
+    <?cs if:Agent.name ?><label class="check"><input type="checkbox" required> 本人作为代办员承诺已核对居民身份证原件、已取得居民本人授权，所填信息和所交材料真实、有效，如有虚假，愿承担相应法律责任。</label><?cs else ?><label class="check"><input type="checkbox" required> 本人承诺所填信息和所交材料真实、有效，如有虚假，愿承担相应法律责任。</label><?cs /if ?>
   </div>
 
   <div class="form-actions">
-    <button class="btn btn-primary btn-big" type="submit">提交申请</button>
+    <button class="btn btn-primary btn-big" type="submit"><?cs if:Agent.name ?>提交代办申请<?cs else ?>提交申请<?cs /if ?></button>
     <a class="btn btn-plain" href="/guide?code=<?cs var:url_escape(Item.code) ?>">返回办事指南</a>
   </div>
 </form>

@@ -1,10 +1,16 @@
-<?cs # ext/login.cs: citizen login by ID number and password.
-       POST /login; Form.next is where to go afterwards. ?>
+<?cs # ext/login.cs: citizen login by ID number and password, POST
+       /login; Form.next is where to go afterwards.  With Form.agent the
+       agents' (代办员, AGT-1), POST /agent/login (ext_agent.c). ?>
 <section class="form-page">
+  <?cs if:Form.agent ?>
+  <h1>代办员登录</h1>
+  <p class="page-sub">苏木乡镇、嘎查村代办员使用本人居民身份证号码和激活时设置的密码登录。</p>
+  <?cs else ?>
   <h1>登录</h1>
   <p class="page-sub">使用注册时的居民身份证号码和密码登录。</p>
+  <?cs /if ?>
   <?cs if:Form.Error ?><div class="alert alert-error" role="alert"><?cs var:Form.Error ?></div><?cs /if ?>
-  <form class="form" method="post" action="/login">
+  <form class="form" method="post" action="<?cs if:Form.agent ?>/agent/login<?cs else ?>/login<?cs /if ?>">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="hidden" name="next" value="<?cs var:Form.next ?>">
     <div class="field">
@@ -19,6 +25,11 @@
       <button class="btn btn-primary" type="submit">登录</button>
     </div>
   </form>
+  <?cs if:Form.agent ?>
+  <p class="form-alt">第一次使用？凭政务服务中心打印的激活码<a href="/agent/activate">激活代办员账号</a>。</p>
+  <p class="form-alt muted">群众本人办事请从<a href="/login">个人登录</a>进入。</p>
+  <?cs else ?>
   <p class="form-alt">还没有账号？<a href="/register">注册账号</a></p>
-  <p class="form-alt muted">只想查看办件进度？不用登录，凭申请编号和身份证号码即可<a href="/query">查询办件</a>。</p>
+  <p class="form-alt muted">只想查看办件进度？不用登录，凭申请编号和身份证号码即可<a href="/query">查询办件</a>。代办员请从<a href="/agent/login">代办员登录</a>进入。</p>
+  <?cs /if ?>
 </section>

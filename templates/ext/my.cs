@@ -1,29 +1,45 @@
 <?cs # ext/my.cs: the logged-in citizen's applications (Apps.N, with
-       entity_name for one made in an enterprise's name) and their
-       enterprises (Ents.N.{code,name,role}, ACC-1). ?>
+       entity_name for one made in an enterprise's name, agent_name for
+       one an agent made for them) and their enterprises
+       (Ents.N.{code,name,role}, ACC-1); for an agent (Agent.name,
+       AGT-1) the applications they made, by resident. ?>
 <?cs # state_class: Apps/Cases carry only state_label, so colour the badge
        from its wording (the badge classes of app.cs: st-approved,
        st-rejected, st-correction). ?>
 <?cs def:state_class(label) ?><?cs if:string.find(label, "不予") >= 0 || string.find(label, "撤回") >= 0 || string.find(label, "终止") >= 0 ?> st-rejected<?cs elif:string.find(label, "准予") >= 0 || string.find(label, "办结") >= 0 ?> st-approved<?cs elif:string.find(label, "补正") >= 0 || string.find(label, "中止") >= 0 ?> st-correction<?cs /if ?><?cs /def ?>
+<?cs if:Agent.name ?>
+<header class="page-head">
+  <h1>我代办的办件</h1>
+  <p class="page-sub">代办员：<?cs var:Agent.name ?>。这里只列出您代办的办件。</p>
+  <p class="actions"><a class="btn btn-primary" href="/">代办新申请（先选择事项）</a></p>
+</header>
+<form class="form form-inline" method="get" action="/app">
+  <label for="f-no">按申请编号查询</label>
+  <input id="f-no" name="no" type="text" maxlength="20" pattern="YW[0-9]{13}" placeholder="YW2026120600001" autocomplete="off" spellcheck="false">
+  <button class="btn btn-plain" type="submit">查询</button>
+</form>
+<?cs else ?>
 <header class="page-head">
   <h1>我的办件</h1>
   <p class="actions"><a class="btn btn-plain" href="/complaints">我的投诉</a></p>
 </header>
+<?cs /if ?>
 <?cs if:subcount(Apps) == 0 ?>
 <div class="empty">
-  <p>您还没有办件。去「<a href="/">办事指南</a>」选择事项在线申请。</p>
+  <?cs if:Agent.name ?><p>您还没有代办的办件。去「<a href="/">办事指南</a>」选择事项，为本服务区域的居民代办。</p><?cs else ?><p>您还没有办件。去「<a href="/">办事指南</a>」选择事项在线申请。</p><?cs /if ?>
 </div>
 <?cs else ?>
 <div class="table-wrap">
   <table class="grid reflow rowlink">
     <thead>
-      <tr><th scope="col">申请编号</th><th scope="col">事项</th><th scope="col">状态</th><th scope="col">提交时间</th><th scope="col">最近更新</th></tr>
+      <tr><th scope="col">申请编号</th><th scope="col">事项</th><?cs if:Agent.name ?><th scope="col">居民</th><?cs /if ?><th scope="col">状态</th><th scope="col">提交时间</th><th scope="col">最近更新</th></tr>
     </thead>
     <tbody>
       <?cs each:a = Apps ?>
       <tr>
         <td class="nowrap" data-label="申请编号"><a class="mono row-main" href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.app_no ?></a></td>
-        <td data-label="事项"><a href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.item_name ?></a><?cs if:a.entity_name ?><br><span class="small muted">以<?cs var:a.entity_name ?>名义</span><?cs /if ?></td>
+        <td data-label="事项"><a href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.item_name ?></a><?cs if:a.entity_name ?><br><span class="small muted">以<?cs var:a.entity_name ?>名义</span><?cs /if ?><?cs if:a.agent_name && !Agent.name ?><br><span class="tag">代办</span> <span class="muted small">由代办员<?cs var:a.agent_name ?>代办</span><?cs /if ?></td>
+        <?cs if:Agent.name ?><td data-label="居民"><?cs var:a.applicant_name ?></td><?cs /if ?>
         <td data-label="状态"><span class="badge<?cs call:state_class(a.state_label) ?>"><?cs var:a.state_label ?></span></td>
         <td class="nowrap" data-label="提交时间"><?cs var:a.submitted_at ?></td>
         <td class="nowrap" data-label="最近更新"><?cs var:a.updated_at ?></td>

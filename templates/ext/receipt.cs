@@ -20,6 +20,7 @@
         <tr><th scope="row">申请事项</th><td><?cs var:App.item_name ?><?cs if:App.item_code ?><span class="muted">（<?cs var:App.item_code ?>）</span><?cs /if ?></td></tr>
         <?cs if:App.credit_code ?><tr><th scope="row">申请人</th><td><?cs var:App.entity_name ?>（统一社会信用代码 <span class="mono"><?cs var:App.credit_code ?></span>）</td></tr><?cs /if ?>
         <tr><th scope="row"><?cs if:App.credit_code ?>经办人<?cs else ?>申请人<?cs /if ?></th><td><?cs var:App.applicant_name ?></td></tr>
+        <?cs if:App.agent_name ?><tr><th scope="row">代办</th><td>由代办员<?cs var:App.agent_name ?>代办（<?cs var:App.agent_area ?>）</td></tr><?cs /if ?>
         <?cs if:App.id_number_masked ?><tr><th scope="row">身份证号码</th><td><?cs var:App.id_number_masked ?></td></tr><?cs /if ?>
         <?cs if:App.mobile_masked ?><tr><th scope="row">手机号码</th><td><?cs var:App.mobile_masked ?></td></tr><?cs /if ?>
         <tr><th scope="row">提交时间</th><td><?cs var:App.submitted_at ?></td></tr>

@@ -10,8 +10,10 @@
         <div><dt>申请人</dt><dd><?cs var:Case.Entity.name ?>（统一社会信用代码 <span class="mono"><?cs var:Case.Entity.code ?></span>）<?cs if:Case.Entity.type ?><span class="tag"><?cs var:Case.Entity.type ?></span><?cs /if ?></dd></div>
         <div><dt>经办人</dt><dd><?cs var:Case.applicant_name ?></dd></div>
         <?cs else ?>
-        <div><dt>申请人</dt><dd><?cs var:Case.applicant_name ?></dd></div>
+        <div><dt>申请人</dt><dd><?cs var:Case.applicant_name ?><?cs if:Case.agent ?> <span class="tag">代办</span><?cs /if ?></dd></div>
         <?cs /if ?>
+        <?cs if:Case.agent ?><div><dt>代办员</dt><dd>代办员：<?cs var:Case.agent ?></dd></div>
+        <div><dt>居民授权</dt><dd><?cs var:Case.consent ?></dd></div><?cs /if ?>
         <div><dt><?cs if:Case.Entity.code ?>经办人身份证号码<?cs else ?>身份证号码<?cs /if ?></dt><dd class="mono"><?cs var:Case.id_number ?></dd></div>
         <div><dt>手机号码</dt><dd class="mono"><?cs var:Case.mobile ?></dd></div>
         <div><dt>事项编码</dt><dd><?cs var:Case.item_code ?><?cs if:Case.item_version ?>（第 <?cs var:Case.item_version ?> 版）<?cs /if ?></dd></div>
