@@ -98,7 +98,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_pub_result, rec_valid_pub_result, rec_valid_pub_hall,
     rec_valid_pub_news, rec_valid_pub_withdraw, rec_valid_pub_agents,
     /* Poison records (GAP-5). */
-    rec_valid_gap_aside };
+    rec_valid_gap_aside,
+    /* Seal keys (DOC-1). */
+    rec_valid_seal_key };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -191,6 +193,14 @@ static const char *const seeds[] = {
 	"\"seq\":7,\"recno\":2,\"kind\":\"application.correct\","
 	"\"state\":\"aside\",\"reason\":\"申请 YW2026112100001 的办件没有"
 	"在等待补正材料\",\"at\":\"2026-12-07 10:00:00\"}",
+	/* seal.key: a department's seal public key (Ed25519). */
+	"{\"type\":\"seal.key\",\"kid\":\"ebcc087146f999dc\","
+	"\"dept_code\":\"SCJGJ\",\"dept_name\":\"市场监督管理局\","
+	"\"alg\":\"ed25519\",\"pub\":\"-----BEGIN PUBLIC KEY-----\\n"
+	"MCowBQYDK2VwAyEAYnDNHongSdIncxo/CUyQVfzQOecxI+5zcWmca8QjYOk=\\n"
+	"-----END PUBLIC KEY-----\\n\",\"created_at\":"
+	"\"2026-12-06 23:00:00\",\"retired_at\":\"\",\"revoked_at\":\"\","
+	"\"revoke_why\":\"\"}",
 };
 
 static struct pool	*pool;
