@@ -589,3 +589,21 @@ docseal_key_each(struct db *db, struct pool *pool, const char *alg,
 	}
 	return DB_OK;
 }
+
+char *
+docseal_export(struct pool *pool, const struct seal_view *v)
+{
+	json_t	*o;
+	char	*s, *out = NULL;
+
+	if (v->sig_hex == NULL || v->d.alg == NULL ||
+	    (o = docsig_json(&v->d, v->sig_hex, v->code)) == NULL)
+		return NULL;
+	/* ASCII only: the file survives any mail or disc on the way. */
+	if ((s = json_dumps(o, JSON_INDENT(1) | JSON_ENSURE_ASCII)) != NULL) {
+		out = pool_strdup(pool, s);
+		free(s);
+	}
+	json_decref(o);
+	return out;
+}

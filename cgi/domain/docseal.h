@@ -104,5 +104,8 @@ enum db_rc	 docseal_view(struct db *, struct pool *, const char *doc_no,
  * not this document's, so both miss alike. */
 enum db_rc	 docseal_find(struct db *, struct pool *, const char *doc_no,
 		    const char *code, struct seal_view *);
+/* v's document as the JSON export (docsig_json(), indented, ASCII), from
+ * pool; NULL when v is not sealed or its key is not held here. */
+char		*docseal_export(struct pool *, const struct seal_view *v);
 
 #endif

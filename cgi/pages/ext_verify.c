@@ -137,20 +137,12 @@ page_ext_verify(struct req *r)
 static int
 send_export(struct req *r, const struct seal_view *v)
 {
-	json_t	*o;
 	char	*s;
-	int	 rc;
 
-	if ((o = docsig_json(&v->d, v->sig_hex, v->code)) == NULL ||
-	    (s = json_dumps(o, JSON_INDENT(1) | JSON_ENSURE_ASCII)) == NULL) {
-		json_decref(o);
+	if ((s = docseal_export(r->pool, v)) == NULL)
 		return reply_error(r, 500, NULL);
-	}
-	json_decref(o);
-	rc = reply_raw(r, "application/json", s, strlen(s),
+	return reply_raw(r, "application/json", s, strlen(s),
 	    pool_printf(r->pool, "%s.json", v->d.doc_no));
-	free(s);
-	return rc;
 }
 
 /* GET /verify/download?no=…&code=…: what /verify shows, as the export
