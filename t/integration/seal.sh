@@ -136,6 +136,18 @@ t_like "核验不通过" "$out" '核验不通过'
 rm "$TMP/keys/SCJGJ_$K1.pub"
 "$BUILD/yiwang-admin" verify-doc --keys "$TMP/keys" "$TMP/doc.json" >/dev/null
 t_is "nor without its department's public key" "$?" 1
+# docs/seal.md's recipe, apart from our code: jq rebuilds the canonical
+# form from the export, openssl checks the signature with the .pub file.
+admin_ext seal-key --export "$TMP/keys" >/dev/null
+jq -j '"yiwang-seal/1\n" + ([["dept",.seal.dept],["kid",.seal.kid],
+  ["alg",.seal.alg],["doc_no",.doc_no],["kind",.kind],["title",.title],
+  ["app_no",.app_no],["issued_at",.issued_at],["issued_by",.issued_by],
+  ["body",.body]] | map("\(.[0]) \(.[1]|utf8bytelength):\(.[1])\n")
+  | join(""))' "$TMP/doc.json" >"$TMP/canon.bin"
+jq -r .seal.sig "$TMP/doc.json" | xxd -r -p >"$TMP/sig.bin"
+t_ok "jq and openssl alone verify the export as docs/seal.md says" \
+	openssl pkeyutl -verify -pubin -inkey "$TMP/keys/SCJGJ_$K1.pub" -rawin \
+	-in "$TMP/canon.bin" -sigfile "$TMP/sig.bin"
 "$BUILD/yiwang-admin" verify-doc >/dev/null 2>&1
 t_is "verify-doc without a document: usage, exit 2" "$?" 2
 out=$(admin_ext verify-doc "$DOC" "$CODE")
