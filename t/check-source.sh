@@ -68,10 +68,13 @@ check "templates print only escaped (var:, or alt:/uvar: of *_html keys)" \
 		}
 		print "$f:$line: <?cs$tag?>\n" if $bad;
 	}')"
-# The one exception: the statistics' charts, which barchart_svg() draws
-# with every text escaped (cgi/domain/barchart.h; t/unit/test_barchart).
-check "no _html key is set from C but the charts barchart_svg() draws" \
-    "$(grep -rn '_html"' cgi/ | grep -v '^cgi/pages/int_perf.c:[0-9]*:	hdf_set(r, "Chart.svg_html", barchart_svg(')"
+# The exceptions: the statistics' charts, which barchart_svg() draws
+# with every text escaped (cgi/domain/barchart.h; t/unit/test_barchart),
+# and a sealed document's QR code, which qr_svg() draws of modules alone,
+# no byte of its text (cgi/core/qrsvg.h; t/unit/test_docsig).
+check "no _html key is set from C but the charts and QR codes drawn as SVG" \
+    "$(grep -rn '_html"' cgi/ | grep -v '^cgi/pages/int_perf.c:[0-9]*:	hdf_set(r, "Chart.svg_html", barchart_svg(' |
+	grep -v '^cgi/pages/view.c:[0-9]*:	hdf_set(r, "Doc.Seal.qr_html", qr_svg(')"
 check "every POST route checks the CSRF token" \
     "$(grep -nE '\{ *"POST"' cgi/pages/routes.c | grep -v R_CSRF)"
 check "no cgi_neo_error (it prints tracebacks to users)" \
@@ -199,6 +202,20 @@ check "man/yiwang-admin.8 and usage() name every command yiwang-admin runs" \
 	    echo "man/yiwang-admin.8: no command $c"
 	grep -qE "\"  $c( |\\\\n)" <<<"$use" ||
 	    echo "yiwang_admin.c usage(): no command $c"
+    done)"
+# The seal manual (DOC-1) names every option of seal-key and verify-doc
+# that yiwang-admin's usage lists, and verify-doc's exit statuses.
+check "man/yiwang-admin-seal.1 documents seal-key and verify-doc" \
+    "$(opts=$(grep -oE '"  (seal-key|verify-doc)[^"]*' cgi/bin/yiwang_admin.c |
+	grep -oE -- '--[a-z]+' | sort -u)
+    [ -n "$opts" ] || echo "cgi/bin/yiwang_admin.c: no seal-key usage found"
+    for o in $opts; do
+	grep -qF -- "\\-\\-${o#--}" man/yiwang-admin-seal.1 ||
+	    echo "man/yiwang-admin-seal.1: no $o"
+    done
+    for s in 0 1 2; do
+	grep -qE "^\.B $s\$" man/yiwang-admin-seal.1 ||
+	    echo "man/yiwang-admin-seal.1: no exit status $s"
     done)"
 echo "1..$n"
 exit $fail

@@ -27,6 +27,8 @@
 #include "crypto.h"
 #include "db.h"
 #include "deadline.h"
+#include "docseal.h"
+#include "docsig.h"
 #include "delegation.h"
 #include "enterprise.h"
 #include "files.h"
@@ -49,6 +51,7 @@
 #include "staffcert.h"
 #include "supervision.h"
 #include "text.h"
+#include "utf8.h"
 
 /* Whether --now set the clock for this command (clock.h). */
 static int	 now_given;
@@ -171,7 +174,19 @@ usage(void)
 	    "  dash-rebuild [--check]       recount the supervision dashboard's\n"
 	    "                               summary of open cases from the cases\n"
 	    "                               (after a bulk load); --check: only\n"
-	    "                               say whether it agrees (exit 1 if not)\n",
+	    "                               say whether it agrees (exit 1 if not)\n"
+	    "  seal-key DEPT | --each       a seal key for department DEPT (for\n"
+	    "                               every department that never had one):\n"
+	    "                               Ed25519, SM2 when gap_suite is sm\n"
+	    "  seal-key DEPT --rotate       a new one, the old kept for verifying\n"
+	    "  seal-key --revoke KID --why TEXT   revoke a seal key (audited)\n"
+	    "  seal-key --list | --export DIR\n"
+	    "                               the seal keys; DIR gets DEPT_KID.pub\n"
+	    "                               (and .revoked) for verify-doc --keys\n"
+	    "  verify-doc [--keys DIR] FILE.json | NO CODE\n"
+	    "                               verify a sealed document: an export,\n"
+	    "                               or number and check code looked up\n"
+	    "                               here; exit 0 good, 1 bad, 2 usage\n",
 	    stderr);
 	exit(64);
 }
@@ -1775,6 +1790,249 @@ perf_rebuild_cmd(struct db *db, struct pool *pool, int check)
 	return 0;
 }
 
+/*
+ * seal-key DEPT [--rotate] | --each | --revoke KID --why TEXT | --list |
+ * --export DIR (docseal.h; intranet but --list and --export).  A new key
+ * is of the suite the site writes: SM2 with SM3 under sm, else Ed25519.
+ */
+static int
+seal_key_cmd(const struct config *cfg, struct db *db, struct pool *pool,
+    int argc, char *argv[])
+{
+	struct seal_key	*v;
+	const char	*alg = cfg->gap_suite == CONFIG_SUITE_SM ? "sm2" :
+	    "ed25519";
+	char		 kid[KEY_ID_LEN + 1], msg[1024], path[4096];
+	size_t		 i, n;
+	enum db_rc	 rc;
+	FILE		*f;
+
+	msg[0] = '\0';
+	if (argc == 2 && strcmp(argv[1], "--list") == 0) {
+		if (docseal_key_list(db, pool, &v, &n) != DB_OK)
+			return 1;
+		for (i = 0; i < n; i++)
+			printf("%s\t%s\t%s\t%s\t生成 %s%s%s%s%s%s\n", v[i].kid,
+			    v[i].dept_code, v[i].dept_name, v[i].alg,
+			    v[i].created_at, v[i].retired_at ? "\t停用 " : "",
+			    v[i].retired_at ? v[i].retired_at : "",
+			    v[i].revoked_at ? "\t吊销 " : "",
+			    v[i].revoked_at ? v[i].revoked_at : "",
+			    v[i].revoked_at ? pool_printf(pool, "（%s）",
+			    v[i].revoke_why) : "");
+		if (n == 0)
+			puts("还没有印章密钥。");
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "--export") == 0) {
+		if (docseal_key_list(db, pool, &v, &n) != DB_OK)
+			return 1;
+		for (i = 0; i < n; i++) {
+			snprintf(path, sizeof(path), "%s/%s_%s.pub", argv[2],
+			    v[i].dept_code, v[i].kid);
+			if ((f = fopen(path, "w")) == NULL ||
+			    fputs(v[i].pub, f) == EOF || fclose(f) != 0) {
+				fprintf(stderr, "无法写入 %s：%s\n", path,
+				    strerror(errno));
+				return 1;
+			}
+			if (v[i].revoked_at == NULL)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s_%s.revoked",
+			    argv[2], v[i].dept_code, v[i].kid);
+			if ((f = fopen(path, "w")) == NULL ||
+			    fprintf(f, "%s\t%s\n", v[i].revoked_at,
+			    v[i].revoke_why) < 0 || fclose(f) != 0) {
+				fprintf(stderr, "无法写入 %s：%s\n", path,
+				    strerror(errno));
+				return 1;
+			}
+		}
+		printf("已写出 %zu 个印章公钥到 %s。\n", n, argv[2]);
+		return 0;
+	}
+	if (cfg->site != SITE_INTRANET) {
+		fputs("印章密钥只在内网生成和吊销。\n", stderr);
+		return 1;
+	}
+	if (argc == 2 && strcmp(argv[1], "--each") == 0) {
+		rc = docseal_key_each(db, pool, alg, config_operator(pool), &n,
+		    msg, sizeof(msg));
+		if (rc != DB_OK) {
+			fprintf(stderr, "%s\n", msg);
+			return 1;
+		}
+		printf("已为 %zu 个部门生成印章密钥。\n", n);
+		return 0;
+	}
+	if (argc == 5 && strcmp(argv[1], "--revoke") == 0 &&
+	    strcmp(argv[3], "--why") == 0) {
+		if (utf8_check(argv[4], strlen(argv[4]), 0, NULL) != UTF8_OK ||
+		    *argv[4] == '\0' || utf8_chars(argv[4]) > 200) {
+			fputs("--why 应为 1 到 200 个字的一行文字。\n", stderr);
+			return 64;
+		}
+		rc = docseal_key_revoke(db, pool, argv[2], argv[4],
+		    config_operator(pool), msg, sizeof(msg));
+		fprintf(rc == DB_OK ? stdout : stderr, "%s\n", msg);
+		return rc == DB_OK ? 0 : 1;
+	}
+	if ((argc == 2 || (argc == 3 && strcmp(argv[2], "--rotate") == 0)) &&
+	    argv[1][0] != '-') {
+		rc = docseal_key_make(db, pool, argv[1], alg, argc == 3,
+		    config_operator(pool), kid, msg, sizeof(msg));
+		fprintf(rc == DB_OK ? stdout : stderr, "%s\n", msg);
+		return rc == DB_OK ? 0 : 1;
+	}
+	usage();
+	return 64;
+}
+
+/* The public key of kid of department dept in directory dir
+ * (DEPT_KID.pub, as seal-key --export writes them), and when revoked
+ * what DEPT_KID.revoked says, into revoked (else ""). */
+static EVP_PKEY *
+dir_key(const char *dir, struct docsig *d, char *revoked, size_t revlen)
+{
+	EVP_PKEY	*key;
+	FILE		*f;
+	char		 path[4096];
+	size_t		 n;
+
+	revoked[0] = '\0';
+	if (strchr(d->dept, '/') != NULL || strchr(d->kid, '/') != NULL ||
+	    snprintf(path, sizeof(path), "%s/%s_%s.pub", dir, d->dept,
+	    d->kid) >= (int)sizeof(path))
+		return NULL;
+	/* A document read here names no algorithm: its key's. */
+	if ((key = crypto_load_key(path, 0, "ED25519")) == NULL &&
+	    (key = crypto_load_key(path, 0, "SM2")) == NULL)
+		return NULL;
+	if (d->alg == NULL)
+		d->alg = docsig_alg(key);
+	snprintf(path, sizeof(path), "%s/%s_%s.revoked", dir, d->dept, d->kid);
+	if ((f = fopen(path, "re")) != NULL) {
+		if (fgets(revoked, (int)revlen, f) == NULL)
+			snprintf(revoked, revlen, "（时间不详）");
+		n = strlen(revoked);
+		while (n > 0 && (revoked[n - 1] == '\n' ||
+		    revoked[n - 1] == '\r'))
+			revoked[--n] = '\0';
+		fclose(f);
+	}
+	return key;
+}
+
+/* What verify-doc says of d: 0 good, 1 bad. */
+static int
+verdict(const struct docsig *d, int good, const char *why,
+    const char *code, const char *revoked)
+{
+	if (!good) {
+		printf("核验不通过：%s\n文书 %s 不能证明是%s签发的原件，"
+		    "请勿采信。\n", why, d->doc_no ? d->doc_no : "（无文号）",
+		    "本平台");
+		return 1;
+	}
+	printf("核验通过：%s「%s」（%s）由部门 %s 加盖电子印章，内容与签发时"
+	    "一致。\n  签发时间（UTC）：%s\n  印章密钥：%s（%s）\n  校验码："
+	    "%s\n", d->doc_no, d->title, d->kind, d->dept, d->issued_at,
+	    d->kid, d->alg, code);
+	if (revoked != NULL && *revoked != '\0')
+		printf("  注意：该印章密钥已吊销（%s）。吊销前盖章的文书仍可"
+		    "核验，但请向签发部门确认。\n", revoked);
+	return 0;
+}
+
+/*
+ * verify-doc [--keys DIR] FILE.json | NO CODE: the seal of a document,
+ * from an export (docsig.h) or this site's copy, against the public keys
+ * in DIR (DEPT_KID.pub) or, without --keys, those this site holds.  db
+ * may be NULL (an export with --keys needs nothing else).  0 good, 1
+ * bad, 2 usage.
+ */
+static int
+verify_doc(struct db *db, struct pool *pool, int argc, char *argv[])
+{
+	struct seal_view v;
+	struct docsig	 d;
+	EVP_PKEY	*key = NULL;
+	json_t		*o;
+	json_error_t	 jerr;
+	const char	*dir = NULL, *sig, *code, *rev = "";
+	char		 revoked[512], norm[DOCSIG_CODE_LEN + 1];
+	int		 good;
+
+	if (argc >= 3 && strcmp(argv[1], "--keys") == 0) {
+		dir = argv[2];
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc != 2 && argc != 3) {
+		fputs("用法：yiwang-admin verify-doc [--keys 公钥目录] 文书.json\n"
+		    "      yiwang-admin verify-doc [--keys 公钥目录] 文号 校验码\n",
+		    stderr);
+		return 2;
+	}
+	if (argc == 2) {
+		if ((o = json_load_file(argv[1], JSON_REJECT_DUPLICATES,
+		    &jerr)) == NULL) {
+			printf("核验不通过：读不出 %s（第 %d 行：%s）。\n",
+			    argv[1], jerr.line, jerr.text);
+			return 1;
+		}
+		if (docsig_from_json(o, &d, &sig, &code) == -1) {
+			json_decref(o);
+			printf("核验不通过：%s 不是一网通办导出的盖章文书（%s）。"
+			    "\n", argv[1], DOCSIG_FORMAT);
+			return 1;
+		}
+	} else {
+		if (db == NULL)
+			return 2;
+		if (docsig_code_normal(argv[2], norm) == -1 ||
+		    docseal_find(db, pool, argv[1], norm, &v) != DB_OK) {
+			printf("核验不通过：本站没有文号为 %s、校验码为 %s 的文书，"
+			    "或它已被篡改。\n", argv[1], argv[2]);
+			return 1;
+		}
+		d = v.d;
+		sig = v.sig_hex;
+		code = v.code;
+		o = NULL;
+	}
+	if (dir != NULL) {
+		if ((key = dir_key(dir, &d, revoked, sizeof(revoked))) != NULL)
+			rev = revoked;
+	} else if (db != NULL && docseal_view(db, pool, d.doc_no, &v) == DB_OK &&
+	    v.key.kid != NULL && strcmp(v.key.kid, d.kid) == 0 &&
+	    strcmp(v.key.dept_code, d.dept) == 0) {
+		key = docsig_key_from_pem(v.key.pub);
+		rev = v.key.revoked_at ? pool_printf(pool, "%s，%s",
+		    v.key.revoked_at, v.key.revoke_why) : "";
+	} else if (db != NULL) {
+		struct seal_key	 k;
+
+		if (docseal_key_get(db, pool, d.kid, &k) == DB_OK &&
+		    strcmp(k.dept_code, d.dept) == 0) {
+			key = docsig_key_from_pem(k.pub);
+			rev = k.revoked_at ? pool_printf(pool, "%s，%s",
+			    k.revoked_at, k.revoke_why) : "";
+		}
+	}
+	if (key == NULL)
+		good = verdict(&d, 0, pool_printf(pool, "没有部门 %s 的印章公钥 "
+		    "%s%s%s。", d.dept ? d.dept : "?", d.kid ? d.kid : "?",
+		    dir ? "，在 " : "", dir ? dir : ""), code, NULL);
+	else
+		good = verdict(&d, docsig_verify(key, pool, &d, sig, code) == 0,
+		    "签名与文书内容不符：文书在盖章后被改动过，或不是用这枚印章"
+		    "盖的。", code, rev);
+	EVP_PKEY_free(key);
+	json_decref(o);
+	return good;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1805,8 +2063,17 @@ main(int argc, char *argv[])
 	if (argc < 1)
 		usage();
 	cmd = argv[0];
+	/* An export checked against a directory of public keys needs no
+	 * site: the offline verifier (docs/seal.md). */
+	if (strcmp(cmd, "verify-doc") == 0 && argc == 4 &&
+	    strcmp(argv[1], "--keys") == 0) {
+		pool = pool_new();
+		rc = verify_doc(NULL, pool, argc, argv);
+		pool_free(pool);
+		return rc;
+	}
 	if ((conf = config_path(conf)) == NULL || config_load(conf, &cfg) == -1)
-		return 1;
+		return strcmp(cmd, "verify-doc") == 0 ? 2 : 1;
 	if (now != NULL && set_now(&cfg, now) == -1) {
 		config_free(&cfg);
 		return 64;
@@ -1816,6 +2083,7 @@ main(int argc, char *argv[])
 		clock_from_file(cfg.clock_file);
 	chain_set_key_file(cfg.chain_key);
 	pii_set_key_file(cfg.pii_key);
+	docseal_set_dir(cfg.seal_key_dir);
 	if (strcmp(cmd, "keygen") == 0 || strcmp(cmd, "scan-check") == 0) {
 		rc = cmd[0] == 'k' ? keygen(&cfg) : scan_check(&cfg);
 		config_free(&cfg);
@@ -1939,6 +2207,10 @@ main(int argc, char *argv[])
 		rc = cert_revoke(db, pool, argv[1]);
 	else if (strcmp(cmd, "cert-list") == 0 && argc == 1)
 		rc = cert_list(db, pool);
+	else if (strcmp(cmd, "seal-key") == 0)
+		rc = seal_key_cmd(&cfg, db, pool, argc, argv);
+	else if (strcmp(cmd, "verify-doc") == 0)
+		rc = verify_doc(db, pool, argc, argv);
 	else if (strcmp(cmd, "dash-rebuild") == 0 && (argc == 1 ||
 	    (argc == 2 && strcmp(argv[1], "--check") == 0)))
 		rc = dash_rebuild(db, pool, argc == 2);

@@ -15,6 +15,7 @@
 #include "chain.h"
 #include "clock.h"
 #include "config.h"
+#include "docseal.h"
 #include "db.h"
 #include "files.h"
 #include "log.h"
@@ -92,6 +93,7 @@ main(int argc, char *argv[])
 		return 1;
 	chain_set_key_file(cfg.chain_key);
 	pii_set_key_file(cfg.pii_key);
+	docseal_set_dir(cfg.seal_key_dir);
 	if (files_init(cfg.files_dir) == -1)
 		return 1;
 	/*

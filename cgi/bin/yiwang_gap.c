@@ -53,6 +53,7 @@
 #include "aside.h"
 #include "clock.h"
 #include "config.h"
+#include "docseal.h"
 #include "db.h"
 #include "exchange.h"
 #include "gap.h"
@@ -399,6 +400,7 @@ main(int argc, char *argv[])
 		return GAP_FAIL;
 	chain_set_key_file(cfg.chain_key);
 	pii_set_key_file(cfg.pii_key);
+	docseal_set_dir(cfg.seal_key_dir);
 	/* The test stack's clock file, if any: imports happen then too. */
 	if (cfg.clock_settable)
 		clock_from_file(cfg.clock_file);

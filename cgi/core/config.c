@@ -188,6 +188,8 @@ config_load(const char *path, struct config *c)
 		{ "gap_heartbeat", NULL, &c->gap_heartbeat },
 		{ "gap_keep_days", NULL, &c->gap_keep_days },
 		{ "gap_keep_bytes", NULL, &c->gap_keep_bytes },
+		{ "seal_key_dir", &c->seal_key_dir, NULL },
+		{ "verify_url", &c->verify_url, NULL },
 	};
 
 	set_defaults(c);
@@ -298,6 +300,8 @@ config_free(struct config *c)
 	free(c->cert_dir);
 	free(c->ops_ca_cert);
 	free(c->ops_ca_key);
+	free(c->seal_key_dir);
+	free(c->verify_url);
 	free(c->org_name);
 	free(c->org_phone);
 	free(c->clamd_socket);

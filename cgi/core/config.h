@@ -88,6 +88,12 @@ struct config {
 	size_t		 gap_heartbeat;
 	size_t		 gap_keep_days;
 	size_t		 gap_keep_bytes;
+	/* Seals (DOC-1, EXT-6): where the departments' seal private keys
+	 * are (intranet), and the extranet's verification page as the
+	 * public reaches it, "https://…/verify", which a sealed document's
+	 * QR code carries (both sites print it). */
+	char		*seal_key_dir;
+	char		*verify_url;
 };
 
 /*

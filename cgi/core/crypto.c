@@ -482,6 +482,28 @@ crypto_verify(EVP_PKEY *key, const void *msg, size_t len,
 }
 
 int
+crypto_key_id(EVP_PKEY *key, char out[KEY_ID_LEN + 1])
+{
+	unsigned char	 raw[SM2_PUB_LEN], md[SHA256_LEN];
+	char		 hex[SHA256_HEX];
+	size_t		 n = sizeof(raw);
+
+	if (key == NULL)
+		return -1;
+	if (EVP_PKEY_is_a(key, "SM2")) {
+		if (crypto_sm2_public(key, raw) == -1 ||
+		    crypto_sm3(raw, SM2_PUB_LEN, md) == -1)
+			return -1;
+	} else if (EVP_PKEY_get_raw_public_key(key, raw, &n) != 1 ||
+	    EVP_Digest(raw, n, md, NULL, EVP_sha256(), NULL) != 1)
+		return -1;
+	crypto_hex(md, sizeof(md), hex);
+	memcpy(out, hex, KEY_ID_LEN);
+	out[KEY_ID_LEN] = '\0';
+	return 0;
+}
+
+int
 crypto_box_public(EVP_PKEY *key, unsigned char out[BOX_LEN])
 {
 	size_t	len = BOX_LEN;

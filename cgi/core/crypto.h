@@ -92,6 +92,14 @@ int	 crypto_verify(EVP_PKEY *key, const void *msg, size_t len,
 	    const unsigned char *sig, size_t siglen);
 
 /*
+ * The id a signing key is named by (bundle manifests, seal keys): the
+ * first 16 hex digits of the SHA-256 (Ed25519) or SM3 (SM2) of its raw
+ * public value (32 bytes; 65, 04 || x || y); -1 when it has none.
+ */
+#define KEY_ID_LEN	16
+int	 crypto_key_id(EVP_PKEY *key, char out[KEY_ID_LEN + 1]);
+
+/*
  * X25519 ("box" keys: a site's encryption key pair, GAP-3).  PEM files as
  * for Ed25519; raw values are BOX_LEN bytes.
  */

@@ -10,6 +10,7 @@
 
 #include "application.h"
 #include "aside.h"
+#include "docseal.h"
 #include "exchange.h"
 #include "log.h"
 #include "pii.h"
@@ -228,6 +229,7 @@ doc_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct doc	*d = arg;
 
+	memset(d, 0, sizeof(*d));	/* no seal read here (docseal.h) */
 	return stmt_row(q, pool, "sssssss", &d->app_no, &d->kind, &d->doc_no,
 	    &d->title, &d->body, &d->issued_at, &d->issued_by);
 }
@@ -922,7 +924,8 @@ app_import_event(struct db *db, struct pool *pool, json_t *rec, char *err,
 			snprintf(err, errlen, "文书记录缺少字段");
 			return DB_NONE;
 		}
-		if ((rc = doc_add(db, &d)) != DB_OK)
+		if ((rc = doc_add(db, &d)) != DB_OK || (rc = docseal_import(db,
+		    d.doc_no, json_object_get(jd, "seal"))) != DB_OK)
 			return rc;
 	}
 	return corrections_add(db, pool, app_no, json_object_get(rec,

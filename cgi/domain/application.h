@@ -36,6 +36,9 @@ struct correction {
 struct doc {
 	char		*app_no, *kind, *doc_no, *title, *body, *issued_at;
 	char		*issued_by;
+	/* Its electronic seal (docseal.h), set by docseal_sign() at issue;
+	 * NULL when unsigned (and in what doc_get() and doc_list() read). */
+	char		*seal_dept, *seal_kid, *seal_sig, *seal_code;
 };
 
 struct application {

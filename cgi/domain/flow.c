@@ -15,6 +15,7 @@
 #include "chain.h"
 #include "clock.h"
 #include "deadline.h"
+#include "docseal.h"
 #include "delegation.h"
 #include "exchange.h"
 #include "fee.h"
@@ -963,10 +964,13 @@ event_step_out(struct db *db, struct pool *pool, const struct kase *k,
 		json_decref(rec);
 		rec = NULL;
 	}
+	/* With its seal when sealed (docseal.h): the extranet verifies it
+	 * against the department's public key. */
 	if (d != NULL && json_object_set_new(rec, "doc", json_pack("{s:s, "
-	    "s:s, s:s, s:s, s:s, s:s}", "kind", d->kind, "doc_no", d->doc_no,
-	    "title", d->title, "body", d->body, "issued_at", d->issued_at,
-	    "issued_by", d->issued_by)) != 0) {
+	    "s:s, s:s, s:s, s:s, s:s, s:o*}", "kind", d->kind, "doc_no",
+	    d->doc_no, "title", d->title, "body", d->body, "issued_at",
+	    d->issued_at, "issued_by", d->issued_by, "seal",
+	    docseal_record(d))) != 0) {
 		json_decref(rec);
 		rec = NULL;
 	}
@@ -1556,7 +1560,9 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 		if (rc == DB_OK && doc_extend(pool, &d, extra) == -1)
 			rc = DB_ERR;
 		json_decref(extra);
-		if (rc != DB_OK || (rc = doc_add(db, &d)) != DB_OK)
+		if (rc != DB_OK || (rc = doc_add(db, &d)) != DB_OK ||
+		    (rc = docseal_sign(db, pool, k->item.steps[step].dept_code,
+		    &d)) != DB_OK)
 			return rc;
 	}
 	/* A refusal ends the case; anything else moves its tokens. */
@@ -1907,7 +1913,10 @@ doc_issue_with(struct db *db, struct pool *pool, const struct kase *k,
 		return rc;
 	if (doc_extend(pool, d, extra) == -1)
 		return DB_ERR;
-	return doc_add(db, d);
+	/* Sealed by the department that issues it (DOC-1). */
+	if ((rc = doc_add(db, d)) != DB_OK)
+		return rc;
+	return docseal_sign(db, pool, dept, d);
 }
 
 static enum db_rc

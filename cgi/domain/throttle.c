@@ -29,6 +29,12 @@ const struct throttle TH_QUERY_IDNO = {
 	"query-idno", 24 * 3600, 10, "明天" };
 const struct throttle TH_QUERY_ADDR = {
 	"query-addr", 3600, 30, " 1 小时后" };
+/* Document verification (EXT-6): a check code has 40 bits, so a few
+ * thousand tries get nowhere; a person mistypes a few times. */
+const struct throttle TH_VERIFY_NUMBER = {
+	"verify-no", 24 * 3600, 10, "明天" };
+const struct throttle TH_VERIFY_ADDR = {
+	"verify-addr", 3600, 30, " 1 小时后" };
 const struct throttle TH_REGISTER_ADDR = {
 	"register-addr", 24 * 3600, 50, "明天" };
 

@@ -25,6 +25,8 @@ struct throttle {
 extern const struct throttle TH_LOGIN_NAME, TH_LOGIN_ADDR;
 extern const struct throttle TH_QUERY_NUMBER, TH_QUERY_IDNO, TH_QUERY_ADDR;
 extern const struct throttle TH_REGISTER_ADDR;
+/* /verify misses of a document number and from one address (EXT-6). */
+extern const struct throttle TH_VERIFY_NUMBER, TH_VERIFY_ADDR;
 
 /*
  * 1 when value has had t->limit misses or more within the window, 0 when

@@ -33,6 +33,7 @@
 #include "clock.h"
 #include "complaint.h"
 #include "crypto.h"
+#include "docseal.h"
 #include "exchange.h"
 #include "files.h"
 #include "flow.h"
@@ -440,6 +441,9 @@ static const struct record_kind {
 	    alert_peer_put },
 	{ "gap.alert", SITE_EXTRANET, "安全警告通知", rec_valid_gap_alert,
 	    alert_peer_put },
+	/* Seal keys (DOC-1, EXT-6): the extranet verifies documents. */
+	{ "seal.key", SITE_EXTRANET, "印章公钥", rec_valid_seal_key,
+	    docseal_key_import },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 

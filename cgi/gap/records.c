@@ -14,6 +14,8 @@
 #include "ids.h"
 #include "records.h"
 #include "text.h"
+#include "crypto.h"
+#include "docsig.h"
 #include "utf8.h"
 #include "vocab.h"
 #include "wfnet.h"
@@ -308,6 +310,43 @@ static const struct shape S_DATETIME = { datetime_ok,
     "应为 YYYY-MM-DD HH:MM:SS 格式的时间" };
 static const struct shape S_STATE = { state_ok, "不是已知的办件状态" };
 static const struct shape S_DOC_KIND = { doc_kind_ok, "不是已知的文书种类" };
+
+/* ---- seals (DOC-1, docseal.h) ---- */
+
+static int
+kid_ok(const char *s)
+{
+	return crypto_hex_valid(s, KEY_ID_LEN);
+}
+
+/* Ed25519 and SM2 (r || s) signatures are both 64 bytes. */
+static int
+sig_ok(const char *s)
+{
+	return crypto_hex_valid(s, 2 * DOCSIG_SIG_MAX);
+}
+
+static int
+code_ok(const char *s)
+{
+	char	 n[DOCSIG_CODE_LEN + 1];
+
+	return docsig_code_normal(s, n) == 0 && strcmp(n, s) == 0;
+}
+
+static int
+opt_datetime_ok(const char *s)
+{
+	return *s == '\0' || datetime_ok(s);
+}
+
+static const struct shape S_KID = { kid_ok, "应为 16 个小写十六进制字符" };
+static const struct shape S_SIG = { sig_ok,
+    "应为 128 个小写十六进制字符（64 字节的签名）" };
+static const struct shape S_CODE = { code_ok,
+    "应为 8 个校验码字符（数字和除 I、L、O、U 外的大写字母）" };
+static const struct shape S_OPT_DATETIME = { opt_datetime_ok,
+    "应为空，或 YYYY-MM-DD HH:MM:SS 格式的时间" };
 
 /* ---- complaints' shapes (SUP-5) ---- */
 
@@ -607,6 +646,15 @@ static const struct field doc_body_fields[] = {
 static const struct field doc_body[] = {
 	OBJECT(NULL, "文书内容", doc_body_fields)
 };
+/* The seal of a sealed document (docseal_record()); whether it verifies
+ * is the verification's to say, against the key this site holds. */
+static const struct field doc_seal_fields[] = {
+	SHAPED("dept", "盖章部门", S_DEPT_CODE),
+	SHAPED("kid", "印章密钥", S_KID),
+	SHAPED("sig", "签名", S_SIG),
+	SHAPED("code", "校验码", S_CODE),
+	END
+};
 static const struct field doc_fields[] = {
 	SHAPED("kind", "文书种类", S_DOC_KIND),
 	LINE("doc_no", "文书编号", 1, 60),
@@ -615,6 +663,8 @@ static const struct field doc_fields[] = {
 	    .max_bytes = DOC_BODY_BYTES, .label = "文书内容" },
 	SHAPED("issued_at", "签发时间", S_DATETIME),
 	LINE("issued_by", "签发部门", 1, 100),
+	{ .name = "seal", .type = F_OBJECT, .optional = 1,
+	    .sub = doc_seal_fields, .label = "电子印章" },
 	END
 };
 /* event_out(): what 补正 asks, for the applicant's form. */
@@ -1580,7 +1630,7 @@ static const char *const record_types[] = { "item", "application",
     "case.event", "application.withdraw", "application.correct",
     "case.fee", "anchor", "pub.result", "pub.hall", "pub.news",
     "pub.news.withdraw", "pub.agents", "complaint", "complaint.state",
-    "gap.aside", "gap.alert", "agent.account", NULL };
+    "gap.aside", "gap.alert", "agent.account", "seal.key", NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {
@@ -1728,6 +1778,26 @@ static const struct field agent_fields[] = {
 	END
 };
 
+/* ---- seal.key (DOC-1, EXT-6) ------------------------------------- */
+
+static const char *const type_seal_key[] = { "seal.key", NULL };
+static const char *const seal_algs[] = { "ed25519", "sm2", NULL };
+
+/* docseal.c key_out(): a department's seal key, public half. */
+static const struct field seal_key_fields[] = {
+	CHOICE("type", "记录类型", type_seal_key),
+	SHAPED("kid", "密钥编号", S_KID),
+	SHAPED("dept_code", "部门编码", S_DEPT_CODE),
+	LINE("dept_name", "部门名称", 1, 100),
+	CHOICE("alg", "算法", seal_algs),
+	LINES("pub", "公钥", 400, 400),
+	SHAPED("created_at", "生成时间", S_DATETIME),
+	SHAPED("retired_at", "停用时间", S_OPT_DATETIME),
+	SHAPED("revoked_at", "吊销时间", S_OPT_DATETIME),
+	LINES("revoke_why", "吊销原因", 200, 800),
+	END
+};
+
 int
 rec_valid_agent_account(struct rec_check *c, json_t *o)
 {
@@ -1750,6 +1820,36 @@ rec_valid_agent_account(struct rec_check *c, json_t *o)
 				    "regions[%zu].code", i), "区划代码",
 				    "重复");
 	}
+	return 0;
+}
+
+int
+rec_valid_seal_key(struct rec_check *c, json_t *o)
+{
+	EVP_PKEY	*key;
+	const char	*alg;
+	char		 kid[KEY_ID_LEN + 1];
+	int		 same;
+
+	if (walk_record(c, o, seal_key_fields) == -1)
+		return -1;
+	/* The key is what its id and algorithm say. */
+	if ((key = docsig_key_from_pem(str(o, "pub"))) == NULL)
+		return fail(c, "pub", "公钥", "不是 Ed25519 或 SM2 公钥（PEM）");
+	alg = docsig_alg(key);
+	same = crypto_key_id(key, kid) == 0 && strcmp(kid, str(o, "kid")) ==
+	    0;
+	EVP_PKEY_free(key);
+	if (strcmp(alg, str(o, "alg")) != 0)
+		return fail(c, "alg", "算法", "与公钥的算法不符");
+	if (!same)
+		return fail(c, "kid", "密钥编号", "与公钥不符");
+	if ((*str(o, "revoked_at") == '\0') != (*str(o, "revoke_why") ==
+	    '\0'))
+		return fail(c, "revoke_why", "吊销原因",
+		    "吊销的密钥写明原因，未吊销的不写");
+	if (*str(o, "revoked_at") != '\0' && *str(o, "retired_at") == '\0')
+		return fail(c, "retired_at", "停用时间", "吊销的密钥也已停用");
 	return 0;
 }
 

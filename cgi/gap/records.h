@@ -136,6 +136,9 @@ int	 rec_valid_gap_aside(struct rec_check *, json_t *);
 /* gap.alert (GAP-6): the other site refused one of this site's bundles
  * with a security alert, as its operator saw it. */
 int	 rec_valid_gap_alert(struct rec_check *, json_t *);
+/* A department's seal key (DOC-1; intranet → extranet): its id and
+ * algorithm those of its public key. */
+int	 rec_valid_seal_key(struct rec_check *, json_t *);
 
 /*
  * After every record: every file member of the bundle is named by some

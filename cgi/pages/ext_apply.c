@@ -16,6 +16,7 @@
 #include "files.h"
 #include "ids.h"
 #include "log.h"
+#include "docseal.h"
 #include "pages.h"
 #include "text.h"
 #include "throttle.h"
@@ -1003,6 +1004,7 @@ page_ext_doc(struct req *r)
 {
 	struct application	 a;
 	struct doc		 d;
+	struct seal_view	 v;
 	const char		*no;
 
 	if ((no = form_get(r, "no")) == NULL || strlen(no) > 60)
@@ -1020,7 +1022,10 @@ page_ext_doc(struct req *r)
 	if (app_get(r->db, r->pool, d.app_no, &a) != DB_OK ||
 	    (visible(r, &a) != 1 && !resident_of(r, &a)))
 		return reply_error(r, 404, "没有找到这份文书。");
-	if (view_doc(r, &d) == -1)
+	/* Its seal as this site verifies it (DOC-1). */
+	if (view_doc(r, &d) == -1 ||
+	    docseal_view(r->db, r->pool, no, &v) != DB_OK)
 		return reply_error(r, 500, NULL);
+	view_seal(r, &v);
 	return render(r, "doc/notice.cs");
 }

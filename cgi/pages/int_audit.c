@@ -116,6 +116,10 @@ static const struct {
 	{ "history.remove", "删除生成的演示办件" },
 	{ "exchange.export", "导出省级电子监察数据" },
 	{ "exchange.import", "导入部门业务系统办件" },
+	/* Seals (DOC-1). */
+	{ "seal.key-make", "生成部门电子印章密钥" },
+	{ "seal.key-rotate", "更换部门电子印章密钥" },
+	{ "seal.key-revoke", "吊销电子印章密钥" },
 };
 
 /* The kinds of action the page filters by (a prefix of the action). */
@@ -143,6 +147,7 @@ static const struct {
 	{ "pub.", "信息发布与公示" },
 	{ "history.", "演示数据" },
 	{ "exchange.", "与其他系统的数据交换" },
+	{ "seal.", "电子印章" },
 };
 #define NKINDS (sizeof(audit_kinds) / sizeof(audit_kinds[0]))
 

@@ -19,6 +19,7 @@
 #include "ids.h"
 #include "log.h"
 #include "org.h"
+#include "docseal.h"
 #include "pages.h"
 #include "session.h"
 #include "supervision.h"
@@ -1342,6 +1343,7 @@ page_int_doc(struct req *r)
 {
 	struct doc	 d;
 	struct kase	 k;
+	struct seal_view v;
 	const char	*no;
 	int64_t		 id;
 	enum db_rc	 rc;
@@ -1366,8 +1368,10 @@ page_int_doc(struct req *r)
 	if (!flow_involves(&k, &r->user) &&
 	    !(r->user.roles & ROLE_SUPERVISOR))
 		return reply_error(r, 403, "这份文书不属于您的部门。");
-	if (view_doc(r, &d) == -1)
+	if (view_doc(r, &d) == -1 ||
+	    docseal_view(r->db, r->pool, no, &v) != DB_OK)
 		return reply_error(r, 500, NULL);
+	view_seal(r, &v);
 	/* The intranet's copy names who signed it (a deputy with both
 	 * names, INT-7); the applicant's names the department only. */
 	hdf_set(r, "Doc.internal", "1");

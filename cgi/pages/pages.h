@@ -30,6 +30,10 @@ int	 page_ext_withdraw(struct req *);
 int	 page_ext_correct(struct req *);
 int	 page_ext_query_form(struct req *);
 int	 page_ext_query(struct req *);
+/* ext_verify.c: 文书核验 without login, and the exports (EXT-6). */
+int	 page_ext_verify(struct req *);
+int	 page_ext_verify_download(struct req *);
+int	 page_ext_doc_download(struct req *);
 int	 page_ext_doc(struct req *);
 /* ext_complaint.c: complaints (EXT-7, SUP-5). */
 int	 page_ext_complaint_form(struct req *);
@@ -198,6 +202,11 @@ void	 view_app(struct req *, const char *prefix,
 	    const struct application *);
 /* Fill Doc.* from a document row; 0, or -1 when its body is damaged. */
 int	 view_doc(struct req *, const struct doc *);
+/* Fill Doc.Seal.* from a document's seal as this site verified it
+ * (docseal.h): state sealed, broken or none; the check code, the key and
+ * whether it was revoked; the verification address and its QR code. */
+struct seal_view;
+void	 view_seal(struct req *, const struct seal_view *);
 /* A local path to return to after login, or "/" when next is unsafe. */
 const char *view_next(const char *next);
 /*

@@ -32,6 +32,9 @@ const struct route routes[] = {
 	{ "POST", "/login", R_EXT | R_CSRF, 0, page_ext_login },
 	{ "GET", "/query", R_EXT, 0, page_ext_query_form },
 	{ "POST", "/query", R_EXT | R_CSRF, 0, page_ext_query },
+	/* Extranet: 文书核验 (EXT-6, DOC-1; ext_verify.c). */
+	{ "GET", "/verify", R_EXT, 0, page_ext_verify },
+	{ "GET", "/verify/download", R_EXT, 0, page_ext_verify_download },
 	/* Extranet: publication (PUB-1, PUB-2, AGT-2; ext_pub.c). */
 	{ "GET", "/results", R_EXT, 0, page_ext_results },
 	{ "GET", "/hall", R_EXT, 0, page_ext_hall },
@@ -53,6 +56,8 @@ const struct route routes[] = {
 	{ "GET", "/my", R_EXT | R_LOGIN, APPLY, page_ext_my },
 	{ "GET", "/app", R_EXT | R_LOGIN, APPLY, page_ext_app },
 	{ "GET", "/doc", R_EXT | R_LOGIN, APPLY, page_ext_doc },
+	{ "GET", "/doc/download", R_EXT | R_LOGIN, APPLY,
+	    page_ext_doc_download },
 	/* Extranet: complaints (投诉举报; EXT-7, SUP-5). */
 	{ "GET", "/complaint", R_EXT | R_LOGIN, ROLE_CITIZEN,
 	    page_ext_complaint_form },

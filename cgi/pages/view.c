@@ -10,10 +10,12 @@
 #include "account.h"
 #include "alert.h"
 #include "crypto.h"
+#include "docseal.h"
 #include "fee.h"
 #include "ids.h"
 #include "org.h"
 #include "pages.h"
+#include "qrsvg.h"
 
 char *
 view_mask(struct req *r, const char *s, size_t head, size_t tail)
@@ -374,4 +376,58 @@ view_alert(struct req *r, const char *p, const struct alert *a)
 	hdf_put(r, p, "object", a->object);
 	hdf_put(r, p, "object_label", alert_object_label(r->pool, a->object));
 	hdf_put(r, p, "message", a->message);
+}
+
+/* s percent-encoded but for RFC 3986's unreserved characters. */
+static char *
+url_escape(struct pool *pool, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	char			*out, *o;
+
+	out = o = pool_alloc(pool, strlen(s) * 3 + 1);
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			*o++ = (char)*p;
+		else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	return out;
+}
+
+void
+view_seal(struct req *r, const struct seal_view *v)
+{
+	const char	*url;
+
+	if (v->sig_hex == NULL) {
+		hdf_set(r, "Doc.Seal.state", "none");
+		return;
+	}
+	hdf_set(r, "Doc.Seal.state", v->verified ? "sealed" : "broken");
+	hdf_set(r, "Doc.Seal.code", v->code);
+	hdf_set(r, "Doc.Seal.kid", v->d.kid);
+	hdf_set(r, "Doc.Seal.dept", v->d.dept);
+	if (v->key.kid != NULL) {
+		hdf_set(r, "Doc.Seal.alg", strcmp(v->key.alg, "sm2") == 0 ?
+		    "SM2/SM3" : "Ed25519");
+		hdf_set(r, "Doc.Seal.dept_name", v->key.dept_name);
+		hdf_set(r, "Doc.Seal.key_created", v->key.created_at);
+		hdf_set(r, "Doc.Seal.retired_at", v->key.retired_at);
+		hdf_set(r, "Doc.Seal.revoked_at", v->key.revoked_at);
+		hdf_set(r, "Doc.Seal.revoke_why", v->key.revoke_why);
+	}
+	if (!v->verified || r->cfg->verify_url == NULL)
+		return;
+	hdf_set(r, "Doc.Seal.verify_url", r->cfg->verify_url);
+	/* The QR code carries the verification address with the number
+	 * and the code: scanned, it opens /verify on them. */
+	url = pool_printf(r->pool, "%s?no=%s&code=%s", r->cfg->verify_url,
+	    url_escape(r->pool, v->d.doc_no), v->code);
+	hdf_set(r, "Doc.Seal.url", url);
+	hdf_set(r, "Doc.Seal.qr_html", qr_svg(r->pool, url));
 }

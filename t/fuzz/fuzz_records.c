@@ -102,7 +102,9 @@ static const rec_validator validators[] = { rec_valid_item,
     /* An application made in an enterprise's name (ACC-1). */
     rec_valid_application,
     /* Proxy agents (AGT-1): an agent's application, an agent. */
-    rec_valid_application, rec_valid_agent_account };
+    rec_valid_application, rec_valid_agent_account,
+    /* Seal keys (DOC-1). */
+    rec_valid_seal_key };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -228,6 +230,14 @@ static const char *const seeds[] = {
 	"\"at\":\"2026-12-07 10:00:00\",\"code_hash\":\"scrypt$17$8$1$"
 	"00112233445566778899aabbccddeeff$0011223344556677889900112233445566"
 	"77889900aabbccddeeff0011223344\"}",
+	/* seal.key: a department's seal public key (Ed25519). */
+	"{\"type\":\"seal.key\",\"kid\":\"ebcc087146f999dc\","
+	"\"dept_code\":\"SCJGJ\",\"dept_name\":\"市场监督管理局\","
+	"\"alg\":\"ed25519\",\"pub\":\"-----BEGIN PUBLIC KEY-----\\n"
+	"MCowBQYDK2VwAyEAYnDNHongSdIncxo/CUyQVfzQOecxI+5zcWmca8QjYOk=\\n"
+	"-----END PUBLIC KEY-----\\n\",\"created_at\":"
+	"\"2026-12-06 23:00:00\",\"retired_at\":\"\",\"revoked_at\":\"\","
+	"\"revoke_why\":\"\"}",
 };
 
 static struct pool	*pool;

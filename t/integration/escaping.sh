@@ -192,6 +192,13 @@ for kind in accept approve; do
 	clean "the $kind document" "$HTTP_BODY"
 done
 shows "the 准予行政许可决定书" "$HTTP_BODY" name item opinion
+# The same decision verified without login (EXT-6), the name masked.
+CODE=$(sql_ext "SELECT seal_code FROM document WHERE doc_no = '$DOC'")
+t_like "the decision is sealed" "$CODE" '^[0-9A-Z]{8}$'
+http_get visitor "$EXT_URL/verify?no=$DOC&code=$CODE" >/dev/null
+t_is "and verifies at /verify" "$HTTP_STATUS" 200
+shows "the verification page" "$HTTP_BODY" item opinion
+clean "the verification page" "$HTTP_BODY"
 t_unlike "the applicant never sees the internal opinion" "$HTTP_BODY" 'f:sign'
 csrf=$(http_get visitor "$EXT_URL/query" | csrf_from)
 http_post visitor "$EXT_URL/query" "csrf=$csrf" "app_no=$APP1" "id_number=$IDNO" >/dev/null

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "crypto.h"
+#include "docsig.h"
 #include "records.h"
 
 #define SHA1 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
@@ -1645,6 +1647,63 @@ gap_aside_record(void **state)
 	}
 }
 
+/* seal.key (DOC-1): a department's seal public key, whose id and
+ * algorithm must be those of the key itself. */
+static json_t *
+seal_key_rec(const char *type, const char *kid_over, const char *alg_over)
+{
+	EVP_PKEY	*k = EVP_PKEY_Q_keygen(NULL, NULL, type);
+	char		 kid[KEY_ID_LEN + 1], *pem;
+	json_t		*o;
+
+	assert_non_null(k);
+	assert_int_equal(crypto_key_id(k, kid), 0);
+	pem = docsig_pem(fx.c.pool, k);
+	EVP_PKEY_free(k);
+	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
+	    "type", "seal.key", "kid", kid_over ? kid_over : kid,
+	    "dept_code", "SCJGJ", "dept_name", "锡林浩特市市场监督管理局",
+	    "alg", alg_over ? alg_over : strcmp(type, "SM2") == 0 ? "sm2" :
+	    "ed25519", "pub", pem, "created_at", "2026-12-06 23:00:00",
+	    "retired_at", "", "revoked_at", "", "revoke_why", "");
+	assert_non_null(o);
+	return o;
+}
+
+static void
+seal_key_record(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_seal_key, seal_key_rec("ED25519", NULL,
+	    NULL)), 0);
+	assert_int_equal(run(rec_valid_seal_key, seal_key_rec("SM2", NULL,
+	    NULL)), 0);
+	assert_int_equal(run(rec_valid_seal_key, seal_key_rec("ED25519",
+	    "0123456789abcdef", NULL)), -1);
+	assert_string_equal(field(), "kid");
+	assert_int_equal(run(rec_valid_seal_key, seal_key_rec("ED25519", NULL,
+	    "sm2")), -1);
+	assert_string_equal(field(), "alg");
+	o = seal_key_rec("ED25519", NULL, NULL);
+	json_object_set_new(o, "revoked_at", json_string(
+	    "2026-12-07 01:00:00"));
+	json_object_set_new(o, "retired_at", json_string(
+	    "2026-12-07 01:00:00"));
+	assert_int_equal(run(rec_valid_seal_key, o), -1);
+	assert_string_equal(field(), "revoke_why");
+	o = seal_key_rec("ED25519", NULL, NULL);
+	json_object_set_new(o, "pub", json_string("-----BEGIN PUBLIC KEY-----"
+	    "\nAAAA\n-----END PUBLIC KEY-----\n"));
+	assert_int_equal(run(rec_valid_seal_key, o), -1);
+	assert_string_equal(field(), "pub");
+	o = seal_key_rec("ED25519", NULL, NULL);
+	json_object_set_new(o, "dept_code", json_string("SC/JGJ"));
+	assert_int_equal(run(rec_valid_seal_key, o), -1);
+	assert_string_equal(field(), "dept_code");
+}
+
 int
 main(void)
 {
@@ -1691,6 +1750,7 @@ main(void)
 		T(agent_account_record),
 		T(gap_aside_record),
 		T(gap_alert_record),
+		T(seal_key_record),
 #undef T
 	};
 

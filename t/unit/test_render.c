@@ -142,6 +142,25 @@ decision_document(void **state)
 	assert_non_null(strstr(html, "锡市监准字〔2026〕0001号"));
 	assert_non_null(strstr(html, "乌云其木格"));
 	assert_non_null(strstr(html, "YW2026112100001"));
+	/* Unsealed (DOC-1): it says so, and draws no seal. */
+	assert_non_null(strstr(html, "本文书未加盖电子印章"));
+	assert_null(strstr(html, "doc-seal"));
+	/* Sealed and verified: the seal, the code, the QR code's SVG. */
+	hdf_set_value(h, "Doc.Seal.state", "sealed");
+	hdf_set_value(h, "Doc.Seal.code", "ZQNBKB7K");
+	hdf_set_value(h, "Doc.Seal.dept_name", "锡林浩特市市场监督管理局");
+	hdf_set_value(h, "Doc.Seal.qr_html", "<svg class=\"qr\"></svg>");
+	html = render_string(h, TEMPLATES, "doc/notice.cs", pool);
+	assert_non_null(html);
+	assert_non_null(strstr(html, "class=\"doc-seal\""));
+	assert_non_null(strstr(html, "ZQNBKB7K"));
+	assert_non_null(strstr(html, "<svg class=\"qr\"></svg>"));
+	assert_null(strstr(html, "本文书未加盖电子印章"));
+	/* A seal that does not verify: a warning, no seal drawn. */
+	hdf_set_value(h, "Doc.Seal.state", "broken");
+	html = render_string(h, TEMPLATES, "doc/notice.cs", pool);
+	assert_non_null(strstr(html, "电子印章核验未通过"));
+	assert_null(strstr(html, "doc-seal"));
 	hdf_destroy(&h);
 }
 

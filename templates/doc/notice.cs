@@ -2,12 +2,17 @@
        approve, deny, withdraw, extend, correct, special, fee) as a
        Chinese government document:
        red header,
-       title, number, addressee, body, department and date.  No seal is
-       drawn: the documents are not signed yet (DOC-1; issue #7), and a
-       picture of a seal would promise a signature that is not there.
+       title, number, addressee, body, department and date.  The red
+       seal is drawn only on a document whose electronic seal this site
+       has just verified (Doc.Seal.state "sealed", view_seal(); DOC-1),
+       beside its check code and a QR code of the verification address;
+       an unsealed document says so, and one whose seal does not verify
+       warns.  A picture of a seal with no signature behind it would
+       promise what is not there.
        Dates are expected as "YYYY-MM-DD[ hh:mm[:ss]]" and shown as
        YYYY年M月D日; anything else is shown as given.  Doc.internal (the
-       intranet's copy): the signer too, "B（受 A 委托）" for a deputy. ?>
+       intranet's copy): the signer too, "B（受 A 委托）" for a deputy.
+       Doc.public (/verify): no download link of the applicant's. ?>
 <?cs # yuan: an amount in fen as yuan with two decimals. ?>
 <?cs def:yuan(fen) ?><?cs var:fen / 100 ?>.<?cs if:fen % 100 < 10 ?>0<?cs /if ?><?cs var:fen % 100 ?><?cs /def ?>
 <?cs # cn_date: "2026-10-08" as 2026年10月8日 (the leading zero cut as
@@ -104,13 +109,37 @@
   <p class="doc-p">经审查，本机关决定准予撤回，该申请的办理程序终止。如仍需办理，可重新提出申请。</p>
   <?cs /if ?>
 
-  <div class="doc-sign">
+  <div class="doc-sign<?cs if:Doc.Seal.state == "sealed" ?> sealed<?cs /if ?>">
     <p class="sign-dept"><?cs var:Doc.dept_name ?></p>
     <p class="sign-date"><?cs call:cn_date(Doc.issued_at) ?></p>
+    <?cs if:Doc.Seal.state == "sealed" ?>
+    <svg class="doc-seal" viewBox="0 0 200 200" role="img" aria-label="电子印章：<?cs var:Doc.Seal.dept_name ?>">
+      <defs><path id="seal-arc" d="M34.2 123.9A70 70 0 1 1 165.8 123.9"/></defs>
+      <circle cx="100" cy="100" r="93" fill="none" stroke="#d2161e" stroke-width="6"/>
+      <text fill="#d2161e" font-size="21" font-weight="700"><textPath href="#seal-arc" startOffset="50%" text-anchor="middle" textLength="250" lengthAdjust="spacingAndGlyphs"><?cs var:Doc.Seal.dept_name ?></textPath></text>
+      <polygon fill="#d2161e" points="100.0,70.0 107.1,90.3 128.5,90.7 111.4,103.7 117.6,124.3 100.0,112.0 82.4,124.3 88.6,103.7 71.5,90.7 92.9,90.3"/>
+      <text x="100" y="156" fill="#d2161e" font-size="17" text-anchor="middle" letter-spacing="2">电子印章</text>
+    </svg>
+    <?cs /if ?>
   </div>
 
   <footer class="doc-foot">
     <p>申请编号：<span class="mono"><?cs var:Doc.app_no ?></span><?cs if:Doc.issued_by && Doc.issued_by != Doc.dept_name ?>　签发：<?cs var:Doc.issued_by ?><?cs /if ?><?cs if:Doc.internal && Doc.signer ?>　经办人：<?cs var:Doc.signer ?><?cs /if ?></p>
-    <p>本文书由一网通办平台出具，可凭申请编号和申请人身份证号码在「办件查询」中核验。</p>
+    <?cs if:Doc.Seal.state == "sealed" ?>
+    <div class="doc-verify">
+      <?cs if:Doc.Seal.qr_html ?><div class="doc-qr"><?cs uvar:Doc.Seal.qr_html ?></div><?cs /if ?>
+      <div class="doc-verify-text">
+        <p>文号：<?cs var:Doc.doc_no ?></p>
+        <p>电子印章校验码：<strong class="mono check-code"><?cs var:Doc.Seal.code ?></strong></p>
+        <p>本文书加盖<?cs var:Doc.Seal.dept_name ?>电子印章（<?cs var:Doc.Seal.alg ?> 数字签名）。用手机扫描二维码，或在一网通办网站「文书核验」<?cs if:Doc.Seal.verify_url ?>（<span class="mono"><?cs var:Doc.Seal.verify_url ?></span>）<?cs /if ?>输入文号和校验码，无需登录即可核验本文书是否为原件、内容有无改动。</p>
+        <?cs if:Doc.Seal.revoked_at ?><p class="doc-warn">注意：这枚印章的密钥已于<?cs call:cn_date(Doc.Seal.revoked_at) ?>吊销（<?cs var:Doc.Seal.revoke_why ?>）。吊销前盖章的文书仍可核验，如有疑问请向签发部门核实。</p><?cs /if ?>
+        <?cs if:!Doc.public && !Doc.internal ?><p class="no-print"><a href="/doc/download?no=<?cs var:url_escape(Doc.doc_no) ?>">下载可离线核验的文书文件（JSON）</a></p><?cs /if ?>
+      </div>
+    </div>
+    <?cs elif:Doc.Seal.state == "broken" ?>
+    <p class="doc-warn">本文书的电子印章核验未通过：内容在盖章后被改动过，或签发部门的印章公钥尚未送达本站。请勿以本页为准，可向签发部门核实。</p>
+    <?cs else ?>
+    <p>本文书未加盖电子印章（签发部门尚未启用电子印章），不能在线核验；以签发部门加盖实物印章的纸质文书为准。</p>
+    <?cs /if ?>
   </footer>
 </article>
