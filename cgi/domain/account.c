@@ -16,6 +16,7 @@
 #include "pii.h"
 #include "pwpolicy.h"
 #include "sealed.h"
+#include "sms.h"
 #include "throttle.h"
 #include "utf8.h"
 
@@ -29,11 +30,12 @@ static const char SQL_CITIZEN_ADD[] =
     "VALUES (?, ?, ?, ?, ?)";
 /* Registration never changes an existing account (F7): the unique key
  * on the ID number's keyed hash keeps the first. */
-static const char SQL_CITIZEN_REGISTER[] =
-    "INSERT IGNORE INTO citizen (id_hash, id_sealed, name, mobile_sealed, "
-    "pw_hash) VALUES (?, ?, ?, ?, ?)";
 /* The hall's reset (yiwang-admin citizen-reset): the account of the
  * number becomes the person's who showed the card. */
+/* ...and only once the mobile answered its SMS code (ACC-1). */
+static const char SQL_CITIZEN_VERIFIED[] =
+    "INSERT IGNORE INTO citizen (id_hash, id_sealed, name, mobile_sealed, "
+    "pw_hash, state) VALUES (?, ?, ?, ?, ?, 'verified')";
 static const char SQL_CITIZEN_RESET[] =
     "UPDATE citizen SET name = ?, mobile_sealed = ?, pw_hash = ? "
     "WHERE id = ?";
@@ -377,19 +379,17 @@ account_citizen_login(struct db *db, struct pool *pool, const char *idno,
 }
 
 enum reg_rc
-account_citizen_register(struct db *db, struct pool *pool, const char *idno,
-    const char *name, const char *mobile, const char *password,
-    const char *addr, const char **why)
+account_citizen_register(const struct config *cfg, struct db *db,
+    struct pool *pool, const char *idno, const char *name,
+    const char *mobile, const char *password, const char *addr,
+    char ticket[SMS_TICKET_HEX], const char **why)
 {
 	const char	*personal[2];
 	struct citizen_sealed s;
-	struct stmt	*q;
-	enum db_rc	 rc;
+	struct sms_reg	 reg;
 	enum idno_check	 c;
 	char		 hash[PWHASH_MAX], *today = NULL;
 	int		 closed;
-	int		 fresh;
-	int64_t		 id;
 
 	*why = NULL;
 	/* The column holds 50 characters (F11: longer was a 500). */
@@ -415,19 +415,69 @@ account_citizen_register(struct db *db, struct pool *pool, const char *idno,
 		return REG_INVALID;
 	if ((closed = throttle_closed(db, pool, &TH_REGISTER_ADDR, addr)) != 0)
 		return closed < 0 ? REG_ERR : REG_BUSY;
-	/* The same work for a new and a registered number: one key
-	 * derivation, one insert that may do nothing, one lookup of the
-	 * account (for the audit row, which names it), one audit row. */
+	/*
+	 * Nothing is stored as an account yet: the registration waits,
+	 * sealed, under its code, which goes to the mobile typed (ACC-1).
+	 * The same work for a new and a registered number (F7): one key
+	 * derivation, one code, one message.
+	 */
 	if (citizen_seal(pool, idno, mobile, &s) == -1 ||
 	    crypto_pw_hash(password, hash) == -1)
 		return REG_ERR;
+	reg.id_hash = s.hash;
+	reg.id_sealed = s.idno;
+	reg.name = name;
+	reg.mobile_sealed = s.mobile;
+	reg.pw_hash = hash;
+	switch (sms_code_start(cfg, db, pool, "register", mobile, addr, 0,
+	    &reg, ticket, why)) {
+	case CODE_SENT:
+		break;
+	case CODE_BUSY:
+		return REG_SMS_BUSY;
+	default:
+		return REG_ERR;
+	}
+	return throttle_count(db, &TH_REGISTER_ADDR, addr) == DB_OK ?
+	    REG_DONE : REG_ERR;
+}
+
+enum reg_rc
+account_citizen_confirm(struct db *db, struct pool *pool,
+    const char *ticket, const char *code, const char *addr, long *left)
+{
+	struct sms_ticket t;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int		 fresh = 0;
+	int64_t		 id;
+
 	if (db_begin(db) != DB_OK)
 		return REG_ERR;
-	q = citizen_insert(db, SQL_CITIZEN_REGISTER, &s, name, hash);
+	switch (sms_code_check(db, pool, "register", ticket, code, &t,
+	    left)) {
+	case CHECK_OK:
+		break;
+	case CHECK_WRONG:
+		return db_commit(db) == DB_OK ? REG_INVALID : REG_ERR;
+	case CHECK_GONE:
+		return db_commit(db) == DB_OK ? REG_GONE : REG_ERR;
+	default:
+		db_rollback(db);
+		return REG_ERR;
+	}
+	/* Registration never changes an existing account (F7): the same
+	 * insert that may do nothing, the same audit row. */
+	q = db_stmt(db, SQL_CITIZEN_VERIFIED);
+	stmt_bind_text(q, 0, t.id_hash);
+	stmt_bind_text(q, 1, t.id_sealed);
+	stmt_bind_text(q, 2, t.name);
+	stmt_bind_text(q, 3, t.mobile_sealed);
+	stmt_bind_text(q, 4, t.pw_hash);
 	if ((rc = stmt_run(q)) == DB_OK) {
 		fresh = stmt_affected(q) == 1;
 		q = db_stmt(db, SQL_CITIZEN_OF_HASH);
-		stmt_bind_text(q, 0, s.hash);
+		stmt_bind_text(q, 0, t.id_hash);
 		rc = stmt_one(q, pool, "i", &id);
 	}
 	if (rc == DB_OK)
@@ -435,8 +485,6 @@ account_citizen_register(struct db *db, struct pool *pool, const char *idno,
 		    "citizen.register", account_citizen_actor(pool, id),
 		    fresh ? "{\"account\":\"new\"}" :
 		    "{\"account\":\"exists, unchanged\"}");
-	if (rc == DB_OK)
-		rc = throttle_count(db, &TH_REGISTER_ADDR, addr);
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return REG_ERR;

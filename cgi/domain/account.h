@@ -38,22 +38,37 @@ enum db_rc	 account_citizen_reset(struct db *, struct pool *,
 
 /* Outcome of a registration (F7). */
 enum reg_rc {
-	REG_DONE,	/* account made, or the number was registered before */
-	REG_INVALID,	/* a field is wrong: *why says which and how */
+	REG_DONE,	/* code sent; or the account made, or the number was
+			 * registered before */
+	REG_INVALID,	/* a field is wrong: *why says which and how; of a
+			 * code: wrong, *left tries remain */
 	REG_BUSY,	/* too many registrations from this address today */
+	REG_SMS_BUSY,	/* too many codes: *why says which limit, till when */
+	REG_GONE,	/* the code expired, was spent or ran out of tries */
 	REG_ERR,	/* database error, logged */
 };
 /*
- * Real-name registration of a person (ACC-1): checks every field (the ID
- * number's region, birth date against today, the password policy), then
- * creates the account unless the number is registered already.  An
- * existing account is never changed, and both outcomes are REG_DONE after
- * the same work, so nobody learns from registration whether a number is
- * registered.  addr: the client's address, counted per day.
+ * Real-name registration of a person (ACC-1), first step: checks every
+ * field (the ID number's region, birth date against today, the password
+ * policy), then sends a code to the mobile typed (sms.h) and keeps the
+ * registration, sealed, under it; ticket is the browser's.  Nothing says
+ * whether the number is registered.  addr: the client's address, counted
+ * per day.
  */
-enum reg_rc	 account_citizen_register(struct db *, struct pool *,
-		    const char *id_number, const char *name, const char *mobile,
-		    const char *password, const char *addr, const char **why);
+enum reg_rc	 account_citizen_register(const struct config *, struct db *,
+		    struct pool *, const char *id_number, const char *name,
+		    const char *mobile, const char *password, const char *addr,
+		    char ticket[33], const char **why);
+/*
+ * Second step: the code that came by SMS.  A right one makes the account,
+ * in state 'verified', unless the number is registered already: an
+ * existing account is never changed, and both outcomes are REG_DONE
+ * after the same work (F7).  REG_INVALID: wrong, *left tries remain;
+ * REG_GONE: start again.
+ */
+enum reg_rc	 account_citizen_confirm(struct db *, struct pool *,
+		    const char *ticket, const char *code, const char *addr,
+		    long *left);
 
 /* Outcome of a login attempt (SEC-1, F5). */
 enum login_rc {

@@ -38,6 +38,7 @@
 #include "log.h"
 #include "publish.h"
 #include "records.h"
+#include "sms.h"
 #include "resend.h"
 #include "search.h"
 #include "utf8.h"
@@ -434,6 +435,9 @@ static const struct record_kind {
 	    alert_peer_put },
 	{ "gap.alert", SITE_EXTRANET, "安全警告通知", rec_valid_gap_alert,
 	    alert_peer_put },
+	/* SMS to the applicant (NTF-1): which message about which case. */
+	{ "sms.send", SITE_EXTRANET, "短信通知", rec_valid_sms_send,
+	    sms_import },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 

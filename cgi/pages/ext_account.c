@@ -1,6 +1,6 @@
 /*
- * ext_account.c: real-name registration and login of citizens (ACC-1,
- * ACC-2), and logout on both sites.
+ * ext_account.c: real-name registration, with the mobile checked by an SMS
+ * code, and login of citizens (ACC-1, ACC-2), and logout on both sites.
  */
 #include <string.h>
 
@@ -8,6 +8,7 @@
 #include "ids.h"
 #include "pages.h"
 #include "session.h"
+#include "sms.h"
 #include "throttle.h"
 
 int
@@ -33,23 +34,41 @@ register_again(struct req *r, const char *why)
 	return render(r, "ext/register.cs");
 }
 
+/* The page that asks for the code, about ticket, sent to mobile. */
+static int
+code_page(struct req *r, const char *ticket, const char *mobile,
+    const char *error)
+{
+	if (error != NULL) {
+		r->status = 422;
+		hdf_set(r, "Form.Error", error);
+	}
+	hdf_set(r, "Form.ticket", ticket);
+	if (mobile != NULL)
+		hdf_set(r, "Form.to", sms_mask(r->pool, mobile));
+	hdf_set(r, "Page.Title", "输入短信验证码");
+	return render(r, "ext/register-code.cs");
+}
+
 /*
  * POST /register
- * A person registers under the name and ID number on their identity card.
- * Whether or not the number was registered before, the answer is the same
- * page after the same work (F7): nobody learns from it who has an
- * account, and an existing account is never changed.  No login follows:
- * the person logs in with the password they chose.
+ * A person registers under the name and ID number on their identity card,
+ * with their mobile (ACC-1).  A code goes to the mobile; the account is
+ * made only when it comes back (POST /register/code).  Whether or not the
+ * number was registered before, the answer is the same page after the
+ * same work (F7): nobody learns from it who has an account, and an
+ * existing account is never changed.
  */
 int
 page_ext_register(struct req *r)
 {
-	const char	*idno, *pw, *pw2, *why = NULL;
-	char		*up;
+	const char	*idno, *pw, *pw2, *mobile, *why = NULL;
+	char		*up, ticket[SMS_TICKET_HEX];
 
 	idno = form_get(r, "id_number");
 	pw = form_get(r, "password");
 	pw2 = form_get(r, "password2");
+	mobile = form_get(r, "mobile");
 	if (idno != NULL && strlen(idno) == 18) {
 		up = pool_strdup(r->pool, idno);
 		id_number_upper(up);
@@ -57,12 +76,13 @@ page_ext_register(struct req *r)
 	}
 	if (pw != NULL && (pw2 == NULL || strcmp(pw, pw2) != 0))
 		return register_again(r, "两次输入的密码不一致。");
-	switch (account_citizen_register(r->db, r->pool, idno,
-	    form_get(r, "name"), form_get(r, "mobile"), pw,
-	    request_param(r, "REMOTE_ADDR"), &why)) {
+	switch (account_citizen_register(r->cfg, r->db, r->pool, idno,
+	    form_get(r, "name"), mobile, pw, request_param(r, "REMOTE_ADDR"),
+	    ticket, &why)) {
 	case REG_DONE:
 		break;
 	case REG_INVALID:
+	case REG_SMS_BUSY:
 		return register_again(r, why);
 	case REG_BUSY:
 		return register_again(r, pool_printf(r->pool, "从您的网络地址"
@@ -71,8 +91,38 @@ page_ext_register(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	hdf_set(r, "Page.Title", "注册信息已提交");
-	return render(r, "ext/registered.cs");
+	return code_page(r, ticket, mobile, NULL);
+}
+
+/*
+ * POST /register/code
+ * The code from the SMS.  Right: the account exists from now on (or the
+ * number's account was there before, unchanged: the same page says both,
+ * F7).  Wrong: again, up to 5 times in all; then, or after 5 minutes, the
+ * registration is started again.
+ */
+int
+page_ext_register_code(struct req *r)
+{
+	const char	*ticket, *code;
+	long		 left = 0;
+
+	ticket = form_get(r, "ticket");
+	code = form_get(r, "code");
+	switch (account_citizen_confirm(r->db, r->pool, ticket, code,
+	    request_param(r, "REMOTE_ADDR"), &left)) {
+	case REG_DONE:
+		hdf_set(r, "Page.Title", "注册完成");
+		return render(r, "ext/registered.cs");
+	case REG_INVALID:
+		return code_page(r, ticket, NULL, pool_printf(r->pool,
+		    "验证码不正确，还可以再试 %ld 次。", left));
+	case REG_GONE:
+		return register_again(r, "验证码已过期或输错次数太多，"
+		    "请重新填写并获取新的验证码。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
 }
 
 int

@@ -27,10 +27,16 @@ const struct route routes[] = {
 	{ "GET", "/form", R_EXT, 0, page_ext_form },
 	{ "GET", "/register", R_EXT, 0, page_ext_register_form },
 	{ "POST", "/register", R_EXT | R_CSRF, 0, page_ext_register },
+	{ "POST", "/register/code", R_EXT | R_CSRF, 0,
+	    page_ext_register_code },
 	{ "GET", "/login", R_EXT, 0, page_ext_login_form },
 	{ "POST", "/login", R_EXT | R_CSRF, 0, page_ext_login },
 	{ "GET", "/query", R_EXT, 0, page_ext_query_form },
 	{ "POST", "/query", R_EXT | R_CSRF, 0, page_ext_query },
+	/* Extranet: the SMS gateway's delivery reports, and the outbox of
+	 * a development site (NTF-1; ext_sms.c). */
+	{ "GET", "/sms/dlr", R_EXT, 0, page_ext_sms_dlr },
+	{ "GET", "/dev/sms", R_EXT, 0, page_ext_sms_dev },
 	/* Extranet: publication (PUB-1, PUB-2, AGT-2; ext_pub.c). */
 	{ "GET", "/results", R_EXT, 0, page_ext_results },
 	{ "GET", "/hall", R_EXT, 0, page_ext_hall },

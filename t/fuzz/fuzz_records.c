@@ -98,7 +98,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_pub_result, rec_valid_pub_result, rec_valid_pub_hall,
     rec_valid_pub_news, rec_valid_pub_withdraw, rec_valid_pub_agents,
     /* Poison records (GAP-5). */
-    rec_valid_gap_aside };
+    rec_valid_gap_aside,
+    /* SMS to the applicant (NTF-1). */
+    rec_valid_sms_send, rec_valid_sms_send };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -191,6 +193,13 @@ static const char *const seeds[] = {
 	"\"seq\":7,\"recno\":2,\"kind\":\"application.correct\","
 	"\"state\":\"aside\",\"reason\":\"申请 YW2026112100001 的办件没有"
 	"在等待补正材料\",\"at\":\"2026-12-07 10:00:00\"}",
+	/* sms.send: a template and a case, never a number or a text. */
+	"{\"type\":\"sms.send\",\"app_no\":\"YW2026112100001\","
+	"\"template\":\"accepted\",\"dept_name\":\"市场监管局\","
+	"\"amount\":0,\"due_date\":\"\"}",
+	"{\"type\":\"sms.send\",\"app_no\":\"YW2026112100001\","
+	"\"template\":\"fee\",\"dept_name\":\"自然资源局\","
+	"\"amount\":12050,\"due_date\":\"2026-12-18\"}",
 };
 
 static struct pool	*pool;
