@@ -36,6 +36,11 @@ static const char SQL_CITIZEN_ADD[] =
 static const char SQL_CITIZEN_VERIFIED[] =
     "INSERT IGNORE INTO citizen (id_hash, id_sealed, name, mobile_sealed, "
     "pw_hash, state) VALUES (?, ?, ?, ?, ?, 'verified')";
+/* Password reset by SMS code (ACC-2). */
+static const char SQL_CITIZEN_MOBILE_OF[] =
+    "SELECT id, mobile_sealed FROM citizen WHERE id_hash = ?";
+static const char SQL_CITIZEN_PW[] =
+    "UPDATE citizen SET pw_hash = ? WHERE id = ?";
 static const char SQL_CITIZEN_RESET[] =
     "UPDATE citizen SET name = ?, mobile_sealed = ?, pw_hash = ? "
     "WHERE id = ?";
@@ -429,7 +434,7 @@ account_citizen_register(const struct config *cfg, struct db *db,
 	reg.name = name;
 	reg.mobile_sealed = s.mobile;
 	reg.pw_hash = hash;
-	switch (sms_code_start(cfg, db, pool, "register", mobile, addr, 0,
+	switch (sms_code_start(cfg, db, pool, "register", mobile, 1, addr, 0,
 	    &reg, ticket, why)) {
 	case CODE_SENT:
 		break;
@@ -442,22 +447,20 @@ account_citizen_register(const struct config *cfg, struct db *db,
 	    REG_DONE : REG_ERR;
 }
 
-enum reg_rc
-account_citizen_confirm(struct db *db, struct pool *pool,
-    const char *ticket, const char *code, const char *addr, long *left)
+/*
+ * Begin a transaction and check code against ticket for purpose: REG_DONE
+ * with the transaction open (the caller commits what the code opens),
+ * else the outcome, the transaction ended (a miss counted).
+ */
+static enum reg_rc
+code_take(struct db *db, struct pool *pool, const char *purpose,
+    const char *ticket, const char *code, struct sms_ticket *t, long *left)
 {
-	struct sms_ticket t;
-	struct stmt	*q;
-	enum db_rc	 rc;
-	int		 fresh = 0;
-	int64_t		 id;
-
 	if (db_begin(db) != DB_OK)
 		return REG_ERR;
-	switch (sms_code_check(db, pool, "register", ticket, code, &t,
-	    left)) {
+	switch (sms_code_check(db, pool, purpose, ticket, code, t, left)) {
 	case CHECK_OK:
-		break;
+		return REG_DONE;
 	case CHECK_WRONG:
 		return db_commit(db) == DB_OK ? REG_INVALID : REG_ERR;
 	case CHECK_GONE:
@@ -466,6 +469,22 @@ account_citizen_confirm(struct db *db, struct pool *pool,
 		db_rollback(db);
 		return REG_ERR;
 	}
+}
+
+enum reg_rc
+account_citizen_confirm(struct db *db, struct pool *pool,
+    const char *ticket, const char *code, const char *addr, long *left)
+{
+	struct sms_ticket t;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	enum reg_rc	 rc2;
+	int		 fresh = 0;
+	int64_t		 id;
+
+	if ((rc2 = code_take(db, pool, "register", ticket, code, &t, left)) !=
+	    REG_DONE)
+		return rc2;
 	/* Registration never changes an existing account (F7): the same
 	 * insert that may do nothing, the same audit row. */
 	q = db_stmt(db, SQL_CITIZEN_VERIFIED);
@@ -736,6 +755,109 @@ account_citizen_reset(struct db *db, struct pool *pool, const char *idno,
 		return rc;
 	}
 	return db_commit(db);
+}
+
+enum reg_rc
+account_citizen_pw_start(const struct config *cfg, struct db *db,
+    struct pool *pool, const char *idno, const char *mobile,
+    const char *addr, char ticket[SMS_TICKET_HEX], const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*up, hash[PII_HASH_HEX], *sealed = NULL, *stored;
+	int		 match = 0;
+	int64_t		 id = 0;
+
+	*why = NULL;
+	if (idno == NULL || !id_number_valid(idno)) {
+		*why = "请填写注册时用的 18 位居民身份证号码。";
+		return REG_INVALID;
+	}
+	if (!mobile_valid(mobile)) {
+		*why = "手机号码应为 11 位数字。";
+		return REG_INVALID;
+	}
+	up = pool_strdup(pool, idno);
+	id_number_upper(up);
+	if (pii_hash(SEALED_CITIZEN_ID, up, hash) == -1)
+		return REG_ERR;
+	q = db_stmt(db, SQL_CITIZEN_MOBILE_OF);
+	stmt_bind_text(q, 0, hash);
+	if ((rc = stmt_one(q, pool, "is", &id, &sealed)) == DB_ERR)
+		return REG_ERR;
+	/* Only to the number on record, and only when it was typed: a
+	 * mismatch makes a ticket no code opens, and the same page. */
+	if (rc == DB_OK && (stored = pii_open(pool, SEALED_CITIZEN_MOBILE,
+	    sealed)) != NULL && strcmp(stored, mobile) == 0)
+		match = 1;
+	switch (sms_code_start(cfg, db, pool, "reset", mobile, match, addr, id,
+	    NULL, ticket, why)) {
+	case CODE_SENT:
+		return REG_DONE;
+	case CODE_BUSY:
+		return REG_SMS_BUSY;
+	default:
+		return REG_ERR;
+	}
+}
+
+enum reg_rc
+account_citizen_pw_finish(struct db *db, struct pool *pool,
+    const char *ticket, const char *code, const char *password,
+    const char **why, long *left)
+{
+	struct sms_ticket t;
+	struct stmt	*q;
+	const char	*personal[2];
+	char		 hash[PWHASH_MAX], *idno, *mobile;
+	enum db_rc	 rc;
+	enum reg_rc	 rc2;
+
+	*why = NULL;
+	if ((*why = pwpolicy_check(password, PW_CITIZEN_MIN, NULL, 0)) !=
+	    NULL)
+		return REG_WEAK;
+	if ((rc2 = code_take(db, pool, "reset", ticket, code, &t, left)) !=
+	    REG_DONE)
+		return rc2;
+	if (account_citizen_personal(db, pool, t.citizen_id, &idno,
+	    &mobile) != DB_OK) {
+		db_rollback(db);
+		return REG_ERR;
+	}
+	/* A password the policy refuses for this person leaves the code
+	 * unspent (rolled back): they choose another. */
+	personal[0] = idno;
+	personal[1] = mobile;
+	if ((*why = pwpolicy_check(password, PW_CITIZEN_MIN, personal, 2)) !=
+	    NULL) {
+		db_rollback(db);
+		return REG_WEAK;
+	}
+	if (crypto_pw_hash(password, hash) == -1) {
+		db_rollback(db);
+		return REG_ERR;
+	}
+	q = db_stmt(db, SQL_CITIZEN_PW);
+	stmt_bind_text(q, 0, hash);
+	stmt_bind_int(q, 1, t.citizen_id);
+	if ((rc = stmt_run(q)) == DB_OK) {
+		q = db_stmt(db, SQL_SESSIONS_END);
+		stmt_bind_int(q, 0, t.citizen_id);
+		rc = stmt_run(q);
+	}
+	if (rc == DB_OK)
+		rc = lock_forget(db, pool, t.citizen_id);
+	if (rc == DB_OK)
+		rc = audit_add(db, pool, account_citizen_actor(pool,
+		    t.citizen_id), "citizen.password.reset",
+		    account_citizen_actor(pool, t.citizen_id),
+		    "{\"by\":\"SMS code\",\"sessions\":\"ended\"}");
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return REG_ERR;
+	}
+	return db_commit(db) == DB_OK ? REG_DONE : REG_ERR;
 }
 
 enum db_rc

@@ -45,6 +45,7 @@ enum reg_rc {
 	REG_BUSY,	/* too many registrations from this address today */
 	REG_SMS_BUSY,	/* too many codes: *why says which limit, till when */
 	REG_GONE,	/* the code expired, was spent or ran out of tries */
+	REG_WEAK,	/* the new password is refused: *why says why */
 	REG_ERR,	/* database error, logged */
 };
 /*
@@ -69,6 +70,28 @@ enum reg_rc	 account_citizen_register(const struct config *, struct db *,
 enum reg_rc	 account_citizen_confirm(struct db *, struct pool *,
 		    const char *ticket, const char *code, const char *addr,
 		    long *left);
+
+/*
+ * Password reset by SMS code (ACC-2), first step: a code to mobile when
+ * it is the mobile on record of the account of id_number; otherwise a
+ * ticket no code opens.  The same page either way, and the code is sent
+ * by the tick (within a minute), not at once, so that the time of the
+ * answer does not tell either.  REG_INVALID: a field's shape is wrong.
+ */
+enum reg_rc	 account_citizen_pw_start(const struct config *,
+		    struct db *, struct pool *, const char *id_number,
+		    const char *mobile, const char *addr, char ticket[33],
+		    const char **why);
+/*
+ * Second step: the code and the new password (the citizen's policy, with
+ * the person's own ID number and mobile).  REG_DONE: set, the account's
+ * sessions, lock and misses gone, audited (citizen.password.reset);
+ * REG_INVALID: wrong code, *left tries remain; REG_WEAK: the password,
+ * *why (the code is not spent); REG_GONE: start again.
+ */
+enum reg_rc	 account_citizen_pw_finish(struct db *, struct pool *,
+		    const char *ticket, const char *code, const char *password,
+		    const char **why, long *left);
 
 /* Outcome of a login attempt (SEC-1, F5). */
 enum login_rc {

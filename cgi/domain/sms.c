@@ -513,10 +513,11 @@ limits(struct db *db, struct pool *pool, const char *mobile,
 
 enum sms_code_rc
 sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
-    const char *purpose, const char *mobile, const char *addr,
+    const char *purpose, const char *typed, int send, const char *addr,
     int64_t citizen_id, const struct sms_reg *reg,
     char ticket[SMS_TICKET_HEX], const char **why)
 {
+	const char	*mobile = send ? typed : NULL;
 	struct stmt	*q;
 	unsigned char	 r[16];
 	uint32_t	 v;
@@ -527,7 +528,7 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 	int		 c;
 
 	*why = NULL;
-	if ((c = limits(db, pool, mobile, addr, why)) != 0)
+	if ((c = limits(db, pool, typed, addr, why)) != 0)
 		return c > 0 ? CODE_BUSY : CODE_ERR;
 	(void)stmt_run(db_stmt(db, SQL_CODE_SWEEP));
 	crypto_random(r, sizeof(r));
@@ -575,8 +576,10 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 		return CODE_ERR;
 	explicit_bzero(code, sizeof(code));
 	/* At once: the person is waiting.  A failure is retried by the
-	 * tick, and the page says the code may take a minute. */
-	if (id > 0)
+	 * tick, and the page says the code may take a minute.  A reset's
+	 * code waits for the tick: that a code went out at all must not
+	 * show in the time of the answer (account.h). */
+	if (id > 0 && strcmp(purpose, "reset") != 0)
 		(void)sms_send_one(cfg, db, pool, id);
 	return CODE_SENT;
 fail:

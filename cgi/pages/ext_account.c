@@ -34,10 +34,11 @@ register_again(struct req *r, const char *why)
 	return render(r, "ext/register.cs");
 }
 
-/* The page that asks for the code, about ticket, sent to mobile. */
+/* The page tpl that asks for the code of ticket, sent to mobile (NULL:
+ * not named), with error (NULL: none). */
 static int
-code_page(struct req *r, const char *ticket, const char *mobile,
-    const char *error)
+code_page(struct req *r, const char *tpl, const char *ticket,
+    const char *mobile, const char *error)
 {
 	if (error != NULL) {
 		r->status = 422;
@@ -47,7 +48,7 @@ code_page(struct req *r, const char *ticket, const char *mobile,
 	if (mobile != NULL)
 		hdf_set(r, "Form.to", sms_mask(r->pool, mobile));
 	hdf_set(r, "Page.Title", "输入短信验证码");
-	return render(r, "ext/register-code.cs");
+	return render(r, tpl);
 }
 
 /*
@@ -91,7 +92,7 @@ page_ext_register(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	return code_page(r, ticket, mobile, NULL);
+	return code_page(r, "ext/register-code.cs", ticket, mobile, NULL);
 }
 
 /*
@@ -115,11 +116,101 @@ page_ext_register_code(struct req *r)
 		hdf_set(r, "Page.Title", "注册完成");
 		return render(r, "ext/registered.cs");
 	case REG_INVALID:
-		return code_page(r, ticket, NULL, pool_printf(r->pool,
-		    "验证码不正确，还可以再试 %ld 次。", left));
+		return code_page(r, "ext/register-code.cs", ticket, NULL,
+		    pool_printf(r->pool, "验证码不正确，还可以再试 %ld 次。",
+		    left));
 	case REG_GONE:
 		return register_again(r, "验证码已过期或输错次数太多，"
 		    "请重新填写并获取新的验证码。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/* GET /reset: a forgotten password, reset by an SMS code (ACC-2). */
+int
+page_ext_reset_form(struct req *r)
+{
+	hdf_set(r, "Page.Title", "重设密码");
+	return render(r, "ext/reset.cs");
+}
+
+static int
+reset_again(struct req *r, const char *why)
+{
+	r->status = 422;
+	hdf_set(r, "Form.Error", why);
+	hdf_set(r, "Form.id_number", form_get(r, "id_number"));
+	hdf_set(r, "Form.mobile", form_get(r, "mobile"));
+	hdf_set(r, "Page.Title", "重设密码");
+	return render(r, "ext/reset.cs");
+}
+
+/* The page that takes the code and the new password. */
+static int
+reset_code_page(struct req *r, const char *ticket, const char *error)
+{
+	return code_page(r, "ext/reset-code.cs", ticket, NULL, error);
+}
+
+/*
+ * POST /reset
+ * The ID number and the mobile on record: a code goes to that mobile when
+ * both match an account.  The same page whether they do or not.
+ */
+int
+page_ext_reset(struct req *r)
+{
+	const char	*idno, *why = NULL;
+	char		*up, ticket[SMS_TICKET_HEX];
+
+	idno = form_get(r, "id_number");
+	if (idno != NULL && strlen(idno) == 18) {
+		up = pool_strdup(r->pool, idno);
+		id_number_upper(up);
+		idno = up;
+	}
+	switch (account_citizen_pw_start(r->cfg, r->db, r->pool, idno,
+	    form_get(r, "mobile"), request_param(r, "REMOTE_ADDR"), ticket,
+	    &why)) {
+	case REG_DONE:
+		return reset_code_page(r, ticket, NULL);
+	case REG_INVALID:
+	case REG_SMS_BUSY:
+		return reset_again(r, why);
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/*
+ * POST /reset/code
+ * The code and the new password; the account's sessions end.
+ */
+int
+page_ext_reset_code(struct req *r)
+{
+	const char	*ticket, *pw, *pw2, *why = NULL;
+	long		 left = 0;
+
+	ticket = form_get(r, "ticket");
+	pw = form_get(r, "password");
+	pw2 = form_get(r, "password2");
+	if (pw == NULL || pw2 == NULL || strcmp(pw, pw2) != 0)
+		return reset_code_page(r, ticket, "两次输入的新密码不一致。");
+	switch (account_citizen_pw_finish(r->db, r->pool, ticket,
+	    form_get(r, "code"), pw, &why, &left)) {
+	case REG_DONE:
+		hdf_set(r, "Page.Title", "密码已重设");
+		return render(r, "ext/reset-done.cs");
+	case REG_INVALID:
+		return reset_code_page(r, ticket, pool_printf(r->pool,
+		    "验证码不正确，还可以再试 %ld 次。", left));
+	case REG_WEAK:
+		return reset_code_page(r, ticket, why);
+	case REG_GONE:
+		return reset_again(r, "验证码已过期、已用过或输错次数太多，"
+		    "请重新获取。");
 	default:
 		return reply_error(r, 500, NULL);
 	}

@@ -62,6 +62,31 @@ state_label(const char *s)
 	return "发送失败";
 }
 
+/* What a message is for, as people say it. */
+static const char *
+why_label(const char *w)
+{
+	static const struct {
+		const char	*why, *label;
+	} l[] = {
+		{ "register", "注册验证码" },
+		{ "reset", "重设密码验证码" },
+		{ "login", "登录验证码" },
+		{ "accepted", "受理" },
+		{ "not_accepted", "不予受理" },
+		{ "correction", "补正材料" },
+		{ "approved", "准予许可" },
+		{ "denied", "不予许可" },
+		{ "fee", "缴费通知" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(l) / sizeof(l[0]); i++)
+		if (strcmp(w, l[i].why) == 0)
+			return l[i].label;
+	return w;
+}
+
 int
 page_ext_sms_dev(struct req *r)
 {
@@ -78,7 +103,7 @@ page_ext_sms_dev(struct req *r)
 		hdf_putf(r, p, "id", "%lld", (long long)v[i].id);
 		hdf_put(r, p, "to", v[i].to);
 		hdf_put(r, p, "text", sms_signed(r->cfg, r->pool, v[i].text));
-		hdf_put(r, p, "why", v[i].why);
+		hdf_put(r, p, "why", why_label(v[i].why));
 		hdf_put(r, p, "app_no", v[i].app_no);
 		hdf_put(r, p, "state", v[i].state);
 		hdf_put(r, p, "state_label", state_label(v[i].state));

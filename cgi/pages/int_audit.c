@@ -46,6 +46,7 @@ static const struct {
 	{ "calendar.day", "修改工作日历" },
 	{ "citizen.register", "申请人注册" },
 	{ "citizen.reset", "窗口核验身份后重置申请人账户" },
+	{ "citizen.password.reset", "申请人凭短信验证码重设密码" },
 	{ "application.submit", "提交申请" },
 	{ "application.withdraw", "申请撤回" },
 	{ "application.correct", "提交补正材料" },

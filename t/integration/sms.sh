@@ -8,7 +8,8 @@
 # to the applicant's own registered number; a forged sms.send with a text
 # or a number of its own is refused; codes are limited per number, per
 # address and per day, and a registration answers the same whether or
-# not the number was registered.
+# not the number was registered; a password is reset by a code sent to
+# the mobile on record, and the same page answers any other number.
 . "$(dirname "$0")/../lib.sh"
 TMP=$_T_DIR
 K=$TEST_VAR/ext/kannel
@@ -87,6 +88,48 @@ done
 t_like "the fifth wrong code ends it" "$(alert_text)" "验证码已过期或输错次数太多"
 http_post r2 "$EXT_URL/register/code" "csrf=$CSRF" "ticket=$TICKET" "code=$CODE" >/dev/null
 t_is "after which the right one opens nothing" "$HTTP_STATUS" 422
+
+# --- a password reset by SMS code (ACC-2) ----------------------------------
+from "$NET.6"
+ID6=$(idno 15250219770707$SEQ) M6=$(mobile) M7=$(mobile)
+YIWANG_PASSWORD=$PW admin_ext citizen-add "$ID6" 巴特尔 "$M6" >/dev/null
+csrf=$(http_get s6 "$EXT_URL/login" | csrf_from)
+http_post s6 "$EXT_URL/login" "csrf=$csrf" "id_number=$ID6" "password=$PW" >/dev/null
+reset() { # JAR IDNO MOBILE
+	local csrf
+	csrf=$(http_get "$1" "$EXT_URL/reset" | csrf_from)
+	http_post "$1" "$EXT_URL/reset" "csrf=$csrf" "id_number=$2" "mobile=$3" >/dev/null
+}
+plain() { sed -E 's/[0-9a-f]{64}/TOKEN/g; s/[0-9a-f]{32}/TICKET/g' <<<"$HTTP_BODY"; }
+ROWS=$(sql_ext "SELECT COUNT(*) FROM sms_outbox")
+reset x6 "$ID6" "$M7"
+t_is "a mobile not on record: 200" "$HTTP_STATUS" 200
+PAGE=$(plain) DEAD=$(input_value "$HTTP_BODY" ticket)
+reset x6 "$ID6" "$M6"
+t_is "the mobile on record: the very same page" "$HTTP_STATUS $(plain)" "200 $PAGE"
+TICKET=$(input_value "$HTTP_BODY" ticket) CSRF=$(input_value "$HTTP_BODY" csrf)
+t_is "one code queued, to the number on record, for the tick" "$(sql_ext "SELECT CONCAT_WS(' ', COUNT(*), MAX(to_masked), MAX(state)) FROM sms_outbox WHERE id > $ROWS")" "1 ${M6:0:3}****${M6:7} queued"
+admin_ext tick >/dev/null
+sms_wait "$M6" 1
+CODE=$(sms_code "$M6")
+t_like "the tick sent it" "$(sms_got "$M6")" "您重设密码网上办事大厅的验证码是 [0-9]{6}"
+t_is "nothing went to the number not on record" "$(sms_got "$M7" | wc -l)" 0
+NEWPW=Spring-Rain-2027
+http_post x6 "$EXT_URL/reset/code" "csrf=$CSRF" "ticket=$DEAD" "code=$CODE" "password=$NEWPW" "password2=$NEWPW" >/dev/null
+t_is "the code on the other ticket opens nothing" "$HTTP_STATUS" 422
+http_post x6 "$EXT_URL/reset/code" "csrf=$CSRF" "ticket=$TICKET" "code=$CODE" "password=x$ID6" "password2=x$ID6" >/dev/null
+t_like "a password holding the ID number: refused" "$(alert_text)" "不能包含身份证号码"
+http_post x6 "$EXT_URL/reset/code" "csrf=$CSRF" "ticket=$TICKET" "code=$CODE" "password=$NEWPW" "password2=$NEWPW" >/dev/null
+t_is "then a good one: the code still works, 200" "$HTTP_STATUS" 200
+t_like "saying so" "$HTTP_BODY" "新密码已经生效"
+t_is "audited as the owner's act" "$(sql_ext "SELECT CONCAT_WS(' ', actor, object, detail) FROM audit WHERE action = 'citizen.password.reset' ORDER BY id DESC LIMIT 1")" "citizen:$(citizen_of "$ID6") citizen:$(citizen_of "$ID6") {\"by\":\"SMS code\",\"sessions\":\"ended\"}"
+http_get s6 "$EXT_URL/my" >/dev/null
+t_is "the session from before has ended" "$HTTP_STATUS" 303
+csrf=$(http_get x6 "$EXT_URL/login" | csrf_from)
+http_post x6 "$EXT_URL/login" "csrf=$csrf" "id_number=$ID6" "password=$PW" >/dev/null
+t_is "the old password no longer logs in" "$HTTP_STATUS" 422
+http_post x6 "$EXT_URL/login" "csrf=$csrf" "id_number=$ID6" "password=$NEWPW" "next=/my" >/dev/null
+t_is "the new one does" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
 
 # --- forged delivery reports -----------------------------------------------
 http_get anon "$EXT_URL/sms/dlr?id=$MSG&k=00000000000000000000000000000000&type=2" >/dev/null
