@@ -154,7 +154,7 @@ check "the shipped site config sets Secure cookies" \
 # The pages whose SMS is sent (NTF-1, ACC-1; t/integration/sms.sh): any
 # other page that speaks of 短信 promises what may not exist.
 check "only pages whose SMS is sent speak of it (NTF-1, ACC-1)" \
-    "$(grep -rln '短信' templates htdocs | grep -vE '^templates/ext/(register|register-code|sms-dev|reset|reset-code|login)\.cs$')"
+    "$(grep -rln '短信' templates htdocs | grep -vE '^templates/ext/(register|register-code|sms-dev|reset|reset-code|login|login-code)\.cs$')"
 check "the key-deriving routes go to their own worker pool (SEC-8)" \
     "$(for r in '"POST /login" yw_kdf' '"POST /register" yw_kdf'; do
 	grep -qF "$r" conf/nginx.conf.in || echo "conf/nginx.conf.in: no $r"

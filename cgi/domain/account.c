@@ -39,6 +39,8 @@ static const char SQL_CITIZEN_VERIFIED[] =
 /* Password reset by SMS code (ACC-2). */
 static const char SQL_CITIZEN_MOBILE_OF[] =
     "SELECT id, mobile_sealed FROM citizen WHERE id_hash = ?";
+static const char SQL_CITIZEN_NAME[] =
+    "SELECT name FROM citizen WHERE id = ?";
 static const char SQL_CITIZEN_PW[] =
     "UPDATE citizen SET pw_hash = ? WHERE id = ?";
 static const char SQL_CITIZEN_RESET[] =
@@ -434,8 +436,8 @@ account_citizen_register(const struct config *cfg, struct db *db,
 	reg.name = name;
 	reg.mobile_sealed = s.mobile;
 	reg.pw_hash = hash;
-	switch (sms_code_start(cfg, db, pool, "register", mobile, 1, addr, 0,
-	    &reg, ticket, why)) {
+	switch (sms_code_start(cfg, db, pool, "register", mobile, mobile, addr,
+	    0, &reg, ticket, why)) {
 	case CODE_SENT:
 		break;
 	case CODE_BUSY:
@@ -757,48 +759,71 @@ account_citizen_reset(struct db *db, struct pool *pool, const char *idno,
 	return db_commit(db);
 }
 
+/* A code's start as a registration's outcome. */
+static enum reg_rc
+reg_of(enum sms_code_rc c)
+{
+	return c == CODE_SENT ? REG_DONE : c == CODE_BUSY ? REG_SMS_BUSY :
+	    REG_ERR;
+}
+
+/*
+ * The account of the ID number typed, for a code (reset, login): *up the
+ * number as stored (upper-case X), *id and its mobile *mobile, or 0 and
+ * NULL when there is none.  REG_INVALID (*why) when the number is not
+ * one; REG_ERR on an error.
+ */
+static enum reg_rc
+citizen_by_idno(struct db *db, struct pool *pool, const char *idno,
+    char **up, int64_t *id, char **mobile, const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		 hash[PII_HASH_HEX], *sealed = NULL;
+
+	*id = 0;
+	*mobile = NULL;
+	if (idno == NULL || !id_number_valid(idno)) {
+		*why = "请填写注册时用的 18 位居民身份证号码。";
+		return REG_INVALID;
+	}
+	*up = pool_strdup(pool, idno);
+	id_number_upper(*up);
+	if (pii_hash(SEALED_CITIZEN_ID, *up, hash) == -1)
+		return REG_ERR;
+	q = db_stmt(db, SQL_CITIZEN_MOBILE_OF);
+	stmt_bind_text(q, 0, hash);
+	if ((rc = stmt_one(q, pool, "is", id, &sealed)) == DB_ERR)
+		return REG_ERR;
+	if (rc == DB_OK && (*mobile = pii_open(pool, SEALED_CITIZEN_MOBILE,
+	    sealed)) == NULL)
+		return REG_ERR;
+	return REG_DONE;
+}
+
 enum reg_rc
 account_citizen_pw_start(const struct config *cfg, struct db *db,
     struct pool *pool, const char *idno, const char *mobile,
     const char *addr, char ticket[SMS_TICKET_HEX], const char **why)
 {
-	struct stmt	*q;
-	enum db_rc	 rc;
-	char		*up, hash[PII_HASH_HEX], *sealed = NULL, *stored;
-	int		 match = 0;
-	int64_t		 id = 0;
+	enum reg_rc	 rc;
+	char		*up, *stored;
+	int64_t		 id;
 
 	*why = NULL;
-	if (idno == NULL || !id_number_valid(idno)) {
-		*why = "请填写注册时用的 18 位居民身份证号码。";
-		return REG_INVALID;
-	}
+	if ((rc = citizen_by_idno(db, pool, idno, &up, &id, &stored, why)) !=
+	    REG_DONE)
+		return rc;
 	if (!mobile_valid(mobile)) {
 		*why = "手机号码应为 11 位数字。";
 		return REG_INVALID;
 	}
-	up = pool_strdup(pool, idno);
-	id_number_upper(up);
-	if (pii_hash(SEALED_CITIZEN_ID, up, hash) == -1)
-		return REG_ERR;
-	q = db_stmt(db, SQL_CITIZEN_MOBILE_OF);
-	stmt_bind_text(q, 0, hash);
-	if ((rc = stmt_one(q, pool, "is", &id, &sealed)) == DB_ERR)
-		return REG_ERR;
 	/* Only to the number on record, and only when it was typed: a
 	 * mismatch makes a ticket no code opens, and the same page. */
-	if (rc == DB_OK && (stored = pii_open(pool, SEALED_CITIZEN_MOBILE,
-	    sealed)) != NULL && strcmp(stored, mobile) == 0)
-		match = 1;
-	switch (sms_code_start(cfg, db, pool, "reset", mobile, match, addr, id,
-	    NULL, ticket, why)) {
-	case CODE_SENT:
-		return REG_DONE;
-	case CODE_BUSY:
-		return REG_SMS_BUSY;
-	default:
-		return REG_ERR;
-	}
+	if (stored == NULL || strcmp(stored, mobile) != 0)
+		stored = NULL;
+	return reg_of(sms_code_start(cfg, db, pool, "reset", mobile, stored,
+	    addr, id, NULL, ticket, why));
 }
 
 enum reg_rc
@@ -858,6 +883,51 @@ account_citizen_pw_finish(struct db *db, struct pool *pool,
 		return REG_ERR;
 	}
 	return db_commit(db) == DB_OK ? REG_DONE : REG_ERR;
+}
+
+enum reg_rc
+account_citizen_code_start(const struct config *cfg, struct db *db,
+    struct pool *pool, const char *idno, const char *addr,
+    char ticket[SMS_TICKET_HEX], const char **why)
+{
+	enum reg_rc	 rc;
+	char		*up, *to;
+	int64_t		 id;
+
+	*why = NULL;
+	if ((rc = citizen_by_idno(db, pool, idno, &up, &id, &to, why)) !=
+	    REG_DONE)
+		return rc;
+	/* Limited per ID number typed, registered or not. */
+	return reg_of(sms_code_start(cfg, db, pool, "login", up, to, addr, id,
+	    NULL, ticket, why));
+}
+
+enum reg_rc
+account_citizen_code_login(struct db *db, struct pool *pool,
+    const char *ticket, const char *code, struct user *u, long *left)
+{
+	struct sms_ticket t;
+	struct stmt	*q;
+	enum reg_rc	 rc2;
+
+	memset(u, 0, sizeof(*u));
+	if ((rc2 = code_take(db, pool, "login", ticket, code, &t, left)) !=
+	    REG_DONE)
+		return rc2;
+	q = db_stmt(db, SQL_CITIZEN_NAME);
+	stmt_bind_int(q, 0, t.citizen_id);
+	if (stmt_one(q, pool, "s", &u->name) != DB_OK ||
+	    lock_forget(db, pool, t.citizen_id) != DB_OK ||
+	    db_commit(db) != DB_OK) {
+		db_rollback(db);
+		memset(u, 0, sizeof(*u));
+		return REG_ERR;
+	}
+	u->id = t.citizen_id;
+	u->login = account_citizen_actor(pool, t.citizen_id);
+	u->roles = ROLE_CITIZEN;
+	return REG_DONE;
 }
 
 enum db_rc

@@ -93,6 +93,20 @@ enum reg_rc	 account_citizen_pw_finish(struct db *, struct pool *,
 		    const char *ticket, const char *code, const char *password,
 		    const char **why, long *left);
 
+/*
+ * Login by SMS code (ACC-2): a code to the mobile on record of the account
+ * of id_number, if there is one; the same page either way, the code sent
+ * by the tick, limits counted per ID number typed.  Then the code: REG_DONE
+ * with u filled (the account's lock and misses forgotten, as a right
+ * password does); REG_INVALID, *left tries remain; REG_GONE.
+ */
+enum reg_rc	 account_citizen_code_start(const struct config *,
+		    struct db *, struct pool *, const char *id_number,
+		    const char *addr, char ticket[33], const char **why);
+enum reg_rc	 account_citizen_code_login(struct db *, struct pool *,
+		    const char *ticket, const char *code, struct user *,
+		    long *left);
+
 /* Outcome of a login attempt (SEC-1, F5). */
 enum login_rc {
 	LOGIN_OK,	/* user filled, the account's misses forgotten */

@@ -513,11 +513,10 @@ limits(struct db *db, struct pool *pool, const char *mobile,
 
 enum sms_code_rc
 sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
-    const char *purpose, const char *typed, int send, const char *addr,
-    int64_t citizen_id, const struct sms_reg *reg,
+    const char *purpose, const char *typed, const char *mobile,
+    const char *addr, int64_t citizen_id, const struct sms_reg *reg,
     char ticket[SMS_TICKET_HEX], const char **why)
 {
-	const char	*mobile = send ? typed : NULL;
 	struct stmt	*q;
 	unsigned char	 r[16];
 	uint32_t	 v;
@@ -575,11 +574,11 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 	if (db_commit(db) != DB_OK)
 		return CODE_ERR;
 	explicit_bzero(code, sizeof(code));
-	/* At once: the person is waiting.  A failure is retried by the
-	 * tick, and the page says the code may take a minute.  A reset's
-	 * code waits for the tick: that a code went out at all must not
-	 * show in the time of the answer (account.h). */
-	if (id > 0 && strcmp(purpose, "reset") != 0)
+	/* A registration's code at once: the person is waiting, and it
+	 * always goes to the number typed.  A failure is retried by the
+	 * tick.  A reset's or a login's waits for the tick: whether a code
+	 * went out at all must not show in the time of the answer. */
+	if (id > 0 && strcmp(purpose, "register") == 0)
 		(void)sms_send_one(cfg, db, pool, id);
 	return CODE_SENT;
 fail:

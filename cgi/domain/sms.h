@@ -110,15 +110,16 @@ struct sms_reg {
 	const char	*pw_hash;
 };
 /*
- * Start a code for purpose ("register", "reset", "login") to the number
- * typed, sent to it when send (0: nobody matched; a ticket is made all
- * the same, that no code opens, and nothing is sent).  Limited per number
- * typed (1 a minute, 5 a day), per address (addr, 20 a day) and per site
- * (a day), whether sent or not.  ticket: the browser's, SMS_TICKET_HEX.
+ * Start a code for purpose ("register", "reset", "login"), sent to mobile
+ * (NULL: nobody matched; a ticket is made all the same, that no code
+ * opens, and nothing is sent).  Limited per what was typed, typed (the
+ * mobile, or the ID number of a login: 1 a minute, 5 a day), per address
+ * (addr, 20 a day) and per site (a day), whether sent or not.  ticket:
+ * the browser's, SMS_TICKET_HEX.
  */
 enum sms_code_rc sms_code_start(const struct config *, struct db *,
 		    struct pool *, const char *purpose, const char *typed,
-		    int send, const char *addr, int64_t citizen_id,
+		    const char *mobile, const char *addr, int64_t citizen_id,
 		    const struct sms_reg *, char ticket[SMS_TICKET_HEX],
 		    const char **why);
 

@@ -265,6 +265,78 @@ page_ext_login(struct req *r)
 	return render(r, "ext/login.cs");
 }
 
+/* The login page again, with an error about its SMS form. */
+static int
+login_again(struct req *r, const char *why)
+{
+	r->status = 422;
+	hdf_set(r, "Form.SmsError", why);
+	hdf_set(r, "Form.sms_id_number", form_get(r, "id_number"));
+	hdf_set(r, "Form.next", view_next(form_get(r, "next")));
+	hdf_set(r, "Page.Title", "登录");
+	return render(r, "ext/login.cs");
+}
+
+static int
+login_code_page(struct req *r, const char *ticket, const char *error)
+{
+	hdf_set(r, "Form.next", view_next(form_get(r, "next")));
+	return code_page(r, "ext/login-code.cs", ticket, NULL, error);
+}
+
+/*
+ * POST /login/sms
+ * Login by SMS code (ACC-2), first step: the ID number; a code goes to
+ * the account's mobile by the next tick.  The same page for any number.
+ */
+int
+page_ext_login_sms(struct req *r)
+{
+	const char	*idno, *why = NULL;
+	char		 ticket[SMS_TICKET_HEX];
+
+	idno = form_get(r, "id_number");
+	switch (account_citizen_code_start(r->cfg, r->db, r->pool, idno,
+	    request_param(r, "REMOTE_ADDR"), ticket, &why)) {
+	case REG_DONE:
+		return login_code_page(r, ticket, NULL);
+	case REG_INVALID:
+	case REG_SMS_BUSY:
+		return login_again(r, why);
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/*
+ * POST /login/code
+ * The code: a session, as a right password gives.
+ */
+int
+page_ext_login_code(struct req *r)
+{
+	struct user	 u;
+	const char	*ticket;
+	long		 left = 0;
+
+	ticket = form_get(r, "ticket");
+	switch (account_citizen_code_login(r->db, r->pool, ticket,
+	    form_get(r, "code"), &u, &left)) {
+	case REG_DONE:
+		if (session_login(r, &u) == -1)
+			return reply_error(r, 500, NULL);
+		return reply_redirect(r, view_next(form_get(r, "next")));
+	case REG_INVALID:
+		return login_code_page(r, ticket, pool_printf(r->pool,
+		    "验证码不正确，还可以再试 %ld 次。", left));
+	case REG_GONE:
+		return login_again(r, "验证码已过期、已用过或输错次数太多，"
+		    "请重新获取。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
 /*
  * POST /logout (both sites)
  */

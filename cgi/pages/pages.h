@@ -23,6 +23,8 @@ int	 page_ext_register_code(struct req *);
 int	 page_ext_reset_form(struct req *);
 int	 page_ext_reset(struct req *);
 int	 page_ext_reset_code(struct req *);
+int	 page_ext_login_sms(struct req *);
+int	 page_ext_login_code(struct req *);
 int	 page_ext_sms_dlr(struct req *);
 int	 page_ext_sms_dev(struct req *);
 int	 page_ext_login_form(struct req *);

@@ -34,6 +34,8 @@ const struct route routes[] = {
 	{ "POST", "/reset/code", R_EXT | R_CSRF, 0, page_ext_reset_code },
 	{ "GET", "/login", R_EXT, 0, page_ext_login_form },
 	{ "POST", "/login", R_EXT | R_CSRF, 0, page_ext_login },
+	{ "POST", "/login/sms", R_EXT | R_CSRF, 0, page_ext_login_sms },
+	{ "POST", "/login/code", R_EXT | R_CSRF, 0, page_ext_login_code },
 	{ "GET", "/query", R_EXT, 0, page_ext_query_form },
 	{ "POST", "/query", R_EXT | R_CSRF, 0, page_ext_query },
 	/* Extranet: the SMS gateway's delivery reports, and the outbox of

@@ -34,13 +34,16 @@ plain() { sed -E 's/[0-9a-f]{64}/TOKEN/g; s/[0-9a-f]{32}/TICKET/g; s/1[0-9]{2}\*
 from "$NET.61"
 NEW=$(idno 15250219920202$SEQ)
 register v1 "$NEW" "$PW" 新用户 13947900012
-new_status=$HTTP_STATUS new_page=$(plain)
+new_status=$HTTP_STATUS new_page=$(plain) v1_body=$HTTP_BODY
 register v2 "$OLD" "Other-Pass-2026"
 t_is "a registered number: the same status as a new one" "$HTTP_STATUS" "$new_status"
 t_is "and the very same page, which asks for the SMS code" "$(plain)" "$new_page"
 t_like "which was sent to the number typed" "$HTTP_BODY" "验证码已通过短信发送到"
+v2_body=$HTTP_BODY
+HTTP_BODY=$v1_body
 register_code v1 13947900012
 new_status=$HTTP_STATUS new_page=$(plain) new_headers=$(grep -ci '^set-cookie: __Host-yw_sid=' "$HTTP_HEADERS_FILE" || true)
+HTTP_BODY=$v2_body
 register_code v2 "$MOBILE"
 t_is "its code: the same status as a new one's" "$HTTP_STATUS" "$new_status"
 t_is "and the very same page" "$(plain)" "$new_page"

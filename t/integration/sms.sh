@@ -9,7 +9,8 @@
 # or a number of its own is refused; codes are limited per number, per
 # address and per day, and a registration answers the same whether or
 # not the number was registered; a password is reset by a code sent to
-# the mobile on record, and the same page answers any other number.
+# the mobile on record, and the same page answers any other number; a
+# login by a code to the mobile on record opens a session.
 . "$(dirname "$0")/../lib.sh"
 TMP=$_T_DIR
 K=$TEST_VAR/ext/kannel
@@ -130,6 +131,28 @@ http_post x6 "$EXT_URL/login" "csrf=$csrf" "id_number=$ID6" "password=$PW" >/dev
 t_is "the old password no longer logs in" "$HTTP_STATUS" 422
 http_post x6 "$EXT_URL/login" "csrf=$csrf" "id_number=$ID6" "password=$NEWPW" "next=/my" >/dev/null
 t_is "the new one does" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
+
+# --- login by SMS code (ACC-2) ---------------------------------------------
+from "$NET.7"
+csrf=$(http_get l6 "$EXT_URL/login" | csrf_from)
+http_post l6 "$EXT_URL/login/sms" "csrf=$csrf" "id_number=$(idno 15250219660606$SEQ)" "next=/my" >/dev/null
+t_is "login by code, an ID number with no account: the code page" "$HTTP_STATUS $(grep -c 'name="ticket"' <<<"$HTTP_BODY")" "200 1"
+PAGE=$(plain)
+N=$(sms_got "$M6" | wc -l)
+http_post l6 "$EXT_URL/login/sms" "csrf=$csrf" "id_number=$ID6" "next=/my" >/dev/null
+t_is "a registered one: the very same page" "$HTTP_STATUS $(plain)" "200 $PAGE"
+TICKET=$(input_value "$HTTP_BODY" ticket)
+http_post l6 "$EXT_URL/login/sms" "csrf=$csrf" "id_number=$ID6" >/dev/null
+t_like "a second code for the ID number within the minute: refused" "$(alert_text)" "刚刚发过验证码"
+admin_ext tick >/dev/null
+sms_wait "$M6" $((N + 1))
+t_like "the code went to the mobile on record" "$(sms_got "$M6" | tail -1)" "您登录网上办事大厅的验证码是 [0-9]{6}"
+CODE=$(sms_code "$M6")
+http_post l6 "$EXT_URL/login/code" "csrf=$csrf" "ticket=$TICKET" "code=$CODE" "next=/my" >/dev/null
+t_is "the code logs in" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
+http_get l6 "$EXT_URL/my" >/dev/null
+t_is "with a session of the account" "$HTTP_STATUS" 200
+t_like "greeting its owner" "$HTTP_BODY" "巴特尔"
 
 # --- forged delivery reports -----------------------------------------------
 http_get anon "$EXT_URL/sms/dlr?id=$MSG&k=00000000000000000000000000000000&type=2" >/dev/null

@@ -1,5 +1,6 @@
-<?cs # ext/login.cs: citizen login by ID number and password.
-       POST /login; Form.next is where to go afterwards. ?>
+<?cs # ext/login.cs: citizen login by ID number and password (POST /login),
+       or by an SMS code (POST /login/sms: Form.SmsError, Form.sms_id_number
+       when it was refused); Form.next is where to go afterwards. ?>
 <section class="form-page">
   <h1>登录</h1>
   <p class="page-sub">使用注册时的居民身份证号码和密码登录。</p>
@@ -17,6 +18,20 @@
     </div>
     <div class="form-actions">
       <button class="btn btn-primary" type="submit">登录</button>
+    </div>
+  </form>
+  <h2 class="section-title">短信验证码登录</h2>
+  <?cs if:Form.SmsError ?><div class="alert alert-error" role="alert"><?cs var:Form.SmsError ?></div><?cs /if ?>
+  <form class="form" method="post" action="/login/sms">
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <input type="hidden" name="next" value="<?cs var:Form.next ?>">
+    <div class="field">
+      <label for="f-sid">居民身份证号码</label>
+      <input id="f-sid" name="id_number" type="text" value="<?cs var:Form.sms_id_number ?>" minlength="18" maxlength="18" pattern="[0-9]{17}[0-9Xx]" autocomplete="off" spellcheck="false" aria-describedby="f-sid-help" required>
+      <p class="help" id="f-sid-help">验证码发到注册时的手机，1 分钟内送达。</p>
+    </div>
+    <div class="form-actions">
+      <button class="btn" type="submit">获取验证码</button>
     </div>
   </form>
   <p class="form-alt">忘记密码？<a href="/reset">用短信验证码重设</a>　还没有账号？<a href="/register">注册账号</a></p>
