@@ -34,6 +34,7 @@
       <button class="btn" type="submit">获取验证码</button>
     </div>
   </form>
-  <p class="form-alt">忘记密码？<a href="/reset">用短信验证码重设</a>　还没有账号？<a href="/register">注册账号</a></p>
+  <p class="form-alt">忘记密码？<a href="/reset">用短信验证码重设</a></p>
+  <p class="form-alt">还没有账号？<a href="/register">注册账号</a></p>
   <p class="form-alt muted">只想查看办件进度？不用登录，凭申请编号和身份证号码即可<a href="/query">查询办件</a>。</p>
 </section>
