@@ -719,3 +719,54 @@ hostile_route() {
 	curl -K "$_T_DIR/curl.cfg" | sed "s|^|$site $method $path |" >>"$_T_DIR/results"
 	rm -f "$_T_DIR"/bodies/*
 }
+
+# SMS (NTF-1, ACC-1).  sms_got MOBILE: every text the fake SMSC of the
+# test stack's Kannel received for MOBILE, decoded (UCS-2), one a line,
+# oldest first.  sms_code MOBILE: the code of the last one that has one.
+sms_got() {
+	python3 - "$1" "$TEST_VAR/ext/kannel/fakesmsc.log" <<'PY'
+import re, sys, urllib.parse
+to, log = sys.argv[1], sys.argv[2]
+raw = lambda s: urllib.parse.unquote_to_bytes(s.replace("+", "%20"))
+parts = {}	# a long text comes in parts, each with a UDH (8-bit ref)
+for line in open(log, encoding="latin-1"):
+    m = re.search(r"Got message \d+: <(\S+) (\S+) (\S+) (.*)>$", line)
+    if not m or m.group(2) != to:
+        continue
+    kind, rest = m.group(3), m.group(4)
+    if kind == "udh":
+        udh, coding, data = rest.split(" ", 2)
+        u = raw(udh)
+        ref, total, seq = u[3], u[4], u[5]
+        parts.setdefault(ref, {})[seq] = raw(data)
+        if len(parts[ref]) < total:
+            continue
+        got = parts.pop(ref)
+        data = b"".join(got[i] for i in range(1, total + 1))
+        print(data.decode("utf-16-be" if coding in ("data", "ucs-2") else "utf-8"))
+    else:
+        print(raw(rest).decode("utf-16-be" if kind == "ucs-2" else "utf-8"))
+PY
+}
+sms_code() { sms_got "$1" | grep -o '验证码是 [0-9]\{6\}' | tail -1 | grep -o '[0-9]\{6\}'; }
+# sms_wait MOBILE N: until the fake SMSC has N texts for MOBILE (15 s).
+sms_wait() {
+	local i
+	for ((i = 0; i < 150; i++)); do
+		(($(sms_got "$1" | wc -l) >= $2)) && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# register_code JAR MOBILE: after a POST /register answered with the code
+# page, the code that reached MOBILE at the fake SMSC entered on it.
+register_code() {
+	local ticket csrf n
+	ticket=$(input_value "$HTTP_BODY" ticket)
+	csrf=$(input_value "$HTTP_BODY" csrf)
+	n=$(sql_ext "SELECT COUNT(*) FROM sms_outbox WHERE why = 'register' AND to_masked = '${2:0:3}****${2:7}' AND state <> 'queued'")
+	sms_wait "$2" "$n" || true
+	http_post "$1" "$EXT_URL/register/code" "csrf=$csrf" "ticket=$ticket" "code=$(sms_code "$2")" >/dev/null
+}
+

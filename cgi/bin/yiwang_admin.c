@@ -36,6 +36,7 @@
 #include "exchange.h"
 #include "history.h"
 #include "keyring.h"
+#include "sms.h"
 #include "xch.h"
 #include "ids.h"
 #include "log.h"
@@ -893,12 +894,30 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  * that turned red gets its warning, a delegation past its last day is
  * closed (INT-7), and the abnormal warnings (SUP-2) of the cases changed
  * since the last tick and of open cases past their promised deadline are
- * written.  Each rule is idempotent and safe
+ * written.  On the extranet: the SMS outbox is sent (NTF-1, sms.h).
+ * Each rule is idempotent and safe
  * beside another tick, so a late or doubled tick does what one on time
  * does.  With --loop: again at the start of every minute, for ever (./run
  * keeps it running under yiwang-supervise); a database error ends it, and
  * the supervisor starts it again.
  */
+static int
+tick_ext(const struct config *cfg, struct db *db, struct pool *pool)
+{
+	int	 sent, retry, failed;
+
+	/* The extranet's timed rule: the SMS outbox (NTF-1), each due
+	 * message tried, again later with back-off when the gateway does
+	 * not take it. */
+	if (sms_send_due(cfg, db, pool, &sent, &retry, &failed) != DB_OK)
+		return 1;
+	if (sent > 0 || retry > 0 || failed > 0)
+		printf("tick %s：短信交网关 %d 条，稍后重试 %d 条，出错 %d 条\n",
+		    cal_day_str(pool, cal_day_of(clock_now())), sent, retry,
+		    failed);
+	return 0;
+}
+
 static int
 tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 {
@@ -910,7 +929,7 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	char		*from, *to;
 
 	if (cfg->site != SITE_INTRANET)
-		return 0;	/* no timed rule on the extranet yet */
+		return tick_ext(cfg, db, pool);
 	if (calendar_get(db, pool, &c) != DB_OK ||
 	    deadline_fill(db, pool, &c, 0, &filled) != DB_OK ||
 	    case_deem_due(db, pool, &c, cal_day_of(now), &deemed) != DB_OK ||

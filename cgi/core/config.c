@@ -190,6 +190,13 @@ config_load(const char *path, struct config *c)
 		{ "gap_keep_bytes", NULL, &c->gap_keep_bytes },
 		{ "seal_key_dir", &c->seal_key_dir, NULL },
 		{ "verify_url", &c->verify_url, NULL },
+		{ "sms_url", &c->sms_url, NULL },
+		{ "sms_user", &c->sms_user, NULL },
+		{ "sms_password_file", &c->sms_password_file, NULL },
+		{ "sms_sender", &c->sms_sender, NULL },
+		{ "sms_sign", &c->sms_sign, NULL },
+		{ "sms_dlr_url", &c->sms_dlr_url, NULL },
+		{ "development", NULL, &c->development },
 	};
 
 	set_defaults(c);
@@ -305,6 +312,12 @@ config_free(struct config *c)
 	free(c->org_name);
 	free(c->org_phone);
 	free(c->clamd_socket);
+	free(c->sms_url);
+	free(c->sms_user);
+	free(c->sms_password_file);
+	free(c->sms_sender);
+	free(c->sms_sign);
+	free(c->sms_dlr_url);
 	memset(c, 0, sizeof(*c));
 }
 

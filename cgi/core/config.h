@@ -94,6 +94,20 @@ struct config {
 	 * QR code carries (both sites print it). */
 	char		*seal_key_dir;
 	char		*verify_url;
+	/* The SMS gateway (NTF-1; docs/sms.md): Kannel's smsbox sendsms
+	 * URL (http:// only; NULL: no gateway, messages wait queued), its
+	 * user, the file holding its password, the sender number, the
+	 * signature the texts begin with (【…】), and the address the
+	 * gateway calls back with delivery reports. */
+	char		*sms_url;
+	char		*sms_user;
+	char		*sms_password_file;
+	char		*sms_sender;
+	char		*sms_sign;
+	char		*sms_dlr_url;
+	/* A development site (the demo, test stacks): /dev/sms lists what
+	 * was sent.  Production keeps 0. */
+	size_t		 development;
 };
 
 /*

@@ -16,6 +16,7 @@
 #include "pii.h"
 #include "pwpolicy.h"
 #include "sealed.h"
+#include "sms.h"
 #include "throttle.h"
 #include "utf8.h"
 
@@ -29,11 +30,19 @@ static const char SQL_CITIZEN_ADD[] =
     "VALUES (?, ?, ?, ?, ?)";
 /* Registration never changes an existing account (F7): the unique key
  * on the ID number's keyed hash keeps the first. */
-static const char SQL_CITIZEN_REGISTER[] =
-    "INSERT IGNORE INTO citizen (id_hash, id_sealed, name, mobile_sealed, "
-    "pw_hash) VALUES (?, ?, ?, ?, ?)";
 /* The hall's reset (yiwang-admin citizen-reset): the account of the
  * number becomes the person's who showed the card. */
+/* ...and only once the mobile answered its SMS code (ACC-1). */
+static const char SQL_CITIZEN_VERIFIED[] =
+    "INSERT IGNORE INTO citizen (id_hash, id_sealed, name, mobile_sealed, "
+    "pw_hash, state) VALUES (?, ?, ?, ?, ?, 'verified')";
+/* Password reset by SMS code (ACC-2). */
+static const char SQL_CITIZEN_MOBILE_OF[] =
+    "SELECT id, mobile_sealed FROM citizen WHERE id_hash = ?";
+static const char SQL_CITIZEN_NAME[] =
+    "SELECT name FROM citizen WHERE id = ?";
+static const char SQL_CITIZEN_PW[] =
+    "UPDATE citizen SET pw_hash = ? WHERE id = ?";
 static const char SQL_CITIZEN_RESET[] =
     "UPDATE citizen SET name = ?, mobile_sealed = ?, pw_hash = ? "
     "WHERE id = ?";
@@ -381,19 +390,17 @@ account_citizen_login(struct db *db, struct pool *pool, const char *idno,
 }
 
 enum reg_rc
-account_citizen_register(struct db *db, struct pool *pool, const char *idno,
-    const char *name, const char *mobile, const char *password,
-    const char *addr, const char **why)
+account_citizen_register(const struct config *cfg, struct db *db,
+    struct pool *pool, const char *idno, const char *name,
+    const char *mobile, const char *password, const char *addr,
+    char ticket[SMS_TICKET_HEX], const char **why)
 {
 	const char	*personal[2];
 	struct citizen_sealed s;
-	struct stmt	*q;
-	enum db_rc	 rc;
+	struct sms_reg	 reg;
 	enum idno_check	 c;
 	char		 hash[PWHASH_MAX], *today = NULL;
 	int		 closed;
-	int		 fresh;
-	int64_t		 id;
 
 	*why = NULL;
 	/* The column holds 50 characters (F11: longer was a 500). */
@@ -419,19 +426,83 @@ account_citizen_register(struct db *db, struct pool *pool, const char *idno,
 		return REG_INVALID;
 	if ((closed = throttle_closed(db, pool, &TH_REGISTER_ADDR, addr)) != 0)
 		return closed < 0 ? REG_ERR : REG_BUSY;
-	/* The same work for a new and a registered number: one key
-	 * derivation, one insert that may do nothing, one lookup of the
-	 * account (for the audit row, which names it), one audit row. */
+	/*
+	 * Nothing is stored as an account yet: the registration waits,
+	 * sealed, under its code, which goes to the mobile typed (ACC-1).
+	 * The same work for a new and a registered number (F7): one key
+	 * derivation, one code, one message.
+	 */
 	if (citizen_seal(pool, idno, mobile, &s) == -1 ||
 	    crypto_pw_hash(password, hash) == -1)
 		return REG_ERR;
+	reg.id_hash = s.hash;
+	reg.id_sealed = s.idno;
+	reg.name = name;
+	reg.mobile_sealed = s.mobile;
+	reg.pw_hash = hash;
+	switch (sms_code_start(cfg, db, pool, "register", mobile, mobile, addr,
+	    0, &reg, ticket, why)) {
+	case CODE_SENT:
+		break;
+	case CODE_BUSY:
+		return REG_SMS_BUSY;
+	default:
+		return REG_ERR;
+	}
+	return throttle_count(db, &TH_REGISTER_ADDR, addr) == DB_OK ?
+	    REG_DONE : REG_ERR;
+}
+
+/*
+ * Begin a transaction and check code against ticket for purpose: REG_DONE
+ * with the transaction open (the caller commits what the code opens),
+ * else the outcome, the transaction ended (a miss counted).
+ */
+static enum reg_rc
+code_take(struct db *db, struct pool *pool, const char *purpose,
+    const char *ticket, const char *code, struct sms_ticket *t, long *left)
+{
 	if (db_begin(db) != DB_OK)
 		return REG_ERR;
-	q = citizen_insert(db, SQL_CITIZEN_REGISTER, &s, name, hash);
+	switch (sms_code_check(db, pool, purpose, ticket, code, t, left)) {
+	case CHECK_OK:
+		return REG_DONE;
+	case CHECK_WRONG:
+		return db_commit(db) == DB_OK ? REG_INVALID : REG_ERR;
+	case CHECK_GONE:
+		return db_commit(db) == DB_OK ? REG_GONE : REG_ERR;
+	default:
+		db_rollback(db);
+		return REG_ERR;
+	}
+}
+
+enum reg_rc
+account_citizen_confirm(struct db *db, struct pool *pool,
+    const char *ticket, const char *code, const char *addr, long *left)
+{
+	struct sms_ticket t;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	enum reg_rc	 rc2;
+	int		 fresh = 0;
+	int64_t		 id;
+
+	if ((rc2 = code_take(db, pool, "register", ticket, code, &t, left)) !=
+	    REG_DONE)
+		return rc2;
+	/* Registration never changes an existing account (F7): the same
+	 * insert that may do nothing, the same audit row. */
+	q = db_stmt(db, SQL_CITIZEN_VERIFIED);
+	stmt_bind_text(q, 0, t.id_hash);
+	stmt_bind_text(q, 1, t.id_sealed);
+	stmt_bind_text(q, 2, t.name);
+	stmt_bind_text(q, 3, t.mobile_sealed);
+	stmt_bind_text(q, 4, t.pw_hash);
 	if ((rc = stmt_run(q)) == DB_OK) {
 		fresh = stmt_affected(q) == 1;
 		q = db_stmt(db, SQL_CITIZEN_OF_HASH);
-		stmt_bind_text(q, 0, s.hash);
+		stmt_bind_text(q, 0, t.id_hash);
 		rc = stmt_one(q, pool, "i", &id);
 	}
 	if (rc == DB_OK)
@@ -439,8 +510,6 @@ account_citizen_register(struct db *db, struct pool *pool, const char *idno,
 		    "citizen.register", account_citizen_actor(pool, id),
 		    fresh ? "{\"account\":\"new\"}" :
 		    "{\"account\":\"exists, unchanged\"}");
-	if (rc == DB_OK)
-		rc = throttle_count(db, &TH_REGISTER_ADDR, addr);
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return REG_ERR;
@@ -692,6 +761,177 @@ account_citizen_reset(struct db *db, struct pool *pool, const char *idno,
 		return rc;
 	}
 	return db_commit(db);
+}
+
+/* A code's start as a registration's outcome. */
+static enum reg_rc
+reg_of(enum sms_code_rc c)
+{
+	return c == CODE_SENT ? REG_DONE : c == CODE_BUSY ? REG_SMS_BUSY :
+	    REG_ERR;
+}
+
+/*
+ * The account of the ID number typed, for a code (reset, login): *up the
+ * number as stored (upper-case X), *id and its mobile *mobile, or 0 and
+ * NULL when there is none.  REG_INVALID (*why) when the number is not
+ * one; REG_ERR on an error.
+ */
+static enum reg_rc
+citizen_by_idno(struct db *db, struct pool *pool, const char *idno,
+    char **up, int64_t *id, char **mobile, const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		 hash[PII_HASH_HEX], *sealed = NULL;
+
+	*id = 0;
+	*mobile = NULL;
+	if (idno == NULL || !id_number_valid(idno)) {
+		*why = "请填写注册时用的 18 位居民身份证号码。";
+		return REG_INVALID;
+	}
+	*up = pool_strdup(pool, idno);
+	id_number_upper(*up);
+	if (pii_hash(SEALED_CITIZEN_ID, *up, hash) == -1)
+		return REG_ERR;
+	q = db_stmt(db, SQL_CITIZEN_MOBILE_OF);
+	stmt_bind_text(q, 0, hash);
+	if ((rc = stmt_one(q, pool, "is", id, &sealed)) == DB_ERR)
+		return REG_ERR;
+	if (rc == DB_OK && (*mobile = pii_open(pool, SEALED_CITIZEN_MOBILE,
+	    sealed)) == NULL)
+		return REG_ERR;
+	return REG_DONE;
+}
+
+enum reg_rc
+account_citizen_pw_start(const struct config *cfg, struct db *db,
+    struct pool *pool, const char *idno, const char *mobile,
+    const char *addr, char ticket[SMS_TICKET_HEX], const char **why)
+{
+	enum reg_rc	 rc;
+	char		*up, *stored;
+	int64_t		 id;
+
+	*why = NULL;
+	if ((rc = citizen_by_idno(db, pool, idno, &up, &id, &stored, why)) !=
+	    REG_DONE)
+		return rc;
+	if (!mobile_valid(mobile)) {
+		*why = "手机号码应为 11 位数字。";
+		return REG_INVALID;
+	}
+	/* Only to the number on record, and only when it was typed: a
+	 * mismatch makes a ticket no code opens, and the same page. */
+	if (stored == NULL || strcmp(stored, mobile) != 0)
+		stored = NULL;
+	return reg_of(sms_code_start(cfg, db, pool, "reset", mobile, stored,
+	    addr, id, NULL, ticket, why));
+}
+
+enum reg_rc
+account_citizen_pw_finish(struct db *db, struct pool *pool,
+    const char *ticket, const char *code, const char *password,
+    const char **why, long *left)
+{
+	struct sms_ticket t;
+	struct stmt	*q;
+	const char	*personal[2];
+	char		 hash[PWHASH_MAX], *idno, *mobile;
+	enum db_rc	 rc;
+	enum reg_rc	 rc2;
+
+	*why = NULL;
+	if ((*why = pwpolicy_check(password, PW_CITIZEN_MIN, NULL, 0)) !=
+	    NULL)
+		return REG_WEAK;
+	if ((rc2 = code_take(db, pool, "reset", ticket, code, &t, left)) !=
+	    REG_DONE)
+		return rc2;
+	if (account_citizen_personal(db, pool, t.citizen_id, &idno,
+	    &mobile) != DB_OK) {
+		db_rollback(db);
+		return REG_ERR;
+	}
+	/* A password the policy refuses for this person leaves the code
+	 * unspent (rolled back): they choose another. */
+	personal[0] = idno;
+	personal[1] = mobile;
+	if ((*why = pwpolicy_check(password, PW_CITIZEN_MIN, personal, 2)) !=
+	    NULL) {
+		db_rollback(db);
+		return REG_WEAK;
+	}
+	if (crypto_pw_hash(password, hash) == -1) {
+		db_rollback(db);
+		return REG_ERR;
+	}
+	q = db_stmt(db, SQL_CITIZEN_PW);
+	stmt_bind_text(q, 0, hash);
+	stmt_bind_int(q, 1, t.citizen_id);
+	if ((rc = stmt_run(q)) == DB_OK) {
+		q = db_stmt(db, SQL_SESSIONS_END);
+		stmt_bind_int(q, 0, t.citizen_id);
+		rc = stmt_run(q);
+	}
+	if (rc == DB_OK)
+		rc = lock_forget(db, pool, t.citizen_id);
+	if (rc == DB_OK)
+		rc = audit_add(db, pool, account_citizen_actor(pool,
+		    t.citizen_id), "citizen.password.reset",
+		    account_citizen_actor(pool, t.citizen_id),
+		    "{\"by\":\"SMS code\",\"sessions\":\"ended\"}");
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return REG_ERR;
+	}
+	return db_commit(db) == DB_OK ? REG_DONE : REG_ERR;
+}
+
+enum reg_rc
+account_citizen_code_start(const struct config *cfg, struct db *db,
+    struct pool *pool, const char *idno, const char *addr,
+    char ticket[SMS_TICKET_HEX], const char **why)
+{
+	enum reg_rc	 rc;
+	char		*up, *to;
+	int64_t		 id;
+
+	*why = NULL;
+	if ((rc = citizen_by_idno(db, pool, idno, &up, &id, &to, why)) !=
+	    REG_DONE)
+		return rc;
+	/* Limited per ID number typed, registered or not. */
+	return reg_of(sms_code_start(cfg, db, pool, "login", up, to, addr, id,
+	    NULL, ticket, why));
+}
+
+enum reg_rc
+account_citizen_code_login(struct db *db, struct pool *pool,
+    const char *ticket, const char *code, struct user *u, long *left)
+{
+	struct sms_ticket t;
+	struct stmt	*q;
+	enum reg_rc	 rc2;
+
+	memset(u, 0, sizeof(*u));
+	if ((rc2 = code_take(db, pool, "login", ticket, code, &t, left)) !=
+	    REG_DONE)
+		return rc2;
+	q = db_stmt(db, SQL_CITIZEN_NAME);
+	stmt_bind_int(q, 0, t.citizen_id);
+	if (stmt_one(q, pool, "s", &u->name) != DB_OK ||
+	    lock_forget(db, pool, t.citizen_id) != DB_OK ||
+	    db_commit(db) != DB_OK) {
+		db_rollback(db);
+		memset(u, 0, sizeof(*u));
+		return REG_ERR;
+	}
+	u->id = t.citizen_id;
+	u->login = account_citizen_actor(pool, t.citizen_id);
+	u->roles = ROLE_CITIZEN;
+	return REG_DONE;
 }
 
 enum db_rc

@@ -38,22 +38,74 @@ enum db_rc	 account_citizen_reset(struct db *, struct pool *,
 
 /* Outcome of a registration (F7). */
 enum reg_rc {
-	REG_DONE,	/* account made, or the number was registered before */
-	REG_INVALID,	/* a field is wrong: *why says which and how */
+	REG_DONE,	/* code sent; or the account made, or the number was
+			 * registered before */
+	REG_INVALID,	/* a field is wrong: *why says which and how; of a
+			 * code: wrong, *left tries remain */
 	REG_BUSY,	/* too many registrations from this address today */
+	REG_SMS_BUSY,	/* too many codes: *why says which limit, till when */
+	REG_GONE,	/* the code expired, was spent or ran out of tries */
+	REG_WEAK,	/* the new password is refused: *why says why */
 	REG_ERR,	/* database error, logged */
 };
 /*
- * Real-name registration of a person (ACC-1): checks every field (the ID
- * number's region, birth date against today, the password policy), then
- * creates the account unless the number is registered already.  An
- * existing account is never changed, and both outcomes are REG_DONE after
- * the same work, so nobody learns from registration whether a number is
- * registered.  addr: the client's address, counted per day.
+ * Real-name registration of a person (ACC-1), first step: checks every
+ * field (the ID number's region, birth date against today, the password
+ * policy), then sends a code to the mobile typed (sms.h) and keeps the
+ * registration, sealed, under it; ticket is the browser's.  Nothing says
+ * whether the number is registered.  addr: the client's address, counted
+ * per day.
  */
-enum reg_rc	 account_citizen_register(struct db *, struct pool *,
-		    const char *id_number, const char *name, const char *mobile,
-		    const char *password, const char *addr, const char **why);
+enum reg_rc	 account_citizen_register(const struct config *, struct db *,
+		    struct pool *, const char *id_number, const char *name,
+		    const char *mobile, const char *password, const char *addr,
+		    char ticket[33], const char **why);
+/*
+ * Second step: the code that came by SMS.  A right one makes the account,
+ * in state 'verified', unless the number is registered already: an
+ * existing account is never changed, and both outcomes are REG_DONE
+ * after the same work (F7).  REG_INVALID: wrong, *left tries remain;
+ * REG_GONE: start again.
+ */
+enum reg_rc	 account_citizen_confirm(struct db *, struct pool *,
+		    const char *ticket, const char *code, const char *addr,
+		    long *left);
+
+/*
+ * Password reset by SMS code (ACC-2), first step: a code to mobile when
+ * it is the mobile on record of the account of id_number; otherwise a
+ * ticket no code opens.  The same page either way, and the code is sent
+ * by the tick (within a minute), not at once, so that the time of the
+ * answer does not tell either.  REG_INVALID: a field's shape is wrong.
+ */
+enum reg_rc	 account_citizen_pw_start(const struct config *,
+		    struct db *, struct pool *, const char *id_number,
+		    const char *mobile, const char *addr, char ticket[33],
+		    const char **why);
+/*
+ * Second step: the code and the new password (the citizen's policy, with
+ * the person's own ID number and mobile).  REG_DONE: set, the account's
+ * sessions, lock and misses gone, audited (citizen.password.reset);
+ * REG_INVALID: wrong code, *left tries remain; REG_WEAK: the password,
+ * *why (the code is not spent); REG_GONE: start again.
+ */
+enum reg_rc	 account_citizen_pw_finish(struct db *, struct pool *,
+		    const char *ticket, const char *code, const char *password,
+		    const char **why, long *left);
+
+/*
+ * Login by SMS code (ACC-2): a code to the mobile on record of the account
+ * of id_number, if there is one; the same page either way, the code sent
+ * by the tick, limits counted per ID number typed.  Then the code: REG_DONE
+ * with u filled (the account's lock and misses forgotten, as a right
+ * password does); REG_INVALID, *left tries remain; REG_GONE.
+ */
+enum reg_rc	 account_citizen_code_start(const struct config *,
+		    struct db *, struct pool *, const char *id_number,
+		    const char *addr, char ticket[33], const char **why);
+enum reg_rc	 account_citizen_code_login(struct db *, struct pool *,
+		    const char *ticket, const char *code, struct user *,
+		    long *left);
 
 /* Outcome of a login attempt (SEC-1, F5). */
 enum login_rc {

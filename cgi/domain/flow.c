@@ -24,6 +24,7 @@
 #include "pii.h"
 #include "publish.h"
 #include "sealed.h"
+#include "sms.h"
 #include "vocab.h"
 
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
@@ -976,6 +977,10 @@ event_step_out(struct db *db, struct pool *pool, const struct kase *k,
 	}
 	rc = outbox_add(db, pool, rec);
 	json_decref(rec);
+	/* The applicant's SMS (NTF-1): a notice or decision issued. */
+	if (rc == DB_OK && d != NULL && sms_doc_template(d->kind) != NULL)
+		rc = sms_out(db, pool, k->app_no, sms_doc_template(d->kind),
+		    k->item.dept_name, 0, NULL);
 	/* Abnormal warnings (SUP-2) of this case, in this transaction; a
 	 * check that fails is logged and does not hold up the case. */
 	if (rc == DB_OK)
@@ -2906,6 +2911,10 @@ fee_out(struct db *db, struct pool *pool, const struct kase *k,
 	    "due_date", due, "state", state);
 	rc = outbox_add(db, pool, rec);
 	json_decref(rec);
+	/* The fee notice by SMS too (NTF-1). */
+	if (rc == DB_OK && strcmp(state, "unpaid") == 0 && amount > 0)
+		rc = sms_out(db, pool, k->app_no, "fee", k->item.dept_name,
+		    amount, due);
 	return rc;
 }
 

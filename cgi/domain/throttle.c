@@ -37,6 +37,18 @@ const struct throttle TH_VERIFY_ADDR = {
 	"verify-addr", 3600, 30, " 1 小时后" };
 const struct throttle TH_REGISTER_ADDR = {
 	"register-addr", 24 * 3600, 50, "明天" };
+/* SMS codes (sms.h): what is counted is each code sent.  One a minute and
+ * five a day to a number, twenty a day from an address (a family, a
+ * hall's counter), and a ceiling for the whole site, which bounds what a
+ * flood of numbers costs the county. */
+const struct throttle TH_SMS_MOBILE_MIN = {
+	"sms-mobile-min", 60, 1, " 1 分钟后" };
+const struct throttle TH_SMS_MOBILE_DAY = {
+	"sms-mobile-day", 24 * 3600, 5, "明天" };
+const struct throttle TH_SMS_ADDR = {
+	"sms-addr", 24 * 3600, 20, "明天" };
+const struct throttle TH_SMS_SITE = {
+	"sms-site", 24 * 3600, 5000, "明天" };
 
 static const char SQL_MISSES[] =
     "SELECT COUNT(*) FROM throttle_miss WHERE subject = ? "

@@ -27,6 +27,10 @@ extern const struct throttle TH_QUERY_NUMBER, TH_QUERY_IDNO, TH_QUERY_ADDR;
 extern const struct throttle TH_REGISTER_ADDR;
 /* /verify misses of a document number and from one address (EXT-6). */
 extern const struct throttle TH_VERIFY_NUMBER, TH_VERIFY_ADDR;
+/* SMS codes sent to a number (a minute, a day), from an address, by the
+ * whole site in a day (sms.h). */
+extern const struct throttle TH_SMS_MOBILE_MIN, TH_SMS_MOBILE_DAY;
+extern const struct throttle TH_SMS_ADDR, TH_SMS_SITE;
 
 /*
  * 1 when value has had t->limit misses or more within the window, 0 when

@@ -19,6 +19,8 @@ extern const char *const vocab_levels[];	/* 市级 … 村级 */
 extern const char *const vocab_phases[];	/* 登记, 变更, … */
 extern const char *const vocab_themes[];	/* 出生, 上学, … */
 extern const char *const vocab_originals[];	/* 原件, 复印件, … */
+/* The templates of the SMS an intranet event sends (NTF-1, sms.send). */
+extern const char *const vocab_sms_templates[];
 /* What a procedure step issues: "", "accept" or "decision". */
 extern const char *const vocab_step_docs[];
 

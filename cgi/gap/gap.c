@@ -42,6 +42,7 @@
 #include "log.h"
 #include "publish.h"
 #include "records.h"
+#include "sms.h"
 #include "resend.h"
 #include "search.h"
 #include "utf8.h"
@@ -444,6 +445,9 @@ static const struct record_kind {
 	/* Seal keys (DOC-1, EXT-6): the extranet verifies documents. */
 	{ "seal.key", SITE_EXTRANET, "印章公钥", rec_valid_seal_key,
 	    docseal_key_import },
+	/* SMS to the applicant (NTF-1): which message about which case. */
+	{ "sms.send", SITE_EXTRANET, "短信通知", rec_valid_sms_send,
+	    sms_import },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 

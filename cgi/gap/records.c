@@ -399,6 +399,7 @@ static const char *const type_withdraw[] = { "application.withdraw", NULL };
 static const char *const type_correct[] = { "application.correct", NULL };
 static const char *const type_fee[] = { "case.fee", NULL };
 static const char *const fee_states[] = { "unpaid", "paid", "lapsed", NULL };
+static const char *const type_sms[] = { "sms.send", NULL };
 static const char *const type_complaint[] = { "complaint", NULL };
 static const char *const type_cmp_state[] = { "complaint.state", NULL };
 static const char *const cmp_abouts[] = { "case", "dept", "person", NULL };
@@ -707,6 +708,19 @@ static const struct field fee_fields[] = {
 	INT("amount", "金额（分）", 0, FEE_FEN_MAX),
 	SHAPED("due_date", "缴费期限", S_DATE),
 	CHOICE("state", "缴费状态", fee_states),
+	END
+};
+
+/* sms_out() (NTF-1): which message about which case, never a number or
+ * a text: the extranet renders its own template (sms.h) and sends it to
+ * the applicant's own registered mobile. */
+static const struct field sms_fields[] = {
+	CHOICE("type", "记录类型", type_sms),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	CHOICE("template", "短信模板", vocab_sms_templates),
+	LINE("dept_name", "办理部门", 1, 100),
+	INT("amount", "金额（分）", 0, FEE_FEN_MAX),
+	LINE("due_date", "缴费期限", 0, 10),
 	END
 };
 
@@ -1319,11 +1333,10 @@ rec_valid_correct(struct rec_check *c, json_t *o)
 
 /* ---- case.fee ------------------------------------------------------ */
 
-int
-rec_valid_case_fee(struct rec_check *c, json_t *o)
+/* The application o names (app_no) is one of this site's. */
+static int
+app_here(struct rec_check *c, json_t *o)
 {
-	if (walk_record(c, o, fee_fields) == -1)
-		return -1;
 	switch (c->site->app(c->site->arg, c->pool, str(o, "app_no"))) {
 	case DB_OK:
 		return 0;
@@ -1333,6 +1346,37 @@ rec_valid_case_fee(struct rec_check *c, json_t *o)
 		c->dberr = 1;
 		return fail(c, "app_no", NULL, "查询申请时数据库出错");
 	}
+}
+
+int
+rec_valid_case_fee(struct rec_check *c, json_t *o)
+{
+	if (walk_record(c, o, fee_fields) == -1)
+		return -1;
+	return app_here(c, o);
+}
+
+/* ---- sms.send (NTF-1) ---------------------------------------------- */
+
+int
+rec_valid_sms_send(struct rec_check *c, json_t *o)
+{
+	const char	*due;
+	int		 fee;
+
+	if (walk_record(c, o, sms_fields) == -1)
+		return -1;
+	/* A fee notice says how much and by when; no other message does. */
+	fee = strcmp(str(o, "template"), "fee") == 0;
+	due = str(o, "due_date");
+	if (fee && !date_ok(due))
+		return fail(c, "due_date", "缴费期限", S_DATE.why);
+	if (!fee && *due != '\0')
+		return fail(c, "due_date", "缴费期限", "只有缴费通知写缴费期限");
+	if (fee != (json_integer_value(json_object_get(o, "amount")) > 0))
+		return fail(c, "amount", "金额（分）", fee ?
+		    "缴费通知的金额应大于 0" : "只有缴费通知写金额");
+	return app_here(c, o);
 }
 
 /* ---- complaint, complaint.state (SUP-5) ---------------------------- */
@@ -1630,7 +1674,8 @@ static const char *const record_types[] = { "item", "application",
     "case.event", "application.withdraw", "application.correct",
     "case.fee", "anchor", "pub.result", "pub.hall", "pub.news",
     "pub.news.withdraw", "pub.agents", "complaint", "complaint.state",
-    "gap.aside", "gap.alert", "agent.account", "seal.key", NULL };
+    "gap.aside", "gap.alert", "agent.account", "seal.key", "sms.send",
+    NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {

@@ -105,6 +105,9 @@ int	 rec_valid_application(struct rec_check *, json_t *);
 int	 rec_valid_case_event(struct rec_check *, json_t *);
 /* A case's fee (case.fee, FEE-1): its fields, an application of this site. */
 int	 rec_valid_case_fee(struct rec_check *, json_t *);
+/* sms.send (NTF-1): a template and a case of this site, no number, no
+ * text (intranet → extranet). */
+int	 rec_valid_sms_send(struct rec_check *, json_t *);
 /* The other site's signed chain heads (either direction; anchor.h). */
 int	 rec_valid_anchor(struct rec_check *, json_t *);
 /* application.withdraw: its fields, and a case of it here. */

@@ -50,6 +50,7 @@ static const struct {
 	{ "enterprise.grant", "企业授权经办人" },
 	{ "enterprise.revoke", "企业取消经办人授权" },
 	{ "enterprise.claim", "窗口核实后变更企业法定代表人" },
+	{ "citizen.password.reset", "申请人凭短信验证码重设密码" },
 	{ "application.submit", "提交申请" },
 	{ "application.proxy", "代办员代办提交申请" },
 	{ "agent.add", "开通代办员账号" },

@@ -28,13 +28,24 @@ const struct route routes[] = {
 	{ "GET", "/form", R_EXT, 0, page_ext_form },
 	{ "GET", "/register", R_EXT, 0, page_ext_register_form },
 	{ "POST", "/register", R_EXT | R_CSRF, 0, page_ext_register },
+	{ "POST", "/register/code", R_EXT | R_CSRF, 0,
+	    page_ext_register_code },
+	{ "GET", "/reset", R_EXT, 0, page_ext_reset_form },
+	{ "POST", "/reset", R_EXT | R_CSRF, 0, page_ext_reset },
+	{ "POST", "/reset/code", R_EXT | R_CSRF, 0, page_ext_reset_code },
 	{ "GET", "/login", R_EXT, 0, page_ext_login_form },
 	{ "POST", "/login", R_EXT | R_CSRF, 0, page_ext_login },
+	{ "POST", "/login/sms", R_EXT | R_CSRF, 0, page_ext_login_sms },
+	{ "POST", "/login/code", R_EXT | R_CSRF, 0, page_ext_login_code },
 	{ "GET", "/query", R_EXT, 0, page_ext_query_form },
 	{ "POST", "/query", R_EXT | R_CSRF, 0, page_ext_query },
 	/* Extranet: 文书核验 (EXT-6, DOC-1; ext_verify.c). */
 	{ "GET", "/verify", R_EXT, 0, page_ext_verify },
 	{ "GET", "/verify/download", R_EXT, 0, page_ext_verify_download },
+	/* Extranet: the SMS gateway's delivery reports, and the outbox of
+	 * a development site (NTF-1; ext_sms.c). */
+	{ "GET", "/sms/dlr", R_EXT, 0, page_ext_sms_dlr },
+	{ "GET", "/dev/sms", R_EXT, 0, page_ext_sms_dev },
 	/* Extranet: publication (PUB-1, PUB-2, AGT-2; ext_pub.c). */
 	{ "GET", "/results", R_EXT, 0, page_ext_results },
 	{ "GET", "/hall", R_EXT, 0, page_ext_hall },

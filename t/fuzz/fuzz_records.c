@@ -104,7 +104,9 @@ static const rec_validator validators[] = { rec_valid_item,
     /* Proxy agents (AGT-1): an agent's application, an agent. */
     rec_valid_application, rec_valid_agent_account,
     /* Seal keys (DOC-1). */
-    rec_valid_seal_key };
+    rec_valid_seal_key,
+    /* SMS to the applicant (NTF-1). */
+    rec_valid_sms_send, rec_valid_sms_send };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -238,6 +240,13 @@ static const char *const seeds[] = {
 	"-----END PUBLIC KEY-----\\n\",\"created_at\":"
 	"\"2026-12-06 23:00:00\",\"retired_at\":\"\",\"revoked_at\":\"\","
 	"\"revoke_why\":\"\"}",
+	/* sms.send: a template and a case, never a number or a text. */
+	"{\"type\":\"sms.send\",\"app_no\":\"YW2026112100001\","
+	"\"template\":\"accepted\",\"dept_name\":\"市场监管局\","
+	"\"amount\":0,\"due_date\":\"\"}",
+	"{\"type\":\"sms.send\",\"app_no\":\"YW2026112100001\","
+	"\"template\":\"fee\",\"dept_name\":\"自然资源局\","
+	"\"amount\":12050,\"due_date\":\"2026-12-18\"}",
 };
 
 static struct pool	*pool;

@@ -80,8 +80,10 @@ t_is "c: a POST without the CSRF token is refused" "$HTTP_STATUS" 403
 t_is "c: and nobody was registered" "$(count_ext citizen)" "$(sql_ext "SELECT COUNT(*) FROM citizen WHERE id_hash <> '$(pii_hash ext citizen.id_number "$IDNO")'")"
 http_post citizen "$EXT_URL/register" "csrf=$csrf" "name=$NAME" "id_number=$IDNO" \
 	"mobile=13904791234" "password=$PW" "password2=$PW" >/dev/null
-t_is "c: registration succeeds" "$HTTP_STATUS" 200
-t_like "c: and asks to log in" "$HTTP_BODY" "注册信息已提交"
+t_is "c: registration asks for the SMS code" "$HTTP_STATUS $(grep -c 'name="code"' <<<"$HTTP_BODY")" "200 1"
+register_code citizen 13904791234
+t_is "c: registration succeeds with it" "$HTTP_STATUS" 200
+t_like "c: and asks to log in" "$HTTP_BODY" "请用刚才设置的密码登录"
 t_is "c: the citizen row is stored with a KDF hash" \
 	"$(sql_ext "SELECT CONCAT(name, ' ', LEFT(pw_hash, 7)) FROM citizen WHERE id = $(citizen_of "$IDNO")")" "$NAME scrypt\$"
 csrf=$(http_get citizen "$EXT_URL/login" | csrf_from)

@@ -69,5 +69,6 @@ http_get r "$EXT_URL/register" >/dev/null
 csrf=$(csrf_from <<<"$HTTP_BODY")
 http_post r "$EXT_URL/register" "csrf=$csrf" "name=又一人" "id_number=$NO" "mobile=13800000001" \
 	"password=Other-Pass-2026" "password2=Other-Pass-2026" >/dev/null
+register_code r 13800000001
 t_like "the registration page says the hall resets the password after seeing the card" "$HTTP_BODY" "窗口核验身份证后为您重设密码"
 t_done

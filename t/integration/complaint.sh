@@ -93,6 +93,7 @@ OTHER=$(idno 15250219900401$(printf '%03d' $((RANDOM % 1000))))
 csrf=$(http_get other "$EXT_URL/register" | csrf_from)
 http_post other "$EXT_URL/register" "csrf=$csrf" name=其其格 "id_number=$OTHER" mobile=13847901111 \
 	password=Steppe-Wind-2026 password2=Steppe-Wind-2026 >/dev/null
+register_code other 13847901111
 login_ext other "$OTHER" Steppe-Wind-2026
 complain other about=case "app_no=$APP" subject=拖延 body=经过
 t_is "someone else's application: 422" "$HTTP_STATUS" 422

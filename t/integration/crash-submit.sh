@@ -94,6 +94,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	sleep "0.$((RANDOM % 5))"
 	rm -f "$d/mysql/mysqld.sock"
 	setsid nohup "${cmd[@]}" >/dev/null 2>&1 </dev/null &
+	disown
 	for _ in $(seq 300); do
 		mariadb-admin --no-defaults --socket="$d/mysqld.sock" -uroot ping >/dev/null 2>&1 && break
 		sleep 0.1

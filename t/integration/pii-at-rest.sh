@@ -40,6 +40,7 @@ old_subject() { printf '%s\n%s' "$1" "$2" | sha256sum | cut -d' ' -f1; }
 csrf=$(http_get cit "$EXT_URL/register" | csrf_from)
 http_post cit "$EXT_URL/register" "csrf=$csrf" "name=$NAME" "id_number=$IDNO" \
 	"mobile=$MOBILE" "password=$PW" "password2=$PW" >/dev/null
+register_code cit "$MOBILE"
 t_is "registration succeeds" "$HTTP_STATUS" 200
 CIT=$(citizen_of "$IDNO")
 t_like "the account is found by the keyed hash of its ID number (computed apart, with openssl)" "$CIT" '^[0-9]+$'
@@ -50,7 +51,8 @@ t_is "the registration's audit row names the account, not the number" \
 	"$(sql_ext "SELECT CONCAT(action, ' ', object) FROM audit WHERE action = 'citizen.register' ORDER BY id DESC LIMIT 1")" \
 	"citizen.register citizen:$CIT"
 http_post again "$EXT_URL/register" "csrf=$(http_get again "$EXT_URL/register" | csrf_from)" "name=冒名者" \
-	"id_number=$IDNO" "mobile=13800000000" "password=$PW-x" "password2=$PW-x" >/dev/null
+	"id_number=$IDNO" "mobile=13800000002" "password=$PW-x" "password2=$PW-x" >/dev/null
+register_code again 13800000002
 t_is "registering the number again answers the same" "$HTTP_STATUS" 200
 t_is "and makes no second account: the unique key is on the keyed hash" \
 	"$(sql_ext "SELECT GROUP_CONCAT(detail ORDER BY id) FROM audit WHERE action = 'citizen.register' AND object = 'citizen:$CIT'")" \

@@ -26,16 +26,18 @@ sums() {
 		xargs -0 -r sha256sum)
 }
 epoch() { _sql "$TEST_VAR/$1" "SELECT epoch FROM gap_lock WHERE id = 1"; }
-tick_pid() { cat "$TEST_VAR/int/tick.pid" 2>/dev/null; }
+tick_pid() { cat "$TEST_VAR/$1/tick.pid" 2>/dev/null; }
 
-# The drill compares the databases at rest: the intranet's tick, which
-# writes on its own time, stops for it; ./run start brings it back.
-[[ -n $(tick_pid) ]] && kill -TERM "$(tick_pid)"
-for _ in $(seq 100); do
-	kill -0 "$(tick_pid)" 2>/dev/null || break
-	sleep 0.1
+# The drill compares the databases at rest: each site's tick, which writes
+# on its own time, stops for it; ./run start brings them back.
+for site in ext int; do
+	[[ -n $(tick_pid $site) ]] && kill -TERM "$(tick_pid $site)"
+	for _ in $(seq 100); do
+		kill -0 "$(tick_pid $site)" 2>/dev/null || break
+		sleep 0.1
+	done
+	rm -f "$TEST_VAR/$site/tick.pid"
 done
-rm -f "$TEST_VAR/int/tick.pid"
 
 # Something in each store to lose and get back.
 ext_apply "$CODE" >/dev/null
@@ -104,10 +106,10 @@ t_is "./run restore succeeds" "$?" 0 || t_diag "$OUT"
 t_is "every table and file of the extranet as at the backup" "$(sums ext)" "$S_EXT"
 t_is "every table and file of the intranet as at the backup" "$(sums int)" "$S_INT"
 t_is "the account made after the backup is gone" "$(citizen_of "$ID_A" | wc -l)" 0
-t_is "the tick that was stopped stays stopped" "$(tick_pid)" ""
+t_is "the ticks that were stopped stay stopped" "$(tick_pid ext)$(tick_pid int)" ""
 OUT=$("$RUN" start --test 2>&1)
 t_is "./run start brings back what is not running" "$?" 0 || t_diag "$OUT"
-t_ok "the tick runs again" kill -0 "$(tick_pid)"
+t_ok "the ticks run again" kill -0 "$(tick_pid ext)" "$(tick_pid int)"
 
 # --- the gap carries again once each site accepts the other's new epoch -----------
 t_is "each site numbers anew" "$(epoch ext) $(epoch int)" "$((E_EXT + 1)) $((E_INT + 1))"

@@ -763,6 +763,50 @@ fee_record(void **state)
 	fee_refused("extra", "1", "extra");
 }
 
+/* ---- sms.send (NTF-1) ---------------------------------------------- */
+
+static json_t *
+sms_with(const char *key, const char *text)
+{
+	json_t	*o = parse("{\"type\":\"sms.send\",\"app_no\":\"" APP_NO
+	    "\",\"template\":\"fee\",\"dept_name\":\"自然资源局\","
+	    "\"amount\":12050,\"due_date\":\"2026-12-18\"}");
+
+	return with_member(o, o, key, text);
+}
+
+static void
+sms_refused(const char *key, const char *text, const char *at)
+{
+	assert_int_equal(run(rec_valid_sms_send, sms_with(key, text)), -1);
+	assert_string_equal(field(), at);
+}
+
+/* A forged sms.send can name no number and carry no text of its own: the
+ * extranet renders its own template to the applicant's own mobile. */
+static void
+sms_record(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_sms_send, sms_with(NULL, NULL)), 0);
+	o = sms_with("template", "\"accepted\"");
+	json_object_set_new(o, "amount", json_integer(0));
+	json_object_set_new(o, "due_date", json_string(""));
+	assert_int_equal(run(rec_valid_sms_send, o), 0);
+	sms_refused("mobile", "\"13800138000\"", "mobile");
+	sms_refused("text", "\"您的账户异常\"", "text");
+	sms_refused("template", "\"free\"", "template");
+	sms_refused("template", "\"accepted\"", "due_date");
+	sms_refused("amount", "0", "amount");
+	sms_refused("due_date", "\"2026-02-30\"", "due_date");
+	sms_refused("due_date", "\"\"", "due_date");
+	sms_refused("app_no", "\"YW2026112100002\"", "app_no");
+	sms_refused("dept_name", "\"局\\n附加\"", "dept_name");
+	sms_refused("dept_name", NULL, "dept_name");
+}
+
 /* ---- 补正 (EXT-4) ---------------------------------------------------- */
 
 /* A 补正 event as event_out() sends it: the list, and the notice whose
@@ -1733,6 +1777,7 @@ main(void)
 		T(case_event_due_date),
 		T(withdraw_record),
 	T(fee_record),
+	T(sms_record),
 		T(case_event_corrections),
 		T(correct_record),
 		T(grant_states_its_permit),

@@ -18,7 +18,7 @@
     <div class="field">
       <label for="f-mobile">手机号码</label>
       <input id="f-mobile" name="mobile" type="tel" value="<?cs var:Form.mobile ?>" minlength="11" maxlength="11" pattern="1[0-9]{10}" inputmode="numeric" autocomplete="tel" aria-describedby="f-mobile-help" required>
-      <p class="help" id="f-mobile-help">用于政务服务中心与您联系。</p>
+      <p class="help" id="f-mobile-help">下一步将向这个号码发送短信验证码；办件受理、补正、缴费和办结时也会短信通知您。</p>
     </div>
     <div class="field">
       <label for="f-pw">设置密码</label>
