@@ -687,6 +687,16 @@ resident_of(struct req *r, const struct application *a)
 	return strcmp(hash, a->id_hash) == 0;
 }
 
+int
+app_readable(struct req *r, const struct application *a)
+{
+	int	 v;
+
+	if ((v = visible(r, a)) != 0)
+		return v;
+	return resident_of(r, a);
+}
+
 /* Load application no for its owner (the citizen, or the agent who made
  * it), or to read, for the resident an agent made it for (see_only);
  * 0, or the reply already sent. */
@@ -1017,10 +1027,8 @@ page_ext_doc(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	/* Its applicant's (an enterprise's, for whoever may view its
-	 * cases), and the resident's an agent applied for. */
 	if (app_get(r->db, r->pool, d.app_no, &a) != DB_OK ||
-	    (visible(r, &a) != 1 && !resident_of(r, &a)))
+	    app_readable(r, &a) != 1)
 		return reply_error(r, 404, "没有找到这份文书。");
 	/* Its seal as this site verifies it (DOC-1). */
 	if (view_doc(r, &d) == -1 ||

@@ -167,8 +167,8 @@ page_ext_verify_download(struct req *r)
 	}
 }
 
-/* GET /doc/download?no=…: the applicant's own sealed document, as an
- * export. */
+/* GET /doc/download?no=…: a sealed document of an application the person
+ * may read (app_readable()), as an export. */
 int
 page_ext_doc_download(struct req *r)
 {
@@ -187,7 +187,7 @@ page_ext_doc_download(struct req *r)
 		return reply_error(r, 500, NULL);
 	}
 	if (app_get(r->db, r->pool, v.d.app_no, &a) != DB_OK ||
-	    a.citizen_id != r->user.id)
+	    app_readable(r, &a) != 1)
 		return reply_error(r, 404, "没有找到这份文书。");
 	if (v.sig_hex == NULL)
 		return reply_error(r, 404, "这份文书没有加盖电子印章，没有可供"

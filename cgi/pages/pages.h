@@ -38,6 +38,11 @@ int	 page_ext_withdraw(struct req *);
 int	 page_ext_correct(struct req *);
 int	 page_ext_query_form(struct req *);
 int	 page_ext_query(struct req *);
+/* Whether the person logged in may read application a and its
+ * documents: its applicant (an enterprise's, whoever may view its
+ * cases), or the resident an agent made it for.  1, 0, -1 on a database
+ * error. */
+int	 app_readable(struct req *, const struct application *);
 /* ext_verify.c: 文书核验 without login, and the exports (EXT-6). */
 int	 page_ext_verify(struct req *);
 int	 page_ext_verify_download(struct req *);
