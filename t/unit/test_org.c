@@ -209,18 +209,21 @@ role_words(void **state)
 		    bit);
 		known++;
 	}
-	assert_int_equal(known, 11);	/* with 科室负责人, 监察员, 监督员, 摆渡员 */
+	/* with 科室负责人, 监察员, 监督员, 摆渡员, and the extranet's 代办员 */
+	assert_int_equal(known, 12);
 	assert_string_equal(account_role_word(ROLE_SECADMIN), "secadmin");
 	assert_null(account_role_word(ROLE_CLERK | ROLE_LEADER));
 	assert_null(account_role_word(0));
 	/* One table: every role a form sets has the field role_<word>, and
 	 * the labels the pages show come from it. */
-	assert_int_equal(naccount_roles, 11);
+	assert_int_equal(naccount_roles, 12);
 	for (i = 0; i < naccount_roles; i++) {
 		r = &account_roles[i];
 		assert_string_equal(account_role_label(r->role), r->label);
-		if (r->role == ROLE_CITIZEN) {
+		/* The extranet's roles are no staff form's to set. */
+		if (r->role == ROLE_CITIZEN || r->role == ROLE_AGENT) {
 			assert_null(r->field);
+			assert_non_null(account_roles_refusal(r->role));
 			continue;
 		}
 		assert_true(r->role & (ROLES_STAFF | ROLES_ADMINS |
