@@ -111,9 +111,9 @@ servers() {
 servers >"$TMP/servers"
 t_is "the stack's servers: as root only nginx's two masters" \
 	"$(awk '$1 == "root" { print $2 }' "$TMP/servers" | sort | uniq -c | awk '{ print $2, $1 }')" "nginx 2"
-t_is "the others: two mariadbd, two clamd, five supervisors, ten workers and the intranet's tick" \
-	"$(awk '$1 != "root"' "$TMP/servers" | wc -l)" 20
-t_is "the tick runs as the workers' user" \
+t_is "the others: two mariadbd, two clamd, six supervisors, ten workers and each site's tick" \
+	"$(awk '$1 != "root"' "$TMP/servers" | wc -l)" 22
+t_is "the ticks run as the workers' user" \
 	"$(awk '$2 == "yiwang-admin" { print $1 }' "$TMP/servers" | sort -u)" yiwang
 t_is "clamd runs as clamav" \
 	"$(awk '$2 == "clamd" { print $1 }' "$TMP/servers" | sort -u)" clamav
