@@ -34,5 +34,9 @@ t_is "the counter is kept per abbreviation, kind and year" \
 	"$(sql_int "SELECT next FROM doc_counter WHERE abbr = '$ABBR_A' AND kind = 'accept' AND year = $YEAR")" "$(num "$N2")"
 http_get a "$INT_URL/doc?no=$N2" >/dev/null
 t_like "the notice prints its number" "$HTTP_BODY" "$N2"
-t_unlike "and draws no seal: nothing is signed yet (a picture would promise a signature)" "$HTTP_BODY" '电子印章|class="seal'
+# The seal is drawn only on a document this site has just verified
+# (DOC-1; seal.sh tests the signature itself): with its check code.
+CODE_SEAL=$(sql_int "SELECT seal_code FROM document WHERE doc_no = '$N2'")
+t_like "and, its department holding a seal key, is sealed" "$CODE_SEAL" '^[0-9A-Z]{8}$'
+t_like "the seal drawn with its check code" "$HTTP_BODY" "电子印章校验码：<strong[^>]*>$CODE_SEAL<"
 t_done
