@@ -5,7 +5,8 @@
 # is there afterwards with its outbox record and each file it named, the
 # same bytes, in the store; nothing half-made is left (an application
 # without its materials or its outbox record, a material without its
-# file); the workers live through it and the site answers at the end.
+# file), and what the kills left in tmp/ goes with files-sweep; the
+# workers live through it and the site answers at the end.
 # CRASH_ROUNDS sets the number of kills.
 . "$(dirname "$0")/../lib.sh"
 
@@ -136,6 +137,17 @@ for sha in $(sql_ext "SELECT DISTINCT t.sha256 FROM attachment t JOIN applicatio
 	[[ -f $d/files/${sha:0:2}/${sha:2:2}/$sha ]] || missing=$((missing + 1))
 done
 t_is "no material names a file the store lacks" "$missing" 0
+
+# A worker that lost its database mid-submission cannot learn whether its
+# files were named, so it leaves their claims in tmp/ rather than risk
+# deleting a named file; the daily files-sweep takes them away.
+t_ok "files-sweep takes away what the kills left in tmp" admin_ext files-sweep 0
+t_is "nothing is left in tmp" "$(find "$d/files/tmp" -mindepth 1 | wc -l)" 0
+missing=0
+while read -r _ sha; do
+	[[ -f $d/files/${sha:0:2}/${sha:2:2}/$sha ]] || missing=$((missing + 1))
+done <"$ACKED"
+t_is "and every acknowledged file is still in the store" "$missing" 0
 
 http_get anon "$EXT_URL/guide?code=$CODE" >/dev/null
 t_is "the site answers at the end" "$HTTP_STATUS" 200

@@ -41,7 +41,10 @@ done
 
 # Something in each store to lose and get back.
 ext_apply "$CODE" >/dev/null
-t_ok "the extranet stores files" test "$(find "$TEST_VAR/ext/files" -type f ! -path '*/tmp/*' | wc -l)" -gt 0
+# stored SITE: the stored files' paths, tmp/ left out (relative: the tree
+# itself may lie under a /tmp).
+stored() { (cd "$TEST_VAR/$1/files" && find . -type f ! -path './tmp/*'); }
+t_ok "the extranet stores files" test "$(stored ext | wc -l)" -gt 0
 S_EXT=$(sums ext)
 S_INT=$(sums int)
 E_EXT=$(epoch ext)
@@ -84,7 +87,7 @@ UNTIL=$(date '+%F %T')
 sleep 1.2
 YIWANG_PASSWORD=Yiwang@2026 admin_ext citizen-add "$ID_B" 高建国 13947905552 >/dev/null
 t_is "both accounts exist before the restore" "$(citizen_of "$ID_A" | wc -l)$(citizen_of "$ID_B" | wc -l)" 11
-LOST=$(find "$TEST_VAR/ext/files" -type f ! -path '*/tmp/*' | head -1)
+LOST=$TEST_VAR/ext/files/$(stored ext | head -1)
 rm -f "$LOST"
 sql_int "DELETE FROM gap_epoch" # damage: forget every epoch accepted
 
