@@ -847,6 +847,7 @@ judge_child(struct judges *js, struct pool *pool, int fd)
 	struct judge_msg	 m;
 	ssize_t			 r;
 	int			 die;
+	char			 sha[65];
 
 	/* For t/integration/gap-trust.sh: a child killed with a file in
 	 * hand, which the importer must then judge itself. */
@@ -858,8 +859,11 @@ judge_child(struct judges *js, struct pool *pool, int fd)
 			break;
 		if (die)
 			(void)kill(getpid(), SIGKILL);
-		judge_one(js->cfg, pool, js->stage, m.sha,
-		    &js->slot[m.slot].j);
+		/* The message's digest has no NUL: files_held() reads a
+		 * string. */
+		memcpy(sha, m.sha, sizeof(m.sha));
+		sha[sizeof(m.sha)] = '\0';
+		judge_one(js->cfg, pool, js->stage, sha, &js->slot[m.slot].j);
 		__atomic_store_n(&js->slot[m.slot].done, 1, __ATOMIC_RELEASE);
 	}
 	_exit(0);
