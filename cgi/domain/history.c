@@ -204,6 +204,9 @@ struct gen {
 	size_t			 nfiles, files_cap;
 	char			 op_prev[CHAIN_MAC_HEX];
 	char			 wa_prev[CHAIN_MAC_HEX];
+	/* Why the batch must store nothing: one of our own invariants
+	 * broke, or memory ran short outside the row buffers. */
+	const char		*broken;
 	struct history_stats	*stats;
 };
 
@@ -572,8 +575,14 @@ document(struct gen *g, struct hcase *c, time_t t, int dept,
 	    local(g, c->sub));
 	if (body == NULL || (extra != NULL && json_object_update(body,
 	    extra) != 0) || (s = json_dumps(body, JSON_COMPACT |
-	    JSON_SORT_KEYS)) == NULL)
-		abort();	/* our own text, always UTF-8 */
+	    JSON_SORT_KEYS)) == NULL) {
+		/* Our own text, always UTF-8: memory ran short.  The batch
+		 * stores nothing (b->nomem). */
+		b->nomem = 1;
+		json_decref(extra);
+		json_decref(body);
+		return no;
+	}
 	json_decref(extra);
 	json_decref(body);
 	b_text(b, c->app_no);
@@ -679,9 +688,10 @@ fire(struct gen *g, struct hcase *c, size_t i, int way, time_t t)
 	struct wf_marking	 next;
 	size_t			 j;
 
-	(void)g;
-	if (wf_fire(&c->hi->net, &c->m, i, way, &next) == -1)
-		abort();	/* i was enabled */
+	if (wf_fire(&c->hi->net, &c->m, i, way, &next) == -1) {
+		g->broken = "a step fired that was not enabled";
+		return;
+	}
 	c->m = next;
 	for (j = 0; j < c->hi->net.nsteps; j++) {
 		int en = wf_ways(&c->hi->net, &c->m, j) > 0;
@@ -886,7 +896,7 @@ urge(struct gen *g, struct hcase *c, size_t i, time_t t, const char *note)
 /* The materials of c as its documents list them (flow.c doc_make()):
  * the ones attached, in their order. */
 static void
-materials_list(struct hcase *c, uint64_t attached)
+materials_list(struct gen *g, struct hcase *c, uint64_t attached)
 {
 	const struct item	*it = &c->hi->it;
 	size_t			 k;
@@ -898,7 +908,7 @@ materials_list(struct hcase *c, uint64_t attached)
 		    json_array_append_new(c->mats, json_pack("{s:s, s:s, s:s}",
 		    "name", it->materials[k].name, "file_name",
 		    c->hi->mat[k]->file_name, "original", "电子件")) != 0)
-			abort();	/* our own text, always UTF-8 */
+			g->broken = "out of memory for a materials list";
 }
 
 /* Material k of c attached in round (0 submitted, 1 补正): the row of
@@ -970,7 +980,7 @@ one_case(struct gen *g, struct hcase *c)
 			attach(g, c, (size_t)k, 0);
 			attached |= (uint64_t)1 << k;
 		}
-	materials_list(c, attached);
+	materials_list(g, c, attached);
 	event(g, c, c->rec, "receive", "内网收件", "received", -1, "");
 	wf_initial(&c->hi->net, &c->m);
 	for (j = 0; j < nsteps; j++) {
@@ -1092,7 +1102,7 @@ one_case(struct gen *g, struct hcase *c)
 				attach(g, c, (size_t)k, 1);
 				attached |= (uint64_t)1 << k;
 			}
-			materials_list(c, attached);
+			materials_list(g, c, attached);
 			event(g, c, t2, "corrected", pool_printf(g->scratch,
 			    "申请人提交补正材料（%d 项）", n), "received", -1, "");
 			c->corrected = t2;
@@ -1349,8 +1359,11 @@ case_rows(struct gen *g, struct hcase *c)
 
 	if ((sid = pii_seal(g->scratch, SEALED_CASE_ID, c->idno)) == NULL ||
 	    (smob = pii_seal(g->scratch, SEALED_CASE_MOBILE, c->mobile)) ==
-	    NULL)
-		abort();	/* the key was loaded before */
+	    NULL) {
+		/* The key was loaded before: memory ran short. */
+		b->nomem = 1;
+		return;
+	}
 	b_int(b, c->id);
 	b_text(b, c->app_no);
 	b_text(b, c->source);
@@ -1765,9 +1778,11 @@ batch(struct gen *g, long n)
 	    (rc = stmt_one(db_stmt(g->db, SQL_MAX_WARNING), g->scratch, "i",
 	    &g->next_warning)) != DB_OK)
 		goto fail;
-	c = malloc(sizeof(*c));
-	if (c == NULL)
-		abort();
+	if ((c = malloc(sizeof(*c))) == NULL) {
+		log_err("demo-history: out of memory for a case");
+		rc = DB_ERR;
+		goto fail;
+	}
 	for (i = 0; i < n; i++) {
 		memset(c, 0, sizeof(*c));
 		c->id = ++g->next_case;
@@ -1807,15 +1822,21 @@ batch(struct gen *g, long n)
 			pool_reset(g->scratch);
 	}
 	free(c);
+	if (g->broken != NULL) {
+		log_err("demo-history: %s; nothing of the batch stored",
+		    g->broken);
+		rc = DB_ERR;
+		goto fail;
+	}
 	for (t = 0; t < T_COUNT; t++) {
-		if (g->b[t].rows == 0)
-			continue;
 		if (g->b[t].nomem) {
 			log_err("demo-history: out of memory for the rows of "
 			    "%.60s; nothing of the batch stored", loads[t]);
 			rc = DB_ERR;
 			goto fail;
 		}
+		if (g->b[t].rows == 0)
+			continue;
 		if ((rc = db_load(g->db, loads[t], g->b[t].p, g->b[t].n,
 		    &rows)) != DB_OK)
 			goto fail;
