@@ -607,12 +607,6 @@ case_load_states(struct db *db, struct pool *pool, struct kase *v, size_t n)
 	return DB_OK;
 }
 
-enum db_rc
-case_load_state(struct db *db, struct pool *pool, struct kase *k)
-{
-	return case_load_states(db, pool, k, 1);
-}
-
 char *
 case_current_steps(struct pool *pool, const struct kase *k)
 {

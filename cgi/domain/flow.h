@@ -182,10 +182,9 @@ enum db_rc	 case_get(struct db *, struct pool *, int64_t id, struct kase *);
 /* The id of the case of application app_no (a document's case). */
 enum db_rc	 case_id_of(struct db *, struct pool *, const char *app_no,
 		    int64_t *id);
-/* For a case row from case_list: its item, net and marking. */
-enum db_rc	 case_load_state(struct db *, struct pool *, struct kase *);
-/* The same for the n cases of a list, each item version read once
- * however many of its cases the list holds (the worklists). */
+/* For the n case rows of case_list: each one's item, net and marking,
+ * each item version read once however many of its cases the list holds
+ * (the worklists). */
 enum db_rc	 case_load_states(struct db *, struct pool *, struct kase *,
 		    size_t n);
 /* The names of the steps that can act now, "、"-separated. */
