@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# install.sh — a production install (issue #12; README, "Production
+# install"): `make install DESTDIR=…` from the build tree puts the programs,
+# the shared data, the manual pages, each site's configuration (as
+# examples), the systemd units, logrotate's file and ./run where the GNU
+# directories say, with the right modes; the configuration agrees with
+# itself (each socket where the other side looks for it); the nginx
+# configuration passes `nginx -t`; every unit passes `systemd-analyze
+# verify` (systemd need not be PID 1) with the hardening asked for;
+# `logrotate -d` rotates every log with its reopen; the manual pages render
+# without a warning; `make uninstall` leaves no file.  Needs no stack.
+. "$(dirname "$0")/../lib.sh"
+
+T=$(mktemp -d /tmp/yiwang-install.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+D=$T/dest
+
+# mk_var NAME: the build tree's value of a make variable, expanded.
+mk_var() {
+	make -s --no-print-directory -C "$BUILD" -f Makefile \
+		-f <(printf 'print-var:\n\t@echo $(%s)\n' "$1") print-var
+}
+bindir=$(mk_var bindir)
+data=$(mk_var pkgdatadir)
+etc=$(mk_var sysconfdir)/yiwang
+state=$(mk_var localstatedir)/lib/yiwang
+logs=$(mk_var localstatedir)/log/yiwang
+units=$(mk_var systemdsystemunitdir)
+man=$(mk_var mandir)
+t_diag "bindir $bindir, data $data, etc $etc, state $state, units $units"
+
+t_ok "make install DESTDIR=… succeeds" \
+	make -s -C "$BUILD" install DESTDIR="$D"
+
+# ---- the file list and the modes
+(cd "$ROOT" && find templates htdocs db -type f | sort) >"$T/data.want"
+(cd "$D$data" && find templates htdocs db -type f | sort) >"$T/data.got"
+t_is "templates, htdocs and db installed whole under $data" \
+	"$(diff "$T/data.want" "$T/data.got")" ""
+site_files() {
+	local f
+	for f in yiwang.conf nginx.conf ops.conf ops-deny.conf clamd.conf \
+		mariadb.cnf yiwang.cron; do
+		echo "$etc/$1/$f.example"
+	done
+}
+want=$(
+	{
+		printf '%s\n' "$bindir"/{yiwang.fcgi,yiwang-admin,yiwang-gap,yiwang-supervise}
+		printf '%s\n' "$man"/man1/{yiwang-gap.1,yiwang-admin-seal.1}
+		printf '%s\n' "$man"/man8/{yiwang-admin.8,yiwang-supervise.8}
+		site_files ext
+		echo "$etc/ext/kannel.conf.example"
+		site_files int
+		printf "$units/%s\n" yiwang@.target yiwang-fcgi@.socket \
+			yiwang-fcgi@.service yiwang-fcgi-kdf@.socket \
+			yiwang-fcgi-kdf@.service yiwang-tick@.service \
+			yiwang-clamd@.service yiwang-nginx@.service \
+			yiwang-bearerbox.service yiwang-smsbox.service
+		echo "$(mk_var sysconfdir)/logrotate.d/yiwang"
+		echo "$data/run"
+	} | sort
+)
+got=$(cd "$D" && find . -type f | sed 's|^\.||' |
+	grep -vE "^$data/(templates|htdocs|db)/" | sort)
+t_is "exactly the programs, manuals, configuration, units and run" \
+	"$got" "$want"
+modes=$(cd "$D" && find . -type f -printf '%m %p\n' | sed 's| \./| /|')
+t_is "programs and run are 0755" \
+	"$(grep -E " ($bindir/|$data/run$)" <<<"$modes" | cut -d' ' -f1 | sort -u)" \
+	755
+t_is "everything else is 0644" \
+	"$(grep -vE " ($bindir/|$data/run$)" <<<"$modes" | cut -d' ' -f1 | sort -u)" \
+	644
+t_is "no directory writable by group or others" \
+	"$(find "$D" -type d -perm /022)" ""
+
+# ---- the configuration agrees with itself and with the units
+for s in ext int; do
+	for f in "$D$etc/$s"/*.example; do
+		cp "$f" "${f%.example}"
+	done
+done
+conf() { # SITE KEY: a value of the site's yiwang.conf
+	sed -n "s/^$2 = //p" "$D$etc/$1/yiwang.conf"
+}
+t_is "the extranet is a production site (no dev pages, clock not settable)" \
+	"$(conf ext development) $(conf ext clock_settable) $(conf ext site)" \
+	"0 0 extranet"
+t_is "the intranet too" \
+	"$(conf int development) $(conf int clock_settable) $(conf int site)" \
+	"0 0 intranet"
+t_ok "templates_dir and migrations_dir are the installed ones" \
+	test -f "$D$(conf int templates_dir)/layout.cs" -a \
+	-f "$D$(conf int migrations_dir)/001_core.sql"
+t_is "each site's database socket is its MariaDB group's" \
+	"$(conf ext db_socket) $(conf int db_socket)" \
+	"$(sed -n 's/^socket = //p' "$D$etc/ext/mariadb.cnf") $(sed -n \
+		's/^socket = //p' "$D$etc/int/mariadb.cnf")"
+t_is "MariaDB groups for mariadb@ext and mariadb@int" \
+	"$(grep -h '^\[' "$D$etc"/{ext,int}/mariadb.cnf | tr '\n' ' ')" \
+	"[mariadbd.ext] [mariadbd.int] "
+t_is "each site's clamd socket is its clamd's" \
+	"$(conf ext clamd_socket) $(conf int clamd_socket)" \
+	"$(sed -n 's/^LocalSocket //p' "$D$etc/ext/clamd.conf") $(sed -n \
+		's/^LocalSocket //p' "$D$etc/int/clamd.conf")"
+ext_units=$(for u in fcgi fcgi-kdf; do
+	sed -n 's/^ListenStream=//p' "$D$units/yiwang-$u@.socket"
+done | sed 's/%i/ext/' | tr '\n' ' ')
+t_is "nginx passes to the sockets systemd makes (yw_app, yw_kdf)" \
+	"$(sed -n 's/^ *server unix:\(.*\);/\1/p' "$D$etc/ext/nginx.conf" |
+		tr '\n' ' ')" "$ext_units"
+t_is "the extranet sends SMS to its Kannel's sendsms port" \
+	"$(conf ext sms_url)" \
+	"http://127.0.0.1:$(sed -n 's/^sendsms-port = //p' \
+		"$D$etc/ext/kannel.conf")/cgi-bin/sendsms"
+t_like "the cron lines run the installed programs on the installed config" \
+	"$(grep -v '^#' "$D$etc/int/yiwang.cron")" \
+	"root $bindir/yiwang-admin -c $etc/int/yiwang.conf anchor"
+t_like "the backup line backs up the installed site" \
+	"$(grep -v '^#' "$D$etc/int/yiwang.cron")" \
+	"root $data/run backup --prefix $state --site int"
+
+# nginx -t on both sites' configuration, moved into the sandbox, with
+# certificates made for it.
+S=$T/state L=$T/log
+moved() { # FILE: FILE with the installed paths moved into the sandbox
+	sed -e "s|$etc|$D$etc|g; s|$data|$D$data|g" \
+		-e "s|$state|$S|g; s|$logs|$L|g" "$1"
+}
+mkdir -p "$S/tls"
+for s in ext int; do
+	mkdir -p "$S/$s/tls" "$S/$s/nginx/tmp" "$S/$s/ops-ca" "$L/$s/nginx"
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout "$S/$s/tls/server.key" -out "$S/$s/tls/server.crt" \
+		-days 2 -subj /CN=test 2>/dev/null
+	cp "$S/$s/tls/server.crt" "$S/$s/ops-ca/ca.crt"
+	cp "$S/$s/tls/server.crt" "$S/tls/ca.crt"
+	for f in nginx.conf ops.conf ops-deny.conf; do
+		moved "$D$etc/$s/$f" >"$T/$s-$f"
+		cp "$T/$s-$f" "$D$etc/$s/$f"
+	done
+	t_ok "nginx -t accepts the $s site's nginx.conf" \
+		nginx -t -q -p "$S/$s/nginx/" -c "$D$etc/$s/nginx.conf" \
+		-e "$L/$s/nginx/error.log"
+done
+t_like "the extranet's public server on 443, the operations server on 8443" \
+	"$(grep -h '^ *listen' "$D$etc/ext/nginx.conf" "$D$etc/ext/ops.conf")" \
+	'listen 443 ssl;.*|listen 8443 ssl;'
+t_is "the intranet has no operations server" \
+	"$(cat "$D$etc/int/ops.conf")" ""
+
+# ---- systemd units
+mkdir -p "$T/units"
+for f in "$D$units"/*; do
+	sed "s|$bindir|$D$bindir|g" "$f" >"$T/units/${f##*/}"
+done
+verify() { # UNIT…: systemd-analyze verify, saying nothing at all
+	(cd "$T/units" && systemd-analyze verify --man=no "${@/#/./}" 2>&1)
+}
+for s in ext int; do
+	out=$(verify "yiwang@$s.target" "yiwang-fcgi@$s.socket" \
+		"yiwang-fcgi@$s.service" "yiwang-fcgi-kdf@$s.socket" \
+		"yiwang-fcgi-kdf@$s.service" "yiwang-tick@$s.service" \
+		"yiwang-clamd@$s.service" "yiwang-nginx@$s.service")
+	t_is "systemd-analyze verify: the $s site's units, no complaint" \
+		"$out" ""
+done
+t_is "systemd-analyze verify: the SMS gateway's units, no complaint" \
+	"$(verify yiwang-bearerbox.service yiwang-smsbox.service)" ""
+echo 'Restrat=always' >>"$T/units/yiwang-tick@.service"
+t_like "…and it does complain of a misspelt key (this check can fail)" \
+	"$(verify yiwang-tick@int.service)" "Unknown key 'Restrat'"
+for u in fcgi fcgi-kdf tick; do
+	t_like "yiwang-$u@ runs as the site's own user" \
+		"$(cat "$D$units/yiwang-$u@.service")" '^User=yiwang-%i$'
+done
+hardening='^(NoNewPrivileges=yes|CapabilityBoundingSet=|ProtectSystem=strict'
+hardening+='|PrivateTmp=yes|Restart=always|StartLimitIntervalSec=0)$'
+for f in "$D$units"/*.service; do
+	u=${f##*/}
+	n=$(grep -cE "$hardening" "$f")
+	[[ $u == yiwang-nginx@.service ]] && n=$((n + 1)) # root master: caps
+	t_is "$u: no privilege, read-only system, never gives up" "$n" 6
+	t_like "$u: writes only where it says, talks only what it says" \
+		"$(grep -E '^(ReadWritePaths|RestrictAddressFamilies)=' "$f" |
+			cut -d= -f1 | sort -u | tr '\n' ' ')" \
+		'^ReadWritePaths RestrictAddressFamilies $'
+done
+t_like "the workers take their socket as standard input (FastCGI)" \
+	"$(cat "$D$units/yiwang-fcgi-kdf@.service")" '^StandardInput=socket$'
+t_like "the login pool is one worker, logging apart" \
+	"$(cat "$D$units/yiwang-fcgi-kdf@.service")" \
+	"yiwang-supervise -n 1 -- $bindir/yiwang.fcgi$"
+
+# ---- logrotate
+moved "$D$(mk_var sysconfdir)/logrotate.d/yiwang" >"$T/logrotate.conf"
+mkdir -p "$S/ext/clamd" "$S/ext/kannel" "$S/int/mysql"
+for f in "$L"/{ext,int}/{fcgi,fcgi-kdf,tick,gap}.log \
+	"$L"/{ext,int}/nginx/{access,error}.log "$S/ext/clamd/clamd.log" \
+	"$S/ext/kannel/"{bearerbox,smsbox}.log "$S/int/mysql/mysqld.log"; do
+	echo "a line" >"$f"
+done
+out=$(logrotate -d -f -s "$T/logrotate.state" "$T/logrotate.conf" 2>&1)
+t_unlike "logrotate -d: no error" "$out" '^error:'
+for f in "$L"/{ext,int}/{fcgi,fcgi-kdf,tick}.log; do
+	t_like "${f#"$L"/} is copied and truncated (its writer reopens nothing)" \
+		"$out" "^truncating $f$"
+done
+t_like "nginx's logs rotate, then USR1 to each site's master" \
+	"$out" "^renaming $L/int/nginx/access.log to $L/int/nginx/access.log.1$"
+t_like "…with the reopen script" "$out" 'kill -USR1'
+t_like "the gap operator's log rotates" \
+	"$out" "^renaming $L/ext/gap.log to $L/ext/gap.log.1$"
+t_like "clamd and Kannel reopen on HUP" "$out" \
+	"systemctl kill --signal=HUP yiwang-bearerbox.service"
+
+# ---- the manual pages
+for f in "$D$man"/man?/*; do
+	warn=$(groff -k -man -Tutf8 -ww -z "$f" 2>&1)
+	t_is "${f##*/} renders without a warning" "$warn" ""
+	t_like "${f##*/} reads (man -l)" \
+		"$(MANWIDTH=80 man -l "$f" 2>/dev/null | head -n 5)" '^NAME'
+done
+
+# ---- and it all goes again
+rm -f "$D$etc"/*/*.conf "$D$etc"/*/*.cnf "$D$etc"/*/*.cron
+t_ok "make uninstall DESTDIR=… succeeds" \
+	make -s -C "$BUILD" uninstall DESTDIR="$D"
+t_is "make uninstall leaves no file" "$(find "$D" -type f)" ""
+
+t_done
