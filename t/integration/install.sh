@@ -8,10 +8,14 @@
 # configuration passes `nginx -t`; every unit passes `systemd-analyze
 # verify` (systemd need not be PID 1) with the hardening asked for;
 # `logrotate -d` rotates every log with its reopen; the manual pages render
-# without a warning; `make uninstall` leaves no file.  Needs no stack.
+# without a warning; an installed extranet runs as its units would run it,
+# serves a page and is backed up by the installed run; `make uninstall`
+# leaves no file.  Needs no stack; uses the ports PORT+3 and PORT+4.
 . "$(dirname "$0")/../lib.sh"
 
-T=$(mktemp -d /tmp/yiwang-install.XXXXXX)
+# In memory where it can be: db-setup is quicker there.
+T=$(mktemp -d /dev/shm/yiwang-install.XXXXXX 2>/dev/null ||
+	mktemp -d /tmp/yiwang-install.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 D=$T/dest
 
@@ -223,27 +227,69 @@ for f in "$D$man"/man?/*; do
 		"$(MANWIDTH=80 man -l "$f" 2>/dev/null | head -n 5)" '^NAME'
 done
 
-# ---- the backup of an installed site: the installed run, `backup
-# --prefix`, against a MariaDB server that reads the extranet's group of
-# the installed mariadb.cnf as Debian's mariadb@ext does (the group suffix;
-# here as root, since the sandbox is root's).
+# ---- an installed extranet, run as its units run it (here as root: the
+# sandbox is root's): a MariaDB server that reads the installed extranet
+# group as Debian's mariadb@ext does (the group suffix); keygen and
+# db-setup with the installed configuration and migrations; the installed
+# workers on a socket handed to them as standard input, as systemd's
+# yiwang-fcgi@.socket does; the installed nginx.conf in front (on a test
+# port); a page through it all.  Then the installed run's backup --prefix.
+P=$((${YIWANG_TEST_PORT:-18080} + 3)) # the stack has PORT … PORT+2
 moved "$D$etc/ext/mariadb.cnf" >"$T/my.cnf"
-mkdir -p "$S/ext/"{db,mysql,binlog,files,keys}
-echo "not a real key" >"$S/ext/keys/pii.key"
-echo "a stored file" >"$S/ext/files/f"
+moved "$D$etc/ext/yiwang.conf" >"$T/ext.conf"
+mkdir -p "$S/ext/"{db,mysql,binlog,files,keys/seal,bundles}
+echo "a marker among the keys" >"$S/ext/keys/marker"
 my=(--defaults-file="$T/my.cnf" --defaults-group-suffix=.ext --user=root)
 t_ok "mariadb-install-db reads the installed group [mariadbd.ext]" \
 	mariadb-install-db "${my[@]}" --skip-test-db
-mariadbd "${my[@]}" >"$T/mariadbd.out" 2>&1 &
-mariadbd_pid=$!
-trap 'kill "$mariadbd_pid" 2>/dev/null; rm -rf "$T"' EXIT
+# Durability off for the test's speed (the options after the group's win).
+mariadbd "${my[@]}" --innodb-flush-log-at-trx-commit=0 --sync-binlog=0 \
+	>"$T/mariadbd.out" 2>&1 &
+pids=($!)
+trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$T"' EXIT
+sock=$S/ext/mysql/mysqld.sock
 for ((i = 0; i < 300; i++)); do
-	mariadb-admin --no-defaults --socket="$S/ext/mysql/mysqld.sock" -uroot \
-		ping >/dev/null 2>&1 && break
+	mariadb-admin --no-defaults --socket="$sock" -uroot ping >/dev/null 2>&1 &&
+		break
 	sleep 0.1
 done
 t_ok "the server listens on the site's socket, binary logs on" \
-	test -S "$S/ext/mysql/mysqld.sock" -a -s "$S/ext/binlog/binlog.index"
+	test -S "$sock" -a -s "$S/ext/binlog/binlog.index"
+admin() { env YIWANG_CONF="$T/ext.conf" "$D$bindir/yiwang-admin" "$@"; }
+t_ok "yiwang-admin keygen with the installed configuration" admin keygen
+t_ok "yiwang-admin db-setup: the installed migrations, accounts, grants" \
+	admin db-setup
+# The listening socket as standard input, as systemd hands it over.
+python3 -c 'import os, socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.bind(sys.argv[1])
+s.listen(64)
+os.dup2(s.fileno(), 0)
+os.execv(sys.argv[2], sys.argv[2:])' "$S/ext/fcgi.sock" /usr/bin/env \
+	YIWANG_CONF="$T/ext.conf" "$D$bindir/yiwang-supervise" -n 1 -- \
+	"$D$bindir/yiwang.fcgi" >>"$L/ext/fcgi.log" 2>&1 &
+pids+=($!)
+sed -e 's/^user www-data;/user root;/' \
+	-e "s/listen 443 ssl;/listen 127.0.0.1:$P ssl;/" \
+	"$D$etc/ext/nginx.conf" >"$T/nginx-run.conf"
+sed -i "s/listen 8443 ssl;/listen 127.0.0.1:$((P + 1)) ssl;/" \
+	"$D$etc/ext/ops.conf"
+t_ok "the installed nginx.conf serves the extranet" \
+	nginx -p "$S/ext/nginx/" -c "$T/nginx-run.conf" -e "$L/ext/nginx/error.log"
+pids+=("$(cat "$S/ext/nginx/nginx.pid" 2>/dev/null)")
+for ((i = 0; i < 100; i++)); do
+	code=$(curl -sk -o "$T/home.html" -w '%{http_code}' \
+		"https://127.0.0.1:$P/") && [[ $code == 200 ]] && break
+	sleep 0.1
+done
+t_is "the home page answers through nginx and the workers" "$code" 200
+t_like "…from the installed templates and configuration" \
+	"$(cat "$T/home.html")" "$(sed -n 's/^org_name = //p' "$T/ext.conf")"
+t_is "…and the stylesheet from the installed htdocs" \
+	"$(curl -sk -o /dev/null -w '%{http_code}' \
+		"https://127.0.0.1:$P/static/yiwang.css")" 200
+kill -TERM "${pids[1]}" "${pids[2]}" 2>/dev/null
+
 t_ok "run backup --prefix backs the installed extranet up" \
 	"$D$data/run" backup --prefix "$S" --site ext "$T/backup"
 t_ok "…every file summed, and the sums hold" \
@@ -251,16 +297,16 @@ t_ok "…every file summed, and the sums hold" \
 t_is "…its database, files and keys" \
 	"$(cd "$T/backup/ext" 2>/dev/null && ls -d db files.tar keys.cms)" \
 	"$(printf '%s\n' db files.tar keys.cms)"
+t_ok "…the database with its tables" test -f "$T/backup/ext/db/yiwang/kase.frm"
 t_like "…from the binary log position of the installed server" \
 	"$(cat "$T/backup/MANIFEST" 2>/dev/null)" '^ext binlog binlog\.[0-9]+ [0-9]+$'
 t_unlike "…the keys nowhere in clear" \
-	"$(grep -rl 'not a real key' "$T/backup")" .
+	"$(grep -rl 'a marker among the keys' "$T/backup")" .
 out=$("$D$data/run" restore --prefix "$S" "$T/backup" 2>&1)
 t_like "run restore --prefix is refused, saying how" "$out" \
 	'restore knows only .*by hand \(docs/backup.md\)'
-mariadb-admin --no-defaults --socket="$S/ext/mysql/mysqld.sock" -uroot \
-	shutdown >/dev/null 2>&1
-wait "$mariadbd_pid" 2>/dev/null
+mariadb-admin --no-defaults --socket="$sock" -uroot shutdown >/dev/null 2>&1
+wait "${pids[0]}" 2>/dev/null
 
 # ---- and it all goes again
 rm -f "$D$etc"/*/*.conf "$D$etc"/*/*.cnf "$D$etc"/*/*.cron
