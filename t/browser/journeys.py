@@ -302,8 +302,7 @@ def citizen(j, n):
            f"{j.label}: and shows its legal basis")
 
     # Applying needs an account: the login page offers registration.
-    T.ok(j.click_link("在线办理") or j.click_link("在线申请")
-         or j.click_link("申请"), f"{j.label}: the guide links to applying")
+    T.ok(j.click_link("在线办理"), f"{j.label}: the guide links to applying")
     T.like(j.path(), r"^/login", f"{j.label}: which asks to log in first")
     j.check_page("login")
     T.ok(j.click_link("注册"), f"{j.label}: the login page links to registration")
@@ -330,17 +329,19 @@ def citizen(j, n):
              f"'{lib('citizen_of', idno)}'"), name,
          f"{j.label}: the account is in the extranet's database")
 
-    # Log in (once), back to the form.
-    if not j.d.find_elements(By.CSS_SELECTOR, "#f-pw"):
-        j.get(EXT + f"/login?next=/apply%3Fcode%3D{ITEM}")
+    # Log in (once), then back to the guide and its form: the
+    # registration does not carry where the citizen was going.
+    T.ok(j.click_link("去登录"), f"{j.label}: and links to the login")
     j.fill("#f-id", idno)
     j.fill("#f-pw", pw)
     j.submit("form[action='/login'] button[type=submit]")
-    if not j.path().startswith("/apply"):
-        j.get(EXT + f"/guide?code={ITEM}")
-        j.click_link("在线办理") or j.click_link("申请")
+    j.check_page("logged-in")
+    T.like(j.text("nav"), name, f"{j.label}: logged in, the menu names "
+           "the citizen", j.path())
+    j.get(EXT + f"/guide?code={ITEM}")
+    j.click_link("在线办理")
     j.check_page("apply")
-    T.like(j.path(), r"^/apply\?code=", f"{j.label}: logged in, the form opens")
+    T.like(j.path(), r"^/apply\?code=", f"{j.label}: the form opens")
     T.like(j.text("main"), re.escape(idno[:6]) + r"\*+" + idno[-4:],
            f"{j.label}: showing the applicant's masked ID number")
 
