@@ -156,7 +156,7 @@ class Journey:
         self.d = webdriver.Chrome(
             service=Service(executable_path="/usr/bin/chromedriver"),
             options=opts)
-        self.d.set_page_load_timeout(30)
+        self.d.set_page_load_timeout(60)
         # The viewport itself, whatever the window's decorations take.
         self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": width, "height": height, "deviceScaleFactor": 1,
@@ -233,10 +233,11 @@ class Journey:
         el.send_keys(value)
 
     def submit(self, css):
-        """Click the button CSS and wait for the next page."""
+        """Click the button CSS and wait for the next page (a minute at
+        most: on a busy machine a password's hash takes seconds)."""
         old = self.d.find_element(By.TAG_NAME, "html")
         self.d.find_element(By.CSS_SELECTOR, css).click()
-        for _ in range(300):
+        for _ in range(1200):
             try:
                 old.tag_name  # noqa: B018 (raises once the page is gone)
             except WebDriverException:
