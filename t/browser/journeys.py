@@ -1,0 +1,520 @@
+"""journeys.py: the main journeys of Yiwang in a real browser (issue #11,
+"The proof"), run by t/integration/browser.sh, which sets the test stack's
+environment (t/lib.sh).  Prints TAP.
+
+Debian's Chromium, driven through chromedriver by Debian's python3-selenium,
+walks each journey at 1280x900 and again at 390x844 (a phone), one browser
+per width:
+
+- a citizen finds an item by search and by browsing, opens its guide,
+  registers with the SMS code that reached the test stack's fake SMSC, logs
+  in, applies with a PDF for each material, sees the receipt and
+  follows the case in 我的办件;
+- the application is carried to the intranet (yiwang-gap), where a clerk
+  (a second host name, localhost, so that the two sites' cookies stay
+  apart as they would on two machines) finds it in the inbox and accepts it;
+- carried back, the citizen sees 已受理, opens the 受理通知书 and prints it
+  (Chromium's own print to PDF), and the address in its QR code (read from
+  a screenshot by zbarimg) verifies it at /verify.
+
+What the user sees is asserted (the text of the page, the numbers the
+databases hold).  On every page: axe-core (var/npm, ./run's browser_deps)
+with no serious or critical violation and, at the phone width, no
+horizontal scrolling.  A screenshot of every step goes to
+var/test/logs/browser/WIDTH-NN-STEP.png, the printed notice beside them
+(BROWSER_TIMES=1 adds the seconds since the start to each check).
+"""
+import base64
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+ROOT = os.environ["ROOT"]
+TEST_VAR = os.environ["TEST_VAR"]
+EXT = os.environ["EXT_URL"]
+# The intranet under another host name: the sites' cookies have one name,
+# and a browser keeps cookies by host, not by port.
+INT = os.environ["INT_URL"].replace("127.0.0.1", "localhost")
+SHOTS = os.path.join(TEST_VAR, "logs", "browser")
+AXE = os.path.join(ROOT, "var", "npm", "node_modules", "axe-core",
+                   "axe.min.js")
+ITEM = "152502-SCJG-XK-001"
+ITEM_NAME = "食品经营许可证核发（新办）"
+DEPT = "市场监督管理局"
+CLERK = "sarengaowa"
+PASSWORD = "Yiwang@2026"
+STARTED = time.monotonic()
+WIDTHS = (("desktop", 1280, 900), ("phone", 390, 844))
+
+
+class Tap:
+    """TAP on stdout; a failed check prints its details as comments.  In a
+    journey's thread the checks wait in that thread's buffer, numbered and
+    printed by flush() when the journey is over, so that the two widths'
+    lines do not mix."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+        self.local = threading.local()
+
+    def _put(self, rec):
+        buf = getattr(self.local, "buf", None)
+        if buf is None:
+            self.flush([rec])
+        else:
+            buf.append(rec)
+
+    def flush(self, recs):
+        for cond, desc, diag in recs:
+            if cond is None:
+                for line in str(desc).splitlines():
+                    print(f"# {line}")
+                continue
+            self.n += 1
+            desc = desc.replace("#", "\\#")
+            if cond:
+                print(f"ok {self.n} - {desc}")
+            else:
+                self.failed += 1
+                print(f"not ok {self.n} - {desc}")
+                for line in str(diag or "").splitlines()[:30]:
+                    print(f"#   {line}")
+        sys.stdout.flush()
+
+    def ok(self, cond, desc, diag=None):
+        if os.environ.get("BROWSER_TIMES"):     # where the time goes
+            desc += f" ({time.monotonic() - STARTED:.1f} s)"
+        self._put((bool(cond), desc, diag))
+        return bool(cond)
+
+    def eq(self, got, want, desc):
+        return self.ok(got == want, desc, f"got: {got!r}\nexpected: {want!r}")
+
+    def like(self, text, regex, desc, page=None):
+        return self.ok(re.search(regex, text or "") is not None, desc,
+                       f"text: {(text or '')[:1500]}\ndoes not match: {regex}"
+                       + (f"\npage: {page[:1500]}" if page else ""))
+
+    def diag(self, text):
+        self._put((None, text, None))
+
+
+T = Tap()
+
+
+CARRY = threading.Lock()    # one yiwang-gap carry at a time
+
+
+def lib(*args):
+    """Run a t/lib.sh function (sql_ext, carry, sms_code, idno…): its
+    output, stripped."""
+    r = subprocess.run(
+        ["bash", "-c", '. "$ROOT/t/lib.sh"; "$@"; rc=$?; rm -rf "$_T_DIR"; '
+         'exit $rc', "browser-lib", *args],
+        capture_output=True, text=True, timeout=120, check=False)
+    if r.returncode != 0:
+        T.diag(f"{args[0]} exited {r.returncode}: {r.stdout}{r.stderr}")
+    return r.stdout.strip()
+
+
+def carry(frm, to):
+    """Every bundle of one site imported by the other (t/lib.sh carry)."""
+    with CARRY:
+        lib("carry", frm, to)
+
+
+class Journey:
+    """One browser at one width, and what it saw."""
+
+    def __init__(self, label, width, height, axe_src):
+        self.label = label
+        self.phone = width < 600
+        self.step = 0
+        self.pages = {}         # path (no query) -> what axe found
+        self.wide = {}          # path -> scrollWidth beyond the window
+        self.profile = tempfile.mkdtemp(prefix="yiwang-chromium-")
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = "/usr/bin/chromium"
+        for a in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                  "--disable-quic", "--no-first-run",
+                  "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync",
+                  "--ignore-certificate-errors", "--disable-dev-shm-usage",
+                  "--lang=zh-CN", f"--window-size={width},{height}",
+                  f"--user-data-dir={self.profile}"):
+            opts.add_argument(a)
+        self.d = webdriver.Chrome(
+            service=Service(executable_path="/usr/bin/chromedriver"),
+            options=opts)
+        self.d.set_page_load_timeout(60)
+        # The viewport itself, whatever the window's decorations take.
+        self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1,
+            "mobile": self.phone})
+        if axe_src:
+            self.d.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                   {"source": axe_src})
+
+    def quit(self):
+        try:
+            self.d.quit()
+        finally:
+            subprocess.run(["rm", "-rf", self.profile], check=False)
+
+    # --- looking -----------------------------------------------------------
+
+    def text(self, css="body"):
+        els = self.d.find_elements(By.CSS_SELECTOR, css)
+        return "\n".join(e.text for e in els)
+
+    def h1(self):
+        return self.text("h1")
+
+    def path(self):
+        return re.sub(r"^https?://[^/]+", "", self.d.current_url)
+
+    def shot(self, name):
+        """A screenshot of the page (its first 2500 px)."""
+        self.step += 1
+        m = self.d.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        size = m.get("cssContentSize") or m["contentSize"]
+        clip = {"x": 0, "y": 0, "width": size["width"],
+                "height": min(size["height"], 2500), "scale": 1}
+        png = self.d.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True, "clip": clip})
+        fn = os.path.join(SHOTS, f"{self.label}-{self.step:02d}-{name}.png")
+        with open(fn, "wb") as f:
+            f.write(base64.b64decode(png["data"]))
+
+    def check_page(self, name):
+        """The screenshot, axe-core and (on a phone) the width, at each
+        step (a page in each of the states the journey shows it in)."""
+        self.shot(name)
+        key = f"{self.label}-{self.step:02d}-{name} " + re.sub(
+            r"^https?://([^?]*).*", r"\1", self.d.current_url)
+        if self.d.execute_script("return typeof axe") == "object":
+            res = self.d.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "axe.run(document, {resultTypes: ['violations']})"
+                ".then(r => done(r.violations.filter(v =>"
+                " v.impact === 'serious' || v.impact === 'critical')"
+                ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' ' +"
+                " v.nodes.slice(0, 4).map(n => n.target.join(' '))"
+                ".join(' | '))))"
+                ".catch(e => done(['axe failed: ' + e]))")
+        else:
+            res = ["axe-core is not loaded (var/npm: npm ci failed?)"]
+        self.pages[key] = res
+        if self.phone:
+            over = self.d.execute_script(
+                "return document.scrollingElement.scrollWidth"
+                " - window.innerWidth")
+            if over > 0:
+                self.wide[key] = over
+
+    # --- doing -------------------------------------------------------------
+
+    def get(self, url):
+        self.d.get(url)
+
+    def fill(self, css, value):
+        el = self.d.find_element(By.CSS_SELECTOR, css)
+        el.clear()
+        el.send_keys(value)
+
+    def submit(self, css):
+        """Click the button CSS and wait for the next page (a minute at
+        most: on a busy machine a password's hash takes seconds)."""
+        old = self.d.find_element(By.TAG_NAME, "html")
+        self.d.find_element(By.CSS_SELECTOR, css).click()
+        for _ in range(1200):
+            try:
+                old.tag_name  # noqa: B018 (raises once the page is gone)
+            except WebDriverException:
+                break
+            time.sleep(0.05)
+        self.d.find_element(By.TAG_NAME, "body")
+
+    def click_link(self, text, within="main"):
+        """Follow the first link in WITHIN whose text holds TEXT."""
+        for a in self.d.find_elements(By.CSS_SELECTOR, f"{within} a"):
+            if text in a.text:
+                self.get(a.get_attribute("href"))
+                return True
+        return False
+
+
+def self_check(j):
+    """The checks of every page can fail: a page with an unlabelled field,
+    an image without alt, text of low contrast, no title, no lang and,
+    on a phone, a block wider than the screen."""
+    j.get("data:text/html;charset=utf-8,<body><input name=q><img src=x.png>"
+          "<p style='color:%23bbb'>说明</p><div style='width:2000px'>宽</div>")
+    j.check_page("self-check")
+    key = next(k for k in j.pages if "-self-check " in k)
+    found = " ".join(j.pages.pop(key))
+    T.like(found, r"^(?=.*critical label)(?=.*critical image-alt)",
+           f"{j.label}: axe sees a field without label, an image without alt")
+    T.like(found, r"^(?=.*color-contrast)(?=.*document-title)"
+           r"(?=.*html-has-lang)",
+           f"{j.label}: text of low contrast, no title, no lang")
+    if j.phone:
+        T.ok(j.wide.pop(key, 0) > 0,
+             f"{j.label}: and the page wider than the screen")
+
+
+def citizen(j, n):
+    """The citizen's journey up to the receipt; returns (id, app_no)."""
+    idno = lib("test_id", str(n))
+    mobile = "139" + idno[10:14] + idno[14:17].replace("X", "0") + str(n)
+    name = "乌兰图雅" if n == 0 else "其木格"
+    pw = "Caoyuan-2026"
+
+    # Finding the item: the home page's search, then browsing by department.
+    j.get(EXT + "/")
+    j.check_page("home")
+    T.like(j.d.title, "政务服务|网上办事", f"{j.label}: the home page names the site")
+    j.fill("#h-q", "食品经营")
+    j.submit("form[role=search] button[type=submit]")
+    j.check_page("search")
+    T.ok(j.d.find_elements(By.CSS_SELECTOR, f"main a[href$='code={ITEM}']"),
+         f"{j.label}: a search for 食品经营 links to {ITEM_NAME}",
+         j.text("main"))
+    j.get(EXT + "/browse?by=dept")
+    j.check_page("browse")
+    T.ok(j.click_link(DEPT), f"{j.label}: browsing by department offers {DEPT}")
+    j.check_page("browse-dept")
+    T.like(j.text("main"), re.escape(ITEM_NAME),
+           f"{j.label}: whose items include {ITEM_NAME}")
+    T.ok(j.click_link(ITEM_NAME), f"{j.label}: the item's card opens")
+    j.check_page("guide")
+    T.eq(j.h1(), ITEM_NAME, f"{j.label}: the guide is headed with its name")
+    T.like(j.text("main"), "中华人民共和国食品安全法",
+           f"{j.label}: and shows its legal basis")
+
+    # Applying needs an account: the login page offers registration.
+    T.ok(j.click_link("在线办理"), f"{j.label}: the guide links to applying")
+    T.like(j.path(), r"^/login", f"{j.label}: which asks to log in first")
+    j.check_page("login")
+    T.ok(j.click_link("注册"), f"{j.label}: the login page links to registration")
+    j.check_page("register")
+    j.fill("#f-name", name)
+    j.fill("#f-id", idno)
+    j.fill("#f-mobile", mobile)
+    j.fill("#f-pw", pw)
+    j.fill("#f-pw2", pw)
+    j.submit("form[action='/register'] button[type=submit]")
+    j.check_page("register-code")
+    T.ok(j.d.find_elements(By.CSS_SELECTOR, "#f-code"),
+         f"{j.label}: registration asks for the code sent by SMS",
+         j.text("main"))
+    lib("sms_wait", mobile, "1")
+    code = lib("sms_code", mobile)
+    T.like(code, r"^[0-9]{6}$", f"{j.label}: the code reached {mobile}")
+    j.fill("#f-code", code)
+    j.submit("form[action='/register/code'] button[type=submit]")
+    j.check_page("registered")
+    T.like(j.text("main"), "请用刚才设置的密码登录",
+           f"{j.label}: registered, the page asks to log in")
+    T.eq(lib("sql_ext", "SELECT name FROM citizen WHERE id = "
+             f"'{lib('citizen_of', idno)}'"), name,
+         f"{j.label}: the account is in the extranet's database")
+
+    # Log in (once), then back to the guide and its form: the
+    # registration does not carry where the citizen was going.
+    T.ok(j.click_link("去登录"), f"{j.label}: and links to the login")
+    j.fill("#f-id", idno)
+    j.fill("#f-pw", pw)
+    j.submit("form[action='/login'] button[type=submit]")
+    j.check_page("logged-in")
+    T.like(j.text("nav"), name, f"{j.label}: logged in, the menu names "
+           "the citizen", j.path())
+    j.get(EXT + f"/guide?code={ITEM}")
+    j.click_link("在线办理")
+    j.check_page("apply")
+    T.like(j.path(), r"^/apply\?code=", f"{j.label}: the form opens")
+    T.like(j.text("main"), re.escape(idno[:6]) + r"\*+" + idno[-4:],
+           f"{j.label}: showing the applicant's masked ID number")
+
+    # A PDF for each material (required or not), the pledge, submit.
+    pdf = os.path.join(SHOTS, "material.pdf")
+    if not os.path.exists(pdf):
+        lib("t_pdf", pdf)
+    files = j.d.find_elements(By.CSS_SELECTOR, ".uploads input[type=file]")
+    T.ok(j.d.find_elements(By.CSS_SELECTOR, "input[type=file][required]"),
+         f"{j.label}: the form asks for the required materials")
+    for f in files:
+        f.send_keys(pdf)
+    j.fill("#f-remark", "在锡林浩特市额尔敦路开一家奶茶店，经营面积 60 平方米。")
+    for box in j.d.find_elements(
+            By.CSS_SELECTOR, ".pledge input[type=checkbox]"):
+        if not box.is_selected():
+            box.click()
+    j.submit("form[action='/apply'] button[type=submit]")
+    j.check_page("receipt")
+    T.like(j.h1(), "接件凭证", f"{j.label}: submitting shows the receipt",
+           j.text("main"))
+    shown = j.text(".receipt-no-value")
+    cid = lib("citizen_of", idno)
+    stored = lib("sql_ext", "SELECT app_no FROM application WHERE "
+                 f"citizen_id = '{cid}' AND item_code = '{ITEM}'")
+    T.like(shown, r"^YW[0-9]{13}$", f"{j.label}: with an application number")
+    T.eq(shown, stored,
+         f"{j.label}: the number is the application the database holds")
+    T.eq(lib("sql_ext", "SELECT COUNT(*) FROM attachment WHERE "
+             f"app_no = '{stored}'"), str(len(files)),
+         f"{j.label}: with one stored file per material")
+
+    # 我的办件 lists it; its page shows it as submitted.
+    j.click_link("我的办件", "nav") or j.get(EXT + "/my")
+    j.check_page("my")
+    T.like(j.text("main"), re.escape(shown),
+           f"{j.label}: 我的办件 lists the application")
+    T.ok(j.click_link(shown) or j.click_link(ITEM_NAME),
+         f"{j.label}: and opens it")
+    j.check_page("app")
+    T.like(j.text(".app-status"), "已提交|待受理|已接收",
+           f"{j.label}: the application is shown as received")
+    return idno, shown
+
+
+def clerk(j, app_no):
+    """The clerk finds APP_NO in the intranet's inbox and accepts it;
+    returns the 受理通知书's number."""
+    j.get(INT + "/login")
+    j.check_page("int-login")
+    j.fill("#f-login", CLERK)
+    j.fill("#f-pw", PASSWORD)
+    j.submit("form[action='/login'] button[type=submit]")
+    j.get(INT + "/inbox")
+    j.check_page("int-inbox")
+    T.like(j.text("main"), re.escape(app_no),
+           f"{j.label}: the clerk's inbox lists {app_no}")
+    T.ok(j.click_link(app_no), f"{j.label}: the clerk opens the case")
+    j.check_page("int-case")
+    T.like(j.text("main"), re.escape(ITEM_NAME),
+           f"{j.label}: the case page names the item")
+    form = "form.act-accept"
+    for ta in j.d.find_elements(By.CSS_SELECTOR, f"{form} textarea"):
+        ta.send_keys("材料齐全，符合法定形式，予以受理。")
+    j.submit(f"{form} button[type=submit]")
+    j.check_page("int-accepted")
+    doc = lib("sql_int", "SELECT doc_no FROM document WHERE "
+              f"app_no = '{app_no}' AND kind = 'accept'")
+    T.like(doc, "受字", f"{j.label}: accepting issued a 受理通知书", j.text("main"))
+    T.like(j.text("main"), re.escape(doc) if doc else "受理通知书",
+           f"{j.label}: which the case page shows")
+    return doc
+
+
+def follow(j, app_no, doc):
+    """Back on the extranet: 已受理, the notice printed, verified."""
+    j.get(EXT + "/my")
+    T.ok(j.click_link(app_no), f"{j.label}: the citizen opens the case again")
+    j.check_page("app-accepted")
+    T.like(j.text(".app-status"), "已受理",
+           f"{j.label}: 我的办件 shows it 已受理", j.text("main"))
+    T.ok(j.click_link("受理通知书"), f"{j.label}: and lists the 受理通知书")
+    j.check_page("notice")
+    T.like(j.text("main"), re.escape(doc),
+           f"{j.label}: the notice shows its number {doc}")
+    T.like(j.text("main"), re.escape(app_no),
+           f"{j.label}: and the application's number")
+    pdf = base64.b64decode(j.d.print_page())
+    fn = os.path.join(SHOTS, f"{j.label}-notice.pdf")
+    with open(fn, "wb") as f:
+        f.write(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    T.ok(pdf.startswith(b"%PDF") and pages == 1,
+         f"{j.label}: printed, the notice is one page",
+         f"{len(pdf)} bytes, {pages} pages")
+
+    qr = j.d.find_elements(By.CSS_SELECTOR, ".doc-qr svg")
+    url = ""
+    if T.ok(qr, f"{j.label}: the notice carries a QR code"):
+        png = os.path.join(SHOTS, f"{j.label}-qr.png")
+        j.d.execute_script("arguments[0].scrollIntoView()", qr[0])
+        qr[0].screenshot(png)
+        url = subprocess.run(["zbarimg", "-q", "--raw", png],
+                             capture_output=True, text=True,
+                             check=False).stdout.strip()
+    T.like(url, "^" + re.escape(EXT) + r"/verify\?no=.*&code=[0-9A-Z]{8}$",
+           f"{j.label}: whose address is the extranet's /verify")
+    if url:
+        j.get(url)
+        j.check_page("verify")
+        T.like(j.text("main"), "核验通过.*" + re.escape(doc),
+               f"{j.label}: which verifies the notice")
+
+
+def walk(n, label, width, height, axe_src, out):
+    """The journey at one width, in a thread of its own: TAP into OUT."""
+    T.local.buf = out
+    try:
+        j = Journey(label, width, height, axe_src)
+    except WebDriverException as e:
+        T.ok(False, f"{label}: Chromium starts", e.msg)
+        return
+    try:
+        if axe_src and j.phone:
+            self_check(j)
+        _, app_no = citizen(j, n)
+        carry("ext", "int")
+        doc = clerk(j, app_no)
+        carry("int", "ext")
+        follow(j, app_no, doc)
+    except WebDriverException as e:
+        T.ok(False, f"{label}: the journey ran to its end",
+             f"{e.__class__.__name__}: {e.msg}\nat {j.d.current_url}")
+        j.shot("failed")
+    finally:
+        j.quit()
+    for page, found in sorted(j.pages.items()):
+        T.ok(not found, f"axe finds no serious or critical violation on "
+             f"{page}", "\n".join(found))
+    if j.phone:
+        T.ok(not j.wide, f"{label}: no page scrolls sideways at {width} px",
+             "\n".join(f"{p}: {o} px too wide"
+                       for p, o in sorted(j.wide.items())))
+
+
+def main():
+    subprocess.run(["rm", "-rf", SHOTS], check=True)
+    os.makedirs(SHOTS)
+    started = time.monotonic()
+    axe_src = ""
+    if os.path.exists(AXE):
+        with open(AXE, encoding="utf-8") as f:
+            axe_src = f.read()
+    T.ok(axe_src, "axe-core is installed (./run: npm ci into var/npm)", AXE)
+    # Both widths at once: most of a journey is waiting for the server
+    # (password hashing, the gap's carries), and the suite's time is short.
+    runs = []
+    for n, (label, w, h) in enumerate(WIDTHS):
+        out = []
+        th = threading.Thread(target=walk, args=(n, label, w, h, axe_src, out))
+        th.start()
+        runs.append((label, th, out))
+    for label, th, out in runs:
+        th.join(300)
+        T.flush(out)
+        T.ok(not th.is_alive(), f"{label}: the journey ended within 5 minutes")
+    T.diag(f"{time.monotonic() - started:.1f} s; screenshots in "
+           f"{os.path.relpath(SHOTS, ROOT)}")
+    print(f"1..{T.n}")
+    sys.stdout.flush()
+    os._exit(1 if T.failed else 0)
+
+
+if __name__ == "__main__":
+    main()
