@@ -547,7 +547,7 @@ licence_row(struct db *db, struct pool *pool, const char *no,
 	stmt_bind_text(q, 0, no);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
-	rc = stmt_row(q, pool, "sssssssssssssssi", &v->d.doc_no, &v->d.kind,
+	rc = stmt_row(q, pool, "ssssssssssssssssi", &v->d.doc_no, &v->d.kind,
 	    &v->d.title, &v->d.app_no, &v->d.issued_at, &v->d.issued_by,
 	    &v->d.body, &v->d.dept, &v->d.kid, &v->sig_hex, &v->code,
 	    &v->issued_local, &v->lic_state, &v->lic_ended_at,
