@@ -28,6 +28,7 @@
 #include "db.h"
 #include "deadline.h"
 #include "docseal.h"
+#include "licence.h"
 #include "docsig.h"
 #include "delegation.h"
 #include "enterprise.h"
@@ -97,6 +98,10 @@ usage(void)
 	    "                               temporary: changed at first login\n"
 	    "  item-load FILE.json          store a new draft version of an item\n"
 	    "  publish CODE VERSION         publish it (and queue it for the extranet)\n"
+	    "  licence-tpl ITEM NAME WORD YEARS\n"
+	    "                               the licence item ITEM issues (DOC-2):\n"
+	    "                               its name, the word of its number\n"
+	    "                               series, years valid (0: 长期)\n"
 	    "  demo DIR                     load DIR/demo.json (intranet, once)\n"
 	    "  sup-export --since WATERMARK [--out FILE]\n"
 	    "                               cases, events and warnings for the\n"
@@ -1296,6 +1301,15 @@ demo(const struct config *cfg, struct db *db, struct pool *pool,
 		}
 		json_decref(item);
 	}
+	/* The licences the items issue (DOC-2). */
+	arr = json_object_get(root, "licences");
+	json_array_foreach(arr, i, e)
+		if (licence_tpl_put(db, json_string_value(json_object_get(e,
+		    "item")), json_string_value(json_object_get(e, "name")),
+		    json_string_value(json_object_get(e, "word")),
+		    (int)json_integer_value(json_object_get(e, "years"))) !=
+		    DB_OK)
+			goto fail;
 	json_decref(root);
 	return 0;
 fail:
@@ -2052,6 +2066,33 @@ verify_doc(struct db *db, struct pool *pool, int argc, char *argv[])
 	return good;
 }
 
+/* licence-tpl ITEM NAME WORD YEARS (DOC-2), audited. */
+static int
+licence_tpl_cmd(struct db *db, struct pool *pool, const char *item,
+    const char *name, const char *word, const char *years)
+{
+	char	*end;
+	long	 y = strtol(years, &end, 10);
+
+	if (*years == '\0' || *end != '\0' || y < 0 || y > 30 ||
+	    *name == '\0' || strlen(name) > 180 || *word == '\0' ||
+	    strlen(word) > 30 || utf8_check(name, strlen(name), 0, NULL) !=
+	    UTF8_OK || utf8_check(word, strlen(word), 0, NULL) != UTF8_OK) {
+		fputs("用法：yiwang-admin licence-tpl 事项编码 证照名称 编号字 "
+		    "有效年数（0 为长期，最多 30）\n", stderr);
+		return 2;
+	}
+	if (licence_tpl_put(db, item, name, word, (int)y) != DB_OK) {
+		fputs("证照模板没有保存（见日志）。\n", stderr);
+		return 1;
+	}
+	audited(db, pool, "licence.template", item, json_pack("{s:s, s:s, "
+	    "s:i}", "name", name, "word", word, (int)y));
+	printf("事项 %s 准予许可时核发%s（编号字“%s”，%s）。\n", item, name,
+	    word, y > 0 ? pool_printf(pool, "有效期 %ld 年", y) : "长期有效");
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -2160,6 +2201,9 @@ main(int argc, char *argv[])
 		else
 			rc = user_add(db, argv[1], argv[2], argv[3], argv[4],
 			    pw, 1);
+	} else if (strcmp(cmd, "licence-tpl") == 0 && argc == 5) {
+		rc = licence_tpl_cmd(db, pool, argv[1], argv[2], argv[3],
+		    argv[4]);
 	} else if (strcmp(cmd, "item-load") == 0 && argc == 2) {
 		if ((obj = json_load_file(argv[1], 0, &jerr)) == NULL)
 			fprintf(stderr, "%s:%d: %s\n", argv[1], jerr.line,

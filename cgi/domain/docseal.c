@@ -1,5 +1,6 @@
 /*
- * docseal.c: owns seal_key and document's seal_* columns (docseal.h).
+ * docseal.c: owns seal_key and the seal_* columns of document and
+ * licence (docseal.h).
  */
 #include <sys/stat.h>
 
@@ -73,6 +74,15 @@ static const char SQL_DOC_VIEW[] =
     "SELECT doc_no, kind, title, app_no, " UTC("issued_at") ", issued_by, "
     "body, seal_dept, seal_kid, seal_sig, seal_code, "
     LOCAL("issued_at") " FROM document WHERE doc_no = ?";
+/* A licence (DOC-2, licence.h) is sealed as a document of kind
+ * "licence": its number, name and body in the canonical form. */
+static const char SQL_LIC_VIEW[] =
+    "SELECT licence_no, 'licence', name, app_no, " UTC("issued_at") ", "
+    "issued_by, body, seal_dept, seal_kid, seal_sig, seal_code, "
+    LOCAL("issued_at") ", state, " LOCAL("ended_at") ", end_why, "
+    "DATE_FORMAT(valid_to, '%Y-%m-%d'), "
+    "valid_to IS NOT NULL AND valid_to < DATE(UTC_TIMESTAMP() + "
+    "INTERVAL 8 HOUR) FROM licence WHERE licence_no = ?";
 
 static char	*seal_dir;
 
@@ -376,16 +386,15 @@ private_key(const char *dept, const char *kid, const char *alg)
 }
 
 enum db_rc
-docseal_sign(struct db *db, struct pool *pool, const char *dept,
-    struct doc *d)
+docseal_sign_form(struct db *db, struct pool *pool, const char *dept,
+    struct docsig *s, char **sig, char code[DOCSIG_CODE_LEN + 1])
 {
-	struct docsig	 s;
 	struct stmt	*q;
 	enum db_rc	 rc;
 	EVP_PKEY	*key;
-	char		*kid, *alg, *sig, code[DOCSIG_CODE_LEN + 1];
+	char		*kid, *alg;
 
-	d->seal_dept = d->seal_kid = d->seal_sig = d->seal_code = NULL;
+	*sig = NULL;
 	q = db_stmt(db, SQL_CURRENT);
 	stmt_bind_text(q, 0, dept);
 	if ((rc = stmt_one(q, pool, "ss", &kid, &alg)) == DB_NONE)
@@ -394,10 +403,28 @@ docseal_sign(struct db *db, struct pool *pool, const char *dept,
 		return rc;
 	if ((key = private_key(dept, kid, alg)) == NULL)
 		return DB_ERR;
+	s->dept = dept;
+	s->kid = kid;
+	s->alg = alg;
+	if (docsig_sign(key, pool, s, sig, code) == -1) {
+		log_err("%s: cannot seal with key %s", s->doc_no, kid);
+		*sig = NULL;
+		return DB_ERR;
+	}
+	return DB_OK;
+}
+
+enum db_rc
+docseal_sign(struct db *db, struct pool *pool, const char *dept,
+    struct doc *d)
+{
+	struct docsig	 s;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*sig, code[DOCSIG_CODE_LEN + 1];
+
+	d->seal_dept = d->seal_kid = d->seal_sig = d->seal_code = NULL;
 	memset(&s, 0, sizeof(s));
-	s.dept = dept;
-	s.kid = kid;
-	s.alg = alg;
 	s.doc_no = d->doc_no;
 	s.kind = d->kind;
 	s.title = d->title;
@@ -405,20 +432,19 @@ docseal_sign(struct db *db, struct pool *pool, const char *dept,
 	s.issued_at = d->issued_at;
 	s.issued_by = d->issued_by;
 	s.body = d->body;
-	if (docsig_sign(key, pool, &s, &sig, code) == -1) {
-		log_err("%s: cannot seal with key %s", d->doc_no, kid);
-		return DB_ERR;
-	}
+	if ((rc = docseal_sign_form(db, pool, dept, &s, &sig, code)) !=
+	    DB_OK || sig == NULL)
+		return rc;
 	q = db_stmt(db, SQL_DOC_SEAL);
 	stmt_bind_text(q, 0, dept);
-	stmt_bind_text(q, 1, kid);
+	stmt_bind_text(q, 1, s.kid);
 	stmt_bind_text(q, 2, sig);
 	stmt_bind_text(q, 3, code);
 	stmt_bind_text(q, 4, d->doc_no);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	d->seal_dept = pool_strdup(pool, dept);
-	d->seal_kid = kid;
+	d->seal_kid = (char *)s.kid;
 	d->seal_sig = sig;
 	d->seal_code = pool_strdup(pool, code);
 	return DB_OK;
@@ -508,6 +534,29 @@ docseal_key_import(struct db *db, struct pool *pool, json_t *rec,
 	return DB_OK;
 }
 
+/* A licence no as v (DB_NONE: there is none), its state in v->lic. */
+static enum db_rc
+licence_row(struct db *db, struct pool *pool, const char *no,
+    struct seal_view *v)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 expired = 0;
+
+	q = db_stmt(db, SQL_LIC_VIEW);
+	stmt_bind_text(q, 0, no);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	rc = stmt_row(q, pool, "ssssssssssssssssi", &v->d.doc_no, &v->d.kind,
+	    &v->d.title, &v->d.app_no, &v->d.issued_at, &v->d.issued_by,
+	    &v->d.body, &v->d.dept, &v->d.kid, &v->sig_hex, &v->code,
+	    &v->issued_local, &v->lic_state, &v->lic_ended_at,
+	    &v->lic_end_why, &v->lic_valid_to, &expired);
+	stmt_done(q);
+	v->lic_expired = expired != 0;
+	return rc;
+}
+
 enum db_rc
 docseal_view(struct db *db, struct pool *pool, const char *doc_no,
     struct seal_view *v)
@@ -526,6 +575,9 @@ docseal_view(struct db *db, struct pool *pool, const char *doc_no,
 	    &v->d.body, &v->d.dept, &v->d.kid, &v->sig_hex, &v->code,
 	    &v->issued_local);
 	stmt_done(q);
+	/* Not a document: a licence, numbered in its own series. */
+	if (rc == DB_NONE)
+		rc = licence_row(db, pool, doc_no, v);
 	if (rc != DB_OK)
 		return rc;
 	if (v->sig_hex == NULL || v->d.kid == NULL)

@@ -75,6 +75,15 @@ enum db_rc	 docseal_key_get(struct db *, struct pool *, const char *kid,
  */
 enum db_rc	 docseal_sign(struct db *, struct pool *, const char *dept,
 		    struct doc *d);
+/*
+ * The same for any sealed form (a licence, DOC-2): sign s (its dept, kid
+ * and alg are set here) with dept's current key; the signature as hex in
+ * *sig and its check code, *sig NULL when dept has no key.  Nothing is
+ * stored.  DB_ERR as docseal_sign().
+ */
+enum db_rc	 docseal_sign_form(struct db *, struct pool *, const char *dept,
+		    struct docsig *s, char **sig,
+		    char code[DOCSIG_CODE_LEN + 1]);
 /* d's seal as the record carrying d has it ("seal" of its "doc"), a new
  * reference; NULL when d is not sealed. */
 json_t		*docseal_record(const struct doc *d);
@@ -92,9 +101,16 @@ struct seal_view {
 	char		*issued_local;	/* Beijing "YYYY-MM-DD HH:MM" */
 	struct seal_key	 key;		/* kid NULL: key not held here */
 	int		 verified;	/* 1: the signature verifies */
+	/* A licence's (d.kind "licence", DOC-2): valid, revoked or
+	 * cancelled, since when (Beijing) and why; its last day (NULL:
+	 * 长期) and whether that is past.  NULL for a document. */
+	char		*lic_state, *lic_ended_at, *lic_end_why;
+	char		*lic_valid_to;
+	int		 lic_expired;
 };
 /*
- * Load the document doc_no and verify its seal against the public key
+ * Load the document doc_no (or, when no document has that number, the
+ * licence: DOC-2) and verify its seal against the public key
  * this site holds (never trusting a stored flag).  DB_NONE when there
  * is no such document.
  */

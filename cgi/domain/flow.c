@@ -19,6 +19,7 @@
 #include "delegation.h"
 #include "exchange.h"
 #include "fee.h"
+#include "licence.h"
 #include "flow.h"
 #include "log.h"
 #include "pii.h"
@@ -1476,6 +1477,24 @@ permit_json(const struct permit *p)
 	return o;
 }
 
+/* The licence of a grant of case k at step (licence.h): held by the
+ * enterprise the case was made for, else by the person. */
+static enum db_rc
+issue_licence(struct db *db, struct pool *pool, const struct kase *k,
+    int step, const struct permit *p)
+{
+	enum db_rc	 rc;
+	char		*ent, *credit, *no;
+
+	if ((rc = case_entity(db, pool, k->id, &ent, &credit)) == DB_ERR)
+		return rc;
+	return licence_issue(db, pool, k->app_no, k->item_code, k->item_name,
+	    k->item.steps[step].dept_code, ent != NULL ? ent :
+	    k->applicant_name, ent != NULL ? credit : NULL, k->id_number,
+	    p != NULL ? p->scope : NULL, p != NULL ? p->valid_until : NULL,
+	    &no);
+}
+
 /*
  * Transition t (opinion verdict v, or NULL) of case k, loaded under its
  * row lock with its attachments, at step_key (NULL: the first step user
@@ -1585,6 +1604,10 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 		    "缴费后才能准予许可。";
 		return unpaid < 0 ? DB_ERR : DB_NONE;
 	}
+	/* A grant issues the item's licence with it (DOC-2). */
+	if (strcmp(state, "approved") == 0 &&
+	    (rc = issue_licence(db, pool, k, step, permit)) != DB_OK)
+		return rc;
 	if ((rc = save_state(db, pool, k, &next, ended)) != DB_OK)
 		return rc;
 	q = db_stmt(db, SQL_CASE_MOVE);

@@ -362,6 +362,11 @@ case_text(struct pool *pool, const char *tpl, const char *app_no,
 		return pool_printf(pool, "您申请的“%s”（申请编号 %s）需缴费 "
 		    "%ld.%02ld 元，请于 %s 前缴纳，逾期不缴将不予许可。", item,
 		    app_no, amount / 100, amount % 100, due);
+	if (strcmp(tpl, "licence") == 0)
+		return pool_printf(pool, "您申请的“%s”（申请编号 %s）%s已核发"
+		    "电子证照，可登录网上办事大厅在“我的证照”中查看、打印，"
+		    "凭证照编号和校验码可在“文书核验”中核验。", item, app_no,
+		    dept);
 	return NULL;
 }
 

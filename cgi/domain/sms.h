@@ -70,9 +70,10 @@ enum db_rc	 sms_case(struct db *, struct pool *, const char *app_no,
 /*
  * The intranet's side: queue an sms.send record for the other site, in
  * the transaction of the event (acceptance, 补正, decision: the notice
- * or decision issued; the fee notice, with amount in fen and due).
- * Licence issue and agents' consent (issue #10's other parts) add their
- * templates to vocab_sms_templates and call this.
+ * or decision issued; the fee notice, with amount in fen and due; a
+ * licence issued: "licence", licence.c, DOC-2).  Agents' consent (issue
+ * #10's other part) adds its template to vocab_sms_templates and calls
+ * this.
  */
 enum db_rc	 sms_out(struct db *, struct pool *, const char *app_no,
 		    const char *tpl, const char *dept, long amount,

@@ -20,7 +20,7 @@ const char *const vocab_originals[] = { "原件", "复印件", "原件及复印�
 /* The SMS an intranet event sends the applicant (NTF-1, sms.send): the
  * extranet's templates (sms.c case_text()). */
 const char *const vocab_sms_templates[] = { "accepted", "not_accepted",
-    "correction", "approved", "denied", "fee", NULL };
+    "correction", "approved", "denied", "fee", "licence", NULL };
 const char *const vocab_step_docs[] = { "", "accept", "decision", NULL };
 /* 行政许可法 Art. 45, and the site inspection counties add. */
 const char *const vocab_specials[] = { "听证", "招标", "拍卖", "检验", "检测",

@@ -34,6 +34,7 @@
 #include "complaint.h"
 #include "crypto.h"
 #include "docseal.h"
+#include "licence.h"
 #include "exchange.h"
 #include "files.h"
 #include "flow.h"
@@ -448,6 +449,11 @@ static const struct record_kind {
 	/* SMS to the applicant (NTF-1): which message about which case. */
 	{ "sms.send", SITE_EXTRANET, "短信通知", rec_valid_sms_send,
 	    sms_import },
+	/* Licences (DOC-2): the holder's, verifiable like documents. */
+	{ "licence.issue", SITE_EXTRANET, "电子证照", rec_valid_licence_issue,
+	    licence_import },
+	{ "licence.revoke", SITE_EXTRANET, "证照吊销注销",
+	    rec_valid_licence_revoke, licence_import_end },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 

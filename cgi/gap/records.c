@@ -1675,6 +1675,7 @@ static const char *const record_types[] = { "item", "application",
     "case.fee", "anchor", "pub.result", "pub.hall", "pub.news",
     "pub.news.withdraw", "pub.agents", "complaint", "complaint.state",
     "gap.aside", "gap.alert", "agent.account", "seal.key", "sms.send",
+    "licence.issue", "licence.revoke",
     NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
@@ -1932,4 +1933,132 @@ rec_parse(struct rec_check *c, const char *line)
 		return NULL;
 	}
 	return rec;
+}
+
+/* ---- licence.issue, licence.revoke (DOC-2) ------------------------- */
+
+static const char *const type_lic[] = { "licence.issue", NULL };
+static const char *const type_lic_end[] = { "licence.revoke", NULL };
+static const char *const lic_end_states[] = { "revoked", "cancelled", NULL };
+
+static int
+opt_credit_ok(const char *s)
+{
+	return *s == '\0' || credit_ok(s);
+}
+
+static const struct shape S_OPT_CREDIT = { opt_credit_ok,
+    "应为空，或有效的统一社会信用代码（GB 32100）" };
+
+/* licence.c licence_issue(): a licence's public data and its seal. */
+static const struct field lic_fields[] = {
+	CHOICE("type", "记录类型", type_lic),
+	LINE("licence_no", "证照编号", 1, 60),
+	LINE("name", "证照名称", 1, 60),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	SHAPED("item_code", "事项编码", S_ITEM_CODE),
+	LINE("item_name", "事项名称", 1, 200),
+	LINE("holder", "持证人", 1, 100),
+	SHAPED("credit_code", "统一社会信用代码", S_OPT_CREDIT),
+	SHAPED("dept_code", "发证部门编码", S_DEPT_CODE),
+	LINE("issued_by", "发证部门", 1, 100),
+	SHAPED("issued_at", "发证时间", S_DATETIME),
+	SHAPED("valid_from", "有效期起", S_DATE),
+	SHAPED("valid_to", "有效期至", S_OPT_DATE),
+	{ .name = "body", .type = F_LINE, .min = 2, .max = DOC_BODY_BYTES,
+	    .max_bytes = DOC_BODY_BYTES, .label = "证照内容" },
+	{ .name = "seal", .type = F_OBJECT, .optional = 1,
+	    .sub = doc_seal_fields, .label = "电子印章" },
+	END
+};
+/* What the body holds: the record's own data again, and the scope. */
+static const struct field lic_body_fields[] = {
+	LINE("licence_name", "证照名称", 1, 60),
+	LINE("item_name", "事项名称", 1, 200),
+	LINE("holder", "持证人", 1, 100),
+	SHAPED("credit_code", "统一社会信用代码", S_OPT_CREDIT),
+	LINES("scope", "许可范围", PERMIT_SCOPE, 4 * PERMIT_SCOPE),
+	LINE("dept_name", "发证部门", 1, 100),
+	SHAPED("valid_from", "有效期起", S_DATE),
+	LINE("valid_to", "有效期至", 2, 10),
+	END
+};
+static const struct field lic_body[] = {
+	OBJECT(NULL, "证照内容", lic_body_fields)
+};
+/* licence.c licence_end(). */
+static const struct field lic_end_fields[] = {
+	CHOICE("type", "记录类型", type_lic_end),
+	LINE("licence_no", "证照编号", 1, 60),
+	CHOICE("state", "证照状态", lic_end_states),
+	SHAPED("ended_at", "吊销或注销时间", S_DATETIME),
+	LINES("why", "理由", 200, 800),
+	END
+};
+
+/* The body says what the record says, field by field. */
+static int
+lic_body_same(struct rec_check *c, json_t *o, json_t *body)
+{
+	static const struct {
+		const char	*rec, *body, *label;
+	} same[] = {
+		{ "name", "licence_name", "证照名称" },
+		{ "item_name", "item_name", "事项名称" },
+		{ "holder", "holder", "持证人" },
+		{ "credit_code", "credit_code", "统一社会信用代码" },
+		{ "issued_by", "dept_name", "发证部门" },
+		{ "valid_from", "valid_from", "有效期起" },
+	};
+	const char	*to;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++)
+		if (strcmp(str(o, same[i].rec), str(body, same[i].body)) != 0)
+			return fail(c, pool_printf(c->pool, "body.%s",
+			    same[i].body), same[i].label, "与证照记录不符");
+	to = *str(o, "valid_to") != '\0' ? str(o, "valid_to") : "长期";
+	if (strcmp(to, str(body, "valid_to")) != 0)
+		return fail(c, "body.valid_to", "有效期至", "与证照记录不符");
+	return 0;
+}
+
+int
+rec_valid_licence_issue(struct rec_check *c, json_t *o)
+{
+	json_t		*body, *seal;
+	json_error_t	 jerr;
+	int		 rc;
+
+	if (walk_record(c, o, lic_fields) == -1)
+		return -1;
+	if (*str(o, "valid_to") != '\0' && strcmp(str(o, "valid_to"),
+	    str(o, "valid_from")) < 0)
+		return fail(c, "valid_to", "有效期至", "早于有效期起");
+	if (strncmp(str(o, "issued_at"), str(o, "valid_from"), 4) != 0)
+		return fail(c, "valid_from", "有效期起", "与发证年份不符");
+	seal = json_object_get(o, "seal");
+	if (seal != NULL && strcmp(str(seal, "dept"), str(o, "dept_code")) !=
+	    0)
+		return fail(c, "seal.dept", "盖章部门", "不是发证部门");
+	if ((body = json_loads(str(o, "body"), JSON_REJECT_DUPLICATES,
+	    &jerr)) == NULL)
+		return fail(c, "body", "证照内容", "不是有效的 JSON");
+	rc = walk(c, body, lic_body, "body");
+	if (rc == 0)
+		rc = lic_body_same(c, o, body);
+	json_decref(body);
+	if (rc != 0)
+		return rc;
+	return app_here(c, o);
+}
+
+int
+rec_valid_licence_revoke(struct rec_check *c, json_t *o)
+{
+	if (walk_record(c, o, lic_end_fields) == -1)
+		return -1;
+	if (*str(o, "why") == '\0')
+		return fail(c, "why", "理由", "吊销或注销须写明理由");
+	return 0;
 }

@@ -142,6 +142,11 @@ int	 rec_valid_gap_alert(struct rec_check *, json_t *);
 /* A department's seal key (DOC-1; intranet → extranet): its id and
  * algorithm those of its public key. */
 int	 rec_valid_seal_key(struct rec_check *, json_t *);
+/* A licence issued (DOC-2; intranet → extranet): its body the JSON text
+ * of what the record says, for an application this site has; and a
+ * licence revoked (吊销) or cancelled (注销). */
+int	 rec_valid_licence_issue(struct rec_check *, json_t *);
+int	 rec_valid_licence_revoke(struct rec_check *, json_t *);
 
 /*
  * After every record: every file member of the bundle is named by some

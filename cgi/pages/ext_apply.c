@@ -15,6 +15,7 @@
 #include "enterprise.h"
 #include "files.h"
 #include "ids.h"
+#include "licence.h"
 #include "log.h"
 #include "docseal.h"
 #include "pages.h"
@@ -941,6 +942,17 @@ page_ext_my(struct req *r)
 		hdf_put(r, p, "agent_name", v[i].agent_name);
 		hdf_put(r, p, "agent_area", v[i].agent_area);
 	}
+	/* 我的证照 (DOC-2): the person's own; an enterprise's are on its
+	 * page. */
+	if (r->user.roles & ROLE_CITIZEN) {
+		struct licence	*lv;
+
+		if (licence_of_citizen(r->db, r->pool, r->user.id, &lv, &n) !=
+		    DB_OK)
+			return reply_error(r, 500, NULL);
+		view_licences(r, "Lics", lv, n);
+		hdf_set(r, "Lics_shown", "1");
+	}
 	if (r->user.roles & ROLE_AGENT) {
 		hdf_set(r, "Agent.name", r->user.name);
 		hdf_set(r, "Page.Title", "我代办的办件");
@@ -1006,6 +1018,30 @@ page_ext_query(struct req *r)
 	return render(r, "ext/query.cs");
 }
 
+/* GET /doc?no=… of a licence (DOC-2): the holder's, or their
+ * enterprise's for those who may view its applications, to print. */
+static int
+licence_page(struct req *r, const char *no)
+{
+	struct application	 a;
+	struct seal_view	 v;
+
+	switch (docseal_view(r->db, r->pool, no, &v)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return reply_error(r, 404, "没有找到这份文书。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	if (v.lic_state == NULL || app_get(r->db, r->pool, v.d.app_no, &a) !=
+	    DB_OK || app_readable(r, &a) != 1)
+		return reply_error(r, 404, "没有找到这份文书。");
+	if (view_sealed(r, &v) == -1)
+		return reply_error(r, 500, NULL);
+	return render(r, "doc/licence.cs");
+}
+
 /*
  * GET /doc?no=…  a notice or decision issued to the logged-in applicant.
  */
@@ -1023,7 +1059,7 @@ page_ext_doc(struct req *r)
 	case DB_OK:
 		break;
 	case DB_NONE:
-		return reply_error(r, 404, "没有找到这份文书。");
+		return licence_page(r, no);
 	default:
 		return reply_error(r, 500, NULL);
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "enterprise.h"
+#include "licence.h"
 #include "ids.h"
 #include "pages.h"
 
@@ -130,6 +131,15 @@ show_ent(struct req *r, const struct enterprise *e, int status,
 			hdf_put(r, p, "submitted_at", av[i].submitted_at);
 			hdf_put(r, p, "handler", av[i].applicant_name);
 		}
+	}
+	/* Its licences (DOC-2), for those who see its applications. */
+	if (e->rights & ENT_VIEW) {
+		struct licence	*lv;
+
+		if (licence_of_enterprise(r->db, r->pool, e->id, &lv, &n) !=
+		    DB_OK)
+			return reply_error(r, 500, NULL);
+		view_licences(r, "Lics", lv, n);
 	}
 	if ((done = form_get(r, "done")) != NULL && strcmp(done, "grant") == 0)
 		hdf_set(r, "Page.Notice", "已授权。对方登录后即可按所授权限"

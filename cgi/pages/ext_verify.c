@@ -1,6 +1,7 @@
 /*
- * ext_verify.c: verification of issued documents without login (文书核验,
- * EXT-6, DOC-1; docs/seal.md), and the export an offline verifier reads.
+ * ext_verify.c: verification of issued documents and licences without
+ * login (文书核验, EXT-6, DOC-1, DOC-2; docs/seal.md), and the export an
+ * offline verifier reads.
  */
 #include <string.h>
 
@@ -86,7 +87,6 @@ int
 page_ext_verify(struct req *r)
 {
 	struct seal_view v;
-	struct doc	 d;
 	const char	*no, *code, *msg;
 
 	hdf_set(r, "Page.Title", "文书核验");
@@ -113,21 +113,16 @@ page_ext_verify(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	memset(&d, 0, sizeof(d));
-	d.kind = (char *)v.d.kind;
-	d.doc_no = (char *)v.d.doc_no;
-	d.title = (char *)v.d.title;
-	d.body = (char *)v.d.body;
-	d.issued_at = v.issued_local;
-	d.issued_by = (char *)v.d.issued_by;
-	d.app_no = (char *)v.d.app_no;
-	if (view_doc(r, &d) == -1)
+	if (view_sealed(r, &v) == -1)
 		return reply_error(r, 500, NULL);
-	/* Whoever holds the paper may scan it: the name shows masked. */
+	/* Whoever holds the paper may scan it: the name shows masked, a
+	 * person's on a licence too (an enterprise's is public). */
 	hdf_set(r, "Doc.applicant_name", pub_mask_name(r->pool,
 	    hdf_get_value(r->hdf, "Doc.applicant_name", "")));
+	if (*hdf_get_value(r->hdf, "Doc.credit_code", "") == '\0')
+		hdf_set(r, "Doc.holder", pub_mask_name(r->pool,
+		    hdf_get_value(r->hdf, "Doc.holder", "")));
 	hdf_set(r, "Doc.public", "1");
-	view_seal(r, &v);
 	hdf_set(r, "Page.Title", "文书核验");
 	hdf_set(r, "Page.Layout", "layout.cs");
 	return render(r, "ext/verify.cs");

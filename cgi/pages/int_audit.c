@@ -121,6 +121,11 @@ static const struct {
 	{ "seal.key-make", "生成部门电子印章密钥" },
 	{ "seal.key-rotate", "更换部门电子印章密钥" },
 	{ "seal.key-revoke", "吊销电子印章密钥" },
+	/* Licences (DOC-2). */
+	{ "licence.issue", "核发电子证照" },
+	{ "licence.revoke", "吊销电子证照" },
+	{ "licence.cancel", "注销电子证照" },
+	{ "licence.template", "设置事项的证照模板" },
 };
 
 /* The kinds of action the page filters by (a prefix of the action). */
@@ -149,6 +154,7 @@ static const struct {
 	{ "history.", "演示数据" },
 	{ "exchange.", "与其他系统的数据交换" },
 	{ "seal.", "电子印章" },
+	{ "licence.", "电子证照" },
 };
 #define NKINDS (sizeof(audit_kinds) / sizeof(audit_kinds[0]))
 

@@ -83,6 +83,10 @@ int	 page_int_delegate_add(struct req *);
 int	 page_int_delegate_end(struct req *);
 int	 page_int_file(struct req *);
 int	 page_int_doc(struct req *);
+/* int_licence.c: the licence library (DOC-2). */
+int	 page_int_licences(struct req *);
+int	 page_int_licence(struct req *);
+int	 page_int_licence_end(struct req *);
 /* int_catalog.c */
 int	 page_int_catalog(struct req *);
 int	 page_int_catalog_new(struct req *);
@@ -210,6 +214,8 @@ int	 sec_cert_login(struct req *, const struct user *, const char *next);
 int	 page_logout(struct req *);
 
 /* view.c */
+/* s percent-encoded but for RFC 3986's unreserved characters. */
+char	*url_escape(struct pool *, const char *s);
 void	 view_item(struct req *, const char *prefix, const struct item *);
 void	 view_app(struct req *, const char *prefix,
 	    const struct application *);
@@ -220,6 +226,14 @@ int	 view_doc(struct req *, const struct doc *);
  * whether it was revoked; the verification address and its QR code. */
 struct seal_view;
 void	 view_seal(struct req *, const struct seal_view *);
+/* Both for what docseal_view() read, a document or a licence (DOC-2:
+ * Doc.Lic.state, state_label, ended_at, end_why too); 0 or -1. */
+int	 view_sealed(struct req *, const struct seal_view *);
+/* Licences as rows under prefix (LICS.N.no, name, holder, state_label…,
+ * licence.h). */
+struct licence;
+void	 view_licences(struct req *, const char *prefix,
+	    const struct licence *, size_t);
 /* A local path to return to after login, or "/" when next is unsafe. */
 const char *view_next(const char *next);
 /*

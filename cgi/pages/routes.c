@@ -138,6 +138,15 @@ const struct route routes[] = {
 	    page_int_file },
 	{ "GET", "/doc", R_INT | R_LOGIN, STAFF | ROLE_SUPERVISOR,
 	    page_int_doc },
+	/* The licence library (证照批文共享数据库, DOC-2): read by staff and
+	 * supervisors; revoked or cancelled by a department head or leader
+	 * of the issuing department (int_licence.c checks which). */
+	{ "GET", "/licences", R_INT | R_LOGIN, STAFF | ROLE_SUPERVISOR,
+	    page_int_licences },
+	{ "GET", "/licence", R_INT | R_LOGIN, STAFF | ROLE_SUPERVISOR,
+	    page_int_licence },
+	{ "POST", "/licence/end", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_CHIEF | ROLE_LEADER, page_int_licence_end },
 	/* Intranet: the catalogue (CAT-4, FLOW-1, FLOW-2). */
 	{ "GET", "/catalog", R_INT | R_LOGIN, CATALOG, page_int_catalog },
 	{ "POST", "/catalog/new", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,

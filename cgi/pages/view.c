@@ -13,6 +13,7 @@
 #include "docseal.h"
 #include "fee.h"
 #include "ids.h"
+#include "licence.h"
 #include "org.h"
 #include "pages.h"
 #include "qrsvg.h"
@@ -378,8 +379,7 @@ view_alert(struct req *r, const char *p, const struct alert *a)
 	hdf_put(r, p, "message", a->message);
 }
 
-/* s percent-encoded but for RFC 3986's unreserved characters. */
-static char *
+char *
 url_escape(struct pool *pool, const char *s)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
@@ -430,4 +430,62 @@ view_seal(struct req *r, const struct seal_view *v)
 	    url_escape(r->pool, v->d.doc_no), v->code);
 	hdf_set(r, "Doc.Seal.url", url);
 	hdf_set(r, "Doc.Seal.qr_html", qr_svg(r->pool, url));
+}
+
+int
+view_sealed(struct req *r, const struct seal_view *v)
+{
+	struct doc	 d;
+
+	memset(&d, 0, sizeof(d));
+	d.kind = (char *)v->d.kind;
+	d.doc_no = (char *)v->d.doc_no;
+	d.title = (char *)v->d.title;
+	d.body = (char *)v->d.body;
+	d.issued_at = v->issued_local;
+	d.issued_by = (char *)v->d.issued_by;
+	d.app_no = (char *)v->d.app_no;
+	if (view_doc(r, &d) == -1)
+		return -1;
+	view_seal(r, v);
+	if (v->lic_state == NULL)
+		return 0;
+	/* A licence (DOC-2): whether it is still in force. */
+	hdf_set(r, "Doc.Lic.state", v->lic_expired && strcmp(v->lic_state,
+	    "valid") == 0 ? "expired" : v->lic_state);
+	hdf_set(r, "Doc.Lic.state_label", licence_state_label(v->lic_state,
+	    v->lic_expired));
+	hdf_set(r, "Doc.Lic.ended_at", v->lic_ended_at);
+	hdf_set(r, "Doc.Lic.end_why", v->lic_end_why);
+	return 0;
+}
+
+void
+view_licences(struct req *r, const char *prefix, const struct licence *v,
+    size_t n)
+{
+	char	*p;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "%s.%zu", prefix, i);
+		hdf_put(r, p, "no", v[i].licence_no);
+		hdf_put(r, p, "name", v[i].name);
+		hdf_put(r, p, "app_no", v[i].app_no);
+		hdf_put(r, p, "item_name", v[i].item_name);
+		hdf_put(r, p, "holder", v[i].holder);
+		hdf_put(r, p, "credit_code", v[i].credit_code);
+		hdf_put(r, p, "issued_by", v[i].issued_by);
+		hdf_put(r, p, "issued_at", v[i].issued_at);
+		hdf_put(r, p, "valid_from", v[i].valid_from);
+		hdf_put(r, p, "valid_to", v[i].valid_to != NULL ?
+		    v[i].valid_to : "长期");
+		hdf_put(r, p, "state", v[i].expired && strcmp(v[i].state,
+		    "valid") == 0 ? "expired" : v[i].state);
+		hdf_put(r, p, "state_label", licence_state_label(v[i].state,
+		    v[i].expired));
+		hdf_put(r, p, "ended_at", v[i].ended_at);
+		hdf_setf(r, pool_printf(r->pool, "%s.id", p), "%lld",
+		    (long long)v[i].id);
+	}
 }

@@ -106,7 +106,11 @@ static const rec_validator validators[] = { rec_valid_item,
     /* Seal keys (DOC-1). */
     rec_valid_seal_key,
     /* SMS to the applicant (NTF-1). */
-    rec_valid_sms_send, rec_valid_sms_send };
+    rec_valid_sms_send, rec_valid_sms_send,
+    /* Licences (DOC-2): issued (an enterprise's, sealed; a person's,
+     * 长期, unsealed) and revoked. */
+    rec_valid_licence_issue, rec_valid_licence_issue,
+    rec_valid_licence_revoke };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -247,6 +251,38 @@ static const char *const seeds[] = {
 	"{\"type\":\"sms.send\",\"app_no\":\"YW2026112100001\","
 	"\"template\":\"fee\",\"dept_name\":\"自然资源局\","
 	"\"amount\":12050,\"due_date\":\"2026-12-18\"}",
+	/* licence.issue: the body says what the record says. */
+	"{\"type\":\"licence.issue\",\"licence_no\":\"锡市监食许〔2026〕0001号\","
+	"\"name\":\"食品经营许可证\",\"app_no\":\"YW2026112100001\","
+	"\"item_code\":\"152502-SCJG-XK-001\",\"item_name\":\"食品经营许可\","
+	"\"holder\":\"草原奶茶有限公司\",\"credit_code\":\"91152502MA0N3K7P83\","
+	"\"dept_code\":\"SCJGJ\",\"issued_by\":\"市场监管局\",\"issued_at\":"
+	"\"2026-12-07 02:30:00\",\"valid_from\":\"2026-12-07\",\"valid_to\":"
+	"\"2031-12-06\",\"body\":\"{\\\"credit_code\\\":"
+	"\\\"91152502MA0N3K7P83\\\","
+	"\\\"dept_name\\\":\\\"市场监管局\\\",\\\"holder\\\":\\\"草原奶茶有限公司\\\","
+	"\\\"item_name\\\":\\\"食品经营许可\\\",\\\"licence_name\\\":"
+	"\\\"食品经营许可证\\\",\\\"scope\\\":\\\"预包装食品销售\\\","
+	"\\\"valid_from\\\":\\\"2026-12-07\\\","
+	"\\\"valid_to\\\":\\\"2031-12-06\\\"}\","
+	"\"seal\":{\"dept\":\"SCJGJ\",\"kid\":\"0123456789abcdef\",\"sig\":\""
+	"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+	"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\","
+	"\"code\":\"7K3M9QXA\"}}",
+	"{\"type\":\"licence.issue\",\"licence_no\":\"锡公特许〔2026〕0001号\","
+	"\"name\":\"特种行业许可证\",\"app_no\":\"YW2026112100001\","
+	"\"item_code\":\"152502-GA-XK-003\",\"item_name\":\"旅馆业\","
+	"\"holder\":\"格日勒图雅\",\"credit_code\":\"\",\"dept_code\":\"GAJ\","
+	"\"issued_by\":\"公安局\",\"issued_at\":\"2026-12-07 02:30:00\","
+	"\"valid_from\":\"2026-12-07\",\"valid_to\":\"\",\"body\":"
+	"\"{\\\"credit_code\\\":\\\"\\\",\\\"dept_name\\\":\\\"公安局\\\","
+	"\\\"holder\\\":\\\"格日勒图雅\\\",\\\"item_name\\\":\\\"旅馆业\\\","
+	"\\\"licence_name\\\":\\\"特种行业许可证\\\",\\\"scope\\\":\\\"\\\","
+	"\\\"valid_from\\\":\\\"2026-12-07\\\",\\\"valid_to\\\":\\\"长期\\\"}\"}",
+	/* licence.revoke: 吊销 or 注销, when and why. */
+	"{\"type\":\"licence.revoke\",\"licence_no\":\"锡市监食许〔2026〕0001号\","
+	"\"state\":\"revoked\",\"ended_at\":\"2026-12-08 03:00:00\","
+	"\"why\":\"依法吊销\"}",
 };
 
 static struct pool	*pool;

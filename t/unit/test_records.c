@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 #include "crypto.h"
@@ -1748,6 +1749,129 @@ seal_key_record(void **state)
 	assert_string_equal(field(), "dept_code");
 }
 
+/* ---- licence.issue, licence.revoke (DOC-2) ------------------------- */
+
+#define LIC_BODY "{\"credit_code\":\"91152502MA0N3K7P83\",\"dept_name\":" \
+	"\"锡林浩特市市场监督管理局\",\"holder\":\"锡林浩特市草原奶茶有限公司\"," \
+	"\"item_name\":\"食品经营许可证核发（新办）\",\"licence_name\":" \
+	"\"食品经营许可证\",\"scope\":\"预包装食品销售；热食类食品制售\"," \
+	"\"valid_from\":\"2026-12-07\",\"valid_to\":\"2031-12-06\"}"
+
+/* licence_issue()'s record of an enterprise's licence, sealed; with
+ * member key set to text (JSON) or, text NULL, removed. */
+static json_t *
+lic_with(const char *key, const char *text)
+{
+	json_t	*o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, "
+	    "s:s, s:s, s:s, s:s, s:s, s:s, s:{s:s, s:s, s:s, s:s}}",
+	    "type", "licence.issue", "licence_no", "锡市监食许〔2026〕0001号",
+	    "name", "食品经营许可证", "app_no", APP_NO, "item_code", CODE,
+	    "item_name", "食品经营许可证核发（新办）", "holder",
+	    "锡林浩特市草原奶茶有限公司", "credit_code", "91152502MA0N3K7P83",
+	    "dept_code", "SCJGJ", "issued_by", "锡林浩特市市场监督管理局",
+	    "issued_at", "2026-12-07 02:30:00", "valid_from", "2026-12-07",
+	    "valid_to", "2031-12-06", "body", LIC_BODY, "seal", "dept",
+	    "SCJGJ", "kid", "0123456789abcdef", "sig",
+	    "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+	    "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+	    "code", "7K3M9QXA");
+
+	return with_member(o, o, key, text);
+}
+
+static void
+lic_refused(const char *key, const char *text, const char *at)
+{
+	assert_int_equal(run(rec_valid_licence_issue, lic_with(key, text)),
+	    -1);
+	assert_string_equal(field(), at);
+}
+
+/* A forged licence.issue: every field in its shape, the body saying
+ * what the record says, for an application this site has. */
+static void
+licence_issue_record(void **state)
+{
+	json_t	*o;
+	char	*body;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_licence_issue, lic_with(NULL, NULL)),
+	    0);
+	/* Unsealed (the department had no key): still a licence. */
+	assert_int_equal(run(rec_valid_licence_issue, lic_with("seal",
+	    NULL)), 0);
+	lic_refused("app_no", "\"YW2026112199999\"", "app_no");
+	lic_refused("credit_code", "\"91152502MA0N3K7P84\"", "credit_code");
+	lic_refused("valid_to", "\"2026-02-30\"", "valid_to");
+	lic_refused("valid_to", "\"2025-12-06\"", "valid_to");
+	lic_refused("valid_from", "\"2025-12-07\"", "valid_from");
+	lic_refused("issued_at", "\"2026-12-07\"", "issued_at");
+	lic_refused("dept_code", "\"SC/JGJ\"", "dept_code");
+	lic_refused("holder", "\"\"", "holder");
+	lic_refused("holder", "\"锡林浩特市另一家公司\"", "body.holder");
+	lic_refused("name", "\"取水许可证\"", "body.licence_name");
+	lic_refused("body", "\"{not json\"", "body");
+	lic_refused("mobile", "\"13904791234\"", "mobile");
+	lic_refused("type", "\"licence.revoke\"", "type");
+	lic_refused("licence_no", "\"锡市监\\n食许\"", "licence_no");
+	/* The seal is the issuing department's. */
+	o = lic_with(NULL, NULL);
+	json_object_set_new(json_object_get(o, "seal"), "dept",
+	    json_string("GAJ"));
+	assert_int_equal(run(rec_valid_licence_issue, o), -1);
+	assert_string_equal(field(), "seal.dept");
+	o = lic_with(NULL, NULL);
+	json_object_set_new(json_object_get(o, "seal"), "code",
+	    json_string("7K3M9QXO"));
+	assert_int_equal(run(rec_valid_licence_issue, o), -1);
+	assert_string_equal(field(), "seal.code");
+	/* 长期: no last day in the record, "长期" in the body. */
+	body = strdup(LIC_BODY);
+	memcpy(strstr(body, "2031-12-06") - 0, "长期\"}", strlen("长期\"}") +
+	    1);
+	o = lic_with("valid_to", "\"\"");
+	json_object_set_new(o, "body", json_string(body));
+	assert_int_equal(run(rec_valid_licence_issue, o), 0);
+	o = lic_with("valid_to", "\"\"");
+	assert_int_equal(run(rec_valid_licence_issue, o), -1);
+	assert_string_equal(field(), "body.valid_to");
+	free(body);
+}
+
+static json_t *
+lic_end_with(const char *key, const char *text)
+{
+	json_t	*o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "type",
+	    "licence.revoke", "licence_no", "锡市监食许〔2026〕0001号", "state",
+	    "revoked", "ended_at", "2026-12-08 03:00:00", "why",
+	    "经营场所存在严重食品安全隐患，依法吊销。");
+
+	return with_member(o, o, key, text);
+}
+
+static void
+licence_revoke_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_licence_revoke, lic_end_with(NULL,
+	    NULL)), 0);
+	assert_int_equal(run(rec_valid_licence_revoke, lic_end_with("state",
+	    "\"cancelled\"")), 0);
+	assert_int_equal(run(rec_valid_licence_revoke, lic_end_with("state",
+	    "\"valid\"")), -1);
+	assert_string_equal(field(), "state");
+	assert_int_equal(run(rec_valid_licence_revoke, lic_end_with("why",
+	    "\"\"")), -1);
+	assert_string_equal(field(), "why");
+	assert_int_equal(run(rec_valid_licence_revoke, lic_end_with(
+	    "ended_at", "\"2026-12-08\"")), -1);
+	assert_string_equal(field(), "ended_at");
+	assert_int_equal(run(rec_valid_licence_revoke, lic_end_with("why",
+	    NULL)), -1);
+	assert_string_equal(field(), "why");
+}
+
 int
 main(void)
 {
@@ -1796,6 +1920,8 @@ main(void)
 		T(gap_aside_record),
 		T(gap_alert_record),
 		T(seal_key_record),
+		T(licence_issue_record),
+		T(licence_revoke_record),
 #undef T
 	};
 

@@ -3,7 +3,8 @@
        created_at,is_rep,rights,may_apply,may_view,may_staff}; its persons
        Staff.N.{id,name,rights,granted_at} (may_staff); its applications
        Apps.N.{app_no,item_name,state_label,submitted_at,handler}
-       (may_view); Form.{Error,name} after a refused grant. ?>
+       (may_view) and its licences Lics.N (may_view, DOC-2);
+       Form.{Error,name} after a refused grant. ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/my">我的办件</a> › 我的企业</nav>
 <header class="page-head">
   <h1><?cs var:Ent.name ?></h1>
@@ -45,6 +46,13 @@
     </table>
   </div>
   <?cs /if ?>
+</section>
+<?cs /if ?>
+
+<?cs if:Ent.may_view == 1 ?>
+<section class="panel" aria-labelledby="ent-lics">
+  <h2 class="section-title" id="ent-lics">企业证照</h2>
+  <?cs include:"ext/licence_list.cs" ?>
 </section>
 <?cs /if ?>
 

@@ -1,7 +1,8 @@
 <?cs # ext/my.cs: the logged-in citizen's applications (Apps.N, with
        entity_name for one made in an enterprise's name, agent_name for
        one an agent made for them) and their enterprises
-       (Ents.N.{code,name,role}, ACC-1); for an agent (Agent.name,
+       (Ents.N.{code,name,role}, ACC-1), and a person's licences
+       (Lics, Lics_shown: 我的证照, DOC-2); for an agent (Agent.name,
        AGT-1) the applications they made, by resident. ?>
 <?cs # state_class: Apps/Cases carry only state_label, so colour the badge
        from its wording (the badge classes of app.cs: st-approved,
@@ -49,6 +50,13 @@
   </table>
 </div>
 <p class="muted small list-note">点击办件查看办理进度和办理文书。</p>
+<?cs /if ?>
+
+<?cs if:Lics_shown ?>
+<section class="panel my-lics" aria-labelledby="my-lics">
+  <h2 class="section-title" id="my-lics">我的证照</h2>
+  <?cs include:"ext/licence_list.cs" ?>
+</section>
 <?cs /if ?>
 
 <section class="panel my-ents" aria-labelledby="my-ents">
