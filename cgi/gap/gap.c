@@ -30,6 +30,7 @@
 #include "aside.h"
 #include "bundle.h"
 #include "catalog.h"
+#include "claim.h"
 #include "clock.h"
 #include "complaint.h"
 #include "crypto.h"
@@ -37,6 +38,7 @@
 #include "exchange.h"
 #include "files.h"
 #include "flow.h"
+#include "claim.h"
 #include "gap.h"
 #include "keyring.h"
 #include "log.h"
@@ -448,6 +450,12 @@ static const struct record_kind {
 	/* SMS to the applicant (NTF-1): which message about which case. */
 	{ "sms.send", SITE_EXTRANET, "短信通知", rec_valid_sms_send,
 	    sms_import },
+	/* The window's claim page (ACC-1): made in here, applied out
+	 * there, answered back. */
+	{ "account.claim", SITE_EXTRANET, "窗口核验", rec_valid_claim,
+	    claim_import },
+	{ "account.claim.result", SITE_INTRANET, "窗口核验结果",
+	    rec_valid_claim_result, claim_import_result },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 

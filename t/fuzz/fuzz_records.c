@@ -106,7 +106,9 @@ static const rec_validator validators[] = { rec_valid_item,
     /* Seal keys (DOC-1). */
     rec_valid_seal_key,
     /* SMS to the applicant (NTF-1). */
-    rec_valid_sms_send, rec_valid_sms_send };
+    rec_valid_sms_send, rec_valid_sms_send,
+    /* The window's claims and their answers (ACC-1). */
+    rec_valid_claim, rec_valid_claim, rec_valid_claim_result };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -247,6 +249,19 @@ static const char *const seeds[] = {
 	"{\"type\":\"sms.send\",\"app_no\":\"YW2026112100001\","
 	"\"template\":\"fee\",\"dept_name\":\"自然资源局\","
 	"\"amount\":12050,\"due_date\":\"2026-12-18\"}",
+	/* account.claim: a person's, an enterprise's; an answer. */
+	"{\"type\":\"account.claim\",\"id\":1,\"kind\":\"person\","
+	"\"id_number\":\"152502198807120048\",\"name\":\"乌兰\","
+	"\"mobile\":\"13904791234\",\"clerk\":\"sarengaowa\","
+	"\"clerk_name\":\"萨仁高娃\",\"at\":\"2026-12-07 10:00:00\"}",
+	"{\"type\":\"account.claim\",\"id\":2,\"kind\":\"enterprise\","
+	"\"id_number\":\"152502198807120048\",\"credit_code\":"
+	"\"91152502MA0N3K7P83\",\"ent_name\":\"锡林浩特市草原明珠乳业有限公司\","
+	"\"address\":\"锡林浩特市额尔敦路 8 号\",\"clerk\":\"sarengaowa\","
+	"\"clerk_name\":\"萨仁高娃\",\"at\":\"2026-12-07 10:00:00\"}",
+	"{\"type\":\"account.claim.result\",\"id\":1,\"state\":"
+	"\"refused\",\"reason\":\"这个身份证号码在网上没有注册过\","
+	"\"at\":\"2026-12-07 10:05:00\"}",
 };
 
 static struct pool	*pool;
