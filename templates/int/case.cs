@@ -241,7 +241,7 @@
         </div>
         <div class="field">
           <label for="f-hnote-<?cs var:p.id ?>">说明<span class="opt">（选填，200 字以内）</span></label>
-          <input id="f-hnote-<?cs var:p.id ?>" name="note" maxlength="200" placeholder="如：随件转公章刻制备案">
+          <input id="f-hnote-<?cs var:p.id ?>" name="note" type="text" maxlength="200" placeholder="如：随件转公章刻制备案">
         </div>
         <p class="help">交给工作人员的，由接收人在本页签收后才记在其名下；交档案室的即时入档。</p>
         <button class="btn btn-plain btn-block" type="submit">登记移交</button>
@@ -253,7 +253,7 @@
         <input type="hidden" name="paper" value="<?cs var:p.id ?>">
         <div class="field">
           <label for="f-rnote-<?cs var:p.id ?>">本部门留存的原因<span class="req">（留存时必填）</span></label>
-          <input id="f-rnote-<?cs var:p.id ?>" name="note" maxlength="200" required placeholder="如：原件由本部门存档，复印件已随件">
+          <input id="f-rnote-<?cs var:p.id ?>" name="note" type="text" maxlength="200" required placeholder="如：原件由本部门存档，复印件已随件">
         </div>
         <button class="btn btn-plain btn-block" type="submit">注明留存</button>
       </form>
@@ -266,7 +266,7 @@
         <p class="help">申请人交来的、不能扫描上传的材料（原件、图纸、样品等）在此登记，登记后由您保管。本件转往其他部门前，须把材料移交给下一环节的工作人员，或注明本部门留存的原因。</p>
         <div class="field">
           <label for="f-pwhat">材料<span class="req">（必填）</span></label>
-          <input id="f-pwhat" name="what" maxlength="100" required placeholder="如：房屋产权证明原件">
+          <input id="f-pwhat" name="what" type="text" maxlength="100" required placeholder="如：房屋产权证明原件">
         </div>
         <div class="field">
           <label for="f-pcopies">份数</label>
