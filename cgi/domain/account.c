@@ -46,6 +46,9 @@ static const char SQL_CITIZEN_PW[] =
 static const char SQL_CITIZEN_RESET[] =
     "UPDATE citizen SET name = ?, mobile_sealed = ?, pw_hash = ? "
     "WHERE id = ?";
+/* What enterprises let the account do, given to whoever held it. */
+static const char SQL_GRANTS_END[] =
+    "DELETE FROM enterprise_staff WHERE citizen_id = ?";
 static const char SQL_CITIZEN_OF_HASH[] =
     "SELECT id FROM citizen WHERE id_hash = ?";
 static const char SQL_TODAY[] =
@@ -716,13 +719,49 @@ account_unlock(struct db *db, struct pool *pool, enum site site,
 	return db_commit(db);
 }
 
+/*
+ * The account of sealed s takes name, s's mobile and pw_hash (in a
+ * transaction begun): whoever held it loses it now, its sessions, its
+ * lock and its count of misses go; audited as action by actor.  *id the
+ * account; DB_NONE when the number has none.
+ */
+static enum db_rc
+citizen_retake(struct db *db, struct pool *pool,
+    const struct citizen_sealed *s, const char *name, const char *pw_hash,
+    const char *actor, const char *action, const char *detail, int64_t *id)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_CITIZEN_OF_HASH);
+	stmt_bind_text(q, 0, s->hash);
+	if ((rc = stmt_one(q, pool, "i", id)) == DB_OK) {
+		q = db_stmt(db, SQL_CITIZEN_RESET);
+		stmt_bind_text(q, 0, name);
+		stmt_bind_text(q, 1, s->mobile);
+		stmt_bind_text(q, 2, pw_hash);
+		stmt_bind_int(q, 3, *id);
+		rc = stmt_run(q);
+	}
+	if (rc == DB_OK) {
+		q = db_stmt(db, SQL_SESSIONS_END);
+		stmt_bind_int(q, 0, *id);
+		rc = stmt_run(q);
+	}
+	if (rc == DB_OK)
+		rc = lock_forget(db, pool, *id);
+	if (rc == DB_OK)
+		rc = audit_add(db, pool, actor, action,
+		    account_citizen_actor(pool, *id), detail);
+	return rc;
+}
+
 enum db_rc
 account_citizen_reset(struct db *db, struct pool *pool, const char *idno,
     const char *name, const char *mobile, const char *password,
     const char *actor)
 {
 	struct citizen_sealed	 s;
-	struct stmt		*q;
 	enum db_rc		 rc;
 	int64_t			 id;
 	char			 hash[PWHASH_MAX];
@@ -732,35 +771,37 @@ account_citizen_reset(struct db *db, struct pool *pool, const char *idno,
 		return DB_ERR;
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
-	q = db_stmt(db, SQL_CITIZEN_OF_HASH);
-	stmt_bind_text(q, 0, s.hash);
-	if ((rc = stmt_one(q, pool, "i", &id)) == DB_OK) {
-		q = db_stmt(db, SQL_CITIZEN_RESET);
-		stmt_bind_text(q, 0, name);
-		stmt_bind_text(q, 1, s.mobile);
-		stmt_bind_text(q, 2, hash);
-		stmt_bind_int(q, 3, id);
-		rc = stmt_run(q);
-	}
-	/* Whoever held the account loses it now: its sessions, its lock
-	 * and its count of misses go. */
-	if (rc == DB_OK) {
-		q = db_stmt(db, SQL_SESSIONS_END);
-		stmt_bind_int(q, 0, id);
-		rc = stmt_run(q);
-	}
-	if (rc == DB_OK)
-		rc = lock_forget(db, pool, id);
-	if (rc == DB_OK)
-		rc = audit_add(db, pool, actor, "citizen.reset",
-		    account_citizen_actor(pool, id),
-		    "{\"name\":\"set\",\"mobile\":\"set\","
-		    "\"password\":\"set\",\"sessions\":\"ended\"}");
+	rc = citizen_retake(db, pool, &s, name, hash, actor, "citizen.reset",
+	    "{\"name\":\"set\",\"mobile\":\"set\","
+	    "\"password\":\"set\",\"sessions\":\"ended\"}", &id);
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return rc;
 	}
 	return db_commit(db);
+}
+
+enum db_rc
+account_citizen_claim(struct db *db, struct pool *pool, const char *idno,
+    const char *name, const char *mobile, const char *actor, int64_t *id)
+{
+	struct citizen_sealed	 s;
+	struct stmt		*q;
+	enum db_rc		 rc;
+
+	if (citizen_seal(pool, idno, mobile, &s) == -1)
+		return DB_ERR;
+	/* No password opens it ("!" is no scrypt hash) until the owner
+	 * sets one by a code sent to the new mobile. */
+	rc = citizen_retake(db, pool, &s, name, "!", actor, "citizen.claim",
+	    "{\"name\":\"set\",\"mobile\":\"set\","
+	    "\"password\":\"cleared\",\"sessions\":\"ended\","
+	    "\"grants\":\"ended\"}", id);
+	if (rc != DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_GRANTS_END);
+	stmt_bind_int(q, 0, *id);
+	return stmt_run(q);
 }
 
 /* A code's start as a registration's outcome. */

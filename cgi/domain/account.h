@@ -35,6 +35,17 @@ enum db_rc	 account_citizen_reset(struct db *, struct pool *,
 		    const char *id_number, const char *name,
 		    const char *mobile, const char *password,
 		    const char *actor);
+/*
+ * The same from the intranet's claim page (account.claim, ACC-1), inside
+ * the import's transaction: the account of id_number takes name and
+ * mobile and no password (the owner sets one by an SMS code to the new
+ * mobile, /reset); its sessions, lock and misses end, and every right an
+ * enterprise granted it; audited as actor ("citizen.claim").  *id the
+ * account; DB_NONE when the number has none.
+ */
+enum db_rc	 account_citizen_claim(struct db *, struct pool *,
+		    const char *id_number, const char *name,
+		    const char *mobile, const char *actor, int64_t *id);
 
 /* Outcome of a registration (F7). */
 enum reg_rc {

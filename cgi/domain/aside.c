@@ -58,15 +58,6 @@ static const char SQL_PEER_LIST[] =
 static const char SQL_PEER_COUNT[] =
     "SELECT COUNT(*) FROM gap_aside_peer WHERE state = 'aside'";
 
-/* Does the outbox seal this kind (personal data)? */
-static int
-sealed_kind(const char *kind)
-{
-	return strcmp(kind, OUTBOX_SEALED_KIND) == 0 ||
-	    strcmp(kind, OUTBOX_SEALED_KIND2) == 0 ||
-	    strcmp(kind, OUTBOX_SEALED_KIND3) == 0;
-}
-
 enum db_rc
 aside_add(struct db *db, struct pool *pool, const char *dir, int64_t epoch,
     int64_t seq, int64_t recno, const char *kind, const char *record,
@@ -78,7 +69,7 @@ aside_add(struct db *db, struct pool *pool, const char *dir, int64_t epoch,
 	size_t		 i;
 	enum db_rc	 rc;
 
-	if (sealed_kind(kind) && (text = pii_seal(pool, SEALED_OUTBOX,
+	if (outbox_sealed_kind(kind) && (text = pii_seal(pool, SEALED_OUTBOX,
 	    record)) == NULL)
 		return DB_ERR;
 	q = db_stmt(db, SQL_ADD);

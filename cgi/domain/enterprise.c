@@ -396,7 +396,7 @@ enterprise_revoke(struct db *db, struct pool *pool, const struct user *u,
 }
 
 enum ent_rc
-enterprise_claim(struct db *db, struct pool *pool, const char *code,
+enterprise_claim_in(struct db *db, struct pool *pool, const char *code,
     const char *name, const char *address, const char *idno,
     const char *actor, const char **why)
 {
@@ -416,12 +416,9 @@ enterprise_claim(struct db *db, struct pool *pool, const char *code,
 	default:
 		return ENT_ERR;
 	}
-	if (db_begin(db) != DB_OK)
-		return ENT_ERR;
 	q = db_stmt(db, SQL_ENT_ID);
 	stmt_bind_text(q, 0, code);
 	if ((rc = stmt_one(q, pool, "ii", &id, &was)) == DB_NONE) {
-		db_rollback(db);
 		*why = "这个统一社会信用代码没有登记过：请法定代表人在网上登记。";
 		return ENT_INVALID;
 	}
@@ -444,9 +441,30 @@ enterprise_claim(struct db *db, struct pool *pool, const char *code,
 		    pool_printf(pool, "{\"from\":\"%s\",\"to\":\"%s\"}",
 		    account_citizen_actor(pool, was),
 		    account_citizen_actor(pool, who)));
-	if (rc != DB_OK) {
-		db_rollback(db);
+	return rc == DB_OK ? ENT_DONE : ENT_ERR;
+}
+
+enum ent_rc
+enterprise_claim(struct db *db, struct pool *pool, const char *code,
+    const char *name, const char *address, const char *idno,
+    const char *actor, const char **why)
+{
+	enum ent_rc	 rc;
+
+	*why = NULL;
+	if (db_begin(db) != DB_OK)
 		return ENT_ERR;
+	if ((rc = enterprise_claim_in(db, pool, code, name, address, idno,
+	    actor, why)) != ENT_DONE) {
+		db_rollback(db);
+		return rc;
 	}
 	return db_commit(db) == DB_OK ? ENT_DONE : ENT_ERR;
+}
+
+const char *
+enterprise_licence_problem(struct pool *pool, const char *code,
+    const char *name, const char *address)
+{
+	return licence_problem(pool, code, name, address);
 }

@@ -71,6 +71,16 @@ enum ent_rc	 enterprise_claim(struct db *, struct pool *, const char *code,
 		    const char *name, const char *address,
 		    const char *id_number, const char *actor,
 		    const char **why);
+/* The same inside a transaction the caller began (the intranet's claim
+ * page, record account.claim): nothing is rolled back here. */
+enum ent_rc	 enterprise_claim_in(struct db *, struct pool *,
+		    const char *code, const char *name, const char *address,
+		    const char *id_number, const char *actor,
+		    const char **why);
+/* What is wrong with code, name and address as a business licence gives
+ * them (the checks of enterprise_claim()), or NULL. */
+const char	*enterprise_licence_problem(struct pool *, const char *code,
+		    const char *name, const char *address);
 
 /* The registered person of ID number id_number: their account and name;
  * DB_NONE when there is none. */

@@ -89,6 +89,15 @@ outbox_case_crosses(struct db *db, struct pool *pool, const char *app_no)
 	return n == 0;
 }
 
+int
+outbox_sealed_kind(const char *kind)
+{
+	return strcmp(kind, OUTBOX_SEALED_KIND) == 0 ||
+	    strcmp(kind, OUTBOX_SEALED_KIND2) == 0 ||
+	    strcmp(kind, OUTBOX_SEALED_KIND3) == 0 ||
+	    strcmp(kind, OUTBOX_SEALED_KIND4) == 0;
+}
+
 enum db_rc
 outbox_add(struct db *db, struct pool *pool, json_t *rec)
 {
@@ -117,9 +126,7 @@ outbox_add(struct db *db, struct pool *pool, json_t *rec)
 			return DB_ERR;
 		}
 	}
-	if ((strcmp(kind, OUTBOX_SEALED_KIND) != 0 &&
-	    strcmp(kind, OUTBOX_SEALED_KIND2) != 0 &&
-	    strcmp(kind, OUTBOX_SEALED_KIND3) != 0) ||
+	if (!outbox_sealed_kind(kind) ||
 	    (sealed = pii_seal(pool, SEALED_OUTBOX, body)) != NULL) {
 		q = db_stmt(db, SQL_OUTBOX_ADD);
 		stmt_bind_text(q, 0, kind);

@@ -12,7 +12,7 @@
 /*
  * Queue rec (a JSON object with a "type") for the other site.  Call inside
  * the transaction of the change it carries.  rec is not stolen.  The
- * kinds that carry ID numbers and mobiles (OUTBOX_SEALED_KIND, _KIND2)
+ * kinds that carry ID numbers and mobiles (OUTBOX_SEALED_KIND…)
  * are stored sealed (SEALED_OUTBOX, sealed.h), so that no clear copy of
  * them rests in the outbox; exchange_records() opens them for the
  * bundle, which is sealed to the other site in turn.
@@ -20,6 +20,9 @@
 #define OUTBOX_SEALED_KIND	"application"
 #define OUTBOX_SEALED_KIND2	"complaint"	/* the complainant's (SUP-5) */
 #define OUTBOX_SEALED_KIND3	"agent.account"	/* an agent's (AGT-1) */
+#define OUTBOX_SEALED_KIND4	"account.claim"	/* the window's (ACC-1) */
+/* 1 when the outbox seals records of kind (one of the above). */
+int		 outbox_sealed_kind(const char *kind);
 enum db_rc	 outbox_add(struct db *, struct pool *, json_t *rec);
 /*
  * Whether what happens to case app_no is the extranet's business: not

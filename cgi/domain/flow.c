@@ -22,6 +22,7 @@
 #include "licence.h"
 #include "flow.h"
 #include "log.h"
+#include "paper.h"
 #include "pii.h"
 #include "publish.h"
 #include "sealed.h"
@@ -1496,6 +1497,29 @@ issue_licence(struct db *db, struct pool *pool, const struct kase *k,
 }
 
 /*
+ * Does the case leave step's department for another when its marking
+ * becomes next: no step of that department enabled then, and some step
+ * of another one?
+ */
+static int
+dept_leaves(const struct kase *k, const struct wf_marking *next,
+    size_t step)
+{
+	const char	*d = k->item.steps[step].dept_code;
+	size_t		 i;
+	int		 other = 0;
+
+	for (i = 0; i < k->item.nsteps; i++) {
+		if (wf_ways(&k->net, next, i) == 0)
+			continue;
+		if (strcmp(k->item.steps[i].dept_code, d) == 0)
+			return 0;
+		other = 1;
+	}
+	return other;
+}
+
+/*
  * Transition t (opinion verdict v, or NULL) of case k, loaded under its
  * row lock with its attachments, at step_key (NULL: the first step user
  * may take it at), inside the caller's transaction: opinion, document,
@@ -1604,6 +1628,12 @@ act_locked(struct db *db, struct pool *pool, struct kase *k,
 		    "缴费后才能准予许可。";
 		return unpaid < 0 ? DB_ERR : DB_NONE;
 	}
+	/* Paper follows the case (DOC-3): a department the case leaves
+	 * hands its paper on, or says why it keeps it. */
+	if (!ended && dept_leaves(k, &next, (size_t)step) &&
+	    (rc = paper_left_behind(db, pool, k->id,
+	    k->item.steps[step].dept_code, why)) != DB_OK)
+		return rc;
 	/* A grant issues the item's licence with it (DOC-2). */
 	if (strcmp(state, "approved") == 0 &&
 	    (rc = issue_licence(db, pool, k, step, permit)) != DB_OK)

@@ -30,6 +30,7 @@
 #include "aside.h"
 #include "bundle.h"
 #include "catalog.h"
+#include "claim.h"
 #include "clock.h"
 #include "complaint.h"
 #include "crypto.h"
@@ -38,6 +39,7 @@
 #include "exchange.h"
 #include "files.h"
 #include "flow.h"
+#include "claim.h"
 #include "gap.h"
 #include "keyring.h"
 #include "log.h"
@@ -454,6 +456,12 @@ static const struct record_kind {
 	    licence_import },
 	{ "licence.revoke", SITE_EXTRANET, "证照吊销注销",
 	    rec_valid_licence_revoke, licence_import_end },
+	/* The window's claim page (ACC-1): made in here, applied out
+	 * there, answered back. */
+	{ "account.claim", SITE_EXTRANET, "窗口核验", rec_valid_claim,
+	    claim_import },
+	{ "account.claim.result", SITE_INTRANET, "窗口核验结果",
+	    rec_valid_claim_result, claim_import_result },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 

@@ -1676,7 +1676,7 @@ static const char *const record_types[] = { "item", "application",
     "pub.news.withdraw", "pub.agents", "complaint", "complaint.state",
     "gap.aside", "gap.alert", "agent.account", "seal.key", "sms.send",
     "licence.issue", "licence.revoke",
-    NULL };
+    "account.claim", "account.claim.result", NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {
@@ -1823,6 +1823,89 @@ static const struct field agent_fields[] = {
 	    .shape = &S_PWHASH, .label = "激活码散列" },
 	END
 };
+
+/* ---- account.claim, account.claim.result (ACC-1) ------------------ */
+
+static const char *const type_claim[] = { "account.claim", NULL };
+static const char *const type_claim_result[] = { "account.claim.result",
+    NULL };
+static const char *const claim_kinds[] = { "person", "enterprise", NULL };
+static const char *const claim_states[] = { "applied", "refused", NULL };
+#define OPTIONAL(n, lab, lo, hi) \
+	{ .name = n, .type = F_LINE, .optional = 1, .min = lo, .max = hi, \
+	    .label = lab }
+#define OPT_SHAPED(n, lab, sh) \
+	{ .name = n, .type = F_LINE, .optional = 1, .max = 200, \
+	    .shape = &sh, .label = lab }
+
+/* claim.c claim_record(): what the window clerk saw and typed, with the
+ * limits of /hall/claim (and of the CLI commands it stands for). */
+static const struct field claim_fields[] = {
+	CHOICE("type", "记录类型", type_claim),
+	INT("id", "核验记录编号", 1, INT_COLUMN),
+	CHOICE("kind", "核验类型", claim_kinds),
+	SHAPED("id_number", "身份证号码", S_ID),
+	OPTIONAL("name", "姓名", 1, 50),
+	OPT_SHAPED("mobile", "手机号码", S_MOBILE),
+	OPT_SHAPED("credit_code", "统一社会信用代码", S_CREDIT),
+	OPTIONAL("ent_name", "企业名称", 2, 100),
+	OPTIONAL("address", "住所", 2, 200),
+	SHAPED("clerk", "窗口人员登录名", S_KEY),
+	LINE("clerk_name", "窗口人员", 1, 50),
+	SHAPED("at", "时间", S_DATETIME),
+	END
+};
+
+int
+rec_valid_claim(struct rec_check *c, json_t *o)
+{
+	static const char *const person[] = { "name", "mobile", NULL };
+	static const char *const ent[] = { "credit_code", "ent_name",
+	    "address", NULL };
+	const char *const *want, *const *other;
+	size_t		 i;
+
+	if (walk_record(c, o, claim_fields) == -1)
+		return -1;
+	want = strcmp(str(o, "kind"), "person") == 0 ? person : ent;
+	other = want == person ? ent : person;
+	for (i = 0; want[i] != NULL; i++)
+		if (json_object_get(o, want[i]) == NULL)
+			return fail(c, want[i], want == person ? "个人核验" :
+			    "企业核验", "缺少这一项");
+	for (i = 0; other[i] != NULL; i++)
+		if (json_object_get(o, other[i]) != NULL)
+			return fail(c, other[i], want == person ? "个人核验" :
+			    "企业核验", "不应有这一项");
+	if (strchr(str(o, "id_number"), 'x') != NULL)
+		return fail(c, "id_number", "身份证号码", "校验位 X 应为大写");
+	return 0;
+}
+
+/* claim.c's answer from the extranet: applied, or refused and why. */
+static const struct field claim_result_fields[] = {
+	CHOICE("type", "记录类型", type_claim_result),
+	INT("id", "核验记录编号", 1, INT_COLUMN),
+	CHOICE("state", "结果", claim_states),
+	OPTIONAL("reason", "原因", 0, 200),
+	SHAPED("at", "时间", S_DATETIME),
+	END
+};
+
+int
+rec_valid_claim_result(struct rec_check *c, json_t *o)
+{
+	const char	*reason;
+	int		 refused;
+
+	if (walk_record(c, o, claim_result_fields) == -1)
+		return -1;
+	refused = strcmp(str(o, "state"), "refused") == 0;
+	reason = str(o, "reason");
+	if (refused != (reason != NULL && *reason != '\0'))
+		return fail(c, "reason", "原因", "未办理的写明原因，已办理的不写");
+	return 0;
+}
 
 /* ---- seal.key (DOC-1, EXT-6) ------------------------------------- */
 

@@ -132,6 +132,10 @@ int	 rec_valid_pub_withdraw(struct rec_check *, json_t *);
 int	 rec_valid_pub_agents(struct rec_check *, json_t *);
 /* An agent's account, made or deactivated on the intranet (AGT-1). */
 int	 rec_valid_agent_account(struct rec_check *, json_t *);
+/* The window's claim of an account or an enterprise, made on the
+ * intranet (ACC-1), and the extranet's answer. */
+int	 rec_valid_claim(struct rec_check *, json_t *);
+int	 rec_valid_claim_result(struct rec_check *, json_t *);
 
 /* gap.aside (GAP-5): the other site set aside one of this site's
  * records, or retried or discarded it (either direction). */

@@ -21,6 +21,7 @@
 #include "org.h"
 #include "docseal.h"
 #include "pages.h"
+#include "paper.h"
 #include "session.h"
 #include "supervision.h"
 #include "throttle.h"
@@ -631,6 +632,66 @@ scrub(struct req *r, const struct kase *k, const char *text)
 }
 
 /*
+ * The case's paper (DOC-3), where each is, its hand-overs; for the
+ * holder, the forms to hand it on or keep it (留存), for the one it was
+ * handed to, the receipt.  Case.Paper.N, PaperForm (the people).
+ */
+static int
+view_paper(struct req *r, const struct kase *k)
+{
+	struct paper	*v;
+	struct paper_person *pv;
+	const struct paper_move *m;
+	size_t		 i, j, n, np;
+	char		*p, *q;
+
+	if (paper_list(r->db, r->pool, k->id, &v, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "Case.Paper.%zu", i);
+		hdf_putf(r, p, "id", "%lld", (long long)v[i].id);
+		hdf_put(r, p, "what", scrub(r, k, v[i].what));
+		hdf_putf(r, p, "copies", "%d", v[i].copies);
+		hdf_putf(r, p, "pages", "%d", v[i].pages);
+		hdf_put(r, p, "holder", v[i].holder);
+		if (v[i].moving_to != 0)
+			hdf_put(r, p, "moving", v[i].moving_name);
+		hdf_put(r, p, "retained", scrub(r, k, v[i].retained));
+		hdf_put(r, p, "recorded_by", v[i].recorded_by);
+		hdf_put(r, p, "recorded_at", v[i].recorded_at);
+		if (v[i].moving_to == 0 && (v[i].holder_id == r->user.id ||
+		    (v[i].holder_id == 0 && !view_observer(r) &&
+		    flow_involves(k, &r->user))))
+			hdf_put(r, p, "mine", v[i].holder_id == 0 ? "archive" :
+			    "1");
+		if (v[i].moving_to == r->user.id)
+			hdf_put(r, p, "to_me", "1");
+		for (j = 0; j < v[i].nmoves; j++) {
+			m = &v[i].moves[j];
+			q = pool_printf(r->pool, "%s.Moves.%zu", p, j);
+			hdf_put(r, q, "from", m->from);
+			hdf_put(r, q, "to", m->to);
+			hdf_put(r, q, "by", m->by);
+			hdf_put(r, q, "given_at", m->given_at);
+			hdf_put(r, q, "received_at", m->received_at);
+			hdf_put(r, q, "note", scrub(r, k, m->note));
+		}
+	}
+	if (view_observer(r) || !flow_involves(k, &r->user))
+		return 0;
+	hdf_set(r, "PaperForm.may", "1");
+	if (paper_people(r->db, r->pool, k, &r->user, &pv, &np) != DB_OK)
+		return -1;
+	for (i = 0; i < np; i++) {
+		p = pool_printf(r->pool, "PaperForm.People.%zu", i);
+		hdf_putf(r, p, "id", "%lld", (long long)pv[i].id);
+		hdf_put(r, p, "label", pool_printf(r->pool, "%s（%s）",
+		    pv[i].name, pv[i].dept_name));
+	}
+	return 0;
+}
+
+/*
  * The full record of case k, read-only (INT-13): Case.* (the case, its
  * steps with their deadlines and lights, the applicant's clocks,
  * materials, events, opinions, documents, corrections, special
@@ -786,7 +847,7 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 		hdf_set(r, "Case.Report.summary", scrub(r, kp, rp->summary));
 		hdf_set(r, "Case.Report.recorded_by", rp->recorded_by);
 	}
-	if (view_urges(r, &k) == -1)
+	if (view_urges(r, &k) == -1 || view_paper(r, kp) == -1)
 		return -1;
 	hdf_setf(r, "Case.extended_days", "%d", k.extended_days);
 	return 0;
@@ -924,23 +985,28 @@ page_int_case(struct req *r)
 		hdf_set(r, "Page.Notice", "已核定收费，缴费通知书已出具并告知申请人。");
 	else if (done != NULL && strcmp(done, "fee-paid") == 0)
 		hdf_set(r, "Page.Notice", "已确认缴费，办件可以继续办理。");
+	else if (done != NULL && strncmp(done, "paper", 5) == 0)
+		hdf_set(r, "Page.Notice", strcmp(done, "paper-hand") == 0 ?
+		    "已登记移交；接收人签收后，材料记在其名下。" :
+		    strcmp(done, "paper-receive") == 0 ? "已签收，材料记在您的名下。" :
+		    strcmp(done, "paper-retain") == 0 ? "已注明本部门留存。" :
+		    "已登记纸质材料，现由您保管。");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", k.app_no));
 	return render(r, "int/case.cs");
 }
 
 /*
- * The case ?id= of a POST that acts on it: 0 with *id when the user's
- * department acts on it; else the page answered (400, 404, 403, 500).
+ * The case ?id= of a POST that acts on it: 0 with *id (and the case in
+ * *k) when the user's department acts on it; else the page answered
+ * (400, 404, 403, 500).
  * The domain checks again under the case's lock.
  */
 static int
-own_case(struct req *r, int64_t *id)
+own_case_read(struct req *r, int64_t *id, struct kase *k)
 {
-	struct kase	 k;
-
 	if (case_id(r, id) == -1)
 		return reply_error(r, 400, "办件编号不正确。");
-	switch (case_get(r->db, r->pool, *id, &k)) {
+	switch (case_get(r->db, r->pool, *id, k)) {
 	case DB_OK:
 		break;
 	case DB_NONE:
@@ -948,9 +1014,17 @@ own_case(struct req *r, int64_t *id)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	if (!flow_involves(&k, &r->user))
+	if (!flow_involves(k, &r->user))
 		return reply_error(r, 403, "这个办件不属于您的部门。");
 	return 0;
+}
+
+static int
+own_case(struct req *r, int64_t *id)
+{
+	struct kase	 k;
+
+	return own_case_read(r, id, &k);
 }
 
 /* 422 saying what to shorten when text has more than max characters;
@@ -1293,6 +1367,116 @@ page_int_fee_paid(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
+}
+
+/* A whole number from a form, lo..hi; -1 for anything else. */
+static long
+form_count(struct req *r, const char *name, long lo, long hi)
+{
+	const char	*v = form_get(r, name);
+	char		*end;
+	long		 n;
+
+	if (v == NULL || *v == '\0' || strlen(v) > 9 ||
+	    (n = strtol(v, &end, 10)) < lo || *end != '\0' || n > hi)
+		return -1;
+	return n;
+}
+
+/*
+ * The answer to a POST about the case's paper (DOC-3): back to the case
+ * with done, 409 with why, or 500.
+ */
+static int
+papered(struct req *r, const struct kase *k, enum db_rc rc,
+    const char *done, const char *why)
+{
+	switch (rc) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/case?id=%lld&done=%s#paper-title", (long long)k->id,
+		    done));
+	case DB_NONE:
+		return reply_error(r, 409, why != NULL ? why :
+		    "纸质材料没有登记，请刷新后再试。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/* POST /case/paper: id, what, copies, pages (DOC-3). */
+int
+page_int_paper_add(struct req *r)
+{
+	struct kase	 k;
+	enum db_rc	 drc;
+	int64_t		 id;
+	const char	*why = NULL;
+	long		 copies, pages;
+	int		 rc;
+
+	if ((rc = own_case_read(r, &id, &k)) != 0)
+		return rc;
+	if ((copies = form_count(r, "copies", 1, PAPER_COPIES_MAX)) < 0)
+		return reply_error(r, 422, "份数应为 1 到 999 的整数。");
+	if ((pages = form_count(r, "pages", 0, PAPER_PAGES_MAX)) < 0)
+		return reply_error(r, 422, "页数应为 0 到 99999 的整数（样品等"
+		    "没有页数的填 0）。");
+	drc = paper_add(r->db, r->pool, &k, &r->user,
+	    form_text(r, "what"), (int)copies, (int)pages, &why);
+	return papered(r, &k, drc, "paper", why);
+}
+
+/*
+ * POST /case/paper/hand (paper, to: a staff id or "archive", note),
+ * /case/paper/receive (paper) and /case/paper/retain (paper, note), each
+ * with the case's id; done names which.
+ */
+static int
+paper_one(struct req *r, const char *done)
+{
+	struct kase	 k;
+	enum db_rc	 drc;
+	int64_t		 id;
+	const char	*why = NULL, *to;
+	long		 paper, whom = 0;
+	int		 rc;
+
+	if ((rc = own_case_read(r, &id, &k)) != 0)
+		return rc;
+	if ((paper = form_count(r, "paper", 1, 2147483647)) < 0)
+		return reply_error(r, 400, "纸质材料编号不正确。");
+	if (strcmp(done, "paper-hand") == 0) {
+		to = form_get(r, "to");
+		if (to == NULL || (strcmp(to, "archive") != 0 &&
+		    (whom = form_count(r, "to", 1, 2147483647)) < 0))
+			return reply_error(r, 422, "请选择接收人，或档案室。");
+		drc = paper_hand(r->db, r->pool, &k, &r->user, paper, whom,
+		    form_text(r, "note"), &why);
+	} else if (strcmp(done, "paper-receive") == 0)
+		drc = paper_receive(r->db, r->pool, &k, &r->user, paper, &why);
+	else
+		drc = paper_retain(r->db, r->pool, &k, &r->user, paper,
+		    form_text(r, "note"), &why);
+	return papered(r, &k, drc, done, why);
+}
+
+int
+page_int_paper_hand(struct req *r)
+{
+	return paper_one(r, "paper-hand");
+}
+
+int
+page_int_paper_receive(struct req *r)
+{
+	return paper_one(r, "paper-receive");
+}
+
+int
+page_int_paper_retain(struct req *r)
+{
+	return paper_one(r, "paper-retain");
 }
 
 /*

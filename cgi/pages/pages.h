@@ -77,6 +77,14 @@ int	 page_int_resume(struct req *);
 int	 page_int_urge(struct req *);
 int	 page_int_fee(struct req *);
 int	 page_int_fee_paid(struct req *);
+/* Paper that follows the case (DOC-3; int_case.c). */
+int	 page_int_paper_add(struct req *);
+int	 page_int_paper_hand(struct req *);
+int	 page_int_paper_receive(struct req *);
+int	 page_int_paper_retain(struct req *);
+/* 窗口核验 (ACC-1; int_claim.c). */
+int	 page_int_claim(struct req *);
+int	 page_int_claim_add(struct req *);
 /* int_delegate.c: 我的委托 (INT-7). */
 int	 page_int_delegate(struct req *);
 int	 page_int_delegate_add(struct req *);

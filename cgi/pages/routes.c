@@ -126,6 +126,19 @@ const struct route routes[] = {
 	{ "POST", "/case/fee", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_fee },
 	{ "POST", "/case/fee-paid", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_fee_paid },
+	/* Paper that follows the case (DOC-3; int_case.c). */
+	{ "POST", "/case/paper", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_paper_add },
+	{ "POST", "/case/paper/hand", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_paper_hand },
+	{ "POST", "/case/paper/receive", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_paper_receive },
+	{ "POST", "/case/paper/retain", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_paper_retain },
+	/* 窗口核验 (ACC-1; int_claim.c): window clerks only. */
+	{ "GET", "/hall/claim", R_INT | R_LOGIN, ROLE_CLERK, page_int_claim },
+	{ "POST", "/hall/claim", R_INT | R_LOGIN | R_CSRF, ROLE_CLERK,
+	    page_int_claim_add },
 	/* 我的委托 (INT-7): one's own delegations (int_delegate.c). */
 	{ "GET", "/delegate", R_INT | R_LOGIN, STAFF, page_int_delegate },
 	{ "POST", "/delegate", R_INT | R_LOGIN | R_CSRF, STAFF,

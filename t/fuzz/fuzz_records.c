@@ -110,7 +110,9 @@ static const rec_validator validators[] = { rec_valid_item,
     /* Licences (DOC-2): issued (an enterprise's, sealed; a person's,
      * 长期, unsealed) and revoked. */
     rec_valid_licence_issue, rec_valid_licence_issue,
-    rec_valid_licence_revoke };
+    rec_valid_licence_revoke,
+    /* The window's claims and their answers (ACC-1). */
+    rec_valid_claim, rec_valid_claim, rec_valid_claim_result };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -283,6 +285,19 @@ static const char *const seeds[] = {
 	"{\"type\":\"licence.revoke\",\"licence_no\":\"锡市监食许〔2026〕0001号\","
 	"\"state\":\"revoked\",\"ended_at\":\"2026-12-08 03:00:00\","
 	"\"why\":\"依法吊销\"}",
+	/* account.claim: a person's, an enterprise's; an answer. */
+	"{\"type\":\"account.claim\",\"id\":1,\"kind\":\"person\","
+	"\"id_number\":\"152502198807120048\",\"name\":\"乌兰\","
+	"\"mobile\":\"13904791234\",\"clerk\":\"sarengaowa\","
+	"\"clerk_name\":\"萨仁高娃\",\"at\":\"2026-12-07 10:00:00\"}",
+	"{\"type\":\"account.claim\",\"id\":2,\"kind\":\"enterprise\","
+	"\"id_number\":\"152502198807120048\",\"credit_code\":"
+	"\"91152502MA0N3K7P83\",\"ent_name\":\"锡林浩特市草原明珠乳业有限公司\","
+	"\"address\":\"锡林浩特市额尔敦路 8 号\",\"clerk\":\"sarengaowa\","
+	"\"clerk_name\":\"萨仁高娃\",\"at\":\"2026-12-07 10:00:00\"}",
+	"{\"type\":\"account.claim.result\",\"id\":1,\"state\":"
+	"\"refused\",\"reason\":\"这个身份证号码在网上没有注册过\","
+	"\"at\":\"2026-12-07 10:05:00\"}",
 };
 
 static struct pool	*pool;

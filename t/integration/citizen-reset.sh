@@ -18,11 +18,7 @@ done
 SQUAT=Squat-Pass-2026 OWN=Owner-Grass-2026
 YIWANG_PASSWORD=$SQUAT admin_ext citizen-add "$NO" 冒名者 13800000000 >/dev/null
 ID=$(citizen_of "$NO")
-login() {	# JAR PASSWORD
-	local csrf
-	csrf=$(http_get "$1" "$EXT_URL/login" | csrf_from)
-	http_post "$1" "$EXT_URL/login" "csrf=$csrf" "id_number=$NO" "password=$2" "next=/my" >/dev/null
-}
+login() { ext_login "$1" "$NO" "$2"; }	# JAR PASSWORD
 login squatter "$SQUAT"
 t_is "the squatter is logged in" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
 # Four misses seeded and a fifth typed: the account is locked.

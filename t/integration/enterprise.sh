@@ -25,17 +25,6 @@ CODE=152502-SCJG-XK-001		# 食品经营许可, 市场监督管理局
 PW='Caoyuan-2026!'
 REP=$(test_id 21) STAFF=$(test_id 22) OTHER=$(test_id 23)
 
-# credit_code PREFIX17: the 17 characters with their GB 32100 check
-# character.
-credit_code() {
-	local set=0123456789ABCDEFGHJKLMNPQRTUWXY s=$1 i c sum=0
-	local -a w=(1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28)
-	for ((i = 0; i < 17; i++)); do
-		c=${set%%"${s:i:1}"*}
-		sum=$((sum + ${#c} * w[i]))
-	done
-	printf '%s%s\n' "$s" "${set:(31 - sum % 31) % 31:1}"
-}
 # This run's codes: a 企业 of 锡林浩特市 (152502), its organisation code
 # from the pid.
 ORG=$(printf 'MA%07d' $(($$ % 10000000)))

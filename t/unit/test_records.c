@@ -1568,6 +1568,100 @@ agent_account_record(void **state)
 	}
 }
 
+/* account.claim (ACC-1): the window's claim as the intranet made it; a
+ * person's carries name and mobile, an enterprise's its licence, never
+ * both, and nothing else (no password). */
+#define CLAIM_PERSON "{\"type\":\"account.claim\",\"id\":7,\"kind\":" \
+    "\"person\",\"id_number\":\"152502198807120048\",\"name\":\"乌兰\"," \
+    "\"mobile\":\"13904791234\",\"clerk\":\"sarengaowa\",\"clerk_name\":" \
+    "\"萨仁高娃\",\"at\":\"2026-12-07 10:00:00\"}"
+#define CLAIM_ENT "{\"type\":\"account.claim\",\"id\":8,\"kind\":" \
+    "\"enterprise\",\"id_number\":\"152502198807120048\",\"credit_code\":" \
+    "\"91152502MA0N3K7P83\",\"ent_name\":\"锡林浩特市草原明珠乳业有限公司\"," \
+    "\"address\":\"锡林浩特市额尔敦路 8 号\",\"clerk\":\"sarengaowa\"," \
+    "\"clerk_name\":\"萨仁高娃\",\"at\":\"2026-12-07 10:00:00\"}"
+
+static void
+claim_record(void **state)
+{
+	static const struct {
+		const char	*base, *key, *value, *at;
+	} bad[] = {
+		{ CLAIM_PERSON, "id_number", "\"152502198807120049\"",
+		    "id_number" },
+		{ CLAIM_PERSON, "id_number", "\"11010519491231002x\"",
+		    "id_number" },
+		{ CLAIM_PERSON, "mobile", "\"1390479123\"", "mobile" },
+		{ CLAIM_PERSON, "mobile", "null", "mobile" },
+		{ CLAIM_PERSON, "name", "\"\"", "name" },
+		{ CLAIM_PERSON, "name", "\"乌兰\\u0007\"", "name" },
+		{ CLAIM_PERSON, "credit_code", "\"91152502MA0N3K7P83\"",
+		    "credit_code" },
+		{ CLAIM_PERSON, "password", "\"Caoyuan#2026\"", "password" },
+		{ CLAIM_PERSON, "kind", "\"admin\"", "kind" },
+		{ CLAIM_PERSON, "id", "0", "id" },
+		{ CLAIM_PERSON, "clerk", "\"../etc\"", "clerk" },
+		{ CLAIM_PERSON, "at", "\"2026-12-07\"", "at" },
+		{ CLAIM_ENT, "credit_code", "\"91152502MA0N3K7P84\"",
+		    "credit_code" },
+		{ CLAIM_ENT, "ent_name", "\"乳\"", "ent_name" },
+		{ CLAIM_ENT, "address", "null", "address" },
+		{ CLAIM_ENT, "mobile", "\"13904791234\"", "mobile" },
+		{ CLAIM_ENT, "kind", "\"person\"", "name" },
+	};
+	json_t	*o;
+	size_t	 i;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_claim, parse(CLAIM_PERSON)), 0);
+	assert_int_equal(run(rec_valid_claim, parse(CLAIM_ENT)), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		o = parse(bad[i].base);
+		if (strcmp(bad[i].value, "null") == 0)
+			json_object_del(o, bad[i].key);
+		else
+			json_object_set_new(o, bad[i].key, json_loads(
+			    bad[i].value, JSON_DECODE_ANY, NULL));
+		assert_int_equal(run(rec_valid_claim, o), -1);
+		assert_string_equal(field(), bad[i].at);
+	}
+}
+
+/* account.claim.result: applied, or refused with its reason. */
+static void
+claim_result_record(void **state)
+{
+	static const char *const bad[][2] = {
+		{ "{\"type\":\"account.claim.result\",\"id\":7,\"state\":"
+		    "\"refused\",\"at\":\"2026-12-07 10:05:00\"}", "reason" },
+		{ "{\"type\":\"account.claim.result\",\"id\":7,\"state\":"
+		    "\"applied\",\"reason\":\"好\",\"at\":"
+		    "\"2026-12-07 10:05:00\"}", "reason" },
+		{ "{\"type\":\"account.claim.result\",\"id\":7,\"state\":"
+		    "\"done\",\"at\":\"2026-12-07 10:05:00\"}", "state" },
+		{ "{\"type\":\"account.claim.result\",\"id\":\"7\",\"state\":"
+		    "\"applied\",\"at\":\"2026-12-07 10:05:00\"}", "id" },
+		{ "{\"type\":\"account.claim.result\",\"id\":7,\"state\":"
+		    "\"applied\",\"at\":\"2026-12-07 10:05:00\",\"password\":"
+		    "\"x\"}", "password" },
+	};
+	size_t	 i;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_claim_result, parse("{\"type\":"
+	    "\"account.claim.result\",\"id\":7,\"state\":\"applied\","
+	    "\"at\":\"2026-12-07 10:05:00\"}")), 0);
+	assert_int_equal(run(rec_valid_claim_result, parse("{\"type\":"
+	    "\"account.claim.result\",\"id\":7,\"state\":\"refused\","
+	    "\"reason\":\"这个身份证号码在网上没有注册过\",\"at\":"
+	    "\"2026-12-07 10:05:00\"}")), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(run(rec_valid_claim_result, parse(bad[i][0])),
+		    -1);
+		assert_string_equal(field(), bad[i][1]);
+	}
+}
+
 /* gap.alert (GAP-6): the other site refused one of this site's bundles;
  * about this site's direction only, fields as the gap writes them. */
 #define GAP_ALERT_OK "{\"type\":\"gap.alert\",\"kind\":\"gap.chain\"," \
@@ -1917,6 +2011,8 @@ main(void)
 		T(pub_agents_record),
 		T(proxy_application_record),
 		T(agent_account_record),
+		T(claim_record),
+		T(claim_result_record),
 		T(gap_aside_record),
 		T(gap_alert_record),
 		T(seal_key_record),

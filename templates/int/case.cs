@@ -213,6 +213,74 @@
     </section>
     <?cs /if ?>
 
+    <?cs if:PaperForm.may ?>
+    <section class="section actions-panel" aria-labelledby="paper-act-title">
+      <h2 class="section-title" id="paper-act-title">纸质材料交接</h2>
+      <?cs each:p = Case.Paper ?><?cs if:p.to_me ?>
+      <form class="action-form" method="post" action="/case/paper/receive">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <input type="hidden" name="paper" value="<?cs var:p.id ?>">
+        <p><strong><?cs var:p.what ?></strong>（<?cs var:p.copies ?> 份<?cs if:p.pages > 0 ?>，<?cs var:p.pages ?> 页<?cs /if ?>）已由 <?cs var:p.holder ?> 移交给您。请清点无误后签收。</p>
+        <button class="btn btn-primary btn-block" type="submit">签收</button>
+      </form>
+      <?cs /if ?><?cs /each ?>
+      <?cs each:p = Case.Paper ?><?cs if:p.mine ?>
+      <form class="action-form" method="post" action="/case/paper/hand">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <input type="hidden" name="paper" value="<?cs var:p.id ?>">
+        <h3 class="action-title">移交：<?cs var:p.what ?></h3>
+        <div class="field">
+          <label for="f-to-<?cs var:p.id ?>">交给</label>
+          <select id="f-to-<?cs var:p.id ?>" name="to" required>
+            <option value="">请选择接收人</option>
+            <?cs each:w = PaperForm.People ?><option value="<?cs var:w.id ?>"><?cs var:w.label ?></option><?cs /each ?>
+            <?cs if:p.mine != "archive" ?><option value="archive">档案室（归档）</option><?cs /if ?>
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-hnote-<?cs var:p.id ?>">说明<span class="opt">（选填，200 字以内）</span></label>
+          <input id="f-hnote-<?cs var:p.id ?>" name="note" type="text" maxlength="200" placeholder="如：随件转公章刻制备案">
+        </div>
+        <p class="help">交给工作人员的，由接收人在本页签收后才记在其名下；交档案室的即时入档。</p>
+        <button class="btn btn-plain btn-block" type="submit">登记移交</button>
+      </form>
+      <?cs if:p.mine == "1" && !p.retained ?>
+      <form class="action-form" method="post" action="/case/paper/retain">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <input type="hidden" name="paper" value="<?cs var:p.id ?>">
+        <div class="field">
+          <label for="f-rnote-<?cs var:p.id ?>">本部门留存的原因<span class="req">（留存时必填）</span></label>
+          <input id="f-rnote-<?cs var:p.id ?>" name="note" type="text" maxlength="200" required placeholder="如：原件由本部门存档，复印件已随件">
+        </div>
+        <button class="btn btn-plain btn-block" type="submit">注明留存</button>
+      </form>
+      <?cs /if ?>
+      <?cs /if ?><?cs /each ?>
+      <form class="action-form" method="post" action="/case/paper">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <h3 class="action-title">登记纸质材料</h3>
+        <p class="help">申请人交来的、不能扫描上传的材料（原件、图纸、样品等）在此登记，登记后由您保管。本件转往其他部门前，须把材料移交给下一环节的工作人员，或注明本部门留存的原因。</p>
+        <div class="field">
+          <label for="f-pwhat">材料<span class="req">（必填）</span></label>
+          <input id="f-pwhat" name="what" type="text" maxlength="100" required placeholder="如：房屋产权证明原件">
+        </div>
+        <div class="field">
+          <label for="f-pcopies">份数</label>
+          <input id="f-pcopies" name="copies" type="number" min="1" max="999" value="1" required>
+        </div>
+        <div class="field">
+          <label for="f-ppages">页数<span class="opt">（样品等填 0）</span></label>
+          <input id="f-ppages" name="pages" type="number" min="0" max="99999" value="1" required>
+        </div>
+        <button class="btn btn-plain btn-block" type="submit">登记</button>
+      </form>
+    </section>
+    <?cs /if ?>
+
     <?cs if:Fee.state ?>
     <section class="section" aria-labelledby="fee-title">
       <h2 class="section-title" id="fee-title">收费</h2>

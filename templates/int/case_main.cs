@@ -1,5 +1,5 @@
 <?cs # int/case_main.cs: part of a case's record (INT-13), shared by /case
-       (case.cs) and the supervisors' /sup/case (sup_case.cs): the application, materials, opinions, documents, report, special procedures and corrections.
+       (case.cs) and the supervisors' /sup/case (sup_case.cs): the application, materials, paper (DOC-3), opinions, documents, report, special procedures and corrections.
        Sup.observer: materials and documents listed, not linked (SUP-7). ?>
 <?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
 <?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
@@ -38,6 +38,29 @@
               <td data-label="材料名称"><?cs var:a.material_name ?><?cs if:a.round == 1 ?> <span class="badge st-correction">补正件</span><?cs /if ?></td>
               <td class="file" data-label="文件"><?cs if:Sup.observer ?><?cs var:a.file_name ?><?cs else ?><a href="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>" target="_blank" rel="noopener"><?cs var:a.file_name ?></a><?cs /if ?><?cs if:a.mime ?> <span class="muted small"><?cs if:a.mime == "application/pdf" ?>PDF<?cs else ?><?cs var:a.mime ?><?cs /if ?></span><?cs /if ?></td>
               <td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td>
+            </tr>
+            <?cs /each ?>
+          </tbody>
+        </table>
+      </div>
+      <?cs /if ?>
+    </section>
+
+    <section class="section paper" aria-labelledby="paper-title">
+      <h2 class="section-title" id="paper-title">纸质材料</h2>
+      <?cs if:subcount(Case.Paper) == 0 ?>
+      <p class="muted">本件没有登记不能扫描的纸质材料（原件、图纸、样品等）。</p>
+      <?cs else ?>
+      <div class="table-wrap">
+        <table class="grid reflow">
+          <thead><tr><th scope="col">材料</th><th scope="col">数量</th><th scope="col">现在在哪</th><th scope="col">交接记录</th></tr></thead>
+          <tbody>
+            <?cs each:p = Case.Paper ?>
+            <tr>
+              <td data-label="材料"><?cs var:p.what ?><br><span class="muted small"><?cs var:p.recorded_by ?> <?cs var:p.recorded_at ?> 登记</span></td>
+              <td class="nowrap" data-label="数量"><?cs var:p.copies ?> 份<?cs if:p.pages > 0 ?>，<?cs var:p.pages ?> 页<?cs /if ?></td>
+              <td data-label="现在在哪"><strong><?cs var:p.holder ?></strong><?cs if:p.moving ?><br><span class="badge st-wait">待签收</span> 已移交给 <?cs var:p.moving ?><?cs /if ?><?cs if:p.retained ?><br><span class="tag">留存</span> <?cs var:p.retained ?><?cs /if ?></td>
+              <td data-label="交接记录"><?cs if:subcount(p.Moves) == 0 ?><span class="muted">未移交</span><?cs else ?><ol class="paper-moves"><?cs each:m = p.Moves ?><li><time><?cs var:m.given_at ?></time> <?cs var:m.from ?> → <?cs var:m.to ?><?cs if:m.by ?>（<?cs var:m.by ?>登记）<?cs /if ?><?cs if:m.note ?>：<?cs var:m.note ?><?cs /if ?>；<?cs if:m.received_at ?><?cs if:m.to != "档案室" ?><?cs var:m.received_at ?> 签收<?cs else ?>已入档案室<?cs /if ?><?cs else ?><span class="badge st-wait">待签收</span><?cs /if ?></li><?cs /each ?></ol><?cs /if ?></td>
             </tr>
             <?cs /each ?>
           </tbody>

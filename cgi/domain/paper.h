@@ -1,0 +1,88 @@
+/*
+ * paper.h: paper that cannot be digitised follows the case (纸质材料随
+ * 流程流转, DOC-3; issue #10).  Owns case_paper and case_paper_move
+ * (db/220).  A piece of paper (原件, 图纸, 样品…) is recorded on the case
+ * by whoever receives it, held by one staff account or the archive room,
+ * and handed over with a row of history each time: to a named person,
+ * who confirms receipt (签收), or to the archive room.  A department the
+ * case leaves for another (flow.c) may not keep the case's paper unless
+ * it says why (留存).  Every change is audited.
+ */
+#ifndef YW_PAPER_H
+#define YW_PAPER_H
+
+#include "db.h"
+#include "flow.h"
+
+#define PAPER_WHAT_MAX	100	/* characters */
+#define PAPER_NOTE_MAX	200
+#define PAPER_COPIES_MAX	999
+#define PAPER_PAGES_MAX	99999
+
+struct paper_move {
+	char		*from;		/* "姓名（部门）" or "档案室" */
+	char		*to;
+	char		*by;		/* who recorded it, when not the
+					 * giver (from the archive); or NULL */
+	char		*given_at, *received_at;	/* Beijing; NULL:
+							 * not yet */
+	char		*note;
+};
+
+struct paper {
+	int64_t		 id;
+	char		*what;
+	int		 copies, pages;
+	int64_t		 holder_id;	/* 0: the archive room */
+	char		*holder;	/* "姓名（部门）" or "档案室" */
+	char		*holder_dept;	/* its code, NULL for the archive */
+	int64_t		 moving_to;	/* a hand-over waits for this
+					 * person's receipt; 0 none */
+	char		*moving_name;	/* "姓名（部门）" */
+	char		*retained;	/* 留存 note, or NULL */
+	char		*recorded_by, *recorded_at;
+	struct paper_move *moves;	/* oldest first */
+	size_t		 nmoves;
+};
+
+/* Someone paper may be handed to: active staff of a department acting
+ * on the case. */
+struct paper_person {
+	int64_t		 id;
+	char		*name, *dept_code, *dept_name;
+};
+
+/* The case's paper with its history, oldest first. */
+enum db_rc	 paper_list(struct db *, struct pool *, int64_t case_id,
+		    struct paper **, size_t *);
+/* Who paper of case k may be handed to, u left out. */
+enum db_rc	 paper_people(struct db *, struct pool *, const struct kase *,
+		    const struct user *u, struct paper_person **, size_t *);
+/*
+ * Record paper on case k, held by u from now (the clock's).  DB_NONE
+ * with *why (Chinese, what to do) when refused.
+ */
+enum db_rc	 paper_add(struct db *, struct pool *, const struct kase *,
+		    const struct user *, const char *what, int copies,
+		    int pages, const char **why);
+/* Hand paper id of case k over to staff to (0: the archive room) with
+ * note; only its holder may (the archive's, anyone of k's departments). */
+enum db_rc	 paper_hand(struct db *, struct pool *, const struct kase *,
+		    const struct user *, int64_t id, int64_t to,
+		    const char *note, const char **why);
+/* u confirms receipt of paper id handed to them. */
+enum db_rc	 paper_receive(struct db *, struct pool *, const struct kase *,
+		    const struct user *, int64_t id, const char **why);
+/* Its holder u says why their department keeps paper id (留存). */
+enum db_rc	 paper_retain(struct db *, struct pool *, const struct kase *,
+		    const struct user *, int64_t id, const char *note,
+		    const char **why);
+/*
+ * In case_act()'s transaction, when the case leaves department dept for
+ * another: DB_NONE with *why naming the first paper that department
+ * still holds, not handed on and not kept with a 留存 note; else DB_OK.
+ */
+enum db_rc	 paper_left_behind(struct db *, struct pool *, int64_t case_id,
+		    const char *dept, const char **why);
+
+#endif
