@@ -167,7 +167,7 @@ t_like "lists the department with its count" "$HTTP_BODY" "v=$dept\""
 # pages in $TMP/walk, the pages' count in $pages; fails on a page that is
 # not 200, that is too long, or that does not say which page follows.
 walk() {
-	local after= next
+	local after='' next
 	: >"$TMP/walk"
 	pages=0
 	while :; do
