@@ -54,8 +54,8 @@ t_is "b: the bundle is recorded as imported" "$(sql_ext "SELECT COUNT(*) FROM ga
 http_get anon "$EXT_URL/" >/dev/null
 t_is "b: extranet home answers" "$HTTP_STATUS" 200
 t_like "b: home offers its department" "$HTTP_BODY" "href=\"/browse\?by=dept&amp;v=SCJGJ\""
-http_get anon "$EXT_URL/browse?by=all" >/dev/null
-t_like "b: the list of all items has the item" "$HTTP_BODY" "食品经营许可证核发（新办）"
+http_get anon "$EXT_URL/browse?by=dept&v=SCJGJ" >/dev/null
+t_like "b: the department's items have the item" "$HTTP_BODY" "食品经营许可证核发（新办）"
 http_get anon "$EXT_URL/guide?code=$CODE" >/dev/null
 t_is "b: guide page answers" "$HTTP_STATUS" 200
 t_like "b: guide shows the legal basis" "$HTTP_BODY" "中华人民共和国食品安全法"
