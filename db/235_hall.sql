@@ -17,7 +17,7 @@ CREATE TABLE item_done (
 	done		INT NOT NULL,
 	KEY (done, item_code)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
-  COMMENT='read-only: decided cases per item (热门事项), kept by a trigger on result_public';
+  COMMENT='read-only: decided cases per item, kept by a trigger';
 
 INSERT INTO item_done (item_code, done)
 	SELECT item_code, COUNT(*) FROM result_public
