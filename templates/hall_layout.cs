@@ -8,6 +8,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Site.Name ?></title>
 <link rel="stylesheet" href="/static/yiwang.css">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
 </head>
 <body class="hall-body">
 <?cs include:Page.Template ?>

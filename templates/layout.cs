@@ -7,8 +7,14 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Site.Name ?></title>
 <link rel="stylesheet" href="/static/yiwang.css">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
+<link rel="icon" href="/static/icon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/static/apple-touch-icon.png">
+<?cs if:Site.Kind != "intranet" ?><link rel="manifest" href="/manifest.webmanifest">
+<meta name="theme-color" content="#1d4e89">
+<?cs /if ?><script src="/static/hall.js" defer></script>
 </head>
-<body class="site-<?cs if:Site.Kind == "intranet" ?>intranet<?cs else ?>extranet<?cs /if ?>">
+<body class="site-<?cs if:Site.Kind == "intranet" ?>intranet<?cs else ?>extranet<?cs /if ?><?cs if:View.big ?> view-big<?cs /if ?>">
 <a class="skip" href="#main">跳到正文</a>
 <?cs if:Site.Kind == "intranet" ?>
 <header class="masthead masthead-int">
@@ -91,6 +97,12 @@
   </div>
 </header>
 <?cs /if ?>
+<?cs # Every page: the large-text mode (适老化, kept in a cookie) and a
+       print button that hall.js shows (none without a script). ?>
+<div class="wrap page-tools no-print">
+  <?cs if:View.big ?><a href="/display?size=normal&amp;next=<?cs var:url_escape(Page.Here) ?>">标准版</a><span class="page-tools-now">当前：大字版</span><?cs else ?><a href="/display?size=big&amp;next=<?cs var:url_escape(Page.Here) ?>">大字版</a><?cs /if ?>
+  <button type="button" class="print-btn" hidden>打印本页</button>
+</div>
 <?cs if:Page.Notice ?>
 <div class="wrap"><p class="notice" role="status"><?cs var:Page.Notice ?></p></div>
 <?cs /if ?>
@@ -106,6 +118,9 @@
     <p>本系统为政务内网审批系统，所有操作均留痕备查。请勿将办件信息带出内网。</p>
     <?cs else ?>
     <p>对办理过程或结果有意见，可<a href="/complaint">在线投诉举报</a>（<a href="/complaints">我的投诉</a>），也可拨打各事项办事指南中的投诉电话，或拨打 12345 政务服务便民热线。</p>
+    <?cs /if ?>
+    <?cs if:Site.Code || Site.Icp || Site.Psb ?>
+    <p class="footer-ids"><?cs if:Site.Code ?><span>政府网站标识码 <?cs var:Site.Code ?></span><?cs /if ?><?cs if:Site.Icp ?><span><?cs if:Site.Kind == "intranet" ?><?cs var:Site.Icp ?><?cs else ?><a href="https://beian.miit.gov.cn/" rel="noopener"><?cs var:Site.Icp ?></a><?cs /if ?></span><?cs /if ?><?cs if:Site.Psb ?><span><?cs if:Site.PsbCode && Site.Kind != "intranet" ?><a href="https://beian.mps.gov.cn/#/query/webSearch?code=<?cs var:url_escape(Site.PsbCode) ?>" rel="noopener"><?cs var:Site.Psb ?></a><?cs else ?><?cs var:Site.Psb ?><?cs /if ?></span><?cs /if ?></p>
     <?cs /if ?>
   </div>
 </footer>

@@ -102,7 +102,8 @@ usage(void)
 	    "                               the licence item ITEM issues (DOC-2):\n"
 	    "                               its name, the word of its number\n"
 	    "                               series, years valid (0: 长期)\n"
-	    "  demo DIR                     load DIR/demo.json (intranet, once)\n"
+	    "  demo DIR                     load DIR/demo.json and policies.json\n"
+	    "                               (intranet, once)\n"
 	    "  sup-export --since WATERMARK [--out FILE]\n"
 	    "                               cases, events and warnings for the\n"
 	    "                               provincial supervision system\n"
@@ -1235,9 +1236,95 @@ publish(struct db *db, struct pool *pool, const char *code, int version)
 	}
 }
 
+/* The demo staff member `login` of demo.json (root) as a user with
+ * roles, of their department; -1 when there is none. */
+static int
+demo_user(json_t *root, const char *login, unsigned roles, struct user *u)
+{
+	json_t		*e, *d;
+	size_t		 i, j;
+	const char	*dept;
+
+	memset(u, 0, sizeof(*u));
+	if (login == NULL)
+		return -1;
+	json_array_foreach(json_object_get(root, "staff"), i, e) {
+		if (json_string_value(json_object_get(e, "login")) == NULL ||
+		    strcmp(json_string_value(json_object_get(e, "login")),
+		    login) != 0)
+			continue;
+		dept = json_string_value(json_object_get(e, "dept"));
+		u->login = login;
+		u->name = json_string_value(json_object_get(e, "name"));
+		u->roles = roles;
+		u->dept_code = dept;
+		json_array_foreach(json_object_get(root, "departments"), j, d)
+			if (dept != NULL && json_string_value(json_object_get(d,
+			    "code")) != NULL && strcmp(dept, json_string_value(
+			    json_object_get(d, "code"))) == 0)
+				u->dept_name = json_string_value(
+				    json_object_get(d, "name"));
+		return u->name != NULL && u->dept_name != NULL ? 0 : -1;
+	}
+	return -1;
+}
+
 /*
- * The demo county: departments, staff and items from DIR/demo.json.
- * Loaded once; a second run says so and changes nothing.
+ * The demo's policy and law texts (CAT-5) from DIR/policies.json, each
+ * written by a member of its department's staff and published by its
+ * leader, as on /pub: they cross to the extranet with the next bundle
+ * and the guides of the items they name link to them.
+ */
+static int
+demo_policies(struct db *db, struct pool *pool, json_t *root,
+    const char *dir)
+{
+	json_t		*doc, *e, *it;
+	json_error_t	 jerr;
+	struct user	 w, r;
+	const char	*why = NULL;
+	char		*path, *items;
+	size_t		 i, j;
+	int64_t		 id;
+	int		 ret = 0;
+
+	path = pool_printf(pool, "%s/policies.json", dir);
+	if ((doc = json_load_file(path, 0, &jerr)) == NULL) {
+		fprintf(stderr, "%s:%d: %s\n", path, jerr.line, jerr.text);
+		return -1;
+	}
+	json_array_foreach(json_object_get(doc, "policies"), i, e) {
+		items = "";
+		json_array_foreach(json_object_get(e, "items"), j, it)
+			items = pool_printf(pool, "%s%s\n", items,
+			    json_string_value(it));
+		id = 0;
+		if (demo_user(root, json_string_value(json_object_get(e,
+		    "writer")), 0, &w) != 0 || demo_user(root,
+		    json_string_value(json_object_get(e, "reviewer")),
+		    ROLE_LEADER, &r) != 0 ||
+		    pub_news_save(db, pool, &w, &id, "policy",
+		    json_string_value(json_object_get(e, "title")),
+		    json_string_value(json_object_get(e, "body")), items,
+		    &why) != DB_OK ||
+		    pub_news_move(db, pool, &w, id, "submit", NULL, &why) !=
+		    DB_OK ||
+		    pub_news_move(db, pool, &r, id, "publish", NULL, &why) !=
+		    DB_OK) {
+			fprintf(stderr, "%s: policy %zu: %s\n", path, i + 1,
+			    why != NULL ? why : "not stored");
+			ret = -1;
+			break;
+		}
+	}
+	json_decref(doc);
+	return ret;
+}
+
+/*
+ * The demo county: departments, staff and items from DIR/demo.json, and
+ * the policy texts of DIR/policies.json.  Loaded once; a second run says
+ * so and changes nothing.
  */
 static int
 demo(const struct config *cfg, struct db *db, struct pool *pool,
@@ -1310,6 +1397,8 @@ demo(const struct config *cfg, struct db *db, struct pool *pool,
 		    (int)json_integer_value(json_object_get(e, "years"))) !=
 		    DB_OK)
 			goto fail;
+	if (demo_policies(db, pool, root, dir) != 0)
+		goto fail;
 	json_decref(root);
 	return 0;
 fail:

@@ -174,6 +174,10 @@ config_load(const char *path, struct config *c)
 		{ "ops_ca_key", &c->ops_ca_key, NULL },
 		{ "org_name", &c->org_name, NULL },
 		{ "org_phone", &c->org_phone, NULL },
+		{ "site_code", &c->site_code, NULL },
+		{ "icp", &c->icp, NULL },
+		{ "psb", &c->psb, NULL },
+		{ "psb_code", &c->psb_code, NULL },
 		{ "clock_file", &c->clock_file, NULL },
 		{ "max_body", NULL, &c->max_body },
 		{ "max_upload", NULL, &c->max_upload },
@@ -311,6 +315,10 @@ config_free(struct config *c)
 	free(c->verify_url);
 	free(c->org_name);
 	free(c->org_phone);
+	free(c->site_code);
+	free(c->icp);
+	free(c->psb);
+	free(c->psb_code);
 	free(c->clamd_socket);
 	free(c->sms_url);
 	free(c->sms_user);

@@ -57,6 +57,11 @@ struct config {
 	char		*ops_ca_key;
 	char		*org_name;	/* 锡林浩特市人民政府政务服务中心 */
 	char		*org_phone;
+	/* The footer's registration numbers (docs/pages.md "Footer"). */
+	char		*site_code;	/* 政府网站标识码 */
+	char		*icp;		/* ICP 备案号 */
+	char		*psb;		/* 公安机关备案号 */
+	char		*psb_code;	/* its number alone, for the link */
 	/* Request limits (bytes or counts). */
 	size_t		 max_body;
 	size_t		 max_upload;

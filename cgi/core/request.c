@@ -668,8 +668,13 @@ reply_cookie(struct req *r, const char *name, const char *value,
 		r->bad_header = 1;
 		return;
 	}
+	/* Lax on the extranet: a citizen's link from an SMS or a chat
+	 * arrives logged in (a top-level GET); a cross-site POST carries no
+	 * cookie, and would need the CSRF token anyway.  Staff follow no
+	 * outside links: Strict (docs/security.md). */
 	line = pool_printf(r->pool, "Set-Cookie: %s=%s; Path=/; HttpOnly; "
-	    "SameSite=Strict%s; Max-Age=%ld\r\n", name, value,
+	    "SameSite=%s%s; Max-Age=%ld\r\n", name, value,
+	    r->cfg->site == SITE_EXTRANET ? "Lax" : "Strict",
 	    r->cfg->cookie_secure ? "; Secure" : "", max_age);
 	r->cookies = r->cookies == NULL ? line :
 	    pool_printf(r->pool, "%s%s", r->cookies, line);
@@ -1007,6 +1012,61 @@ render_roles(struct req *r)
 			hdf_set(r, flags[i].name, "1");
 }
 
+/* The large-text mode's cookie, named as session.c names its own. */
+#define VIEW_COOKIE	"yw_view"
+#define VIEW_MAX_AGE	(400L * 24 * 3600)	/* browsers' longest */
+
+static const char *
+view_cookie(const struct req *r)
+{
+	return r->cfg->cookie_secure ? "__Host-" VIEW_COOKIE : VIEW_COOKIE;
+}
+
+int
+view_big(struct req *r)
+{
+	const char	*v;
+
+	v = hdf_get_value(r->hdf, pool_printf(r->pool, "Cookie.%s",
+	    view_cookie(r)), NULL);
+	return v != NULL && strcmp(v, "big") == 0;
+}
+
+void
+view_big_set(struct req *r, int big)
+{
+	reply_cookie(r, view_cookie(r), big ? "big" : "",
+	    big ? VIEW_MAX_AGE : 0);
+}
+
+/*
+ * What every page's frame shows from the configuration and the browser:
+ * the footer's registration numbers (a Chinese government site's 主办单位,
+ * 政府网站标识码, ICP and 公安 备案号), the large-text mode, and where
+ * the page is (Page.Here), so the mode's switch returns to it.
+ */
+static void
+render_site(struct req *r)
+{
+	const char	*uri = request_param(r, "REQUEST_URI");
+
+	if (r->cfg->site_code != NULL)
+		hdf_set(r, "Site.Code", r->cfg->site_code);
+	if (r->cfg->icp != NULL)
+		hdf_set(r, "Site.Icp", r->cfg->icp);
+	if (r->cfg->psb != NULL)
+		hdf_set(r, "Site.Psb", r->cfg->psb);
+	if (r->cfg->psb_code != NULL)
+		hdf_set(r, "Site.PsbCode", r->cfg->psb_code);
+	if (view_big(r))
+		hdf_set(r, "View.big", "1");
+	if (r->method != NULL && strcmp(r->method, "GET") == 0 &&
+	    uri != NULL && strlen(uri) <= 500)
+		hdf_set(r, "Page.Here", uri);
+	else if (r->path != NULL)
+		hdf_set(r, "Page.Here", r->path);
+}
+
 int
 render(struct req *r, const char *tpl)
 {
@@ -1021,6 +1081,7 @@ render(struct req *r, const char *tpl)
 		hdf_set(r, "Site.Phone", r->cfg->org_phone);
 	if (r->csrf != NULL)
 		hdf_set(r, "Page.Csrf", r->csrf);
+	render_site(r);
 	if (r->user.id != 0) {
 		hdf_set(r, "User.Name", r->user.name);
 		render_roles(r);

@@ -125,6 +125,10 @@ int	 url_local(const char *);
 int	 header_value_ok(const char *);
 void	 reply_cookie(struct req *, const char *name, const char *value,
 	    long max_age);
+/* The large-text, high-contrast mode (适老化, EXT-13) this browser chose
+ * (a cookie of its own, 400 days, both sites); choosing it or not. */
+int	 view_big(struct req *);
+void	 view_big_set(struct req *, int big);
 /* A 303 to location, or to "/" when it is not url_local(). */
 int	 reply_redirect(struct req *, const char *location);
 /* Render the common error page with status and a message that says what

@@ -1,6 +1,8 @@
 /*
  * session.h: who is making the request (SEC-1).  A session is a random
- * 256-bit token in an HttpOnly, SameSite=Strict cookie; the database keeps
+ * 256-bit token in an HttpOnly cookie (SameSite=Lax on the extranet, so
+ * a link from an SMS opens the page logged in; Strict on the intranet;
+ * every POST still needs the CSRF token); the database keeps
  * only its SHA-256.  Anonymous visitors get a pre-session cookie whose
  * value is the CSRF token of their forms (login, register, query).
  */

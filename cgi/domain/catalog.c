@@ -1226,6 +1226,49 @@ catalog_depth_label(const char *d)
 	}
 }
 
+/* One way of doing an item: whether online, and its visits. */
+static int
+channel_one(const struct item *it, int *visits)
+{
+	int	 online;
+
+	online = it->depth != NULL && (it->depth[0] == 'A' ||
+	    it->depth[0] == 'B') && !it->secret;
+	*visits = it->visits < 0 ? 0 : it->visits;
+	if ((!online || it->depth[0] == 'B') && *visits < 1)
+		*visits = 1;
+	return online;
+}
+
+void
+catalog_channel(const struct item *it, const struct item *subs,
+    size_t nsubs, struct channel *c)
+{
+	size_t	 i;
+	int	 v, on;
+
+	memset(c, 0, sizeof(*c));
+	c->online = c->any_online = channel_one(it, &v);
+	c->vmin = c->vmax = v;
+	if (nsubs == 0)
+		return;
+	/* The item itself counts as a way only when it takes applications. */
+	if (!c->online)
+		c->vmin = 100, c->vmax = 0;
+	for (i = 0; i < nsubs; i++) {
+		on = channel_one(&subs[i], &v);
+		c->parts++;
+		if (on) {
+			c->parts_online++;
+			c->any_online = 1;
+		}
+		if (v < c->vmin)
+			c->vmin = v;
+		if (v > c->vmax)
+			c->vmax = v;
+	}
+}
+
 enum db_rc
 catalog_import(struct db *db, struct pool *pool, json_t *o, char *err,
     size_t errlen)

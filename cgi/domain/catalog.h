@@ -187,4 +187,22 @@ enum db_rc	 catalog_children(struct db *, struct pool *, const char *code,
 /* Labels for people. */
 const char	*catalog_depth_label(const char *depth);
 
+/*
+ * How an item is done, from its depth, secrecy and visits alone, so that
+ * a guide never says two things (docs/search.md "Guides"): online when
+ * its depth is A or B and it is not secret; visits as the catalogue says,
+ * but at least one when it is not online or only pre-checked online (B:
+ * the originals are shown at the window).  An item with published
+ * sub-items (CAT-2) is done through them: online when one of them (or
+ * the item itself) is, its visits the range over those ways.
+ */
+struct channel {
+	int		 online;	/* the item itself takes applications */
+	int		 any_online;	/* it or one of its sub-items does */
+	int		 vmin, vmax;	/* visits to the hall */
+	size_t		 parts, parts_online;	/* sub-items */
+};
+void		 catalog_channel(const struct item *it,
+		    const struct item *subs, size_t nsubs, struct channel *);
+
 #endif

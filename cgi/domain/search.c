@@ -11,7 +11,9 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "search.h"
 
@@ -19,7 +21,8 @@
 #define STR(x)		STR_(x)
 
 #define RESULT_COLS "i.id, i.code, i.version, i.name, i.kind, " \
-	"i.dept_code, i.dept_name, i.level, i.promised_days, i.depth"
+	"i.dept_code, i.dept_name, i.level, i.promised_days, i.depth, " \
+	"i.phase, i.instant, i.keywords"
 #define FT_ALL "s.name, s.dept_name, s.themes, s.body"
 /* The order people know them in (docs/catalog.md); others after. */
 #define THEME_ORDER "'出生', '上学', '就业', '婚育', '开办企业', '建房', " \
@@ -66,17 +69,30 @@ static const char SQL_SEARCH_NAME[] =
     "ORDER BY MATCH (s.name) AGAINST (? IN BOOLEAN MODE) DESC, i.code "
     "LIMIT " STR(SEARCH_MAX_RESULTS);
 
+/* A page of a browse list: codes after ?, one more than a page so the
+ * page knows whether another follows (indexes of db/235_hall.sql). */
+#define PAGE_MORE " ORDER BY i.code LIMIT " STR(SEARCH_PAGE_MORE)
+static const char SQL_ALL[] =
+    "SELECT " RESULT_COLS " FROM item i "
+    "WHERE i.status = 'published' AND i.code > ?" PAGE_MORE;
 static const char SQL_BY_DEPT[] =
     "SELECT " RESULT_COLS " FROM item i "
-    "WHERE i.status = 'published' AND i.dept_code = ? ORDER BY i.code";
+    "WHERE i.status = 'published' AND i.dept_code = ? AND i.code > ?"
+    PAGE_MORE;
 static const char SQL_BY_LEVEL[] =
     "SELECT " RESULT_COLS " FROM item i "
-    "WHERE i.status = 'published' AND i.level = ? "
-    "ORDER BY i.dept_code, i.code";
+    "WHERE i.status = 'published' AND i.level = ? AND i.code > ?"
+    PAGE_MORE;
 static const char SQL_BY_THEME[] =
     "SELECT " RESULT_COLS " FROM item_theme t "
     "JOIN item i ON i.id = t.item_id AND i.status = 'published' "
-    "WHERE t.theme = ? ORDER BY i.dept_code, i.code";
+    "WHERE t.theme = ? AND i.code > ?" PAGE_MORE;
+
+/* The hall's 热门事项: published items with the most decided cases. */
+static const char SQL_POPULAR[] =
+    "SELECT " RESULT_COLS ", d.done FROM item_done d "
+    "JOIN item i ON i.code = d.item_code AND i.status = 'published' "
+    "ORDER BY d.done DESC, d.item_code LIMIT ?";
 
 static const char SQL_DEPTS[] =
     "SELECT dept_code, MAX(dept_name), COUNT(*) FROM item "
@@ -207,9 +223,10 @@ fetch_items(struct stmt *q, struct pool *pool, struct item **out, size_t *n)
 	if ((rc = stmt_run(q)) != DB_OK)
 		return DB_ERR;
 	memset(&it, 0, sizeof(it));
-	while ((rc = stmt_row(q, pool, "isdsssssds", &it.id, &it.code,
+	while ((rc = stmt_row(q, pool, "isdsssssdssds", &it.id, &it.code,
 	    &it.version, &it.name, &it.kind, &it.dept_code, &it.dept_name,
-	    &it.level, &it.promised_days, &it.depth)) == DB_OK)
+	    &it.level, &it.promised_days, &it.depth, &it.phase,
+	    &it.instant, &it.keywords)) == DB_OK)
 		*(struct item *)pool_push(pool, &v, n, &cap, sizeof(it)) = it;
 	stmt_done(q);
 	*out = v;
@@ -262,39 +279,196 @@ search_query(struct db *db, struct pool *pool, const char *text,
 		stmt_bind_text(q, 1, any);
 		stmt_bind_text(q, 2, all);
 	}
-	return fetch_items(q, pool, out, n);
+	if (fetch_items(q, pool, out, n) != DB_OK)
+		return DB_ERR;
+	search_rank(pool, words, *out, *n);
+	return DB_OK;
+}
+
+/* Whether s has w, a word of len bytes. */
+static int
+has(const char *s, const char *w, size_t len)
+{
+	for (; *s != '\0'; s++)
+		if (strncasecmp(s, w, len) == 0)
+			return 1;
+	return 0;
+}
+
+int
+search_phase_class(const char *name, const char *phase)
+{
+	static const char *const first[] = { "新办", "设立", "首次", "登记",
+	    NULL };
+	static const char *const last[] = { "注销", "撤销", NULL };
+	static const char *const later[] = { "变更", "延续", "补发", "换发",
+	    "补领", "换领", "备案", "年检", NULL };
+	size_t	 i;
+
+	if (phase == NULL)
+		phase = "";
+	if (name == NULL)
+		name = "";
+	/* The catalogue's phase (CAT-2) first, then the name's words. */
+	for (i = 0; last[i] != NULL; i++)
+		if (strcmp(phase, last[i]) == 0)
+			return 3;
+	for (i = 0; later[i] != NULL; i++)
+		if (strcmp(phase, later[i]) == 0)
+			return 2;
+	for (i = 0; first[i] != NULL; i++)
+		if (strcmp(phase, first[i]) == 0)
+			return 0;
+	for (i = 0; last[i] != NULL; i++)
+		if (strstr(name, last[i]) != NULL)
+			return 3;
+	if (strstr(name, "设立") != NULL || strstr(name, "新办") != NULL ||
+	    strstr(name, "首次") != NULL)
+		return 0;
+	for (i = 0; later[i] != NULL; i++)
+		if (strstr(name, later[i]) != NULL)
+			return 2;
+	return 1;
+}
+
+/* What search_rank() sorts by, smallest first. */
+struct rank {
+	int		 exact, tier, phase;
+	size_t		 pos;
+	struct item	 it;
+};
+
+static int
+rank_cmp(const void *a, const void *b)
+{
+	const struct rank	*x = a, *y = b;
+
+	if (x->exact != y->exact)
+		return x->exact - y->exact;
+	if (x->tier != y->tier)
+		return x->tier - y->tier;
+	if (x->phase != y->phase)
+		return x->phase - y->phase;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* Whether s has every word of words. */
+static int
+has_all(const char *s, const char *words)
+{
+	const char	*w;
+	size_t		 len;
+
+	if (s == NULL)
+		return 0;
+	for (w = words; *w != '\0'; w += len + (w[len] == ' ')) {
+		len = strcspn(w, " ");
+		if (!has(s, w, len))
+			return 0;
+	}
+	return 1;
+}
+
+void
+search_rank(struct pool *pool, const char *words, struct item *v, size_t n)
+{
+	struct rank	*r;
+	const char	*name;
+	char		*clean;
+	size_t		 i, cap;
+
+	if (n < 2 || words == NULL)
+		return;
+	r = pool_alloc(pool, n * sizeof(*r));
+	for (i = 0; i < n; i++) {
+		name = v[i].name != NULL ? v[i].name : "";
+		cap = strlen(name) + 1;
+		clean = pool_alloc(pool, cap);
+		search_sanitize(name, clean, cap);
+		r[i].exact = strcmp(clean, words) != 0 &&
+		    (v[i].code == NULL || strcasecmp(v[i].code, words) != 0);
+		r[i].tier = has_all(name, words) ? 0 :
+		    has_all(v[i].keywords, words) ? 1 : 2;
+		r[i].phase = search_phase_class(name, v[i].phase);
+		r[i].pos = i;
+		r[i].it = v[i];
+	}
+	qsort(r, n, sizeof(*r), rank_cmp);
+	for (i = 0; i < n; i++)
+		v[i] = r[i].it;
 }
 
 static enum db_rc
 by(struct db *db, struct pool *pool, const char *sql, const char *v,
-    struct item **out, size_t *n)
+    const char *after, struct item **out, size_t *n)
 {
 	struct stmt	*q;
+	int		 i = 0;
 
 	q = db_stmt(db, sql);
-	stmt_bind_text(q, 0, v);
+	if (v != NULL)
+		stmt_bind_text(q, i++, v);
+	stmt_bind_text(q, i, after != NULL ? after : "");
 	return fetch_items(q, pool, out, n);
 }
 
 enum db_rc
-search_by_dept(struct db *db, struct pool *pool, const char *dept_code,
+search_all(struct db *db, struct pool *pool, const char *after,
     struct item **out, size_t *n)
 {
-	return by(db, pool, SQL_BY_DEPT, dept_code, out, n);
+	return by(db, pool, SQL_ALL, NULL, after, out, n);
+}
+
+enum db_rc
+search_by_dept(struct db *db, struct pool *pool, const char *dept_code,
+    const char *after, struct item **out, size_t *n)
+{
+	return by(db, pool, SQL_BY_DEPT, dept_code, after, out, n);
 }
 
 enum db_rc
 search_by_level(struct db *db, struct pool *pool, const char *level,
-    struct item **out, size_t *n)
+    const char *after, struct item **out, size_t *n)
 {
-	return by(db, pool, SQL_BY_LEVEL, level, out, n);
+	return by(db, pool, SQL_BY_LEVEL, level, after, out, n);
 }
 
 enum db_rc
 search_by_theme(struct db *db, struct pool *pool, const char *theme,
-    struct item **out, size_t *n)
+    const char *after, struct item **out, size_t *n)
 {
-	return by(db, pool, SQL_BY_THEME, theme, out, n);
+	return by(db, pool, SQL_BY_THEME, theme, after, out, n);
+}
+
+enum db_rc
+search_popular(struct db *db, struct pool *pool, int max, struct item **out,
+    int **done, size_t *n)
+{
+	struct stmt	*q;
+	struct item	 it, *v = NULL;
+	int		 d, *dv = NULL;
+	enum db_rc	 rc;
+	size_t		 cap = 0, dn = 0, dcap = 0;
+
+	*n = 0;
+	*out = NULL;
+	*done = NULL;
+	q = db_stmt(db, SQL_POPULAR);
+	stmt_bind_int(q, 0, max);
+	if (stmt_run(q) != DB_OK)
+		return DB_ERR;
+	memset(&it, 0, sizeof(it));
+	while ((rc = stmt_row(q, pool, "isdsssssdssdsd", &it.id, &it.code,
+	    &it.version, &it.name, &it.kind, &it.dept_code, &it.dept_name,
+	    &it.level, &it.promised_days, &it.depth, &it.phase, &it.instant,
+	    &it.keywords, &d)) == DB_OK) {
+		*(struct item *)pool_push(pool, &v, n, &cap, sizeof(it)) = it;
+		*(int *)pool_push(pool, &dv, &dn, &dcap, sizeof(d)) = d;
+	}
+	stmt_done(q);
+	*out = v;
+	*done = dv;
+	return rc == DB_ERR ? DB_ERR : DB_OK;
 }
 
 static enum db_rc

@@ -46,23 +46,39 @@ enum db_rc	 search_rebuild(struct db *);
 
 /*
  * Published items matching every word of q (at most SEARCH_MAX_WORDS
- * words, SEARCH_MAX_RESULTS items): items whose name has the words first,
- * then by relevance.  A query whose words are all one character long
- * looks in names only.  The items have id, code, version, name, kind,
- * dept_code, dept_name, level, promised_days and depth; no materials or
+ * words, SEARCH_MAX_RESULTS items) in search_rank()'s order.  A query
+ * whose words are all one character long looks in names only.  The
+ * items have id, code, version, name, kind, dept_code, dept_name, level,
+ * promised_days, depth, phase, instant and keywords; no materials or
  * steps.  *n = 0 when q has no word.
  */
 enum db_rc	 search_query(struct db *, struct pool *, const char *q,
 		    struct item **, size_t *n);
 
-/* Published items of a department, a level or a theme, by code; the
- * same fields as search_query(). */
+/*
+ * One page of the published items (all, or of a department, a level or
+ * a theme), by code, from the first code after `after` ("" or NULL: the
+ * first page): at most SEARCH_PAGE_MORE items, one more than a page when
+ * another page follows.  The same fields as search_query().
+ */
+#define SEARCH_PAGE		24
+#define SEARCH_PAGE_MORE	25
+enum db_rc	 search_all(struct db *, struct pool *, const char *after,
+		    struct item **, size_t *n);
 enum db_rc	 search_by_dept(struct db *, struct pool *,
-		    const char *dept_code, struct item **, size_t *n);
+		    const char *dept_code, const char *after, struct item **,
+		    size_t *n);
 enum db_rc	 search_by_level(struct db *, struct pool *,
-		    const char *level, struct item **, size_t *n);
+		    const char *level, const char *after, struct item **,
+		    size_t *n);
 enum db_rc	 search_by_theme(struct db *, struct pool *,
-		    const char *theme, struct item **, size_t *n);
+		    const char *theme, const char *after, struct item **,
+		    size_t *n);
+
+/* At most max published items with the most decided cases (item_done,
+ * db/235_hall.sql), most first; done[i] is items[i]'s count. */
+enum db_rc	 search_popular(struct db *, struct pool *, int max,
+		    struct item **, int **done, size_t *n);
 
 /* The browse lists with their counts: departments by number of items,
  * levels from 市级 down to 村级, themes in the order of docs/catalog.md. */
@@ -72,6 +88,21 @@ enum db_rc	 search_levels(struct db *, struct pool *, struct facet **,
 		    size_t *n);
 enum db_rc	 search_themes(struct db *, struct pool *, struct facet **,
 		    size_t *n);
+
+/*
+ * Put what people mean first (docs/search.md): an item whose name is the
+ * query (or whose code is) first; then items whose names have every
+ * word, then those whose keywords (CAT-3, what people call it: 低保)
+ * have them, then the rest; within each, the first phase of a licence
+ * (新办, 设立, 首次登记) before items without a phase, before 变更, 延续, 补发 and the like,
+ * before 注销; ties keep the order they came in (relevance).  words as
+ * search_sanitize() made them.  Stable; uses the pool.
+ */
+void		 search_rank(struct pool *, const char *words, struct item *v,
+		    size_t n);
+/* The phase class of an item: 0 the first licence or registration, 1 no
+ * phase, 2 a change, renewal or re-issue, 3 a cancellation. */
+int		 search_phase_class(const char *name, const char *phase);
 
 /*
  * The pure part, for tests.  search_sanitize() reduces what a user typed

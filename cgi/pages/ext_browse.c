@@ -1,6 +1,7 @@
 /*
- * ext_browse.c: finding an item on the extranet (CAT-3): keyword search
- * and browsing by life event, department and level.
+ * ext_browse.c: finding an item on the extranet (CAT-3): the hall's
+ * front page, keyword search and browsing by life event, department and
+ * level, a page at a time.
  */
 #include <string.h>
 
@@ -32,6 +33,8 @@ put_items(struct req *r, const struct item *v, size_t n)
 		hdf_put(r, p, "depth", v[i].depth);
 		hdf_put(r, p, "depth_label", catalog_depth_label(v[i].depth));
 		hdf_putf(r, p, "promised_days", "%d", v[i].promised_days);
+		hdf_putf(r, p, "instant", "%d", v[i].instant);
+		hdf_put(r, p, "phase", v[i].phase);
 	}
 }
 
@@ -83,26 +86,105 @@ page_ext_search(struct req *r)
 	return render(r, "ext/search.cs");
 }
 
+/* Facets.N of a browse list; the label of key v when it is one. */
+static const char *
+put_facets(struct req *r, const char *prefix, const struct facet *f,
+    size_t nf, const char *v)
+{
+	const char	*label = NULL;
+	size_t		 i;
+
+	for (i = 0; i < nf; i++) {
+		char *p = pool_printf(r->pool, "%s.%zu", prefix, i);
+
+		hdf_put(r, p, "key", f[i].key);
+		hdf_put(r, p, "label", f[i].label);
+		hdf_putf(r, p, "count", "%d", f[i].count);
+		if (v != NULL && strcmp(v, f[i].key) == 0) {
+			hdf_put(r, p, "current", "1");
+			label = f[i].label;
+		}
+	}
+	return label;
+}
+
 /*
- * GET /browse?by=theme|dept|level[&v=…]
- * The chosen list with the number of items under each entry; with v,
- * also the items of that entry (404 when it has none).
+ * Items.N of one page (n as search_by_*() gave it, one more than a page
+ * when another follows) and Page.next, the key of the next page.
+ */
+static void
+put_page(struct req *r, const struct item *items, size_t n)
+{
+	if (n > SEARCH_PAGE) {
+		n = SEARCH_PAGE;
+		hdf_set(r, "Paging.next", items[n - 1].code);
+	}
+	put_items(r, items, n);
+}
+
+/*
+ * GET /
+ * The service hall: search first, the items most cases were decided
+ * for (热门事项), life events, departments, and the way to every item a
+ * page at a time (/browse?by=all).
+ */
+int
+page_ext_home(struct req *r)
+{
+	struct facet	*themes, *depts;
+	struct item	*pop;
+	int		*done;
+	size_t		 nt, nd, np, i;
+	long long	 total = 0;
+
+	if (search_themes(r->db, r->pool, &themes, &nt) != DB_OK ||
+	    search_depts(r->db, r->pool, &depts, &nd) != DB_OK ||
+	    search_popular(r->db, r->pool, 8, &pop, &done, &np) != DB_OK)
+		return reply_error(r, 500, NULL);
+	put_facets(r, "Themes", themes, nt, NULL);
+	put_facets(r, "Depts", depts, nd, NULL);
+	put_items(r, pop, np);
+	for (i = 0; i < np; i++) {
+		hdf_setf(r, pool_printf(r->pool, "Items.%zu.done", i), "%d",
+		    done[i]);
+	}
+	for (i = 0; i < nd; i++)
+		total += depts[i].count;
+	hdf_setf(r, "Hall.total", "%lld", total);
+	put_suggestions(r);
+	hdf_set(r, "Page.Title", "首页");
+	return render(r, "ext/home.cs");
+}
+
+/*
+ * GET /browse?by=all|theme|dept|level[&v=…][&after=CODE]
+ * The chosen list with the number of items under each entry; with v
+ * (or by=all), also a page of its items by code after `after` (404 when
+ * the entry has none).
  */
 int
 page_ext_browse(struct req *r)
 {
-	struct facet	*f;
+	struct facet	*f = NULL;
 	struct item	*items;
-	size_t		 nf, n, i;
-	const char	*by, *v, *title, *noun, *label = NULL;
+	size_t		 nf = 0, n, i;
+	const char	*by, *v, *after, *title, *noun, *label = NULL;
 	enum db_rc	 rc;
+	long long	 total = 0;
 
 	if ((by = form_get(r, "by")) == NULL)
 		by = "theme";
 	v = form_get(r, "v");
-	if (v != NULL && strlen(v) > 100)
+	after = form_get(r, "after");
+	if ((v != NULL && strlen(v) > 100) ||
+	    (after != NULL && strlen(after) > 40))
 		return reply_error(r, 400, "分类名称不正确，请从列表中选择。");
-	if (strcmp(by, "theme") == 0) {
+	if (strcmp(by, "all") == 0) {
+		title = "全部";
+		noun = "部门";
+		v = NULL;
+		rc = search_depts(r->db, r->pool, &f, &nf);
+	} else if (strcmp(by, "theme") == 0) {
 		title = "按主题";
 		noun = "主题";
 		rc = search_themes(r->db, r->pool, &f, &nf);
@@ -120,20 +202,25 @@ page_ext_browse(struct req *r)
 	if (rc != DB_OK)
 		return reply_error(r, 500, NULL);
 
-	for (i = 0; i < nf; i++) {
-		char *p = pool_printf(r->pool, "Facets.%zu", i);
-
-		hdf_put(r, p, "key", f[i].key);
-		hdf_put(r, p, "label", f[i].label);
-		hdf_putf(r, p, "count", "%d", f[i].count);
-		if (v != NULL && strcmp(v, f[i].key) == 0) {
-			hdf_put(r, p, "current", "1");
-			label = f[i].label;
-		}
-	}
+	label = put_facets(r, "Facets", f, nf, v);
 	hdf_set(r, "Browse.by", by);
 	hdf_set(r, "Browse.title", title);
 	hdf_set(r, "Browse.noun", noun);
+	if (after != NULL && *after != '\0')
+		hdf_set(r, "Paging.after", after);
+	if (strcmp(by, "all") == 0) {
+		for (i = 0; i < nf; i++)
+			total += f[i].count;
+		if (search_all(r->db, r->pool, after, &items, &n) != DB_OK)
+			return reply_error(r, 500, NULL);
+		put_page(r, items, n);
+		hdf_set(r, "Browse.all", "1");
+		hdf_set(r, "Browse.label", "全部事项");
+		hdf_setf(r, "Browse.count", "%lld", total);
+		hdf_set(r, "Page.Title", after != NULL && *after != '\0' ?
+		    "全部事项（续）" : "全部事项");
+		return render(r, "ext/browse.cs");
+	}
 	if (v == NULL) {
 		hdf_set(r, "Page.Title", pool_printf(r->pool, "%s浏览事项",
 		    title));
@@ -143,17 +230,20 @@ page_ext_browse(struct req *r)
 		return reply_error(r, 404, "这个分类下没有可办理的事项。"
 		    "请回到分类列表重新选择。");
 	if (strcmp(by, "theme") == 0)
-		rc = search_by_theme(r->db, r->pool, v, &items, &n);
+		rc = search_by_theme(r->db, r->pool, v, after, &items, &n);
 	else if (strcmp(by, "dept") == 0)
-		rc = search_by_dept(r->db, r->pool, v, &items, &n);
+		rc = search_by_dept(r->db, r->pool, v, after, &items, &n);
 	else
-		rc = search_by_level(r->db, r->pool, v, &items, &n);
+		rc = search_by_level(r->db, r->pool, v, after, &items, &n);
 	if (rc != DB_OK)
 		return reply_error(r, 500, NULL);
-	put_items(r, items, n);
+	put_page(r, items, n);
+	for (i = 0; i < nf; i++)
+		if (strcmp(v, f[i].key) == 0)
+			hdf_setf(r, "Browse.count", "%d", f[i].count);
 	hdf_set(r, "Browse.v", v);
 	hdf_set(r, "Browse.label", label);
-	hdf_setf(r, "Browse.count", "%zu", n);
-	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 事项", label));
+	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 事项%s", label,
+	    after != NULL && *after != '\0' ? "（续）" : ""));
 	return render(r, "ext/browse.cs");
 }

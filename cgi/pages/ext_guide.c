@@ -1,6 +1,6 @@
 /*
  * ext_guide.c: the public catalogue on the extranet (CAT-1, CAT-3):
- * the list of items and the guide (办事指南) of one item.
+ * the guide (办事指南) of one item.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,33 +12,6 @@
 #include "publish.h"
 
 /*
- * GET /
- * The hall's front page: every published item, by department.
- */
-int
-page_ext_home(struct req *r)
-{
-	struct item	*items;
-	size_t		 n, i;
-
-	if (catalog_list(r->db, r->pool, &items, &n) != DB_OK)
-		return reply_error(r, 500, NULL);
-	for (i = 0; i < n; i++) {
-		char *p = pool_printf(r->pool, "Items.%zu", i);
-		hdf_put(r, p, "code", items[i].code);
-		hdf_put(r, p, "name", items[i].name);
-		hdf_put(r, p, "kind", items[i].kind);
-		hdf_put(r, p, "dept_name", items[i].dept_name);
-		hdf_put(r, p, "level", items[i].level);
-		hdf_put(r, p, "depth", items[i].depth);
-		hdf_putf(r, p, "promised_days", "%d",
-		    items[i].promised_days);
-	}
-	hdf_set(r, "Page.Title", "网上办事大厅");
-	return render(r, "ext/home.cs");
-}
-
-/*
  * GET /guide?code=…
  * The guide of one published item; 404 when unknown or withdrawn.
  */
@@ -46,6 +19,7 @@ int
 page_ext_guide(struct req *r)
 {
 	struct item	 it, parent, *subs;
+	struct channel	 ch;
 	struct pub_news	*laws;
 	const char	*code;
 	size_t		 i, nsubs, nlaws;
@@ -69,7 +43,18 @@ page_ext_guide(struct req *r)
 		hdf_put(r, p, "code", subs[i].code);
 		hdf_put(r, p, "name", subs[i].name);
 		hdf_put(r, p, "phase", subs[i].phase);
+		hdf_put(r, p, "depth_label",
+		    catalog_depth_label(subs[i].depth));
 	}
+	catalog_channel(&it, subs, nsubs, &ch);
+	hdf_putf(r, "Item.Channel", "online", "%d", ch.online);
+	hdf_putf(r, "Item.Channel", "any_online", "%d", ch.any_online);
+	hdf_putf(r, "Item.Channel", "parts", "%zu", ch.parts);
+	hdf_putf(r, "Item.Channel", "parts_online", "%zu", ch.parts_online);
+	hdf_putf(r, "Item.Channel", "vmax", "%d", ch.vmax);
+	hdf_put(r, "Item.Channel", "visits", ch.vmin == ch.vmax ?
+	    pool_printf(r->pool, "%d 次", ch.vmin) :
+	    pool_printf(r->pool, "%d–%d 次（视办理情形）", ch.vmin, ch.vmax));
 	if (*it.parent_code != '\0' && catalog_published_head(r->db,
 	    r->pool, it.parent_code, &parent) == DB_OK) {
 		hdf_set(r, "Item.Parent.code", parent.code);

@@ -10,6 +10,9 @@
 #include "flow.h"
 #include "request.h"
 
+/* Both sites: the large-text mode (display.c). */
+int	 page_display(struct req *);
+
 /* Extranet. */
 int	 page_ext_home(struct req *);
 int	 page_ext_guide(struct req *);

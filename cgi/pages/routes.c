@@ -24,6 +24,8 @@ const struct route routes[] = {
 	{ "GET", "/guide", R_EXT, 0, page_ext_guide },
 	{ "GET", "/search", R_EXT, 0, page_ext_search },
 	{ "GET", "/browse", R_EXT, 0, page_ext_browse },
+	/* Both sites: the large-text mode (EXT-13; display.c). */
+	{ "GET", "/display", R_EXT | R_INT | R_PWTEMP, 0, page_display },
 	{ "GET", "/chart", R_EXT, 0, page_ext_chart },
 	{ "GET", "/form", R_EXT, 0, page_ext_form },
 	{ "GET", "/register", R_EXT, 0, page_ext_register_form },

@@ -27,9 +27,12 @@ http_last
 t_is "its guide answers" "$HTTP_STATUS" 200
 t_like "with its parent's name as a link" "$HTTP_BODY" 'href="/guide\?code=[^"]*"'
 t_is "in 6 statements" "$n" 6
-t_is "the home page: 1" "$(statements "$EXT_URL/")" 1
+# The hall (issue #11): its themes, its departments and its 热门事项,
+# each an index read (item_done, db/235_hall.sql).
+t_is "the home page: 3" "$(statements "$EXT_URL/")" 3
 t_is "a search: 1" "$(statements "$EXT_URL/search?q=%E8%AE%B8%E5%8F%AF")" 1
 t_is "browsing by theme: 1" "$(statements "$EXT_URL/browse")" 1
+t_is "a page of all items: 2" "$(statements "$EXT_URL/browse?by=all")" 2
 t_is "the login page: none" "$(statements "$EXT_URL/login")" 0
 # --- a worklist: per case its marking, tasks and urges; its item once ------------
 # min_statements JAR URL: the fewest statements of three GETs of URL on the

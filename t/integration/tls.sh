@@ -3,8 +3,9 @@
 # answer plain HTTP only with a redirect to the same URL over HTTPS; HTTPS
 # speaks TLS 1.2 and 1.3 only, with forward-secret AEAD suites, and a
 # certificate of the stack's local CA for 127.0.0.1 and localhost; every
-# answer carries HSTS; cookies are Secure, HttpOnly, SameSite=Strict and
-# __Host- prefixed; the private keys are closed to others.
+# answer carries HSTS; cookies are Secure, HttpOnly, SameSite (Lax on the
+# extranet, docs/search.md) and __Host- prefixed; the private keys are
+# closed to others.
 . "$(dirname "$0")/../lib.sh"
 
 EXT_PORT=${EXT_URL##*:}
@@ -85,15 +86,15 @@ cookie_ok() { # the Set-Cookie line for NAME in the last response
 http_get citizen "$EXT_URL/login" >/dev/null
 c=$(cookie_ok __Host-yw_pre)
 t_like "the pre-session cookie has the __Host- prefix" "$c" '^Set-Cookie: __Host-yw_pre=[0-9a-f]{64};'
-t_like "and is Secure, HttpOnly, SameSite=Strict, for the whole site" "$c" \
-	'Path=/; HttpOnly; SameSite=Strict; Secure'
+t_like "and is Secure, HttpOnly, SameSite=Lax (links from SMS), for the whole site" "$c" \
+	'Path=/; HttpOnly; SameSite=Lax; Secure'
 t_unlike "and names no Domain" "$c" '[Dd]omain='
 csrf=$(csrf_from <"$HTTP_BODY_FILE")
 http_post citizen "$EXT_URL/login" "csrf=$csrf" "id_number=152502199003150027" "password=Yiwang@2026" "next=/my" >/dev/null
 t_is "the demo applicant logs in over HTTPS" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
 c=$(cookie_ok __Host-yw_sid)
-t_like "the session cookie is __Host-, Secure, HttpOnly and SameSite=Strict" "$c" \
-	'^Set-Cookie: __Host-yw_sid=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Strict; Secure'
+t_like "the session cookie is __Host-, Secure, HttpOnly and SameSite=Lax" "$c" \
+	'^Set-Cookie: __Host-yw_sid=[0-9a-f]{64}; Path=/; HttpOnly; SameSite=Lax; Secure'
 http_get citizen "$EXT_URL/my" >/dev/null
 t_is "and opens the applicant's pages" "$HTTP_STATUS" 200
 # Over plain HTTP nginx answers the redirect before any worker runs, so no

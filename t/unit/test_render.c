@@ -35,6 +35,11 @@ item(HDF *h, const char *name, const char *online)
 	hdf_set_value(h, "Item.statutory_days", "10");
 	hdf_set_value(h, "Item.promised_days", "5");
 	hdf_set_value(h, "Item.online", online);
+	/* What the guide reads (catalog_channel(), ext_guide.c). */
+	hdf_set_value(h, "Item.Channel.online", online);
+	hdf_set_value(h, "Item.Channel.any_online", online);
+	hdf_set_value(h, "Item.Channel.visits", "0 次");
+	hdf_set_value(h, "Item.Channel.vmax", "0");
 	hdf_set_value(h, "Item.depth_label", "A 级 · 全程网办");
 	hdf_set_value(h, "Item.Materials.0.seq", "1");
 	hdf_set_value(h, "Item.Materials.0.name", "食品经营许可申请书");

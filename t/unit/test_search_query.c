@@ -1,7 +1,9 @@
 /*
  * test_search_query.c: what a user types into the search box becomes
  * plain words and a Mroonga query of quoted phrases, whatever the input
- * (CAT-3); and the search and browse pages render it escaped.
+ * (CAT-3); results are ranked as docs/search.md says; a guide's online
+ * state and visits come from one computation; and the search and browse
+ * pages render escaped.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -178,6 +180,123 @@ fixture(void)
 	return h;
 }
 
+/* search_rank() over items named names (phases phases, keywords kw),
+ * as they came from the database; the names in the order ranked. */
+static void
+ranked(const char *words, const char *const *names, const char *const *phases,
+    const char *const *kw, const char *const *want, size_t n)
+{
+	struct item	*v;
+	size_t		 i;
+
+	v = pool_alloc(pool, n * sizeof(*v));
+	memset(v, 0, n * sizeof(*v));
+	for (i = 0; i < n; i++) {
+		v[i].name = (char *)names[i];
+		v[i].code = pool_printf(pool, "C-%zu", i);
+		v[i].phase = (char *)(phases ? phases[i] : "");
+		v[i].keywords = (char *)(kw ? kw[i] : "");
+	}
+	search_rank(pool, words, v, n);
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].name, want[i]) != 0)
+			fail_msg("%s: place %zu is %s, want %s", words, i + 1,
+			    v[i].name, want[i]);
+}
+
+static void
+ranking(void **state)
+{
+	(void)state;
+	/* 营业执照: the name that has it, then 设立 before 变更 before 注销
+	 * (by keywords), then a licence that only asks for one. */
+	{
+		const char *const names[] = { "食品经营许可证核发（新办）",
+		    "个体工商户注销登记", "个体工商户变更登记",
+		    "个体工商户设立登记", "企业设立登记（营业执照）" };
+		const char *const ph[] = { "新办", "注销", "变更", "", "" };
+		const char *const kw[] = { "", "营业执照", "营业执照",
+		    "营业执照 开店", "" };
+		const char *const want[] = { "企业设立登记（营业执照）",
+		    "个体工商户设立登记", "个体工商户变更登记",
+		    "个体工商户注销登记", "食品经营许可证核发（新办）" };
+		ranked("营业执照", names, ph, kw, want, 5);
+	}
+	/* The exact name first, whatever came before it. */
+	{
+		const char *const names[] = { "取水许可证注销", "取水许可（变更）",
+		    "取水许可" };
+		const char *const want[] = { "取水许可", "取水许可（变更）",
+		    "取水许可证注销" };
+		ranked("取水许可", names, NULL, NULL, want, 3);
+	}
+	/* 新办 before the parent (no phase) before 变更, 延续 before 注销;
+	 * equal ones keep the database's order. */
+	{
+		const char *const names[] = { "食品经营许可证核发（注销）",
+		    "食品经营许可证核发（延续）", "食品经营许可证核发（变更）",
+		    "食品经营许可证核发", "食品经营许可证核发（新办）" };
+		const char *const ph[] = { "注销", "延续", "变更", "", "新办" };
+		const char *const want[] = { "食品经营许可证核发（新办）",
+		    "食品经营许可证核发", "食品经营许可证核发（延续）",
+		    "食品经营许可证核发（变更）", "食品经营许可证核发（注销）" };
+		ranked("食品 经营", names, ph, NULL, want, 5);
+	}
+	assert_int_equal(search_phase_class("个体工商户设立登记", ""), 0);
+	assert_int_equal(search_phase_class("拖拉机登记", "登记"), 0);
+	assert_int_equal(search_phase_class("食品经营许可证核发", ""), 1);
+	assert_int_equal(search_phase_class("《出生医学证明》补发、换发", ""),
+	    2);
+	assert_int_equal(search_phase_class("死亡注销户口", ""), 3);
+	/* The catalogue's phase decides over the name's words. */
+	assert_int_equal(search_phase_class("设立登记", "注销"), 3);
+	search_rank(pool, "x", NULL, 0);
+}
+
+static void
+channel(void **state)
+{
+	struct item	 it, subs[3];
+	struct channel	 c;
+
+	(void)state;
+	memset(&it, 0, sizeof(it));
+	memset(subs, 0, sizeof(subs));
+	it.depth = "C";
+	it.visits = 0;
+	catalog_channel(&it, NULL, 0, &c);
+	/* At the window: never 0 visits. */
+	assert_int_equal(c.online, 0);
+	assert_int_equal(c.vmin, 1);
+	assert_int_equal(c.vmax, 1);
+	it.depth = "B";
+	catalog_channel(&it, NULL, 0, &c);
+	assert_int_equal(c.online, 1);
+	assert_int_equal(c.vmin, 1);
+	it.depth = "A";
+	it.secret = 1;
+	catalog_channel(&it, NULL, 0, &c);
+	assert_int_equal(c.online, 0);
+	assert_int_equal(c.vmin, 1);
+	it.secret = 0;
+	catalog_channel(&it, NULL, 0, &c);
+	assert_int_equal(c.online, 1);
+	assert_int_equal(c.vmax, 0);
+	/* A parent at the window with sub-items: done through them. */
+	it.depth = "C";
+	subs[0].depth = "A";
+	subs[1].depth = "B";
+	subs[2].depth = "D";
+	subs[2].visits = 2;
+	catalog_channel(&it, subs, 3, &c);
+	assert_int_equal(c.online, 0);
+	assert_int_equal(c.any_online, 1);
+	assert_int_equal(c.parts, 3);
+	assert_int_equal(c.parts_online, 2);
+	assert_int_equal(c.vmin, 0);
+	assert_int_equal(c.vmax, 2);
+}
+
 static void
 search_page(void **state)
 {
@@ -261,6 +380,8 @@ main(void)
 		cmocka_unit_test(bad_bytes),
 		cmocka_unit_test(limits),
 		cmocka_unit_test(random_input),
+		cmocka_unit_test(ranking),
+		cmocka_unit_test(channel),
 		cmocka_unit_test(search_page),
 		cmocka_unit_test(browse_page),
 	};

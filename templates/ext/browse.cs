@@ -3,24 +3,34 @@
        (按主题), Browse.noun what it lists (主题);
        Facets.N {key,label,count,current} the entries with their number
        of items.  With an entry chosen: Browse.v, Browse.label,
-       Browse.count and its items Items.N as in ext/search.cs. ?>
+       Browse.count and a page of its items Items.N as in ext/search.cs;
+       Paging.next the code after which the next page starts, Paging.after
+       this page's (none on the first).  by=all (Browse.all): every
+       item a page at a time, with the departments as the entries. ?>
 <?cs def:tab(key, label) ?><a class="btn <?cs if:Browse.by == key ?>btn-primary<?cs else ?>btn-plain<?cs /if ?>" href="/browse?by=<?cs var:key ?>"<?cs if:Browse.by == key ?> aria-current="page"<?cs /if ?>><?cs var:label ?></a><?cs /def ?>
-<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <?cs if:Browse.v ?><a href="/browse?by=<?cs var:url_escape(Browse.by) ?>"><?cs var:Browse.title ?>浏览</a> › <?cs var:Browse.label ?><?cs else ?><?cs var:Browse.title ?>浏览<?cs /if ?></nav>
+<nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <?cs if:Browse.all ?>全部事项<?cs elif:Browse.v ?><a href="/browse?by=<?cs var:url_escape(Browse.by) ?>"><?cs var:Browse.title ?>浏览</a> › <?cs var:Browse.label ?><?cs else ?><?cs var:Browse.title ?>浏览<?cs /if ?></nav>
 
 <header class="page-head">
-  <h1><?cs if:Browse.v ?><?cs var:Browse.label ?><?cs else ?>浏览事项<?cs /if ?></h1>
-  <p class="page-sub"><?cs if:Browse.v ?><?cs var:Browse.title ?>浏览 · 共 <?cs var:Browse.count ?> 项<?cs else ?>按您要办的事、负责的部门或办理层级找事项；也可以<a href="/search">搜索</a>。<?cs /if ?></p>
+  <h1><?cs if:Browse.v || Browse.all ?><?cs var:Browse.label ?><?cs else ?>浏览事项<?cs /if ?></h1>
+  <p class="page-sub"><?cs if:Browse.all ?>共 <?cs var:Browse.count ?> 项，按事项编码排列<?cs elif:Browse.v ?><?cs var:Browse.title ?>浏览 · 共 <?cs var:Browse.count ?> 项<?cs else ?>按您要办的事、负责的部门或办理层级找事项；也可以<a href="/search">搜索</a>。<?cs /if ?></p>
   <nav class="browse-tabs" aria-label="浏览方式">
+    <?cs call:tab("all", "全部") ?>
     <?cs call:tab("theme", "按主题") ?>
     <?cs call:tab("dept", "按部门") ?>
     <?cs call:tab("level", "按层级") ?>
   </nav>
 </header>
 
-<?cs if:Browse.v ?>
+<?cs if:Browse.v || Browse.all ?>
 <section class="section" aria-labelledby="b-items">
-  <h2 class="section-title" id="b-items">可办理的事项 <span class="count">共 <?cs var:subcount(Items) ?> 项</span></h2>
+  <h2 class="section-title" id="b-items">可办理的事项 <span class="count">共 <?cs var:Browse.count ?> 项<?cs if:Paging.after || Paging.next ?>，本页 <?cs var:subcount(Items) ?> 项<?cs /if ?></span></h2>
   <?cs include:"ext/item_cards.cs" ?>
+  <?cs if:Paging.after || Paging.next ?>
+  <nav class="pager" aria-label="翻页">
+    <?cs if:Paging.after ?><a class="btn btn-plain" href="/browse?by=<?cs var:url_escape(Browse.by) ?><?cs if:Browse.v ?>&amp;v=<?cs var:url_escape(Browse.v) ?><?cs /if ?>">« 回到第一页</a><?cs /if ?>
+    <?cs if:Paging.next ?><a class="btn btn-primary" rel="next" href="/browse?by=<?cs var:url_escape(Browse.by) ?><?cs if:Browse.v ?>&amp;v=<?cs var:url_escape(Browse.v) ?><?cs /if ?>&amp;after=<?cs var:url_escape(Paging.next) ?>">下一页 »</a><?cs else ?><span class="muted">已是最后一页</span><?cs /if ?>
+  </nav>
+  <?cs /if ?>
 </section>
 <?cs /if ?>
 

@@ -1,5 +1,8 @@
 <?cs # ext/guide.cs: the 办事指南 of one published item (Item.*,
-       Item.Materials.N, Item.Steps.N); 在线办理 when Item.online is 1. ?>
+       Item.Materials.N, Item.Steps.N, Item.Subitems.N).  What is online
+       and how many visits come from Item.Channel alone (catalog_channel:
+       online, any_online, parts, parts_online, visits), so the page
+       never says two things. ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <?cs if:Item.Parent.code ?><a href="/guide?code=<?cs var:url_escape(Item.Parent.code) ?>"><?cs var:Item.Parent.name ?></a> › <?cs /if ?>办事指南</nav>
 
 <header class="page-head guide-head">
@@ -7,16 +10,25 @@
   <p class="page-sub"><?cs var:Item.dept_name ?> · 事项编码 <?cs var:Item.code ?><?cs if:Item.version ?>（第 <?cs var:Item.version ?> 版）<?cs /if ?></p>
   <ul class="key-facts">
     <li><span>承诺时限</span><strong><?cs if:Item.instant == 1 ?>即时办结<?cs else ?><?cs var:Item.promised_days ?> 个工作日<?cs /if ?></strong></li>
-    <li><span>到现场次数</span><strong><?cs var:Item.visits ?> 次</strong></li>
+    <li><span>到现场次数</span><strong><?cs var:Item.Channel.visits ?></strong></li>
     <li><span>办件类型</span><strong><?cs if:Item.instant == 1 ?>即办件<?cs else ?>承诺件<?cs /if ?></strong></li>
   </ul>
-  <?cs if:Item.online == 1 ?>
+  <?cs if:Item.Channel.online == 1 ?>
   <p class="apply-cta">
     <a class="btn btn-primary btn-big" href="/apply?code=<?cs var:url_escape(Item.code) ?>">在线办理</a>
-    <span class="cta-note">需先登录；材料请准备为 PDF 文件</span>
+    <span class="cta-note">需先登录；材料请准备为 PDF 文件；<?cs if:Item.Channel.vmax == 0 ?>全程网上办理，无需到现场<?cs else ?>网上申请后到现场 <?cs var:Item.Channel.visits ?><?cs /if ?></span>
   </p>
+  <?cs elif:Item.Channel.any_online == 1 ?>
+  <div class="callout">
+    <p>本事项分 <?cs var:Item.Channel.parts ?> 种办理情形，其中 <?cs var:Item.Channel.parts_online ?> 种可以在线办理。请先选择您的情形：</p>
+    <ul class="subitems">
+      <?cs each:c = Item.Subitems ?>
+      <li><a href="/guide?code=<?cs var:url_escape(c.code) ?>"><?cs if:c.phase ?><span class="tag"><?cs var:c.phase ?></span> <?cs /if ?><?cs var:c.name ?></a> <span class="small muted"><?cs var:c.depth_label ?></span></li>
+      <?cs /each ?>
+    </ul>
+  </div>
   <?cs else ?>
-  <p class="callout">本事项暂不支持在线办理，请按本指南准备材料，到办理地点现场办理。</p>
+  <p class="callout">本事项暂不支持在线办理，请按本指南准备材料，到办理地点现场办理（到现场 <?cs var:Item.Channel.visits ?>）。</p>
   <?cs /if ?>
 </header>
 
@@ -32,7 +44,7 @@
         <tr><th scope="row">法定办结时限</th><td><?cs var:Item.statutory_days ?> 个工作日</td></tr>
         <tr><th scope="row">承诺办结时限</th><td><?cs if:Item.instant == 1 ?>即时办结<?cs else ?><?cs var:Item.promised_days ?> 个工作日<?cs /if ?></td></tr>
         <tr><th scope="row">办件类型</th><td><?cs if:Item.instant == 1 ?>即办件<?cs else ?>承诺件<?cs /if ?></td></tr>
-        <tr><th scope="row">到现场次数</th><td><?cs var:Item.visits ?> 次</td></tr>
+        <tr><th scope="row">到现场次数</th><td><?cs var:Item.Channel.visits ?></td></tr>
         <tr><th scope="row">网办深度</th><td><?cs if:Item.depth_label ?><?cs var:Item.depth_label ?><?cs else ?><?cs var:Item.depth ?><?cs /if ?></td></tr>
         <?cs if:Item.phase ?><tr><th scope="row">办理阶段</th><td><?cs var:Item.phase ?></td></tr><?cs /if ?>
         <?cs if:Item.themes ?><tr><th scope="row">主题</th><td><?cs var:Item.themes ?></td></tr><?cs /if ?>
@@ -43,7 +55,7 @@
 
 <?cs if:subcount(Item.Subitems) > 0 ?>
 <section class="section">
-  <h2 class="section-title">子项</h2>
+  <h2 class="section-title">子项（办理情形）</h2>
   <ul class="subitems">
     <?cs each:c = Item.Subitems ?>
     <li><a href="/guide?code=<?cs var:url_escape(c.code) ?>"><?cs if:c.phase ?><span class="tag"><?cs var:c.phase ?></span> <?cs /if ?><?cs var:c.name ?></a></li>
@@ -135,7 +147,7 @@
   </div>
 </section>
 
-<?cs if:Item.online == 1 ?>
+<?cs if:Item.Channel.online == 1 ?>
 <p class="apply-cta apply-cta-bottom">
   <a class="btn btn-primary btn-big" href="/apply?code=<?cs var:url_escape(Item.code) ?>">在线办理</a>
 </p>

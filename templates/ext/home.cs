@@ -1,20 +1,22 @@
-<?cs # ext/home.cs: the extranet home: a short intro and the published
-       items (Items.N) as cards linking to their guides. ?>
-<section class="hero">
+<?cs # ext/home.cs: the service hall (GET /): search first, the items
+       most cases were decided for (Items.N with .done), life events
+       (Themes.N {key,label,count}) with icons, departments (Depts.N),
+       the way to every item a page at a time (Hall.total), Suggest.N. ?>
+<?cs include:"ext/icons.cs" ?>
+<section class="hero hall-hero">
   <h1>网上办事大厅</h1>
-  <p class="hero-lead">选择要办理的事项，先看办事指南，准备好材料后在线提交申请，进度随时可查。</p>
-  <form class="form form-wide" method="get" action="/search" role="search">
-    <div class="field">
-      <label for="h-q">搜索事项</label>
+  <form class="hall-search" method="get" action="/search" role="search">
+    <label for="h-q">搜索事项</label>
+    <div class="hall-search-row">
       <input id="h-q" name="q" type="search" maxlength="60" placeholder="例如：营业执照、结婚、出生、低保" autocomplete="off" enterkeyhint="search">
+      <button class="btn btn-primary" type="submit">搜索</button>
     </div>
-    <div class="form-actions"><button class="btn btn-primary" type="submit">搜索</button></div>
   </form>
-  <p class="muted">也可以<a href="/browse?by=theme">按主题</a>、<a href="/browse?by=dept">按部门</a>或<a href="/browse?by=level">按层级</a>浏览全部事项。</p>
+  <?cs if:subcount(Suggest) > 0 ?><p class="hall-try">大家常搜：<?cs each:w = Suggest ?><a class="nowrap" href="/search?q=<?cs var:url_escape(w) ?>"><?cs var:w ?></a><?cs if:!last(w) ?>　<?cs /if ?><?cs /each ?></p><?cs /if ?>
   <div class="hero-actions">
-    <a class="hero-box" href="/browse?by=theme">
-      <strong>找事项</strong>
-      <span>按出生、上学、就业、开办企业等主题查找</span>
+    <a class="hero-box" href="/browse?by=all">
+      <strong>全部事项</strong>
+      <span>共 <?cs var:Hall.total ?> 项，按事项编码分页列出</span>
     </a>
     <a class="hero-box" href="/query">
       <strong>查进度</strong>
@@ -27,14 +29,41 @@
   </div>
 </section>
 
-<section id="items" class="section">
-  <h2 class="section-title">办事事项<?cs if:subcount(Items) > 0 ?> <span class="count">共 <?cs var:subcount(Items) ?> 项</span><?cs /if ?></h2>
-  <?cs if:subcount(Items) == 0 ?>
+<?cs if:subcount(Items) > 0 ?>
+<section class="section" aria-labelledby="h-popular">
+  <h2 class="section-title" id="h-popular">热门事项 <span class="count">按已办结件数</span></h2>
+  <ol class="popular">
+    <?cs each:it = Items ?>
+    <li><a href="/guide?code=<?cs var:url_escape(it.code) ?>"><span class="popular-name"><?cs var:it.name ?></span> <span class="popular-meta"><?cs var:it.dept_name ?> · 已办结 <?cs var:it.done ?> 件</span></a></li>
+    <?cs /each ?>
+  </ol>
+</section>
+<?cs /if ?>
+
+<?cs if:subcount(Themes) > 0 ?>
+<section class="section" aria-labelledby="h-themes">
+  <h2 class="section-title" id="h-themes">按主题找 <span class="count">出生、上学、开办企业……</span></h2>
+  <ul class="themes">
+    <?cs each:t = Themes ?>
+    <li><a href="/browse?by=theme&amp;v=<?cs var:url_escape(t.key) ?>"><?cs call:icon(t.key) ?><span class="theme-name"><?cs var:t.label ?></span><span class="theme-count"><?cs var:t.count ?> 项</span></a></li>
+    <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
+
+<section class="section" aria-labelledby="h-depts">
+  <h2 class="section-title" id="h-depts">按部门找</h2>
+  <?cs if:subcount(Depts) == 0 ?>
   <div class="empty">
     <p>目前没有已发布的事项。</p>
     <p>请稍后再来，或拨打页面底部的咨询电话。</p>
   </div>
   <?cs else ?>
-  <?cs include:"ext/item_cards.cs" ?>
+  <ul class="depts">
+    <?cs each:d = Depts ?>
+    <li><a href="/browse?by=dept&amp;v=<?cs var:url_escape(d.key) ?>"><?cs var:d.label ?> <span class="count"><?cs var:d.count ?> 项</span></a></li>
+    <?cs /each ?>
+  </ul>
+  <p><a href="/browse?by=level">按层级（市级、县级、乡级、村级）浏览</a> · <a href="/browse?by=all">全部 <?cs var:Hall.total ?> 项事项</a></p>
   <?cs /if ?>
 </section>
