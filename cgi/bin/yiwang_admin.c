@@ -748,7 +748,8 @@ enterprise_add(const struct config *cfg, struct db *db, struct pool *pool,
 	}
 	u.name = rep;
 	u.login = config_operator(pool);
-	switch (enterprise_register(db, pool, &u, up, name, address, &why)) {
+	switch (enterprise_register(db, pool, &u, up, name, address, NULL,
+	    &why)) {
 	case ENT_DONE:
 		break;
 	case ENT_INVALID:

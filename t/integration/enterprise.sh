@@ -74,6 +74,9 @@ apply() {
 	http_upload "$jar" "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "$@" >/dev/null
 }
 
+# The day's counts of registrations start here (a suite run earlier
+# today registered from this address too).
+sql_ext "DELETE FROM throttle_miss"
 citizen rep "$REP" 图雅
 citizen staff "$STAFF" 斯琴
 citizen other "$OTHER" 额尔敦
@@ -244,6 +247,34 @@ register staff "credit_code=$(credit_code "93152502${ORG}")" name=锡林浩特�
 t_is "an account in a state not accepted (rep_states, enterprise.c) registers nothing: 422" "$HTTP_STATUS" 422
 t_like "saying why" "$(alert_text)" '还没有完成实名核验'
 sql_ext "UPDATE citizen SET state = 'registered' WHERE id = $STAFF_ID"
+
+# --- the day's registrations are limited (ACC-1) --------------------------------
+# rep has registered 1 and other 1 so far (refused forms do not count).
+seq_code() { credit_code "92152502MC$(printf '%05d%02d' $(($$ % 100000)) "$1")"; }
+for n in 1 2 3 4; do
+	register rep "credit_code=$(seq_code "$n")" "name=锡林浩特市某某牧户$n" address=锡林浩特市 confirm=1
+done
+t_is "a person's fifth registration of the day: 200" "$HTTP_STATUS" 200
+register rep "credit_code=$(seq_code 5)" name=锡林浩特市第六户 address=锡林浩特市 confirm=1
+t_is "the sixth: 429" "$HTTP_STATUS" 429
+t_like "saying the account's limit and when to come back" "$(alert_text)" '您的账户今天登记企业的次数已达 5 次的上限，请明天再试'
+t_like "the form kept" "$HTTP_BODY" "value=\"$(seq_code 5)\""
+t_is "not stored" "$(sql_ext "SELECT COUNT(*) FROM enterprise WHERE credit_code = '$(seq_code 5)'")" 0
+FOURTH=$(test_id 24) FIFTH=$(test_id 25)
+citizen fourth "$FOURTH" 乌日娜
+citizen fifth "$FIFTH" 其其格
+n=10	# other has 1, and 4 more; staff and fourth 5 each: 20 in all
+for jar in other other other other staff staff staff staff staff \
+    fourth fourth fourth fourth fourth; do
+	n=$((n + 1))
+	register "$jar" "credit_code=$(seq_code "$n")" "name=锡林浩特市某某牧户$n" address=锡林浩特市 confirm=1
+done
+t_is "the address's 20th registration of the day: 200" "$HTTP_STATUS" 200
+n=$((n + 1))
+register fifth "credit_code=$(seq_code "$n")" "name=锡林浩特市某某牧户$n" address=锡林浩特市 confirm=1
+t_is "the 21st from the same address, by a fresh account: 429" "$HTTP_STATUS" 429
+t_like "saying the address's limit" "$(alert_text)" '从您的网络地址今天登记企业的次数已达 20 次的上限'
+t_is "the 21st not stored" "$(sql_ext "SELECT COUNT(*) FROM enterprise WHERE credit_code = '$(seq_code "$n")'")" 0
 
 # --- the demo county's enterprises -------------------------------------------
 t_is "the demo's dairy has its legal representative" \
