@@ -179,6 +179,26 @@ staff_login clerk sarengaowa
 http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
 t_like "the clerk reads 申请人：企业（统一社会信用代码 …）" "$HTTP_BODY" "<dt>申请人</dt><dd>$ENT（统一社会信用代码 <span class=\"mono\">$GOOD</span>）"
 t_like "and 经办人：the person" "$HTTP_BODY" '<dt>经办人</dt><dd>斯琴</dd>'
+# Its notices are addressed to the enterprise, the person its 经办人, in
+# the text the seal signs (docs/seal.md).
+case_post clerk /case/act action=accept
+DOC=$(sql_int "SELECT doc_no FROM document WHERE app_no = '$APP' AND kind = 'accept'")
+t_like "the 受理通知书's signed text names the enterprise" \
+	"$(sql_int "SELECT body FROM document WHERE doc_no = '$DOC'")" "\"credit_code\":\"$GOOD\",.*\"entity_name\":\"$ENT\""
+TO="<p class=\"doc-to\">$ENT（统一社会信用代码 $GOOD）：</p>"
+http_get clerk "$INT_URL/doc?no=$DOC" >/dev/null
+t_like "addressed to the enterprise" "$HTTP_BODY" "$TO"
+t_like "its 经办人 under it" "$HTTP_BODY" '（企业经办人：斯琴）'
+carry int ext
+http_get staff "$EXT_URL/doc?no=$DOC" >/dev/null
+t_like "the extranet's copy too" "$HTTP_BODY" "$TO"
+t_like "under a seal that verifies" "$HTTP_BODY" 'class="doc-sign sealed"'
+sql_ext "UPDATE document SET body = REPLACE(body, '$GOOD', '$BADCHECK') WHERE doc_no = '$DOC'"
+http_get staff "$EXT_URL/doc?no=$DOC" >/dev/null
+t_unlike "another credit code in the stored text: the seal no longer verifies" "$HTTP_BODY" 'class="doc-sign sealed"'
+sql_ext "UPDATE document SET body = REPLACE(body, '$BADCHECK', '$GOOD') WHERE doc_no = '$DOC'"
+http_get staff "$EXT_URL/my" >/dev/null
+t_like "the person's 我的办件 shows the enterprise as applicant" "$(row "$APP")" "申请人：$ENT"
 
 # --- details filled once, offered again (ACC-3) -------------------------------
 apply_form staff "$EXT_URL/apply?code=$CODE&as=$GOOD"
