@@ -333,4 +333,15 @@ for who in clkY hdlY ldrY tmpX; do
 	sql_int "UPDATE staff SET active = 0 WHERE login = '${LOGIN[$who]}'"
 done
 sql_int "UPDATE department SET name = '访问矩阵测试部门 $N' WHERE code = '$DEPT_Y'"
+# The agent goes on both sites, with whatever the tick published of it:
+# agent.sh and publication.sh start from a stack with no agent (AGT-2's
+# "尚未开通"), and this script runs before them.  It made no case.
+AGT_ID=$(sql_int "SELECT id FROM agent WHERE name = '格日勒$N'")
+AGT_CIT=$(sql_ext "SELECT citizen_id FROM agent_account WHERE id = $AGT_ID")
+sql_int "DELETE FROM agent_area WHERE agent_id = $AGT_ID; DELETE FROM agent WHERE id = $AGT_ID"
+sql_ext "DELETE FROM session WHERE user_id = $AGT_CIT;
+	DELETE FROM agent_account_area WHERE agent_id = $AGT_ID;
+	DELETE FROM agent_account WHERE id = $AGT_ID;
+	DELETE FROM citizen WHERE id = $AGT_CIT; DELETE FROM agent_public"
+t_is "and leaves no agent behind" "$(sql_int "SELECT COUNT(*) FROM agent WHERE id = $AGT_ID")/$(sql_ext "SELECT COUNT(*) FROM agent_account WHERE id = $AGT_ID")" 0/0
 t_done

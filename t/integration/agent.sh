@@ -226,7 +226,7 @@ t_like "with a 6-digit code" "$SCODE" '^[0-9]{6}$'
 http_get ag1 "$EXT_URL/agent/consent?no=$SAPP" >/dev/null
 t_like "the agent's page shows the number masked" "$HTTP_BODY" "${RMOB:0:3}\*\*\*\*${RMOB:7}"
 http_get ag1 "$EXT_URL/app?no=$SAPP" >/dev/null
-t_like "the case page leads there" "$HTTP_BODY" "href=\"/agent/consent?no=$SAPP\""
+t_like "the case page leads there" "$HTTP_BODY" "href=\"/agent/consent\\?no=$SAPP\""
 http_get ag2 "$EXT_URL/agent/consent?no=$SAPP" >/dev/null
 t_is "another agent does not reach it: 404" "$HTTP_STATUS" 404
 consent() {	# JAR CODE
