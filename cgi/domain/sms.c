@@ -371,7 +371,8 @@ case_text(struct pool *pool, const char *tpl, const char *app_no,
 }
 
 enum db_rc
-sms_case(struct db *db, struct pool *pool, const char *app_no, const char *tpl, long amount, const char *due,
+sms_case(struct db *db, struct pool *pool, const char *app_no,
+    const char *tpl, long amount, const char *due,
     const char *dept, const char **why)
 {
 	struct stmt	*q;

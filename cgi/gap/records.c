@@ -1096,9 +1096,10 @@ rec_valid_item(struct rec_check *c, json_t *o)
 /*
  * The agent of an application o (walked): the consent is a form with its
  * file (a PDF of this bundle, added to named[*n]) or the resident's SMS
- * confirmation, with its time and number's hash and no file.  That the agent is one of the intranet's
- * and the resident lives in their area is the import's to check
- * (case_import_application()), where the agents are.
+ * confirmation, with its time and number's hash and no file.  That the
+ * agent is one of the intranet's and the resident lives in their area is
+ * the import's to check (case_import_application()), where the agents
+ * are.
  */
 static int
 proxy_valid(struct rec_check *c, json_t *o, json_t *agent,
