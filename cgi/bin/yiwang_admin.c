@@ -754,7 +754,8 @@ enterprise_add(const struct config *cfg, struct db *db, struct pool *pool,
 	}
 	u.name = rep;
 	u.login = config_operator(pool);
-	switch (enterprise_register(db, pool, &u, up, name, address, &why)) {
+	switch (enterprise_register(db, pool, &u, up, name, address, NULL,
+	    &why)) {
 	case ENT_DONE:
 		break;
 	case ENT_INVALID:
@@ -921,6 +922,13 @@ tick_ext(const struct config *cfg, struct db *db, struct pool *pool)
 		printf("tick %s：短信交网关 %d 条，稍后重试 %d 条，出错 %d 条\n",
 		    cal_day_str(pool, cal_day_of(clock_now())), sent, retry,
 		    failed);
+	/* Agents' applications whose resident did not confirm by SMS in
+	 * time end unsent (AGT-1). */
+	if (agent_consent_expire(db, pool, &sent) != DB_OK)
+		return 1;
+	if (sent > 0)
+		printf("tick %s：%d 件代办申请居民未在期限内短信确认，已作废\n",
+		    cal_day_str(pool, cal_day_of(clock_now())), sent);
 	return 0;
 }
 

@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "account.h"
@@ -14,7 +15,9 @@
 #include "ids.h"
 #include "log.h"
 #include "pii.h"
+#include "pwpolicy.h"
 #include "sealed.h"
+#include "sms.h"
 #include "text.h"
 #include "throttle.h"
 
@@ -59,7 +62,8 @@ static const char SQL_TOWN_REGIONS[] =
     "SELECT code, name FROM region WHERE code = ? OR parent_code = ? "
     "ORDER BY code";
 static const char SQL_OF_CASE[] =
-    "SELECT CONCAT(a.name, '（', a.area_name, '）'), k.consent_kind "
+    "SELECT CONCAT(a.name, '（', a.area_name, '）'), k.consent_kind, "
+    "COALESCE(" LOCAL("k.consent_at") ", '') "
     "FROM kase k JOIN agent a ON a.id = k.agent_id WHERE k.id = ?";
 static const char SQL_NOW[] =
     "SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s')";
@@ -315,11 +319,21 @@ agent_of_case(struct db *db, struct pool *pool, int64_t case_id,
 	struct stmt	*q;
 	enum db_rc	 rc;
 
+	char		*at;
+
 	*label = *consent = NULL;
 	q = db_stmt(db, SQL_OF_CASE);
 	stmt_bind_int(q, 0, case_id);
-	rc = stmt_one(q, pool, "ss", label, consent);
-	return rc == DB_NONE ? DB_OK : rc;
+	if ((rc = stmt_one(q, pool, "sss", label, consent, &at)) != DB_OK)
+		return rc == DB_NONE ? DB_OK : rc;
+	if (strcmp(*consent, "form") == 0)
+		*consent = "居民签字的授权书（扫描件，见申请材料）";
+	else if (*at != '\0')
+		*consent = pool_printf(pool, "短信确认：居民于 %s 用申请所留"
+		    "手机收到确认码并告知代办员", at);
+	else
+		*consent = "短信确认";
+	return DB_OK;
 }
 
 /* ---- extranet ------------------------------------------------------ */
@@ -621,4 +635,421 @@ agent_login(struct db *db, struct pool *pool, const char *idno,
 	u->login = pool_printf(pool, "agent:%lld", (long long)id);
 	u->roles = ROLE_AGENT;
 	return AGENT_OK;
+}
+
+/* ---- extranet: the resident's consent by SMS ------------------------- */
+
+static const char SQL_HOLD_ADD[] =
+    "INSERT INTO consent_hold (app_no, record_sealed, mobile_hash, "
+    "expires_at) VALUES (?, ?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND)";
+/* The hold of app_no, if agent ? made it. */
+static const char SQL_HOLD_GET[] =
+    "SELECT h.record_sealed, COALESCE(h.code_hash, ''), h.tries, h.sends, "
+    "COALESCE(h.code_expires > UTC_TIMESTAMP(), 0), "
+    "h.expires_at > UTC_TIMESTAMP(), "
+    LOCAL("h.expires_at") ", a.mobile_sealed, a.item_name, "
+    "a.agent_name, a.agent_area, a.applicant_name "
+    "FROM consent_hold h JOIN application a ON a.app_no = h.app_no "
+    "WHERE h.app_no = ? AND a.agent_id = ? FOR UPDATE";
+static const char SQL_HOLD_CODE[] =
+    "UPDATE consent_hold SET code_hash = ?, code_expires = "
+    "UTC_TIMESTAMP() + INTERVAL ? SECOND, tries = 0, sends = sends + 1 "
+    "WHERE app_no = ?";
+static const char SQL_HOLD_MISS[] =
+    "UPDATE consent_hold SET tries = tries + 1 WHERE app_no = ?";
+static const char SQL_HOLD_DROP[] =
+    "DELETE FROM consent_hold WHERE app_no = ?";
+static const char SQL_APP_CONSENTED[] =
+    "UPDATE application SET consent_state = 'confirmed', consent_at = ?, "
+    "consent_mobile_hash = ?, state_label = '已提交，等待受理', "
+    "updated_at = UTC_TIMESTAMP() WHERE app_no = ?";
+static const char SQL_HOLDS_EXPIRED[] =
+    "SELECT app_no FROM consent_hold WHERE expires_at <= UTC_TIMESTAMP() "
+    "ORDER BY expires_at LIMIT 200";
+static const char SQL_APP_VOID[] =
+    "UPDATE application SET state = 'withdrawn', state_label = ?, "
+    "consent_state = 'refused', updated_at = UTC_TIMESTAMP() "
+    "WHERE app_no = ? AND consent_state = 'pending'";
+static const char SQL_NOW_UTC[] =
+    "SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s')";
+
+/* The keyed hash of a consent code under its application's number. */
+static int
+consent_hash(struct pool *pool, const char *app_no, const char *code,
+    char out[PII_HASH_HEX])
+{
+	return pii_hash("sms.code", pool_printf(pool, "consent:%s:%s", app_no,
+	    code), out);
+}
+
+enum db_rc
+agent_consent_hold(struct db *db, struct pool *pool, const char *app_no,
+    json_t *rec, const char *mobile)
+{
+	struct stmt	*q;
+	char		*body, *sealed, hash[PII_HASH_HEX];
+
+	if (rec == NULL || (body = json_dumps(rec, JSON_COMPACT |
+	    JSON_SORT_KEYS)) == NULL)
+		return DB_ERR;
+	sealed = pii_seal(pool, SEALED_CONSENT_HOLD, body);
+	free(body);
+	if (sealed == NULL || pii_hash(SEALED_CONSENT_MOBILE, mobile, hash) ==
+	    -1)
+		return DB_ERR;
+	q = db_stmt(db, SQL_HOLD_ADD);
+	stmt_bind_text(q, 0, app_no);
+	stmt_bind_text(q, 1, sealed);
+	stmt_bind_text(q, 2, hash);
+	stmt_bind_int(q, 3, CONSENT_WAIT);
+	return stmt_run(q);
+}
+
+/* The hold of app_no made by agent (locked inside a transaction). */
+static enum db_rc
+hold_get(struct db *db, struct pool *pool, int64_t agent, const char *app_no,
+    struct agent_hold *h, char **sealed, char **code_hash)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*smob;
+
+	memset(h, 0, sizeof(*h));
+	q = db_stmt(db, SQL_HOLD_GET);
+	stmt_bind_text(q, 0, app_no);
+	stmt_bind_int(q, 1, agent);
+	if ((rc = stmt_one(q, pool, "ssiiiissssss", sealed, code_hash,
+	    &h->tries, &h->sends, &h->code_live, &h->live, &h->expires_at,
+	    &smob, &h->item_name, &h->agent_name, &h->agent_area,
+	    &h->resident_name)) != DB_OK)
+		return rc;
+	if (	    (h->mobile = pii_open(pool, SEALED_APP_MOBILE, smob)) == NULL)
+		return DB_ERR;
+	h->app_no = pool_strdup(pool, app_no);
+	return DB_OK;
+}
+
+enum db_rc
+agent_consent_get(struct db *db, struct pool *pool, int64_t agent,
+    const char *app_no, struct agent_hold *h)
+{
+	char	*sealed, *ch;
+
+	return hold_get(db, pool, agent, app_no, h, &sealed, &ch);
+}
+
+enum agent_rc
+agent_consent_send(const struct config *cfg, struct db *db,
+    struct pool *pool, int64_t agent, const char *app_no, const char *addr,
+    const char **why)
+{
+	struct agent_hold h;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		 code[SMS_CODE_LEN + 1], ch[PII_HASH_HEX];
+	char		*sealed, *old;
+	const char	*text, *shown, *fmt;
+	int64_t		 id;
+	int		 c;
+
+	*why = NULL;
+	if ((rc = hold_get(db, pool, agent, app_no, &h, &sealed, &old)) !=
+	    DB_OK)
+		return rc == DB_NONE ? AGENT_MISS : AGENT_ERR;
+	if (!h.live) {
+		*why = "这份申请已超过居民确认的期限，不能再发送确认码。";
+		return AGENT_MISS;
+	}
+	/* The resident's number, like every code's (1 a minute, 5 a day),
+	 * and the agent's address. */
+	if ((c = sms_limits(db, pool, h.mobile, addr, why)) != 0)
+		return c > 0 ? AGENT_BUSY : AGENT_ERR;
+	sms_code_make(code);
+	if (consent_hash(pool, app_no, code, ch) == -1 ||
+	    db_begin(db) != DB_OK)
+		return AGENT_ERR;
+	q = db_stmt(db, SQL_HOLD_CODE);
+	stmt_bind_text(q, 0, ch);
+	stmt_bind_int(q, 1, CONSENT_CODE_TTL);
+	stmt_bind_text(q, 2, app_no);
+	fmt = "代办员%s（%s）申请为您代办“%s”（申请编号 %s）。"
+	    "您同意的话，请把确认码 %s 告诉代办员，2 小时内有效；"
+	    "不同意请不要告诉任何人。";
+	text = pool_printf(pool, fmt, h.agent_name, h.agent_area, h.item_name,
+	    app_no, code);
+	shown = pool_printf(pool, fmt, h.agent_name, h.agent_area,
+	    h.item_name, app_no, "******");
+	explicit_bzero(code, sizeof(code));
+	if (stmt_run(q) != DB_OK || sms_queue(cfg, db, pool, h.mobile, text,
+	    shown, "consent", app_no, &id) != DB_OK) {
+		db_rollback(db);
+		return AGENT_ERR;
+	}
+	if (db_commit(db) != DB_OK)
+		return AGENT_ERR;
+	/* At once: the agent and the resident are waiting, and it goes to
+	 * the number the application names. */
+	(void)sms_send_one(cfg, db, pool, id);
+	return AGENT_OK;
+}
+
+/* The held record of app_no with its consent given now by the number of
+ * hash mhash; NULL on failure. */
+static json_t *
+consented(struct pool *pool, const char *sealed, const char *now,
+    const char *mhash)
+{
+	json_t		*rec, *con;
+	const char	*body;
+
+	if ((body = pii_open(pool, SEALED_CONSENT_HOLD, sealed)) == NULL ||
+	    (rec = json_loads(body, 0, NULL)) == NULL)
+		return NULL;
+	con = json_pack("{s:s, s:s, s:s, s:s}", "kind", "sms", "state",
+	    "confirmed", "at", now, "mobile_hash", mhash);
+	if (con == NULL || json_object_set_new(json_object_get(rec, "agent"),
+	    "consent", con) == -1) {
+		json_decref(rec);
+		return NULL;
+	}
+	return rec;
+}
+
+enum agent_rc
+agent_consent_confirm(struct db *db, struct pool *pool, int64_t agent,
+    const char *actor, const char *app_no, const char *code, long *left,
+    const char **why)
+{
+	struct agent_hold h;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*rec;
+	char		*sealed, *stored, *now, ch[PII_HASH_HEX];
+	char		 mh[PII_HASH_HEX];
+	size_t		 i;
+
+	*why = NULL;
+	*left = 0;
+	if (db_begin(db) != DB_OK)
+		return AGENT_ERR;
+	if ((rc = hold_get(db, pool, agent, app_no, &h, &sealed, &stored)) !=
+	    DB_OK) {
+		db_rollback(db);
+		return rc == DB_NONE ? AGENT_MISS : AGENT_ERR;
+	}
+	if (!h.live)
+		*why = "这份申请已超过居民确认的期限，已作废。请重新申请。";
+	else if (*stored == '\0' || !h.code_live)
+		*why = "确认码已过期，请点“重新发送确认码”，再请居民告诉您"
+		    "新的确认码。";
+	else if (h.tries >= CONSENT_TRIES)
+		*why = "确认码输错的次数过多，这个确认码已作废。请点“重新发送"
+		    "确认码”。";
+	if (*why != NULL) {
+		db_rollback(db);
+		return AGENT_MISS;
+	}
+	for (i = 0; code != NULL && code[i] >= '0' && code[i] <= '9'; i++)
+		;
+	if (code == NULL || i != SMS_CODE_LEN || code[i] != '\0' ||
+	    consent_hash(pool, app_no, code, ch) == -1 ||
+	    crypto_equal(ch, stored, PII_HASH_HEX - 1) != 0) {
+		q = db_stmt(db, SQL_HOLD_MISS);
+		stmt_bind_text(q, 0, app_no);
+		if (stmt_run(q) != DB_OK || db_commit(db) != DB_OK)
+			return AGENT_ERR;
+		*left = CONSENT_TRIES - (long)h.tries - 1;
+		*why = *left > 0 ? pool_printf(pool, "确认码不对，还可以再试 "
+		    "%ld 次。请让居民再念一遍短信里的 6 位数字。", *left) :
+		    "确认码输错的次数过多，这个确认码已作废。请点“重新发送"
+		    "确认码”。";
+		return AGENT_MISS;
+	}
+	if (stmt_one(db_stmt(db, SQL_NOW_UTC), pool, "s", &now) != DB_OK ||
+	    pii_hash(SEALED_CONSENT_MOBILE, h.mobile, mh) == -1)
+		goto fail;
+	rec = consented(pool, sealed, now, mh);
+	rc = outbox_add(db, pool, rec);		/* refuses a NULL rec */
+	json_decref(rec);
+	if (rc != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_APP_CONSENTED);
+	stmt_bind_text(q, 0, now);
+	stmt_bind_text(q, 1, mh);
+	stmt_bind_text(q, 2, app_no);
+	if (stmt_run(q) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_HOLD_DROP);
+	stmt_bind_text(q, 0, app_no);
+	if (stmt_run(q) != DB_OK || audit_add(db, pool, actor,
+	    "application.consent", app_no, "sms") != DB_OK)
+		goto fail;
+	return db_commit(db) == DB_OK ? AGENT_OK : AGENT_ERR;
+fail:
+	db_rollback(db);
+	return AGENT_ERR;
+}
+
+static enum db_rc
+no_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	char	**v = arg;
+
+	return stmt_row(q, pool, "s", v);
+}
+
+enum db_rc
+agent_consent_expire(struct db *db, struct pool *pool, int *n)
+{
+	struct stmt	*q;
+	char		**v;
+	size_t		 m, i;
+	enum db_rc	 rc;
+
+	*n = 0;
+	if ((rc = stmt_list(db_stmt(db, SQL_HOLDS_EXPIRED), pool, no_row,
+	    sizeof(*v), (void **)&v, &m)) != DB_OK)
+		return rc;
+	for (i = 0; i < m; i++) {
+		if (db_begin(db) != DB_OK)
+			return DB_ERR;
+		q = db_stmt(db, SQL_APP_VOID);
+		stmt_bind_text(q, 0, "居民未在 3 日内短信确认，申请没有提交，"
+		    "已作废");
+		stmt_bind_text(q, 1, v[i]);
+		if (stmt_run(q) != DB_OK)
+			goto fail;
+		q = db_stmt(db, SQL_HOLD_DROP);
+		stmt_bind_text(q, 0, v[i]);
+		if (stmt_run(q) != DB_OK || db_commit(db) != DB_OK)
+			goto fail;
+		(*n)++;
+	}
+	return DB_OK;
+fail:
+	db_rollback(db);
+	return DB_ERR;
+}
+
+/* ---- extranet: a forgotten password ------------------------------------ */
+
+static const char SQL_ACCT_FOR_RESET[] =
+    "SELECT citizen_id, mobile_sealed FROM agent_account "
+    "WHERE id_hash = ? AND active = 1 AND pw_hash <> '!'";
+static const char SQL_ACCT_OF_PRINCIPAL[] =
+    "SELECT id, id_sealed, mobile_sealed FROM agent_account "
+    "WHERE citizen_id = ? AND active = 1 FOR UPDATE";
+static const char SQL_ACCT_PW[] =
+    "UPDATE agent_account SET pw_hash = ? WHERE id = ?";
+
+enum agent_rc
+agent_pw_start(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *idno, const char *mobile, const char *addr, char ticket[33],
+    const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		 hash[PII_HASH_HEX], *up = NULL, *sealed, *to = NULL;
+	int64_t		 cid = 0;
+
+	*why = NULL;
+	if (idno != NULL && strlen(idno) == 18)
+		up = pool_strdup(pool, idno);
+	if (up == NULL || !id_number_valid(up))
+		*why = "身份证号码不正确，请核对 18 位号码（最后一位可能是 X）。";
+	else if (mobile == NULL || !mobile_valid(mobile))
+		*why = "手机号码应为 11 位数字，以 13 到 19 开头。";
+	if (*why != NULL)
+		return AGENT_MISS;
+	id_number_upper(up);
+	if (pii_hash(SEALED_AGENT_ID, up, hash) == -1)
+		return AGENT_ERR;
+	q = db_stmt(db, SQL_ACCT_FOR_RESET);
+	stmt_bind_text(q, 0, hash);
+	if ((rc = stmt_one(q, pool, "is", &cid, &sealed)) == DB_ERR)
+		return AGENT_ERR;
+	/* Only to the number on record, and only when it was typed. */
+	if (rc == DB_OK && (to = pii_open(pool, SEALED_AGENT_MOBILE,
+	    sealed)) != NULL && strcmp(to, mobile) != 0)
+		to = NULL;
+	switch (sms_code_start(cfg, db, pool, "agent-reset", mobile, to, addr,
+	    to != NULL ? cid : 0, NULL, ticket, why)) {
+	case CODE_SENT:
+		return AGENT_OK;
+	case CODE_BUSY:
+		return AGENT_BUSY;
+	default:
+		return AGENT_ERR;
+	}
+}
+
+enum agent_rc
+agent_pw_finish(struct db *db, struct pool *pool, const char *ticket,
+    const char *code, const char *password, const char **why, long *left)
+{
+	struct sms_ticket t;
+	struct stmt	*q;
+	const char	*personal[2];
+	char		 pw[PWHASH_MAX], *sid, *smob, *key, hash[PII_HASH_HEX];
+	int64_t		 id;
+
+	*why = NULL;
+	if ((*why = pwpolicy_check(password, PW_CITIZEN_MIN, NULL, 0)) != NULL)
+		return AGENT_WEAK;
+	if (db_begin(db) != DB_OK)
+		return AGENT_ERR;
+	switch (sms_code_check(db, pool, "agent-reset", ticket, code, &t,
+	    left)) {
+	case CHECK_OK:
+		break;
+	case CHECK_WRONG:	/* the miss is counted */
+		return db_commit(db) == DB_OK ? AGENT_MISS : AGENT_ERR;
+	case CHECK_GONE:
+		return db_commit(db) == DB_OK ? AGENT_GONE : AGENT_ERR;
+	default:
+		goto fail;
+	}
+	q = db_stmt(db, SQL_ACCT_OF_PRINCIPAL);
+	stmt_bind_int(q, 0, t.citizen_id);
+	switch (stmt_one(q, pool, "iss", &id, &sid, &smob)) {
+	case DB_OK:
+		break;
+	case DB_NONE:	/* deactivated meanwhile */
+		db_rollback(db);
+		return AGENT_GONE;
+	default:
+		goto fail;
+	}
+	/* A password the policy refuses for this person leaves the code
+	 * unspent (rolled back): they choose another. */
+	if ((personal[0] = pii_open(pool, SEALED_AGENT_ID, sid)) == NULL ||
+	    (personal[1] = pii_open(pool, SEALED_AGENT_MOBILE, smob)) == NULL)
+		goto fail;
+	if ((*why = pwpolicy_check(password, PW_CITIZEN_MIN, personal, 2)) !=
+	    NULL) {
+		db_rollback(db);
+		return AGENT_WEAK;
+	}
+	if (crypto_pw_hash(password, pw) == -1 ||
+	    pii_hash(SEALED_AGENT_ID, personal[0], hash) == -1)
+		goto fail;
+	key = pool_printf(pool, "agent:%s", hash);
+	q = db_stmt(db, SQL_ACCT_PW);
+	stmt_bind_text(q, 0, pw);
+	stmt_bind_int(q, 1, id);
+	if (stmt_run(q) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_SESSIONS_END);
+	stmt_bind_int(q, 0, t.citizen_id);
+	if (stmt_run(q) != DB_OK ||
+	    throttle_clear(db, &TH_LOGIN_NAME, key) != DB_OK ||
+	    audit_add(db, pool, pool_printf(pool, "agent:%lld", (long long)id),
+	    "agent.password.reset", pool_printf(pool, "agent:%lld",
+	    (long long)id), "{\"by\":\"SMS code\",\"sessions\":\"ended\"}") !=
+	    DB_OK)
+		goto fail;
+	return db_commit(db) == DB_OK ? AGENT_OK : AGENT_ERR;
+fail:
+	db_rollback(db);
+	return AGENT_ERR;
 }

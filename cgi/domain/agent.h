@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "config.h"
 #include "db.h"
 #include "request.h"
 
@@ -59,7 +60,8 @@ enum db_rc	 agent_add(struct db *, struct pool *, const char *actor,
 enum db_rc	 agent_deactivate(struct db *, struct pool *, const char *actor,
 		    int64_t id);
 /* The label of an agent for cases and notices: "某某（某某苏木）", or
- * NULL when case_id was made by no agent (intranet). */
+ * NULL when case_id was made by no agent (intranet); *consent how the
+ * resident consented, for people ("短信确认：居民于 … 告知代办员"). */
 enum db_rc	 agent_of_case(struct db *, struct pool *, int64_t case_id,
 		    char **label, char **consent);
 
@@ -82,6 +84,8 @@ enum agent_rc {
 	AGENT_MISS,	/* unknown, wrong code or password: one answer */
 	AGENT_BUSY,	/* too many misses from this address or number */
 	AGENT_USED,	/* activate: the account is active already */
+	AGENT_WEAK,	/* reset: the password, *why (the code unspent) */
+	AGENT_GONE,	/* reset: the code expired, spent or out of tries */
 	AGENT_ERR,
 };
 /*
@@ -94,5 +98,60 @@ enum agent_rc	 agent_activate(struct db *, struct pool *, const char *idno,
 /* Log in: fills u (ROLE_AGENT, u->id the agent's login principal). */
 enum agent_rc	 agent_login(struct db *, struct pool *, const char *idno,
 		    const char *password, const char *addr, struct user *u);
+/*
+ * A forgotten password (extranet): a code to the agent's mobile on record
+ * when idno and mobile are an activated agent's, else a ticket no code
+ * opens, the same answer either way; the code is sent by the tick, as a
+ * citizen's reset's (sms.c).  AGENT_MISS with *why: a field's shape;
+ * AGENT_BUSY with *why: an SMS limit.
+ */
+enum agent_rc	 agent_pw_start(const struct config *, struct db *,
+		    struct pool *, const char *idno, const char *mobile,
+		    const char *addr, char ticket[33], const char **why);
+/* Then the code and the new password: AGENT_OK, the agent's sessions and
+ * misses gone, audited (agent.password.reset); AGENT_MISS, *left tries;
+ * AGENT_WEAK, *why; AGENT_GONE. */
+enum agent_rc	 agent_pw_finish(struct db *, struct pool *,
+		    const char *ticket, const char *code, const char *password,
+		    const char **why, long *left);
+
+/*
+ * Extranet: the resident's consent by SMS (短信确认).  An application made
+ * with it is stored (consent_state pending) but its record is held
+ * (consent_hold) instead of crossing; the agent has a 6-digit code sent
+ * to the resident's mobile, naming the agent and the item; the resident
+ * reads it to the agent, who types it in; then the record crosses with
+ * the consent (when, the number's keyed hash).  A code lives
+ * CONSENT_CODE_TTL, takes CONSENT_TRIES wrong tries; sends are limited as
+ * every code's (sms_limits()); the application waits CONSENT_WAIT, then
+ * the tick ends it unsent.  docs/sms.md says why a code read out.
+ */
+#define CONSENT_CODE_TTL	(2 * 3600)
+#define CONSENT_TRIES		5
+#define CONSENT_WAIT		(3 * 24 * 3600)
+struct agent_hold {
+	char		*app_no, *item_name, *agent_name, *agent_area;
+	char		*resident_name, *mobile, *expires_at;
+	int64_t		 tries, sends, code_live, live;
+};
+/* Hold application app_no's record rec, whose consent the resident's
+ * mobile is to give, in the caller's transaction. */
+enum db_rc	 agent_consent_hold(struct db *, struct pool *,
+		    const char *app_no, json_t *rec, const char *mobile);
+/* The hold of app_no, if agent made it: DB_NONE when none waits. */
+enum db_rc	 agent_consent_get(struct db *, struct pool *, int64_t agent,
+		    const char *app_no, struct agent_hold *);
+/* Send a new code (the old one ends): AGENT_BUSY (*why) past a limit,
+ * AGENT_MISS (*why may be NULL: no such hold) when nothing waits. */
+enum agent_rc	 agent_consent_send(const struct config *, struct db *,
+		    struct pool *, int64_t agent, const char *app_no,
+		    const char *addr, const char **why);
+/* The code the resident read out: AGENT_OK, the record sent across and
+ * audited as actor; AGENT_MISS with *why (and *left tries). */
+enum agent_rc	 agent_consent_confirm(struct db *, struct pool *,
+		    int64_t agent, const char *actor, const char *app_no,
+		    const char *code, long *left, const char **why);
+/* The tick: end the applications whose wait is over (*n of them). */
+enum db_rc	 agent_consent_expire(struct db *, struct pool *, int *n);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agent.h"
 #include "application.h"
 #include "aside.h"
 #include "docseal.h"
@@ -67,7 +68,8 @@ static const char SQL_APP_GET[] =
 /* A withdrawal asked for (094): only an open application of the
  * applicant's, once. */
 static const char SQL_APP_LOCK[] =
-    "SELECT state, withdraw_at IS NOT NULL FROM application "
+    "SELECT state, withdraw_at IS NOT NULL, "
+    "COALESCE(consent_state, '') = 'pending' FROM application "
     "WHERE app_no = ? AND citizen_id = ? FOR UPDATE";
 static const char SQL_APP_WITHDRAW[] =
     "UPDATE application SET withdraw_at = ?, withdraw_reason = ? "
@@ -107,8 +109,8 @@ static const char SQL_APP_LIST_WITH[] =
     "AND agent_id IS NOT NULL ORDER BY id DESC LIMIT 200";
 static const char SQL_APP_AGENT[] =
     "UPDATE application SET agent_id = ?, agent_name = ?, agent_area = ?, "
-    "resident_region = ?, consent_kind = ?, consent_state = ? "
-    "WHERE app_no = ?";
+    "resident_region = ?, consent_kind = ?, consent_state = ?, "
+    "state_label = ? WHERE app_no = ?";
 static const char SQL_EVENTS[] =
     "SELECT seq, " LOCAL("at") ", label, actor, note FROM app_event "
     "WHERE app_no = ? ORDER BY seq";
@@ -391,7 +393,9 @@ proxy_add(struct db *db, const char *app_no, const struct app_proxy *p)
 	stmt_bind_text(q, 3, p->resident_region);
 	stmt_bind_text(q, 4, p->consent_kind);
 	stmt_bind_text(q, 5, p->consent != NULL ? "given" : "pending");
-	stmt_bind_text(q, 6, app_no);
+	stmt_bind_text(q, 6, p->consent != NULL ? "已提交，等待受理" :
+	    "等待居民短信确认授权，尚未提交到审批部门");
+	stmt_bind_text(q, 7, app_no);
 	if ((rc = stmt_run(q)) != DB_OK || p->consent == NULL)
 		return rc;
 	return attachment_add(db, app_no, p->consent);
@@ -548,7 +552,11 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 		json_object_set_new(rec, "agent", agent);
 	else
 		json_decref(agent);
-	rc = outbox_add(db, pool, rec);	/* refuses a NULL rec */
+	/* Consent by the resident's SMS: the record waits for it. */
+	if (p != NULL && p->consent == NULL)
+		rc = agent_consent_hold(db, pool, *app_no, rec, mobile);
+	else
+		rc = outbox_add(db, pool, rec);	/* refuses a NULL rec */
 	json_decref(rec);
 	if (rc != DB_OK)
 		goto fail;
@@ -1064,7 +1072,7 @@ app_withdraw(struct db *db, struct pool *pool, const struct user *u,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	json_t		*rec;
-	int64_t		 asked;
+	int64_t		 asked, pending;
 	char		*state, *day, *now;
 
 	*why = NULL;
@@ -1073,8 +1081,15 @@ app_withdraw(struct db *db, struct pool *pool, const struct user *u,
 	q = db_stmt(db, SQL_APP_LOCK);
 	stmt_bind_text(q, 0, app_no);
 	stmt_bind_int(q, 1, u->id);
-	if ((rc = stmt_one(q, pool, "si", &state, &asked)) != DB_OK)
+	if ((rc = stmt_one(q, pool, "sii", &state, &asked, &pending)) !=
+	    DB_OK)
 		goto fail;
+	if (pending) {	/* it never crossed (AGT-1) */
+		*why = "这份申请还在等待居民短信确认，没有提交到审批部门，"
+		    "不需要撤回：居民 3 日内不确认，申请自动作废。";
+		rc = DB_NONE;
+		goto fail;
+	}
 	if (asked) {
 		*why = "您已经申请撤回这项申请，请等待审批部门办理。";
 		rc = DB_NONE;

@@ -13,6 +13,7 @@
 #include "pii.h"
 #include "sealed.h"
 #include "text.h"
+#include "throttle.h"
 
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
 
@@ -148,11 +149,12 @@ rep_ok(struct db *db, struct pool *pool, int64_t citizen)
 enum ent_rc
 enterprise_register(struct db *db, struct pool *pool, const struct user *u,
     const char *code, const char *name, const char *address,
-    const char **why)
+    const char *addr, const char **why)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	int		 fresh;
+	char		*acct;
+	int		 fresh, c;
 
 	if ((*why = licence_problem(pool, code, name, address)) != NULL)
 		return ENT_INVALID;
@@ -165,8 +167,29 @@ enterprise_register(struct db *db, struct pool *pool, const struct user *u,
 	default:
 		return ENT_ERR;
 	}
+	/* The day's registrations (a checked form is one, whatever it
+	 * finds): per account, then per address. */
+	acct = pool_printf(pool, "%lld", (long long)u->id);
+	c = 0;
+	if (addr != NULL && (c = throttle_closed(db, pool, &TH_ENT_ACCOUNT,
+	    acct)) == 0 &&
+	    (c = throttle_closed(db, pool, &TH_ENT_ADDR, addr)) > 0)
+		*why = pool_printf(pool, "从您的网络地址今天登记企业的次数已达 "
+		    "%ld 次的上限，请%s再试。", TH_ENT_ADDR.limit,
+		    TH_ENT_ADDR.reopens);
+	else if (c > 0)
+		*why = pool_printf(pool, "您的账户今天登记企业的次数已达 %ld "
+		    "次的上限，请%s再试。", TH_ENT_ACCOUNT.limit,
+		    TH_ENT_ACCOUNT.reopens);
+	if (c != 0)
+		return c > 0 ? ENT_BUSY : ENT_ERR;
 	if (db_begin(db) != DB_OK)
 		return ENT_ERR;
+	if (addr != NULL && (throttle_count(db, &TH_ENT_ACCOUNT, acct) !=
+	    DB_OK || throttle_count(db, &TH_ENT_ADDR, addr) != DB_OK)) {
+		db_rollback(db);
+		return ENT_ERR;
+	}
 	q = db_stmt(db, SQL_ENT_REGISTER);
 	stmt_bind_text(q, 0, code);
 	stmt_bind_text(q, 1, name);

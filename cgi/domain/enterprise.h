@@ -44,6 +44,8 @@ const char	*enterprise_rights_label(struct pool *, unsigned);
 enum ent_rc {
 	ENT_DONE,	/* registered, or the code was registered before */
 	ENT_INVALID,	/* a field is wrong: *why says which and how */
+	ENT_BUSY,	/* the day's registrations of the account or the
+			 * address are used: *why says which and when */
 	ENT_ERR,	/* database error, logged */
 };
 /*
@@ -53,10 +55,13 @@ enum ent_rc {
  * never changed, and both outcomes are ENT_DONE after the same work (one
  * insert that may do nothing, one audit row), as for ID numbers (F7); the
  * owner of a code registered by someone else claims it at the window.
+ * Each registration that passes the checks counts against the account
+ * (5 a day) and the address addr (20 a day): ENT_BUSY past either.
+ * addr NULL: the hall's yiwang-admin enterprise-add, not counted.
  */
 enum ent_rc	 enterprise_register(struct db *, struct pool *,
 		    const struct user *u, const char *code, const char *name,
-		    const char *address, const char **why);
+		    const char *address, const char *addr, const char **why);
 
 /*
  * The hall's answer to a code registered by someone else (ent_registered.cs

@@ -1010,7 +1010,8 @@ static const char SQL_AGENT_REGION[] =
     "r.parent_code = a.region_code))) LIMIT 1";
 static const char SQL_CASE_AGENT[] =
     "UPDATE kase SET agent_id = ?, consent_kind = ?, consent_state = ?, "
-    "resident_region = ? WHERE id = ?";
+    "resident_region = ?, consent_at = ?, consent_mobile_hash = ? "
+    "WHERE id = ?";
 
 /*
  * The agent of application app_no (case_id), as its record says: one of
@@ -1027,14 +1028,16 @@ case_agent(struct db *db, struct pool *pool, int64_t case_id,
 	enum db_rc		 rc;
 	json_int_t		 id, size = 0;
 	const char		*name, *area, *where, *kind, *state;
-	const char		*fname = NULL, *sha = NULL;
+	const char		*fname = NULL, *sha = NULL, *at = NULL;
+	const char		*mhash = NULL;
 	char			*aname, *town, *aarea;
 	int64_t			 one;
 
 	if (json_unpack(ag, "{s:I, s:s, s:s, s:s, s:{s:s, s:s, s?s, s?s, "
-	    "s?I}}", "id", &id, "name", &name, "area", &area,
+	    "s?I, s?s, s?s}}", "id", &id, "name", &name, "area", &area,
 	    "resident_region", &where, "consent", "kind", &kind, "state",
-	    &state, "file_name", &fname, "sha256", &sha, "size", &size) != 0) {
+	    &state, "file_name", &fname, "sha256", &sha, "size", &size,
+	    "at", &at, "mobile_hash", &mhash) != 0) {
 		snprintf(err, errlen, "申请 %s 的代办员记录不完整", app_no);
 		return DB_NONE;
 	}
@@ -1063,7 +1066,14 @@ case_agent(struct db *db, struct pool *pool, int64_t case_id,
 	stmt_bind_text(q, 1, kind);
 	stmt_bind_text(q, 2, state);
 	stmt_bind_text(q, 3, where);
-	stmt_bind_int(q, 4, case_id);
+	if (at != NULL && mhash != NULL) {	/* the resident's SMS */
+		stmt_bind_text(q, 4, at);
+		stmt_bind_text(q, 5, mhash);
+	} else {
+		stmt_bind_null(q, 4);
+		stmt_bind_null(q, 5);
+	}
+	stmt_bind_int(q, 6, case_id);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return DB_ERR;
 	if (sha != NULL && fname != NULL) {
@@ -1218,7 +1228,7 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 	enum db_rc	 rc;
 	json_t		*body, *mats;
 	char		*abbr, *dname, *received, *due, *s;
-	char		*agent, *consent;
+	char		*agent, *consent, *ename, *ecode;
 	size_t		 i;
 	int		 year = 0;
 
@@ -1294,10 +1304,19 @@ doc_make(struct db *db, struct pool *pool, const struct kase *k,
 		return DB_ERR;
 	}
 	free(s);
-	/* A case an agent made says so on every notice (AGT-1). */
+	/* A case an agent made says so on every notice (AGT-1); one made in
+	 * an enterprise's name is addressed to the enterprise, the person
+	 * its 经办人 (ACC-1): in the body, so under the seal. */
+	if ((rc = case_entity(db, pool, k->id, &ename, &ecode)) == DB_ERR) {
+		json_decref(body);
+		return DB_ERR;
+	}
 	if (agent_of_case(db, pool, k->id, &agent, &consent) != DB_OK ||
 	    (agent != NULL && json_object_set_new(body, "agent",
-	    json_string(agent)) != 0) || (s = json_dumps(body,
+	    json_string(agent)) != 0) || (rc == DB_OK &&
+	    (json_object_set_new(body, "entity_name", json_string(ename)) !=
+	    0 || json_object_set_new(body, "credit_code",
+	    json_string(ecode)) != 0)) || (s = json_dumps(body,
 	    JSON_COMPACT | JSON_SORT_KEYS)) == NULL) {
 		json_decref(body);
 		return DB_ERR;

@@ -20,6 +20,10 @@
 #define SEALED_CASE_MOBILE	"kase.mobile"
 #define SEALED_OUTBOX		"gap_outbox.body"	/* application records */
 #define SEALED_SMS_TO		"sms_outbox.to"	/* SMS outbox (NTF-1) */
+/* An agent's application waiting for the resident's SMS consent (AGT-1),
+ * and the keyed hash of the number that confirmed it. */
+#define SEALED_CONSENT_HOLD	"consent_hold.record"
+#define SEALED_CONSENT_MOBILE	"application.consent_mobile"
 
 /*
  * The step between migrations 080 (the sealed columns, empty) and 081

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent.h"
 #include "crypto.h"
 #include "exchange.h"
 #include "httpc.h"
@@ -59,10 +60,14 @@ static const char SQL_LIST[] =
     "COALESCE(DATE_FORMAT(sent_at + INTERVAL 8 HOUR, '%H:%i:%s'), ''), "
     "COALESCE(DATE_FORMAT(done_at + INTERVAL 8 HOUR, '%H:%i:%s'), ''), "
     "COALESCE(last_error, '') FROM sms_outbox ORDER BY id DESC LIMIT ?";
-/* The applicant's own registered mobile, by case (never the record's). */
+/* The applicant's own registered mobile, by case (never the record's);
+ * of a case an agent made (AGT-1), the resident's, which the application
+ * names, and the agent's for a copy. */
 static const char SQL_APPLICANT[] =
-    "SELECT c.mobile_sealed, a.item_name FROM application a "
-    "JOIN citizen c ON c.id = a.citizen_id WHERE a.app_no = ?";
+    "SELECT c.mobile_sealed, a.item_name, a.agent_id IS NOT NULL, "
+    "a.mobile_sealed, COALESCE(g.mobile_sealed, ''), a.applicant_name "
+    "FROM application a JOIN citizen c ON c.id = a.citizen_id "
+    "LEFT JOIN agent_account g ON g.id = a.agent_id WHERE a.app_no = ?";
 static const char SQL_CODE_ADD[] =
     "INSERT INTO sms_code (ticket_hash, purpose, code_hash, citizen_id, "
     "id_hash, id_sealed, name, mobile_sealed, pw_hash, created_at, "
@@ -371,17 +376,20 @@ case_text(struct pool *pool, const char *tpl, const char *app_no,
 }
 
 enum db_rc
-sms_case(struct db *db, struct pool *pool, const char *app_no, const char *tpl, long amount, const char *due,
+sms_case(struct db *db, struct pool *pool, const char *app_no,
+    const char *tpl, long amount, const char *due,
     const char *dept, const char **why)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	char		*sealed, *item, *mobile;
+	char		*sealed, *item, *mobile, *resident, *agent, *name;
 	const char	*text;
+	int64_t		 proxy;
 
 	q = db_stmt(db, SQL_APPLICANT);
 	stmt_bind_text(q, 0, app_no);
-	if ((rc = stmt_one(q, pool, "ss", &sealed, &item)) != DB_OK) {
+	if ((rc = stmt_one(q, pool, "ssisss", &sealed, &item, &proxy,
+	    &resident, &agent, &name)) != DB_OK) {
 		*why = "本站没有这个申请";
 		return rc;
 	}
@@ -390,9 +398,24 @@ sms_case(struct db *db, struct pool *pool, const char *app_no, const char *tpl, 
 		*why = "没有这个短信模板";
 		return DB_NONE;
 	}
-	if ((mobile = pii_open(pool, SEALED_CITIZEN_MOBILE, sealed)) == NULL)
+	if (!proxy) {
+		if ((mobile = pii_open(pool, SEALED_CITIZEN_MOBILE, sealed)) ==
+		    NULL)
+			return DB_ERR;
+		return sms_queue(NULL, db, pool, mobile, text, NULL, tpl,
+		    app_no, NULL);
+	}
+	/* An agent's case: the resident is the applicant and is told; the
+	 * agent, who follows the case for them, gets a copy. */
+	if ((mobile = pii_open(pool, SEALED_APP_MOBILE, resident)) == NULL)
 		return DB_ERR;
-	return sms_queue(NULL, db, pool, mobile, text, NULL, tpl, app_no, NULL);
+	if ((rc = sms_queue(NULL, db, pool, mobile, text, NULL, tpl, app_no,
+	    NULL)) != DB_OK || *agent == '\0')
+		return rc;
+	if ((mobile = pii_open(pool, SEALED_AGENT_MOBILE, agent)) == NULL)
+		return DB_ERR;
+	return sms_queue(NULL, db, pool, mobile, pool_printf(pool, "（代办抄送）"
+	    "居民%s：%s", name, text), NULL, tpl, app_no, NULL);
 }
 
 enum db_rc
@@ -481,9 +504,8 @@ code_hash(struct pool *pool, const char *ticket, const char *code,
 	    out);
 }
 
-/* Each limit, checked, then counted: 1 closed (*why), 0 open, -1 error. */
-static int
-limits(struct db *db, struct pool *pool, const char *mobile,
+int
+sms_limits(struct db *db, struct pool *pool, const char *mobile,
     const char *addr, const char **why)
 {
 	const struct {
@@ -516,6 +538,18 @@ limits(struct db *db, struct pool *pool, const char *mobile,
 	return 0;
 }
 
+void
+sms_code_make(char code[SMS_CODE_LEN + 1])
+{
+	uint32_t	 v;
+
+	/* Uniform over 000000..999999: 2^32 mod 10^6 values refused. */
+	do
+		crypto_random(&v, sizeof(v));
+	while (v >= 4294000000u);
+	snprintf(code, SMS_CODE_LEN + 1, "%06u", v % 1000000u);
+}
+
 enum sms_code_rc
 sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
     const char *purpose, const char *typed, const char *mobile,
@@ -524,7 +558,6 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 {
 	struct stmt	*q;
 	unsigned char	 r[16];
-	uint32_t	 v;
 	char		 code[SMS_CODE_LEN + 1], th[SHA256_HEX];
 	char		 ch[PII_HASH_HEX];
 	const char	*text, *shown;
@@ -532,17 +565,13 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 	int		 c;
 
 	*why = NULL;
-	if ((c = limits(db, pool, typed, addr, why)) != 0)
+	if ((c = sms_limits(db, pool, typed, addr, why)) != 0)
 		return c > 0 ? CODE_BUSY : CODE_ERR;
 	(void)stmt_run(db_stmt(db, SQL_CODE_SWEEP));
 	crypto_random(r, sizeof(r));
 	crypto_hex(r, sizeof(r), ticket);
 	crypto_sha256_hex(ticket, strlen(ticket), th);
-	/* Uniform over 000000..999999: 2^32 mod 10^6 values refused. */
-	do
-		crypto_random(&v, sizeof(v));
-	while (v >= 4294000000u);
-	snprintf(code, sizeof(code), "%06u", v % 1000000u);
+	sms_code_make(code);
 	if (code_hash(pool, ticket, code, ch) == -1)
 		return CODE_ERR;
 	if (db_begin(db) != DB_OK)
@@ -565,7 +594,9 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 		goto fail;
 	if (mobile != NULL) {
 		text = strcmp(purpose, "register") == 0 ? "注册" :
-		    strcmp(purpose, "reset") == 0 ? "重设密码" : "登录";
+		    strcmp(purpose, "reset") == 0 ? "重设密码" :
+		    strcmp(purpose, "agent-reset") == 0 ? "重设代办员密码" :
+		    "登录";
 		shown = pool_printf(pool, "您%s网上办事大厅的验证码是 ******，"
 		    "5 分钟内有效。工作人员不会向您索要验证码，请勿告诉他人。",
 		    text);

@@ -60,7 +60,9 @@ enum db_rc	 sms_dlr(struct db *, struct pool *, int64_t id,
  * vocab.h's vocab_sms_templates. */
 /*
  * Queue the message of template tpl about case app_no to its
- * applicant's registered mobile (the extranet's import of sms.send).
+ * applicant's registered mobile (the extranet's import of sms.send); of
+ * a case an agent made, to the resident's mobile the application names,
+ * and a copy, marked 代办抄送, to the agent's.
  * amount (fen) and due are the fee notice's; dept the department's
  * name.  DB_NONE with *why when this site has no such application.
  */
@@ -111,7 +113,8 @@ struct sms_reg {
 	const char	*pw_hash;
 };
 /*
- * Start a code for purpose ("register", "reset", "login"), sent to mobile
+ * Start a code for purpose ("register", "reset", "login", "agent-reset":
+ * an agent's password, AGT-1), sent to mobile
  * (NULL: nobody matched; a ticket is made all the same, that no code
  * opens, and nothing is sent).  Limited per what was typed, typed (the
  * mobile, or the ID number of a login: 1 a minute, 5 a day), per address
@@ -135,6 +138,16 @@ struct sms_ticket {
 	int64_t		 citizen_id;	/* 0: none */
 	char		*id_hash, *id_sealed, *name, *mobile_sealed, *pw_hash;
 };
+/*
+ * The limits of codes sent to mobile (1 a minute, 5 a day), from addr (20
+ * a day; NULL: not counted) and by the site (a day), each checked, then
+ * counted: 1 closed (*why says which and when), 0 open, -1 error.
+ */
+int		 sms_limits(struct db *, struct pool *, const char *mobile,
+		    const char *addr, const char **why);
+/* A new 6-digit code, uniform. */
+void		 sms_code_make(char code[SMS_CODE_LEN + 1]);
+
 /* Check code against ticket for purpose, in the caller's transaction. */
 enum sms_check_rc sms_code_check(struct db *, struct pool *,
 		    const char *purpose, const char *ticket, const char *code,

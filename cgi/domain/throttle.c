@@ -37,6 +37,13 @@ const struct throttle TH_VERIFY_ADDR = {
 	"verify-addr", 3600, 30, " 1 小时后" };
 const struct throttle TH_REGISTER_ADDR = {
 	"register-addr", 24 * 3600, 50, "明天" };
+/* Enterprise registrations (ACC-1): a person represents one enterprise,
+ * seldom a few; a hall's counter or an accountant's office registers
+ * several from one address.  A code guesser needs hundreds. */
+const struct throttle TH_ENT_ACCOUNT = {
+	"ent-account", 24 * 3600, 5, "明天" };
+const struct throttle TH_ENT_ADDR = {
+	"ent-addr", 24 * 3600, 20, "明天" };
 /* SMS codes (sms.h): what is counted is each code sent.  One a minute and
  * five a day to a number, twenty a day from an address (a family, a
  * hall's counter), and a ceiling for the whole site, which bounds what a

@@ -25,6 +25,8 @@ struct throttle {
 extern const struct throttle TH_LOGIN_NAME, TH_LOGIN_ADDR;
 extern const struct throttle TH_QUERY_NUMBER, TH_QUERY_IDNO, TH_QUERY_ADDR;
 extern const struct throttle TH_REGISTER_ADDR;
+/* Enterprise registrations per account and per address (ACC-1). */
+extern const struct throttle TH_ENT_ACCOUNT, TH_ENT_ADDR;
 /* /verify misses of a document number and from one address (EXT-6). */
 extern const struct throttle TH_VERIFY_NUMBER, TH_VERIFY_ADDR;
 /* SMS codes sent to a number (a minute, a day), from an address, by the

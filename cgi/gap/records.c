@@ -537,9 +537,10 @@ static const struct field entity_fields[] = {
 };
 
 /* proxy_json(): the agent who applied for the resident (AGT-1), and the
- * consent: a scanned form (its file) or an SMS confirmation. */
+ * consent: a scanned form (its file) or the resident's SMS confirmation
+ * (when, and the keyed hash of the number: agent_consent_confirm()). */
 static const char *const consent_kinds[] = { "form", "sms", NULL };
-static const char *const consent_states[] = { "given", "pending", NULL };
+static const char *const consent_states[] = { "given", "confirmed", NULL };
 static const struct field consent_fields[] = {
 	CHOICE("kind", "授权方式", consent_kinds),
 	CHOICE("state", "授权状态", consent_states),
@@ -549,6 +550,10 @@ static const struct field consent_fields[] = {
 	    .shape = &S_SHA, .label = "授权书文件摘要" },
 	{ .name = "size", .type = F_INT, .optional = 1, .min = 1,
 	    .max = INT64_MAX, .label = "授权书文件大小" },
+	{ .name = "at", .type = F_LINE, .optional = 1, .max = 19,
+	    .shape = &S_DATETIME, .label = "短信确认时间" },
+	{ .name = "mobile_hash", .type = F_LINE, .optional = 1, .max = 64,
+	    .shape = &S_SHA, .label = "确认手机号码摘要" },
 	END
 };
 static const struct field proxy_fields[] = {
@@ -617,6 +622,12 @@ static const struct field doc_body_fields[] = {
 	/* A case an agent made (AGT-1): "某某（某某苏木）". */
 	{ .name = "agent", .type = F_LINE, .optional = 1, .min = 1,
 	    .max = 330, .label = "代办员" },
+	/* A case applied for in an enterprise's name (ACC-1): the
+	 * enterprise is the addressee, applicant_name its 经办人. */
+	{ .name = "entity_name", .type = F_LINE, .optional = 1, .min = 2,
+	    .max = 100, .label = "申请企业名称" },
+	{ .name = "credit_code", .type = F_LINE, .optional = 1, .max = 18,
+	    .shape = &S_CREDIT, .label = "申请企业统一社会信用代码" },
 	/* A deputy signs with both names, "B（受 A 委托）" (INT-7). */
 	LINE("signer", "签发人", 1, 120),
 	{ .name = "extended_days", .type = F_INT, .optional = 1, .min = 1,
@@ -1084,10 +1095,11 @@ rec_valid_item(struct rec_check *c, json_t *o)
 
 /*
  * The agent of an application o (walked): the consent is a form with its
- * file (a PDF of this bundle, added to named[*n]) or an SMS confirmation
- * still pending, without one.  That the agent is one of the intranet's
- * and the resident lives in their area is the import's to check
- * (case_import_application()), where the agents are.
+ * file (a PDF of this bundle, added to named[*n]) or the resident's SMS
+ * confirmation, with its time and number's hash and no file.  That the
+ * agent is one of the intranet's and the resident lives in their area is
+ * the import's to check (case_import_application()), where the agents
+ * are.
  */
 static int
 proxy_valid(struct rec_check *c, json_t *o, json_t *agent,
@@ -1101,7 +1113,8 @@ proxy_valid(struct rec_check *c, json_t *o, json_t *agent,
 	(void)o;
 	if (strcmp(kind, "form") == 0) {
 		if (strcmp(str(con, "state"), "given") != 0 || sha == NULL ||
-		    size == NULL || str(con, "file_name") == NULL)
+		    size == NULL || str(con, "file_name") == NULL ||
+		    str(con, "at") != NULL || str(con, "mobile_hash") != NULL)
 			return fail(c, "agent.consent", "居民授权",
 			    "授权书须附扫描文件");
 		if (need_file(c, sha, json_integer_value(size), files_pdf,
@@ -1113,10 +1126,11 @@ proxy_valid(struct rec_check *c, json_t *o, json_t *agent,
 		named[(*n)++] = sha;
 		return 0;
 	}
-	if (strcmp(str(con, "state"), "pending") != 0 || sha != NULL ||
-	    size != NULL || str(con, "file_name") != NULL)
+	if (strcmp(str(con, "state"), "confirmed") != 0 || sha != NULL ||
+	    size != NULL || str(con, "file_name") != NULL ||
+	    str(con, "at") == NULL || str(con, "mobile_hash") == NULL)
 		return fail(c, "agent.consent", "居民授权",
-		    "短信授权不附文件，到达时尚待确认");
+		    "短信授权不附文件，须有居民确认的时间和手机号码摘要");
 	return 0;
 }
 

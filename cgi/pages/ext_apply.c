@@ -49,7 +49,8 @@ load_item(struct req *r, struct item *it)
 
 /* What an agent's form asks of the resident (AGT-1). */
 static const char *const resident_fields[] = { "resident_name",
-    "resident_id_number", "resident_mobile", "resident_region", NULL };
+    "resident_id_number", "resident_mobile", "resident_region",
+    "consent_kind", NULL };
 
 /*
  * Agent.{name,area}, Agent.Regions.N.{code,name,selected} of the agent
@@ -443,9 +444,10 @@ today_bj(void)
 /*
  * The resident an agent applies for (AGT-1): resident_name,
  * resident_id_number (GB 11643, its region part in the agent's county),
- * resident_mobile, resident_region (one of the agent's area), consent
- * (form; sms waits for the SMS part, NTF-1).  0 with *p, *idno, *mobile;
- * or the form again with why.
+ * resident_mobile, resident_region (one of the agent's area),
+ * consent_kind (form: the signed form, m0; sms: a code sent to
+ * resident_mobile, agent_consent_send()).  0 with *p, *idno, *mobile; or
+ * the form again with why.
  */
 static int
 resident(struct req *r, const struct item *it, struct app_proxy *p,
@@ -490,16 +492,18 @@ resident(struct req *r, const struct item *it, struct app_proxy *p,
 		return show_form(r, it, 422, pool_printf(r->pool, "请选择居民"
 		    "的居住地：只能是您的服务区域（%s）内的苏木乡镇或嘎查村。",
 		    ag.area));
-	if (kind != NULL && strcmp(kind, "form") != 0)
-		return show_form(r, it, 422, "短信确认授权尚未开通，请上传居民"
-		    "签字的代办授权书。");
+	if (kind == NULL)	/* a form of before 短信确认: the scan */
+		kind = "form";
+	if (strcmp(kind, "form") != 0 && strcmp(kind, "sms") != 0)
+		return show_form(r, it, 422, "请选择居民授权的方式：上传居民"
+		    "签字的代办授权书，或者短信确认。");
 	*idno = id;
 	p->agent_id = ag.id;
 	p->agent_name = ag.name;
 	p->agent_area = ag.area;
 	p->resident_name = name;
 	p->resident_region = ag.regions[i].name;
-	p->consent_kind = "form";
+	p->consent_kind = strcmp(kind, "sms") == 0 ? "sms" : "form";
 	return 0;
 }
 
@@ -594,7 +598,8 @@ page_ext_apply(struct req *r)
 	}
 	/* The resident's signed consent form, judged like every upload,
 	 * stored with the materials (the last of them here). */
-	if (r->user.roles & ROLE_AGENT) {
+	if ((r->user.roles & ROLE_AGENT) &&
+	    strcmp(proxy.consent_kind, "form") == 0) {
 		struct material cm = { .seq = APP_CONSENT_SEQ,
 		    .name = APP_CONSENT_NAME };
 
@@ -611,12 +616,13 @@ page_ext_apply(struct req *r)
 	}
 	if ((uint64_t)(used_bytes + total) > quota.bytes)
 		return over_quota(r, APP_OVER_BYTES);
-	nstore = n + ((r->user.roles & ROLE_AGENT) != 0);
+	nstore = n + ((r->user.roles & ROLE_AGENT) != 0 &&
+	    strcmp(proxy.consent_kind, "form") == 0);
 	if (store_files(r, fps, puts, atts, nstore) == -1)
 		return reply_error(r, 500, "保存附件时出错，您的申请没有保存。"
 		    "请稍后重新提交。");
 	if (r->user.roles & ROLE_AGENT) {
-		proxy.consent = &atts[n];
+		proxy.consent = nstore > n ? &atts[n] : NULL;
 		arc = app_submit_proxy(r->db, r->pool, &it, &r->user, &proxy,
 		    idno, mobile, remark, atts, n, key, &quota, &app_no);
 	} else {
@@ -632,6 +638,23 @@ page_ext_apply(struct req *r)
 			files_release(&puts[i]);
 	else
 		discard(r, puts, n);
+	/* Consent by SMS: the first code goes now; its page follows. */
+	if (arc == APP_OK && (r->user.roles & ROLE_AGENT) &&
+	    proxy.consent == NULL) {
+		switch (agent_consent_send(r->cfg, r->db, r->pool,
+		    r->user.agent_id, app_no, request_param(r, "REMOTE_ADDR"),
+		    &why)) {
+		case AGENT_OK:
+			return reply_redirect(r, pool_printf(r->pool,
+			    "/agent/consent?no=%s&sent=1", app_no));
+		case AGENT_ERR:
+			return reply_error(r, 500, "申请已保存，但确认短信没有"
+			    "发出。请到「我的办件」打开这份申请，重新发送确认码。");
+		default:	/* a limit: the page says which */
+			return reply_redirect(r, pool_printf(r->pool,
+			    "/agent/consent?no=%s", app_no));
+		}
+	}
 	switch (arc) {
 	case APP_OK:
 	case APP_AGAIN:

@@ -54,11 +54,16 @@ page_ext_ent_register(struct req *r)
 		return register_again(r, 422, "请勾选“本人是这家企业的法定代表人”"
 		    "后再提交。");
 	switch (enterprise_register(r->db, r->pool, &r->user, up,
-	    form_get(r, "name"), form_get(r, "address"), &why)) {
+	    form_get(r, "name"), form_get(r, "address"),
+	    request_param(r, "REMOTE_ADDR"), &why)) {
 	case ENT_DONE:
 		break;
 	case ENT_INVALID:
 		return register_again(r, 422, why);
+	case ENT_BUSY:	/* the form kept, to send tomorrow */
+		return register_again(r, 429, pool_printf(r->pool, "%s已填写的"
+		    "内容保留在下面。如有急事，请带营业执照和身份证到政务服务"
+		    "中心窗口办理。", why));
 	default:
 		return reply_error(r, 500, NULL);
 	}

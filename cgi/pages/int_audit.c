@@ -59,6 +59,8 @@ static const struct {
 	{ "agent.add", "开通代办员账号" },
 	{ "agent.deactivate", "停用代办员账号" },
 	{ "agent.activate", "代办员激活账号" },
+	{ "agent.password.reset", "代办员凭短信验证码重设密码" },
+	{ "application.consent", "居民短信确认代办授权" },
 	{ "application.withdraw", "申请撤回" },
 	{ "application.correct", "提交补正材料" },
 	{ "case.accept", "受理" },

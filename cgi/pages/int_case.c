@@ -746,9 +746,7 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 		return -1;
 	if (agent != NULL) {
 		hdf_set(r, "Case.agent", agent);
-		hdf_set(r, "Case.consent", consent == NULL ? "" :
-		    strcmp(consent, "form") == 0 ? "居民签字的授权书（扫描件，"
-		    "见申请材料）" : "居民短信确认");
+		hdf_set(r, "Case.consent", consent);
 	}
 	for (i = 0; i < k.item.nsteps; i++) {
 		const struct step *s = &k.item.steps[i];

@@ -137,6 +137,12 @@ int	 page_ext_agent_login_form(struct req *);
 int	 page_ext_agent_login(struct req *);
 int	 page_ext_agent_activate_form(struct req *);
 int	 page_ext_agent_activate(struct req *);
+int	 page_ext_agent_reset_form(struct req *);
+int	 page_ext_agent_reset(struct req *);
+int	 page_ext_agent_reset_code(struct req *);
+int	 page_ext_agent_consent(struct req *);
+int	 page_ext_agent_consent_confirm(struct req *);
+int	 page_ext_agent_consent_send(struct req *);
 /* int_account.c: one's own password */
 int	 page_int_password_form(struct req *);
 int	 page_int_password(struct req *);

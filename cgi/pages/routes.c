@@ -60,6 +60,18 @@ const struct route routes[] = {
 	{ "GET", "/agent/activate", R_EXT, 0, page_ext_agent_activate_form },
 	{ "POST", "/agent/activate", R_EXT | R_CSRF, 0,
 	    page_ext_agent_activate },
+	/* A forgotten password, by an SMS code to the agent's mobile. */
+	{ "GET", "/agent/reset", R_EXT, 0, page_ext_agent_reset_form },
+	{ "POST", "/agent/reset", R_EXT | R_CSRF, 0, page_ext_agent_reset },
+	{ "POST", "/agent/reset/code", R_EXT | R_CSRF, 0,
+	    page_ext_agent_reset_code },
+	/* The resident's consent by SMS of an agent's application. */
+	{ "GET", "/agent/consent", R_EXT | R_LOGIN, ROLE_AGENT,
+	    page_ext_agent_consent },
+	{ "POST", "/agent/consent", R_EXT | R_LOGIN | R_CSRF, ROLE_AGENT,
+	    page_ext_agent_consent_confirm },
+	{ "POST", "/agent/consent/send", R_EXT | R_LOGIN | R_CSRF,
+	    ROLE_AGENT, page_ext_agent_consent_send },
 	/* Extranet: the applicant's own; an agent's, those they made for
 	 * residents (AGT-1: ext_apply.c keeps each to their own). */
 	{ "GET", "/apply", R_EXT | R_LOGIN, APPLY, page_ext_apply_form },

@@ -173,6 +173,13 @@ view_app(struct req *r, const char *p, const struct application *a)
 	hdf_put(r, p, "agent_name", a->agent_name);
 	hdf_put(r, p, "agent_area", a->agent_area);
 	hdf_put(r, p, "resident_region", a->resident_region);
+	hdf_put(r, p, "consent_kind", a->consent_kind);
+	hdf_put(r, p, "consent_state", a->consent_state);
+	/* Waiting for the resident's code: the agent's way to type it. */
+	if (a->consent_state != NULL && strcmp(a->consent_state, "pending") ==
+	    0 && a->agent_id != 0 && r->user.agent_id == a->agent_id)
+		hdf_put(r, p, "consent_link", pool_printf(r->pool,
+		    "/agent/consent?no=%s", a->app_no));
 	hdf_put(r, p, "id_number_masked", view_mask(r, a->id_number, 6, 4));
 	hdf_put(r, p, "mobile_masked", view_mask(r, a->mobile, 3, 4));
 	hdf_put(r, p, "remark", a->remark);

@@ -101,8 +101,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_gap_aside,
     /* An application made in an enterprise's name (ACC-1). */
     rec_valid_application,
-    /* Proxy agents (AGT-1): an agent's application, an agent. */
-    rec_valid_application, rec_valid_agent_account,
+    /* Proxy agents (AGT-1): an agent's application, an agent, an
+     * application the resident confirmed by SMS. */
+    rec_valid_application, rec_valid_agent_account, rec_valid_application,
     /* Seal keys (DOC-1). */
     rec_valid_seal_key,
     /* SMS to the applicant (NTF-1). */
@@ -238,6 +239,19 @@ static const char *const seeds[] = {
 	"\"at\":\"2026-12-07 10:00:00\",\"code_hash\":\"scrypt$17$8$1$"
 	"00112233445566778899aabbccddeeff$0011223344556677889900112233445566"
 	"77889900aabbccddeeff0011223344\"}",
+	/* application by an agent, the resident's consent by SMS. */
+	"{\"type\":\"application\",\"app_no\":\"YW2026112100003\","
+	"\"item_code\":\"152502-SCJG-XK-001\",\"item_version\":1,"
+	"\"item_name\":\"食品经营许可\",\"applicant\":{\"name\":\"巴特尔\","
+	"\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\"},"
+	"\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\","
+	"\"attachments\":[{\"material_seq\":1,\"material_name\":\"申请书\","
+	"\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":100,"
+	"\"mime\":\"application/pdf\"}],\"files\":[\"" SHA1 "\"],"
+	"\"agent\":{\"id\":1,\"name\":\"其木格\",\"area\":\"宝力根苏木\","
+	"\"resident_region\":\"伊利勒特嘎查\",\"consent\":{\"kind\":"
+	"\"sms\",\"state\":\"confirmed\",\"at\":\"2026-11-21 02:30:00\","
+	"\"mobile_hash\":\"" SHA2 "\"}}}",
 	/* seal.key: a department's seal public key (Ed25519). */
 	"{\"type\":\"seal.key\",\"kid\":\"ebcc087146f999dc\","
 	"\"dept_code\":\"SCJGJ\",\"dept_name\":\"市场监督管理局\","

@@ -17,7 +17,7 @@
 MATRIX=$ROOT/t/access-matrix.txt
 TOOL=$BUILD/t/tools/route_table
 # The users, in the order of the table's columns (its heading line says).
-KNOWN='anon citA citB clkX hdlX chfX ldrX clkY hdlY ldrY tmpX sys sec aud sup obs gop'
+KNOWN='anon citA citB clkX hdlX chfX ldrX clkY hdlY ldrY tmpX sys sec aud sup obs gop agt'
 N=$$
 PW=Juzhen-Ceshi-2026		# the test people's password (citizens, Y's staff)
 STARTED=$SECONDS
@@ -89,6 +89,11 @@ citizen citB "$IDNO_B" 斯日古楞 13947900032
 t_is "citizen B logs in" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
 APP_A=$(apply citA)
 APP_B=$(apply citB)
+# A proxy agent (AGT-1) of 宝力根苏木, made on the intranet; it crosses with
+# the next carry from there, and is activated and logged in below.
+IDNO_G=$(idno 15250219930707053)
+AGT_CODE=$(admin_int agent-add "格日勒$N" "$IDNO_G" 13947900033 152502200 | sed -n 's/^激活码：//p')
+t_like "an agent is made" "$AGT_CODE" '^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$'
 t_like "each applies once" "$APP_A $APP_B" '^YW[0-9]+ YW[0-9]+$'
 carry ext
 CASE_X=$(sql_int "SELECT id FROM kase WHERE app_no = '$APP_A'")
@@ -128,6 +133,12 @@ DOC_X=$(sql_int "SELECT doc_no FROM document WHERE app_no = '$APP_A' AND kind = 
 SEQ=$(sql_int "SELECT MIN(material_seq) FROM attachment WHERE app_no = '$APP_A'")
 carry int
 t_is "its 受理通知书 reaches the extranet" "$(sql_ext "SELECT COUNT(*) FROM document WHERE doc_no = '$DOC_X'")" 1
+c=$(http_get agt "$EXT_URL/agent/activate" | csrf_from)
+http_post agt "$EXT_URL/agent/activate" "csrf=$c" "id_number=$IDNO_G" "code=$AGT_CODE" \
+	"password=$PW" "password2=$PW" >/dev/null
+c=$(http_get agt "$EXT_URL/agent/login" | csrf_from)
+http_post agt "$EXT_URL/agent/login" "csrf=$c" "id_number=$IDNO_G" "password=$PW" >/dev/null
+t_is "and the agent, with the account that crossed, activates and logs in" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
 
 declare -A PH=([ITEM]=$ITEM
 	[ITEM_V]=$(sql_int "SELECT version FROM item WHERE code = '$ITEM' AND status = 'published'")
@@ -257,7 +268,7 @@ t_is "a route of one site is 404 on the other, a method a path lacks 405 (${#ASK
 # token, and another session's token, are refused with the page that says so.
 declare -A HOLDER=([citizen]=citA [clerk]=clkX [handler]=hdlX [chief]=chfX
 	[leader]=ldrX [admin]=sys [secadmin]=sec [auditor]=aud
-	[supervisor]=sup [observer]=obs [gapop]=gop)
+	[supervisor]=sup [observer]=obs [gapop]=gop [agent]=agt)
 nocsrf=''
 for row in "${ROWS[@]}"; do
 	read -r site method path req _ <<<"$row"
@@ -302,7 +313,7 @@ done
 # The cookies as they were before: the server must have ended those sessions.
 gone=''
 for who in "${USERS[@]}"; do cp "$(_jar "$who").keep" "$(_jar "$who")" 2>/dev/null || true; done
-for who in citA citB; do
+for who in citA citB agt; do
 	send "$who" ext GET /my -
 	[[ $GOT == login ]] || gone+="$who still in at the extranet: $GOT"$'\n'
 done
@@ -322,4 +333,15 @@ for who in clkY hdlY ldrY tmpX; do
 	sql_int "UPDATE staff SET active = 0 WHERE login = '${LOGIN[$who]}'"
 done
 sql_int "UPDATE department SET name = '访问矩阵测试部门 $N' WHERE code = '$DEPT_Y'"
+# The agent goes on both sites, with whatever the tick published of it:
+# agent.sh and publication.sh start from a stack with no agent (AGT-2's
+# "尚未开通"), and this script runs before them.  It made no case.
+AGT_ID=$(sql_int "SELECT id FROM agent WHERE name = '格日勒$N'")
+AGT_CIT=$(sql_ext "SELECT citizen_id FROM agent_account WHERE id = $AGT_ID")
+sql_int "DELETE FROM agent_area WHERE agent_id = $AGT_ID; DELETE FROM agent WHERE id = $AGT_ID"
+sql_ext "DELETE FROM session WHERE user_id = $AGT_CIT;
+	DELETE FROM agent_account_area WHERE agent_id = $AGT_ID;
+	DELETE FROM agent_account WHERE id = $AGT_ID;
+	DELETE FROM citizen WHERE id = $AGT_CIT; DELETE FROM agent_public"
+t_is "and leaves no agent behind" "$(sql_int "SELECT COUNT(*) FROM agent WHERE id = $AGT_ID")/$(sql_ext "SELECT COUNT(*) FROM agent_account WHERE id = $AGT_ID")" 0/0
 t_done

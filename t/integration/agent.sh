@@ -195,6 +195,82 @@ t_ok "the notice crosses back" carry int ext
 http_get resident "$EXT_URL/doc?no=$DOC" >/dev/null
 t_is "the resident reads the notice" "$HTTP_STATUS" 200
 t_like "which names the agent too" "$HTTP_BODY" "代办员：${A1}（宝力根苏木）"
+# The acceptance SMS: to the resident, who applied; a copy to the agent.
+t_is "the acceptance SMS goes to the resident's mobile, a copy to the agent's" \
+	"$(sql_ext "SELECT GROUP_CONCAT(CONCAT(to_masked, ' ', LEFT(shown, 4)) ORDER BY id SEPARATOR ' | ') FROM sms_outbox WHERE app_no = '$APP' AND why = 'accepted'")" \
+	"139****7777 您申请的 | 139****2345 （代办抄"
+# shellcheck disable=SC1111  # “ ” are the SMS text's own
+t_like "the copy names the resident" "$(sql_ext "SELECT shown FROM sms_outbox WHERE app_no = '$APP' AND why = 'accepted' AND shown LIKE '（代办抄送）%'")" \
+	"^（代办抄送）居民乌云其木格：您申请的“食品经营许可.*”（申请编号 $APP）已由"
+
+# --- consent by the resident's SMS (短信确认) ------------------------------------
+RMOB=1390479$(printf '%04d' $(($$ % 10000)))
+sent_apps() { sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'application'"; }
+N0=$(sent_apps)
+proxy ag1 resident_name=乌云其木格 resident_id_number="$RESIDENT" resident_mobile="$RMOB" \
+	resident_region=152502200200 consent_kind=sms
+t_is "consent by SMS: to the code page" "$HTTP_STATUS ${HTTP_LOCATION%%\?*}" "303 /agent/consent"
+SAPP=$(grep -o 'YW[0-9]*' <<<"$HTTP_LOCATION")
+t_is "stored, waiting, without a consent file" \
+	"$(sql_ext "SELECT CONCAT(consent_kind, '/', consent_state, '/', state_label, '/', (SELECT COUNT(*) FROM attachment WHERE app_no = '$SAPP' AND material_seq = 0)) FROM application WHERE app_no = '$SAPP'")" \
+	"sms/pending/等待居民短信确认授权，尚未提交到审批部门/0"
+t_is "its record held, not sent across" "$(sent_apps)/$(sql_ext "SELECT COUNT(*) FROM consent_hold WHERE app_no = '$SAPP'")" "$N0/1"
+t_is "held sealed" "$(sql_ext "SELECT COUNT(*) FROM consent_hold WHERE record_sealed LIKE '%$RESIDENT%'")" 0
+sms_wait "$RMOB" 1 || true
+TEXT=$(sms_got "$RMOB" | tail -1)
+# shellcheck disable=SC1111  # “ ” are the SMS text's own
+t_like "the resident's SMS (through Kannel) names the agent, the item and the number" "$TEXT" \
+	"代办员${A1}（宝力根苏木）申请为您代办“食品经营许可.*”（申请编号 $SAPP）"
+SCODE=$(grep -o '确认码 [0-9]\{6\}' <<<"$TEXT" | grep -o '[0-9]\{6\}')
+t_like "with a 6-digit code" "$SCODE" '^[0-9]{6}$'
+http_get ag1 "$EXT_URL/agent/consent?no=$SAPP" >/dev/null
+t_like "the agent's page shows the number masked" "$HTTP_BODY" "${RMOB:0:3}\*\*\*\*${RMOB:7}"
+http_get ag1 "$EXT_URL/app?no=$SAPP" >/dev/null
+t_like "the case page leads there" "$HTTP_BODY" "href=\"/agent/consent\\?no=$SAPP\""
+http_get ag2 "$EXT_URL/agent/consent?no=$SAPP" >/dev/null
+t_is "another agent does not reach it: 404" "$HTTP_STATUS" 404
+consent() {	# JAR CODE
+	local csrf
+	csrf=$(http_get "$1" "$EXT_URL/agent/consent?no=$SAPP" | csrf_from)
+	http_post "$1" "$EXT_URL/agent/consent" "csrf=$csrf" "no=$SAPP" "code=$2" >/dev/null
+}
+consent ag1 "$(printf '%06d' $(((10#$SCODE + 1) % 1000000)))"
+t_is "a wrong code: 422" "$HTTP_STATUS" 422
+t_like "saying how many tries are left" "$(alert_text)" '还可以再试 4 次'
+t_is "nothing sent across" "$(sent_apps)" "$N0"
+csrf=$(http_get ag1 "$EXT_URL/agent/consent?no=$SAPP" | csrf_from)
+http_post ag1 "$EXT_URL/agent/consent/send" "csrf=$csrf" "no=$SAPP" >/dev/null
+t_is "a new code within the minute: 429" "$HTTP_STATUS" 429
+t_like "saying when to try" "$(alert_text)" '这个手机号码刚刚发过验证码，请 1 分钟后再试'
+consent ag1 "$SCODE"
+t_is "the code the resident read out: to the receipt" "$HTTP_STATUS $HTTP_LOCATION" "303 /receipt?no=$SAPP"
+t_is "confirmed, with when and which number" \
+	"$(sql_ext "SELECT CONCAT(consent_state, '/', consent_at IS NOT NULL, '/', consent_mobile_hash) FROM application WHERE app_no = '$SAPP'")" \
+	"confirmed/1/$(pii_hash ext application.consent_mobile "$RMOB")"
+t_is "the record sent across, the hold gone" "$(sent_apps)/$(sql_ext "SELECT COUNT(*) FROM consent_hold WHERE app_no = '$SAPP'")" "$((N0 + 1))/0"
+t_is "audited as the agent's" "$(sql_ext "SELECT CONCAT(actor, ' ', detail) FROM audit WHERE action = 'application.consent' AND object = '$SAPP'")" "agent:$AG1 sms"
+consent ag1 "$SCODE"
+t_is "the same code again: nothing waits, 404" "$HTTP_STATUS" 404
+t_ok "the application crosses" carry ext int
+AT=$(sql_ext "SELECT consent_at FROM application WHERE app_no = '$SAPP'")
+t_is "the case carries how, when and which number" \
+	"$(sql_int "SELECT CONCAT_WS(' ', consent_kind, consent_state, consent_at, consent_mobile_hash) FROM kase WHERE app_no = '$SAPP'")" \
+	"sms confirmed $AT $(pii_hash ext application.consent_mobile "$RMOB")"
+http_get clerk "$INT_URL/case?id=$(sql_int "SELECT id FROM kase WHERE app_no = '$SAPP'")" >/dev/null
+t_like "the clerk reads 短信确认 at its time" "$HTTP_BODY" \
+	"短信确认：居民于 $(sql_ext "SELECT DATE_FORMAT(consent_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') FROM application WHERE app_no = '$SAPP'") 用申请所留手机收到确认码并告知代办员"
+# Never confirmed: the tick ends it after its wait, unsent.
+proxy ag1 resident_name=乌云其木格 resident_id_number="$RESIDENT" resident_mobile=13904796666 \
+	resident_region=152502200200 consent_kind=sms
+XAPP=$(grep -o 'YW[0-9]*' <<<"$HTTP_LOCATION")
+csrf=$(http_get ag1 "$EXT_URL/app?no=$XAPP" | csrf_from)
+http_post ag1 "$EXT_URL/app/withdraw" "csrf=$csrf" "no=$XAPP" confirm=1 reason=不办了 >/dev/null
+t_like "waiting, it cannot be withdrawn (it never left)" "$HTTP_BODY" '不需要撤回'
+sql_ext "UPDATE consent_hold SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 SECOND WHERE app_no = '$XAPP'"
+admin_ext tick >/dev/null
+t_is "past its wait, the tick ends it" "$(sql_ext "SELECT CONCAT(state, '/', consent_state, '/', state_label) FROM application WHERE app_no = '$XAPP'")" \
+	"withdrawn/refused/居民未在 3 日内短信确认，申请没有提交，已作废"
+t_is "unsent, its hold gone" "$(sent_apps)/$(sql_ext "SELECT COUNT(*) FROM consent_hold WHERE app_no = '$XAPP'")" "$((N0 + 1))/0"
 
 # --- personal data at rest ------------------------------------------------------
 REC=$(sql_ext "SELECT body FROM gap_outbox WHERE kind = 'application' ORDER BY id DESC LIMIT 1")
@@ -203,12 +279,12 @@ t_is "the outbox keeps the application sealed" "$(grep -c "$RESIDENT" <<<"$REC")
 # --- AGT-2 counts it -------------------------------------------------------------
 staff_login sup zhaoyanhong
 http_get sup "$INT_URL/sup/agents" >/dev/null
-t_like "the supervisor's table counts the case" "$(tr -d '\n' <<<"$HTTP_BODY")" "${A1}</td><td data-label=\"服务区域\">宝力根苏木</td><td data-label=\"代办件\" class=\"num\">1</td>"
+t_like "the supervisor's table counts the cases (the form's, the SMS's)" "$(tr -d '\n' <<<"$HTTP_BODY")" "${A1}</td><td data-label=\"服务区域\">宝力根苏木</td><td data-label=\"代办件\" class=\"num\">2</td>"
 t_unlike "and no longer says there are no agents" "$HTTP_BODY" "尚未开通"
 admin_int tick >/dev/null
 t_ok "the tick sends the agent points" carry int ext
 http_get anon "$EXT_URL/agents" >/dev/null
-t_like "the extranet publishes them" "$(tr -d '\n' <<<"$HTTP_BODY")" "${A1}</td><td data-label=\"服务区域\">宝力根苏木</td><td data-label=\"代办件\" class=\"num\">1</td>"
+t_like "the extranet publishes them" "$(tr -d '\n' <<<"$HTTP_BODY")" "${A1}</td><td data-label=\"服务区域\">宝力根苏木</td><td data-label=\"代办件\" class=\"num\">2</td>"
 
 # --- the same from the command line (yiwang-admin agent-add) ---------------------
 OUT=$(admin_int agent-add "萨仁$$" "$(test_id 6)" 13947912346 152502200 152502200201 2>&1)
@@ -231,5 +307,48 @@ t_is "the agent's session is over" "$HTTP_STATUS" 303
 agent_login ag2 "$A2_ID"
 t_is "and they cannot log in again" "$HTTP_STATUS" 422
 t_is "the audit has every act" "$(sql_int "SELECT COUNT(*) FROM audit WHERE action IN ('agent.add', 'agent.deactivate') AND object IN ('agent:$AG1', 'agent:$AG2')")" 3
+
+# --- a forgotten password: an SMS code to the agent's mobile ---------------------
+reset_post() {	# PATH k=v…: as nobody, from the form's page
+	local path=$1 csrf
+	shift
+	csrf=$(http_get anon "$EXT_URL/agent/reset" | csrf_from)
+	http_post anon "$EXT_URL$path" "csrf=$csrf" "$@" >/dev/null
+}
+codes() { sql_ext "SELECT COUNT(*) FROM sms_outbox WHERE why = 'agent-reset'"; }
+http_get anon "$EXT_URL/agent/login" >/dev/null
+t_like "the agents' login offers a reset" "$HTTP_BODY" 'href="/agent/reset"'
+N0=$(codes)
+reset_post /agent/reset "id_number=$A1_ID" mobile=13900000000
+t_is "another number than the one on record: the same code page" "$HTTP_STATUS $(grep -c 'action="/agent/reset/code"' <<<"$HTTP_BODY")" "200 1"
+t_is "but no code is sent" "$(codes)" "$N0"
+reset_post /agent/reset "id_number=$A1_ID" mobile=13947912345
+TICKET=$(input_value "$HTTP_BODY" ticket)
+t_is "the number on record: a code queued for it" "$(codes)" "$((N0 + 1))"
+admin_ext tick >/dev/null
+for ((i = 0; i < 50; i++)); do
+	sms_got 13947912345 | grep -q '重设代办员密码.*验证码是' && break
+	sleep 0.1
+done
+RCODE=$(sms_got 13947912345 | grep '重设代办员密码' | grep -o '验证码是 [0-9]\{6\}' | tail -1 | grep -o '[0-9]\{6\}')
+t_like "it reached the agent's mobile through Kannel" "$RCODE" '^[0-9]{6}$'
+csrf=$(http_get anon "$EXT_URL/reset" | csrf_from)
+http_post anon "$EXT_URL/reset/code" "csrf=$csrf" "ticket=$TICKET" "code=$RCODE" \
+	"password=Shamo#2027x" "password2=Shamo#2027x" >/dev/null
+t_like "a citizen's reset does not take an agent's ticket" "$(alert_text)" '验证码已过期、已用过或输错次数太多'
+reset_post /agent/reset/code "ticket=$TICKET" "code=$(printf '%06d' $(((10#$RCODE + 1) % 1000000)))" \
+	"password=Shamo#2027x" "password2=Shamo#2027x"
+t_is "a wrong code: 422" "$HTTP_STATUS" 422
+t_like "saying the tries left" "$(alert_text)" '还可以再试'
+reset_post /agent/reset/code "ticket=$TICKET" "code=$RCODE" "password=Shamo#2027x" "password2=Shamo#2027x"
+t_like "the right code sets the new password" "$HTTP_BODY" '密码已重设'
+http_get ag1 "$EXT_URL/my" >/dev/null
+t_is "the agent's sessions ended" "$HTTP_STATUS" 303
+agent_login ag1 "$A1_ID"
+t_is "the old password no longer opens" "$HTTP_STATUS" 422
+csrf=$(http_get ag1 "$EXT_URL/agent/login" | csrf_from)
+http_post ag1 "$EXT_URL/agent/login" "csrf=$csrf" "id_number=$A1_ID" "password=Shamo#2027x" >/dev/null
+t_is "the new one does" "$HTTP_STATUS" 303
+t_is "audited as the agent's" "$(sql_ext "SELECT COUNT(*) FROM audit WHERE action = 'agent.password.reset' AND object = 'agent:$AG1'")" 1
 
 t_done

@@ -63,6 +63,9 @@ apply() {
 	http_upload "$jar" "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "$@" >/dev/null
 }
 
+# The day's counts of registrations start here (a suite run earlier
+# today registered from this address too).
+sql_ext "DELETE FROM throttle_miss"
 citizen rep "$REP" 图雅
 citizen staff "$STAFF" 斯琴
 citizen other "$OTHER" 额尔敦
@@ -165,6 +168,26 @@ staff_login clerk sarengaowa
 http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
 t_like "the clerk reads 申请人：企业（统一社会信用代码 …）" "$HTTP_BODY" "<dt>申请人</dt><dd>$ENT（统一社会信用代码 <span class=\"mono\">$GOOD</span>）"
 t_like "and 经办人：the person" "$HTTP_BODY" '<dt>经办人</dt><dd>斯琴</dd>'
+# Its notices are addressed to the enterprise, the person its 经办人, in
+# the text the seal signs (docs/seal.md).
+case_post clerk /case/act action=accept
+DOC=$(sql_int "SELECT doc_no FROM document WHERE app_no = '$APP' AND kind = 'accept'")
+t_like "the 受理通知书's signed text names the enterprise" \
+	"$(sql_int "SELECT body FROM document WHERE doc_no = '$DOC'")" "\"credit_code\":\"$GOOD\",.*\"entity_name\":\"$ENT\""
+TO="<p class=\"doc-to\">$ENT（统一社会信用代码 $GOOD）：</p>"
+http_get clerk "$INT_URL/doc?no=$DOC" >/dev/null
+t_like "addressed to the enterprise" "$HTTP_BODY" "$TO"
+t_like "its 经办人 under it" "$HTTP_BODY" '（企业经办人：斯琴）'
+carry int ext
+http_get staff "$EXT_URL/doc?no=$DOC" >/dev/null
+t_like "the extranet's copy too" "$HTTP_BODY" "$TO"
+t_like "under a seal that verifies" "$HTTP_BODY" 'class="doc-sign sealed"'
+sql_ext "UPDATE document SET body = REPLACE(body, '$GOOD', '$BADCHECK') WHERE doc_no = '$DOC'"
+http_get staff "$EXT_URL/doc?no=$DOC" >/dev/null
+t_unlike "another credit code in the stored text: the seal no longer verifies" "$HTTP_BODY" 'class="doc-sign sealed"'
+sql_ext "UPDATE document SET body = REPLACE(body, '$BADCHECK', '$GOOD') WHERE doc_no = '$DOC'"
+http_get staff "$EXT_URL/my" >/dev/null
+t_like "the person's 我的办件 shows the enterprise as applicant" "$(row "$APP")" "申请人：$ENT"
 
 # --- details filled once, offered again (ACC-3) -------------------------------
 apply_form staff "$EXT_URL/apply?code=$CODE&as=$GOOD"
@@ -233,6 +256,34 @@ register staff "credit_code=$(credit_code "93152502${ORG}")" name=锡林浩特�
 t_is "an account in a state not accepted (rep_states, enterprise.c) registers nothing: 422" "$HTTP_STATUS" 422
 t_like "saying why" "$(alert_text)" '还没有完成实名核验'
 sql_ext "UPDATE citizen SET state = 'registered' WHERE id = $STAFF_ID"
+
+# --- the day's registrations are limited (ACC-1) --------------------------------
+# rep has registered 1 and other 1 so far (refused forms do not count).
+seq_code() { credit_code "92152502MC$(printf '%05d%02d' $(($$ % 100000)) "$1")"; }
+for n in 1 2 3 4; do
+	register rep "credit_code=$(seq_code "$n")" "name=锡林浩特市某某牧户$n" address=锡林浩特市 confirm=1
+done
+t_is "a person's fifth registration of the day: 200" "$HTTP_STATUS" 200
+register rep "credit_code=$(seq_code 5)" name=锡林浩特市第六户 address=锡林浩特市 confirm=1
+t_is "the sixth: 429" "$HTTP_STATUS" 429
+t_like "saying the account's limit and when to come back" "$(alert_text)" '您的账户今天登记企业的次数已达 5 次的上限，请明天再试'
+t_like "the form kept" "$HTTP_BODY" "value=\"$(seq_code 5)\""
+t_is "not stored" "$(sql_ext "SELECT COUNT(*) FROM enterprise WHERE credit_code = '$(seq_code 5)'")" 0
+FOURTH=$(test_id 24) FIFTH=$(test_id 25)
+citizen fourth "$FOURTH" 乌日娜
+citizen fifth "$FIFTH" 其其格
+n=10	# other has 1, and 4 more; staff and fourth 5 each: 20 in all
+for jar in other other other other staff staff staff staff staff \
+    fourth fourth fourth fourth fourth; do
+	n=$((n + 1))
+	register "$jar" "credit_code=$(seq_code "$n")" "name=锡林浩特市某某牧户$n" address=锡林浩特市 confirm=1
+done
+t_is "the address's 20th registration of the day: 200" "$HTTP_STATUS" 200
+n=$((n + 1))
+register fifth "credit_code=$(seq_code "$n")" "name=锡林浩特市某某牧户$n" address=锡林浩特市 confirm=1
+t_is "the 21st from the same address, by a fresh account: 429" "$HTTP_STATUS" 429
+t_like "saying the address's limit" "$(alert_text)" '从您的网络地址今天登记企业的次数已达 20 次的上限'
+t_is "the 21st not stored" "$(sql_ext "SELECT COUNT(*) FROM enterprise WHERE credit_code = '$(seq_code "$n")'")" 0
 
 # --- the demo county's enterprises -------------------------------------------
 t_is "the demo's dairy has its legal representative" \

@@ -1498,12 +1498,36 @@ proxy_application_record(void **state)
 	    "{\"kind\":\"form\",\"state\":\"given\",\"file_name\":"
 	    "\"a.pdf\",\"sha256\":\"" SHA2 "\",\"size\":100}")), -1);
 	assert_string_equal(field(), "agent.consent.sha256");
-	/* The SMS seam: pending, without a file; nothing else. */
-	o = proxy_application("{\"kind\":\"sms\",\"state\":\"pending\"}");
+	/* The resident's SMS: confirmed, when, by which number's hash, and
+	 * no file; anything short of that is refused. */
+	o = proxy_application("{\"kind\":\"sms\",\"state\":\"confirmed\","
+	    "\"at\":\"2026-12-07 02:10:00\",\"mobile_hash\":\"" SHA1 "\"}");
 	json_object_set_new(o, "files", parse("[\"" SHA1 "\"]"));
 	assert_int_equal(run(rec_valid_application, o), 0);
 	assert_int_equal(run(rec_valid_application, proxy_application(
-	    "{\"kind\":\"sms\",\"state\":\"given\"}")), -1);
+	    "{\"kind\":\"sms\",\"state\":\"pending\"}")), -1);
+	assert_string_equal(field(), "agent.consent.state");
+	assert_int_equal(run(rec_valid_application, proxy_application(
+	    "{\"kind\":\"sms\",\"state\":\"confirmed\"}")), -1);
+	assert_string_equal(field(), "agent.consent");
+	assert_int_equal(run(rec_valid_application, proxy_application(
+	    "{\"kind\":\"sms\",\"state\":\"given\",\"at\":"
+	    "\"2026-12-07 02:10:00\",\"mobile_hash\":\"" SHA1 "\"}")), -1);
+	assert_string_equal(field(), "agent.consent");
+	assert_int_equal(run(rec_valid_application, proxy_application(
+	    "{\"kind\":\"sms\",\"state\":\"confirmed\",\"at\":"
+	    "\"2026-12-07 25:10:00\",\"mobile_hash\":\"" SHA1 "\"}")), -1);
+	assert_string_equal(field(), "agent.consent.at");
+	assert_int_equal(run(rec_valid_application, proxy_application(
+	    "{\"kind\":\"sms\",\"state\":\"confirmed\",\"at\":"
+	    "\"2026-12-07 02:10:00\",\"mobile_hash\":\"13800138000\"}")),
+	    -1);
+	assert_string_equal(field(), "agent.consent.mobile_hash");
+	/* A form's consent carries no SMS time. */
+	assert_int_equal(run(rec_valid_application, proxy_application(
+	    "{\"kind\":\"form\",\"state\":\"given\",\"file_name\":"
+	    "\"授权书.pdf\",\"sha256\":\"" SHA2 "\",\"size\":99,\"at\":"
+	    "\"2026-12-07 02:10:00\"}")), -1);
 	assert_string_equal(field(), "agent.consent");
 	assert_int_equal(run(rec_valid_application, proxy_application(
 	    "{\"kind\":\"voice\",\"state\":\"given\"}")), -1);

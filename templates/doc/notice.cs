@@ -2,7 +2,9 @@
        approve, deny, withdraw, extend, correct, special, fee) as a
        Chinese government document:
        red header,
-       title, number, addressee, body, department and date.  The red
+       title, number, addressee (an enterprise's case: the enterprise,
+       Doc.entity_name and Doc.credit_code, with its 经办人 under it; ACC-1),
+       body, department and date.  The red
        seal is drawn only on a document whose electronic seal this site
        has just verified (Doc.Seal.state "sealed", view_seal(); DOC-1),
        beside its check code and a QR code of the verification address;
@@ -28,7 +30,8 @@
   <h1 class="doc-title"><?cs if:Doc.title ?><?cs var:Doc.title ?><?cs elif:Doc.kind == "accept" ?>受理通知书<?cs elif:Doc.kind == "reject" ?>不予受理通知书<?cs elif:Doc.kind == "approve" ?>准予行政许可决定书<?cs elif:Doc.kind == "deny" ?>不予行政许可决定书<?cs elif:Doc.kind == "withdraw" ?>准予撤回决定书<?cs elif:Doc.kind == "extend" ?>延期审批告知书<?cs elif:Doc.kind == "correct" ?>补正材料通知书<?cs elif:Doc.kind == "special" ?>特别程序告知书<?cs elif:Doc.kind == "fee" ?>缴费通知书<?cs /if ?></h1>
   <p class="doc-no"><?cs var:Doc.doc_no ?></p>
 
-  <p class="doc-to"><?cs var:Doc.applicant_name ?>：</p>
+  <p class="doc-to"><?cs if:Doc.credit_code ?><?cs var:Doc.entity_name ?>（统一社会信用代码 <?cs var:Doc.credit_code ?>）<?cs else ?><?cs var:Doc.applicant_name ?><?cs /if ?>：</p>
+  <?cs if:Doc.credit_code ?><p class="doc-p doc-agent">（企业经办人：<?cs var:Doc.applicant_name ?>）</p><?cs /if ?>
   <?cs if:Doc.agent ?><p class="doc-p doc-agent">（本件由代办员代为申请。代办员：<?cs var:Doc.agent ?>）</p><?cs /if ?>
 
   <?cs if:Doc.kind == "accept" ?>

@@ -80,7 +80,7 @@
         <div><dt>申请事项</dt><dd><?cs var:App.item_name ?><?cs if:App.item_code ?><br><span class="muted small"><?cs var:App.item_code ?><?cs if:App.item_version ?> 第 <?cs var:App.item_version ?> 版<?cs /if ?></span><?cs /if ?></dd></div>
         <?cs if:App.credit_code ?><div><dt>申请人</dt><dd><?cs var:App.entity_name ?>（统一社会信用代码 <span class="mono"><?cs var:App.credit_code ?></span>）</dd></div><?cs /if ?>
         <div><dt><?cs if:App.credit_code ?>经办人<?cs else ?>申请人<?cs /if ?></dt><dd><?cs var:App.applicant_name ?></dd></div>
-        <?cs if:App.agent_name ?><div><dt>代办</dt><dd><span class="tag">代办</span> 由代办员<?cs var:App.agent_name ?>代办（<?cs var:App.agent_area ?>）<?cs if:App.resident_region ?><br><span class="muted small">居民居住地：<?cs var:App.resident_region ?></span><?cs /if ?></dd></div><?cs /if ?>
+        <?cs if:App.agent_name ?><div><dt>代办</dt><dd><span class="tag">代办</span> 由代办员<?cs var:App.agent_name ?>代办（<?cs var:App.agent_area ?>）<?cs if:App.resident_region ?><br><span class="muted small">居民居住地：<?cs var:App.resident_region ?></span><?cs /if ?><?cs if:App.consent_kind == "sms" ?><br><span class="muted small">居民授权：短信确认<?cs if:App.consent_state == "pending" ?>（等待居民确认）<?cs /if ?></span><?cs /if ?><?cs if:App.consent_link ?><br><a href="<?cs var:App.consent_link ?>">输入居民念出的确认码</a><?cs /if ?></dd></div><?cs /if ?>
         <div><dt>身份证号码</dt><dd class="mono"><?cs var:App.id_number_masked ?></dd></div>
         <div><dt>手机号码</dt><dd class="mono"><?cs var:App.mobile_masked ?></dd></div>
         <div><dt>提交时间</dt><dd><?cs var:App.submitted_at ?></dd></div>

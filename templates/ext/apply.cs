@@ -9,7 +9,8 @@
        POST /apply as multipart; one PDF per material, field m<seq>.
        For an agent (Agent.{name,area}, Agent.Regions.N, AGT-1): the
        resident's name, ID number, mobile and where they live
-       (Form.resident_*), and their signed consent form (field m0). ?>
+       (Form.resident_*), and their consent: the signed form (field m0)
+       or the SMS confirmation (consent_kind sms). ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/guide?code=<?cs var:url_escape(Item.code) ?>">办事指南</a> › 在线申请</nav>
 
 <header class="page-head">
@@ -65,11 +66,15 @@
   </fieldset>
   <fieldset class="panel">
     <legend>居民授权</legend>
-    <input type="hidden" name="consent_kind" value="form">
     <div class="field">
-      <label for="f-m0">代办授权书（居民签字，扫描成 PDF）<span class="tag tag-req">必交</span></label>
+      <label><input type="radio" name="consent_kind" value="form"<?cs if:Form.consent_kind != "sms" ?> checked<?cs /if ?>> 上传居民签字的代办授权书</label>
+      <label for="f-m0">代办授权书（居民签字，扫描成 PDF）</label>
       <p class="help">请居民在代办授权书上签字（或按手印），写明委托您代办的事项，扫描或拍照后转为 PDF 上传。</p>
-      <input id="f-m0" type="file" name="m0" accept="application/pdf" required>
+      <input id="f-m0" type="file" name="m0" accept="application/pdf">
+    </div>
+    <div class="field">
+      <label><input type="radio" name="consent_kind" value="sms"<?cs if:Form.consent_kind == "sms" ?> checked<?cs /if ?>> 短信确认</label>
+      <p class="help">提交后，系统给上面填写的居民手机发一条短信，写明您的姓名、代办的事项和 6 位确认码。居民把确认码念给您，您输入后申请才提交到审批部门；3 日内不确认，申请作废。普通手机即可，不需要上网。</p>
     </div>
   </fieldset>
   <?cs else ?>

@@ -29,6 +29,7 @@
   </form>
   <?cs if:Form.agent ?>
   <p class="form-alt">第一次使用？凭政务服务中心打印的激活码<a href="/agent/activate">激活代办员账号</a>。</p>
+  <p class="form-alt">忘记密码？<a href="/agent/reset">用登记的手机接收验证码重设</a></p>
   <p class="form-alt muted">群众本人办事请从<a href="/login">个人登录</a>进入。</p>
   <?cs else ?>
   <h2 class="section-title">短信验证码登录</h2>
