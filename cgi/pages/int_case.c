@@ -1323,14 +1323,16 @@ page_int_file(struct req *r)
 		return reply_error(r, 404, "没有这份材料。");
 	/* Only values the import validated: a type attachments may have,
 	 * and a digest (files_path() refuses anything else). */
-	if (!vocab_in(files_pdf, k.atts[i].mime)) {
+	if (!vocab_in(files_material, k.atts[i].mime)) {
 		log_err("case %lld: attachment %ld is of a type no attachment "
 		    "may have", (long long)id, seq);
 		return reply_error(r, 500, "这份材料的记录有误，请联系系统管理员。");
 	}
 	return reply_file(r, files_path(r->cfg->files_dir, k.atts[i].sha256,
 	    r->pool), k.atts[i].mime,
-	    pool_printf(r->pool, "%s-%ld.pdf", k.app_no, seq));
+	    pool_printf(r->pool, "%s-%ld.%s", k.app_no, seq,
+	    strcmp(k.atts[i].mime, "image/jpeg") == 0 ? "jpg" :
+	    strcmp(k.atts[i].mime, "image/png") == 0 ? "png" : "pdf"));
 }
 
 /*

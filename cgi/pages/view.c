@@ -380,6 +380,15 @@ view_alert(struct req *r, const char *p, const struct alert *a)
 
 /* s percent-encoded but for RFC 3986's unreserved characters. */
 static char *
+url_escape(struct pool *pool, const char *s);
+
+char *
+view_url_escape(struct req *r, const char *s)
+{
+	return url_escape(r->pool, s != NULL ? s : "");
+}
+
+static char *
 url_escape(struct pool *pool, const char *s)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
