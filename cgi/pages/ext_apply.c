@@ -811,11 +811,12 @@ page_ext_apply(struct req *r)
 	}
 	if (bad != NULL)
 		return show_form(r, &it, bad_status, bad);
+	/* A draft may lack materials: they are asked for at submission. */
+	if (form_get(r, "save") != NULL)
+		return show_form(r, &it, 200, NULL);
 	if (missing != NULL)
 		return show_form(r, &it, 422, pool_printf(r->pool, "请上传「%s」"
 		    "（必交材料）。", missing));
-	if (form_get(r, "save") != NULL)
-		return show_form(r, &it, 200, NULL);
 	/* What the application carries of the account, opened (SEC-5);
 	 * an agent's, of the resident they apply for (AGT-1). */
 	if (r->user.roles & ROLE_AGENT) {

@@ -207,7 +207,7 @@ t_is "whose case has the photos with their types, judged again" \
 	"$S1:image/png,$S2:image/jpeg"
 CASE=$(sql_int "SELECT id FROM kase WHERE app_no = '$APP'")
 staff_login sup zhaoyanhong
-http_get sup "$INT_URL/case?id=$CASE" >/dev/null
+http_get sup "$INT_URL/sup/case?id=$CASE" >/dev/null
 t_like "the case page shows the photo in place" "$HTTP_BODY" \
 	"照片（PNG）</span><img class=\"att-photo\" src=\"/file\\?id=$CASE&amp;seq=$S1\""
 http_get sup "$INT_URL/file?id=$CASE&seq=$S1" >/dev/null
