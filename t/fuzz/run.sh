@@ -205,6 +205,7 @@ build_records() {
 	    -I/usr/include/ClearSilver \
 	    cgi/gap/records.c cgi/core/text.c cgi/core/utf8.c cgi/core/ids.c \
 	    cgi/core/arena.c cgi/core/log.c cgi/core/files.c cgi/core/crypto.c \
+	    cgi/core/imgcheck.c \
 	    cgi/core/crypto_sm.c cgi/core/docsig.c \
 	    cgi/core/pdfcheck.c cgi/core/scan.c \
 	    cgi/domain/vocab.c cgi/domain/wfnet.c t/fuzz/fuzz_records.c \
