@@ -19,6 +19,7 @@
 #include "ids.h"
 #include "log.h"
 #include "org.h"
+#include "pdfcheck.h"
 #include "docseal.h"
 #include "pages.h"
 #include "session.h"
@@ -641,6 +642,8 @@ scrub(struct req *r, const struct kase *k, const char *text)
  * unpaid.  0, or -1 on error.  The case page (/case) and the supervisors'
  * (/sup/case) both show it.
  */
+static int	att_pages(struct req *, const struct attachment *);
+
 int
 view_case_record(struct req *r, const struct kase *kp, cal_day *today,
     int *unpaid)
@@ -650,6 +653,7 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 	char		*ename, *ecode;
 	char		*agent, *consent;
 	size_t		 i;
+	int		 pages;
 
 	if (today_get(r, &now) == -1)
 		return -1;
@@ -727,6 +731,8 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 		    (long long)(k.atts[i].size + 1023) / 1024);
 		hdf_put(r, p, "mime", k.atts[i].mime);
 		hdf_putf(r, p, "round", "%d", k.atts[i].round);
+		if ((pages = att_pages(r, &k.atts[i])) > 0)
+			hdf_putf(r, p, "pages", "%d", pages);
 	}
 	for (i = 0; i < k.nevents; i++) {
 		char *p = pool_printf(r->pool, "Case.Events.%zu", i);
@@ -796,6 +802,35 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
  * GET /case?id=…: everything about one case, and the actions the user
  * may take at its current step.
  */
+/*
+ * The pages of a PDF attachment (EXT-1), counted by qpdf from the file in
+ * the store, judged when it came: -1 for a photo, or a file that does
+ * not read.  At most max_upload bytes, read once per view.
+ */
+static int
+att_pages(struct req *r, const struct attachment *a)
+{
+	const char	*path;
+	FILE		*fp;
+	char		*buf;
+	size_t		 n;
+	int		 pages = -1;
+
+	if (a->mime == NULL || strcmp(a->mime, "application/pdf") != 0 ||
+	    a->size <= 0 || (uint64_t)a->size > r->cfg->max_upload ||
+	    (path = files_path(r->cfg->files_dir, a->sha256, r->pool)) ==
+	    NULL || (fp = fopen(path, "rb")) == NULL)
+		return -1;
+	if ((buf = malloc((size_t)a->size)) != NULL) {
+		n = fread(buf, 1, (size_t)a->size, fp);
+		if (n == (size_t)a->size)
+			pages = pdf_pages(buf, n);
+		free(buf);
+	}
+	fclose(fp);
+	return pages;
+}
+
 int
 page_int_case(struct req *r)
 {

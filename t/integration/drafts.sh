@@ -13,8 +13,9 @@
 #   application's receipt, saying so, and makes no second one;
 # - a form sent after the session ended keeps what was typed: logging in
 #   again returns to the form with it, and nothing was stored before;
-# - drafts go after 30 days; the intranet takes the photos across the gap
-#   and serves them with their own type.
+# - drafts go after 30 days; the intranet takes the photos across the gap,
+#   shows them in place and serves them with their own type, and counts
+#   the pages of the PDFs.
 . "$(dirname "$0")/../lib.sh"
 
 PW='Caoyuan-2026!'
@@ -210,6 +211,9 @@ staff_login sup zhaoyanhong
 http_get sup "$INT_URL/sup/case?id=$CASE" >/dev/null
 t_like "the case page shows the photo in place" "$HTTP_BODY" \
 	"照片（PNG）</span><img class=\"att-photo\" src=\"/file\\?id=$CASE&amp;seq=$S1\""
+if ((${#others[@]} > 0)); then
+	t_like "and a PDF's pages, counted by qpdf" "$HTTP_BODY" "PDF · 1 页</span>"
+fi
 http_get sup "$INT_URL/file?id=$CASE&seq=$S1" >/dev/null
 t_is "served as what it is, never as a page" "$HTTP_CTYPE $(grep -ci '^x-content-type-options: nosniff' "$HTTP_HEADERS_FILE")" \
 	"image/png 1"
