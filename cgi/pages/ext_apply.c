@@ -301,8 +301,9 @@ file_refusal(struct req *r, const char *m, enum files_vet v,
 		    "软件检查您的电脑，换用干净的文件后再上传。", m,
 		    files_vet_why(v), detail ? detail : "");
 	case FILES_TYPE:
-		return pool_printf(r->pool, "「%s」按内容看不是 PDF 文件，也不是 "
-		    "JPEG、PNG 照片，请扫描成 PDF 或用手机拍照后重新上传。", m);
+		return pool_printf(r->pool, "「%s」不是 PDF 文件，也不是 JPEG、"
+		    "PNG 照片（按文件内容判断），请扫描成 PDF 或用手机拍照后"
+		    "重新上传。", m);
 	case FILES_IMAGE:
 	case FILES_IMAGE_SIZE:
 		return pool_printf(r->pool, "「%s」%s。请对着整页纸重新拍一张"

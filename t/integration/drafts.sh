@@ -106,8 +106,8 @@ apps0=$(apps)
 http_upload sa "$EXT_URL/apply" "csrf=$CSRF" "form_key=$KEY" "code=$CODE" "remark=东乌珠穆沁旗牧民合作社，经营场所在赛汉塔拉镇" \
 	"m$S1=@$TMP/page.png;type=image/png" "m$S2=@$TMP/page-named.jpg;type=image/jpeg" >/dev/null
 t_is "an HTML page named .jpg among good files: refused (422)" "$HTTP_STATUS" 422
-t_like "the message names the bad file's material" "$HTTP_BODY" "「$M2」按内容看不是 PDF 文件，也不是 JPEG、PNG 照片"
-t_unlike "and not the good one's" "$HTTP_BODY" "「$M1」按内容"
+t_like "the message names the bad file's material" "$HTTP_BODY" "「$M2」不是 PDF 文件，也不是 JPEG、PNG 照片（按文件内容判断）"
+t_unlike "and not the good one's" "$HTTP_BODY" "「$M1」(不是|图片)"
 t_like "it says the good file and the text are kept" "$HTTP_BODY" "合格的文件已保存为草稿"
 t_like "the form shows the kept file in its slot" "$HTTP_BODY" "已保存：page.png.*PNG 照片"
 t_like "and what was typed" "$HTTP_BODY" "东乌珠穆沁旗牧民合作社"
