@@ -397,6 +397,11 @@ apply_form() {
 	local page
 	page=$(http_get "$1" "$2") || true
 	http_last
+	# A form without its key in the address is sent to one (EXT-1).
+	if [[ $HTTP_STATUS == 303 && $HTTP_LOCATION == /apply\?* ]]; then
+		page=$(http_get "$1" "${2%%/apply*}$HTTP_LOCATION") || true
+		http_last
+	fi
 	CSRF=$(csrf_from <<<"$page") || CSRF=''
 	FORM_KEY=$(form_field form_key <<<"$page") || FORM_KEY=''
 }

@@ -29,6 +29,7 @@
 #include "deadline.h"
 #include "docseal.h"
 #include "licence.h"
+#include "draft.h"
 #include "docsig.h"
 #include "delegation.h"
 #include "enterprise.h"
@@ -901,7 +902,8 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  * that turned red gets its warning, a delegation past its last day is
  * closed (INT-7), and the abnormal warnings (SUP-2) of the cases changed
  * since the last tick and of open cases past their promised deadline are
- * written.  On the extranet: the SMS outbox is sent (NTF-1, sms.h).
+ * written.  On the extranet: the SMS outbox is sent (NTF-1, sms.h),
+ * and drafts untouched for 30 days are deleted (EXT-1, draft.h).
  * Each rule is idempotent and safe
  * beside another tick, so a late or doubled tick does what one on time
  * does.  With --loop: again at the start of every minute, for ever (./run
@@ -911,6 +913,7 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
 static int
 tick_ext(const struct config *cfg, struct db *db, struct pool *pool)
 {
+	uint64_t purged;
 	int	 sent, retry, failed;
 
 	/* The extranet's timed rule: the SMS outbox (NTF-1), each due
@@ -929,6 +932,13 @@ tick_ext(const struct config *cfg, struct db *db, struct pool *pool)
 	if (sent > 0)
 		printf("tick %s：%d 件代办申请居民未在期限内短信确认，已作废\n",
 		    cal_day_str(pool, cal_day_of(clock_now())), sent);
+	/* Drafts untouched for DRAFT_DAYS go (EXT-1); their files with the
+	 * next files-sweep. */
+	if (draft_purge(db, &purged) != DB_OK)
+		return 1;
+	if (purged > 0)
+		printf("tick %s：删除过期草稿 %llu 份\n", cal_day_str(pool,
+		    cal_day_of(clock_now())), (unsigned long long)purged);
 	return 0;
 }
 

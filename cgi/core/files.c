@@ -20,6 +20,7 @@
 #include "crypto.h"
 #include "files.h"
 #include "log.h"
+#include "imgcheck.h"
 #include "pdfcheck.h"
 #include "scan.h"
 
@@ -193,6 +194,8 @@ out:
 }
 
 const char *const files_pdf[] = { "application/pdf", NULL };
+const char *const files_material[] = { "application/pdf", "image/jpeg",
+    "image/png", NULL };
 
 static const struct {
 	enum pdf_verdict	 pdf;
@@ -236,6 +239,8 @@ judge(const struct files_rule *rule, const void *buf, size_t len, int fd,
 {
 	const char		*m;
 	enum pdf_verdict	 pv;
+	enum img_verdict	 iv;
+	unsigned		 w, h;
 	size_t			 i;
 
 	if ((m = magic_type(buf, len)) == NULL) {
@@ -255,6 +260,12 @@ judge(const struct files_rule *rule, const void *buf, size_t len, int fd,
 		for (i = 0; i < sizeof(pdf_map) / sizeof(pdf_map[0]); i++)
 			if (pdf_map[i].pdf == pv)
 				j->vet = pdf_map[i].files;
+		return;
+	}
+	if (strncmp(m, "image/", 6) == 0 && (iv = img_check(m, buf, len, &w,
+	    &h)) != IMG_OK) {
+		snprintf(j->detail, sizeof(j->detail), "%ux%u", w, h);
+		j->vet = iv == IMG_SIZE ? FILES_IMAGE_SIZE : FILES_IMAGE;
 		return;
 	}
 	if (rule->scanner == NULL) {
@@ -406,6 +417,10 @@ files_vet_why(enum files_vet v)
 		return "含有音频、视频、三维等多媒体内容";
 	case FILES_FORM:
 		return "含有可提交或导入数据的表单（XFA 表单、提交按钮）";
+	case FILES_IMAGE:
+		return "不是完好的 JPEG 或 PNG 图片";
+	case FILES_IMAGE_SIZE:
+		return "图片太小看不清，或者尺寸大得不像一页纸的照片";
 	case FILES_VIRUS:
 		return "发现病毒";
 	case FILES_UNSCANNED:

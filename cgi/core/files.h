@@ -31,8 +31,11 @@ struct files_rule {
 	const char	*scanner;	/* clamd's socket (cfg->clamd_socket) */
 	int		 scan_timeout;	/* seconds */
 };
-/* The types an attachment or a blank form may have. */
+/* The types a blank form may have. */
 extern const char *const files_pdf[];
+/* The types an applicant's material may have: a PDF, or a photo of the
+ * paper (JPEG, PNG; imgcheck.h), stored as received (EXT-1). */
+extern const char *const files_material[];
 
 enum files_vet {
 	FILES_OK = 0,
@@ -50,6 +53,8 @@ enum files_vet {
 	FILES_EMBEDDED,		/* carries other files */
 	FILES_MEDIA,		/* RichMedia, 3D, sound, movie */
 	FILES_FORM,		/* XFA, or submits or imports data */
+	FILES_IMAGE,		/* a photo whose header does not read */
+	FILES_IMAGE_SIZE,	/* a photo too small to read, or huge */
 	FILES_VIRUS,		/* clamd found a signature */
 	FILES_UNSCANNED,	/* clamd unreachable: refuse, try later */
 };

@@ -560,3 +560,23 @@ pdf_check(const void *buf, size_t len, char *why, size_t whylen)
 	free(w.seen);
 	return w.v;
 }
+
+int
+pdf_pages(const void *buf, size_t len)
+{
+	qpdf_data	 q;
+	int		 n = -1;
+
+	q = qpdf_init();
+	qpdf_silence_errors(q);
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	if (!(qpdf_read_memory(q, "upload", buf, len, "") & QPDF_ERRORS))
+		n = qpdf_get_num_pages(q);
+	/* Consume what is pending, or qpdf_cleanup() prints it. */
+	while (qpdf_more_warnings(q))
+		(void)qpdf_next_warning(q);
+	if (qpdf_has_error(q))
+		(void)qpdf_get_error(q);
+	qpdf_cleanup(&q);
+	return n < 0 ? -1 : n;
+}

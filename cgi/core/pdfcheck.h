@@ -30,6 +30,9 @@ enum pdf_verdict {
  */
 enum pdf_verdict pdf_check(const void *buf, size_t len, char *why,
 		    size_t whylen);
+/* The number of pages of the PDF in buf (a file judged already), or -1
+ * when it does not read.  Never writes to standard error. */
+int		 pdf_pages(const void *buf, size_t len);
 /* "ok", "malformed", "script", …: for logs and tests. */
 const char	*pdf_verdict_name(enum pdf_verdict);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "crypto.h"
+#include "pages.h"
 #include "route.h"
 
 enum route_verdict
@@ -113,6 +114,11 @@ route_dispatch(struct req *r)
 	case ROUTE_BAD_METHOD:
 		return reply_error(r, 405, NULL);
 	case ROUTE_LOGIN:
+		/* An application form keeps what it carried (EXT-1). */
+		if (strcmp(r->method, "POST") == 0 &&
+		    strcmp(r->path, "/apply") == 0 &&
+		    r->cfg->site == SITE_EXTRANET)
+			return page_ext_apply_expired(r);
 		if (strcmp(r->method, "GET") != 0)
 			return reply_error(r, 403, "登录已超时，请重新登录后再"
 			    "提交。您填写的内容没有保存。");

@@ -12,6 +12,7 @@
 #include "application.h"
 #include "aside.h"
 #include "docseal.h"
+#include "draft.h"
 #include "exchange.h"
 #include "log.h"
 #include "pii.h"
@@ -328,6 +329,9 @@ app_file_named(struct db *db, struct pool *pool, const char *sha)
 	if ((rc = stmt_one(q, pool, "i", &one)) != DB_NONE)
 		return rc;
 	if ((rc = catalog_file_named(db, pool, sha)) != DB_NONE)
+		return rc;
+	/* So does a draft, while it lives (EXT-1). */
+	if ((rc = draft_file_named(db, pool, sha)) != DB_NONE)
 		return rc;
 	/* A record set aside at import keeps its files (GAP-5). */
 	return aside_file_named(db, pool, sha);

@@ -519,7 +519,7 @@ static const struct field attachment_fields[] = {
 	LINE("file_name", "文件名", 1, 200),
 	SHAPED("sha256", "文件摘要", S_SHA),
 	INT("size", "文件大小", 1, INT64_MAX),
-	CHOICE("mime", "文件类型", files_pdf),
+	CHOICE("mime", "文件类型", files_material),
 	END
 };
 static const struct field attachment_elem[] = {
@@ -954,6 +954,22 @@ need_file(struct rec_check *c, const char *sha, int64_t size,
 	return 0;
 }
 
+/*
+ * The type an attachment's file must have by its content: the one its
+ * record names (the CHOICE of files_material already checked it), so a
+ * PDF recorded as a photo, or a photo as a PDF, is refused (EXT-1).
+ */
+static const char *const *
+as_recorded(struct rec_check *c, json_t *att)
+{
+	const char	**t = pool_alloc(c->pool, 2 * sizeof(*t));
+
+	/* The pool's copy: the record may be gone when the file is judged. */
+	t[0] = pool_strdup(c->pool, str(att, "mime"));
+	t[1] = NULL;
+	return t;
+}
+
 /* The "files" list of rec is exactly the set of digests named[0..n). */
 static int
 files_match(struct rec_check *c, json_t *rec, const char **named, size_t n)
@@ -1117,8 +1133,8 @@ proxy_valid(struct rec_check *c, json_t *o, json_t *agent,
 		    str(con, "at") != NULL || str(con, "mobile_hash") != NULL)
 			return fail(c, "agent.consent", "居民授权",
 			    "授权书须附扫描文件");
-		if (need_file(c, sha, json_integer_value(size), files_pdf,
-		    "agent.consent.sha256") == -1)
+		if (need_file(c, sha, json_integer_value(size),
+		    files_material, "agent.consent.sha256") == -1)
 			return -1;
 		for (i = 0; i < *n; i++)
 			if (strcmp(named[i], sha) == 0)
@@ -1188,8 +1204,8 @@ rec_valid_application(struct rec_check *c, json_t *o)
 			return fail(c, join(c, path, "material_name"),
 			    "材料名称", "与本站的材料名称不同");
 		if (need_file(c, str(a, "sha256"), json_integer_value(
-		    json_object_get(a, "size")), files_pdf, join(c, path,
-		    "sha256")) == -1)
+		    json_object_get(a, "size")), as_recorded(c, a), join(c,
+		    path, "sha256")) == -1)
 			return -1;
 		named[i] = str(a, "sha256");
 	}
@@ -1337,8 +1353,9 @@ rec_valid_correct(struct rec_check *c, json_t *o)
 				    "attachments[%zu].material_seq", i),
 				    "材料序号", "同一项材料交了两次");
 		if (need_file(c, str(a, "sha256"), json_integer_value(
-		    json_object_get(a, "size")), files_pdf, pool_printf(
-		    c->pool, "attachments[%zu].sha256", i)) == -1)
+		    json_object_get(a, "size")), as_recorded(c, a),
+		    pool_printf(c->pool, "attachments[%zu].sha256", i)) ==
+		    -1)
 			return -1;
 		named[i] = str(a, "sha256");
 	}

@@ -246,6 +246,9 @@ page_ext_login(struct req *r)
 		case LOGIN_OK:
 			if (session_login(r, &u) == -1)
 				return reply_error(r, 500, NULL);
+			/* An application form sent as the session ended
+			 * comes back with what it carried (EXT-1). */
+			(void)apply_carried(r, u.id, &next);
 			return reply_redirect(r, next);
 		case LOGIN_MISS:
 			break;
@@ -261,6 +264,7 @@ page_ext_login(struct req *r)
 	hdf_set(r, "Form.Error", msg);
 	hdf_set(r, "Form.id_number", idno);
 	hdf_set(r, "Form.next", next);
+	apply_carry_view(r);
 	hdf_set(r, "Page.Title", "登录");
 	return render(r, "ext/login.cs");
 }

@@ -18,12 +18,29 @@
 #include "licence.h"
 #include "log.h"
 #include "docseal.h"
+#include "draft.h"
 #include "pages.h"
 #include "text.h"
 #include "throttle.h"
 #include "utf8.h"
 
 #define REMARK_MAX	2000	/* characters (records.c REMARK_CHARS) */
+
+/*
+ * The submission being handled (POST /apply), so that whatever refuses
+ * it through show_form() keeps what it carried in its draft (EXT-1): the
+ * form's key, its draft as loaded, and its good files so far (fps[i]
+ * NULL: a file stored already).  One request at a time per worker.
+ */
+static struct {
+	int			 active;
+	const char		*key;
+	const struct enterprise	*e;
+	struct draft		*d;
+	FILE			**fps;
+	struct attachment	*atts;
+	size_t			 n;
+} sub;
 
 /* The published, online item named by the form's code, or a reply. */
 static int
@@ -156,27 +173,35 @@ offer_again(struct req *r, const struct item *it, const struct enterprise *e,
 	return 0;
 }
 
+static const char *keep_draft(struct req *, const struct item *);
+
 /*
- * The form, fresh (why NULL) or again after a refusal with status.  A
- * form shown again keeps its key: nothing was stored under it yet.  An
- * agent's asks for the resident and their consent (AGT-1).
+ * The form, fresh (why NULL) or again after a refusal with status, or
+ * saved as a draft (sub.active and why NULL).  The form's key is the
+ * one in its address (or posted): it names its draft, whose fields and
+ * files fill the form (EXT-1), and the application its submission makes.
+ * A submission refused here is kept in its draft first.  An agent's
+ * asks for the resident and their consent (AGT-1).
  */
 static int
 show_form(struct req *r, const struct item *it, int status, const char *why)
 {
 	struct enterprise	 e;
 	struct agent_acct	 ag;
+	const char		*kept = NULL;
 	char			*idno = NULL, *mobile = NULL;
 	size_t			 i;
-	int			 rc;
+	int			 rc, posted = why != NULL || sub.active;
 
 	if ((rc = load_as(r, &e)) != 0)
 		return rc;
+	if (sub.active)
+		kept = keep_draft(r, it);
 	view_item(r, "Item", it);
 	if (r->user.roles & ROLE_AGENT) {
 		if (view_agent(r, &ag) == -1)
 			return reply_error(r, 500, NULL);
-		for (i = 0; why != NULL && resident_fields[i] != NULL; i++)
+		for (i = 0; posted && resident_fields[i] != NULL; i++)
 			hdf_set(r, pool_printf(r->pool, "Form.%s",
 			    resident_fields[i]), form_get(r,
 			    resident_fields[i]));
@@ -192,17 +217,20 @@ show_form(struct req *r, const struct item *it, int status, const char *why)
 		hdf_set(r, "Applicant.Entity.address", e.address);
 		hdf_set(r, "Applicant.Entity.rep", e.rep_name);
 	}
-	view_form_key(r, why != NULL);
 	/* An agent's earlier files are other residents': never offered. */
 	if (!(r->user.roles & ROLE_AGENT) &&
-	    offer_again(r, it, &e, why == NULL) == -1)
+	    offer_again(r, it, &e, !posted) == -1)
 		return reply_error(r, 500, NULL);
-	if (why != NULL) {
-		r->status = status;
+	if (posted) {
+		r->status = why != NULL ? status : 200;
 		hdf_set(r, "Form.Error", why);
+		hdf_set(r, "Form.Kept", kept);
 		hdf_set(r, "Form.remark", form_text(r, "remark"));
 	}
+	if (view_draft(r, it, posted) == -1)
+		return reply_error(r, 500, NULL);
 	hdf_setf(r, "Limits.upload_mb", "%zu", r->cfg->max_upload >> 20);
+	hdf_setf(r, "Limits.day_mb", "%zu", r->cfg->quota_bytes >> 20);
 	hdf_setf(r, "Limits.remark", "%d", REMARK_MAX);
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "在线申请 · %s",
 	    it->name));
@@ -210,17 +238,29 @@ show_form(struct req *r, const struct item *it, int status, const char *why)
 }
 
 /*
- * GET /apply?code=…
+ * GET /apply?code=…[&as=…]&key=…  Without a key, the same address with a
+ * new one: the key in the address is what Back and a draft come back to,
+ * so a form sent twice makes one application (EXT-1).
  */
 int
 page_ext_apply_form(struct req *r)
 {
 	struct item	 it;
+	unsigned char	 rnd[FORM_KEY_LEN / 2];
+	char		 key[FORM_KEY_LEN + 1];
+	const char	*as = form_get(r, "as");
 	int		 rc;
 
 	if ((rc = load_item(r, &it)) != 0)
 		return rc;
-	return show_form(r, &it, 200, NULL);
+	if (apply_key(r) != NULL)
+		return show_form(r, &it, 200, NULL);
+	crypto_random(rnd, sizeof(rnd));
+	crypto_hex(rnd, sizeof(rnd), key);
+	return reply_redirect(r, pool_printf(r->pool, "/apply?code=%s%s%s"
+	    "&key=%s", view_url_escape(r, it.code), as != NULL && *as != '\0'
+	    ? "&as=" : "", as != NULL && *as != '\0' ? view_url_escape(r, as)
+	    : "", key));
 }
 
 /* The day's quota is used (SEC-8): say which, and when it comes back. */
@@ -263,8 +303,14 @@ file_refusal(struct req *r, const char *m, enum files_vet v,
 		    "软件检查您的电脑，换用干净的文件后再上传。", m,
 		    files_vet_why(v), detail ? detail : "");
 	case FILES_TYPE:
-		return pool_printf(r->pool, "「%s」不是 PDF 文件，请用扫描仪或"
-		    "手机扫描软件保存为 PDF 后重新上传。", m);
+		return pool_printf(r->pool, "「%s」不是 PDF 文件，也不是 JPEG、"
+		    "PNG 照片（按文件内容判断），请扫描成 PDF 或用手机拍照后"
+		    "重新上传。", m);
+	case FILES_IMAGE:
+	case FILES_IMAGE_SIZE:
+		return pool_printf(r->pool, "「%s」%s。请对着整页纸重新拍一张"
+		    "清楚的照片（JPEG 或 PNG），或扫描成 PDF 后重新上传。", m,
+		    files_vet_why(v));
 	case FILES_DAMAGED:
 		return pool_printf(r->pool, "「%s」不是完好的 PDF 文件。%s", m,
 		    redo);
@@ -289,7 +335,7 @@ file_refusal(struct req *r, const char *m, enum files_vet v,
 static void
 upload_rule(struct req *r, struct files_rule *rule)
 {
-	rule->types = files_pdf;
+	rule->types = files_material;
 	rule->size = -1;
 	rule->max = r->cfg->max_upload;
 	rule->scanner = r->cfg->clamd_socket;
@@ -441,6 +487,15 @@ today_bj(void)
 	    tm.tm_mday;
 }
 
+/* Does the agent's form ask the resident's consent by SMS (AGT-1)? */
+static int
+consent_by_sms(struct req *r)
+{
+	const char	*kind = form_get(r, "consent_kind");
+
+	return kind != NULL && strcmp(kind, "sms") == 0;
+}
+
 /*
  * The resident an agent applies for (AGT-1): resident_name,
  * resident_id_number (GB 11643, its region part in the agent's county),
@@ -507,12 +562,154 @@ resident(struct req *r, const struct item *it, struct app_proxy *p,
 	return 0;
 }
 
+/* The file draft d holds for material seq, or NULL. */
+static const struct draft_file *
+draft_slot(const struct draft *d, int seq)
+{
+	size_t	 i;
+
+	for (i = 0; d != NULL && i < d->nfiles; i++)
+		if (d->files[i].seq == seq)
+			return &d->files[i];
+	return NULL;
+}
+
+/* f as the attachment of material m: stored already, judged when it
+ * was received. */
+static void
+from_draft(struct attachment *a, const struct draft_file *f,
+    const struct material *m)
+{
+	memset(a, 0, sizeof(*a));
+	a->material_seq = m->seq;
+	a->material_name = m->name;
+	a->file_name = f->file_name;
+	memcpy(a->sha256, f->sha256, sizeof(a->sha256));
+	a->size = f->size;
+	a->mime = f->mime;
+}
+
+/* At most n bytes of a posted field, cut on a character. */
+static char *
+field_cut(struct req *r, const char *name, size_t n)
+{
+	const char	*v = form_text(r, name);
+
+	if (v == NULL)
+		return NULL;
+	return pool_strndup(r->pool, v, utf8_prefix(v, n));
+}
+
+/*
+ * Keep the submission being handled (sub) in its draft: its fields, and
+ * its good files, stored and charged to the day's quota (SEC-8) as a
+ * submission's are.  What the form should say about it, or NULL.
+ */
+static const char *
+keep_draft(struct req *r, const struct item *it)
+{
+	struct draft		 d;
+	struct files_put	*puts;
+	int64_t			 apps, bytes, add = 0;
+	size_t			 i, k;
+	enum db_rc		 rc;
+
+	sub.active = 0;
+	memset(&d, 0, sizeof(d));
+	d.key = (char *)sub.key;
+	d.item_code = it->code;
+	d.item_name = it->name;
+	d.credit_code = sub.e != NULL && sub.e->id != 0 ?
+	    sub.e->credit_code : NULL;
+	d.remark = field_cut(r, "remark", 16000);
+	if (r->user.roles & ROLE_AGENT) {
+		d.resident_name = field_cut(r, "resident_name", 50);
+		d.resident_id = field_cut(r, "resident_id_number", 18);
+		d.resident_mobile = field_cut(r, "resident_mobile", 11);
+		d.resident_region = field_cut(r, "resident_region", 12);
+	}
+	for (i = 0; i < sub.n; i++)
+		if (sub.fps[i] != NULL)
+			add += sub.atts[i].size;
+	if (app_quota_today(r->db, r->pool, r->user.id, &apps, &bytes) !=
+	    DB_OK)
+		return "保存草稿时出错，请稍后再试。";
+	if ((uint64_t)(bytes + add) > r->cfg->quota_bytes)
+		sub.n = 0;	/* the fields only */
+	puts = pool_alloc(r->pool, (sub.n + 1) * sizeof(*puts));
+	if (store_files(r, sub.fps, puts, sub.atts, sub.n) == -1)
+		return "保存草稿时出错，请稍后再试。";
+	d.files = pool_alloc(r->pool, (sub.n + 1) * sizeof(*d.files));
+	for (i = 0, k = 0; i < sub.n; i++, k++) {
+		d.files[k].seq = sub.atts[i].material_seq;
+		d.files[k].file_name = sub.atts[i].file_name;
+		memcpy(d.files[k].sha256, sub.atts[i].sha256, 65);
+		d.files[k].size = sub.atts[i].size;
+		d.files[k].mime = sub.atts[i].mime;
+	}
+	d.nfiles = k;
+	if ((rc = draft_save(r->db, r->pool, r->user.id, &d)) == DB_OK &&
+	    add > 0 && sub.n > 0 && draft_quota_add(r->db, r->user.id, add) !=
+	    DB_OK)
+		log_err("draft %lld: its files not counted in the quota",
+		    (long long)d.id);
+	if (rc == DB_OK)
+		for (i = 0; i < sub.n; i++)
+			files_release(&puts[i]);
+	else
+		discard(r, puts, sub.n);
+	switch (rc) {
+	case DB_OK:
+		if (add > 0 && sub.n == 0)
+			return "您填写的内容已保存为草稿；今天上传的材料已达到"
+			    "上限，这次选择的文件没有保存。";
+		return "您填写的内容和合格的文件已保存为草稿（可在「我的办件」"
+		    "中继续填写）。已保存的文件不用重新选择。";
+	case DB_NONE:
+		return pool_printf(r->pool, "您已有 %d 份草稿，这次的内容没有"
+		    "保存为草稿。请先在「我的办件」中删除不用的草稿。",
+		    DRAFT_MAX);
+	default:
+		return "保存草稿时出错，这次的内容没有保存。";
+	}
+}
+
+/*
+ * The draft of the form's key, when it has one (d->id 0 when not): of
+ * this item, and of the same applicant (the person, or the enterprise).
+ * 0, or the reply already sent.
+ */
+static int
+load_draft(struct req *r, const struct item *it, const struct enterprise *e,
+    const char *key, struct draft *d)
+{
+	memset(d, 0, sizeof(*d));
+	switch (draft_get(r->db, r->pool, r->user.id, key, d)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		memset(d, 0, sizeof(*d));
+		return 0;
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	if (strcmp(d->item_code, it->code) != 0 || (d->credit_code == NULL) !=
+	    (e->id == 0) || (d->credit_code != NULL &&
+	    strcmp(d->credit_code, e->credit_code) != 0))
+		return reply_error(r, 409, "这份草稿属于另一个事项或另一个申请"
+		    "人，请从「我的办件」的草稿列表中打开它。");
+	return 0;
+}
+
 /*
  * POST /apply (multipart): code, form_key, remark, and a file m<seq> per
- * material.  Every file is vetted (type by content, PDF structure,
- * malware) before any is stored; files are stored before the rows that
- * name them commit, and taken back if they do not, so that whatever fails
- * leaves neither an orphan file nor a row without its file.
+ * material; save (保存草稿) to keep it as a draft only.  Every file is
+ * vetted (type by content, PDF structure, photo header, malware): a bad
+ * one is named and the good ones are kept in the form's draft with what
+ * was typed, as on any refusal (show_form()); a slot without a new file
+ * takes the draft's.  Files are stored before the rows that name them
+ * commit, and taken back if they do not, so that whatever fails leaves
+ * neither an orphan file nor a row without its file.
  */
 int
 page_ext_apply(struct req *r)
@@ -525,14 +722,18 @@ page_ext_apply(struct req *r)
 	struct enterprise	 e;
 	struct app_entity	 ent;
 	struct app_proxy	 proxy;
+	struct draft		 d;
+	const struct draft_file	*df;
 	FILE			**fps;
-	const char		*remark, *key, *why;
+	const char		*remark, *key, *why, *bad = NULL;
+	const char		*missing = NULL;
 	char			*idno, *mobile, *app_no;
 	size_t			 i, n = 0, nstore;
 	int64_t			 used_apps, used_bytes, total = 0;
 	enum app_rc		 arc;
-	int			 rc, status;
+	int			 rc, status, bad_status = 422;
 
+	memset(&sub, 0, sizeof(sub));
 	if ((rc = load_item(r, &it)) != 0)
 		return rc;
 	if ((rc = load_as(r, &e)) != 0)
@@ -546,12 +747,92 @@ page_ext_apply(struct req *r)
 	switch (app_by_form_key(r->db, r->pool, r->user.id, key, &app_no)) {
 	case DB_OK:
 		return reply_redirect(r, pool_printf(r->pool,
-		    "/receipt?no=%s", app_no));
+		    "/receipt?no=%s&again=1", app_no));
 	case DB_NONE:
 		break;
 	default:
 		return reply_error(r, 500, NULL);
 	}
+	if ((rc = load_draft(r, &it, &e, key, &d)) != 0)
+		return rc;
+	upload_rule(r, &rule);
+	atts = pool_alloc(r->pool, (it.nmaterials + 2) * sizeof(*atts));
+	puts = pool_alloc(r->pool, (it.nmaterials + 2) * sizeof(*puts));
+	fps = pool_alloc(r->pool, (it.nmaterials + 2) * sizeof(*fps));
+	sub.active = 1;
+	sub.key = key;
+	sub.e = &e;
+	sub.d = &d;
+	sub.fps = fps;
+	sub.atts = atts;
+	/* Every slot judged: the first bad file is named, the good kept. */
+	for (i = 0; i < it.nmaterials; i++) {
+		const struct material *m = &it.materials[i];
+
+		switch (take_file(r, m, &rule, r->user.roles & ROLE_AGENT ?
+		    -1 : e.id, &fps[n], &atts[n], &status, &why)) {
+		case -1:
+			if (bad == NULL) {
+				bad = why;
+				bad_status = status;
+			}
+			continue;
+		case 0:
+			if ((df = draft_slot(&d, m->seq)) != NULL) {
+				fps[n] = NULL;
+				from_draft(&atts[n], df, m);
+				break;
+			}
+			if (m->required && missing == NULL)
+				missing = m->name;
+			continue;
+		}
+		/* An earlier upload offered again is stored already. */
+		if (fps[n] != NULL)
+			total += atts[n].size;
+		sub.n = ++n;
+	}
+	/* The resident's signed consent form, judged like every upload,
+	 * stored with the materials (the last of them here), unless the
+	 * resident is to confirm by SMS. */
+	if ((r->user.roles & ROLE_AGENT) && !consent_by_sms(r)) {
+		struct material cm = { .seq = APP_CONSENT_SEQ,
+		    .name = APP_CONSENT_NAME };
+
+		switch (take_file(r, &cm, &rule, -1, &fps[n], &atts[n],
+		    &status, &why)) {
+		case -1:
+			if (bad == NULL) {
+				bad = why;
+				bad_status = status;
+			}
+			break;
+		case 0:
+			if ((df = draft_slot(&d, cm.seq)) == NULL) {
+				if (missing == NULL && bad == NULL)
+					bad = "请上传居民签字的代办授权书（扫描"
+					    "成 PDF 或拍照）。没有居民本人的"
+					    "授权，不能代办。";
+				break;
+			}
+			fps[n] = NULL;
+			from_draft(&atts[n], df, &cm);
+			/* FALLTHROUGH */
+		default:
+			atts[n].material_name = APP_CONSENT_NAME;
+			if (fps[n] != NULL)
+				total += atts[n].size;
+			sub.n = n + 1;
+		}
+	}
+	if (bad != NULL)
+		return show_form(r, &it, bad_status, bad);
+	/* A draft may lack materials: they are asked for at submission. */
+	if (form_get(r, "save") != NULL)
+		return show_form(r, &it, 200, NULL);
+	if (missing != NULL)
+		return show_form(r, &it, 422, pool_printf(r->pool, "请上传「%s」"
+		    "（必交材料）。", missing));
 	/* What the application carries of the account, opened (SEC-5);
 	 * an agent's, of the resident they apply for (AGT-1). */
 	if (r->user.roles & ROLE_AGENT) {
@@ -564,8 +845,9 @@ page_ext_apply(struct req *r)
 	if (remark != NULL && utf8_chars(remark) > REMARK_MAX)
 		return show_form(r, &it, 422, "申请说明太长，请控制在 2000 字"
 		    "以内。");
+	sub.active = 0;
 	/* The quota is taken in app_submit()'s transaction; asking first
-	 * spares a spent account the scan and storing of its files. */
+	 * spares a spent account the storing of its files. */
 	quota.apps = r->cfg->quota_apps;
 	quota.bytes = r->cfg->quota_bytes;
 	if (app_quota_today(r->db, r->pool, r->user.id, &used_apps,
@@ -573,47 +855,6 @@ page_ext_apply(struct req *r)
 		return reply_error(r, 500, NULL);
 	if ((uint64_t)used_apps >= quota.apps)
 		return over_quota(r, APP_OVER_COUNT);
-	upload_rule(r, &rule);
-	atts = pool_alloc(r->pool, (it.nmaterials + 2) * sizeof(*atts));
-	puts = pool_alloc(r->pool, (it.nmaterials + 2) * sizeof(*puts));
-	fps = pool_alloc(r->pool, (it.nmaterials + 2) * sizeof(*fps));
-	for (i = 0; i < it.nmaterials; i++) {
-		const struct material *m = &it.materials[i];
-
-		switch (take_file(r, m, &rule, r->user.roles & ROLE_AGENT ?
-		    -1 : e.id, &fps[n], &atts[n], &status, &why)) {
-		case -1:
-			return show_form(r, &it, status, why);
-		case 0:
-			if (m->required)
-				return show_form(r, &it, 422, pool_printf(
-				    r->pool, "请上传「%s」（必交材料）。",
-				    m->name));
-			continue;
-		}
-		/* An earlier upload offered again is stored already. */
-		if (fps[n] != NULL)
-			total += atts[n].size;
-		n++;
-	}
-	/* The resident's signed consent form, judged like every upload,
-	 * stored with the materials (the last of them here). */
-	if ((r->user.roles & ROLE_AGENT) &&
-	    strcmp(proxy.consent_kind, "form") == 0) {
-		struct material cm = { .seq = APP_CONSENT_SEQ,
-		    .name = APP_CONSENT_NAME };
-
-		switch (take_file(r, &cm, &rule, -1, &fps[n], &atts[n],
-		    &status, &why)) {
-		case -1:
-			return show_form(r, &it, status, why);
-		case 0:
-			return show_form(r, &it, 422, "请上传居民签字的代办授权"
-			    "书（扫描成 PDF）。没有居民本人的授权，不能代办。");
-		}
-		atts[n].material_name = APP_CONSENT_NAME;
-		total += atts[n].size;
-	}
 	if ((uint64_t)(used_bytes + total) > quota.bytes)
 		return over_quota(r, APP_OVER_BYTES);
 	nstore = n + ((r->user.roles & ROLE_AGENT) != 0 &&
@@ -638,6 +879,11 @@ page_ext_apply(struct req *r)
 			files_release(&puts[i]);
 	else
 		discard(r, puts, n);
+	/* Made: its draft goes (its files are the application's now); the
+	 * key names the application, and Back comes back to it. */
+	if (arc == APP_OK && d.id != 0 && draft_delete(r->db, r->pool,
+	    r->user.id, key) == DB_ERR)
+		log_err("application %s: its draft stays", app_no);
 	/* Consent by SMS: the first code goes now; its page follows. */
 	if (arc == APP_OK && (r->user.roles & ROLE_AGENT) &&
 	    proxy.consent == NULL) {
@@ -657,9 +903,11 @@ page_ext_apply(struct req *r)
 	}
 	switch (arc) {
 	case APP_OK:
-	case APP_AGAIN:
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/receipt?no=%s", app_no));
+	case APP_AGAIN:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/receipt?no=%s&again=1", app_no));
 	case APP_OVER_COUNT:
 	case APP_OVER_BYTES:
 		return over_quota(r, arc);
@@ -773,6 +1021,11 @@ page_ext_receipt(struct req *r)
 	if ((rc = load_app(r, &a, 1)) != 0)
 		return rc;
 	view_app(r, "App", &a);
+	/* The same form sent again (Back, reload): this, not another. */
+	if (form_get(r, "again") != NULL)
+		hdf_set(r, "Page.Notice", "这份申请已经提交过，这次没有重复提交。"
+		    "下面是它的接件凭证。如需为同一事项再申请一次，请从办事指南"
+		    "重新打开申请页面。");
 	hdf_set(r, "Page.Title", "接件凭证");
 	return render(r, "ext/receipt.cs");
 }
@@ -928,6 +1181,7 @@ page_ext_my(struct req *r)
 {
 	struct application	*v;
 	struct enterprise	*ev;
+	const char		*done;
 	size_t			 n, i;
 	char			*idno, *mobile, hash[65];
 
@@ -952,6 +1206,8 @@ page_ext_my(struct req *r)
 	if (app_list_with(r->db, r->pool, r->user.id, r->user.roles &
 	    ROLE_CITIZEN ? hash : NULL, &v, &n) != DB_OK)
 		return reply_error(r, 500, NULL);
+	if (view_drafts(r) == -1)
+		return reply_error(r, 500, NULL);
 	for (i = 0; i < n; i++) {
 		char *p = pool_printf(r->pool, "Apps.%zu", i);
 		hdf_put(r, p, "app_no", v[i].app_no);
@@ -965,6 +1221,8 @@ page_ext_my(struct req *r)
 		hdf_put(r, p, "agent_name", v[i].agent_name);
 		hdf_put(r, p, "agent_area", v[i].agent_area);
 	}
+	if ((done = form_get(r, "done")) != NULL && strcmp(done, "draft") == 0)
+		hdf_set(r, "Page.Notice", "草稿已删除。");
 	/* 我的证照 (DOC-2): the person's own; an enterprise's are on its
 	 * page. */
 	if (r->user.roles & ROLE_CITIZEN) {

@@ -19,6 +19,7 @@
 #include "ids.h"
 #include "log.h"
 #include "org.h"
+#include "pdfcheck.h"
 #include "docseal.h"
 #include "pages.h"
 #include "paper.h"
@@ -702,6 +703,8 @@ view_paper(struct req *r, const struct kase *k)
  * unpaid.  0, or -1 on error.  The case page (/case) and the supervisors'
  * (/sup/case) both show it.
  */
+static int	att_pages(struct req *, const struct attachment *);
+
 int
 view_case_record(struct req *r, const struct kase *kp, cal_day *today,
     int *unpaid)
@@ -711,6 +714,7 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 	char		*ename, *ecode;
 	char		*agent, *consent;
 	size_t		 i;
+	int		 pages;
 
 	if (today_get(r, &now) == -1)
 		return -1;
@@ -786,6 +790,8 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 		    (long long)(k.atts[i].size + 1023) / 1024);
 		hdf_put(r, p, "mime", k.atts[i].mime);
 		hdf_putf(r, p, "round", "%d", k.atts[i].round);
+		if ((pages = att_pages(r, &k.atts[i])) > 0)
+			hdf_putf(r, p, "pages", "%d", pages);
 	}
 	for (i = 0; i < k.nevents; i++) {
 		char *p = pool_printf(r->pool, "Case.Events.%zu", i);
@@ -855,6 +861,35 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
  * GET /case?id=…: everything about one case, and the actions the user
  * may take at its current step.
  */
+/*
+ * The pages of a PDF attachment (EXT-1), counted by qpdf from the file in
+ * the store, judged when it came: -1 for a photo, or a file that does
+ * not read.  At most max_upload bytes, read once per view.
+ */
+static int
+att_pages(struct req *r, const struct attachment *a)
+{
+	const char	*path;
+	FILE		*fp;
+	char		*buf;
+	size_t		 n;
+	int		 pages = -1;
+
+	if (a->mime == NULL || strcmp(a->mime, "application/pdf") != 0 ||
+	    a->size <= 0 || (uint64_t)a->size > r->cfg->max_upload ||
+	    (path = files_path(r->cfg->files_dir, a->sha256, r->pool)) ==
+	    NULL || (fp = fopen(path, "rb")) == NULL)
+		return -1;
+	if ((buf = malloc((size_t)a->size)) != NULL) {
+		n = fread(buf, 1, (size_t)a->size, fp);
+		if (n == (size_t)a->size)
+			pages = pdf_pages(buf, n);
+		free(buf);
+	}
+	fclose(fp);
+	return pages;
+}
+
 int
 page_int_case(struct req *r)
 {
@@ -1505,14 +1540,16 @@ page_int_file(struct req *r)
 		return reply_error(r, 404, "没有这份材料。");
 	/* Only values the import validated: a type attachments may have,
 	 * and a digest (files_path() refuses anything else). */
-	if (!vocab_in(files_pdf, k.atts[i].mime)) {
+	if (!vocab_in(files_material, k.atts[i].mime)) {
 		log_err("case %lld: attachment %ld is of a type no attachment "
 		    "may have", (long long)id, seq);
 		return reply_error(r, 500, "这份材料的记录有误，请联系系统管理员。");
 	}
 	return reply_file(r, files_path(r->cfg->files_dir, k.atts[i].sha256,
 	    r->pool), k.atts[i].mime,
-	    pool_printf(r->pool, "%s-%ld.pdf", k.app_no, seq));
+	    pool_printf(r->pool, "%s-%ld.%s", k.app_no, seq,
+	    strcmp(k.atts[i].mime, "image/jpeg") == 0 ? "jpg" :
+	    strcmp(k.atts[i].mime, "image/png") == 0 ? "png" : "pdf"));
 }
 
 /*

@@ -36,6 +36,26 @@ int	 page_ext_apply_form(struct req *);
 int	 page_ext_apply(struct req *);
 int	 page_ext_receipt(struct req *);
 int	 page_ext_my(struct req *);
+int	 page_ext_draft_delete(struct req *);
+/* A POST to /apply whose session ended (route.c): the login page that
+ * carries what was typed (ext_draft.c); and after the login, what it
+ * carried saved into the account's draft (0, or -1 when nothing). */
+int	 page_ext_apply_expired(struct req *);
+int	 apply_carried(struct req *, int64_t citizen, const char **next);
+/* The login page shown again keeps what it carries (Form.Carry.*). */
+void	 apply_carry_view(struct req *);
+/*
+ * The application form's key (EXT-1): the one posted (form_key) or in
+ * the address (key), when it has the shape; else NULL.  view_draft() sets
+ * Form.key to it and shows what its draft holds of item it (the fields
+ * too unless posted: the form shows what was just sent), or that it
+ * made an application already (Form.Submitted.app_no); 0 or -1.
+ */
+struct item;
+const char	*apply_key(struct req *);
+int		 view_draft(struct req *, const struct item *, int posted);
+/* The account's drafts for 我的办件 (Drafts.N); 0 or -1. */
+int		 view_drafts(struct req *);
 int	 page_ext_app(struct req *);
 int	 page_ext_withdraw(struct req *);
 int	 page_ext_correct(struct req *);
@@ -263,6 +283,8 @@ const char *view_next(const char *next);
 #define FORM_KEY_LEN	64
 const char	*view_posted_key(struct req *);
 void		 view_form_key(struct req *, int keep);
+/* s percent-encoded for a URL's query (NULL as ""), in r's pool. */
+char		*view_url_escape(struct req *, const char *s);
 /* Field name as a positive id into *id: 0, or -1 when absent or not. */
 int		 view_form_id(struct req *, const char *name, int64_t *id);
 /* ID number or mobile with the middle masked (SEC-5). */

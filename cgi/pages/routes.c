@@ -79,6 +79,8 @@ const struct route routes[] = {
 	    page_ext_apply },
 	{ "GET", "/receipt", R_EXT | R_LOGIN, APPLY, page_ext_receipt },
 	{ "GET", "/my", R_EXT | R_LOGIN, APPLY, page_ext_my },
+	{ "POST", "/draft/delete", R_EXT | R_LOGIN | R_CSRF, APPLY,
+	    page_ext_draft_delete },
 	{ "GET", "/app", R_EXT | R_LOGIN, APPLY, page_ext_app },
 	{ "GET", "/doc", R_EXT | R_LOGIN, APPLY, page_ext_doc },
 	{ "GET", "/doc/download", R_EXT | R_LOGIN, APPLY,

@@ -386,6 +386,13 @@ view_alert(struct req *r, const char *p, const struct alert *a)
 	hdf_put(r, p, "message", a->message);
 }
 
+/* s percent-encoded, for a template that builds an address. */
+char *
+view_url_escape(struct req *r, const char *s)
+{
+	return url_escape(r->pool, s != NULL ? s : "");
+}
+
 char *
 url_escape(struct pool *pool, const char *s)
 {

@@ -9,7 +9,7 @@
 #						(BENCH_SLOW=1: also 1 MiB of
 #						one name, minutes)
 #
-# Targets (default: all six):
+# Targets (default: all seven):
 #	request		fuzz_request with ASan, UBSan and LeakSanitizer
 #	request_plain	the same without sanitizers: malloc hands a freed
 #			address out again at once, as in production, which
@@ -24,6 +24,9 @@
 #			the gap (cgi/gap/records.c)
 #	import		fuzz_import: the parser of case import lines (XCH-1,
 #			cgi/domain/xchrow.c); seeds in t/fuzz/seeds/import/
+#	image		fuzz_image: the header check of uploaded photos
+#			(EXT-1, cgi/core/imgcheck.c); seeds in
+#			t/fuzz/seeds/image/ (first byte: even PNG, odd JPEG)
 #
 # Inputs named t/fuzz/seeds/request/crash-* are replayed one by one before
 # fuzzing (and left out of the seeds, or every run would stop at them).
@@ -97,6 +100,7 @@ build_bundle() {
 	# shellcheck disable=SC2046,SC2086
 	$CC $CFLAGS $SAN -Icgi/core -Icgi/gap \
 	    cgi/core/crypto.c cgi/core/crypto_sm.c cgi/core/files.c \
+	    cgi/core/imgcheck.c \
 	    cgi/core/arena.c cgi/core/log.c cgi/core/pdfcheck.c \
 	    cgi/core/scan.c cgi/gap/bundle.c t/fuzz/fuzz_bundle.c \
 	    $(pkg-config --cflags --libs libcrypto jansson libarchive \
@@ -107,6 +111,21 @@ build_pdf() {
 	# shellcheck disable=SC2046,SC2086
 	$CC $CFLAGS $SAN -Icgi/core cgi/core/pdfcheck.c t/fuzz/fuzz_pdf.c \
 	    $(pkg-config --cflags --libs libqpdf) -o "$OUT/fuzz_pdf"
+}
+
+build_image() {
+	# shellcheck disable=SC2086
+	$CC $CFLAGS $SAN -Icgi/core cgi/core/imgcheck.c t/fuzz/fuzz_image.c \
+	    -o "$OUT/fuzz_image"
+}
+
+fuzz_image() {
+	local rc=0
+	mkdir -p "$OUT/corpus/image" "$OUT/tmp"
+	replay_saved image t/fuzz/seeds/image || rc=1
+	run_one image "$1" "$TOP" -max_len="${FUZZ_MAX_LEN:-4096}" \
+	    "$OUT/corpus/image" t/fuzz/seeds/image || rc=1
+	return $rc
 }
 
 # PDF syntax and the names pdfcheck.c reacts to, for libFuzzer's mutations
@@ -186,6 +205,7 @@ build_records() {
 	    -I/usr/include/ClearSilver \
 	    cgi/gap/records.c cgi/core/text.c cgi/core/utf8.c cgi/core/ids.c \
 	    cgi/core/arena.c cgi/core/log.c cgi/core/files.c cgi/core/crypto.c \
+	    cgi/core/imgcheck.c \
 	    cgi/core/crypto_sm.c cgi/core/docsig.c \
 	    cgi/core/pdfcheck.c cgi/core/scan.c \
 	    cgi/domain/vocab.c cgi/domain/wfnet.c t/fuzz/fuzz_records.c \
@@ -495,7 +515,7 @@ fi
 
 secs=${1:-60}
 shift 2>/dev/null
-targets=${*:-request request_plain bundle pdf records import}
+targets=${*:-request request_plain bundle pdf records import image}
 status=0
 for t in $targets; do
 	case $t in
@@ -524,9 +544,14 @@ for t in $targets; do
 		build_import || exit 2
 		fuzz_import "$secs" || status=1
 		;;
+	image)
+		build_image || exit 2
+		fuzz_image "$secs" || status=1
+		;;
 	*)
 		echo "run.sh: unknown target $t" \
-		    "(request, request_plain, bundle, pdf, records, import)" >&2
+		    "(request, request_plain, bundle, pdf, records, import," \
+		    "image)" >&2
 		exit 2
 		;;
 	esac

@@ -108,7 +108,7 @@ t_is "c: a wrong password is refused" "$HTTP_STATUS" 422
 http_post citizen "$EXT_URL/login" "csrf=$csrf" "id_number=$IDNO" "password=$PW" "next=/my" >/dev/null
 t_is "c: login succeeds and returns to the page asked for" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
 
-page=$(http_get citizen "$EXT_URL/apply?code=$CODE"); http_last
+apply_form citizen "$EXT_URL/apply?code=$CODE"; page=$HTTP_BODY
 t_is "c: application form answers" "$HTTP_STATUS" 200
 t_like "c: it shows the applicant's masked ID number" "$page" "152502\*{8}0048"
 csrf=$(csrf_from <<<"$page")

@@ -199,7 +199,7 @@ for s in "${SEQS[@]}"; do
 	t_like "material $s is offered again, its earlier file chosen" "$HTTP_BODY" "name=\"r$s\" value=\"$id\" checked"
 	REUSE+=("r$s=$id")
 done
-http_get staff "$EXT_URL/apply?code=$CODE" >/dev/null
+apply_form staff "$EXT_URL/apply?code=$CODE"
 t_unlike "the person's own form does not offer the enterprise's files" "$HTTP_BODY" 'name="r[0-9]*" value="[0-9]'
 apply staff "code=$CODE&as=$GOOD" "as=$GOOD" "${REUSE[@]}"
 t_is "submitted with the earlier files and no upload: 303" "${HTTP_STATUS} ${HTTP_LOCATION%%=*}" "303 /receipt?no"

@@ -121,7 +121,7 @@ YIWANG_PASSWORD=Hostile-2026x admin_ext citizen-add "$IDNO" "$(tag name)王" 139
 csrf=$(http_get citizen "$EXT_URL/login" | csrf_from)
 http_post citizen "$EXT_URL/login" "csrf=$csrf" "id_number=$IDNO" "password=Hostile-2026x" "next=/my" >/dev/null
 t_is "an applicant whose name has markup logs in" "$HTTP_STATUS" 303
-page=$(http_get citizen "$EXT_URL/apply?code=$ICODE"); http_last
+apply_form citizen "$EXT_URL/apply?code=$ICODE"; page=$HTTP_BODY
 shows "the application form" "$page" item material
 clean "the application form" "$page"
 apply() { # REMARK: one application with the markup file name; its number

@@ -181,6 +181,20 @@ static const struct {
 	    PDF_MALFORMED },
 };
 
+/* The page count the intranet shows (EXT-1): what qpdf reads, or -1. */
+static void
+test_pages(void **state)
+{
+	struct buf	 b = pdf(NULL, NULL);
+	static const char html[] = "<html><body>not a PDF</body></html>";
+
+	(void)state;
+	assert_int_equal(pdf_pages(b.p, b.len), 1);
+	free(b.p);
+	assert_int_equal(pdf_pages(html, sizeof(html) - 1), -1);
+	assert_int_equal(pdf_pages("%PDF-1.4\n", 9), -1);
+}
+
 static void
 test_refused(void **state)
 {
@@ -389,6 +403,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_polyglot),

@@ -274,6 +274,41 @@ application_type_other_than_pdf_is_refused(void **state)
 	    "attachments[0].mime");
 }
 
+/* Photos of paper cross as what their record says they are, and the
+ * file is judged against that type alone (EXT-1): a PDF recorded as a
+ * photo, or a photo as a PDF, is refused when the file is judged. */
+static void
+application_photo_is_judged_as_recorded(void **state)
+{
+	const struct rec_file	*f;
+
+	(void)state;
+	/* Each run adds the file it names to the check's list: the last. */
+	assert_int_equal(run(rec_valid_application, application_with(
+	    "attachments.0.mime", "\"image/jpeg\"")), 0);
+	f = &fx.c.files[fx.c.nfiles - 1];
+	assert_string_equal(f->types[0], "image/jpeg");
+	assert_null(f->types[1]);
+	assert_int_equal(run(rec_valid_application, application_with(
+	    "attachments.0.mime", "\"image/png\"")), 0);
+	f = &fx.c.files[fx.c.nfiles - 1];
+	assert_string_equal(f->types[0], "image/png");
+	assert_null(f->types[1]);
+	/* A PDF's record allows a PDF only. */
+	assert_int_equal(run(rec_valid_application, application()), 0);
+	f = &fx.c.files[fx.c.nfiles - 1];
+	assert_string_equal(f->types[0], "application/pdf");
+	assert_null(f->types[1]);
+	/* Pictures a browser might run or no page is: never. */
+	refused("attachments.0.mime", "\"image/svg+xml\"",
+	    "attachments[0].mime");
+	refused("attachments.0.mime", "\"image/gif\"", "attachments[0].mime");
+	refused("attachments.0.mime", "\"image/heic\"",
+	    "attachments[0].mime");
+	refused("attachments.0.mime", "\"image/jpeg; charset=utf-8\"",
+	    "attachments[0].mime");
+}
+
 static void
 application_bad_identity_is_refused(void **state)
 {
@@ -2000,6 +2035,7 @@ main(void)
 		T(application_digest_not_in_the_bundle_is_refused),
 		T(application_size_other_than_the_member_is_refused),
 		T(application_type_other_than_pdf_is_refused),
+		T(application_photo_is_judged_as_recorded),
 		T(application_bad_identity_is_refused),
 		T(application_for_an_enterprise),
 		T(application_birth_date_judged_on_the_sites_day),

@@ -10,7 +10,13 @@
        For an agent (Agent.{name,area}, Agent.Regions.N, AGT-1): the
        resident's name, ID number, mobile and where they live
        (Form.resident_*), and their consent: the signed form (field m0)
-       or the SMS confirmation (consent_kind sms). ?>
+       or the SMS confirmation (consent_kind sms).
+       Drafts (EXT-1): Form.key names the form's draft and the
+       application it makes; Item.Materials.N.Draft.{file_name,kind,kb}
+       and Form.ConsentDraft.* the files the draft holds; Form.Draft.
+       {updated_at,expires_on}; Form.Kept what happened to what was just
+       sent; Form.Submitted.app_no: this form made that application
+       already.  Limits.day_mb: the day's upload quota. ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/guide?code=<?cs var:url_escape(Item.code) ?>">办事指南</a> › 在线申请</nav>
 
 <header class="page-head">
@@ -18,7 +24,8 @@
   <p class="page-sub"><?cs var:Item.dept_name ?> · 承诺 <?cs var:Item.promised_days ?> 个工作日办结 · 事项编码 <?cs var:Item.code ?></p>
 </header>
 
-<?cs if:Form.Error ?><div class="alert alert-error" role="alert"><?cs var:Form.Error ?></div><?cs /if ?>
+<?cs if:Form.Submitted.app_no ?><div class="alert alert-ok" role="status">这份申请已经提交，申请编号 <span class="mono"><?cs var:Form.Submitted.app_no ?></span>。再次提交不会重复申请，只会回到它的<a href="/receipt?no=<?cs var:url_escape(Form.Submitted.app_no) ?>">接件凭证</a>。如需为同一事项再申请一次，请从<a href="/guide?code=<?cs var:url_escape(Item.code) ?>">办事指南</a>重新打开申请页面。</div><?cs /if ?>
+<?cs if:Form.Error ?><div class="alert alert-error" role="alert"><?cs var:Form.Error ?><?cs if:Form.Kept ?><br><?cs var:Form.Kept ?><?cs /if ?></div><?cs elif:Form.Kept ?><div class="alert alert-ok" role="status"><?cs var:Form.Kept ?></div><?cs elif:Form.Draft.updated_at ?><p class="callout">这是 <?cs var:Form.Draft.updated_at ?> 保存的草稿，保留到 <?cs var:Form.Draft.expires_on ?>。</p><?cs /if ?>
 
 <?cs if:subcount(Applicant.As) > 0 ?>
 <nav class="panel choose-as" aria-label="申请人身份">
@@ -60,7 +67,7 @@
       <label for="f-rreg">居民居住地</label>
       <select id="f-rreg" name="resident_region" required>
         <option value="">请选择</option>
-        <?cs each:g = Agent.Regions ?><option value="<?cs var:g.code ?>"<?cs if:g.selected ?> selected<?cs /if ?>><?cs var:g.name ?></option><?cs /each ?>
+        <?cs each:g = Agent.Regions ?><option value="<?cs var:g.code ?>"<?cs if:g.selected || g.code == Form.resident_region ?> selected<?cs /if ?>><?cs var:g.name ?></option><?cs /each ?>
       </select>
     </div>
   </fieldset>
@@ -68,9 +75,10 @@
     <legend>居民授权</legend>
     <div class="field">
       <label><input type="radio" name="consent_kind" value="form"<?cs if:Form.consent_kind != "sms" ?> checked<?cs /if ?>> 上传居民签字的代办授权书</label>
-      <label for="f-m0">代办授权书（居民签字，扫描成 PDF）</label>
-      <p class="help">请居民在代办授权书上签字（或按手印），写明委托您代办的事项，扫描或拍照后转为 PDF 上传。</p>
-      <input id="f-m0" type="file" name="m0" accept="application/pdf">
+      <label for="f-m0">代办授权书（居民签字，扫描成 PDF 或拍照）</label>
+      <p class="help">请居民在代办授权书上签字（或按手印），写明委托您代办的事项，扫描成 PDF 或拍一张清楚的照片上传。</p>
+      <?cs if:Form.ConsentDraft.file_name ?><p class="kept">已保存：<?cs var:Form.ConsentDraft.file_name ?> <span class="small muted">（<?cs var:Form.ConsentDraft.kind ?>，<?cs var:Form.ConsentDraft.kb ?> KB）不用重新选择；要换一份请重新选择文件。</span></p><?cs /if ?>
+      <input id="f-m0" type="file" name="m0" accept="application/pdf,image/jpeg,image/png">
     </div>
     <div class="field">
       <label><input type="radio" name="consent_kind" value="sms"<?cs if:Form.consent_kind == "sms" ?> checked<?cs /if ?>> 短信确认</label>
@@ -111,7 +119,7 @@
 
   <fieldset class="panel">
     <legend>上传申请材料</legend>
-    <p class="callout">只接受 <strong>PDF</strong> 格式，每个文件不超过 <strong><?cs var:Limits.upload_mb ?> MB</strong>。纸质材料请扫描或拍照后转为 PDF；多页材料合成一个文件。含有脚本、表单按钮或内嵌附件的 PDF 不能接收，每个文件都会检查病毒。<?cs if:Form.Error ?>出错后请重新选择全部文件。<?cs /if ?></p>
+    <p class="callout">可以上传 <strong>PDF</strong> 文件，或用手机拍摄的 <strong>JPEG、PNG 照片</strong>；每个文件不超过 <strong><?cs var:Limits.upload_mb ?> MB</strong>，每个账号每天合计不超过 <?cs var:Limits.day_mb ?> MB。一页的材料可以直接拍照（对准整页纸，拍清楚）；多页材料请扫描成一个 PDF。含有脚本、表单按钮或内嵌附件的 PDF 不能接收，每个文件都会检查病毒。提交时出错或点「保存草稿」，合格的文件都会保存，不用重新选择。</p>
     <?cs if:subcount(Item.Materials) == 0 ?>
     <p class="muted">本事项无需上传材料。</p>
     <?cs /if ?>
@@ -126,17 +134,18 @@
           </span>
         </label>
         <?cs if:m.note ?><p class="help"><?cs var:m.note ?></p><?cs /if ?>
+        <?cs if:m.Draft.file_name ?><p class="kept">已保存：<?cs var:m.Draft.file_name ?> <span class="small muted">（<?cs var:m.Draft.kind ?>，<?cs var:m.Draft.kb ?> KB）不用重新选择；要换一份请重新选择文件。</span></p><?cs /if ?>
         <?cs if:subcount(m.Reuse) > 0 ?>
         <fieldset class="reuse">
           <legend class="help">使用以前提交过的文件（不用重新上传）：</legend>
           <?cs each:f = m.Reuse ?>
-          <label class="check"><input type="radio" name="r<?cs var:m.seq ?>" value="<?cs var:f.id ?>"<?cs if:name(f) == 0 ?> checked<?cs /if ?>> <span><?cs var:f.file_name ?> <span class="small muted">（<?cs var:f.kb ?> KB，<?cs var:f.submitted_at ?> 随申请 <?cs var:f.app_no ?> 提交）</span></span></label>
+          <label class="check"><input type="radio" name="r<?cs var:m.seq ?>" value="<?cs var:f.id ?>"<?cs if:name(f) == 0 && !m.Draft.file_name ?> checked<?cs /if ?>> <span><?cs var:f.file_name ?> <span class="small muted">（<?cs var:f.kb ?> KB，<?cs var:f.submitted_at ?> 随申请 <?cs var:f.app_no ?> 提交）</span></span></label>
           <?cs /each ?>
           <label class="check"><input type="radio" name="r<?cs var:m.seq ?>" value=""> <span>不使用，重新上传</span></label>
         </fieldset>
-        <input id="f-m<?cs var:m.seq ?>" type="file" name="m<?cs var:m.seq ?>" accept="application/pdf" aria-label="重新上传「<?cs var:m.name ?>」">
+        <input id="f-m<?cs var:m.seq ?>" type="file" name="m<?cs var:m.seq ?>" accept="application/pdf,image/jpeg,image/png" aria-label="重新上传「<?cs var:m.name ?>」">
         <?cs else ?>
-        <input id="f-m<?cs var:m.seq ?>" type="file" name="m<?cs var:m.seq ?>" accept="application/pdf"<?cs if:m.required == 1 ?> required<?cs /if ?>>
+        <input id="f-m<?cs var:m.seq ?>" type="file" name="m<?cs var:m.seq ?>" accept="application/pdf,image/jpeg,image/png"<?cs if:m.required == 1 && !m.Draft.file_name ?> required<?cs /if ?>>
         <?cs /if ?>
       </li>
       <?cs /each ?>
@@ -149,6 +158,7 @@
 
   <div class="form-actions">
     <button class="btn btn-primary btn-big" type="submit"><?cs if:Agent.name ?>提交代办申请<?cs else ?>提交申请<?cs /if ?></button>
+    <button class="btn" type="submit" name="save" value="1" formnovalidate>保存草稿</button>
     <a class="btn btn-plain" href="/guide?code=<?cs var:url_escape(Item.code) ?>">返回办事指南</a>
   </div>
 </form>

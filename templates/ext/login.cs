@@ -2,7 +2,9 @@
        or by an SMS code (POST /login/sms: Form.SmsError, Form.sms_id_number
        when it was refused); Form.next is where to go afterwards.  With
        Form.agent the agents' (代办员, AGT-1), POST /agent/login
-       (ext_agent.c), by password only. ?>
+       (ext_agent.c), by password only.  Form.Carry.{code,as,key,remark}:
+       what an application form sent as its session ended carried, kept
+       into the draft once the login succeeds (EXT-1, ext_draft.c). ?>
 <section class="form-page">
   <?cs if:Form.agent ?>
   <h1>代办员登录</h1>
@@ -15,6 +17,12 @@
   <form class="form" method="post" action="<?cs if:Form.agent ?>/agent/login<?cs else ?>/login<?cs /if ?>">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="hidden" name="next" value="<?cs var:Form.next ?>">
+    <?cs if:Form.Carry.key ?>
+    <input type="hidden" name="carry_code" value="<?cs var:Form.Carry.code ?>">
+    <input type="hidden" name="carry_as" value="<?cs var:Form.Carry.as ?>">
+    <input type="hidden" name="carry_key" value="<?cs var:Form.Carry.key ?>">
+    <input type="hidden" name="carry_remark" value="<?cs var:Form.Carry.remark ?>">
+    <?cs /if ?>
     <div class="field">
       <label for="f-id">居民身份证号码</label>
       <input id="f-id" name="id_number" type="text" value="<?cs var:Form.id_number ?>" maxlength="18" autocomplete="username" spellcheck="false" required>

@@ -3,7 +3,10 @@
        one an agent made for them) and their enterprises
        (Ents.N.{code,name,role}, ACC-1), and a person's licences
        (Lics, Lics_shown: 我的证照, DOC-2); for an agent (Agent.name,
-       AGT-1) the applications they made, by resident. ?>
+       AGT-1) the applications they made, by resident.  Drafts.N.{key,
+       item_code,item_name,as,resident_name,updated_at,expires_on}: the
+       forms saved and not yet submitted (EXT-1), kept
+       Limits.draft_days days after their last change. ?>
 <?cs # state_class: Apps/Cases carry only state_label, so colour the badge
        from its wording (the badge classes of app.cs: st-approved,
        st-rejected, st-correction). ?>
@@ -24,6 +27,28 @@
   <h1>我的办件</h1>
   <p class="actions"><a class="btn btn-plain" href="/complaints">我的投诉</a></p>
 </header>
+<?cs /if ?>
+<?cs if:subcount(Drafts) > 0 ?>
+<section class="panel my-drafts" aria-labelledby="my-drafts">
+  <h2 class="section-title" id="my-drafts">草稿（未提交）</h2>
+  <p class="help">保存过或提交时出错的申请都在这里，填写的内容和合格的文件已保存。草稿最后一次修改 <?cs var:Limits.draft_days ?> 天后自动删除。</p>
+  <ul class="plain-list drafts">
+    <?cs each:d = Drafts ?>
+    <li class="draft">
+      <span class="draft-name"><?cs var:d.item_name ?><?cs if:d.resident_name ?> <span class="muted small">（居民：<?cs var:d.resident_name ?>）</span><?cs /if ?></span>
+      <span class="small muted">保存于 <?cs var:d.updated_at ?>，保留到 <?cs var:d.expires_on ?></span>
+      <span class="draft-actions">
+        <a class="btn btn-primary" href="/apply?code=<?cs var:url_escape(d.item_code) ?><?cs if:d.as ?>&amp;as=<?cs var:url_escape(d.as) ?><?cs /if ?>&amp;key=<?cs var:url_escape(d.key) ?>">继续填写</a>
+        <form class="inline" method="post" action="/draft/delete">
+          <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+          <input type="hidden" name="key" value="<?cs var:d.key ?>">
+          <button class="btn btn-plain" type="submit">删除</button>
+        </form>
+      </span>
+    </li>
+    <?cs /each ?>
+  </ul>
+</section>
 <?cs /if ?>
 <?cs if:subcount(Apps) == 0 ?>
 <div class="empty">
