@@ -155,10 +155,11 @@ check "nginx listens with TLS only, 1.2 and 1.3 (SEC-1, SEC-5)" \
     grep -q '^ *ssl_protocols ' conf/nginx.conf.in || echo 'no ssl_protocols')"
 check "the shipped site config sets Secure cookies" \
     "$(grep -q '^cookie_secure = 1$' conf/site.conf.in || echo 'conf/site.conf.in: no cookie_secure = 1')"
-# The pages whose SMS is sent (NTF-1, ACC-1; t/integration/sms.sh): any
-# other page that speaks of 短信 promises what may not exist.
+# The pages whose SMS is sent (NTF-1, ACC-1; t/integration/sms.sh, and
+# the staff's reminders, t/integration/remind.sh): any other page that
+# speaks of 短信 promises what may not exist.
 check "only pages whose SMS is sent speak of it (NTF-1, ACC-1)" \
-    "$(grep -rln '短信' templates htdocs | grep -vE '^templates/ext/(register|register-code|sms-dev|reset|reset-code|login|login-code)\.cs$')"
+    "$(grep -rln '短信' templates htdocs | grep -vE '^templates/(ext/(register|register-code|sms-dev|reset|reset-code|login|login-code)|int/(account|admin_staff_edit))\.cs$')"
 check "the key-deriving routes go to their own worker pool (SEC-8)" \
     "$(for r in '"POST /login" yw_kdf' '"POST /register" yw_kdf'; do
 	grep -qF "$r" conf/nginx.conf.in || echo "conf/nginx.conf.in: no $r"

@@ -36,6 +36,7 @@
 #include "exchange.h"
 #include "history.h"
 #include "keyring.h"
+#include "remind.h"
 #include "sms.h"
 #include "xch.h"
 #include "ids.h"
@@ -894,7 +895,9 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  * that turned red gets its warning, a delegation past its last day is
  * closed (INT-7), and the abnormal warnings (SUP-2) of the cases changed
  * since the last tick and of open cases past their promised deadline are
- * written.  On the extranet: the SMS outbox is sent (NTF-1, sms.h).
+ * written, and the staff's SMS reminders composed (NTF-1, remind.h).  On
+ * both sites: the SMS outbox is sent through the site's own gateway
+ * (NTF-1, sms.h).
  * Each rule is idempotent and safe
  * beside another tick, so a late or doubled tick does what one on time
  * does.  With --loop: again at the start of every minute, for ever (./run
@@ -902,13 +905,12 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  * the supervisor starts it again.
  */
 static int
-tick_ext(const struct config *cfg, struct db *db, struct pool *pool)
+tick_sms(const struct config *cfg, struct db *db, struct pool *pool)
 {
 	int	 sent, retry, failed;
 
-	/* The extranet's timed rule: the SMS outbox (NTF-1), each due
-	 * message tried, again later with back-off when the gateway does
-	 * not take it. */
+	/* Both sites: the SMS outbox (NTF-1), each due message tried,
+	 * again later with back-off when the gateway does not take it. */
 	if (sms_send_due(cfg, db, pool, &sent, &retry, &failed) != DB_OK)
 		return 1;
 	if (sent > 0 || retry > 0 || failed > 0)
@@ -926,10 +928,11 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0, ended = 0;
 	int		 checked = 0, abnormal = 0;
 	int		 late = 0, halls = 0, agents = 0, recounted = -1;
+	int		 rdue = 0, rlate = 0;
 	char		*from, *to;
 
 	if (cfg->site != SITE_INTRANET)
-		return tick_ext(cfg, db, pool);
+		return tick_sms(cfg, db, pool);
 	if (calendar_get(db, pool, &c) != DB_OK ||
 	    deadline_fill(db, pool, &c, 0, &filled) != DB_OK ||
 	    case_deem_due(db, pool, &c, cal_day_of(now), &deemed) != DB_OK ||
@@ -950,6 +953,14 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	 * once the open deadlines have followed it. */
 	if (perf_calendar_follow(db, pool, &recounted, &from, &to) != DB_OK)
 		return 1;
+	/* Reminders to the staff (NTF-1): composed here, sent below
+	 * through the intranet's own gateway. */
+	if (remind_tick(cfg, db, pool, &c, now, &rdue, &rlate) != DB_OK ||
+	    tick_sms(cfg, db, pool) != 0)
+		return 1;
+	if (rdue > 0 || rlate > 0)
+		printf("tick %s：短信提醒 即将到期 %d 条，已超期 %d 条\n",
+		    cal_day_str(pool, cal_day_of(now)), rdue, rlate);
 	if (recounted >= 0)
 		printf("tick %s：工作日历 %s 至 %s 有变动，重算了 %d 个办结日的"
 		    "绩效汇总\n", cal_day_str(pool, cal_day_of(now)), from, to,

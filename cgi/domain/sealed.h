@@ -20,6 +20,7 @@
 #define SEALED_CASE_MOBILE	"kase.mobile"
 #define SEALED_OUTBOX		"gap_outbox.body"	/* application records */
 #define SEALED_SMS_TO		"sms_outbox.to"	/* SMS outbox (NTF-1) */
+#define SEALED_STAFF_MOBILE	"staff.mobile"	/* reminders (NTF-1) */
 
 /*
  * The step between migrations 080 (the sealed columns, empty) and 081
