@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "deadline.h"
+#include "log.h"
 #include "pii.h"
 #include "remind.h"
 #include "sealed.h"
@@ -133,7 +134,8 @@ cand_row(struct stmt *q, struct pool *pool, void *arg)
 }
 
 /* One reminder, in a transaction of its own: DB_DUP when another tick
- * sent it first (the unique key), and then nothing is queued. */
+ * sent it first (the unique key), and then nothing is queued; DB_NONE
+ * when the person's number cannot be read. */
 static enum db_rc
 remind_one(const struct config *cfg, struct db *db, struct pool *pool,
     const struct cand *c, time_t not_before)
@@ -143,8 +145,14 @@ remind_one(const struct config *cfg, struct db *db, struct pool *pool,
 	int64_t		 sms = 0;
 	enum db_rc	 rc;
 
-	if ((mobile = pii_open(pool, SEALED_STAFF_MOBILE, c->sealed)) == NULL)
-		return DB_ERR;
+	/* A number that does not open (a key changed): that person is
+	 * skipped, the others still reminded. */
+	if ((mobile = pii_open(pool, SEALED_STAFF_MOBILE, c->sealed)) ==
+	    NULL) {
+		log_info("remind: staff %lld: the mobile does not open",
+		    (long long)c->staff_id);
+		return DB_NONE;
+	}
 	if (strcmp(c->kind, "overdue") == 0)
 		text = pool_printf(pool, "提醒：您经办的“%s”（申请编号 %s）"
 		    "“%s”环节已于 %s 到期，现已超期（红灯），请尽快办理。",
@@ -208,7 +216,8 @@ remind_tick(const struct config *cfg, struct db *db, struct pool *pool,
 			else
 				(*due)++;
 			break;
-		case DB_DUP:
+		case DB_DUP:	/* another tick sent it */
+		case DB_NONE:	/* skipped */
 			break;
 		default:
 			return DB_ERR;
