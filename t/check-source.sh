@@ -203,7 +203,7 @@ check "man/yiwang-admin.8 and usage() name every command yiwang-admin runs" \
 	sed -n '/^\.SH COMMANDS/,/^\.SH EXIT STATUS/p' man/yiwang-admin.8 |
 	    grep -qE "^\.B[IR]? \"?$c( |\"|\$)" ||
 	    echo "man/yiwang-admin.8: no command $c"
-	grep -qE "\"  $c( |\\\\n)" <<<"$use" ||
+	printf '%s\n' "$use" | grep -qE "\"  $c( |\\\\n)" ||
 	    echo "yiwang_admin.c usage(): no command $c"
     done)"
 # The seal manual (DOC-1) names every option of seal-key and verify-doc
