@@ -8,9 +8,10 @@
 # falls within the next working day and one more once it is red, never
 # twice, not in the quiet hours (22:00-07:00: it waits for 07:00), not to
 # a person who turned them off; the text names the case, never the
-# applicant; the delivery report comes back (from the local gateway
-# only) and the person's page shows what was sent and its state; no
-# staff mobile is anywhere in the extranet's database.
+# applicant; a message the gateway does not take is tried again with
+# the extranet's back-off; the delivery report comes back (from the local
+# gateway only) and the person's page shows what was sent and its state;
+# no staff mobile is anywhere in the extranet's database.
 . "$(dirname "$0")/../lib.sh"
 CODE=152502-SCJG-XK-001	# 食品经营许可, 市场监督管理局: its clerk first
 CLERK=sarengaowa
@@ -149,6 +150,30 @@ http_get clerk "$INT_URL/account" >/dev/null
 http_post clerk "$INT_URL/account/remind" "csrf=$(csrf_from <<<"$HTTP_BODY")" "on=1" >/dev/null
 tick
 t_is "on again: it comes" "$(mine "$CASE2" due)" 1
+
+# --- the intranet's gateway down: the reminder waits, and goes out later ------
+KI=$TEST_VAR/int/kannel
+SP=$((${INT_URL##*:} + 21003))
+kill "$(<"$KI/smsbox.pid")"
+for ((i = 0; i < 50; i++)); do (exec 3<>"/dev/tcp/127.0.0.1/$SP") 2>/dev/null || break; sleep 0.1; done
+CASE3=$(case_from_ext "$CODE")
+APP3=$(sql_int "SELECT app_no FROM kase WHERE id = $CASE3")
+sql_int "UPDATE case_task SET due_date = '$MORN' WHERE case_id = $CASE3"
+tick
+ID3=$(sms_of "$CASE3" due)
+t_is "smsbox stopped: the reminder is queued after one failed try" \
+	"$(sql_int "SELECT CONCAT_WS(' ', state, tries, last_error LIKE '%连不上短信网关%') FROM sms_outbox WHERE id = $ID3")" "queued 1 1"
+as_kannel=()
+id kannel >/dev/null 2>&1 && as_kannel=(setpriv --reuid=kannel --regid="$(id -gn kannel)" --init-groups --)
+setsid "${as_kannel[@]}" /usr/sbin/smsbox -v 1 "$KI/kannel.conf" </dev/null >>"$KI/smsbox.out" 2>&1 &
+echo $! >"$KI/smsbox.pid"
+for ((i = 0; i < 100; i++)); do (exec 3<>"/dev/tcp/127.0.0.1/$SP") 2>/dev/null && break; sleep 0.1; done
+tick
+t_is "the tick before it is due again leaves it" "$(sql_int "SELECT CONCAT_WS(' ', state, tries) FROM sms_outbox WHERE id = $ID3")" "queued 1"
+admin_int --now "$MORN 10:02" tick >/dev/null 2>&1
+t_ok "the tick after the back-off sends it" wait_got "$APP3" 1
+t_ok "and the report says delivered" wait_state "$ID3" delivered
+t_is "on the second try" "$(sql_int "SELECT tries FROM sms_outbox WHERE id = $ID3")" 2
 
 # --- the system administrator, making an account -----------------------------
 M2=$(printf '138%08d' $((RANDOM * 1000 + RANDOM % 1000)))
