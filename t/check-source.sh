@@ -157,11 +157,11 @@ check "the shipped site config sets Secure cookies" \
     "$(grep -q '^cookie_secure = 1$' conf/site.conf.in || echo 'conf/site.conf.in: no cookie_secure = 1')"
 # The pages whose SMS is sent (NTF-1, ACC-1; t/integration/sms.sh; an
 # agent's consent code and its form, AGT-1, t/integration/agent.sh; the
-# window's claim page tells of /reset's code, hall-claim.sh): any other
-# page that speaks of 短信 promises what may not exist.
+# window's claim page tells of /reset's code, hall-claim.sh; the staff's
+# reminders, t/integration/remind.sh): any other page that speaks of 短信
+# promises what may not exist.
 check "only pages whose SMS is sent speak of it (NTF-1, ACC-1, AGT-1)" \
-    "$(grep -rln '短信' templates htdocs | grep -vE '^templates/ext/(register|register-code|sms-dev|reset|reset-code|login|login-code|agent_consent|apply|app)\.cs$' |
-	grep -vxF templates/int/hall_claim.cs)"
+    "$(grep -rln '短信' templates htdocs | grep -vE '^templates/(ext/(register|register-code|sms-dev|reset|reset-code|login|login-code|agent_consent|apply|app)|int/(account|admin_staff_edit|hall_claim))\.cs$')"
 check "the key-deriving routes go to their own worker pool (SEC-8)" \
     "$(for r in '"POST /login" yw_kdf' '"POST /register" yw_kdf'; do
 	grep -qF "$r" conf/nginx.conf.in || echo "conf/nginx.conf.in: no $r"
@@ -205,7 +205,7 @@ check "man/yiwang-admin.8 and usage() name every command yiwang-admin runs" \
 	sed -n '/^\.SH COMMANDS/,/^\.SH EXIT STATUS/p' man/yiwang-admin.8 |
 	    grep -qE "^\.B[IR]? \"?$c( |\"|\$)" ||
 	    echo "man/yiwang-admin.8: no command $c"
-	grep -qE "\"  $c( |\\\\n)" <<<"$use" ||
+	printf '%s\n' "$use" | grep -qE "\"  $c( |\\\\n)" ||
 	    echo "yiwang_admin.c usage(): no command $c"
     done)"
 # The seal manual (DOC-1) names every option of seal-key and verify-doc

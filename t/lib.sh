@@ -745,11 +745,12 @@ hostile_route() {
 	rm -f "$_T_DIR"/bodies/*
 }
 
-# SMS (NTF-1, ACC-1).  sms_got MOBILE: every text the fake SMSC of the
-# test stack's Kannel received for MOBILE, decoded (UCS-2), one a line,
-# oldest first.  sms_code MOBILE: the code of the last one that has one.
+# SMS (NTF-1, ACC-1).  sms_got MOBILE [SITE]: every text the fake SMSC of
+# the test stack's Kannel of SITE (ext, the default, or int: the staff's
+# line) received for MOBILE, decoded (UCS-2), one a line, oldest first.
+# sms_code MOBILE [SITE]: the code of the last one that has one.
 sms_got() {
-	python3 - "$1" "$TEST_VAR/ext/kannel/fakesmsc.log" <<'PY'
+	python3 - "$1" "$TEST_VAR/${2:-ext}/kannel/fakesmsc.log" <<'PY'
 import re, sys, urllib.parse
 to, log = sys.argv[1], sys.argv[2]
 raw = lambda s: urllib.parse.unquote_to_bytes(s.replace("+", "%20"))
@@ -773,12 +774,13 @@ for line in open(log, encoding="latin-1"):
         print(raw(rest).decode("utf-16-be" if kind == "ucs-2" else "utf-8"))
 PY
 }
-sms_code() { sms_got "$1" | grep -o '验证码是 [0-9]\{6\}' | tail -1 | grep -o '[0-9]\{6\}'; }
-# sms_wait MOBILE N: until the fake SMSC has N texts for MOBILE (15 s).
+sms_code() { sms_got "$1" "${2:-ext}" | grep -o '验证码是 [0-9]\{6\}' | tail -1 | grep -o '[0-9]\{6\}'; }
+# sms_wait MOBILE N [SITE]: until the fake SMSC has N texts for MOBILE
+# (15 s).
 sms_wait() {
 	local i
 	for ((i = 0; i < 150; i++)); do
-		(($(sms_got "$1" | wc -l) >= $2)) && return 0
+		(($(sms_got "$1" "${3:-ext}" | wc -l) >= $2)) && return 0
 		sleep 0.1
 	done
 	return 1

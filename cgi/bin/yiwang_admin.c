@@ -38,6 +38,7 @@
 #include "exchange.h"
 #include "history.h"
 #include "keyring.h"
+#include "remind.h"
 #include "sms.h"
 #include "xch.h"
 #include "ids.h"
@@ -902,8 +903,11 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  * that turned red gets its warning, a delegation past its last day is
  * closed (INT-7), and the abnormal warnings (SUP-2) of the cases changed
  * since the last tick and of open cases past their promised deadline are
- * written.  On the extranet: the SMS outbox is sent (NTF-1, sms.h),
- * and drafts untouched for 30 days are deleted (EXT-1, draft.h).
+ * written, and the staff's SMS reminders composed (NTF-1, remind.h).  On
+ * both sites: the SMS outbox is sent through the site's own gateway
+ * (NTF-1, sms.h); on the extranet, agents' applications unconfirmed by
+ * the resident's SMS end (AGT-1) and drafts untouched for 30 days are
+ * deleted (EXT-1, draft.h).
  * Each rule is idempotent and safe
  * beside another tick, so a late or doubled tick does what one on time
  * does.  With --loop: again at the start of every minute, for ever (./run
@@ -911,20 +915,31 @@ calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  * the supervisor starts it again.
  */
 static int
-tick_ext(const struct config *cfg, struct db *db, struct pool *pool)
+tick_sms(const struct config *cfg, struct db *db, struct pool *pool)
 {
-	uint64_t purged;
 	int	 sent, retry, failed;
 
-	/* The extranet's timed rule: the SMS outbox (NTF-1), each due
-	 * message tried, again later with back-off when the gateway does
-	 * not take it. */
+	/* Both sites: the SMS outbox (NTF-1), each due message tried,
+	 * again later with back-off when the gateway does not take it. */
 	if (sms_send_due(cfg, db, pool, &sent, &retry, &failed) != DB_OK)
 		return 1;
 	if (sent > 0 || retry > 0 || failed > 0)
 		printf("tick %s：短信交网关 %d 条，稍后重试 %d 条，出错 %d 条\n",
 		    cal_day_str(pool, cal_day_of(clock_now())), sent, retry,
 		    failed);
+	return 0;
+}
+
+/* The extranet's timed rules: its SMS outbox, agents' applications
+ * unconfirmed, drafts past their days. */
+static int
+tick_ext(const struct config *cfg, struct db *db, struct pool *pool)
+{
+	uint64_t purged;
+	int	 sent;
+
+	if (tick_sms(cfg, db, pool) != 0)
+		return 1;
 	/* Agents' applications whose resident did not confirm by SMS in
 	 * time end unsent (AGT-1). */
 	if (agent_consent_expire(db, pool, &sent) != DB_OK)
@@ -950,6 +965,7 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0, ended = 0;
 	int		 checked = 0, abnormal = 0;
 	int		 late = 0, halls = 0, agents = 0, recounted = -1;
+	int		 rdue = 0, rlate = 0;
 	char		*from, *to;
 
 	if (cfg->site != SITE_INTRANET)
@@ -974,6 +990,14 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	 * once the open deadlines have followed it. */
 	if (perf_calendar_follow(db, pool, &recounted, &from, &to) != DB_OK)
 		return 1;
+	/* Reminders to the staff (NTF-1): composed here, sent below
+	 * through the intranet's own gateway. */
+	if (remind_tick(cfg, db, pool, &c, now, &rdue, &rlate) != DB_OK ||
+	    tick_sms(cfg, db, pool) != 0)
+		return 1;
+	if (rdue > 0 || rlate > 0)
+		printf("tick %s：短信提醒 即将到期 %d 条，已超期 %d 条\n",
+		    cal_day_str(pool, cal_day_of(now)), rdue, rlate);
 	if (recounted >= 0)
 		printf("tick %s：工作日历 %s 至 %s 有变动，重算了 %d 个办结日的"
 		    "绩效汇总\n", cal_day_str(pool, cal_day_of(now)), from, to,

@@ -13,10 +13,13 @@
 #include "account.h"
 #include "crypto.h"
 #include "exchange.h"
+#include "ids.h"
 #include "log.h"
 #include "org.h"
 #include "text.h"
 #include "pwpolicy.h"
+#include "remind.h"
+#include "sms.h"
 
 /* A department's region as a path from the top ("锡林郭勒盟锡林浩特市"). */
 #define REGION_PATH_JOIN(d) \
@@ -127,7 +130,8 @@ static const char SQL_WINDOW_EDIT[] =
 
 #define STAFF_COLS "s.id, s.login, s.name, d.code, d.name, s.roles, " \
     "s.active, " LOCAL("s.created_at") ", " \
-    "IF(s.pw_hash = '" STAFF_NO_PASSWORD "', 0, IF(s.pw_temporary, 1, 2)) " \
+    "IF(s.pw_hash = '" STAFF_NO_PASSWORD "', 0, IF(s.pw_temporary, 1, 2)), " \
+    "COALESCE(s.mobile_masked, '') " \
     "FROM staff s JOIN department d ON d.id = s.dept_id "
 static const char SQL_STAFF_LIST[] =
     "SELECT " STAFF_COLS "WHERE (? = '' OR d.code = ?) "
@@ -358,6 +362,10 @@ org_staff_check(const struct org_staff *s, struct org_err *err)
 		return bad(err, "name", "请填写姓名（不超过 50 个字）。");
 	if (!org_valid_code(s->dept_code, ORG_CODE_MAX))
 		return bad(err, "dept", "请选择所在部门。");
+	if (s->mobile != NULL && *s->mobile != '\0' &&
+	    !mobile_valid(s->mobile))
+		return bad(err, "mobile", "手机号码应为 11 位数字、以 1 开头；"
+		    "不用短信提醒可以不填。");
 	return 0;
 }
 
@@ -519,9 +527,9 @@ staff_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc	 rc;
 	int64_t		 roles = 0, pw = 0;
 
-	rc = stmt_row(q, pool, "issssidsi", &s->id, &s->login, &s->name,
+	rc = stmt_row(q, pool, "issssidsis", &s->id, &s->login, &s->name,
 	    &s->dept_code, &s->dept_name, &roles, &s->active, &s->created_at,
-	    &pw);
+	    &pw, &s->mobile_masked);
 	s->roles = (unsigned)roles;
 	s->pw = pw == 0 ? ORG_PW_NONE : pw == 1 ? ORG_PW_TEMPORARY : ORG_PW_OWN;
 	return rc;
@@ -1140,6 +1148,10 @@ staff_add(struct db *db, struct pool *pool, const char *actor,
 {
 	enum db_rc	 rc;
 	json_t		*d;
+	int64_t		 id;
+	char		*name, *dept;
+	unsigned	 roles;
+	int		 active;
 
 	/* Roles and a first password are the security administrator's. */
 	rc = account_staff_add(db, s->login, s->name, s->dept_code, 0, NULL,
@@ -1151,10 +1163,18 @@ staff_add(struct db *db, struct pool *pool, const char *actor,
 		return refuse(err, "dept", NO_DEPT);
 	if (rc != DB_OK)
 		return rc;
+	/* A mobile for reminders (NTF-1), sealed; the audit has its mask. */
+	if (s->mobile != NULL && *s->mobile != '\0' &&
+	    ((rc = staff_lock(db, pool, s->login, &id, &name, &dept, &roles,
+	    &active, err)) != DB_OK ||
+	    (rc = remind_mobile_set(db, pool, id, s->mobile)) != DB_OK))
+		return rc;
 	d = json_object();
 	note(d, "name", NULL, s->name);
 	note(d, "dept", NULL, s->dept_code);
 	note_int(d, "active", 0, 0, 1);
+	if (s->mobile != NULL && *s->mobile != '\0')
+		note(d, "mobile", NULL, sms_mask(pool, s->mobile));
 	return audit_json(db, pool, actor, "org.staff.add", pool_printf(pool,
 	    "staff:%s", s->login), d);
 }

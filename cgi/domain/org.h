@@ -114,6 +114,8 @@ struct org_staff {
 	int		 active;
 	char		*created_at;
 	enum org_pw	 pw;		/* read only */
+	char		*mobile;	/* at creation only; "": none (NTF-1) */
+	char		*mobile_masked;	/* read only: "139****1234" or "" */
 };
 
 /*

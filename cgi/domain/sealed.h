@@ -24,6 +24,7 @@
  * and the keyed hash of the number that confirmed it. */
 #define SEALED_CONSENT_HOLD	"consent_hold.record"
 #define SEALED_CONSENT_MOBILE	"application.consent_mobile"
+#define SEALED_STAFF_MOBILE	"staff.mobile"	/* reminders (NTF-1) */
 
 /*
  * The step between migrations 080 (the sealed columns, empty) and 081

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "agent.h"
 #include "crypto.h"
@@ -21,10 +22,13 @@
 #define SMS_BACKOFF	30	/* seconds before the second try, doubling */
 #define QUERY_MAX	4096
 
+/* next_try: now, or a later time (a reminder in quiet hours). */
 static const char SQL_QUEUE[] =
     "INSERT INTO sms_outbox (to_sealed, to_masked, text, shown, why, "
     "app_no, next_try, dlr_token, created_at) VALUES (?, ?, ?, ?, ?, ?, "
-    "UTC_TIMESTAMP(3), ?, UTC_TIMESTAMP(3))";
+    "GREATEST(UTC_TIMESTAMP(3), COALESCE(CAST(? AS DATETIME(3)), "
+    "UTC_TIMESTAMP(3))), ?, "
+    "UTC_TIMESTAMP(3))";
 /* A sender holds a due message for SMS_LEASE seconds: a tick and a page
  * never send the same one twice at once. */
 static const char SQL_CLAIM[] =
@@ -71,13 +75,14 @@ static const char SQL_APPLICANT[] =
 static const char SQL_CODE_ADD[] =
     "INSERT INTO sms_code (ticket_hash, purpose, code_hash, citizen_id, "
     "id_hash, id_sealed, name, mobile_sealed, pw_hash, created_at, "
-    "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), "
-    "UTC_TIMESTAMP() + INTERVAL ? SECOND)";
+    "expires_at, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL ? SECOND, ?)";
 static const char SQL_CODE_SWEEP[] =
     "DELETE FROM sms_code WHERE expires_at < UTC_TIMESTAMP() - INTERVAL 1 "
     "DAY LIMIT 100";
 static const char SQL_CODE_GET[] =
-    "SELECT id, code_hash, COALESCE(citizen_id, 0), id_hash, id_sealed, "
+    "SELECT id, code_hash, COALESCE(citizen_id, staff_id, 0), id_hash, "
+    "id_sealed, "
     "name, mobile_sealed, pw_hash, tries FROM sms_code WHERE "
     "ticket_hash = ? AND purpose = ? AND used = 0 AND "
     "expires_at > UTC_TIMESTAMP() FOR UPDATE";
@@ -93,6 +98,18 @@ sms_mask(struct pool *pool, const char *m)
 	if (m == NULL || strlen(m) != 11)
 		return "***";
 	return pool_printf(pool, "%.3s****%s", m, m + 7);
+}
+
+const char *
+sms_state_label(const char *s)
+{
+	if (strcmp(s, "queued") == 0)
+		return "待发送";
+	if (strcmp(s, "sent") == 0)
+		return "已交网关";
+	if (strcmp(s, "delivered") == 0)
+		return "已送达";
+	return "发送失败";
 }
 
 static void
@@ -116,9 +133,19 @@ sms_queue(const struct config *cfg, struct db *db, struct pool *pool,
     const char *mobile, const char *text, const char *shown,
     const char *why, const char *app_no, int64_t *id)
 {
+	return sms_queue_at(cfg, db, pool, mobile, text, shown, why, app_no,
+	    0, id);
+}
+
+enum db_rc
+sms_queue_at(const struct config *cfg, struct db *db, struct pool *pool,
+    const char *mobile, const char *text, const char *shown,
+    const char *why, const char *app_no, time_t not_before, int64_t *id)
+{
 	struct stmt	*q;
 	unsigned char	 r[16];
-	char		 token[33], *sealed;
+	char		 token[33], at[32], *sealed;
+	struct tm	 tm;
 	enum db_rc	 rc;
 
 	if ((sealed = pii_seal(pool, SEALED_SMS_TO, mobile)) == NULL)
@@ -136,7 +163,13 @@ sms_queue(const struct config *cfg, struct db *db, struct pool *pool,
 	stmt_bind_text(q, 3, shown);
 	stmt_bind_text(q, 4, why);
 	bind_or_null(q, 5, app_no);
-	stmt_bind_text(q, 6, token);
+	if (not_before > 0) {
+		gmtime_r(&not_before, &tm);
+		strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S", &tm);
+		stmt_bind_text(q, 6, at);
+	} else
+		stmt_bind_null(q, 6);
+	stmt_bind_text(q, 7, token);
 	if ((rc = stmt_run(q)) == DB_OK && id != NULL)
 		*id = stmt_insert_id(q);
 	return rc;
@@ -562,7 +595,7 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 	char		 ch[PII_HASH_HEX];
 	const char	*text, *shown;
 	int64_t		 id = 0;
-	int		 c;
+	int		 c, staff = strcmp(purpose, "staff") == 0;
 
 	*why = NULL;
 	if ((c = sms_limits(db, pool, typed, addr, why)) != 0)
@@ -580,7 +613,7 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 	stmt_bind_text(q, 0, th);
 	stmt_bind_text(q, 1, purpose);
 	stmt_bind_text(q, 2, ch);
-	if (citizen_id > 0 && mobile != NULL)
+	if (citizen_id > 0 && mobile != NULL && !staff)
 		stmt_bind_int(q, 3, citizen_id);
 	else
 		stmt_bind_null(q, 3);
@@ -590,9 +623,18 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 	bind_or_null(q, 7, reg && mobile ? reg->mobile_sealed : NULL);
 	bind_or_null(q, 8, reg && mobile ? reg->pw_hash : NULL);
 	stmt_bind_int(q, 9, SMS_CODE_TTL);
+	if (citizen_id > 0 && mobile != NULL && staff)
+		stmt_bind_int(q, 10, citizen_id);
+	else
+		stmt_bind_null(q, 10);
 	if (stmt_run(q) != DB_OK)
 		goto fail;
-	if (mobile != NULL) {
+	if (mobile != NULL && staff) {
+		shown = "您在政务服务审批系统登记手机号码的验证码是 ******，"
+		    "5 分钟内有效，请勿告诉他人。";
+		text = pool_printf(pool, "您在政务服务审批系统登记手机号码的"
+		    "验证码是 %s，5 分钟内有效，请勿告诉他人。", code);
+	} else if (mobile != NULL) {
 		text = strcmp(purpose, "register") == 0 ? "注册" :
 		    strcmp(purpose, "reset") == 0 ? "重设密码" :
 		    strcmp(purpose, "agent-reset") == 0 ? "重设代办员密码" :
@@ -603,6 +645,8 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 		text = pool_printf(pool, "您%s网上办事大厅的验证码是 %s，"
 		    "5 分钟内有效。工作人员不会向您索要验证码，请勿告诉他人。",
 		    text, code);
+	}
+	if (mobile != NULL) {
 		if (sms_queue(cfg, db, pool, mobile, text, shown, purpose, NULL,
 		    &id) != DB_OK)
 			goto fail;
@@ -610,11 +654,12 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 	if (db_commit(db) != DB_OK)
 		return CODE_ERR;
 	explicit_bzero(code, sizeof(code));
-	/* A registration's code at once: the person is waiting, and it
-	 * always goes to the number typed.  A failure is retried by the
+	/* A registration's code (and a staff member's for their new
+	 * mobile) at once: the person is waiting, and it always goes to
+	 * the number typed.  A failure is retried by the
 	 * tick.  A reset's or a login's waits for the tick: whether a code
 	 * went out at all must not show in the time of the answer. */
-	if (id > 0 && strcmp(purpose, "register") == 0)
+	if (id > 0 && (strcmp(purpose, "register") == 0 || staff))
 		(void)sms_send_one(cfg, db, pool, id);
 	return CODE_SENT;
 fail:

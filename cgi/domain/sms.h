@@ -2,10 +2,13 @@
  * sms.h: text messages through a real gateway (NTF-1) and the one-time
  * codes they carry (ACC-1, ACC-2).  Owns sms_outbox and sms_code (db/190).
  *
- * The extranet alone has a gateway: Kannel's smsbox, whose sendsms URL,
+ * Each site has its own gateway: Kannel's smsbox, whose sendsms URL,
  * user, password file and sender number are config keys (config.h,
- * docs/sms.md).  A message is queued where its event happens, in that
- * event's transaction, and sent by yiwang-admin tick with back-off; a
+ * docs/sms.md); the extranet's for applicants, the intranet's for staff
+ * (reminders before deadlines, remind.h, and the codes that verify a
+ * staff mobile), so that staff mobiles never leave the intranet.  A
+ * message is queued where its event happens, in that event's
+ * transaction, and sent by yiwang-admin tick with back-off; a
  * code is also tried at once, so that the person waiting for it does not
  * wait for the tick.  Delivery reports come back to /sms/dlr.  Events of
  * the intranet cross the gap as sms.send records (gap.c), which name a
@@ -16,6 +19,7 @@
 #define YW_SMS_H
 
 #include <jansson.h>
+#include <time.h>
 
 #include "config.h"
 #include "db.h"
@@ -28,6 +32,8 @@
 
 /* "139****1234" of an 11-digit mobile, or "***". */
 const char	*sms_mask(struct pool *, const char *mobile);
+/* A message's state as the pages say it: 待发送, 已交网关… */
+const char	*sms_state_label(const char *state);
 
 /*
  * Queue text to mobile; shown is what the pages may show (a code
@@ -39,6 +45,13 @@ const char	*sms_mask(struct pool *, const char *mobile);
 enum db_rc	 sms_queue(const struct config *, struct db *, struct pool *,
 		    const char *mobile, const char *text, const char *shown,
 		    const char *why, const char *app_no, int64_t *id);
+
+/* The same, not sent before not_before (0: at once): a reminder
+ * composed in quiet hours waits for the morning. */
+enum db_rc	 sms_queue_at(const struct config *, struct db *,
+		    struct pool *, const char *mobile, const char *text,
+		    const char *shown, const char *why, const char *app_no,
+		    time_t not_before, int64_t *id);
 
 /* Try message id now if it is due (nobody else holds it). */
 enum db_rc	 sms_send_one(const struct config *, struct db *,
@@ -114,7 +127,9 @@ struct sms_reg {
 };
 /*
  * Start a code for purpose ("register", "reset", "login", "agent-reset":
- * an agent's password, AGT-1), sent to mobile
+ * an agent's password, AGT-1; "staff" on the intranet: a staff member's
+ * new mobile, citizen_id then the staff account's id, reg->mobile_sealed
+ * the number), sent to mobile
  * (NULL: nobody matched; a ticket is made all the same, that no code
  * opens, and nothing is sent).  Limited per what was typed, typed (the
  * mobile, or the ID number of a login: 1 a minute, 5 a day), per address
@@ -135,7 +150,7 @@ enum sms_check_rc {
 };
 /* What a right code opens. */
 struct sms_ticket {
-	int64_t		 citizen_id;	/* 0: none */
+	int64_t		 citizen_id;	/* 0: none; "staff": the staff id */
 	char		*id_hash, *id_sealed, *name, *mobile_sealed, *pw_hash;
 };
 /*

@@ -1,9 +1,11 @@
 /*
- * ext_sms.c: the SMS gateway's side of the extranet (NTF-1; sms.h):
+ * ext_sms.c: the SMS gateway's side of each site (NTF-1; sms.h); the
+ * intranet has its own gateway for the staff's reminders (remind.h):
  *   GET /sms/dlr   the gateway's delivery reports.  Kannel's smsbox calls
  *                  the dlr-url each message was sent with, which carries
  *                  the message's id and its random 128-bit token: a report
- *                  without the right token changes nothing (404).
+ *                  without the right token changes nothing (404).  On the
+ *                  intranet, only from the local gateway (127.0.0.1).
  *   GET /dev/sms   what was sent, for a development site (the demo, the
  *                  test stacks: config `development = 1`); 404 elsewhere.
  */
@@ -19,11 +21,16 @@
 int
 page_ext_sms_dlr(struct req *r)
 {
-	const char	*id, *type, *reply;
+	const char	*id, *type, *reply, *addr;
 	char		*end;
 	long long	 n;
 	long		 t;
 
+	/* The intranet's gateway runs beside it: nobody else reports. */
+	addr = request_param(r, "REMOTE_ADDR");
+	if (r->cfg->site == SITE_INTRANET && (addr == NULL ||
+	    (strcmp(addr, "127.0.0.1") != 0 && strcmp(addr, "::1") != 0)))
+		return reply_error(r, 404, NULL);
 	id = form_get(r, "id");
 	type = form_get(r, "type");
 	reply = form_get(r, "reply");
@@ -50,18 +57,6 @@ page_ext_sms_dlr(struct req *r)
 	}
 }
 
-static const char *
-state_label(const char *s)
-{
-	if (strcmp(s, "queued") == 0)
-		return "待发送";
-	if (strcmp(s, "sent") == 0)
-		return "已交网关";
-	if (strcmp(s, "delivered") == 0)
-		return "已送达";
-	return "发送失败";
-}
-
 /* What a message is for, as people say it. */
 static const char *
 why_label(const char *w)
@@ -78,6 +73,9 @@ why_label(const char *w)
 		{ "approved", "准予许可" },
 		{ "denied", "不予许可" },
 		{ "fee", "缴费通知" },
+		{ "staff", "登记手机验证码" },
+		{ "remind_due", "到期提醒" },
+		{ "remind_late", "超期提醒" },
 	};
 	size_t	 i;
 
@@ -106,7 +104,7 @@ page_ext_sms_dev(struct req *r)
 		hdf_put(r, p, "why", why_label(v[i].why));
 		hdf_put(r, p, "app_no", v[i].app_no);
 		hdf_put(r, p, "state", v[i].state);
-		hdf_put(r, p, "state_label", state_label(v[i].state));
+		hdf_put(r, p, "state_label", sms_state_label(v[i].state));
 		hdf_putf(r, p, "tries", "%lld", (long long)v[i].tries);
 		hdf_put(r, p, "created", v[i].created);
 		hdf_put(r, p, "sent", v[i].sent);

@@ -663,7 +663,7 @@ page_int_admin_window(struct req *r)
 /* ------------------------------------------------------------------ */
 
 static const char *const staff_fields[] = { "login", "name", "dept",
-    "edit", NULL };
+    "edit", "mobile", NULL };
 
 /* GET /admin/staff?dept=…: staff accounts, of one department or all. */
 int
@@ -751,6 +751,7 @@ page_int_admin_staff_save(struct req *r)
 	s.login = fv(r, "login");
 	s.name = fv(r, "name");
 	s.dept_code = fv(r, "dept");
+	s.mobile = mode == ORG_ADD ? fv(r, "mobile") : NULL;
 	s.active = mode == ORG_ADD || form_get(r, "active") != NULL;
 	switch (org_staff_save(r->db, r->pool, r->user.login, mode, &s,
 	    &err)) {

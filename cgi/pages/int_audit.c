@@ -35,6 +35,8 @@ static const struct {
 	{ "org.staff.roles", "修改角色" },
 	{ "org.staff.password", "设置临时密码" },
 	{ "org.staff.password.change", "本人修改密码" },
+	{ "org.staff.mobile", "本人凭短信验证码登记提醒手机" },
+	{ "org.staff.mobile.remove", "本人删除提醒手机" },
 	{ "item.draft", "新建事项草稿" },
 	{ "item.edit", "修改事项草稿" },
 	{ "item.submit", "提交审核" },

@@ -166,6 +166,10 @@ int	 page_ext_agent_consent_send(struct req *);
 /* int_account.c: one's own password */
 int	 page_int_password_form(struct req *);
 int	 page_int_password(struct req *);
+int	 page_int_account(struct req *);
+int	 page_int_account_mobile(struct req *);
+int	 page_int_account_code(struct req *);
+int	 page_int_account_remind(struct req *);
 /* int_secadmin.c: the security administrator's */
 int	 page_int_sec(struct req *);
 int	 page_int_sec_staff(struct req *);

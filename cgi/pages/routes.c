@@ -46,8 +46,8 @@ const struct route routes[] = {
 	{ "GET", "/verify/download", R_EXT, 0, page_ext_verify_download },
 	/* Extranet: the SMS gateway's delivery reports, and the outbox of
 	 * a development site (NTF-1; ext_sms.c). */
-	{ "GET", "/sms/dlr", R_EXT, 0, page_ext_sms_dlr },
-	{ "GET", "/dev/sms", R_EXT, 0, page_ext_sms_dev },
+	{ "GET", "/sms/dlr", R_EXT | R_INT, 0, page_ext_sms_dlr },
+	{ "GET", "/dev/sms", R_EXT | R_INT, 0, page_ext_sms_dev },
 	/* Extranet: publication (PUB-1, PUB-2, AGT-2; ext_pub.c). */
 	{ "GET", "/results", R_EXT, 0, page_ext_results },
 	{ "GET", "/hall", R_EXT, 0, page_ext_hall },
@@ -118,6 +118,14 @@ const struct route routes[] = {
 	    page_int_password_form },
 	{ "POST", "/password", R_INT | R_LOGIN | R_CSRF | R_PWTEMP, 0,
 	    page_int_password },
+	/* Their mobile for SMS reminders (NTF-1; int_account.c). */
+	{ "GET", "/account", R_INT | R_LOGIN, 0, page_int_account },
+	{ "POST", "/account/mobile", R_INT | R_LOGIN | R_CSRF, 0,
+	    page_int_account_mobile },
+	{ "POST", "/account/mobile/code", R_INT | R_LOGIN | R_CSRF, 0,
+	    page_int_account_code },
+	{ "POST", "/account/remind", R_INT | R_LOGIN | R_CSRF, 0,
+	    page_int_account_remind },
 	{ "GET", "/inbox", R_INT | R_LOGIN, STAFF, page_int_inbox },
 	{ "GET", "/case", R_INT | R_LOGIN, STAFF, page_int_case },
 	{ "GET", "/case/search", R_INT | R_LOGIN, STAFF,

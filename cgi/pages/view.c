@@ -353,6 +353,7 @@ view_staff(struct req *r, const char *p, const struct org_staff *s)
 	hdf_put(r, p, "created_at", s->created_at);
 	hdf_put(r, p, "pw", pw[s->pw]);
 	hdf_put(r, p, "pw_label", pw_label[s->pw]);
+	hdf_put(r, p, "mobile", s->mobile_masked);
 }
 
 int

@@ -165,6 +165,16 @@ sql_as int app "DELETE FROM h3_probe_rows" >"$TMP/out" 2>&1
 t_ok "a table marked insert-only later loses UPDATE and DELETE at the next migrate" denied "$TMP/out"
 sql_int "DROP TABLE h3_probe_ledger, h3_probe_rows, h3_probe_ro"
 
+# The staff's SMS reminders (NTF-1, db/230): the intranet's account writes
+# each once and changes none, so a reminder cannot be unsent to send it
+# again; it keeps the staff's mobiles and the outbox's states.
+sql_as int app "UPDATE staff_reminder SET kind = 'due'" >"$TMP/out" 2>&1
+t_ok "int: the application's account cannot change a reminder sent" denied "$TMP/out"
+sql_as int app "DELETE FROM staff_reminder" >"$TMP/out" 2>&1
+t_ok "int: nor delete one" denied "$TMP/out"
+t_is "int: it reads and writes reminders, staff mobiles and the outbox" \
+	"$(sql_as int app "START TRANSACTION; INSERT INTO staff_reminder (case_id, step_key, kind, staff_id, due_date, sms_id, at) VALUES (0, 'h3', 'due', 0, '2026-12-07', 0, UTC_TIMESTAMP()); UPDATE staff SET sms_remind = sms_remind, mobile_masked = mobile_masked WHERE id = 0; UPDATE sms_outbox SET state = state WHERE id = 0; SELECT COUNT(*) FROM staff_reminder WHERE step_key = 'h3'; ROLLBACK")" 1
+
 # The full-text index is rebuilt with DDL: by the migration account only.
 sql_as ext app "ALTER TABLE item_search DISABLE KEYS" >"$TMP/out" 2>&1
 t_ok "the application's account cannot rebuild the search index" denied "$TMP/out"

@@ -36,7 +36,8 @@ wait_state() { # ID STATE: until message ID is in STATE (15 s)
 }
 
 t_like "the extranet is configured with Kannel's sendsms" "$(grep '^sms_url' "$EXT_CONF")" "^sms_url = http://127.0.0.1:[0-9]+/cgi-bin/sendsms$"
-t_is "the intranet has no gateway" "$(sed -n 's/^sms_url = *//p' "$INT_CONF")" ""
+t_like "the intranet has a gateway of its own (staff reminders, remind.sh)" "$(sed -n 's/^sms_url = *//p' "$INT_CONF")" "^http://127.0.0.1:[0-9]+/cgi-bin/sendsms$"
+t_isnt "not the extranet's" "$(sed -n 's/^sms_url = *//p' "$INT_CONF")" "$(sed -n 's/^sms_url = *//p' "$EXT_CONF")"
 
 # --- a registration's code, round trip through the fake SMSC ---------------
 from "$NET.1"

@@ -2,7 +2,8 @@
  * test_calendar.c: the working-day calendar and its arithmetic (TIME-1,
  * TIME-2): dates, the file's lines, hand-checked deadlines around 春节 and
  * 国庆 2026 (db/calendar/2026.txt, the State Council's schedule), and
- * properties over every start day and term of two years.
+ * properties over every start day and term of two years; the quiet hours
+ * of the staff's SMS reminders (remind.h, NTF-1).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 
 #include "calendar.h"
 #include "deadline.h"
+#include "remind.h"
 
 static struct pool	*pool;
 static struct calendar	 cal2026;	/* the shipped 2026 file */
@@ -393,6 +396,45 @@ light_ranges(void **state)
 		}
 }
 
+/* Beijing y-m-d h:m as a time_t. */
+static time_t
+bj(int y, int mo, int d, int h, int mi)
+{
+	struct tm	 tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	return timegm(&tm) - 8 * 3600;
+}
+
+/* The staff's SMS reminders (NTF-1): none from 22:00 to 07:00 Beijing
+ * time; one composed then waits for the first 07:00. */
+static void
+quiet_hours(void **state)
+{
+	(void)state;
+	assert_int_equal(remind_quiet(bj(2026, 12, 10, 21, 59)), 0);
+	assert_int_equal(remind_quiet(bj(2026, 12, 10, 22, 0)), 1);
+	assert_int_equal(remind_quiet(bj(2026, 12, 11, 0, 30)), 1);
+	assert_int_equal(remind_quiet(bj(2026, 12, 11, 6, 59)), 1);
+	assert_int_equal(remind_quiet(bj(2026, 12, 11, 7, 0)), 0);
+	assert_int_equal(remind_quiet(bj(2026, 12, 11, 12, 0)), 0);
+	assert_true(remind_morning(bj(2026, 12, 10, 22, 0)) ==
+	    bj(2026, 12, 11, 7, 0));
+	assert_true(remind_morning(bj(2026, 12, 10, 23, 59)) ==
+	    bj(2026, 12, 11, 7, 0));
+	assert_true(remind_morning(bj(2026, 12, 11, 0, 0)) ==
+	    bj(2026, 12, 11, 7, 0));
+	assert_true(remind_morning(bj(2026, 12, 11, 6, 59)) ==
+	    bj(2026, 12, 11, 7, 0));
+	assert_true(remind_morning(bj(2026, 12, 31, 23, 0)) ==
+	    bj(2027, 1, 1, 7, 0));
+}
+
 int
 main(void)
 {
@@ -406,6 +448,7 @@ main(void)
 		cmocka_unit_test(light_bounds),
 		cmocka_unit_test(light_ranges),
 		cmocka_unit_test(properties),
+		cmocka_unit_test(quiet_hours),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,6 +1,6 @@
 <?cs # int/admin_staff_edit.cs: GET/POST /admin/staff/edit, one staff
        record as the system administrator keeps it: Form.{edit,login,name,
-       dept,active}; Depts.N.{code,name,staff,selected}; on an edit
+       dept,active,mobile} (mobile: at creation only, NTF-1); Depts.N.{code,name,staff,selected}; on an edit
        Staff.* (view_staff: roles_label, pw_label, active, created_at…).
        Roles and passwords are the security administrator's (三员分立):
        shown here, never set. ?>
@@ -28,6 +28,13 @@
         <?cs each:d = Depts ?><option value="<?cs var:d.code ?>"<?cs if:d.selected ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?>
       </select>
     </div>
+    <?cs if:Form.edit != "1" ?>
+    <div class="field">
+      <label for="f-mobile">手机号码（选填）</label>
+      <input id="f-mobile" name="mobile" type="tel" value="<?cs var:Form.mobile ?>" maxlength="11" pattern="1[0-9]{10}" inputmode="numeric" autocomplete="off"<?cs call:invalid("mobile") ?> aria-describedby="f-mobile-help">
+      <p class="help" id="f-mobile-help">用于办件到期前的短信提醒，经内网短信通道发送，加密保存，不出内网。本人也可以在“我的账户”中登记或更改。</p>
+    </div>
+    <?cs /if ?>
     <?cs if:Form.edit == "1" ?>
     <div class="field">
       <label class="check"><input type="checkbox" name="active" value="1"<?cs if:Form.active == "1" ?> checked<?cs /if ?><?cs call:invalid("active") ?>> <span>账号在用（取消勾选即停用，本人不能再登录）</span></label>
@@ -43,6 +50,7 @@
     <tbody>
       <tr><th scope="row">角色</th><td><?cs if:Staff.roles_label ?><?cs var:Staff.roles_label ?><?cs else ?><span class="muted">尚未分配</span><?cs /if ?></td></tr>
       <tr><th scope="row">密码</th><td><?cs var:Staff.pw_label ?></td></tr>
+      <tr><th scope="row">短信提醒手机</th><td><?cs if:Staff.mobile ?><?cs var:Staff.mobile ?><?cs else ?><span class="muted">未登记</span><?cs /if ?></td></tr>
     </tbody>
   </table>
   <p class="form-alt small">角色和密码由安全管理员设置（三员分立）：系统管理员管理机构和人员信息，不能分配角色，也不能设置或重置密码。</p>
