@@ -10,10 +10,11 @@ ALTER TABLE staff
 	ADD COLUMN sms_remind TINYINT NOT NULL DEFAULT 1 AFTER mobile_masked;
 
 -- A code that verifies a staff mobile (the staff member's account page):
--- the account in staff_id, the new number sealed in mobile_sealed.
+-- the account in staff_id, the new number sealed in mobile_sealed.  The
+-- purposes before it stay (226's agent-reset among them).
 ALTER TABLE sms_code
-	MODIFY COLUMN purpose ENUM('register', 'reset', 'login', 'staff')
-	NOT NULL,
+	MODIFY COLUMN purpose ENUM('register', 'reset', 'login',
+	'agent-reset', 'staff') NOT NULL,
 	ADD COLUMN staff_id INT NULL AFTER citizen_id;
 
 -- Each reminder sent, once per case, step, kind and person: 'due' when
