@@ -210,9 +210,14 @@ each_administrator_their_own(void **state)
 	static const char *const sec[] = { "/sec", "/ops/gap", NULL };
 	static const char *const admin[] = { "/admin", "/catalog", "/pub",
 	    "/ops/gap", NULL };
+	/* ... the licence library (DOC-2), the window's claims (ACC-1), their
+	 * own account's mobile and reminders (NTF-1). */
 	static const char *const staff[] = { "/inbox", "/case", "/file",
-	    "/doc", "/catalog", "/delegate", "/pub", NULL };
-	static const char *const sup[] = { "/sup", "/file", "/doc", NULL };
+	    "/doc", "/catalog", "/delegate", "/pub", "/licence", "/hall/claim",
+	    "/account", NULL };
+	/* A supervisor also reads the licence library (DOC-2). */
+	static const char *const sup[] = { "/sup", "/file", "/doc", "/licence",
+	    NULL };
 	static const char *const obs[] = { "/sup", NULL };
 
 	(void)state;
