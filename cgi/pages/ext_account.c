@@ -11,9 +11,21 @@
 #include "sms.h"
 #include "throttle.h"
 
+/* Where the person was going (the form they opened before registering):
+ * carried through registration to the login that follows. */
+static void
+keep_next(struct req *r)
+{
+	const char	*next = form_get(r, "next");
+
+	if (next != NULL)
+		hdf_set(r, "Form.next", view_next(next));
+}
+
 int
 page_ext_register_form(struct req *r)
 {
+	keep_next(r);
 	hdf_set(r, "Page.Title", "实名注册");
 	return render(r, "ext/register.cs");
 }
@@ -27,6 +39,7 @@ register_again(struct req *r, const char *why)
 
 	r->status = 422;
 	hdf_set(r, "Form.Error", why);
+	keep_next(r);
 	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
 		hdf_set(r, pool_printf(r->pool, "Form.%s", keep[i]),
 		    form_get(r, keep[i]));
@@ -45,6 +58,7 @@ code_page(struct req *r, const char *tpl, const char *ticket,
 		hdf_set(r, "Form.Error", error);
 	}
 	hdf_set(r, "Form.ticket", ticket);
+	keep_next(r);
 	if (mobile != NULL)
 		hdf_set(r, "Form.to", sms_mask(r->pool, mobile));
 	hdf_set(r, "Page.Title", "输入短信验证码");
@@ -113,6 +127,7 @@ page_ext_register_code(struct req *r)
 	switch (account_citizen_confirm(r->db, r->pool, ticket, code,
 	    request_param(r, "REMOTE_ADDR"), &left)) {
 	case REG_DONE:
+		keep_next(r);
 		hdf_set(r, "Page.Title", "注册完成");
 		return render(r, "ext/registered.cs");
 	case REG_INVALID:

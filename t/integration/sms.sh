@@ -65,9 +65,10 @@ http_post r1 "$EXT_URL/register/code" "csrf=$CSRF" "ticket=$TICKET" "code=$WRONG
 t_is "a wrong code: 422" "$HTTP_STATUS" 422
 t_like "saying how many tries are left" "$(alert_text)" "验证码不正确，还可以再试 4 次。"
 t_is "still no account" "$(sql_ext "SELECT COUNT(*) FROM citizen WHERE id_hash = '$(pii_hash ext citizen.id_number "$ID1")'")" 0
-http_post r1 "$EXT_URL/register/code" "csrf=$CSRF" "ticket=$TICKET" "code=$CODE" >/dev/null
+http_post r1 "$EXT_URL/register/code" "csrf=$CSRF" "ticket=$TICKET" "code=$CODE" "next=/apply?code=X" >/dev/null
 t_is "the right code: 200" "$HTTP_STATUS" 200
 t_like "the account is open" "$HTTP_BODY" "如果这个身份证号码尚未注册，账户已经开通"
+t_like "its login goes on to the form the person had opened" "$HTTP_BODY" 'href="/login\?next=%2Fapply%3Fcode%3DX"'
 t_is "active: state verified" "$(sql_ext "SELECT state FROM citizen WHERE id = $(citizen_of "$ID1")")" verified
 t_is "audited when the account is made" "$(sql_ext "SELECT detail FROM audit WHERE action = 'citizen.register' AND object = 'citizen:$(citizen_of "$ID1")'")" '{"account":"new"}'
 http_post r1 "$EXT_URL/register/code" "csrf=$CSRF" "ticket=$TICKET" "code=$CODE" >/dev/null
@@ -75,6 +76,12 @@ t_is "the code is spent: 422" "$HTTP_STATUS" 422
 csrf=$(http_get r1 "$EXT_URL/login" | csrf_from)
 http_post r1 "$EXT_URL/login" "csrf=$csrf" "id_number=$ID1" "password=$PW" "next=/my" >/dev/null
 t_is "the new account logs in" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
+
+# Where the person was going goes along: the login page's 注册账号, the
+# registration form, the code page (EXT-1: 在线办理 → 注册 → 登录 → the form).
+t_like "the login's 注册账号 carries next" "$(http_get r1 "$EXT_URL/login?next=/apply%3Fcode%3DX")" 'href="/register\?next=%2Fapply%3Fcode%3DX"'
+t_like "the registration form keeps it" "$(http_get r1 "$EXT_URL/register?next=/apply%3Fcode%3DX")" 'name="next" value="/apply\?code=X"'
+t_like "somewhere off the site is not kept" "$(http_get r1 "$EXT_URL/register?next=//evil.example/")" 'name="next" value="/"'
 
 # Five wrong codes spend the ticket.
 from "$NET.2"

@@ -55,7 +55,7 @@
     </div>
   </form>
   <p class="form-alt">忘记密码？<a href="/reset">用短信验证码重设</a></p>
-  <p class="form-alt">还没有账号？<a href="/register">注册账号</a></p>
+  <p class="form-alt">还没有账号？<a href="/register<?cs if:Form.next ?>?next=<?cs var:url_escape(Form.next) ?><?cs /if ?>">注册账号</a></p>
   <p class="form-alt muted">只想查看办件进度？不用登录，凭申请编号和身份证号码即可<a href="/query">查询办件</a>。代办员请从<a href="/agent/login">代办员登录</a>进入。</p>
   <?cs /if ?>
 </section>

@@ -9,6 +9,7 @@
   <form class="form" method="post" action="/register/code">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="hidden" name="ticket" value="<?cs var:Form.ticket ?>">
+    <?cs if:Form.next ?><input type="hidden" name="next" value="<?cs var:Form.next ?>"><?cs /if ?>
     <div class="field">
       <label for="f-code">短信验证码</label>
       <input id="f-code" name="code" type="text" minlength="6" maxlength="6" pattern="[0-9]{6}" inputmode="numeric" autocomplete="one-time-code" aria-describedby="f-code-help" required>

@@ -1,11 +1,13 @@
 <?cs # ext/register.cs: real-name registration (Form.* echoes what was
-       typed, never the passwords). POST /register. ?>
+       typed, never the passwords; Form.next where the person was going,
+       carried to the login after). POST /register. ?>
 <section class="form-page">
   <h1>注册账号</h1>
   <p class="page-sub">请使用本人真实信息注册，姓名和身份证号码注册后不能修改，用于在线申请和查询办件。</p>
   <?cs if:Form.Error ?><div class="alert alert-error" role="alert"><?cs var:Form.Error ?></div><?cs /if ?>
   <form class="form" method="post" action="/register">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <?cs if:Form.next ?><input type="hidden" name="next" value="<?cs var:Form.next ?>"><?cs /if ?>
     <div class="field">
       <label for="f-name">姓名</label>
       <input id="f-name" name="name" type="text" value="<?cs var:Form.name ?>" maxlength="20" autocomplete="name" required>
