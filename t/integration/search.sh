@@ -199,9 +199,13 @@ t_is "lists exactly the department's items, in code order" "$(cat "$TMP/walk")" 
 # its pages, and its own cards name it.
 other=$(sql_ext "SELECT code FROM item WHERE status = 'published' AND dept_code <> '$dept' LIMIT 1")
 t_unlike "another department's item is not listed" "$(cat "$TMP/walk")" "^$other\$"
-dname=$(sql_ext "SELECT MAX(dept_name) FROM item WHERE status = 'published' AND dept_code = '$dept'")
-t_is "every card names the department" \
-	"$(grep -o '<span class="card-dept">[^<]*' <<<"$HTTP_BODY" | sort -u | sed 's/.*>//')" "$dname"
+# (A department's items may carry its name as each was published: the
+# suites before this one publish SCJGJ items under a shorter name.)
+dnames=$(sql_ext "SELECT DISTINCT dept_name FROM item WHERE status = 'published' AND dept_code = '$dept'" | sort -u)
+cards=$(grep -o '<span class="card-dept">[^<]*' <<<"$HTTP_BODY" | sed 's/.*>//' | sort -u)
+t_ok "the cards name a department" test -n "$cards"
+t_is "every card names the department (a name its items carry)" \
+	"$(comm -23 <(printf '%s\n' "$cards") <(printf '%s\n' "$dnames"))" ""
 
 t_ok "every page of all the items" walk all ""
 t_is "all pages: every published item once, in code order" "$(cat "$TMP/walk")" \
