@@ -1304,20 +1304,14 @@ page_ext_query(struct req *r)
 static int
 licence_page(struct req *r, const char *no)
 {
-	struct application	 a;
 	struct seal_view	 v;
+	int			 status;
 
-	switch (docseal_view(r->db, r->pool, no, &v)) {
-	case DB_OK:
-		break;
-	case DB_NONE:
-		return reply_error(r, 404, "没有找到这份文书。");
-	default:
-		return reply_error(r, 500, NULL);
-	}
-	if (v.lic_state == NULL || app_get(r->db, r->pool, v.d.app_no, &a) !=
-	    DB_OK || app_readable(r, &a) != 1)
-		return reply_error(r, 404, "没有找到这份文书。");
+	if ((status = sealed_readable(r, no, &v)) == 0 && v.lic_state == NULL)
+		status = 404;
+	if (status != 0)
+		return reply_error(r, status, status == 404 ? "没有找到这份文书。" :
+		    NULL);
 	if (view_sealed(r, &v) == -1)
 		return reply_error(r, 500, NULL);
 	return render(r, "doc/licence.cs");

@@ -162,28 +162,39 @@ page_ext_verify_download(struct req *r)
 	}
 }
 
+int
+sealed_readable(struct req *r, const char *no, struct seal_view *v)
+{
+	struct application a;
+
+	switch (docseal_view(r->db, r->pool, no, v)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return 404;
+	default:
+		return 500;
+	}
+	if (app_get(r->db, r->pool, v->d.app_no, &a) != DB_OK ||
+	    app_readable(r, &a) != 1)
+		return 404;
+	return 0;
+}
+
 /* GET /doc/download?no=…: a sealed document of an application the person
  * may read (app_readable()), as an export. */
 int
 page_ext_doc_download(struct req *r)
 {
 	struct seal_view v;
-	struct application a;
 	const char	*no;
+	int		 status;
 
 	if ((no = form_get(r, "no")) == NULL || strlen(no) > NO_MAX)
 		return reply_error(r, 400, "文书编号格式不正确。");
-	switch (docseal_view(r->db, r->pool, no, &v)) {
-	case DB_OK:
-		break;
-	case DB_NONE:
-		return reply_error(r, 404, "没有找到这份文书。");
-	default:
-		return reply_error(r, 500, NULL);
-	}
-	if (app_get(r->db, r->pool, v.d.app_no, &a) != DB_OK ||
-	    app_readable(r, &a) != 1)
-		return reply_error(r, 404, "没有找到这份文书。");
+	if ((status = sealed_readable(r, no, &v)) != 0)
+		return reply_error(r, status, status == 404 ? "没有找到这份文书。" :
+		    NULL);
 	if (v.sig_hex == NULL)
 		return reply_error(r, 404, "这份文书没有加盖电子印章，没有可供"
 		    "核验的导出文件；纸质文书以签发部门的印章为准。");

@@ -267,6 +267,10 @@ int	 view_doc(struct req *, const struct doc *);
  * whether it was revoked; the verification address and its QR code. */
 struct seal_view;
 void	 view_seal(struct req *, const struct seal_view *);
+/* The sealed document or licence no, of an application this person may
+ * read (app_readable()), into *v: 0; 404 when there is none or it is not
+ * theirs (alike); 500 on a database error (ext_verify.c). */
+int	 sealed_readable(struct req *, const char *no, struct seal_view *);
 /* Both for what docseal_view() read, a document or a licence (DOC-2:
  * Doc.Lic.state, state_label, ended_at, end_why too); 0 or -1. */
 int	 view_sealed(struct req *, const struct seal_view *);
