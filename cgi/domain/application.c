@@ -118,6 +118,9 @@ static const char SQL_EVENTS[] =
 static const char SQL_APP_STATE[] =
     "UPDATE application SET state = ?, state_label = ?, due_date = ?, "
     "updated_at = UTC_TIMESTAMP() WHERE app_no = ?";
+static const char SQL_LIC_ADD[] =
+    "INSERT INTO app_licence (app_no, material_seq, material_name, "
+    "licence_no) VALUES (?, ?, ?, ?)";
 static const char SQL_ATT_ADD[] =
     "INSERT INTO attachment (app_no, material_seq, round, material_name, "
     "file_name, sha256, size, mime) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -161,6 +164,16 @@ attachment_add(struct db *db, const char *app_no, const struct attachment *a)
 {
 	struct stmt	*q;
 
+	/* A licence chosen instead of a file (免证办, DOC-2). */
+	if (a->licence_no != NULL) {
+		q = db_stmt(db, SQL_LIC_ADD);
+		stmt_bind_text(q, 0, app_no);
+		stmt_bind_int(q, 1, a->material_seq);
+		stmt_bind_text(q, 2, a->material_name);
+		stmt_bind_text(q, 3, a->licence_no);
+		return stmt_run(q);
+	}
+
 	q = db_stmt(db, SQL_ATT_ADD);
 	stmt_bind_text(q, 0, app_no);
 	stmt_bind_int(q, 1, a->material_seq);
@@ -184,6 +197,7 @@ attachment_list(struct db *db, struct pool *pool, const char *app_no,
 	size_t			 cap = 0;
 
 	*n = 0;
+	memset(&a, 0, sizeof(a));
 	q = db_stmt(db, SQL_ATT_LIST);
 	stmt_bind_text(q, 0, app_no);
 	if ((rc = stmt_run(q)) != DB_OK)
@@ -208,11 +222,15 @@ attachment_json(const struct attachment *atts, size_t n, json_t **jatts,
 
 	*jatts = json_array();
 	*files = json_array();
-	/* Never an attachment silently left out of the record. */
+	/* Never an attachment silently left out of the record (a licence
+	 * is not a file: licences_json()). */
 	for (i = 0; *jatts != NULL && *files != NULL && i < n; i++)
-		if (json_array_append_new(*jatts, json_pack("{s:i, s:s, s:s, "
-		    "s:s, s:I, s:s}", "material_seq", atts[i].material_seq,
-		    "material_name", atts[i].material_name,
+		if (atts[i].licence_no != NULL)
+			continue;
+		else if (json_array_append_new(*jatts, json_pack("{s:i, "
+		    "s:s, s:s, s:s, s:I, s:s}", "material_seq",
+		    atts[i].material_seq, "material_name",
+		    atts[i].material_name,
 		    "file_name", atts[i].file_name, "sha256", atts[i].sha256,
 		    "size", (json_int_t)atts[i].size, "mime", atts[i].mime)) !=
 		    0 || json_array_append_new(*files,
@@ -225,6 +243,35 @@ attachment_json(const struct attachment *atts, size_t n, json_t **jatts,
 	json_decref(*files);
 	*jatts = *files = NULL;
 	return -1;
+}
+
+/* The licences chosen instead of files (免证办, DOC-2) as the record's
+ * "licences", or NULL when none was (or on a text that is not JSON's;
+ * *bad then). */
+static json_t *
+licences_json(const struct attachment *atts, size_t n, int *bad)
+{
+	json_t	*arr = NULL;
+	size_t	 i;
+
+	*bad = 0;
+	for (i = 0; i < n; i++) {
+		if (atts[i].licence_no == NULL)
+			continue;
+		if (arr == NULL && (arr = json_array()) == NULL) {
+			*bad = 1;
+			return NULL;
+		}
+		if (json_array_append_new(arr, json_pack("{s:i, s:s, s:s}",
+		    "material_seq", atts[i].material_seq, "material_name",
+		    atts[i].material_name, "licence_no",
+		    atts[i].licence_no)) != 0) {
+			json_decref(arr);
+			*bad = 1;
+			return NULL;
+		}
+	}
+	return arr;
 }
 
 static enum db_rc
@@ -448,13 +495,14 @@ submit(struct db *db, struct pool *pool, const struct item *it,
     const char *form_key, const struct app_quota *quota, char **app_no)
 {
 	const char	*applicant = p != NULL ? p->resident_name : u->name;
-	json_t		*agent = NULL;
+	json_t		*agent = NULL, *lics;
 	struct stmt	*q;
 	enum db_rc	 rc;
 	enum app_rc	 arc = APP_ERR;
 	char		*day, *now, hash[PII_HASH_HEX], *sid, *smob;
 	json_t		*rec, *jatts, *files;
 	size_t		 i;
+	int		 bad;
 
 	if (pii_hash(SEALED_APP_ID, idno, hash) == -1 ||
 	    (sid = pii_seal(pool, SEALED_APP_ID, idno)) == NULL ||
@@ -556,6 +604,14 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 		json_object_set_new(rec, "agent", agent);
 	else
 		json_decref(agent);
+	/* 免证办 (DOC-2): the licence numbers only; the intranet checks
+	 * them against its library. */
+	lics = licences_json(atts, natts, &bad);
+	if (bad || (lics != NULL && json_object_set_new(rec, "licences",
+	    lics) == -1)) {	/* set_new takes lics even when it fails */
+		json_decref(rec);
+		rec = NULL;
+	}
 	/* Consent by the resident's SMS: the record waits for it. */
 	if (p != NULL && p->consent == NULL)
 		rc = agent_consent_hold(db, pool, *app_no, rec, mobile);

@@ -20,6 +20,9 @@ struct attachment {
 	char		 sha256[65];
 	int64_t		 size;
 	char		*mime;
+	/* 免证办 (DOC-2): the applicant's licence that stands for the
+	 * material instead of a file (no file, no size), or NULL. */
+	char		*licence_no;
 };
 
 struct app_event {

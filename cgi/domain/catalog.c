@@ -79,8 +79,8 @@ static const char SQL_PRIVATE_WANT[] =
     "UPDATE item SET private_wanted = ? WHERE id = ?";
 static const char SQL_MATERIAL_ADD[] =
     "INSERT INTO item_material (item_id, seq, name, original, copies, "
-    "required, types, note, form, form_sha, sample, sample_sha) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "required, types, note, form, form_sha, sample, sample_sha, licence) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_STEP_ADD[] =
     "INSERT INTO item_step (item_id, seq, skey, name, role, dept_code, "
     "dept_name, days, doc) VALUES (?, ?, ?, ?, ?, ?, "
@@ -91,7 +91,8 @@ static const char SQL_FLOW_ADD[] =
     "VALUES (?, ?, ?, ?, ?)";
 static const char SQL_MATERIALS[] =
     "SELECT seq, name, original, copies, required, types, note, form, "
-    "form_sha, sample, sample_sha FROM item_material WHERE item_id = ? "
+    "form_sha, sample, sample_sha, licence FROM item_material "
+    "WHERE item_id = ? "
     "ORDER BY seq";
 static const char SQL_STEPS[] =
     "SELECT s.seq, s.skey, s.name, s.role, "
@@ -147,9 +148,9 @@ material_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct material	*m = arg;
 
-	return stmt_row(q, pool, "dssddssssss", &m->seq, &m->name,
+	return stmt_row(q, pool, "dssddsssssss", &m->seq, &m->name,
 	    &m->original, &m->copies, &m->required, &m->types, &m->note,
-	    &m->form, &m->form_sha, &m->sample, &m->sample_sha);
+	    &m->form, &m->form_sha, &m->sample, &m->sample_sha, &m->licence);
 }
 
 static enum db_rc
@@ -650,6 +651,7 @@ catalog_store(struct db *db, struct pool *pool, json_t *o, int from_bundle,
 		stmt_bind_text(q, 9, jsha(e, "form_sha"));
 		stmt_bind_text(q, 10, jopt(e, "sample"));
 		stmt_bind_text(q, 11, jsha(e, "sample_sha"));
+		stmt_bind_text(q, 12, jopt(e, "licence"));
 		if ((rc = stmt_run(q)) != DB_OK)
 			return rc;
 	}
@@ -691,11 +693,12 @@ catalog_json(const struct item *it)
 		const struct material *m = &it->materials[i];
 
 		bad |= json_array_append_new(arr, json_pack("{s:s, s:s, s:i, "
-		    "s:b, s:s, s:s, s:s, s:s, s:s, s:s}", "name", m->name,
+		    "s:b, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "name", m->name,
 		    "original", m->original, "copies", m->copies,
 		    "required", m->required, "types", m->types,
 		    "note", m->note, "form", m->form, "form_sha", m->form_sha,
-		    "sample", m->sample, "sample_sha", m->sample_sha));
+		    "sample", m->sample, "sample_sha", m->sample_sha,
+		    "licence", m->licence != NULL ? m->licence : ""));
 		/* The forms travel with the item (gap.c reads "files"). */
 		if (*m->form_sha)
 			json_array_append_new(files, json_string(m->form_sha));

@@ -22,6 +22,8 @@ struct material {
 	char		*form_sha;	/* its file in the store, or "" */
 	char		*sample;	/* filled sample file name, or "" */
 	char		*sample_sha;
+	char		*licence;	/* 免证办 (DOC-2): the item whose
+					 * licence fills the slot, or "" */
 };
 
 struct step {

@@ -27,6 +27,14 @@ static const char SQL_LIST[] =
 static const char SQL_FILES[] =
     "SELECT material_seq, file_name, sha256, size, mime FROM app_draft_file "
     "WHERE draft_id = ? ORDER BY material_seq";
+static const char SQL_LICS[] =
+    "SELECT material_seq, licence_no FROM app_draft_licence "
+    "WHERE draft_id = ? ORDER BY material_seq";
+static const char SQL_LICS_CLEAR[] =
+    "DELETE FROM app_draft_licence WHERE draft_id = ?";
+static const char SQL_LIC_SAVE[] =
+    "INSERT INTO app_draft_licence (draft_id, material_seq, licence_no) "
+    "VALUES (?, ?, ?)";
 static const char SQL_COUNT[] =
     "SELECT COUNT(*) FROM app_draft WHERE citizen_id = ? AND form_key <> ?";
 static const char SQL_LOCK_ACCOUNT[] =
@@ -102,6 +110,14 @@ file_row(struct stmt *q, struct pool *pool, void *arg)
 	return DB_OK;
 }
 
+static enum db_rc
+lic_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct draft_lic	*l = arg;
+
+	return stmt_row(q, pool, "ds", &l->seq, &l->licence_no);
+}
+
 enum db_rc
 draft_get(struct db *db, struct pool *pool, int64_t citizen, const char *key,
     struct draft *d)
@@ -116,8 +132,13 @@ draft_get(struct db *db, struct pool *pool, int64_t citizen, const char *key,
 		return rc;
 	q = db_stmt(db, SQL_FILES);
 	stmt_bind_int(q, 0, d->id);
-	return stmt_list(q, pool, file_row, sizeof(*d->files), &d->files,
-	    &d->nfiles);
+	if ((rc = stmt_list(q, pool, file_row, sizeof(*d->files), &d->files,
+	    &d->nfiles)) != DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_LICS);
+	stmt_bind_int(q, 0, d->id);
+	return stmt_list(q, pool, lic_row, sizeof(*d->lics), &d->lics,
+	    &d->nlics);
 }
 
 /* Seal v for column what into q's parameter i (NULL stays NULL). */
@@ -203,6 +224,18 @@ save_body(struct db *db, void *arg)
 		stmt_bind_text(q, 3, f->sha256);
 		stmt_bind_int(q, 4, f->size);
 		stmt_bind_text(q, 5, f->mime);
+		if (stmt_run(q) != DB_OK)
+			return DB_ERR;
+	}
+	q = db_stmt(db, SQL_LICS_CLEAR);
+	stmt_bind_int(q, 0, d->id);
+	if (stmt_run(q) != DB_OK)
+		return DB_ERR;
+	for (i = 0; i < d->nlics; i++) {
+		q = db_stmt(db, SQL_LIC_SAVE);
+		stmt_bind_int(q, 0, d->id);
+		stmt_bind_int(q, 1, d->lics[i].seq);
+		stmt_bind_text(q, 2, d->lics[i].licence_no);
 		if (stmt_run(q) != DB_OK)
 			return DB_ERR;
 	}

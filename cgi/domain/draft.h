@@ -1,6 +1,7 @@
 /*
  * draft.h: drafts of online applications (EXT-1; issue #11).  Owns
- * app_draft and app_draft_file (db/240) on the extranet.
+ * app_draft and app_draft_file (db/240), app_draft_licence (db/242) on
+ * the extranet.
  *
  * A draft is one applicant's form of one item, named by the form's key
  * (the key its submission will carry): the fields as last sent, and one
@@ -28,6 +29,12 @@ struct draft_file {
 	char		*mime;
 };
 
+/* A licence chosen for a material slot instead of a file (免证办, DOC-2). */
+struct draft_lic {
+	int		 seq;
+	char		*licence_no;
+};
+
 struct draft {
 	int64_t		 id;
 	char		*key;		/* 64 hex digits */
@@ -41,16 +48,20 @@ struct draft {
 	char		*expires_on;	/* Beijing date, YYYY-MM-DD */
 	struct draft_file *files;
 	size_t		 nfiles;
+	struct draft_lic *lics;
+	size_t		 nlics;
 };
 
-/* The draft of key, with its files: DB_OK, DB_NONE, DB_ERR. */
+/* The draft of key, with its files and licences: DB_OK, DB_NONE,
+ * DB_ERR. */
 enum db_rc	 draft_get(struct db *, struct pool *, int64_t citizen,
 		    const char *key, struct draft *);
 /*
  * Save d (d->key) for citizen: its fields, and the files d->files, each
  * replacing the slot's earlier one (a slot not among them keeps its
- * file).  DB_OK; DB_NONE when the account has DRAFT_MAX other drafts;
- * DB_ERR.  Sets d->id.
+ * file); the licences chosen, d->lics, replace those chosen before.
+ * DB_OK; DB_NONE when the account has DRAFT_MAX other drafts; DB_ERR.
+ * Sets d->id.
  */
 enum db_rc	 draft_save(struct db *, struct pool *, int64_t citizen,
 		    struct draft *d);

@@ -1189,6 +1189,21 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 		if ((rc = attachment_add(db, app_no, &a)) != DB_OK)
 			return rc;
 	}
+	/* 免证办 (DOC-2): the licences records.c found valid in the
+	 * library, kept by number as the application offered them. */
+	json_array_foreach(json_object_get(rec, "licences"), i, e) {
+		memset(&a, 0, sizeof(a));
+		if (json_unpack(e, "{s:I, s:s, s:s}", "material_seq", &mseq,
+		    "material_name", &mname, "licence_no", &fname) != 0) {
+			snprintf(err, errlen, "申请 %s 的证照记录不完整", app_no);
+			return DB_NONE;
+		}
+		a.material_seq = (int)mseq;
+		a.material_name = (char *)mname;
+		a.licence_no = (char *)fname;
+		if ((rc = attachment_add(db, app_no, &a)) != DB_OK)
+			return rc;
+	}
 	if (agent != NULL && (rc = case_agent(db, pool, case_id, app_no, idno,
 	    agent, &agent_label, err, errlen)) != DB_OK)
 		return rc;

@@ -63,10 +63,15 @@ static const char SQL_END[] =
 static const char SQL_END_RECORD[] =
     "SELECT licence_no, state, " UTC("ended_at") ", end_why "
     "FROM licence WHERE licence_no = ?";
+/* A person's own, and those of the cases agents made for them (AGT-1:
+ * the resident is found by the ID number's keyed hash, as app_list_with()
+ * finds the cases). */
 static const char SQL_OF_CITIZEN[] =
     "SELECT " LIC_COLS " FROM application a JOIN licence l ON "
     "l.app_no = a.app_no WHERE a.citizen_id = ? AND a.enterprise_id IS "
-    "NULL ORDER BY l.id DESC LIMIT 200";
+    "NULL UNION SELECT " LIC_COLS " FROM application a JOIN licence l ON "
+    "l.app_no = a.app_no WHERE a.id_hash = ? AND a.agent_id IS NOT NULL "
+    "AND a.enterprise_id IS NULL ORDER BY id DESC LIMIT 200";
 static const char SQL_OF_ENTERPRISE[] =
     "SELECT " LIC_COLS " FROM application a JOIN licence l ON "
     "l.app_no = a.app_no WHERE a.enterprise_id = ? "
@@ -80,6 +85,31 @@ static const char SQL_PUT[] =
 static const char SQL_PUT_END[] =
     "UPDATE licence SET state = ?, ended_at = ?, end_why = ? "
     "WHERE licence_no = ? AND state = 'valid'";
+/* 免证办: the kind is the item, or the main item of the one that issued
+ * it (a licence of 食品经营许可证核发（变更） is a 食品经营许可证). */
+#define OF_KIND "(l.item_code = ? OR EXISTS (SELECT 1 FROM item i WHERE " \
+	"i.code = l.item_code AND i.parent_code = ?))"
+static const char SQL_OFFERS[] =
+    "SELECT " LIC_COLS " FROM application a JOIN licence l ON "
+    "l.app_no = a.app_no WHERE " OF_KIND " AND l.state = 'valid' AND "
+    "(l.valid_to IS NULL OR l.valid_to >= " TODAY ") AND ((? > 0 AND "
+    "a.enterprise_id = ?) OR (? = 0 AND a.enterprise_id IS NULL AND "
+    "(a.citizen_id = ? OR (a.agent_id IS NOT NULL AND a.id_hash = ?)))) "
+    "ORDER BY l.id DESC LIMIT 20";
+static const char SQL_CHECK[] =
+    "SELECT " OF_KIND ", l.credit_code, l.holder_hash, "
+    "DATE(? + INTERVAL 8 HOUR) < l.valid_from, l.valid_to IS NOT NULL AND "
+    "DATE(? + INTERVAL 8 HOUR) > l.valid_to FROM licence l "
+    "WHERE l.licence_no = ?";
+/* ended_before: revoked or cancelled before the case's submission (the
+ * intranet's kase; on the extranet never). */
+static const char SQL_OF_APP[] =
+    "SELECT a.material_seq, a.material_name, a.licence_no, l.name, "
+    "l.state, " DAY("l.valid_to") ", l.valid_to IS NOT NULL AND "
+    "l.valid_to < " TODAY ", COALESCE(l.ended_at <= k.submitted_at, 0) "
+    "FROM app_licence a LEFT JOIN licence l ON l.licence_no = a.licence_no "
+    "LEFT JOIN kase k ON k.app_no = a.app_no WHERE a.app_no = ? "
+    "ORDER BY a.material_seq";
 static const char SQL_HAS[] =
     "SELECT state FROM licence WHERE licence_no = ?";
 
@@ -384,9 +414,14 @@ of_whom(struct db *db, struct pool *pool, const char *sql, int64_t id,
 
 enum db_rc
 licence_of_citizen(struct db *db, struct pool *pool, int64_t id,
-    struct licence **v, size_t *n)
+    const char *idhash, struct licence **v, size_t *n)
 {
-	return of_whom(db, pool, SQL_OF_CITIZEN, id, v, n);
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_OF_CITIZEN);
+	stmt_bind_int(q, 0, id);
+	stmt_bind_text(q, 1, idhash);
+	return stmt_list(q, pool, lic_row, sizeof(**v), v, n);
 }
 
 enum db_rc
@@ -455,4 +490,87 @@ licence_import_end(struct db *db, struct pool *pool, json_t *rec,
 	stmt_bind_text(q, 2, why);
 	stmt_bind_text(q, 3, no);
 	return stmt_run(q);
+}
+
+enum db_rc
+licence_offers(struct db *db, struct pool *pool, int64_t citizen,
+    const char *idhash, int64_t ent, const char *kind, struct licence **v,
+    size_t *n)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_OFFERS);
+	stmt_bind_text(q, 0, kind);
+	stmt_bind_text(q, 1, kind);
+	stmt_bind_int(q, 2, ent);
+	stmt_bind_int(q, 3, ent);
+	stmt_bind_int(q, 4, ent);
+	stmt_bind_int(q, 5, citizen);
+	bind_opt(q, 6, idhash);
+	return stmt_list(q, pool, lic_row, sizeof(**v), v, n);
+}
+
+enum db_rc
+licence_check(struct db *db, struct pool *pool, const char *no,
+    const char *kind, const char *credit_code, const char *id_number,
+    const char *submitted, const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*credit, *hash, mine[PII_HASH_HEX];
+	int64_t		 of_kind, early, late;
+
+	*why = NULL;
+	q = db_stmt(db, SQL_CHECK);
+	stmt_bind_text(q, 0, kind);
+	stmt_bind_text(q, 1, kind);
+	stmt_bind_text(q, 2, submitted);
+	stmt_bind_text(q, 3, submitted);
+	stmt_bind_text(q, 4, no);
+	rc = stmt_one(q, pool, "issii", &of_kind, &credit, &hash, &early,
+	    &late);
+	if (rc == DB_NONE)
+		*why = "证照库中没有这个编号的证照";
+	if (rc != DB_OK)
+		return rc;
+	if (!of_kind) {
+		*why = "不是这项材料所要求的证照";
+		return DB_NONE;
+	}
+	if (credit_code != NULL && *credit_code != '\0') {
+		if (credit == NULL || strcmp(credit, credit_code) != 0)
+			*why = "证照的持有人不是申请企业";
+	} else if (credit != NULL || hash == NULL || id_number == NULL ||
+	    pii_hash(SEALED_CITIZEN_ID, id_number, mine) == -1 ||
+	    strcmp(hash, mine) != 0)
+		*why = "证照的持有人不是申请人本人";
+	else if (early || late)
+		*why = "提交申请时证照不在有效期内";
+	return *why == NULL ? DB_OK : DB_NONE;
+}
+
+static enum db_rc
+app_lic_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct app_lic	*l = arg;
+	int64_t		 expired = 0, before = 0;
+	enum db_rc	 rc;
+
+	rc = stmt_row(q, pool, "dsssssii", &l->seq, &l->material_name,
+	    &l->licence_no, &l->name, &l->state, &l->valid_to, &expired,
+	    &before);
+	l->expired = expired != 0;
+	l->ended_before = before != 0;
+	return rc;
+}
+
+enum db_rc
+licence_of_app(struct db *db, struct pool *pool, const char *app_no,
+    struct app_lic **v, size_t *n)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_OF_APP);
+	stmt_bind_text(q, 0, app_no);
+	return stmt_list(q, pool, app_lic_row, sizeof(**v), v, n);
 }

@@ -89,10 +89,11 @@ enum db_rc	 licence_end(struct db *, struct pool *, const char *no,
 		    const char **msg);
 
 /* Extranet: the licences of a person (citizen_id, not those of
- * enterprises they applied for) or of an enterprise (enterprise_id),
- * newest first, at most 200. */
+ * enterprises they applied for; with idhash, the keyed hash of their ID
+ * number, also those of the cases agents made for them: AGT-1) or of an
+ * enterprise (enterprise_id), newest first, at most 200. */
 enum db_rc	 licence_of_citizen(struct db *, struct pool *, int64_t,
-		    struct licence **, size_t *);
+		    const char *idhash, struct licence **, size_t *);
 enum db_rc	 licence_of_enterprise(struct db *, struct pool *, int64_t,
 		    struct licence **, size_t *);
 
@@ -101,5 +102,46 @@ enum db_rc	 licence_import(struct db *, struct pool *, json_t *rec,
 		    char *err, size_t errlen);
 enum db_rc	 licence_import_end(struct db *, struct pool *, json_t *rec,
 		    char *err, size_t errlen);
+
+/*
+ * 免证办 (DOC-2; docs/seal.md "Reuse").  A material slot of an item may
+ * name a licence kind: the code of the item that issues it, whose
+ * sub-items (变更, 延续) issue the same kind.
+ *
+ * Extranet: the applicant's licences of kind, valid today, newest first
+ * (at most 20): an enterprise's (ent > 0), else the person's own and
+ * those of the cases agents made for them (idhash, or NULL).
+ */
+enum db_rc	 licence_offers(struct db *, struct pool *, int64_t citizen,
+		    const char *idhash, int64_t ent, const char *kind,
+		    struct licence **, size_t *);
+/*
+ * Intranet, importing an application: licence no is in the library, of
+ * kind, held by the enterprise credit_code (NULL: by the person of
+ * id_number, in their own name), and its term covers the day of
+ * submitted (UTC "YYYY-MM-DD HH:MM:SS").  DB_NONE with *why (Chinese)
+ * when not: what only a forged record can carry, since the extranet
+ * offers only these.  A revocation (吊销, 注销) is not refused: the
+ * extranet may not have heard of it yet when the applicant chose the
+ * licence; the case page shows it (licence_of_app(): ended_before).
+ */
+enum db_rc	 licence_check(struct db *, struct pool *, const char *no,
+		    const char *kind, const char *credit_code,
+		    const char *id_number, const char *submitted,
+		    const char **why);
+
+/* A material an application filled with a licence, and that licence as
+ * the library has it now (name NULL: not in this site's library). */
+struct app_lic {
+	int		 seq;
+	char		*material_name, *licence_no;
+	char		*name, *state, *valid_to;
+	int		 expired;
+	int		 ended_before;	/* revoked or cancelled before the
+					 * case was submitted (intranet) */
+};
+/* Both sites: the licences application app_no offered, by material. */
+enum db_rc	 licence_of_app(struct db *, struct pool *, const char *app_no,
+		    struct app_lic **, size_t *);
 
 #endif

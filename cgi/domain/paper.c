@@ -16,6 +16,25 @@
 #define WHO(s, d) "IF(" s ".id IS NULL, '档案室', CONCAT(" s ".name, '（', " \
 	d ".name, '）'))"
 
+/* paper_late()'s candidates: held by a person, no 留存 note, the case
+ * ended or waiting at no step of the holder's department; since: the
+ * later of the holder's receipt (the record, for the one who recorded
+ * it) and the case's end, as a Beijing day. */
+static const char SQL_LATE[] =
+    "SELECT p.id, p.case_id, p.holder_id, k.app_no, p.what, "
+    WHO("h", "hd") ", DATE_FORMAT(GREATEST(COALESCE((SELECT "
+    "MAX(COALESCE(m.received_at, m.given_at)) FROM case_paper_move m "
+    "WHERE m.paper_id = p.id AND m.to_id <=> p.holder_id), p.recorded_at), "
+    "COALESCE(k.decided_at, p.recorded_at)) + INTERVAL 8 HOUR, "
+    "'%Y-%m-%d'), k.decided_at IS NOT NULL "
+    "FROM case_paper p JOIN kase k ON k.id = p.case_id "
+    "JOIN staff h ON h.id = p.holder_id "
+    "JOIN department hd ON hd.id = h.dept_id "
+    "WHERE p.at_archive = 0 AND p.retained IS NULL AND "
+    "(? = 0 OR p.holder_id = ?) AND (? = 0 OR p.case_id = ?) AND "
+    "(k.decided_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM case_task t "
+    "WHERE t.case_id = k.id AND t.dept_code = hd.code)) "
+    "ORDER BY p.id LIMIT 200";
 static const char SQL_CASE_LOCK[] =
     "SELECT id FROM kase WHERE id = ? FOR UPDATE";
 static const char SQL_LIST[] =
@@ -428,4 +447,51 @@ paper_left_behind(struct db *db, struct pool *pool, int64_t case_id,
 	    "部门前，请在「纸质材料」中把它移交给下一环节的工作人员（或档案"
 	    "室），或注明本部门留存的原因。", what, name);
 	return DB_NONE;
+}
+
+static enum db_rc
+late_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct paper_late	*l = arg;
+	int64_t			 ended;
+	enum db_rc		 rc;
+
+	memset(l, 0, sizeof(*l));
+	rc = stmt_row(q, pool, "iiisssssi", &l->id, &l->case_id,
+	    &l->holder_id, &l->app_no, &l->what, &l->holder, &l->since,
+	    &ended);
+	l->ended = ended != 0;
+	return rc;
+}
+
+enum db_rc
+paper_late(struct db *db, struct pool *pool, const struct calendar *cal,
+    cal_day today, int64_t holder, int64_t case_id, struct paper_late **v,
+    size_t *n)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	cal_day		 since, due;
+	size_t		 i, k;
+
+	q = db_stmt(db, SQL_LATE);
+	stmt_bind_int(q, 0, holder);
+	stmt_bind_int(q, 1, holder);
+	stmt_bind_int(q, 2, case_id);
+	stmt_bind_int(q, 3, case_id);
+	if ((rc = stmt_list(q, pool, late_row, sizeof(**v), v, n)) != DB_OK)
+		return rc;
+	/* Late once the last of its working days has passed. */
+	for (i = 0, k = 0; i < *n; i++) {
+		if ((*v)[i].since == NULL ||
+		    cal_day_parse((*v)[i].since, &since) == -1)
+			continue;
+		due = cal_add(cal, since, PAPER_LATE_DAYS, NULL);
+		if (today <= due)
+			continue;
+		(*v)[i].due = cal_day_str(pool, due);
+		(*v)[k++] = (*v)[i];
+	}
+	*n = k;
+	return DB_OK;
 }

@@ -11,6 +11,7 @@
 #ifndef YW_PAPER_H
 #define YW_PAPER_H
 
+#include "calendar.h"
 #include "db.h"
 #include "flow.h"
 
@@ -18,6 +19,9 @@
 #define PAPER_NOTE_MAX	200
 #define PAPER_COPIES_MAX	999
 #define PAPER_PAGES_MAX	99999
+#define PAPER_LATE_DAYS	3	/* working days paper may stay with one
+				 * person once it should have moved on
+				 * (docs/paper.md "Held too long") */
 
 struct paper_move {
 	char		*from;		/* "姓名（部门）" or "档案室" */
@@ -84,5 +88,27 @@ enum db_rc	 paper_retain(struct db *, struct pool *, const struct kase *,
  */
 enum db_rc	 paper_left_behind(struct db *, struct pool *, int64_t case_id,
 		    const char *dept, const char **why);
+
+/* Paper held too long by one person (docs/paper.md). */
+struct paper_late {
+	int64_t		 id, case_id, holder_id;
+	char		*app_no, *what, *holder;
+	char		*since;		/* Beijing day it should have moved
+					 * on from: the holder got it, or
+					 * the case ended, whichever later */
+	char		*due;		/* the last of its PAPER_LATE_DAYS */
+	int		 ended;		/* the case has ended */
+};
+/*
+ * The paper held too long on day today: by a person (not the archive
+ * room), not kept with a 留存 note, when the case has ended, or when no
+ * step of it waits at the holder's department; and PAPER_LATE_DAYS
+ * working days (cal) have passed since the later of the day the holder
+ * got it and the day the case ended.  Of holder (0: anyone's) and case
+ * (0: any), oldest first, at most 200.
+ */
+enum db_rc	 paper_late(struct db *, struct pool *, const struct calendar *,
+		    cal_day today, int64_t holder, int64_t case_id,
+		    struct paper_late **, size_t *);
 
 #endif

@@ -759,6 +759,18 @@ site_complaint(void *arg, struct pool *pool, const char *no)
 	return cmp_exists(s->db, pool, no);
 }
 
+/* 免证办 (DOC-2): the intranet's library answers (licence_check()). */
+static enum db_rc
+site_licence(void *arg, struct pool *pool, const char *no, const char *kind,
+    const char *credit_code, const char *id_number, const char *submitted,
+    const char **why)
+{
+	struct site_data	*s = arg;
+
+	return licence_check(s->db, pool, no, kind, credit_code, id_number,
+	    submitted, why);
+}
+
 static int
 site_anchor(void *arg, struct pool *pool, json_t *rec, const char **why)
 {
@@ -1120,6 +1132,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	site.app = site_app;
 	site.anchor = site_anchor;
 	site.complaint = site_complaint;
+	site.licence = cfg->site == SITE_INTRANET ? site_licence : NULL;
 	site.arg = &sd;
 	sd.peer_site = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
 	sd.intranet = cfg->site == SITE_INTRANET;

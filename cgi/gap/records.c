@@ -435,6 +435,8 @@ static const struct field material_fields[] = {
 	{ .name = "sample", .type = F_LINE, .max = 200,
 	    .shape = &S_FILE_NAME, .label = "填写示例文件名" },
 	SHAPED("sample_sha", "填写示例摘要", S_OPT_SHA),
+	{ .name = "licence", .type = F_LINE, .optional = 1, .max = 200,
+	    .shape = &S_OPT_ITEM_CODE, .label = "代替材料的证照" },
 	END
 };
 static const struct field material_elem[] = {
@@ -565,6 +567,17 @@ static const struct field proxy_fields[] = {
 	END
 };
 
+/* licences_json(): a licence chosen instead of a file (免证办, DOC-2). */
+static const struct field licence_fields[] = {
+	INT("material_seq", "材料序号", 1, MATERIALS_MAX),
+	LINE("material_name", "材料名称", 1, 200),
+	LINE("licence_no", "证照编号", 4, 60),
+	END
+};
+static const struct field licence_elem[] = {
+	OBJECT(NULL, "电子证照", licence_fields)
+};
+
 /* app_submit(): what the online application form (ext_apply.c) takes. */
 static const struct field application_fields[] = {
 	CHOICE("type", "记录类型", type_application),
@@ -581,6 +594,9 @@ static const struct field application_fields[] = {
 	ARRAY("files", "随附文件", 0, MATERIALS_MAX + 1, sha_elem),
 	{ .name = "agent", .type = F_OBJECT, .optional = 1,
 	    .sub = proxy_fields, .label = "代办员" },
+	{ .name = "licences", .type = F_ARRAY, .optional = 1, .min = 1,
+	    .max = MATERIALS_MAX, .sub = licence_elem,
+	    .label = "代替材料的电子证照" },
 	END
 };
 
@@ -1150,6 +1166,62 @@ proxy_valid(struct rec_check *c, json_t *o, json_t *agent,
 	return 0;
 }
 
+/*
+ * The licences application o offers instead of files (免证办, DOC-2):
+ * each for a material of item it that names a licence kind, a slot
+ * without a file (seen counts the slots filled), and found by this site's
+ * library valid on the day of submission, held by the applicant (the
+ * enterprise, else the person).
+ */
+static int
+licences_valid(struct rec_check *c, json_t *o, const struct item *it,
+    int *seen)
+{
+	const struct material	*mat;
+	json_t			*lics, *l, *ent;
+	const char		*path, *why = NULL, *credit = NULL;
+	size_t			 i, j;
+
+	lics = json_object_get(o, "licences");
+	if ((ent = json_object_get(o, "entity")) != NULL)
+		credit = str(ent, "credit_code");
+	json_array_foreach(lics, i, l) {
+		path = pool_printf(c->pool, "licences[%zu]", i);
+		for (j = 0, mat = NULL; j < it->nmaterials; j++)
+			if (it->materials[j].seq == json_integer_value(
+			    json_object_get(l, "material_seq")))
+				mat = &it->materials[j];
+		if (mat == NULL || mat->licence == NULL ||
+		    *mat->licence == '\0')
+			return fail(c, join(c, path, "material_seq"),
+			    "材料序号", "这项材料不能用电子证照代替");
+		if (seen[mat - it->materials]++)
+			return fail(c, join(c, path, "material_seq"),
+			    "材料序号", "同一项材料交了两次");
+		if (strcmp(mat->name, str(l, "material_name")) != 0)
+			return fail(c, join(c, path, "material_name"),
+			    "材料名称", "与本站的材料名称不同");
+		if (c->site->licence == NULL)
+			return fail(c, join(c, path, "licence_no"), "证照编号",
+			    "本站没有证照库，不能核验");
+		switch (c->site->licence(c->site->arg, c->pool,
+		    str(l, "licence_no"), mat->licence, credit,
+		    str(json_object_get(o, "applicant"), "id_number"),
+		    str(o, "submitted_at"), &why)) {
+		case DB_OK:
+			break;
+		case DB_NONE:
+			return fail(c, join(c, path, "licence_no"), "证照编号",
+			    why != NULL ? why : "证照库核验不通过");
+		default:
+			c->dberr = 1;
+			return fail(c, join(c, path, "licence_no"), NULL,
+			    "查询证照库时数据库出错");
+		}
+	}
+	return 0;
+}
+
 int
 rec_valid_application(struct rec_check *c, json_t *o)
 {
@@ -1209,6 +1281,8 @@ rec_valid_application(struct rec_check *c, json_t *o)
 			return -1;
 		named[i] = str(a, "sha256");
 	}
+	if (licences_valid(c, o, &it, seen) == -1)
+		return -1;
 	for (j = 0; j < it.nmaterials; j++)
 		if (it.materials[j].required && !seen[j])
 			return fail(c, "attachments", "附件", pool_printf(c->pool,

@@ -65,6 +65,15 @@ struct rec_site {
 	void		*arg;
 	/* Whether complaint no is stored here (SUP-5; NULL: none is). */
 	enum db_rc	(*complaint)(void *arg, struct pool *, const char *no);
+	/* 免证办 (DOC-2): whether licence no is in this site's library, of
+	 * the licence kind (an item code, or its sub-items), held by the
+	 * enterprise credit_code (NULL: by the person of id_number, its
+	 * own), valid at submitted (UTC).  DB_NONE with why when not.
+	 * NULL: this site has no library, every licence is refused. */
+	enum db_rc	(*licence)(void *arg, struct pool *, const char *no,
+			    const char *kind, const char *credit_code,
+			    const char *id_number, const char *submitted,
+			    const char **why);
 };
 
 struct rec_check {

@@ -921,6 +921,60 @@ split_bars(char *s, char **parts, size_t max)
 	}
 }
 
+/* The last part of note s, after its last bar (| or ｜) or all of it,
+ * when it begins with 证照： or 证照: (免证办, DOC-2); else NULL. */
+static char *
+licence_part(char *s)
+{
+	char	*p, *last = s;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p == '|')
+			last = p + 1;
+		else if (strncmp(p, "｜", 3) == 0)
+			last = p + 3;
+	last += strspn(last, " \t");
+	if (strncmp(last, "证照：", strlen("证照：")) != 0 &&
+	    strncmp(last, "证照:", strlen("证照:")) != 0)
+		return NULL;
+	return last;
+}
+
+/* The item code of part "证照：CODE", or NULL when it is not one. */
+static const char *
+licence_code(const char *part)
+{
+	const char	*p = part;
+	size_t		 n;
+
+	p += strncmp(p, "证照：", strlen("证照：")) == 0 ? strlen("证照：") :
+	    strlen("证照:");
+	p += strspn(p, " \t");
+	n = strlen(p);
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	if (n < 3 || n > 40 || strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-") != n)
+		return NULL;
+	return p;
+}
+
+/* Note s without its last part from part on, and the bar before it. */
+static char *
+trim_bar(char *s, char *part)
+{
+	char	*p = part;
+
+	*p = '\0';
+	while (p > s && (p[-1] == ' ' || p[-1] == '\t'))
+		*--p = '\0';
+	if (p > s && p[-1] == '|')
+		*--p = '\0';
+	else if (p - s >= 3 && strncmp(p - 3, "｜", 3) == 0)
+		*(p -= 3) = '\0';
+	return trim(s);
+}
+
 int
 cform_materials_parse(struct pool *pool, const char *text,
     const struct material *old, size_t nold, struct material **out,
@@ -928,7 +982,7 @@ cform_materials_parse(struct pool *pool, const char *text,
 {
 	struct lerrs	 e;
 	struct material	 m;
-	char		**lines, **seen, *parts[5], *line, *end;
+	char		**lines, **seen, *parts[5], *line, *end, *lic;
 	int		*mlines;
 	size_t		 nlines, i, j, np, cap = 0, nseen = 0;
 	long		 v;
@@ -1017,6 +1071,19 @@ cform_materials_parse(struct pool *pool, const char *text,
 			lerr_add(pool, &e, ln, "备注太长，最多 300 个字。");
 			bad = 1;
 		}
+		/* 免证办 (DOC-2): the item whose licence fills the slot,
+		 * the note's last part "证照：CODE" (a note may hold bars). */
+		m.licence = "";
+		if ((lic = licence_part(m.note)) != NULL) {
+			m.licence = (char *)licence_code(lic);
+			if (m.licence == NULL) {
+				lerr_add(pool, &e, ln, "「%s」不对：请写「证照："
+				    "发证事项编码」，例如 证照：152502-SCJG-"
+				    "XK-002。", lic);
+				bad = 1;
+			}
+			m.note = trim_bar(m.note, lic);
+		}
 		if (bad)
 			continue;
 		if (*n == CFORM_MAX_MATERIALS) {
@@ -1054,6 +1121,9 @@ cform_materials_text(struct pool *pool, const struct material *m, size_t n)
 		    "选交");
 		if (m[i].note != NULL && *m[i].note != '\0')
 			out = pool_printf(pool, "%s | %s", out, m[i].note);
+		if (m[i].licence != NULL && *m[i].licence != '\0')
+			out = pool_printf(pool, "%s | 证照：%s", out,
+			    m[i].licence);
 		out = pool_printf(pool, "%s\n", out);
 	}
 	return out;
@@ -1073,12 +1143,13 @@ cform_materials_json(const struct material *m, size_t n)
 
 	for (i = 0; i < n; i++)
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:b, "
-		    "s:s, s:s, s:s, s:s, s:s, s:s}", "name", m[i].name,
+		    "s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "name", m[i].name,
 		    "original", m[i].original, "copies", m[i].copies,
 		    "required", m[i].required, "types", str(m[i].types),
 		    "note", str(m[i].note), "form", str(m[i].form),
 		    "form_sha", str(m[i].form_sha), "sample", str(m[i].sample),
-		    "sample_sha", str(m[i].sample_sha)));
+		    "sample_sha", str(m[i].sample_sha),
+		    "licence", str(m[i].licence)));
 	return arr;
 }
 

@@ -86,7 +86,9 @@ json_t	*cform_proc_json(const struct cform_proc *);
 
 /*
  * Parse the materials, one per line: 名称 | 原件 | 份数 | 必交/选交 | 备注
- * (only the name is needed; 原件, 1 and 必交 are the defaults).  A
+ * | 证照：发证事项编码 (only the name is needed; 原件, 1 and 必交 are the
+ * defaults; a note may hold bars; its last part, when it begins with
+ * 证照：, names the item whose licence may fill the slot, 免证办, DOC-2).  A
  * material whose name is that of one in old keeps old's types, blank
  * form and filled sample.  Returns 0, or -1 with errs.
  */

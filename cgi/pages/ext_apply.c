@@ -176,6 +176,105 @@ offer_again(struct req *r, const struct item *it, const struct enterprise *e,
 static const char *keep_draft(struct req *, const struct item *);
 
 /*
+ * 免证办 (DOC-2): the applicant's licences that may fill material m
+ * (licence_offers()): the enterprise's when the form is made in its
+ * name, else the person's.  An agent is offered none: the resident's
+ * licences are the resident's to offer.  0, or -1 on a database error.
+ */
+static int
+lic_offers(struct req *r, const struct material *m,
+    const struct enterprise *e, struct licence **v, size_t *n)
+{
+	char	*idno, *mobile, hash[65];
+
+	*v = NULL;
+	*n = 0;
+	if (m->licence == NULL || *m->licence == '\0' ||
+	    (r->user.roles & ROLE_AGENT))
+		return 0;
+	if (e->id == 0 && (account_citizen_personal(r->db, r->pool,
+	    r->user.id, &idno, &mobile) != DB_OK || app_id_hash(idno, hash) ==
+	    -1))
+		return -1;
+	return licence_offers(r->db, r->pool, r->user.id, e->id == 0 ? hash :
+	    NULL, e->id, m->licence, v, n) == DB_OK ? 0 : -1;
+}
+
+/* The licences offered per slot (Item.Materials.N.Lics.M) and, on a
+ * form sent back, the choice it made (lic_set, lic_chosen: l<seq>). */
+static int
+offer_licences(struct req *r, const struct item *it,
+    const struct enterprise *e, int posted)
+{
+	struct licence	*v;
+	const char	*chosen;
+	char		*p, *q;
+	size_t		 i, j, n;
+
+	for (i = 0; i < it->nmaterials; i++) {
+		if (lic_offers(r, &it->materials[i], e, &v, &n) == -1)
+			return -1;
+		p = pool_printf(r->pool, "Item.Materials.%zu", i);
+		for (j = 0; j < n; j++) {
+			q = pool_printf(r->pool, "%s.Lics.%zu", p, j);
+			hdf_put(r, q, "no", v[j].licence_no);
+			hdf_put(r, q, "name", v[j].name);
+			hdf_put(r, q, "valid_to", v[j].valid_to != NULL ?
+			    v[j].valid_to : "长期");
+		}
+		chosen = form_get(r, pool_printf(r->pool, "l%d",
+		    it->materials[i].seq));
+		if (n > 0 && posted && chosen != NULL) {
+			hdf_put(r, p, "lic_set", "1");
+			hdf_put(r, p, "lic_chosen", chosen);
+		}
+	}
+	return 0;
+}
+
+/*
+ * No file posted for material m: the licence the form chose as l<seq>
+ * (免证办, DOC-2), if any.  It must be one lic_offers() offers now (the
+ * applicant's, of the slot's kind, valid).  1 with *a (no file), 0 when
+ * none was chosen, -1 when refused (*why, *status).
+ */
+static int
+take_licence(struct req *r, const struct material *m,
+    const struct enterprise *e, struct attachment *a, int *status,
+    const char **why)
+{
+	struct licence	*v;
+	const char	*no;
+	char		 field[16];
+	size_t		 i, n;
+
+	snprintf(field, sizeof(field), "l%d", m->seq);
+	if (m->licence == NULL || *m->licence == '\0' ||
+	    (no = form_get(r, field)) == NULL || *no == '\0')
+		return 0;
+	if (lic_offers(r, m, e, &v, &n) == -1) {
+		*status = 500;
+		*why = "读取您的电子证照时出错，请稍后再提交。";
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].licence_no, no) == 0)
+			break;
+	if (i == n) {
+		*status = 422;
+		*why = pool_printf(r->pool, "「%s」选择的电子证照不是您名下的"
+		    "有效证照（可能已过期、被吊销或注销），不能使用。请上传"
+		    "这项材料的文件。", m->name);
+		return -1;
+	}
+	memset(a, 0, sizeof(*a));
+	a->material_seq = m->seq;
+	a->material_name = m->name;
+	a->licence_no = v[i].licence_no;
+	return 1;
+}
+
+/*
  * The form, fresh (why NULL) or again after a refusal with status, or
  * saved as a draft (sub.active and why NULL).  The form's key is the
  * one in its address (or posted): it names its draft, whose fields and
@@ -219,7 +318,8 @@ show_form(struct req *r, const struct item *it, int status, const char *why)
 	}
 	/* An agent's earlier files are other residents': never offered. */
 	if (!(r->user.roles & ROLE_AGENT) &&
-	    offer_again(r, it, &e, !posted) == -1)
+	    (offer_again(r, it, &e, !posted) == -1 ||
+	    offer_licences(r, it, &e, posted) == -1))
 		return reply_error(r, 500, NULL);
 	if (posted) {
 		r->status = why != NULL ? status : 200;
@@ -640,12 +740,18 @@ keep_draft(struct req *r, const struct item *it)
 	if (store_files(r, sub.fps, puts, sub.atts, sub.n) == -1)
 		return "保存草稿时出错，请稍后再试。";
 	d.files = pool_alloc(r->pool, (sub.n + 1) * sizeof(*d.files));
-	for (i = 0, k = 0; i < sub.n; i++, k++) {
+	d.lics = pool_alloc(r->pool, (sub.n + 1) * sizeof(*d.lics));
+	for (i = 0, k = 0; i < sub.n; i++) {
+		if (sub.atts[i].licence_no != NULL) {	/* 免证办 */
+			d.lics[d.nlics].seq = sub.atts[i].material_seq;
+			d.lics[d.nlics++].licence_no = sub.atts[i].licence_no;
+			continue;
+		}
 		d.files[k].seq = sub.atts[i].material_seq;
 		d.files[k].file_name = sub.atts[i].file_name;
 		memcpy(d.files[k].sha256, sub.atts[i].sha256, 65);
 		d.files[k].size = sub.atts[i].size;
-		d.files[k].mime = sub.atts[i].mime;
+		d.files[k++].mime = sub.atts[i].mime;
 	}
 	d.nfiles = k;
 	if ((rc = draft_save(r->db, r->pool, r->user.id, &d)) == DB_OK &&
@@ -778,8 +884,22 @@ page_ext_apply(struct req *r)
 			}
 			continue;
 		case 0:
+			/* 免证办: the licence chosen, before the draft's
+			 * file (the form shows the choice). */
+			fps[n] = NULL;
+			switch (take_licence(r, m, &e, &atts[n], &status,
+			    &why)) {
+			case 1:
+				sub.n = ++n;
+				continue;
+			case -1:
+				if (bad == NULL) {
+					bad = why;
+					bad_status = status;
+				}
+				continue;
+			}
 			if ((df = draft_slot(&d, m->seq)) != NULL) {
-				fps[n] = NULL;
 				from_draft(&atts[n], df, m);
 				break;
 			}
@@ -1223,13 +1343,13 @@ page_ext_my(struct req *r)
 	}
 	if ((done = form_get(r, "done")) != NULL && strcmp(done, "draft") == 0)
 		hdf_set(r, "Page.Notice", "草稿已删除。");
-	/* 我的证照 (DOC-2): the person's own; an enterprise's are on its
-	 * page. */
+	/* 我的证照 (DOC-2): the person's own and those of the cases agents
+	 * made for them (AGT-1); an enterprise's are on its page. */
 	if (r->user.roles & ROLE_CITIZEN) {
 		struct licence	*lv;
 
-		if (licence_of_citizen(r->db, r->pool, r->user.id, &lv, &n) !=
-		    DB_OK)
+		if (licence_of_citizen(r->db, r->pool, r->user.id, hash, &lv,
+		    &n) != DB_OK)
 			return reply_error(r, 500, NULL);
 		view_licences(r, "Lics", lv, n);
 		hdf_set(r, "Lics_shown", "1");

@@ -114,6 +114,17 @@ view_draft(struct req *r, const struct item *it, int posted)
 		p = pool_printf(r->pool, "Item.Materials.%zu.Draft", i);
 		view_file(r, p, &d.files[j]);
 	}
+	/* The licences it chose (免证办, DOC-2), unless the form was sent
+	 * back with its own choice. */
+	for (j = 0; !posted && j < d.nlics; j++)
+		for (i = 0; i < it->nmaterials; i++)
+			if (it->materials[i].seq == d.lics[j].seq) {
+				p = pool_printf(r->pool, "Item.Materials.%zu",
+				    i);
+				hdf_put(r, p, "lic_set", "1");
+				hdf_put(r, p, "lic_chosen",
+				    d.lics[j].licence_no);
+			}
 	return 0;
 }
 

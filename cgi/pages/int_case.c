@@ -305,6 +305,29 @@ todo_by_id(const void *a, const void *b)
  * and is away today, marked with the delegator's name (INT-7,
  * Deputy.N.{staff_name,to_day}); and what they handled (已办).
  */
+/* The user's paper held too long (DOC-3, docs/paper.md): PaperLate.N. */
+static int
+view_paper_late(struct req *r, const struct today *t)
+{
+	struct paper_late *v;
+	size_t		 i, n;
+	char		*p;
+
+	if (paper_late(r->db, r->pool, &t->cal, t->day, r->user.id, 0, &v,
+	    &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "PaperLate.%zu", i);
+		hdf_putf(r, p, "case_id", "%lld", (long long)v[i].case_id);
+		hdf_put(r, p, "app_no", v[i].app_no);
+		hdf_put(r, p, "what", v[i].what);
+		hdf_put(r, p, "since", v[i].since);
+		hdf_put(r, p, "due", v[i].due);
+		hdf_put(r, p, "ended", v[i].ended ? "1" : "0");
+	}
+	return 0;
+}
+
 int
 page_int_inbox(struct req *r)
 {
@@ -373,6 +396,8 @@ page_int_inbox(struct req *r)
 	hdf_setf(r, "Count.green", "%zu", count[LIGHT_GREEN]);
 	hdf_set(r, "Filter.light", deadline_light_word(want));
 	hdf_set(r, "Filter.sort", by_id ? "received" : "due");
+	if (view_paper_late(r, &t) == -1)
+		return reply_error(r, 500, NULL);
 	if (case_list(r->db, r->pool, &r->user, 0, &v, &n) != DB_OK ||
 	    case_load_states(r->db, r->pool, v, n) != DB_OK)
 		return reply_error(r, 500, NULL);
@@ -642,14 +667,26 @@ view_paper(struct req *r, const struct kase *k)
 {
 	struct paper	*v;
 	struct paper_person *pv;
+	struct paper_late *lv;
+	struct today	 t;
 	const struct paper_move *m;
-	size_t		 i, j, n, np;
+	size_t		 i, j, n, np, nl;
 	char		*p, *q;
 
-	if (paper_list(r->db, r->pool, k->id, &v, &n) != DB_OK)
+	if (paper_list(r->db, r->pool, k->id, &v, &n) != DB_OK ||
+	    today_get(r, &t) == -1 || paper_late(r->db, r->pool, &t.cal,
+	    t.day, 0, k->id, &lv, &nl) != DB_OK)
 		return -1;
 	for (i = 0; i < n; i++) {
 		p = pool_printf(r->pool, "Case.Paper.%zu", i);
+		/* Held too long (docs/paper.md): since when, due when. */
+		for (j = 0; j < nl; j++)
+			if (lv[j].id == v[i].id) {
+				hdf_put(r, p, "late_since", lv[j].since);
+				hdf_put(r, p, "late_due", lv[j].due);
+				hdf_put(r, p, "late_ended", lv[j].ended ? "1" :
+				    "0");
+			}
 		hdf_putf(r, p, "id", "%lld", (long long)v[i].id);
 		hdf_put(r, p, "what", scrub(r, k, v[i].what));
 		hdf_putf(r, p, "copies", "%d", v[i].copies);
@@ -793,6 +830,9 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 		if ((pages = att_pages(r, &k.atts[i])) > 0)
 			hdf_putf(r, p, "pages", "%d", pages);
 	}
+	/* 免证办 (DOC-2): the licences it offered instead of files. */
+	if (view_app_licences(r, "Case.Lics", k.app_no) == -1)
+		return reply_error(r, 500, NULL);
 	for (i = 0; i < k.nevents; i++) {
 		char *p = pool_printf(r->pool, "Case.Events.%zu", i);
 		hdf_put(r, p, "at", k.events[i].at);

@@ -279,6 +279,13 @@ int	 view_sealed(struct req *, const struct seal_view *);
 struct licence;
 void	 view_licences(struct req *, const char *prefix,
 	    const struct licence *, size_t);
+/* The licences application app_no offered instead of files (免证办,
+ * DOC-2) as prefix.N.{seq,material_name,no,name,state,state_label,
+ * ended_before}: state "valid" (核验有效), "revoked", "cancelled" or
+ * "expired" now, or "missing" (not in this site's library); ended_before
+ * "1" when revoked or cancelled before the submission; 0 or -1. */
+int	 view_app_licences(struct req *, const char *prefix,
+	    const char *app_no);
 /* A local path to return to after login, or "/" when next is unsafe. */
 const char *view_next(const char *next);
 /*

@@ -202,6 +202,11 @@ view_app(struct req *r, const char *p, const struct application *a)
 		    (long long)(a->atts[i].size + 1023) / 1024);
 		hdf_putf(r, q, "round", "%d", a->atts[i].round);
 	}
+	/* 免证办 (DOC-2): the licences it offered instead of files; a page
+	 * that cannot read them says so rather than leave them out. */
+	if (view_app_licences(r, pool_printf(r->pool, "%s.Lics", p),
+	    a->app_no) == -1)
+		hdf_put(r, p, "lics_unread", "1");
 	/* 补正 (EXT-4): what was asked, and whether it was answered. */
 	for (i = 0; i < a->ncorr; i++) {
 		char *q = pool_printf(r->pool, "%s.Corrections.%zu", p, i);
@@ -472,6 +477,32 @@ view_sealed(struct req *r, const struct seal_view *v)
 	    v->lic_expired));
 	hdf_set(r, "Doc.Lic.ended_at", v->lic_ended_at);
 	hdf_set(r, "Doc.Lic.end_why", v->lic_end_why);
+	return 0;
+}
+
+int
+view_app_licences(struct req *r, const char *prefix, const char *app_no)
+{
+	struct app_lic	*v;
+	const char	*state;
+	char		*p;
+	size_t		 i, n;
+
+	if (licence_of_app(r->db, r->pool, app_no, &v, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "%s.%zu", prefix, i);
+		state = v[i].state == NULL ? "missing" : v[i].expired &&
+		    strcmp(v[i].state, "valid") == 0 ? "expired" : v[i].state;
+		hdf_put(r, p, "ended_before", v[i].ended_before ? "1" : "0");
+		hdf_putf(r, p, "seq", "%d", v[i].seq);
+		hdf_put(r, p, "material_name", v[i].material_name);
+		hdf_put(r, p, "no", v[i].licence_no);
+		hdf_put(r, p, "name", v[i].name);
+		hdf_put(r, p, "state", state);
+		hdf_put(r, p, "state_label", v[i].state == NULL ? "证照库中没有" :
+		    licence_state_label(v[i].state, v[i].expired));
+	}
 	return 0;
 }
 

@@ -39,7 +39,8 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static struct material mats[] = {
 	{ 1, "申请书", "原件", 1, 1, "pdf", "", "", "", "", "" },
-	{ 2, "营业执照", "复印件", 1, 0, "pdf", "", "", "", "", "" },
+	{ 2, "营业执照", "复印件", 1, 0, "pdf", "", "", "", "", "",
+	    "152502-SCJG-XK-006" },
 };
 
 static enum db_rc
@@ -77,8 +78,23 @@ stub_complaint(void *arg, struct pool *pool, const char *no)
 	return strcmp(no, "TS2026112100001") == 0 ? DB_OK : DB_NONE;
 }
 
+/* 免证办 (DOC-2): the library holds one licence, the applicant's. */
+static enum db_rc
+stub_licence(void *arg, struct pool *pool, const char *no, const char *kind,
+    const char *credit, const char *idno, const char *at, const char **why)
+{
+	(void)arg;
+	(void)pool;
+	(void)kind;
+	(void)credit;
+	(void)at;
+	*why = "证照库中没有这个编号的证照";
+	return strcmp(no, "锡市监执〔2026〕0007号") == 0 && idno != NULL &&
+	    strcmp(idno, "152502198807120048") == 0 ? DB_OK : DB_NONE;
+}
+
 static const struct rec_site site = { stub_item, stub_app, NULL, NULL,
-    stub_complaint };
+    stub_complaint, stub_licence };
 
 /* wfnet.c names roles in its reasons through account.c, which needs a
  * database; the reasons' words do not matter here. */
@@ -113,7 +129,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_licence_issue, rec_valid_licence_issue,
     rec_valid_licence_revoke,
     /* The window's claims and their answers (ACC-1). */
-    rec_valid_claim, rec_valid_claim, rec_valid_claim_result };
+    rec_valid_claim, rec_valid_claim, rec_valid_claim_result,
+    /* An application offering a licence instead of a file (DOC-2). */
+    rec_valid_application };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -312,6 +330,16 @@ static const char *const seeds[] = {
 	"{\"type\":\"account.claim.result\",\"id\":1,\"state\":"
 	"\"refused\",\"reason\":\"这个身份证号码在网上没有注册过\","
 	"\"at\":\"2026-12-07 10:05:00\"}",
+	"{\"type\":\"application\",\"app_no\":\"YW2026112100001\","
+	"\"item_code\":\"152502-SCJG-XK-001\",\"item_version\":1,"
+	"\"item_name\":\"食品经营许可\",\"applicant\":{\"name\":\"格日勒图雅\","
+	"\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\"},"
+	"\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\","
+	"\"attachments\":[{\"material_seq\":1,\"material_name\":\"申请书\","
+	"\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":100,"
+	"\"mime\":\"application/pdf\"}],\"files\":[\"" SHA1 "\"],"
+	"\"licences\":[{\"material_seq\":2,\"material_name\":\"营业执照\","
+	"\"licence_no\":\"锡市监执〔2026〕0007号\"}]}",
 };
 
 static struct pool	*pool;

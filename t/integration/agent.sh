@@ -203,6 +203,18 @@ t_is "the acceptance SMS goes to the resident's mobile, a copy to the agent's" \
 t_like "the copy names the resident" "$(sql_ext "SELECT shown FROM sms_outbox WHERE app_no = '$APP' AND why = 'accepted' AND shown LIKE '（代办抄送）%'")" \
 	"^（代办抄送）居民乌云其木格：您申请的“食品经营许可.*”（申请编号 $APP）已由"
 
+# The licence the agent's case earns is the resident's: in 我的证照 too.
+staff_login handler wangzhiqiang
+staff_login leader bateer
+case_post handler /case/act action=sign verdict=agree "text=经营场所符合要求，同意。"
+case_post leader /case/act action=approve "text=符合条件，准予许可。" \
+	"scope=预包装食品销售" valid_until=2031-12-05
+LIC=$(sql_int "SELECT licence_no FROM licence WHERE app_no = '$APP'")
+t_like "the agent's case, approved, issues a licence" "$LIC" '食许'
+t_ok "which crosses" carry int ext
+http_get resident "$EXT_URL/my" >/dev/null
+t_like "the resident's 我的证照 lists it" "$HTTP_BODY" "$LIC"
+
 # --- consent by the resident's SMS (短信确认) ------------------------------------
 RMOB=1390479$(printf '%04d' $(($$ % 10000)))
 sent_apps() { sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'application'"; }

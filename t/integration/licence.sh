@@ -128,6 +128,55 @@ http_get visitor "$EXT_URL/verify?no=$(urlenc "$LIC")&code=$CODE8" >/dev/null
 t_like "past its last day it shows as 已过期" "$HTTP_BODY" '已过期：'
 clock_real
 
+# --- 免证办: the licence fills a later application's slot (DOC-2) --------------------
+
+RCODE=152502-SCJG-XK-005	# 食品经营许可证核发（注销）: asks for the licence
+SEQ=$(sql_ext "SELECT m.seq FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code = '$RCODE' AND i.status = 'published' AND m.licence <> ''")
+t_is "the published item names the licence kind one slot takes" \
+	"$(sql_ext "SELECT CONCAT(m.name, ' ', m.licence) FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code = '$RCODE' AND i.status = 'published' AND m.seq = '$SEQ'")" \
+	"食品经营许可证正、副本 152502-SCJG-XK-002"
+apply_form applicant "$EXT_URL/apply?code=$RCODE"
+RKEY=$FORM_KEY
+t_like "the form offers the holder's licence instead of an upload" "$HTTP_BODY" \
+	"name=\"l$SEQ\" value=\"$LIC\" checked> <span>使用已有证照：食品经营许可证 <span class=\"mono\">$LIC</span>，有效期至 2031-12-05"
+t_unlike "the slot's file is then not required" "$HTTP_BODY" "name=\"m$SEQ\" accept=\"[^\"]*\" required"
+# The draft keeps the choice: a file saved for the slot with no licence,
+# then the licence chosen; reopened, the licence is chosen, not the file.
+http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$RKEY" "code=$RCODE" \
+	"l$SEQ=" "m$SEQ=@$TMP/case.pdf;type=application/pdf" save=1 >/dev/null
+t_is "保存草稿 with the slot's file" "$HTTP_STATUS" 200
+t_like "reopened: the upload is chosen" \
+	"$(http_get applicant "$EXT_URL/apply?code=$RCODE&key=$RKEY")" "name=\"l$SEQ\" value=\"\" checked"
+http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$RKEY" "code=$RCODE" "l$SEQ=$LIC" save=1 >/dev/null
+t_is "saved again with the licence chosen" "$HTTP_STATUS" 200
+t_is "the draft keeps the licence" "$(sql_ext "SELECT l.licence_no FROM app_draft_licence l JOIN app_draft d ON d.id = l.draft_id WHERE d.form_key = '$RKEY'")" "$LIC"
+t_like "reopened: the licence is chosen" \
+	"$(http_get applicant "$EXT_URL/apply?code=$RCODE&key=$RKEY")" "name=\"l$SEQ\" value=\"$LIC\" checked"
+http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$RKEY" "code=$RCODE" \
+	"l$SEQ=锡市监食许〔2026〕9999号" >/dev/null
+t_is "a number that is not the applicant's valid licence: refused" "$HTTP_STATUS" 422
+t_like "saying what to do" "$(alert_text)" "不是您名下的有效证照.*请上传"
+UPL=()
+for s in $(sql_ext "SELECT m.seq FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code = '$RCODE' AND i.status = 'published' AND m.required = 1 AND m.seq <> '$SEQ'"); do
+	UPL+=("m$s=@$TMP/case.pdf;type=application/pdf")
+done
+http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$RKEY" "code=$RCODE" "l$SEQ=$LIC" "${UPL[@]}" >/dev/null
+t_is "submitted with the licence" "$HTTP_STATUS" 303
+RAPP=${HTTP_LOCATION#*=}
+http_get applicant "$EXT_URL/receipt?no=$RAPP" >/dev/null
+t_like "the receipt lists the licence as the material" "$HTTP_BODY" "食品经营许可证正、副本</td><td data-label=\"文件\">使用电子证照 <span class=\"mono\">$LIC</span>"
+t_is "the application names the licence for the slot" \
+	"$(sql_ext "SELECT CONCAT(material_seq, ' ', licence_no) FROM app_licence WHERE app_no = '$RAPP'")" "$SEQ $LIC"
+t_is "and has no file for it (not even the draft's)" \
+	"$(sql_ext "SELECT COUNT(*) FROM attachment WHERE app_no = '$RAPP' AND material_seq = $SEQ")" 0
+t_ok "it crosses" carry ext int
+RCASE=$(sql_int "SELECT id FROM kase WHERE app_no = '$RAPP'")
+t_is "the intranet checked it against the library and kept it" \
+	"$(sql_int "SELECT licence_no FROM app_licence WHERE app_no = '$RAPP' AND material_seq = $SEQ")" "$LIC"
+http_get clerk "$INT_URL/case?id=$RCASE" >/dev/null
+t_like "the case page: 电子证照, linked to the library, 核验有效" "$HTTP_BODY" \
+	"电子证照 <a class=\"mono\" href=\"/licence\?no=[^\"]*\">$LIC</a> <span class=\"badge st-done\">（核验有效）</span>"
+
 # --- revoked ------------------------------------------------------------------------
 
 CSRF=$(http_get clerk "$INT_URL/licence?no=$(urlenc "$LIC")" | csrf_from)
@@ -148,4 +197,23 @@ http_get visitor "$EXT_URL/verify?no=$(urlenc "$LIC")&code=$CODE8" >/dev/null
 t_like "/verify shows it revoked, when and why" "$HTTP_BODY" '已吊销：</strong>这份证照已于 20[0-9-]+ [0-9:]+ 被发证机关吊销.*严重食品安全隐患'
 http_get applicant "$EXT_URL/my" >/dev/null
 t_like "and so does 我的证照" "$HTTP_BODY" '已吊销'
+http_get clerk "$INT_URL/case?id=$RCASE" >/dev/null
+t_like "the case that used it says it was revoked after" "$HTTP_BODY" "$LIC</a> <span class=\"badge st-not_valid\">（提交时核验有效，现已吊销）"
+apply_form applicant "$EXT_URL/apply?code=$RCODE"
+t_unlike "the form no longer offers the revoked licence" "$HTTP_BODY" "name=\"l$SEQ\" value=\"$LIC\""
+http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$RCODE" "l$SEQ=$LIC" "${UPL[@]}" >/dev/null
+t_is "and refuses it when sent" "$HTTP_STATUS" 422
+
+# --- 免证办: a licence the intranet's library does not know --------------------------
+# Forged on the extranet (as a subverted extranet could): the form offers
+# it, the intranet refuses the record like any bad one.  Last: the refused
+# bundle stops the carry.
+sql_ext "INSERT INTO licence (licence_no, name, app_no, item_code, item_name, holder, dept_code, issued_by, issued_at, valid_from, valid_to, body) SELECT '锡市监食许〔2026〕9998号', name, app_no, item_code, item_name, holder, dept_code, issued_by, issued_at, valid_from, valid_to, body FROM licence WHERE licence_no = '$LIC'"
+apply_form applicant "$EXT_URL/apply?code=$RCODE"
+http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$RCODE" "l$SEQ=锡市监食许〔2026〕9998号" "${UPL[@]}" >/dev/null
+t_is "the extranet takes the forged licence" "$HTTP_STATUS" 303
+FAPP=${HTTP_LOCATION#*=}
+out=$(carry ext int 2>&1)
+t_like "the intranet refuses the record, naming the field and why" "$out" "licences\[0\]\.licence_no.*证照库中没有这个编号的证照"
+t_is "and makes no case" "$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no = '$FAPP'")" 0
 t_done

@@ -109,4 +109,45 @@ t_like "and the kept sample" "$(row 发票专用章印模样品)" "留存</span>
 t_is "audited: 3 recorded, 3 handed, 2 received, 1 kept, each naming the case" \
 	"$(sql_int "SELECT GROUP_CONCAT(CONCAT(action, '=', n) ORDER BY action) FROM (SELECT action, COUNT(*) n FROM audit WHERE id > $AUDIT0 AND action LIKE 'case.paper.%' AND object = '$APP' GROUP BY action) a")" \
 	"case.paper.add=3,case.paper.hand=3,case.paper.receive=2,case.paper.retain=1"
+
+# --- held too long (docs/paper.md "Held too long") -------------------------------
+# 公安局 has no step of the case left; a piece recorded there now must move
+# on within 3 working days.  The pages are read 20 days on (logged in again:
+# the sessions have long expired by then).
+later() { clock_at "$(date -d "+$1 days" +%Y-%m-%d) 10:00"; staff_login gaj temuer; staff_login scjg wangzhiqiang; }
+case_post gaj /case/paper what=公章印模原件 copies=1 pages=1
+http_get gaj "$INT_URL/inbox" >/dev/null
+t_unlike "today: no warning in the holder's worklist" "$HTTP_BODY" 'paper-late'
+later 1
+http_get gaj "$INT_URL/inbox" >/dev/null
+t_unlike "a day on: none yet" "$HTTP_BODY" 'paper-late'
+later 20
+http_get gaj "$INT_URL/inbox" >/dev/null
+t_like "20 days on: the holder's worklist warns" "$HTTP_BODY" '纸质材料在您手中滞留'
+t_like "naming the case and the paper, and why" "$(grep -A8 'paper-late-title' <<<"$HTTP_BODY" | tr -d '\n')" \
+	"$APP</a> 公章印模原件：办件已不在本部门办理，自 [0-9-]+ 起应移交，期限 [0-9-]+ 已过"
+http_get gaj "$INT_URL/case?id=$CASE" >/dev/null
+t_like "the case page marks it 滞留" "$(row 公章印模原件)" '滞留</span> <span class="small">办件已不在其部门办理'
+t_unlike "not the kept sample (留存)" "$(row 发票专用章印模样品)" '滞留'
+t_unlike "nor the archive's" "$(row 住所使用证明原件)" '滞留'
+t_unlike "nor what 市场监管局 holds while the case waits there" "$(row 公司章程原件)" '滞留'
+http_get scjg "$INT_URL/inbox" >/dev/null
+t_unlike "whose worklist has no warning" "$HTTP_BODY" 'paper-late'
+clock_real
+staff_login gaj temuer
+staff_login scjg wangzhiqiang
+# The case ends: what 市场监管局 still holds must reach the archive room.
+staff_login leader bateer
+case_post scjg /case/act step=register action=sign verdict=agree "text=登记材料齐全。"
+case_post scjg /case/act step=join action=sign verdict=agree "text=汇总完毕。"
+case_post leader /case/act action=approve "text=准予登记。"
+t_is "the case is approved" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" approved
+later 20
+http_get scjg "$INT_URL/inbox" >/dev/null
+t_like "20 days after the end: the holder is warned" "$(grep -A8 'paper-late-title' <<<"$HTTP_BODY" | tr -d '\n')" \
+	"$APP</a> 公司章程原件：办件已办结"
+case_post scjg /case/paper/hand "paper=$P1" to=archive "note=结案归档"
+http_get scjg "$INT_URL/inbox" >/dev/null
+t_unlike "handed to the archive room: no more" "$HTTP_BODY" 'paper-late'
+clock_real
 t_done

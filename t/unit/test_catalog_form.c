@@ -470,6 +470,30 @@ materials(void **state)
 	    "（第 1 行已有）"));
 	assert_non_null(strstr(e.msg[3], "第 4 行：先写材料名称"));
 	assert_non_null(strstr(e.msg[4], "第 5 行：「看情况」不认识"));
+
+	/* 免证办 (DOC-2): the last part 证照：CODE, after a note or not. */
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(cform_materials_parse(pool,
+	    "食品经营许可证正、副本 | 原件 | 1 | 选交 | 证照：152502-SCJG-XK-002\n"
+	    "取水许可证 | 复印件 | 1 | 必交 | 在有效期内 ｜ 证照: 152502-SL-XK-001\n"
+	    "营业执照 | 复印件 | 1 | 必交 | 证照不用原件\n", NULL, 0, &m, &n, &e),
+	    0);
+	assert_int_equal(n, 3);
+	assert_string_equal(m[0].licence, "152502-SCJG-XK-002");
+	assert_string_equal(m[0].note, "");
+	assert_string_equal(m[1].licence, "152502-SL-XK-001");
+	assert_string_equal(m[1].note, "在有效期内");
+	assert_string_equal(m[2].licence, "");
+	assert_string_equal(m[2].note, "证照不用原件");
+	assert_string_equal(cform_materials_text(pool, m, n),
+	    "食品经营许可证正、副本 | 原件 | 1 | 选交 | 证照：152502-SCJG-XK-002\n"
+	    "取水许可证 | 复印件 | 1 | 必交 | 在有效期内 | 证照：152502-SL-XK-001\n"
+	    "营业执照 | 复印件 | 1 | 必交 | 证照不用原件\n");
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(cform_materials_parse(pool,
+	    "取水许可证 | 复印件 | 1 | 必交 | 证照：取水许可证\n", NULL, 0, &m,
+	    &n, &e), -1);
+	assert_non_null(strstr(e.msg[0], "第 1 行：「证照：取水许可证」不对"));
 	pool_free(pool);
 }
 

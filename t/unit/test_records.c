@@ -27,7 +27,8 @@
 
 static struct material mats[] = {
 	{ 1, "食品经营许可申请书", "原件", 1, 1, "pdf", "", "", "", "", "" },
-	{ 2, "营业执照复印件", "复印件", 1, 0, "pdf", "", "", "", "", "" },
+	{ 2, "营业执照复印件", "复印件", 1, 0, "pdf", "", "", "", "", "",
+	    "152502-SCJG-XK-006" },	/* 免证办: a 营业执照 may fill it */
 };
 
 static int	 site_fails;	/* the stub's database is down */
@@ -74,8 +75,39 @@ stub_complaint(void *arg, struct pool *pool, const char *no)
 	return strcmp(no, "TS2026112100001") == 0 ? DB_OK : DB_NONE;
 }
 
+/* The stub library (免证办, DOC-2): 0007 is the applicant's 营业执照,
+ * 0008 another person's; what it was asked. */
+#define LIC_OWN		"锡市监执〔2026〕0007号"
+#define LIC_OTHER	"锡市监执〔2026〕0008号"
+static struct {
+	char	kind[64], idno[32], at[32];
+	int	credit;
+} asked;
+
+static enum db_rc
+stub_licence(void *arg, struct pool *pool, const char *no, const char *kind,
+    const char *credit, const char *idno, const char *at, const char **why)
+{
+	(void)arg;
+	(void)pool;
+	if (site_fails)
+		return DB_ERR;
+	snprintf(asked.kind, sizeof(asked.kind), "%s", kind);
+	snprintf(asked.idno, sizeof(asked.idno), "%s", idno ? idno : "");
+	snprintf(asked.at, sizeof(asked.at), "%s", at ? at : "");
+	asked.credit = credit != NULL;
+	if (strcmp(no, LIC_OWN) == 0)
+		return DB_OK;
+	*why = strcmp(no, LIC_OTHER) == 0 ? "证照的持有人不是申请人本人" :
+	    "证照库中没有这个编号的证照";
+	return DB_NONE;
+}
+
 static const struct rec_site site = { stub_item, stub_app, NULL, NULL,
-    stub_complaint };
+    stub_complaint, stub_licence };
+/* A site without a library (the extranet's answer). */
+static const struct rec_site site_no_library = { stub_item, stub_app, NULL,
+    NULL, stub_complaint, NULL };
 
 static struct {
 	struct pool		*pool;
@@ -503,6 +535,82 @@ application_when_the_site_cannot_answer(void **state)
 	assert_true(fx.c.dberr);
 }
 
+/* 免证办 (DOC-2): a licence for a slot that names a licence kind, in
+ * place of its file; the site's library asked with the applicant. */
+#define LIC_REC(seq, name, no) "[{\"material_seq\":" seq ",\"material_name\":" \
+	"\"" name "\",\"licence_no\":\"" no "\"}]"
+
+static void
+application_with_a_licence(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_application, application_with(
+	    "licences", LIC_REC("2", "营业执照复印件", LIC_OWN))), 0);
+	assert_string_equal(asked.kind, "152502-SCJG-XK-006");
+	assert_string_equal(asked.idno, "152502198807120048");
+	assert_string_equal(asked.at, "2026-11-21 02:00:00");
+	assert_false(asked.credit);
+	/* Another holder's, or one the library does not have. */
+	refused("licences", LIC_REC("2", "营业执照复印件", LIC_OTHER),
+	    "licences[0].licence_no");
+	assert_non_null(strstr(fx.c.why, "持有人"));
+	refused("licences", LIC_REC("2", "营业执照复印件",
+	    "锡市监执〔2026〕9999号"), "licences[0].licence_no");
+	/* A slot that takes no licence; one not of this item. */
+	refused("licences", LIC_REC("1", "食品经营许可申请书", LIC_OWN),
+	    "licences[0].material_seq");
+	refused("licences", LIC_REC("3", "营业执照复印件", LIC_OWN),
+	    "licences[0].material_seq");
+	refused("licences", LIC_REC("2", "食品经营许可申请书", LIC_OWN),
+	    "licences[0].material_name");
+	/* The slot twice; a file and a licence for it. */
+	refused("licences", "[{\"material_seq\":2,\"material_name\":"
+	    "\"营业执照复印件\",\"licence_no\":\"" LIC_OWN "\"},"
+	    "{\"material_seq\":2,\"material_name\":\"营业执照复印件\","
+	    "\"licence_no\":\"" LIC_OWN "\"}]", "licences[1].material_seq");
+	/* Shapes: empty, a stray member, a number too long or not text. */
+	refused("licences", "[]", "licences");
+	refused("licences", "[{\"material_seq\":2,\"material_name\":"
+	    "\"营业执照复印件\",\"licence_no\":\"" LIC_OWN "\",\"x\":1}]",
+	    "licences[0].x");
+	refused("licences", LIC_REC("2", "营业执照复印件",
+	    "0123456789012345678901234567890123456789012345678901234567890"),
+	    "licences[0].licence_no");
+	refused("licences", "[{\"material_seq\":2,\"material_name\":"
+	    "\"营业执照复印件\",\"licence_no\":7}]", "licences[0].licence_no");
+	refused("licences", "{}", "licences");
+}
+
+static void
+application_with_a_licence_and_a_file_for_its_slot(void **state)
+{
+	json_t	*o, *atts;
+
+	(void)state;
+	o = application_with("licences", LIC_REC("2", "营业执照复印件",
+	    LIC_OWN));
+	atts = json_object_get(o, "attachments");
+	json_array_append_new(atts, json_loads("{\"material_seq\":2,"
+	    "\"material_name\":\"营业执照复印件\",\"file_name\":\"a.pdf\","
+	    "\"sha256\":\"" SHA2 "\",\"size\":99,\"mime\":"
+	    "\"application/pdf\"}", 0, NULL));
+	json_object_set_new(o, "files", json_loads("[\"" SHA1 "\",\"" SHA2
+	    "\"]", 0, NULL));
+	assert_int_equal(run(rec_valid_application, o), -1);
+	assert_string_equal(field(), "licences[0].material_seq");
+}
+
+static void
+application_with_a_licence_where_no_library_is(void **state)
+{
+	(void)state;
+	fx.c.site = &site_no_library;
+	refused("licences", LIC_REC("2", "营业执照复印件", LIC_OWN),
+	    "licences[0].licence_no");
+	fx.c.site = &site;
+	site_fails = 0;
+}
+
 /* ---- item ---------------------------------------------------------- */
 
 static const char item_text[] =
@@ -612,6 +720,21 @@ item_materials_and_forms(void **state)
 	    "\"sample_sha\":\"\"}]", "materials[0].types");
 	/* The files list names a form no material has. */
 	item_refused("files", "[\"" SHA2 "\", \"" SHA3 "\"]", "files[1]");
+	/* 免证办 (DOC-2): the licence kind a slot takes is an item code. */
+	item_refused("materials", "[{\"name\":\"a\",\"original\":\"原件\","
+	    "\"copies\":1,\"required\":true,\"types\":\"pdf\",\"note\":\"\","
+	    "\"form\":\"\",\"form_sha\":\"\",\"sample\":\"\","
+	    "\"sample_sha\":\"\",\"licence\":\"食品经营许可证\"}]",
+	    "materials[0].licence");
+	assert_int_equal(run(rec_valid_item, item_with("materials",
+	    "[{\"name\":\"食品经营许可申请书\",\"original\":\"原件\","
+	    "\"copies\":1,\"required\":true,\"types\":\"pdf\",\"note\":\"\","
+	    "\"form\":\"申请书.pdf\",\"form_sha\":\"" SHA2 "\","
+	    "\"sample\":\"\",\"sample_sha\":\"\"},{\"name\":"
+	    "\"食品经营许可证正、副本\",\"original\":\"原件\",\"copies\":1,"
+	    "\"required\":true,\"types\":\"pdf\",\"note\":\"\",\"form\":"
+	    "\"\",\"form_sha\":\"\",\"sample\":\"\",\"sample_sha\":\"\","
+	    "\"licence\":\"152502-SCJG-XK-002\"}]")), 0);
 }
 
 static void
@@ -2044,6 +2167,9 @@ main(void)
 		T(application_fields_all_declared),
 		T(application_item_and_materials_of_this_site),
 		T(application_when_the_site_cannot_answer),
+		T(application_with_a_licence),
+		T(application_with_a_licence_and_a_file_for_its_slot),
+		T(application_with_a_licence_where_no_library_is),
 		T(item_as_published_passes),
 		T(item_elements_as_the_editor_allows),
 		T(item_materials_and_forms),

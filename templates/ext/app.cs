@@ -1,5 +1,6 @@
 <?cs # ext/app.cs: one application as its applicant sees it: status,
-       facts, materials, timeline (App.Events) and documents (App.Docs);
+       facts, materials (App.Lics: licences used instead of files, 免证办
+       DOC-2), timeline (App.Events) and documents (App.Docs);
        to its logged-in applicant, while App.open, the withdrawal form, or
        since App.withdraw_at that the withdrawal waits; the materials a
        补正 asks for (App.Corrections) with, while the case waits for
@@ -91,7 +92,8 @@
 
   <section class="section">
     <h2 class="section-title">已提交的材料</h2>
-    <?cs if:subcount(App.Attachments) == 0 ?>
+    <?cs if:App.lics_unread ?><p class="alert alert-error" role="alert">使用的电子证照暂时无法显示，请稍后刷新本页。</p><?cs /if ?>
+    <?cs if:subcount(App.Attachments) == 0 && subcount(App.Lics) == 0 ?>
     <p class="muted">未上传材料。</p>
     <?cs else ?>
     <div class="table-wrap">
@@ -100,6 +102,9 @@
         <tbody>
           <?cs each:a = App.Attachments ?>
           <tr><td class="num rownum" data-label="序号"></td><td data-label="材料名称"><?cs var:a.material_name ?><?cs if:a.round == 1 ?> <span class="badge st-correction">补正件</span><?cs /if ?></td><td class="file" data-label="文件"><?cs var:a.file_name ?></td><td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td></tr>
+          <?cs /each ?>
+          <?cs each:l = App.Lics ?>
+          <tr><td class="num rownum" data-label="序号"></td><td data-label="材料名称"><?cs var:l.material_name ?></td><td data-label="文件">使用电子证照 <span class="mono"><?cs var:l.no ?></span></td><td class="num nowrap" data-label="大小">—</td></tr>
           <?cs /each ?>
         </tbody>
       </table>

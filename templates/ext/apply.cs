@@ -1,6 +1,9 @@
 <?cs # ext/apply.cs: the online application form of one item (Item.*,
        Item.Materials.N, each with the applicant's earlier files
-       Reuse.M.{id,file_name,app_no,submitted_at,kb}, ACC-3) for the
+       Reuse.M.{id,file_name,app_no,submitted_at,kb}, ACC-3; and their
+       valid licences that may fill it, Lics.M.{no,name,valid_to}, with
+       lic_set/lic_chosen the choice the form or draft made, field
+       l<seq>: 免证办, DOC-2) for the
        logged-in applicant (Applicant.*; Applicant.Entity.* when made in
        an enterprise's name, Applicant.As.N.{code,name} the enterprises
        they may apply for, ACC-1); Form.remark_again: the remark is their
@@ -134,6 +137,15 @@
           </span>
         </label>
         <?cs if:m.note ?><p class="help"><?cs var:m.note ?></p><?cs /if ?>
+        <?cs if:subcount(m.Lics) > 0 ?>
+        <fieldset class="reuse lic-reuse">
+          <legend class="help">免证办：您有本县核发的有效电子证照，可以直接使用，不用上传：</legend>
+          <?cs each:l = m.Lics ?>
+          <label class="check"><input type="radio" name="l<?cs var:m.seq ?>" value="<?cs var:l.no ?>"<?cs if:m.lic_set ?><?cs if:m.lic_chosen == l.no ?> checked<?cs /if ?><?cs elif:name(l) == 0 && !m.Draft.file_name ?> checked<?cs /if ?>> <span>使用已有证照：<?cs var:l.name ?> <span class="mono"><?cs var:l.no ?></span>，有效期至 <?cs var:l.valid_to ?></span></label>
+          <?cs /each ?>
+          <label class="check"><input type="radio" name="l<?cs var:m.seq ?>" value=""<?cs if:m.lic_set && !m.lic_chosen ?> checked<?cs elif:!m.lic_set && m.Draft.file_name ?> checked<?cs /if ?>> <span>不使用证照，上传文件</span></label>
+        </fieldset>
+        <?cs /if ?>
         <?cs if:m.Draft.file_name ?><p class="kept">已保存：<?cs var:m.Draft.file_name ?> <span class="small muted">（<?cs var:m.Draft.kind ?>，<?cs var:m.Draft.kb ?> KB）不用重新选择；要换一份请重新选择文件。</span></p><?cs /if ?>
         <?cs if:subcount(m.Reuse) > 0 ?>
         <fieldset class="reuse">
@@ -145,7 +157,7 @@
         </fieldset>
         <input id="f-m<?cs var:m.seq ?>" type="file" name="m<?cs var:m.seq ?>" accept="application/pdf,image/jpeg,image/png" aria-label="重新上传「<?cs var:m.name ?>」">
         <?cs else ?>
-        <input id="f-m<?cs var:m.seq ?>" type="file" name="m<?cs var:m.seq ?>" accept="application/pdf,image/jpeg,image/png"<?cs if:m.required == 1 && !m.Draft.file_name ?> required<?cs /if ?>>
+        <input id="f-m<?cs var:m.seq ?>" type="file" name="m<?cs var:m.seq ?>" accept="application/pdf,image/jpeg,image/png"<?cs if:m.required == 1 && !m.Draft.file_name && subcount(m.Lics) == 0 ?> required<?cs /if ?>>
         <?cs /if ?>
       </li>
       <?cs /each ?>

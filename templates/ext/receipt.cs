@@ -1,5 +1,6 @@
 <?cs # ext/receipt.cs: 接件凭证 shown right after an online application
-       was submitted (App.*, App.Attachments.N); printable. ?>
+       was submitted (App.*, App.Attachments.N; App.Lics.N the licences
+       used instead of files, 免证办 DOC-2); printable. ?>
 <?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
 <?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
 <section class="receipt printable">
@@ -30,7 +31,8 @@
   </div>
 
   <h2 class="section-title">已接收的材料</h2>
-  <?cs if:subcount(App.Attachments) == 0 ?>
+  <?cs if:App.lics_unread ?><p class="alert alert-error" role="alert">使用的电子证照暂时无法显示，请稍后刷新本页。</p><?cs /if ?>
+  <?cs if:subcount(App.Attachments) == 0 && subcount(App.Lics) == 0 ?>
   <p class="muted">未上传材料。</p>
   <?cs else ?>
   <div class="table-wrap">
@@ -39,6 +41,9 @@
       <tbody>
         <?cs each:a = App.Attachments ?>
         <tr><td class="num rownum" data-label="序号"></td><td data-label="材料名称"><?cs var:a.material_name ?></td><td class="file" data-label="文件"><?cs var:a.file_name ?></td><td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td></tr>
+        <?cs /each ?>
+        <?cs each:l = App.Lics ?>
+        <tr><td class="num rownum" data-label="序号"></td><td data-label="材料名称"><?cs var:l.material_name ?></td><td data-label="文件">使用电子证照 <span class="mono"><?cs var:l.no ?></span></td><td class="num nowrap" data-label="大小">—</td></tr>
         <?cs /each ?>
       </tbody>
     </table>

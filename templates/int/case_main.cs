@@ -1,8 +1,10 @@
 <?cs # int/case_main.cs: part of a case's record (INT-13), shared by /case
-       (case.cs) and the supervisors' /sup/case (sup_case.cs): the application, materials, paper (DOC-3), opinions, documents, report, special procedures and corrections.
+       (case.cs) and the supervisors' /sup/case (sup_case.cs): the application, materials, paper (DOC-3; Case.Paper.N.late_{since,due,ended}: held too long, docs/paper.md), opinions, documents, report, special procedures and corrections.
        Sup.observer: materials and documents listed, not linked (SUP-7).
        Case.Attachments.N.pages: a PDF's pages; a photo (image/jpeg,
-       image/png) is shown in place (EXT-1). ?>
+       image/png) is shown in place (EXT-1).  Case.Lics.N.{seq,
+       material_name,no,name,state,state_label}: a licence offered
+       instead of a file (免证办, DOC-2), checked at import. ?>
 <?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
 <?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
     <section class="section">
@@ -27,7 +29,7 @@
 
     <section class="section">
       <h2 class="section-title">申请材料</h2>
-      <?cs if:subcount(Case.Attachments) == 0 ?>
+      <?cs if:subcount(Case.Attachments) == 0 && subcount(Case.Lics) == 0 ?>
       <p class="muted">申请人未上传材料。</p>
       <?cs else ?>
       <div class="table-wrap">
@@ -40,6 +42,14 @@
               <td data-label="材料名称"><?cs var:a.material_name ?><?cs if:a.round == 1 ?> <span class="badge st-correction">补正件</span><?cs /if ?></td>
               <td class="file" data-label="文件"><?cs if:Sup.observer ?><?cs var:a.file_name ?><?cs else ?><a href="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>" target="_blank" rel="noopener"><?cs var:a.file_name ?></a><?cs /if ?><?cs if:a.mime ?> <span class="muted small"><?cs if:a.mime == "application/pdf" ?>PDF<?cs if:a.pages ?> · <?cs var:a.pages ?> 页<?cs /if ?><?cs elif:a.mime == "image/jpeg" ?>照片（JPEG）<?cs elif:a.mime == "image/png" ?>照片（PNG）<?cs else ?><?cs var:a.mime ?><?cs /if ?></span><?cs /if ?><?cs if:!Sup.observer && (a.mime == "image/jpeg" || a.mime == "image/png") ?><img class="att-photo" src="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>" alt="「<?cs var:a.material_name ?>」的照片" loading="lazy"><?cs /if ?></td>
               <td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td>
+            </tr>
+            <?cs /each ?>
+            <?cs each:l = Case.Lics ?>
+            <tr class="lic-material">
+              <td class="num" data-label="序号"><?cs var:l.seq ?></td>
+              <td data-label="材料名称"><?cs var:l.material_name ?></td>
+              <td data-label="文件">电子证照 <?cs if:Sup.observer ?><span class="mono"><?cs var:l.no ?></span><?cs else ?><a class="mono" href="/licence?no=<?cs var:url_escape(l.no) ?>"><?cs var:l.no ?></a><?cs /if ?> <?cs if:l.state == "valid" ?><span class="badge st-done">（核验有效）</span><?cs elif:l.ended_before == "1" ?><span class="badge st-not_valid">（核验未通过：提交申请前证照<?cs var:l.state_label ?>，请通知申请人补正）</span><?cs else ?><span class="badge st-not_valid">（提交时核验有效，现<?cs var:l.state_label ?>）</span><?cs /if ?><?cs if:l.name ?> <span class="muted small"><?cs var:l.name ?></span><?cs /if ?></td>
+              <td class="num nowrap" data-label="大小">—</td>
             </tr>
             <?cs /each ?>
           </tbody>
@@ -61,7 +71,7 @@
             <tr>
               <td data-label="材料"><?cs var:p.what ?><br><span class="muted small"><?cs var:p.recorded_by ?> <?cs var:p.recorded_at ?> 登记</span></td>
               <td class="nowrap" data-label="数量"><?cs var:p.copies ?> 份<?cs if:p.pages > 0 ?>，<?cs var:p.pages ?> 页<?cs /if ?></td>
-              <td data-label="现在在哪"><strong><?cs var:p.holder ?></strong><?cs if:p.moving ?><br><span class="badge st-wait">待签收</span> 已移交给 <?cs var:p.moving ?><?cs /if ?><?cs if:p.retained ?><br><span class="tag">留存</span> <?cs var:p.retained ?><?cs /if ?></td>
+              <td data-label="现在在哪"><strong><?cs var:p.holder ?></strong><?cs if:p.moving ?><br><span class="badge st-wait">待签收</span> 已移交给 <?cs var:p.moving ?><?cs /if ?><?cs if:p.retained ?><br><span class="tag">留存</span> <?cs var:p.retained ?><?cs /if ?><?cs if:p.late_due ?><br><span class="badge st-not_late">滞留</span> <span class="small"><?cs if:p.late_ended == "1" ?>办件已办结<?cs else ?>办件已不在其部门办理<?cs /if ?>，自 <?cs var:p.late_since ?> 起应移交，3 个工作日的期限（<?cs var:p.late_due ?>）已过，请交下一环节或档案室</span><?cs /if ?></td>
               <td data-label="交接记录"><?cs if:subcount(p.Moves) == 0 ?><span class="muted">未移交</span><?cs else ?><ol class="paper-moves"><?cs each:m = p.Moves ?><li><time><?cs var:m.given_at ?></time> <?cs var:m.from ?> → <?cs var:m.to ?><?cs if:m.by ?>（<?cs var:m.by ?>登记）<?cs /if ?><?cs if:m.note ?>：<?cs var:m.note ?><?cs /if ?>；<?cs if:m.received_at ?><?cs if:m.to != "档案室" ?><?cs var:m.received_at ?> 签收<?cs else ?>已入档案室<?cs /if ?><?cs else ?><span class="badge st-wait">待签收</span><?cs /if ?></li><?cs /each ?></ol><?cs /if ?></td>
             </tr>
             <?cs /each ?>

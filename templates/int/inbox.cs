@@ -6,7 +6,9 @@
        for_name when it is the work of someone who delegated to this user
        (INT-7; Deputy.N.{staff_name,to_day,roles_label}: the delegations
        in force); and 已办件 (Done.N) this user handled or someone handled
-       for them; both link to /case?id=. ?>
+       for them; both link to /case?id=.  PaperLate.N.{case_id,app_no,
+       what,since,due,ended}: paper this user has held too long (DOC-3,
+       docs/paper.md). ?>
 <?cs # state_class: Apps/Cases carry only state_label, so colour the badge
        from its wording (the badge classes of app.cs: st-approved,
        st-rejected, st-correction). ?>
@@ -47,6 +49,17 @@
   </nav>
 </header>
 
+<?cs if:subcount(PaperLate) > 0 ?>
+<section class="alert alert-error paper-late" role="alert" aria-labelledby="paper-late-title">
+  <h2 id="paper-late-title">纸质材料在您手中滞留</h2>
+  <p>下列纸质材料已超过 3 个工作日没有随案移交。请在办件页的「纸质材料」中移交给下一环节的经办人或档案室；确需本部门留存的，请注明留存原因。</p>
+  <ul>
+    <?cs each:l = PaperLate ?>
+    <li><a class="mono" href="/case?id=<?cs var:url_escape(l.case_id) ?>#paper-title"><?cs var:l.app_no ?></a> <?cs var:l.what ?>：<?cs if:l.ended == "1" ?>办件已办结<?cs else ?>办件已不在本部门办理<?cs /if ?>，自 <?cs var:l.since ?> 起应移交，期限 <?cs var:l.due ?> 已过。</li>
+    <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
 <?cs if:subcount(Deputy) > 0 ?>
 <p class="callout" role="note"><?cs each:d = Deputy ?><?cs if:!first(d) ?><br><?cs /if ?>您正受 <strong><?cs var:d.staff_name ?></strong> 委托（<?cs var:d.roles_label ?>，至 <?cs var:d.to_day ?>），其待办件标有「受 <?cs var:d.staff_name ?> 委托」，您办理时将署名「<?cs var:User.Name ?>（受 <?cs var:d.staff_name ?> 委托）」。<?cs /each ?></p>
 <?cs /if ?>
