@@ -457,7 +457,7 @@ late_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(l, 0, sizeof(*l));
-	rc = stmt_row(q, pool, "iiisssssi", &l->id, &l->case_id,
+	rc = stmt_row(q, pool, "iiissssi", &l->id, &l->case_id,
 	    &l->holder_id, &l->app_no, &l->what, &l->holder, &l->since,
 	    &ended);
 	l->ended = ended != 0;

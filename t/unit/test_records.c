@@ -581,6 +581,22 @@ application_with_a_licence(void **state)
 	refused("licences", "{}", "licences");
 }
 
+/* Made in an enterprise's name: the library is asked for its licence. */
+static void
+application_with_an_enterprise_licence(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	o = application_with("entity", "{\"kind\":\"enterprise\","
+	    "\"credit_code\":\"91152502MA0N3K7P83\",\"name\":"
+	    "\"锡林浩特市草原明珠乳业有限公司\"}");
+	json_object_set_new(o, "licences", json_loads(LIC_REC("2",
+	    "营业执照复印件", LIC_OWN), 0, NULL));
+	assert_int_equal(run(rec_valid_application, o), 0);
+	assert_true(asked.credit);
+}
+
 static void
 application_with_a_licence_and_a_file_for_its_slot(void **state)
 {
@@ -2169,6 +2185,7 @@ main(void)
 		T(application_when_the_site_cannot_answer),
 		T(application_with_a_licence),
 		T(application_with_a_licence_and_a_file_for_its_slot),
+		T(application_with_an_enterprise_licence),
 		T(application_with_a_licence_where_no_library_is),
 		T(item_as_published_passes),
 		T(item_elements_as_the_editor_allows),
