@@ -214,6 +214,8 @@ t_like "the agent's case, approved, issues a licence" "$LIC" '食许'
 t_ok "which crosses" carry int ext
 http_get resident "$EXT_URL/my" >/dev/null
 t_like "the resident's 我的证照 lists it" "$HTTP_BODY" "$LIC"
+http_get resident "$EXT_URL/doc?no=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]), end="")' "$LIC")" >/dev/null
+t_is "and opens it" "$HTTP_STATUS" 200
 
 # --- consent by the resident's SMS (短信确认) ------------------------------------
 RMOB=1390479$(printf '%04d' $(($$ % 10000)))

@@ -7,7 +7,11 @@
 # verifies it by number and code or by its QR code, a changed character
 # does not; verify-doc verifies its export offline; an expired one shows
 # as 已过期; revoked by the department's leader it shows as 已吊销 on the
-# extranet.
+# extranet.  免证办 (docs/seal.md "Reuse"): a later item's slot offers the
+# licence instead of an upload, the draft keeps the choice, the intranet
+# checks it on import and the case page says 核验有效; revoked, it is no
+# longer offered and the case that used it says so; forged records using
+# an unknown number or another person's licence are refused.
 . "$(dirname "$0")/../lib.sh"
 
 TMP=$_T_DIR
@@ -204,16 +208,42 @@ t_unlike "the form no longer offers the revoked licence" "$HTTP_BODY" "name=\"l$
 http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$RCODE" "l$SEQ=$LIC" "${UPL[@]}" >/dev/null
 t_is "and refuses it when sent" "$HTTP_STATUS" 422
 
-# --- 免证办: a licence the intranet's library does not know --------------------------
-# Forged on the extranet (as a subverted extranet could): the form offers
-# it, the intranet refuses the record like any bad one.  Last: the refused
-# bundle stops the carry.
-sql_ext "INSERT INTO licence (licence_no, name, app_no, item_code, item_name, holder, dept_code, issued_by, issued_at, valid_from, valid_to, body) SELECT '锡市监食许〔2026〕9998号', name, app_no, item_code, item_name, holder, dept_code, issued_by, issued_at, valid_from, valid_to, body FROM licence WHERE licence_no = '$LIC'"
+# --- 免证办: forged records (DOC-2) ------------------------------------------------
+# An application record as a host holding the extranet's keys could forge
+# it (forge, t/lib.sh): a number the library does not have, another
+# person's licence.  Each bundle is refused whole with a security alert,
+# naming the field; the chain is left as it was.
+VER=$(sql_int "SELECT version FROM item WHERE code = '$RCODE' AND status = 'published'")
+INAME=$(sql_int "SELECT name FROM item WHERE code = '$RCODE' AND status = 'published'")
+ATTS='' FILES='' MEMBERS=()
+for s in $(sql_int "SELECT m.seq FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code = '$RCODE' AND i.status = 'published' AND m.required = 1 AND m.seq <> '$SEQ'"); do
+	t_pdf "$TMP/m$s.pdf" "/Lang(m$s)"
+	sha=$(sha256sum "$TMP/m$s.pdf" | cut -d' ' -f1)
+	mname=$(sql_int "SELECT m.name FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code = '$RCODE' AND i.status = 'published' AND m.seq = $s")
+	ATTS+="${ATTS:+,}{\"material_seq\":$s,\"material_name\":\"$mname\",\"file_name\":\"m$s.pdf\",\"sha256\":\"$sha\",\"size\":$(stat -c %s "$TMP/m$s.pdf"),\"mime\":\"application/pdf\"}"
+	FILES+="${FILES:+,}\"$sha\""
+	MEMBERS+=("$TMP/m$s.pdf")
+done
+# forged_app NO IDNO LICENCE: the record of application NO by IDNO using LICENCE.
+forged_app() {
+	printf '{"type":"application","app_no":"%s","item_code":"%s","item_version":%s,"item_name":"%s","applicant":{"name":"乌云其木格","id_number":"%s","mobile":"13904797777"},"remark":"","submitted_at":"%s","attachments":[%s],"files":[%s],"licences":[{"material_seq":%s,"material_name":"食品经营许可证正、副本","licence_no":"%s"}]}\n' \
+		"$1" "$RCODE" "$VER" "$INAME" "$2" "$(date -u '+%Y-%m-%d %H:%M:%S')" "$ATTS" "$FILES" "$SEQ" "$3"
+}
+OWNER=152502199003150027	# the demo applicant, who holds $LIC
+OTHER=$(idno 15250219880712004)
+for c in "YW$(date +%Y%m%d)99001 $OWNER 锡市监食许〔2026〕9998号 证照库中没有这个编号的证照" \
+	"YW$(date +%Y%m%d)99002 $OTHER $LIC 证照的持有人不是申请人本人"; do
+	read -r no who lic why <<<"$c"
+	forged_app "$no" "$who" "$lic" >"$TMP/forged.jsonl"
+	forge int "$TMP/forged.jsonl" "$TMP/forged.ywb" "${MEMBERS[@]}"
+	rc=0
+	gap_int import "$TMP/forged.ywb" >"$TMP/out" 2>&1 || rc=$?
+	t_is "a forged record using $lic: refused with an alert (exit 4)" "$rc" 4
+	t_like "naming the field and why" "$(cat "$TMP/out")" "licences\[0\]\.licence_no.*$why"
+	t_is "and no case made" "$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no = '$no'")" 0
+done
 apply_form applicant "$EXT_URL/apply?code=$RCODE"
-http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$RCODE" "l$SEQ=锡市监食许〔2026〕9998号" "${UPL[@]}" >/dev/null
-t_is "the extranet takes the forged licence" "$HTTP_STATUS" 303
-FAPP=${HTTP_LOCATION#*=}
-out=$(carry ext int 2>&1)
-t_like "the intranet refuses the record, naming the field and why" "$out" "licences\[0\]\.licence_no.*证照库中没有这个编号的证照"
-t_is "and makes no case" "$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no = '$FAPP'")" 0
+http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$RCODE" "${UPL[@]}" >/dev/null
+t_ok "the real chain goes on after them" carry ext int
+t_is "its next application arrives" "$(sql_int "SELECT COUNT(*) FROM kase WHERE app_no = '${HTTP_LOCATION#*=}'")" 1
 t_done

@@ -138,8 +138,9 @@ staff_login gaj temuer
 staff_login scjg wangzhiqiang
 # The case ends: what 市场监管局 still holds must reach the archive room.
 staff_login leader bateer
+staff_login scjg2 aoqier	# 回避: the one who signed 登记审查 may not sign 汇总出件
 case_post scjg /case/act step=register action=sign verdict=agree "text=登记材料齐全。"
-case_post scjg /case/act step=join action=sign verdict=agree "text=汇总完毕。"
+case_post scjg2 /case/act step=join action=sign verdict=agree "text=汇总完毕。"
 case_post leader /case/act action=approve "text=准予登记。"
 t_is "the case is approved" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" approved
 later 20
