@@ -113,7 +113,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_licence_issue, rec_valid_licence_issue,
     rec_valid_licence_revoke,
     /* The window's claims and their answers (ACC-1). */
-    rec_valid_claim, rec_valid_claim, rec_valid_claim_result };
+    rec_valid_claim, rec_valid_claim, rec_valid_claim_result,
+    /* Ratings and their follow-up (EXT-8). */
+    rec_valid_rating, rec_valid_rating_state };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -312,6 +314,14 @@ static const char *const seeds[] = {
 	"{\"type\":\"account.claim.result\",\"id\":1,\"state\":"
 	"\"refused\",\"reason\":\"这个身份证号码在网上没有注册过\","
 	"\"at\":\"2026-12-07 10:05:00\"}",
+	/* A poor rating (EXT-8) and its follow-up's result going back. */
+	"{\"type\":\"rating\",\"app_no\":\"YW2026112100001\",\"round\":1,"
+	"\"level\":2,\"reasons\":[\"slow\",\"other\"],\"comment\":"
+	"\"跑了三趟\",\"rated_at\":\"2026-12-07 02:00:00\"}",
+	"{\"type\":\"rating.state\",\"app_no\":\"YW2026112100001\","
+	"\"round\":1,\"seq\":3,\"state\":\"done\",\"state_label\":"
+	"\"已整改\",\"result\":\"已整改。\",\"visit_due\":\"2026-12-10\","
+	"\"fix_due\":\"2026-12-21\"}",
 };
 
 static struct pool	*pool;
