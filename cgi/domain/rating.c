@@ -351,16 +351,22 @@ static const char SQL_PAGE_LIGHT[] =
     "WHERE r.rt_due BETWEEN ? AND ? AND "
     "(? IS NULL OR r.dept_code = ?) AND r.id < ? "
     "ORDER BY r.id DESC LIMIT ?";
-/* Per department; parameters: the good level, the poor level, the first
- * yellow day, the first green day (twice each). */
+/* Per department: the cases rated and the 满意 or better among them, each
+ * by its last rating (as the guide counts), the poor ratings, the open
+ * follow-ups and their lights; parameters: the good level, the poor
+ * level, the first yellow day, the first green day (twice each). */
 static const char SQL_DEPT_COUNTS[] =
-    "SELECT dept_code, MIN(dept_name), COUNT(*), "
-    "CAST(SUM(level >= ?) AS SIGNED), CAST(SUM(level <= ?) AS SIGNED), "
+    "SELECT dept_code, MIN(dept_name), CAST(SUM(lst) AS SIGNED), "
+    "CAST(SUM(lst AND level >= ?) AS SIGNED), "
+    "CAST(SUM(level <= ?) AS SIGNED), "
     "CAST(COALESCE(SUM(rt_open), 0) AS SIGNED), "
     "CAST(SUM(rt_open = 1 AND rt_due < ?) AS SIGNED), "
     "CAST(SUM(rt_open = 1 AND rt_due >= ? AND rt_due < ?) AS SIGNED), "
     "CAST(SUM(rt_open = 1 AND rt_due >= ?) AS SIGNED) "
-    "FROM rating GROUP BY dept_code ORDER BY MIN(dept_name), dept_code";
+    "FROM (SELECT r.dept_code, r.dept_name, r.level, r.rt_open, r.rt_due, "
+    "NOT EXISTS (SELECT 1 FROM rating l WHERE l.app_no = r.app_no AND "
+    "l.round > r.round) AS lst FROM rating r) x "
+    "GROUP BY dept_code ORDER BY MIN(dept_name), dept_code";
 
 enum db_rc
 rt_import(struct db *db, struct pool *pool, json_t *rec, int *aside,

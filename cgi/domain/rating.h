@@ -115,8 +115,9 @@ struct rt_page {
 };
 enum db_rc	 rt_page(struct db *, struct pool *, const struct rt_query *,
 		    const struct calendar *, cal_day today, struct rt_page *);
-/* Per department (all when dept NULL): ratings, 满意 or better, poor,
- * follow-ups open, and open per light today. */
+/* Per department: the cases rated and how many 满意 or better, each by
+ * its last rating; the poor ratings; the follow-ups open, and open per
+ * light today. */
 struct rt_dept_count {
 	char		*code, *name;
 	int64_t		 n, good, poor, open, red, yellow, green;

@@ -81,6 +81,8 @@ again(struct req *r, int status, const char *why)
 	char	*k;
 
 	r->status = status;
+	hdf_set(r, "Page.Notice", "评价没有提交：请按本页下方“办事评价”中的"
+	    "提示修改后再提交。");
 	hdf_set(r, "Rate.Error", why);
 	hdf_set(r, "Rate.level", form_get(r, "level"));
 	hdf_set(r, "Rate.comment", form_text(r, "comment"));

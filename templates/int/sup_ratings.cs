@@ -25,15 +25,15 @@
   <?cs else ?>
   <div class="table-wrap">
   <table class="grid reflow">
-    <thead><tr><th scope="col">部门</th><th scope="col" class="num">评价</th><th scope="col" class="num">满意率</th><th scope="col" class="num">差评</th><th scope="col" class="num">待回访整改</th><th scope="col" class="num">红灯</th><th scope="col" class="num">黄灯</th><th scope="col" class="num">绿灯</th></tr></thead>
+    <thead><tr><th scope="col">部门</th><th scope="col" class="num">评价件数</th><th scope="col" class="num">满意率</th><th scope="col" class="num">差评</th><th scope="col" class="num">待回访整改</th><th scope="col" class="num">红灯</th><th scope="col" class="num">黄灯</th><th scope="col" class="num">绿灯</th></tr></thead>
     <tbody>
       <?cs each:c = Counts ?>
-      <tr><td data-label="部门"><?cs var:c.name ?></td><td class="num" data-label="评价"><?cs var:c.n ?></td><td class="num" data-label="满意率"><?cs var:c.rate ?>%</td><td class="num" data-label="差评"><?cs var:c.poor ?></td><td class="num" data-label="待回访整改"><?cs var:c.open ?></td><td class="num" data-label="红灯"><?cs var:c.red ?></td><td class="num" data-label="黄灯"><?cs var:c.yellow ?></td><td class="num" data-label="绿灯"><?cs var:c.green ?></td></tr>
+      <tr><td data-label="部门"><?cs var:c.name ?></td><td class="num" data-label="评价件数"><?cs var:c.n ?></td><td class="num" data-label="满意率"><?cs var:c.rate ?>%</td><td class="num" data-label="差评"><?cs var:c.poor ?></td><td class="num" data-label="待回访整改"><?cs var:c.open ?></td><td class="num" data-label="红灯"><?cs var:c.red ?></td><td class="num" data-label="黄灯"><?cs var:c.yellow ?></td><td class="num" data-label="绿灯"><?cs var:c.green ?></td></tr>
       <?cs /each ?>
     </tbody>
   </table>
   </div>
-  <p class="small muted">满意率：评“满意”或“非常满意”的评价占全部评价的比例（整改后再次评价的，也各计一件）。</p>
+  <p class="small muted">评价：有评价的办件数，每件按最后一次评价计（差评整改后再次评价的，以再次评价为准）；满意率：其中评“满意”或“非常满意”的比例；差评：评“不满意”“非常不满意”的次数。</p>
   <?cs /if ?>
 </section>
 <?cs include:"int/rating_list.cs" ?>
