@@ -33,6 +33,7 @@
 #include "claim.h"
 #include "clock.h"
 #include "complaint.h"
+#include "rating.h"
 #include "crypto.h"
 #include "docseal.h"
 #include "licence.h"
@@ -433,6 +434,11 @@ static const struct record_kind {
 	    NULL, cmp_import, 1 },
 	{ "complaint.state", SITE_EXTRANET, "投诉进度",
 	    rec_valid_complaint_state, cmp_import_state },
+	/* Ratings (EXT-8): given out there, followed up in here. */
+	{ "rating", SITE_INTRANET, "评价", rec_valid_rating, NULL, rt_import,
+	    1 },
+	{ "rating.state", SITE_EXTRANET, "评价整改", rec_valid_rating_state,
+	    rt_import_state },
 	/* Poison records (GAP-5): which record of a bundle the other site
 	 * set aside, retried or discarded. */
 	{ "gap.aside", SITE_INTRANET, "搁置通知", rec_valid_gap_aside,

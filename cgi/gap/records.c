@@ -1566,6 +1566,110 @@ rec_valid_complaint_state(struct rec_check *c, json_t *o)
 	}
 }
 
+/* ---- ratings (EXT-8; issue #11) ------------------------------------ */
+
+/* The limits and reasons of rating.h (RT_*, rt_reasons), repeated so the
+ * validators link without the domain. */
+#define RT_COMMENT	500
+#define RT_RESULT	1000
+#define RT_POOR_LEVEL	2
+
+static const char *const type_rating[] = { "rating", NULL };
+static const char *const type_rt_state[] = { "rating.state", NULL };
+static const char *const rt_reason_codes[] = { "attitude", "slow",
+    "visits", "guide", "online", "other", NULL };
+/* The stages of a follow-up in order (its seq is the place + 1), each
+ * with the words the rater reads. */
+static const char *const rt_states[] = { "visit", "fix", "done", NULL };
+static const char *const rt_state_labels[] = { "已转审批部门，等待回访",
+    "已回访，正在整改", "已整改", NULL };
+
+static const struct field rt_reason_elem[] = {
+	CHOICE(NULL, "差评原因", rt_reason_codes)
+};
+/* rt_rate(): a rating as the form on /app takes it. */
+static const struct field rating_fields[] = {
+	CHOICE("type", "记录类型", type_rating),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	INT("round", "评价次数", 1, 2),
+	INT("level", "评价等级", 1, 5),
+	ARRAY("reasons", "差评原因", 0, 6, rt_reason_elem),
+	LINES("comment", "评价意见", RT_COMMENT, 4 * RT_COMMENT),
+	SHAPED("rated_at", "评价时间", S_DATETIME),
+	END
+};
+/* state_out(): where the follow-up of a poor first rating stands. */
+static const struct field rt_state_fields[] = {
+	CHOICE("type", "记录类型", type_rt_state),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	INT("round", "评价次数", 1, 1),
+	INT("seq", "进度序号", 1, 3),
+	CHOICE("state", "整改状态", rt_states),
+	CHOICE("state_label", "整改状态说明", rt_state_labels),
+	LINES("result", "整改结果", RT_RESULT, 4 * RT_RESULT),
+	SHAPED("visit_due", "回访期限", S_DATE),
+	SHAPED("fix_due", "整改期限", S_DATE),
+	END
+};
+
+int
+rec_valid_rating(struct rec_check *c, json_t *o)
+{
+	json_t		*jr;
+	size_t		 i, j, n;
+	int		 other = 0;
+
+	if (walk_record(c, o, rating_fields) == -1)
+		return -1;
+	jr = json_object_get(o, "reasons");
+	n = json_array_size(jr);
+	/* Reasons exactly for a poor rating, each once. */
+	if ((n > 0) != (json_integer_value(json_object_get(o, "level")) <=
+	    RT_POOR_LEVEL))
+		return fail(c, "reasons", "差评原因",
+		    "不满意、非常不满意须勾选原因，其他等级不带原因");
+	for (i = 0; i < n; i++) {
+		const char *a = json_string_value(json_array_get(jr, i));
+
+		other |= strcmp(a, "other") == 0;
+		for (j = 0; j < i; j++)
+			if (strcmp(a, json_string_value(json_array_get(jr,
+			    j))) == 0)
+				return fail(c, "reasons", "差评原因",
+				    "同一原因只能出现一次");
+	}
+	if (other && *str(o, "comment") == '\0')
+		return fail(c, "comment", "评价意见",
+		    "勾选“其他”原因时须写明意见");
+	return app_here(c, o);
+}
+
+int
+rec_valid_rating_state(struct rec_check *c, json_t *o)
+{
+	const char	*state, *result;
+	size_t		 i;
+
+	if (walk_record(c, o, rt_state_fields) == -1)
+		return -1;
+	state = str(o, "state");
+	result = str(o, "result");
+	for (i = 0; rt_states[i] != NULL; i++)
+		if (strcmp(rt_states[i], state) == 0)
+			break;
+	if (strcmp(rt_state_labels[i], str(o, "state_label")) != 0)
+		return fail(c, "state_label", "整改状态说明", "与整改状态不符");
+	if (json_integer_value(json_object_get(o, "seq")) != (json_int_t)i + 1)
+		return fail(c, "seq", "进度序号", "与整改状态不符");
+	/* A result exactly once it is done. */
+	if ((*result != '\0') != (strcmp(state, "done") == 0))
+		return fail(c, "result", "整改结果",
+		    "只有已整改的差评带有整改结果，且必须带有");
+	if (strcmp(str(o, "visit_due"), str(o, "fix_due")) > 0)
+		return fail(c, "fix_due", "整改期限", "不能早于回访期限");
+	return app_here(c, o);
+}
+
 /* ---- anchor -------------------------------------------------------- */
 
 int
@@ -1781,7 +1885,8 @@ static const char *const record_types[] = { "item", "application",
     "pub.news.withdraw", "pub.agents", "complaint", "complaint.state",
     "gap.aside", "gap.alert", "agent.account", "seal.key", "sms.send",
     "licence.issue", "licence.revoke",
-    "account.claim", "account.claim.result", NULL };
+    "account.claim", "account.claim.result",
+    "rating", "rating.state", NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {

@@ -129,6 +129,12 @@ int	 rec_valid_complaint(struct rec_check *, json_t *);
 /* complaint.state: a complaint's state and reply, for a complaint of
  * this site (intranet → extranet). */
 int	 rec_valid_complaint_state(struct rec_check *, json_t *);
+/* rating (EXT-8): as the rating form on a decided case's page takes it
+ * (extranet → intranet); rating.state: the follow-up of a poor one, its
+ * deadlines and, once done, what the rater is told (intranet →
+ * extranet). */
+int	 rec_valid_rating(struct rec_check *, json_t *);
+int	 rec_valid_rating_state(struct rec_check *, json_t *);
 
 /* Publication (PUB-1, PUB-2; intranet → extranet): a decided case's
  * result, masked (pub.result); a hall's numbers of the day (pub.hall); an

@@ -1174,6 +1174,11 @@ page_ext_app(struct req *r)
 	else if (done != NULL && strcmp(done, "correct") == 0)
 		hdf_set(r, "Page.Notice", "补正材料已提交。受理期限从今天起重新"
 		    "计算，审批部门受理后会在这里告知。");
+	/* Ratings (EXT-8): the form once decided, what was rated. */
+	else if (done != NULL && strcmp(done, "rate") == 0)
+		hdf_set(r, "Page.Notice", "感谢您的评价。");
+	if (view_app_rating(r, &a) == -1)
+		return reply_error(r, 500, NULL);
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", a.app_no));
 	return render(r, "ext/app.cs");
 }

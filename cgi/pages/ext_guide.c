@@ -10,6 +10,7 @@
 
 #include "pages.h"
 #include "publish.h"
+#include "rating.h"
 
 /*
  * GET /guide?code=…
@@ -23,6 +24,7 @@ page_ext_guide(struct req *r)
 	struct pub_news	*laws;
 	const char	*code;
 	size_t		 i, nsubs, nlaws;
+	int64_t		 rated, good;
 
 	if ((code = form_get(r, "code")) == NULL || strlen(code) > 40)
 		return reply_error(r, 400, "事项编码格式不正确。");
@@ -69,6 +71,14 @@ page_ext_guide(struct req *r)
 		hdf_putf(r, p, "id", "%lld", (long long)laws[i].id);
 		hdf_put(r, p, "title", laws[i].title);
 		hdf_put(r, p, "published_at", laws[i].published_at);
+	}
+	/* 满意度 (EXT-8): only from enough ratings to mean something. */
+	if (rt_item_score(r->db, r->pool, it.code, &rated, &good) != DB_OK)
+		return reply_error(r, 500, NULL);
+	if (rated >= RT_SCORE_MIN) {
+		hdf_setf(r, "Item.Score.n", "%lld", (long long)rated);
+		hdf_setf(r, "Item.Score.rate", "%lld", (long long)((good *
+		    1000 / rated + 5) / 10));
 	}
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 办事指南",
 	    it.name));

@@ -117,6 +117,11 @@ static const struct {
 	{ "sup.complaint.investigate", "记录投诉调查情况" },
 	{ "sup.complaint.reply", "答复投诉" },
 	{ "sup.complaint.close", "办结投诉" },
+	/* Ratings (EXT-8). */
+	{ "rating.rate", "评价办件" },
+	{ "rating.import", "收到外网评价" },
+	{ "rating.visit", "差评回访" },
+	{ "rating.fix", "差评整改" },
 	/* Publication (PUB-1, PUB-2). */
 	{ "pub.edit", "撰写或修改稿件" },
 	{ "pub.submit", "稿件提交审核" },
@@ -162,6 +167,7 @@ static const struct {
 	{ "ops.", "运维证书" },
 	{ "sup.", "电子监察与监督" },
 	{ "complaint.", "投诉举报" },
+	{ "rating.", "办事评价" },
 	{ "pub.", "信息发布与公示" },
 	{ "history.", "演示数据" },
 	{ "exchange.", "与其他系统的数据交换" },

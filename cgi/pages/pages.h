@@ -75,6 +75,11 @@ int	 page_ext_doc(struct req *);
 int	 page_ext_complaint_form(struct req *);
 int	 page_ext_complaint(struct req *);
 int	 page_ext_complaints(struct req *);
+/* ext_rating.c: ratings after completion (EXT-8).  view_app_rating():
+ * the rating part of application a's page (Rate, Ratings); 0, or -1. */
+struct application;
+int	 view_app_rating(struct req *, const struct application *);
+int	 page_ext_rate(struct req *);
 /* ext_enterprise.c: enterprises and their staff (ACC-1; issue #10). */
 int	 page_ext_ent_register_form(struct req *);
 int	 page_ext_ent_register(struct req *);
@@ -208,6 +213,13 @@ int	 page_sup_complaint_assign(struct req *);
 int	 page_sup_complaint_investigate(struct req *);
 int	 page_sup_complaint_reply(struct req *);
 int	 page_sup_complaint_close(struct req *);
+/* int_rating.c: a department's ratings and their follow-up, the
+ * supervisors' list of poor ones (EXT-8). */
+int	 page_int_ratings(struct req *);
+int	 page_int_rating(struct req *);
+int	 page_int_rating_visit(struct req *);
+int	 page_int_rating_fix(struct req *);
+int	 page_sup_ratings(struct req *);
 
 /* ext_pub.c, int_pub.c: publication (PUB-1, PUB-2, AGT-2). */
 int	 page_ext_results(struct req *);

@@ -92,6 +92,9 @@ const struct route routes[] = {
 	    page_ext_complaint },
 	{ "GET", "/complaints", R_EXT | R_LOGIN, ROLE_CITIZEN,
 	    page_ext_complaints },
+	/* Extranet: rating a decided case (好差评; EXT-8). */
+	{ "POST", "/app/rate", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	    page_ext_rate },
 	{ "POST", "/app/withdraw", R_EXT | R_LOGIN | R_CSRF, APPLY,
 	    page_ext_withdraw },
 	/* Extranet: enterprises (法人) and their staff (ACC-1; issue #10). */
@@ -305,6 +308,17 @@ const struct route routes[] = {
 	    ROLE_SUPERVISOR, page_sup_complaint_reply },
 	{ "POST", "/sup/complaint/close", R_INT | R_LOGIN | R_CSRF,
 	    ROLE_SUPERVISOR, page_sup_complaint_close },
+	/* Intranet: ratings (EXT-8): the department's, with the follow-up
+	 * of a poor one; the supervisors read every one, act on none. */
+	{ "GET", "/ratings", R_INT | R_LOGIN, STAFF, page_int_ratings },
+	{ "GET", "/rating", R_INT | R_LOGIN, STAFF | ROLES_WATCH,
+	    page_int_rating },
+	{ "POST", "/rating/visit", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_rating_visit },
+	{ "POST", "/rating/fix", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_rating_fix },
+	{ "GET", "/sup/ratings", R_INT | R_LOGIN, ROLES_WATCH,
+	    page_sup_ratings },
 	/* Intranet: publication (PUB-2, AGT-2; int_pub.c): staff write for
 	 * their department, the system administrator for the portal; a
 	 * second person publishes (a leader of the department or the system

@@ -131,7 +131,9 @@ static const rec_validator validators[] = { rec_valid_item,
     /* The window's claims and their answers (ACC-1). */
     rec_valid_claim, rec_valid_claim, rec_valid_claim_result,
     /* An application offering a licence instead of a file (DOC-2). */
-    rec_valid_application };
+    rec_valid_application,
+    /* Ratings and their follow-up (EXT-8). */
+    rec_valid_rating, rec_valid_rating_state };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -340,6 +342,14 @@ static const char *const seeds[] = {
 	"\"mime\":\"application/pdf\"}],\"files\":[\"" SHA1 "\"],"
 	"\"licences\":[{\"material_seq\":2,\"material_name\":\"营业执照\","
 	"\"licence_no\":\"锡市监执〔2026〕0007号\"}]}",
+	/* A poor rating (EXT-8) and its follow-up's result going back. */
+	"{\"type\":\"rating\",\"app_no\":\"YW2026112100001\",\"round\":1,"
+	"\"level\":2,\"reasons\":[\"slow\",\"other\"],\"comment\":"
+	"\"跑了三趟\",\"rated_at\":\"2026-12-07 02:00:00\"}",
+	"{\"type\":\"rating.state\",\"app_no\":\"YW2026112100001\","
+	"\"round\":1,\"seq\":3,\"state\":\"done\",\"state_label\":"
+	"\"已整改\",\"result\":\"已整改。\",\"visit_due\":\"2026-12-10\","
+	"\"fix_due\":\"2026-12-21\"}",
 };
 
 static struct pool	*pool;

@@ -191,6 +191,15 @@ hostile_route int audit GET /audit - full object=HR$N actor=liuxiaomei kind=org 
 hostile_route int clerk GET /password - full saved=1
 hostile_route int clerk POST /password /password few old=Wrong-pass-1 password=$PW \
 	password2=Not-the-same-1
+# Ratings (EXT-8): the application is open, so a rating is refused (409);
+# no rating has the id, so the follow-up is refused (404).
+hostile_route ext citizen POST /app/rate "/app?no=${apps[1]}" full no="${apps[1]}" level=2 \
+	reason_slow=1 comment=跑了三趟
+hostile_route int clerk GET /ratings - full f=poor light=red before=999999
+hostile_route int clerk GET /rating - full id=999999999
+hostile_route int clerk POST /rating/visit /ratings full id=999999999 note=已回访
+hostile_route int clerk POST /rating/fix /ratings full id=999999999 note=已整改 result=已整改
+hostile_route int sup GET /sup/ratings - full f=open light=red before=999999
 hostile_route ext citizen POST /logout /my few
 hostile_route int clerk POST /logout /inbox few
 

@@ -2164,6 +2164,143 @@ licence_revoke_record(void **state)
 	assert_string_equal(field(), "why");
 }
 
+/* ---- ratings (EXT-8) ----------------------------------------------- */
+
+#define RATING "{\"type\":\"rating\",\"app_no\":\"" APP_NO "\",\"round\":1," \
+    "\"level\":2,\"reasons\":[\"slow\",\"visits\"]," \
+    "\"comment\":\"跑了三趟，\\n超过承诺时限。\"," \
+    "\"rated_at\":\"2026-11-21 02:00:00\"}"
+
+/* Record rec with member key set to the JSON value text (NULL: removed)
+ * is refused by v at field at. */
+static void
+refused_as(rec_validator v, const char *rec, const char *key,
+    const char *text, const char *at)
+{
+	json_t	*o = parse(rec);
+
+	assert_int_equal(run(v, with_member(o, o, key, text)), -1);
+	assert_string_equal(field(), at);
+}
+
+static void
+rating_refused(const char *key, const char *text, const char *at)
+{
+	refused_as(rec_valid_rating, RATING, key, text, at);
+}
+
+static void
+rating_as_the_form_sends_it_passes(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_rating, parse(RATING)), 0);
+	/* A good rating: no reasons, the comment may be empty. */
+	o = parse(RATING);
+	json_object_set_new(o, "level", json_integer(5));
+	json_object_set_new(o, "reasons", json_array());
+	json_object_set_new(o, "comment", json_string(""));
+	assert_int_equal(run(rec_valid_rating, o), 0);
+	/* The second round, after a 整改. */
+	o = parse(RATING);
+	json_object_set_new(o, "round", json_integer(2));
+	assert_int_equal(run(rec_valid_rating, o), 0);
+	o = parse(RATING);
+	assert_int_equal(run(rec_valid_rating, with_member(o, o, "comment",
+	    long_text("慢", 500))), 0);
+	assert_int_equal(fx.c.nfiles, 0);
+}
+
+static void
+rating_fields_as_strict_as_the_form(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	rating_refused("type", "\"rating.state\"", "type");
+	rating_refused("app_no", "\"YW2026112100002\"", "app_no");
+	rating_refused("app_no", "\"../../etc\"", "app_no");
+	rating_refused("round", "0", "round");
+	rating_refused("round", "3", "round");
+	rating_refused("round", "\"1\"", "round");
+	rating_refused("level", "0", "level");
+	rating_refused("level", "6", "level");
+	rating_refused("level", "2.5", "level");
+	rating_refused("reasons", "[\"bribe\"]", "reasons[0]");
+	rating_refused("reasons", "[\"slow\",\"slow\"]", "reasons");
+	rating_refused("reasons", "[]", "reasons");
+	rating_refused("reasons", "\"slow\"", "reasons");
+	rating_refused("reasons", "[\"attitude\",\"slow\",\"visits\","
+	    "\"guide\",\"online\",\"other\",\"slow\"]", "reasons");
+	rating_refused("comment", long_text("慢", 501), "comment");
+	rating_refused("comment", "\"\\u001b[2J\"", "comment");
+	rating_refused("comment", NULL, "comment");
+	rating_refused("rated_at", "\"2026-11-21\"", "rated_at");
+	rating_refused("extra", "1", "extra");
+	/* Reasons only for a poor rating; "other" says what. */
+	o = parse(RATING);
+	json_object_set_new(o, "level", json_integer(4));
+	assert_int_equal(run(rec_valid_rating, o), -1);
+	assert_string_equal(field(), "reasons");
+	o = parse(RATING);
+	json_object_set_new(o, "reasons", json_pack("[s]", "other"));
+	json_object_set_new(o, "comment", json_string(""));
+	assert_int_equal(run(rec_valid_rating, o), -1);
+	assert_string_equal(field(), "comment");
+	/* The site cannot answer: a database error, not a bad record. */
+	site_fails = 1;
+	assert_int_equal(run(rec_valid_rating, parse(RATING)), -1);
+	assert_true(fx.c.dberr);
+}
+
+#define RT_STATE "{\"type\":\"rating.state\",\"app_no\":\"" APP_NO "\"," \
+    "\"round\":1,\"seq\":3,\"state\":\"done\",\"state_label\":\"已整改\"," \
+    "\"result\":\"已对窗口人员批评教育，\\n材料一次告知。\"," \
+    "\"visit_due\":\"2026-11-24\",\"fix_due\":\"2026-12-05\"}"
+
+static void
+rt_state_refused(const char *key, const char *text, const char *at)
+{
+	refused_as(rec_valid_rating_state, RT_STATE, key, text, at);
+}
+
+static void
+rating_state_record(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_rating_state, parse(RT_STATE)), 0);
+	o = parse(RT_STATE);
+	json_object_set_new(o, "state", json_string("visit"));
+	json_object_set_new(o, "state_label",
+	    json_string("已转审批部门，等待回访"));
+	json_object_set_new(o, "seq", json_integer(1));
+	json_object_set_new(o, "result", json_string(""));
+	assert_int_equal(run(rec_valid_rating_state, o), 0);
+	rt_state_refused("type", "\"rating\"", "type");
+	rt_state_refused("round", "2", "round");
+	rt_state_refused("seq", "4", "seq");
+	rt_state_refused("seq", "2", "seq");
+	rt_state_refused("state", "\"none\"", "state");
+	rt_state_refused("state_label", "\"已回访，正在整改\"", "state_label");
+	rt_state_refused("result", "\"\"", "result");
+	rt_state_refused("result", long_text("改", 1001), "result");
+	rt_state_refused("visit_due", "\"2026-13-01\"", "visit_due");
+	rt_state_refused("visit_due", "\"2026-12-06\"", "fix_due");
+	rt_state_refused("fix_due", "\"\"", "fix_due");
+	rt_state_refused("app_no", "\"YW2026112100002\"", "app_no");
+	rt_state_refused("extra", "\"<script>\"", "extra");
+	/* A result before the 整改 is done is refused. */
+	o = parse(RT_STATE);
+	json_object_set_new(o, "state", json_string("fix"));
+	json_object_set_new(o, "state_label", json_string("已回访，正在整改"));
+	json_object_set_new(o, "seq", json_integer(2));
+	assert_int_equal(run(rec_valid_rating_state, o), -1);
+	assert_string_equal(field(), "result");
+}
+
 int
 main(void)
 {
@@ -2206,6 +2343,9 @@ main(void)
 		T(complaint_fields_as_strict_as_the_form),
 		T(complaint_what_it_is_about),
 		T(complaint_state_record),
+		T(rating_as_the_form_sends_it_passes),
+		T(rating_fields_as_strict_as_the_form),
+		T(rating_state_record),
 		T(records_parse_strictly),
 		T(every_file_of_the_bundle_is_named),
 		T(pub_result_record),

@@ -4,7 +4,11 @@
        to its logged-in applicant, while App.open, the withdrawal form, or
        since App.withdraw_at that the withdrawal waits; the materials a
        补正 asks for (App.Corrections) with, while the case waits for
-       them, the form that sends them once.
+       them, the form that sends them once.  Rate.shown: to the
+       applicant of a decided case, the ratings given (Ratings.N.{round,
+       label,reasons,comment,rated_at,state,state_label,visit_due,
+       fix_due,result}) and while Rate.open the rating form (Levels,
+       Reasons, Rate.{round,max,Error,level,comment,ticked.CODE}; EXT-8).
        Also included by ext/query.cs when a query found the application. ?>
 <?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
 <?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
@@ -111,6 +115,44 @@
     </div>
     <?cs /if ?>
   </section>
+
+  <?cs if:Rate.shown ?>
+  <section class="section" id="rating" aria-labelledby="rating-title">
+    <h2 class="section-title" id="rating-title">办事评价</h2>
+    <?cs each:t = Ratings ?>
+    <div class="rating-given">
+      <p><?cs if:t.round == 2 ?>整改后您再次评价：<?cs else ?>您的评价：<?cs /if ?><strong><?cs var:t.label ?></strong> <span class="small muted"><?cs var:t.rated_at ?></span></p>
+      <?cs if:t.reasons ?><p class="small">原因：<?cs var:t.reasons ?></p><?cs /if ?>
+      <?cs if:t.comment ?><p class="small pre-line"><?cs var:t.comment ?></p><?cs /if ?>
+      <?cs if:t.state_label ?>
+      <p><span class="badge<?cs if:t.state == "done" ?> st-approved<?cs else ?> st-wait<?cs /if ?>"><?cs var:t.state_label ?></span><?cs if:t.state == "visit" ?> 审批部门将在 <?cs var:t.visit_due ?> 前与您联系回访，<?cs var:t.fix_due ?> 前整改并在这里告诉您结果。<?cs elif:t.state == "fix" ?> 审批部门将在 <?cs var:t.fix_due ?> 前整改并在这里告诉您结果。<?cs /if ?></p>
+      <?cs if:t.result ?><div class="notice" role="status"><p><strong>整改结果：</strong><span class="pre-line"><?cs var:t.result ?></span></p></div><?cs /if ?>
+      <?cs /if ?>
+    </div>
+    <?cs /each ?>
+    <?cs if:Rate.open ?>
+    <?cs if:Rate.round == 2 ?><p class="small muted">审批部门已经整改。您可以根据整改结果再评价一次（只能再评价一次）。</p><?cs else ?><p class="small muted">办件已经办结，请您对这次办事给个评价（每件只能评价一次）。选择“不满意”或“非常不满意”的，审批部门将在 <?cs var:Rate.visit_days ?> 个工作日内回访、<?cs var:Rate.fix_days ?> 个工作日内整改，并在本页告诉您结果。</p><?cs /if ?>
+    <?cs if:Rate.Error ?><div class="alert alert-error" role="alert"><?cs var:Rate.Error ?></div><?cs /if ?>
+    <form class="form no-print" method="post" action="/app/rate">
+      <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+      <input type="hidden" name="no" value="<?cs var:App.app_no ?>">
+      <fieldset class="panel">
+        <legend>评价等级</legend>
+        <?cs each:l = Levels ?><label class="check"><input type="radio" name="level" value="<?cs var:l.level ?>"<?cs if:Rate.level == l.level ?> checked<?cs /if ?> required> <?cs var:l.label ?></label><?cs /each ?>
+      </fieldset>
+      <fieldset class="panel">
+        <legend>不满意的原因 <span class="opt">（选择“不满意”或“非常不满意”时至少勾选一项）</span></legend>
+        <?cs each:c = Reasons ?><label class="check"><input type="checkbox" name="reason_<?cs var:c.code ?>" value="1"<?cs if:Rate.ticked[c.code] ?> checked<?cs /if ?>> <?cs var:c.label ?></label><?cs /each ?>
+      </fieldset>
+      <div class="field">
+        <label for="f-comment">评价意见 <span class="opt">（选填，<?cs var:Rate.max ?> 字以内）</span></label>
+        <textarea id="f-comment" name="comment" rows="3" maxlength="<?cs var:Rate.max ?>"><?cs var:Rate.comment ?></textarea>
+      </div>
+      <div class="form-actions"><button class="btn btn-primary" type="submit">提交评价</button></div>
+    </form>
+    <?cs /if ?>
+  </section>
+  <?cs /if ?>
 
   <?cs if:User.Name && Page.Template == "ext/app.cs" ?>
   <?cs if:App.withdraw_at && App.open == 1 ?>

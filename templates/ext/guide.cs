@@ -142,6 +142,7 @@
         <tr><th scope="row">办理时间</th><td><?cs var:Item.hours ?></td></tr>
         <tr><th scope="row">咨询电话</th><td><?cs var:Item.phone ?></td></tr>
         <tr><th scope="row">投诉电话</th><td><?cs var:Item.complaint_phone ?></td></tr>
+        <?cs if:Item.Score.n ?><tr><th scope="row">满意度</th><td><strong><?cs var:Item.Score.rate ?>%</strong> <span class="small muted">（<?cs var:Item.Score.n ?> 件办结后的评价中，评“满意”或“非常满意”的比例）</span></td></tr><?cs /if ?>
       </tbody>
     </table>
   </div>
