@@ -55,6 +55,7 @@ stub_item(void *arg, struct pool *pool, const char *code, int version,
 	it->version = 1;
 	it->status = "published";
 	it->name = "食品经营许可";
+	it->dept_name = "市场监管局";
 	it->depth = "A";
 	it->materials = mats;
 	it->nmaterials = 2;
@@ -113,7 +114,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_licence_issue, rec_valid_licence_issue,
     rec_valid_licence_revoke,
     /* The window's claims and their answers (ACC-1). */
-    rec_valid_claim, rec_valid_claim, rec_valid_claim_result };
+    rec_valid_claim, rec_valid_claim, rec_valid_claim_result,
+    /* Window intake (INT-1): a walk-in's case, an enterprise's. */
+    rec_valid_window };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -312,6 +315,15 @@ static const char *const seeds[] = {
 	"{\"type\":\"account.claim.result\",\"id\":1,\"state\":"
 	"\"refused\",\"reason\":\"这个身份证号码在网上没有注册过\","
 	"\"at\":\"2026-12-07 10:05:00\"}",
+	/* case.window (INT-1). */
+	"{\"type\":\"case.window\",\"app_no\":\"YW2026112190001\","
+	"\"item_code\":\"152502-SCJG-XK-001\",\"item_version\":1,"
+	"\"item_name\":\"食品经营许可\",\"applicant\":{\"name\":\"其其格\","
+	"\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\"},"
+	"\"entity\":{\"kind\":\"enterprise\",\"credit_code\":"
+	"\"91152502MA0N3K7P83\",\"name\":\"锡林浩特市草原明珠乳业有限公司\"},"
+	"\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\","
+	"\"dept\":\"市场监管局\"}",
 };
 
 static struct pool	*pool;
