@@ -565,17 +565,21 @@ static const struct field proxy_fields[] = {
 	END
 };
 
+/* What an application is, online or at the window (case.window). */
+#define APP_HEAD \
+	SHAPED("app_no", "申请编号", S_APP_NO), \
+	SHAPED("item_code", "事项编码", S_ITEM_CODE), \
+	INT("item_version", "事项版本", 1, INT_COLUMN), \
+	LINE("item_name", "事项名称", 1, 200), \
+	OBJECT("applicant", "申请人", applicant_fields), \
+	{ .name = "entity", .type = F_OBJECT, .optional = 1, \
+	    .sub = entity_fields, .label = "申请企业" }, \
+	LINES("remark", "申请说明", REMARK_CHARS, 4 * REMARK_CHARS)
+
 /* app_submit(): what the online application form (ext_apply.c) takes. */
 static const struct field application_fields[] = {
 	CHOICE("type", "记录类型", type_application),
-	SHAPED("app_no", "申请编号", S_APP_NO),
-	SHAPED("item_code", "事项编码", S_ITEM_CODE),
-	INT("item_version", "事项版本", 1, INT_COLUMN),
-	LINE("item_name", "事项名称", 1, 200),
-	OBJECT("applicant", "申请人", applicant_fields),
-	{ .name = "entity", .type = F_OBJECT, .optional = 1,
-	    .sub = entity_fields, .label = "申请企业" },
-	LINES("remark", "申请说明", REMARK_CHARS, 4 * REMARK_CHARS),
+	APP_HEAD,
 	SHAPED("submitted_at", "提交时间", S_DATETIME),
 	ARRAY("attachments", "附件", 0, MATERIALS_MAX, attachment_elem),
 	ARRAY("files", "随附文件", 0, MATERIALS_MAX + 1, sha_elem),
@@ -2195,14 +2199,7 @@ static const char *const type_window[] = { "case.window", NULL };
  * shows it; no file crosses (the scans stay with the case). */
 static const struct field window_fields[] = {
 	CHOICE("type", "记录类型", type_window),
-	SHAPED("app_no", "申请编号", S_APP_NO),
-	SHAPED("item_code", "事项编码", S_ITEM_CODE),
-	INT("item_version", "事项版本", 1, INT_COLUMN),
-	LINE("item_name", "事项名称", 1, 200),
-	OBJECT("applicant", "申请人", applicant_fields),
-	{ .name = "entity", .type = F_OBJECT, .optional = 1,
-	    .sub = entity_fields, .label = "申请企业" },
-	LINES("remark", "申请说明", REMARK_CHARS, 4 * REMARK_CHARS),
+	APP_HEAD,
 	SHAPED("submitted_at", "收件时间", S_DATETIME),
 	LINE("dept", "收件部门", 1, 100),
 	END
