@@ -25,6 +25,10 @@ static const char SQL_DAY_NOW[] =
 static const char SQL_WINDOW_NO[] =
     "INSERT INTO app_counter (day, next) VALUES (?, LAST_INSERT_ID(1)) "
     "ON DUPLICATE KEY UPDATE next = LAST_INSERT_ID(next + 1)";
+static const char SQL_BY_KEY[] =
+    "SELECT app_no FROM kase WHERE intake_key = ?";
+static const char SQL_KEY_SET[] =
+    "UPDATE kase SET intake_key = ? WHERE id = ?";
 static const char SQL_RECEIPT[] =
     "SELECT k.id, k.app_no, k.item_name, k.applicant_name, k.id_sealed, "
     "k.entity_name, " LOCAL("k.received_at") ", e.staff_name, "
@@ -180,6 +184,7 @@ store(struct db *db, struct pool *pool, const struct user *clerk,
 	const struct item	*it = in->it;
 	struct case_new		 n;
 	struct kase		 k;
+	struct stmt		*q;
 	enum db_rc		 rc;
 	json_t			*rec;
 	char			*day, *now, err[300];
@@ -219,6 +224,13 @@ store(struct db *db, struct pool *pool, const struct user *clerk,
 		return rc;
 	}
 	*case_id = k.id;
+	if (in->form_key != NULL) {
+		q = db_stmt(db, SQL_KEY_SET);
+		stmt_bind_text(q, 0, in->form_key);
+		stmt_bind_int(q, 1, k.id);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;	/* DB_DUP: posted twice at once */
+	}
 	for (i = 0; i < in->npaper; i++)
 		if ((rc = paper_add_in(db, pool, &k, clerk, pool_printf(pool,
 		    "%s（纸质已收）", in->paper[i].material_name),
@@ -242,14 +254,31 @@ intake_register(struct db *db, struct pool *pool, const struct user *clerk,
 	if ((*why = intake_check(pool, in, today)) != NULL ||
 	    (*why = refusal(pool, clerk, in)) != NULL)
 		return DB_NONE;
+	if (in->form_key != NULL && (rc = intake_by_key(db, pool,
+	    in->form_key, app_no)) != DB_NONE)
+		return rc == DB_OK ? DB_DUP : rc;
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	if ((rc = store(db, pool, clerk, in, app_no, case_id, why)) !=
 	    DB_OK) {
 		db_rollback(db);
-		return rc;
+		if (rc == DB_DUP && in->form_key != NULL &&
+		    intake_by_key(db, pool, in->form_key, app_no) == DB_OK)
+			return DB_DUP;
+		return rc == DB_DUP ? DB_ERR : rc;
 	}
 	return db_commit(db);
+}
+
+enum db_rc
+intake_by_key(struct db *db, struct pool *pool, const char *key,
+    char **app_no)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_BY_KEY);
+	stmt_bind_text(q, 0, key);
+	return stmt_one(q, pool, "s", app_no);
 }
 
 enum db_rc

@@ -47,6 +47,9 @@ struct intake {
 	size_t		 natts;
 	const struct intake_paper *paper;
 	size_t		 npaper;
+	/* The form's one-time key (F13), or NULL: the same form posted
+	 * twice registers one case. */
+	const char	*form_key;
 };
 
 /*
@@ -61,11 +64,16 @@ const char	*intake_check(struct pool *, struct intake *in, long today);
  * extranet when the item reaches it (not D, not secret), audited, in one
  * transaction.  *app_no, *case_id.  DB_NONE with *why when refused (the
  * item not of the clerk's department, a required material neither
- * scanned nor received on paper, the day's numbers used).
+ * scanned nor received on paper, the day's numbers used); DB_DUP when
+ * in's form key registered a case already: *app_no is that one's.
  */
 enum db_rc	 intake_register(struct db *, struct pool *,
 		    const struct user *clerk, struct intake *in, long today,
 		    char **app_no, int64_t *case_id, const char **why);
+
+/* The case the window form with this key registered (DB_NONE: none). */
+enum db_rc	 intake_by_key(struct db *, struct pool *, const char *key,
+		    char **app_no);
 
 /* What the receipt (收件回执) of a walk-in case shows. */
 struct intake_receipt {

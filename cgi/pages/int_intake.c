@@ -85,6 +85,8 @@ intake_page(struct req *r, const struct item *it, int status,
 	if (why != NULL)
 		hdf_set(r, "Form.Error", why);
 	hdf_putf(r, "Page", "MaxUploadMB", "%zu", r->cfg->max_upload >> 20);
+	/* Nothing was stored under a refused form's key: it stays. */
+	view_form_key(r, status != 200);
 	hdf_set(r, "Page.Title", "窗口收件");
 	r->status = status;
 	return render(r, "int/intake.cs");
@@ -159,7 +161,7 @@ page_int_intake_add(struct req *r)
 	struct files_put	*puts;
 	FILE			**fps;
 	const struct material	*m;
-	const char		*why = NULL, *w;
+	const char		*why = NULL, *w, *key;
 	char			*app_no, f[16];
 	size_t			 i, n = 0, np = 0;
 	int64_t			 case_id;
@@ -169,6 +171,20 @@ page_int_intake_add(struct req *r)
 		return 0;
 	if (c == 0)
 		return intake_page(r, NULL, 422, "请先搜索并选择要办理的事项。");
+	/* The same form again (Back, a retry): the case it registered. */
+	if ((key = view_posted_key(r)) == NULL)
+		return reply_error(r, 400, "收件页面已过期。请先在「待办件」中"
+		    "查看这份申请是否已经登记；没有的话，请重新打开窗口收件"
+		    "页面登记。");
+	switch (intake_by_key(r->db, r->pool, key, &app_no)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/hall/intake/receipt?no=%s", app_no));
+	case DB_NONE:
+		break;
+	default:
+		return reply_error(r, 500, NULL);
+	}
 	upload_rule(r, &rule);
 	atts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*atts));
 	puts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*puts));
@@ -214,6 +230,7 @@ page_int_intake_add(struct req *r)
 	in.natts = n;
 	in.paper = paper;
 	in.npaper = np;
+	in.form_key = key;
 	if (why == NULL)
 		why = intake_check(r->pool, &in, beijing_today());
 	if (why != NULL)
@@ -227,6 +244,10 @@ page_int_intake_add(struct req *r)
 	case DB_OK:
 		for (i = 0; i < n; i++)
 			files_release(&puts[i]);
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/hall/intake/receipt?no=%s", app_no));
+	case DB_DUP:	/* posted twice at once: the first's */
+		upload_discard(r, puts, n);
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/hall/intake/receipt?no=%s", app_no));
 	case DB_NONE:

@@ -36,10 +36,11 @@ http_get clerk "$INT_URL/hall/intake?item=152502-JTJ-XK-001" >/dev/null
 t_is "another department's item: 404" "$HTTP_STATUS" 404
 
 N0=$(sql_int "SELECT COUNT(*) FROM kase")
-intake() {	# k=v…: the form of $CODE posted by the clerk
-	local csrf
-	csrf=$(http_get clerk "$INT_URL/hall/intake?item=$CODE" | csrf_from)
-	http_upload clerk "$INT_URL/hall/intake" "csrf=$csrf" "item=$CODE" "$@" >/dev/null
+intake() {	# k=v…: the form of $CODE posted by the clerk (its key: $KEY)
+	local page
+	page=$(http_get clerk "$INT_URL/hall/intake?item=$CODE")
+	CSRF=$(csrf_from <<<"$page") KEY=$(form_field form_key <<<"$page")
+	http_upload clerk "$INT_URL/hall/intake" "csrf=$CSRF" "form_key=$KEY" "item=$CODE" "$@" >/dev/null
 }
 GOOD=(name=其其格 "mobile=$MOB" "remark=门店地址未变，申请延续。")
 
@@ -50,6 +51,9 @@ t_like "saying what to check" "$(alert_text)" "身份证号码不正确"
 t_is "what was typed stays" "$(input_value "$HTTP_BODY" name) $(input_value "$HTTP_BODY" mobile)" "其其格 $MOB"
 t_like "the remark too" "$(textarea_value "$HTTP_BODY" remark)" "门店地址未变"
 t_like "and the file is asked for again" "$(alert_text)" "请重新选择要上传的文件"
+t_is "and the form's key kept (nothing was stored under it)" "$(input_value "$HTTP_BODY" form_key)" "$KEY"
+http_upload clerk "$INT_URL/hall/intake" "csrf=$CSRF" "item=$CODE" "${GOOD[@]}" "id_number=$IDNO" >/dev/null
+t_is "a form without its key: 400" "$HTTP_STATUS" 400
 intake name=其其格 mobile=1394 "id_number=$IDNO" "m${SEQS[0]}=@$_T_DIR/scan.pdf;type=application/pdf"
 t_like "a bad mobile: refused" "$HTTP_STATUS $(alert_text)" "^422 申请人的手机号码应为 11 位"
 intake "${GOOD[@]}" "id_number=$IDNO" "credit_code=91152502MA0000000X" ent_name=草原食品店 "m${SEQS[0]}=@$_T_DIR/scan.pdf;type=application/pdf"
@@ -68,6 +72,9 @@ intake "${GOOD[@]}" "id_number=${IDNO,,}" "m${SEQS[0]}=@$_T_DIR/scan.pdf;type=ap
 t_like "registered (a lower-case x typed): the receipt" "$HTTP_STATUS $HTTP_LOCATION" "^303 /hall/intake/receipt\?no=YW[0-9]{8}9[0-9]{4}$"
 APP=${HTTP_LOCATION#*no=}
 CASE=$(sql_int "SELECT id FROM kase WHERE app_no = '$APP'")
+http_upload clerk "$INT_URL/hall/intake" "csrf=$CSRF" "form_key=$KEY" "item=$CODE" "${GOOD[@]}" "id_number=$IDNO" "m${SEQS[0]}=@$_T_DIR/scan.pdf;type=application/pdf" "p${SEQS[1]}=1" >/dev/null
+t_is "the same form posted again (Back, submit): the same case's receipt" "$HTTP_STATUS $HTTP_LOCATION" "303 /hall/intake/receipt?no=$APP"
+t_is "and no second case" "$(sql_int "SELECT COUNT(*) FROM kase")" "$((N0 + 1))"
 t_like "numbered in the day's series, the window's part" "$APP" "^YW$(sql_int "SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y%m%d')")9"
 t_is "a case of the window, received, at the first step" \
 	"$(sql_int "SELECT CONCAT_WS(' ', source, state, applicant_name, item_code) FROM kase WHERE id = $CASE")" "window received 其其格 $CODE"

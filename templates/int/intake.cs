@@ -37,6 +37,9 @@
   <form class="form form-wide" method="post" action="/hall/intake" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="hidden" name="item" value="<?cs var:Item.code ?>">
+    <?cs # One key per form page: the same form sent twice (Back, a retry)
+           lands on the case the first registered. ?>
+    <input type="hidden" name="form_key" value="<?cs var:Form.key ?>">
     <fieldset class="field">
       <legend>申请人（核验居民身份证原件）</legend>
       <div class="field">
