@@ -63,7 +63,7 @@ static const char SQL_EVENT_ADD[] =
 	"fee_kind, fee_amount, DATE_FORMAT(fee_due, '%Y-%m-%d'), fee_state, " \
 	"enterprise_id, entity_name, credit_code, " \
 	"agent_id, agent_name, agent_area, resident_region, consent_kind, " \
-	"consent_state, id_hash"
+	"consent_state, id_hash, source"
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 /* A withdrawal asked for (094): only an open application of the
@@ -107,7 +107,8 @@ static const char SQL_REUSABLE[] = REUSE_COLS " AND a.id = ?";
 static const char SQL_APP_LIST_WITH[] =
     "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
     "UNION SELECT " APP_COLS " FROM application WHERE id_hash = ? "
-    "AND agent_id IS NOT NULL ORDER BY id DESC LIMIT 200";
+    "AND (agent_id IS NOT NULL OR source = 'window') "
+    "ORDER BY id DESC LIMIT 200";
 static const char SQL_APP_AGENT[] =
     "UPDATE application SET agent_id = ?, agent_name = ?, agent_area = ?, "
     "resident_region = ?, consent_kind = ?, consent_state = ?, "
@@ -513,6 +514,11 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	q = db_stmt(db, SQL_NUMBER);
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
+	/* 90001 and up are the intranet window's (intake.h). */
+	if (stmt_insert_id(q) >= APP_NO_WINDOW) {
+		log_err("the day's application numbers are used");
+		goto fail;
+	}
 	if ((rc = stmt_one(db_stmt(db, SQL_TODAY), pool, "ss", &day, &now))
 	    != DB_OK)
 		goto fail;
@@ -659,7 +665,7 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdssississssss", &a->id,
+	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdssississsssss", &a->id,
 	    &a->app_no, &a->citizen_id, &a->item_code, &a->item_version,
 	    &a->item_name, &a->applicant_name, &a->id_number, &a->mobile,
 	    &a->remark, &a->state, &a->state_label, &a->submitted_at,
@@ -667,7 +673,8 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	    &a->fee_kind, &a->fee_amount, &a->fee_due, &a->fee_state,
 	    &a->enterprise_id, &a->entity_name, &a->credit_code,
 	    &a->agent_id, &a->agent_name, &a->agent_area, &a->resident_region,
-	    &a->consent_kind, &a->consent_state, &a->id_hash)) != DB_OK)
+	    &a->consent_kind, &a->consent_state, &a->id_hash, &a->source)) !=
+	    DB_OK)
 		return rc;
 	/* Opened for the page, which masks them; one that does not open
 	 * (logged) shows as nothing rather than failing the list. */
@@ -1181,4 +1188,70 @@ app_withdraw(struct db *db, struct pool *pool, const struct user *u,
 fail:
 	db_rollback(db);
 	return rc == DB_OK ? DB_ERR : rc;
+}
+
+/* A walk-in application of the intranet's window (INT-1): no account
+ * made it; found by its number and the ID number's keyed hash. */
+static const char SQL_APP_WINDOW[] =
+    "INSERT INTO application (app_no, citizen_id, item_id, item_code, "
+    "item_version, item_name, applicant_name, id_hash, id_sealed, "
+    "mobile_sealed, remark, state, state_label, submitted_at, updated_at, "
+    "entity_name, credit_code, source) SELECT ?, NULL, i.id, i.code, "
+    "i.version, ?, ?, ?, ?, ?, ?, 'submitted', '窗口已收件，等待受理', ?, "
+    "UTC_TIMESTAMP(), ?, ?, 'window' FROM item i WHERE i.code = ? "
+    "AND i.version = ?";
+
+enum db_rc
+app_import_window(struct db *db, struct pool *pool, json_t *rec, char *err,
+    size_t errlen)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*ent = json_object_get(rec, "entity");
+	const char	*no, *code, *iname, *name, *idno, *mobile, *remark;
+	const char	*at;
+	char		*sid, *smob, hash[65];
+	json_int_t	 version;
+
+	if (json_unpack(rec, "{s:s, s:s, s:I, s:s, s:{s:s, s:s, s:s}, s:s, "
+	    "s:s}", "app_no", &no, "item_code", &code, "item_version",
+	    &version, "item_name", &iname, "applicant", "name", &name,
+	    "id_number", &idno, "mobile", &mobile, "remark", &remark,
+	    "submitted_at", &at) != 0) {
+		snprintf(err, errlen, "窗口收件记录缺少字段");
+		return DB_NONE;
+	}
+	if ((sid = pii_seal(pool, SEALED_APP_ID, idno)) == NULL ||
+	    (smob = pii_seal(pool, SEALED_APP_MOBILE, mobile)) == NULL ||
+	    app_id_hash(idno, hash) == -1) {
+		snprintf(err, errlen, "无法读取个人信息加密密钥（pii_key），"
+		    "申请 %s 没有入库", no);
+		return DB_ERR;
+	}
+	q = db_stmt(db, SQL_APP_WINDOW);
+	stmt_bind_text(q, 0, no);
+	stmt_bind_text(q, 1, iname);
+	stmt_bind_text(q, 2, name);
+	stmt_bind_text(q, 3, hash);
+	stmt_bind_text(q, 4, sid);
+	stmt_bind_text(q, 5, smob);
+	stmt_bind_text(q, 6, remark);
+	stmt_bind_text(q, 7, at);
+	stmt_bind_text(q, 8, ent != NULL ? json_string_value(
+	    json_object_get(ent, "name")) : NULL);
+	stmt_bind_text(q, 9, ent != NULL ? json_string_value(
+	    json_object_get(ent, "credit_code")) : NULL);
+	stmt_bind_text(q, 10, code);
+	stmt_bind_int(q, 11, version);
+	if ((rc = stmt_run(q)) != DB_OK) {
+		snprintf(err, errlen, "申请 %s 无法入库%s", no, rc == DB_DUP ?
+		    "：已经存在" : "");
+		return rc == DB_DUP ? DB_NONE : DB_ERR;
+	}
+	if (stmt_affected(q) != 1) {
+		snprintf(err, errlen, "本站没有申请 %s 的事项 %s 第 %lld 版", no,
+		    code, (long long)version);
+		return DB_NONE;
+	}
+	return DB_OK;
 }

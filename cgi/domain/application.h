@@ -68,6 +68,9 @@ struct application {
 	int64_t		 agent_id;
 	char		*agent_name, *agent_area, *resident_region;
 	char		*consent_kind, *consent_state, *id_hash;
+	/* "online", or "window": registered at the intranet's window
+	 * (INT-1), by no account, its applicant found by id_hash. */
+	char		*source;
 	struct attachment *atts;
 	size_t		 natts;
 	struct app_event *events;
@@ -77,6 +80,10 @@ struct application {
 	struct correction *corr;	/* what the 补正 notice asks for */
 	size_t		 ncorr;
 };
+
+/* A day's numbers YW<day>00001..89999 are the extranet's, 90001..99999
+ * the intranet window's (INT-1, intake.h INTAKE_NO_BASE). */
+#define APP_NO_WINDOW	90000
 
 /* What one account may submit a Beijing day (SEC-8). */
 struct app_quota {
@@ -262,5 +269,11 @@ int		 attachment_json(const struct attachment *, size_t n,
 		    json_t **atts, json_t **files);
 enum db_rc	 attachment_add(struct db *, const char *app_no,
 		    const struct attachment *);
+
+/* case.window (INT-1): a walk-in application the intranet's window
+ * registered, as an application of source 'window'.  In the import's
+ * transaction. */
+enum db_rc	 app_import_window(struct db *, struct pool *, json_t *rec,
+		    char *err, size_t errlen);
 
 #endif

@@ -73,8 +73,10 @@ static const char SQL_AUDIT_LIST[] =
     "ORDER BY id DESC LIMIT ?";
 
 static const char SQL_CASE_STAYS[] =
-    "SELECT COUNT(*) FROM kase WHERE app_no = ? "
-    "AND (demo = 1 OR app_no NOT LIKE 'YW%')";
+    "SELECT COUNT(*) FROM kase k WHERE k.app_no = ? "
+    "AND (k.demo = 1 OR k.app_no NOT LIKE 'YW%' OR EXISTS (SELECT 1 "
+    "FROM item i WHERE i.id = k.item_id AND (i.depth = 'D' OR "
+    "i.secret = 1)))";
 
 int
 outbox_case_crosses(struct db *db, struct pool *pool, const char *app_no)
@@ -95,7 +97,8 @@ outbox_sealed_kind(const char *kind)
 	return strcmp(kind, OUTBOX_SEALED_KIND) == 0 ||
 	    strcmp(kind, OUTBOX_SEALED_KIND2) == 0 ||
 	    strcmp(kind, OUTBOX_SEALED_KIND3) == 0 ||
-	    strcmp(kind, OUTBOX_SEALED_KIND4) == 0;
+	    strcmp(kind, OUTBOX_SEALED_KIND4) == 0 ||
+	    strcmp(kind, OUTBOX_SEALED_KIND5) == 0;
 }
 
 enum db_rc

@@ -116,7 +116,7 @@ static const char SQL_ITEM_FOR[] =
 static const char SQL_CASE_ADD[] =
     "INSERT INTO kase (app_no, source, item_id, item_code, item_version, "
     "item_name, applicant_name, id_sealed, mobile_sealed, remark, state, "
-    "step_seq, submitted_at, received_at) VALUES (?, 'online', ?, ?, ?, ?, "
+    "step_seq, submitted_at, received_at) VALUES (?, ?, ?, ?, ?, ?, "
     "?, ?, ?, ?, 'received', 1, ?, UTC_TIMESTAMP())";
 /* The enterprise an application was made for (ACC-1, db/200). */
 static const char SQL_CASE_ENTITY_SET[] =
@@ -1091,131 +1091,186 @@ case_agent(struct db *db, struct pool *pool, int64_t case_id,
 	return DB_OK;
 }
 
+/*
+ * Case n as received now: its row (the ID number and mobile sealed), its
+ * enterprise, its clocks and its attachments, in the caller's
+ * transaction; *case_id.  DB_NONE with err when refused (no such item
+ * version here, the number taken).
+ */
+static enum db_rc
+case_new(struct db *db, struct pool *pool, const struct case_new *n,
+    int64_t *case_id, char *err, size_t errlen)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*sid, *smob;
+	int64_t		 item_id;
+	size_t		 i;
+
+	q = db_stmt(db, SQL_ITEM_FOR);
+	stmt_bind_text(q, 0, n->item_code);
+	stmt_bind_int(q, 1, n->item_version);
+	if ((rc = stmt_one(q, pool, "i", &item_id)) != DB_OK) {
+		snprintf(err, errlen, "内网没有事项 %s 第 %d 版", n->item_code,
+		    n->item_version);
+		return rc == DB_NONE ? DB_NONE : DB_ERR;
+	}
+	/* A record carried them in clear (inside its encryption), the
+	 * window typed them; this site keeps them sealed under its key. */
+	if ((sid = pii_seal(pool, SEALED_CASE_ID, n->idno)) == NULL ||
+	    (smob = pii_seal(pool, SEALED_CASE_MOBILE, n->mobile)) == NULL) {
+		snprintf(err, errlen, "无法读取个人信息加密密钥（pii_key），"
+		    "申请 %s 没有入库", n->app_no);
+		return DB_ERR;
+	}
+	q = db_stmt(db, SQL_CASE_ADD);
+	stmt_bind_text(q, 0, n->app_no);
+	stmt_bind_text(q, 1, n->source);
+	stmt_bind_int(q, 2, item_id);
+	stmt_bind_text(q, 3, n->item_code);
+	stmt_bind_int(q, 4, n->item_version);
+	stmt_bind_text(q, 5, n->item_name);
+	stmt_bind_text(q, 6, n->name);
+	stmt_bind_text(q, 7, sid);
+	stmt_bind_text(q, 8, smob);
+	stmt_bind_text(q, 9, n->remark);
+	stmt_bind_text(q, 10, n->submitted);
+	if ((rc = stmt_run(q)) != DB_OK) {
+		snprintf(err, errlen, "申请 %s 无法入库%s", n->app_no,
+		    rc == DB_DUP ? "：已经存在" : "");
+		return rc == DB_DUP ? DB_NONE : DB_ERR;
+	}
+	*case_id = stmt_insert_id(q);
+	/* Made in an enterprise's name: the enterprise is the applicant,
+	 * the person its 经办人. */
+	if (n->credit_code != NULL) {
+		q = db_stmt(db, SQL_CASE_ENTITY_SET);
+		stmt_bind_text(q, 0, n->ent_name);
+		stmt_bind_text(q, 1, n->credit_code);
+		stmt_bind_int(q, 2, *case_id);
+		if ((rc = stmt_run(q)) != DB_OK) {
+			snprintf(err, errlen, "申请 %s 的申请企业无法入库",
+			    n->app_no);
+			return DB_ERR;
+		}
+	}
+	/* The applicant's clocks run from the submission (deadline.h). */
+	if ((rc = deadline_case(db, pool, *case_id)) != DB_OK) {
+		snprintf(err, errlen, "申请 %s 的办理期限无法计算", n->app_no);
+		return DB_ERR;
+	}
+	for (i = 0; i < n->natts; i++)
+		if ((rc = attachment_add(db, n->app_no, &n->atts[i])) != DB_OK)
+			return rc;
+	return DB_OK;
+}
+
+/* New case id loaded as *k and set at the start of its procedure. */
+static enum db_rc
+case_start(struct db *db, struct pool *pool, int64_t id, struct kase *k)
+{
+	if (case_head(db, pool, SQL_CASE_GET, id, k) != DB_OK)
+		return DB_ERR;
+	wf_initial(&k->net, &k->marking);
+	return save_state(db, pool, k, &k->marking, 0);
+}
+
 enum db_rc
 case_import_application(struct db *db, struct pool *pool, json_t *rec,
     char *err, size_t errlen)
 {
 	json_t			*agent = json_object_get(rec, "agent");
 	char			*agent_label = NULL;
-	struct stmt		*q;
+	struct case_new		 n;
 	struct kase		 k;
-	struct attachment	 a;
+	struct attachment	*a;
 	enum db_rc		 rc;
-	json_t			*atts, *e, *ent;
-	const char		*app_no, *code, *iname, *name, *idno, *mobile;
-	const char		*remark, *submitted, *mname, *fname, *sha, *mime;
-	char			*sid, *smob;
+	json_t			*atts, *lics, *e, *ent;
+	const char		*mname, *fname, *sha, *mime;
 	json_int_t		 version, mseq, size;
-	int64_t			 item_id, case_id;
+	int64_t			 id;
 	size_t			 i;
 
+	memset(&n, 0, sizeof(n));
 	if (json_unpack(rec, "{s:s, s:s, s:I, s:s, s:{s:s, s:s, s:s}, s:s, "
-	    "s:s, s:o}", "app_no", &app_no, "item_code", &code,
-	    "item_version", &version, "item_name", &iname, "applicant",
-	    "name", &name, "id_number", &idno, "mobile", &mobile,
-	    "remark", &remark, "submitted_at", &submitted,
+	    "s:s, s:o}", "app_no", &n.app_no, "item_code", &n.item_code,
+	    "item_version", &version, "item_name", &n.item_name, "applicant",
+	    "name", &n.name, "id_number", &n.idno, "mobile", &n.mobile,
+	    "remark", &n.remark, "submitted_at", &n.submitted,
 	    "attachments", &atts) != 0 || !json_is_array(atts)) {
 		snprintf(err, errlen, "申请记录缺少字段");
 		return DB_NONE;
 	}
-	q = db_stmt(db, SQL_ITEM_FOR);
-	stmt_bind_text(q, 0, code);
-	stmt_bind_int(q, 1, version);
-	if ((rc = stmt_one(q, pool, "i", &item_id)) != DB_OK) {
-		snprintf(err, errlen, "内网没有事项 %s 第 %lld 版", code,
-		    (long long)version);
-		return rc == DB_NONE ? DB_NONE : DB_ERR;
-	}
-	/* The bundle carried them in clear (inside its encryption); this
-	 * site keeps them sealed under its own key. */
-	if ((sid = pii_seal(pool, SEALED_CASE_ID, idno)) == NULL ||
-	    (smob = pii_seal(pool, SEALED_CASE_MOBILE, mobile)) == NULL) {
-		snprintf(err, errlen, "无法读取个人信息加密密钥（pii_key），"
-		    "申请 %s 没有入库", app_no);
-		return DB_ERR;
-	}
-	q = db_stmt(db, SQL_CASE_ADD);
-	stmt_bind_text(q, 0, app_no);
-	stmt_bind_int(q, 1, item_id);
-	stmt_bind_text(q, 2, code);
-	stmt_bind_int(q, 3, version);
-	stmt_bind_text(q, 4, iname);
-	stmt_bind_text(q, 5, name);
-	stmt_bind_text(q, 6, sid);
-	stmt_bind_text(q, 7, smob);
-	stmt_bind_text(q, 8, remark);
-	stmt_bind_text(q, 9, submitted);
-	if ((rc = stmt_run(q)) != DB_OK) {
-		snprintf(err, errlen, "申请 %s 无法入库%s", app_no,
-		    rc == DB_DUP ? "：已经存在" : "");
-		return rc == DB_DUP ? DB_NONE : DB_ERR;
-	}
-	case_id = stmt_insert_id(q);
-	/* Made in an enterprise's name: the enterprise is the applicant,
-	 * the person its 经办人 (records.c checked the entity). */
+	n.source = "online";
+	n.item_version = (int)version;
+	/* records.c checked the entity. */
 	if ((ent = json_object_get(rec, "entity")) != NULL) {
-		q = db_stmt(db, SQL_CASE_ENTITY_SET);
-		stmt_bind_text(q, 0, json_string_value(json_object_get(ent,
-		    "name")));
-		stmt_bind_text(q, 1, json_string_value(json_object_get(ent,
-		    "credit_code")));
-		stmt_bind_int(q, 2, case_id);
-		if ((rc = stmt_run(q)) != DB_OK) {
-			snprintf(err, errlen, "申请 %s 的申请企业无法入库",
-			    app_no);
-			return DB_ERR;
-		}
+		n.ent_name = json_string_value(json_object_get(ent, "name"));
+		n.credit_code = json_string_value(json_object_get(ent,
+		    "credit_code"));
 	}
-	/* The applicant's clocks run from the submission (deadline.h). */
-	if ((rc = deadline_case(db, pool, case_id)) != DB_OK) {
-		snprintf(err, errlen, "申请 %s 的办理期限无法计算", app_no);
-		return DB_ERR;
-	}
+	lics = json_object_get(rec, "licences");
+	a = pool_alloc(pool, (json_array_size(atts) + json_array_size(lics) +
+	    1) * sizeof(*a));
 	json_array_foreach(atts, i, e) {
 		if (json_unpack(e, "{s:I, s:s, s:s, s:s, s:I, s:s}",
 		    "material_seq", &mseq, "material_name", &mname,
 		    "file_name", &fname, "sha256", &sha, "size", &size,
 		    "mime", &mime) != 0 || strlen(sha) != 64) {
-			snprintf(err, errlen, "申请 %s 的附件记录不完整", app_no);
+			snprintf(err, errlen, "申请 %s 的附件记录不完整",
+			    n.app_no);
 			return DB_NONE;
 		}
-		memset(&a, 0, sizeof(a));
-		a.material_seq = (int)mseq;
-		a.material_name = (char *)mname;
-		a.file_name = (char *)fname;
-		memcpy(a.sha256, sha, 65);
-		a.size = size;
-		a.mime = (char *)mime;
-		if ((rc = attachment_add(db, app_no, &a)) != DB_OK)
-			return rc;
+		memset(&a[i], 0, sizeof(a[i]));
+		a[i].material_seq = (int)mseq;
+		a[i].material_name = (char *)mname;
+		a[i].file_name = (char *)fname;
+		memcpy(a[i].sha256, sha, 65);
+		a[i].size = size;
+		a[i].mime = (char *)mime;
 	}
 	/* 免证办 (DOC-2): the licences records.c found valid in the
 	 * library, kept by number as the application offered them. */
-	json_array_foreach(json_object_get(rec, "licences"), i, e) {
-		memset(&a, 0, sizeof(a));
+	n.natts = json_array_size(atts);
+	json_array_foreach(lics, i, e) {
+		memset(&a[n.natts], 0, sizeof(a[n.natts]));
 		if (json_unpack(e, "{s:I, s:s, s:s}", "material_seq", &mseq,
 		    "material_name", &mname, "licence_no", &fname) != 0) {
-			snprintf(err, errlen, "申请 %s 的证照记录不完整", app_no);
+			snprintf(err, errlen, "申请 %s 的证照记录不完整",
+			    n.app_no);
 			return DB_NONE;
 		}
-		a.material_seq = (int)mseq;
-		a.material_name = (char *)mname;
-		a.licence_no = (char *)fname;
-		if ((rc = attachment_add(db, app_no, &a)) != DB_OK)
-			return rc;
+		a[n.natts].material_seq = (int)mseq;
+		a[n.natts].material_name = (char *)mname;
+		a[n.natts].licence_no = (char *)fname;
+		n.natts++;
 	}
-	if (agent != NULL && (rc = case_agent(db, pool, case_id, app_no, idno,
-	    agent, &agent_label, err, errlen)) != DB_OK)
+	n.atts = a;
+	if ((rc = case_new(db, pool, &n, &id, err, errlen)) != DB_OK)
 		return rc;
-	if ((rc = case_head(db, pool, SQL_CASE_GET, case_id, &k)) != DB_OK)
-		return DB_ERR;
-	wf_initial(&k.net, &k.marking);
-	if ((rc = save_state(db, pool, &k, &k.marking, 0)) != DB_OK)
+	if (agent != NULL && (rc = case_agent(db, pool, id, n.app_no,
+	    n.idno, agent, &agent_label, err, errlen)) != DB_OK)
+		return rc;
+	if ((rc = case_start(db, pool, id, &k)) != DB_OK)
 		return rc;
 	return event_out(db, pool, &k, "receive", agent_label != NULL ?
 	    "内网收件（代办）" : "内网收件", "received", NULL, NULL,
 	    agent_label != NULL ? agent_label : "", NULL,
 	    "审批部门已收到申请", NULL);
+}
+
+enum db_rc
+case_add_window(struct db *db, struct pool *pool, const struct case_new *n,
+    const struct user *clerk, struct kase *k, char *err, size_t errlen)
+{
+	enum db_rc	 rc;
+	int64_t		 id;
+
+	if ((rc = case_new(db, pool, n, &id, err, errlen)) != DB_OK ||
+	    (rc = case_start(db, pool, id, k)) != DB_OK)
+		return rc;
+	return event_out(db, pool, k, "receive", "窗口收件", "received",
+	    clerk, NULL, "", NULL, "窗口已收到申请材料", NULL);
 }
 
 enum db_rc

@@ -174,6 +174,27 @@ const char	*flow_state_label(const char *state);
  * transaction. */
 enum db_rc	 case_import_application(struct db *, struct pool *, json_t *rec,
 		    char *err, size_t errlen);
+/* A case as it is received: from the extranet's record, or typed at
+ * the window (INT-1). */
+struct case_new {
+	const char	*source;	/* "online", "window" (kase.source) */
+	const char	*app_no, *item_code, *item_name;
+	int		 item_version;
+	const char	*name, *idno, *mobile, *remark;
+	const char	*submitted;	/* UTC, "YYYY-MM-DD HH:MM:SS" */
+	const char	*ent_name, *credit_code;	/* NULL: a person's */
+	const struct attachment *atts;
+	size_t		 natts;
+};
+/*
+ * A walk-in application the window clerk registered (INT-1; intake.h):
+ * case n received now, in the same inbox, flow and clocks as an online
+ * one, its first timeline entry 窗口收件 by clerk; *k loaded.  Inside the
+ * caller's transaction; DB_NONE with err when refused.
+ */
+enum db_rc	 case_add_window(struct db *, struct pool *,
+		    const struct case_new *, const struct user *clerk,
+		    struct kase *k, char *err, size_t errlen);
 /* The enterprise case id was applied for in the name of (ACC-1): its
  * name and credit code; DB_NONE for a person's own application. */
 enum db_rc	 case_entity(struct db *, struct pool *, int64_t id, char **name,

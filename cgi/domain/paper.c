@@ -227,8 +227,9 @@ note_bad(const char *note, size_t min, const char *what)
 	return min > 0 && n == 0 ? what : "说明请写成一行，200 字以内。";
 }
 
+/* paper_add()'s checks and row, in the caller's transaction, audited. */
 enum db_rc
-paper_add(struct db *db, struct pool *pool, const struct kase *k,
+paper_add_in(struct db *db, struct pool *pool, const struct kase *k,
     const struct user *u, const char *what, int copies, int pages,
     const char **why)
 {
@@ -249,8 +250,6 @@ paper_add(struct db *db, struct pool *pool, const struct kase *k,
 		*why = "这个办件不属于您的部门。";
 	if (*why != NULL)
 		return DB_NONE;
-	if (lock(db, pool, k) != DB_OK)
-		return DB_ERR;
 	q = db_stmt(db, SQL_ADD);
 	stmt_bind_int(q, 0, k->id);
 	stmt_bind_text(q, 1, what);
@@ -258,11 +257,30 @@ paper_add(struct db *db, struct pool *pool, const struct kase *k,
 	stmt_bind_int(q, 3, pages);
 	stmt_bind_int(q, 4, u->id);
 	stmt_bind_int(q, 5, u->id);
-	rc = stmt_run(q);
-	id = rc == DB_OK ? stmt_insert_id(q) : 0;
-	return done(db, pool, k, u, rc, "case.paper.add", json_pack(
-	    "{s:I, s:s, s:i, s:i}", "paper", (json_int_t)id, "what", what,
-	    "copies", copies, "pages", pages));
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	id = stmt_insert_id(q);
+	return audit_json(db, pool, u->login, "case.paper.add", k->app_no,
+	    json_pack("{s:I, s:s, s:i, s:i}", "paper", (json_int_t)id, "what",
+	    what, "copies", copies, "pages", pages));
+}
+
+enum db_rc
+paper_add(struct db *db, struct pool *pool, const struct kase *k,
+    const struct user *u, const char *what, int copies, int pages,
+    const char **why)
+{
+	enum db_rc	 rc;
+
+	*why = NULL;
+	if (lock(db, pool, k) != DB_OK)
+		return DB_ERR;
+	if ((rc = paper_add_in(db, pool, k, u, what, copies, pages, why)) !=
+	    DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
 }
 
 /* Paper id of case k as it is now, in the transaction: its holder (0:

@@ -69,6 +69,10 @@ enum db_rc	 paper_people(struct db *, struct pool *, const struct kase *,
 enum db_rc	 paper_add(struct db *, struct pool *, const struct kase *,
 		    const struct user *, const char *what, int copies,
 		    int pages, const char **why);
+/* The same inside the caller's transaction (window intake, INT-1). */
+enum db_rc	 paper_add_in(struct db *, struct pool *, const struct kase *,
+		    const struct user *, const char *what, int copies,
+		    int pages, const char **why);
 /* Hand paper id of case k over to staff to (0: the archive room) with
  * note; only its holder may (the archive's, anyone of k's departments). */
 enum db_rc	 paper_hand(struct db *, struct pool *, const struct kase *,

@@ -66,11 +66,13 @@ static const char SQL_LIST[] =
     "COALESCE(last_error, '') FROM sms_outbox ORDER BY id DESC LIMIT ?";
 /* The applicant's own registered mobile, by case (never the record's);
  * of a case an agent made (AGT-1), the resident's, which the application
- * names, and the agent's for a copy. */
+ * names, and the agent's for a copy; of a walk-in's (INT-1), which no
+ * account made, the one the window took. */
 static const char SQL_APPLICANT[] =
-    "SELECT c.mobile_sealed, a.item_name, a.agent_id IS NOT NULL, "
-    "a.mobile_sealed, COALESCE(g.mobile_sealed, ''), a.applicant_name "
-    "FROM application a JOIN citizen c ON c.id = a.citizen_id "
+    "SELECT COALESCE(c.mobile_sealed, ''), a.item_name, "
+    "a.agent_id IS NOT NULL, a.mobile_sealed, "
+    "COALESCE(g.mobile_sealed, ''), a.applicant_name "
+    "FROM application a LEFT JOIN citizen c ON c.id = a.citizen_id "
     "LEFT JOIN agent_account g ON g.id = a.agent_id WHERE a.app_no = ?";
 static const char SQL_CODE_ADD[] =
     "INSERT INTO sms_code (ticket_hash, purpose, code_hash, citizen_id, "
@@ -431,7 +433,7 @@ sms_case(struct db *db, struct pool *pool, const char *app_no,
 		*why = "没有这个短信模板";
 		return DB_NONE;
 	}
-	if (!proxy) {
+	if (!proxy && *sealed != '\0') {
 		if ((mobile = pii_open(pool, SEALED_CITIZEN_MOBILE, sealed)) ==
 		    NULL)
 			return DB_ERR;
@@ -439,7 +441,8 @@ sms_case(struct db *db, struct pool *pool, const char *app_no,
 		    app_no, NULL);
 	}
 	/* An agent's case: the resident is the applicant and is told; the
-	 * agent, who follows the case for them, gets a copy. */
+	 * agent, who follows the case for them, gets a copy.  A walk-in's:
+	 * the applicant, at the mobile the window took (no agent). */
 	if ((mobile = pii_open(pool, SEALED_APP_MOBILE, resident)) == NULL)
 		return DB_ERR;
 	if ((rc = sms_queue(NULL, db, pool, mobile, text, NULL, tpl, app_no,

@@ -468,6 +468,9 @@ static const struct record_kind {
 	    claim_import },
 	{ "account.claim.result", SITE_INTRANET, "窗口核验结果",
 	    rec_valid_claim_result, claim_import_result },
+	/* Window intake (INT-1): a walk-in's case, followed online. */
+	{ "case.window", SITE_EXTRANET, "窗口收件", rec_valid_window,
+	    app_import_window },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 

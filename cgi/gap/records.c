@@ -578,17 +578,21 @@ static const struct field licence_elem[] = {
 	OBJECT(NULL, "电子证照", licence_fields)
 };
 
+/* What an application is, online or at the window (case.window). */
+#define APP_HEAD \
+	SHAPED("app_no", "申请编号", S_APP_NO), \
+	SHAPED("item_code", "事项编码", S_ITEM_CODE), \
+	INT("item_version", "事项版本", 1, INT_COLUMN), \
+	LINE("item_name", "事项名称", 1, 200), \
+	OBJECT("applicant", "申请人", applicant_fields), \
+	{ .name = "entity", .type = F_OBJECT, .optional = 1, \
+	    .sub = entity_fields, .label = "申请企业" }, \
+	LINES("remark", "申请说明", REMARK_CHARS, 4 * REMARK_CHARS)
+
 /* app_submit(): what the online application form (ext_apply.c) takes. */
 static const struct field application_fields[] = {
 	CHOICE("type", "记录类型", type_application),
-	SHAPED("app_no", "申请编号", S_APP_NO),
-	SHAPED("item_code", "事项编码", S_ITEM_CODE),
-	INT("item_version", "事项版本", 1, INT_COLUMN),
-	LINE("item_name", "事项名称", 1, 200),
-	OBJECT("applicant", "申请人", applicant_fields),
-	{ .name = "entity", .type = F_OBJECT, .optional = 1,
-	    .sub = entity_fields, .label = "申请企业" },
-	LINES("remark", "申请说明", REMARK_CHARS, 4 * REMARK_CHARS),
+	APP_HEAD,
 	SHAPED("submitted_at", "提交时间", S_DATETIME),
 	ARRAY("attachments", "附件", 0, MATERIALS_MAX, attachment_elem),
 	ARRAY("files", "随附文件", 0, MATERIALS_MAX + 1, sha_elem),
@@ -1222,6 +1226,30 @@ licences_valid(struct rec_check *c, json_t *o, const struct item *it,
 	return 0;
 }
 
+/* The item version o names (item_code, item_version), as this site has
+ * it, published once: 0 with *it, or -1. */
+static int
+item_here(struct rec_check *c, json_t *o, struct item *it)
+{
+	memset(it, 0, sizeof(*it));
+	switch (c->site->item(c->site->arg, c->pool, str(o, "item_code"),
+	    (int)json_integer_value(json_object_get(o, "item_version")),
+	    it)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return fail(c, "item_code", "事项编码",
+		    "本站没有这个事项的这个版本");
+	default:
+		c->dberr = 1;
+		return fail(c, "item_code", NULL, "查询事项时数据库出错");
+	}
+	if (strcmp(it->status, "published") != 0 &&
+	    strcmp(it->status, "retired") != 0)
+		return fail(c, "item_version", "事项版本", "这个版本没有发布过");
+	return 0;
+}
+
 int
 rec_valid_application(struct rec_check *c, json_t *o)
 {
@@ -1235,22 +1263,8 @@ rec_valid_application(struct rec_check *c, json_t *o)
 	if (walk_record(c, o, application_fields) == -1)
 		return -1;
 	/* The item version the applicant applied for, as this site has it. */
-	memset(&it, 0, sizeof(it));
-	switch (c->site->item(c->site->arg, c->pool, str(o, "item_code"),
-	    (int)json_integer_value(json_object_get(o, "item_version")),
-	    &it)) {
-	case DB_OK:
-		break;
-	case DB_NONE:
-		return fail(c, "item_code", "事项编码",
-		    "本站没有这个事项的这个版本");
-	default:
-		c->dberr = 1;
-		return fail(c, "item_code", NULL, "查询事项时数据库出错");
-	}
-	if (strcmp(it.status, "published") != 0 &&
-	    strcmp(it.status, "retired") != 0)
-		return fail(c, "item_version", "事项版本", "这个版本没有发布过");
+	if (item_here(c, o, &it) == -1)
+		return -1;
 	if ((strcmp(it.depth, "A") != 0 && strcmp(it.depth, "B") != 0) ||
 	    it.secret)
 		return fail(c, "item_code", "事项编码", "这个事项不能网上申请");
@@ -1296,6 +1310,8 @@ rec_valid_application(struct rec_check *c, json_t *o)
 
 /* ---- case.event ---------------------------------------------------- */
 
+static int	 app_here(struct rec_check *, json_t *);
+
 int
 rec_valid_case_event(struct rec_check *c, json_t *o)
 {
@@ -1326,15 +1342,8 @@ rec_valid_case_event(struct rec_check *c, json_t *o)
 				return fail(c, pool_printf(c->pool,
 				    "corrections[%zu].material_seq", i),
 				    "材料序号", "同一项材料列了两次");
-	switch (c->site->app(c->site->arg, c->pool, str(o, "app_no"))) {
-	case DB_OK:
-		break;
-	case DB_NONE:
-		return fail(c, "app_no", "申请编号", "本站没有这个申请");
-	default:
-		c->dberr = 1;
-		return fail(c, "app_no", NULL, "查询申请时数据库出错");
-	}
+	if (app_here(c, o) == -1)
+		return -1;
 	if ((doc = json_object_get(o, "doc")) == NULL)
 		return 0;
 	kind = str(doc, "kind");
@@ -1438,10 +1447,16 @@ rec_valid_correct(struct rec_check *c, json_t *o)
 
 /* ---- case.fee ------------------------------------------------------ */
 
-/* The application o names (app_no) is one of this site's. */
+/* The application o names (app_no) is one of this site's, or one a
+ * case.window record before it in this bundle brings (INT-1). */
 static int
 app_here(struct rec_check *c, json_t *o)
 {
+	size_t	 i;
+
+	for (i = 0; i < c->napps; i++)
+		if (strcmp(c->apps[i], str(o, "app_no")) == 0)
+			return 0;
 	switch (c->site->app(c->site->arg, c->pool, str(o, "app_no"))) {
 	case DB_OK:
 		return 0;
@@ -1886,7 +1901,7 @@ static const char *const record_types[] = { "item", "application",
     "gap.aside", "gap.alert", "agent.account", "seal.key", "sms.send",
     "licence.issue", "licence.revoke",
     "account.claim", "account.claim.result",
-    "rating", "rating.state", NULL };
+    "rating", "rating.state", "case.window", NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {
@@ -2353,5 +2368,59 @@ rec_valid_licence_revoke(struct rec_check *c, json_t *o)
 		return -1;
 	if (*str(o, "why") == '\0')
 		return fail(c, "why", "理由", "吊销或注销须写明理由");
+	return 0;
+}
+
+/* ---- case.window (INT-1) --------------------------------------------- */
+
+static const char *const type_window[] = { "case.window", NULL };
+/* window_json() (intake.c): what the window registered, as the extranet
+ * shows it; no file crosses (the scans stay with the case). */
+static const struct field window_fields[] = {
+	CHOICE("type", "记录类型", type_window),
+	APP_HEAD,
+	SHAPED("submitted_at", "收件时间", S_DATETIME),
+	LINE("dept", "收件部门", 1, 100),
+	END
+};
+
+int
+rec_valid_window(struct rec_check *c, json_t *o)
+{
+	struct item	 it;
+	const char	*no, *name;
+
+	if (walk_record(c, o, window_fields) == -1)
+		return -1;
+	/* The window's part of the day's series (intake.h). */
+	no = str(o, "app_no");
+	if (no[10] != '9' || strcmp(no + 10, "90000") == 0)
+		return fail(c, "app_no", "申请编号",
+		    "窗口收件的编号应为 YW、8 位日期和 90001 到 99999");
+	if (strchr(str(json_object_get(o, "applicant"), "id_number"), 'x') !=
+	    NULL)
+		return fail(c, "applicant.id_number", "身份证号码",
+		    "校验位 X 应为大写");
+	name = str(json_object_get(o, "applicant"), "name");
+	if (utf8_chars(name) < 2)
+		return fail(c, "applicant.name", "申请人姓名", "至少 2 个字");
+	if (item_here(c, o, &it) == -1)
+		return -1;
+	if (strcmp(it.name, str(o, "item_name")) != 0)
+		return fail(c, "item_name", "事项名称", "与本站的事项名称不同");
+	if (it.dept_name == NULL || strcmp(it.dept_name, str(o, "dept")) != 0)
+		return fail(c, "dept", "收件部门", "不是这个事项的部门");
+	switch (c->site->app(c->site->arg, c->pool, no)) {
+	case DB_NONE:
+		break;
+	case DB_OK:
+		return fail(c, "app_no", "申请编号", "本站已有这个申请");
+	default:
+		c->dberr = 1;
+		return fail(c, "app_no", NULL, "查询申请时数据库出错");
+	}
+	/* The records after it in this bundle may name it. */
+	*(const char **)pool_push(c->pool, &c->apps, &c->napps, &c->appcap,
+	    sizeof(*c->apps)) = pool_strdup(c->pool, no);
 	return 0;
 }

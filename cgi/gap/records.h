@@ -94,6 +94,10 @@ struct rec_check {
 	/* Every file the records checked so far name. */
 	struct rec_file		*files;
 	size_t			 nfiles, fcap;
+	/* The applications the case.window records checked so far bring,
+	 * which the records after them may name (INT-1). */
+	const char		**apps;
+	size_t			 napps, appcap;
 	/* When a check fails: the field ("applicant.id_number", or "" for
 	 * the record as a whole), what is wrong (Chinese), and whether it
 	 * was the site that could not be asked (a database error, not a
@@ -151,6 +155,9 @@ int	 rec_valid_agent_account(struct rec_check *, json_t *);
  * intranet (ACC-1), and the extranet's answer. */
 int	 rec_valid_claim(struct rec_check *, json_t *);
 int	 rec_valid_claim_result(struct rec_check *, json_t *);
+/* case.window: a walk-in application the intranet's window registered
+ * (INT-1), of an item version here, numbered in the window's series. */
+int	 rec_valid_window(struct rec_check *, json_t *);
 
 /* gap.aside (GAP-5): the other site set aside one of this site's
  * records, or retried or discarded it (either direction). */

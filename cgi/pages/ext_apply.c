@@ -385,7 +385,7 @@ over_quota(struct req *r, enum app_rc why)
  * Why material m's file was refused by files_vet(), and what to do: 422,
  * or 503 when only the scan could not be done (*status).
  */
-static const char *
+const char *
 file_refusal(struct req *r, const char *m, enum files_vet v,
     const char *detail, int *status)
 {
@@ -432,7 +432,7 @@ file_refusal(struct req *r, const char *m, enum files_vet v,
 }
 
 /* What every upload of an applicant is judged by (files.h). */
-static void
+void
 upload_rule(struct req *r, struct files_rule *rule)
 {
 	rule->types = files_material;
@@ -496,8 +496,8 @@ reuse_file(struct req *r, const struct material *m, int64_t ent, FILE **fp,
  * (*why, *status).  reuse: the enterprise (0: the person) whose earlier
  * file the form may name instead (reuse_file()), or -1 for none.
  */
-static int
-take_file(struct req *r, const struct material *m,
+int
+upload_take(struct req *r, const struct material *m,
     const struct files_rule *rule, int64_t reuse, FILE **fp,
     struct attachment *a, int *status, const char **why)
 {
@@ -532,8 +532,8 @@ take_file(struct req *r, const struct material *m,
 }
 
 /* Take back the files of a submission that did not commit. */
-static void
-discard(struct req *r, struct files_put *puts, size_t n)
+void
+upload_discard(struct req *r, struct files_put *puts, size_t n)
 {
 	struct app_files	 f = { r->db, r->pool };
 	size_t			 i;
@@ -546,8 +546,8 @@ discard(struct req *r, struct files_put *puts, size_t n)
 /* Store the n files fps as puts, their digests into atts; 0, or -1 with
  * none of them left stored.  A NULL file is one stored already (an
  * earlier upload offered again, ACC-3): its put stays empty. */
-static int
-store_files(struct req *r, FILE **fps, struct files_put *puts,
+int
+upload_store(struct req *r, FILE **fps, struct files_put *puts,
     struct attachment *atts, size_t n)
 {
 	size_t	 i;
@@ -558,7 +558,7 @@ store_files(struct req *r, FILE **fps, struct files_put *puts,
 			continue;
 		if (files_put(r->cfg->files_dir, fps[i], &puts[i], r->pool) ==
 		    -1) {
-			discard(r, puts, i);
+			upload_discard(r, puts, i);
 			return -1;
 		}
 		memcpy(atts[i].sha256, puts[i].sha256, sizeof(atts[i].sha256));
@@ -576,8 +576,8 @@ field(struct req *r, const char *name)
 }
 
 /* Today in Beijing as YYYYMMDD, from clock_now(). */
-static long
-today_bj(void)
+long
+beijing_today(void)
 {
 	time_t		 t = clock_now() + 8 * 3600;
 	struct tm	 tm;
@@ -627,7 +627,7 @@ resident(struct req *r, const struct item *it, struct app_proxy *p,
 		return show_form(r, it, 422, "请填写居民的姓名（2 到 20 个字，"
 		    "与身份证一致）。");
 	id_number_upper(id);
-	if (strlen(id) != 18 || (ck = id_number_check(id, today_bj())) !=
+	if (strlen(id) != 18 || (ck = id_number_check(id, beijing_today())) !=
 	    IDNO_OK)
 		return show_form(r, it, 422, pool_printf(r->pool, "居民的身份证"
 		    "号码不正确：%s", strlen(id) != 18 ? "应为 18 位。" :
@@ -737,7 +737,7 @@ keep_draft(struct req *r, const struct item *it)
 	if ((uint64_t)(bytes + add) > r->cfg->quota_bytes)
 		sub.n = 0;	/* the fields only */
 	puts = pool_alloc(r->pool, (sub.n + 1) * sizeof(*puts));
-	if (store_files(r, sub.fps, puts, sub.atts, sub.n) == -1)
+	if (upload_store(r, sub.fps, puts, sub.atts, sub.n) == -1)
 		return "保存草稿时出错，请稍后再试。";
 	d.files = pool_alloc(r->pool, (sub.n + 1) * sizeof(*d.files));
 	d.lics = pool_alloc(r->pool, (sub.n + 1) * sizeof(*d.lics));
@@ -763,7 +763,7 @@ keep_draft(struct req *r, const struct item *it)
 		for (i = 0; i < sub.n; i++)
 			files_release(&puts[i]);
 	else
-		discard(r, puts, sub.n);
+		upload_discard(r, puts, sub.n);
 	switch (rc) {
 	case DB_OK:
 		if (add > 0 && sub.n == 0)
@@ -875,7 +875,7 @@ page_ext_apply(struct req *r)
 	for (i = 0; i < it.nmaterials; i++) {
 		const struct material *m = &it.materials[i];
 
-		switch (take_file(r, m, &rule, r->user.roles & ROLE_AGENT ?
+		switch (upload_take(r, m, &rule, r->user.roles & ROLE_AGENT ?
 		    -1 : e.id, &fps[n], &atts[n], &status, &why)) {
 		case -1:
 			if (bad == NULL) {
@@ -919,7 +919,7 @@ page_ext_apply(struct req *r)
 		struct material cm = { .seq = APP_CONSENT_SEQ,
 		    .name = APP_CONSENT_NAME };
 
-		switch (take_file(r, &cm, &rule, -1, &fps[n], &atts[n],
+		switch (upload_take(r, &cm, &rule, -1, &fps[n], &atts[n],
 		    &status, &why)) {
 		case -1:
 			if (bad == NULL) {
@@ -979,7 +979,7 @@ page_ext_apply(struct req *r)
 		return over_quota(r, APP_OVER_BYTES);
 	nstore = n + ((r->user.roles & ROLE_AGENT) != 0 &&
 	    strcmp(proxy.consent_kind, "form") == 0);
-	if (store_files(r, fps, puts, atts, nstore) == -1)
+	if (upload_store(r, fps, puts, atts, nstore) == -1)
 		return reply_error(r, 500, "保存附件时出错，您的申请没有保存。"
 		    "请稍后重新提交。");
 	if (r->user.roles & ROLE_AGENT) {
@@ -998,7 +998,7 @@ page_ext_apply(struct req *r)
 		for (i = 0; i < n; i++)
 			files_release(&puts[i]);
 	else
-		discard(r, puts, n);
+		upload_discard(r, puts, n);
 	/* Made: its draft goes (its files are the application's now); the
 	 * key names the application, and Back comes back to it. */
 	if (arc == APP_OK && d.id != 0 && draft_delete(r->db, r->pool,
@@ -1064,14 +1064,16 @@ visible(struct req *r, const struct application *a)
 
 /*
  * Whether the citizen logged in is the resident an agent made application
- * a for (AGT-1): their ID number is its applicant's.  1 yes, 0 no.
+ * a for (AGT-1), or the applicant of a walk-in one (INT-1): their ID
+ * number is its applicant's.  1 yes, 0 no.
  */
 static int
 resident_of(struct req *r, const struct application *a)
 {
 	char	*idno, *mobile, hash[65];
 
-	if (a->agent_id == 0 || a->id_hash == NULL ||
+	if ((a->agent_id == 0 && strcmp(a->source, "window") != 0) ||
+	    a->id_hash == NULL ||
 	    !(r->user.roles & ROLE_CITIZEN) ||
 	    account_citizen_personal(r->db, r->pool, r->user.id, &idno,
 	    &mobile) != DB_OK || app_id_hash(idno, hash) == -1)
@@ -1264,7 +1266,7 @@ page_ext_correct(struct req *r)
 		memset(&m, 0, sizeof(m));
 		m.seq = a.corr[i].material_seq;
 		m.name = a.corr[i].material_name;
-		switch (take_file(r, &m, &rule, -1, &fps[i], &atts[i],
+		switch (upload_take(r, &m, &rule, -1, &fps[i], &atts[i],
 		    &status, &why)) {
 		case -1:
 			return reply_error(r, status, pool_printf(r->pool,
@@ -1276,7 +1278,7 @@ page_ext_correct(struct req *r)
 		}
 		atts[i].round = 1;
 	}
-	if (store_files(r, fps, puts, atts, a.ncorr) == -1)
+	if (upload_store(r, fps, puts, atts, a.ncorr) == -1)
 		return reply_error(r, 500, "保存补正材料时出错，补正材料没有提交。"
 		    "请稍后重新提交。");
 	rc = app_correct(r->db, r->pool, &r->user, a.app_no, atts, a.ncorr,
@@ -1285,7 +1287,7 @@ page_ext_correct(struct req *r)
 		for (i = 0; i < a.ncorr; i++)
 			files_release(&puts[i]);
 	else
-		discard(r, puts, a.ncorr);
+		upload_discard(r, puts, a.ncorr);
 	switch (rc) {
 	case DB_OK:
 		return reply_redirect(r, pool_printf(r->pool,
@@ -1345,6 +1347,7 @@ page_ext_my(struct req *r)
 		hdf_put(r, p, "applicant_name", v[i].applicant_name);
 		hdf_put(r, p, "agent_name", v[i].agent_name);
 		hdf_put(r, p, "agent_area", v[i].agent_area);
+		hdf_put(r, p, "source", v[i].source);
 	}
 	if ((done = form_get(r, "done")) != NULL && strcmp(done, "draft") == 0)
 		hdf_set(r, "Page.Notice", "草稿已删除。");

@@ -88,6 +88,7 @@ static const struct {
 	{ "case.paper.hand", "移交纸质材料" },
 	{ "case.paper.receive", "签收纸质材料" },
 	{ "case.paper.retain", "注明纸质材料本部门留存" },
+	{ "case.intake", "窗口收件登记" },
 	{ "delegation.add", "设定委托（AB岗）" },
 	{ "delegation.end", "提前结束或撤销委托" },
 	{ "delegation.expire", "委托到期自动结束" },

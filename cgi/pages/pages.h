@@ -9,6 +9,7 @@
 #include "catalog.h"
 #include "flow.h"
 #include "request.h"
+#include "files.h"
 
 /* Both sites: the large-text mode (display.c). */
 int	 page_display(struct req *);
@@ -113,6 +114,10 @@ int	 page_int_paper_retain(struct req *);
 /* 窗口核验 (ACC-1; int_claim.c). */
 int	 page_int_claim(struct req *);
 int	 page_int_claim_add(struct req *);
+/* 窗口收件 (INT-1; int_intake.c). */
+int	 page_int_intake(struct req *);
+int	 page_int_intake_add(struct req *);
+int	 page_int_intake_receipt(struct req *);
 /* int_delegate.c: 我的委托 (INT-7). */
 int	 page_int_delegate(struct req *);
 int	 page_int_delegate_add(struct req *);
@@ -348,5 +353,25 @@ int	 view_staff_list(struct req *, const char *dept);
  * (/sec/alerts, /ops/gap). */
 struct alert;
 void	 view_alert(struct req *, const char *prefix, const struct alert *);
+
+/*
+ * Uploads of material files, judged one way wherever they are taken
+ * (ext_apply.c; the window's intake, int_intake.c): the rule, a file
+ * posted as m<seq> judged by content, structure and malware (1 taken, 0
+ * none posted, -1 refused with *why and *status; reuse -1: no earlier
+ * file may stand in), the files stored before the rows that name them
+ * commit, and taken back if they do not.
+ */
+void		 upload_rule(struct req *, struct files_rule *);
+const char	*file_refusal(struct req *, const char *material,
+		    enum files_vet, const char *detail, int *status);
+int		 upload_take(struct req *, const struct material *,
+		    const struct files_rule *, int64_t reuse, FILE **,
+		    struct attachment *, int *status, const char **why);
+int		 upload_store(struct req *, FILE **, struct files_put *,
+		    struct attachment *, size_t n);
+void		 upload_discard(struct req *, struct files_put *, size_t n);
+/* Today in Beijing as YYYYMMDD, from clock_now(). */
+long		 beijing_today(void);
 
 #endif

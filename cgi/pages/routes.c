@@ -166,6 +166,13 @@ const struct route routes[] = {
 	{ "GET", "/hall/claim", R_INT | R_LOGIN, ROLE_CLERK, page_int_claim },
 	{ "POST", "/hall/claim", R_INT | R_LOGIN | R_CSRF, ROLE_CLERK,
 	    page_int_claim_add },
+	/* 窗口收件 (INT-1; int_intake.c): window clerks only. */
+	{ "GET", "/hall/intake", R_INT | R_LOGIN, ROLE_CLERK,
+	    page_int_intake },
+	{ "POST", "/hall/intake", R_INT | R_LOGIN | R_CSRF, ROLE_CLERK,
+	    page_int_intake_add },
+	{ "GET", "/hall/intake/receipt", R_INT | R_LOGIN, ROLE_CLERK,
+	    page_int_intake_receipt },
 	/* 我的委托 (INT-7): one's own delegations (int_delegate.c). */
 	{ "GET", "/delegate", R_INT | R_LOGIN, STAFF, page_int_delegate },
 	{ "POST", "/delegate", R_INT | R_LOGIN | R_CSRF, STAFF,

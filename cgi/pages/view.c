@@ -166,6 +166,8 @@ view_app(struct req *r, const char *p, const struct application *a)
 	    a->item_version);
 	hdf_put(r, p, "item_name", a->item_name);
 	hdf_put(r, p, "applicant_name", a->applicant_name);
+	/* Registered at the window (INT-1): its materials stayed there. */
+	hdf_put(r, p, "source", a->source);
 	/* Made in an enterprise's name (ACC-1): the applicant it is. */
 	hdf_put(r, p, "entity_name", a->entity_name);
 	hdf_put(r, p, "credit_code", a->credit_code);

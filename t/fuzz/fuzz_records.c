@@ -56,6 +56,7 @@ stub_item(void *arg, struct pool *pool, const char *code, int version,
 	it->version = 1;
 	it->status = "published";
 	it->name = "食品经营许可";
+	it->dept_name = "市场监管局";
 	it->depth = "A";
 	it->materials = mats;
 	it->nmaterials = 2;
@@ -133,7 +134,9 @@ static const rec_validator validators[] = { rec_valid_item,
     /* An application offering a licence instead of a file (DOC-2). */
     rec_valid_application,
     /* Ratings and their follow-up (EXT-8). */
-    rec_valid_rating, rec_valid_rating_state };
+    rec_valid_rating, rec_valid_rating_state,
+    /* Window intake (INT-1): a walk-in's case, an enterprise's. */
+    rec_valid_window };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -350,6 +353,15 @@ static const char *const seeds[] = {
 	"\"round\":1,\"seq\":3,\"state\":\"done\",\"state_label\":"
 	"\"已整改\",\"result\":\"已整改。\",\"visit_due\":\"2026-12-10\","
 	"\"fix_due\":\"2026-12-21\"}",
+	/* case.window (INT-1). */
+	"{\"type\":\"case.window\",\"app_no\":\"YW2026112190001\","
+	"\"item_code\":\"152502-SCJG-XK-001\",\"item_version\":1,"
+	"\"item_name\":\"食品经营许可\",\"applicant\":{\"name\":\"其其格\","
+	"\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\"},"
+	"\"entity\":{\"kind\":\"enterprise\",\"credit_code\":"
+	"\"91152502MA0N3K7P83\",\"name\":\"锡林浩特市草原明珠乳业有限公司\"},"
+	"\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\","
+	"\"dept\":\"市场监管局\"}",
 };
 
 static struct pool	*pool;

@@ -188,6 +188,12 @@ hostile_route int sup POST /sup/complaint/investigate "/sup/complaint?id=$CID" f
 hostile_route int sup POST /sup/complaint/close "/sup/complaint?id=$CID" full id=$CID note=办结
 hostile_route int sup POST /sup/complaint/reply "/sup/complaint?id=$CID" full id=$CID reply=已答复
 hostile_route int audit GET /audit - full object=HR$N actor=liuxiaomei kind=org before=999999
+# 窗口收件 (INT-1): the search, the form (every field and file), a receipt.
+hostile_route int clerk GET /hall/intake - full q=延续 item=152502-SCJG-XK-004
+hostile_route int clerk POSTM /hall/intake "/hall/intake?item=152502-SCJG-XK-004" full \
+	item=152502-SCJG-XK-004 name=其其格 "id_number=$IDC" mobile=13900000003 \
+	remark=门店地址未变 "m1=@$TMP/apply.pdf" p2=1 pg2=3
+hostile_route int clerk GET /hall/intake/receipt - full no=YW2026120790001
 hostile_route int clerk GET /password - full saved=1
 hostile_route int clerk POST /password /password few old=Wrong-pass-1 password=$PW \
 	password2=Not-the-same-1

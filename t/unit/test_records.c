@@ -48,6 +48,7 @@ stub_item(void *arg, struct pool *pool, const char *code, int version,
 	it->version = 1;
 	it->status = "published";
 	it->name = NAME;
+	it->dept_name = "锡林浩特市市场监督管理局";
 	it->depth = "A";
 	it->materials = mats;
 	it->nmaterials = 2;
@@ -1825,6 +1826,88 @@ claim_record(void **state)
 	}
 }
 
+/* case.window (INT-1): a walk-in's case as the window registered it:
+ * the window's part of the series, an item version here of the
+ * department it names, an applicant as the form checks one, no file; the
+ * case.event records after it in the bundle may name it. */
+#define WINDOW "{\"type\":\"case.window\",\"app_no\":\"YW2026112190001\"," \
+    "\"item_code\":\"" CODE "\",\"item_version\":1,\"item_name\":\"" \
+    NAME "\",\"applicant\":{\"name\":\"其其格\",\"id_number\":" \
+    "\"152502198807120048\",\"mobile\":\"13904791234\"},\"remark\":" \
+    "\"\",\"submitted_at\":\"2026-11-21 02:00:00\",\"dept\":" \
+    "\"锡林浩特市市场监督管理局\"}"
+
+static void
+window_record(void **state)
+{
+	static const struct {
+		const char	*key, *value, *at;
+	} bad[] = {
+		{ "app_no", "\"YW2026112100002\"", "app_no" },
+		{ "app_no", "\"YW2026112190000\"", "app_no" },
+		{ "app_no", "\"YW202611219000\"", "app_no" },
+		{ "app_no", "\"YW2026112100001\"", "app_no" },
+		{ "item_code", "\"152502-SCJG-XK-999\"", "item_code" },
+		{ "item_version", "2", "item_code" },
+		{ "item_name", "\"别的事项\"", "item_name" },
+		{ "dept", "\"锡林浩特市公安局\"", "dept" },
+		{ "applicant", "{\"name\":\"其其格\",\"id_number\":"
+		    "\"152502198807120049\",\"mobile\":\"13904791234\"}",
+		    "applicant.id_number" },
+		{ "applicant", "{\"name\":\"其其格\",\"id_number\":"
+		    "\"11010519491231002x\",\"mobile\":\"13904791234\"}",
+		    "applicant.id_number" },
+		{ "applicant", "{\"name\":\"其\",\"id_number\":"
+		    "\"152502198807120048\",\"mobile\":\"13904791234\"}",
+		    "applicant.name" },
+		{ "applicant", "{\"name\":\"其其格\",\"id_number\":"
+		    "\"152502198807120048\",\"mobile\":\"1390479123\"}",
+		    "applicant.mobile" },
+		{ "entity", "{\"kind\":\"enterprise\",\"credit_code\":"
+		    "\"91152502MA0N3K7P84\",\"name\":\"草原乳业\"}",
+		    "entity.credit_code" },
+		{ "remark", "\"\\u0007\"", "remark" },
+		{ "submitted_at", "\"2026-11-21\"", "submitted_at" },
+		{ "attachments", "[]", "attachments" },
+		{ "dept", "null", "dept" },
+	};
+	json_t	*o;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		o = parse(WINDOW);
+		if (strcmp(bad[i].value, "null") == 0)
+			json_object_del(o, bad[i].key);
+		else
+			json_object_set_new(o, bad[i].key, json_loads(
+			    bad[i].value, JSON_DECODE_ANY, NULL));
+		assert_int_equal(run(rec_valid_window, o), -1);
+		assert_string_equal(field(), bad[i].at);
+	}
+	/* The stub's database down: a database error, not a bad record. */
+	site_fails = 1;
+	assert_int_equal(run(rec_valid_window, parse(WINDOW)), -1);
+	assert_true(fx.c.dberr);
+	site_fails = 0;
+	fx.c.dberr = 0;
+	/* A progress record of it is refused until it came before. */
+	assert_int_equal(run(rec_valid_case_event, parse("{\"type\":"
+	    "\"case.event\",\"app_no\":\"YW2026112190001\",\"seq\":1,"
+	    "\"at\":\"2026-11-21 02:00:00\",\"label\":\"窗口收件\","
+	    "\"actor\":\"锡林浩特市市场监督管理局\",\"note\":\"\","
+	    "\"state\":\"received\",\"state_label\":\"已收件，等待受理\"}")),
+	    -1);
+	assert_string_equal(field(), "app_no");
+	assert_int_equal(run(rec_valid_window, parse(WINDOW)), 0);
+	assert_int_equal(run(rec_valid_case_event, parse("{\"type\":"
+	    "\"case.event\",\"app_no\":\"YW2026112190001\",\"seq\":1,"
+	    "\"at\":\"2026-11-21 02:00:00\",\"label\":\"窗口收件\","
+	    "\"actor\":\"锡林浩特市市场监督管理局\",\"note\":\"\","
+	    "\"state\":\"received\",\"state_label\":\"已收件，等待受理\"}")),
+	    0);
+}
+
 /* account.claim.result: applied, or refused with its reason. */
 static void
 claim_result_record(void **state)
@@ -2356,6 +2439,7 @@ main(void)
 		T(agent_account_record),
 		T(claim_record),
 		T(claim_result_record),
+		T(window_record),
 		T(gap_aside_record),
 		T(gap_alert_record),
 		T(seal_key_record),

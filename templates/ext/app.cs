@@ -97,7 +97,9 @@
   <section class="section">
     <h2 class="section-title">已提交的材料</h2>
     <?cs if:App.lics_unread ?><p class="alert alert-error" role="alert">使用的电子证照暂时无法显示，请稍后刷新本页。</p><?cs /if ?>
-    <?cs if:subcount(App.Attachments) == 0 && subcount(App.Lics) == 0 ?>
+    <?cs if:App.source == "window" ?>
+    <p class="muted">材料已在政务服务中心窗口递交，收到的材料见窗口出具的收件回执；扫描件和纸质材料随办件在审批部门流转，不在网上显示。</p>
+    <?cs elif:subcount(App.Attachments) == 0 && subcount(App.Lics) == 0 ?>
     <p class="muted">未上传材料。</p>
     <?cs else ?>
     <div class="table-wrap">

@@ -64,7 +64,7 @@
       <?cs each:a = Apps ?>
       <tr>
         <td class="nowrap" data-label="申请编号"><a class="mono row-main" href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.app_no ?></a></td>
-        <td data-label="事项"><a href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.item_name ?></a><?cs if:a.entity_name ?><br><span class="small muted">申请人：<?cs var:a.entity_name ?></span><?cs /if ?><?cs if:a.agent_name && !Agent.name ?><br><span class="tag">代办</span> <span class="muted small">由代办员<?cs var:a.agent_name ?>代办</span><?cs /if ?></td>
+        <td data-label="事项"><a href="/app?no=<?cs var:url_escape(a.app_no) ?>"><?cs var:a.item_name ?></a><?cs if:a.entity_name ?><br><span class="small muted">申请人：<?cs var:a.entity_name ?></span><?cs /if ?><?cs if:a.agent_name && !Agent.name ?><br><span class="tag">代办</span> <span class="muted small">由代办员<?cs var:a.agent_name ?>代办</span><?cs /if ?><?cs if:a.source == "window" ?><br><span class="tag">窗口</span> <span class="muted small">在政务服务中心窗口递交</span><?cs /if ?></td>
         <?cs if:Agent.name ?><td data-label="居民"><?cs var:a.applicant_name ?></td><?cs /if ?>
         <td data-label="状态"><span class="badge<?cs call:state_class(a.state_label) ?>"><?cs var:a.state_label ?></span></td>
         <td class="nowrap" data-label="提交时间"><?cs var:a.submitted_at ?></td>
