@@ -22,6 +22,7 @@
 
 #include <jansson.h>
 
+#include "agency.h"
 #include "agent.h"
 #include "anchor.h"
 #include "ack.h"
@@ -462,6 +463,9 @@ static const struct record_kind {
 	    claim_import },
 	{ "account.claim.result", SITE_INTRANET, "窗口核验结果",
 	    rec_valid_claim_result, claim_import_result },
+	/* 全程代理 (INT-14): a key project's progress, for its investor. */
+	{ "agency.progress", SITE_EXTRANET, "项目代办进度",
+	    rec_valid_agency_progress, agency_import },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 

@@ -136,6 +136,9 @@ int	 rec_valid_agent_account(struct rec_check *, json_t *);
  * intranet (ACC-1), and the extranet's answer. */
 int	 rec_valid_claim(struct rec_check *, json_t *);
 int	 rec_valid_claim_result(struct rec_check *, json_t *);
+/* A 全程代理 project's progress for the investor (INT-14; intranet →
+ * extranet). */
+int	 rec_valid_agency_progress(struct rec_check *, json_t *);
 
 /* gap.aside (GAP-5): the other site set aside one of this site's
  * records, or retried or discarded it (either direction). */

@@ -113,7 +113,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_licence_issue, rec_valid_licence_issue,
     rec_valid_licence_revoke,
     /* The window's claims and their answers (ACC-1). */
-    rec_valid_claim, rec_valid_claim, rec_valid_claim_result };
+    rec_valid_claim, rec_valid_claim, rec_valid_claim_result,
+    /* A 全程代理 project's progress (INT-14). */
+    rec_valid_agency_progress };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -312,6 +314,14 @@ static const char *const seeds[] = {
 	"{\"type\":\"account.claim.result\",\"id\":1,\"state\":"
 	"\"refused\",\"reason\":\"这个身份证号码在网上没有注册过\","
 	"\"at\":\"2026-12-07 10:05:00\"}",
+	"{\"type\":\"agency.progress\",\"project\":3,\"credit_code\":"
+	"\"91152502MA0N3K7P83\",\"name\":\"液态奶加工项目\",\"location\":"
+	"\"乳业园区\",\"coordinator\":\"巴音朝鲁\",\"as_of\":"
+	"\"2026-12-07 10:00:00\",\"items\":[{\"item\":\"食品经营许可\","
+	"\"dept\":\"市场监管局\",\"state\":\"doing\",\"app_no\":"
+	"\"YW2026120700004\",\"step\":\"审查中\"},{\"item\":\"临时占用草原"
+	"审核\",\"dept\":\"林草局\",\"state\":\"todo\",\"app_no\":\"\","
+	"\"step\":\"待申请\"}]}",
 };
 
 static struct pool	*pool;
