@@ -50,10 +50,9 @@ sql_ext "DELETE FROM submit_quota WHERE citizen_id = $(citizen_of 15250219900315
 ext_login applicant 152502199003150027 Yiwang@2026
 APP1=$(ent_apply "$CODE1")
 APP2=$(ent_apply "$CODE2")
+APP0=$(ext_apply "$CODE3")	# the person's own, not the enterprise's
 t_like "the investor applied for two items in its name" "$APP1 $APP2" '^YW[0-9]+ YW[0-9]+$'
 carry ext int
-# A demo resident's own case of the third item, not the enterprise's.
-APP0=$(sql_int "SELECT app_no FROM kase WHERE item_code = '$CODE3' AND credit_code IS NULL ORDER BY id LIMIT 1")
 CASE1=$(sql_int "SELECT id FROM kase WHERE app_no = '$APP1'")
 CASE2=$(sql_int "SELECT id FROM kase WHERE app_no = '$APP2'")
 accept clerk sarengaowa "$CASE1"
