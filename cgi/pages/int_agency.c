@@ -77,10 +77,6 @@ page_int_agency(struct req *r)
 	if (agency_list(r->db, r->pool, r->user.id, &v, &n) != DB_OK ||
 	    put_projects(r, v, n) == -1)
 		return reply_error(r, 500, NULL);
-	if (form_get(r, "done") != NULL)
-		hdf_set(r, "Page.Notice", "项目已登记。投资企业的经办人可在"
-		    "外网“我的企业”页面查看项目代办进度（数据经网闸摆渡后"
-		    "更新）。");
 	hdf_set(r, "Page.Title", "全程代理项目");
 	return render(r, "int/agency.cs");
 }
