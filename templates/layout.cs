@@ -39,6 +39,7 @@
       <?cs if:User.Role.auditor ?><a href="/audit">审计记录</a><?cs /if ?>
       <?cs if:User.Role.watch ?><a href="/sup">电子监察</a><?cs /if ?>
       <?cs if:User.Role.gapview ?><a href="/ops/gap">网闸摆渡</a><?cs /if ?>
+      <?cs if:User.Role.coord ?><a href="/agency">全程代理</a><?cs /if ?>
       <a href="/account">我的账户</a><a href="/password">修改密码</a>
       <div class="nav-account">
         <span class="nav-user" title="当前登录"><?cs var:User.Name ?><?cs if:User.Dept ?><span class="nav-dept"><?cs var:User.Dept ?></span><?cs /if ?></span>

@@ -15,6 +15,7 @@
 #include <openssl/pem.h>
 
 #include "account.h"
+#include "agency.h"
 #include "agent.h"
 #include "anchor.h"
 #include "anomaly.h"
@@ -94,7 +95,8 @@ usage(void)
 	    "  dept-add CODE NAME ABBR [REGION [ADDRESS [PHONE]]]\n"
 	    "  user-add LOGIN NAME DEPT ROLES   roles: clerk,handler,leader, or one\n"
 	    "                               of admin, secadmin, auditor (三员分立);\n"
-	    "                               supervisor, observer or gapop (网闸摆渡员)\n"
+	    "                               supervisor, observer, gapop\n"
+	    "                               (网闸摆渡员) or coord (代理协调员)\n"
 	    "                               alone;\n"
 	    "                               password from $YIWANG_PASSWORD or stdin,\n"
 	    "                               temporary: changed at first login\n"
@@ -965,7 +967,7 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0, ended = 0;
 	int		 checked = 0, abnormal = 0;
 	int		 late = 0, halls = 0, agents = 0, recounted = -1;
-	int		 rdue = 0, rlate = 0;
+	int		 rdue = 0, rlate = 0, projects = 0;
 	char		*from, *to;
 
 	if (cfg->site != SITE_INTRANET)
@@ -985,6 +987,9 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	if (pub_late_check(db, pool, cal_day_str(pool, cal_day_of(now)),
 	    &late) != DB_OK || pub_hall_send(db, pool, &halls) != DB_OK ||
 	    pub_agents_send(db, pool, &agents) != DB_OK)
+		return 1;
+	/* 全程代理 (INT-14): each project's progress, when it changed. */
+	if (agency_send_all(db, pool, &projects) != DB_OK)
 		return 1;
 	/* The figures of the days a calendar change touched (SUP-4, 146),
 	 * once the open deadlines have followed it. */

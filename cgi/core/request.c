@@ -1004,6 +1004,7 @@ render_roles(struct req *r)
 		{ ROLE_GAPOP, "User.Role.gapop" },
 		{ ROLES_GAPVIEW, "User.Role.gapview" },
 		{ ROLE_AGENT, "User.Role.agent" },
+		{ ROLE_COORD, "User.Role.coord" },
 	};
 	size_t	 i;
 

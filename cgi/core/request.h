@@ -41,6 +41,9 @@ enum role {
 	 * gap; neither handles cases nor administers (db/180). */
 	ROLE_GAPOP	= 1 << 10,	/* 网闸摆渡员 */
 	ROLE_AGENT	= 1 << 11,	/* 代办员, on the extranet (AGT-1) */
+	/* 全程代理 (INT-14): follows key projects, urges their steps,
+	 * acts on none (db/270). */
+	ROLE_COORD	= 1 << 12,	/* 代理协调员 */
 };
 /* The business roles, and the three administrators' (SEC-7). */
 #define ROLES_STAFF	(ROLE_CLERK | ROLE_HANDLER | ROLE_CHIEF | ROLE_LEADER)

@@ -1080,6 +1080,7 @@ const struct account_role account_roles[] = {
 	    "role_observer" },
 	{ ROLE_GAPOP, "gapop", "网闸摆渡员", "role_gapop" },
 	{ ROLE_AGENT, "agent", "代办员", NULL },	/* extranet, AGT-1 */
+	{ ROLE_COORD, "coord", "代理协调员（全程代理）", "role_coord" },
 };
 const size_t naccount_roles = sizeof(account_roles) /
     sizeof(account_roles[0]);
@@ -1118,7 +1119,7 @@ account_roles_refusal(unsigned roles)
 	unsigned	 admins = roles & ROLES_ADMINS;
 
 	if ((roles & ~(unsigned)(ROLES_STAFF | ROLES_ADMINS |
-	    ROLES_WATCH | ROLE_GAPOP)) != 0)
+	    ROLES_WATCH | ROLE_GAPOP | ROLE_COORD)) != 0)
 		return "只能选择工作人员或管理员的角色。";
 	/* Who watches does not handle, administer, or do both. */
 	if ((roles & ROLES_WATCH) != 0 && roles != ROLE_SUPERVISOR &&
@@ -1130,6 +1131,11 @@ account_roles_refusal(unsigned roles)
 	if ((roles & ROLE_GAPOP) != 0 && roles != ROLE_GAPOP)
 		return "网闸摆渡员只能担任这一种角色：摆渡数据的人不办件、"
 		    "不做管理，也不做监督。";
+	/* Who coordinates a 全程代理 project urges its steps and acts on
+	 * none (INT-14; db/270). */
+	if ((roles & ROLE_COORD) != 0 && roles != ROLE_COORD)
+		return "代理协调员只能担任这一种角色：协调项目的人只督促、"
+		    "不办件，也不做管理或监督。";
 	/* At most one bit of the three. */
 	if ((admins & (admins - 1)) != 0)
 		return "系统管理员、安全管理员和审计管理员须由三个不同的人担任"

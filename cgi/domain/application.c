@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "agent.h"
+#include "agency.h"
 #include "application.h"
 #include "aside.h"
 #include "docseal.h"
@@ -380,6 +381,9 @@ app_file_named(struct db *db, struct pool *pool, const char *sha)
 		return rc;
 	/* So does a draft, while it lives (EXT-1). */
 	if ((rc = draft_file_named(db, pool, sha)) != DB_NONE)
+		return rc;
+	/* So does a 全程代理 project's agreement (INT-14). */
+	if ((rc = agency_file_named(db, pool, sha)) != DB_NONE)
 		return rc;
 	/* A record set aside at import keeps its files (GAP-5). */
 	return aside_file_named(db, pool, sha);

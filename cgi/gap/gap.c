@@ -22,6 +22,7 @@
 
 #include <jansson.h>
 
+#include "agency.h"
 #include "agent.h"
 #include "anchor.h"
 #include "ack.h"
@@ -471,6 +472,9 @@ static const struct record_kind {
 	/* Window intake (INT-1): a walk-in's case, followed online. */
 	{ "case.window", SITE_EXTRANET, "窗口收件", rec_valid_window,
 	    app_import_window },
+	/* 全程代理 (INT-14): a key project's progress, for its investor. */
+	{ "agency.progress", SITE_EXTRANET, "项目代办进度",
+	    rec_valid_agency_progress, agency_import },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 

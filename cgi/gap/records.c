@@ -1901,7 +1901,8 @@ static const char *const record_types[] = { "item", "application",
     "gap.aside", "gap.alert", "agent.account", "seal.key", "sms.send",
     "licence.issue", "licence.revoke",
     "account.claim", "account.claim.result",
-    "rating", "rating.state", "case.window", NULL };
+    "rating", "rating.state", "case.window",
+    "agency.progress", NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {
@@ -2204,6 +2205,62 @@ rec_valid_seal_key(struct rec_check *c, json_t *o)
 		    "吊销的密钥写明原因，未吊销的不写");
 	if (*str(o, "revoked_at") != '\0' && *str(o, "retired_at") == '\0')
 		return fail(c, "retired_at", "停用时间", "吊销的密钥也已停用");
+	return 0;
+}
+
+/* ---- agency.progress (INT-14) -------------------------------------- */
+
+static const char *const type_agency[] = { "agency.progress", NULL };
+static const char *const agency_states[] = { "todo", "doing", "done",
+    NULL };
+static const struct field agency_item_fields[] = {
+	LINE("item", "事项", 1, 200),
+	LINE("dept", "部门", 0, 100),
+	CHOICE("state", "办理情况", agency_states),
+	SHAPED("app_no", "申请编号", S_OPT_APP_NO),
+	LINE("step", "进度", 1, 60),
+	END
+};
+static const struct field agency_item_elem[] = {
+	OBJECT(NULL, "事项", agency_item_fields)
+};
+/* agency.c send_one(): a 全程代理 project's progress, for the investor
+ * enterprise's page (AGENCY_ITEMS_MAX items). */
+static const struct field agency_fields[] = {
+	CHOICE("type", "记录类型", type_agency),
+	INT("project", "项目序号", 1, INT_COLUMN),
+	SHAPED("credit_code", "投资企业统一社会信用代码", S_CREDIT),
+	LINE("name", "项目名称", 2, 100),
+	LINE("location", "建设地点", 2, 200),
+	LINE("coordinator", "代理协调员", 1, 50),
+	SHAPED("as_of", "统计时间", S_DATETIME),
+	ARRAY("items", "事项", 1, 30, agency_item_elem),
+	END
+};
+
+int
+rec_valid_agency_progress(struct rec_check *c, json_t *o)
+{
+	json_t		*e, *u;
+	const char	*no;
+	size_t		 i, j;
+
+	if (walk_record(c, o, agency_fields) == -1)
+		return -1;
+	json_array_foreach(json_object_get(o, "items"), i, e) {
+		no = str(e, "app_no");
+		/* An item to apply for has no case; one applied for has. */
+		if ((strcmp(str(e, "state"), "todo") == 0) != (*no == '\0'))
+			return fail(c, pool_printf(c->pool,
+			    "items[%zu].app_no", i), "申请编号",
+			    "待申请的事项没有申请编号，已申请的必须有");
+		json_array_foreach(json_object_get(o, "items"), j, u)
+			if (j < i && *no != '\0' &&
+			    strcmp(str(u, "app_no"), no) == 0)
+				return fail(c, pool_printf(c->pool,
+				    "items[%zu].app_no", i), "申请编号",
+				    "重复");
+	}
 	return 0;
 }
 

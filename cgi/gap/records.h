@@ -158,6 +158,9 @@ int	 rec_valid_claim_result(struct rec_check *, json_t *);
 /* case.window: a walk-in application the intranet's window registered
  * (INT-1), of an item version here, numbered in the window's series. */
 int	 rec_valid_window(struct rec_check *, json_t *);
+/* A 全程代理 project's progress for the investor (INT-14; intranet →
+ * extranet). */
+int	 rec_valid_agency_progress(struct rec_check *, json_t *);
 
 /* gap.aside (GAP-5): the other site set aside one of this site's
  * records, or retried or discarded it (either direction). */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agency.h"
 #include "enterprise.h"
 #include "licence.h"
 #include "ids.h"
@@ -88,6 +89,39 @@ load_ent(struct req *r, struct enterprise *e)
 	}
 }
 
+/* Agency.N: the progress of the key projects the centre handles for
+ * enterprise credit (项目代办进度, INT-14), as the last record brought
+ * it; -1 on a database error. */
+static int
+view_agency(struct req *r, const char *credit)
+{
+	struct agency_progress	*v;
+	const char		*p, *q;
+	size_t			 n, i, j;
+
+	if (agency_progress_of(r->db, r->pool, credit, &v, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "Agency.%zu", i);
+		hdf_put(r, p, "name", v[i].name);
+		hdf_put(r, p, "location", v[i].location);
+		hdf_put(r, p, "coordinator", v[i].coordinator);
+		hdf_put(r, p, "as_of", v[i].as_of);
+		hdf_putf(r, p, "done", "%zu", v[i].ndone);
+		hdf_putf(r, p, "doing", "%zu", v[i].ndoing);
+		hdf_putf(r, p, "todo", "%zu", v[i].ntodo);
+		for (j = 0; j < v[i].nitems; j++) {
+			q = pool_printf(r->pool, "%s.Items.%zu", p, j);
+			hdf_put(r, q, "name", v[i].items[j].item_name);
+			hdf_put(r, q, "dept", v[i].items[j].dept_name);
+			hdf_put(r, q, "state", v[i].items[j].state);
+			hdf_put(r, q, "app_no", v[i].items[j].app_no);
+			hdf_put(r, q, "step", v[i].items[j].step);
+		}
+	}
+	return 0;
+}
+
 /* The enterprise's page, with status and why after a refused form. */
 static int
 show_ent(struct req *r, const struct enterprise *e, int status,
@@ -137,6 +171,9 @@ show_ent(struct req *r, const struct enterprise *e, int status,
 			hdf_put(r, p, "handler", av[i].applicant_name);
 		}
 	}
+	/* Its 全程代理 projects' progress (INT-14), likewise. */
+	if ((e->rights & ENT_VIEW) && view_agency(r, e->credit_code) == -1)
+		return reply_error(r, 500, NULL);
 	/* Its licences (DOC-2), for those who see its applications. */
 	if (e->rights & ENT_VIEW) {
 		struct licence	*lv;

@@ -53,6 +53,8 @@ home_of(const struct user *u)
 		return "/sup";
 	if (u->roles & ROLE_GAPOP)
 		return "/ops/gap";
+	if (u->roles & ROLE_COORD)
+		return "/agency";
 	return NULL;
 }
 

@@ -90,6 +90,15 @@ int	 page_ext_ent_revoke(struct req *);
 
 /* Intranet. */
 int	 page_int_home(struct req *);
+/* 全程代理 (INT-14; int_agency.c). */
+int	 page_int_agency(struct req *);
+int	 page_int_agency_new_form(struct req *);
+int	 page_int_agency_new(struct req *);
+int	 page_int_agency_project(struct req *);
+int	 page_int_agency_agreement(struct req *);
+int	 page_int_agency_link(struct req *);
+int	 page_int_agency_urge(struct req *);
+int	 page_sup_agency(struct req *);
 int	 page_int_login_form(struct req *);
 int	 page_int_login(struct req *);
 int	 page_int_inbox(struct req *);

@@ -173,6 +173,24 @@ const struct route routes[] = {
 	    page_int_intake_add },
 	{ "GET", "/hall/intake/receipt", R_INT | R_LOGIN, ROLE_CLERK,
 	    page_int_intake_receipt },
+	/* 全程代理 (INT-14; int_agency.c): the centre's coordinators
+	 * register and follow key projects, read their cases and urge
+	 * their steps; supervisors read them (observers the list only). */
+	{ "GET", "/agency", R_INT | R_LOGIN, ROLE_COORD, page_int_agency },
+	{ "GET", "/agency/new", R_INT | R_LOGIN, ROLE_COORD,
+	    page_int_agency_new_form },
+	{ "POST", "/agency/new", R_INT | R_LOGIN | R_CSRF, ROLE_COORD,
+	    page_int_agency_new },
+	{ "GET", "/agency/project", R_INT | R_LOGIN,
+	    ROLE_COORD | ROLE_SUPERVISOR, page_int_agency_project },
+	{ "GET", "/agency/agreement", R_INT | R_LOGIN,
+	    ROLE_COORD | ROLE_SUPERVISOR, page_int_agency_agreement },
+	{ "POST", "/agency/link", R_INT | R_LOGIN | R_CSRF, ROLE_COORD,
+	    page_int_agency_link },
+	{ "POST", "/agency/urge", R_INT | R_LOGIN | R_CSRF, ROLE_COORD,
+	    page_int_agency_urge },
+	{ "GET", "/sup/agency", R_INT | R_LOGIN, ROLES_WATCH,
+	    page_sup_agency },
 	/* 我的委托 (INT-7): one's own delegations (int_delegate.c). */
 	{ "GET", "/delegate", R_INT | R_LOGIN, STAFF, page_int_delegate },
 	{ "POST", "/delegate", R_INT | R_LOGIN | R_CSRF, STAFF,

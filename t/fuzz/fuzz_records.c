@@ -136,7 +136,9 @@ static const rec_validator validators[] = { rec_valid_item,
     /* Ratings and their follow-up (EXT-8). */
     rec_valid_rating, rec_valid_rating_state,
     /* Window intake (INT-1): a walk-in's case, an enterprise's. */
-    rec_valid_window };
+    rec_valid_window,
+    /* A 全程代理 project's progress (INT-14). */
+    rec_valid_agency_progress };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -362,6 +364,14 @@ static const char *const seeds[] = {
 	"\"91152502MA0N3K7P83\",\"name\":\"锡林浩特市草原明珠乳业有限公司\"},"
 	"\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\","
 	"\"dept\":\"市场监管局\"}",
+	"{\"type\":\"agency.progress\",\"project\":3,\"credit_code\":"
+	"\"91152502MA0N3K7P83\",\"name\":\"液态奶加工项目\",\"location\":"
+	"\"乳业园区\",\"coordinator\":\"巴音朝鲁\",\"as_of\":"
+	"\"2026-12-07 10:00:00\",\"items\":[{\"item\":\"食品经营许可\","
+	"\"dept\":\"市场监管局\",\"state\":\"doing\",\"app_no\":"
+	"\"YW2026120700004\",\"step\":\"审查中\"},{\"item\":\"临时占用草原"
+	"审核\",\"dept\":\"林草局\",\"state\":\"todo\",\"app_no\":\"\","
+	"\"step\":\"待申请\"}]}",
 };
 
 static struct pool	*pool;

@@ -268,7 +268,10 @@ t_is "a route of one site is 404 on the other, a method a path lacks 405 (${#ASK
 # token, and another session's token, are refused with the page that says so.
 declare -A HOLDER=([citizen]=citA [clerk]=clkX [handler]=hdlX [chief]=chfX
 	[leader]=ldrX [admin]=sys [secadmin]=sec [auditor]=aud
-	[supervisor]=sup [observer]=obs [gapop]=gop [agent]=agt)
+	[supervisor]=sup [observer]=obs [gapop]=gop [agent]=agt [coord]=crd)
+# The 全程代理 coordinator (INT-14), who holds no column of the table: for
+# the token's refusal of their POSTs only.
+int_login crd bayinchaolu
 nocsrf=''
 for row in "${ROWS[@]}"; do
 	read -r site method path req _ <<<"$row"

@@ -187,9 +187,19 @@ three_administrators_apart(void **state)
 		    admins[i]), "网闸摆渡员只能担任这一种角色"));
 	}
 	assert_non_null(account_roles_refusal(ROLE_GAPOP | ROLE_SUPERVISOR));
+	/* So does the 全程代理 coordinator (INT-14, db/270): urges, never
+	 * acts. */
+	assert_null(account_roles_refusal(ROLE_COORD));
+	for (i = 0; i < 3; i++) {
+		assert_non_null(strstr(account_roles_refusal(ROLE_COORD |
+		    business[i]), "代理协调员只能担任这一种角色"));
+		assert_non_null(strstr(account_roles_refusal(ROLE_COORD |
+		    admins[i]), "代理协调员只能担任这一种角色"));
+	}
+	assert_non_null(account_roles_refusal(ROLE_COORD | ROLE_SUPERVISOR));
 	/* A citizen's role or an unknown bit is no staff role. */
 	assert_non_null(account_roles_refusal(ROLE_CITIZEN));
-	assert_non_null(account_roles_refusal(ROLE_CLERK | 1u << 12));
+	assert_non_null(account_roles_refusal(ROLE_CLERK | 1u << 13));
 }
 
 /* Each role's word is the one user-add parses back (route_table prints it). */
@@ -209,14 +219,15 @@ role_words(void **state)
 		    bit);
 		known++;
 	}
-	/* with 科室负责人, 监察员, 监督员, 摆渡员, and the extranet's 代办员 */
-	assert_int_equal(known, 12);
+	/* with 科室负责人, 监察员, 监督员, 摆渡员, 代理协调员 and the
+	 * extranet's 代办员 */
+	assert_int_equal(known, 13);
 	assert_string_equal(account_role_word(ROLE_SECADMIN), "secadmin");
 	assert_null(account_role_word(ROLE_CLERK | ROLE_LEADER));
 	assert_null(account_role_word(0));
 	/* One table: every role a form sets has the field role_<word>, and
 	 * the labels the pages show come from it. */
-	assert_int_equal(naccount_roles, 12);
+	assert_int_equal(naccount_roles, 13);
 	for (i = 0; i < naccount_roles; i++) {
 		r = &account_roles[i];
 		assert_string_equal(account_role_label(r->role), r->label);
@@ -227,7 +238,7 @@ role_words(void **state)
 			continue;
 		}
 		assert_true(r->role & (ROLES_STAFF | ROLES_ADMINS |
-		    ROLES_WATCH | ROLE_GAPOP));
+		    ROLES_WATCH | ROLE_GAPOP | ROLE_COORD));
 		assert_non_null(r->field);
 		assert_string_equal(r->field, pool_printf(pool, "role_%s",
 		    r->word));

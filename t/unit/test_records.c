@@ -1635,6 +1635,70 @@ pub_agents_record(void **state)
 	assert_string_equal(field(), "as_of");
 }
 
+/* agency.progress (INT-14): a 全程代理 project's progress, with ITEMS
+ * (the JSON members of "items") and the rest as sent. */
+static json_t *
+agency(const char *credit, const char *as_of, const char *items)
+{
+	return parse(pool_printf(fx.pool, "{\"type\":\"agency.progress\","
+	    "\"project\":3,\"credit_code\":\"%s\",\"name\":\"草原明珠乳业"
+	    "液态奶加工项目\",\"location\":\"锡林浩特市乳业园区\","
+	    "\"coordinator\":\"巴音朝鲁\",\"as_of\":\"%s\",\"items\":[%s]}",
+	    credit, as_of, items));
+}
+#define AG_DOING "{\"item\":\"食品经营许可\",\"dept\":\"市场监管局\"," \
+	"\"state\":\"doing\",\"app_no\":\"YW2026120700004\",\"step\":" \
+	"\"审查中\"}"
+#define AG_TODO "{\"item\":\"临时占用草原审核\",\"dept\":\"林草局\"," \
+	"\"state\":\"todo\",\"app_no\":\"\",\"step\":\"待申请\"}"
+#define AG_OK_CODE	"91152502MA0N3K7P83"
+#define AG_AS_OF	"2026-12-07 10:00:00"
+
+static void
+agency_progress_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_agency_progress, agency(AG_OK_CODE,
+	    AG_AS_OF, AG_DOING "," AG_TODO)), 0);
+	/* A credit code one character off its check. */
+	assert_int_equal(run(rec_valid_agency_progress, agency(
+	    "91152502MA0N3K7P84", AG_AS_OF, AG_DOING)), -1);
+	assert_string_equal(field(), "credit_code");
+	assert_int_equal(run(rec_valid_agency_progress, agency(AG_OK_CODE,
+	    "2026-12-07", AG_DOING)), -1);
+	assert_string_equal(field(), "as_of");
+	/* No items, and an item to apply for that names a case. */
+	assert_int_equal(run(rec_valid_agency_progress, agency(AG_OK_CODE,
+	    AG_AS_OF, "")), -1);
+	assert_string_equal(field(), "items");
+	assert_int_equal(run(rec_valid_agency_progress, agency(AG_OK_CODE,
+	    AG_AS_OF, "{\"item\":\"x\",\"dept\":\"y\",\"state\":\"todo\","
+	    "\"app_no\":\"YW2026120700004\",\"step\":\"待申请\"}")), -1);
+	assert_string_equal(field(), "items[0].app_no");
+	/* One in progress without its case; the same case twice. */
+	assert_int_equal(run(rec_valid_agency_progress, agency(AG_OK_CODE,
+	    AG_AS_OF, "{\"item\":\"x\",\"dept\":\"y\",\"state\":\"doing\","
+	    "\"app_no\":\"\",\"step\":\"审查中\"}")), -1);
+	assert_string_equal(field(), "items[0].app_no");
+	assert_int_equal(run(rec_valid_agency_progress, agency(AG_OK_CODE,
+	    AG_AS_OF, AG_DOING "," AG_DOING)), -1);
+	assert_string_equal(field(), "items[1].app_no");
+	/* A state of no such kind, a field too many, markup in a name. */
+	assert_int_equal(run(rec_valid_agency_progress, agency(AG_OK_CODE,
+	    AG_AS_OF, "{\"item\":\"x\",\"dept\":\"y\",\"state\":\"late\","
+	    "\"app_no\":\"YW2026120700004\",\"step\":\"审查中\"}")), -1);
+	assert_string_equal(field(), "items[0].state");
+	assert_int_equal(run(rec_valid_agency_progress, agency(AG_OK_CODE,
+	    AG_AS_OF, "{\"item\":\"x\",\"dept\":\"y\",\"state\":\"done\","
+	    "\"app_no\":\"YW2026120700004\",\"step\":\"准予许可\","
+	    "\"admin\":true}")), -1);
+	assert_int_equal(run(rec_valid_agency_progress, agency(AG_OK_CODE,
+	    AG_AS_OF, "{\"item\":\"a\\nb\",\"dept\":\"y\",\"state\":"
+	    "\"done\",\"app_no\":\"YW2026120700004\",\"step\":\"准予许可\"}")),
+	    -1);
+	assert_string_equal(field(), "items[0].item");
+}
+
 /* An application an agent made (AGT-1): the agent, and the consent as
  * kind (form, sms) with its JSON members after. */
 static json_t *
@@ -2445,6 +2509,7 @@ main(void)
 		T(seal_key_record),
 		T(licence_issue_record),
 		T(licence_revoke_record),
+		T(agency_progress_record),
 #undef T
 	};
 

@@ -215,9 +215,12 @@ each_administrator_their_own(void **state)
 	static const char *const staff[] = { "/inbox", "/case", "/file",
 	    "/doc", "/catalog", "/delegate", "/pub", "/licence", "/hall/claim",
 	    "/account", NULL };
-	/* A supervisor also reads the licence library (DOC-2). */
+	/* A supervisor also reads the licence library (DOC-2) and the
+	 * 全程代理 projects (INT-14). */
 	static const char *const sup[] = { "/sup", "/file", "/doc", "/licence",
-	    NULL };
+	    "/agency/project", "/agency/agreement", NULL };
+	/* A coordinator (INT-14) their projects, and no case. */
+	static const char *const coord[] = { "/agency", NULL };
 	static const char *const obs[] = { "/sup", NULL };
 
 	(void)state;
@@ -256,6 +259,10 @@ each_administrator_their_own(void **state)
 	assert_null(strstr(reach(ROLE_CLERK), "/catalog/publish"));
 	assert_non_null(strstr(reach(ROLE_CHIEF), "/delegate"));
 	assert_null(strstr(reach(ROLES_ADMINS), "/delegate"));
+	assert_true(only_under(reach(ROLE_COORD), coord));
+	assert_non_null(strstr(reach(ROLE_COORD), "/agency/urge"));
+	assert_null(strstr(reach(ROLES_STAFF | ROLES_WATCH | ROLES_ADMINS),
+	    "/agency/urge"));
 }
 
 static void

@@ -3,7 +3,9 @@
        created_at,is_rep,rights,may_apply,may_view,may_staff}; its persons
        Staff.N.{id,name,rights,granted_at} (may_staff); its applications
        Apps.N.{app_no,item_name,state_label,submitted_at,handler}
-       (may_view) and its licences Lics.N (may_view, DOC-2);
+       (may_view) and its licences Lics.N (may_view, DOC-2); its 全程代理
+       projects Agency.N.{name,location,coordinator,as_of,done,doing,todo,
+       Items.M.{name,dept,state,app_no,step}} (may_view, INT-14);
        Form.{Error,name} after a refused grant. ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/my">我的办件</a> › 我的企业</nav>
 <header class="page-head">
@@ -46,6 +48,33 @@
     </table>
   </div>
   <?cs /if ?>
+</section>
+<?cs /if ?>
+
+<?cs if:Ent.may_view == 1 && subcount(Agency) > 0 ?>
+<section class="panel" aria-labelledby="ent-agency">
+  <h2 class="section-title" id="ent-agency">项目代办进度</h2>
+  <p class="help">以下项目由政务服务中心全程代理，各部门的审批由中心督促、协调，办结后由中心送达。</p>
+  <?cs each:p = Agency ?>
+  <h3><?cs var:p.name ?></h3>
+  <p class="small muted"><?cs var:p.location ?> · 代理协调员 <?cs var:p.coordinator ?> · 更新于 <?cs var:p.as_of ?></p>
+  <p>已办结 <strong><?cs var:p.done ?></strong> 项，办理中 <strong><?cs var:p.doing ?></strong> 项，待申请 <strong><?cs var:p.todo ?></strong> 项</p>
+  <div class="table-wrap">
+    <table class="grid reflow">
+      <thead><tr><th scope="col">事项</th><th scope="col">部门</th><th scope="col">申请编号</th><th scope="col">进度</th></tr></thead>
+      <tbody>
+        <?cs each:i = p.Items ?>
+        <tr>
+          <td data-label="事项"><?cs var:i.name ?></td>
+          <td data-label="部门"><?cs var:i.dept ?></td>
+          <td class="nowrap" data-label="申请编号"><?cs if:i.app_no ?><span class="mono"><?cs var:i.app_no ?></span><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+          <td data-label="进度"><span class="badge<?cs if:i.state == "done" ?> st-approved<?cs /if ?>"><?cs if:i.state == "done" ?>已办结：<?cs elif:i.state == "doing" ?>办理中：<?cs /if ?><?cs var:i.step ?></span></td>
+        </tr>
+        <?cs /each ?>
+      </tbody>
+    </table>
+  </div>
+  <?cs /each ?>
 </section>
 <?cs /if ?>
 

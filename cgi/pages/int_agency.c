@@ -1,0 +1,492 @@
+/*
+ * int_agency.c: 全程代理 on the intranet (INT-14; agency.h, docs/agency.md):
+ * the coordinators' projects (GET /agency), registering one (GET, POST
+ * /agency/new), a project's page (GET /agency/project), linking an item
+ * to its case (POST /agency/link), urging a waiting step (POST
+ * /agency/urge), the agreement's scan (GET /agency/agreement), and the
+ * supervisors' list (GET /sup/agency).  A coordinator reads and urges;
+ * no step of a case is theirs to act on (their role holds nothing else).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "agency.h"
+#include "calendar.h"
+#include "clock.h"
+#include "deadline.h"
+#include "files.h"
+#include "ids.h"
+#include "pages.h"
+#include "utf8.h"
+
+/* p.{light,due_text} of deadline due ("YYYY-MM-DD" or NULL) on c. */
+static void
+put_light(struct req *r, const char *p, const struct calendar *c,
+    const char *due)
+{
+	cal_day		 d;
+	enum light	 l;
+	int		 days;
+
+	if (due == NULL || cal_day_parse(due, &d) == -1)
+		return;
+	l = deadline_light(c, cal_day_of(clock_now()), d, &days);
+	hdf_put(r, p, "light", deadline_light_word(l));
+	hdf_put(r, p, "due_text", deadline_text(r->pool, l, days));
+}
+
+/* Projects[N] of v[0..n), with the worst light of each. */
+static int
+put_projects(struct req *r, const struct agency_project *v, size_t n)
+{
+	struct calendar	 c;
+	const char	*p;
+	size_t		 i;
+
+	if (calendar_get(r->db, r->pool, &c) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "Projects.%zu", i);
+		hdf_putf(r, p, "id", "%lld", (long long)v[i].id);
+		hdf_put(r, p, "name", v[i].name);
+		hdf_put(r, p, "kind", v[i].kind_label);
+		hdf_put(r, p, "investor", v[i].investor);
+		hdf_put(r, p, "coordinator", v[i].coordinator);
+		hdf_putf(r, p, "items", "%lld", (long long)v[i].items);
+		hdf_putf(r, p, "linked", "%lld", (long long)v[i].linked);
+		hdf_putf(r, p, "done", "%lld", (long long)v[i].done);
+		hdf_putf(r, p, "todo", "%lld", (long long)(v[i].items -
+		    v[i].linked));
+		hdf_putf(r, p, "doing", "%lld", (long long)(v[i].linked -
+		    v[i].done));
+		hdf_put(r, p, "created_at", v[i].created_at);
+		put_light(r, p, &c, v[i].worst_due);
+	}
+	return 0;
+}
+
+/*
+ * GET /agency: the projects the coordinator follows.
+ */
+int
+page_int_agency(struct req *r)
+{
+	struct agency_project	*v;
+	size_t			 n;
+
+	if (agency_list(r->db, r->pool, r->user.id, &v, &n) != DB_OK ||
+	    put_projects(r, v, n) == -1)
+		return reply_error(r, 500, NULL);
+	hdf_set(r, "Page.Title", "全程代理项目");
+	return render(r, "int/agency.cs");
+}
+
+/*
+ * GET /sup/agency: every project, with the worst light of its waiting
+ * steps (supervisors and observers; nothing personal on it).
+ */
+int
+page_sup_agency(struct req *r)
+{
+	struct agency_project	*v;
+	size_t			 n;
+
+	if (agency_list(r->db, r->pool, 0, &v, &n) != DB_OK ||
+	    put_projects(r, v, n) == -1)
+		return reply_error(r, 500, NULL);
+	hdf_set(r, "Page.Title", "全程代理项目");
+	return render(r, "int/sup_agency.cs");
+}
+
+/* The form's choices, Items.N and Coords.N; -1 on a database error. */
+static int
+put_choices(struct req *r)
+{
+	struct agency_choice	*v;
+	const char		*p;
+	size_t			 n, i;
+
+	if (agency_catalogue(r->db, r->pool, &v, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "Items.%zu", i);
+		hdf_put(r, p, "code", v[i].code);
+		hdf_put(r, p, "name", v[i].name);
+		hdf_put(r, p, "dept", v[i].group);
+		if (form_get(r, pool_printf(r->pool, "it_%s", v[i].code)))
+			hdf_put(r, p, "checked", "1");
+	}
+	if (agency_coordinators(r->db, r->pool, &v, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "Coords.%zu", i);
+		hdf_put(r, p, "login", v[i].code);
+		hdf_put(r, p, "name", v[i].name);
+		hdf_put(r, p, "dept", v[i].group);
+	}
+	return 0;
+}
+
+/* The registration form, with what was sent and why it was refused. */
+static int
+new_form(struct req *r, int status, const char *why)
+{
+	static const char *const keep[] = { "name", "kind", "credit_code",
+	    "investor", "location", "amount", "agreement_no", "coordinator",
+	    NULL };
+	size_t	 i;
+
+	if (put_choices(r) == -1)
+		return reply_error(r, 500, NULL);
+	for (i = 0; keep[i] != NULL; i++)
+		hdf_put(r, "Form", keep[i], form_get(r, keep[i]));
+	if (form_get(r, "coordinator") == NULL)
+		hdf_set(r, "Form.coordinator", r->user.login);
+	if (why != NULL) {
+		r->status = status;
+		hdf_set(r, "Form.Error", why);
+	}
+	hdf_set(r, "Page.Title", "登记全程代理项目");
+	return render(r, "int/agency_new.cs");
+}
+
+/*
+ * GET /agency/new
+ */
+int
+page_int_agency_new_form(struct req *r)
+{
+	return new_form(r, 200, NULL);
+}
+
+/* Why the agreement's scan was refused, and what to do. */
+static const char *
+scan_refusal(enum files_vet v, int *status)
+{
+	*status = 422;
+	switch (v) {
+	case FILES_UNSCANNED:
+		*status = 503;
+		return "暂时无法进行病毒检查，请稍后再提交。已填写的内容保留在"
+		    "下面，请重新选择协议扫描件。";
+	case FILES_TYPE:
+		return "委托代理协议扫描件须是 PDF 文件（按文件内容判断），请"
+		    "扫描成 PDF 后重新选择。已填写的内容保留在下面。";
+	default:
+		return "委托代理协议扫描件不能接收：请用扫描仪重新扫描成不含"
+		    "表单和脚本的 PDF 后重新选择。已填写的内容保留在下面。";
+	}
+}
+
+/*
+ * POST /agency/new (multipart): name, kind, credit_code, investor,
+ * location, amount, agreement_no, coordinator, it_CODE for each item,
+ * and the agreement's scan (file "agreement", a PDF vetted like every
+ * upload).  Checked before the scan is stored; the scan kept only when
+ * the project commits.
+ */
+int
+page_int_agency_new(struct req *r)
+{
+	struct agency_choice	*cat;
+	struct agency_new	 n;
+	struct files_rule	 rule;
+	struct files_put	 put;
+	struct app_files	 f = { r->db, r->pool };
+	const char		**codes, *why, *fname, *mime, *detail;
+	char			*credit = NULL;
+	FILE			*fp;
+	size_t			 ncat, i, size;
+	int64_t			 id;
+	enum files_vet		 v;
+	enum db_rc		 rc;
+	int			 status;
+
+	if (agency_catalogue(r->db, r->pool, &cat, &ncat) != DB_OK)
+		return reply_error(r, 500, NULL);
+	codes = pool_alloc(r->pool, (ncat + 1) * sizeof(*codes));
+	memset(&n, 0, sizeof(n));
+	for (i = 0; i < ncat; i++)
+		if (form_get(r, pool_printf(r->pool, "it_%s", cat[i].code)))
+			codes[n.nitems++] = cat[i].code;
+	if ((n.credit_code = form_get(r, "credit_code")) != NULL &&
+	    strlen(n.credit_code) <= 40) {
+		credit = pool_strdup(r->pool, n.credit_code);
+		credit_code_upper(credit);
+		n.credit_code = credit;
+	}
+	n.items = codes;
+	n.name = form_get(r, "name");
+	n.kind = form_get(r, "kind");
+	n.investor = form_get(r, "investor");
+	n.location = form_get(r, "location");
+	n.amount = form_get(r, "amount");
+	n.agreement_no = form_get(r, "agreement_no");
+	n.coordinator = form_get(r, "coordinator");
+	if ((why = agency_new_bad(r->db, r->pool, &n)) != NULL)
+		return new_form(r, 422, pool_printf(r->pool, "%s已填写的内容"
+		    "保留在下面，请重新选择协议扫描件。", why));
+	if (form_file(r, "agreement", &fp, &size, &fname) == -1 || size == 0)
+		return new_form(r, 422, "请选择委托代理协议的扫描件（PDF）。"
+		    "已填写的内容保留在下面。");
+	rule.types = files_pdf;
+	rule.size = -1;
+	rule.max = r->cfg->max_upload;
+	rule.scanner = r->cfg->clamd_socket;
+	rule.scan_timeout = (int)r->cfg->clamd_timeout;
+	if (size > r->cfg->max_upload)
+		return new_form(r, 422, pool_printf(r->pool, "协议扫描件超过 "
+		    "%zu MB，请分辨率调低后重新扫描。已填写的内容保留在下面。",
+		    r->cfg->max_upload >> 20));
+	if ((v = files_vet(fp, &rule, r->pool, &mime, &detail)) != FILES_OK) {
+		why = scan_refusal(v, &status);
+		return new_form(r, status, why);
+	}
+	if (files_put(r->cfg->files_dir, fp, &put, r->pool) == -1)
+		return reply_error(r, 500, NULL);
+	n.agreement_sha = put.sha256;
+	n.agreement_name = fname == NULL || *fname == '\0' ? "委托代理协议.pdf" :
+	    pool_strndup(r->pool, fname, utf8_prefix(fname, 180));
+	rc = agency_register(r->db, r->pool, &r->user, &n, &id, &why);
+	files_settle(r->cfg->files_dir, &put, 1, rc == DB_OK,
+	    app_files_named, &f, r->pool);
+	switch (rc) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/agency/project?id=%lld&done=new", (long long)id));
+	case DB_NONE:
+	case DB_DUP:
+		return new_form(r, 422, pool_printf(r->pool, "%s已填写的内容"
+		    "保留在下面，请重新选择协议扫描件。", why));
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/* Project "id" of the request that user may read, into *p; 0, or the
+ * reply already sent. */
+static int
+load_project(struct req *r, struct agency_project *p)
+{
+	int64_t	 id;
+
+	if (view_form_id(r, "id", &id) == -1)
+		return reply_error(r, 404, "没有这个全程代理项目。");
+	switch (agency_get(r->db, r->pool, id, p)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return reply_error(r, 404, "没有这个全程代理项目。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	if (!agency_may_read(p, &r->user))
+		return reply_error(r, 403, "这个项目由其他代理协调员负责，"
+		    "您不能查看。");
+	return 0;
+}
+
+/* The project's items, waiting steps, documents and timeline. */
+static int
+put_project(struct req *r, const struct agency_project *pr)
+{
+	struct agency_item	*iv;
+	struct agency_step	*sv;
+	struct agency_doc	*dv;
+	struct agency_event	*ev;
+	struct calendar		 c;
+	const char		*p;
+	size_t			 ni, ns, nd, ne, i;
+
+	if (agency_items(r->db, r->pool, pr->id, &iv, &ni) != DB_OK ||
+	    agency_steps(r->db, r->pool, pr->id, &sv, &ns) != DB_OK ||
+	    agency_docs(r->db, r->pool, pr->id, &dv, &nd) != DB_OK ||
+	    agency_timeline(r->db, r->pool, pr->id, &ev, &ne) != DB_OK ||
+	    calendar_get(r->db, r->pool, &c) != DB_OK)
+		return -1;
+	hdf_putf(r, "Project", "id", "%lld", (long long)pr->id);
+	hdf_put(r, "Project", "name", pr->name);
+	hdf_put(r, "Project", "kind", pr->kind_label);
+	hdf_put(r, "Project", "credit_code", pr->credit_code);
+	hdf_put(r, "Project", "investor", pr->investor);
+	hdf_put(r, "Project", "location", pr->location);
+	hdf_putf(r, "Project", "amount", "%lld", (long long)pr->amount_wan);
+	hdf_put(r, "Project", "agreement_no", pr->agreement_no);
+	hdf_put(r, "Project", "agreement_name", pr->agreement_name);
+	hdf_put(r, "Project", "coordinator", pr->coordinator);
+	hdf_put(r, "Project", "created_at", pr->created_at);
+	hdf_putf(r, "Project", "items", "%lld", (long long)pr->items);
+	hdf_putf(r, "Project", "done", "%lld", (long long)pr->done);
+	hdf_putf(r, "Project", "todo", "%lld", (long long)(pr->items -
+	    pr->linked));
+	hdf_putf(r, "Project", "doing", "%lld", (long long)(pr->linked -
+	    pr->done));
+	if ((r->user.roles & ROLE_COORD) != 0)
+		hdf_set(r, "Project.mine", "1");
+	for (i = 0; i < ni; i++) {
+		p = pool_printf(r->pool, "PItems.%zu", i);
+		hdf_put(r, p, "code", iv[i].item_code);
+		hdf_put(r, p, "name", iv[i].item_name);
+		hdf_put(r, p, "dept", iv[i].dept_name);
+		hdf_put(r, p, "app_no", iv[i].app_no);
+		hdf_put(r, p, "state", iv[i].state);
+		hdf_put(r, p, "state_label", iv[i].state_label);
+		hdf_put(r, p, "linked_at", iv[i].linked_at);
+	}
+	for (i = 0; i < ns; i++) {
+		p = pool_printf(r->pool, "Steps.%zu", i);
+		hdf_putf(r, p, "case_id", "%lld", (long long)sv[i].case_id);
+		hdf_put(r, p, "app_no", sv[i].app_no);
+		hdf_put(r, p, "key", sv[i].step_key);
+		hdf_put(r, p, "name", sv[i].step_name);
+		hdf_put(r, p, "dept", sv[i].dept_name);
+		hdf_put(r, p, "due", sv[i].due);
+		put_light(r, p, &c, sv[i].due);
+		hdf_put(r, p, "urged_by", sv[i].urged_by);
+		hdf_put(r, p, "urge_note", sv[i].urge_note);
+		hdf_put(r, p, "urged_at", sv[i].urged_at);
+	}
+	for (i = 0; i < nd; i++) {
+		p = pool_printf(r->pool, "Docs.%zu", i);
+		hdf_put(r, p, "app_no", dv[i].app_no);
+		hdf_put(r, p, "title", dv[i].title);
+		hdf_put(r, p, "doc_no", dv[i].doc_no);
+		hdf_put(r, p, "issued_at", dv[i].issued_at);
+	}
+	for (i = 0; i < ne; i++) {
+		p = pool_printf(r->pool, "Events.%zu", i);
+		hdf_put(r, p, "at", ev[i].at);
+		hdf_put(r, p, "app_no", ev[i].app_no);
+		hdf_put(r, p, "label", ev[i].label);
+		hdf_put(r, p, "who", ev[i].who);
+		hdf_put(r, p, "note", ev[i].note);
+	}
+	return 0;
+}
+
+/* Project pr's page, with status and why after a refused form. */
+static int
+show_project(struct req *r, const struct agency_project *pr, int status,
+    const char *why)
+{
+	static const struct {
+		const char	*done, *notice;
+	} done[] = {
+		{ "new", "项目已登记。投资企业的经办人可在外网“我的企业”页面"
+		    "查看项目代办进度（数据经网闸摆渡后更新）。" },
+		{ "link", "已关联办件。" },
+		{ "urge", "已催办，承办人的待办列表和办件页上会显示。" },
+	};
+	const char	*d = form_get(r, "done");
+	size_t		 i;
+
+	if (put_project(r, pr) == -1)
+		return reply_error(r, 500, NULL);
+	for (i = 0; d != NULL && i < sizeof(done) / sizeof(done[0]); i++)
+		if (strcmp(d, done[i].done) == 0)
+			hdf_set(r, "Page.Notice", done[i].notice);
+	if (why != NULL) {
+		r->status = status;
+		hdf_set(r, "Form.Error", why);
+		hdf_set(r, "Form.item", form_get(r, "item"));
+		hdf_set(r, "Form.app_no", form_get(r, "app_no"));
+		hdf_set(r, "Form.note", form_text(r, "note"));
+	}
+	hdf_set(r, "Page.Title", pr->name);
+	return render(r, "int/agency_project.cs");
+}
+
+/*
+ * GET /agency/project?id=
+ */
+int
+page_int_agency_project(struct req *r)
+{
+	struct agency_project	 p;
+	int			 rc;
+
+	if ((rc = load_project(r, &p)) != 0)
+		return rc;
+	return show_project(r, &p, 200, NULL);
+}
+
+/*
+ * GET /agency/agreement?id=: the agreement's scan.
+ */
+int
+page_int_agency_agreement(struct req *r)
+{
+	struct agency_project	 p;
+	int			 rc;
+
+	if ((rc = load_project(r, &p)) != 0)
+		return rc;
+	if (!files_sha_valid(p.agreement_sha))
+		return reply_error(r, 500, "协议扫描件的记录有误，请联系系统"
+		    "管理员。");
+	return reply_file(r, files_path(r->cfg->files_dir, p.agreement_sha,
+	    r->pool), "application/pdf", pool_printf(r->pool,
+	    "agency-%lld.pdf", (long long)p.id));
+}
+
+/*
+ * POST /agency/link: id, item, app_no.  The coordinator gives an item
+ * of the project its case.
+ */
+int
+page_int_agency_link(struct req *r)
+{
+	struct agency_project	 p;
+	const char		*why, *no = form_get(r, "app_no");
+	char			*up = NULL;
+	int			 rc;
+
+	if ((rc = load_project(r, &p)) != 0)
+		return rc;
+	if (no != NULL && strlen(no) <= 20) {
+		up = pool_strdup(r->pool, no);
+		credit_code_upper(up);	/* yw… typed in lower case */
+	}
+	switch (agency_link(r->db, r->pool, &r->user, p.id,
+	    form_get(r, "item"), up, 0, &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/agency/project?id=%lld&done=link", (long long)p.id));
+	case DB_NONE:
+		return show_project(r, &p, 409, why);
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/*
+ * POST /agency/urge: id, case, step, note.  The coordinator urges a
+ * waiting step of a case of the project, in whichever department.
+ */
+int
+page_int_agency_urge(struct req *r)
+{
+	struct agency_project	 p;
+	const char		*why, *note = form_text(r, "note");
+	int64_t			 case_id;
+	int			 rc;
+
+	if ((rc = load_project(r, &p)) != 0)
+		return rc;
+	if (note != NULL && utf8_chars(note) > AGENCY_NOTE_MAX)
+		return show_project(r, &p, 422, "催办说明最多 500 个字，请删减"
+		    "后再发。");
+	if (view_form_id(r, "case", &case_id) == -1)
+		return show_project(r, &p, 409, "请从待办环节列表中选择要催办"
+		    "的环节。");
+	switch (agency_urge(r->db, r->pool, &r->user, p.id, case_id,
+	    form_get(r, "step"), note, &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/agency/project?id=%lld&done=urge", (long long)p.id));
+	case DB_NONE:
+		return show_project(r, &p, 409, why);
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}

@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# agency.sh (INT-14; issue #11 "Applying", docs/agency.md): 全程代理 for a
+# key investment project.  The centre's 代理协调员 registers the project
+# (a scanned agreement vetted like every upload, items in two
+# departments and one not applied for yet), links the investor's cases
+# by number, and reads each case's waiting step and light on one page;
+# 催办 of steps in two departments lands on each handler's worklist row;
+# the coordinator is refused every step action, another coordinator the
+# project; the progress crosses the gap to the investor's enterprise page
+# (done / in progress / to apply), which someone else's account cannot
+# open.  Each check fails on the code before it.
+. "$(dirname "$0")/../lib.sh"
+
+TMP=$_T_DIR
+ENT=91152502MA0N3K7P83		# 草原明珠乳业, legal rep. the demo applicant
+CODE1=152502-SCJG-XK-001	# 食品经营许可, 市场监督管理局
+CODE2=152502-ZRZY-XK-001	# 建设用地规划许可, 自然资源局
+CODE3=152502-LC-XK-001		# 临时占用草原审核, 林草局: not applied for
+NAME="草原明珠乳业年产 5 万吨液态奶加工项目$$"
+AGREEMENT="锡政代协〔2026〕$$号"
+
+# ent_apply CODE: the demo applicant applies for CODE in the enterprise's
+# name; prints the application's number.
+ent_apply() {
+	local -a up=()
+	mapfile -t up < <(required_uploads "$1" "$TMP/m.pdf")
+	up=("${up[@]/%/;type=application/pdf}")
+	apply_form applicant "$EXT_URL/apply?code=$1&as=$ENT"
+	http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$1" "as=$ENT" "${up[@]}" >/dev/null
+	[[ $HTTP_STATUS == 303 && $HTTP_LOCATION == /receipt\?no=* ]] || return 1
+	printf '%s\n' "${HTTP_LOCATION#*=}"
+}
+# accept JAR LOGIN CASE: the department's clerk accepts the case.
+accept() {
+	local token
+	staff_login "$1" "$2"
+	token=$(http_get "$1" "$INT_URL/case?id=$3" | csrf_from)
+	http_post "$1" "$INT_URL/case/act" "csrf=$token" "id=$3" action=accept >/dev/null
+}
+# project_post PATH k=v…: as the coordinator, with the project page's token.
+project_post() {
+	local path=$1 token
+	shift
+	token=$(http_get coord "$INT_URL/agency/project?id=$PID" | csrf_from)
+	http_post coord "$INT_URL$path" "csrf=$token" "id=$PID" "$@" >/dev/null
+}
+
+t_pdf "$TMP/m.pdf"
+sql_ext "DELETE FROM submit_quota WHERE citizen_id = $(citizen_of 152502199003150027)"
+ext_login applicant 152502199003150027 Yiwang@2026
+APP1=$(ent_apply "$CODE1")
+APP2=$(ent_apply "$CODE2")
+APP0=$(ext_apply "$CODE3")	# the person's own, not the enterprise's
+t_like "the investor applied for two items in its name" "$APP1 $APP2" '^YW[0-9]+ YW[0-9]+$'
+carry ext int
+CASE1=$(sql_int "SELECT id FROM kase WHERE app_no = '$APP1'")
+CASE2=$(sql_int "SELECT id FROM kase WHERE app_no = '$APP2'")
+accept clerk sarengaowa "$CASE1"
+accept clerk2 tuya "$CASE2"
+t_is "both accepted, each in its own department" \
+	"$(sql_int "SELECT GROUP_CONCAT(dept_code ORDER BY case_id) FROM case_task WHERE case_id IN ($CASE1, $CASE2)")" "SCJGJ,ZRZYJ"
+KEY1=$(sql_int "SELECT step_key FROM case_task WHERE case_id = $CASE1")
+KEY2=$(sql_int "SELECT step_key FROM case_task WHERE case_id = $CASE2")
+
+# --- registering -------------------------------------------------------------
+staff_login coord bayinchaolu
+t_is "the coordinator's home is the project list" "$(http_get coord "$INT_URL/" >/dev/null; echo "$HTTP_STATUS $HTTP_LOCATION")" "303 /agency"
+http_get coord "$INT_URL/agency/new" >/dev/null
+token=$(csrf_from <<<"$HTTP_BODY")
+t_like "the form offers the catalogue's items" "$HTTP_BODY" "name=\"it_$CODE2\""
+FORM=("csrf=$token" "name=$NAME" kind=industrial "credit_code=${ENT,,}" investor=锡林浩特市草原明珠乳业有限公司
+	"location=锡林浩特市经济技术开发区乳业园区 3 号地块" amount=52000 "agreement_no=$AGREEMENT"
+	coordinator=bayinchaolu "it_$CODE1=1" "it_$CODE2=1" "it_$CODE3=1")
+printf 'not a pdf\n' >"$TMP/a.txt"
+http_upload coord "$INT_URL/agency/new" "${FORM[@]}" "agreement=@$TMP/a.txt;type=application/pdf" >/dev/null
+t_is "an agreement scan that is no PDF: 422" "$HTTP_STATUS" 422
+t_like "saying what to do" "$(alert_text)" "须是 PDF 文件"
+t_like "keeping what was typed" "$HTTP_BODY" "value=\"$NAME\""
+t_is "nothing registered" "$(sql_int "SELECT COUNT(*) FROM agency_project WHERE agreement_no = '$AGREEMENT'")" 0
+http_upload coord "$INT_URL/agency/new" "${FORM[@]/#credit_code=*/credit_code=91152502MA0N3K7P84}" "agreement=@$TMP/m.pdf;type=application/pdf" >/dev/null
+t_is "a credit code with a wrong check character: 422" "$HTTP_STATUS" 422
+http_upload coord "$INT_URL/agency/new" "${FORM[@]}" "agreement=@$TMP/m.pdf;type=application/pdf" >/dev/null
+t_like "registered: 303 to its page" "$HTTP_STATUS $HTTP_LOCATION" '^303 /agency/project\?id=[0-9]+&done=new$'
+PID=$(sql_int "SELECT id FROM agency_project WHERE agreement_no = '$AGREEMENT'")
+t_is "stored with its investor, coordinator, items and the scan's digest" \
+	"$(sql_int "SELECT CONCAT_WS('|', p.credit_code, p.amount_wan, s.login, (SELECT GROUP_CONCAT(item_code ORDER BY seq) FROM agency_item WHERE project_id = p.id), p.agreement_sha) FROM agency_project p JOIN staff s ON s.id = p.coordinator_id WHERE p.id = $PID")" \
+	"$ENT|52000|bayinchaolu|$CODE3,$CODE1,$CODE2|$(sha256sum "$TMP/m.pdf" | cut -d' ' -f1)"
+t_is "audited" "$(sql_int "SELECT COUNT(*) FROM audit WHERE action = 'agency.register' AND object = '$PID' AND actor = 'bayinchaolu'")" 1
+
+# --- linking the cases ---------------------------------------------------------
+project_post /agency/link "item=$CODE3" "app_no=$APP1"
+t_is "a case of another item: 409" "$HTTP_STATUS" 409
+t_like "naming the item it is for" "$(alert_text)" "办理的是"
+project_post /agency/link "item=$CODE3" "app_no=$APP0"
+t_is "the person's own case, not the investor's: 409" "$HTTP_STATUS" 409
+t_like "saying so" "$(alert_text)" "不是以本项目投资企业的名义申请的"
+project_post /agency/link "item=$CODE1" "app_no=$APP1"
+t_is "linked: 303" "$HTTP_STATUS $HTTP_LOCATION" "303 /agency/project?id=$PID&done=link"
+project_post /agency/link "item=$CODE2" "app_no=${APP2,,}"
+t_is "the second, typed in lower case" "$HTTP_STATUS" 303
+t_is "both stored" "$(sql_int "SELECT GROUP_CONCAT(COALESCE(case_id, '-') ORDER BY seq) FROM agency_item WHERE project_id = $PID")" "-,$CASE1,$CASE2"
+
+# --- the coordinator's view --------------------------------------------------
+http_get coord "$INT_URL/agency/project?id=$PID" >/dev/null
+STEP1=$(sql_int "SELECT s.name FROM item_step s JOIN kase k ON k.item_id = s.item_id WHERE k.id = $CASE1 AND s.skey = '$KEY1'")
+STEP2=$(sql_int "SELECT s.name FROM item_step s JOIN kase k ON k.item_id = s.item_id WHERE k.id = $CASE2 AND s.skey = '$KEY2'")
+t_like "the first case: its step, department and light" "$(row "$APP1")" \
+	"$STEP1（锡林浩特市市场监督管理局） <span class=\"light light-green\">还剩"
+t_like "the second, in the other department" "$(row "$APP2")" \
+	"$STEP2（锡林浩特市自然资源局） <span class=\"light light-green\">"
+t_like "its acceptance notice listed" "$(row "$APP1")" "受理通知书"
+t_like "the third item waits to be applied for" "$(row 临时占用草原审核)" "待申请"
+t_like "one timeline: both cases' events and the project's own" "$(tr -d '\n' <<<"$HTTP_BODY")" \
+	"$APP1</span> <strong>受理</strong>.*$APP2</span> <strong>受理</strong>.*<strong>登记全程代理项目</strong>.*<strong>关联办件</strong>"
+
+# --- 催办 across departments -----------------------------------------------------
+project_post /agency/urge "case=$CASE1" "step=$KEY1" "note=项目下月开工，请本周内审结。"
+t_is "urged in one department: 303" "$HTTP_STATUS $HTTP_LOCATION" "303 /agency/project?id=$PID&done=urge"
+project_post /agency/urge "case=$CASE2" "step=$KEY2" "note=请优先办理。"
+t_is "and in the other" "$HTTP_STATUS" 303
+project_post /agency/urge "case=$CASE2" step=decide note=x
+t_is "a step that does not wait: 409" "$HTTP_STATUS" 409
+t_is "stored as 催办 of the waiting steps" \
+	"$(sql_int "SELECT GROUP_CONCAT(CONCAT_WS(' ', case_id, step_key, staff_name) ORDER BY id) FROM case_urge WHERE case_id IN ($CASE1, $CASE2)")" \
+	"$CASE1 $KEY1 巴音朝鲁（代理协调员）,$CASE2 $KEY2 巴音朝鲁（代理协调员）"
+staff_login hdl1 wangzhiqiang
+http_get hdl1 "$INT_URL/inbox" >/dev/null
+t_like "on the SCJGJ handler's row" "$(row "$APP1")" "催办</span> <span class=\"small\">巴音朝鲁（代理协调员）：项目下月开工，请本周内审结。"
+staff_login hdl2 lixiuying
+http_get hdl2 "$INT_URL/inbox" >/dev/null
+t_like "and on the ZRZYJ handler's" "$(row "$APP2")" "催办</span> <span class=\"small\">巴音朝鲁（代理协调员）：请优先办理。"
+http_get coord "$INT_URL/agency/project?id=$PID" >/dev/null
+t_like "shown on the project page" "$(row "$KEY1\"")" "已催办</span> 巴音朝鲁（代理协调员）"
+
+# --- read and coordinate only ------------------------------------------------
+token=$(csrf_from <<<"$HTTP_BODY")
+http_post coord "$INT_URL/case/act" "csrf=$token" "id=$CASE1" "step=$KEY1" action=sign verdict=agree text=同意 >/dev/null
+t_is "the coordinator may not act on a step: 403" "$HTTP_STATUS" 403
+http_post coord "$INT_URL/case/urge" "csrf=$token" "id=$CASE1" "step=$KEY1" note=x >/dev/null
+t_is "nor use a department's 催办 form" "$HTTP_STATUS" 403
+http_get coord "$INT_URL/case?id=$CASE1" >/dev/null
+t_is "nor open the department's case page" "$HTTP_STATUS" 403
+t_is "the step still waits, unsigned" "$(sql_int "SELECT CONCAT(COUNT(*), '/', (SELECT COUNT(*) FROM opinion WHERE case_id = $CASE1)) FROM case_task WHERE case_id = $CASE1 AND step_key = '$KEY1'")" "1/0"
+staff_login coord2 liuhongyan
+http_get coord2 "$INT_URL/agency/project?id=$PID" >/dev/null
+t_is "another coordinator does not read the project: 403" "$HTTP_STATUS" 403
+http_get coord2 "$INT_URL/agency" >/dev/null
+token=$(csrf_from <<<"$HTTP_BODY")
+t_unlike "nor sees it listed" "$HTTP_BODY" "$NAME"
+http_post coord2 "$INT_URL/agency/urge" "csrf=$token" "id=$PID" "case=$CASE1" "step=$KEY1" note=x >/dev/null
+t_is "nor urges its steps: 403, nothing stored" "$HTTP_STATUS $(sql_int "SELECT COUNT(*) FROM case_urge WHERE case_id = $CASE1")" "403 1"
+t_is "secadmin cannot give the role beside another" \
+	"$(sql_int "UPDATE staff SET roles = 4096 | 4 WHERE login = 'liuhongyan'" 2>&1 | grep -c 'CONSTRAINT')" 1
+
+# --- supervisors -------------------------------------------------------------
+staff_login sup zhaoyanhong
+http_get sup "$INT_URL/sup/agency" >/dev/null
+t_like "supervisors see it with its worst light" "$(row "$NAME")" 'light light-green'
+http_get sup "$INT_URL/agency/project?id=$PID" >/dev/null
+t_unlike "and read the project without forms" "$HTTP_BODY" 'action="/agency/urge"'
+
+# --- the crossing ------------------------------------------------------------
+carry int ext
+t_is "the progress reached the extranet" \
+	"$(sql_ext "SELECT CONCAT_WS('|', p.name, p.coordinator, GROUP_CONCAT(CONCAT(i.state, ':', COALESCE(i.app_no, '-')) ORDER BY i.seq)) FROM agency_progress p JOIN agency_progress_item i ON i.project_id = p.project_id WHERE p.project_id = $PID GROUP BY p.project_id")" \
+	"$NAME|巴音朝鲁|todo:-,doing:$APP1,doing:$APP2"
+http_get applicant "$EXT_URL/enterprise?code=$ENT" >/dev/null
+t_like "the investor's page shows 项目代办进度" "$(tr -d '\n' <<<"$HTTP_BODY")" "项目代办进度</h2>.*<h3>$NAME</h3>"
+t_like "items done, in progress and to apply" "$HTTP_BODY" "已办结 <strong>0</strong> 项，办理中 <strong>2</strong> 项，待申请 <strong>1</strong> 项"
+t_like "each item's state" "$(row 临时占用草原审核)" "待申请"
+ext_login other 152502197811040011 Yiwang@2026
+http_get other "$EXT_URL/enterprise?code=$ENT" >/dev/null
+t_is "someone else's enterprise: 404" "$HTTP_STATUS" 404
+t_unlike "without the project" "$HTTP_BODY" "$NAME"
+N=$(sql_int "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'agency.progress'")
+admin_int tick >/dev/null
+t_is "the tick sends nothing that did not change" "$(sql_int "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'agency.progress'")" "$N"
+t_done
