@@ -95,7 +95,8 @@ outbox_sealed_kind(const char *kind)
 	return strcmp(kind, OUTBOX_SEALED_KIND) == 0 ||
 	    strcmp(kind, OUTBOX_SEALED_KIND2) == 0 ||
 	    strcmp(kind, OUTBOX_SEALED_KIND3) == 0 ||
-	    strcmp(kind, OUTBOX_SEALED_KIND4) == 0;
+	    strcmp(kind, OUTBOX_SEALED_KIND4) == 0 ||
+	    strcmp(kind, OUTBOX_SEALED_KIND5) == 0;
 }
 
 enum db_rc

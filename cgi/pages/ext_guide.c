@@ -70,6 +70,7 @@ page_ext_guide(struct req *r)
 		hdf_put(r, p, "title", laws[i].title);
 		hdf_put(r, p, "published_at", laws[i].published_at);
 	}
+	view_bookable(r, "Item.bookable", it.code);	/* EXT-10 */
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 办事指南",
 	    it.name));
 	return render(r, "ext/guide.cs");

@@ -113,7 +113,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_licence_issue, rec_valid_licence_issue,
     rec_valid_licence_revoke,
     /* The window's claims and their answers (ACC-1). */
-    rec_valid_claim, rec_valid_claim, rec_valid_claim_result };
+    rec_valid_claim, rec_valid_claim, rec_valid_claim_result,
+    /* Bookings of a window visit (EXT-10). */
+    rec_valid_booking_window, rec_valid_booking, rec_valid_booking_state };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -312,6 +314,19 @@ static const char *const seeds[] = {
 	"{\"type\":\"account.claim.result\",\"id\":1,\"state\":"
 	"\"refused\",\"reason\":\"这个身份证号码在网上没有注册过\","
 	"\"at\":\"2026-12-07 10:05:00\"}",
+	/* booking.window, booking, booking.state. */
+	"{\"type\":\"booking.window\",\"dept_code\":\"SCJGJ\","
+	"\"window_code\":\"B01\",\"dept_name\":\"锡林浩特市市场监督管理局\","
+	"\"window_name\":\"市场主体登记窗口\",\"place\":\"市政务服务中心\","
+	"\"minutes\":30,\"capacity\":2,\"times\":[\"09:00\",\"09:30\"],"
+	"\"days\":[\"2026-10-08\"],\"at\":\"2026-09-30 01:00:00\"}",
+	"{\"type\":\"booking\",\"code\":\"7K3M9QXA\",\"name\":\"其其格\","
+	"\"dept_code\":\"SCJGJ\",\"window_code\":\"B01\",\"day\":"
+	"\"2026-10-08\",\"slot\":\"09:30\",\"item_code\":"
+	"\"152502-SCJG-XK-001\",\"item_name\":\"食品经营许可证核发\","
+	"\"app_no\":\"\",\"state\":\"booked\",\"at\":\"2026-09-30 01:10:00\"}",
+	"{\"type\":\"booking.state\",\"code\":\"7K3M9QXA\",\"state\":"
+	"\"arrived\",\"clerk_name\":\"萨仁高娃\",\"at\":\"2026-10-08 01:40:00\"}",
 };
 
 static struct pool	*pool;
