@@ -376,7 +376,7 @@ delivery_hand(struct db *db, struct pool *pool, const struct user *u,
 	enum db_rc	 rc;
 	json_t		*rec;
 	char		*state, *now;
-	int		 post, h;
+	int		 post = 0, h;
 
 	*why = NULL;
 	if (how == NULL || (strcmp(how, "picked") != 0 &&

@@ -47,7 +47,8 @@ view_delivery(struct req *r, const char *app_no)
 
 /*
  * POST /app/delivery (extranet): no, method (window, post), recipient,
- * phone, address.  The applicant's own open application.
+ * phone, address.  The applicant's own open application.  Refused: the
+ * application's page again (422) with DeliveryForm.{error,…} as typed.
  */
 int
 page_ext_delivery(struct req *r)
@@ -61,15 +62,24 @@ page_ext_delivery(struct req *r)
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/app?no=%s&done=delivery", no));
 	case DB_NONE:
-		return reply_error(r, 422, why);
+		break;
 	default:
 		return reply_error(r, 500, NULL);
 	}
+	/* The page again, saying why, with what was typed. */
+	r->status = 422;
+	hdf_put(r, "DeliveryForm", "error", why);
+	hdf_put(r, "DeliveryForm", "method", form_get(r, "method"));
+	hdf_put(r, "DeliveryForm", "recipient", form_text(r, "recipient"));
+	hdf_put(r, "DeliveryForm", "phone", form_get(r, "phone"));
+	hdf_put(r, "DeliveryForm", "address", form_text(r, "address"));
+	return page_ext_app(r);
 }
 
 /*
  * POST /case/delivery (intranet): id, how (picked: picked_by; posted:
  * courier, waybill).  Staff of a department acting on the decided case.
+ * Refused: the case's page again (422) with DeliveryForm.{error,…}.
  */
 int
 page_int_delivery(struct req *r)
@@ -88,8 +98,15 @@ page_int_delivery(struct req *r)
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/case?id=%lld&done=delivery", (long long)id));
 	case DB_NONE:
-		return reply_error(r, 422, why);
+		break;
 	default:
 		return reply_error(r, 500, NULL);
 	}
+	r->status = 422;
+	hdf_put(r, "DeliveryForm", "error", why);
+	hdf_put(r, "DeliveryForm", "how", form_get(r, "how"));
+	hdf_put(r, "DeliveryForm", "picked_by", form_text(r, "picked_by"));
+	hdf_put(r, "DeliveryForm", "courier", form_get(r, "courier"));
+	hdf_put(r, "DeliveryForm", "waybill", form_get(r, "waybill"));
+	return page_int_case(r);
 }
