@@ -29,7 +29,7 @@
       <legend>领取方式</legend>
       <div class="choice-opts">
         <label class="choice-opt"><input type="radio" name="method" value="window"<?cs if:f.method != "post" ?> checked<?cs /if ?>> 窗口领取</label>
-        <label class="choice-opt"><input type="radio" name="method" value="post"<?cs if:f.method == "post" ?> checked<?cs /if ?>> 邮寄（邮费按快递公司标准由收件人支付）</label>
+        <label class="choice-opt"><input type="radio" name="method" value="post"<?cs if:f.method == "post" ?> checked<?cs /if ?>> 邮寄</label>
       </div>
     </fieldset>
     <div class="field">
