@@ -23,13 +23,10 @@
 #include "config.h"
 #include "db.h"
 #include "request.h"
+#include "waybill.h"
 
 #define SEALED_DELIVERY_PHONE	"app_delivery.phone"
 #define SEALED_DELIVERY_ADDRESS	"app_delivery.address"
-#define DELIVERY_NAME_MAX	50	/* characters */
-#define DELIVERY_ADDRESS_MIN	5
-#define DELIVERY_ADDRESS_MAX	100
-#define DELIVERY_WAYBILL_MAX	20
 
 struct delivery {
 	char		*app_no;
@@ -39,16 +36,6 @@ struct delivery {
 	char		*handed;	/* NULL, "picked" or "posted" */
 	char		*picked_by, *courier, *waybill, *handed_at, *clerk;
 };
-
-/* The couriers a waybill may name: code and name ("SF", "顺丰速运"), NULL
- * ended. */
-extern const char *const delivery_couriers[];
-const char	*delivery_courier_name(const char *code);
-/* 1 when waybill has the form of courier's numbers. */
-int		 delivery_waybill_valid(const char *courier,
-		    const char *waybill);
-/* What courier's numbers look like, for a refusal. */
-const char	*delivery_waybill_form(const char *courier);
 
 /* Either site: the delivery of app_no (DB_NONE: none chosen). */
 enum db_rc	 delivery_get(struct db *, struct pool *, const char *app_no,

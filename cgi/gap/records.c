@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "delivery.h"
 #include "fee.h"
 #include "files.h"
 #include "ids.h"
@@ -19,6 +18,7 @@
 #include "docsig.h"
 #include "utf8.h"
 #include "vocab.h"
+#include "waybill.h"
 #include "wfnet.h"
 
 /* Limits of the forms the data comes from (and of their columns). */

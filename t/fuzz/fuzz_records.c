@@ -115,7 +115,8 @@ static const rec_validator validators[] = { rec_valid_item,
     /* The window's claims and their answers (ACC-1). */
     rec_valid_claim, rec_valid_claim, rec_valid_claim_result,
     /* Bookings of a window visit (EXT-10). */
-    rec_valid_booking_window, rec_valid_booking, rec_valid_booking_state };
+    rec_valid_booking_window, rec_valid_booking, rec_valid_booking_state,
+    rec_valid_app_delivery, rec_valid_case_delivery };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -327,6 +328,14 @@ static const char *const seeds[] = {
 	"\"app_no\":\"\",\"state\":\"booked\",\"at\":\"2026-09-30 01:10:00\"}",
 	"{\"type\":\"booking.state\",\"code\":\"7K3M9QXA\",\"state\":"
 	"\"arrived\",\"clerk_name\":\"萨仁高娃\",\"at\":\"2026-10-08 01:40:00\"}",
+	/* application.delivery, case.delivery. */
+	"{\"type\":\"application.delivery\",\"app_no\":\"YW2026093000001\","
+	"\"method\":\"post\",\"recipient\":\"乌兰\",\"phone\":\"13904791234\","
+	"\"address\":\"锡林浩特市额尔敦路 8 号\",\"at\":\"2026-09-30 01:20:00\"}",
+	"{\"type\":\"case.delivery\",\"app_no\":\"YW2026093000001\","
+	"\"handed\":\"posted\",\"courier\":\"SF\",\"waybill\":"
+	"\"SF123456789012\",\"clerk_name\":\"萨仁高娃\","
+	"\"at\":\"2026-10-08 02:00:00\"}",
 };
 
 static struct pool	*pool;

@@ -1810,6 +1810,90 @@ booking_records(void **state)
 	}
 }
 
+/* application.delivery, case.delivery (EXT-10): a postal choice carries
+ * recipient, mobile and address, pick-up none of them; posted carries a
+ * courier of the list and a waybill of its form, picked up who took it. */
+#define APP_DELIVERY "{\"type\":\"application.delivery\",\"app_no\":" \
+    "\"YW2026093000001\",\"method\":\"post\",\"recipient\":\"乌兰\"," \
+    "\"phone\":\"13904791234\",\"address\":\"锡林浩特市额尔敦路 8 号\"," \
+    "\"at\":\"2026-09-30 01:20:00\"}"
+#define CASE_DELIVERY "{\"type\":\"case.delivery\",\"app_no\":" \
+    "\"YW2026093000001\",\"handed\":\"posted\",\"courier\":\"SF\"," \
+    "\"waybill\":\"SF123456789012\",\"clerk_name\":\"萨仁高娃\",\"at\":" \
+    "\"2026-10-08 02:00:00\"}"
+
+static void
+delivery_records(void **state)
+{
+	static const struct {
+		rec_validator	 v;
+		const char	*base, *key, *value, *at;
+	} bad[] = {
+		{ rec_valid_app_delivery, APP_DELIVERY, "phone", "\"1390479\"",
+		    "phone" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "address", "null",
+		    "address" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "address", "\"锡林\"",
+		    "address" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "address",
+		    "\"锡林浩特市\\n额尔敦路\"", "address" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "method", "\"window\"",
+		    "recipient" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "method", "\"drone\"",
+		    "method" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "app_no", "\"YW1\"",
+		    "app_no" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "waybill",
+		    "\"SF1234567\"", "waybill" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "courier", "\"ZZ\"",
+		    "courier" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "courier", "\"EMS\"",
+		    "waybill" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "waybill", "null",
+		    "waybill" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "picked_by",
+		    "\"乌兰\"", "picked_by" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "handed", "\"picked\"",
+		    "courier" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "clerk_name", "\"\"",
+		    "clerk_name" },
+	};
+	json_t	*o;
+	size_t	 i;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_app_delivery, parse(APP_DELIVERY)),
+	    0);
+	assert_int_equal(run(rec_valid_case_delivery, parse(CASE_DELIVERY)),
+	    0);
+	o = parse(APP_DELIVERY);
+	json_object_set_new(o, "method", json_string("window"));
+	json_object_del(o, "recipient");
+	json_object_del(o, "phone");
+	json_object_del(o, "address");
+	assert_int_equal(run(rec_valid_app_delivery, o), 0);
+	o = parse(CASE_DELIVERY);
+	json_object_set_new(o, "courier", json_string("EMS"));
+	json_object_set_new(o, "waybill", json_string("EA123456789CN"));
+	assert_int_equal(run(rec_valid_case_delivery, o), 0);
+	o = parse(CASE_DELIVERY);
+	json_object_set_new(o, "handed", json_string("picked"));
+	json_object_del(o, "courier");
+	json_object_del(o, "waybill");
+	json_object_set_new(o, "picked_by", json_string("乌兰"));
+	assert_int_equal(run(rec_valid_case_delivery, o), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		o = parse(bad[i].base);
+		if (strcmp(bad[i].value, "null") == 0)
+			json_object_del(o, bad[i].key);
+		else
+			json_object_set_new(o, bad[i].key, json_loads(
+			    bad[i].value, JSON_DECODE_ANY, NULL));
+		assert_int_equal(run(bad[i].v, o), -1);
+		assert_string_equal(field(), bad[i].at);
+	}
+}
+
 /* gap.alert (GAP-6): the other site refused one of this site's bundles;
  * about this site's direction only, fields as the gap writes them. */
 #define GAP_ALERT_OK "{\"type\":\"gap.alert\",\"kind\":\"gap.chain\"," \
@@ -2162,6 +2246,7 @@ main(void)
 		T(agent_account_record),
 		T(claim_record),
 		T(booking_records),
+		T(delivery_records),
 		T(claim_result_record),
 		T(gap_aside_record),
 		T(gap_alert_record),
