@@ -30,7 +30,7 @@
       <?cs if:User.Name ?>
       <?cs # Each role its own entries (三员分立): routes.c decides access. ?>
       <?cs if:User.Role.staff ?><a href="/inbox">待办件</a><a href="/delegate">我的委托</a><a href="/ratings">办事评价</a><?cs /if ?>
-      <?cs if:User.Role.clerk ?><a href="/hall/intake">窗口收件</a><a href="/hall/claim">窗口核验</a><?cs /if ?>
+      <?cs if:User.Role.clerk ?><a href="/hall/intake">窗口收件</a><a href="/hall/claim">窗口核验</a><a href="/hall/bookings">今日预约</a><?cs /if ?>
       <?cs if:User.Role.staff || User.Role.admin ?><a href="/catalog">事项管理</a><?cs /if ?>
       <?cs if:User.Role.staff || User.Role.supervisor ?><a href="/licences">证照库</a><?cs /if ?>
       <?cs if:User.Role.staff || User.Role.admin ?><a href="/pub">信息发布</a><?cs /if ?>

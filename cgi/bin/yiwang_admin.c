@@ -21,6 +21,7 @@
 #include "anomaly.h"
 #include "calendar.h"
 #include "application.h"
+#include "booking.h"
 #include "catalog.h"
 #include "chain.h"
 #include "clock.h"
@@ -153,6 +154,12 @@ usage(void)
 	    "                               (班) of FILE's years (intranet; lines\n"
 	    "                               \"2026-10-01 休 国庆节\"); those years'\n"
 	    "                               days are replaced\n"
+	    "  booking-plan DEPT WINDOW MINUTES CAPACITY TIMES\n"
+	    "                               the slots of window WINDOW of DEPT\n"
+	    "                               that may be booked online on each\n"
+	    "                               working day (TIMES \"09:00 09:30\",\n"
+	    "                               MINUTES long, CAPACITY people each;\n"
+	    "                               0: none); sent to the extranet\n"
 	    "  workdays add DATE N          the N-th working day after DATE (a\n"
 	    "                               date, or today)\n"
 	    "  workdays between DATE DATE   working days after the first date up\n"
@@ -847,6 +854,43 @@ agent_add_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  * --unless-loaded nothing happens when every year of the file is loaded
  * already (./run up, which must not undo an administrator's edits).
  */
+/*
+ * booking-plan DEPT WINDOW MINUTES CAPACITY TIMES (EXT-10): which slots
+ * of a window may be booked online; booking.h.
+ */
+static int
+booking_plan_cmd(const struct config *cfg, struct db *db, struct pool *pool,
+    char **argv)
+{
+	const char	*why;
+	char		*end1, *end2;
+	long		 minutes = strtol(argv[2], &end1, 10);
+	long		 capacity = strtol(argv[3], &end2, 10);
+
+	if (cfg->site != SITE_INTRANET) {
+		fputs("预约时段在内网设置，随网闸摆渡送往外网。\n", stderr);
+		return 1;
+	}
+	if (*argv[2] == '\0' || *end1 != '\0' || *argv[3] == '\0' ||
+	    *end2 != '\0' || minutes < 0 || minutes > 1000 || capacity < 0 ||
+	    capacity > 1000) {
+		fputs("MINUTES 和 CAPACITY 应为整数。\n", stderr);
+		return 1;
+	}
+	switch (booking_plan_set(db, pool, argv[0], argv[1], argv[4],
+	    (int)minutes, (int)capacity, config_operator(pool), &why)) {
+	case DB_OK:
+		printf("窗口 %s/%s：%s，每段 %ld 分钟，每段 %ld 人；已排队送往"
+		    "外网。\n", argv[0], argv[1], argv[4], minutes, capacity);
+		return 0;
+	case DB_NONE:
+		fprintf(stderr, "%s\n", why);
+		return 1;
+	default:
+		return 1;
+	}
+}
+
 static int
 calendar_load_cmd(const struct config *cfg, struct db *db, struct pool *pool,
     int unless_loaded, const char *path)
@@ -967,7 +1011,7 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	int		 filled = 0, deemed = 0, lapsed = 0, warned = 0, ended = 0;
 	int		 checked = 0, abnormal = 0;
 	int		 late = 0, halls = 0, agents = 0, recounted = -1;
-	int		 rdue = 0, rlate = 0, projects = 0;
+	int		 rdue = 0, rlate = 0, projects = 0, plans = 0;
 	char		*from, *to;
 
 	if (cfg->site != SITE_INTRANET)
@@ -991,6 +1035,10 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 	/* 全程代理 (INT-14): each project's progress, when it changed. */
 	if (agency_send_all(db, pool, &projects) != DB_OK)
 		return 1;
+	/* The bookable working days of each window (EXT-10), sent when
+	 * they changed: a new day, a calendar change. */
+	if (booking_plan_send(db, pool, &plans) != DB_OK)
+		return 1;
 	/* The figures of the days a calendar change touched (SUP-4, 146),
 	 * once the open deadlines have followed it. */
 	if (perf_calendar_follow(db, pool, &recounted, &from, &to) != DB_OK)
@@ -1007,6 +1055,9 @@ tick_once(const struct config *cfg, struct db *db, struct pool *pool)
 		printf("tick %s：工作日历 %s 至 %s 有变动，重算了 %d 个办结日的"
 		    "绩效汇总\n", cal_day_str(pool, cal_day_of(now)), from, to,
 		    recounted);
+	if (plans > 0)
+		printf("tick %s：%d 个窗口的可预约日期有变，已排队送往外网\n",
+		    cal_day_str(pool, cal_day_of(now)), plans);
 	if (late > 0)
 		printf("tick %s：%d 件办结结果超过 5 日仍未公示（数据还在内网，"
 		    "请摆渡）\n", cal_day_str(pool, cal_day_of(now)), late);
@@ -2372,6 +2423,8 @@ main(int argc, char *argv[])
 	    (argc == 3 && strcmp(argv[1], "--unless-loaded") == 0)))
 		rc = calendar_load_cmd(&cfg, db, pool, argc == 3,
 		    argv[argc - 1]);
+	else if (strcmp(cmd, "booking-plan") == 0 && argc == 6)
+		rc = booking_plan_cmd(&cfg, db, pool, argv + 1);
 	else if (strcmp(cmd, "workdays") == 0 && argc == 4 &&
 	    (strcmp(argv[1], "add") == 0 || strcmp(argv[1], "between") == 0))
 		rc = workdays_cmd(&cfg, db, pool, argv[1], argv[2], argv[3]);

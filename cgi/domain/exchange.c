@@ -98,7 +98,8 @@ outbox_sealed_kind(const char *kind)
 	    strcmp(kind, OUTBOX_SEALED_KIND2) == 0 ||
 	    strcmp(kind, OUTBOX_SEALED_KIND3) == 0 ||
 	    strcmp(kind, OUTBOX_SEALED_KIND4) == 0 ||
-	    strcmp(kind, OUTBOX_SEALED_KIND5) == 0;
+	    strcmp(kind, OUTBOX_SEALED_KIND5) == 0 ||
+	    strcmp(kind, OUTBOX_SEALED_KIND6) == 0;
 }
 
 enum db_rc

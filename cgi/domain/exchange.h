@@ -22,6 +22,8 @@
 #define OUTBOX_SEALED_KIND3	"agent.account"	/* an agent's (AGT-1) */
 #define OUTBOX_SEALED_KIND4	"account.claim"	/* the window's (ACC-1) */
 #define OUTBOX_SEALED_KIND5	"case.window"	/* a walk-in's (INT-1) */
+#define OUTBOX_SEALED_KIND6	"application.delivery"	/* an address
+						 * (EXT-10) */
 /* 1 when the outbox seals records of kind (one of the above). */
 int		 outbox_sealed_kind(const char *kind);
 enum db_rc	 outbox_add(struct db *, struct pool *, json_t *rec);

@@ -29,6 +29,8 @@
 #include "alert.h"
 #include "application.h"
 #include "aside.h"
+#include "booking.h"
+#include "delivery.h"
 #include "bundle.h"
 #include "catalog.h"
 #include "claim.h"
@@ -475,6 +477,20 @@ static const struct record_kind {
 	/* 全程代理 (INT-14): a key project's progress, for its investor. */
 	{ "agency.progress", SITE_EXTRANET, "项目代办进度",
 	    rec_valid_agency_progress, agency_import },
+	/* Bookings of a window visit (EXT-10; issue #11): the plans out,
+	 * the bookings in, whether the person came out again. */
+	{ "booking.window", SITE_EXTRANET, "预约时段",
+	    rec_valid_booking_window, booking_window_import },
+	{ "booking", SITE_INTRANET, "窗口预约", rec_valid_booking,
+	    booking_import },
+	{ "booking.state", SITE_EXTRANET, "预约到场情况",
+	    rec_valid_booking_state, booking_state_import },
+	/* How the result reaches the applicant (EXT-10): chosen out
+	 * there, handed over in here. */
+	{ "application.delivery", SITE_INTRANET, "领取方式",
+	    rec_valid_app_delivery, delivery_import, NULL, 1 },
+	{ "case.delivery", SITE_EXTRANET, "结果交付",
+	    rec_valid_case_delivery, delivery_import_handed },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 

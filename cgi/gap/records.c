@@ -18,6 +18,7 @@
 #include "docsig.h"
 #include "utf8.h"
 #include "vocab.h"
+#include "waybill.h"
 #include "wfnet.h"
 
 /* Limits of the forms the data comes from (and of their columns). */
@@ -1902,7 +1903,9 @@ static const char *const record_types[] = { "item", "application",
     "licence.issue", "licence.revoke",
     "account.claim", "account.claim.result",
     "rating", "rating.state", "case.window",
-    "agency.progress", NULL };
+    "agency.progress",
+    "booking.window", "booking", "booking.state",
+    "application.delivery", "case.delivery", NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {
@@ -2479,5 +2482,192 @@ rec_valid_window(struct rec_check *c, json_t *o)
 	/* The records after it in this bundle may name it. */
 	*(const char **)pool_push(c->pool, &c->apps, &c->napps, &c->appcap,
 	    sizeof(*c->apps)) = pool_strdup(c->pool, no);
+	return 0;
+}
+
+/* ---- booking.window, booking, booking.state (EXT-10) --------------- */
+
+static const char *const type_book_window[] = { "booking.window", NULL };
+static const char *const type_booking[] = { "booking", NULL };
+static const char *const type_book_state[] = { "booking.state", NULL };
+static const char *const book_states[] = { "booked", "cancelled", NULL };
+static const char *const book_marks[] = { "arrived", "noshow", NULL };
+
+/* "HH:MM", 00:00 to 23:59. */
+static int
+hhmm_ok(const char *s)
+{
+	return strlen(s) == 5 && digits(s, 2) && s[2] == ':' &&
+	    digits(s + 3, 2) && num(s, 2) < 24 && num(s + 3, 2) < 60;
+}
+
+static const struct shape S_HHMM = { hhmm_ok, "应为 HH:MM 格式的时刻" };
+static const struct field hhmm_elem[] = { SHAPED(NULL, "时段", S_HHMM) };
+static const struct field day_elem[] = { SHAPED(NULL, "日期", S_DATE) };
+
+/* booking.c plan_send(): a window's slots and the working days of the
+ * next 14 days on the intranet's calendar (booking.h's limits). */
+static const struct field book_window_fields[] = {
+	CHOICE("type", "记录类型", type_book_window),
+	SHAPED("dept_code", "部门编码", S_DEPT_CODE),
+	SHAPED("window_code", "窗口编码", S_DEPT_CODE),
+	LINE("dept_name", "部门名称", 1, 100),
+	LINE("window_name", "窗口名称", 1, 100),
+	LINE("place", "地点", 0, 200),
+	INT("minutes", "每个时段分钟数", 5, 240),
+	INT("capacity", "每个时段可约人数", 0, 50),
+	ARRAY("times", "时段", 0, 24, hhmm_elem),
+	ARRAY("days", "可预约日期", 0, 14, day_elem),
+	SHAPED("at", "时间", S_DATETIME),
+	END
+};
+
+/* The strings of array a strictly ascending: 0, else -1. */
+static int
+ascending(struct rec_check *c, json_t *a, const char *path,
+    const char *label)
+{
+	size_t	 i;
+
+	for (i = 1; i < json_array_size(a); i++)
+		if (strcmp(json_string_value(json_array_get(a, i - 1)),
+		    json_string_value(json_array_get(a, i))) >= 0)
+			return fail(c, path, label, "应从早到晚排列，不能重复");
+	return 0;
+}
+
+int
+rec_valid_booking_window(struct rec_check *c, json_t *o)
+{
+	if (walk_record(c, o, book_window_fields) == -1 ||
+	    ascending(c, json_object_get(o, "times"), "times", "时段") == -1 ||
+	    ascending(c, json_object_get(o, "days"), "days", "可预约日期") ==
+	    -1)
+		return -1;
+	if (json_integer_value(json_object_get(o, "capacity")) > 0 &&
+	    json_array_size(json_object_get(o, "times")) == 0)
+		return fail(c, "times", "时段", "接受预约的窗口至少有一个时段");
+	return 0;
+}
+
+/* booking.c send_booking(): a booking made or cancelled out there. */
+static const struct field booking_fields[] = {
+	CHOICE("type", "记录类型", type_booking),
+	SHAPED("code", "预约码", S_CODE),
+	LINE("name", "预约人姓名", 1, 50),
+	SHAPED("dept_code", "部门编码", S_DEPT_CODE),
+	SHAPED("window_code", "窗口编码", S_DEPT_CODE),
+	SHAPED("day", "预约日期", S_DATE),
+	SHAPED("slot", "时段", S_HHMM),
+	SHAPED("item_code", "事项编码", S_ITEM_CODE),
+	LINE("item_name", "事项名称", 1, 200),
+	SHAPED("app_no", "申请编号", S_OPT_APP_NO),
+	CHOICE("state", "状态", book_states),
+	SHAPED("at", "时间", S_DATETIME),
+	END
+};
+
+int
+rec_valid_booking(struct rec_check *c, json_t *o)
+{
+	return walk_record(c, o, booking_fields);
+}
+
+/* booking.c booking_mark(): the clerk's mark. */
+static const struct field book_state_fields[] = {
+	CHOICE("type", "记录类型", type_book_state),
+	SHAPED("code", "预约码", S_CODE),
+	CHOICE("state", "到场情况", book_marks),
+	LINE("clerk_name", "窗口人员", 1, 50),
+	SHAPED("at", "时间", S_DATETIME),
+	END
+};
+
+int
+rec_valid_booking_state(struct rec_check *c, json_t *o)
+{
+	return walk_record(c, o, book_state_fields);
+}
+
+/* ---- application.delivery, case.delivery (EXT-10) ------------------ */
+
+static const char *const type_app_delivery[] = { "application.delivery",
+    NULL };
+static const char *const type_case_delivery[] = { "case.delivery", NULL };
+static const char *const delivery_methods[] = { "window", "post", NULL };
+static const char *const delivery_hands[] = { "picked", "posted", NULL };
+
+/* delivery.c delivery_choose(): the applicant's choice, with the limits
+ * of the application page's form. */
+static const struct field app_delivery_fields[] = {
+	CHOICE("type", "记录类型", type_app_delivery),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	CHOICE("method", "领取方式", delivery_methods),
+	OPTIONAL("recipient", "收件人", 1, DELIVERY_NAME_MAX),
+	OPT_SHAPED("phone", "收件人手机号码", S_MOBILE),
+	OPTIONAL("address", "邮寄地址", DELIVERY_ADDRESS_MIN,
+	    DELIVERY_ADDRESS_MAX),
+	SHAPED("at", "时间", S_DATETIME),
+	END
+};
+
+/* Members names[] all present (want 1) or all absent (0): 0, else -1. */
+static int
+all_or_none(struct rec_check *c, json_t *o, const char *const *names,
+    int want, const char *label)
+{
+	size_t	 i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if ((json_object_get(o, names[i]) != NULL) != want)
+			return fail(c, names[i], label, want ? "缺少这一项" :
+			    "不应有这一项");
+	return 0;
+}
+
+int
+rec_valid_app_delivery(struct rec_check *c, json_t *o)
+{
+	static const char *const post[] = { "recipient", "phone", "address",
+	    NULL };
+	int		 is_post;
+
+	if (walk_record(c, o, app_delivery_fields) == -1)
+		return -1;
+	is_post = strcmp(str(o, "method"), "post") == 0;
+	return all_or_none(c, o, post, is_post, is_post ? "邮寄" : "窗口领取");
+}
+
+/* delivery.c delivery_hand(): picked up by whom, or posted how. */
+static const struct field case_delivery_fields[] = {
+	CHOICE("type", "记录类型", type_case_delivery),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	CHOICE("handed", "交付方式", delivery_hands),
+	OPTIONAL("picked_by", "领取人", 1, DELIVERY_NAME_MAX),
+	OPTIONAL("courier", "快递公司", 1, 10),
+	OPTIONAL("waybill", "运单号", 1, DELIVERY_WAYBILL_MAX),
+	LINE("clerk_name", "窗口人员", 1, 50),
+	SHAPED("at", "时间", S_DATETIME),
+	END
+};
+
+int
+rec_valid_case_delivery(struct rec_check *c, json_t *o)
+{
+	static const char *const posted[] = { "courier", "waybill", NULL };
+	static const char *const picked[] = { "picked_by", NULL };
+	int		 is_post;
+
+	if (walk_record(c, o, case_delivery_fields) == -1)
+		return -1;
+	is_post = strcmp(str(o, "handed"), "posted") == 0;
+	if (all_or_none(c, o, posted, is_post, "寄出") == -1 ||
+	    all_or_none(c, o, picked, !is_post, "领取") == -1)
+		return -1;
+	if (is_post && delivery_courier_name(str(o, "courier")) == NULL)
+		return fail(c, "courier", "快递公司", "不是可选的快递公司");
+	if (is_post && !delivery_waybill_valid(str(o, "courier"),
+	    str(o, "waybill")))
+		return fail(c, "waybill", "运单号", "不符合这家快递公司的格式");
 	return 0;
 }

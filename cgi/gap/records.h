@@ -161,6 +161,15 @@ int	 rec_valid_window(struct rec_check *, json_t *);
 /* A 全程代理 project's progress for the investor (INT-14; intranet →
  * extranet). */
 int	 rec_valid_agency_progress(struct rec_check *, json_t *);
+/* Bookings of a window visit (EXT-10): a window's plan and working days
+ * out, a booking or its cancellation in, the clerk's mark out. */
+int	 rec_valid_booking_window(struct rec_check *, json_t *);
+int	 rec_valid_booking(struct rec_check *, json_t *);
+int	 rec_valid_booking_state(struct rec_check *, json_t *);
+/* How the result reaches the applicant (EXT-10): the choice in, the
+ * handing over (picked up, or posted with its waybill) out. */
+int	 rec_valid_app_delivery(struct rec_check *, json_t *);
+int	 rec_valid_case_delivery(struct rec_check *, json_t *);
 
 /* gap.aside (GAP-5): the other site set aside one of this site's
  * records, or retried or discarded it (either direction). */

@@ -1165,6 +1165,9 @@ page_ext_app(struct req *r)
 	if ((rc = load_app(r, &a, 1)) != 0)
 		return rc;
 	view_app(r, "App", &a);
+	if (view_delivery(r, a.app_no) != 0)	/* EXT-10 */
+		return reply_error(r, 500, NULL);
+	view_bookable(r, "App.bookable", a.item_code);
 	hdf_set(r, "App.withdraw_at", a.withdraw_at);
 	/* The resident reads what an agent made; the agent acts on it. */
 	hdf_set(r, "App.open", app_open(a.state) && a.citizen_id ==
@@ -1176,6 +1179,9 @@ page_ext_app(struct req *r)
 	else if (done != NULL && strcmp(done, "correct") == 0)
 		hdf_set(r, "Page.Notice", "补正材料已提交。受理期限从今天起重新"
 		    "计算，审批部门受理后会在这里告知。");
+	else if (done != NULL && strcmp(done, "delivery") == 0)
+		hdf_set(r, "Page.Notice", "领取方式已保存，将随申请送审批"
+		    "部门。");
 	/* Ratings (EXT-8): the form once decided, what was rated. */
 	else if (done != NULL && strcmp(done, "rate") == 0)
 		hdf_set(r, "Page.Notice", "感谢您的评价。");

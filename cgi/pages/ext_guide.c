@@ -80,6 +80,7 @@ page_ext_guide(struct req *r)
 		hdf_setf(r, "Item.Score.rate", "%lld", (long long)((good *
 		    1000 / rated + 5) / 10));
 	}
+	view_bookable(r, "Item.bookable", it.code);	/* EXT-10 */
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 办事指南",
 	    it.name));
 	return render(r, "ext/guide.cs");

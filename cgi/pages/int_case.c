@@ -1066,6 +1066,15 @@ page_int_case(struct req *r)
 		    strcmp(done, "paper-receive") == 0 ? "已签收，材料记在您的名下。" :
 		    strcmp(done, "paper-retain") == 0 ? "已注明本部门留存。" :
 		    "已登记纸质材料，现由您保管。");
+	else if (done != NULL && strcmp(done, "delivery") == 0)
+		hdf_set(r, "Page.Notice", "已登记交付，将随下一次网闸摆渡告知"
+		    "申请人。");
+	/* How the result reaches the applicant (EXT-10). */
+	if (view_delivery(r, k.app_no) != 0)
+		return reply_error(r, 500, NULL);
+	hdf_set(r, "DeliveryForm.may", flow_involves(&k, &r->user) &&
+	    (strcmp(k.state, "approved") == 0 || strcmp(k.state, "denied") ==
+	    0) ? "1" : "0");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", k.app_no));
 	return render(r, "int/case.cs");
 }
@@ -1076,7 +1085,7 @@ page_int_case(struct req *r)
  * (400, 404, 403, 500).
  * The domain checks again under the case's lock.
  */
-static int
+int
 own_case_read(struct req *r, int64_t *id, struct kase *k)
 {
 	if (case_id(r, id) == -1)

@@ -127,6 +127,23 @@ int	 page_int_claim_add(struct req *);
 int	 page_int_intake(struct req *);
 int	 page_int_intake_add(struct req *);
 int	 page_int_intake_receipt(struct req *);
+/* 预约服务 (EXT-10): ext_book.c, int_book.c. */
+int	 page_ext_book_form(struct req *);
+int	 page_ext_book(struct req *);
+int	 page_ext_bookings(struct req *);
+int	 page_ext_booking_cancel(struct req *);
+int	 page_int_bookings(struct req *);
+/* name = "1" when a window of item's department takes bookings. */
+void	 view_bookable(struct req *, const char *name, const char *item);
+int	 page_int_booking_mark(struct req *);
+/* 证照快递 or 窗口领取 (EXT-10): delivery_pages.c.  view_delivery() puts
+ * the choice of app_no and the couriers in Delivery.*, Couriers.*. */
+int	 view_delivery(struct req *, const char *app_no);
+int	 page_ext_delivery(struct req *);
+int	 page_int_delivery(struct req *);
+/* int_case.c: the case ?id= of a POST, when the user's department acts
+ * on it (else the page answered: nonzero). */
+int	 own_case_read(struct req *, int64_t *id, struct kase *);
 /* int_delegate.c: 我的委托 (INT-7). */
 int	 page_int_delegate(struct req *);
 int	 page_int_delegate_add(struct req *);

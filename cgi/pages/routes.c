@@ -110,6 +110,17 @@ const struct route routes[] = {
 	    ROLE_CITIZEN, page_ext_ent_revoke },
 	{ "POST", "/app/correct", R_EXT | R_LOGIN | R_CSRF, APPLY,
 	    page_ext_correct },
+	/* 预约服务 (EXT-10; ext_book.c): a person's own bookings. */
+	{ "GET", "/book", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_book_form },
+	{ "POST", "/book", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	    page_ext_book },
+	{ "GET", "/bookings", R_EXT | R_LOGIN, ROLE_CITIZEN,
+	    page_ext_bookings },
+	{ "POST", "/booking/cancel", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	    page_ext_booking_cancel },
+	/* 证照快递 or 窗口领取 (EXT-10): the applicant's own application. */
+	{ "POST", "/app/delivery", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	    page_ext_delivery },
 	{ "POST", "/logout", R_EXT | R_INT | R_CSRF | R_PWTEMP, 0,
 	    page_logout },
 	/* Intranet. */
@@ -191,6 +202,14 @@ const struct route routes[] = {
 	    page_int_agency_urge },
 	{ "GET", "/sup/agency", R_INT | R_LOGIN, ROLES_WATCH,
 	    page_sup_agency },
+	/* 预约到窗口 (EXT-10; int_book.c): window clerks only. */
+	{ "GET", "/hall/bookings", R_INT | R_LOGIN, ROLE_CLERK,
+	    page_int_bookings },
+	{ "POST", "/hall/bookings/mark", R_INT | R_LOGIN | R_CSRF, ROLE_CLERK,
+	    page_int_booking_mark },
+	/* The result picked up or posted (EXT-10; delivery_pages.c). */
+	{ "POST", "/case/delivery", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_delivery },
 	/* 我的委托 (INT-7): one's own delegations (int_delegate.c). */
 	{ "GET", "/delegate", R_INT | R_LOGIN, STAFF, page_int_delegate },
 	{ "POST", "/delegate", R_INT | R_LOGIN | R_CSRF, STAFF,

@@ -138,7 +138,10 @@ static const rec_validator validators[] = { rec_valid_item,
     /* Window intake (INT-1): a walk-in's case, an enterprise's. */
     rec_valid_window,
     /* A 全程代理 project's progress (INT-14). */
-    rec_valid_agency_progress };
+    rec_valid_agency_progress,
+    /* Bookings of a window visit (EXT-10). */
+    rec_valid_booking_window, rec_valid_booking, rec_valid_booking_state,
+    rec_valid_app_delivery, rec_valid_case_delivery };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -372,6 +375,27 @@ static const char *const seeds[] = {
 	"\"YW2026120700004\",\"step\":\"审查中\"},{\"item\":\"临时占用草原"
 	"审核\",\"dept\":\"林草局\",\"state\":\"todo\",\"app_no\":\"\","
 	"\"step\":\"待申请\"}]}",
+	/* booking.window, booking, booking.state. */
+	"{\"type\":\"booking.window\",\"dept_code\":\"SCJGJ\","
+	"\"window_code\":\"B01\",\"dept_name\":\"锡林浩特市市场监督管理局\","
+	"\"window_name\":\"市场主体登记窗口\",\"place\":\"市政务服务中心\","
+	"\"minutes\":30,\"capacity\":2,\"times\":[\"09:00\",\"09:30\"],"
+	"\"days\":[\"2026-10-08\"],\"at\":\"2026-09-30 01:00:00\"}",
+	"{\"type\":\"booking\",\"code\":\"7K3M9QXA\",\"name\":\"其其格\","
+	"\"dept_code\":\"SCJGJ\",\"window_code\":\"B01\",\"day\":"
+	"\"2026-10-08\",\"slot\":\"09:30\",\"item_code\":"
+	"\"152502-SCJG-XK-001\",\"item_name\":\"食品经营许可证核发\","
+	"\"app_no\":\"\",\"state\":\"booked\",\"at\":\"2026-09-30 01:10:00\"}",
+	"{\"type\":\"booking.state\",\"code\":\"7K3M9QXA\",\"state\":"
+	"\"arrived\",\"clerk_name\":\"萨仁高娃\",\"at\":\"2026-10-08 01:40:00\"}",
+	/* application.delivery, case.delivery. */
+	"{\"type\":\"application.delivery\",\"app_no\":\"YW2026093000001\","
+	"\"method\":\"post\",\"recipient\":\"乌兰\",\"phone\":\"13904791234\","
+	"\"address\":\"锡林浩特市额尔敦路 8 号\",\"at\":\"2026-09-30 01:20:00\"}",
+	"{\"type\":\"case.delivery\",\"app_no\":\"YW2026093000001\","
+	"\"handed\":\"posted\",\"courier\":\"SF\",\"waybill\":"
+	"\"SF123456789012\",\"clerk_name\":\"萨仁高娃\","
+	"\"at\":\"2026-10-08 02:00:00\"}",
 };
 
 static struct pool	*pool;

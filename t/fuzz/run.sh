@@ -208,7 +208,8 @@ build_records() {
 	    cgi/core/imgcheck.c \
 	    cgi/core/crypto_sm.c cgi/core/docsig.c \
 	    cgi/core/pdfcheck.c cgi/core/scan.c \
-	    cgi/domain/vocab.c cgi/domain/wfnet.c t/fuzz/fuzz_records.c \
+	    cgi/domain/vocab.c cgi/domain/wfnet.c cgi/domain/waybill.c \
+	    t/fuzz/fuzz_records.c \
 	    $(pkg-config --cflags --libs libcrypto jansson libqpdf) -lmagic \
 	    -o "$OUT/fuzz_records"
 }

@@ -2007,6 +2007,179 @@ claim_result_record(void **state)
 	}
 }
 
+/* booking.window, booking, booking.state (EXT-10): a window's plan and
+ * working days as the intranet sent them, a booking as the extranet
+ * made it, the clerk's mark; each field as strict as its form. */
+#define BOOK_WINDOW "{\"type\":\"booking.window\",\"dept_code\":\"SCJGJ\"," \
+    "\"window_code\":\"B01\",\"dept_name\":\"锡林浩特市市场监督管理局\"," \
+    "\"window_name\":\"市场主体登记窗口\",\"place\":\"市政务服务中心 二楼\"," \
+    "\"minutes\":30,\"capacity\":2,\"times\":[\"09:00\",\"09:30\"]," \
+    "\"days\":[\"2026-10-08\",\"2026-10-10\"],\"at\":\"2026-09-30 01:00:00\"}"
+#define BOOKING "{\"type\":\"booking\",\"code\":\"7K3M9QXA\",\"name\":" \
+    "\"其其格\",\"dept_code\":\"SCJGJ\",\"window_code\":\"B01\",\"day\":" \
+    "\"2026-10-08\",\"slot\":\"09:30\",\"item_code\":" \
+    "\"152502-SCJG-XK-001\",\"item_name\":\"食品经营许可证核发（新办）\"," \
+    "\"app_no\":\"\",\"state\":\"booked\",\"at\":\"2026-09-30 01:10:00\"}"
+#define BOOK_STATE "{\"type\":\"booking.state\",\"code\":\"7K3M9QXA\"," \
+    "\"state\":\"arrived\",\"clerk_name\":\"萨仁高娃\",\"at\":" \
+    "\"2026-10-08 01:40:00\"}"
+
+static void
+booking_records(void **state)
+{
+	static const struct {
+		rec_validator	 v;
+		const char	*base, *key, *value, *at;
+	} bad[] = {
+		{ rec_valid_booking_window, BOOK_WINDOW, "times",
+		    "[\"09:30\",\"09:00\"]", "times" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "times",
+		    "[\"24:00\"]", "times[0]" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "times", "[]",
+		    "times" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "days",
+		    "[\"2026-10-08\",\"2026-10-08\"]", "days" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "days",
+		    "[\"2026-02-30\"]", "days[0]" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "capacity", "51",
+		    "capacity" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "minutes", "\"30\"",
+		    "minutes" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "window_code",
+		    "\"../B01\"", "window_code" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "window_name",
+		    "\"窗口\\u0007\"", "window_name" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "extra", "1",
+		    "extra" },
+		{ rec_valid_booking, BOOKING, "code", "\"7K3M9QXU\"", "code" },
+		{ rec_valid_booking, BOOKING, "code", "\"7k3m9qxa\"", "code" },
+		{ rec_valid_booking, BOOKING, "slot", "\"9:30\"", "slot" },
+		{ rec_valid_booking, BOOKING, "day", "\"2026-10-8\"", "day" },
+		{ rec_valid_booking, BOOKING, "state", "\"arrived\"",
+		    "state" },
+		{ rec_valid_booking, BOOKING, "name", "\"\"", "name" },
+		{ rec_valid_booking, BOOKING, "app_no", "\"YW1\"", "app_no" },
+		{ rec_valid_booking, BOOKING, "id_number",
+		    "\"152502198807120048\"", "id_number" },
+		{ rec_valid_booking, BOOKING, "item_code", "null",
+		    "item_code" },
+		{ rec_valid_booking_state, BOOK_STATE, "state", "\"booked\"",
+		    "state" },
+		{ rec_valid_booking_state, BOOK_STATE, "clerk_name",
+		    "\"\"", "clerk_name" },
+		{ rec_valid_booking_state, BOOK_STATE, "at", "\"2026-10-08\"",
+		    "at" },
+	};
+	json_t	*o;
+	size_t	 i;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_booking_window, parse(BOOK_WINDOW)),
+	    0);
+	assert_int_equal(run(rec_valid_booking, parse(BOOKING)), 0);
+	assert_int_equal(run(rec_valid_booking_state, parse(BOOK_STATE)), 0);
+	/* A window that stops taking bookings: no slots, no days. */
+	o = parse(BOOK_WINDOW);
+	json_object_set_new(o, "capacity", json_integer(0));
+	json_object_set_new(o, "times", json_array());
+	json_object_set_new(o, "days", json_array());
+	assert_int_equal(run(rec_valid_booking_window, o), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		o = parse(bad[i].base);
+		if (strcmp(bad[i].value, "null") == 0)
+			json_object_del(o, bad[i].key);
+		else
+			json_object_set_new(o, bad[i].key, json_loads(
+			    bad[i].value, JSON_DECODE_ANY, NULL));
+		assert_int_equal(run(bad[i].v, o), -1);
+		assert_string_equal(field(), bad[i].at);
+	}
+}
+
+/* application.delivery, case.delivery (EXT-10): a postal choice carries
+ * recipient, mobile and address, pick-up none of them; posted carries a
+ * courier of the list and a waybill of its form, picked up who took it. */
+#define APP_DELIVERY "{\"type\":\"application.delivery\",\"app_no\":" \
+    "\"YW2026093000001\",\"method\":\"post\",\"recipient\":\"乌兰\"," \
+    "\"phone\":\"13904791234\",\"address\":\"锡林浩特市额尔敦路 8 号\"," \
+    "\"at\":\"2026-09-30 01:20:00\"}"
+#define CASE_DELIVERY "{\"type\":\"case.delivery\",\"app_no\":" \
+    "\"YW2026093000001\",\"handed\":\"posted\",\"courier\":\"SF\"," \
+    "\"waybill\":\"SF123456789012\",\"clerk_name\":\"萨仁高娃\",\"at\":" \
+    "\"2026-10-08 02:00:00\"}"
+
+static void
+delivery_records(void **state)
+{
+	static const struct {
+		rec_validator	 v;
+		const char	*base, *key, *value, *at;
+	} bad[] = {
+		{ rec_valid_app_delivery, APP_DELIVERY, "phone", "\"1390479\"",
+		    "phone" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "address", "null",
+		    "address" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "address", "\"锡林\"",
+		    "address" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "address",
+		    "\"锡林浩特市\\n额尔敦路\"", "address" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "method", "\"window\"",
+		    "recipient" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "method", "\"drone\"",
+		    "method" },
+		{ rec_valid_app_delivery, APP_DELIVERY, "app_no", "\"YW1\"",
+		    "app_no" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "waybill",
+		    "\"SF1234567\"", "waybill" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "courier", "\"ZZ\"",
+		    "courier" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "courier", "\"EMS\"",
+		    "waybill" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "waybill", "null",
+		    "waybill" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "picked_by",
+		    "\"乌兰\"", "picked_by" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "handed", "\"picked\"",
+		    "courier" },
+		{ rec_valid_case_delivery, CASE_DELIVERY, "clerk_name", "\"\"",
+		    "clerk_name" },
+	};
+	json_t	*o;
+	size_t	 i;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_app_delivery, parse(APP_DELIVERY)),
+	    0);
+	assert_int_equal(run(rec_valid_case_delivery, parse(CASE_DELIVERY)),
+	    0);
+	o = parse(APP_DELIVERY);
+	json_object_set_new(o, "method", json_string("window"));
+	json_object_del(o, "recipient");
+	json_object_del(o, "phone");
+	json_object_del(o, "address");
+	assert_int_equal(run(rec_valid_app_delivery, o), 0);
+	o = parse(CASE_DELIVERY);
+	json_object_set_new(o, "courier", json_string("EMS"));
+	json_object_set_new(o, "waybill", json_string("EA123456789CN"));
+	assert_int_equal(run(rec_valid_case_delivery, o), 0);
+	o = parse(CASE_DELIVERY);
+	json_object_set_new(o, "handed", json_string("picked"));
+	json_object_del(o, "courier");
+	json_object_del(o, "waybill");
+	json_object_set_new(o, "picked_by", json_string("乌兰"));
+	assert_int_equal(run(rec_valid_case_delivery, o), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		o = parse(bad[i].base);
+		if (strcmp(bad[i].value, "null") == 0)
+			json_object_del(o, bad[i].key);
+		else
+			json_object_set_new(o, bad[i].key, json_loads(
+			    bad[i].value, JSON_DECODE_ANY, NULL));
+		assert_int_equal(run(bad[i].v, o), -1);
+		assert_string_equal(field(), bad[i].at);
+	}
+}
+
 /* gap.alert (GAP-6): the other site refused one of this site's bundles;
  * about this site's direction only, fields as the gap writes them. */
 #define GAP_ALERT_OK "{\"type\":\"gap.alert\",\"kind\":\"gap.chain\"," \
@@ -2502,6 +2675,8 @@ main(void)
 		T(proxy_application_record),
 		T(agent_account_record),
 		T(claim_record),
+		T(booking_records),
+		T(delivery_records),
 		T(claim_result_record),
 		T(window_record),
 		T(gap_aside_record),

@@ -157,6 +157,7 @@
   <?cs /if ?>
 
   <?cs if:User.Name && Page.Template == "ext/app.cs" ?>
+  <?cs include:"ext/app_delivery.cs" ?>
   <?cs if:App.withdraw_at && App.open == 1 ?>
   <section class="section">
     <div class="notice" role="status"><p>您已于 <?cs var:App.withdraw_at ?> 申请撤回这项申请，审批部门办理后，准予撤回决定书会出现在本页的“办理文书”中。</p></div>

@@ -30,6 +30,7 @@
   <?cs else ?>
   <p class="callout">本事项暂不支持在线办理，请按本指南准备材料，到办理地点现场办理（到现场 <?cs var:Item.Channel.visits ?>）。</p>
   <?cs /if ?>
+  <?cs if:Item.bookable == "1" ?><p class="book-cta no-print"><a class="btn" href="/book?item=<?cs var:url_escape(Item.code) ?>">预约到窗口办理</a> <span class="cta-note">需先登录；选一个工作日的时段，到窗口报预约码，少排队</span></p><?cs /if ?>
 </header>
 
 <section class="section">

@@ -213,6 +213,8 @@
     </section>
     <?cs /if ?>
 
+    <?cs include:"int/case_delivery.cs" ?>
+
     <?cs if:PaperForm.may ?>
     <section class="section actions-panel" aria-labelledby="paper-act-title">
       <h2 class="section-title" id="paper-act-title">纸质材料交接</h2>

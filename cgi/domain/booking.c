@@ -1,0 +1,984 @@
+/*
+ * booking.c: bookings of a window visit (EXT-10), both sites; see
+ * booking.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "account.h"
+#include "booking.h"
+#include "calendar.h"
+#include "catalog.h"
+#include "clock.h"
+#include "crypto.h"
+#include "docsig.h"
+#include "exchange.h"
+#include "log.h"
+#include "sms.h"
+#include "text.h"
+
+#define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
+#define DAY(x)	"DATE_FORMAT(" x ", '%Y-%m-%d')"
+
+static const char SQL_NOW[] =
+    "SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s')";
+static const char SQL_WINDOW[] =
+    "SELECT w.name, d.name, TRIM(CONCAT(COALESCE(h.name, ''), ' ', "
+    "COALESCE(h.address, ''))) FROM service_window w "
+    "JOIN department d ON d.code = w.dept_code "
+    "LEFT JOIN hall h ON h.code = w.hall_code "
+    "WHERE w.dept_code = ? AND w.code = ?";
+static const char SQL_PLAN_PUT[] =
+    "INSERT INTO booking_plan (dept_code, window_code, times, minutes, "
+    "capacity) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+    "times = VALUES(times), minutes = VALUES(minutes), "
+    "capacity = VALUES(capacity)";
+static const char SQL_PLAN[] =
+    "SELECT times, minutes, capacity, sent_days FROM booking_plan "
+    "WHERE dept_code = ? AND window_code = ? FOR UPDATE";
+static const char SQL_PLANS[] =
+    "SELECT dept_code, window_code, sent_days FROM booking_plan "
+    "ORDER BY dept_code, window_code";
+static const char SQL_PLAN_SENT[] =
+    "UPDATE booking_plan SET sent_days = ? WHERE dept_code = ? AND "
+    "window_code = ?";
+static const char SQL_INT_ADD[] =
+    "INSERT INTO booking (code, name, dept_code, window_code, day, slot, "
+    "item_code, item_name, app_no, state, created_at, changed_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?)";
+static const char SQL_INT_CANCEL[] =
+    "UPDATE booking SET state = 'cancelled', changed_at = ? "
+    "WHERE code = ? AND state = 'booked' AND citizen_id IS NULL";
+static const char SQL_DAY[] =
+    "SELECT b.id, b.code, b.name, b.dept_code, b.window_code, "
+    "COALESCE(w.name, b.window_code), " DAY("b.day") ", b.slot, "
+    "b.item_code, b.item_name, b.app_no, b.state, "
+    LOCAL("b.created_at") ", b.marked_by FROM booking b "
+    "LEFT JOIN service_window w ON w.dept_code = b.dept_code AND "
+    "w.code = b.window_code WHERE b.day = ? AND b.dept_code = ? "
+    "ORDER BY b.window_code, b.slot, b.id";
+static const char SQL_MARK_GET[] =
+    "SELECT b.dept_code, " DAY("b.day") ", b.slot, b.state "
+    "FROM booking b WHERE b.code = ? FOR UPDATE";
+static const char SQL_MARK[] =
+    "UPDATE booking SET state = ?, marked_by = ?, "
+    "changed_at = UTC_TIMESTAMP() WHERE code = ?";
+/* The extranet. */
+static const char SQL_WIN_PUT[] =
+    "REPLACE INTO booking_window (dept_code, window_code, dept_name, "
+    "window_name, place, times, minutes, capacity, days, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_WINS[] =
+    "SELECT dept_code, window_code, dept_name, window_name, place, "
+    "times, minutes, capacity, days FROM booking_window "
+    "WHERE dept_code = ? AND capacity > 0 AND days <> '' "
+    "ORDER BY window_code";
+static const char SQL_TAKEN[] =
+    "SELECT " DAY("day") ", slot, COUNT(*) FROM booking "
+    "WHERE dept_code = ? AND window_code = ? AND day >= ? AND "
+    "state IN ('booked', 'arrived') GROUP BY day, slot";
+static const char SQL_LOCK_CITIZEN[] =
+    "SELECT id FROM citizen WHERE id = ? FOR UPDATE";
+static const char SQL_WIN_LOCK[] =
+    "SELECT times, capacity, days, window_name FROM booking_window "
+    "WHERE dept_code = ? AND window_code = ? FOR UPDATE";
+static const char SQL_ACTIVE[] =
+    "SELECT COUNT(*), COALESCE(SUM(dept_code = ? AND window_code = ? AND "
+    "day = ?), 0) FROM booking WHERE citizen_id = ? AND "
+    "state = 'booked' AND (day > ? OR (day = ? AND slot > ?))";
+static const char SQL_COUNT[] =
+    "SELECT COUNT(*) FROM booking WHERE dept_code = ? AND "
+    "window_code = ? AND day = ? AND slot = ? AND "
+    "state IN ('booked', 'arrived')";
+static const char SQL_OWN_APP[] =
+    "SELECT item_code FROM application WHERE app_no = ? AND "
+    "citizen_id = ?";
+static const char SQL_EXT_ADD[] =
+    "INSERT INTO booking (code, citizen_id, name, dept_code, window_code, "
+    "day, slot, item_code, item_name, app_no, state, created_at, "
+    "changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', "
+    "UTC_TIMESTAMP(), UTC_TIMESTAMP())";
+static const char SQL_EXT_GET[] =
+    "SELECT name, dept_code, window_code, " DAY("day") ", slot, "
+    "item_code, item_name, COALESCE(app_no, ''), state FROM booking "
+    "WHERE code = ? AND citizen_id = ? FOR UPDATE";
+static const char SQL_EXT_CANCEL[] =
+    "UPDATE booking SET state = 'cancelled', "
+    "changed_at = UTC_TIMESTAMP() WHERE code = ?";
+static const char SQL_MINE[] =
+    "SELECT b.id, b.code, b.name, b.dept_code, b.window_code, "
+    "COALESCE(CONCAT(w.dept_name, ' ', w.window_name), b.window_code), "
+    DAY("b.day") ", b.slot, b.item_code, b.item_name, b.app_no, "
+    "b.state, " LOCAL("b.created_at") ", b.marked_by FROM booking b "
+    "LEFT JOIN booking_window w ON w.dept_code = b.dept_code AND "
+    "w.window_code = b.window_code WHERE b.citizen_id = ? "
+    "ORDER BY b.day DESC, b.slot DESC, b.id DESC LIMIT 50";
+static const char SQL_NOSHOWS[] =
+    "SELECT COUNT(*), COALESCE(" DAY("MAX(day) + INTERVAL 30 DAY") ", '') "
+    "FROM booking WHERE citizen_id = ? AND state = 'noshow' AND "
+    "day > ? - INTERVAL 90 DAY";	/* BOOK_BLOCK_DAYS, BOOK_NOSHOW_DAYS */
+static const char SQL_OPEN_FOR[] =
+    "SELECT COUNT(*) FROM booking_window w JOIN item i ON "
+    "i.dept_code = w.dept_code WHERE i.code = ? AND i.status = "
+    "'published' AND w.capacity > 0 AND w.days <> ''";
+static const char SQL_EXT_STATE[] =
+    "UPDATE booking SET state = ?, marked_by = ?, changed_at = ? "
+    "WHERE code = ? AND state = 'booked' AND citizen_id IS NOT NULL";
+
+static const char *
+field(json_t *rec, const char *k)
+{
+	return json_string_value(json_object_get(rec, k));
+}
+
+/* Today's Beijing date and the time of day, "HH:MM". */
+static void
+now_beijing(char day[CAL_DAY_BUF], char hm[6])
+{
+	time_t	 t = clock_now();
+	long	 s;
+
+	cal_day_format(cal_day_of(t), day);
+	s = (long)((t + 8 * 3600) % 86400);
+	if (s < 0)
+		s += 86400;
+	snprintf(hm, 6, "%02ld:%02ld", s / 3600, s / 60 % 60);
+}
+
+/* Whether slot of day has started at today, hm. */
+static int
+started(const char *day, const char *slot, const char *today,
+    const char *hm)
+{
+	int	 c = strcmp(day, today);
+
+	return c < 0 || (c == 0 && strcmp(slot, hm) <= 0);
+}
+
+/* "HH:MM" of 00:00–23:59. */
+static int
+hhmm_ok(const char *s)
+{
+	return strlen(s) == 5 && s[0] >= '0' && s[0] <= '2' &&
+	    s[1] >= '0' && s[1] <= '9' && s[2] == ':' && s[3] >= '0' &&
+	    s[3] <= '5' && s[4] >= '0' && s[4] <= '9' &&
+	    (s[0] < '2' || s[1] <= '3');
+}
+
+/* The words of text split at spaces and commas, into *v (at most max). */
+static size_t
+split(struct pool *pool, const char *text, char ***v, size_t max)
+{
+	char	*s = pool_strdup(pool, text), *w, *save = NULL;
+	size_t	 n = 0;
+
+	*v = pool_alloc(pool, (max + 1) * sizeof(**v));
+	for (w = strtok_r(s, " ,，", &save); w != NULL;
+	    w = strtok_r(NULL, " ,，", &save)) {
+		if (n == max)
+			return max + 1;
+		(*v)[n++] = w;
+	}
+	return n;
+}
+
+static int
+in_list(char **v, size_t n, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- the intranet ---------------------------------------------------- */
+
+/* The working days of the next BOOK_DAYS days, "YYYY-MM-DD …". */
+static enum db_rc
+plan_days(struct db *db, struct pool *pool, char **days)
+{
+	struct calendar	 cal;
+	char		 buf[CAL_DAY_BUF];
+	cal_day		 d, today = cal_day_of(clock_now());
+	int		 unknown = 0;
+
+	if (calendar_get(db, pool, &cal) != DB_OK)
+		return DB_ERR;
+	*days = "";
+	for (d = today; d < today + BOOK_DAYS; d++)
+		if (cal_is_workday(&cal, d, &unknown)) {
+			cal_day_format(d, buf);
+			*days = pool_printf(pool, "%s%s%s", *days,
+			    **days ? " " : "", buf);
+		}
+	return DB_OK;
+}
+
+/* Send the plan of window (dept, code) with the days and note them. */
+static enum db_rc
+plan_send(struct db *db, struct pool *pool, const char *dept,
+    const char *code, const char *days)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*rec, *a;
+	char		*times, *sent, *wname, *dname, *place, *now, **v;
+	int64_t		 minutes, capacity;
+	size_t		 n, i;
+
+	q = db_stmt(db, SQL_PLAN);
+	stmt_bind_text(q, 0, dept);
+	stmt_bind_text(q, 1, code);
+	if ((rc = stmt_one(q, pool, "siis", &times, &minutes, &capacity,
+	    &sent)) != DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_WINDOW);
+	stmt_bind_text(q, 0, dept);
+	stmt_bind_text(q, 1, code);
+	if ((rc = stmt_one(q, pool, "sss", &wname, &dname, &place)) !=
+	    DB_OK || (rc = stmt_one(db_stmt(db, SQL_NOW), pool, "s", &now)) !=
+	    DB_OK)
+		return rc;
+	if (capacity == 0)
+		days = "";
+	rec = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:s}",
+	    "type", "booking.window", "dept_code", dept, "window_code", code,
+	    "dept_name", dname, "window_name", wname, "place", place,
+	    "minutes", (json_int_t)minutes, "capacity", (json_int_t)capacity,
+	    "at", now);
+	if (rec == NULL)
+		return DB_ERR;
+	n = split(pool, times, &v, BOOK_TIMES_MAX);
+	json_object_set_new(rec, "times", a = json_array());
+	for (i = 0; i < n && i < BOOK_TIMES_MAX; i++)
+		json_array_append_new(a, json_string(v[i]));
+	n = split(pool, days, &v, BOOK_DAYS);
+	json_object_set_new(rec, "days", a = json_array());
+	for (i = 0; i < n && i < BOOK_DAYS; i++)
+		json_array_append_new(a, json_string(v[i]));
+	rc = outbox_add(db, pool, rec);
+	json_decref(rec);
+	if (rc != DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_PLAN_SENT);
+	stmt_bind_text(q, 0, days);
+	stmt_bind_text(q, 1, dept);
+	stmt_bind_text(q, 2, code);
+	return stmt_run(q);
+}
+
+enum db_rc
+booking_plan_set(struct db *db, struct pool *pool, const char *dept,
+    const char *code, const char *times, int minutes, int capacity,
+    const char *actor, const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		**v, *w1, *w2, *w3, *days, *norm = "";
+	size_t		 n, i;
+
+	*why = NULL;
+	q = db_stmt(db, SQL_WINDOW);
+	stmt_bind_text(q, 0, dept);
+	stmt_bind_text(q, 1, code);
+	if ((rc = stmt_one(q, pool, "sss", &w1, &w2, &w3)) == DB_NONE)
+		*why = "没有这个窗口：请按“部门编码 窗口编码”填写（见机构"
+		    "管理的窗口一览）。";
+	else if (rc != DB_OK)
+		return DB_ERR;
+	else if (minutes < 5 || minutes > BOOK_MINUTES_MAX)
+		*why = "每个时段应为 5 到 240 分钟。";
+	else if (capacity < 0 || capacity > BOOK_CAPACITY_MAX)
+		*why = "每个时段可约人数应为 0 到 50（0 表示停止网上预约）。";
+	if (*why != NULL)
+		return DB_NONE;
+	n = split(pool, times != NULL ? times : "", &v, BOOK_TIMES_MAX);
+	if (n == 0 || n > BOOK_TIMES_MAX) {
+		*why = "请列出 1 到 24 个时段的开始时间，如 09:00 09:30。";
+		return DB_NONE;
+	}
+	for (i = 0; i < n; i++) {
+		if (!hhmm_ok(v[i]) || strcmp(v[i], "07:00") < 0 ||
+		    strcmp(v[i], "20:00") > 0) {
+			*why = pool_printf(pool, "时段“%s”不对：应为 07:00 到 "
+			    "20:00 之间的 HH:MM。", v[i]);
+			return DB_NONE;
+		}
+		if (i > 0 && strcmp(v[i - 1], v[i]) >= 0) {
+			*why = "时段应从早到晚排列，不能重复。";
+			return DB_NONE;
+		}
+		norm = pool_printf(pool, "%s%s%s", norm, i ? " " : "", v[i]);
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_PLAN_PUT);
+	stmt_bind_text(q, 0, dept);
+	stmt_bind_text(q, 1, code);
+	stmt_bind_text(q, 2, norm);
+	stmt_bind_int(q, 3, minutes);
+	stmt_bind_int(q, 4, capacity);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = plan_days(db, pool, &days)) != DB_OK ||
+	    (rc = plan_send(db, pool, dept, code, days)) != DB_OK ||
+	    (rc = audit_json(db, pool, actor, "booking.plan",
+	    pool_printf(pool, "window:%s/%s", dept, code), json_pack(
+	    "{s:s, s:i, s:i}", "times", norm, "minutes", minutes,
+	    "capacity", capacity))) != DB_OK) {
+		db_rollback(db);
+		return rc == DB_NONE ? DB_ERR : rc;
+	}
+	return db_commit(db);
+}
+
+struct plan_row {
+	char	*dept, *code, *sent;
+};
+
+static enum db_rc
+plan_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct plan_row	*p = arg;
+
+	return stmt_row(q, pool, "sss", &p->dept, &p->code, &p->sent);
+}
+
+enum db_rc
+booking_plan_send(struct db *db, struct pool *pool, int *n)
+{
+	struct plan_row	*v;
+	size_t		 nv, i;
+	char		*days;
+	enum db_rc	 rc;
+
+	*n = 0;
+	if (stmt_list(db_stmt(db, SQL_PLANS), pool, plan_row, sizeof(*v), &v,
+	    &nv) != DB_OK || plan_days(db, pool, &days) != DB_OK)
+		return DB_ERR;
+	for (i = 0; i < nv; i++) {
+		if (strcmp(v[i].sent, days) == 0)
+			continue;
+		if (db_begin(db) != DB_OK)
+			return DB_ERR;
+		if ((rc = plan_send(db, pool, v[i].dept, v[i].code, days)) !=
+		    DB_OK) {
+			db_rollback(db);
+			return DB_ERR;
+		}
+		if (db_commit(db) != DB_OK)
+			return DB_ERR;
+		(*n)++;
+	}
+	return DB_OK;
+}
+
+static enum db_rc
+booking_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct booking	*b = arg;
+
+	return stmt_row(q, pool, "isssssssssssss", &b->id, &b->code, &b->name,
+	    &b->dept_code, &b->window_code, &b->window_name, &b->day,
+	    &b->slot, &b->item_code, &b->item_name, &b->app_no, &b->state,
+	    &b->created_at, &b->marked_by);
+}
+
+/* Mark each booking of v whose slot has started. */
+static void
+mark_started(struct booking *v, size_t n)
+{
+	char	 today[CAL_DAY_BUF], hm[6];
+	size_t	 i;
+
+	now_beijing(today, hm);
+	for (i = 0; i < n; i++)
+		v[i].started = started(v[i].day, v[i].slot, today, hm);
+}
+
+enum db_rc
+booking_day(struct db *db, struct pool *pool, const char *dept,
+    const char *day, struct booking **v, size_t *n)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_DAY);
+	stmt_bind_text(q, 0, day);
+	stmt_bind_text(q, 1, dept);
+	if ((rc = stmt_list(q, pool, booking_row, sizeof(**v), v, n)) ==
+	    DB_OK)
+		mark_started(*v, *n);
+	return rc;
+}
+
+enum db_rc
+booking_mark(struct db *db, struct pool *pool, const struct user *u,
+    const char *code, const char *state, const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	json_t		*rec;
+	char		*dept, *day, *slot, *was, *now;
+	char		 today[CAL_DAY_BUF], hm[6];
+
+	*why = NULL;
+	if (state == NULL || (strcmp(state, "arrived") != 0 &&
+	    strcmp(state, "noshow") != 0)) {
+		*why = "请选择“已到场”或“未到场”。";
+		return DB_NONE;
+	}
+	now_beijing(today, hm);
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_MARK_GET);
+	stmt_bind_text(q, 0, code != NULL ? code : "");
+	if ((rc = stmt_one(q, pool, "ssss", &dept, &day, &slot, &was)) ==
+	    DB_NONE || (rc == DB_OK && (u->dept_code == NULL ||
+	    strcmp(dept, u->dept_code) != 0)))
+		*why = "本部门没有这个预约。";
+	else if (rc != DB_OK)
+		goto fail;
+	else if (strcmp(was, "booked") != 0)
+		*why = strcmp(was, "cancelled") == 0 ? "这个预约已由申请人取消。" :
+		    "这个预约已登记过到场情况。";
+	else if (strcmp(day, today) > 0)
+		*why = "预约的日期还没到，到当天再登记。";
+	else if (strcmp(state, "noshow") == 0 && !started(day, slot, today,
+	    hm))
+		*why = "预约的时段还没开始，不能登记为未到场。";
+	if (*why != NULL) {
+		db_rollback(db);
+		return DB_NONE;
+	}
+	q = db_stmt(db, SQL_MARK);
+	stmt_bind_text(q, 0, state);
+	stmt_bind_text(q, 1, u->name);
+	stmt_bind_text(q, 2, code);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = stmt_one(db_stmt(db, SQL_NOW), pool, "s", &now)) != DB_OK)
+		goto fail;
+	rec = json_pack("{s:s, s:s, s:s, s:s, s:s}", "type", "booking.state",
+	    "code", code, "state", state, "clerk_name", u->name, "at", now);
+	rc = outbox_add(db, pool, rec);
+	json_decref(rec);
+	if (rc != DB_OK || (rc = audit_json(db, pool, u->login,
+	    "booking.mark", pool_printf(pool, "booking:%s", code),
+	    json_pack("{s:s}", "state", state))) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_NONE ? DB_ERR : rc;
+}
+
+enum db_rc
+booking_import(struct db *db, struct pool *pool, json_t *rec, char *err,
+    size_t errlen)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	const char	*code = field(rec, "code"), *app = field(rec, "app_no");
+	char		*w1, *w2, *w3;
+
+	if (strcmp(field(rec, "state"), "cancelled") == 0) {
+		q = db_stmt(db, SQL_INT_CANCEL);
+		stmt_bind_text(q, 0, field(rec, "at"));
+		stmt_bind_text(q, 1, code);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+		if (stmt_affected(q) != 1) {
+			snprintf(err, errlen, "没有等待中的预约 %s（可能已登记"
+			    "到场情况）", code);
+			return DB_NONE;
+		}
+		return DB_OK;
+	}
+	q = db_stmt(db, SQL_WINDOW);
+	stmt_bind_text(q, 0, field(rec, "dept_code"));
+	stmt_bind_text(q, 1, field(rec, "window_code"));
+	if ((rc = stmt_one(q, pool, "sss", &w1, &w2, &w3)) == DB_NONE) {
+		snprintf(err, errlen, "本站没有预约的窗口 %s/%s",
+		    field(rec, "dept_code"), field(rec, "window_code"));
+		return DB_NONE;
+	} else if (rc != DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_INT_ADD);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_text(q, 1, field(rec, "name"));
+	stmt_bind_text(q, 2, field(rec, "dept_code"));
+	stmt_bind_text(q, 3, field(rec, "window_code"));
+	stmt_bind_text(q, 4, field(rec, "day"));
+	stmt_bind_text(q, 5, field(rec, "slot"));
+	stmt_bind_text(q, 6, field(rec, "item_code"));
+	stmt_bind_text(q, 7, field(rec, "item_name"));
+	stmt_bind_text(q, 8, app != NULL && *app ? app : NULL);
+	stmt_bind_text(q, 9, field(rec, "at"));
+	stmt_bind_text(q, 10, field(rec, "at"));
+	if ((rc = stmt_run(q)) == DB_DUP)
+		snprintf(err, errlen, "预约 %s 已经有了", code);
+	return rc;
+}
+
+/* ---- the extranet ---------------------------------------------------- */
+
+static char *
+joined(struct pool *pool, json_t *a)
+{
+	char	*s = "";
+	size_t	 i;
+
+	for (i = 0; i < json_array_size(a); i++)
+		s = pool_printf(pool, "%s%s%s", s, i ? " " : "",
+		    json_string_value(json_array_get(a, i)));
+	return s;
+}
+
+enum db_rc
+booking_window_import(struct db *db, struct pool *pool, json_t *rec,
+    char *err, size_t errlen)
+{
+	struct stmt	*q;
+
+	(void)err;
+	(void)errlen;
+	q = db_stmt(db, SQL_WIN_PUT);
+	stmt_bind_text(q, 0, field(rec, "dept_code"));
+	stmt_bind_text(q, 1, field(rec, "window_code"));
+	stmt_bind_text(q, 2, field(rec, "dept_name"));
+	stmt_bind_text(q, 3, field(rec, "window_name"));
+	stmt_bind_text(q, 4, field(rec, "place"));
+	stmt_bind_text(q, 5, joined(pool, json_object_get(rec, "times")));
+	stmt_bind_int(q, 6, json_integer_value(json_object_get(rec,
+	    "minutes")));
+	stmt_bind_int(q, 7, json_integer_value(json_object_get(rec,
+	    "capacity")));
+	stmt_bind_text(q, 8, joined(pool, json_object_get(rec, "days")));
+	stmt_bind_text(q, 9, field(rec, "at"));
+	return stmt_run(q);
+}
+
+enum db_rc
+booking_state_import(struct db *db, struct pool *pool, json_t *rec,
+    char *err, size_t errlen)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	(void)pool;
+	q = db_stmt(db, SQL_EXT_STATE);
+	stmt_bind_text(q, 0, field(rec, "state"));
+	stmt_bind_text(q, 1, field(rec, "clerk_name"));
+	stmt_bind_text(q, 2, field(rec, "at"));
+	stmt_bind_text(q, 3, field(rec, "code"));
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	if (stmt_affected(q) != 1) {
+		snprintf(err, errlen, "没有等待中的预约 %s（可能已由申请人"
+		    "取消）", field(rec, "code"));
+		return DB_NONE;
+	}
+	return DB_OK;
+}
+
+static enum db_rc
+window_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct book_window *w = arg;
+	int64_t		 minutes, capacity;
+	char		*times, *days;
+	enum db_rc	 rc;
+
+	if ((rc = stmt_row(q, pool, "ssssssiis", &w->dept_code,
+	    &w->window_code, &w->dept_name, &w->window_name, &w->place,
+	    &times, &minutes, &capacity, &days)) != DB_OK)
+		return rc;
+	w->minutes = (int)minutes;
+	w->capacity = (int)capacity;
+	w->ntimes = split(pool, times, &w->times, BOOK_TIMES_MAX);
+	w->ndays = split(pool, days, &w->days, BOOK_DAYS);
+	if (w->ntimes > BOOK_TIMES_MAX)
+		w->ntimes = BOOK_TIMES_MAX;
+	if (w->ndays > BOOK_DAYS)
+		w->ndays = BOOK_DAYS;
+	return DB_OK;
+}
+
+/* Fill w->left: places left of each slot, -1 when started; days before
+ * today dropped. */
+static enum db_rc
+window_left(struct db *db, struct pool *pool, struct book_window *w)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		 today[CAL_DAY_BUF], hm[6], *day, *slot;
+	int64_t		 taken;
+	size_t		 i, j, k = 0;
+
+	now_beijing(today, hm);
+	for (i = 0; i < w->ndays; i++)
+		if (strcmp(w->days[i], today) >= 0)
+			w->days[k++] = w->days[i];
+	w->ndays = k;
+	w->left = pool_alloc(pool, (w->ndays * w->ntimes + 1) *
+	    sizeof(*w->left));
+	for (i = 0; i < w->ndays; i++)
+		for (j = 0; j < w->ntimes; j++)
+			w->left[i * w->ntimes + j] = started(w->days[i],
+			    w->times[j], today, hm) ? -1 : w->capacity;
+	q = db_stmt(db, SQL_TAKEN);
+	stmt_bind_text(q, 0, w->dept_code);
+	stmt_bind_text(q, 1, w->window_code);
+	stmt_bind_text(q, 2, today);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "ssi", &day, &slot, &taken)) ==
+	    DB_OK)
+		for (i = 0; i < w->ndays; i++)
+			for (j = 0; j < w->ntimes; j++)
+				if (strcmp(w->days[i], day) == 0 &&
+				    strcmp(w->times[j], slot) == 0 &&
+				    w->left[i * w->ntimes + j] >= 0) {
+					w->left[i * w->ntimes + j] -=
+					    (int)taken;
+					if (w->left[i * w->ntimes + j] < 0)
+						w->left[i * w->ntimes + j] = 0;
+				}
+	return rc == DB_NONE ? DB_OK : rc;
+}
+
+enum db_rc
+booking_windows(struct db *db, struct pool *pool, const char *dept,
+    struct book_window **v, size_t *n)
+{
+	struct stmt	*q;
+	size_t		 i;
+
+	q = db_stmt(db, SQL_WINS);
+	stmt_bind_text(q, 0, dept);
+	if (stmt_list(q, pool, window_row, sizeof(**v), v, n) != DB_OK)
+		return DB_ERR;
+	for (i = 0; i < *n; i++)
+		if (window_left(db, pool, &(*v)[i]) != DB_OK)
+			return DB_ERR;
+	return DB_OK;
+}
+
+enum db_rc
+booking_blocked(struct db *db, struct pool *pool, int64_t citizen,
+    char **until)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		 today[CAL_DAY_BUF], hm[6], *last;
+	int64_t		 n;
+
+	*until = NULL;
+	now_beijing(today, hm);
+	q = db_stmt(db, SQL_NOSHOWS);
+	stmt_bind_int(q, 0, citizen);
+	stmt_bind_text(q, 1, today);
+	if ((rc = stmt_one(q, pool, "is", &n, &last)) != DB_OK)
+		return rc;
+	if (n >= BOOK_NOSHOW_MAX && strcmp(last, today) > 0)
+		*until = last;
+	return DB_OK;
+}
+
+/* A fresh booking code: 40 random bits in the check codes' alphabet. */
+static void
+new_code(char code[BOOK_CODE_LEN + 1])
+{
+	unsigned char	 b[16];
+
+	crypto_random(b, sizeof(b));
+	if (docsig_code("ed25519", b, sizeof(b), code) != 0)
+		snprintf(code, BOOK_CODE_LEN + 1, "%02X%02X%02X%02X", b[0],
+		    b[1], b[2], b[3]);
+}
+
+/* The booking's record for the intranet. */
+static enum db_rc
+send_booking(struct db *db, struct pool *pool, const char *code,
+    const char *name, const char *dept, const char *window,
+    const char *day, const char *slot, const char *item,
+    const char *item_name, const char *app_no, const char *state)
+{
+	json_t		*rec;
+	enum db_rc	 rc;
+	char		*now;
+
+	if ((rc = stmt_one(db_stmt(db, SQL_NOW), pool, "s", &now)) != DB_OK)
+		return DB_ERR;
+	rec = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, "
+	    "s:s, s:s}", "type", "booking", "code", code, "name", name,
+	    "dept_code", dept, "window_code", window, "day", day, "slot",
+	    slot, "item_code", item, "item_name", item_name, "app_no",
+	    app_no != NULL ? app_no : "", "state", state, "at", now);
+	rc = outbox_add(db, pool, rec);
+	json_decref(rec);
+	return rc;
+}
+
+/* The checks that need no lock: *why, or NULL. */
+static const char *
+make_check(struct db *db, struct pool *pool, const struct user *u,
+    const char *item, const char *app_no, const char *day,
+    const char *slot, struct item *it, enum db_rc *rc)
+{
+	struct stmt	*q;
+	cal_day		 d;
+	char		*code;
+
+	*rc = DB_OK;
+	if (item == NULL || (*rc = catalog_published_head(db, pool, item,
+	    it)) == DB_NONE) {
+		*rc = DB_OK;
+		return "没有找到要办理的事项，请从办事指南进入预约。";
+	}
+	if (*rc != DB_OK)
+		return NULL;
+	if (app_no != NULL && *app_no != '\0') {
+		q = db_stmt(db, SQL_OWN_APP);
+		stmt_bind_text(q, 0, app_no);
+		stmt_bind_int(q, 1, u->id);
+		if ((*rc = stmt_one(q, pool, "s", &code)) == DB_NONE) {
+			*rc = DB_OK;
+			return "没有找到您的这份申请。";
+		}
+		if (*rc != DB_OK)
+			return NULL;
+	}
+	if (day == NULL || cal_day_parse(day, &d) != 0 || slot == NULL ||
+	    !hhmm_ok(slot))
+		return "请选择预约的日期和时段。";
+	return NULL;
+}
+
+enum db_rc
+booking_make(const struct config *cfg, struct db *db, struct pool *pool,
+    const struct user *u, const char *item, const char *app_no,
+    const char *window, const char *day, const char *slot, char **codep,
+    const char **why)
+{
+	struct item	 it;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		 today[CAL_DAY_BUF], hm[6], code[BOOK_CODE_LEN + 1];
+	char		*times, *days, *wname, *until, *id, *mobile, **tv, **dv;
+	int64_t		 capacity, active, here, taken, cid;
+	size_t		 nt, nd;
+	int		 tries;
+
+	*why = make_check(db, pool, u, item, app_no, day, slot, &it, &rc);
+	if (rc != DB_OK)
+		return DB_ERR;
+	if (*why != NULL)
+		return DB_NONE;
+	now_beijing(today, hm);
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	/* One person's bookings one at a time, then one window's. */
+	q = db_stmt(db, SQL_LOCK_CITIZEN);
+	stmt_bind_int(q, 0, u->id);
+	if ((rc = stmt_one(q, pool, "i", &cid)) != DB_OK ||
+	    (rc = booking_blocked(db, pool, u->id, &until)) != DB_OK)
+		goto fail;
+	if (until != NULL) {
+		*why = pool_printf(pool, "近 %d 天内有 %d 次预约未到场，%s 前"
+		    "不能网上预约。请直接到窗口办理，或拨打窗口电话。",
+		    BOOK_NOSHOW_DAYS, BOOK_NOSHOW_MAX, until);
+		goto refuse;
+	}
+	q = db_stmt(db, SQL_ACTIVE);
+	stmt_bind_text(q, 0, it.dept_code);
+	stmt_bind_text(q, 1, window != NULL ? window : "");
+	stmt_bind_text(q, 2, day);
+	stmt_bind_int(q, 3, u->id);
+	stmt_bind_text(q, 4, today);
+	stmt_bind_text(q, 5, today);
+	stmt_bind_text(q, 6, hm);
+	if ((rc = stmt_one(q, pool, "ii", &active, &here)) != DB_OK)
+		goto fail;
+	if (here > 0) {
+		*why = "您已预约了这个窗口这一天的时段；要改时间，请先取消"
+		    "原来的预约。";
+		goto refuse;
+	}
+	if (active >= BOOK_ACTIVE_MAX) {
+		*why = pool_printf(pool, "您已有 %d 个未到期的预约，最多 %d 个。"
+		    "请先办完或取消其中一个。", (int)active, BOOK_ACTIVE_MAX);
+		goto refuse;
+	}
+	q = db_stmt(db, SQL_WIN_LOCK);
+	stmt_bind_text(q, 0, it.dept_code);
+	stmt_bind_text(q, 1, window != NULL ? window : "");
+	if ((rc = stmt_one(q, pool, "siss", &times, &capacity, &days,
+	    &wname)) == DB_NONE || (rc == DB_OK && capacity == 0)) {
+		*why = "这个窗口不接受网上预约，请选择其他窗口。";
+		goto refuse;
+	}
+	if (rc != DB_OK)
+		goto fail;
+	nt = split(pool, times, &tv, BOOK_TIMES_MAX);
+	nd = split(pool, days, &dv, BOOK_DAYS);
+	if (!in_list(dv, nd > BOOK_DAYS ? BOOK_DAYS : nd, day) ||
+	    strcmp(day, today) < 0) {
+		*why = "这一天不能预约（节假日、休息日或不在可预约的日期内），"
+		    "请选择其他日期。";
+		goto refuse;
+	}
+	if (!in_list(tv, nt > BOOK_TIMES_MAX ? BOOK_TIMES_MAX : nt, slot)) {
+		*why = "这个窗口没有这个时段，请重新选择。";
+		goto refuse;
+	}
+	if (started(day, slot, today, hm)) {
+		*why = "这个时段已经开始或已过，请选择以后的时段。";
+		goto refuse;
+	}
+	q = db_stmt(db, SQL_COUNT);
+	stmt_bind_text(q, 0, it.dept_code);
+	stmt_bind_text(q, 1, window);
+	stmt_bind_text(q, 2, day);
+	stmt_bind_text(q, 3, slot);
+	if ((rc = stmt_one(q, pool, "i", &taken)) != DB_OK)
+		goto fail;
+	if (taken >= capacity) {
+		*why = "这个时段已约满，请选择其他时段。";
+		goto refuse;
+	}
+	for (tries = 0; tries < 5; tries++) {
+		new_code(code);
+		q = db_stmt(db, SQL_EXT_ADD);
+		stmt_bind_text(q, 0, code);
+		stmt_bind_int(q, 1, u->id);
+		stmt_bind_text(q, 2, u->name);
+		stmt_bind_text(q, 3, it.dept_code);
+		stmt_bind_text(q, 4, window);
+		stmt_bind_text(q, 5, day);
+		stmt_bind_text(q, 6, slot);
+		stmt_bind_text(q, 7, it.code);
+		stmt_bind_text(q, 8, it.name);
+		stmt_bind_text(q, 9, app_no != NULL && *app_no ? app_no :
+		    NULL);
+		if ((rc = stmt_run(q)) != DB_DUP)
+			break;
+	}
+	if (rc != DB_OK)
+		goto fail;
+	if ((rc = send_booking(db, pool, code, u->name, it.dept_code, window,
+	    day, slot, it.code, it.name, app_no, "booked")) != DB_OK)
+		goto fail;
+	/* The account's mobile was verified by an SMS code when it was
+	 * registered (or at the window, ACC-1). */
+	if ((rc = account_citizen_personal(db, pool, u->id, &id, &mobile)) !=
+	    DB_OK || (rc = sms_queue(cfg, db, pool, mobile, pool_printf(pool,
+	    "您已预约 %s %s %s %s 办理“%s”，预约码 %s。请带好身份证按时到"
+	    "窗口，不能前往请提前在网上取消。", day, slot, it.dept_name,
+	    wname, it.name, code), NULL, "booking", NULL, NULL)) != DB_OK)
+		goto fail;
+	if ((rc = audit_json(db, pool, u->login, "booking.make",
+	    pool_printf(pool, "booking:%s", code), json_pack("{s:s, s:s, "
+	    "s:s, s:s, s:s}", "item", it.code, "window", pool_printf(pool,
+	    "%s/%s", it.dept_code, window), "day", day, "slot", slot,
+	    "app_no", app_no != NULL ? app_no : ""))) != DB_OK)
+		goto fail;
+	if ((rc = db_commit(db)) == DB_OK)
+		*codep = pool_strdup(pool, code);
+	return rc;
+refuse:
+	db_rollback(db);
+	return DB_NONE;
+fail:
+	db_rollback(db);
+	return rc == DB_NONE || rc == DB_DUP ? DB_ERR : rc;
+}
+
+enum db_rc
+booking_cancel(struct db *db, struct pool *pool, const struct user *u,
+    const char *code, const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		 today[CAL_DAY_BUF], hm[6];
+	char		*name, *dept, *window, *day, *slot, *item, *iname, *app;
+	char		*state;
+
+	*why = NULL;
+	now_beijing(today, hm);
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	q = db_stmt(db, SQL_EXT_GET);
+	stmt_bind_text(q, 0, code != NULL ? code : "");
+	stmt_bind_int(q, 1, u->id);
+	if ((rc = stmt_one(q, pool, "sssssssss", &name, &dept, &window, &day,
+	    &slot, &item, &iname, &app, &state)) == DB_NONE)
+		*why = "没有找到您的这个预约。";
+	else if (rc != DB_OK)
+		goto fail;
+	else if (strcmp(state, "booked") != 0)
+		*why = pool_printf(pool, "这个预约%s，不能再取消。",
+		    booking_state_label(state));
+	else if (started(day, slot, today, hm))
+		*why = "预约的时段已经开始，不能再取消。";
+	if (*why != NULL) {
+		db_rollback(db);
+		return DB_NONE;
+	}
+	q = db_stmt(db, SQL_EXT_CANCEL);
+	stmt_bind_text(q, 0, code);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = send_booking(db, pool, code, name, dept, window, day, slot,
+	    item, iname, app, "cancelled")) != DB_OK ||
+	    (rc = audit_json(db, pool, u->login, "booking.cancel",
+	    pool_printf(pool, "booking:%s", code), json_object())) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_NONE ? DB_ERR : rc;
+}
+
+enum db_rc
+booking_mine(struct db *db, struct pool *pool, int64_t citizen,
+    struct booking **v, size_t *n)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_MINE);
+	stmt_bind_int(q, 0, citizen);
+	if ((rc = stmt_list(q, pool, booking_row, sizeof(**v), v, n)) ==
+	    DB_OK)
+		mark_started(*v, *n);
+	return rc;
+}
+
+int
+booking_open_for(struct db *db, struct pool *pool, const char *item)
+{
+	struct stmt	*q;
+	int64_t		 n;
+
+	q = db_stmt(db, SQL_OPEN_FOR);
+	stmt_bind_text(q, 0, item);
+	if (stmt_one(q, pool, "i", &n) != DB_OK)
+		return -1;
+	return n > 0;
+}
+
+const char *
+booking_state_label(const char *state)
+{
+	if (strcmp(state, "booked") == 0)
+		return "已预约";
+	if (strcmp(state, "cancelled") == 0)
+		return "已取消";
+	if (strcmp(state, "arrived") == 0)
+		return "已到场";
+	if (strcmp(state, "noshow") == 0)
+		return "未到场";
+	return state;
+}
