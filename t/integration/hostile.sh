@@ -11,7 +11,8 @@
 # sites is the one from before, and answers.
 # Also the review's two cases by name: a Chinese file name of 183 bytes
 # is stored cut at a character boundary, and a registration name that is
-# not UTF-8 is refused with a clear page.
+# not UTF-8 is refused with a clear page.  And the database connections
+# killed under the extranet's workers: no worker ends, each connects again.
 # It leaves rows of its own (codes ending in this run's pid).
 . "$(dirname "$0")/../lib.sh"
 
@@ -242,5 +243,21 @@ csrf=$(http_get reg2 "$EXT_URL/register" | csrf_from)
 http_post reg2 "$EXT_URL/register" "csrf=$csrf" "name=$(printf 'a%.0s' $(seq 1 55))" \
 	"id_number=$(test_id 4)" "mobile=13900000004" "password=$PW" "password2=$PW" >/dev/null
 t_is "a name longer than its column is refused: 422" "$HTTP_STATUS" 422
+
+# --- the database connection lost under the workers --------------------------
+# A worker used to exit(75) and be replaced (nginx answering 502 meanwhile);
+# now that request answers the database error and the worker connects again.
+before=$(site_workers ext)
+for id in $(sql_ext "SELECT id FROM information_schema.processlist WHERE user = 'yiwang_app' AND id <> CONNECTION_ID()"); do
+	sql_ext "KILL CONNECTION $id" 2>/dev/null || true
+done
+codes=()
+for _ in $(seq 1 30); do
+	codes+=("$(curl -s -o /dev/null -w '%{http_code}' "$EXT_URL/guide?code=$CODE")")
+done
+t_unlike "with its connections killed, the extranet never answers 502 (no worker ended)" "${codes[*]}" '502|000'
+t_like "the request that found the connection gone answered the database error" "${codes[*]}" '500'
+t_is "the same workers" "$(site_workers ext)" "$before"
+t_like "which all connected again: the last ten answers are pages" "${codes[*]:20}" '^200( 200){9}$'
 
 t_done
