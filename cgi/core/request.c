@@ -27,8 +27,9 @@
 
 /* The page when memory ran short while a page was made (r->nomem). */
 #define BUSY_PAGE	"<!doctype html><meta charset=utf-8><title>系统繁忙" \
-			"</title><p>系统繁忙，这一页没有显示完整。您已提交的内容" \
-			"没有丢失。请稍等片刻后刷新本页，或返回上一页重新操作。</p>"
+			"</title><p>系统繁忙，这一页没能显示完整，刚才的操作可能" \
+			"没有办成。请稍等片刻后刷新本页；如果刚才是提交表单，请" \
+			"返回上一页查看后再提交。</p>"
 
 /*
  * What cb_read() watches in the body while the kit reads it.  The kit's
