@@ -42,6 +42,26 @@ on_term(int sig)
 	stopping = 1;
 }
 
+/*
+ * The test stack only (clock_settable, never the shipped config): a
+ * request with "X-Yiwang-Fault: pool N" finds the pool out of memory
+ * after N more allocations, in the middle of its page, so that a test
+ * sees the recovery below in a real worker (hostile.sh).
+ */
+static void
+test_fault(struct req *r)
+{
+	const char	*v = request_param(r, "HTTP_X_YIWANG_FAULT");
+	char		*end;
+	long		 n;
+
+	if (v == NULL || strncmp(v, "pool ", 5) != 0)
+		return;
+	n = strtol(v + 5, &end, 10);
+	if (*end == '\0' && n >= 0)
+		pool_fault_after(n);
+}
+
 static void
 serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
     struct pool *pool)
@@ -65,6 +85,7 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 		 * the busy page, what it began in the database undone, and
 		 * the worker goes on to the next. */
 		log_err("out of memory: request ended with 503");
+		pool_fault_after(-1);
 		db_rollback(db);
 		reply_busy(&r);
 		request_end(&r);
@@ -74,6 +95,8 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 	if ((status = request_begin(&r, fr, cfg, db, pool)) != 0)
 		reply_error(&r, status, r.why);
 	else {
+		if (cfg->clock_settable)
+			test_fault(&r);
 		session_begin(&r);
 		if (r.nomem)	/* whose request it is is not known */
 			reply_busy(&r);
@@ -87,6 +110,7 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 			route_dispatch(&r);
 	}
 	pool_recover(NULL);
+	pool_fault_after(-1);
 	request_end(&r);
 }
 

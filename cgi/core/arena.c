@@ -25,6 +25,13 @@ struct pool {
 };
 
 static jmp_buf	*recover;	/* pool_recover(): a worker's request */
+static long	 fault_in = -1;	/* pool_fault_after(): allocations left */
+
+void
+pool_fault_after(long n)
+{
+	fault_in = n;
+}
 
 void
 pool_recover(jmp_buf *to)
@@ -118,6 +125,8 @@ pool_alloc(struct pool *p, size_t n)
 
 	if (n > SIZE_MAX - sizeof(struct block) - ALIGN)
 		pool_fail("allocation too large");
+	if (fault_in >= 0 && fault_in-- == 0)
+		pool_fail("out of memory (injected: a test stack's request)");
 	need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	b = p->head;
 	if (b->size - b->used < need) {

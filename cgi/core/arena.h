@@ -44,6 +44,9 @@ void		 pool_recover(jmp_buf *to);
 /* The same for what else every caller takes as given and could not be
  * had (random bytes, crypto.c): logs why, jumps or aborts. */
 _Noreturn void	 pool_fail(const char *why);
+/* The test stack only (yiwang_fcgi.c): after n more allocations of any
+ * pool, the next one fails as if memory had run out; -1: none. */
+void		 pool_fault_after(long n);
 /* Bytes handed out since the last reset (for limits and tests). */
 size_t		 pool_used(const struct pool *);
 

@@ -12,7 +12,9 @@
 # Also the review's two cases by name: a Chinese file name of 183 bytes
 # is stored cut at a character boundary, and a registration name that is
 # not UTF-8 is refused with a clear page.  And the database connections
-# killed under the extranet's workers: no worker ends, each connects again.
+# killed under the extranet's workers: no worker ends, each connects again;
+# and memory short in the middle of a page (the test stack's fault header):
+# the busy page, 503, and the next request served by the same worker.
 # It leaves rows of its own (codes ending in this run's pid).
 . "$(dirname "$0")/../lib.sh"
 
@@ -259,5 +261,22 @@ t_unlike "with its connections killed, the extranet never answers 502 (no worker
 t_like "the request that found the connection gone answered the database error" "${codes[*]}" '500'
 t_is "the same workers" "$(site_workers ext)" "$before"
 t_like "which all connected again: the last ten answers are pages" "${codes[*]:20}" '^200( 200){9}$'
+
+# --- memory short in the middle of a page -------------------------------------
+# The test stack's fault header (yiwang_fcgi.c) has the pool run out after
+# N allocations: the worker used to abort(); now that request answers the
+# busy page and the worker serves the next.
+before=$(site_workers ext)
+busy=() next=()
+for n in 0 3 20 60 100; do
+	http_raw app2 "$EXT_URL/my" -H "X-Yiwang-Fault: pool $n" >/dev/null
+	busy+=("$HTTP_STATUS")
+	[[ $HTTP_BODY == *系统繁忙*刚才的操作可能没有办成* ]] || busy+=(no-page)
+	http_get app2 "$EXT_URL/my" >/dev/null
+	next+=("$HTTP_STATUS")
+done
+t_is "memory gone after 0 to 100 allocations of /my: the busy page, 503" "${busy[*]}" "503 503 503 503 503"
+t_is "and the next request each time is the page" "${next[*]}" "200 200 200 200 200"
+t_is "no worker ended" "$(site_workers ext)" "$before"
 
 t_done
