@@ -4,6 +4,7 @@
  * allocates is released when its response is sent; only the database
  * connection, its prepared statements and the config outlive a request.
  */
+#include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,12 +42,34 @@ on_term(int sig)
 	stopping = 1;
 }
 
+/*
+ * The test stack only (clock_settable, never the shipped config): a
+ * request with "X-Yiwang-Fault: pool N" finds the pool out of memory
+ * after N more allocations, in the middle of its page, so that a test
+ * sees the recovery below in a real worker (hostile.sh).
+ */
+static void
+test_fault(struct req *r)
+{
+	const char	*v = request_param(r, "HTTP_X_YIWANG_FAULT");
+	char		*end;
+	long		 n;
+
+	if (v == NULL || strncmp(v, "pool ", 5) != 0)
+		return;
+	n = strtol(v + 5, &end, 10);
+	if (*end == '\0' && n >= 0)
+		pool_fault_after(n);
+}
+
 static void
 serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
     struct pool *pool)
 {
-	struct req	 r;
-	int		 status;
+	/* Static: what longjmp() comes back to must not be in registers. */
+	static struct req	 r;
+	static jmp_buf		 oom;
+	int			 status;
 
 	/* The test stack's clock file sets this request's "now" (clock.h),
 	 * the database's too. */
@@ -54,11 +77,30 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 		clock_from_file(cfg->clock_file);
 		db_clock(db, clock_fixed());
 	}
+	memset(&r, 0, sizeof(r));
+	r.fcgx = fr;
+	r.status = 200;
+	if (setjmp(oom) != 0) {
+		/* The pool could not grow (arena.h): this request ends with
+		 * the busy page, what it began in the database undone, and
+		 * the worker goes on to the next. */
+		log_err("out of memory: request ended with 503");
+		pool_fault_after(-1);
+		db_rollback(db);
+		reply_busy(&r);
+		request_end(&r);
+		return;
+	}
+	pool_recover(&oom);
 	if ((status = request_begin(&r, fr, cfg, db, pool)) != 0)
 		reply_error(&r, status, r.why);
 	else {
+		if (cfg->clock_settable)
+			test_fault(&r);
 		session_begin(&r);
-		if ((status = sec_cert_gate(&r)) != 0)	/* ACC-4 */
+		if (r.nomem)	/* whose request it is is not known */
+			reply_busy(&r);
+		else if ((status = sec_cert_gate(&r)) != 0)	/* ACC-4 */
 			reply_error(&r, status, NULL);
 		/* What staff do is recorded with where from (SUP-3, db/111). */
 		else if (cfg->site == SITE_INTRANET && db_client(db,
@@ -67,7 +109,29 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 		else
 			route_dispatch(&r);
 	}
+	pool_recover(NULL);
+	pool_fault_after(-1);
 	request_end(&r);
+}
+
+/*
+ * Wait for the database rather than exit: a supervisor that sees workers
+ * die at once gives up on them, and the site would stay down after the
+ * database is back.  Requests queue on the socket meanwhile.
+ */
+static struct db *
+db_wait(const struct config *cfg)
+{
+	struct db	*db;
+	unsigned	 waited = 0;
+
+	while ((db = db_open(cfg)) == NULL) {
+		if (waited++ % 30 == 0)
+			log_err("waiting for the database");
+		sleep(1);
+	}
+	db_keep(db);
+	return db;
 }
 
 int
@@ -80,7 +144,6 @@ main(int argc, char *argv[])
 	struct sigaction	 sa;
 	const char		*path;
 	unsigned long		 served;
-	unsigned		 waited = 0;
 
 	(void)argc;
 	(void)argv;
@@ -96,16 +159,7 @@ main(int argc, char *argv[])
 	docseal_set_dir(cfg.seal_key_dir);
 	if (files_init(cfg.files_dir) == -1)
 		return 1;
-	/*
-	 * Wait for the database rather than exit: a supervisor that sees
-	 * workers die at once gives up on them, and the site would stay down
-	 * after the database is back.  Requests queue on the socket meanwhile.
-	 */
-	while ((db = db_open(&cfg)) == NULL) {
-		if (waited++ % 30 == 0)
-			log_err("waiting for the database");
-		sleep(1);
-	}
+	db = db_wait(&cfg);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;
 	sigaction(SIGTERM, &sa, NULL);
@@ -119,6 +173,12 @@ main(int argc, char *argv[])
 		serve(&fr, &cfg, db, pool);
 		FCGX_Finish_r(&fr);
 		pool_reset(pool);
+		/* The request that lost the server had its error page; the
+		 * next one gets a new connection (the worker lives on). */
+		if (db_gone(db)) {
+			db_close(db);
+			db = db_wait(&cfg);
+		}
 	}
 	pool_free(pool);
 	db_close(db);

@@ -24,15 +24,43 @@ struct pool {
 	size_t		 handed;
 };
 
+static jmp_buf	*recover;	/* pool_recover(): a worker's request */
+static long	 fault_in = -1;	/* pool_fault_after(): allocations left */
+
+void
+pool_fault_after(long n)
+{
+	fault_in = n;
+}
+
+void
+pool_recover(jmp_buf *to)
+{
+	recover = to;
+}
+
+/* Memory that cannot be had: to the worker's recovery point, or the end
+ * of a command (arena.h). */
+_Noreturn void
+pool_fail(const char *why)
+{
+	jmp_buf	*to = recover;
+
+	fprintf(stderr, "yiwang: %s\n", why);
+	if (to != NULL) {
+		recover = NULL;
+		longjmp(*to, 1);
+	}
+	abort();
+}
+
 static void *
 xmalloc(size_t n)
 {
 	void	*p;
 
-	if ((p = malloc(n)) == NULL) {
-		fputs("yiwang: out of memory\n", stderr);
-		abort();
-	}
+	if ((p = malloc(n)) == NULL)
+		pool_fail("out of memory");
 	return p;
 }
 
@@ -95,10 +123,10 @@ pool_alloc(struct pool *p, size_t n)
 	size_t		 need;
 	void		*r;
 
-	if (n > SIZE_MAX - ALIGN) {
-		fputs("yiwang: allocation too large\n", stderr);
-		abort();
-	}
+	if (n > SIZE_MAX - sizeof(struct block) - ALIGN)
+		pool_fail("allocation too large");
+	if (fault_in >= 0 && fault_in-- == 0)
+		pool_fail("out of memory (injected: a test stack's request)");
 	need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	b = p->head;
 	if (b->size - b->used < need) {
@@ -147,8 +175,8 @@ pool_vprintf(struct pool *p, const char *fmt, va_list ap)
 	va_copy(aq, ap);
 	n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
-	if (n < 0)
-		abort();
+	if (n < 0)	/* longer than INT_MAX */
+		pool_fail("string too long");
 	r = pool_alloc(p, (size_t)n + 1);
 	vsnprintf(r, (size_t)n + 1, fmt, ap);
 	return r;

@@ -22,6 +22,7 @@
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 
+#include "arena.h"
 #include "crypto.h"
 
 /* Parameters of new password hashes; see crypto.h. */
@@ -54,8 +55,10 @@ crypto_random(void *buf, size_t len)
 
 	while (len > 0) {
 		n = len > INT_MAX ? INT_MAX : (int)len;
+		/* No safe way on without randomness: the request ends
+		 * with the busy page, a command ends (arena.h). */
 		if (RAND_bytes(p, n) != 1)
-			abort();	/* no safe way on without randomness */
+			pool_fail("no random bytes");
 		p += n;
 		len -= (size_t)n;
 	}
@@ -124,20 +127,23 @@ crypto_unhex(const char *hex, void *out, size_t outlen)
 	return 0;
 }
 
-void
+int
 crypto_sha256(const void *in, size_t len, unsigned char out[SHA256_LEN])
 {
-	if (EVP_Digest(in, len, out, NULL, EVP_sha256(), NULL) != 1)
-		abort();
+	return EVP_Digest(in, len, out, NULL, EVP_sha256(), NULL) == 1 ? 0 :
+	    -1;
 }
 
-void
+int
 crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX])
 {
 	unsigned char	md[SHA256_LEN];
 
-	crypto_sha256(in, len, md);
+	out[0] = '\0';
+	if (crypto_sha256(in, len, md) == -1)
+		return -1;
 	crypto_hex(md, sizeof(md), out);
+	return 0;
 }
 
 int
@@ -180,15 +186,85 @@ out:
 	return rc;
 }
 
+/*
+ * An HMAC-SHA-256 fed in parts (EVP_MAC), so that callers hash what they
+ * would otherwise have to join into one allocated buffer.  Every step
+ * answers -1 when OpenSSL cannot (memory); the context is then spoiled
+ * and crypto_hmac_end() fails too, and frees it either way.
+ */
+struct crypto_hmac {
+	EVP_MAC		*mac;
+	EVP_MAC_CTX	*ctx;
+	int		 failed;
+};
+
+struct crypto_hmac *
+crypto_hmac_new(const void *key, size_t keylen)
+{
+	struct crypto_hmac	*h;
+	OSSL_PARAM		 params[2];
+	char			 digest[] = "SHA256";
+
+	if ((h = calloc(1, sizeof(*h))) == NULL)
+		return NULL;
+	params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+	    digest, 0);
+	params[1] = OSSL_PARAM_construct_end();
+	if ((h->mac = EVP_MAC_fetch(NULL, "HMAC", NULL)) == NULL ||
+	    (h->ctx = EVP_MAC_CTX_new(h->mac)) == NULL ||
+	    EVP_MAC_init(h->ctx, key, keylen, params) != 1) {
+		crypto_hmac_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+int
+crypto_hmac_add(struct crypto_hmac *h, const void *buf, size_t len)
+{
+	if (h == NULL || h->failed)
+		return -1;
+	if (len > 0 && EVP_MAC_update(h->ctx, buf, len) != 1) {
+		h->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+int
+crypto_hmac_end(struct crypto_hmac *h, unsigned char out[SHA256_LEN])
+{
+	size_t	 n = 0;
+	int	 rc = -1;
+
+	if (h != NULL && !h->failed &&
+	    EVP_MAC_final(h->ctx, out, &n, SHA256_LEN) == 1 &&
+	    n == SHA256_LEN)
+		rc = 0;
+	crypto_hmac_free(h);
+	return rc;
+}
+
 void
+crypto_hmac_free(struct crypto_hmac *h)
+{
+	if (h == NULL)
+		return;
+	EVP_MAC_CTX_free(h->ctx);
+	EVP_MAC_free(h->mac);
+	free(h);
+}
+
+int
 crypto_hmac_sha256(const void *key, size_t keylen, const void *msg,
     size_t len, unsigned char out[SHA256_LEN])
 {
-	size_t	 n;
+	struct crypto_hmac	*h;
 
-	if (EVP_Q_mac(NULL, "HMAC", NULL, "SHA256", NULL, key, keylen, msg,
-	    len, out, SHA256_LEN, &n) == NULL || n != SHA256_LEN)
-		abort();
+	if ((h = crypto_hmac_new(key, keylen)) == NULL)
+		return -1;
+	(void)crypto_hmac_add(h, msg, len);
+	return crypto_hmac_end(h, out);
 }
 
 /* 0 when equal, -1 when not, in time that depends only on len. */

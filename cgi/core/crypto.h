@@ -34,9 +34,10 @@ int	 crypto_unhex(const char *hex, void *out, size_t outlen);
  * (key files, bundles). */
 int	 crypto_write_all(int fd, const void *buf, size_t len);
 
-/* SHA-256 of a buffer, raw and as hex. */
-void	 crypto_sha256(const void *in, size_t len, unsigned char out[SHA256_LEN]);
-void	 crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX]);
+/* SHA-256 of a buffer, raw and as hex; -1 when OpenSSL cannot (memory),
+ * and then the hex is "". */
+int	 crypto_sha256(const void *in, size_t len, unsigned char out[SHA256_LEN]);
+int	 crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX]);
 
 /* SHA-256 of a whole file as hex; -1 if it cannot be read. */
 int	 crypto_sha256_file(const char *path, char out[SHA256_HEX]);
@@ -44,9 +45,19 @@ int	 crypto_sha256_file(const char *path, char out[SHA256_HEX]);
 int	 crypto_digest_file(const char *path, const EVP_MD *alg,
 	    char out[SHA256_HEX]);
 
-/* HMAC-SHA-256 of a buffer under key. */
-void	 crypto_hmac_sha256(const void *key, size_t keylen, const void *msg,
+/* HMAC-SHA-256 of a buffer under key; -1 when OpenSSL cannot (memory). */
+int	 crypto_hmac_sha256(const void *key, size_t keylen, const void *msg,
 	    size_t len, unsigned char out[SHA256_LEN]);
+/*
+ * The same fed in parts, with nothing joined: new (NULL without memory),
+ * add each part, end (writes out, frees; -1 when any step failed, and
+ * then out is not a MAC).  free() drops one not ended.
+ */
+struct crypto_hmac;
+struct crypto_hmac *crypto_hmac_new(const void *key, size_t keylen);
+int	 crypto_hmac_add(struct crypto_hmac *, const void *, size_t);
+int	 crypto_hmac_end(struct crypto_hmac *, unsigned char out[SHA256_LEN]);
+void	 crypto_hmac_free(struct crypto_hmac *);
 
 /*
  * Secrets kept in files (the chain key, database passwords): nbytes from

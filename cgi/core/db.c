@@ -40,6 +40,7 @@ struct stmt {
 	my_bool		*nulls;
 	enum enum_field_types *types;
 	int		 stored;
+	int		 bad;		/* a parameter out of range was bound */
 };
 
 struct db {
@@ -51,17 +52,41 @@ struct db {
 	int		 client_set;
 	int		 busy;		/* the last failure: a deadlock or a
 					 * lock wait timed out (db_txn) */
+	int		 keep;		/* a lost server: db_gone(), no exit */
+	int		 gone;		/* the server was lost (db_keep()) */
 };
 
-/* A lost server ends the process; anything else is an ordinary error. */
+/*
+ * A lost server ends a command or the tick (exit 75: run it again); a
+ * worker (db_keep()) lives on, the failure is an ordinary DB_ERR and
+ * db_gone() tells its loop to connect again before the next request.
+ */
 static void
-check_gone(unsigned err, const char *what)
+check_gone(struct db *db, unsigned err, const char *what)
 {
 	if (err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
 	    err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR) {
+		if (db->keep) {
+			log_err("database connection lost (%s, %u)", what,
+			    err);
+			db->gone = 1;
+			return;
+		}
 		log_err("database connection lost (%s, %u); exiting", what, err);
 		exit(75);
 	}
+}
+
+void
+db_keep(struct db *db)
+{
+	db->keep = 1;
+}
+
+int
+db_gone(const struct db *db)
+{
+	return db->gone;
 }
 
 /* A failure the transaction may simply be tried again after: InnoDB chose
@@ -166,6 +191,23 @@ db_open_as(const struct config *cfg, enum db_role role)
 	return db;
 }
 
+/* A handle that never connected (mysql_init() only), for the tests of what
+ * the stmt_* functions do when the server is lost: NULL without memory. */
+struct db *
+db_offline(void)
+{
+	struct db	*db;
+
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		return NULL;
+	if ((db->conn = mysql_init(NULL)) == NULL) {
+		free(db);
+		return NULL;
+	}
+	db->keep = 1;
+	return db;
+}
+
 static void
 result_free(struct stmt *s)
 {
@@ -230,7 +272,7 @@ db_exec(struct db *db, const char *sql)
 	MYSQL_RES	*res;
 
 	if (mysql_query(db->conn, sql) != 0) {
-		check_gone(mysql_errno(db->conn), "query");
+		check_gone(db, mysql_errno(db->conn), "query");
 		note_busy(db, mysql_errno(db->conn));
 		log_err("%s: %.200s", mysql_error(db->conn), sql);
 		return DB_ERR;
@@ -283,7 +325,7 @@ db_exec_multi(struct db *db, const char *sql)
 	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
 	rc = DB_OK;
 	if (mysql_query(db->conn, sql) != 0) {
-		check_gone(mysql_errno(db->conn), "query");
+		check_gone(db, mysql_errno(db->conn), "query");
 		log_err("%s", mysql_error(db->conn));
 		rc = DB_ERR;
 	} else {
@@ -352,7 +394,7 @@ db_load(struct db *db, const char *sql, const char *buf, size_t len,
 	mysql_set_local_infile_handler(db->conn, load_init, load_read,
 	    load_end, load_error, &b);
 	if (mysql_query(db->conn, sql) != 0) {
-		check_gone(mysql_errno(db->conn), "load");
+		check_gone(db, mysql_errno(db->conn), "load");
 		log_err("bulk load: %s", mysql_error(db->conn));
 		mysql_set_local_infile_default(db->conn);
 		return DB_ERR;
@@ -373,7 +415,7 @@ enum db_rc
 db_commit(struct db *db)
 {
 	if (mysql_commit(db->conn) != 0) {
-		check_gone(mysql_errno(db->conn), "commit");
+		check_gone(db, mysql_errno(db->conn), "commit");
 		note_busy(db, mysql_errno(db->conn));
 		log_err("commit: %s", mysql_error(db->conn));
 		return DB_ERR;
@@ -397,7 +439,7 @@ void
 db_rollback(struct db *db)
 {
 	if (mysql_rollback(db->conn) != 0)
-		check_gone(mysql_errno(db->conn), "rollback");
+		check_gone(db, mysql_errno(db->conn), "rollback");
 }
 
 int
@@ -435,12 +477,21 @@ db_txn(struct db *db, db_body body, void *arg)
 	}
 }
 
+/*
+ * NULL (logged) when the statement cannot be had: the cache full, no
+ * memory, a text that does not prepare, a lost server.  Every stmt_*
+ * function takes that NULL: binding does nothing, running and fetching
+ * answer DB_ERR, so a page answers with its usual database error and the
+ * worker lives on.
+ */
 struct stmt *
 db_stmt(struct db *db, const char *sql)
 {
 	struct stmt	*s;
 	size_t		 h, i;
 
+	if (db->gone)
+		return NULL;
 	h = ((uintptr_t)sql >> 3) % CACHE_SIZE;
 	for (i = 0; i < CACHE_SIZE; i++, h = (h + 1) % CACHE_SIZE) {
 		s = db->cache[h];
@@ -450,33 +501,58 @@ db_stmt(struct db *db, const char *sql)
 			goto found;
 	}
 	if (i == CACHE_SIZE) {
-		log_err("statement cache full");
-		abort();
+		log_err("statement cache full: %.200s", sql);
+		return NULL;
 	}
-	if ((s = calloc(1, sizeof(*s))) == NULL)
-		abort();
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		log_err("out of memory for a statement: %.200s", sql);
+		return NULL;
+	}
 	s->sql = sql;
 	s->db = db;
-	if ((s->st = mysql_stmt_init(db->conn)) == NULL)
-		abort();
+	if ((s->st = mysql_stmt_init(db->conn)) == NULL) {
+		log_err("out of memory for a statement: %.200s", sql);
+		free(s);
+		return NULL;
+	}
 	if (mysql_stmt_prepare(s->st, sql, strlen(sql)) != 0) {
-		check_gone(mysql_stmt_errno(s->st), "prepare");
+		check_gone(db, mysql_stmt_errno(s->st), "prepare");
 		/* A statement that does not prepare is a programming error. */
 		log_err("prepare: %s: %.300s", mysql_stmt_error(s->st), sql);
-		abort();
+		goto bad;
 	}
 	s->nparams = mysql_stmt_param_count(s->st);
 	if (s->nparams > MAX_PARAMS) {
 		log_err("too many parameters: %.200s", sql);
-		abort();
+		goto bad;
 	}
 	db->cache[h] = s;
 found:
 	result_free(s);
+	s->bad = 0;
 	memset(s->params, 0, sizeof(s->params));
 	for (i = 0; i < s->nparams; i++)
 		s->params[i].buffer_type = MYSQL_TYPE_NULL;
 	return s;
+bad:
+	mysql_stmt_close(s->st);
+	free(s);
+	return NULL;
+}
+
+/* A parameter beyond the statement's: a programming error, which fails
+ * the statement's next run rather than write out of bounds. */
+static int
+bind_ok(struct stmt *s, unsigned i)
+{
+	if (s == NULL)
+		return 0;
+	if (i >= s->nparams) {
+		log_err("parameter %u of %u: %.200s", i, s->nparams, s->sql);
+		s->bad = 1;
+		return 0;
+	}
+	return 1;
 }
 
 void
@@ -487,14 +563,15 @@ stmt_bind_text(struct stmt *s, unsigned i, const char *v)
 		return;
 	}
 	stmt_bind_blob(s, i, v, strlen(v));
-	s->params[i].buffer_type = MYSQL_TYPE_STRING;
+	if (s != NULL && i < s->nparams)	/* bound as a blob */
+		s->params[i].buffer_type = MYSQL_TYPE_STRING;
 }
 
 void
 stmt_bind_blob(struct stmt *s, unsigned i, const void *v, size_t len)
 {
-	if (i >= s->nparams)
-		abort();
+	if (!bind_ok(s, i))
+		return;
 	s->lens[i] = len;
 	s->params[i].buffer_type = MYSQL_TYPE_BLOB;
 	s->params[i].buffer = (void *)v;
@@ -506,8 +583,8 @@ stmt_bind_blob(struct stmt *s, unsigned i, const void *v, size_t len)
 void
 stmt_bind_int(struct stmt *s, unsigned i, int64_t v)
 {
-	if (i >= s->nparams)
-		abort();
+	if (!bind_ok(s, i))
+		return;
 	s->ints[i] = v;
 	s->params[i].buffer_type = MYSQL_TYPE_LONGLONG;
 	s->params[i].buffer = &s->ints[i];
@@ -518,8 +595,8 @@ stmt_bind_int(struct stmt *s, unsigned i, int64_t v)
 void
 stmt_bind_null(struct stmt *s, unsigned i)
 {
-	if (i >= s->nparams)
-		abort();
+	if (!bind_ok(s, i))
+		return;
 	s->params[i].buffer_type = MYSQL_TYPE_NULL;
 	s->params[i].buffer = NULL;
 }
@@ -544,7 +621,11 @@ stmt_run(struct stmt *s)
 	unsigned	 i, err;
 	my_bool		 on = 1;
 
+	if (s == NULL)
+		return DB_ERR;
 	result_free(s);
+	if (s->bad)
+		return DB_ERR;
 	if (s->nparams > 0 && mysql_stmt_bind_param(s->st, s->params) != 0)
 		goto fail;
 	if (mysql_stmt_execute(s->st) != 0)
@@ -592,7 +673,7 @@ nomem:
 	return DB_ERR;
 fail:
 	err = mysql_stmt_errno(s->st);
-	check_gone(err, "execute");
+	check_gone(s->db, err, "execute");
 	note_busy(s->db, err);
 	if (err == ER_DUP_ENTRY)
 		return DB_DUP;
@@ -603,20 +684,25 @@ fail:
 uint64_t
 stmt_affected(struct stmt *s)
 {
+	if (s == NULL)
+		return 0;
 	return mysql_stmt_affected_rows(s->st);
 }
 
 int64_t
 stmt_insert_id(struct stmt *s)
 {
+	if (s == NULL)
+		return 0;
 	return (int64_t)mysql_stmt_insert_id(s->st);
 }
 
 /*
  * A format that does not match the columns would write through the wrong
- * pointers: that is a programming error, stopped before any write.
+ * pointers: that is a programming error, stopped before any write
+ * (-1, logged; the fetch answers DB_ERR).
  */
-static void
+static int
 check_fmt(const struct stmt *s, const char *fmt)
 {
 	unsigned	 i;
@@ -625,7 +711,7 @@ check_fmt(const struct stmt *s, const char *fmt)
 	if (strlen(fmt) != s->ncols) {
 		log_err("row format \"%s\" for %u columns: %.200s", fmt,
 		    s->ncols, s->sql);
-		abort();
+		return -1;
 	}
 	for (i = 0; i < s->ncols; i++) {
 		switch (s->types[i]) {
@@ -643,9 +729,10 @@ check_fmt(const struct stmt *s, const char *fmt)
 		    s->types[i] != MYSQL_TYPE_NULL) {
 			log_err("column %u is %s a number for \"%s\": %.200s",
 			    i, numeric ? "" : "not", fmt, s->sql);
-			abort();
+			return -1;
 		}
 	}
+	return 0;
 }
 
 /* The next row into the column buffers: DB_OK, DB_NONE at the end. */
@@ -658,7 +745,7 @@ fetch(struct stmt *s)
 	if (rc == MYSQL_NO_DATA)
 		return DB_NONE;
 	if (rc == 1) {
-		check_gone(mysql_stmt_errno(s->st), "fetch");
+		check_gone(s->db, mysql_stmt_errno(s->st), "fetch");
 		log_err("fetch: %s", mysql_stmt_error(s->st));
 		return DB_ERR;
 	}
@@ -673,9 +760,12 @@ row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
 	enum db_rc	 rc;
 	char		**sp;
 
+	if (s == NULL)
+		return DB_ERR;
 	if (!s->stored)
 		return DB_NONE;
-	check_fmt(s, fmt);
+	if (check_fmt(s, fmt) == -1)
+		return DB_ERR;
 	if ((rc = fetch(s)) != DB_OK)
 		return rc;
 	for (i = 0; fmt[i] != '\0'; i++) {
@@ -696,8 +786,9 @@ row_v(struct stmt *s, struct pool *pool, const char *fmt, va_list ap)
 			*va_arg(ap, int *) = isnull ? 0 :
 			    (int)strtol(v, NULL, 10);
 			break;
-		default:
-			abort();
+		default:	/* a letter of no type: a programming error */
+			log_err("row format \"%s\": %.200s", fmt, s->sql);
+			return DB_ERR;
 		}
 	}
 	return DB_OK;
@@ -721,11 +812,13 @@ stmt_row_text(struct stmt *s, struct pool *pool, char **v, size_t n)
 	size_t		 i;
 	enum db_rc	 rc;
 
+	if (s == NULL)
+		return DB_ERR;
 	if (!s->stored)
 		return DB_NONE;
 	if (n != s->ncols) {
 		log_err("%zu columns asked of %u: %.200s", n, s->ncols, s->sql);
-		abort();
+		return DB_ERR;
 	}
 	if ((rc = fetch(s)) != DB_OK)
 		return rc;
@@ -738,7 +831,8 @@ stmt_row_text(struct stmt *s, struct pool *pool, char **v, size_t n)
 void
 stmt_done(struct stmt *s)
 {
-	result_free(s);
+	if (s != NULL)
+		result_free(s);
 }
 
 enum db_rc

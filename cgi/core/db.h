@@ -4,8 +4,9 @@
  * SQL text lives in the domain module that owns the tables, as string
  * constants; db_stmt() prepares each text once per process (cached by the
  * constant's address) and reuses it.  Every parameter is bound, never
- * formatted into the text.  A lost connection ends the process: a
- * supervised worker is replaced, a command fails and can be run again.
+ * formatted into the text.  A lost connection ends a command (exit 75:
+ * it can be run again); a worker (db_keep()) lives on: what it runs fails
+ * with DB_ERR and it connects again before its next request (db_gone()).
  */
 #ifndef YW_DB_H
 #define YW_DB_H
@@ -43,6 +44,11 @@ enum db_role {
 
 struct db	*db_open(const struct config *);	/* DB_APP; NULL, logged */
 struct db	*db_open_as(const struct config *, enum db_role);
+/* A worker's handle: a lost server is no exit but DB_ERR, and db_gone(). */
+void		 db_keep(struct db *);
+int		 db_gone(const struct db *);
+/* Never connected: every statement fails as on a lost server (tests). */
+struct db	*db_offline(void);
 void		 db_close(struct db *);
 /* Run a statement with no parameters and no result (DDL, migrations). */
 enum db_rc	 db_exec(struct db *, const char *sql);
@@ -88,6 +94,14 @@ typedef enum db_rc (*db_body)(struct db *, void *);
 enum db_rc	 db_txn(struct db *, db_body body, void *arg);
 int		 db_busy(const struct db *);
 
+/*
+ * The prepared statement of sql, its parameters unbound; NULL (logged)
+ * when it cannot be had (the cache full, no memory, a lost server).  The
+ * stmt_* functions take that NULL: binds do nothing, runs and fetches
+ * answer DB_ERR, stmt_affected() and stmt_insert_id() 0.  So does a bind
+ * beyond the statement's parameters, and a row format that does not
+ * match the columns: DB_ERR, logged, no abort().
+ */
 struct stmt	*db_stmt(struct db *, const char *sql);
 
 /*

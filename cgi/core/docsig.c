@@ -73,8 +73,8 @@ docsig_code(const char *alg, const unsigned char *sig, size_t len,
 	if (alg != NULL && strcmp(alg, "sm2") == 0) {
 		if (crypto_sm3(sig, len, md) == -1)
 			return -1;
-	} else
-		crypto_sha256(sig, len, md);
+	} else if (crypto_sha256(sig, len, md) == -1)
+		return -1;
 	for (i = 0; i < 5; i++)
 		v = v << 8 | md[i];
 	for (i = 0; i < DOCSIG_CODE_LEN; i++)

@@ -131,23 +131,20 @@ pii_open(struct pool *pool, const char *what, const char *sealed)
 int
 pii_hash(const char *what, const char *value, char out[PII_HASH_HEX])
 {
-	unsigned char	 md[SHA256_LEN], key[SHA256_LEN];
-	size_t		 w = strlen(what), n = strlen(value);
-	char		*buf;
+	unsigned char		 md[SHA256_LEN], key[SHA256_LEN];
+	struct crypto_hmac	*h;
 
 	if (use_key("hash", key, sizeof(key)) == -1)
 		return -1;
 	/* what and value apart by a NUL, which neither holds. */
-	if ((buf = malloc(w + 1 + n)) == NULL) {
-		OPENSSL_cleanse(key, sizeof(key));
+	h = crypto_hmac_new(key, sizeof(key));
+	OPENSSL_cleanse(key, sizeof(key));
+	(void)crypto_hmac_add(h, what, strlen(what) + 1);
+	(void)crypto_hmac_add(h, value, strlen(value));
+	if (crypto_hmac_end(h, md) == -1) {
 		log_err("pii_hash: out of memory");
 		return -1;
 	}
-	memcpy(buf, what, w + 1);
-	memcpy(buf + w + 1, value, n);
-	crypto_hmac_sha256(key, sizeof(key), buf, w + 1 + n, md);
-	OPENSSL_cleanse(key, sizeof(key));
-	free(buf);
 	crypto_hex(md, sizeof(md), out);
 	return 0;
 }

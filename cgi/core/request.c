@@ -25,6 +25,12 @@
 #define PLAIN_ERROR	"<!doctype html><meta charset=utf-8><title>系统错误" \
 			"</title><p>系统暂时出现故障，请稍后再试。</p>"
 
+/* The page when memory ran short while a page was made (r->nomem). */
+#define BUSY_PAGE	"<!doctype html><meta charset=utf-8><title>系统繁忙" \
+			"</title><p>系统繁忙，这一页没能显示完整，刚才的操作可能" \
+			"没有办成。请稍等片刻后刷新本页；如果刚才是提交表单，请" \
+			"返回上一页查看后再提交。</p>"
+
 /*
  * What cb_read() watches in the body while the kit reads it.  The kit's
  * parsers are quadratic in the number of values of one name and only
@@ -799,6 +805,17 @@ reply_raw(struct req *r, const char *ctype, const void *body, size_t len,
 		return reply_error(r, 500, "这份内容的记录有误，无法发送。请联系"
 		    "系统管理员。");
 	}
+	/* A page short of a value it was given would show something false
+	 * (a list missing a row): the fixed page instead, which needs no
+	 * memory, and the worker goes on to the next request. */
+	if (r->nomem) {
+		log_err("out of memory while making a page: answered 503");
+		r->status = 503;
+		ctype = "text/html; charset=utf-8";
+		body = BUSY_PAGE;
+		len = strlen(BUSY_PAGE);
+		filename = NULL;
+	}
 	if (r->fcgx == NULL)
 		return r->status;
 	/* Safe by construction: percent-encoded (disposition()). */
@@ -807,6 +824,17 @@ reply_raw(struct req *r, const char *ctype, const void *body, size_t len,
 	send_headers(r, ctype, len, extra);
 	FCGX_PutStr(body, (int)len, r->fcgx->out);
 	return r->status;
+}
+
+int
+reply_busy(struct req *r)
+{
+	r->nomem = 1;
+	r->bad_header = 0;
+	r->cookies = NULL;
+	if (r->sent)
+		return r->status;
+	return reply_raw(r, "text/html; charset=utf-8", "", 0, NULL);
 }
 
 int
@@ -1151,8 +1179,12 @@ hdf_set(struct req *r, const char *name, const char *value)
 	if ((err = hdf_set_value(r->hdf, name, value ? value : "")) ==
 	    STATUS_OK)
 		return;
-	if (nerr_match(err, NERR_NOMEM))
-		abort();	/* out of memory ends the worker */
+	if (nerr_match(err, NERR_NOMEM)) {
+		/* The reply is the busy page (reply_raw()). */
+		nerr_ignore(&err);
+		r->nomem = 1;
+		return;
+	}
 	/* A name made from data ("Doc." + a key of a stored document) that
 	 * HDF refuses ("a..b", a trailing dot): left out of the page. */
 	log_neoerr("hdf_set", err);

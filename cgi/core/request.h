@@ -87,6 +87,10 @@ struct req {
 	int			 sent;
 	int			 bad_header;	/* a refused header: answer
 						 * the fixed error page */
+	int			 nomem;		/* a value could not be set
+						 * (memory): the page would
+						 * be short of it, so 503 and
+						 * a page to try again */
 };
 
 /* Outcome of request_begin(): 0, or the HTTP status to answer with (and
@@ -139,7 +143,13 @@ int	 reply_redirect(struct req *, const char *location);
 int	 reply_error(struct req *, int status, const char *msg);
 /* Render templates/<tpl> inside the layout and send it with r->status. */
 int	 render(struct req *, const char *tpl);
-/* Send a body as is. */
+/*
+ * The fixed busy page, 503, needing no memory: memory ran short while the
+ * page was made (r->nomem, or the pool could not grow, arena.h).  Nothing
+ * when the response was sent already.
+ */
+int	 reply_busy(struct req *);
+/* Send a body as is (the busy page instead when r->nomem). */
 int	 reply_raw(struct req *, const char *ctype, const void *body,
 	    size_t len, const char *filename);
 

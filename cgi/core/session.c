@@ -39,10 +39,10 @@ session_token(char out[65])
 	crypto_hex(raw, sizeof(raw), out);
 }
 
-void
+int
 session_hash(const char *token, char out[65])
 {
-	crypto_sha256_hex(token, strlen(token), out);
+	return crypto_sha256_hex(token, strlen(token), out);
 }
 
 /* A cookie value we issued is exactly 64 lower-case hex digits. */
@@ -68,7 +68,12 @@ session_begin(struct req *r)
 
 	sid = cookie_get(r, COOKIE_SESSION);
 	if (token_shape(sid)) {
-		session_hash(sid, hash);
+		if (session_hash(sid, hash) == -1) {
+			/* Whose request it is cannot be told: the busy
+			 * page (serve()), not a page as nobody. */
+			r->nomem = 1;
+			return;
+		}
 		if (account_session_load(r->db, r->pool, r->cfg->site, hash,
 		    r->cfg->session_idle, r->cfg->session_max, &r->user,
 		    &csrf) == DB_OK) {
@@ -96,8 +101,8 @@ session_login(struct req *r, const struct user *u)
 		account_session_drop(r->db, r->session_hash);
 	session_token(token);
 	session_token(csrf);
-	session_hash(token, hash);
-	if (account_session_add(r->db, hash, u->id, csrf) != DB_OK)
+	if (session_hash(token, hash) == -1 ||
+	    account_session_add(r->db, hash, u->id, csrf) != DB_OK)
 		return -1;
 	reply_cookie(r, cookie_name(r, COOKIE_SESSION), token,
 	    r->cfg->session_max);

@@ -17,8 +17,9 @@ void	 session_begin(struct req *);
 int	 session_login(struct req *, const struct user *);
 void	 session_logout(struct req *);
 
-/* A new random token as 64 hex digits, and the hash that is stored. */
+/* A new random token as 64 hex digits, and the hash that is stored (-1
+ * when it cannot be made: no memory). */
 void	 session_token(char out[65]);
-void	 session_hash(const char *token, char out[65]);
+int	 session_hash(const char *token, char out[65]);
 
 #endif

@@ -226,7 +226,10 @@ store(struct db *db, const struct anchor *a)
 	enum db_rc	 rc;
 	char		 sha[SHA256_HEX];
 
-	crypto_sha256_hex(a->body, strlen(a->body), sha);
+	if (crypto_sha256_hex(a->body, strlen(a->body), sha) == -1) {
+		log_err("anchor: out of memory for its digest");
+		return DB_ERR;
+	}
 	q = db_stmt(db, SQL_ANCHOR_ADD);
 	stmt_bind_text(q, 0, a->site);
 	stmt_bind_text(q, 1, a->at);

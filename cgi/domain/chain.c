@@ -169,41 +169,46 @@ chain_for_case(struct db *db, struct pool *pool, enum chain_id c,
 	return rc;
 }
 
-/* Append "<len>:<bytes>" at p; returns the end. */
-static char *
-put_part(char *p, const char *s)
+/* Feed "<len>:<bytes>" to h. */
+static void
+put_part(struct crypto_hmac *h, const char *s)
 {
+	char	 len[24];
 	size_t	 n = strlen(s);
 
-	p += sprintf(p, "%zu:", n);
-	memcpy(p, s, n);
-	return p + n;
+	snprintf(len, sizeof(len), "%zu:", n);
+	(void)crypto_hmac_add(h, len, strlen(len));
+	(void)crypto_hmac_add(h, s, n);
 }
 
-void
+/*
+ * Fed to the HMAC in parts, nothing joined; -1 (logged) when OpenSSL
+ * cannot (memory), and then out is "" so that no row is written or taken
+ * as verified with it.
+ */
+int
 chain_mac(const unsigned char k[CHAIN_KEY_LEN], const char *chain,
     const char *prev, const char *const *fields, size_t n,
     char out[CHAIN_MAC_HEX])
 {
 	static const char	 tag[] = "yiwang-chain-1";
+	struct crypto_hmac	*h;
 	unsigned char		 md[SHA256_LEN];
-	size_t			 len, i;
-	char			*buf, *p;
+	size_t			 i;
 
-	/* Each part is at most 20 digits, a colon and its bytes. */
-	len = 3 * 21 + strlen(tag) + strlen(chain) + strlen(prev);
+	out[0] = '\0';
+	h = crypto_hmac_new(k, CHAIN_KEY_LEN);
+	put_part(h, tag);
+	put_part(h, chain);
+	put_part(h, prev);
 	for (i = 0; i < n; i++)
-		len += 21 + strlen(fields[i]);
-	if ((buf = malloc(len)) == NULL)
-		abort();
-	p = put_part(buf, tag);
-	p = put_part(p, chain);
-	p = put_part(p, prev);
-	for (i = 0; i < n; i++)
-		p = put_part(p, fields[i]);
-	crypto_hmac_sha256(k, CHAIN_KEY_LEN, buf, (size_t)(p - buf), md);
-	free(buf);
+		put_part(h, fields[i]);
+	if (crypto_hmac_end(h, md) == -1) {
+		log_err("chain %s: out of memory for a row's MAC", chain);
+		return -1;
+	}
 	crypto_hex(md, sizeof(md), out);
+	return 0;
 }
 
 /* Lock chain name's row in chain_head, making it if a ledger is new. */
@@ -254,8 +259,9 @@ chain_link(struct db *db, struct pool *pool, enum chain_id c,
 		link->prev = "";
 		rc = DB_OK;
 	}
-	if (rc == DB_OK)
-		chain_mac(k, d->name, link->prev, fields, n, link->mac);
+	if (rc == DB_OK &&
+	    chain_mac(k, d->name, link->prev, fields, n, link->mac) == -1)
+		rc = DB_ERR;
 	return rc;
 }
 
@@ -435,10 +441,13 @@ chain_walk_row(struct chain_walk *w, int64_t id, const char *const *fields,
 			    "一行不符：它前面的行被删除、插入或改写过。", w->chain,
 			    (long long)id);
 		} else if (id > w->legacy_until) {
-			if (fields != NULL)
-				chain_mac(w->key, w->chain, prev, fields, n,
-				    want);
-			if (fields == NULL || strcmp(want, mac) != 0) {
+			if (fields != NULL && chain_mac(w->key, w->chain,
+			    prev, fields, n, want) == -1) {
+				/* Not a verdict on the row, but no pass. */
+				w->bad_id = id;
+				problem(w, "%s：内存不足，第 %lld 号记录没能核对。"
+				    "请稍后重新核验。", w->chain, (long long)id);
+			} else if (fields == NULL || strcmp(want, mac) != 0) {
 				w->bad_id = id;
 				problem(w, "%s：第 %lld 号记录的内容与它的校验码"
 				    "不符：写入之后被改动过。", w->chain,

@@ -70,8 +70,8 @@ const char	*chain_name(enum chain_id);
 enum db_rc	 chain_for_case(struct db *, struct pool *, enum chain_id c,
 		    int64_t case_id, enum chain_id *out, int *demo);
 
-/* The MAC of one row (pure). */
-void		 chain_mac(const unsigned char key[CHAIN_KEY_LEN],
+/* The MAC of one row (pure); -1 (logged, out "") without memory. */
+int		 chain_mac(const unsigned char key[CHAIN_KEY_LEN],
 		    const char *chain, const char *prev,
 		    const char *const *fields, size_t n,
 		    char out[CHAIN_MAC_HEX]);

@@ -1,29 +1,43 @@
 /*
  * draft.c: drafts of online applications (draft.h; EXT-1, issue #11).
- * Times are stored in UTC and shown in Beijing time.
+ * Times are stored in UTC and shown in Beijing time.  "Now" is the
+ * site's clock (clock.h), bound to each statement as UTC text: a draft's
+ * age is what the rules of time say, in tests as in the tick.
  */
 #include <string.h>
+#include <time.h>
 
+#include "clock.h"
 #include "draft.h"
 #include "log.h"
 #include "pii.h"
 
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
 #define DRAFT_COLS "id, form_key, item_code, item_name, credit_code, " \
 	"remark, resident_name, resident_id_sealed, resident_mobile_sealed, " \
 	"resident_region, " LOCAL("updated_at") ", DATE_FORMAT(updated_at + " \
-	"INTERVAL 8 HOUR + INTERVAL 30 DAY, '%Y-%m-%d')"
+	"INTERVAL 8 HOUR + INTERVAL " STR(DRAFT_DAYS) " DAY, '%Y-%m-%d')"
 
 /* The columns the resident's ID number and mobile are sealed for. */
 #define SEALED_DRAFT_ID		"app_draft.resident_id"
 #define SEALED_DRAFT_MOBILE	"app_draft.resident_mobile"
 
+/* Still kept at the instant bound at its ?: changed within DRAFT_DAYS.
+ * One past them is no draft any more, though the tick has not yet
+ * deleted it (draft_purge()): no page shows or counts it. */
+#define LIVE	"updated_at >= CAST(? AS DATETIME) - INTERVAL " \
+		STR(DRAFT_DAYS) " DAY"
+#define PAST	"updated_at < CAST(? AS DATETIME) - INTERVAL " \
+		STR(DRAFT_DAYS) " DAY"
+
 static const char SQL_GET[] =
     "SELECT " DRAFT_COLS " FROM app_draft WHERE citizen_id = ? AND "
-    "form_key = ?";
+    "form_key = ? AND " LIVE;
 static const char SQL_LIST[] =
-    "SELECT " DRAFT_COLS " FROM app_draft WHERE citizen_id = ? "
-    "ORDER BY updated_at DESC, id DESC LIMIT 50";
+    "SELECT " DRAFT_COLS " FROM app_draft WHERE citizen_id = ? AND " LIVE
+    " ORDER BY updated_at DESC, id DESC LIMIT 50";
 static const char SQL_FILES[] =
     "SELECT material_seq, file_name, sha256, size, mime FROM app_draft_file "
     "WHERE draft_id = ? ORDER BY material_seq";
@@ -36,37 +50,49 @@ static const char SQL_LIC_SAVE[] =
     "INSERT INTO app_draft_licence (draft_id, material_seq, licence_no) "
     "VALUES (?, ?, ?)";
 static const char SQL_COUNT[] =
-    "SELECT COUNT(*) FROM app_draft WHERE citizen_id = ? AND form_key <> ?";
+    "SELECT COUNT(*) FROM app_draft WHERE citizen_id = ? AND form_key <> ? "
+    "AND " LIVE;
+/* A past draft of the same form is not revived by saving it again: its
+ * files go with it (ON DELETE CASCADE) and the form starts afresh. */
+static const char SQL_DROP_PAST[] =
+    "DELETE FROM app_draft WHERE citizen_id = ? AND form_key = ? AND " PAST;
 static const char SQL_LOCK_ACCOUNT[] =
     "SELECT id FROM citizen WHERE id = ? FOR UPDATE";
 static const char SQL_SAVE[] =
     "INSERT INTO app_draft (citizen_id, form_key, item_code, item_name, "
     "credit_code, remark, resident_name, resident_id_sealed, "
     "resident_mobile_sealed, resident_region, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), "
-    "UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), "
     "remark = VALUES(remark), resident_name = VALUES(resident_name), "
     "resident_id_sealed = VALUES(resident_id_sealed), "
     "resident_mobile_sealed = VALUES(resident_mobile_sealed), "
     "resident_region = VALUES(resident_region), "
-    "updated_at = UTC_TIMESTAMP()";
+    "updated_at = VALUES(updated_at)";
 static const char SQL_FILE_SAVE[] =
     "REPLACE INTO app_draft_file (draft_id, material_seq, file_name, "
     "sha256, size, mime) VALUES (?, ?, ?, ?, ?, ?)";
 static const char SQL_DELETE[] =
     "DELETE FROM app_draft WHERE citizen_id = ? AND form_key = ?";
-static const char SQL_PURGE_MINE[] =
-    "DELETE FROM app_draft WHERE citizen_id = ? AND "
-    "updated_at < UTC_TIMESTAMP() - INTERVAL 30 DAY";
 static const char SQL_PURGE[] =
-    "DELETE FROM app_draft WHERE updated_at < UTC_TIMESTAMP() - "
-    "INTERVAL 30 DAY";
+    "DELETE FROM app_draft WHERE " PAST;
 static const char SQL_NAMED[] =
     "SELECT 1 FROM app_draft_file WHERE sha256 = ? LIMIT 1";
 static const char SQL_QUOTA[] =
     "INSERT INTO submit_quota (citizen_id, day, apps, bytes) "
-    "VALUES (?, DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y%m%d'), "
-    "0, ?) ON DUPLICATE KEY UPDATE bytes = bytes + VALUES(bytes)";
+    "VALUES (?, DATE_FORMAT(CAST(? AS DATETIME) + INTERVAL 8 HOUR, "
+    "'%Y%m%d'), 0, ?) ON DUPLICATE KEY UPDATE bytes = bytes + VALUES(bytes)";
+
+/* The clock's now as UTC text for a DATETIME parameter. */
+static void
+now_utc(char out[20])
+{
+	struct tm	 tm;
+	time_t		 t = clock_now();
+
+	gmtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
 
 static enum db_rc
 draft_row(struct stmt *q, struct pool *pool, void *arg)
@@ -124,10 +150,13 @@ draft_get(struct db *db, struct pool *pool, int64_t citizen, const char *key,
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
+	char		 now[20];
 
+	now_utc(now);
 	q = db_stmt(db, SQL_GET);
 	stmt_bind_int(q, 0, citizen);
 	stmt_bind_text(q, 1, key);
+	stmt_bind_text(q, 2, now);
 	if ((rc = stmt_first(q, pool, draft_row, d)) != DB_OK)
 		return rc;
 	q = db_stmt(db, SQL_FILES);
@@ -174,7 +203,9 @@ save_body(struct db *db, void *arg)
 	int64_t		 n, id;
 	size_t		 i;
 	enum db_rc	 rc;
+	char		 now[20];
 
+	now_utc(now);
 	/* One account's saves in turn, so the count holds. */
 	q = db_stmt(db, SQL_LOCK_ACCOUNT);
 	stmt_bind_int(q, 0, a->citizen);
@@ -183,12 +214,19 @@ save_body(struct db *db, void *arg)
 	q = db_stmt(db, SQL_COUNT);
 	stmt_bind_int(q, 0, a->citizen);
 	stmt_bind_text(q, 1, d->key);
+	stmt_bind_text(q, 2, now);
 	if (stmt_one(q, a->pool, "i", &n) != DB_OK)
 		return DB_ERR;
 	if (n >= DRAFT_MAX) {
 		a->full = 1;
 		return DB_NONE;
 	}
+	q = db_stmt(db, SQL_DROP_PAST);
+	stmt_bind_int(q, 0, a->citizen);
+	stmt_bind_text(q, 1, d->key);
+	stmt_bind_text(q, 2, now);
+	if (stmt_run(q) != DB_OK)
+		return DB_ERR;
 	q = db_stmt(db, SQL_SAVE);
 	stmt_bind_int(q, 0, a->citizen);
 	stmt_bind_text(q, 1, d->key);
@@ -211,6 +249,8 @@ save_body(struct db *db, void *arg)
 		stmt_bind_text(q, 9, d->resident_region);
 	else
 		stmt_bind_null(q, 9);
+	stmt_bind_text(q, 10, now);
+	stmt_bind_text(q, 11, now);
 	if (stmt_run(q) != DB_OK)
 		return DB_ERR;
 	d->id = stmt_insert_id(q);
@@ -260,13 +300,13 @@ draft_list(struct db *db, struct pool *pool, int64_t citizen,
     struct draft **v, size_t *n)
 {
 	struct stmt	*q;
+	char		 now[20];
 
-	q = db_stmt(db, SQL_PURGE_MINE);
-	stmt_bind_int(q, 0, citizen);
-	if (stmt_run(q) != DB_OK)
-		return DB_ERR;
+	/* A read only: the tick deletes what is past (draft_purge()). */
+	now_utc(now);
 	q = db_stmt(db, SQL_LIST);
 	stmt_bind_int(q, 0, citizen);
+	stmt_bind_text(q, 1, now);
 	return stmt_list(q, pool, draft_row, sizeof(**v), v, n);
 }
 
@@ -289,8 +329,11 @@ enum db_rc
 draft_purge(struct db *db, uint64_t *n)
 {
 	struct stmt	*q;
+	char		 now[20];
 
+	now_utc(now);
 	q = db_stmt(db, SQL_PURGE);
+	stmt_bind_text(q, 0, now);
 	if (stmt_run(q) != DB_OK)
 		return DB_ERR;
 	*n = stmt_affected(q);
@@ -312,9 +355,12 @@ enum db_rc
 draft_quota_add(struct db *db, int64_t citizen, int64_t bytes)
 {
 	struct stmt	*q;
+	char		 now[20];
 
+	now_utc(now);
 	q = db_stmt(db, SQL_QUOTA);
 	stmt_bind_int(q, 0, citizen);
-	stmt_bind_int(q, 1, bytes);
+	stmt_bind_text(q, 1, now);
+	stmt_bind_int(q, 2, bytes);
 	return stmt_run(q) == DB_OK ? DB_OK : DB_ERR;
 }

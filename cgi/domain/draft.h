@@ -52,8 +52,8 @@ struct draft {
 	size_t		 nlics;
 };
 
-/* The draft of key, with its files and licences: DB_OK, DB_NONE,
- * DB_ERR. */
+/* The draft of key, with its files and licences: DB_OK, DB_NONE (none,
+ * or past DRAFT_DAYS), DB_ERR. */
 enum db_rc	 draft_get(struct db *, struct pool *, int64_t citizen,
 		    const char *key, struct draft *);
 /*
@@ -66,7 +66,8 @@ enum db_rc	 draft_get(struct db *, struct pool *, int64_t citizen,
 enum db_rc	 draft_save(struct db *, struct pool *, int64_t citizen,
 		    struct draft *d);
 /* The account's drafts, newest first, without their files; the ones
- * past DRAFT_DAYS are purged first. */
+ * past DRAFT_DAYS by the clock are left out (a read: the tick deletes
+ * them, draft_purge()), as draft_get() leaves them out. */
 enum db_rc	 draft_list(struct db *, struct pool *, int64_t citizen,
 		    struct draft **, size_t *);
 /* Delete the draft of key: DB_OK, DB_NONE (none), DB_ERR. */

@@ -520,9 +520,10 @@ opinion(struct gen *g, struct hcase *c, time_t t, size_t i, int who,
 	cid = pool_printf(g->scratch, "%lld", (long long)c->id);
 	seq = pool_printf(g->scratch, "%d", s->seq);
 	sid = pool_printf(g->scratch, "%lld", (long long)g->staff[who].id);
-	chain_mac(g->key, chain_name(CHAIN_DEMO_OPINION), g->op_prev,
+	if (chain_mac(g->key, chain_name(CHAIN_DEMO_OPINION), g->op_prev,
 	    (const char *[]){ cid, seq, s->key, s->name, sid,
-	    g->staff[who].name, verdict, text, at }, 9, mac);
+	    g->staff[who].name, verdict, text, at }, 9, mac) == -1)
+		g->broken = "out of memory for an opinion's MAC";
 	b_int(b, id);
 	b_text(b, cid);
 	b_text(b, seq);
@@ -625,9 +626,10 @@ late_check(struct gen *g, struct hcase *c, size_t i, time_t end)
 	ats = utc(g, at);
 	cid = pool_printf(g->scratch, "%lld", (long long)c->id);
 	dues = cal_day_str(g->scratch, due);
-	chain_mac(g->key, chain_name(CHAIN_DEMO_DEADLINE_WARNING), g->wa_prev,
-	    (const char *[]){ ats, cid, c->app_no, s->key, s->name,
-	    s->dept_code, holders, dues, "1" }, 9, mac);
+	if (chain_mac(g->key, chain_name(CHAIN_DEMO_DEADLINE_WARNING),
+	    g->wa_prev, (const char *[]){ ats, cid, c->app_no, s->key,
+	    s->name, s->dept_code, holders, dues, "1" }, 9, mac) == -1)
+		g->broken = "out of memory for a warning's MAC";
 	b_int(b, id);
 	b_text(b, ats);
 	b_text(b, cid);
@@ -2025,7 +2027,8 @@ remove_files(struct db *db, struct pool *pool, const char *dir)
 	for (i = 0; i < got; i++) {
 		/* Its name in the store: the digest files_put() gives. */
 		n = demo_pdf(names[i], pdf, sizeof(pdf));
-		crypto_sha256_hex(pdf, n, sha);
+		if (crypto_sha256_hex(pdf, n, sha) == -1)
+			return DB_ERR;
 		path = files_path(dir, sha, pool);
 		if (access(path, F_OK) == 0 && app_files_named(&f, sha) == 0 &&
 		    files_remove(path) == -1)

@@ -606,7 +606,8 @@ sms_code_start(const struct config *cfg, struct db *db, struct pool *pool,
 	(void)stmt_run(db_stmt(db, SQL_CODE_SWEEP));
 	crypto_random(r, sizeof(r));
 	crypto_hex(r, sizeof(r), ticket);
-	crypto_sha256_hex(ticket, strlen(ticket), th);
+	if (crypto_sha256_hex(ticket, strlen(ticket), th) == -1)
+		return CODE_ERR;
 	sms_code_make(code);
 	if (code_hash(pool, ticket, code, ch) == -1)
 		return CODE_ERR;
@@ -684,7 +685,8 @@ sms_code_check(struct db *db, struct pool *pool, const char *purpose,
 	*left = 0;
 	if (ticket == NULL || !crypto_hex_valid(ticket, 32))
 		return CHECK_GONE;
-	crypto_sha256_hex(ticket, strlen(ticket), th);
+	if (crypto_sha256_hex(ticket, strlen(ticket), th) == -1)
+		return CHECK_ERR;
 	q = db_stmt(db, SQL_CODE_GET);
 	stmt_bind_text(q, 0, th);
 	stmt_bind_text(q, 1, purpose);

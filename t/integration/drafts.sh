@@ -13,9 +13,10 @@
 #   application's receipt, saying so, and makes no second one;
 # - a form sent after the session ended keeps what was typed: logging in
 #   again returns to the form with it, and nothing was stored before;
-# - drafts go after 30 days; the intranet takes the photos across the gap,
-#   shows them in place and serves them with their own type, and counts
-#   the pages of the PDFs.
+# - drafts go after 30 days by the site's clock (clock_at): 我的办件 stops
+#   showing one then without deleting it (a read), the tick deletes it;
+# - the intranet takes the photos across the gap, shows them in place and
+#   serves them with their own type, and counts the pages of the PDFs.
 . "$(dirname "$0")/../lib.sh"
 
 PW='Caoyuan-2026!'
@@ -192,11 +193,32 @@ http_post sa "$EXT_URL/draft/delete" "csrf=$CSRF" "key=$KEY2" >/dev/null
 t_is "删除 deletes the draft" "$HTTP_STATUS $HTTP_LOCATION $(sql_ext "SELECT COUNT(*) FROM app_draft WHERE citizen_id = $CID")" \
 	"303 /my?done=draft 0"
 apply_form sa "$EXT_URL/apply?code=$CODE"
-http_upload sa "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "save=1" "remark=旧草稿" >/dev/null
-sql_ext "UPDATE app_draft SET updated_at = UTC_TIMESTAMP() - INTERVAL 31 DAY WHERE citizen_id = $CID"
+OLD=$FORM_KEY
+http_upload sa "$EXT_URL/apply" "csrf=$CSRF" "form_key=$OLD" "code=$CODE" "save=1" "remark=旧草稿" >/dev/null
+drafts() { sql_ext "SELECT COUNT(*) FROM app_draft WHERE citizen_id = $CID"; }
+t_is "a draft saved today" "$(drafts)" 1
+# days N: the Beijing time N days from now, for clock_at (sessions of
+# then have ended: log in again).
+days() { date -u -d "+8 hours +$1 days" '+%Y-%m-%d %H:%M'; }
+clock_at "$(days 29)"
+login
 page=$(http_get sa "$EXT_URL/my")
-t_unlike "a draft untouched for 31 days is gone from 我的办件" "$page" "旧草稿|草稿（未提交）"
-t_is "and from the database" "$(sql_ext "SELECT COUNT(*) FROM app_draft WHERE citizen_id = $CID")" 0
+t_like "29 days on by the site's clock, 我的办件 still lists it" "$(flat "$page")" \
+	"草稿（未提交）.*key=$OLD\">继续填写"
+# The running tick deletes at the start of a minute: these checks stay
+# clear of the next one.
+while ((10#$(date +%S) > 40)); do sleep 1; done
+clock_at "$(days 31)"
+login
+page=$(http_get sa "$EXT_URL/my"); http_last
+t_is "31 days on, 我的办件 answers" "$HTTP_STATUS" 200
+t_unlike "without the draft: untouched for 30 days, it is no more" "$page" "旧草稿|草稿（未提交）|$OLD"
+page=$(http_get sa "$EXT_URL/apply?code=$CODE&key=$OLD"); http_last
+t_unlike "nor does its form bring it back" "$HTTP_STATUS $page" "旧草稿"
+t_is "showing 我的办件 deleted nothing (a read; the tick deletes)" "$(drafts)" 1
+out=$(admin_ext tick)
+t_like "the tick deletes it" "$out $(drafts)" "删除过期草稿 1 份.* 0\$"
+clock_real
 
 # --- the photos cross the gap ------------------------------------------------------------
 b=$(gap_ext export 2>/dev/null | tail -n 1)

@@ -11,7 +11,10 @@
 # sites is the one from before, and answers.
 # Also the review's two cases by name: a Chinese file name of 183 bytes
 # is stored cut at a character boundary, and a registration name that is
-# not UTF-8 is refused with a clear page.
+# not UTF-8 is refused with a clear page.  And the database connections
+# killed under the extranet's workers: no worker ends, each connects again;
+# and memory short in the middle of a page (the test stack's fault header):
+# the busy page, 503, and the next request served by the same worker.
 # It leaves rows of its own (codes ending in this run's pid).
 . "$(dirname "$0")/../lib.sh"
 
@@ -257,5 +260,38 @@ csrf=$(http_get reg2 "$EXT_URL/register" | csrf_from)
 http_post reg2 "$EXT_URL/register" "csrf=$csrf" "name=$(printf 'a%.0s' $(seq 1 55))" \
 	"id_number=$(test_id 4)" "mobile=13900000004" "password=$PW" "password2=$PW" >/dev/null
 t_is "a name longer than its column is refused: 422" "$HTTP_STATUS" 422
+
+# --- the database connection lost under the workers --------------------------
+# A worker used to exit(75) and be replaced (nginx answering 502 meanwhile);
+# now that request answers the database error and the worker connects again.
+before=$(site_workers ext)
+for id in $(sql_ext "SELECT id FROM information_schema.processlist WHERE user = 'yiwang_app' AND id <> CONNECTION_ID()"); do
+	sql_ext "KILL CONNECTION $id" 2>/dev/null || true
+done
+codes=()
+for _ in $(seq 1 30); do
+	codes+=("$(curl -s -o /dev/null -w '%{http_code}' "$EXT_URL/guide?code=$CODE")")
+done
+t_unlike "with its connections killed, the extranet never answers 502 (no worker ended)" "${codes[*]}" '502|000'
+t_like "the request that found the connection gone answered the database error" "${codes[*]}" '500'
+t_is "the same workers" "$(site_workers ext)" "$before"
+t_like "which all connected again: the last ten answers are pages" "${codes[*]:20}" '^200( 200){9}$'
+
+# --- memory short in the middle of a page -------------------------------------
+# The test stack's fault header (yiwang_fcgi.c) has the pool run out after
+# N allocations: the worker used to abort(); now that request answers the
+# busy page and the worker serves the next.
+before=$(site_workers ext)
+busy=() next=()
+for n in 0 3 20 60 100; do
+	http_raw app2 "$EXT_URL/my" -H "X-Yiwang-Fault: pool $n" >/dev/null
+	busy+=("$HTTP_STATUS")
+	[[ $HTTP_BODY == *系统繁忙*刚才的操作可能没有办成* ]] || busy+=(no-page)
+	http_get app2 "$EXT_URL/my" >/dev/null
+	next+=("$HTTP_STATUS")
+done
+t_is "memory gone after 0 to 100 allocations of /my: the busy page, 503" "${busy[*]}" "503 503 503 503 503"
+t_is "and the next request each time is the page" "${next[*]}" "200 200 200 200 200"
+t_is "no worker ended" "$(site_workers ext)" "$before"
 
 t_done

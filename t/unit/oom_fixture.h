@@ -3,13 +3,17 @@
  * the tests of what a module does when memory runs out (test_bundle_oom.c,
  * test_wfnet_oom.c).  The test program is linked with
  * -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc (Makefile.am); include
- * this in one file of it only.
+ * this in one file of it only.  A test of code that calls OpenSSL includes
+ * <openssl/crypto.h> first and calls oom_openssl() at the start of main():
+ * OpenSSL's allocations then fail on demand too.
  */
 #ifndef YW_OOM_FIXTURE_H
 #define YW_OOM_FIXTURE_H
 
 #include <errno.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 /*
  * Fault injection.  While armed, the countdown-th fallible call fails;
@@ -80,5 +84,44 @@ __wrap_realloc(void *p, size_t n)
 	}
 	return __real_realloc(p, n);
 }
+
+#ifdef OPENSSL_CRYPTO_H
+static void *
+ossl_malloc(size_t n, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	return malloc(n);
+}
+
+static void *
+ossl_realloc(void *p, size_t n, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	return realloc(p, n);
+}
+
+static void
+ossl_free(void *p, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	free(p);
+}
+
+/* OpenSSL's allocators through the wrapped ones; -1 (said) when OpenSSL
+ * has allocated already, before main(). */
+static int
+oom_openssl(void)
+{
+	if (CRYPTO_set_mem_functions(ossl_malloc, ossl_realloc,
+	    ossl_free) != 1) {
+		fprintf(stderr, "OpenSSL allocated before main()\n");
+		return -1;
+	}
+	return 0;
+}
+#endif
 
 #endif

@@ -47,30 +47,8 @@
 #define BIG_LEN	(3 * 65536 + 1234)	/* four sealed segments */
 #define RUNS_MAX 100000			/* a loop that never ends is a bug */
 
-/* OpenSSL's and jansson's allocators: through the wrapped ones above. */
-static void *
-ossl_malloc(size_t n, const char *file, int line)
-{
-	(void)file;
-	(void)line;
-	return malloc(n);
-}
-
-static void *
-ossl_realloc(void *p, size_t n, const char *file, int line)
-{
-	(void)file;
-	(void)line;
-	return realloc(p, n);
-}
-
-static void
-ossl_free(void *p, const char *file, int line)
-{
-	(void)file;
-	(void)line;
-	free(p);
-}
+/* OpenSSL's allocators (oom_fixture.h) and jansson's: through the
+ * wrapped ones. */
 
 /*
  * jansson's parser does not survive a failed allocation: lex_save() drops
@@ -627,11 +605,8 @@ main(void)
 	};
 
 	/* before OpenSSL or jansson allocate anything */
-	if (CRYPTO_set_mem_functions(ossl_malloc, ossl_realloc,
-	    ossl_free) != 1) {
-		fprintf(stderr, "OpenSSL allocated before main()\n");
+	if (oom_openssl() == -1)
 		return 1;
-	}
 	json_set_alloc_funcs(malloc, free);
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
