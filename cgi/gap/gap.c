@@ -33,6 +33,7 @@
 #include "claim.h"
 #include "clock.h"
 #include "complaint.h"
+#include "message.h"
 #include "crypto.h"
 #include "docseal.h"
 #include "licence.h"
@@ -433,6 +434,12 @@ static const struct record_kind {
 	    NULL, cmp_import, 1 },
 	{ "complaint.state", SITE_EXTRANET, "投诉进度",
 	    rec_valid_complaint_state, cmp_import_state },
+	/* Messages on an application (EXT-7): asked out there, replied
+	 * in here. */
+	{ "message", SITE_INTRANET, "留言", rec_valid_message, msg_import,
+	    NULL, 1 },
+	{ "message.reply", SITE_EXTRANET, "留言回复", rec_valid_message_reply,
+	    msg_import_reply },
 	/* Poison records (GAP-5): which record of a bundle the other site
 	 * set aside, retried or discarded. */
 	{ "gap.aside", SITE_INTRANET, "搁置通知", rec_valid_gap_aside,

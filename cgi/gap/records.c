@@ -38,6 +38,9 @@
 #define CMP_BODY	1000
 #define CMP_PERSON	50
 #define CMP_REPLY	2000
+/* Messages on an application (EXT-7): message.h's MSG_*. */
+#define MSG_BODY	500
+#define MSG_AUTHOR	100
 /* A procedure the intranet published (FLOW-2) is checked again with the
  * same state bound; the time bound is wider, so a slower machine never
  * refuses what the intranet accepted. */
@@ -390,6 +393,38 @@ static const struct shape S_OPT_DATE = { opt_date_ok,
 static const struct shape S_CMP_PHONE = { cmp_phone_ok,
     "应为空，或 7 到 20 位数字和 -" };
 
+/* ---- messages' shapes (EXT-7) ---- */
+
+/* prefix, the day it was numbered (YYYYMMDD), five digits. */
+static int
+msg_no_at(const char *s, const char *prefix)
+{
+	char	 d[11];
+
+	if (strlen(s) != 15 || strncmp(s, prefix, 2) != 0 ||
+	    !digits(s + 2, 13))
+		return 0;
+	snprintf(d, sizeof(d), "%.4s-%.2s-%.2s", s + 2, s + 6, s + 8);
+	return ymd_at(d);
+}
+
+static int
+msg_ask_no_ok(const char *s)
+{
+	return msg_no_at(s, "LY");
+}
+
+static int
+msg_reply_no_ok(const char *s)
+{
+	return msg_no_at(s, "HF");
+}
+
+static const struct shape S_MSG_ASK_NO = { msg_ask_no_ok,
+    "应为 LY、8 位日期和 5 位序号，如 LY2026120700001" };
+static const struct shape S_MSG_REPLY_NO = { msg_reply_no_ok,
+    "应为 HF、8 位日期和 5 位序号，如 HF2026120700001" };
+
 static const char *const depths_online[] = { "A", "B", "C", NULL };
 static const char *const published[] = { "published", NULL };
 static const char *const type_item[] = { "item", NULL };
@@ -402,6 +437,8 @@ static const char *const fee_states[] = { "unpaid", "paid", "lapsed", NULL };
 static const char *const type_sms[] = { "sms.send", NULL };
 static const char *const type_complaint[] = { "complaint", NULL };
 static const char *const type_cmp_state[] = { "complaint.state", NULL };
+static const char *const type_message[] = { "message", NULL };
+static const char *const type_msg_reply[] = { "message.reply", NULL };
 static const char *const cmp_abouts[] = { "case", "dept", "person", NULL };
 /* The states a complaint reaches on the intranet (complaint.c), each with
  * the words the citizen reads: a pair per state. */
@@ -787,6 +824,30 @@ static const struct field cmp_state_fields[] = {
 	SHAPED("at", "时间", S_DATETIME),
 	LINES("reply", "答复", CMP_REPLY, 4 * CMP_REPLY),
 	SHAPED("due", "答复期限", S_OPT_DATE),
+	END
+};
+
+/* msg_post(), msg_reply(): a message on an application as its form
+ * (ext_message.c, int_message.c) takes it. */
+#define MSG_BODY_FIELD \
+	{ .name = "body", .type = F_LINES, .min = 1, .max = MSG_BODY, \
+	    .max_bytes = 4 * MSG_BODY, .label = "留言内容" }
+static const struct field message_fields[] = {
+	CHOICE("type", "记录类型", type_message),
+	SHAPED("no", "留言编号", S_MSG_ASK_NO),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	LINE("author", "留言人", 1, 50),
+	MSG_BODY_FIELD,
+	SHAPED("at", "留言时间", S_DATETIME),
+	END
+};
+static const struct field msg_reply_fields[] = {
+	CHOICE("type", "记录类型", type_msg_reply),
+	SHAPED("no", "回复编号", S_MSG_REPLY_NO),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	LINE("author", "回复部门", 1, MSG_AUTHOR),
+	MSG_BODY_FIELD,
+	SHAPED("at", "回复时间", S_DATETIME),
 	END
 };
 
@@ -1492,6 +1553,27 @@ rec_valid_complaint_state(struct rec_check *c, json_t *o)
 	}
 }
 
+/* ---- message, message.reply (EXT-7) ------------------------------- */
+
+/* Each field as its form takes it, about an application of this site. */
+static int
+message_here(struct rec_check *c, json_t *o, const struct field *fields)
+{
+	return walk_record(c, o, fields) == -1 ? -1 : app_here(c, o);
+}
+
+int
+rec_valid_message(struct rec_check *c, json_t *o)
+{
+	return message_here(c, o, message_fields);
+}
+
+int
+rec_valid_message_reply(struct rec_check *c, json_t *o)
+{
+	return message_here(c, o, msg_reply_fields);
+}
+
 /* ---- anchor -------------------------------------------------------- */
 
 int
@@ -1707,7 +1789,8 @@ static const char *const record_types[] = { "item", "application",
     "pub.news.withdraw", "pub.agents", "complaint", "complaint.state",
     "gap.aside", "gap.alert", "agent.account", "seal.key", "sms.send",
     "licence.issue", "licence.revoke",
-    "account.claim", "account.claim.result", NULL };
+    "account.claim", "account.claim.result", "message", "message.reply",
+    NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {

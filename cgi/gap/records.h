@@ -120,6 +120,11 @@ int	 rec_valid_complaint(struct rec_check *, json_t *);
 /* complaint.state: a complaint's state and reply, for a complaint of
  * this site (intranet → extranet). */
 int	 rec_valid_complaint_state(struct rec_check *, json_t *);
+/* message: the applicant's message on an application of this site
+ * (extranet → intranet); message.reply: the window's reply to it
+ * (intranet → extranet) (EXT-7). */
+int	 rec_valid_message(struct rec_check *, json_t *);
+int	 rec_valid_message_reply(struct rec_check *, json_t *);
 
 /* Publication (PUB-1, PUB-2; intranet → extranet): a decided case's
  * result, masked (pub.result); a hall's numbers of the day (pub.hall); an

@@ -1054,6 +1054,12 @@ page_ext_app(struct req *r)
 	else if (done != NULL && strcmp(done, "correct") == 0)
 		hdf_set(r, "Page.Notice", "补正材料已提交。受理期限从今天起重新"
 		    "计算，审批部门受理后会在这里告知。");
+	/* The thread with the window (EXT-7, ext_message.c). */
+	if (msg_view(r, a.app_no) == -1)
+		return reply_error(r, 500, NULL);
+	if (done != NULL && strcmp(done, "message") == 0)
+		hdf_set(r, "Page.Notice", "留言已发送，将随下一批数据送达审批部门"
+		    "窗口；回复会显示在本页“与窗口人员交流”中。");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", a.app_no));
 	return render(r, "ext/app.cs");
 }

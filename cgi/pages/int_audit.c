@@ -117,6 +117,9 @@ static const struct {
 	{ "sup.complaint.investigate", "记录投诉调查情况" },
 	{ "sup.complaint.reply", "答复投诉" },
 	{ "sup.complaint.close", "办结投诉" },
+	/* Messages on an application (EXT-7). */
+	{ "case.message.post", "申请人给窗口留言" },
+	{ "case.message.reply", "回复申请人留言" },
 	/* Publication (PUB-1, PUB-2). */
 	{ "pub.edit", "撰写或修改稿件" },
 	{ "pub.submit", "稿件提交审核" },

@@ -75,6 +75,15 @@ int	 page_ext_doc(struct req *);
 int	 page_ext_complaint_form(struct req *);
 int	 page_ext_complaint(struct req *);
 int	 page_ext_complaints(struct req *);
+/* Messages on an application (EXT-7; ext_message.c, int_case.c). */
+int	 page_ext_message(struct req *);
+int	 page_int_message(struct req *);
+/* Thread.N.{dir,author,body,at} of application app_no, the form's key
+ * and Limits.msg, for ext/app.cs: 0, or -1 on a database error. */
+int	 msg_view(struct req *, const char *app_no);
+/* Case.Messages.N.{dir,author,staff,body,at,unread} of case k for
+ * int/case.cs, an observer's masked (SUP-7): 0, or -1. */
+int	 msg_view_case(struct req *, const struct kase *);
 /* ext_enterprise.c: enterprises and their staff (ACC-1; issue #10). */
 int	 page_ext_ent_register_form(struct req *);
 int	 page_ext_ent_register(struct req *);

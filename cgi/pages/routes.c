@@ -92,6 +92,10 @@ const struct route routes[] = {
 	    page_ext_complaint },
 	{ "GET", "/complaints", R_EXT | R_LOGIN, ROLE_CITIZEN,
 	    page_ext_complaints },
+	/* Extranet: the thread with the window on an application (EXT-7):
+	 * whoever may read it (ext_message.c). */
+	{ "POST", "/app/message", R_EXT | R_LOGIN | R_CSRF, APPLY,
+	    page_ext_message },
 	{ "POST", "/app/withdraw", R_EXT | R_LOGIN | R_CSRF, APPLY,
 	    page_ext_withdraw },
 	/* Extranet: enterprises (法人) and their staff (ACC-1; issue #10). */
@@ -145,6 +149,9 @@ const struct route routes[] = {
 	    page_int_suspend },
 	{ "POST", "/case/resume", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_resume },
+	/* The window's reply to the applicant's messages (EXT-7). */
+	{ "POST", "/case/message", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_message },
 	{ "POST", "/case/urge", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_urge },
 	{ "POST", "/case/fee", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_fee },

@@ -1279,6 +1279,80 @@ complaint_state_record(void **state)
 	assert_string_equal(field(), "reply");
 }
 
+/* ---- messages on an application (EXT-7) ---------------------------- */
+
+#define MESSAGE "{\"type\":\"message\",\"no\":\"LY2026112100001\"," \
+    "\"app_no\":\"" APP_NO "\",\"author\":\"格日勒图雅\"," \
+    "\"body\":\"材料已经补齐，\\n请问什么时候能受理？\"," \
+    "\"at\":\"2026-11-21 02:00:00\"}"
+#define MSG_REPLY "{\"type\":\"message.reply\"," \
+    "\"no\":\"HF2026112100001\",\"app_no\":\"" APP_NO "\"," \
+    "\"author\":\"市场监督管理局\",\"body\":\"已收到，明天受理。\"," \
+    "\"at\":\"2026-11-21 03:00:00\"}"
+
+static void
+msg_refused(rec_validator v, const char *rec, const char *path,
+    const char *text, const char *at)
+{
+	json_t	*o = parse(rec);
+
+	assert_int_equal(run(v, with_member(o, o, path, text)), -1);
+	assert_string_equal(field(), at);
+}
+
+static void
+message_as_the_form_sends_it_passes(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_message, parse(MESSAGE)), 0);
+	assert_int_equal(run(rec_valid_message_reply, parse(MSG_REPLY)), 0);
+	o = parse(MESSAGE);
+	assert_int_equal(run(rec_valid_message, with_member(o, o, "body",
+	    long_text("问", 500))), 0);
+	assert_int_equal(fx.c.nfiles, 0);
+}
+
+static void
+message_forged_is_refused(void **state)
+{
+	rec_validator	 ask = rec_valid_message;
+
+	(void)state;
+	msg_refused(ask, MESSAGE, "type", "\"message.reply\"", "type");
+	msg_refused(ask, MESSAGE, "no", "\"HF2026112100001\"", "no");
+	msg_refused(ask, MESSAGE, "no", "\"LY2026133100001\"", "no");
+	msg_refused(ask, MESSAGE, "no", "\"LY20261121\"", "no");
+	msg_refused(ask, MESSAGE, "app_no", "\"YW2026112100002\"",
+	    "app_no");
+	msg_refused(ask, MESSAGE, "app_no", "\"../../etc\"", "app_no");
+	msg_refused(ask, MESSAGE, "author", "\"\"", "author");
+	msg_refused(ask, MESSAGE, "author", "\"a\\nb\"", "author");
+	msg_refused(ask, MESSAGE, "author", long_text("格", 51), "author");
+	msg_refused(ask, MESSAGE, "body", "\"\"", "body");
+	msg_refused(ask, MESSAGE, "body", long_text("问", 501), "body");
+	msg_refused(ask, MESSAGE, "body", "\"\\u001b[2J\"", "body");
+	msg_refused(ask, MESSAGE, "body", "12", "body");
+	msg_refused(ask, MESSAGE, "at", "\"2026-11-21\"", "at");
+	msg_refused(ask, MESSAGE, "at", NULL, "at");
+	msg_refused(ask, MESSAGE, "extra", "1", "extra");
+	msg_refused(rec_valid_message_reply, MSG_REPLY, "no",
+	    "\"LY2026112100001\"", "no");
+	msg_refused(rec_valid_message_reply, MSG_REPLY, "author",
+	    long_text("局", 101), "author");
+	msg_refused(rec_valid_message_reply, MSG_REPLY, "body",
+	    long_text("复", 501), "body");
+	msg_refused(rec_valid_message_reply, MSG_REPLY, "app_no",
+	    "\"YW2026112199999\"", "app_no");
+	msg_refused(rec_valid_message_reply, MSG_REPLY, "type",
+	    "\"message\"", "type");
+	/* The site's database down: refused, and said so. */
+	site_fails = 1;
+	assert_int_equal(run(ask, parse(MESSAGE)), -1);
+	assert_int_equal(fx.c.dberr, 1);
+}
+
 /* ---- records as a whole -------------------------------------------- */
 
 static void
@@ -2063,6 +2137,8 @@ main(void)
 		T(complaint_fields_as_strict_as_the_form),
 		T(complaint_what_it_is_about),
 		T(complaint_state_record),
+		T(message_as_the_form_sends_it_passes),
+		T(message_forged_is_refused),
 		T(records_parse_strictly),
 		T(every_file_of_the_bundle_is_named),
 		T(pub_result_record),

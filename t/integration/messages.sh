@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# messages.sh (EXT-7 与窗口人员交流; issue #11): the thread on an
+# application, across the gap both ways.  The demo applicant writes on
+# their application's page; the bundle carries the message to the case,
+# where the window's worklist counts it (新留言) until the case is opened;
+# the clerk replies on the case page (an event of the case, audited); the
+# bundle carries the reply back, the applicant reads it and their mobile
+# gets the SMS.  Stops: bad input stored (empty, too long, bad UTF-8, no
+# form key); a form sent twice making two messages; someone else's
+# application written on; another department replying; forged or
+# malformed records taken in part; a bundle carried twice adding a
+# message or a second SMS; an observer (SUP-7) reading the applicant's
+# name or ID number; HTML in a message printed as HTML.
+. "$(dirname "$0")/../lib.sh"
+shopt -u patsub_replacement 2>/dev/null || true
+
+TMP=$_T_DIR
+CODE=152502-SCJG-XK-001		# 受理 sarengaowa (市场监督管理局)
+IDNO=152502199003150027		# the demo applicant 乌云其木格
+MOBILE=13947901234		# their registered mobile
+repeat() { printf "$1%.0s" $(seq 1 "$2"); }
+ext_count() { sql_ext "SELECT COUNT(*) FROM case_message"; }
+int_count() { sql_int "SELECT COUNT(*) FROM case_message"; }
+login_ext() {	# JAR IDNO [PASSWORD]
+	local csrf
+	csrf=$(http_get "$1" "$EXT_URL/login" | csrf_from)
+	http_post "$1" "$EXT_URL/login" "csrf=$csrf" "id_number=$2" "password=${3:-Yiwang@2026}" >/dev/null
+}
+# say JAR [k=v…]: the application page's form (its CSRF token and one-time
+# key), sent with the fields given; sets HTTP_*.
+say_() {
+	local jar=$1 page
+	shift
+	page=$(http_get "$jar" "$EXT_URL/app?no=$APP")
+	CSRF=$(csrf_from <<<"$page") FORM_KEY=$(form_field form_key <<<"$page")
+	http_post "$jar" "$EXT_URL/app/message" "csrf=$CSRF" "form_key=$FORM_KEY" "no=$APP" "$@" >/dev/null
+}
+
+CASE=$(case_from_ext "$CODE")
+APP=$(sql_int "SELECT app_no FROM kase WHERE id = $CASE")
+t_like "a case of the demo applicant on the intranet" "$APP" '^YW[0-9]{13}$'
+EXT0=$(ext_count) INT0=$(int_count)
+
+# --- the form on the application's page ---------------------------------------
+login_ext cit "$IDNO"
+http_get cit "$EXT_URL/app?no=$APP" >/dev/null
+t_like "the application's page has the thread" "$HTTP_BODY" '与窗口人员交流'
+t_like "with a form and its one-time key" "$HTTP_BODY" 'name="form_key" value="[0-9a-f]{64}"'
+
+# --- bad input: a clear 4xx, nothing stored ------------------------------------
+say_ cit body=
+t_is "an empty message: 422 saying so" "$HTTP_STATUS $(alert_text)" "422 请填写留言内容。"
+say_ cit "body=$(repeat 问 501)"
+t_is "501 characters: 422" "$HTTP_STATUS" 422
+t_like "saying what to shorten" "$(alert_text)" "留言太长，请控制在 500 字以内"
+t_like "the text typed is kept" "$HTTP_BODY" "问问问问问</textarea>"
+t_like "and so is the form's key" "$HTTP_BODY" "name=\"form_key\" value=\"$FORM_KEY\""
+say_ cit $'body=a\x1bb'
+t_is "a control character: refused (400, by the request's own check)" "$HTTP_STATUS" 400
+printf 'csrf=%s&form_key=%s&no=%s&body=%%ff%%fe' "$CSRF" "$FORM_KEY" "$APP" >"$TMP/bad.txt"
+http_raw cit "$EXT_URL/app/message" -H "Origin: $EXT_URL" --data-binary "@$TMP/bad.txt" >/dev/null
+t_is "bytes that are not UTF-8: 400" "$HTTP_STATUS" 400
+http_post cit "$EXT_URL/app/message" "csrf=$CSRF" form_key=nokey "no=$APP" body=你好 >/dev/null
+t_is "a form without its key: 400" "$HTTP_STATUS" 400
+http_post cit "$EXT_URL/app/message" "csrf=$CSRF" "form_key=$FORM_KEY" no=YW2026010100001 body=你好 >/dev/null
+t_is "an application that is none: 404" "$HTTP_STATUS" 404
+# Someone else, on the demo applicant's application.
+OTHER=$(idno "15250219900402$(printf '%03d' $((RANDOM % 1000)))")
+csrf=$(http_get other "$EXT_URL/register" | csrf_from)
+http_post other "$EXT_URL/register" "csrf=$csrf" name=其其格 "id_number=$OTHER" mobile=13847902222 \
+	password=Steppe-Wind-2026 password2=Steppe-Wind-2026 >/dev/null
+register_code other 13847902222
+login_ext other "$OTHER" Steppe-Wind-2026
+http_get other "$EXT_URL/app?no=$APP" >/dev/null
+t_is "someone else's application does not open: 404" "$HTTP_STATUS" 404
+csrf=$(http_get other "$EXT_URL/my" | csrf_from)
+http_post other "$EXT_URL/app/message" "csrf=$csrf" "form_key=$FORM_KEY" "no=$APP" body=我也问问 >/dev/null
+t_is "nor may they write on it: 404, as if it did not exist" "$HTTP_STATUS" 404
+t_is "none of these stored anything" "$(ext_count)" "$EXT0"
+t_is "nor queued anything" "$(sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'message'")" 0
+
+# --- a message ------------------------------------------------------------------
+BODY=$'材料已补齐<b>请</b>尽快受理。\n我的身份证号 '"$IDNO"
+say_ cit "body=$BODY"
+t_is "sent: 303 back to the thread" "$HTTP_STATUS $HTTP_LOCATION" "303 /app?no=$APP&done=message#thread"
+http_post cit "$EXT_URL/app/message" "csrf=$CSRF" "form_key=$FORM_KEY" "no=$APP" body=再发一次 >/dev/null
+t_is "the same form again: 303, and still one message" "$HTTP_STATUS $(ext_count)" "303 $((EXT0 + 1))"
+t_is "stored as asked, by the applicant" \
+	"$(sql_ext "SELECT CONCAT(dir, ' ', author, ' ', msg_no REGEXP '^LY[0-9]{13}$') FROM case_message ORDER BY id DESC LIMIT 1")" "ask 乌云其木格 1"
+NO=$(sql_ext "SELECT msg_no FROM case_message ORDER BY id DESC LIMIT 1")
+http_get cit "$EXT_URL/app?no=$APP&done=message" >/dev/null
+t_like "the page shows it, its HTML as text" "$HTTP_BODY" '材料已补齐&lt;b&gt;请&lt;/b&gt;尽快受理'
+t_unlike "never as HTML" "$HTTP_BODY" '<b>请</b>'
+t_is "queued for the intranet" "$(sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'message' AND body LIKE '%$NO%'")" 1
+t_is "audited" "$(sql_ext "SELECT COUNT(*) FROM audit WHERE action = 'case.message.post' AND object = '$APP'")" 1
+
+# --- forged or malformed message records refuse the bundle whole ------------------
+AT=$(date -u '+%Y-%m-%d %H:%M:%S')
+GOOD=$(printf '{"type":"message","no":"LY2026112100901","app_no":"%s","author":"乌云其木格","body":"伪造","at":"%s"}' "$APP" "$AT")
+for bad in 's/"body":"伪造"/"body":""/' 's/"app_no":"YW[0-9]*"/"app_no":"YW2026112199999"/' \
+	's/"no":"LY2026112100901"/"no":"HF2026112100901"/' 's/"at":"[^"]*"/"at":"2026-11-21","extra":1/'; do
+	{ printf '%s\n' "$GOOD" | sed 's/LY2026112100901/LY2026112100902/'; printf '%s\n' "$GOOD" | sed "$bad"; } >"$TMP/forged.jsonl"
+	forge int "$TMP/forged.jsonl" "$TMP/forged.ywb"
+	rc=0
+	gap_int import "$TMP/forged.ywb" >"$TMP/out" 2>&1 || rc=$?
+	t_is "a bundle with a bad message record ($bad): refused (exit 4)" "$rc" 4
+	t_like "naming the record" "$(cat "$TMP/out")" "第 2 条记录（留言）"
+done
+t_is "and the good record before it was not taken either" "$(int_count)" "$INT0"
+
+# --- across the gap ---------------------------------------------------------------
+carry ext int
+t_is "the message reaches the case, unread" \
+	"$(sql_int "SELECT CONCAT(case_id, ' ', dir, ' ', read_at IS NULL) FROM case_message WHERE msg_no = '$NO'")" "$CASE ask 1"
+t_is "recorded on its case as taken" \
+	"$(sql_int "SELECT taken FROM gap_in_case WHERE app_no = '$APP' AND kind = 'message'")" applied
+AFTER=$(int_count)
+for b in "$TEST_VAR"/ext/bundles/*.ywb; do gap_int import "$b" >"$TMP/out" 2>&1; done
+t_is "a bundle carried again adds nothing" "$(int_count)" "$AFTER"
+
+# --- the window ------------------------------------------------------------------------
+staff_login clerk sarengaowa
+http_get clerk "$INT_URL/inbox" >/dev/null
+t_like "the clerk's worklist says 新留言 on the case" "$(row "$APP")" "新留言 1"
+t_like "and counts them above" "$HTTP_BODY" '新留言 1</span> 申请人在下列办件中留言'
+# An observer (SUP-7) first: the message is not opened by supervision.
+staff_login obs suyalatu
+http_get obs "$INT_URL/sup/case?id=$CASE" >/dev/null
+t_is "the observer reads the case" "$HTTP_STATUS" 200
+t_like "with the message" "$HTTP_BODY" '材料已补齐&lt;b&gt;请'
+t_unlike "but not the applicant's ID number" "$HTTP_BODY" "$IDNO"
+t_unlike "nor their name" "$HTTP_BODY" '乌云其木格'
+t_like "masked instead" "$HTTP_BODY" "申请人 乌\*\*"
+t_is "still unread" "$(sql_int "SELECT read_at IS NULL FROM case_message WHERE msg_no = '$NO'")" 1
+http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
+t_like "the clerk's case page shows it whole" "$HTTP_BODY" "我的身份证号 $IDNO"
+t_like "marked new this once" "$HTTP_BODY" '新留言 1'
+t_is "opened: read" "$(sql_int "SELECT read_at IS NOT NULL FROM case_message WHERE msg_no = '$NO'")" 1
+http_get clerk "$INT_URL/inbox" >/dev/null
+t_unlike "no longer new in the worklist" "$(row "$APP")" "新留言"
+# Replies refused.
+case_post clerk /case/message body=
+t_is "an empty reply: 422" "$HTTP_STATUS" 422
+case_post clerk /case/message "body=$(repeat 复 501)"
+t_is "a reply of 501 characters: 422" "$HTTP_STATUS" 422
+staff_login other_dept tuya
+csrf=$(http_get other_dept "$INT_URL/inbox" | csrf_from)
+http_post other_dept "$INT_URL/case/message" "csrf=$csrf" "id=$CASE" body=我来回复 >/dev/null
+t_is "a clerk of another department: 403" "$HTTP_STATUS" 403
+csrf=$(http_get obs "$INT_URL/sup/case?id=$CASE" | csrf_from)
+http_post obs "$INT_URL/case/message" "csrf=$csrf" "id=$CASE" body=我来回复 >/dev/null
+t_is "an observer: 403" "$HTTP_STATUS" 403
+t_is "none of these stored a reply" "$(int_count)" "$AFTER"
+# The reply.
+REPLY=$'已收到，材料齐全，明天受理。\n如有疑问请致电 0479-8221234。'
+case_post clerk /case/message "body=$REPLY"
+t_is "replied: 303 back to the case" "$HTTP_STATUS $HTTP_LOCATION" "303 /case?id=$CASE&done=message"
+RNO=$(sql_int "SELECT msg_no FROM case_message WHERE dir = 'reply' AND case_id = $CASE")
+t_like "numbered HF" "$RNO" '^HF[0-9]{13}$'
+t_is "an event of the case, by the clerk" \
+	"$(sql_int "SELECT CONCAT(action, ' ', staff_name) FROM case_event WHERE case_id = $CASE ORDER BY seq DESC LIMIT 1")" "message 萨仁高娃"
+t_is "audited" "$(sql_int "SELECT COUNT(*) FROM audit WHERE action = 'case.message.reply' AND object = '$APP'")" 1
+http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
+t_like "the case page shows the reply and who wrote it" "$(tr -d '\n' <<<"$HTTP_BODY")" "（萨仁高娃） 回复.*明天受理"
+t_like "in the case's record too" "$HTTP_BODY" '回复申请人留言'
+t_is "queued for the extranet" "$(sql_int "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'message.reply'")" 1
+
+# --- a forged reply for an application the extranet does not hold ------------------------
+printf '{"type":"message.reply","no":"HF2026112100901","app_no":"YW2026112199999","author":"市场监督管理局","body":"伪造","at":"%s"}\n' "$AT" >"$TMP/forged.jsonl"
+forge ext "$TMP/forged.jsonl" "$TMP/forged.ywb"
+rc=0
+gap_ext import "$TMP/forged.ywb" >"$TMP/out" 2>&1 || rc=$?
+t_is "a reply for no application of the extranet: refused (exit 4)" "$rc" 4
+
+# --- back across the gap: the applicant reads it, and the SMS goes ----------------------
+SMS0=$(sms_got "$MOBILE" | wc -l)
+carry int ext
+t_is "the reply reaches the extranet" \
+	"$(sql_ext "SELECT CONCAT(dir, ' ', author) FROM case_message WHERE msg_no = '$RNO'")" "reply 锡林浩特市市场监督管理局"
+t_is "an SMS queued for the applicant" "$(sql_ext "SELECT CONCAT(COUNT(*), ' ', MAX(to_masked)) FROM sms_outbox WHERE app_no = '$APP' AND why = 'message'")" "1 139****1234"
+admin_ext tick >/dev/null
+sms_wait "$MOBILE" $((SMS0 + 1))
+t_like "the tick sends it: the fake SMSC has it" "$(sms_got "$MOBILE" | tail -1)" "（申请编号 $APP）收到锡林浩特市市场监督管理局的留言回复"
+http_get cit "$EXT_URL/app?no=$APP" >/dev/null
+t_like "the applicant's page shows the reply" "$(tr -d '\n' <<<"$HTTP_BODY")" "锡林浩特市市场监督管理局窗口回复.*明天受理"
+for b in "$TEST_VAR"/int/bundles/*.ywb; do gap_ext import "$b" >/dev/null 2>&1; done
+t_is "carried again: no second reply, no second SMS" \
+	"$(sql_ext "SELECT CONCAT((SELECT COUNT(*) FROM case_message WHERE msg_no = '$RNO'), ' ', (SELECT COUNT(*) FROM sms_outbox WHERE app_no = '$APP' AND why = 'message'))")" "1 1"
+
+t_done
