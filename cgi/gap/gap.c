@@ -34,6 +34,7 @@
 #include "clock.h"
 #include "complaint.h"
 #include "message.h"
+#include "consult.h"
 #include "crypto.h"
 #include "docseal.h"
 #include "licence.h"
@@ -440,6 +441,13 @@ static const struct record_kind {
 	    NULL, 1 },
 	{ "message.reply", SITE_EXTRANET, "留言回复", rec_valid_message_reply,
 	    msg_import_reply },
+	/* Online consultation (EXT-7): asked out there, answered (and
+	 * published as an FAQ) in here. */
+	{ "consult", SITE_INTRANET, "在线咨询", rec_valid_consult,
+	    consult_import },
+	{ "consult.answer", SITE_EXTRANET, "咨询答复",
+	    rec_valid_consult_answer, consult_import_answer },
+	{ "faq", SITE_EXTRANET, "常见问题", rec_valid_faq, consult_import_faq },
 	/* Poison records (GAP-5): which record of a bundle the other site
 	 * set aside, retried or discarded. */
 	{ "gap.aside", SITE_INTRANET, "搁置通知", rec_valid_gap_aside,
@@ -764,6 +772,14 @@ site_complaint(void *arg, struct pool *pool, const char *no)
 	struct site_data	*s = arg;
 
 	return cmp_exists(s->db, pool, no);
+}
+
+static enum db_rc
+site_consult(void *arg, struct pool *pool, const char *no)
+{
+	struct site_data	*s = arg;
+
+	return consult_exists(s->db, pool, no);
 }
 
 static int
@@ -1127,6 +1143,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	site.app = site_app;
 	site.anchor = site_anchor;
 	site.complaint = site_complaint;
+	site.consult = site_consult;
 	site.arg = &sd;
 	sd.peer_site = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
 	sd.intranet = cfg->site == SITE_INTRANET;

@@ -70,6 +70,9 @@ page_ext_guide(struct req *r)
 		hdf_put(r, p, "title", laws[i].title);
 		hdf_put(r, p, "published_at", laws[i].published_at);
 	}
+	/* 常见问题 and the question form (EXT-7, ext_consult.c). */
+	if (consult_view_faqs(r, it.code) == -1)
+		return reply_error(r, 500, NULL);
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 办事指南",
 	    it.name));
 	return render(r, "ext/guide.cs");

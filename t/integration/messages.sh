@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# messages.sh (EXT-7 与窗口人员交流; issue #11): the thread on an
-# application, across the gap both ways.  The demo applicant writes on
+# messages.sh (EXT-7 与窗口人员交流, 在线咨询; issue #11): the thread on an
+# application, and online consultation about an item, across the gap
+# both ways.  The demo applicant writes on
 # their application's page; the bundle carries the message to the case,
 # where the window's worklist counts it (新留言) until the case is opened;
 # the clerk replies on the case page (an event of the case, audited); the
@@ -10,7 +11,11 @@
 # application written on; another department replying; forged or
 # malformed records taken in part; a bundle carried twice adding a
 # message or a second SMS; an observer (SUP-7) reading the applicant's
-# name or ID number; HTML in a message printed as HTML.
+# name or ID number; HTML in a message printed as HTML.  Consultation: a
+# question from the item's guide crosses to the item's department, with
+# a deadline light supervisors see; another department may not answer;
+# the answer comes back to 我的咨询; published as an FAQ it shows on the
+# guide without login, masked, and withdrawn it is gone.
 . "$(dirname "$0")/../lib.sh"
 shopt -u patsub_replacement 2>/dev/null || true
 
@@ -94,6 +99,28 @@ t_unlike "never as HTML" "$HTTP_BODY" '<b>请</b>'
 t_is "queued for the intranet" "$(sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'message' AND body LIKE '%$NO%'")" 1
 t_is "audited" "$(sql_ext "SELECT COUNT(*) FROM audit WHERE action = 'case.message.post' AND object = '$APP'")" 1
 
+# --- a question from the item's guide (在线咨询) ------------------------------------
+http_get anon "$EXT_URL/guide?code=$CODE" >/dev/null
+t_like "the guide has 常见问题, and asks a visitor to log in to consult" "$(tr -d '\n' <<<"$HTTP_BODY")" '常见问题.*登录</a>后可以向'
+ask() {	# k=v…: the guide's question form, sent as the applicant
+	local page
+	page=$(http_get cit "$EXT_URL/guide?code=$CODE")
+	CSRF=$(csrf_from <<<"$page") FORM_KEY=$(form_field form_key <<<"$page")
+	http_post cit "$EXT_URL/consult" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "$@" >/dev/null
+}
+ask question=
+t_is "an empty question: 422 on the guide, saying so" "$HTTP_STATUS $(alert_text)" "422 请填写您要咨询的问题。"
+ask "question=$(repeat 问 501)"
+t_is "501 characters: 422" "$HTTP_STATUS" 422
+QUESTION="我是乌云其木格，身份证 $IDNO，手机 $MOBILE，租的门面能办食品经营许可吗？"
+ask "question=$QUESTION"
+t_like "asked: 303 to 我的咨询" "$HTTP_STATUS $HTTP_LOCATION" '^303 /consults\?no=ZX[0-9]{13}$'
+QNO=${HTTP_LOCATION#*=}
+http_post cit "$EXT_URL/consult" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" question=再问一次 >/dev/null
+t_is "the same form again: the same question" "$HTTP_LOCATION $(sql_ext "SELECT COUNT(*) FROM consult")" "/consults?no=$QNO 1"
+http_get cit "$EXT_URL/consults?no=$QNO" >/dev/null
+t_like "我的咨询 shows it, waiting" "$(tr -d '\n' <<<"$HTTP_BODY")" "$QNO.*租的门面能办.*等待答复"
+
 # --- forged or malformed message records refuse the bundle whole ------------------
 AT=$(date -u '+%Y-%m-%d %H:%M:%S')
 GOOD=$(printf '{"type":"message","no":"LY2026112100901","app_no":"%s","author":"乌云其木格","body":"伪造","at":"%s"}' "$APP" "$AT")
@@ -107,6 +134,11 @@ for bad in 's/"body":"伪造"/"body":""/' 's/"app_no":"YW[0-9]*"/"app_no":"YW202
 	t_like "naming the record" "$(cat "$TMP/out")" "第 2 条记录（留言）"
 done
 t_is "and the good record before it was not taken either" "$(int_count)" "$INT0"
+printf '{"type":"consult","no":"ZX2026112100901","item_code":"%s","item_version":1,"item_name":"别的事项","dept_code":"SCJGJ","asker":"x","question":"伪造","at":"%s"}\n' "$CODE" "$AT" >"$TMP/forged.jsonl"
+forge int "$TMP/forged.jsonl" "$TMP/forged.ywb"
+rc=0
+gap_int import "$TMP/forged.ywb" >"$TMP/out" 2>&1 || rc=$?
+t_is "a question naming an item otherwise than the intranet does: refused (exit 4)" "$rc" 4
 
 # --- across the gap ---------------------------------------------------------------
 carry ext int
@@ -114,9 +146,11 @@ t_is "the message reaches the case, unread" \
 	"$(sql_int "SELECT CONCAT(case_id, ' ', dir, ' ', read_at IS NULL) FROM case_message WHERE msg_no = '$NO'")" "$CASE ask 1"
 t_is "recorded on its case as taken" \
 	"$(sql_int "SELECT taken FROM gap_in_case WHERE app_no = '$APP' AND kind = 'message'")" applied
+t_is "the question reaches the item's department, due in 5 working days" \
+	"$(sql_int "SELECT CONCAT(dept_code, ' ', due IS NOT NULL, ' ', answered_at IS NULL) FROM consult WHERE cq_no = '$QNO'")" "SCJGJ 1 1"
 AFTER=$(int_count)
 for b in "$TEST_VAR"/ext/bundles/*.ywb; do gap_int import "$b" >"$TMP/out" 2>&1; done
-t_is "a bundle carried again adds nothing" "$(int_count)" "$AFTER"
+t_is "a bundle carried again adds nothing" "$(int_count) $(sql_int "SELECT COUNT(*) FROM consult")" "$AFTER 1"
 
 # --- the window ------------------------------------------------------------------------
 staff_login clerk sarengaowa
@@ -138,6 +172,40 @@ t_like "marked new this once" "$HTTP_BODY" '新留言 1'
 t_is "opened: read" "$(sql_int "SELECT read_at IS NOT NULL FROM case_message WHERE msg_no = '$NO'")" 1
 http_get clerk "$INT_URL/inbox" >/dev/null
 t_unlike "no longer new in the worklist" "$(row "$APP")" "新留言"
+# The question: the department answers, supervisors watch its light.
+QID=$(sql_int "SELECT id FROM consult WHERE cq_no = '$QNO'")
+staff_login sup zhaoyanhong
+http_get sup "$INT_URL/consults" >/dev/null
+t_like "a supervisor sees the question with a green light" "$(tr -d '\n' <<<"$HTTP_BODY")" "$QNO.*light-green.*租的门面"
+sql_int "UPDATE consult SET due = '2026-01-05' WHERE id = $QID"
+http_get sup "$INT_URL/consults" >/dev/null
+t_like "red once its deadline has passed" "$(tr -d '\n' <<<"$HTTP_BODY")" "$QNO.*light-red"
+t_unlike "and may not answer it" "$HTTP_BODY" 'action="/consult/answer"'
+http_get obs "$INT_URL/consults" >/dev/null
+t_unlike "an observer reads it without the ID number" "$HTTP_BODY" "$IDNO"
+t_unlike "or the asker's name" "$HTTP_BODY" '乌云其木格'
+csrf=$(http_get other_dept "$INT_URL/consults" | csrf_from)
+t_unlike "another department does not see it" "$HTTP_BODY" "$QNO"
+http_post other_dept "$INT_URL/consult/answer" "csrf=$csrf" "id=$QID" answer=可以 >/dev/null
+t_is "nor may answer it: 409" "$HTTP_STATUS" 409
+csrf=$(http_get clerk "$INT_URL/consults" | csrf_from)
+t_like "the item's department has it to answer" "$HTTP_BODY" 'action="/consult/answer"'
+http_post clerk "$INT_URL/consult/publish" "csrf=$csrf" "id=$QID" >/dev/null
+t_is "publishing before answering: 409" "$HTTP_STATUS" 409
+http_post clerk "$INT_URL/consult/answer" "csrf=$csrf" "id=$QID" answer= >/dev/null
+t_is "an empty answer: 422" "$HTTP_STATUS" 422
+ANSWER='可以办理，申请时请附上门面的租赁合同和房产证明复印件。'
+http_post clerk "$INT_URL/consult/answer" "csrf=$csrf" "id=$QID" "answer=$ANSWER" >/dev/null
+t_is "answered: 303" "$HTTP_STATUS $HTTP_LOCATION" "303 /consults?done=answer"
+http_post clerk "$INT_URL/consult/answer" "csrf=$csrf" "id=$QID" answer=再答一次 >/dev/null
+t_is "answering twice: 409" "$HTTP_STATUS" 409
+http_post clerk "$INT_URL/consult/publish" "csrf=$csrf" "id=$QID" >/dev/null
+t_is "published as an FAQ: 303" "$HTTP_STATUS $HTTP_LOCATION" "303 /consults?done=publish"
+FAQQ=$(sql_int "SELECT faq_question FROM consult WHERE id = $QID")
+t_unlike "the published question has no ID number" "$FAQQ" "$IDNO"
+t_unlike "no mobile" "$FAQQ" "$MOBILE"
+t_like "no name: masked" "$FAQQ" '^我是乌\*\*，身份证 152\*+27，手机 139\*+34，'
+t_is "audited" "$(sql_int "SELECT COUNT(*) FROM audit WHERE action IN ('consult.answer', 'consult.faq.publish') AND object = '$QNO'")" 2
 # Replies refused.
 case_post clerk /case/message body=
 t_is "an empty reply: 422" "$HTTP_STATUS" 422
@@ -181,10 +249,25 @@ t_is "an SMS queued for the applicant" "$(sql_ext "SELECT CONCAT(COUNT(*), ' ', 
 admin_ext tick >/dev/null
 sms_wait "$MOBILE" $((SMS0 + 1))
 t_like "the tick sends it: the fake SMSC has it" "$(sms_got "$MOBILE" | tail -1)" "（申请编号 $APP）收到锡林浩特市市场监督管理局的留言回复"
+http_get cit "$EXT_URL/consults" >/dev/null
+t_like "the answer reaches 我的咨询" "$HTTP_BODY" "$ANSWER"
+http_get anon "$EXT_URL/guide?code=$CODE" >/dev/null
+t_like "the FAQ is on the guide without login" "$(tr -d '\n' <<<"$HTTP_BODY")" "常见问题.*租的门面能办食品经营许可吗.*$ANSWER"
+t_unlike "without the ID number" "$HTTP_BODY" "$IDNO"
+t_unlike "or the asker's name" "$HTTP_BODY" '乌云其木格'
 http_get cit "$EXT_URL/app?no=$APP" >/dev/null
 t_like "the applicant's page shows the reply" "$(tr -d '\n' <<<"$HTTP_BODY")" "锡林浩特市市场监督管理局窗口回复.*明天受理"
 for b in "$TEST_VAR"/int/bundles/*.ywb; do gap_ext import "$b" >/dev/null 2>&1; done
 t_is "carried again: no second reply, no second SMS" \
 	"$(sql_ext "SELECT CONCAT((SELECT COUNT(*) FROM case_message WHERE msg_no = '$RNO'), ' ', (SELECT COUNT(*) FROM sms_outbox WHERE app_no = '$APP' AND why = 'message'))")" "1 1"
+
+# --- the FAQ withdrawn ----------------------------------------------------------------------
+csrf=$(http_get clerk "$INT_URL/consults?f=all" | csrf_from)
+http_post clerk "$INT_URL/consult/withdraw" "csrf=$csrf" "id=$QID" >/dev/null
+t_is "withdrawn: 303" "$HTTP_STATUS $HTTP_LOCATION" "303 /consults?done=withdraw"
+carry int ext
+http_get anon "$EXT_URL/guide?code=$CODE" >/dev/null
+t_unlike "carried: the guide no longer shows it" "$HTTP_BODY" '租的门面能办'
+t_like "the asker keeps the answer" "$(sql_ext "SELECT answer FROM consult WHERE cq_no = '$QNO'")" '租赁合同'
 
 t_done

@@ -47,6 +47,7 @@ stub_item(void *arg, struct pool *pool, const char *code, int version,
 	it->version = 1;
 	it->status = "published";
 	it->name = NAME;
+	it->dept_code = "SCJGJ";
 	it->depth = "A";
 	it->materials = mats;
 	it->nmaterials = 2;
@@ -74,8 +75,19 @@ stub_complaint(void *arg, struct pool *pool, const char *no)
 	return strcmp(no, "TS2026112100001") == 0 ? DB_OK : DB_NONE;
 }
 
+/* The questions the stub site has (EXT-7): one. */
+static enum db_rc
+stub_consult(void *arg, struct pool *pool, const char *no)
+{
+	(void)arg;
+	(void)pool;
+	if (site_fails)
+		return DB_ERR;
+	return strcmp(no, "ZX2026112100001") == 0 ? DB_OK : DB_NONE;
+}
+
 static const struct rec_site site = { stub_item, stub_app, NULL, NULL,
-    stub_complaint };
+    stub_complaint, stub_consult };
 
 static struct {
 	struct pool		*pool;
@@ -1353,6 +1365,64 @@ message_forged_is_refused(void **state)
 	assert_int_equal(fx.c.dberr, 1);
 }
 
+/* ---- online consultation (EXT-7) ---------------------------------- */
+
+#define CONSULT "{\"type\":\"consult\",\"no\":\"ZX2026112100001\"," \
+    "\"item_code\":\"" CODE "\",\"item_version\":1,\"item_name\":\"" \
+    NAME "\",\"dept_code\":\"SCJGJ\",\"asker\":\"格日勒图雅\"," \
+    "\"question\":\"租的房子能办吗？\",\"at\":\"2026-11-21 02:00:00\"}"
+#define CQ_ANSWER "{\"type\":\"consult.answer\"," \
+    "\"no\":\"ZX2026112100001\",\"dept_name\":\"市场监督管理局\"," \
+    "\"answer\":\"可以，附租赁合同。\",\"at\":\"2026-11-21 03:00:00\"}"
+#define FAQ "{\"type\":\"faq\",\"no\":\"ZX2026112100001\"," \
+    "\"item_code\":\"" CODE "\",\"question\":\"租的房子能办吗？\"," \
+    "\"answer\":\"可以，附租赁合同。\",\"state\":\"published\"," \
+    "\"seq\":1}"
+
+static void
+consult_records_as_sent_pass(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_consult, parse(CONSULT)), 0);
+	assert_int_equal(run(rec_valid_consult_answer, parse(CQ_ANSWER)), 0);
+	assert_int_equal(run(rec_valid_faq, parse(FAQ)), 0);
+}
+
+static void
+consult_forged_is_refused(void **state)
+{
+	rec_validator	 q = rec_valid_consult;
+
+	(void)state;
+	msg_refused(q, CONSULT, "no", "\"LY2026112100001\"", "no");
+	msg_refused(q, CONSULT, "item_code", "\"152502-NOSUCH-001\"",
+	    "item_code");
+	msg_refused(q, CONSULT, "item_version", "2", "item_code");
+	msg_refused(q, CONSULT, "item_version", "\"1\"", "item_version");
+	msg_refused(q, CONSULT, "item_name", "\"别的事项\"", "item_name");
+	msg_refused(q, CONSULT, "dept_code", "\"GTJ\"", "dept_code");
+	msg_refused(q, CONSULT, "dept_code", "\"../x\"", "dept_code");
+	msg_refused(q, CONSULT, "asker", "\"\"", "asker");
+	msg_refused(q, CONSULT, "question", "\"\"", "question");
+	msg_refused(q, CONSULT, "question", long_text("问", 501), "question");
+	msg_refused(q, CONSULT, "question", "\"\\u001b[2J\"", "question");
+	msg_refused(q, CONSULT, "extra", "1", "extra");
+	msg_refused(rec_valid_consult_answer, CQ_ANSWER, "no",
+	    "\"ZX2026112100002\"", "no");
+	msg_refused(rec_valid_consult_answer, CQ_ANSWER, "answer",
+	    long_text("答", 1001), "answer");
+	msg_refused(rec_valid_consult_answer, CQ_ANSWER, "answer", "\"\"",
+	    "answer");
+	msg_refused(rec_valid_faq, FAQ, "state", "\"draft\"", "state");
+	msg_refused(rec_valid_faq, FAQ, "seq", "0", "seq");
+	msg_refused(rec_valid_faq, FAQ, "no", "\"ZX2026112100002\"", "no");
+	msg_refused(rec_valid_faq, FAQ, "question", "\"\"", "question");
+	msg_refused(rec_valid_faq, FAQ, "answer", NULL, "answer");
+	site_fails = 1;
+	assert_int_equal(run(rec_valid_faq, parse(FAQ)), -1);
+	assert_int_equal(fx.c.dberr, 1);
+}
+
 /* ---- records as a whole -------------------------------------------- */
 
 static void
@@ -2139,6 +2209,8 @@ main(void)
 		T(complaint_state_record),
 		T(message_as_the_form_sends_it_passes),
 		T(message_forged_is_refused),
+		T(consult_records_as_sent_pass),
+		T(consult_forged_is_refused),
 		T(records_parse_strictly),
 		T(every_file_of_the_bundle_is_named),
 		T(pub_result_record),

@@ -36,7 +36,7 @@
 <?cs def:inbox_link(light, sort) ?>/inbox?<?cs if:light ?>light=<?cs var:light ?>&amp;<?cs /if ?>sort=<?cs var:sort ?><?cs /def ?>
 <header class="page-head">
   <h1>待办件 <span class="count"><?cs var:Count.all ?> 件</span></h1>
-  <p class="actions"><a class="btn btn-plain" href="/case/search">查找办件</a></p>
+  <p class="actions"><a class="btn btn-plain" href="/case/search">查找办件</a> <a class="btn btn-plain" href="/consults">在线咨询</a></p>
   <p class="page-sub">环节期限按工作日计算：绿灯在期限内，黄灯今天到期，红灯已超期（超期由系统自动记录在案，任何人不能修改或删除）。点击申请编号进入办件。</p>
   <?cs if:Count.messages > 0 ?><p class="app-due"><span class="badge st-wait">新留言 <?cs var:Count.messages ?></span> 申请人在下列办件中留言，还没有人查看：打开办件即可阅读和回复。</p><?cs /if ?>
   <nav class="light-tabs" aria-label="按亮灯筛选">
