@@ -36,7 +36,9 @@ page_int_consults(struct req *r)
 
 	if (f != NULL && !all && strcmp(f, "open") != 0)
 		return reply_error(r, 400, "没有这个筛选条件。");
-	dept = watch ? NULL : r->user.dept_code;
+	/* A member of staff without a department sees none. */
+	dept = watch ? NULL : r->user.dept_code != NULL ?
+	    r->user.dept_code : "";
 	if (calendar_get(r->db, r->pool, &cal) != DB_OK ||
 	    consult_list(r->db, r->pool, dept, !all, &v, &n) != DB_OK)
 		return reply_error(r, 500, NULL);
@@ -55,7 +57,7 @@ page_int_consults(struct req *r)
 		hdf_put(r, p, "staff", v[i].staff);
 		hdf_putf(r, p, "faq", "%lld", (long long)v[i].faq);
 		hdf_put(r, p, "faq_question", v[i].faq_question);
-		if (!watch && strcmp(v[i].dept_code, r->user.dept_code) == 0)
+		if (!watch && strcmp(v[i].dept_code, dept) == 0)
 			hdf_put(r, p, "mine", "1");
 		if (*v[i].answered_at != '\0' ||
 		    cal_day_parse(v[i].due, &due) == -1)
