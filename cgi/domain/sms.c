@@ -407,6 +407,11 @@ case_text(struct pool *pool, const char *tpl, const char *app_no,
 		    "电子证照，可登录网上办事大厅在“我的证照”中查看、打印，"
 		    "凭证照编号和校验码可在“文书核验”中核验。", item, app_no,
 		    dept);
+	/* A reply to the applicant's message (EXT-7, message.h). */
+	if (strcmp(tpl, "message") == 0)
+		return pool_printf(pool, "您申请的“%s”（申请编号 %s）收到%s"
+		    "的留言回复，请登录网上办事大厅在办件页面查看。", item,
+		    app_no, dept);
 	return NULL;
 }
 

@@ -37,6 +37,8 @@
 #include "clock.h"
 #include "complaint.h"
 #include "rating.h"
+#include "message.h"
+#include "consult.h"
 #include "crypto.h"
 #include "docseal.h"
 #include "licence.h"
@@ -442,6 +444,19 @@ static const struct record_kind {
 	    1 },
 	{ "rating.state", SITE_EXTRANET, "评价整改", rec_valid_rating_state,
 	    rt_import_state },
+	/* Messages on an application (EXT-7): asked out there, replied
+	 * in here. */
+	{ "message", SITE_INTRANET, "留言", rec_valid_message, msg_import,
+	    NULL, 1 },
+	{ "message.reply", SITE_EXTRANET, "留言回复", rec_valid_message_reply,
+	    msg_import_reply },
+	/* Online consultation (EXT-7): asked out there, answered (and
+	 * published as an FAQ) in here. */
+	{ "consult", SITE_INTRANET, "在线咨询", rec_valid_consult,
+	    consult_import },
+	{ "consult.answer", SITE_EXTRANET, "咨询答复",
+	    rec_valid_consult_answer, consult_import_answer },
+	{ "faq", SITE_EXTRANET, "常见问题", rec_valid_faq, consult_import_faq },
 	/* Poison records (GAP-5): which record of a bundle the other site
 	 * set aside, retried or discarded. */
 	{ "gap.aside", SITE_INTRANET, "搁置通知", rec_valid_gap_aside,
@@ -798,6 +813,14 @@ site_licence(void *arg, struct pool *pool, const char *no, const char *kind,
 
 	return licence_check(s->db, pool, no, kind, credit_code, id_number,
 	    submitted, why);
+}
+
+static enum db_rc
+site_consult(void *arg, struct pool *pool, const char *no)
+{
+	struct site_data	*s = arg;
+
+	return consult_exists(s->db, pool, no);
 }
 
 static int
@@ -1162,6 +1185,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	site.anchor = site_anchor;
 	site.complaint = site_complaint;
 	site.licence = cfg->site == SITE_INTRANET ? site_licence : NULL;
+	site.consult = site_consult;
 	site.arg = &sd;
 	sd.peer_site = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
 	sd.intranet = cfg->site == SITE_INTRANET;

@@ -39,6 +39,12 @@
 #define CMP_BODY	1000
 #define CMP_PERSON	50
 #define CMP_REPLY	2000
+/* Messages on an application (EXT-7): message.h's MSG_*. */
+#define MSG_BODY	500
+#define MSG_AUTHOR	100
+/* Online consultation (EXT-7): consult.h's CONSULT_*. */
+#define CONSULT_Q	500
+#define CONSULT_A	1000
 /* A procedure the intranet published (FLOW-2) is checked again with the
  * same state bound; the time bound is wider, so a slower machine never
  * refuses what the intranet accepted. */
@@ -391,6 +397,46 @@ static const struct shape S_OPT_DATE = { opt_date_ok,
 static const struct shape S_CMP_PHONE = { cmp_phone_ok,
     "应为空，或 7 到 20 位数字和 -" };
 
+/* ---- messages' shapes (EXT-7) ---- */
+
+/* prefix, the day it was numbered (YYYYMMDD), five digits. */
+static int
+msg_no_at(const char *s, const char *prefix)
+{
+	char	 d[11];
+
+	if (strlen(s) != 15 || strncmp(s, prefix, 2) != 0 ||
+	    !digits(s + 2, 13))
+		return 0;
+	snprintf(d, sizeof(d), "%.4s-%.2s-%.2s", s + 2, s + 6, s + 8);
+	return ymd_at(d);
+}
+
+static int
+msg_ask_no_ok(const char *s)
+{
+	return msg_no_at(s, "LY");
+}
+
+static int
+msg_reply_no_ok(const char *s)
+{
+	return msg_no_at(s, "HF");
+}
+
+static int
+consult_no_ok(const char *s)
+{
+	return msg_no_at(s, "ZX");
+}
+
+static const struct shape S_CONSULT_NO = { consult_no_ok,
+    "应为 ZX、8 位日期和 5 位序号，如 ZX2026120700001" };
+static const struct shape S_MSG_ASK_NO = { msg_ask_no_ok,
+    "应为 LY、8 位日期和 5 位序号，如 LY2026120700001" };
+static const struct shape S_MSG_REPLY_NO = { msg_reply_no_ok,
+    "应为 HF、8 位日期和 5 位序号，如 HF2026120700001" };
+
 static const char *const depths_online[] = { "A", "B", "C", NULL };
 static const char *const published[] = { "published", NULL };
 static const char *const type_item[] = { "item", NULL };
@@ -403,6 +449,12 @@ static const char *const fee_states[] = { "unpaid", "paid", "lapsed", NULL };
 static const char *const type_sms[] = { "sms.send", NULL };
 static const char *const type_complaint[] = { "complaint", NULL };
 static const char *const type_cmp_state[] = { "complaint.state", NULL };
+static const char *const type_message[] = { "message", NULL };
+static const char *const type_msg_reply[] = { "message.reply", NULL };
+static const char *const type_consult[] = { "consult", NULL };
+static const char *const type_cq_answer[] = { "consult.answer", NULL };
+static const char *const type_faq[] = { "faq", NULL };
+static const char *const faq_states[] = { "published", "withdrawn", NULL };
 static const char *const cmp_abouts[] = { "case", "dept", "person", NULL };
 /* The states a complaint reaches on the intranet (complaint.c), each with
  * the words the citizen reads: a pair per state. */
@@ -808,6 +860,67 @@ static const struct field cmp_state_fields[] = {
 	SHAPED("at", "时间", S_DATETIME),
 	LINES("reply", "答复", CMP_REPLY, 4 * CMP_REPLY),
 	SHAPED("due", "答复期限", S_OPT_DATE),
+	END
+};
+
+/* msg_post(), msg_reply(): a message on an application as its form
+ * (ext_message.c, int_case.c) takes it. */
+#define MSG_BODY_FIELD \
+	{ .name = "body", .type = F_LINES, .min = 1, .max = MSG_BODY, \
+	    .max_bytes = 4 * MSG_BODY, .label = "留言内容" }
+static const struct field message_fields[] = {
+	CHOICE("type", "记录类型", type_message),
+	SHAPED("no", "留言编号", S_MSG_ASK_NO),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	LINE("author", "留言人", 1, 50),
+	MSG_BODY_FIELD,
+	SHAPED("at", "留言时间", S_DATETIME),
+	END
+};
+static const struct field msg_reply_fields[] = {
+	CHOICE("type", "记录类型", type_msg_reply),
+	SHAPED("no", "回复编号", S_MSG_REPLY_NO),
+	SHAPED("app_no", "申请编号", S_APP_NO),
+	LINE("author", "回复部门", 1, MSG_AUTHOR),
+	MSG_BODY_FIELD,
+	SHAPED("at", "回复时间", S_DATETIME),
+	END
+};
+
+/* consult_ask(), consult_answer(), consult_publish() (EXT-7). */
+static const struct field consult_fields[] = {
+	CHOICE("type", "记录类型", type_consult),
+	SHAPED("no", "咨询编号", S_CONSULT_NO),
+	SHAPED("item_code", "事项编码", S_ITEM_CODE),
+	INT("item_version", "事项版本", 1, INT_COLUMN),
+	LINE("item_name", "事项名称", 1, 200),
+	SHAPED("dept_code", "部门编码", S_DEPT_CODE),
+	LINE("asker", "咨询人", 1, 50),
+	{ .name = "question", .type = F_LINES, .min = 1, .max = CONSULT_Q,
+	    .max_bytes = 4 * CONSULT_Q, .label = "咨询内容" },
+	SHAPED("at", "咨询时间", S_DATETIME),
+	END
+};
+#define CQ_ANSWER_FIELD \
+	{ .name = "answer", .type = F_LINES, .min = 1, .max = CONSULT_A, \
+	    .max_bytes = 4 * CONSULT_A, .label = "答复" }
+static const struct field cq_answer_fields[] = {
+	CHOICE("type", "记录类型", type_cq_answer),
+	SHAPED("no", "咨询编号", S_CONSULT_NO),
+	LINE("dept_name", "答复部门", 1, 100),
+	CQ_ANSWER_FIELD,
+	SHAPED("at", "答复时间", S_DATETIME),
+	END
+};
+static const struct field faq_fields[] = {
+	CHOICE("type", "记录类型", type_faq),
+	SHAPED("no", "咨询编号", S_CONSULT_NO),
+	SHAPED("item_code", "事项编码", S_ITEM_CODE),
+	{ .name = "question", .type = F_LINES, .min = 1, .max = CONSULT_Q,
+	    .max_bytes = 4 * CONSULT_Q, .label = "问题" },
+	CQ_ANSWER_FIELD,
+	CHOICE("state", "发布状态", faq_states),
+	INT("seq", "变更序号", 1, INT_COLUMN),
 	END
 };
 
@@ -1269,7 +1382,7 @@ rec_valid_application(struct rec_check *c, json_t *o)
 	if ((strcmp(it.depth, "A") != 0 && strcmp(it.depth, "B") != 0) ||
 	    it.secret)
 		return fail(c, "item_code", "事项编码", "这个事项不能网上申请");
-	if (strcmp(it.name, str(o, "item_name")) != 0)
+	if (it.name == NULL || strcmp(it.name, str(o, "item_name")) != 0)
 		return fail(c, "item_name", "事项名称", "与本站的事项名称不同");
 	atts = json_object_get(o, "attachments");
 	named = pool_alloc(c->pool, (json_array_size(atts) + 2) *
@@ -1686,6 +1799,89 @@ rec_valid_rating_state(struct rec_check *c, json_t *o)
 	return app_here(c, o);
 }
 
+/* ---- message, message.reply (EXT-7) ------------------------------- */
+
+/* Each field as its form takes it, about an application of this site. */
+static int
+message_here(struct rec_check *c, json_t *o, const struct field *fields)
+{
+	return walk_record(c, o, fields) == -1 ? -1 : app_here(c, o);
+}
+
+int
+rec_valid_message(struct rec_check *c, json_t *o)
+{
+	return message_here(c, o, message_fields);
+}
+
+int
+rec_valid_message_reply(struct rec_check *c, json_t *o)
+{
+	return message_here(c, o, msg_reply_fields);
+}
+
+/* ---- consult, consult.answer, faq (EXT-7) -------------------------- */
+
+int
+rec_valid_consult(struct rec_check *c, json_t *o)
+{
+	struct item	 it;
+
+	if (walk_record(c, o, consult_fields) == -1)
+		return -1;
+	/* An item version this site has, named and owned as here. */
+	memset(&it, 0, sizeof(it));
+	switch (c->site->item(c->site->arg, c->pool, str(o, "item_code"),
+	    (int)json_integer_value(json_object_get(o, "item_version")),
+	    &it)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return fail(c, "item_code", "事项编码",
+		    "本站没有这个事项的这个版本");
+	default:
+		c->dberr = 1;
+		return fail(c, "item_code", NULL, "查询事项时数据库出错");
+	}
+	if (it.name == NULL || strcmp(it.name, str(o, "item_name")) != 0)
+		return fail(c, "item_name", "事项名称", "与本站的事项不符");
+	if (it.dept_code == NULL ||
+	    strcmp(it.dept_code, str(o, "dept_code")) != 0)
+		return fail(c, "dept_code", "部门编码", "与本站的事项不符");
+	return 0;
+}
+
+/* A question asked on this site (the other's answer or FAQ names it). */
+static int
+consult_here(struct rec_check *c, json_t *o, const struct field *fields)
+{
+	if (walk_record(c, o, fields) == -1)
+		return -1;
+	if (c->site->consult == NULL)
+		return fail(c, "no", "咨询编号", "本站没有这条咨询");
+	switch (c->site->consult(c->site->arg, c->pool, str(o, "no"))) {
+	case DB_OK:
+		return 0;
+	case DB_NONE:
+		return fail(c, "no", "咨询编号", "本站没有这条咨询");
+	default:
+		c->dberr = 1;
+		return fail(c, "no", NULL, "查询咨询时数据库出错");
+	}
+}
+
+int
+rec_valid_consult_answer(struct rec_check *c, json_t *o)
+{
+	return consult_here(c, o, cq_answer_fields);
+}
+
+int
+rec_valid_faq(struct rec_check *c, json_t *o)
+{
+	return consult_here(c, o, faq_fields);
+}
+
 /* ---- anchor -------------------------------------------------------- */
 
 int
@@ -1905,7 +2101,9 @@ static const char *const record_types[] = { "item", "application",
     "rating", "rating.state", "case.window",
     "agency.progress",
     "booking.window", "booking", "booking.state",
-    "application.delivery", "case.delivery", NULL };
+    "application.delivery", "case.delivery",
+    "message", "message.reply", "consult", "consult.answer", "faq",
+    NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 
 static const struct field gap_aside_fields[] = {

@@ -74,6 +74,8 @@ struct rec_site {
 			    const char *kind, const char *credit_code,
 			    const char *id_number, const char *submitted,
 			    const char **why);
+	/* Whether consultation no is stored here (EXT-7; NULL: none is). */
+	enum db_rc	(*consult)(void *arg, struct pool *, const char *no);
 };
 
 struct rec_check {
@@ -139,6 +141,18 @@ int	 rec_valid_complaint_state(struct rec_check *, json_t *);
  * extranet). */
 int	 rec_valid_rating(struct rec_check *, json_t *);
 int	 rec_valid_rating_state(struct rec_check *, json_t *);
+/* message: the applicant's message on an application of this site
+ * (extranet → intranet); message.reply: the window's reply to it
+ * (intranet → extranet) (EXT-7). */
+int	 rec_valid_message(struct rec_check *, json_t *);
+int	 rec_valid_message_reply(struct rec_check *, json_t *);
+/* consult: a question about an item version of this site, its name and
+ * department as here (extranet → intranet); consult.answer, faq: the
+ * answer to and the FAQ made of a question asked here (intranet →
+ * extranet) (EXT-7). */
+int	 rec_valid_consult(struct rec_check *, json_t *);
+int	 rec_valid_consult_answer(struct rec_check *, json_t *);
+int	 rec_valid_faq(struct rec_check *, json_t *);
 
 /* Publication (PUB-1, PUB-2; intranet → extranet): a decided case's
  * result, masked (pub.result); a hall's numbers of the day (pub.hall); an

@@ -1187,6 +1187,12 @@ page_ext_app(struct req *r)
 		hdf_set(r, "Page.Notice", "感谢您的评价。");
 	if (view_app_rating(r, &a) == -1)
 		return reply_error(r, 500, NULL);
+	/* The thread with the window (EXT-7, ext_message.c). */
+	if (msg_view(r, a.app_no) == -1)
+		return reply_error(r, 500, NULL);
+	if (done != NULL && strcmp(done, "message") == 0)
+		hdf_set(r, "Page.Notice", "留言已发送，将随下一批数据送达审批部门"
+		    "窗口；回复会显示在本页“与窗口人员交流”中。");
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "办件 %s", a.app_no));
 	return render(r, "ext/app.cs");
 }

@@ -81,6 +81,9 @@ page_ext_guide(struct req *r)
 		    1000 / rated + 5) / 10));
 	}
 	view_bookable(r, "Item.bookable", it.code);	/* EXT-10 */
+	/* 常见问题 and the question form (EXT-7, ext_consult.c). */
+	if (consult_view_faqs(r, it.code) == -1)
+		return reply_error(r, 500, NULL);
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 办事指南",
 	    it.name));
 	return render(r, "ext/guide.cs");

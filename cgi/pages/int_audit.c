@@ -131,6 +131,14 @@ static const struct {
 	{ "rating.import", "收到外网评价" },
 	{ "rating.visit", "差评回访" },
 	{ "rating.fix", "差评整改" },
+	/* Messages on an application (EXT-7). */
+	{ "case.message.post", "申请人给窗口留言" },
+	{ "case.message.reply", "回复申请人留言" },
+	/* Online consultation (EXT-7). */
+	{ "consult.ask", "在线咨询" },
+	{ "consult.answer", "答复在线咨询" },
+	{ "consult.faq.publish", "发布常见问题" },
+	{ "consult.faq.withdraw", "撤回常见问题" },
 	/* Publication (PUB-1, PUB-2). */
 	{ "pub.edit", "撰写或修改稿件" },
 	{ "pub.submit", "稿件提交审核" },
@@ -180,6 +188,7 @@ static const struct {
 	{ "sup.", "电子监察与监督" },
 	{ "complaint.", "投诉举报" },
 	{ "rating.", "办事评价" },
+	{ "consult.", "在线咨询" },
 	{ "pub.", "信息发布与公示" },
 	{ "history.", "演示数据" },
 	{ "exchange.", "与其他系统的数据交换" },

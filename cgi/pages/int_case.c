@@ -18,6 +18,7 @@
 #include "files.h"
 #include "ids.h"
 #include "log.h"
+#include "message.h"
 #include "org.h"
 #include "pdfcheck.h"
 #include "docseal.h"
@@ -25,6 +26,7 @@
 #include "paper.h"
 #include "session.h"
 #include "supervision.h"
+#include "text.h"
 #include "throttle.h"
 #include "utf8.h"
 #include "vocab.h"
@@ -345,6 +347,7 @@ page_int_inbox(struct req *r)
 	size_t		 count[LIGHT_RED + 1] = { 0 };
 	int		 by_id = sort != NULL && strcmp(sort, "received") == 0;
 	int		 days;
+	int64_t		 unread, msgs = 0;
 	char		*p;
 
 	if (today_get(r, &t) == -1 ||
@@ -391,7 +394,13 @@ page_int_inbox(struct req *r)
 			hdf_put(r, p, "for_name", rows[i].for_name);
 		if (view_urge(r, p, rows[i].k) == -1)
 			return reply_error(r, 500, NULL);
+		/* 新留言 (EXT-7): the applicant's messages nobody opened. */
+		if (msg_unread(r->db, r->pool, rows[i].k->id, &unread) != DB_OK)
+			return reply_error(r, 500, NULL);
+		hdf_putf(r, p, "messages", "%lld", (long long)unread);
+		msgs += unread;
 	}
+	hdf_setf(r, "Count.messages", "%lld", (long long)msgs);
 	hdf_setf(r, "Count.all", "%zu", n);
 	hdf_setf(r, "Count.red", "%zu", count[LIGHT_RED]);
 	hdf_setf(r, "Count.yellow", "%zu", count[LIGHT_YELLOW]);
@@ -660,6 +669,37 @@ scrub(struct req *r, const struct kase *k, const char *text)
 }
 
 /*
+ * The thread with the applicant (EXT-7, message.h): for an observer the
+ * writer's name and the applicant's data in the texts masked (SUP-7).
+ */
+int
+msg_view_case(struct req *r, const struct kase *k)
+{
+	struct message	*v;
+	char		*p;
+	size_t		 n, i;
+	int64_t		 unread;
+
+	if (msg_thread(r->db, r->pool, k->app_no, &v, &n) != DB_OK ||
+	    msg_unread(r->db, r->pool, k->id, &unread) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = pool_printf(r->pool, "Case.Messages.%zu", i);
+		hdf_put(r, p, "dir", v[i].dir);
+		hdf_put(r, p, "author", strcmp(v[i].dir, "ask") == 0 ?
+		    view_person(r, v[i].author) : v[i].author);
+		hdf_put(r, p, "staff", v[i].staff);
+		hdf_put(r, p, "body", scrub(r, k, v[i].body));
+		hdf_put(r, p, "at", v[i].at);
+		hdf_put(r, p, "unread", strcmp(v[i].dir, "ask") == 0 &&
+		    *v[i].read_at == '\0' ? "1" : "0");
+	}
+	hdf_setf(r, "Case.messages_unread", "%lld", (long long)unread);
+	hdf_setf(r, "Limits.msg", "%d", MSG_BODY_MAX);
+	return 0;
+}
+
+/*
  * The case's paper (DOC-3), where each is, its hand-overs; for the
  * holder, the forms to hand it on or keep it (留存), for the one it was
  * handed to, the receipt.  Case.Paper.N, PaperForm (the people).
@@ -893,7 +933,8 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 		hdf_set(r, "Case.Report.summary", scrub(r, kp, rp->summary));
 		hdf_set(r, "Case.Report.recorded_by", rp->recorded_by);
 	}
-	if (view_urges(r, &k) == -1 || view_paper(r, kp) == -1)
+	if (view_urges(r, &k) == -1 || view_paper(r, kp) == -1 ||
+	    msg_view_case(r, kp) == -1)
 		return -1;
 	hdf_setf(r, "Case.extended_days", "%d", k.extended_days);
 	return 0;
@@ -960,6 +1001,11 @@ page_int_case(struct req *r)
 		return reply_error(r, 403, "这个办件不属于您的部门。");
 	if (view_case_record(r, &k, &today, &unpaid) == -1)
 		return reply_error(r, 500, NULL);
+	/* The applicant's messages are read once its window opens it; the
+	 * page still marks them new this once (EXT-7). */
+	if (msg_mark_read(r->db, k.id) != DB_OK)
+		return reply_error(r, 500, NULL);
+	hdf_set(r, "Msg.may", "1");
 	/* Per step the user may act on now, on their own account or as a
 	 * deputy (INT-7), the actions it allows; where 回避 keeps them from
 	 * one, why (SEC-7). */
@@ -1036,6 +1082,8 @@ page_int_case(struct req *r)
 	else if ((done = form_get(r, "done")) != NULL &&
 	    strcmp(done, "extend") == 0)
 		hdf_set(r, "Page.Notice", "已延长办理期限，延期审批告知书已出具。");
+	else if (done != NULL && strcmp(done, "message") == 0)
+		hdf_set(r, "Page.Notice", "回复已保存，将随下一批数据送达申请人。");
 	else if (done != NULL && strcmp(done, "urge") == 0)
 		hdf_set(r, "Page.Notice", "已催办，承办人的待办件列表中会显示。");
 	else if (done != NULL && strcmp(done, "report") == 0)
@@ -1192,6 +1240,38 @@ page_int_act(struct req *r)
 	    form_get(r, "back_to"), &permit, &why);
 	return acted(r, id, drc, form_get(r, "action"), why,
 	    "操作没有完成。");
+}
+
+/*
+ * POST /case/message: id, body.  A member of a department acting on the
+ * case (ORG-2) replies to the applicant's messages (EXT-7, message.h):
+ * an event of the case, audited, crossing to the applicant.
+ */
+int
+page_int_message(struct req *r)
+{
+	struct kase	 k;
+	const char	*body = form_text(r, "body");
+	enum text_rc	 trc;
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = own_case_read(r, &id, &k)) != 0)
+		return rc;
+	if (body == NULL || *body == '\0')
+		return reply_error(r, 422, "请填写回复内容。请返回上一页填写后"
+		    "再提交。");
+	trc = text_check(body, strlen(body), 1, MSG_BODY_MAX,
+	    4 * MSG_BODY_MAX, TEXT_LINES);
+	if (trc == TEXT_LONG)
+		return reply_error(r, 422, pool_printf(r->pool, "回复太长，请控制"
+		    "在 %d 字以内。请返回上一页修改后再提交。", MSG_BODY_MAX));
+	if (trc != TEXT_OK)
+		return reply_error(r, 422, pool_printf(r->pool, "回复%s，请返回"
+		    "上一页修改后再提交。", text_why(trc)));
+	return acted(r, id, msg_reply(r->db, r->pool, &r->user, k.id,
+	    k.app_no, k.state, r->user.dept_name, body), "message", NULL,
+	    "回复没有发出。");
 }
 
 /*

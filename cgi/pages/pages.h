@@ -81,6 +81,26 @@ int	 page_ext_complaints(struct req *);
 struct application;
 int	 view_app_rating(struct req *, const struct application *);
 int	 page_ext_rate(struct req *);
+/* Messages on an application (EXT-7; ext_message.c, int_case.c). */
+int	 page_ext_message(struct req *);
+int	 page_int_message(struct req *);
+/* Thread.N.{dir,author,body,at} of application app_no, the form's key
+ * and Limits.msg, for ext/app.cs: 0, or -1 on a database error. */
+int	 msg_view(struct req *, const char *app_no);
+/* Case.Messages.N.{dir,author,staff,body,at,unread} of case k for
+ * int/case.cs, an observer's masked (SUP-7): 0, or -1. */
+int	 msg_view_case(struct req *, const struct kase *);
+/* Online consultation (EXT-7; ext_consult.c, int_consult.c). */
+int	 page_ext_consult(struct req *);
+int	 page_ext_consults(struct req *);
+int	 page_int_consults(struct req *);
+int	 page_int_consult_answer(struct req *);
+int	 page_int_consult_publish(struct req *);
+int	 page_int_consult_withdraw(struct req *);
+/* Item.Faqs.N.{question,answer,answered_at} of item code, and for a
+ * citizen the question form (Consult.may, Form.key), for ext/guide.cs:
+ * 0, or -1 on a database error. */
+int	 consult_view_faqs(struct req *, const char *code);
 /* ext_enterprise.c: enterprises and their staff (ACC-1; issue #10). */
 int	 page_ext_ent_register_form(struct req *);
 int	 page_ext_ent_register(struct req *);

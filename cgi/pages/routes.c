@@ -95,6 +95,15 @@ const struct route routes[] = {
 	/* Extranet: rating a decided case (好差评; EXT-8). */
 	{ "POST", "/app/rate", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
 	    page_ext_rate },
+	/* Extranet: the thread with the window on an application (EXT-7):
+	 * whoever may read it (ext_message.c). */
+	{ "POST", "/app/message", R_EXT | R_LOGIN | R_CSRF, APPLY,
+	    page_ext_message },
+	/* Extranet: online consultation from an item's guide (EXT-7). */
+	{ "POST", "/consult", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	    page_ext_consult },
+	{ "GET", "/consults", R_EXT | R_LOGIN, ROLE_CITIZEN,
+	    page_ext_consults },
 	{ "POST", "/app/withdraw", R_EXT | R_LOGIN | R_CSRF, APPLY,
 	    page_ext_withdraw },
 	/* Extranet: enterprises (法人) and their staff (ACC-1; issue #10). */
@@ -159,6 +168,19 @@ const struct route routes[] = {
 	    page_int_suspend },
 	{ "POST", "/case/resume", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_resume },
+	/* The window's reply to the applicant's messages (EXT-7). */
+	{ "POST", "/case/message", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_message },
+	/* Online consultation: the item's department answers, publishes
+	 * an FAQ; supervisors see every one's lights (EXT-7). */
+	{ "GET", "/consults", R_INT | R_LOGIN, STAFF | ROLES_WATCH,
+	    page_int_consults },
+	{ "POST", "/consult/answer", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_consult_answer },
+	{ "POST", "/consult/publish", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_consult_publish },
+	{ "POST", "/consult/withdraw", R_INT | R_LOGIN | R_CSRF, STAFF,
+	    page_int_consult_withdraw },
 	{ "POST", "/case/urge", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_urge },
 	{ "POST", "/case/fee", R_INT | R_LOGIN | R_CSRF, STAFF, page_int_fee },

@@ -49,6 +49,7 @@ stub_item(void *arg, struct pool *pool, const char *code, int version,
 	it->status = "published";
 	it->name = NAME;
 	it->dept_name = "锡林浩特市市场监督管理局";
+	it->dept_code = "SCJGJ";
 	it->depth = "A";
 	it->materials = mats;
 	it->nmaterials = 2;
@@ -104,11 +105,22 @@ stub_licence(void *arg, struct pool *pool, const char *no, const char *kind,
 	return DB_NONE;
 }
 
+/* The questions the stub site has (EXT-7): one. */
+static enum db_rc
+stub_consult(void *arg, struct pool *pool, const char *no)
+{
+	(void)arg;
+	(void)pool;
+	if (site_fails)
+		return DB_ERR;
+	return strcmp(no, "ZX2026112100001") == 0 ? DB_OK : DB_NONE;
+}
+
 static const struct rec_site site = { stub_item, stub_app, NULL, NULL,
-    stub_complaint, stub_licence };
+    stub_complaint, stub_licence, stub_consult };
 /* A site without a library (the extranet's answer). */
 static const struct rec_site site_no_library = { stub_item, stub_app, NULL,
-    NULL, stub_complaint, NULL };
+    NULL, stub_complaint, NULL, stub_consult };
 
 static struct {
 	struct pool		*pool;
@@ -1419,6 +1431,138 @@ complaint_state_record(void **state)
 	assert_string_equal(field(), "reply");
 }
 
+/* ---- messages on an application (EXT-7) ---------------------------- */
+
+#define MESSAGE "{\"type\":\"message\",\"no\":\"LY2026112100001\"," \
+    "\"app_no\":\"" APP_NO "\",\"author\":\"格日勒图雅\"," \
+    "\"body\":\"材料已经补齐，\\n请问什么时候能受理？\"," \
+    "\"at\":\"2026-11-21 02:00:00\"}"
+#define MSG_REPLY "{\"type\":\"message.reply\"," \
+    "\"no\":\"HF2026112100001\",\"app_no\":\"" APP_NO "\"," \
+    "\"author\":\"市场监督管理局\",\"body\":\"已收到，明天受理。\"," \
+    "\"at\":\"2026-11-21 03:00:00\"}"
+
+static void
+msg_refused(rec_validator v, const char *rec, const char *path,
+    const char *text, const char *at)
+{
+	json_t	*o = parse(rec);
+
+	assert_int_equal(run(v, with_member(o, o, path, text)), -1);
+	assert_string_equal(field(), at);
+}
+
+static void
+message_as_the_form_sends_it_passes(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	assert_int_equal(run(rec_valid_message, parse(MESSAGE)), 0);
+	assert_int_equal(run(rec_valid_message_reply, parse(MSG_REPLY)), 0);
+	o = parse(MESSAGE);
+	assert_int_equal(run(rec_valid_message, with_member(o, o, "body",
+	    long_text("问", 500))), 0);
+	assert_int_equal(fx.c.nfiles, 0);
+}
+
+static void
+message_forged_is_refused(void **state)
+{
+	rec_validator	 ask = rec_valid_message;
+
+	(void)state;
+	msg_refused(ask, MESSAGE, "type", "\"message.reply\"", "type");
+	msg_refused(ask, MESSAGE, "no", "\"HF2026112100001\"", "no");
+	msg_refused(ask, MESSAGE, "no", "\"LY2026133100001\"", "no");
+	msg_refused(ask, MESSAGE, "no", "\"LY20261121\"", "no");
+	msg_refused(ask, MESSAGE, "app_no", "\"YW2026112100002\"",
+	    "app_no");
+	msg_refused(ask, MESSAGE, "app_no", "\"../../etc\"", "app_no");
+	msg_refused(ask, MESSAGE, "author", "\"\"", "author");
+	msg_refused(ask, MESSAGE, "author", "\"a\\nb\"", "author");
+	msg_refused(ask, MESSAGE, "author", long_text("格", 51), "author");
+	msg_refused(ask, MESSAGE, "body", "\"\"", "body");
+	msg_refused(ask, MESSAGE, "body", long_text("问", 501), "body");
+	msg_refused(ask, MESSAGE, "body", "\"\\u001b[2J\"", "body");
+	msg_refused(ask, MESSAGE, "body", "12", "body");
+	msg_refused(ask, MESSAGE, "at", "\"2026-11-21\"", "at");
+	msg_refused(ask, MESSAGE, "at", NULL, "at");
+	msg_refused(ask, MESSAGE, "extra", "1", "extra");
+	msg_refused(rec_valid_message_reply, MSG_REPLY, "no",
+	    "\"LY2026112100001\"", "no");
+	msg_refused(rec_valid_message_reply, MSG_REPLY, "author",
+	    long_text("局", 101), "author");
+	msg_refused(rec_valid_message_reply, MSG_REPLY, "body",
+	    long_text("复", 501), "body");
+	msg_refused(rec_valid_message_reply, MSG_REPLY, "app_no",
+	    "\"YW2026112199999\"", "app_no");
+	msg_refused(rec_valid_message_reply, MSG_REPLY, "type",
+	    "\"message\"", "type");
+	/* The site's database down: refused, and said so. */
+	site_fails = 1;
+	assert_int_equal(run(ask, parse(MESSAGE)), -1);
+	assert_int_equal(fx.c.dberr, 1);
+}
+
+/* ---- online consultation (EXT-7) ---------------------------------- */
+
+#define CONSULT "{\"type\":\"consult\",\"no\":\"ZX2026112100001\"," \
+    "\"item_code\":\"" CODE "\",\"item_version\":1,\"item_name\":\"" \
+    NAME "\",\"dept_code\":\"SCJGJ\",\"asker\":\"格日勒图雅\"," \
+    "\"question\":\"租的房子能办吗？\",\"at\":\"2026-11-21 02:00:00\"}"
+#define CQ_ANSWER "{\"type\":\"consult.answer\"," \
+    "\"no\":\"ZX2026112100001\",\"dept_name\":\"市场监督管理局\"," \
+    "\"answer\":\"可以，附租赁合同。\",\"at\":\"2026-11-21 03:00:00\"}"
+#define FAQ "{\"type\":\"faq\",\"no\":\"ZX2026112100001\"," \
+    "\"item_code\":\"" CODE "\",\"question\":\"租的房子能办吗？\"," \
+    "\"answer\":\"可以，附租赁合同。\",\"state\":\"published\"," \
+    "\"seq\":1}"
+
+static void
+consult_records_as_sent_pass(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_consult, parse(CONSULT)), 0);
+	assert_int_equal(run(rec_valid_consult_answer, parse(CQ_ANSWER)), 0);
+	assert_int_equal(run(rec_valid_faq, parse(FAQ)), 0);
+}
+
+static void
+consult_forged_is_refused(void **state)
+{
+	rec_validator	 q = rec_valid_consult;
+
+	(void)state;
+	msg_refused(q, CONSULT, "no", "\"LY2026112100001\"", "no");
+	msg_refused(q, CONSULT, "item_code", "\"152502-NOSUCH-001\"",
+	    "item_code");
+	msg_refused(q, CONSULT, "item_version", "2", "item_code");
+	msg_refused(q, CONSULT, "item_version", "\"1\"", "item_version");
+	msg_refused(q, CONSULT, "item_name", "\"别的事项\"", "item_name");
+	msg_refused(q, CONSULT, "dept_code", "\"GTJ\"", "dept_code");
+	msg_refused(q, CONSULT, "dept_code", "\"../x\"", "dept_code");
+	msg_refused(q, CONSULT, "asker", "\"\"", "asker");
+	msg_refused(q, CONSULT, "question", "\"\"", "question");
+	msg_refused(q, CONSULT, "question", long_text("问", 501), "question");
+	msg_refused(q, CONSULT, "question", "\"\\u001b[2J\"", "question");
+	msg_refused(q, CONSULT, "extra", "1", "extra");
+	msg_refused(rec_valid_consult_answer, CQ_ANSWER, "no",
+	    "\"ZX2026112100002\"", "no");
+	msg_refused(rec_valid_consult_answer, CQ_ANSWER, "answer",
+	    long_text("答", 1001), "answer");
+	msg_refused(rec_valid_consult_answer, CQ_ANSWER, "answer", "\"\"",
+	    "answer");
+	msg_refused(rec_valid_faq, FAQ, "state", "\"draft\"", "state");
+	msg_refused(rec_valid_faq, FAQ, "seq", "0", "seq");
+	msg_refused(rec_valid_faq, FAQ, "no", "\"ZX2026112100002\"", "no");
+	msg_refused(rec_valid_faq, FAQ, "question", "\"\"", "question");
+	msg_refused(rec_valid_faq, FAQ, "answer", NULL, "answer");
+	site_fails = 1;
+	assert_int_equal(run(rec_valid_faq, parse(FAQ)), -1);
+	assert_int_equal(fx.c.dberr, 1);
+}
+
 /* ---- records as a whole -------------------------------------------- */
 
 static void
@@ -2666,6 +2810,10 @@ main(void)
 		T(rating_as_the_form_sends_it_passes),
 		T(rating_fields_as_strict_as_the_form),
 		T(rating_state_record),
+		T(message_as_the_form_sends_it_passes),
+		T(message_forged_is_refused),
+		T(consult_records_as_sent_pass),
+		T(consult_forged_is_refused),
 		T(records_parse_strictly),
 		T(every_file_of_the_bundle_is_named),
 		T(pub_result_record),

@@ -158,6 +158,34 @@
 
   <?cs if:User.Name && Page.Template == "ext/app.cs" ?>
   <?cs include:"ext/app_delivery.cs" ?>
+  <section class="section msg-thread" id="thread" aria-labelledby="thread-title">
+    <h2 class="section-title" id="thread-title">与窗口人员交流</h2>
+    <?cs if:subcount(Thread) == 0 ?>
+    <p class="muted">对这件申请有疑问，可以在这里给审批部门窗口留言，回复会显示在这里。</p>
+    <?cs else ?>
+    <ol class="thread">
+      <?cs each:m = Thread ?>
+      <li class="msg msg-<?cs var:m.dir ?>">
+        <p class="msg-meta"><strong><?cs if:m.dir == "ask" ?><?cs var:m.author ?><?cs else ?><?cs var:m.author ?>窗口回复<?cs /if ?></strong> · <time><?cs var:m.at ?></time></p>
+        <p class="msg-body pre-line"><?cs var:m.body ?></p>
+      </li>
+      <?cs /each ?>
+    </ol>
+    <?cs /if ?>
+    <form class="form no-print" method="post" action="/app/message#thread">
+      <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+      <input type="hidden" name="form_key" value="<?cs var:Form.key ?>">
+      <input type="hidden" name="no" value="<?cs var:App.app_no ?>">
+      <?cs if:Msg.Error ?><p class="alert alert-error" role="alert"><?cs var:Msg.Error ?></p><?cs /if ?>
+      <div class="field">
+        <label for="f-msg">给窗口留言 <span class="opt">（<?cs var:Limits.msg ?> 字以内，请勿填写密码等不必要的个人信息）</span></label>
+        <textarea id="f-msg" name="body" rows="3" maxlength="<?cs var:Limits.msg ?>" required><?cs var:Msg.body ?></textarea>
+      </div>
+      <div class="form-actions"><button class="btn btn-primary" type="submit">发送留言</button></div>
+    </form>
+  </section>
+  <?cs /if ?>
+  <?cs if:User.Name && Page.Template == "ext/app.cs" ?>
   <?cs if:App.withdraw_at && App.open == 1 ?>
   <section class="section">
     <div class="notice" role="status"><p>您已于 <?cs var:App.withdraw_at ?> 申请撤回这项申请，审批部门办理后，准予撤回决定书会出现在本页的“办理文书”中。</p></div>

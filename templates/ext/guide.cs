@@ -149,6 +149,35 @@
   </div>
 </section>
 
+<section class="section faq" id="faq" aria-labelledby="faq-title">
+  <h2 class="section-title" id="faq-title">常见问题</h2>
+  <?cs if:subcount(Item.Faqs) == 0 ?>
+  <p class="muted">还没有发布的常见问题。</p>
+  <?cs else ?>
+  <dl class="faq-list">
+    <?cs each:f = Item.Faqs ?>
+    <div class="faq-item"><dt class="pre-line">问：<?cs var:f.question ?></dt><dd class="pre-line">答：<?cs var:f.answer ?><?cs if:f.answered_at ?> <span class="small muted">（<?cs var:Item.dept_name ?>答复于 <?cs var:f.answered_at ?>）</span><?cs /if ?></dd></div>
+    <?cs /each ?>
+  </dl>
+  <?cs /if ?>
+  <h3 id="consult">在线咨询</h3>
+  <?cs if:Consult.may ?>
+  <form class="form no-print" method="post" action="/consult#consult">
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <input type="hidden" name="form_key" value="<?cs var:Form.key ?>">
+    <input type="hidden" name="code" value="<?cs var:Item.code ?>">
+    <?cs if:Consult.Error ?><p class="alert alert-error" role="alert"><?cs var:Consult.Error ?></p><?cs /if ?>
+    <div class="field">
+      <label for="f-question">向<?cs var:Item.dept_name ?>咨询这个事项 <span class="opt">（<?cs var:Limits.question ?> 字以内；答复见「<a href="/consults">我的咨询</a>」）</span></label>
+      <textarea id="f-question" name="question" rows="3" maxlength="<?cs var:Limits.question ?>" required><?cs var:Consult.question ?></textarea>
+    </div>
+    <div class="form-actions"><button class="btn btn-plain" type="submit">提交咨询</button></div>
+  </form>
+  <?cs else ?>
+  <p>对这个事项有疑问，<a href="/login?next=<?cs var:url_escape("/guide?code=" + Item.code) ?>">登录</a>后可以向<?cs var:Item.dept_name ?>在线咨询，也可以拨打上面的咨询电话。</p>
+  <?cs /if ?>
+</section>
+
 <?cs if:Item.Channel.online == 1 ?>
 <p class="apply-cta apply-cta-bottom">
   <a class="btn btn-primary btn-big" href="/apply?code=<?cs var:url_escape(Item.code) ?>">在线办理</a>

@@ -25,7 +25,7 @@
 <?cs else ?>
 <header class="page-head">
   <h1>我的办件</h1>
-  <p class="actions"><a class="btn btn-plain" href="/complaints">我的投诉</a></p>
+  <p class="actions"><a class="btn btn-plain" href="/complaints">我的投诉</a> <a class="btn btn-plain" href="/consults">我的咨询</a></p>
 </header>
 <?cs /if ?>
 <?cs if:subcount(Drafts) > 0 ?>

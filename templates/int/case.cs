@@ -381,6 +381,7 @@
     <p class="small muted">本件已延长办理期限 <?cs var:Case.extended_days ?> 个工作日。</p>
     <?cs /if ?>
 
+    <?cs include:"int/case_messages.cs" ?>
     <?cs include:"int/case_timeline.cs" ?>
   </div>
 </div>

@@ -22,7 +22,7 @@
     <tbody>
       <?cs each:c = list ?>
       <tr>
-        <td class="nowrap" data-label="申请编号"><a class="mono row-main" href="/case?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.app_no ?></a></td>
+        <td class="nowrap" data-label="申请编号"><a class="mono row-main" href="/case?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.app_no ?></a><?cs if:c.messages > 0 ?><br><a class="badge st-wait" href="/case?id=<?cs var:url_escape(c.id) ?>#thread">新留言 <?cs var:c.messages ?></a><?cs /if ?></td>
         <td data-label="事项"><a href="/case?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.item_name ?></a></td>
         <td class="nowrap" data-label="申请人"><?cs var:c.applicant_name ?></td>
         <td data-label="当前环节"><?cs var:c.step_name ?><?cs if:c.for_name ?><br><span class="badge st-correction">受 <?cs var:c.for_name ?> 委托</span><?cs /if ?><?cs if:c.urge_by ?><br><span class="badge st-wait" title="<?cs var:c.urge_at ?>">催办</span> <span class="small"><?cs var:c.urge_by ?><?cs if:c.urge_note ?>：<?cs var:c.urge_note ?><?cs /if ?></span><?cs /if ?></td>
@@ -38,8 +38,9 @@
 <?cs def:inbox_link(light, sort) ?>/inbox?<?cs if:light ?>light=<?cs var:light ?>&amp;<?cs /if ?>sort=<?cs var:sort ?><?cs /def ?>
 <header class="page-head">
   <h1>待办件 <span class="count"><?cs var:Count.all ?> 件</span></h1>
-  <p class="actions"><a class="btn btn-plain" href="/case/search">查找办件</a></p>
+  <p class="actions"><a class="btn btn-plain" href="/case/search">查找办件</a> <a class="btn btn-plain" href="/consults">在线咨询</a></p>
   <p class="page-sub">环节期限按工作日计算：绿灯在期限内，黄灯今天到期，红灯已超期（超期由系统自动记录在案，任何人不能修改或删除）。点击申请编号进入办件。</p>
+  <?cs if:Count.messages > 0 ?><p class="app-due"><span class="badge st-wait">新留言 <?cs var:Count.messages ?></span> 申请人在下列办件中留言，还没有人查看：打开办件即可阅读和回复。</p><?cs /if ?>
   <nav class="light-tabs" aria-label="按亮灯筛选">
     <a href="<?cs call:inbox_link("", Filter.sort) ?>"<?cs if:!Filter.light ?> aria-current="page"<?cs /if ?>>全部 <?cs var:Count.all ?></a>
     <a class="light light-red" href="<?cs call:inbox_link("red", Filter.sort) ?>"<?cs if:Filter.light == "red" ?> aria-current="page"<?cs /if ?>>红灯 <?cs var:Count.red ?></a>

@@ -65,6 +65,7 @@
       <p class="small muted">“收到”是外网经网闸送来、内网导入时登记的记录；“送出”是内网送往外网的记录。数据包编号和摘要可与网闸的导入导出记录核对。</p>
       <?cs /if ?>
     </section>
+    <?cs include:"int/case_messages.cs" ?>
     <?cs include:"int/case_timeline.cs" ?>
   </div>
 </div>
