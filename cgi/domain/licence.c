@@ -101,12 +101,13 @@ static const char SQL_CHECK[] =
     "DATE(? + INTERVAL 8 HOUR) < l.valid_from, l.valid_to IS NOT NULL AND "
     "DATE(? + INTERVAL 8 HOUR) > l.valid_to FROM licence l "
     "WHERE l.licence_no = ?";
-/* ended_before: revoked or cancelled before the case's submission (the
+/* ended_before: revoked or cancelled before the case's submission (in the
+ * same second counts as after it, the applicant's benefit; the
  * intranet's kase; on the extranet never). */
 static const char SQL_OF_APP[] =
     "SELECT a.material_seq, a.material_name, a.licence_no, l.name, "
     "l.state, " DAY("l.valid_to") ", l.valid_to IS NOT NULL AND "
-    "l.valid_to < " TODAY ", COALESCE(l.ended_at <= k.submitted_at, 0) "
+    "l.valid_to < " TODAY ", COALESCE(l.ended_at < k.submitted_at, 0) "
     "FROM app_licence a LEFT JOIN licence l ON l.licence_no = a.licence_no "
     "LEFT JOIN kase k ON k.app_no = a.app_no WHERE a.app_no = ? "
     "ORDER BY a.material_seq";

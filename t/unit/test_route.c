@@ -158,7 +158,7 @@ application_table(void **state)
 static const char *
 reach(unsigned roles)
 {
-	static char		 buf[2048];
+	static char		 buf[4096];
 	struct user		 u = { .id = 5, .roles = roles };
 	const struct route	*r;
 	char			 word[128];
@@ -186,7 +186,7 @@ reach(unsigned roles)
 static int
 only_under(const char *paths, const char *const *prefixes)
 {
-	char		 copy[2048], *p, *save = NULL;
+	char		 copy[4096], *p, *save = NULL;
 	size_t		 i;
 	int		 ok;
 
@@ -210,18 +210,21 @@ each_administrator_their_own(void **state)
 	static const char *const sec[] = { "/sec", "/ops/gap", NULL };
 	static const char *const admin[] = { "/admin", "/catalog", "/pub",
 	    "/ops/gap", NULL };
-	/* ... the licence library (DOC-2), the window's claims (ACC-1), their
-	 * own account's mobile and reminders (NTF-1). */
+	/* ... the licence library (DOC-2), the window's claims, intake and
+	 * bookings (ACC-1, INT-1, EXT-10), their own account's mobile and
+	 * reminders (NTF-1), consultations (EXT-7) and ratings (EXT-8). */
 	static const char *const staff[] = { "/inbox", "/case", "/file",
-	    "/doc", "/catalog", "/delegate", "/pub", "/licence", "/hall/claim",
-	    "/account", NULL };
-	/* A supervisor also reads the licence library (DOC-2) and the
-	 * 全程代理 projects (INT-14). */
+	    "/doc", "/catalog", "/delegate", "/pub", "/licence", "/hall",
+	    "/account", "/consult", "/rating", NULL };
+	/* A supervisor also reads the licence library (DOC-2), the
+	 * 全程代理 projects (INT-14), consultations (EXT-7) and ratings (EXT-8). */
 	static const char *const sup[] = { "/sup", "/file", "/doc", "/licence",
-	    "/agency/project", "/agency/agreement", NULL };
+	    "/agency/project", "/agency/agreement", "/consults", "/rating",
+	    NULL };
 	/* A coordinator (INT-14) their projects, and no case. */
 	static const char *const coord[] = { "/agency", NULL };
-	static const char *const obs[] = { "/sup", NULL };
+	static const char *const obs[] = { "/sup", "/consults", "/rating",
+	    NULL };
 
 	(void)state;
 	/* The audit administrator reads the audit trail and nothing else,
