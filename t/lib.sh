@@ -237,38 +237,58 @@ _jar() {
 }
 
 # http_last: set the HTTP_* globals from the last response (useful after
-# `page=$(http_get …)`, whose own globals stayed in the subshell).
+# `page=$(http_get …)`, whose own globals stayed in the subshell).  The
+# headers read by bash alone: the suites make thousands of requests.
 http_last() {
-	HTTP_STATUS=$(cat "$_T_DIR/last.status" 2>/dev/null || echo 000)
-	HTTP_LOCATION=$(sed -n 's/^[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]:[[:space:]]*//p' "$HTTP_HEADERS_FILE" 2>/dev/null | tr -d '\r' | tail -n 1)
-	HTTP_CTYPE=$(sed -n 's/^[Cc][Oo][Nn][Tt][Ee][Nn][Tt]-[Tt][Yy][Pp][Ee]:[[:space:]]*//p' "$HTTP_HEADERS_FILE" 2>/dev/null | tr -d '\r' | tail -n 1)
+	local line v
+	HTTP_STATUS=000 HTTP_LOCATION='' HTTP_CTYPE=''
+	if [[ -r $_T_DIR/last.status ]]; then
+		IFS= read -r HTTP_STATUS <"$_T_DIR/last.status" || true
+	fi
+	# The last Location and Content-Type lines, of any case, their CRs
+	# and the blanks after the colon removed.
+	if [[ -r $HTTP_HEADERS_FILE ]]; then
+		while IFS= read -r line || [[ -n $line ]]; do
+			line=${line//$'\r'/}
+			v=${line#*:}
+			v=${v#"${v%%[![:space:]]*}"}
+			case ${line,,} in
+			location:*) HTTP_LOCATION=$v ;;
+			content-type:*) HTTP_CTYPE=$v ;;
+			esac
+		done <"$HTTP_HEADERS_FILE"
+	fi
 	HTTP_BODY=$(tr -d '\000' <"$HTTP_BODY_FILE" 2>/dev/null || true)
 }
 
-# The curl options for the client certificate of jar file $1 (see above).
+# _cert JAR-FILE: CERT, the curl options for the client certificate of the
+# jar (see above).
 _cert() {
 	local p12=${HTTP_CERT:-}
+	CERT=()
 	[[ -z $p12 && -s $1.cert ]] && p12=$(<"$1.cert")
 	[[ -n $p12 && $p12 != none ]] || return 0
-	printf '%s\n' --cert-type P12 --cert "$p12:$TEST_P12_PASSWORD"
+	CERT=(--cert-type P12 --cert "$p12:$TEST_P12_PASSWORD")
 }
 
 # _http JAR URL CURL-ARGS…: one request; prints the body; sets the globals.
 # Returns 0 whenever an HTTP answer came back, whatever its status.
 _http() {
-	local jar url rc=0 code
-	local -a cert
+	local jar url rc=0 code CERT
 	jar=$(_jar "$1")
 	url=$2
 	shift 2
-	mapfile -t cert < <(_cert "$jar")
+	_cert "$jar"
 	: >"$HTTP_BODY_FILE"
 	: >"$HTTP_HEADERS_FILE"
-	code=$(curl -sS --max-time 60 --cacert "$TEST_CA" "${cert[@]}" -o "$HTTP_BODY_FILE" -D "$HTTP_HEADERS_FILE" \
-		-b "$jar" -c "$jar" -w '%{http_code}' "${CURL_EXTRA[@]}" "$@" "$url") || rc=$?
+	code=$(curl -sS --max-time 60 --cacert "$TEST_CA" "${CERT[@]}" \
+		-o "$HTTP_BODY_FILE" -D "$HTTP_HEADERS_FILE" \
+		-b "$jar" -c "$jar" -w '%{http_code}' \
+		"${CURL_EXTRA[@]}" "$@" "$url") || rc=$?
 	printf '%s\n' "${code:-000}" >"$_T_DIR/last.status"
 	http_last
-	cat "$HTTP_BODY_FILE"
+	# The bytes as they came (NULs too), unless nobody reads them.
+	[[ /dev/stdout -ef /dev/null ]] || cat "$HTTP_BODY_FILE"
 	if ((rc != 0)); then
 		printf '# curl %s failed (exit %d)\n' "$url" "$rc" >&2
 		return "$rc"
@@ -514,6 +534,15 @@ idno() {
 from() {
 	CURL_EXTRA=()
 	[[ -z ${1:-} ]] || CURL_EXTRA=(--interface "$1")
+}
+
+# text_after TEXT N: for each line of stdin, each place it has TEXT (a
+# plain string), with up to N characters after it, a line each: what
+# grep -o "TEXT.\{0,N\}" prints, but at once (that grep backtracks for
+# minutes over a page whose newlines were removed).
+text_after() {
+	T=$1 N=$2 perl -CSD -ne \
+		'while (/\Q$ENV{T}\E.{0,$ENV{N}}/g) { print "$&\n" }'
 }
 
 # alert_text: the message in the error box (role="alert") of the last page.
