@@ -274,9 +274,8 @@ _cert() {
 # _http JAR URL CURL-ARGS…: one request; prints the body; sets the globals.
 # Returns 0 whenever an HTTP answer came back, whatever its status.
 _http() {
-	local jar url rc=0 code CERT
-	jar=$(_jar "$1")
-	url=$2
+	local jar=$1 url=$2 rc=0 code CERT
+	[[ $jar == */* ]] || jar=$_T_DIR/jar.$1 # _jar, without a subshell
 	shift 2
 	_cert "$jar"
 	: >"$HTTP_BODY_FILE"
@@ -295,11 +294,17 @@ _http() {
 	fi
 }
 
-# The Origin a browser would send with a POST to URL.
+# _origin URL: ORIGIN, the curl option of the Origin a browser would send
+# with a POST to URL (scheme and host of an http or https URL).
 _origin() {
-	local o=${HTTP_ORIGIN:-}
-	if [[ -z $o && $1 =~ ^(https?://[^/?#]+) ]]; then o=${BASH_REMATCH[1]}; fi
-	[[ $o == none || -z $o ]] || printf '%s\n' "-HOrigin: $o"
+	local o=${HTTP_ORIGIN:-} host
+	ORIGIN=()
+	if [[ -z $o && ($1 == http://* || $1 == https://*) ]]; then
+		host=${1#*://}
+		host=${host%%[/?#]*}
+		[[ -z $host ]] || o=${1%%://*}://$host
+	fi
+	[[ $o == none || -z $o ]] || ORIGIN=("-HOrigin: $o")
 }
 
 # http_get JAR URL
@@ -308,9 +313,9 @@ http_get() { _http "$1" "$2"; }
 # A staff login POST on the intranet decides the jar's certificate (above).
 _cert_for_login() { # JAR URL k=v…
 	local jar url=$2 kv
+	[[ $url == "$INT_URL/login" ]] || return 0
 	jar=$(_jar "$1")
 	shift 2
-	[[ $url == "$INT_URL/login" ]] || return 0
 	for kv; do
 		[[ $kv == login=* ]] || continue
 		if [[ -f $TEST_VAR/int/certs/${kv#login=}.p12 ]]; then
@@ -327,8 +332,9 @@ http_post() {
 	local jar=$1 url=$2 kv
 	shift 2
 	_cert_for_login "$jar" "$url" "$@"
-	local -a args=()
-	mapfile -t args < <(_origin "$url")
+	local -a ORIGIN args
+	_origin "$url"
+	args=("${ORIGIN[@]}")
 	if (($# == 0)); then args+=(--data ''); fi
 	for kv; do args+=(--data-urlencode "$kv"); done
 	_http "$jar" "$url" "${args[@]}"
@@ -341,8 +347,9 @@ http_post() {
 http_upload() {
 	local jar=$1 url=$2 kv val
 	shift 2
-	local -a args=()
-	mapfile -t args < <(_origin "$url")
+	local -a ORIGIN args
+	_origin "$url"
+	args=("${ORIGIN[@]}")
 	for kv; do
 		val=${kv#*=}
 		if [[ $val == [@\<]* ]]; then args+=(-F "$kv"); else args+=(--form-string "$kv"); fi
