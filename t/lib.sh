@@ -237,49 +237,74 @@ _jar() {
 }
 
 # http_last: set the HTTP_* globals from the last response (useful after
-# `page=$(http_get …)`, whose own globals stayed in the subshell).
+# `page=$(http_get …)`, whose own globals stayed in the subshell).  The
+# headers read by bash alone: the suites make thousands of requests.
 http_last() {
-	HTTP_STATUS=$(cat "$_T_DIR/last.status" 2>/dev/null || echo 000)
-	HTTP_LOCATION=$(sed -n 's/^[Ll][Oo][Cc][Aa][Tt][Ii][Oo][Nn]:[[:space:]]*//p' "$HTTP_HEADERS_FILE" 2>/dev/null | tr -d '\r' | tail -n 1)
-	HTTP_CTYPE=$(sed -n 's/^[Cc][Oo][Nn][Tt][Ee][Nn][Tt]-[Tt][Yy][Pp][Ee]:[[:space:]]*//p' "$HTTP_HEADERS_FILE" 2>/dev/null | tr -d '\r' | tail -n 1)
+	local line v
+	HTTP_STATUS=000 HTTP_LOCATION='' HTTP_CTYPE=''
+	if [[ -r $_T_DIR/last.status ]]; then
+		IFS= read -r HTTP_STATUS <"$_T_DIR/last.status" || true
+	fi
+	# The last Location and Content-Type lines, of any case, their CRs
+	# and the blanks after the colon removed.
+	if [[ -r $HTTP_HEADERS_FILE ]]; then
+		while IFS= read -r line || [[ -n $line ]]; do
+			line=${line//$'\r'/}
+			v=${line#*:}
+			v=${v#"${v%%[![:space:]]*}"}
+			case ${line,,} in
+			location:*) HTTP_LOCATION=$v ;;
+			content-type:*) HTTP_CTYPE=$v ;;
+			esac
+		done <"$HTTP_HEADERS_FILE"
+	fi
 	HTTP_BODY=$(tr -d '\000' <"$HTTP_BODY_FILE" 2>/dev/null || true)
 }
 
-# The curl options for the client certificate of jar file $1 (see above).
+# _cert JAR-FILE: CERT, the curl options for the client certificate of the
+# jar (see above).
 _cert() {
 	local p12=${HTTP_CERT:-}
+	CERT=()
 	[[ -z $p12 && -s $1.cert ]] && p12=$(<"$1.cert")
 	[[ -n $p12 && $p12 != none ]] || return 0
-	printf '%s\n' --cert-type P12 --cert "$p12:$TEST_P12_PASSWORD"
+	CERT=(--cert-type P12 --cert "$p12:$TEST_P12_PASSWORD")
 }
 
 # _http JAR URL CURL-ARGS…: one request; prints the body; sets the globals.
 # Returns 0 whenever an HTTP answer came back, whatever its status.
 _http() {
-	local jar url rc=0 code
-	local -a cert
-	jar=$(_jar "$1")
-	url=$2
+	local jar=$1 url=$2 rc=0 code CERT
+	[[ $jar == */* ]] || jar=$_T_DIR/jar.$1 # _jar, without a subshell
 	shift 2
-	mapfile -t cert < <(_cert "$jar")
+	_cert "$jar"
 	: >"$HTTP_BODY_FILE"
 	: >"$HTTP_HEADERS_FILE"
-	code=$(curl -sS --max-time 60 --cacert "$TEST_CA" "${cert[@]}" -o "$HTTP_BODY_FILE" -D "$HTTP_HEADERS_FILE" \
-		-b "$jar" -c "$jar" -w '%{http_code}' "${CURL_EXTRA[@]}" "$@" "$url") || rc=$?
+	code=$(curl -sS --max-time 60 --cacert "$TEST_CA" "${CERT[@]}" \
+		-o "$HTTP_BODY_FILE" -D "$HTTP_HEADERS_FILE" \
+		-b "$jar" -c "$jar" -w '%{http_code}' \
+		"${CURL_EXTRA[@]}" "$@" "$url") || rc=$?
 	printf '%s\n' "${code:-000}" >"$_T_DIR/last.status"
 	http_last
-	cat "$HTTP_BODY_FILE"
+	# The bytes as they came (NULs too), unless nobody reads them.
+	[[ /dev/stdout -ef /dev/null ]] || cat "$HTTP_BODY_FILE"
 	if ((rc != 0)); then
 		printf '# curl %s failed (exit %d)\n' "$url" "$rc" >&2
 		return "$rc"
 	fi
 }
 
-# The Origin a browser would send with a POST to URL.
+# _origin URL: ORIGIN, the curl option of the Origin a browser would send
+# with a POST to URL (scheme and host of an http or https URL).
 _origin() {
-	local o=${HTTP_ORIGIN:-}
-	if [[ -z $o && $1 =~ ^(https?://[^/?#]+) ]]; then o=${BASH_REMATCH[1]}; fi
-	[[ $o == none || -z $o ]] || printf '%s\n' "-HOrigin: $o"
+	local o=${HTTP_ORIGIN:-} host
+	ORIGIN=()
+	if [[ -z $o && ($1 == http://* || $1 == https://*) ]]; then
+		host=${1#*://}
+		host=${host%%[/?#]*}
+		[[ -z $host ]] || o=${1%%://*}://$host
+	fi
+	[[ $o == none || -z $o ]] || ORIGIN=("-HOrigin: $o")
 }
 
 # http_get JAR URL
@@ -288,9 +313,9 @@ http_get() { _http "$1" "$2"; }
 # A staff login POST on the intranet decides the jar's certificate (above).
 _cert_for_login() { # JAR URL k=v…
 	local jar url=$2 kv
+	[[ $url == "$INT_URL/login" ]] || return 0
 	jar=$(_jar "$1")
 	shift 2
-	[[ $url == "$INT_URL/login" ]] || return 0
 	for kv; do
 		[[ $kv == login=* ]] || continue
 		if [[ -f $TEST_VAR/int/certs/${kv#login=}.p12 ]]; then
@@ -307,8 +332,9 @@ http_post() {
 	local jar=$1 url=$2 kv
 	shift 2
 	_cert_for_login "$jar" "$url" "$@"
-	local -a args=()
-	mapfile -t args < <(_origin "$url")
+	local -a ORIGIN args
+	_origin "$url"
+	args=("${ORIGIN[@]}")
 	if (($# == 0)); then args+=(--data ''); fi
 	for kv; do args+=(--data-urlencode "$kv"); done
 	_http "$jar" "$url" "${args[@]}"
@@ -321,8 +347,9 @@ http_post() {
 http_upload() {
 	local jar=$1 url=$2 kv val
 	shift 2
-	local -a args=()
-	mapfile -t args < <(_origin "$url")
+	local -a ORIGIN args
+	_origin "$url"
+	args=("${ORIGIN[@]}")
 	for kv; do
 		val=${kv#*=}
 		if [[ $val == [@\<]* ]]; then args+=(-F "$kv"); else args+=(--form-string "$kv"); fi
@@ -514,6 +541,15 @@ idno() {
 from() {
 	CURL_EXTRA=()
 	[[ -z ${1:-} ]] || CURL_EXTRA=(--interface "$1")
+}
+
+# text_after TEXT N: for each line of stdin, each place it has TEXT (a
+# plain string), with up to N characters after it, a line each: what
+# grep -o "TEXT.\{0,N\}" prints, but at once (that grep backtracks for
+# minutes over a page whose newlines were removed).
+text_after() {
+	T=$1 N=$2 perl -CSD -ne \
+		'while (/\Q$ENV{T}\E.{0,$ENV{N}}/g) { print "$&\n" }'
 }
 
 # alert_text: the message in the error box (role="alert") of the last page.

@@ -12,7 +12,7 @@
 TMP=$_T_DIR
 CODE=152502-SCJG-XK-001	# 食品经营许可: 受理 1 day, 审核 …, 市场监督管理局
 wd() { admin_int workdays "$@" 2>/dev/null; }
-light_of() { tr -d '\n' <<<"$HTTP_BODY" | grep -o "$1.\{0,1200\}" | grep -o 'light light-[a-z]*">[^<]*' | head -1 | sed 's/.*">//;s/^/'"'"'/;s/$/'"'"'/'; }
+light_of() { tr -d '\n' <<<"$HTTP_BODY" | text_after "$1" 1200 | grep -o 'light light-[a-z]*">[^<]*' | head -1 | sed 's/.*">//;s/^/'"'"'/;s/$/'"'"'/'; }
 
 CASE=$(case_from_ext "$CODE")
 t_like "a case from the extranet" "$CASE" '^[0-9]+$'

@@ -27,7 +27,7 @@ delegate() {	# JAR k=v…
 	csrf=$(http_get "$jar" "$INT_URL/delegate" | csrf_from)
 	http_post "$jar" "$INT_URL/delegate" "csrf=$csrf" "$@" >/dev/null
 }
-row_of() { tr -d '\n' <<<"$HTTP_BODY" | grep -o ">$1<.\{0,1200\}" || true; }
+row_of() { tr -d '\n' <<<"$HTTP_BODY" | text_after ">$1<" 1200; }
 # The page on one line; the worklist's 待办 part only (not 已办件).
 flat() { tr -d '\n' <<<"$HTTP_BODY"; }
 todo() { flat | sed 's/<h2 class="section-title">已办件.*//'; }
