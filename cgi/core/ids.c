@@ -299,3 +299,38 @@ id_mask(const char *s, size_t head, size_t tail, char *out, size_t outlen)
 		out[i] = (i < head || i + tail >= n) ? s[i] : '*';
 	out[i] = '\0';
 }
+
+/* Whether c may touch a number standing alone (not a digit or letter). */
+static int
+apart(char c)
+{
+	return !isalnum((unsigned char)c);
+}
+
+char *
+id_mask_text(char *s)
+{
+	size_t	 i, run, len, head, k;
+
+	for (i = 0; s[i] != '\0'; i += run > 0 ? run : 1) {
+		for (run = 0; isdigit((unsigned char)s[i + run]); run++)
+			;
+		if (run == 0 || (i > 0 && apart(s[i - 1]) == 0))
+			continue;
+		len = run;
+		if (run == 17 && (s[i + 17] == 'X' || s[i + 17] == 'x'))
+			len = 18;
+		if (!apart(s[i + len]))
+			continue;
+		if (len == 18)
+			head = 6;
+		else if (len == 11 && s[i] == '1' && s[i + 1] >= '3')
+			head = 3;
+		else
+			continue;
+		for (k = head; k < len - 4; k++)
+			s[i + k] = '*';
+		run = len;
+	}
+	return s;
+}

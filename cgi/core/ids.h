@@ -79,5 +79,13 @@ int	 phone_valid(const char *);
  * replaced by '*' (SEC-5) into out (size outlen). */
 void	 id_mask(const char *, size_t keep_head, size_t keep_tail, char *out,
 	    size_t outlen);
+/*
+ * In free text s, changed in place: every ID number (17 digits and a
+ * digit or X) and mainland mobile (11 digits, 13-19) that stands alone
+ * masked as the pages mask them (an ID's first 6 and last 4 kept, a
+ * mobile's first 3 and last 4; SEC-5), so that what people type in a
+ * message keeps no number in clear at rest.  Returns s.
+ */
+char	*id_mask_text(char *s);
 
 #endif

@@ -1132,6 +1132,15 @@ reply_error(struct req *r, int status, const char *msg)
 	HDF	*fresh;
 	NEOERR	*err;
 
+	/* The database went away under the request (a restart): the
+	 * service, not the page, is unavailable; the worker connects again
+	 * before the next request. */
+	if (status == 500 && r->db != NULL && db_gone(r->db)) {
+		status = 503;
+		if (msg == NULL)
+			msg = "系统正忙，请稍等片刻后刷新本页。如果刚才是提交表单，"
+			    "请返回上一页查看是否已经办成，再决定是否重新提交。";
+	}
 	if (msg == NULL) {
 		switch (status) {
 		case 400: msg = "提交的内容格式不正确，请返回检查后重新提交。"; break;

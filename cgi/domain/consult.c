@@ -7,6 +7,7 @@
 #include "consult.h"
 #include "deadline.h"
 #include "exchange.h"
+#include "ids.h"
 
 static const char SQL_NOW[] =
     "SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y%m%d'), "
@@ -70,8 +71,10 @@ consult_mask(struct pool *pool, const char *text, const char *name)
 
 	out = pool_alloc(pool, strlen(text) + 1);
 	for (p = text, o = out; *p != '\0'; ) {
+		/* A number masked already (id_mask_text()) is one run. */
 		for (run = 0; (p[run] >= '0' && p[run] <= '9') ||
-		    (run > 0 && (p[run] == 'X' || p[run] == 'x')); run++)
+		    (run > 0 && (p[run] == 'X' || p[run] == 'x' ||
+		    p[run] == '*')); run++)
 			;
 		if (run >= 7) {
 			for (i = 0; i < run; i++)
@@ -167,6 +170,8 @@ consult_ask(struct db *db, struct pool *pool, const struct user *u,
 
 	if ((rc = by_key(db, pool, u->id, form_key, no)) != DB_NONE)
 		return rc;
+	/* No number in clear at rest (id_mask_text()). */
+	question = id_mask_text(pool_strdup(pool, question));
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	if ((rc = stmt_one(db_stmt(db, SQL_NOW), pool, "ss", &day, &now)) !=
@@ -233,7 +238,6 @@ consult_import_answer(struct db *db, struct pool *pool, json_t *rec,
 	const char	*no, *answer, *at;
 	enum db_rc	 rc;
 
-	(void)pool;
 	if (json_unpack(rec, "{s:s, s:s, s:s}", "no", &no, "answer", &answer,
 	    "at", &at) != 0) {
 		snprintf(err, errlen, "咨询答复记录缺少字段");
@@ -241,7 +245,7 @@ consult_import_answer(struct db *db, struct pool *pool, json_t *rec,
 	}
 	/* Once: an answer carried again changes nothing. */
 	q = db_stmt(db, SQL_TAKE_ANSWER);
-	stmt_bind_text(q, 0, answer);
+	stmt_bind_text(q, 0, id_mask_text(pool_strdup(pool, answer)));
 	stmt_bind_text(q, 1, at);
 	stmt_bind_text(q, 2, no);
 	rc = stmt_run(q);
@@ -315,7 +319,7 @@ consult_import(struct db *db, struct pool *pool, json_t *rec, char *err,
 	stmt_bind_text(q, 3, name);
 	stmt_bind_text(q, 4, dept);
 	stmt_bind_text(q, 5, asker);
-	stmt_bind_text(q, 6, question);
+	stmt_bind_text(q, 6, id_mask_text(pool_strdup(pool, question)));
 	stmt_bind_text(q, 7, at);
 	stmt_bind_text(q, 8, due);
 	return stmt_run(q);
@@ -371,6 +375,7 @@ consult_answer(struct db *db, struct pool *pool, const struct user *u,
 	int64_t		 seq;
 
 	*why = NULL;
+	answer = id_mask_text(pool_strdup(pool, answer));
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	if ((rc = lock_own(db, pool, u, id, &c, why)) != DB_OK)

@@ -7,6 +7,7 @@
 #include "calendar.h"
 #include "exchange.h"
 #include "flow.h"
+#include "ids.h"
 #include "message.h"
 #include "sms.h"
 
@@ -34,6 +35,10 @@ static const char SQL_BY_NO[] =
 static const char SQL_UNREAD[] =
     "SELECT COUNT(*) FROM case_message WHERE case_id = ? AND dir = 'ask' "
     "AND read_at IS NULL";
+/* By msg_open (db/252): only the rows still unread are read. */
+static const char SQL_UNREAD_ALL[] =
+    "SELECT case_id, COUNT(*) FROM case_message WHERE read_at IS NULL "
+    "AND dir = 'ask' AND case_id IS NOT NULL GROUP BY case_id";
 static const char SQL_MARK_READ[] =
     "UPDATE case_message SET read_at = UTC_TIMESTAMP() WHERE case_id = ? "
     "AND dir = 'ask' AND read_at IS NULL";
@@ -173,7 +178,9 @@ take(struct db *db, struct pool *pool, json_t *rec, const char *dir,
 	stmt_bind_null(q, 5);
 	stmt_bind_null(q, 6);
 	stmt_bind_null(q, 7);
-	stmt_bind_text(q, 8, json_string_value(json_object_get(rec, "body")));
+	/* The other site masked it; a record is trusted for nothing. */
+	stmt_bind_text(q, 8, id_mask_text(pool_strdup(pool, json_string_value(
+	    json_object_get(rec, "body")))));
 	stmt_bind_text(q, 9, json_string_value(json_object_get(rec, "at")));
 	return stmt_run(q);
 }
@@ -195,6 +202,7 @@ msg_post(struct db *db, struct pool *pool, const struct user *u,
 	stmt_bind_text(q, 1, form_key);
 	if ((rc = stmt_one(q, pool, "i", &id)) != DB_NONE)
 		return rc;
+	body = id_mask_text(pool_strdup(pool, body));
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	rc = insert(db, pool, "LY", app_no, 0, u->name, u->id, form_key, 0,
@@ -275,6 +283,22 @@ msg_unread(struct db *db, struct pool *pool, int64_t case_id, int64_t *n)
 	return stmt_one(q, pool, "i", n);
 }
 
+static enum db_rc
+unread_row(struct stmt *q, struct pool *pool, void *elem)
+{
+	struct msg_unread	*u = elem;
+
+	return stmt_row(q, pool, "ii", &u->case_id, &u->n);
+}
+
+enum db_rc
+msg_unread_all(struct db *db, struct pool *pool, struct msg_unread **v,
+    size_t *n)
+{
+	return stmt_list(db_stmt(db, SQL_UNREAD_ALL), pool, unread_row,
+	    sizeof(**v), v, n);
+}
+
 enum db_rc
 msg_mark_read(struct db *db, int64_t case_id)
 {
@@ -297,6 +321,7 @@ msg_reply(struct db *db, struct pool *pool, const struct user *u,
 	json_t		*rec;
 	char		*no, *now;
 
+	body = id_mask_text(pool_strdup(pool, body));
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	if ((rc = insert(db, pool, "HF", app_no, case_id, dept, 0, NULL,

@@ -65,6 +65,14 @@ enum db_rc	 msg_import(struct db *, struct pool *, json_t *, char *err,
 /* The applicant's messages on case id nobody has opened yet. */
 enum db_rc	 msg_unread(struct db *, struct pool *, int64_t case_id,
 		    int64_t *n);
+/* Every case with messages nobody opened, and how many: one statement
+ * for a whole worklist. */
+struct msg_unread {
+	int64_t		 case_id;
+	int64_t		 n;
+};
+enum db_rc	 msg_unread_all(struct db *, struct pool *,
+		    struct msg_unread **, size_t *);
 /* Those of case id opened now by its window (not by a supervisor). */
 enum db_rc	 msg_mark_read(struct db *, int64_t case_id);
 /*

@@ -348,6 +348,8 @@ page_int_inbox(struct req *r)
 	int		 by_id = sort != NULL && strcmp(sort, "received") == 0;
 	int		 days;
 	int64_t		 unread, msgs = 0;
+	struct msg_unread *un;
+	size_t		 nun;
 	char		*p;
 
 	if (today_get(r, &t) == -1 ||
@@ -356,7 +358,8 @@ page_int_inbox(struct req *r)
 	    DB_OK || case_list_deputy(r->db, r->pool, &r->user, dv, dn, &dk,
 	    &fors, &nk) != DB_OK)
 		return reply_error(r, 500, NULL);
-	if (case_load_states(r->db, r->pool, v, n) != DB_OK)
+	if (case_load_states(r->db, r->pool, v, n) != DB_OK ||
+	    msg_unread_all(r->db, r->pool, &un, &nun) != DB_OK)
 		return reply_error(r, 500, NULL);
 	rows = pool_alloc(r->pool, (n + nk + 1) * sizeof(*rows));
 	for (i = 0; i < n; i++) {
@@ -395,8 +398,9 @@ page_int_inbox(struct req *r)
 		if (view_urge(r, p, rows[i].k) == -1)
 			return reply_error(r, 500, NULL);
 		/* 新留言 (EXT-7): the applicant's messages nobody opened. */
-		if (msg_unread(r->db, r->pool, rows[i].k->id, &unread) != DB_OK)
-			return reply_error(r, 500, NULL);
+		for (j = 0, unread = 0; j < nun; j++)
+			if (un[j].case_id == rows[i].k->id)
+				unread = un[j].n;
 		hdf_putf(r, p, "messages", "%lld", (long long)unread);
 		msgs += unread;
 	}

@@ -217,7 +217,8 @@ page=$(http_get sa "$EXT_URL/apply?code=$CODE&key=$OLD"); http_last
 t_unlike "nor does its form bring it back" "$HTTP_STATUS $page" "旧草稿"
 t_is "showing 我的办件 deleted nothing (a read; the tick deletes)" "$(drafts)" 1
 out=$(admin_ext tick)
-t_like "the tick deletes it" "$out $(drafts)" "删除过期草稿 1 份.* 0\$"
+# (with it, the drafts other scripts left that old)
+t_like "the tick deletes it" "$out $(drafts)" "删除过期草稿 [1-9][0-9]* 份.* 0\$"
 clock_real
 
 # --- the photos cross the gap ------------------------------------------------------------

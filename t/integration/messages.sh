@@ -162,7 +162,9 @@ t_unlike "nor their name" "$HTTP_BODY" '乌云其木格'
 t_like "masked instead" "$HTTP_BODY" "申请人 乌\*\*"
 t_is "still unread" "$(sql_int "SELECT read_at IS NULL FROM case_message WHERE msg_no = '$NO'")" 1
 http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
-t_like "the clerk's case page shows it whole" "$HTTP_BODY" "我的身份证号 $IDNO"
+# Kept masked from the start (id_mask_text(): no number in clear at rest).
+t_like "the clerk's case page shows it, the ID number masked" "$HTTP_BODY" \
+	"我的身份证号 ${IDNO:0:6}\\*{8}${IDNO:14:4}"
 t_like "marked new this once" "$HTTP_BODY" '新留言 1'
 t_is "opened: read" "$(sql_int "SELECT read_at IS NOT NULL FROM case_message WHERE msg_no = '$NO'")" 1
 http_get clerk "$INT_URL/inbox" >/dev/null

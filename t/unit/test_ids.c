@@ -215,6 +215,28 @@ masking(void **state)
 	assert_string_equal(out, "139*");
 }
 
+/* Numbers typed in a message are masked where they stand alone (SEC-5);
+ * other numbers (a waybill, a licence, a date) are left as written. */
+static void
+masking_in_text(void **state)
+{
+	char	 s[256];
+
+	(void)state;
+	snprintf(s, sizeof(s), "身份证 152502199003150027，手机13904791234。");
+	assert_string_equal(id_mask_text(s),
+	    "身份证 152502********0027，手机139****1234。");
+	snprintf(s, sizeof(s), "15250219900315002x\n13904791234");
+	assert_string_equal(id_mask_text(s), "152502********002x\n139****1234");
+	/* Not standing alone, not the shape, or another kind of number. */
+	snprintf(s, sizeof(s), "SF139047912345 1390479123 12904791234 "
+	    "A13904791234 2026-12-07 1520021990031500271");
+	assert_string_equal(id_mask_text(s), "SF139047912345 1390479123 "
+	    "12904791234 A13904791234 2026-12-07 1520021990031500271");
+	s[0] = '\0';
+	assert_string_equal(id_mask_text(s), "");
+}
+
 int
 main(void)
 {
@@ -227,6 +249,7 @@ main(void)
 		cmocka_unit_test(credit_code_parts),
 		cmocka_unit_test(mobiles),
 		cmocka_unit_test(masking),
+		cmocka_unit_test(masking_in_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -178,7 +178,7 @@
       <input type="hidden" name="no" value="<?cs var:App.app_no ?>">
       <?cs if:Msg.Error ?><p class="alert alert-error" role="alert"><?cs var:Msg.Error ?></p><?cs /if ?>
       <div class="field">
-        <label for="f-msg">给窗口留言 <span class="opt">（<?cs var:Limits.msg ?> 字以内，请勿填写密码等不必要的个人信息）</span></label>
+        <label for="f-msg">给窗口留言 <span class="opt">（<?cs var:Limits.msg ?> 字以内；身份证号码、手机号码会部分隐去，请勿填写密码）</span></label>
         <textarea id="f-msg" name="body" rows="3" maxlength="<?cs var:Limits.msg ?>" required><?cs var:Msg.body ?></textarea>
       </div>
       <div class="form-actions"><button class="btn btn-primary" type="submit">发送留言</button></div>

@@ -168,7 +168,7 @@
     <input type="hidden" name="code" value="<?cs var:Item.code ?>">
     <?cs if:Consult.Error ?><p class="alert alert-error" role="alert"><?cs var:Consult.Error ?></p><?cs /if ?>
     <div class="field">
-      <label for="f-question">向<?cs var:Item.dept_name ?>咨询这个事项 <span class="opt">（<?cs var:Limits.question ?> 字以内；答复见「<a href="/consults">我的咨询</a>」）</span></label>
+      <label for="f-question">向<?cs var:Item.dept_name ?>咨询这个事项 <span class="opt">（<?cs var:Limits.question ?> 字以内，身份证号码、手机号码会部分隐去；答复见「<a href="/consults">我的咨询</a>」）</span></label>
       <textarea id="f-question" name="question" rows="3" maxlength="<?cs var:Limits.question ?>" required><?cs var:Consult.question ?></textarea>
     </div>
     <div class="form-actions"><button class="btn btn-plain" type="submit">提交咨询</button></div>
