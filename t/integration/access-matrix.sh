@@ -347,5 +347,9 @@ sql_ext "DELETE FROM session WHERE user_id = $AGT_CIT;
 	DELETE FROM agent_account_area WHERE agent_id = $AGT_ID;
 	DELETE FROM agent_account WHERE id = $AGT_ID;
 	DELETE FROM citizen WHERE id = $AGT_CIT; DELETE FROM agent_public"
-t_is "and leaves no agent behind" "$(sql_int "SELECT COUNT(*) FROM agent WHERE id = $AGT_ID")/$(sql_ext "SELECT COUNT(*) FROM agent_account WHERE id = $AGT_ID")" 0/0
+# A list the tick queued while the agent was there may still be in the
+# outbox: the tick queues the list without it, and both cross, in order.
+admin_int tick >/dev/null
+carry int ext
+t_is "and leaves no agent behind" "$(sql_int "SELECT COUNT(*) FROM agent WHERE id = $AGT_ID")/$(sql_ext "SELECT COUNT(*) FROM agent_account WHERE id = $AGT_ID")/$(sql_ext "SELECT COUNT(*) FROM agent_public")" 0/0/0
 t_done
