@@ -110,8 +110,12 @@ t_like "the second, in the other department" "$(row "$APP2")" \
 	"$STEP2（锡林浩特市自然资源局） <span class=\"light light-green\">"
 t_like "its acceptance notice listed" "$(row "$APP1")" "受理通知书"
 t_like "the third item waits to be applied for" "$(row 临时占用草原审核)" "待申请"
-t_like "one timeline: both cases' events and the project's own" "$(tr -d '\n' <<<"$HTTP_BODY")" \
-	"$APP1</span> <strong>受理</strong>.*$APP2</span> <strong>受理</strong>.*<strong>登记全程代理项目</strong>.*<strong>关联办件</strong>"
+# (one timeline, each entry once; events of the same second come in
+# either order)
+tl=$(sed -n '/<ol class="timeline">/,/<\/ol>/p' <<<"$HTTP_BODY")
+t_is "one timeline: both cases' events and the project's own" \
+	"$(grep -c "$APP1</span> <strong>受理</strong>" <<<"$tl") $(grep -c "$APP2</span> <strong>受理</strong>" <<<"$tl") $(grep -c "<strong>登记全程代理项目</strong>" <<<"$tl") $(grep -c "<strong>关联办件</strong>" <<<"$tl")" \
+	"1 1 1 2"
 
 # --- 催办 across departments -----------------------------------------------------
 project_post /agency/urge "case=$CASE1" "step=$KEY1" "note=项目下月开工，请本周内审结。"
