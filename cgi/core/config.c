@@ -12,16 +12,6 @@
 #include "config.h"
 
 static char *
-xstrdup(const char *s)
-{
-	char	*r;
-
-	if ((r = strdup(s)) == NULL)
-		abort();
-	return r;
-}
-
-static char *
 trim(char *s)
 {
 	char	*e;
@@ -48,14 +38,17 @@ parse_size(const char *v, size_t *out)
 	return 0;
 }
 
-static void
+/* 0, or -1 when memory is short (the program says so and ends; it has
+ * served nothing yet). */
+static int
 set_defaults(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->db_name = xstrdup("yiwang");
-	c->db_user = xstrdup("yiwang_app");
-	c->db_password = xstrdup("");
-	c->db_migrate_user = xstrdup("yiwang_migrate");
+	if ((c->db_name = strdup("yiwang")) == NULL ||
+	    (c->db_user = strdup("yiwang_app")) == NULL ||
+	    (c->db_password = strdup("")) == NULL ||
+	    (c->db_migrate_user = strdup("yiwang_migrate")) == NULL)
+		return -1;
 	c->max_body = 30 * 1024 * 1024;
 	c->max_upload = 10 * 1024 * 1024;
 	c->max_fields = 200;
@@ -72,6 +65,7 @@ set_defaults(struct config *c)
 	c->gap_keep_bytes = (size_t)10 << 30;
 	c->gap_suite = CONFIG_SUITE_INTL;
 	c->gap_key_overlap_days = 30;
+	return 0;
 }
 
 /* "intl" or "sm" as a CONFIG_SUITE_* bit; 0 for anything else. */
@@ -203,7 +197,10 @@ config_load(const char *path, struct config *c)
 		{ "development", NULL, &c->development },
 	};
 
-	set_defaults(c);
+	if (set_defaults(c) == -1) {
+		fprintf(stderr, "%s: out of memory\n", path);
+		return -1;
+	}
 	if ((f = fopen(path, "r")) == NULL) {
 		fprintf(stderr, "%s: %s\n", path, strerror(errno));
 		return -1;
@@ -229,7 +226,12 @@ config_load(const char *path, struct config *c)
 			}
 		if (sp != NULL) {
 			free(*sp);
-			*sp = xstrdup(v);
+			if ((*sp = strdup(v)) == NULL) {
+				fprintf(stderr, "%s:%u: out of memory\n", path,
+				    lineno);
+				fclose(f);
+				return -1;
+			}
 		} else if (zp != NULL) {
 			if (parse_size(v, zp) == -1)
 				goto bad;
