@@ -697,6 +697,21 @@ stmt_insert_id(struct stmt *s)
 	return (int64_t)mysql_stmt_insert_id(s->st);
 }
 
+enum db_rc
+stmt_number(struct db *db, struct stmt *insert, struct pool *pool,
+    const char *number_sql, const char *prefix, const char *day, char **no)
+{
+	int64_t		 id = stmt_insert_id(insert);
+	struct stmt	*q;
+
+	*no = pool_printf(pool, "%s%s%05lld", prefix, day,
+	    (long long)(id % 100000));
+	q = db_stmt(db, number_sql);
+	stmt_bind_text(q, 0, *no);
+	stmt_bind_int(q, 1, id);
+	return stmt_run(q);
+}
+
 /*
  * A format that does not match the columns would write through the wrong
  * pointers: that is a programming error, stopped before any write

@@ -129,6 +129,14 @@ enum db_rc	 stmt_run(struct stmt *);
 uint64_t	 stmt_affected(struct stmt *);
 int64_t		 stmt_insert_id(struct stmt *);
 /*
+ * The row insert q just wrote numbered prefix, day (YYYYMMDD) and the
+ * last 5 digits of its id (TS…, ZX…, LY…), stored by number_sql ("UPDATE
+ * t SET no = ? WHERE id = ?"); *no the number.  DB_OK, or DB_ERR.
+ */
+enum db_rc	 stmt_number(struct db *, struct stmt *insert, struct pool *,
+		    const char *number_sql, const char *prefix,
+		    const char *day, char **no);
+/*
  * Fetch the next row into the pointers that follow fmt, one letter a
  * column: 's' (char **, copied into pool, NULL for SQL NULL), 'i'
  * (int64_t *, 0 for NULL), 'd' (int *).  DB_OK for a row, DB_NONE at the

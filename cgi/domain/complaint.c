@@ -257,7 +257,6 @@ cmp_file(struct db *db, struct pool *pool, const struct user *u,
 	enum db_rc	 rc;
 	json_t		*rec;
 	char		*day, *now, *bjday, *phone = "";
-	int64_t		 id;
 
 	if ((rc = cmp_by_key(db, pool, u->id, form_key, no)) != DB_NONE)
 		return rc;
@@ -290,12 +289,8 @@ cmp_file(struct db *db, struct pool *pool, const struct user *u,
 	}
 	if (rc != DB_OK)
 		goto fail;
-	id = stmt_insert_id(q);
-	*no = pool_printf(pool, "TS%s%05lld", day, (long long)(id % 100000));
-	q = db_stmt(db, SQL_NUMBER);
-	stmt_bind_text(q, 0, *no);
-	stmt_bind_int(q, 1, id);
-	if ((rc = stmt_run(q)) != DB_OK)
+	if ((rc = stmt_number(db, q, pool, SQL_NUMBER, "TS", day, no)) !=
+	    DB_OK)
 		goto fail;
 	rec = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, "
 	    "s:{s:s, s:s}, s:s, s:s}", "type", "complaint", "no", *no,

@@ -166,7 +166,6 @@ consult_ask(struct db *db, struct pool *pool, const struct user *u,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	char		*day, *now;
-	int64_t		 id;
 
 	if ((rc = by_key(db, pool, u->id, form_key, no)) != DB_NONE)
 		return rc;
@@ -193,12 +192,8 @@ consult_ask(struct db *db, struct pool *pool, const struct user *u,
 	}
 	if (rc != DB_OK)
 		goto fail;
-	id = stmt_insert_id(q);
-	*no = pool_printf(pool, "ZX%s%05lld", day, (long long)(id % 100000));
-	q = db_stmt(db, SQL_NUMBER);
-	stmt_bind_text(q, 0, *no);
-	stmt_bind_int(q, 1, id);
-	if ((rc = stmt_run(q)) != DB_OK)
+	if ((rc = stmt_number(db, q, pool, SQL_NUMBER, "ZX", day, no)) !=
+	    DB_OK)
 		goto fail;
 	return finish(db, pool, DB_OK, json_pack("{s:s, s:s, s:s, s:i, s:s, "
 	    "s:s, s:s, s:s, s:s}", "type", "consult", "no", *no, "item_code",

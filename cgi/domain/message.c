@@ -99,7 +99,6 @@ insert(struct db *db, struct pool *pool, const char *prefix,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	char		*day;
-	int64_t		 id;
 
 	if ((rc = stmt_one(db_stmt(db, SQL_NOW), pool, "ss", &day, now)) !=
 	    DB_OK)
@@ -128,13 +127,7 @@ insert(struct db *db, struct pool *pool, const char *prefix,
 	stmt_bind_text(q, 9, *now);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
-	id = stmt_insert_id(q);
-	*no = pool_printf(pool, "%s%s%05lld", prefix, day,
-	    (long long)(id % 100000));
-	q = db_stmt(db, SQL_NUMBER);
-	stmt_bind_text(q, 0, *no);
-	stmt_bind_int(q, 1, id);
-	return stmt_run(q);
+	return stmt_number(db, q, pool, SQL_NUMBER, prefix, day, no);
 }
 
 /* Whether message no is here: DB_OK, DB_NONE. */
