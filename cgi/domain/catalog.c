@@ -23,6 +23,27 @@
 
 static const char SQL_ITEM_PUBLISHED[] =
     "SELECT " ITEM_COLS " FROM item WHERE code = ? AND status = 'published'";
+/*
+ * The item of a guide with, in the same statement (issue #12), what the
+ * guide says beside it, each an index read: its parent's name
+ * (catalog_published_head()), whether its department has a window that
+ * takes bookings (booking_open_for(), EXT-10), and its ratings for a
+ * 满意度 (EXT-8): the cases rated (the last round of each), how many of
+ * them good_level or better.  The indexes are named: on the few rows of
+ * a new site the optimizer would read the tables whole, and go on so as
+ * they grow until its statistics catch up.
+ */
+static const char SQL_ITEM_GUIDE[] =
+    "SELECT " ITEM_COLS ", (SELECT p.name FROM item p "
+    "WHERE p.code = item.parent_code AND p.status = 'published' LIMIT 1), "
+    "EXISTS (SELECT 1 FROM booking_window w FORCE INDEX (PRIMARY) WHERE "
+    "w.dept_code = item.dept_code AND w.capacity > 0 AND w.days <> ''), "
+    "s.n, s.good FROM item, (SELECT COUNT(*) AS n, "
+    "COALESCE(CAST(SUM(r.level >= ?) AS SIGNED), 0) AS good "
+    "FROM rating r FORCE INDEX (rating_item) "
+    "WHERE r.item_code = ? AND NOT EXISTS (SELECT 1 FROM "
+    "rating l WHERE l.app_no = r.app_no AND l.round > r.round)) s "
+    "WHERE item.code = ? AND item.status = 'published'";
 static const char SQL_ITEM_BY_ID[] =
     "SELECT " ITEM_COLS " FROM item WHERE id = ?";
 static const char SQL_ITEM_LIST[] =
@@ -127,20 +148,25 @@ static const char SQL_HANDS[] =
     "WHERE h.code = ? AND h.version = ? GROUP BY h.login, s.name "
     "ORDER BY MIN(h.at), h.login";
 
+/* ITEM_COLS as stmt_row() reads them, into it. */
+#define ITEM_FMT "isdssssssssdddsssssdssssssdsssdd"
+#define ITEM_ROW(it) &(it)->id, \
+	    &(it)->code, &(it)->version, &(it)->status, &(it)->name, \
+	    &(it)->kind, &(it)->dept_code, &(it)->dept_name, &(it)->level, \
+	    &(it)->basis, &(it)->conditions, &(it)->statutory_days, \
+	    &(it)->promised_days, &(it)->instant, &(it)->fee, &(it)->place, \
+	    &(it)->hours, &(it)->phone, &(it)->complaint_phone, \
+	    &(it)->visits, &(it)->depth, &(it)->published_at, \
+	    &(it)->parent_code, &(it)->phase, &(it)->fee_basis, \
+	    &(it)->fee_standard, &(it)->secret, &(it)->themes, \
+	    &(it)->keywords, &(it)->fee_kind, &(it)->fee_min, &(it)->fee_max
+
 static enum db_rc
 row_item(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct item	*it = arg;
 
-	return stmt_row(q, pool, "isdssssssssdddsssssdssssssdsssdd", &it->id,
-	    &it->code, &it->version, &it->status, &it->name, &it->kind,
-	    &it->dept_code, &it->dept_name, &it->level, &it->basis,
-	    &it->conditions, &it->statutory_days, &it->promised_days,
-	    &it->instant, &it->fee, &it->place, &it->hours, &it->phone,
-	    &it->complaint_phone, &it->visits, &it->depth, &it->published_at,
-	    &it->parent_code, &it->phase, &it->fee_basis, &it->fee_standard,
-	    &it->secret, &it->themes, &it->keywords, &it->fee_kind,
-	    &it->fee_min, &it->fee_max);
+	return stmt_row(q, pool, ITEM_FMT, ITEM_ROW(it));
 }
 
 static enum db_rc
@@ -242,6 +268,29 @@ catalog_published_guide(struct db *db, struct pool *pool, const char *code,
     struct item *it)
 {
 	return published(db, pool, code, it, PARTS_GUIDE);
+}
+
+enum db_rc
+catalog_guide(struct db *db, struct pool *pool, const char *code,
+    int good_level, struct item *it, struct item_guide *g)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+
+	memset(it, 0, sizeof(*it));
+	memset(g, 0, sizeof(*g));
+	q = db_stmt(db, SQL_ITEM_GUIDE);
+	stmt_bind_int(q, 0, good_level);
+	stmt_bind_text(q, 1, code);
+	stmt_bind_text(q, 2, code);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	rc = stmt_row(q, pool, ITEM_FMT "sdii", ITEM_ROW(it), &g->parent_name,
+	    &g->bookable, &g->rated, &g->good);
+	stmt_done(q);
+	if (rc != DB_OK)
+		return rc;
+	return load_parts(db, pool, it, PARTS_GUIDE);
 }
 
 enum db_rc

@@ -173,6 +173,17 @@ enum db_rc	 catalog_published_guide(struct db *, struct pool *,
 		    const char *code, struct item *);
 enum db_rc	 catalog_published_head(struct db *, struct pool *,
 		    const char *code, struct item *);
+/* What a guide shows beside the item, read with it (catalog_guide()). */
+struct item_guide {
+	char		*parent_name;	/* NULL: no published parent */
+	int		 bookable;	/* a window of its department takes
+					 * bookings (EXT-10) */
+	int64_t		 rated, good;	/* cases rated, those rated good_level
+					 * or better (EXT-8) */
+};
+/* A published item with its materials and steps, and g: 3 statements. */
+enum db_rc	 catalog_guide(struct db *, struct pool *, const char *code,
+		    int good_level, struct item *, struct item_guide *g);
 enum db_rc	 catalog_by_id(struct db *, struct pool *, int64_t id,
 		    struct item *);
 /* DB_OK when a material's blank form or sample is the file sha. */

@@ -136,10 +136,6 @@ static const char SQL_RATE[] =
     "INSERT INTO rating (app_no, round, citizen_id, item_code, item_name, "
     "level, reasons, comment, rated_at, state, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'none', ?)";
-static const char SQL_SCORE[] =
-    "SELECT COUNT(*), COALESCE(CAST(SUM(r.level >= ?) AS SIGNED), 0) "
-    "FROM rating r WHERE r.item_code = ? AND NOT EXISTS (SELECT 1 FROM "
-    "rating l WHERE l.app_no = r.app_no AND l.round > r.round)";
 static const char SQL_STATE_TAKE[] =
     "UPDATE rating SET state = ?, seq = ?, result = ?, "
     "visit_due = IF(? = '', visit_due, ?), "
@@ -247,18 +243,6 @@ rt_rate(struct db *db, struct pool *pool, const struct user *u,
 fail:
 	db_rollback(db);
 	return rc == DB_OK ? DB_ERR : rc;
-}
-
-enum db_rc
-rt_item_score(struct db *db, struct pool *pool, const char *code,
-    int64_t *n, int64_t *good)
-{
-	struct stmt	*q;
-
-	q = db_stmt(db, SQL_SCORE);
-	stmt_bind_int(q, 0, RT_GOOD);
-	stmt_bind_text(q, 1, code);
-	return stmt_one(q, pool, "ii", n, good);
 }
 
 enum db_rc

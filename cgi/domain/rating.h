@@ -84,10 +84,6 @@ enum db_rc	 rt_of_app(struct db *, struct pool *, const char *app_no,
 enum db_rc	 rt_rate(struct db *, struct pool *, const struct user *u,
 		    const char *app_no, int level, const char *reasons,
 		    const char *comment, const char **why);
-/* The item's ratings: how many cases rated (the last round of each),
- * how many of them 满意 or better. */
-enum db_rc	 rt_item_score(struct db *, struct pool *, const char *code,
-		    int64_t *n, int64_t *good);
 /* Apply a "rating.state" record (gap.c). */
 enum db_rc	 rt_import_state(struct db *, struct pool *, json_t *,
 		    char *err, size_t errlen);
