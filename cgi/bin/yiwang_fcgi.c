@@ -71,6 +71,8 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 	static jmp_buf		 oom;
 	int			 status;
 
+	/* Its first statement may run again on a new connection (db.h). */
+	db_request(db);
 	/* The test stack's clock file sets this request's "now" (clock.h),
 	 * the database's too. */
 	if (cfg->clock_settable) {

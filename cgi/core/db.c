@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <mysql.h>
 #include <errmsg.h>
@@ -43,6 +44,8 @@ struct stmt {
 	int		 bad;		/* a parameter out of range was bound */
 };
 
+static const char SQL_CLIENT[] = "SET @yw_client = ?, @yw_staff = ?";
+
 struct db {
 	MYSQL		*conn;
 	struct stmt	*cache[CACHE_SIZE];
@@ -54,6 +57,10 @@ struct db {
 					 * lock wait timed out (db_txn) */
 	int		 keep;		/* a lost server: db_gone(), no exit */
 	int		 gone;		/* the server was lost (db_keep()) */
+	int		 fresh;		/* no statement ran yet in this
+					 * request (db_request()) */
+	const struct config *cfg;	/* to connect again (revive()) */
+	enum db_role	 role;
 };
 
 /*
@@ -87,6 +94,106 @@ int
 db_gone(const struct db *db)
 {
 	return db->gone;
+}
+
+void
+db_request(struct db *db)
+{
+	db->fresh = db->keep && db->cfg != NULL;
+}
+
+/* A text that changes no row: a read, or a session's setting. */
+static int
+writes_nothing(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\n' || *sql == '(')
+		sql++;
+	return strncasecmp(sql, "SELECT ", 7) == 0 ||
+	    strncasecmp(sql, "SET ", 4) == 0 ||
+	    strncasecmp(sql, "START TRANSACTION", 17) == 0;
+}
+
+/*
+ * Whether sql, which failed with err, may run again on a new connection:
+ * only the first statement of a worker's request (db_request()), when the
+ * server was lost before it was sent (CR_SERVER_GONE_ERROR) or while it
+ * ran a statement that writes nothing (CR_SERVER_LOST: a write may have
+ * been done).  Never a later one: one before it may have written, or
+ * begun a transaction, which went with the connection.  Once a request.
+ */
+static int
+may_retry(struct db *db, unsigned err, const char *sql)
+{
+	if (!db->fresh)
+		return 0;
+	db->fresh = 0;
+	return err == CR_SERVER_GONE_ERROR ||
+	    (err == CR_SERVER_LOST && writes_nothing(sql));
+}
+
+static MYSQL	*connect_as(const struct config *, enum db_role);
+static void	 result_free(struct stmt *);
+
+/*
+ * A new connection in place of the lost one, with the session's clock
+ * and client as they were.  The prepared statements go with the old
+ * connection (each is prepared again when next asked for), but keep, the
+ * one being run, is prepared at once and stays.  -1 (logged) when the
+ * server is not back: then nothing changed.
+ */
+static int
+revive(struct db *db, struct stmt *keep)
+{
+	MYSQL		*conn;
+	MYSQL_STMT	*st = NULL;
+	struct stmt	*s;
+	size_t		 i;
+	time_t		 clock = db->clock;
+	char		 client[sizeof(db->client)];
+	int64_t		 staff = db->staff;
+	int		 client_set = db->client_set;
+
+	if ((conn = connect_as(db->cfg, db->role)) == NULL)
+		return -1;
+	if (keep != NULL && ((st = mysql_stmt_init(conn)) == NULL ||
+	    mysql_stmt_prepare(st, keep->sql, strlen(keep->sql)) != 0)) {
+		log_err("prepare on a new connection: %s: %.200s", st ?
+		    mysql_stmt_error(st) : "out of memory", keep->sql);
+		if (st != NULL)
+			mysql_stmt_close(st);
+		mysql_close(conn);
+		return -1;
+	}
+	for (i = 0; i < CACHE_SIZE; i++)
+		if ((s = db->cache[i]) != NULL)
+			result_free(s);
+	mysql_close(db->conn);		/* its statements are void now */
+	db->conn = conn;
+	for (i = 0; i < CACHE_SIZE; i++) {
+		if ((s = db->cache[i]) == NULL)
+			continue;
+		db->cache[i] = NULL;
+		mysql_stmt_close(s->st);
+		if (s == keep)
+			continue;
+		free(s);
+	}
+	if (keep != NULL) {
+		keep->st = st;
+		db->cache[((uintptr_t)keep->sql >> 3) % CACHE_SIZE] = keep;
+	}
+	memcpy(client, db->client, sizeof(client));
+	db->gone = 0;
+	db->clock = 0;
+	db->client_set = 0;
+	log_info("connected to the database again: the request's first "
+	    "statement runs once more");
+	if (clock != 0 && db_clock(db, clock) != DB_OK)
+		return -1;
+	if (client_set && (keep == NULL || keep->sql != SQL_CLIENT) &&
+	    db_client(db, *client != '\0' ? client : NULL, staff) != DB_OK)
+		return -1;
+	return 0;
 }
 
 /* A failure the transaction may simply be tried again after: InnoDB chose
@@ -139,10 +246,11 @@ credentials(const struct config *cfg, enum db_role role, const char **user,
 	return 0;
 }
 
-struct db *
-db_open_as(const struct config *cfg, enum db_role role)
+/* A connection as role, its session set up; NULL (logged) when none. */
+static MYSQL *
+connect_as(const struct config *cfg, enum db_role role)
 {
-	struct db	*db;
+	MYSQL		*conn;
 	const char	*user;
 	char		 pw[256];
 	my_bool		 off = 0;
@@ -150,40 +258,54 @@ db_open_as(const struct config *cfg, enum db_role role)
 
 	if (credentials(cfg, role, &user, pw, sizeof(pw)) == -1)
 		return NULL;
-	if ((db = calloc(1, sizeof(*db))) == NULL ||
-	    (db->conn = mysql_init(NULL)) == NULL) {
+	if ((conn = mysql_init(NULL)) == NULL) {
 		OPENSSL_cleanse(pw, sizeof(pw));
 		log_err("db_open: out of memory");
-		free(db);
 		return NULL;
 	}
-	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &off);
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
 	/* LOAD DATA LOCAL only where db_load() is meant to run: it never
 	 * reads a file, only the buffer it is given. */
 	local = role == DB_BULK;
-	mysql_options(db->conn, MYSQL_OPT_LOCAL_INFILE, &local);
+	mysql_options(conn, MYSQL_OPT_LOCAL_INFILE, &local);
 	/* stmt_affected() counts rows matched, not only rows changed: an
 	 * update that writes the same values still found its row. */
-	if (mysql_real_connect(db->conn, cfg->db_socket ? NULL : cfg->db_host,
+	if (mysql_real_connect(conn, cfg->db_socket ? NULL : cfg->db_host,
 	    user, pw, role == DB_ROOT ? NULL : cfg->db_name, cfg->db_port,
 	    cfg->db_socket, CLIENT_FOUND_ROWS) == NULL) {
 		OPENSSL_cleanse(pw, sizeof(pw));
 		log_err("cannot connect to the database as %s: %s", user,
-		    mysql_error(db->conn));
-		mysql_close(db->conn);
-		free(db);
+		    mysql_error(conn));
+		mysql_close(conn);
 		return NULL;
 	}
 	OPENSSL_cleanse(pw, sizeof(pw));
-	if (mysql_query(db->conn, "SET time_zone = '+00:00', "
+	if (mysql_query(conn, "SET time_zone = '+00:00', "
 	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO'"
 	    ", SESSION tx_isolation = 'READ-COMMITTED'") != 0) {
-		log_err("session setup: %s", mysql_error(db->conn));
-		mysql_close(db->conn);
+		log_err("session setup: %s", mysql_error(conn));
+		mysql_close(conn);
+		return NULL;
+	}
+	return conn;
+}
+
+struct db *
+db_open_as(const struct config *cfg, enum db_role role)
+{
+	struct db	*db;
+
+	if ((db = calloc(1, sizeof(*db))) == NULL) {
+		log_err("db_open: out of memory");
+		return NULL;
+	}
+	if ((db->conn = connect_as(cfg, role)) == NULL) {
 		free(db);
 		return NULL;
 	}
+	db->cfg = cfg;
+	db->role = role;
 	if (clock_fixed() != 0 && db_clock(db, clock_fixed()) != DB_OK) {
 		db_close(db);
 		return NULL;
@@ -273,10 +395,14 @@ db_exec(struct db *db, const char *sql)
 
 	if (mysql_query(db->conn, sql) != 0) {
 		check_gone(db, mysql_errno(db->conn), "query");
+		if (may_retry(db, mysql_errno(db->conn), sql) &&
+		    revive(db, NULL) == 0)
+			return db_exec(db, sql);
 		note_busy(db, mysql_errno(db->conn));
 		log_err("%s: %.200s", mysql_error(db->conn), sql);
 		return DB_ERR;
 	}
+	db->fresh = 0;
 	/* Drain results of multi-statement or SELECT texts. */
 	do {
 		if ((res = mysql_store_result(db->conn)) != NULL)
@@ -284,8 +410,6 @@ db_exec(struct db *db, const char *sql)
 	} while (mysql_next_result(db->conn) == 0);
 	return DB_OK;
 }
-
-static const char SQL_CLIENT[] = "SET @yw_client = ?, @yw_staff = ?";
 
 enum db_rc
 db_client(struct db *db, const char *addr, int64_t staff)
@@ -414,6 +538,7 @@ db_begin(struct db *db)
 enum db_rc
 db_commit(struct db *db)
 {
+	db->fresh = 0;
 	if (mysql_commit(db->conn) != 0) {
 		check_gone(db, mysql_errno(db->conn), "commit");
 		note_busy(db, mysql_errno(db->conn));
@@ -517,6 +642,15 @@ db_stmt(struct db *db, const char *sql)
 	}
 	if (mysql_stmt_prepare(s->st, sql, strlen(sql)) != 0) {
 		check_gone(db, mysql_stmt_errno(s->st), "prepare");
+		/* Preparing writes nothing: any lost server may be retried. */
+		if (may_retry(db, CR_SERVER_GONE_ERROR, sql) &&
+		    (mysql_stmt_errno(s->st) == CR_SERVER_GONE_ERROR ||
+		    mysql_stmt_errno(s->st) == CR_SERVER_LOST) &&
+		    revive(db, NULL) == 0) {
+			mysql_stmt_close(s->st);
+			free(s);
+			return db_stmt(db, sql);
+		}
 		/* A statement that does not prepare is a programming error. */
 		log_err("prepare: %s: %.300s", mysql_stmt_error(s->st), sql);
 		goto bad;
@@ -630,8 +764,10 @@ stmt_run(struct stmt *s)
 		goto fail;
 	if (mysql_stmt_execute(s->st) != 0)
 		goto fail;
-	if ((meta = mysql_stmt_result_metadata(s->st)) == NULL)
+	if ((meta = mysql_stmt_result_metadata(s->st)) == NULL) {
+		s->db->fresh = 0;
 		return DB_OK;		/* not a SELECT */
+	}
 	mysql_stmt_attr_set(s->st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
 	if (mysql_stmt_store_result(s->st) != 0) {
 		mysql_free_result(meta);
@@ -663,6 +799,7 @@ stmt_run(struct stmt *s)
 	mysql_free_result(meta);
 	if (mysql_stmt_bind_result(s->st, s->cols) != 0)
 		goto fail;
+	s->db->fresh = 0;
 	return DB_OK;
 nomem:
 	/* The caller answers 500; the worker lives on. */
@@ -674,6 +811,9 @@ nomem:
 fail:
 	err = mysql_stmt_errno(s->st);
 	check_gone(s->db, err, "execute");
+	if (may_retry(s->db, err, s->sql) && revive(s->db, s) == 0)
+		return stmt_run(s);
+	s->db->fresh = 0;
 	note_busy(s->db, err);
 	if (err == ER_DUP_ENTRY)
 		return DB_DUP;

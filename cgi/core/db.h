@@ -5,8 +5,10 @@
  * constants; db_stmt() prepares each text once per process (cached by the
  * constant's address) and reuses it.  Every parameter is bound, never
  * formatted into the text.  A lost connection ends a command (exit 75:
- * it can be run again); a worker (db_keep()) lives on: what it runs fails
- * with DB_ERR and it connects again before its next request (db_gone()).
+ * it can be run again); a worker (db_keep()) lives on: the first statement
+ * of a request is tried once more on a new connection (db_request()),
+ * anything else fails with DB_ERR and the worker connects again before its
+ * next request (db_gone()).
  */
 #ifndef YW_DB_H
 #define YW_DB_H
@@ -47,6 +49,12 @@ struct db	*db_open_as(const struct config *, enum db_role);
 /* A worker's handle: a lost server is no exit but DB_ERR, and db_gone(). */
 void		 db_keep(struct db *);
 int		 db_gone(const struct db *);
+/*
+ * A worker's request begins: if its first statement finds the server
+ * lost (a restart), it is run once more on a new connection, unless it
+ * may have written (db.c may_retry()); later statements never are.
+ */
+void		 db_request(struct db *);
 /* Never connected: every statement fails as on a lost server (tests). */
 struct db	*db_offline(void);
 void		 db_close(struct db *);

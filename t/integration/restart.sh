@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # restart.sh: a database that restarts under a running site.  While it is
 # down, pages say so in Chinese (no bare 502) and nothing half-done is kept;
-# once it is back, workers that lost their connection have been replaced
-# and pages, logins and forms work again.
+# once it is back, the next request of each worker is answered as if
+# nothing happened (issue #12): pages, logins and forms work again.
 . "$(dirname "$0")/../lib.sh"
 
 CODE=152502-SCJG-XK-001
@@ -28,27 +28,25 @@ for _ in $(seq 1 100); do
 done
 t_ok "the database is back" mariadb-admin --no-defaults --socket="$d/mysqld.sock" -uroot ping
 
-# Every worker either kept a good connection or was replaced: ask more
-# times than there are workers.
-good=0
-for _ in $(seq 1 40); do
-	http_get anon "$EXT_URL/guide?code=$CODE" >/dev/null
-	[[ $HTTP_STATUS == 200 ]] && good=$((good + 1))
-	((good >= 8)) && break
-	sleep 0.25
-done
-t_is "after the restart the guide answers again, from every worker" "$good" 8
-# Logins run on a pool of their own (SEC-8), whose workers meet the lost
-# connection at their first login and are replaced the same way.
+# Every worker meets the lost connection at its next request and runs
+# its first statement again on a new one (db.c may_retry()): the visitor
+# never sees the restart.  Ask more times than there are workers, some at
+# once, so that each is asked.
+codes=$(for _ in $(seq 1 4); do
+	for _ in $(seq 1 4); do
+		curl -s -o /dev/null -w '%{http_code}\n' --cacert "$TEST_CA" \
+			"$EXT_URL/guide?code=$CODE" &
+	done
+	wait
+done | sort | uniq -c | awk '{ print $2 "×" $1 }' | paste -sd' ')
+t_is "after the restart every request is answered, from every worker" "$codes" "200×16"
+t_like "each worker that lost its connection said so, and ran it again" \
+	"$(tail -n 200 "$d/fcgi.log")" 'connected to the database again'
+# Logins run on a pool of their own (SEC-8), whose worker meets the lost
+# connection at its first login and carries on the same way.
 csrf=$(http_get demo "$EXT_URL/login" | csrf_from)
-for _ in 1 2 3; do
-	http_post demo "$EXT_URL/login" "csrf=$csrf" "id_number=152502199003150027" "password=Yiwang@2026" "next=/my" >/dev/null
-	# The worker that finds its connection gone answers 503 (系统正忙)
-	# and connects again before its next request.
-	[[ $HTTP_STATUS == 50[23] ]] || break
-	sleep 0.5
-done
-t_is "and a citizen can log in" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
+http_post demo "$EXT_URL/login" "csrf=$csrf" "id_number=152502199003150027" "password=Yiwang@2026" "next=/my" >/dev/null
+t_is "and a citizen logs in at the first try" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
 http_get demo "$EXT_URL/my" >/dev/null
-t_is "and see their applications page" "$HTTP_STATUS" 200
+t_is "and sees their applications page" "$HTTP_STATUS" 200
 t_done
