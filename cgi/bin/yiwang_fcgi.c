@@ -108,7 +108,8 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 		else if (cfg->site == SITE_INTRANET && db_client(db,
 		    request_param(&r, "REMOTE_ADDR"), r.user.id) != DB_OK)
 			reply_error(&r, 500, NULL);
-		else
+		/* A public page kept for visitors without a session. */
+		else if (!page_ext_cached(&r))
 			route_dispatch(&r);
 	}
 	pool_recover(NULL);

@@ -13,6 +13,7 @@
 #include <fcgiapp.h>
 
 #include "log.h"
+#include "pagecache.h"
 #include "request.h"
 #include "utf8.h"
 
@@ -785,6 +786,29 @@ reply_file(struct req *r, const char *path, const char *ctype,
 	return reply_raw(r, ctype, buf, got, name);
 }
 
+/*
+ * A public page made for a visitor without a session (ext_cache.c set
+ * r->cache_key) is kept for the next: only a whole page (200, no memory
+ * short), made for nobody (no user), and holding no token of this
+ * visitor's (the CSRF token of a form; the anonymous pages have none).
+ */
+static void
+keep_page(struct req *r, const char *ctype, const void *body, size_t len,
+    const char *filename)
+{
+	if (r->cache_key == NULL || r->status != 200 || r->nomem ||
+	    filename != NULL || r->user.id != 0 || r->session_hash != NULL ||
+	    strcmp(ctype, "text/html; charset=utf-8") != 0)
+		return;
+	if (r->csrf != NULL && *r->csrf != '\0' &&
+	    memmem(body, len, r->csrf, strlen(r->csrf)) != NULL) {
+		log_err("a public page holds the visitor's token: not kept "
+		    "(%.100s)", r->cache_key);
+		return;
+	}
+	pagecache_put(r->cache_key, r->cache_gen, body, len);
+}
+
 int
 reply_raw(struct req *r, const char *ctype, const void *body, size_t len,
     const char *filename)
@@ -816,11 +840,17 @@ reply_raw(struct req *r, const char *ctype, const void *body, size_t len,
 		len = strlen(BUSY_PAGE);
 		filename = NULL;
 	}
+	keep_page(r, ctype, body, len, filename);
 	if (r->fcgx == NULL)
 		return r->status;
 	/* Safe by construction: percent-encoded (disposition()). */
 	if (filename != NULL)
 		extra = disposition(r->pool, filename);
+	/* The test stack says whether a page was kept (page-cache.sh). */
+	else if (r->cache != PAGE_NONE && r->cfg != NULL &&
+	    r->cfg->clock_settable)
+		extra = r->cache == PAGE_HIT ? "X-Yiwang-Cache: hit\r\n" :
+		    "X-Yiwang-Cache: miss\r\n";
 	send_headers(r, ctype, len, extra);
 	FCGX_PutStr(body, (int)len, r->fcgx->out);
 	return r->status;

@@ -91,6 +91,13 @@ struct req {
 						 * (memory): the page would
 						 * be short of it, so 503 and
 						 * a page to try again */
+	/* A public page kept for visitors without a session (issue #12,
+	 * ext_cache.c): the key to keep this response under, and the
+	 * generation of the data it is made from; whether it was served
+	 * kept (PAGE_HIT) or made and kept (PAGE_MISS). */
+	const char		*cache_key;
+	uint64_t		 cache_gen;
+	enum { PAGE_NONE, PAGE_MISS, PAGE_HIT } cache;
 };
 
 /* Outcome of request_begin(): 0, or the HTTP status to answer with (and

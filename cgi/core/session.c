@@ -93,6 +93,12 @@ session_begin(struct req *r)
 }
 
 int
+session_sent(const struct req *r)
+{
+	return cookie_get(r, COOKIE_SESSION) != NULL;
+}
+
+int
 session_login(struct req *r, const struct user *u)
 {
 	char	 token[65], hash[65], csrf[65];

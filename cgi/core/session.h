@@ -13,6 +13,8 @@
 
 /* Load the session or pre-session of the request; sets r->user, r->csrf. */
 void	 session_begin(struct req *);
+/* 1 when the request carries a session cookie, good or not. */
+int	 session_sent(const struct req *);
 /* Start a new session for user (a new token, never the old one). */
 int	 session_login(struct req *, const struct user *);
 void	 session_logout(struct req *);

@@ -44,6 +44,8 @@ static const char SQL_ITEM_GUIDE[] =
     "WHERE r.item_code = ? AND NOT EXISTS (SELECT 1 FROM "
     "rating l WHERE l.app_no = r.app_no AND l.round > r.round)) s "
     "WHERE item.code = ? AND item.status = 'published'";
+/* What the public pages show changed when this moved (db/280). */
+static const char SQL_PAGE_GEN[] = "SELECT gen FROM page_gen WHERE id = 1";
 static const char SQL_ITEM_BY_ID[] =
     "SELECT " ITEM_COLS " FROM item WHERE id = ?";
 static const char SQL_ITEM_LIST[] =
@@ -291,6 +293,17 @@ catalog_guide(struct db *db, struct pool *pool, const char *code,
 	if (rc != DB_OK)
 		return rc;
 	return load_parts(db, pool, it, PARTS_GUIDE);
+}
+
+enum db_rc
+catalog_generation(struct db *db, struct pool *pool, uint64_t *gen)
+{
+	int64_t		 g;
+	enum db_rc	 rc;
+
+	rc = stmt_one(db_stmt(db, SQL_PAGE_GEN), pool, "i", &g);
+	*gen = (uint64_t)g;
+	return rc;
 }
 
 enum db_rc

@@ -173,6 +173,8 @@ enum db_rc	 catalog_published_guide(struct db *, struct pool *,
 		    const char *code, struct item *);
 enum db_rc	 catalog_published_head(struct db *, struct pool *,
 		    const char *code, struct item *);
+/* The generation of what the public pages show (db/280_page_gen.sql). */
+enum db_rc	 catalog_generation(struct db *, struct pool *, uint64_t *);
 /* What a guide shows beside the item, read with it (catalog_guide()). */
 struct item_guide {
 	char		*parent_name;	/* NULL: no published parent */

@@ -16,6 +16,8 @@ int	 page_display(struct req *);
 
 /* Extranet. */
 int	 page_ext_home(struct req *);
+/* A kept public page served (1), or what to keep this one as (0). */
+int	 page_ext_cached(struct req *);
 int	 page_ext_guide(struct req *);
 int	 page_ext_search(struct req *);
 int	 page_ext_browse(struct req *);

@@ -67,7 +67,7 @@ build_request() {
 	$CC -g "$2" -std=c11 -D_GNU_SOURCE "$1" \
 	    -DTOP_SRCDIR=\""$TOP"\" -Icgi/core -I/usr/include/ClearSilver \
 	    t/fuzz/fuzz_request.c "${REQUEST_C:-cgi/core/request.c}" \
-	    cgi/core/arena.c \
+	    cgi/core/arena.c cgi/core/pagecache.c \
 	    cgi/core/config.c cgi/core/utf8.c \
 	    $(pkg-config --cflags --libs fcgi) \
 	    -lneo_cgi -lneo_cs -lneo_utl -lz -o "$3"
@@ -79,7 +79,7 @@ build_bench() {
 	local o=$OUT/bench-obj f
 	mkdir -p "$o"
 	for f in "${REQUEST_C:-cgi/core/request.c}" cgi/core/arena.c \
-	    cgi/core/config.c cgi/core/utf8.c; do
+	    cgi/core/config.c cgi/core/utf8.c cgi/core/pagecache.c; do
 		# shellcheck disable=SC2046
 		$CC -O2 -std=c11 -D_GNU_SOURCE -Icgi/core \
 		    -I/usr/include/ClearSilver $(pkg-config --cflags fcgi) \
@@ -89,7 +89,7 @@ build_bench() {
 	$CC -g -O2 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer \
 	    -DTOP_SRCDIR=\""$TOP"\" -Icgi/core -I/usr/include/ClearSilver \
 	    t/fuzz/fuzz_request.c "$o/request.o" "$o/arena.o" "$o/config.o" \
-	    "$o/utf8.o" \
+	    "$o/utf8.o" "$o/pagecache.o" \
 	    $(pkg-config --libs fcgi) -lneo_cgi -lneo_cs -lneo_utl -lz \
 	    -o "$OUT/bench_request"
 }
