@@ -1,20 +1,19 @@
 -- 280_page_gen.sql: the generation of the public catalogue pages (issue
 -- #12).  The extranet's workers keep the pages they send a visitor without
--- a session (cgi/core/pagecache.c) with the generation they read before
+-- a session (cgi/pages/ext_cache.c) with the generation they read before
 -- making them, and serve them while it has not moved.  It moves in the
 -- transaction of every write to what those pages show, whatever code path
 -- writes (a catalogue import, a rating, a FAQ, a booking plan, an
 -- announcement, a decided case), by the triggers below: a page is never
 -- kept past a change, and no change is missed by a forgotten call.  Both
--- sites hold it; only the extranet reads it.
+-- sites hold the table; only the extranet has its row, made by db-setup
+-- and migrate (schema.c schema_site()): the intranet's triggers find no
+-- row and take no lock, so its writers never wait on one another here.
 CREATE TABLE page_gen (
 	id		TINYINT NOT NULL PRIMARY KEY,
 	gen		BIGINT UNSIGNED NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
   COMMENT='read-only: the public pages'' generation, kept by triggers';
-
-INSERT INTO page_gen (id, gen) VALUES (1, 1);
-
 
 -- the items themselves: a catalogue import, a publication
 CREATE TRIGGER item_gen_ins AFTER INSERT ON item

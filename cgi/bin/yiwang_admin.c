@@ -2366,6 +2366,7 @@ main(int argc, char *argv[])
 	else if (strcmp(cmd, "migrate") == 0)
 		rc = schema_migrate(db, pool, argc > 1 ? argv[1] :
 		    cfg.migrations_dir ? cfg.migrations_dir : "db") == 0 &&
+		    schema_site(db, &cfg) == 0 &&
 		    schema_grant(db, pool, cfg.db_user) == 0 ? 0 : 1;
 	else if (strcmp(cmd, "anchor") == 0 && argc == 1)
 		rc = anchor(&cfg, db, pool);

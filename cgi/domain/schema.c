@@ -374,7 +374,17 @@ schema_setup(struct db *db, struct pool *pool, const struct config *cfg)
 	/* Migrations as root: some (a plugin) need more than the
 	 * migration account has. */
 	if (schema_migrate(db, pool, cfg->migrations_dir ?
-	    cfg->migrations_dir : "db") == -1)
+	    cfg->migrations_dir : "db") == -1 ||
+	    schema_site(db, cfg) == -1)
 		return -1;
 	return schema_grant(db, pool, cfg->db_user);
+}
+
+int
+schema_site(struct db *db, const struct config *cfg)
+{
+	if (cfg->site != SITE_EXTRANET)
+		return 0;
+	return db_exec(db, "INSERT IGNORE INTO page_gen (id, gen) "
+	    "VALUES (1, 1)") == DB_OK ? 0 : -1;
 }

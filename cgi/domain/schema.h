@@ -9,6 +9,12 @@
 #include "db.h"
 
 /* Apply what is missing from dir; prints what it does.  0 or -1. */
+/*
+ * The rows only one site's database holds: the extranet's generation of
+ * its public pages (db/280_page_gen.sql), which the triggers of the
+ * intranet, finding no row, move without taking a lock.  After migrate.
+ */
+int	 schema_site(struct db *, const struct config *);
 int	 schema_migrate(struct db *, struct pool *, const char *dir);
 /*
  * The application account's grants (SEC-5), computed from the schema
