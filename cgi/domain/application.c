@@ -514,8 +514,8 @@ app_gapless(void)
  * caller): application numbers are receipts' numbers and may have gaps
  * (docs/security.md "Writers in parallel").
  */
-static enum app_rc
-number(struct db *db, struct pool *pool, char **app_no, char **day,
+enum app_rc
+app_number(struct db *db, struct pool *pool, char **app_no, char **day,
     char **now)
 {
 	struct stmt	*q;
@@ -568,14 +568,14 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	    (sid = pii_seal(pool, SEALED_APP_ID, idno)) == NULL ||
 	    (smob = pii_seal(pool, SEALED_APP_MOBILE, mobile)) == NULL)
 		return APP_ERR;
-	if (!gapless && number(db, pool, app_no, &day, &now) != APP_OK)
+	if (!gapless && app_number(db, pool, app_no, &day, &now) != APP_OK)
 		return APP_ERR;
 	if (db_begin(db) != DB_OK) {
 		if (!gapless)
 			number_lost(*app_no);
 		return APP_ERR;
 	}
-	if (gapless && number(db, pool, app_no, &day, &now) != APP_OK)
+	if (gapless && app_number(db, pool, app_no, &day, &now) != APP_OK)
 		goto fail;
 	/* The same form again (Back, reload, a retry after a 502): the
 	 * key's row of the first submission makes this one a duplicate. */

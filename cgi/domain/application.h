@@ -116,6 +116,10 @@ struct app_entity {
  */
 void		 app_set_gapless(int on);
 int		 app_gapless(void);
+/* The day's next application number, the Beijing day and now (UTC), as
+ * a submission takes them (in its transaction or before, as above). */
+enum app_rc	 app_number(struct db *, struct pool *, char **app_no,
+		    char **day, char **now);
 
 /*
  * Submit an application for item by user with the stored attachments:
