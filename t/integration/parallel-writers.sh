@@ -27,28 +27,38 @@ triggers_on() {
 }
 verify() { admin_ext audit-verify >"$TMP/verify" 2>&1; }
 
-# Eight applicants of the banner, each logged in with a jar and an address
-# of their own (nginx's limits count per address).
-names=(乌日娜 巴特尔 其其格 斯琴 额尔敦 萨仁 朝鲁 阿拉坦)
+# Four applicants of the banner, each logged in once (a password's key
+# derivation costs 0.3 s of a core) from an address of their own (nginx's
+# limits count per address); two writers each, in the same session.
+names=(乌日娜 巴特尔 其其格 斯琴)
 who() { idno "15250219850101$((500 + $1))"; }
-for ((i = 1; i <= N; i++)); do
-	mkdir -p "$TMP/w$i"
-	YIWANG_PASSWORD=$PW admin_ext citizen-add "$(who "$i")" \
-		"${names[i - 1]}" "139479010$((10 + i))" >/dev/null &
+for ((a = 1; a <= N / 2; a++)); do
+	YIWANG_PASSWORD=$PW admin_ext citizen-add "$(who "$a")" \
+		"${names[a - 1]}" "139479010$((10 + a))" >/dev/null &
 done
 wait
-# writer I STEP…: in a subshell, as applicant I (their own files for the
-# HTTP_* state); login, form (the form's CSRF and key into w$i/form) or
-# post (the number into w$i/no).
+for ((i = 1; i <= N; i++)); do mkdir -p "$TMP/w$i"; done
+# The day's quota (SEC-8) starts again, for a second run on one stack.
+for ((a = 1; a <= N / 2; a++)); do
+	sql_ext "DELETE FROM submit_quota
+		WHERE citizen_id = $(citizen_of "$(who "$a")")"
+done
+# writer I STEP…: in a subshell, writer I (their own files for the HTTP_*
+# state) of applicant (I + 1) / 2; login (into the jar writer I + 1
+# shares), form (the form's CSRF and key into w$i/form) or post (the
+# number into w$i/no).
 writer() {
-	local i=$1 step
+	local i=$1 a=$((($1 + 1) / 2)) step
 	shift
 	_T_DIR=$TMP/w$i
 	HTTP_BODY_FILE=$TMP/w$i/body HTTP_HEADERS_FILE=$TMP/w$i/headers
-	from "127.0.0.$((40 + i))"
+	from "127.0.0.$((40 + a))"
 	for step; do
 		case $step in
-		login) ext_login me "$(who "$i")" "$PW" ;;
+		login)
+			ext_login me "$(who "$a")" "$PW"
+			cp "$TMP/w$i/jar.me" "$TMP/w$((i + 1))/jar.me"
+			;;
 		form)
 			apply_form me "$EXT_URL/apply?code=$CODE"
 			printf '%s %s\n' "$CSRF" "$FORM_KEY" >"$TMP/w$i/form"
@@ -68,7 +78,9 @@ writer() {
 		esac
 	done
 }
-for ((i = 1; i <= N; i++)); do (writer "$i" login form) & done
+for ((i = 1; i <= N; i += 2)); do (writer "$i" login form) & done
+wait
+for ((i = 2; i <= N; i += 2)); do (writer "$i" form) & done
 wait
 BEFORE=$(sql_ext "SELECT COALESCE(MAX(next), 0) FROM app_counter
 	WHERE day = DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, '%Y%m%d')")
@@ -77,7 +89,7 @@ AUDIT0=$(sql_ext "SELECT COALESCE(MAX(id), 0) FROM audit")
 # --- a writer does not wait for the transaction holding the first head ---
 sql_ext "START TRANSACTION;
 	SELECT chain FROM chain_head WHERE chain = 'audit' FOR UPDATE;
-	DO SLEEP(8); COMMIT" >/dev/null &
+	DO SLEEP(30); COMMIT" >/dev/null &
 HOLDER=$!
 for ((k = 0; k < 50; k++)); do
 	[[ $(sql_ext "SELECT COUNT(*) FROM information_schema.INNODB_TRX
@@ -91,8 +103,8 @@ t1=$(date +%s%N)
 sql_list() { sed "s/.*/'&'/" "$1" | paste -sd,; }
 t_like "while another transaction holds the first audit chain's head," \
 	"$(paste -sd' ' "$TMP/w1/no")" '^YW[0-9]{13} YW[0-9]{13}$'
-t_is "two submissions are stored without waiting (under 4 s of its 8)" \
-	"$(((t1 - t0) / 1000000000 < 4))" 1
+t_is "two submissions are stored without waiting (under 15 s of its 30)" \
+	"$(((t1 - t0) / 1000000000 < 15))" 1
 t_is "their audit rows are in another stripe" \
 	"$(sql_ext "SELECT COUNT(*) FROM audit WHERE stripe <> 0 AND
 		action = 'application.submit' AND
@@ -125,7 +137,7 @@ for ((i = 1; i <= N; i++)); do
 	mapfile -t mine <"$TMP/w$i/no"
 	[[ ${mine[-1]} > ${mine[-2]} ]] || late=$((late + 1))
 done
-t_is "each applicant's later submission has the higher number" "$late" 0
+t_is "each writer's later submission has the higher number" "$late" 0
 t_is "each submission wrote its audit row" \
 	"$(sql_ext "SELECT COUNT(*) FROM audit
 		WHERE id > $AUDIT0 AND action = 'application.submit'")" \
