@@ -13,6 +13,7 @@
 
 #include <fcgiapp.h>
 
+#include "application.h"
 #include "chain.h"
 #include "clock.h"
 #include "config.h"
@@ -158,6 +159,8 @@ main(int argc, char *argv[])
 	if (config_load(path, &cfg) == -1)
 		return 1;
 	chain_set_key_file(cfg.chain_key);
+	chain_set_stripes(cfg.audit_stripes);
+	app_set_gapless(cfg.app_no_gapless != 0);
 	pii_set_key_file(cfg.pii_key);
 	docseal_set_dir(cfg.seal_key_dir);
 	if (files_init(cfg.files_dir) == -1)

@@ -399,6 +399,7 @@ main(int argc, char *argv[])
 	if ((conf = config_path(conf)) == NULL || config_load(conf, &cfg) == -1)
 		return GAP_FAIL;
 	chain_set_key_file(cfg.chain_key);
+	chain_set_stripes(cfg.audit_stripes);
 	pii_set_key_file(cfg.pii_key);
 	docseal_set_dir(cfg.seal_key_dir);
 	/* The test stack's clock file, if any: imports happen then too. */

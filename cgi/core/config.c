@@ -61,6 +61,7 @@ set_defaults(struct config *c)
 	c->quota_bytes = (size_t)200 * 1024 * 1024;
 	c->sweep_grace = 24 * 3600;
 	c->gap_heartbeat = 3600;
+	c->audit_stripes = 8;
 	c->gap_keep_days = 30;
 	c->gap_keep_bytes = (size_t)10 << 30;
 	c->gap_suite = CONFIG_SUITE_INTL;
@@ -195,6 +196,8 @@ config_load(const char *path, struct config *c)
 		{ "sms_sign", &c->sms_sign, NULL },
 		{ "sms_dlr_url", &c->sms_dlr_url, NULL },
 		{ "development", NULL, &c->development },
+		{ "audit_stripes", NULL, &c->audit_stripes },
+		{ "app_no_gapless", NULL, &c->app_no_gapless },
 	};
 
 	if (set_defaults(c) == -1) {
@@ -270,6 +273,12 @@ config_load(const char *path, struct config *c)
 	fclose(f);
 	if (c->site == 0) {
 		fprintf(stderr, "%s: no site = extranet|intranet\n", path);
+		return -1;
+	}
+	if (c->audit_stripes < 1 || c->audit_stripes > 8 ||
+	    c->app_no_gapless > 1) {
+		fprintf(stderr, "%s: audit_stripes is 1 to 8, app_no_gapless "
+		    "0 or 1\n", path);
 		return -1;
 	}
 	if (c->gap_suites == 0)		/* accepts what it writes */

@@ -113,6 +113,15 @@ struct config {
 	/* A development site (the demo, test stacks): /dev/sms lists what
 	 * was sent.  Production keeps 0. */
 	size_t		 development;
+	/* Writers without one global lock (SEC-3, issue #12): the audit
+	 * chains a site's writers spread over (1 to 8; 1: the one chain of
+	 * before 285, every audited write waiting for the one before), and
+	 * application numbers taken inside the submission's transaction,
+	 * without gaps but one submission at a time (1), or each in a
+	 * statement of its own before it (0, the default; docs/security.md
+	 * "Writers in parallel"). */
+	size_t		 audit_stripes;
+	size_t		 app_no_gapless;
 };
 
 /*

@@ -80,10 +80,13 @@ head(const char *s, struct chain_head *h, const char **end)
 	size_t	 n;
 
 	memset(h, 0, sizeof(*h));
-	for (n = 0; (s[n] >= 'a' && s[n] <= 'z') || s[n] == '_'; n++)
+	/* A chain's name: a lower-case letter, then letters, digits and
+	 * '_' (the audit stripes, audit_1 …). */
+	for (n = 0; (s[n] >= 'a' && s[n] <= 'z') || s[n] == '_' ||
+	    (n > 0 && s[n] >= '0' && s[n] <= '9'); n++)
 		if (n == CHAIN_NAME_MAX)
 			return -1;
-	if (n == 0 || s[n] != '=')
+	if (n == 0 || s[0] == '_' || s[n] != '=')
 		return -1;
 	memcpy(h->chain, s, n);
 	s += n + 1;

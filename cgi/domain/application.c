@@ -490,6 +490,60 @@ proxy_json(const struct app_proxy *p, json_t *files)
 	    consent);
 }
 
+/* Application numbers taken in the submission's transaction (1), or each
+ * in a statement of its own before it (0): app_set_gapless(). */
+static int	 gapless;
+
+void
+app_set_gapless(int on)
+{
+	gapless = on != 0;
+}
+
+int
+app_gapless(void)
+{
+	return gapless;
+}
+
+/*
+ * The day's next application number, with the day and now.  Outside a
+ * transaction the counter's row is locked for this one statement only,
+ * so submissions do not queue behind each other's whole transaction; a
+ * submission that then fails leaves its number unused (logged by the
+ * caller): application numbers are receipts' numbers and may have gaps
+ * (docs/security.md "Writers in parallel").
+ */
+enum app_rc
+app_number(struct db *db, struct pool *pool, char **app_no, char **day,
+    char **now)
+{
+	struct stmt	*q;
+	int64_t		 n;
+
+	q = db_stmt(db, SQL_NUMBER);
+	if (stmt_run(q) != DB_OK)
+		return APP_ERR;
+	/* 90001 and up are the intranet window's (intake.h). */
+	if ((n = stmt_insert_id(q)) >= APP_NO_WINDOW) {
+		log_err("the day's application numbers are used");
+		return APP_ERR;
+	}
+	if (stmt_one(db_stmt(db, SQL_TODAY), pool, "ss", day, now) != DB_OK)
+		return APP_ERR;
+	*app_no = pool_printf(pool, "YW%s%05lld", *day, (long long)n);
+	return APP_OK;
+}
+
+/* The unused number of a submission that failed, for whom a gap puzzles. */
+static void
+number_lost(const char *app_no)
+{
+	if (!gapless)
+		log_info("application number %s is not used: its submission "
+		    "failed after the number was taken", app_no);
+}
+
 /* An application by u for itself, for enterprise ent (ACC-1), or as an
  * agent for p's resident (AGT-1): app_submit(), app_submit_proxy(). */
 static enum app_rc
@@ -509,25 +563,20 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	size_t		 i;
 	int		 bad;
 
+	*app_no = NULL;
 	if (pii_hash(SEALED_APP_ID, idno, hash) == -1 ||
 	    (sid = pii_seal(pool, SEALED_APP_ID, idno)) == NULL ||
 	    (smob = pii_seal(pool, SEALED_APP_MOBILE, mobile)) == NULL)
 		return APP_ERR;
-	if (db_begin(db) != DB_OK)
+	if (!gapless && app_number(db, pool, app_no, &day, &now) != APP_OK)
 		return APP_ERR;
-	q = db_stmt(db, SQL_NUMBER);
-	if ((rc = stmt_run(q)) != DB_OK)
-		goto fail;
-	/* 90001 and up are the intranet window's (intake.h). */
-	if (stmt_insert_id(q) >= APP_NO_WINDOW) {
-		log_err("the day's application numbers are used");
-		goto fail;
+	if (db_begin(db) != DB_OK) {
+		if (!gapless)
+			number_lost(*app_no);
+		return APP_ERR;
 	}
-	if ((rc = stmt_one(db_stmt(db, SQL_TODAY), pool, "ss", &day, &now))
-	    != DB_OK)
+	if (gapless && app_number(db, pool, app_no, &day, &now) != APP_OK)
 		goto fail;
-	*app_no = pool_printf(pool, "YW%s%05lld", day,
-	    (long long)stmt_insert_id(q));
 	/* The same form again (Back, reload, a retry after a 502): the
 	 * key's row of the first submission makes this one a duplicate. */
 	q = db_stmt(db, SQL_FORM_KEY_ADD);
@@ -537,6 +586,7 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	stmt_bind_text(q, 3, now);
 	if ((rc = stmt_run(q)) == DB_DUP) {
 		db_rollback(db);
+		number_lost(*app_no);
 		return app_by_form_key(db, pool, u->id, form_key, app_no) ==
 		    DB_OK ? APP_AGAIN : APP_ERR;
 	}
@@ -634,9 +684,14 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	    "application.proxy" : "application.submit", *app_no,
 	    it->code)) != DB_OK)
 		goto fail;
-	return db_commit(db) == DB_OK ? APP_OK : APP_ERR;
+	if (db_commit(db) == DB_OK)
+		return APP_OK;
+	number_lost(*app_no);
+	return APP_ERR;
 fail:
 	db_rollback(db);
+	if (*app_no != NULL)
+		number_lost(*app_no);
 	return arc;
 }
 

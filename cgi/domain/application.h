@@ -107,13 +107,29 @@ struct app_entity {
 };
 
 /*
+ * Where application numbers are taken (the config's app_no_gapless): 0,
+ * the default, in a statement of its own just before the submission's
+ * transaction, so that submissions do not queue one at a time, and a
+ * submission that fails leaves its number unused (logged); 1, inside
+ * it, without gaps, every submission of the day waiting for the one
+ * before to commit (the intranet window's numbers likewise, intake.h).
+ */
+void		 app_set_gapless(int on);
+int		 app_gapless(void);
+/* The day's next application number, the Beijing day and now (UTC), as
+ * a submission takes them (in its transaction or before, as above). */
+enum app_rc	 app_number(struct db *, struct pool *, char **app_no,
+		    char **day, char **now);
+
+/*
  * Submit an application for item by user with the stored attachments:
- * numbers it, stores it, its attachments, its first timeline entry, its
- * outbox record, its form key and its count against the quota, in one
- * transaction.  Sets *app_no (for APP_AGAIN, the first submission's).
- * Nothing is stored unless it returns APP_OK.  ent: the enterprise it is
- * made for (the caller checked user's ENT_APPLY), or NULL; its name and
- * credit code cross the gap in the record's "entity" (records.c).
+ * numbers it (app_set_gapless()), stores it, its attachments, its first
+ * timeline entry, its outbox record, its form key and its count against
+ * the quota, in one transaction.  Sets *app_no (for APP_AGAIN, the first
+ * submission's).  Nothing is stored unless it returns APP_OK.  ent: the
+ * enterprise it is made for (the caller checked user's ENT_APPLY), or
+ * NULL; its name and credit code cross the gap in the record's "entity"
+ * (records.c).
  */
 enum app_rc	 app_submit(struct db *, struct pool *, const struct item *,
 		    const struct user *, const struct app_entity *ent,

@@ -83,14 +83,26 @@ static const char SQL_ANOMALY_COUNT[] =
     "SELECT COUNT(*) FROM anomaly_warning WHERE id <= ?";
 static const char SQL_CASE_DEMO[] =
     "SELECT demo FROM kase WHERE id = ?";
-static const char SQL_AUDIT_ROWS[] =
-    "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), actor, action, "
-    "object, detail, prev_hash, hash FROM audit WHERE id > ? ORDER BY id "
-    "LIMIT ?";
-static const char SQL_AUDIT_LAST[] =
-    "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
-static const char SQL_AUDIT_COUNT[] =
-    "SELECT COUNT(*) FROM audit WHERE id <= ?";
+/* The audit trail's stripes (285): chains over one table, by its stripe
+ * column, each row in the stripe whose head its writer held. */
+#define AUDIT_ROWS(s) \
+    "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), actor, action, " \
+    "object, detail, prev_hash, hash FROM audit WHERE stripe = " #s \
+    " AND id > ? ORDER BY id LIMIT ?"
+#define AUDIT_LAST(s) \
+    "SELECT id, hash FROM audit WHERE stripe = " #s " ORDER BY id DESC " \
+    "LIMIT 1"
+#define AUDIT_COUNT(s) \
+    "SELECT COUNT(*) FROM audit WHERE stripe = " #s " AND id <= ?"
+#define AUDIT_CHAIN(c, name, s) \
+	[c] = { name, AUDIT_ROWS(s), AUDIT_LAST(s), AUDIT_COUNT(s), 5 }
+/* A stripe's head no other transaction holds, or the one this one does:
+ * rows in key order, so that the scan stops at the one it locks. */
+static const char SQL_STRIPE_MINE[] =
+    "SELECT chain FROM chain_head WHERE chain = ? FOR UPDATE SKIP LOCKED";
+static const char SQL_STRIPE_FREE[] =
+    "SELECT chain FROM chain_head WHERE chain LIKE 'audit%' "
+    "ORDER BY chain LIMIT 1 FOR UPDATE SKIP LOCKED";
 
 struct chain_def {
 	const char	*name;
@@ -107,8 +119,14 @@ static const struct chain_def chains[CHAIN_ALL] = {
 	    SQL_WARNING_LAST, SQL_WARNING_COUNT, 9 },
 	[CHAIN_ANOMALY_WARNING] = { "anomaly_warning", SQL_ANOMALY_ROWS,
 	    SQL_ANOMALY_LAST, SQL_ANOMALY_COUNT, 7 },
-	[CHAIN_AUDIT] = { "audit", SQL_AUDIT_ROWS, SQL_AUDIT_LAST,
-	    SQL_AUDIT_COUNT, 5 },
+	AUDIT_CHAIN(CHAIN_AUDIT, "audit", 0),
+	AUDIT_CHAIN(CHAIN_AUDIT_1, "audit_1", 1),
+	AUDIT_CHAIN(CHAIN_AUDIT_2, "audit_2", 2),
+	AUDIT_CHAIN(CHAIN_AUDIT_3, "audit_3", 3),
+	AUDIT_CHAIN(CHAIN_AUDIT_4, "audit_4", 4),
+	AUDIT_CHAIN(CHAIN_AUDIT_5, "audit_5", 5),
+	AUDIT_CHAIN(CHAIN_AUDIT_6, "audit_6", 6),
+	AUDIT_CHAIN(CHAIN_AUDIT_7, "audit_7", 7),
 	[CHAIN_DEMO_OPINION] = { "demo-opinion", SQL_DEMO_OPINION_ROWS,
 	    SQL_DEMO_OPINION_LAST, SQL_DEMO_OPINION_COUNT, 9 },
 	[CHAIN_DEMO_DEADLINE_WARNING] = { "demo-warning",
@@ -117,6 +135,11 @@ static const struct chain_def chains[CHAIN_ALL] = {
 };
 
 #define MAX_FIELDS	16
+
+/* The audit stripes writers spread over (chain_set_stripes), and the one
+ * this process's last audited write held. */
+static size_t		 stripes = CHAIN_AUDIT_STRIPES;
+static enum chain_id	 mine = CHAIN_AUDIT;
 
 /* The key, read once per process. */
 static struct keyfile	 key = KEYFILE_INIT("chain_key", "the chain key",
@@ -138,6 +161,13 @@ int
 chain_key_create(const char *path)
 {
 	return crypto_secret_create(path, CHAIN_KEY_LEN);
+}
+
+void
+chain_set_stripes(size_t n)
+{
+	stripes = n >= 1 && n <= CHAIN_AUDIT_STRIPES ? n : CHAIN_AUDIT_STRIPES;
+	mine = CHAIN_AUDIT;
 }
 
 const char *
@@ -235,6 +265,47 @@ head_lock(struct db *db, struct pool *pool, const char *name)
 	return DB_ERR;
 }
 
+/*
+ * Lock the head of an audit stripe for this transaction, without waiting
+ * while one is free: the one this process last held (which this
+ * transaction may hold already: its own lock does not skip it), else the
+ * first no other transaction holds, else (all of them held) wait for this
+ * process's own.  A transaction so never waits while it holds a stripe,
+ * and two audited writers cannot deadlock on them.
+ */
+static enum db_rc
+stripe_lock(struct db *db, struct pool *pool, enum chain_id *c)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*name;
+	size_t		 i;
+
+	if (stripes == 1) {
+		*c = CHAIN_AUDIT;
+		return head_lock(db, pool, chains[CHAIN_AUDIT].name);
+	}
+	q = db_stmt(db, SQL_STRIPE_MINE);
+	stmt_bind_text(q, 0, chains[mine].name);
+	rc = stmt_one(q, pool, "s", &name);
+	if (rc == DB_NONE)
+		rc = stmt_one(db_stmt(db, SQL_STRIPE_FREE), pool, "s", &name);
+	if (rc == DB_NONE) {
+		*c = mine;
+		return head_lock(db, pool, chains[mine].name);
+	}
+	if (rc != DB_OK)
+		return rc;
+	for (i = 0; i < stripes; i++)
+		if (strcmp(name, chains[CHAIN_AUDIT + i].name) == 0) {
+			*c = mine = CHAIN_AUDIT + i;
+			return DB_OK;
+		}
+	/* A stripe beyond those configured (fewer since): our own. */
+	*c = mine;
+	return head_lock(db, pool, chains[mine].name);
+}
+
 enum db_rc
 chain_link(struct db *db, struct pool *pool, enum chain_id c,
     const char *const *fields, size_t n, struct chain_link *link)
@@ -251,7 +322,13 @@ chain_link(struct db *db, struct pool *pool, enum chain_id c,
 	}
 	if ((k = keyfile_key(&key)) == NULL)
 		return DB_ERR;
-	if ((rc = head_lock(db, pool, d->name)) != DB_OK)
+	link->stripe = 0;
+	if (c == CHAIN_AUDIT) {
+		if ((rc = stripe_lock(db, pool, &c)) != DB_OK)
+			return rc;
+		d = &chains[c];
+		link->stripe = (int)(c - CHAIN_AUDIT);
+	} else if ((rc = head_lock(db, pool, d->name)) != DB_OK)
 		return rc;
 	/* Under the lock the newest row cannot change until we commit. */
 	rc = stmt_one(db_stmt(db, d->sql_last), pool, "is", &id, &link->prev);

@@ -37,7 +37,17 @@ enum chain_id {
 	CHAIN_OPINION,
 	CHAIN_DEADLINE_WARNING,		/* deadline_warning (deadline.h) */
 	CHAIN_ANOMALY_WARNING,		/* anomaly_warning (anomaly.h) */
+	/* The audit trail: eight chains over one table, a row's stripe
+	 * column saying which (285); writers call chain_link(CHAIN_AUDIT),
+	 * which picks a stripe no other transaction holds. */
 	CHAIN_AUDIT,
+	CHAIN_AUDIT_1,
+	CHAIN_AUDIT_2,
+	CHAIN_AUDIT_3,
+	CHAIN_AUDIT_4,
+	CHAIN_AUDIT_5,
+	CHAIN_AUDIT_6,
+	CHAIN_AUDIT_7,
 	CHAIN_COUNT,
 	/*
 	 * The rows of generated cases (history.h, migration 135), demo = 1,
@@ -49,6 +59,7 @@ enum chain_id {
 	CHAIN_ALL
 };
 
+#define CHAIN_AUDIT_STRIPES	(CHAIN_AUDIT_7 - CHAIN_AUDIT + 1)
 #define CHAIN_KEY_LEN	32
 #define CHAIN_MAC_HEX	65	/* 64 hex digits and NUL */
 #define CHAIN_NAME_MAX	20
@@ -59,6 +70,13 @@ void		 chain_set_key_file(const char *path);
 int		 chain_key_load(void);
 /* A new key file, mode 0600; -1 if it exists or cannot be written. */
 int		 chain_key_create(const char *path);
+
+/*
+ * How many audit stripes this process's writers spread over (the config's
+ * audit_stripes, 1 to CHAIN_AUDIT_STRIPES; 1: every audited write waits
+ * for the one before, as before 285).  Verification walks all of them.
+ */
+void		 chain_set_stripes(size_t n);
 
 const char	*chain_name(enum chain_id);
 
@@ -79,6 +97,7 @@ int		 chain_mac(const unsigned char key[CHAIN_KEY_LEN],
 struct chain_link {
 	char	*prev;			/* the newest row's MAC, or "" */
 	char	 mac[CHAIN_MAC_HEX];	/* the new row's */
+	int	 stripe;		/* an audit row's stripe; else 0 */
 };
 
 /*
@@ -86,7 +105,9 @@ struct chain_link {
  * lists them, as text) are fields[0..n-1]: lock the chain until the
  * transaction ends, read the newest row's MAC and compute the new one.
  * Call inside the transaction that then inserts the row with
- * link->prev and link->mac.  DB_ERR (logged) when the key is unreadable.
+ * link->prev and link->mac (and an audit row with link->stripe: for
+ * CHAIN_AUDIT the lock is on a stripe no other transaction holds, when
+ * one is free).  DB_ERR (logged) when the key is unreadable.
  */
 enum db_rc	 chain_link(struct db *, struct pool *, enum chain_id c,
 		    const char *const *fields, size_t n,

@@ -61,8 +61,8 @@ static const char SQL_STATUS[] =
     "(SELECT COALESCE(MAX(seq), 0) FROM gap_out WHERE hash IS NOT NULL), "
     "(SELECT COALESCE(MAX(seq), 0) FROM gap_in)";
 static const char SQL_AUDIT_ADD[] =
-    "INSERT INTO audit (at, actor, action, object, detail, prev_hash, hash) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO audit (at, actor, action, object, detail, prev_hash, hash, "
+    "stripe) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_NOW[] =
     "SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s')";
 static const char SQL_AUDIT_LIST[] =
@@ -386,6 +386,7 @@ audit_add(struct db *db, struct pool *pool, const char *actor,
 	stmt_bind_text(q, 4, detail);
 	stmt_bind_text(q, 5, link.prev);
 	stmt_bind_text(q, 6, link.mac);
+	stmt_bind_int(q, 7, link.stripe);
 	return stmt_run(q);
 }
 

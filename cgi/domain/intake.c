@@ -10,6 +10,7 @@
 #include "exchange.h"
 #include "flow.h"
 #include "ids.h"
+#include "log.h"
 #include "intake.h"
 #include "paper.h"
 #include "pii.h"
@@ -175,7 +176,23 @@ number(struct db *db, struct pool *pool, const char *day, char **app_no,
 	return DB_OK;
 }
 
-/* In the transaction: the case, its paper, its record, the audit. */
+/* Today's next window number, in a statement of its own before the
+ * transaction (application.h app_set_gapless()). */
+static enum db_rc
+number_first(struct db *db, struct pool *pool, char **app_no,
+    const char **why)
+{
+	enum db_rc	 rc;
+	char		*day, *now;
+
+	if ((rc = stmt_one(db_stmt(db, SQL_DAY_NOW), pool, "ss", &day,
+	    &now)) != DB_OK)
+		return rc;
+	return number(db, pool, day, app_no, why);
+}
+
+/* In the transaction: the case, its paper, its record, the audit; the
+ * number too unless *app_no has it. */
 static enum db_rc
 store(struct db *db, struct pool *pool, const struct user *clerk,
     const struct intake *in, char **app_no, int64_t *case_id,
@@ -191,8 +208,8 @@ store(struct db *db, struct pool *pool, const struct user *clerk,
 	size_t			 i;
 
 	if ((rc = stmt_one(db_stmt(db, SQL_DAY_NOW), pool, "ss", &day,
-	    &now)) != DB_OK || (rc = number(db, pool, day, app_no, why)) !=
-	    DB_OK)
+	    &now)) != DB_OK || (*app_no == NULL && (rc = number(db, pool,
+	    day, app_no, why)) != DB_OK))
 		return rc;
 	/* The public part first, so that the extranet has the application
 	 * before the case's first timeline entry (case.event) arrives. */
@@ -249,6 +266,7 @@ intake_register(struct db *db, struct pool *pool, const struct user *clerk,
     const char **why)
 {
 	enum db_rc	 rc;
+	char		*taken;
 
 	*why = NULL;
 	if ((*why = intake_check(pool, in, today)) != NULL ||
@@ -257,11 +275,20 @@ intake_register(struct db *db, struct pool *pool, const struct user *clerk,
 	if (in->form_key != NULL && (rc = intake_by_key(db, pool,
 	    in->form_key, app_no)) != DB_NONE)
 		return rc == DB_OK ? DB_DUP : rc;
+	*app_no = NULL;
+	if (!app_gapless() && (rc = number_first(db, pool, app_no, why)) !=
+	    DB_OK)
+		return rc;
+	taken = *app_no;
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	if ((rc = store(db, pool, clerk, in, app_no, case_id, why)) !=
 	    DB_OK) {
 		db_rollback(db);
+		if (taken != NULL)
+			log_info("application number %s is not used: its "
+			    "registration failed after the number was taken",
+			    taken);
 		if (rc == DB_DUP && in->form_key != NULL &&
 		    intake_by_key(db, pool, in->form_key, app_no) == DB_OK)
 			return DB_DUP;

@@ -400,6 +400,10 @@ anchor_bodies(void **state)
 		    "123456789,1,0,-",
 		"yiwang-anchor-1 intranet 2026-12-06T02:10:00Z "
 		    "a_very_long_chain_name_x=0,0,0,-",
+		/* A name starts with a letter (the stripes: audit_1 …). */
+		"yiwang-anchor-1 intranet 2026-12-06T02:10:00Z 1audit=0,0,0,-",
+		"yiwang-anchor-1 intranet 2026-12-06T02:10:00Z _audit=0,0,0,-",
+		"yiwang-anchor-1 intranet 2026-12-06T02:10:00Z audit-1=0,0,0,-",
 	};
 
 	(void)state;
@@ -418,6 +422,12 @@ anchor_bodies(void **state)
 	h[1] = a.heads[1];
 	body = anchor_body(pool, "intranet", "2026-12-06T02:10:00Z", h, 2);
 	assert_string_equal(body, GOOD);
+	/* The audit trail's stripes (285) are chains of their own. */
+	assert_int_equal(anchor_parse(pool, "yiwang-anchor-1 extranet "
+	    "2026-12-06T02:10:00Z audit=0,0,0,- audit_1=0,0,0,- "
+	    "audit_7=0,0,0,-", &a), 0);
+	assert_int_equal(a.nheads, 3);
+	assert_string_equal(a.heads[2].chain, "audit_7");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		if (anchor_parse(pool, bad[i], &a) != -1)
 			fail_msg("accepted: %s", bad[i]);
