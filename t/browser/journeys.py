@@ -32,11 +32,13 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 ROOT = os.environ["ROOT"]
 TEST_VAR = os.environ["TEST_VAR"]
@@ -233,10 +235,12 @@ class Journey:
         el.send_keys(value)
 
     def submit(self, css):
-        """Click the button CSS and wait for the next page (a minute at
-        most: on a busy machine a password's hash takes seconds)."""
+        """Press Enter on CSS, the form's submit button or one of its
+        fields (a form is sent from the keyboard, EXT-13), and wait for
+        the next page (a minute at most: on a busy machine a password's
+        hash takes seconds)."""
         old = self.d.find_element(By.TAG_NAME, "html")
-        self.d.find_element(By.CSS_SELECTOR, css).click()
+        self.d.find_element(By.CSS_SELECTOR, css).send_keys(Keys.ENTER)
         for _ in range(1200):
             try:
                 old.tag_name  # noqa: B018 (raises once the page is gone)
@@ -285,7 +289,7 @@ def citizen(j, n):
     j.check_page("home")
     T.like(j.d.title, "政务服务|网上办事", f"{j.label}: the home page names the site")
     j.fill("#h-q", "食品经营")
-    j.submit("form[role=search] button[type=submit]")
+    j.submit("#h-q")            # Enter in the field sends the search
     j.check_page("search")
     T.ok(j.d.find_elements(By.CSS_SELECTOR, f"main a[href$='code={ITEM}']"),
          f"{j.label}: a search for 食品经营 links to {ITEM_NAME}",
@@ -335,7 +339,7 @@ def citizen(j, n):
     T.ok(j.click_link("去登录"), f"{j.label}: and links to the login")
     j.fill("#f-id", idno)
     j.fill("#f-pw", pw)
-    j.submit("form[action='/login'] button[type=submit]")
+    j.submit("#f-pw")
     j.check_page("apply")
     T.like(j.text("nav"), name, f"{j.label}: logged in, the menu names "
            "the citizen", j.path())
@@ -382,7 +386,7 @@ def citizen(j, n):
     j.check_page("app")
     T.like(j.text(".app-status"), "已提交|待受理|已接收",
            f"{j.label}: the application is shown as received")
-    return idno, shown
+    return idno, mobile, name, shown
 
 
 def clerk(j, app_no):
@@ -392,11 +396,16 @@ def clerk(j, app_no):
     j.check_page("int-login")
     j.fill("#f-login", CLERK)
     j.fill("#f-pw", PASSWORD)
-    j.submit("form[action='/login'] button[type=submit]")
+    j.submit("#f-pw")
     j.get(INT + "/inbox")
     j.check_page("int-inbox")
     T.like(j.text("main"), re.escape(app_no),
            f"{j.label}: the clerk's inbox lists {app_no}")
+    row = [r.text for r in j.d.find_elements(By.CSS_SELECTOR, "main tr")
+           if app_no in r.text]
+    T.like(" ".join(row), "新留言 1",
+           f"{j.label}: marked 新留言 1 (the applicant's message)",
+           " ".join(row))
     T.ok(j.click_link(app_no), f"{j.label}: the clerk opens the case")
     j.check_page("int-case")
     T.like(j.text("main"), re.escape(ITEM_NAME),
@@ -454,6 +463,217 @@ def follow(j, app_no, doc):
                f"{j.label}: which verifies the notice")
 
 
+QUICK = "152502-SCJG-XK-005"    # 即办件: decided at the window at once
+QUICK_NAME = "食品经营许可证核发（注销）"
+WALKIN = "152502-SCJG-XK-004"
+WALKIN_NAME = "食品经营许可证核发（延续）"
+ASK = "请问营业执照副本需要提交原件还是复印件？"
+REPLY = "复印件即可，受理时请带原件到窗口核对。"
+RESULT = "已在办事指南中逐项列明材料，窗口一次告知。"
+
+
+def pdf_file():
+    """The small PDF every upload of the journeys sends."""
+    pdf = os.path.join(SHOTS, "material.pdf")
+    if not os.path.exists(pdf):
+        lib("t_pdf", pdf)
+    return pdf
+
+
+def message(j, app_no):
+    """EXT-7: the applicant writes to the window on the application's
+    page (Enter on 发送留言)."""
+    j.fill("#f-msg", ASK)
+    j.submit("form[action^='/app/message'] button[type=submit]")
+    j.check_page("app-message")
+    T.like(j.text("#thread"), re.escape(ASK),
+           f"{j.label}: the message shows in the application's thread")
+    T.eq(lib("sql_ext", "SELECT COUNT(*) FROM case_message WHERE "
+             f"app_no = '{app_no}' AND dir = 'ask'"), "1",
+         f"{j.label}: and is stored once")
+
+
+def apply_quick(j):
+    """A second application, for a 即办件, to rate once it is decided;
+    returns its number."""
+    j.get(EXT + f"/apply?code={QUICK}")
+    for f in j.d.find_elements(By.CSS_SELECTOR, ".uploads input[type=file]"):
+        f.send_keys(pdf_file())
+    for box in j.d.find_elements(
+            By.CSS_SELECTOR, ".pledge input[type=checkbox]"):
+        if not box.is_selected():
+            box.click()
+    j.submit("form[action='/apply'] button[type=submit]")
+    no = j.text(".receipt-no-value")
+    T.like(no, r"^YW[0-9]{13}$", f"{j.label}: a second application, "
+           f"{QUICK_NAME}, is received", j.text("main"))
+    return no
+
+
+def reply(j, app_no):
+    """The clerk, on the case page, reads the applicant's message and
+    replies (EXT-7)."""
+    T.like(j.text("#thread"), re.escape(ASK),
+           f"{j.label}: the case page shows the applicant's message")
+    j.fill("#f-msg-body", REPLY)
+    j.submit("form[action='/case/message'] button[type=submit]")
+    j.check_page("int-replied")
+    T.like(j.text("#thread"), "萨仁高娃.*回复[^\n]*\n" + re.escape(REPLY),
+           f"{j.label}: the reply shows under it, with who wrote it")
+    T.eq(lib("sql_int", "SELECT COUNT(*) FROM case_message m JOIN kase k "
+             "ON k.id = m.case_id WHERE k.app_no = "
+             f"'{app_no}' AND m.dir = 'reply'"), "1",
+         f"{j.label}: one reply stored")
+
+
+def decide_quick(j, quick):
+    """The clerk decides the 即办件 at once (受理并当场办结)."""
+    j.get(INT + "/inbox")
+    T.ok(j.click_link(quick), f"{j.label}: the inbox lists {quick} too")
+    j.fill("#f-instant-text", "材料齐全，当场办结。")
+    j.submit("form[action='/case/instant'] button[type=submit]")
+    j.check_page("int-instant")
+    T.eq(lib("sql_int", f"SELECT state FROM kase WHERE app_no = '{quick}'"),
+         "approved", f"{j.label}: the 即办件 is decided at once")
+
+
+def intake(j, idno, mobile, name):
+    """INT-1: the clerk registers a walk-in (the same person, at the
+    window) with a scanned PDF and a material on paper, and checks the
+    receipt; returns its number."""
+    T.ok(j.click_link("窗口收件", "body"), f"{j.label}: the clerk's menu "
+         "leads to 窗口收件")
+    j.check_page("int-intake")
+    j.fill("#f-q", "延续")
+    j.submit("#f-q")
+    T.ok(j.click_link(WALKIN_NAME), f"{j.label}: a search for 延续 finds "
+         f"{WALKIN_NAME}", j.text("main"))
+    j.fill("#f-name", name)
+    j.fill("#f-idno", idno)
+    j.fill("#f-mobile", mobile)
+    j.fill("#f-remark", "门店地址未变，申请延续。")
+    j.d.find_element(By.CSS_SELECTOR, "#f-m1").send_keys(pdf_file())
+    box = j.d.find_element(By.CSS_SELECTOR, "input[name=p2]")
+    if not box.is_selected():
+        box.send_keys(Keys.SPACE)       # ticked from the keyboard
+    j.fill("#f-pg2", "3")
+    j.check_page("int-intake-form")
+    j.submit("form[action='/hall/intake'][method=post] "
+             "button[type=submit]")
+    j.check_page("int-intake-receipt")
+    main = j.text("main")
+    no = (re.findall(r"YW[0-9]{8}9[0-9]{4}", main) or [""])[0]
+    T.like(j.h1(), "收件回执", f"{j.label}: registered, the receipt opens",
+           main)
+    T.eq(lib("sql_int", "SELECT CONCAT_WS(' ', source, item_code) FROM kase"
+             f" WHERE app_no = '{no}'"), f"window {WALKIN}",
+         f"{j.label}: the receipt's number {no} is the window's case")
+    T.like(main, re.escape(WALKIN_NAME), f"{j.label}: the receipt names "
+           "the item")
+    T.like(main, re.escape(f"{name}（身份证 {idno[:6]}") + r"\*+"
+           + re.escape(idno[14:]) + "）",
+           f"{j.label}: the applicant, the ID number masked")
+    T.ok(idno not in main, f"{j.label}: never in full")
+    T.like(main, "延续申请书（电子件：material.pdf）",
+           f"{j.label}: the scanned material")
+    T.like(main, "有关的其他材料（纸质已收），1 份 3 页",
+           f"{j.label}: the material received on paper, its pages")
+    T.like(main, "收件人\n?萨仁高娃", f"{j.label}: the clerk who took it")
+    T.like(main, r"办件查询」（https://\S+/query）",
+           f"{j.label}: and how to follow it online (/query)")
+    T.ok(j.d.find_elements(By.CSS_SELECTOR, "main svg[aria-label]"),
+         f"{j.label}: with a QR code")
+    pdf = base64.b64decode(j.d.print_page())
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    with open(os.path.join(SHOTS, f"{j.label}-intake-receipt.pdf"),
+              "wb") as f:
+        f.write(pdf)
+    T.ok(pdf.startswith(b"%PDF") and pages == 1,
+         f"{j.label}: printed, the receipt is one page", f"{pages} pages")
+    return no
+
+
+def read_reply(j, app_no):
+    """Back on the extranet, the reply is on the application's page."""
+    j.get(EXT + f"/app?no={app_no}")
+    j.check_page("app-reply")
+    T.like(j.text("#thread"), "窗口回复[^\n]*\n" + re.escape(REPLY),
+           f"{j.label}: the applicant reads the window's reply",
+           j.text("#thread"))
+
+
+def rate(j, quick):
+    """EXT-8: the decided 即办件 rated 非常不满意 with two reasons."""
+    j.get(EXT + "/my")
+    T.ok(j.click_link(quick), f"{j.label}: 我的办件 opens the decided case")
+    T.like(j.text(".app-status"), "准予许可",
+           f"{j.label}: shown as decided", j.text("main"))
+    j.check_page("app-decided")
+    T.ok(j.d.find_elements(By.CSS_SELECTOR, "form[action='/app/rate']"),
+         f"{j.label}: with the rating form")
+    # Chosen from the keyboard: Space on the radio and the boxes.
+    j.d.find_element(By.CSS_SELECTOR,
+                     "input[name=level][value='1']").send_keys(Keys.SPACE)
+    for r in ("slow", "visits"):
+        j.d.find_element(By.CSS_SELECTOR,
+                         f"input[name=reason_{r}]").send_keys(Keys.SPACE)
+    j.fill("#f-comment", "材料清单没有一次说清，跑了两趟。")
+    j.submit("form[action='/app/rate'] button[type=submit]")
+    j.check_page("app-rated")
+    T.like(j.text("#rating"), "您的评价：非常不满意",
+           f"{j.label}: the page shows the rating given", j.text("main"))
+    T.like(j.text("#rating"), "办理时间长.*多次跑动",
+           f"{j.label}: with its reasons")
+    T.ok(not j.d.find_elements(By.CSS_SELECTOR, "form[action='/app/rate']"),
+         f"{j.label}: and no second form")
+
+
+def query(j, no, idno):
+    """The walk-in case found at /query by number and ID number."""
+    j.get(EXT + "/query")
+    j.fill("#f-no", no)
+    j.fill("#f-id", idno)
+    j.submit("#f-id")
+    j.check_page("query")
+    T.like(j.h1(), "^" + re.escape(WALKIN_NAME) + "$",
+           f"{j.label}: /query finds the walk-in case {no}", j.text("main"))
+    T.like(j.text("main"), "材料已在政务服务中心窗口递交",
+           f"{j.label}: saying its materials were handed in at the window")
+
+
+def follow_up(j, quick):
+    """The department's 回访 and 整改 of the poor rating."""
+    j.get(INT + "/ratings")
+    j.check_page("int-ratings")
+    row = [r.text for r in j.d.find_elements(By.CSS_SELECTOR, "main tr")
+           if quick in r.text]
+    T.like("".join(row), r"非常不满意[\s\S]*待回访",
+           f"{j.label}: the department's ratings list it, 待回访",
+           j.text("main"))
+    T.ok(j.click_link(quick), f"{j.label}: and open it")
+    j.fill("#f-note", "电话回访申请人，反映材料清单未一次告知。")
+    j.submit("form[action='/rating/visit'] button[type=submit]")
+    j.check_page("int-rating-visited")
+    j.fill("#f-fnote", "组织窗口人员学习一次性告知制度。")
+    j.fill("#f-result", RESULT)
+    j.submit("form[action='/rating/fix'] button[type=submit]")
+    j.check_page("int-rating-fixed")
+    T.like(j.text("main"), "告知评价人的整改结果：\n?" + re.escape(RESULT),
+           f"{j.label}: 回访 and 整改 recorded, the result shown")
+
+
+def rated_result(j, quick):
+    """The rater reads the 整改 and may rate once more."""
+    j.get(EXT + "/my")
+    j.click_link(quick)
+    j.check_page("app-fixed")
+    T.like(j.text("#rating"), "整改结果：\n?" + re.escape(RESULT),
+           f"{j.label}: the rater reads the department's result",
+           j.text("#rating"))
+    T.ok(j.d.find_elements(By.CSS_SELECTOR, "form[action='/app/rate']"),
+         f"{j.label}: and may rate once more")
+
+
 def walk(n, label, width, height, axe_src, out):
     """The journey at one width, in a thread of its own: TAP into OUT."""
     T.local.buf = out
@@ -465,15 +685,30 @@ def walk(n, label, width, height, axe_src, out):
     try:
         if axe_src and j.phone:
             self_check(j)
-        _, app_no = citizen(j, n)
+        idno, mobile, name, app_no = citizen(j, n)
+        message(j, app_no)
+        quick = apply_quick(j)
         carry("ext", "int")
         doc = clerk(j, app_no)
+        reply(j, app_no)
+        decide_quick(j, quick)
+        walkin = intake(j, idno, mobile, name)
         carry("int", "ext")
         follow(j, app_no, doc)
-    except WebDriverException as e:
+        read_reply(j, app_no)
+        rate(j, quick)
+        query(j, walkin, idno)
+        carry("ext", "int")
+        follow_up(j, quick)
+        carry("int", "ext")
+        rated_result(j, quick)
+    except Exception as e:     # noqa: BLE001 (any error fails the run)
         T.ok(False, f"{label}: the journey ran to its end",
-             f"{e.__class__.__name__}: {e.msg}\nat {j.d.current_url}")
-        j.shot("failed")
+             f"{traceback.format_exc()}\nat {j.d.current_url}")
+        try:
+            j.shot("failed")
+        except WebDriverException:
+            pass
     finally:
         j.quit()
     for page, found in sorted(j.pages.items()):
