@@ -15,12 +15,31 @@ per width:
   apart as they would on two machines) finds it in the inbox and accepts it;
 - carried back, the citizen sees 已受理, opens the 受理通知书 and prints it
   (Chromium's own print to PDF), and the address in its QR code (read from
-  a screenshot by zbarimg) verifies it at /verify.
+  a screenshot by zbarimg) verifies it at /verify;
+- messages (EXT-7): before the first carry the citizen writes to the
+  window on the application's page; the clerk's inbox marks it 新留言, the
+  case page shows it, the clerk replies, and carried back the citizen
+  reads the reply;
+- rating (EXT-8): the citizen also applies for a 即办件, which the clerk
+  decides at once; carried back, the citizen rates it 非常不满意 with two
+  reasons; carried over, the department records 回访 and 整改 at /ratings;
+  carried back, the citizen reads the result and may rate once more;
+- window intake (INT-1): the clerk registers the same person as a
+  walk-in at /hall/intake with a scanned PDF and a material on paper,
+  checks the 收件回执 (number, item, masked ID number, materials, clerk,
+  /query, QR code) and prints it on one page; carried over, /query finds
+  the case by its number and the ID number.
 
 What the user sees is asserted (the text of the page, the numbers the
-databases hold).  On every page: axe-core (var/npm, ./run's browser_deps)
-with no serious or critical violation and, at the phone width, no
-horizontal scrolling.  A screenshot of every step goes to
+databases hold).  Every form is sent from the keyboard (Enter on a field
+or on its button; Space ticks boxes).  On every page: axe-core (var/npm,
+./run's browser_deps) with no serious or critical violation, at the
+phone width no horizontal scrolling, and the keyboard walk (EXT-13):
+Tab from the top of the page to its end reaches every visible control
+(links, buttons, fields, summary, tabindex=0) in the page's order, each
+with a focus ring one can see (an outline or shadow that it, its parent
+or grandparent did not draw unfocused); no tabindex above 0, no control
+taken out by tabindex=-1, no form without a button Enter can press.  A screenshot of every step goes to
 var/test/logs/browser/WIDTH-NN-STEP.png, the printed notice beside them
 (BROWSER_TIMES=1 adds the seconds since the start to each check).
 """
@@ -37,6 +56,7 @@ import traceback
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -135,6 +155,111 @@ def carry(frm, to):
         lib("carry", frm, to)
 
 
+# The keyboard walk (EXT-13).  KB_START: the controls Tab should reach, in
+# the page's order (visible, enabled, not taken out by tabindex=-1; of a
+# group of radio buttons the checked one, else the first), with how each
+# and its two ancestors look unfocused, and what is wrong before a key is
+# pressed: a tabindex above 0, a control taken out of the order, a form
+# with no submit button to press Enter on.  Then the walk starts from the
+# top of the page.
+KB_START = r"""
+const sel = 'a[href], area[href], button, input, select, textarea, summary,'
+  + ' iframe, [tabindex], [contenteditable]';
+const shown = e => e.checkVisibility({visibilityProperty: true});
+const native = e => e.matches(
+  'a[href], area[href], button, input, select, textarea, iframe')
+  || (e.matches('details > summary')
+      && e.parentElement.querySelector(':scope > summary') === e);
+const name = e => {
+  let s = e.tagName.toLowerCase();
+  if (e.id) s += '#' + e.id;
+  else if (e.getAttribute('name')) s += '[name=' + e.getAttribute('name') + ']';
+  const t = (e.innerText || e.value || e.getAttribute('aria-label') || '')
+    .trim().replace(/\s+/g, ' ').slice(0, 24);
+  return t ? s + ' "' + t + '"' : s;
+};
+const look = e => {
+  if (!e) return '';
+  const c = getComputedStyle(e);
+  return [c.outlineStyle, c.outlineWidth, c.outlineColor, c.boxShadow]
+    .join('|');
+};
+if (document.activeElement) document.activeElement.blur();
+const list = [], problems = [], groups = {};
+for (const e of document.querySelectorAll(sel)) {
+  if (e.matches('input[type=hidden], :disabled, [inert] *')) continue;
+  if (!native(e) && !e.hasAttribute('tabindex')
+      && !e.isContentEditable) continue;
+  if (!shown(e)) continue;
+  if (e.tabIndex > 0)
+    problems.push('tabindex="' + e.tabIndex + '" takes ' + name(e)
+                  + ' out of the page order');
+  if (e.tabIndex < 0) {
+    if (native(e))
+      problems.push(name(e) + ' cannot be reached by Tab (tabindex=-1)');
+    continue;
+  }
+  if (e.matches('input[type=radio]') && e.name) {
+    const g = [...document.forms].indexOf(e.form) + ':' + e.name;
+    if (g in groups) {
+      if (e.checked) list[groups[g]] = e;
+      continue;
+    }
+    groups[g] = list.length;
+  }
+  list.push(e);
+}
+for (const f of document.forms) {
+  if (!shown(f)) continue;
+  const go = [...f.elements].some(b => (b.type === 'submit'
+    || b.type === 'image') && shown(b) && !b.disabled && b.tabIndex >= 0);
+  if (!go)
+    problems.push('form ' + (f.getAttribute('action') || '') + ' has no '
+                  + 'submit button to send it from the keyboard');
+}
+const chain = e => [e, e.parentElement, e.parentElement
+                    && e.parentElement.parentElement];
+window.__kb = {list, problems, name, look, chain,
+  before: list.map(e => chain(e).map(look))};
+const start = document.createElement('span');
+start.tabIndex = -1;
+start.id = '__kb_start';
+document.body.prepend(start);
+start.focus();
+return [list.map(name), problems];
+"""
+
+# KB_STEP, after each Tab: which control has the focus (its place in the
+# list, -1 for one not in it, null at the end of the page) and whether
+# it, its parent or grandparent now draws an outline or a shadow that it
+# did not draw unfocused, on a box one can see.
+KB_STEP = r"""
+const k = window.__kb, s = document.getElementById('__kb_start');
+if (s) s.remove();
+const e = document.activeElement;
+if (!e || e === document.body || e === document.documentElement)
+  return [null, '', false];
+const i = k.list.indexOf(e);
+const seen = v => {
+  const [style, width, color, shadow] = v.split('|');
+  return (style !== 'none' && parseFloat(width) > 0
+          && !/rgba\([^)]*, 0\)|transparent/.test(color))
+    || (shadow !== 'none' && shadow !== '');
+};
+// The ring is drawn by an element one can see: a box of some size, not
+// transparent (a hidden input's label may draw it, .choice-opt).
+const big = x => {
+  const r = x.getBoundingClientRect();
+  return r.width >= 4 && r.height >= 4
+    && parseFloat(getComputedStyle(x).opacity) > 0;
+};
+const chain = k.chain(e);
+const ring = i >= 0 && chain.some((x, n) => x && big(x)
+  && k.look(x) !== k.before[i][n] && seen(k.look(x)));
+return [i, k.name(e), ring];
+"""
+
+
 class Journey:
     """One browser at one width, and what it saw."""
 
@@ -143,6 +268,8 @@ class Journey:
         self.phone = width < 600
         self.step = 0
         self.pages = {}         # path (no query) -> what axe found
+        self.kb = {}            # the same -> what the keyboard walk found
+        self.walked = set()     # (address, its controls) walked
         self.wide = {}          # path -> scrollWidth beyond the window
         self.profile = tempfile.mkdtemp(prefix="yiwang-chromium-")
         opts = webdriver.ChromeOptions()
@@ -223,6 +350,52 @@ class Journey:
                 " - window.innerWidth")
             if over > 0:
                 self.wide[key] = over
+        self.keyboard(key)
+
+
+    def keyboard(self, key):
+        """The keyboard walk of the page as it is (EXT-13): Tab from its
+        top to its end; what is wrong goes to self.kb[KEY]."""
+        names, problems = self.d.execute_script(KB_START)
+        # A page walked before with the same controls is not walked
+        # again (the application's page, in one state after another).
+        seen = (re.sub(r"[?#].*", "", self.d.current_url), tuple(names))
+        if seen in self.walked and not problems:
+            self.d.execute_script("document.activeElement.blur()")
+            return
+        self.walked.add(seen)
+        n = len(names)
+        got, bad_ring, extra = [], [], []
+        for _ in range(n + 10):
+            ActionChains(self.d).send_keys(Keys.TAB).perform()
+            i, name, ring = self.d.execute_script(KB_STEP)
+            if i is None or (got and i == got[0]):
+                break
+            if i < 0:
+                extra.append(name)
+                continue
+            got.append(i)
+            if not ring:
+                bad_ring.append(name)
+        missed = [names[i] for i in range(n) if i not in got]
+        if missed:
+            problems.append("Tab never reaches: " + ", ".join(missed[:8]))
+        order = list(dict.fromkeys(got))
+        if order != sorted(order):
+            k = next(x for x, (a, b) in enumerate(zip(order, order[1:]))
+                     if a > b)
+            problems.append(f"out of order: {names[order[k]]} before "
+                            f"{names[order[k + 1]]}")
+        if extra:
+            problems.append("Tab stops on what is no control: "
+                            + ", ".join(extra[:5]))
+        if bad_ring:
+            problems.append("no visible focus on: "
+                            + ", ".join(bad_ring[:8]))
+        self.kb[key] = problems
+        self.d.execute_script(
+            "if (document.activeElement) document.activeElement.blur();"
+            "window.scrollTo(0, 0)")
 
     # --- doing -------------------------------------------------------------
 
@@ -260,12 +433,28 @@ class Journey:
 
 def self_check(j):
     """The checks of every page can fail: a page with an unlabelled field,
-    an image without alt, text of low contrast, no title, no lang and,
-    on a phone, a block wider than the screen."""
+    an image without alt, text of low contrast, no title, no lang, on a
+    phone a block wider than the screen, and controls the keyboard walk
+    finds wrong."""
     j.get("data:text/html;charset=utf-8,<body><input name=q><img src=x.png>"
-          "<p style='color:%23bbb'>说明</p><div style='width:2000px'>宽</div>")
+          "<p style='color:%23bbb'>说明</p><div style='width:2000px'>宽</div>"
+          "<button style='outline:none'>发送</button>"
+          "<input aria-label='看不见' style='opacity:0'>"
+          "<a href='%23x' tabindex='-1'>藏起来的链接</a>"
+          "<span tabindex='2'>插队</span>"
+          "<form action='/x'><select aria-label='选'></select></form>")
     j.check_page("self-check")
     key = next(k for k in j.pages if "-self-check " in k)
+    kb = " ".join(j.kb.pop(key))
+    T.like(kb, r'^(?=.*no visible focus on: button "发送", input)'
+           r'(?=.*tabindex="2")'
+           r"(?=.*Tab never reaches: span)"
+           r"(?=.*a \"藏起来的链接\" cannot be reached)"
+           r"(?=.*form /x has no submit button)",
+           f"{j.label}: the keyboard walk sees controls without a focus "
+           "ring (none, or on nothing visible), one put first by "
+           "tabindex (never reached from the top), one taken out of the "
+           "order, a form Enter cannot send")
     found = " ".join(j.pages.pop(key))
     T.like(found, r"^(?=.*critical label)(?=.*critical image-alt)",
            f"{j.label}: axe sees a field without label, an image without alt")
@@ -714,6 +903,9 @@ def walk(n, label, width, height, axe_src, out):
     for page, found in sorted(j.pages.items()):
         T.ok(not found, f"axe finds no serious or critical violation on "
              f"{page}", "\n".join(found))
+    for page, found in sorted(j.kb.items()):
+        T.ok(not found, f"keyboard: Tab reaches every control of {page} "
+             "in order, each with a visible focus", "\n".join(found))
     if j.phone:
         T.ok(not j.wide, f"{label}: no page scrolls sideways at {width} px",
              "\n".join(f"{p}: {o} px too wide"
