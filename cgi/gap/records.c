@@ -1364,6 +1364,9 @@ item_here(struct rec_check *c, json_t *o, struct item *it)
 	return 0;
 }
 
+static int	 app_here(struct rec_check *, json_t *);
+static void	 app_brought(struct rec_check *, const char *);
+
 int
 rec_valid_application(struct rec_check *c, json_t *o)
 {
@@ -1419,12 +1422,16 @@ rec_valid_application(struct rec_check *c, json_t *o)
 	if ((agent = json_object_get(o, "agent")) != NULL &&
 	    proxy_valid(c, o, agent, named, &i) == -1)
 		return -1;
-	return files_match(c, o, named, i);
+	if (files_match(c, o, named, i) == -1)
+		return -1;
+	/* A message or a withdrawal sent before it crossed follows it in
+	 * this bundle and names it (EXT-7). */
+	app_brought(c, str(o, "app_no"));
+	return 0;
 }
 
 /* ---- case.event ---------------------------------------------------- */
 
-static int	 app_here(struct rec_check *, json_t *);
 
 int
 rec_valid_case_event(struct rec_check *c, json_t *o)
@@ -1504,15 +1511,7 @@ rec_valid_withdraw(struct rec_check *c, json_t *o)
 {
 	if (walk_record(c, o, withdraw_fields) == -1)
 		return -1;
-	switch (c->site->app(c->site->arg, c->pool, str(o, "app_no"))) {
-	case DB_OK:
-		return 0;
-	case DB_NONE:
-		return fail(c, "app_no", "申请编号", "本站没有这个申请的办件");
-	default:
-		c->dberr = 1;
-		return fail(c, "app_no", NULL, "查询办件时数据库出错");
-	}
+	return app_here(c, o);
 }
 
 /* ---- application.correct ------------------------------------------- */
@@ -1562,7 +1561,8 @@ rec_valid_correct(struct rec_check *c, json_t *o)
 /* ---- case.fee ------------------------------------------------------ */
 
 /* The application o names (app_no) is one of this site's, or one a
- * case.window record before it in this bundle brings (INT-1). */
+ * record before it in this bundle brings: an application (EXT-7) or a
+ * case.window (INT-1). */
 static int
 app_here(struct rec_check *c, json_t *o)
 {
@@ -1580,6 +1580,15 @@ app_here(struct rec_check *c, json_t *o)
 		c->dberr = 1;
 		return fail(c, "app_no", NULL, "查询申请时数据库出错");
 	}
+}
+
+/* The application no, which a record found good brings: the records
+ * after it in this bundle may name it (app_here). */
+static void
+app_brought(struct rec_check *c, const char *no)
+{
+	*(const char **)pool_push(c->pool, &c->apps, &c->napps, &c->appcap,
+	    sizeof(*c->apps)) = pool_strdup(c->pool, no);
 }
 
 int
@@ -2678,8 +2687,7 @@ rec_valid_window(struct rec_check *c, json_t *o)
 		return fail(c, "app_no", NULL, "查询申请时数据库出错");
 	}
 	/* The records after it in this bundle may name it. */
-	*(const char **)pool_push(c->pool, &c->apps, &c->napps, &c->appcap,
-	    sizeof(*c->apps)) = pool_strdup(c->pool, no);
+	app_brought(c, no);
 	return 0;
 }
 

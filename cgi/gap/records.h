@@ -96,8 +96,9 @@ struct rec_check {
 	/* Every file the records checked so far name. */
 	struct rec_file		*files;
 	size_t			 nfiles, fcap;
-	/* The applications the case.window records checked so far bring,
-	 * which the records after them may name (INT-1). */
+	/* The applications the application and case.window records
+	 * checked so far bring, which the records after them may name
+	 * (EXT-7, INT-1). */
 	const char		**apps;
 	size_t			 napps, appcap;
 	/* When a check fails: the field ("applicant.id_number", or "" for

@@ -78,7 +78,7 @@ csrf=$(http_get other "$EXT_URL/my" | csrf_from)
 http_post other "$EXT_URL/app/message" "csrf=$csrf" "form_key=$FORM_KEY" "no=$APP" body=我也问问 >/dev/null
 t_is "nor may they write on it: 404, as if it did not exist" "$HTTP_STATUS" 404
 t_is "none of these stored anything" "$(ext_count)" "$EXT0"
-t_is "nor queued anything" "$(sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'message'")" 0
+t_is "nor queued anything" "$(sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'message' AND body LIKE '%$APP%'")" 0
 
 # --- a message ------------------------------------------------------------------
 BODY=$'材料已补齐<b>请</b>尽快受理。\n我的身份证号 '"$IDNO"
@@ -231,7 +231,7 @@ t_is "audited" "$(sql_int "SELECT COUNT(*) FROM audit WHERE action = 'case.messa
 http_get clerk "$INT_URL/case?id=$CASE" >/dev/null
 t_like "the case page shows the reply and who wrote it" "$(tr -d '\n' <<<"$HTTP_BODY")" "（萨仁高娃） 回复.*明天受理"
 t_like "in the case's record too" "$HTTP_BODY" '回复申请人留言'
-t_is "queued for the extranet" "$(sql_int "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'message.reply'")" 1
+t_is "queued for the extranet" "$(sql_int "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'message.reply' AND body LIKE '%$APP%'")" 1
 
 # --- a forged reply for an application the extranet does not hold ------------------------
 printf '{"type":"message.reply","no":"HF2026112100901","app_no":"YW2026112199999","author":"市场监督管理局","body":"伪造","at":"%s"}\n' "$AT" >"$TMP/forged.jsonl"

@@ -1505,6 +1505,38 @@ message_forged_is_refused(void **state)
 	assert_int_equal(fx.c.dberr, 1);
 }
 
+/* A message or a withdrawal the applicant sent before the application
+ * crossed follows it in the same bundle: the application before it
+ * brings its number (found in a real browser, t/browser/journeys.py:
+ * without it the whole bundle was refused, and every one after it). */
+static void
+message_after_its_application_passes(void **state)
+{
+	static const char	 other[] = "\"YW2026112100002\"";
+	json_t			*o;
+
+	(void)state;
+	msg_refused(rec_valid_message, MESSAGE, "app_no", other, "app_no");
+	withdraw_refused("app_no", other, "app_no");
+	/* An application refused brings nothing. */
+	o = application_with("app_no", other);
+	json_object_set_new(o, "item_name", json_string("别的事项"));
+	assert_int_equal(run(rec_valid_application, o), -1);
+	o = parse(MESSAGE);
+	assert_int_equal(run(rec_valid_message, with_member(o, o, "app_no",
+	    other)), -1);
+	assert_int_equal(run(rec_valid_application, application_with(
+	    "app_no", other)), 0);
+	o = parse(MESSAGE);
+	assert_int_equal(run(rec_valid_message, with_member(o, o, "app_no",
+	    other)), 0);
+	assert_int_equal(run(rec_valid_withdraw, withdraw_with("app_no",
+	    other)), 0);
+	/* Only the number it brought. */
+	msg_refused(rec_valid_message, MESSAGE, "app_no",
+	    "\"YW2026112100003\"", "app_no");
+}
+
 /* ---- online consultation (EXT-7) ---------------------------------- */
 
 #define CONSULT "{\"type\":\"consult\",\"no\":\"ZX2026112100001\"," \
@@ -2812,6 +2844,7 @@ main(void)
 		T(rating_state_record),
 		T(message_as_the_form_sends_it_passes),
 		T(message_forged_is_refused),
+		T(message_after_its_application_passes),
 		T(consult_records_as_sent_pass),
 		T(consult_forged_is_refused),
 		T(records_parse_strictly),
