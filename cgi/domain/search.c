@@ -50,30 +50,32 @@ static const char SQL_ENABLE_KEYS[] =
     "ALTER TABLE item_search ENABLE KEYS";
 
 /*
- * Parameters: 1 the query with every word required; 2 the same with any
- * word, so that names with more of the words come first; 3 as 1, for
- * relevance among the rest.
+ * Both parameters: the query with every word required.  A match in the
+ * name weighs a thousand in any other field (Mroonga's *W pragma, the
+ * sections in the index's order), so names that have the words come
+ * first, those with more of them before; then relevance.
  *
- * The matches are ranked on the full-text table alone, which holds only
- * codes and words, and the item's rows are read for the 100 kept (issue
- * #12: at 10,000 items a search joined and sorted every match's item
- * row, 134 req/s).  An index row whose code has no published version
- * (left by a rolled-back import) costs a place among the 100.
+ * One MATCH in WHERE and ORDER BY on the full-text table alone, with a
+ * LIMIT: Mroonga answers it from Groonga's own top 100 (its "fast order
+ * limit", Mroonga_fast_order_limit counts it) instead of handing every
+ * match to the server to sort, and the item's rows are read for the
+ * 100 kept (issue #12: at 10,000 items a search joined and sorted every
+ * match's item row, 134 req/s).  An index row whose code has no
+ * published version (left by a rolled-back import) costs a place among
+ * the 100.
  */
-#define RANKED(where, order) \
-    "SELECT " RESULT_COLS " FROM (SELECT s.code, " order " AS o1 " \
-    "FROM item_search s WHERE " where " ORDER BY o1 DESC, s.code " \
+#define NAME_FIRST	"*W1:1000,2:1,3:1,4:1 "
+#define RANKED(match) \
+    "SELECT " RESULT_COLS " FROM (SELECT s.code, " match " AS o1 " \
+    "FROM item_search s WHERE " match " ORDER BY o1 DESC " \
     "LIMIT " STR(SEARCH_MAX_RESULTS) ") r " \
     "JOIN item i ON i.code = r.code AND i.status = 'published' " \
     "ORDER BY r.o1 DESC, i.code"
 static const char SQL_SEARCH[] = RANKED(
-    "MATCH (" FT_ALL ") AGAINST (? IN BOOLEAN MODE)",
-    "MATCH (s.name) AGAINST (? IN BOOLEAN MODE) * 1000000 + "
     "MATCH (" FT_ALL ") AGAINST (? IN BOOLEAN MODE)");
 /* One-character words are in too many materials and conditions to tell
  * anything; they look in names only. */
 static const char SQL_SEARCH_NAME[] = RANKED(
-    "MATCH (s.name) AGAINST (? IN BOOLEAN MODE)",
     "MATCH (s.name) AGAINST (? IN BOOLEAN MODE)");
 
 /* A page of a browse list: codes after ?, one more than a page so the
@@ -268,8 +270,8 @@ search_query(struct db *db, struct pool *pool, const char *text,
     struct item **out, size_t *n)
 {
 	struct stmt	*q;
-	size_t		 len = text ? strlen(text) : 0;
-	char		*words, *all, *any;
+	size_t		 len = text ? strlen(text) : 0, cap;
+	char		*words, *all;
 
 	*n = 0;
 	*out = NULL;
@@ -278,21 +280,18 @@ search_query(struct db *db, struct pool *pool, const char *text,
 	words = pool_alloc(pool, len + 1);
 	if (text == NULL || search_sanitize(text, words, len + 1) == 0)
 		return DB_OK;
-	all = pool_alloc(pool, len + 4 * SEARCH_MAX_WORDS + 1);
-	any = pool_alloc(pool, len + 4 * SEARCH_MAX_WORDS + 1);
-	if (search_against(words, 1, all, len + 4 * SEARCH_MAX_WORDS + 1) ||
-	    search_against(words, 0, any, len + 4 * SEARCH_MAX_WORDS + 1))
+	cap = sizeof(NAME_FIRST) + len + 4 * SEARCH_MAX_WORDS + 1;
+	all = pool_alloc(pool, cap);
+	memcpy(all, NAME_FIRST, sizeof(NAME_FIRST) - 1);
+	if (search_against(words, 1, all + sizeof(NAME_FIRST) - 1,
+	    cap - sizeof(NAME_FIRST) + 1))
 		return DB_ERR;
-	if (all_single(words)) {
-		q = db_stmt(db, SQL_SEARCH_NAME);
-		stmt_bind_text(q, 0, any);	/* the order */
-		stmt_bind_text(q, 1, all);	/* which match */
-	} else {
-		q = db_stmt(db, SQL_SEARCH);
-		stmt_bind_text(q, 0, any);
-		stmt_bind_text(q, 1, all);
-		stmt_bind_text(q, 2, all);
-	}
+	/* Names only: no sections to weigh. */
+	q = db_stmt(db, all_single(words) ? SQL_SEARCH_NAME : SQL_SEARCH);
+	if (all_single(words))
+		all += sizeof(NAME_FIRST) - 1;
+	stmt_bind_text(q, 0, all);
+	stmt_bind_text(q, 1, all);
 	if (fetch_items(q, pool, out, n) != DB_OK)
 		return DB_ERR;
 	search_rank(pool, words, *out, *n);

@@ -33,6 +33,12 @@ t_is "in 9 statements" "$n" 9
 # each an index read (item_done, db/235_hall.sql).
 t_is "the home page: 3" "$(statements "$EXT_URL/")" 3
 t_is "a search: 1" "$(statements "$EXT_URL/search?q=%E8%AE%B8%E5%8F%AF")" 1
+# A search's one statement ranks its matches in Groonga and hands the
+# server its top 100 (Mroonga's fast order limit), not every match to sort.
+fast() { sql_ext "SHOW GLOBAL STATUS LIKE 'Mroonga_fast_order_limit'" | cut -f2; }
+f0=$(fast)
+http_get anon "$EXT_URL/search?q=%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7" >/dev/null
+t_is "a search takes Groonga's top 100, not every match sorted" "$(($(fast) - f0))" 1
 t_is "browsing by theme: 1" "$(statements "$EXT_URL/browse")" 1
 # The lists' counts come from item_facet (db/282), a page of
 # departments at a time: the count of all, a page of departments, a page
