@@ -21,8 +21,8 @@
 #
 #   bench/scale.sh [--items N] [--cases M] [--secs S] [--keep]
 #   bench/scale.sh --remove-only  (what --keep left)
-#   bench/scale.sh --small      (2,000 items, 1,000 then 2,500 cases,
-#                                p50 of 5 requests by curl: a test's size)
+#   bench/scale.sh --small      (2,000 items, 500 then 1,500 cases,
+#                                p50 of 3 requests by curl: a test's size)
 #
 # Each line: page, p50 small, p50 large (ms), ratio, target, statements
 # small/large, statuses small/large; the last line says whether every
@@ -41,7 +41,7 @@ export LC_ALL=C.UTF-8
 items=10000 cases=1000000 base=10000 secs=10 small=0 keep=0 remove_only=0
 while (($#)); do
 	case $1 in
-	--small) small=1 items=2000 cases=2500 base=1000 ;;
+	--small) small=1 items=2000 cases=1500 base=500 ;;
 	--items) items=$2 && shift ;;
 	--cases) cases=$2 && shift ;;
 	--secs) secs=$2 && shift ;;
@@ -182,9 +182,9 @@ measure() {
 		return
 	fi
 	if ((small)); then
-		p50=$(for i in 1 2 3 4 5; do
+		p50=$(for i in 1 2 3; do
 			curl -s -o /dev/null -w '%{time_total}\n' ${cookie:+-H "Cookie: $cookie"} "$url"
-		done | sort -n | sed -n 3p | awk '{ printf "%.1f", $1 * 1000 }')
+		done | sort -n | sed -n 2p | awk '{ printf "%.1f", $1 * 1000 }')
 	else
 		p50=$(wrk -t1 -c1 -d"${secs}s" --latency ${cookie:+-H "Cookie: $cookie"} \
 			"$url" | wrk_ms | cut -d' ' -f1)
@@ -226,7 +226,7 @@ if ((remove_only)); then
 	exit 0
 fi
 echo "pages at the demo's size and at $items items, $cases cases$( ((small)) &&
-	echo ', p50 of 5 requests by curl' || echo ", wrk -c1 ${secs}s a page")"
+	echo ', p50 of 3 requests by curl' || echo ", wrk -c1 ${secs}s a page")"
 catalogue_remove
 admin demo-history --remove >/dev/null
 bench_history "$int_conf" "$base" --seed 1
