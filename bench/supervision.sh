@@ -51,51 +51,22 @@ sql() {
 		--socket="$(dirname "$conf")/mysqld.sock" -uroot -N -B yiwang -e "$1"
 }
 ((cases > 10000)) || { echo "--cases: more than 10000" >&2; exit 64; }
-if ! curl -sf -o /dev/null "$url/login"; then
-	if [[ -n ${YIWANG_INT_URL:-} ]]; then
-		echo "$url/login does not answer" >&2
-		exit 1
-	fi
-	./run up >/dev/null
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+bench_stack "${YIWANG_INT_URL:-}" "$url"
 
 # A bulk load writes large transactions: a redo log of 1 GiB keeps the
 # server from checkpointing in the middle of each (dynamic since 10.9).
 sql "SET GLOBAL innodb_log_file_size = 1073741824" 2>/dev/null || true
 
-# login JAR LOGIN: a staff session; prints the Cookie header's value.
-login() {
-	local jar=$work/$1 csrf
-	csrf=$(curl -sf -c "$jar" -b "$jar" "$url/login" |
-		sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-	curl -sf -o /dev/null -c "$jar" -b "$jar" -H "Origin: $url" \
-		--data-urlencode "csrf=$csrf" --data-urlencode "login=$2" \
-		--data-urlencode "password=Yiwang@2026" "$url/login"
-	awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }
-	    /^#HttpOnly_/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
-}
-
 # page NAME COOKIE PATH: "p50 p99" of GET PATH (ms), "not built" when it
 # answers 404, "error NNN" for any other status than 200.
 page() {
-	local code out
+	local code
 	code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$url$3")
 	if [[ $code == 404 ]]; then echo "not built"; return; fi
 	if [[ $code != 200 ]]; then echo "error $code"; return; fi
-	out=$(wrk -t1 -c"$conns" -d"${secs}s" --latency -H "Cookie: $2" "$url$3")
-	awk '
-		function ms(v) {
-			if (v ~ /us$/) return v / 1000
-			if (v ~ /ms$/) return v + 0
-			if (v ~ /s$/) return v * 1000
-			return v
-		}
-		/^ +50%/ { p50 = ms($2) }
-		/^ +99%/ { p99 = ms($2) }
-		/Non-2xx/ { bad = $NF }
-		END { if (bad) print "error", bad; else printf "%.1f %.1f\n", p50, p99 }' <<<"$out"
+	wrk -t1 -c"$conns" -d"${secs}s" --latency -H "Cookie: $2" "$url$3" | wrk_ms
 }
 
 # Two searches of the department's cases: by a part of the applicant's
@@ -109,8 +80,8 @@ paths=(/sup "/sup/cases?light=red" "/sup/cases?dept=SCJGJ&state=processing"
 # measure SIZE: one line per page into $work/SIZE.
 measure() {
 	local sup hdl i who
-	sup=$(login sup zhaoyanhong)
-	hdl=$(login hdl wangzhiqiang)
+	sup=$(bench_login "$url" zhaoyanhong)
+	hdl=$(bench_login "$url" wangzhiqiang)
 	# The newest generated case of the department, for /sup/case.
 	paths[3]="/sup/case?id=$(sql "SELECT MAX(k.id) FROM kase k JOIN item i ON i.id = k.item_id WHERE k.demo = 1 AND i.dept_code = 'SCJGJ'")"
 	for i in "${!names[@]}"; do
@@ -132,23 +103,12 @@ verify() {
 		printf "  demo-history --verify over %d cases: %.1f s (%s)\n", n, b - a, ok }'
 }
 
-# load N ARGS…: generate N cases, print the rate.
-load() {
-	local t0 t1 n=$1
-	shift
-	t0=$(date +%s.%N)
-	admin demo-history --cases "$n" "$@" >/dev/null
-	t1=$(date +%s.%N)
-	awk -v n="$n" -v a="$t0" -v b="$t1" 'BEGIN {
-		printf "  generated %d cases in %.1f s: %.0f cases/s\n", n, b - a, n / (b - a) }'
-}
-
 echo "supervision and worklists at 10,000 and $cases cases, ${secs}s a page, $conns connection(s), wrk 1 thread"
 admin demo-history --remove >/dev/null
-load 10000 --seed 1
+bench_history "$conf" 10000 --seed 1
 verify
 measure small
-load $((cases - 10000)) --before 365 --seed 2
+bench_history "$conf" $((cases - 10000)) --before 365 --seed 2
 verify
 admin dash-rebuild --check >/dev/null 2>&1 && agree=yes || agree=NO
 echo "  dashboard summary kept by the triggers = recount (dash-rebuild --check): $agree"

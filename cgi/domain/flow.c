@@ -29,6 +29,8 @@
 #include "sms.h"
 #include "vocab.h"
 
+#define STR_(x)		#x
+#define STR(x)		STR_(x)
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
 #define DAY(x) "DATE_FORMAT(" x ", '%Y-%m-%d')"
 
@@ -78,15 +80,10 @@ static const char SQL_HAND_ADD[] =
     "VALUES (?, ?, ?)";
 static const char SQL_CASE_OF_APP[] =
     "SELECT id FROM kase WHERE app_no = ?";
-static const char SQL_TOKENS[] =
-    "SELECT edge, tokens FROM case_token WHERE case_id = ?";
 static const char SQL_TOKENS_CLEAR[] =
     "DELETE FROM case_token WHERE case_id = ?";
 static const char SQL_TOKEN_ADD[] =
     "INSERT INTO case_token (case_id, edge, tokens) VALUES (?, ?, ?)";
-static const char SQL_TASKS[] =
-    "SELECT step_key, " LOCAL("since") ", " DAY("due_date") " FROM case_task "
-    "WHERE case_id = ?";
 static const char SQL_TASK_DROP[] =
     "DELETE FROM case_task WHERE case_id = ? AND step_key = ?";
 static const char SQL_TASK_ADD[] =
@@ -97,13 +94,14 @@ static const char SQL_TODAY[] =
 /* The newest 50 cases acted on: read backwards from 136's indexes, deep
  * enough for 50 cases however many events each (a person's events in
  * one case are a handful), never over all their history. */
+/* A page of them, before a case id (paged by key: issue #12). */
 static const char SQL_CASE_DONE[] =
     "SELECT " CASE_COLS " FROM kase k JOIN (SELECT DISTINCT case_id FROM ("
-    "(SELECT case_id FROM case_event WHERE staff_id = ? "
+    "(SELECT case_id FROM case_event WHERE staff_id = ? AND case_id < ? "
     "ORDER BY case_id DESC LIMIT 1000) UNION ALL "
-    "(SELECT case_id FROM case_event WHERE for_staff_id = ? "
+    "(SELECT case_id FROM case_event WHERE for_staff_id = ? AND case_id < ? "
     "ORDER BY case_id DESC LIMIT 1000)) x) d ON d.case_id = k.id "
-    "ORDER BY k.id DESC LIMIT 50";
+    "ORDER BY k.id DESC LIMIT " STR(CASE_DONE_PAGE_MORE);
 /* Open cases with a step waiting for a role lent in a department
  * (case_list_deputy() checks each as case_act() would). */
 static const char SQL_CASE_LENT[] =
@@ -476,41 +474,82 @@ case_row(struct stmt *q, struct pool *pool, void *arg)
 	return case_cols(q, pool, arg, NULL);
 }
 
-/* The marking of case k, whose net is made, and since when each step is
- * enabled. */
+/* A batch of case ids, the rest of the places the first id again. */
+#define IDS8	"?, ?, ?, ?, ?, ?, ?, ?"
+#define IDS32	IDS8 ", " IDS8 ", " IDS8 ", " IDS8
+#define MARK_BATCH 32
+static const char SQL_TOKENS_OF[] =
+    "SELECT case_id, edge, tokens FROM case_token WHERE case_id IN ("
+    IDS32 ")";
+static const char SQL_TASKS_OF[] =
+    "SELECT case_id, step_key, " LOCAL("since") ", " DAY("due_date")
+    " FROM case_task WHERE case_id IN (" IDS32 ")";
+
+/* v[0..n-1] (n <= MARK_BATCH) as q's ids. */
+static void
+bind_batch(struct stmt *q, const struct kase *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < MARK_BATCH; i++)
+		stmt_bind_int(q, (int)i, v[i < n ? i : 0].id);
+}
+
+/* The case of id among v[0..n-1], or NULL. */
+static struct kase *
+batch_case(struct kase *v, size_t n, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].id == id)
+			return &v[i];
+	return NULL;
+}
+
+/* The markings of cases v[0..n-1] (n <= MARK_BATCH), whose nets are
+ * made, and since when each step is enabled: two statements. */
 static enum db_rc
-load_marking(struct db *db, struct pool *pool, struct kase *k)
+load_markings(struct db *db, struct pool *pool, struct kase *v, size_t n)
 {
 	struct stmt	*q;
+	struct kase	*k;
 	enum db_rc	 rc;
-	int64_t		 edge, tokens;
+	int64_t		 id, edge, tokens;
 	char		*key, *since, *due;
-	int		 i;
+	size_t		 i;
+	int		 s;
 
-	memset(&k->marking, 0, sizeof(k->marking));
-	k->task_since = pool_alloc(pool, (k->net.nsteps + 1) *
-	    sizeof(*k->task_since));
-	k->task_due = pool_alloc(pool, (k->net.nsteps + 1) *
-	    sizeof(*k->task_due));
-	q = db_stmt(db, SQL_TOKENS);
-	stmt_bind_int(q, 0, k->id);
+	for (i = 0; i < n; i++) {
+		k = &v[i];
+		memset(&k->marking, 0, sizeof(k->marking));
+		k->task_since = pool_alloc(pool, (k->net.nsteps + 1) *
+		    sizeof(*k->task_since));
+		k->task_due = pool_alloc(pool, (k->net.nsteps + 1) *
+		    sizeof(*k->task_due));
+	}
+	q = db_stmt(db, SQL_TOKENS_OF);
+	bind_batch(q, v, n);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
-	while ((rc = stmt_row(q, pool, "ii", &edge, &tokens)) == DB_OK)
-		if (edge >= 0 && (size_t)edge < k->net.nedges)
+	while ((rc = stmt_row(q, pool, "iii", &id, &edge, &tokens)) == DB_OK)
+		if ((k = batch_case(v, n, id)) != NULL && edge >= 0 &&
+		    (size_t)edge < k->net.nedges)
 			k->marking.tokens[edge] = (uint8_t)(tokens > 255 ? 255 :
 			    tokens);
 	stmt_done(q);
 	if (rc == DB_ERR)
 		return rc;
-	q = db_stmt(db, SQL_TASKS);
-	stmt_bind_int(q, 0, k->id);
+	q = db_stmt(db, SQL_TASKS_OF);
+	bind_batch(q, v, n);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
-	while ((rc = stmt_row(q, pool, "sss", &key, &since, &due)) == DB_OK)
-		if ((i = wf_step_index(&k->net, key)) >= 0) {
-			k->task_since[i] = since;
-			k->task_due[i] = due;
+	while ((rc = stmt_row(q, pool, "isss", &id, &key, &since, &due)) ==
+	    DB_OK)
+		if ((k = batch_case(v, n, id)) != NULL &&
+		    (s = wf_step_index(&k->net, key)) >= 0) {
+			k->task_since[s] = since;
+			k->task_due[s] = due;
 		}
 	stmt_done(q);
 	return rc == DB_ERR ? rc : DB_OK;
@@ -521,7 +560,7 @@ static enum db_rc
 load_state(struct db *db, struct pool *pool, struct kase *k)
 {
 	catalog_net(NULL, pool, &k->item, &k->net);
-	return load_marking(db, pool, k);
+	return load_markings(db, pool, k, 1);
 }
 
 /*
@@ -603,9 +642,13 @@ case_load_states(struct db *db, struct pool *pool, struct kase *v, size_t n)
 				return rc;
 			catalog_net(NULL, pool, &v[i].item, &v[i].net);
 		}
-		if ((rc = load_marking(db, pool, &v[i])) != DB_OK)
-			return rc;
 	}
+	/* The markings MARK_BATCH cases a statement (issue #12: the
+	 * worklists read each case's tokens and tasks apart). */
+	for (i = 0; i < n; i += MARK_BATCH)
+		if ((rc = load_markings(db, pool, v + i, n - i < MARK_BATCH ?
+		    n - i : MARK_BATCH)) != DB_OK)
+			return rc;
 	return DB_OK;
 }
 
@@ -772,7 +815,7 @@ case_get(struct db *db, struct pool *pool, int64_t id, struct kase *k)
 
 enum db_rc
 case_list(struct db *db, struct pool *pool, const struct user *u, int todo,
-    struct kase **out, size_t *n)
+    int64_t before, struct kase **out, size_t *n)
 {
 	struct stmt	*q;
 	struct kase	 k, *v = NULL;
@@ -790,7 +833,9 @@ case_list(struct db *db, struct pool *pool, const struct user *u, int todo,
 	} else {
 		q = db_stmt(db, SQL_CASE_DONE);
 		stmt_bind_int(q, 0, u->id);
-		stmt_bind_int(q, 1, u->id);
+		stmt_bind_int(q, 1, before > 0 ? before : INT64_MAX);
+		stmt_bind_int(q, 2, u->id);
+		stmt_bind_int(q, 3, before > 0 ? before : INT64_MAX);
 	}
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;

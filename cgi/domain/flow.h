@@ -211,9 +211,13 @@ enum db_rc	 case_load_states(struct db *, struct pool *, struct kase *,
 /* The names of the steps that can act now, "、"-separated. */
 char		*case_current_steps(struct pool *, const struct kase *);
 /* Cases waiting for user (todo = 1: not those from which 回避 keeps
- * them) or that user has acted on, or a deputy for them (todo = 0). */
+ * them) or that user has acted on, or a deputy for them (todo = 0):
+ * CASE_DONE_PAGE of them, newest first, before case id `before` (0: the
+ * first page), and one more when another page follows. */
+#define CASE_DONE_PAGE		50
+#define CASE_DONE_PAGE_MORE	51
 enum db_rc	 case_list(struct db *, struct pool *, const struct user *,
-		    int todo, struct kase **, size_t *);
+		    int todo, int64_t before, struct kase **, size_t *);
 /*
  * Cases where user may act now as a deputy only (INT-7), by one of
  * their delegations in force dv[0..dn), each loaded with its state;

@@ -80,14 +80,28 @@ enum db_rc	 search_by_theme(struct db *, struct pool *,
 enum db_rc	 search_popular(struct db *, struct pool *, int max,
 		    struct item **, int **done, size_t *n);
 
-/* The browse lists with their counts: departments by number of items,
- * levels from 市级 down to 村级, themes in the order of docs/catalog.md. */
-enum db_rc	 search_depts(struct db *, struct pool *, struct facet **,
+/*
+ * The browse lists with their counts (item_facet, db/282), each read by
+ * an index, a page at a time: departments by number of items, most
+ * first, then by code: at most max + 1 (one more when another page
+ * follows) after the department of after_n items and code after_key
+ * (NULL: the first page); levels from 市级 down to 村级 and themes in the
+ * order of docs/catalog.md, at most SEARCH_FACETS_MAX, and with the
+ * themes *total, the number of all published items.  search_facet():
+ * the entry key of kind ("dept", "level", "theme"), DB_NONE when it has
+ * no published item.
+ */
+#define SEARCH_FACETS_MAX	100
+#define SEARCH_DEPT_PAGE	60
+enum db_rc	 search_depts(struct db *, struct pool *, int max,
+		    int after_n, const char *after_key, struct facet **,
 		    size_t *n);
+enum db_rc	 search_facet(struct db *, struct pool *, const char *kind,
+		    const char *key, struct facet *);
 enum db_rc	 search_levels(struct db *, struct pool *, struct facet **,
 		    size_t *n);
 enum db_rc	 search_themes(struct db *, struct pool *, struct facet **,
-		    size_t *n);
+		    size_t *n, long long *total);
 
 /*
  * Put what people mean first (docs/search.md): an item whose name is the

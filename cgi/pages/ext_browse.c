@@ -3,6 +3,8 @@
  * front page, keyword search and browsing by life event, department and
  * level, a page at a time.
  */
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pages.h"
@@ -108,6 +110,18 @@ put_facets(struct req *r, const char *prefix, const struct facet *f,
 	return label;
 }
 
+/* The count of entry v among f, else dflt. */
+static int
+facet_count(const struct facet *f, size_t nf, const char *v, int dflt)
+{
+	size_t	 i;
+
+	for (i = 0; i < nf; i++)
+		if (strcmp(v, f[i].key) == 0)
+			return f[i].count;
+	return dflt;
+}
+
 /*
  * Items.N of one page (n as search_by_*() gave it, one more than a page
  * when another follows) and Page.next, the key of the next page.
@@ -122,11 +136,16 @@ put_page(struct req *r, const struct item *items, size_t n)
 	put_items(r, items, n);
 }
 
+/* Departments the front page names; the rest are a click away. */
+#define HOME_DEPTS	12
+
 /*
  * GET /
  * The service hall: search first, the items most cases were decided
- * for (热门事项), life events, departments, and the way to every item a
- * page at a time (/browse?by=all).
+ * for (热门事项), life events, the departments with the most items, and
+ * the way to every item and every department a page at a time
+ * (/browse?by=all, /browse?by=dept).  Three statements, each an index
+ * read, whatever the catalogue's size (issue #12).
  */
 int
 page_ext_home(struct req *r)
@@ -137,19 +156,22 @@ page_ext_home(struct req *r)
 	size_t		 nt, nd, np, i;
 	long long	 total = 0;
 
-	if (search_themes(r->db, r->pool, &themes, &nt) != DB_OK ||
-	    search_depts(r->db, r->pool, &depts, &nd) != DB_OK ||
+	if (search_themes(r->db, r->pool, &themes, &nt, &total) != DB_OK ||
+	    search_depts(r->db, r->pool, HOME_DEPTS, -1, NULL, &depts,
+	    &nd) != DB_OK ||
 	    search_popular(r->db, r->pool, 8, &pop, &done, &np) != DB_OK)
 		return reply_error(r, 500, NULL);
 	put_facets(r, "Themes", themes, nt, NULL);
+	if (nd > HOME_DEPTS) {
+		nd = HOME_DEPTS;
+		hdf_set(r, "Hall.more_depts", "1");
+	}
 	put_facets(r, "Depts", depts, nd, NULL);
 	put_items(r, pop, np);
 	for (i = 0; i < np; i++) {
 		hdf_setf(r, pool_printf(r->pool, "Items.%zu.done", i), "%d",
 		    done[i]);
 	}
-	for (i = 0; i < nd; i++)
-		total += depts[i].count;
 	hdf_setf(r, "Hall.total", "%lld", total);
 	put_suggestions(r);
 	hdf_set(r, "Page.Title", "首页");
@@ -157,20 +179,59 @@ page_ext_home(struct req *r)
 }
 
 /*
- * GET /browse?by=all|theme|dept|level[&v=…][&after=CODE]
- * The chosen list with the number of items under each entry; with v
- * (or by=all), also a page of its items by code after `after` (404 when
- * the entry has none).
+ * A page of the departments as Facets.N, after the one of dn items and
+ * code dk when given (paged by key: most items first, then by code);
+ * FacetPaging.next_n and next_k when another page follows.  -1 when
+ * dn or dk is not what a link of ours gives.
+ */
+static int
+dept_page(struct req *r, const char *v, const char **label)
+{
+	struct facet	*f;
+	size_t		 nf;
+	const char	*dn, *dk;
+	char		*end;
+	long		 after_n = -1;
+
+	dn = form_get(r, "dn");
+	dk = form_get(r, "dk");
+	if (dn != NULL && dk != NULL) {
+		after_n = strtol(dn, &end, 10);
+		if (*dn == '\0' || *end != '\0' || after_n < 0 ||
+		    after_n > INT_MAX || strlen(dk) > 60)
+			return -1;
+		hdf_set(r, "FacetPaging.after", "1");
+	} else
+		dk = NULL;
+	if (search_depts(r->db, r->pool, SEARCH_DEPT_PAGE, (int)after_n, dk,
+	    &f, &nf) != DB_OK)
+		return -2;
+	if (nf > SEARCH_DEPT_PAGE) {
+		nf = SEARCH_DEPT_PAGE;
+		hdf_setf(r, "FacetPaging.next_n", "%d", f[nf - 1].count);
+		hdf_set(r, "FacetPaging.next_k", f[nf - 1].key);
+	}
+	*label = put_facets(r, "Facets", f, nf, v);
+	return 0;
+}
+
+/*
+ * GET /browse?by=all|theme|dept|level[&v=…][&after=CODE][&dn=N&dk=CODE]
+ * The chosen list with the number of items under each entry (the
+ * departments a page at a time, by dn and dk); with v (or by=all), also
+ * a page of its items by code after `after` (404 when the entry has
+ * none).  At most three statements, each an index read.
  */
 int
 page_ext_browse(struct req *r)
 {
-	struct facet	*f = NULL;
+	struct facet	*f = NULL, one;
 	struct item	*items;
-	size_t		 nf = 0, n, i;
+	size_t		 nf = 0, n;
 	const char	*by, *v, *after, *title, *noun, *label = NULL;
-	enum db_rc	 rc;
+	enum db_rc	 rc = DB_OK;
 	long long	 total = 0;
+	int		 d;
 
 	if ((by = form_get(r, "by")) == NULL)
 		by = "theme";
@@ -183,15 +244,13 @@ page_ext_browse(struct req *r)
 		title = "全部";
 		noun = "部门";
 		v = NULL;
-		rc = search_depts(r->db, r->pool, &f, &nf);
 	} else if (strcmp(by, "theme") == 0) {
 		title = "按主题";
 		noun = "主题";
-		rc = search_themes(r->db, r->pool, &f, &nf);
+		rc = search_themes(r->db, r->pool, &f, &nf, &total);
 	} else if (strcmp(by, "dept") == 0) {
 		title = "按部门";
 		noun = "部门";
-		rc = search_depts(r->db, r->pool, &f, &nf);
 	} else if (strcmp(by, "level") == 0) {
 		title = "按层级";
 		noun = "层级";
@@ -201,22 +260,33 @@ page_ext_browse(struct req *r)
 		    "“按主题”“按部门”“按层级”选择。");
 	if (rc != DB_OK)
 		return reply_error(r, 500, NULL);
+	if (strcmp(by, "all") == 0 || strcmp(by, "dept") == 0) {
+		/* The departments' links choose a department. */
+		hdf_set(r, "Browse.fby", "dept");
+		if ((d = dept_page(r, v, &label)) == -1)
+			return reply_error(r, 400, "部门列表的页码不正确，请回到"
+			    "“按部门”重新翻页。");
+		if (d != 0)
+			return reply_error(r, 500, NULL);
+	} else {
+		hdf_set(r, "Browse.fby", by);
+		label = put_facets(r, "Facets", f, nf, v);
+	}
 
-	label = put_facets(r, "Facets", f, nf, v);
 	hdf_set(r, "Browse.by", by);
 	hdf_set(r, "Browse.title", title);
 	hdf_set(r, "Browse.noun", noun);
 	if (after != NULL && *after != '\0')
 		hdf_set(r, "Paging.after", after);
 	if (strcmp(by, "all") == 0) {
-		for (i = 0; i < nf; i++)
-			total += f[i].count;
-		if (search_all(r->db, r->pool, after, &items, &n) != DB_OK)
+		if ((rc = search_facet(r->db, r->pool, "all", "", &one)) ==
+		    DB_ERR ||
+		    search_all(r->db, r->pool, after, &items, &n) != DB_OK)
 			return reply_error(r, 500, NULL);
 		put_page(r, items, n);
 		hdf_set(r, "Browse.all", "1");
 		hdf_set(r, "Browse.label", "全部事项");
-		hdf_setf(r, "Browse.count", "%lld", total);
+		hdf_setf(r, "Browse.count", "%d", rc == DB_OK ? one.count : 0);
 		hdf_set(r, "Page.Title", after != NULL && *after != '\0' ?
 		    "全部事项（续）" : "全部事项");
 		return render(r, "ext/browse.cs");
@@ -225,6 +295,14 @@ page_ext_browse(struct req *r)
 		hdf_set(r, "Page.Title", pool_printf(r->pool, "%s浏览事项",
 		    title));
 		return render(r, "ext/browse.cs");
+	}
+	/* A department, on this page of the list or not: its own row. */
+	one.count = 0;
+	if (strcmp(by, "dept") == 0) {
+		if ((rc = search_facet(r->db, r->pool, "dept", v, &one)) ==
+		    DB_ERR)
+			return reply_error(r, 500, NULL);
+		label = rc == DB_OK ? one.label : NULL;
 	}
 	if (label == NULL)
 		return reply_error(r, 404, "这个分类下没有可办理的事项。"
@@ -238,9 +316,7 @@ page_ext_browse(struct req *r)
 	if (rc != DB_OK)
 		return reply_error(r, 500, NULL);
 	put_page(r, items, n);
-	for (i = 0; i < nf; i++)
-		if (strcmp(v, f[i].key) == 0)
-			hdf_setf(r, "Browse.count", "%d", f[i].count);
+	hdf_setf(r, "Browse.count", "%d", facet_count(f, nf, v, one.count));
 	hdf_set(r, "Browse.v", v);
 	hdf_set(r, "Browse.label", label);
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 事项%s", label,

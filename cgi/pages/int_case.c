@@ -341,9 +341,11 @@ page_int_inbox(struct req *r)
 	struct delegation *dv;
 	const struct delegation **fors;
 	struct user	 a;
-	const char	*sort = form_get(r, "sort");
+	const char	*sort = form_get(r, "sort"), *before;
 	enum light	 want = deadline_light_of(form_get(r, "light")), l;
 	size_t		 n, dn, nk, i, j, shown = 0;
+	int64_t		 done_before = 0;
+	char		*end;
 	size_t		 count[LIGHT_RED + 1] = { 0 };
 	int		 by_id = sort != NULL && strcmp(sort, "received") == 0;
 	int		 days;
@@ -353,7 +355,7 @@ page_int_inbox(struct req *r)
 	char		*p;
 
 	if (today_get(r, &t) == -1 ||
-	    case_list(r->db, r->pool, &r->user, 1, &v, &n) != DB_OK ||
+	    case_list(r->db, r->pool, &r->user, 1, 0, &v, &n) != DB_OK ||
 	    delegation_in_force(r->db, r->pool, r->user.id, t.day, &dv, &dn) !=
 	    DB_OK || case_list_deputy(r->db, r->pool, &r->user, dv, dn, &dk,
 	    &fors, &nk) != DB_OK)
@@ -413,8 +415,22 @@ page_int_inbox(struct req *r)
 	hdf_set(r, "Filter.sort", by_id ? "received" : "due");
 	if (view_paper_late(r, &t) == -1)
 		return reply_error(r, 500, NULL);
-	if (case_list(r->db, r->pool, &r->user, 0, &v, &n) != DB_OK ||
-	    case_load_states(r->db, r->pool, v, n) != DB_OK)
+	/* 已办: a page by key, the newest first (done_before=ID). */
+	if ((before = form_get(r, "done_before")) != NULL &&
+	    ((done_before = strtoll(before, &end, 10)) <= 0 ||
+	    *end != '\0'))
+		return reply_error(r, 400, "已办件的页码不正确，请回到待办件"
+		    "重新翻页。");
+	if (case_list(r->db, r->pool, &r->user, 0, done_before, &v, &n) !=
+	    DB_OK)
+		return reply_error(r, 500, NULL);
+	if (n > CASE_DONE_PAGE) {
+		n = CASE_DONE_PAGE;
+		hdf_setf(r, "DonePaging.next", "%lld", (long long)v[n - 1].id);
+	}
+	if (done_before > 0)
+		hdf_set(r, "DonePaging.after", "1");
+	if (case_load_states(r->db, r->pool, v, n) != DB_OK)
 		return reply_error(r, 500, NULL);
 	for (i = 0; i < n; i++)
 		view_case_row(r, pool_printf(r->pool, "Done.%zu", i), &v[i]);

@@ -142,6 +142,12 @@ http_get anon "$EXT_URL/form?code=$code&m=$seq&kind=form" >/dev/null
 t_is "a blank form that root's gap import stored is served by the workers" \
 	"$HTTP_STATUS $(sha256sum <"$HTTP_BODY_FILE" | cut -d' ' -f1)" "200 $sha"
 
+# The hall's counts (db/282) are the triggers' to keep (issue #12): the
+# application reads them and cannot change them.
+sql_as ext app "UPDATE item_facet SET n = n + 1" >"$TMP/out" 2>&1
+t_ok "the extranet's application account cannot change the hall's counts" denied "$TMP/out"
+t_is "but reads them" "$(sql_as ext app "SELECT COUNT(*) > 0 FROM item_facet WHERE kind = 'all'")" 1
+
 # --- grants follow the schema (schema_grant) ---------------------------------
 sql_int "CREATE TABLE h3_probe_ledger (id INT PRIMARY KEY) COMMENT 'insert-only: a probe';
 	CREATE TABLE h3_probe_rows (id INT PRIMARY KEY);

@@ -6,7 +6,10 @@
        Browse.count and a page of its items Items.N as in ext/search.cs;
        Paging.next the code after which the next page starts, Paging.after
        this page's (none on the first).  by=all (Browse.all): every
-       item a page at a time, with the departments as the entries. ?>
+       item a page at a time, with the departments as the entries.
+       Browse.fby: the by= of an entry's link (dept for by=all).  The
+       departments come a page at a time: FacetPaging.after on a later
+       page, FacetPaging.next_n and next_k the key of the next. ?>
 <?cs def:tab(key, label) ?><a class="btn <?cs if:Browse.by == key ?>btn-primary<?cs else ?>btn-plain<?cs /if ?>" href="/browse?by=<?cs var:key ?>"<?cs if:Browse.by == key ?> aria-current="page"<?cs /if ?>><?cs var:label ?></a><?cs /def ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <?cs if:Browse.all ?>全部事项<?cs elif:Browse.v ?><a href="/browse?by=<?cs var:url_escape(Browse.by) ?>"><?cs var:Browse.title ?>浏览</a> › <?cs var:Browse.label ?><?cs else ?><?cs var:Browse.title ?>浏览<?cs /if ?></nav>
 
@@ -45,12 +48,18 @@
   <ul class="cards facets">
     <?cs each:f = Facets ?>
     <li class="card">
-      <a class="card-link" href="/browse?by=<?cs var:url_escape(Browse.by) ?>&amp;v=<?cs var:url_escape(f.key) ?>"<?cs if:f.current ?> aria-current="page"<?cs /if ?>>
+      <a class="card-link" href="/browse?by=<?cs var:url_escape(Browse.fby) ?>&amp;v=<?cs var:url_escape(f.key) ?>"<?cs if:f.current ?> aria-current="page"<?cs /if ?>>
         <span class="card-title"><?cs var:f.label ?></span>
         <span class="card-meta"><strong><?cs var:f.count ?></strong> 项事项</span>
       </a>
     </li>
     <?cs /each ?>
   </ul>
+  <?cs if:FacetPaging.after || FacetPaging.next_k ?>
+  <nav class="pager" aria-label="部门翻页">
+    <?cs if:FacetPaging.after ?><a class="btn btn-plain" href="/browse?by=dept">« 回到第一页</a><?cs /if ?>
+    <?cs if:FacetPaging.next_k ?><a class="btn btn-primary" rel="next" href="/browse?by=dept&amp;dn=<?cs var:url_escape(FacetPaging.next_n) ?>&amp;dk=<?cs var:url_escape(FacetPaging.next_k) ?>">下一页部门 »</a><?cs else ?><span class="muted">已是最后一页</span><?cs /if ?>
+  </nav>
+  <?cs /if ?>
   <?cs /if ?>
 </section>

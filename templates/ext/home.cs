@@ -1,6 +1,7 @@
 <?cs # ext/home.cs: the service hall (GET /): search first, the items
        most cases were decided for (Items.N with .done), life events
-       (Themes.N {key,label,count}) with icons, departments (Depts.N),
+       (Themes.N {key,label,count}) with icons, the departments with
+       the most items (Depts.N; Hall.more_depts when there are more),
        the way to every item a page at a time (Hall.total), Suggest.N. ?>
 <?cs include:"ext/icons.cs" ?>
 <section class="hero hall-hero">
@@ -64,6 +65,7 @@
     <li><a href="/browse?by=dept&amp;v=<?cs var:url_escape(d.key) ?>"><?cs var:d.label ?> <span class="count"><?cs var:d.count ?> 项</span></a></li>
     <?cs /each ?>
   </ul>
+  <?cs if:Hall.more_depts ?><p><a href="/browse?by=dept">全部部门 »</a></p><?cs /if ?>
   <p><a href="/browse?by=level">按层级（市级、县级、乡级、村级）浏览</a> · <a href="/browse?by=all">全部 <?cs var:Hall.total ?> 项事项</a></p>
   <?cs /if ?>
 </section>

@@ -6,7 +6,9 @@
        for_name when it is the work of someone who delegated to this user
        (INT-7; Deputy.N.{staff_name,to_day,roles_label}: the delegations
        in force); and 已办件 (Done.N) this user handled or someone handled
-       for them; both link to /case?id=.  PaperLate.N.{case_id,app_no,
+       for them, 50 a page, newest first (DonePaging.next the case id
+       the next page starts before, DonePaging.after on a later page);
+       both link to /case?id=.  PaperLate.N.{case_id,app_no,
        what,since,due,ended}: paper this user has held too long (DOC-3,
        docs/paper.md). ?>
 <?cs # state_class: Apps/Cases carry only state_label, so colour the badge
@@ -83,5 +85,11 @@
   <p class="muted">您还没有经办过办件。</p>
   <?cs else ?>
   <?cs call:case_rows(Done, 0) ?>
+  <?cs if:DonePaging.after || DonePaging.next ?>
+  <nav class="pager" aria-label="已办件翻页">
+    <?cs if:DonePaging.after ?><a class="btn btn-plain" href="/inbox">« 回到第一页</a><?cs /if ?>
+    <?cs if:DonePaging.next ?><a class="btn btn-primary" rel="next" href="/inbox?done_before=<?cs var:url_escape(DonePaging.next) ?>">已办件下一页 »</a><?cs else ?><span class="muted">已是最后一页</span><?cs /if ?>
+  </nav>
+  <?cs /if ?>
   <?cs /if ?>
 </section>
