@@ -11,6 +11,7 @@
 #include "agent.h"
 #include "agency.h"
 #include "application.h"
+#include "lifeevent.h"
 #include "aside.h"
 #include "docseal.h"
 #include "draft.h"
@@ -64,7 +65,7 @@ static const char SQL_EVENT_ADD[] =
 	"fee_kind, fee_amount, DATE_FORMAT(fee_due, '%Y-%m-%d'), fee_state, " \
 	"enterprise_id, entity_name, credit_code, " \
 	"agent_id, agent_name, agent_area, resident_region, consent_kind, " \
-	"consent_state, id_hash, source"
+	"consent_state, id_hash, source, bundle_no"
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 /* A withdrawal asked for (094): only an open application of the
@@ -86,6 +87,11 @@ static const char SQL_APP_FIND[] =
 static const char SQL_APP_LIST[] =
     "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
     "ORDER BY id DESC LIMIT 200";
+/* The applications of a bundle (EXT-12), in the order of its items. */
+static const char SQL_APP_LIST_BUNDLE[] =
+    "SELECT " APP_COLS " FROM application WHERE bundle_no = ? ORDER BY id";
+static const char SQL_APP_BUNDLE_SET[] =
+    "UPDATE application SET bundle_no = ? WHERE app_no = ?";
 static const char SQL_APP_LIST_ENT[] =
     "SELECT " APP_COLS " FROM application WHERE enterprise_id = ? "
     "ORDER BY id DESC LIMIT 200";
@@ -490,14 +496,21 @@ proxy_json(const struct app_proxy *p, json_t *files)
 	    consent);
 }
 
-/* An application by u for itself, for enterprise ent (ACC-1), or as an
- * agent for p's resident (AGT-1): app_submit(), app_submit_proxy(). */
+/*
+ * The rows and the record of an application by u for itself, for
+ * enterprise ent (ACC-1), as an agent for p's resident (AGT-1), or as
+ * one of bundle b (EXT-12; NULL: none), inside the caller's transaction.
+ * form_key NULL: the bundle's first application holds the form's key.
+ * APP_AGAIN when the form's key made an application before (the caller
+ * rolls back and finds it).
+ */
 static enum app_rc
-submit(struct db *db, struct pool *pool, const struct item *it,
+submit_rows(struct db *db, struct pool *pool, const struct item *it,
     const struct user *u, const struct app_entity *ent,
     const struct app_proxy *p, const char *idno, const char *mobile,
     const char *remark, const struct attachment *atts, size_t natts,
-    const char *form_key, const struct app_quota *quota, char **app_no)
+    const char *form_key, const struct app_quota *quota,
+    struct bundle_ref *b, char **app_no)
 {
 	const char	*applicant = p != NULL ? p->resident_name : u->name;
 	json_t		*agent = NULL, *lics;
@@ -512,8 +525,6 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	if (pii_hash(SEALED_APP_ID, idno, hash) == -1 ||
 	    (sid = pii_seal(pool, SEALED_APP_ID, idno)) == NULL ||
 	    (smob = pii_seal(pool, SEALED_APP_MOBILE, mobile)) == NULL)
-		return APP_ERR;
-	if (db_begin(db) != DB_OK)
 		return APP_ERR;
 	q = db_stmt(db, SQL_NUMBER);
 	if ((rc = stmt_run(q)) != DB_OK)
@@ -535,13 +546,16 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	stmt_bind_text(q, 1, form_key);
 	stmt_bind_text(q, 2, *app_no);
 	stmt_bind_text(q, 3, now);
-	if ((rc = stmt_run(q)) == DB_DUP) {
-		db_rollback(db);
-		return app_by_form_key(db, pool, u->id, form_key, app_no) ==
-		    DB_OK ? APP_AGAIN : APP_ERR;
-	}
-	if (rc != DB_OK)
+	if (form_key != NULL && (rc = stmt_run(q)) == DB_DUP)
+		return APP_AGAIN;
+	if (form_key != NULL && rc != DB_OK)
 		goto fail;
+	/* The bundle is numbered after its first application. */
+	if (b != NULL && b->no == NULL) {
+		b->no = pool_printf(pool, "YJ%s", *app_no + 2);
+		if ((rc = bundle_add(db, b, u->id, now)) != DB_OK)
+			goto fail;
+	}
 	if ((arc = quota_take(db, pool, u, day, atts, natts, quota)) !=
 	    APP_OK)
 		goto fail;
@@ -572,6 +586,13 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	}
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
+	if (b != NULL) {
+		q = db_stmt(db, SQL_APP_BUNDLE_SET);
+		stmt_bind_text(q, 0, b->no);
+		stmt_bind_text(q, 1, *app_no);
+		if ((rc = stmt_run(q)) != DB_OK)
+			goto fail;
+	}
 	for (i = 0; i < natts; i++)
 		if ((rc = attachment_add(db, *app_no, &atts[i])) != DB_OK)
 			goto fail;
@@ -614,6 +635,12 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 		json_object_set_new(rec, "agent", agent);
 	else
 		json_decref(agent);
+	/* 一件事 (EXT-12): the bundle it is one of, with the items. */
+	if (rec != NULL && b != NULL && json_object_set_new(rec, "bundle",
+	    bundle_ref_json(b)) == -1) {
+		json_decref(rec);
+		rec = NULL;
+	}
 	/* 免证办 (DOC-2): the licence numbers only; the intranet checks
 	 * them against its library. */
 	lics = licences_json(atts, natts, &bad);
@@ -634,10 +661,81 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	    "application.proxy" : "application.submit", *app_no,
 	    it->code)) != DB_OK)
 		goto fail;
-	return db_commit(db) == DB_OK ? APP_OK : APP_ERR;
+	return APP_OK;
 fail:
-	db_rollback(db);
 	return arc;
+}
+
+static enum db_rc	 app_row(struct stmt *, struct pool *, void *);
+
+/* One application (submit_rows()) in its own transaction. */
+static enum app_rc
+submit(struct db *db, struct pool *pool, const struct item *it,
+    const struct user *u, const struct app_entity *ent,
+    const struct app_proxy *p, const char *idno, const char *mobile,
+    const char *remark, const struct attachment *atts, size_t natts,
+    const char *form_key, const struct app_quota *quota, char **app_no)
+{
+	enum app_rc	 arc;
+
+	if (db_begin(db) != DB_OK)
+		return APP_ERR;
+	arc = submit_rows(db, pool, it, u, ent, p, idno, mobile, remark,
+	    atts, natts, form_key, quota, NULL, app_no);
+	if (arc == APP_OK)
+		return db_commit(db) == DB_OK ? APP_OK : APP_ERR;
+	db_rollback(db);
+	if (arc == APP_AGAIN)
+		return app_by_form_key(db, pool, u->id, form_key, app_no) ==
+		    DB_OK ? APP_AGAIN : APP_ERR;
+	return arc;
+}
+
+enum app_rc
+app_submit_bundle(struct db *db, struct pool *pool,
+    const struct item *items, size_t nitems, const struct user *u,
+    const char *idno, const char *mobile, const char *remark,
+    struct attachment *const *atts, const size_t *natts,
+    const char *form_key, const struct app_quota *quota,
+    struct bundle_ref *b)
+{
+	enum app_rc	 arc = APP_ERR;
+	char		*app_no, *first = NULL;
+	size_t		 i;
+
+	b->no = NULL;
+	if (db_begin(db) != DB_OK)
+		return APP_ERR;
+	for (i = 0; i < nitems; i++) {
+		arc = submit_rows(db, pool, &items[i], u, NULL, NULL, idno,
+		    mobile, remark, atts[i], natts[i], i == 0 ? form_key :
+		    NULL, quota, b, &app_no);
+		if (arc != APP_OK)
+			break;
+		if (first == NULL)
+			first = app_no;
+	}
+	if (arc == APP_OK)
+		return db_commit(db) == DB_OK ? APP_OK : APP_ERR;
+	db_rollback(db);
+	if (arc == APP_AGAIN) {
+		if (app_by_form_key(db, pool, u->id, form_key, &app_no) !=
+		    DB_OK)
+			return APP_ERR;
+		b->no = pool_printf(pool, "YJ%s", app_no + 2);
+	}
+	return arc;
+}
+
+enum db_rc
+app_list_bundle(struct db *db, struct pool *pool, const char *no,
+    struct application **out, size_t *n)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_APP_LIST_BUNDLE);
+	stmt_bind_text(q, 0, no);
+	return stmt_list(q, pool, app_row, sizeof(**out), out, n);
 }
 
 enum app_rc
@@ -669,7 +767,7 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdssississsssss", &a->id,
+	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdssississssssss", &a->id,
 	    &a->app_no, &a->citizen_id, &a->item_code, &a->item_version,
 	    &a->item_name, &a->applicant_name, &a->id_number, &a->mobile,
 	    &a->remark, &a->state, &a->state_label, &a->submitted_at,
@@ -677,8 +775,8 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	    &a->fee_kind, &a->fee_amount, &a->fee_due, &a->fee_state,
 	    &a->enterprise_id, &a->entity_name, &a->credit_code,
 	    &a->agent_id, &a->agent_name, &a->agent_area, &a->resident_region,
-	    &a->consent_kind, &a->consent_state, &a->id_hash, &a->source)) !=
-	    DB_OK)
+	    &a->consent_kind, &a->consent_state, &a->id_hash, &a->source,
+	    &a->bundle_no)) != DB_OK)
 		return rc;
 	/* Opened for the page, which masks them; one that does not open
 	 * (logged) shows as nothing rather than failing the list. */

@@ -1321,7 +1321,7 @@ page_ext_my(struct req *r)
 	struct application	*v;
 	struct enterprise	*ev;
 	const char		*done;
-	size_t			 n, i;
+	size_t			 n, i, k;
 	char			*idno, *mobile, hash[65];
 
 	/* The enterprises the person represents or acts for (ACC-1). */
@@ -1347,8 +1347,15 @@ page_ext_my(struct req *r)
 		return reply_error(r, 500, NULL);
 	if (view_drafts(r) == -1)
 		return reply_error(r, 500, NULL);
-	for (i = 0; i < n; i++) {
-		char *p = pool_printf(r->pool, "Apps.%zu", i);
+	/* 一件事 (EXT-12): each bundle one entry, its applications in it. */
+	if ((r->user.roles & ROLE_CITIZEN) && view_my_bundles(r) == -1)
+		return reply_error(r, 500, NULL);
+	for (i = 0, k = 0; i < n; i++) {
+		char *p;
+
+		if (v[i].bundle_no != NULL)
+			continue;
+		p = pool_printf(r->pool, "Apps.%zu", k++);
 		hdf_put(r, p, "app_no", v[i].app_no);
 		hdf_put(r, p, "entity_name", v[i].entity_name);
 		hdf_put(r, p, "item_name", v[i].item_name);

@@ -54,6 +54,17 @@ void	 apply_carry_view(struct req *);
  */
 struct item;
 const char	*apply_key(struct req *);
+/* 一件事一次办 (EXT-12; ext_event.c, int_event.c). */
+int	 page_ext_event(struct req *);
+int	 page_ext_event_form(struct req *);
+int	 page_ext_event_apply(struct req *);
+int	 page_ext_bundle(struct req *);
+int	 view_my_bundles(struct req *);
+int	 view_home_events(struct req *);
+int	 page_int_events(struct req *);
+int	 page_int_event_save(struct req *);
+int	 page_int_event_publish(struct req *);
+int	 view_case_bundle(struct req *, const char *app_no);
 int		 view_draft(struct req *, const struct item *, int posted);
 /* The account's drafts for 我的办件 (Drafts.N); 0 or -1. */
 int		 view_drafts(struct req *);
