@@ -712,7 +712,6 @@ keep_draft(struct req *r, const struct item *it)
 	struct files_put	*puts;
 	int64_t			 apps, bytes, add = 0;
 	size_t			 i, k;
-	enum db_rc		 rc;
 
 	sub.active = 0;
 	memset(&d, 0, sizeof(d));
@@ -754,19 +753,29 @@ keep_draft(struct req *r, const struct item *it)
 		d.files[k++].mime = sub.atts[i].mime;
 	}
 	d.nfiles = k;
-	if ((rc = draft_save(r->db, r->pool, r->user.id, &d)) == DB_OK &&
-	    add > 0 && sub.n > 0 && draft_quota_add(r->db, r->user.id, add) !=
+	return draft_keep(r, &d, puts, sub.n, add, sub.n == 0);
+}
+
+const char *
+draft_keep(struct req *r, struct draft *d, struct files_put *puts, size_t n,
+    int64_t add, int cut)
+{
+	enum db_rc	 rc;
+	size_t		 i;
+
+	if ((rc = draft_save(r->db, r->pool, r->user.id, d)) == DB_OK &&
+	    add > 0 && !cut && draft_quota_add(r->db, r->user.id, add) !=
 	    DB_OK)
 		log_err("draft %lld: its files not counted in the quota",
-		    (long long)d.id);
+		    (long long)d->id);
 	if (rc == DB_OK)
-		for (i = 0; i < sub.n; i++)
+		for (i = 0; i < n; i++)
 			files_release(&puts[i]);
 	else
-		upload_discard(r, puts, sub.n);
+		upload_discard(r, puts, n);
 	switch (rc) {
 	case DB_OK:
-		if (add > 0 && sub.n == 0)
+		if (add > 0 && cut)
 			return "您填写的内容已保存为草稿；今天上传的材料已达到"
 			    "上限，这次选择的文件没有保存。";
 		return "您填写的内容和合格的文件已保存为草稿（可在「我的办件」"

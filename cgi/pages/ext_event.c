@@ -203,14 +203,26 @@ draft_code(struct req *r, const struct event_form *f)
 }
 
 /* The draft of key for event f into *d (d->id 0 when none): 0, or the
- * reply already sent. */
+ * reply already sent: the same form again (Back, a second submit) goes
+ * to the bundle it made. */
 static int
 event_draft(struct req *r, const struct event_form *f, const char *key,
     struct draft *d)
 {
+	char	*app_no;
+
 	memset(d, 0, sizeof(*d));
 	if (key == NULL)
 		return 0;
+	switch (app_by_form_key(r->db, r->pool, r->user.id, key, &app_no)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/bundle?no=YJ%s&again=1", app_no + 2));
+	case DB_NONE:
+		break;
+	default:
+		return reply_error(r, 500, NULL);
+	}
 	switch (draft_get(r->db, r->pool, r->user.id, key, d)) {
 	case DB_OK:
 		break;
@@ -286,7 +298,7 @@ keep_event_draft(struct req *r, const struct event_form *f, const char *key,
 	const char		*v;
 	int64_t			 apps, bytes, add = 0;
 	size_t			 k, n = f->nmats;
-	enum db_rc		 rc;
+	int			 cut;
 
 	memset(&d, 0, sizeof(d));
 	d.key = (char *)key;
@@ -301,13 +313,12 @@ keep_event_draft(struct req *r, const struct event_form *f, const char *key,
 	if (app_quota_today(r->db, r->pool, r->user.id, &apps, &bytes) !=
 	    DB_OK)
 		return "保存草稿时出错，请稍后再试。";
-	if ((uint64_t)(bytes + add) > r->cfg->quota_bytes) {
+	if ((cut = (uint64_t)(bytes + add) > r->cfg->quota_bytes))
 		for (k = 0; k < n; k++)	/* the fields and earlier files */
 			if (sub->fps[k] != NULL) {
 				sub->fps[k] = NULL;
 				sub->given[k] = 0;
 			}
-	}
 	puts = pool_alloc(r->pool, (n + 1) * sizeof(*puts));
 	if (upload_store(r, sub->fps, puts, sub->uatt, n) == -1)
 		return "保存草稿时出错，请稍后再试。";
@@ -321,26 +332,7 @@ keep_event_draft(struct req *r, const struct event_form *f, const char *key,
 		d.files[d.nfiles].size = sub->uatt[k].size;
 		d.files[d.nfiles++].mime = sub->uatt[k].mime;
 	}
-	if ((rc = draft_save(r->db, r->pool, r->user.id, &d)) == DB_OK &&
-	    add > 0 && draft_quota_add(r->db, r->user.id, add) != DB_OK)
-		log_err("draft %lld: its files not counted in the quota",
-		    (long long)d.id);
-	if (rc == DB_OK)
-		for (k = 0; k < n; k++)
-			files_release(&puts[k]);
-	else
-		upload_discard(r, puts, n);
-	switch (rc) {
-	case DB_OK:
-		return "您填写的内容和合格的文件已保存为草稿（可在「我的办件」"
-		    "中继续填写）。已保存的文件不用重新选择。";
-	case DB_NONE:
-		return pool_printf(r->pool, "您已有 %d 份草稿，这次的内容没有"
-		    "保存为草稿。请先在「我的办件」中删除不用的草稿。",
-		    DRAFT_MAX);
-	default:
-		return "保存草稿时出错，这次的内容没有保存。";
-	}
+	return draft_keep(r, &d, puts, n, add, cut);
 }
 
 /* The form of event f with its draft d; posted again with why (status)
@@ -387,23 +379,11 @@ page_ext_event_form(struct req *r)
 	int			 rc;
 
 	struct draft		 d;
-	char			*app_no;
 	const char		*k;
 
 	if ((rc = load_event(r, &f)) != 0)
 		return rc;
 	if ((k = apply_key(r)) != NULL) {
-		/* Back after submitting: to the bundle it made. */
-		switch (app_by_form_key(r->db, r->pool, r->user.id, k,
-		    &app_no)) {
-		case DB_OK:
-			return reply_redirect(r, pool_printf(r->pool,
-			    "/bundle?no=YJ%s&again=1", app_no + 2));
-		case DB_NONE:
-			break;
-		default:
-			return reply_error(r, 500, NULL);
-		}
 		if ((rc = event_draft(r, &f, k, &d)) != 0)
 			return rc;
 		return event_form(r, &f, 200, NULL, NULL, &d);
@@ -468,7 +448,7 @@ page_ext_event_apply(struct req *r)
 	FILE			**fps;
 	const char		*key, *why, *bad = NULL, *missing = NULL;
 	const char		*remark;
-	char			*idno, *mobile, *app_no;
+	char			*idno, *mobile;
 	size_t			*natts, k, i;
 	int64_t			 used_apps, used_bytes, total = 0;
 	int			*given, rc, status, bad_status = 422;
@@ -480,15 +460,6 @@ page_ext_event_apply(struct req *r)
 		return reply_error(r, 400, "申请页面已过期。请先到「我的办件」"
 		    "查看这件事是否已经提交；没有的话，请从一件事的办事指南"
 		    "重新打开申请页面。");
-	switch (app_by_form_key(r->db, r->pool, r->user.id, key, &app_no)) {
-	case DB_OK:
-		return reply_redirect(r, pool_printf(r->pool,
-		    "/bundle?no=YJ%s&again=1", app_no + 2));
-	case DB_NONE:
-		break;
-	default:
-		return reply_error(r, 500, NULL);
-	}
 	if ((rc = event_draft(r, &f, key, &d)) != 0)
 		return rc;
 	for (i = 0; i < f.e.nitems; i++)

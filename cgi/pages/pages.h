@@ -428,6 +428,15 @@ int		 upload_take(struct req *, const struct material *,
 int		 upload_store(struct req *, FILE **, struct files_put *,
 		    struct attachment *, size_t n);
 void		 upload_discard(struct req *, struct files_put *, size_t n);
+/*
+ * Save draft d of a form (EXT-1) whose n new files were stored as puts,
+ * add bytes in all, charged to the day's quota unless cut (over it: none
+ * kept); the files released when it is saved, taken back when not.  What
+ * the form should say about it.
+ */
+struct draft;
+const char	*draft_keep(struct req *, struct draft *, struct files_put *,
+		    size_t n, int64_t add, int cut);
 /* Today in Beijing as YYYYMMDD, from clock_now(). */
 long		 beijing_today(void);
 
