@@ -31,6 +31,7 @@
 #include "deadline.h"
 #include "docseal.h"
 #include "licence.h"
+#include "lifeevent.h"
 #include "draft.h"
 #include "docsig.h"
 #include "delegation.h"
@@ -1419,6 +1420,34 @@ demo_policies(struct db *db, struct pool *pool, json_t *root,
 	return ret;
 }
 
+/* One life event of demo.json (EXT-12), published: 0, or -1. */
+static int
+demo_event(struct db *db, struct pool *pool, json_t *e)
+{
+	json_t		*items = json_object_get(e, "items"), *v;
+	const char	*code = json_string_value(json_object_get(e, "code"));
+	const char	*why = NULL;
+	char		**codes;
+	size_t		 i;
+	int		 version;
+
+	codes = pool_alloc(pool, (json_array_size(items) + 1) *
+	    sizeof(*codes));
+	json_array_foreach(items, i, v)
+		codes[i] = (char *)json_string_value(v);
+	if (code == NULL || event_save(db, pool, code, json_string_value(
+	    json_object_get(e, "name")), json_string_value(json_object_get(e,
+	    "intro")), codes, json_array_size(items), json_string_value(
+	    json_object_get(e, "drafted_by")), &version, &why) != DB_OK ||
+	    event_publish(db, pool, code, version, json_string_value(
+	    json_object_get(e, "published_by")), &why) != DB_OK) {
+		fprintf(stderr, "demo: life event %s: %s\n", code ? code : "?",
+		    why ? why : "database error");
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * The demo county: departments, staff and items from DIR/demo.json, and
  * the policy texts of DIR/policies.json.  Loaded once; a second run says
@@ -1497,6 +1526,12 @@ demo(const struct config *cfg, struct db *db, struct pool *pool,
 			goto fail;
 	if (demo_policies(db, pool, root, dir) != 0)
 		goto fail;
+	/* 一件事一次办 (EXT-12): drafted by one person, published by
+	 * another, as on /catalog/events. */
+	arr = json_object_get(root, "life_events");
+	json_array_foreach(arr, i, e)
+		if (demo_event(db, pool, e) != 0)
+			goto fail;
 	json_decref(root);
 	return 0;
 fail:

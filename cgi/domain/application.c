@@ -11,6 +11,7 @@
 #include "agent.h"
 #include "agency.h"
 #include "application.h"
+#include "lifeevent.h"
 #include "aside.h"
 #include "docseal.h"
 #include "draft.h"
@@ -64,7 +65,7 @@ static const char SQL_EVENT_ADD[] =
 	"fee_kind, fee_amount, DATE_FORMAT(fee_due, '%Y-%m-%d'), fee_state, " \
 	"enterprise_id, entity_name, credit_code, " \
 	"agent_id, agent_name, agent_area, resident_region, consent_kind, " \
-	"consent_state, id_hash, source"
+	"consent_state, id_hash, source, bundle_no"
 static const char SQL_APP_GET[] =
     "SELECT " APP_COLS " FROM application WHERE app_no = ?";
 /* A withdrawal asked for (094): only an open application of the
@@ -86,6 +87,11 @@ static const char SQL_APP_FIND[] =
 static const char SQL_APP_LIST[] =
     "SELECT " APP_COLS " FROM application WHERE citizen_id = ? "
     "ORDER BY id DESC LIMIT 200";
+/* The applications of a bundle (EXT-12), in the order of its items. */
+static const char SQL_APP_LIST_BUNDLE[] =
+    "SELECT " APP_COLS " FROM application WHERE bundle_no = ? ORDER BY id";
+static const char SQL_APP_BUNDLE_SET[] =
+    "UPDATE application SET bundle_no = ? WHERE app_no = ?";
 static const char SQL_APP_LIST_ENT[] =
     "SELECT " APP_COLS " FROM application WHERE enterprise_id = ? "
     "ORDER BY id DESC LIMIT 200";
@@ -539,21 +545,35 @@ app_number(struct db *db, struct pool *pool, char **app_no, char **day,
 static void
 number_lost(const char *app_no)
 {
-	if (!gapless)
+	if (!gapless && app_no != NULL)
 		log_info("application number %s is not used: its submission "
 		    "failed after the number was taken", app_no);
 }
 
-/* An application by u for itself, for enterprise ent (ACC-1), or as an
- * agent for p's resident (AGT-1): app_submit(), app_submit_proxy(). */
+/* An application's number with its day and now: taken before the
+ * transaction (no == NULL there: taken inside it, app_set_gapless()). */
+struct app_num {
+	char	*no, *day, *now;
+};
+
+/*
+ * The rows and the record of an application by u for itself, for
+ * enterprise ent (ACC-1), as an agent for p's resident (AGT-1), or as
+ * one of bundle b (EXT-12; NULL: none), inside the caller's transaction.
+ * form_key NULL: the bundle's first application holds the form's key.
+ * APP_AGAIN when the form's key made an application before (the caller
+ * rolls back and finds it).
+ */
 static enum app_rc
-submit(struct db *db, struct pool *pool, const struct item *it,
+submit_rows(struct db *db, struct pool *pool, const struct item *it,
     const struct user *u, const struct app_entity *ent,
     const struct app_proxy *p, const char *idno, const char *mobile,
     const char *remark, const struct attachment *atts, size_t natts,
-    const char *form_key, const struct app_quota *quota, char **app_no)
+    const char *form_key, const struct app_quota *quota,
+    struct bundle_ref *b, struct app_num *n)
 {
 	const char	*applicant = p != NULL ? p->resident_name : u->name;
+	char		**app_no = &n->no;
 	json_t		*agent = NULL, *lics;
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -563,20 +583,15 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	size_t		 i;
 	int		 bad;
 
-	*app_no = NULL;
 	if (pii_hash(SEALED_APP_ID, idno, hash) == -1 ||
 	    (sid = pii_seal(pool, SEALED_APP_ID, idno)) == NULL ||
 	    (smob = pii_seal(pool, SEALED_APP_MOBILE, mobile)) == NULL)
 		return APP_ERR;
-	if (!gapless && app_number(db, pool, app_no, &day, &now) != APP_OK)
+	if (n->no == NULL && app_number(db, pool, &n->no, &n->day, &n->now)
+	    != APP_OK)
 		return APP_ERR;
-	if (db_begin(db) != DB_OK) {
-		if (!gapless)
-			number_lost(*app_no);
-		return APP_ERR;
-	}
-	if (gapless && app_number(db, pool, app_no, &day, &now) != APP_OK)
-		goto fail;
+	day = n->day;
+	now = n->now;
 	/* The same form again (Back, reload, a retry after a 502): the
 	 * key's row of the first submission makes this one a duplicate. */
 	q = db_stmt(db, SQL_FORM_KEY_ADD);
@@ -584,14 +599,16 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	stmt_bind_text(q, 1, form_key);
 	stmt_bind_text(q, 2, *app_no);
 	stmt_bind_text(q, 3, now);
-	if ((rc = stmt_run(q)) == DB_DUP) {
-		db_rollback(db);
-		number_lost(*app_no);
-		return app_by_form_key(db, pool, u->id, form_key, app_no) ==
-		    DB_OK ? APP_AGAIN : APP_ERR;
-	}
-	if (rc != DB_OK)
+	if (form_key != NULL && (rc = stmt_run(q)) == DB_DUP)
+		return APP_AGAIN;
+	if (form_key != NULL && rc != DB_OK)
 		goto fail;
+	/* The bundle is numbered after its first application. */
+	if (b != NULL && b->no == NULL) {
+		b->no = pool_printf(pool, "YJ%s", *app_no + 2);
+		if ((rc = bundle_add(db, b, u->id, now)) != DB_OK)
+			goto fail;
+	}
 	if ((arc = quota_take(db, pool, u, day, atts, natts, quota)) !=
 	    APP_OK)
 		goto fail;
@@ -622,6 +639,13 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	}
 	if ((rc = stmt_run(q)) != DB_OK)
 		goto fail;
+	if (b != NULL) {
+		q = db_stmt(db, SQL_APP_BUNDLE_SET);
+		stmt_bind_text(q, 0, b->no);
+		stmt_bind_text(q, 1, *app_no);
+		if ((rc = stmt_run(q)) != DB_OK)
+			goto fail;
+	}
 	for (i = 0; i < natts; i++)
 		if ((rc = attachment_add(db, *app_no, &atts[i])) != DB_OK)
 			goto fail;
@@ -664,6 +688,12 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 		json_object_set_new(rec, "agent", agent);
 	else
 		json_decref(agent);
+	/* 一件事 (EXT-12): the bundle it is one of, with the items. */
+	if (rec != NULL && b != NULL && json_object_set_new(rec, "bundle",
+	    bundle_ref_json(b)) == -1) {
+		json_decref(rec);
+		rec = NULL;
+	}
 	/* 免证办 (DOC-2): the licence numbers only; the intranet checks
 	 * them against its library. */
 	lics = licences_json(atts, natts, &bad);
@@ -684,15 +714,112 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 	    "application.proxy" : "application.submit", *app_no,
 	    it->code)) != DB_OK)
 		goto fail;
-	if (db_commit(db) == DB_OK)
-		return APP_OK;
-	number_lost(*app_no);
-	return APP_ERR;
+	return APP_OK;
 fail:
-	db_rollback(db);
-	if (*app_no != NULL)
-		number_lost(*app_no);
 	return arc;
+}
+
+static enum db_rc	 app_row(struct stmt *, struct pool *, void *);
+
+/* The numbers of n applications, each in a statement of its own before
+ * their transaction; none when they are taken inside it (gapless). */
+static enum app_rc
+numbers_before(struct db *db, struct pool *pool, struct app_num *n,
+    size_t nn)
+{
+	size_t	 i;
+
+	for (i = 0; !gapless && i < nn; i++)
+		if (app_number(db, pool, &n[i].no, &n[i].day, &n[i].now) !=
+		    APP_OK)
+			return APP_ERR;
+	return APP_OK;
+}
+
+/* Ends the transaction of applications n, which made rc. */
+static enum app_rc
+numbers_end(struct db *db, enum app_rc rc, struct app_num *n, size_t nn)
+{
+	size_t	 i;
+
+	if (rc == APP_OK && db_commit(db) == DB_OK)
+		return APP_OK;
+	if (rc == APP_OK)
+		rc = APP_ERR;
+	db_rollback(db);
+	for (i = 0; i < nn; i++)
+		number_lost(n[i].no);
+	return rc;
+}
+
+/* One application (submit_rows()) in its own transaction. */
+static enum app_rc
+submit(struct db *db, struct pool *pool, const struct item *it,
+    const struct user *u, const struct app_entity *ent,
+    const struct app_proxy *p, const char *idno, const char *mobile,
+    const char *remark, const struct attachment *atts, size_t natts,
+    const char *form_key, const struct app_quota *quota, char **app_no)
+{
+	struct app_num	 n = { NULL, NULL, NULL };
+	enum app_rc	 arc;
+
+	*app_no = NULL;
+	if (numbers_before(db, pool, &n, 1) != APP_OK)
+		return APP_ERR;
+	if (db_begin(db) != DB_OK)
+		return numbers_end(db, APP_ERR, &n, 1);
+	arc = numbers_end(db, submit_rows(db, pool, it, u, ent, p, idno,
+	    mobile, remark, atts, natts, form_key, quota, NULL, &n), &n, 1);
+	if (arc == APP_OK)
+		*app_no = n.no;
+	if (arc == APP_AGAIN)
+		return app_by_form_key(db, pool, u->id, form_key, app_no) ==
+		    DB_OK ? APP_AGAIN : APP_ERR;
+	return arc;
+}
+
+enum app_rc
+app_submit_bundle(struct db *db, struct pool *pool,
+    const struct item *items, size_t nitems, const struct user *u,
+    const char *idno, const char *mobile, const char *remark,
+    struct attachment *const *atts, const size_t *natts,
+    const char *form_key, const struct app_quota *quota,
+    struct bundle_ref *b)
+{
+	struct app_num	*n;
+	enum app_rc	 arc = APP_ERR;
+	char		*app_no;
+	size_t		 i;
+
+	b->no = NULL;
+	n = pool_alloc(pool, nitems * sizeof(*n));
+	if (numbers_before(db, pool, n, nitems) != APP_OK)
+		return APP_ERR;
+	if (db_begin(db) != DB_OK)
+		return numbers_end(db, APP_ERR, n, nitems);
+	for (i = 0; i < nitems; i++)
+		if ((arc = submit_rows(db, pool, &items[i], u, NULL, NULL,
+		    idno, mobile, remark, atts[i], natts[i], i == 0 ?
+		    form_key : NULL, quota, b, &n[i])) != APP_OK)
+			break;
+	if ((arc = numbers_end(db, arc, n, nitems)) == APP_AGAIN) {
+		if (app_by_form_key(db, pool, u->id, form_key, &app_no) !=
+		    DB_OK)
+			return APP_ERR;
+		b->no = pool_printf(pool, "YJ%s", app_no + 2);
+	}
+	return arc;
+}
+
+enum db_rc
+app_list_bundle(struct db *db, struct pool *pool, const char *no,
+    struct application **out, size_t *n)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_APP_LIST_BUNDLE);
+	stmt_bind_text(q, 0, no);
+	return stmt_list(q, pool, app_row, sizeof(**out), out, n);
 }
 
 enum app_rc
@@ -724,7 +851,7 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdssississsssss", &a->id,
+	if ((rc = stmt_row(q, pool, "isisdsssssssssssssdssississssssss", &a->id,
 	    &a->app_no, &a->citizen_id, &a->item_code, &a->item_version,
 	    &a->item_name, &a->applicant_name, &a->id_number, &a->mobile,
 	    &a->remark, &a->state, &a->state_label, &a->submitted_at,
@@ -732,8 +859,8 @@ app_row(struct stmt *q, struct pool *pool, void *arg)
 	    &a->fee_kind, &a->fee_amount, &a->fee_due, &a->fee_state,
 	    &a->enterprise_id, &a->entity_name, &a->credit_code,
 	    &a->agent_id, &a->agent_name, &a->agent_area, &a->resident_region,
-	    &a->consent_kind, &a->consent_state, &a->id_hash, &a->source)) !=
-	    DB_OK)
+	    &a->consent_kind, &a->consent_state, &a->id_hash, &a->source,
+	    &a->bundle_no)) != DB_OK)
 		return rc;
 	/* Opened for the page, which masks them; one that does not open
 	 * (logged) shows as nothing rather than failing the list. */

@@ -71,6 +71,8 @@ struct application {
 	/* "online", or "window": registered at the intranet's window
 	 * (INT-1), by no account, its applicant found by id_hash. */
 	char		*source;
+	/* One of an event application's (EXT-12, lifeevent.h), or NULL. */
+	char		*bundle_no;
 	struct attachment *atts;
 	size_t		 natts;
 	struct app_event *events;
@@ -163,6 +165,24 @@ enum app_rc	 app_submit_proxy(struct db *, struct pool *,
 		    const struct attachment *, size_t natts,
 		    const char *form_key, const struct app_quota *,
 		    char **app_no);
+/*
+ * 一件事一次办 (EXT-12): one application per item of a life event,
+ * items[i] with its attachments atts[i] (natts[i]), in one transaction,
+ * each naming bundle b, whose number it sets (b->no: YJ and the first
+ * application's digits).  The first holds form_key: APP_AGAIN with b->no
+ * when the form made its bundle before.
+ */
+struct bundle_ref;
+enum app_rc	 app_submit_bundle(struct db *, struct pool *,
+		    const struct item *items, size_t nitems,
+		    const struct user *, const char *id_number,
+		    const char *mobile, const char *remark,
+		    struct attachment *const *atts, const size_t *natts,
+		    const char *form_key, const struct app_quota *,
+		    struct bundle_ref *b);
+/* The applications of bundle no, in order. */
+enum db_rc	 app_list_bundle(struct db *, struct pool *, const char *no,
+		    struct application **, size_t *);
 /* The keyed hash an application keeps of the ID number idno (id_hash):
  * a resident's own account finds what agents made for them by it. */
 int		 app_id_hash(const char *idno, char out[65]);

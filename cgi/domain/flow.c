@@ -21,6 +21,7 @@
 #include "fee.h"
 #include "licence.h"
 #include "flow.h"
+#include "lifeevent.h"
 #include "log.h"
 #include "paper.h"
 #include "pii.h"
@@ -1292,6 +1293,10 @@ case_import_application(struct db *db, struct pool *pool, json_t *rec,
 	}
 	n.atts = a;
 	if ((rc = case_new(db, pool, &n, &id, err, errlen)) != DB_OK)
+		return rc;
+	/* 一件事 (EXT-12): the bundle records.c checked. */
+	if ((rc = bundle_case_add(db, n.app_no, json_object_get(rec,
+	    "bundle"))) != DB_OK)
 		return rc;
 	if (agent != NULL && (rc = case_agent(db, pool, id, n.app_no,
 	    n.idno, agent, &agent_label, err, errlen)) != DB_OK)

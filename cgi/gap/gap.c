@@ -44,6 +44,7 @@
 #include "licence.h"
 #include "exchange.h"
 #include "files.h"
+#include "lifeevent.h"
 #include "flow.h"
 #include "claim.h"
 #include "gap.h"
@@ -506,6 +507,8 @@ static const struct record_kind {
 	    rec_valid_app_delivery, delivery_import, NULL, 1 },
 	{ "case.delivery", SITE_EXTRANET, "结果交付",
 	    rec_valid_case_delivery, delivery_import_handed },
+	/* 一件事一次办 (EXT-12): a life event's published version. */
+	{ "event", SITE_EXTRANET, "一件事", rec_valid_event, event_import },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
 
@@ -793,6 +796,26 @@ site_app(void *arg, struct pool *pool, const char *app_no)
 
 	return s->intranet ? case_id_of(s->db, pool, app_no, &id) :
 	    app_exists(s->db, pool, app_no);
+}
+
+/* 一件事 (EXT-12): a life event's published version, its items. */
+static enum db_rc
+site_event(void *arg, struct pool *pool, const char *code, int version,
+    char **name, char ***items, size_t *n)
+{
+	struct site_data	*s = arg;
+	struct life_event	 e;
+	enum db_rc		 rc;
+
+	if ((rc = event_get(s->db, pool, code, version, &e)) != DB_OK)
+		return rc;
+	if (strcmp(e.status, "published") != 0 &&
+	    strcmp(e.status, "retired") != 0)
+		return DB_NONE;
+	*name = e.name;
+	*items = e.items;
+	*n = e.nitems;
+	return DB_OK;
 }
 
 static enum db_rc
@@ -1186,6 +1209,7 @@ check_all(const struct config *cfg, struct db *db, struct pool *pool,
 	site.complaint = site_complaint;
 	site.licence = cfg->site == SITE_INTRANET ? site_licence : NULL;
 	site.consult = site_consult;
+	site.event = cfg->site == SITE_INTRANET ? site_event : NULL;
 	site.arg = &sd;
 	sd.peer_site = cfg->site == SITE_INTRANET ? "extranet" : "intranet";
 	sd.intranet = cfg->site == SITE_INTRANET;

@@ -192,6 +192,18 @@ app_no_ok(const char *s)
 	return ymd_at(d);
 }
 
+/* 一件事 (EXT-12): YJ and the digits of its first application's number. */
+static int
+bundle_no_ok(const char *s)
+{
+	char	 yw[16];
+
+	if (strlen(s) != 15 || strncmp(s, "YJ", 2) != 0)
+		return 0;
+	snprintf(yw, sizeof(yw), "YW%s", s + 2);
+	return app_no_ok(yw);
+}
+
 static int
 item_code_ok(const char *s)
 {
@@ -292,6 +304,8 @@ static const struct shape S_MOBILE = { mobile_valid,
     "不是有效的手机号码（11 位，以 13 到 19 开头）" };
 static const struct shape S_ITEM_CODE = { item_code_ok,
     "应为 3 到 40 个英文字母、数字或 -" };
+static const struct shape S_BUNDLE_NO = { bundle_no_ok,
+    "应为 YJ、8 位日期和 5 位序号，如 YJ2026112100001" };
 static const struct shape S_DEPT_CODE = { dept_code_ok,
     "应为 1 到 32 个英文字母、数字或 -" };
 static const struct shape S_OPT_ITEM_CODE = { opt_item_code_ok,
@@ -643,12 +657,48 @@ static const struct field licence_elem[] = {
 	LINES("remark", "申请说明", REMARK_CHARS, 4 * REMARK_CHARS)
 
 /* app_submit(): what the online application form (ext_apply.c) takes. */
+/* 一件事一次办 (EXT-12, lifeevent.h): the life event and its bundle an
+ * application is one of; an "event" record, a published life event. */
+#define EVENT_ITEMS	8	/* lifeevent.h EVENT_ITEMS_MAX */
+static const struct field code_elem[] = {
+	SHAPED(NULL, "事项编码", S_ITEM_CODE)
+};
+static const struct field bundle_fields[] = {
+	SHAPED("no", "一件事申请编号", S_BUNDLE_NO),
+	SHAPED("event_code", "一件事编码", S_ITEM_CODE),
+	INT("event_version", "一件事版本", 1, INT_COLUMN),
+	LINE("event_name", "一件事名称", 1, 30),
+	ARRAY("items", "一件事的事项", 2, EVENT_ITEMS, code_elem),
+	END
+};
+static const char *const type_life_event[] = { "event", NULL };
+static const struct field event_item_fields[] = {
+	SHAPED("code", "事项编码", S_ITEM_CODE),
+	INT("version", "事项版本", 1, INT_COLUMN),
+	END
+};
+static const struct field event_item_elem[] = {
+	OBJECT(NULL, "事项", event_item_fields)
+};
+static const struct field life_event_fields[] = {
+	CHOICE("type", "记录类型", type_life_event),
+	SHAPED("code", "一件事编码", S_ITEM_CODE),
+	INT("version", "版本", 1, INT_COLUMN),
+	LINE("name", "一件事名称", 2, 30),
+	{ .name = "intro", .type = F_LINE, .max = 200, .max_bytes = 800,
+	    .label = "简介" },
+	ARRAY("items", "事项", 2, EVENT_ITEMS, event_item_elem),
+	END
+};
+
 static const struct field application_fields[] = {
 	CHOICE("type", "记录类型", type_application),
 	APP_HEAD,
 	SHAPED("submitted_at", "提交时间", S_DATETIME),
 	ARRAY("attachments", "附件", 0, MATERIALS_MAX, attachment_elem),
 	ARRAY("files", "随附文件", 0, MATERIALS_MAX + 1, sha_elem),
+	{ .name = "bundle", .type = F_OBJECT, .optional = 1,
+	    .sub = bundle_fields, .label = "一件事" },
 	{ .name = "agent", .type = F_OBJECT, .optional = 1,
 	    .sub = proxy_fields, .label = "代办员" },
 	{ .name = "licences", .type = F_ARRAY, .optional = 1, .min = 1,
@@ -1366,6 +1416,7 @@ item_here(struct rec_check *c, json_t *o, struct item *it)
 
 static int	 app_here(struct rec_check *, json_t *);
 static void	 app_brought(struct rec_check *, const char *);
+static int	 bundle_valid(struct rec_check *, json_t *);
 
 int
 rec_valid_application(struct rec_check *c, json_t *o)
@@ -1422,11 +1473,97 @@ rec_valid_application(struct rec_check *c, json_t *o)
 	if ((agent = json_object_get(o, "agent")) != NULL &&
 	    proxy_valid(c, o, agent, named, &i) == -1)
 		return -1;
+	if (bundle_valid(c, o) == -1)
+		return -1;
 	if (files_match(c, o, named, i) == -1)
 		return -1;
 	/* A message or a withdrawal sent before it crossed follows it in
 	 * this bundle and names it (EXT-7). */
 	app_brought(c, str(o, "app_no"));
+	return 0;
+}
+
+/*
+ * The bundle an application names (EXT-12): numbered the same day as
+ * the application, of a life event published on this site at that
+ * version, whose items are exactly the bundle's, this item among them;
+ * never made by an agent (the form is the applicant's own).
+ */
+static int
+bundle_valid(struct rec_check *c, json_t *o)
+{
+	json_t		*b = json_object_get(o, "bundle"), *items, *v;
+	char		**ev = NULL, *name = NULL;
+	size_t		 nev = 0, i, j, mine = 0;
+	const char	*code;
+
+	if (b == NULL)
+		return 0;
+	if (strncmp(str(b, "no") + 2, str(o, "app_no") + 2, 8) != 0)
+		return fail(c, "bundle.no", "一件事申请编号",
+		    "与申请编号不是同一天的");
+	if (json_object_get(o, "agent") != NULL)
+		return fail(c, "bundle", "一件事", "代办员不能申请一件事");
+	if (c->site->event == NULL)
+		return fail(c, "bundle", "一件事", "本站不接受一件事的申请");
+	switch (c->site->event(c->site->arg, c->pool, str(b, "event_code"),
+	    (int)json_integer_value(json_object_get(b, "event_version")),
+	    &name, &ev, &nev)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		return fail(c, "bundle.event_code", "一件事编码",
+		    "本站没有这个一件事的这个已发布版本");
+	default:
+		c->dberr = 1;
+		return fail(c, "bundle", NULL, "查询一件事时数据库出错");
+	}
+	if (strcmp(name, str(b, "event_name")) != 0)
+		return fail(c, "bundle.event_name", "一件事名称",
+		    "与本站的一件事名称不同");
+	items = json_object_get(b, "items");
+	if (json_array_size(items) != nev)
+		return fail(c, "bundle.items", "一件事的事项",
+		    "与本站一件事的事项不同");
+	json_array_foreach(items, i, v) {
+		code = json_string_value(v);
+		for (j = 0; j < nev && strcmp(ev[j], code) != 0; j++)
+			;
+		if (j == nev)
+			return fail(c, pool_printf(c->pool, "bundle.items[%zu]",
+			    i), "事项编码", "不是这个一件事的事项");
+		for (j = 0; j < i; j++)
+			if (strcmp(json_string_value(json_array_get(items, j)),
+			    code) == 0)
+				return fail(c, pool_printf(c->pool,
+				    "bundle.items[%zu]", i), "事项编码",
+				    "同一事项列了两次");
+		mine += strcmp(code, str(o, "item_code")) == 0;
+	}
+	if (mine != 1)
+		return fail(c, "item_code", "事项编码",
+		    "不是所属一件事的事项");
+	return 0;
+}
+
+/* ---- event (EXT-12) ------------------------------------------------ */
+
+int
+rec_valid_event(struct rec_check *c, json_t *o)
+{
+	json_t		*items, *a;
+	size_t		 i, j;
+
+	if (walk_record(c, o, life_event_fields) == -1)
+		return -1;
+	items = json_object_get(o, "items");
+	json_array_foreach(items, i, a)
+		for (j = 0; j < i; j++)
+			if (strcmp(str(a, "code"), str(json_array_get(items,
+			    j), "code")) == 0)
+				return fail(c, pool_printf(c->pool,
+				    "items[%zu].code", i), "事项编码",
+				    "同一事项列了两次");
 	return 0;
 }
 
@@ -2112,6 +2249,7 @@ static const char *const record_types[] = { "item", "application",
     "booking.window", "booking", "booking.state",
     "application.delivery", "case.delivery",
     "message", "message.reply", "consult", "consult.answer", "faq",
+    "event",
     NULL };
 #define ASIDE_CHARS	200	/* aside.h ASIDE_REASON_MAX */
 

@@ -76,6 +76,12 @@ struct rec_site {
 			    const char **why);
 	/* Whether consultation no is stored here (EXT-7; NULL: none is). */
 	enum db_rc	(*consult)(void *arg, struct pool *, const char *no);
+	/* 一件事 (EXT-12): version `version` of life event code as
+	 * published here, its *name and item codes (*items, *n).  NULL:
+	 * this site takes no bundle. */
+	enum db_rc	(*event)(void *arg, struct pool *, const char *code,
+			    int version, char **name, char ***items,
+			    size_t *n);
 };
 
 struct rec_check {
@@ -117,6 +123,7 @@ typedef int	(*rec_validator)(struct rec_check *, json_t *rec);
 int	 rec_valid_item(struct rec_check *, json_t *);
 /* An application with its attachments (extranet → intranet). */
 int	 rec_valid_application(struct rec_check *, json_t *);
+int	 rec_valid_event(struct rec_check *, json_t *);
 /* A case's state, timeline entry and document (intranet → extranet). */
 int	 rec_valid_case_event(struct rec_check *, json_t *);
 /* A case's fee (case.fee, FEE-1): its fields, an application of this site. */

@@ -712,7 +712,6 @@ keep_draft(struct req *r, const struct item *it)
 	struct files_put	*puts;
 	int64_t			 apps, bytes, add = 0;
 	size_t			 i, k;
-	enum db_rc		 rc;
 
 	sub.active = 0;
 	memset(&d, 0, sizeof(d));
@@ -754,19 +753,29 @@ keep_draft(struct req *r, const struct item *it)
 		d.files[k++].mime = sub.atts[i].mime;
 	}
 	d.nfiles = k;
-	if ((rc = draft_save(r->db, r->pool, r->user.id, &d)) == DB_OK &&
-	    add > 0 && sub.n > 0 && draft_quota_add(r->db, r->user.id, add) !=
+	return draft_keep(r, &d, puts, sub.n, add, sub.n == 0);
+}
+
+const char *
+draft_keep(struct req *r, struct draft *d, struct files_put *puts, size_t n,
+    int64_t add, int cut)
+{
+	enum db_rc	 rc;
+	size_t		 i;
+
+	if ((rc = draft_save(r->db, r->pool, r->user.id, d)) == DB_OK &&
+	    add > 0 && !cut && draft_quota_add(r->db, r->user.id, add) !=
 	    DB_OK)
 		log_err("draft %lld: its files not counted in the quota",
-		    (long long)d.id);
+		    (long long)d->id);
 	if (rc == DB_OK)
-		for (i = 0; i < sub.n; i++)
+		for (i = 0; i < n; i++)
 			files_release(&puts[i]);
 	else
-		upload_discard(r, puts, sub.n);
+		upload_discard(r, puts, n);
 	switch (rc) {
 	case DB_OK:
-		if (add > 0 && sub.n == 0)
+		if (add > 0 && cut)
 			return "您填写的内容已保存为草稿；今天上传的材料已达到"
 			    "上限，这次选择的文件没有保存。";
 		return "您填写的内容和合格的文件已保存为草稿（可在「我的办件」"
@@ -1321,7 +1330,7 @@ page_ext_my(struct req *r)
 	struct application	*v;
 	struct enterprise	*ev;
 	const char		*done;
-	size_t			 n, i;
+	size_t			 n, i, k;
 	char			*idno, *mobile, hash[65];
 
 	/* The enterprises the person represents or acts for (ACC-1). */
@@ -1347,8 +1356,15 @@ page_ext_my(struct req *r)
 		return reply_error(r, 500, NULL);
 	if (view_drafts(r) == -1)
 		return reply_error(r, 500, NULL);
-	for (i = 0; i < n; i++) {
-		char *p = pool_printf(r->pool, "Apps.%zu", i);
+	/* 一件事 (EXT-12): each bundle one entry, its applications in it. */
+	if ((r->user.roles & ROLE_CITIZEN) && view_my_bundles(r) == -1)
+		return reply_error(r, 500, NULL);
+	for (i = 0, k = 0; i < n; i++) {
+		char *p;
+
+		if (v[i].bundle_no != NULL)
+			continue;
+		p = pool_printf(r->pool, "Apps.%zu", k++);
 		hdf_put(r, p, "app_no", v[i].app_no);
 		hdf_put(r, p, "entity_name", v[i].entity_name);
 		hdf_put(r, p, "item_name", v[i].item_name);

@@ -168,6 +168,9 @@ page_ext_home(struct req *r)
 	}
 	put_facets(r, "Depts", depts, nd, NULL);
 	put_items(r, pop, np);
+	/* 一件事一次办 (EXT-12). */
+	if (view_home_events(r) == -1)
+		return reply_error(r, 500, NULL);
 	for (i = 0; i < np; i++) {
 		hdf_setf(r, pool_printf(r->pool, "Items.%zu.done", i), "%d",
 		    done[i]);

@@ -141,6 +141,9 @@ view_drafts(struct req *r)
 
 		hdf_put(r, p, "key", v[i].key);
 		hdf_put(r, p, "item_code", v[i].item_code);
+		/* 一件事 (EXT-12): "@" and the event's code. */
+		if (v[i].item_code[0] == '@')
+			hdf_put(r, p, "event", v[i].item_code + 1);
 		hdf_put(r, p, "item_name", v[i].item_name);
 		hdf_put(r, p, "as", v[i].credit_code);
 		hdf_put(r, p, "resident_name", v[i].resident_name);

@@ -1021,6 +1021,9 @@ page_int_case(struct req *r)
 		return reply_error(r, 403, "这个办件不属于您的部门。");
 	if (view_case_record(r, &k, &today, &unpaid) == -1)
 		return reply_error(r, 500, NULL);
+	/* 一件事 (EXT-12): the bundle it is one of, its sibling cases. */
+	if (view_case_bundle(r, k.app_no) == -1)
+		return reply_error(r, 500, NULL);
 	/* The applicant's messages are read once its window opens it; the
 	 * page still marks them new this once (EXT-7). */
 	if (msg_mark_read(r->db, k.id) != DB_OK)

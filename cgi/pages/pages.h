@@ -56,6 +56,17 @@ void	 apply_carry_view(struct req *);
  */
 struct item;
 const char	*apply_key(struct req *);
+/* 一件事一次办 (EXT-12; ext_event.c, int_event.c). */
+int	 page_ext_event(struct req *);
+int	 page_ext_event_form(struct req *);
+int	 page_ext_event_apply(struct req *);
+int	 page_ext_bundle(struct req *);
+int	 view_my_bundles(struct req *);
+int	 view_home_events(struct req *);
+int	 page_int_events(struct req *);
+int	 page_int_event_save(struct req *);
+int	 page_int_event_publish(struct req *);
+int	 view_case_bundle(struct req *, const char *app_no);
 int		 view_draft(struct req *, const struct item *, int posted);
 /* The account's drafts for 我的办件 (Drafts.N); 0 or -1. */
 int		 view_drafts(struct req *);
@@ -419,6 +430,15 @@ int		 upload_take(struct req *, const struct material *,
 int		 upload_store(struct req *, FILE **, struct files_put *,
 		    struct attachment *, size_t n);
 void		 upload_discard(struct req *, struct files_put *, size_t n);
+/*
+ * Save draft d of a form (EXT-1) whose n new files were stored as puts,
+ * add bytes in all, charged to the day's quota unless cut (over it: none
+ * kept); the files released when it is saved, taken back when not.  What
+ * the form should say about it.
+ */
+struct draft;
+const char	*draft_keep(struct req *, struct draft *, struct files_put *,
+		    size_t n, int64_t add, int cut);
 /* Today in Beijing as YYYYMMDD, from clock_now(). */
 long		 beijing_today(void);
 

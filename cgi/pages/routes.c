@@ -77,6 +77,13 @@ const struct route routes[] = {
 	{ "GET", "/apply", R_EXT | R_LOGIN, APPLY, page_ext_apply_form },
 	{ "POST", "/apply", R_EXT | R_LOGIN | R_CSRF, APPLY,
 	    page_ext_apply },
+	/* 一件事一次办 (EXT-12): a person's own, one form for all. */
+	{ "GET", "/event", R_EXT, 0, page_ext_event },
+	{ "GET", "/event/apply", R_EXT | R_LOGIN, ROLE_CITIZEN,
+	    page_ext_event_form },
+	{ "POST", "/event/apply", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	    page_ext_event_apply },
+	{ "GET", "/bundle", R_EXT | R_LOGIN, ROLE_CITIZEN, page_ext_bundle },
 	{ "GET", "/receipt", R_EXT | R_LOGIN, APPLY, page_ext_receipt },
 	{ "GET", "/my", R_EXT | R_LOGIN, APPLY, page_ext_my },
 	{ "POST", "/draft/delete", R_EXT | R_LOGIN | R_CSRF, APPLY,
@@ -271,6 +278,13 @@ const struct route routes[] = {
 	    page_int_catalog_edit },
 	{ "POST", "/catalog/submit", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
 	    page_int_catalog_submit },
+	/* 一件事 (EXT-12): drafted by sys, published by a second person. */
+	{ "GET", "/catalog/events", R_INT | R_LOGIN, CATALOG,
+	    page_int_events },
+	{ "POST", "/catalog/events", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
+	    page_int_event_save },
+	{ "POST", "/catalog/events/publish", R_INT | R_LOGIN | R_CSRF,
+	    ROLE_LEADER | ROLE_ADMIN, page_int_event_publish },
 	/* By a second person (catalog.c), never whoever drafted. */
 	{ "POST", "/catalog/publish", R_INT | R_LOGIN | R_CSRF,
 	    ROLE_LEADER | ROLE_ADMIN, page_int_catalog_publish },

@@ -94,8 +94,25 @@ stub_licence(void *arg, struct pool *pool, const char *no, const char *kind,
 	    strcmp(idno, "152502198807120048") == 0 ? DB_OK : DB_NONE;
 }
 
+/* 一件事 (EXT-12): one event, of the stub's item and another. */
+static char	*ev_items[] = { "152502-SCJG-XK-001", "152502-XF-XK-001" };
+
+static enum db_rc
+stub_event(void *arg, struct pool *pool, const char *code, int version,
+    char **name, char ***items, size_t *n)
+{
+	(void)arg;
+	(void)pool;
+	if (strcmp(code, "YJS-KBCG") != 0 || version != 1)
+		return version == 7 ? DB_ERR : DB_NONE;
+	*name = "开办餐馆";
+	*items = ev_items;
+	*n = 2;
+	return DB_OK;
+}
+
 static const struct rec_site site = { stub_item, stub_app, NULL, NULL,
-    stub_complaint, stub_licence };
+    stub_complaint, stub_licence, NULL, stub_event };
 
 /* wfnet.c names roles in its reasons through account.c, which needs a
  * database; the reasons' words do not matter here. */
@@ -141,7 +158,9 @@ static const rec_validator validators[] = { rec_valid_item,
     rec_valid_agency_progress,
     /* Bookings of a window visit (EXT-10). */
     rec_valid_booking_window, rec_valid_booking, rec_valid_booking_state,
-    rec_valid_app_delivery, rec_valid_case_delivery };
+    rec_valid_app_delivery, rec_valid_case_delivery,
+    /* 一件事 (EXT-12): an application of a bundle, a life event. */
+    rec_valid_application, rec_valid_event };
 
 /* A valid record for each validator, in their order. */
 static const char *const seeds[] = {
@@ -396,6 +415,22 @@ static const char *const seeds[] = {
 	"\"handed\":\"posted\",\"courier\":\"SF\",\"waybill\":"
 	"\"SF123456789012\",\"clerk_name\":\"萨仁高娃\","
 	"\"at\":\"2026-10-08 02:00:00\"}",
+	/* application of a bundle, event. */
+	"{\"type\":\"application\",\"app_no\":\"YW2026112100001\","
+	"\"item_code\":\"152502-SCJG-XK-001\",\"item_version\":1,"
+	"\"item_name\":\"食品经营许可\",\"applicant\":{\"name\":\"格日勒图雅\","
+	"\"id_number\":\"152502198807120048\",\"mobile\":\"13904791234\"},"
+	"\"remark\":\"\",\"submitted_at\":\"2026-11-21 02:00:00\","
+	"\"attachments\":[{\"material_seq\":1,\"material_name\":\"申请书\","
+	"\"file_name\":\"a.pdf\",\"sha256\":\"" SHA1 "\",\"size\":100,"
+	"\"mime\":\"application/pdf\"}],\"files\":[\"" SHA1 "\"],"
+	"\"bundle\":{\"no\":\"YJ2026112100001\",\"event_code\":\"YJS-KBCG\","
+	"\"event_version\":1,\"event_name\":\"开办餐馆\",\"items\":["
+	"\"152502-SCJG-XK-001\",\"152502-XF-XK-001\"]}}",
+	"{\"type\":\"event\",\"code\":\"YJS-KBCG\",\"version\":2,"
+	"\"name\":\"开办餐馆\",\"intro\":\"一次申请\",\"items\":[{\"code\":"
+	"\"152502-SCJG-XK-001\",\"version\":1},{\"code\":"
+	"\"152502-XF-XK-001\",\"version\":3}]}",
 };
 
 static struct pool	*pool;

@@ -116,8 +116,29 @@ stub_consult(void *arg, struct pool *pool, const char *no)
 	return strcmp(no, "ZX2026112100001") == 0 ? DB_OK : DB_NONE;
 }
 
+/* The life events the stub site has published (EXT-12): 开办餐馆, v1,
+ * of this item and the fire brigade's. */
+#define EV_XF	"152502-XF-XK-001"
+static char	*ev_items[] = { CODE, EV_XF };
+
+static enum db_rc
+stub_event(void *arg, struct pool *pool, const char *code, int version,
+    char **name, char ***items, size_t *n)
+{
+	(void)arg;
+	(void)pool;
+	if (site_fails)
+		return DB_ERR;
+	if (strcmp(code, "YJS-KBCG") != 0 || version != 1)
+		return DB_NONE;
+	*name = "开办餐馆";
+	*items = ev_items;
+	*n = 2;
+	return DB_OK;
+}
+
 static const struct rec_site site = { stub_item, stub_app, NULL, NULL,
-    stub_complaint, stub_licence, stub_consult };
+    stub_complaint, stub_licence, stub_consult, stub_event };
 /* A site without a library (the extranet's answer). */
 static const struct rec_site site_no_library = { stub_item, stub_app, NULL,
     NULL, stub_complaint, NULL, stub_consult };
@@ -2797,6 +2818,112 @@ rating_state_record(void **state)
 	assert_string_equal(field(), "result");
 }
 
+/* ---- 一件事 (EXT-12) ------------------------------------------------ */
+
+#define BUNDLE "{\"no\":\"YJ2026112100001\",\"event_code\":\"YJS-KBCG\"," \
+	"\"event_version\":1,\"event_name\":\"开办餐馆\",\"items\":[\"" \
+	CODE "\",\"" EV_XF "\"]}"
+
+static void
+bundle_refused(const char *path, const char *text, const char *at)
+{
+	json_t	*o = application_with("bundle", BUNDLE);
+
+	assert_int_equal(run(rec_valid_application, with_member(o,
+	    json_object_get(o, "bundle"), path, text)), -1);
+	assert_string_equal(field(), at);
+	assert_false(fx.c.dberr);
+}
+
+static void
+application_of_a_bundle(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_application,
+	    application_with("bundle", BUNDLE)), 0);
+	/* A bundle naming an item that is not the event's: refused. */
+	bundle_refused("items", "[\"" CODE "\",\"152502-GA-SP-001\"]",
+	    "bundle.items[1]");
+	assert_string_equal(fx.c.why, "不是这个一件事的事项");
+	/* One of the event's items left out, or another added. */
+	bundle_refused("items", "[\"" CODE "\"]", "bundle.items");
+	bundle_refused("items", "[\"" CODE "\",\"" EV_XF "\","
+	    "\"152502-GA-SP-001\"]", "bundle.items");
+	/* The same item twice in place of another. */
+	bundle_refused("items", "[\"" CODE "\",\"" CODE "\"]",
+	    "bundle.items[1]");
+	/* The application's own item not among the bundle's. */
+	bundle_refused("items", "[\"" EV_XF "\",\"" EV_XF "\"]",
+	    "bundle.items[1]");
+	/* An event, version or name this site has not published. */
+	bundle_refused("event_code", "\"YJS-XSECS\"", "bundle.event_code");
+	bundle_refused("event_version", "2", "bundle.event_code");
+	bundle_refused("event_version", "0", "bundle.event_version");
+	bundle_refused("event_name", "\"开办饭店\"", "bundle.event_name");
+	/* Its number: of the application's day, in its shape. */
+	bundle_refused("no", "\"YJ2026112000001\"", "bundle.no");
+	bundle_refused("no", "\"YW2026112100001\"", "bundle.no");
+	bundle_refused("no", "\"YJ20261121000010\"", "bundle.no");
+	bundle_refused("no", NULL, "bundle.no");
+	bundle_refused("extra", "1", "bundle.extra");
+	bundle_refused("items", "[\"../" CODE "\",\"" EV_XF "\"]",
+	    "bundle.items[0]");
+}
+
+static void
+application_of_a_bundle_where_none_is_taken(void **state)
+{
+	(void)state;
+	/* The extranet takes no application: no event to check against. */
+	fx.c.site = &site_no_library;
+	assert_int_equal(run(rec_valid_application,
+	    application_with("bundle", BUNDLE)), -1);
+	assert_string_equal(field(), "bundle");
+	fx.c.site = &site;
+	site_fails = 1;
+	assert_int_equal(run(rec_valid_application,
+	    application_with("bundle", BUNDLE)), -1);
+	assert_true(fx.c.dberr);
+}
+
+#define EVENT "{\"type\":\"event\",\"code\":\"YJS-KBCG\",\"version\":2," \
+	"\"name\":\"开办餐馆\",\"intro\":\"营业执照、食品经营许可和消防检查" \
+	"一次申请。\",\"items\":[{\"code\":\"" CODE "\",\"version\":1}," \
+	"{\"code\":\"" EV_XF "\",\"version\":3}]}"
+
+static void
+lifeev_refused(const char *path, const char *text, const char *at)
+{
+	json_t	*o = parse(EVENT);
+
+	assert_int_equal(run(rec_valid_event, with_member(o, o, path, text)),
+	    -1);
+	assert_string_equal(field(), at);
+}
+
+static void
+event_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_event, parse(EVENT)), 0);
+	lifeev_refused("items", "[{\"code\":\"" CODE "\",\"version\":1}]",
+	    "items");
+	lifeev_refused("items", "[{\"code\":\"" CODE "\",\"version\":1},"
+	    "{\"code\":\"" CODE "\",\"version\":2}]", "items[1].code");
+	lifeev_refused("items", "[{\"code\":\"" CODE "\",\"version\":1},"
+	    "{\"code\":\"" EV_XF "\"}]", "items[1].version");
+	lifeev_refused("items", "[{\"code\":\"" CODE "\",\"version\":1},"
+	    "{\"code\":\"a b\",\"version\":1}]", "items[1].code");
+	lifeev_refused("name", "\"开\"", "name");
+	lifeev_refused("name", "\"一二三四五六七八九十一二三四五六七八九十一二三"
+	    "四五六七八九十一\"", "name");
+	lifeev_refused("name", "\"开办\\n餐馆\"", "name");
+	lifeev_refused("intro", NULL, "intro");
+	lifeev_refused("code", "\"../x\"", "code");
+	lifeev_refused("version", "0", "version");
+	lifeev_refused("status", "\"draft\"", "status");
+}
+
 int
 main(void)
 {
@@ -2866,6 +2993,9 @@ main(void)
 		T(licence_issue_record),
 		T(licence_revoke_record),
 		T(agency_progress_record),
+		T(application_of_a_bundle),
+		T(application_of_a_bundle_where_none_is_taken),
+		T(event_record),
 #undef T
 	};
 

@@ -1,6 +1,7 @@
 <?cs # ext/home.cs: the service hall (GET /): search first, the items
        most cases were decided for (Items.N with .done), life events
-       (Themes.N {key,label,count}) with icons, the departments with
+       (Themes.N {key,label,count}; 一件事一次办, EXT-12: Events.N
+       {code,name,intro,nitems}) with icons, the departments with
        the most items (Depts.N; Hall.more_depts when there are more),
        the way to every item a page at a time (Hall.total), Suggest.N. ?>
 <?cs include:"ext/icons.cs" ?>
@@ -41,6 +42,16 @@
 </section>
 <?cs /if ?>
 
+<?cs if:subcount(Events) > 0 ?>
+<section class="section" aria-labelledby="h-events">
+  <h2 class="section-title" id="h-events">一件事一次办 <span class="count">一张表、一份材料，多个部门同时办</span></h2>
+  <ul class="themes events">
+    <?cs each:e = Events ?>
+    <li><a href="/event?code=<?cs var:url_escape(e.code) ?>"><span class="theme-name"><?cs var:e.name ?></span><span class="theme-count"><?cs var:e.nitems ?> 个事项一次办</span></a></li>
+    <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
 <?cs if:subcount(Themes) > 0 ?>
 <section class="section" aria-labelledby="h-themes">
   <h2 class="section-title" id="h-themes">按主题找 <span class="count">出生、上学、开办企业……</span></h2>

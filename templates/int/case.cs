@@ -18,6 +18,12 @@
     <span class="muted">申请人 <?cs if:Case.Entity.code ?><?cs var:Case.Entity.name ?>，经办人 <?cs /if ?><?cs var:Case.applicant_name ?></span>
     <?cs if:Case.agent ?><span class="tag">代办</span> <span>代办员：<?cs var:Case.agent ?></span><?cs /if ?>
   </p>
+  <?cs if:Case.Bundle.no ?><div class="callout case-bundle" role="note">
+    <p><span class="tag">一件事</span> 本件属于一件事「<strong><?cs var:Case.Bundle.event_name ?></strong>」（<span class="mono"><?cs var:Case.Bundle.no ?></span>），申请人一次提交，各部门分别办理。同一申请的其他办件：</p>
+    <ul class="plain-list">
+      <?cs each:o = Case.Bundle.Others ?><li><?cs if:o.may_open == "1" ?><a href="/case?id=<?cs var:url_escape(o.case_id) ?>"><?cs var:o.item_name ?></a><?cs else ?><?cs var:o.item_name ?><?cs /if ?> · <?cs var:o.dept_name ?> · <span class="mono"><?cs var:o.app_no ?></span> · <?cs var:o.state_label ?><?cs if:o.may_open != "1" ?> <span class="muted small">（其他部门办理，本部门不能查看）</span><?cs /if ?></li><?cs /each ?>
+    </ul>
+  </div><?cs /if ?>
   <?cs if:subcount(Actions) > 0 ?><p class="jump-act"><a class="btn btn-primary btn-block" href="#act-title">去办理：<?cs each:act = Actions ?><?cs if:!first(act) ?> / <?cs /if ?><?cs var:act.label ?><?cs /each ?></a></p><?cs /if ?>
 </header>
 

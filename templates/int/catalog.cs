@@ -7,6 +7,7 @@
 <header class="page-head">
   <h1>事项管理 <span class="count"><?cs var:subcount(Items) ?> 项</span></h1>
   <p class="page-sub">每个事项显示最新的一版。草稿经提交审核、本部门分管领导发布后，由摆渡送往外网；已受理的申请始终按申请时的版本办理。</p>
+  <p class="actions"><a class="btn btn-plain" href="/catalog/events">一件事一次办（把多个部门的事项合成一件事）</a></p>
 </header>
 
 <section class="section">
