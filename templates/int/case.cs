@@ -17,6 +17,7 @@
     <?cs if:Case.step_name ?><span>当前环节：<strong><?cs var:Case.step_name ?></strong></span><?cs /if ?>
     <span class="muted">申请人 <?cs if:Case.Entity.code ?><?cs var:Case.Entity.name ?>，经办人 <?cs /if ?><?cs var:Case.applicant_name ?></span>
     <?cs if:Case.agent ?><span class="tag">代办</span> <span>代办员：<?cs var:Case.agent ?></span><?cs /if ?>
+    <?cs if:Case.agency ?><span class="tag">全程代理</span> <span><?cs var:Case.agency ?></span><?cs /if ?>
   </p>
   <?cs if:subcount(Actions) > 0 ?><p class="jump-act"><a class="btn btn-primary btn-block" href="#act-title">去办理：<?cs each:act = Actions ?><?cs if:!first(act) ?> / <?cs /if ?><?cs var:act.label ?><?cs /each ?></a></p><?cs /if ?>
 </header>
