@@ -24,6 +24,12 @@ CODE3=152502-LC-XK-001		# 临时占用草原审核, 林草局: not applied for
 NAME="草原明珠乳业年产 5 万吨液态奶加工项目$$"
 AGREEMENT="锡政代协〔2026〕$$号"
 
+# shot NAME: the page just read, with its stylesheet inlined, into
+# $SHOTS/NAME.html for a screenshot (only when SHOTS is set).
+shot() {
+	[[ -n ${SHOTS:-} ]] || return 0
+	CSS="$(dirname "$0")/../../htdocs/yiwang.css" perl -pe 'BEGIN { local $/; open my $f, "<", $ENV{CSS}; $c = <$f> } s#<link rel="stylesheet" href="/static/yiwang.css">#<style>$c</style>#' <<<"$HTTP_BODY" >"$SHOTS/$1.html"
+}
 # ent_apply CODE: the demo applicant applies for CODE in the enterprise's
 # name; prints the application's number.
 ent_apply() {
@@ -194,6 +200,7 @@ t_is "an item that has its case: 409" "$HTTP_STATUS" 409
 http_get coord "$INT_URL/agency/file?id=$PID&item=$CODE3" >/dev/null
 t_like "the filing form names the investor as applicant and the centre as agent" \
 	"$(tr -d '\n' <<<"$HTTP_BODY")" "锡林浩特市草原明珠乳业有限公司.*$ENT.*锡林浩特市政务服务中心项目代办科（委托代理协议 $AGREEMENT）"
+shot agency-file
 token=$(csrf_from <<<"$HTTP_BODY")
 key=$(form_field form_key <<<"$HTTP_BODY")
 mapfile -t UP < <(required_uploads "$CODE3" "$TMP/m.pdf")
@@ -218,6 +225,7 @@ t_is "the same form again: its receipt, no second case" \
 	"$HTTP_LOCATION $(sql_int "SELECT COUNT(*) FROM kase WHERE item_code = '$CODE3' AND credit_code = '$ENT' AND source = 'window'")" \
 	"/agency/receipt?id=$PID&no=$APP3 1"
 http_get coord "$INT_URL/agency/receipt?id=$PID&no=$APP3" >/dev/null
+shot agency-receipt
 t_like "the receipt says the centre filed it" "$(tr -d '\n' <<<"$HTTP_BODY")" "$APP3.*全程代理</dt><dd>由锡林浩特市政务服务中心项目代办科（委托代理协议 $AGREEMENT）代投资企业申请"
 http_get coord "$INT_URL/agency/receipt?id=$PID&no=$APP1" >/dev/null
 t_is "no receipt of a case the investor applied for online" "$HTTP_STATUS" 404
@@ -279,8 +287,9 @@ t_is "stored and audited" \
 	"$(sql_int "SELECT CONCAT_WS('|', close_reason, closed_at IS NOT NULL, (SELECT COUNT(*) FROM audit WHERE action = 'agency.close' AND object = '$PID')) FROM agency_project WHERE id = $PID")" \
 	"项目终止：企业调整投资计划，暂缓建设|1|1"
 http_get coord "$INT_URL/agency/project?id=$PID" >/dev/null
+shot agency-closed
 t_like "the page says closed" "$(alert_text)$HTTP_BODY" "项目已于 [0-9-]+ [0-9:]+ 关闭：项目终止：企业调整投资计划"
-t_unlike "and offers no form" "$HTTP_BODY" 'action="/agency/\(urge\|link\|close\)"\|/agency/file?\|/agency/edit?'
+t_unlike "and offers no form" "$HTTP_BODY" 'action="/agency/(urge|link|close)"|/agency/(file|edit)\?'
 project_post /agency/urge "case=$CASE1" "step=$KEY1" note=x
 t_is "a closed project urges nothing: 409" "$HTTP_STATUS $(sql_int "SELECT COUNT(*) FROM case_urge WHERE case_id = $CASE1")" "409 1"
 http_get coord "$INT_URL/agency/edit?id=$PID" >/dev/null
@@ -294,5 +303,6 @@ carry int ext
 t_is "the closing crossed" "$(sql_ext "SELECT CONCAT_WS('|', name, close_reason, closed_at IS NOT NULL) FROM agency_progress WHERE project_id = $PID")" \
 	"$NAME（一期）|项目终止：企业调整投资计划，暂缓建设|1"
 http_get applicant "$EXT_URL/enterprise?code=$ENT" >/dev/null
+shot agency-closed-ext
 t_like "the investor reads it closed, and why" "$(tr -d '\n' <<<"$HTTP_BODY")" "$NAME（一期） <span class=\"badge\">已关闭</span>.*关闭这个全程代理项目：项目终止：企业调整投资计划"
 t_done
