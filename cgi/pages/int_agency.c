@@ -362,6 +362,8 @@ put_project(struct req *r, const struct agency_project *pr)
 	/* The coordinator's forms, while the project is open. */
 	if ((r->user.roles & ROLE_COORD) != 0 && pr->closed_at == NULL)
 		hdf_set(r, "Project.mine", "1");
+	if ((r->user.roles & ROLE_COORD) != 0)	/* receipts, closed too */
+		hdf_set(r, "Project.coord", "1");
 	for (i = 0; i < ni; i++) {
 		p = pool_printf(r->pool, "PItems.%zu", i);
 		hdf_put(r, p, "code", iv[i].item_code);

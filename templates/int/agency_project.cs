@@ -10,7 +10,7 @@
        close while the project is open (Project.closed_at,close_reason
        once closed: it reads only); a supervisor reads only.
        PItems.N.filed: the centre filed the case as the investor's
-       agent. ?>
+       agent (its receipt linked for the coordinator, Project.coord). ?>
 <nav class="crumbs no-print" aria-label="位置"><?cs if:Project.mine ?><a href="/agency">全程代理项目</a><?cs else ?><a href="/sup/agency">全程代理项目</a><?cs /if ?> › <?cs var:Project.name ?></nav>
 <header class="page-head">
   <h1><?cs var:Project.name ?></h1>
@@ -42,7 +42,7 @@
         <tr>
           <td data-label="事项"><?cs var:i.name ?></td>
           <td data-label="部门"><?cs var:i.dept ?></td>
-          <td data-label="办件"><?cs if:i.app_no ?><span class="mono"><?cs var:i.app_no ?></span><br><span class="badge"><?cs var:i.state_label ?></span><?cs if:i.filed ?> <span class="tag">中心代为申请</span><?cs if:Project.mine ?> <a class="small no-print" href="/agency/receipt?id=<?cs var:url_escape(Project.id) ?>&amp;no=<?cs var:url_escape(i.app_no) ?>">回执</a><?cs /if ?><?cs /if ?><?cs else ?><span class="badge">待申请</span>
+          <td data-label="办件"><?cs if:i.app_no ?><span class="mono"><?cs var:i.app_no ?></span><br><span class="badge"><?cs var:i.state_label ?></span><?cs if:i.filed ?> <span class="tag">中心代为申请</span><?cs if:Project.coord ?> <a class="small no-print" href="/agency/receipt?id=<?cs var:url_escape(Project.id) ?>&amp;no=<?cs var:url_escape(i.app_no) ?>">回执</a><?cs /if ?><?cs /if ?><?cs else ?><span class="badge">待申请</span>
             <?cs if:Project.mine ?>
             <p><a class="btn btn-primary" href="/agency/file?id=<?cs var:url_escape(Project.id) ?>&amp;item=<?cs var:url_escape(i.code) ?>">代为申请</a></p>
             <form class="form-row" method="post" action="/agency/link">
