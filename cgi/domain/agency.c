@@ -49,7 +49,7 @@ static const char SQL_EVENT_ADD[] =
     "WHERE i.project_id = p.id AND k.state IN " ENDED "), " \
     "p.name, p.kind, p.credit_code, p.investor, p.location, " \
     "p.agreement_no, p.agreement_sha, p.agreement_name, s.name, " \
-    LOCAL("p.created_at") ", " \
+    LOCAL("p.created_at") ", " LOCAL("p.closed_at") ", p.close_reason, " \
     "(SELECT DATE_FORMAT(MIN(t.due_date), '%Y-%m-%d') " \
     "FROM agency_item i JOIN kase k ON k.id = i.case_id " \
     "JOIN case_task t ON t.case_id = k.id WHERE i.project_id = p.id " \
@@ -66,7 +66,7 @@ static const char SQL_ITEMS[] =
     "t.version DESC LIMIT 1), i.item_code), "
     "COALESCE((SELECT t.dept_name FROM item t WHERE t.code = i.item_code "
     "ORDER BY t.status = 'published' DESC, t.version DESC LIMIT 1), ''), "
-    "k.app_no, k.state, " LOCAL("i.linked_at") " "
+    "k.app_no, k.state, " LOCAL("i.linked_at") ", i.filed_by IS NOT NULL "
     "FROM agency_item i LEFT JOIN kase k ON k.id = i.case_id "
     "WHERE i.project_id = ? ORDER BY i.seq";
 /* Each step waiting now, with the newest urge since it began waiting. */
@@ -96,12 +96,14 @@ static const char SQL_TIMELINE[] =
     "JOIN case_event e ON e.case_id = k.id WHERE i.project_id = ? "
     "UNION ALL SELECT a.at, NULL, CASE a.action "
     "WHEN 'register' THEN '登记全程代理项目' "
-    "WHEN 'link' THEN '关联办件' ELSE '催办' END, a.staff_name, a.note, "
+    "WHEN 'link' THEN '关联办件' WHEN 'file' THEN '代为申请' "
+    "WHEN 'edit' THEN '修改项目' WHEN 'close' THEN '关闭项目' "
+    "ELSE '催办' END, a.staff_name, a.note, "
     "0, a.id FROM agency_event a WHERE a.project_id = ?) x "
     "ORDER BY x.at, x.src, x.id LIMIT 1000";
 static const char SQL_PROJECT_LOCK[] =
-    "SELECT coordinator_id, credit_code FROM agency_project WHERE id = ? "
-    "FOR UPDATE";
+    "SELECT coordinator_id, credit_code, agreement_no, "
+    "closed_at IS NOT NULL FROM agency_project WHERE id = ? FOR UPDATE";
 static const char SQL_ITEM_LOCK[] =
     "SELECT seq, COALESCE(case_id, 0) FROM agency_item "
     "WHERE project_id = ? AND item_code = ? FOR UPDATE";
@@ -109,8 +111,8 @@ static const char SQL_CASE_OF[] =
     "SELECT id, item_code, COALESCE(credit_code, ''), item_name "
     "FROM kase WHERE app_no = ?";
 static const char SQL_LINK[] =
-    "UPDATE agency_item SET case_id = ?, linked_at = UTC_TIMESTAMP() "
-    "WHERE project_id = ? AND seq = ? AND case_id IS NULL";
+    "UPDATE agency_item SET case_id = ?, linked_at = UTC_TIMESTAMP(), "
+    "filed_by = ? WHERE project_id = ? AND seq = ? AND case_id IS NULL";
 static const char SQL_URGE_CASE[] =
     "SELECT k.state, k.app_no FROM agency_item i JOIN kase k "
     "ON k.id = i.case_id WHERE i.project_id = ? AND k.id = ? FOR UPDATE";
@@ -122,21 +124,63 @@ static const char SQL_URGE_ADD[] =
     "INSERT INTO case_urge (case_id, step_key, staff_id, staff_name, note, "
     "at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 static const char SQL_FILE_NAMED[] =
-    "SELECT 1 FROM agency_project WHERE agreement_sha = ? LIMIT 1";
+    "SELECT 1 FROM agency_project WHERE agreement_sha = ? UNION ALL "
+    "SELECT 1 FROM agency_agreement WHERE agreement_sha = ? LIMIT 1";
 static const char SQL_IDS[] = "SELECT id FROM agency_project ORDER BY id";
 static const char SQL_SENT_LOCK[] =
     "SELECT COALESCE(sent_body, ''), p.name, p.location, p.credit_code, "
-    "s.name FROM agency_project p JOIN staff s ON s.id = p.coordinator_id "
-    "WHERE p.id = ? FOR UPDATE";
+    "s.name, DATE_FORMAT(p.closed_at + INTERVAL 8 HOUR, "
+    "'%Y-%m-%d %H:%i:%s'), p.close_reason FROM agency_project p "
+    "JOIN staff s ON s.id = p.coordinator_id WHERE p.id = ? FOR UPDATE";
 static const char SQL_SENT_SET[] =
     "UPDATE agency_project SET sent_body = ? WHERE id = ?";
 static const char SQL_NOW_LOCAL[] =
     "SELECT DATE_FORMAT(UTC_TIMESTAMP() + INTERVAL 8 HOUR, "
     "'%Y-%m-%d %H:%i:%s')";
+static const char SQL_OF_CASE[] =
+    "SELECT p.name, p.agreement_no, COALESCE(d.name, '') "
+    "FROM agency_item i JOIN agency_project p ON p.id = i.project_id "
+    "LEFT JOIN staff s ON s.id = i.filed_by "
+    "LEFT JOIN department d ON d.id = s.dept_id WHERE i.case_id = ?";
+static const char SQL_EDIT_OLD[] =
+    "SELECT name, location, amount_wan, agreement_sha, agreement_name "
+    "FROM agency_project WHERE id = ?";
+static const char SQL_EDIT_SET[] =
+    "UPDATE agency_project SET name = ?, location = ?, amount_wan = ?, "
+    "agreement_sha = ?, agreement_name = ? WHERE id = ?";
+static const char SQL_ITEM_CODES[] =
+    "SELECT item_code, COALESCE(case_id, 0) FROM agency_item "
+    "WHERE project_id = ? ORDER BY seq FOR UPDATE";
+static const char SQL_ITEM_DEL[] =
+    "DELETE FROM agency_item WHERE project_id = ? AND item_code = ? "
+    "AND case_id IS NULL";
+static const char SQL_ITEM_NEXT[] =
+    "INSERT INTO agency_item (project_id, seq, item_code) "
+    "SELECT ?, COALESCE(MAX(seq), 0) + 1, ? FROM agency_item "
+    "WHERE project_id = ?";
+static const char SQL_AGREEMENT_OLD[] =
+    "INSERT INTO agency_agreement (project_id, agreement_sha, "
+    "agreement_name, replaced_at, replaced_by) "
+    "VALUES (?, ?, ?, UTC_TIMESTAMP(), ?)";
+static const char SQL_OPEN_ITEMS[] =
+    "SELECT COUNT(*) FROM agency_item i LEFT JOIN kase k "
+    "ON k.id = i.case_id WHERE i.project_id = ? "
+    "AND (k.id IS NULL OR k.state NOT IN " ENDED ")";
+static const char SQL_CLOSE[] =
+    "UPDATE agency_project SET closed_at = UTC_TIMESTAMP(), "
+    "closed_by = ?, close_reason = ? WHERE id = ? AND closed_at IS NULL";
 /* Extranet. */
 static const char SQL_PROGRESS_PUT[] =
     "REPLACE INTO agency_progress (project_id, credit_code, name, "
-    "location, coordinator, as_of) VALUES (?, ?, ?, ?, ?, ?)";
+    "location, coordinator, as_of, closed_at, close_reason) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+/* A case the centre filed at its window for the investor (INT-14) is
+ * the enterprise's: its staff see it under 我的办件 (ACC-1).  Only a
+ * walk-in application made in the record's credit code. */
+static const char SQL_PROGRESS_ATTACH[] =
+    "UPDATE application SET enterprise_id = (SELECT e.id FROM enterprise "
+    "e WHERE e.credit_code = ?) WHERE app_no = ? AND credit_code = ? "
+    "AND source = 'window' AND enterprise_id IS NULL";
 static const char SQL_PROGRESS_CLEAR[] =
     "DELETE FROM agency_progress_item WHERE project_id = ?";
 static const char SQL_PROGRESS_ITEM[] =
@@ -144,7 +188,9 @@ static const char SQL_PROGRESS_ITEM[] =
     "dept_name, state, app_no, step) VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_PROGRESS_OF[] =
     "SELECT project_id, name, location, coordinator, "
-    "DATE_FORMAT(as_of, '%Y-%m-%d %H:%i') FROM agency_progress "
+    "DATE_FORMAT(as_of, '%Y-%m-%d %H:%i'), "
+    "DATE_FORMAT(closed_at, '%Y-%m-%d %H:%i'), close_reason "
+    "FROM agency_progress "
     "WHERE credit_code = ? ORDER BY project_id DESC LIMIT 50";
 static const char SQL_PROGRESS_ITEMS[] =
     "SELECT item_name, dept_name, state, COALESCE(app_no, ''), step "
@@ -256,15 +302,54 @@ coordinator_of(struct db *db, struct pool *pool, const char *login)
 	return id;
 }
 
-const char *
-agency_new_bad(struct db *db, struct pool *pool, const struct agency_new *n)
+/* What is wrong with a project's name, location or amount, or NULL. */
+static const char *
+facts_bad(const char *name, const char *location, const char *amount)
+{
+	if (!chars_within(name, 2, 100))
+		return "请填写项目名称（2 至 100 个字）。";
+	if (!chars_within(location, 2, 200))
+		return "请填写项目建设地点（2 至 200 个字）。";
+	if (amount_of(amount) < 0)
+		return "投资额请填写万元数，为正整数（如 52000 表示 5.2 亿元）。";
+	return NULL;
+}
+
+/* What is wrong with the item list items[0..n), or NULL. */
+static const char *
+items_bad(struct db *db, struct pool *pool, const char *const *items,
+    size_t n)
 {
 	struct stmt	*q;
 	int64_t		 c;
 	size_t		 i, j;
 
-	if (!chars_within(n->name, 2, 100))
-		return "请填写项目名称（2 至 100 个字）。";
+	if (n == 0)
+		return "请至少勾选一个项目需要办理的事项。";
+	if (n > AGENCY_ITEMS_MAX)
+		return "一个项目最多登记 30 个事项，请分项目登记。";
+	for (i = 0; i < n; i++) {
+		if (items[i] == NULL || strlen(items[i]) > 40)
+			return "所选事项不在事项目录中，请刷新页面后重新选择。";
+		for (j = 0; j < i; j++)
+			if (strcmp(items[i], items[j]) == 0)
+				return "同一事项只能选一次。";
+		q = db_stmt(db, SQL_ITEM_PUBLISHED);
+		stmt_bind_text(q, 0, items[i]);
+		if (stmt_one(q, pool, "i", &c) != DB_OK || c == 0)
+			return "所选事项不在已发布的事项目录中，请刷新页面后重新"
+			    "选择。";
+	}
+	return NULL;
+}
+
+const char *
+agency_new_bad(struct db *db, struct pool *pool, const struct agency_new *n)
+{
+	const char	*why;
+
+	if ((why = facts_bad(n->name, n->location, n->amount)) != NULL)
+		return why;
 	if (kind_label(n->kind) == NULL)
 		return "请选择项目类别：工业性投资项目或重点招商项目。";
 	if (n->credit_code == NULL || !credit_code_valid(n->credit_code))
@@ -272,31 +357,11 @@ agency_new_bad(struct db *db, struct pool *pool, const struct agency_new *n)
 		    "营业执照重新填写。";
 	if (!chars_within(n->investor, 2, 100))
 		return "请填写投资企业名称（与营业执照一致，2 至 100 个字）。";
-	if (!chars_within(n->location, 2, 200))
-		return "请填写项目建设地点（2 至 200 个字）。";
-	if (amount_of(n->amount) < 0)
-		return "投资额请填写万元数，为正整数（如 52000 表示 5.2 亿元）。";
 	if (!agreement_no_ok(n->agreement_no))
 		return "请填写委托代理协议编号（2 至 40 个字符，与协议文本一致）。";
 	if (coordinator_of(db, pool, n->coordinator) == 0)
 		return "请从名单中选择一位代理协调员。";
-	if (n->nitems == 0)
-		return "请至少勾选一个项目需要办理的事项。";
-	if (n->nitems > AGENCY_ITEMS_MAX)
-		return "一个项目最多登记 30 个事项，请分项目登记。";
-	for (i = 0; i < n->nitems; i++) {
-		if (n->items[i] == NULL || strlen(n->items[i]) > 40)
-			return "所选事项不在事项目录中，请刷新页面后重新选择。";
-		for (j = 0; j < i; j++)
-			if (strcmp(n->items[i], n->items[j]) == 0)
-				return "同一事项只能选一次。";
-		q = db_stmt(db, SQL_ITEM_PUBLISHED);
-		stmt_bind_text(q, 0, n->items[i]);
-		if (stmt_one(q, pool, "i", &c) != DB_OK || c == 0)
-			return "所选事项不在已发布的事项目录中，请刷新页面后重新"
-			    "选择。";
-	}
-	return NULL;
+	return items_bad(db, pool, n->items, n->nitems);
 }
 
 static enum db_rc
@@ -385,12 +450,12 @@ project_row(struct stmt *q, struct pool *pool, void *arg)
 	struct agency_project	*p = arg;
 	enum db_rc		 rc;
 
-	rc = stmt_row(q, pool, "iiiiiisssssssssss", &p->id,
+	rc = stmt_row(q, pool, "iiiiiisssssssssssss", &p->id,
 	    &p->coordinator_id, &p->amount_wan, &p->items, &p->linked,
 	    &p->done, &p->name, &p->kind, &p->credit_code, &p->investor,
 	    &p->location, &p->agreement_no, &p->agreement_sha,
 	    &p->agreement_name, &p->coordinator, &p->created_at,
-	    &p->worst_due);
+	    &p->closed_at, &p->close_reason, &p->worst_due);
 	if (rc == DB_OK)
 		p->kind_label = (char *)kind_label(p->kind);
 	return rc;
@@ -445,9 +510,9 @@ item_row(struct stmt *q, struct pool *pool, void *arg)
 	enum db_rc		 rc;
 	const char		*l;
 
-	rc = stmt_row(q, pool, "iissssss", &i->seq, &i->case_id,
+	rc = stmt_row(q, pool, "iissssssi", &i->seq, &i->case_id,
 	    &i->item_code, &i->item_name, &i->dept_name, &i->app_no,
-	    &i->state, &i->linked_at);
+	    &i->state, &i->linked_at, &i->filed);
 	if (rc == DB_OK && i->state != NULL)
 		i->state_label = (l = vocab_state_label(i->state)) != NULL ?
 		    (char *)l : i->state;
@@ -517,30 +582,37 @@ agency_timeline(struct db *db, struct pool *pool, int64_t id,
 
 enum db_rc
 agency_link(struct db *db, struct pool *pool, const struct user *u,
-    int64_t id, const char *item_code, const char *app_no, int in_txn,
+    int64_t id, const char *item_code, const char *app_no, int flags,
     const char **why)
 {
 	struct stmt	*q;
-	int64_t		 coord, seq, linked, case_id;
-	char		*credit, *code, *kcredit, *iname;
+	int64_t		 coord, seq, linked, case_id, closed;
+	char		*credit, *agreement, *code, *kcredit, *iname;
 	enum db_rc	 rc;
-	int		 sent;
+	int		 sent, in_txn = flags & AGENCY_IN_TXN;
+	int		 filed = (flags & AGENCY_FILED) != 0;
 
 	*why = NULL;
 	if (!in_txn && db_begin(db) != DB_OK)
 		return DB_ERR;
 	q = db_stmt(db, SQL_PROJECT_LOCK);
 	stmt_bind_int(q, 0, id);
-	if ((rc = stmt_one(q, pool, "is", &coord, &credit)) != DB_OK) {
+	if ((rc = stmt_one(q, pool, "issi", &coord, &credit, &agreement,
+	    &closed)) != DB_OK) {
 		*why = "没有这个全程代理项目。";
 		goto fail;
 	}
 	rc = DB_NONE;
 	/* Its coordinator; or the window clerk who files the case for
-	 * the centre (window intake's hook, INT-1). */
+	 * the centre (window intake's hook, INT-1).  Filing as the
+	 * investor's agent is the coordinator's alone. */
 	if ((u->roles & ROLE_COORD) ? coord != u->id :
-	    (u->roles & ROLE_CLERK) == 0) {
+	    filed || (u->roles & ROLE_CLERK) == 0) {
 		*why = "只有本项目的代理协调员可以关联办件。";
+		goto fail;
+	}
+	if (closed) {
+		*why = "这个项目已经关闭，不能再关联或代为申请办件。";
 		goto fail;
 	}
 	q = db_stmt(db, SQL_ITEM_LOCK);
@@ -577,8 +649,12 @@ agency_link(struct db *db, struct pool *pool, const struct user *u,
 	}
 	q = db_stmt(db, SQL_LINK);
 	stmt_bind_int(q, 0, case_id);
-	stmt_bind_int(q, 1, id);
-	stmt_bind_int(q, 2, seq);
+	if (filed)
+		stmt_bind_int(q, 1, u->id);
+	else
+		stmt_bind_null(q, 1);
+	stmt_bind_int(q, 2, id);
+	stmt_bind_int(q, 3, seq);
 	if ((rc = stmt_run(q)) == DB_DUP) {
 		*why = pool_printf(pool, "申请编号 %s 已经关联在另一个项目"
 		    "中。", app_no);
@@ -586,11 +662,15 @@ agency_link(struct db *db, struct pool *pool, const struct user *u,
 		goto fail;
 	}
 	if (rc != DB_OK ||
-	    (rc = event_add(db, id, "link", u, u->name, pool_printf(pool,
-	    "“%s”由申请编号 %s 办理", iname, app_no))) != DB_OK ||
-	    (rc = audit_json(db, pool, u->login, "agency.link", app_no,
-	    json_pack("{s:I, s:s}", "project", (json_int_t)id, "item",
-	    item_code))) != DB_OK ||
+	    (rc = event_add(db, id, filed ? "file" : "link", u, u->name,
+	    filed ? pool_printf(pool, "中心按委托代理协议 %s 代投资企业申请"
+	    "“%s”，申请编号 %s", agreement, iname, app_no) :
+	    pool_printf(pool, "“%s”由申请编号 %s 办理", iname, app_no))) !=
+	    DB_OK ||
+	    (rc = audit_json(db, pool, u->login, filed ? "agency.file" :
+	    "agency.link", app_no, json_pack("{s:I, s:s, s:s}", "project",
+	    (json_int_t)id, "item", item_code, "agreement", agreement))) !=
+	    DB_OK ||
 	    (rc = send_one(db, pool, id, &sent)) != DB_OK)
 		goto fail;
 	return in_txn ? DB_OK : db_commit(db);
@@ -606,8 +686,8 @@ agency_urge(struct db *db, struct pool *pool, const struct user *u,
     const char **why)
 {
 	struct stmt	*q;
-	int64_t		 coord;
-	char		*credit, *state, *app_no, *step;
+	int64_t		 coord, closed = 0;
+	char		*credit, *agreement, *state, *app_no, *step;
 	const char	*who;
 	enum db_rc	 rc;
 
@@ -616,9 +696,11 @@ agency_urge(struct db *db, struct pool *pool, const struct user *u,
 		return DB_ERR;
 	q = db_stmt(db, SQL_PROJECT_LOCK);
 	stmt_bind_int(q, 0, id);
-	if ((rc = stmt_one(q, pool, "is", &coord, &credit)) != DB_OK ||
-	    (u->roles & ROLE_COORD) == 0 || coord != u->id) {
-		*why = "只有本项目的代理协调员可以催办。";
+	if ((rc = stmt_one(q, pool, "issi", &coord, &credit, &agreement,
+	    &closed)) != DB_OK || (u->roles & ROLE_COORD) == 0 ||
+	    coord != u->id || closed) {
+		*why = closed && rc == DB_OK ? "这个项目已经关闭，只能查看。" :
+		    "只有本项目的代理协调员可以催办。";
 		rc = rc == DB_ERR ? DB_ERR : DB_NONE;
 		goto fail;
 	}
@@ -670,7 +752,283 @@ agency_file_named(struct db *db, struct pool *pool, const char *sha)
 
 	q = db_stmt(db, SQL_FILE_NAMED);
 	stmt_bind_text(q, 0, sha);
+	stmt_bind_text(q, 1, sha);
 	return stmt_one(q, pool, "i", &one);
+}
+
+enum db_rc
+agency_of_case(struct db *db, struct pool *pool, int64_t case_id,
+    char **label)
+{
+	struct stmt	*q;
+	char		*name, *agreement, *centre;
+	enum db_rc	 rc;
+
+	*label = NULL;
+	q = db_stmt(db, SQL_OF_CASE);
+	stmt_bind_int(q, 0, case_id);
+	if ((rc = stmt_one(q, pool, "sss", &name, &agreement, &centre)) !=
+	    DB_OK)
+		return rc;
+	*label = *centre != '\0' ? pool_printf(pool, "代理：%s按委托代理协议 "
+	    "%s 代投资企业申请（项目：%s）", centre, agreement, name) :
+	    pool_printf(pool, "全程代理项目：%s（委托代理协议 %s）", name,
+	    agreement);
+	return DB_OK;
+}
+
+/* ---- editing and closing ------------------------------------------- */
+
+/* Lock project id for u, its coordinator, while it is open: DB_OK; or
+ * DB_NONE with *why. */
+static enum db_rc
+lock_own(struct db *db, struct pool *pool, const struct user *u, int64_t id,
+    const char **why)
+{
+	struct stmt	*q;
+	int64_t		 coord, closed;
+	char		*credit, *agreement;
+	enum db_rc	 rc;
+
+	q = db_stmt(db, SQL_PROJECT_LOCK);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_one(q, pool, "issi", &coord, &credit, &agreement,
+	    &closed)) == DB_ERR)
+		return rc;
+	if (rc == DB_NONE || (u->roles & ROLE_COORD) == 0 || coord != u->id)
+		*why = "只有本项目的代理协调员可以修改或关闭项目。";
+	else if (closed)
+		*why = "这个项目已经关闭，只能查看。";
+	return *why != NULL ? DB_NONE : DB_OK;
+}
+
+const char *
+agency_edit_bad(struct db *db, struct pool *pool, const struct agency_edit *e)
+{
+	const char	*why;
+
+	if ((why = facts_bad(e->name, e->location, e->amount)) != NULL)
+		return why;
+	return items_bad(db, pool, e->items, e->nitems);
+}
+
+struct code_case {
+	char		*code;
+	int64_t		 case_id;
+};
+
+static enum db_rc
+code_case_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct code_case	*c = arg;
+
+	return stmt_row(q, pool, "si", &c->code, &c->case_id);
+}
+
+/* Whether code is one of v[0..n). */
+static int
+listed(const char *const *v, size_t n, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], code) == 0)
+			return 1;
+	return 0;
+}
+
+/* The items of project id now v[0..n) as e wants them: removed (those
+ * without a case only) and added; what changed appended to *note. */
+static enum db_rc
+edit_items(struct db *db, struct pool *pool, int64_t id,
+    const struct agency_edit *e, char **note, const char **why)
+{
+	struct code_case	*v;
+	struct stmt		*q;
+	const char		**had;
+	char			*added = "", *gone = "";
+	enum db_rc		 rc;
+	size_t			 n, i;
+
+	q = db_stmt(db, SQL_ITEM_CODES);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_list(q, pool, code_case_row, sizeof(*v), &v, &n)) !=
+	    DB_OK)
+		return rc;
+	had = pool_alloc(pool, (n + 1) * sizeof(*had));
+	for (i = 0; i < n; i++) {
+		had[i] = v[i].code;
+		if (listed(e->items, e->nitems, v[i].code))
+			continue;
+		if (v[i].case_id != 0) {
+			*why = pool_printf(pool, "事项 %s 已经有办件，不能移除。",
+			    v[i].code);
+			return DB_NONE;
+		}
+		q = db_stmt(db, SQL_ITEM_DEL);
+		stmt_bind_int(q, 0, id);
+		stmt_bind_text(q, 1, v[i].code);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+		gone = pool_printf(pool, "%s%s%s", gone, *gone ? "、" : "",
+		    v[i].code);
+	}
+	for (i = 0; i < e->nitems; i++) {
+		if (listed(had, n, e->items[i]))
+			continue;
+		q = db_stmt(db, SQL_ITEM_NEXT);
+		stmt_bind_int(q, 0, id);
+		stmt_bind_text(q, 1, e->items[i]);
+		stmt_bind_int(q, 2, id);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+		added = pool_printf(pool, "%s%s%s", added, *added ? "、" : "",
+		    e->items[i]);
+	}
+	if (*added)
+		*note = pool_printf(pool, "%s%s增加事项 %s", *note,
+		    **note ? "；" : "", added);
+	if (*gone)
+		*note = pool_printf(pool, "%s%s移除事项 %s", *note,
+		    **note ? "；" : "", gone);
+	return DB_OK;
+}
+
+/* The changed facts of e against the project's old ones, into *note. */
+static void
+edit_note(struct pool *pool, const struct agency_edit *e, const char *name,
+    const char *where, int64_t amount, char **note)
+{
+	if (strcmp(e->name, name) != 0)
+		*note = pool_printf(pool, "项目名称由“%s”改为“%s”", name,
+		    e->name);
+	if (strcmp(e->location, where) != 0)
+		*note = pool_printf(pool, "%s%s建设地点改为“%s”", *note,
+		    **note ? "；" : "", e->location);
+	if (amount_of(e->amount) != amount)
+		*note = pool_printf(pool, "%s%s总投资由 %lld 万元改为 %lld 万元",
+		    *note, **note ? "；" : "", (long long)amount,
+		    (long long)amount_of(e->amount));
+	if (e->agreement_sha != NULL)
+		*note = pool_printf(pool, "%s%s更换委托代理协议扫描件（原件"
+		    "存档）", *note, **note ? "；" : "");
+}
+
+enum db_rc
+agency_edit(struct db *db, struct pool *pool, const struct user *u,
+    int64_t id, const struct agency_edit *e, const char **why)
+{
+	struct stmt	*q;
+	char		*name, *where, *sha, *fname, *note = "";
+	int64_t		 amount;
+	enum db_rc	 rc;
+	int		 sent;
+
+	*why = NULL;
+	if ((*why = agency_edit_bad(db, pool, e)) != NULL)
+		return DB_NONE;
+	if (e->agreement_sha != NULL && (!files_sha_valid(e->agreement_sha) ||
+	    !chars_within(e->agreement_name, 1, 200))) {
+		*why = "请上传委托代理协议的扫描件（PDF）。";
+		return DB_NONE;
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = lock_own(db, pool, u, id, why)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_EDIT_OLD);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_one(q, pool, "ssiss", &name, &where, &amount, &sha,
+	    &fname)) != DB_OK)
+		goto fail;
+	edit_note(pool, e, name, where, amount, &note);
+	if ((rc = edit_items(db, pool, id, e, &note, why)) != DB_OK)
+		goto fail;
+	if (*note == '\0') {
+		*why = "没有修改任何内容。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (e->agreement_sha != NULL) {
+		q = db_stmt(db, SQL_AGREEMENT_OLD);
+		stmt_bind_int(q, 0, id);
+		stmt_bind_text(q, 1, sha);
+		stmt_bind_text(q, 2, fname);
+		stmt_bind_int(q, 3, u->id);
+		if ((rc = stmt_run(q)) != DB_OK)
+			goto fail;
+		sha = (char *)e->agreement_sha;
+		fname = (char *)e->agreement_name;
+	}
+	q = db_stmt(db, SQL_EDIT_SET);
+	stmt_bind_text(q, 0, e->name);
+	stmt_bind_text(q, 1, e->location);
+	stmt_bind_int(q, 2, amount_of(e->amount));
+	stmt_bind_text(q, 3, sha);
+	stmt_bind_text(q, 4, fname);
+	stmt_bind_int(q, 5, id);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = event_add(db, id, "edit", u, u->name, note)) != DB_OK ||
+	    (rc = audit_json(db, pool, u->login, "agency.edit",
+	    pool_printf(pool, "%lld", (long long)id), json_pack("{s:s, s:s}",
+	    "changes", note, "sha256", sha))) != DB_OK ||
+	    (rc = send_one(db, pool, id, &sent)) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+enum db_rc
+agency_close(struct db *db, struct pool *pool, const struct user *u,
+    int64_t id, const char *reason, const char **why)
+{
+	struct stmt	*q;
+	int64_t		 open;
+	enum db_rc	 rc;
+	int		 sent;
+
+	*why = NULL;
+	if (reason != NULL && *reason == '\0')
+		reason = NULL;
+	if (reason != NULL && !chars_within(reason, 2, AGENCY_REASON_MAX)) {
+		*why = "关闭原因请写 2 至 200 个字。";
+		return DB_NONE;
+	}
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = lock_own(db, pool, u, id, why)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_OPEN_ITEMS);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_one(q, pool, "i", &open)) != DB_OK)
+		goto fail;
+	if (open > 0 && reason == NULL) {
+		*why = pool_printf(pool, "还有 %lld 个事项没有办结（或没有申请）。"
+		    "项目终止的，请写明终止原因后再关闭。", (long long)open);
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (reason == NULL)
+		reason = "全部事项已办结";
+	q = db_stmt(db, SQL_CLOSE);
+	stmt_bind_int(q, 0, u->id);
+	stmt_bind_text(q, 1, reason);
+	stmt_bind_int(q, 2, id);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = event_add(db, id, "close", u, u->name, open > 0 ?
+	    pool_printf(pool, "项目终止（%lld 个事项未办结）：%s",
+	    (long long)open, reason) : reason)) != DB_OK ||
+	    (rc = audit_json(db, pool, u->login, "agency.close",
+	    pool_printf(pool, "%lld", (long long)id), json_pack("{s:s, s:I}",
+	    "reason", reason, "open_items", (json_int_t)open))) != DB_OK ||
+	    (rc = send_one(db, pool, id, &sent)) != DB_OK)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
 }
 
 /* ---- the crossing (agency.progress) -------------------------------- */
@@ -722,13 +1080,14 @@ send_one(struct db *db, struct pool *pool, int64_t id, int *sent)
 	struct stmt	*q;
 	json_t		*items, *rec;
 	char		*last, *name, *where, *credit, *coord, *now, *body;
+	char		*closed, *reason;
 	enum db_rc	 rc;
 
 	*sent = 0;
 	q = db_stmt(db, SQL_SENT_LOCK);
 	stmt_bind_int(q, 0, id);
-	if ((rc = stmt_one(q, pool, "sssss", &last, &name, &where, &credit,
-	    &coord)) != DB_OK)
+	if ((rc = stmt_one(q, pool, "sssssss", &last, &name, &where, &credit,
+	    &coord, &closed, &reason)) != DB_OK)
 		return rc;
 	if ((items = progress_items(db, pool, id)) == NULL)
 		return DB_ERR;
@@ -736,6 +1095,14 @@ send_one(struct db *db, struct pool *pool, int64_t id, int *sent)
 	    "agency.progress", "project", (json_int_t)id, "credit_code",
 	    credit, "name", name, "location", where, "coordinator", coord,
 	    "items", items);
+	/* Closed (项目终止 or all decided): when, and why. */
+	if (rec != NULL && closed != NULL &&
+	    (json_object_set_new(rec, "closed_at", json_string(closed)) != 0 ||
+	    json_object_set_new(rec, "close_reason", json_string(reason ?
+	    reason : "")) != 0)) {
+		json_decref(rec);
+		return DB_ERR;
+	}
 	if (rec == NULL || (body = json_dumps(rec, JSON_COMPACT |
 	    JSON_SORT_KEYS)) == NULL) {
 		json_decref(rec);
@@ -807,13 +1174,15 @@ agency_import(struct db *db, struct pool *pool, json_t *rec, char *err,
 	json_int_t	 id;
 	const char	*credit, *name, *where, *coord, *as_of;
 	const char	*item, *dept, *state, *app_no, *step;
+	const char	*closed = NULL, *reason = NULL;
 	enum db_rc	 rc;
 	size_t		 i;
 
 	(void)pool;
-	if (json_unpack(rec, "{s:I, s:s, s:s, s:s, s:s, s:s, s:o}", "project",
-	    &id, "credit_code", &credit, "name", &name, "location", &where,
-	    "coordinator", &coord, "as_of", &as_of, "items", &items) != 0) {
+	if (json_unpack(rec, "{s:I, s:s, s:s, s:s, s:s, s:s, s:o, s?s, s?s}",
+	    "project", &id, "credit_code", &credit, "name", &name, "location",
+	    &where, "coordinator", &coord, "as_of", &as_of, "items", &items,
+	    "closed_at", &closed, "close_reason", &reason) != 0) {
 		snprintf(err, errlen, "项目代办进度记录缺少字段");
 		return DB_NONE;
 	}
@@ -824,6 +1193,8 @@ agency_import(struct db *db, struct pool *pool, json_t *rec, char *err,
 	stmt_bind_text(q, 3, where);
 	stmt_bind_text(q, 4, coord);
 	stmt_bind_text(q, 5, as_of);
+	stmt_bind_text(q, 6, closed);
+	stmt_bind_text(q, 7, closed != NULL ? reason : NULL);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	q = db_stmt(db, SQL_PROGRESS_CLEAR);
@@ -850,6 +1221,14 @@ agency_import(struct db *db, struct pool *pool, json_t *rec, char *err,
 		stmt_bind_text(q, 6, step);
 		if ((rc = stmt_run(q)) != DB_OK)
 			return rc;
+		if (*app_no == '\0')
+			continue;
+		q = db_stmt(db, SQL_PROGRESS_ATTACH);
+		stmt_bind_text(q, 0, credit);
+		stmt_bind_text(q, 1, app_no);
+		stmt_bind_text(q, 2, credit);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
 	}
 	return DB_OK;
 }
@@ -859,8 +1238,9 @@ progress_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct agency_progress	*p = arg;
 
-	return stmt_row(q, pool, "issss", &p->project_id, &p->name,
-	    &p->location, &p->coordinator, &p->as_of);
+	return stmt_row(q, pool, "issssss", &p->project_id, &p->name,
+	    &p->location, &p->coordinator, &p->as_of, &p->closed_at,
+	    &p->close_reason);
 }
 
 static enum db_rc

@@ -30,6 +30,7 @@
 #define AGENCY_ITEMS_MAX	30	/* items a project needs, at most */
 #define AGENCY_AMOUNT_MAX	100000000	/* 万元: a trillion yuan */
 #define AGENCY_NOTE_MAX		500	/* characters of an urge's note */
+#define AGENCY_REASON_MAX	200	/* characters of a closing's reason */
 
 /* What the registration form gives (strings as sent, checked here). */
 struct agency_new {
@@ -65,6 +66,7 @@ struct agency_project {
 	char		*name, *kind, *kind_label, *credit_code, *investor;
 	char		*location, *agreement_no, *agreement_sha;
 	char		*agreement_name, *coordinator, *created_at;
+	char		*closed_at, *close_reason;	/* NULL while open */
 	char		*worst_due;	/* earliest waiting step's, or NULL */
 };
 /* The projects coordinated by coordinator (0: all), newest first. */
@@ -80,6 +82,7 @@ int		 agency_may_read(const struct agency_project *,
 /* One item of a project, with its case when it has one. */
 struct agency_item {
 	int64_t		 seq, case_id;
+	int64_t		 filed;		/* the centre filed it (INT-14) */
 	char		*item_code, *item_name, *dept_name;
 	char		*app_no, *state, *state_label, *linked_at;
 };
@@ -110,13 +113,18 @@ enum db_rc	 agency_timeline(struct db *, struct pool *, int64_t id,
  * Give item item_code of project id the case of application app_no, as
  * user (its coordinator; "" for the window intake's hook, which passes
  * the clerk): the case must be of that item and of the project's
- * investor, and serve no other project.  Audited agency.link; the
- * progress queued.  DB_NONE with *why when refused.  In a transaction
- * of its own unless in_txn.
+ * investor, and serve no other project, and the project be open.
+ * Audited agency.link; the progress queued.  DB_NONE with *why when
+ * refused.  flags: AGENCY_IN_TXN, in the caller's transaction (else one
+ * of its own); AGENCY_FILED, the coordinator filed the case as the
+ * investor's agent (intake_register() with in->agency): recorded as
+ * such (agency_item.filed_by, event 代为申请, audited agency.file).
  */
+#define AGENCY_IN_TXN	0x1
+#define AGENCY_FILED	0x2
 enum db_rc	 agency_link(struct db *, struct pool *,
 		    const struct user *, int64_t id, const char *item_code,
-		    const char *app_no, int in_txn, const char **why);
+		    const char *app_no, int flags, const char **why);
 /*
  * The coordinator urges step step_key of case case_id of project id
  * (INT-11's case_urge row, shown on the holder's worklist row and on
@@ -126,6 +134,42 @@ enum db_rc	 agency_link(struct db *, struct pool *,
 enum db_rc	 agency_urge(struct db *, struct pool *, const struct user *,
 		    int64_t id, int64_t case_id, const char *step_key,
 		    const char *note, const char **why);
+
+/* The 全程代理 project case_id serves, as its page says it: "代理：中心
+ * 按委托代理协议 N 代投资企业申请（项目：…）" when the centre filed it,
+ * else the project; DB_NONE when none. */
+enum db_rc	 agency_of_case(struct db *, struct pool *, int64_t case_id,
+		    char **label);
+
+/* What the edit form gives: the facts, the whole item list wanted (one
+ * with a case cannot go), and a new agreement scan or NULL. */
+struct agency_edit {
+	const char	*name, *location, *amount;
+	const char	*const *items;
+	size_t		 nitems;
+	const char	*agreement_sha, *agreement_name;
+};
+/* NULL when e may be saved (the scan and the cases aside), else why. */
+const char	*agency_edit_bad(struct db *, struct pool *,
+		    const struct agency_edit *);
+/*
+ * Edit open project id as user, its coordinator: name, location,
+ * amount, items added and removed (not one with a case), and the
+ * agreement's scan replaced (the old one kept, agency_agreement).  One
+ * transaction, event 修改项目 saying what changed, audited agency.edit,
+ * the progress queued.  DB_NONE with *why when refused or unchanged.
+ */
+enum db_rc	 agency_edit(struct db *, struct pool *, const struct user *,
+		    int64_t id, const struct agency_edit *, const char **why);
+/*
+ * Close open project id as user, its coordinator: once every item's case
+ * has ended (reason NULL or ""), or with reason (项目终止, 2 to
+ * AGENCY_REASON_MAX characters) at any time.  A closed project reads
+ * only.  Event 关闭项目, audited agency.close, the progress queued (with
+ * closed_at and close_reason).  DB_NONE with *why when refused.
+ */
+enum db_rc	 agency_close(struct db *, struct pool *, const struct user *,
+		    int64_t id, const char *reason, const char **why);
 
 /*
  * The tick: every project's progress queued for the extranet when it
@@ -147,6 +191,7 @@ struct agency_progress_item {
 struct agency_progress {
 	int64_t		 project_id;
 	char		*name, *location, *coordinator, *as_of;
+	char		*closed_at, *close_reason;	/* NULL while open */
 	struct agency_progress_item *items;
 	size_t		 nitems, ndone, ndoing, ntodo;
 };

@@ -1319,6 +1319,10 @@ case_add_window(struct db *db, struct pool *pool, const struct case_new *n,
 	if ((rc = case_new(db, pool, n, &id, err, errlen)) != DB_OK ||
 	    (rc = case_start(db, pool, id, k)) != DB_OK)
 		return rc;
+	if (n->intake_label != NULL)
+		return event_out(db, pool, k, "receive", n->intake_label,
+		    "received", clerk, NULL, n->intake_note, NULL,
+		    n->intake_label, n->intake_note);
 	return event_out(db, pool, k, "receive", "窗口收件", "received",
 	    clerk, NULL, "", NULL, "窗口已收到申请材料", NULL);
 }

@@ -185,12 +185,17 @@ struct case_new {
 	const char	*ent_name, *credit_code;	/* NULL: a person's */
 	const struct attachment *atts;
 	size_t		 natts;
+	/* The first timeline entry of a walk-in case, as staff and the
+	 * applicant read it: NULL for the window's (窗口收件); the centre
+	 * filing as the investor's agent names itself (INT-14). */
+	const char	*intake_label, *intake_note;
 };
 /*
  * A walk-in application the window clerk registered (INT-1; intake.h):
  * case n received now, in the same inbox, flow and clocks as an online
- * one, its first timeline entry 窗口收件 by clerk; *k loaded.  Inside the
- * caller's transaction; DB_NONE with err when refused.
+ * one, its first timeline entry 窗口收件 (or n's intake_label) by
+ * clerk; *k loaded.  Inside the caller's transaction; DB_NONE with err
+ * when refused.
  */
 enum db_rc	 case_add_window(struct db *, struct pool *,
 		    const struct case_new *, const struct user *clerk,

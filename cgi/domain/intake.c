@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agency.h"
 #include "exchange.h"
 #include "flow.h"
 #include "ids.h"
@@ -34,7 +35,12 @@ static const char SQL_RECEIPT[] =
     "SELECT k.id, k.app_no, k.item_name, k.applicant_name, k.id_sealed, "
     "k.entity_name, " LOCAL("k.received_at") ", e.staff_name, "
     "DATE_FORMAT(k.promised_due, '%Y-%m-%d'), d.name, "
-    "i.depth <> 'D' AND i.secret = 0 FROM kase k "
+    "i.depth <> 'D' AND i.secret = 0, "
+    "(SELECT CONCAT(fd.name, '（委托代理协议 ', p.agreement_no, '）') "
+    "FROM agency_item ai JOIN agency_project p ON p.id = ai.project_id "
+    "JOIN staff fs ON fs.id = ai.filed_by "
+    "JOIN department fd ON fd.id = fs.dept_id WHERE ai.case_id = k.id) "
+    "FROM kase k "
     "JOIN case_event e ON e.case_id = k.id AND e.action = 'receive' "
     "JOIN item i ON i.id = k.item_id "
     "JOIN department d ON d.code = i.dept_code "
@@ -120,7 +126,10 @@ refusal(struct pool *pool, const struct user *clerk, const struct intake *in)
 
 	if (it == NULL || strcmp(it->status, "published") != 0)
 		return "请选择一个已发布的事项。";
-	if (clerk->dept_code == NULL || strcmp(clerk->dept_code,
+	/* The centre files for any department of its project (agency.c
+	 * checks the project); the window for its own. */
+	if (in->agency != 0 ? (clerk->roles & ROLE_COORD) == 0 :
+	    clerk->dept_code == NULL || strcmp(clerk->dept_code,
 	    it->dept_code) != 0)
 		return pool_printf(pool, "「%s」由%s受理，不是本部门的事项，"
 		    "请引导申请人到%s窗口。", it->name, it->dept_name,
@@ -235,6 +244,10 @@ store(struct db *db, struct pool *pool, const struct user *clerk,
 	n.credit_code = in->credit_code;
 	n.atts = in->atts;
 	n.natts = in->natts;
+	if (in->agency != 0) {
+		n.intake_label = "代理申请";
+		n.intake_note = in->agency_note;
+	}
 	if ((rc = case_add_window(db, pool, &n, clerk, &k, err,
 	    sizeof(err))) != DB_OK) {
 		*why = pool_strdup(pool, err);
@@ -253,6 +266,10 @@ store(struct db *db, struct pool *pool, const struct user *clerk,
 		    "%s（纸质已收）", in->paper[i].material_name),
 		    in->paper[i].copies, in->paper[i].pages, why)) != DB_OK)
 			return rc;
+	/* Filed by the centre: the project's item has it (INT-14). */
+	if (in->agency != 0 && (rc = agency_link(db, pool, clerk, in->agency,
+	    it->code, *app_no, AGENCY_IN_TXN | AGENCY_FILED, why)) != DB_OK)
+		return rc;
 	/* No ID number or mobile in the audit trail: the number. */
 	return audit_json(db, pool, clerk->login, "case.intake", *app_no,
 	    json_pack("{s:s, s:I, s:I, s:I}", "item_code", it->code,
@@ -324,10 +341,10 @@ intake_receipt(struct db *db, struct pool *pool, const char *app_no,
 	q = db_stmt(db, SQL_RECEIPT);
 	stmt_bind_text(q, 0, app_no);
 	stmt_bind_text(q, 1, dept);
-	if ((rc = stmt_one(q, pool, "isssssssssd", &id, &r->app_no,
+	if ((rc = stmt_one(q, pool, "isssssssssds", &id, &r->app_no,
 	    &r->item_name, &r->applicant_name, &r->id_number,
 	    &r->entity_name, &r->received_at, &r->clerk, &r->promised_due,
-	    &r->dept_name, &r->online)) != DB_OK)
+	    &r->dept_name, &r->online, &r->agency)) != DB_OK)
 		return rc;
 	if ((r->id_number = pii_open(pool, SEALED_CASE_ID, r->id_number)) ==
 	    NULL)

@@ -50,6 +50,13 @@ struct intake {
 	/* The form's one-time key (F13), or NULL: the same form posted
 	 * twice registers one case. */
 	const char	*form_key;
+	/* 全程代理 (INT-14): the project whose coordinator files the case
+	 * as the investor's agent, or 0 (the window's own); then the
+	 * item need not be the filer's department's, the case is linked
+	 * to the project in the same transaction (agency_link()), and its
+	 * first timeline entry is 代理申请 with agency_note. */
+	int64_t		 agency;
+	const char	*agency_note;
 };
 
 /*
@@ -63,9 +70,11 @@ const char	*intake_check(struct pool *, struct intake *in, long today);
  * stored as a case of source 'window' with its paper, queued for the
  * extranet when the item reaches it (not D, not secret), audited, in one
  * transaction.  *app_no, *case_id.  DB_NONE with *why when refused (the
- * item not of the clerk's department, a required material neither
- * scanned nor received on paper, the day's numbers used); DB_DUP when
- * in's form key registered a case already: *app_no is that one's.
+ * item not of the clerk's department, or for in->agency not an item of
+ * the project without a case or clerk not its coordinator; a required
+ * material neither scanned nor received on paper; the day's numbers
+ * used); DB_DUP when in's form key registered a case already: *app_no
+ * is that one's.
  */
 enum db_rc	 intake_register(struct db *, struct pool *,
 		    const struct user *clerk, struct intake *in, long today,
@@ -79,6 +88,8 @@ enum db_rc	 intake_by_key(struct db *, struct pool *, const char *key,
 struct intake_receipt {
 	char		*app_no, *item_name, *applicant_name, *id_number;
 	char		*entity_name;	/* or NULL */
+	char		*agency;	/* filed by the centre (INT-14): "中心
+					 * （委托代理协议 N）", or NULL */
 	char		*received_at;	/* Beijing, "YYYY-MM-DD HH:MM" */
 	char		*clerk, *dept_name;
 	char		*promised_due;	/* "YYYY-MM-DD", or NULL */

@@ -2583,6 +2583,11 @@ static const struct field agency_fields[] = {
 	LINE("coordinator", "代理协调员", 1, 50),
 	SHAPED("as_of", "统计时间", S_DATETIME),
 	ARRAY("items", "事项", 1, 30, agency_item_elem),
+	/* Closed (agency_close()): both, or neither while open. */
+	{ .name = "closed_at", .type = F_LINE, .optional = 1, .max = 200,
+	    .shape = &S_DATETIME, .label = "关闭时间" },
+	{ .name = "close_reason", .type = F_LINE, .optional = 1, .min = 2,
+	    .max = 200, .label = "关闭原因" },
 	END
 };
 
@@ -2595,6 +2600,10 @@ rec_valid_agency_progress(struct rec_check *c, json_t *o)
 
 	if (walk_record(c, o, agency_fields) == -1)
 		return -1;
+	if ((json_object_get(o, "closed_at") == NULL) !=
+	    (json_object_get(o, "close_reason") == NULL))
+		return fail(c, "close_reason", "关闭原因",
+		    "关闭的项目写明关闭时间和原因，未关闭的都不写");
 	json_array_foreach(json_object_get(o, "items"), i, e) {
 		no = str(e, "app_no");
 		/* An item to apply for has no case; one applied for has. */

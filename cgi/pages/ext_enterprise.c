@@ -107,6 +107,8 @@ view_agency(struct req *r, const char *credit)
 		hdf_put(r, p, "location", v[i].location);
 		hdf_put(r, p, "coordinator", v[i].coordinator);
 		hdf_put(r, p, "as_of", v[i].as_of);
+		hdf_put(r, p, "closed_at", v[i].closed_at);
+		hdf_put(r, p, "close_reason", v[i].close_reason);
 		hdf_putf(r, p, "done", "%zu", v[i].ndone);
 		hdf_putf(r, p, "doing", "%zu", v[i].ndoing);
 		hdf_putf(r, p, "todo", "%zu", v[i].ntodo);

@@ -3,9 +3,12 @@
  * the coordinators' projects (GET /agency), registering one (GET, POST
  * /agency/new), a project's page (GET /agency/project), linking an item
  * to its case (POST /agency/link), urging a waiting step (POST
- * /agency/urge), the agreement's scan (GET /agency/agreement), and the
- * supervisors' list (GET /sup/agency).  A coordinator reads and urges;
- * no step of a case is theirs to act on (their role holds nothing else).
+ * /agency/urge), the agreement's scan (GET /agency/agreement), filing
+ * an item's case as the investor's agent (GET, POST /agency/file, its
+ * receipt GET /agency/receipt), editing (GET, POST /agency/edit) and
+ * closing (POST /agency/close) the project, and the supervisors' list
+ * (GET /sup/agency).  A coordinator reads, urges and files; no step of
+ * a case is theirs to act on (their role holds nothing else).
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +19,7 @@
 #include "deadline.h"
 #include "files.h"
 #include "ids.h"
+#include "intake.h"
 #include "pages.h"
 #include "utf8.h"
 
@@ -41,12 +45,17 @@ put_projects(struct req *r, const struct agency_project *v, size_t n)
 {
 	struct calendar	 c;
 	const char	*p;
-	size_t		 i;
+	size_t		 i, k[2] = { 0, 0 };
+	int		 shut;
 
 	if (calendar_get(r->db, r->pool, &c) != DB_OK)
 		return -1;
 	for (i = 0; i < n; i++) {
-		p = pool_printf(r->pool, "Projects.%zu", i);
+		/* A closed project leaves the list of open ones. */
+		shut = v[i].closed_at != NULL;
+		p = pool_printf(r->pool, "%s.%zu", shut ? "Closed" : "Projects",
+		    k[shut]++);
+		hdf_put(r, p, "closed_at", v[i].closed_at);
 		hdf_putf(r, p, "id", "%lld", (long long)v[i].id);
 		hdf_put(r, p, "name", v[i].name);
 		hdf_put(r, p, "kind", v[i].kind_label);
@@ -179,6 +188,45 @@ scan_refusal(enum files_vet v, int *status)
 }
 
 /*
+ * The agreement's scan posted as file "agreement" (fp, size bytes, named
+ * fname), vetted like every upload (a PDF by content, no active content,
+ * clamd, fails closed) and stored: 0 with *put and *name; -1 refused
+ * with *why and *status (the caller's form says it); -2 the store
+ * failed.
+ */
+static int
+agreement_take(struct req *r, FILE *fp, size_t size, const char *fname,
+    struct files_put *put, const char **name, const char **why,
+    int *status)
+{
+	struct files_rule	 rule;
+	const char		*mime, *detail;
+	enum files_vet		 v;
+
+	rule.types = files_pdf;
+	rule.size = -1;
+	rule.max = r->cfg->max_upload;
+	rule.scanner = r->cfg->clamd_socket;
+	rule.scan_timeout = (int)r->cfg->clamd_timeout;
+	*status = 422;
+	if (size > r->cfg->max_upload) {
+		*why = pool_printf(r->pool, "协议扫描件超过 %zu MB，请分辨率"
+		    "调低后重新扫描。已填写的内容保留在下面。",
+		    r->cfg->max_upload >> 20);
+		return -1;
+	}
+	if ((v = files_vet(fp, &rule, r->pool, &mime, &detail)) != FILES_OK) {
+		*why = scan_refusal(v, status);
+		return -1;
+	}
+	if (files_put(r->cfg->files_dir, fp, put, r->pool) == -1)
+		return -2;
+	*name = fname == NULL || *fname == '\0' ? "委托代理协议.pdf" :
+	    pool_strndup(r->pool, fname, utf8_prefix(fname, 180));
+	return 0;
+}
+
+/*
  * POST /agency/new (multipart): name, kind, credit_code, investor,
  * location, amount, agreement_no, coordinator, it_CODE for each item,
  * and the agreement's scan (file "agreement", a PDF vetted like every
@@ -190,15 +238,13 @@ page_int_agency_new(struct req *r)
 {
 	struct agency_choice	*cat;
 	struct agency_new	 n;
-	struct files_rule	 rule;
 	struct files_put	 put;
 	struct app_files	 f = { r->db, r->pool };
-	const char		**codes, *why, *fname, *mime, *detail;
+	const char		**codes, *why, *fname;
 	char			*credit = NULL;
 	FILE			*fp;
 	size_t			 ncat, i, size;
 	int64_t			 id;
-	enum files_vet		 v;
 	enum db_rc		 rc;
 	int			 status;
 
@@ -229,24 +275,14 @@ page_int_agency_new(struct req *r)
 	if (form_file(r, "agreement", &fp, &size, &fname) == -1 || size == 0)
 		return new_form(r, 422, "请选择委托代理协议的扫描件（PDF）。"
 		    "已填写的内容保留在下面。");
-	rule.types = files_pdf;
-	rule.size = -1;
-	rule.max = r->cfg->max_upload;
-	rule.scanner = r->cfg->clamd_socket;
-	rule.scan_timeout = (int)r->cfg->clamd_timeout;
-	if (size > r->cfg->max_upload)
-		return new_form(r, 422, pool_printf(r->pool, "协议扫描件超过 "
-		    "%zu MB，请分辨率调低后重新扫描。已填写的内容保留在下面。",
-		    r->cfg->max_upload >> 20));
-	if ((v = files_vet(fp, &rule, r->pool, &mime, &detail)) != FILES_OK) {
-		why = scan_refusal(v, &status);
+	switch (agreement_take(r, fp, size, fname, &put, &n.agreement_name,
+	    &why, &status)) {
+	case -1:
 		return new_form(r, status, why);
-	}
-	if (files_put(r->cfg->files_dir, fp, &put, r->pool) == -1)
+	case -2:
 		return reply_error(r, 500, NULL);
+	}
 	n.agreement_sha = put.sha256;
-	n.agreement_name = fname == NULL || *fname == '\0' ? "委托代理协议.pdf" :
-	    pool_strndup(r->pool, fname, utf8_prefix(fname, 180));
 	rc = agency_register(r->db, r->pool, &r->user, &n, &id, &why);
 	files_settle(r->cfg->files_dir, &put, 1, rc == DB_OK,
 	    app_files_named, &f, r->pool);
@@ -315,14 +351,19 @@ put_project(struct req *r, const struct agency_project *pr)
 	hdf_put(r, "Project", "agreement_name", pr->agreement_name);
 	hdf_put(r, "Project", "coordinator", pr->coordinator);
 	hdf_put(r, "Project", "created_at", pr->created_at);
+	hdf_put(r, "Project", "closed_at", pr->closed_at);
+	hdf_put(r, "Project", "close_reason", pr->close_reason);
 	hdf_putf(r, "Project", "items", "%lld", (long long)pr->items);
 	hdf_putf(r, "Project", "done", "%lld", (long long)pr->done);
 	hdf_putf(r, "Project", "todo", "%lld", (long long)(pr->items -
 	    pr->linked));
 	hdf_putf(r, "Project", "doing", "%lld", (long long)(pr->linked -
 	    pr->done));
-	if ((r->user.roles & ROLE_COORD) != 0)
+	/* The coordinator's forms, while the project is open. */
+	if ((r->user.roles & ROLE_COORD) != 0 && pr->closed_at == NULL)
 		hdf_set(r, "Project.mine", "1");
+	if ((r->user.roles & ROLE_COORD) != 0)	/* receipts, closed too */
+		hdf_set(r, "Project.coord", "1");
 	for (i = 0; i < ni; i++) {
 		p = pool_printf(r->pool, "PItems.%zu", i);
 		hdf_put(r, p, "code", iv[i].item_code);
@@ -332,6 +373,8 @@ put_project(struct req *r, const struct agency_project *pr)
 		hdf_put(r, p, "state", iv[i].state);
 		hdf_put(r, p, "state_label", iv[i].state_label);
 		hdf_put(r, p, "linked_at", iv[i].linked_at);
+		if (iv[i].filed)
+			hdf_put(r, p, "filed", "1");
 	}
 	for (i = 0; i < ns; i++) {
 		p = pool_printf(r->pool, "Steps.%zu", i);
@@ -376,6 +419,9 @@ show_project(struct req *r, const struct agency_project *pr, int status,
 		    "查看项目代办进度（数据经网闸摆渡后更新）。" },
 		{ "link", "已关联办件。" },
 		{ "urge", "已催办，承办人的待办列表和办件页上会显示。" },
+		{ "edit", "项目信息已保存。投资企业的页面在网闸摆渡后更新。" },
+		{ "close", "项目已关闭，只能查看。投资企业的页面在网闸摆渡后"
+		    "显示项目已关闭。" },
 	};
 	const char	*d = form_get(r, "done");
 	size_t		 i;
@@ -391,6 +437,7 @@ show_project(struct req *r, const struct agency_project *pr, int status,
 		hdf_set(r, "Form.item", form_get(r, "item"));
 		hdf_set(r, "Form.app_no", form_get(r, "app_no"));
 		hdf_set(r, "Form.note", form_text(r, "note"));
+		hdf_set(r, "Form.reason", form_text(r, "reason"));
 	}
 	hdf_set(r, "Page.Title", pr->name);
 	return render(r, "int/agency_project.cs");
@@ -484,6 +531,364 @@ page_int_agency_urge(struct req *r)
 	case DB_OK:
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/agency/project?id=%lld&done=urge", (long long)p.id));
+	case DB_NONE:
+		return show_project(r, &p, 409, why);
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/* ---- filing as the investor's agent (INT-14) ---------------------- */
+
+/* What the filing form keeps on a refusal (files are chosen again). */
+static const char *const file_kept[] = { "name", "id_number", "mobile",
+    "remark", NULL };
+
+/*
+ * The item "item" of project p that waits for its case (待申请), its
+ * published version into *it: 0, or the reply sent (the project page
+ * saying why).
+ */
+static int
+filing_item(struct req *r, const struct agency_project *p, struct item *it)
+{
+	struct agency_item	*v;
+	const char		*code = form_get(r, "item");
+	size_t			 n, i;
+
+	if (p->closed_at != NULL)
+		return show_project(r, p, 409, "这个项目已经关闭，只能查看。");
+	if (agency_items(r->db, r->pool, p->id, &v, &n) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; code != NULL && i < n; i++)
+		if (strcmp(v[i].item_code, code) == 0 && v[i].app_no == NULL)
+			break;
+	if (code == NULL || i == n)
+		return show_project(r, p, 409, "这个事项已经有办件，或不在本"
+		    "项目的事项清单中，请在下面的清单中重新选择。");
+	switch (catalog_published(r->db, r->pool, code, it)) {
+	case DB_OK:
+		return 0;
+	case DB_NONE:
+		return show_project(r, p, 409, "这个事项现在没有发布的版本，"
+		    "不能申请；请与事项所属部门联系。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/* The filing form of item it for project p. */
+static int
+file_form(struct req *r, const struct agency_project *p,
+    const struct item *it, int status, const char *why)
+{
+	size_t			 i;
+
+	hdf_putf(r, "Project", "id", "%lld", (long long)p->id);
+	hdf_put(r, "Project", "name", p->name);
+	hdf_put(r, "Project", "investor", p->investor);
+	hdf_put(r, "Project", "credit_code", p->credit_code);
+	hdf_put(r, "Project", "agreement_no", p->agreement_no);
+	hdf_put(r, "Project", "centre", r->user.dept_name);
+	intake_put_item(r, it);
+	for (i = 0; file_kept[i] != NULL; i++)
+		hdf_put(r, "Form", file_kept[i], strcmp(file_kept[i],
+		    "remark") == 0 ? form_text(r, "remark") :
+		    form_get(r, file_kept[i]));
+	if (why != NULL)
+		hdf_set(r, "Form.Error", why);
+	hdf_putf(r, "Page", "MaxUploadMB", "%zu", r->cfg->max_upload >> 20);
+	view_form_key(r, status != 200);
+	r->status = status;
+	hdf_set(r, "Page.Title", pool_printf(r->pool, "代为申请：%s",
+	    it->name));
+	return render(r, "int/agency_file.cs");
+}
+
+/*
+ * GET /agency/file?id=&item=: the form on which the coordinator files
+ * the item's case in the investor's name (its 经办人 the person the
+ * 委托代理协议 names), each material scanned.
+ */
+int
+page_int_agency_file_form(struct req *r)
+{
+	struct agency_project	 p;
+	struct item		 it;
+	int			 rc;
+
+	if ((rc = load_project(r, &p)) != 0 ||
+	    (rc = filing_item(r, &p, &it)) != 0)
+		return rc;
+	return file_form(r, &p, &it, 200, NULL);
+}
+
+/*
+ * POST /agency/file (multipart): id, item, form_key, name, id_number,
+ * mobile (the 经办人), remark, m<seq> per material.  Through the window
+ * intake's one door (intake_register(), in->agency: linked to the
+ * project in the same transaction); made: the receipt.
+ */
+int
+page_int_agency_file(struct req *r)
+{
+	struct agency_project	 p;
+	struct item		 it;
+	struct intake		 in;
+	struct intake_files	 fl;
+	const char		*why, *key;
+	char			*app_no;
+	int64_t			 case_id;
+	size_t			 i;
+	int			 rc, status;
+
+	if ((rc = load_project(r, &p)) != 0)
+		return rc;
+	if ((key = view_posted_key(r)) == NULL)
+		return reply_error(r, 400, "申请页面已过期。请回到项目页面查看"
+		    "这个事项是否已经申请；没有的话，请重新打开代为申请页面。");
+	switch (intake_by_key(r->db, r->pool, key, &app_no)) {
+	case DB_OK:	/* the same form again: the case it filed */
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/agency/receipt?id=%lld&no=%s", (long long)p.id, app_no));
+	case DB_NONE:
+		break;
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	if ((rc = filing_item(r, &p, &it)) != 0)
+		return rc;
+	why = intake_form_read(r, &it, 0, &in, &fl, &status);
+	/* The applicant is the investor, as the agreement names it. */
+	in.credit_code = p.credit_code;
+	in.ent_name = p.investor;
+	in.form_key = key;
+	in.agency = p.id;
+	in.agency_note = pool_printf(r->pool, "代理：%s（委托代理协议 %s）",
+	    r->user.dept_name, p.agreement_no);
+	if (why == NULL)
+		why = intake_check(r->pool, &in, beijing_today());
+	if (why != NULL)
+		return file_form(r, &p, &it, status, pool_printf(r->pool,
+		    "%s%s", why, fl.n > 0 ? "请重新选择要上传的文件。" : ""));
+	if (upload_store(r, fl.fps, fl.puts, fl.atts, fl.n) == -1)
+		return reply_error(r, 500, "保存扫描件时出错，这份申请没有提交。"
+		    "请稍后重新提交。");
+	rc = intake_register(r->db, r->pool, &r->user, &in, beijing_today(),
+	    &app_no, &case_id, &why);
+	if (rc == DB_OK)
+		for (i = 0; i < fl.n; i++)
+			files_release(&fl.puts[i]);
+	else
+		upload_discard(r, fl.puts, fl.n);
+	switch (rc) {
+	case DB_OK:
+	case DB_DUP:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/agency/receipt?id=%lld&no=%s", (long long)p.id, app_no));
+	case DB_NONE:
+		return file_form(r, &p, &it, 422, pool_printf(r->pool, "%s%s",
+		    why, fl.n > 0 ? "请重新选择要上传的文件。" : ""));
+	default:
+		return reply_error(r, 500, "提交时出错，这份申请没有提交。"
+		    "请稍后重新提交。");
+	}
+}
+
+/*
+ * GET /agency/receipt?id=&no=: the receipt of a case the centre filed
+ * for project id (the coordinator's; the department's window prints
+ * the same one).
+ */
+int
+page_int_agency_receipt(struct req *r)
+{
+	struct agency_project	 p;
+	struct agency_item	*v;
+	struct item		 it;
+	const char		*no = form_get(r, "no");
+	size_t			 n, i;
+	int			 rc;
+
+	if ((rc = load_project(r, &p)) != 0)
+		return rc;
+	if (agency_items(r->db, r->pool, p.id, &v, &n) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; no != NULL && i < n; i++)
+		if (v[i].app_no != NULL && strcmp(v[i].app_no, no) == 0)
+			break;
+	if (no == NULL || i == n)
+		return reply_error(r, 404, "本项目没有这个申请编号的办件。");
+	if (catalog_published_head(r->db, r->pool, v[i].item_code, &it) !=
+	    DB_OK)
+		return reply_error(r, 404, "这个事项现在没有发布的版本。");
+	hdf_putf(r, "Receipt", "project_id", "%lld", (long long)p.id);
+	return intake_receipt_page(r, no, it.dept_code);
+}
+
+/* ---- editing and closing ------------------------------------------ */
+
+/* The edit form: the project's facts (or what was sent), its items
+ * (those with a case fixed) among the catalogue's. */
+static int
+edit_form(struct req *r, const struct agency_project *p, int status,
+    const char *why)
+{
+	struct agency_choice	*cat;
+	struct agency_item	*v;
+	const char		*q;
+	size_t			 ncat, n, i, j;
+	int			 sent = form_get(r, "name") != NULL, on, fixed;
+
+	if (agency_catalogue(r->db, r->pool, &cat, &ncat) != DB_OK ||
+	    agency_items(r->db, r->pool, p->id, &v, &n) != DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; i < ncat; i++) {
+		on = fixed = 0;
+		for (j = 0; j < n; j++)
+			if (strcmp(v[j].item_code, cat[i].code) == 0) {
+				on = 1;
+				fixed = v[j].app_no != NULL;
+			}
+		if (sent && !fixed)
+			on = form_get(r, pool_printf(r->pool, "it_%s",
+			    cat[i].code)) != NULL;
+		q = pool_printf(r->pool, "Items.%zu", i);
+		hdf_put(r, q, "code", cat[i].code);
+		hdf_put(r, q, "name", cat[i].name);
+		hdf_put(r, q, "dept", cat[i].group);
+		if (on)
+			hdf_put(r, q, "checked", "1");
+		if (fixed)
+			hdf_put(r, q, "fixed", "1");
+	}
+	hdf_putf(r, "Project", "id", "%lld", (long long)p->id);
+	hdf_put(r, "Project", "name", p->name);
+	hdf_put(r, "Project", "agreement_no", p->agreement_no);
+	hdf_put(r, "Project", "agreement_name", p->agreement_name);
+	hdf_put(r, "Form", "name", sent ? form_get(r, "name") : p->name);
+	hdf_put(r, "Form", "location", sent ? form_get(r, "location") :
+	    p->location);
+	if (sent)
+		hdf_put(r, "Form", "amount", form_get(r, "amount"));
+	else
+		hdf_putf(r, "Form", "amount", "%lld", (long long)p->amount_wan);
+	if (why != NULL) {
+		r->status = status;
+		hdf_set(r, "Form.Error", why);
+	}
+	hdf_set(r, "Page.Title", pool_printf(r->pool, "修改项目：%s",
+	    p->name));
+	return render(r, "int/agency_edit.cs");
+}
+
+/* The coordinator's own open project "id": 0, or the reply sent. */
+static int
+load_own_open(struct req *r, struct agency_project *p)
+{
+	int	 rc;
+
+	if ((rc = load_project(r, p)) != 0)
+		return rc;
+	if (p->coordinator_id != r->user.id)
+		return reply_error(r, 403, "只有本项目的代理协调员可以修改。");
+	if (p->closed_at != NULL)
+		return show_project(r, p, 409, "这个项目已经关闭，只能查看。");
+	return 0;
+}
+
+/* GET /agency/edit?id= */
+int
+page_int_agency_edit_form(struct req *r)
+{
+	struct agency_project	 p;
+	int			 rc;
+
+	if ((rc = load_own_open(r, &p)) != 0)
+		return rc;
+	return edit_form(r, &p, 200, NULL);
+}
+
+/*
+ * POST /agency/edit (multipart): id, name, location, amount, it_CODE
+ * for each item wanted, and optionally a new agreement scan (file
+ * "agreement", vetted like every upload; the old one kept).
+ */
+int
+page_int_agency_edit(struct req *r)
+{
+	struct agency_project	 p;
+	struct agency_choice	*cat;
+	struct agency_edit	 e;
+	struct files_put	 put;
+	struct app_files	 f = { r->db, r->pool };
+	const char		**codes, *why, *fname;
+	FILE			*fp;
+	size_t			 ncat, i, size = 0;
+	enum db_rc		 rc;
+	int			 status, prc, scan = 0;
+
+	if ((prc = load_own_open(r, &p)) != 0)
+		return prc;
+	if (agency_catalogue(r->db, r->pool, &cat, &ncat) != DB_OK)
+		return reply_error(r, 500, NULL);
+	memset(&e, 0, sizeof(e));
+	codes = pool_alloc(r->pool, (ncat + 1) * sizeof(*codes));
+	for (i = 0; i < ncat; i++)
+		if (form_get(r, pool_printf(r->pool, "it_%s", cat[i].code)))
+			codes[e.nitems++] = cat[i].code;
+	e.items = codes;
+	e.name = form_get(r, "name");
+	e.location = form_get(r, "location");
+	e.amount = form_get(r, "amount");
+	if ((why = agency_edit_bad(r->db, r->pool, &e)) != NULL)
+		return edit_form(r, &p, 422, pool_printf(r->pool, "%s已填写的"
+		    "内容保留在下面。", why));
+	if (form_file(r, "agreement", &fp, &size, &fname) == 0 && size > 0) {
+		switch (agreement_take(r, fp, size, fname, &put,
+		    &e.agreement_name, &why, &status)) {
+		case -1:
+			return edit_form(r, &p, status, why);
+		case -2:
+			return reply_error(r, 500, NULL);
+		}
+		scan = 1;
+		e.agreement_sha = put.sha256;
+	}
+	rc = agency_edit(r->db, r->pool, &r->user, p.id, &e, &why);
+	if (scan)
+		files_settle(r->cfg->files_dir, &put, 1, rc == DB_OK,
+		    app_files_named, &f, r->pool);
+	switch (rc) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/agency/project?id=%lld&done=edit", (long long)p.id));
+	case DB_NONE:
+		return edit_form(r, &p, 409, pool_printf(r->pool, "%s%s", why,
+		    scan ? "请重新选择协议扫描件。" : ""));
+	default:
+		return reply_error(r, 500, NULL);
+	}
+}
+
+/*
+ * POST /agency/close: id, reason (required while an item is not
+ * decided: 项目终止).
+ */
+int
+page_int_agency_close(struct req *r)
+{
+	struct agency_project	 p;
+	const char		*why;
+	int			 rc;
+
+	if ((rc = load_own_open(r, &p)) != 0)
+		return rc;
+	switch (agency_close(r->db, r->pool, &r->user, p.id,
+	    form_text(r, "reason"), &why)) {
+	case DB_OK:
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/agency/project?id=%lld&done=close", (long long)p.id));
 	case DB_NONE:
 		return show_project(r, &p, 409, why);
 	default:

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agency.h"
 #include "account.h"
 #include "agent.h"
 #include "calendar.h"
@@ -850,6 +851,16 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 	if (agent != NULL) {
 		hdf_set(r, "Case.agent", agent);
 		hdf_set(r, "Case.consent", consent);
+	}
+	/* Serving a 全程代理 project, or filed by the centre (INT-14). */
+	switch (agency_of_case(r->db, r->pool, k.id, &agent)) {
+	case DB_OK:
+		hdf_set(r, "Case.agency", agent);
+		break;
+	case DB_NONE:
+		break;
+	default:
+		return -1;
 	}
 	for (i = 0; i < k.item.nsteps; i++) {
 		const struct step *s = &k.item.steps[i];

@@ -41,8 +41,8 @@ put_items(struct req *r, const char *q)
 }
 
 /* Item.* and its material slots, with the paper ticks as posted. */
-static void
-put_item(struct req *r, const struct item *it)
+void
+intake_put_item(struct req *r, const struct item *it)
 {
 	const struct material	*m;
 	char			*p, f[16];
@@ -78,7 +78,7 @@ intake_page(struct req *r, const struct item *it, int status,
 	if (put_items(r, q) == -1)
 		return reply_error(r, 500, NULL);
 	if (it != NULL)
-		put_item(r, it);
+		intake_put_item(r, it);
 	for (i = 0; kept[i] != NULL; i++)
 		hdf_put(r, "Form", kept[i], strcmp(kept[i], "remark") == 0 ?
 		    form_text(r, kept[i]) : form_get(r, kept[i]));
@@ -143,6 +143,69 @@ count(struct req *r, const char *name, int def, int max)
 	    (int)n;
 }
 
+const char *
+intake_form_read(struct req *r, const struct item *it, int paper_ok,
+    struct intake *in, struct intake_files *fl, int *status)
+{
+	struct files_rule	 rule;
+	struct intake_paper	*paper;
+	const struct material	*m;
+	const char		*why = NULL, *w;
+	char			 f[16];
+	size_t			 i, n = 0, np = 0;
+	int			 s, pages;
+
+	*status = 422;
+	upload_rule(r, &rule);
+	fl->atts = pool_alloc(r->pool, (it->nmaterials + 1) *
+	    sizeof(*fl->atts));
+	fl->puts = pool_alloc(r->pool, (it->nmaterials + 1) *
+	    sizeof(*fl->puts));
+	fl->fps = pool_alloc(r->pool, (it->nmaterials + 1) * sizeof(*fl->fps));
+	paper = pool_alloc(r->pool, (it->nmaterials + 1) * sizeof(*paper));
+	for (i = 0; i < it->nmaterials; i++) {
+		m = &it->materials[i];
+		snprintf(f, sizeof(f), "p%d", m->seq);
+		if (paper_ok && form_get(r, f) != NULL) {	/* 纸质已收 */
+			snprintf(f, sizeof(f), "pg%d", m->seq);
+			if ((pages = count(r, f, 0, 99999)) == -1 &&
+			    why == NULL)
+				why = pool_printf(r->pool, "「%s」的页数应为 0 到 "
+				    "99999 的整数。", m->name);
+			paper[np].material_seq = m->seq;
+			paper[np].material_name = m->name;
+			paper[np].copies = m->copies > 0 ? m->copies : 1;
+			paper[np++].pages = pages < 0 ? 0 : pages;
+			continue;
+		}
+		switch (upload_take(r, m, &rule, -1, &fl->fps[n],
+		    &fl->atts[n], &s, &w)) {
+		case -1:
+			if (why == NULL) {
+				why = w;
+				*status = s;
+			}
+			break;
+		case 1:
+			n++;
+			break;
+		}
+	}
+	memset(in, 0, sizeof(*in));
+	in->it = it;
+	in->name = form_get(r, "name");
+	in->id_number = form_get(r, "id_number");
+	in->mobile = form_get(r, "mobile");
+	in->credit_code = form_get(r, "credit_code");
+	in->ent_name = form_get(r, "ent_name");
+	in->remark = form_text(r, "remark");
+	in->atts = fl->atts;
+	in->natts = fl->n = n;
+	in->paper = paper;
+	in->npaper = np;
+	return why;
+}
+
 /*
  * POST /hall/intake (multipart): item, name, id_number, mobile,
  * credit_code and ent_name (an enterprise), remark, and per material m<seq>
@@ -155,17 +218,12 @@ page_int_intake_add(struct req *r)
 {
 	struct item		 it;
 	struct intake		 in;
-	struct files_rule	 rule;
-	struct attachment	*atts;
-	struct intake_paper	*paper;
-	struct files_put	*puts;
-	FILE			**fps;
-	const struct material	*m;
-	const char		*why = NULL, *w, *key;
-	char			*app_no, f[16];
-	size_t			 i, n = 0, np = 0;
+	struct intake_files	 fl;
+	const char		*why = NULL, *key;
+	char			*app_no;
+	size_t			 i, n;
 	int64_t			 case_id;
-	int			 c, status = 422, s, pages;
+	int			 c, status;
 
 	if ((c = chosen(r, &it)) == -1)
 		return 0;
@@ -185,77 +243,34 @@ page_int_intake_add(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	upload_rule(r, &rule);
-	atts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*atts));
-	puts = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*puts));
-	fps = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*fps));
-	paper = pool_alloc(r->pool, (it.nmaterials + 1) * sizeof(*paper));
-	for (i = 0; i < it.nmaterials; i++) {
-		m = &it.materials[i];
-		snprintf(f, sizeof(f), "p%d", m->seq);
-		if (form_get(r, f) != NULL) {	/* 纸质已收 */
-			snprintf(f, sizeof(f), "pg%d", m->seq);
-			if ((pages = count(r, f, 0, 99999)) == -1 &&
-			    why == NULL)
-				why = pool_printf(r->pool, "「%s」的页数应为 0 到 "
-				    "99999 的整数。", m->name);
-			paper[np].material_seq = m->seq;
-			paper[np].material_name = m->name;
-			paper[np].copies = m->copies > 0 ? m->copies : 1;
-			paper[np++].pages = pages < 0 ? 0 : pages;
-			continue;
-		}
-		switch (upload_take(r, m, &rule, -1, &fps[n], &atts[n], &s,
-		    &w)) {
-		case -1:
-			if (why == NULL) {
-				why = w;
-				status = s;
-			}
-			break;
-		case 1:
-			n++;
-			break;
-		}
-	}
-	memset(&in, 0, sizeof(in));
-	in.it = &it;
-	in.name = form_get(r, "name");
-	in.id_number = form_get(r, "id_number");
-	in.mobile = form_get(r, "mobile");
-	in.credit_code = form_get(r, "credit_code");
-	in.ent_name = form_get(r, "ent_name");
-	in.remark = form_text(r, "remark");
-	in.atts = atts;
-	in.natts = n;
-	in.paper = paper;
-	in.npaper = np;
+	why = intake_form_read(r, &it, 1, &in, &fl, &status);
+	n = fl.n;
 	in.form_key = key;
 	if (why == NULL)
 		why = intake_check(r->pool, &in, beijing_today());
 	if (why != NULL)
 		return intake_page(r, &it, status, pool_printf(r->pool, "%s%s",
 		    why, n > 0 ? "请重新选择要上传的文件。" : ""));
-	if (upload_store(r, fps, puts, atts, n) == -1)
+	if (upload_store(r, fl.fps, fl.puts, fl.atts, n) == -1)
 		return reply_error(r, 500, "保存扫描件时出错，这份申请没有登记。"
 		    "请稍后重新提交。");
 	switch (intake_register(r->db, r->pool, &r->user, &in,
 	    beijing_today(), &app_no, &case_id, &why)) {
 	case DB_OK:
 		for (i = 0; i < n; i++)
-			files_release(&puts[i]);
+			files_release(&fl.puts[i]);
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/hall/intake/receipt?no=%s", app_no));
 	case DB_DUP:	/* posted twice at once: the first's */
-		upload_discard(r, puts, n);
+		upload_discard(r, fl.puts, n);
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/hall/intake/receipt?no=%s", app_no));
 	case DB_NONE:
-		upload_discard(r, puts, n);
+		upload_discard(r, fl.puts, n);
 		return intake_page(r, &it, 422, pool_printf(r->pool, "%s%s",
 		    why, n > 0 ? "请重新选择要上传的文件。" : ""));
 	default:
-		upload_discard(r, puts, n);
+		upload_discard(r, fl.puts, n);
 		return reply_error(r, 500, "登记时出错，这份申请没有登记。"
 		    "请稍后重新提交。");
 	}
@@ -279,13 +294,19 @@ qr_label(struct req *r, char *svg)
 int
 page_int_intake_receipt(struct req *r)
 {
+	return intake_receipt_page(r, form_get(r, "no"), r->user.dept_code);
+}
+
+int
+intake_receipt_page(struct req *r, const char *no, const char *dept)
+{
 	struct intake_receipt	 v;
-	const char		*no = form_get(r, "no"), *url;
+	const char		*url;
 	char			*p, *svg;
 	size_t			 i, n;
 
 	switch (intake_receipt(r->db, r->pool, no != NULL && strlen(no) <= 20 ?
-	    no : NULL, r->user.dept_code, &v)) {
+	    no : NULL, dept, &v)) {
 	case DB_OK:
 		break;
 	case DB_NONE:
@@ -298,6 +319,7 @@ page_int_intake_receipt(struct req *r)
 	hdf_put(r, "Receipt", "applicant", v.applicant_name);
 	hdf_put(r, "Receipt", "id_number", view_mask(r, v.id_number, 6, 4));
 	hdf_put(r, "Receipt", "entity", v.entity_name);
+	hdf_put(r, "Receipt", "agency", v.agency);
 	hdf_put(r, "Receipt", "received_at", v.received_at);
 	hdf_put(r, "Receipt", "clerk", v.clerk);
 	hdf_put(r, "Receipt", "dept", v.dept_name);

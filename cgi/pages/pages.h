@@ -132,6 +132,12 @@ int	 page_int_agency_agreement(struct req *);
 int	 page_int_agency_link(struct req *);
 int	 page_int_agency_urge(struct req *);
 int	 page_sup_agency(struct req *);
+int	 page_int_agency_file_form(struct req *);
+int	 page_int_agency_file(struct req *);
+int	 page_int_agency_receipt(struct req *);
+int	 page_int_agency_edit_form(struct req *);
+int	 page_int_agency_edit(struct req *);
+int	 page_int_agency_close(struct req *);
 int	 page_int_login_form(struct req *);
 int	 page_int_login(struct req *);
 int	 page_int_inbox(struct req *);
@@ -160,6 +166,30 @@ int	 page_int_claim_add(struct req *);
 int	 page_int_intake(struct req *);
 int	 page_int_intake_add(struct req *);
 int	 page_int_intake_receipt(struct req *);
+/*
+ * The intake form of item it as posted (int_intake.c; the window's and
+ * the 全程代理 centre's, INT-14): the person (name, id_number, mobile),
+ * credit_code and ent_name, remark, each material's file m<seq> taken
+ * (judged, not yet stored: upload_store()) or, when paper_ok, p<seq>
+ * ticked with pg<seq> its pages, into *in (memset first) and *fl.  NULL,
+ * or the first refusal with *status.  intake_receipt_page(): the
+ * receipt of walk-in case no, of department dept.
+ */
+struct intake;
+struct intake_files {
+	struct attachment	*atts;
+	struct files_put	*puts;
+	FILE			**fps;
+	size_t			 n;
+};
+const char	*intake_form_read(struct req *, const struct item *,
+		    int paper_ok, struct intake *, struct intake_files *,
+		    int *status);
+int		 intake_receipt_page(struct req *, const char *no,
+		    const char *dept);
+/* Item.{code,name,dept,promised_days,materials.N.{seq,name,original,
+ * copies,required,paper,pages}} of it, the paper ticks as posted. */
+void		 intake_put_item(struct req *, const struct item *);
 /* 预约服务 (EXT-10): ext_book.c, int_book.c. */
 int	 page_ext_book_form(struct req *);
 int	 page_ext_book(struct req *);

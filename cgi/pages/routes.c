@@ -231,6 +231,21 @@ const struct route routes[] = {
 	    page_int_agency_urge },
 	{ "GET", "/sup/agency", R_INT | R_LOGIN, ROLES_WATCH,
 	    page_sup_agency },
+	/* The centre files an item's case as the investor's agent (through
+	 * window intake's intake_register()), edits and closes a project:
+	 * the coordinator's, a project route, never a case route. */
+	{ "GET", "/agency/file", R_INT | R_LOGIN, ROLE_COORD,
+	    page_int_agency_file_form },
+	{ "POST", "/agency/file", R_INT | R_LOGIN | R_CSRF, ROLE_COORD,
+	    page_int_agency_file },
+	{ "GET", "/agency/receipt", R_INT | R_LOGIN, ROLE_COORD,
+	    page_int_agency_receipt },
+	{ "GET", "/agency/edit", R_INT | R_LOGIN, ROLE_COORD,
+	    page_int_agency_edit_form },
+	{ "POST", "/agency/edit", R_INT | R_LOGIN | R_CSRF, ROLE_COORD,
+	    page_int_agency_edit },
+	{ "POST", "/agency/close", R_INT | R_LOGIN | R_CSRF, ROLE_COORD,
+	    page_int_agency_close },
 	/* 预约到窗口 (EXT-10; int_book.c): window clerks only. */
 	{ "GET", "/hall/bookings", R_INT | R_LOGIN, ROLE_CLERK,
 	    page_int_bookings },

@@ -393,7 +393,8 @@ static const char *const seeds[] = {
 	"\"dept\":\"市场监管局\",\"state\":\"doing\",\"app_no\":"
 	"\"YW2026120700004\",\"step\":\"审查中\"},{\"item\":\"临时占用草原"
 	"审核\",\"dept\":\"林草局\",\"state\":\"todo\",\"app_no\":\"\","
-	"\"step\":\"待申请\"}]}",
+	"\"step\":\"待申请\"}],\"closed_at\":\"2026-12-08 09:30:00\","
+	"\"close_reason\":\"项目终止：企业撤回投资\"}",
 	/* booking.window, booking, booking.state. */
 	"{\"type\":\"booking.window\",\"dept_code\":\"SCJGJ\","
 	"\"window_code\":\"B01\",\"dept_name\":\"锡林浩特市市场监督管理局\","

@@ -8,7 +8,12 @@
 # the coordinator is refused every step action, another coordinator the
 # project; the progress crosses the gap to the investor's enterprise page
 # (done / in progress / to apply), which someone else's account cannot
-# open.  Each check fails on the code before it.
+# open; the centre files the third item's case itself as the investor's
+# agent (through window intake) to the department's worklist and the
+# investor's page, and is still refused every case route; the project
+# is edited (an item added and removed, the agreement replaced, an item
+# with a case kept) and closed with its reason, which crosses.  Each
+# check fails on the code before it.
 . "$(dirname "$0")/../lib.sh"
 
 TMP=$_T_DIR
@@ -19,6 +24,12 @@ CODE3=152502-LC-XK-001		# 临时占用草原审核, 林草局: not applied for
 NAME="草原明珠乳业年产 5 万吨液态奶加工项目$$"
 AGREEMENT="锡政代协〔2026〕$$号"
 
+# shot NAME: the page just read, with its stylesheet inlined, into
+# $SHOTS/NAME.html for a screenshot (only when SHOTS is set).
+shot() {
+	[[ -n ${SHOTS:-} ]] || return 0
+	CSS="$(dirname "$0")/../../htdocs/yiwang.css" perl -pe 'BEGIN { local $/; open my $f, "<", $ENV{CSS}; $c = <$f> } s#<link rel="stylesheet" href="/static/yiwang.css">#<style>$c</style>#' <<<"$HTTP_BODY" >"$SHOTS/$1.html"
+}
 # ent_apply CODE: the demo applicant applies for CODE in the enterprise's
 # name; prints the application's number.
 ent_apply() {
@@ -179,4 +190,119 @@ t_unlike "without the project" "$HTTP_BODY" "$NAME"
 N=$(sql_int "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'agency.progress'")
 admin_int tick >/dev/null
 t_is "the tick sends nothing that did not change" "$(sql_int "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'agency.progress'")" "$N"
+
+# --- the centre files the third item's case as the investor's agent ----------
+AGENT_ID=152502198506120036	# 经办人 the agreement names: 其木格
+http_get coord "$INT_URL/agency/project?id=$PID" >/dev/null
+t_like "the item to apply for offers 代为申请" "$(row 临时占用草原审核)" "/agency/file\\?id=$PID&amp;item=$CODE3\">代为申请"
+http_get coord "$INT_URL/agency/file?id=$PID&item=$CODE1" >/dev/null
+t_is "an item that has its case: 409" "$HTTP_STATUS" 409
+http_get coord "$INT_URL/agency/file?id=$PID&item=$CODE3" >/dev/null
+t_like "the filing form names the investor as applicant and the centre as agent" \
+	"$(tr -d '\n' <<<"$HTTP_BODY")" "锡林浩特市草原明珠乳业有限公司.*$ENT.*锡林浩特市政务服务中心项目代办科（委托代理协议 $AGREEMENT）"
+shot agency-file
+token=$(csrf_from <<<"$HTTP_BODY")
+key=$(form_field form_key <<<"$HTTP_BODY")
+mapfile -t UP < <(required_uploads "$CODE3" "$TMP/m.pdf")
+UP=("${UP[@]/%/;type=application/pdf}")
+FILE=("csrf=$token" "form_key=$key" "id=$PID" "item=$CODE3" name=其木格 mobile=13947912306 "remark=按委托代理协议代为申请")
+http_upload coord "$INT_URL/agency/file" "${FILE[@]}" id_number=152502198506120037 "${UP[@]}" >/dev/null
+t_is "a wrong ID number: 422" "$HTTP_STATUS" 422
+t_like "saying so, keeping the name" "$(alert_text) $(form_field name <<<"$HTTP_BODY")" "身份证号码不正确.* 其木格"
+http_upload coord "$INT_URL/agency/file" "${FILE[@]}" "id_number=$AGENT_ID" "${UP[@]}" >/dev/null
+t_like "filed: 303 to its receipt" "$HTTP_STATUS $HTTP_LOCATION" "^303 /agency/receipt\?id=$PID&no=YW[0-9]{8}9[0-9]{4}\$"
+APP3=${HTTP_LOCATION##*no=}
+CASE3=$(sql_int "SELECT id FROM kase WHERE app_no = '$APP3'")
+t_is "a case of the item in the investor's name, linked as filed by the coordinator" \
+	"$(sql_int "SELECT CONCAT_WS('|', k.source, k.item_code, k.credit_code, k.applicant_name, s.login) FROM agency_item i JOIN kase k ON k.id = i.case_id JOIN staff s ON s.id = i.filed_by WHERE i.project_id = $PID AND i.item_code = '$CODE3'")" \
+	"window|$CODE3|$ENT|其木格|bayinchaolu"
+t_is "its first entry says the centre filed it under the agreement" \
+	"$(sql_int "SELECT CONCAT(label, ' ', note) FROM case_event WHERE case_id = $CASE3 AND action = 'receive'")" \
+	"代理申请 代理：锡林浩特市政务服务中心项目代办科（委托代理协议 $AGREEMENT）"
+t_is "audited as filed" "$(sql_int "SELECT COUNT(*) FROM audit WHERE action = 'agency.file' AND object = '$APP3' AND actor = 'bayinchaolu'")" 1
+http_upload coord "$INT_URL/agency/file" "${FILE[@]}" "id_number=$AGENT_ID" "${UP[@]}" >/dev/null
+t_is "the same form again: its receipt, no second case" \
+	"$HTTP_LOCATION $(sql_int "SELECT COUNT(*) FROM kase WHERE item_code = '$CODE3' AND credit_code = '$ENT' AND source = 'window'")" \
+	"/agency/receipt?id=$PID&no=$APP3 1"
+http_get coord "$INT_URL/agency/receipt?id=$PID&no=$APP3" >/dev/null
+shot agency-receipt
+t_like "the receipt says the centre filed it" "$(tr -d '\n' <<<"$HTTP_BODY")" "$APP3.*全程代理</dt><dd>由锡林浩特市政务服务中心项目代办科（委托代理协议 $AGREEMENT）代投资企业申请"
+http_get coord "$INT_URL/agency/receipt?id=$PID&no=$APP1" >/dev/null
+t_is "no receipt of a case the investor applied for online" "$HTTP_STATUS" 404
+http_get coord "$INT_URL/case?id=$CASE3" >/dev/null
+t_is "the coordinator still opens no case page" "$HTTP_STATUS" 403
+http_post coord "$INT_URL/case/act" "csrf=$token" "id=$CASE3" action=accept >/dev/null
+t_is "nor accepts the case filed: 403" "$HTTP_STATUS $(sql_int "SELECT state FROM kase WHERE id = $CASE3")" "403 received"
+staff_login lc aodeng
+http_get lc "$INT_URL/inbox" >/dev/null
+t_like "it waits in the department's worklist" "$(row "$APP3")" "临时占用草原审核"
+http_get lc "$INT_URL/case?id=$CASE3" >/dev/null
+t_like "its case page says the centre filed it under the agreement" "$HTTP_BODY" \
+	"全程代理</span> <span>代理：锡林浩特市政务服务中心项目代办科按委托代理协议 $AGREEMENT 代投资企业申请"
+carry int ext
+http_get applicant "$EXT_URL/enterprise?code=$ENT" >/dev/null
+t_like "the investor's staff see it among the enterprise's cases" "$(row "$APP3")" "/app\\?no=$APP3\">.*临时占用草原审核.*经办人\">其木格"
+t_like "and in the project's progress" "$HTTP_BODY" "办理中 <strong>3</strong> 项，待申请 <strong>0</strong> 项"
+http_get applicant "$EXT_URL/app?no=$APP3" >/dev/null
+t_like "its timeline on the extranet names the centre and the agreement" "$HTTP_BODY" "代理：锡林浩特市政务服务中心项目代办科（委托代理协议 $AGREEMENT）"
+
+# --- the project edited ------------------------------------------------------
+CODE4=$(sql_int "SELECT code FROM item WHERE status = 'published' AND code NOT IN ('$CODE1', '$CODE2', '$CODE3') ORDER BY code LIMIT 1")
+OLD_SHA=$(sha256sum "$TMP/m.pdf" | cut -d' ' -f1)
+t_pdf "$TMP/a2.pdf" "/Lang(zh-CN)"	# another scan, not the same bytes
+edit() {	# edit ARGS…: as the coordinator, with the edit form's token
+	local token
+	token=$(http_get coord "$INT_URL/agency/edit?id=$PID" | csrf_from)
+	http_upload coord "$INT_URL/agency/edit" "csrf=$token" "id=$PID" "$@" >/dev/null
+}
+KEEP=("name=$NAME（一期）" "location=锡林浩特市经济技术开发区乳业园区 3、4 号地块" amount=68000 "it_$CODE2=1" "it_$CODE3=1")
+edit "${KEEP[@]}"
+t_is "an item with its case cannot be removed: 409" "$HTTP_STATUS" 409
+t_like "saying which" "$(alert_text)" "$CODE1 已经有办件，不能移除"
+edit "${KEEP[@]}" "it_$CODE1=1" "it_$CODE4=1" "agreement=@$TMP/a.txt;type=application/pdf"
+t_is "a replacement agreement that is no PDF: 422, nothing changed" \
+	"$HTTP_STATUS $(sql_int "SELECT CONCAT(amount_wan, ' ', (SELECT COUNT(*) FROM agency_item WHERE project_id = $PID)) FROM agency_project WHERE id = $PID")" "422 52000 3"
+edit "${KEEP[@]}" "it_$CODE1=1" "it_$CODE4=1" "agreement=@$TMP/a2.pdf;type=application/pdf"
+t_is "edited: 303" "$HTTP_STATUS $HTTP_LOCATION" "303 /agency/project?id=$PID&done=edit"
+t_is "name, location, amount, a fourth item and the new scan stored; the old scan kept" \
+	"$(sql_int "SELECT CONCAT_WS('|', p.name, p.amount_wan, (SELECT GROUP_CONCAT(item_code ORDER BY seq) FROM agency_item WHERE project_id = p.id), p.agreement_sha, (SELECT GROUP_CONCAT(agreement_sha) FROM agency_agreement WHERE project_id = p.id)) FROM agency_project p WHERE p.id = $PID")" \
+	"$NAME（一期）|68000|$CODE3,$CODE1,$CODE2,$CODE4|$(sha256sum "$TMP/a2.pdf" | cut -d' ' -f1)|$OLD_SHA"
+f=$(sed -n 's/^files_dir *= *//p' "$INT_CONF")/${OLD_SHA:0:2}/${OLD_SHA:2:2}/$OLD_SHA
+touch -d '3 days ago' "$f"	# past the sweep's grace
+admin_int files-sweep >/dev/null
+t_is "the old scan's file outlives the files sweep" "$(ls "$f" 2>&1)" "$f"
+edit "${KEEP[@]}" "it_$CODE1=1"
+t_is "the fourth item, without a case, removed" \
+	"$HTTP_STATUS $(sql_int "SELECT GROUP_CONCAT(item_code ORDER BY seq) FROM agency_item WHERE project_id = $PID")" "303 $CODE3,$CODE1,$CODE2"
+t_is "each edit audited and on the timeline" \
+	"$(sql_int "SELECT CONCAT((SELECT COUNT(*) FROM audit WHERE action = 'agency.edit' AND object = '$PID'), ' ', (SELECT COUNT(*) FROM agency_event WHERE project_id = $PID AND action = 'edit'))")" "2 2"
+
+# --- the project closed ------------------------------------------------------
+project_post /agency/close reason=
+t_is "cases still open and no reason: 409" "$HTTP_STATUS" 409
+t_like "saying how to close it" "$(alert_text)" "还有 3 个事项没有办结.*写明终止原因"
+project_post /agency/close "reason=项目终止：企业调整投资计划，暂缓建设"
+t_is "closed with its reason: 303" "$HTTP_STATUS $HTTP_LOCATION" "303 /agency/project?id=$PID&done=close"
+t_is "stored and audited" \
+	"$(sql_int "SELECT CONCAT_WS('|', close_reason, closed_at IS NOT NULL, (SELECT COUNT(*) FROM audit WHERE action = 'agency.close' AND object = '$PID')) FROM agency_project WHERE id = $PID")" \
+	"项目终止：企业调整投资计划，暂缓建设|1|1"
+http_get coord "$INT_URL/agency/project?id=$PID" >/dev/null
+shot agency-closed
+t_like "the page says closed" "$(alert_text)$HTTP_BODY" "项目已于 [0-9-]+ [0-9:]+ 关闭：项目终止：企业调整投资计划"
+t_unlike "and offers no form" "$HTTP_BODY" 'action="/agency/(urge|link|close)"|/agency/(file|edit)\?'
+project_post /agency/urge "case=$CASE1" "step=$KEY1" note=x
+t_is "a closed project urges nothing: 409" "$HTTP_STATUS $(sql_int "SELECT COUNT(*) FROM case_urge WHERE case_id = $CASE1")" "409 1"
+http_get coord "$INT_URL/agency/edit?id=$PID" >/dev/null
+t_is "nor is edited" "$HTTP_STATUS" 409
+staff_login sup zhaoyanhong
+http_get sup "$INT_URL/sup/agency" >/dev/null
+t_like "it leaves the supervisors' open list for the closed one" \
+	"$(sed -n '/<tbody>/,/<\/tbody>/d; /已关闭的项目/,$p' <<<"$HTTP_BODY" | tr -d '\n')" "$NAME（一期）</a>.*关闭于"
+t_unlike "not among the open" "$(sed -n '/<tbody>/,/<\/tbody>/p' <<<"$HTTP_BODY")" "$NAME"
+carry int ext
+t_is "the closing crossed" "$(sql_ext "SELECT CONCAT_WS('|', name, close_reason, closed_at IS NOT NULL) FROM agency_progress WHERE project_id = $PID")" \
+	"$NAME（一期）|项目终止：企业调整投资计划，暂缓建设|1"
+http_get applicant "$EXT_URL/enterprise?code=$ENT" >/dev/null
+shot agency-closed-ext
+t_like "the investor reads it closed, and why" "$(tr -d '\n' <<<"$HTTP_BODY")" "$NAME（一期） <span class=\"badge\">已关闭</span>.*关闭这个全程代理项目：项目终止：企业调整投资计划"
 t_done

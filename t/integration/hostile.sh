@@ -198,6 +198,26 @@ hostile_route int clerk POSTM /hall/intake "/hall/intake?item=152502-SCJG-XK-004
 	item=152502-SCJG-XK-004 name=其其格 "id_number=$IDC" mobile=13900000003 \
 	remark=门店地址未变 "m1=@$TMP/apply.pdf" p2=1 pg2=3
 hostile_route int clerk GET /hall/intake/receipt - full no=YW2026120790001
+# 全程代理 (INT-14): a project of the coordinator's with an item to
+# apply for; filing its case (every field and file), the receipt, the
+# edit form (the agreement replaced) and closing (refused: no reason).
+staff_login coord bayinchaolu
+tok=$(http_get coord "$INT_URL/agency/new" | csrf_from)
+http_upload coord "$INT_URL/agency/new" "csrf=$tok" "name=敌意测试项目$N" \
+	kind=key credit_code=91152502MA0N3K7P83 investor=锡林浩特市草原明珠乳业有限公司 \
+	location=锡林浩特市 amount=100 "agreement_no=HOSTILE-$N" coordinator=bayinchaolu \
+	"it_$CODE=1" "agreement=@$TMP/apply.pdf;type=application/pdf" >/dev/null
+AP=$(sql_int "SELECT id FROM agency_project WHERE agreement_no = 'HOSTILE-$N'")
+t_like "a 全程代理 project for the coordinator's routes" "$AP" '^[0-9]+$'
+hostile_route int coord GET /agency/file - full "id=$AP" item=$CODE
+hostile_route int coord POSTM /agency/file "/agency/file?id=$AP&item=$CODE" full "id=$AP" \
+	"item=$CODE" name=其其格 "id_number=$IDC" mobile=13900000003 remark=代为申请 \
+	"m1=@$TMP/apply.pdf"
+hostile_route int coord GET /agency/receipt - full "id=$AP" no=YW2026120790001
+hostile_route int coord GET /agency/edit - full "id=$AP"
+hostile_route int coord POSTM /agency/edit "/agency/edit?id=$AP" full "id=$AP" name=敌意测试项目 \
+	location=锡林浩特市 amount=200 "it_$CODE=1" "agreement=@$TMP/apply.pdf"
+hostile_route int coord POST /agency/close "/agency/project?id=$AP" few "id=$AP" reason=
 hostile_route int clerk GET /password - full saved=1
 hostile_route int clerk POST /password /password few old=Wrong-pass-1 password=$PW \
 	password2=Not-the-same-1

@@ -1896,6 +1896,58 @@ agency_progress_record(void **state)
 	assert_string_equal(field(), "items[0].item");
 }
 
+/* A closed project's progress (INT-14): when and why, both or neither. */
+static json_t *
+agency_closed(const char *closed)
+{
+	json_t	*o = agency(AG_OK_CODE, AG_AS_OF, AG_DOING "," AG_TODO);
+	json_t	*c = parse(pool_printf(fx.pool, "{%s}", closed));
+	const char	*k;
+	json_t	*v;
+
+	json_object_foreach(c, k, v)
+		json_object_set(o, k, v);
+	json_decref(c);
+	return o;
+}
+
+static void
+agency_closed_record(void **state)
+{
+	(void)state;
+	assert_int_equal(run(rec_valid_agency_progress, agency_closed(
+	    "\"closed_at\":\"2026-12-08 09:30:00\",\"close_reason\":"
+	    "\"项目终止：企业撤回投资\"")), 0);
+	/* A time without its reason, a reason without its time. */
+	assert_int_equal(run(rec_valid_agency_progress, agency_closed(
+	    "\"closed_at\":\"2026-12-08 09:30:00\"")), -1);
+	assert_string_equal(field(), "close_reason");
+	assert_int_equal(run(rec_valid_agency_progress, agency_closed(
+	    "\"close_reason\":\"项目终止\"")), -1);
+	assert_string_equal(field(), "close_reason");
+	/* A time of no such shape; a reason of one character, of two
+	 * lines, too long; a closing of another type. */
+	assert_int_equal(run(rec_valid_agency_progress, agency_closed(
+	    "\"closed_at\":\"2026-12-08\",\"close_reason\":\"项目终止\"")),
+	    -1);
+	assert_string_equal(field(), "closed_at");
+	assert_int_equal(run(rec_valid_agency_progress, agency_closed(
+	    "\"closed_at\":\"2026-12-08 09:30:00\",\"close_reason\":"
+	    "\"止\"")), -1);
+	assert_string_equal(field(), "close_reason");
+	assert_int_equal(run(rec_valid_agency_progress, agency_closed(
+	    "\"closed_at\":\"2026-12-08 09:30:00\",\"close_reason\":"
+	    "\"项目\\n终止\"")), -1);
+	assert_string_equal(field(), "close_reason");
+	assert_int_equal(run(rec_valid_agency_progress, agency_closed(
+	    pool_printf(fx.pool, "\"closed_at\":\"2026-12-08 09:30:00\","
+	    "\"close_reason\":\"%0201d\"", 0))), -1);
+	assert_string_equal(field(), "close_reason");
+	assert_int_equal(run(rec_valid_agency_progress, agency_closed(
+	    "\"closed_at\":true,\"close_reason\":\"项目终止\"")), -1);
+	assert_string_equal(field(), "closed_at");
+}
+
 /* An application an agent made (AGT-1): the agent, and the consent as
  * kind (form, sms) with its JSON members after. */
 static json_t *
@@ -2996,6 +3048,7 @@ main(void)
 		T(application_of_a_bundle),
 		T(application_of_a_bundle_where_none_is_taken),
 		T(event_record),
+		T(agency_closed_record),
 #undef T
 	};
 

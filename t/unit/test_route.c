@@ -266,6 +266,16 @@ each_administrator_their_own(void **state)
 	assert_non_null(strstr(reach(ROLE_COORD), "/agency/urge"));
 	assert_null(strstr(reach(ROLES_STAFF | ROLES_WATCH | ROLES_ADMINS),
 	    "/agency/urge"));
+	/* Filing a project's case, editing and closing the project: the
+	 * coordinator's project routes, nobody else's (INT-14). */
+	assert_non_null(strstr(reach(ROLE_COORD), "/agency/file"));
+	assert_non_null(strstr(reach(ROLE_COORD), "/agency/close"));
+	assert_null(strstr(reach(ROLES_STAFF | ROLES_WATCH | ROLES_ADMINS),
+	    "/agency/file"));
+	assert_null(strstr(reach(ROLES_STAFF | ROLES_WATCH | ROLES_ADMINS),
+	    "/agency/edit"));
+	assert_null(strstr(reach(ROLES_STAFF | ROLES_WATCH | ROLES_ADMINS),
+	    "/agency/close"));
 }
 
 static void

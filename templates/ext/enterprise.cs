@@ -5,7 +5,8 @@
        Apps.N.{app_no,item_name,state_label,submitted_at,handler}
        (may_view) and its licences Lics.N (may_view, DOC-2); its 全程代理
        projects Agency.N.{name,location,coordinator,as_of,done,doing,todo,
-       Items.M.{name,dept,state,app_no,step}} (may_view, INT-14);
+       closed_at,close_reason,Items.M.{name,dept,state,app_no,step}}
+       (may_view, INT-14);
        Form.{Error,name} after a refused grant. ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/my">我的办件</a> › 我的企业</nav>
 <header class="page-head">
@@ -56,8 +57,9 @@
   <h2 class="section-title" id="ent-agency">项目代办进度</h2>
   <p class="help">以下项目由政务服务中心全程代理，各部门的审批由中心督促、协调，办结后由中心送达。</p>
   <?cs each:p = Agency ?>
-  <h3><?cs var:p.name ?></h3>
+  <h3><?cs var:p.name ?><?cs if:p.closed_at ?> <span class="badge">已关闭</span><?cs /if ?></h3>
   <p class="small muted"><?cs var:p.location ?> · 代理协调员 <?cs var:p.coordinator ?> · 更新于 <?cs var:p.as_of ?></p>
+  <?cs if:p.closed_at ?><p class="callout" role="note">政务服务中心已于 <?cs var:p.closed_at ?> 关闭这个全程代理项目：<?cs var:p.close_reason ?>。如有疑问，请联系代理协调员。</p><?cs /if ?>
   <p>已办结 <strong><?cs var:p.done ?></strong> 项，办理中 <strong><?cs var:p.doing ?></strong> 项，待申请 <strong><?cs var:p.todo ?></strong> 项</p>
   <div class="table-wrap">
     <table class="grid reflow">

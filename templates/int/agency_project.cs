@@ -6,13 +6,18 @@
        light,due_text,urged_by,urge_note,urged_at} (waiting now);
        Docs.N.{app_no,title,doc_no,issued_at}; Events.N.{at,app_no,label,
        who,note}; Form.{Error,item,app_no,note} after a refused form.
-       Project.mine: the coordinator, who may link and urge; a supervisor
-       reads only. ?>
+       Project.mine: the coordinator, who may link, file, urge, edit and
+       close while the project is open (Project.closed_at,close_reason
+       once closed: it reads only); a supervisor reads only.
+       PItems.N.filed: the centre filed the case as the investor's
+       agent (its receipt linked for the coordinator, Project.coord). ?>
 <nav class="crumbs no-print" aria-label="位置"><?cs if:Project.mine ?><a href="/agency">全程代理项目</a><?cs else ?><a href="/sup/agency">全程代理项目</a><?cs /if ?> › <?cs var:Project.name ?></nav>
 <header class="page-head">
   <h1><?cs var:Project.name ?></h1>
-  <p class="page-sub"><?cs var:Project.kind ?> · 全程代理 · 代理协调员 <?cs var:Project.coordinator ?></p>
+  <p class="page-sub"><?cs var:Project.kind ?> · 全程代理 · 代理协调员 <?cs var:Project.coordinator ?><?cs if:Project.closed_at ?> · <span class="badge">已关闭</span><?cs /if ?></p>
+  <?cs if:Project.mine ?><p class="actions no-print"><a class="btn btn-plain" href="/agency/edit?id=<?cs var:url_escape(Project.id) ?>">修改项目</a> <a class="btn btn-plain" href="#p-close">关闭项目</a></p><?cs /if ?>
 </header>
+<?cs if:Project.closed_at ?><div class="callout" role="note" id="p-closed">项目已于 <?cs var:Project.closed_at ?> 关闭：<?cs var:Project.close_reason ?>。关闭的项目只能查看，不能再申请、关联、催办或修改。</div><?cs /if ?>
 <?cs if:Form.Error ?><div class="alert alert-error" id="form-error" role="alert"><?cs var:Form.Error ?></div><?cs /if ?>
 
 <section class="panel" aria-labelledby="p-facts">
@@ -37,8 +42,9 @@
         <tr>
           <td data-label="事项"><?cs var:i.name ?></td>
           <td data-label="部门"><?cs var:i.dept ?></td>
-          <td data-label="办件"><?cs if:i.app_no ?><span class="mono"><?cs var:i.app_no ?></span><br><span class="badge"><?cs var:i.state_label ?></span><?cs else ?><span class="badge">待申请</span>
+          <td data-label="办件"><?cs if:i.app_no ?><span class="mono"><?cs var:i.app_no ?></span><br><span class="badge"><?cs var:i.state_label ?></span><?cs if:i.filed ?> <span class="tag">中心代为申请</span><?cs if:Project.coord ?> <a class="small no-print" href="/agency/receipt?id=<?cs var:url_escape(Project.id) ?>&amp;no=<?cs var:url_escape(i.app_no) ?>">回执</a><?cs /if ?><?cs /if ?><?cs else ?><span class="badge">待申请</span>
             <?cs if:Project.mine ?>
+            <p><a class="btn btn-primary" href="/agency/file?id=<?cs var:url_escape(Project.id) ?>&amp;item=<?cs var:url_escape(i.code) ?>">代为申请</a></p>
             <form class="form-row" method="post" action="/agency/link">
               <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
               <input type="hidden" name="id" value="<?cs var:Project.id ?>">
@@ -55,7 +61,7 @@
       </tbody>
     </table>
   </div>
-  <?cs if:Project.mine ?><p class="help">投资企业在外网以企业名义申请后，把申请编号填入对应事项；窗口代为受理的办件也同样关联。</p><?cs /if ?>
+  <?cs if:Project.mine ?><p class="help">“代为申请”：中心按委托代理协议以投资企业的名义提交申请，办件直接进入部门待办并关联本项目。投资企业自己在外网以企业名义申请的，把申请编号填入对应事项关联。</p><?cs /if ?>
 </section>
 
 <section class="panel" aria-labelledby="p-steps">
@@ -102,3 +108,19 @@
     <?cs /each ?>
   </ol>
 </section>
+
+<?cs if:Project.mine ?>
+<section class="panel no-print" aria-labelledby="p-close">
+  <h2 class="section-title" id="p-close">关闭项目</h2>
+  <p class="help">全部事项办结后可以直接关闭；项目终止（企业撤资、项目取消等）的，写明终止原因后关闭。关闭后项目只能查看，投资企业的页面显示项目已关闭及原因。</p>
+  <form class="form" method="post" action="/agency/close">
+    <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+    <input type="hidden" name="id" value="<?cs var:Project.id ?>">
+    <div class="field">
+      <label for="f-reason">关闭原因（全部办结的可不填）</label>
+      <textarea id="f-reason" name="reason" rows="2" maxlength="200"><?cs var:Form.reason ?></textarea>
+    </div>
+    <div class="form-actions"><button class="btn" type="submit">关闭项目</button></div>
+  </form>
+</section>
+<?cs /if ?>

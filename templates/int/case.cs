@@ -17,6 +17,7 @@
     <?cs if:Case.step_name ?><span>当前环节：<strong><?cs var:Case.step_name ?></strong></span><?cs /if ?>
     <span class="muted">申请人 <?cs if:Case.Entity.code ?><?cs var:Case.Entity.name ?>，经办人 <?cs /if ?><?cs var:Case.applicant_name ?></span>
     <?cs if:Case.agent ?><span class="tag">代办</span> <span>代办员：<?cs var:Case.agent ?></span><?cs /if ?>
+    <?cs if:Case.agency ?><span class="tag">全程代理</span> <span><?cs var:Case.agency ?></span><?cs /if ?>
   </p>
   <?cs if:Case.Bundle.no ?><div class="callout case-bundle" role="note">
     <p><span class="tag">一件事</span> 本件属于一件事「<strong><?cs var:Case.Bundle.event_name ?></strong>」（<span class="mono"><?cs var:Case.Bundle.no ?></span>），申请人一次提交，各部门分别办理。同一申请的其他办件：</p>

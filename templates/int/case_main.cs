@@ -18,6 +18,7 @@
         <?cs /if ?>
         <?cs if:Case.agent ?><div><dt>代办员</dt><dd>代办员：<?cs var:Case.agent ?></dd></div>
         <div><dt>居民授权</dt><dd><?cs var:Case.consent ?></dd></div><?cs /if ?>
+        <?cs if:Case.agency ?><div><dt>全程代理</dt><dd><?cs var:Case.agency ?></dd></div><?cs /if ?>
         <div><dt><?cs if:Case.Entity.code ?>经办人身份证号码<?cs else ?>身份证号码<?cs /if ?></dt><dd class="mono"><?cs var:Case.id_number ?></dd></div>
         <div><dt>手机号码</dt><dd class="mono"><?cs var:Case.mobile ?></dd></div>
         <div><dt>事项编码</dt><dd><?cs var:Case.item_code ?><?cs if:Case.item_version ?>（第 <?cs var:Case.item_version ?> 版）<?cs /if ?></dd></div>

@@ -42,18 +42,7 @@
     <input type="hidden" name="form_key" value="<?cs var:Form.key ?>">
     <fieldset class="field">
       <legend>申请人（核验居民身份证原件）</legend>
-      <div class="field">
-        <label for="f-name">姓名（与身份证一致）</label>
-        <input id="f-name" name="name" type="text" maxlength="50" value="<?cs var:Form.name ?>" required>
-      </div>
-      <div class="field">
-        <label for="f-idno">身份证号码</label>
-        <input id="f-idno" name="id_number" type="text" maxlength="18" autocomplete="off" spellcheck="false" value="<?cs var:Form.id_number ?>" required>
-      </div>
-      <div class="field">
-        <label for="f-mobile">手机号码</label>
-        <input id="f-mobile" name="mobile" type="tel" inputmode="numeric" maxlength="11" value="<?cs var:Form.mobile ?>" required>
-      </div>
+      <?cs include:"int/intake_person.cs" ?>
     </fieldset>
     <fieldset class="field">
       <legend>以企业名义申请时填写（核验营业执照原件；上面为经办人）</legend>

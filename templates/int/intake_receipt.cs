@@ -2,7 +2,8 @@
        window clerks of the department.  Receipt.{app_no,item_name,
        applicant,id_number (masked),entity,received_at,clerk,dept,
        promised_due,online,query_url,qr_html,scanned.N.{name,file},
-       paper.N.{name,copies,pages}}. ?>
+       paper.N.{name,copies,pages},agency (filed by the 全程代理 centre,
+       INT-14), project_id (its page: the coordinator's receipt)}. ?>
 <article class="doc receipt">
   <header class="doc-head">
     <h1>收件回执</h1>
@@ -13,6 +14,7 @@
     <div><dt>申请人</dt><dd><?cs var:Receipt.applicant ?>（身份证 <span class="mono"><?cs var:Receipt.id_number ?></span>）<?cs if:Receipt.entity ?>，代表 <?cs var:Receipt.entity ?><?cs /if ?></dd></div>
     <div><dt>收件时间</dt><dd><?cs var:Receipt.received_at ?></dd></div>
     <div><dt>收件部门</dt><dd><?cs var:Receipt.dept ?></dd></div>
+    <?cs if:Receipt.agency ?><div><dt>全程代理</dt><dd>由<?cs var:Receipt.agency ?>代投资企业申请</dd></div><?cs /if ?>
     <div><dt>收件人</dt><dd><?cs var:Receipt.clerk ?></dd></div>
     <?cs if:Receipt.promised_due ?><div><dt>承诺办结</dt><dd>受理后按承诺时限办理，预计 <?cs var:Receipt.promised_due ?> 前办结</dd></div><?cs /if ?>
   </dl>
@@ -31,4 +33,4 @@
   <?cs /if ?>
   <p class="small">本回执只证明窗口已收到上列材料；是否受理，以受理通知书或不予受理通知书为准（5 个工作日内作出）。</p>
 </article>
-<p class="no-print">请用浏览器的“打印”功能（Ctrl+P）打印本页，交申请人收执。 <a class="btn btn-plain" href="/hall/intake">继续收件</a></p>
+<p class="no-print">请用浏览器的“打印”功能（Ctrl+P）打印本页，交申请人收执。 <?cs if:Receipt.project_id ?><a class="btn btn-plain" href="/agency/project?id=<?cs var:url_escape(Receipt.project_id) ?>">返回项目</a><?cs else ?><a class="btn btn-plain" href="/hall/intake">继续收件</a><?cs /if ?></p>
