@@ -25,6 +25,11 @@ static const char SQL_EV_LATEST[] =
     "SELECT " EV_COLS " FROM life_event e WHERE e.version = "
     "(SELECT MAX(f.version) FROM life_event f WHERE f.code = e.code) "
     "ORDER BY e.code";
+/* The home page's list: no item codes, only how many. */
+static const char SQL_EV_BRIEF[] =
+    "SELECT e.code, e.name, e.intro, (SELECT COUNT(*) FROM "
+    "life_event_item i WHERE i.event_id = e.id) FROM life_event e "
+    "WHERE e.status = 'published' ORDER BY e.code";
 static const char SQL_EV_LIST_PUB[] =
     "SELECT " EV_COLS " FROM life_event e WHERE e.status = 'published' "
     "ORDER BY e.code";
@@ -112,6 +117,27 @@ event_get(struct db *db, struct pool *pool, const char *code, int version,
 	if ((rc = stmt_first(q, pool, event_row_all, e)) != DB_OK)
 		return rc;
 	return event_items(db, pool, e);
+}
+
+static enum db_rc
+event_row_brief(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct life_event	*e = arg;
+	int64_t			 n = 0;
+	enum db_rc		 rc;
+
+	memset(e, 0, sizeof(*e));
+	rc = stmt_row(q, pool, "sssi", &e->code, &e->name, &e->intro, &n);
+	e->nitems = (size_t)n;
+	return rc;
+}
+
+enum db_rc
+event_list_brief(struct db *db, struct pool *pool, struct life_event **out,
+    size_t *n)
+{
+	return stmt_list(db_stmt(db, SQL_EV_BRIEF), pool, event_row_brief,
+	    sizeof(**out), out, n);
 }
 
 enum db_rc

@@ -34,6 +34,10 @@ struct life_event {
  * items.  DB_NONE when there is none. */
 enum db_rc	 event_get(struct db *, struct pool *, const char *code,
 		    int version, struct life_event *);
+/* The published events' code, name, intro and nitems (items NULL), in
+ * one statement: the home page's. */
+enum db_rc	 event_list_brief(struct db *, struct pool *,
+		    struct life_event **, size_t *);
 /* Every event's latest version (published_only: its published one). */
 enum db_rc	 event_list(struct db *, struct pool *, int published_only,
 		    struct life_event **, size_t *);

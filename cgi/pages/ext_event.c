@@ -699,7 +699,7 @@ view_home_events(struct req *r)
 	size_t			 n, i;
 	char			*p;
 
-	if (event_list(r->db, r->pool, 1, &v, &n) != DB_OK)
+	if (event_list_brief(r->db, r->pool, &v, &n) != DB_OK)
 		return -1;
 	for (i = 0; i < n; i++) {
 		p = pool_printf(r->pool, "Events.%zu", i);

@@ -105,7 +105,7 @@ sql_ext "DELETE FROM rating WHERE app_no LIKE 'STMT_';
 	DELETE FROM booking_window WHERE window_code LIKE 'STMTW_'"
 # The hall (issue #11): its themes, its departments and its 热门事项,
 # each an index read (item_done, db/235_hall.sql).
-t_is "the home page: 3" "$(statements "$EXT_URL/")" 3
+t_is "the home page: 4 (its life events in one)" "$(statements "$EXT_URL/")" 4
 t_is "a search: 1" "$(statements "$EXT_URL/search?q=%E8%AE%B8%E5%8F%AF")" 1
 # A search's one statement ranks its matches in Groonga and hands the
 # server its top 100 (Mroonga's fast order limit), not every match to sort.
