@@ -253,7 +253,7 @@ plan() {	# k=v…: the plan page's form for B01
 	http_post admin "$INT_URL/admin/booking-plan" "csrf=$csrf" dept=SCJGJ code=B01 "$@" >/dev/null
 }
 plan "times=09:30 10:00" minutes=30 capacity=2 wd1=1 wd5=1 closed=2026-13-01
-t_like "a date that is none is refused, saying the form" "$HTTP_STATUS $(form_err)" "^422 日期“2026-13-01”不对：应为 YYYY-MM-DD"
+t_like "a date that is none is refused, saying the form" "$HTTP_STATUS $(form_err)" '^422 日期“2026-13-01”不对：应为 YYYY-MM-DD'
 t_is "what was typed stays" "$(textarea_value "$HTTP_BODY" times) $(input_value "$HTTP_BODY" capacity) $(grep -o 'name="wd[1-7]" value="1" checked' <<<"$HTTP_BODY" | wc -l)" "09:30 10:00 2 2"
 plan "times=09:30 10:00" minutes=30 capacity=2
 t_like "no day of the week is refused, saying how to stop instead" "$HTTP_STATUS $(form_err)" "^422 请至少选一天开放预约.*可约人数设为 0"
