@@ -41,6 +41,20 @@ view_bookings(struct req *r, const char *name, const struct booking *v,
 	}
 }
 
+/* Outside.N: the bookings of dept (at window, or every one) that a
+ * change of plan left out, to call.  0, or -1. */
+static int
+view_outside(struct req *r, const char *dept, const char *window)
+{
+	struct booking	*v;
+	size_t		 n;
+
+	if (booking_outside(r->db, r->pool, dept, window, &v, &n) != DB_OK)
+		return -1;
+	view_bookings(r, "Outside", v, n);
+	return 0;
+}
+
 static int
 hall_page(struct req *r, const char *day)
 {
@@ -59,10 +73,8 @@ hall_page(struct req *r, const char *day)
 	hdf_set(r, "Hall.today", buf);
 	hdf_set(r, "Hall.dept", r->user.dept_name);
 	view_bookings(r, "Bookings", v, n);
-	if (booking_outside(r->db, r->pool, r->user.dept_code, NULL, &v,
-	    &n) != DB_OK)
+	if (view_outside(r, r->user.dept_code, NULL) == -1)
 		return reply_error(r, 500, NULL);
-	view_bookings(r, "Outside", v, n);
 	hdf_set(r, "Page.Title", "今日预约");
 	return render(r, "int/hall_bookings.cs");
 }
@@ -131,10 +143,9 @@ static int
 plan_page(struct req *r, const struct book_plan *sel)
 {
 	struct book_plan *v;
-	struct booking	*out;
 	const char	*c;
 	char		*p, *days;
-	size_t		 n, i, nout;
+	size_t		 n, i;
 
 	if (booking_plans(r->db, r->pool, &v, &n) != DB_OK)
 		return reply_error(r, 500, NULL);
@@ -158,10 +169,8 @@ plan_page(struct req *r, const struct book_plan *sel)
 	}
 	if (sel != NULL) {
 		view_plan(r, sel);
-		if (booking_outside(r->db, r->pool, sel->dept, sel->code, &out,
-		    &nout) != DB_OK)
+		if (view_outside(r, sel->dept, sel->code) == -1)
 			return reply_error(r, 500, NULL);
-		view_bookings(r, "Outside", out, nout);
 	}
 	hdf_set(r, "Page.Title", "预约时段");
 	return render(r, "int/admin_booking_plan.cs");
