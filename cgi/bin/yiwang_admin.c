@@ -155,12 +155,17 @@ usage(void)
 	    "                               (班) of FILE's years (intranet; lines\n"
 	    "                               \"2026-10-01 休 国庆节\"); those years'\n"
 	    "                               days are replaced\n"
-	    "  booking-plan DEPT WINDOW MINUTES CAPACITY TIMES\n"
+	    "  booking-plan DEPT WINDOW MINUTES CAPACITY TIMES [WEEKDAYS "
+	    "[CLOSED]]\n"
 	    "                               the slots of window WINDOW of DEPT\n"
 	    "                               that may be booked online on each\n"
 	    "                               working day (TIMES \"09:00 09:30\",\n"
 	    "                               MINUTES long, CAPACITY people each;\n"
-	    "                               0: none); sent to the extranet\n"
+	    "                               0: none) of WEEKDAYS (\"12345\",\n"
+	    "                               1 Monday; all) but the days CLOSED\n"
+	    "                               (\"2026-12-24 …\"); sent to the\n"
+	    "                               extranet; the bookings it leaves\n"
+	    "                               out are listed, kept\n"
 	    "  workdays add DATE N          the N-th working day after DATE (a\n"
 	    "                               date, or today)\n"
 	    "  workdays between DATE DATE   working days after the first date up\n"
@@ -856,15 +861,20 @@ agent_add_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  * already (./run up, which must not undo an administrator's edits).
  */
 /*
- * booking-plan DEPT WINDOW MINUTES CAPACITY TIMES (EXT-10): which slots
- * of a window may be booked online; booking.h.
+ * booking-plan DEPT WINDOW MINUTES CAPACITY TIMES [WEEKDAYS [CLOSED]]
+ * (EXT-10): which slots of a window may be booked online, on which days
+ * of the week ("12345"; every day when not given) and which days it is
+ * closed; booking.h.  What /admin/booking-plan does.
  */
 static int
 booking_plan_cmd(const struct config *cfg, struct db *db, struct pool *pool,
-    char **argv)
+    int argc, char **argv)
 {
+	struct book_plan p;
+	struct booking	*out;
 	const char	*why;
 	char		*end1, *end2;
+	size_t		 nout, i;
 	long		 minutes = strtol(argv[2], &end1, 10);
 	long		 capacity = strtol(argv[3], &end2, 10);
 
@@ -878,11 +888,24 @@ booking_plan_cmd(const struct config *cfg, struct db *db, struct pool *pool,
 		fputs("MINUTES 和 CAPACITY 应为整数。\n", stderr);
 		return 1;
 	}
-	switch (booking_plan_set(db, pool, argv[0], argv[1], argv[4],
-	    (int)minutes, (int)capacity, config_operator(pool), &why)) {
+	memset(&p, 0, sizeof(p));
+	p.dept = argv[0];
+	p.code = argv[1];
+	p.times = argv[4];
+	p.minutes = (int)minutes;
+	p.capacity = (int)capacity;
+	p.weekdays = argc > 5 ? argv[5] : "1234567";
+	p.closed = argc > 6 ? argv[6] : "";
+	switch (booking_plan_set(db, pool, &p, config_operator(pool), &why,
+	    &out, &nout)) {
 	case DB_OK:
 		printf("窗口 %s/%s：%s，每段 %ld 分钟，每段 %ld 人；已排队送往"
 		    "外网。\n", argv[0], argv[1], argv[4], minutes, capacity);
+		/* Kept, never dropped: the clerk tells these people. */
+		for (i = 0; i < nout; i++)
+			printf("不在新安排内的预约：%s %s %s %s（%s）\n",
+			    out[i].day, out[i].slot, out[i].code,
+			    out[i].name, out[i].item_name);
 		return 0;
 	case DB_NONE:
 		fprintf(stderr, "%s\n", why);
@@ -2462,8 +2485,8 @@ main(int argc, char *argv[])
 	    (argc == 3 && strcmp(argv[1], "--unless-loaded") == 0)))
 		rc = calendar_load_cmd(&cfg, db, pool, argc == 3,
 		    argv[argc - 1]);
-	else if (strcmp(cmd, "booking-plan") == 0 && argc == 6)
-		rc = booking_plan_cmd(&cfg, db, pool, argv + 1);
+	else if (strcmp(cmd, "booking-plan") == 0 && argc >= 6 && argc <= 8)
+		rc = booking_plan_cmd(&cfg, db, pool, argc - 1, argv + 1);
 	else if (strcmp(cmd, "workdays") == 0 && argc == 4 &&
 	    (strcmp(argv[1], "add") == 0 || strcmp(argv[1], "between") == 0))
 		rc = workdays_cmd(&cfg, db, pool, argv[1], argv[2], argv[3]);

@@ -1026,6 +1026,37 @@ stmt_list(struct stmt *q, struct pool *pool, row_reader row, size_t size,
 }
 
 enum db_rc
+stmt_page(struct stmt *q, struct pool *pool, unsigned at, int64_t before,
+    size_t page, row_reader row, size_t size, size_t id_at, void *arr,
+    size_t *n, int64_t *next)
+{
+	char		*v = NULL, *tmp;
+	enum db_rc	 rc;
+	size_t		 cap = 0;
+
+	*n = 0;
+	*next = 0;
+	*(void **)arr = NULL;
+	stmt_bind_int(q, at, before > 0 ? before : INT32_MAX);
+	stmt_bind_int(q, at + 1, (int64_t)page + 1);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	tmp = pool_alloc(pool, size);
+	while ((rc = row(q, pool, tmp)) == DB_OK) {
+		/* One more than a page says that there is a next one. */
+		if (*n == page) {
+			memcpy(next, v + (*n - 1) * size + id_at,
+			    sizeof(*next));
+			continue;
+		}
+		memcpy(pool_push(pool, &v, n, &cap, size), tmp, size);
+	}
+	stmt_done(q);
+	*(void **)arr = v;
+	return rc == DB_ERR ? rc : DB_OK;
+}
+
+enum db_rc
 stmt_first(struct stmt *q, struct pool *pool, row_reader row, void *elem)
 {
 	enum db_rc	 rc;

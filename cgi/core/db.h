@@ -173,6 +173,18 @@ enum db_rc	 stmt_list(struct stmt *, struct pool *, row_reader,
 enum db_rc	 stmt_first(struct stmt *, struct pool *, row_reader,
 		    void *elem);
 
+/*
+ * A page of a list, newest first by id: binds before (the id the page
+ * starts before; 0 or less: the newest) and page + 1 as q's parameters
+ * at and at + 1 (… AND id < ? ORDER BY id DESC LIMIT ?), runs q and
+ * collects at most page rows into *arr, *n as stmt_list() does; *next
+ * the id of the last of them when there are more (0: none), read as
+ * the int64_t at offset id_at of an element.
+ */
+enum db_rc	 stmt_page(struct stmt *, struct pool *, unsigned at,
+		    int64_t before, size_t page, row_reader, size_t size,
+		    size_t id_at, void *arr, size_t *n, int64_t *next);
+
 /* One-row helpers: run, fetch the first row, done. */
 enum db_rc	 stmt_one(struct stmt *, struct pool *, const char *fmt, ...);
 

@@ -31,15 +31,43 @@ static const char SQL_WINDOW[] =
     "WHERE w.dept_code = ? AND w.code = ?";
 static const char SQL_PLAN_PUT[] =
     "INSERT INTO booking_plan (dept_code, window_code, times, minutes, "
-    "capacity) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-    "times = VALUES(times), minutes = VALUES(minutes), "
-    "capacity = VALUES(capacity)";
+    "capacity, weekdays, closed) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON DUPLICATE KEY UPDATE times = VALUES(times), "
+    "minutes = VALUES(minutes), capacity = VALUES(capacity), "
+    "weekdays = VALUES(weekdays), closed = VALUES(closed)";
 static const char SQL_PLAN[] =
-    "SELECT times, minutes, capacity, sent_days FROM booking_plan "
-    "WHERE dept_code = ? AND window_code = ? FOR UPDATE";
+    "SELECT times, minutes, capacity, sent_days, weekdays, closed "
+    "FROM booking_plan WHERE dept_code = ? AND window_code = ? FOR UPDATE";
 static const char SQL_PLANS[] =
     "SELECT dept_code, window_code, sent_days FROM booking_plan "
     "ORDER BY dept_code, window_code";
+/* Every window, planned or not (the plan page); 30 minutes, Monday to
+ * Friday proposed for one without a plan. */
+#define PLAN_COLUMNS \
+    "SELECT w.dept_code, w.code, d.name, w.name, COALESCE(p.times, ''), " \
+    "COALESCE(p.minutes, 30), COALESCE(p.capacity, 0), " \
+    "COALESCE(p.weekdays, '12345'), COALESCE(p.closed, ''), " \
+    "COALESCE(p.sent_days, ''), p.dept_code IS NOT NULL " \
+    "FROM service_window w JOIN department d ON d.code = w.dept_code " \
+    "LEFT JOIN booking_plan p ON p.dept_code = w.dept_code AND " \
+    "p.window_code = w.code "
+static const char SQL_PLAN_ALL[] =
+    PLAN_COLUMNS "ORDER BY d.code, w.code";
+static const char SQL_PLAN_ONE[] =
+    PLAN_COLUMNS "WHERE w.dept_code = ? AND w.code = ?";
+/* The bookings waiting at the planned windows of a department, with
+ * what the plan offers now. */
+static const char SQL_WAITING[] =
+    "SELECT b.id, b.code, b.name, b.dept_code, b.window_code, "
+    "COALESCE(w.name, b.window_code), " DAY("b.day") ", b.slot, "
+    "b.item_code, b.item_name, b.app_no, b.state, "
+    LOCAL("b.created_at") ", b.marked_by, p.times, p.capacity, "
+    "p.sent_days FROM booking b JOIN booking_plan p ON "
+    "p.dept_code = b.dept_code AND p.window_code = b.window_code "
+    "LEFT JOIN service_window w ON w.dept_code = b.dept_code AND "
+    "w.code = b.window_code WHERE b.dept_code = ? AND "
+    "(? IS NULL OR b.window_code = ?) AND b.state = 'booked' AND "
+    "b.day >= ? ORDER BY b.day, b.slot, b.window_code, b.id";
 static const char SQL_PLAN_SENT[] =
     "UPDATE booking_plan SET sent_days = ? WHERE dept_code = ? AND "
     "window_code = ?";
@@ -166,7 +194,8 @@ hhmm_ok(const char *s)
 	    (s[0] < '2' || s[1] <= '3');
 }
 
-/* The words of text split at spaces and commas, into *v (at most max). */
+/* The words of text split at white space and commas, into *v (at most
+ * max). */
 static size_t
 split(struct pool *pool, const char *text, char ***v, size_t max)
 {
@@ -174,8 +203,8 @@ split(struct pool *pool, const char *text, char ***v, size_t max)
 	size_t	 n = 0;
 
 	*v = pool_alloc(pool, (max + 1) * sizeof(**v));
-	for (w = strtok_r(s, " ,，", &save); w != NULL;
-	    w = strtok_r(NULL, " ,，", &save)) {
+	for (w = strtok_r(s, " ,，\t\r\n", &save); w != NULL;
+	    w = strtok_r(NULL, " ,，\t\r\n", &save)) {
 		if (n == max)
 			return max + 1;
 		(*v)[n++] = w;
@@ -196,45 +225,65 @@ in_list(char **v, size_t n, const char *s)
 
 /* ---- the intranet ---------------------------------------------------- */
 
-/* The working days of the next BOOK_DAYS days, "YYYY-MM-DD …". */
+/*
+ * The days of the next BOOK_DAYS days the plan offers, "YYYY-MM-DD …":
+ * the calendar's working days on weekdays, not closed.
+ */
 static enum db_rc
-plan_days(struct db *db, struct pool *pool, char **days)
+plan_days(struct db *db, struct pool *pool, const char *weekdays,
+    const char *closed, char **days)
 {
 	struct calendar	 cal;
-	char		 buf[CAL_DAY_BUF];
+	char		 buf[CAL_DAY_BUF], wd[2];
 	cal_day		 d, today = cal_day_of(clock_now());
 	int		 unknown = 0;
 
 	if (calendar_get(db, pool, &cal) != DB_OK)
 		return DB_ERR;
 	*days = "";
-	for (d = today; d < today + BOOK_DAYS; d++)
-		if (cal_is_workday(&cal, d, &unknown)) {
-			cal_day_format(d, buf);
-			*days = pool_printf(pool, "%s%s%s", *days,
-			    **days ? " " : "", buf);
-		}
+	for (d = today; d < today + BOOK_DAYS; d++) {
+		/* cal_weekday(): 0 Sunday; a plan's '7' */
+		wd[0] = (char)('0' + (cal_weekday(d) + 6) % 7 + 1);
+		wd[1] = '\0';
+		cal_day_format(d, buf);
+		if (!cal_is_workday(&cal, d, &unknown) ||
+		    strstr(weekdays, wd) == NULL || strstr(closed, buf) != NULL)
+			continue;
+		*days = pool_printf(pool, "%s%s%s", *days, **days ? " " : "",
+		    buf);
+	}
 	return DB_OK;
 }
 
-/* Send the plan of window (dept, code) with the days and note them. */
+/*
+ * Send the plan of window (dept, code) with its days and note them; when
+ * changed_only, only when its days differ from those sent last (*sent
+ * 1 when it went).
+ */
 static enum db_rc
 plan_send(struct db *db, struct pool *pool, const char *dept,
-    const char *code, const char *days)
+    const char *code, int changed_only, int *sentp)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
 	json_t		*rec, *a;
 	char		*times, *sent, *wname, *dname, *place, *now, **v;
+	char		*weekdays, *closed, *days;
 	int64_t		 minutes, capacity;
 	size_t		 n, i;
 
+	*sentp = 0;
 	q = db_stmt(db, SQL_PLAN);
 	stmt_bind_text(q, 0, dept);
 	stmt_bind_text(q, 1, code);
-	if ((rc = stmt_one(q, pool, "siis", &times, &minutes, &capacity,
-	    &sent)) != DB_OK)
+	if ((rc = stmt_one(q, pool, "siisss", &times, &minutes, &capacity,
+	    &sent, &weekdays, &closed)) != DB_OK ||
+	    (rc = plan_days(db, pool, weekdays, closed, &days)) != DB_OK)
 		return rc;
+	if (capacity == 0)
+		days = "";
+	if (changed_only && strcmp(sent, days) == 0)
+		return DB_OK;
 	q = db_stmt(db, SQL_WINDOW);
 	stmt_bind_text(q, 0, dept);
 	stmt_bind_text(q, 1, code);
@@ -242,8 +291,6 @@ plan_send(struct db *db, struct pool *pool, const char *dept,
 	    DB_OK || (rc = stmt_one(db_stmt(db, SQL_NOW), pool, "s", &now)) !=
 	    DB_OK)
 		return rc;
-	if (capacity == 0)
-		days = "";
 	rec = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:s}",
 	    "type", "booking.window", "dept_code", dept, "window_code", code,
 	    "dept_name", dname, "window_name", wname, "place", place,
@@ -267,71 +314,140 @@ plan_send(struct db *db, struct pool *pool, const char *dept,
 	stmt_bind_text(q, 0, days);
 	stmt_bind_text(q, 1, dept);
 	stmt_bind_text(q, 2, code);
-	return stmt_run(q);
+	if ((rc = stmt_run(q)) == DB_OK)
+		*sentp = 1;
+	return rc;
+}
+
+/* The times of a plan as typed: *norm "09:00 09:30 …", or *why. */
+static const char *
+plan_times(struct pool *pool, const char *times, char **norm)
+{
+	char	**v;
+	size_t	 n, i;
+
+	*norm = "";
+	n = split(pool, times != NULL ? times : "", &v, BOOK_TIMES_MAX);
+	if (n == 0 || n > BOOK_TIMES_MAX)
+		return "请列出 1 到 24 个时段的开始时间，如 09:00 09:30。";
+	for (i = 0; i < n; i++) {
+		if (!hhmm_ok(v[i]) || strcmp(v[i], "07:00") < 0 ||
+		    strcmp(v[i], "20:00") > 0)
+			return pool_printf(pool, "时段“%s”不对：应为 07:00 到 "
+			    "20:00 之间的 HH:MM。", v[i]);
+		if (i > 0 && strcmp(v[i - 1], v[i]) >= 0)
+			return "时段应从早到晚排列，不能重复。";
+		*norm = pool_printf(pool, "%s%s%s", *norm, i ? " " : "", v[i]);
+	}
+	return NULL;
+}
+
+/* The days of the week: *norm "135", or *why. */
+static const char *
+plan_weekdays(struct pool *pool, const char *weekdays, char **norm)
+{
+	const char	*c;
+	char		 on[8] = "";
+
+	for (c = weekdays != NULL ? weekdays : ""; *c != '\0'; c++)
+		if (*c >= '1' && *c <= '7')
+			on[*c - '1'] = 1;
+		else if (*c != ' ' && *c != ',')
+			return "星期应为 1（星期一）到 7（星期日）的数字，"
+			    "如 12345。";
+	*norm = "";
+	for (c = "1234567"; *c != '\0'; c++)
+		if (on[*c - '1'])
+			*norm = pool_printf(pool, "%s%c", *norm, *c);
+	if (**norm == '\0')
+		return "请至少选一天开放预约；要停止网上预约，请把每个时段"
+		    "可约人数设为 0。";
+	return NULL;
+}
+
+/* The days closed: *norm "YYYY-MM-DD …" from today on, or *why. */
+static const char *
+plan_closed(struct pool *pool, const char *closed, char **norm)
+{
+	char	**v, buf[CAL_DAY_BUF];
+	cal_day	 d, last = 0, today = cal_day_of(clock_now());
+	size_t	 n, i;
+
+	*norm = "";
+	n = split(pool, closed != NULL ? closed : "", &v, BOOK_CLOSED_MAX);
+	if (n > BOOK_CLOSED_MAX)
+		return "不开放的日期最多列 30 天；更早的过去后会自动去掉。";
+	for (i = 0; i < n; i++) {
+		if (cal_day_parse(v[i], &d) != 0)
+			return pool_printf(pool, "日期“%s”不对：应为 YYYY-MM-DD，"
+			    "如 2026-12-31。", v[i]);
+		if (i > 0 && d <= last)
+			return "不开放的日期应从早到晚排列，不能重复。";
+		last = d;
+		if (d < today)
+			continue;	/* past: nothing to close */
+		cal_day_format(d, buf);
+		*norm = pool_printf(pool, "%s%s%s", *norm, **norm ? " " : "",
+		    buf);
+	}
+	return NULL;
 }
 
 enum db_rc
-booking_plan_set(struct db *db, struct pool *pool, const char *dept,
-    const char *code, const char *times, int minutes, int capacity,
-    const char *actor, const char **why)
+booking_plan_set(struct db *db, struct pool *pool,
+    const struct book_plan *p, const char *actor, const char **why,
+    struct booking **out, size_t *nout)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	char		**v, *w1, *w2, *w3, *days, *norm = "";
-	size_t		 n, i;
+	char		*w1, *w2, *w3, *times, *weekdays, *closed;
+	int		 sent;
 
 	*why = NULL;
+	if (out != NULL) {
+		*out = NULL;
+		*nout = 0;
+	}
 	q = db_stmt(db, SQL_WINDOW);
-	stmt_bind_text(q, 0, dept);
-	stmt_bind_text(q, 1, code);
+	stmt_bind_text(q, 0, p->dept != NULL ? p->dept : "");
+	stmt_bind_text(q, 1, p->code != NULL ? p->code : "");
 	if ((rc = stmt_one(q, pool, "sss", &w1, &w2, &w3)) == DB_NONE)
 		*why = "没有这个窗口：请按“部门编码 窗口编码”填写（见机构"
 		    "管理的窗口一览）。";
 	else if (rc != DB_OK)
 		return DB_ERR;
-	else if (minutes < 5 || minutes > BOOK_MINUTES_MAX)
+	else if (p->minutes < 5 || p->minutes > BOOK_MINUTES_MAX)
 		*why = "每个时段应为 5 到 240 分钟。";
-	else if (capacity < 0 || capacity > BOOK_CAPACITY_MAX)
+	else if (p->capacity < 0 || p->capacity > BOOK_CAPACITY_MAX)
 		*why = "每个时段可约人数应为 0 到 50（0 表示停止网上预约）。";
+	else if ((*why = plan_times(pool, p->times, &times)) == NULL &&
+	    (*why = plan_weekdays(pool, p->weekdays, &weekdays)) == NULL)
+		*why = plan_closed(pool, p->closed, &closed);
 	if (*why != NULL)
 		return DB_NONE;
-	n = split(pool, times != NULL ? times : "", &v, BOOK_TIMES_MAX);
-	if (n == 0 || n > BOOK_TIMES_MAX) {
-		*why = "请列出 1 到 24 个时段的开始时间，如 09:00 09:30。";
-		return DB_NONE;
-	}
-	for (i = 0; i < n; i++) {
-		if (!hhmm_ok(v[i]) || strcmp(v[i], "07:00") < 0 ||
-		    strcmp(v[i], "20:00") > 0) {
-			*why = pool_printf(pool, "时段“%s”不对：应为 07:00 到 "
-			    "20:00 之间的 HH:MM。", v[i]);
-			return DB_NONE;
-		}
-		if (i > 0 && strcmp(v[i - 1], v[i]) >= 0) {
-			*why = "时段应从早到晚排列，不能重复。";
-			return DB_NONE;
-		}
-		norm = pool_printf(pool, "%s%s%s", norm, i ? " " : "", v[i]);
-	}
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	q = db_stmt(db, SQL_PLAN_PUT);
-	stmt_bind_text(q, 0, dept);
-	stmt_bind_text(q, 1, code);
-	stmt_bind_text(q, 2, norm);
-	stmt_bind_int(q, 3, minutes);
-	stmt_bind_int(q, 4, capacity);
+	stmt_bind_text(q, 0, p->dept);
+	stmt_bind_text(q, 1, p->code);
+	stmt_bind_text(q, 2, times);
+	stmt_bind_int(q, 3, p->minutes);
+	stmt_bind_int(q, 4, p->capacity);
+	stmt_bind_text(q, 5, weekdays);
+	stmt_bind_text(q, 6, closed);
 	if ((rc = stmt_run(q)) != DB_OK ||
-	    (rc = plan_days(db, pool, &days)) != DB_OK ||
-	    (rc = plan_send(db, pool, dept, code, days)) != DB_OK ||
+	    (rc = plan_send(db, pool, p->dept, p->code, 0, &sent)) != DB_OK ||
 	    (rc = audit_json(db, pool, actor, "booking.plan",
-	    pool_printf(pool, "window:%s/%s", dept, code), json_pack(
-	    "{s:s, s:i, s:i}", "times", norm, "minutes", minutes,
-	    "capacity", capacity))) != DB_OK) {
+	    pool_printf(pool, "window:%s/%s", p->dept, p->code), json_pack(
+	    "{s:s, s:i, s:i, s:s, s:s}", "times", times, "minutes",
+	    p->minutes, "capacity", p->capacity, "weekdays", weekdays,
+	    "closed", closed))) != DB_OK) {
 		db_rollback(db);
 		return rc == DB_NONE ? DB_ERR : rc;
 	}
-	return db_commit(db);
+	if ((rc = db_commit(db)) != DB_OK || out == NULL)
+		return rc;
+	return booking_outside(db, pool, p->dept, p->code, out, nout);
 }
 
 struct plan_row {
@@ -351,28 +467,68 @@ booking_plan_send(struct db *db, struct pool *pool, int *n)
 {
 	struct plan_row	*v;
 	size_t		 nv, i;
-	char		*days;
-	enum db_rc	 rc;
+	int		 sent;
 
 	*n = 0;
 	if (stmt_list(db_stmt(db, SQL_PLANS), pool, plan_row, sizeof(*v), &v,
-	    &nv) != DB_OK || plan_days(db, pool, &days) != DB_OK)
+	    &nv) != DB_OK)
 		return DB_ERR;
 	for (i = 0; i < nv; i++) {
-		if (strcmp(v[i].sent, days) == 0)
-			continue;
 		if (db_begin(db) != DB_OK)
 			return DB_ERR;
-		if ((rc = plan_send(db, pool, v[i].dept, v[i].code, days)) !=
+		if (plan_send(db, pool, v[i].dept, v[i].code, 1, &sent) !=
 		    DB_OK) {
 			db_rollback(db);
 			return DB_ERR;
 		}
 		if (db_commit(db) != DB_OK)
 			return DB_ERR;
-		(*n)++;
+		*n += sent;
 	}
 	return DB_OK;
+}
+
+static enum db_rc
+plan_full_row(struct stmt *q, struct pool *pool, void *arg)
+{
+	struct book_plan *p = arg;
+	char		*dept, *code, *times, *weekdays, *closed;
+	int64_t		 minutes, capacity, planned;
+	enum db_rc	 rc;
+
+	if ((rc = stmt_row(q, pool, "sssssiisssi", &dept, &code,
+	    &p->dept_name, &p->window_name, &times, &minutes, &capacity,
+	    &weekdays, &closed, &p->sent_days, &planned)) != DB_OK)
+		return rc;
+	p->dept = dept;
+	p->code = code;
+	p->times = times;
+	p->weekdays = weekdays;
+	p->closed = closed;
+	p->minutes = (int)minutes;
+	p->capacity = (int)capacity;
+	p->planned = planned != 0;
+	return DB_OK;
+}
+
+enum db_rc
+booking_plans(struct db *db, struct pool *pool, struct book_plan **v,
+    size_t *n)
+{
+	return stmt_list(db_stmt(db, SQL_PLAN_ALL), pool, plan_full_row,
+	    sizeof(**v), v, n);
+}
+
+enum db_rc
+booking_plan_get(struct db *db, struct pool *pool, const char *dept,
+    const char *code, struct book_plan *p)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_PLAN_ONE);
+	stmt_bind_text(q, 0, dept);
+	stmt_bind_text(q, 1, code);
+	return stmt_first(q, pool, plan_full_row, p);
 }
 
 static enum db_rc
@@ -412,6 +568,46 @@ booking_day(struct db *db, struct pool *pool, const char *dept,
 	    DB_OK)
 		mark_started(*v, *n);
 	return rc;
+}
+
+enum db_rc
+booking_outside(struct db *db, struct pool *pool, const char *dept,
+    const char *window, struct booking **v, size_t *n)
+{
+	struct stmt	*q;
+	struct booking	 b;
+	enum db_rc	 rc;
+	char		 today[CAL_DAY_BUF], hm[6], *times, *days, **tv, **dv;
+	int64_t		 capacity;
+	size_t		 nt, nd, cap = 0;
+
+	*v = NULL;
+	*n = 0;
+	now_beijing(today, hm);
+	q = db_stmt(db, SQL_WAITING);
+	stmt_bind_text(q, 0, dept != NULL ? dept : "");
+	stmt_bind_pair(q, 1, window);
+	stmt_bind_text(q, 3, today);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	memset(&b, 0, sizeof(b));
+	while ((rc = stmt_row(q, pool, "isssssssssssss" "sis", &b.id, &b.code,
+	    &b.name, &b.dept_code, &b.window_code, &b.window_name, &b.day,
+	    &b.slot, &b.item_code, &b.item_name, &b.app_no, &b.state,
+	    &b.created_at, &b.marked_by, &times, &capacity, &days)) ==
+	    DB_OK) {
+		if (started(b.day, b.slot, today, hm))
+			continue;
+		nt = split(pool, times, &tv, BOOK_TIMES_MAX);
+		nd = split(pool, days, &dv, BOOK_DAYS);
+		if (capacity > 0 && in_list(dv, nd > BOOK_DAYS ? BOOK_DAYS :
+		    nd, b.day) && in_list(tv, nt > BOOK_TIMES_MAX ?
+		    BOOK_TIMES_MAX : nt, b.slot))
+			continue;
+		*(struct booking *)pool_push(pool, v, n, &cap, sizeof(b)) = b;
+	}
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
 }
 
 enum db_rc

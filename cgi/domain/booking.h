@@ -45,20 +45,9 @@
 #define BOOK_BLOCK_DAYS	30
 #define BOOK_CODE_LEN	8
 
-/* ---- the intranet ---------------------------------------------------- */
+#define BOOK_CLOSED_MAX	30	/* days a plan names closed */
 
-/*
- * Plan window (dept, code): slots starting at times ("09:00 09:30 …",
- * ascending, within 07:00–20:00), each minutes long, capacity people
- * each (0: no online booking).  Sends the plan at once; audited as actor
- * ("booking.plan").  DB_NONE with *why (Chinese) when refused.
- */
-enum db_rc	 booking_plan_set(struct db *, struct pool *,
-		    const char *dept, const char *code, const char *times,
-		    int minutes, int capacity, const char *actor,
-		    const char **why);
-/* The tick: every plan whose working days changed since sent; *n sent. */
-enum db_rc	 booking_plan_send(struct db *, struct pool *, int *n);
+/* ---- the intranet ---------------------------------------------------- */
 
 struct booking {
 	int64_t		 id;
@@ -67,6 +56,51 @@ struct booking {
 	char		*state, *created_at, *marked_by;
 	int		 started;	/* the slot has started */
 };
+
+/*
+ * A window's plan: slots starting at times ("09:00 09:30 …", ascending,
+ * within 07:00–20:00), each minutes long, capacity people each (0: no
+ * online booking), on the working days of the calendar that fall on
+ * weekdays ("12345": '1' Monday … '7' Sunday) and are not closed
+ * ("YYYY-MM-DD …", at most BOOK_CLOSED_MAX).
+ */
+struct book_plan {
+	const char	*dept, *code;
+	const char	*times, *weekdays, *closed;
+	int		 minutes, capacity;
+	/* read: the window's names; planned 0 for a window without a
+	 * plan (then the rest is a proposal); the days sent last */
+	char		*dept_name, *window_name, *sent_days;
+	int		 planned;
+};
+
+/* Every window of the organisation with its plan, by department. */
+enum db_rc	 booking_plans(struct db *, struct pool *,
+		    struct book_plan **, size_t *);
+/* The plan of window (dept, code); DB_NONE: no such window. */
+enum db_rc	 booking_plan_get(struct db *, struct pool *, const char *dept,
+		    const char *code, struct book_plan *);
+/*
+ * Plan the window p names, as p says: what /admin/booking-plan and
+ * `yiwang-admin booking-plan` both do.  Sends the plan at once; audited
+ * as actor ("booking.plan").  DB_NONE with *why (Chinese) when refused.
+ * Bookings are never dropped: *out (may be NULL) the bookings still
+ * waiting that the window's plan no longer offers, for the clerk to
+ * call (booking_outside()).
+ */
+enum db_rc	 booking_plan_set(struct db *, struct pool *,
+		    const struct book_plan *, const char *actor,
+		    const char **why, struct booking **out, size_t *nout);
+/* The tick: every plan whose working days changed since sent; *n sent. */
+enum db_rc	 booking_plan_send(struct db *, struct pool *, int *n);
+/*
+ * The bookings still waiting (slot not started) at the windows of dept
+ * (window NULL: every one) on a day or at a slot that the window's plan,
+ * as last sent, no longer offers: kept, for the clerk to tell the
+ * person.
+ */
+enum db_rc	 booking_outside(struct db *, struct pool *, const char *dept,
+		    const char *window, struct booking **, size_t *);
 
 /* The bookings of day ("YYYY-MM-DD") at the windows of dept, by window
  * and slot. */

@@ -1,6 +1,7 @@
 /*
  * complaint.c: complaints on both sites (complaint.h).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -492,12 +493,9 @@ enum db_rc
 cmp_page(struct db *db, struct pool *pool, const struct cmp_query *cq,
     const struct calendar *cal, cal_day today, struct cmp_page *pg)
 {
-	struct complaint c;
 	struct stmt	*q;
-	enum db_rc	 rc;
 	const char	*lo, *hi;
 	unsigned	 at = 0;
-	size_t		 cap = 0;
 
 	memset(pg, 0, sizeof(*pg));
 	(void)deadline_light_range(pool, cal, today, cq->light, &lo, &hi);
@@ -512,21 +510,9 @@ cmp_page(struct db *db, struct pool *pool, const struct cmp_query *cq,
 		stmt_bind_text(q, at++, cq->state);
 	} else
 		q = db_stmt(db, cq->all ? SQL_PAGE_ALL : SQL_PAGE_OPEN);
-	stmt_bind_int(q, at++, cq->before > 0 ? cq->before : INT32_MAX);
-	/* One more than a page says whether there is a next page. */
-	stmt_bind_int(q, at, CMP_PAGE + 1);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	while ((rc = cmp_row(q, pool, &c)) == DB_OK) {
-		if (pg->n == CMP_PAGE) {
-			pg->next = pg->v[pg->n - 1].id;
-			continue;
-		}
-		*(struct complaint *)pool_push(pool, &pg->v, &pg->n, &cap,
-		    sizeof(c)) = c;
-	}
-	stmt_done(q);
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_page(q, pool, at, cq->before, CMP_PAGE, cmp_row,
+	    sizeof(*pg->v), offsetof(struct complaint, id), &pg->v, &pg->n,
+	    &pg->next);
 }
 
 enum db_rc
@@ -535,20 +521,13 @@ cmp_counts(struct db *db, struct pool *pool, const struct calendar *cal,
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	cal_day		 yf, gf;
-	char		*y, *g, *state;
+	char		*state;
 	int64_t		 all, red, yellow, green;
 	size_t		 i;
 
 	memset(n, 0, sizeof(*n));
-	deadline_light_bounds(cal, today, &yf, &gf);
-	y = cal_day_str(pool, yf);
-	g = cal_day_str(pool, gf);
 	q = db_stmt(db, SQL_COUNTS);
-	stmt_bind_text(q, 0, y);
-	stmt_bind_text(q, 1, y);
-	stmt_bind_text(q, 2, g);
-	stmt_bind_text(q, 3, g);
+	deadline_light_bind(q, 0, pool, cal, today);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	while ((rc = stmt_row(q, pool, "siiii", &state, &all, &red, &yellow,

@@ -147,6 +147,22 @@ deadline_light_range(struct pool *pool, const struct calendar *c,
 	}
 }
 
+void
+deadline_light_bind(struct stmt *q, unsigned at, struct pool *pool,
+    const struct calendar *c, cal_day today)
+{
+	cal_day	 yf, gf;
+	char	*y, *g;
+
+	deadline_light_bounds(c, today, &yf, &gf);
+	y = cal_day_str(pool, yf);
+	g = cal_day_str(pool, gf);
+	stmt_bind_text(q, at, y);
+	stmt_bind_text(q, at + 1, y);
+	stmt_bind_text(q, at + 2, g);
+	stmt_bind_text(q, at + 3, g);
+}
+
 const char *
 deadline_light_word(enum light l)
 {

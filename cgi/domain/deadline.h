@@ -53,6 +53,14 @@ void		 deadline_light_bounds(const struct calendar *, cal_day today,
 int		 deadline_light_range(struct pool *, const struct calendar *,
 		    cal_day today, enum light l, const char **lo,
 		    const char **hi);
+/*
+ * Bind the bounds of today's lights as the dates yellow_from,
+ * yellow_from, green_from, green_from at q's parameters at … at + 3:
+ * what a query that counts open deadlines by light asks (due < ?: red;
+ * due >= ? AND due < ?: yellow; due >= ?: green).
+ */
+void		 deadline_light_bind(struct stmt *, unsigned at,
+		    struct pool *, const struct calendar *, cal_day today);
 /* "green", "yellow", "red" or "" (for classes and filters). */
 const char	*deadline_light_word(enum light);
 /* The light by its word; LIGHT_NONE for anything else. */

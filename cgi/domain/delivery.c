@@ -119,10 +119,15 @@ handed(struct db *db, struct pool *pool, const char *app_no)
 
 /* ---- the extranet ---------------------------------------------------- */
 
-/* What is wrong with a postal choice, or NULL. */
-static const char *
-post_problem(const char *recipient, const char *phone, const char *address)
+const char *
+delivery_problem(const char *method, const char *recipient,
+    const char *phone, const char *address)
 {
+	if (method == NULL || (strcmp(method, "window") != 0 &&
+	    strcmp(method, "post") != 0))
+		return "请选择窗口领取或邮寄。";
+	if (strcmp(method, "window") == 0)
+		return NULL;
 	if (recipient == NULL || text_check(recipient, strlen(recipient), 1,
 	    DELIVERY_NAME_MAX, 0, TEXT_LINE) != TEXT_OK)
 		return "请填写收件人姓名（50 个字以内）。";
@@ -147,15 +152,10 @@ delivery_choose(struct db *db, struct pool *pool, const struct user *u,
 	char		*state, *item, *now;
 	int		 post, h;
 
-	*why = NULL;
-	if (method == NULL || (strcmp(method, "window") != 0 &&
-	    strcmp(method, "post") != 0)) {
-		*why = "请选择窗口领取或邮寄。";
+	if ((*why = delivery_problem(method, recipient, phone, address)) !=
+	    NULL)
 		return DB_NONE;
-	}
 	post = strcmp(method, "post") == 0;
-	if (post && (*why = post_problem(recipient, phone, address)) != NULL)
-		return DB_NONE;
 	if (!post)
 		recipient = phone = address = NULL;
 	if (db_begin(db) != DB_OK)

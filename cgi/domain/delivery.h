@@ -2,8 +2,9 @@
  * delivery.h: how the applicant receives the result (证照快递 or 窗口领取,
  * EXT-10; issue #11).  Owns app_delivery (db/261) on both sites.
  *
- * On the extranet the applicant chooses, on the application's page while
- * it is open (before the decision): pick-up at the window, or post to a
+ * On the extranet the applicant chooses, on the application form or on
+ * the application's page while it is open (before the decision): pick-up
+ * at the window, or post to a
  * recipient, their mobile and address (the mobile and the address sealed
  * at rest, SEC-5).  The choice crosses as application.delivery (sealed in
  * the outbox, like an application).  On the intranet, once the decision
@@ -41,6 +42,14 @@ struct delivery {
 enum db_rc	 delivery_get(struct db *, struct pool *, const char *app_no,
 		    struct delivery *);
 
+/*
+ * What is wrong with a choice as a form sends it: method "window" or
+ * "post" (then recipient, phone, address), in words that say what to do
+ * (Chinese); NULL when nothing.  The one rule of the application form
+ * (/apply) and of the application's page (/app/delivery).
+ */
+const char	*delivery_problem(const char *method, const char *recipient,
+		    const char *phone, const char *address);
 /*
  * Extranet: applicant u chooses for their open application app_no;
  * method "window" or "post" (then recipient, phone, address).  DB_NONE

@@ -17,12 +17,17 @@
 #define LOCAL(x) "DATE_FORMAT(" x " + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i')"
 #define DRAFT_COLS "id, form_key, item_code, item_name, credit_code, " \
 	"remark, resident_name, resident_id_sealed, resident_mobile_sealed, " \
-	"resident_region, " LOCAL("updated_at") ", DATE_FORMAT(updated_at + " \
+	"resident_region, delivery_method, delivery_recipient, " \
+	"delivery_phone_sealed, delivery_address_sealed, " \
+	LOCAL("updated_at") ", DATE_FORMAT(updated_at + " \
 	"INTERVAL 8 HOUR + INTERVAL " STR(DRAFT_DAYS) " DAY, '%Y-%m-%d')"
 
 /* The columns the resident's ID number and mobile are sealed for. */
 #define SEALED_DRAFT_ID		"app_draft.resident_id"
 #define SEALED_DRAFT_MOBILE	"app_draft.resident_mobile"
+/* And the delivery's recipient's mobile and address (EXT-10). */
+#define SEALED_DRAFT_DPHONE	"app_draft.delivery_phone"
+#define SEALED_DRAFT_DADDRESS	"app_draft.delivery_address"
 
 /* Still kept at the instant bound at its ?: changed within DRAFT_DAYS.
  * One past them is no draft any more, though the tick has not yet
@@ -61,13 +66,19 @@ static const char SQL_LOCK_ACCOUNT[] =
 static const char SQL_SAVE[] =
     "INSERT INTO app_draft (citizen_id, form_key, item_code, item_name, "
     "credit_code, remark, resident_name, resident_id_sealed, "
-    "resident_mobile_sealed, resident_region, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "resident_mobile_sealed, resident_region, created_at, updated_at, "
+    "delivery_method, delivery_recipient, delivery_phone_sealed, "
+    "delivery_address_sealed) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), "
     "remark = VALUES(remark), resident_name = VALUES(resident_name), "
     "resident_id_sealed = VALUES(resident_id_sealed), "
     "resident_mobile_sealed = VALUES(resident_mobile_sealed), "
     "resident_region = VALUES(resident_region), "
+    "delivery_method = VALUES(delivery_method), "
+    "delivery_recipient = VALUES(delivery_recipient), "
+    "delivery_phone_sealed = VALUES(delivery_phone_sealed), "
+    "delivery_address_sealed = VALUES(delivery_address_sealed), "
     "updated_at = VALUES(updated_at)";
 static const char SQL_FILE_SAVE[] =
     "REPLACE INTO app_draft_file (draft_id, material_seq, file_name, "
@@ -98,15 +109,21 @@ static enum db_rc
 draft_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct draft	*d = arg;
-	char		*ids, *mobs;
+	char		*ids, *mobs, *dps, *das;
 	enum db_rc	 rc;
 
 	memset(d, 0, sizeof(*d));
-	if ((rc = stmt_row(q, pool, "isssssssssss", &d->id, &d->key,
+	if ((rc = stmt_row(q, pool, "isssssssssssssss", &d->id, &d->key,
 	    &d->item_code, &d->item_name, &d->credit_code, &d->remark,
 	    &d->resident_name, &ids, &mobs, &d->resident_region,
+	    &d->delivery_method, &d->delivery_recipient, &dps, &das,
 	    &d->updated_at, &d->expires_on)) != DB_OK)
 		return rc;
+	if ((dps != NULL && (d->delivery_phone = pii_open(pool,
+	    SEALED_DRAFT_DPHONE, dps)) == NULL) || (das != NULL &&
+	    (d->delivery_address = pii_open(pool, SEALED_DRAFT_DADDRESS,
+	    das)) == NULL))
+		return DB_ERR;
 	/* A sealed value that does not open is a fault, not a blank. */
 	if (ids != NULL && (d->resident_id = pii_open(pool, SEALED_DRAFT_ID,
 	    ids)) == NULL)
@@ -251,6 +268,18 @@ save_body(struct db *db, void *arg)
 		stmt_bind_null(q, 9);
 	stmt_bind_text(q, 10, now);
 	stmt_bind_text(q, 11, now);
+	if (d->delivery_method != NULL)
+		stmt_bind_text(q, 12, d->delivery_method);
+	else
+		stmt_bind_null(q, 12);
+	if (d->delivery_recipient != NULL)
+		stmt_bind_text(q, 13, d->delivery_recipient);
+	else
+		stmt_bind_null(q, 13);
+	if (bind_sealed(q, 14, a->pool, SEALED_DRAFT_DPHONE,
+	    d->delivery_phone) == -1 || bind_sealed(q, 15, a->pool,
+	    SEALED_DRAFT_DADDRESS, d->delivery_address) == -1)
+		return DB_ERR;
 	if (stmt_run(q) != DB_OK)
 		return DB_ERR;
 	d->id = stmt_insert_id(q);

@@ -44,6 +44,11 @@ struct draft {
 	/* An agent's resident (AGT-1), opened; NULL when none. */
 	char		*resident_name, *resident_id, *resident_mobile;
 	char		*resident_region;
+	/* How the result is to reach the applicant (EXT-10): "window",
+	 * "post" (then recipient, phone, address, opened), NULL: not
+	 * chosen on the form. */
+	char		*delivery_method, *delivery_recipient;
+	char		*delivery_phone, *delivery_address;
 	char		*updated_at;	/* Beijing time, YYYY-MM-DD HH:MM */
 	char		*expires_on;	/* Beijing date, YYYY-MM-DD */
 	struct draft_file *files;

@@ -1,6 +1,7 @@
 /*
  * rating.c: ratings and their follow-up on both sites (rating.h).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,7 +29,8 @@ static const char SQL_NOW[] =
     "DATE_FORMAT(r.fixed_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), " \
     "r.fixer, r.fix_note, r.result, " \
     "DATE_FORMAT(r.updated_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i'), " \
-    "COALESCE(k.applicant_name, ''), DATE_FORMAT(r.rt_due, '%Y-%m-%d') "
+    "COALESCE(k.applicant_name, ''), DATE_FORMAT(r.rt_due, '%Y-%m-%d'), " \
+    "r.rater "
 #define RT_FROM(ix) "FROM rating r " ix \
     "LEFT JOIN kase k ON k.id = r.case_id "
 
@@ -116,13 +118,25 @@ rt_row(struct stmt *q, struct pool *pool, void *elem)
 {
 	struct rating	*t = elem;
 
-	return stmt_row(q, pool, "iiiiisssssssssssssssssssss", &t->id,
+	return stmt_row(q, pool, "iiiiissssssssssssssssssssss", &t->id,
 	    &t->case_id, &t->round, &t->level, &t->seq, &t->app_no,
 	    &t->item_code, &t->item_name, &t->dept_code, &t->dept_name,
 	    &t->reasons, &t->comment, &t->rated_at, &t->state,
 	    &t->visit_due, &t->visited_at, &t->visitor, &t->visit_note,
 	    &t->fix_due, &t->fixed_at, &t->fixer, &t->fix_note, &t->result,
-	    &t->updated_at, &t->applicant, &t->due);
+	    &t->updated_at, &t->applicant, &t->due, &t->rater);
+}
+
+const char *
+rt_rater_label(const char *rater)
+{
+	if (rater == NULL)
+		return NULL;
+	if (strcmp(rater, RT_RATER_APPLICANT) == 0)
+		return "申请人本人";
+	if (strcmp(rater, RT_RATER_AGENT) == 0)
+		return "代办员（受申请人委托）";
+	return NULL;
 }
 
 /* ---- extranet ------------------------------------------------------ */
@@ -134,8 +148,8 @@ static const char SQL_APP_LOCK[] =
     "WHERE app_no = ? FOR UPDATE";
 static const char SQL_RATE[] =
     "INSERT INTO rating (app_no, round, citizen_id, item_code, item_name, "
-    "level, reasons, comment, rated_at, state, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'none', ?)";
+    "level, reasons, comment, rated_at, state, updated_at, rater) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'none', ?, ?)";
 static const char SQL_STATE_TAKE[] =
     "UPDATE rating SET state = ?, seq = ?, result = ?, "
     "visit_due = IF(? = '', visit_due, ?), "
@@ -165,8 +179,8 @@ refuse(struct db *db, const char **why, const char *text)
 
 enum db_rc
 rt_rate(struct db *db, struct pool *pool, const struct user *u,
-    const char *app_no, int level, const char *reasons, const char *comment,
-    const char **why)
+    const char *app_no, const char *rater, int level, const char *reasons,
+    const char *comment, const char **why)
 {
 	struct rating	*v;
 	struct stmt	*q;
@@ -221,6 +235,7 @@ rt_rate(struct db *db, struct pool *pool, const struct user *u,
 	stmt_bind_text(q, 7, comment);
 	stmt_bind_text(q, 8, now);
 	stmt_bind_text(q, 9, now);
+	stmt_bind_text(q, 10, rater);
 	if ((rc = stmt_run(q)) == DB_DUP)
 		return refuse(db, why, "这件办件您已经评价过了。");
 	if (rc != DB_OK)
@@ -230,14 +245,15 @@ rt_rate(struct db *db, struct pool *pool, const struct user *u,
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save))
 		json_array_append_new(jr, json_string(tok));
-	rec = json_pack("{s:s, s:s, s:i, s:i, s:o, s:s, s:s}", "type",
+	rec = json_pack("{s:s, s:s, s:i, s:i, s:o, s:s, s:s, s:s}", "type",
 	    "rating", "app_no", app_no, "round", round, "level", level,
-	    "reasons", jr, "comment", comment, "rated_at", now);
+	    "reasons", jr, "comment", comment, "rated_at", now, "rater",
+	    rater);
 	rc = outbox_add(db, pool, rec);	/* refuses a NULL rec */
 	json_decref(rec);
 	if (rc != DB_OK || (rc = audit_add(db, pool, u->login, "rating.rate",
-	    app_no, pool_printf(pool, "第 %d 次评价：%s", round,
-	    rt_level_label(level)))) != DB_OK)
+	    app_no, pool_printf(pool, "第 %d 次评价：%s（%s）", round,
+	    rt_level_label(level), rt_rater_label(rater)))) != DB_OK)
 		goto fail;
 	return db_commit(db);
 fail:
@@ -302,8 +318,9 @@ static const char SQL_DAY_OF[] =
 static const char SQL_IMPORT[] =
     "INSERT INTO rating (app_no, round, case_id, item_code, item_name, "
     "dept_code, dept_name, level, reasons, comment, rated_at, state, seq, "
-    "visit_due, fix_due, updated_at) SELECT ?, ?, k.id, k.item_code, "
-    "k.item_name, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP() "
+    "visit_due, fix_due, updated_at, rater) SELECT ?, ?, k.id, "
+    "k.item_code, k.item_name, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "UTC_TIMESTAMP(), ? "
     "FROM kase k WHERE k.id = ?";
 static const char SQL_GET[] =
     "SELECT " RT_COLS RT_FROM("") "WHERE r.id = ?";
@@ -359,7 +376,7 @@ rt_import(struct db *db, struct pool *pool, json_t *rec, int *aside,
 	struct stmt	*q;
 	struct calendar	 cal;
 	enum db_rc	 rc;
-	const char	*app_no, *comment, *at;
+	const char	*app_no, *comment, *at, *rater;
 	json_int_t	 round, level;
 	json_t		*jr;
 	char		*state, *dcode, *dname, *day;
@@ -370,9 +387,9 @@ rt_import(struct db *db, struct pool *pool, json_t *rec, int *aside,
 	int		 poor;
 
 	*aside = 0;
-	if (json_unpack(rec, "{s:s, s:I, s:I, s:o, s:s, s:s}", "app_no",
+	if (json_unpack(rec, "{s:s, s:I, s:I, s:o, s:s, s:s, s:s}", "app_no",
 	    &app_no, "round", &round, "level", &level, "reasons", &jr,
-	    "comment", &comment, "rated_at", &at) != 0 ||
+	    "comment", &comment, "rated_at", &at, "rater", &rater) != 0 ||
 	    !json_is_array(jr)) {
 		snprintf(err, errlen, "评价记录缺少字段");
 		return DB_NONE;
@@ -450,12 +467,13 @@ rt_import(struct db *db, struct pool *pool, json_t *rec, int *aside,
 		stmt_bind_null(q, 10);
 		stmt_bind_null(q, 11);
 	}
-	stmt_bind_int(q, 12, case_id);
+	stmt_bind_text(q, 12, rater);
+	stmt_bind_int(q, 13, case_id);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	if ((rc = audit_add(db, pool, "extranet", "rating.import", app_no,
-	    pool_printf(pool, "第 %lld 次评价：%s", (long long)round,
-	    rt_level_label((int)level)))) != DB_OK)
+	    pool_printf(pool, "第 %lld 次评价：%s（%s）", (long long)round,
+	    rt_level_label((int)level), rt_rater_label(rater)))) != DB_OK)
 		return rc;
 	if (!poor)
 		return DB_OK;
@@ -473,12 +491,9 @@ enum db_rc
 rt_page(struct db *db, struct pool *pool, const struct rt_query *rq,
     const struct calendar *cal, cal_day today, struct rt_page *pg)
 {
-	struct rating	 t;
 	struct stmt	*q;
-	enum db_rc	 rc;
 	const char	*lo, *hi;
 	unsigned	 at = 0;
-	size_t		 cap = 0;
 
 	memset(pg, 0, sizeof(*pg));
 	(void)deadline_light_range(pool, cal, today, rq->light, &lo, &hi);
@@ -501,20 +516,9 @@ rt_page(struct db *db, struct pool *pool, const struct rt_query *rq,
 		else
 			stmt_bind_null(q, at++);
 	}
-	stmt_bind_int(q, at++, rq->before > 0 ? rq->before : INT32_MAX);
-	stmt_bind_int(q, at, RT_PAGE + 1);
-	if ((rc = stmt_run(q)) != DB_OK)
-		return rc;
-	while ((rc = rt_row(q, pool, &t)) == DB_OK) {
-		if (pg->n == RT_PAGE) {
-			pg->next = pg->v[pg->n - 1].id;
-			continue;
-		}
-		*(struct rating *)pool_push(pool, &pg->v, &pg->n, &cap,
-		    sizeof(t)) = t;
-	}
-	stmt_done(q);
-	return rc == DB_ERR ? rc : DB_OK;
+	return stmt_page(q, pool, at, rq->before, RT_PAGE, rt_row,
+	    sizeof(*pg->v), offsetof(struct rating, id), &pg->v, &pg->n,
+	    &pg->next);
 }
 
 static enum db_rc
@@ -531,19 +535,11 @@ rt_dept_counts(struct db *db, struct pool *pool, const struct calendar *cal,
     cal_day today, struct rt_dept_count **v, size_t *n)
 {
 	struct stmt	*q;
-	cal_day		 yf, gf;
-	char		*y, *g;
 
-	deadline_light_bounds(cal, today, &yf, &gf);
-	y = cal_day_str(pool, yf);
-	g = cal_day_str(pool, gf);
 	q = db_stmt(db, SQL_DEPT_COUNTS);
 	stmt_bind_int(q, 0, RT_GOOD);
 	stmt_bind_int(q, 1, RT_POOR);
-	stmt_bind_text(q, 2, y);
-	stmt_bind_text(q, 3, y);
-	stmt_bind_text(q, 4, g);
-	stmt_bind_text(q, 5, g);
+	deadline_light_bind(q, 2, pool, cal, today);
 	return stmt_list(q, pool, count_row, sizeof(**v), v, n);
 }
 

@@ -52,7 +52,15 @@ struct rating {
 	char		*visit_due, *visited_at, *visitor, *visit_note;
 	char		*fix_due, *fixed_at, *fixer, *fix_note, *result;
 	char		*updated_at, *applicant, *due;
+	char		*rater;		/* "applicant" or "agent" */
 };
+
+/* Who rates (GB/T 39735: the service object): the applicant, also the
+ * resident an agent applied for; or the agent, at their request. */
+#define RT_RATER_APPLICANT	"applicant"
+#define RT_RATER_AGENT		"agent"
+/* "申请人本人" or "代办员（受申请人委托）", NULL for another. */
+const char	*rt_rater_label(const char *rater);
 
 /* "非常满意" … "非常不满意" for levels 5 … 1, NULL for another. */
 const char	*rt_level_label(int level);
@@ -76,14 +84,16 @@ int		 rt_rateable(const char *state);
 enum db_rc	 rt_of_app(struct db *, struct pool *, const char *app_no,
 		    struct rating **, size_t *);
 /*
- * Citizen u rates application app_no (theirs, checked by the page):
- * level, reasons (codes joined by ","), comment.  The row, the record
- * for the intranet and the audit row in one transaction.  DB_NONE with
- * *why when the case may not be rated now (not decided, rated already).
+ * u rates application app_no as rater (RT_RATER_*: who u is to it,
+ * checked by the page): level, reasons (codes joined by ","), comment.
+ * The row, the record for the intranet and the audit row in one
+ * transaction.  DB_NONE with *why when the case may not be rated now
+ * (not decided, rated already).
  */
 enum db_rc	 rt_rate(struct db *, struct pool *, const struct user *u,
-		    const char *app_no, int level, const char *reasons,
-		    const char *comment, const char **why);
+		    const char *app_no, const char *rater, int level,
+		    const char *reasons, const char *comment,
+		    const char **why);
 /* Apply a "rating.state" record (gap.c). */
 enum db_rc	 rt_import_state(struct db *, struct pool *, json_t *,
 		    char *err, size_t errlen);

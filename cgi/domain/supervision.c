@@ -174,17 +174,9 @@ sup_open_counts(struct db *db, struct pool *p, const struct calendar *c,
     cal_day today, struct sup_open **v, size_t *n)
 {
 	struct stmt	*q;
-	cal_day		 yf, gf;
-	char		*y, *g;
 
-	deadline_light_bounds(c, today, &yf, &gf);
-	y = cal_day_str(p, yf);
-	g = cal_day_str(p, gf);
 	q = db_stmt(db, SQL_OPEN_COUNTS);
-	stmt_bind_text(q, 0, y);
-	stmt_bind_text(q, 1, y);
-	stmt_bind_text(q, 2, g);
-	stmt_bind_text(q, 3, g);
+	deadline_light_bind(q, 0, p, c, today);
 	return stmt_list(q, p, open_row, sizeof(**v), v, n);
 }
 

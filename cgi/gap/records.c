@@ -1850,6 +1850,8 @@ rec_valid_complaint_state(struct rec_check *c, json_t *o)
 #define RT_POOR_LEVEL	2
 
 static const char *const type_rating[] = { "rating", NULL };
+/* rating.h RT_RATER_*: the applicant, or the agent for them. */
+static const char *const rt_raters[] = { "applicant", "agent", NULL };
 static const char *const type_rt_state[] = { "rating.state", NULL };
 static const char *const rt_reason_codes[] = { "attitude", "slow",
     "visits", "guide", "online", "other", NULL };
@@ -1871,6 +1873,7 @@ static const struct field rating_fields[] = {
 	ARRAY("reasons", "差评原因", 0, 6, rt_reason_elem),
 	LINES("comment", "评价意见", RT_COMMENT, 4 * RT_COMMENT),
 	SHAPED("rated_at", "评价时间", S_DATETIME),
+	CHOICE("rater", "评价人", rt_raters),
 	END
 };
 /* state_out(): where the follow-up of a poor first rating stands. */

@@ -10,6 +10,7 @@
 
 #include "account.h"
 #include "agent.h"
+#include "delivery.h"
 #include "clock.h"
 #include "crypto.h"
 #include "enterprise.h"
@@ -282,6 +283,11 @@ take_licence(struct req *r, const struct material *m,
  * A submission refused here is kept in its draft first.  An agent's
  * asks for the resident and their consent (AGT-1).
  */
+/* How the result reaches the applicant (EXT-10): the form's fields, as
+ * /app/delivery names them method, recipient, phone, address. */
+static const char *const delivery_fields[] = { "delivery",
+    "delivery_recipient", "delivery_phone", "delivery_address", NULL };
+
 static int
 show_form(struct req *r, const struct item *it, int status, const char *why)
 {
@@ -326,6 +332,10 @@ show_form(struct req *r, const struct item *it, int status, const char *why)
 		hdf_set(r, "Form.Error", why);
 		hdf_set(r, "Form.Kept", kept);
 		hdf_set(r, "Form.remark", form_text(r, "remark"));
+		for (i = 0; delivery_fields[i] != NULL; i++)
+			hdf_set(r, pool_printf(r->pool, "Form.%s",
+			    delivery_fields[i]), form_text(r,
+			    delivery_fields[i]));
 	}
 	if (view_draft(r, it, posted) == -1)
 		return reply_error(r, 500, NULL);
@@ -727,6 +737,10 @@ keep_draft(struct req *r, const struct item *it)
 		d.resident_mobile = field_cut(r, "resident_mobile", 11);
 		d.resident_region = field_cut(r, "resident_region", 12);
 	}
+	d.delivery_method = field_cut(r, "delivery", 6);
+	d.delivery_recipient = field_cut(r, "delivery_recipient", 50);
+	d.delivery_phone = field_cut(r, "delivery_phone", 11);
+	d.delivery_address = field_cut(r, "delivery_address", 100);
 	for (i = 0; i < sub.n; i++)
 		if (sub.fps[i] != NULL)
 			add += sub.atts[i].size;
@@ -841,7 +855,7 @@ page_ext_apply(struct req *r)
 	const struct draft_file	*df;
 	FILE			**fps;
 	const char		*remark, *key, *why, *bad = NULL;
-	const char		*missing = NULL;
+	const char		*missing = NULL, *dl[4];
 	char			*idno, *mobile, *app_no;
 	size_t			 i, n = 0, nstore;
 	int64_t			 used_apps, used_bytes, total = 0;
@@ -974,6 +988,15 @@ page_ext_apply(struct req *r)
 	if (remark != NULL && utf8_chars(remark) > REMARK_MAX)
 		return show_form(r, &it, 422, "申请说明太长，请控制在 2000 字"
 		    "以内。");
+	/* How the result is to reach the applicant (EXT-10): the rule of
+	 * /app/delivery; a form without the choice leaves it to later. */
+	dl[0] = form_get(r, "delivery");
+	for (i = 1; i < 4; i++)
+		dl[i] = form_text(r, delivery_fields[i]);
+	if (dl[0] != NULL && (why = delivery_problem(dl[0], dl[1], dl[2],
+	    dl[3])) != NULL)
+		return show_form(r, &it, 422, pool_printf(r->pool, "领取方式："
+		    "%s", why));
 	sub.active = 0;
 	/* The quota is taken in app_submit()'s transaction; asking first
 	 * spares a spent account the storing of its files. */
@@ -1013,6 +1036,15 @@ page_ext_apply(struct req *r)
 	if (arc == APP_OK && d.id != 0 && draft_delete(r->db, r->pool,
 	    r->user.id, key) == DB_ERR)
 		log_err("application %s: its draft stays", app_no);
+	/* The choice of delivery, after the application in the outbox: the
+	 * clerk has it with the case.  Refused now (it was checked above)
+	 * only by a fault: the page of the application offers it again. */
+	if (arc == APP_OK && dl[0] != NULL && delivery_choose(r->db, r->pool,
+	    &r->user, app_no, dl[0], dl[1], dl[2], dl[3], &why) != DB_OK) {
+		log_err("application %s: its delivery not stored", app_no);
+		return reply_redirect(r, pool_printf(r->pool,
+		    "/app?no=%s&done=nodelivery", app_no));
+	}
 	/* Consent by SMS: the first code goes now; its page follows. */
 	if (arc == APP_OK && (r->user.roles & ROLE_AGENT) &&
 	    proxy.consent == NULL) {
@@ -1088,6 +1120,12 @@ resident_of(struct req *r, const struct application *a)
 	    &mobile) != DB_OK || app_id_hash(idno, hash) == -1)
 		return 0;
 	return strcmp(hash, a->id_hash) == 0;
+}
+
+int
+app_resident_of(struct req *r, const struct application *a)
+{
+	return resident_of(r, a);
 }
 
 int
@@ -1191,6 +1229,9 @@ page_ext_app(struct req *r)
 	else if (done != NULL && strcmp(done, "delivery") == 0)
 		hdf_set(r, "Page.Notice", "领取方式已保存，将随申请送审批"
 		    "部门。");
+	else if (done != NULL && strcmp(done, "nodelivery") == 0)
+		hdf_set(r, "Page.Notice", "申请已提交，但领取方式没有保存。"
+		    "请在本页下方“办理结果的领取”中重新选择。");
 	/* Ratings (EXT-8): the form once decided, what was rated. */
 	else if (done != NULL && strcmp(done, "rate") == 0)
 		hdf_set(r, "Page.Notice", "感谢您的评价。");

@@ -100,6 +100,10 @@ view_draft(struct req *r, const struct item *it, int posted)
 		hdf_set(r, "Form.resident_id_number", d.resident_id);
 		hdf_set(r, "Form.resident_mobile", d.resident_mobile);
 		hdf_set(r, "Form.resident_region", d.resident_region);
+		hdf_set(r, "Form.delivery", d.delivery_method);
+		hdf_set(r, "Form.delivery_recipient", d.delivery_recipient);
+		hdf_set(r, "Form.delivery_phone", d.delivery_phone);
+		hdf_set(r, "Form.delivery_address", d.delivery_address);
 	}
 	for (j = 0; j < d.nfiles; j++) {
 		if (d.files[j].seq == APP_CONSENT_SEQ) {

@@ -2,6 +2,11 @@
  * ext_rating.c: rating a decided case (好差评; EXT-8) on its page on the
  * extranet: the form, what was rated, the follow-up of a poor rating and
  * its result, and the one rating more after it (rating.h).
+ *
+ * Who rates (GB/T 39735: the service object): the applicant; for a case
+ * an agent made (AGT-1), the resident it was made for, in their own
+ * account, or the agent at the resident's request, which the agent
+ * confirms and the rating records (rater "agent").
  */
 #include <stdio.h>
 #include <string.h>
@@ -34,16 +39,31 @@ form_choices(struct req *r)
 	hdf_setf(r, "Rate.fix_days", "%d", RT_FIX_DAYS);
 }
 
+/* Who the user is to rate a: RT_RATER_*, or NULL: not theirs to rate. */
+static const char *
+rater_of(struct req *r, const struct application *a)
+{
+	if ((r->user.roles & ROLE_AGENT) && a->agent_id != 0 &&
+	    a->citizen_id == r->user.id)
+		return RT_RATER_AGENT;
+	if (!(r->user.roles & ROLE_CITIZEN))
+		return NULL;
+	if (a->citizen_id == r->user.id || app_resident_of(r, a) == 1)
+		return RT_RATER_APPLICANT;
+	return NULL;
+}
+
 int
 view_app_rating(struct req *r, const struct application *a)
 {
 	struct rating	*v;
+	const char	*rater;
 	char		*p;
 	size_t		 n, i;
 
-	/* Only its applicant rates, once it is decided. */
-	if (!(r->user.roles & ROLE_CITIZEN) || a->citizen_id != r->user.id ||
-	    !rt_rateable(a->state))
+	/* Only its applicant (or their agent, for them) rates, once it is
+	 * decided. */
+	if ((rater = rater_of(r, a)) == NULL || !rt_rateable(a->state))
 		return 0;
 	if (rt_of_app(r->db, r->pool, a->app_no, &v, &n) != DB_OK)
 		return -1;
@@ -62,7 +82,10 @@ view_app_rating(struct req *r, const struct application *a)
 		hdf_put(r, p, "visit_due", v[i].visit_due);
 		hdf_put(r, p, "fix_due", v[i].fix_due);
 		hdf_put(r, p, "result", v[i].result);
+		hdf_put(r, p, "rater", v[i].rater);
+		hdf_put(r, p, "rater_label", rt_rater_label(v[i].rater));
 	}
+	hdf_set(r, "Rate.rater", rater);
 	/* A first rating, or a second one after a 整改. */
 	if (n == 0 || (n == 1 && v[0].level <= RT_POOR &&
 	    strcmp(v[0].state, "done") == 0)) {
@@ -86,6 +109,7 @@ again(struct req *r, int status, const char *why)
 	hdf_set(r, "Rate.Error", why);
 	hdf_set(r, "Rate.level", form_get(r, "level"));
 	hdf_set(r, "Rate.comment", form_text(r, "comment"));
+	hdf_set(r, "Rate.asked", form_get(r, "asked") != NULL ? "1" : "");
 	for (i = 0; rt_reasons[i] != NULL; i++) {
 		k = pool_printf(r->pool, "reason_%s", rt_reasons[i]);
 		if (form_get(r, k) != NULL)
@@ -97,13 +121,14 @@ again(struct req *r, int status, const char *why)
 /*
  * POST /app/rate: no, level (1–5), reason_<code>=1 for each reason ticked
  * (at least one for 不满意 and 非常不满意, none otherwise), comment (≤ 500
- * characters; required with the reason 其他).
+ * characters; required with the reason 其他); from an agent asked=1,
+ * the resident asked them to rate for them.
  */
 int
 page_ext_rate(struct req *r)
 {
 	struct application	 a;
-	const char		*no, *lv, *comment, *why;
+	const char		*no, *lv, *comment, *why, *rater;
 	char			*reasons = "", *k;
 	size_t			 i;
 	int			 level;
@@ -121,7 +146,7 @@ page_ext_rate(struct req *r)
 		return reply_error(r, 500, NULL);
 	}
 	/* Another's application is as if it did not exist. */
-	if (a.citizen_id != r->user.id)
+	if ((rater = rater_of(r, &a)) == NULL)
 		return reply_error(r, 404, "没有找到这个申请。");
 	if (!rt_rateable(a.state))
 		return reply_error(r, 409, "办件办结（作出决定）之后才能评价，"
@@ -153,8 +178,14 @@ page_ext_rate(struct req *r)
 		    "再提交。", text_why(trc)));
 	if (strstr(reasons, "other") != NULL && *comment == '\0')
 		return again(r, 422, "勾选了“其他”原因，请在评价意见中写明。");
-	switch (rt_rate(r->db, r->pool, &r->user, a.app_no, level, reasons,
-	    comment, &why)) {
+	/* The service object rates; the agent only when asked. */
+	if (strcmp(rater, RT_RATER_AGENT) == 0 && form_get(r, "asked") ==
+	    NULL)
+		return again(r, 422, "评价应由申请人本人作出：请申请人在自己的"
+		    "账号中评价；申请人请您代为评价的，请勾选“申请人本人请我代为"
+		    "评价”。");
+	switch (rt_rate(r->db, r->pool, &r->user, a.app_no, rater, level,
+	    reasons, comment, &why)) {
 	case DB_OK:
 		return reply_redirect(r, pool_printf(r->pool,
 		    "/app?no=%s&done=rate", a.app_no));

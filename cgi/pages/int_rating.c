@@ -36,6 +36,8 @@ view_rating(struct req *r, const char *p, const struct calendar *cal,
 	hdf_put(r, p, "item_name", t->item_name);
 	hdf_put(r, p, "dept_name", t->dept_name);
 	hdf_put(r, p, "applicant", view_person(r, t->applicant));
+	hdf_put(r, p, "rater", t->rater);
+	hdf_put(r, p, "rater_label", rt_rater_label(t->rater));
 	hdf_put(r, p, "reasons", rt_reasons_text(r->pool, t->reasons));
 	hdf_put(r, p, "comment", t->comment);
 	hdf_put(r, p, "rated_at", t->rated_at);

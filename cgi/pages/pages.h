@@ -80,6 +80,9 @@ int	 page_ext_query(struct req *);
  * cases), or the resident an agent made it for.  1, 0, -1 on a database
  * error. */
 int	 app_readable(struct req *, const struct application *);
+/* Whether the user is the resident an agent (or a window) applied
+ * for, reading it in their own account (AGT-1). */
+int	 app_resident_of(struct req *, const struct application *);
 /* ext_verify.c: 文书核验 without login, and the exports (EXT-6). */
 int	 page_ext_verify(struct req *);
 int	 page_ext_verify_download(struct req *);
@@ -199,6 +202,8 @@ int	 page_int_bookings(struct req *);
 /* name = "1" when a window of item's department takes bookings. */
 void	 view_bookable(struct req *, const char *name, const char *item);
 int	 page_int_booking_mark(struct req *);
+int	 page_int_booking_plan_form(struct req *);
+int	 page_int_booking_plan(struct req *);
 /* 证照快递 or 窗口领取 (EXT-10): delivery_pages.c.  view_delivery() puts
  * the choice of app_no and the couriers in Delivery.*, Couriers.*. */
 int	 view_delivery(struct req *, const char *app_no);

@@ -100,7 +100,7 @@ const struct route routes[] = {
 	{ "GET", "/complaints", R_EXT | R_LOGIN, ROLE_CITIZEN,
 	    page_ext_complaints },
 	/* Extranet: rating a decided case (好差评; EXT-8). */
-	{ "POST", "/app/rate", R_EXT | R_LOGIN | R_CSRF, ROLE_CITIZEN,
+	{ "POST", "/app/rate", R_EXT | R_LOGIN | R_CSRF, APPLY,
 	    page_ext_rate },
 	/* Extranet: the thread with the window on an application (EXT-7):
 	 * whoever may read it (ext_message.c). */
@@ -328,6 +328,11 @@ const struct route routes[] = {
 	    page_int_admin_window_form },
 	{ "POST", "/admin/window", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
 	    page_int_admin_window },
+	/* 预约时段 (EXT-10; int_book.c): who keeps the windows plans them. */
+	{ "GET", "/admin/booking-plan", R_INT | R_LOGIN, ROLE_ADMIN,
+	    page_int_booking_plan_form },
+	{ "POST", "/admin/booking-plan", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
+	    page_int_booking_plan },
 	/* Proxy agents (AGT-1; int_agent.c): made here, used outside. */
 	{ "GET", "/admin/agents", R_INT | R_LOGIN, ROLE_ADMIN,
 	    page_int_admin_agents },

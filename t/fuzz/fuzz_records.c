@@ -372,7 +372,8 @@ static const char *const seeds[] = {
 	/* A poor rating (EXT-8) and its follow-up's result going back. */
 	"{\"type\":\"rating\",\"app_no\":\"YW2026112100001\",\"round\":1,"
 	"\"level\":2,\"reasons\":[\"slow\",\"other\"],\"comment\":"
-	"\"跑了三趟\",\"rated_at\":\"2026-12-07 02:00:00\"}",
+	"\"跑了三趟\",\"rated_at\":\"2026-12-07 02:00:00\","
+	"\"rater\":\"agent\"}",
 	"{\"type\":\"rating.state\",\"app_no\":\"YW2026112100001\","
 	"\"round\":1,\"seq\":3,\"state\":\"done\",\"state_label\":"
 	"\"已整改\",\"result\":\"已整改。\",\"visit_due\":\"2026-12-10\","

@@ -7,8 +7,12 @@
 # waiting a person; a booking code and an SMS; cancelled until the slot
 # starts; the booking crosses, the window clerk marks it arrived or a
 # no-show, which comes back; three no-shows block online booking.
+# The plan page: the system administrator (who keeps the windows) sets
+# the slots, the days of the week and the days closed, as the command
+# line does; bookings it leaves out are kept and listed to call.
 # Delivery of the result: the applicant chooses post (address and mobile
-# sealed at rest and in the outbox), the choice crosses with the case;
+# sealed at rest and in the outbox), on the application form or its
+# page by one rule, kept in the form's draft; the choice crosses with the case;
 # once decided the clerk records the courier and a waybill number checked
 # against its format, which comes back to the applicant's page and SMS.
 . "$(dirname "$0")/../lib.sh"
@@ -144,8 +148,28 @@ t_is "the address and mobile sealed at rest" \
 	"$(sql_ext "SELECT CONCAT_WS(' ', method, recipient, LEFT(phone_sealed, 5), LEFT(address_sealed, 5)) FROM app_delivery WHERE app_no = '$APP'")" "post 乌兰 pii1: pii1:"
 t_is "and in the outbox" "$(sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'application.delivery' AND (body LIKE '%额尔敦路%' OR body LIKE '%13904791234%' OR LEFT(body, 5) <> 'pii1:')")" 0
 
+# --- the same choice on the application form itself (/apply), by the same rule ------------
+mapfile -t UP < <(required_uploads "$CODE" "$_T_DIR/case.pdf")
+apply_form applicant "$EXT_URL/apply?code=$CODE"
+t_like "the application form offers it" "$(tr -d '\n' <<<"$HTTP_BODY")" '办理结果的领取.*name="delivery" value="post"'
+form_apply() { http_upload applicant "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "${UP[@]}" "$@" >/dev/null; }
+form_apply delivery=post delivery_recipient=乌兰 delivery_phone=1390479 "delivery_address=$ADDR"
+t_like "a bad mobile is refused there too, saying what it should be" "$HTTP_STATUS $(alert_text)" "^422 领取方式：收件人手机号码应为 11 位数字"
+t_is "what was typed stays on the form" "$(input_value "$HTTP_BODY" delivery_recipient)|$(input_value "$HTTP_BODY" delivery_address)|$(grep -c 'name="delivery" value="post" checked' <<<"$HTTP_BODY")" "乌兰|$ADDR|1"
+t_is "and in its draft, mobile and address sealed" \
+	"$(sql_ext "SELECT CONCAT_WS(' ', delivery_method, delivery_recipient, LEFT(delivery_phone_sealed, 5), LEFT(delivery_address_sealed, 5)) FROM app_draft WHERE form_key = '$FORM_KEY'")" "post 乌兰 pii1: pii1:"
+http_get applicant "$EXT_URL/apply?code=$CODE&key=$FORM_KEY" >/dev/null
+t_is "which gives it back when the form is opened again" "$(input_value "$HTTP_BODY" delivery_phone)|$(grep -c 'name="delivery" value="post" checked' <<<"$HTTP_BODY")" "1390479|1"
+form_apply delivery=post delivery_recipient=乌兰 delivery_phone=13904791235 "delivery_address=$ADDR"
+APP2=$(sql_ext "SELECT app_no FROM app_form_key WHERE form_key = '$FORM_KEY'")
+t_is "submitted with the choice" "$HTTP_STATUS $HTTP_LOCATION" "303 /receipt?no=$APP2"
+t_is "stored as the page stores it, sealed" \
+	"$(sql_ext "SELECT CONCAT_WS(' ', method, recipient, LEFT(phone_sealed, 5), LEFT(address_sealed, 5)) FROM app_delivery WHERE app_no = '$APP2'")" "post 乌兰 pii1: pii1:"
+t_is "nothing of it in clear in the outbox" "$(sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE body LIKE '%13904791235%' OR body LIKE '%额尔敦路%'")" 0
+
 # --- across; the clerk marks them; the result posted ------------------------------------
 carry ext int
+t_is "the form's choice reached the clerk with the case" "$(sql_int "SELECT CONCAT_WS(' ', d.method, d.recipient, k.id IS NOT NULL) FROM app_delivery d LEFT JOIN kase k ON k.app_no = d.app_no WHERE d.app_no = '$APP2'")" "post 乌兰 1"
 CASE=$(sql_int "SELECT id FROM kase WHERE app_no = '$APP'")
 t_is "the choice crossed with the case" "$(sql_int "SELECT CONCAT_WS(' ', method, recipient, LEFT(address_sealed, 5)) FROM app_delivery WHERE app_no = '$APP'")" "post 乌兰 pii1:"
 t_is "the bookings crossed, the cancellation too" \
@@ -213,6 +237,46 @@ t_unlike "and no longer offers the choice" "$HTTP_BODY" 'action="/app/delivery"'
 t_like "an SMS tells the applicant" "$(sql_ext "SELECT shown FROM sms_outbox WHERE why = 'delivery' AND app_no = '$APP'")" "顺丰速运寄出，运单号 SF123456789012"
 deliver method=window
 t_like "the choice is closed once decided" "$HTTP_STATUS $(alert_text)" "^422 这份申请已经办结"
+
+# --- the plan page (/admin/booking-plan): the administrator who keeps the windows -------
+staff_login admin liuxiaomei
+http_get clerk "$INT_URL/admin/booking-plan" >/dev/null
+t_is "a window clerk may not change the plan" "$HTTP_STATUS" 403
+http_get admin "$INT_URL/admin/booking-plan" >/dev/null
+t_like "the administrator sees every window with its plan" "$(row "B01")" "市场主体登记窗口.*09:00 09:30 10:00（每段 30 分钟、1 人）.*设置"
+http_get admin "$INT_URL/admin/booking-plan?dept=SCJGJ&code=B01" >/dev/null
+t_is "and the window's form, as it is" "$(textarea_value "$HTTP_BODY" times) $(input_value "$HTTP_BODY" capacity) $(grep -o 'name="wd[1-7]" value="1" checked' <<<"$HTTP_BODY" | wc -l)" "09:00 09:30 10:00 1 7"
+form_err() { grep -o 'id="form-error">[^<]*' <<<"$HTTP_BODY" | sed 's/.*">//'; }
+plan() {	# k=v…: the plan page's form for B01
+	local csrf
+	csrf=$(http_get admin "$INT_URL/admin/booking-plan?dept=SCJGJ&code=B01" | csrf_from)
+	http_post admin "$INT_URL/admin/booking-plan" "csrf=$csrf" dept=SCJGJ code=B01 "$@" >/dev/null
+}
+plan "times=09:30 10:00" minutes=30 capacity=2 wd1=1 wd5=1 closed=2026-13-01
+t_like "a date that is none is refused, saying the form" "$HTTP_STATUS $(form_err)" '^422 日期“2026-13-01”不对：应为 YYYY-MM-DD'
+t_is "what was typed stays" "$(textarea_value "$HTTP_BODY" times) $(input_value "$HTTP_BODY" capacity) $(grep -o 'name="wd[1-7]" value="1" checked' <<<"$HTTP_BODY" | wc -l)" "09:30 10:00 2 2"
+plan "times=09:30 10:00" minutes=30 capacity=2
+t_like "no day of the week is refused, saying how to stop instead" "$HTTP_STATUS $(form_err)" "^422 请至少选一天开放预约.*可约人数设为 0"
+plan "times=09:30 10:00" minutes=30 capacity=2 wd1=1 wd2=1 wd3=1 wd4=1 wd5=1 closed=2026-10-13
+t_is "Monday to Friday, 13 October closed: saved" "$HTTP_STATUS $HTTP_LOCATION" "303 /admin/booking-plan?dept=SCJGJ&code=B01&saved=1"
+DAYS2="2026-10-08 2026-10-09 2026-10-12 2026-10-14 2026-10-15 2026-10-16 2026-10-19 2026-10-20 2026-10-21"
+t_is "its days: no Saturday (not even the 调休 one), not the day closed" \
+	"$(sql_int "SELECT CONCAT_WS('|', times, capacity, weekdays, closed, sent_days) FROM booking_plan WHERE dept_code = 'SCJGJ' AND window_code = 'B01'")" \
+	"09:30 10:00|2|12345|2026-10-13|$DAYS2"
+t_like "audited by who saved it, with the days" "$(sql_int "SELECT CONCAT(actor, ' ', detail) FROM audit WHERE action = 'booking.plan' AND object = 'window:SCJGJ/B01' ORDER BY id DESC LIMIT 1")" '^liuxiaomei .*"weekdays": *"12345".*"closed": *"2026-10-13"'
+http_get admin "$INT_URL/admin/booking-plan?dept=SCJGJ&code=B01&saved=1" >/dev/null
+t_like "the booking at 09:00 on the 12th, no longer a slot, is listed to call" "$(row "$C3")" "2026-10-12 09:00.*$C3.*$CNAME"
+t_is "and kept, not dropped" "$(sql_int "SELECT state FROM booking WHERE code = '$C3'")" booked
+http_get clerk "$INT_URL/hall/bookings" >/dev/null
+t_like "the window clerk sees it too, to call" "$(sed -n '/id="outside"/,$p' <<<"$HTTP_BODY" | tr -d '\n')" "请电话告知.*2026-10-12 09:00.*$C3.*$CNAME"
+admin_int booking-plan SCJGJ B01 30 2 "09:30 10:00" 12345 "2026-10-13" >"$TMP/out" 2>&1
+t_like "the command line does the same, listing it" "$(cat "$TMP/out")" "不在新安排内的预约：2026-10-12 09:00 $C3 $CNAME"
+carry int ext
+t_is "the days crossed" "$(sql_ext "SELECT CONCAT_WS('|', times, capacity, days) FROM booking_window WHERE dept_code = 'SCJGJ' AND window_code = 'B01'")" "09:30 10:00|2|$DAYS2"
+http_get a "$EXT_URL/book?item=$ITEM" >/dev/null
+t_like "the extranet offers the 14th" "$HTTP_BODY" "B01/2026-10-14/09:30"
+t_unlike "neither the Saturday, nor the 13th, nor 09:00" "$HTTP_BODY" "B01/2026-10-1[03]/|B01/[0-9-]*/09:00"
+t_is "the person's booking stays on 我的预约" "$(sql_ext "SELECT state FROM booking WHERE code = '$C3'")" booked
 
 # --- the no-show rule ------------------------------------------------------------------
 WID=$(sql_ext "SELECT citizen_id FROM booking WHERE code = '$WCODE'")

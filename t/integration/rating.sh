@@ -89,14 +89,15 @@ t_is "one rating stored, as given" "$(sql_ext "SELECT CONCAT(COUNT(*), ' ', MAX(
 t_is "queued for the intranet" "$(sql_ext "SELECT COUNT(*) FROM gap_outbox WHERE kind = 'rating' AND body LIKE '%$APP%'")" 1
 t_is "audited" "$(sql_ext "SELECT COUNT(*) FROM audit WHERE action = 'rating.rate' AND object = '$APP'")" 1
 http_get cit "$EXT_URL/app?no=$APP" >/dev/null
-t_like "the page shows it" "$HTTP_BODY" '您的评价：<strong>非常不满意'
+t_like "the page shows it, given by the applicant" "$HTTP_BODY" '评价：<strong>非常不满意</strong> <span class="small muted">[^<]* · 申请人本人'
 t_unlike "without the form" "$HTTP_BODY" 'action="/app/rate"'
 
 # --- forged or malformed rating records are refused whole ----------------------------
-GOOD="{\"type\":\"rating\",\"app_no\":\"$APP\",\"round\":2,\"level\":5,\"reasons\":[],\"comment\":\"\",\"rated_at\":\"$(date -u '+%Y-%m-%d %H:%M:%S')\"}"
+GOOD="{\"type\":\"rating\",\"app_no\":\"$APP\",\"round\":2,\"level\":5,\"reasons\":[],\"comment\":\"\",\"rated_at\":\"$(date -u '+%Y-%m-%d %H:%M:%S')\",\"rater\":\"applicant\"}"
 BEFORE=$(sql_int "SELECT COUNT(*) FROM rating")
 for bad in 's/"level":5/"level":9/' 's/"reasons":\[\]/"reasons":["bribe"]/;s/"level":5/"level":1/' \
-	's/"comment":""/"comment":"x","extra":1/' "s/$APP/YW2026010199999/" 's/"reasons":\[\]/"reasons":["slow"]/'; do
+	's/"comment":""/"comment":"x","extra":1/' "s/$APP/YW2026010199999/" 's/"reasons":\[\]/"reasons":["slow"]/' \
+	's/"rater":"applicant"/"rater":"clerk"/'; do
 	{ printf '%s\n' "$GOOD"; printf '%s\n' "$GOOD" | sed "$bad"; } >"$TMP/forged.jsonl"
 	forge int "$TMP/forged.jsonl" "$TMP/forged.ywb"
 	rc=0
@@ -193,4 +194,52 @@ done
 http_get cit "$EXT_URL/guide?code=$CODE" >/dev/null
 t_like "five: 满意度 shown, the last rating of each case counted" "$(tr -d '\n' <<<"$HTTP_BODY")" '满意度</th><td><strong>80%</strong>.*5 件办结后的评价'
 sql_ext "DELETE FROM rating WHERE app_no LIKE 'YW202601019000_'"
+
+# --- a case an agent made (AGT-1): the service object rates ---------------------------
+# GB/T 39735: the resident rates it in their own account; the agent only
+# at the resident's request, said and recorded (rater "agent").
+AG_ID=$(test_id 7)
+AG_CODE=$(admin_int agent-add "图雅$$" "$AG_ID" 13947912345 152502200 | sed -n 's/^激活码：//p')
+t_like "an agent of 宝力根苏木" "$AG_CODE" '^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$'
+carry int ext
+# Activated as with the demo's password (agent.sh tests activation; a
+# key derivation spared here).
+sql_ext "UPDATE agent_account SET code_hash = NULL, activated_at = UTC_TIMESTAMP(), pw_hash = (SELECT pw_hash FROM citizen WHERE id = $(citizen_of "$IDNO")) WHERE name = '图雅$$'"
+csrf=$(http_get agt "$EXT_URL/agent/login" | csrf_from)
+http_post agt "$EXT_URL/agent/login" "csrf=$csrf" "id_number=$AG_ID" "password=Yiwang@2026" >/dev/null
+t_is "the agent logs in" "$HTTP_STATUS $HTTP_LOCATION" "303 /my"
+t_pdf "$TMP/m.pdf"
+mapfile -t UP < <(required_uploads "$CODE" "$TMP/m.pdf")
+apply_form agt "$EXT_URL/apply?code=$CODE"
+http_upload agt "$EXT_URL/apply" "csrf=$CSRF" "form_key=$FORM_KEY" "code=$CODE" "${UP[@]}" \
+	resident_name=乌云其木格 resident_id_number="$IDNO" resident_mobile=13904797777 \
+	resident_region=152502200200 consent_kind=form "m0=@$TMP/m.pdf;type=application/pdf" >/dev/null
+APP=$(sql_ext "SELECT app_no FROM app_form_key WHERE form_key = '$FORM_KEY'")
+t_like "the agent applies for the demo applicant, a resident" "$HTTP_STATUS $APP" '^303 YW[0-9]{13}$'
+carry ext int
+CASE=$(sql_int "SELECT id FROM kase WHERE app_no = '$APP'")
+case_post clerk /case/instant "text=材料齐全，当场办结。"
+carry int ext
+http_get cit "$EXT_URL/app?no=$APP" >/dev/null
+t_like "the resident, in their own account, may rate it" "$HTTP_BODY" 'action="/app/rate"'
+t_unlike "without the agent's box" "$HTTP_BODY" 'name="asked"'
+http_get agt "$EXT_URL/app?no=$APP" >/dev/null
+t_like "the agent is told the resident rates, and may for them" "$(tr -d '\n' <<<"$HTTP_BODY")" '应由申请人本人作出.*name="asked"'
+rate agt level=2 reason_slow=1 "comment=图雅代乌云其木格转达：等了很久。"
+t_like "the agent's rating without the resident's request: 422, saying who rates" "$HTTP_STATUS $(alert_text)" '^422 评价应由申请人本人作出'
+t_like "what was typed kept" "$HTTP_BODY" '等了很久。</textarea>'
+t_is "nothing stored" "$(ext_rows)" 0
+rate agt level=2 reason_slow=1 "comment=图雅代乌云其木格转达：等了很久。" asked=1
+t_is "asked by the resident: rated" "$HTTP_STATUS $HTTP_LOCATION" "303 /app?no=$APP&done=rate"
+t_is "recorded as the agent's, for the resident" "$(sql_ext "SELECT CONCAT(rater, ' ', level) FROM rating WHERE app_no = '$APP'")" "agent 2"
+http_get cit "$EXT_URL/app?no=$APP" >/dev/null
+t_like "the resident reads it, and who gave it" "$HTTP_BODY" '评价：<strong>不满意</strong> <span class="small muted">[^<]* · 代办员（受申请人委托）'
+t_unlike "and rates no second time before a 整改" "$HTTP_BODY" 'action="/app/rate"'
+carry ext int
+t_is "the rater crossed" "$(sql_int "SELECT CONCAT(rater, ' ', state) FROM rating WHERE app_no = '$APP'")" "agent visit"
+RID=$(sql_int "SELECT id FROM rating WHERE app_no = '$APP'")
+http_get clerk "$INT_URL/ratings" >/dev/null
+t_like "the department's list says the agent rated" "$(row "$APP")" '不满意.*代办员代评'
+http_get sup "$INT_URL/rating?id=$RID" >/dev/null
+t_like "and supervision reads who" "$(tr -d '\n' <<<"$HTTP_BODY")" '<dt>评价人</dt><dd>代办员（受申请人委托）'
 t_done

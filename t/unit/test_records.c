@@ -2738,7 +2738,7 @@ licence_revoke_record(void **state)
 #define RATING "{\"type\":\"rating\",\"app_no\":\"" APP_NO "\",\"round\":1," \
     "\"level\":2,\"reasons\":[\"slow\",\"visits\"]," \
     "\"comment\":\"跑了三趟，\\n超过承诺时限。\"," \
-    "\"rated_at\":\"2026-11-21 02:00:00\"}"
+    "\"rated_at\":\"2026-11-21 02:00:00\",\"rater\":\"applicant\"}"
 
 /* Record rec with member key set to the JSON value text (NULL: removed)
  * is refused by v at field at. */
@@ -2778,6 +2778,10 @@ rating_as_the_form_sends_it_passes(void **state)
 	o = parse(RATING);
 	assert_int_equal(run(rec_valid_rating, with_member(o, o, "comment",
 	    long_text("慢", 500))), 0);
+	/* The agent, for the resident, at their request (AGT-1). */
+	o = parse(RATING);
+	assert_int_equal(run(rec_valid_rating, with_member(o, o, "rater",
+	    "\"agent\"")), 0);
 	assert_int_equal(fx.c.nfiles, 0);
 }
 
@@ -2806,6 +2810,11 @@ rating_fields_as_strict_as_the_form(void **state)
 	rating_refused("comment", "\"\\u001b[2J\"", "comment");
 	rating_refused("comment", NULL, "comment");
 	rating_refused("rated_at", "\"2026-11-21\"", "rated_at");
+	/* Who rated: one of the two, said. */
+	rating_refused("rater", "\"clerk\"", "rater");
+	rating_refused("rater", "\"Agent\"", "rater");
+	rating_refused("rater", "1", "rater");
+	rating_refused("rater", NULL, "rater");
 	rating_refused("extra", "1", "extra");
 	/* Reasons only for a poor rating; "other" says what. */
 	o = parse(RATING);

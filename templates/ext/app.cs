@@ -7,8 +7,10 @@
        them, the form that sends them once.  Rate.shown: to the
        applicant of a decided case, the ratings given (Ratings.N.{round,
        label,reasons,comment,rated_at,state,state_label,visit_due,
-       fix_due,result}) and while Rate.open the rating form (Levels,
-       Reasons, Rate.{round,max,Error,level,comment,ticked.CODE}; EXT-8).
+       fix_due,result,rater,rater_label}), Rate.rater (who the reader
+       is to rate it: applicant, agent) and while Rate.open the rating
+       form (Levels, Reasons, Rate.{round,max,Error,level,comment,ticked.CODE},
+       Rate.asked; EXT-8).
        Also included by ext/query.cs when a query found the application. ?>
 <?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
 <?cs def:filesize(n) ?><?cs if:string.find(n, "B") >= 0 || string.find(n, "节") >= 0 ?><?cs var:n ?><?cs elif:n >= 1048576 ?><?cs var:n / 1048576 ?>.<?cs var:(n % 1048576) * 10 / 1048576 ?> MB<?cs elif:n >= 1024 ?><?cs var:(n + 1023) / 1024 ?> KB<?cs else ?><?cs var:n ?> 字节<?cs /if ?><?cs /def ?>
@@ -123,7 +125,7 @@
     <h2 class="section-title" id="rating-title">办事评价</h2>
     <?cs each:t = Ratings ?>
     <div class="rating-given">
-      <p><?cs if:t.round == 2 ?>整改后您再次评价：<?cs else ?>您的评价：<?cs /if ?><strong><?cs var:t.label ?></strong> <span class="small muted"><?cs var:t.rated_at ?></span></p>
+      <p><?cs if:t.round == 2 ?>整改后再次评价：<?cs else ?>评价：<?cs /if ?><strong><?cs var:t.label ?></strong> <span class="small muted"><?cs var:t.rated_at ?> · <?cs var:t.rater_label ?></span></p>
       <?cs if:t.reasons ?><p class="small">原因：<?cs var:t.reasons ?></p><?cs /if ?>
       <?cs if:t.comment ?><p class="small pre-line"><?cs var:t.comment ?></p><?cs /if ?>
       <?cs if:t.state_label ?>
@@ -150,6 +152,12 @@
         <label for="f-comment">评价意见 <span class="opt">（选填，<?cs var:Rate.max ?> 字以内）</span></label>
         <textarea id="f-comment" name="comment" rows="3" maxlength="<?cs var:Rate.max ?>"><?cs var:Rate.comment ?></textarea>
       </div>
+      <?cs if:Rate.rater == "agent" ?>
+      <div class="field">
+        <p class="help">办事评价应由申请人本人作出，申请人可以登录自己的账号评价。申请人请您代为评价的，请按申请人的意见填写，并勾选下面一项；评价会注明由代办员代为评价。</p>
+        <label class="check"><input type="checkbox" name="asked" value="1"<?cs if:Rate.asked ?> checked<?cs /if ?>> 申请人本人请我代为评价，以上是申请人的意见</label>
+      </div>
+      <?cs /if ?>
       <div class="form-actions"><button class="btn btn-primary" type="submit">提交评价</button></div>
     </form>
     <?cs /if ?>

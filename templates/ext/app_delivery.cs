@@ -4,7 +4,8 @@
        waybill,handed_at} (none: not chosen, picked up at the window);
        Couriers.N.{code,name}; the form while App.open and not handed,
        DeliveryForm.{error,method,recipient,phone,address} as typed on a
-       refusal (422). ?>
+       refusal (422).  The fields: ext/delivery_fields.cs, as /apply's. ?>
+<?cs include:"ext/delivery_fields.cs" ?>
 <?cs if:App.bookable == "1" && App.open == 1 ?>
 <p class="no-print"><a class="btn" href="/book?item=<?cs var:url_escape(App.item_code) ?>&amp;no=<?cs var:url_escape(App.app_no) ?>">预约到窗口办理</a> <span class="small muted">需要到窗口时，选一个工作日的时段，少排队。</span></p>
 <?cs /if ?>
@@ -25,26 +26,7 @@
   <form class="form no-print" method="post" action="/app/delivery">
     <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
     <input type="hidden" name="no" value="<?cs var:App.app_no ?>">
-    <fieldset class="field choice">
-      <legend>领取方式</legend>
-      <div class="choice-opts">
-        <label class="choice-opt"><input type="radio" name="method" value="window"<?cs if:f.method != "post" ?> checked<?cs /if ?>> 窗口领取</label>
-        <label class="choice-opt"><input type="radio" name="method" value="post"<?cs if:f.method == "post" ?> checked<?cs /if ?>> 邮寄</label>
-      </div>
-    </fieldset>
-    <div class="field">
-      <label for="f-recipient">收件人 <span class="opt">（邮寄时填写）</span></label>
-      <input id="f-recipient" name="recipient" type="text" maxlength="50" autocomplete="name" value="<?cs var:f.recipient ?>">
-    </div>
-    <div class="field">
-      <label for="f-phone">收件人手机号码</label>
-      <input id="f-phone" name="phone" type="tel" inputmode="numeric" maxlength="11" autocomplete="tel" value="<?cs var:f.phone ?>">
-    </div>
-    <div class="field">
-      <label for="f-address">邮寄地址</label>
-      <input id="f-address" name="address" type="text" maxlength="100" autocomplete="street-address" value="<?cs var:f.address ?>">
-      <p class="help">省、市、旗县、街道门牌或苏木嘎查，写在一行。</p>
-    </div>
+    <?cs call:delivery_fields("method", "", f.method, f.recipient, f.phone, f.address) ?>
     <div class="form-actions"><button class="btn" type="submit">保存领取方式</button></div>
   </form>
   <?cs /if ?>

@@ -19,7 +19,11 @@
        and Form.ConsentDraft.* the files the draft holds; Form.Draft.
        {updated_at,expires_on}; Form.Kept what happened to what was just
        sent; Form.Submitted.app_no: this form made that application
-       already.  Limits.day_mb: the day's upload quota. ?>
+       already.  Limits.day_mb: the day's upload quota.
+       How the result reaches the applicant (EXT-10, as /app/delivery):
+       Form.{delivery,delivery_recipient,delivery_phone,
+       delivery_address}, as sent back or as the draft kept them. ?>
+<?cs include:"ext/delivery_fields.cs" ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/guide?code=<?cs var:url_escape(Item.code) ?>">办事指南</a> › 在线申请</nav>
 
 <header class="page-head">
@@ -162,6 +166,12 @@
       </li>
       <?cs /each ?>
     </ol>
+  </fieldset>
+
+  <fieldset class="panel" id="delivery">
+    <legend>办理结果的领取</legend>
+    <p class="help">作出决定后，决定书、证照怎样交给您。提交后在办件页面还可以改，直到作出决定。</p>
+    <?cs call:delivery_fields("delivery", "delivery_", Form.delivery, Form.delivery_recipient, Form.delivery_phone, Form.delivery_address) ?>
   </fieldset>
 
   <div class="panel pledge">

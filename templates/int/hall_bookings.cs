@@ -1,8 +1,10 @@
 <?cs # int/hall_bookings.cs: 今日预约 (EXT-10), GET /hall/bookings?day=,
        window clerks only.  Hall.{day,today,dept}; Bookings.N.{code,name,
        window_code,window,slot,item_name,app_no,state,state_label,started,
-       marked_by}: the department's bookings of the day; Form.Error on a
-       refusal (422). ?>
+       marked_by}: the department's bookings of the day; Outside.N.{code,
+       name,window,day,slot,item_name,app_no}: those still waiting that a
+       change of the window's plan left out (kept; to call); Form.Error
+       on a refusal (422). ?>
 <header class="page-head">
   <h1>预约到窗口</h1>
   <p class="page-sub"><?cs var:Hall.dept ?>：<?cs var:Hall.day ?> 的网上预约。申请人报预约码并出示身份证后登记“已到场”；时段过后未来的登记“未到场”。</p>
@@ -41,4 +43,10 @@
     </tbody>
   </table>
 </div>
+<?cs /if ?>
+<?cs if:subcount(Outside) > 0 ?>
+<section id="outside">
+  <h2>请电话告知：不在现行安排内的预约</h2>
+  <?cs include:"int/bookings_outside.cs" ?>
+</section>
 <?cs /if ?>

@@ -1,7 +1,8 @@
 <?cs # int/rating.cs: GET /rating?id=N, one rating (EXT-8): Rating.*
        (view_rating in int_rating.c: level_label, poor, reasons, comment,
        state, state_label, visit_due, visited_at, visitor, visit_note,
-       fix_due, fixed_at, fixer, fix_note, result, and the light of the
+       fix_due, fixed_at, fixer, fix_note, result, rater, rater_label
+       (who rated: the applicant, or the agent for them), and the light of the
        running stage due, light, due_text); Rating.mine: the user is of
        its department and may act (supervisors and observers read, the
        applicant masked for observers); Form.{Error,note,result} after a
@@ -16,7 +17,8 @@
   <h2 class="section-title" id="what"><?cs var:Rating.item_name ?></h2>
   <dl class="facts facts-2">
     <div><dt>办件</dt><dd><a class="mono" href="<?cs if:Rating.mine ?>/case<?cs else ?>/sup/case<?cs /if ?>?id=<?cs var:url_escape(Rating.case_id) ?>"><?cs var:Rating.app_no ?></a></dd></div>
-    <div><dt>评价人（申请人）</dt><dd><?cs var:Rating.applicant ?><?cs if:Rating.mine ?> <span class="small muted">（联系电话见办件页面）</span><?cs /if ?></dd></div>
+    <div><dt>申请人</dt><dd><?cs var:Rating.applicant ?><?cs if:Rating.mine ?> <span class="small muted">（联系电话见办件页面）</span><?cs /if ?></dd></div>
+    <div><dt>评价人</dt><dd><?cs var:Rating.rater_label ?></dd></div>
     <div><dt>部门</dt><dd><?cs var:Rating.dept_name ?></dd></div>
     <div><dt>评价时间</dt><dd><?cs var:Rating.rated_at ?></dd></div>
     <?cs if:Rating.reasons ?><div class="facts-wide"><dt>不满意的原因</dt><dd><?cs var:Rating.reasons ?></dd></div><?cs /if ?>

@@ -14,7 +14,7 @@
       <tr>
         <td class="nowrap" data-label="办件"><a class="mono row-main" href="/rating?id=<?cs var:url_escape(t.id) ?>"><?cs var:t.app_no ?></a><br><span class="small muted"><?cs var:t.rated_at ?></span></td>
         <td data-label="事项"><?cs var:t.item_name ?><?cs if:List.dept ?><br><span class="small muted"><?cs var:t.dept_name ?></span><?cs /if ?></td>
-        <td class="nowrap" data-label="评价"><?cs if:t.poor ?><strong><?cs var:t.level_label ?></strong><?cs else ?><?cs var:t.level_label ?><?cs /if ?><?cs if:t.round == 2 ?><br><span class="small muted">整改后再评</span><?cs /if ?></td>
+        <td class="nowrap" data-label="评价"><?cs if:t.poor ?><strong><?cs var:t.level_label ?></strong><?cs else ?><?cs var:t.level_label ?><?cs /if ?><?cs if:t.round == 2 ?><br><span class="small muted">整改后再评</span><?cs /if ?><?cs if:t.rater == "agent" ?><br><span class="small muted">代办员代评</span><?cs /if ?></td>
         <td data-label="原因与意见"><?cs var:t.reasons ?><?cs if:t.reasons && t.comment ?><br><?cs /if ?><span class="small"><?cs var:t.comment ?></span></td>
         <td class="nowrap" data-label="回访整改"><?cs if:t.state_label ?><?cs var:t.state_label ?><?cs if:t.due ?><br><span class="light light-<?cs var:t.light ?>"><?cs var:t.due_text ?></span><br><span class="small muted">期限 <?cs var:t.due ?></span><?cs /if ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
       </tr>
