@@ -191,6 +191,12 @@ parse(const char *b, size_t blen, const char *body, size_t n,
 	return end;
 }
 
+static void
+cleanup(void)
+{
+	rmdir(tmpdir);		/* empty: checked after each parse */
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -203,6 +209,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		perror("fuzz_multipart");
 		exit(2);
 	}
+	atexit(cleanup);
 	return 0;
 }
 
@@ -210,7 +217,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char	 bchars[] = "0123456789abcdefghijklmnopqrstu"
-				    "vwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=?";
+				    "vwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "'()+_,-./:=?";
 	const char		*in = (const char *)data, *nl, *sp, *b = "b";
 	struct seen		 whole, cut;
 	enum mp_rc		 r1, r2;
