@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include <fcgiapp.h>
 
 #include "log.h"
 #include "pagecache.h"
+#include "multipart.h"
 #include "request.h"
 #include "utf8.h"
 
@@ -33,166 +33,22 @@
 			"返回上一页查看后再提交。</p>"
 
 /*
- * What cb_read() watches in the body while the kit reads it.  The kit's
- * parsers are quadratic in the number of values of one name and only
- * afterwards can we count fields, so a body with too many separators
- * ('&', or lines starting "--" in multipart) is cut short here, which the
- * kit reports as a short read.  In multipart, the kit also leaks the
- * first of two Content-Disposition (or Content-Type) lines in one part's
- * header, so two such lines with no empty line between are refused too.
- *
- * A NUL where text goes is refused the same way (SEC-4, F3): the kit
- * stores every value as a C string, so "a%00b" in a query or urlencoded
- * body, a NUL byte in one, or a NUL in a multipart part without a file
- * name (or in any part's header) would arrive silently cut short.  Only
- * the content of a file part may hold NUL bytes (a PDF does).  A part is
- * a file when its Content-Disposition line has a parameter named
- * "filename", read exactly as the kit reads it (kit_names_file()); a
- * Content-Disposition line too long to hold here is refused.  A part's
- * header ends at an empty line or one starting with white space, as the
- * kit's own header reader ends it.
+ * What cb_read() watches in an urlencoded body while the kit reads it.
+ * The kit's parser is quadratic in the number of values of one name and
+ * only afterwards can we count fields, so a body with too many '&' is cut
+ * short here, which the kit reports as a short read.  A NUL, or "%00",
+ * is refused the same way (SEC-4, F3): the kit stores every value as a C
+ * string, so "a%00b" would arrive silently cut short.  Multipart bodies
+ * are read by our own parser (multipart.c, read_multipart()), never by
+ * the kit.
  *
  * One request at a time per process, like the kit's own globals.
  */
-enum part { PART_NONE, PART_HEAD, PART_TEXT, PART_FILE };
-
 static struct {
-	int		 multipart;
 	size_t		 seps, max;
-	char		 last[2];	/* the two bytes before this one */
-	char		 line[4096];	/* the current line's start */
-	size_t		 linelen;
-	int		 disp, type;	/* since the last empty line */
-	int		 refused;
-	const char	*bound;		/* multipart boundary and its length */
-	size_t		 boundlen;
-	enum part	 part;		/* where the current byte is */
-	int		 file;		/* this part's header names a file */
 	int		 pct;		/* bytes of "%00" matched */
 	int		 nul;		/* a NUL where text goes */
 } scan;
-
-/* 1 when the line just ended is "--" boundary, or that and "--". */
-static int
-scan_boundary_line(void)
-{
-	size_t	 n = scan.linelen;
-
-	if (n > 0 && scan.line[n - 1] == '\r')
-		n--;
-	if (n >= scan.boundlen + 4 && scan.line[n - 1] == '-' &&
-	    scan.line[n - 2] == '-')
-		n -= 2;
-	return n == scan.boundlen + 2 && scan.line[0] == '-' &&
-	    scan.line[1] == '-' &&
-	    memcmp(scan.line + 2, scan.bound, scan.boundlen) == 0;
-}
-
-/*
- * 1 when the Content-Disposition value p (after the colon) names a file:
- * a parameter named "filename", read step by step as rfc2388.c's
- * _header_attr() reads it, so that this scan and the kit always agree on
- * which parts are files (a part the kit takes for text may hold no NUL).
- */
-static int
-kit_names_file(const char *p)
-{
-	const char	*k;
-
-	while (*p != '\0' && *p != ';')	/* the value: form-data */
-		p++;
-	if (*p == '\0')
-		return 0;
-	for (p++;;) {
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p == '\0')
-			return 0;
-		for (k = p; *p != '\0' && !isspace((unsigned char)*p) &&
-		    *p != ';' && *p != '='; p++)
-			;
-		if (*p == '\0')
-			return 0;
-		if (p - k == 8 && strncasecmp(k, "filename", 8) == 0) {
-			while (isspace((unsigned char)*p))
-				p++;
-			return *p == ';' || *p == '=';
-		}
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p != ';' && *p != '=')
-			return 0;
-		if (*p == '=') {
-			if (*++p == '"') {
-				for (p++; *p != '\0' && *p != '"'; p++)
-					;
-				if (*p != '\0')
-					p++;
-			} else
-				while (*p != '\0' && !isspace((unsigned char)*p) &&
-				    *p != ';')
-					p++;
-		}
-		if (*p != '\0')
-			p++;
-	}
-}
-
-/* A line of the multipart body ended: which part of a part comes next. */
-static void
-scan_line_end(void)
-{
-	size_t	 n = scan.linelen;
-
-	if (n <= sizeof(scan.line) && scan_boundary_line()) {
-		scan.part = PART_HEAD;
-		scan.file = 0;
-		return;
-	}
-	if (scan.part != PART_HEAD || n < 20 ||
-	    strncasecmp(scan.line, "content-disposition:", 20) != 0)
-		return;
-	if (n >= sizeof(scan.line)) {	/* cannot be read whole here */
-		scan.refused = 1;
-		return;
-	}
-	if (scan.line[n - 1] == '\r')
-		n--;
-	scan.line[n] = '\0';
-	scan.file = kit_names_file(scan.line + 20);
-}
-
-static void
-scan_byte(char c)
-{
-	if (c == '-' && scan.last[1] == '-' && scan.last[0] == '\n')
-		scan.seps++;
-	scan.last[0] = scan.last[1];
-	scan.last[1] = c;
-	if (c == '\0' && scan.part != PART_FILE)
-		scan.nul = 1;
-	/* The first byte of a line may end a part's header. */
-	if (scan.linelen == 0 && scan.part == PART_HEAD &&
-	    isspace((unsigned char)c))
-		scan.part = scan.file ? PART_FILE : PART_TEXT;
-	if (c == '\n') {
-		scan_line_end();
-		if (scan.linelen == 0 || scan.line[0] == '\r')
-			scan.disp = scan.type = 0;
-		scan.linelen = 0;
-		return;
-	}
-	if (scan.linelen < sizeof(scan.line))
-		scan.line[scan.linelen] = c;
-	if (++scan.linelen > sizeof(scan.line))
-		return;
-	if (scan.linelen == 13 && strncasecmp(scan.line, "content-type:",
-	    13) == 0 && ++scan.type > 1)
-		scan.refused = 1;
-	if (scan.linelen == 20 && strncasecmp(scan.line,
-	    "content-disposition:", 20) == 0 && ++scan.disp > 1)
-		scan.refused = 1;
-}
 
 /* An urlencoded body: count '&', and watch for NUL and "%00". */
 static void
@@ -214,11 +70,8 @@ cb_read(void *data, char *buf, int len)
 
 	n = FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
 	for (i = 0; i < n; i++)
-		if (scan.multipart)
-			scan_byte(buf[i]);
-		else
-			scan_form_byte(buf[i]);
-	if (scan.seps > scan.max || scan.refused || scan.nul)
+		scan_form_byte(buf[i]);
+	if (scan.seps > scan.max || scan.nul)
 		return -1;
 	return n;
 }
@@ -391,70 +244,157 @@ body_type(const char *ct, const char **bound)
 	return (int)n;
 }
 
-/* cgiwrap read callback over a string: see prime_boundary(). */
-static int
-cb_read_str(void *data, char *buf, int len)
-{
-	const char	**p = data;
-	int		  n;
+/* What a multipart body refused for a reason of its own is answered. */
+#define BAD_FORM	"提交的内容不完整或格式不正确，可能是网络中断了。请返回" \
+			"上一页检查后重新提交；已选择的文件需要重新选择。"
+#define TOO_MANY	"提交的项目太多，超过了系统允许的数量。请返回上一页，" \
+			"删去不需要的项目或分几次提交。"
+#define TOO_LONG	"填写的某一项内容太长，超过了系统允许的长度。请返回上" \
+			"一页，把过长的内容缩短后重新提交。"
 
-	n = (int)strlen(*p) < len ? (int)strlen(*p) : len;
-	memcpy(buf, *p, (size_t)n);
-	*p += n;
-	return n;
+/*
+ * The uploads of this request, for form_file(): kept here, not in the
+ * HDF, so that no field the client sends ("m1.FileHandle") can name
+ * one (F4).  The streams are also in the kit's list, which cgi_destroy()
+ * closes.  One request at a time per process, like scan.
+ */
+static struct upload {
+	const char	*name;
+	FILE		*fp;
+	size_t		 size;
+	struct upload	*next;
+} *uploads;
+
+static enum mp_rc
+nerr_rc(NEOERR *err)
+{
+	enum mp_rc	 rc;
+
+	if (err == STATUS_OK)
+		return MP_OK;
+	rc = nerr_match(err, NERR_NOMEM) ? MP_NOMEM : MP_SYNTAX;
+	if (rc == MP_SYNTAX)	/* a name HDF refuses ("a..b") */
+		log_neoerr("a multipart field", err);
+	else
+		nerr_ignore(&err);
+	return rc;
 }
 
 /*
- * ClearSilver's rfc2388.c caches the boundary's length in statics keyed by
- * the boundary's address, and that string is freed after every request.
- * When the next boundary is allocated at the same address, the kit keeps
- * the old length: an upload right after another client's finds no part at
- * all.  Parsing two one-line dummies, the last with a boundary of this
- * request's length, leaves the cache holding the right length whichever
- * address the real boundary gets.  (The first dummy, of another size,
- * moves the cache off the freed address of the last request.)
+ * Query.<name> = value, as the kit's rfc2388.c set it: a name sent again
+ * also gets Query.<name>.0, .1, … for each of its values.
  */
-static int
-prime_boundary(FCGX_Request *fcgx, int len)
+static enum mp_rc
+query_set(CGI *cgi, const char *name, const char *value)
 {
-	const int	 lens[2] = { 200, len };
-	const char	*body;
-	char		 ct[256], b[201];
-	CGI		*d;
-	NEOERR		*err;
-	int		 i, rc = -1;
+	HDF		*obj, *c;
+	NEOERR		*err = STATUS_OK;
+	char		 key[MP_NAME_MAX + 8], n[24];
+	int		 i = 0;
 
-	for (i = 0; i < 2; i++) {
-		if ((d = calloc(1, sizeof(*d))) == NULL)
-			goto out;
-		if ((err = hdf_init(&d->hdf)) != STATUS_OK) {
-			nerr_ignore(&err);
-			free(d);
-			goto out;
-		}
-		memset(b, 'x', (size_t)lens[i]);
-		b[lens[i]] = '\0';
-		snprintf(ct, sizeof(ct), "multipart/form-data; boundary=%s", b);
-		if ((err = hdf_set_value(d->hdf, "CGI.ContentType", ct)) ==
-		    STATUS_OK)
-			err = hdf_set_value(d->hdf, "CGI.ContentLength", "2");
-		if (err != STATUS_OK) {
-			nerr_ignore(&err);
-			cgi_destroy(&d);
-			goto out;
-		}
-		body = "-\n";
-		cgiwrap_init_emu(&body, cb_read_str, cb_writef, cb_write,
-		    cb_getenv, cb_putenv, cb_iterenv);
-		err = parse_rfc2388(d);
-		nerr_ignore(&err);
-		cgi_destroy(&d);
+	snprintf(key, sizeof(key), "Query.%s", name);
+	if ((obj = hdf_get_obj(cgi->hdf, key)) != NULL) {
+		if ((c = hdf_obj_child(obj)) == NULL)
+			err = hdf_set_value(obj, "0", hdf_obj_value(obj));
+		for (; c != NULL; c = hdf_obj_next(c))
+			i++;
+		snprintf(n, sizeof(n), "%d", i > 0 ? i : 1);
+		if (err == STATUS_OK)
+			err = hdf_set_value(obj, n, value);
 	}
-	rc = 0;
-out:
-	cgiwrap_init_emu(fcgx, cb_read, cb_writef, cb_write, cb_getenv,
-	    cb_putenv, cb_iterenv);
-	return rc;
+	if (err == STATUS_OK)
+		err = hdf_set_value(cgi->hdf, key, value);
+	return nerr_rc(err);
+}
+
+static enum mp_rc
+mp_field(void *ctx, const char *name, const char *value, size_t len)
+{
+	(void)len;
+	return query_set(((struct req *)ctx)->cgi, name, value);
+}
+
+static enum mp_rc
+mp_file(void *ctx, const char *name, const char *filename, const char *ctype,
+    FILE *fp, size_t size)
+{
+	struct req	*r = ctx;
+	struct upload	*u;
+	NEOERR		*err = STATUS_OK;
+
+	(void)ctype;
+	if (fp == NULL)		/* no file chosen: only its name, if any */
+		return query_set(r->cgi, name, filename);
+	if ((u = pool_alloc(r->pool, sizeof(*u))) == NULL ||
+	    (u->name = pool_strndup(r->pool, name, strlen(name))) == NULL ||
+	    (r->cgi->files == NULL &&
+	    (err = uListInit(&r->cgi->files, 10, 0)) != STATUS_OK) ||
+	    (err = uListAppend(r->cgi->files, fp)) != STATUS_OK) {
+		nerr_ignore(&err);
+		fclose(fp);
+		return MP_NOMEM;
+	}
+	u->fp = fp;
+	u->size = size;
+	u->next = uploads;
+	uploads = u;
+	return query_set(r->cgi, name, filename);
+}
+
+/* The outcome of the last multipart parse (read_multipart()). */
+static enum mp_rc	 mp_rc_last;
+
+/*
+ * The parse callback (cgi_register_parse_cb) of POST bodies: multipart
+ * ones are ours, streamed through multipart.c as they arrive, 16 KiB at
+ * a time; the kit parses the others (urlencoded).  The parser lives as
+ * long as the worker.
+ */
+static NEOERR *
+read_multipart(CGI *cgi, char *method, char *ctype, void *rock)
+{
+	static struct mp	*mp;
+	struct req		*r = rock;
+	struct mp_limits	 lim;
+	struct mp_sink		 sink;
+	const char		*bound = NULL, *dir;
+	char			 buf[16384];
+	long long		 left;
+	int			 blen, n;
+
+	(void)method;
+	if ((blen = body_type(ctype, &bound)) <= 0)
+		return nerr_raise(CGIParseNotHandled, "not multipart");
+	if (mp == NULL && (mp = mp_new()) == NULL) {
+		mp_rc_last = MP_NOMEM;
+		return nerr_raise(NERR_NOMEM, "no multipart parser");
+	}
+	lim.max_body = r->cfg->max_body;
+	lim.max_parts = r->cfg->max_fields;
+	lim.max_field = r->cfg->max_field_len;
+	lim.max_file = r->cfg->max_upload;
+	sink.ctx = r;
+	sink.field = mp_field;
+	sink.file = mp_file;
+	sink.open_file = NULL;	/* temporary files in dir */
+	dir = hdf_get_value(cgi->hdf, "Config.Upload.TmpDir", NULL);
+	mp_rc_last = mp_begin(mp, bound, (size_t)blen, &lim, &sink, dir);
+	left = hdf_get_int_value(cgi->hdf, "CGI.ContentLength", -1);
+	while (mp_rc_last == MP_OK && left != 0 &&
+	    (n = FCGX_GetStr(buf, left > 0 && left < (long long)sizeof(buf) ?
+	    (int)left : (int)sizeof(buf), r->fcgx->in)) > 0) {
+		mp_rc_last = mp_feed(mp, buf, (size_t)n);
+		if (left > 0)
+			left -= n;
+	}
+	if (mp_rc_last == MP_OK)
+		mp_rc_last = mp_end(mp);
+	else
+		(void)mp_end(mp);	/* closes what the parse left open */
+	if (mp_rc_last == MP_OK)
+		return STATUS_OK;
+	log_info("refused a multipart body: %s", mp_why(mp));
+	return nerr_raise(NERR_PARSE, "multipart: %s", mp_why(mp));
 }
 
 int
@@ -466,7 +406,7 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 	char		*end, *tmp;
 	unsigned long long n;
 	size_t		 count = 0;
-	int		 blen, rc;
+	int		 blen = 0, rc;
 
 	memset(r, 0, sizeof(*r));
 	r->pool = pool;
@@ -511,22 +451,15 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 		r->why = BAD_TEXT;
 		return 400;
 	}
-	/*
-	 * ClearSilver's multipart parser dereferences a missing boundary
-	 * (found by t/integration/limits.sh and the fuzzer): refuse any body
-	 * the kit would not parse as we expect before it sees it.
-	 */
-	blen = 0;
+	/* A body of a type we do not parse is refused before it is read. */
 	if (strcmp(r->method, "POST") == 0 &&
 	    (blen = body_type(FCGX_GetParam("CONTENT_TYPE", fcgx->envp),
 	    &bound)) < 0)
 		return blen == -1 ? 400 : 415;
 	memset(&scan, 0, sizeof(scan));
-	scan.multipart = blen > 0;
-	scan.bound = bound;
-	scan.boundlen = blen > 0 ? (size_t)blen : 0;
-	scan.last[1] = '\n';		/* the body starts a line */
-	scan.max = scan.multipart ? 2 * cfg->max_fields + 2 : cfg->max_fields;
+	scan.max = cfg->max_fields;
+	uploads = NULL;
+	mp_rc_last = MP_OK;
 
 	if ((err = cgi_init(&r->cgi, NULL)) != STATUS_OK) {
 		log_neoerr("cgi_init", err);
@@ -538,12 +471,36 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 		tmp = pool_printf(pool, "%s/tmp", cfg->files_dir);
 		hdf_set_value(r->hdf, "Config.Upload.TmpDir", tmp);
 	}
-	if (blen > 0 && prime_boundary(fcgx, blen) == -1) {
-		/* out of memory: the kit could not be readied for the body */
-		log_err("out of memory before parsing a multipart body");
-		return 500;
+	if ((err = cgi_register_parse_cb(r->cgi, "POST", "*", r,
+	    read_multipart)) != STATUS_OK) {
+		nerr_ignore(&err);
+		log_err("out of memory before parsing a body");
+		return 503;
 	}
 	err = cgi_parse(r->cgi);
+	switch (mp_rc_last) {
+	case MP_OK:
+		break;
+	case MP_TEXT:
+		r->why = BAD_TEXT;
+		break;
+	case MP_PARTS:
+		r->why = TOO_MANY;
+		break;
+	case MP_FIELD:
+		r->why = TOO_LONG;
+		break;
+	case MP_BODY:
+		nerr_ignore(&err);
+		return 413;
+	case MP_NOMEM:
+	case MP_IO:	/* the disk is full: the service, not the body */
+		nerr_ignore(&err);
+		return 503;
+	default:
+		r->why = BAD_FORM;
+		break;
+	}
 	if (scan.nul) {
 		nerr_ignore(&err);
 		log_info("refused: a NUL in a text field of the body");
@@ -563,6 +520,15 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 void
 request_end(struct req *r)
 {
+	struct _cgi_parse_cb	*cb;
+
+	/* cgi_destroy() leaks what cgi_register_parse_cb() allocated. */
+	while (r->cgi != NULL && (cb = r->cgi->parse_callbacks) != NULL) {
+		r->cgi->parse_callbacks = cb->next;
+		free(cb->method);
+		free(cb->ctype);
+		free(cb);
+	}
 	if (r->cgi != NULL)
 		cgi_destroy(&r->cgi);	/* also destroys r->hdf */
 	r->cgi = NULL;
@@ -617,25 +583,18 @@ int
 form_file(struct req *r, const char *name, FILE **fp, size_t *size,
     const char **filename)
 {
-	struct stat	 st;
-	FILE		*f;
-	char		 key[160];
-	int		 n;
+	struct upload	*u;
 
-	/* Query.<name>.FileHandle may come from the client ("?m1.FileHandle=
-	 * 1"); the kit indexes its list of uploads with it unchecked. */
-	if (r->cgi == NULL || r->cgi->files == NULL)
+	/* The last upload of that name (the list is newest first). */
+	if (r->cgi == NULL)
 		return -1;
-	snprintf(key, sizeof(key), "Query.%s.FileHandle", name);
-	n = hdf_get_int_value(r->hdf, key, 0);
-	if (n < 1 || n > uListLength(r->cgi->files) ||
-	    (f = cgi_filehandle(r->cgi, name)) == NULL)
+	for (u = uploads; u != NULL && strcmp(u->name, name) != 0; u = u->next)
+		;
+	if (u == NULL)
 		return -1;
-	if (fstat(fileno(f), &st) == -1)
-		return -1;
-	rewind(f);
-	*fp = f;
-	*size = (size_t)st.st_size;
+	rewind(u->fp);
+	*fp = u->fp;
+	*size = u->size;
 	*filename = form_get(r, name);
 	return 0;
 }

@@ -115,9 +115,12 @@ const char *form_get(struct req *, const char *name);
 const char *form_text(struct req *, const char *name);
 
 /*
- * An uploaded file of field `name`: its stream (owned by the CGI kit,
+ * An uploaded file of field `name`: its stream (owned by the request,
  * positioned at the start), its size and the name the browser gave.
- * Returns 0, or -1 when no file was sent in that field.
+ * The size is what the browser sent; a file larger than max_upload holds
+ * only its first max_upload + 1 bytes (multipart.c), so a page compares
+ * the size with max_upload before it reads the stream.  Returns 0, or
+ * -1 when no file was sent in that field.
  */
 int	 form_file(struct req *, const char *name, FILE **fp, size_t *size,
 	    const char **filename);

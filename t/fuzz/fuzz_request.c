@@ -860,6 +860,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	cfg.max_upload = 256 * 1024;
 	cfg.max_fields = 200;
 	cfg.max_field_len = 64 * 1024;
+	/* For measuring a large upload (docs/fuzzing.md), not fuzzing. */
+	if ((v = getenv("YW_FUZZ_MAX_BODY")) != NULL)
+		cfg.max_body = cfg.max_upload = strtoul(v, NULL, 10);
 	cfg.session_idle = 30 * 60;
 	cfg.session_max = 12 * 3600;
 	cfg.cookie_secure = 1;

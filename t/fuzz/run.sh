@@ -9,12 +9,17 @@
 #						(BENCH_SLOW=1: also 1 MiB of
 #						one name, minutes)
 #
-# Targets (default: all seven):
+# Targets (default: all eight):
 #	request		fuzz_request with ASan, UBSan and LeakSanitizer
 #	request_plain	the same without sanitizers: malloc hands a freed
 #			address out again at once, as in production, which
 #			state leaking through stale pointers needs (see
 #			docs/fuzzing.md, the boundary cache)
+#	multipart	fuzz_multipart: our multipart parser
+#			(cgi/core/multipart.c) with ASan and UBSan, many
+#			bodies through one parser, each parsed whole and
+#			cut at random offsets; seeds in
+#			t/fuzz/seeds/multipart/
 #	bundle		fuzz_bundle
 #	pdf		fuzz_pdf: the PDF checker over qpdf (uploads, bundle
 #			attachments), with ASan and UBSan; seeds in
@@ -68,6 +73,7 @@ build_request() {
 	    -DTOP_SRCDIR=\""$TOP"\" -Icgi/core -I/usr/include/ClearSilver \
 	    t/fuzz/fuzz_request.c "${REQUEST_C:-cgi/core/request.c}" \
 	    cgi/core/arena.c cgi/core/pagecache.c \
+	    cgi/core/multipart.c \
 	    cgi/core/config.c cgi/core/utf8.c \
 	    $(pkg-config --cflags --libs fcgi) \
 	    -lneo_cgi -lneo_cs -lneo_utl -lz -o "$3"
@@ -79,7 +85,8 @@ build_bench() {
 	local o=$OUT/bench-obj f
 	mkdir -p "$o"
 	for f in "${REQUEST_C:-cgi/core/request.c}" cgi/core/arena.c \
-	    cgi/core/config.c cgi/core/utf8.c cgi/core/pagecache.c; do
+	    cgi/core/config.c cgi/core/utf8.c cgi/core/pagecache.c \
+	    cgi/core/multipart.c; do
 		# shellcheck disable=SC2046
 		$CC -O2 -std=c11 -D_GNU_SOURCE -Icgi/core \
 		    -I/usr/include/ClearSilver $(pkg-config --cflags fcgi) \
@@ -89,7 +96,7 @@ build_bench() {
 	$CC -g -O2 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer \
 	    -DTOP_SRCDIR=\""$TOP"\" -Icgi/core -I/usr/include/ClearSilver \
 	    t/fuzz/fuzz_request.c "$o/request.o" "$o/arena.o" "$o/config.o" \
-	    "$o/utf8.o" "$o/pagecache.o" \
+	    "$o/utf8.o" "$o/pagecache.o" "$o/multipart.o" \
 	    $(pkg-config --libs fcgi) -lneo_cgi -lneo_cs -lneo_utl -lz \
 	    -o "$OUT/bench_request"
 }
@@ -111,6 +118,12 @@ build_pdf() {
 	# shellcheck disable=SC2046,SC2086
 	$CC $CFLAGS $SAN -Icgi/core cgi/core/pdfcheck.c t/fuzz/fuzz_pdf.c \
 	    $(pkg-config --cflags --libs libqpdf) -o "$OUT/fuzz_pdf"
+}
+
+build_multipart() {
+	# shellcheck disable=SC2086
+	$CC $CFLAGS $SAN -Icgi/core cgi/core/multipart.c cgi/core/utf8.c \
+	    t/fuzz/fuzz_multipart.c -o "$OUT/fuzz_multipart"
 }
 
 build_image() {
@@ -435,6 +448,36 @@ fuzz_records() {
 	run_one records "$1" "$OUT" -max_len=65536 t/fuzz/corpus/records
 }
 
+# Multipart syntax for libFuzzer's mutations.
+write_mp_dict() {
+	cat >"$OUT/multipart.dict" <<'EOF'
+"--"
+"\x0d\x0a"
+"\x0d\x0a--b"
+"\x0d\x0a\x0d\x0a"
+"Content-Disposition: "
+"form-data"
+"; name=\""
+"; filename=\""
+"Content-Type: "
+"application/pdf"
+"\""
+";"
+"--b--"
+EOF
+}
+
+fuzz_multipart() {
+	local rc=0
+	write_mp_dict
+	mkdir -p "$OUT/corpus/multipart" "$OUT/tmp"
+	replay_saved multipart t/fuzz/seeds/multipart || rc=1
+	run_one multipart "$1" "$TOP" -dict="$OUT/multipart.dict" \
+	    -max_len="${FUZZ_MAX_LEN:-4096}" \
+	    "$OUT/corpus/multipart" t/fuzz/seeds/multipart || rc=1
+	return $rc
+}
+
 fuzz_import() {
 	mkdir -p "$OUT/corpus/import"
 	run_one import "$1" "$TOP" -max_len=20000 "$OUT/corpus/import" \
@@ -516,7 +559,8 @@ fi
 
 secs=${1:-60}
 shift 2>/dev/null
-targets=${*:-request request_plain bundle pdf records import image}
+targets=${*:-request request_plain multipart bundle pdf records import \
+    image}
 status=0
 for t in $targets; do
 	case $t in
@@ -545,13 +589,18 @@ for t in $targets; do
 		build_import || exit 2
 		fuzz_import "$secs" || status=1
 		;;
+	multipart)
+		build_multipart || exit 2
+		fuzz_multipart "$secs" || status=1
+		;;
 	image)
 		build_image || exit 2
 		fuzz_image "$secs" || status=1
 		;;
 	*)
 		echo "run.sh: unknown target $t" \
-		    "(request, request_plain, bundle, pdf, records, import," \
+		    "(request, request_plain, multipart, bundle, pdf," \
+		    "records, import," \
 		    "image)" >&2
 		exit 2
 		;;
