@@ -374,12 +374,11 @@ int
 page_ext_event_form(struct req *r)
 {
 	struct event_form	 f;
+	struct draft		 d;
 	unsigned char		 rnd[FORM_KEY_LEN / 2];
 	char			 key[FORM_KEY_LEN + 1];
-	int			 rc;
-
-	struct draft		 d;
 	const char		*k;
+	int			 rc;
 
 	if ((rc = load_event(r, &f)) != 0)
 		return rc;
