@@ -344,6 +344,7 @@ browse_page(void **state)
 
 	(void)state;
 	hdf_set_value(h, "Browse.by", "theme");
+	hdf_set_value(h, "Browse.fby", "theme");
 	hdf_set_value(h, "Browse.title", "按主题");
 	hdf_set_value(h, "Browse.noun", "主题");
 	hdf_set_value(h, "Browse.v", "开办企业");
