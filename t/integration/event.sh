@@ -170,6 +170,13 @@ http_upload other "$EXT_URL/event/apply" "csrf=$ocsrf" "form_key=$EKEY" \
 	code=$EV "as=$GOOD" "${ups[@]}" >/dev/null
 t_is "nor submit it: 403" "$HTTP_STATUS" 403
 http_upload staff "$EXT_URL/event/apply" "csrf=$ECSRF" "form_key=$EKEY" \
+	code=$EV "as=$GOOD" "${ups[0]}" save=1 >/dev/null
+t_is "保存草稿 in its name" "$(sql_ext "SELECT credit_code FROM app_draft WHERE form_key = '$EKEY'")" "$GOOD"
+http_get staff "$EXT_URL/my" >/dev/null
+t_like "offered back in its name" "$HTTP_BODY" "/event/apply\?code=$EV&amp;as=$GOOD&amp;key=$EKEY\">继续填写"
+http_get staff "$EXT_URL/event/apply?code=$EV&key=$EKEY" >/dev/null
+t_is "not as the person's own: 409" "$HTTP_STATUS" 409
+http_upload staff "$EXT_URL/event/apply" "csrf=$ECSRF" "form_key=$EKEY" \
 	code=$EV "as=$GOOD" "${ups[@]}" >/dev/null
 t_like "submitted in its name" "$HTTP_STATUS $HTTP_LOCATION" "^303 /bundle\?no=YJ[0-9]{13}$"
 ENO=${HTTP_LOCATION#*=}
