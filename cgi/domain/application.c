@@ -781,8 +781,8 @@ submit(struct db *db, struct pool *pool, const struct item *it,
 enum app_rc
 app_submit_bundle(struct db *db, struct pool *pool,
     const struct item *items, size_t nitems, const struct user *u,
-    const char *idno, const char *mobile, const char *remark,
-    struct attachment *const *atts, const size_t *natts,
+    const struct app_entity *ent, const char *idno, const char *mobile,
+    const char *remark, struct attachment *const *atts, const size_t *natts,
     const char *form_key, const struct app_quota *quota,
     struct bundle_ref *b)
 {
@@ -792,13 +792,15 @@ app_submit_bundle(struct db *db, struct pool *pool,
 	size_t		 i;
 
 	b->no = NULL;
+	b->enterprise_id = ent != NULL ? ent->id : 0;
+	b->entity_name = ent != NULL ? ent->name : NULL;
 	n = pool_alloc(pool, nitems * sizeof(*n));
 	if (numbers_before(db, pool, n, nitems) != APP_OK)
 		return APP_ERR;
 	if (db_begin(db) != DB_OK)
 		return numbers_end(db, APP_ERR, n, nitems);
 	for (i = 0; i < nitems; i++)
-		if ((arc = submit_rows(db, pool, &items[i], u, NULL, NULL,
+		if ((arc = submit_rows(db, pool, &items[i], u, ent, NULL,
 		    idno, mobile, remark, atts[i], natts[i], i == 0 ?
 		    form_key : NULL, quota, b, &n[i])) != APP_OK)
 			break;

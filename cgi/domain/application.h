@@ -170,12 +170,14 @@ enum app_rc	 app_submit_proxy(struct db *, struct pool *,
  * items[i] with its attachments atts[i] (natts[i]), in one transaction,
  * each naming bundle b, whose number it sets (b->no: YJ and the first
  * application's digits).  The first holds form_key: APP_AGAIN with b->no
- * when the form made its bundle before.
+ * when the form made its bundle before.  ent: the enterprise the bundle
+ * and each application are made for (as app_submit()'s), or NULL.
  */
 struct bundle_ref;
 enum app_rc	 app_submit_bundle(struct db *, struct pool *,
 		    const struct item *items, size_t nitems,
-		    const struct user *, const char *id_number,
+		    const struct user *, const struct app_entity *ent,
+		    const char *id_number,
 		    const char *mobile, const char *remark,
 		    struct attachment *const *atts, const size_t *natts,
 		    const char *form_key, const struct app_quota *,

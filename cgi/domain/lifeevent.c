@@ -56,13 +56,18 @@ static const char SQL_EV_HAS[] =
 
 static const char SQL_BUNDLE_ADD[] =
     "INSERT INTO app_bundle (bundle_no, citizen_id, event_code, "
-    "event_version, event_name, submitted_at) VALUES (?, ?, ?, ?, ?, ?)";
+    "event_version, event_name, submitted_at, enterprise_id, entity_name) "
+    "VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?)";
 #define BUNDLE_COLS "bundle_no, citizen_id, event_code, event_version, " \
-	"event_name, " LOCAL("submitted_at")
+	"event_name, " LOCAL("submitted_at") ", COALESCE(enterprise_id, 0), " \
+	"entity_name"
 static const char SQL_BUNDLE_GET[] =
     "SELECT " BUNDLE_COLS " FROM app_bundle WHERE bundle_no = ?";
 static const char SQL_BUNDLE_LIST[] =
     "SELECT " BUNDLE_COLS " FROM app_bundle WHERE citizen_id = ? "
+    "ORDER BY submitted_at DESC, bundle_no DESC LIMIT 100";
+static const char SQL_BUNDLE_LIST_ENT[] =
+    "SELECT " BUNDLE_COLS " FROM app_bundle WHERE enterprise_id = ? "
     "ORDER BY submitted_at DESC, bundle_no DESC LIMIT 100";
 static const char SQL_CASE_BUNDLE_ADD[] =
     "INSERT INTO case_bundle (app_no, bundle_no, event_code, event_name) "
@@ -439,6 +444,8 @@ bundle_add(struct db *db, const struct bundle_ref *b, int64_t citizen,
 	stmt_bind_int(q, 3, b->event_version);
 	stmt_bind_text(q, 4, b->event_name);
 	stmt_bind_text(q, 5, now);
+	stmt_bind_int(q, 6, b->enterprise_id);
+	stmt_bind_text(q, 7, b->enterprise_id != 0 ? b->entity_name : NULL);
 	return stmt_run(q);
 }
 
@@ -448,9 +455,9 @@ bundle_row(struct stmt *q, struct pool *pool, void *arg)
 	struct app_bundle	*b = arg;
 
 	memset(b, 0, sizeof(*b));
-	return stmt_row(q, pool, "sisdss", &b->bundle_no, &b->citizen_id,
+	return stmt_row(q, pool, "sisdssis", &b->bundle_no, &b->citizen_id,
 	    &b->event_code, &b->event_version, &b->event_name,
-	    &b->submitted_at);
+	    &b->submitted_at, &b->enterprise_id, &b->entity_name);
 }
 
 /* The overall state of b from its applications' states. */
@@ -503,16 +510,17 @@ bundle_get(struct db *db, struct pool *pool, const char *no,
 	return bundle_apps(db, pool, b);
 }
 
-enum db_rc
-bundle_list(struct db *db, struct pool *pool, int64_t citizen,
+/* The bundles statement sql lists for id, with their applications. */
+static enum db_rc
+bundles(struct db *db, struct pool *pool, const char *sql, int64_t id,
     struct app_bundle **out, size_t *n)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
 	size_t		 i;
 
-	q = db_stmt(db, SQL_BUNDLE_LIST);
-	stmt_bind_int(q, 0, citizen);
+	q = db_stmt(db, sql);
+	stmt_bind_int(q, 0, id);
 	if ((rc = stmt_list(q, pool, bundle_row, sizeof(**out), out, n)) !=
 	    DB_OK)
 		return rc;
@@ -520,6 +528,20 @@ bundle_list(struct db *db, struct pool *pool, int64_t citizen,
 		if ((rc = bundle_apps(db, pool, &(*out)[i])) != DB_OK)
 			return rc;
 	return DB_OK;
+}
+
+enum db_rc
+bundle_list(struct db *db, struct pool *pool, int64_t citizen,
+    struct app_bundle **out, size_t *n)
+{
+	return bundles(db, pool, SQL_BUNDLE_LIST, citizen, out, n);
+}
+
+enum db_rc
+bundle_list_enterprise(struct db *db, struct pool *pool, int64_t ent,
+    struct app_bundle **out, size_t *n)
+{
+	return bundles(db, pool, SQL_BUNDLE_LIST_ENT, ent, out, n);
 }
 
 enum db_rc

@@ -69,6 +69,9 @@ struct bundle_ref {
 	int		 event_version;
 	char		**items;
 	size_t		 nitems;
+	int64_t		 enterprise_id;	/* the enterprise it is made for,
+					 * 0: the person themself (ACC-1) */
+	const char	*entity_name;
 };
 /* The bundle object of an application record. */
 json_t		*bundle_ref_json(const struct bundle_ref *);
@@ -78,6 +81,8 @@ struct app_bundle {
 	char		*bundle_no, *event_code, *event_name, *submitted_at;
 	int		 event_version;
 	int64_t		 citizen_id;
+	int64_t		 enterprise_id;	/* 0: the person's own */
+	char		*entity_name;
 	struct application *apps;
 	size_t		 napps;
 	/* The overall state: 办理中 until every case is decided, 已办结
@@ -91,6 +96,9 @@ enum db_rc	 bundle_get(struct db *, struct pool *, const char *no,
  * attachments). */
 enum db_rc	 bundle_list(struct db *, struct pool *, int64_t citizen,
 		    struct app_bundle **, size_t *);
+/* An enterprise's bundles (ACC-1), likewise. */
+enum db_rc	 bundle_list_enterprise(struct db *, struct pool *,
+		    int64_t enterprise, struct app_bundle **, size_t *);
 /* Store the bundle row of a submission (in its transaction). */
 enum db_rc	 bundle_add(struct db *, const struct bundle_ref *,
 		    int64_t citizen, const char *now);

@@ -98,10 +98,11 @@ view_agent(struct req *r, struct agent_acct *ag)
 /*
  * Whom the form applies for (ACC-1): the form's "as", a credit code of an
  * enterprise the person may apply for, or empty for themself.  0 with *e
- * filled (e->id 0: themself), or the reply already sent.
+ * filled (e->id 0: themself), or the reply already sent.  The event
+ * form's too (ext_event.c).
  */
-static int
-load_as(struct req *r, struct enterprise *e)
+int
+apply_as(struct req *r, struct enterprise *e)
 {
 	const char	*as;
 
@@ -122,20 +123,13 @@ load_as(struct req *r, struct enterprise *e)
 	    "的法定代表人在「我的企业」中为您授权，或以个人身份办理。");
 }
 
-/*
- * Details filled once, offered again (ACC-3): the enterprises the person
- * may apply for (Applicant.As.N), the files of the applicant's earlier
- * applications per material slot (Item.Materials.N.Reuse.M) and, on a
- * fresh form, the remark of their last application of this item.
- */
-static int
-offer_again(struct req *r, const struct item *it, const struct enterprise *e,
-    int fresh)
+/* The enterprises the person may apply for (Applicant.As.N): 0 or -1. */
+int
+view_apply_as(struct req *r)
 {
 	struct enterprise	*ev;
-	struct app_reusable	*rv;
-	char			*remark, *p;
-	size_t			 en, rn, i, j, k;
+	char			*p;
+	size_t			 en, i, k;
 
 	if (enterprise_mine(r->db, r->pool, r->user.id, &ev, &en) != DB_OK)
 		return -1;
@@ -146,6 +140,25 @@ offer_again(struct req *r, const struct item *it, const struct enterprise *e,
 		hdf_put(r, p, "code", ev[i].credit_code);
 		hdf_put(r, p, "name", ev[i].name);
 	}
+	return 0;
+}
+
+/*
+ * Details filled once, offered again (ACC-3): the enterprises the person
+ * may apply for (view_apply_as()), the files of the applicant's earlier
+ * applications per material slot (Item.Materials.N.Reuse.M) and, on a
+ * fresh form, the remark of their last application of this item.
+ */
+static int
+offer_again(struct req *r, const struct item *it, const struct enterprise *e,
+    int fresh)
+{
+	struct app_reusable	*rv;
+	char			*remark, *p;
+	size_t			 rn, i, j, k;
+
+	if (view_apply_as(r) == -1)
+		return -1;
 	if (app_reusables(r->db, r->pool, r->user.id, e->id, &rv, &rn) !=
 	    DB_OK)
 		return -1;
@@ -298,7 +311,7 @@ show_form(struct req *r, const struct item *it, int status, const char *why)
 	size_t			 i;
 	int			 rc, posted = why != NULL || sub.active;
 
-	if ((rc = load_as(r, &e)) != 0)
+	if ((rc = apply_as(r, &e)) != 0)
 		return rc;
 	if (sub.active)
 		kept = keep_draft(r, it);
@@ -865,7 +878,7 @@ page_ext_apply(struct req *r)
 	memset(&sub, 0, sizeof(sub));
 	if ((rc = load_item(r, &it)) != 0)
 		return rc;
-	if ((rc = load_as(r, &e)) != 0)
+	if ((rc = apply_as(r, &e)) != 0)
 		return rc;
 	if ((key = view_posted_key(r)) == NULL)
 		return reply_error(r, 400, "申请页面已过期。请先到「我的办件」"
@@ -1079,21 +1092,21 @@ page_ext_apply(struct req *r)
 }
 
 /*
- * Whether the logged-in person sees application a: who made it, and for
- * an enterprise's, whoever may view its cases (ACC-1).  1, 0, -1 on a
- * database error.
+ * Whether the logged-in person sees what citizen made for enterprise
+ * ent (0: for themself): who made it, and for an enterprise's, whoever
+ * may view its cases (ACC-1).  1, 0, -1 on a database error.  An
+ * application (visible()), a 一件事 bundle (ext_event.c).
  */
-static int
-visible(struct req *r, const struct application *a)
+int
+made_visible(struct req *r, int64_t citizen, int64_t ent)
 {
 	struct enterprise	 e;
 
-	if (a->citizen_id == r->user.id)
+	if (citizen == r->user.id)
 		return 1;
-	if (a->enterprise_id == 0)
+	if (ent == 0)
 		return 0;
-	switch (enterprise_by_id(r->db, r->pool, r->user.id, a->enterprise_id,
-	    &e)) {
+	switch (enterprise_by_id(r->db, r->pool, r->user.id, ent, &e)) {
 	case DB_OK:
 		return (e.rights & ENT_VIEW) != 0;
 	case DB_NONE:
@@ -1101,6 +1114,13 @@ visible(struct req *r, const struct application *a)
 	default:
 		return -1;
 	}
+}
+
+/* Whether the logged-in person sees application a (made_visible()). */
+static int
+visible(struct req *r, const struct application *a)
+{
+	return made_visible(r, a->citizen_id, a->enterprise_id);
 }
 
 /*

@@ -133,7 +133,7 @@ show_ent(struct req *r, const struct enterprise *e, int status,
 	struct application	*av;
 	const char		*done;
 	char			*p;
-	size_t			 n, i;
+	size_t			 n, i, k;
 
 	hdf_set(r, "Ent.code", e->credit_code);
 	hdf_set(r, "Ent.name", e->name);
@@ -164,8 +164,14 @@ show_ent(struct req *r, const struct enterprise *e, int status,
 		if (app_list_enterprise(r->db, r->pool, e->id, &av, &n) !=
 		    DB_OK)
 			return reply_error(r, 500, NULL);
-		for (i = 0; i < n; i++) {
-			p = pool_printf(r->pool, "Apps.%zu", i);
+		/* 一件事 (EXT-12): each bundle one entry, its applications
+		 * in it, not again on their own. */
+		if (view_enterprise_bundles(r, e->id) == -1)
+			return reply_error(r, 500, NULL);
+		for (i = 0, k = 0; i < n; i++) {
+			if (av[i].bundle_no != NULL)
+				continue;
+			p = pool_printf(r->pool, "Apps.%zu", k++);
 			hdf_put(r, p, "app_no", av[i].app_no);
 			hdf_put(r, p, "item_name", av[i].item_name);
 			hdf_put(r, p, "state_label", av[i].state_label);

@@ -13,6 +13,7 @@
 #include "account.h"
 #include "crypto.h"
 #include "draft.h"
+#include "enterprise.h"
 #include "files.h"
 #include "lifeevent.h"
 #include "log.h"
@@ -206,8 +207,8 @@ draft_code(struct req *r, const struct event_form *f)
  * reply already sent: the same form again (Back, a second submit) goes
  * to the bundle it made. */
 static int
-event_draft(struct req *r, const struct event_form *f, const char *key,
-    struct draft *d)
+event_draft(struct req *r, const struct event_form *f,
+    const struct enterprise *e, const char *key, struct draft *d)
 {
 	char	*app_no;
 
@@ -232,10 +233,14 @@ event_draft(struct req *r, const struct event_form *f, const char *key,
 	default:
 		return reply_error(r, 500, NULL);
 	}
+	/* Of this event, and of this applicant (the person, or the
+	 * enterprise of the form's "as"). */
 	if (strcmp(d->item_code, draft_code(r, f)) != 0 ||
-	    d->credit_code != NULL)
-		return reply_error(r, 409, "这份草稿属于另一个事项，请从「我的"
-		    "办件」的草稿列表中打开它。");
+	    (d->credit_code == NULL) != (e->id == 0) ||
+	    (d->credit_code != NULL && strcmp(d->credit_code,
+	    e->credit_code) != 0))
+		return reply_error(r, 409, "这份草稿属于另一个事项或另一个申请"
+		    "人，请从「我的办件」的草稿列表中打开它。");
 	return 0;
 }
 
@@ -277,8 +282,9 @@ view_event_draft(struct req *r, const struct event_form *f,
 	}
 }
 
-/* A submission being handled: its files, for its draft. */
+/* A submission being handled: its files and applicant, for its draft. */
 struct event_sub {
+	const struct enterprise	*e;
 	FILE			**fps;
 	struct attachment	*uatt;
 	int			*given;
@@ -304,6 +310,7 @@ keep_event_draft(struct req *r, const struct event_form *f, const char *key,
 	d.key = (char *)key;
 	d.item_code = draft_code(r, f);
 	d.item_name = pool_printf(r->pool, "一件事：%s", f->e.name);
+	d.credit_code = sub->e->id != 0 ? sub->e->credit_code : NULL;
 	v = form_text(r, "remark");
 	d.remark = v == NULL ? NULL : pool_strndup(r->pool, v,
 	    utf8_prefix(v, 16000));
@@ -338,8 +345,9 @@ keep_event_draft(struct req *r, const struct event_form *f, const char *key,
 /* The form of event f with its draft d; posted again with why (status)
  * when refused, with kept: what became of its draft. */
 static int
-event_form(struct req *r, const struct event_form *f, int status,
-    const char *why, const char *kept, const struct draft *d)
+event_form(struct req *r, const struct event_form *f,
+    const struct enterprise *e, int status, const char *why,
+    const char *kept, const struct draft *d)
 {
 	char	*idno = NULL, *mobile = NULL;
 	int	 posted = why != NULL || kept != NULL;
@@ -351,6 +359,15 @@ event_form(struct req *r, const struct event_form *f, int status,
 	hdf_set(r, "Applicant.name", r->user.name);
 	hdf_set(r, "Applicant.id_number_masked", view_mask(r, idno, 6, 4));
 	hdf_set(r, "Applicant.mobile", mobile);
+	/* 以企业名义 (ACC-1): the enterprise applies, its staff acts. */
+	if (e->id != 0) {
+		hdf_set(r, "Applicant.Entity.name", e->name);
+		hdf_set(r, "Applicant.Entity.code", e->credit_code);
+		hdf_set(r, "Applicant.Entity.address", e->address);
+		hdf_set(r, "Applicant.Entity.rep", e->rep_name);
+	}
+	if (view_apply_as(r) == -1)
+		return reply_error(r, 500, NULL);
 	if (posted) {
 		r->status = why != NULL ? status : 200;
 		hdf_set(r, "Form.Error", why);
@@ -374,6 +391,7 @@ int
 page_ext_event_form(struct req *r)
 {
 	struct event_form	 f;
+	struct enterprise	 e;
 	struct draft		 d;
 	unsigned char		 rnd[FORM_KEY_LEN / 2];
 	char			 key[FORM_KEY_LEN + 1];
@@ -382,15 +400,18 @@ page_ext_event_form(struct req *r)
 
 	if ((rc = load_event(r, &f)) != 0)
 		return rc;
+	if ((rc = apply_as(r, &e)) != 0)
+		return rc;
 	if ((k = apply_key(r)) != NULL) {
-		if ((rc = event_draft(r, &f, k, &d)) != 0)
+		if ((rc = event_draft(r, &f, &e, k, &d)) != 0)
 			return rc;
-		return event_form(r, &f, 200, NULL, NULL, &d);
+		return event_form(r, &f, &e, 200, NULL, NULL, &d);
 	}
 	crypto_random(rnd, sizeof(rnd));
 	crypto_hex(rnd, sizeof(rnd), key);
 	return reply_redirect(r, pool_printf(r->pool, "/event/apply?code=%s"
-	    "&key=%s", view_url_escape(r, f.e.code), key));
+	    "%s%s&key=%s", view_url_escape(r, f.e.code), e.id != 0 ? "&as=" :
+	    "", e.id != 0 ? view_url_escape(r, e.credit_code) : "", key));
 }
 
 /* Each item's attachments from the form's files (uatt[k], NULL: none):
@@ -435,6 +456,8 @@ int
 page_ext_event_apply(struct req *r)
 {
 	struct event_form	 f;
+	struct enterprise	 e;
+	struct app_entity	 ent;
 	struct files_rule	 rule;
 	struct app_quota	 quota;
 	struct bundle_ref	 b;
@@ -455,16 +478,18 @@ page_ext_event_apply(struct req *r)
 
 	if ((rc = load_event(r, &f)) != 0)
 		return rc;
+	if ((rc = apply_as(r, &e)) != 0)
+		return rc;
 	if ((key = view_posted_key(r)) == NULL)
 		return reply_error(r, 400, "申请页面已过期。请先到「我的办件」"
 		    "查看这件事是否已经提交；没有的话，请从一件事的办事指南"
 		    "重新打开申请页面。");
-	if ((rc = event_draft(r, &f, key, &d)) != 0)
+	if ((rc = event_draft(r, &f, &e, key, &d)) != 0)
 		return rc;
 	for (i = 0; i < f.e.nitems; i++)
 		if ((strcmp(f.items[i].depth, "A") != 0 &&
 		    strcmp(f.items[i].depth, "B") != 0) || f.items[i].secret)
-			return event_form(r, &f, 409, pool_printf(r->pool,
+			return event_form(r, &f, &e, 409, pool_printf(r->pool,
 			    "「%s」现在不能网上申请，这件事暂时不能一次申请。"
 			    "请到政务服务中心窗口办理。", f.items[i].name), NULL,
 			    &d);
@@ -516,8 +541,9 @@ page_ext_event_apply(struct req *r)
 		sub.fps = fps;
 		sub.uatt = uatt;
 		sub.given = given;
+		sub.e = &e;
 		kept = keep_event_draft(r, &f, key, &sub);
-		if ((rc = event_draft(r, &f, key, &d)) != 0)
+		if ((rc = event_draft(r, &f, &e, key, &d)) != 0)
 			return rc;
 		if (bad == NULL && missing != NULL) {
 			bad = pool_printf(r->pool, "请上传「%s」（必交材料）。",
@@ -525,8 +551,8 @@ page_ext_event_apply(struct req *r)
 			bad_status = 422;
 		}
 		if (bad == NULL)	/* 保存草稿 */
-			return event_form(r, &f, 200, NULL, kept, &d);
-		return event_form(r, &f, bad_status, bad, kept, &d);
+			return event_form(r, &f, &e, 200, NULL, kept, &d);
+		return event_form(r, &f, &e, bad_status, bad, kept, &d);
 	}
 	if (account_citizen_personal(r->db, r->pool, r->user.id, &idno,
 	    &mobile) != DB_OK)
@@ -559,8 +585,12 @@ page_ext_event_apply(struct req *r)
 	b.event_name = f.e.name;
 	b.items = f.e.items;
 	b.nitems = f.e.nitems;
+	ent.id = e.id;
+	ent.name = e.name;
+	ent.credit_code = e.credit_code;
 	arc = app_submit_bundle(r->db, r->pool, f.items, f.e.nitems,
-	    &r->user, idno, mobile, remark, atts, natts, key, &quota, &b);
+	    &r->user, e.id != 0 ? &ent : NULL, idno, mobile, remark, atts,
+	    natts, key, &quota, &b);
 	for (k = 0; k < f.nmats; k++)
 		if (arc == APP_OK)
 			files_release(&puts[k]);
@@ -637,15 +667,23 @@ page_ext_bundle(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	/* Only its applicant's: anyone else is told it does not exist. */
-	if (b.citizen_id != r->user.id)
+	/* Only who made it, and an enterprise's for whoever may see its
+	 * applications (ACC-1): anyone else is told it does not exist. */
+	switch (made_visible(r, b.citizen_id, b.enterprise_id)) {
+	case 1:
+		break;
+	case 0:
 		return reply_error(r, 404, "没有这个一件事申请编号。请从「我的"
 		    "办件」打开。");
+	default:
+		return reply_error(r, 500, NULL);
+	}
 	if (view_bundle_apps(r, &b) == -1)
 		return reply_error(r, 500, NULL);
 	hdf_set(r, "Bundle.no", b.bundle_no);
 	hdf_set(r, "Bundle.event_code", b.event_code);
 	hdf_set(r, "Bundle.event_name", b.event_name);
+	hdf_set(r, "Bundle.entity_name", b.entity_name);
 	hdf_set(r, "Bundle.submitted_at", b.submitted_at);
 	hdf_set(r, "Bundle.state_label", b.state_label);
 	hdf_setf(r, "Bundle.open", "%d", b.open);
@@ -658,21 +696,20 @@ page_ext_bundle(struct req *r)
 	return render(r, "ext/bundle.cs");
 }
 
-/* 我的办件's entries of the citizen's bundles (Bundles.N), and whether
- * app_no is one of them (so it is not listed alone). */
-int
-view_my_bundles(struct req *r)
+/* The entries of bundles v (Bundles.N), each with its applications. */
+static void
+view_bundles(struct req *r, const struct app_bundle *v, size_t n)
 {
-	struct app_bundle	*v;
-	size_t			 n, i, j;
+	size_t			 i, j;
 	char			*p;
 
-	if (bundle_list(r->db, r->pool, r->user.id, &v, &n) != DB_OK)
-		return -1;
 	for (i = 0; i < n; i++) {
 		p = pool_printf(r->pool, "Bundles.%zu", i);
 		hdf_put(r, p, "no", v[i].bundle_no);
 		hdf_put(r, p, "event_name", v[i].event_name);
+		hdf_put(r, p, "entity_name", v[i].entity_name);
+		hdf_put(r, p, "handler", v[i].apps != NULL && v[i].napps > 0 ?
+		    v[i].apps[0].applicant_name : NULL);
 		hdf_put(r, p, "submitted_at", v[i].submitted_at);
 		hdf_put(r, p, "state_label", v[i].state_label);
 		hdf_putf(r, p, "open", "%d", v[i].open);
@@ -687,6 +724,33 @@ view_my_bundles(struct req *r)
 			    v[i].apps[j].state_label);
 		}
 	}
+}
+
+/* 我的办件's entries of the citizen's bundles (Bundles.N): those they
+ * made, for themself or an enterprise; their applications are not
+ * listed alone. */
+int
+view_my_bundles(struct req *r)
+{
+	struct app_bundle	*v;
+	size_t			 n;
+
+	if (bundle_list(r->db, r->pool, r->user.id, &v, &n) != DB_OK)
+		return -1;
+	view_bundles(r, v, n);
+	return 0;
+}
+
+/* The enterprise page's entries of its bundles (Bundles.N), ACC-1. */
+int
+view_enterprise_bundles(struct req *r, int64_t ent)
+{
+	struct app_bundle	*v;
+	size_t			 n;
+
+	if (bundle_list_enterprise(r->db, r->pool, ent, &v, &n) != DB_OK)
+		return -1;
+	view_bundles(r, v, n);
 	return 0;
 }
 

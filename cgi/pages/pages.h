@@ -62,7 +62,17 @@ int	 page_ext_event_form(struct req *);
 int	 page_ext_event_apply(struct req *);
 int	 page_ext_bundle(struct req *);
 int	 view_my_bundles(struct req *);
+int	 view_enterprise_bundles(struct req *, int64_t enterprise);
 int	 view_home_events(struct req *);
+/* Whom a form applies for (ACC-1, ext_apply.c): the form's "as", an
+ * enterprise the person may apply for (e->id 0: themself); 0, or the
+ * reply already sent.  view_apply_as(): the choices, Applicant.As.N.
+ * made_visible(): whether the person sees what citizen made for the
+ * enterprise (0: for themself), 1, 0, -1 (ACC-1). */
+struct enterprise;
+int	 apply_as(struct req *, struct enterprise *);
+int	 view_apply_as(struct req *);
+int	 made_visible(struct req *, int64_t citizen, int64_t enterprise);
 int	 page_int_events(struct req *);
 int	 page_int_event_save(struct req *);
 int	 page_int_event_publish(struct req *);

@@ -6,7 +6,8 @@
 # stored once and named by each; across the gap each application becomes
 # its department's case, which names its siblings; a 补正 and the
 # decisions come back, and 我的办件 shows the event as one entry with its
-# overall state.
+# overall state.  An enterprise's staff apply for it in its name; its page
+# and their 我的办件 show it as one entry, another enterprise's get 404.
 . "$(dirname "$0")/../lib.sh"
 
 EV=YJS-KBCG
@@ -134,8 +135,74 @@ t_is "nobody else's to see: to the login" "$HTTP_STATUS" 303
 http_get cit "$EXT_URL/my" >/dev/null
 t_like "我的办件: the event as one entry, 办理中" "$(tr -d '\n' <<<"$HTTP_BODY")" "开办餐馆</a>\s*<span class=\"badge\">办理中</span>"
 
+# --- in an enterprise's name (ACC-1): its staff with the right to apply ------
+PW='Caoyuan-2026!'
+REP=$(test_id 24) STAFF=$(test_id 25) OTHER=$(test_id 26)
+ORG=$(printf 'ME%07d' $(($$ % 10000000)))
+GOOD=$(credit_code "92152502${ORG}") THEIRS=$(credit_code "92152502MF${ORG:2}")
+ENT=锡林浩特市草原人家餐馆$$
+citizen() {	# JAR IDNO NAME: registered (as the hall would) and logged in
+	YIWANG_PASSWORD=$PW admin_ext citizen-add "$2" "$3" 13904791234 >/dev/null
+	ext_login "$1" "$2" "$PW"
+}
+citizen rep "$REP" 乌云其其格
+citizen staff "$STAFF" 斯琴
+citizen other "$OTHER" 额尔敦
+admin_ext enterprise-add "$GOOD" "$ENT" 锡林浩特市额尔敦路12号 "$REP" >/dev/null
+admin_ext enterprise-add "$THEIRS" 锡林浩特市那达慕饭店$$ 锡林浩特市 "$OTHER" >/dev/null
+csrf=$(http_get rep "$EXT_URL/enterprise?code=$GOOD" | csrf_from)
+http_post rep "$EXT_URL/enterprise/grant" "csrf=$csrf" "code=$GOOD" \
+	"id_number=$STAFF" name=斯琴 r_apply=1 r_view=1 >/dev/null
+t_is "the legal representative lets 斯琴 apply for it" "$HTTP_STATUS" 303
+http_get staff "$EXT_URL/event/apply?code=$EV" >/dev/null
+page=$(http_get staff "$EXT_URL$HTTP_LOCATION")
+t_like "the event's form offers the enterprise" "$page" "as=$GOOD\">以${ENT}名义办理"
+http_get staff "$EXT_URL/event/apply?code=$EV&as=$GOOD" >/dev/null
+t_like "chosen, its key in the address with the enterprise" "$HTTP_STATUS $HTTP_LOCATION" "^303 /event/apply\?code=$EV&as=$GOOD&key=[0-9a-f]{64}$"
+page=$(http_get staff "$EXT_URL$HTTP_LOCATION")
+t_like "the enterprise shown as applicant, once" "$(tr -d '\n' <<<"$page")" "申请人（企业，各事项共用）.*<dd class=\"mono\">$GOOD</dd>"
+t_like "the person as 经办人" "$page" "<legend>经办人信息</legend>"
+ECSRF=$(csrf_from <<<"$page") EKEY=$(form_field form_key <<<"$page")
+http_get other "$EXT_URL/event/apply?code=$EV&as=$GOOD&key=$EKEY" >/dev/null
+t_is "someone without its right cannot open it: 403" "$HTTP_STATUS" 403
+ocsrf=$(http_get other "$EXT_URL/my" | csrf_from)
+http_upload other "$EXT_URL/event/apply" "csrf=$ocsrf" "form_key=$EKEY" \
+	code=$EV "as=$GOOD" "${ups[@]}" >/dev/null
+t_is "nor submit it: 403" "$HTTP_STATUS" 403
+http_upload staff "$EXT_URL/event/apply" "csrf=$ECSRF" "form_key=$EKEY" \
+	code=$EV "as=$GOOD" "${ups[0]}" save=1 >/dev/null
+t_is "保存草稿 in its name" "$(sql_ext "SELECT credit_code FROM app_draft WHERE form_key = '$EKEY'")" "$GOOD"
+http_get staff "$EXT_URL/my" >/dev/null
+t_like "offered back in its name" "$HTTP_BODY" "/event/apply\?code=$EV&amp;as=$GOOD&amp;key=$EKEY\">继续填写"
+http_get staff "$EXT_URL/event/apply?code=$EV&key=$EKEY" >/dev/null
+t_is "not as the person's own: 409" "$HTTP_STATUS" 409
+http_upload staff "$EXT_URL/event/apply" "csrf=$ECSRF" "form_key=$EKEY" \
+	code=$EV "as=$GOOD" "${ups[@]}" >/dev/null
+t_like "submitted in its name" "$HTTP_STATUS $HTTP_LOCATION" "^303 /bundle\?no=YJ[0-9]{13}$"
+ENO=${HTTP_LOCATION#*=}
+t_is "the bundle names the enterprise" "$(sql_ext "SELECT CONCAT_WS('|', b.citizen_id, b.entity_name, e.credit_code)
+	FROM app_bundle b JOIN enterprise e ON e.id = b.enterprise_id WHERE b.bundle_no = '$ENO'")" "$(citizen_of "$STAFF")|$ENT|$GOOD"
+t_is "and so does each application" "$(sql_ext "SELECT COUNT(*) FROM application p JOIN enterprise e
+	ON e.id = p.enterprise_id WHERE p.bundle_no = '$ENO' AND p.credit_code = '$GOOD' AND p.entity_name = '$ENT'")" 3
+t_is "nothing made for the one without the right" "$(sql_ext "SELECT COUNT(*) FROM app_bundle WHERE citizen_id = $(citizen_of "$OTHER")")" 0
+http_get rep "$EXT_URL/enterprise?code=$GOOD" >/dev/null
+BODY=$(tr -d '\n' <<<"$HTTP_BODY")
+t_like "the enterprise's page: the event as one entry" "$BODY" "/bundle\?no=$ENO\">开办餐馆</a>.*经办人 斯琴"
+t_unlike "its applications not listed again alone" "$BODY" "/app\?no=YW"
+http_get staff "$EXT_URL/my" >/dev/null
+t_like "斯琴's 我的办件: one entry, in the enterprise's name" "$(tr -d '\n' <<<"$HTTP_BODY")" "/bundle\?no=$ENO\">开办餐馆</a> <span class=\"small\">（以${ENT}名义）"
+http_get rep "$EXT_URL/bundle?no=$ENO" >/dev/null
+t_is "the legal representative follows it" "$HTTP_STATUS" 200
+t_like "named as the enterprise's" "$HTTP_BODY" "申请人：$ENT（以企业名义办理）"
+http_get other "$EXT_URL/bundle?no=$ENO" >/dev/null
+t_is "another enterprise's person: 404" "$HTTP_STATUS" 404
+http_get cit "$EXT_URL/bundle?no=$ENO" >/dev/null
+t_is "and a person with none: 404" "$HTTP_STATUS" 404
+
 # --- across the gap: a case per department -------------------------------------
 carry ext int
+t_is "the enterprise's cases name it, as a single application's" "$(sql_int "SELECT GROUP_CONCAT(DISTINCT k.credit_code), COUNT(*)
+	FROM kase k JOIN case_bundle b ON b.app_no = k.app_no WHERE b.bundle_no = '$ENO'" | tr '\t' ' ')" "$GOOD 3"
 t_is "three cases, each its item's department's" \
 	"$(sql_int "SELECT GROUP_CONCAT(CONCAT(i.dept_code, ':', k.item_code) ORDER BY k.app_no) FROM case_bundle b
 		JOIN kase k ON k.app_no = b.app_no JOIN item i ON i.id = k.item_id WHERE b.bundle_no = '$NO'")" \

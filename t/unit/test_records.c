@@ -2931,6 +2931,34 @@ application_of_a_bundle(void **state)
 	    "bundle.items[0]");
 }
 
+/* A bundle made in an enterprise's name (ACC-1): each application
+ * carries the entity, checked as a single application's is. */
+#define BUNDLE_ENT "{\"kind\":\"enterprise\",\"credit_code\":" \
+	"\"91152502MA0N3K7P83\",\"name\":\"锡林浩特市草原明珠乳业有限公司\"}"
+
+static void
+application_of_a_bundle_for_an_enterprise(void **state)
+{
+	json_t	*o;
+
+	(void)state;
+	o = application_with("bundle", BUNDLE);
+	assert_int_equal(run(rec_valid_application, with_member(o, o,
+	    "entity", BUNDLE_ENT)), 0);
+	/* A forged credit code (its check character) is refused. */
+	o = application_with("bundle", BUNDLE);
+	assert_int_equal(run(rec_valid_application, with_member(o, o,
+	    "entity", "{\"kind\":\"enterprise\",\"credit_code\":"
+	    "\"91152502MA0N3K7P84\",\"name\":\"草原明珠\"}")), -1);
+	assert_string_equal(field(), "entity.credit_code");
+	/* An entity that is no enterprise. */
+	o = application_with("bundle", BUNDLE);
+	assert_int_equal(run(rec_valid_application, with_member(o, o,
+	    "entity", "{\"kind\":\"person\",\"credit_code\":"
+	    "\"91152502MA0N3K7P83\",\"name\":\"草原明珠\"}")), -1);
+	assert_string_equal(field(), "entity.kind");
+}
+
 static void
 application_of_a_bundle_where_none_is_taken(void **state)
 {
@@ -3055,6 +3083,7 @@ main(void)
 		T(licence_revoke_record),
 		T(agency_progress_record),
 		T(application_of_a_bundle),
+		T(application_of_a_bundle_for_an_enterprise),
 		T(application_of_a_bundle_where_none_is_taken),
 		T(event_record),
 		T(agency_closed_record),

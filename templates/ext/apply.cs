@@ -24,6 +24,7 @@
        Form.{delivery,delivery_recipient,delivery_phone,
        delivery_address}, as sent back or as the draft kept them. ?>
 <?cs include:"ext/delivery_fields.cs" ?>
+<?cs include:"ext/choose_as.cs" ?>
 <nav class="crumbs" aria-label="位置"><a href="/">首页</a> › <a href="/guide?code=<?cs var:url_escape(Item.code) ?>">办事指南</a> › 在线申请</nav>
 
 <header class="page-head">
@@ -34,17 +35,7 @@
 <?cs if:Form.Submitted.app_no ?><div class="alert alert-ok" role="status">这份申请已经提交，申请编号 <span class="mono"><?cs var:Form.Submitted.app_no ?></span>。再次提交不会重复申请，只会回到它的<a href="/receipt?no=<?cs var:url_escape(Form.Submitted.app_no) ?>">接件凭证</a>。如需为同一事项再申请一次，请从<a href="/guide?code=<?cs var:url_escape(Item.code) ?>">办事指南</a>重新打开申请页面。</div><?cs /if ?>
 <?cs if:Form.Error ?><div class="alert alert-error" role="alert"><?cs var:Form.Error ?><?cs if:Form.Kept ?><br><?cs var:Form.Kept ?><?cs /if ?></div><?cs elif:Form.Kept ?><div class="alert alert-ok" role="status"><?cs var:Form.Kept ?></div><?cs elif:Form.Draft.updated_at ?><p class="callout">这是 <?cs var:Form.Draft.updated_at ?> 保存的草稿，保留到 <?cs var:Form.Draft.expires_on ?>。</p><?cs /if ?>
 
-<?cs if:subcount(Applicant.As) > 0 ?>
-<nav class="panel choose-as" aria-label="申请人身份">
-  <p class="help">您以什么身份办理？</p>
-  <ul class="tabs">
-    <li><?cs if:Applicant.Entity.code ?><a href="/apply?code=<?cs var:url_escape(Item.code) ?>">以个人身份办理</a><?cs else ?><strong aria-current="page">以个人身份办理</strong><?cs /if ?></li>
-    <?cs each:e = Applicant.As ?>
-    <li><?cs if:Applicant.Entity.code == e.code ?><strong aria-current="page">以<?cs var:e.name ?>名义办理</strong><?cs else ?><a href="/apply?code=<?cs var:url_escape(Item.code) ?>&amp;as=<?cs var:url_escape(e.code) ?>">以<?cs var:e.name ?>名义办理</a><?cs /if ?></li>
-    <?cs /each ?>
-  </ul>
-</nav>
-<?cs /if ?>
+<?cs call:choose_as("/apply", Item.code, "您以什么身份办理？") ?>
 
 <form class="form form-wide" method="post" action="/apply" enctype="multipart/form-data">
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
@@ -93,17 +84,7 @@
     </div>
   </fieldset>
   <?cs else ?>
-  <?cs if:Applicant.Entity.code ?>
-  <fieldset class="panel">
-    <legend>申请人（企业）</legend>
-    <dl class="facts facts-3">
-      <div><dt>企业名称</dt><dd><?cs var:Applicant.Entity.name ?></dd></div>
-      <div><dt>统一社会信用代码</dt><dd class="mono"><?cs var:Applicant.Entity.code ?></dd></div>
-      <div><dt>住所</dt><dd><?cs var:Applicant.Entity.address ?></dd></div>
-      <div><dt>法定代表人</dt><dd><?cs var:Applicant.Entity.rep ?></dd></div>
-    </dl>
-  </fieldset>
-  <?cs /if ?>
+  <?cs call:entity_facts("申请人（企业）") ?>
   <fieldset class="panel">
     <legend><?cs if:Applicant.Entity.code ?>经办人信息<?cs else ?>申请人信息<?cs /if ?></legend>
     <dl class="facts facts-3">

@@ -1,5 +1,5 @@
 <?cs # ext/bundle.cs: one life-event application followed as one
-       (EXT-12): Bundle.{no,event_code,event_name,submitted_at,
+       (EXT-12): Bundle.{no,event_code,event_name,entity_name,submitted_at,
        state_label,open,ncorrect,napps,again}, Bundle.Apps.N.{app_no,
        item_name,state,state_label,updated_at,due_date,natts,last,
        Docs.M.{doc_no,title,issued_at}}. ?>
@@ -8,6 +8,7 @@
 <header class="page-head">
   <p class="page-kicker">一件事申请编号 <strong class="mono"><?cs var:Bundle.no ?></strong></p>
   <h1><?cs var:Bundle.event_name ?></h1>
+  <?cs if:Bundle.entity_name ?><p class="page-sub">申请人：<?cs var:Bundle.entity_name ?>（以企业名义办理）</p><?cs /if ?>
   <p class="app-status"><span class="badge<?cs if:Bundle.ncorrect > 0 ?> st-correction<?cs elif:Bundle.open == 0 ?> st-approved<?cs /if ?>"><?cs var:Bundle.state_label ?></span> <span class="muted">提交于 <?cs var:Bundle.submitted_at ?>，共 <?cs var:Bundle.napps ?> 个事项</span></p>
 </header>
 

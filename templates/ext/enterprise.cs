@@ -3,7 +3,9 @@
        created_at,is_rep,rights,may_apply,may_view,may_staff}; its persons
        Staff.N.{id,name,rights,granted_at} (may_staff); its applications
        Apps.N.{app_no,item_name,state_label,submitted_at,handler}
-       (may_view) and its licences Lics.N (may_view, DOC-2); its 全程代理
+       (may_view; those of a 一件事 are in its entry, Bundles.N.{no,
+       event_name,handler,submitted_at,state_label,open,ncorrect,
+       Apps.M.{item_name,state_label}}, EXT-12) and its licences Lics.N (may_view, DOC-2); its 全程代理
        projects Agency.N.{name,location,coordinator,as_of,done,doing,todo,
        closed_at,close_reason,Items.M.{name,dept,state,app_no,step}}
        (may_view, INT-14);
@@ -23,15 +25,20 @@
     <div><dt>登记时间</dt><dd><?cs var:Ent.created_at ?></dd></div>
     <div><dt>我的权限</dt><dd><?cs var:Ent.rights ?></dd></div>
   </dl>
-  <p class="help">在办事指南中选择事项，点“在线申请”后选择“以<?cs var:Ent.name ?>名义办理”。</p>
+  <p class="help">在办事指南中选择事项（或首页的「一件事一次办」），点“在线申请”后选择“以<?cs var:Ent.name ?>名义办理”。</p>
 </section>
 
 <?cs if:Ent.may_view == 1 ?>
 <section class="panel" aria-labelledby="ent-apps">
   <h2 class="section-title" id="ent-apps">企业办件</h2>
-  <?cs if:subcount(Apps) == 0 ?>
+  <?cs if:subcount(Bundles) > 0 ?>
+  <h3>一件事一次办</h3>
+  <?cs set:ShowHandler = 1 ?><?cs include:"ext/bundle_list.cs" ?>
+  <?cs /if ?>
+  <?cs if:subcount(Apps) == 0 && subcount(Bundles) == 0 ?>
   <p class="muted">还没有以企业名义提交的申请。</p>
-  <?cs else ?>
+  <?cs elif:subcount(Apps) > 0 ?>
+  <?cs if:subcount(Bundles) > 0 ?><h3>单项申请</h3><?cs /if ?>
   <div class="table-wrap">
     <table class="grid reflow">
       <thead><tr><th scope="col">申请编号</th><th scope="col">事项</th><th scope="col">经办人</th><th scope="col">状态</th><th scope="col">提交时间</th></tr></thead>

@@ -1,6 +1,7 @@
 <?cs # ext/event_apply.cs: one form for a life event (EXT-12): the
        event as ext/event.cs has it (Event.*), the applicant
-       (Applicant.*) once, the materials shared by several items first,
+       (Applicant.*; Applicant.Entity.* when made in an enterprise's
+       name, as=, ACC-1; Applicant.As.N: the choices) once, the materials shared by several items first,
        then each item's own (Event.Materials.N.item: its item's no).
        POST /event/apply as multipart: code, form_key, remark, a file
        m<seq> per material; save: 保存草稿.  Form.Error: why it came
@@ -17,19 +18,24 @@
 
 <?cs if:Form.Error ?><div class="alert alert-error" role="alert"><?cs var:Form.Error ?><?cs if:Form.Kept ?><br><?cs var:Form.Kept ?><?cs /if ?></div><?cs elif:Form.Kept ?><div class="alert alert-ok" role="status"><?cs var:Form.Kept ?></div><?cs elif:Form.Draft.updated_at ?><p class="callout">这是 <?cs var:Form.Draft.updated_at ?> 保存的草稿，保留到 <?cs var:Form.Draft.expires_on ?>。</p><?cs /if ?>
 
+<?cs include:"ext/choose_as.cs" ?>
+<?cs call:choose_as("/event/apply", Event.code, "您以什么身份办理？换一种身份会打开一张新的申请表。") ?>
+
 <form class="form form-wide" method="post" action="/event/apply" enctype="multipart/form-data">
   <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
   <input type="hidden" name="code" value="<?cs var:Event.code ?>">
+  <input type="hidden" name="as" value="<?cs var:Applicant.Entity.code ?>">
   <input type="hidden" name="form_key" value="<?cs var:Form.key ?>">
 
+  <?cs call:entity_facts("申请人（企业，各事项共用）") ?>
   <fieldset class="panel">
-    <legend>申请人信息（各事项共用）</legend>
+    <legend><?cs if:Applicant.Entity.code ?>经办人信息<?cs else ?>申请人信息（各事项共用）<?cs /if ?></legend>
     <dl class="facts facts-3">
       <div><dt>姓名</dt><dd><?cs var:Applicant.name ?></dd></div>
       <div><dt>身份证号码</dt><dd><?cs var:Applicant.id_number_masked ?></dd></div>
       <div><dt>手机号码</dt><dd><?cs var:Applicant.mobile ?></dd></div>
     </dl>
-    <p class="help">以上信息来自您的实名账号，已自动填好，各事项都使用这一份。</p>
+    <p class="help">以上信息来自您的实名账号<?cs if:Applicant.Entity.code ?>和企业登记<?cs /if ?>，已自动填好，各事项都使用这一份。</p>
   </fieldset>
 
   <fieldset class="panel">

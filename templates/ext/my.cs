@@ -8,7 +8,8 @@
        (一件事 EXT-12: its form's)}: the
        forms saved and not yet submitted (EXT-1), kept
        Limits.draft_days days after their last change.
-       Bundles.N.{no,event_name,submitted_at,state_label,open,ncorrect,
+       Bundles.N.{no,event_name,entity_name,submitted_at,state_label,
+       open,ncorrect,
        Apps.M.{app_no,item_name,state,state_label}}: the person's
        一件事 applications (EXT-12), each one entry; their applications
        are not listed again in Apps. ?>
@@ -43,7 +44,7 @@
       <span class="draft-name"><?cs var:d.item_name ?><?cs if:d.resident_name ?> <span class="muted small">（居民：<?cs var:d.resident_name ?>）</span><?cs /if ?></span>
       <span class="small muted">保存于 <?cs var:d.updated_at ?>，保留到 <?cs var:d.expires_on ?></span>
       <span class="draft-actions">
-        <?cs if:d.event ?><a class="btn btn-primary" href="/event/apply?code=<?cs var:url_escape(d.event) ?>&amp;key=<?cs var:url_escape(d.key) ?>">继续填写</a><?cs else ?><a class="btn btn-primary" href="/apply?code=<?cs var:url_escape(d.item_code) ?><?cs if:d.as ?>&amp;as=<?cs var:url_escape(d.as) ?><?cs /if ?>&amp;key=<?cs var:url_escape(d.key) ?>">继续填写</a><?cs /if ?>
+        <?cs if:d.event ?><a class="btn btn-primary" href="/event/apply?code=<?cs var:url_escape(d.event) ?><?cs if:d.as ?>&amp;as=<?cs var:url_escape(d.as) ?><?cs /if ?>&amp;key=<?cs var:url_escape(d.key) ?>">继续填写</a><?cs else ?><a class="btn btn-primary" href="/apply?code=<?cs var:url_escape(d.item_code) ?><?cs if:d.as ?>&amp;as=<?cs var:url_escape(d.as) ?><?cs /if ?>&amp;key=<?cs var:url_escape(d.key) ?>">继续填写</a><?cs /if ?>
         <form class="inline" method="post" action="/draft/delete">
           <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
           <input type="hidden" name="key" value="<?cs var:d.key ?>">
@@ -58,18 +59,7 @@
 <?cs if:subcount(Bundles) > 0 ?>
 <section class="panel my-bundles" aria-labelledby="my-bundles">
   <h2 class="section-title" id="my-bundles">一件事一次办</h2>
-  <ul class="plain-list bundles">
-    <?cs each:b = Bundles ?>
-    <li class="bundle">
-      <a class="bundle-name" href="/bundle?no=<?cs var:url_escape(b.no) ?>"><?cs var:b.event_name ?></a>
-      <span class="badge<?cs if:b.ncorrect > 0 ?> st-correction<?cs elif:b.open == 0 ?> st-approved<?cs /if ?>"><?cs var:b.state_label ?></span>
-      <span class="small muted"><span class="mono"><?cs var:b.no ?></span> · 提交于 <?cs var:b.submitted_at ?></span>
-      <ul class="small bundle-apps">
-        <?cs each:a = b.Apps ?><li><?cs var:a.item_name ?>：<?cs var:a.state_label ?></li><?cs /each ?>
-      </ul>
-    </li>
-    <?cs /each ?>
-  </ul>
+  <?cs include:"ext/bundle_list.cs" ?>
 </section>
 <?cs /if ?>
 <?cs if:subcount(Apps) == 0 && subcount(Bundles) > 0 ?>
