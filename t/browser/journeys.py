@@ -811,8 +811,9 @@ def rate(j, quick):
     j.fill("#f-comment", "材料清单没有一次说清，跑了两趟。")
     j.submit("form[action='/app/rate'] button[type=submit]")
     j.check_page("app-rated")
-    T.like(j.text("#rating"), "您的评价：非常不满意",
-           f"{j.label}: the page shows the rating given", j.text("main"))
+    T.like(j.text("#rating"), "评价：非常不满意.*申请人本人",
+           f"{j.label}: the page shows the rating given, and by whom",
+           j.text("main"))
     T.like(j.text("#rating"), "办理时间长.*多次跑动",
            f"{j.label}: with its reasons")
     T.ok(not j.d.find_elements(By.CSS_SELECTOR, "form[action='/app/rate']"),
