@@ -263,7 +263,7 @@ return [i, k.name(e), ring];
 class Journey:
     """One browser at one width, and what it saw."""
 
-    def __init__(self, label, width, height, axe_src):
+    def __init__(self, label, width, height, axe_src, prefs=None):
         self.label = label
         self.phone = width < 600
         self.step = 0
@@ -282,6 +282,8 @@ class Journey:
                   "--lang=zh-CN", f"--window-size={width},{height}",
                   f"--user-data-dir={self.profile}"):
             opts.add_argument(a)
+        if prefs:       # walk.py: a client certificate chosen unasked
+            opts.add_experimental_option("prefs", prefs)
         self.d = webdriver.Chrome(
             service=Service(executable_path="/usr/bin/chromedriver"),
             options=opts)
@@ -809,8 +811,9 @@ def rate(j, quick):
     j.fill("#f-comment", "材料清单没有一次说清，跑了两趟。")
     j.submit("form[action='/app/rate'] button[type=submit]")
     j.check_page("app-rated")
-    T.like(j.text("#rating"), "评价：非常不满意 .*申请人本人",
-           f"{j.label}: the page shows the rating given", j.text("main"))
+    T.like(j.text("#rating"), "评价：非常不满意.*申请人本人",
+           f"{j.label}: the page shows the rating given, and by whom",
+           j.text("main"))
     T.like(j.text("#rating"), "办理时间长.*多次跑动",
            f"{j.label}: with its reasons")
     T.ok(not j.d.find_elements(By.CSS_SELECTOR, "form[action='/app/rate']"),
@@ -900,6 +903,12 @@ def walk(n, label, width, height, axe_src, out):
             pass
     finally:
         j.quit()
+    report(j, width)
+
+
+def report(j, width):
+    """What axe-core, the keyboard walk and (on a phone) the width found
+    on each page J saw: one check each."""
     for page, found in sorted(j.pages.items()):
         T.ok(not found, f"axe finds no serious or critical violation on "
              f"{page}", "\n".join(found))
@@ -907,20 +916,26 @@ def walk(n, label, width, height, axe_src, out):
         T.ok(not found, f"keyboard: Tab reaches every control of {page} "
              "in order, each with a visible focus", "\n".join(found))
     if j.phone:
-        T.ok(not j.wide, f"{label}: no page scrolls sideways at {width} px",
+        T.ok(not j.wide, f"{j.label}: no page scrolls sideways at {width} px",
              "\n".join(f"{p}: {o} px too wide"
                        for p, o in sorted(j.wide.items())))
+
+
+def load_axe():
+    """axe-core's source, to load into every page ("" when missing)."""
+    axe_src = ""
+    if os.path.exists(AXE):
+        with open(AXE, encoding="utf-8") as f:
+            axe_src = f.read()
+    T.ok(axe_src, "axe-core is installed (./run: npm ci into var/npm)", AXE)
+    return axe_src
 
 
 def main():
     subprocess.run(["rm", "-rf", SHOTS], check=True)
     os.makedirs(SHOTS)
     started = time.monotonic()
-    axe_src = ""
-    if os.path.exists(AXE):
-        with open(AXE, encoding="utf-8") as f:
-            axe_src = f.read()
-    T.ok(axe_src, "axe-core is installed (./run: npm ci into var/npm)", AXE)
+    axe_src = load_axe()
     # Both widths at once: most of a journey is waiting for the server
     # (password hashing, the gap's carries), and the suite's time is short.
     runs = []

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# browser-walk.sh: the keyboard walk and axe-core of t/browser/journeys.py
+# on the pages no journey visits (EXT-13; issue #11): the three
+# administrators', the supervisor's, the observer's, the coordinator's,
+# and the citizen's in 大字版 on a phone (t/browser/walk.py says which).
+. "$(dirname "$0")/../lib.sh"
+
+rc=0
+/usr/bin/python3 "$ROOT/t/browser/walk.py" || rc=$?
+rm -rf "$_T_DIR"
+exit "$rc"
