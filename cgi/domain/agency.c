@@ -980,6 +980,33 @@ fail:
 	return rc == DB_OK ? DB_ERR : rc;
 }
 
+/*
+ * The reason typed in the form's box as one line: its line ends and
+ * tabs (the only control characters the request let in) become one
+ * space, as the record that crosses takes a line (records.c); NULL when
+ * nothing is left.
+ */
+static const char *
+one_line(struct pool *pool, const char *s)
+{
+	char	*o, *d;
+
+	if (s == NULL)
+		return NULL;
+	o = d = pool_strdup(pool, s);
+	for (; *s != '\0'; s++) {
+		if (*s == '\r' || *s == '\n' || *s == '\t') {
+			if (d != o && d[-1] != ' ')
+				*d++ = ' ';
+		} else
+			*d++ = *s;
+	}
+	while (d != o && d[-1] == ' ')
+		d--;
+	*d = '\0';
+	return *o == '\0' ? NULL : o;
+}
+
 enum db_rc
 agency_close(struct db *db, struct pool *pool, const struct user *u,
     int64_t id, const char *reason, const char **why)
@@ -990,8 +1017,7 @@ agency_close(struct db *db, struct pool *pool, const struct user *u,
 	int		 sent;
 
 	*why = NULL;
-	if (reason != NULL && *reason == '\0')
-		reason = NULL;
+	reason = one_line(pool, reason);
 	if (reason != NULL && !chars_within(reason, 2, AGENCY_REASON_MAX)) {
 		*why = "关闭原因请写 2 至 200 个字。";
 		return DB_NONE;
