@@ -383,7 +383,17 @@ schema_setup(struct db *db, struct pool *pool, const struct config *cfg)
 int
 schema_site(struct db *db, const struct config *cfg)
 {
+	int64_t	 n = 0;
+
 	if (cfg->site != SITE_EXTRANET)
+		return 0;
+	/* Migrated only part of the way (an old database brought up
+	 * step by step): no table yet, no row; the last step makes it. */
+	if (stmt_one(db_stmt(db, "SELECT COUNT(*) FROM "
+	    "information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND "
+	    "TABLE_NAME = 'page_gen'"), NULL, "i", &n) != DB_OK)
+		return -1;
+	if (n == 0)
 		return 0;
 	return db_exec(db, "INSERT IGNORE INTO page_gen (id, gen) "
 	    "VALUES (1, 1)") == DB_OK ? 0 : -1;
