@@ -818,11 +818,12 @@ draft_keep(struct req *r, struct draft *d, struct files_put *puts, size_t n,
 
 /*
  * The draft of the form's key, when it has one (d->id 0 when not): of
- * this item, and of the same applicant (the person, or the enterprise).
- * 0, or the reply already sent.
+ * the form's code (an item's, or "@" and a life event's) and of the same
+ * applicant (the person, or the enterprise).  0, or the reply already
+ * sent.
  */
-static int
-load_draft(struct req *r, const struct item *it, const struct enterprise *e,
+int
+apply_draft(struct req *r, const char *code, const struct enterprise *e,
     const char *key, struct draft *d)
 {
 	memset(d, 0, sizeof(*d));
@@ -835,7 +836,7 @@ load_draft(struct req *r, const struct item *it, const struct enterprise *e,
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	if (strcmp(d->item_code, it->code) != 0 || (d->credit_code == NULL) !=
+	if (strcmp(d->item_code, code) != 0 || (d->credit_code == NULL) !=
 	    (e->id == 0) || (d->credit_code != NULL &&
 	    strcmp(d->credit_code, e->credit_code) != 0))
 		return reply_error(r, 409, "这份草稿属于另一个事项或另一个申请"
@@ -895,7 +896,7 @@ page_ext_apply(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	if ((rc = load_draft(r, &it, &e, key, &d)) != 0)
+	if ((rc = apply_draft(r, it.code, &e, key, &d)) != 0)
 		return rc;
 	upload_rule(r, &rule);
 	atts = pool_alloc(r->pool, (it.nmaterials + 2) * sizeof(*atts));

@@ -224,24 +224,7 @@ event_draft(struct req *r, const struct event_form *f,
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	switch (draft_get(r->db, r->pool, r->user.id, key, d)) {
-	case DB_OK:
-		break;
-	case DB_NONE:
-		memset(d, 0, sizeof(*d));
-		return 0;
-	default:
-		return reply_error(r, 500, NULL);
-	}
-	/* Of this event, and of this applicant (the person, or the
-	 * enterprise of the form's "as"). */
-	if (strcmp(d->item_code, draft_code(r, f)) != 0 ||
-	    (d->credit_code == NULL) != (e->id == 0) ||
-	    (d->credit_code != NULL && strcmp(d->credit_code,
-	    e->credit_code) != 0))
-		return reply_error(r, 409, "这份草稿属于另一个事项或另一个申请"
-		    "人，请从「我的办件」的草稿列表中打开它。");
-	return 0;
+	return apply_draft(r, draft_code(r, f), e, key, d);
 }
 
 /* The file draft d holds for the form's material k, or NULL. */

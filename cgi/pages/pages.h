@@ -73,6 +73,11 @@ struct enterprise;
 int	 apply_as(struct req *, struct enterprise *);
 int	 view_apply_as(struct req *);
 int	 made_visible(struct req *, int64_t citizen, int64_t enterprise);
+/* The draft of a form's key, of its code and applicant (ext_apply.c):
+ * d->id 0 when none; 0, or the reply already sent (409: another's). */
+struct draft;
+int	 apply_draft(struct req *, const char *code,
+	    const struct enterprise *, const char *key, struct draft *);
 int	 page_int_events(struct req *);
 int	 page_int_event_save(struct req *);
 int	 page_int_event_publish(struct req *);
