@@ -133,8 +133,10 @@ static const char SQL_URGE_ADD[] =
     "INSERT INTO case_urge (case_id, step_key, staff_id, staff_name, note, "
     "at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())";
 /* The urges of the steps that wait now, newest first. */
+#define URGE_COLS "u.case_id, u.step_key, u.staff_name, u.note, " \
+	LOCAL("u.at")
 static const char SQL_URGES[] =
-    "SELECT u.step_key, u.staff_name, u.note, " LOCAL("u.at") " "
+    "SELECT " URGE_COLS " "
     "FROM case_urge u JOIN case_task t ON t.case_id = u.case_id "
     "AND t.step_key = u.step_key AND u.at >= t.since "
     "WHERE u.case_id = ? ORDER BY u.id DESC LIMIT 20";
@@ -485,6 +487,10 @@ static const char SQL_TOKENS_OF[] =
 static const char SQL_TASKS_OF[] =
     "SELECT case_id, step_key, " LOCAL("since") ", " DAY("due_date")
     " FROM case_task WHERE case_id IN (" IDS32 ")";
+static const char SQL_URGES_OF[] =
+    "SELECT " URGE_COLS " FROM case_urge u JOIN case_task t ON "
+    "t.case_id = u.case_id AND t.step_key = u.step_key AND u.at >= t.since "
+    "WHERE u.case_id IN (" IDS32 ") ORDER BY u.case_id, u.id DESC";
 
 /* v[0..n-1] (n <= MARK_BATCH) as q's ids. */
 static void
@@ -2296,8 +2302,8 @@ urge_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct case_urge *u = arg;
 
-	return stmt_row(q, pool, "ssss", &u->step_key, &u->staff_name,
-	    &u->note, &u->at);
+	return stmt_row(q, pool, "issss", &u->case_id, &u->step_key,
+	    &u->staff_name, &u->note, &u->at);
 }
 
 enum db_rc
@@ -2309,6 +2315,32 @@ case_urges(struct db *db, struct pool *pool, int64_t id,
 	q = db_stmt(db, SQL_URGES);
 	stmt_bind_int(q, 0, id);
 	return stmt_list(q, pool, urge_row, sizeof(**v), v, n);
+}
+
+enum db_rc
+case_urges_of(struct db *db, struct pool *pool, const int64_t *ids,
+    size_t n, struct case_urge **out, size_t *nout)
+{
+	struct case_urge *b;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	size_t		 i, k, nb, cap = 0;
+
+	*out = NULL;
+	*nout = 0;
+	for (i = 0; i < n; i += MARK_BATCH) {
+		q = db_stmt(db, SQL_URGES_OF);
+		/* The places past the last id take the batch's first. */
+		for (k = 0; k < MARK_BATCH; k++)
+			stmt_bind_int(q, (int)k, ids[i + k < n ? i + k : i]);
+		if ((rc = stmt_list(q, pool, urge_row, sizeof(*b), &b, &nb)) !=
+		    DB_OK)
+			return rc;
+		for (k = 0; k < nb; k++)
+			*(struct case_urge *)pool_push(pool, out, nout, &cap,
+			    sizeof(**out)) = b[k];
+	}
+	return DB_OK;
 }
 
 /* The intake step user may refuse or accept at now, or -1. */

@@ -258,6 +258,7 @@ enum db_rc	 case_deem_due(struct db *, struct pool *,
 		    const struct calendar *, cal_day today, int *n);
 /* A 催办 (INT-11) of a step that waits now. */
 struct case_urge {
+	int64_t		 case_id;
 	char		*step_key, *staff_name, *note, *at;	/* at: Beijing */
 };
 /*
@@ -272,6 +273,11 @@ enum db_rc	 case_urge(struct db *, struct pool *, int64_t id,
  * first (at most 20). */
 enum db_rc	 case_urges(struct db *, struct pool *, int64_t id,
 		    struct case_urge **, size_t *);
+/* The same for cases ids[0..n-1] at once, by case and newest first, a
+ * statement per 32 cases (a worklist's; no limit per case). */
+enum db_rc	 case_urges_of(struct db *, struct pool *,
+		    const int64_t *ids, size_t n, struct case_urge **,
+		    size_t *);
 /* Whether user is a leader of a department acting on case k: who may
  * extend it (Art. 42) and urge its steps (催办). */
 int		 flow_leads(const struct kase *, const struct user *);

@@ -218,19 +218,19 @@ view_case_row(struct req *r, const char *p, const struct kase *k)
 
 /*
  * p.{urge_by,urge_note,urge_at}: the newest 催办 of a step of case k that
- * waits at the user's department, if any (INT-11).
+ * waits at the user's department, if any (INT-11), among v[0..n-1]
+ * (case_urges_of()).
  */
-static int
-view_urge(struct req *r, const char *p, const struct kase *k)
+static void
+view_urge(struct req *r, const char *p, const struct kase *k,
+    const struct case_urge *v, size_t n)
 {
-	struct case_urge *v;
 	const struct step *s;
-	size_t		 n, i;
+	size_t		 i;
 
-	if (case_urges(r->db, r->pool, k->id, &v, &n) != DB_OK)
-		return -1;
 	for (i = 0; i < n; i++) {
-		if ((s = catalog_step(&k->item, v[i].step_key)) == NULL ||
+		if (v[i].case_id != k->id ||
+		    (s = catalog_step(&k->item, v[i].step_key)) == NULL ||
 		    r->user.dept_code == NULL ||
 		    strcmp(s->dept_code, r->user.dept_code) != 0)
 			continue;
@@ -239,7 +239,6 @@ view_urge(struct req *r, const char *p, const struct kase *k)
 		hdf_put(r, p, "urge_at", v[i].at);
 		break;
 	}
-	return 0;
 }
 
 /* Urges.N.{step_name,staff_name,note,at} of the waiting steps; for a
@@ -339,13 +338,14 @@ page_int_inbox(struct req *r)
 	struct today	 t;
 	struct todo	*rows;
 	struct kase	*v, *dk;
+	struct case_urge *uv;
 	struct delegation *dv;
 	const struct delegation **fors;
 	struct user	 a;
 	const char	*sort = form_get(r, "sort"), *before;
 	enum light	 want = deadline_light_of(form_get(r, "light")), l;
-	size_t		 n, dn, nk, i, j, shown = 0;
-	int64_t		 done_before = 0;
+	size_t		 n, dn, nk, nu, i, j, shown = 0;
+	int64_t		 done_before = 0, *ids;
 	char		*end;
 	size_t		 count[LIGHT_RED + 1] = { 0 };
 	int		 by_id = sort != NULL && strcmp(sort, "received") == 0;
@@ -389,6 +389,12 @@ page_int_inbox(struct req *r)
 		    dv[i].roles));
 	}
 	qsort(rows, n, sizeof(*rows), by_id ? todo_by_id : todo_by_due);
+	/* The rows' 催办, 32 cases a statement (issue #12). */
+	ids = pool_alloc(r->pool, (n + 1) * sizeof(*ids));
+	for (i = 0; i < n; i++)
+		ids[i] = rows[i].k->id;
+	if (case_urges_of(r->db, r->pool, ids, n, &uv, &nu) != DB_OK)
+		return reply_error(r, 500, NULL);
 	for (i = 0; i < n; i++) {
 		count[l = due_light(&t, rows[i].due, &days)]++;
 		if (want != LIGHT_NONE && l != want)
@@ -398,8 +404,7 @@ page_int_inbox(struct req *r)
 		view_due(r, p, &t, rows[i].due);
 		if (rows[i].for_name != NULL)
 			hdf_put(r, p, "for_name", rows[i].for_name);
-		if (view_urge(r, p, rows[i].k) == -1)
-			return reply_error(r, 500, NULL);
+		view_urge(r, p, rows[i].k, uv, nu);
 		/* 新留言 (EXT-7): the applicant's messages nobody opened. */
 		for (j = 0, unread = 0; j < nun; j++)
 			if (un[j].case_id == rows[i].k->id)
