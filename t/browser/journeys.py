@@ -4,7 +4,8 @@ environment (t/lib.sh).  Prints TAP.
 
 Debian's Chromium, driven through chromedriver by Debian's python3-selenium,
 walks each journey at 1280x900 and again at 390x844 (a phone), one browser
-per width:
+per width, and the citizen's part once more at 360x740 with the page's
+scripts off (EXT-9: nothing needs JavaScript to work):
 
 - a citizen finds an item by search and by browsing, opens its guide,
   registers with the SMS code that reached the test stack's fake SMSC, logs
@@ -39,7 +40,8 @@ Tab from the top of the page to its end reaches every visible control
 (links, buttons, fields, summary, tabindex=0) in the page's order, each
 with a focus ring one can see (an outline or shadow that it, its parent
 or grandparent did not draw unfocused); no tabindex above 0, no control
-taken out by tabindex=-1, no form without a button Enter can press.  A screenshot of every step goes to
+taken out by tabindex=-1, no form without a button Enter can press.  A
+screenshot of every step goes to
 var/test/logs/browser/WIDTH-NN-STEP.png, the printed notice beside them
 (BROWSER_TIMES=1 adds the seconds since the start to each check).
 """
@@ -75,7 +77,10 @@ DEPT = "市场监督管理局"
 CLERK = "sarengaowa"
 PASSWORD = "Yiwang@2026"
 STARTED = time.monotonic()
-WIDTHS = (("desktop", 1280, 900), ("phone", 390, 844))
+# The third: a phone whose browser runs no scripts (EXT-9), the
+# citizen's part only.
+WIDTHS = (("desktop", 1280, 900), ("phone", 390, 844),
+          ("no-script", 360, 740))
 
 
 class Tap:
@@ -263,9 +268,11 @@ return [i, k.name(e), ring];
 class Journey:
     """One browser at one width, and what it saw."""
 
-    def __init__(self, label, width, height, axe_src, prefs=None):
+    def __init__(self, label, width, height, axe_src, prefs=None,
+                 nojs=False):
         self.label = label
         self.phone = width < 600
+        self.nojs = nojs        # the page's own scripts never run
         self.step = 0
         self.pages = {}         # path (no query) -> what axe found
         self.kb = {}            # the same -> what the keyboard walk found
@@ -292,7 +299,10 @@ class Journey:
         self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": width, "height": height, "deviceScaleFactor": 1,
             "mobile": self.phone})
-        if axe_src:
+        if nojs:        # as with scripts off in the browser's settings
+            self.d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled",
+                                   {"value": True})
+        elif axe_src:
             self.d.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
                                    {"source": axe_src})
 
@@ -333,19 +343,8 @@ class Journey:
         self.shot(name)
         key = f"{self.label}-{self.step:02d}-{name} " + re.sub(
             r"^https?://([^?]*).*", r"\1", self.d.current_url)
-        if self.d.execute_script("return typeof axe") == "object":
-            res = self.d.execute_async_script(
-                "const done = arguments[arguments.length - 1];"
-                "axe.run(document, {resultTypes: ['violations']})"
-                ".then(r => done(r.violations.filter(v =>"
-                " v.impact === 'serious' || v.impact === 'critical')"
-                ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' ' +"
-                " v.nodes.slice(0, 4).map(n => n.target.join(' '))"
-                ".join(' | '))))"
-                ".catch(e => done(['axe failed: ' + e]))")
-        else:
-            res = ["axe-core is not loaded (var/npm: npm ci failed?)"]
-        self.pages[key] = res
+        if not self.nojs:       # axe is a script too: the other runs
+            self.pages[key] = self.axe()
         if self.phone:
             over = self.d.execute_script(
                 "return document.scrollingElement.scrollWidth"
@@ -354,6 +353,20 @@ class Journey:
                 self.wide[key] = over
         self.keyboard(key)
 
+
+    def axe(self):
+        """What axe-core finds serious or critical on the page."""
+        if self.d.execute_script("return typeof axe") != "object":
+            return ["axe-core is not loaded (var/npm: npm ci failed?)"]
+        return self.d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']})"
+            ".then(r => done(r.violations.filter(v =>"
+            " v.impact === 'serious' || v.impact === 'critical')"
+            ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' ' +"
+            " v.nodes.slice(0, 4).map(n => n.target.join(' '))"
+            ".join(' | '))))"
+            ".catch(e => done(['axe failed: ' + e]))")
 
     def keyboard(self, key):
         """The keyboard walk of the page as it is (EXT-13): Tab from its
@@ -577,6 +590,13 @@ def citizen(j, n):
     j.check_page("app")
     T.like(j.text(".app-status"), "已提交|待受理|已接收",
            f"{j.label}: the application is shown as received")
+    T.eq(j.d.execute_script(
+        "return [...document.querySelectorAll('button.print-btn')]"
+        ".map(b => b.hidden ? 'hidden' : 'shown').join()"),
+         "hidden" if j.nojs else "shown",
+         f"{j.label}: its print button "
+         + ("stays hidden without scripts" if j.nojs else
+            "shown by hall.js"))
     return idno, mobile, name, shown
 
 
@@ -866,34 +886,41 @@ def rated_result(j, quick):
          f"{j.label}: and may rate once more")
 
 
+def the_rest(j, idno, mobile, name, app_no):
+    """After the receipt: messages, the clerk, the rating, the walk-in."""
+    message(j, app_no)
+    quick = apply_quick(j)
+    carry("ext", "int")
+    doc = clerk(j, app_no)
+    reply(j, app_no)
+    decide_quick(j, quick)
+    walkin = intake(j, idno, mobile, name)
+    carry("int", "ext")
+    follow(j, app_no, doc)
+    read_reply(j, app_no)
+    rate(j, quick)
+    query(j, walkin, idno)
+    carry("ext", "int")
+    follow_up(j, quick)
+    carry("int", "ext")
+    rated_result(j, quick)
+
+
 def walk(n, label, width, height, axe_src, out):
     """The journey at one width, in a thread of its own: TAP into OUT."""
     T.local.buf = out
+    nojs = label == "no-script"
     try:
-        j = Journey(label, width, height, axe_src)
+        j = Journey(label, width, height, axe_src, nojs=nojs)
     except WebDriverException as e:
         T.ok(False, f"{label}: Chromium starts", e.msg)
         return
     try:
-        if axe_src and j.phone:
+        if axe_src and j.phone and not nojs:
             self_check(j)
         idno, mobile, name, app_no = citizen(j, n)
-        message(j, app_no)
-        quick = apply_quick(j)
-        carry("ext", "int")
-        doc = clerk(j, app_no)
-        reply(j, app_no)
-        decide_quick(j, quick)
-        walkin = intake(j, idno, mobile, name)
-        carry("int", "ext")
-        follow(j, app_no, doc)
-        read_reply(j, app_no)
-        rate(j, quick)
-        query(j, walkin, idno)
-        carry("ext", "int")
-        follow_up(j, quick)
-        carry("int", "ext")
-        rated_result(j, quick)
+        if not nojs:
+            the_rest(j, idno, mobile, name, app_no)
     except Exception as e:     # noqa: BLE001 (any error fails the run)
         T.ok(False, f"{label}: the journey ran to its end",
              f"{traceback.format_exc()}\nat {j.d.current_url}")
