@@ -44,6 +44,11 @@ csrf=$(http_get cit "$EXT_URL/login" | csrf_from)
 http_post cit "$EXT_URL/login" "csrf=$csrf" "id_number=$IDNO" "password=Yiwang@2026" >/dev/null
 http_get cit "$EXT_URL/doc?no=$DOC" >/dev/null
 t_like "the applicant's copy says the same" "$(tr -d '\n' <<<"$HTTP_BODY")" "预包装食品销售（含冷藏冷冻食品），散装食品销售.*2031年12月5日"
+sms_of() { # APP WHY: what the extranet queued to tell the applicant
+	sql_ext "SELECT CONCAT(to_masked, ' ', shown) FROM sms_outbox WHERE app_no = '$1' AND why = '$2'"
+}
+t_like "carried, an SMS tells the applicant of the grant (INT-10, NTF-1)" "$(sms_of "$APP" approved)" \
+	"^1[0-9]{2}\*{4}[0-9]{4} .*（申请编号 $APP）.*已作出准予许可决定"
 
 # A decision without a validity does not invent one.
 C2=$(case_from_ext "$CODE")
@@ -55,4 +60,16 @@ D2=$(sql_int "SELECT doc_no FROM document WHERE app_no = (SELECT app_no FROM kas
 http_get leader "$INT_URL/doc?no=$D2" >/dev/null
 t_like "a grant without them names the item" "$HTTP_BODY" "许可事项"
 t_unlike "and no validity it was not given" "$HTTP_BODY" "有效期"
+
+# A denial tells the applicant too, and names where to read why.
+CASE=$(case_from_ext "$CODE")
+A3=$(sql_int "SELECT app_no FROM kase WHERE id = $CASE")
+case_post clerk /case/act action=accept
+case_post handler /case/act action=sign verdict=disagree "text=经营场所与申请不符。"
+case_post leader /case/act action=deny "text=经营场所不符合食品安全要求。"
+t_is "denied" "$(sql_int "SELECT state FROM kase WHERE id = $CASE")" denied
+carry int ext
+t_like "carried, its SMS says 不予许可 and where the reasons are" "$(sms_of "$A3" denied)" \
+	"（申请编号 $A3）.*不予许可决定，理由及救济途径见决定书"
+t_is "one each, never twice" "$(sql_ext "SELECT COUNT(*) FROM sms_outbox WHERE app_no IN ('$APP', '$A3') AND why IN ('approved', 'denied')")" 2
 t_done
