@@ -5,7 +5,7 @@
 # ./run renders for its stacks, into OUT:
 #   OUT/ext/, OUT/int/  each site's yiwang.conf, nginx.conf (and its ops.conf,
 #                      ops-deny.conf), clamd.conf, mariadb.cnf, yiwang.cron,
-#                      and the extranet's kannel.conf, as NAME.example
+#                      and kannel.conf, as NAME.example
 #   OUT/systemd/       the units (conf/systemd/*.in)
 #   OUT/logrotate.d/yiwang  for $(sysconfdir)/logrotate.d
 # BINDIR … LOGDIR are the installed directories: the programs, the shared
@@ -48,15 +48,22 @@ site() { # NAME SITE VERIFY OPS-LISTEN SMS-URL DLR-URL
 }
 
 # The extranet: public pages on 443, the operations server (GAP-6) on
-# 8443, Kannel's sendsms on its default port 13013.  The sendsms password
-# is keys/sms.pw's and Kannel's admin password one of the operator's: both
+# 8443.  Each site (on a machine of its own) has its Kannel, sendsms on
+# its default port 13013: the extranet's for the applicants, the
+# intranet's for the staff's reminders and codes.  The sendsms password is
+# keys/sms.pw's and Kannel's admin password one of the operator's: both
 # are put in by hand (README).
+kannel() { # SITE
+	"$r" "$src/conf/kannel.conf.in" "$out/$1/kannel.conf.example" \
+		DIR="$state/$1/kannel" BASE=13000 BOXPORT=13001 SMSCPORT=13002 \
+		SENDPORT=13013 PASSWORD=SMS_PASSWORD ADMIN_PW=ADMIN_PASSWORD
+}
 site ext extranet https://www.example.gov.cn/verify 8443 \
 	http://127.0.0.1:13013/cgi-bin/sendsms https://127.0.0.1/sms/dlr
-"$r" "$src/conf/kannel.conf.in" "$out/ext/kannel.conf.example" \
-	DIR="$state/ext/kannel" BASE=13000 BOXPORT=13001 SMSCPORT=13002 \
-	SENDPORT=13013 PASSWORD=SMS_PASSWORD ADMIN_PW=ADMIN_PASSWORD
-site int intranet https://www.example.gov.cn/verify "" "" ""
+kannel ext
+site int intranet https://www.example.gov.cn/verify "" \
+	http://127.0.0.1:13013/cgi-bin/sendsms https://127.0.0.1/sms/dlr
+kannel int
 
 mkdir -p "$out/systemd"
 for f in "$src"/conf/systemd/*.in; do

@@ -44,7 +44,7 @@ t_is "templates, htdocs and db installed whole under $data" \
 site_files() {
 	local f
 	for f in yiwang.conf nginx.conf ops.conf ops-deny.conf clamd.conf \
-		mariadb.cnf yiwang.cron; do
+		mariadb.cnf yiwang.cron kannel.conf; do
 		echo "$etc/$1/$f.example"
 	done
 }
@@ -54,13 +54,12 @@ want=$(
 		printf '%s\n' "$man"/man1/{yiwang-gap.1,yiwang-admin-seal.1}
 		printf '%s\n' "$man"/man8/{yiwang-admin.8,yiwang-supervise.8}
 		site_files ext
-		echo "$etc/ext/kannel.conf.example"
 		site_files int
 		printf "$units/%s\n" yiwang@.target yiwang-fcgi@.socket \
 			yiwang-fcgi@.service yiwang-fcgi-kdf@.socket \
 			yiwang-fcgi-kdf@.service yiwang-tick@.service \
 			yiwang-clamd@.service yiwang-nginx@.service \
-			yiwang-bearerbox.service yiwang-smsbox.service
+			yiwang-bearerbox@.service yiwang-smsbox@.service
 		echo "$(mk_var sysconfdir)/logrotate.d/yiwang"
 		echo "$data/run"
 	} | sort
@@ -114,10 +113,15 @@ done | sed 's/%i/ext/' | tr '\n' ' ')
 t_is "nginx passes to the sockets systemd makes (yw_app, yw_kdf)" \
 	"$(sed -n 's/^ *server unix:\(.*\);/\1/p' "$D$etc/ext/nginx.conf" |
 		tr '\n' ' ')" "$ext_units"
-t_is "the extranet sends SMS to its Kannel's sendsms port" \
-	"$(conf ext sms_url)" \
-	"http://127.0.0.1:$(sed -n 's/^sendsms-port = //p' \
-		"$D$etc/ext/kannel.conf")/cgi-bin/sendsms"
+for s in ext int; do
+	t_is "the $s site sends SMS to its own Kannel's sendsms port" \
+		"$(conf $s sms_url)" \
+		"http://127.0.0.1:$(sed -n 's/^sendsms-port = //p' \
+			"$D$etc/$s/kannel.conf")/cgi-bin/sendsms"
+	t_like "whose store is the $s site's" \
+		"$(sed -n 's/^store-location = //p' "$D$etc/$s/kannel.conf")" \
+		"^\"$(mk_var localstatedir)/lib/yiwang/$s/kannel/store\"$"
+done
 t_like "the cron lines run the installed programs on the installed config" \
 	"$(grep -v '^#' "$D$etc/int/yiwang.cron")" \
 	"root $bindir/yiwang-admin -c $etc/int/yiwang.conf anchor"
@@ -170,8 +174,15 @@ for s in ext int; do
 	t_is "systemd-analyze verify: the $s site's units, no complaint" \
 		"$out" ""
 done
-t_is "systemd-analyze verify: the SMS gateway's units, no complaint" \
-	"$(verify yiwang-bearerbox.service yiwang-smsbox.service)" ""
+for s in ext int; do
+	t_is "systemd-analyze verify: the $s site's SMS gateway, no complaint" \
+		"$(verify "yiwang-bearerbox@$s.service" "yiwang-smsbox@$s.service")" ""
+	t_like "its units read the $s site's kannel.conf" \
+		"$(sed "s/%i/$s/g" "$D$units/yiwang-smsbox@.service")" \
+		"^ExecStart=/usr/sbin/smsbox -v 1 $etc/$s/kannel.conf$"
+done
+t_like "the site's target wants them" "$(cat "$D$units/yiwang@.target")" \
+	'^Wants=yiwang-bearerbox@%i.service yiwang-smsbox@%i.service$'
 echo 'Restrat=always' >>"$T/units/yiwang-tick@.service"
 t_like "…and it does complain of a misspelt key (this check can fail)" \
 	"$(verify yiwang-tick@int.service)" "Unknown key 'Restrat'"
@@ -199,10 +210,10 @@ t_like "the login pool is one worker, logging apart" \
 
 # ---- logrotate
 moved "$D$(mk_var sysconfdir)/logrotate.d/yiwang" >"$T/logrotate.conf"
-mkdir -p "$S/ext/clamd" "$S/ext/kannel" "$S/int/mysql"
+mkdir -p "$S/ext/clamd" "$S/ext/kannel" "$S/int/kannel" "$S/int/mysql"
 for f in "$L"/{ext,int}/{fcgi,fcgi-kdf,tick,gap}.log \
 	"$L"/{ext,int}/nginx/{access,error}.log "$S/ext/clamd/clamd.log" \
-	"$S/ext/kannel/"{bearerbox,smsbox}.log "$S/int/mysql/mysqld.log"; do
+	"$S/"{ext,int}"/kannel/"{bearerbox,smsbox}.log "$S/int/mysql/mysqld.log"; do
 	echo "a line" >"$f"
 done
 out=$(logrotate -d -f -s "$T/logrotate.state" "$T/logrotate.conf" 2>&1)
@@ -217,7 +228,7 @@ t_like "…with the reopen script" "$out" 'kill -USR1'
 t_like "the gap operator's log rotates" \
 	"$out" "^renaming $L/ext/gap.log to $L/ext/gap.log.1$"
 t_like "clamd and Kannel reopen on HUP" "$out" \
-	"systemctl kill --signal=HUP yiwang-bearerbox.service"
+	"systemctl kill --signal=HUP 'yiwang-bearerbox@\\*.service'"
 
 # ---- the manual pages
 for f in "$D$man"/man?/*; do
