@@ -29,11 +29,12 @@
     <fieldset class="field">
       <legend>每天的时段和人数</legend>
       <p class="help" id="f-week-help">每天一行：填这天各时段的开始时间，用空格分开，从早到晚，07:00 到 20:00 之间，最多 24 个，如 09:00 09:30 14:00；这天不接受预约就留空。人数是每个时段可约几人，0 表示这天暂停网上预约（已约的保留）。节假日按工作日历自动不开放；调休上班的星期六按“星期六”一行开放。</p>
+      <div class="week-row week-head" aria-hidden="true"><span>星期</span><span>各时段开始时间</span><span>每段人数</span></div>
       <?cs each:d = Weekdays ?>
       <div class="week-row">
-        <label class="week-day" for="f-t<?cs var:d.n ?>">星期<?cs var:d.name ?></label>
+        <label for="f-t<?cs var:d.n ?>">星期<?cs var:d.name ?></label>
         <input id="f-t<?cs var:d.n ?>" name="t<?cs var:d.n ?>" type="text" spellcheck="false" autocomplete="off" aria-describedby="f-week-help" placeholder="不开放" value="<?cs var:d.times ?>">
-        <label class="week-cap"><span class="small">每段人数</span> <input name="c<?cs var:d.n ?>" type="number" min="0" max="50" inputmode="numeric" value="<?cs var:d.cap ?>" aria-label="星期<?cs var:d.name ?>每个时段可约人数"></label>
+        <input name="c<?cs var:d.n ?>" type="number" min="0" max="50" inputmode="numeric" value="<?cs var:d.cap ?>" aria-label="星期<?cs var:d.name ?>每个时段可约人数">
       </div>
       <?cs /each ?>
     </fieldset>
