@@ -310,6 +310,7 @@ t_is "the week and the days crossed" "$(sql_ext "SELECT CONCAT_WS('|', week, tim
 http_get a "$EXT_URL/book?item=$ITEM" >/dev/null
 t_like "the extranet offers Wednesday the 14th at 10:00" "$HTTP_BODY" "B01/2026-10-14/10:00"
 t_like "and Friday the 16th at 09:30" "$HTTP_BODY" "B01/2026-10-16/09:30"
+t_like "each day named with its weekday" "$(tr -d '\n' <<<"$HTTP_BODY")" "<legend>2026-10-16 周五</legend>"
 t_unlike "but not Friday's 10:00" "$HTTP_BODY" "B01/2026-10-(09|16)/10:00"
 t_unlike "neither the Saturday, nor the 13th, nor 09:00" "$HTTP_BODY" "B01/2026-10-1[03]/|B01/[0-9-]*/09:00"
 csrf=$(http_get a "$EXT_URL/book?item=$ITEM" | csrf_from)
