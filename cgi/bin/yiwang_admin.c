@@ -157,15 +157,18 @@ usage(void)
 	    "                               days are replaced\n"
 	    "  booking-plan DEPT WINDOW MINUTES CAPACITY TIMES [WEEKDAYS "
 	    "[CLOSED]]\n"
+	    "               [--day N CAPACITY TIMES]...\n"
 	    "                               the slots of window WINDOW of DEPT\n"
 	    "                               that may be booked online on each\n"
 	    "                               working day (TIMES \"09:00 09:30\",\n"
 	    "                               MINUTES long, CAPACITY people each;\n"
 	    "                               0: none) of WEEKDAYS (\"12345\",\n"
 	    "                               1 Monday; all) but the days CLOSED\n"
-	    "                               (\"2026-12-24 …\"); sent to the\n"
-	    "                               extranet; the bookings it leaves\n"
-	    "                               out are listed, kept\n"
+	    "                               (\"2026-12-24\"); --day: weekday\n"
+	    "                               N (1 Monday … 7) has slots of\n"
+	    "                               its own (TIMES \"\": none); sent\n"
+	    "                               to the extranet; the bookings it\n"
+	    "                               leaves out are listed, kept\n"
 	    "  workdays add DATE N          the N-th working day after DATE (a\n"
 	    "                               date, or today)\n"
 	    "  workdays between DATE DATE   working days after the first date up\n"
@@ -862,21 +865,27 @@ agent_add_cmd(const struct config *cfg, struct db *db, struct pool *pool,
  */
 /*
  * booking-plan DEPT WINDOW MINUTES CAPACITY TIMES [WEEKDAYS [CLOSED]]
- * (EXT-10): which slots of a window may be booked online, on which days
- * of the week ("12345"; every day when not given) and which days it is
- * closed; booking.h.  What /admin/booking-plan does.
+ * [--day N CAPACITY TIMES]... (EXT-10): which slots of a window may be
+ * booked online, on which days of the week ("12345"; every day when not
+ * given) and which days it is closed; each --day gives weekday N (1
+ * Monday) slots of its own (TIMES "": none); booking.h.  What
+ * /admin/booking-plan does.
  */
 static int
 booking_plan_cmd(const struct config *cfg, struct db *db, struct pool *pool,
     int argc, char **argv)
 {
+	static const char *const names[] = { "一", "二", "三", "四", "五",
+	    "六", "日" };
 	struct book_plan p;
 	struct booking	*out;
-	const char	*why;
+	const char	*why, *weekdays = "1234567";
 	char		*end1, *end2;
 	size_t		 nout, i;
 	long		 minutes = strtol(argv[2], &end1, 10);
 	long		 capacity = strtol(argv[3], &end2, 10);
+	long		 cap;
+	int		 a, d, npos = argc;
 
 	if (cfg->site != SITE_INTRANET) {
 		fputs("预约时段在内网设置，随网闸摆渡送往外网。\n", stderr);
@@ -888,19 +897,60 @@ booking_plan_cmd(const struct config *cfg, struct db *db, struct pool *pool,
 		fputs("MINUTES 和 CAPACITY 应为整数。\n", stderr);
 		return 1;
 	}
+	for (a = 5; a < argc; a++)
+		if (strcmp(argv[a], "--day") == 0) {
+			npos = a;
+			break;
+		}
+	if (npos > 7) {
+		fputs("用法见 yiwang-admin 的说明：booking-plan 部门 窗口 分钟 "
+		    "人数 时段 [星期 [不开放日期]] [--day 星期 人数 时段]…\n",
+		    stderr);
+		return 1;
+	}
 	memset(&p, 0, sizeof(p));
 	p.dept = argv[0];
 	p.code = argv[1];
-	p.times = argv[4];
 	p.minutes = (int)minutes;
-	p.capacity = (int)capacity;
-	p.weekdays = argc > 5 ? argv[5] : "1234567";
-	p.closed = argc > 6 ? argv[6] : "";
+	if (npos > 5)
+		weekdays = argv[5];
+	p.closed = npos > 6 ? argv[6] : "";
+	/* Every weekday named gets TIMES and CAPACITY; booking_plan_set()
+	 * refuses what is not 1 … 7 by what is left. */
+	for (d = 0; d < 7; d++) {
+		p.day_times[d] = strchr(weekdays, '1' + d) != NULL ? argv[4] :
+		    "";
+		p.day_cap[d] = (int)capacity;
+	}
+	if (weekdays[strspn(weekdays, "1234567 ,")] != '\0') {
+		fputs("星期应为 1（星期一）到 7（星期日）的数字，如 12345。\n",
+		    stderr);
+		return 1;
+	}
+	for (a = npos; a < argc; a += 4) {
+		if (strcmp(argv[a], "--day") != 0 || a + 3 >= argc ||
+		    strlen(argv[a + 1]) != 1 || argv[a + 1][0] < '1' ||
+		    argv[a + 1][0] > '7' || *argv[a + 2] == '\0' ||
+		    (cap = strtol(argv[a + 2], &end1, 10)) < 0 || cap > 1000 ||
+		    *end1 != '\0') {
+			fputs("--day 后应是星期（1 星期一 … 7 星期日）、每个时段"
+			    "人数和这天的时段，如 --day 5 2 \"09:00 09:30\"；"
+			    "这天不开放时段写 \"\"。\n", stderr);
+			return 1;
+		}
+		d = argv[a + 1][0] - '1';
+		p.day_times[d] = argv[a + 3];
+		p.day_cap[d] = (int)cap;
+	}
 	switch (booking_plan_set(db, pool, &p, config_operator(pool), &why,
 	    &out, &nout)) {
 	case DB_OK:
-		printf("窗口 %s/%s：%s，每段 %ld 分钟，每段 %ld 人；已排队送往"
-		    "外网。\n", argv[0], argv[1], argv[4], minutes, capacity);
+		printf("窗口 %s/%s：每段 %ld 分钟；已排队送往外网。\n", argv[0],
+		    argv[1], minutes);
+		for (d = 0; d < 7; d++)
+			if (*p.day_times[d] != '\0')
+				printf("  星期%s：%s，每段 %d 人\n", names[d],
+				    p.day_times[d], p.day_cap[d]);
 		/* Kept, never dropped: the clerk tells these people. */
 		for (i = 0; i < nout; i++)
 			printf("不在新安排内的预约：%s %s %s %s（%s）\n",
@@ -2485,7 +2535,7 @@ main(int argc, char *argv[])
 	    (argc == 3 && strcmp(argv[1], "--unless-loaded") == 0)))
 		rc = calendar_load_cmd(&cfg, db, pool, argc == 3,
 		    argv[argc - 1]);
-	else if (strcmp(cmd, "booking-plan") == 0 && argc >= 6 && argc <= 8)
+	else if (strcmp(cmd, "booking-plan") == 0 && argc >= 6)
 		rc = booking_plan_cmd(&cfg, db, pool, argc - 1, argv + 1);
 	else if (strcmp(cmd, "workdays") == 0 && argc == 4 &&
 	    (strcmp(argv[1], "add") == 0 || strcmp(argv[1], "between") == 0))

@@ -31,23 +31,25 @@ static const char SQL_WINDOW[] =
     "WHERE w.dept_code = ? AND w.code = ?";
 static const char SQL_PLAN_PUT[] =
     "INSERT INTO booking_plan (dept_code, window_code, times, minutes, "
-    "capacity, weekdays, closed) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "capacity, weekdays, closed, week) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
     "ON DUPLICATE KEY UPDATE times = VALUES(times), "
     "minutes = VALUES(minutes), capacity = VALUES(capacity), "
-    "weekdays = VALUES(weekdays), closed = VALUES(closed)";
+    "weekdays = VALUES(weekdays), closed = VALUES(closed), "
+    "week = VALUES(week)";
 static const char SQL_PLAN[] =
-    "SELECT times, minutes, capacity, sent_days, weekdays, closed "
+    "SELECT week, minutes, sent_days, closed "
     "FROM booking_plan WHERE dept_code = ? AND window_code = ? FOR UPDATE";
 static const char SQL_PLANS[] =
     "SELECT dept_code, window_code, sent_days FROM booking_plan "
     "ORDER BY dept_code, window_code";
-/* Every window, planned or not (the plan page); 30 minutes, Monday to
- * Friday proposed for one without a plan. */
+/* Every window, planned or not (the plan page); 30 minutes, no slot
+ * proposed for one without a plan. */
 #define PLAN_COLUMNS \
     "SELECT w.dept_code, w.code, d.name, w.name, COALESCE(p.times, ''), " \
     "COALESCE(p.minutes, 30), COALESCE(p.capacity, 0), " \
     "COALESCE(p.weekdays, '12345'), COALESCE(p.closed, ''), " \
-    "COALESCE(p.sent_days, ''), p.dept_code IS NOT NULL " \
+    "COALESCE(p.sent_days, ''), p.dept_code IS NOT NULL, " \
+    "COALESCE(p.week, '') " \
     "FROM service_window w JOIN department d ON d.code = w.dept_code " \
     "LEFT JOIN booking_plan p ON p.dept_code = w.dept_code AND " \
     "p.window_code = w.code "
@@ -61,7 +63,7 @@ static const char SQL_WAITING[] =
     "SELECT b.id, b.code, b.name, b.dept_code, b.window_code, "
     "COALESCE(w.name, b.window_code), " DAY("b.day") ", b.slot, "
     "b.item_code, b.item_name, b.app_no, b.state, "
-    LOCAL("b.created_at") ", b.marked_by, p.times, p.capacity, "
+    LOCAL("b.created_at") ", b.marked_by, p.week, "
     "p.sent_days FROM booking b JOIN booking_plan p ON "
     "p.dept_code = b.dept_code AND p.window_code = b.window_code "
     "LEFT JOIN service_window w ON w.dept_code = b.dept_code AND "
@@ -95,11 +97,11 @@ static const char SQL_MARK[] =
 /* The extranet. */
 static const char SQL_WIN_PUT[] =
     "REPLACE INTO booking_window (dept_code, window_code, dept_name, "
-    "window_name, place, times, minutes, capacity, days, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "window_name, place, times, minutes, capacity, days, updated_at, "
+    "week) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_WINS[] =
     "SELECT dept_code, window_code, dept_name, window_name, place, "
-    "times, minutes, capacity, days FROM booking_window "
+    "week, minutes, days FROM booking_window "
     "WHERE dept_code = ? AND capacity > 0 AND days <> '' "
     "ORDER BY window_code";
 static const char SQL_TAKEN[] =
@@ -109,7 +111,7 @@ static const char SQL_TAKEN[] =
 static const char SQL_LOCK_CITIZEN[] =
     "SELECT id FROM citizen WHERE id = ? FOR UPDATE";
 static const char SQL_WIN_LOCK[] =
-    "SELECT times, capacity, days, window_name FROM booking_window "
+    "SELECT week, capacity, days, window_name FROM booking_window "
     "WHERE dept_code = ? AND window_code = ? FOR UPDATE";
 static const char SQL_ACTIVE[] =
     "SELECT COUNT(*), COALESCE(SUM(dept_code = ? AND window_code = ? AND "
@@ -223,18 +225,129 @@ in_list(char **v, size_t n, const char *s)
 	return 0;
 }
 
+/*
+ * A week of slots as booking_plan.week and booking_window.week keep it
+ * (db/289): seven parts split by ';', Monday first, each "CAP HH:MM …"
+ * (places a slot, the slots' times) or "" (no slot that weekday).
+ */
+struct week {
+	char	*times[7];	/* "09:00 09:30", or "" */
+	int	 cap[7];
+};
+
+static void
+week_parse(struct pool *pool, const char *s, struct week *w)
+{
+	char	*c = pool_strdup(pool, s != NULL ? s : ""), *end, *t;
+	int	 i;
+
+	for (i = 0; i < 7; i++) {
+		w->times[i] = "";
+		w->cap[i] = 0;
+		if (c == NULL)
+			continue;
+		if ((end = strchr(c, ';')) != NULL)
+			*end++ = '\0';
+		if (*c != '\0') {
+			w->cap[i] = (int)strtol(c, &t, 10);
+			while (*t == ' ')
+				t++;
+			w->times[i] = t;
+		}
+		c = end;
+	}
+}
+
+static char *
+week_format(struct pool *pool, const struct week *w)
+{
+	char	*s = "";
+	int	 i;
+
+	for (i = 0; i < 7; i++)
+		s = *w->times[i] == '\0' ?
+		    pool_printf(pool, "%s%s", s, i ? ";" : "") :
+		    pool_printf(pool, "%s%s%d %s", s, i ? ";" : "", w->cap[i],
+		    w->times[i]);
+	return s;
+}
+
+/* The weekday of day "YYYY-MM-DD", 0 Monday … 6 Sunday, or -1. */
+static int
+day_wd(const char *day)
+{
+	cal_day	 d;
+
+	if (day == NULL || cal_day_parse(day, &d) != 0)
+		return -1;
+	/* cal_weekday(): 0 Sunday */
+	return (cal_weekday(d) + 6) % 7;
+}
+
+/* Whether w offers bookings on weekday i (0 Monday). */
+static int
+week_open(const struct week *w, int i)
+{
+	return i >= 0 && i < 7 && w->cap[i] > 0 && *w->times[i] != '\0';
+}
+
+/* Whether w offers slot on day. */
+static int
+week_offers(struct pool *pool, const struct week *w, const char *day,
+    const char *slot)
+{
+	char	**v;
+	size_t	 n;
+	int	 i = day_wd(day);
+
+	if (!week_open(w, i))
+		return 0;
+	n = split(pool, w->times[i], &v, BOOK_TIMES_MAX);
+	return in_list(v, n > BOOK_TIMES_MAX ? BOOK_TIMES_MAX : n, slot);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every slot of w's week, ascending ("09:00 09:30 …"); *most the most
+ * places a slot of an open weekday takes. */
+static char *
+week_union(struct pool *pool, const struct week *w, int *most)
+{
+	char	**all, **v, *s = "";
+	size_t	 n = 0, k, i, j;
+
+	*most = 0;
+	all = pool_alloc(pool, (7 * BOOK_TIMES_MAX + 1) * sizeof(*all));
+	for (i = 0; i < 7; i++) {
+		if (week_open(w, (int)i) && w->cap[i] > *most)
+			*most = w->cap[i];
+		k = split(pool, w->times[i], &v, BOOK_TIMES_MAX);
+		for (j = 0; j < k && j < BOOK_TIMES_MAX; j++)
+			if (!in_list(all, n, v[j]))
+				all[n++] = v[j];
+	}
+	qsort(all, n, sizeof(*all), cmp_str);
+	for (i = 0; i < n; i++)
+		s = pool_printf(pool, "%s%s%s", s, i ? " " : "", all[i]);
+	return s;
+}
+
 /* ---- the intranet ---------------------------------------------------- */
 
 /*
  * The days of the next BOOK_DAYS days the plan offers, "YYYY-MM-DD …":
- * the calendar's working days on weekdays, not closed.
+ * the calendar's working days on weekdays open in w, not closed.
  */
 static enum db_rc
-plan_days(struct db *db, struct pool *pool, const char *weekdays,
+plan_days(struct db *db, struct pool *pool, const struct week *w,
     const char *closed, char **days)
 {
 	struct calendar	 cal;
-	char		 buf[CAL_DAY_BUF], wd[2];
+	char		 buf[CAL_DAY_BUF];
 	cal_day		 d, today = cal_day_of(clock_now());
 	int		 unknown = 0;
 
@@ -242,12 +355,9 @@ plan_days(struct db *db, struct pool *pool, const char *weekdays,
 		return DB_ERR;
 	*days = "";
 	for (d = today; d < today + BOOK_DAYS; d++) {
-		/* cal_weekday(): 0 Sunday; a plan's '7' */
-		wd[0] = (char)('0' + (cal_weekday(d) + 6) % 7 + 1);
-		wd[1] = '\0';
 		cal_day_format(d, buf);
 		if (!cal_is_workday(&cal, d, &unknown) ||
-		    strstr(weekdays, wd) == NULL || strstr(closed, buf) != NULL)
+		    !week_open(w, day_wd(buf)) || strstr(closed, buf) != NULL)
 			continue;
 		*days = pool_printf(pool, "%s%s%s", *days, **days ? " " : "",
 		    buf);
@@ -266,22 +376,23 @@ plan_send(struct db *db, struct pool *pool, const char *dept,
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	json_t		*rec, *a;
-	char		*times, *sent, *wname, *dname, *place, *now, **v;
-	char		*weekdays, *closed, *days;
-	int64_t		 minutes, capacity;
-	size_t		 n, i;
+	struct week	 w;
+	json_t		*rec, *a, *day;
+	char		*wk, *sent, *wname, *dname, *place, *now, **v;
+	char		*closed, *days;
+	int64_t		 minutes;
+	size_t		 n, i, j;
 
 	*sentp = 0;
 	q = db_stmt(db, SQL_PLAN);
 	stmt_bind_text(q, 0, dept);
 	stmt_bind_text(q, 1, code);
-	if ((rc = stmt_one(q, pool, "siisss", &times, &minutes, &capacity,
-	    &sent, &weekdays, &closed)) != DB_OK ||
-	    (rc = plan_days(db, pool, weekdays, closed, &days)) != DB_OK)
+	if ((rc = stmt_one(q, pool, "siss", &wk, &minutes, &sent,
+	    &closed)) != DB_OK)
 		return rc;
-	if (capacity == 0)
-		days = "";
+	week_parse(pool, wk, &w);
+	if ((rc = plan_days(db, pool, &w, closed, &days)) != DB_OK)
+		return rc;
 	if (changed_only && strcmp(sent, days) == 0)
 		return DB_OK;
 	q = db_stmt(db, SQL_WINDOW);
@@ -291,17 +402,22 @@ plan_send(struct db *db, struct pool *pool, const char *dept,
 	    DB_OK || (rc = stmt_one(db_stmt(db, SQL_NOW), pool, "s", &now)) !=
 	    DB_OK)
 		return rc;
-	rec = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:s}",
+	rec = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:s}",
 	    "type", "booking.window", "dept_code", dept, "window_code", code,
 	    "dept_name", dname, "window_name", wname, "place", place,
-	    "minutes", (json_int_t)minutes, "capacity", (json_int_t)capacity,
-	    "at", now);
+	    "minutes", (json_int_t)minutes, "at", now);
 	if (rec == NULL)
 		return DB_ERR;
-	n = split(pool, times, &v, BOOK_TIMES_MAX);
-	json_object_set_new(rec, "times", a = json_array());
-	for (i = 0; i < n && i < BOOK_TIMES_MAX; i++)
-		json_array_append_new(a, json_string(v[i]));
+	/* Each weekday's slots and places, Monday first (EXT-10). */
+	json_object_set_new(rec, "week", a = json_array());
+	for (j = 0; j < 7; j++) {
+		json_array_append_new(a, day = json_pack("{s:I, s:[]}",
+		    "capacity", (json_int_t)w.cap[j], "times"));
+		n = split(pool, w.times[j], &v, BOOK_TIMES_MAX);
+		for (i = 0; i < n && i < BOOK_TIMES_MAX; i++)
+			json_array_append_new(json_object_get(day, "times"),
+			    json_string(v[i]));
+	}
 	n = split(pool, days, &v, BOOK_DAYS);
 	json_object_set_new(rec, "days", a = json_array());
 	for (i = 0; i < n && i < BOOK_DAYS; i++)
@@ -342,26 +458,39 @@ plan_times(struct pool *pool, const char *times, char **norm)
 	return NULL;
 }
 
-/* The days of the week: *norm "135", or *why. */
-static const char *
-plan_weekdays(struct pool *pool, const char *weekdays, char **norm)
-{
-	const char	*c;
-	char		 on[8] = "";
+static const char *const wd_names[] = { "一", "二", "三", "四", "五",
+    "六", "日" };
 
-	for (c = weekdays != NULL ? weekdays : ""; *c != '\0'; c++)
-		if (*c >= '1' && *c <= '7')
-			on[*c - '1'] = 1;
-		else if (*c != ' ' && *c != ',')
-			return "星期应为 1（星期一）到 7（星期日）的数字，"
-			    "如 12345。";
-	*norm = "";
-	for (c = "1234567"; *c != '\0'; c++)
-		if (on[*c - '1'])
-			*norm = pool_printf(pool, "%s%c", *norm, *c);
-	if (**norm == '\0')
-		return "请至少选一天开放预约；要停止网上预约，请把每个时段"
-		    "可约人数设为 0。";
+/*
+ * The slots of each day of the week as typed (p->day_times, p->day_cap):
+ * *w normalised, or *why naming the weekday.  A weekday without times
+ * takes no booking; at least one weekday has times.
+ */
+static const char *
+plan_week(struct pool *pool, const struct book_plan *p, struct week *w)
+{
+	const char	*why, *t;
+	char		*norm;
+	int		 i, any = 0;
+
+	for (i = 0; i < 7; i++) {
+		w->times[i] = "";
+		w->cap[i] = 0;
+		t = p->day_times[i] != NULL ? p->day_times[i] : "";
+		if (t[strspn(t, " ,，\t\r\n")] == '\0')
+			continue;	/* no slot that weekday */
+		if ((why = plan_times(pool, t, &norm)) != NULL)
+			return pool_printf(pool, "星期%s：%s", wd_names[i], why);
+		if (p->day_cap[i] < 0 || p->day_cap[i] > BOOK_CAPACITY_MAX)
+			return pool_printf(pool, "星期%s：每个时段可约人数应为 0 "
+			    "到 50（0 表示这天不接受网上预约）。", wd_names[i]);
+		w->times[i] = norm;
+		w->cap[i] = p->day_cap[i];
+		any = 1;
+	}
+	if (!any)
+		return "请至少给一天填上时段；要停止网上预约，请把每天的可约"
+		    "人数设为 0。";
 	return NULL;
 }
 
@@ -400,8 +529,9 @@ booking_plan_set(struct db *db, struct pool *pool,
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
-	char		*w1, *w2, *w3, *times, *weekdays, *closed;
-	int		 sent;
+	struct week	 w;
+	char		*w1, *w2, *w3, *times, *weekdays = "", *closed, *wk;
+	int		 sent, most, i;
 
 	*why = NULL;
 	if (out != NULL) {
@@ -418,13 +548,17 @@ booking_plan_set(struct db *db, struct pool *pool,
 		return DB_ERR;
 	else if (p->minutes < 5 || p->minutes > BOOK_MINUTES_MAX)
 		*why = "每个时段应为 5 到 240 分钟。";
-	else if (p->capacity < 0 || p->capacity > BOOK_CAPACITY_MAX)
-		*why = "每个时段可约人数应为 0 到 50（0 表示停止网上预约）。";
-	else if ((*why = plan_times(pool, p->times, &times)) == NULL &&
-	    (*why = plan_weekdays(pool, p->weekdays, &weekdays)) == NULL)
+	else if ((*why = plan_week(pool, p, &w)) == NULL)
 		*why = plan_closed(pool, p->closed, &closed);
 	if (*why != NULL)
 		return DB_NONE;
+	/* The summary columns: every slot, the most places, the weekdays
+	 * open. */
+	wk = week_format(pool, &w);
+	times = week_union(pool, &w, &most);
+	for (i = 0; i < 7; i++)
+		if (week_open(&w, i))
+			weekdays = pool_printf(pool, "%s%d", weekdays, i + 1);
 	if (db_begin(db) != DB_OK)
 		return DB_ERR;
 	q = db_stmt(db, SQL_PLAN_PUT);
@@ -432,15 +566,16 @@ booking_plan_set(struct db *db, struct pool *pool,
 	stmt_bind_text(q, 1, p->code);
 	stmt_bind_text(q, 2, times);
 	stmt_bind_int(q, 3, p->minutes);
-	stmt_bind_int(q, 4, p->capacity);
+	stmt_bind_int(q, 4, most);
 	stmt_bind_text(q, 5, weekdays);
 	stmt_bind_text(q, 6, closed);
+	stmt_bind_text(q, 7, wk);
 	if ((rc = stmt_run(q)) != DB_OK ||
 	    (rc = plan_send(db, pool, p->dept, p->code, 0, &sent)) != DB_OK ||
 	    (rc = audit_json(db, pool, actor, "booking.plan",
 	    pool_printf(pool, "window:%s/%s", p->dept, p->code), json_pack(
-	    "{s:s, s:i, s:i, s:s, s:s}", "times", times, "minutes",
-	    p->minutes, "capacity", p->capacity, "weekdays", weekdays,
+	    "{s:s, s:s, s:i, s:i, s:s, s:s}", "times", times, "week", wk,
+	    "minutes", p->minutes, "capacity", most, "weekdays", weekdays,
 	    "closed", closed))) != DB_OK) {
 		db_rollback(db);
 		return rc == DB_NONE ? DB_ERR : rc;
@@ -492,14 +627,21 @@ static enum db_rc
 plan_full_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct book_plan *p = arg;
-	char		*dept, *code, *times, *weekdays, *closed;
+	struct week	 w;
+	char		*dept, *code, *times, *weekdays, *closed, *wk;
 	int64_t		 minutes, capacity, planned;
 	enum db_rc	 rc;
+	int		 i;
 
-	if ((rc = stmt_row(q, pool, "sssssiisssi", &dept, &code,
+	if ((rc = stmt_row(q, pool, "sssssiisssis", &dept, &code,
 	    &p->dept_name, &p->window_name, &times, &minutes, &capacity,
-	    &weekdays, &closed, &p->sent_days, &planned)) != DB_OK)
+	    &weekdays, &closed, &p->sent_days, &planned, &wk)) != DB_OK)
 		return rc;
+	week_parse(pool, wk, &w);
+	for (i = 0; i < 7; i++) {
+		p->day_times[i] = w.times[i];
+		p->day_cap[i] = w.cap[i];
+	}
 	p->dept = dept;
 	p->code = code;
 	p->times = times;
@@ -577,9 +719,9 @@ booking_outside(struct db *db, struct pool *pool, const char *dept,
 	struct stmt	*q;
 	struct booking	 b;
 	enum db_rc	 rc;
-	char		 today[CAL_DAY_BUF], hm[6], *times, *days, **tv, **dv;
-	int64_t		 capacity;
-	size_t		 nt, nd, cap = 0;
+	struct week	 w;
+	char		 today[CAL_DAY_BUF], hm[6], *wk, *days, **dv;
+	size_t		 nd, cap = 0;
 
 	*v = NULL;
 	*n = 0;
@@ -591,18 +733,16 @@ booking_outside(struct db *db, struct pool *pool, const char *dept,
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
 	memset(&b, 0, sizeof(b));
-	while ((rc = stmt_row(q, pool, "isssssssssssss" "sis", &b.id, &b.code,
+	while ((rc = stmt_row(q, pool, "isssssssssssss" "ss", &b.id, &b.code,
 	    &b.name, &b.dept_code, &b.window_code, &b.window_name, &b.day,
 	    &b.slot, &b.item_code, &b.item_name, &b.app_no, &b.state,
-	    &b.created_at, &b.marked_by, &times, &capacity, &days)) ==
-	    DB_OK) {
+	    &b.created_at, &b.marked_by, &wk, &days)) == DB_OK) {
 		if (started(b.day, b.slot, today, hm))
 			continue;
-		nt = split(pool, times, &tv, BOOK_TIMES_MAX);
+		week_parse(pool, wk, &w);
 		nd = split(pool, days, &dv, BOOK_DAYS);
-		if (capacity > 0 && in_list(dv, nd > BOOK_DAYS ? BOOK_DAYS :
-		    nd, b.day) && in_list(tv, nt > BOOK_TIMES_MAX ?
-		    BOOK_TIMES_MAX : nt, b.slot))
+		if (in_list(dv, nd > BOOK_DAYS ? BOOK_DAYS : nd, b.day) &&
+		    week_offers(pool, &w, b.day, b.slot))
 			continue;
 		*(struct booking *)pool_push(pool, v, n, &cap, sizeof(b)) = b;
 	}
@@ -737,22 +877,34 @@ booking_window_import(struct db *db, struct pool *pool, json_t *rec,
     char *err, size_t errlen)
 {
 	struct stmt	*q;
+	struct week	 w;
+	json_t		*day;
+	char		*times;
+	int		 i, most;
 
 	(void)err;
 	(void)errlen;
+	/* rec_valid_booking_window(): seven weekdays, Monday first. */
+	for (i = 0; i < 7; i++) {
+		day = json_array_get(json_object_get(rec, "week"), (size_t)i);
+		w.times[i] = joined(pool, json_object_get(day, "times"));
+		w.cap[i] = (int)json_integer_value(json_object_get(day,
+		    "capacity"));
+	}
+	times = week_union(pool, &w, &most);
 	q = db_stmt(db, SQL_WIN_PUT);
 	stmt_bind_text(q, 0, field(rec, "dept_code"));
 	stmt_bind_text(q, 1, field(rec, "window_code"));
 	stmt_bind_text(q, 2, field(rec, "dept_name"));
 	stmt_bind_text(q, 3, field(rec, "window_name"));
 	stmt_bind_text(q, 4, field(rec, "place"));
-	stmt_bind_text(q, 5, joined(pool, json_object_get(rec, "times")));
+	stmt_bind_text(q, 5, times);
 	stmt_bind_int(q, 6, json_integer_value(json_object_get(rec,
 	    "minutes")));
-	stmt_bind_int(q, 7, json_integer_value(json_object_get(rec,
-	    "capacity")));
+	stmt_bind_int(q, 7, most);
 	stmt_bind_text(q, 8, joined(pool, json_object_get(rec, "days")));
 	stmt_bind_text(q, 9, field(rec, "at"));
+	stmt_bind_text(q, 10, week_format(pool, &w));
 	return stmt_run(q);
 }
 
@@ -783,20 +935,24 @@ static enum db_rc
 window_row(struct stmt *q, struct pool *pool, void *arg)
 {
 	struct book_window *w = arg;
-	int64_t		 minutes, capacity;
-	char		*times, *days;
+	struct week	 wk;
+	int64_t		 minutes;
+	char		*days;
 	enum db_rc	 rc;
+	int		 most;
 
-	if ((rc = stmt_row(q, pool, "ssssssiis", &w->dept_code,
+	if ((rc = stmt_row(q, pool, "ssssssis", &w->dept_code,
 	    &w->window_code, &w->dept_name, &w->window_name, &w->place,
-	    &times, &minutes, &capacity, &days)) != DB_OK)
+	    &w->week, &minutes, &days)) != DB_OK)
 		return rc;
 	w->minutes = (int)minutes;
-	w->capacity = (int)capacity;
-	w->ntimes = split(pool, times, &w->times, BOOK_TIMES_MAX);
+	week_parse(pool, w->week, &wk);
+	w->ntimes = split(pool, week_union(pool, &wk, &most), &w->times,
+	    BOOK_WEEK_TIMES);
+	w->capacity = most;
 	w->ndays = split(pool, days, &w->days, BOOK_DAYS);
-	if (w->ntimes > BOOK_TIMES_MAX)
-		w->ntimes = BOOK_TIMES_MAX;
+	if (w->ntimes > BOOK_WEEK_TIMES)
+		w->ntimes = BOOK_WEEK_TIMES;
 	if (w->ndays > BOOK_DAYS)
 		w->ndays = BOOK_DAYS;
 	return DB_OK;
@@ -808,22 +964,29 @@ static enum db_rc
 window_left(struct db *db, struct pool *pool, struct book_window *w)
 {
 	struct stmt	*q;
+	struct week	 wk;
 	enum db_rc	 rc;
 	char		 today[CAL_DAY_BUF], hm[6], *day, *slot;
 	int64_t		 taken;
 	size_t		 i, j, k = 0;
+	int		 d;
 
 	now_beijing(today, hm);
+	week_parse(pool, w->week, &wk);
 	for (i = 0; i < w->ndays; i++)
 		if (strcmp(w->days[i], today) >= 0)
 			w->days[k++] = w->days[i];
 	w->ndays = k;
 	w->left = pool_alloc(pool, (w->ndays * w->ntimes + 1) *
 	    sizeof(*w->left));
-	for (i = 0; i < w->ndays; i++)
+	/* A slot of the week that this day's weekday has not: -1 too. */
+	for (i = 0; i < w->ndays; i++) {
+		d = day_wd(w->days[i]);
 		for (j = 0; j < w->ntimes; j++)
 			w->left[i * w->ntimes + j] = started(w->days[i],
-			    w->times[j], today, hm) ? -1 : w->capacity;
+			    w->times[j], today, hm) || !week_offers(pool, &wk,
+			    w->days[i], w->times[j]) ? -1 : wk.cap[d];
+	}
 	q = db_stmt(db, SQL_TAKEN);
 	stmt_bind_text(q, 0, w->dept_code);
 	stmt_bind_text(q, 1, w->window_code);
@@ -963,9 +1126,10 @@ booking_make(const struct config *cfg, struct db *db, struct pool *pool,
 	struct stmt	*q;
 	enum db_rc	 rc;
 	char		 today[CAL_DAY_BUF], hm[6], code[BOOK_CODE_LEN + 1];
-	char		*times, *days, *wname, *until, *id, *mobile, **tv, **dv;
+	struct week	 wk;
+	char		*week, *days, *wname, *until, *id, *mobile, **dv;
 	int64_t		 capacity, active, here, taken, cid;
-	size_t		 nt, nd;
+	size_t		 nd;
 	int		 tries;
 
 	*why = make_check(db, pool, u, item, app_no, day, slot, &it, &rc);
@@ -1011,25 +1175,27 @@ booking_make(const struct config *cfg, struct db *db, struct pool *pool,
 	q = db_stmt(db, SQL_WIN_LOCK);
 	stmt_bind_text(q, 0, it.dept_code);
 	stmt_bind_text(q, 1, window != NULL ? window : "");
-	if ((rc = stmt_one(q, pool, "siss", &times, &capacity, &days,
+	if ((rc = stmt_one(q, pool, "siss", &week, &capacity, &days,
 	    &wname)) == DB_NONE || (rc == DB_OK && capacity == 0)) {
 		*why = "这个窗口不接受网上预约，请选择其他窗口。";
 		goto refuse;
 	}
 	if (rc != DB_OK)
 		goto fail;
-	nt = split(pool, times, &tv, BOOK_TIMES_MAX);
+	week_parse(pool, week, &wk);
 	nd = split(pool, days, &dv, BOOK_DAYS);
 	if (!in_list(dv, nd > BOOK_DAYS ? BOOK_DAYS : nd, day) ||
-	    strcmp(day, today) < 0) {
+	    strcmp(day, today) < 0 || !week_open(&wk, day_wd(day))) {
 		*why = "这一天不能预约（节假日、休息日或不在可预约的日期内），"
 		    "请选择其他日期。";
 		goto refuse;
 	}
-	if (!in_list(tv, nt > BOOK_TIMES_MAX ? BOOK_TIMES_MAX : nt, slot)) {
-		*why = "这个窗口没有这个时段，请重新选择。";
+	/* That day's weekday's slots and places (EXT-10). */
+	if (!week_offers(pool, &wk, day, slot)) {
+		*why = "这个窗口这一天没有这个时段，请重新选择。";
 		goto refuse;
 	}
+	capacity = wk.cap[day_wd(day)];
 	if (started(day, slot, today, hm)) {
 		*why = "这个时段已经开始或已过，请选择以后的时段。";
 		goto refuse;

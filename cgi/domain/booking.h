@@ -37,6 +37,7 @@
 
 #define BOOK_DAYS	14	/* days ahead, today included */
 #define BOOK_TIMES_MAX	24	/* slots of a day */
+#define BOOK_WEEK_TIMES	(7 * BOOK_TIMES_MAX)	/* times of a week */
 #define BOOK_MINUTES_MAX 240	/* length of a slot */
 #define BOOK_CAPACITY_MAX 50	/* people a slot */
 #define BOOK_ACTIVE_MAX	2	/* bookings waiting, per person */
@@ -58,16 +59,21 @@ struct booking {
 };
 
 /*
- * A window's plan: slots starting at times ("09:00 09:30 …", ascending,
- * within 07:00–20:00), each minutes long, capacity people each (0: no
- * online booking), on the working days of the calendar that fall on
- * weekdays ("12345": '1' Monday … '7' Sunday) and are not closed
- * ("YYYY-MM-DD …", at most BOOK_CLOSED_MAX).
+ * A window's plan: for each day of the week (day_times[0] Monday …
+ * [6] Sunday) the slots starting at times ("09:00 09:30 …", ascending,
+ * within 07:00–20:00; "" the window takes no booking that weekday) and
+ * how many people each takes (day_cap, 0: none that weekday); each slot
+ * minutes long; on the working days of the calendar that fall on a
+ * weekday with slots and places, and are not closed ("YYYY-MM-DD …", at
+ * most BOOK_CLOSED_MAX).  times, capacity and weekdays are read only:
+ * every slot of the week, the most places, the weekdays open ("12345").
  */
 struct book_plan {
 	const char	*dept, *code;
-	const char	*times, *weekdays, *closed;
-	int		 minutes, capacity;
+	const char	*day_times[7], *closed;
+	int		 day_cap[7], minutes;
+	const char	*times, *weekdays;
+	int		 capacity;
 	/* read: the window's names; planned 0 for a window without a
 	 * plan (then the rest is a proposal); the days sent last */
 	char		*dept_name, *window_name, *sent_days;
@@ -123,12 +129,14 @@ struct book_window {
 	char		*dept_code, *window_code, *dept_name, *window_name;
 	char		*place;
 	int		 minutes, capacity;
-	char		**times;
+	char		*week;		/* each weekday's slots (db/289) */
+	char		**times;	/* every slot of the week */
 	size_t		 ntimes;
 	char		**days;
 	size_t		 ndays;
 	int		*left;		/* places left, [day * ntimes + time];
-					 * -1: the slot has started */
+					 * -1: the slot has started, or is
+					 * not one of that weekday's */
 };
 
 /* A booking.window record (gap.c's table). */

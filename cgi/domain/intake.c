@@ -140,6 +140,9 @@ refusal(struct pool *pool, const struct user *clerk, const struct intake *in)
 			return pool_printf(pool, "「%s」是必交材料：请扫描或"
 			    "上传，或者收下纸质材料后勾选「纸质已收」。",
 			    it->materials[i].name);
+	if (in->agency != 0 && in->npaper > 0 && in->paper_to <= 0)
+		return "勾选了「纸质已收」：请在“纸质材料交给”中选择受理部门"
+		    "签收的工作人员。";
 	return NULL;
 }
 
@@ -213,7 +216,7 @@ store(struct db *db, struct pool *pool, const struct user *clerk,
 	struct stmt		*q;
 	enum db_rc		 rc;
 	json_t			*rec;
-	char			*day, *now, err[300];
+	char			*day, *now, *what, err[300];
 	size_t			 i;
 
 	if ((rc = stmt_one(db_stmt(db, SQL_DAY_NOW), pool, "ss", &day,
@@ -261,11 +264,18 @@ store(struct db *db, struct pool *pool, const struct user *clerk,
 		if ((rc = stmt_run(q)) != DB_OK)
 			return rc;	/* DB_DUP: posted twice at once */
 	}
-	for (i = 0; i < in->npaper; i++)
-		if ((rc = paper_add_in(db, pool, &k, clerk, pool_printf(pool,
-		    "%s（纸质已收）", in->paper[i].material_name),
-		    in->paper[i].copies, in->paper[i].pages, why)) != DB_OK)
+	/* The window's clerk holds the paper; the centre's is on its way
+	 * to the person it names (INT-14). */
+	for (i = 0; i < in->npaper; i++) {
+		what = pool_printf(pool, "%s（纸质已收）",
+		    in->paper[i].material_name);
+		if ((rc = in->agency != 0 ? paper_add_for(db, pool, &k,
+		    clerk, what, in->paper[i].copies, in->paper[i].pages,
+		    in->paper_to, why) : paper_add_in(db, pool, &k, clerk,
+		    what, in->paper[i].copies, in->paper[i].pages, why)) !=
+		    DB_OK)
 			return rc;
+	}
 	/* Filed by the centre: the project's item has it (INT-14). */
 	if (in->agency != 0 && (rc = agency_link(db, pool, clerk, in->agency,
 	    it->code, *app_no, AGENCY_IN_TXN | AGENCY_FILED, why)) != DB_OK)

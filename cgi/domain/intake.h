@@ -57,6 +57,9 @@ struct intake {
 	 * first timeline entry is 代理申请 with agency_note. */
 	int64_t		 agency;
 	const char	*agency_note;
+	/* For in->agency with paper: the person of a department acting on
+	 * the case who signs for it (paper_add_for()); 0 none chosen. */
+	int64_t		 paper_to;
 };
 
 /*

@@ -180,6 +180,35 @@ paper_people(struct db *db, struct pool *pool, const struct kase *k,
 	return DB_OK;
 }
 
+enum db_rc
+paper_people_item(struct db *db, struct pool *pool, const struct item *it,
+    const struct user *u, struct paper_person **v, size_t *n)
+{
+	struct kase	 k;
+
+	memset(&k, 0, sizeof(k));
+	k.item = *it;
+	return paper_people(db, pool, &k, u, v, n);
+}
+
+/* *ok 1 when staff to may receive paper of case k from u. */
+static enum db_rc
+may_receive(struct db *db, struct pool *pool, const struct kase *k,
+    const struct user *u, int64_t to, int *ok)
+{
+	struct paper_person *pv;
+	enum db_rc	 rc;
+	size_t		 i, n;
+
+	*ok = 0;
+	if ((rc = paper_people(db, pool, k, u, &pv, &n)) != DB_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		if (pv[i].id == to)
+			*ok = 1;
+	return DB_OK;
+}
+
 /* Begin and lock case k; DB_OK or DB_ERR (rolled back). */
 static enum db_rc
 lock(struct db *db, struct pool *pool, const struct kase *k)
@@ -227,11 +256,12 @@ note_bad(const char *note, size_t min, const char *what)
 	return min > 0 && n == 0 ? what : "说明请写成一行，200 字以内。";
 }
 
-/* paper_add()'s checks and row, in the caller's transaction, audited. */
-enum db_rc
-paper_add_in(struct db *db, struct pool *pool, const struct kase *k,
+/* paper_add()'s checks (u acting on k unless centre) and row, in the
+ * caller's transaction, audited; *idp its id. */
+static enum db_rc
+add_row(struct db *db, struct pool *pool, const struct kase *k,
     const struct user *u, const char *what, int copies, int pages,
-    const char **why)
+    int centre, int64_t *idp, const char **why)
 {
 	struct stmt	*q;
 	enum db_rc	 rc;
@@ -246,7 +276,7 @@ paper_add_in(struct db *db, struct pool *pool, const struct kase *k,
 		*why = "份数应为 1 到 999 的整数。";
 	else if (pages < 0 || pages > PAPER_PAGES_MAX)
 		*why = "页数应为 0 到 99999 的整数（样品等没有页数的填 0）。";
-	else if (!flow_involves(k, u))
+	else if (!centre && !flow_involves(k, u))
 		*why = "这个办件不属于您的部门。";
 	if (*why != NULL)
 		return DB_NONE;
@@ -259,10 +289,62 @@ paper_add_in(struct db *db, struct pool *pool, const struct kase *k,
 	stmt_bind_int(q, 5, u->id);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
-	id = stmt_insert_id(q);
+	*idp = id = stmt_insert_id(q);
 	return audit_json(db, pool, u->login, "case.paper.add", k->app_no,
 	    json_pack("{s:I, s:s, s:i, s:i}", "paper", (json_int_t)id, "what",
 	    what, "copies", copies, "pages", pages));
+}
+
+enum db_rc
+paper_add_in(struct db *db, struct pool *pool, const struct kase *k,
+    const struct user *u, const char *what, int copies, int pages,
+    const char **why)
+{
+	int64_t	 id;
+
+	return add_row(db, pool, k, u, what, copies, pages, 0, &id, why);
+}
+
+enum db_rc
+paper_add_for(struct db *db, struct pool *pool, const struct kase *k,
+    const struct user *u, const char *what, int copies, int pages,
+    int64_t to, const char **why)
+{
+	struct stmt	*q;
+	enum db_rc	 rc;
+	int64_t		 id, move;
+	int		 ok;
+
+	*why = NULL;
+	if ((rc = may_receive(db, pool, k, u, to, &ok)) != DB_OK)
+		return rc;
+	if (!ok) {
+		*why = "请选择纸质材料交给谁签收：受理部门或本件所经部门的"
+		    "在岗工作人员。";
+		return DB_NONE;
+	}
+	if ((rc = add_row(db, pool, k, u, what, copies, pages, 1, &id,
+	    why)) != DB_OK)
+		return rc;
+	/* On its way to `to` at once, as paper_hand() to a person. */
+	q = db_stmt(db, SQL_MOVE_ADD);
+	stmt_bind_int(q, 0, id);
+	stmt_bind_int(q, 1, u->id);
+	stmt_bind_int(q, 2, to);
+	stmt_bind_int(q, 3, u->id);
+	stmt_bind_text(q, 4, "中心代理申请时收下，送交签收");
+	stmt_bind_int(q, 5, to);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	move = stmt_insert_id(q);
+	q = db_stmt(db, SQL_MOVING);
+	stmt_bind_int(q, 0, move);
+	stmt_bind_int(q, 1, id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	return audit_json(db, pool, u->login, "case.paper.hand", k->app_no,
+	    json_pack("{s:I, s:s, s:I, s:s}", "paper", (json_int_t)id, "what",
+	    what, "to", (json_int_t)to, "note", "中心代理申请时收下"));
 }
 
 enum db_rc
@@ -311,22 +393,19 @@ paper_hand(struct db *db, struct pool *pool, const struct kase *k,
     const struct user *u, int64_t id, int64_t to, const char *note,
     const char **why)
 {
-	struct paper_person *pv = NULL;
 	struct stmt	*q;
 	struct held	 h;
 	enum db_rc	 rc;
 	int64_t		 move;
-	size_t		 i, n = 0;
+	int		 ok;
 
 	*why = note_bad(note, 0, NULL);
 	if (*why != NULL)
 		return DB_NONE;
 	if (to != 0) {
-		if ((rc = paper_people(db, pool, k, u, &pv, &n)) != DB_OK)
+		if ((rc = may_receive(db, pool, k, u, to, &ok)) != DB_OK)
 			return rc;
-		for (i = 0; i < n && pv[i].id != to; i++)
-			continue;
-		if (i == n) {
+		if (!ok) {
 			*why = "请从名单中选择接收人：本件所经各部门的在岗工作"
 			    "人员，或档案室。";
 			return DB_NONE;

@@ -62,6 +62,10 @@ enum db_rc	 paper_list(struct db *, struct pool *, int64_t case_id,
 /* Who paper of case k may be handed to, u left out. */
 enum db_rc	 paper_people(struct db *, struct pool *, const struct kase *,
 		    const struct user *u, struct paper_person **, size_t *);
+/* The same for a case of item it not yet filed (the centre's form). */
+enum db_rc	 paper_people_item(struct db *, struct pool *,
+		    const struct item *it, const struct user *u,
+		    struct paper_person **, size_t *);
 /*
  * Record paper on case k, held by u from now (the clock's).  DB_NONE
  * with *why (Chinese, what to do) when refused.
@@ -73,6 +77,17 @@ enum db_rc	 paper_add(struct db *, struct pool *, const struct kase *,
 enum db_rc	 paper_add_in(struct db *, struct pool *, const struct kase *,
 		    const struct user *, const char *what, int copies,
 		    int pages, const char **why);
+/*
+ * Paper the 全程代理 centre received with a case it filed (INT-14), in
+ * the caller's transaction: recorded by its coordinator u (who acts on
+ * no case), held by u and on its way at once to staff `to` of a
+ * department acting on k (paper_people()), who signs for it on the case
+ * page (paper_receive()); audited as an add and a hand-over.  DB_NONE
+ * with *why when `to` is no such person.
+ */
+enum db_rc	 paper_add_for(struct db *, struct pool *, const struct kase *,
+		    const struct user *u, const char *what, int copies,
+		    int pages, int64_t to, const char **why);
 /* Hand paper id of case k over to staff to (0: the archive room) with
  * note; only its holder may (the archive's, anyone of k's departments). */
 enum db_rc	 paper_hand(struct db *, struct pool *, const struct kase *,

@@ -2861,8 +2861,19 @@ static const struct shape S_HHMM = { hhmm_ok, "应为 HH:MM 格式的时刻" };
 static const struct field hhmm_elem[] = { SHAPED(NULL, "时段", S_HHMM) };
 static const struct field day_elem[] = { SHAPED(NULL, "日期", S_DATE) };
 
-/* booking.c plan_send(): a window's slots and the working days of the
- * next 14 days on the intranet's calendar (booking.h's limits). */
+/* One day of the week's slots and the places each takes. */
+static const struct field book_day_fields[] = {
+	INT("capacity", "每个时段可约人数", 0, 50),
+	ARRAY("times", "时段", 0, 24, hhmm_elem),
+	END
+};
+static const struct field book_day_elem[] = {
+	OBJECT(NULL, "星期", book_day_fields)
+};
+
+/* booking.c plan_send(): a window's slots of each day of the week,
+ * Monday first, and the working days of the next 14 days on the
+ * intranet's calendar (booking.h's limits). */
 static const struct field book_window_fields[] = {
 	CHOICE("type", "记录类型", type_book_window),
 	SHAPED("dept_code", "部门编码", S_DEPT_CODE),
@@ -2871,8 +2882,7 @@ static const struct field book_window_fields[] = {
 	LINE("window_name", "窗口名称", 1, 100),
 	LINE("place", "地点", 0, 200),
 	INT("minutes", "每个时段分钟数", 5, 240),
-	INT("capacity", "每个时段可约人数", 0, 50),
-	ARRAY("times", "时段", 0, 24, hhmm_elem),
+	ARRAY("week", "每周的时段", 7, 7, book_day_elem),
 	ARRAY("days", "可预约日期", 0, 14, day_elem),
 	SHAPED("at", "时间", S_DATETIME),
 	END
@@ -2892,17 +2902,48 @@ ascending(struct rec_check *c, json_t *a, const char *path,
 	return 0;
 }
 
+/* The day of the week of a valid "YYYY-MM-DD", 0 Monday … 6 Sunday. */
+static int
+weekday_of(const char *ymd)
+{
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int	 y = num(ymd, 4), m = num(ymd + 5, 2), d = num(ymd + 8, 2);
+
+	if (m < 3)
+		y--;
+	/* Sakamoto's: 0 Sunday */
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d + 6) % 7;
+}
+
+/*
+ * Each weekday's slots ascending, and each day offered on a weekday
+ * with slots and places: a day of a weekday closed is a forgery or a
+ * fault, never offered.
+ */
 int
 rec_valid_booking_window(struct rec_check *c, json_t *o)
 {
+	json_t	*week = json_object_get(o, "week"), *days, *wd;
+	size_t	 i;
+
 	if (walk_record(c, o, book_window_fields) == -1 ||
-	    ascending(c, json_object_get(o, "times"), "times", "时段") == -1 ||
-	    ascending(c, json_object_get(o, "days"), "days", "可预约日期") ==
-	    -1)
+	    ascending(c, days = json_object_get(o, "days"), "days",
+	    "可预约日期") == -1)
 		return -1;
-	if (json_integer_value(json_object_get(o, "capacity")) > 0 &&
-	    json_array_size(json_object_get(o, "times")) == 0)
-		return fail(c, "times", "时段", "接受预约的窗口至少有一个时段");
+	for (i = 0; i < 7; i++)
+		if (ascending(c, json_object_get(json_array_get(week, i),
+		    "times"), pool_printf(c->pool, "week[%zu].times", i),
+		    "时段") == -1)
+			return -1;
+	for (i = 0; i < json_array_size(days); i++) {
+		wd = json_array_get(week, (size_t)weekday_of(
+		    json_string_value(json_array_get(days, i))));
+		if (json_integer_value(json_object_get(wd, "capacity")) == 0 ||
+		    json_array_size(json_object_get(wd, "times")) == 0)
+			return fail(c, pool_printf(c->pool, "days[%zu]", i),
+			    "可预约日期", "这天是星期中没有时段或人数为 0 "
+			    "的一天");
+	}
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "booking.h"
+#include "calendar.h"
 #include "pages.h"
 
 /* The booking page of item (and application no), Form.Error when set. */
@@ -18,6 +19,7 @@ book_page(struct req *r)
 	struct item	 it;
 	const char	*code = form_get(r, "item"), *no = form_get(r, "no");
 	char		*p, *q, *until;
+	cal_day		 cd;
 	size_t		 n, i, d, t;
 	int		 any;
 
@@ -46,6 +48,9 @@ book_page(struct req *r)
 		for (d = 0; d < w[i].ndays; d++) {
 			q = pool_printf(r->pool, "%s.Days.%zu", p, d);
 			hdf_put(r, q, "day", w[i].days[d]);
+			/* Each weekday has its own slots (EXT-10). */
+			if (cal_day_parse(w[i].days[d], &cd) == 0)
+				hdf_put(r, q, "wday", cal_weekday_name(cd));
 			any = 0;
 			for (t = 0; t < w[i].ntimes; t++) {
 				int left = w[i].left[d * w[i].ntimes + t];

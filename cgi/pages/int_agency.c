@@ -21,6 +21,7 @@
 #include "ids.h"
 #include "intake.h"
 #include "pages.h"
+#include "paper.h"
 #include "utf8.h"
 
 /* p.{light,due_text} of deadline due ("YYYY-MM-DD" or NULL) on c. */
@@ -542,7 +543,7 @@ page_int_agency_urge(struct req *r)
 
 /* What the filing form keeps on a refusal (files are chosen again). */
 static const char *const file_kept[] = { "name", "id_number", "mobile",
-    "remark", NULL };
+    "remark", "paper_to", NULL };
 
 /*
  * The item "item" of project p that waits for its case (待申请), its
@@ -582,7 +583,9 @@ static int
 file_form(struct req *r, const struct agency_project *p,
     const struct item *it, int status, const char *why)
 {
-	size_t			 i;
+	struct paper_person	*pv;
+	char			*k;
+	size_t			 i, np;
 
 	hdf_putf(r, "Project", "id", "%lld", (long long)p->id);
 	hdf_put(r, "Project", "name", p->name);
@@ -591,6 +594,16 @@ file_form(struct req *r, const struct agency_project *p,
 	hdf_put(r, "Project", "agreement_no", p->agreement_no);
 	hdf_put(r, "Project", "centre", r->user.dept_name);
 	intake_put_item(r, it);
+	/* Who may sign for paper the centre brings (纸质已收, INT-14). */
+	if (paper_people_item(r->db, r->pool, it, &r->user, &pv, &np) !=
+	    DB_OK)
+		return reply_error(r, 500, NULL);
+	for (i = 0; i < np; i++) {
+		k = pool_printf(r->pool, "People.%zu", i);
+		hdf_putf(r, k, "id", "%lld", (long long)pv[i].id);
+		hdf_put(r, k, "name", pv[i].name);
+		hdf_put(r, k, "dept", pv[i].dept_name);
+	}
 	for (i = 0; file_kept[i] != NULL; i++)
 		hdf_put(r, "Form", file_kept[i], strcmp(file_kept[i],
 		    "remark") == 0 ? form_text(r, "remark") :
@@ -625,7 +638,9 @@ page_int_agency_file_form(struct req *r)
 
 /*
  * POST /agency/file (multipart): id, item, form_key, name, id_number,
- * mobile (the 经办人), remark, m<seq> per material.  Through the window
+ * mobile (the 经办人), remark, m<seq> per material or p<seq> ticked
+ * (纸质已收) with pg<seq> its pages, and then paper_to (who of the
+ * departments acting on the case signs for the paper).  Through the window
  * intake's one door (intake_register(), in->agency: linked to the
  * project in the same transaction); made: the receipt.
  */
@@ -658,7 +673,11 @@ page_int_agency_file(struct req *r)
 	}
 	if ((rc = filing_item(r, &p, &it)) != 0)
 		return rc;
-	why = intake_form_read(r, &it, 0, &in, &fl, &status);
+	/* Scans, or paper received (纸质已收) as at the window, which goes
+	 * on to the person paper_to names. */
+	why = intake_form_read(r, &it, 1, &in, &fl, &status);
+	if (view_form_id(r, "paper_to", &in.paper_to) == -1)
+		in.paper_to = 0;
 	/* The applicant is the investor, as the agreement names it. */
 	in.credit_code = p.credit_code;
 	in.ent_name = p.investor;

@@ -3,8 +3,9 @@
  * issue #11): a window clerk sees the day's bookings at the windows of
  * the department and marks each arrived or a no-show, and the bookings
  * a change of plan left outside it, to call; the system administrator,
- * who keeps the windows (/admin/window), plans each window's slots,
- * days of the week and days closed (/admin/booking-plan).  The rules
+ * who keeps the windows (/admin/window), plans each window's slots and
+ * places for each day of the week and its days closed
+ * (/admin/booking-plan).  The rules
  * are booking.c's.
  */
 #include <stdlib.h>
@@ -112,7 +113,9 @@ page_int_booking_mark(struct req *r)
 static const char *const weekday_names[] = { "一", "二", "三", "四", "五",
     "六", "日" };
 
-/* Plan.* of p, the form's values; Weekdays.N.{n,name,on}. */
+/* Plan.* of p, the form's values; Weekdays.N.{n,name,times,cap}: each
+ * day of the week's slots and places (cap "" for a weekday without
+ * slots, or a number not given). */
 static void
 view_plan(struct req *r, const struct book_plan *p)
 {
@@ -123,17 +126,45 @@ view_plan(struct req *r, const struct book_plan *p)
 	hdf_set(r, "Plan.code", p->code);
 	hdf_set(r, "Plan.dept_name", p->dept_name);
 	hdf_set(r, "Plan.window_name", p->window_name);
-	hdf_set(r, "Plan.times", p->times);
-	hdf_setf(r, "Plan.minutes", "%d", p->minutes);
-	hdf_setf(r, "Plan.capacity", "%d", p->capacity);
+	if (p->minutes > 0)
+		hdf_setf(r, "Plan.minutes", "%d", p->minutes);
 	hdf_set(r, "Plan.closed", p->closed);
 	hdf_set(r, "Plan.planned", p->planned ? "1" : "0");
 	for (i = 0; i < 7; i++) {
 		k = pool_printf(r->pool, "Weekdays.%d", i);
 		hdf_putf(r, k, "n", "%d", i + 1);
 		hdf_put(r, k, "name", weekday_names[i]);
-		hdf_put(r, k, "on", strchr(p->weekdays, '1' + i) != NULL ?
-		    "1" : "0");
+		hdf_put(r, k, "times", p->day_times[i]);
+		if (p->day_cap[i] >= 0 && (*p->day_times[i] != '\0' ||
+		    p->day_cap[i] > 0))
+			hdf_putf(r, k, "cap", "%d", p->day_cap[i]);
+	}
+}
+
+/*
+ * name.Days.N.{label,times,cap}: the weekdays of p that take bookings,
+ * those in a row with the same slots and places as one ("星期一至四").
+ */
+static void
+view_week(struct req *r, const char *name, const struct book_plan *p)
+{
+	char	*k;
+	size_t	 n = 0;
+	int	 i, j;
+
+	for (i = 0; i < 7; i = j) {
+		for (j = i + 1; j < 7 && p->day_cap[j] == p->day_cap[i] &&
+		    strcmp(p->day_times[j], p->day_times[i]) == 0; j++)
+			;
+		if (p->day_cap[i] <= 0 || *p->day_times[i] == '\0')
+			continue;
+		k = pool_printf(r->pool, "%s.Days.%zu", name, n++);
+		hdf_put(r, k, "label", j - i == 1 ? pool_printf(r->pool,
+		    "星期%s", weekday_names[i]) : pool_printf(r->pool,
+		    "星期%s%s%s", weekday_names[i], j - i == 2 ? "、" : "至",
+		    weekday_names[j - 1]));
+		hdf_put(r, k, "times", p->day_times[i]);
+		hdf_putf(r, k, "cap", "%d", p->day_cap[i]);
 	}
 }
 
@@ -143,8 +174,7 @@ static int
 plan_page(struct req *r, const struct book_plan *sel)
 {
 	struct book_plan *v;
-	const char	*c;
-	char		*p, *days;
+	char		*p;
 	size_t		 n, i;
 
 	if (booking_plans(r->db, r->pool, &v, &n) != DB_OK)
@@ -156,14 +186,9 @@ plan_page(struct req *r, const struct book_plan *sel)
 		hdf_put(r, p, "dept_name", v[i].dept_name);
 		hdf_put(r, p, "window_name", v[i].window_name);
 		hdf_put(r, p, "planned", v[i].planned ? "1" : "0");
-		hdf_put(r, p, "times", v[i].times);
 		hdf_putf(r, p, "capacity", "%d", v[i].capacity);
 		hdf_putf(r, p, "minutes", "%d", v[i].minutes);
-		days = "";
-		for (c = v[i].weekdays; *c >= '1' && *c <= '7'; c++)
-			days = pool_printf(r->pool, "%s%s", days,
-			    weekday_names[*c - '1']);
-		hdf_put(r, p, "weekdays", days);
+		view_week(r, p, &v[i]);
 		hdf_put(r, p, "closed", v[i].closed);
 		hdf_put(r, p, "sent_days", v[i].sent_days);
 	}
@@ -216,9 +241,10 @@ form_int(struct req *r, const char *name)
 }
 
 /*
- * POST /admin/booking-plan: dept, code, times, minutes, capacity, wd1 …
- * wd7 (the days of the week ticked), closed (dates).  booking_plan_set()
- * as `yiwang-admin booking-plan`; refused: the form again as typed.
+ * POST /admin/booking-plan: dept, code, minutes, t1 … t7 and c1 … c7
+ * (each day of the week's slots and places, 1 Monday; t empty: none that
+ * day), closed (dates).  booking_plan_set() as `yiwang-admin
+ * booking-plan`; refused: the form again as typed.
  */
 int
 page_int_booking_plan(struct req *r)
@@ -226,7 +252,6 @@ page_int_booking_plan(struct req *r)
 	struct book_plan p, now;
 	struct booking	*out;
 	const char	*why;
-	char		*wd = "";
 	size_t		 nout;
 	int		 i;
 
@@ -246,14 +271,15 @@ page_int_booking_plan(struct req *r)
 	default:
 		return reply_error(r, 500, NULL);
 	}
-	p.times = form_text(r, "times");
 	p.closed = form_text(r, "closed");
 	p.minutes = form_int(r, "minutes");
-	p.capacity = form_int(r, "capacity");
-	for (i = 1; i <= 7; i++)
-		if (form_get(r, pool_printf(r->pool, "wd%d", i)) != NULL)
-			wd = pool_printf(r->pool, "%s%d", wd, i);
-	p.weekdays = wd;
+	for (i = 0; i < 7; i++) {
+		p.day_times[i] = form_text(r, pool_printf(r->pool, "t%d",
+		    i + 1));
+		if (p.day_times[i] == NULL)
+			p.day_times[i] = "";
+		p.day_cap[i] = form_int(r, pool_printf(r->pool, "c%d", i + 1));
+	}
 	switch (booking_plan_set(r->db, r->pool, &p, r->user.login, &why, &out,
 	    &nout)) {
 	case DB_OK:
@@ -264,11 +290,12 @@ page_int_booking_plan(struct req *r)
 		r->status = 422;
 		hdf_set(r, "Form.Error", why);
 		/* What was typed, on the window's names. */
-		now.times = p.times != NULL ? p.times : "";
 		now.closed = p.closed != NULL ? p.closed : "";
-		now.weekdays = wd;
 		now.minutes = p.minutes;
-		now.capacity = p.capacity;
+		for (i = 0; i < 7; i++) {
+			now.day_times[i] = p.day_times[i];
+			now.day_cap[i] = p.day_cap[i];
+		}
 		return plan_page(r, &now);
 	default:
 		return reply_error(r, 500, NULL);

@@ -400,7 +400,11 @@ static const char *const seeds[] = {
 	"{\"type\":\"booking.window\",\"dept_code\":\"SCJGJ\","
 	"\"window_code\":\"B01\",\"dept_name\":\"锡林浩特市市场监督管理局\","
 	"\"window_name\":\"市场主体登记窗口\",\"place\":\"市政务服务中心\","
-	"\"minutes\":30,\"capacity\":2,\"times\":[\"09:00\",\"09:30\"],"
+	"\"minutes\":30,\"week\":[{\"capacity\":2,\"times\":[\"09:00\","
+	"\"09:30\"]},{\"capacity\":2,\"times\":[\"09:00\"]},{\"capacity\":"
+	"2,\"times\":[\"09:00\"]},{\"capacity\":2,\"times\":[\"09:00\"]},"
+	"{\"capacity\":1,\"times\":[\"09:00\"]},{\"capacity\":0,\"times\":"
+	"[]},{\"capacity\":0,\"times\":[]}],"
 	"\"days\":[\"2026-10-08\"],\"at\":\"2026-09-30 01:00:00\"}",
 	"{\"type\":\"booking\",\"code\":\"7K3M9QXA\",\"name\":\"其其格\","
 	"\"dept_code\":\"SCJGJ\",\"window_code\":\"B01\",\"day\":"

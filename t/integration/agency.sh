@@ -10,7 +10,9 @@
 # (done / in progress / to apply), which someone else's account cannot
 # open; the centre files the third item's case itself as the investor's
 # agent (through window intake) to the department's worklist and the
-# investor's page, and is still refused every case route; the project
+# investor's page, one material received on paper (纸质已收) as at the
+# window, on its way to the department's clerk, who signs for it; the
+# coordinator is still refused every case route; the project
 # is edited (an item added and removed, the agreement replaced, an item
 # with a case kept) and closed with its reason, which crosses.  Each
 # check fails on the code before it.
@@ -200,15 +202,27 @@ t_is "an item that has its case: 409" "$HTTP_STATUS" 409
 http_get coord "$INT_URL/agency/file?id=$PID&item=$CODE3" >/dev/null
 t_like "the filing form names the investor as applicant and the centre as agent" \
 	"$(tr -d '\n' <<<"$HTTP_BODY")" "锡林浩特市草原明珠乳业有限公司.*$ENT.*锡林浩特市政务服务中心项目代办科（委托代理协议 $AGREEMENT）"
+AODENG=$(sql_int "SELECT id FROM staff WHERE login = 'aodeng'")
+t_like "it offers 纸质已收 for each material, and the department's clerk to sign for paper" \
+	"$(tr -d '\n' <<<"$HTTP_BODY")" "name=\"p[0-9]+\" value=\"1\"> 纸质已收.*<option value=\"$AODENG\">敖登（锡林浩特市林业和草原局）</option>"
 shot agency-file
 token=$(csrf_from <<<"$HTTP_BODY")
 key=$(form_field form_key <<<"$HTTP_BODY")
-mapfile -t UP < <(required_uploads "$CODE3" "$TMP/m.pdf")
-UP=("${UP[@]/%/;type=application/pdf}")
+# The first required material comes on paper (12 pages), the rest scanned.
+PSEQ=$(sql_int "SELECT MIN(m.seq) FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code = '$CODE3' AND i.status = 'published' AND m.required = 1")
+PNAME=$(sql_int "SELECT m.name FROM item_material m JOIN item i ON i.id = m.item_id WHERE i.code = '$CODE3' AND i.status = 'published' AND m.seq = $PSEQ")
+mapfile -t UP < <(required_uploads "$CODE3" "$TMP/m.pdf" | grep -v "^m$PSEQ=")
+UP=("${UP[@]/%/;type=application/pdf}" "p$PSEQ=1" "pg$PSEQ=12")
 FILE=("csrf=$token" "form_key=$key" "id=$PID" "item=$CODE3" name=其木格 mobile=13947912306 "remark=按委托代理协议代为申请")
+NCASES=$(sql_int "SELECT COUNT(*) FROM kase WHERE item_code = '$CODE3'")
+http_upload coord "$INT_URL/agency/file" "${FILE[@]}" "id_number=$AGENT_ID" "${UP[@]}" >/dev/null
+t_like "paper without whom to give it to: 422, saying what to choose" "$HTTP_STATUS $(alert_text)" '^422 勾选了「纸质已收」：请在“纸质材料交给”中选择'
+t_like "the tick and its pages stay" "$(tr -d '\n' <<<"$HTTP_BODY")" "name=\"p$PSEQ\" value=\"1\" checked> 纸质已收.*name=\"pg$PSEQ\"[^>]*value=\"12\""
+UP+=("paper_to=$AODENG")
 http_upload coord "$INT_URL/agency/file" "${FILE[@]}" id_number=152502198506120037 "${UP[@]}" >/dev/null
 t_is "a wrong ID number: 422" "$HTTP_STATUS" 422
-t_like "saying so, keeping the name" "$(alert_text) $(form_field name <<<"$HTTP_BODY")" "身份证号码不正确.* 其木格"
+t_like "saying so, keeping the name and who gets the paper" "$(alert_text) $(form_field name <<<"$HTTP_BODY") $(grep -o "<option value=\"$AODENG\" selected>" <<<"$HTTP_BODY")" "身份证号码不正确.* 其木格 <option"
+t_is "neither stored a case" "$(sql_int "SELECT COUNT(*) FROM kase WHERE item_code = '$CODE3'")" "$NCASES"
 http_upload coord "$INT_URL/agency/file" "${FILE[@]}" "id_number=$AGENT_ID" "${UP[@]}" >/dev/null
 t_like "filed: 303 to its receipt" "$HTTP_STATUS $HTTP_LOCATION" "^303 /agency/receipt\?id=$PID&no=YW[0-9]{8}9[0-9]{4}\$"
 APP3=${HTTP_LOCATION##*no=}
@@ -227,6 +241,11 @@ t_is "the same form again: its receipt, no second case" \
 http_get coord "$INT_URL/agency/receipt?id=$PID&no=$APP3" >/dev/null
 shot agency-receipt
 t_like "the receipt says the centre filed it" "$(tr -d '\n' <<<"$HTTP_BODY")" "$APP3.*全程代理</dt><dd>由锡林浩特市政务服务中心项目代办科（委托代理协议 $AGREEMENT）代投资企业申请"
+t_like "and lists the paper received, as a window's receipt" "$(tr -d '\n' <<<"$HTTP_BODY")" "<li>$PNAME（纸质已收），[0-9]+ 份 12 页</li>"
+t_is "the paper is recorded on the case, the coordinator's until 敖登 signs for it" \
+	"$(sql_int "SELECT CONCAT_WS('|', p.what, p.pages, h.login, t.login, m.received_at IS NULL) FROM case_paper p JOIN staff h ON h.id = p.holder_id JOIN case_paper_move m ON m.id = p.moving JOIN staff t ON t.id = m.to_id WHERE p.case_id = $CASE3")" \
+	"$PNAME（纸质已收）|12|bayinchaolu|aodeng|1"
+t_is "audited as received and handed on" "$(sql_int "SELECT GROUP_CONCAT(action ORDER BY id) FROM audit WHERE object = '$APP3' AND action LIKE 'case.paper.%'")" "case.paper.add,case.paper.hand"
 http_get coord "$INT_URL/agency/receipt?id=$PID&no=$APP1" >/dev/null
 t_is "no receipt of a case the investor applied for online" "$HTTP_STATUS" 404
 http_get coord "$INT_URL/case?id=$CASE3" >/dev/null
@@ -239,6 +258,11 @@ t_like "it waits in the department's worklist" "$(row "$APP3")" "临时占用草
 http_get lc "$INT_URL/case?id=$CASE3" >/dev/null
 t_like "its case page says the centre filed it under the agreement" "$HTTP_BODY" \
 	"全程代理</span> <span>代理：锡林浩特市政务服务中心项目代办科按委托代理协议 $AGREEMENT 代投资企业申请"
+t_like "and asks 敖登 to sign for the paper the centre brought" "$HTTP_BODY" "已由 巴音朝鲁（[^）]*） 移交给您"
+P9=$(sql_int "SELECT id FROM case_paper WHERE case_id = $CASE3")
+token=$(csrf_from <<<"$HTTP_BODY")
+http_post lc "$INT_URL/case/paper/receive" "csrf=$token" "id=$CASE3" "paper=$P9" >/dev/null
+t_is "signed: the paper is 敖登's" "$HTTP_STATUS $(sql_int "SELECT s.login FROM case_paper p JOIN staff s ON s.id = p.holder_id WHERE p.id = $P9")" "303 aodeng"
 carry int ext
 http_get applicant "$EXT_URL/enterprise?code=$ENT" >/dev/null
 t_like "the investor's staff see it among the enterprise's cases" "$(row "$APP3")" "/app\\?no=$APP3\">.*临时占用草原审核.*经办人\">其木格"

@@ -8,8 +8,9 @@
 # starts; the booking crosses, the window clerk marks it arrived or a
 # no-show, which comes back; three no-shows block online booking.
 # The plan page: the system administrator (who keeps the windows) sets
-# the slots, the days of the week and the days closed, as the command
-# line does; bookings it leaves out are kept and listed to call.
+# the slots and places of each day of the week (a Friday of its own, a
+# weekday without) and the days closed, as the command line does;
+# bookings it leaves out are kept and listed to call.
 # Delivery of the result: the applicant chooses post (address and mobile
 # sealed at rest and in the outbox), on the application form or its
 # page by one rule, kept in the form's draft; the choice crosses with the case;
@@ -41,7 +42,7 @@ sql_int "DELETE FROM booking WHERE dept_code = 'SCJGJ' AND window_code = 'B01' A
 admin_int booking-plan SCJGJ NOPE 30 1 "09:00" >"$TMP/out" 2>&1 && R=0 || R=$?
 t_like "a plan for a window that does not exist is refused" "$R $(cat "$TMP/out")" "^1 没有这个窗口"
 admin_int booking-plan SCJGJ B01 30 1 "09:00 25:00" >"$TMP/out" 2>&1 && R=0 || R=$?
-t_like "a slot at 25:00 is refused, saying so" "$R $(cat "$TMP/out")" '^1 时段“25:00”不对'
+t_like "a slot at 25:00 is refused, saying so" "$R $(cat "$TMP/out")" '^1 星期一：时段“25:00”不对'
 t_ok "window B01 takes one person a slot at 09:00, 09:30, 10:00" \
 	admin_int booking-plan SCJGJ B01 30 1 "09:00 09:30 10:00"
 DAYS="2026-09-30 2026-10-08 2026-10-09 2026-10-10 2026-10-12 2026-10-13"
@@ -77,7 +78,7 @@ t_like "a holiday is refused, saying what to do" "$HTTP_STATUS $(alert_text)" "^
 book a B01/2026-09-30/09:00
 t_like "a slot already started is refused" "$HTTP_STATUS $(alert_text)" "^422 这个时段已经开始"
 book a B01/2026-10-08/09:15
-t_like "a time the window does not have is refused" "$HTTP_STATUS $(alert_text)" "^422 这个窗口没有这个时段"
+t_like "a time the window does not have is refused" "$HTTP_STATUS $(alert_text)" "^422 这个窗口这一天没有这个时段"
 t_is "nothing stored" "$(sql_ext "SELECT COUNT(*) FROM booking WHERE dept_code = 'SCJGJ' AND window_code = 'B01' AND day BETWEEN '2026-09-30' AND '2026-10-13'")" 0
 
 # Two people at once for the last place of a slot: one gets it.
@@ -243,39 +244,79 @@ staff_login admin liuxiaomei
 http_get clerk "$INT_URL/admin/booking-plan" >/dev/null
 t_is "a window clerk may not change the plan" "$HTTP_STATUS" 403
 http_get admin "$INT_URL/admin/booking-plan" >/dev/null
-t_like "the administrator sees every window with its plan" "$(row "B01")" "市场主体登记窗口.*09:00 09:30 10:00（每段 30 分钟、1 人）.*设置"
+t_like "the administrator sees every window with its plan, each day alike as one" "$(row "B01")" "市场主体登记窗口.*星期一至日：09:00 09:30 10:00（每段 1 人）.*每段 30 分钟.*设置"
 http_get admin "$INT_URL/admin/booking-plan?dept=SCJGJ&code=B01" >/dev/null
-t_is "and the window's form, as it is" "$(textarea_value "$HTTP_BODY" times) $(input_value "$HTTP_BODY" capacity) $(grep -o 'name="wd[1-7]" value="1" checked' <<<"$HTTP_BODY" | wc -l)" "09:00 09:30 10:00 1 7"
+week_form() {	# each weekday's slots and places on the form, "t/c" by ";"
+	local i out=""
+	for i in 1 2 3 4 5 6 7; do
+		out+="$(input_value "$HTTP_BODY" "t$i")/$(input_value "$HTTP_BODY" "c$i");"
+	done
+	printf '%s' "$out"
+}
+t_is "and the window's form, a row a weekday, as it is" "$(week_form)" \
+	"$(printf '09:00 09:30 10:00/1;%.0s' 1 2 3 4 5 6 7)"
 form_err() { grep -o 'id="form-error">[^<]*' <<<"$HTTP_BODY" | sed 's/.*">//'; }
 plan() {	# k=v…: the plan page's form for B01
 	local csrf
 	csrf=$(http_get admin "$INT_URL/admin/booking-plan?dept=SCJGJ&code=B01" | csrf_from)
 	http_post admin "$INT_URL/admin/booking-plan" "csrf=$csrf" dept=SCJGJ code=B01 "$@" >/dev/null
 }
-plan "times=09:30 10:00" minutes=30 capacity=2 wd1=1 wd5=1 closed=2026-13-01
+WEEK0=$(sql_int "SELECT CONCAT_WS('|', week, sent_days) FROM booking_plan WHERE dept_code = 'SCJGJ' AND window_code = 'B01'")
+AUDITS=$(sql_int "SELECT COUNT(*) FROM audit WHERE action = 'booking.plan'")
+plan "t1=09:30 10:00" c1=2 "t5=09:30" c5=1 minutes=30 closed=2026-13-01
 t_like "a date that is none is refused, saying the form" "$HTTP_STATUS $(form_err)" '^422 日期“2026-13-01”不对：应为 YYYY-MM-DD'
-t_is "what was typed stays" "$(textarea_value "$HTTP_BODY" times) $(input_value "$HTTP_BODY" capacity) $(grep -o 'name="wd[1-7]" value="1" checked' <<<"$HTTP_BODY" | wc -l)" "09:30 10:00 2 2"
-plan "times=09:30 10:00" minutes=30 capacity=2
-t_like "no day of the week is refused, saying how to stop instead" "$HTTP_STATUS $(form_err)" "^422 请至少选一天开放预约.*可约人数设为 0"
-plan "times=09:30 10:00" minutes=30 capacity=2 wd1=1 wd2=1 wd3=1 wd4=1 wd5=1 closed=2026-10-13
-t_is "Monday to Friday, 13 October closed: saved" "$HTTP_STATUS $HTTP_LOCATION" "303 /admin/booking-plan?dept=SCJGJ&code=B01&saved=1"
+t_is "what was typed stays" "$(week_form)" "09:30 10:00/2;/;/;/;09:30/1;/;/;"
+plan "t5=09:30 13:70" c5=1 "t1=09:30" c1=2 minutes=30
+t_like "a bad time on Friday is refused, naming the day and the time" "$HTTP_STATUS $(form_err)" '^422 星期五：时段“13:70”不对：应为 07:00 到 20:00 之间的 HH:MM'
+t_is "what was typed stays there too" "$(input_value "$HTTP_BODY" t5)|$(input_value "$HTTP_BODY" t1)" "09:30 13:70|09:30"
+plan "t3=09:30" c3=51 minutes=30
+t_like "so are 51 places, naming the day" "$HTTP_STATUS $(form_err)" '^422 星期三：每个时段可约人数应为 0 到 50'
+plan minutes=30 c1=2
+t_like "no weekday with slots is refused, saying how to stop instead" "$HTTP_STATUS $(form_err)" "^422 请至少给一天填上时段.*可约人数设为 0"
+t_is "nothing saved, nothing sent, nothing audited by the refusals" \
+	"$(sql_int "SELECT CONCAT_WS('|', week, sent_days) FROM booking_plan WHERE dept_code = 'SCJGJ' AND window_code = 'B01'") $(sql_int "SELECT COUNT(*) FROM audit WHERE action = 'booking.plan'")" \
+	"$WEEK0 $AUDITS"
+# Monday to Thursday 09:30 and 10:00 for two; Friday afternoon closed:
+# 09:30 only, for one; no Saturday or Sunday; 13 October closed.
+plan "t1=09:30 10:00" c1=2 "t2=09:30 10:00" c2=2 "t3=09:30 10:00" c3=2 \
+	"t4=09:30 10:00" c4=2 "t5=09:30" c5=1 t6= c6= t7= c7= minutes=30 \
+	closed=2026-10-13
+t_is "Monday to Thursday, a Friday of its own, 13 October closed: saved" "$HTTP_STATUS $HTTP_LOCATION" "303 /admin/booking-plan?dept=SCJGJ&code=B01&saved=1"
 DAYS2="2026-10-08 2026-10-09 2026-10-12 2026-10-14 2026-10-15 2026-10-16 2026-10-19 2026-10-20 2026-10-21"
-t_is "its days: no Saturday (not even the 调休 one), not the day closed" \
-	"$(sql_int "SELECT CONCAT_WS('|', times, capacity, weekdays, closed, sent_days) FROM booking_plan WHERE dept_code = 'SCJGJ' AND window_code = 'B01'")" \
-	"09:30 10:00|2|12345|2026-10-13|$DAYS2"
-t_like "audited by who saved it, with the days" "$(sql_int "SELECT CONCAT(actor, ' ', detail) FROM audit WHERE action = 'booking.plan' AND object = 'window:SCJGJ/B01' ORDER BY id DESC LIMIT 1")" '^liuxiaomei .*"weekdays": *"12345".*"closed": *"2026-10-13"'
+t_is "its week, and its days: no Saturday (not even the 调休 one), not the day closed" \
+	"$(sql_int "SELECT CONCAT_WS('|', week, times, capacity, weekdays, closed, sent_days) FROM booking_plan WHERE dept_code = 'SCJGJ' AND window_code = 'B01'")" \
+	"2 09:30 10:00;2 09:30 10:00;2 09:30 10:00;2 09:30 10:00;1 09:30;;|09:30 10:00|2|12345|2026-10-13|$DAYS2"
+t_like "audited by who saved it, with the week and the days" "$(sql_int "SELECT CONCAT(actor, ' ', detail) FROM audit WHERE action = 'booking.plan' AND object = 'window:SCJGJ/B01' ORDER BY id DESC LIMIT 1")" '^liuxiaomei .*"week": *"2 09:30 10:00;[^"]*;1 09:30;;".*"weekdays": *"12345".*"closed": *"2026-10-13"'
 http_get admin "$INT_URL/admin/booking-plan?dept=SCJGJ&code=B01&saved=1" >/dev/null
+t_is "the form shows each weekday's own" "$(week_form)" \
+	"09:30 10:00/2;09:30 10:00/2;09:30 10:00/2;09:30 10:00/2;09:30/1;/;/;"
+t_like "the list says it by days" "$(row "B01")" "星期一至四：09:30 10:00（每段 2 人）.*星期五：09:30（每段 1 人）"
+t_unlike "and names no weekend" "$(row "B01")" "星期六|星期日|至日"
 t_like "the booking at 09:00 on the 12th, no longer a slot, is listed to call" "$(row "$C3")" "2026-10-12 09:00.*$C3.*$CNAME"
 t_is "and kept, not dropped" "$(sql_int "SELECT state FROM booking WHERE code = '$C3'")" booked
 http_get clerk "$INT_URL/hall/bookings" >/dev/null
 t_like "the window clerk sees it too, to call" "$(sed -n '/id="outside"/,$p' <<<"$HTTP_BODY" | tr -d '\n')" "请电话告知.*2026-10-12 09:00.*$C3.*$CNAME"
-admin_int booking-plan SCJGJ B01 30 2 "09:30 10:00" 12345 "2026-10-13" >"$TMP/out" 2>&1
-t_like "the command line does the same, listing it" "$(cat "$TMP/out")" "不在新安排内的预约：2026-10-12 09:00 $C3 $CNAME"
+admin_int booking-plan SCJGJ B01 30 2 "09:30 10:00" 12345 "2026-10-13" --day 8 1 "09:30" >"$TMP/out" 2>&1 && R=0 || R=$?
+t_like "the command line refuses a weekday 8, saying the form" "$R $(cat "$TMP/out")" '^1 --day 后应是星期（1 星期一 … 7 星期日）'
+admin_int booking-plan SCJGJ B01 30 2 "09:30 10:00" 12345 "2026-10-13" --day 5 1 "09:30 13:70" >"$TMP/out" 2>&1 && R=0 || R=$?
+t_like "and a bad time of Friday's, as the page" "$R $(cat "$TMP/out")" '^1 星期五：时段“13:70”不对'
+admin_int booking-plan SCJGJ B01 30 2 "09:30 10:00" 12345 "2026-10-13" --day 5 1 "09:30" >"$TMP/out" 2>&1
+t_like "the command line does the same, listing what it leaves out" "$(tr '\n' ' ' <"$TMP/out")" "星期五：09:30，每段 1 人.*不在新安排内的预约：2026-10-12 09:00 $C3 $CNAME"
+t_is "to the same week" "$(sql_int "SELECT week FROM booking_plan WHERE dept_code = 'SCJGJ' AND window_code = 'B01'")" \
+	"2 09:30 10:00;2 09:30 10:00;2 09:30 10:00;2 09:30 10:00;1 09:30;;"
 carry int ext
-t_is "the days crossed" "$(sql_ext "SELECT CONCAT_WS('|', times, capacity, days) FROM booking_window WHERE dept_code = 'SCJGJ' AND window_code = 'B01'")" "09:30 10:00|2|$DAYS2"
+t_is "the week and the days crossed" "$(sql_ext "SELECT CONCAT_WS('|', week, times, capacity, days) FROM booking_window WHERE dept_code = 'SCJGJ' AND window_code = 'B01'")" \
+	"2 09:30 10:00;2 09:30 10:00;2 09:30 10:00;2 09:30 10:00;1 09:30;;|09:30 10:00|2|$DAYS2"
 http_get a "$EXT_URL/book?item=$ITEM" >/dev/null
-t_like "the extranet offers the 14th" "$HTTP_BODY" "B01/2026-10-14/09:30"
+t_like "the extranet offers Wednesday the 14th at 10:00" "$HTTP_BODY" "B01/2026-10-14/10:00"
+t_like "and Friday the 16th at 09:30" "$HTTP_BODY" "B01/2026-10-16/09:30"
+t_like "each day named with its weekday" "$(tr -d '\n' <<<"$HTTP_BODY")" "<legend>2026-10-16 周五</legend>"
+t_unlike "but not Friday's 10:00" "$HTTP_BODY" "B01/2026-10-(09|16)/10:00"
 t_unlike "neither the Saturday, nor the 13th, nor 09:00" "$HTTP_BODY" "B01/2026-10-1[03]/|B01/[0-9-]*/09:00"
+csrf=$(http_get a "$EXT_URL/book?item=$ITEM" | csrf_from)
+http_post a "$EXT_URL/book" "csrf=$csrf" "item=$ITEM" "at=B01/2026-10-16/10:00" >/dev/null
+t_like "Friday's 10:00 posted anyway is refused" "$HTTP_STATUS $(alert_text)" "^422 这个窗口这一天没有这个时段"
+t_is "nothing stored on Friday" "$(sql_ext "SELECT COUNT(*) FROM booking WHERE dept_code = 'SCJGJ' AND window_code = 'B01' AND day = '2026-10-16'")" 0
 t_is "the person's booking stays on 我的预约" "$(sql_ext "SELECT state FROM booking WHERE code = '$C3'")" booked
 
 # --- the no-show rule ------------------------------------------------------------------

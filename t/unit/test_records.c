@@ -2256,13 +2256,23 @@ claim_result_record(void **state)
 	}
 }
 
-/* booking.window, booking, booking.state (EXT-10): a window's plan and
- * working days as the intranet sent them, a booking as the extranet
- * made it, the clerk's mark; each field as strict as its form. */
+/* booking.window, booking, booking.state (EXT-10): a window's plan of
+ * each weekday and working days as the intranet sent them, a booking as
+ * the extranet made it, the clerk's mark; each field as strict as its
+ * form.  The week: Monday to Thursday 09:00 and 09:30, 2 people a slot;
+ * Friday 09:00 only; Saturday 09:00 for one; Sunday none.  8 October
+ * 2026 is a Thursday, 10 October the 调休 Saturday. */
+#define BOOK_MON "{\"capacity\":2,\"times\":[\"09:00\",\"09:30\"]}"
+#define BOOK_SUN "{\"capacity\":0,\"times\":[]}"
+#define BOOK_WEEK_OF(mon, fri) "[" mon "," BOOK_MON "," BOOK_MON "," \
+    BOOK_MON "," fri ",{\"capacity\":1,\"times\":[\"09:00\"]}," \
+    BOOK_SUN "]"
+#define BOOK_WEEK BOOK_WEEK_OF(BOOK_MON, \
+    "{\"capacity\":2,\"times\":[\"09:00\"]}")
 #define BOOK_WINDOW "{\"type\":\"booking.window\",\"dept_code\":\"SCJGJ\"," \
     "\"window_code\":\"B01\",\"dept_name\":\"锡林浩特市市场监督管理局\"," \
     "\"window_name\":\"市场主体登记窗口\",\"place\":\"市政务服务中心 二楼\"," \
-    "\"minutes\":30,\"capacity\":2,\"times\":[\"09:00\",\"09:30\"]," \
+    "\"minutes\":30,\"week\":" BOOK_WEEK "," \
     "\"days\":[\"2026-10-08\",\"2026-10-10\"],\"at\":\"2026-09-30 01:00:00\"}"
 #define BOOKING "{\"type\":\"booking\",\"code\":\"7K3M9QXA\",\"name\":" \
     "\"其其格\",\"dept_code\":\"SCJGJ\",\"window_code\":\"B01\",\"day\":" \
@@ -2280,17 +2290,42 @@ booking_records(void **state)
 		rec_validator	 v;
 		const char	*base, *key, *value, *at;
 	} bad[] = {
+		{ rec_valid_booking_window, BOOK_WINDOW, "week",
+		    BOOK_WEEK_OF("{\"capacity\":2,\"times\":[\"09:30\","
+		    "\"09:00\"]}", BOOK_MON), "week[0].times" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "week",
+		    BOOK_WEEK_OF(BOOK_MON, "{\"capacity\":2,\"times\":"
+		    "[\"24:00\"]}"), "week[4].times[0]" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "week",
+		    BOOK_WEEK_OF("{\"capacity\":51,\"times\":[\"09:00\"]}",
+		    BOOK_MON), "week[0].capacity" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "week",
+		    BOOK_WEEK_OF("{\"capacity\":2,\"times\":[\"09:00\"],"
+		    "\"days\":[]}", BOOK_MON), "week[0].days" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "week",
+		    BOOK_WEEK_OF("{\"times\":[\"09:00\"]}", BOOK_MON),
+		    "week[0].capacity" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "week",
+		    "[" BOOK_MON "," BOOK_MON "," BOOK_MON "," BOOK_MON ","
+		    BOOK_MON "," BOOK_MON "]", "week" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "week", "null",
+		    "week" },
+		/* A day on a weekday without slots (Sunday 11 October), or
+		 * whose slots take nobody (the Thursday). */
+		{ rec_valid_booking_window, BOOK_WINDOW, "days",
+		    "[\"2026-10-08\",\"2026-10-11\"]", "days[1]" },
+		{ rec_valid_booking_window, BOOK_WINDOW, "week",
+		    "[" BOOK_MON "," BOOK_MON "," BOOK_MON ",{\"capacity\":0,"
+		    "\"times\":[\"09:00\"]}," BOOK_MON "," BOOK_MON ","
+		    BOOK_SUN "]", "days[0]" },
+		/* The plan of one set of times for every day, as before. */
 		{ rec_valid_booking_window, BOOK_WINDOW, "times",
-		    "[\"09:30\",\"09:00\"]", "times" },
-		{ rec_valid_booking_window, BOOK_WINDOW, "times",
-		    "[\"24:00\"]", "times[0]" },
-		{ rec_valid_booking_window, BOOK_WINDOW, "times", "[]",
-		    "times" },
+		    "[\"09:00\",\"09:30\"]", "times" },
 		{ rec_valid_booking_window, BOOK_WINDOW, "days",
 		    "[\"2026-10-08\",\"2026-10-08\"]", "days" },
 		{ rec_valid_booking_window, BOOK_WINDOW, "days",
 		    "[\"2026-02-30\"]", "days[0]" },
-		{ rec_valid_booking_window, BOOK_WINDOW, "capacity", "51",
+		{ rec_valid_booking_window, BOOK_WINDOW, "capacity", "2",
 		    "capacity" },
 		{ rec_valid_booking_window, BOOK_WINDOW, "minutes", "\"30\"",
 		    "minutes" },
@@ -2327,10 +2362,11 @@ booking_records(void **state)
 	    0);
 	assert_int_equal(run(rec_valid_booking, parse(BOOKING)), 0);
 	assert_int_equal(run(rec_valid_booking_state, parse(BOOK_STATE)), 0);
-	/* A window that stops taking bookings: no slots, no days. */
+	/* A window that stops taking bookings: no places, no days. */
 	o = parse(BOOK_WINDOW);
-	json_object_set_new(o, "capacity", json_integer(0));
-	json_object_set_new(o, "times", json_array());
+	json_object_set_new(o, "week", json_loads("[" BOOK_SUN "," BOOK_SUN
+	    "," BOOK_SUN "," BOOK_SUN "," BOOK_SUN "," BOOK_SUN "," BOOK_SUN
+	    "]", 0, NULL));
 	json_object_set_new(o, "days", json_array());
 	assert_int_equal(run(rec_valid_booking_window, o), 0);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {

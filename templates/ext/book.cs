@@ -1,8 +1,9 @@
 <?cs # ext/book.cs: 预约到窗口办理 (EXT-10), GET/POST /book.  Book.{item,
        item_name,dept_name,no,blocked,noshow_max,noshow_days,block_days,
-       active_max}; Windows.N.{code,name,place,minutes,Days.M.{day,any,
-       Slots.K.{time,left,at}}}: the working days the intranet's calendar
-       names and the slots not started; Form.Error on a refusal (422). ?>
+       active_max}; Windows.N.{code,name,place,minutes,Days.M.{day,wday,
+       any,Slots.K.{time,left,at}}}: the working days the intranet's
+       calendar names (wday 周一…) and the slots of that weekday not
+       started; Form.Error on a refusal (422). ?>
 <header class="page-head">
   <h1>预约到窗口办理</h1>
   <p class="page-sub"><?cs var:Book.item_name ?>（<?cs var:Book.dept_name ?>）<?cs if:Book.no ?>，申请编号 <span class="mono"><?cs var:Book.no ?></span><?cs /if ?></p>
@@ -24,7 +25,7 @@
     <?cs if:w.place ?><p class="small muted"><?cs var:w.place ?>；每个时段 <?cs var:w.minutes ?> 分钟</p><?cs /if ?>
     <?cs each:d = w.Days ?>
     <fieldset class="field choice">
-      <legend><?cs var:d.day ?></legend>
+      <legend><?cs var:d.day ?> <?cs var:d.wday ?></legend>
       <?cs if:d.any == "1" ?>
       <div class="choice-opts">
         <?cs each:s = d.Slots ?>

@@ -1,15 +1,17 @@
 <?cs # int/admin_booking_plan.cs: 预约时段 (EXT-10), GET/POST
        /admin/booking-plan, the system administrator (who keeps the
-       windows).  Windows.N.{dept,code,dept_name,window_name,planned,times,
-       minutes,capacity,weekdays,closed,sent_days}: every window; with a
-       window chosen Plan.{dept,code,dept_name,window_name,times,minutes,
-       capacity,closed,planned}, Weekdays.N.{n,name,on} and Outside.N.{code,
-       name,window,day,slot,item_name,app_no}: the bookings waiting that
-       its plan no longer offers.  Form.Error on a refusal (422). ?>
+       windows).  Windows.N.{dept,code,dept_name,window_name,planned,
+       minutes,capacity,Days.K.{label,times,cap},closed,sent_days}: every
+       window, its weekdays open (those alike in a row as one); with a
+       window chosen Plan.{dept,code,dept_name,window_name,minutes,closed,
+       planned}, Weekdays.N.{n,name,times,cap} (each day of the week's
+       slots and places) and Outside.N.{code,name,window,day,slot,
+       item_name,app_no}: the bookings waiting that its plan no longer
+       offers.  Form.Error on a refusal (422). ?>
 <?cs include:"int/admin_nav.cs" ?>
 <header class="page-head">
   <h1>预约时段</h1>
-  <p class="page-sub">设置各窗口每个工作日可网上预约的时段、每段人数、开放预约的星期和不开放的日期。保存后随网闸摆渡送往外网，外网只在这些日期和时段接受预约；节假日按工作日历自动不开放。</p>
+  <p class="page-sub">按星期设置各窗口可网上预约的时段和每段人数，以及不开放的日期。保存后随网闸摆渡送往外网，外网只在这些日期和时段接受预约；节假日按工作日历自动不开放。</p>
 </header>
 <?cs if:Plan.code ?>
 <section class="form-page" id="plan">
@@ -21,23 +23,20 @@
     <input type="hidden" name="dept" value="<?cs var:Plan.dept ?>">
     <input type="hidden" name="code" value="<?cs var:Plan.code ?>">
     <div class="field">
-      <label for="f-times">各时段开始时间</label>
-      <textarea id="f-times" name="times" rows="3" spellcheck="false" aria-describedby="f-times-help" required><?cs var:Plan.times ?></textarea>
-      <p class="help" id="f-times-help">用空格分开，从早到晚，07:00 到 20:00 之间，最多 24 个，例如 09:00 09:30 10:00 14:00。</p>
-    </div>
-    <div class="field">
       <label for="f-minutes">每个时段（分钟）</label>
       <input id="f-minutes" name="minutes" type="number" min="5" max="240" inputmode="numeric" value="<?cs var:Plan.minutes ?>" required>
     </div>
-    <div class="field">
-      <label for="f-capacity">每个时段可约人数</label>
-      <input id="f-capacity" name="capacity" type="number" min="0" max="50" inputmode="numeric" value="<?cs var:Plan.capacity ?>" aria-describedby="f-capacity-help" required>
-      <p class="help" id="f-capacity-help">0 表示这个窗口停止网上预约（已约的保留）。</p>
-    </div>
     <fieldset class="field">
-      <legend>开放预约的星期</legend>
-      <p class="help">只在所选星期中的工作日开放；调休上班的星期六要开放，请勾选“六”。</p>
-      <?cs each:d = Weekdays ?><label class="check"><input type="checkbox" name="wd<?cs var:d.n ?>" value="1"<?cs if:d.on == "1" ?> checked<?cs /if ?>> 星期<?cs var:d.name ?></label> <?cs /each ?>
+      <legend>每天的时段和人数</legend>
+      <p class="help" id="f-week-help">每天一行：填这天各时段的开始时间，用空格分开，从早到晚，07:00 到 20:00 之间，最多 24 个，如 09:00 09:30 14:00；这天不接受预约就留空。人数是每个时段可约几人，0 表示这天暂停网上预约（已约的保留）。节假日按工作日历自动不开放；调休上班的星期六按“星期六”一行开放。</p>
+      <div class="week-row week-head" aria-hidden="true"><span>星期</span><span>各时段开始时间</span><span>每段人数</span></div>
+      <?cs each:d = Weekdays ?>
+      <div class="week-row">
+        <label for="f-t<?cs var:d.n ?>">星期<?cs var:d.name ?></label>
+        <input id="f-t<?cs var:d.n ?>" name="t<?cs var:d.n ?>" type="text" spellcheck="false" autocomplete="off" aria-describedby="f-week-help" placeholder="不开放" value="<?cs var:d.times ?>">
+        <input name="c<?cs var:d.n ?>" type="number" min="0" max="50" inputmode="numeric" value="<?cs var:d.cap ?>" aria-label="星期<?cs var:d.name ?>每个时段可约人数">
+      </div>
+      <?cs /each ?>
     </fieldset>
     <div class="field">
       <label for="f-closed">不开放的日期（选填）</label>
@@ -69,7 +68,7 @@
         <?cs each:w = Windows ?>
         <tr>
           <td data-label="部门和窗口"><?cs var:w.dept_name ?> · <?cs var:w.window_name ?> <span class="mono small muted"><?cs var:w.code ?></span></td>
-          <td data-label="预约安排"><?cs if:w.planned != "1" ?><span class="muted">未开放网上预约</span><?cs elif:w.capacity == "0" ?><span class="muted">已停止网上预约</span><?cs else ?>星期<?cs var:w.weekdays ?>，<?cs var:w.times ?>（每段 <?cs var:w.minutes ?> 分钟、<?cs var:w.capacity ?> 人）<?cs if:w.closed ?><br><span class="small">不开放：<?cs var:w.closed ?></span><?cs /if ?><?cs /if ?></td>
+          <td data-label="预约安排"><?cs if:w.planned != "1" ?><span class="muted">未开放网上预约</span><?cs elif:subcount(w.Days) == 0 ?><span class="muted">已停止网上预约</span><?cs else ?><?cs each:d = w.Days ?><?cs var:d.label ?>：<?cs var:d.times ?>（每段 <?cs var:d.cap ?> 人）<br><?cs /each ?><span class="small">每段 <?cs var:w.minutes ?> 分钟</span><?cs if:w.closed ?><br><span class="small">不开放：<?cs var:w.closed ?></span><?cs /if ?><?cs /if ?></td>
           <td data-label="操作"><a class="btn btn-small" href="/admin/booking-plan?dept=<?cs var:url_escape(w.dept) ?>&amp;code=<?cs var:url_escape(w.code) ?>#plan">设置</a></td>
         </tr>
         <?cs /each ?>

@@ -2,9 +2,11 @@
        an item's case as the investor's agent (INT-14), coordinators of
        the project only.  Project.{id,name,investor,credit_code,
        agreement_no,centre}; Item.{code,name,dept,promised_days,
-       materials.N.{seq,name,original,copies,required}}; Form.{Error,key,
-       name,id_number,mobile,remark}: what was typed, kept on a refusal
-       (the files are chosen again). ?>
+       materials.N.{seq,name,original,copies,required,paper,pages}} (the
+       纸质已收 ticks as posted); People.N.{id,name,dept}: who of the
+       departments acting on the case may sign for paper; Form.{Error,key,
+       name,id_number,mobile,remark,paper_to}: what was typed, kept on a
+       refusal (the files are chosen again). ?>
 <nav class="crumbs no-print" aria-label="位置"><a href="/agency">全程代理项目</a> › <a href="/agency/project?id=<?cs var:url_escape(Project.id) ?>"><?cs var:Project.name ?></a> › 代为申请</nav>
 <header class="page-head">
   <h1>代为申请：<?cs var:Item.name ?></h1>
@@ -33,13 +35,24 @@
   </div>
   <fieldset class="field">
     <legend>申请材料</legend>
-    <p class="help">每项材料扫描成 PDF 或拍照（JPEG、PNG）上传，单个文件不超过 <?cs var:Page.MaxUploadMB ?> MB，按文件内容检查并查杀病毒。纸质原件需要核验的，由部门在审查时通知企业提交。</p>
+    <p class="help">每项材料扫描成 PDF 或拍照（JPEG、PNG）上传，单个文件不超过 <?cs var:Page.MaxUploadMB ?> MB，按文件内容检查并查杀病毒；不能扫描的（原件、图纸、样品）收下纸质材料后勾选「纸质已收」，并在下面选择受理部门签收的工作人员，送交后由其在办件页签收。</p>
     <?cs each:m = Item.materials ?>
     <div class="field material">
       <label for="f-m<?cs var:m.seq ?>"><?cs var:m.name ?><?cs if:m.required == "1" ?> <span class="badge st-wait">必交</span><?cs /if ?> <span class="small muted"><?cs var:m.original ?> <?cs var:m.copies ?> 份</span></label>
-      <input id="f-m<?cs var:m.seq ?>" name="m<?cs var:m.seq ?>" type="file" accept="application/pdf,image/jpeg,image/png"<?cs if:m.required == "1" ?> required<?cs /if ?>>
+      <input id="f-m<?cs var:m.seq ?>" name="m<?cs var:m.seq ?>" type="file" accept="application/pdf,image/jpeg,image/png">
+      <label class="check"><input type="checkbox" name="p<?cs var:m.seq ?>" value="1"<?cs if:m.paper == "1" ?> checked<?cs /if ?>> 纸质已收</label>
+      <label class="small" for="f-pg<?cs var:m.seq ?>">纸质页数</label>
+      <input id="f-pg<?cs var:m.seq ?>" name="pg<?cs var:m.seq ?>" type="text" inputmode="numeric" maxlength="5" size="5" value="<?cs var:m.pages ?>">
     </div>
     <?cs /each ?>
+    <div class="field">
+      <label for="f-paper-to">纸质材料交给（勾选了「纸质已收」时必选）</label>
+      <select id="f-paper-to" name="paper_to" aria-describedby="f-paper-to-help">
+        <option value="">（没有纸质材料）</option>
+        <?cs each:p = People ?><option value="<?cs var:p.id ?>"<?cs if:Form.paper_to == p.id ?> selected<?cs /if ?>><?cs var:p.name ?>（<?cs var:p.dept ?>）</option><?cs /each ?>
+      </select>
+      <p class="help" id="f-paper-to-help">中心把纸质材料送到这位工作人员手中，由其在办件页签收；签收前材料记在您名下。</p>
+    </div>
   </fieldset>
   <div class="form-actions">
     <button class="btn btn-primary" type="submit">提交申请并打印回执</button>
