@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -63,6 +64,48 @@ test_fault(struct req *r)
 		pool_fault_after(n);
 }
 
+/*
+ * The replica's connection for the public catalogue (db_read_socket):
+ * opened when first needed, asked whether it still answers before each
+ * such request, and when it does not, the page reads from the primary
+ * and the replica is tried again READ_RETRY seconds later.
+ */
+#define READ_RETRY	5
+
+static struct db	*rdb;
+static time_t		 rdb_after;
+
+static void
+read_from(struct req *r, const struct config *cfg)
+{
+	struct timespec	 now;
+
+	if (cfg->db_read_socket == NULL)
+		return;
+	if (rdb != NULL && !db_alive(rdb)) {
+		log_err("the replica does not answer: the public pages read "
+		    "from the primary");
+		db_close(rdb);
+		rdb = NULL;
+	}
+	if (rdb == NULL) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec < rdb_after)
+			return;
+		if ((rdb = db_open_as(cfg, DB_READ)) == NULL) {
+			rdb_after = now.tv_sec + READ_RETRY;
+			log_err("no replica at %s: the public pages read from "
+			    "the primary", cfg->db_read_socket);
+			return;
+		}
+		db_keep(rdb);
+	}
+	db_request(rdb);
+	if (cfg->clock_settable)
+		db_clock(rdb, clock_fixed());
+	r->db = rdb;
+}
+
 static void
 serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
     struct pool *pool)
@@ -109,9 +152,16 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 		else if (cfg->site == SITE_INTRANET && db_client(db,
 		    request_param(&r, "REMOTE_ADDR"), r.user.id) != DB_OK)
 			reply_error(&r, 500, NULL);
-		/* A public page kept for visitors without a session. */
-		else if (!page_ext_cached(&r))
-			route_dispatch(&r);
+		else {
+			/* The catalogue a visitor without a session reads
+			 * may come from a replica (docs/replica.md). */
+			if (page_ext_public(&r))
+				read_from(&r, cfg);
+			/* A public page kept for visitors without a
+			 * session. */
+			if (!page_ext_cached(&r))
+				route_dispatch(&r);
+		}
 	}
 	pool_recover(NULL);
 	pool_fault_after(-1);
@@ -187,6 +237,8 @@ main(int argc, char *argv[])
 		}
 	}
 	pool_free(pool);
+	if (rdb != NULL)
+		db_close(rdb);
 	db_close(db);
 	config_free(&cfg);
 	return 0;

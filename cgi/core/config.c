@@ -138,6 +138,7 @@ config_load(const char *path, struct config *c)
 		size_t		*z;
 	} keys[] = {
 		{ "db_socket", &c->db_socket, NULL },
+		{ "db_read_socket", &c->db_read_socket, NULL },
 		{ "db_host", &c->db_host, NULL },
 		{ "db_name", &c->db_name, NULL },
 		{ "db_user", &c->db_user, NULL },
@@ -259,6 +260,10 @@ config_load(const char *path, struct config *c)
 			c->session_max = (long)n;
 		} else if (strcmp(k, "cookie_secure") == 0) {
 			c->cookie_secure = strcmp(v, "1") == 0;
+		} else if (strcmp(k, "db_replica") == 0) {
+			if (strcmp(v, "on") != 0 && strcmp(v, "off") != 0)
+				goto bad;
+			c->db_replica = strcmp(v, "on") == 0;
 		} else if (strcmp(k, "clock_settable") == 0) {
 			c->clock_settable = strcmp(v, "1") == 0;
 		} else if (strcmp(k, "gap_suite") == 0) {
@@ -295,6 +300,7 @@ config_free(struct config *c)
 {
 	free(c->clock_file);
 	free(c->db_socket);
+	free(c->db_read_socket);
 	free(c->db_host);
 	free(c->db_name);
 	free(c->db_user);

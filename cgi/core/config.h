@@ -17,6 +17,11 @@ enum site {
 struct config {
 	enum site	 site;
 	char		*db_socket;
+	/* A replica's socket for the public catalogue's reads
+	 * (docs/replica.md); NULL: every read on db_socket.  db_replica
+	 * (on/off) is ./run's: whether it starts that replica. */
+	char		*db_read_socket;
+	int		 db_replica;
 	char		*db_host;
 	unsigned	 db_port;
 	char		*db_name;

@@ -96,6 +96,17 @@ db_gone(const struct db *db)
 	return db->gone;
 }
 
+int
+db_alive(struct db *db)
+{
+	if (db->gone)
+		return 0;
+	if (mysql_ping(db->conn) == 0)
+		return 1;
+	db->gone = 1;
+	return 0;
+}
+
 void
 db_request(struct db *db)
 {
@@ -224,6 +235,7 @@ credentials(const struct config *cfg, enum db_role role, const char **user,
 	switch (role) {
 	case DB_APP:
 	case DB_BULK:
+	case DB_READ:
 		if ((file = cfg->db_password_file) == NULL)
 			snprintf(pw, pwlen, "%s", cfg->db_password);
 		break;
@@ -254,7 +266,9 @@ connect_as(const struct config *cfg, enum db_role role)
 	const char	*user;
 	char		 pw[256];
 	my_bool		 off = 0;
-	unsigned int	 local;
+	unsigned int	 local, port = cfg->db_port;
+	const char	*sock = cfg->db_socket;
+	const char	*host = sock != NULL ? NULL : cfg->db_host;
 
 	if (credentials(cfg, role, &user, pw, sizeof(pw)) == -1)
 		return NULL;
@@ -269,11 +283,22 @@ connect_as(const struct config *cfg, enum db_role role)
 	 * reads a file, only the buffer it is given. */
 	local = role == DB_BULK;
 	mysql_options(conn, MYSQL_OPT_LOCAL_INFILE, &local);
+	/* A replica (DB_READ) may be gone or stopped: a page waits 2 s at
+	 * most to connect, 10 s for an answer (docs/replica.md). */
+	if (role == DB_READ) {
+		unsigned int	 wait = 2, answer = 10;
+
+		sock = cfg->db_read_socket;
+		host = NULL;
+		port = 0;
+		mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &wait);
+		mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &answer);
+		mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &answer);
+	}
 	/* stmt_affected() counts rows matched, not only rows changed: an
 	 * update that writes the same values still found its row. */
-	if (mysql_real_connect(conn, cfg->db_socket ? NULL : cfg->db_host,
-	    user, pw, role == DB_ROOT ? NULL : cfg->db_name, cfg->db_port,
-	    cfg->db_socket, CLIENT_FOUND_ROWS) == NULL) {
+	if (mysql_real_connect(conn, host, user, pw, role == DB_ROOT ? NULL :
+	    cfg->db_name, port, sock, CLIENT_FOUND_ROWS) == NULL) {
 		OPENSSL_cleanse(pw, sizeof(pw));
 		log_err("cannot connect to the database as %s: %s", user,
 		    mysql_error(conn));

@@ -42,6 +42,8 @@ enum db_role {
 	DB_MIGRATE,
 	DB_ROOT,
 	DB_BULK,	/* the application's account, with db_load() */
+	DB_READ,	/* the application's account on db_read_socket, a
+			 * read-only replica (the public catalogue) */
 };
 
 struct db	*db_open(const struct config *);	/* DB_APP; NULL, logged */
@@ -49,6 +51,8 @@ struct db	*db_open_as(const struct config *, enum db_role);
 /* A worker's handle: a lost server is no exit but DB_ERR, and db_gone(). */
 void		 db_keep(struct db *);
 int		 db_gone(const struct db *);
+/* Whether the server still answers (a ping); if not, db_gone() says so. */
+int		 db_alive(struct db *);
 /*
  * A worker's request begins: if its first statement finds the server
  * lost (a restart), it is run once more on a new connection, unless it

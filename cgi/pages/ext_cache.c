@@ -20,12 +20,9 @@
 static const char *const kept[] = { "/", "/guide", "/browse", "/search" };
 
 int
-page_ext_cached(struct req *r)
+page_ext_public(struct req *r)
 {
-	const char	*uri, *page;
-	char		*key;
-	size_t		 i, len;
-	uint64_t	 gen;
+	size_t		 i;
 
 	if (r->cfg->site != SITE_EXTRANET || r->method == NULL ||
 	    strcmp(r->method, "GET") != 0 || r->path == NULL ||
@@ -35,8 +32,19 @@ page_ext_cached(struct req *r)
 		return 0;
 	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
 		if (strcmp(r->path, kept[i]) == 0)
-			break;
-	if (i == sizeof(kept) / sizeof(kept[0]))
+			return 1;
+	return 0;
+}
+
+int
+page_ext_cached(struct req *r)
+{
+	const char	*uri, *page;
+	char		*key;
+	size_t		 len;
+	uint64_t	 gen;
+
+	if (!page_ext_public(r))
 		return 0;
 	/* What else a page shows of its request: its own address, as
 	 * sent (Page.Here, the link to the large-text mode), and that mode

@@ -18,6 +18,9 @@ int	 page_display(struct req *);
 int	 page_ext_home(struct req *);
 /* A kept public page served (1), or what to keep this one as (0). */
 int	 page_ext_cached(struct req *);
+/* Whether it is one of the public catalogue's reads (home, guide, search,
+ * browse) by a visitor without a session: those a replica may serve. */
+int	 page_ext_public(struct req *);
 int	 page_ext_guide(struct req *);
 int	 page_ext_search(struct req *);
 int	 page_ext_browse(struct req *);
