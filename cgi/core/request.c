@@ -668,15 +668,21 @@ status_text(int status)
 
 /*
  * Headers every response carries; see DESIGN.md, security defaults.
- * (libfcgi's printf knows no %zu: sizes go as unsigned long.)
+ * Sent with the first len2 bytes of body2 after them, in one write.
  */
+#define ONE_WRITE_MAX	(256u << 10)
+
 static void
-send_headers(struct req *r, const char *ctype, size_t len, const char *extra)
+send_headers_with(struct req *r, const char *ctype, size_t len,
+    const char *extra, const void *body2, size_t len2)
 {
-	FCGX_FPrintF(r->fcgx->out,
+	char	*buf, *all;
+	int	 n;
+
+	buf = pool_printf(r->pool,
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
-	    "Content-Length: %lu\r\n"
+	    "Content-Length: %zu\r\n"
 	    "Cache-Control: no-store\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
@@ -685,9 +691,24 @@ send_headers(struct req *r, const char *ctype, size_t len, const char *extra)
 	    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
 	    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
 	    "%s%s\r\n",
-	    r->status, status_text(r->status), ctype, (unsigned long)len,
+	    r->status, status_text(r->status), ctype, len,
 	    r->cookies ? r->cookies : "", extra ? extra : "");
+	n = (int)strlen(buf);
+	if (len2 > 0) {
+		all = pool_alloc(r->pool, (size_t)n + len2);
+		memcpy(all, buf, (size_t)n);
+		memcpy(all + n, body2, len2);
+		buf = all;
+		n += (int)len2;
+	}
+	FCGX_PutStr(buf, n, r->fcgx->out);
 	r->sent = 1;
+}
+
+static void
+send_headers(struct req *r, const char *ctype, size_t len, const char *extra)
+{
+	send_headers_with(r, ctype, len, extra, NULL, 0);
 }
 
 /*
@@ -810,8 +831,14 @@ reply_raw(struct req *r, const char *ctype, const void *body, size_t len,
 	    r->cfg->clock_settable)
 		extra = r->cache == PAGE_HIT ? "X-Yiwang-Cache: hit\r\n" :
 		    "X-Yiwang-Cache: miss\r\n";
-	send_headers(r, ctype, len, extra);
-	FCGX_PutStr(body, (int)len, r->fcgx->out);
+	/* A page goes with its headers in one write; a large file after
+	 * them, not copied. */
+	if (len <= ONE_WRITE_MAX)
+		send_headers_with(r, ctype, len, extra, body, len);
+	else {
+		send_headers(r, ctype, len, extra);
+		FCGX_PutStr(body, (int)len, r->fcgx->out);
+	}
 	return r->status;
 }
 
@@ -1030,8 +1057,6 @@ render_roles(struct req *r)
 			hdf_set(r, flags[i].name, "1");
 }
 
-/* The large-text mode's cookie, named as session.c names its own. */
-#define VIEW_COOKIE	"yw_view"
 #define VIEW_MAX_AGE	(400L * 24 * 3600)	/* browsers' longest */
 
 static const char *

@@ -21,6 +21,9 @@
 
 struct FCGX_Request;
 
+/* The large-text mode's cookie, named as session.c names its own. */
+#define VIEW_COOKIE	"yw_view"
+
 /* Roles, as bits; a user may hold several. */
 enum role {
 	ROLE_CITIZEN	= 1 << 0,	/* extranet applicant */

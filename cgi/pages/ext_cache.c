@@ -9,8 +9,17 @@
  * pages kept hold no token of a visitor (request.c keep_page()).  Only a
  * page the routes made (200) for the same address is kept, so serving it
  * again needs no second look at the routes.
+ *
+ * The generation is read with a statement only when a write may have
+ * moved it (pagecache.h, pagegen): a kept page is then served without
+ * one.  A visitor who sent no cookie but the form token's and the
+ * large-text mode's is served before the CGI kit parses the request
+ * (page_ext_fast()): the kept page, with the form-token cookie
+ * session_begin() would have set when none came, in one write.
  */
 #include <string.h>
+
+#include <fcgiapp.h>
 
 #include "catalog.h"
 #include "pagecache.h"
@@ -19,12 +28,92 @@
 
 static const char *const kept[] = { "/", "/guide", "/browse", "/search" };
 
+/* Whether path is one of the pages kept. */
+static int
+kept_path(const char *path)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
+		if (strcmp(path, kept[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The pages' generation: known without a statement while no write moved
+ * the site's counter (pagecache.h), else read. */
+static enum db_rc
+generation(struct db *db, struct pool *pool, uint64_t *gen)
+{
+	uint64_t	 mark;
+	enum db_rc	 rc;
+
+	if (pagegen_known(gen))
+		return DB_OK;
+	mark = pagegen_mark();
+	if ((rc = catalog_generation(db, pool, gen)) == DB_OK)
+		pagegen_learnt(mark, *gen);
+	return rc;
+}
+
+int
+page_ext_fast(struct req *r, struct FCGX_Request *fr,
+    const struct config *cfg, struct db *db, struct pool *pool)
+{
+	char		**env = fr->envp;
+	const char	*v, *uri, *page, *pre;
+	size_t		 len;
+	uint64_t	 gen;
+	int		 big;
+
+	/* What request_begin() and page_ext_cached() would find, from the
+	 * raw parameters: a GET with no body and no cookie but the form
+	 * token's and the large-text mode's (so no session), of a kept
+	 * page.  A
+	 * page is kept only once made (200) for the same address, so the
+	 * query string it carries passed request_begin()'s checks. */
+	if (cfg->site != SITE_EXTRANET ||
+	    (v = FCGX_GetParam("REQUEST_METHOD", env)) == NULL ||
+	    strcmp(v, "GET") != 0 ||
+	    !session_cookies_plain(cfg, FCGX_GetParam("HTTP_COOKIE", env),
+	    &pre, &big) ||
+	    ((v = FCGX_GetParam("CONTENT_LENGTH", env)) != NULL &&
+	    *v != '\0') ||
+	    FCGX_GetParam("YIWANG_OPS", env) != NULL ||
+	    FCGX_GetParam("HTTP_X_YIWANG_FAULT", env) != NULL ||
+	    (uri = FCGX_GetParam("REQUEST_URI", env)) == NULL ||
+	    strlen(uri) > 500)
+		return 0;
+	if ((v = FCGX_GetParam("DOCUMENT_URI", env)) == NULL)
+		v = uri;
+	if (!kept_path(pool_strndup(pool, v, strcspn(v, "?"))))
+		return 0;
+	if (generation(db, pool, &gen) != DB_OK ||
+	    (page = pagecache_get(pool_printf(pool, "%d %s", big, uri), gen,
+	    &len)) == NULL)
+		return 0;
+	memset(r, 0, sizeof(*r));
+	r->pool = pool;
+	r->cfg = cfg;
+	r->db = db;
+	r->fcgx = fr;
+	r->method = "GET";
+	r->status = 200;
+	r->cache = PAGE_HIT;
+	if (pre != NULL)
+		r->csrf = pool_strndup(pool, pre, 64);
+	else
+		session_anon(r);
+	reply_raw(r, "text/html; charset=utf-8", page, len, NULL);
+	return 1;
+}
+
 int
 page_ext_cached(struct req *r)
 {
 	const char	*uri, *page;
 	char		*key;
-	size_t		 i, len;
+	size_t		 len;
 	uint64_t	 gen;
 
 	if (r->cfg->site != SITE_EXTRANET || r->method == NULL ||
@@ -33,10 +122,7 @@ page_ext_cached(struct req *r)
 	    request_param(r, "YIWANG_OPS") != NULL ||
 	    request_param(r, "HTTP_X_YIWANG_FAULT") != NULL)
 		return 0;
-	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
-		if (strcmp(r->path, kept[i]) == 0)
-			break;
-	if (i == sizeof(kept) / sizeof(kept[0]))
+	if (!kept_path(r->path))
 		return 0;
 	/* What else a page shows of its request: its own address, as
 	 * sent (Page.Here, the link to the large-text mode), and that mode
@@ -44,7 +130,7 @@ page_ext_cached(struct req *r)
 	if ((uri = request_param(r, "REQUEST_URI")) == NULL ||
 	    strlen(uri) > 500)
 		return 0;
-	if (catalog_generation(r->db, r->pool, &gen) != DB_OK)
+	if (generation(r->db, r->pool, &gen) != DB_OK)
 		return 0;
 	key = pool_printf(r->pool, "%d %s", view_big(r), uri);
 	if ((page = pagecache_get(key, gen, &len)) != NULL) {

@@ -18,6 +18,10 @@ int	 page_display(struct req *);
 int	 page_ext_home(struct req *);
 /* A kept public page served (1), or what to keep this one as (0). */
 int	 page_ext_cached(struct req *);
+/* A kept page served (1) to a request with no cookie but the form
+ * token's and the large-text mode's, from its FastCGI parameters alone, before request_begin() (r is made here). */
+int	 page_ext_fast(struct req *, struct FCGX_Request *,
+	    const struct config *, struct db *, struct pool *);
 int	 page_ext_guide(struct req *);
 int	 page_ext_search(struct req *);
 int	 page_ext_browse(struct req *);
