@@ -766,11 +766,33 @@ reply_file(struct req *r, const char *path, const char *ctype,
 	return reply_raw(r, ctype, buf, got, name);
 }
 
+/* The page with this visitor's token: kept with its places marked. */
+static void
+keep_token_page(struct req *r, const void *body, size_t len)
+{
+	char	*copy, *at, *end;
+
+	/* Only a page the mark cannot be mistaken in, with the token of
+	 * this request (64 characters) where it prints one. */
+	if (r->csrf == NULL || strlen(r->csrf) != PAGE_TOKEN_LEN ||
+	    memchr(body, PAGE_TOKEN_MARK, len) != NULL)
+		return;
+	copy = pool_alloc(r->pool, len);
+	memcpy(copy, body, len);
+	end = copy + len;
+	for (at = copy; (at = memmem(at, (size_t)(end - at), r->csrf,
+	    PAGE_TOKEN_LEN)) != NULL; at += PAGE_TOKEN_LEN)
+		memset(at, PAGE_TOKEN_MARK, PAGE_TOKEN_LEN);
+	pagecache_put(r->cache_key, r->cache_gen, copy, len);
+}
+
 /*
  * A public page made for a visitor without a session (ext_cache.c set
  * r->cache_key) is kept for the next: only a whole page (200, no memory
  * short), made for nobody (no user), and holding no token of this
- * visitor's (the CSRF token of a form; the anonymous pages have none).
+ * visitor's (the CSRF token of a form; the anonymous pages have none),
+ * but for a page that prints it by design (r->cache_token, the login
+ * form), kept with the token's places marked.
  */
 static void
 keep_page(struct req *r, const char *ctype, const void *body, size_t len,
@@ -780,6 +802,10 @@ keep_page(struct req *r, const char *ctype, const void *body, size_t len,
 	    filename != NULL || r->user.id != 0 || r->session_hash != NULL ||
 	    strcmp(ctype, "text/html; charset=utf-8") != 0)
 		return;
+	if (r->cache_token) {
+		keep_token_page(r, body, len);
+		return;
+	}
 	if (r->csrf != NULL && *r->csrf != '\0' &&
 	    memmem(body, len, r->csrf, strlen(r->csrf)) != NULL) {
 		log_err("a public page holds the visitor's token: not kept "

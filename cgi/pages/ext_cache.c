@@ -1,12 +1,15 @@
 /*
  * ext_cache.c: the public catalogue pages kept for visitors without a
  * session (issue #12): the home page, the guides (办事指南), browsing by
- * theme, department or level, and search results.  A kept page is the one
+ * theme, department or level, search results, and the login form, kept
+ * with its form token's places marked and served with each visitor's
+ * own token (request.c keep_token_page()).  A kept page is the one
  * the same request would make again, byte for byte, while the generation
  * of what these pages show (db/280_page_gen.sql, moved by every write to
- * it) has not moved: one statement instead of the page's.  A request with
- * a session cookie is never answered from, nor adds to, what is kept; the
- * pages kept hold no token of a visitor (request.c keep_page()).  Only a
+ * it) has not moved, without the page's statements.  A request with a
+ * session cookie is never answered from, nor adds to, what is kept; the
+ * pages kept hold no token of a visitor (request.c keep_page()) but in
+ * the login form's marked places.  Only a
  * page the routes made (200) for the same address is kept, so serving it
  * again needs no second look at the routes.
  *
@@ -26,18 +29,53 @@
 #include "pages.h"
 #include "session.h"
 
-static const char *const kept[] = { "/", "/guide", "/browse", "/search" };
+/* The pages kept; token: the page prints the visitor's form token (the
+ * login form's), which is put in for each visitor. */
+static const struct {
+	const char	*path;
+	int		 token;
+} kept[] = {
+	{ "/", 0 }, { "/guide", 0 }, { "/browse", 0 }, { "/search", 0 },
+	{ "/login", 1 },
+};
 
-/* Whether path is one of the pages kept. */
+/* Whether path is one of the pages kept: 1, or 2 when it prints the
+ * visitor's token; else 0. */
 static int
 kept_path(const char *path)
 {
 	size_t	 i;
 
 	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
-		if (strcmp(path, kept[i]) == 0)
-			return 1;
+		if (strcmp(path, kept[i].path) == 0)
+			return kept[i].token ? 2 : 1;
 	return 0;
+}
+
+/* Serve the kept page, with this visitor's token where it prints one. */
+static int
+serve_kept(struct req *r, const char *page, size_t len, int how)
+{
+	char		*copy;
+	const char	*at, *end;
+
+	if (how == 2) {
+		if (r->csrf == NULL || strlen(r->csrf) != PAGE_TOKEN_LEN)
+			return 0;
+		copy = pool_alloc(r->pool, len);
+		memcpy(copy, page, len);
+		end = copy + len;
+		for (at = copy; (at = memchr(at, PAGE_TOKEN_MARK,
+		    (size_t)(end - at))) != NULL; at += PAGE_TOKEN_LEN) {
+			if ((size_t)(end - at) < PAGE_TOKEN_LEN)
+				return 0;
+			memcpy(copy + (at - copy), r->csrf, PAGE_TOKEN_LEN);
+		}
+		page = copy;
+	}
+	r->cache = PAGE_HIT;
+	reply_raw(r, "text/html; charset=utf-8", page, len, NULL);
+	return 1;
 }
 
 /* The pages' generation: known without a statement while no write moved
@@ -64,7 +102,7 @@ page_ext_fast(struct req *r, struct FCGX_Request *fr,
 	const char	*v, *uri, *page, *pre;
 	size_t		 len;
 	uint64_t	 gen;
-	int		 big;
+	int		 big, how;
 
 	/* What request_begin() and page_ext_cached() would find, from the
 	 * raw parameters: a GET with no body and no cookie but the form
@@ -86,7 +124,7 @@ page_ext_fast(struct req *r, struct FCGX_Request *fr,
 		return 0;
 	if ((v = FCGX_GetParam("DOCUMENT_URI", env)) == NULL)
 		v = uri;
-	if (!kept_path(pool_strndup(pool, v, strcspn(v, "?"))))
+	if ((how = kept_path(pool_strndup(pool, v, strcspn(v, "?")))) == 0)
 		return 0;
 	if (generation(db, pool, &gen) != DB_OK ||
 	    (page = pagecache_get(pool_printf(pool, "%d %s", big, uri), gen,
@@ -99,13 +137,11 @@ page_ext_fast(struct req *r, struct FCGX_Request *fr,
 	r->fcgx = fr;
 	r->method = "GET";
 	r->status = 200;
-	r->cache = PAGE_HIT;
 	if (pre != NULL)
-		r->csrf = pool_strndup(pool, pre, 64);
+		r->csrf = pool_strndup(pool, pre, PAGE_TOKEN_LEN);
 	else
 		session_anon(r);
-	reply_raw(r, "text/html; charset=utf-8", page, len, NULL);
-	return 1;
+	return serve_kept(r, page, len, how);
 }
 
 int
@@ -115,6 +151,7 @@ page_ext_cached(struct req *r)
 	char		*key;
 	size_t		 len;
 	uint64_t	 gen;
+	int		 how;
 
 	if (r->cfg->site != SITE_EXTRANET || r->method == NULL ||
 	    strcmp(r->method, "GET") != 0 || r->path == NULL ||
@@ -122,7 +159,7 @@ page_ext_cached(struct req *r)
 	    request_param(r, "YIWANG_OPS") != NULL ||
 	    request_param(r, "HTTP_X_YIWANG_FAULT") != NULL)
 		return 0;
-	if (!kept_path(r->path))
+	if ((how = kept_path(r->path)) == 0)
 		return 0;
 	/* What else a page shows of its request: its own address, as
 	 * sent (Page.Here, the link to the large-text mode), and that mode
@@ -133,13 +170,12 @@ page_ext_cached(struct req *r)
 	if (generation(r->db, r->pool, &gen) != DB_OK)
 		return 0;
 	key = pool_printf(r->pool, "%d %s", view_big(r), uri);
-	if ((page = pagecache_get(key, gen, &len)) != NULL) {
-		r->cache = PAGE_HIT;
-		reply_raw(r, "text/html; charset=utf-8", page, len, NULL);
+	if ((page = pagecache_get(key, gen, &len)) != NULL &&
+	    serve_kept(r, page, len, how))
 		return 1;
-	}
 	r->cache = PAGE_MISS;
 	r->cache_key = key;
 	r->cache_gen = gen;
+	r->cache_token = how == 2;
 	return 0;
 }

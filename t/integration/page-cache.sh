@@ -8,6 +8,7 @@
 # A kept page costs no statement while no write of the application moved
 # the site's shared counter (pagecache.h, pagegen); a change made in SQL
 # shows within PAGEGEN_RECHECK_MS, or at once after pages-expire.
+# The login form is kept too, served with each visitor's own form token.
 # The test stack says which (X-Yiwang-Cache: hit or miss); its fault
 # header without a fault makes a page afresh.
 . "$(dirname "$0")/../lib.sh"
@@ -104,6 +105,38 @@ for i in "${!pages[@]}"; do
 done
 t_is "all ${#pages[@]} public pages of the demo, kept, are the pages made afresh ($n kept answers)" \
 	"${differ[*]}" ""
+
+# The login form is kept with its form token's places marked: each
+# visitor is served it with their own token, the one of their cookie.
+LOGIN=$EXT_URL/login
+tok=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+curl -s --cacert "$TEST_CA" -H 'X-Yiwang-Fault: none' \
+	-H "Cookie: __Host-yw_pre=$tok" -o "$TMP/login.made" "$LOGIN"
+seen=0 same=0 own=0 mine=0 fresh=''
+for _ in $(seq 1 24); do
+	h=$(curl -s --cacert "$TEST_CA" -D - -o "$TMP/login.kept" \
+		-H "Cookie: __Host-yw_pre=$tok" "$LOGIN" | tr -d '\r')
+	[[ $h == *"X-Yiwang-Cache: hit"* ]] || continue
+	seen=1
+	cmp -s "$TMP/login.made" "$TMP/login.kept" && same=1
+	[[ $h == *Set-Cookie* ]] || mine=1
+	break
+done
+t_is "the login form, kept, to a visitor with their form token" \
+	"$seen $same $mine" "1 1 1"
+for _ in $(seq 1 24); do
+	h=$(curl -s --cacert "$TEST_CA" -D - -o "$TMP/login.new" "$LOGIN" |
+		tr -d '\r')
+	[[ $h == *"X-Yiwang-Cache: hit"* ]] || continue
+	fresh=$(sed -n 's/.*yw_pre=\([0-9a-f]\{64\}\);.*/\1/p' <<<"$h")
+	own=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$TMP/login.new" |
+		sort -u | sed 's/.*value="//; s/"$//')
+	break
+done
+t_ok "to a new visitor: a fresh token in their cookie" test -n "$fresh"
+t_is "and the same in the form, no one else's" "$own" "$fresh"
+t_unlike "not the token of the visitor it was made for" \
+	"$(cat "$TMP/login.new")" "$tok"
 
 # The large-text mode is a page of its own, kept apart.
 http_get big "$EXT_URL/display?size=big&next=/" >/dev/null
