@@ -4,9 +4,10 @@
 # HTML from the same server in the same run, in its two ways (issue #12):
 # made for the request (as for a visitor with a session cookie: here one no
 # longer good, so the page is the anonymous one) and kept by the worker for
-# visitors without a session (cgi/pages/ext_cache.c).  Prints the three and
-# the ratio of each way to static, so the figures mean the same on any
-# machine.
+# visitors without a session (cgi/pages/ext_cache.c); and the login page
+# (GET /login, kept too, with each visitor's own form token put in).
+# Prints the four and the ratio of each to static, so the figures mean
+# the same on any machine.
 #
 #   bench/guide.sh [SECONDS] [CONNECTIONS]     (defaults 10 and 32)
 #
@@ -53,13 +54,17 @@ run_wrk() {
 bytes=$(wc -c <"$dir/guide.html")
 read -r m_rps m_p50 m_p99 m_bad < <(run_wrk "$url/guide?code=$code" "$made")
 read -r k_rps k_p50 k_p99 k_bad < <(run_wrk "$url/guide?code=$code")
+read -r l_rps l_p50 l_p99 l_bad < <(run_wrk "$url/login")
 read -r s_rps s_p50 s_p99 _ < <(run_wrk "$url/bench-static/guide.html")
 printf 'guide page (%d bytes), %ss, %d connections, 2 wrk threads\n' "$bytes" "$secs" "$conns"
 printf '  made (FastCGI + MariaDB + ClearSilver):  %10.0f req/s  p50 %-8s p99 %-8s non-2xx %d\n' \
 	"$m_rps" "$m_p50" "$m_p99" "$m_bad"
 printf '  kept by the worker (no session cookie):  %10.0f req/s  p50 %-8s p99 %-8s non-2xx %d\n' \
 	"$k_rps" "$k_p50" "$k_p99" "$k_bad"
+printf '  login page (kept, a form token each):    %10.0f req/s  p50 %-8s p99 %-8s non-2xx %d\n' \
+	"$l_rps" "$l_p50" "$l_p99" "$l_bad"
 printf '  static copy from the same nginx:         %10.0f req/s  p50 %-8s p99 %s\n' \
 	"$s_rps" "$s_p50" "$s_p99"
-awk -v m="$m_rps" -v k="$k_rps" -v s="$s_rps" 'BEGIN {
-	printf "  ratio made/static: %.3f   kept/static: %.3f\n", m / s, k / s }'
+awk -v m="$m_rps" -v k="$k_rps" -v l="$l_rps" -v s="$s_rps" 'BEGIN {
+	printf "  ratio made/static: %.3f   kept/static: %.3f   login/static: %.3f\n",
+	    m / s, k / s, l / s }'

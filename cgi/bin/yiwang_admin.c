@@ -121,6 +121,9 @@ usage(void)
 	    "                               over Y years ending DAYS ago\n"
 	    "                               (benchmarks; history.h)\n"
 	    "  search-rebuild               rebuild the extranet's full-text index\n"
+	    "  pages-expire                 the extranet's workers make their kept\n"
+	    "                               public pages again (after a change\n"
+	    "                               made in SQL, outside the application)\n"
 	    "  perf-rebuild [--check]       compute the performance and statistics\n"
 	    "                               summaries (and /hall's day figures)\n"
 	    "                               again from the cases (after a bulk\n"
@@ -2468,6 +2471,7 @@ main(int argc, char *argv[])
 	if ((db = db_open_as(&cfg, strcmp(cmd, "db-setup") == 0 ? DB_ROOT :
 	    strcmp(cmd, "migrate") == 0 ||
 	    strcmp(cmd, "search-rebuild") == 0 ||
+	    strcmp(cmd, "pages-expire") == 0 ||
 	    strcmp(cmd, "dash-rebuild") == 0 ||
 	    strcmp(cmd, "perf-rebuild") == 0 ? DB_MIGRATE : DB_APP)) == NULL)
 		return 1;
@@ -2519,6 +2523,8 @@ main(int argc, char *argv[])
 		rc = perf_rebuild_cmd(db, pool, argc == 2);
 	else if (strcmp(cmd, "search-rebuild") == 0 && argc == 1)
 		rc = search_rebuild(db) == DB_OK ? 0 : 1;
+	else if (strcmp(cmd, "pages-expire") == 0 && argc == 1)
+		rc = catalog_pages_expire(db) == DB_OK ? 0 : 1;
 	else if (strcmp(cmd, "agent-add") == 0 && argc >= 5)
 		rc = agent_add_cmd(&cfg, db, pool, argc, argv);
 	else if ((strcmp(cmd, "citizen-add") == 0 ||

@@ -138,7 +138,11 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 		return;
 	}
 	pool_recover(&oom);
-	if ((status = request_begin(&r, fr, cfg, db, pool)) != 0)
+	/* A public page kept for a visitor who sent no cookie, before the
+	 * CGI kit parses the request (ext_cache.c). */
+	if (page_ext_fast(&r, fr, cfg, db, pool))
+		;
+	else if ((status = request_begin(&r, fr, cfg, db, pool)) != 0)
 		reply_error(&r, status, r.why);
 	else {
 		if (cfg->clock_settable)

@@ -21,6 +21,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "log.h"
+#include "pagecache.h"
 
 #define MAX_PARAMS	64
 #define CACHE_SIZE	512
@@ -331,6 +332,9 @@ db_open_as(const struct config *cfg, enum db_role role)
 	}
 	db->cfg = cfg;
 	db->role = role;
+	/* The extranet's writes move the kept pages' counter (pagegen). */
+	if (cfg->site == SITE_EXTRANET)
+		(void)pagegen_open(cfg->db_socket, cfg->files_dir);
 	if (clock_fixed() != 0 && db_clock(db, clock_fixed()) != DB_OK) {
 		db_close(db);
 		return NULL;
@@ -433,6 +437,8 @@ db_exec(struct db *db, const char *sql)
 		if ((res = mysql_store_result(db->conn)) != NULL)
 			mysql_free_result(res);
 	} while (mysql_next_result(db->conn) == 0);
+	if (!writes_nothing(sql))
+		pagegen_moved();
 	return DB_OK;
 }
 
@@ -489,6 +495,7 @@ db_exec_multi(struct db *db, const char *sql)
 		} while (status == 0);
 	}
 	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
+	pagegen_moved();
 	return rc;
 }
 
@@ -550,6 +557,7 @@ db_load(struct db *db, const char *sql, const char *buf, size_t len,
 	}
 	mysql_set_local_infile_default(db->conn);
 	*rows = (uint64_t)mysql_affected_rows(db->conn);
+	pagegen_moved();
 	return DB_OK;
 }
 
@@ -565,11 +573,16 @@ db_commit(struct db *db)
 {
 	db->fresh = 0;
 	if (mysql_commit(db->conn) != 0) {
+		/* A commit lost with the server may have been done. */
+		pagegen_moved();
 		check_gone(db, mysql_errno(db->conn), "commit");
 		note_busy(db, mysql_errno(db->conn));
 		log_err("commit: %s", mysql_error(db->conn));
 		return DB_ERR;
 	}
+	/* After the commit: a worker that sees the counter unchanged may
+	 * trust the generation it read (pagecache.h). */
+	pagegen_moved();
 	return DB_OK;
 }
 
@@ -791,6 +804,7 @@ stmt_run(struct stmt *s)
 		goto fail;
 	if ((meta = mysql_stmt_result_metadata(s->st)) == NULL) {
 		s->db->fresh = 0;
+		pagegen_moved();	/* a write, maybe committed now */
 		return DB_OK;		/* not a SELECT */
 	}
 	mysql_stmt_attr_set(s->st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
@@ -834,6 +848,7 @@ nomem:
 	result_free(s);
 	return DB_ERR;
 fail:
+	pagegen_moved();	/* a write lost with the server may be done */
 	err = mysql_stmt_errno(s->st);
 	check_gone(s->db, err, "execute");
 	if (may_retry(s->db, err, s->sql) && revive(s->db, s) == 0)

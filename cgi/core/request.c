@@ -668,15 +668,21 @@ status_text(int status)
 
 /*
  * Headers every response carries; see DESIGN.md, security defaults.
- * (libfcgi's printf knows no %zu: sizes go as unsigned long.)
+ * Sent with the first len2 bytes of body2 after them, in one write.
  */
+#define ONE_WRITE_MAX	(256u << 10)
+
 static void
-send_headers(struct req *r, const char *ctype, size_t len, const char *extra)
+send_headers_with(struct req *r, const char *ctype, size_t len,
+    const char *extra, const void *body2, size_t len2)
 {
-	FCGX_FPrintF(r->fcgx->out,
+	char	*buf, *all;
+	int	 n;
+
+	buf = pool_printf(r->pool,
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
-	    "Content-Length: %lu\r\n"
+	    "Content-Length: %zu\r\n"
 	    "Cache-Control: no-store\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
@@ -685,9 +691,24 @@ send_headers(struct req *r, const char *ctype, size_t len, const char *extra)
 	    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
 	    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
 	    "%s%s\r\n",
-	    r->status, status_text(r->status), ctype, (unsigned long)len,
+	    r->status, status_text(r->status), ctype, len,
 	    r->cookies ? r->cookies : "", extra ? extra : "");
+	n = (int)strlen(buf);
+	if (len2 > 0) {
+		all = pool_alloc(r->pool, (size_t)n + len2);
+		memcpy(all, buf, (size_t)n);
+		memcpy(all + n, body2, len2);
+		buf = all;
+		n += (int)len2;
+	}
+	FCGX_PutStr(buf, n, r->fcgx->out);
 	r->sent = 1;
+}
+
+static void
+send_headers(struct req *r, const char *ctype, size_t len, const char *extra)
+{
+	send_headers_with(r, ctype, len, extra, NULL, 0);
 }
 
 /*
@@ -745,11 +766,33 @@ reply_file(struct req *r, const char *path, const char *ctype,
 	return reply_raw(r, ctype, buf, got, name);
 }
 
+/* The page with this visitor's token: kept with its places marked. */
+static void
+keep_token_page(struct req *r, const void *body, size_t len)
+{
+	char	*copy, *at, *end;
+
+	/* Only a page the mark cannot be mistaken in, with the token of
+	 * this request (64 characters) where it prints one. */
+	if (r->csrf == NULL || strlen(r->csrf) != PAGE_TOKEN_LEN ||
+	    memchr(body, PAGE_TOKEN_MARK, len) != NULL)
+		return;
+	copy = pool_alloc(r->pool, len);
+	memcpy(copy, body, len);
+	end = copy + len;
+	for (at = copy; (at = memmem(at, (size_t)(end - at), r->csrf,
+	    PAGE_TOKEN_LEN)) != NULL; at += PAGE_TOKEN_LEN)
+		memset(at, PAGE_TOKEN_MARK, PAGE_TOKEN_LEN);
+	pagecache_put(r->cache_key, r->cache_gen, copy, len);
+}
+
 /*
  * A public page made for a visitor without a session (ext_cache.c set
  * r->cache_key) is kept for the next: only a whole page (200, no memory
  * short), made for nobody (no user), and holding no token of this
- * visitor's (the CSRF token of a form; the anonymous pages have none).
+ * visitor's (the CSRF token of a form; the anonymous pages have none),
+ * but for a page that prints it by design (r->cache_token, the login
+ * form), kept with the token's places marked.
  */
 static void
 keep_page(struct req *r, const char *ctype, const void *body, size_t len,
@@ -759,6 +802,10 @@ keep_page(struct req *r, const char *ctype, const void *body, size_t len,
 	    filename != NULL || r->user.id != 0 || r->session_hash != NULL ||
 	    strcmp(ctype, "text/html; charset=utf-8") != 0)
 		return;
+	if (r->cache_token) {
+		keep_token_page(r, body, len);
+		return;
+	}
 	if (r->csrf != NULL && *r->csrf != '\0' &&
 	    memmem(body, len, r->csrf, strlen(r->csrf)) != NULL) {
 		log_err("a public page holds the visitor's token: not kept "
@@ -810,8 +857,14 @@ reply_raw(struct req *r, const char *ctype, const void *body, size_t len,
 	    r->cfg->clock_settable)
 		extra = r->cache == PAGE_HIT ? "X-Yiwang-Cache: hit\r\n" :
 		    "X-Yiwang-Cache: miss\r\n";
-	send_headers(r, ctype, len, extra);
-	FCGX_PutStr(body, (int)len, r->fcgx->out);
+	/* A page goes with its headers in one write; a large file after
+	 * them, not copied. */
+	if (len <= ONE_WRITE_MAX)
+		send_headers_with(r, ctype, len, extra, body, len);
+	else {
+		send_headers(r, ctype, len, extra);
+		FCGX_PutStr(body, (int)len, r->fcgx->out);
+	}
 	return r->status;
 }
 
@@ -1030,8 +1083,6 @@ render_roles(struct req *r)
 			hdf_set(r, flags[i].name, "1");
 }
 
-/* The large-text mode's cookie, named as session.c names its own. */
-#define VIEW_COOKIE	"yw_view"
 #define VIEW_MAX_AGE	(400L * 24 * 3600)	/* browsers' longest */
 
 static const char *

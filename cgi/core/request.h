@@ -21,6 +21,14 @@
 
 struct FCGX_Request;
 
+/* What stands for the form token (64 characters) in a kept page that
+ * prints it: a byte no page ever holds (a control character). */
+#define PAGE_TOKEN_MARK	'\001'
+#define PAGE_TOKEN_LEN	64
+
+/* The large-text mode's cookie, named as session.c names its own. */
+#define VIEW_COOKIE	"yw_view"
+
 /* Roles, as bits; a user may hold several. */
 enum role {
 	ROLE_CITIZEN	= 1 << 0,	/* extranet applicant */
@@ -98,6 +106,10 @@ struct req {
 	const char		*cache_key;
 	uint64_t		 cache_gen;
 	enum { PAGE_NONE, PAGE_MISS, PAGE_HIT } cache;
+	/* The page prints the visitor's form token (the login form): kept
+	 * with each of its places marked (PAGE_TOKEN_MARK), served with
+	 * the next visitor's own (ext_cache.c). */
+	int			 cache_token;
 };
 
 /* Outcome of request_begin(): 0, or the HTTP status to answer with (and

@@ -30,6 +30,54 @@ cookie_get(const struct req *r, const char *name)
 	    cookie_name(r, name)), NULL);
 }
 
+/* One cookie of a Cookie header: name=value up to ';' or the end. */
+static const char *
+plain_pair(const char *h, const char *name, const char **v, size_t *vlen)
+{
+	size_t	 n = strlen(name);
+
+	if (strncmp(h, name, n) != 0 || h[n] != '=')
+		return NULL;
+	*v = h + n + 1;
+	*vlen = strcspn(*v, ";");
+	return *v + *vlen;
+}
+
+int
+session_cookies_plain(const struct config *cfg, const char *h,
+    const char **pre, int *big)
+{
+	const char	*pname, *vname, *v, *next;
+	size_t		 vlen;
+	int		 seen_pre = 0, seen_view = 0;
+
+	pname = cfg->cookie_secure ? HOST_PREFIX COOKIE_PRE : COOKIE_PRE;
+	vname = cfg->cookie_secure ? HOST_PREFIX VIEW_COOKIE : VIEW_COOKIE;
+	*pre = NULL;
+	*big = 0;
+	if (h == NULL)
+		return 1;
+	for (;;) {
+		if ((next = plain_pair(h, pname, &v, &vlen)) != NULL &&
+		    !seen_pre++ && vlen == 64) {
+			*pre = v;
+			for (; v < next; v++)
+				if (!((*v >= '0' && *v <= '9') ||
+				    (*v >= 'a' && *v <= 'f')))
+					return 0;
+		} else if ((next = plain_pair(h, vname, &v, &vlen)) != NULL &&
+		    !seen_view++ && vlen == 3 && strncmp(v, "big", 3) == 0)
+			*big = 1;
+		else
+			return 0;
+		if (*next == '\0')
+			return 1;
+		if (strncmp(next, "; ", 2) != 0)
+			return 0;
+		h = next + 2;
+	}
+}
+
 void
 session_token(char out[65])
 {
@@ -64,7 +112,7 @@ void
 session_begin(struct req *r)
 {
 	const char	*sid, *pre;
-	char		 hash[65], fresh[65], *csrf = NULL;
+	char		 hash[65], *csrf = NULL;
 
 	sid = cookie_get(r, COOKIE_SESSION);
 	if (token_shape(sid)) {
@@ -87,6 +135,14 @@ session_begin(struct req *r)
 		r->csrf = pool_strdup(r->pool, pre);
 		return;
 	}
+	session_anon(r);
+}
+
+void
+session_anon(struct req *r)
+{
+	char	 fresh[65];
+
 	session_token(fresh);
 	r->csrf = pool_strdup(r->pool, fresh);
 	reply_cookie(r, cookie_name(r, COOKIE_PRE), fresh, r->cfg->session_max);

@@ -46,6 +46,8 @@ static const char SQL_ITEM_GUIDE[] =
     "WHERE item.code = ? AND item.status = 'published'";
 /* What the public pages show changed when this moved (db/280). */
 static const char SQL_PAGE_GEN[] = "SELECT gen FROM page_gen WHERE id = 1";
+static const char SQL_PAGES_EXPIRE[] =
+    "UPDATE page_gen SET gen = gen + 1 WHERE id = 1";
 static const char SQL_ITEM_BY_ID[] =
     "SELECT " ITEM_COLS " FROM item WHERE id = ?";
 static const char SQL_ITEM_LIST[] =
@@ -304,6 +306,13 @@ catalog_generation(struct db *db, struct pool *pool, uint64_t *gen)
 	rc = stmt_one(db_stmt(db, SQL_PAGE_GEN), pool, "i", &g);
 	*gen = (uint64_t)g;
 	return rc;
+}
+
+enum db_rc
+catalog_pages_expire(struct db *db)
+{
+	/* The write moves the workers' shared counter too (db.c). */
+	return stmt_run(db_stmt(db, SQL_PAGES_EXPIRE));
 }
 
 enum db_rc

@@ -175,6 +175,9 @@ enum db_rc	 catalog_published_head(struct db *, struct pool *,
 		    const char *code, struct item *);
 /* The generation of what the public pages show (db/280_page_gen.sql). */
 enum db_rc	 catalog_generation(struct db *, struct pool *, uint64_t *);
+/* Move it: the workers make their kept pages again (pages-expire, after
+ * a change made in SQL). */
+enum db_rc	 catalog_pages_expire(struct db *);
 /* What a guide shows beside the item, read with it (catalog_guide()). */
 struct item_guide {
 	char		*parent_name;	/* NULL: no published parent */

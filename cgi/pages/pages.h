@@ -21,6 +21,11 @@ int	 page_ext_cached(struct req *);
 /* Whether it is one of the public catalogue's reads (home, guide, search,
  * browse) by a visitor without a session: those a replica may serve. */
 int	 page_ext_public(struct req *);
+/* A kept page served (1) to a request with no cookie but the form
+ * token's and the large-text mode's, from its FastCGI parameters alone,
+ * before request_begin() (r is made here). */
+int	 page_ext_fast(struct req *, struct FCGX_Request *,
+	    const struct config *, struct db *, struct pool *);
 int	 page_ext_guide(struct req *);
 int	 page_ext_search(struct req *);
 int	 page_ext_browse(struct req *);

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "pagecache.h"
@@ -92,12 +94,64 @@ bounded_least_recent_first(void **state)
 	free(big);
 }
 
+/*
+ * The generation is known without a statement while no write moved the
+ * shared counter since it was read (and for PAGEGEN_RECHECK_MS at most);
+ * a write of another process moves it.
+ */
+static void
+generation_known_until_a_write(void **state)
+{
+	char		 sock[64];
+	uint64_t	 gen = 0, mark;
+	pid_t		 pid;
+	int		 status;
+
+	(void)state;
+	/* Without the counter, never known: a statement each time. */
+	pagegen_learnt(pagegen_mark(), 5);
+	assert_int_equal(pagegen_known(&gen), 0);
+	snprintf(sock, sizeof(sock), "/test_pagecache/%ld/mysqld.sock",
+	    (long)getpid());
+	assert_int_equal(pagegen_open(sock, NULL), 0);
+	mark = pagegen_mark();
+	pagegen_learnt(mark, 42);
+	assert_int_equal(pagegen_known(&gen), 1);
+	assert_int_equal(gen, 42);
+	/* A write committed, in another process: read again. */
+	if ((pid = fork()) == 0) {
+		pagegen_moved();
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_not_equal(pagegen_mark(), mark);
+	assert_int_equal(pagegen_known(&gen), 0);
+	/* Learnt again, with the mark taken before the read. */
+	mark = pagegen_mark();
+	pagegen_learnt(mark, 43);
+	assert_int_equal(pagegen_known(&gen), 1);
+	assert_int_equal(gen, 43);
+	/* A write between the mark and the read: not trusted after it. */
+	mark = pagegen_mark();
+	pagegen_moved();
+	pagegen_learnt(mark, 44);
+	assert_int_equal(pagegen_known(&gen), 0);
+	/* Known for PAGEGEN_RECHECK_MS at most. */
+	pagegen_learnt(pagegen_mark(), 45);
+	assert_int_equal(pagegen_known(&gen), 1);
+	usleep((PAGEGEN_RECHECK_MS + 50) * 1000);
+	assert_int_equal(pagegen_known(&gen), 0);
+	assert_int_equal(pagegen_unlink(sock), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(served_for_its_generation, teardown),
 		cmocka_unit_test_teardown(bounded_least_recent_first, teardown),
+		cmocka_unit_test(generation_known_until_a_write),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

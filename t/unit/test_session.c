@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "config.h"
 #include "crypto.h"
 #include "session.h"
 
@@ -44,12 +45,79 @@ no_repeats_in_many(void **state)
 	}
 }
 
+/*
+ * The cookies a kept page is served to before the CGI kit reads the
+ * request (ext_cache.c): only the form token's (a token of ours) and the
+ * large-text mode's ("big"), each once; anything else goes the long way.
+ */
+static void
+plain_cookies(void **state)
+{
+	struct config	 cfg;
+	const char	*pre;
+	char		 h[256];
+	int		 big;
+	const char	*tok = "0123456789abcdef0123456789abcdef"
+			    "0123456789abcdef0123456789abcdef";
+
+	(void)state;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.cookie_secure = 1;
+	assert_int_equal(session_cookies_plain(&cfg, NULL, &pre, &big), 1);
+	assert_null(pre);
+	assert_int_equal(big, 0);
+	snprintf(h, sizeof(h), "__Host-yw_pre=%s", tok);
+	assert_int_equal(session_cookies_plain(&cfg, h, &pre, &big), 1);
+	assert_non_null(pre);
+	assert_memory_equal(pre, tok, 64);
+	assert_int_equal(big, 0);
+	snprintf(h, sizeof(h), "__Host-yw_view=big; __Host-yw_pre=%s", tok);
+	assert_int_equal(session_cookies_plain(&cfg, h, &pre, &big), 1);
+	assert_non_null(pre);
+	assert_int_equal(big, 1);
+	assert_int_equal(session_cookies_plain(&cfg, "__Host-yw_view=big",
+	    &pre, &big), 1);
+	assert_null(pre);
+	assert_int_equal(big, 1);
+
+	/* A session's cookie, even one no longer good: the long way. */
+	snprintf(h, sizeof(h), "__Host-yw_pre=%s; __Host-yw_sid=%s", tok, tok);
+	assert_int_equal(session_cookies_plain(&cfg, h, &pre, &big), 0);
+	assert_int_equal(session_cookies_plain(&cfg, "__Host-yw_sid=0",
+	    &pre, &big), 0);
+	/* Names without the prefix over TLS, twice the same, a value not
+	 * ours, another mode, separators the kit may read otherwise. */
+	snprintf(h, sizeof(h), "yw_pre=%s", tok);
+	assert_int_equal(session_cookies_plain(&cfg, h, &pre, &big), 0);
+	snprintf(h, sizeof(h), "__Host-yw_pre=%s; __Host-yw_pre=%s", tok, tok);
+	assert_int_equal(session_cookies_plain(&cfg, h, &pre, &big), 0);
+	snprintf(h, sizeof(h), "__Host-yw_pre=%.63sA", tok);
+	assert_int_equal(session_cookies_plain(&cfg, h, &pre, &big), 0);
+	snprintf(h, sizeof(h), "__Host-yw_pre=%s0", tok);
+	assert_int_equal(session_cookies_plain(&cfg, h, &pre, &big), 0);
+	assert_int_equal(session_cookies_plain(&cfg, "__Host-yw_view=",
+	    &pre, &big), 0);
+	assert_int_equal(session_cookies_plain(&cfg, "__Host-yw_view=bigger",
+	    &pre, &big), 0);
+	assert_int_equal(session_cookies_plain(&cfg, "__Host-yw_view=big;",
+	    &pre, &big), 0);
+	assert_int_equal(session_cookies_plain(&cfg, "__Host-yw_view=big;x",
+	    &pre, &big), 0);
+	assert_int_equal(session_cookies_plain(&cfg, "", &pre, &big), 0);
+	/* Without TLS, the names without the prefix. */
+	cfg.cookie_secure = 0;
+	snprintf(h, sizeof(h), "yw_pre=%s; yw_view=big", tok);
+	assert_int_equal(session_cookies_plain(&cfg, h, &pre, &big), 1);
+	assert_int_equal(big, 1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tokens),
 		cmocka_unit_test(no_repeats_in_many),
+		cmocka_unit_test(plain_cookies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
