@@ -342,25 +342,44 @@ replay_saved() {
 	return 1
 }
 
+# FUZZ_STOP=FILE: when FILE appears, the fuzzing ends early (./run test
+# makes it when the integration tests have ended, so that fuzzing beside
+# them never makes the run longer).  A fuzzer running then exits as
+# libFuzzer does on SIGUSR1 (its final stats, status 0); targets not yet
+# started are still built and their saved inputs replayed, but not fuzzed.
+stopped() { [ -n "${FUZZ_STOP:-}" ] && [ -e "$FUZZ_STOP" ]; }
+# stop_watch PID: in the background, SIGUSR1 to fuzzer PID once FUZZ_STOP
+# appears (checked each second while PID runs).
+stop_watch() {
+	[ -n "${FUZZ_STOP:-}" ] || return 0
+	(while kill -0 "$1" 2>/dev/null; do
+		if stopped; then kill -USR1 "$1" 2>/dev/null; break; fi
+		sleep 1
+	done) &
+}
+
 # Fuzz for $2 seconds; after a crash, save it and start again (the
 # corpus is kept) until the time is up.  $1: target name, $3: working
 # directory, $4...: flags and corpus directories.
 run_one() {
 	local name=$1 secs=$2 dir=$3 art=$OUT/artifacts/$1
-	local end rc n total=0 crashes=0 i=0 log
+	local end rc n total=0 crashes=0 i=0 log pid
 	shift 3
 	mkdir -p "$art" "$OUT/logs"
 	rm -f "$OUT/logs/$name".*.log
 	end=$(( $(date +%s) + secs ))
-	while [ "$(date +%s)" -lt "$end" ]; do
+	while [ "$(date +%s)" -lt "$end" ] && ! stopped; do
 		i=$((i + 1))
 		log=$OUT/logs/$name.$i.log
 		# shellcheck disable=SC2086 # FUZZ_ARGS is a list of flags
-		(cd "$dir" && TMPDIR=$OUT/tmp "$OUT/fuzz_$name" \
+		(cd "$dir" && TMPDIR=$OUT/tmp exec "$OUT/fuzz_$name" \
 		    -max_total_time=$(( end - $(date +%s) )) \
 		    -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
 		    ${FUZZ_JOBS:+-fork=$FUZZ_JOBS} -artifact_prefix="$art/" \
-		    ${FUZZ_ARGS:-} "$@") >"$log" 2>&1
+		    ${FUZZ_ARGS:-} "$@") >"$log" 2>&1 &
+		pid=$!
+		stop_watch "$pid"
+		wait "$pid"
 		rc=$?
 		n=$(execs "$log")
 		total=$((total + ${n:-0}))
@@ -370,7 +389,15 @@ run_one() {
 		    tail -n 1): $(signature "$log")"
 	done
 	if [ "$crashes" -eq 0 ]; then
-		echo "fuzz_$name: $total execs, no crash"
+		if stopped && [ "$i" -eq 0 ]; then
+			echo "fuzz_$name: not fuzzed, the integration tests" \
+			    "had ended # SKIP"
+		elif stopped; then
+			echo "fuzz_$name: $total execs, cut short when" \
+			    "the integration tests ended, no crash"
+		else
+			echo "fuzz_$name: $total execs, no crash"
+		fi
 		return 0
 	fi
 	echo "fuzz_$name: $total execs, $crashes crash(es); logs in $OUT/logs"

@@ -167,11 +167,25 @@ for who in "${USERS[@]}"; do
 	done
 done
 
+# got_of STATUS LOCATION: GOT, the status as the table writes it.
+got_of() {
+	local loc
+	GOT=$1
+	if [[ $GOT == 3?? ]]; then
+		loc=${2#http*://*/}
+		[[ $loc == "$2" ]] || loc=/$loc
+		loc=${loc%%\?*}
+		GOT=">$loc"
+		[[ $1 != 303 || $loc != /login ]] || GOT=login
+		[[ $1 == 303 ]] || GOT="$1$GOT"
+	fi
+}
+
 # send WHO SITE METHOD PATH REQUEST [TOKEN]: one request as WHO, a POST
 # with WHO's token on SITE or with TOKEN ("" for none); sets HTTP_* and GOT,
 # the status as the table writes it.
 send() {
-	local who=$1 url method=$3 path=$4 req=$5 tok=${TOKEN[$1.$2]:-} loc
+	local who=$1 url method=$3 path=$4 req=$5 tok=${TOKEN[$1.$2]:-}
 	local -a body=()
 	(($# < 6)) || tok=$6
 	url=$INT_URL$path # site_url, without a subshell: 5,000 requests
@@ -184,42 +198,126 @@ send() {
 		[[ -z $tok ]] || body=("csrf=$tok" "${body[@]}")
 		http_post "$who" "$url" "${body[@]}" >/dev/null || true
 	fi
-	GOT=$HTTP_STATUS
-	if [[ $GOT == 3?? ]]; then
-		loc=${HTTP_LOCATION#http*://*/}
-		[[ $loc == "$HTTP_LOCATION" ]] || loc=/$loc
-		loc=${loc%%\?*}
-		if [[ $GOT == 303 && $loc == /login ]]; then GOT=login; else GOT=">$loc"; fi
-		[[ $HTTP_STATUS == 303 ]] || GOT="$HTTP_STATUS$GOT"
-	fi
+	got_of "$HTTP_STATUS" "$HTTP_LOCATION"
+}
+
+# The same requests in batches, one curl a user over kept-alive connections
+# (as t/integration/hostile.pl does): 5,000 curl processes and TLS
+# handshakes were most of this script's time.  queue WHO SITE METHOD PATH
+# REQUEST [TOKEN]: the request as send would make it, added to WHO's
+# batch (a curl config), with the client certificate, Origin, cookie jar
+# and body encoding of http_get/http_post; its number is QN.  flush: run
+# every batch, each user's requests in the order queued; the answers go to
+# ANS[WHO.N] ("STATUS LOCATION") and, when QBODY is 1, the bodies to
+# $_T_DIR/batch/WHO.N.
+declare -A QN_OF=() ANS=()
+QBODY=0
+# _cfg NAME VALUE: a line of a curl config, VALUE quoted (no subshell).
+_cfg() { local v=${2//\\/\\\\}; printf '%s = "%s"\n' "$1" "${v//\"/\\\"}"; }
+queue() {
+	local who=$1 url method=$3 path=$4 req=$5 tok=${TOKEN[$1.$2]:-} jar kv
+	local cfg=$_T_DIR/batch/$1.cfg CERT ORIGIN out
+	local -a body=()
+	(($# < 6)) || tok=$6
+	mkdir -p "$_T_DIR/batch"
+	QN=$((${QN_OF[$who]:-0} + 1))
+	QN_OF[$who]=$QN
+	jar=$_T_DIR/jar.$who
+	url=$INT_URL$path
+	[[ $2 != ext ]] || url=$EXT_URL$path
+	{
+		((QN == 1)) || echo next
+		if [[ $method == GET ]]; then
+			[[ $req == - ]] || url+="?$req"
+		else
+			[[ $req == - ]] || IFS='&' read -r -a body <<<"$req"
+			[[ -z $tok ]] || body=("csrf=$tok" "${body[@]}")
+			_cert_for_login "$who" "$url" "${body[@]}"
+			_origin "$url"
+			((${#ORIGIN[@]} == 0)) || _cfg header "${ORIGIN[0]#-H}"
+			((${#body[@]})) || echo 'data = ""'
+			for kv in "${body[@]}"; do
+				_cfg data-urlencode "$kv"
+			done
+		fi
+		_cert "$jar"
+		if ((${#CERT[@]})); then
+			echo 'cert-type = "P12"'
+			_cfg cert "${CERT[3]}"
+		fi
+		_cfg url "$url"
+		_cfg cacert "$TEST_CA"
+		_cfg cookie "$jar"
+		_cfg cookie-jar "$jar"
+		out=/dev/null
+		((!QBODY)) || out=$_T_DIR/batch/$who.$QN
+		_cfg output "$out"
+		printf 'silent\nshow-error\nmax-time = 60\n'
+		printf 'write-out = "%s %s\\n"\n' "$QN" \
+			'%{http_code} %header{location}'
+	} >>"$cfg"
+}
+flush() {
+	local who n code loc
+	for who in "${!QN_OF[@]}"; do
+		while read -r n code loc; do
+			ANS[$who.$n]="$code $loc"
+		done < <(curl -K "$_T_DIR/batch/$who.cfg" || true)
+		rm -f "$_T_DIR/batch/$who.cfg"
+	done
+	QN_OF=()
+}
+# answer WHO N: GOT (as send sets it) and HTTP_BODY of WHO's request N.
+answer() {
+	local a=${ANS[$1.$2]:-000}
+	got_of "${a%% *}" "${a#* }"
+	HTTP_BODY=''
+	[[ ! -f $_T_DIR/batch/$1.$2 ]] ||
+		HTTP_BODY=$(tr -d '\000' <"$_T_DIR/batch/$1.$2")
 }
 
 # --- the matrix ----------------------------------------------------------------
 CELLS=0
 LEAKS=''
-run_row() {
-	local row=$1 site method path req i diff=''
-	local -a f
-	read -r -a f <<<"$row"
-	site=${f[0]} method=${f[1]} path=${f[2]}
-	if ! req=$(fill "${f[3]}"); then
-		t_fail "$site $method $path" "unknown placeholder in ${f[3]}"
-		return
+# row_start ROW: RF, the row's fields, and REQ, its request with the
+# placeholders filled; fails with a failed check on one the script does
+# not know.  row_cell I: counts the cell of user I, and notes in DIFF (and
+# LEAKS) how GOT differs from it.  row_end: the row's check.
+row_start() {
+	read -r -a RF <<<"$1"
+	DIFF=''
+	if ! REQ=$(fill "${RF[3]}"); then
+		t_fail "${RF[*]:0:3}" "unknown placeholder in ${RF[3]}"
+		return 1
 	fi
-	for ((i = 0; i < ${#USERS[@]}; i++)); do
-		send "${USERS[i]}" "$site" "$method" "$path" "$req"
-		CELLS=$((CELLS + 1))
-		[[ $GOT == "${f[4 + i]}" ]] && continue
-		diff+="${USERS[i]}: got $GOT, expected ${f[4 + i]}"$'\n'
-		# Access the table does not grant: a page, or a way on elsewhere than login.
-		[[ $GOT == 2?? || $GOT == *'>'* ]] &&
-			LEAKS+="$site $method $path as ${USERS[i]}: $GOT (expected ${f[4 + i]})"$'\n'
-	done
-	if [[ -z $diff ]]; then
-		t_pass "$site $method $path: as the table says for all ${#USERS[@]} users"
+}
+row_cell() {
+	local u=${USERS[$1]} want=${RF[4 + $1]}
+	CELLS=$((CELLS + 1))
+	[[ $GOT == "$want" ]] && return 0
+	DIFF+="$u: got $GOT, expected $want"$'\n'
+	# Access the table does not grant: a page, or a way on elsewhere
+	# than login.
+	[[ $GOT == 2?? || $GOT == *'>'* ]] || return 0
+	LEAKS+="${RF[*]:0:3} as $u: $GOT (expected $want)"$'\n'
+}
+row_end() {
+	local what="${RF[*]:0:3}: as the table says for all ${#USERS[@]} users"
+	if [[ -z $DIFF ]]; then
+		t_pass "$what"
 	else
-		t_fail "$site $method $path: as the table says for all ${#USERS[@]} users" "${diff%$'\n'}"
+		t_fail "$what" "${DIFF%$'\n'}"
 	fi
+}
+# run_row ROW: the row's requests one by one (the logout lines).
+run_row() {
+	local i
+	row_start "$1" || return 0
+	for ((i = 0; i < ${#USERS[@]}; i++)); do
+		send "${USERS[i]}" "${RF[0]}" "${RF[1]}" "${RF[2]}" "$REQ"
+		row_cell "$i"
+	done
+	row_end
 }
 
 # What the harmless POSTs must leave as it was: the rows later lines and
@@ -229,11 +327,29 @@ state() {
 	sql_ext "CHECKSUM TABLE application, attachment, citizen, document"
 }
 BEFORE=$(state)
+# Every line but the logout ones (logging out ends the session every other
+# line needs: those go last), each user's requests in the table's order.
 LAST=()
-for row in "${ROWS[@]}"; do
-	read -r site method path _ <<<"$row"
-	# Logging out ends the session every other line needs: those go last.
-	if [[ $path == /logout ]]; then LAST+=("$row"); else run_row "$row"; fi
+declare -A QOF=()
+for ((r = 0; r < ${#ROWS[@]}; r++)); do
+	read -r site method path reqt _ <<<"${ROWS[r]}"
+	if [[ $path == /logout ]]; then LAST+=("${ROWS[r]}"); continue; fi
+	req=$(fill "$reqt") || continue
+	for who in "${USERS[@]}"; do
+		queue "$who" "$site" "$method" "$path" "$req"
+		QOF[$r.$who]=$QN
+	done
+done
+flush
+for ((r = 0; r < ${#ROWS[@]}; r++)); do
+	read -r _ _ path _ <<<"${ROWS[r]}"
+	[[ $path != /logout ]] || continue
+	row_start "${ROWS[r]}" || continue
+	for ((i = 0; i < ${#USERS[@]}; i++)); do
+		answer "${USERS[i]}" "${QOF[$r.${USERS[i]}]}"
+		row_cell "$i"
+	done
+	row_end
 done
 
 # --- the other site's routes, and the other method ------------------------------
@@ -242,6 +358,7 @@ done
 # about the user, so nobody and one user of each site ask.
 wrong=''
 declare -A ASKED=()
+ASK=()
 for key in "${!IS_ROUTE[@]}"; do
 	read -r _ _ path <<<"$key"
 	for site in ext int; do
@@ -254,13 +371,20 @@ for key in "${!IS_ROUTE[@]}"; do
 			# do not exist on the public server, by any method.
 			[[ $site == ext && $path == /ops/* ]] && want=404
 			for who in anon citA clkX sys; do
-				send "$who" "$site" "$method" "$path" -
-				CELLS=$((CELLS + 1))
-				[[ $GOT == "$want" ]] || wrong+="$site $method $path as $who: got $GOT, expected $want"$'\n'
-				[[ $GOT != 2?? ]] || LEAKS+="$site $method $path as $who: $GOT (not a route)"$'\n'
+				queue "$who" "$site" "$method" "$path" -
+				ASK+=("$site $method $path $who $want $QN")
 			done
 		done
 	done
+done
+flush
+for a in "${ASK[@]}"; do
+	read -r site method path who want n <<<"$a"
+	answer "$who" "$n"
+	CELLS=$((CELLS + 1))
+	what="$site $method $path as $who"
+	[[ $GOT == "$want" ]] || wrong+="$what: got $GOT, expected $want"$'\n'
+	[[ $GOT != 2?? ]] || LEAKS+="$what: $GOT (not a route)"$'\n'
 done
 t_is "a route of one site is 404 on the other, a method a path lacks 405 (${#ASKED[@]} requests × 4 users)" "$wrong" ''
 
@@ -274,6 +398,8 @@ declare -A HOLDER=([citizen]=citA [clerk]=clkX [handler]=hdlX [chief]=chfX
 # the token's refusal of their POSTs only.
 int_login crd bayinchaolu
 nocsrf=''
+ASK=()
+QBODY=1
 for row in "${ROWS[@]}"; do
 	read -r site method path req _ <<<"$row"
 	[[ $method == POST ]] || continue
@@ -282,13 +408,21 @@ for row in "${ROWS[@]}"; do
 	[[ -n $who ]] || { if [[ $site == ext ]]; then who=citA; else who=clkX; fi; }
 	req=$(fill "$req") || continue
 	for tok in '' "${TOKEN[anon.$site]}"; do
-		send "$who" "$site" "$method" "$path" "$req" "$tok"
-		CELLS=$((CELLS + 1))
-		[[ $GOT == 403 ]] && grep -q '页面已过期或来源不明' <<<"$HTTP_BODY" && continue
-		what="another session's token"
-		[[ -n $tok ]] || what="no token"
-		nocsrf+="$site POST $path as $who with $what: $GOT"$'\n'
+		queue "$who" "$site" "$method" "$path" "$req" "$tok"
+		t=0
+		[[ -z $tok ]] || t=1
+		ASK+=("$site $path $who $t $QN")
 	done
+done
+flush
+for a in "${ASK[@]}"; do
+	read -r site path who t n <<<"$a"
+	answer "$who" "$n"
+	CELLS=$((CELLS + 1))
+	[[ $GOT == 403 ]] && grep -q '页面已过期或来源不明' <<<"$HTTP_BODY" && continue
+	what="another session's token"
+	((t)) || what="no token"
+	nocsrf+="$site POST $path as $who with $what: $GOT"$'\n'
 done
 t_is "every POST route refuses a missing or foreign CSRF token (403)" "$nocsrf" ''
 

@@ -12,6 +12,9 @@
 # reached the extranet once; no import ever raised a security alert, a
 # damaged copy was refused and nothing else was; the numbers of bundles,
 # faults and bundles sent again are reported.  Seeded: $GAP_FAULT_SEED.
+# The two sites export side by side, and import side by side (each its
+# own bundles in their order): two databases and two processes that share
+# nothing, on CI's two cores; the channel's faults are drawn in one order.
 . "$(dirname "$0")/../lib.sh"
 
 TMP=$_T_DIR
@@ -59,18 +62,34 @@ BAD=0
 : >"$TMP/q-ext"
 : >"$TMP/q-int"
 
-# ship FROM TO ROUND FAULTS: export FROM onto a fresh disc and put its
-# bundles in the channel towards TO, with faults when FAULTS is 1.
+# export_both ROUND: both sites export onto fresh discs, side by side (two
+# databases, two processes: nothing shared; the machine has two cores).
+export_both() {
+	local round=$1 from rc
+	local -A pid=()
+	for from in ext int; do
+		mkdir -p "$TMP/disc-$from-$round"
+		"gap_$from" export --to "$TMP/disc-$from-$round" --heartbeat \
+			>"$TMP/export-$from.out" 2>&1 &
+		pid[$from]=$!
+	done
+	for from in ext int; do
+		rc=0
+		wait "${pid[$from]}" || rc=$?
+		((rc == 0)) || {
+			t_fail "round $round: export on $from failed"
+			cat "$TMP/export-$from.out" >&2
+			BAD=1
+		}
+	done
+	((!BAD))
+}
+
+# ship FROM TO ROUND FAULTS: put the bundles FROM exported (export_both)
+# in the channel towards TO, with faults when FAULTS is 1.
 ship() {
 	local from=$1 round=$3 faults=$4 disc f r copy n=0
 	disc=$TMP/disc-$from-$round
-	mkdir -p "$disc"
-	timed export "gap_$from" export --to "$disc" --heartbeat >"$TMP/export.out" 2>&1 || {
-		t_fail "round $round: export on $from failed"
-		cat "$TMP/export.out" >&2
-		BAD=1
-		return
-	}
 	for f in "$disc"/*.ywb; do
 		[[ -f $f ]] || continue
 		n=$((n + 1))
@@ -113,26 +132,50 @@ ship() {
 	done
 }
 
-# deliver FROM TO ROUND: import what the channel of FROM has due by ROUND.
+# deliver FROM TO ROUND: import what the channel of FROM has due by ROUND;
+# in a subshell of deliver_both, so its counts and failures go to files:
+# $TMP/d-FROM.n ("IMPORTS HELD") and $TMP/d-FROM.fail (one line a failed
+# import, its output after it on standard error).
 deliver() {
-	local from=$1 to=$2 round=$3 due path bad rc
-	: >"$TMP/q-next"
+	local from=$1 to=$2 round=$3 due path bad rc imports=0 held=0 what
+	: >"$TMP/q-next-$from"
+	: >"$TMP/d-$from.fail"
 	while read -r due path bad; do
 		if ((due > round)); then
-			echo "$due $path $bad" >>"$TMP/q-next"
+			echo "$due $path $bad" >>"$TMP/q-next-$from"
 			continue
 		fi
 		rc=0
-		timed import "gap_$to" import "$path" >"$TMP/import.out" 2>&1 || rc=$?
-		N[imports]=$((N[imports] + 1))
-		((rc == 5)) && N[held]=$((N[held] + 1))
+		"gap_$to" import "$path" >"$TMP/import-$from.out" 2>&1 || rc=$?
+		imports=$((imports + 1))
+		((rc == 5)) && held=$((held + 1))
 		if ((bad ? rc != 2 : rc != 0 && rc != 5)); then
-			t_fail "round $round: import of $(basename "$path") on $to: exit $rc ($( ((bad)) && echo damaged || echo intact))"
-			cat "$TMP/import.out" >&2
-			BAD=1
+			what=intact
+			((!bad)) || what=damaged
+			echo "round $round: import of ${path##*/} on $to:" \
+				"exit $rc ($what)" >>"$TMP/d-$from.fail"
+			cat "$TMP/import-$from.out" >&2
 		fi
 	done <"$TMP/q-$from"
-	mv "$TMP/q-next" "$TMP/q-$from"
+	mv "$TMP/q-next-$from" "$TMP/q-$from"
+	echo "$imports $held" >"$TMP/d-$from.n"
+}
+# deliver_both ROUND: each site imports what is due to it, side by side
+# (each site's imports in their order; the two sites share nothing).
+deliver_both() {
+	local from imports held line
+	(deliver ext int "$1") &
+	(deliver int ext "$1") &
+	wait
+	for from in ext int; do
+		read -r imports held <"$TMP/d-$from.n"
+		N[imports]=$((N[imports] + imports))
+		N[held]=$((N[held] + held))
+		while IFS= read -r line; do
+			t_fail "$line"
+			BAD=1
+		done <"$TMP/d-$from.fail"
+	done
 }
 
 # refuse CASE: the clerk refuses case CASE at intake (不予受理): a decision
@@ -161,10 +204,10 @@ change() {
 
 round() { # ROUND FAULTS
 	timed change change "$1"
+	timed export export_both "$1" || return 0
 	ship ext int "$1" "$2"
 	ship int ext "$1" "$2"
-	deliver ext int "$1"
-	deliver int ext "$1"
+	timed import deliver_both "$1"
 }
 
 for ((i = 1; i <= ROUNDS && !BAD; i++)); do
@@ -182,13 +225,16 @@ quiet() {
 	[[ $(sql_ext "SELECT COUNT(*) FROM gap_out WHERE acked_at IS NULL AND records > 0") == 0 ]] &&
 	[[ $(sql_int "SELECT COUNT(*) FROM gap_out WHERE acked_at IS NULL AND records > 0") == 0 ]]
 }
+round_clean() { # ROUND
+	export_both "$1" || return 0
+	ship ext int "$1" 0
+	ship int ext "$1" 0
+	deliver_both "$1"
+}
 for ((j = 0; j < 12 && !BAD; j++)); do
 	quiet && break
 	settle
-	ship ext int $((i + j)) 0
-	ship int ext $((i + j)) 0
-	deliver ext int $((i + j))
-	deliver int ext $((i + j))
+	round_clean $((i + j))
 done
 t_ok "then, in $j clean rounds, nothing held, in flight or unacknowledged" quiet
 
