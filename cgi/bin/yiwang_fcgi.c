@@ -4,6 +4,7 @@
  * allocates is released when its response is sent; only the database
  * connection, its prepared statements and the config outlive a request.
  */
+#include <malloc.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -225,6 +226,16 @@ main(int argc, char *argv[])
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	/*
+	 * An upload is read whole (files_judge()) and qpdf copies it twice:
+	 * several MiB a request.  glibc would map each such block anew and
+	 * give it back when freed, so every submission paid the kernel to
+	 * zero and fault in its pages again (a fifth of a worker's time on
+	 * a 1 MiB PDF, issue #12).  Kept once had: a worker's heap stays at
+	 * its largest request's size until MAX_REQUESTS recycles it.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 	FCGX_Init();
 	FCGX_InitRequest(&fr, 0, 0);
 	pool = pool_new();

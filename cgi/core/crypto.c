@@ -155,24 +155,36 @@ crypto_sha256_file(const char *path, char out[SHA256_HEX])
 int
 crypto_digest_file(const char *path, const EVP_MD *alg, char out[SHA256_HEX])
 {
-	unsigned char	 buf[65536], md[SHA256_LEN];
-	EVP_MD_CTX	*ctx;
-	ssize_t		 n;
-	int		 fd, rc = -1;
+	int	 fd, rc;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return -1;
+	rc = crypto_digest_fd(fd, alg, out);
+	close(fd);
+	return rc;
+}
+
+int
+crypto_digest_fd(int fd, const EVP_MD *alg, char out[SHA256_HEX])
+{
+	unsigned char	 buf[65536], md[SHA256_LEN];
+	EVP_MD_CTX	*ctx;
+	off_t		 off = 0;
+	ssize_t		 n;
+	int		 rc = -1;
+
 	if ((ctx = EVP_MD_CTX_new()) == NULL ||
 	    EVP_DigestInit_ex(ctx, alg, NULL) != 1)
 		goto out;
 	for (;;) {
-		if ((n = read(fd, buf, sizeof(buf))) == -1) {
+		if ((n = pread(fd, buf, sizeof(buf), off)) == -1) {
 			if (errno == EINTR)
 				continue;
 			goto out;
 		}
 		if (n == 0)
 			break;
+		off += n;
 		if (EVP_DigestUpdate(ctx, buf, (size_t)n) != 1)
 			goto out;
 	}
@@ -182,7 +194,6 @@ crypto_digest_file(const char *path, const EVP_MD *alg, char out[SHA256_HEX])
 	rc = 0;
 out:
 	EVP_MD_CTX_free(ctx);
-	close(fd);
 	return rc;
 }
 

@@ -44,6 +44,8 @@ int	 crypto_sha256_file(const char *path, char out[SHA256_HEX]);
 /* The same with another 256-bit digest (SM3, GAP-7). */
 int	 crypto_digest_file(const char *path, const EVP_MD *alg,
 	    char out[SHA256_HEX]);
+/* The same of the file open at fd, from its first byte (pread). */
+int	 crypto_digest_fd(int fd, const EVP_MD *alg, char out[SHA256_HEX]);
 
 /* HMAC-SHA-256 of a buffer under key; -1 when OpenSSL cannot (memory). */
 int	 crypto_hmac_sha256(const void *key, size_t keylen, const void *msg,

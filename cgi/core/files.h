@@ -103,10 +103,12 @@ const char	*files_vet_why(enum files_vet);
  * over another file) and holds it with a claim, a second link under tmp/
  * (its temporary name, or claim-… when the store had the file already),
  * so that no sweep and no other request's clean-up removes it before the
- * row that names it has committed.  files_adopt() does the same with a
- * file an import staged at path, synced and verified to hash to sha, on
- * the store's file system: moved under tmp/, then entered as an upload
- * is (when the store has it already, the staged copy is dropped).  Then
+ * row that names it has committed; an upload received into an unnamed
+ * file of tmp/ (multipart.c) is named there, not copied.  files_adopt()
+ * does the same with a file an import staged at path, synced and
+ * verified to hash to sha, on the store's file system: moved under tmp/,
+ * then entered as an upload is (when the store has it already, the
+ * staged copy is dropped).  Then
  * either files_release() (the row committed: drop the claim) or
  * files_discard() (it did not: drop the claim, and remove the file if
  * this put added it, nobody else claims it and no row names it; named()

@@ -18,6 +18,7 @@
  * disposition other than form-data or without a name, a parameter given
  * twice or a quoted value left open.
  */
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,7 +133,12 @@ mp_why(const struct mp *mp)
 	return mp->why != NULL ? mp->why : "";
 }
 
-/* An unlinked temporary file in dir, read and written. */
+/*
+ * An unnamed temporary file in dir, read and written: O_TMPFILE where the
+ * file system has it, so that the store can give the upload a name
+ * (files_put()) instead of copying it; else made and unlinked at once.
+ * Written through a buffer of 64 KiB: a 1 MiB file in 16 writes, not 256.
+ */
 static FILE *
 tmp_open(const char *dir)
 {
@@ -142,12 +148,18 @@ tmp_open(const char *dir)
 
 	if (dir == NULL && (dir = getenv("TMPDIR")) == NULL)
 		dir = "/tmp";
-	n = snprintf(path, sizeof(path), "%s/yw-upload.XXXXXX", dir);
-	if (n < 0 || (size_t)n >= sizeof(path) || (fd = mkstemp(path)) == -1)
-		return NULL;
-	unlink(path);
-	if ((fp = fdopen(fd, "w+b")) == NULL)
+	if ((fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600)) == -1) {
+		n = snprintf(path, sizeof(path), "%s/yw-upload.XXXXXX", dir);
+		if (n < 0 || (size_t)n >= sizeof(path) ||
+		    (fd = mkstemp(path)) == -1)
+			return NULL;
+		unlink(path);
+	}
+	if ((fp = fdopen(fd, "w+b")) == NULL) {
 		close(fd);
+		return NULL;
+	}
+	(void)setvbuf(fp, NULL, _IOFBF, 65536);
 	return fp;
 }
 

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -404,6 +405,57 @@ a_failed_import_takes_back_only_its_own(void **state)
 	pool_free(pool);
 }
 
+/*
+ * An upload the parser received into an unnamed file of the store's tmp/
+ * (O_TMPFILE) enters the store as that very file (its inode), not a
+ * copy, hashed from its bytes and flushed first; a file with a name
+ * (here, once stored) is copied as before (issue #12).
+ */
+static void
+an_upload_is_named_not_copied(void **state)
+{
+	struct pool		*pool = pool_new();
+	struct files_put	 p, again;
+	struct stat		 up;
+	char			 tmp[PATH_MAX], sha[SHA256_HEX];
+	const char		*text = "an upload, 1 MiB in life\n";
+	nlink_t			 links;
+	FILE			*f;
+	int			 fd;
+
+	(void)state;
+	snprintf(tmp, sizeof(tmp), "%s/tmp", st.dir);
+	if ((fd = open(tmp, O_TMPFILE | O_RDWR, 0600)) == -1)
+		skip();		/* a file system without O_TMPFILE */
+	assert_non_null(f = fdopen(fd, "w+b"));
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fstat(fd, &up), 0);
+	assert_int_equal(up.st_size, 0);	/* still in stdio's buffer */
+	assert_int_equal(crypto_sha256_hex(text, strlen(text), sha), 0);
+	assert_int_equal(files_put(st.dir, f, &p, pool), 0);
+	assert_string_equal(p.sha256, sha);
+	assert_true(p.created);
+	assert_int_equal(fstat(fd, &up), 0);
+	assert_int_equal(up.st_size, (off_t)strlen(text));
+	assert_int_equal(stored(sha, &links, pool), up.st_ino);
+	assert_int_equal(links, 2);		/* and its claim */
+	assert_int_equal(ftell(f), 0);
+	/* Put again (a draft, say): it has a name now, so it is copied
+	 * and the stored file claimed, not replaced. */
+	assert_int_equal(files_put(st.dir, f, &again, pool), 0);
+	assert_false(again.created);
+	assert_string_equal(again.sha256, sha);
+	assert_int_equal(stored(sha, &links, pool), up.st_ino);
+	assert_int_equal(links, 3);
+	files_release(&p);
+	files_release(&again);
+	assert_int_equal(stored(sha, &links, pool), up.st_ino);
+	assert_int_equal(links, 1);
+	assert_int_equal(tmp_entries(), 0);
+	fclose(f);
+	pool_free(pool);
+}
+
 int
 main(void)
 {
@@ -418,6 +470,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    a_failed_import_takes_back_only_its_own, store_setup,
 		    store_teardown),
+		cmocka_unit_test_setup_teardown(an_upload_is_named_not_copied,
+		    store_setup, store_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
