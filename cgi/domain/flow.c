@@ -1870,6 +1870,7 @@ struct act_args {
 	const char		*v, *step_key, *text, *back_to;
 	const struct permit	*permit;
 	const char		**why;
+	const struct withdraw_req *w;	/* case_withdraw_window() */
 };
 
 static enum db_rc
@@ -2129,22 +2130,59 @@ doc_issue(struct db *db, struct pool *pool, const struct kase *k,
 }
 
 /*
+ * End open case k (locked, case_lock()) as its applicant asked (INT-3):
+ * the 准予撤回决定书 (*d, its own series) issued by by, the case
+ * withdrawn, its tasks off every worklist, the event (by's when how says
+ * how the window received the request, else the system's; the applicant
+ * reads the reason, never how) and actor's audit row.  The one way a
+ * withdrawal ends a case: the extranet's import and the window's.
+ */
+static enum db_rc
+case_withdraw_locked(struct db *db, struct pool *pool, struct kase *k,
+    const struct user *by, const char *actor, const char *reason,
+    const char *how, struct doc *d)
+{
+	struct wf_marking none;
+	struct stmt	*q;
+	enum db_rc	 rc;
+	char		*note, *inner;
+
+	note = *reason != '\0' ? pool_printf(pool, "撤回理由：%s", reason) :
+	    pool_strdup(pool, "");
+	inner = how == NULL ? note : *note != '\0' ? pool_printf(pool,
+	    "%s；%s", how, note) : pool_strdup(pool, how);
+	if (doc_issue(db, pool, k, k->item.dept_code, "withdraw", by,
+	    *reason != '\0' ? reason : "申请人申请撤回。", d) != DB_OK)
+		return DB_ERR;
+	memset(&none, 0, sizeof(none));
+	if ((rc = save_state(db, pool, k, &none, 1)) != DB_OK)
+		return rc;
+	q = db_stmt(db, SQL_CASE_WITHDRAWN);
+	stmt_bind_int(q, 0, k->id);
+	if ((rc = stmt_run(q)) != DB_OK ||
+	    (rc = event_out(db, pool, k, "withdraw", "申请人撤回申请，办理终止",
+	    "withdrawn", how != NULL ? by : NULL, NULL, inner, d, "准予撤回",
+	    note)) != DB_OK)
+		return rc;
+	return audit_add(db, pool, actor, "case.withdraw", k->app_no,
+	    d->doc_no);
+}
+
+/*
  * An applicant's withdrawal from the extranet (EXT-5, INT-3), inside the
- * import's transaction: an open case ends, its tasks leave every
- * worklist, and the 准予撤回决定书 is made at once, numbered by the item's
- * department and sent back with the event.  A case decided before the
- * request crossed the gap stays as decided, and the applicant is told
- * why: the bundle is never refused for it.
+ * import's transaction: an open case ends as case_withdraw_locked() ends
+ * it, sent back with the event.  A case decided before the request
+ * crossed the gap stays as decided, and the applicant is told; one the
+ * window ended on a written request meanwhile (intake_withdraw()) is
+ * set aside without a word, its own event told the applicant.
  */
 enum db_rc
 case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
     int *aside, char *err, size_t errlen)
 {
 	static const struct user system = { .name = "一网通办系统" };
-	struct wf_marking none;
 	struct kase	 k;
 	struct doc	 d;
-	struct stmt	*q;
 	enum db_rc	 rc;
 	const char	*app_no, *at, *reason;
 	char		*note;
@@ -2156,35 +2194,86 @@ case_import_withdraw(struct db *db, struct pool *pool, json_t *rec,
 		return DB_NONE;
 	}
 	if ((rc = case_id_of(db, pool, app_no, &id)) != DB_OK ||
-	    (rc = case_head(db, pool, SQL_CASE_LOCK, id, &k)) != DB_OK ||
-	    (rc = attachment_list(db, pool, k.app_no, &k.atts, &k.natts)) !=
-	    DB_OK) {
+	    (rc = case_lock(db, pool, id, &k)) != DB_OK) {
 		snprintf(err, errlen, rc == DB_NONE ? "内网没有申请 %s 的办件" :
 		    "申请 %s 的办件无法读取", app_no);
 		return rc == DB_NONE ? DB_NONE : DB_ERR;
 	}
+	if ((*aside = !flow_open(&k)) && strcmp(k.state, "withdrawn") == 0)
+		return DB_OK;
 	note = *reason != '\0' ? pool_printf(pool, "撤回理由：%s", reason) :
 	    pool_strdup(pool, "");
-	if ((*aside = !flow_open(&k)))
+	if (*aside)
 		return event_out(db, pool, &k, "withdraw-late",
 		    "申请人申请撤回，本件已办结，未能撤回", k.state, NULL, NULL,
 		    note, NULL, "撤回未能办理：本件在收到撤回申请前已经办结",
 		    "您申请撤回时，本件已作出决定，撤回未能办理；决定见本页"
 		    "的办理文书。");
-	if (doc_issue(db, pool, &k, k.item.dept_code, "withdraw", &system,
-	    *reason != '\0' ? reason : "申请人申请撤回。", &d) != DB_OK)
-		return DB_ERR;
-	memset(&none, 0, sizeof(none));
-	if ((rc = save_state(db, pool, &k, &none, 1)) != DB_OK)
+	return case_withdraw_locked(db, pool, &k, &system, "extranet", reason,
+	    NULL, &d);
+}
+
+int
+flow_may_withdraw(const struct kase *k, const struct user *u)
+{
+	return flow_open(k) && (u->roles & ROLE_CLERK) != 0 &&
+	    u->dept_code != NULL && strcmp(u->dept_code, k->item.dept_code) ==
+	    0;
+}
+
+/* case_withdraw_window()'s transaction (db_txn). */
+static enum db_rc
+withdraw_txn(struct db *db, void *arg)
+{
+	struct act_args		*a = arg;
+	struct attachment	 scan;
+	struct kase		 k;
+	struct doc		 d;
+	enum db_rc		 rc;
+	const char		*how;
+
+	*a->why = NULL;
+	if ((rc = case_lock(db, a->pool, a->id, &k)) != DB_OK)
 		return rc;
-	q = db_stmt(db, SQL_CASE_WITHDRAWN);
-	stmt_bind_int(q, 0, k.id);
-	if ((rc = stmt_run(q)) != DB_OK ||
-	    (rc = event_out(db, pool, &k, "withdraw", "申请人撤回申请，办理终止",
-	    "withdrawn", NULL, NULL, note, &d, "准予撤回", note)) != DB_OK)
+	if (!flow_may_withdraw(&k, a->u)) {
+		*a->why = strcmp(k.state, "withdrawn") == 0 ? "本件已经撤回，"
+		    "不能再次登记撤回；准予撤回决定书见本页的办理文书。" :
+		    !flow_open(&k) ? "本件已经办结，不能再撤回。如申请人对决定"
+		    "有异议，请告知其可以依法申请行政复议或者提起行政诉讼。" :
+		    "只有本事项所属部门的窗口工作人员可以登记撤回。";
+		return DB_NONE;
+	}
+	if (a->w->scan != NULL) {
+		scan = *a->w->scan;
+		scan.material_seq = CASE_WITHDRAW_SEQ;
+		scan.round = 0;
+		if ((rc = attachment_add(db, k.app_no, &scan)) != DB_OK)
+			return rc;
+	} else if ((rc = paper_add_in(db, a->pool, &k, a->u,
+	    "书面撤回申请（纸质已收）", 1, a->w->pages, a->why)) != DB_OK)
 		return rc;
-	return audit_add(db, pool, "extranet", "case.withdraw", k.app_no,
-	    d.doc_no);
+	how = pool_printf(a->pool, "窗口收到书面撤回申请（%s），已核验%s",
+	    a->w->scan != NULL ? "扫描件见申请材料" : "纸质已收",
+	    a->w->agent ? "代理人身份证件和授权委托书" : "申请人身份证件");
+	return case_withdraw_locked(db, a->pool, &k, a->u, a->u->login,
+	    a->w->reason, how, &d);
+}
+
+enum db_rc
+case_withdraw_window(struct db *db, struct pool *pool, int64_t id,
+    const struct user *clerk, const struct withdraw_req *w,
+    const char **why)
+{
+	struct act_args	 a;
+
+	memset(&a, 0, sizeof(a));
+	a.pool = pool;
+	a.id = id;
+	a.u = clerk;
+	a.why = why;
+	a.w = w;
+	*why = NULL;
+	return db_txn(db, withdraw_txn, &a);
 }
 
 int

@@ -294,6 +294,34 @@ int		 flow_may_extend(const struct kase *, const struct user *);
 enum db_rc	 case_extend(struct db *, struct pool *, int64_t id,
 		    const struct user *, int days, const char *reason,
 		    const char **why);
+/*
+ * 申请人撤回申请 received at the window (INT-3; seed 004: 撤回申请经窗口
+ * 受理后…自动终止): the applicant's written request scanned (scan: an
+ * attachment of material CASE_WITHDRAW_SEQ, its file stored) or received
+ * on paper (纸质已收, pages), the reason ("" none), and who the clerk
+ * checked: the applicant's ID (agent 0) or an agent's authorisation (1).
+ */
+#define CASE_WITHDRAW_SEQ	9999
+#define CASE_WITHDRAW_REASON_MAX	200	/* characters, one line */
+struct withdraw_req {
+	const struct attachment *scan;	/* or NULL: on paper */
+	int		 pages;
+	const char	*reason;
+	int		 agent;
+};
+/* Whether user may record a withdrawal of case k now: open, and user a
+ * window clerk of its item's department (who may take its intake). */
+int		 flow_may_withdraw(const struct kase *, const struct user *);
+/*
+ * Record w on case id as clerk and end the case exactly as an online
+ * withdrawal does (the same 准予撤回决定书 in its series, state, events,
+ * worklists; case_import_withdraw() and this share one function), the
+ * event and audit row with the clerk's name.  DB_NONE with *why when it
+ * may not (decided, withdrawn, not the clerk's).
+ */
+enum db_rc	 case_withdraw_window(struct db *, struct pool *, int64_t id,
+		    const struct user *clerk, const struct withdraw_req *w,
+		    const char **why);
 /* The applicant's withdrawal, an import record (gap.c; EXT-5, INT-3).
  * Inside the import's transaction.  *aside set when it came after the
  * decision and changed nothing but the applicant's notice (db/141). */

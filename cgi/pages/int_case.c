@@ -905,6 +905,9 @@ view_case_record(struct req *r, const struct kase *kp, cal_day *today,
 		    (long long)(k.atts[i].size + 1023) / 1024);
 		hdf_put(r, p, "mime", k.atts[i].mime);
 		hdf_putf(r, p, "round", "%d", k.atts[i].round);
+		/* The written request of a withdrawal at the window. */
+		if (k.atts[i].material_seq == CASE_WITHDRAW_SEQ)
+			hdf_put(r, p, "withdraw", "1");
 		if ((pages = att_pages(r, &k.atts[i])) > 0)
 			hdf_putf(r, p, "pages", "%d", pages);
 	}
@@ -1111,6 +1114,14 @@ page_int_case(struct req *r)
 		hdf_set(r, "Special.resume", "1");
 	if (flow_may_instant(&k, &r->user))
 		hdf_set(r, "Instant.may", "1");
+	/* 申请人撤回申请 at the window (INT-3). */
+	if (flow_may_withdraw(&k, &r->user)) {
+		hdf_set(r, "Withdraw.may", "1");
+		hdf_setf(r, "Withdraw.seq", "%d", CASE_WITHDRAW_SEQ);
+		hdf_setf(r, "Withdraw.max", "%d", CASE_WITHDRAW_REASON_MAX);
+		hdf_putf(r, "Page", "MaxUploadMB", "%zu",
+		    r->cfg->max_upload >> 20);
+	}
 	if (flow_may_report(&k, &r->user))
 		hdf_setf(r, "Report.max", "%d", AUTHORITY_MAX);
 	if (flow_may_record(&k, &r->user))
@@ -1131,6 +1142,9 @@ page_int_case(struct req *r)
 	else if (done != NULL && strcmp(done, "upper") == 0)
 		hdf_set(r, "Page.Notice", "已登记上级机关的决定，本机关的决定书已"
 		    "出具。");
+	else if (done != NULL && strcmp(done, "withdraw") == 0)
+		hdf_set(r, "Page.Notice", "已登记申请人撤回申请，本件办理终止："
+		    "准予撤回决定书已出具，请打印送达申请人。");
 	else if (done != NULL && strcmp(done, "instant") == 0)
 		hdf_set(r, "Page.Notice", "已当场办结：受理通知书和准予行政许可"
 		    "决定书均已出具，可打印交申请人。");
@@ -1378,6 +1392,104 @@ page_int_instant(struct req *r)
 		return rc;
 	drc = case_instant(r->db, r->pool, id, &r->user, text, &why);
 	return acted(r, id, drc, "instant", why, "没有办结。");
+}
+
+/*
+ * The case page again (422) with what the withdrawal form was given and
+ * why it was refused: nothing typed is lost, a file must be chosen again.
+ */
+static int
+withdraw_again(struct req *r, const char *why, int had_file)
+{
+	hdf_set(r, "Withdraw.Error", pool_printf(r->pool, "%s%s", why,
+	    had_file ? "请重新选择扫描件。" : ""));
+	hdf_set(r, "Withdraw.reason", form_get(r, "reason"));
+	hdf_set(r, "Withdraw.checked", form_get(r, "checked"));
+	hdf_set(r, "Withdraw.paper", form_get(r, "paper"));
+	hdf_set(r, "Withdraw.pages", form_get(r, "pages"));
+	r->status = 422;
+	return page_int_case(r);
+}
+
+/*
+ * POST /case/withdraw (multipart; INT-3): id, m<CASE_WITHDRAW_SEQ> the
+ * applicant's written request scanned (vetted as every upload), or paper
+ * ticked (纸质已收) with pages; reason (optional, one line); checked
+ * (self: the applicant's ID card seen; agent: the agent's ID card and
+ * authorisation).  A window clerk of the item's department ends the
+ * case as an online withdrawal does (flow.h case_withdraw_window()).
+ */
+int
+page_int_withdraw(struct req *r)
+{
+	static const struct material m = { .seq = CASE_WITHDRAW_SEQ,
+	    .name = "书面撤回申请" };
+	struct withdraw_req	 w;
+	struct files_rule	 rule;
+	struct files_put	 put;
+	struct attachment	 a;
+	struct kase		 k;
+	const char		*why, *checked, *v;
+	FILE			*fp = NULL;
+	enum db_rc		 drc;
+	int64_t			 id;
+	int			 rc, status, took;
+	long			 pages = 0;
+	char			*end;
+
+	if ((rc = own_case_read(r, &id, &k)) != 0)
+		return rc;
+	if ((r->user.roles & ROLE_CLERK) == 0 || r->user.dept_code == NULL ||
+	    strcmp(r->user.dept_code, k.item.dept_code) != 0)
+		return reply_error(r, 403, "只有本事项所属部门的窗口工作人员"
+		    "可以登记撤回。");
+	if (!flow_open(&k))
+		return reply_error(r, 409, strcmp(k.state, "withdrawn") == 0 ?
+		    "本件已经撤回，不能再次登记撤回；准予撤回决定书见本页的"
+		    "办理文书。" : "本件已经办结，不能再撤回。");
+	memset(&w, 0, sizeof(w));
+	w.reason = form_get(r, "reason");
+	if (w.reason == NULL)
+		w.reason = "";
+	checked = form_get(r, "checked");
+	upload_rule(r, &rule);
+	took = upload_take(r, &m, &rule, -1, &fp, &a, &status, &why);
+	if (took == -1)
+		return status == 422 ? withdraw_again(r, why, 0) :
+		    reply_error(r, status, why);
+	if (text_check(w.reason, strlen(w.reason), 0,
+	    CASE_WITHDRAW_REASON_MAX, 0, TEXT_LINE) != TEXT_OK)
+		return withdraw_again(r, pool_printf(r->pool, "撤回理由请写成"
+		    "一行，不超过 %d 字。", CASE_WITHDRAW_REASON_MAX), took);
+	if (checked == NULL || (strcmp(checked, "self") != 0 &&
+	    strcmp(checked, "agent") != 0))
+		return withdraw_again(r, "请核验申请人的身份证件（代理人办理"
+		    "的，核验代理人身份证件和授权委托书）后勾选核验情况。",
+		    took);
+	w.agent = strcmp(checked, "agent") == 0;
+	if (took == 0) {
+		if (form_get(r, "paper") == NULL)
+			return withdraw_again(r, "请扫描上传申请人签名的书面撤回"
+			    "申请，或者收下纸质申请后勾选「纸质已收」。", 0);
+		if ((v = form_get(r, "pages")) != NULL && (strlen(v) > 5 ||
+		    (pages = strtol(v, &end, 10)) < 0 || *end != '\0'))
+			return withdraw_again(r, "书面撤回申请的页数应为 0 到 "
+			    "99999 的整数。", 0);
+		w.pages = (int)pages;
+	} else {
+		if (upload_store(r, &fp, &put, &a, 1) == -1)
+			return reply_error(r, 500, "保存扫描件时出错，撤回没有登记。"
+			    "请稍后重新提交。");
+		w.scan = &a;
+	}
+	drc = case_withdraw_window(r->db, r->pool, id, &r->user, &w, &why);
+	if (took == 1) {
+		if (drc == DB_OK)
+			files_release(&put);
+		else
+			upload_discard(r, &put, 1);
+	}
+	return acted(r, id, drc, "withdraw", why, "没有登记撤回。");
 }
 
 /*

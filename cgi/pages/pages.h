@@ -174,6 +174,8 @@ int	 page_int_extend(struct req *);
 int	 page_int_correct(struct req *);
 int	 page_int_suspend(struct req *);
 int	 page_int_instant(struct req *);
+/* 申请人撤回申请 at the window (INT-3). */
+int	 page_int_withdraw(struct req *);
 int	 page_int_report(struct req *);
 int	 page_int_upper(struct req *);
 int	 page_int_resume(struct req *);

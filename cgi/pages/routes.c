@@ -171,6 +171,9 @@ const struct route routes[] = {
 	    page_int_upper },
 	{ "POST", "/case/instant", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_instant },
+	/* 申请人撤回申请 at the window (INT-3): its clerks only. */
+	{ "POST", "/case/withdraw", R_INT | R_LOGIN | R_CSRF, ROLE_CLERK,
+	    page_int_withdraw },
 	{ "POST", "/case/suspend", R_INT | R_LOGIN | R_CSRF, STAFF,
 	    page_int_suspend },
 	{ "POST", "/case/resume", R_INT | R_LOGIN | R_CSRF, STAFF,

@@ -115,6 +115,37 @@
       </form>
     </section>
     <?cs /if ?>
+    <?cs if:Withdraw.may ?>
+    <section class="section actions-panel" aria-labelledby="withdraw-title">
+      <h2 class="section-title" id="withdraw-title">申请人撤回申请</h2>
+      <p class="help">申请人（或其代理人）到窗口递交书面撤回申请的，在此登记：本件办理立即终止，自动出具准予撤回决定书，请打印送达申请人。登记后不能恢复。</p>
+      <?cs if:Withdraw.Error ?><div class="alert alert-error" id="withdraw-error" role="alert"><?cs var:Withdraw.Error ?></div><?cs /if ?>
+      <form class="action-form" method="post" action="/case/withdraw" enctype="multipart/form-data">
+        <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+        <input type="hidden" name="id" value="<?cs var:Case.id ?>">
+        <div class="field">
+          <label for="f-wd-scan">书面撤回申请<span class="req">（扫描上传，或收下纸质申请后勾选）</span></label>
+          <p class="help">申请人签名的撤回申请扫描成 PDF 或拍照（JPEG、PNG），不超过 <?cs var:Page.MaxUploadMB ?> MB，按文件内容检查并查杀病毒。</p>
+          <input id="f-wd-scan" name="m<?cs var:Withdraw.seq ?>" type="file" accept="application/pdf,image/jpeg,image/png">
+          <label class="check"><input type="checkbox" name="paper" value="1"<?cs if:Withdraw.paper ?> checked<?cs /if ?>> 纸质已收</label>
+          <label class="small" for="f-wd-pages">纸质页数</label>
+          <input id="f-wd-pages" name="pages" type="text" inputmode="numeric" maxlength="5" size="5" value="<?cs var:Withdraw.pages ?>">
+        </div>
+        <div class="field">
+          <label for="f-wd-reason">撤回理由<span class="opt">（选填，一行，写入准予撤回决定书）</span></label>
+          <input id="f-wd-reason" name="reason" type="text" maxlength="<?cs var:Withdraw.max ?>" value="<?cs var:Withdraw.reason ?>" placeholder="如：经营场所变更，暂不申请。">
+        </div>
+        <fieldset class="field choice">
+          <legend>身份核验<span class="req">（必选）</span></legend>
+          <div class="choice-opts">
+            <label class="choice-opt"><input type="radio" name="checked" value="self" required<?cs if:Withdraw.checked == "self" ?> checked<?cs /if ?>> 申请人本人，已核验身份证件</label>
+            <label class="choice-opt"><input type="radio" name="checked" value="agent"<?cs if:Withdraw.checked == "agent" ?> checked<?cs /if ?>> 代理人，已核验其身份证件和授权委托书</label>
+          </div>
+        </fieldset>
+        <button class="btn btn-block" type="submit">登记撤回，终止办理</button>
+      </form>
+    </section>
+    <?cs /if ?>
     <?cs if:Record.today ?>
     <section class="section actions-panel" aria-labelledby="upper-title">
       <h2 class="section-title" id="upper-title">登记上级机关决定</h2>

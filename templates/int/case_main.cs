@@ -2,7 +2,9 @@
        (case.cs) and the supervisors' /sup/case (sup_case.cs): the application, materials, paper (DOC-3; Case.Paper.N.late_{since,due,ended}: held too long, docs/paper.md), opinions, documents, report, special procedures and corrections.
        Sup.observer: materials and documents listed, not linked (SUP-7).
        Case.Attachments.N.pages: a PDF's pages; a photo (image/jpeg,
-       image/png) is shown in place (EXT-1).  Case.Lics.N.{seq,
+       image/png) is shown in place (EXT-1); Case.Attachments.N.withdraw:
+       the written request of a withdrawal at the window (INT-3), listed
+       without a number.  Case.Lics.N.{seq,
        material_name,no,name,state,state_label}: a licence offered
        instead of a file (免证办, DOC-2), checked at import. ?>
 <?cs # filesize: a size in bytes, or one the handler already formatted ("12 KB"), shown as is. ?>
@@ -39,8 +41,8 @@
           <tbody>
             <?cs each:a = Case.Attachments ?>
             <tr>
-              <td class="num" data-label="序号"><?cs var:a.material_seq ?></td>
-              <td data-label="材料名称"><?cs var:a.material_name ?><?cs if:a.round == 1 ?> <span class="badge st-correction">补正件</span><?cs /if ?></td>
+              <td class="num" data-label="序号"><?cs if:a.withdraw ?>—<?cs else ?><?cs var:a.material_seq ?><?cs /if ?></td>
+              <td data-label="材料名称"><?cs var:a.material_name ?><?cs if:a.round == 1 ?> <span class="badge st-correction">补正件</span><?cs /if ?><?cs if:a.withdraw ?> <span class="badge st-withdrawn">撤回申请</span><?cs /if ?></td>
               <td class="file" data-label="文件"><?cs if:Sup.observer ?><?cs var:a.file_name ?><?cs else ?><a href="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>" target="_blank" rel="noopener"><?cs var:a.file_name ?></a><?cs /if ?><?cs if:a.mime ?> <span class="muted small"><?cs if:a.mime == "application/pdf" ?>PDF<?cs if:a.pages ?> · <?cs var:a.pages ?> 页<?cs /if ?><?cs elif:a.mime == "image/jpeg" ?>照片（JPEG）<?cs elif:a.mime == "image/png" ?>照片（PNG）<?cs else ?><?cs var:a.mime ?><?cs /if ?></span><?cs /if ?><?cs if:!Sup.observer && (a.mime == "image/jpeg" || a.mime == "image/png") ?><img class="att-photo" src="/file?id=<?cs var:url_escape(Case.id) ?>&amp;seq=<?cs var:url_escape(a.material_seq) ?>" alt="「<?cs var:a.material_name ?>」的照片" loading="lazy"><?cs /if ?></td>
               <td class="num nowrap" data-label="大小"><?cs call:filesize(a.size) ?></td>
             </tr>
