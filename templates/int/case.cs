@@ -210,7 +210,7 @@
         <input type="hidden" name="id" value="<?cs var:Case.id ?>">
         <?cs each:m = Correct.Items ?>
         <fieldset class="field corr-item">
-          <legend><label><input type="checkbox" name="c<?cs var:m.seq ?>" value="1"> <?cs var:m.name ?></label></legend>
+          <legend><label class="check"><input type="checkbox" name="c<?cs var:m.seq ?>" value="1"> <?cs var:m.name ?></label></legend>
           <label class="small" for="f-corr-<?cs var:m.seq ?>">补正原因</label>
           <textarea id="f-corr-<?cs var:m.seq ?>" name="r<?cs var:m.seq ?>" rows="2" maxlength="<?cs var:Correct.max ?>" placeholder="如：缺少法定代表人签字；复印件不清晰"></textarea>
         </fieldset>
