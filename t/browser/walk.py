@@ -208,6 +208,9 @@ def agent(axe_src):
         j.submit("#f-pw")
         j.get(EXT + "/my")
         T.like(j.text("nav"), "图雅", "the agent is logged in", j.path())
+        T.ok(not j.d.find_elements(By.CSS_SELECTOR,
+                                    "a[href^='/enterprise']"),
+             "and is offered no enterprise (a citizen's own: 403)")
         j.check_page("agent-my")
         j.get(EXT + f"/apply?code={ITEM}")
         T.ok(j.d.find_elements(By.CSS_SELECTOR, "#f-rname"),
