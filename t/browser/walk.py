@@ -14,7 +14,19 @@ In Debian's Chromium, as each of them sees their main pages:
   /agency and its form, at 1280 px;
 - a citizen in 大字版, the large type chosen by the link every page
   carries (kept in a cookie), on a phone (390 px): the home page, a
-  guide, the apply form and 我的办件.
+  guide, the apply form and 我的办件;
+- a proxy agent (代办员, AGT-1), made by yiwang-admin agent-add and
+  carried across, at 1280 px: the public list of agents, the activation
+  page (sent from the keyboard), the agents' login, the form for a
+  resident (consent by SMS, sent from the keyboard), the SMS consent
+  page, 我的办件 and the case;
+- the handler (wangzhiqiang) and the leader (bateer) deciding a case the
+  clerk accepted, at 1280 px: the inbox, the case page with its 审查
+  form (同意 chosen with Space, sent by Enter), then with its 决定 and
+  退回 forms (准予许可 sent by Enter), and the signed, sealed 决定书;
+- the intranet in 大字版 on a phone (390 px): the clerk's login, inbox
+  and a case at 受理 with its 受理 and 补正 forms (a material ticked
+  with Space, 补正 sent by Enter), and the 补正材料通知书.
 
 Each page gets journeys.py's checks: axe-core with no serious or critical
 violation, the keyboard walk (Tab from the top reaches every visible
@@ -23,6 +35,7 @@ width no sideways scrolling.  Screenshots go to var/test/logs/browser/.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -32,14 +45,17 @@ import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from journeys import (  # noqa: E402
-    EXT, INT, SHOTS, T, Journey, load_axe, report)
+    CARRY, EXT, INT, SHOTS, T, Journey, lib, load_axe, report)
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
 
 TEST_VAR = os.environ["TEST_VAR"]
 ITEM = "152502-SCJG-XK-001"             # 食品经营许可证核发（新办）
 IDNO = "152502199003150027"             # 乌云其木格 (db/demo/LOGINS)
 PASSWORD = "Yiwang@2026"
 DEPT = "SCJGJ"                          # 锡林浩特市市场监督管理局
+TOWNSHIP = "152502200"                  # 宝力根苏木
 CERTS = os.path.join(TEST_VAR, "int", "certs")
 # A browser takes HOME (its NSS database) from the environment, which the
 # two threads share: one browser starts at a time.
@@ -150,28 +166,206 @@ def big(axe_src):
     return j
 
 
+def cases(n):
+    """N cases of ITEM from the demo applicant, carried to the intranet;
+    their ids (t/lib.sh case_from_ext)."""
+    with CARRY:
+        out = lib("eval", f'for i in {{1..{n}}}; do case_from_ext {ITEM}; '
+                  'done')
+    ids = out.split()
+    T.ok(len(ids) == n and all(i.isdigit() for i in ids),
+         f"{n} cases of {ITEM} reach the intranet", out)
+    return ids
+
+
+def agent(axe_src):
+    """A proxy agent (AGT-1): activated and logged in on the extranet,
+    applying for a resident with consent by SMS."""
+    with CARRY:
+        out = lib("eval", 'id=$(test_id 35); code=$(admin_int agent-add '
+                  f'"图雅" "$id" 13947912335 {TOWNSHIP} | sed -n '
+                  '"s/^激活码：//p"); carry int ext && echo "$id $code"')
+    idno, code = (out.split() + ["", ""])[:2]
+    T.like(code, r"^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$",
+           "agent-add prints the agent's activation code", out)
+    with START:
+        j = Journey("walk-agt", 1280, 900, axe_src)
+    try:
+        j.get(EXT + "/agents")
+        j.check_page("agents")
+        j.get(EXT + "/agent/activate")
+        j.check_page("agent-activate")
+        j.fill("#f-id", idno)
+        j.fill("#f-code", code)
+        j.fill("#f-pw", "Caoyuan#2026")
+        j.fill("#f-pw2", "Caoyuan#2026")
+        j.submit("#f-pw2")
+        T.like(j.path(), r"^/agent/login", "activated, on to the login",
+               j.text("main"))
+        j.check_page("agent-login")
+        j.fill("#f-id", idno)
+        j.fill("#f-pw", "Caoyuan#2026")
+        j.submit("#f-pw")
+        j.get(EXT + "/my")
+        T.like(j.text("nav"), "图雅", "the agent is logged in", j.path())
+        T.ok(not j.d.find_elements(By.CSS_SELECTOR,
+                                    "a[href^='/enterprise']"),
+             "and is offered no enterprise (a citizen's own: 403)")
+        j.check_page("agent-my")
+        j.get(EXT + f"/apply?code={ITEM}")
+        T.ok(j.d.find_elements(By.CSS_SELECTOR, "#f-rname"),
+             "the agent's form asks for the resident", j.text("main"))
+        j.check_page("agent-apply")
+        j.fill("#f-rname", "乌云其木格")
+        j.fill("#f-rid", IDNO)
+        j.fill("#f-rmob", "13847915230")
+        Select(j.d.find_element(By.CSS_SELECTOR, "#f-rreg")
+               ).select_by_index(1)
+        j.d.find_element(By.CSS_SELECTOR, "input[name=consent_kind]"
+                         "[value=sms]").send_keys(Keys.SPACE)
+        pdf = os.path.join(SHOTS, "material.pdf")
+        if not os.path.exists(pdf):
+            lib("t_pdf", pdf)
+        for f in j.d.find_elements(By.CSS_SELECTOR,
+                                   "input[type=file][required]"):
+            f.send_keys(pdf)
+        for box in j.d.find_elements(
+                By.CSS_SELECTOR, ".pledge input[type=checkbox]"):
+            box.send_keys(Keys.SPACE)       # ticked from the keyboard
+        j.submit("form[action='/apply'] button[type=submit]")
+        T.like(j.path(), r"^/agent/consent\?no=",
+               "sent: the page for the resident's SMS code",
+               j.text("main"))
+        j.check_page("agent-consent")
+        no = j.text(".page-sub .mono")
+        j.get(EXT + "/my")
+        T.like(j.text("main"), re.escape(no) if no else "^$",
+               "我的办件 lists it", j.text("main"))
+        j.check_page("agent-my-2")
+        j.get(EXT + f"/app?no={no}")
+        j.check_page("agent-app")
+    finally:
+        j.quit()
+    return j
+
+
+def decide(axe_src):
+    """The handler signs a case the clerk accepted, the leader approves
+    it, from the keyboard; the 决定书 they sealed."""
+    kid = cases(1)[0]
+    lib("eval", f"staff_login clerk sarengaowa; CASE={kid}; case_post "
+        "clerk /case/act action=accept")
+    with START:
+        j = Journey("walk-hdl", 1280, 900, axe_src)
+    try:
+        login(j, INT, "wangzhiqiang", "#f-login")
+        j.get(INT + "/inbox")
+        j.check_page("hdl-inbox")
+        j.get(INT + f"/case?id={kid}")
+        form = "form.act-sign"
+        T.ok(j.d.find_elements(By.CSS_SELECTOR, form),
+             "the handler's case page has the 审查 form", j.text("main"))
+        j.check_page("hdl-case")
+        j.d.find_element(By.CSS_SELECTOR, f"{form} input[value=agree]"
+                         ).send_keys(Keys.SPACE)
+        j.fill(f"{form} textarea", "经现场核查，经营场所符合要求，建议准予许可。")
+        j.submit(f"{form} button[type=submit]")
+        T.eq(lib("sql_int", "SELECT CONCAT(staff_name, ' ', verdict) FROM "
+                 f"opinion WHERE case_id = {kid} ORDER BY step_seq DESC "
+                 "LIMIT 1"), "王志强 agree",
+             "the handler's opinion, sent from the keyboard, is signed")
+        j.shot("hdl-signed")    # no action left: not walked again
+        j.d.delete_all_cookies()
+        login(j, INT, "bateer", "#f-login")
+        j.get(INT + f"/case?id={kid}")
+        form = "form.act-approve"
+        T.ok(j.d.find_elements(By.CSS_SELECTOR, form),
+             "the leader's case page has the 决定 form", j.text("main"))
+        T.ok(j.d.find_elements(By.CSS_SELECTOR, "select[name=back_to]"),
+             "and a form to send it back (退回)", j.text("main"))
+        j.check_page("ldr-case")
+        j.fill(f"{form} textarea[name=scope]", "预包装食品销售")
+        j.submit(f"{form} button[type=submit]")
+        T.eq(lib("sql_int", f"SELECT state FROM kase WHERE id = {kid}"),
+             "approved", "the leader's decision, sent by Enter, is made")
+        j.shot("ldr-approved")
+        T.ok(j.click_link("准予行政许可决定书"),
+             "the case page links the 决定书", j.text("main"))
+        j.check_page("ldr-doc")
+        T.like(j.text("body"), "准予行政许可决定书", "which opens")
+    finally:
+        j.quit()
+    return j
+
+
+def int_big(axe_src):
+    """The clerk in 大字版 on a phone: a case at 受理, 补正 asked."""
+    kid = cases(1)[0]
+    with START:
+        j = Journey("walk-int-big", 390, 844, axe_src)
+    try:
+        j.get(INT + "/login")
+        T.ok(j.click_link("大字版", "body"), "the intranet links 大字版")
+        T.like(j.text("body"), "当前：大字版", "which it then shows")
+        j.check_page("int-big-login")
+        login(j, INT, "sarengaowa", "#f-login")
+        T.like(j.text("body"), "当前：大字版", "大字版 still, logged in")
+        j.get(INT + "/inbox")
+        j.check_page("int-big-inbox")
+        j.get(INT + f"/case?id={kid}")
+        T.ok(j.d.find_elements(By.CSS_SELECTOR, "form.act-accept") and
+             j.d.find_elements(By.CSS_SELECTOR,
+                               "form[action='/case/correct']"),
+             "the case page has the 受理 and 补正 forms", j.text("main"))
+        j.check_page("int-big-case")
+        form = "form[action='/case/correct']"
+        j.d.find_element(By.CSS_SELECTOR, f"{form} input[type=checkbox]"
+                         ).send_keys(Keys.SPACE)
+        j.fill(f"{form} textarea", "营业执照复印件不清晰，请重新扫描上传。")
+        j.submit(f"{form} button[type=submit]")
+        T.eq(lib("sql_int", f"SELECT state FROM kase WHERE id = {kid}"),
+             "correcting", "补正 asked from the keyboard")
+        j.check_page("int-big-correcting")
+        T.ok(j.click_link("补正材料通知书"), "the case page links the "
+             "补正材料通知书", j.text("main"))
+        j.check_page("int-big-doc")
+    finally:
+        j.quit()
+    return j
+
+
 def walk(part, axe_src, out):
-    """The users of PART one after another (the citizen in 大字版 after
-    the last), in a thread of its own: TAP into OUT."""
+    """The walks of PART, (function, width) one after another, in a
+    thread of its own: TAP into OUT."""
     T.local.buf = out
     try:
-        for label, who, paths in part:
-            report(staff(label, who, paths, axe_src), 1280)
-        if part[-1][0] == "crd":
-            report(big(axe_src), 390)
+        for fn, width in part:
+            t0 = time.monotonic()
+            j = fn(axe_src)
+            T.diag(f"{j.label}: {time.monotonic() - t0:.1f} s")
+            report(j, width)
     except Exception:       # noqa: BLE001 (any error fails the run)
         T.ok(False, "the walk ran to its end", traceback.format_exc())
+
+
+def of(label, who, paths):
+    """STAFF's row as a walk."""
+    return lambda axe_src: staff(label, who, paths, axe_src)
 
 
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     started = time.monotonic()
     axe_src = load_axe()
-    # Two browsers at once (as journeys.py): most of the time is waiting
-    # for the server.  The administrators and the gap operator in one, the
-    # others in the other.
+    # Two browsers at once (as journeys.py; a third was slower on 2
+    # cores): most of the time is waiting for the server.  The
+    # administrators, the gap operator, the handler and the leader in
+    # one, the others in the other.
+    parts = ([(of(*s), 1280) for s in STAFF[:4]] + [(decide, 1280)],
+             [(of(*s), 1280) for s in STAFF[4:]]
+             + [(big, 390), (agent, 1280), (int_big, 390)])
     runs = []
-    for part in (STAFF[:4], STAFF[4:]):
+    for part in parts:
         out = []
         th = threading.Thread(target=walk, args=(part, axe_src, out))
         th.start()

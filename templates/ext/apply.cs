@@ -71,16 +71,21 @@
   </fieldset>
   <fieldset class="panel">
     <legend>居民授权</legend>
+    <?cs # The two ways side by side, the file after them: a radio group
+           split by another control is walked out of order (EXT-13). ?>
+    <fieldset class="field choice">
+      <legend>授权方式（选一种）</legend>
+      <div class="choice-opts">
+        <label class="choice-opt"><input type="radio" name="consent_kind" value="form"<?cs if:Form.consent_kind != "sms" ?> checked<?cs /if ?>> 上传居民签字的代办授权书</label>
+        <label class="choice-opt"><input type="radio" name="consent_kind" value="sms"<?cs if:Form.consent_kind == "sms" ?> checked<?cs /if ?>> 短信确认</label>
+      </div>
+      <p class="help">上传授权书：请居民在代办授权书上签字（或按手印），写明委托您代办的事项，扫描成 PDF 或拍一张清楚的照片，在下面上传。</p>
+      <p class="help">短信确认：提交后，系统给上面填写的居民手机发一条短信，写明您的姓名、代办的事项和 6 位确认码。居民把确认码念给您，您输入后申请才提交到审批部门；3 日内不确认，申请作废。普通手机即可，不需要上网。</p>
+    </fieldset>
     <div class="field">
-      <label><input type="radio" name="consent_kind" value="form"<?cs if:Form.consent_kind != "sms" ?> checked<?cs /if ?>> 上传居民签字的代办授权书</label>
-      <label for="f-m0">代办授权书（居民签字，扫描成 PDF 或拍照）</label>
-      <p class="help">请居民在代办授权书上签字（或按手印），写明委托您代办的事项，扫描成 PDF 或拍一张清楚的照片上传。</p>
+      <label for="f-m0">代办授权书（居民签字，扫描成 PDF 或拍照）<span class="opt">（选上传授权书的必交，选短信确认的不用交）</span></label>
       <?cs if:Form.ConsentDraft.file_name ?><p class="kept">已保存：<?cs var:Form.ConsentDraft.file_name ?> <span class="small muted">（<?cs var:Form.ConsentDraft.kind ?>，<?cs var:Form.ConsentDraft.kb ?> KB）不用重新选择；要换一份请重新选择文件。</span></p><?cs /if ?>
       <input id="f-m0" type="file" name="m0" accept="application/pdf,image/jpeg,image/png">
-    </div>
-    <div class="field">
-      <label><input type="radio" name="consent_kind" value="sms"<?cs if:Form.consent_kind == "sms" ?> checked<?cs /if ?>> 短信确认</label>
-      <p class="help">提交后，系统给上面填写的居民手机发一条短信，写明您的姓名、代办的事项和 6 位确认码。居民把确认码念给您，您输入后申请才提交到审批部门；3 日内不确认，申请作废。普通手机即可，不需要上网。</p>
     </div>
   </fieldset>
   <?cs else ?>

@@ -97,6 +97,9 @@
 </section>
 <?cs /if ?>
 
+<?cs # Not for an agent: enterprises are a citizen's own (their link
+       would answer 403). ?>
+<?cs if:!Agent.name ?>
 <section class="panel my-ents" aria-labelledby="my-ents">
   <h2 class="section-title" id="my-ents">我的企业</h2>
   <?cs if:subcount(Ents) == 0 ?>
@@ -110,3 +113,4 @@
   <?cs /if ?>
   <p class="actions"><a class="btn btn-plain" href="/enterprise/register">登记企业（法人）</a></p>
 </section>
+<?cs /if ?>

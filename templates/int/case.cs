@@ -162,7 +162,7 @@
         </fieldset>
         <div class="field">
           <label for="f-up-no">决定文号</label>
-          <input id="f-up-no" name="upper_doc_no" maxlength="60" required placeholder="如：锡自然资审〔2026〕15号">
+          <input id="f-up-no" name="upper_doc_no" type="text" maxlength="60" required placeholder="如：锡自然资审〔2026〕15号">
         </div>
         <div class="field">
           <label for="f-up-on">决定日期</label>
@@ -185,7 +185,7 @@
         <input type="hidden" name="id" value="<?cs var:Case.id ?>">
         <div class="field">
           <label for="f-rep-auth">上级机关</label>
-          <input id="f-rep-auth" name="authority" maxlength="<?cs var:Report.max ?>" required placeholder="如：锡林郭勒盟自然资源局">
+          <input id="f-rep-auth" name="authority" type="text" maxlength="<?cs var:Report.max ?>" required placeholder="如：锡林郭勒盟自然资源局">
         </div>
         <div class="field">
           <label for="f-rep-reason">上报依据和初步审查意见<span class="req">（必填）</span></label>
@@ -241,7 +241,7 @@
         <input type="hidden" name="id" value="<?cs var:Case.id ?>">
         <?cs each:m = Correct.Items ?>
         <fieldset class="field corr-item">
-          <legend><label><input type="checkbox" name="c<?cs var:m.seq ?>" value="1"> <?cs var:m.name ?></label></legend>
+          <legend><label class="check"><input type="checkbox" name="c<?cs var:m.seq ?>" value="1"> <?cs var:m.name ?></label></legend>
           <label class="small" for="f-corr-<?cs var:m.seq ?>">补正原因</label>
           <textarea id="f-corr-<?cs var:m.seq ?>" name="r<?cs var:m.seq ?>" rows="2" maxlength="<?cs var:Correct.max ?>" placeholder="如：缺少法定代表人签字；复印件不清晰"></textarea>
         </fieldset>
