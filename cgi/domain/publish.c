@@ -942,6 +942,8 @@ static const char SQL_AGENTS_CLEAR[] = "DELETE FROM agent_public";
 static const char SQL_AGENT_PUT[] =
     "INSERT INTO agent_public (seq, name, area, cases, decided, as_of) "
     "VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_AGENTS_OPEN[] =
+    "SELECT COUNT(*) FROM agent_account WHERE active = 1";
 static const char SQL_AGENTS_PUBLIC[] =
     "SELECT name, area, cases, decided, "
     "DATE_FORMAT(as_of, '%Y-%m-%d %H:%i') FROM agent_public ORDER BY seq";
@@ -1000,21 +1002,23 @@ agent_pub_row(struct stmt *q, struct pool *pool, void *arg)
 
 enum db_rc
 pub_agents_public(struct db *db, struct pool *pool, struct pub_agent **v,
-    size_t *n, char **as_of)
+    size_t *n, char **as_of, int64_t *open)
 {
 	struct agent_pub_row	*rows;
 	enum db_rc		 rc;
 	size_t			 i;
 
 	*as_of = "";
+	*open = 0;
 	if ((rc = stmt_list(db_stmt(db, SQL_AGENTS_PUBLIC), pool,
 	    agent_pub_row, sizeof(*rows), &rows, n)) != DB_OK)
 		return rc;
 	*v = pool_alloc(pool, (*n + 1) * sizeof(**v));
 	for (i = 0; i < *n; i++)
 		(*v)[i] = rows[i].a;
-	if (*n > 0)
-		*as_of = rows[0].as_of;
+	if (*n == 0)
+		return stmt_one(db_stmt(db, SQL_AGENTS_OPEN), pool, "i", open);
+	*as_of = rows[0].as_of;
 	return DB_OK;
 }
 

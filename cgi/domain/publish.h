@@ -125,9 +125,12 @@ enum db_rc	 pub_import_withdraw(struct db *, struct pool *, json_t *,
 		    char *err, size_t errlen);
 enum db_rc	 pub_import_agents(struct db *, struct pool *, json_t *,
 		    char *err, size_t errlen);
-/* The agent points as last received (extranet); *as_of "" when none. */
+/* The agent points as last received (extranet); *as_of "" when none,
+ * and then *open the agents whose accounts crossed, active: when there
+ * are some, their numbers have not come yet. */
 enum db_rc	 pub_agents_public(struct db *, struct pool *,
-		    struct pub_agent **, size_t *, char **as_of);
+		    struct pub_agent **, size_t *, char **as_of,
+		    int64_t *open);
 
 struct pub_result {
 	int64_t		 id;

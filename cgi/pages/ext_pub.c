@@ -258,8 +258,9 @@ page_ext_news_item(struct req *r)
 
 /*
  * GET /agents: agent points (代办点, AGT-2), as the intranet last sent
- * them.  None until agents exist (AGT-1): the page says so, and shows no
- * number it was not sent.
+ * them.  None until agents exist (AGT-1), or until the numbers of those
+ * that crossed come (the intranet's tick sends them): the page says
+ * which, and shows no number it was not sent.
  */
 int
 page_ext_agents(struct req *r)
@@ -268,8 +269,9 @@ page_ext_agents(struct req *r)
 	size_t			 n, i;
 	char			*as_of;
 	const char		*p;
+	int64_t			 open;
 
-	if (pub_agents_public(r->db, r->pool, &v, &n, &as_of) != DB_OK)
+	if (pub_agents_public(r->db, r->pool, &v, &n, &as_of, &open) != DB_OK)
 		return reply_error(r, 500, NULL);
 	for (i = 0; i < n; i++) {
 		p = pool_printf(r->pool, "Agents.%zu", i);
@@ -279,6 +281,7 @@ page_ext_agents(struct req *r)
 		hdf_putf(r, p, "decided", "%lld", (long long)v[i].decided);
 	}
 	hdf_set(r, "Agents_as_of", as_of);
+	hdf_setf(r, "Agents_open", "%lld", (long long)open);
 	hdf_set(r, "Page.Title", "代办点统计");
 	return render(r, "ext/agents.cs");
 }

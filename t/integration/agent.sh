@@ -98,6 +98,13 @@ t_is "and nothing made" "$(sql_int "SELECT COUNT(*) FROM agent WHERE name IN ('�
 # --- carried and activated --------------------------------------------------
 t_ok "the accounts cross" carry int ext
 t_is "the extranet has both" "$(sql_ext "SELECT COUNT(*) FROM agent_account WHERE id IN ($AG1, $AG2) AND active = 1")" 2
+# Their numbers come with the intranet's tick, which runs every minute:
+# as if it had not run yet.
+sql_ext "DELETE FROM agent_public"
+http_get anon "$EXT_URL/agents" >/dev/null
+t_like "/agents no longer says there are no agents, only that their numbers have not come" \
+	"$HTTP_BODY" "代办员已经开通，代办件数还没有从审批系统送来"
+t_unlike "…and never 尚未开通" "$HTTP_BODY" "尚未开通"
 t_is "with no password yet" "$(sql_ext "SELECT pw_hash FROM agent_account WHERE id = $AG1")" '!'
 t_is "and the township's regions" "$(sql_ext "SELECT GROUP_CONCAT(name ORDER BY region_code) FROM agent_account_area WHERE agent_id = $AG1")" \
 	"宝力根苏木,伊利勒特嘎查,额尔敦宝拉格嘎查"
