@@ -1,6 +1,7 @@
 /*
  * catalog.c: owns item, item_material and item_step.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,17 +25,32 @@
 static const char SQL_ITEM_PUBLISHED[] =
     "SELECT " ITEM_COLS " FROM item WHERE code = ? AND status = 'published'";
 /*
- * The item of a guide with, in the same statement (issue #12), what the
- * guide says beside it, each an index read: its parent's name
- * (catalog_published_head()), whether its department has a window that
- * takes bookings (booking_open_for(), EXT-10), and its ratings for a
- * 满意度 (EXT-8): the cases rated (the last round of each), how many of
- * them good_level or better.  The indexes are named: on the few rows of
- * a new site the optimizer would read the tables whole, and go on so as
- * they grow until its statistics catch up.
+ * A guide in one statement (issue #12): each round trip to MariaDB was
+ * most of a guide's time.  Rows of six kinds (the first column), each a
+ * part of the page, sorted within their kind by the second and third
+ * columns; the other 36 are the part's, NULL beyond its last.
+ *  0  the item (ITEM_COLS) with what the guide says beside it, each an
+ *     index read: its parent's name (catalog_published_head()), whether
+ *     its department has a window that takes bookings
+ *     (booking_open_for(), EXT-10), and its ratings for a 满意度 (EXT-8):
+ *     the cases rated (the last round of each), how many of them
+ *     good_level or better.  The indexes are named: on the few rows of a
+ *     new site the optimizer would read the tables whole, and go on so
+ *     as they grow until its statistics catch up;
+ *  1  its materials (SQL_MATERIALS), 2 its steps (SQL_STEPS);
+ *  3  its published sub-items (CAT-2): what the guide and
+ *     catalog_channel() read of them;
+ *  4  the texts that govern it (pub_news_for_item(), CAT-5, PUB-2);
+ *  5  its 常见问题 (consult_faqs(), EXT-7).
+ * Every column comes as text (stmt_row_text()), as stmt_row() reads
+ * numbers too.
  */
-static const char SQL_ITEM_GUIDE[] =
-    "SELECT " ITEM_COLS ", (SELECT p.name FROM item p "
+#define GUIDE_COLS	39
+#define NULLS3		", NULL, NULL, NULL"
+#define NULLS6		NULLS3 NULLS3
+#define NULLS24		NULLS6 NULLS6 NULLS6 NULLS6
+static const char SQL_GUIDE[] =
+    "(SELECT 0, 0, '', " ITEM_COLS ", (SELECT p.name FROM item p "
     "WHERE p.code = item.parent_code AND p.status = 'published' LIMIT 1), "
     "EXISTS (SELECT 1 FROM booking_window w FORCE INDEX (PRIMARY) WHERE "
     "w.dept_code = item.dept_code AND w.capacity > 0 AND w.days <> ''), "
@@ -43,7 +59,30 @@ static const char SQL_ITEM_GUIDE[] =
     "FROM rating r FORCE INDEX (rating_item) "
     "WHERE r.item_code = ? AND NOT EXISTS (SELECT 1 FROM "
     "rating l WHERE l.app_no = r.app_no AND l.round > r.round)) s "
-    "WHERE item.code = ? AND item.status = 'published'";
+    "WHERE item.code = ? AND item.status = 'published') "
+    "UNION ALL (SELECT 1, m.seq, '', m.seq, m.name, m.original, m.copies, "
+    "m.required, m.types, m.note, m.form, m.form_sha, m.sample, "
+    "m.sample_sha, m.licence" NULLS24 " FROM item i "
+    "JOIN item_material m ON m.item_id = i.id "
+    "WHERE i.code = ? AND i.status = 'published') "
+    "UNION ALL (SELECT 2, s.seq, '', s.seq, s.skey, s.name, s.role, "
+    "IF(s.dept_code = '', i.dept_code, s.dept_code), "
+    "IF(s.dept_name = '', i.dept_name, s.dept_name), s.days, s.doc"
+    NULLS24 NULLS3 ", NULL FROM item i JOIN item_step s "
+    "ON s.item_id = i.id WHERE i.code = ? AND i.status = 'published') "
+    "UNION ALL (SELECT 3, 0, c.code, c.code, c.name, c.phase, c.depth, "
+    "c.visits, c.secret" NULLS24 NULLS6 " FROM item c "
+    "WHERE c.parent_code = ? AND c.status = 'published') "
+    "UNION ALL (SELECT 4, -n.id, '', n.id, n.title, "
+    "DATE_FORMAT(n.published_at, '%Y-%m-%d %H:%i:%s')" NULLS24 NULLS6
+    NULLS3 " FROM news_public n JOIN news_public_item t "
+    "ON t.news_id = n.id WHERE t.item_code = ? "
+    "ORDER BY n.id DESC LIMIT 50) "
+    "UNION ALL (SELECT 5, -c.id, '', c.faq_question, c.answer, "
+    "COALESCE(DATE_FORMAT(c.answered_at + INTERVAL 8 HOUR, "
+    "'%Y-%m-%d %H:%i'), '')" NULLS24 NULLS6 NULLS3 " FROM consult c "
+    "WHERE c.item_code = ? AND c.faq = 1 ORDER BY c.id DESC LIMIT 50) "
+    "ORDER BY 1, 2, 3";
 /* What the public pages show changed when this moved (db/280). */
 static const char SQL_PAGE_GEN[] = "SELECT gen FROM page_gen WHERE id = 1";
 static const char SQL_PAGES_EXPIRE[] =
@@ -53,9 +92,6 @@ static const char SQL_ITEM_BY_ID[] =
 static const char SQL_ITEM_LIST[] =
     "SELECT " ITEM_COLS " FROM item WHERE status = 'published' "
     "ORDER BY dept_code, code";
-static const char SQL_ITEM_CHILDREN[] =
-    "SELECT " ITEM_COLS " FROM item WHERE parent_code = ? "
-    "AND status = 'published' ORDER BY code";
 static const char SQL_ITEM_VERSIONS[] =
     "SELECT " ITEM_COLS " FROM item WHERE code = ? ORDER BY version DESC";
 static const char SQL_ITEM_LATEST[] =
@@ -274,27 +310,111 @@ catalog_published_guide(struct db *db, struct pool *pool, const char *code,
 	return published(db, pool, code, it, PARTS_GUIDE);
 }
 
+/* The columns v of a row read as text into what fmt says, as stmt_row(). */
+static void
+text_fields(char **v, const char *fmt, ...)
+{
+	va_list		 ap;
+	size_t		 i;
+
+	va_start(ap, fmt);
+	for (i = 0; fmt[i] != '\0'; i++)
+		switch (fmt[i]) {
+		case 's':
+			*va_arg(ap, char **) = v[i];
+			break;
+		case 'i':
+			*va_arg(ap, int64_t *) = v[i] == NULL ? 0 :
+			    strtoll(v[i], NULL, 10);
+			break;
+		default:
+			*va_arg(ap, int *) = v[i] == NULL ? 0 :
+			    (int)strtol(v[i], NULL, 10);
+		}
+	va_end(ap);
+}
+
+/* One row of SQL_GUIDE, its kind k and its columns d, into it and g. */
+static void
+guide_part(struct pool *pool, long k, char **d, struct item *it,
+    struct item_guide *g, size_t *cap)
+{
+	struct material	*m;
+	struct step	*s;
+	struct item	*c;
+	struct guide_line *l;
+
+	switch (k) {
+	case 0:
+		text_fields(d, ITEM_FMT "sdii", ITEM_ROW(it), &g->parent_name,
+		    &g->bookable, &g->rated, &g->good);
+		break;
+	case 1:
+		m = pool_push(pool, &it->materials, &it->nmaterials, &cap[0],
+		    sizeof(*m));
+		text_fields(d, "dssddsssssss", &m->seq, &m->name,
+		    &m->original, &m->copies, &m->required, &m->types,
+		    &m->note, &m->form, &m->form_sha, &m->sample,
+		    &m->sample_sha, &m->licence);
+		break;
+	case 2:
+		s = pool_push(pool, &it->steps, &it->nsteps, &cap[1],
+		    sizeof(*s));
+		text_fields(d, "dssdssds", &s->seq, &s->key, &s->name,
+		    &s->role, &s->dept_code, &s->dept_name, &s->days, &s->doc);
+		break;
+	case 3:
+		c = pool_push(pool, &g->subs, &g->nsubs, &cap[2], sizeof(*c));
+		text_fields(d, "ssssdd", &c->code, &c->name, &c->phase,
+		    &c->depth, &c->visits, &c->secret);
+		break;
+	case 4:
+		l = pool_push(pool, &g->laws, &g->nlaws, &cap[3], sizeof(*l));
+		text_fields(d, "iss", &l->id, &l->title, &l->at);
+		break;
+	default:
+		l = pool_push(pool, &g->faqs, &g->nfaqs, &cap[4], sizeof(*l));
+		text_fields(d, "sss", &l->title, &l->body, &l->at);
+	}
+}
+
 enum db_rc
 catalog_guide(struct db *db, struct pool *pool, const char *code,
     int good_level, struct item *it, struct item_guide *g)
 {
 	struct stmt	*q;
+	char		*v[GUIDE_COLS];
+	size_t		 cap[5] = { 0 };
+	unsigned	 i;
+	long		 k;
+	int		 found = 0;
 	enum db_rc	 rc;
 
 	memset(it, 0, sizeof(*it));
 	memset(g, 0, sizeof(*g));
-	q = db_stmt(db, SQL_ITEM_GUIDE);
+	q = db_stmt(db, SQL_GUIDE);
 	stmt_bind_int(q, 0, good_level);
-	stmt_bind_text(q, 1, code);
-	stmt_bind_text(q, 2, code);
+	for (i = 1; i <= 7; i++)
+		stmt_bind_text(q, i, code);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
-	rc = stmt_row(q, pool, ITEM_FMT "sdii", ITEM_ROW(it), &g->parent_name,
-	    &g->bookable, &g->rated, &g->good);
+	while ((rc = stmt_row_text(q, pool, v, GUIDE_COLS)) == DB_OK) {
+		k = v[0] == NULL ? -1 : strtol(v[0], NULL, 10);
+		/* The item comes first: none, none published. */
+		if (!found && k != 0)
+			break;
+		if (k < 0 || k > 5 || (found && k == 0)) {
+			log_err("guide of %.40s: a row of kind %ld", code, k);
+			rc = DB_ERR;
+			break;
+		}
+		found = 1;
+		guide_part(pool, k, v + 3, it, g, cap);
+	}
 	stmt_done(q);
-	if (rc != DB_OK)
+	if (rc == DB_ERR)
 		return rc;
-	return load_parts(db, pool, it, PARTS_GUIDE);
+	return found ? DB_OK : DB_NONE;
 }
 
 enum db_rc
@@ -385,17 +505,6 @@ catalog_version(struct db *db, struct pool *pool, const char *code,
 	stmt_bind_text(q, 0, code);
 	stmt_bind_int(q, 1, version);
 	return load_one(db, pool, q, it, PARTS_ALL);
-}
-
-enum db_rc
-catalog_children(struct db *db, struct pool *pool, const char *code,
-    struct item **out, size_t *n)
-{
-	struct stmt	*q;
-
-	q = db_stmt(db, SQL_ITEM_CHILDREN);
-	stmt_bind_text(q, 0, code);
-	return list_items(q, pool, out, n);
 }
 
 /* JSON accessors that record the first missing field in err. */

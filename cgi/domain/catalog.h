@@ -178,6 +178,13 @@ enum db_rc	 catalog_generation(struct db *, struct pool *, uint64_t *);
 /* Move it: the workers make their kept pages again (pages-expire, after
  * a change made in SQL). */
 enum db_rc	 catalog_pages_expire(struct db *);
+/* A line of a list on the guide: a text that governs the item (id,
+ * title, published at) or a 常见问题 (title the question, body the
+ * answer, at when answered). */
+struct guide_line {
+	int64_t		 id;
+	char		*title, *body, *at;
+};
 /* What a guide shows beside the item, read with it (catalog_guide()). */
 struct item_guide {
 	char		*parent_name;	/* NULL: no published parent */
@@ -185,8 +192,19 @@ struct item_guide {
 					 * bookings (EXT-10) */
 	int64_t		 rated, good;	/* cases rated, those rated good_level
 					 * or better (EXT-8) */
+	struct item	*subs;		/* published sub-items (CAT-2) by
+					 * code: code, name, phase, depth,
+					 * visits and secret alone */
+	size_t		 nsubs;
+	struct guide_line *laws;	/* the texts that govern it (CAT-5,
+					 * PUB-2), newest first, 50 at most */
+	size_t		 nlaws;
+	struct guide_line *faqs;	/* its 常见问题 (EXT-7), newest first,
+					 * 50 at most */
+	size_t		 nfaqs;
 };
-/* A published item with its materials and steps, and g: 3 statements. */
+/* A published item with its materials and steps, and g, in one
+ * statement (issue #12). */
 enum db_rc	 catalog_guide(struct db *, struct pool *, const char *code,
 		    int good_level, struct item *, struct item_guide *g);
 enum db_rc	 catalog_by_id(struct db *, struct pool *, int64_t id,
@@ -197,10 +215,6 @@ enum db_rc	 catalog_file_named(struct db *, struct pool *,
 /* All published items, by department and code. */
 enum db_rc	 catalog_list(struct db *, struct pool *, struct item **,
 		    size_t *);
-
-/* The published sub-items (CAT-2) of code, by code. */
-enum db_rc	 catalog_children(struct db *, struct pool *, const char *code,
-		    struct item **, size_t *);
 
 /* Labels for people. */
 const char	*catalog_depth_label(const char *depth);

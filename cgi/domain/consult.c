@@ -21,9 +21,6 @@ static const char SQL_NOW[] =
     "c.faq FROM consult c LEFT JOIN staff s ON s.id = c.staff_id "
 static const char SQL_MINE[] =
     "SELECT " CQ_COLUMNS "WHERE c.citizen_id = ? ORDER BY c.id DESC";
-static const char SQL_FAQS[] =
-    "SELECT " CQ_COLUMNS "WHERE c.item_code = ? AND c.faq = 1 "
-    "ORDER BY c.id DESC LIMIT 50";
 static const char SQL_LIST[] =
     "SELECT " CQ_COLUMNS "WHERE (? IS NULL OR c.dept_code = ?) "
     "AND (? = 0 OR c.answered_at IS NULL) "
@@ -212,16 +209,6 @@ consult_mine(struct db *db, struct pool *pool, int64_t citizen,
 	struct stmt	*q = db_stmt(db, SQL_MINE);
 
 	stmt_bind_int(q, 0, citizen);
-	return stmt_list(q, pool, cq_row, sizeof(**v), v, n);
-}
-
-enum db_rc
-consult_faqs(struct db *db, struct pool *pool, const char *code,
-    struct consult **v, size_t *n)
-{
-	struct stmt	*q = db_stmt(db, SQL_FAQS);
-
-	stmt_bind_text(q, 0, code);
 	return stmt_list(q, pool, cq_row, sizeof(**v), v, n);
 }
 

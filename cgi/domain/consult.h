@@ -55,9 +55,6 @@ enum db_rc	 consult_ask(struct db *, struct pool *, const struct user *u,
 /* The questions of citizen id, newest first. */
 enum db_rc	 consult_mine(struct db *, struct pool *, int64_t citizen,
 		    struct consult **, size_t *);
-/* The published FAQs of item code, newest first. */
-enum db_rc	 consult_faqs(struct db *, struct pool *, const char *code,
-		    struct consult **, size_t *);
 /* Whether question no is stored here (the records' check). */
 enum db_rc	 consult_exists(struct db *, struct pool *, const char *no);
 /* Apply a "consult.answer" and a "faq" record (gap.c). */

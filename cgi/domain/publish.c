@@ -1058,9 +1058,6 @@ static const char SQL_NEWS_PUBLIC[] =
     "AND (? = 0 OR n.id < ?) ORDER BY n.id DESC LIMIT ?";
 static const char SQL_NEWS_PUBLIC_GET[] =
     "SELECT " NEWS_PUB_COLS " FROM news_public n WHERE n.id = ?";
-static const char SQL_NEWS_FOR_ITEM[] =
-    "SELECT " NEWS_PUB_COLS " FROM news_public n JOIN news_public_item i "
-    "ON i.news_id = n.id WHERE i.item_code = ? ORDER BY n.id DESC LIMIT 50";
 
 static void
 bind_opt(struct stmt *q, unsigned at, const char *v)
@@ -1197,15 +1194,4 @@ pub_news_public_get(struct db *db, struct pool *pool, int64_t id,
     struct pub_news *n)
 {
 	return news_by_id(db, pool, SQL_NEWS_PUBLIC_GET, id, n);
-}
-
-enum db_rc
-pub_news_for_item(struct db *db, struct pool *pool, const char *code,
-    struct pub_news **v, size_t *n)
-{
-	struct stmt	*q;
-
-	q = db_stmt(db, SQL_NEWS_FOR_ITEM);
-	stmt_bind_text(q, 0, code);
-	return stmt_list(q, pool, news_row, sizeof(**v), v, n);
 }

@@ -176,8 +176,5 @@ enum db_rc	 pub_news_public(struct db *, struct pool *, const char *kind,
 		    struct pub_news **, size_t *);
 enum db_rc	 pub_news_public_get(struct db *, struct pool *, int64_t id,
 		    struct pub_news *);
-/* The policy texts that govern item code (CAT-5). */
-enum db_rc	 pub_news_for_item(struct db *, struct pool *,
-		    const char *code, struct pub_news **, size_t *);
 
 #endif

@@ -11,20 +11,17 @@
 #include "pages.h"
 #include "text.h"
 
-int
-consult_view_faqs(struct req *r, const char *code)
+void
+consult_view_faqs(struct req *r, const struct guide_line *v, size_t n)
 {
-	struct consult	*v;
 	char		*p;
-	size_t		 n, i;
+	size_t		 i;
 
-	if (consult_faqs(r->db, r->pool, code, &v, &n) != DB_OK)
-		return -1;
 	for (i = 0; i < n; i++) {
 		p = pool_printf(r->pool, "Item.Faqs.%zu", i);
-		hdf_put(r, p, "question", v[i].faq_question);
-		hdf_put(r, p, "answer", v[i].answer);
-		hdf_put(r, p, "answered_at", v[i].answered_at);
+		hdf_put(r, p, "question", v[i].title);
+		hdf_put(r, p, "answer", v[i].body);
+		hdf_put(r, p, "answered_at", v[i].at);
 	}
 	/* The question form, for a citizen logged in (ROLE_CITIZEN). */
 	if (r->user.roles & ROLE_CITIZEN) {
@@ -32,7 +29,6 @@ consult_view_faqs(struct req *r, const char *code)
 		hdf_set(r, "Consult.may", "1");
 	}
 	hdf_setf(r, "Limits.question", "%d", CONSULT_Q_MAX);
-	return 0;
 }
 
 /* The guide again, saying why the question was not sent. */

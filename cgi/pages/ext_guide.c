@@ -22,14 +22,14 @@ page_ext_guide(struct req *r)
 	struct item	 it, *subs;
 	struct item_guide g;
 	struct channel	 ch;
-	struct pub_news	*laws;
 	const char	*code;
-	size_t		 i, nsubs, nlaws;
+	size_t		 i, nsubs;
 
 	if ((code = form_get(r, "code")) == NULL || strlen(code) > 40)
 		return reply_error(r, 400, "事项编码格式不正确。");
-	/* The item with its parent's name, whether it takes bookings and
-	 * its 满意度, in one statement (issue #12). */
+	/* The item with its parent's name, whether it takes bookings, its
+	 * 满意度, materials, steps, sub-items, texts and 常见问题, in one
+	 * statement (issue #12). */
 	switch (catalog_guide(r->db, r->pool, code, RT_GOOD, &it, &g)) {
 	case DB_OK:
 		break;
@@ -40,8 +40,8 @@ page_ext_guide(struct req *r)
 		return reply_error(r, 500, NULL);
 	}
 	view_item(r, "Item", &it);
-	if (catalog_children(r->db, r->pool, it.code, &subs, &nsubs) != DB_OK)
-		return reply_error(r, 500, NULL);
+	subs = g.subs;
+	nsubs = g.nsubs;
 	for (i = 0; i < nsubs; i++) {
 		char *p = pool_printf(r->pool, "Item.Subitems.%zu", i);
 		hdf_put(r, p, "code", subs[i].code);
@@ -64,14 +64,11 @@ page_ext_guide(struct req *r)
 		hdf_set(r, "Item.Parent.name", g.parent_name);
 	}
 	/* The policy and law texts that govern it (CAT-5, PUB-2). */
-	if (pub_news_for_item(r->db, r->pool, it.code, &laws, &nlaws) !=
-	    DB_OK)
-		return reply_error(r, 500, NULL);
-	for (i = 0; i < nlaws; i++) {
+	for (i = 0; i < g.nlaws; i++) {
 		char *p = pool_printf(r->pool, "Item.Laws.%zu", i);
-		hdf_putf(r, p, "id", "%lld", (long long)laws[i].id);
-		hdf_put(r, p, "title", laws[i].title);
-		hdf_put(r, p, "published_at", laws[i].published_at);
+		hdf_putf(r, p, "id", "%lld", (long long)g.laws[i].id);
+		hdf_put(r, p, "title", g.laws[i].title);
+		hdf_put(r, p, "published_at", g.laws[i].at);
 	}
 	/* 满意度 (EXT-8): only from enough ratings to mean something. */
 	if (g.rated >= RT_SCORE_MIN) {
@@ -81,8 +78,7 @@ page_ext_guide(struct req *r)
 	}
 	hdf_set(r, "Item.bookable", g.bookable ? "1" : "0");	/* EXT-10 */
 	/* 常见问题 and the question form (EXT-7, ext_consult.c). */
-	if (consult_view_faqs(r, it.code) == -1)
-		return reply_error(r, 500, NULL);
+	consult_view_faqs(r, g.faqs, g.nfaqs);
 	hdf_set(r, "Page.Title", pool_printf(r->pool, "%s · 办事指南",
 	    it.name));
 	return render(r, "ext/guide.cs");

@@ -136,10 +136,11 @@ int	 page_int_consults(struct req *);
 int	 page_int_consult_answer(struct req *);
 int	 page_int_consult_publish(struct req *);
 int	 page_int_consult_withdraw(struct req *);
-/* Item.Faqs.N.{question,answer,answered_at} of item code, and for a
- * citizen the question form (Consult.may, Form.key), for ext/guide.cs:
- * 0, or -1 on a database error. */
-int	 consult_view_faqs(struct req *, const char *code);
+/* Item.Faqs.N.{question,answer,answered_at} from the n 常见问题 v
+ * (catalog_guide()), and for a citizen the question form (Consult.may,
+ * Form.key), for ext/guide.cs. */
+void	 consult_view_faqs(struct req *, const struct guide_line *v,
+	    size_t n);
 /* ext_enterprise.c: enterprises and their staff (ACC-1; issue #10). */
 int	 page_ext_ent_register_form(struct req *);
 int	 page_ext_ent_register(struct req *);
