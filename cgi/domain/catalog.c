@@ -27,8 +27,11 @@ static const char SQL_ITEM_PUBLISHED[] =
 /*
  * A guide in one statement (issue #12): each round trip to MariaDB was
  * most of a guide's time.  Rows of six kinds (the first column), each a
- * part of the page, sorted within their kind by the second and third
- * columns; the other 36 are the part's, NULL beyond its last.
+ * part of the page, in their order within their kind by the second; the
+ * other 36 are the part's, NULL beyond its last.  No ORDER BY over the
+ * whole: the server sends the rows as it reads them instead of keeping
+ * them all in a temporary table first (EXPLAIN: no UNION RESULT), and
+ * catalog_guide() puts them in order.
  *  0  the item (ITEM_COLS) with what the guide says beside it, each an
  *     index read: its parent's name (catalog_published_head()), whether
  *     its department has a window that takes bookings
@@ -39,18 +42,19 @@ static const char SQL_ITEM_PUBLISHED[] =
  *     as they grow until its statistics catch up;
  *  1  its materials (SQL_MATERIALS), 2 its steps (SQL_STEPS);
  *  3  its published sub-items (CAT-2): what the guide and
- *     catalog_channel() read of them;
+ *     catalog_channel() read of them, numbered in the order of their
+ *     codes as the database sorts them;
  *  4  the texts that govern it (pub_news_for_item(), CAT-5, PUB-2);
  *  5  its 常见问题 (consult_faqs(), EXT-7).
  * Every column comes as text (stmt_row_text()), as stmt_row() reads
  * numbers too.
  */
-#define GUIDE_COLS	39
+#define GUIDE_COLS	38
 #define NULLS3		", NULL, NULL, NULL"
 #define NULLS6		NULLS3 NULLS3
 #define NULLS24		NULLS6 NULLS6 NULLS6 NULLS6
 static const char SQL_GUIDE[] =
-    "(SELECT 0, 0, '', " ITEM_COLS ", (SELECT p.name FROM item p "
+    "(SELECT 0, 0, " ITEM_COLS ", (SELECT p.name FROM item p "
     "WHERE p.code = item.parent_code AND p.status = 'published' LIMIT 1), "
     "EXISTS (SELECT 1 FROM booking_window w FORCE INDEX (PRIMARY) WHERE "
     "w.dept_code = item.dept_code AND w.capacity > 0 AND w.days <> ''), "
@@ -60,29 +64,29 @@ static const char SQL_GUIDE[] =
     "WHERE r.item_code = ? AND NOT EXISTS (SELECT 1 FROM "
     "rating l WHERE l.app_no = r.app_no AND l.round > r.round)) s "
     "WHERE item.code = ? AND item.status = 'published') "
-    "UNION ALL (SELECT 1, m.seq, '', m.seq, m.name, m.original, m.copies, "
+    "UNION ALL (SELECT 1, m.seq, m.seq, m.name, m.original, m.copies, "
     "m.required, m.types, m.note, m.form, m.form_sha, m.sample, "
     "m.sample_sha, m.licence" NULLS24 " FROM item i "
     "JOIN item_material m ON m.item_id = i.id "
     "WHERE i.code = ? AND i.status = 'published') "
-    "UNION ALL (SELECT 2, s.seq, '', s.seq, s.skey, s.name, s.role, "
+    "UNION ALL (SELECT 2, s.seq, s.seq, s.skey, s.name, s.role, "
     "IF(s.dept_code = '', i.dept_code, s.dept_code), "
     "IF(s.dept_name = '', i.dept_name, s.dept_name), s.days, s.doc"
     NULLS24 NULLS3 ", NULL FROM item i JOIN item_step s "
     "ON s.item_id = i.id WHERE i.code = ? AND i.status = 'published') "
-    "UNION ALL (SELECT 3, 0, c.code, c.code, c.name, c.phase, c.depth, "
+    "UNION ALL (SELECT 3, ROW_NUMBER() OVER (ORDER BY c.code), c.code, "
+    "c.name, c.phase, c.depth, "
     "c.visits, c.secret" NULLS24 NULLS6 " FROM item c "
     "WHERE c.parent_code = ? AND c.status = 'published') "
-    "UNION ALL (SELECT 4, -n.id, '', n.id, n.title, "
+    "UNION ALL (SELECT 4, -n.id, n.id, n.title, "
     "DATE_FORMAT(n.published_at, '%Y-%m-%d %H:%i:%s')" NULLS24 NULLS6
     NULLS3 " FROM news_public n JOIN news_public_item t "
     "ON t.news_id = n.id WHERE t.item_code = ? "
     "ORDER BY n.id DESC LIMIT 50) "
-    "UNION ALL (SELECT 5, -c.id, '', c.faq_question, c.answer, "
+    "UNION ALL (SELECT 5, -c.id, c.faq_question, c.answer, "
     "COALESCE(DATE_FORMAT(c.answered_at + INTERVAL 8 HOUR, "
     "'%Y-%m-%d %H:%i'), '')" NULLS24 NULLS6 NULLS3 " FROM consult c "
-    "WHERE c.item_code = ? AND c.faq = 1 ORDER BY c.id DESC LIMIT 50) "
-    "ORDER BY 1, 2, 3";
+    "WHERE c.item_code = ? AND c.faq = 1 ORDER BY c.id DESC LIMIT 50)";
 /* What the public pages show changed when this moved (db/280). */
 static const char SQL_PAGE_GEN[] = "SELECT gen FROM page_gen WHERE id = 1";
 static const char SQL_PAGES_EXPIRE[] =
@@ -378,16 +382,31 @@ guide_part(struct pool *pool, long k, char **d, struct item *it,
 	}
 }
 
+/* A row of SQL_GUIDE: its kind, its order within the kind, its columns. */
+struct guide_row {
+	long		 kind;
+	long long	 at;
+	char		**v;
+};
+
+static int
+guide_row_cmp(const void *a, const void *b)
+{
+	const struct guide_row *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
 enum db_rc
 catalog_guide(struct db *db, struct pool *pool, const char *code,
     int good_level, struct item *it, struct item_guide *g)
 {
 	struct stmt	*q;
-	char		*v[GUIDE_COLS];
-	size_t		 cap[5] = { 0 };
-	unsigned	 i;
-	long		 k;
-	int		 found = 0;
+	struct guide_row *rows = NULL, *w;
+	char		**v;
+	size_t		 cap[5] = { 0 }, nrows = 0, rcap = 0, i;
 	enum db_rc	 rc;
 
 	memset(it, 0, sizeof(*it));
@@ -398,23 +417,33 @@ catalog_guide(struct db *db, struct pool *pool, const char *code,
 		stmt_bind_text(q, i, code);
 	if ((rc = stmt_run(q)) != DB_OK)
 		return rc;
-	while ((rc = stmt_row_text(q, pool, v, GUIDE_COLS)) == DB_OK) {
-		k = v[0] == NULL ? -1 : strtol(v[0], NULL, 10);
-		/* The item comes first: none, none published. */
-		if (!found && k != 0)
+	for (;;) {
+		v = pool_alloc(pool, GUIDE_COLS * sizeof(*v));
+		if ((rc = stmt_row_text(q, pool, v, GUIDE_COLS)) != DB_OK)
 			break;
-		if (k < 0 || k > 5 || (found && k == 0)) {
-			log_err("guide of %.40s: a row of kind %ld", code, k);
-			rc = DB_ERR;
-			break;
-		}
-		found = 1;
-		guide_part(pool, k, v + 3, it, g, cap);
+		w = pool_push(pool, &rows, &nrows, &rcap, sizeof(*w));
+		w->kind = v[0] == NULL ? -1 : strtol(v[0], NULL, 10);
+		w->at = v[1] == NULL ? 0 : strtoll(v[1], NULL, 10);
+		w->v = v;
 	}
 	stmt_done(q);
 	if (rc == DB_ERR)
 		return rc;
-	return found ? DB_OK : DB_NONE;
+	if (nrows > 1)
+		qsort(rows, nrows, sizeof(*rows), guide_row_cmp);
+	/* The item comes first: none, none published. */
+	if (nrows == 0 || rows[0].kind != 0)
+		return DB_NONE;
+	for (i = 0; i < nrows; i++) {
+		if (rows[i].kind < 0 || rows[i].kind > 5 ||
+		    (i > 0 && rows[i].kind == 0)) {
+			log_err("guide of %.40s: a row of kind %ld", code,
+			    rows[i].kind);
+			return DB_ERR;
+		}
+		guide_part(pool, rows[i].kind, rows[i].v + 2, it, g, cap);
+	}
+	return DB_OK;
 }
 
 enum db_rc
