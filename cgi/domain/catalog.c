@@ -244,7 +244,8 @@ flow_row(struct stmt *q, struct pool *pool, void *arg)
 enum parts {
 	PARTS_NONE,		/* the row: a name and a link */
 	PARTS_GUIDE,		/* materials and steps: what its guide shows */
-	PARTS_ALL		/* and the flows between the steps */
+	PARTS_ALL,		/* and the flows between the steps */
+	PARTS_NET		/* steps and flows, no materials: a worklist */
 };
 
 /* Fill the materials and steps of it, and its flows if want says so. */
@@ -257,11 +258,14 @@ load_parts(struct db *db, struct pool *pool, struct item *it,
 
 	if (want == PARTS_NONE)
 		return DB_OK;
-	q = db_stmt(db, SQL_MATERIALS);
-	stmt_bind_int(q, 0, it->id);
-	if ((rc = stmt_list(q, pool, material_row, sizeof(*it->materials),
-	    &it->materials, &it->nmaterials)) != DB_OK)
-		return rc;
+	if (want != PARTS_NET) {
+		q = db_stmt(db, SQL_MATERIALS);
+		stmt_bind_int(q, 0, it->id);
+		if ((rc = stmt_list(q, pool, material_row,
+		    sizeof(*it->materials), &it->materials,
+		    &it->nmaterials)) != DB_OK)
+			return rc;
+	}
 	q = db_stmt(db, SQL_STEPS);
 	stmt_bind_int(q, 0, it->id);
 	if ((rc = stmt_list(q, pool, step_row, sizeof(*it->steps), &it->steps,
@@ -491,6 +495,17 @@ catalog_by_id(struct db *db, struct pool *pool, int64_t id, struct item *it)
 	q = db_stmt(db, SQL_ITEM_BY_ID);
 	stmt_bind_int(q, 0, id);
 	return load_one(db, pool, q, it, PARTS_ALL);
+}
+
+enum db_rc
+catalog_net_by_id(struct db *db, struct pool *pool, int64_t id,
+    struct item *it)
+{
+	struct stmt	*q;
+
+	q = db_stmt(db, SQL_ITEM_BY_ID);
+	stmt_bind_int(q, 0, id);
+	return load_one(db, pool, q, it, PARTS_NET);
 }
 
 /* Rows of q (already bound) as items without their parts. */

@@ -209,6 +209,10 @@ enum db_rc	 catalog_guide(struct db *, struct pool *, const char *code,
 		    int good_level, struct item *, struct item_guide *g);
 enum db_rc	 catalog_by_id(struct db *, struct pool *, int64_t id,
 		    struct item *);
+/* The same without its materials: the steps and flows a worklist's row
+ * needs (case_load_states()). */
+enum db_rc	 catalog_net_by_id(struct db *, struct pool *, int64_t id,
+		    struct item *);
 /* DB_OK when a material's blank form or sample is the file sha. */
 enum db_rc	 catalog_file_named(struct db *, struct pool *,
 		    const char *sha);

@@ -644,7 +644,7 @@ case_load_states(struct db *db, struct pool *pool, struct kase *v, size_t n)
 			v[i].item = v[j].item;
 			v[i].net = v[j].net;
 		} else {
-			if ((rc = catalog_by_id(db, pool, v[i].item_id,
+			if ((rc = catalog_net_by_id(db, pool, v[i].item_id,
 			    &v[i].item)) != DB_OK)
 				return rc;
 			catalog_net(NULL, pool, &v[i].item, &v[i].net);
