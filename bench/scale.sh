@@ -240,11 +240,12 @@ for i in "${!names[@]}"; do
 	read -r _ sa na pa < <(grep "^${names[i]} " "$work/small")
 	read -r _ sb nb pb < <(grep "^${names[i]} " "$work/large")
 	[[ $sa == 200 && $sb == 200 ]] || ok=no
-	# A worklist reads each item version of its page once (3
-	# statements): a page at the large size may name a few more, and
-	# a later page at the small size may not be full.  60 in all holds
-	# while a page names at most about 17 versions; reading a page's
-	# versions in one batch, as its markings are, is still to do.
+	# A worklist reads the item version of each open case on its
+	# page once (3 statements; an ended case's not at all): a page at
+	# the large size may name a few more, and a later page at the
+	# small size may not be full.  60 in all holds while a page's open
+	# cases name at most about 17 versions; reading them in one batch,
+	# as the markings are, is still to do.
 	((nb <= na + 8 || nb <= 60)) || ok=no
 	awk -v n="${names[i]}" -v a="$pa" -v b="$pb" -v t="${targets[i]}" \
 	    -v na="$na" -v nb="$nb" -v sa="$sa" -v sb="$sb" 'BEGIN {

@@ -637,7 +637,15 @@ case_load_states(struct db *db, struct pool *pool, struct kase *v, size_t n)
 	size_t		 i, j;
 
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < i && v[j].item_id != v[i].item_id; j++)
+		/* An ended case waits at no step: its row needs no net, and
+		 * its item version is not read (issue #12). */
+		if (!flow_open(&v[i])) {
+			memset(&v[i].item, 0, sizeof(v[i].item));
+			memset(&v[i].net, 0, sizeof(v[i].net));
+			continue;
+		}
+		for (j = 0; j < i && (v[j].item_id != v[i].item_id ||
+		    !flow_open(&v[j])); j++)
 			continue;
 		if (j < i) {
 			/* The same version of the same item: read once. */

@@ -209,8 +209,8 @@ enum db_rc	 case_get(struct db *, struct pool *, int64_t id, struct kase *);
 enum db_rc	 case_id_of(struct db *, struct pool *, const char *app_no,
 		    int64_t *id);
 /* For the n case rows of case_list: each one's item, net and marking,
- * each item version read once however many of its cases the list holds
- * (the worklists). */
+ * each item version read once however many of its cases the list holds,
+ * an ended case's not at all: it waits at no step (the worklists). */
 enum db_rc	 case_load_states(struct db *, struct pool *, struct kase *,
 		    size_t n);
 /* The names of the steps that can act now, "、"-separated. */
