@@ -159,7 +159,12 @@ serve(FCGX_Request *fr, const struct config *cfg, struct db *db,
 			reply_error(&r, 500, NULL);
 		else {
 			/* The catalogue a visitor without a session reads
-			 * may come from a replica (docs/replica.md). */
+			 * may come from a replica (docs/replica.md).  Before
+			 * the lookup of a kept page, not after a miss: the
+			 * pages' generation the lookup reads and the page
+			 * made on a miss come from the same server, so a
+			 * replica a moment behind never files an older page
+			 * under the primary's newer generation. */
 			if (page_ext_public(&r))
 				read_from(&r, cfg);
 			/* A public page kept for visitors without a

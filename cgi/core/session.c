@@ -30,6 +30,28 @@ cookie_get(const struct req *r, const char *name)
 	    cookie_name(r, name)), NULL);
 }
 
+/* A cookie value we issued is exactly 64 lower-case hex digits: V's
+ * first N bytes are. */
+static int
+token_shape_n(const char *v, size_t n)
+{
+	size_t	 i;
+
+	if (v == NULL || n != 64)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((v[i] >= '0' && v[i] <= '9') ||
+		    (v[i] >= 'a' && v[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+static int
+token_shape(const char *v)
+{
+	return v != NULL && token_shape_n(v, strlen(v));
+}
+
 /* One cookie of a Cookie header: name=value up to ';' or the end. */
 static const char *
 plain_pair(const char *h, const char *name, const char **v, size_t *vlen)
@@ -60,11 +82,9 @@ session_cookies_plain(const struct config *cfg, const char *h,
 	for (;;) {
 		if ((next = plain_pair(h, pname, &v, &vlen)) != NULL &&
 		    !seen_pre++ && vlen == 64) {
+			if (!token_shape_n(v, vlen))
+				return 0;
 			*pre = v;
-			for (; v < next; v++)
-				if (!((*v >= '0' && *v <= '9') ||
-				    (*v >= 'a' && *v <= 'f')))
-					return 0;
 		} else if ((next = plain_pair(h, vname, &v, &vlen)) != NULL &&
 		    !seen_view++ && vlen == 3 && strncmp(v, "big", 3) == 0)
 			*big = 1;
@@ -91,21 +111,6 @@ int
 session_hash(const char *token, char out[65])
 {
 	return crypto_sha256_hex(token, strlen(token), out);
-}
-
-/* A cookie value we issued is exactly 64 lower-case hex digits. */
-static int
-token_shape(const char *v)
-{
-	size_t	 i;
-
-	if (v == NULL || strlen(v) != 64)
-		return 0;
-	for (i = 0; i < 64; i++)
-		if (!((v[i] >= '0' && v[i] <= '9') ||
-		    (v[i] >= 'a' && v[i] <= 'f')))
-			return 0;
-	return 1;
 }
 
 void
