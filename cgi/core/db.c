@@ -765,6 +765,15 @@ stmt_bind_int(struct stmt *s, unsigned i, int64_t v)
 }
 
 void
+stmt_bind_ids(struct stmt *s, unsigned at, const int64_t *ids, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < DB_BATCH; i++)
+		stmt_bind_int(s, at + (unsigned)i, ids[i < n ? i : 0]);
+}
+
+void
 stmt_bind_null(struct stmt *s, unsigned i)
 {
 	if (!bind_ok(s, i))

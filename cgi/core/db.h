@@ -189,6 +189,17 @@ enum db_rc	 stmt_page(struct stmt *, struct pool *, unsigned at,
 		    int64_t before, size_t page, row_reader, size_t size,
 		    size_t id_at, void *arr, size_t *n, int64_t *next);
 
+/*
+ * A list of DB_BATCH placeholders, for "… IN (" DB_IDS ")": a batch of
+ * fewer ids binds its first again in the places left (stmt_bind_ids()).
+ */
+#define DB_BATCH	32
+#define DB_IDS8		"?, ?, ?, ?, ?, ?, ?, ?"
+#define DB_IDS		DB_IDS8 ", " DB_IDS8 ", " DB_IDS8 ", " DB_IDS8
+/* ids[0..n-1] (0 < n <= DB_BATCH) as q's DB_BATCH parameters from at. */
+void		 stmt_bind_ids(struct stmt *, unsigned at, const int64_t *ids,
+		    size_t n);
+
 /* One-row helpers: run, fetch the first row, done. */
 enum db_rc	 stmt_one(struct stmt *, struct pool *, const char *fmt, ...);
 

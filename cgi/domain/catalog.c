@@ -168,6 +168,18 @@ static const char SQL_STEPS[] =
 static const char SQL_FLOWS[] =
     "SELECT seq, from_key, to_key, back FROM item_flow WHERE item_id = ? "
     "ORDER BY seq";
+/* The same for a batch of versions by id (catalog_nets()). */
+static const char SQL_ITEMS_OF[] =
+    "SELECT " ITEM_COLS " FROM item WHERE id IN (" DB_IDS ")";
+static const char SQL_STEPS_OF[] =
+    "SELECT s.item_id, s.seq, s.skey, s.name, s.role, "
+    "IF(s.dept_code = '', i.dept_code, s.dept_code), "
+    "IF(s.dept_name = '', i.dept_name, s.dept_name), s.days, s.doc "
+    "FROM item_step s JOIN item i ON i.id = s.item_id "
+    "WHERE s.item_id IN (" DB_IDS ") ORDER BY s.item_id, s.seq";
+static const char SQL_FLOWS_OF[] =
+    "SELECT item_id, seq, from_key, to_key, back FROM item_flow "
+    "WHERE item_id IN (" DB_IDS ") ORDER BY item_id, seq";
 static const char SQL_RETIRE_OTHERS[] =
     "UPDATE item SET status = 'retired' WHERE code = ? "
     "AND status = 'published' AND version <> ?";
@@ -497,15 +509,75 @@ catalog_by_id(struct db *db, struct pool *pool, int64_t id, struct item *it)
 	return load_one(db, pool, q, it, PARTS_ALL);
 }
 
+/* Which of ids[0..n-1] is id, or n. */
+static size_t
+batch_of(const int64_t *ids, size_t n, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < n && ids[i] != id; i++)
+		continue;
+	return i;
+}
+
 enum db_rc
-catalog_net_by_id(struct db *db, struct pool *pool, int64_t id,
-    struct item *it)
+catalog_nets(struct db *db, struct pool *pool, const int64_t *ids,
+    size_t n, struct item *out)
 {
 	struct stmt	*q;
+	struct item	 it;
+	struct step	 st, *sp;
+	struct flow	 fl, *fp;
+	size_t		 scap[DB_BATCH] = { 0 }, fcap[DB_BATCH] = { 0 }, k;
+	int64_t		 id;
+	enum db_rc	 rc;
 
-	q = db_stmt(db, SQL_ITEM_BY_ID);
-	stmt_bind_int(q, 0, id);
-	return load_one(db, pool, q, it, PARTS_NET);
+	memset(out, 0, n * sizeof(*out));
+	q = db_stmt(db, SQL_ITEMS_OF);
+	stmt_bind_ids(q, 0, ids, n);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	for (;;) {
+		memset(&it, 0, sizeof(it));	/* its parts: none yet */
+		if ((rc = row_item(q, pool, &it)) != DB_OK)
+			break;
+		if ((k = batch_of(ids, n, it.id)) < n)
+			out[k] = it;
+	}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return rc;
+	for (k = 0; k < n; k++)
+		if (out[k].id != ids[k])
+			return DB_NONE;
+	q = db_stmt(db, SQL_STEPS_OF);
+	stmt_bind_ids(q, 0, ids, n);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "idssdssds", &id, &st.seq, &st.key,
+	    &st.name, &st.role, &st.dept_code, &st.dept_name, &st.days,
+	    &st.doc)) == DB_OK)
+		if ((k = batch_of(ids, n, id)) < n) {
+			sp = pool_push(pool, &out[k].steps, &out[k].nsteps,
+			    &scap[k], sizeof(*sp));
+			*sp = st;
+		}
+	stmt_done(q);
+	if (rc == DB_ERR)
+		return rc;
+	q = db_stmt(db, SQL_FLOWS_OF);
+	stmt_bind_ids(q, 0, ids, n);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	while ((rc = stmt_row(q, pool, "idssd", &id, &fl.seq, &fl.from,
+	    &fl.to, &fl.back)) == DB_OK)
+		if ((k = batch_of(ids, n, id)) < n) {
+			fp = pool_push(pool, &out[k].flows, &out[k].nflows,
+			    &fcap[k], sizeof(*fp));
+			*fp = fl;
+		}
+	stmt_done(q);
+	return rc == DB_ERR ? rc : DB_OK;
 }
 
 /* Rows of q (already bound) as items without their parts. */

@@ -209,10 +209,12 @@ enum db_rc	 catalog_guide(struct db *, struct pool *, const char *code,
 		    int good_level, struct item *, struct item_guide *g);
 enum db_rc	 catalog_by_id(struct db *, struct pool *, int64_t id,
 		    struct item *);
-/* The same without its materials: the steps and flows a worklist's row
- * needs (case_load_states()). */
-enum db_rc	 catalog_net_by_id(struct db *, struct pool *, int64_t id,
-		    struct item *);
+/* Versions ids[0..n-1] (distinct, 0 < n <= DB_BATCH) into out[0..n-1]
+ * without their materials: the steps and flows a worklist's rows need
+ * (case_load_states()), in three statements.  DB_NONE if one is
+ * missing. */
+enum db_rc	 catalog_nets(struct db *, struct pool *, const int64_t *ids,
+		    size_t n, struct item *out);
 /* DB_OK when a material's blank form or sample is the file sha. */
 enum db_rc	 catalog_file_named(struct db *, struct pool *,
 		    const char *sha);

@@ -478,19 +478,17 @@ case_row(struct stmt *q, struct pool *pool, void *arg)
 }
 
 /* A batch of case ids, the rest of the places the first id again. */
-#define IDS8	"?, ?, ?, ?, ?, ?, ?, ?"
-#define IDS32	IDS8 ", " IDS8 ", " IDS8 ", " IDS8
-#define MARK_BATCH 32
+#define MARK_BATCH DB_BATCH
 static const char SQL_TOKENS_OF[] =
     "SELECT case_id, edge, tokens FROM case_token WHERE case_id IN ("
-    IDS32 ")";
+    DB_IDS ")";
 static const char SQL_TASKS_OF[] =
     "SELECT case_id, step_key, " LOCAL("since") ", " DAY("due_date")
-    " FROM case_task WHERE case_id IN (" IDS32 ")";
+    " FROM case_task WHERE case_id IN (" DB_IDS ")";
 static const char SQL_URGES_OF[] =
     "SELECT " URGE_COLS " FROM case_urge u JOIN case_task t ON "
     "t.case_id = u.case_id AND t.step_key = u.step_key AND u.at >= t.since "
-    "WHERE u.case_id IN (" IDS32 ") ORDER BY u.case_id, u.id DESC";
+    "WHERE u.case_id IN (" DB_IDS ") ORDER BY u.case_id, u.id DESC";
 
 /* v[0..n-1] (n <= MARK_BATCH) as q's ids. */
 static void
@@ -630,34 +628,63 @@ save_state(struct db *db, struct pool *pool, const struct kase *k,
 }
 
 
+/* The item versions of the open cases among v[0..n-1], with their nets,
+ * DB_BATCH versions in three statements (catalog_nets()). */
+static enum db_rc
+load_nets(struct db *db, struct pool *pool, struct kase *v, size_t n)
+{
+	int64_t		 ids[DB_BATCH];
+	struct item	 its[DB_BATCH];
+	struct wf_net	 nets[DB_BATCH];
+	enum db_rc	 rc;
+	size_t		 i, j, k, from = 0, nids;
+
+	while (from < n) {
+		/* The next DB_BATCH distinct versions from v[from]. */
+		for (nids = 0, i = from; i < n; i++) {
+			if (!flow_open(&v[i]))
+				continue;
+			for (k = 0; k < nids && ids[k] != v[i].item_id; k++)
+				continue;
+			if (k == nids) {
+				if (nids == DB_BATCH)
+					break;
+				ids[nids++] = v[i].item_id;
+			}
+		}
+		if (nids > 0 && (rc = catalog_nets(db, pool, ids, nids,
+		    its)) != DB_OK)
+			return rc;
+		for (k = 0; k < nids; k++)
+			catalog_net(NULL, pool, &its[k], &nets[k]);
+		for (j = from; j < i; j++) {
+			if (!flow_open(&v[j]))
+				continue;
+			for (k = 0; ids[k] != v[j].item_id; k++)
+				continue;
+			v[j].item = its[k];
+			v[j].net = nets[k];
+		}
+		from = i;
+	}
+	return DB_OK;
+}
+
 enum db_rc
 case_load_states(struct db *db, struct pool *pool, struct kase *v, size_t n)
 {
 	enum db_rc	 rc;
-	size_t		 i, j;
+	size_t		 i;
 
-	for (i = 0; i < n; i++) {
-		/* An ended case waits at no step: its row needs no net, and
-		 * its item version is not read (issue #12). */
+	/* An ended case waits at no step: its row needs no net, and its
+	 * item version is not read (issue #12). */
+	for (i = 0; i < n; i++)
 		if (!flow_open(&v[i])) {
 			memset(&v[i].item, 0, sizeof(v[i].item));
 			memset(&v[i].net, 0, sizeof(v[i].net));
-			continue;
 		}
-		for (j = 0; j < i && (v[j].item_id != v[i].item_id ||
-		    !flow_open(&v[j])); j++)
-			continue;
-		if (j < i) {
-			/* The same version of the same item: read once. */
-			v[i].item = v[j].item;
-			v[i].net = v[j].net;
-		} else {
-			if ((rc = catalog_net_by_id(db, pool, v[i].item_id,
-			    &v[i].item)) != DB_OK)
-				return rc;
-			catalog_net(NULL, pool, &v[i].item, &v[i].net);
-		}
-	}
+	if ((rc = load_nets(db, pool, v, n)) != DB_OK)
+		return rc;
 	/* The markings MARK_BATCH cases a statement (issue #12: the
 	 * worklists read each case's tokens and tasks apart). */
 	for (i = 0; i < n; i += MARK_BATCH)
@@ -2427,9 +2454,8 @@ case_urges_of(struct db *db, struct pool *pool, const int64_t *ids,
 	*nout = 0;
 	for (i = 0; i < n; i += MARK_BATCH) {
 		q = db_stmt(db, SQL_URGES_OF);
-		/* The places past the last id take the batch's first. */
-		for (k = 0; k < MARK_BATCH; k++)
-			stmt_bind_int(q, (int)k, ids[i + k < n ? i + k : i]);
+		stmt_bind_ids(q, 0, ids + i, n - i < MARK_BATCH ? n - i :
+		    MARK_BATCH);
 		if ((rc = stmt_list(q, pool, urge_row, sizeof(*b), &b, &nb)) !=
 		    DB_OK)
 			return rc;

@@ -3,9 +3,10 @@
 # test's size, for what they prove besides timings.  bench/scale.sh
 # --small grows the catalogue to 2,000 items and the history from 500
 # to 1,500 cases: every page it measures answers 200 at both sizes, no
-# page runs more statements at the larger (a worklist's page may name a
-# few more item versions), and the pages show the grown catalogue: the
-# departments a page at a time with a 下一页 link that works.
+# page runs more statements at the larger (a worklist's page may read a
+# batch or two more of item versions, 3 statements each), and the pages
+# show the grown catalogue: the departments a page at a time with a 下一页
+# link that works.
 # bench/submit.sh --small: two applicants submit for 3 seconds and every
 # acknowledged application is in the database with its material and its
 # file.  No timing is asserted.
