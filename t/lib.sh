@@ -619,11 +619,7 @@ same_time() {
 # ---------------------------------------------------------------------------
 
 # staff_login JAR LOGIN: an intranet login with the demo password.
-staff_login() {
-	local csrf
-	csrf=$(http_get "$1" "$INT_URL/login" | csrf_from)
-	http_post "$1" "$INT_URL/login" "csrf=$csrf" "login=$2" "password=Yiwang@2026" >/dev/null
-}
+staff_login() { int_login "$1" "$2"; }
 
 # rows PATTERN: every table row of the last page that holds PATTERN, a
 # line each (its cells' HTML, newlines removed); row PATTERN: the first.
