@@ -577,7 +577,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int(
 # cgi/domain/throttle.c counter: login-addr, query-addr, …) for VALUE,
 # counted now, as if N requests had missed.
 misses_seed() {
-	local i vals= s
+	local i vals="" s
 	s=$(pii_hash "$1" "throttle.$2" "$3")
 	for ((i = 0; i < $4; i++)); do
 		vals+="${vals:+,}('$s', UTC_TIMESTAMP(3))"
