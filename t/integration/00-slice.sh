@@ -251,6 +251,7 @@ http_get clerk "$INT_URL/doc?no=$DOC1" >/dev/null
 t_is "e: the printable 受理通知书 page answers" "$HTTP_STATUS" 200
 t_like "e: it is the acceptance notice for this application" "$HTTP_BODY" "受理通知书"
 t_like "e: naming the applicant" "$HTTP_BODY" "$NAME"
+t_like "e: and who received it (INT-2)" "$HTTP_BODY" "受理人：萨仁高娃"
 act clerk accept
 t_is "e: accepting twice is refused" "$HTTP_STATUS" 409
 
@@ -296,6 +297,9 @@ t_like "f: it shows the decision state" "$HTTP_BODY" "准予许可"
 t_like "f: and the timeline" "$HTTP_BODY" "承办环节已完成"
 t_unlike "f: but not the internal review opinion" "$HTTP_BODY" "经现场核查"
 t_like "f: and links the decision" "$HTTP_BODY" "准予行政许可决定书"
+http_get citizen "$EXT_URL/doc?no=$DOC1" >/dev/null
+t_like "f: the applicant's 受理通知书 names who received it (INT-2)" \
+	"$HTTP_BODY" "受理人：萨仁高娃"
 http_get citizen "$EXT_URL/doc?no=$DOC2" >/dev/null
 t_is "f: the citizen can open the decision" "$HTTP_STATUS" 200
 t_like "f: which names the department" "$HTTP_BODY" "锡林浩特市市场监督管理局"

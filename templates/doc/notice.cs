@@ -14,7 +14,9 @@
        Dates are expected as "YYYY-MM-DD[ hh:mm[:ss]]" and shown as
        YYYY年M月D日; anything else is shown as given.  Doc.internal (the
        intranet's copy): the signer too, "B（受 A 委托）" for a deputy.
-       Doc.public (/verify): no download link of the applicant's. ?>
+       Doc.public (/verify): no download link of the applicant's.  A
+       受理通知书 names who received the application (受理人, INT-2) on
+       every copy. ?>
 <?cs # yuan: an amount in fen as yuan with two decimals. ?>
 <?cs def:yuan(fen) ?><?cs var:fen / 100 ?>.<?cs if:fen % 100 < 10 ?>0<?cs /if ?><?cs var:fen % 100 ?><?cs /def ?>
 <?cs # cn_date: "2026-10-08" as 2026年10月8日 (the leading zero cut as
@@ -121,7 +123,7 @@
   </div>
 
   <footer class="doc-foot">
-    <p>申请编号：<span class="mono"><?cs var:Doc.app_no ?></span><?cs if:Doc.issued_by && Doc.issued_by != Doc.dept_name ?>　签发：<?cs var:Doc.issued_by ?><?cs /if ?><?cs if:Doc.internal && Doc.signer ?>　经办人：<?cs var:Doc.signer ?><?cs /if ?></p>
+    <p>申请编号：<span class="mono"><?cs var:Doc.app_no ?></span><?cs if:Doc.issued_by && Doc.issued_by != Doc.dept_name ?>　签发：<?cs var:Doc.issued_by ?><?cs /if ?><?cs if:Doc.signer && Doc.kind == "accept" ?>　受理人：<?cs var:Doc.signer ?><?cs elif:Doc.internal && Doc.signer ?>　经办人：<?cs var:Doc.signer ?><?cs /if ?></p>
     <?cs if:Doc.Seal.state == "sealed" ?>
     <div class="doc-verify">
       <?cs if:Doc.Seal.qr_html ?><div class="doc-qr"><?cs uvar:Doc.Seal.qr_html ?></div><?cs /if ?>
