@@ -253,33 +253,74 @@ echo "a marker among the keys" >"$S/ext/keys/marker"
 my=(--defaults-file="$T/my.cnf" --defaults-group-suffix=.ext --user=root)
 t_ok "mariadb-install-db reads the installed group [mariadbd.ext]" \
 	mariadb-install-db "${my[@]}" --skip-test-db
-# Durability off for the test's speed (the options after the group's win).
-mariadbd "${my[@]}" --innodb-flush-log-at-trx-commit=0 --sync-binlog=0 \
-	>"$T/mariadbd.out" 2>&1 &
-pids=($!)
-trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$T"' EXIT
 sock=$S/ext/mysql/mysqld.sock
-for ((i = 0; i < 300; i++)); do
-	mariadb-admin --no-defaults --socket="$sock" -uroot ping >/dev/null 2>&1 &&
-		break
-	sleep 0.1
-done
+# start_db, stop_db, start_workers, stop_workers: the extranet's server and
+# workers as mariadb@ext and yiwang-fcgi@ext run them, here and for the
+# restore's stand-in for systemctl (exported, with T and S).
+# alive PID: PID runs (a zombie no longer does: its parent, the stand-in,
+# is gone).
+alive() { [[ $(ps -o stat= -p "$1" 2>/dev/null) == [^Z]* ]]; }
+start_db() {
+	local i
+	# Durability off for the test's speed (the options after the group's
+	# win).
+	mariadbd --defaults-file="$T/my.cnf" --defaults-group-suffix=.ext \
+		--user=root --innodb-flush-log-at-trx-commit=0 --sync-binlog=0 \
+		>>"$T/mariadbd.out" 2>&1 </dev/null &
+	for ((i = 0; i < 300; i++)); do
+		mariadb-admin --no-defaults --socket="$S/ext/mysql/mysqld.sock" \
+			-uroot ping >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	return 1
+}
+stop_db() {
+	local pid i
+	pid=$(cat "$S/ext/mysql/mysqld.pid")
+	mariadb-admin --no-defaults --socket="$S/ext/mysql/mysqld.sock" -uroot \
+		shutdown >/dev/null 2>&1
+	for ((i = 0; i < 300; i++)); do
+		alive "$pid" || return 0
+		sleep 0.1
+	done
+	return 1
+}
+# The listening socket as standard input, as systemd hands it over.
+start_workers() {
+	rm -f "$S/ext/fcgi.sock"
+	python3 -c 'import os, socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.bind(sys.argv[1])
+s.listen(64)
+os.dup2(s.fileno(), 0)
+os.execv(sys.argv[2], sys.argv[2:])' "$S/ext/fcgi.sock" /usr/bin/env \
+		YIWANG_CONF="$T/ext.conf" "$D$bindir/yiwang-supervise" -n 1 -- \
+		"$D$bindir/yiwang.fcgi" >>"$L/ext/fcgi.log" 2>&1 </dev/null &
+	echo $! >"$T/fcgi.pid"
+}
+stop_workers() {
+	local pid i
+	pid=$(cat "$T/fcgi.pid")
+	kill -TERM "$pid"
+	for ((i = 0; i < 100; i++)); do
+		alive "$pid" || return 0
+		sleep 0.1
+	done
+	return 1
+}
+export T S D L bindir
+export -f alive start_db stop_db start_workers stop_workers
+pids=()
+trap 'kill $(cat "$T/fcgi.pid" "$S/ext/mysql/mysqld.pid" 2>/dev/null) \
+	"${pids[@]}" 2>/dev/null; rm -rf "$T"' EXIT
+start_db
 t_ok "the server listens on the site's socket, binary logs on" \
 	test -S "$sock" -a -s "$S/ext/binlog/binlog.index"
 admin() { env YIWANG_CONF="$T/ext.conf" "$D$bindir/yiwang-admin" "$@"; }
 t_ok "yiwang-admin keygen with the installed configuration" admin keygen
 t_ok "yiwang-admin db-setup: the installed migrations, accounts, grants" \
 	admin db-setup
-# The listening socket as standard input, as systemd hands it over.
-python3 -c 'import os, socket, sys
-s = socket.socket(socket.AF_UNIX)
-s.bind(sys.argv[1])
-s.listen(64)
-os.dup2(s.fileno(), 0)
-os.execv(sys.argv[2], sys.argv[2:])' "$S/ext/fcgi.sock" /usr/bin/env \
-	YIWANG_CONF="$T/ext.conf" "$D$bindir/yiwang-supervise" -n 1 -- \
-	"$D$bindir/yiwang.fcgi" >>"$L/ext/fcgi.log" 2>&1 &
-pids+=($!)
+start_workers
 sed -e 's/^user www-data;/user root;/' \
 	-e "s/listen 443 ssl;/listen 127.0.0.1:$P ssl;/" \
 	"$D$etc/ext/nginx.conf" >"$T/nginx-run.conf"
@@ -288,18 +329,28 @@ sed -i "s/listen 8443 ssl;/listen 127.0.0.1:$((P + 1)) ssl;/" \
 t_ok "the installed nginx.conf serves the extranet" \
 	nginx -p "$S/ext/nginx/" -c "$T/nginx-run.conf" -e "$L/ext/nginx/error.log"
 pids+=("$(cat "$S/ext/nginx/nginx.pid" 2>/dev/null)")
-for ((i = 0; i < 100; i++)); do
-	code=$(curl -sk -o "$T/home.html" -w '%{http_code}' \
-		"https://127.0.0.1:$P/") && [[ $code == 200 ]] && break
-	sleep 0.1
-done
-t_is "the home page answers through nginx and the workers" "$code" 200
+home() { # the home page's status, once 200 or after 10 s
+	local i code
+	for ((i = 0; i < 100; i++)); do
+		code=$(curl -sk -o "$T/home.html" -w '%{http_code}' \
+			"https://127.0.0.1:$P/") && [[ $code == 200 ]] && break
+		sleep 0.1
+	done
+	echo "$code"
+}
+t_is "the home page answers through nginx and the workers" "$(home)" 200
 t_like "…from the installed templates and configuration" \
 	"$(cat "$T/home.html")" "$(sed -n 's/^org_name = //p' "$T/ext.conf")"
 t_is "…and the stylesheet from the installed htdocs" \
 	"$(curl -sk -o /dev/null -w '%{http_code}' \
 		"https://127.0.0.1:$P/static/yiwang.css")" 200
-kill -TERM "${pids[1]}" "${pids[2]}" 2>/dev/null
+# A stored file (files.c's layout), for the restore to bring back.
+blob=$T/blob
+echo "申请材料：营业执照副本（苏尼特右旗）" >"$blob"
+sha=$(sha256sum "$blob" | cut -d' ' -f1)
+stored=$S/ext/files/${sha:0:2}/${sha:2:2}/$sha
+mkdir -p "${stored%/*}"
+cp "$blob" "$stored"
 
 t_ok "run backup --prefix backs the installed extranet up" \
 	"$D$data/run" backup --prefix "$S" --site ext "$T/backup"
@@ -313,12 +364,65 @@ t_like "…from the binary log position of the installed server" \
 	"$(cat "$T/backup/MANIFEST" 2>/dev/null)" '^ext binlog binlog\.[0-9]+ [0-9]+$'
 t_unlike "…the keys nowhere in clear" \
 	"$(grep -rl 'a marker among the keys' "$T/backup")" .
-out=$("$D$data/run" restore --prefix "$S" "$T/backup" 2>&1)
-t_like "run restore --prefix is refused, saying how" "$out" \
-	'restore knows only .*by hand \(docs/backup.md\)'
-mariadb-admin --no-defaults --socket="$sock" -uroot shutdown >/dev/null 2>&1
-wait "${pids[0]}" 2>/dev/null
-
+# ---- run restore --prefix, systemctl played by a script that notes each
+# call and stops and starts this test's server and workers as it started
+# them (nginx stays, as yiwang-nginx@ext does).
+sql() {
+	mariadb --no-defaults --socket="$sock" -uroot -N yiwang -e "$1" 2>&1
+}
+epoch=$(sql 'SELECT epoch FROM gap_lock WHERE id = 1')
+sql "INSERT INTO department (code, name, abbr)
+	VALUES ('after-backup', '备份后新增的部门', '后')" >/dev/null
+rm -f "$stored"
+cat >"$T/systemctl" <<'EOF'
+#!/usr/bin/env bash
+echo "$*" >>"$T/systemctl.calls"
+case $1 in
+is-active) exit 0 ;; # the tick ran: it runs again after
+stop | start) ;;
+*) exit 1 ;;
+esac
+for u in "${@:2}"; do
+	case $1:$u in
+	stop:mariadb@ext.service) stop_db ;;
+	start:mariadb@ext.service) start_db ;;
+	stop:yiwang-fcgi@ext.service) stop_workers ;;
+	start:yiwang-fcgi@ext.service) start_workers ;;
+	esac || exit 1
+done
+EOF
+chmod 0755 "$T/systemctl"
+rc=0
+YIWANG_SYSTEMCTL=$T/systemctl "$D$data/run" restore --prefix "$S" --site ext \
+	"$T/backup" >"$T/restore.out" 2>&1 || rc=$?
+t_is "run restore --prefix restores the installed extranet" "$rc" 0 ||
+	t_diag "$(cat "$T/restore.out")"
+kdf='yiwang-fcgi-kdf@ext.service yiwang-fcgi-kdf@ext.socket'
+fcgi='yiwang-fcgi@ext.service yiwang-fcgi@ext.socket'
+calls="is-active --quiet yiwang-tick@ext.service
+stop yiwang-tick@ext.service $kdf $fcgi
+stop mariadb@ext.service
+start mariadb@ext.service
+start yiwang-fcgi@ext.socket yiwang-fcgi@ext.service \
+yiwang-fcgi-kdf@ext.socket yiwang-fcgi-kdf@ext.service yiwang-tick@ext.service"
+t_is "…tick, workers and login pool stopped, then mariadb@ext; started back" \
+	"$(cat "$T/systemctl.calls" 2>/dev/null)" "$calls"
+t_is "…the row added after the backup is gone" \
+	"$(sql "SELECT COUNT(*) FROM department WHERE code = 'after-backup'")" 0
+t_is "…the file removed from the store is back" \
+	"$(sha256sum <"$stored" 2>&1 | cut -d' ' -f1)" "$sha"
+t_ok "…the database it replaced is kept, with that row" \
+	grep -qa after-backup "$S"/ext/db.before-restore-*/yiwang/department.ibd
+t_is "…a new gap epoch" "$(sql 'SELECT epoch FROM gap_lock WHERE id = 1')" \
+	$((epoch + 1))
+t_like "…for the intranet to accept" "$(cat "$T/restore.out")" \
+	"The extranet's bundles now go in epoch $((epoch + 1)): .*epoch-accept"
+t_like "…and a replica seeded by hand to be seeded again" \
+	"$(cat "$T/restore.out")" 'seeded by hand.*seed it again'
+t_is "…and the extranet answers again, on the restored database" "$(home)" 200
+stop_workers
+kill -TERM "${pids[0]}" 2>/dev/null
+stop_db
 # ---- and it all goes again
 rm -f "$D$etc"/*/*.conf "$D$etc"/*/*.cnf "$D$etc"/*/*.cron
 t_ok "make uninstall DESTDIR=… succeeds" \
