@@ -88,15 +88,76 @@ cb_write(void *data, const char *buf, int len)
 	return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
 }
 
+/*
+ * cgi_init() asks for each of the 152 variables the kit knows, most of
+ * which no request has, and FCGX_GetParam() compares the name with every
+ * parameter each time: an eighth of a made guide's instructions (issue
+ * #12).  So the parameters' names are hashed once a request, on the
+ * kit's first question (request_begin() forgets the last request's).  A
+ * name sent twice is found first as FCGX_GetParam() finds it: linear
+ * probing meets the earlier entry first.  More parameters than half the
+ * slots: FCGX_GetParam() as before.
+ */
+#define ENV_SLOTS	128
+
+static struct {
+	char	**env;			/* what slot indexes; NULL: none */
+	char	 *slot[ENV_SLOTS];	/* "NAME=value" */
+	int	  off;			/* too many to index */
+} envx;
+
+static unsigned
+env_hash(const char *s, size_t n)
+{
+	unsigned	 h = 2166136261u;	/* FNV-1a */
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h % ENV_SLOTS;
+}
+
+static void
+env_index(char **env)
+{
+	const char	*eq;
+	size_t		 n;
+	unsigned	 h;
+
+	memset(&envx, 0, sizeof(envx));
+	envx.env = env;
+	for (n = 0; env[n] != NULL; n++)
+		;
+	if (n > ENV_SLOTS / 2) {
+		envx.off = 1;
+		return;
+	}
+	for (; *env != NULL; env++) {
+		if ((eq = strchr(*env, '=')) == NULL)
+			continue;
+		for (h = env_hash(*env, (size_t)(eq - *env));
+		    envx.slot[h] != NULL; h = (h + 1) % ENV_SLOTS)
+			;
+		envx.slot[h] = *env;
+	}
+}
+
 /* The kit frees what getenv returns, so hand it a malloc'd copy. */
 static char *
 cb_getenv(void *data, const char *k)
 {
-	char	*v;
+	char		**env = ((FCGX_Request *)data)->envp, *e;
+	size_t		  n = strlen(k);
+	unsigned	  h;
 
-	if ((v = FCGX_GetParam(k, ((FCGX_Request *)data)->envp)) == NULL)
-		return NULL;
-	return strdup(v);
+	if (envx.env != env)
+		env_index(env);
+	if (envx.off)
+		return (e = FCGX_GetParam(k, env)) ? strdup(e) : NULL;
+	for (h = env_hash(k, n); (e = envx.slot[h]) != NULL;
+	    h = (h + 1) % ENV_SLOTS)
+		if (strncmp(e, k, n) == 0 && e[n] == '=')
+			return strdup(e + n + 1);
+	return NULL;
 }
 
 static int
@@ -458,6 +519,7 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 		return blen == -1 ? 400 : 415;
 	memset(&scan, 0, sizeof(scan));
 	scan.max = cfg->max_fields;
+	envx.env = NULL;	/* cb_getenv() indexes this request's */
 	uploads = NULL;
 	mp_rc_last = MP_OK;
 
@@ -944,6 +1006,81 @@ static struct parsed {
 } parsed[PARSED_MAX];
 static size_t	 nparsed;
 
+/*
+ * The templates' url_escape(), as the kit's own writes it, from a table:
+ * the kit's compares each byte with its list of reserved characters, 70
+ * thousand instructions a made guide for its twelve links (issue #12).
+ * The kit escapes each byte alone (a space as '+', a reserved byte as
+ * %XX, the rest as itself), so the table holds the kit's own answer for
+ * each byte, and is used only if, on a string of all 255 bytes, the two
+ * agree; else the kit's stays.
+ */
+static char	 url_esc[256][4];
+
+static NEOERR *
+url_escape_table(const char *in, char **out)
+{
+	const unsigned char	*s;
+	size_t			 n = 0, k;
+	char			*o;
+
+	for (s = (const unsigned char *)in; *s != '\0'; s++)
+		n += strlen(url_esc[*s]);
+	if ((o = malloc(n + 1)) == NULL)
+		return nerr_raise(NERR_NOMEM, "url_escape");
+	*out = o;
+	for (s = (const unsigned char *)in; *s != '\0'; s++)
+		for (k = 0; url_esc[*s][k] != '\0'; k++)
+			*o++ = url_esc[*s][k];
+	*o = '\0';
+	return STATUS_OK;
+}
+
+/* Whether url_esc holds the kit's escapes (made on the first call). */
+static int
+url_esc_ready(void)
+{
+	static int	 ready = -1;
+	char		 one[2] = { 0, 0 }, all[256], *a = NULL, *b = NULL;
+	int		 c;
+
+	if (ready != -1)
+		return ready;
+	ready = 0;
+	for (c = 1; c < 256; c++) {
+		one[0] = (char)c;
+		all[c - 1] = (char)c;
+		if (cgi_url_escape(one, &a) != STATUS_OK || strlen(a) > 3) {
+			free(a);
+			return 0;	/* not known: the kit's */
+		}
+		memcpy(url_esc[c], a, strlen(a) + 1);
+		free(a);
+		a = NULL;
+	}
+	all[255] = '\0';
+	if (cgi_url_escape(all, &a) == STATUS_OK &&
+	    url_escape_table(all, &b) == STATUS_OK && strcmp(a, b) == 0)
+		ready = 1;
+	free(a);
+	free(b);
+	return ready;
+}
+
+/* cs's url_escape() goes to url_escape_table() when it is ready. */
+static void
+url_escape_fast(CSPARSE *cs)
+{
+	CS_FUNCTION	*f;
+
+	if (!url_esc_ready())
+		return;
+	for (f = cs->functions; f != NULL; f = f->next)
+		if (strcmp(f->name, "url_escape") == 0 &&
+		    f->str_func == cgi_url_escape)
+			f->str_func = url_escape_table;
+}
+
 /* The parse of key, made with hdf when there is none yet; NULL on error
  * (logged).  *kept says whether it is in the table (else the caller
  * destroys it). */
@@ -964,8 +1101,10 @@ parse_of(HDF *hdf, const char *key, const char *layout, const char *tpl,
 	err = cs_init(&cs, hdf);
 	if (err == STATUS_OK)
 		err = cgi_register_strfuncs(cs);
-	if (err == STATUS_OK)
+	if (err == STATUS_OK) {
+		url_escape_fast(cs);
 		err = cs_parse_file(cs, layout);
+	}
 	if (err != STATUS_OK) {
 		log_neoerr(tpl, err);
 		cs_destroy(&cs);
@@ -1251,10 +1390,22 @@ hdf_setf(struct req *r, const char *name, const char *fmt, ...)
 	hdf_set(r, name, v);
 }
 
+/* prefix.key, put together without printf (issue #12: a page sets a
+ * hundred such names; printf was a third of hdf_put()'s cost). */
 void
 hdf_put(struct req *r, const char *prefix, const char *key, const char *value)
 {
-	hdf_set(r, pool_printf(r->pool, "%s.%s", prefix, key), value);
+	char	 name[256];
+	size_t	 a = strlen(prefix), b = strlen(key);
+
+	if (a + b + 2 > sizeof(name)) {
+		hdf_set(r, pool_printf(r->pool, "%s.%s", prefix, key), value);
+		return;
+	}
+	memcpy(name, prefix, a);
+	name[a] = '.';
+	memcpy(name + a + 1, key, b + 1);
+	hdf_set(r, name, value);
 }
 
 void
