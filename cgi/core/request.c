@@ -458,6 +458,141 @@ read_multipart(CGI *cgi, char *method, char *ctype, void *rock)
 	return nerr_raise(NERR_PARSE, "multipart: %s", mp_why(mp));
 }
 
+/*
+ * Cookie.* as the kit's cgi_init() sets them from the Cookie header
+ * (ClearSilver 0.10.5, cgi.c): pairs split at ';', name and value at the
+ * first '=', each stripped of white space, set when neither is empty, a
+ * name HDF refuses left out; Cookie itself holds the whole header.
+ */
+static NEOERR *
+kit_cookies(HDF *hdf, const char *header)
+{
+	NEOERR	*err = STATUS_OK;
+	HDF	*obj;
+	char	*c, *k, *v, *l, none[1] = "";
+
+	if (header == NULL)
+		return STATUS_OK;
+	if ((err = hdf_set_value(hdf, "Cookie", header)) != STATUS_OK)
+		return nerr_pass(err);
+	obj = hdf_get_obj(hdf, "Cookie");
+	if ((c = strdup(header)) == NULL)
+		return nerr_raise(NERR_NOMEM, "a copy of the cookies");
+	k = l = c;
+	l += strcspn(l, "=;");
+	while (*k != '\0') {
+		v = none;
+		if (*l == '=') {
+			*l++ = '\0';
+			v = l;
+			l += strcspn(l, ";");
+		}
+		if (*l != '\0')
+			*l++ = '\0';
+		k = neos_strip(k);
+		v = neos_strip(v);
+		if (*k != '\0' && *v != '\0') {
+			err = hdf_set_value(obj, k, v);
+			if (nerr_match(err, NERR_ASSERT))
+				nerr_ignore(&err);
+			if (err != STATUS_OK)
+				break;
+		}
+		k = l;
+		l += strcspn(l, "=;");
+	}
+	free(c);
+	return nerr_pass(err);
+}
+
+/*
+ * Query.* as the kit's cgi_init() sets them from the query string: pairs
+ * split at '&' (empty ones skipped), name and value at the first '=',
+ * both URL-decoded (cgi_url_unescape()), an empty name called _0, _1, …,
+ * a leading '.' made '_', "Query." + name cut at 255 bytes; a name sent
+ * again also gets .0, .1, … for each value; a name HDF refuses is left
+ * out.
+ */
+static NEOERR *
+kit_query(HDF *hdf, const char *qs)
+{
+	NEOERR	*err = STATUS_OK;
+	HDF	*obj, *c;
+	char	*q, *k, *v, *l, name[256], nth[12], unnamed[16], none[1] = "";
+	int	 n = 0, i;
+
+	if (qs == NULL || *qs == '\0')
+		return STATUS_OK;
+	if ((q = strdup(qs)) == NULL)
+		return nerr_raise(NERR_NOMEM, "a copy of the query string");
+	for (k = strtok_r(q, "&", &l); k != NULL && *k != '\0';
+	    k = strtok_r(NULL, "&", &l)) {
+		if ((v = strchr(k, '=')) != NULL)
+			*v++ = '\0';
+		else
+			v = none;
+		if (*k == '\0') {
+			snprintf(unnamed, sizeof(unnamed), "_%d", n++);
+			k = unnamed;
+		} else if (*k == '.')
+			*k = '_';
+		snprintf(name, sizeof(name), "Query.%s", cgi_url_unescape(k));
+		cgi_url_unescape(v);
+		if ((obj = hdf_get_obj(hdf, name)) != NULL) {
+			i = 0;
+			if ((c = hdf_obj_child(obj)) == NULL) {
+				err = hdf_set_value(obj, "0", hdf_obj_value(obj));
+				if (err != STATUS_OK)
+					break;
+				i = 1;
+			}
+			for (; c != NULL; c = hdf_obj_next(c))
+				i++;
+			snprintf(nth, sizeof(nth), "%d", i);
+			if ((err = hdf_set_value(obj, nth, v)) != STATUS_OK)
+				break;
+		}
+		err = hdf_set_value(hdf, name, v);
+		if (nerr_match(err, NERR_ASSERT))
+			nerr_ignore(&err);
+		if (err != STATUS_OK)
+			break;
+	}
+	free(q);
+	return nerr_pass(err);
+}
+
+/*
+ * cgi_init() for a request without a body (GET, HEAD): of what the
+ * kit's makes, what is read after it, Cookie.* and Query.*, made as the
+ * kit makes them; not its copy of 152 variables into CGI.* and HTTP.*,
+ * which nothing reads (issue #12: a fifth of a made guide's
+ * instructions, most of it the kit's snprintf() of each name).  A POST
+ * has the kit's own: its body's reading needs CGI.*.  test_request.c
+ * compares the two on awkward query strings and cookies.
+ */
+NEOERR *
+request_kit_get(CGI **cgip, const char *qs, const char *cookie)
+{
+	CGI	*cgi;
+	NEOERR	*err;
+
+	*cgip = NULL;
+	if ((err = nerr_init()) != STATUS_OK)
+		return nerr_pass(err);
+	if ((cgi = calloc(1, sizeof(*cgi))) == NULL)
+		return nerr_raise(NERR_NOMEM, "no CGI");
+	if ((err = hdf_init(&cgi->hdf)) == STATUS_OK &&
+	    (err = kit_cookies(cgi->hdf, cookie)) == STATUS_OK)
+		err = kit_query(cgi->hdf, qs);
+	if (err != STATUS_OK) {
+		cgi_destroy(&cgi);
+		return nerr_pass(err);
+	}
+	*cgip = cgi;
+	return STATUS_OK;
+}
+
 int
 request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
     struct db *db, struct pool *pool)
@@ -523,23 +658,33 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 	uploads = NULL;
 	mp_rc_last = MP_OK;
 
-	if ((err = cgi_init(&r->cgi, NULL)) != STATUS_OK) {
-		log_neoerr("cgi_init", err);
-		r->cgi = NULL;
-		return 400;
+	if (strcmp(r->method, "POST") != 0) {
+		if ((err = request_kit_get(&r->cgi, v, FCGX_GetParam(
+		    "HTTP_COOKIE", fcgx->envp))) != STATUS_OK) {
+			log_neoerr("cgi_init", err);
+			return 400;
+		}
+		r->hdf = r->cgi->hdf;
+		err = STATUS_OK;	/* no body to parse */
+	} else {
+		if ((err = cgi_init(&r->cgi, NULL)) != STATUS_OK) {
+			log_neoerr("cgi_init", err);
+			r->cgi = NULL;
+			return 400;
+		}
+		r->hdf = r->cgi->hdf;
+		if (cfg->files_dir != NULL) {
+			tmp = pool_printf(pool, "%s/tmp", cfg->files_dir);
+			hdf_set_value(r->hdf, "Config.Upload.TmpDir", tmp);
+		}
+		if ((err = cgi_register_parse_cb(r->cgi, "POST", "*", r,
+		    read_multipart)) != STATUS_OK) {
+			nerr_ignore(&err);
+			log_err("out of memory before parsing a body");
+			return 503;
+		}
+		err = cgi_parse(r->cgi);
 	}
-	r->hdf = r->cgi->hdf;
-	if (cfg->files_dir != NULL) {
-		tmp = pool_printf(pool, "%s/tmp", cfg->files_dir);
-		hdf_set_value(r->hdf, "Config.Upload.TmpDir", tmp);
-	}
-	if ((err = cgi_register_parse_cb(r->cgi, "POST", "*", r,
-	    read_multipart)) != STATUS_OK) {
-		nerr_ignore(&err);
-		log_err("out of memory before parsing a body");
-		return 503;
-	}
-	err = cgi_parse(r->cgi);
 	switch (mp_rc_last) {
 	case MP_OK:
 		break;
