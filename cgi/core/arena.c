@@ -116,8 +116,9 @@ pool_free(struct pool *p)
 	free(p);
 }
 
-void *
-pool_alloc(struct pool *p, size_t n)
+/* n bytes, not zeroed. */
+static void *
+pool_take(struct pool *p, size_t n)
 {
 	struct block	*b;
 	size_t		 need;
@@ -144,6 +145,15 @@ pool_alloc(struct pool *p, size_t n)
 	r = b->data + b->used;
 	b->used += need;
 	p->handed += need;
+	return r;
+}
+
+void *
+pool_alloc(struct pool *p, size_t n)
+{
+	void	*r;
+
+	r = pool_take(p, n);
 	memset(r, 0, n);
 	return r;
 }
@@ -153,7 +163,7 @@ pool_strndup(struct pool *p, const char *s, size_t n)
 {
 	char	*r;
 
-	r = pool_alloc(p, n + 1);
+	r = pool_take(p, n + 1);	/* every byte written: not zeroed */
 	memcpy(r, s, n);
 	r[n] = '\0';
 	return r;
@@ -168,15 +178,23 @@ pool_strdup(struct pool *p, const char *s)
 char *
 pool_vprintf(struct pool *p, const char *fmt, va_list ap)
 {
-	va_list	 aq;
-	int	 n;
-	char	*r;
+	struct block	*b = p->head;
+	va_list		 aq;
+	size_t		 room = b->size - b->used;
+	int		 n;
+	char		*r;
 
+	/* Written once, where it goes when it fits in the current block
+	 * (issue #12: formatting twice was half of printf's cost). */
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf((char *)b->data + b->used, room, fmt, aq);
 	va_end(aq);
 	if (n < 0)	/* longer than INT_MAX */
 		pool_fail("string too long");
+	/* It fits: pool_take() hands out exactly where it was written
+	 * (room and used are multiples of ALIGN), without zeroing it. */
+	if ((size_t)n < room)
+		return pool_take(p, (size_t)n + 1);
 	r = pool_alloc(p, (size_t)n + 1);
 	vsnprintf(r, (size_t)n + 1, fmt, ap);
 	return r;

@@ -88,15 +88,76 @@ cb_write(void *data, const char *buf, int len)
 	return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
 }
 
+/*
+ * cgi_init() asks for each of the 152 variables the kit knows, most of
+ * which no request has, and FCGX_GetParam() compares the name with every
+ * parameter each time: an eighth of a made guide's instructions (issue
+ * #12).  So the parameters' names are hashed once a request, on the
+ * kit's first question (request_begin() forgets the last request's).  A
+ * name sent twice is found first as FCGX_GetParam() finds it: linear
+ * probing meets the earlier entry first.  More parameters than half the
+ * slots: FCGX_GetParam() as before.
+ */
+#define ENV_SLOTS	128
+
+static struct {
+	char	**env;			/* what slot indexes; NULL: none */
+	char	 *slot[ENV_SLOTS];	/* "NAME=value" */
+	int	  off;			/* too many to index */
+} envx;
+
+static unsigned
+env_hash(const char *s, size_t n)
+{
+	unsigned	 h = 2166136261u;	/* FNV-1a */
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h % ENV_SLOTS;
+}
+
+static void
+env_index(char **env)
+{
+	const char	*eq;
+	size_t		 n;
+	unsigned	 h;
+
+	memset(&envx, 0, sizeof(envx));
+	envx.env = env;
+	for (n = 0; env[n] != NULL; n++)
+		;
+	if (n > ENV_SLOTS / 2) {
+		envx.off = 1;
+		return;
+	}
+	for (; *env != NULL; env++) {
+		if ((eq = strchr(*env, '=')) == NULL)
+			continue;
+		for (h = env_hash(*env, (size_t)(eq - *env));
+		    envx.slot[h] != NULL; h = (h + 1) % ENV_SLOTS)
+			;
+		envx.slot[h] = *env;
+	}
+}
+
 /* The kit frees what getenv returns, so hand it a malloc'd copy. */
 static char *
 cb_getenv(void *data, const char *k)
 {
-	char	*v;
+	char		**env = ((FCGX_Request *)data)->envp, *e;
+	size_t		  n = strlen(k);
+	unsigned	  h;
 
-	if ((v = FCGX_GetParam(k, ((FCGX_Request *)data)->envp)) == NULL)
-		return NULL;
-	return strdup(v);
+	if (envx.env != env)
+		env_index(env);
+	if (envx.off)
+		return (e = FCGX_GetParam(k, env)) ? strdup(e) : NULL;
+	for (h = env_hash(k, n); (e = envx.slot[h]) != NULL;
+	    h = (h + 1) % ENV_SLOTS)
+		if (strncmp(e, k, n) == 0 && e[n] == '=')
+			return strdup(e + n + 1);
+	return NULL;
 }
 
 static int
@@ -397,6 +458,141 @@ read_multipart(CGI *cgi, char *method, char *ctype, void *rock)
 	return nerr_raise(NERR_PARSE, "multipart: %s", mp_why(mp));
 }
 
+/*
+ * Cookie.* as the kit's cgi_init() sets them from the Cookie header
+ * (ClearSilver 0.10.5, cgi.c): pairs split at ';', name and value at the
+ * first '=', each stripped of white space, set when neither is empty, a
+ * name HDF refuses left out; Cookie itself holds the whole header.
+ */
+static NEOERR *
+kit_cookies(HDF *hdf, const char *header)
+{
+	NEOERR	*err = STATUS_OK;
+	HDF	*obj;
+	char	*c, *k, *v, *l, none[1] = "";
+
+	if (header == NULL)
+		return STATUS_OK;
+	if ((err = hdf_set_value(hdf, "Cookie", header)) != STATUS_OK)
+		return nerr_pass(err);
+	obj = hdf_get_obj(hdf, "Cookie");
+	if ((c = strdup(header)) == NULL)
+		return nerr_raise(NERR_NOMEM, "a copy of the cookies");
+	k = l = c;
+	l += strcspn(l, "=;");
+	while (*k != '\0') {
+		v = none;
+		if (*l == '=') {
+			*l++ = '\0';
+			v = l;
+			l += strcspn(l, ";");
+		}
+		if (*l != '\0')
+			*l++ = '\0';
+		k = neos_strip(k);
+		v = neos_strip(v);
+		if (*k != '\0' && *v != '\0') {
+			err = hdf_set_value(obj, k, v);
+			if (nerr_match(err, NERR_ASSERT))
+				nerr_ignore(&err);
+			if (err != STATUS_OK)
+				break;
+		}
+		k = l;
+		l += strcspn(l, "=;");
+	}
+	free(c);
+	return nerr_pass(err);
+}
+
+/*
+ * Query.* as the kit's cgi_init() sets them from the query string: pairs
+ * split at '&' (empty ones skipped), name and value at the first '=',
+ * both URL-decoded (cgi_url_unescape()), an empty name called _0, _1, …,
+ * a leading '.' made '_', "Query." + name cut at 255 bytes; a name sent
+ * again also gets .0, .1, … for each value; a name HDF refuses is left
+ * out.
+ */
+static NEOERR *
+kit_query(HDF *hdf, const char *qs)
+{
+	NEOERR	*err = STATUS_OK;
+	HDF	*obj, *c;
+	char	*q, *k, *v, *l, name[256], nth[12], unnamed[16], none[1] = "";
+	int	 n = 0, i;
+
+	if (qs == NULL || *qs == '\0')
+		return STATUS_OK;
+	if ((q = strdup(qs)) == NULL)
+		return nerr_raise(NERR_NOMEM, "a copy of the query string");
+	for (k = strtok_r(q, "&", &l); k != NULL && *k != '\0';
+	    k = strtok_r(NULL, "&", &l)) {
+		if ((v = strchr(k, '=')) != NULL)
+			*v++ = '\0';
+		else
+			v = none;
+		if (*k == '\0') {
+			snprintf(unnamed, sizeof(unnamed), "_%d", n++);
+			k = unnamed;
+		} else if (*k == '.')
+			*k = '_';
+		snprintf(name, sizeof(name), "Query.%s", cgi_url_unescape(k));
+		cgi_url_unescape(v);
+		if ((obj = hdf_get_obj(hdf, name)) != NULL) {
+			i = 0;
+			if ((c = hdf_obj_child(obj)) == NULL) {
+				err = hdf_set_value(obj, "0", hdf_obj_value(obj));
+				if (err != STATUS_OK)
+					break;
+				i = 1;
+			}
+			for (; c != NULL; c = hdf_obj_next(c))
+				i++;
+			snprintf(nth, sizeof(nth), "%d", i);
+			if ((err = hdf_set_value(obj, nth, v)) != STATUS_OK)
+				break;
+		}
+		err = hdf_set_value(hdf, name, v);
+		if (nerr_match(err, NERR_ASSERT))
+			nerr_ignore(&err);
+		if (err != STATUS_OK)
+			break;
+	}
+	free(q);
+	return nerr_pass(err);
+}
+
+/*
+ * cgi_init() for a request without a body (GET, HEAD): of what the
+ * kit's makes, what is read after it, Cookie.* and Query.*, made as the
+ * kit makes them; not its copy of 152 variables into CGI.* and HTTP.*,
+ * which nothing reads (issue #12: a fifth of a made guide's
+ * instructions, most of it the kit's snprintf() of each name).  A POST
+ * has the kit's own: its body's reading needs CGI.*.  test_request.c
+ * compares the two on awkward query strings and cookies.
+ */
+NEOERR *
+request_kit_get(CGI **cgip, const char *qs, const char *cookie)
+{
+	CGI	*cgi;
+	NEOERR	*err;
+
+	*cgip = NULL;
+	if ((err = nerr_init()) != STATUS_OK)
+		return nerr_pass(err);
+	if ((cgi = calloc(1, sizeof(*cgi))) == NULL)
+		return nerr_raise(NERR_NOMEM, "no CGI");
+	if ((err = hdf_init(&cgi->hdf)) == STATUS_OK &&
+	    (err = kit_cookies(cgi->hdf, cookie)) == STATUS_OK)
+		err = kit_query(cgi->hdf, qs);
+	if (err != STATUS_OK) {
+		cgi_destroy(&cgi);
+		return nerr_pass(err);
+	}
+	*cgip = cgi;
+	return STATUS_OK;
+}
+
 int
 request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
     struct db *db, struct pool *pool)
@@ -458,26 +654,37 @@ request_begin(struct req *r, FCGX_Request *fcgx, const struct config *cfg,
 		return blen == -1 ? 400 : 415;
 	memset(&scan, 0, sizeof(scan));
 	scan.max = cfg->max_fields;
+	envx.env = NULL;	/* cb_getenv() indexes this request's */
 	uploads = NULL;
 	mp_rc_last = MP_OK;
 
-	if ((err = cgi_init(&r->cgi, NULL)) != STATUS_OK) {
-		log_neoerr("cgi_init", err);
-		r->cgi = NULL;
-		return 400;
+	if (strcmp(r->method, "POST") != 0) {
+		if ((err = request_kit_get(&r->cgi, v, FCGX_GetParam(
+		    "HTTP_COOKIE", fcgx->envp))) != STATUS_OK) {
+			log_neoerr("cgi_init", err);
+			return 400;
+		}
+		r->hdf = r->cgi->hdf;
+		err = STATUS_OK;	/* no body to parse */
+	} else {
+		if ((err = cgi_init(&r->cgi, NULL)) != STATUS_OK) {
+			log_neoerr("cgi_init", err);
+			r->cgi = NULL;
+			return 400;
+		}
+		r->hdf = r->cgi->hdf;
+		if (cfg->files_dir != NULL) {
+			tmp = pool_printf(pool, "%s/tmp", cfg->files_dir);
+			hdf_set_value(r->hdf, "Config.Upload.TmpDir", tmp);
+		}
+		if ((err = cgi_register_parse_cb(r->cgi, "POST", "*", r,
+		    read_multipart)) != STATUS_OK) {
+			nerr_ignore(&err);
+			log_err("out of memory before parsing a body");
+			return 503;
+		}
+		err = cgi_parse(r->cgi);
 	}
-	r->hdf = r->cgi->hdf;
-	if (cfg->files_dir != NULL) {
-		tmp = pool_printf(pool, "%s/tmp", cfg->files_dir);
-		hdf_set_value(r->hdf, "Config.Upload.TmpDir", tmp);
-	}
-	if ((err = cgi_register_parse_cb(r->cgi, "POST", "*", r,
-	    read_multipart)) != STATUS_OK) {
-		nerr_ignore(&err);
-		log_err("out of memory before parsing a body");
-		return 503;
-	}
-	err = cgi_parse(r->cgi);
 	switch (mp_rc_last) {
 	case MP_OK:
 		break;
@@ -944,6 +1151,81 @@ static struct parsed {
 } parsed[PARSED_MAX];
 static size_t	 nparsed;
 
+/*
+ * The templates' url_escape(), as the kit's own writes it, from a table:
+ * the kit's compares each byte with its list of reserved characters, 70
+ * thousand instructions a made guide for its twelve links (issue #12).
+ * The kit escapes each byte alone (a space as '+', a reserved byte as
+ * %XX, the rest as itself), so the table holds the kit's own answer for
+ * each byte, and is used only if, on a string of all 255 bytes, the two
+ * agree; else the kit's stays.
+ */
+static char	 url_esc[256][4];
+
+static NEOERR *
+url_escape_table(const char *in, char **out)
+{
+	const unsigned char	*s;
+	size_t			 n = 0, k;
+	char			*o;
+
+	for (s = (const unsigned char *)in; *s != '\0'; s++)
+		n += strlen(url_esc[*s]);
+	if ((o = malloc(n + 1)) == NULL)
+		return nerr_raise(NERR_NOMEM, "url_escape");
+	*out = o;
+	for (s = (const unsigned char *)in; *s != '\0'; s++)
+		for (k = 0; url_esc[*s][k] != '\0'; k++)
+			*o++ = url_esc[*s][k];
+	*o = '\0';
+	return STATUS_OK;
+}
+
+/* Whether url_esc holds the kit's escapes (made on the first call). */
+static int
+url_esc_ready(void)
+{
+	static int	 ready = -1;
+	char		 one[2] = { 0, 0 }, all[256], *a = NULL, *b = NULL;
+	int		 c;
+
+	if (ready != -1)
+		return ready;
+	ready = 0;
+	for (c = 1; c < 256; c++) {
+		one[0] = (char)c;
+		all[c - 1] = (char)c;
+		if (cgi_url_escape(one, &a) != STATUS_OK || strlen(a) > 3) {
+			free(a);
+			return 0;	/* not known: the kit's */
+		}
+		memcpy(url_esc[c], a, strlen(a) + 1);
+		free(a);
+		a = NULL;
+	}
+	all[255] = '\0';
+	if (cgi_url_escape(all, &a) == STATUS_OK &&
+	    url_escape_table(all, &b) == STATUS_OK && strcmp(a, b) == 0)
+		ready = 1;
+	free(a);
+	free(b);
+	return ready;
+}
+
+/* cs's url_escape() goes to url_escape_table() when it is ready. */
+static void
+url_escape_fast(CSPARSE *cs)
+{
+	CS_FUNCTION	*f;
+
+	if (!url_esc_ready())
+		return;
+	for (f = cs->functions; f != NULL; f = f->next)
+		if (strcmp(f->name, "url_escape") == 0 &&
+		    f->str_func == cgi_url_escape)
+			f->str_func = url_escape_table;
+}
+
 /* The parse of key, made with hdf when there is none yet; NULL on error
  * (logged).  *kept says whether it is in the table (else the caller
  * destroys it). */
@@ -964,8 +1246,10 @@ parse_of(HDF *hdf, const char *key, const char *layout, const char *tpl,
 	err = cs_init(&cs, hdf);
 	if (err == STATUS_OK)
 		err = cgi_register_strfuncs(cs);
-	if (err == STATUS_OK)
+	if (err == STATUS_OK) {
+		url_escape_fast(cs);
 		err = cs_parse_file(cs, layout);
+	}
 	if (err != STATUS_OK) {
 		log_neoerr(tpl, err);
 		cs_destroy(&cs);
@@ -1251,10 +1535,22 @@ hdf_setf(struct req *r, const char *name, const char *fmt, ...)
 	hdf_set(r, name, v);
 }
 
+/* prefix.key, put together without printf (issue #12: a page sets a
+ * hundred such names; printf was a third of hdf_put()'s cost). */
 void
 hdf_put(struct req *r, const char *prefix, const char *key, const char *value)
 {
-	hdf_set(r, pool_printf(r->pool, "%s.%s", prefix, key), value);
+	char	 name[256];
+	size_t	 a = strlen(prefix), b = strlen(key);
+
+	if (a + b + 2 > sizeof(name)) {
+		hdf_set(r, pool_printf(r->pool, "%s.%s", prefix, key), value);
+		return;
+	}
+	memcpy(name, prefix, a);
+	name[a] = '.';
+	memcpy(name + a + 1, key, b + 1);
+	hdf_set(r, name, value);
 }
 
 void

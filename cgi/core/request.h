@@ -119,6 +119,10 @@ struct req {
 int	 request_begin(struct req *, struct FCGX_Request *,
 	    const struct config *, struct db *, struct pool *);
 void	 request_end(struct req *);
+/* The CGI kit's state for a request without a body: Cookie.* from the
+ * Cookie header and Query.* from the query string (either NULL), as the
+ * kit's cgi_init() sets them, without the rest of what it copies. */
+NEOERR	*request_kit_get(CGI **, const char *query, const char *cookie);
 
 /* A form or query value of one line, trimmed of surrounding white space;
  * NULL if absent, empty, or holding a TAB, CR or LF. */

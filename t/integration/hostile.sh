@@ -313,17 +313,18 @@ t_unlike "and the login pool's: a login is answered at once" "${lp[*]}" '(5..|00
 # --- memory short in the middle of a page -------------------------------------
 # The test stack's fault header (yiwang_fcgi.c) has the pool run out after
 # N allocations: the worker used to abort(); now that request answers the
-# busy page and the worker serves the next.
+# busy page and the worker serves the next.  /my makes fewer than 100
+# allocations since hdf_put() and the GET's parse make none (issue #12).
 before=$(site_workers ext)
 busy=() next=()
-for n in 0 3 20 60 100; do
+for n in 0 3 10 20 40; do
 	http_raw app2 "$EXT_URL/my" -H "X-Yiwang-Fault: pool $n" >/dev/null
 	busy+=("$HTTP_STATUS")
 	[[ $HTTP_BODY == *系统繁忙*刚才的操作可能没有办成* ]] || busy+=(no-page)
 	http_get app2 "$EXT_URL/my" >/dev/null
 	next+=("$HTTP_STATUS")
 done
-t_is "memory gone after 0 to 100 allocations of /my: the busy page, 503" "${busy[*]}" "503 503 503 503 503"
+t_is "memory gone after 0 to 40 allocations of /my: the busy page, 503" "${busy[*]}" "503 503 503 503 503"
 t_is "and the next request each time is the page" "${next[*]}" "200 200 200 200 200"
 t_is "no worker ended" "$(site_workers ext)" "$before"
 

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -41,11 +42,39 @@ alloc_and_reset(void **state)
 	pool_free(p);
 }
 
+/* pool_printf() writes once where the string goes when it fits, else
+ * in a new block: right either way, and at a block's very end. */
+static void
+printf_at_block_ends(void **state)
+{
+	struct pool	*p;
+	char		*s, want[6000];
+	size_t		 i, len;
+
+	(void)state;
+	p = pool_new();
+	for (len = 1; len < sizeof(want); len += 97) {
+		memset(want, 'a' + len % 26, len);
+		want[len] = '\0';
+		for (i = 0; i < 40; i++) {
+			s = pool_printf(p, "%s%zu", want, i);
+			assert_int_equal((uintptr_t)s % 16, 0);
+			assert_int_equal(strncmp(s, want, len), 0);
+			assert_int_equal(strtoul(s + len, NULL, 10), i);
+		}
+		s = pool_strndup(p, want, len);
+		assert_string_equal(s, want);
+		assert_int_equal(*(char *)pool_alloc(p, 1), 0);
+	}
+	pool_free(p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(alloc_and_reset),
+		cmocka_unit_test(printf_at_block_ends),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -226,6 +227,35 @@ kept_parse_renders_each_request(void **state)
 	hdf_destroy(&doc);
 }
 
+/* url_escape() in a template writes what the kit's cgi_url_escape()
+ * does, byte for byte, for every byte (request.c keeps a table of it). */
+static void
+url_escape_is_the_kits(void **state)
+{
+	HDF	*h = fixture();
+	char	 all[256], *kit = NULL, *html, *want;
+	int	 c;
+
+	(void)state;
+	for (c = 1; c < 256; c++)
+		all[c - 1] = (char)c;
+	all[255] = '\0';
+	item(h, "食品经营许可证核发（新办）", "1");
+	hdf_set_value(h, "Item.code", all);
+	assert_true(cgi_url_escape(all, &kit) == STATUS_OK);
+	assert_non_null(strstr(kit, "%2F"));		/* it did escape */
+	html = render_string(h, TEMPLATES, "ext/guide.cs", pool);
+	assert_non_null(html);
+	want = pool_printf(pool, "href=\"/apply?code=%s\"", kit);
+	assert_non_null(strstr(html, want));
+	hdf_set_value(h, "Item.code", "152502 SCJG/XK&001");
+	html = render_string(h, TEMPLATES, "ext/guide.cs", pool);
+	assert_non_null(strstr(html,
+	    "href=\"/apply?code=152502+SCJG%2FXK%26001\""));
+	free(kit);
+	hdf_destroy(&h);
+}
+
 int
 main(void)
 {
@@ -236,6 +266,7 @@ main(void)
 		cmocka_unit_test(logout_form_carries_token),
 		cmocka_unit_test(decision_document),
 		cmocka_unit_test(kept_parse_renders_each_request),
+		cmocka_unit_test(url_escape_is_the_kits),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

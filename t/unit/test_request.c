@@ -186,6 +186,108 @@ control_characters_are_refused(void **state)
 	assert_false(header_value_ok(NULL));
 }
 
+/* What the kit's cgi_init() is asked for: the test's two values. */
+static const char	*kit_qs, *kit_cookie;
+
+static char *
+kit_getenv(void *data, const char *k)
+{
+	const char	*v = NULL;
+
+	(void)data;
+	if (strcmp(k, "QUERY_STRING") == 0)
+		v = kit_qs;
+	else if (strcmp(k, "HTTP_COOKIE") == 0)
+		v = kit_cookie;
+	return v ? strdup(v) : NULL;
+}
+
+/* name's subtree of hdf as text ("" when absent). */
+static char *
+dump(HDF *hdf, const char *name)
+{
+	HDF	*obj = hdf_get_obj(hdf, name);
+	STRING	 str;
+	char	*r;
+
+	string_init(&str);
+	if (obj != NULL) {
+		string_appendf(&str, "=%s\n", hdf_obj_value(obj) ?
+		    hdf_obj_value(obj) : "(none)");
+		assert_true(hdf_dump_str(obj, name, 0, &str) == STATUS_OK);
+	}
+	r = strdup(str.buf ? str.buf : "");
+	string_clear(&str);
+	return r;
+}
+
+/* request_kit_get() and the kit's cgi_init() make the same Query.* and
+ * Cookie.* of qs and cookie. */
+static void
+same_as_kit(const char *qs, const char *cookie)
+{
+	CGI	*kit = NULL, *ours = NULL;
+	char	*a, *b;
+	int	 k;
+
+	kit_qs = qs;
+	kit_cookie = cookie;
+	cgiwrap_init_emu(NULL, NULL, NULL, NULL, kit_getenv, NULL, NULL);
+	assert_true(cgi_init(&kit, NULL) == STATUS_OK);
+	assert_true(request_kit_get(&ours, qs, cookie) == STATUS_OK);
+	for (k = 0; k < 2; k++) {
+		a = dump(kit->hdf, k ? "Cookie" : "Query");
+		b = dump(ours->hdf, k ? "Cookie" : "Query");
+		if (strcmp(a, b) != 0)
+			fail_msg("query \"%s\" cookie \"%s\":\nkit:\n%s\n"
+			    "ours:\n%s", qs ? qs : "(none)",
+			    cookie ? cookie : "(none)", a, b);
+		free(a);
+		free(b);
+	}
+	cgi_destroy(&kit);
+	cgi_destroy(&ours);
+}
+
+/* A request without a body gets the kit's Query.* and Cookie.*, from
+ * request_kit_get() (issue #12), on awkward input and on random strings
+ * of the bytes that mean something to either parser. */
+static void
+get_parses_as_the_kit(void **state)
+{
+	static const char *const qs[] = {
+		NULL, "", "code=152502-SCJG-XK-001", "a=1&a=2&a=3", "&&a=1&&",
+		"=x&=y&b", "a", ".a=1&%2Eb=2", "a.b=1&a=2&a.c=3", "a=2&a.b=1",
+		"q=%E8%90%A5%E4%B8%9A+%20x%2", "a%3Db=c%26d", "a..b=1&a.=2",
+		"x=%zz%4", "%=1&%%=2", "k=v=w", "a=&a=&a", "0=1&0.0=2",
+	};
+	static const char *const cookies[] = {
+		NULL, "", "yw_sid=0; __Host-yw_sid=0", " a = 1 ;b=2;;c",
+		"a=1; a=2", "=x; y=; z", "a.b=1; a=2", "a..b=1; .c=2",
+		"v=a=b; w", ";;;", "yw_view=big",
+	};
+	const char	 alpha[] = "ab.=&;% 2E+_0\t";
+	char		 q[24], c[24];
+	size_t		 i, j, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(qs) / sizeof(qs[0]); i++)
+		for (j = 0; j < sizeof(cookies) / sizeof(cookies[0]); j++)
+			same_as_kit(qs[i], cookies[j]);
+	srand(12);
+	for (i = 0; i < 3000; i++) {
+		n = (size_t)rand() % sizeof(q);
+		for (j = 0; j < n; j++)
+			q[j] = alpha[rand() % (sizeof(alpha) - 1)];
+		q[n] = '\0';
+		n = (size_t)rand() % sizeof(c);
+		for (j = 0; j < n; j++)
+			c[j] = alpha[rand() % (sizeof(alpha) - 1)];
+		c[n] = '\0';
+		same_as_kit(q, c);
+	}
+}
+
 int
 main(void)
 {
@@ -196,6 +298,7 @@ main(void)
 		cmocka_unit_test(bad_keys_are_skipped),
 		cmocka_unit_test(plain_values_pass),
 		cmocka_unit_test(control_characters_are_refused),
+		cmocka_unit_test(get_parses_as_the_kit),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
