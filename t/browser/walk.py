@@ -9,8 +9,9 @@ In Debian's Chromium, as each of them sees their main pages:
   the browser's NSS database and chosen for the intranet without asking),
   at 1280 px: /admin and its lists, the catalogue (事项管理: the list, an
   item, its simulation, 一件事, and the editor of a draft made by Enter on
-  新建草稿), /sec and its lists, /audit; the gap operator (网闸摆渡员):
-  /ops/gap;
+  新建草稿, discarded at the end by Space on 确认放弃 and Enter on
+  放弃草稿, leaving the database as it was), /sec and its lists, /audit;
+  the gap operator (网闸摆渡员): /ops/gap;
 - the window clerk's other pages at 1280 px: 窗口核验, 今日预约, 证照库,
   信息发布 and its editor, 我的委托, 我的账户;
 - a supervisor (电子监察员): /sup and its lists; an observer (特邀监督员):
@@ -162,9 +163,29 @@ def staff(label, who, paths, axe_src):
     return j
 
 
+# ITEM's versions and their parts, and who had a hand in them: as before
+# the walk once editor() has discarded its draft (catalog.sh, later in the
+# suite, expects no open draft).
+ITEM_ROWS = (
+    "SELECT CONCAT_WS(' ', COUNT(DISTINCT i.id), "
+    "(SELECT COUNT(*) FROM item_material m JOIN item a ON a.id = m.item_id"
+    f" WHERE a.code = '{ITEM}'), "
+    "(SELECT COUNT(*) FROM item_step s JOIN item a ON a.id = s.item_id"
+    f" WHERE a.code = '{ITEM}'), "
+    "(SELECT COUNT(*) FROM item_flow f JOIN item a ON a.id = f.item_id"
+    f" WHERE a.code = '{ITEM}'), "
+    f"(SELECT COUNT(*) FROM item_hand WHERE code = '{ITEM}')) "
+    f"FROM item i WHERE i.code = '{ITEM}'")
+
+
 def editor(j):
     """The system administrator drafts a new version of ITEM from the
-    keyboard (Enter on 新建草稿) and walks the catalogue's editor."""
+    keyboard (Enter on 新建草稿), walks the catalogue's editor, and
+    discards the draft from the keyboard (Space on 确认放弃, Enter on
+    放弃草稿): the database is as before."""
+    before = lib("sql_int", ITEM_ROWS)
+    T.like(before, r"^[1-9][0-9]* [0-9]+ [1-9][0-9]* [1-9][0-9]* [0-9]+$",
+           "ITEM's versions, parts and hands counted before")
     j.get(INT + f"/catalog/item?code={ITEM}")
     j.submit("form[action='/catalog/draft'] button[type=submit]")
     T.like(j.path(), r"^/catalog/edit\?code=.*&done=draft",
@@ -174,6 +195,17 @@ def editor(j):
                            "main form[action='/catalog/edit']"),
          "which shows the draft's form", j.text("main")[:400])
     j.check_page("catalog-edit")
+    form = "main form[action='/catalog/discard']"
+    box = j.d.find_element(By.CSS_SELECTOR, f"{form} input[name=confirm]")
+    box.send_keys(Keys.SPACE)           # ticked from the keyboard
+    T.ok(box.is_selected(), "sys ticks 确认放弃 with Space")
+    j.submit(f"{form} button[type=submit]")
+    T.like(j.path(), r"^/catalog/item\?code=.*&done=discarded",
+           "and discards the draft by Enter on 放弃草稿, back on the item",
+           j.text("main")[:400])
+    T.like(j.text("body"), "已放弃草稿", "which says so")
+    T.eq(lib("sql_int", ITEM_ROWS), before,
+         "the item's versions, parts and hands are as before the walk")
 
 
 def big(axe_src):
