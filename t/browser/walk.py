@@ -9,9 +9,9 @@ In Debian's Chromium, as each of them sees their main pages:
   the browser's NSS database and chosen for the intranet without asking),
   at 1280 px: /admin and its lists, the catalogue (事项管理: the list, an
   item, its simulation, 一件事, and the editor of a draft made by Enter on
-  新建草稿, discarded at the end by Space on 确认放弃 and Enter on
-  放弃草稿, leaving the database as it was), /sec and its lists, /audit;
-  the gap operator (网闸摆渡员): /ops/gap;
+  新建草稿, and the draft's page; discarded at the end by Space on 确认放弃
+  and Enter on 放弃草稿, leaving the database as it was), /sec and its
+  lists, /audit; the gap operator (网闸摆渡员): /ops/gap;
 - the window clerk's other pages at 1280 px: 窗口核验, 今日预约, 证照库,
   信息发布 and its editor, 我的委托, 我的账户;
 - a supervisor (电子监察员): /sup and its lists; an observer (特邀监督员):
@@ -195,6 +195,14 @@ def editor(j):
                            "main form[action='/catalog/edit']"),
          "which shows the draft's form", j.text("main")[:400])
     j.check_page("catalog-edit")
+    edit = re.sub(r"&done=[a-z]+", "", j.d.current_url)
+    # The draft's own page, with its moves (修改, 提交审核, 放弃草稿).
+    j.get(edit.replace("/catalog/edit?", "/catalog/item?"))
+    T.ok(j.d.find_elements(By.CSS_SELECTOR,
+                           "main form[action='/catalog/discard']"),
+         "the draft's page offers 放弃草稿", j.text("main")[:400])
+    j.check_page("catalog-draft")
+    j.get(edit)
     form = "main form[action='/catalog/discard']"
     box = j.d.find_element(By.CSS_SELECTOR, f"{form} input[name=confirm]")
     box.send_keys(Keys.SPACE)           # ticked from the keyboard
