@@ -114,6 +114,12 @@ static const char SQL_DRAFT_PARTS_3[] =
     "DELETE FROM item_flow WHERE item_id = ?";
 static const char SQL_DRAFT_DROP[] =
     "DELETE FROM item WHERE id = ? AND status = 'draft'";
+/* A discarded new item's code leaves no private mark behind. */
+static const char SQL_PRIVATE_ORPHAN[] =
+    "DELETE FROM item_private WHERE code = ? "
+    "AND NOT EXISTS (SELECT 1 FROM item WHERE code = ?)";
+static const char SQL_HANDS_DROP[] =
+    "DELETE FROM item_hand WHERE code = ? AND version = ?";
 static const char SQL_HAS_DRAFT[] =
     "SELECT version FROM item WHERE code = ? AND status IN ('draft', "
     "'review') LIMIT 1";
@@ -1400,18 +1406,39 @@ catalog_private(struct db *db, struct pool *pool, const char *code)
 	return n != 0;
 }
 
+/* Delete draft id with its materials, steps and flows, inside the
+ * caller's transaction: DB_NONE when it is no longer a draft. */
+static enum db_rc
+draft_drop(struct db *db, int64_t id)
+{
+	static const char *const parts[] = { SQL_DRAFT_PARTS_1,
+	    SQL_DRAFT_PARTS_2, SQL_DRAFT_PARTS_3 };
+	struct stmt	*q;
+	enum db_rc	 rc;
+	size_t		 i;
+
+	for (i = 0; i < 3; i++) {
+		q = db_stmt(db, parts[i]);
+		stmt_bind_int(q, 0, id);
+		if ((rc = stmt_run(q)) != DB_OK)
+			return rc;
+	}
+	q = db_stmt(db, SQL_DRAFT_DROP);
+	stmt_bind_int(q, 0, id);
+	if ((rc = stmt_run(q)) != DB_OK)
+		return rc;
+	return stmt_affected(q) == 1 ? DB_OK : DB_NONE;
+}
+
 enum db_rc
 catalog_save_draft(struct db *db, struct pool *pool, const char *code,
     int version, json_t *obj, const char *actor, char *err, size_t errlen)
 {
-	static const char *const parts[] = { SQL_DRAFT_PARTS_1,
-	    SQL_DRAFT_PARTS_2, SQL_DRAFT_PARTS_3 };
 	struct stmt	*q;
 	struct item	 it;
 	enum db_rc	 rc;
 	json_t		*priv;
 	int64_t		 id;
-	size_t		 i;
 
 	err[0] = '\0';
 	if (db_begin(db) != DB_OK)
@@ -1423,15 +1450,7 @@ catalog_save_draft(struct db *db, struct pool *pool, const char *code,
 		rc = DB_NONE;
 		goto fail;
 	}
-	for (i = 0; i < 3; i++) {
-		q = db_stmt(db, parts[i]);
-		stmt_bind_int(q, 0, it.id);
-		if ((rc = stmt_run(q)) != DB_OK)
-			goto fail;
-	}
-	q = db_stmt(db, SQL_DRAFT_DROP);
-	stmt_bind_int(q, 0, it.id);
-	if ((rc = stmt_run(q)) != DB_OK)
+	if ((rc = draft_drop(db, it.id)) != DB_OK)
 		goto fail;
 	/* Stored again under the same code and version, still a draft. */
 	json_object_set_new(obj, "code", json_string(code));
@@ -1457,6 +1476,53 @@ catalog_save_draft(struct db *db, struct pool *pool, const char *code,
 		    version, 1, actor)) != DB_OK))
 			goto fail;
 	}
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+enum db_rc
+catalog_discard_draft(struct db *db, struct pool *pool, const char *code,
+    int version, const char *actor, const char **why)
+{
+	struct stmt	*q;
+	struct item	 it;
+	enum db_rc	 rc;
+
+	*why = NULL;
+	if (db_begin(db) != DB_OK)
+		return DB_ERR;
+	if ((rc = catalog_version(db, pool, code, version, &it)) != DB_OK) {
+		if (rc == DB_NONE)
+			*why = "没有这一版，可能已被放弃。";
+		goto fail;
+	}
+	if (strcmp(it.status, "draft") != 0 ||
+	    (rc = draft_drop(db, it.id)) == DB_NONE) {
+		*why = strcmp(it.status, "review") == 0 ?
+		    "这一版已提交审核，不能放弃；请由领导退回修改后再放弃。" :
+		    "只有草稿可以放弃；已发布或已停用的版本保持不变。";
+		rc = DB_NONE;
+		goto fail;
+	}
+	if (rc != DB_OK)
+		goto fail;
+	/* Its version number is free again: a later draft starts with
+	 * no hands (SEC-7). */
+	q = db_stmt(db, SQL_HANDS_DROP);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_int(q, 1, version);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	q = db_stmt(db, SQL_PRIVATE_ORPHAN);
+	stmt_bind_text(q, 0, code);
+	stmt_bind_text(q, 1, code);
+	if ((rc = stmt_run(q)) != DB_OK)
+		goto fail;
+	if ((rc = audit_add(db, pool, actor, "item.discard", code,
+	    pool_printf(pool, "version %d", version))) != DB_OK)
+		goto fail;
 	return db_commit(db);
 fail:
 	db_rollback(db);

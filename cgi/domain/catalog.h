@@ -97,6 +97,16 @@ int		 catalog_private_wanted(struct db *, struct pool *,
 enum db_rc	 catalog_save_draft(struct db *, struct pool *, const char *code,
 		    int version, json_t *obj, const char *actor, char *err,
 		    size_t errlen);
+/*
+ * Discard draft `version` of code (CAT-4): the version, its materials,
+ * steps, flows and hands are deleted, and a new item's private mark when
+ * no version of it is left.  DB_NONE with *why when that version is not
+ * a draft (in review, published, retired) or does not exist.  One
+ * transaction, audited as item.discard.
+ */
+enum db_rc	 catalog_discard_draft(struct db *, struct pool *,
+		    const char *code, int version, const char *actor,
+		    const char **why);
 /* A new draft copied from version `from` of code (or a new item when obj
  * is given and from is 0).  Sets *version.  Audited. */
 enum db_rc	 catalog_new_draft(struct db *, struct pool *, const char *code,

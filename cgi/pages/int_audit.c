@@ -39,6 +39,7 @@ static const struct {
 	{ "org.staff.mobile.remove", "本人删除提醒手机" },
 	{ "item.draft", "新建事项草稿" },
 	{ "item.edit", "修改事项草稿" },
+	{ "item.discard", "放弃事项草稿" },
 	{ "item.submit", "提交审核" },
 	{ "item.return", "退回修改" },
 	{ "item.publish", "发布事项" },

@@ -33,6 +33,8 @@
 /* The simulation page lists at most this many transitions. */
 #define SIM_MAX		400
 
+static const char *done_notice(const char *);
+
 static const char *
 status_label(const char *s)
 {
@@ -211,6 +213,7 @@ show_list(struct req *r)
 		hdf_set(r, "Filter.dept", dept);
 	view_list(r, "Opts.Kinds", cform_kinds);
 	view_list(r, "Opts.Levels", cform_levels);
+	hdf_set(r, "Page.Notice", done_notice(form_get(r, "done")));
 	hdf_set(r, "Page.MayEdit", is_admin(&r->user) ? "1" : "0");
 	hdf_set(r, "Page.Title", "事项管理");
 	return render(r, "int/catalog.cs");
@@ -354,6 +357,7 @@ done_notice(const char *done)
 		{ "submitted", "已提交审核，请本部门分管领导审核发布。" },
 		{ "published", "已发布。发布记录将随下一次摆渡送往外网。" },
 		{ "returned", "已退回修改，这一版重新成为草稿。" },
+		{ "discarded", "已放弃草稿，草稿连同其材料和流程已删除。" },
 	};
 	size_t	 i;
 
@@ -497,6 +501,7 @@ show_item(struct req *r, const char *code, int v, const char *error)
 	if (admin && strcmp(it.status, "draft") == 0) {
 		hdf_set(r, "Moves.edit", "1");
 		hdf_set(r, "Moves.submit", "1");
+		hdf_set(r, "Moves.discard", "1");
 	}
 	if ((mine = view_hands(r, &it)) == -1)
 		return reply_error(r, 500, NULL);
@@ -604,6 +609,46 @@ page_int_catalog_draft(struct req *r)
 		r->status = 409;
 		return show_item(r, code, v, err);
 	}
+}
+
+/*
+ * POST /catalog/discard: code, v, confirm.  Draft v is deleted with its
+ * materials and procedure (CAT-4); without the 确认放弃 box ticked the
+ * item page again, 422, nothing deleted.
+ */
+int
+page_int_catalog_discard(struct req *r)
+{
+	struct item	 it, *left;
+	const char	*code, *why;
+	size_t		 n;
+	int		 v, st;
+
+	if (load_version(r, &code, &v, &it, &st) == -1)
+		return st;
+	if (strcmp(it.status, "draft") == 0 &&
+	    form_get(r, "confirm") == NULL) {
+		r->status = 422;
+		return show_item(r, code, v, "没有放弃：请先勾选「确认放弃」，"
+		    "再点「放弃草稿」。草稿原样保留。");
+	}
+	switch (catalog_discard_draft(r->db, r->pool, code, v, r->user.login,
+	    &why)) {
+	case DB_OK:
+		break;
+	case DB_NONE:
+		r->status = 409;
+		return show_item(r, code, v, pool_printf(r->pool, "没有放弃。%s",
+		    why ? why : ""));
+	default:
+		return reply_error(r, 500, NULL);
+	}
+	if (catalog_versions(r->db, r->pool, code, &left, &n) != DB_OK)
+		return reply_error(r, 500, NULL);
+	if (n == 0)
+		return reply_redirect(r, "/catalog?done=discarded");
+	return reply_redirect(r, pool_printf(r->pool,
+	    "/catalog/item?code=%s&done=discarded", code));
 }
 
 /* Form.* for the editor from a stored version. */

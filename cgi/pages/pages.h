@@ -255,6 +255,7 @@ int	 page_int_catalog_item(struct req *);
 int	 page_int_catalog_chart(struct req *);
 int	 page_int_catalog_simulate(struct req *);
 int	 page_int_catalog_draft(struct req *);
+int	 page_int_catalog_discard(struct req *);
 int	 page_int_catalog_edit_form(struct req *);
 int	 page_int_catalog_edit(struct req *);
 int	 page_int_catalog_submit(struct req *);

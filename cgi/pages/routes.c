@@ -290,6 +290,8 @@ const struct route routes[] = {
 	    page_int_catalog_simulate },
 	{ "POST", "/catalog/draft", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
 	    page_int_catalog_draft },
+	{ "POST", "/catalog/discard", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,
+	    page_int_catalog_discard },
 	{ "GET", "/catalog/edit", R_INT | R_LOGIN, ROLE_ADMIN,
 	    page_int_catalog_edit_form },
 	{ "POST", "/catalog/edit", R_INT | R_LOGIN | R_CSRF, ROLE_ADMIN,

@@ -7,8 +7,13 @@ In Debian's Chromium, as each of them sees their main pages:
 - the three administrators (三员分立: system, security, audit), each
   presenting their own client certificate (var/test/int/certs, put into
   the browser's NSS database and chosen for the intranet without asking),
-  at 1280 px: /admin and its lists, /sec and its lists, /audit; the gap
-  operator (网闸摆渡员): /ops/gap;
+  at 1280 px: /admin and its lists, the catalogue (事项管理: the list, an
+  item, its simulation, 一件事, and the editor of a draft made by Enter on
+  新建草稿, and the draft's page; discarded at the end by Space on 确认放弃
+  and Enter on 放弃草稿, leaving the database as it was), /sec and its
+  lists, /audit; the gap operator (网闸摆渡员): /ops/gap;
+- the window clerk's other pages at 1280 px: 窗口核验, 今日预约, 证照库,
+  信息发布 and its editor, 我的委托, 我的账户;
 - a supervisor (电子监察员): /sup and its lists; an observer (特邀监督员):
   /sup and its cases, personal data hidden; the coordinator (代理协调员):
   /agency and its form, at 1280 px;
@@ -26,7 +31,8 @@ In Debian's Chromium, as each of them sees their main pages:
   退回 forms (准予许可 sent by Enter), and the signed, sealed 决定书;
 - the intranet in 大字版 on a phone (390 px): the clerk's login, inbox
   and a case at 受理 with its 受理 and 补正 forms (a material ticked
-  with Space, 补正 sent by Enter), and the 补正材料通知书.
+  with Space, 补正 sent by Enter), the 补正材料通知书, and 窗口核验,
+  今日预约, 证照库, 我的委托 and 我的账户.
 
 Each page gets journeys.py's checks: axe-core with no serious or critical
 violation, the keyboard walk (Tab from the top reaches every visible
@@ -66,7 +72,10 @@ STAFF = (
     ("sys", "liuxiaomei", ("/admin", "/admin/levels", f"/admin/dept?code="
                            f"{DEPT}", f"/admin/staff?dept={DEPT}",
                            f"/admin/window?dept={DEPT}", "/admin/agents",
-                           "/admin/calendar")),
+                           "/admin/calendar", "/catalog",
+                           f"/catalog/item?code={ITEM}",
+                           f"/catalog/simulate?code={ITEM}",
+                           "/catalog/events")),
     ("sec", "wurigen", ("/sec", "/sec/staff", "/sec/locks", "/sec/alerts",
                         "/sec/certs")),
     ("aud", "wangxiulan", ("/audit",)),
@@ -78,6 +87,13 @@ STAFF = (
                             "/sup/complaints", "/sup/ratings",
                             "/sup/agents", "/sup/agency")),
     ("crd", "bayinchaolu", ("/agency", "/agency/new")),
+    # The clerk's other pages (the catalogue is the administrator's).
+    ("clk", "sarengaowa", ("/hall/claim", "/hall/bookings", "/licences",
+                           "/pub", "/pub/edit", "/delegate", "/account")),
+    # In 大字版 on a phone (390 px): a few of the others' pages.
+    ("sys-big", "liuxiaomei", (f"/admin/staff?dept={DEPT}",
+                               f"/catalog/item?code={ITEM}")),
+    ("sup-big", "zhaoyanhong", ("/sup", "/sup/cases")),
 )
 
 
@@ -117,11 +133,17 @@ def staff(label, who, paths, axe_src):
         if home:
             os.environ["HOME"] = home
         try:
-            j = Journey(f"walk-{label}", 1280, 900, axe_src, prefs)
+            j = (Journey(f"walk-{label}", 390, 844, axe_src, prefs)
+                 if label.endswith("-big") else
+                 Journey(f"walk-{label}", 1280, 900, axe_src, prefs))
         finally:
             if old is not None:
                 os.environ["HOME"] = old
     try:
+        if label.endswith("-big"):      # 大字版 on a phone
+            j.get(INT + "/login")
+            T.ok(j.click_link("大字版", "body"),
+                 f"{label}: the login page links 大字版")
         login(j, INT, who, "#f-login")
         for path in paths:
             j.get(INT + path)
@@ -130,11 +152,68 @@ def staff(label, who, paths, axe_src):
                  f"{label} ({who}) opens {path}",
                  f"at {j.path()}: {j.text('main')[:400]}")
             j.check_page(path.strip("/").replace("/", "-").split("?")[0])
+        if label == "sys":
+            editor(j)
+        if label.endswith("-big"):
+            T.like(j.text("body"), "当前：大字版", f"{label}: 大字版 still")
     finally:
         j.quit()
         if home:
             subprocess.run(["rm", "-rf", home], check=False)
     return j
+
+
+# ITEM's versions and their parts, and who had a hand in them: as before
+# the walk once editor() has discarded its draft (catalog.sh, later in the
+# suite, expects no open draft).
+ITEM_ROWS = (
+    "SELECT CONCAT_WS(' ', COUNT(DISTINCT i.id), "
+    "(SELECT COUNT(*) FROM item_material m JOIN item a ON a.id = m.item_id"
+    f" WHERE a.code = '{ITEM}'), "
+    "(SELECT COUNT(*) FROM item_step s JOIN item a ON a.id = s.item_id"
+    f" WHERE a.code = '{ITEM}'), "
+    "(SELECT COUNT(*) FROM item_flow f JOIN item a ON a.id = f.item_id"
+    f" WHERE a.code = '{ITEM}'), "
+    f"(SELECT COUNT(*) FROM item_hand WHERE code = '{ITEM}')) "
+    f"FROM item i WHERE i.code = '{ITEM}'")
+
+
+def editor(j):
+    """The system administrator drafts a new version of ITEM from the
+    keyboard (Enter on 新建草稿), walks the catalogue's editor, and
+    discards the draft from the keyboard (Space on 确认放弃, Enter on
+    放弃草稿): the database is as before."""
+    before = lib("sql_int", ITEM_ROWS)
+    T.like(before, r"^[1-9][0-9]* [0-9]+ [1-9][0-9]* [1-9][0-9]* [0-9]+$",
+           "ITEM's versions, parts and hands counted before")
+    j.get(INT + f"/catalog/item?code={ITEM}")
+    j.submit("form[action='/catalog/draft'] button[type=submit]")
+    T.like(j.path(), r"^/catalog/edit\?code=.*&done=draft",
+           "sys drafts a new version by Enter, on to the editor",
+           j.text("main")[:400])
+    T.ok(j.d.find_elements(By.CSS_SELECTOR,
+                           "main form[action='/catalog/edit']"),
+         "which shows the draft's form", j.text("main")[:400])
+    j.check_page("catalog-edit")
+    edit = re.sub(r"&done=[a-z]+", "", j.d.current_url)
+    # The draft's own page, with its moves (修改, 提交审核, 放弃草稿).
+    j.get(edit.replace("/catalog/edit?", "/catalog/item?"))
+    T.ok(j.d.find_elements(By.CSS_SELECTOR,
+                           "main form[action='/catalog/discard']"),
+         "the draft's page offers 放弃草稿", j.text("main")[:400])
+    j.check_page("catalog-draft")
+    j.get(edit)
+    form = "main form[action='/catalog/discard']"
+    box = j.d.find_element(By.CSS_SELECTOR, f"{form} input[name=confirm]")
+    box.send_keys(Keys.SPACE)           # ticked from the keyboard
+    T.ok(box.is_selected(), "sys ticks 确认放弃 with Space")
+    j.submit(f"{form} button[type=submit]")
+    T.like(j.path(), r"^/catalog/item\?code=.*&done=discarded",
+           "and discards the draft by Enter on 放弃草稿, back on the item",
+           j.text("main")[:400])
+    T.like(j.text("body"), "已放弃草稿", "which says so")
+    T.eq(lib("sql_int", ITEM_ROWS), before,
+         "the item's versions, parts and hands are as before the walk")
 
 
 def big(axe_src):
@@ -329,6 +408,14 @@ def int_big(axe_src):
         T.ok(j.click_link("补正材料通知书"), "the case page links the "
              "补正材料通知书", j.text("main"))
         j.check_page("int-big-doc")
+        # The clerk's other pages in 大字版 (walked at 1280 px by STAFF).
+        for path in ("/hall/claim", "/hall/bookings", "/licences",
+                     "/delegate", "/account"):
+            j.get(INT + path)
+            T.ok(j.path().startswith(path) and
+                 j.d.find_elements(By.CSS_SELECTOR, "main h1"),
+                 f"the clerk opens {path} in 大字版", j.text("main")[:400])
+            j.check_page("int-big" + path.replace("/", "-"))
     finally:
         j.quit()
     return j
@@ -353,16 +440,23 @@ def of(label, who, paths):
     return lambda axe_src: staff(label, who, paths, axe_src)
 
 
+def width(row):
+    """The width at which STAFF's ROW is walked."""
+    return 390 if row[0].endswith("-big") else 1280
+
+
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     started = time.monotonic()
     axe_src = load_axe()
     # Two browsers at once (as journeys.py; a third was slower on 2
-    # cores): most of the time is waiting for the server.  The
-    # administrators, the gap operator, the handler and the leader in
-    # one, the others in the other.
-    parts = ([(of(*s), 1280) for s in STAFF[:4]] + [(decide, 1280)],
-             [(of(*s), 1280) for s in STAFF[4:]]
+    # cores): most of the time is waiting for the server.  Two of the
+    # administrators, the gap operator, the clerk, the handler and the
+    # leader in one, the others in the other (about as long).
+    one = ("sys", "sec", "gop", "clk", "sys-big")
+    parts = ([(of(*s), width(s)) for s in STAFF if s[0] in one]
+             + [(decide, 1280)],
+             [(of(*s), width(s)) for s in STAFF if s[0] not in one]
              + [(big, 390), (agent, 1280), (int_big, 390)])
     runs = []
     for part in parts:

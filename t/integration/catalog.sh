@@ -10,7 +10,10 @@
 #     sites;
 #   - a new item whose procedure has a join that waits forever can be saved
 #     and submitted but not published (409, the step named), and is returned;
-#   - every change left its audit row.
+#   - every change left its audit row;
+#   - a draft is discarded (放弃草稿) with its materials, steps and flows,
+#     after the box 确认放弃 is ticked; a version in review or published
+#     is not, nor by anyone but the administrator.
 # Independent of other scripts: versions, bundles and ids are read from the
 # databases; the only assumption is that the demo item has a published
 # version and no open draft.
@@ -266,5 +269,69 @@ t_is "each by its person" \
 t_like "the return keeps its reason" \
 	"$(sql_int "SELECT detail FROM audit WHERE object='$NCODE' AND action='item.return' AND id > $AUDIT0")" \
 	'补充核查没有来路'
+
+# --- a draft discarded ------------------------------------------------------------
+
+# parts ID: the rows of version ID in each table of its parts.
+parts() {
+	sql_int "SELECT CONCAT_WS(' ', (SELECT COUNT(*) FROM item WHERE id=$1),
+		(SELECT COUNT(*) FROM item_material WHERE item_id=$1),
+		(SELECT COUNT(*) FROM item_step WHERE item_id=$1),
+		(SELECT COUNT(*) FROM item_flow WHERE item_id=$1))"
+}
+AUDIT1=$(sql_int "SELECT COALESCE(MAX(id), 0) FROM audit")
+move admin draft "$CODE" "$NEW"
+D=$(sed -n 's/.*[?&]v=\([0-9]*\).*/\1/p' <<<"$HTTP_LOCATION")
+t_is "the administrator drafts the demo item again" \
+	"$(version_status int "$CODE" "$D")" draft
+DID=$(sql_int "SELECT id FROM item WHERE code='$CODE' AND version=$D")
+t_like "with materials, steps and flows" "$(parts "$DID")" '^1 [1-9][0-9]* [1-9][0-9]* [1-9][0-9]*$'
+http_get admin "$INT_URL/catalog/edit?code=$CODE&v=$D" >/dev/null
+t_like "its editor offers to discard it" "$HTTP_BODY" 'action="/catalog/discard"'
+t_like "after ticking 确认放弃" "$HTTP_BODY" 'name="confirm" value="1" required> 确认放弃'
+http_get admin "$INT_URL/catalog/item?code=$CODE&v=$D" >/dev/null
+t_like "so does its page" "$HTTP_BODY" 'action="/catalog/discard"'
+http_get admin "$INT_URL/catalog/item?code=$CODE&v=$NEW" >/dev/null
+t_unlike "not the published version's" "$HTTP_BODY" 'action="/catalog/discard"'
+move clerk discard "$CODE" "$D" confirm=1
+t_is "a clerk cannot discard it" "$HTTP_STATUS" 403
+move leader discard "$CODE" "$D" confirm=1
+t_is "nor the leader" "$HTTP_STATUS" 403
+move admin discard "$CODE" "$D"
+t_is "without 确认放弃 nothing is discarded: 422" "$HTTP_STATUS" 422
+t_like "saying what to do" "$HTTP_BODY" '请先勾选「确认放弃」'
+t_like "and the draft is all there" "$(parts "$DID")" '^1 [1-9][0-9]* [1-9][0-9]* [1-9][0-9]*$'
+move admin discard "$CODE" "$NEW" confirm=1
+t_is "a published version cannot be discarded: 409" "$HTTP_STATUS" 409
+t_like "saying so" "$HTTP_BODY" '没有放弃。只有草稿可以放弃'
+t_is "it is still published" "$(version_status int "$CODE" "$NEW")" published
+move admin discard "$CODE" "$D" confirm=1
+t_is "the administrator discards the draft" "$HTTP_STATUS $HTTP_LOCATION" \
+	"303 /catalog/item?code=$CODE&done=discarded"
+t_is "its rows are gone from item, item_material, item_step, item_flow" \
+	"$(parts "$DID")" "0 0 0 0"
+t_is "and who had a hand in it" \
+	"$(sql_int "SELECT COUNT(*) FROM item_hand WHERE code='$CODE' AND version=$D")" 0
+t_is "the published version is as it was" "$(version_status int "$CODE" "$NEW")" published
+t_is "and no open draft is left" "$(sql_int "SELECT COUNT(*) FROM item WHERE code='$CODE' AND status IN ('draft','review')")" 0
+http_get admin "$INT_URL$HTTP_LOCATION" >/dev/null
+t_like "the item page says it was discarded" "$HTTP_BODY" '已放弃草稿'
+move admin discard "$CODE" "$D" confirm=1
+t_is "discarding it again: 404" "$HTTP_STATUS" 404
+
+# The new item, sent back to review, then discarded: nothing is left.
+move admin submit "$NCODE" 1
+move admin discard "$NCODE" 1 confirm=1
+t_is "a version in review cannot be discarded: 409" "$HTTP_STATUS" 409
+t_like "saying what to do" "$HTTP_BODY" '已提交审核，不能放弃；请由领导退回修改后再放弃'
+move leader return "$NCODE" 1 "reason=请放弃这一版"
+NID=$(sql_int "SELECT id FROM item WHERE code='$NCODE' AND version=1")
+move admin discard "$NCODE" 1 confirm=1
+t_is "returned, it is discarded, and the list says so" "$HTTP_STATUS $HTTP_LOCATION" \
+	"303 /catalog?done=discarded"
+t_is "nothing of the new item is left" "$(parts "$NID") $(sql_int "SELECT COUNT(*) FROM item WHERE code='$NCODE'")" "0 0 0 0 0"
+t_is "each discard left its audit row, by the administrator" \
+	"$(sql_int "SELECT GROUP_CONCAT(CONCAT(object, ' ', action, ' ', actor, ' ', detail) ORDER BY id) FROM audit WHERE action='item.discard' AND id > $AUDIT1")" \
+	"$CODE item.discard liuxiaomei version $D,$NCODE item.discard liuxiaomei version 1"
 
 t_done

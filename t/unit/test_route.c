@@ -243,6 +243,10 @@ each_administrator_their_own(void **state)
 	 * catalogue; no case. */
 	assert_true(only_under(reach(ROLE_ADMIN), admin));
 	assert_non_null(strstr(reach(ROLE_ADMIN), "/catalog/new"));
+	/* Discarding a draft: the administrator's, as drafting is. */
+	assert_non_null(strstr(reach(ROLE_ADMIN), "/catalog/discard"));
+	assert_null(strstr(reach(ROLES_STAFF | ROLES_WATCH),
+	    "/catalog/discard"));
 	/* The business roles: cases, the catalogue and their own
 	 * delegations (INT-7); no administration. */
 	assert_true(only_under(reach(ROLES_STAFF), staff));

@@ -4,7 +4,7 @@
        materials and procedure as text; Form.Error and Form.Errors.N (each
        with its line number or field), Form.ErrorsMore; the choices Depts.N,
        Opts.{Kinds,Levels,Phases,Originals}, Opts.Themes.N.{name,field,checked}.
-       POST /catalog/edit. ?>
+       POST /catalog/edit; below it 放弃草稿 (int/catalog_discard.cs). ?>
 <nav class="crumbs" aria-label="位置"><a href="/catalog">事项管理</a> › <a href="/catalog/item?code=<?cs var:url_escape(Item.code) ?>&amp;v=<?cs var:url_escape(Item.version) ?>"><?cs var:Item.code ?></a> › 修改</nav>
 
 <section class="form-page form-wide">
@@ -195,4 +195,5 @@
       <a class="btn btn-plain" href="/catalog/item?code=<?cs var:url_escape(Item.code) ?>&amp;v=<?cs var:url_escape(Item.version) ?>">不保存，返回</a>
     </div>
   </form>
+  <?cs include:"int/catalog_discard.cs" ?>
 </section>

@@ -5,7 +5,8 @@
        procedure_text; Item.Steps.N also doc_label, other_dept, flagged),
        its chart (Chart.width, Chart.height), the live soundness verdict
        (Check.{sound,too_large,states,reason,step_name}), the moves this
-       user may make (Moves.{new_draft,edit,submit,publish,return}), who
+       user may make (Moves.{new_draft,edit,submit,publish,return,
+       discard}), who
        drafted, edited or submitted this version (Hands.N.{login,name,acts})
        and, in review, who must publish it (Publish.who: a second person,
        SEC-7).  Page.Error: why the last move was refused. ?>
@@ -49,7 +50,7 @@
 </section>
 <?cs /if ?>
 
-<?cs if:Moves.new_draft || Moves.edit || Moves.submit || Moves.publish || Moves.return ?>
+<?cs if:Moves.new_draft || Moves.edit || Moves.submit || Moves.publish || Moves.return || Moves.discard ?>
 <section class="section actions-panel" aria-labelledby="moves-title">
   <h2 class="section-title" id="moves-title">操作</h2>
   <?cs if:Moves.edit ?>
@@ -94,6 +95,7 @@
     <button class="btn" type="submit">新建草稿</button>
   </form>
   <?cs /if ?>
+  <?cs if:Moves.discard ?><?cs include:"int/catalog_discard.cs" ?><?cs /if ?>
 </section>
 <?cs elif:Item.open_version && Item.open_version != Item.version ?>
 <p class="callout">第 <?cs var:Item.open_version ?> 版正在修改或审核中：<a href="/catalog/item?code=<?cs var:url_escape(Item.code) ?>&amp;v=<?cs var:url_escape(Item.open_version) ?>">查看第 <?cs var:Item.open_version ?> 版</a></p>
