@@ -43,8 +43,9 @@ In Debian's Chromium, as each of them sees their main pages:
   the others' main pages: the system administrator's staff list and
   item, the security administrator's /sec and its lists, /audit,
   /ops/gap, the supervisor's /sup and every list, the observer's cases,
-  the coordinator's /agency and its form, the handler's and leader's
-  inboxes.
+  the coordinator's /agency and its form, and the handler's and the
+  leader's inbox and case page (审查, then 决定 and 退回 forms) of a case
+  they then decide.
 
 Each page gets journeys.py's checks: axe-core with no serious or critical
 violation, the keyboard walk (Tab from the top reaches every visible
@@ -115,8 +116,7 @@ STAFF = (
     ("gop-big", "hanxu", ("/ops/gap",)),
     ("obs-big", "suyalatu", ("/sup/cases",)),
     ("crd-big", "bayinchaolu", ("/agency", "/agency/new")),
-    ("hdl-big", "wangzhiqiang", ("/inbox",)),
-    ("ldr-big", "bateer", ("/inbox",)),
+    # The handler's and leader's in 大字版: case_big().
 )
 
 
@@ -487,12 +487,18 @@ def agent(axe_src):
     return j
 
 
-def decide(axe_src):
-    """The handler signs a case the clerk accepted, the leader approves
-    it, from the keyboard; the 决定书 they sealed."""
+def accepted():
+    """A case of ITEM the clerk accepted: its id."""
     kid = cases(1)[0]
     lib("eval", f"staff_login clerk sarengaowa; CASE={kid}; case_post "
         "clerk /case/act action=accept")
+    return kid
+
+
+def decide(axe_src):
+    """The handler signs a case the clerk accepted, the leader approves
+    it, from the keyboard; the 决定书 they sealed."""
+    kid = accepted()
     with START:
         j = Journey("walk-hdl", 1280, 900, axe_src)
     try:
@@ -546,6 +552,43 @@ def decide(axe_src):
                                "main form[action='/licence/end']"),
              "with the leader's form to end it", j.text("main")[:400])
         j.check_page("ldr-licence")
+    finally:
+        j.quit()
+    return j
+
+
+def case_big(axe_src):
+    """The handler and the leader in 大字版 on a phone: the inbox and the
+    case page with the 审查 form, then (signed) with the 决定 and 退回
+    forms; the leader's decision made after (as licence.sh), the case
+    ending as decide()'s."""
+    kid = accepted()
+    with START:
+        j = Journey("walk-case-big", 390, 844, axe_src)
+    try:
+        for who, form, name in (("wangzhiqiang", "form.act-sign", "hdl"),
+                                ("bateer", "form.act-approve", "ldr")):
+            j.d.delete_all_cookies()
+            j.get(INT + "/login")
+            T.ok(j.click_link("大字版", "body"), f"{name}: 大字版 chosen")
+            login(j, INT, who, "#f-login")
+            j.get(INT + "/inbox")
+            j.check_page(f"{name}-big-inbox")
+            j.get(INT + f"/case?id={kid}")
+            T.ok(j.d.find_elements(By.CSS_SELECTOR, form),
+                 f"{name}'s case page in 大字版 has {form}",
+                 j.text("main")[:400])
+            T.like(j.text("body"), "当前：大字版", f"{name}: 大字版 still")
+            j.check_page(f"{name}-big-case")
+            if name == "hdl":
+                lib("eval", f"staff_login handler wangzhiqiang; CASE={kid}; "
+                    "case_post handler /case/act action=sign verdict=agree "
+                    "text=经营场所符合要求，同意。")
+        lib("eval", f"staff_login leader bateer; CASE={kid}; case_post "
+            "leader /case/act action=approve text=符合条件，准予许可。 "
+            "scope=预包装食品销售 valid_until=2031-12-05")
+        T.eq(lib("sql_int", f"SELECT state FROM kase WHERE id = {kid}"),
+             "approved", "and the case decided after the walk")
     finally:
         j.quit()
     return j
@@ -630,7 +673,7 @@ def main():
     # long).
     one = ("sys", "sec", "gop", "clk", "sys-big", "sec-big")
     parts = ([(of(*s), width(s)) for s in STAFF if s[0] in one]
-             + [(decide, 1280)],
+             + [(decide, 1280), (case_big, 390)],
              [(of(*s), width(s)) for s in STAFF if s[0] not in one]
              + [(big, 390), (agent, 1280), (int_big, 390)])
     runs = []
