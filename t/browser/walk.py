@@ -13,7 +13,13 @@ In Debian's Chromium, as each of them sees their main pages:
   and Enter on 放弃草稿, leaving the database as it was), /sec and its
   lists, /audit; the gap operator (网闸摆渡员): /ops/gap;
 - the window clerk's other pages at 1280 px: 窗口核验, 今日预约, 证照库,
-  信息发布 and its editor, 我的委托, 我的账户;
+  信息发布 and its editor, 我的委托, 我的账户; and in states the demo data
+  does not reach, made by the walk and undone: 今日预约 with a booking
+  (planned, booked on the extranet's form, carried; 已到场 by Enter
+  refused before its day; cancelled) and with a slot begun (已到场 and
+  未到场), 我的委托 with a delegation set and ended by Enter, 信息发布
+  with a draft to 提交审核 and, for the leader, 审核发布 and 退回修改
+  (returned by Enter, never published);
 - a supervisor (电子监察员): /sup and its lists; an observer (特邀监督员):
   /sup and its cases, personal data hidden; the coordinator (代理协调员):
   /agency and its form, at 1280 px;
@@ -28,11 +34,18 @@ In Debian's Chromium, as each of them sees their main pages:
 - the handler (wangzhiqiang) and the leader (bateer) deciding a case the
   clerk accepted, at 1280 px: the inbox, the case page with its 审查
   form (同意 chosen with Space, sent by Enter), then with its 决定 and
-  退回 forms (准予许可 sent by Enter), and the signed, sealed 决定书;
+  退回 forms (准予许可 sent by Enter), the signed, sealed 决定书, and the
+  licence it issued on its own page (吊销/注销 form, not sent);
 - the intranet in 大字版 on a phone (390 px): the clerk's login, inbox
   and a case at 受理 with its 受理 and 补正 forms (a material ticked
   with Space, 补正 sent by Enter), the 补正材料通知书, and 窗口核验,
-  今日预约, 证照库, 我的委托 and 我的账户.
+  今日预约, 证照库, 我的委托 and 我的账户; and in 大字版 on a phone
+  the others' main pages: the system administrator's staff list and
+  item, the security administrator's /sec and its lists, /audit,
+  /ops/gap, the supervisor's /sup and every list, the observer's cases,
+  the coordinator's /agency and its form, and the handler's and the
+  leader's inbox and case page (审查, then 决定 and 退回 forms) of a case
+  they then decide.
 
 Each page gets journeys.py's checks: axe-core with no serious or critical
 violation, the keyboard walk (Tab from the top reaches every visible
@@ -90,10 +103,20 @@ STAFF = (
     # The clerk's other pages (the catalogue is the administrator's).
     ("clk", "sarengaowa", ("/hall/claim", "/hall/bookings", "/licences",
                            "/pub", "/pub/edit", "/delegate", "/account")),
-    # In 大字版 on a phone (390 px): a few of the others' pages.
+    # In 大字版 on a phone (390 px): the main pages of each role.
     ("sys-big", "liuxiaomei", (f"/admin/staff?dept={DEPT}",
                                f"/catalog/item?code={ITEM}")),
-    ("sup-big", "zhaoyanhong", ("/sup", "/sup/cases")),
+    ("sup-big", "zhaoyanhong", ("/sup", "/sup/cases", "/sup/warnings",
+                                "/sup/perf", "/sup/stats", "/sup/rules",
+                                "/sup/complaints", "/sup/ratings",
+                                "/sup/agents", "/sup/agency")),
+    ("sec-big", "wurigen", ("/sec", "/sec/staff", "/sec/locks",
+                            "/sec/alerts", "/sec/certs")),
+    ("aud-big", "wangxiulan", ("/audit",)),
+    ("gop-big", "hanxu", ("/ops/gap",)),
+    ("obs-big", "suyalatu", ("/sup/cases",)),
+    ("crd-big", "bayinchaolu", ("/agency", "/agency/new")),
+    # The handler's and leader's in 大字版: case_big().
 )
 
 
@@ -154,6 +177,10 @@ def staff(label, who, paths, axe_src):
             j.check_page(path.strip("/").replace("/", "-").split("?")[0])
         if label == "sys":
             editor(j)
+        if label == "clk":
+            booking(j)
+            delegation(j)
+            article(j)
         if label.endswith("-big"):
             T.like(j.text("body"), "当前：大字版", f"{label}: 大字版 still")
     finally:
@@ -214,6 +241,138 @@ def editor(j):
     T.like(j.text("body"), "已放弃草稿", "which says so")
     T.eq(lib("sql_int", ITEM_ROWS), before,
          "the item's versions, parts and hands are as before the walk")
+
+
+# The bash of booking(): window B01 planned (as booking.sh), carried; the
+# demo applicant books 10:00 of its last day offered through the form;
+# carried back; "DAY CODE".
+BOOK = (r"""
+admin_int booking-plan SCJGJ B01 30 1 "09:00 09:30 10:00" >/dev/null &&
+carry int ext &&
+day=$(sql_ext "SELECT days FROM booking_window WHERE dept_code = 'SCJGJ'
+    AND window_code = 'B01'" | awk '{ print $NF }') &&
+ext_login w """ + IDNO + " " + PASSWORD + r""" &&
+csrf=$(http_get w "$EXT_URL/book?item=""" + ITEM + r"""" | csrf_from) &&
+http_post w "$EXT_URL/book" "csrf=$csrf" item=""" + ITEM + r""" \
+    "at=B01/$day/10:00" >/dev/null &&
+carry ext int &&
+echo "$day $(sql_int "SELECT code FROM booking WHERE dept_code = 'SCJGJ'
+    AND window_code = 'B01' AND day = '$day' AND slot = '10:00'")"
+""")
+
+
+def booking(j):
+    """A booking of window B01 (planned as booking.sh does, carried
+    across, booked by the demo applicant through the extranet's form and
+    carried back): the clerk walks 今日预约 of its day with 已到场, which
+    Enter sends and the site refuses before the day (the page with its
+    reason walked too); the applicant then cancels it.  Then 今日预约
+    with a slot begun, 已到场 and 未到场 (below)."""
+    with CARRY:
+        out = lib("eval", BOOK)
+    day, code = (out.split() + ["", ""])[:2]
+    T.like(code, r"^[A-Z0-9]{8}$", "a booking of window B01 reaches the "
+           "intranet", out)
+    j.get(INT + f"/hall/bookings?day={day}")
+    arrived = "main form[action='/hall/bookings/mark'] button[value=arrived]"
+    T.ok(code and code in j.text("main") and
+         j.d.find_elements(By.CSS_SELECTOR, arrived),
+         "今日预约 of its day lists it with 已到场", j.text("main")[:600])
+    j.check_page("hall-bookings-booked")
+    j.submit(arrived)
+    T.like(j.text("main"), "预约的日期还没到", "已到场 by Enter before its "
+           "day is refused, saying when", j.text("main")[:600])
+    j.check_page("hall-bookings-refused")
+    # Cancelled by the applicant and carried: no booking left waiting.
+    with CARRY:
+        lib("eval", f"ext_login w {IDNO} {PASSWORD} && csrf=$(http_get w "
+            '"$EXT_URL/bookings" | csrf_from) && http_post w '
+            f'"$EXT_URL/booking/cancel" "csrf=$csrf" code={code} '
+            ">/dev/null && carry ext int")
+    T.eq(lib("sql_int", f"SELECT state FROM booking WHERE code = '{code}'"),
+         "cancelled", "the walk's booking cancelled afterwards")
+    # 未到场 is offered once a slot of the day has begun: a booking of
+    # today at 00:00 put into the intranet's table (as booking.sh puts
+    # no-shows into the extranet's; the walk runs on the real clock, beside
+    # another walk, so it sets no clock), walked, not marked (its mark
+    # would cross for a booking the extranet never made), and deleted.
+    now = ("SELECT CONCAT('W', UPPER(SUBSTRING(MD5(RAND()), 1, 7))), "
+           "DATE(UTC_TIMESTAMP() + INTERVAL 8 HOUR)")
+    code, today = (lib("sql_int", now).split() + ["", ""])[:2]
+    lib("sql_int", "INSERT INTO booking (code, name, dept_code, "
+        "window_code, day, slot, item_code, item_name, state, created_at, "
+        f"changed_at) VALUES ('{code}', '乌云其木格', 'SCJGJ', 'B01', "
+        f"'{today}', '00:00', '{ITEM}', '食品经营许可证核发（新办）', "
+        "'booked', UTC_TIMESTAMP(), UTC_TIMESTAMP())")
+    j.get(INT + "/hall/bookings")
+    T.ok(code in j.text("main") and
+         j.d.find_elements(By.CSS_SELECTOR, arrived) and
+         j.d.find_elements(By.CSS_SELECTOR, "main form[action="
+                           "'/hall/bookings/mark'] button[value=noshow]"),
+         "今日预约 with a slot begun offers 已到场 and 未到场",
+         j.text("main")[:600])
+    j.check_page("hall-bookings-begun")
+    lib("sql_int", f"DELETE FROM booking WHERE code = '{code}'")
+
+
+def delegation(j):
+    """The clerk lends her role for today (sent by Enter), walks 我的委托
+    with the delegation and its 提前结束, and ends it by Enter: none in
+    force after the walk."""
+    j.get(INT + "/delegate")
+    Select(j.d.find_element(By.CSS_SELECTOR, "#f-deputy")
+           ).select_by_index(1)
+    # The date field's own picker is the browser's: the day typed in.
+    j.d.execute_script("const t = document.querySelector('#f-to');"
+                       "t.value = t.min")
+    j.fill("#f-reason", "到盟市场监督管理局参加培训")
+    j.submit("#f-reason")
+    end = "main form[action='/delegate/end'] button[type=submit]"
+    T.ok(j.d.find_elements(By.CSS_SELECTOR, end),
+         "the clerk's delegation, sent by Enter, offers 提前结束",
+         j.text("main")[:600])
+    j.check_page("delegate-given")
+    j.submit(end)
+    T.eq(lib("sql_int", "SELECT COUNT(*) FROM delegation d JOIN staff s ON "
+             "s.id = d.staff_id WHERE s.login = 'sarengaowa' AND d.state = "
+             "'active'"), "0", "and ended by Enter on 提前结束")
+
+
+def article(j):
+    """The clerk writes an announcement (saved by Enter) and submits it
+    from /pub; the department's leader, who reviews it, walks /pub with
+    its 审核发布 and 退回修改 and returns it by Enter: a draft again,
+    never published."""
+    title = "食品经营许可窗口午间照常办理的通知"
+    j.get(INT + "/pub/edit")
+    j.fill("#e-title", title)
+    j.fill("#e-body", "即日起，食品经营许可窗口午间不休息，照常办理。")
+    j.submit("#e-title")
+    T.like(j.path(), r"^/pub/edit\?id=[0-9]+&saved=1",
+           "the clerk saves a draft by Enter", j.text("main")[:400])
+    j.get(INT + "/pub")
+    send = "main form[action='/pub/submit'] button[type=submit]"
+    T.ok(j.d.find_elements(By.CSS_SELECTOR, send),
+         "信息发布 offers 提交审核", j.text("main")[:600])
+    j.check_page("pub-draft")
+    j.submit(send)
+    state = (f"SELECT state FROM pub_news WHERE title = '{title}' "
+             "ORDER BY id DESC LIMIT 1")
+    T.eq(lib("sql_int", state), "review", "submitted by Enter")
+    j.d.delete_all_cookies()
+    login(j, INT, "bateer", "#f-login")
+    j.get(INT + "/pub")
+    back = "main form[action='/pub/return']"
+    T.ok(j.d.find_elements(By.CSS_SELECTOR, "main form[action="
+                           "'/pub/publish']") and
+         j.d.find_elements(By.CSS_SELECTOR, back),
+         "the leader's /pub offers 审核发布 and 退回修改",
+         j.text("main")[:600])
+    j.check_page("pub-review")
+    j.fill(f"{back} input[name=note]", "请写明起止日期")
+    j.submit(f"{back} input[name=note]")
+    T.eq(lib("sql_int", state), "draft",
+         "returned by Enter, a draft again (never published)")
 
 
 def big(axe_src):
@@ -328,12 +487,18 @@ def agent(axe_src):
     return j
 
 
-def decide(axe_src):
-    """The handler signs a case the clerk accepted, the leader approves
-    it, from the keyboard; the 决定书 they sealed."""
+def accepted():
+    """A case of ITEM the clerk accepted: its id."""
     kid = cases(1)[0]
     lib("eval", f"staff_login clerk sarengaowa; CASE={kid}; case_post "
         "clerk /case/act action=accept")
+    return kid
+
+
+def decide(axe_src):
+    """The handler signs a case the clerk accepted, the leader approves
+    it, from the keyboard; the 决定书 they sealed."""
+    kid = accepted()
     with START:
         j = Journey("walk-hdl", 1280, 900, axe_src)
     try:
@@ -372,6 +537,58 @@ def decide(axe_src):
              "the case page links the 决定书", j.text("main"))
         j.check_page("ldr-doc")
         T.like(j.text("body"), "准予行政许可决定书", "which opens")
+        # The licence the grant issued: its own page, with the leader's
+        # 吊销 and 注销 forms (not sent: the licence stays valid).
+        lic = lib("sql_int", "SELECT l.licence_no FROM licence l JOIN "
+                  f"kase k ON k.app_no = l.app_no WHERE k.id = {kid}")
+        T.like(lic, r"^锡市监食许〔20[0-9]{2}〕[0-9]{4}号$",
+               "the grant issued a licence")
+        j.get(INT + "/licences")
+        T.ok(j.click_link(lic), "证照库 lists it, linked to its page",
+             j.text("main")[:400])
+        T.like(j.text("main"), re.escape(lic) if lic else "^$",
+               "which shows it", j.text("main")[:400])
+        T.ok(j.d.find_elements(By.CSS_SELECTOR,
+                               "main form[action='/licence/end']"),
+             "with the leader's form to end it", j.text("main")[:400])
+        j.check_page("ldr-licence")
+    finally:
+        j.quit()
+    return j
+
+
+def case_big(axe_src):
+    """The handler and the leader in 大字版 on a phone: the inbox and the
+    case page with the 审查 form, then (signed) with the 决定 and 退回
+    forms; the leader's decision made after (as licence.sh), the case
+    ending as decide()'s."""
+    kid = accepted()
+    with START:
+        j = Journey("walk-case-big", 390, 844, axe_src)
+    try:
+        for who, form, name in (("wangzhiqiang", "form.act-sign", "hdl"),
+                                ("bateer", "form.act-approve", "ldr")):
+            j.d.delete_all_cookies()
+            j.get(INT + "/login")
+            T.ok(j.click_link("大字版", "body"), f"{name}: 大字版 chosen")
+            login(j, INT, who, "#f-login")
+            j.get(INT + "/inbox")
+            j.check_page(f"{name}-big-inbox")
+            j.get(INT + f"/case?id={kid}")
+            T.ok(j.d.find_elements(By.CSS_SELECTOR, form),
+                 f"{name}'s case page in 大字版 has {form}",
+                 j.text("main")[:400])
+            T.like(j.text("body"), "当前：大字版", f"{name}: 大字版 still")
+            j.check_page(f"{name}-big-case")
+            if name == "hdl":
+                lib("eval", f"staff_login handler wangzhiqiang; CASE={kid}; "
+                    "case_post handler /case/act action=sign verdict=agree "
+                    "text=经营场所符合要求，同意。")
+        lib("eval", f"staff_login leader bateer; CASE={kid}; case_post "
+            "leader /case/act action=approve text=符合条件，准予许可。 "
+            "scope=预包装食品销售 valid_until=2031-12-05")
+        T.eq(lib("sql_int", f"SELECT state FROM kase WHERE id = {kid}"),
+             "approved", "and the case decided after the walk")
     finally:
         j.quit()
     return j
@@ -451,11 +668,12 @@ def main():
     axe_src = load_axe()
     # Two browsers at once (as journeys.py; a third was slower on 2
     # cores): most of the time is waiting for the server.  Two of the
-    # administrators, the gap operator, the clerk, the handler and the
-    # leader in one, the others in the other (about as long).
-    one = ("sys", "sec", "gop", "clk", "sys-big")
+    # administrators (at both widths), the gap operator, the clerk, the
+    # handler and the leader in one, the others in the other (about as
+    # long).
+    one = ("sys", "sec", "gop", "clk", "sys-big", "sec-big")
     parts = ([(of(*s), width(s)) for s in STAFF if s[0] in one]
-             + [(decide, 1280)],
+             + [(decide, 1280), (case_big, 390)],
              [(of(*s), width(s)) for s in STAFF if s[0] not in one]
              + [(big, 390), (agent, 1280), (int_big, 390)])
     runs = []
